@@ -1,0 +1,51 @@
+# A thin wrapper over Meson so the README's commands stay short.
+#   make run    install what is missing, build, create the demo database, serve
+#   make test   build and run every test suite
+BUILD ?= build
+DB ?= var/sxsh.db
+LISTEN ?= 127.0.0.1:8080
+
+.PHONY: all deps build run test asan bench format clean FORCE
+
+all: build
+
+deps:
+	@./scripts/deps.sh
+
+# Reconfigure when the set of source, test or embedded files changes.
+$(BUILD)/.files: FORCE
+	@mkdir -p $(BUILD)
+	@./scripts/list-files.sh 'src tests/lib tests/unit tests/http migrations data templates static' '' > $(BUILD)/.files.new
+	@cmp -s $(BUILD)/.files.new $@ || mv $(BUILD)/.files.new $@
+	@rm -f $(BUILD)/.files.new
+
+build: deps $(BUILD)/.files
+	@if [ ! -f $(BUILD)/build.ninja ]; then meson setup $(BUILD) $(MESON_OPTS); \
+	elif [ $(BUILD)/.files -nt $(BUILD)/build.ninja ]; then meson setup --reconfigure $(BUILD) $(MESON_OPTS); fi
+	@ninja -C $(BUILD)
+
+$(DB):
+	@mkdir -p $(dir $(DB))
+	./$(BUILD)/sxsh demo --db $(DB)
+
+run: build $(DB)
+	./$(BUILD)/sxsh serve --db $(DB) --listen $(LISTEN)
+
+test: build
+	@./scripts/run-tests.sh $(BUILD)
+
+# The test suites under AddressSanitizer and UndefinedBehaviorSanitizer.
+asan:
+	@$(MAKE) --no-print-directory test BUILD=build-asan \
+		MESON_OPTS="-Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug"
+
+bench: build
+	@./scripts/deps.sh --bench
+	@./bench/run-all.sh $(BUILD)
+
+format:
+	@clang-format -i $$(git ls-files '*.c' '*.h')
+
+clean:
+	rm -rf $(BUILD) build-asan
+FORCE:

@@ -1,0 +1,163 @@
+/*
+ * Command dispatch: global options, the command table, --help, and the
+ * helpers every command shares (opening the database, progress).
+ */
+#include "cli/cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "db/db.h"
+#include "db/migrate.h"
+
+static const struct cli_cmd cmds[] = {
+    {"init", "Tạo hoặc nâng cấp cơ sở dữ liệu và nạp dữ liệu tham chiếu",
+     "Create or upgrade the database and load the reference data", "[--db URL]", cmd_init},
+    {"demo", "Tạo tỉnh mẫu (dữ liệu tổng hợp, có tính tất định)",
+     "Create a deterministic synthetic demo province",
+     "[--db URL] [--seed S] [--facilities N]", cmd_demo},
+    {"serve", "Chạy máy chủ web", "Serve the web pages and API",
+     "[--db URL] [--listen ADDR:PORT]", cmd_serve},
+    {"import", "Nhập cơ sở hoặc báo cáo từ tệp CSV", "Import facilities or reports from CSV",
+     "facilities|reports FILE.csv [--db URL] [--dry-run]", cmd_import},
+    {"export", "Xuất cơ sở hoặc báo cáo ra CSV", "Export facilities or reports as CSV",
+     "facilities|reports [--db URL] [--year Y] [-o FILE]", cmd_export},
+    {"stats", "Thống kê số dòng và các chỉ tiêu của kế hoạch",
+     "Rows per table and the plan's indicator shares per year", "[--db URL]", cmd_stats},
+};
+#define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
+
+static const struct cli_cmd *
+find_cmd(const char *name)
+{
+	for (size_t i = 0; i < NCMDS; i++)
+		if (strcmp(cmds[i].name, name) == 0)
+			return &cmds[i];
+	return NULL;
+}
+
+void
+cli_usage(FILE *f, const char *name)
+{
+	const struct cli_cmd *c = find_cmd(name);
+	if (c == NULL)
+		return;
+	fprintf(f, "Cách dùng / Usage: sxsh %s %s\n\n  %s\n  %s\n", c->name, c->usage, c->summary_vi,
+	        c->summary_en);
+	fprintf(f, "\n  --db URL   cơ sở dữ liệu / database (SQLite path; default var/sxsh.db, "
+	           "or $SXSH_DB)\n  --help     hướng dẫn này / this help\n");
+}
+
+static void
+main_usage(FILE *f)
+{
+	fprintf(f, "sxsh %s — hệ thống thông tin sản xuất sạch hơn / cleaner-production "
+	           "information system\n\nCách dùng / Usage: sxsh COMMAND [OPTIONS]\n\n",
+	        SXSH_VERSION);
+	for (size_t i = 0; i < NCMDS; i++)
+		fprintf(f, "  %-8s %s\n           %s\n", cmds[i].name, cmds[i].summary_vi,
+		        cmds[i].summary_en);
+	fprintf(f, "\n'sxsh COMMAND --help' cho chi tiết / for details.\n");
+}
+
+struct db *
+cli_db_open(struct cli *cli)
+{
+	char err[512];
+	struct db *db = db_open(cli->db_url, err, sizeof(err));
+	if (db == NULL) {
+		fprintf(stderr, "sxsh: không mở được cơ sở dữ liệu / cannot open database: %s\n",
+		        err);
+		return NULL;
+	}
+	int applied = 0;
+	if (migrate_up(db, &applied, err, sizeof(err)) < 0) {
+		fprintf(stderr, "sxsh: %s: %s\n", cli->db_url, err);
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+static double
+now_sec(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void
+cli_progress(struct cli *cli, const char *label, long done, long total)
+{
+	static double last;
+	if (!cli->tty)
+		return;
+	double t = now_sec();
+	if (t - last < 0.2 && done < total)
+		return;
+	last = t;
+	fprintf(stderr, "\r%s: %ld/%ld (%ld%%)", label, done, total,
+	        total > 0 ? done * 100 / total : 100);
+	fflush(stderr);
+}
+
+void
+cli_progress_end(struct cli *cli, const char *label, long total)
+{
+	if (cli->tty)
+		fprintf(stderr, "\r%s: %ld/%ld (100%%)\n", label, total, total);
+}
+
+int
+cli_main(int argc, char **argv)
+{
+	struct cli cli = {.db_url = getenv("SXSH_DB"), .tty = isatty(2)};
+	if (cli.db_url == NULL || cli.db_url[0] == '\0')
+		cli.db_url = "var/sxsh.db";
+
+	/* Take --db out of argv wherever it stands, so commands need not. */
+	int n = 0;
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--db") == 0) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "sxsh: --db cần một URL / needs a URL\n");
+				return EXIT_USAGE;
+			}
+			cli.db_url = argv[++i];
+			continue;
+		}
+		if (strncmp(argv[i], "--db=", 5) == 0) {
+			cli.db_url = argv[i] + 5;
+			continue;
+		}
+		argv[n++] = argv[i];
+	}
+	argc = n;
+	argv[argc] = NULL;
+
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		main_usage(argc < 2 ? stderr : stdout);
+		return argc < 2 ? EXIT_USAGE : EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("sxsh %s\n", SXSH_VERSION);
+		return EXIT_OK;
+	}
+	const struct cli_cmd *c = find_cmd(argv[1]);
+	if (c == NULL) {
+		fprintf(stderr, "sxsh: không có lệnh '%s' / unknown command '%s'\n", argv[1],
+		        argv[1]);
+		main_usage(stderr);
+		return EXIT_USAGE;
+	}
+	for (int i = 2; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			cli_usage(stdout, c->name);
+			return EXIT_OK;
+		}
+	return c->run(&cli, argc - 1, argv + 1);
+}

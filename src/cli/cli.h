@@ -1,0 +1,56 @@
+/*
+ * The command line: a table of commands (cli.c), one function each, in
+ * cli/cmd_NAME.c.  Exit codes: 0 success, 1 user error (with a message that
+ * says what and where), 2 usage error.
+ */
+#ifndef SXSH_CLI_CLI_H
+#define SXSH_CLI_CLI_H
+
+#include <stdio.h>
+
+struct db;
+
+enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_USAGE = 2 };
+
+/* Settings shared by every command. */
+struct cli {
+	const char *db_url; /* --db URL, $SXSH_DB, or var/sxsh.db */
+	int tty;            /* stderr is a terminal: show progress */
+};
+
+struct cli_cmd {
+	const char *name;
+	const char *summary_vi;
+	const char *summary_en;
+	const char *usage; /* the synopsis after "sxsh NAME" */
+	int (*run)(struct cli *cli, int argc, char **argv);
+};
+
+int cli_main(int argc, char **argv);
+
+/*
+ * Opens cli->db_url and applies pending migrations.  On failure prints the
+ * reason to stderr and returns NULL (the command then exits EXIT_USER).
+ */
+struct db *cli_db_open(struct cli *cli);
+
+/* Prints "Usage: sxsh NAME USAGE" and the summary of cmd to f. */
+void cli_usage(FILE *f, const char *name);
+
+/*
+ * Progress on a terminal: "label: done/total (pct%)" rewritten in place, at
+ * most a few times a second; nothing when stderr is not a terminal.
+ * cli_progress_end prints the final line.
+ */
+void cli_progress(struct cli *cli, const char *label, long done, long total);
+void cli_progress_end(struct cli *cli, const char *label, long total);
+
+/* The commands. */
+int cmd_init(struct cli *cli, int argc, char **argv);
+int cmd_demo(struct cli *cli, int argc, char **argv);
+int cmd_serve(struct cli *cli, int argc, char **argv);
+int cmd_import(struct cli *cli, int argc, char **argv);
+int cmd_export(struct cli *cli, int argc, char **argv);
+int cmd_stats(struct cli *cli, int argc, char **argv);
+
+#endif

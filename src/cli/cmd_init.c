@@ -1,0 +1,14 @@
+/*
+ * sxsh init: placeholder until the command is written; exits with an error.
+ */
+#include "cli/cli.h"
+
+int
+cmd_init(struct cli *cli, int argc, char **argv)
+{
+	(void)cli;
+	(void)argc;
+	(void)argv;
+	fprintf(stderr, "sxsh init: not available yet\n");
+	return EXIT_USER;
+}

@@ -1,0 +1,90 @@
+/*
+ * Storage interface.  A struct db is one connection to one database, used by
+ * one thread at a time.  Callers name SQL statements by enum stmt (stmt.h);
+ * each backend has its own SQL table for them, so nothing above src/db/
+ * knows which backend runs.  The backend is chosen by the URL: a plain path
+ * or file:// is SQLite; postgresql:// is PostgreSQL.
+ *
+ * Return values: functions return DB_OK (0) on success and a negative
+ * enum db_rc on failure, with the detail in db_errmsg().  db_step returns
+ * DB_ROW while rows remain and DB_DONE at the end.
+ */
+#ifndef SXSH_DB_DB_H
+#define SXSH_DB_DB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "db/stmt.h"
+
+struct db;
+struct db_stmt;
+
+enum db_rc {
+	DB_OK = 0,
+	DB_ROW = 1,
+	DB_DONE = 2,
+	DB_ERR = -1,
+	DB_CONSTRAINT = -2, /* unique, foreign key or check violated */
+	DB_BUSY = -3,       /* locked by another writer past the busy timeout */
+	DB_NOTFOUND = -4,   /* a single-row lookup found nothing */
+};
+
+/*
+ * Opens the database at url.  On failure returns NULL and writes a message
+ * into err (size errsz).  The connection has foreign keys enforced, WAL mode
+ * and a busy timeout (SQLite).  It does not apply migrations (migrate.h).
+ */
+struct db *db_open(const char *url, char *err, size_t errsz);
+/* Finalises cached statements and closes; NULL is a no-op. */
+void db_close(struct db *db);
+/* "sqlite" or "postgresql": the folder of this backend's migrations. */
+const char *db_dialect(const struct db *db);
+/* The last error message of this connection; valid until the next call. */
+const char *db_errmsg(const struct db *db);
+
+/* Runs a script of one or more statements without results. */
+int db_exec(struct db *db, const char *sql);
+/* BEGIN IMMEDIATE on SQLite: the write lock is taken at once. */
+int db_begin(struct db *db);
+int db_commit(struct db *db);
+int db_rollback(struct db *db);
+
+/*
+ * Returns the prepared statement id, reset and with its bindings cleared,
+ * or NULL on error.  The statement is owned by the connection and cached;
+ * the caller must not free it.  Parameters are numbered from 1.
+ */
+struct db_stmt *db_stmt(struct db *db, enum stmt id);
+int db_bind_int(struct db_stmt *st, int idx, int64_t v);
+int db_bind_double(struct db_stmt *st, int idx, double v);
+/* Binds a copy of s; NULL binds SQL NULL. */
+int db_bind_text(struct db_stmt *st, int idx, const char *s);
+int db_bind_null(struct db_stmt *st, int idx);
+/* Binds v, or NULL when is_null is set. */
+int db_bind_opt_double(struct db_stmt *st, int idx, double v, int is_null);
+int db_step(struct db_stmt *st);
+/* Ends the current execution early, releasing locks it holds. */
+void db_reset(struct db_stmt *st);
+/* Runs a statement that returns no rows: step once, then reset. */
+int db_run(struct db_stmt *st);
+
+/* Columns of the current row, numbered from 0. */
+int db_col_is_null(struct db_stmt *st, int col);
+int64_t db_col_int(struct db_stmt *st, int col);
+double db_col_double(struct db_stmt *st, int col);
+/* Returns "" for NULL; valid until the next step or reset. */
+const char *db_col_text(struct db_stmt *st, int col);
+
+/* The id of the row the last INSERT on this connection created. */
+int64_t db_last_id(struct db *db);
+/* Rows changed by the last statement. */
+int64_t db_changes(struct db *db);
+
+/*
+ * A single integer from a statement that returns one row and column
+ * (a count, a max).  Returns DB_OK and sets *out, DB_NOTFOUND for no row.
+ */
+int db_query_int(struct db *db, enum stmt id, int64_t *out);
+
+#endif

@@ -1,0 +1,197 @@
+/*
+ * SQLite backend.  Every connection runs in WAL mode with foreign keys on and
+ * a busy timeout, so readers never block the writer and a second writer
+ * waits instead of failing at once.
+ */
+#include "db/db_int.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+#define BUSY_TIMEOUT_MS 10000
+
+static int
+map_rc(struct db *db, int rc)
+{
+	sqlite3 *h = db->impl;
+	switch (rc & 0xff) {
+	case SQLITE_OK:
+		return DB_OK;
+	case SQLITE_ROW:
+		return DB_ROW;
+	case SQLITE_DONE:
+		return DB_DONE;
+	case SQLITE_CONSTRAINT:
+		db_set_err(db, "%s", sqlite3_errmsg(h));
+		return DB_CONSTRAINT;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		db_set_err(db, "%s", sqlite3_errmsg(h));
+		return DB_BUSY;
+	default:
+		db_set_err(db, "%s", sqlite3_errmsg(h));
+		return DB_ERR;
+	}
+}
+
+static int
+sq_exec(struct db *db, const char *sql)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(db->impl, sql, NULL, NULL, &msg);
+	if (rc != SQLITE_OK) {
+		int r = map_rc(db, rc);
+		if (msg != NULL)
+			db_set_err(db, "%s", msg);
+		sqlite3_free(msg);
+		return r;
+	}
+	return DB_OK;
+}
+
+static int
+sq_open(struct db *db, const char *url)
+{
+	const char *path = url;
+	if (strncmp(path, "sqlite://", 9) == 0)
+		path += 9;
+	else if (strncmp(path, "file://", 7) == 0)
+		path += 7;
+	sqlite3 *h = NULL;
+	int rc = sqlite3_open_v2(path, &h,
+	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+	                         NULL);
+	if (rc != SQLITE_OK) {
+		db_set_err(db, "%s: %s", path, h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
+		sqlite3_close(h);
+		return DB_ERR;
+	}
+	db->impl = h;
+	sqlite3_busy_timeout(h, BUSY_TIMEOUT_MS);
+	if (sq_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
+	                "PRAGMA synchronous=NORMAL;") != DB_OK) {
+		return DB_ERR;
+	}
+	return DB_OK;
+}
+
+static void
+sq_close(struct db *db)
+{
+	sqlite3_close(db->impl);
+	db->impl = NULL;
+}
+
+static int
+sq_prepare(struct db *db, const char *sql, void **impl)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v3(db->impl, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	if (rc != SQLITE_OK)
+		return map_rc(db, rc);
+	*impl = st;
+	return DB_OK;
+}
+
+static void
+sq_finalize(void *impl)
+{
+	sqlite3_finalize(impl);
+}
+
+static void
+sq_reset(void *impl)
+{
+	sqlite3_reset(impl);
+	sqlite3_clear_bindings(impl);
+}
+
+static int
+sq_bind_int(void *impl, int idx, int64_t v)
+{
+	return sqlite3_bind_int64(impl, idx, v) == SQLITE_OK ? DB_OK : DB_ERR;
+}
+
+static int
+sq_bind_double(void *impl, int idx, double v)
+{
+	return sqlite3_bind_double(impl, idx, v) == SQLITE_OK ? DB_OK : DB_ERR;
+}
+
+static int
+sq_bind_text(void *impl, int idx, const char *s)
+{
+	return sqlite3_bind_text(impl, idx, s, -1, SQLITE_TRANSIENT) == SQLITE_OK ? DB_OK : DB_ERR;
+}
+
+static int
+sq_bind_null(void *impl, int idx)
+{
+	return sqlite3_bind_null(impl, idx) == SQLITE_OK ? DB_OK : DB_ERR;
+}
+
+static int
+sq_step(struct db *db, void *impl)
+{
+	return map_rc(db, sqlite3_step(impl));
+}
+
+static int
+sq_col_is_null(void *impl, int col)
+{
+	return sqlite3_column_type(impl, col) == SQLITE_NULL;
+}
+
+static int64_t
+sq_col_int(void *impl, int col)
+{
+	return sqlite3_column_int64(impl, col);
+}
+
+static double
+sq_col_double(void *impl, int col)
+{
+	return sqlite3_column_double(impl, col);
+}
+
+static const char *
+sq_col_text(void *impl, int col)
+{
+	const unsigned char *s = sqlite3_column_text(impl, col);
+	return s ? (const char *)s : "";
+}
+
+static int64_t
+sq_last_id(struct db *db)
+{
+	return sqlite3_last_insert_rowid(db->impl);
+}
+
+static int64_t
+sq_changes(struct db *db)
+{
+	return sqlite3_changes64(db->impl);
+}
+
+const struct db_ops db_sqlite_ops = {
+    .dialect = "sqlite",
+    .sql = db_sqlite_sql,
+    .open = sq_open,
+    .close = sq_close,
+    .exec = sq_exec,
+    .prepare = sq_prepare,
+    .finalize = sq_finalize,
+    .reset = sq_reset,
+    .bind_int = sq_bind_int,
+    .bind_double = sq_bind_double,
+    .bind_text = sq_bind_text,
+    .bind_null = sq_bind_null,
+    .step = sq_step,
+    .col_is_null = sq_col_is_null,
+    .col_int = sq_col_int,
+    .col_double = sq_col_double,
+    .col_text = sq_col_text,
+    .last_id = sq_last_id,
+    .changes = sq_changes,
+};

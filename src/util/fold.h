@@ -1,0 +1,22 @@
+/*
+ * Search keys for Vietnamese text: fold case and strip diacritics, so that
+ * "sach hon" matches "Sạch Hơn" and "d" matches "đ".  Keys are stored beside
+ * the names they come from and compared with plain substring search.
+ */
+#ifndef SXSH_UTIL_FOLD_H
+#define SXSH_UTIL_FOLD_H
+
+#include <stddef.h>
+
+/*
+ * Returns a newly allocated folded key of the UTF-8 string s (the caller
+ * frees it), with runs of white space collapsed to one space and trimmed.
+ * Invalid UTF-8 is folded byte by byte as Latin-1 would not be: bytes that do
+ * not decode are dropped.
+ */
+char *fold_key(const char *s);
+
+/* Returns 1 when s is valid UTF-8, else 0. */
+int utf8_valid(const char *s, size_t len);
+
+#endif
