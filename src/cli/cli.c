@@ -25,7 +25,7 @@ static const struct cli_cmd cmds[] = {
     {"export", "Xuất cơ sở hoặc báo cáo ra CSV", "Export facilities or reports as CSV",
      "facilities|reports [--db URL] [--year Y] [-o FILE]", cmd_export},
     {"stats", "Thống kê số dòng và các chỉ tiêu của kế hoạch",
-     "Rows per table and the plan's indicator shares per year", "[--db URL]", cmd_stats},
+     "Rows per table and the plan's indicator shares per year", "[--db URL] [--plan CODE]", cmd_stats},
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
 

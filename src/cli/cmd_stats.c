@@ -1,14 +1,210 @@
 /*
- * sxsh stats: placeholder until the command is written; exits with an error.
+ * sxsh stats [--db URL] [--plan CODE]: prints the number of rows of every
+ * table of the schema, then, for each year that has reports, the plan's four
+ * indicators as "share % (yes/known), coverage %" in an aligned table with
+ * Vietnamese and English headers and Vietnamese number format.  The numbers
+ * come from model/kpi, the same functions the dashboard uses.  An unknown
+ * plan is a user error (exit 1).
  */
 #include "cli/cli.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "model/kpi.h"
+#include "util/fmt.h"
+
+#define STATS_DEFAULT_PLAN "78/KH-UBND"
+
+/* Column headers: two lines, Vietnamese then English. */
+static const char *const stats_head[KPI__MAX][2] = {
+    [KPI_AWARE] = {"Nhận thức về SXSH", "Aware of CP"},
+    [KPI_CP_STAFF] = {"Có nhân viên SXSH", "Have CP staff"},
+    [KPI_APPLIES_CP] = {"Áp dụng SXSH", "Apply CP"},
+    [KPI_APPLIES_CP_SAVING] = {"Áp dụng SXSH và tiết kiệm", "Apply CP and save"},
+};
+
+/* Width of s in characters (UTF-8 code points), which is what a terminal shows. */
+static int
+text_width(const char *s)
+{
+	int w = 0;
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			w++;
+	return w;
+}
+
+/* Prints s left-aligned in a column of width characters. */
+static void
+put_cell(const char *s, int width)
+{
+	fputs(s, stdout);
+	for (int i = text_width(s); i < width; i++)
+		putchar(' ');
+}
+
+/* "45,2 %" or "—". */
+static char *
+pct(char *b, size_t n, double fraction)
+{
+	char num[32];
+	fmt_num(num, sizeof(num), fraction * 100.0, 1, LANG_VI);
+	if (isfinite(fraction))
+		snprintf(b, n, "%s %%", num);
+	else
+		snprintf(b, n, "%s", num);
+	return b;
+}
+
+/* One cell: "share % (yes/known), coverage %". */
+static void
+format_value(char *out, size_t n, const struct kpi_value *v)
+{
+	char share[48], cov[48], yes[32], known[32];
+	fmt_int(yes, sizeof(yes), v->yes, LANG_VI);
+	fmt_int(known, sizeof(known), v->known, LANG_VI);
+	snprintf(out, n, "%s (%s/%s), %s", pct(share, sizeof(share), v->share), yes, known,
+		 pct(cov, sizeof(cov), v->coverage));
+}
+
+static void
+print_tables(struct db *db)
+{
+	struct kpi_table_count *t = NULL;
+	int n = kpi_table_rows(db, &t);
+	printf("Số dòng theo bảng / Rows per table\n");
+	if (n < 0) {
+		printf("  (không đếm được / cannot count: %s)\n", db_errmsg(db));
+		return;
+	}
+	int w = 0;
+	for (int i = 0; i < n; i++)
+		if ((int)strlen(t[i].name) > w)
+			w = (int)strlen(t[i].name);
+	for (int i = 0; i < n; i++) {
+		char num[32];
+		if (t[i].rows < 0)
+			snprintf(num, sizeof(num), "? (chưa đếm / not counted)");
+		else
+			fmt_int(num, sizeof(num), t[i].rows, LANG_VI);
+		printf("  %-*s %12s\n", w, t[i].name, num);
+	}
+	free(t);
+}
+
+static void
+print_kpis(const struct kpi_result *r)
+{
+	enum { NROWS_HEAD = 2 };
+	char cells[KPI__MAX][96];
+	int width[KPI__MAX];
+	char minpct[48];
+	pct(minpct, sizeof(minpct), r->min_saving_pct / 100.0);
+
+	printf("\nKế hoạch / Plan %s: chỉ tiêu theo năm / indicators per year\n", r->plan_code);
+	printf("Mỗi ô / each cell: tỷ lệ (có/đã biết), độ phủ / share (yes/known), coverage\n");
+	printf("Tiết kiệm tối thiểu trên đơn vị sản phẩm / minimum saving per unit of product: "
+	       "%s\n\n",
+	       minpct);
+	if (r->nyears == 0) {
+		printf("  Chưa có báo cáo / no reports yet\n");
+		return;
+	}
+	for (int k = 0; k < KPI__MAX; k++) {
+		width[k] = text_width(stats_head[k][0]);
+		if (text_width(stats_head[k][1]) > width[k])
+			width[k] = text_width(stats_head[k][1]);
+		for (int y = 0; y < r->nyears; y++) {
+			format_value(cells[k], sizeof(cells[k]), &r->series[k].values[y]);
+			if (text_width(cells[k]) > width[k])
+				width[k] = text_width(cells[k]);
+		}
+		width[k] += 3;
+	}
+	for (int h = 0; h < NROWS_HEAD; h++) {
+		put_cell(h == 0 ? "Năm" : "Year", 10);
+		for (int k = 0; k < KPI__MAX; k++)
+			put_cell(stats_head[k][h], k + 1 < KPI__MAX ? width[k] : 0);
+		putchar('\n');
+	}
+	for (int y = 0; y < r->nyears; y++) {
+		printf("%-10d", r->series[0].values[y].year);
+		for (int k = 0; k < KPI__MAX; k++) {
+			format_value(cells[k], sizeof(cells[k]), &r->series[k].values[y]);
+			put_cell(cells[k], k + 1 < KPI__MAX ? width[k] : 0);
+		}
+		putchar('\n');
+	}
+	/* The targets under their columns. */
+	put_cell("Mục tiêu", 10);
+	for (int k = 0; k < KPI__MAX; k++) {
+		const struct kpi_series *s = &r->series[k];
+		char num[48];
+		if (isnan(s->target_pct))
+			snprintf(cells[k], sizeof(cells[k]), "—");
+		else if (s->target_from != 0)
+			snprintf(cells[k], sizeof(cells[k]), "%s %% (%d–%d)",
+				 fmt_num(num, sizeof(num), s->target_pct, 0, LANG_VI),
+				 s->target_from, s->target_by);
+		else
+			snprintf(cells[k], sizeof(cells[k]), "%s %% (%d)",
+				 fmt_num(num, sizeof(num), s->target_pct, 0, LANG_VI),
+				 s->target_by);
+		put_cell(cells[k], k + 1 < KPI__MAX ? width[k] : 0);
+	}
+	printf("\nTarget\n\n");
+	printf("Năm-cơ sở áp dụng SXSH chưa tính được tiết kiệm (thiếu năng lượng, sản lượng, "
+	       "hệ số hoặc năm gốc) / applying facility-years whose saving could not be computed "
+	       "(missing energy, output, factor or baseline): %ld\n",
+	       r->not_computable);
+}
 
 int
 cmd_stats(struct cli *cli, int argc, char **argv)
 {
-	(void)cli;
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "sxsh stats: not available yet\n");
-	return EXIT_USER;
+	const char *plan = STATS_DEFAULT_PLAN;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--plan") == 0 && i + 1 < argc) {
+			plan = argv[++i];
+		} else if (strncmp(argv[i], "--plan=", 7) == 0) {
+			plan = argv[i] + 7;
+		} else {
+			fprintf(stderr,
+				"sxsh stats: tham số không hợp lệ / invalid argument '%s'\n",
+				argv[i]);
+			cli_usage(stderr, "stats");
+			fprintf(stderr, "  --plan CODE  kế hoạch / plan (mặc định / default %s)\n",
+				STATS_DEFAULT_PLAN);
+			return EXIT_USAGE;
+		}
+	}
+
+	int rc = EXIT_USER;
+	struct kpi_result *r = NULL;
+	struct db *db = cli_db_open(cli);
+	if (db == NULL)
+		goto out;
+
+	int first, last;
+	if (kpi_year_range(db, &first, &last) < 0) {
+		/* No reports: no years, but the plan is still checked. */
+		first = 1;
+		last = 0;
+	}
+	char err[512];
+	if (kpi_compute(db, plan, first, last, 0, &r, err, sizeof(err)) < 0) {
+		fprintf(stderr, "sxsh stats: %s\n", err);
+		goto out;
+	}
+	print_tables(db);
+	print_kpis(r);
+	rc = EXIT_OK;
+out:
+	kpi_result_free(r);
+	db_close(db);
+	return rc;
 }

@@ -1,0 +1,12 @@
+#!/bin/sh
+# Runs every benchmark against the build directory $1 (default build).
+# Results go to stdout; docs/performance.md records the latest figures.
+set -eu
+build=${1:-build}
+here=$(dirname "$0")
+for b in demo import dashboard; do
+	if [ -x "$here/$b.sh" ]; then
+		echo "== bench/$b.sh"
+		"$here/$b.sh" "$build"
+	fi
+done

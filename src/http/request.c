@@ -1,0 +1,121 @@
+/*
+ * Request parsing (see request.h): the bounded query-string parser.
+ */
+#include "http/request.h"
+
+#include <string.h>
+
+#include "util/fold.h"
+
+void
+http_request_init(struct http_request *req)
+{
+	memset(req, 0, sizeof(*req));
+	arena_init(&req->arena);
+	req->path = "/";
+	req->query = "";
+	req->lang = LANG_VI;
+}
+
+void
+http_request_clear(struct http_request *req)
+{
+	arena_free(&req->arena);
+}
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * Decodes s[0..n) into the arena.  NULL on a bad escape, an encoded NUL
+ * (which would cut the value short) or invalid UTF-8.
+ */
+static char *
+http_unescape(struct arena *a, const char *s, size_t n)
+{
+	char *out = arena_alloc(a, n + 1);
+	size_t w = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '+') {
+			out[w++] = ' ';
+		} else if (s[i] == '%') {
+			if (i + 2 >= n)
+				return NULL;
+			int hi = hexval(s[i + 1]), lo = hexval(s[i + 2]);
+			if (hi < 0 || lo < 0)
+				return NULL;
+			out[w++] = (char)(hi * 16 + lo);
+			i += 2;
+		} else {
+			out[w++] = s[i];
+		}
+	}
+	out[w] = '\0';
+	if (memchr(out, '\0', w) != NULL || !utf8_valid(out, w))
+		return NULL;
+	return out;
+}
+
+enum http_query_rc
+http_request_parse_uri(struct http_request *req, const char *uri)
+{
+	const char *q = strchr(uri, '?');
+	if (q == NULL) {
+		req->path = arena_strdup(&req->arena, uri);
+		req->query = "";
+		return HTTP_QUERY_OK;
+	}
+	req->path = arena_strndup(&req->arena, uri, (size_t)(q - uri));
+	q++;
+	size_t qlen = strlen(q);
+	if (qlen > HTTP_QUERY_MAX)
+		return HTTP_QUERY_TOO_LONG;
+	req->query = arena_strndup(&req->arena, q, qlen);
+
+	const char *p = req->query;
+	while (*p != '\0') {
+		size_t len = strcspn(p, "&");
+		if (len > 0) {
+			if (req->nparams == HTTP_PARAMS_MAX)
+				return HTTP_QUERY_BAD;
+			const char *eq = memchr(p, '=', len);
+			size_t nlen = eq ? (size_t)(eq - p) : len;
+			const char *name = http_unescape(&req->arena, p, nlen);
+			const char *value =
+			    eq ? http_unescape(&req->arena, eq + 1, len - nlen - 1) : "";
+			if (name == NULL || value == NULL)
+				return HTTP_QUERY_BAD;
+			req->params[req->nparams].name = name;
+			req->params[req->nparams].value = value;
+			req->nparams++;
+		}
+		p += len;
+		if (*p == '&')
+			p++;
+	}
+	return HTTP_QUERY_OK;
+}
+
+const char *
+http_param(const struct http_request *req, const char *name)
+{
+	for (int i = 0; i < req->nparams; i++)
+		if (strcmp(req->params[i].name, name) == 0)
+			return req->params[i].value;
+	return NULL;
+}
+
+struct db *
+http_request_db(struct http_request *req)
+{
+	return req->db_get();
+}

@@ -1,0 +1,74 @@
+/*
+ * One HTTP request as the handlers see it: method, path, the parsed query
+ * and the page language, with an arena that everything the request
+ * allocates comes from.  The arena is freed when libmicrohttpd reports the
+ * request complete, so pointers from it (and every string in the request)
+ * are valid until the handler's response has been sent, no longer.
+ *
+ * The query string is bounded (HTTP_QUERY_MAX bytes, HTTP_PARAMS_MAX
+ * parameters) and parsed once here; values are percent-decoded, '+' reads
+ * as a space, and must be valid UTF-8.
+ */
+#ifndef SXSH_HTTP_REQUEST_H
+#define SXSH_HTTP_REQUEST_H
+
+#include <stddef.h>
+
+#include "util/arena.h"
+#include "util/fmt.h"
+
+struct db;
+struct web_app;
+
+#define HTTP_QUERY_MAX	2048 /* bytes of query string; more is 414 */
+#define HTTP_PARAMS_MAX 16   /* query parameters; more is 400 */
+
+enum http_method { HTTP_GET, HTTP_HEAD, HTTP_POST, HTTP_PUT, HTTP_DELETE, HTTP_OTHER };
+
+struct http_param {
+	const char *name, *value; /* decoded, arena */
+};
+
+/* Why a query string was refused. */
+enum http_query_rc { HTTP_QUERY_OK = 0, HTTP_QUERY_TOO_LONG, HTTP_QUERY_BAD };
+
+struct http_request {
+	struct arena arena;
+	enum http_method method;
+	const char *path;  /* without the query; as sent (not decoded) */
+	const char *query; /* raw, without '?'; "" when none */
+	struct http_param params[HTTP_PARAMS_MAX];
+	int nparams;
+	enum lang lang;		    /* from ?lang=vi|en; Vietnamese by default */
+	const char *if_none_match;  /* the If-None-Match header, or NULL */
+	struct web_app *app;	    /* long-lived state shared by all requests */
+	struct db *(*db_get)(void); /* this thread's connection; see http_request_db */
+	void *priv;		    /* the server's per-request state */
+};
+
+/* Prepares req with an empty arena. */
+void http_request_init(struct http_request *req);
+/* Frees the arena; strings of the request are invalid afterwards. */
+void http_request_clear(struct http_request *req);
+
+/*
+ * Splits uri ("/path?a=1&b=2") into path and query and parses the query into
+ * req->params.  Returns HTTP_QUERY_TOO_LONG when the query is longer than
+ * HTTP_QUERY_MAX, HTTP_QUERY_BAD for too many parameters, a bad %-escape or
+ * invalid UTF-8.  req->path is set in every case.
+ */
+enum http_query_rc http_request_parse_uri(struct http_request *req, const char *uri);
+
+/* The decoded value of the first parameter named name, or NULL. */
+const char *http_param(const struct http_request *req, const char *name);
+
+/*
+ * This worker thread's database connection, opened on first use and closed
+ * when the server stops.  Returns NULL when it cannot be opened (logged).
+ */
+struct db *http_request_db(struct http_request *req);
+
+/* Returns vi or en according to the request's language. */
+#define HTTP_T(req, vi, en) ((req)->lang == LANG_EN ? (en) : (vi))
+
+#endif

@@ -1,0 +1,88 @@
+/*
+ * CSV import and export of facilities and annual reports, in the formats of
+ * docs/csv-formats.md.  Import streams the file through libcsv, checks every
+ * row against the reference data (loaded once into hash tables) and the
+ * rows before it, and writes all rows in one transaction or none: the first
+ * bad row stops the writing, the rest of the file is still checked so that
+ * every bad row is reported, and the transaction is rolled back.  Export
+ * writes the same formats in a fixed order, so export → import into a fresh
+ * database → export gives the same bytes.
+ *
+ * The CLI (cli/cmd_import.c, cmd_export.c) and, later, the web upload page
+ * are thin shells over these functions.
+ */
+#ifndef SXSH_MODEL_CSVIO_H
+#define SXSH_MODEL_CSVIO_H
+
+#include <stdio.h>
+
+#include "util/buf.h"
+
+struct db;
+
+enum csvio_kind { CSVIO_FACILITIES, CSVIO_REPORTS, CSVIO__MAX };
+
+/* Returns the kind named s ("facilities", "reports") or -1. */
+int csvio_kind_parse(const char *s);
+/* "facilities" or "reports". */
+const char *csvio_kind_name(enum csvio_kind kind);
+
+struct csvio_opts {
+	int dry_run; /* check everything, write nothing */
+	int update;  /* facilities: an existing code updates that facility (version + 1) */
+	int replace; /* reports: an existing (facility, year) report has its lines replaced */
+};
+
+/* What an import did (or, with dry_run, would do). */
+struct csvio_stats {
+	long rows;     /* data rows read, blank rows not counted */
+	long inserted; /* facilities or reports created */
+	long updated;  /* facilities updated or reports replaced */
+	long lines;    /* report lines written */
+	long errors;   /* error messages given */
+};
+
+/*
+ * An error sink: called once per problem with the file name given to
+ * csvio_import, the physical line (1 = header; 0 = the file as a whole), the
+ * column name ("header" for the header, "row" for the row as a whole) and a
+ * bilingual reason.  The strings are valid only during the call.
+ */
+typedef void csvio_err_fn(void *ctx, const char *name, long line, const char *column,
+			  const char *reason);
+
+/* Sinks: print "NAME:LINE: column: reason\n" to the FILE * ctx ... */
+void csvio_err_print(void *ctx, const char *name, long line, const char *column,
+		     const char *reason);
+/* ... or append that line to the struct buf * ctx. */
+void csvio_err_buf(void *ctx, const char *name, long line, const char *column, const char *reason);
+
+/*
+ * Imports the CSV read from in (name is used in messages only).  Returns 0
+ * when every row is good (and, unless o->dry_run, all were written and the
+ * meta generation bumped), 1 when some row is bad (each reported through
+ * err; nothing written), -1 when reading or the database failed (reported
+ * through err with line 0; nothing written).  st may be NULL.  Assumes the
+ * reference data is loaded; runs its own transaction, so none may be open.
+ */
+int csvio_import(struct db *db, enum csvio_kind kind, FILE *in, const char *name,
+		 const struct csvio_opts *o, csvio_err_fn *err, void *ctx, struct csvio_stats *st);
+/* The same, reading the file at path (a file that cannot be opened is -1). */
+int csvio_import_path(struct db *db, enum csvio_kind kind, const char *path,
+		      const struct csvio_opts *o, csvio_err_fn *err, void *ctx,
+		      struct csvio_stats *st);
+
+/*
+ * Writes every facility, or every report (only year's when year > 0), to
+ * out.  Returns 0, or -1 with a message in err (size errsz) when the
+ * database or the write failed.
+ */
+int csvio_export(struct db *db, enum csvio_kind kind, FILE *out, int year, char *err, size_t errsz);
+/*
+ * The same into the file at path, written as path.tmp and renamed over path
+ * only when complete, so a failed export leaves no partial file.
+ */
+int csvio_export_path(struct db *db, enum csvio_kind kind, const char *path, int year, char *err,
+		      size_t errsz);
+
+#endif

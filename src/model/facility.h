@@ -1,0 +1,79 @@
+/*
+ * The public facility directory: a page of facilities matching a search and
+ * filters, with the total count, and the option lists of the filters.  Only
+ * public fields are read here (name, sector, administrative unit, ownership,
+ * size); energy figures stay private.  Every string returned is allocated
+ * from the caller's arena and lives as long as it.
+ */
+#ifndef SXSH_MODEL_FACILITY_H
+#define SXSH_MODEL_FACILITY_H
+
+#include <stdint.h>
+
+struct arena;
+struct db;
+
+/* At most this many facilities per page. */
+#define FACILITY_PAGE_MAX 200
+
+/* What to list.  NULL fields are not filtered on. */
+struct facility_filter {
+	const char *q;	       /* search text as typed; folded here (diacritics, case) */
+	const char *sector;    /* VSIC code; matches the code and every code under it */
+	const char *unit;      /* admin_unit code; matches the unit and its direct children */
+	const char *ownership; /* state|private|fdi|household|cooperative */
+	const char *size;      /* micro|small|medium|large */
+	int page;	       /* 1-based */
+	int per_page;	       /* 1..FACILITY_PAGE_MAX */
+};
+
+struct facility_row {
+	int64_t id;
+	const char *name;
+	const char *sector_code;
+	const char *sector_vi, *sector_en;
+	const char *unit_vi, *unit_en;
+	const char *ownership; /* code */
+	const char *size;      /* code */
+};
+
+struct facility_page {
+	long total; /* facilities matching, over all pages */
+	int page;   /* as asked */
+	int pages;  /* ceil(total / per_page), at least 1 */
+	int n;	    /* rows on this page */
+	struct facility_row *rows;
+};
+
+/* A choice of a filter: a code and its names. */
+struct facility_option {
+	const char *code;
+	const char *name_vi, *name_en;
+};
+
+/*
+ * Lists one page of active facilities matching f, ordered by folded name.
+ * A page past the end gives n = 0 with the right total.  Returns 0, or -1
+ * on a storage error (logged).
+ */
+int facility_list(struct db *db, struct arena *a, const struct facility_filter *f,
+		  struct facility_page *out);
+
+/* The sectors (VSIC divisions and below) and the district-level units. */
+int facility_sector_options(struct db *db, struct arena *a, struct facility_option **out, int *n);
+int facility_unit_options(struct db *db, struct arena *a, struct facility_option **out, int *n);
+
+/*
+ * The fixed ownership and size codes with their labels (from the schema's
+ * CHECK constraints); static storage.
+ */
+extern const struct facility_option facility_ownerships[];
+extern const int facility_nownerships;
+extern const struct facility_option facility_sizes[];
+extern const int facility_nsizes;
+
+/* Returns the option with that code among opts, or NULL. */
+const struct facility_option *facility_option_find(const struct facility_option *opts, int n,
+						   const char *code);
+
+#endif

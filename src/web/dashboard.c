@@ -1,0 +1,249 @@
+/*
+ * GET /: the public dashboard of plan 78/KH-UBND.  For each of the plan's
+ * four indicators, a server-drawn SVG bar chart of the share year by year
+ * against the target, with the latest year's share, yes/known, coverage
+ * (known/active) and target beside it; then the latest year by district.
+ *
+ * Computing the indicators reads every report, so the rendered page is
+ * cached in struct web_app, one per language, keyed by the database's
+ * generation (meta 'generation', bumped by every write that changes data).
+ * A request whose generation matches takes a reference to the cached blob;
+ * otherwise it renders outside the lock and swaps the new page in.  Two
+ * requests may render the same generation at once; both results are
+ * identical and the last one stays.  The cached page must not depend on the
+ * request beyond its language, so it is rendered as if for "/" exactly.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "model/kpi.h"
+#include "render/html.h"
+#include "render/svg.h"
+#include "util/fmt.h"
+#include "util/log.h"
+#include "web/web_int.h"
+
+#define DASH_PLAN    "78/KH-UBND"
+#define DASH_SVG_MAX (256u * 1024)
+
+/* "45,2 % (120/300)" style cell: a share with its counts. */
+static void
+dash_share_cell(struct http_request *req, struct buf *b, const struct kpi_value *v)
+{
+	html_open(b, "td", "class", "num", NULL);
+	html_text(b, web_pct(req, v->share * 100.0));
+	html_open(b, "small", NULL);
+	html_textf(b, " %s/%s", web_int(req, v->yes), web_int(req, v->known));
+	html_close(b, "small");
+	html_close(b, "td");
+}
+
+static const char *
+dash_target(struct http_request *req, const struct kpi_series *s)
+{
+	if (!isfinite(s->target_pct))
+		return HTTP_T(req, "không đặt", "none set");
+	if (s->target_by > 0)
+		return arena_printf(&req->arena, HTTP_T(req, "%s vào năm %d", "%s by %d"),
+				    web_pct(req, s->target_pct), s->target_by);
+	return web_pct(req, s->target_pct);
+}
+
+static void
+dash_row(struct buf *b, const char *th, const char *td)
+{
+	html_open(b, "tr", NULL);
+	html_open(b, "th", "scope", "row", NULL);
+	html_text(b, th);
+	html_close(b, "th");
+	html_elem(b, "td", td);
+	html_close(b, "tr");
+}
+
+/* One indicator: its chart and the latest year's figures. */
+static void
+dash_indicator(struct http_request *req, struct buf *b, const struct kpi_result *r,
+	       const struct kpi_series *s)
+{
+	int n = r->nyears;
+	int *labels = arena_alloc(&req->arena, sizeof(int) * (size_t)n);
+	double *values = arena_alloc(&req->arena, sizeof(double) * (size_t)n);
+	double *coverage = arena_alloc(&req->arena, sizeof(double) * (size_t)n);
+	for (int i = 0; i < n; i++) {
+		labels[i] = s->values[i].year;
+		values[i] = s->values[i].share * 100.0;
+		coverage[i] = s->values[i].coverage * 100.0;
+	}
+	const char *name = HTTP_T(req, s->name_vi, s->name_en);
+	struct svg_chart chart = {
+	    .title = name,
+	    .n = n,
+	    .labels = labels,
+	    .values = values,
+	    .coverage = coverage,
+	    .target = s->target_pct,
+	    .target_from = s->target_from,
+	    .target_by = s->target_by,
+	    .lang = req->lang,
+	    .id = arena_printf(&req->arena, "kpi-%s", s->code),
+	};
+	struct buf svg;
+	buf_init(&svg, DASH_SVG_MAX);
+	svg_bar_chart(&svg, &chart);
+
+	const struct kpi_value *v = &s->values[n - 1];
+	html_open(b, "article", "class", "kpi", NULL);
+	html_elem(b, "h2", name);
+	html_open(b, "figure", NULL);
+	html_raw(b, buf_str(&svg)); /* render/svg.c escapes every text it draws */
+	html_open(b, "figcaption", NULL);
+	html_open(b, "table", "class", "facts", NULL);
+	dash_row(b, HTTP_T(req, "Năm", "Year"), arena_printf(&req->arena, "%d", v->year));
+	dash_row(b, HTTP_T(req, "Tỷ lệ đạt", "Share"), web_pct(req, v->share * 100.0));
+	dash_row(
+	    b, HTTP_T(req, "Có / đã biết", "Yes / known"),
+	    arena_printf(&req->arena, "%s / %s", web_int(req, v->yes), web_int(req, v->known)));
+	dash_row(b, HTTP_T(req, "Độ phủ (đã biết / đang hoạt động)", "Coverage (known / active)"),
+		 arena_printf(&req->arena, "%s (%s / %s)", web_pct(req, v->coverage * 100.0),
+			      web_int(req, v->known), web_int(req, v->active)));
+	dash_row(b, HTTP_T(req, "Mục tiêu", "Target"), dash_target(req, s));
+	html_close(b, "table");
+	html_close(b, "figcaption");
+	html_close(b, "figure");
+	html_close(b, "article");
+	buf_free(&svg);
+}
+
+static void
+dash_units(struct http_request *req, struct buf *b, const struct kpi_result *r)
+{
+	html_open(b, "h2", NULL);
+	html_textf(b, HTTP_T(req, "Theo đơn vị hành chính, năm %d", "By administrative unit, %d"),
+		   r->by_unit_year);
+	html_close(b, "h2");
+	html_open(b, "div", "class", "scroll", NULL);
+	html_open(b, "table", "class", "list units", NULL);
+	html_open(b, "thead", NULL);
+	html_open(b, "tr", NULL);
+	html_open(b, "th", "scope", "col", NULL);
+	html_text(b, HTTP_T(req, "Đơn vị", "Unit"));
+	html_close(b, "th");
+	html_open(b, "th", "scope", "col", NULL);
+	html_text(b, HTTP_T(req, "Đang hoạt động", "Active"));
+	html_close(b, "th");
+	for (int k = 0; k < KPI__MAX; k++) {
+		html_open(b, "th", "scope", "col", NULL);
+		html_text(b, HTTP_T(req, r->series[k].name_vi, r->series[k].name_en));
+		html_close(b, "th");
+	}
+	html_close(b, "tr");
+	html_close(b, "thead");
+	html_open(b, "tbody", NULL);
+	for (int i = 0; i < r->nunits; i++) {
+		const struct kpi_unit_row *u = &r->units[i];
+		html_open(b, "tr", NULL);
+		html_open(b, "th", "scope", "row", NULL);
+		html_text(b, u->unit_name);
+		html_close(b, "th");
+		html_open(b, "td", "class", "num", NULL);
+		html_text(b, web_int(req, u->v[0].active));
+		html_close(b, "td");
+		for (int k = 0; k < KPI__MAX; k++)
+			dash_share_cell(req, b, &u->v[k]);
+		html_close(b, "tr");
+	}
+	html_close(b, "tbody");
+	html_close(b, "table");
+	html_close(b, "div");
+}
+
+/* Renders the whole page into out; returns 0 or -1 (logged). */
+static int
+dash_render(struct http_request *req, struct db *db, struct buf *out)
+{
+	int rc = -1;
+	struct kpi_result *r = NULL;
+	struct buf b;
+	buf_init(&b, HTTP_BODY_MAX / 2);
+	const char *title = HTTP_T(req, "Sản xuất sạch hơn — Kế hoạch 78/KH-UBND",
+				   "Cleaner production — Plan 78/KH-UBND");
+	html_elem(&b, "h1", title);
+	html_elem(
+	    &b, "p",
+	    HTTP_T(req,
+		   "Tỷ lệ cơ sở đang hoạt động đạt từng chỉ tiêu của kế hoạch, theo năm, tính "
+		   "trên các cơ sở đã báo cáo chỉ tiêu đó. Độ phủ là số cơ sở đã biết trên số "
+		   "cơ sở đang hoạt động: chưa biết không có nghĩa là không.",
+		   "Share of active facilities meeting each indicator of the plan, year by "
+		   "year, among the facilities whose answer is known. Coverage is known over "
+		   "active facilities: unknown does not mean no."));
+	int first, last;
+	if (kpi_year_range(db, &first, &last) < 0) {
+		html_open(&b, "p", "class", "empty", NULL);
+		html_text(&b, HTTP_T(req, "Chưa có báo cáo nào.", "No reports yet."));
+		html_close(&b, "p");
+	} else {
+		char err[512];
+		if (kpi_compute(db, DASH_PLAN, first, last, last, &r, err, sizeof(err)) < 0) {
+			log_err("dashboard: %s", err);
+			goto out;
+		}
+		html_open(&b, "div", "class", "kpis", NULL);
+		for (int k = 0; k < KPI__MAX && r->nyears > 0; k++)
+			dash_indicator(req, &b, r, &r->series[k]);
+		html_close(&b, "div");
+		if (r->nunits > 0)
+			dash_units(req, &b, r);
+	}
+	if (b.overflow) {
+		log_err("dashboard: page over %u bytes", HTTP_BODY_MAX / 2);
+		goto out;
+	}
+	rc = web_layout(req, out, title, buf_str(&b));
+out:
+	kpi_result_free(r);
+	buf_free(&b);
+	return rc;
+}
+
+int
+web_dashboard(struct http_request *req, struct http_response *resp)
+{
+	struct db *db = http_request_db(req);
+	int64_t gen;
+	if (db == NULL || db_query_int(db, STMT_GENERATION_GET, &gen) != DB_OK)
+		return -1;
+	struct web_page_cache *c = &req->app->dashboard;
+	int l = req->lang == LANG_EN ? 1 : 0;
+	struct http_blob *page = NULL;
+
+	pthread_mutex_lock(&c->lock);
+	if (c->lang[l].page != NULL && c->lang[l].generation == gen)
+		page = http_blob_ref(c->lang[l].page);
+	pthread_mutex_unlock(&c->lock);
+
+	if (page == NULL) {
+		/* Render for "/" exactly: other parameters must not reach the shared page. */
+		int nparams = req->nparams;
+		req->nparams = 0;
+		struct buf out;
+		buf_init(&out, HTTP_BODY_MAX);
+		int rc = dash_render(req, db, &out);
+		req->nparams = nparams;
+		if (rc < 0 || out.overflow) {
+			buf_free(&out);
+			return -1;
+		}
+		page = http_blob_new(buf_str(&out), out.len);
+		buf_free(&out);
+		pthread_mutex_lock(&c->lock);
+		http_blob_unref(c->lang[l].page);
+		c->lang[l].page = http_blob_ref(page);
+		c->lang[l].generation = gen;
+		pthread_mutex_unlock(&c->lock);
+	}
+	http_response_set_blob(resp, page);
+	return 0;
+}

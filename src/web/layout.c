@@ -1,0 +1,221 @@
+/*
+ * The page frame shared by every HTML page: templates/layout.html filled
+ * with the title, navigation and language switch; the error pages; and the
+ * small formatting helpers pages share.  Everything is written with the
+ * escaping writer of render/html.h; only the finished fragments are placed
+ * into the template.
+ */
+#include "web/web_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/html.h"
+#include "util/alloc.h"
+#include "util/embed.h"
+#include "util/fmt.h"
+#include "util/log.h"
+
+#define WEB_FRAGMENT_MAX (64u * 1024) /* navigation, switch, footer */
+
+/* Appends path?name=value&... to b, values percent-encoded, skipping skip_name. */
+static void
+web_url_append(struct buf *b, const char *path, const struct http_param *params, int n,
+	       const char *skip_name, int english)
+{
+	char sep = '?';
+	buf_puts(b, path);
+	for (int i = 0; i < n; i++) {
+		if (params[i].value == NULL || params[i].value[0] == '\0')
+			continue;
+		if (skip_name != NULL && strcmp(params[i].name, skip_name) == 0)
+			continue;
+		buf_putc(b, sep);
+		sep = '&';
+		html_urlenc(b, params[i].name);
+		buf_putc(b, '=');
+		html_urlenc(b, params[i].value);
+	}
+	if (english) {
+		buf_putc(b, sep);
+		buf_puts(b, "lang=en");
+	}
+}
+
+const char *
+web_url(struct http_request *req, const char *path, const struct http_param *params, int n)
+{
+	struct buf b;
+	buf_init(&b, HTTP_QUERY_MAX * 3 + 256);
+	web_url_append(&b, path, params, n, "lang", req->lang == LANG_EN);
+	const char *url = arena_strdup(&req->arena, buf_str(&b));
+	buf_free(&b);
+	return url;
+}
+
+const char *
+web_pct(struct http_request *req, double pct)
+{
+	if (!isfinite(pct))
+		return "—";
+	char num[32];
+	fmt_num(num, sizeof(num), pct, 1, req->lang);
+	return arena_printf(&req->arena, req->lang == LANG_EN ? "%s%%" : "%s %%", num);
+}
+
+const char *
+web_int(struct http_request *req, long v)
+{
+	char num[32];
+	return arena_strdup(&req->arena, fmt_int(num, sizeof(num), v, req->lang));
+}
+
+/* The link to this page in the other language: every parameter but lang kept. */
+static void
+web_switch(struct http_request *req, struct buf *b)
+{
+	/* A path like //host would be read as another site: link home instead. */
+	const char *path = strncmp(req->path, "//", 2) == 0 ? "/" : req->path;
+	struct buf url;
+	buf_init(&url, HTTP_QUERY_MAX * 3 + 256);
+	int to_en = req->lang == LANG_VI;
+	web_url_append(&url, path, req->params, req->nparams, "lang", to_en);
+	html_open(b, "a", "href", buf_str(&url), "hreflang", to_en ? "en" : "vi", "lang",
+		  to_en ? "en" : "vi", NULL);
+	html_text(b, to_en ? "English" : "Tiếng Việt");
+	html_close(b, "a");
+	buf_free(&url);
+}
+
+static void
+web_nav(struct http_request *req, struct buf *b)
+{
+	static const struct {
+		const char *path, *vi, *en;
+	} items[] = {
+	    {"/", "Tổng quan", "Dashboard"},
+	    {"/facilities", "Danh bạ cơ sở", "Facility directory"},
+	};
+	for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
+		const char *url = web_url(req, items[i].path, NULL, 0);
+		if (strcmp(req->path, items[i].path) == 0)
+			html_open(b, "a", "href", url, "aria-current", "page", NULL);
+		else
+			html_open(b, "a", "href", url, NULL);
+		html_text(b, HTTP_T(req, items[i].vi, items[i].en));
+		html_close(b, "a");
+	}
+}
+
+int
+web_layout(struct http_request *req, struct buf *body, const char *title, const char *body_html)
+{
+	const struct embed_file *tpl = embed_find("templates/layout.html");
+	if (tpl == NULL) {
+		log_err("web: templates/layout.html is not embedded");
+		return -1;
+	}
+	struct buf t, home, site, nav, sw, foot;
+	buf_init(&t, 1024);
+	buf_init(&home, 64);
+	buf_init(&site, 256);
+	buf_init(&nav, WEB_FRAGMENT_MAX);
+	buf_init(&sw, WEB_FRAGMENT_MAX);
+	buf_init(&foot, WEB_FRAGMENT_MAX);
+	html_text(&t, title);
+	html_text(&home, web_url(req, "/", NULL, 0));
+	html_text(&site, HTTP_T(req, "sxsh · Sản xuất sạch hơn", "sxsh · Cleaner production"));
+	web_nav(req, &nav);
+	web_switch(req, &sw);
+	html_text(&foot,
+		  HTTP_T(req,
+			 "Sở Công Thương — Chương trình sản xuất sạch hơn trong công nghiệp. "
+			 "Số liệu công khai ở dạng tổng hợp.",
+			 "Department of Industry and Trade — cleaner production programme. "
+			 "Public figures are aggregated."));
+	const struct html_var vars[] = {
+	    {"lang", req->lang == LANG_EN ? "en" : "vi"},
+	    {"title", buf_str(&t)},
+	    {"home", buf_str(&home)},
+	    {"site", buf_str(&site)},
+	    {"nav", buf_str(&nav)},
+	    {"switch", buf_str(&sw)},
+	    {"body", body_html},
+	    {"footer", buf_str(&foot)},
+	};
+	int rc = html_template(body, (const char *)tpl->data, vars, sizeof(vars) / sizeof(vars[0]));
+	if (rc < 0)
+		log_err("web: templates/layout.html has an unknown placeholder");
+	buf_free(&t);
+	buf_free(&home);
+	buf_free(&site);
+	buf_free(&nav);
+	buf_free(&sw);
+	buf_free(&foot);
+	return rc;
+}
+
+static const struct {
+	int status;
+	const char *vi, *en;
+} web_statuses[] = {
+    {400, "Yêu cầu không hợp lệ", "Bad request"},
+    {404, "Không tìm thấy", "Not found"},
+    {405, "Phương thức không được phép", "Method not allowed"},
+    {414, "Địa chỉ quá dài", "URI too long"},
+    {500, "Lỗi máy chủ", "Server error"},
+    {503, "Dịch vụ tạm thời không sẵn sàng", "Service unavailable"},
+};
+
+void
+web_error(struct http_request *req, struct http_response *resp, int status, const char *msg_vi,
+	  const char *msg_en)
+{
+	const char *title = HTTP_T(req, "Lỗi", "Error");
+	for (size_t i = 0; i < sizeof(web_statuses) / sizeof(web_statuses[0]); i++)
+		if (web_statuses[i].status == status)
+			title = HTTP_T(req, web_statuses[i].vi, web_statuses[i].en);
+	http_response_reset(resp);
+	resp->status = status;
+	resp->content_type = HTTP_CT_HTML;
+
+	struct buf b;
+	buf_init(&b, WEB_FRAGMENT_MAX);
+	html_open(&b, "section", "class", "error", NULL);
+	html_open(&b, "h1", NULL);
+	html_textf(&b, "%d — %s", status, title);
+	html_close(&b, "h1");
+	html_elem(&b, "p", HTTP_T(req, msg_vi, msg_en));
+	html_open(&b, "p", NULL);
+	html_open(&b, "a", "href", web_url(req, "/", NULL, 0), NULL);
+	html_text(&b, HTTP_T(req, "Về trang chủ", "Back to the home page"));
+	html_close(&b, "a");
+	html_close(&b, "p");
+	html_close(&b, "section");
+	if (web_layout(req, &resp->body, title, buf_str(&b)) < 0) {
+		buf_reset(&resp->body);
+		buf_puts(&resp->body, title);
+	}
+	buf_free(&b);
+}
+
+struct web_app *
+web_app_new(void)
+{
+	struct web_app *app = xcalloc(1, sizeof(*app));
+	pthread_mutex_init(&app->dashboard.lock, NULL);
+	return app;
+}
+
+void
+web_app_free(struct web_app *app)
+{
+	if (app == NULL)
+		return;
+	for (int i = 0; i < 2; i++)
+		http_blob_unref(app->dashboard.lang[i].page);
+	pthread_mutex_destroy(&app->dashboard.lock);
+	free(app);
+}

@@ -1,0 +1,528 @@
+/*
+ * Unit tests for model/kpi (the plan's indicators), model/calc/energy (TOE
+ * conversion) and `sxsh stats`.  The fixture is a tiny province written in
+ * literal SQL below: 10 facilities in 2 districts (one facility sits in a
+ * commune of district A), reports 2017-2020 with some CP fields unknown,
+ * energy in kWh, MWh, t and L of DO and rice husk (no factor), outputs in t
+ * and kg.  Every expected count, share, coverage and saving is worked out by
+ * hand in the comments beside it.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "db/db.h"
+#include "model/calc/energy.h"
+#include "model/kpi.h"
+#include "testutil.h"
+
+#define EPS 1e-12
+
+/* ---- calc/energy ---- */
+
+static const struct calc_unit units[] = {
+    {"kWh", "electricity", 1}, {"MWh", "electricity", 1000}, {"t", "mass", 1},
+    {"kg", "mass", 0.001},     {"kL", "volume", 1},	     {"L", "volume", 0.001},
+};
+#define NUNITS (sizeof(units) / sizeof(units[0]))
+
+static void
+test_energy_toe(void **state)
+{
+	(void)state;
+	double toe = 0;
+	const struct calc_unit *kwh = calc_unit_find(units, NUNITS, "kWh");
+	const struct calc_unit *mwh = calc_unit_find(units, NUNITS, "MWh");
+	const struct calc_unit *t = calc_unit_find(units, NUNITS, "t");
+	assert_non_null(kwh);
+	/* 1,000,000 kWh x 0.0001543 TOE/kWh = 154.3 TOE */
+	assert_int_equal(calc_toe(1000000, kwh, kwh, 0.0001543, &toe), CALC_OK);
+	assert_float_equal(toe, 154.3, 1e-9);
+	/* 100 t DO x 1.02 TOE/t = 102 TOE */
+	assert_int_equal(calc_toe(100, t, t, 1.02, &toe), CALC_OK);
+	assert_float_equal(toe, 102.0, 1e-9);
+	/* 2 MWh = 2 x 1000 / 1 = 2,000 kWh; x 0.0001543 = 0.3086 TOE */
+	double q = 0;
+	assert_int_equal(calc_convert(2, mwh, kwh, &q), CALC_OK);
+	assert_float_equal(q, 2000.0, 1e-9);
+	assert_int_equal(calc_toe(2, mwh, kwh, 0.0001543, &toe), CALC_OK);
+	assert_float_equal(toe, 0.3086, 1e-12);
+	/* Unknown unit: the lookup finds nothing and the conversion refuses it. */
+	toe = -1;
+	assert_null(calc_unit_find(units, NUNITS, "BTU"));
+	assert_int_equal(calc_toe(5, calc_unit_find(units, NUNITS, "BTU"), kwh, 0.0001543, &toe),
+			 CALC_E_UNIT);
+	assert_float_equal(toe, -1, 0); /* untouched */
+	/* kWh into t: different dimensions. */
+	assert_int_equal(calc_toe(5, kwh, t, 1.02, &toe), CALC_E_DIMENSION);
+	/* A missing (NAN) or non-positive factor is an error, not zero. */
+	assert_int_equal(calc_toe(5, t, t, NAN, &toe), CALC_E_FACTOR);
+	assert_int_equal(calc_toe(5, t, t, 0, &toe), CALC_E_FACTOR);
+	assert_non_null(strstr(calc_strerror(CALC_E_FACTOR), "missing conversion factor"));
+}
+
+static void
+test_energy_factor_pick_and_saving(void **state)
+{
+	(void)state;
+	/* DO per t and per kL (DOMAIN.md §1), and an invented change on 1/7/2020. */
+	const struct calc_factor f[] = {
+	    {"do", "t", 1.02, 20110419, 20200630},
+	    {"do", "kL", 0.88, 20110419, 0},
+	    {"do", "t", 1.00, 20200701, 0},
+	    {"electricity", "kWh", 0.0001543, 20110419, 0},
+	};
+	const struct calc_unit *kg = calc_unit_find(units, NUNITS, "kg");
+	const struct calc_unit *l = calc_unit_find(units, NUNITS, "L");
+	const struct calc_unit *kwh = calc_unit_find(units, NUNITS, "kWh");
+	/* kg of DO: the mass factor; 2019 -> 1.02, 2020 -> the later start (1.00). */
+	assert_ptr_equal(calc_factor_pick(f, 4, "do", kg, units, NUNITS, 2019), &f[0]);
+	assert_ptr_equal(calc_factor_pick(f, 4, "do", kg, units, NUNITS, 2020), &f[2]);
+	/* 2011: the factor starts 19/4/2011, inside the year, so it applies. */
+	assert_ptr_equal(calc_factor_pick(f, 4, "do", kg, units, NUNITS, 2011), &f[0]);
+	/* Before any factor: none. */
+	assert_null(calc_factor_pick(f, 4, "do", kg, units, NUNITS, 2010));
+	/* Litres of DO: the volume factor (per kL). */
+	assert_ptr_equal(calc_factor_pick(f, 4, "do", l, units, NUNITS, 2019), &f[1]);
+	/* Electricity in kWh has no mass factor to confuse; rice husk has none at all. */
+	assert_ptr_equal(calc_factor_pick(f, 4, "electricity", kwh, units, NUNITS, 2019), &f[3]);
+	assert_null(calc_factor_pick(f, 4, "rice_husk", kg, units, NUNITS, 2019));
+
+	/* SEC 154.3 TOE / 1000 t = 0.1543; 146.585 / 1000 = 0.146585;
+	 * saving (0.1543 - 0.146585) / 0.1543 = 0.007715 / 0.1543 = 0.05. */
+	assert_float_equal(calc_saving(calc_sec(154.3, 1000), calc_sec(146.585, 1000)), 0.05,
+			   1e-12);
+	assert_true(isnan(calc_sec(10, 0)));
+	assert_true(isnan(calc_saving(0, 1)));
+	/* Consumption up 10 %: saving -0.1. */
+	assert_float_equal(calc_saving(2, 2.2), -0.1, 1e-12);
+}
+
+/* ---- the fixture province ---- */
+
+static const char fixture[] =
+    /* Reference rows the KPIs need; factors from DOMAIN.md §1. */
+    "INSERT INTO unit(code, name_vi, name_en, dimension, to_base) VALUES"
+    " ('kWh','kWh','kWh','electricity',1), ('MWh','MWh','MWh','electricity',1000),"
+    " ('t','tấn','tonne','mass',1), ('kg','kg','kg','mass',0.001),"
+    " ('kL','kL','kL','volume',1), ('L','lít','litre','volume',0.001);"
+    "INSERT INTO sector(code, name_vi, name_en, level, source, reliability) VALUES"
+    " ('1061','Xay xát','Grain milling',4,'VSIC 2018','L'),"
+    " ('3530','Nước đá','Ice',4,'VSIC 2018','L');"
+    "INSERT INTO product(code, name_vi, name_en, sector_code, unit, source) VALUES"
+    " ('ice','Nước đá','Ice','3530','t','fixture'),"
+    " ('milled_rice','Gạo','Milled rice','1061','t','fixture');"
+    "INSERT INTO carrier(code, name_vi, name_en, kind, native_unit, biogenic) VALUES"
+    " ('electricity','Điện','Electricity','electricity','kWh',0),"
+    " ('do','Dầu DO','Diesel oil','fuel','t',0),"
+    " ('rice_husk','Trấu','Rice husk','biomass','t',1);"
+    "INSERT INTO carrier_factor(carrier_code, unit, toe_per_unit, valid_from, source,"
+    " reliability) VALUES"
+    " ('electricity','kWh',0.0001543,'2011-04-19','3505/BCT-KHCN','S'),"
+    " ('do','t',1.02,'2011-04-19','3505/BCT-KHCN','S'),"
+    " ('do','kL',0.88,'2011-04-19','3505/BCT-KHCN','S');"
+    "INSERT INTO admin_unit(id, code, name, level, kind, parent_id, source, reliability)"
+    " VALUES (1,'kien-giang','Kiên Giang','province','tỉnh',NULL,'fixture','L'),"
+    " (2,'rach-gia','Rạch Giá','district','thành phố',1,'fixture','L'),"
+    " (3,'ha-tien','Hà Tiên','district','thành phố',1,'fixture','L'),"
+    " (4,'vinh-thanh-van','Vĩnh Thanh Vân','commune','phường',2,'fixture','L');"
+    "INSERT INTO plan(id, code, title_vi, title_en, issuer, start_year, end_year, scope,"
+    " source) VALUES (1,'78/KH-UBND','Kế hoạch SXSH','CP plan','UBND tỉnh Kiên Giang',"
+    " 2013,2020,'province','fixture');"
+    /* The plan's 2016-2020 targets, and an earlier tier (invented for the
+     * fixture) that the latest by_year must override. */
+    "INSERT INTO plan_target(plan_id, indicator, value, value_max, unit, from_year, by_year,"
+    " source, reliability) VALUES"
+    " (1,'aware',30,NULL,'%',2013,2015,'fixture','L'),"
+    " (1,'aware',50,NULL,'%',2016,2020,'78/KH-UBND','L'),"
+    " (1,'cp_staff',50,NULL,'%',2016,2020,'78/KH-UBND','L'),"
+    " (1,'applies_cp',25,NULL,'%',2016,2020,'78/KH-UBND','L'),"
+    " (1,'applies_cp_saving',25,NULL,'%',2016,2020,'78/KH-UBND','L'),"
+    " (1,'saving_per_unit',5,8,'%',2016,2020,'78/KH-UBND','L');"
+    /* F1-F5 in district A (F5 in a commune of A), F6-F10 in district B.
+     * F3 opened 2019; F4 closed 2019 (active 2018 only); F9 closed 2018
+     * (active in none of 2018-2020). */
+    "INSERT INTO facility(id, code, name, name_key, sector_code, admin_unit_id, ownership,"
+    " size, opened_year, closed_year) VALUES"
+    " (1,'F1','Cơ sở 1','co so 1','1061',2,'private','small',NULL,NULL),"
+    " (2,'F2','Cơ sở 2','co so 2','1061',2,'private','small',NULL,NULL),"
+    " (3,'F3','Cơ sở 3','co so 3','1061',2,'private','small',2019,NULL),"
+    " (4,'F4','Cơ sở 4','co so 4','1061',2,'private','small',2010,2019),"
+    " (5,'F5','Cơ sở 5','co so 5','1061',4,'household','micro',NULL,NULL),"
+    " (6,'F6','Cơ sở 6','co so 6','3530',3,'private','small',NULL,NULL),"
+    " (7,'F7','Cơ sở 7','co so 7','3530',3,'private','small',NULL,NULL),"
+    " (8,'F8','Cơ sở 8','co so 8','3530',3,'state','medium',NULL,NULL),"
+    " (9,'F9','Cơ sở 9','co so 9','3530',3,'private','small',2005,2018),"
+    " (10,'F10','Cơ sở 10','co so 10','3530',3,'private','small',NULL,NULL);"
+    /* Reports: id = facility * 100 + year - 2000; (aware, staff, applied). */
+    "INSERT INTO report(id, facility_id, year, cp_aware, cp_staff, cp_applied) VALUES"
+    " (118,1,2018,1,1,0), (119,1,2019,1,1,1), (120,1,2020,1,1,1),"
+    " (218,2,2018,1,0,0), (219,2,2019,0,NULL,1), (220,2,2020,NULL,NULL,NULL),"
+    " (318,3,2018,1,1,0), (319,3,2019,1,NULL,1), (320,3,2020,1,1,1),"
+    " (418,4,2018,0,0,0), (419,4,2019,1,1,1),"
+    " (618,6,2018,1,NULL,NULL), (619,6,2019,1,1,1), (620,6,2020,1,1,1),"
+    " (718,7,2018,NULL,NULL,NULL), (719,7,2019,0,0,0), (720,7,2020,1,0,1),"
+    " (817,8,2017,1,1,1), (819,8,2019,1,1,1),"
+    " (918,9,2018,1,1,1),"
+    " (1018,10,2018,0,0,0), (1019,10,2019,NULL,NULL,0), (1020,10,2020,0,0,0);"
+    "INSERT INTO report_energy(report_id, carrier_code, month, quantity, unit) VALUES"
+    " (118,'electricity',1,600000,'kWh'), (118,'electricity',2,400000,'kWh'),"
+    " (119,'electricity',NULL,950000,'kWh'), (120,'electricity',NULL,900000,'kWh'),"
+    " (218,'do',NULL,100,'t'), (219,'do',NULL,95.1,'t'),"
+    " (319,'electricity',NULL,500000,'kWh'),"
+    " (320,'electricity',NULL,500000,'kWh'), (320,'rice_husk',NULL,50,'t'),"
+    " (618,'electricity',NULL,200,'MWh'), (619,'electricity',NULL,180,'MWh'),"
+    " (620,'electricity',NULL,150,'MWh'),"
+    " (817,'do',NULL,12,'kL'), (819,'do',NULL,10000,'L');"
+    "INSERT INTO report_output(report_id, product_code, quantity, unit) VALUES"
+    " (118,'milled_rice',1000,'t'), (119,'milled_rice',1000,'t'),"
+    " (120,'milled_rice',1000,'t'),"
+    " (218,'milled_rice',2000000,'kg'), (219,'milled_rice',2000,'t'),"
+    " (319,'milled_rice',100,'t'), (320,'milled_rice',100,'t'),"
+    " (618,'ice',100,'t'), (619,'ice',100,'t'), (620,'ice',100,'t'),"
+    " (720,'ice',50,'t'),"
+    " (817,'ice',100,'t'), (817,'milled_rice',50,'t'),"
+    " (819,'ice',100,'t'), (819,'milled_rice',500,'t');";
+
+/*
+ * Savings per unit of product (baseline = first year >= 2014 with output and
+ * convertible energy; main product = largest output then):
+ *   F1 base 2018: 600,000 + 400,000 kWh = 1,000,000 kWh = 154.3 TOE / 1000 t
+ *      = 0.1543.  2019: 950,000 kWh = 146.585 TOE / 1000 t = 0.146585,
+ *      saving 0.007715 / 0.1543 = 5.0 % (exactly the minimum: counts).
+ *      2020: 900,000 kWh -> 0.13887, saving 10 %.
+ *   F2 base 2018: 100 t DO = 102 TOE / (2,000,000 kg = 2000 t) = 0.051.
+ *      2019: 95.1 t DO = 97.002 TOE / 2000 t = 0.048501, saving 4.9 % (below).
+ *   F3 2018 has no energy, so its base is 2019 itself: applying in 2019 has
+ *      no earlier year to compare (not computable); 2020 burns rice husk,
+ *      which has no factor (not computable).
+ *   F6 base 2018: 200 MWh = 200,000 kWh = 30.86 TOE / 100 t = 0.3086.
+ *      2019: 180 MWh -> 0.27774, saving 10 %; 2020: 150 MWh -> 25 %.
+ *   F7 2020 applies CP but reports no energy (not computable).
+ *   F8 base 2017 (before the range): 12 kL DO x 0.88 = 10.56 TOE; main
+ *      product ice (100 t > 50 t of rice), SEC 0.1056.  2019: 10,000 L =
+ *      10 kL x 0.88 = 8.8 TOE / 100 t ice = 0.088, saving 16.7 %.
+ * not_computable 2018-2020: F3 2019, F3 2020, F7 2020 = 3.
+ */
+
+static struct db *
+fixture_db(const char *name)
+{
+	struct db *db = tu_db_new(name);
+	if (db_exec(db, fixture) != DB_OK)
+		fail_msg("fixture: %s", db_errmsg(db));
+	return db;
+}
+
+static void
+check_value(const struct kpi_value *v, int year, long yes, long known, long active)
+{
+	assert_int_equal(v->year, year);
+	assert_int_equal(v->yes, yes);
+	assert_int_equal(v->known, known);
+	assert_int_equal(v->active, active);
+	if (known == 0)
+		assert_true(isnan(v->share));
+	else
+		assert_float_equal(v->share, (double)yes / (double)known, EPS);
+	if (active == 0)
+		assert_true(isnan(v->coverage));
+	else
+		assert_float_equal(v->coverage, (double)known / (double)active, EPS);
+}
+
+static void
+test_kpi_years(void **state)
+{
+	(void)state;
+	struct db *db = fixture_db("kpi.db");
+	struct kpi_result *r = NULL;
+	char err[256] = "";
+	assert_int_equal(kpi_compute(db, "78/KH-UBND", 2018, 2020, 0, &r, err, sizeof(err)), 0);
+	assert_non_null(r);
+	assert_string_equal(r->plan_code, "78/KH-UBND");
+	assert_int_equal(r->nyears, 3);
+	assert_float_equal(r->min_saving_pct, 5.0, EPS);
+	/* The 2016-2020 tier (50 %), not the earlier 30 % by 2015. */
+	assert_string_equal(r->series[KPI_AWARE].code, "aware");
+	assert_float_equal(r->series[KPI_AWARE].target_pct, 50, EPS);
+	assert_int_equal(r->series[KPI_AWARE].target_from, 2016);
+	assert_int_equal(r->series[KPI_AWARE].target_by, 2020);
+	assert_float_equal(r->series[KPI_CP_STAFF].target_pct, 50, EPS);
+	assert_float_equal(r->series[KPI_APPLIES_CP].target_pct, 25, EPS);
+	assert_float_equal(r->series[KPI_APPLIES_CP_SAVING].target_pct, 25, EPS);
+	assert_string_equal(r->series[KPI_APPLIES_CP_SAVING].code, "applies_cp_saving");
+
+	/*
+	 * Active: 2018 F1 F2 F4 F5 F6 F7 F8 F10 = 8 (F3 not yet open, F9 closed);
+	 * 2019 and 2020: F1 F2 F3 F5 F6 F7 F8 F10 = 8 (F4 closed).
+	 *
+	 * 2018 reports of active facilities: F1 (1,1,0) F2 (1,0,0) F4 (0,0,0)
+	 * F6 (1,-,-) F7 (-,-,-) F10 (0,0,0); F3's and F9's are not counted.
+	 *   aware: known F1 F2 F4 F6 F10 = 5, yes F1 F2 F6 = 3: 60 %, cov 5/8 = 62.5 %
+	 *   staff: known F1 F2 F4 F10 = 4, yes F1 = 1: 25 %, cov 50 %
+	 *   applies: known 4, yes 0: 0 %, cov 50 %
+	 *   saving: the same 4 apply no CP -> known 4, yes 0, cov 50 %
+	 */
+	struct kpi_value *v;
+	v = &r->series[KPI_AWARE].values[0];
+	check_value(v, 2018, 3, 5, 8);
+	assert_float_equal(v->share, 0.6, EPS);
+	assert_float_equal(v->coverage, 0.625, EPS);
+	check_value(&r->series[KPI_CP_STAFF].values[0], 2018, 1, 4, 8);
+	assert_float_equal(r->series[KPI_CP_STAFF].values[0].share, 0.25, EPS);
+	check_value(&r->series[KPI_APPLIES_CP].values[0], 2018, 0, 4, 8);
+	assert_float_equal(r->series[KPI_APPLIES_CP].values[0].share, 0.0, EPS);
+	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[0], 2018, 0, 4, 8);
+
+	/*
+	 * 2019: F1 (1,1,1) save 5.0 % yes; F2 (0,-,1) save 4.9 % no; F3 (1,-,1)
+	 * not computable; F6 (1,1,1) 10 % yes; F7 (0,0,0); F8 (1,1,1) 16.7 % yes;
+	 * F10 (-,-,0); F4's report is after its closure.
+	 *   aware: known F1 F2 F3 F6 F7 F8 = 6, yes F1 F3 F6 F8 = 4: 66.7 %, cov 75 %
+	 *   staff: known F1 F6 F7 F8 = 4, yes F1 F6 F8 = 3: 75 %, cov 50 %
+	 *   applies: known all but F5 = 7, yes F1 F2 F3 F6 F8 = 5: 71.4 %, cov 87.5 %
+	 *   saving: known F1 F2 F6 F7 F8 F10 = 6, yes F1 F6 F8 = 3: 50 %, cov 75 %
+	 */
+	check_value(&r->series[KPI_AWARE].values[1], 2019, 4, 6, 8);
+	assert_float_equal(r->series[KPI_AWARE].values[1].share, 4.0 / 6.0, EPS);
+	check_value(&r->series[KPI_CP_STAFF].values[1], 2019, 3, 4, 8);
+	assert_float_equal(r->series[KPI_CP_STAFF].values[1].share, 0.75, EPS);
+	check_value(&r->series[KPI_APPLIES_CP].values[1], 2019, 5, 7, 8);
+	assert_float_equal(r->series[KPI_APPLIES_CP].values[1].coverage, 0.875, EPS);
+	v = &r->series[KPI_APPLIES_CP_SAVING].values[1];
+	check_value(v, 2019, 3, 6, 8);
+	assert_float_equal(v->share, 0.5, EPS);
+	assert_float_equal(v->coverage, 0.75, EPS);
+
+	/*
+	 * 2020: F1 (1,1,1) 10 % yes; F2 (-,-,-); F3 (1,1,1) rice husk: not
+	 * computable; F6 (1,1,1) 25 % yes; F7 (1,0,1) no energy: not computable;
+	 * F10 (0,0,0); F5 and F8 did not report.
+	 *   aware: known F1 F3 F6 F7 F10 = 5, yes 4: 80 %, cov 62.5 %
+	 *   staff: known 5, yes F1 F3 F6 = 3: 60 %
+	 *   applies: known 5, yes F1 F3 F6 F7 = 4: 80 %
+	 *   saving: known F1 F6 F10 = 3, yes 2: 66.7 %, cov 3/8 = 37.5 %
+	 */
+	check_value(&r->series[KPI_AWARE].values[2], 2020, 4, 5, 8);
+	check_value(&r->series[KPI_CP_STAFF].values[2], 2020, 3, 5, 8);
+	check_value(&r->series[KPI_APPLIES_CP].values[2], 2020, 4, 5, 8);
+	v = &r->series[KPI_APPLIES_CP_SAVING].values[2];
+	check_value(v, 2020, 2, 3, 8);
+	assert_float_equal(v->coverage, 0.375, EPS);
+	assert_float_equal(v->share, 2.0 / 3.0, EPS);
+
+	assert_int_equal(r->not_computable, 3);
+	assert_int_equal(r->nunits, 0);
+	kpi_result_free(r);
+
+	/* One year only, 2017: F8 alone reported; the others are active without
+	 * reports.  Active 2017: F1 F2 F4 F5 F6 F7 F8 F9 F10 = 9 (F3 opens 2019).
+	 * F8 applies CP in its own baseline year: not computable (1). */
+	assert_int_equal(kpi_compute(db, "78/KH-UBND", 2017, 2017, 0, &r, err, sizeof(err)), 0);
+	check_value(&r->series[KPI_AWARE].values[0], 2017, 1, 1, 9);
+	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[0], 2017, 0, 0, 9);
+	assert_true(isnan(r->series[KPI_APPLIES_CP_SAVING].values[0].share));
+	assert_int_equal(r->not_computable, 1);
+	kpi_result_free(r);
+	db_close(db);
+}
+
+static void
+test_kpi_by_unit(void **state)
+{
+	(void)state;
+	struct db *db = fixture_db("kpi_unit.db");
+	struct kpi_result *r = NULL;
+	char err[256] = "";
+	assert_int_equal(kpi_compute(db, "78/KH-UBND", 2019, 2019, 2019, &r, err, sizeof(err)), 0);
+	/* Units with facilities, by id: Rạch Giá (2; F5's commune counts here), Hà Tiên (3).
+	 * The province (1) and the commune (4) have no row of their own. */
+	assert_int_equal(r->nunits, 2);
+	assert_int_equal(r->by_unit_year, 2019);
+	const struct kpi_unit_row *a = &r->units[0], *b = &r->units[1];
+	assert_string_equal(a->unit_code, "rach-gia");
+	assert_string_equal(a->unit_name, "Rạch Giá");
+	assert_string_equal(b->unit_code, "ha-tien");
+	/*
+	 * A, 2019: active F1 F2 F3 F5 = 4 (F4 closed).
+	 *   aware: known F1 F2 F3 = 3, yes F1 F3 = 2: 66.7 %, cov 75 %
+	 *   staff: known F1 = 1, yes 1: 100 %, cov 25 %
+	 *   applies: known 3, yes 3: 100 %, cov 75 %
+	 *   saving: F1 yes, F2 no, F3 not computable: known 2, yes 1: 50 %, cov 50 %
+	 */
+	check_value(&a->v[KPI_AWARE], 2019, 2, 3, 4);
+	check_value(&a->v[KPI_CP_STAFF], 2019, 1, 1, 4);
+	assert_float_equal(a->v[KPI_CP_STAFF].coverage, 0.25, EPS);
+	check_value(&a->v[KPI_APPLIES_CP], 2019, 3, 3, 4);
+	assert_float_equal(a->v[KPI_APPLIES_CP].share, 1.0, EPS);
+	check_value(&a->v[KPI_APPLIES_CP_SAVING], 2019, 1, 2, 4);
+	assert_float_equal(a->v[KPI_APPLIES_CP_SAVING].share, 0.5, EPS);
+	/*
+	 * B, 2019: active F6 F7 F8 F10 = 4 (F9 closed).
+	 *   aware: known F6 F7 F8 = 3, yes F6 F8 = 2
+	 *   staff: known F6 F7 F8 = 3, yes F6 F8 = 2
+	 *   applies: known 4, yes F6 F8 = 2: 50 %, cov 100 %
+	 *   saving: F6 yes, F7 no, F8 yes, F10 no: known 4, yes 2: 50 %, cov 100 %
+	 * A + B = the province: aware 2+2 = 4 of 3+3 = 6, saving 1+2 = 3 of 2+4 = 6.
+	 */
+	check_value(&b->v[KPI_AWARE], 2019, 2, 3, 4);
+	check_value(&b->v[KPI_CP_STAFF], 2019, 2, 3, 4);
+	check_value(&b->v[KPI_APPLIES_CP], 2019, 2, 4, 4);
+	assert_float_equal(b->v[KPI_APPLIES_CP].coverage, 1.0, EPS);
+	check_value(&b->v[KPI_APPLIES_CP_SAVING], 2019, 2, 4, 4);
+	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[0], 2019, 3, 6, 8);
+	kpi_result_free(r);
+
+	/* A breakdown year outside the series years is computed on its own. */
+	assert_int_equal(kpi_compute(db, "78/KH-UBND", 2020, 2020, 2018, &r, err, sizeof(err)), 0);
+	/* 2018, A: active F1 F2 F4 F5 = 4; aware known F1 F2 F4 = 3, yes F1 F2 = 2. */
+	check_value(&r->units[0].v[KPI_AWARE], 2018, 2, 3, 4);
+	/* 2018, B: active F6 F7 F8 F10 = 4 (F9 closed 2018); aware known F6 F10, yes F6. */
+	check_value(&r->units[1].v[KPI_AWARE], 2018, 1, 2, 4);
+	/* The series is still 2020 only: not_computable F3 and F7 = 2. */
+	check_value(&r->series[KPI_AWARE].values[0], 2020, 4, 5, 8);
+	assert_int_equal(r->not_computable, 2);
+	kpi_result_free(r);
+	db_close(db);
+}
+
+static void
+test_kpi_errors_and_ranges(void **state)
+{
+	(void)state;
+	struct db *db = fixture_db("kpi_err.db");
+	struct kpi_result *r = (struct kpi_result *)1;
+	char err[256] = "";
+	assert_int_equal(kpi_compute(db, "99/KH-XYZ", 2018, 2020, 0, &r, err, sizeof(err)), -1);
+	assert_null(r);
+	assert_non_null(strstr(err, "unknown plan: 99/KH-XYZ"));
+	assert_non_null(strstr(err, "kế hoạch không tồn tại"));
+
+	/* No years: the plan is checked, nothing counted. */
+	assert_int_equal(kpi_compute(db, "78/KH-UBND", 1, 0, 0, &r, err, sizeof(err)), 0);
+	assert_int_equal(r->nyears, 0);
+	assert_null(r->series[KPI_AWARE].values);
+	kpi_result_free(r);
+	kpi_result_free(NULL);
+
+	/* Reports span 2017 (F8) to 2020. */
+	int first = 0, last = 0;
+	assert_int_equal(kpi_year_range(db, &first, &last), 0);
+	assert_int_equal(first, 2017);
+	assert_int_equal(last, 2020);
+
+	/* Every table of the schema is counted; 10 facilities; 3+3+3+2+0+3+3+2+1+3
+	 * = 23 reports; 14 energy lines. */
+	struct kpi_table_count *t = NULL;
+	int n = kpi_table_rows(db, &t);
+	assert_true(n > 0);
+	int seen = 0;
+	for (int i = 0; i < n; i++) {
+		if (t[i].rows < 0)
+			fail_msg("table %s is not in STMT_STATS_ROWS", t[i].name);
+		static const struct {
+			const char *name;
+			int64_t rows;
+		} want[] = {{"facility", 10}, {"report", 23}, {"report_energy", 14}};
+		for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+			if (strcmp(t[i].name, want[k].name) != 0)
+				continue;
+			assert_int_equal(t[i].rows, want[k].rows);
+			seen++;
+		}
+	}
+	assert_int_equal(seen, 3);
+	free(t);
+	db_close(db);
+
+	/* An empty database has no report years. */
+	db = tu_db_new("kpi_empty.db");
+	assert_int_equal(kpi_year_range(db, &first, &last), -1);
+	assert_int_equal(first, -1);
+	assert_int_equal(last, -1);
+	db_close(db);
+}
+
+static void
+test_stats_cli(void **state)
+{
+	(void)state;
+	struct db *db = fixture_db("kpi_cli.db");
+	db_close(db);
+	char cmd[1024], *out = NULL, *errs = NULL;
+	snprintf(cmd, sizeof(cmd), "'%s' stats --db '%s'", tu_sxsh(), tu_path("kpi_cli.db"));
+	assert_int_equal(tu_run(cmd, &out, &errs), 0);
+	/* Rows per table, Vietnamese grouping not needed at this size. */
+	assert_non_null(strstr(out, "Rows per table"));
+	assert_non_null(strstr(out, "  facility "));
+	/* 2017: aware 1/1 = 100 %, coverage 1/9 = 11.1 %. */
+	assert_non_null(strstr(out, "100,0 % (1/1), 11,1 %"));
+	/* 2018 aware: 60 % (3/5), coverage 62.5 %. */
+	assert_non_null(strstr(out, "60,0 % (3/5), 62,5 %"));
+	/* 2019 applies CP: 5/7 = 71.4 %, coverage 7/8 = 87.5 %. */
+	assert_non_null(strstr(out, "71,4 % (5/7), 87,5 %"));
+	/* 2017 saving: nothing known: "— (0/0), 0,0 %". */
+	assert_non_null(strstr(out, "— (0/0), 0,0 %"));
+	assert_non_null(strstr(out, "50 % (2016–2020)"));
+	/* not computable 2017-2020: F8 2017, F3 2019, F3 2020, F7 2020 = 4. */
+	assert_non_null(strstr(out, "baseline): 4\n"));
+	free(out);
+	free(errs);
+
+	snprintf(cmd, sizeof(cmd), "'%s' stats --db '%s' --plan 1/XX", tu_sxsh(),
+		 tu_path("kpi_cli.db"));
+	assert_int_equal(tu_run(cmd, &out, &errs), 1);
+	assert_non_null(strstr(errs, "unknown plan: 1/XX"));
+	free(out);
+	free(errs);
+
+	snprintf(cmd, sizeof(cmd), "'%s' stats --db '%s' --bogus", tu_sxsh(),
+		 tu_path("kpi_cli.db"));
+	assert_int_equal(tu_run(cmd, &out, &errs), 2);
+	free(out);
+	free(errs);
+}
+
+/* Sparse report ids (no direct id table) give the same counts as dense ones. */
+static void
+test_kpi_sparse_ids(void **state)
+{
+	(void)state;
+	struct db *db = fixture_db("kpi_sparse.db");
+	/* Report 1020 (F10 2020, no energy or output lines) moves far away:
+	 * span 9,000,000 - 118 > 4 x 23 + 1024. */
+	assert_int_equal(db_exec(db, "UPDATE report SET id = 9000000 WHERE id = 1020"), DB_OK);
+	struct kpi_result *r = NULL;
+	char err[256] = "";
+	assert_int_equal(kpi_compute(db, "78/KH-UBND", 2018, 2020, 0, &r, err, sizeof(err)), 0);
+	/* The same figures as test_kpi_years. */
+	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[1], 2019, 3, 6, 8);
+	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[2], 2020, 2, 3, 8);
+	check_value(&r->series[KPI_AWARE].values[2], 2020, 4, 5, 8);
+	assert_int_equal(r->not_computable, 3);
+	kpi_result_free(r);
+	db_close(db);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_energy_toe),
+	    cmocka_unit_test(test_energy_factor_pick_and_saving),
+	    cmocka_unit_test(test_kpi_years),
+	    cmocka_unit_test(test_kpi_by_unit),
+	    cmocka_unit_test(test_kpi_errors_and_ranges),
+	    cmocka_unit_test(test_kpi_sparse_ids),
+	    cmocka_unit_test(test_stats_cli),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
