@@ -566,11 +566,14 @@ insert_facility(struct gen *g, struct rng *r, const struct fac *f)
 		 districts[f->district].name);
 	const char *taxp = NULL;
 	if (f->own != OWN_HOUSEHOLD) {
-		while (demo_tax_code(tax, sizeof(tax), ++g->tax_seq) < 0)
-			;
-		taxp = tax;
+		/* The next sequence with a valid check digit (at most 1 in 11 is
+		 * skipped); the 7-digit range outlasts DEMO_MAX_FACILITIES. */
+		while (taxp == NULL && g->tax_seq < 9999999)
+			if (demo_tax_code(tax, sizeof(tax), ++g->tax_seq) == 0)
+				taxp = tax;
 	} else if (rng_chance(r, 0.2)) {
-		/* A 12-digit personal number whose century digit 9 no real one has. */
+		/* A made-up number shaped like a 12-digit personal identification
+		 * number (province part 091), numbered in facility order. */
 		snprintf(tax, sizeof(tax), "0919%08ld", ++g->hh_seq);
 		taxp = tax;
 	}
@@ -603,7 +606,8 @@ insert_facility(struct gen *g, struct rng *r, const struct fac *f)
 		db_bind_null(st, 13);
 	db_bind_text(st, 14, f->closed ? "closed" : "active");
 	rc = run(g, st, code);
-	g->st.facilities++;
+	if (rc == 0)
+		g->st.facilities++;
 out:
 	free(key);
 	return rc;

@@ -9,7 +9,7 @@
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
  *     -DSXSH_VERSION='"fuzz"' -Isrc tests/fuzz/fuzz_csv.c src/model/csvio.c \
- *     src/model/validate.c src/model/refdata.c src/db/*.c src/util/*.c \
+ *     src/model/validate.c src/model/refdata.c $(find src/db src/util -name '[a-z]*.c') \
  *     build-csvio/embedded.c -lsqlite3 -lcsv -lutf8proc -lm -o fuzz_csv
  *   ./fuzz_csv tests/fuzz/corpus/csv
  */
