@@ -638,7 +638,8 @@ load_outputs(struct kctx *c)
 	}
 	if (rc != DB_DONE)
 		return kctx_dberr(c, "report_output");
-	qsort(c->outs, (size_t)c->nouts, sizeof(*c->outs), out_cmp);
+	if (c->nouts > 0) /* qsort's base must not be NULL, even for 0 items */
+		qsort(c->outs, (size_t)c->nouts, sizeof(*c->outs), out_cmp);
 	for (int k = 0; k < c->nouts; k++) {
 		struct krep *r = &c->reps[c->outs[k].rep];
 		if (r->nout == 0)
