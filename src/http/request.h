@@ -18,6 +18,7 @@
 #include "util/fmt.h"
 
 struct db;
+struct principal;
 struct web_app;
 
 #define HTTP_QUERY_MAX	2048 /* bytes of query string; more is 414 */
@@ -39,11 +40,12 @@ struct http_request {
 	const char *query; /* raw, without '?'; "" when none */
 	struct http_param params[HTTP_PARAMS_MAX];
 	int nparams;
-	enum lang lang;		    /* from ?lang=vi|en; Vietnamese by default */
-	const char *if_none_match;  /* the If-None-Match header, or NULL */
-	struct web_app *app;	    /* long-lived state shared by all requests */
-	struct db *(*db_get)(void); /* this thread's connection; see http_request_db */
-	void *priv;		    /* the server's per-request state */
+	enum lang lang;		     /* from ?lang=vi|en; Vietnamese by default */
+	const char *if_none_match;   /* the If-None-Match header, or NULL */
+	struct web_app *app;	     /* long-lived state shared by all requests */
+	struct db *(*db_get)(void);  /* this thread's connection; see http_request_db */
+	void *priv;		     /* the server's per-request state */
+	const struct principal *who; /* the signed-in user, or NULL (public) */
 };
 
 /* Prepares req with an empty arena. */

@@ -11,10 +11,14 @@
 #define M(m) (1u << (m))
 
 const struct route_def routes[ROUTE__MAX] = {
-    [ROUTE_DASHBOARD] = {"/", 0, M(HTTP_GET), web_dashboard},
-    [ROUTE_FACILITIES] = {"/facilities", 0, M(HTTP_GET), web_facilities},
-    [ROUTE_HEALTHZ] = {"/healthz", 0, M(HTTP_GET), web_health},
-    [ROUTE_STATIC] = {"/static/", 1, M(HTTP_GET), web_static},
+    [ROUTE_DASHBOARD] = {.path = "/", .methods = M(HTTP_GET), .handler = web_dashboard},
+    [ROUTE_FACILITIES] = {.path = "/facilities", .methods = M(HTTP_GET), .handler = web_facilities},
+    [ROUTE_HEALTHZ] = {.path = "/healthz", .methods = M(HTTP_GET), .handler = web_health},
+    [ROUTE_STATIC] = {.path = "/static/",
+		      .prefix = 1,
+		      .methods = M(HTTP_GET),
+		      .handler = web_static},
+    /* @routes */
 };
 
 static const struct {
@@ -96,6 +100,16 @@ router_dispatch(struct http_request *req, const char *uri, struct http_response 
 	if (lang != NULL && strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0) {
 		web_error(req, resp, 400, "Tham số lang phải là vi hoặc en.",
 			  "The lang parameter must be vi or en.");
+		return;
+	}
+	if (r->roles != 0 && req->who == NULL) {
+		web_error(req, resp, 401, "Vui lòng đăng nhập để xem trang này.",
+			  "Please sign in to see this page.");
+		return;
+	}
+	if (r->roles != 0 && !(r->roles & ROLE_BIT(req->who->role))) {
+		web_error(req, resp, 403, "Tài khoản của bạn không có quyền xem trang này.",
+			  "Your account may not see this page.");
 		return;
 	}
 	if (r->handler(req, resp) < 0) {

@@ -12,12 +12,14 @@
 
 #include "http/request.h"
 #include "http/response.h"
+#include "model/principal.h"
 
 enum route {
 	ROUTE_DASHBOARD,  /* GET / */
 	ROUTE_FACILITIES, /* GET /facilities */
 	ROUTE_HEALTHZ,	  /* GET /healthz */
 	ROUTE_STATIC,	  /* GET /static/... */
+	/* @route-enum */
 	ROUTE__MAX
 };
 
@@ -29,6 +31,12 @@ struct route_def {
 	int prefix;
 	unsigned methods; /* bit (1u << enum http_method) per accepted method */
 	http_handler handler;
+	/*
+	 * Roles allowed (ROLE_BIT(enum role), model/principal.h); 0 = public.
+	 * Without a signed-in user such a route answers 401 (pages redirect to
+	 * the login page); with a user of another role, 403.
+	 */
+	unsigned roles;
 };
 
 extern const struct route_def routes[ROUTE__MAX];
