@@ -26,6 +26,7 @@ static const struct cli_cmd cmds[] = {
      "facilities|reports [--db URL] [--year Y] [-o FILE]", cmd_export},
     {"stats", "Thống kê số dòng và các chỉ tiêu của kế hoạch",
      "Rows per table and the plan's indicator shares per year", "[--db URL] [--plan CODE]", cmd_stats},
+    /* @cmds */
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
 

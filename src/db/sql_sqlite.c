@@ -280,4 +280,16 @@ const char *const db_sqlite_sql[STMT__MAX] = {
         "SELECT 'session', count(*) FROM session UNION ALL "
         "SELECT 'audit', count(*) FROM audit",
     /* @web-sql */
+
+    /* --- energy analytics --- */
+    /* @analytics-sql */
+
+    /* --- plan indicators by breakdown --- */
+    /* @indicators-sql */
+
+    /* --- accounts, sessions, audit --- */
+    /* @auth-sql */
+
+    /* --- enterprise reporting workflow --- */
+    /* @workflow-sql */
 };

@@ -136,6 +136,18 @@ enum stmt {
 	STMT_STATS_ROWS,        /* -> table name, row count, for the tables of 0001_init.sql */
 	/* @web-stmts */
 
+	/* --- energy analytics: ledger, benchmarks, key users, checks --- */
+	/* @analytics-stmts */
+
+	/* --- plan indicators by breakdown, unit history --- */
+	/* @indicators-stmts */
+
+	/* --- accounts, sessions, audit (model/user.c, model/session.c, model/audit.c) --- */
+	/* @auth-stmts */
+
+	/* --- enterprise reporting workflow --- */
+	/* @workflow-stmts */
+
 	STMT__MAX
 };
 
