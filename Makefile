@@ -1,6 +1,7 @@
 # A thin wrapper over Meson so the README's commands stay short.
 #   make run    install what is missing, build, create the demo database, serve
-#   make test   build and run every test suite
+#   make test   build and run every test suite, against SQLite and then PostgreSQL,
+#               then the browser test (scripts/browser-test.sh)
 BUILD ?= build
 DB ?= var/sxsh.db
 LISTEN ?= 127.0.0.1:8080
@@ -33,10 +34,12 @@ run: build $(DB)
 
 test: build
 	@./scripts/run-tests.sh $(BUILD)
+	@./scripts/browser-test.sh $(BUILD)
 
 # The test suites under AddressSanitizer and UndefinedBehaviorSanitizer.
+# (SQLite only: the PostgreSQL run of `make test` covers the same code.)
 asan:
-	@$(MAKE) --no-print-directory test BUILD=build-asan \
+	@SXSH_SUITES=sqlite $(MAKE) --no-print-directory test BUILD=build-asan \
 		MESON_OPTS="-Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug"
 
 bench: build

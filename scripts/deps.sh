@@ -6,7 +6,7 @@ pkgs="gcc make pkg-config meson ninja-build libmicrohttpd-dev libsqlite3-dev lib
 libsodium-dev libcsv-dev libxlsxwriter-dev libzip-dev libxml2-dev libutf8proc-dev libcmocka-dev
 libpq-dev sqlite3 curl"
 if [ "${1:-}" = "--bench" ]; then
-	pkgs="$pkgs wrk nginx-light"
+	pkgs="$pkgs wrk nginx-light bc"
 fi
 missing=""
 for p in $pkgs; do

@@ -4,9 +4,15 @@
  * then serves the web pages until SIGINT or SIGTERM, when it stops the
  * server cleanly (open connections closed, threads joined) and exits 0.
  *
+ * --trusted-proxy ADDR|none (default 127.0.0.1) names the reverse proxy
+ * whose X-Forwarded-Proto and X-Forwarded-For headers are believed: they
+ * decide whether cookies are Secure and which address sign-in throttling
+ * counts (http/server.h, docs/security.md).
+ *
  * The signals are blocked before the server's threads start, so they
  * inherit the mask and only this thread, waiting in sigwait, receives them.
  */
+#include <arpa/inet.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -21,11 +27,19 @@ int
 cmd_serve(struct cli *cli, int argc, char **argv)
 {
 	const char *listen = SERVE_DEFAULT_LISTEN;
+	/*
+	 * The reverse proxy whose X-Forwarded-Proto/-For are believed: by
+	 * default one on this host (bench/nginx.conf style); "none" when sxsh
+	 * faces clients directly.
+	 */
+	const char *proxy = "127.0.0.1";
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--listen") == 0 && i + 1 < argc) {
 			listen = argv[++i];
 		} else if (strncmp(argv[i], "--listen=", 9) == 0) {
 			listen = argv[i] + 9;
+		} else if (strcmp(argv[i], "--trusted-proxy") == 0 && i + 1 < argc) {
+			proxy = argv[++i];
 		} else {
 			fprintf(stderr, "sxsh serve: tham số không hợp lệ / invalid argument: %s\n",
 				argv[i]);
@@ -41,6 +55,16 @@ cmd_serve(struct cli *cli, int argc, char **argv)
 			listen);
 		return EXIT_USAGE;
 	}
+
+	struct in_addr pa = {0};
+	if (strcmp(proxy, "none") != 0 && inet_pton(AF_INET, proxy, &pa) != 1) {
+		fprintf(stderr,
+			"sxsh serve: --trusted-proxy cần địa chỉ IPv4 hoặc none / expects an IPv4 "
+			"address or none: '%s'\n",
+			proxy);
+		return EXIT_USAGE;
+	}
+	cfg.trusted_proxy = pa.s_addr;
 
 	struct db *db = cli_db_open(cli);
 	if (db == NULL)

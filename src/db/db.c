@@ -24,7 +24,7 @@ static const struct db_ops *
 pick_backend(const char *url)
 {
 	if (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0)
-		return NULL;
+		return &db_pg_ops;
 	return &db_sqlite_ops;
 }
 
@@ -32,10 +32,6 @@ struct db *
 db_open(const char *url, char *err, size_t errsz)
 {
 	const struct db_ops *ops = pick_backend(url);
-	if (ops == NULL) {
-		snprintf(err, errsz, "%s: this build has no PostgreSQL backend yet", url);
-		return NULL;
-	}
 	struct db *db = xcalloc(1, sizeof(*db));
 	db->ops = ops;
 	for (int i = 0; i < STMT__MAX; i++) {
@@ -84,7 +80,7 @@ db_exec(struct db *db, const char *sql)
 int
 db_begin(struct db *db)
 {
-	return db->ops->exec(db, "BEGIN IMMEDIATE");
+	return db->ops->begin(db);
 }
 
 int

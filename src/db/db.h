@@ -45,7 +45,8 @@ const char *db_errmsg(const struct db *db);
 
 /* Runs a script of one or more statements without results. */
 int db_exec(struct db *db, const char *sql);
-/* BEGIN IMMEDIATE on SQLite: the write lock is taken at once. */
+/* Starts a write transaction: BEGIN IMMEDIATE on SQLite (the write lock is
+ * taken at once), BEGIN (read committed) on PostgreSQL. */
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 int db_rollback(struct db *db);
@@ -86,5 +87,65 @@ int64_t db_changes(struct db *db);
  * (a count, a max).  Returns DB_OK and sets *out, DB_NOTFOUND for no row.
  */
 int db_query_int(struct db *db, enum stmt id, int64_t *out);
+
+/*
+ * Writes a consistent copy of the whole database to the new file path with
+ * SQLite's online backup API; readers and writers carry on meanwhile.
+ * Returns DB_OK, or DB_ERR with the reason in db_errmsg().  PostgreSQL has
+ * pg_dump for this: there it always returns DB_ERR saying so.
+ */
+int db_backup(struct db *db, const char *path);
+
+/*
+ * Whole tables, named by the schema's own catalog (sxsh copy).  Nothing
+ * here takes a name from a user: table and column names come from
+ * db_tables() and are checked to be plain identifiers before use.
+ */
+enum db_coltype { DB_COL_INT, DB_COL_REAL, DB_COL_TEXT };
+
+struct db_table {
+	char *name;
+	int ncols;
+	char **cols;
+	enum db_coltype *types;
+	int nkeys;  /* primary key columns; all columns when the table has none */
+	int *keys;  /* column indexes, in key order */
+	int ndeps;  /* tables its foreign keys reference (itself excluded) */
+	char **deps;
+};
+
+/*
+ * Lists every table of the schema except schema_version, ordered so that a
+ * table comes after the tables its foreign keys reference.  Returns DB_OK
+ * and sets *out (free with db_tables_free) and *n, or an error.
+ */
+int db_tables(struct db *db, struct db_table **out, int *n);
+void db_tables_free(struct db_table *t, int n);
+
+enum db_table_op {
+	DB_TABLE_SELECT, /* -> every column, in column order, by primary key */
+	DB_TABLE_INSERT, /* every column, bound 1..ncols in column order */
+	DB_TABLE_DELETE, /* removes every row */
+	DB_TABLE_COUNT,  /* -> the number of rows */
+};
+
+/*
+ * Prepares op on table t.  Returns a statement the caller owns and frees
+ * with db_stmt_free(), or NULL with db_errmsg() set.  Used like db_stmt()'s.
+ */
+struct db_stmt *db_table_stmt(struct db *db, const struct db_table *t, enum db_table_op op);
+/* Frees a statement from db_table_stmt(); NULL is a no-op. */
+void db_stmt_free(struct db_stmt *st);
+/*
+ * Defers foreign key checks to the commit of the current transaction, so a
+ * table whose rows reference each other (a unit's successor) loads in any
+ * order.
+ */
+int db_defer_fkeys(struct db *db);
+/*
+ * Tells the backend that rows with explicit ids were loaded into t: on
+ * PostgreSQL the id sequence moves past the largest id; on SQLite nothing.
+ */
+int db_table_loaded(struct db *db, const struct db_table *t);
 
 #endif

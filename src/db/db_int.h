@@ -14,6 +14,8 @@ struct db_ops {
 	int (*open)(struct db *db, const char *url);
 	void (*close)(struct db *db);
 	int (*exec)(struct db *db, const char *sql);
+	/* Starts a write transaction (SQLite: BEGIN IMMEDIATE, the lock at once). */
+	int (*begin)(struct db *db);
 	int (*prepare)(struct db *db, const char *sql, void **impl);
 	void (*finalize)(void *impl);
 	void (*reset)(void *impl);
@@ -28,6 +30,12 @@ struct db_ops {
 	const char *(*col_text)(void *impl, int col);
 	int64_t (*last_id)(struct db *db);
 	int64_t (*changes)(struct db *db);
+	/* The placeholder of parameter n is param_prefix followed by n. */
+	char param_prefix;
+	int (*backup)(struct db *db, const char *path);
+	int (*defer_fkeys)(struct db *db);
+	/* After explicit ids were loaded into table (optional: NULL = nothing). */
+	int (*table_loaded)(struct db *db, const char *table);
 };
 
 struct db_stmt {
@@ -48,5 +56,7 @@ void db_set_err(struct db *db, const char *fmt, ...) __attribute__((format(print
 
 extern const struct db_ops db_sqlite_ops;
 extern const char *const db_sqlite_sql[STMT__MAX];
+extern const struct db_ops db_pg_ops;
+extern const char *const db_pg_sql[STMT__MAX];
 
 #endif

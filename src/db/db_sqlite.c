@@ -51,6 +51,12 @@ sq_exec(struct db *db, const char *sql)
 }
 
 static int
+sq_begin(struct db *db)
+{
+	return sq_exec(db, "BEGIN IMMEDIATE");
+}
+
+static int
 sq_open(struct db *db, const char *url)
 {
 	const char *path = url;
@@ -59,9 +65,8 @@ sq_open(struct db *db, const char *url)
 	else if (strncmp(path, "file://", 7) == 0)
 		path += 7;
 	sqlite3 *h = NULL;
-	int rc = sqlite3_open_v2(path, &h,
-	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-	                         NULL);
+	int rc = sqlite3_open_v2(
+	    path, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		db_set_err(db, "%s: %s", path, h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
 		sqlite3_close(h);
@@ -70,7 +75,7 @@ sq_open(struct db *db, const char *url)
 	db->impl = h;
 	sqlite3_busy_timeout(h, BUSY_TIMEOUT_MS);
 	if (sq_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
-	                "PRAGMA synchronous=NORMAL;") != DB_OK) {
+			"PRAGMA synchronous=NORMAL;") != DB_OK) {
 		return DB_ERR;
 	}
 	return DB_OK;
@@ -174,12 +179,54 @@ sq_changes(struct db *db)
 	return sqlite3_changes64(db->impl);
 }
 
+static int
+sq_backup(struct db *db, const char *path)
+{
+	sqlite3 *dst = NULL;
+	int rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		db_set_err(db, "%s: %s", path, dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
+		sqlite3_close(dst);
+		return DB_ERR;
+	}
+	/* Copy a batch of pages at a time; between batches other connections
+	 * may write, and the backup restarts its pass only when they do. */
+	sqlite3_backup *bk = sqlite3_backup_init(dst, "main", db->impl, "main");
+	if (bk == NULL) {
+		db_set_err(db, "%s: %s", path, sqlite3_errmsg(dst));
+		sqlite3_close(dst);
+		return DB_ERR;
+	}
+	do {
+		rc = sqlite3_backup_step(bk, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(bk);
+	if (rc != SQLITE_DONE) {
+		db_set_err(db, "%s: %s", path, sqlite3_errstr(rc));
+		sqlite3_close(dst);
+		return DB_ERR;
+	}
+	/* A backup is one self-contained file: no -wal beside it. */
+	rc = sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+	sqlite3_close(dst);
+	return rc == SQLITE_OK ? DB_OK : DB_ERR;
+}
+
+static int
+sq_defer_fkeys(struct db *db)
+{
+	return sq_exec(db, "PRAGMA defer_foreign_keys = ON");
+}
+
 const struct db_ops db_sqlite_ops = {
     .dialect = "sqlite",
     .sql = db_sqlite_sql,
     .open = sq_open,
     .close = sq_close,
     .exec = sq_exec,
+    .begin = sq_begin,
     .prepare = sq_prepare,
     .finalize = sq_finalize,
     .reset = sq_reset,
@@ -194,4 +241,7 @@ const struct db_ops db_sqlite_ops = {
     .col_text = sq_col_text,
     .last_id = sq_last_id,
     .changes = sq_changes,
+    .param_prefix = '?',
+    .backup = sq_backup,
+    .defer_fkeys = sq_defer_fkeys,
 };

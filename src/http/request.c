@@ -4,6 +4,7 @@
 #include "http/request.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "util/fold.h"
 
@@ -65,6 +66,40 @@ http_unescape(struct arena *a, const char *s, size_t n)
 	return out;
 }
 
+/*
+ * Parses "a=1&b=2" (s, n bytes) into params (at most max); *count is the
+ * number stored.  HTTP_QUERY_BAD for too many or undecodable parameters.
+ */
+static enum http_query_rc
+http_parse_pairs(struct http_request *req, const char *s, size_t n, struct http_param *params,
+		 int *count, int max)
+{
+	const char *p = s, *end = s + n;
+	while (p < end) {
+		size_t len = strcspn(p, "&");
+		if (len > (size_t)(end - p))
+			len = (size_t)(end - p);
+		if (len > 0) {
+			if (*count == max)
+				return HTTP_QUERY_BAD;
+			const char *eq = memchr(p, '=', len);
+			size_t nlen = eq ? (size_t)(eq - p) : len;
+			const char *name = http_unescape(&req->arena, p, nlen);
+			const char *value =
+			    eq ? http_unescape(&req->arena, eq + 1, len - nlen - 1) : "";
+			if (name == NULL || value == NULL)
+				return HTTP_QUERY_BAD;
+			params[*count].name = name;
+			params[*count].value = value;
+			(*count)++;
+		}
+		p += len;
+		if (p < end && *p == '&')
+			p++;
+	}
+	return HTTP_QUERY_OK;
+}
+
 enum http_query_rc
 http_request_parse_uri(struct http_request *req, const char *uri)
 {
@@ -80,29 +115,46 @@ http_request_parse_uri(struct http_request *req, const char *uri)
 	if (qlen > HTTP_QUERY_MAX)
 		return HTTP_QUERY_TOO_LONG;
 	req->query = arena_strndup(&req->arena, q, qlen);
+	return http_parse_pairs(req, req->query, qlen, req->params, &req->nparams,
+				HTTP_PARAMS_MAX);
+}
 
-	const char *p = req->query;
-	while (*p != '\0') {
-		size_t len = strcspn(p, "&");
-		if (len > 0) {
-			if (req->nparams == HTTP_PARAMS_MAX)
-				return HTTP_QUERY_BAD;
-			const char *eq = memchr(p, '=', len);
-			size_t nlen = eq ? (size_t)(eq - p) : len;
-			const char *name = http_unescape(&req->arena, p, nlen);
-			const char *value =
-			    eq ? http_unescape(&req->arena, eq + 1, len - nlen - 1) : "";
-			if (name == NULL || value == NULL)
-				return HTTP_QUERY_BAD;
-			req->params[req->nparams].name = name;
-			req->params[req->nparams].value = value;
-			req->nparams++;
-		}
-		p += len;
-		if (*p == '&')
+enum http_query_rc
+http_request_parse_form(struct http_request *req)
+{
+	static const char form_type[] = "application/x-www-form-urlencoded";
+	const char *ct = req->content_type;
+	size_t tl = sizeof(form_type) - 1;
+	if (ct == NULL || strncasecmp(ct, form_type, tl) != 0 || (ct[tl] != '\0' && ct[tl] != ';'))
+		return HTTP_QUERY_OK;
+	if (req->body == NULL || memchr(req->body, '\0', req->body_len) != NULL)
+		return req->body == NULL ? HTTP_QUERY_OK : HTTP_QUERY_BAD;
+	return http_parse_pairs(req, req->body, req->body_len, req->form, &req->nform,
+				HTTP_FORM_PARAMS_MAX);
+}
+
+const char *
+http_form(const struct http_request *req, const char *name)
+{
+	for (int i = 0; i < req->nform; i++)
+		if (strcmp(req->form[i].name, name) == 0)
+			return req->form[i].value;
+	return NULL;
+}
+
+const char *
+http_cookie(struct http_request *req, const char *name)
+{
+	size_t nl = strlen(name);
+	for (const char *p = req->cookie; p != NULL && *p != '\0';) {
+		while (*p == ' ' || *p == ';')
 			p++;
+		size_t len = strcspn(p, ";");
+		if (len > nl && strncmp(p, name, nl) == 0 && p[nl] == '=')
+			return arena_strndup(&req->arena, p + nl + 1, len - nl - 1);
+		p += len;
 	}
-	return HTTP_QUERY_OK;
+	return NULL;
 }
 
 const char *

@@ -8,6 +8,13 @@
  * The query string is bounded (HTTP_QUERY_MAX bytes, HTTP_PARAMS_MAX
  * parameters) and parsed once here; values are percent-decoded, '+' reads
  * as a space, and must be valid UTF-8.
+ *
+ * A POST, PUT or DELETE body is read by the server up to HTTP_FORM_MAX
+ * bytes (a longer one is drained and answered 413 by the router, one longer
+ * than HTTP_BODY_DRAIN_MAX refused at once).  An
+ * application/x-www-form-urlencoded body is parsed like the query into
+ * req->form (http_form).  The authentication fields are filled by the
+ * router (http/auth.h) before the role checks.
  */
 #ifndef SXSH_HTTP_REQUEST_H
 #define SXSH_HTTP_REQUEST_H
@@ -23,6 +30,9 @@ struct web_app;
 
 #define HTTP_QUERY_MAX	2048 /* bytes of query string; more is 414 */
 #define HTTP_PARAMS_MAX 16   /* query parameters; more is 400 */
+#define HTTP_FORM_MAX	     (64u * 1024) /* bytes of a request body; more is 413 */
+#define HTTP_FORM_PARAMS_MAX 512 /* fields of a form (a report has many lines); more is 400 */
+#define HTTP_BODY_DRAIN_MAX  (1u << 20)	  /* a longer body is refused unread */
 
 enum http_method { HTTP_GET, HTTP_HEAD, HTTP_POST, HTTP_PUT, HTTP_DELETE, HTTP_OTHER };
 
@@ -46,6 +56,26 @@ struct http_request {
 	struct db *(*db_get)(void);  /* this thread's connection; see http_request_db */
 	void *priv;		     /* the server's per-request state */
 	const struct principal *who; /* the signed-in user, or NULL (public) */
+
+	/* Headers the server copies in (NULL when absent). */
+	const char *cookie;	   /* Cookie */
+	const char *authorization; /* Authorization */
+	const char *accept;	   /* Accept */
+	const char *content_type;  /* Content-Type */
+	const char *client_addr;   /* client IP (from a trusted proxy: X-Forwarded-For) */
+	int https;		   /* the client used HTTPS (X-Forwarded-Proto, trusted proxy) */
+
+	/* The body of POST/PUT/DELETE: NUL-terminated, arena; "" when none. */
+	const char *body;
+	size_t body_len;
+	int body_too_large; /* longer than HTTP_FORM_MAX: the router answers 413 */
+	struct http_param form[HTTP_FORM_PARAMS_MAX];
+	int nform;
+
+	/* Set by http_auth (http/auth.h). */
+	const char *csrf;	  /* the session's CSRF token; NULL without a cookie session */
+	const char *session_hash; /* the session's key, for signing out; NULL when none */
+	int bearer;		  /* who came from an API token (no CSRF check) */
 };
 
 /* Prepares req with an empty arena. */
@@ -63,6 +93,18 @@ enum http_query_rc http_request_parse_uri(struct http_request *req, const char *
 
 /* The decoded value of the first parameter named name, or NULL. */
 const char *http_param(const struct http_request *req, const char *name);
+
+/*
+ * Parses req->body into req->form when the content type is
+ * application/x-www-form-urlencoded (otherwise leaves the form empty).
+ * Returns HTTP_QUERY_OK, or HTTP_QUERY_BAD for too many fields, a bad
+ * %-escape or invalid UTF-8.
+ */
+enum http_query_rc http_request_parse_form(struct http_request *req);
+/* The decoded value of the first form field named name, or NULL. */
+const char *http_form(const struct http_request *req, const char *name);
+/* The value of cookie name from the Cookie header (arena), or NULL. */
+const char *http_cookie(struct http_request *req, const char *name);
 
 /*
  * This worker thread's database connection, opened on first use and closed

@@ -4,7 +4,11 @@
 #include "http/router.h"
 
 #include <string.h>
+#include <time.h>
 
+#include "api/api.h"
+#include "http/auth.h"
+#include "render/html.h"
 #include "util/log.h"
 #include "web/web.h"
 
@@ -18,6 +22,123 @@ const struct route_def routes[ROUTE__MAX] = {
 		      .prefix = 1,
 		      .methods = M(HTTP_GET),
 		      .handler = web_static},
+    [ROUTE_LOGIN] = {.path = "/login", .methods = M(HTTP_GET) | M(HTTP_POST), .handler = web_login},
+    [ROUTE_LOGOUT] = {.path = "/logout",
+		      .methods = M(HTTP_POST),
+		      .handler = web_logout,
+		      .roles = ROLES_ANY},
+    [ROUTE_ACCOUNT] = {.path = "/account",
+		       .methods = M(HTTP_GET),
+		       .handler = web_account,
+		       .roles = ROLES_ANY},
+    [ROUTE_ACCOUNT_PASSWORD] = {.path = "/account/password",
+				.methods = M(HTTP_POST),
+				.handler = web_account_password,
+				.roles = ROLES_ANY},
+    [ROUTE_ACCOUNT_TOKENS] = {.path = "/account/tokens",
+			      .methods = M(HTTP_POST),
+			      .handler = web_account_tokens,
+			      .roles = ROLES_ANY},
+    [ROUTE_ACCOUNT_TOKEN_REVOKE] = {.path = "/account/tokens/revoke",
+				    .methods = M(HTTP_POST),
+				    .handler = web_account_token_revoke,
+				    .roles = ROLES_ANY},
+    [ROUTE_USERS] = {.path = "/users",
+		     .methods = M(HTTP_GET) | M(HTTP_POST),
+		     .handler = web_users,
+		     .roles = ROLE_BIT(ROLE_ADMIN)},
+    [ROUTE_INDICATORS] = {.path = "/indicators", .methods = M(HTTP_GET), .handler = web_indicators},
+    [ROUTE_BENCHMARK] = {.path = "/benchmark", .methods = M(HTTP_GET), .handler = web_benchmark},
+    [ROUTE_KEYUSERS] = {.path = "/keyusers",
+			.methods = M(HTTP_GET),
+			.handler = web_keyusers,
+			.roles = ROLES_STAFF},
+    [ROUTE_MY] = {.path = "/my",
+		  .methods = M(HTTP_GET),
+		  .handler = web_my,
+		  .roles = ROLE_BIT(ROLE_ENTERPRISE)},
+    [ROUTE_MY_CLAIM] = {.path = "/my/claim",
+			.methods = M(HTTP_POST),
+			.handler = web_my_claim,
+			.roles = ROLE_BIT(ROLE_ENTERPRISE)},
+    [ROUTE_FACILITY_PAGE] = {.path = "/facilities/{id}",
+			     .methods = M(HTTP_GET),
+			     .handler = web_facility_page,
+			     .roles = ROLES_STAFF | ROLE_BIT(ROLE_ENTERPRISE)},
+    [ROUTE_FACILITY_PROFILE] = {.path = "/facilities/{id}/profile",
+				.methods = M(HTTP_POST),
+				.handler = web_facility_profile,
+				.roles = ROLES_PROVINCE | ROLE_BIT(ROLE_ENTERPRISE)},
+    [ROUTE_REPORT_FORM] = {.path = "/facilities/{id}/report/{id}",
+			   .methods = M(HTTP_GET) | M(HTTP_POST),
+			   .handler = web_report_form,
+			   .roles = ROLES_PROVINCE | ROLE_BIT(ROLE_ENTERPRISE)},
+    [ROUTE_REGISTRATION_FORM] = {.path = "/facilities/{id}/registration/{id}",
+				 .methods = M(HTTP_GET) | M(HTTP_POST),
+				 .handler = web_registration_form,
+				 .roles = ROLES_PROVINCE | ROLE_BIT(ROLE_ENTERPRISE)},
+    [ROUTE_REVIEW] = {.path = "/review",
+		      .methods = M(HTTP_GET),
+		      .handler = web_review,
+		      .roles = ROLES_STAFF},
+    [ROUTE_REPORT_VIEW] = {.path = "/reports/{id}",
+			   .methods = M(HTTP_GET),
+			   .handler = web_report_view,
+			   .roles = ROLES_STAFF | ROLE_BIT(ROLE_ENTERPRISE)},
+    [ROUTE_REPORT_ACTION] = {.path = "/reports/{id}/action",
+			     .methods = M(HTTP_POST),
+			     .handler = web_report_action,
+			     .roles = ROLES_STAFF | ROLE_BIT(ROLE_ENTERPRISE)},
+    [ROUTE_REGISTRATION_VIEW] = {.path = "/registrations/{id}",
+				 .methods = M(HTTP_GET),
+				 .handler = web_registration_view,
+				 .roles = ROLES_STAFF | ROLE_BIT(ROLE_ENTERPRISE)},
+    [ROUTE_REGISTRATION_ACTION] = {.path = "/registrations/{id}/action",
+				   .methods = M(HTTP_POST),
+				   .handler = web_registration_action,
+				   .roles = ROLES_STAFF | ROLE_BIT(ROLE_ENTERPRISE)},
+    [ROUTE_AUDIT] = {.path = "/audit",
+		     .methods = M(HTTP_GET),
+		     .handler = web_audit,
+		     .roles = ROLES_PROVINCE},
+    [ROUTE_API_FACILITIES] = {.path = "/api/v1/facilities",
+			       .methods = M(HTTP_GET),
+			       .handler = api_facilities},
+    [ROUTE_API_FACILITY] = {.path = "/api/v1/facilities/",
+			     .prefix = 1,
+			     .methods = M(HTTP_GET),
+			     .handler = api_facility,
+			     .roles = ROLES_ANY},
+    [ROUTE_API_REPORTS] = {.path = "/api/v1/reports",
+			    .methods = M(HTTP_GET) | M(HTTP_POST),
+			    .handler = api_reports,
+			    .roles = ROLES_ANY},
+    [ROUTE_API_REPORT] = {.path = "/api/v1/reports/",
+			   .prefix = 1,
+			   .methods = M(HTTP_GET) | M(HTTP_PUT) | M(HTTP_POST),
+			   .handler = api_report,
+			   .roles = ROLES_ANY},
+    [ROUTE_API_REGISTRATIONS] = {.path = "/api/v1/registrations",
+				  .methods = M(HTTP_GET) | M(HTTP_POST),
+				  .handler = api_registrations,
+				  .roles = ROLES_ANY},
+    [ROUTE_API_REGISTRATION] = {.path = "/api/v1/registrations/",
+				 .prefix = 1,
+				 .methods = M(HTTP_GET) | M(HTTP_PUT) | M(HTTP_POST),
+				 .handler = api_registration,
+				 .roles = ROLES_ANY},
+    [ROUTE_API_INDICATORS] = {.path = "/api/v1/indicators",
+			       .methods = M(HTTP_GET),
+			       .handler = api_indicators},
+    [ROUTE_API_KEYUSERS] = {.path = "/api/v1/keyusers",
+			     .methods = M(HTTP_GET),
+			     .handler = api_keyusers,
+			     .roles = ROLES_STAFF},
+    [ROUTE_API_REFDATA] = {.path = "/api/v1/refdata", .methods = M(HTTP_GET), .handler = api_refdata},
+    [ROUTE_API_REFDATA_ITEM] = {.path = "/api/v1/refdata/",
+				 .prefix = 1,
+				 .methods = M(HTTP_GET),
+				 .handler = api_refdata_item},
     /* @routes */
 };
 
@@ -38,16 +159,58 @@ http_method_parse(const char *name)
 	return HTTP_OTHER;
 }
 
+/*
+ * Whether path matches pattern exactly, where each "{id}" in pattern stands
+ * for one run of 1-18 decimal digits (a path segment such as a facility id).
+ */
+static int
+router_match(const char *pattern, const char *path)
+{
+	while (*pattern != '\0') {
+		if (strncmp(pattern, "{id}", 4) == 0) {
+			size_t n = strspn(path, "0123456789");
+			if (n == 0 || n > 18)
+				return 0;
+			pattern += 4;
+			path += n;
+		} else if (*pattern++ != *path++) {
+			return 0;
+		}
+	}
+	return *path == '\0';
+}
+
 static const struct route_def *
 router_find(const char *path)
 {
 	for (int i = 0; i < ROUTE__MAX; i++) {
 		const struct route_def *r = &routes[i];
 		if (r->prefix ? strncmp(path, r->path, strlen(r->path)) == 0
-			      : strcmp(path, r->path) == 0)
+			      : strchr(r->path, '{') != NULL ? router_match(r->path, path)
+							     : strcmp(path, r->path) == 0)
 			return r;
 	}
 	return NULL;
+}
+
+int
+router_path_ids(const char *path, int64_t *ids, int max)
+{
+	int n = 0;
+	for (const char *p = path; *p != '\0' && n < max;) {
+		while (*p == '/')
+			p++;
+		size_t len = strcspn(p, "/");
+		size_t digits = strspn(p, "0123456789");
+		if (len > 0 && digits == len && len <= 18) {
+			int64_t v = 0;
+			for (size_t k = 0; k < len; k++)
+				v = v * 10 + (p[k] - '0');
+			ids[n++] = v;
+		}
+		p += len;
+	}
+	return n;
 }
 
 /* "GET, HEAD" for a route's methods, into the request's arena. */
@@ -68,6 +231,48 @@ router_allow(struct http_request *req, unsigned methods)
 	return out;
 }
 
+/*
+ * No (valid) credentials: JSON clients get 401 problem+json; a browser is
+ * sent to the sign-in page, which brings it back to this path afterwards.
+ */
+static void
+router_unauthorized(struct http_request *req, struct http_response *resp)
+{
+	http_response_reset(resp);
+	if (http_wants_json(req) || req->authorization != NULL) {
+		resp->status = 401;
+		resp->content_type = "application/problem+json";
+		http_response_header(resp, "WWW-Authenticate", "Bearer");
+		buf_puts(&resp->body, "{\"type\":\"about:blank\",\"title\":\"Unauthorized\","
+				      "\"status\":401,\"detail\":\"Cần đăng nhập hoặc mã truy cập API "
+				      "hợp lệ / Sign-in or a valid API token is required\"}");
+		return;
+	}
+	struct buf url;
+	buf_init(&url, HTTP_QUERY_MAX * 3 + 1024);
+	buf_puts(&url, "/login?next=");
+	html_urlenc(&url, req->query[0] != '\0'
+			      ? arena_printf(&req->arena, "%s?%s", req->path, req->query)
+			      : req->path);
+	if (req->lang == LANG_EN)
+		buf_puts(&url, "&lang=en");
+	resp->status = 303;
+	http_response_header(resp, "Location", arena_strdup(&req->arena, buf_str(&url)));
+	http_response_header(resp, "Cache-Control", "no-store");
+	buf_free(&url);
+}
+
+/* An error answer: problem+json for JSON clients (the API), else the error page. */
+static void
+router_error(struct http_request *req, struct http_response *resp, int status, const char *vi,
+	     const char *en)
+{
+	if (http_wants_json(req))
+		api_problem(req, resp, status, vi, en);
+	else
+		web_error(req, resp, status, vi, en);
+}
+
 void
 router_dispatch(struct http_request *req, const char *uri, struct http_response *resp)
 {
@@ -77,45 +282,69 @@ router_dispatch(struct http_request *req, const char *uri, struct http_response 
 		req->lang = LANG_EN;
 
 	if (qrc == HTTP_QUERY_TOO_LONG) {
-		web_error(req, resp, 414, "Địa chỉ quá dài.", "The address is too long.");
+		router_error(req, resp, 414, "Địa chỉ quá dài.", "The address is too long.");
 		return;
 	}
 	const struct route_def *r = router_find(req->path);
 	if (r == NULL) {
-		web_error(req, resp, 404, "Không tìm thấy trang này.", "This page does not exist.");
+		router_error(req, resp, 404, "Không tìm thấy trang này.", "This page does not exist.");
 		return;
 	}
 	unsigned accepted = r->methods & M(HTTP_GET) ? r->methods | M(HTTP_HEAD) : r->methods;
 	if (!(accepted & M(req->method))) {
-		web_error(req, resp, 405, "Phương thức không được phép với trang này.",
+		router_error(req, resp, 405, "Phương thức không được phép với trang này.",
 			  "This method is not allowed for this page.");
 		http_response_header(resp, "Allow", router_allow(req, r->methods));
 		return;
 	}
 	if (qrc == HTTP_QUERY_BAD) {
-		web_error(req, resp, 400, "Tham số truy vấn không hợp lệ.",
+		router_error(req, resp, 400, "Tham số truy vấn không hợp lệ.",
 			  "Invalid query parameters.");
 		return;
 	}
 	if (lang != NULL && strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0) {
-		web_error(req, resp, 400, "Tham số lang phải là vi hoặc en.",
+		router_error(req, resp, 400, "Tham số lang phải là vi hoặc en.",
 			  "The lang parameter must be vi or en.");
 		return;
 	}
-	if (r->roles != 0 && req->who == NULL) {
-		web_error(req, resp, 401, "Vui lòng đăng nhập để xem trang này.",
-			  "Please sign in to see this page.");
+	int has_body = req->method == HTTP_POST || req->method == HTTP_PUT ||
+		       req->method == HTTP_DELETE;
+	if (has_body && req->body_too_large) {
+		router_error(req, resp, 413, "Dữ liệu gửi lên quá lớn.",
+			  "The request body is too large.");
+		return;
+	}
+	if (has_body && http_request_parse_form(req) != HTTP_QUERY_OK) {
+		router_error(req, resp, 400, "Dữ liệu biểu mẫu không hợp lệ.", "Invalid form data.");
+		return;
+	}
+	int arc = http_auth(req, (int64_t)time(NULL));
+	if (arc < 0) {
+		router_error(req, resp, 500, "Đã xảy ra lỗi nội bộ. Vui lòng thử lại sau.",
+			  "An internal error occurred. Please try again later.");
+		return;
+	}
+	if (arc == 1 || (r->roles != 0 && req->who == NULL)) {
+		router_unauthorized(req, resp);
 		return;
 	}
 	if (r->roles != 0 && !(r->roles & ROLE_BIT(req->who->role))) {
-		web_error(req, resp, 403, "Tài khoản của bạn không có quyền xem trang này.",
+		router_error(req, resp, 403, "Tài khoản của bạn không có quyền xem trang này.",
 			  "Your account may not see this page.");
+		return;
+	}
+	if (has_body && !http_auth_csrf_ok(req)) {
+		router_error(req, resp, 403,
+			  "Biểu mẫu đã hết hạn hoặc không hợp lệ (mã CSRF). Hãy tải lại trang và "
+			  "thử lại.",
+			  "The form has expired or is not valid (CSRF token). Reload the page and "
+			  "try again.");
 		return;
 	}
 	if (r->handler(req, resp) < 0) {
 		log_err("http: handler for %s failed", req->path);
 		http_response_reset(resp);
-		web_error(req, resp, 500, "Đã xảy ra lỗi nội bộ. Vui lòng thử lại sau.",
+		router_error(req, resp, 500, "Đã xảy ra lỗi nội bộ. Vui lòng thử lại sau.",
 			  "An internal error occurred. Please try again later.");
 	}
 }

@@ -3,7 +3,11 @@
  * routes[] with its path, the methods it accepts and its handler.  The
  * router rejects before dispatch: an oversized query (414), a malformed
  * query or language (400), an unknown path (404) and a method the route does
- * not take (405, with Allow) never reach a handler.  A GET route answers
+ * not take (405, with Allow) never reach a handler; nor do an oversized body
+ * (413) or form (400), missing credentials (401: pages are redirected with
+ * 303 to /login?next=PATH, JSON clients get problem+json), a wrong role
+ * (403) and a POST/PUT/DELETE without the right CSRF token (403).  The
+ * signed-in user is found (http/auth.h) before the role check.  A GET route answers
  * HEAD too (libmicrohttpd leaves out the body).  A handler that fails
  * returns -1 and the client gets a generic 500 page; the detail is logged.
  */
@@ -19,6 +23,38 @@ enum route {
 	ROUTE_FACILITIES, /* GET /facilities */
 	ROUTE_HEALTHZ,	  /* GET /healthz */
 	ROUTE_STATIC,	  /* GET /static/... */
+	ROUTE_LOGIN,		    /* GET, POST /login */
+	ROUTE_LOGOUT,		    /* POST /logout */
+	ROUTE_ACCOUNT,		    /* GET /account */
+	ROUTE_ACCOUNT_PASSWORD,	    /* POST /account/password */
+	ROUTE_ACCOUNT_TOKENS,	    /* POST /account/tokens */
+	ROUTE_ACCOUNT_TOKEN_REVOKE, /* POST /account/tokens/revoke */
+	ROUTE_USERS,		    /* GET, POST /users (admin) */
+	ROUTE_INDICATORS, /* GET /indicators?year=Y&by=B */
+	ROUTE_BENCHMARK,  /* GET /benchmark?product=P&year=Y */
+	ROUTE_KEYUSERS,	  /* GET /keyusers?year=Y[&format=csv] (staff) */
+	ROUTE_MY,		    /* GET /my (enterprise home) */
+	ROUTE_MY_CLAIM,		    /* POST /my/claim */
+	ROUTE_FACILITY_PAGE,	    /* GET /facilities/{id} */
+	ROUTE_FACILITY_PROFILE,	    /* POST /facilities/{id}/profile */
+	ROUTE_REPORT_FORM,	    /* GET, POST /facilities/{id}/report/{year} */
+	ROUTE_REGISTRATION_FORM,    /* GET, POST /facilities/{id}/registration/{year} */
+	ROUTE_REVIEW,		    /* GET /review (queue) */
+	ROUTE_REPORT_VIEW,	    /* GET /reports/{id} */
+	ROUTE_REPORT_ACTION,	    /* POST /reports/{id}/action */
+	ROUTE_REGISTRATION_VIEW,    /* GET /registrations/{id} */
+	ROUTE_REGISTRATION_ACTION,  /* POST /registrations/{id}/action */
+	ROUTE_AUDIT,		    /* GET /audit (province, admin) */
+	ROUTE_API_FACILITIES,	/* GET /api/v1/facilities */
+	ROUTE_API_FACILITY,	/* GET /api/v1/facilities/{id} */
+	ROUTE_API_REPORTS,	/* GET, POST /api/v1/reports */
+	ROUTE_API_REPORT,	/* GET, PUT /api/v1/reports/{id}; POST .../{action} */
+	ROUTE_API_REGISTRATIONS, /* GET, POST /api/v1/registrations */
+	ROUTE_API_REGISTRATION,	/* GET, PUT /api/v1/registrations/{id}; POST .../{action} */
+	ROUTE_API_INDICATORS,	/* GET /api/v1/indicators */
+	ROUTE_API_KEYUSERS,	/* GET /api/v1/keyusers (staff) */
+	ROUTE_API_REFDATA,	/* GET /api/v1/refdata */
+	ROUTE_API_REFDATA_ITEM,	/* GET /api/v1/refdata/{carriers|factor} */
 	/* @route-enum */
 	ROUTE__MAX
 };
@@ -27,7 +63,7 @@ enum route {
 typedef int (*http_handler)(struct http_request *req, struct http_response *resp);
 
 struct route_def {
-	const char *path; /* exact path, or a prefix when prefix is set */
+	const char *path; /* exact path ("{id}" matches a run of digits), or a prefix */
 	int prefix;
 	unsigned methods; /* bit (1u << enum http_method) per accepted method */
 	http_handler handler;
@@ -40,6 +76,13 @@ struct route_def {
 };
 
 extern const struct route_def routes[ROUTE__MAX];
+
+/*
+ * The numeric segments of path in order ("/facilities/12/report/2024" gives
+ * 12 and 2024), at most max of them: the values a route path's "{id}"
+ * placeholders matched.  Returns how many were stored.
+ */
+int router_path_ids(const char *path, int64_t *ids, int max);
 
 /* Returns the enum http_method for a method name ("GET"), HTTP_OTHER if unknown. */
 enum http_method http_method_parse(const char *name);

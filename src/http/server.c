@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "db/db.h"
@@ -31,6 +32,7 @@
 struct http_server {
 	struct MHD_Daemon *mhd;
 	struct web_app *app;
+	uint32_t trusted_proxy; /* network byte order; 0 = none */
 };
 
 /* Worker connections: opened lazily per thread, listed so stop can close them. */
@@ -65,6 +67,8 @@ struct http_ctx {
 	char *uri;
 	int headers_seen; /* the access handler ran once */
 	int answered;	  /* a response was queued */
+	struct buf body;  /* POST/PUT/DELETE body, bounded by HTTP_FORM_MAX */
+	size_t drained;	  /* body bytes received in all */
 };
 
 static void *
@@ -80,6 +84,8 @@ http_on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 	ctx->uri = arena_strdup(&ctx->req.arena, uri);
 	ctx->headers_seen = 0;
 	ctx->answered = 0;
+	buf_init(&ctx->body, HTTP_FORM_MAX);
+	ctx->drained = 0;
 	return ctx;
 }
 
@@ -94,8 +100,61 @@ http_on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	if (ctx == NULL)
 		return;
 	http_request_clear(&ctx->req);
+	buf_free(&ctx->body);
 	free(ctx);
 	*con_cls = NULL;
+}
+
+/* The request's headers, client address and scheme, into the request. */
+static void
+http_read_headers(struct http_server *srv, struct http_ctx *ctx, struct MHD_Connection *c)
+{
+	struct http_request *req = &ctx->req;
+	req->if_none_match =
+	    MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+	req->cookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_COOKIE);
+	req->authorization =
+	    MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+	req->accept = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT);
+	req->content_type =
+	    MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+	req->client_addr = "";
+	const union MHD_ConnectionInfo *ci =
+	    MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (ci == NULL || ci->client_addr == NULL || ci->client_addr->sa_family != AF_INET)
+		return;
+	const struct sockaddr_in *sin = (const struct sockaddr_in *)ci->client_addr;
+	char host[INET_ADDRSTRLEN];
+	inet_ntop(AF_INET, &sin->sin_addr, host, sizeof(host));
+	req->client_addr = arena_strdup(&req->arena, host);
+	if (srv->trusted_proxy == 0 || sin->sin_addr.s_addr != srv->trusted_proxy)
+		return;
+	/* Only the trusted proxy may say how the client connected, and who it is. */
+	const char *proto = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-Proto");
+	req->https = proto != NULL && strcasecmp(proto, "https") == 0;
+	const char *xff = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For");
+	if (xff != NULL && xff[0] != '\0') {
+		/* The last entry is the one the proxy itself added. */
+		const char *last = strrchr(xff, ',');
+		last = last != NULL ? last + 1 : xff;
+		while (*last == ' ')
+			last++;
+		if (*last != '\0' && strlen(last) < 64)
+			req->client_addr = arena_strdup(&req->arena, last);
+	}
+}
+
+/* Answers 413 at once: the body is not read. */
+static enum MHD_Result
+http_refuse_body(struct http_ctx *ctx, struct MHD_Connection *c)
+{
+	ctx->answered = 1;
+	struct http_response resp;
+	http_response_init(&resp);
+	web_error(&ctx->req, &resp, 413, "Dữ liệu gửi lên quá lớn.", "The request body is too large.");
+	enum MHD_Result ret = http_response_queue(c, &resp);
+	http_response_free(&resp);
+	return ret;
 }
 
 static enum MHD_Result
@@ -104,7 +163,7 @@ http_on_request(void *cls, struct MHD_Connection *c, const char *url, const char
 		void **con_cls)
 {
 	(void)version;
-	(void)upload_data;
+	struct http_server *srv = cls;
 	struct http_ctx *ctx = *con_cls;
 	if (ctx == NULL) /* the URI callback always runs first; be safe anyway */
 		*con_cls = ctx = http_on_uri(cls, url, c);
@@ -118,17 +177,43 @@ http_on_request(void *cls, struct MHD_Connection *c, const char *url, const char
 	 * The first call comes when the headers are in.  GET and HEAD are
 	 * answered on the next call, when the request is complete: answering
 	 * earlier makes libmicrohttpd close the connection instead of keeping
-	 * it alive.  Other methods are answered at once (every route here is
-	 * read-only), so a body is never read.
+	 * it alive.  POST, PUT and DELETE bodies arrive in the calls between:
+	 * up to HTTP_FORM_MAX bytes are kept, up to HTTP_BODY_DRAIN_MAX read
+	 * and dropped (so the client gets its 413 instead of a reset), and a
+	 * body announced or found longer than that is refused at once.  Other
+	 * methods are answered at once, so their body is never read.
 	 */
+	int has_body = ctx->req.method == HTTP_POST || ctx->req.method == HTTP_PUT ||
+		       ctx->req.method == HTTP_DELETE;
 	if (!ctx->headers_seen) {
 		ctx->headers_seen = 1;
-		if (ctx->req.method == HTTP_GET || ctx->req.method == HTTP_HEAD)
+		http_read_headers(srv, ctx, c);
+		if (has_body) {
+			const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+								     MHD_HTTP_HEADER_CONTENT_LENGTH);
+			if (cl != NULL && strtoull(cl, NULL, 10) > HTTP_BODY_DRAIN_MAX)
+				return http_refuse_body(ctx, c);
+		}
+		if (ctx->req.method == HTTP_GET || ctx->req.method == HTTP_HEAD || has_body)
 			return MHD_YES;
 	}
+	if (has_body && *upload_data_size > 0) {
+		ctx->drained += *upload_data_size;
+		buf_append(&ctx->body, upload_data, *upload_data_size);
+		*upload_data_size = 0;
+		if (ctx->drained > HTTP_BODY_DRAIN_MAX)
+			return http_refuse_body(ctx, c);
+		return MHD_YES;
+	}
 	ctx->answered = 1;
-	ctx->req.if_none_match =
-	    MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+	if (has_body) {
+		ctx->req.body_too_large = ctx->body.overflow;
+		ctx->req.body_len = ctx->body.overflow ? 0 : ctx->body.len;
+		char *body = arena_alloc(&ctx->req.arena, ctx->req.body_len + 1);
+		memcpy(body, buf_str(&ctx->body), ctx->req.body_len);
+		body[ctx->req.body_len] = '\0';
+		ctx->req.body = body;
+	}
 
 	struct http_response resp;
 	http_response_init(&resp);
@@ -177,6 +262,7 @@ http_server_start(const struct http_config *cfg, char *err, size_t errsz)
 {
 	struct http_server *srv = xcalloc(1, sizeof(*srv));
 	srv->app = web_app_new();
+	srv->trusted_proxy = cfg->trusted_proxy;
 	free(http_db_url);
 	http_db_url = xstrdup(cfg->db_url);
 

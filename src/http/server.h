@@ -19,6 +19,13 @@ struct http_config {
 	uint32_t addr;	    /* IPv4 address to bind, network byte order */
 	uint16_t port;	    /* host byte order */
 	unsigned threads;   /* worker threads; 0 = number of CPUs, at least 2 */
+	/*
+	 * The reverse proxy (IPv4, network byte order; 0 = none) whose
+	 * X-Forwarded-Proto and X-Forwarded-For headers are believed: a
+	 * request from it with X-Forwarded-Proto: https gets Secure cookies,
+	 * and X-Forwarded-For names the client for sign-in throttling.
+	 */
+	uint32_t trusted_proxy;
 };
 
 /*

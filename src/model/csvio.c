@@ -1241,9 +1241,8 @@ static const enum stmt export_stmts[CSVIO__MAX] = {
     [CSVIO_REPORTS] = STMT_CSVIO_REPORT_EXPORT,
 };
 
-/* Writes s as one CSV field, quoted when it would not read back unquoted. */
-static void
-put_field(FILE *out, const char *s)
+void
+csvio_put_field(FILE *out, const char *s)
 {
 	size_t n = strlen(s);
 	int quote = strpbrk(s, ",\"\r\n") != NULL ||
@@ -1298,7 +1297,7 @@ csvio_export(struct db *db, enum csvio_kind kind, FILE *out, int year, char *err
 				fmt_shortest(num, sizeof(num), db_col_double(st, c));
 				fputs(num, out);
 			} else
-				put_field(out, db_col_text(st, c));
+				csvio_put_field(out, db_col_text(st, c));
 		}
 		putc('\n', out);
 	}

@@ -85,4 +85,11 @@ int csvio_export(struct db *db, enum csvio_kind kind, FILE *out, int year, char 
 int csvio_export_path(struct db *db, enum csvio_kind kind, const char *path, int year, char *err,
 		      size_t errsz);
 
+/*
+ * Writes s as one RFC 4180 field to out, quoted (with doubled quotes) when
+ * it would not read back unquoted: commas, quotes, line breaks, or spaces
+ * at either end.
+ */
+void csvio_put_field(FILE *out, const char *s);
+
 #endif

@@ -750,6 +750,19 @@ insert_report(struct gen *g, struct rng *r, const struct fac *f, int year, const
 			if (insert_energy(g, rid, c, m + 1, round(e), vnd) < 0)
 				return -1;
 		}
+		/* The main product's monthly output follows the same weights, so the
+		 * energy regression (ISO 50006) has a P for every month. */
+		for (int m = 0; m < 12 && k->product != NULL; m++) {
+			st = db_stmt(g->db, STMT_DEMO_OUTPUT_MONTH_INSERT);
+			if (st == NULL)
+				return fail(g, "output month");
+			db_bind_int(st, 1, rid);
+			db_bind_text(st, 2, k->product);
+			db_bind_int(st, 3, m + 1);
+			db_bind_double(st, 4, round_qty(qty * w[m] / wsum));
+			if (run(g, st, "output month") < 0)
+				return -1;
+		}
 	}
 
 	if (k->water > 0 && rng_chance(r, water_p[f->size])) {

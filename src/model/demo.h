@@ -18,7 +18,7 @@ struct db;
 
 /* The number of facilities in Kiên Giang's plan (DOMAIN.md, open item 1). */
 #define DEMO_DEFAULT_FACILITIES 12151
-#define DEMO_MAX_FACILITIES	1000000
+#define DEMO_MAX_FACILITIES	2000000
 #define DEMO_FIRST_YEAR		2012
 #define DEMO_LAST_YEAR		2025
 

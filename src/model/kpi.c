@@ -1,8 +1,9 @@
 /*
- * The plan's indicators per year and per administrative unit (see kpi.h for
- * the rules).  The computation runs in three stages: load the plan's targets
+ * The plan's indicators per year and per breakdown (see kpi.h for the
+ * rules).  The computation runs in three stages: load the plan's targets
  * and the reference tables it needs (units, products, TOE factors, admin
- * units); load facilities and reports (ordered by facility and year), then
+ * units, sectors); load facilities with their dated unit history and
+ * reports (ordered by facility and year), then
  * energy lines and outputs with one plain scan each, attached to their
  * report through an id index and summed here (an SQL GROUP BY or ORDER BY
  * on them costs more than everything else together); then walk every
@@ -20,6 +21,7 @@
 
 #include "db/db.h"
 #include "model/calc/energy.h"
+#include "model/facility.h"
 #include "util/alloc.h"
 #include "util/fmt.h"
 #include "util/log.h"
@@ -29,18 +31,21 @@ enum cp_field { CPF_AWARE, CPF_STAFF, CPF_APPLIED, CPF__MAX };
 
 /* Indicator table: code (as in plan_target.indicator), names, field. */
 static const struct kpi_def {
-	const char *code, *name_vi, *name_en;
+	const char *code, *name_vi, *name_en, *short_vi, *short_en;
 	enum cp_field field;
 	int saving; /* also needs the saving per unit of product */
 } kpi_defs[KPI__MAX] = {
     [KPI_AWARE] = {"aware", "Nhận thức được lợi ích của SXSH", "Aware of the benefits of CP",
-		   CPF_AWARE, 0},
+		   "Nhận thức về SXSH", "Aware of CP", CPF_AWARE, 0},
     [KPI_CP_STAFF] = {"cp_staff", "Có nhân viên kỹ thuật kiêm nhiệm về SXSH",
-		      "Have (part-time) CP technical staff", CPF_STAFF, 0},
-    [KPI_APPLIES_CP] = {"applies_cp", "Áp dụng SXSH", "Apply CP", CPF_APPLIED, 0},
+		      "Have (part-time) CP technical staff", "Có nhân viên SXSH", "Have CP staff",
+		      CPF_STAFF, 0},
+    [KPI_APPLIES_CP] = {"applies_cp", "Áp dụng SXSH", "Apply CP", "Áp dụng SXSH", "Apply CP",
+			CPF_APPLIED, 0},
     [KPI_APPLIES_CP_SAVING] = {"applies_cp_saving",
 			       "Áp dụng SXSH và tiết kiệm năng lượng trên đơn vị sản phẩm",
-			       "Apply CP and save energy per unit of product", CPF_APPLIED, 1},
+			       "Apply CP and save energy per unit of product",
+			       "Áp dụng SXSH và tiết kiệm", "Apply CP and save", CPF_APPLIED, 1},
 };
 
 /* The plan_target indicator that gives the minimum saving. */
@@ -124,9 +129,24 @@ strtab_free(struct strtab *t)
 
 struct kfac {
 	int64_t id;
-	int group;	    /* row in ctx.au of the unit it is counted under */
-	int opened, closed; /* INT_MIN / INT_MAX when NULL */
-	int rep0, nrep;	    /* its reports: ctx.reps[rep0 .. rep0 + nrep), by year */
+	int au;		      /* row in ctx.au of facility.admin_unit_id, -1 unknown */
+	int key[KPI_BY__MAX]; /* group key of each breakdown but KPI_BY_UNIT, -1 unknown */
+	int opened, closed;   /* INT_MIN / INT_MAX when NULL */
+	int rep0, nrep;	      /* its reports: ctx.reps[rep0 .. rep0 + nrep), by year */
+	int h0, nh;	      /* its dated unit history: ctx.hist[h0 .. h0 + nh) */
+};
+
+/* A dated facility_unit_history row. */
+struct khist {
+	int au;	      /* row in ctx.au */
+	int from, to; /* yyyymmdd; 0 = open-ended */
+};
+
+/* An administrative unit. */
+struct kau {
+	int64_t id, parent, successor; /* 0 when none */
+	char *code, *name, *name_en, *level;
+	int from, to; /* yyyymmdd; 0 = open-ended */
 };
 
 struct krep {
@@ -170,10 +190,13 @@ struct kctx {
 	struct calc_factor *factors;
 	int nfactors;
 
-	int64_t *au_id;
-	char **au_code, **au_name, **au_level;
-	int64_t *au_parent; /* 0 when none */
+	struct kau *au; /* by id */
 	int nau;
+	struct strtab sector_ids; /* code -> row; rows in code order */
+	char **sector_vi, **sector_en;
+	int *sector_div; /* by row: the row of its division, or itself */
+	struct khist *hist;
+	int nhist;
 
 	struct kfac *facs;
 	int nfacs;
@@ -207,15 +230,21 @@ kctx_free(struct kctx *c)
 	}
 	free(c->factors);
 	for (int i = 0; i < c->nau; i++) {
-		free(c->au_code[i]);
-		free(c->au_name[i]);
-		free(c->au_level[i]);
+		free(c->au[i].code);
+		free(c->au[i].name);
+		free(c->au[i].name_en);
+		free(c->au[i].level);
 	}
-	free(c->au_id);
-	free(c->au_code);
-	free(c->au_name);
-	free(c->au_level);
-	free(c->au_parent);
+	free(c->au);
+	for (int i = 0; i < c->sector_ids.n; i++) {
+		free(c->sector_vi[i]);
+		free(c->sector_en[i]);
+	}
+	free(c->sector_vi);
+	free(c->sector_en);
+	free(c->sector_div);
+	strtab_free(&c->sector_ids);
+	free(c->hist);
 	free(c->facs);
 	free(c->reps);
 	free(c->rids);
@@ -281,6 +310,14 @@ load_plan(struct kctx *c, const char *plan_code, struct kpi_result *r)
 	if (rc != DB_ROW)
 		return kctx_dberr(c, "plan");
 	int64_t plan_id = db_col_int(st, 0);
+	db_reset(st);
+
+	st = db_stmt(c->db, STMT_KPI_PLAN_START);
+	if (st == NULL)
+		return kctx_dberr(c, "plan");
+	db_bind_text(st, 1, plan_code);
+	if (db_step(st) == DB_ROW && !db_col_is_null(st, 0))
+		r->baseline_from = (int)db_col_int(st, 0);
 	db_reset(st);
 
 	st = db_stmt(c->db, STMT_KPI_PLAN_TARGETS);
@@ -375,20 +412,22 @@ load_admin_units(struct kctx *c)
 		return kctx_dberr(c, "admin_unit");
 	int rc, cap = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
-		int cap0 = cap;
-		grow((void **)&c->au_id, &cap, c->nau + 1, sizeof(*c->au_id));
-		if (cap != cap0) {
-			c->au_code = xrealloc(c->au_code, (size_t)cap * sizeof(char *));
-			c->au_name = xrealloc(c->au_name, (size_t)cap * sizeof(char *));
-			c->au_level = xrealloc(c->au_level, (size_t)cap * sizeof(char *));
-			c->au_parent = xrealloc(c->au_parent, (size_t)cap * sizeof(int64_t));
+		grow((void **)&c->au, &cap, c->nau + 1, sizeof(*c->au));
+		struct kau *a = &c->au[c->nau++];
+		a->id = db_col_int(st, 0);
+		a->code = xstrdup(db_col_text(st, 1));
+		a->name = xstrdup(db_col_text(st, 2));
+		a->level = xstrdup(db_col_text(st, 3));
+		a->parent = db_col_is_null(st, 4) ? 0 : db_col_int(st, 4);
+		a->name_en = xstrdup(db_col_text(st, 5));
+		a->from = db_col_is_null(st, 6) ? 0 : date_num(db_col_text(st, 6));
+		a->to = db_col_is_null(st, 7) ? 0 : date_num(db_col_text(st, 7));
+		a->successor = db_col_is_null(st, 8) ? 0 : db_col_int(st, 8);
+		if (a->from < 0 || a->to < 0) {
+			log_warn("kpi: admin_unit %s has a bad date; taken as open-ended", a->code);
+			a->from = a->from < 0 ? 0 : a->from;
+			a->to = a->to < 0 ? 0 : a->to;
 		}
-		int i = c->nau++;
-		c->au_id[i] = db_col_int(st, 0);
-		c->au_code[i] = xstrdup(db_col_text(st, 1));
-		c->au_name[i] = xstrdup(db_col_text(st, 2));
-		c->au_level[i] = xstrdup(db_col_text(st, 3));
-		c->au_parent[i] = db_col_is_null(st, 4) ? 0 : db_col_int(st, 4);
 	}
 	if (rc != DB_DONE)
 		return kctx_dberr(c, "admin_unit");
@@ -402,9 +441,9 @@ au_row(const struct kctx *c, int64_t id)
 	int lo = 0, hi = c->nau - 1;
 	while (lo <= hi) {
 		int mid = lo + (hi - lo) / 2;
-		if (c->au_id[mid] == id)
+		if (c->au[mid].id == id)
 			return mid;
-		if (c->au_id[mid] < id)
+		if (c->au[mid].id < id)
 			lo = mid + 1;
 		else
 			hi = mid - 1;
@@ -412,16 +451,70 @@ au_row(const struct kctx *c, int64_t id)
 	return -1;
 }
 
-/* The row a facility in unit row i is counted under: a commune's parent. */
+/*
+ * The row a facility in unit row i is counted under on date (yyyymmdd): a
+ * commune's parent district, then the successor of a unit no longer valid
+ * on that date (kpi.h).
+ */
 static int
-au_group(const struct kctx *c, int i)
+au_group_at(const struct kctx *c, int i, int date)
 {
-	if (i >= 0 && strcmp(c->au_level[i], "commune") == 0 && c->au_parent[i] != 0) {
-		int p = au_row(c, c->au_parent[i]);
-		if (p >= 0)
-			return p;
+	if (i < 0)
+		return -1;
+	if (strcmp(c->au[i].level, "commune") == 0 && c->au[i].parent != 0) {
+		int p = au_row(c, c->au[i].parent);
+		if (p >= 0 && strcmp(c->au[p].level, "district") == 0)
+			i = p;
+	}
+	for (int hop = 0; hop < KPI_SUCCESSOR_HOPS; hop++) {
+		const struct kau *a = &c->au[i];
+		if (a->to == 0 || a->to >= date || a->successor == 0)
+			break;
+		int s = au_row(c, a->successor);
+		if (s < 0)
+			break;
+		i = s;
 	}
 	return i;
+}
+
+/* Loads the sectors and maps each to its division (the row of its first two digits). */
+static int
+load_sectors(struct kctx *c)
+{
+	struct db_stmt *st = db_stmt(c->db, STMT_KPI_SECTORS);
+	if (st == NULL)
+		return kctx_dberr(c, "sector");
+	int rc, cap = 0;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int cap0 = cap, id = strtab_add(&c->sector_ids, db_col_text(st, 0));
+		grow((void **)&c->sector_div, &cap, id + 1, sizeof(int));
+		if (cap != cap0) {
+			c->sector_vi = xrealloc(c->sector_vi, (size_t)cap * sizeof(char *));
+			c->sector_en = xrealloc(c->sector_en, (size_t)cap * sizeof(char *));
+		}
+		c->sector_vi[id] = xstrdup(db_col_text(st, 1));
+		c->sector_en[id] = xstrdup(db_col_text(st, 2));
+	}
+	if (rc != DB_DONE)
+		return kctx_dberr(c, "sector");
+	for (int i = 0; i < c->sector_ids.n; i++) {
+		const char *code = c->sector_ids.str[i];
+		char div[3] = {code[0], code[0] ? code[1] : '\0', '\0'};
+		int d = -1;
+		if (code[0] >= '0' && code[0] <= '9' && code[1] >= '0' && code[1] <= '9')
+			d = strtab_find(&c->sector_ids, div);
+		c->sector_div[i] = d >= 0 ? d : i;
+	}
+	return 0;
+}
+
+/* The index of code in a fixed option table, or -1. */
+static int
+option_index(const struct facility_option *opts, int n, const char *code)
+{
+	const struct facility_option *o = facility_option_find(opts, n, code);
+	return o != NULL ? (int)(o - opts) : -1;
 }
 
 /* ---- stage 2: facilities, reports, energy, outputs ---- */
@@ -437,14 +530,70 @@ load_facilities(struct kctx *c)
 		grow((void **)&c->facs, &cap, c->nfacs + 1, sizeof(*c->facs));
 		struct kfac *f = &c->facs[c->nfacs++];
 		f->id = db_col_int(st, 0);
-		f->group = au_group(c, au_row(c, db_col_int(st, 1)));
+		f->au = au_row(c, db_col_int(st, 1));
 		f->opened = db_col_is_null(st, 2) ? INT_MIN : (int)db_col_int(st, 2);
 		f->closed = db_col_is_null(st, 3) ? INT_MAX : (int)db_col_int(st, 3);
+		int sec = strtab_find(&c->sector_ids, db_col_text(st, 4));
+		f->key[KPI_BY_UNIT] = -1; /* depends on the year: facility_group */
+		f->key[KPI_BY_CLASS] = sec;
+		f->key[KPI_BY_SECTOR] = sec >= 0 ? c->sector_div[sec] : -1;
+		f->key[KPI_BY_OWNERSHIP] =
+		    option_index(facility_ownerships, facility_nownerships, db_col_text(st, 5));
+		f->key[KPI_BY_SIZE] =
+		    option_index(facility_sizes, facility_nsizes, db_col_text(st, 6));
 		f->rep0 = f->nrep = 0;
+		f->h0 = f->nh = 0;
 	}
 	if (rc != DB_DONE)
 		return kctx_dberr(c, "facility");
 	return 0;
+}
+
+/* Loads the dated unit history and attaches it to the facilities (both by facility id). */
+static int
+load_history(struct kctx *c)
+{
+	struct db_stmt *st = db_stmt(c->db, STMT_KPI_UNIT_HISTORY);
+	if (st == NULL)
+		return kctx_dberr(c, "facility_unit_history");
+	int rc, cap = 0, fi = 0;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int64_t fid = db_col_int(st, 0);
+		while (fi < c->nfacs && c->facs[fi].id < fid)
+			fi++;
+		if (fi == c->nfacs || c->facs[fi].id != fid)
+			continue;
+		int from = db_col_is_null(st, 2) ? 0 : date_num(db_col_text(st, 2));
+		int to = db_col_is_null(st, 3) ? 0 : date_num(db_col_text(st, 3));
+		int au = au_row(c, db_col_int(st, 1));
+		if (from < 0 || to < 0 || au < 0) {
+			log_warn("kpi: facility_unit_history of facility %lld has a bad date or "
+				 "unit; ignored",
+				 (long long)fid);
+			continue;
+		}
+		grow((void **)&c->hist, &cap, c->nhist + 1, sizeof(*c->hist));
+		c->hist[c->nhist] = (struct khist){au, from, to};
+		if (c->facs[fi].nh == 0)
+			c->facs[fi].h0 = c->nhist;
+		c->facs[fi].nh++;
+		c->nhist++;
+	}
+	if (rc != DB_DONE)
+		return kctx_dberr(c, "facility_unit_history");
+	return 0;
+}
+
+/* The admin unit row f belonged to on date (yyyymmdd): its history row covering it, or its unit. */
+static int
+facility_unit_at(const struct kctx *c, const struct kfac *f, int date)
+{
+	for (int i = 0; i < f->nh; i++) {
+		const struct khist *h = &c->hist[f->h0 + i];
+		if ((h->from == 0 || h->from <= date) && (h->to == 0 || h->to >= date))
+			return h->au;
+	}
+	return f->au;
 }
 
 static signed char
@@ -675,12 +824,12 @@ struct kbase {
 };
 
 static struct kbase
-find_baseline(const struct kctx *c, const struct kfac *f)
+find_baseline(const struct kctx *c, const struct kfac *f, int baseline_from)
 {
 	struct kbase b = {NULL, -1, NAN};
 	for (int i = 0; i < f->nrep; i++) {
 		const struct krep *r = &c->reps[f->rep0 + i];
-		if (r->year < KPI_BASELINE_FROM || r->energy != 1 || !(r->toe > 0))
+		if (r->year < baseline_from || r->energy != 1 || !(r->toe > 0))
 			continue;
 		int best = -1;
 		double q = 0;
@@ -729,27 +878,121 @@ finish_value(struct kpi_value *v)
 	v->coverage = v->active > 0 ? (double)v->known / (double)v->active : NAN;
 }
 
+/* Counters of one breakdown, by group key, year (of the breakdown) and indicator. */
+struct kcount {
+	int nkeys;
+	long *active;	     /* nkeys x nyears */
+	long *yes, *known;   /* (key x nyears + year) x KPI__MAX + indicator */
+	unsigned char *seen; /* nkeys: some facility falls in the key in some year */
+};
+
+/* The state of one counting pass. */
+struct kpass {
+	unsigned mask; /* breakdowns counted */
+	int by_first, byn;
+	struct kcount cnt[KPI_BY__MAX];
+	int *ygroup; /* byn x nau: the group row of each admin unit row in each year */
+};
+
+static int
+nkeys_of(const struct kctx *c, enum kpi_by by)
+{
+	switch (by) {
+	case KPI_BY_UNIT:
+		return c->nau;
+	case KPI_BY_SECTOR:
+	case KPI_BY_CLASS:
+		return c->sector_ids.n;
+	case KPI_BY_OWNERSHIP:
+		return facility_nownerships;
+	case KPI_BY_SIZE:
+		return facility_nsizes;
+	case KPI_BY__MAX:
+		break;
+	}
+	return 0;
+}
+
 static void
-count_all(struct kctx *c, struct kpi_result *res, const int *unit_of_group)
+kpass_init(struct kpass *p, const struct kctx *c, const struct kpi_query *q)
+{
+	memset(p, 0, sizeof(*p));
+	p->byn = q->by_mask != 0 && q->by_last >= q->by_first ? q->by_last - q->by_first + 1 : 0;
+	p->mask = p->byn > 0 ? q->by_mask & KPI_BY_ALL : 0;
+	p->by_first = q->by_first;
+	for (int b = 0; b < KPI_BY__MAX; b++) {
+		if (!(p->mask & KPI_BY_BIT(b)))
+			continue;
+		struct kcount *k = &p->cnt[b];
+		k->nkeys = nkeys_of(c, (enum kpi_by)b);
+		size_t cells = (size_t)(k->nkeys > 0 ? k->nkeys : 1) * (size_t)p->byn;
+		k->active = xcalloc(cells, sizeof(long));
+		k->yes = xcalloc(cells * KPI__MAX, sizeof(long));
+		k->known = xcalloc(cells * KPI__MAX, sizeof(long));
+		k->seen = xcalloc((size_t)(k->nkeys > 0 ? k->nkeys : 1), 1);
+	}
+	if (p->mask & KPI_BY_BIT(KPI_BY_UNIT)) {
+		p->ygroup =
+		    xmalloc((size_t)p->byn * (size_t)(c->nau > 0 ? c->nau : 1) * sizeof(int));
+		for (int y = 0; y < p->byn; y++)
+			for (int i = 0; i < c->nau; i++)
+				p->ygroup[y * c->nau + i] =
+				    au_group_at(c, i, (p->by_first + y) * 10000 + 1231);
+	}
+}
+
+static void
+kpass_free(struct kpass *p)
+{
+	for (int b = 0; b < KPI_BY__MAX; b++) {
+		free(p->cnt[b].active);
+		free(p->cnt[b].yes);
+		free(p->cnt[b].known);
+		free(p->cnt[b].seen);
+	}
+	free(p->ygroup);
+}
+
+/* The group key of f in breakdown by for breakdown year index yi, or -1. */
+static int
+facility_key(const struct kctx *c, const struct kpass *p, const struct kfac *f, int by, int yi)
+{
+	if (by != KPI_BY_UNIT)
+		return f->key[by];
+	int au = f->nh > 0 ? facility_unit_at(c, f, (p->by_first + yi) * 10000 + 1231) : f->au;
+	return au >= 0 ? p->ygroup[yi * c->nau + au] : -1;
+}
+
+static void
+count_all(struct kctx *c, struct kpi_result *res, struct kpass *p)
 {
 	for (int fi = 0; fi < c->nfacs; fi++) {
 		const struct kfac *f = &c->facs[fi];
-		struct kpi_unit_row *urow =
-		    res->nunits > 0 && f->group >= 0 ? &res->units[unit_of_group[f->group]] : NULL;
 		for (int y = res->first_year; y <= res->last_year; y++)
 			if (is_active(f, y))
 				for (int k = 0; k < KPI__MAX; k++)
 					res->series[k].values[y - res->first_year].active++;
-		if (urow != NULL && is_active(f, res->by_unit_year))
-			for (int k = 0; k < KPI__MAX; k++)
-				urow->v[k].active++;
+		for (int b = 0; b < KPI_BY__MAX; b++) {
+			if (!(p->mask & KPI_BY_BIT(b)))
+				continue;
+			struct kcount *cn = &p->cnt[b];
+			for (int yi = 0; yi < p->byn; yi++) {
+				int key = facility_key(c, p, f, b, yi);
+				if (key < 0)
+					continue;
+				cn->seen[key] = 1;
+				if (is_active(f, p->by_first + yi))
+					cn->active[key * p->byn + yi]++;
+			}
+		}
 
-		struct kbase base = find_baseline(c, f);
+		struct kbase base = find_baseline(c, f, res->baseline_from);
 		for (int i = 0; i < f->nrep; i++) {
 			const struct krep *r = &c->reps[f->rep0 + i];
 			int in_range = r->year >= res->first_year && r->year <= res->last_year;
-			int in_unit = urow != NULL && r->year == res->by_unit_year;
-			if ((!in_range && !in_unit) || !is_active(f, r->year))
+			int yi = r->year - p->by_first;
+			int in_by = p->mask != 0 && yi >= 0 && yi < p->byn;
+			if ((!in_range && !in_by) || !is_active(f, r->year))
 				continue;
 			int state[KPI__MAX];
 			for (int k = 0; k < KPI__MAX; k++) {
@@ -769,98 +1012,221 @@ count_all(struct kctx *c, struct kpi_result *res, const int *unit_of_group)
 					    s * 100.0 >= res->min_saving_pct - KPI_SAVING_EPS;
 				}
 			}
-			for (int k = 0; k < KPI__MAX; k++) {
-				if (in_range)
+			if (in_range)
+				for (int k = 0; k < KPI__MAX; k++)
 					add_value(&res->series[k].values[r->year - res->first_year],
 						  state[k]);
-				if (in_unit)
-					add_value(&urow->v[k], state[k]);
+			for (int b = 0; in_by && b < KPI_BY__MAX; b++) {
+				if (!(p->mask & KPI_BY_BIT(b)))
+					continue;
+				int key = facility_key(c, p, f, b, yi);
+				if (key < 0)
+					continue;
+				size_t cell =
+				    ((size_t)key * (size_t)p->byn + (size_t)yi) * KPI__MAX;
+				for (int k = 0; k < KPI__MAX; k++) {
+					if (state[k] < 0)
+						continue;
+					p->cnt[b].known[cell + (size_t)k]++;
+					if (state[k] > 0)
+						p->cnt[b].yes[cell + (size_t)k]++;
+				}
 			}
 		}
 	}
-	for (int k = 0; k < KPI__MAX; k++) {
+	for (int k = 0; k < KPI__MAX; k++)
 		for (int y = 0; y < res->nyears; y++)
 			finish_value(&res->series[k].values[y]);
-		for (int u = 0; u < res->nunits; u++)
-			finish_value(&res->units[u].v[k]);
+}
+
+/* The names of key in breakdown by: pointers into c or static tables. */
+static void
+key_names(const struct kctx *c, int by, int key, const char **code, const char **vi,
+	  const char **en, const char **level)
+{
+	*level = NULL;
+	switch (by) {
+	case KPI_BY_UNIT:
+		*code = c->au[key].code;
+		*vi = c->au[key].name;
+		*en = c->au[key].name_en;
+		*level = c->au[key].level;
+		return;
+	case KPI_BY_SECTOR:
+	case KPI_BY_CLASS:
+		*code = c->sector_ids.str[key];
+		*vi = c->sector_vi[key];
+		*en = c->sector_en[key];
+		return;
+	case KPI_BY_OWNERSHIP:
+		*code = facility_ownerships[key].code;
+		*vi = facility_ownerships[key].name_vi;
+		*en = facility_ownerships[key].name_en;
+		return;
+	default:
+		*code = facility_sizes[key].code;
+		*vi = facility_sizes[key].name_vi;
+		*en = facility_sizes[key].name_en;
+		return;
 	}
 }
 
-/* Fills res->units with the units that have facilities; returns the group -> row map. */
-static int *
-make_units(struct kctx *c, struct kpi_result *res)
+/* Turns the counters into res->by[]: the groups seen, in key order. */
+static void
+make_breakdowns(const struct kctx *c, struct kpi_result *res, const struct kpass *p)
 {
-	int *map = xmalloc((size_t)(c->nau > 0 ? c->nau : 1) * sizeof(int));
-	for (int i = 0; i < c->nau; i++)
-		map[i] = -1;
-	for (int fi = 0; fi < c->nfacs; fi++)
-		if (c->facs[fi].group >= 0)
-			map[c->facs[fi].group] = 0;
-	for (int i = 0; i < c->nau; i++)
-		if (map[i] == 0)
-			map[i] = res->nunits++;
-	res->units = xcalloc((size_t)(res->nunits > 0 ? res->nunits : 1), sizeof(*res->units));
-	for (int i = 0; i < c->nau; i++) {
-		if (map[i] < 0)
+	for (int b = 0; b < KPI_BY__MAX; b++) {
+		if (!(p->mask & KPI_BY_BIT(b)))
 			continue;
-		struct kpi_unit_row *u = &res->units[map[i]];
-		u->unit_code = xstrdup(c->au_code[i]);
-		u->unit_name = xstrdup(c->au_name[i]);
-		for (int k = 0; k < KPI__MAX; k++)
-			u->v[k].year = res->by_unit_year;
+		const struct kcount *cn = &p->cnt[b];
+		struct kpi_breakdown *bd = &res->by[b];
+		bd->by = (enum kpi_by)b;
+		bd->first_year = p->by_first;
+		bd->last_year = p->by_first + p->byn - 1;
+		bd->nyears = p->byn;
+		for (int key = 0; key < cn->nkeys; key++)
+			bd->ngroups += cn->seen[key];
+		bd->groups =
+		    xcalloc((size_t)(bd->ngroups > 0 ? bd->ngroups : 1), sizeof(*bd->groups));
+		int g = 0;
+		for (int key = 0; key < cn->nkeys; key++) {
+			if (!cn->seen[key])
+				continue;
+			struct kpi_group *grp = &bd->groups[g++];
+			const char *code, *vi, *en, *level;
+			key_names(c, b, key, &code, &vi, &en, &level);
+			grp->code = xstrdup(code);
+			grp->name_vi = xstrdup(vi);
+			grp->name_en = xstrdup(en);
+			grp->level = level != NULL ? xstrdup(level) : NULL;
+			grp->v = xcalloc((size_t)p->byn * KPI__MAX, sizeof(*grp->v));
+			for (int yi = 0; yi < p->byn; yi++) {
+				size_t cell = (size_t)key * (size_t)p->byn + (size_t)yi;
+				for (int k = 0; k < KPI__MAX; k++) {
+					struct kpi_value *v = &grp->v[yi * KPI__MAX + k];
+					v->year = p->by_first + yi;
+					v->active = cn->active[cell];
+					v->known = cn->known[cell * KPI__MAX + (size_t)k];
+					v->yes = cn->yes[cell * KPI__MAX + (size_t)k];
+					finish_value(v);
+				}
+			}
+		}
 	}
-	return map;
+}
+
+static const char *const kpi_by_names[KPI_BY__MAX] = {
+    [KPI_BY_UNIT] = "unit",	      [KPI_BY_SECTOR] = "sector", [KPI_BY_CLASS] = "class",
+    [KPI_BY_OWNERSHIP] = "ownership", [KPI_BY_SIZE] = "size",
+};
+
+const char *
+kpi_by_name(enum kpi_by by)
+{
+	return (unsigned)by < KPI_BY__MAX ? kpi_by_names[by] : NULL;
 }
 
 int
-kpi_compute(struct db *db, const char *plan_code, int first_year, int last_year, int by_unit_year,
-	    struct kpi_result **out, char *err, size_t errsz)
+kpi_by_parse(const char *name)
+{
+	for (int b = 0; name != NULL && b < KPI_BY__MAX; b++)
+		if (strcmp(name, kpi_by_names[b]) == 0)
+			return b;
+	return -1;
+}
+
+const struct kpi_value *
+kpi_group_value(const struct kpi_breakdown *b, int g, int year, enum kpi_indicator k)
+{
+	if (b == NULL || g < 0 || g >= b->ngroups || year < b->first_year || year > b->last_year ||
+	    (unsigned)k >= KPI__MAX)
+		return NULL;
+	return &b->groups[g].v[(year - b->first_year) * KPI__MAX + k];
+}
+
+int
+kpi_compute_query(struct db *db, const struct kpi_query *q, struct kpi_result **out, char *err,
+		  size_t errsz)
 {
 	struct kctx c = {.db = db, .err = err, .errsz = errsz};
 	struct kpi_result *res = xcalloc(1, sizeof(*res));
-	int *unit_map = NULL, rc = -1;
+	struct kpass pass = {0};
+	int rc = -1;
 	*out = NULL;
 
-	snprintf(res->plan_code, sizeof(res->plan_code), "%s", plan_code);
-	res->first_year = first_year;
-	res->last_year = last_year;
-	res->nyears = last_year >= first_year ? last_year - first_year + 1 : 0;
+	snprintf(res->plan_code, sizeof(res->plan_code), "%s", q->plan_code);
+	res->first_year = q->first_year;
+	res->last_year = q->last_year;
+	res->nyears = q->last_year >= q->first_year ? q->last_year - q->first_year + 1 : 0;
 	res->min_saving_pct = NAN;
-	res->by_unit_year = by_unit_year;
+	res->baseline_from = KPI_BASELINE_FROM;
 	for (int k = 0; k < KPI__MAX; k++) {
 		struct kpi_series *s = &res->series[k];
 		s->ind = (enum kpi_indicator)k;
 		s->code = kpi_defs[k].code;
 		s->name_vi = kpi_defs[k].name_vi;
 		s->name_en = kpi_defs[k].name_en;
+		s->short_vi = kpi_defs[k].short_vi;
+		s->short_en = kpi_defs[k].short_en;
 		s->target_pct = NAN;
 		if (res->nyears > 0) {
 			s->values = xcalloc((size_t)res->nyears, sizeof(*s->values));
 			for (int y = 0; y < res->nyears; y++)
-				s->values[y].year = first_year + y;
+				s->values[y].year = q->first_year + y;
 		}
 	}
+	for (int b = 0; b < KPI_BY__MAX; b++)
+		res->by[b].by = (enum kpi_by)b;
 
-	if (load_plan(&c, plan_code, res) < 0 || load_units(&c) < 0 || load_admin_units(&c) < 0 ||
-	    load_facilities(&c) < 0)
+	if (load_plan(&c, q->plan_code, res) < 0 || load_units(&c) < 0 ||
+	    load_admin_units(&c) < 0 || load_sectors(&c) < 0 || load_facilities(&c) < 0 ||
+	    load_history(&c) < 0)
 		goto out;
-	if (by_unit_year != 0)
-		unit_map = make_units(&c, res);
-	if (res->nyears > 0 || by_unit_year != 0) {
+	kpass_init(&pass, &c, q);
+	if (res->nyears > 0 || pass.mask != 0) {
 		if (load_reports(&c) < 0)
 			goto out;
 		if (c.nreps > 0 && (load_energy(&c) < 0 || load_outputs(&c) < 0))
 			goto out;
 	}
-	count_all(&c, res, unit_map);
+	count_all(&c, res, &pass);
+	make_breakdowns(&c, res, &pass);
 	*out = res;
 	res = NULL;
 	rc = 0;
 out:
-	free(unit_map);
+	kpass_free(&pass);
 	kctx_free(&c);
 	kpi_result_free(res);
 	return rc;
+}
+
+int
+kpi_compute(struct db *db, const char *plan_code, int first_year, int last_year, int by_unit_year,
+	    struct kpi_result **out, char *err, size_t errsz)
+{
+	struct kpi_query q = {
+	    .plan_code = plan_code,
+	    .first_year = first_year,
+	    .last_year = last_year,
+	    .by_mask = by_unit_year != 0 ? KPI_BY_BIT(KPI_BY_UNIT) : 0,
+	    .by_first = by_unit_year,
+	    .by_last = by_unit_year,
+	};
+	if (kpi_compute_query(db, &q, out, err, errsz) < 0)
+		return -1;
+	struct kpi_result *r = *out;
+	const struct kpi_breakdown *b = &r->by[KPI_BY_UNIT];
+	r->by_unit_year = by_unit_year;
+	r->nunits = b->ngroups;
+	r->units = xcalloc((size_t)(b->ngroups > 0 ? b->ngroups : 1), sizeof(*r->units));
+	for (int g = 0; g < b->ngroups; g++) {
+		r->units[g].unit_code = xstrdup(b->groups[g].code);
+		r->units[g].unit_name = xstrdup(b->groups[g].name_vi);
+		for (int k = 0; k < KPI__MAX; k++)
+			r->units[g].v[k] = b->groups[g].v[k];
+	}
+	return 0;
 }
 
 void
@@ -875,6 +1241,17 @@ kpi_result_free(struct kpi_result *r)
 		free((char *)r->units[u].unit_name);
 	}
 	free(r->units);
+	for (int b = 0; b < KPI_BY__MAX; b++) {
+		for (int g = 0; g < r->by[b].ngroups; g++) {
+			struct kpi_group *grp = &r->by[b].groups[g];
+			free((char *)grp->code);
+			free((char *)grp->name_vi);
+			free((char *)grp->name_en);
+			free((char *)grp->level);
+			free(grp->v);
+		}
+		free(r->by[b].groups);
+	}
 	free(r);
 }
 

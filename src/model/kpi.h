@@ -2,8 +2,9 @@
  * The plan's indicators (KPIs) per year: the share of in-scope active
  * facilities that are aware of cleaner production, have CP staff, apply CP,
  * and apply CP while saving at least the plan's minimum energy per unit of
- * product, each with its coverage, and the same per administrative unit.
- * Used by the dashboard pages, the API and `sxsh stats`.
+ * product, each with its coverage; and the same broken down by
+ * administrative unit, sector (VSIC division or class), ownership and size.
+ * Used by the dashboard and indicator pages, `sxsh stats` and `sxsh kpi`.
  *
  * Rules (DESIGN.md "Computations"; "unknown is not no"):
  *   active in Y   opened_year IS NULL OR opened_year <= Y, and
@@ -17,14 +18,27 @@
  * (SEC_base - SEC_Y) / SEC_base, SEC = total TOE of the year's energy lines
  * (factor valid in that year, units converted within their dimension) per
  * unit of the main product (largest output in the baseline year).  The
- * baseline is the facility's first report in a year >= KPI_BASELINE_FROM
- * with output > 0 and every energy line convertible; the saving is
- * computable for a later year with energy convertible and main-product
- * output > 0.  Applying facility-years without a computable saving are
- * counted in not_computable, never taken as zero.
+ * baseline is the facility's first report in a year >= the plan's start
+ * year (plan.start_year; KPI_BASELINE_FROM when the plan has none) with
+ * output > 0 and every energy line convertible; the saving is computable
+ * for a later year with energy convertible and main-product output > 0.
+ * Applying facility-years without a computable saving are counted in
+ * not_computable, never taken as zero.
+ *
+ * The administrative unit of a facility in year Y is the one it belonged
+ * to on 31/12 of Y: its facility_unit_history row covering that date (migration
+ * 0002), else facility.admin_unit_id.  That unit is then grouped: a commune
+ * whose parent is a district counts under the district (the three-tier
+ * units before 1/7/2025); a unit no longer valid on 31/12 of Y counts under
+ * its successor (following at most KPI_SUCCESSOR_HOPS links), so a facility
+ * left in a district abolished in 2025 counts under the new province for
+ * 2025, and a facility moved to a new commune from 1/7/2025 counts under
+ * its old district for 2024 and under the commune for 2025.
  *
  * The whole computation loads its rows with a few set-oriented queries and
- * keeps the factors in memory; it does not write to the database.
+ * keeps the factors in memory; it does not write to the database.  Its cost
+ * grows linearly with facilities and reports; every breakdown of every year
+ * comes from the same single pass.
  */
 #ifndef SXSH_MODEL_KPI_H
 #define SXSH_MODEL_KPI_H
@@ -34,8 +48,10 @@
 
 struct db;
 
-/* The first year a facility's baseline may be taken from. */
+/* The first year a facility's baseline may be taken from, for a plan without a start year. */
 #define KPI_BASELINE_FROM 2014
+/* Successor links followed from an abolished unit (admin_unit.successor_id). */
+#define KPI_SUCCESSOR_HOPS 8
 
 enum kpi_indicator { KPI_AWARE, KPI_CP_STAFF, KPI_APPLIES_CP, KPI_APPLIES_CP_SAVING, KPI__MAX };
 
@@ -50,14 +66,65 @@ struct kpi_series {
 	enum kpi_indicator ind;
 	const char *code; /* "aware", "cp_staff", "applies_cp", "applies_cp_saving" */
 	const char *name_vi, *name_en;
-	double target_pct;	    /* NAN when the plan sets none */
-	int target_from, target_by; /* 0 when the plan gives none */
-	struct kpi_value *values;   /* one per year, first_year..last_year */
+	const char *short_vi, *short_en; /* column headers: "Áp dụng SXSH", "Apply CP" */
+	double target_pct;		 /* NAN when the plan sets none */
+	int target_from, target_by;	 /* 0 when the plan gives none */
+	struct kpi_value *values;	 /* one per year, first_year..last_year */
 };
 
 struct kpi_unit_row {
 	const char *unit_code, *unit_name;
 	struct kpi_value v[KPI__MAX];
+};
+
+/* What a breakdown groups by. */
+enum kpi_by {
+	KPI_BY_UNIT,	  /* the district-level unit of the year (see above) */
+	KPI_BY_SECTOR,	  /* VSIC division: the first two digits of the sector code */
+	KPI_BY_CLASS,	  /* the facility's own sector code (VSIC class) */
+	KPI_BY_OWNERSHIP, /* state|private|fdi|household|cooperative */
+	KPI_BY_SIZE,	  /* micro|small|medium|large */
+	KPI_BY__MAX
+};
+#define KPI_BY_BIT(b) (1u << (b))
+#define KPI_BY_ALL    ((1u << KPI_BY__MAX) - 1)
+
+/* "unit", "sector", "class", "ownership", "size"; NULL for a bad value. */
+const char *kpi_by_name(enum kpi_by by);
+/* The enum kpi_by named name, or -1. */
+int kpi_by_parse(const char *name);
+
+/* One group of a breakdown. */
+struct kpi_group {
+	const char *code; /* admin unit code, VSIC code, ownership or size code */
+	const char *name_vi, *name_en;
+	const char *level;   /* admin units: province|district|commune; else NULL */
+	struct kpi_value *v; /* nyears x KPI__MAX; use kpi_group_value */
+};
+
+struct kpi_breakdown {
+	enum kpi_by by;
+	int first_year, last_year, nyears; /* nyears 0: not computed */
+	/*
+	 * Every group some facility falls in during first_year..last_year
+	 * (active or not): admin units in id order, sectors by code, ownership
+	 * and size in the schema's order.  A group may have active = 0 in a
+	 * year (all its facilities closed, or moved elsewhere).
+	 */
+	int ngroups;
+	struct kpi_group *groups;
+};
+
+/* The value of indicator k for group g in year, or NULL if year is outside the breakdown. */
+const struct kpi_value *kpi_group_value(const struct kpi_breakdown *b, int g, int year,
+					enum kpi_indicator k);
+
+/* What to compute (kpi_compute_query). */
+struct kpi_query {
+	const char *plan_code;
+	int first_year, last_year; /* the series; first > last: none */
+	unsigned by_mask;	   /* KPI_BY_BIT of each breakdown wanted; 0: none */
+	int by_first, by_last;	   /* the breakdowns' years */
 };
 
 struct kpi_result {
@@ -66,10 +133,24 @@ struct kpi_result {
 	double min_saving_pct; /* from the plan's saving_per_unit target; NAN if none */
 	long not_computable;   /* applying facility-years whose saving could not be computed */
 	struct kpi_series series[KPI__MAX];
-	/* breakdown for by_unit_year (set in kpi_compute's argument), one row per admin unit */
+	int baseline_from; /* the first year a baseline may be taken from */
+	/* breakdown for by_unit_year (kpi_compute only), one row per admin unit */
 	int by_unit_year, nunits;
 	struct kpi_unit_row *units;
+	/* breakdowns asked for in kpi_query.by_mask (others have nyears 0) */
+	struct kpi_breakdown by[KPI_BY__MAX];
 };
+
+/*
+ * Computes the plan's indicators for the series years and every breakdown
+ * of q->by_mask for every year q->by_first..q->by_last, in one pass.
+ * Returns 0 and *out (free with kpi_result_free) or -1 with a message in
+ * err; an unknown plan is an error ("kế hoạch không tồn tại / unknown
+ * plan").  units/nunits stay empty.  Strings in the result are static or
+ * owned by it.
+ */
+int kpi_compute_query(struct db *db, const struct kpi_query *q, struct kpi_result **out, char *err,
+		      size_t errsz);
 
 /*
  * Computes the plan's indicators for every year first_year..last_year and the
@@ -78,9 +159,9 @@ struct kpi_result {
  *
  * first_year > last_year gives no years (nyears 0, values NULL) but still
  * checks the plan.  An unknown plan_code is an error ("kế hoạch không tồn
- * tại / unknown plan").  Facilities in a commune are counted under the
- * commune's parent unit; units[] lists, in admin_unit id order, every unit
- * with at least one facility, with active/known/yes for by_unit_year.
+ * tại / unknown plan").  units[] is the KPI_BY_UNIT breakdown of
+ * by_unit_year (see the unit rule above): in admin_unit id order, every unit
+ * with at least one facility in that year, with its active/known/yes.
  * Strings in the result are static or owned by it.
  */
 int kpi_compute(struct db *db, const char *plan_code, int first_year, int last_year,

@@ -381,3 +381,210 @@ svg_bar_chart(struct buf *out, const struct svg_chart *c)
 	}
 	buf_puts(out, "</svg>");
 }
+
+/* ---- distributions (svg_distribution) ---- */
+
+/* The words of a distribution, by language. */
+static const struct svg_dist_words {
+	const char *values, *range, *quartiles, *count, *to;
+} svg_dist_words[] = {
+    [LANG_VI] = {"giá trị", "khoảng", "tứ phân vị Q1, trung vị, Q3", "số lượng", "đến"},
+    [LANG_EN] = {"values", "range", "quartiles Q1, median, Q3", "count", "to"},
+};
+
+/* A number with as many decimals as its magnitude needs (3 significant digits at least). */
+static const char *
+dist_num(char *b, size_t n, double v, enum lang lang)
+{
+	double a = fabs(v);
+	int dec = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
+	return fmt_num(b, n, v, dec, lang);
+}
+
+void
+svg_distribution(struct buf *out, const struct svg_dist *d)
+{
+	const struct svg_words *w = words(d->lang);
+	const struct svg_dist_words *dw = &svg_dist_words[d->lang == LANG_EN ? LANG_EN : LANG_VI];
+	enum { NBINS_MAX = 60 };
+	int nbins = d->nbins > 0 && d->nbins <= NBINS_MAX ? d->nbins : 10;
+	int count[NBINS_MAX] = {0}, nv = 0, cmax = 0;
+	double lo = INFINITY, hi = -INFINITY;
+	for (int i = 0; i < d->n; i++) {
+		if (!isfinite(d->values[i]))
+			continue;
+		nv++;
+		lo = fmin(lo, d->values[i]);
+		hi = fmax(hi, d->values[i]);
+	}
+	double vlo = lo, vhi = hi; /* the values' own range, for the description */
+	if (nv > 0 && isfinite(d->ref)) {
+		lo = fmin(lo, d->ref);
+		hi = fmax(hi, d->ref);
+	}
+	if (nv > 0 && !(hi > lo)) { /* all equal: a range around them */
+		double pad = lo != 0 ? fabs(lo) * 0.1 : 1;
+		lo -= pad;
+		hi += pad;
+	}
+	double bw = nv > 0 ? (hi - lo) / nbins : 1;
+	for (int i = 0; i < d->n; i++) {
+		if (!isfinite(d->values[i]))
+			continue;
+		int b = (int)((d->values[i] - lo) / bw);
+		b = b < 0 ? 0 : b >= nbins ? nbins - 1 : b;
+		if (++count[b] > cmax)
+			cmax = count[b];
+	}
+
+	buf_printf(out,
+		   "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" "
+		   "class=\"sxsh-chart sxsh-dist\" font-family=\"sans-serif\"",
+		   SVG_W, SVG_H);
+	if (d->id != NULL) {
+		buf_puts(out, " aria-labelledby=\"");
+		svg_text(out, d->id);
+		buf_puts(out, "-title ");
+		svg_text(out, d->id);
+		buf_puts(out, "-desc\"><title id=\"");
+		svg_text(out, d->id);
+		buf_puts(out, "-title\">");
+	} else {
+		buf_puts(out, " aria-label=\"");
+		svg_text(out, d->title);
+		buf_puts(out, "\"><title>");
+	}
+	svg_text(out, d->title);
+	buf_puts(out, "</title><desc");
+	if (d->id != NULL) {
+		buf_puts(out, " id=\"");
+		svg_text(out, d->id);
+		buf_puts(out, "-desc\"");
+	}
+	buf_puts(out, ">");
+	char a[32], b2[32], c[32];
+	if (nv > 0) {
+		buf_printf(out, "%d %s; %s %s %s %s", nv, dw->values, dw->range,
+			   dist_num(a, sizeof(a), vlo, d->lang), dw->to,
+			   dist_num(b2, sizeof(b2), vhi, d->lang));
+		if (d->unit != NULL) {
+			buf_puts(out, " ");
+			svg_text(out, d->unit);
+		}
+		if (isfinite(d->q1) && isfinite(d->median) && isfinite(d->q3))
+			buf_printf(out, "; %s: %s, %s, %s", dw->quartiles,
+				   dist_num(a, sizeof(a), d->q1, d->lang),
+				   dist_num(b2, sizeof(b2), d->median, d->lang),
+				   dist_num(c, sizeof(c), d->q3, d->lang));
+		if (isfinite(d->ref)) {
+			buf_puts(out, "; ");
+			svg_text(out, d->ref_label != NULL ? d->ref_label : w->target);
+			buf_printf(out, ": %s", dist_num(a, sizeof(a), d->ref, d->lang));
+		}
+	} else {
+		svg_text(out, w->empty);
+	}
+	buf_puts(out, "</desc>");
+	buf_puts(out, "<text class=\"title\" x=\"12\" y=\"22\" font-size=\"14\" "
+		      "font-weight=\"bold\" fill=\"" COL_TEXT "\">");
+	svg_text(out, d->title);
+	buf_puts(out, "</text>");
+	if (nv == 0) {
+		buf_printf(out,
+			   "<text class=\"gap\" x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
+			   "font-size=\"12\" fill=\"" COL_MUTED "\">",
+			   (PLOT_L + PLOT_R) / 2, (PLOT_T + PLOT_B) / 2);
+		svg_text(out, w->empty);
+		buf_puts(out, "</text></svg>");
+		return;
+	}
+
+	/* Bars: one per bin, height by count; the count above each non-empty bar. */
+	const double pw = PLOT_R - PLOT_L, ph = PLOT_B - PLOT_T - 20;
+	const double slot = pw / nbins;
+	for (int i = 0; i < nbins; i++) {
+		if (count[i] == 0)
+			continue;
+		double h = ph * count[i] / cmax;
+		double x = PLOT_L + slot * i;
+		buf_printf(
+		    out,
+		    "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+		    "fill=\"" COL_BAR "\"><title>",
+		    x + 1, PLOT_B - h, slot - 2, h);
+		buf_printf(out, "%s–%s: %d</title></rect>",
+			   dist_num(a, sizeof(a), lo + bw * i, d->lang),
+			   dist_num(b2, sizeof(b2), lo + bw * (i + 1), d->lang), count[i]);
+		buf_printf(out,
+			   "<text class=\"value\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+			   "font-size=\"10\" fill=\"" COL_TEXT "\">%d</text>",
+			   x + slot / 2, PLOT_B - h - 4, count[i]);
+	}
+	buf_printf(out,
+		   "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"" COL_AXIS
+		   "\" stroke-width=\"1\"/>",
+		   PLOT_L, PLOT_B, PLOT_R, PLOT_B);
+	/* Axis labels: the range's ends and middle. */
+	for (int i = 0; i <= 2; i++) {
+		double v = lo + (hi - lo) * i / 2;
+		buf_printf(out,
+			   "<text class=\"year\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\" "
+			   "font-size=\"11\" fill=\"" COL_TEXT "\">%s</text>",
+			   PLOT_L + pw * i / 2, PLOT_B + 14,
+			   i == 0   ? "start"
+			   : i == 1 ? "middle"
+				    : "end",
+			   dist_num(a, sizeof(a), v, d->lang));
+	}
+	if (d->unit != NULL) {
+		buf_printf(out,
+			   "<text class=\"legend\" x=\"%d\" y=\"%d\" text-anchor=\"end\" "
+			   "font-size=\"10\" fill=\"" COL_MUTED "\">",
+			   PLOT_R, SVG_H - 8);
+		svg_text(out, d->unit);
+		buf_puts(out, "</text>");
+	}
+#define DIST_X(v) (PLOT_L + pw * ((v)-lo) / (hi - lo))
+	/* Quartile box and median under the axis. */
+	if (isfinite(d->q1) && isfinite(d->median) && isfinite(d->q3)) {
+		int y = PLOT_B + 24;
+		buf_printf(
+		    out,
+		    "<rect class=\"quartile\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"12\" "
+		    "fill=\"none\" stroke=\"" COL_AXIS "\"><title>Q1–Q3: %s–%s</title></rect>",
+		    DIST_X(d->q1), y, DIST_X(d->q3) - DIST_X(d->q1),
+		    dist_num(a, sizeof(a), d->q1, d->lang),
+		    dist_num(b2, sizeof(b2), d->q3, d->lang));
+		buf_printf(out,
+			   "<line class=\"median\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
+			   "stroke=\"" COL_AXIS "\" stroke-width=\"2\"/>",
+			   DIST_X(d->median), y, DIST_X(d->median), y + 12);
+		buf_printf(
+		    out,
+		    "<text class=\"legend\" x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"" COL_MUTED
+		    "\">",
+		    PLOT_L, y + 26);
+		svg_text(out, dw->quartiles);
+		buf_printf(out, ": %s · %s · %s</text>", dist_num(a, sizeof(a), d->q1, d->lang),
+			   dist_num(b2, sizeof(b2), d->median, d->lang),
+			   dist_num(c, sizeof(c), d->q3, d->lang));
+	}
+	/* The reference line over the whole plot. */
+	if (isfinite(d->ref)) {
+		double x = DIST_X(d->ref);
+		buf_printf(out,
+			   "<line class=\"target\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
+			   "stroke=\"" COL_TARGET
+			   "\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>",
+			   x, PLOT_T - 8, x, PLOT_B);
+		buf_printf(out,
+			   "<text class=\"target\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\" "
+			   "font-size=\"11\" fill=\"" COL_TARGET "\">",
+			   x + (x > (PLOT_L + PLOT_R) / 2 ? -4 : 4), PLOT_T - 10,
+			   x > (PLOT_L + PLOT_R) / 2 ? "end" : "start");
+		svg_text(out, d->ref_label != NULL ? d->ref_label : w->target);
+		buf_printf(out, " %s</text>", dist_num(a, sizeof(a), d->ref, d->lang));
+	}
+#undef DIST_X
+	buf_puts(out, "</svg>");
+}

@@ -39,4 +39,31 @@ struct svg_chart {
  */
 void svg_bar_chart(struct buf *out, const struct svg_chart *c);
 
+/* A distribution of values (svg_distribution): a histogram with a reference line. */
+struct svg_dist {
+	const char *title;     /* escaped by the writer */
+	int n;		       /* number of values */
+	const double *values;  /* any order; non-finite values are left out */
+	int nbins;	       /* histogram bins; 0 = 10 */
+	double ref;	       /* a reference value drawn as a vertical line (a norm); NAN none */
+	const char *ref_label; /* its label ("Định mức"); escaped */
+	double q1, median, q3; /* drawn as a box under the axis; NAN = not drawn */
+	const char *unit;      /* of the values, under the axis ("kWh/t"); escaped; may be NULL */
+	enum lang lang;	       /* number format */
+	const char *id;	       /* as in struct svg_chart */
+};
+
+/*
+ * Appends an accessible <svg> histogram of d->values to out: the count of
+ * values in each of nbins equal bins between the smallest and the largest
+ * value (widened to include ref), the reference as a dashed vertical line
+ * with its label and value, and the quartiles as a box with the median
+ * under the axis.  Only counts per bin are drawn, never a single value's
+ * position, so it is safe for aggregated public pages.  A <desc> states the
+ * number of values, the range, the quartiles and the reference.  Same CSS
+ * classes and rules (no scripts, no style attributes) as svg_bar_chart,
+ * plus quartile and median.  Without values it draws "no data".
+ */
+void svg_distribution(struct buf *out, const struct svg_dist *d);
+
 #endif

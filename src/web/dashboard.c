@@ -2,7 +2,9 @@
  * GET /: the public dashboard of plan 78/KH-UBND.  For each of the plan's
  * four indicators, a server-drawn SVG bar chart of the share year by year
  * against the target, with the latest year's share, yes/known, coverage
- * (known/active) and target beside it; then the latest year by district.
+ * (known/active) and target beside it, and links drilling down to that year
+ * by district and by sector (/indicators); then the latest year by unit,
+ * each unit linking to its facilities.
  *
  * Computing the indicators reads every report, so the rendered page is
  * cached in struct web_app, one per language, keyed by the database's
@@ -110,6 +112,22 @@ dash_indicator(struct http_request *req, struct buf *b, const struct kpi_result 
 			      web_int(req, v->known), web_int(req, v->active)));
 	dash_row(b, HTTP_T(req, "Mục tiêu", "Target"), dash_target(req, s));
 	html_close(b, "table");
+	/* Drill down: the same year by district and by sector (indicators.c). */
+	html_open(b, "p", "class", "drill", NULL);
+	static const struct {
+		const char *by, *vi, *en;
+	} drill[] = {{"unit", "Theo đơn vị hành chính", "By district"},
+		     {"sector", "Theo ngành", "By sector"}};
+	for (size_t i = 0; i < sizeof(drill) / sizeof(drill[0]); i++) {
+		struct http_param p[2] = {{"year", arena_printf(&req->arena, "%d", v->year)},
+					  {"by", drill[i].by}};
+		if (i > 0)
+			html_text(b, " · ");
+		html_open(b, "a", "href", web_url(req, "/indicators", p, 2), NULL);
+		html_text(b, HTTP_T(req, drill[i].vi, drill[i].en));
+		html_close(b, "a");
+	}
+	html_close(b, "p");
 	html_close(b, "figcaption");
 	html_close(b, "figure");
 	html_close(b, "article");
@@ -145,7 +163,15 @@ dash_units(struct http_request *req, struct buf *b, const struct kpi_result *r)
 		const struct kpi_unit_row *u = &r->units[i];
 		html_open(b, "tr", NULL);
 		html_open(b, "th", "scope", "row", NULL);
+		/* units[] follows the unit breakdown's groups; the directory lists districts. */
+		const char *level = r->by[KPI_BY_UNIT].groups[i].level;
+		int link = level != NULL && strcmp(level, "district") == 0;
+		struct http_param p = {"unit", u->unit_code};
+		if (link)
+			html_open(b, "a", "href", web_url(req, "/facilities", &p, 1), NULL);
 		html_text(b, u->unit_name);
+		if (link)
+			html_close(b, "a");
 		html_close(b, "th");
 		html_open(b, "td", "class", "num", NULL);
 		html_text(b, web_int(req, u->v[0].active));
@@ -219,10 +245,18 @@ web_dashboard(struct http_request *req, struct http_response *resp)
 	int l = req->lang == LANG_EN ? 1 : 0;
 	struct http_blob *page = NULL;
 
-	pthread_mutex_lock(&c->lock);
-	if (c->lang[l].page != NULL && c->lang[l].generation == gen)
-		page = http_blob_ref(c->lang[l].page);
-	pthread_mutex_unlock(&c->lock);
+	/*
+	 * The cached page is the public one: its header has the sign-in link.
+	 * A signed-in user's page carries their email and CSRF token, so it is
+	 * rendered for them alone and never cached or served to anyone else.
+	 */
+	int shared = req->who == NULL;
+	if (shared) {
+		pthread_mutex_lock(&c->lock);
+		if (c->lang[l].page != NULL && c->lang[l].generation == gen)
+			page = http_blob_ref(c->lang[l].page);
+		pthread_mutex_unlock(&c->lock);
+	}
 
 	if (page == NULL) {
 		/* Render for "/" exactly: other parameters must not reach the shared page. */
@@ -238,12 +272,16 @@ web_dashboard(struct http_request *req, struct http_response *resp)
 		}
 		page = http_blob_new(buf_str(&out), out.len);
 		buf_free(&out);
-		pthread_mutex_lock(&c->lock);
-		http_blob_unref(c->lang[l].page);
-		c->lang[l].page = http_blob_ref(page);
-		c->lang[l].generation = gen;
-		pthread_mutex_unlock(&c->lock);
+		if (shared) {
+			pthread_mutex_lock(&c->lock);
+			http_blob_unref(c->lang[l].page);
+			c->lang[l].page = http_blob_ref(page);
+			c->lang[l].generation = gen;
+			pthread_mutex_unlock(&c->lock);
+		}
 	}
+	if (!shared)
+		http_response_header(resp, "Cache-Control", "no-store");
 	http_response_set_blob(resp, page);
 	return 0;
 }

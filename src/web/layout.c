@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/principal.h"
 #include "render/html.h"
 #include "util/alloc.h"
 #include "util/embed.h"
@@ -94,11 +95,21 @@ web_nav(struct http_request *req, struct buf *b)
 {
 	static const struct {
 		const char *path, *vi, *en;
+		unsigned roles; /* shown only to these roles; 0 = everyone */
 	} items[] = {
-	    {"/", "Tổng quan", "Dashboard"},
-	    {"/facilities", "Danh bạ cơ sở", "Facility directory"},
+	    {"/", "Tổng quan", "Dashboard", 0},
+	    {"/indicators", "Chỉ tiêu", "Indicators", 0},
+	    {"/benchmark", "So sánh năng lượng", "Energy benchmarks", 0},
+	    {"/keyusers", "Cơ sở trọng điểm", "Key energy users", ROLES_STAFF},
+	    {"/facilities", "Danh bạ cơ sở", "Facility directory", 0},
+	    {"/my", "Cơ sở của tôi", "My facilities", ROLE_BIT(ROLE_ENTERPRISE)},
+	    {"/review", "Xem xét báo cáo", "Review", ROLES_STAFF},
+	    {"/audit", "Nhật ký", "Audit log", ROLES_PROVINCE},
 	};
 	for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
+		if (items[i].roles != 0 &&
+		    (req->who == NULL || !(items[i].roles & ROLE_BIT(req->who->role))))
+			continue;
 		const char *url = web_url(req, items[i].path, NULL, 0);
 		if (strcmp(req->path, items[i].path) == 0)
 			html_open(b, "a", "href", url, "aria-current", "page", NULL);
@@ -109,6 +120,36 @@ web_nav(struct http_request *req, struct buf *b)
 	}
 }
 
+/*
+ * The account box: a sign-in link for the public; for a signed-in user the
+ * email (to the account page) and a sign-out form with the CSRF token.
+ */
+static void
+web_userbox(struct http_request *req, struct buf *b)
+{
+	if (req->who == NULL) {
+		struct http_param next = {"next", req->path};
+		int keep = strcmp(req->path, "/") != 0 && strcmp(req->path, "/login") != 0;
+		html_open(b, "a", "href", web_url(req, "/login", &next, keep), NULL);
+		html_text(b, HTTP_T(req, "Đăng nhập", "Sign in"));
+		html_close(b, "a");
+		return;
+	}
+	html_open(b, "a", "href", web_url(req, "/account", NULL, 0), "title",
+		  HTTP_T(req, "Tài khoản", "Account"), NULL);
+	html_text(b, req->who->email);
+	html_close(b, "a");
+	if (req->csrf == NULL) /* an API token has no session to end */
+		return;
+	html_open(b, "form", "class", "logout", "method", "post", "action",
+		  web_url(req, "/logout", NULL, 0), NULL);
+	web_csrf_field(req, b, NULL);
+	html_open(b, "button", "type", "submit", NULL);
+	html_text(b, HTTP_T(req, "Đăng xuất", "Sign out"));
+	html_close(b, "button");
+	html_close(b, "form");
+}
+
 int
 web_layout(struct http_request *req, struct buf *body, const char *title, const char *body_html)
 {
@@ -117,13 +158,15 @@ web_layout(struct http_request *req, struct buf *body, const char *title, const 
 		log_err("web: templates/layout.html is not embedded");
 		return -1;
 	}
-	struct buf t, home, site, nav, sw, foot;
+	struct buf t, home, site, nav, sw, foot, user;
 	buf_init(&t, 1024);
 	buf_init(&home, 64);
 	buf_init(&site, 256);
 	buf_init(&nav, WEB_FRAGMENT_MAX);
 	buf_init(&sw, WEB_FRAGMENT_MAX);
 	buf_init(&foot, WEB_FRAGMENT_MAX);
+	buf_init(&user, WEB_FRAGMENT_MAX);
+	web_userbox(req, &user);
 	html_text(&t, title);
 	html_text(&home, web_url(req, "/", NULL, 0));
 	html_text(&site, HTTP_T(req, "sxsh · Sản xuất sạch hơn", "sxsh · Cleaner production"));
@@ -144,6 +187,7 @@ web_layout(struct http_request *req, struct buf *body, const char *title, const 
 	    {"switch", buf_str(&sw)},
 	    {"body", body_html},
 	    {"footer", buf_str(&foot)},
+	    {"user", buf_str(&user)},
 	};
 	int rc = html_template(body, (const char *)tpl->data, vars, sizeof(vars) / sizeof(vars[0]));
 	if (rc < 0)
@@ -154,6 +198,7 @@ web_layout(struct http_request *req, struct buf *body, const char *title, const 
 	buf_free(&nav);
 	buf_free(&sw);
 	buf_free(&foot);
+	buf_free(&user);
 	return rc;
 }
 
@@ -163,7 +208,11 @@ static const struct {
 } web_statuses[] = {
     {400, "Yêu cầu không hợp lệ", "Bad request"},
     {404, "Không tìm thấy", "Not found"},
+    {401, "Cần đăng nhập", "Sign-in required"},
+    {403, "Không có quyền", "Forbidden"},
     {405, "Phương thức không được phép", "Method not allowed"},
+    {413, "Dữ liệu quá lớn", "Request too large"},
+    {429, "Quá nhiều yêu cầu", "Too many requests"},
     {414, "Địa chỉ quá dài", "URI too long"},
     {500, "Lỗi máy chủ", "Server error"},
     {503, "Dịch vụ tạm thời không sẵn sàng", "Service unavailable"},
@@ -206,6 +255,7 @@ web_app_new(void)
 {
 	struct web_app *app = xcalloc(1, sizeof(*app));
 	pthread_mutex_init(&app->dashboard.lock, NULL);
+	pthread_mutex_init(&app->kpi.lock, NULL);
 	return app;
 }
 
@@ -217,5 +267,7 @@ web_app_free(struct web_app *app)
 	for (int i = 0; i < 2; i++)
 		http_blob_unref(app->dashboard.lang[i].page);
 	pthread_mutex_destroy(&app->dashboard.lock);
+	web_kpi_cache_clear(&app->kpi);
+	pthread_mutex_destroy(&app->kpi.lock);
 	free(app);
 }

@@ -19,9 +19,34 @@ struct web_app *web_app_new(void);
 void web_app_free(struct web_app *app);
 
 int web_dashboard(struct http_request *req, struct http_response *resp);
+int web_indicators(struct http_request *req, struct http_response *resp);
+int web_benchmark(struct http_request *req, struct http_response *resp);
+int web_keyusers(struct http_request *req, struct http_response *resp);
 int web_facilities(struct http_request *req, struct http_response *resp);
 int web_health(struct http_request *req, struct http_response *resp);
 int web_static(struct http_request *req, struct http_response *resp);
+/* Accounts (auth.c, users.c). */
+int web_login(struct http_request *req, struct http_response *resp);
+int web_logout(struct http_request *req, struct http_response *resp);
+int web_account(struct http_request *req, struct http_response *resp);
+int web_account_password(struct http_request *req, struct http_response *resp);
+int web_account_tokens(struct http_request *req, struct http_response *resp);
+int web_account_token_revoke(struct http_request *req, struct http_response *resp);
+int web_users(struct http_request *req, struct http_response *resp);
+/* The enterprise reporting workflow (my.c, facility_page.c, report_form.c,
+ * registration_form.c, review.c, audit.c). */
+int web_my(struct http_request *req, struct http_response *resp);
+int web_my_claim(struct http_request *req, struct http_response *resp);
+int web_facility_page(struct http_request *req, struct http_response *resp);
+int web_facility_profile(struct http_request *req, struct http_response *resp);
+int web_report_form(struct http_request *req, struct http_response *resp);
+int web_registration_form(struct http_request *req, struct http_response *resp);
+int web_review(struct http_request *req, struct http_response *resp);
+int web_report_view(struct http_request *req, struct http_response *resp);
+int web_report_action(struct http_request *req, struct http_response *resp);
+int web_registration_view(struct http_request *req, struct http_response *resp);
+int web_registration_action(struct http_request *req, struct http_response *resp);
+int web_audit(struct http_request *req, struct http_response *resp);
 
 /*
  * Replaces resp by an HTML error page with the given status and message in

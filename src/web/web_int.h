@@ -19,8 +19,20 @@ struct web_page_cache {
 	} lang[2];
 };
 
+/*
+ * The plan's indicators for every year and breakdown, computed once per
+ * database generation and shared by the indicator pages (indicators.c).
+ */
+struct web_kpi_cache {
+	pthread_mutex_t lock;
+	struct web_kpi_entry *cur; /* NULL until first use; refcounted */
+};
+/* Drops the cached indicators (web_app_free). */
+void web_kpi_cache_clear(struct web_kpi_cache *c);
+
 struct web_app {
 	struct web_page_cache dashboard;
+	struct web_kpi_cache kpi;
 };
 
 /*
@@ -44,5 +56,21 @@ const char *web_url(struct http_request *req, const char *path, const struct htt
 const char *web_pct(struct http_request *req, double pct);
 /* An integer in the page's language ("12.151"); arena string. */
 const char *web_int(struct http_request *req, long v);
+
+/*
+ * Appends the hidden form field "csrf" with token, or the session's token
+ * when token is NULL (auth.c).  Every POST form must carry it.
+ */
+void web_csrf_field(struct http_request *req, struct buf *b, const char *token);
+/*
+ * Appends <label>label<input type name autocomplete value></label>, all
+ * escaped; value may be NULL (empty).  The form fields of auth.c and users.c.
+ */
+void web_input(struct buf *b, const char *label, const char *name, const char *type,
+	       const char *autocomplete, const char *value);
+/* A Unix time as dd/mm/yyyy in Vietnam's time zone; "—" for 0 (arena). */
+const char *web_date_unix(struct http_request *req, int64_t t);
+/* next when it is a path on this site ("/x", not "//host" or "/\host"), else "/". */
+const char *web_local_path(const char *next);
 
 #endif

@@ -32,10 +32,12 @@
 
 static struct hc_server server;
 
+/* i as three digits, in SQL both SQLite and PostgreSQL accept. */
+#define PAD3 "(CASE WHEN i < 10 THEN '00' WHEN i < 100 THEN '0' ELSE '' END || i)"
 static const char fixture_sql[] =
     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 117) "
     "INSERT INTO facility(code, name, name_key, sector_code, admin_unit_id, ownership, size) "
-    "SELECT printf('F%03d', i), printf('Cơ sở Xay xát %03d', i), printf('co so xay xat %03d', i), "
+    "SELECT 'F' || " PAD3 ", 'Cơ sở Xay xát ' || " PAD3 ", 'co so xay xat ' || " PAD3 ", "
     "CASE i % 3 WHEN 0 THEN '1061' WHEN 1 THEN '1020' ELSE '3530' END, "
     "(SELECT id FROM admin_unit WHERE code = CASE i % 2 WHEN 0 THEN 'rach-gia' ELSE 'phu-quoc' "
     "END), "
@@ -63,7 +65,7 @@ setup(void **state)
 	if (db_exec(db, fixture_sql) != DB_OK)
 		fail_msg("fixture: %s", db_errmsg(db));
 	db_close(db);
-	if (hc_server_start(&server, tu_path("http.db")) < 0)
+	if (hc_server_start(&server, tu_db_url("http.db")) < 0)
 		fail_msg("sxsh serve did not start");
 	return 0;
 }

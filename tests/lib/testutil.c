@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <libpq-fe.h>
+#include <sqlite3.h>
 
 #include "db/db.h"
 #include "db/migrate.h"
@@ -54,12 +56,137 @@ tu_path(const char *name)
 	return path;
 }
 
+const char *
+tu_pg(void)
+{
+	const char *u = getenv("SXSH_TEST_PG");
+	return u != NULL && *u != '\0' ? u : NULL;
+}
+
+/*
+ * PostgreSQL databases made by this program: the test's name for each and
+ * the server's.  Dropped at exit, so a run leaves nothing behind (the
+ * throw-away cluster of scripts/pg-test.sh is removed afterwards anyway).
+ */
+#define PG_MAXDB 64
+static struct {
+	char name[64];
+	char dbname[64];
+} pgdbs[PG_MAXDB];
+static int npgdbs;
+
+/* url with its database (the path after host:port) replaced by dbname. */
+static void
+pg_url_for(char *out, size_t outsz, const char *dbname)
+{
+	const char *base = tu_pg();
+	const char *host = strstr(base, "://");
+	host = host ? host + 3 : base;
+	const char *slash = strchr(host, '/');
+	const char *query = strchr(host, '?');
+	int keep = slash ? (int)(slash - base) : query ? (int)(query - base) : (int)strlen(base);
+	snprintf(out, outsz, "%.*s/%s%s", keep, base, dbname, query ? query : "");
+}
+
+/* Runs one statement on the server's maintenance database. */
+static void
+pg_admin(const char *sql)
+{
+	char err[512];
+	struct db *adm = db_open(tu_pg(), err, sizeof(err));
+	if (adm == NULL) {
+		fprintf(stderr, "testutil: %s\n", err);
+		abort();
+	}
+	if (db_exec(adm, sql) != DB_OK) {
+		fprintf(stderr, "testutil: %s: %s\n", sql, db_errmsg(adm));
+		abort();
+	}
+	db_close(adm);
+}
+
+static void
+pg_cleanup(void)
+{
+	for (int i = 0; i < npgdbs; i++) {
+		char sql[160];
+		snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS %s WITH (FORCE)",
+			 pgdbs[i].dbname);
+		pg_admin(sql);
+	}
+	npgdbs = 0;
+}
+
+/* The server's name of the test database name; created empty when new or
+ * when fresh is set (dropping the old one). */
+static const char *
+pg_db(const char *name, int fresh)
+{
+	static int counter;
+	int i;
+	for (i = 0; i < npgdbs; i++)
+		if (strcmp(pgdbs[i].name, name) == 0)
+			break;
+	if (i < npgdbs && !fresh)
+		return pgdbs[i].dbname;
+	char sql[256];
+	if (i == npgdbs) {
+		if (npgdbs == PG_MAXDB) {
+			fprintf(stderr, "testutil: more than %d test databases\n", PG_MAXDB);
+			abort();
+		}
+		if (npgdbs == 0 && counter == 0)
+			atexit(pg_cleanup);
+		snprintf(pgdbs[i].name, sizeof(pgdbs[i].name), "%s", name);
+		snprintf(pgdbs[i].dbname, sizeof(pgdbs[i].dbname), "sxsh_test_%ld_%d",
+			 (long)getpid(), counter++);
+		npgdbs++;
+	}
+	snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS %s WITH (FORCE)", pgdbs[i].dbname);
+	pg_admin(sql);
+	/* C collation: text sorts by bytes, as SQLite's BINARY does. */
+	snprintf(sql, sizeof(sql),
+		 "CREATE DATABASE %s TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' "
+		 "LC_CTYPE 'C'",
+		 pgdbs[i].dbname);
+	pg_admin(sql);
+	return pgdbs[i].dbname;
+}
+
+const char *
+tu_db_url(const char *name)
+{
+	static char url[600];
+	if (tu_pg() == NULL)
+		return tu_path(name);
+	pg_url_for(url, sizeof(url), pg_db(name, 0));
+	return url;
+}
+
+const char *
+tu_db_fresh_url(const char *name)
+{
+	static char url[600];
+	if (tu_pg() == NULL) {
+		unlink(tu_path(name));
+		return tu_path(name);
+	}
+	pg_url_for(url, sizeof(url), pg_db(name, 1));
+	return url;
+}
+
 struct db *
 tu_db_new(const char *name)
 {
 	char err[512];
-	const char *path = tu_path(name);
-	unlink(path);
+	char url[600];
+	const char *path = url;
+	if (tu_pg() != NULL) {
+		pg_url_for(url, sizeof(url), pg_db(name, 1));
+	} else {
+		snprintf(url, sizeof(url), "%s", tu_path(name));
+		unlink(path);
+	}
 	struct db *db = db_open(path, err, sizeof(err));
 	if (db == NULL)
 		fail_msg("db_open %s: %s", path, err);
@@ -67,6 +194,36 @@ tu_db_new(const char *name)
 	if (migrate_up(db, &applied, err, sizeof(err)) < 0)
 		fail_msg("migrate %s: %s", path, err);
 	return db;
+}
+
+char *
+tu_query_text(const char *name, const char *sql)
+{
+	char *out = NULL;
+	if (tu_pg() != NULL) {
+		PGconn *c = PQconnectdb(tu_db_url(name));
+		if (PQstatus(c) != CONNECTION_OK)
+			fail_msg("connect %s: %s", name, PQerrorMessage(c));
+		PGresult *r = PQexec(c, sql);
+		if (PQresultStatus(r) != PGRES_TUPLES_OK)
+			fail_msg("%s: %s", sql, PQresultErrorMessage(r));
+		if (PQntuples(r) > 0 && !PQgetisnull(r, 0, 0))
+			out = xstrdup(PQgetvalue(r, 0, 0));
+		PQclear(r);
+		PQfinish(c);
+	} else {
+		sqlite3 *s;
+		sqlite3_stmt *st;
+		if (sqlite3_open_v2(tu_path(name), &s, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+			fail_msg("open %s", name);
+		if (sqlite3_prepare_v2(s, sql, -1, &st, NULL) != SQLITE_OK)
+			fail_msg("%s: %s", sql, sqlite3_errmsg(s));
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
+			out = xstrdup((const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+		sqlite3_close(s);
+	}
+	return out != NULL ? out : xstrdup("");
 }
 
 const char *

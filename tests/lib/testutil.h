@@ -16,8 +16,33 @@ struct db;
 const char *tu_tmpdir(void);
 /* Returns a path inside tu_tmpdir() for name; valid until the next call. */
 const char *tu_path(const char *name);
-/* Opens a new empty database file at tu_path(name), migrated; fails the test on error. */
+/*
+ * Opens a new empty database named name, migrated; fails the test on error.
+ * Without $SXSH_TEST_PG it is the SQLite file tu_path(name).  With
+ * $SXSH_TEST_PG set to a PostgreSQL server URL (scripts/pg-test.sh) it is a
+ * new database sxsh_test_PID_N on that server, dropped when the program
+ * exits; calling again with the same name drops and recreates it.
+ */
 struct db *tu_db_new(const char *name);
+/*
+ * The --db argument that reaches the database tu_db_new(name) made (or, when
+ * none was made yet, a new empty one): tu_path(name) for SQLite, a
+ * postgresql:// URL otherwise.  Returns a static buffer valid until the next
+ * call.  Tests that start the sxsh binary pass this instead of a path.
+ */
+const char *tu_db_url(const char *name);
+/* Like tu_db_url(), but the database is new and empty (not migrated). */
+const char *tu_db_fresh_url(const char *name);
+/*
+ * The first column of the first row of a literal query (SQL both backends
+ * accept) on the database tu_db_new(name) made, as text, through a
+ * connection of its own, so the test sees what was committed and nothing of
+ * the connection under test.  Returns a malloc'd string ("" for no row or
+ * NULL) the caller frees; fails the test on an error.
+ */
+char *tu_query_text(const char *name, const char *sql);
+/* $SXSH_TEST_PG when the suite runs against PostgreSQL, else NULL. */
+const char *tu_pg(void);
 /* Writes text to tu_path(name) and returns that path (static buffer). */
 const char *tu_write_file(const char *name, const char *text);
 /* Reads the whole file at path into a malloc'd NUL-terminated string, or NULL. */

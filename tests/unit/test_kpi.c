@@ -5,7 +5,9 @@
  * commune of district A), reports 2017-2020 with some CP fields unknown,
  * energy in kWh, MWh, t and L of DO and rice husk (no factor), outputs in t
  * and kg.  Every expected count, share, coverage and saving is worked out by
- * hand in the comments beside it.
+ * hand in the comments beside it.  Later tests add VSIC divisions, a plan
+ * start year, and the 2025 reform (the units ending 30/6/2025, a successor
+ * province and a test-only commune) with a facility moved into it.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -21,6 +23,7 @@
 #include "db/db.h"
 #include "model/calc/energy.h"
 #include "model/kpi.h"
+#include "model/unit_history.h"
 #include "testutil.h"
 
 #define EPS 1e-12
@@ -74,10 +77,10 @@ test_energy_factor_pick_and_saving(void **state)
 	(void)state;
 	/* DO per t and per kL (DOMAIN.md §1), and an invented change on 1/7/2020. */
 	const struct calc_factor f[] = {
-	    {"do", "t", 1.02, 20110419, 20200630},
-	    {"do", "kL", 0.88, 20110419, 0},
-	    {"do", "t", 1.00, 20200701, 0},
-	    {"electricity", "kWh", 0.0001543, 20110419, 0},
+	    {"do", "t", 1.02, 20110419, 20200630, 0, 0},
+	    {"do", "kL", 0.88, 20110419, 0, 0, 0},
+	    {"do", "t", 1.00, 20200701, 0, 0, 0},
+	    {"electricity", "kWh", 0.0001543, 20110419, 0, 0, 0},
 	};
 	const struct calc_unit *kg = calc_unit_find(units, NUNITS, "kg");
 	const struct calc_unit *l = calc_unit_find(units, NUNITS, "L");
@@ -458,7 +461,7 @@ test_stats_cli(void **state)
 	struct db *db = fixture_db("kpi_cli.db");
 	db_close(db);
 	char cmd[1024], *out = NULL, *errs = NULL;
-	snprintf(cmd, sizeof(cmd), "'%s' stats --db '%s'", tu_sxsh(), tu_path("kpi_cli.db"));
+	snprintf(cmd, sizeof(cmd), "'%s' stats --db '%s'", tu_sxsh(), tu_db_url("kpi_cli.db"));
 	assert_int_equal(tu_run(cmd, &out, &errs), 0);
 	/* Rows per table, Vietnamese grouping not needed at this size. */
 	assert_non_null(strstr(out, "Rows per table"));
@@ -478,14 +481,14 @@ test_stats_cli(void **state)
 	free(errs);
 
 	snprintf(cmd, sizeof(cmd), "'%s' stats --db '%s' --plan 1/XX", tu_sxsh(),
-		 tu_path("kpi_cli.db"));
+		 tu_db_url("kpi_cli.db"));
 	assert_int_equal(tu_run(cmd, &out, &errs), 1);
 	assert_non_null(strstr(errs, "unknown plan: 1/XX"));
 	free(out);
 	free(errs);
 
 	snprintf(cmd, sizeof(cmd), "'%s' stats --db '%s' --bogus", tu_sxsh(),
-		 tu_path("kpi_cli.db"));
+		 tu_db_url("kpi_cli.db"));
 	assert_int_equal(tu_run(cmd, &out, &errs), 2);
 	free(out);
 	free(errs);
@@ -512,6 +515,353 @@ test_kpi_sparse_ids(void **state)
 	db_close(db);
 }
 
+/* The value of indicator k of the group coded code in breakdown b, year; fails if absent. */
+static const struct kpi_value *
+group_value(const struct kpi_breakdown *b, const char *code, int year, enum kpi_indicator k)
+{
+	for (int g = 0; g < b->ngroups; g++)
+		if (strcmp(b->groups[g].code, code) == 0)
+			return kpi_group_value(b, g, year, k);
+	fail_msg("no group %s", code);
+	return NULL;
+}
+
+static void
+test_kpi_breakdowns(void **state)
+{
+	(void)state;
+	struct db *db = fixture_db("kpi_by.db");
+	/* VSIC divisions 10 (food) and 35 (electricity, gas, steam, ice) for the sector breakdown.
+	 */
+	assert_int_equal(db_exec(db, "INSERT INTO sector(code, name_vi, name_en, level, source,"
+				     " reliability) VALUES ('10','Thực phẩm','Food',2,'VSIC','L'),"
+				     " ('35','Điện, khí đốt, hơi nước','Electricity, gas, steam',2,"
+				     "'VSIC','L')"),
+			 DB_OK);
+	struct kpi_result *r = NULL;
+	char err[256] = "";
+	struct kpi_query q = {.plan_code = "78/KH-UBND",
+			      .first_year = 2019,
+			      .last_year = 2019,
+			      .by_mask = KPI_BY_ALL,
+			      .by_first = 2018,
+			      .by_last = 2020};
+	assert_int_equal(kpi_compute_query(db, &q, &r, err, sizeof(err)), 0);
+	/* The fixture plan starts in 2013: baselines from 2013. */
+	assert_int_equal(r->baseline_from, 2013);
+	const struct kpi_breakdown *b;
+
+	/* By unit, 2019: as test_kpi_by_unit; 2018: A aware 2 of 3, active 4. */
+	b = &r->by[KPI_BY_UNIT];
+	assert_int_equal(b->nyears, 3);
+	assert_int_equal(b->ngroups, 2);
+	assert_string_equal(b->groups[0].code, "rach-gia");
+	assert_string_equal(b->groups[0].level, "district");
+	check_value(group_value(b, "rach-gia", 2019, KPI_APPLIES_CP_SAVING), 2019, 1, 2, 4);
+	check_value(group_value(b, "rach-gia", 2018, KPI_AWARE), 2018, 2, 3, 4);
+	check_value(group_value(b, "ha-tien", 2019, KPI_APPLIES_CP), 2019, 2, 4, 4);
+	assert_null(kpi_group_value(b, 0, 2021, KPI_AWARE));
+
+	/*
+	 * By VSIC division, 2019: 10 = F1-F5 (the facilities of Rạch Giá),
+	 * 35 = F6-F10 (those of Hà Tiên), so the same figures as by unit.
+	 */
+	b = &r->by[KPI_BY_SECTOR];
+	assert_int_equal(b->ngroups, 2);
+	assert_string_equal(b->groups[0].code, "10");
+	assert_string_equal(b->groups[0].name_en, "Food");
+	assert_string_equal(b->groups[1].code, "35");
+	check_value(group_value(b, "10", 2019, KPI_AWARE), 2019, 2, 3, 4);
+	check_value(group_value(b, "10", 2019, KPI_APPLIES_CP_SAVING), 2019, 1, 2, 4);
+	check_value(group_value(b, "35", 2019, KPI_CP_STAFF), 2019, 2, 3, 4);
+	check_value(group_value(b, "35", 2019, KPI_APPLIES_CP_SAVING), 2019, 2, 4, 4);
+	/* By class: the facilities' own codes 1061 and 3530, the same split. */
+	b = &r->by[KPI_BY_CLASS];
+	assert_int_equal(b->ngroups, 2);
+	assert_string_equal(b->groups[0].code, "1061");
+	check_value(group_value(b, "3530", 2019, KPI_AWARE), 2019, 2, 3, 4);
+
+	/*
+	 * By ownership, 2019, in the schema's order (state, private, fdi,
+	 * household, cooperative; only those with facilities):
+	 *   state = F8: active 1; (1,1,1) and 16.7 % saving: 1/1 everywhere.
+	 *   private = F1 F2 F3 F6 F7 F10 (F4, F9 closed): active 6;
+	 *     aware known F1 F2 F3 F6 F7 = 5, yes F1 F3 F6 = 3;
+	 *     staff known F1 F6 F7 = 3, yes F1 F6 = 2;
+	 *     applies known all 6, yes F1 F2 F3 F6 = 4;
+	 *     saving known F1 F2 F6 F7 F10 = 5 (F3 not computable), yes F1 F6 = 2.
+	 *   household = F5: active 1, no report: known 0, share undefined.
+	 * Sum = the province: aware 1+3+0 = 4 of 1+5+0 = 6; saving 1+2 = 3 of 1+5 = 6.
+	 */
+	b = &r->by[KPI_BY_OWNERSHIP];
+	assert_int_equal(b->ngroups, 3);
+	assert_string_equal(b->groups[0].code, "state");
+	assert_string_equal(b->groups[1].code, "private");
+	assert_string_equal(b->groups[2].code, "household");
+	check_value(group_value(b, "state", 2019, KPI_APPLIES_CP_SAVING), 2019, 1, 1, 1);
+	check_value(group_value(b, "private", 2019, KPI_AWARE), 2019, 3, 5, 6);
+	check_value(group_value(b, "private", 2019, KPI_CP_STAFF), 2019, 2, 3, 6);
+	check_value(group_value(b, "private", 2019, KPI_APPLIES_CP), 2019, 4, 6, 6);
+	check_value(group_value(b, "private", 2019, KPI_APPLIES_CP_SAVING), 2019, 2, 5, 6);
+	const struct kpi_value *v = group_value(b, "household", 2019, KPI_AWARE);
+	check_value(v, 2019, 0, 0, 1);
+	assert_true(isnan(v->share));
+	assert_float_equal(v->coverage, 0.0, EPS);
+	check_value(&r->series[KPI_AWARE].values[0], 2019, 4, 6, 8);
+
+	/* By size: micro = F5, small = the private six, medium = F8. */
+	b = &r->by[KPI_BY_SIZE];
+	assert_int_equal(b->ngroups, 3);
+	assert_string_equal(b->groups[0].code, "micro");
+	assert_string_equal(b->groups[1].code, "small");
+	assert_string_equal(b->groups[2].code, "medium");
+	check_value(group_value(b, "small", 2019, KPI_APPLIES_CP), 2019, 4, 6, 6);
+	check_value(group_value(b, "medium", 2019, KPI_AWARE), 2019, 1, 1, 1);
+	/* 2018 small: active F1 F2 F4 F6 F7 F10 = 6; aware known F1 F2 F4 F6 F10 = 5, yes 3. */
+	check_value(group_value(b, "small", 2018, KPI_AWARE), 2018, 3, 5, 6);
+	kpi_result_free(r);
+
+	assert_int_equal(kpi_by_parse("ownership"), KPI_BY_OWNERSHIP);
+	assert_int_equal(kpi_by_parse("district"), -1);
+	assert_string_equal(kpi_by_name(KPI_BY_SIZE), "size");
+	db_close(db);
+}
+
+/* A plan's own start year moves the baselines. */
+static void
+test_kpi_plan_baseline(void **state)
+{
+	(void)state;
+	struct db *db = fixture_db("kpi_base.db");
+	assert_int_equal(db_exec(db, "UPDATE plan SET start_year = 2019 WHERE id = 1"), DB_OK);
+	struct kpi_result *r = NULL;
+	char err[256] = "";
+	assert_int_equal(kpi_compute(db, "78/KH-UBND", 2019, 2020, 0, &r, err, sizeof(err)), 0);
+	assert_int_equal(r->baseline_from, 2019);
+	/*
+	 * Baselines are now the 2019 reports (F8's 2017 one is too early), so no
+	 * 2019 saving is computable: F1 F2 F3 F6 F8 apply in their baseline year.
+	 * 2019 saving known = F7 and F10 (not applying) = 2, yes 0.
+	 * 2020: F1 950,000 -> 900,000 kWh per 1000 t: (0.146585 - 0.13887) / 0.146585
+	 * = 5.26 % >= 5 yes; F6 180 -> 150 MWh: 16.7 % yes; F10 no; F3, F7 not
+	 * computable: known 3, yes 2.  not_computable = 5 + 2 = 7.
+	 */
+	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[0], 2019, 0, 2, 8);
+	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[1], 2020, 2, 3, 8);
+	assert_int_equal(r->not_computable, 7);
+	kpi_result_free(r);
+	db_close(db);
+}
+
+/* The 2025 reform: the units abolished on 30/6/2025 and a test-only commune. */
+static const char reform[] =
+    "INSERT INTO admin_unit(id, code, name, level, kind, parent_id, valid_from, source,"
+    " reliability) VALUES (5,'an-giang-2025','An Giang','province','tỉnh',NULL,'2025-07-01',"
+    "'fixture','L'),"
+    " (6,'xa-thu-nghiem','Xã thử nghiệm (fixture)','commune','xã',5,'2025-07-01','fixture',"
+    "'L');"
+    "UPDATE admin_unit SET valid_to = '2025-06-30', successor_id = 5 WHERE id IN (1, 2, 3, 4);"
+    /* (aware, staff, applied) */
+    "INSERT INTO report(id, facility_id, year, cp_aware, cp_staff, cp_applied) VALUES"
+    " (124,1,2024,1,1,1), (224,2,2024,0,0,0), (324,3,2024,1,NULL,0),"
+    " (624,6,2024,1,1,0), (724,7,2024,NULL,NULL,NULL), (1024,10,2024,0,0,0),"
+    " (125,1,2025,1,0,1), (225,2,2025,1,NULL,0), (625,6,2025,1,1,1), (825,8,2025,0,0,0);";
+
+static void
+test_kpi_unit_reform(void **state)
+{
+	(void)state;
+	struct db *db = fixture_db("kpi_reform.db");
+	assert_int_equal(db_exec(db, reform), DB_OK);
+	char err[256] = "";
+	/* F1 moves to the new commune from 1/7/2025. */
+	assert_int_equal(
+	    unit_history_move(db, NULL, "F1", "xa-thu-nghiem", "2025-07-01", err, sizeof(err)), 0);
+	struct unit_history_row *h = NULL;
+	assert_int_equal(unit_history_list(db, "F1", &h, err, sizeof(err)), 2);
+	assert_string_equal(h[0].unit_code, "rach-gia");
+	assert_string_equal(h[0].valid_from, "");
+	assert_string_equal(h[0].valid_to, "2025-06-30");
+	assert_string_equal(h[1].unit_code, "xa-thu-nghiem");
+	assert_string_equal(h[1].valid_from, "2025-07-01");
+	assert_string_equal(h[1].valid_to, "");
+	free(h);
+
+	/* Refused moves change nothing. */
+	assert_int_equal(
+	    unit_history_move(db, NULL, "F1", "ha-tien", "2025-07-01", err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "is not valid on 2025-07-01"));
+	assert_int_equal(
+	    unit_history_move(db, NULL, "F1", "an-giang-2025", "2025-07-01", err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "must be after 2025-07-01"));
+	assert_int_equal(
+	    unit_history_move(db, NULL, "F1", "xa-thu-nghiem", "2025-08-01", err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "already in xa-thu-nghiem"));
+	assert_int_equal(
+	    unit_history_move(db, NULL, "F99", "an-giang-2025", "2025-08-01", err, sizeof(err)),
+	    -1);
+	assert_non_null(strstr(err, "unknown facility: F99"));
+	assert_int_equal(
+	    unit_history_move(db, NULL, "F2", "nowhere", "2025-08-01", err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "unknown administrative unit: nowhere"));
+	assert_int_equal(
+	    unit_history_move(db, NULL, "F2", "an-giang-2025", "2025-02-30", err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "invalid date"));
+
+	struct kpi_result *r = NULL;
+	struct kpi_query q = {.plan_code = "78/KH-UBND",
+			      .first_year = 2024,
+			      .last_year = 2025,
+			      .by_mask = KPI_BY_BIT(KPI_BY_UNIT),
+			      .by_first = 2024,
+			      .by_last = 2025};
+	assert_int_equal(kpi_compute_query(db, &q, &r, err, sizeof(err)), 0);
+	const struct kpi_breakdown *b = &r->by[KPI_BY_UNIT];
+	/* Groups in id order: the two districts (2024), the new province and commune (2025). */
+	assert_int_equal(b->ngroups, 4);
+	assert_string_equal(b->groups[0].code, "rach-gia");
+	assert_string_equal(b->groups[1].code, "ha-tien");
+	assert_string_equal(b->groups[2].code, "an-giang-2025");
+	assert_string_equal(b->groups[3].code, "xa-thu-nghiem");
+	/*
+	 * 2024 (31/12/2024: the districts still exist; F1 in its first row, Rạch Giá):
+	 *   Rạch Giá: active F1 F2 F3 F5 = 4; aware known F1 F2 F3 = 3, yes F1 F3 = 2;
+	 *     staff known F1 F2 = 2, yes 1; applies known 3, yes F1 = 1;
+	 *     saving: F1 applies without energy (unknown), F2 F3 no: known 2, yes 0.
+	 *   Hà Tiên: active F6 F7 F8 F10 = 4; aware known F6 F10 = 2, yes 1;
+	 *     applies known 2, yes 0.
+	 */
+	check_value(group_value(b, "rach-gia", 2024, KPI_AWARE), 2024, 2, 3, 4);
+	check_value(group_value(b, "rach-gia", 2024, KPI_CP_STAFF), 2024, 1, 2, 4);
+	check_value(group_value(b, "rach-gia", 2024, KPI_APPLIES_CP), 2024, 1, 3, 4);
+	check_value(group_value(b, "rach-gia", 2024, KPI_APPLIES_CP_SAVING), 2024, 0, 2, 4);
+	check_value(group_value(b, "ha-tien", 2024, KPI_AWARE), 2024, 1, 2, 4);
+	check_value(group_value(b, "ha-tien", 2024, KPI_APPLIES_CP), 2024, 0, 2, 4);
+	check_value(group_value(b, "xa-thu-nghiem", 2024, KPI_AWARE), 2024, 0, 0, 0);
+	check_value(group_value(b, "an-giang-2025", 2024, KPI_AWARE), 2024, 0, 0, 0);
+	/*
+	 * 2025 (31/12/2025: the districts ended 30/6/2025): F1 in the commune,
+	 * whose parent is a province, so it is its own group; every other
+	 * facility (F5 through its commune's district) under the successor.
+	 *   commune: active F1 = 1; aware 1/1; staff known 1, yes 0; applies 1/1;
+	 *     saving unknown (no energy): known 0.
+	 *   An Giang: active F2 F3 F5 F6 F7 F8 F10 = 7; aware known F2 F6 F8 = 3,
+	 *     yes F2 F6 = 2; staff known F6 F8 = 2, yes 1; applies known 3, yes F6 = 1.
+	 *   The old districts: active 0.
+	 * Province: aware 1 + 2 = 3 of 1 + 3 = 4.
+	 */
+	check_value(group_value(b, "xa-thu-nghiem", 2025, KPI_AWARE), 2025, 1, 1, 1);
+	check_value(group_value(b, "xa-thu-nghiem", 2025, KPI_CP_STAFF), 2025, 0, 1, 1);
+	check_value(group_value(b, "xa-thu-nghiem", 2025, KPI_APPLIES_CP), 2025, 1, 1, 1);
+	check_value(group_value(b, "xa-thu-nghiem", 2025, KPI_APPLIES_CP_SAVING), 2025, 0, 0, 1);
+	check_value(group_value(b, "an-giang-2025", 2025, KPI_AWARE), 2025, 2, 3, 7);
+	check_value(group_value(b, "an-giang-2025", 2025, KPI_CP_STAFF), 2025, 1, 2, 7);
+	check_value(group_value(b, "an-giang-2025", 2025, KPI_APPLIES_CP), 2025, 1, 3, 7);
+	check_value(group_value(b, "rach-gia", 2025, KPI_AWARE), 2025, 0, 0, 0);
+	check_value(group_value(b, "ha-tien", 2025, KPI_AWARE), 2025, 0, 0, 0);
+	check_value(&r->series[KPI_AWARE].values[1], 2025, 3, 4, 8);
+	kpi_result_free(r);
+	db_close(db);
+}
+
+/* sxsh facility move and sxsh kpi, as a person runs them. */
+static void
+test_kpi_cli(void **state)
+{
+	(void)state;
+	struct db *db = fixture_db("kpi_cli2.db");
+	assert_int_equal(db_exec(db, reform), DB_OK);
+	db_close(db);
+	char path[512], cmd[1024], *out = NULL, *errs = NULL;
+	/* A copy: tu_db_url's buffer is reused by later helper calls. */
+	snprintf(path, sizeof(path), "%s", tu_db_url("kpi_cli2.db"));
+
+	snprintf(cmd, sizeof(cmd),
+		 "'%s' facility move F1 --unit xa-thu-nghiem --from 2025-07-01 --db '%s'",
+		 tu_sxsh(), path);
+	assert_int_equal(tu_run(cmd, &out, &errs), 0);
+	/* An open end is "…" and 9 spaces, the width of a date. */
+	assert_non_null(strstr(out, "  …          – 30/06/2025  Rạch Giá (rach-gia)\n"));
+	assert_non_null(
+	    strstr(out, "  01/07/2025 – …           Xã thử nghiệm (fixture) (xa-thu-nghiem)\n"));
+	free(out);
+	free(errs);
+	snprintf(cmd, sizeof(cmd),
+		 "'%s' facility move F1 --unit ha-tien --from 2025-07-01 --db '%s'", tu_sxsh(),
+		 path);
+	assert_int_equal(tu_run(cmd, &out, &errs), 1);
+	assert_non_null(strstr(errs, "not valid on 2025-07-01"));
+	free(out);
+	free(errs);
+	snprintf(cmd, sizeof(cmd), "'%s' facility move F1 --unit ha-tien --db '%s'", tu_sxsh(),
+		 path);
+	assert_int_equal(tu_run(cmd, &out, &errs), 2);
+	free(out);
+	free(errs);
+
+	/* CSV, 2025 by unit: the province rows, then the groups with active facilities
+	 * (figures of test_kpi_unit_reform).  aware target 50 %. */
+	snprintf(cmd, sizeof(cmd), "'%s' kpi --year 2025 --by unit --format csv --db '%s'",
+		 tu_sxsh(), path);
+	assert_int_equal(tu_run(cmd, &out, &errs), 0);
+	assert_non_null(strstr(out,
+			       "plan,year,by,group_code,group_name,indicator,target_pct,yes,"
+			       "known,active,share,coverage\n"
+			       "78/KH-UBND,2025,province,,,aware,50,3,4,8,0.750000,0.500000\n"));
+	/* 2 / 3 = 0.666667, coverage 3 / 7 = 0.428571. */
+	assert_non_null(strstr(
+	    out, "78/KH-UBND,2025,unit,an-giang-2025,An Giang,aware,50,2,3,7,0.666667,0.428571\n"));
+	/* saving: nothing known in the commune: empty share, coverage 0. */
+	assert_non_null(strstr(out, "78/KH-UBND,2025,unit,xa-thu-nghiem,Xã thử nghiệm (fixture),"
+				    "applies_cp_saving,25,0,0,1,,0.000000\n"));
+	assert_null(strstr(out, "rach-gia")); /* no active facility in 2025 */
+	free(out);
+	free(errs);
+
+	/* JSON: keys in order; null share when nothing is known. */
+	snprintf(cmd, sizeof(cmd), "'%s' kpi --year 2025 --by unit --format json --db '%s'",
+		 tu_sxsh(), path);
+	assert_int_equal(tu_run(cmd, &out, &errs), 0);
+	assert_non_null(
+	    strstr(out, "\"plan\": \"78/KH-UBND\",\n  \"year\": 2025,\n  \"indicators\""));
+	assert_non_null(strstr(out, "\"code\": \"xa-thu-nghiem\""));
+	assert_non_null(strstr(out, "\"share\": null"));
+	free(out);
+	free(errs);
+
+	/* Table, 2024 (districts): Vietnamese numbers; a year without reports prints zeros. */
+	snprintf(cmd, sizeof(cmd), "'%s' kpi --year 2024 --by unit --db '%s'", tu_sxsh(), path);
+	assert_int_equal(tu_run(cmd, &out, &errs), 0);
+	assert_non_null(strstr(out, "Đang hoạt động"));
+	/* Rạch Giá aware 2/3 = 66,7 %, coverage 3/4 = 75,0 %. */
+	assert_non_null(strstr(out, "66,7 % (2/3), 75,0 %"));
+	free(out);
+	free(errs);
+	snprintf(cmd, sizeof(cmd), "'%s' kpi --year 2030 --db '%s'", tu_sxsh(), path);
+	assert_int_equal(tu_run(cmd, &out, &errs), 0);
+	/* 2030: 8 active, nothing known: share "—", coverage 0,0 %. */
+	assert_non_null(strstr(out, "—"));
+	assert_non_null(strstr(out, "0,0 %"));
+	free(out);
+	free(errs);
+
+	/* Errors: unknown plan 1; bad --by, bad --format, missing --year 2. */
+	static const struct {
+		const char *args;
+		int rc;
+	} bad[] = {{"--year 2025 --plan 9/XX", 1},
+		   {"--year 2025 --by district", 2},
+		   {"--year 2025 --format xml", 2},
+		   {"--by unit", 2},
+		   {"--year 20x5", 2}};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		snprintf(cmd, sizeof(cmd), "'%s' kpi %s --db '%s'", tu_sxsh(), bad[i].args, path);
+		assert_int_equal(tu_run(cmd, &out, &errs), bad[i].rc);
+		free(out);
+		free(errs);
+	}
+}
+
 int
 main(void)
 {
@@ -523,6 +873,10 @@ main(void)
 	    cmocka_unit_test(test_kpi_errors_and_ranges),
 	    cmocka_unit_test(test_kpi_sparse_ids),
 	    cmocka_unit_test(test_stats_cli),
+	    cmocka_unit_test(test_kpi_breakdowns),
+	    cmocka_unit_test(test_kpi_plan_baseline),
+	    cmocka_unit_test(test_kpi_unit_reform),
+	    cmocka_unit_test(test_kpi_cli),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -26,8 +26,7 @@ static struct db *
 empty_db(const char *name)
 {
 	char err[512];
-	const char *path = tu_path(name);
-	unlink(path);
+	const char *path = tu_db_fresh_url(name);
 	struct db *db = db_open(path, err, sizeof(err));
 	if (db == NULL)
 		fail_msg("db_open %s: %s", path, err);
@@ -132,6 +131,8 @@ static void
 test_wal(void **state)
 {
 	(void)state;
+	if (tu_pg() != NULL)
+		skip(); /* reads the SQLite file itself */
 	struct db *db = tu_db_new("wal.db");
 	char path[600];
 	snprintf(path, sizeof(path), "%s", tu_path("wal.db"));
@@ -158,6 +159,8 @@ test_init_cli(void **state)
 
 	/* The directory var/x/ does not exist yet: init creates it. */
 	snprintf(dbpath, sizeof(dbpath), "%s/var/x/sxsh.db", tu_tmpdir());
+	if (tu_pg() != NULL)
+		snprintf(dbpath, sizeof(dbpath), "%s", tu_db_fresh_url("init"));
 	snprintf(cmd, sizeof(cmd), "'%s' init --db '%s'", tu_sxsh(), dbpath);
 	struct db *probe = empty_db("probe.db");
 	char want[128];

@@ -153,8 +153,8 @@ test_binary(void **state)
 	char p1[512], p2[512], dir[512];
 	db_close(fresh("c1.db"));
 	db_close(fresh("c2.db"));
-	snprintf(p1, sizeof(p1), "%s", tu_path("c1.db"));
-	snprintf(p2, sizeof(p2), "%s", tu_path("c2.db"));
+	snprintf(p1, sizeof(p1), "%s", tu_db_url("c1.db"));
+	snprintf(p2, sizeof(p2), "%s", tu_db_url("c2.db"));
 	snprintf(dir, sizeof(dir), "%s", tu_tmpdir());
 	tu_write_file("fin.csv", fac_in);
 	tu_write_file("rin.csv", rep_in);

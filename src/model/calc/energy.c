@@ -12,6 +12,9 @@ static const char *const calc_msgs[] = {
     [1] = "đơn vị không xác định / unknown unit",
     [2] = "đơn vị khác thứ nguyên / units of different dimensions",
     [3] = "thiếu hệ số quy đổi / missing conversion factor",
+    [4] = "thiếu nhiệt trị / missing heating value",
+    [5] = "thiếu hệ số phát thải lưới điện của năm / missing grid emission factor for the year",
+    [6] = "thiếu hệ số phát thải CO2 / missing CO2 emission factor",
 };
 
 const char *
@@ -106,4 +109,146 @@ calc_saving(double sec_base, double sec_year)
 	if (!isfinite(sec_base) || sec_base <= 0 || !isfinite(sec_year) || sec_year < 0)
 		return NAN;
 	return (sec_base - sec_year) / sec_base;
+}
+
+double
+calc_factor_value(const struct calc_factor *f, enum calc_measure m)
+{
+	double v = NAN;
+	switch (m) {
+	case CALC_M_TOE:
+		v = f->toe_per_unit > 0 ? f->toe_per_unit : NAN;
+		break;
+	case CALC_M_GJ:
+		v = f->gj_per_unit > 0 ? f->gj_per_unit : NAN;
+		break;
+	case CALC_M_CO2:
+		v = f->kgco2_per_unit >= 0 ? f->kgco2_per_unit : NAN;
+		break;
+	}
+	return isfinite(v) ? v : NAN;
+}
+
+const struct calc_factor *
+calc_factor_pick_for(const struct calc_factor *factors, size_t n, const char *carrier,
+		     const struct calc_unit *qty_unit, const struct calc_unit *units, size_t nunits,
+		     int year, enum calc_measure m)
+{
+	if (qty_unit == NULL || carrier == NULL)
+		return NULL;
+	int first = year * 10000 + 101, last = year * 10000 + 1231;
+	const struct calc_factor *best = NULL;
+	int best_exact = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct calc_factor *f = &factors[i];
+		if (strcmp(f->carrier, carrier) != 0 || isnan(calc_factor_value(f, m)))
+			continue;
+		if (f->from > last || (f->to != 0 && f->to < first))
+			continue;
+		const struct calc_unit *fu = calc_unit_find(units, nunits, f->unit);
+		if (fu == NULL || strcmp(fu->dimension, qty_unit->dimension) != 0)
+			continue;
+		int exact = strcmp(fu->code, qty_unit->code) == 0;
+		if (best == NULL || exact > best_exact ||
+		    (exact == best_exact && f->from > best->from)) {
+			best = f;
+			best_exact = exact;
+		}
+	}
+	return best;
+}
+
+/* qty (in qty_unit) times measure m of the factor picked for it; NAN when none. */
+static double
+line_measure(const struct calc_tables *t, const char *carrier, const struct calc_unit *qu,
+	     double qty, int year, enum calc_measure m)
+{
+	const struct calc_factor *f = calc_factor_pick_for(t->factors, t->nfactors, carrier, qu,
+							   t->units, t->nunits, year, m);
+	double q;
+	if (f == NULL ||
+	    calc_convert(qty, qu, calc_unit_find(t->units, t->nunits, f->unit), &q) != CALC_OK)
+		return NAN;
+	return q * calc_factor_value(f, m);
+}
+
+unsigned
+calc_energy_line(const struct calc_tables *t, const char *carrier, const char *unit, double qty,
+		 int year, struct calc_energy *out)
+{
+	unsigned failed = 0;
+	const struct calc_carrier *c = NULL;
+	for (size_t i = 0; carrier != NULL && i < t->ncarriers; i++)
+		if (strcmp(t->carriers[i].code, carrier) == 0)
+			c = &t->carriers[i];
+	const struct calc_unit *qu = calc_unit_find(t->units, t->nunits, unit);
+	*out = (struct calc_energy){NAN, NAN, NAN, NAN};
+	if (qu == NULL)
+		return CALC_F_UNIT | CALC_F_TOE | CALC_F_GJ | CALC_F_CO2;
+	if (c == NULL)
+		return CALC_F_TOE | CALC_F_GJ | CALC_F_CO2;
+
+	out->toe = line_measure(t, carrier, qu, qty, year, CALC_M_TOE);
+	out->gj = line_measure(t, carrier, qu, qty, year, CALC_M_GJ);
+	if (isnan(out->toe))
+		failed |= CALC_F_TOE;
+	if (isnan(out->gj))
+		failed |= CALC_F_GJ;
+	if (strcmp(c->kind, "electricity") == 0) {
+		const struct calc_grid *g = NULL;
+		for (size_t i = 0; i < t->ngrid; i++)
+			if (t->grid[i].year == year)
+				g = &t->grid[i];
+		double mwh;
+		if (g == NULL)
+			failed |= CALC_F_GRID;
+		else if (calc_convert(qty, qu, calc_unit_find(t->units, t->nunits, "MWh"), &mwh) !=
+			 CALC_OK)
+			failed |= CALC_F_UNIT;
+		else
+			out->co2_t = mwh * g->tco2_per_mwh;
+		out->co2_bio_t = 0;
+	} else {
+		double kg = line_measure(t, carrier, qu, qty, year, CALC_M_CO2);
+		if (isnan(kg)) {
+			failed |= CALC_F_CO2;
+		} else if (c->biogenic) {
+			out->co2_t = 0;
+			out->co2_bio_t = kg / 1000.0;
+		} else {
+			out->co2_t = kg / 1000.0;
+			out->co2_bio_t = 0;
+		}
+	}
+	/* Nothing converted and no factor row of the carrier is in the unit's
+	 * dimension (electricity in t): the unit is wrong, not a factor missing. */
+	if ((failed & (CALC_F_TOE | CALC_F_GJ)) == (CALC_F_TOE | CALC_F_GJ)) {
+		int same_dim = 0, any = 0;
+		for (size_t i = 0; i < t->nfactors; i++) {
+			if (strcmp(t->factors[i].carrier, carrier) != 0)
+				continue;
+			any = 1;
+			const struct calc_unit *fu =
+			    calc_unit_find(t->units, t->nunits, t->factors[i].unit);
+			same_dim |= fu != NULL && strcmp(fu->dimension, qu->dimension) == 0;
+		}
+		if (any && !same_dim)
+			failed |= CALC_F_UNIT;
+	}
+	return failed;
+}
+
+int
+calc_from_gj(double gj, const char *to, const struct calc_unit *units, size_t nunits, double *out)
+{
+	const struct calc_unit *tu = calc_unit_find(units, nunits, to);
+	const struct calc_unit *gu = calc_unit_find(units, nunits, "GJ");
+	const struct calc_unit *ku = calc_unit_find(units, nunits, "kWh");
+	if (tu == NULL || gu == NULL)
+		return CALC_E_UNIT;
+	if (strcmp(tu->dimension, gu->dimension) == 0)
+		return calc_convert(gj, gu, tu, out);
+	if (ku == NULL)
+		return CALC_E_UNIT;
+	return calc_convert(gj / CALC_GJ_PER_KWH, ku, tu, out);
 }

@@ -32,6 +32,10 @@ struct calc_factor {
 	double toe_per_unit;
 	int from; /* 20110419 */
 	int to;	  /* inclusive; 0 = open */
+	/* Heating value and CO2 per one unit; NAN (or, for gj, <= 0) = not known.
+	 * Callers that only convert to TOE may leave them zero. */
+	double gj_per_unit;
+	double kgco2_per_unit;
 };
 
 enum calc_rc {
@@ -39,6 +43,9 @@ enum calc_rc {
 	CALC_E_UNIT = -1,      /* unit unknown (NULL) */
 	CALC_E_DIMENSION = -2, /* units of different dimensions */
 	CALC_E_FACTOR = -3,    /* no factor, or a factor that is not a positive number */
+	CALC_E_GJ = -4,	       /* no heating value (GJ per unit) */
+	CALC_E_GRID = -5,      /* no grid emission factor for the year */
+	CALC_E_CO2 = -6,       /* no CO2 emission factor */
 };
 
 /* A bilingual message for an enum calc_rc (static string). */
@@ -87,5 +94,88 @@ double calc_sec(double energy, double output);
  * is finite and positive and sec_year finite and non-negative.
  */
 double calc_saving(double sec_base, double sec_year);
+
+/* 3.6 MJ = 0.0036 GJ per kWh: a definition of the units, not a legal factor. */
+#define CALC_GJ_PER_KWH 0.0036
+
+/* What a factor row gives: used to pick a row that has the measure asked for. */
+enum calc_measure { CALC_M_TOE, CALC_M_GJ, CALC_M_CO2 };
+
+/* The value of measure m of f (TOE, GJ or kg CO2 per unit), or NAN when f lacks it. */
+double calc_factor_value(const struct calc_factor *f, enum calc_measure m);
+
+/*
+ * As calc_factor_pick, but only among rows that have measure m (so a row
+ * giving only a heating value does not hide one giving the TOE factor).
+ */
+const struct calc_factor *calc_factor_pick_for(const struct calc_factor *factors, size_t n,
+					       const char *carrier,
+					       const struct calc_unit *qty_unit,
+					       const struct calc_unit *units, size_t nunits,
+					       int year, enum calc_measure m);
+
+/* An energy carrier: kind "electricity", "fuel", "biomass" or "steam". */
+struct calc_carrier {
+	const char *code;
+	const char *kind;
+	int biogenic; /* CO2 reported apart, not in the total */
+};
+
+/* The grid emission factor of one year (t CO2 per MWh). */
+struct calc_grid {
+	int year;
+	double tco2_per_mwh;
+};
+
+/* The reference tables one energy line is converted with (all borrowed). */
+struct calc_tables {
+	const struct calc_unit *units;
+	size_t nunits;
+	const struct calc_factor *factors;
+	size_t nfactors;
+	const struct calc_carrier *carriers;
+	size_t ncarriers;
+	const struct calc_grid *grid;
+	size_t ngrid;
+};
+
+/* One line converted: NAN in each measure that could not be computed. */
+struct calc_energy {
+	double toe, gj;
+	double co2_t;	  /* fossil CO2 in tonnes (electricity through the grid factor) */
+	double co2_bio_t; /* biogenic CO2 in tonnes, reported apart */
+};
+
+/* Failure bits of calc_energy_line: which measures are missing and why. */
+enum {
+	CALC_F_UNIT = 1, /* unit unknown or of another dimension than every factor: all fail */
+	CALC_F_TOE = 2,	 /* no TOE factor valid in the year */
+	CALC_F_GJ = 4,	 /* no heating value */
+	CALC_F_GRID = 8, /* electricity without a grid factor for the year */
+	CALC_F_CO2 = 16, /* a fuel without a CO2 factor */
+};
+
+/*
+ * Converts qty of carrier in unit (codes) reported for year into TOE, GJ
+ * and CO2 with the factors valid in that year (calc_factor_pick_for per
+ * measure).  Electricity's CO2 is its quantity in MWh (the "MWh" unit of
+ * t->units) times the grid factor of year; a fuel's is quantity x kg CO2
+ * per unit / 1000, into co2_bio_t instead of co2_t when the carrier is
+ * biogenic (co2_t is then 0).  Returns 0 when every measure was computed,
+ * else a mask of CALC_F_* bits; the failed measures are NAN in *out, never
+ * zero.  An unknown carrier fails TOE, GJ and CO2.
+ */
+unsigned calc_energy_line(const struct calc_tables *t, const char *carrier, const char *unit,
+			  double qty, int year, struct calc_energy *out);
+
+/*
+ * Energy of gj gigajoules expressed in unit `to` (a code in units):
+ * through to_base within the "energy" dimension (GJ, MJ, MMBtu), or through
+ * CALC_GJ_PER_KWH into the "electricity" dimension (kWh, MWh).  Returns
+ * CALC_OK and *out, or CALC_E_UNIT (unknown unit, no GJ/kWh unit in the
+ * table) or CALC_E_DIMENSION (a unit that is not energy).
+ */
+int calc_from_gj(double gj, const char *to, const struct calc_unit *units, size_t nunits,
+		 double *out);
 
 #endif

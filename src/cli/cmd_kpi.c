@@ -1,0 +1,470 @@
+/*
+ * sxsh kpi --year Y|all [--plan CODE] [--by unit|sector|class|ownership|size|all]
+ *          [--format table|csv|json] [--time]
+ *
+ * The plan's four indicators for one year (or every year with reports), for
+ * the province and, with --by, for each group of a breakdown (or of all
+ * five) that has active facilities that year
+ * (model/kpi.h states the rules, including the unit of a facility across
+ * the 2025 reform).  Every figure comes with yes, known, active, coverage
+ * and the plan's target.  Three formats:
+ *   table  aligned, Vietnamese and English headers, Vietnamese numbers;
+ *   csv    one row per (group, indicator), header row, '.' decimals,
+ *          share and coverage as fractions (empty when undefined), the
+ *          province first, then groups in the breakdown's order;
+ *   json   {plan, year, indicators: [...], groups: [{by, code, name,
+ *          name_en, indicators: [...]}]}, keys in that order, null for an
+ *          undefined share or coverage; with --year all, an array of them.
+ * --time prints the computation's wall time to stderr (bench/indicators.sh).
+ * Exit 1 for an unknown plan, 2 for bad usage.
+ */
+#include "cli/cli.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db/db.h"
+#include "model/csvio.h"
+#include "model/kpi.h"
+#include "util/fmt.h"
+
+#define KPI_DEFAULT_PLAN "78/KH-UBND"
+
+enum kpi_format { FMT_TABLE, FMT_CSV, FMT_JSON, FMT__MAX };
+static const char *const kpi_formats[FMT__MAX] = {"table", "csv", "json"};
+
+/* Width of s in characters (UTF-8 code points), which is what a terminal shows. */
+static int
+text_width(const char *s)
+{
+	int w = 0;
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			w++;
+	return w;
+}
+
+/* Prints s in a column of width characters, right-aligned when right is set. */
+static void
+put_cell(const char *s, int width, int right)
+{
+	int pad = width - text_width(s);
+	for (int i = 0; right && i < pad; i++)
+		putchar(' ');
+	fputs(s, stdout);
+	for (int i = 0; !right && i < pad; i++)
+		putchar(' ');
+}
+
+/* "45,2 %" or "—" for a fraction. */
+static char *
+pct(char *b, size_t n, double fraction)
+{
+	char num[32];
+	fmt_num(num, sizeof(num), fraction * 100.0, 1, LANG_VI);
+	snprintf(b, n, isfinite(fraction) ? "%s %%" : "%s", num);
+	return b;
+}
+
+/* The target of series s as "50 % (2016–2020)" or "—". */
+static char *
+target_text(char *b, size_t n, const struct kpi_series *s)
+{
+	char num[32];
+	if (!isfinite(s->target_pct))
+		snprintf(b, n, "—");
+	else if (s->target_from != 0)
+		snprintf(b, n, "%s %% (%d–%d)",
+			 fmt_num(num, sizeof(num), s->target_pct, 0, LANG_VI), s->target_from,
+			 s->target_by);
+	else
+		snprintf(b, n, "%s %% (%d)", fmt_num(num, sizeof(num), s->target_pct, 0, LANG_VI),
+			 s->target_by);
+	return b;
+}
+
+/* ---- table ---- */
+
+enum { TCOL_NAME, TCOL_SHARE, TCOL_YES, TCOL_KNOWN, TCOL_ACTIVE, TCOL_COV, TCOL_TARGET, TCOL__MAX };
+static const char *const tcol_head[TCOL__MAX][2] = {
+    [TCOL_NAME] = {"Chỉ tiêu", "Indicator"},
+    [TCOL_SHARE] = {"Tỷ lệ", "Share"},
+    [TCOL_YES] = {"Có", "Yes"},
+    [TCOL_KNOWN] = {"Đã biết", "Known"},
+    [TCOL_ACTIVE] = {"Đang hoạt động", "Active"},
+    [TCOL_COV] = {"Độ phủ", "Coverage"},
+    [TCOL_TARGET] = {"Mục tiêu", "Target"},
+};
+
+static void
+table_province(const struct kpi_result *r, int year)
+{
+	char cell[KPI__MAX][TCOL__MAX][96];
+	int width[TCOL__MAX];
+	for (int c = 0; c < TCOL__MAX; c++) {
+		width[c] = text_width(tcol_head[c][0]);
+		if (text_width(tcol_head[c][1]) > width[c])
+			width[c] = text_width(tcol_head[c][1]);
+	}
+	for (int k = 0; k < KPI__MAX; k++) {
+		const struct kpi_series *s = &r->series[k];
+		const struct kpi_value *v = &s->values[year - r->first_year];
+		snprintf(cell[k][TCOL_NAME], sizeof(cell[k][TCOL_NAME]), "%s / %s", s->short_vi,
+			 s->short_en);
+		pct(cell[k][TCOL_SHARE], sizeof(cell[k][TCOL_SHARE]), v->share);
+		fmt_int(cell[k][TCOL_YES], sizeof(cell[k][TCOL_YES]), v->yes, LANG_VI);
+		fmt_int(cell[k][TCOL_KNOWN], sizeof(cell[k][TCOL_KNOWN]), v->known, LANG_VI);
+		fmt_int(cell[k][TCOL_ACTIVE], sizeof(cell[k][TCOL_ACTIVE]), v->active, LANG_VI);
+		pct(cell[k][TCOL_COV], sizeof(cell[k][TCOL_COV]), v->coverage);
+		target_text(cell[k][TCOL_TARGET], sizeof(cell[k][TCOL_TARGET]), s);
+		for (int c = 0; c < TCOL__MAX; c++)
+			if (text_width(cell[k][c]) > width[c])
+				width[c] = text_width(cell[k][c]);
+	}
+	printf("Kế hoạch / Plan %s — năm / year %d\n", r->plan_code, year);
+	printf("Tỷ lệ = có / đã biết; độ phủ = đã biết / đang hoạt động (share = yes / known; "
+	       "coverage = known / active)\n\n");
+	for (int h = 0; h < 2; h++) {
+		for (int c = 0; c < TCOL__MAX; c++) {
+			put_cell(tcol_head[c][h], c + 1 < TCOL__MAX ? width[c] : 0,
+				 c != TCOL_NAME && c != TCOL_TARGET);
+			fputs(c + 1 < TCOL__MAX ? "  " : "\n", stdout);
+		}
+	}
+	for (int k = 0; k < KPI__MAX; k++)
+		for (int c = 0; c < TCOL__MAX; c++) {
+			put_cell(cell[k][c], c + 1 < TCOL__MAX ? width[c] : 0,
+				 c != TCOL_NAME && c != TCOL_TARGET);
+			fputs(c + 1 < TCOL__MAX ? "  " : "\n", stdout);
+		}
+	char num[32], nc[32];
+	printf("\nTiết kiệm tối thiểu trên đơn vị sản phẩm / minimum saving per unit of product: "
+	       "%s; năm gốc từ / baseline from %d; chưa tính được tiết kiệm / saving not "
+	       "computable: %s\n",
+	       isfinite(r->min_saving_pct) ? pct(num, sizeof(num), r->min_saving_pct / 100.0) : "—",
+	       r->baseline_from, fmt_int(nc, sizeof(nc), r->not_computable, LANG_VI));
+}
+
+/* One group cell: "45,2 % (120/300), 62,5 %". */
+static void
+group_cell(char *out, size_t n, const struct kpi_value *v)
+{
+	char share[48], cov[48], yes[32], known[32];
+	snprintf(out, n, "%s (%s/%s), %s", pct(share, sizeof(share), v->share),
+		 fmt_int(yes, sizeof(yes), v->yes, LANG_VI),
+		 fmt_int(known, sizeof(known), v->known, LANG_VI),
+		 pct(cov, sizeof(cov), v->coverage));
+}
+
+static void
+table_groups(const struct kpi_result *r, const struct kpi_breakdown *b, int year)
+{
+	enum { GC_CODE, GC_NAME, GC_ACTIVE, GC_IND };
+	enum { NCOLS = GC_IND + KPI__MAX };
+	const char *head[NCOLS][2] = {
+	    [GC_CODE] = {"Mã", "Code"},
+	    [GC_NAME] = {"Nhóm", "Group"},
+	    [GC_ACTIVE] = {"Đang hoạt động", "Active"},
+	};
+	for (int k = 0; k < KPI__MAX; k++) {
+		head[GC_IND + k][0] = r->series[k].short_vi;
+		head[GC_IND + k][1] = r->series[k].short_en;
+	}
+	int width[NCOLS];
+	for (int c = 0; c < NCOLS; c++)
+		width[c] = text_width(head[c][0]) > text_width(head[c][1]) ? text_width(head[c][0])
+									   : text_width(head[c][1]);
+	char cell[NCOLS][128];
+	/* Two passes: widths, then the rows. */
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1) {
+			printf("\nTheo / By %s — mỗi ô / each cell: tỷ lệ (có/đã biết), độ phủ / "
+			       "share (yes/known), coverage\n\n",
+			       kpi_by_name(b->by));
+			for (int h = 0; h < 2; h++)
+				for (int c = 0; c < NCOLS; c++) {
+					put_cell(head[c][h], c + 1 < NCOLS ? width[c] : 0, 0);
+					fputs(c + 1 < NCOLS ? "  " : "\n", stdout);
+				}
+		}
+		for (int g = 0; g < b->ngroups; g++) {
+			const struct kpi_value *v0 = kpi_group_value(b, g, year, 0);
+			if (v0 == NULL || v0->active == 0)
+				continue;
+			snprintf(cell[GC_CODE], sizeof(cell[GC_CODE]), "%s", b->groups[g].code);
+			snprintf(cell[GC_NAME], sizeof(cell[GC_NAME]), "%s", b->groups[g].name_vi);
+			fmt_int(cell[GC_ACTIVE], sizeof(cell[GC_ACTIVE]), v0->active, LANG_VI);
+			for (int k = 0; k < KPI__MAX; k++)
+				group_cell(cell[GC_IND + k], sizeof(cell[GC_IND + k]),
+					   kpi_group_value(b, g, year, (enum kpi_indicator)k));
+			for (int c = 0; c < NCOLS; c++) {
+				if (pass == 0) {
+					if (text_width(cell[c]) > width[c])
+						width[c] = text_width(cell[c]);
+					continue;
+				}
+				put_cell(cell[c], c + 1 < NCOLS ? width[c] : 0, c == GC_ACTIVE);
+				fputs(c + 1 < NCOLS ? "  " : "\n", stdout);
+			}
+		}
+	}
+}
+
+/* ---- csv ---- */
+
+static void
+csv_num(double v, const char *fmt)
+{
+	if (isfinite(v))
+		printf(fmt, v);
+}
+
+static void
+csv_row(const struct kpi_result *r, int year, const char *by, const char *code, const char *name,
+	int k, const struct kpi_value *v)
+{
+	csvio_put_field(stdout, r->plan_code);
+	printf(",%d,%s,", year, by);
+	csvio_put_field(stdout, code);
+	putchar(',');
+	csvio_put_field(stdout, name);
+	printf(",%s,", r->series[k].code);
+	csv_num(r->series[k].target_pct, "%g");
+	printf(",%ld,%ld,%ld,", v->yes, v->known, v->active);
+	csv_num(v->share, "%.6f");
+	putchar(',');
+	csv_num(v->coverage, "%.6f");
+	putchar('\n');
+}
+
+static void
+print_csv(const struct kpi_result *r, const struct kpi_breakdown *b, int year, int province)
+{
+	for (int k = 0; province && k < KPI__MAX; k++)
+		csv_row(r, year, "province", "", "", k, &r->series[k].values[year - r->first_year]);
+	for (int g = 0; b != NULL && g < b->ngroups; g++) {
+		const struct kpi_value *v0 = kpi_group_value(b, g, year, 0);
+		if (v0 == NULL || v0->active == 0)
+			continue;
+		for (int k = 0; k < KPI__MAX; k++)
+			csv_row(r, year, kpi_by_name(b->by), b->groups[g].code,
+				b->groups[g].name_vi, k,
+				kpi_group_value(b, g, year, (enum kpi_indicator)k));
+	}
+}
+
+/* ---- json ---- */
+
+static json_t *
+json_num(double v)
+{
+	return isfinite(v) ? json_real(v) : json_null();
+}
+
+static json_t *
+json_indicators(const struct kpi_result *r, const struct kpi_value *const v[KPI__MAX], int names)
+{
+	json_t *a = json_array();
+	for (int k = 0; k < KPI__MAX; k++) {
+		const struct kpi_series *s = &r->series[k];
+		json_t *o = json_object();
+		json_object_set_new(o, "code", json_string(s->code));
+		if (names) {
+			json_object_set_new(o, "name_vi", json_string(s->name_vi));
+			json_object_set_new(o, "name_en", json_string(s->name_en));
+		}
+		json_object_set_new(o, "target_pct", json_num(s->target_pct));
+		json_object_set_new(o, "yes", json_integer(v[k]->yes));
+		json_object_set_new(o, "known", json_integer(v[k]->known));
+		json_object_set_new(o, "active", json_integer(v[k]->active));
+		json_object_set_new(o, "share", json_num(v[k]->share));
+		json_object_set_new(o, "coverage", json_num(v[k]->coverage));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+/* The document of one year: the province and the groups of every breakdown in mask. */
+static json_t *
+json_year(const struct kpi_result *r, unsigned mask, int year)
+{
+	const struct kpi_value *v[KPI__MAX];
+	json_t *root = json_object();
+	json_object_set_new(root, "plan", json_string(r->plan_code));
+	json_object_set_new(root, "year", json_integer(year));
+	for (int k = 0; k < KPI__MAX; k++)
+		v[k] = &r->series[k].values[year - r->first_year];
+	json_object_set_new(root, "indicators", json_indicators(r, v, 1));
+	json_t *groups = json_array();
+	for (int by = 0; by < KPI_BY__MAX; by++) {
+		const struct kpi_breakdown *b = mask & KPI_BY_BIT(by) ? &r->by[by] : NULL;
+		for (int g = 0; b != NULL && g < b->ngroups; g++) {
+			const struct kpi_value *v0 = kpi_group_value(b, g, year, 0);
+			if (v0 == NULL || v0->active == 0)
+				continue;
+			json_t *o = json_object();
+			json_object_set_new(o, "by", json_string(kpi_by_name(b->by)));
+			json_object_set_new(o, "code", json_string(b->groups[g].code));
+			json_object_set_new(o, "name", json_string(b->groups[g].name_vi));
+			json_object_set_new(o, "name_en", json_string(b->groups[g].name_en));
+			for (int k = 0; k < KPI__MAX; k++)
+				v[k] = kpi_group_value(b, g, year, (enum kpi_indicator)k);
+			json_object_set_new(o, "indicators", json_indicators(r, v, 0));
+			json_array_append_new(groups, o);
+		}
+	}
+	json_object_set_new(root, "groups", groups);
+	return root;
+}
+
+static int
+print_json(const struct kpi_result *r, unsigned mask, int all_years)
+{
+	json_t *root = all_years ? json_array() : json_year(r, mask, r->first_year);
+	for (int y = r->first_year; all_years && y <= r->last_year; y++)
+		json_array_append_new(root, json_year(r, mask, y));
+	int rc = json_dumpf(root, stdout,
+			    JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	putchar('\n');
+	json_decref(root);
+	return rc;
+}
+
+/* ---- the command ---- */
+
+static int
+kpi_usage(const char *why, const char *arg)
+{
+	fprintf(stderr, "sxsh kpi: %s '%s'\n", why, arg);
+	cli_usage(stderr, "kpi");
+	fprintf(
+	    stderr,
+	    "  --year Y        năm / year (bắt buộc / required); all: mọi năm có báo cáo / "
+	    "every year with reports\n"
+	    "  --plan CODE     kế hoạch / plan (mặc định / default %s)\n"
+	    "  --by B          unit|sector|class|ownership|size: đơn vị hành chính, ngành "
+	    "(cấp 2), ngành (mã của cơ sở), loại hình, quy mô / administrative unit, VSIC "
+	    "division, VSIC class, ownership, size; all: cả năm / all five\n"
+	    "  --format F      table|csv|json (mặc định / default table)\n"
+	    "  --time          in thời gian tính ra stderr / print the computing time to stderr\n",
+	    KPI_DEFAULT_PLAN);
+	return EXIT_USAGE;
+}
+
+/* The value of option name at argv[*i] ("--name V" or "--name=V"), or NULL. */
+static const char *
+opt_value(int argc, char **argv, int *i, const char *name)
+{
+	size_t n = strlen(name);
+	if (strncmp(argv[*i], name, n) != 0)
+		return NULL;
+	if (argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (argv[*i][n] == '\0' && *i + 1 < argc)
+		return argv[++*i];
+	return NULL;
+}
+
+int
+cmd_kpi(struct cli *cli, int argc, char **argv)
+{
+	const char *plan = KPI_DEFAULT_PLAN, *v;
+	int64_t year = 0;
+	int by = -1, format = FMT_TABLE, have_year = 0, all_years = 0, timing = 0;
+	unsigned mask = 0;
+	for (int i = 1; i < argc; i++) {
+		if ((v = opt_value(argc, argv, &i, "--plan")) != NULL) {
+			plan = v;
+		} else if ((v = opt_value(argc, argv, &i, "--year")) != NULL) {
+			all_years = strcmp(v, "all") == 0;
+			if (!all_years && (parse_int64(v, &year) < 0 || year < 1990 || year > 2100))
+				return kpi_usage("--year: năm từ 1990 đến 2100 / a year from 1990 "
+						 "to 2100:",
+						 v);
+			have_year = 1;
+		} else if ((v = opt_value(argc, argv, &i, "--by")) != NULL) {
+			if (strcmp(v, "all") == 0)
+				mask = KPI_BY_ALL;
+			else if ((by = kpi_by_parse(v)) >= 0)
+				mask = KPI_BY_BIT(by);
+			else
+				return kpi_usage("--by: không hợp lệ / invalid:", v);
+		} else if (strcmp(argv[i], "--time") == 0) {
+			timing = 1;
+		} else if ((v = opt_value(argc, argv, &i, "--format")) != NULL) {
+			format = -1;
+			for (int f = 0; f < FMT__MAX; f++)
+				if (strcmp(v, kpi_formats[f]) == 0)
+					format = f;
+			if (format < 0)
+				return kpi_usage("--format: không hợp lệ / invalid:", v);
+		} else {
+			return kpi_usage("tham số không hợp lệ / invalid argument", argv[i]);
+		}
+	}
+	if (!have_year)
+		return kpi_usage("thiếu --year / --year is required:", "");
+
+	int rc = EXIT_USER;
+	struct kpi_result *r = NULL;
+	struct db *db = cli_db_open(cli);
+	if (db == NULL)
+		goto out;
+	int first = (int)year, last = (int)year;
+	if (all_years && kpi_year_range(db, &first, &last) < 0) {
+		first = 1; /* no reports: no years, the plan is still checked */
+		last = 0;
+	}
+	struct kpi_query q = {
+	    .plan_code = plan,
+	    .first_year = first,
+	    .last_year = last,
+	    .by_mask = mask,
+	    .by_first = first,
+	    .by_last = last,
+	};
+	char err[512];
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (kpi_compute_query(db, &q, &r, err, sizeof(err)) < 0) {
+		fprintf(stderr, "sxsh kpi: %s\n", err);
+		goto out;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	if (timing)
+		fprintf(stderr, "kpi: %d years, %d breakdowns: %.1f ms\n", r->nyears,
+			__builtin_popcount(mask),
+			(double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+			    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+	if (format == FMT_JSON) {
+		if (print_json(r, mask, all_years) < 0)
+			goto out;
+	} else if (format == FMT_CSV) {
+		printf("plan,year,by,group_code,group_name,indicator,target_pct,yes,known,active,"
+		       "share,coverage\n");
+		for (int y = first; y <= last; y++) {
+			print_csv(r, NULL, y, 1);
+			for (int b = 0; b < KPI_BY__MAX; b++)
+				if (mask & KPI_BY_BIT(b))
+					print_csv(r, &r->by[b], y, 0);
+		}
+	} else {
+		for (int y = first; y <= last; y++) {
+			table_province(r, y);
+			for (int b = 0; b < KPI_BY__MAX; b++)
+				if (mask & KPI_BY_BIT(b))
+					table_groups(r, &r->by[b], y);
+			if (y < last)
+				putchar('\n');
+		}
+	}
+	rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_USER;
+out:
+	kpi_result_free(r);
+	db_close(db);
+	return rc;
+}

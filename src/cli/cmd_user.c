@@ -1,0 +1,261 @@
+/*
+ * sxsh user add|list|passwd|disable: accounts from the command line, for
+ * the first administrator and for scripts.  The rules are those of
+ * model/user.c (the /users page uses the same ones).
+ *
+ *   user add --role ROLE --email E [--name N] [--unit CODE] [--facility ID]
+ *   user passwd --email E
+ *   user disable --email E [--enable]
+ *   user list
+ *
+ * add and passwd read the password from the first line of standard input
+ * when it is not a terminal (so it never appears in argv or the shell
+ * history); on a terminal, or when standard input is empty, they generate a
+ * strong password and print it once.  Changes are audited with actor "cli".
+ */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "db/db.h"
+#include "model/user.h"
+#include "util/fmt.h"
+
+struct user_opts {
+	const char *role, *email, *name, *unit, *facility;
+	int enable;
+};
+
+/* Options taking a value, by name; the value lands at the offset given. */
+static const struct {
+	const char *name;
+	size_t off;
+} user_value_opts[] = {
+    {"--role", offsetof(struct user_opts, role)},
+    {"--email", offsetof(struct user_opts, email)},
+    {"--name", offsetof(struct user_opts, name)},
+    {"--unit", offsetof(struct user_opts, unit)},
+    {"--facility", offsetof(struct user_opts, facility)},
+};
+
+/* Parses argv[2..]; returns 0 or -1 (message printed). */
+static int
+user_parse(int argc, char **argv, struct user_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--enable") == 0) {
+			o->enable = 1;
+			continue;
+		}
+		size_t k = 0, n = sizeof(user_value_opts) / sizeof(user_value_opts[0]);
+		while (k < n && strcmp(argv[i], user_value_opts[k].name) != 0)
+			k++;
+		if (k == n || i + 1 >= argc) {
+			fprintf(stderr, "sxsh user: tham số không hợp lệ / invalid argument: %s\n",
+				argv[i]);
+			return -1;
+		}
+		*(const char **)((char *)o + user_value_opts[k].off) = argv[++i];
+	}
+	return 0;
+}
+
+/*
+ * The new password: the first line of stdin when it is not a terminal,
+ * else a generated one (*generated set).  Returns 0 or -1 (message printed).
+ */
+static int
+user_read_password(char *out, size_t n, int *generated)
+{
+	*generated = 0;
+	if (isatty(0)) {
+		user_password_generate(out);
+		*generated = 1;
+		return 0;
+	}
+	if (fgets(out, (int)n, stdin) == NULL) {
+		if (ferror(stdin)) {
+			fprintf(stderr, "sxsh user: không đọc được mật khẩu từ stdin / cannot "
+					"read the password from stdin\n");
+			return -1;
+		}
+		user_password_generate(out); /* empty input (</dev/null): generate */
+		*generated = 1;
+		return 0;
+	}
+	size_t len = strcspn(out, "\r\n");
+	if (out[len] == '\0' && len == n - 1 && !feof(stdin)) {
+		fprintf(stderr, "sxsh user: %s\n", user_strerror(USER_ERR_PASSWORD_LONG));
+		return -1;
+	}
+	out[len] = '\0';
+	return 0;
+}
+
+static int
+user_need(const char *value, const char *opt, const char *sub)
+{
+	if (value != NULL)
+		return 0;
+	fprintf(stderr, "sxsh user %s: thiếu / missing %s\n", sub, opt);
+	cli_usage(stderr, "user");
+	return -1;
+}
+
+static int
+user_add(struct db *db, const struct user_opts *o)
+{
+	struct user_new nu = {.email = o->email, .name = o->name, .unit_code = o->unit};
+	if (user_role_parse(o->role, &nu.role) < 0) {
+		fprintf(stderr, "sxsh user add: --role: %s\n", user_strerror(USER_ERR_ROLE));
+		return EXIT_USER;
+	}
+	if (o->facility != NULL &&
+	    (parse_int64(o->facility, &nu.facility_id) < 0 || nu.facility_id <= 0)) {
+		fprintf(stderr, "sxsh user add: --facility: %s\n",
+			user_strerror(USER_ERR_FACILITY_UNKNOWN));
+		return EXIT_USER;
+	}
+	char password[USER_PASSWORD_MAX + 2];
+	int generated;
+	if (user_read_password(password, sizeof(password), &generated) < 0)
+		return EXIT_USER;
+	nu.password = password;
+	int64_t id = 0;
+	enum user_rc urc = USER_ERR_INTERNAL;
+	if (db_begin(db) == DB_OK)
+		urc = user_tx_end(db, user_create(db, NULL, &nu, (int64_t)time(NULL), &id));
+	int rc = EXIT_OK;
+	if (urc != USER_OK) {
+		fprintf(stderr, "sxsh user add: %s: %s\n", o->email, user_strerror(urc));
+		rc = EXIT_USER;
+	} else {
+		printf("tạo tài khoản / created account %lld: %s (%s)\n", (long long)id, o->email,
+		       o->role);
+		if (generated)
+			printf("mật khẩu / password (chỉ hiện một lần / shown once): %s\n",
+			       password);
+	}
+	sodium_memzero(password, sizeof(password));
+	return rc;
+}
+
+/* Looks up --email into u; returns 0 or an exit code (message printed). */
+static int
+user_find(struct db *db, const char *sub, const char *email, struct user *u)
+{
+	enum user_rc urc = user_by_email(db, email, u);
+	if (urc == USER_OK)
+		return 0;
+	fprintf(stderr, "sxsh user %s: %s: %s\n", sub, email, user_strerror(urc));
+	return EXIT_USER;
+}
+
+static int
+user_passwd(struct db *db, const struct user_opts *o)
+{
+	struct user u;
+	int rc = user_find(db, "passwd", o->email, &u);
+	if (rc != 0)
+		return rc;
+	char password[USER_PASSWORD_MAX + 2];
+	int generated;
+	if (user_read_password(password, sizeof(password), &generated) < 0)
+		return EXIT_USER;
+	enum user_rc urc = USER_ERR_INTERNAL;
+	if (db_begin(db) == DB_OK)
+		urc = user_tx_end(db,
+				  user_set_password(db, NULL, u.id, password, (int64_t)time(NULL)));
+	if (urc != USER_OK) {
+		fprintf(stderr, "sxsh user passwd: %s: %s\n", o->email, user_strerror(urc));
+		rc = EXIT_USER;
+	} else {
+		printf("đã đổi mật khẩu / password changed: %s\n", u.email);
+		if (generated)
+			printf("mật khẩu / password (chỉ hiện một lần / shown once): %s\n",
+			       password);
+	}
+	sodium_memzero(password, sizeof(password));
+	return rc;
+}
+
+static int
+user_disable(struct db *db, const struct user_opts *o)
+{
+	struct user u;
+	int rc = user_find(db, "disable", o->email, &u);
+	if (rc != 0)
+		return rc;
+	enum user_rc urc = USER_ERR_INTERNAL;
+	if (db_begin(db) == DB_OK)
+		urc = user_tx_end(
+		    db, user_set_disabled(db, NULL, u.id, !o->enable, (int64_t)time(NULL)));
+	if (urc != USER_OK) {
+		fprintf(stderr, "sxsh user disable: %s: %s\n", o->email, user_strerror(urc));
+		return EXIT_USER;
+	}
+	printf("%s: %s\n", u.email, o->enable ? "mở khóa / enabled" : "đã khóa / disabled");
+	return EXIT_OK;
+}
+
+static int
+user_list_cmd(struct db *db)
+{
+	struct user *u = NULL;
+	size_t n = 0;
+	if (user_list(db, &u, &n) != USER_OK) {
+		fprintf(stderr, "sxsh user list: %s\n", user_strerror(USER_ERR_INTERNAL));
+		return EXIT_USER;
+	}
+	printf("id\temail\trole\tunit\tfacility\tstatus\n");
+	for (size_t i = 0; i < n; i++)
+		printf("%lld\t%s\t%s\t%s\t%s\t%s\n", (long long)u[i].id, u[i].email,
+		       user_role_name(u[i].role), u[i].unit_code,
+		       u[i].facility_id ? u[i].facility_name : "",
+		       u[i].disabled ? "disabled" : "active");
+	free(u);
+	return EXIT_OK;
+}
+
+int
+cmd_user(struct cli *cli, int argc, char **argv)
+{
+	static const char *const subs[] = {"add", "list", "passwd", "disable"};
+	struct user_opts o;
+	size_t sub = 0, nsubs = sizeof(subs) / sizeof(subs[0]);
+	while (argc >= 2 && sub < nsubs && strcmp(argv[1], subs[sub]) != 0)
+		sub++;
+	if (argc < 2 || sub == nsubs || user_parse(argc, argv, &o) < 0) {
+		cli_usage(stderr, "user");
+		return EXIT_USAGE;
+	}
+	if ((sub == 0 && (user_need(o.role, "--role", "add") < 0 ||
+			  user_need(o.email, "--email", "add") < 0)) ||
+	    (sub >= 2 && user_need(o.email, "--email", subs[sub]) < 0))
+		return EXIT_USAGE;
+	struct db *db = cli_db_open(cli);
+	if (db == NULL)
+		return EXIT_USER;
+	int rc;
+	switch (sub) {
+	case 0:
+		rc = user_add(db, &o);
+		break;
+	case 1:
+		rc = user_list_cmd(db);
+		break;
+	case 2:
+		rc = user_passwd(db, &o);
+		break;
+	default:
+		rc = user_disable(db, &o);
+		break;
+	}
+	db_close(db);
+	return rc;
+}

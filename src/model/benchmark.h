@@ -1,0 +1,66 @@
+/*
+ * Benchmarks of specific energy consumption (SEC) for one product and
+ * year: every facility that reported an output of the product and whose
+ * SEC is computable is a peer; SECs are compared in one unit (the norm's
+ * unit when a norm exists for the product in that year, else GJ per
+ * product unit), each with its own legal norm (by output band), the ratio
+ * to it and whether it meets it.  With at least BENCH_MIN_PEERS peers each
+ * gets its percentile rank and the group its quartiles (calc/stats.h);
+ * with fewer, those are NAN and enough_peers is 0 ("chưa đủ cơ sở để so
+ * sánh / not enough peers").  Used by the benchmark page and the API.
+ */
+#ifndef SXSH_MODEL_BENCHMARK_H
+#define SXSH_MODEL_BENCHMARK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct db;
+struct ledger;
+
+#define BENCH_MIN_PEERS 5
+
+struct bench_peer {
+	int64_t facility_id;
+	const char *facility_code, *facility_name;
+	double sec, norm_ratio; /* norm_ratio NAN when no norm applies to this peer */
+	int meets;		/* 1, 0, -1 no norm */
+	double percentile;	/* 0..100; NAN when not enough peers */
+	double norm;		/* this peer's norm (NAN none) */
+};
+
+struct bench_result {
+	const char *product, *product_name_vi, *product_name_en;
+	int year;
+	const char *energy_unit, *per_unit;
+	double norm; /* the norm when every peer with one has the same; else NAN */
+	const char *norm_ref;
+	int npeers;
+	int enough_peers;		 /* npeers >= BENCH_MIN_PEERS */
+	struct bench_peer *peers;	 /* sorted by sec ascending, then facility code */
+	double min, q1, median, q3, max; /* min/max NAN without peers; quartiles NAN
+					    without enough peers */
+	int nmeets;
+	int nnot_computable;   /* reports with the product whose SEC is unknown */
+	struct ledger *ledger; /* owns the strings; private */
+};
+
+/*
+ * The benchmark of product in year.  Returns 0 and *out (free with
+ * bench_result_free), or -1 with a bilingual message in err: unknown
+ * product or a database error.  No peers is not an error (npeers 0).
+ */
+int bench_compute(struct db *db, const char *product, int year, struct bench_result **out,
+		  char *err, size_t errsz);
+/* Frees r and everything it owns; NULL is a no-op. */
+void bench_result_free(struct bench_result *r);
+
+/*
+ * The products that have outputs in year, by code: *codes is a malloc'd
+ * array of *n malloc'd strings (free with bench_products_free).  Returns 0
+ * or -1 on a database error.
+ */
+int bench_products(struct db *db, int year, char ***codes, int *n);
+void bench_products_free(char **codes, int n);
+
+#endif

@@ -1,0 +1,124 @@
+/*
+ * Facility-year energy: loads reports, energy lines and outputs for a year
+ * range with a few set-oriented queries (as kpi.c does) and converts every
+ * line with the factors valid in the report's year: TOE with the legal
+ * Vietnamese factors, GJ through heating values, CO2 with the year's grid
+ * factor for electricity and IPCC defaults for fuels (biogenic CO2 apart).
+ * A line whose unit is unknown or whose factor is missing is never counted
+ * as zero: it leaves the measure incomplete and adds a ledger_error naming
+ * carrier, unit and year.  The benchmark, key-user, savings and check
+ * modules and the analytics pages all read this one ledger.
+ *
+ * SEC per product: energy lines that name a product count for it; the rest
+ * count for the main product (the largest output in the product's unit;
+ * equal outputs: the first product code).  SEC is in the unit of the norm
+ * that applies (product, validity overlapping the year, yearly output in
+ * [band_min, band_max)), else in GJ per product unit.  Norm energy units:
+ * MJ = GJ x 1000; kWh = GJ / 0.0036.  Definitions in docs/analytics.md.
+ */
+#ifndef SXSH_MODEL_LEDGER_H
+#define SXSH_MODEL_LEDGER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/arena.h"
+
+struct db;
+
+/* One carrier of a report, every line of it summed. */
+struct ledger_carrier {
+	const char *carrier;
+	double qty_native; /* in the carrier's native unit; NAN when a line does not convert */
+	double toe, gj, co2_t, co2_bio_t; /* NAN when a line lacks the factor */
+	const char *native_unit;
+	int monthly; /* 1 when it was reported month by month */
+};
+
+struct ledger_product {
+	const char *product;
+	double output; /* in the product's unit */
+	const char *unit;
+	double energy_gj; /* attributed to this product; NAN when a line lacks a heating value */
+	double sec;	  /* in sec_energy_unit per sec_per_unit; NAN when not computable */
+	const char *sec_energy_unit, *sec_per_unit; /* the norm's units when a norm applies,
+						       else "GJ" and the product unit */
+	double norm;				    /* NAN none */
+	const char *norm_ref;
+	double norm_ratio; /* sec / norm */
+	int meets;	   /* 1 sec <= norm, 0 above, -1 unknown */
+	double sec_gj;	   /* GJ per product unit, whether or not a norm applies */
+};
+
+struct ledger_error {
+	const char *carrier, *unit;
+	int year;
+	const char *what; /* "factor" | "unit" | "grid" | "gj" | "co2" */
+};
+
+struct ledger_report {
+	int64_t report_id, facility_id;
+	int year;
+	double toe, gj, co2_t, co2_bio_t; /* sums over the computable lines */
+	int toe_ok, gj_ok, co2_ok;	  /* 1 when every line had its factor */
+	int nlines;			  /* energy lines */
+	int ncarriers;
+	struct ledger_carrier *carriers; /* by carrier code */
+	int nproducts;
+	struct ledger_product *products; /* by product code */
+	int main_product;		 /* index in products, -1 none */
+	int nerrors;
+	struct ledger_error *errors;
+	/* Monthly series for the regression: GJ of the lines reported with a
+	 * month, and the main product's monthly output; NAN where absent. */
+	double month_gj[12], month_out[12];
+	int monthly_points; /* months with both */
+};
+
+/* A facility's directory fields (ledger_facilities). */
+struct ledger_facility {
+	int64_t id;
+	const char *code, *name, *tax_code, *district, *sector_code;
+};
+
+struct ledger {
+	int first_year, last_year;
+	int nreports;
+	struct ledger_report *reports; /* sorted by facility_id, year */
+	int nfacilities;
+	struct ledger_facility *facilities; /* by id; after ledger_facilities() */
+	struct arena mem;		    /* owns everything above */
+};
+
+/*
+ * Loads and converts the reports of years first_year..last_year of one
+ * facility (facility_id > 0) or of all (0).  Returns 0 and *out (free with
+ * ledger_free), or -1 with a bilingual message in err (database errors
+ * only: missing factors are ledger_errors, not failures).  Strings in the
+ * ledger live as long as it does.
+ */
+int ledger_load(struct db *db, int first_year, int last_year, int64_t facility_id,
+		struct ledger **out, char *err, size_t errsz);
+/* As ledger_load, keeping only the reports that have an output of product (NULL: all). */
+int ledger_load_product(struct db *db, int first_year, int last_year, int64_t facility_id,
+			const char *product, struct ledger **out, char *err, size_t errsz);
+/* Frees l and everything it owns; NULL is a no-op. */
+void ledger_free(struct ledger *l);
+
+/*
+ * Loads the directory fields of the ledger's facilities (all when the
+ * ledger was loaded for all) into l->facilities.  Returns 0 or -1 with err.
+ */
+int ledger_facilities(struct db *db, struct ledger *l, int64_t facility_id, char *err,
+		      size_t errsz);
+/* The facility with id, or NULL (also before ledger_facilities). */
+const struct ledger_facility *ledger_facility_find(const struct ledger *l, int64_t id);
+
+/* The product entry of r for product code, or NULL. */
+const struct ledger_product *ledger_report_product(const struct ledger_report *r,
+						   const char *product);
+
+/* "factor" -> "thiếu hệ số TOE / missing TOE factor" etc.: a static bilingual text. */
+const char *ledger_error_text(const char *what);
+
+#endif

@@ -1,0 +1,542 @@
+/*
+ * Signing in and out, and the account page: GET/POST /login, POST /logout,
+ * GET /account (details, password change, personal API tokens), POST
+ * /account/password, POST /account/tokens and /account/tokens/revoke.
+ *
+ * The router has already found the user, checked the role and the CSRF
+ * token of every POST (http/auth.h); the handlers here do the model calls,
+ * each change in one transaction with its audit row.  Sign-in refuses
+ * before checking any password while the account or the address is
+ * throttled (model/throttle.h), and takes as long for an unknown email as
+ * for a wrong password.  After sign-in the browser goes back to `next`,
+ * which must be a path on this site (web_local_path), never another site.
+ * Pages that show secrets (a new API token) are sent with no-store.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db/db.h"
+#include "http/auth.h"
+#include "model/apitoken.h"
+#include "model/audit.h"
+#include "model/session.h"
+#include "model/throttle.h"
+#include "model/user.h"
+#include "render/html.h"
+#include "util/fmt.h"
+#include "util/log.h"
+#include "web/web_int.h"
+
+#define AUTH_PAGE_MAX (256u * 1024)
+
+void
+web_csrf_field(struct http_request *req, struct buf *b, const char *token)
+{
+	html_open(b, "input", "type", "hidden", "name", "csrf", "value",
+		  token != NULL ? token : (req->csrf != NULL ? req->csrf : ""), NULL);
+}
+
+const char *
+web_date_unix(struct http_request *req, int64_t t)
+{
+	if (t <= 0)
+		return "—";
+	/* Dates are shown in Vietnam's time zone (UTC+7, no daylight saving). */
+	time_t local = (time_t)(t + 7 * 3600);
+	struct tm tm;
+	gmtime_r(&local, &tm);
+	char iso[16], out[16];
+	strftime(iso, sizeof(iso), "%Y-%m-%d", &tm);
+	return arena_strdup(&req->arena, fmt_date(out, sizeof(out), iso));
+}
+
+const char *
+web_local_path(const char *next)
+{
+	if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\' ||
+	    strlen(next) > HTTP_QUERY_MAX)
+		return "/";
+	for (const char *p = next; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == '\\')
+			return "/";
+	return next;
+}
+
+/* A 303 to location, never cached. */
+static void
+auth_redirect(struct http_response *resp, const char *location)
+{
+	resp->status = 303;
+	http_response_header(resp, "Location", location);
+	http_response_header(resp, "Cache-Control", "no-store");
+}
+
+/* <p class="notice|problem">text</p> when text is set. */
+static void
+auth_message(struct buf *b, const char *cls, const char *text)
+{
+	if (text == NULL)
+		return;
+	html_open(b, "p", "class", cls, "role", cls[0] == 'p' ? "alert" : "status", NULL);
+	html_text(b, text);
+	html_close(b, "p");
+}
+
+void
+web_input(struct buf *b, const char *label, const char *name, const char *type,
+	  const char *autocomplete, const char *value)
+{
+	html_open(b, "label", NULL);
+	html_text(b, label);
+	html_open(b, "input", "type", type, "name", name, "autocomplete", autocomplete, "value",
+		  value != NULL ? value : "", NULL);
+	html_close(b, "label");
+}
+
+static int
+auth_page(struct http_request *req, struct http_response *resp, const char *title, struct buf *b)
+{
+	http_response_header(resp, "Cache-Control", "no-store");
+	if (b->overflow) {
+		log_err("auth: page over %u bytes", AUTH_PAGE_MAX);
+		return -1;
+	}
+	return web_layout(req, &resp->body, title, buf_str(b));
+}
+
+/* --- sign-in --- */
+
+static int
+login_render(struct http_request *req, struct http_response *resp, const char *problem,
+	     const char *email)
+{
+	const char *title = HTTP_T(req, "Đăng nhập", "Sign in");
+	const char *csrf = http_auth_login_csrf(req, resp);
+	const char *next = web_local_path(http_form(req, "next") != NULL ? http_form(req, "next")
+									 : http_param(req, "next"));
+	struct buf b;
+	buf_init(&b, AUTH_PAGE_MAX);
+	html_elem(&b, "h1", title);
+	auth_message(&b, "problem", problem);
+	html_open(&b, "form", "class", "stack", "method", "post", "action",
+		  web_url(req, "/login", NULL, 0), NULL);
+	web_csrf_field(req, &b, csrf);
+	html_open(&b, "input", "type", "hidden", "name", "next", "value", next, NULL);
+	web_input(&b, "Email", "email", "email", "username", email);
+	web_input(&b, HTTP_T(req, "Mật khẩu", "Password"), "password", "password",
+		  "current-password", NULL);
+	html_open(&b, "button", "type", "submit", NULL);
+	html_text(&b, title);
+	html_close(&b, "button");
+	html_close(&b, "form");
+	int rc = auth_page(req, resp, title, &b);
+	buf_free(&b);
+	return rc;
+}
+
+/* The audit document of a sign-in attempt: {"addr": ..., "email": ...}; malloc'd. */
+static char *
+login_audit_json(const char *email, const char *addr)
+{
+	json_t *o = json_pack("{s:s, s:s}", "email", email, "addr", addr);
+	char *s = o != NULL ? json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	json_decref(o);
+	return s;
+}
+
+static int
+login_post(struct http_request *req, struct http_response *resp)
+{
+	const char *email = http_form(req, "email"), *password = http_form(req, "password");
+	if (email == NULL || password == NULL || email[0] == '\0' ||
+	    strlen(email) > USER_EMAIL_MAX || strlen(password) > USER_PASSWORD_MAX) {
+		resp->status = 400;
+		return login_render(
+		    req, resp,
+		    HTTP_T(req, "Hãy nhập email và mật khẩu.", "Enter your email and password."),
+		    email != NULL && strlen(email) <= USER_EMAIL_MAX ? email : NULL);
+	}
+	struct db *db = http_request_db(req);
+	if (db == NULL)
+		return -1;
+	/* Throttle by the address as it is compared (lower case). */
+	char *key = arena_strdup(&req->arena, email);
+	for (char *p = key; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p + 32);
+	int64_t now = (int64_t)time(NULL);
+	int wait = 0;
+	int trc = throttle_check(db, key, req->client_addr, now, &wait);
+	if (trc < 0)
+		return -1;
+	if (trc == 1) {
+		resp->status = 429;
+		http_response_header(resp, "Retry-After",
+				     arena_printf(&req->arena, "%d", wait * 60));
+		return login_render(
+		    req, resp,
+		    arena_printf(&req->arena,
+				 HTTP_T(req, "Quá nhiều lần đăng nhập sai, thử lại sau %d phút.",
+					"Too many failed sign-ins; try again in %d minutes."),
+				 wait),
+		    email);
+	}
+
+	struct user u;
+	enum user_rc urc = user_by_email(db, key, &u);
+	if (urc == USER_ERR_INTERNAL)
+		return -1;
+	int ok;
+	if (urc == USER_ERR_NOTFOUND)
+		ok = user_password_dummy(password);
+	else
+		ok = user_password_verify(u.hash, password) && !u.disabled;
+
+	char *doc = login_audit_json(key, req->client_addr);
+	int rc = -1;
+	if (db_begin(db) != DB_OK)
+		goto out;
+	if (!ok) {
+		if (throttle_fail(db, key, req->client_addr, now) < 0 ||
+		    audit_write(db, NULL, now, "login.fail", "app_user",
+				urc == USER_OK ? arena_printf(&req->arena, "%lld", (long long)u.id)
+					       : NULL,
+				NULL, doc) < 0 ||
+		    db_commit(db) != DB_OK)
+			goto fail;
+		resp->status = 200;
+		rc = login_render(req, resp,
+				  HTTP_T(req, "Email hoặc mật khẩu không đúng.",
+					 "The email or password is not correct."),
+				  email);
+		goto out;
+	}
+	char token[SESSION_TOKEN_LEN + 1];
+	struct session s;
+	struct principal who;
+	user_principal(&u, &who);
+	if (session_create(db, &u, now, token, &s) < 0 || throttle_success(db, key) < 0 ||
+	    audit_write(db, &who, now, "login", "app_user",
+			arena_printf(&req->arena, "%lld", (long long)u.id), NULL, doc) < 0 ||
+	    db_commit(db) != DB_OK)
+		goto fail;
+	http_response_header(resp, "Set-Cookie",
+			     http_cookie_set(req, HTTP_SESSION_COOKIE,
+					     arena_strdup(&req->arena, token), SESSION_ABSOLUTE_MAX,
+					     "Lax"));
+	http_response_header(resp, "Set-Cookie",
+			     http_cookie_set(req, HTTP_CSRF_COOKIE, "", 0, "Strict"));
+	auth_redirect(resp, web_local_path(http_form(req, "next")));
+	rc = 0;
+	goto out;
+fail:
+	db_rollback(db);
+out:
+	free(doc);
+	return rc;
+}
+
+int
+web_login(struct http_request *req, struct http_response *resp)
+{
+	if (req->method == HTTP_POST)
+		return login_post(req, resp);
+	if (req->who != NULL) {
+		auth_redirect(resp, web_local_path(http_param(req, "next")));
+		return 0;
+	}
+	return login_render(req, resp, NULL, NULL);
+}
+
+int
+web_logout(struct http_request *req, struct http_response *resp)
+{
+	struct db *db = http_request_db(req);
+	if (db == NULL)
+		return -1;
+	if (req->session_hash != NULL) {
+		int64_t now = (int64_t)time(NULL);
+		if (db_begin(db) != DB_OK)
+			return -1;
+		if (session_destroy(db, req->session_hash) < 0 ||
+		    audit_write(db, req->who, now, "logout", "app_user",
+				arena_printf(&req->arena, "%lld", (long long)req->who->user_id),
+				NULL, NULL) < 0 ||
+		    db_commit(db) != DB_OK) {
+			db_rollback(db);
+			return -1;
+		}
+	}
+	http_response_header(resp, "Set-Cookie",
+			     http_cookie_set(req, HTTP_SESSION_COOKIE, "", 0, "Lax"));
+	auth_redirect(resp, web_url(req, "/", NULL, 0));
+	return 0;
+}
+
+/* --- the account page --- */
+
+static void
+account_row(struct buf *b, const char *th, const char *td)
+{
+	html_open(b, "tr", NULL);
+	html_open(b, "th", "scope", "row", NULL);
+	html_text(b, th);
+	html_close(b, "th");
+	html_elem(b, "td", td);
+	html_close(b, "tr");
+}
+
+static void
+account_tokens(struct http_request *req, struct buf *b, const struct apitoken *t, size_t n)
+{
+	html_elem(b, "h2", HTTP_T(req, "Mã truy cập API cá nhân", "Personal API tokens"));
+	html_elem(b, "p",
+		  HTTP_T(req,
+			 "Gửi mã trong tiêu đề \"Authorization: Bearer MÃ\". Mã có quyền như tài "
+			 "khoản của bạn; chỉ hiển thị một lần khi tạo.",
+			 "Send a token in the header \"Authorization: Bearer TOKEN\". It has your "
+			 "account's rights and is shown only once, when created."));
+	if (n > 0) {
+		html_open(b, "table", "class", "list", NULL);
+		html_open(b, "thead", NULL);
+		html_open(b, "tr", NULL);
+		html_elem(b, "th", HTTP_T(req, "Tên", "Name"));
+		html_elem(b, "th", HTTP_T(req, "Tạo ngày", "Created"));
+		html_elem(b, "th", HTTP_T(req, "Dùng lần cuối", "Last used"));
+		html_elem(b, "th", HTTP_T(req, "Trạng thái", "Status"));
+		html_close(b, "tr");
+		html_close(b, "thead");
+		html_open(b, "tbody", NULL);
+	}
+	for (size_t i = 0; i < n; i++) {
+		html_open(b, "tr", NULL);
+		html_elem(b, "td", t[i].name);
+		html_elem(b, "td", web_date_unix(req, t[i].created));
+		html_elem(b, "td", web_date_unix(req, t[i].last_used));
+		html_open(b, "td", NULL);
+		if (t[i].revoked > 0) {
+			html_text(b, HTTP_T(req, "đã thu hồi", "revoked"));
+		} else {
+			html_open(b, "form", "method", "post", "action",
+				  web_url(req, "/account/tokens/revoke", NULL, 0), NULL);
+			web_csrf_field(req, b, NULL);
+			html_open(b, "input", "type", "hidden", "name", "id", "value",
+				  arena_printf(&req->arena, "%lld", (long long)t[i].id), NULL);
+			html_open(b, "button", "type", "submit", NULL);
+			html_text(b, HTTP_T(req, "Thu hồi", "Revoke"));
+			html_close(b, "button");
+			html_close(b, "form");
+		}
+		html_close(b, "td");
+		html_close(b, "tr");
+	}
+	if (n > 0) {
+		html_close(b, "tbody");
+		html_close(b, "table");
+	}
+	html_open(b, "form", "class", "stack", "method", "post", "action",
+		  web_url(req, "/account/tokens", NULL, 0), NULL);
+	web_csrf_field(req, b, NULL);
+	web_input(b, HTTP_T(req, "Tên mã mới", "New token's name"), "name", "text", "off", NULL);
+	html_open(b, "button", "type", "submit", NULL);
+	html_text(b, HTTP_T(req, "Tạo mã", "Create token"));
+	html_close(b, "button");
+	html_close(b, "form");
+}
+
+/*
+ * The account page with an optional message (notice or problem) and a new
+ * token to show once.
+ */
+static int
+account_render(struct http_request *req, struct http_response *resp, const char *notice,
+	       const char *problem, const char *new_token)
+{
+	struct db *db = http_request_db(req);
+	struct user u;
+	struct apitoken *tokens = NULL;
+	size_t ntokens = 0;
+	if (db == NULL || user_get(db, req->who->user_id, &u) != USER_OK ||
+	    apitoken_list(db, u.id, &tokens, &ntokens) < 0)
+		return -1;
+	const char *title = HTTP_T(req, "Tài khoản", "Account");
+	struct buf b;
+	buf_init(&b, AUTH_PAGE_MAX);
+	html_elem(&b, "h1", title);
+	auth_message(&b, "notice", notice);
+	auth_message(&b, "problem", problem);
+	if (new_token != NULL) {
+		html_open(&b, "p", "class", "notice", NULL);
+		html_text(&b, HTTP_T(req, "Mã mới (chép ngay, sẽ không hiển thị lại): ",
+				     "New token (copy it now, it will not be shown again): "));
+		html_open(&b, "code", "class", "secret", NULL);
+		html_text(&b, new_token);
+		html_close(&b, "code");
+		html_close(&b, "p");
+	}
+	html_open(&b, "table", "class", "facts", NULL);
+	account_row(&b, "Email", u.email);
+	account_row(&b, HTTP_T(req, "Họ tên", "Name"), u.name[0] ? u.name : "—");
+	account_row(&b, HTTP_T(req, "Vai trò", "Role"), user_role_name(u.role));
+	if (u.unit_code[0] != '\0')
+		account_row(&b, HTTP_T(req, "Đơn vị hành chính", "Administrative unit"),
+			    u.unit_code);
+	if (u.facility_id != 0)
+		account_row(&b, HTTP_T(req, "Cơ sở", "Facility"), u.facility_name);
+	account_row(&b, HTTP_T(req, "Tạo ngày", "Created"), web_date_unix(req, u.created_at));
+	html_close(&b, "table");
+
+	html_elem(&b, "h2", HTTP_T(req, "Đổi mật khẩu", "Change password"));
+	html_open(&b, "form", "class", "stack", "method", "post", "action",
+		  web_url(req, "/account/password", NULL, 0), NULL);
+	web_csrf_field(req, &b, NULL);
+	web_input(&b, HTTP_T(req, "Mật khẩu hiện tại", "Current password"), "current", "password",
+		  "current-password", NULL);
+	web_input(&b,
+		  HTTP_T(req, "Mật khẩu mới (ít nhất 10 ký tự)", "New password (10+ characters)"),
+		  "password", "password", "new-password", NULL);
+	web_input(&b, HTTP_T(req, "Nhập lại mật khẩu mới", "New password again"), "confirm",
+		  "password", "new-password", NULL);
+	html_open(&b, "button", "type", "submit", NULL);
+	html_text(&b, HTTP_T(req, "Đổi mật khẩu", "Change password"));
+	html_close(&b, "button");
+	html_close(&b, "form");
+
+	account_tokens(req, &b, tokens, ntokens);
+	free(tokens);
+	int rc = auth_page(req, resp, title, &b);
+	buf_free(&b);
+	return rc;
+}
+
+int
+web_account(struct http_request *req, struct http_response *resp)
+{
+	static const struct {
+		const char *done, *vi, *en;
+	} notices[] = {
+	    {"password", "Đã đổi mật khẩu; các phiên đăng nhập khác đã kết thúc.",
+	     "Password changed; your other sessions have been signed out."},
+	    {"revoked", "Đã thu hồi mã truy cập.", "The token has been revoked."},
+	};
+	const char *done = http_param(req, "done"), *notice = NULL;
+	for (size_t i = 0; done != NULL && i < sizeof(notices) / sizeof(notices[0]); i++)
+		if (strcmp(done, notices[i].done) == 0)
+			notice = HTTP_T(req, notices[i].vi, notices[i].en);
+	return account_render(req, resp, notice, NULL, NULL);
+}
+
+int
+web_account_password(struct http_request *req, struct http_response *resp)
+{
+	const char *current = http_form(req, "current"), *password = http_form(req, "password"),
+		   *confirm = http_form(req, "confirm");
+	struct db *db = http_request_db(req);
+	struct user u;
+	if (db == NULL || user_get(db, req->who->user_id, &u) != USER_OK)
+		return -1;
+	int64_t now = (int64_t)time(NULL);
+	int wait = 0;
+	/* The current password is guessable through this form too: same throttle. */
+	int trc = throttle_check(db, u.email, req->client_addr, now, &wait);
+	if (trc < 0)
+		return -1;
+	const char *problem = NULL;
+	if (trc == 1) {
+		resp->status = 429;
+		problem =
+		    arena_printf(&req->arena,
+				 HTTP_T(req, "Quá nhiều lần đăng nhập sai, thử lại sau %d phút.",
+					"Too many failed sign-ins; try again in %d minutes."),
+				 wait);
+	} else if (current == NULL || password == NULL || confirm == NULL ||
+		   !user_password_verify(u.hash, current)) {
+		if (throttle_fail(db, u.email, req->client_addr, now) < 0)
+			return -1;
+		resp->status = 400;
+		problem = HTTP_T(req, "Mật khẩu hiện tại không đúng.",
+				 "The current password is not correct.");
+	} else if (strcmp(password, confirm) != 0) {
+		resp->status = 400;
+		problem = HTTP_T(req, "Hai lần nhập mật khẩu mới không khớp.",
+				 "The two new passwords differ.");
+	} else {
+		enum user_rc urc = user_password_check(password);
+		if (urc == USER_OK) {
+			if (db_begin(db) != DB_OK)
+				return -1;
+			urc = user_set_password(db, req->who, u.id, password, now);
+			if (urc == USER_OK && session_destroy_user(db, u.id, req->session_hash) < 0)
+				urc = USER_ERR_INTERNAL;
+			urc = user_tx_end(db, urc);
+		}
+		if (urc == USER_ERR_INTERNAL)
+			return -1;
+		if (urc == USER_OK) {
+			auth_redirect(resp, arena_printf(&req->arena, "%s%cdone=password",
+							 web_url(req, "/account", NULL, 0),
+							 req->lang == LANG_EN ? '&' : '?'));
+			return 0;
+		}
+		resp->status = 400;
+		problem = user_strerror_lang(urc, req->lang == LANG_EN);
+	}
+	return account_render(req, resp, NULL, problem, NULL);
+}
+
+int
+web_account_tokens(struct http_request *req, struct http_response *resp)
+{
+	struct db *db = http_request_db(req);
+	if (db == NULL)
+		return -1;
+	char token[APITOKEN_LEN + 1];
+	if (db_begin(db) != DB_OK)
+		return -1;
+	int rc = apitoken_create(db, req->who, http_form(req, "name"), (int64_t)time(NULL), token);
+	if (rc != 0 || db_commit(db) != DB_OK) {
+		db_rollback(db);
+		if (rc < 0)
+			return -1;
+		resp->status = 400;
+		return account_render(req, resp, NULL,
+				      HTTP_T(req, "Tên mã phải có từ 1 đến 100 byte.",
+					     "A token's name must have 1 to 100 bytes."),
+				      NULL);
+	}
+	return account_render(req, resp, NULL, NULL, token);
+}
+
+int
+web_account_token_revoke(struct http_request *req, struct http_response *resp)
+{
+	int64_t id = 0;
+	const char *s = http_form(req, "id");
+	struct db *db = http_request_db(req);
+	if (db == NULL)
+		return -1;
+	int rc = 1;
+	if (s != NULL && parse_int64(s, &id) == 0) {
+		if (db_begin(db) != DB_OK)
+			return -1;
+		rc = apitoken_revoke(db, req->who, id, (int64_t)time(NULL));
+		if (rc != 0 || db_commit(db) != DB_OK) {
+			db_rollback(db);
+			if (rc == 0)
+				rc = -1;
+		}
+	}
+	if (rc < 0)
+		return -1;
+	if (rc == 1) { /* not this user's token: as if it did not exist */
+		web_error(req, resp, 404, "Không tìm thấy mã truy cập này.", "No such token.");
+		return 0;
+	}
+	auth_redirect(resp, arena_printf(&req->arena, "%s%cdone=revoked",
+					 web_url(req, "/account", NULL, 0),
+					 req->lang == LANG_EN ? '&' : '?'));
+	return 0;
+}

@@ -1,0 +1,357 @@
+/*
+ * GET /indicators?year=Y&by=unit|sector|class|ownership|size: the plan's
+ * four indicators for one year, for the province and for each group of a
+ * breakdown with active facilities that year, each with yes/known, the
+ * coverage and the plan's target; every group links to the facility
+ * directory filtered to it.  Year defaults to the latest year with reports,
+ * by to unit.
+ *
+ * The indicators of every year and every breakdown are computed in one
+ * pass (model/kpi.h) once per database generation and kept in struct
+ * web_app (struct web_kpi_cache), so a request only formats a table.  The
+ * cached result is reference-counted: a request holds it while rendering,
+ * and a newer generation replaces it without waiting for those requests.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "model/kpi.h"
+#include "render/html.h"
+#include "util/alloc.h"
+#include "util/fmt.h"
+#include "util/log.h"
+#include "web/web_int.h"
+
+#define IND_PLAN "78/KH-UBND"
+
+/* One computed result and the requests using it (guarded by the cache's lock). */
+struct web_kpi_entry {
+	int refs;
+	int64_t generation;
+	struct kpi_result *r; /* NULL: no report years */
+};
+
+static void
+entry_unref_locked(struct web_kpi_entry *e)
+{
+	if (e != NULL && --e->refs == 0) {
+		kpi_result_free(e->r);
+		free(e);
+	}
+}
+
+void
+web_kpi_cache_clear(struct web_kpi_cache *c)
+{
+	pthread_mutex_lock(&c->lock);
+	entry_unref_locked(c->cur);
+	c->cur = NULL;
+	pthread_mutex_unlock(&c->lock);
+}
+
+/*
+ * The indicators of the database's current generation, computed when the
+ * cache is stale; release with kpi_release.  Returns NULL on an error (logged).
+ */
+static struct web_kpi_entry *
+kpi_acquire(struct http_request *req, struct db *db)
+{
+	struct web_kpi_cache *c = &req->app->kpi;
+	int64_t gen;
+	if (db_query_int(db, STMT_GENERATION_GET, &gen) != DB_OK)
+		return NULL;
+	struct web_kpi_entry *e = NULL;
+	pthread_mutex_lock(&c->lock);
+	if (c->cur != NULL && c->cur->generation == gen) {
+		e = c->cur;
+		e->refs++;
+	}
+	pthread_mutex_unlock(&c->lock);
+	if (e != NULL)
+		return e;
+
+	/* Compute outside the lock; two requests may race, the last one stays. */
+	e = xcalloc(1, sizeof(*e));
+	e->generation = gen;
+	e->refs = 2; /* the cache's and this request's */
+	int first, last;
+	if (kpi_year_range(db, &first, &last) == 0) {
+		struct kpi_query q = {.plan_code = IND_PLAN,
+				      .first_year = first,
+				      .last_year = last,
+				      .by_mask = KPI_BY_ALL,
+				      .by_first = first,
+				      .by_last = last};
+		char err[512];
+		if (kpi_compute_query(db, &q, &e->r, err, sizeof(err)) < 0) {
+			log_err("indicators: %s", err);
+			free(e);
+			return NULL;
+		}
+	}
+	pthread_mutex_lock(&c->lock);
+	entry_unref_locked(c->cur);
+	c->cur = e;
+	pthread_mutex_unlock(&c->lock);
+	return e;
+}
+
+static void
+kpi_release(struct http_request *req, struct web_kpi_entry *e)
+{
+	pthread_mutex_lock(&req->app->kpi.lock);
+	entry_unref_locked(e);
+	pthread_mutex_unlock(&req->app->kpi.lock);
+}
+
+/* The breakdowns offered, with their labels and the directory parameter of a group. */
+static const struct ind_by {
+	enum kpi_by by;
+	const char *vi, *en;
+	const char *param; /* /facilities?param=code */
+} ind_bys[] = {
+    {KPI_BY_UNIT, "Đơn vị hành chính", "Administrative unit", "unit"},
+    {KPI_BY_SECTOR, "Ngành (cấp 2)", "Sector (VSIC division)", "sector"},
+    {KPI_BY_CLASS, "Ngành (cấp 4)", "Sector (VSIC class)", "sector"},
+    {KPI_BY_OWNERSHIP, "Loại hình sở hữu", "Ownership", "ownership"},
+    {KPI_BY_SIZE, "Quy mô", "Size", "size"},
+};
+#define NBYS (sizeof(ind_bys) / sizeof(ind_bys[0]))
+
+/* A table cell "45,2 %" with "120/300" under it. */
+static void
+ind_cell(struct http_request *req, struct buf *b, const struct kpi_value *v)
+{
+	html_open(b, "td", "class", "num", NULL);
+	html_text(b, web_pct(req, v->share * 100.0));
+	html_open(b, "small", NULL);
+	html_textf(b, " %s/%s", web_int(req, v->yes), web_int(req, v->known));
+	html_close(b, "small");
+	html_close(b, "td");
+}
+
+static void
+ind_th(struct buf *b, const char *scope, const char *text)
+{
+	html_open(b, "th", "scope", scope, NULL);
+	html_text(b, text);
+	html_close(b, "th");
+}
+
+/* The year and breakdown selectors (a plain GET form). */
+static void
+ind_form(struct http_request *req, struct buf *b, const struct kpi_result *r, int year,
+	 const struct ind_by *by)
+{
+	html_open(b, "form", "class", "filters", "method", "get", "action", "/indicators", NULL);
+	if (req->lang == LANG_EN)
+		html_open(b, "input", "type", "hidden", "name", "lang", "value", "en", NULL);
+	html_open(b, "label", NULL);
+	html_text(b, HTTP_T(req, "Năm", "Year"));
+	html_open(b, "select", "name", "year", NULL);
+	for (int y = r->last_year; y >= r->first_year; y--) {
+		const char *ys = arena_printf(&req->arena, "%d", y);
+		if (y == year)
+			html_open(b, "option", "value", ys, "selected", "selected", NULL);
+		else
+			html_open(b, "option", "value", ys, NULL);
+		html_text(b, ys);
+		html_close(b, "option");
+	}
+	html_close(b, "select");
+	html_close(b, "label");
+	html_open(b, "label", NULL);
+	html_text(b, HTTP_T(req, "Theo", "By"));
+	html_open(b, "select", "name", "by", NULL);
+	for (size_t i = 0; i < NBYS; i++) {
+		const char *name = kpi_by_name(ind_bys[i].by);
+		if (&ind_bys[i] == by)
+			html_open(b, "option", "value", name, "selected", "selected", NULL);
+		else
+			html_open(b, "option", "value", name, NULL);
+		html_text(b, HTTP_T(req, ind_bys[i].vi, ind_bys[i].en));
+		html_close(b, "option");
+	}
+	html_close(b, "select");
+	html_close(b, "label");
+	html_open(b, "button", "type", "submit", NULL);
+	html_text(b, HTTP_T(req, "Xem", "Show"));
+	html_close(b, "button");
+	html_close(b, "form");
+}
+
+/* The table: the province first, then each group with active facilities in year. */
+static void
+ind_table(struct http_request *req, struct buf *b, const struct kpi_result *r, int year,
+	  const struct ind_by *by)
+{
+	const struct kpi_breakdown *bd = &r->by[by->by];
+	html_open(b, "div", "class", "scroll", NULL);
+	html_open(b, "table", "class", "list indicators", NULL);
+	html_open(b, "caption", NULL);
+	html_textf(b,
+		   HTTP_T(req,
+			  "Năm %d, theo %s. Mỗi ô: tỷ lệ (có/đã biết); độ phủ = đã biết / "
+			  "đang hoạt động.",
+			  "%d, by %s. Each cell: share (yes/known); coverage = known / active."),
+		   year, HTTP_T(req, by->vi, by->en));
+	html_close(b, "caption");
+	html_open(b, "thead", NULL);
+	html_open(b, "tr", NULL);
+	ind_th(b, "col", HTTP_T(req, "Nhóm", "Group"));
+	ind_th(b, "col", HTTP_T(req, "Đang hoạt động", "Active"));
+	for (int k = 0; k < KPI__MAX; k++) {
+		ind_th(b, "col", HTTP_T(req, r->series[k].short_vi, r->series[k].short_en));
+		ind_th(b, "col", HTTP_T(req, "Độ phủ", "Coverage"));
+	}
+	html_close(b, "tr");
+	/* The targets under their indicators. */
+	html_open(b, "tr", "class", "targets", NULL);
+	ind_th(b, "row", HTTP_T(req, "Mục tiêu", "Target"));
+	html_elem(b, "td", "");
+	for (int k = 0; k < KPI__MAX; k++) {
+		const struct kpi_series *s = &r->series[k];
+		html_open(b, "td", "class", "num", "colspan", "2", NULL);
+		if (isfinite(s->target_pct))
+			html_textf(b, HTTP_T(req, "%s (%d–%d)", "%s (%d–%d)"),
+				   web_pct(req, s->target_pct), s->target_from, s->target_by);
+		else
+			html_text(b, "—");
+		html_close(b, "td");
+	}
+	html_close(b, "tr");
+	html_close(b, "thead");
+
+	html_open(b, "tbody", NULL);
+	int yi = year - r->first_year;
+	html_open(b, "tr", "class", "total", NULL);
+	ind_th(b, "row", HTTP_T(req, "Toàn tỉnh", "Province"));
+	html_open(b, "td", "class", "num", NULL);
+	html_text(b, web_int(req, r->series[0].values[yi].active));
+	html_close(b, "td");
+	for (int k = 0; k < KPI__MAX; k++) {
+		ind_cell(req, b, &r->series[k].values[yi]);
+		html_open(b, "td", "class", "num", NULL);
+		html_text(b, web_pct(req, r->series[k].values[yi].coverage * 100.0));
+		html_close(b, "td");
+	}
+	html_close(b, "tr");
+	for (int g = 0; g < bd->ngroups; g++) {
+		const struct kpi_group *grp = &bd->groups[g];
+		const struct kpi_value *v0 = kpi_group_value(bd, g, year, KPI_AWARE);
+		if (v0 == NULL || v0->active == 0)
+			continue;
+		html_open(b, "tr", NULL);
+		html_open(b, "th", "scope", "row", NULL);
+		/* The directory filters units by district; other units get no link. */
+		int link = by->by != KPI_BY_UNIT ||
+			   (grp->level != NULL && strcmp(grp->level, "district") == 0);
+		if (link) {
+			struct http_param p = {by->param, grp->code};
+			html_open(b, "a", "href", web_url(req, "/facilities", &p, 1), NULL);
+		}
+		html_text(b, HTTP_T(req, grp->name_vi, grp->name_en));
+		if (link)
+			html_close(b, "a");
+		html_open(b, "small", NULL);
+		html_textf(b, " %s", grp->code);
+		html_close(b, "small");
+		html_close(b, "th");
+		html_open(b, "td", "class", "num", NULL);
+		html_text(b, web_int(req, v0->active));
+		html_close(b, "td");
+		for (int k = 0; k < KPI__MAX; k++) {
+			const struct kpi_value *v =
+			    kpi_group_value(bd, g, year, (enum kpi_indicator)k);
+			ind_cell(req, b, v);
+			html_open(b, "td", "class", "num", NULL);
+			html_text(b, web_pct(req, v->coverage * 100.0));
+			html_close(b, "td");
+		}
+		html_close(b, "tr");
+	}
+	html_close(b, "tbody");
+	html_close(b, "table");
+	html_close(b, "div");
+}
+
+int
+web_indicators(struct http_request *req, struct http_response *resp)
+{
+	struct db *db = http_request_db(req);
+	if (db == NULL)
+		return -1;
+	const struct ind_by *by = &ind_bys[0];
+	const char *bys = http_param(req, "by");
+	if (bys != NULL && bys[0] != '\0') {
+		int b = kpi_by_parse(bys);
+		by = NULL;
+		for (size_t i = 0; b >= 0 && i < NBYS; i++)
+			if ((int)ind_bys[i].by == b)
+				by = &ind_bys[i];
+		if (by == NULL) {
+			web_error(
+			    req, resp, 400,
+			    "Tham số by phải là unit, sector, class, ownership hoặc size.",
+			    "The by parameter must be unit, sector, class, ownership or size.");
+			return 0;
+		}
+	}
+	const char *ys = http_param(req, "year");
+	int64_t year = 0;
+	if (ys != NULL && ys[0] != '\0' && parse_int64(ys, &year) < 0) {
+		web_error(req, resp, 400, "Tham số year phải là một năm.",
+			  "The year parameter must be a year.");
+		return 0;
+	}
+
+	struct web_kpi_entry *e = kpi_acquire(req, db);
+	if (e == NULL)
+		return -1;
+	const struct kpi_result *r = e->r;
+	if (r != NULL && year == 0)
+		year = r->last_year;
+	if (r != NULL && (year < r->first_year || year > r->last_year)) {
+		kpi_release(req, e);
+		const char *vi =
+		    arena_printf(&req->arena, "Không có số liệu cho năm %s (có từ %d đến %d).", ys,
+				 r->first_year, r->last_year);
+		const char *en = arena_printf(&req->arena, "No data for %s (data from %d to %d).",
+					      ys, r->first_year, r->last_year);
+		web_error(req, resp, 404, vi, en);
+		return 0;
+	}
+
+	struct buf b;
+	buf_init(&b, HTTP_BODY_MAX / 2);
+	const char *title = HTTP_T(req, "Chỉ tiêu của kế hoạch 78/KH-UBND theo nhóm",
+				   "Plan 78/KH-UBND indicators by group");
+	html_elem(&b, "h1", title);
+	html_elem(
+	    &b, "p",
+	    HTTP_T(req,
+		   "Tỷ lệ cơ sở đang hoạt động đạt từng chỉ tiêu, tính trên các cơ sở đã biết "
+		   "câu trả lời; độ phủ là số cơ sở đã biết trên số đang hoạt động. Cơ sở được "
+		   "tính theo đơn vị hành chính của ngày 31/12 năm đó.",
+		   "Share of active facilities meeting each indicator, among those whose answer "
+		   "is known; coverage is known over active. Facilities count under their "
+		   "administrative unit of 31 December of the year."));
+	if (r == NULL) {
+		html_open(&b, "p", "class", "empty", NULL);
+		html_text(&b, HTTP_T(req, "Chưa có báo cáo nào.", "No reports yet."));
+		html_close(&b, "p");
+	} else {
+		ind_form(req, &b, r, (int)year, by);
+		ind_table(req, &b, r, (int)year, by);
+	}
+	kpi_release(req, e);
+	int rc = -1;
+	if (b.overflow)
+		log_err("indicators: page over %u bytes", HTTP_BODY_MAX / 2);
+	else
+		rc = web_layout(req, &resp->body, title, buf_str(&b));
+	buf_free(&b);
+	return rc;
+}

@@ -1,0 +1,218 @@
+/*
+ * GET /keyusers?year=Y[&format=csv] (government staff only; the router
+ * answers 401/403 before this runs): the key energy users of year Y
+ * (model/keyusers.h), the list the province sends to the Ministry, with the
+ * TOE of each energy carrier, and the same as a CSV download: one row per
+ * facility and carrier, '.' decimals, header row, in the list's order.
+ * Facilities whose energy could not all be converted are listed apart.
+ * Year defaults to the latest year with reports.  Responses are marked
+ * no-store: they carry facility data.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "model/csvio.h"
+#include "model/keyusers.h"
+#include "model/kpi.h"
+#include "model/ledger.h"
+#include "render/html.h"
+#include "util/fmt.h"
+#include "util/log.h"
+#include "web/web_int.h"
+
+/* A TOE figure with one decimal in the page's language (arena). */
+static const char *
+ku_toe(struct http_request *req, double toe)
+{
+	char num[48];
+	return arena_strdup(&req->arena, fmt_num(num, sizeof(num), toe, 1, req->lang));
+}
+
+/* The CSV of the list: facility, then one row per carrier. */
+static int
+ku_csv(struct http_request *req, struct http_response *resp, const struct keyuser_list *l)
+{
+	char *data = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&data, &len);
+	if (f == NULL)
+		return -1;
+	fprintf(f, "year,code,name,tax_code,unit,sector,toe_total,incomplete,carrier,quantity,"
+		   "native_unit,carrier_toe\n");
+	for (int i = 0; i < l->n; i++) {
+		const struct keyuser *k = &l->items[i];
+		for (int c = 0; c < k->ncarriers; c++) {
+			const struct ledger_carrier *lc = &k->carriers[c];
+			fprintf(f, "%d,", l->year);
+			csvio_put_field(f, k->code);
+			fputc(',', f);
+			csvio_put_field(f, k->name);
+			fputc(',', f);
+			csvio_put_field(f, k->tax_code != NULL ? k->tax_code : "");
+			fputc(',', f);
+			csvio_put_field(f, k->unit_name != NULL ? k->unit_name : "");
+			fputc(',', f);
+			csvio_put_field(f, k->sector_code != NULL ? k->sector_code : "");
+			fprintf(f, ",%.3f,%d,", k->toe, k->incomplete);
+			csvio_put_field(f, lc->carrier);
+			fputc(',', f);
+			if (isfinite(lc->qty_native))
+				fprintf(f, "%.3f", lc->qty_native);
+			fputc(',', f);
+			csvio_put_field(f, lc->native_unit != NULL ? lc->native_unit : "");
+			fputc(',', f);
+			if (isfinite(lc->toe))
+				fprintf(f, "%.3f", lc->toe);
+			fputc('\n', f);
+		}
+	}
+	if (fclose(f) != 0) {
+		free(data);
+		return -1;
+	}
+	resp->content_type = "text/csv; charset=utf-8";
+	buf_append(&resp->body, data, len);
+	free(data);
+	http_response_header(
+	    resp, "Content-Disposition",
+	    arena_printf(&req->arena, "attachment; filename=\"keyusers-%d.csv\"", l->year));
+	return resp->body.overflow ? -1 : 0;
+}
+
+static void
+ku_th(struct buf *b, const char *text)
+{
+	html_open(b, "th", "scope", "col", NULL);
+	html_text(b, text);
+	html_close(b, "th");
+}
+
+/* One table of facilities (the key users, or those that could not be computed). */
+static void
+ku_table(struct http_request *req, struct buf *b, const struct keyuser *items, int n)
+{
+	html_open(b, "div", "class", "scroll", NULL);
+	html_open(b, "table", "class", "list keyusers", NULL);
+	html_open(b, "thead", NULL);
+	html_open(b, "tr", NULL);
+	ku_th(b, HTTP_T(req, "Mã", "Code"));
+	ku_th(b, HTTP_T(req, "Cơ sở", "Facility"));
+	ku_th(b, HTTP_T(req, "Mã số thuế", "Tax code"));
+	ku_th(b, HTTP_T(req, "Đơn vị hành chính", "Administrative unit"));
+	ku_th(b, HTTP_T(req, "Ngành", "Sector"));
+	ku_th(b, HTTP_T(req, "Tổng TOE", "Total TOE"));
+	ku_th(b, HTTP_T(req, "TOE theo dạng năng lượng", "TOE per carrier"));
+	html_close(b, "tr");
+	html_close(b, "thead");
+	html_open(b, "tbody", NULL);
+	for (int i = 0; i < n; i++) {
+		const struct keyuser *k = &items[i];
+		html_open(b, "tr", NULL);
+		html_elem(b, "td", k->code);
+		html_elem(b, "td", k->name);
+		html_elem(b, "td", k->tax_code != NULL ? k->tax_code : "");
+		html_elem(b, "td", k->unit_name != NULL ? k->unit_name : "");
+		html_elem(b, "td", k->sector_code != NULL ? k->sector_code : "");
+		html_open(b, "td", "class", "num", NULL);
+		html_text(b, ku_toe(req, k->toe));
+		if (k->incomplete) {
+			html_open(b, "small", NULL);
+			html_text(b, HTTP_T(req, " (chưa đủ)", " (incomplete)"));
+			html_close(b, "small");
+		}
+		html_close(b, "td");
+		html_open(b, "td", NULL);
+		for (int c = 0; c < k->ncarriers; c++) {
+			const struct ledger_carrier *lc = &k->carriers[c];
+			if (c > 0)
+				html_text(b, "; ");
+			html_textf(b, "%s %s", lc->carrier,
+				   isfinite(lc->toe) ? ku_toe(req, lc->toe) : "—");
+		}
+		html_close(b, "td");
+		html_close(b, "tr");
+	}
+	html_close(b, "tbody");
+	html_close(b, "table");
+	html_close(b, "div");
+}
+
+int
+web_keyusers(struct http_request *req, struct http_response *resp)
+{
+	struct db *db = http_request_db(req);
+	if (db == NULL)
+		return -1;
+	int first, last;
+	int64_t year = kpi_year_range(db, &first, &last) == 0 ? last : 0;
+	const char *ys = http_param(req, "year"), *format = http_param(req, "format");
+	if (ys != NULL && ys[0] != '\0' &&
+	    (parse_int64(ys, &year) < 0 || year < 1990 || year > 2100)) {
+		web_error(req, resp, 400, "Tham số year phải là một năm.",
+			  "The year parameter must be a year.");
+		return 0;
+	}
+	int csv = format != NULL && strcmp(format, "csv") == 0;
+	if (format != NULL && format[0] != '\0' && !csv && strcmp(format, "html") != 0) {
+		web_error(req, resp, 400, "Tham số format phải là html hoặc csv.",
+			  "The format parameter must be html or csv.");
+		return 0;
+	}
+	http_response_header(resp, "Cache-Control", "no-store");
+	if (year == 0) {
+		web_error(req, resp, 404, "Chưa có báo cáo nào.", "No reports yet.");
+		return 0;
+	}
+	struct keyuser_list *l = NULL;
+	char err[512];
+	if (keyusers_list(db, (int)year, &l, err, sizeof(err)) < 0) {
+		log_info("keyusers: %s", err);
+		web_error(req, resp, 404, "Không có ngưỡng cơ sở trọng điểm cho năm này.",
+			  "No key-energy-user threshold for this year.");
+		return 0;
+	}
+	int rc;
+	if (csv) {
+		rc = ku_csv(req, resp, l);
+		keyusers_free(l);
+		return rc;
+	}
+	struct buf b;
+	buf_init(&b, HTTP_BODY_MAX / 2);
+	const char *title = arena_printf(
+	    &req->arena,
+	    HTTP_T(req, "Cơ sở sử dụng năng lượng trọng điểm năm %d", "Key energy users, %d"),
+	    (int)year);
+	html_elem(&b, "h1", title);
+	html_open(&b, "p", NULL);
+	html_textf(&b,
+		   HTTP_T(req, "Ngưỡng: %s TOE/năm (%s). %s cơ sở đạt ngưỡng.",
+			  "Threshold: %s TOE a year (%s). %s facilities reach it."),
+		   ku_toe(req, l->threshold_toe), l->threshold_ref ? l->threshold_ref : "",
+		   web_int(req, l->n));
+	html_text(&b, " ");
+	struct http_param p[2] = {{"year", arena_printf(&req->arena, "%d", (int)year)},
+				  {"format", "csv"}};
+	html_open(&b, "a", "href", web_url(req, "/keyusers", p, 2), "download", "", NULL);
+	html_text(&b, HTTP_T(req, "Tải về CSV", "Download CSV"));
+	html_close(&b, "a");
+	html_close(&b, "p");
+	ku_table(req, &b, l->items, l->n);
+	if (l->nunknown > 0) {
+		html_elem(&b, "h2",
+			  HTTP_T(req, "Chưa tính được (thiếu hệ số hoặc đơn vị)",
+				 "Could not be computed (a factor or unit is missing)"));
+		ku_table(req, &b, l->unknown, l->nunknown);
+	}
+	keyusers_free(l);
+	rc = -1;
+	if (b.overflow)
+		log_err("keyusers: page over %u bytes", HTTP_BODY_MAX / 2);
+	else
+		rc = web_layout(req, &resp->body, title, buf_str(&b));
+	buf_free(&b);
+	return rc;
+}

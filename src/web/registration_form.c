@@ -1,0 +1,222 @@
+/*
+ * GET and POST /facilities/{id}/registration/{year}: the yearly CP and
+ * energy-saving registration (whether the facility commits to apply CP,
+ * the saving it plans in percent of energy per unit of product, and its
+ * measures).  A new one is pre-filled from the latest earlier one
+ * (registration_prefill); a draft or returned one is edited with the
+ * version it was loaded with.  "Lưu nháp / Save draft" stores it and "Nộp
+ * / Submit" stores and submits it, then redirect (303) back; field errors
+ * are shown beside the fields and a stale version answers 409, both with
+ * the input kept.  One the caller may not edit is shown read-only.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "model/facility_edit.h"
+#include "model/registration.h"
+#include "render/html.h"
+#include "util/fmt.h"
+#include "web/wfpage.h"
+
+struct rg_page {
+	int64_t fid;
+	int year;
+	struct facility_profile fac;
+	struct registration reg; /* stored, or pre-filled (id 0) */
+	int editable;
+	const char *apply_cp, *saving, *measures; /* the form's text */
+	struct wf_errors errs;
+	const char *problem, *notice;
+};
+
+static int
+rg_render(struct http_request *req, struct http_response *resp, struct rg_page *p)
+{
+	const char *title = arena_printf(&req->arena, "%s %d — %s",
+					 HTTP_T(req, "Đăng ký SXSH và tiết kiệm năng lượng năm",
+						"CP and energy-saving registration for"),
+					 p->year, p->fac.name);
+	struct buf b;
+	buf_init(&b, WFP_PAGE_MAX);
+	html_elem(&b, "h1", title);
+	if (p->reg.id != 0) {
+		html_open(&b, "p", "class", "state", NULL);
+		html_text(&b, HTTP_T(req, "Trạng thái: ", "Status: "));
+		html_open(
+		    &b, "a", "href",
+		    web_url(req,
+			    arena_printf(&req->arena, "/registrations/%lld", (long long)p->reg.id),
+			    NULL, 0),
+		    NULL);
+		html_text(&b, wfp_state_label(req, p->reg.state));
+		html_close(&b, "a");
+		html_close(&b, "p");
+		if (p->reg.review_note[0] != '\0') {
+			html_open(&b, "blockquote", "class", "review-note", NULL);
+			html_text(&b,
+				  HTTP_T(req, "Ghi chú của người xem xét: ", "Reviewer's note: "));
+			html_text(&b, p->reg.review_note);
+			html_close(&b, "blockquote");
+		}
+	}
+	wfp_message(&b, 0, p->notice);
+	wfp_message(&b, 1, p->problem);
+	if (!p->editable) {
+		html_open(&b, "table", "class", "list", NULL);
+		const char *rows[][3] = {
+		    {"Cam kết áp dụng SXSH", "Commits to apply CP",
+		     p->apply_cp[0] == '1' ? HTTP_T(req, "Có", "Yes") : HTTP_T(req, "Không", "No")},
+		    {"Mức tiết kiệm dự kiến (%)", "Planned saving (%)", p->saving},
+		    {"Giải pháp", "Measures", p->measures}};
+		for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+			html_open(&b, "tr", NULL);
+			html_elem(&b, "th", HTTP_T(req, rows[i][0], rows[i][1]));
+			html_elem(&b, "td", rows[i][2][0] ? rows[i][2] : "—");
+			html_close(&b, "tr");
+		}
+		html_close(&b, "table");
+	} else {
+		html_open(&b, "form", "class", "stack", "method", "post", "action",
+			  web_url(req, req->path, NULL, 0), NULL);
+		web_csrf_field(req, &b, NULL);
+		if (p->reg.id != 0) {
+			const char *ver =
+			    req->method == HTTP_POST ? http_form(req, "version") : NULL;
+			html_open(&b, "input", "type", "hidden", "name", "version", "value",
+				  ver != NULL ? ver
+					      : arena_printf(&req->arena, "%lld",
+							     (long long)p->reg.version),
+				  NULL);
+		}
+		static const char *const opts[][3] = {{"1", "Có", "Yes"}, {"0", "Không", "No"}};
+		html_open(&b, "label", NULL);
+		html_text(&b, HTTP_T(req, "Cam kết áp dụng SXSH", "Commits to apply CP"));
+		html_open(&b, "select", "name", "apply_cp", NULL);
+		for (int i = 0; i < 2; i++) {
+			if (strcmp(p->apply_cp, opts[i][0]) == 0)
+				html_open(&b, "option", "value", opts[i][0], "selected", "selected",
+					  NULL);
+			else
+				html_open(&b, "option", "value", opts[i][0], NULL);
+			html_text(&b, HTTP_T(req, opts[i][1], opts[i][2]));
+			html_close(&b, "option");
+		}
+		html_close(&b, "select");
+		wfp_field_error(req, &b, &p->errs, "apply_cp");
+		html_close(&b, "label");
+		wfp_input(req, &b,
+			  HTTP_T(req, "Mức tiết kiệm năng lượng dự kiến (%/đơn vị sản phẩm)",
+				 "Planned energy saving (% per unit of product)"),
+			  "planned_saving_pct", p->saving, &p->errs);
+		html_open(&b, "label", NULL);
+		html_text(&b, HTTP_T(req, "Giải pháp dự kiến", "Planned measures"));
+		html_open(&b, "textarea", "name", "measures", "rows", "5", NULL);
+		html_text(&b, p->measures);
+		html_close(&b, "textarea");
+		wfp_field_error(req, &b, &p->errs, "measures");
+		html_close(&b, "label");
+		html_open(&b, "div", "class", "actions", NULL);
+		wfp_button(&b, "save", HTTP_T(req, "Lưu nháp", "Save draft"));
+		wfp_button(&b, "submit", HTTP_T(req, "Nộp", "Submit"));
+		html_close(&b, "div");
+		html_close(&b, "form");
+	}
+	int rc = wfp_page(req, resp, title, &b);
+	buf_free(&b);
+	return rc;
+}
+
+static int
+rg_store(struct db *db, struct http_request *req, struct rg_page *p,
+	 const struct registration_input *in, int submit)
+{
+	int64_t id = p->reg.id;
+	const char *ver = http_form(req, "version");
+	int rc;
+	if (id == 0) {
+		if (ver != NULL && ver[0] != '\0')
+			return WF_CONFLICT;
+		rc = registration_create(db, req->who, p->fid, p->year, in, &id, &p->errs);
+		if (rc == WF_EXISTS)
+			rc = WF_CONFLICT;
+	} else {
+		int64_t version;
+		if (ver == NULL || parse_int64(ver, &version) < 0)
+			return WF_CONFLICT;
+		rc = registration_update(db, req->who, id, version, in, &p->errs);
+	}
+	if (rc != WF_OK || !submit)
+		return rc;
+	struct registration r;
+	rc = registration_get(db, req->who, id, &r);
+	if (rc == WF_OK)
+		rc =
+		    registration_transition(db, req->who, id, WF_SUBMIT, r.version, NULL, &p->errs);
+	return rc;
+}
+
+int
+web_registration_form(struct http_request *req, struct http_response *resp)
+{
+	int64_t ids[2];
+	struct db *db = http_request_db(req);
+	if (db == NULL)
+		return -1;
+	if (!wfp_ids(req, ids, 2) || ids[1] < 1990 || ids[1] > 2100)
+		return wfp_fail(req, resp, WF_NOTFOUND);
+	struct rg_page *p = arena_alloc(&req->arena, sizeof(*p));
+	memset(p, 0, sizeof(*p));
+	p->fid = ids[0];
+	p->year = (int)ids[1];
+	int rc = facility_profile_get(db, req->who, p->fid, &p->fac);
+	if (rc != WF_OK)
+		return wfp_fail(req, resp, rc);
+	rc = registration_get_year(db, req->who, p->fid, p->year, &p->reg);
+	if (rc == WF_NOTFOUND)
+		rc = registration_prefill(db, req->who, p->fid, p->year, &p->reg);
+	if (rc != WF_OK)
+		return wfp_fail(req, resp, rc);
+	enum wf_state to;
+	int nr;
+	p->editable = p->reg.id != 0 ? wf_check(WF_EDIT, p->reg.state, req->who, &to, &nr) == WF_OK
+				     : wf_may_create(req->who);
+	p->apply_cp = p->reg.apply_cp ? "1" : "0";
+	p->saving = p->reg.has_saving ? wfp_num_input(req, p->reg.planned_saving_pct) : "";
+	p->measures = p->reg.measures;
+	if (req->method != HTTP_POST) {
+		const char *done = http_param(req, "done");
+		if (done != NULL)
+			p->notice = strcmp(done, "submitted") == 0
+					? HTTP_T(req, "Đã nộp đăng ký.", "Registration submitted.")
+					: HTTP_T(req, "Đã lưu nháp.", "Draft saved.");
+		return rg_render(req, resp, p);
+	}
+	if (!p->editable)
+		return wfp_fail(req, resp, p->reg.id != 0 ? WF_STATE : WF_FORBIDDEN);
+	struct registration_input in = {http_form(req, "apply_cp"),
+					http_form(req, "planned_saving_pct"),
+					http_form(req, "measures")};
+	p->apply_cp = in.apply_cp ? in.apply_cp : "";
+	p->saving = in.planned_saving_pct ? in.planned_saving_pct : "";
+	p->measures = in.measures ? in.measures : "";
+	const char *op = http_form(req, "op");
+	int submit = op != NULL && strcmp(op, "submit") == 0;
+	rc = rg_store(db, req, p, &in, submit);
+	if (rc == WF_OK) {
+		wfp_data_changed(db);
+		struct http_param done = {"done", submit ? "submitted" : "saved"};
+		wfp_redirect(resp, web_url(req, req->path, &done, 1));
+		return 0;
+	}
+	if (rc == WF_INVALID) {
+		resp->status = 400;
+		return rg_render(req, resp, p);
+	}
+	if (rc == WF_CONFLICT || rc == WF_STATE) {
+		resp->status = 409;
+		p->problem = wfp_msg(req, wf_strerror(rc));
+		return rg_render(req, resp, p);
+	}
+	return wfp_fail(req, resp, rc);
+}

@@ -1,0 +1,154 @@
+/*
+ * Helpers shared by the workflow pages (see wfpage.h).
+ */
+#include "web/wfpage.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "http/router.h"
+#include "render/html.h"
+#include "util/fmt.h"
+#include "util/log.h"
+
+const char *
+wfp_msg(struct http_request *req, const char *bilingual)
+{
+	const char *slash = strstr(bilingual, " / ");
+	if (slash == NULL)
+		return bilingual;
+	if (req->lang == LANG_EN)
+		return slash + 3;
+	return arena_strndup(&req->arena, bilingual, (size_t)(slash - bilingual));
+}
+
+void
+wfp_redirect(struct http_response *resp, const char *location)
+{
+	resp->status = 303;
+	http_response_header(resp, "Location", location);
+	http_response_header(resp, "Cache-Control", "no-store");
+}
+
+static const struct {
+	int rc, status;
+} wfp_statuses[] = {
+    {WF_NOTFOUND, 404}, {WF_FORBIDDEN, 403}, {WF_STATE, 409},
+    {WF_CONFLICT, 409}, {WF_INVALID, 400},   {WF_EXISTS, 400},
+};
+
+int
+wfp_fail(struct http_request *req, struct http_response *resp, int rc)
+{
+	for (size_t i = 0; i < sizeof(wfp_statuses) / sizeof(wfp_statuses[0]); i++) {
+		if (wfp_statuses[i].rc != rc)
+			continue;
+		const char *m = wf_strerror(rc);
+		const char *slash = strstr(m, " / ");
+		char vi[256];
+		snprintf(vi, sizeof(vi), "%.*s", slash ? (int)(slash - m) : (int)strlen(m), m);
+		web_error(req, resp, wfp_statuses[i].status, vi, slash ? slash + 3 : m);
+		return 0;
+	}
+	return -1;
+}
+
+void
+wfp_field_error(struct http_request *req, struct buf *b, const struct wf_errors *errs,
+		const char *field)
+{
+	const char *m = errs != NULL ? wf_errors_find(errs, field) : NULL;
+	if (m == NULL)
+		return;
+	html_open(b, "span", "class", "field-error", "role", "alert", "data-field", field, NULL);
+	html_text(b, wfp_msg(req, m));
+	html_close(b, "span");
+}
+
+void
+wfp_input(struct http_request *req, struct buf *b, const char *label, const char *name,
+	  const char *value, const struct wf_errors *errs)
+{
+	int bad = errs != NULL && wf_errors_find(errs, name) != NULL;
+	if (label != NULL) {
+		html_open(b, "label", NULL);
+		html_text(b, label);
+	}
+	if (bad)
+		html_open(b, "input", "type", "text", "name", name, "value", value ? value : "",
+			  "aria-invalid", "true", "aria-label", label ? label : name, NULL);
+	else
+		html_open(b, "input", "type", "text", "name", name, "value", value ? value : "",
+			  "aria-label", label ? label : name, NULL);
+	wfp_field_error(req, b, errs, name);
+	if (label != NULL)
+		html_close(b, "label");
+}
+
+void
+wfp_message(struct buf *b, int problem, const char *text)
+{
+	if (text == NULL)
+		return;
+	html_open(b, "p", "class", problem ? "problem" : "notice", "role",
+		  problem ? "alert" : "status", NULL);
+	html_text(b, text);
+	html_close(b, "p");
+}
+
+void
+wfp_button(struct buf *b, const char *op, const char *label)
+{
+	html_open(b, "button", "type", "submit", "name", "op", "value", op, NULL);
+	html_text(b, label);
+	html_close(b, "button");
+}
+
+const char *
+wfp_state_label(struct http_request *req, enum wf_state s)
+{
+	if ((int)s < 0 || s >= WF_STATE__MAX)
+		return "?";
+	return wfp_msg(req, wf_state_labels[s]);
+}
+
+const char *
+wfp_num_input(struct http_request *req, double v)
+{
+	if (!isfinite(v))
+		return "";
+	return arena_printf(&req->arena, "%.15g", v);
+}
+
+const char *
+wfp_num(struct http_request *req, double v, int decimals)
+{
+	char out[64];
+	return arena_strdup(&req->arena, fmt_num(out, sizeof(out), v, decimals, req->lang));
+}
+
+void
+wfp_data_changed(struct db *db)
+{
+	if (db_run(db_stmt(db, STMT_GENERATION_BUMP)) != DB_OK)
+		log_err("web: generation bump failed: %s", db_errmsg(db));
+}
+
+int
+wfp_page(struct http_request *req, struct http_response *resp, const char *title, struct buf *b)
+{
+	http_response_header(resp, "Cache-Control", "no-store");
+	if (b->overflow) {
+		log_err("web: %s: page over %u bytes", req->path, WFP_PAGE_MAX);
+		return -1;
+	}
+	return web_layout(req, &resp->body, title, buf_str(b));
+}
+
+int
+wfp_ids(struct http_request *req, int64_t *ids, int n)
+{
+	return router_path_ids(req->path, ids, n) == n ? n : 0;
+}

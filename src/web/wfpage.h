@@ -1,0 +1,80 @@
+/*
+ * What the workflow pages (my.c, facility_page.c, report_form.c,
+ * registration_form.c, review.c, audit.c) share: the language half of a
+ * bilingual model message, the answer for an enum wf_rc, field errors
+ * placed beside their input, the 303 after a successful POST, and the page
+ * frame with its size check.  Private to src/web/.
+ */
+#ifndef SXSH_WEB_WFPAGE_H
+#define SXSH_WEB_WFPAGE_H
+
+#include <stdint.h>
+
+#include "model/workflow.h"
+#include "web/web_int.h"
+
+struct db;
+
+#define WFP_PAGE_MAX (4u << 20) /* bytes of one workflow page's body */
+
+/*
+ * The half of a bilingual "tiếng Việt / English" message in the request's
+ * language (the whole text when it has no " / ").  Arena string.
+ */
+const char *wfp_msg(struct http_request *req, const char *bilingual);
+
+/* A 303 to location (a URL from web_url), never cached: POST-redirect-GET. */
+void wfp_redirect(struct http_response *resp, const char *location);
+
+/*
+ * Answers a failed workflow call with an error page: WF_NOTFOUND 404,
+ * WF_FORBIDDEN 403, WF_STATE and WF_CONFLICT 409, WF_INVALID and WF_EXISTS
+ * 400.  Returns 0, or -1 for WF_ERR (the router's 500).
+ */
+int wfp_fail(struct http_request *req, struct http_response *resp, int rc);
+
+/* <span class="field-error">message</span> for field's first error, if any. */
+void wfp_field_error(struct http_request *req, struct buf *b, const struct wf_errors *errs,
+		     const char *field);
+
+/*
+ * A labelled text input named name with value (NULL: empty), its error
+ * from errs placed right after it and aria-invalid set when there is one.
+ * label may be NULL (table cells).
+ */
+void wfp_input(struct http_request *req, struct buf *b, const char *label, const char *name,
+	       const char *value, const struct wf_errors *errs);
+
+/* <p class="problem|notice" role=...>text</p>; NULL text writes nothing. */
+void wfp_message(struct buf *b, int problem, const char *text);
+
+/* A submit button named "op" with value op. */
+void wfp_button(struct buf *b, const char *op, const char *label);
+
+/* The display label of a state in the request's language (static). */
+const char *wfp_state_label(struct http_request *req, enum wf_state s);
+
+/* A double for an input field ("12.5"); "" for NaN.  Arena string. */
+const char *wfp_num_input(struct http_request *req, double v);
+/* A double in the page's language with decimals ("16.055,31"); "—" for NaN. */
+const char *wfp_num(struct http_request *req, double v, int decimals);
+
+/*
+ * Marks cached pages (dashboard, indicators) stale after a workflow write
+ * that committed.  Failure is logged and otherwise ignored: the data is
+ * already stored, only the caches lag.
+ */
+void wfp_data_changed(struct db *db);
+
+/*
+ * Finishes a page: b (built with render/html.h) inside the layout with
+ * title, never cached.  Returns 0, or -1 when b overflowed or the layout
+ * failed (logged).
+ */
+int wfp_page(struct http_request *req, struct http_response *resp, const char *title,
+	     struct buf *b);
+
+/* The n numeric segments of the request path ("{id}" values); 0 when fewer. */
+int wfp_ids(struct http_request *req, int64_t *ids, int n);
+
+#endif

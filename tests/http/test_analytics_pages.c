@@ -1,0 +1,267 @@
+/*
+ * HTTP tests of the analytics pages: /indicators (the plan's indicators by
+ * group), /benchmark (SEC distribution against the norm; public aggregates,
+ * facility list for province staff) and /keyusers (staff only), plus the
+ * dashboard's drill-down links.  The fixture is the real reference data and
+ * a hand-made province of 6 facilities reporting for 2024; every figure
+ * asserted is worked out in the comments.  The server runs on 127.0.0.1.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "db/db.h"
+#include "http_client.h"
+#include "model/refdata.h"
+#include "model/session.h"
+#include "model/user.h"
+#include "testutil.h"
+
+static struct hc_server server;
+static char staff_cookie[128]; /* "Cookie: sxsh_session=...\r\n" of a province account */
+
+/*
+ * T1-T5 make frozen shrimp in Rạch Giá, 400 t each (>= 300 t: the TT
+ * 52/2018 norm of 2,050 kWh/t applies), with 720,000 to 880,000 kWh:
+ * SEC 1,800 / 1,900 / 2,000 / 2,100 / 2,200 kWh/t.  K1 in Hà Tiên uses
+ * 7,000,000 kWh x 0.0001543 = 1,080.1 TOE (a key energy user, >= 1,000)
+ * and reports no output.  CP answers (aware, staff, applied) for 2024.
+ */
+static const char fixture_sql[] =
+    "INSERT INTO facility(id, code, name, name_key, sector_code, admin_unit_id, ownership, size)"
+    " SELECT 900 + i, 'TOM-' || i, 'Công ty Tôm số ' || i, 'cong ty tom so ' || i, '1020',"
+    " (SELECT id FROM admin_unit WHERE code = 'rach-gia'), 'private', 'medium'"
+    " FROM (SELECT 1 AS i UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4"
+    " UNION ALL SELECT 5) AS n;"
+    "INSERT INTO facility(id, code, name, name_key, sector_code, admin_unit_id, ownership, size)"
+    " VALUES (910, 'K1', 'Nhà máy Trọng Điểm', 'nha may trong diem', '1020',"
+    " (SELECT id FROM admin_unit WHERE code = 'ha-tien'), 'state', 'large');"
+    "INSERT INTO report(id, facility_id, year, status, cp_aware, cp_staff, cp_applied) VALUES"
+    " (1, 901, 2024, 'accepted', 1, 1, 1), (2, 902, 2024, 'accepted', 1, 0, 0),"
+    " (3, 903, 2024, 'accepted', 0, 0, 0), (4, 904, 2024, 'accepted', NULL, NULL, NULL),"
+    " (5, 905, 2024, 'accepted', 1, 1, 1), (6, 910, 2024, 'accepted', 1, NULL, 1);"
+    "INSERT INTO report_energy(report_id, carrier_code, quantity, unit) VALUES"
+    " (1, 'electricity', 720000, 'kWh'), (2, 'electricity', 760000, 'kWh'),"
+    " (3, 'electricity', 800000, 'kWh'), (4, 'electricity', 840000, 'kWh'),"
+    " (5, 'electricity', 880000, 'kWh'), (6, 'electricity', 7000000, 'kWh');"
+    "INSERT INTO report_output(report_id, product_code, quantity, unit) VALUES"
+    " (1, 'frozen_shrimp', 400, 't'), (2, 'frozen_shrimp', 400, 't'),"
+    " (3, 'frozen_shrimp', 400, 't'), (4, 'frozen_shrimp', 400, 't'),"
+    " (5, 'frozen_shrimp', 400, 't');"
+    "INSERT INTO app_user(id, email, role, status, created_at)"
+    " VALUES (1, 'so@congthuong.test', 'province', 'active', '2026-01-01');";
+
+static int
+setup(void **state)
+{
+	(void)state;
+	struct db *db = tu_db_new("pages.db");
+	char err[512];
+	if (refdata_load(db, err, sizeof(err)) < 0)
+		fail_msg("refdata_load: %s", err);
+	if (db_exec(db, fixture_sql) != DB_OK)
+		fail_msg("fixture: %s", db_errmsg(db));
+	/* A session of the province account, as signing in would create. */
+	struct user u = {.id = 1, .role = ROLE_PROVINCE};
+	snprintf(u.email, sizeof(u.email), "so@congthuong.test");
+	char token[SESSION_TOKEN_LEN + 1];
+	struct session s;
+	if (session_create(db, &u, (int64_t)time(NULL), token, &s) < 0)
+		fail_msg("session_create: %s", db_errmsg(db));
+	snprintf(staff_cookie, sizeof(staff_cookie), "Cookie: sxsh_session=%s\r\n", token);
+	db_close(db);
+	if (hc_server_start(&server, tu_db_url("pages.db")) < 0)
+		fail_msg("sxsh serve did not start");
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	return hc_server_stop(&server) == 0 ? 0 : -1;
+}
+
+/* GET target (with extra header lines or NULL) and assert its status; the caller frees r. */
+static void
+get(const char *target, const char *extra, int status, struct hc_response *r)
+{
+	assert_int_equal(hc_request(server.port, "GET", target, extra, NULL, r), 0);
+	if (r->status != status)
+		fail_msg("GET %s: status %d, expected %d\n%.600s", target, r->status, status,
+			 r->body);
+}
+
+static void
+has(const struct hc_response *r, const char *s)
+{
+	if (strstr(r->body, s) == NULL)
+		fail_msg("body lacks \"%s\"", s);
+}
+
+static void
+lacks(const struct hc_response *r, const char *s)
+{
+	if (strstr(r->body, s) != NULL)
+		fail_msg("body has \"%s\"", s);
+}
+
+static void
+test_indicators(void **state)
+{
+	(void)state;
+	struct hc_response r;
+	/* The latest year (2024) by unit. */
+	get("/indicators", NULL, 200, &r);
+	/*
+	 * Province: active 6; aware known T1 T2 T3 T5 K1 = 5, yes T1 T2 T5 K1 = 4:
+	 * 80,0 % "4/5"; coverage 5/6 = 83,3 %.
+	 * Rạch Giá: active 5; aware known 4, yes T1 T2 T5 = 3: 75,0 % "3/4", coverage
+	 * 4/5 = 80,0 %; apply CP known 4, yes T1 T5 = 2: 50,0 % "2/4".
+	 * Hà Tiên: K1 alone: aware 100,0 % "1/1".
+	 */
+	has(&r, "<option value=\"2024\" selected=\"selected\">2024</option>");
+	has(&r, "Toàn tỉnh");
+	has(&r, "80,0 %<small> 4/5</small></td><td class=\"num\">83,3 %</td>");
+	has(&r, "<a href=\"/facilities?unit=rach-gia\">Thành phố Rạch Giá</a>");
+	has(&r, "75,0 %<small> 3/4</small></td><td class=\"num\">80,0 %</td>");
+	has(&r, "50,0 %<small> 2/4</small>");
+	has(&r, "100,0 %<small> 1/1</small>");
+	/* The plan's targets: aware 50 % (2016–2020). */
+	has(&r, "50,0 % (2016–2020)");
+	hc_response_free(&r);
+
+	/* By ownership: state = K1 (1/1), private = T1-T5 (3/4). */
+	get("/indicators?year=2024&by=ownership&lang=en", NULL, 200, &r);
+	has(&r, "<a href=\"/facilities?ownership=state&amp;lang=en\">State-owned</a>");
+	has(&r, "75.0%<small> 3/4</small>");
+	hc_response_free(&r);
+	/* By sector (division 10): all six, the province's figures. */
+	get("/indicators?by=sector", NULL, 200, &r);
+	has(&r, "<a href=\"/facilities?sector=10\">");
+	hc_response_free(&r);
+
+	get("/indicators?by=district", NULL, 400, &r);
+	hc_response_free(&r);
+	get("/indicators?year=20x4", NULL, 400, &r);
+	hc_response_free(&r);
+	get("/indicators?year=2030", NULL, 404, &r);
+	has(&r, "2030");
+	hc_response_free(&r);
+}
+
+static void
+test_dashboard_drill(void **state)
+{
+	(void)state;
+	struct hc_response r;
+	get("/", NULL, 200, &r);
+	has(&r, "href=\"/indicators?year=2024&amp;by=unit\"");
+	has(&r, "href=\"/indicators?year=2024&amp;by=sector\"");
+	has(&r, "<a href=\"/facilities?unit=rach-gia\">");
+	hc_response_free(&r);
+}
+
+static void
+test_benchmark_public(void **state)
+{
+	(void)state;
+	struct hc_response r;
+	get("/benchmark", NULL, 200, &r);
+	has(&r, "<option value=\"frozen_shrimp\">frozen_shrimp</option>");
+	hc_response_free(&r);
+
+	get("/benchmark?product=frozen_shrimp&year=2024", NULL, 200, &r);
+	/* 5 peers; 1,800 1,900 2,000 meet 2,050: 3 / 5; median 2,000. */
+	has(&r, "<th scope=\"row\">Số cơ sở so sánh</th><td>5</td>");
+	has(&r, "<td>3 / 5</td>");
+	has(&r, "2.050 kWh/t");
+	has(&r, " · 2.000 · ");
+	has(&r, "<svg");
+	has(&r, "class=\"target\"");
+	/* Aggregates only: no names, codes or per-facility list. */
+	lacks(&r, "Công ty Tôm");
+	lacks(&r, "TOM-");
+	lacks(&r, "class=\"list peers\"");
+	hc_response_free(&r);
+
+	get("/benchmark?product=no_such_product&year=2024", NULL, 404, &r);
+	hc_response_free(&r);
+	get("/benchmark?product=frozen_shrimp&year=abc", NULL, 400, &r);
+	hc_response_free(&r);
+}
+
+static void
+test_benchmark_staff(void **state)
+{
+	(void)state;
+	struct hc_response r;
+	get("/benchmark?product=frozen_shrimp&year=2024", staff_cookie, 200, &r);
+	has(&r, "class=\"list peers\"");
+	/* Sorted by SEC: T1 (1,800) first; ratio 1,800 / 2,050 = 87,8 %. */
+	has(&r, "<td>TOM-1</td><td>Công ty Tôm số 1</td><td class=\"num\">1.800</td>"
+		"<td class=\"num\">87,8 %</td>");
+	/* T5: 2,200 / 2,050 = 107,3 %. */
+	has(&r, "<td class=\"num\">2.200</td><td class=\"num\">107,3 %</td>");
+	char *cc = hc_header(&r, "Cache-Control");
+	assert_non_null(cc);
+	assert_non_null(strstr(cc, "no-store"));
+	free(cc);
+	hc_response_free(&r);
+}
+
+static void
+test_keyusers(void **state)
+{
+	(void)state;
+	struct hc_response r;
+	/* Without a session: pages send the visitor to sign in. */
+	get("/keyusers", NULL, 303, &r);
+	char *loc = hc_header(&r, "Location");
+	assert_non_null(loc);
+	assert_string_equal(loc, "/login?next=%2Fkeyusers");
+	free(loc);
+	hc_response_free(&r);
+
+	get("/keyusers?year=2024", staff_cookie, 200, &r);
+	/* K1 alone: 7,000,000 kWh x 0.0001543 = 1,080.1 TOE; T5's 135,8 TOE is below. */
+	has(&r, "<td>K1</td><td>Nhà máy Trọng Điểm</td>");
+	has(&r, "1.080,1");
+	lacks(&r, "TOM-5");
+	has(&r, "href=\"/keyusers?year=2024&amp;format=csv\"");
+	hc_response_free(&r);
+
+	get("/keyusers?year=2024&format=csv", staff_cookie, 200, &r);
+	char *ct = hc_header(&r, "Content-Type");
+	assert_non_null(ct);
+	assert_non_null(strstr(ct, "text/csv"));
+	free(ct);
+	assert_non_null(strstr(r.body, "year,code,name,tax_code,unit,sector,toe_total,incomplete,"
+				       "carrier,quantity,native_unit,carrier_toe\n"));
+	/* 7,000,000 x 0.0001543 = 1,080.1 TOE exactly. */
+	assert_non_null(strstr(r.body,
+			       "2024,K1,Nhà máy Trọng Điểm,,Thành phố Hà Tiên,1020,1080.100,0,"
+			       "electricity,7000000.000,kWh,1080.100\n"));
+	hc_response_free(&r);
+
+	get("/keyusers?year=2024&format=xls", staff_cookie, 400, &r);
+	hc_response_free(&r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_indicators),	     cmocka_unit_test(test_dashboard_drill),
+	    cmocka_unit_test(test_benchmark_public), cmocka_unit_test(test_benchmark_staff),
+	    cmocka_unit_test(test_keyusers),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

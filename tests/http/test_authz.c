@@ -1,0 +1,260 @@
+/*
+ * The authorisation matrix: every row of the route table (iterated from
+ * routes[] itself, so a new route without an expectation here fails) x
+ * every role (public, admin, province, district, enterprise, expert),
+ * asserting the exact status code.  Each signed-in request gets a fresh
+ * session made through model/session.c on a second connection, so routes
+ * that end sessions (POST /logout) do not disturb the others; POSTs carry
+ * that session's CSRF token and an otherwise empty form.
+ *
+ * Adding a route: add its row to `expect` (one or more cases).  A route
+ * that shows one facility's data must have a case for the enterprise
+ * user's own facility (OWN_FACILITY, 200) and one for another facility
+ * (FOREIGN_FACILITY): 404 for enterprise, whatever the path.
+ *
+ * Why each status: 303 is a page asking the public to sign in; 403 a role
+ * the route does not list; for signed-in users, /login sends them on (303);
+ * POSTs with only a CSRF token are missing their fields (400), and a token
+ * revocation without an id finds nothing to revoke (404).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "db/db.h"
+#include "http/router.h"
+#include "http_client.h"
+#include "model/refdata.h"
+#include "model/session.h"
+#include "model/user.h"
+#include "testutil.h"
+#include "util/alloc.h"
+
+enum { PUB, ADM, PRO, DIS, ENT, EXP, NWHO };
+
+static const char *const who_names[NWHO] = {"public",	"admin",      "province",
+					    "district", "enterprise", "expert"};
+
+struct authz_case {
+	const char *method; /* "GET" or "POST" */
+	const char *target; /* path and query */
+	int status[NWHO];
+};
+
+#define ALL(s)                                                                                     \
+	{                                                                                          \
+		s, s, s, s, s, s                                                                   \
+	}
+#define MAX_CASES 3
+
+static const struct {
+	struct authz_case c[MAX_CASES];
+} expect[ROUTE__MAX] = {
+    [ROUTE_DASHBOARD] = {{{"GET", "/", ALL(200)}}},
+    [ROUTE_FACILITIES] = {{{"GET", "/facilities", ALL(200)}}},
+    [ROUTE_HEALTHZ] = {{{"GET", "/healthz", ALL(200)}}},
+    [ROUTE_STATIC] = {{{"GET", "/static/sxsh.css", ALL(200)}}},
+    [ROUTE_LOGIN] = {{{"GET", "/login", {200, 303, 303, 303, 303, 303}},
+		      /* public: no pre-session token, 403; users: no email, 400 */
+		      {"POST", "/login", {403, 400, 400, 400, 400, 400}}}},
+    [ROUTE_LOGOUT] = {{{"POST", "/logout", ALL(303)}}},
+    [ROUTE_ACCOUNT] = {{{"GET", "/account", {303, 200, 200, 200, 200, 200}}}},
+    [ROUTE_ACCOUNT_PASSWORD] = {{{"POST", "/account/password", {303, 400, 400, 400, 400, 400}}}},
+    [ROUTE_ACCOUNT_TOKENS] = {{{"POST", "/account/tokens", {303, 400, 400, 400, 400, 400}}}},
+    [ROUTE_ACCOUNT_TOKEN_REVOKE] =
+	{{{"POST", "/account/tokens/revoke", {303, 404, 404, 404, 404, 404}}}},
+    [ROUTE_USERS] = {{{"GET", "/users", {303, 200, 403, 403, 403, 403}},
+		      {"POST", "/users", {303, 400, 403, 403, 403, 403}}}},
+    [ROUTE_INDICATORS] = {{{"GET", "/indicators", ALL(200)}}},
+    [ROUTE_BENCHMARK] = {{{"GET", "/benchmark", ALL(200)}}},
+    [ROUTE_KEYUSERS] = {{{"GET", "/keyusers?year=2021", {303, 200, 200, 200, 403, 403}}}},
+    /* The workflow pages: facility 7001 is OWN (district rach-gia), 7002 FOREIGN. */
+    [ROUTE_MY] = {{{"GET", "/my", {303, 403, 403, 403, 200, 403}}}},
+    /* no key: 400 beside the field */
+    [ROUTE_MY_CLAIM] = {{{"POST", "/my/claim", {303, 403, 403, 403, 400, 403}}}},
+    [ROUTE_FACILITY_PAGE] = {{{"GET", "/facilities/7001", {303, 200, 200, 200, 200, 403}},
+			      {"GET", "/facilities/7002", {303, 200, 200, 404, 404, 403}}}},
+    /* no version: a stale form, 409 */
+    [ROUTE_FACILITY_PROFILE] = {{{"POST", "/facilities/7001/profile", {303, 409, 409, 403, 409, 403}},
+				 {"POST", "/facilities/7002/profile", {303, 409, 409, 403, 404, 403}}}},
+    /* a POST without op re-renders the form */
+    [ROUTE_REPORT_FORM] = {{{"GET", "/facilities/7001/report/2024", {303, 200, 200, 403, 200, 403}},
+			    {"GET", "/facilities/7002/report/2024", {303, 200, 200, 403, 404, 403}},
+			    {"POST", "/facilities/7001/report/2024", {303, 200, 200, 403, 200, 403}}}},
+    /* a POST without apply_cp is invalid: 400 */
+    [ROUTE_REGISTRATION_FORM] =
+	{{{"GET", "/facilities/7001/registration/2025", {303, 200, 200, 403, 200, 403}},
+	  {"GET", "/facilities/7002/registration/2025", {303, 200, 200, 403, 404, 403}},
+	  {"POST", "/facilities/7001/registration/2025", {303, 400, 400, 403, 400, 403}}}},
+    [ROUTE_REVIEW] = {{{"GET", "/review", {303, 200, 200, 200, 403, 403}}}},
+    [ROUTE_REPORT_VIEW] = {{{"GET", "/reports/8001", {303, 200, 200, 200, 200, 403}},
+			    {"GET", "/reports/8002", {303, 200, 200, 404, 404, 403}}}},
+    /* no action or version: 400 */
+    [ROUTE_REPORT_ACTION] = {{{"POST", "/reports/8001/action", {303, 400, 400, 400, 400, 403}}}},
+    [ROUTE_REGISTRATION_VIEW] = {{{"GET", "/registrations/8001", {303, 200, 200, 200, 200, 403}},
+				  {"GET", "/registrations/8002", {303, 200, 200, 404, 404, 403}}}},
+    [ROUTE_REGISTRATION_ACTION] =
+	{{{"POST", "/registrations/8001/action", {303, 400, 400, 400, 400, 403}}}},
+    [ROUTE_AUDIT] = {{{"GET", "/audit", {303, 200, 200, 403, 403, 403}}}},
+    /*
+     * The API: no credentials are 401 problem+json; facility 7001, report
+     * 8001 and registration 8001 are the enterprise's own (OWN), 7002 and
+     * 8002 FOREIGN's (outside the district too); experts see no facility
+     * data.  POSTs with a form instead of JSON reach the handler: 415.
+     */
+    [ROUTE_API_FACILITIES] = {{{"GET", "/api/v1/facilities", ALL(200)}}},
+    [ROUTE_API_FACILITY] = {{{"GET", "/api/v1/facilities/7001", {401, 200, 200, 200, 200, 404}},
+			     {"GET", "/api/v1/facilities/7002", {401, 200, 200, 404, 404, 404}}}},
+    [ROUTE_API_REPORTS] = {{{"GET", "/api/v1/reports", {401, 200, 200, 200, 200, 200}},
+			    {"POST", "/api/v1/reports", {401, 415, 415, 415, 415, 415}}}},
+    [ROUTE_API_REPORT] = {{{"GET", "/api/v1/reports/8001", {401, 200, 200, 200, 200, 404}},
+			   {"GET", "/api/v1/reports/8002", {401, 200, 200, 404, 404, 404}},
+			   {"POST", "/api/v1/reports/8002/submit", {401, 415, 415, 415, 415, 415}}}},
+    [ROUTE_API_REGISTRATIONS] = {{{"GET", "/api/v1/registrations", {401, 200, 200, 200, 200, 200}},
+				  {"POST", "/api/v1/registrations", {401, 415, 415, 415, 415, 415}}}},
+    [ROUTE_API_REGISTRATION] =
+	{{{"GET", "/api/v1/registrations/8001", {401, 200, 200, 200, 200, 404}},
+	  {"GET", "/api/v1/registrations/8002", {401, 200, 200, 404, 404, 404}},
+	  {"POST", "/api/v1/registrations/8002/submit", {401, 415, 415, 415, 415, 415}}}},
+    [ROUTE_API_INDICATORS] = {{{"GET", "/api/v1/indicators", ALL(200)}}},
+    [ROUTE_API_KEYUSERS] = {{{"GET", "/api/v1/keyusers?year=2021", {401, 200, 200, 200, 403, 403}}}},
+    [ROUTE_API_REFDATA] = {{{"GET", "/api/v1/refdata", ALL(200)}}},
+    [ROUTE_API_REFDATA_ITEM] = {{{"GET", "/api/v1/refdata/carriers", ALL(200)}}},
+};
+
+static struct hc_server server;
+static struct db *db;
+static struct user users[NWHO]; /* users[PUB] unused */
+
+static int
+setup(void **state)
+{
+	(void)state;
+	db = tu_db_new("authz.db");
+	char err[512];
+	if (refdata_load(db, err, sizeof(err)) < 0)
+		fail_msg("refdata_load: %s", err);
+	/* Explicit ids: db_last_id after db_exec is not portable to PostgreSQL. */
+	if (db_exec(db,
+		    "INSERT INTO facility(id, code, name, name_key, sector_code, admin_unit_id, "
+		    "ownership, size) VALUES "
+		    "(7001, 'OWN', 'Cơ sở của doanh nghiệp', 'co so cua doanh nghiep', '1061', "
+		    "(SELECT id FROM admin_unit WHERE code = 'rach-gia'), 'private', 'small'), "
+		    "(7002, 'FOREIGN', 'Cơ sở khác', 'co so khac', '1061', "
+		    "(SELECT id FROM admin_unit WHERE code = 'phu-quoc'), 'private', 'small')") !=
+	    DB_OK)
+		fail_msg("fixture: %s", db_errmsg(db));
+	int64_t own = 7001;
+	/* The API cases' report and registration of each facility. */
+	if (db_exec(db, "INSERT INTO report(id, facility_id, year) VALUES (8001, 7001, 2023), "
+			"(8002, 7002, 2023); INSERT INTO registration(id, facility_id, year, apply_cp) "
+			"VALUES (8001, 7001, 2023, 1), (8002, 7002, 2023, 1)") != DB_OK)
+		fail_msg("fixture: %s", db_errmsg(db));
+	static const struct {
+		const char *email;
+		enum role role;
+		const char *unit;
+		int own;
+	} u[NWHO] = {
+	    [ADM] = {"admin@x.vn", ROLE_ADMIN, NULL, 0},
+	    [PRO] = {"province@x.vn", ROLE_PROVINCE, NULL, 0},
+	    [DIS] = {"district@x.vn", ROLE_DISTRICT, "rach-gia", 0},
+	    [ENT] = {"enterprise@x.vn", ROLE_ENTERPRISE, NULL, 1},
+	    [EXP] = {"expert@x.vn", ROLE_EXPERT, NULL, 0},
+	};
+	for (int i = ADM; i < NWHO; i++) {
+		struct user_new nu = {.email = u[i].email,
+				      .role = u[i].role,
+				      .unit_code = u[i].unit,
+				      .facility_id = u[i].own ? own : 0,
+				      .password = "a long enough password"};
+		int64_t id;
+		enum user_rc rc = user_create(db, NULL, &nu, 1700000000, &id);
+		if (rc != USER_OK)
+			fail_msg("%s: %s", nu.email, user_strerror(rc));
+		assert_int_equal(user_get(db, id, &users[i]), USER_OK);
+	}
+	if (hc_server_start(&server, tu_db_url("authz.db")) < 0)
+		fail_msg("sxsh serve did not start");
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	if (server.pid > 0)
+		assert_int_equal(hc_server_stop(&server), 0);
+	db_close(db);
+	return 0;
+}
+
+/* Runs one case for one role; returns the status. */
+static int
+authz_run(const struct authz_case *c, int who)
+{
+	char extra[512] = "", body[128] = "";
+	if (who != PUB) {
+		char token[SESSION_TOKEN_LEN + 1];
+		struct session s;
+		if (session_create(db, &users[who], (int64_t)time(NULL), token, &s) < 0)
+			fail_msg("session_create failed");
+		snprintf(extra, sizeof(extra), "Cookie: sxsh_session=%s\r\n", token);
+		snprintf(body, sizeof(body), "csrf=%s", s.csrf);
+	}
+	int post = strcmp(c->method, "POST") == 0;
+	if (post)
+		strcat(extra, "Content-Type: application/x-www-form-urlencoded\r\n");
+	struct hc_response r;
+	if (hc_request(server.port, c->method, c->target, extra, post ? body : NULL, &r) < 0)
+		fail_msg("%s %s as %s: no answer", c->method, c->target, who_names[who]);
+	int status = r.status;
+	hc_response_free(&r);
+	return status;
+}
+
+static void
+test_matrix(void **state)
+{
+	(void)state;
+	int failures = 0, checked = 0;
+	for (int i = 0; i < ROUTE__MAX; i++) {
+		if (expect[i].c[0].method == NULL) {
+			print_error("route %d (%s) has no expectation in tests/http/test_authz.c\n",
+				    i, routes[i].path);
+			failures++;
+			continue;
+		}
+		for (int k = 0; k < MAX_CASES && expect[i].c[k].method != NULL; k++) {
+			const struct authz_case *c = &expect[i].c[k];
+			for (int w = 0; w < NWHO; w++) {
+				int got = authz_run(c, w);
+				checked++;
+				if (got != c->status[w]) {
+					print_error("%s %s as %s: %d, expected %d\n", c->method,
+						    c->target, who_names[w], got, c->status[w]);
+					failures++;
+				}
+			}
+		}
+	}
+	/* 14 routes when this was written; at least one case of 6 roles each. */
+	assert_true(checked >= ROUTE__MAX * NWHO);
+	assert_int_equal(failures, 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_matrix),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,141 @@
+/*
+ * Unit tests for model/keyusers and `sxsh keyusers`: facilities at 999.9,
+ * 1,000.0 and 1,000.1 TOE around the threshold of Decree 21/2011 Art. 6
+ * (>= 1,000 TOE is a key user), one above it with a line that has no
+ * factor, and one that cannot be computed.  Coal fines grades 5-6 are
+ * 0.50 TOE/t (data/carrier_factors.csv), so t / 2 is the TOE.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "db/db.h"
+#include "model/keyusers.h"
+#include "model/ledger.h"
+#include "model/refdata.h"
+#include "testutil.h"
+
+#define UNIT "(SELECT id FROM admin_unit WHERE code = 'kien-luong')"
+#define FAC(id, code, tax)                                                                         \
+	"INSERT INTO facility(id, code, tax_code, name, name_key, sector_code, admin_unit_id, "    \
+	"ownership, size) VALUES (" #id ", '" code "', " tax ", 'Gạch " code                       \
+	"', 'gach', '2392', " UNIT ", 'private', 'large');"
+
+static const char fixture[] =
+    FAC(1, "K1", "'0100109106'") FAC(2, "K2", "NULL") FAC(3, "K3", "NULL") FAC(4, "K4", "NULL") FAC(
+	5, "K5",
+	"NULL") "INSERT INTO report(id, facility_id, year) VALUES (1,1,2020),(2,2,2020),(3,3,2020),"
+		" (4,4,2020),(5,5,2020);"
+		"INSERT INTO report_energy(report_id, carrier_code, quantity, unit) VALUES"
+		" (1,'coal_5_6',1999.8,'t'), (2,'coal_5_6',2000,'t'), (3,'coal_5_6',1600.2,'t'),"
+		" (3,'electricity',2590,'MWh'), (4,'coal_5_6',2100,'t'), (4,'bagasse',50,'t'),"
+		" (5,'coal_5_6',100,'t'), (5,'bagasse',900,'t');";
+
+static struct db *
+open_fixture(const char *name)
+{
+	char err[512];
+	struct db *db = tu_db_new(name);
+	if (refdata_load(db, err, sizeof(err)) < 0)
+		fail_msg("refdata_load: %s", err);
+	if (db_exec(db, fixture) != DB_OK)
+		fail_msg("fixture: %s", db_errmsg(db));
+	return db;
+}
+
+static void
+test_threshold(void **state)
+{
+	(void)state;
+	char err[512];
+	struct db *db = open_fixture("ku.db");
+	struct keyuser_list *l = NULL;
+	assert_int_equal(keyusers_list(db, 2020, &l, err, sizeof(err)), 0);
+	assert_float_equal(l->threshold_toe, 1000, 0);
+	assert_non_null(strstr(l->threshold_ref, "21/2011"));
+	/* K1 1,999.8 t x 0.5 = 999.9: not a key user.  K2 2,000 x 0.5 = 1,000.0: is.
+	 * K3 1,600.2 x 0.5 = 800.1 + 2,590 MWh = 2,590,000 kWh x 0.0001543 = 399.637:
+	 * 1,199.737.  K4 2,100 x 0.5 = 1,050 known, bagasse unknown: listed, incomplete.
+	 * K5 100 x 0.5 = 50 known: cannot compute.  Sorted by TOE: K3, K4, K2. */
+	assert_int_equal(l->n, 3);
+	assert_string_equal(l->items[0].code, "K3");
+	assert_float_equal(l->items[0].toe, 1199.737, 1e-9);
+	assert_int_equal(l->items[0].ncarriers, 2);
+	assert_float_equal(l->items[0].carriers[0].toe, 800.1, 1e-9); /* coal_5_6 */
+	assert_float_equal(l->items[0].carriers[1].toe, 399.637, 1e-9);
+	assert_string_equal(l->items[1].code, "K4");
+	assert_true(l->items[1].incomplete);
+	assert_float_equal(l->items[1].toe, 1050, 1e-9);
+	assert_string_equal(l->items[2].code, "K2");
+	assert_float_equal(l->items[2].toe, 1000, 0);
+	assert_false(l->items[2].incomplete);
+	assert_string_equal(l->items[2].unit_name, "Huyện Kiên Lương");
+	assert_int_equal(l->nunknown, 1);
+	assert_string_equal(l->unknown[0].code, "K5");
+	keyusers_free(l);
+
+	/* No threshold before the decree (valid from 29/3/2011). */
+	assert_int_equal(keyusers_list(db, 2005, &l, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "no key energy user threshold valid in 2005"));
+	db_close(db);
+}
+
+static void
+test_cli(void **state)
+{
+	(void)state;
+	struct db *db = open_fixture("kucli.db");
+	db_close(db);
+	char cmd[1024], *out = NULL, *err = NULL;
+	snprintf(cmd, sizeof(cmd), "%s keyusers --db '%s' --year 2020 --format csv", tu_sxsh(),
+		 tu_db_url("kucli.db"));
+	assert_int_equal(tu_run(cmd, &out, &err), 0);
+	/* Carrier columns in code order; '.' decimals; K4's bagasse cannot convert (empty). */
+	assert_string_equal(out,
+			    "code,tax_code,name,district,sector,toe,toe_bagasse,toe_coal_5_6,"
+			    "toe_electricity\n"
+			    "K3,,Gạch K3,Huyện Kiên Lương,2392,1199.737,0.000,800.100,399.637\n"
+			    "K4,,Gạch K4,Huyện Kiên Lương,2392,1050.000,,1050.000,0.000\n"
+			    "K2,,Gạch K2,Huyện Kiên Lương,2392,1000.000,0.000,1000.000,0.000\n");
+	assert_non_null(strstr(err, "K5 2020"));
+	assert_non_null(strstr(err, "cannot compute"));
+	free(out);
+	free(err);
+	snprintf(cmd, sizeof(cmd), "%s keyusers --db '%s' --year 2020 --format json", tu_sxsh(),
+		 tu_db_url("kucli.db"));
+	assert_int_equal(tu_run(cmd, &out, NULL), 0);
+	assert_non_null(strstr(out, "\"code\": \"K3\""));
+	assert_non_null(strstr(out, "\"complete\": false"));
+	free(out);
+	snprintf(cmd, sizeof(cmd), "%s keyusers --db '%s' --year 2020", tu_sxsh(),
+		 tu_db_url("kucli.db"));
+	assert_int_equal(tu_run(cmd, &out, NULL), 0);
+	assert_non_null(strstr(out, "1.199,7")); /* Vietnamese format in the table */
+	free(out);
+	/* Usage errors exit 2; a year without a threshold is a user error, 1. */
+	snprintf(cmd, sizeof(cmd), "%s keyusers --db '%s'", tu_sxsh(), tu_db_url("kucli.db"));
+	assert_int_equal(tu_run(cmd, NULL, NULL), 2);
+	snprintf(cmd, sizeof(cmd), "%s keyusers --db '%s' --year 2020 --format xml", tu_sxsh(),
+		 tu_db_url("kucli.db"));
+	assert_int_equal(tu_run(cmd, NULL, NULL), 2);
+	snprintf(cmd, sizeof(cmd), "%s keyusers --db '%s' --year 2005", tu_sxsh(),
+		 tu_db_url("kucli.db"));
+	assert_int_equal(tu_run(cmd, NULL, NULL), 1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_threshold),
+	    cmocka_unit_test(test_cli),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,505 @@
+/*
+ * Unit tests for the reporting workflow (model/report.h, registration.h,
+ * claim.h, facility_edit.h): a report walked through every state with
+ * every illegal move per role, version conflicts, audit rows, validation
+ * messages, pre-fill and the TOE / SEC / norm preview.  Expected figures
+ * are worked out by hand in the comments beside them.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "db/db.h"
+#include "model/claim.h"
+#include "model/facility_edit.h"
+#include "model/registration.h"
+#include "model/report.h"
+#include "testutil.h"
+#include "wffix.h"
+
+#define W(i) (&wfx_who[i])
+
+/* 500,000 kWh + 10 t DO for 400 t of frozen shrimp. */
+static const struct report_output_in shrimp_out[] = {{"frozen_shrimp", "400", "t"}};
+static const struct report_energy_in shrimp_energy[] = {
+    {"electricity", "500000", "kWh", NULL, NULL, "900000000"},
+    {"do", "10", "t", NULL, NULL, NULL},
+};
+static const struct report_water_in shrimp_water[] = {{"tap", "12000", NULL}};
+static const struct report_input shrimp = {
+    .cp = {"1", "1", "0", "1"},
+    .nout = 1,
+    .out = shrimp_out,
+    .nenergy = 2,
+    .energy = shrimp_energy,
+    .nwater = 1,
+    .water = shrimp_water,
+};
+
+static long long
+audit_rows(const char *dbname, const char *action, int64_t id)
+{
+	char sql[256];
+	snprintf(sql, sizeof(sql),
+		 "SELECT count(*) FROM audit WHERE action = '%s' AND entity_id = '%lld'", action,
+		 (long long)id);
+	return wfx_int(dbname, sql);
+}
+
+static void
+test_report_walk(void **state)
+{
+	(void)state;
+	const char *N = "walk.db";
+	struct db *db = wfx_new(N);
+	struct wf_errors errs = {0};
+	int64_t id = 0;
+	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2024, &shrimp, &id, &errs), WF_OK);
+	assert_true(id > 0);
+	/* A second report for the same year is refused; district and expert may not create. */
+	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2024, &shrimp, &id, &errs), WF_EXISTS);
+	int64_t other;
+	assert_int_equal(report_create(db, W(WFX_DISTRICT_A), 1, 2023, &shrimp, &other, &errs),
+			 WF_FORBIDDEN);
+	assert_int_equal(report_create(db, W(WFX_EXPERT), 1, 2023, &shrimp, &other, &errs),
+			 WF_NOTFOUND);
+	assert_int_equal(errs.n, 0);
+
+	struct report *r;
+	assert_int_equal(report_get(db, W(WFX_ENT1), id, &r), WF_OK);
+	assert_int_equal(r->state, WF_DRAFT);
+	assert_int_equal(r->version, 1);
+	assert_int_equal(r->nout, 1);
+	assert_int_equal(r->nenergy, 2);
+	assert_int_equal(r->nwater, 1);
+	assert_string_equal(r->energy[1].carrier, "do");
+	assert_true(r->energy[0].has_cost && r->energy[0].cost_vnd == 900000000);
+	assert_int_equal(r->cp[REPORT_CP_UNIT], 0);
+	report_free(r);
+
+	/* Draft: only submit is possible; reviewers cannot act yet. */
+	assert_int_equal(report_transition(db, W(WFX_PROVINCE), id, WF_ACCEPT, 1, NULL, &errs),
+			 WF_STATE);
+	assert_int_equal(report_transition(db, W(WFX_DISTRICT_A), id, WF_FORWARD, 1, NULL, &errs),
+			 WF_STATE);
+	/* Stale version: conflict, nothing written. */
+	assert_int_equal(report_transition(db, W(WFX_ENT1), id, WF_SUBMIT, 0, NULL, &errs),
+			 WF_CONFLICT);
+	assert_int_equal(report_transition(db, W(WFX_ENT1), id, WF_SUBMIT, 1, NULL, &errs), WF_OK);
+
+	/* Submitted (v2): the enterprise cannot edit, decide or submit again. */
+	assert_int_equal(report_update(db, W(WFX_ENT1), id, 2, &shrimp, &errs), WF_STATE);
+	assert_int_equal(report_transition(db, W(WFX_ENT1), id, WF_SUBMIT, 2, NULL, &errs),
+			 WF_STATE);
+	assert_int_equal(report_transition(db, W(WFX_ENT1), id, WF_ACCEPT, 2, NULL, &errs),
+			 WF_FORBIDDEN);
+	assert_int_equal(report_transition(db, W(WFX_DISTRICT_A), id, WF_ACCEPT, 2, NULL, &errs),
+			 WF_FORBIDDEN);
+	assert_int_equal(report_transition(db, W(WFX_DISTRICT_A), id, WF_REOPEN, 2, NULL, &errs),
+			 WF_STATE);
+	/* District B does not see a facility of district A. */
+	assert_int_equal(report_transition(db, W(WFX_DISTRICT_B), id, WF_RETURN, 2, "x", &errs),
+			 WF_NOTFOUND);
+	/* Returning needs a note. */
+	assert_int_equal(report_transition(db, W(WFX_DISTRICT_A), id, WF_RETURN, 2, "", &errs),
+			 WF_INVALID);
+	assert_int_equal(errs.n, 1);
+	assert_string_equal(errs.e[0].field, "note");
+	assert_string_equal(errs.e[0].msg, "thiếu ý kiến của người xem xét / reviewer's note is "
+					   "missing");
+	wf_errors_clear(&errs);
+	assert_int_equal(report_transition(db, W(WFX_DISTRICT_A), id, WF_RETURN, 2,
+					   "Thiếu số liệu nước ngầm", &errs),
+			 WF_OK);
+
+	/* Returned (v3): the enterprise corrects and resubmits. */
+	assert_int_equal(report_get(db, W(WFX_ENT1), id, &r), WF_OK);
+	assert_int_equal(r->state, WF_RETURNED);
+	assert_string_equal(r->review_note, "Thiếu số liệu nước ngầm");
+	report_free(r);
+	static const struct report_water_in water2[] = {{"tap", "12000", NULL},
+							{"ground", "3000", "0"}};
+	struct report_input fixed = shrimp;
+	fixed.nwater = 2;
+	fixed.water = water2;
+	assert_int_equal(report_update(db, W(WFX_ENT1), id, 3, &fixed, &errs), WF_OK);
+	assert_int_equal(report_transition(db, W(WFX_ENT1), id, WF_SUBMIT, 4, NULL, &errs), WF_OK);
+
+	/* Submitted again (v5): district A forwards; then only the province decides. */
+	assert_int_equal(report_transition(db, W(WFX_DISTRICT_A), id, WF_FORWARD, 5, NULL, &errs),
+			 WF_OK);
+	assert_int_equal(report_get(db, W(WFX_DISTRICT_A), id, &r), WF_OK);
+	assert_int_equal(r->state, WF_FORWARDED);
+	assert_int_equal(r->version, 6);
+	assert_int_equal(r->nwater, 2);
+	report_free(r);
+	assert_int_equal(report_transition(db, W(WFX_DISTRICT_A), id, WF_RETURN, 6, "x", &errs),
+			 WF_FORBIDDEN);
+	assert_int_equal(report_transition(db, W(WFX_DISTRICT_A), id, WF_FORWARD, 6, NULL, &errs),
+			 WF_STATE);
+	assert_int_equal(report_transition(db, W(WFX_PROVINCE), id, WF_ACCEPT, 6, NULL, &errs),
+			 WF_OK);
+
+	/* Accepted (v7): read-only until the province reopens it. */
+	assert_int_equal(report_update(db, W(WFX_ENT1), id, 7, &shrimp, &errs), WF_STATE);
+	assert_int_equal(report_update(db, W(WFX_PROVINCE), id, 7, &shrimp, &errs), WF_STATE);
+	assert_int_equal(report_transition(db, W(WFX_ENT1), id, WF_REOPEN, 7, NULL, &errs),
+			 WF_FORBIDDEN);
+	assert_int_equal(report_transition(db, W(WFX_DISTRICT_A), id, WF_REOPEN, 7, NULL, &errs),
+			 WF_FORBIDDEN);
+	assert_int_equal(report_transition(db, W(WFX_PROVINCE), id, WF_RETURN, 7, "x", &errs),
+			 WF_STATE);
+	assert_int_equal(
+	    report_transition(db, W(WFX_PROVINCE), id, WF_REOPEN, 7, "Sửa sản lượng", &errs),
+	    WF_OK);
+	assert_int_equal(report_update(db, W(WFX_ENT1), id, 8, &shrimp, &errs), WF_OK);
+	assert_int_equal(errs.n, 0);
+
+	/* One audit row per successful change, none for the refused ones. */
+	assert_int_equal(audit_rows(N, "report.create", id), 1);
+	assert_int_equal(audit_rows(N, "report.submit", id), 2);
+	assert_int_equal(audit_rows(N, "report.return", id), 1);
+	assert_int_equal(audit_rows(N, "report.forward", id), 1);
+	assert_int_equal(audit_rows(N, "report.accept", id), 1);
+	assert_int_equal(audit_rows(N, "report.reopen", id), 1);
+	assert_int_equal(audit_rows(N, "report.update", id), 2);
+	/* 1 + 2 + 1 + 1 + 1 + 1 + 2 = 9 rows in all. */
+	assert_int_equal(wfx_int(N, "SELECT count(*) FROM audit WHERE entity = 'report'"), 9);
+	char *b = wfx_text(N, "SELECT before_json FROM audit WHERE action = 'report.return'");
+	char *a = wfx_text(N, "SELECT after_json FROM audit WHERE action = 'report.return'");
+	assert_non_null(strstr(b, "\"review_note\":\"\",\"state\":\"submitted\",\"version\":2"));
+	assert_non_null(strstr(a, "\"review_note\":\"Thiếu số liệu nước ngầm\",\"state\":"
+				  "\"returned\",\"version\":3"));
+	free(b);
+	free(a);
+	a = wfx_text(N, "SELECT actor FROM audit WHERE action = 'report.accept'");
+	assert_string_equal(a, "province@test");
+	free(a);
+	db_close(db);
+}
+
+static void
+test_report_conflict_writes_nothing(void **state)
+{
+	(void)state;
+	const char *N = "conflict.db";
+	struct db *db = wfx_new(N);
+	struct wf_errors errs = {0};
+	int64_t id;
+	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2024, &shrimp, &id, &errs), WF_OK);
+	/* Province edits first (v1 -> v2); the enterprise's form still says v1. */
+	struct report_input p = shrimp;
+	p.cp[REPORT_CP_UNIT] = "1";
+	assert_int_equal(report_update(db, W(WFX_PROVINCE), id, 1, &p, &errs), WF_OK);
+	struct report_input e = shrimp;
+	e.nenergy = 1;
+	e.cp[REPORT_CP_AWARE] = "0";
+	assert_int_equal(report_update(db, W(WFX_ENT1), id, 1, &e, &errs), WF_CONFLICT);
+	/* The province's version stands untouched. */
+	assert_int_equal(wfx_int(N, "SELECT version FROM report"), 2);
+	assert_int_equal(wfx_int(N, "SELECT cp_aware FROM report"), 1);
+	assert_int_equal(wfx_int(N, "SELECT cp_unit FROM report"), 1);
+	assert_int_equal(wfx_int(N, "SELECT count(*) FROM report_energy"), 2);
+	assert_int_equal(audit_rows(N, "report.update", id), 1);
+	db_close(db);
+}
+
+static void
+test_report_validation(void **state)
+{
+	(void)state;
+	struct db *db = wfx_new("valid.db");
+	static const struct report_output_in out[] = {{"xyz", "-5", "t"}};
+	static const struct report_energy_in en[] = {
+	    {"electricity", "100", "kg", NULL, NULL, NULL},
+	    {"do", "1", "t", "13", NULL, NULL},
+	};
+	static const struct report_water_in w[] = {{"river", "5", NULL}};
+	static const struct report_material_in m[] = {{"", "1", "t", NULL}};
+	struct report_input in = {.cp = {"2", NULL, "", "1"},
+				  .nout = 1,
+				  .out = out,
+				  .nenergy = 2,
+				  .energy = en,
+				  .nwater = 1,
+				  .water = w,
+				  .nmat = 1,
+				  .mat = m};
+	struct wf_errors errs = {0};
+	int64_t id = 0;
+	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2024, &in, &id, &errs), WF_INVALID);
+	assert_int_equal(errs.n, 7);
+	assert_string_equal(wf_errors_find(&errs, "cp_aware"),
+			    "nhận thức về SXSH phải là 1, 0 hoặc để trống / CP awareness must be "
+			    "1, 0 or empty, got '2'");
+	assert_string_equal(wf_errors_find(&errs, "output[0].product"),
+			    "sản phẩm không tồn tại / unknown product 'xyz'");
+	/* The upper bound REPORT_QTY_MAX = 1e12 prints as 1000000000000 (%.15g). */
+	assert_string_equal(wf_errors_find(&errs, "output[0].quantity"),
+			    "sản lượng phải từ 0 đến 1000000000000 / output quantity must be "
+			    "between 0 and 1000000000000, got '-5'");
+	assert_string_equal(wf_errors_find(&errs, "energy[0].unit"),
+			    "đơn vị không dùng được cho loại năng lượng này / unit cannot be used "
+			    "for this energy carrier 'kg'");
+	assert_string_equal(wf_errors_find(&errs, "energy[1].month"),
+			    "tháng phải từ 1 đến 12 / month must be between 1 and 12, got '13'");
+	assert_string_equal(wf_errors_find(&errs, "water[0].source"),
+			    "nguồn nước không hợp lệ / invalid water source 'river' "
+			    "(tap|ground|surface|other)");
+	assert_string_equal(wf_errors_find(&errs, "material[0].name"),
+			    "thiếu tên nguyên vật liệu / material name is missing");
+	assert_int_equal(wfx_int("valid.db", "SELECT count(*) FROM report"), 0);
+	assert_int_equal(wfx_int("valid.db", "SELECT count(*) FROM audit"), 0);
+	db_close(db);
+}
+
+static void
+test_report_preview(void **state)
+{
+	(void)state;
+	struct db *db = wfx_new("preview.db");
+	struct wf_errors errs = {0};
+	struct report r = {.year = 2024};
+	assert_int_equal(report_validate(db, &shrimp, &r, &errs), WF_OK);
+	struct report_preview p;
+	assert_int_equal(report_preview(db, &r, &p), WF_OK);
+	assert_true(p.complete);
+	/* 500,000 kWh × 0.0001543 = 77.15 TOE; 10 t DO × 1.02 = 10.2 TOE; 87.35 TOE. */
+	assert_true(fabs(p.energy[0].toe - 77.15) < 1e-9);
+	assert_true(fabs(p.energy[1].toe - 10.2) < 1e-9);
+	assert_true(fabs(p.toe - 87.35) < 1e-9);
+	/* 500,000 × 0.0036 GJ = 1,800 GJ; 10 × 43.0 = 430 GJ; 2,230 GJ. */
+	assert_true(fabs(p.gj - 2230) < 1e-9);
+	assert_int_equal(p.nprod, 1);
+	/* 87.35 TOE / 400 t = 0.218375 TOE/t. */
+	assert_true(fabs(p.prod[0].sec_toe - 0.218375) < 1e-12);
+	/* 400 t ≥ 300 t: the TT 52/2018 shrimp norm 2,050 kWh/t applies.  2,230 GJ =
+	 * 2,230,000 MJ / 3.6 = 619,444.44 kWh; / 400 t = 1,548.61 kWh/t;
+	 * / 2,050 = 0.75542 of the norm. */
+	assert_true(p.prod[0].has_norm);
+	assert_true(p.prod[0].norm.value == 2050);
+	assert_string_equal(p.prod[0].norm.energy_unit, "kWh");
+	assert_true(fabs(p.prod[0].sec_norm - 1548.6111111) < 1e-6);
+	assert_true(fabs(p.prod[0].ratio - 0.7554200542) < 1e-9);
+	report_preview_free(&p);
+
+	/* 100 t is below the norm's 300 t band: no norm; 87.35 / 100 = 0.8735 TOE/t. */
+	r.out[0].quantity = 100;
+	assert_int_equal(report_preview(db, &r, &p), WF_OK);
+	assert_false(p.prod[0].has_norm);
+	assert_true(fabs(p.prod[0].sec_toe - 0.8735) < 1e-12);
+	assert_true(isnan(p.prod[0].sec_norm));
+	report_preview_free(&p);
+
+	/* Bagasse has no TOE factor: the line says so, the total is incomplete. */
+	free(r.energy);
+	r.energy = calloc(1, sizeof(*r.energy));
+	r.nenergy = 1;
+	strcpy(r.energy[0].carrier, "bagasse");
+	strcpy(r.energy[0].unit, "t");
+	r.energy[0].quantity = 5;
+	assert_int_equal(report_preview(db, &r, &p), WF_OK);
+	assert_false(p.complete);
+	assert_false(p.energy[0].ok);
+	assert_string_equal(p.energy[0].msg, "thiếu hệ số quy đổi / missing conversion factor");
+	report_preview_free(&p);
+	free(r.out);
+	free(r.energy);
+	free(r.water);
+	free(r.mat);
+	db_close(db);
+}
+
+static void
+test_report_prefill(void **state)
+{
+	(void)state;
+	struct db *db = wfx_new("prefill.db");
+	struct wf_errors errs = {0};
+	int64_t id;
+	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2022, &shrimp, &id, &errs), WF_OK);
+	struct report *r;
+	/* 2024 pre-fills from 2022, the latest earlier year. */
+	assert_int_equal(report_prefill(db, W(WFX_ENT1), 1, 2024, &r), WF_OK);
+	assert_int_equal(r->id, 0);
+	assert_int_equal(r->year, 2024);
+	assert_int_equal(r->version, 0);
+	assert_int_equal(r->state, WF_DRAFT);
+	assert_int_equal(r->nout, 1);
+	assert_string_equal(r->out[0].product, "frozen_shrimp");
+	assert_true(r->out[0].quantity == 400);
+	assert_int_equal(r->nenergy, 2);
+	assert_true(r->energy[0].quantity == 500000);
+	assert_int_equal(r->nwater, 1);
+	assert_int_equal(r->cp[REPORT_CP_APPLIED], 1);
+	report_free(r);
+	/* Nothing earlier than 2022: an empty draft with unknown CP status. */
+	assert_int_equal(report_prefill(db, W(WFX_ENT1), 1, 2022, &r), WF_OK);
+	assert_int_equal(r->nout + r->nenergy + r->nwater + r->nmat, 0);
+	assert_int_equal(r->cp[REPORT_CP_AWARE], -1);
+	report_free(r);
+	assert_int_equal(report_prefill(db, W(WFX_ENT2), 1, 2024, &r), WF_NOTFOUND);
+	assert_null(r);
+	db_close(db);
+}
+
+static void
+test_registration(void **state)
+{
+	(void)state;
+	const char *N = "reg.db";
+	struct db *db = wfx_new(N);
+	struct wf_errors errs = {0};
+	int64_t id;
+	struct registration_input bad = {"yes", "120", NULL};
+	assert_int_equal(registration_create(db, W(WFX_ENT1), 1, 2025, &bad, &id, &errs),
+			 WF_INVALID);
+	assert_int_equal(errs.n, 2);
+	assert_string_equal(wf_errors_find(&errs, "apply_cp"),
+			    "cam kết áp dụng SXSH phải là 1, 0 hoặc để trống / commitment to apply "
+			    "CP must be 1, 0 or empty, got 'yes'");
+	assert_string_equal(wf_errors_find(&errs, "planned_saving_pct"),
+			    "mức tiết kiệm dự kiến (%) phải từ 0 đến 100 / planned saving (%) must "
+			    "be between 0 and 100, got '120'");
+	wf_errors_clear(&errs);
+	struct registration_input in = {"1", "5", "Thay động cơ hiệu suất cao"};
+	assert_int_equal(registration_create(db, W(WFX_ENT1), 1, 2025, &in, &id, &errs), WF_OK);
+	assert_int_equal(registration_transition(db, W(WFX_ENT1), id, WF_SUBMIT, 1, NULL, &errs),
+			 WF_OK);
+	assert_int_equal(registration_update(db, W(WFX_ENT1), id, 2, &in, &errs), WF_STATE);
+	assert_int_equal(
+	    registration_transition(db, W(WFX_DISTRICT_A), id, WF_FORWARD, 1, NULL, &errs),
+	    WF_CONFLICT);
+	assert_int_equal(
+	    registration_transition(db, W(WFX_DISTRICT_A), id, WF_FORWARD, 2, NULL, &errs), WF_OK);
+	assert_int_equal(
+	    registration_transition(db, W(WFX_PROVINCE), id, WF_ACCEPT, 3, NULL, &errs), WF_OK);
+	struct registration g;
+	assert_int_equal(registration_get(db, W(WFX_ENT1), id, &g), WF_OK);
+	assert_int_equal(g.state, WF_ACCEPTED);
+	assert_int_equal(g.version, 4);
+	assert_true(g.has_saving && g.planned_saving_pct == 5);
+	/* 2026 pre-fills the 2025 commitments. */
+	assert_int_equal(registration_prefill(db, W(WFX_ENT1), 1, 2026, &g), WF_OK);
+	assert_int_equal(g.id, 0);
+	assert_int_equal(g.apply_cp, 1);
+	assert_string_equal(g.measures, "Thay động cơ hiệu suất cao");
+	/* create, submit, forward, accept: 4 rows. */
+	assert_int_equal(wfx_int(N, "SELECT count(*) FROM audit WHERE entity = 'registration'"), 4);
+	db_close(db);
+}
+
+static void
+test_claims(void **state)
+{
+	(void)state;
+	const char *N = "claim.db";
+	struct db *db = wfx_new(N);
+	struct wf_errors errs = {0};
+	int64_t cid;
+	/* ent2 already claimed F3 in the fixture; F2 by tax code does not exist. */
+	assert_int_equal(claim_request(db, W(WFX_ENT2), "F3", &cid), WF_EXISTS);
+	assert_int_equal(claim_request(db, W(WFX_ENT2), "0000000000", &cid), WF_NOTFOUND);
+	assert_int_equal(claim_request(db, W(WFX_PROVINCE), "F2", &cid), WF_FORBIDDEN);
+	/* ent2 claims F1 by its tax code; pending, it gives no access. */
+	assert_int_equal(claim_request(db, W(WFX_ENT2), "0100109106", &cid), WF_OK);
+	struct facility_profile fp;
+	assert_int_equal(facility_profile_get(db, W(WFX_ENT2), 1, &fp), WF_NOTFOUND);
+	assert_int_equal(claim_decide(db, W(WFX_DISTRICT_A), cid, 1, 1, NULL, &errs), WF_FORBIDDEN);
+	assert_int_equal(claim_decide(db, W(WFX_DISTRICT_B), cid, 1, 1, NULL, &errs), WF_NOTFOUND);
+	assert_int_equal(claim_decide(db, W(WFX_PROVINCE), cid, 0, 1, NULL, &errs), WF_CONFLICT);
+	assert_int_equal(claim_decide(db, W(WFX_PROVINCE), cid, 1, 0, "Không khớp", &errs), WF_OK);
+	assert_int_equal(claim_decide(db, W(WFX_PROVINCE), cid, 2, 1, NULL, &errs), WF_STATE);
+	/* A rejected claim may be made again, then confirmed. */
+	assert_int_equal(claim_request(db, W(WFX_ENT2), "F1", &cid), WF_OK);
+	assert_int_equal(claim_decide(db, W(WFX_ADMIN), cid, 3, 1, NULL, &errs), WF_OK);
+	assert_int_equal(facility_profile_get(db, W(WFX_ENT2), 1, &fp), WF_OK);
+	/* Assignment: only to enterprise users, only by province staff. */
+	assert_int_equal(claim_assign(db, W(WFX_ENT1), 6, 2, &errs), WF_FORBIDDEN);
+	assert_int_equal(claim_assign(db, W(WFX_PROVINCE), 3, 2, &errs), WF_INVALID);
+	assert_string_equal(errs.e[0].field, "user_id");
+	assert_int_equal(claim_assign(db, W(WFX_PROVINCE), 6, 2, &errs), WF_OK);
+	assert_int_equal(facility_profile_get(db, W(WFX_ENT2), 2, &fp), WF_OK);
+	/* claim, reject, claim, confirm, assign: 5 audit rows. */
+	assert_int_equal(wfx_int(N, "SELECT count(*) FROM audit WHERE entity = 'facility_member'"),
+			 5);
+	db_close(db);
+}
+
+static void
+test_facility_edit(void **state)
+{
+	(void)state;
+	const char *N = "fedit.db";
+	struct db *db = wfx_new(N);
+	struct wf_errors errs = {0};
+	struct facility_profile_input in = {
+	    .name = "Cơ sở Một (mới)",
+	    .tax_code = "0100109107",
+	    .sector_code = "99x",
+	    .ownership = "private",
+	    .size = "huge",
+	    .lat = "10.1",
+	    .employees = "-3",
+	};
+	assert_int_equal(facility_profile_update(db, W(WFX_ENT1), 1, 1, &in, &errs), WF_INVALID);
+	assert_int_equal(errs.n, 5);
+	assert_string_equal(wf_errors_find(&errs, "tax_code"),
+			    "mã số thuế sai chữ số kiểm tra / tax code has a wrong check digit "
+			    "'0100109107'");
+	assert_string_equal(wf_errors_find(&errs, "sector_code"),
+			    "ngành (VSIC) không tồn tại / unknown sector (VSIC) '99x'");
+	assert_string_equal(wf_errors_find(&errs, "size"),
+			    "quy mô không hợp lệ / invalid size 'huge' (micro|small|medium|large)");
+	assert_string_equal(wf_errors_find(&errs, "lon"), "thiếu kinh độ / longitude is missing");
+	assert_string_equal(wf_errors_find(&errs, "employees"),
+			    "số lao động phải từ 0 đến 1000000 / employees must be between 0 and "
+			    "1000000, got '-3'");
+	wf_errors_clear(&errs);
+	struct facility_profile_input ok = {
+	    .name = "Cơ sở Một (mới)",
+	    .tax_code = "0100109106",
+	    .sector_code = "10",
+	    .ownership = "private",
+	    .size = "medium",
+	    .employees = "40",
+	};
+	assert_int_equal(facility_profile_update(db, W(WFX_DISTRICT_A), 1, 1, &ok, &errs),
+			 WF_FORBIDDEN);
+	assert_int_equal(facility_profile_update(db, W(WFX_ENT1), 2, 1, &ok, &errs), WF_NOTFOUND);
+	assert_int_equal(facility_profile_update(db, W(WFX_ENT1), 1, 1, &ok, &errs), WF_OK);
+	assert_int_equal(facility_profile_update(db, W(WFX_PROVINCE), 1, 1, &ok, &errs),
+			 WF_CONFLICT);
+	char *name = wfx_text(N, "SELECT name_key || '|' || size || '|' || version FROM facility "
+				 "WHERE id = 1");
+	assert_string_equal(name, "co so mot (moi)|medium|2");
+	free(name);
+	char *a = wfx_text(N, "SELECT after_json FROM audit WHERE action = 'facility.update'");
+	assert_non_null(strstr(a, "\"employees\":40,"));
+	free(a);
+	assert_int_equal(wfx_int(N, "SELECT count(*) FROM audit"), 1);
+	db_close(db);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_report_walk),
+	    cmocka_unit_test(test_report_conflict_writes_nothing),
+	    cmocka_unit_test(test_report_validation),
+	    cmocka_unit_test(test_report_preview),
+	    cmocka_unit_test(test_report_prefill),
+	    cmocka_unit_test(test_registration),
+	    cmocka_unit_test(test_claims),
+	    cmocka_unit_test(test_facility_edit),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
