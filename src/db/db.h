@@ -45,8 +45,10 @@ const char *db_errmsg(const struct db *db);
 
 /* Runs a script of one or more statements without results. */
 int db_exec(struct db *db, const char *sql);
-/* Starts a write transaction: BEGIN IMMEDIATE on SQLite (the write lock is
- * taken at once), BEGIN (read committed) on PostgreSQL. */
+/* Starts a write transaction and takes the database's write lock at once,
+ * so write transactions run one at a time on every backend (SQLite: BEGIN
+ * IMMEDIATE; PostgreSQL: BEGIN, read committed, plus one advisory lock all
+ * sxsh instances share).  Readers are not blocked. */
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 int db_rollback(struct db *db);

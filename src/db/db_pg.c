@@ -133,10 +133,24 @@ pg_exec(struct db *db, const char *sql)
 	return rc;
 }
 
+/*
+ * A write transaction takes one transaction-scoped advisory lock, shared by
+ * every sxsh connection to the database, before anything else: writers run
+ * one at a time, as SQLite's BEGIN IMMEDIATE makes them, so a model
+ * function's "look, then write" (is there a report for this facility and
+ * year? is this tax code taken?) stays atomic with several instances too.
+ * Readers never wait for it.  The lock ends with COMMIT or ROLLBACK.  The
+ * key is an arbitrary constant ("sxsh" in ASCII).
+ */
+#define PG_WRITE_LOCK "SELECT pg_advisory_xact_lock(1937274984)"
+
 static int
 pg_begin(struct db *db)
 {
-	return pg_exec(db, "BEGIN");
+	int rc = run_script(db, "BEGIN");
+	if (rc == DB_OK && (rc = run_script(db, PG_WRITE_LOCK)) != DB_OK)
+		run_script(db, "ROLLBACK");
+	return rc;
 }
 
 static int

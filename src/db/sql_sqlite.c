@@ -253,7 +253,7 @@ const char *const db_sqlite_sql[STMT__MAX] = {
     [STMT_KPI_FACILITIES] = "SELECT id, admin_unit_id, opened_year, closed_year, sector_code, "
                             "ownership, size FROM facility ORDER BY id",
     [STMT_KPI_REPORTS] = "SELECT id, facility_id, year, cp_aware, cp_staff, cp_applied "
-                         "FROM report ORDER BY facility_id, year",
+                         "FROM report WHERE status = 'accepted' ORDER BY facility_id, year",
     /* Plain scans: grouping or ordering these in SQL costs more than the rest of the KPIs. */
     [STMT_KPI_ENERGY] = "SELECT report_id, carrier_code, unit, quantity FROM report_energy",
     [STMT_KPI_OUTPUTS] = "SELECT report_id, product_code, quantity, unit FROM report_output",

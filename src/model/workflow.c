@@ -171,7 +171,13 @@ wf_may_create(const struct principal *who)
 int
 wf_finish(struct db *db, int rc, const char *what)
 {
-	if (rc == WF_OK && db_commit(db) == DB_OK)
+	/*
+	 * Every successful workflow write may change public figures: bump the
+	 * data generation in the same transaction, so cached pages (keyed by
+	 * it) are rebuilt whichever way the change came (pages or API).
+	 */
+	if (rc == WF_OK && db_run(db_stmt(db, STMT_GENERATION_BUMP)) == DB_OK &&
+	    db_commit(db) == DB_OK)
 		return WF_OK;
 	if (rc == WF_OK || rc == WF_ERR) {
 		log_err("%s: %s", what, db_errmsg(db));

@@ -92,7 +92,8 @@ int wf_check(enum wf_action action, enum wf_state from, const struct principal *
 int wf_may_create(const struct principal *who);
 
 /*
- * Ends a write transaction: commits when rc is WF_OK, else rolls back.
+ * Ends a write transaction: when rc is WF_OK, bumps the data generation (so
+ * cached public pages are rebuilt) and commits; otherwise rolls back.
  * Returns rc, or WF_ERR when the commit failed (logged with what).
  */
 int wf_finish(struct db *db, int rc, const char *what);

@@ -363,7 +363,6 @@ web_facility_profile(struct http_request *req, struct http_response *resp)
 	else
 		rc = facility_profile_update(db, req->who, id, version, &in, &errs);
 	if (rc == WF_OK) {
-		wfp_data_changed(db);
 		struct http_param done = {"done", "profile"};
 		wfp_redirect(
 		    resp, web_url(req, arena_printf(&req->arena, "/facilities/%lld", (long long)id),

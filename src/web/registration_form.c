@@ -204,7 +204,6 @@ web_registration_form(struct http_request *req, struct http_response *resp)
 	int submit = op != NULL && strcmp(op, "submit") == 0;
 	rc = rg_store(db, req, p, &in, submit);
 	if (rc == WF_OK) {
-		wfp_data_changed(db);
 		struct http_param done = {"done", submit ? "submitted" : "saved"};
 		wfp_redirect(resp, web_url(req, req->path, &done, 1));
 		return 0;

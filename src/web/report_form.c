@@ -554,7 +554,6 @@ rf_post(struct db *db, struct http_request *req, struct http_response *resp, str
 	if (rc == WF_OK && (strcmp(op, "save") == 0 || strcmp(op, "submit") == 0)) {
 		rc = rf_store(db, req, p, &in, strcmp(op, "submit") == 0);
 		if (rc == WF_OK) {
-			wfp_data_changed(db);
 			struct http_param done = {"done", strcmp(op, "submit") == 0 ? "submitted"
 										    : "saved"};
 			wfp_redirect(resp, web_url(req, req->path, &done, 1));

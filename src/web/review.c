@@ -330,7 +330,6 @@ rv_action(struct http_request *req, struct http_response *resp, enum wf_kind kin
 		: registration_transition(db, req->who, id, (enum wf_action)action, version, note,
 					  &errs);
 	if (rc == WF_OK) {
-		wfp_data_changed(db);
 		struct http_param done = {"done", name};
 		wfp_redirect(resp,
 			     web_url(req, arena_printf(&req->arena, rv_paths[kind], (long long)id),

@@ -129,13 +129,6 @@ wfp_num(struct http_request *req, double v, int decimals)
 	return arena_strdup(&req->arena, fmt_num(out, sizeof(out), v, decimals, req->lang));
 }
 
-void
-wfp_data_changed(struct db *db)
-{
-	if (db_run(db_stmt(db, STMT_GENERATION_BUMP)) != DB_OK)
-		log_err("web: generation bump failed: %s", db_errmsg(db));
-}
-
 int
 wfp_page(struct http_request *req, struct http_response *resp, const char *title, struct buf *b)
 {

@@ -59,12 +59,6 @@ const char *wfp_num_input(struct http_request *req, double v);
 /* A double in the page's language with decimals ("16.055,31"); "—" for NaN. */
 const char *wfp_num(struct http_request *req, double v, int decimals);
 
-/*
- * Marks cached pages (dashboard, indicators) stale after a workflow write
- * that committed.  Failure is logged and otherwise ignored: the data is
- * already stored, only the caches lag.
- */
-void wfp_data_changed(struct db *db);
 
 /*
  * Finishes a page: b (built with render/html.h) inside the layout with

@@ -175,6 +175,8 @@ static const char fixture[] =
     " (817,8,2017,1,1,1), (819,8,2019,1,1,1),"
     " (918,9,2018,1,1,1),"
     " (1018,10,2018,0,0,0), (1019,10,2019,NULL,NULL,0), (1020,10,2020,0,0,0);"
+    /* Only accepted reports count; drafts are checked apart (test_drafts_ignored). */
+    "UPDATE report SET status = 'accepted';"
     "INSERT INTO report_energy(report_id, carrier_code, month, quantity, unit) VALUES"
     " (118,'electricity',1,600000,'kWh'), (118,'electricity',2,400000,'kWh'),"
     " (119,'electricity',NULL,950000,'kWh'), (120,'electricity',NULL,900000,'kWh'),"
@@ -336,6 +338,35 @@ test_kpi_years(void **state)
 	assert_int_equal(r->not_computable, 1);
 	kpi_result_free(r);
 	db_close(db);
+}
+
+/*
+ * Only accepted reports count: a report still in draft, submitted or
+ * returned is not yet the province's figure.  Moving F1's 2018 report
+ * (1,1,0) out of "accepted" takes it out of every 2018 count:
+ *   aware 3/5 -> 2/4, staff 1/4 -> 0/3, applies 0/4 -> 0/3 (active stays 8).
+ */
+static void
+test_kpi_only_accepted(void **state)
+{
+	(void)state;
+	static const char *const statuses[] = {"draft", "submitted", "returned"};
+	for (size_t i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++) {
+		struct db *db = fixture_db("kpi-accepted.db");
+		char sql[128];
+		snprintf(sql, sizeof(sql), "UPDATE report SET status = '%s' WHERE id = 118",
+			 statuses[i]);
+		assert_int_equal(db_exec(db, sql), DB_OK);
+		struct kpi_result *r = NULL;
+		char err[256] = "";
+		assert_int_equal(kpi_compute(db, "78/KH-UBND", 2018, 2018, 0, &r, err, sizeof(err)),
+				 0);
+		check_value(&r->series[KPI_AWARE].values[0], 2018, 2, 4, 8);
+		check_value(&r->series[KPI_CP_STAFF].values[0], 2018, 0, 3, 8);
+		check_value(&r->series[KPI_APPLIES_CP].values[0], 2018, 0, 3, 8);
+		kpi_result_free(r);
+		db_close(db);
+	}
 }
 
 static void
@@ -665,7 +696,8 @@ static const char reform[] =
     "INSERT INTO report(id, facility_id, year, cp_aware, cp_staff, cp_applied) VALUES"
     " (124,1,2024,1,1,1), (224,2,2024,0,0,0), (324,3,2024,1,NULL,0),"
     " (624,6,2024,1,1,0), (724,7,2024,NULL,NULL,NULL), (1024,10,2024,0,0,0),"
-    " (125,1,2025,1,0,1), (225,2,2025,1,NULL,0), (625,6,2025,1,1,1), (825,8,2025,0,0,0);";
+    " (125,1,2025,1,0,1), (225,2,2025,1,NULL,0), (625,6,2025,1,1,1), (825,8,2025,0,0,0);"
+    "UPDATE report SET status = 'accepted';";
 
 static void
 test_kpi_unit_reform(void **state)
@@ -869,6 +901,7 @@ main(void)
 	    cmocka_unit_test(test_energy_toe),
 	    cmocka_unit_test(test_energy_factor_pick_and_saving),
 	    cmocka_unit_test(test_kpi_years),
+	    cmocka_unit_test(test_kpi_only_accepted),
 	    cmocka_unit_test(test_kpi_by_unit),
 	    cmocka_unit_test(test_kpi_errors_and_ranges),
 	    cmocka_unit_test(test_kpi_sparse_ids),
