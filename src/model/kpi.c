@@ -270,29 +270,6 @@ kctx_dberr(struct kctx *c, const char *what)
 	return -1;
 }
 
-/* Grows *p (of *cap elements of size sz) to hold at least n. */
-static void
-grow(void **p, int *cap, int n, size_t sz)
-{
-	if (n <= *cap)
-		return;
-	int nc = *cap ? *cap : 256;
-	while (nc < n)
-		nc *= 2;
-	*p = xrealloc(*p, (size_t)nc * sz);
-	*cap = nc;
-}
-
-/* An ISO date as yyyymmdd, or -1 when it is not one. */
-static int
-date_num(const char *iso)
-{
-	int y, m, d;
-	if (parse_date(iso, &y, &m, &d) != 0)
-		return -1;
-	return y * 10000 + m * 100 + d;
-}
-
 /* ---- stage 1: plan and reference tables ---- */
 
 static int
@@ -356,7 +333,7 @@ load_units(struct kctx *c)
 		return kctx_dberr(c, "unit");
 	int rc, cap = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
-		grow((void **)&c->units, &cap, c->nunits + 1, sizeof(*c->units));
+		xgrow((void **)&c->units, &cap, c->nunits + 1, sizeof(*c->units));
 		struct calc_unit *u = &c->units[c->nunits];
 		u->code = xstrdup(db_col_text(st, 0));
 		u->dimension = xstrdup(db_col_text(st, 1));
@@ -379,7 +356,7 @@ load_units(struct kctx *c)
 				 db_col_text(st, 0), db_col_text(st, 1));
 			continue;
 		}
-		grow((void **)&c->factors, &cap, c->nfactors + 1, sizeof(*c->factors));
+		xgrow((void **)&c->factors, &cap, c->nfactors + 1, sizeof(*c->factors));
 		struct calc_factor *f = &c->factors[c->nfactors++];
 		f->carrier = xstrdup(db_col_text(st, 0));
 		f->unit = xstrdup(db_col_text(st, 1));
@@ -396,7 +373,7 @@ load_units(struct kctx *c)
 	cap = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
 		int id = strtab_add(&c->products, db_col_text(st, 0));
-		grow((void **)&c->product_unit, &cap, id + 1, sizeof(int));
+		xgrow((void **)&c->product_unit, &cap, id + 1, sizeof(int));
 		c->product_unit[id] = strtab_find(&c->unit_ids, db_col_text(st, 1));
 	}
 	if (rc != DB_DONE)
@@ -412,7 +389,7 @@ load_admin_units(struct kctx *c)
 		return kctx_dberr(c, "admin_unit");
 	int rc, cap = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
-		grow((void **)&c->au, &cap, c->nau + 1, sizeof(*c->au));
+		xgrow((void **)&c->au, &cap, c->nau + 1, sizeof(*c->au));
 		struct kau *a = &c->au[c->nau++];
 		a->id = db_col_int(st, 0);
 		a->code = xstrdup(db_col_text(st, 1));
@@ -488,7 +465,7 @@ load_sectors(struct kctx *c)
 	int rc, cap = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
 		int cap0 = cap, id = strtab_add(&c->sector_ids, db_col_text(st, 0));
-		grow((void **)&c->sector_div, &cap, id + 1, sizeof(int));
+		xgrow((void **)&c->sector_div, &cap, id + 1, sizeof(int));
 		if (cap != cap0) {
 			c->sector_vi = xrealloc(c->sector_vi, (size_t)cap * sizeof(char *));
 			c->sector_en = xrealloc(c->sector_en, (size_t)cap * sizeof(char *));
@@ -527,7 +504,7 @@ load_facilities(struct kctx *c)
 		return kctx_dberr(c, "facility");
 	int rc, cap = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
-		grow((void **)&c->facs, &cap, c->nfacs + 1, sizeof(*c->facs));
+		xgrow((void **)&c->facs, &cap, c->nfacs + 1, sizeof(*c->facs));
 		struct kfac *f = &c->facs[c->nfacs++];
 		f->id = db_col_int(st, 0);
 		f->au = au_row(c, db_col_int(st, 1));
@@ -572,7 +549,7 @@ load_history(struct kctx *c)
 				 (long long)fid);
 			continue;
 		}
-		grow((void **)&c->hist, &cap, c->nhist + 1, sizeof(*c->hist));
+		xgrow((void **)&c->hist, &cap, c->nhist + 1, sizeof(*c->hist));
 		c->hist[c->nhist] = (struct khist){au, from, to};
 		if (c->facs[fi].nh == 0)
 			c->facs[fi].h0 = c->nhist;
@@ -627,7 +604,7 @@ load_reports(struct kctx *c)
 			fi++;
 		if (fi == c->nfacs || c->facs[fi].id != fid)
 			continue; /* a report of no facility: cannot happen with foreign keys */
-		grow((void **)&c->reps, &cap, c->nreps + 1, sizeof(*c->reps));
+		xgrow((void **)&c->reps, &cap, c->nreps + 1, sizeof(*c->reps));
 		struct krep *r = &c->reps[c->nreps];
 		r->id = db_col_int(st, 0);
 		r->fac = fi;
@@ -775,7 +752,7 @@ load_outputs(struct kctx *c)
 		int product = strtab_find(&c->products, db_col_text(st, 1));
 		if (i < 0 || product < 0)
 			continue; /* cannot happen with foreign keys */
-		grow((void **)&c->outs, &c->nalloc_outs, c->nouts + 1, sizeof(*c->outs));
+		xgrow((void **)&c->outs, &c->nalloc_outs, c->nouts + 1, sizeof(*c->outs));
 		struct kout *o = &c->outs[c->nouts++];
 		o->rep = i;
 		o->product = product;
@@ -1283,7 +1260,7 @@ kpi_table_rows(struct db *db, struct kpi_table_count **out)
 	if (st == NULL)
 		goto out;
 	while ((rc = db_step(st)) == DB_ROW) {
-		grow((void **)&counted, &capc, ncounted + 1, sizeof(*counted));
+		xgrow((void **)&counted, &capc, ncounted + 1, sizeof(*counted));
 		snprintf(counted[ncounted].name, sizeof(counted[ncounted].name), "%s",
 			 db_col_text(st, 0));
 		counted[ncounted++].rows = db_col_int(st, 1);
@@ -1295,7 +1272,7 @@ kpi_table_rows(struct db *db, struct kpi_table_count **out)
 	if (st == NULL)
 		goto out;
 	while ((rc = db_step(st)) == DB_ROW) {
-		grow((void **)&res, &capr, n + 1, sizeof(*res));
+		xgrow((void **)&res, &capr, n + 1, sizeof(*res));
 		snprintf(res[n].name, sizeof(res[n].name), "%s", db_col_text(st, 0));
 		res[n].rows = -1;
 		for (int i = 0; i < ncounted; i++)

@@ -111,28 +111,6 @@ dberr(struct lctx *c, const char *what)
 	return -1;
 }
 
-/* Grows *p (of *cap elements of sz bytes) to hold at least n. */
-static void
-grow(void **p, int *cap, int n, size_t sz)
-{
-	if (n <= *cap)
-		return;
-	int nc = *cap ? *cap : 64;
-	while (nc < n)
-		nc *= 2;
-	*p = xrealloc(*p, (size_t)nc * sz);
-	*cap = nc;
-}
-
-static int
-date_num(const char *iso)
-{
-	int y, m, d;
-	if (parse_date(iso, &y, &m, &d) != 0)
-		return -1;
-	return y * 10000 + m * 100 + d;
-}
-
 static int
 unit_cmp(const void *a, const void *b)
 {
@@ -198,7 +176,7 @@ load_units_carriers(struct lctx *c)
 	if (st == NULL)
 		return dberr(c, "unit");
 	while ((rc = db_step(st)) == DB_ROW) {
-		grow((void **)&c->units, &cap, c->nunits + 1, sizeof(*c->units));
+		xgrow((void **)&c->units, &cap, c->nunits + 1, sizeof(*c->units));
 		c->units[c->nunits++] = (struct calc_unit){
 		    keep(c, db_col_text(st, 0)), keep(c, db_col_text(st, 1)), db_col_double(st, 2)};
 	}
@@ -212,7 +190,7 @@ load_units_carriers(struct lctx *c)
 		return dberr(c, "carrier");
 	cap = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
-		grow((void **)&c->carriers, &cap, c->ncarriers + 1, sizeof(*c->carriers));
+		xgrow((void **)&c->carriers, &cap, c->ncarriers + 1, sizeof(*c->carriers));
 		c->carriers[c->ncarriers++] =
 		    (struct calc_carrier){keep(c, db_col_text(st, 0)), keep(c, db_col_text(st, 1)),
 					  (int)db_col_int(st, 2)};
@@ -254,7 +232,7 @@ load_factors(struct lctx *c)
 		int to = db_col_is_null(st, 6) ? 0 : date_num(db_col_text(st, 6));
 		if (from < 0 || to < 0)
 			continue; /* refdata validates dates on load */
-		grow((void **)&c->factors, &cap, c->nfactors + 1, sizeof(*c->factors));
+		xgrow((void **)&c->factors, &cap, c->nfactors + 1, sizeof(*c->factors));
 		c->factors[c->nfactors++] = (struct calc_factor){
 		    .carrier = keep(c, db_col_text(st, 0)),
 		    .unit = keep(c, db_col_text(st, 1)),
@@ -273,7 +251,7 @@ load_factors(struct lctx *c)
 		return dberr(c, "grid_factor");
 	cap = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
-		grow((void **)&c->grid, &cap, c->ngrid + 1, sizeof(*c->grid));
+		xgrow((void **)&c->grid, &cap, c->ngrid + 1, sizeof(*c->grid));
 		c->grid[c->ngrid++] =
 		    (struct calc_grid){(int)db_col_int(st, 0), db_col_double(st, 1)};
 	}
@@ -290,8 +268,8 @@ load_products_norms(struct lctx *c)
 	if (st == NULL)
 		return dberr(c, "product");
 	while ((rc = db_step(st)) == DB_ROW) {
-		grow((void **)&c->pcode, &cap, c->nproducts + 1, sizeof(*c->pcode));
-		grow((void **)&c->punit, &cap2, c->nproducts + 1, sizeof(*c->punit));
+		xgrow((void **)&c->pcode, &cap, c->nproducts + 1, sizeof(*c->pcode));
+		xgrow((void **)&c->punit, &cap2, c->nproducts + 1, sizeof(*c->punit));
 		c->pcode[c->nproducts] = keep(c, db_col_text(st, 0));
 		c->punit[c->nproducts++] = unit_idx(c, db_col_text(st, 1));
 	}
@@ -308,7 +286,7 @@ load_products_norms(struct lctx *c)
 		int to = db_col_is_null(st, 4) ? 0 : date_num(db_col_text(st, 4));
 		if (p < 0 || from < 0 || to < 0)
 			continue;
-		grow((void **)&c->norms, &cap, c->nnorms + 1, sizeof(*c->norms));
+		xgrow((void **)&c->norms, &cap, c->nnorms + 1, sizeof(*c->norms));
 		struct lnorm *n = &c->norms[c->nnorms++];
 		n->product = p;
 		n->bmin = col_or_nan(st, 1);
@@ -361,7 +339,7 @@ load_reports(struct lctx *c, int64_t facility, const char *product)
 		return dberr(c, "report");
 	bind_range(st, c->l, facility, product);
 	while ((rc = db_step(st)) == DB_ROW) {
-		grow((void **)&c->reps, &cap, c->nreps + 1, sizeof(*c->reps));
+		xgrow((void **)&c->reps, &cap, c->nreps + 1, sizeof(*c->reps));
 		c->reps[c->nreps++] =
 		    (struct lrep){db_col_int(st, 0), db_col_int(st, 1), (int)db_col_int(st, 2)};
 	}
@@ -429,7 +407,7 @@ raw_add(struct lctx *c, const char *s, int *cap)
 	for (int i = 0; i < c->nraw; i++)
 		if (strcmp(c->raw[i], s) == 0)
 			return i;
-	grow((void **)&c->raw, cap, c->nraw + 1, sizeof(*c->raw));
+	xgrow((void **)&c->raw, cap, c->nraw + 1, sizeof(*c->raw));
 	c->raw[c->nraw] = keep(c, s);
 	return c->nraw++;
 }
@@ -446,7 +424,7 @@ load_lines(struct lctx *c, int64_t facility, const char *product)
 		int r = rep_of(c, db_col_int(st, 0));
 		if (r < 0)
 			continue;
-		grow((void **)&c->lines, &cap, c->nlines + 1, sizeof(*c->lines));
+		xgrow((void **)&c->lines, &cap, c->nlines + 1, sizeof(*c->lines));
 		struct lline *ln = &c->lines[c->nlines++];
 		const char *carrier = db_col_text(st, 1), *unit = db_col_text(st, 2);
 		ln->rep = r;
@@ -475,7 +453,7 @@ load_lines(struct lctx *c, int64_t facility, const char *product)
 		int p = product_idx(c, db_col_text(st, 1));
 		if (r < 0 || p < 0)
 			continue;
-		grow((void **)&c->outs, &cap, c->nouts + 1, sizeof(*c->outs));
+		xgrow((void **)&c->outs, &cap, c->nouts + 1, sizeof(*c->outs));
 		struct lout *o = &c->outs[c->nouts++];
 		o->rep = r;
 		o->prod = (short)p;
@@ -499,7 +477,7 @@ load_lines(struct lctx *c, int64_t facility, const char *product)
 		int m = (int)db_col_int(st, 2);
 		if (r < 0 || p < 0 || m < 1 || m > 12)
 			continue;
-		grow((void **)&c->mons, &cap, c->nmons + 1, sizeof(*c->mons));
+		xgrow((void **)&c->mons, &cap, c->nmons + 1, sizeof(*c->mons));
 		c->mons[c->nmons++] =
 		    (struct lmon){r, (short)p, (signed char)m, db_col_double(st, 3)};
 	}
@@ -883,7 +861,7 @@ ledger_facilities(struct db *db, struct ledger *l, int64_t facility_id, char *er
 		goto fail;
 	db_bind_int(st, 1, facility_id);
 	while ((rc = db_step(st)) == DB_ROW) {
-		grow((void **)&f, &cap, n + 1, sizeof(*f));
+		xgrow((void **)&f, &cap, n + 1, sizeof(*f));
 		f[n++] = (struct ledger_facility){
 		    db_col_int(st, 0),
 		    arena_strdup(&l->mem, db_col_text(st, 1)),

@@ -42,6 +42,18 @@ xrealloc(void *p, size_t n)
 	return q;
 }
 
+void
+xgrow(void **p, int *cap, int n, size_t sz)
+{
+	if (n <= *cap)
+		return;
+	int nc = *cap ? *cap : 64;
+	while (nc < n)
+		nc *= 2;
+	*p = xrealloc(*p, (size_t)nc * sz);
+	*cap = nc;
+}
+
 char *
 xstrdup(const char *s)
 {

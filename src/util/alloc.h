@@ -17,6 +17,11 @@ void *xrealloc(void *p, size_t n);
 /* Returns a NUL-terminated copy; xstrdup(NULL) returns NULL. */
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/*
+ * Grows the array *p, of *cap elements of sz bytes, to hold at least n
+ * elements (doubling, from 64), updating *p and *cap.
+ */
+void xgrow(void **p, int *cap, int n, size_t sz);
 /* printf into a newly allocated string the caller frees. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

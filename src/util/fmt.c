@@ -49,7 +49,7 @@ fmt_num(char *out, size_t n, double v, int decimals, enum lang lang)
 	group(grouped, sizeof(grouped), tmp, lang == LANG_VI ? '.' : ',');
 	if (decimals > 0)
 		snprintf(out, n, "%s%s%c%s", neg ? "-" : "", grouped, lang == LANG_VI ? ',' : '.',
-		         frac);
+			 frac);
 	else
 		snprintf(out, n, "%s%s", neg ? "-" : "", grouped);
 	return out;
@@ -170,4 +170,13 @@ parse_date(const char *s, int *y, int *m, int *d)
 	*m = mm;
 	*d = dd;
 	return 0;
+}
+
+int
+date_num(const char *iso)
+{
+	int y, m, d;
+	if (parse_date(iso, &y, &m, &d) != 0)
+		return -1;
+	return y * 10000 + m * 100 + d;
 }

@@ -31,5 +31,7 @@ int parse_int64(const char *s, int64_t *out);
 int parse_double(const char *s, double *out, int lang_vi_ok);
 /* Returns 0 if s is an ISO date yyyy-mm-dd that exists in the calendar. */
 int parse_date(const char *s, int *y, int *m, int *d);
+/* An ISO date as the integer yyyymmdd (2025-06-30 -> 20250630), or -1. */
+int date_num(const char *iso);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "util/alloc.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/fmt.h"
@@ -61,6 +62,9 @@ test_parse(void **state)
 	assert_int_equal(parse_date("2023-02-29", &y, &m, &dd), -1);
 	assert_int_equal(parse_date("2025-06-31", &y, &m, &dd), -1);
 	assert_int_equal(parse_date("2025-6-30", &y, &m, &dd), -1);
+	assert_int_equal(date_num("2025-06-30"), 20250630);
+	assert_int_equal(date_num("2011-04-19"), 20110419);
+	assert_int_equal(date_num("2025-02-30"), -1);
 }
 
 static void
@@ -113,6 +117,22 @@ test_buf_bounded(void **state)
 }
 
 static void
+test_xgrow(void **state)
+{
+	(void)state;
+	int *a = NULL, cap = 0;
+	xgrow((void **)&a, &cap, 1, sizeof(*a));
+	assert_int_equal(cap, 64); /* the first allocation holds 64 */
+	xgrow((void **)&a, &cap, 64, sizeof(*a));
+	assert_int_equal(cap, 64); /* enough already: unchanged */
+	xgrow((void **)&a, &cap, 200, sizeof(*a));
+	assert_int_equal(cap, 256); /* 64 -> 128 -> 256 >= 200 */
+	a[199] = 7;
+	assert_int_equal(a[199], 7);
+	free(a);
+}
+
+static void
 test_arena(void **state)
 {
 	(void)state;
@@ -134,7 +154,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_fmt_num_vi), cmocka_unit_test(test_parse),
 	    cmocka_unit_test(test_fold),       cmocka_unit_test(test_buf_bounded),
-	    cmocka_unit_test(test_arena),
+	    cmocka_unit_test(test_arena),      cmocka_unit_test(test_xgrow),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
