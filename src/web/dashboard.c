@@ -183,6 +183,21 @@ dash_units(struct http_request *req, struct buf *b, const struct kpi_result *r)
 	html_close(b, "tbody");
 	html_close(b, "table");
 	html_close(b, "div");
+	if (r->by_unit_year < r->last_year) {
+		html_open(b, "p", "class", "note", NULL);
+		html_text(b, HTTP_T(req,
+				    "Từ 01/07/2025 không còn cấp huyện: cơ sở chưa ghi nhận đơn vị "
+				    "cấp xã mới được tính cho tỉnh. ",
+				    "From 01/07/2025 there are no districts: facilities whose new "
+				    "commune is not recorded yet count under the province. "));
+		struct http_param p[2] = {{"year", arena_printf(&req->arena, "%d", r->last_year)},
+					  {"by", "unit"}};
+		html_open(b, "a", "href", web_url(req, "/indicators", p, 2), NULL);
+		html_textf(b, HTTP_T(req, "Xem năm %d theo đơn vị", "See %d by unit"),
+			   r->last_year);
+		html_close(b, "a");
+		html_close(b, "p");
+	}
 }
 
 /* Renders the whole page into out; returns 0 or -1 (logged). */
@@ -215,6 +230,23 @@ dash_render(struct http_request *req, struct db *db, struct buf *out)
 		if (kpi_compute(db, DASH_PLAN, first, last, last, &r, err, sizeof(err)) < 0) {
 			log_err("dashboard: %s", err);
 			goto out;
+		}
+		/*
+		 * District level was abolished on 1/7/2025: facilities whose new
+		 * commune is not recorded yet count under the province, so a
+		 * year after the reform may break down into a single unit.  The
+		 * table then shows the last year with more than one unit; the
+		 * indicators page has every year.
+		 */
+		for (int y = last - 1; r->nunits <= 1 && y >= first; y--) {
+			struct kpi_result *prev = NULL;
+			if (kpi_compute(db, DASH_PLAN, first, last, y, &prev, err, sizeof(err)) <
+			    0) {
+				log_err("dashboard: %s", err);
+				goto out;
+			}
+			kpi_result_free(r);
+			r = prev;
 		}
 		html_open(&b, "div", "class", "kpis", NULL);
 		for (int k = 0; k < KPI__MAX && r->nyears > 0; k++)
