@@ -134,12 +134,35 @@ dash_indicator(struct http_request *req, struct buf *b, const struct kpi_result 
 	buf_free(&svg);
 }
 
+/* Units with active facilities in year, in the unit breakdown b. */
+static int
+dash_units_active(const struct kpi_breakdown *b, int year)
+{
+	int n = 0;
+	for (int g = 0; g < b->ngroups; g++) {
+		const struct kpi_value *v = kpi_group_value(b, g, year, KPI_AWARE);
+		n += v != NULL && v->active > 0;
+	}
+	return n;
+}
+
+/*
+ * The table by administrative unit.  District level was abolished on
+ * 1/7/2025: facilities whose new commune is not recorded yet count under
+ * the province, so a year after the reform may have a single unit.  The
+ * table shows the last year with more than one, and links to the
+ * indicators page for the latest.
+ */
 static void
 dash_units(struct http_request *req, struct buf *b, const struct kpi_result *r)
 {
+	const struct kpi_breakdown *bd = &r->by[KPI_BY_UNIT];
+	int year = r->last_year;
+	while (year > r->first_year && dash_units_active(bd, year) <= 1)
+		year--;
 	html_open(b, "h2", NULL);
 	html_textf(b, HTTP_T(req, "Theo đơn vị hành chính, năm %d", "By administrative unit, %d"),
-		   r->by_unit_year);
+		   year);
 	html_close(b, "h2");
 	html_open(b, "div", "class", "scroll", NULL);
 	html_open(b, "table", "class", "list units", NULL);
@@ -159,31 +182,35 @@ dash_units(struct http_request *req, struct buf *b, const struct kpi_result *r)
 	html_close(b, "tr");
 	html_close(b, "thead");
 	html_open(b, "tbody", NULL);
-	for (int i = 0; i < r->nunits; i++) {
-		const struct kpi_unit_row *u = &r->units[i];
+	for (int g = 0; g < bd->ngroups; g++) {
+		const struct kpi_group *u = &bd->groups[g];
+		const struct kpi_value *v0 = kpi_group_value(bd, g, year, KPI_AWARE);
+		if (v0 == NULL || v0->active == 0)
+			continue;
 		html_open(b, "tr", NULL);
 		html_open(b, "th", "scope", "row", NULL);
-		/* units[] follows the unit breakdown's groups; the directory lists districts. */
-		const char *level = r->by[KPI_BY_UNIT].groups[i].level;
-		int link = level != NULL && strcmp(level, "district") == 0;
-		struct http_param p = {"unit", u->unit_code};
+		/* The directory filters by district. */
+		int link = u->level != NULL && strcmp(u->level, "district") == 0;
+		struct http_param p = {"unit", u->code};
 		if (link)
 			html_open(b, "a", "href", web_url(req, "/facilities", &p, 1), NULL);
-		html_text(b, u->unit_name);
+		html_text(b, HTTP_T(req, u->name_vi,
+				    u->name_en != NULL && u->name_en[0] ? u->name_en : u->name_vi));
 		if (link)
 			html_close(b, "a");
 		html_close(b, "th");
 		html_open(b, "td", "class", "num", NULL);
-		html_text(b, web_int(req, u->v[0].active));
+		html_text(b, web_int(req, v0->active));
 		html_close(b, "td");
 		for (int k = 0; k < KPI__MAX; k++)
-			dash_share_cell(req, b, &u->v[k]);
+			dash_share_cell(req, b,
+					kpi_group_value(bd, g, year, (enum kpi_indicator)k));
 		html_close(b, "tr");
 	}
 	html_close(b, "tbody");
 	html_close(b, "table");
 	html_close(b, "div");
-	if (r->by_unit_year < r->last_year) {
+	if (year < r->last_year) {
 		html_open(b, "p", "class", "note", NULL);
 		html_text(b, HTTP_T(req,
 				    "Từ 01/07/2025 không còn cấp huyện: cơ sở chưa ghi nhận đơn vị "
@@ -227,32 +254,21 @@ dash_render(struct http_request *req, struct db *db, struct buf *out)
 		html_close(&b, "p");
 	} else {
 		char err[512];
-		if (kpi_compute(db, DASH_PLAN, first, last, last, &r, err, sizeof(err)) < 0) {
+		struct kpi_query q = {.plan_code = DASH_PLAN,
+				      .first_year = first,
+				      .last_year = last,
+				      .by_mask = KPI_BY_BIT(KPI_BY_UNIT),
+				      .by_first = first,
+				      .by_last = last};
+		if (kpi_compute_query(db, &q, &r, err, sizeof(err)) < 0) {
 			log_err("dashboard: %s", err);
 			goto out;
-		}
-		/*
-		 * District level was abolished on 1/7/2025: facilities whose new
-		 * commune is not recorded yet count under the province, so a
-		 * year after the reform may break down into a single unit.  The
-		 * table then shows the last year with more than one unit; the
-		 * indicators page has every year.
-		 */
-		for (int y = last - 1; r->nunits <= 1 && y >= first; y--) {
-			struct kpi_result *prev = NULL;
-			if (kpi_compute(db, DASH_PLAN, first, last, y, &prev, err, sizeof(err)) <
-			    0) {
-				log_err("dashboard: %s", err);
-				goto out;
-			}
-			kpi_result_free(r);
-			r = prev;
 		}
 		html_open(&b, "div", "class", "kpis", NULL);
 		for (int k = 0; k < KPI__MAX && r->nyears > 0; k++)
 			dash_indicator(req, &b, r, &r->series[k]);
 		html_close(&b, "div");
-		if (r->nunits > 0)
+		if (r->by[KPI_BY_UNIT].ngroups > 0)
 			dash_units(req, &b, r);
 	}
 	if (b.overflow) {
