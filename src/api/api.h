@@ -32,5 +32,6 @@ int api_indicators(struct http_request *req, struct http_response *resp);    /* 
 int api_keyusers(struct http_request *req, struct http_response *resp);	     /* GET */
 int api_refdata(struct http_request *req, struct http_response *resp);	     /* GET */
 int api_refdata_item(struct http_request *req, struct http_response *resp);  /* GET {name} */
+int api_session(struct http_request *req, struct http_response *resp);	     /* GET */
 
 #endif

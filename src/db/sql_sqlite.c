@@ -202,6 +202,8 @@ const char *const db_sqlite_sql[STMT__MAX] = {
         "l AS ("
         "SELECT report_id AS rid, 0 AS lk, 'output' AS line, '' AS item, product_code AS pr, "
         "NULL AS month, quantity AS q, unit AS u, NULL AS cost, id FROM report_output "
+        "UNION ALL SELECT m.report_id, 0, 'output', '', m.product_code, m.month, m.quantity, "
+        "p.unit, NULL, m.month FROM report_output_month m JOIN product p ON p.code = m.product_code "
         "UNION ALL SELECT report_id, 1, 'energy', carrier_code, ifnull(product_code, ''), "
         "month, quantity, unit, cost_vnd, id FROM report_energy "
         "UNION ALL SELECT report_id, 2, 'water', source, '', NULL, quantity_m3, 'm3', "
@@ -213,6 +215,9 @@ const char *const db_sqlite_sql[STMT__MAX] = {
         "ifnull(l.u, ''), l.cost "
         "FROM r LEFT JOIN l ON l.rid = r.id "
         "ORDER BY r.fc, r.year, ifnull(l.lk, -1), l.item, l.pr, ifnull(l.month, 0), l.id",
+    [STMT_CSVIO_OUTPUT_MONTH_CLEAR] = "DELETE FROM report_output_month WHERE report_id = ?1",
+    [STMT_CSVIO_OUTPUT_MONTH_INSERT] = "INSERT INTO report_output_month(report_id, product_code, "
+                                       "month, quantity) VALUES (?1, ?2, ?3, ?4)",
     /* @csvio-sql */
 
     /* --- indicators, directory, stats --- */
@@ -555,7 +560,8 @@ const char *const db_sqlite_sql[STMT__MAX] = {
     "ELSE claimed_at END, version = version + 1 WHERE id = ?1 AND version = ?2",
     [STMT_WF_CLAIM_LIST] =
     "SELECT m.id, m.user_id, a.email, m.facility_id, f.code, f.name, m.status, m.claimed_at, "
-    "ifnull(m.note, ''), m.version FROM facility_member m JOIN facility f ON f.id = m.facility_id "
+    "ifnull(m.note, ''), m.version, ifnull(f.tax_code, '') FROM facility_member m JOIN facility f "
+    "ON f.id = m.facility_id "
     "JOIN app_user a ON a.id = m.user_id WHERE (?4 IS NULL OR m.status = ?4) AND "
     "(?1 IN ('admin', 'province') OR m.user_id = ?3 OR (?1 = 'district' AND f.admin_unit_id IN "
     "(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2))) "

@@ -113,6 +113,8 @@ enum stmt {
 	STMT_CSVIO_FACILITY_EXPORT,  /* -> the 14 facilities.csv columns, by code */
 	STMT_CSVIO_REPORT_EXPORT,    /* year or NULL for all -> the 14 reports.csv columns, in
 	                                export order */
+	STMT_CSVIO_OUTPUT_MONTH_CLEAR,  /* report_id */
+	STMT_CSVIO_OUTPUT_MONTH_INSERT, /* report_id, product_code, month, quantity (product's unit) */
 	/* @csvio-stmts */
 
 	/* --- indicators, directory, stats (model/kpi.c, model/facility.c) --- */

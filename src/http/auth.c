@@ -62,9 +62,11 @@ http_auth_csrf_ok(struct http_request *req)
 {
 	if (req->bearer)
 		return 1;
-	const char *sent = http_form(req, "csrf");
-	const char *want = req->csrf != NULL ? req->csrf : http_cookie(req, HTTP_CSRF_COOKIE);
-	return http_auth_same(sent, want);
+	if (req->csrf != NULL)
+		return http_auth_same(http_form(req, "csrf"), req->csrf) ||
+		       http_auth_same(req->csrf_header, req->csrf);
+	/* Before sign-in only the form's double-submit token counts. */
+	return http_auth_same(http_form(req, "csrf"), http_cookie(req, HTTP_CSRF_COOKIE));
 }
 
 const char *

@@ -5,8 +5,10 @@
  * http_auth fills req->who from "Authorization: Bearer TOKEN" (a personal
  * API token, model/apitoken.h) or else from the session cookie
  * (HTTP_SESSION_COOKIE, model/session.h).  A cookie session also sets
- * req->csrf, the token every state-changing form of that session must send
- * back in the field "csrf"; http_auth_csrf_ok checks it in constant time.
+ * req->csrf, the token every state-changing request of that session must
+ * send back, in the form field "csrf" (pages) or in the header
+ * X-CSRF-Token (JSON API clients, which read it from GET /api/v1/session);
+ * http_auth_csrf_ok checks it in constant time.
  * Before sign-in there is no session, so the sign-in form uses a
  * double-submit token instead: the page sets HTTP_CSRF_COOKIE and repeats it
  * in the form.  Requests with a Bearer token carry no ambient credential and
@@ -36,9 +38,10 @@
 int http_auth(struct http_request *req, int64_t now);
 
 /*
- * Returns 1 when the form field "csrf" of req matches the session's token,
- * or, without a session, the HTTP_CSRF_COOKIE cookie; 1 as well for Bearer
- * requests.  0 otherwise.
+ * Returns 1 when the form field "csrf" or the X-CSRF-Token header of req
+ * matches the session's token, or, without a session, the form field
+ * matches the HTTP_CSRF_COOKIE cookie; 1 as well for Bearer requests.  0
+ * otherwise.
  */
 int http_auth_csrf_ok(struct http_request *req);
 

@@ -62,6 +62,7 @@ struct http_request {
 	const char *authorization; /* Authorization */
 	const char *accept;	   /* Accept */
 	const char *content_type;  /* Content-Type */
+	const char *csrf_header;   /* X-CSRF-Token (API writes from a cookie session) */
 	const char *client_addr;   /* client IP (from a trusted proxy: X-Forwarded-For) */
 	int https;		   /* the client used HTTPS (X-Forwarded-Proto, trusted proxy) */
 

@@ -139,6 +139,22 @@ const struct route_def routes[ROUTE__MAX] = {
 				 .prefix = 1,
 				 .methods = M(HTTP_GET),
 				 .handler = api_refdata_item},
+    [ROUTE_API_SESSION] = {.path = "/api/v1/session",
+			    .methods = M(HTTP_GET),
+			    .handler = api_session,
+			    .roles = ROLES_ANY},
+    [ROUTE_CLAIMS] = {.path = "/claims",
+		       .methods = M(HTTP_GET),
+		       .handler = web_claims,
+		       .roles = ROLES_PROVINCE},
+    [ROUTE_CLAIM_DECIDE] = {.path = "/claims/{id}",
+			    .methods = M(HTTP_POST),
+			    .handler = web_claim_decide,
+			    .roles = ROLES_PROVINCE},
+    [ROUTE_FACILITY_ASSIGN] = {.path = "/facilities/{id}/assign",
+			       .methods = M(HTTP_POST),
+			       .handler = web_facility_assign,
+			       .roles = ROLES_PROVINCE},
     /* @routes */
 };
 

@@ -55,6 +55,10 @@ enum route {
 	ROUTE_API_KEYUSERS,	/* GET /api/v1/keyusers (staff) */
 	ROUTE_API_REFDATA,	/* GET /api/v1/refdata */
 	ROUTE_API_REFDATA_ITEM,	/* GET /api/v1/refdata/{carriers|factor} */
+	ROUTE_API_SESSION,	/* GET /api/v1/session (who, and the session's CSRF token) */
+	ROUTE_CLAIMS,		/* GET /claims?status=S (province) */
+	ROUTE_CLAIM_DECIDE,	/* POST /claims/{id} (confirm or reject) */
+	ROUTE_FACILITY_ASSIGN,	/* POST /facilities/{id}/assign (province) */
 	/* @route-enum */
 	ROUTE__MAX
 };

@@ -299,6 +299,7 @@ claim_list(struct db *db, const struct principal *who, int status, struct arena 
 		r->claimed_at = arena_strdup(a, db_col_text(st, 7));
 		r->note = arena_strdup(a, db_col_text(st, 8));
 		r->version = db_col_int(st, 9);
+		r->tax_code = arena_strdup(a, db_col_text(st, 10));
 	}
 	if (rc == DB_DONE)
 		return WF_OK;

@@ -49,7 +49,7 @@ int claim_assign(struct db *db, const struct principal *who, int64_t user_id, in
 
 struct claim_row {
 	int64_t id, user_id, facility_id, version;
-	const char *email, *facility_code, *facility_name, *claimed_at, *note;
+	const char *email, *facility_code, *facility_name, *tax_code, *claimed_at, *note;
 	enum claim_status status;
 };
 

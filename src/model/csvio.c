@@ -594,11 +594,30 @@ struct repline {
 	const char *item, *product, *unit;
 };
 
+/*
+ * An output line without a month is the year's total (report_output, in
+ * the unit given); one with a month is that month's detail
+ * (report_output_month), stored converted to the product's unit, the only
+ * unit that table knows.  The unit was checked to share the product's
+ * dimension.
+ */
 static int
 write_output(struct imp *im, int64_t rid, const struct repline *l)
 {
-	struct db_stmt *st = db_stmt(im->db, STMT_CSVIO_OUTPUT_INSERT);
-	if (st == NULL)
+	struct db_stmt *st;
+	if (l->has_month) {
+		const struct ent *prod = smap_get(&im->products, l->product);
+		const struct ent *pu = smap_get(&im->units, (const char *)prod->p);
+		const struct ent *u = smap_get(&im->units, l->unit);
+		if ((st = db_stmt(im->db, STMT_CSVIO_OUTPUT_MONTH_INSERT)) == NULL)
+			return -1;
+		db_bind_int(st, 1, rid);
+		db_bind_text(st, 2, l->product);
+		db_bind_int(st, 3, l->month);
+		db_bind_double(st, 4, u == pu ? l->qty : l->qty * u->d / pu->d);
+		return db_run(st);
+	}
+	if ((st = db_stmt(im->db, STMT_CSVIO_OUTPUT_INSERT)) == NULL)
 		return -1;
 	db_bind_int(st, 1, rid);
 	db_bind_text(st, 2, l->product);
@@ -660,7 +679,7 @@ static const struct line_rule {
 	char item, product, month, qty, unit, cost;
 	int (*write)(struct imp *im, int64_t rid, const struct repline *l);
 } line_rules[LK__MAX] = {
-    [LK_OUTPUT] = {'-', 'R', '-', 'R', 'R', '-', write_output},
+    [LK_OUTPUT] = {'-', 'R', 'O', 'R', 'R', '-', write_output},
     [LK_ENERGY] = {'R', 'O', 'O', 'R', 'R', 'O', write_energy},
     [LK_WATER] = {'R', '-', '-', 'R', 'R', 'O', write_water},
     [LK_MATERIAL] = {'R', '-', '-', 'R', 'R', 'O', write_material},
@@ -881,9 +900,9 @@ rep_row(struct imp *im)
 	if (im->row_bad || !im->writing || r == NULL)
 		return;
 	if (r->id == 0) {
-		static const enum stmt clear[4] = {STMT_CSVIO_OUTPUT_CLEAR, STMT_CSVIO_ENERGY_CLEAR,
-						   STMT_CSVIO_WATER_CLEAR,
-						   STMT_CSVIO_MATERIAL_CLEAR};
+		static const enum stmt clear[] = {
+		    STMT_CSVIO_OUTPUT_CLEAR, STMT_CSVIO_OUTPUT_MONTH_CLEAR, STMT_CSVIO_ENERGY_CLEAR,
+		    STMT_CSVIO_WATER_CLEAR, STMT_CSVIO_MATERIAL_CLEAR};
 		struct db_stmt *st =
 		    db_stmt(im->db, r->dbid ? STMT_CSVIO_REPORT_UPDATE : STMT_CSVIO_REPORT_INSERT);
 		if (st == NULL)
@@ -902,7 +921,7 @@ rep_row(struct imp *im)
 		if (db_run(st) != DB_OK)
 			goto fail;
 		r->id = r->dbid ? r->dbid : db_last_id(im->db);
-		for (int i = 0; r->dbid && i < 4; i++) {
+		for (size_t i = 0; r->dbid && i < sizeof(clear) / sizeof(clear[0]); i++) {
 			if ((st = db_stmt(im->db, clear[i])) == NULL)
 				goto fail;
 			db_bind_int(st, 1, r->id);

@@ -10,8 +10,12 @@
  * (bench_compute: percentile, ratio to the norm).  POST
  * /facilities/{id}/profile saves the profile (facility_profile_update)
  * and redirects back; errors are shown beside the fields, a stale version
- * answers 409 with the input kept.  The public directory (facilities.c)
- * stays without energy figures.
+ * answers 409 with the input kept.  Province staff also get a form that
+ * gives the facility to an enterprise account by its email (POST
+ * /facilities/{id}/assign, claim_assign: the membership is confirmed at
+ * once, no claim needed); an unknown or non-enterprise account is shown
+ * beside the field.  The public directory (facilities.c) stays without
+ * energy figures.
  */
 #include <math.h>
 #include <stdio.h>
@@ -21,9 +25,11 @@
 
 #include "db/db.h"
 #include "model/benchmark.h"
+#include "model/claim.h"
 #include "model/facility_edit.h"
 #include "model/ledger.h"
 #include "model/report.h"
+#include "model/user.h"
 #include "render/html.h"
 #include "render/svg.h"
 #include "util/fmt.h"
@@ -263,6 +269,27 @@ fp_peers(struct http_request *req, struct db *db, struct buf *b, const struct le
 	bench_result_free(br);
 }
 
+/* Province staff: give the facility to an enterprise account (by email). */
+static void
+fp_assign_form(struct http_request *req, struct buf *b, const struct facility_profile *p,
+	       const struct wf_errors *errs)
+{
+	if (req->who == NULL || !(ROLE_BIT(req->who->role) & ROLES_PROVINCE))
+		return;
+	html_elem(b, "h2", HTTP_T(req, "Giao cơ sở cho doanh nghiệp", "Give to an enterprise"));
+	html_open(b, "form", "class", "stack", "method", "post", "action",
+		  web_url(req, arena_printf(&req->arena, "/facilities/%lld/assign", (long long)p->id),
+			  NULL, 0),
+		  NULL);
+	web_csrf_field(req, b, NULL);
+	wfp_input(req, b, HTTP_T(req, "Email tài khoản doanh nghiệp", "Enterprise account email"),
+		  "email", req->method == HTTP_POST ? http_form(req, "email") : NULL, errs);
+	html_open(b, "button", "type", "submit", NULL);
+	html_text(b, HTTP_T(req, "Giao cơ sở", "Give the facility"));
+	html_close(b, "button");
+	html_close(b, "form");
+}
+
 static int
 fp_render(struct http_request *req, struct http_response *resp, struct db *db,
 	  const struct facility_profile *p, const char **v, const struct wf_errors *errs,
@@ -280,7 +307,11 @@ fp_render(struct http_request *req, struct http_response *resp, struct db *db,
 	html_elem(&b, "h1", title);
 	const char *done = http_param(req, "done");
 	if (done != NULL && req->method == HTTP_GET)
-		wfp_message(&b, 0, HTTP_T(req, "Đã lưu hồ sơ.", "Profile saved."));
+		wfp_message(&b, 0,
+			    strcmp(done, "assigned") == 0
+				? HTTP_T(req, "Đã giao cơ sở cho tài khoản.",
+					 "The facility was given to the account.")
+				: HTTP_T(req, "Đã lưu hồ sơ.", "Profile saved."));
 	wfp_message(&b, 1, problem);
 	if (fp_may_edit(req)) {
 		time_t now = time(NULL);
@@ -308,6 +339,7 @@ fp_render(struct http_request *req, struct http_response *resp, struct db *db,
 		html_close(&b, "p");
 	}
 	fp_profile(req, &b, p, v, errs);
+	fp_assign_form(req, &b, p, errs);
 	fp_history(req, db, &b, l);
 	fp_peers(req, db, &b, l, p->id);
 	ledger_free(l);
@@ -378,4 +410,50 @@ web_facility_profile(struct http_request *req, struct http_response *resp)
 		return fp_render(req, resp, db, &p, v, &errs, wfp_msg(req, wf_strerror(rc)));
 	}
 	return wfp_fail(req, resp, rc);
+}
+
+int
+web_facility_assign(struct http_request *req, struct http_response *resp)
+{
+	int64_t id;
+	struct db *db = http_request_db(req);
+	if (db == NULL)
+		return -1;
+	if (!wfp_ids(req, &id, 1))
+		return wfp_fail(req, resp, WF_NOTFOUND);
+	struct facility_profile p;
+	int rc = facility_profile_get(db, req->who, id, &p);
+	if (rc != WF_OK)
+		return wfp_fail(req, resp, rc);
+	const char *email = http_form(req, "email");
+	struct wf_errors errs;
+	wf_errors_clear(&errs);
+	struct user u;
+	memset(&u, 0, sizeof(u));
+	enum user_rc urc = USER_ERR_NOTFOUND;
+	if (email == NULL || email[0] == '\0')
+		wf_errors_add(&errs, "bắt buộc nhập / required", "email");
+	else if ((urc = user_by_email(db, email, &u)) == USER_ERR_INTERNAL)
+		return -1;
+	else if (urc == USER_ERR_NOTFOUND)
+		wf_errors_add(&errs, "không có tài khoản với email này / no account has this email",
+			      "email");
+	rc = errs.n > 0 ? WF_INVALID : claim_assign(db, req->who, u.id, id, &errs);
+	if (rc == WF_OK) {
+		struct http_param done = {"done", "assigned"};
+		wfp_redirect(
+		    resp, web_url(req, arena_printf(&req->arena, "/facilities/%lld", (long long)id),
+				  &done, 1));
+		return 0;
+	}
+	if (rc != WF_INVALID)
+		return wfp_fail(req, resp, rc);
+	/* The model names the field user_id; on this form it is the email. */
+	for (int i = 0; i < errs.n; i++)
+		if (strcmp(errs.e[i].field, "user_id") == 0)
+			snprintf(errs.e[i].field, sizeof(errs.e[i].field), "email");
+	const char *v[FP_NFIELDS];
+	fp_values(req, &p, v);
+	resp->status = 400;
+	return fp_render(req, resp, db, &p, v, &errs, NULL);
 }

@@ -104,6 +104,7 @@ web_nav(struct http_request *req, struct buf *b)
 	    {"/facilities", "Danh bạ cơ sở", "Facility directory", 0},
 	    {"/my", "Cơ sở của tôi", "My facilities", ROLE_BIT(ROLE_ENTERPRISE)},
 	    {"/review", "Xem xét báo cáo", "Review", ROLES_STAFF},
+	    {"/claims", "Nhận cơ sở", "Facility claims", ROLES_PROVINCE},
 	    {"/audit", "Nhật ký", "Audit log", ROLES_PROVINCE},
 	};
 	for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++) {

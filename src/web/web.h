@@ -47,6 +47,10 @@ int web_report_action(struct http_request *req, struct http_response *resp);
 int web_registration_view(struct http_request *req, struct http_response *resp);
 int web_registration_action(struct http_request *req, struct http_response *resp);
 int web_audit(struct http_request *req, struct http_response *resp);
+/* Facility claims for province staff (claims.c; the assignment in facility_page.c). */
+int web_claims(struct http_request *req, struct http_response *resp);
+int web_claim_decide(struct http_request *req, struct http_response *resp);
+int web_facility_assign(struct http_request *req, struct http_response *resp);
 
 /*
  * Replaces resp by an HTML error page with the given status and message in

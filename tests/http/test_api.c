@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 #include <jansson.h>
@@ -19,6 +20,8 @@
 #include "db/db.h"
 #include "http_client.h"
 #include "model/apitoken.h"
+#include "model/session.h"
+#include "model/user.h"
 #include "openapi_check.h"
 #include "testutil.h"
 #include "wffix.h"
@@ -28,6 +31,8 @@
 static struct hc_server server;
 static char tokens[WFX__MAX][APITOKEN_LEN + 1];
 #define PUBLIC (-1)
+/* A browser session of ent1@test (WFX_ENT1): its cookie value and CSRF token. */
+static char ent1_cookie[SESSION_TOKEN_LEN + 1], ent1_csrf[SESSION_TOKEN_LEN + 1];
 
 struct api_answer {
 	int status;
@@ -40,11 +45,11 @@ struct api_answer {
  * template tpl, lower-case method) and returns it parsed.
  */
 static struct api_answer
-api(int who, const char *method, const char *target, const char *tpl, const char *body)
+api_hdr(const char *headers, const char *method, const char *target, const char *tpl,
+	const char *body)
 {
-	char extra[512] = "";
-	if (who != PUBLIC)
-		snprintf(extra, sizeof(extra), "Authorization: Bearer %s\r\n", tokens[who]);
+	char extra[512];
+	snprintf(extra, sizeof(extra), "%s", headers);
 	if (body != NULL)
 		strcat(extra, "Content-Type: application/json\r\n");
 	struct hc_response r;
@@ -62,6 +67,16 @@ api(int who, const char *method, const char *target, const char *tpl, const char
 	free(ct);
 	hc_response_free(&r);
 	return a;
+}
+
+/* api_hdr as who: with that user's Bearer token, or none for PUBLIC. */
+static struct api_answer
+api(int who, const char *method, const char *target, const char *tpl, const char *body)
+{
+	char extra[256] = "";
+	if (who != PUBLIC)
+		snprintf(extra, sizeof(extra), "Authorization: Bearer %s\r\n", tokens[who]);
+	return api_hdr(extra, method, target, tpl, body);
 }
 
 static int64_t
@@ -95,6 +110,12 @@ setup(void **state)
 	for (int w = 0; w < WFX__MAX; w++)
 		if (apitoken_create(db, &wfx_who[w], "test", 1700000000, tokens[w]) != 0)
 			fail_msg("apitoken_create %d", w);
+	struct user u;
+	struct session s;
+	if (user_get(db, wfx_who[WFX_ENT1].user_id, &u) != USER_OK ||
+	    session_create(db, &u, (int64_t)time(NULL), ent1_cookie, &s) < 0)
+		fail_msg("session for ent1");
+	snprintf(ent1_csrf, sizeof(ent1_csrf), "%s", s.csrf);
 	db_close(db);
 	if (hc_server_start(&server, tu_db_url(DBNAME)) < 0)
 		fail_msg("sxsh serve did not start");
@@ -465,6 +486,71 @@ test_read_only(void **state)
 	json_decref(a.doc);
 }
 
+/*
+ * Writes from a browser session: the session's CSRF token, read from GET
+ * /api/v1/session, goes in the X-CSRF-Token header; without it or with a
+ * wrong one the router answers 403 before the handler.  Bearer callers
+ * need none.
+ */
+static void
+test_cookie_csrf(void **state)
+{
+	(void)state;
+	char cookie[256], with[512], wrong[512], body[128], target[96];
+	snprintf(cookie, sizeof(cookie), "Cookie: sxsh_session=%s\r\n", ent1_cookie);
+	snprintf(with, sizeof(with), "%sX-CSRF-Token: %s\r\n", cookie, ent1_csrf);
+	/* the same length, one character changed */
+	snprintf(wrong, sizeof(wrong), "%sX-CSRF-Token: %c%s\r\n", cookie,
+		 ent1_csrf[0] == 'A' ? 'B' : 'A', ent1_csrf + 1);
+
+	struct api_answer a = api_hdr(cookie, "GET", "/api/v1/session", "/api/v1/session", NULL);
+	assert_int_equal(a.status, 200);
+	assert_int_equal(jint(a.doc, "user_id"), 5); /* ent1@test is user 5, with F1 */
+	assert_string_equal(jstr(a.doc, "email"), "ent1@test");
+	assert_string_equal(jstr(a.doc, "role"), "enterprise");
+	assert_int_equal(jint(a.doc, "facility_id"), 1);
+	assert_true(json_is_null(json_object_get(a.doc, "unit_id")));
+	assert_string_equal(jstr(a.doc, "auth"), "cookie");
+	assert_string_equal(jstr(a.doc, "csrf_token"), ent1_csrf);
+	json_decref(a.doc);
+	a = api(WFX_ENT1, "GET", "/api/v1/session", "/api/v1/session", NULL);
+	assert_string_equal(jstr(a.doc, "auth"), "bearer");
+	assert_true(json_is_null(json_object_get(a.doc, "csrf_token")));
+	json_decref(a.doc);
+	a = api(PUBLIC, "GET", "/api/v1/session", "/api/v1/session", NULL);
+	problem(a, 401);
+	json_decref(a.doc);
+
+	const char *reg = "{\"facility_id\":1,\"year\":2026,\"apply_cp\":true}";
+	a = api_hdr(cookie, "POST", "/api/v1/registrations", "/api/v1/registrations", reg);
+	problem(a, 403);
+	json_decref(a.doc);
+	a = api_hdr(wrong, "POST", "/api/v1/registrations", "/api/v1/registrations", reg);
+	problem(a, 403);
+	json_decref(a.doc);
+	/* Neither wrote anything: the 2026 registration is created only now. */
+	a = api_hdr(with, "POST", "/api/v1/registrations", "/api/v1/registrations", reg);
+	assert_int_equal(a.status, 201);
+	int64_t id = jint(a.doc, "id"), version = jint(a.doc, "version");
+	json_decref(a.doc);
+
+	snprintf(target, sizeof(target), "/api/v1/registrations/%lld", (long long)id);
+	snprintf(body, sizeof(body), "{\"version\":%lld,\"apply_cp\":false}", (long long)version);
+	a = api_hdr(cookie, "PUT", target, "/api/v1/registrations/{id}", body);
+	problem(a, 403);
+	json_decref(a.doc);
+	a = api_hdr(with, "PUT", target, "/api/v1/registrations/{id}", body);
+	assert_int_equal(a.status, 200);
+	assert_true(json_is_false(json_object_get(a.doc, "apply_cp")));
+	json_decref(a.doc);
+
+	/* A Bearer token needs no CSRF header. */
+	a = api(WFX_ENT1, "POST", "/api/v1/registrations", "/api/v1/registrations",
+		"{\"facility_id\":1,\"year\":2027,\"apply_cp\":true}");
+	assert_int_equal(a.status, 201);
+	json_decref(a.doc);
+}
+
 int
 main(void)
 {
@@ -472,6 +558,7 @@ main(void)
 	    cmocka_unit_test(test_facilities_paging), cmocka_unit_test(test_facility_scope),
 	    cmocka_unit_test(test_report_workflow),   cmocka_unit_test(test_bodies),
 	    cmocka_unit_test(test_registrations),     cmocka_unit_test(test_read_only),
+	    cmocka_unit_test(test_cookie_csrf),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -103,6 +103,13 @@ static const struct {
     [ROUTE_REGISTRATION_ACTION] =
 	{{{"POST", "/registrations/8001/action", {303, 400, 400, 400, 400, 403}}}},
     [ROUTE_AUDIT] = {{{"GET", "/audit", {303, 200, 200, 403, 403, 403}}}},
+    /* Claims are decided by province staff only; without op and version: 400. */
+    [ROUTE_CLAIMS] = {{{"GET", "/claims", {303, 200, 200, 403, 403, 403}},
+		       {"GET", "/claims?status=all", {303, 200, 200, 403, 403, 403}}}},
+    [ROUTE_CLAIM_DECIDE] = {{{"POST", "/claims/1", {303, 400, 400, 403, 403, 403}}}},
+    /* no email: 400 beside the field */
+    [ROUTE_FACILITY_ASSIGN] = {{{"POST", "/facilities/7001/assign", {303, 400, 400, 403, 403, 403}},
+				{"POST", "/facilities/7002/assign", {303, 400, 400, 403, 403, 403}}}},
     /*
      * The API: no credentials are 401 problem+json; facility 7001, report
      * 8001 and registration 8001 are the enterprise's own (OWN), 7002 and
@@ -127,6 +134,7 @@ static const struct {
     [ROUTE_API_KEYUSERS] = {{{"GET", "/api/v1/keyusers?year=2021", {401, 200, 200, 200, 403, 403}}}},
     [ROUTE_API_REFDATA] = {{{"GET", "/api/v1/refdata", ALL(200)}}},
     [ROUTE_API_REFDATA_ITEM] = {{{"GET", "/api/v1/refdata/carriers", ALL(200)}}},
+    [ROUTE_API_SESSION] = {{{"GET", "/api/v1/session", {401, 200, 200, 200, 200, 200}}}},
 };
 
 static struct hc_server server;

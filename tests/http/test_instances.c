@@ -60,8 +60,8 @@ setup(void **state)
 	struct db *db = wfx_new(DBNAME);
 	if (db_exec(db, facilities_sql) != DB_OK)
 		fail_msg("facilities: %s", db_errmsg(db));
-	struct user_new nu = {.email = "inst@x.vn", .role = ROLE_PROVINCE,
-			      .password = "instance password"};
+	struct user_new nu = {
+	    .email = "inst@x.vn", .role = ROLE_PROVINCE, .password = "instance password"};
 	int64_t uid;
 	if (user_create(db, NULL, &nu, 1700000000, &uid) != USER_OK)
 		fail_msg("user_create failed");
@@ -96,8 +96,8 @@ need_pg(void)
 
 /* Sends a request to instance i; fails unless the status is want. */
 static void
-req(int i, const char *method, const char *target, const char *extra, const char *body,
-    int want, struct hc_response *r)
+req(int i, const char *method, const char *target, const char *extra, const char *body, int want,
+    struct hc_response *r)
 {
 	if (hc_request(inst[i].port, method, target, extra, body, r) < 0)
 		fail_msg("%s %s: no answer", method, target);
@@ -283,8 +283,9 @@ test_concurrent_submissions(void **state)
 					 "FROM report) k"),
 			 41);
 	/* every client facility 101..140 has its 2024 report, submitted */
-	assert_int_equal(wfx_int(DBNAME, "SELECT count(*) FROM report WHERE year = 2024 AND "
-					 "facility_id BETWEEN 101 AND 140 AND status = 'submitted'"),
+	assert_int_equal(wfx_int(DBNAME,
+				 "SELECT count(*) FROM report WHERE year = 2024 AND "
+				 "facility_id BETWEEN 101 AND 140 AND status = 'submitted'"),
 			 40);
 	assert_int_equal(wfx_int(DBNAME, "SELECT count(*) FROM report WHERE facility_id = 1 AND "
 					 "year = 2023 AND status = 'draft'"),

@@ -454,6 +454,62 @@ test_update_and_replace(void **state)
 	free(e);
 }
 
+/*
+ * Monthly output: an output row with a month is that month's detail of
+ * the product (report_output_month, in the product's unit), beside the
+ * yearly row with an empty month.
+ */
+static void
+test_monthly_output(void **state)
+{
+	(void)state;
+	static const struct bad_case c[] = {
+	    {"F1,2023,draft,1,0,,1,output,,frozen_shrimp,13,10,t,",
+	     "month: tháng phải từ 1 đến 12 / month must be between 1 and 12, got '13'"},
+	    {"F1,2023,draft,1,0,,1,output,,frozen_shrimp,0,10,t,",
+	     "month: tháng phải từ 1 đến 12 / month must be between 1 and 12, got '0'"},
+	    /* the same product and month as line 2, in another unit */
+	    {"F1,2023,draft,1,0,,1,output,,frozen_shrimp,3,11000,kg,",
+	     "line: trùng với dòng 2 (cùng facility_code, year, line, item, product, month) / "
+	     "duplicate of line 2 (same facility_code, year, line, item, product, month)"},
+	    {"F1,2023,draft,1,0,,1,output,,frozen_shrimp,4,10,m3,",
+	     "unit: đơn vị tính không quy đổi được sang đơn vị của sản phẩm ('t') / unit 'm3' "
+	     "does not convert to the product's unit 't'"},
+	    {"F1,2023,draft,1,0,,1,output,,frozen_shrimp,4,10,t,7",
+	     "cost_vnd: chi phí (đồng) phải để trống với loại dòng 'output' / cost (VND) must be "
+	     "empty for line 'output'"},
+	};
+	run_cases(CSVIO_REPORTS, RH, "F1,2023,draft,1,0,,1,output,,frozen_shrimp,3,10,t,\n",
+		  "reports.csv", c, sizeof(c) / sizeof(c[0]));
+
+	/* 500 kg × 0.001 (kg to_base) / 1 (t to_base) = 0.5 t, exported after the yearly row. */
+	assert_int_equal(imp(CSVIO_REPORTS, "m.csv",
+			     RH "F3,2024,draft,,,,,output,,frozen_catfish,2,0.75,t,\n"
+				"F3,2024,draft,,,,,output,,frozen_catfish,1,500,kg,\n"
+				"F3,2024,draft,,,,,output,,frozen_catfish,,100,t,\n",
+			     NULL),
+			 0);
+	assert_string_equal(buf_str(&errs), "");
+	assert_int_equal(st.lines, 3);
+	char *e = exp_str(CSVIO_REPORTS);
+	assert_non_null(strstr(e, "\nF3,2024,draft,,,,,output,,frozen_catfish,,100,t,\n"
+				  "F3,2024,draft,,,,,output,,frozen_catfish,1,0.5,t,\n"
+				  "F3,2024,draft,,,,,output,,frozen_catfish,2,0.75,t,\n"));
+	free(e);
+
+	/* --replace replaces the monthly rows too: month 1 stays away. */
+	assert_int_equal(imp(CSVIO_REPORTS, "m.csv",
+			     RH "F3,2024,draft,,,,,output,,frozen_catfish,,100,t,\n"
+				"F3,2024,draft,,,,,output,,frozen_catfish,2,0.8,t,\n",
+			     &(struct csvio_opts){.replace = 1}),
+			 0);
+	e = exp_str(CSVIO_REPORTS);
+	assert_non_null(strstr(e, "\nF3,2024,draft,,,,,output,,frozen_catfish,,100,t,\n"
+				  "F3,2024,draft,,,,,output,,frozen_catfish,2,0.8,t,\n"));
+	assert_null(strstr(e, "frozen_catfish,1,"));
+	free(e);
+}
+
 int
 main(void)
 {
@@ -465,6 +521,7 @@ main(void)
 	    cmocka_unit_test(test_dry_run),
 	    cmocka_unit_test(test_quotes_bom_crlf),
 	    cmocka_unit_test(test_update_and_replace),
+	    cmocka_unit_test(test_monthly_output),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -48,19 +48,30 @@ static const char fac_out[] =
 
 static const char rep_in[] = RH "K2,2023,submitted,1,1,0,1,material,malt,,,120,t,\n"
 				"K2,2023,submitted,1,1,0,1,energy,electricity,,2,1000,kWh,2500000\n"
+				"K2,2023,submitted,1,1,0,1,output,,beer,2,1300,hl,\n"
 				"K2,2023,submitted,1,1,0,1,output,,beer,,15000,hl,\n"
+				"K2,2023,submitted,1,1,0,1,output,,beer,1,125,kL,\n"
 				"K2,2023,submitted,1,1,0,1,energy,electricity,,1,1100.5,kWh,\n"
 				"K2,2023,submitted,1,1,0,1,water,ground,,,3,kL,\n"
 				"K2,2023,submitted,1,1,0,1,energy,fo,beer,,2,t,\n"
 				"K2,2023,submitted,1,1,0,1,material,hops,,,0.5,t,\n"
 				"K2,2022,draft,,,,,,,,,,,\n"
+				"A1,2023,accepted,0,,,,output,,fish_sauce,12,2000,L,\n"
 				"A1,2023,accepted,0,,,,output,,fish_sauce,,2000,L,\n";
 
-/* Water 3 kL × 1 (kL to_base) / 1 (m3 to_base) = 3 m3. */
+/*
+ * Water 3 kL × 1 (kL to_base) / 1 (m3 to_base) = 3 m3.  Monthly output is
+ * stored in the product's unit and follows the product's yearly row by
+ * month: beer (hl) month 1: 125 kL × 1 / 0.1 (hl to_base) = 1250 hl;
+ * fish sauce (kL) month 12: 2000 L × 0.001 (L to_base) / 1 = 2 kL.
+ */
 static const char rep_out[] =
     RH "A1,2023,accepted,0,,,,output,,fish_sauce,,2000,L,\n"
+       "A1,2023,accepted,0,,,,output,,fish_sauce,12,2,kL,\n"
        "K2,2022,draft,,,,,,,,,,,\n"
        "K2,2023,submitted,1,1,0,1,output,,beer,,15000,hl,\n"
+       "K2,2023,submitted,1,1,0,1,output,,beer,1,1250,hl,\n"
+       "K2,2023,submitted,1,1,0,1,output,,beer,2,1300,hl,\n"
        "K2,2023,submitted,1,1,0,1,energy,electricity,,1,1100.5,kWh,\n"
        "K2,2023,submitted,1,1,0,1,energy,electricity,,2,1000,kWh,2500000\n"
        "K2,2023,submitted,1,1,0,1,energy,fo,beer,,2,t,\n"
@@ -186,9 +197,9 @@ test_binary(void **state)
 	free(out);
 	snprintf(args, sizeof(args), "import reports '%s/rin.csv' --db '%s'", dir, p1);
 	assert_int_equal(run(args, &out, NULL), 0);
-	/* 9 rows: 3 reports (A1 2023, K2 2023, K2 2022), 8 lines (the 2022 one has none) */
+	/* 12 rows: 3 reports (A1 2023, K2 2023, K2 2022), 11 lines (the 2022 one has none) */
 	assert_non_null(
-	    strstr(out, "Read 9 rows: 3 reports inserted, 0 replaced, 8 lines written"));
+	    strstr(out, "Read 12 rows: 3 reports inserted, 0 replaced, 11 lines written"));
 	free(out);
 	snprintf(args, sizeof(args),
 		 "export facilities -o '%s/f1.csv' --db '%s' && '%s' export reports -o '%s/r1.csv' "
@@ -251,12 +262,59 @@ test_binary(void **state)
 	free(err);
 }
 
+/*
+ * A demo province of 300 facilities moved through CSV keeps everything,
+ * monthly production included: export → import into a fresh database →
+ * export gives the same bytes, and both databases hold the same number
+ * of monthly output rows (the demo gives some to facilities with monthly
+ * electricity, so there is at least one).
+ */
+static void
+test_demo_roundtrip(void **state)
+{
+	(void)state;
+	char args[8192];
+	char p1[512], p2[512], dir[512];
+	snprintf(dir, sizeof(dir), "%s", tu_tmpdir());
+	snprintf(p1, sizeof(p1), "%s", tu_db_fresh_url("demo1.db"));
+	db_close(fresh("demo2.db"));
+	snprintf(p2, sizeof(p2), "%s", tu_db_url("demo2.db"));
+	snprintf(args, sizeof(args),
+		 "demo --facilities 300 --db '%s' >/dev/null && '%s' export facilities -o "
+		 "'%s/df1.csv' --db '%s' && '%s' export reports -o '%s/dr1.csv' --db '%s' && '%s' "
+		 "import facilities '%s/df1.csv' --db '%s' && '%s' import reports '%s/dr1.csv' "
+		 "--db '%s' && '%s' export facilities -o '%s/df2.csv' --db '%s' && '%s' export "
+		 "reports -o '%s/dr2.csv' --db '%s'",
+		 p1, tu_sxsh(), dir, p1, tu_sxsh(), dir, p1, tu_sxsh(), dir, p2, tu_sxsh(), dir, p2,
+		 tu_sxsh(), dir, p2, tu_sxsh(), dir, p2);
+	assert_int_equal(run(args, NULL, NULL), 0);
+	static const char *const pairs[][2] = {{"df1.csv", "df2.csv"}, {"dr1.csv", "dr2.csv"}};
+	for (size_t i = 0; i < 2; i++) {
+		size_t n1 = 0, n2 = 0;
+		char *a = tu_read_file(tu_path(pairs[i][0]), &n1);
+		char *b = tu_read_file(tu_path(pairs[i][1]), &n2);
+		assert_non_null(a);
+		assert_non_null(b);
+		assert_int_equal(n2, n1);
+		assert_memory_equal(b, a, n1);
+		free(a);
+		free(b);
+	}
+	const char *q = "SELECT count(*) FROM report_output_month";
+	char *m1 = tu_query_text("demo1.db", q), *m2 = tu_query_text("demo2.db", q);
+	assert_true(atol(m1) > 0);
+	assert_string_equal(m2, m1);
+	free(m1);
+	free(m2);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_library_roundtrip),
 	    cmocka_unit_test(test_binary),
+	    cmocka_unit_test(test_demo_roundtrip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
