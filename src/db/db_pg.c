@@ -16,6 +16,11 @@
  * new row's id: its one row is consumed here, and the caller sees DB_DONE
  * as on SQLite.
  *
+ * Behaving like SQLite where the model relies on it: db_begin takes one
+ * advisory lock that every sxsh connection shares, so write transactions
+ * run one at a time (BEGIN IMMEDIATE); and a db_exec script that inserts
+ * rows moves the identity sequences past explicit ids it may have loaded.
+ *
  * Errors: SQLSTATE class 23 (integrity) maps to DB_CONSTRAINT; 40001
  * (serialization), 40P01 (deadlock) and 55P03 (lock not available) map to
  * DB_BUSY; anything else is DB_ERR with the server's message.
