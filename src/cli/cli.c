@@ -25,7 +25,8 @@ static const struct cli_cmd cmds[] = {
     {"export", "Xuất cơ sở hoặc báo cáo ra CSV", "Export facilities or reports as CSV",
      "facilities|reports [--db URL] [--year Y] [-o FILE]", cmd_export},
     {"stats", "Thống kê số dòng và các chỉ tiêu của kế hoạch",
-     "Rows per table and the plan's indicator shares per year", "[--db URL] [--plan CODE]", cmd_stats},
+     "Rows per table and the plan's indicator shares per year", "[--db URL] [--plan CODE]",
+     cmd_stats},
     {"kpi", "Các chỉ tiêu của kế hoạch trong một năm, theo nhóm",
      "The plan's indicators for one year, by group",
      "--year Y [--db URL] [--plan CODE] [--by unit|sector|class|ownership|size] "
@@ -40,13 +41,13 @@ static const struct cli_cmd cmds[] = {
      "[--facility ID] | list | passwd --email E | disable --email E [--enable]",
      cmd_user},
     {"keyusers", "Danh sách cơ sở sử dụng năng lượng trọng điểm của một năm",
-     "The key energy users of a year (>= 1,000 TOE)", "--year Y [--db URL] [--format table|csv|json]",
-     cmd_keyusers},
+     "The key energy users of a year (>= 1,000 TOE)",
+     "--year Y [--db URL] [--format table|csv|json]", cmd_keyusers},
     {"check", "Kiểm tra chất lượng dữ liệu báo cáo", "Data-quality checks of the reports",
      "[--db URL] [--year Y] [--strict] [--format text|csv]", cmd_check},
     {"copy", "Sao chép toàn bộ cơ sở dữ liệu giữa SQLite và PostgreSQL",
-     "Copy a whole database between SQLite and PostgreSQL",
-     "--from URL --to URL [--replace]", cmd_copy},
+     "Copy a whole database between SQLite and PostgreSQL", "--from URL --to URL [--replace]",
+     cmd_copy},
     {"backup", "Sao lưu cơ sở dữ liệu SQLite khi đang chạy", "Back up a running SQLite database",
      "[--db URL] FILE", cmd_backup},
     /* @cmds */
@@ -68,21 +69,22 @@ cli_usage(FILE *f, const char *name)
 	const struct cli_cmd *c = find_cmd(name);
 	if (c == NULL)
 		return;
-	fprintf(f, "Cách dùng / Usage: sxsh %s %s\n\n  %s\n  %s\n", c->name, c->usage, c->summary_vi,
-	        c->summary_en);
+	fprintf(f, "Cách dùng / Usage: sxsh %s %s\n\n  %s\n  %s\n", c->name, c->usage,
+		c->summary_vi, c->summary_en);
 	fprintf(f, "\n  --db URL   cơ sở dữ liệu / database (SQLite path; default var/sxsh.db, "
-	           "or $SXSH_DB)\n  --help     hướng dẫn này / this help\n");
+		   "or $SXSH_DB)\n  --help     hướng dẫn này / this help\n");
 }
 
 static void
 main_usage(FILE *f)
 {
-	fprintf(f, "sxsh %s — hệ thống thông tin sản xuất sạch hơn / cleaner-production "
-	           "information system\n\nCách dùng / Usage: sxsh COMMAND [OPTIONS]\n\n",
-	        SXSH_VERSION);
+	fprintf(f,
+		"sxsh %s — hệ thống thông tin sản xuất sạch hơn / cleaner-production "
+		"information system\n\nCách dùng / Usage: sxsh COMMAND [OPTIONS]\n\n",
+		SXSH_VERSION);
 	for (size_t i = 0; i < NCMDS; i++)
 		fprintf(f, "  %-8s %s\n           %s\n", cmds[i].name, cmds[i].summary_vi,
-		        cmds[i].summary_en);
+			cmds[i].summary_en);
 	fprintf(f, "\n'sxsh COMMAND --help' cho chi tiết / for details.\n");
 }
 
@@ -93,7 +95,7 @@ cli_db_open(struct cli *cli)
 	struct db *db = db_open(cli->db_url, err, sizeof(err));
 	if (db == NULL) {
 		fprintf(stderr, "sxsh: không mở được cơ sở dữ liệu / cannot open database: %s\n",
-		        err);
+			err);
 		return NULL;
 	}
 	int applied = 0;
@@ -124,7 +126,7 @@ cli_progress(struct cli *cli, const char *label, long done, long total)
 		return;
 	last = t;
 	fprintf(stderr, "\r%s: %ld/%ld (%ld%%)", label, done, total,
-	        total > 0 ? done * 100 / total : 100);
+		total > 0 ? done * 100 / total : 100);
 	fflush(stderr);
 }
 
@@ -174,7 +176,7 @@ cli_main(int argc, char **argv)
 	const struct cli_cmd *c = find_cmd(argv[1]);
 	if (c == NULL) {
 		fprintf(stderr, "sxsh: không có lệnh '%s' / unknown command '%s'\n", argv[1],
-		        argv[1]);
+			argv[1]);
 		main_usage(stderr);
 		return EXIT_USAGE;
 	}

@@ -15,7 +15,7 @@ enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_USAGE = 2 };
 /* Settings shared by every command. */
 struct cli {
 	const char *db_url; /* --db URL, $SXSH_DB, or var/sxsh.db */
-	int tty;            /* stderr is a terminal: show progress */
+	int tty;	    /* stderr is a terminal: show progress */
 };
 
 struct cli_cmd {

@@ -26,7 +26,7 @@ enum db_rc {
 	DB_DONE = 2,
 	DB_ERR = -1,
 	DB_CONSTRAINT = -2, /* unique, foreign key or check violated */
-	DB_BUSY = -3,       /* locked by another writer past the busy timeout */
+	DB_BUSY = -3,	    /* locked by another writer past the busy timeout */
 	DB_NOTFOUND = -4,   /* a single-row lookup found nothing */
 };
 
@@ -110,9 +110,9 @@ struct db_table {
 	int ncols;
 	char **cols;
 	enum db_coltype *types;
-	int nkeys;  /* primary key columns; all columns when the table has none */
-	int *keys;  /* column indexes, in key order */
-	int ndeps;  /* tables its foreign keys reference (itself excluded) */
+	int nkeys; /* primary key columns; all columns when the table has none */
+	int *keys; /* column indexes, in key order */
+	int ndeps; /* tables its foreign keys reference (itself excluded) */
 	char **deps;
 };
 
@@ -128,7 +128,7 @@ enum db_table_op {
 	DB_TABLE_SELECT, /* -> every column, in column order, by primary key */
 	DB_TABLE_INSERT, /* every column, bound 1..ncols in column order */
 	DB_TABLE_DELETE, /* removes every row */
-	DB_TABLE_COUNT,  /* -> the number of rows */
+	DB_TABLE_COUNT,	 /* -> the number of rows */
 };
 
 /*

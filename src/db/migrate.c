@@ -49,7 +49,7 @@ migrate_up(struct db *db, int *applied, char *err, size_t errsz)
 	if (db_sql_check(db, err, errsz) < 0)
 		return -1;
 	if (db_exec(db, "CREATE TABLE IF NOT EXISTS schema_version ("
-	                "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)") != DB_OK) {
+			"version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)") != DB_OK) {
 		snprintf(err, errsz, "cannot create schema_version: %s", db_errmsg(db));
 		return -1;
 	}
@@ -61,9 +61,9 @@ migrate_up(struct db *db, int *applied, char *err, size_t errsz)
 	int latest = migrate_latest(db);
 	if (cur > latest) {
 		snprintf(err, errsz,
-		         "the database has schema version %lld but this sxsh knows only up to %d; "
-		         "use a newer sxsh (cơ sở dữ liệu mới hơn phiên bản sxsh này)",
-		         (long long)cur, latest);
+			 "the database has schema version %lld but this sxsh knows only up to %d; "
+			 "use a newer sxsh (cơ sở dữ liệu mới hơn phiên bản sxsh này)",
+			 (long long)cur, latest);
 		return -1;
 	}
 	for (int v = (int)cur + 1; v <= latest; v++) {

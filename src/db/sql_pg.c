@@ -240,7 +240,8 @@ const char *const db_pg_sql[STMT__MAX] = {
 	"NULL::bigint AS month, quantity AS q, unit AS u, NULL::double precision AS cost, id "
 	"FROM report_output "
 	"UNION ALL SELECT m.report_id, 0, 'output', '', m.product_code, m.month, m.quantity, "
-	"p.unit, NULL, m.month FROM report_output_month m JOIN product p ON p.code = m.product_code "
+	"p.unit, NULL, m.month FROM report_output_month m JOIN product p ON p.code = "
+	"m.product_code "
 	"UNION ALL SELECT report_id, 1, 'energy', carrier_code, coalesce(product_code, ''), "
 	"month, quantity, unit, cost_vnd, id FROM report_energy "
 	"UNION ALL SELECT report_id, 2, 'water', source, '', NULL, quantity_m3, 'm3', "
@@ -703,14 +704,14 @@ const char *const db_pg_sql[STMT__MAX] = {
     [STMT_WFWEB_UNIT_ID] = "SELECT id FROM admin_unit WHERE code = $1",
 #define WFWEB_AUDIT_WHERE                                                                          \
 	"WHERE ($1::text IS NULL OR entity = $1) AND ($2::text IS NULL OR actor = $2) "            \
-	"AND ($3::text IS NULL OR action LIKE $3 || '%') AND ($4::text IS NULL OR at >= $4) "     \
+	"AND ($3::text IS NULL OR action LIKE $3 || '%') AND ($4::text IS NULL OR at >= $4) "      \
 	"AND ($5::text IS NULL OR at < to_char($5::date + 1, 'YYYY-MM-DD')) "
-    [STMT_WFWEB_AUDIT_LIST] = "SELECT id, at, actor, action, entity, entity_id, before_json, "
-			      "after_json FROM audit " WFWEB_AUDIT_WHERE
-			      "ORDER BY id DESC LIMIT $6 OFFSET $7",
+    [STMT_WFWEB_AUDIT_LIST] =
+	"SELECT id, at, actor, action, entity, entity_id, before_json, "
+	"after_json FROM audit " WFWEB_AUDIT_WHERE "ORDER BY id DESC LIMIT $6 OFFSET $7",
     [STMT_WFWEB_AUDIT_COUNT] = "SELECT count(*) FROM audit " WFWEB_AUDIT_WHERE,
 #undef WFWEB_AUDIT_WHERE
     [STMT_API_CARRIERS] = "SELECT code, name_vi, name_en, kind, native_unit, biogenic FROM carrier "
-    "ORDER BY code",
+			  "ORDER BY code",
     /* @api-sql */
 };

@@ -13,60 +13,60 @@ enum stmt {
 	/* --- core: migrations and meta (db/migrate.c, model/meta.c) --- */
 	STMT_SCHEMA_VERSION_GET, /* -> version */
 	STMT_SCHEMA_VERSION_ADD, /* version */
-	STMT_META_GET,           /* key -> value */
-	STMT_META_SET,           /* key, value */
-	STMT_GENERATION_BUMP,    /* (no parameters) */
-	STMT_GENERATION_GET,     /* -> generation */
+	STMT_META_GET,		 /* key -> value */
+	STMT_META_SET,		 /* key, value */
+	STMT_GENERATION_BUMP,	 /* (no parameters) */
+	STMT_GENERATION_GET,	 /* -> generation */
 	/* Catalog of the schema, for whole-database copies (db/table.c). */
-	STMT_DB_TABLES,          /* -> name of every table but schema_version; by name */
-	STMT_DB_COLUMNS,         /* table -> column name, declared type (upper case), position
-	                            in the primary key (0 = not in it); in column order */
-	STMT_DB_FKEYS,           /* table -> every table its foreign keys reference */
+	STMT_DB_TABLES,	 /* -> name of every table but schema_version; by name */
+	STMT_DB_COLUMNS, /* table -> column name, declared type (upper case), position
+			    in the primary key (0 = not in it); in column order */
+	STMT_DB_FKEYS,	 /* table -> every table its foreign keys reference */
 
 	/* --- reference data (model/refdata.c) --- */
 	STMT_REFDATA_UNIT_UPSERT,    /* code, name_vi, name_en, dimension, to_base */
 	STMT_REFDATA_SECTOR_UPSERT,  /* code, name_vi, name_en, level, parent_code, source,
-	                                reliability */
+					reliability */
 	STMT_REFDATA_PRODUCT_UPSERT, /* code, name_vi, name_en, sector_code, unit, source */
 	STMT_REFDATA_CARRIER_UPSERT, /* code, name_vi, name_en, kind, native_unit, biogenic */
 	STMT_REFDATA_FACTOR_UPSERT,  /* carrier_code, unit, toe, gj, kgco2, valid_from, valid_to,
-	                                source, reliability, note */
+					source, reliability, note */
 	STMT_REFDATA_GRID_UPSERT,    /* year, tco2_per_mwh, source, reliability */
 	STMT_REFDATA_NORM_UPDATE,    /* product_code, band_min, band_max, valid_from, valid_to,
-	                                value, energy_unit, per_unit, legal_ref, source,
-	                                reliability, note (key: ?1-?4, NULL bands match NULL) */
+					value, energy_unit, per_unit, legal_ref, source,
+					reliability, note (key: ?1-?4, NULL bands match NULL) */
 	STMT_REFDATA_NORM_INSERT,    /* same parameters as STMT_REFDATA_NORM_UPDATE */
 	STMT_REFDATA_ADMIN_UPSERT,   /* code, name, name_en, level, kind, (6 unused), valid_from,
-	                                valid_to, (9 unused), source, reliability */
+					valid_to, (9 unused), source, reliability */
 	STMT_REFDATA_ADMIN_LINK,     /* code, (2-5 unused), parent_id, (7-8 unused),
-	                                successor_id */
-	STMT_REFDATA_ADMIN_ID,       /* code -> id */
+					successor_id */
+	STMT_REFDATA_ADMIN_ID,	     /* code -> id */
 	STMT_REFDATA_PLAN_UPSERT,    /* code, title_vi, title_en, issuer, issued_on, start_year,
-	                                end_year, scope, source */
-	STMT_REFDATA_PLAN_ID,        /* code -> id */
+					end_year, scope, source */
+	STMT_REFDATA_PLAN_ID,	     /* code -> id */
 	STMT_REFDATA_TARGET_UPDATE,  /* plan_id, indicator, value, value_max, unit, from_year,
-	                                by_year, scope_filter, note, source, reliability
-	                                (key: ?1, ?2, ?7, ?8; NULL filter matches NULL) */
+					by_year, scope_filter, note, source, reliability
+					(key: ?1, ?2, ?7, ?8; NULL filter matches NULL) */
 	STMT_REFDATA_TARGET_INSERT,  /* same parameters as STMT_REFDATA_TARGET_UPDATE */
-	STMT_REFDATA_COUNTS,         /* -> rows in unit, sector, product, carrier, carrier_factor,
-	                                grid_factor, norm, admin_unit, plan, plan_target */
+	STMT_REFDATA_COUNTS,	     /* -> rows in unit, sector, product, carrier, carrier_factor,
+					grid_factor, norm, admin_unit, plan, plan_target */
 	STMT_REFDATA_FACTOR_GET,     /* carrier_code, unit, date -> toe, gj, kgco2, reliability,
-	                                note (NULL factor columns stay NULL) */
-	STMT_REFDATA_GRID_GET,       /* year -> tco2_per_mwh, reliability */
-	STMT_REFDATA_NORM_GET,       /* product_code, yearly output, date -> value, energy_unit,
-	                                per_unit, legal_ref, reliability */
-	STMT_REFDATA_ADMIN_GET,      /* code -> name, level, kind, valid_from, valid_to,
-	                                parent code, successor code */
+					note (NULL factor columns stay NULL) */
+	STMT_REFDATA_GRID_GET,	     /* year -> tco2_per_mwh, reliability */
+	STMT_REFDATA_NORM_GET,	     /* product_code, yearly output, date -> value, energy_unit,
+					per_unit, legal_ref, reliability */
+	STMT_REFDATA_ADMIN_GET,	     /* code -> name, level, kind, valid_from, valid_to,
+					parent code, successor code */
 	STMT_REFDATA_TARGET_GET,     /* plan code, indicator, by_year, scope_filter -> value,
-	                                value_max, unit, from_year, reliability */
+					value_max, unit, from_year, reliability */
 	/* @refdata-stmts */
 
 	/* --- demo province (model/demo.c) --- */
 	STMT_DEMO_FACILITY_COUNT,      /* -> number of facilities */
-	STMT_DEMO_UNIT_ID,             /* admin_unit code -> id */
-	STMT_DEMO_PRODUCT_UNIT,        /* product code -> unit */
+	STMT_DEMO_UNIT_ID,	       /* admin_unit code -> id */
+	STMT_DEMO_PRODUCT_UNIT,	       /* product code -> unit */
 	STMT_DEMO_DELETE_MATERIAL,     /* (no parameters) */
-	STMT_DEMO_DELETE_WATER,        /* (no parameters) */
+	STMT_DEMO_DELETE_WATER,	       /* (no parameters) */
 	STMT_DEMO_DELETE_ENERGY,       /* (no parameters) */
 	STMT_DEMO_DELETE_OUTPUT,       /* (no parameters) */
 	STMT_DEMO_DELETE_REPORT,       /* (no parameters) */
@@ -78,147 +78,148 @@ enum stmt {
 	/* id, facility_id, year, status, cp_aware, cp_staff, cp_unit, cp_applied,
 	 * submitted_on */
 	STMT_DEMO_REPORT_INSERT,
-	STMT_DEMO_OUTPUT_INSERT,   /* report_id, product_code, quantity, unit */
+	STMT_DEMO_OUTPUT_INSERT, /* report_id, product_code, quantity, unit */
 	/* report_id, carrier_code, month, product_code, quantity, unit, cost_vnd */
 	STMT_DEMO_ENERGY_INSERT,
-	STMT_DEMO_WATER_INSERT,    /* report_id, source, quantity_m3, cost_vnd */
-	STMT_DEMO_MATERIAL_INSERT, /* report_id, name, quantity, unit, cost_vnd */
+	STMT_DEMO_WATER_INSERT,	       /* report_id, source, quantity_m3, cost_vnd */
+	STMT_DEMO_MATERIAL_INSERT,     /* report_id, name, quantity, unit, cost_vnd */
 	STMT_DEMO_OUTPUT_MONTH_INSERT, /* report_id, product_code, month, quantity */
 	/* @demo-stmts */
 
 	/* --- import and export (model/csvio.c) --- */
-	STMT_CSVIO_UNITS,            /* -> code, dimension, to_base */
-	STMT_CSVIO_SECTORS,          /* -> code */
-	STMT_CSVIO_PRODUCTS,         /* -> code, unit */
-	STMT_CSVIO_CARRIER_DIMS,     /* -> carrier code, dimension of a factor unit (or NULL) */
-	STMT_CSVIO_ADMIN_UNITS,      /* -> code, id */
-	STMT_CSVIO_FACILITY_KEYS,    /* -> code, id, tax_code ('' when none) */
-	STMT_CSVIO_REPORT_KEYS,      /* -> facility_id, year, id */
-	STMT_CSVIO_FACILITY_INSERT,  /* code, tax_code, name, name_key, sector_code, admin_unit_id,
-	                                address, lat, lon, ownership, size, employees, opened_year,
-	                                closed_year, status */
-	STMT_CSVIO_FACILITY_UPDATE,  /* code (key), then the same 2..15 as FACILITY_INSERT */
-	STMT_CSVIO_REPORT_INSERT,    /* facility_id, year, status, cp_aware, cp_staff, cp_unit,
-	                                cp_applied */
-	STMT_CSVIO_REPORT_UPDATE,    /* id, status, cp_aware, cp_staff, cp_unit, cp_applied */
-	STMT_CSVIO_OUTPUT_CLEAR,     /* report_id */
-	STMT_CSVIO_ENERGY_CLEAR,     /* report_id */
-	STMT_CSVIO_WATER_CLEAR,      /* report_id */
-	STMT_CSVIO_MATERIAL_CLEAR,   /* report_id */
-	STMT_CSVIO_OUTPUT_INSERT,    /* report_id, product_code, quantity, unit */
-	STMT_CSVIO_ENERGY_INSERT,    /* report_id, carrier_code, month, product_code, quantity,
-	                                unit, cost_vnd */
-	STMT_CSVIO_WATER_INSERT,     /* report_id, source, quantity_m3, cost_vnd */
-	STMT_CSVIO_MATERIAL_INSERT,  /* report_id, name, quantity, unit, cost_vnd */
-	STMT_CSVIO_FACILITY_EXPORT,  /* -> the 14 facilities.csv columns, by code */
-	STMT_CSVIO_REPORT_EXPORT,    /* year or NULL for all -> the 14 reports.csv columns, in
-	                                export order */
-	STMT_CSVIO_OUTPUT_MONTH_CLEAR,  /* report_id */
-	STMT_CSVIO_OUTPUT_MONTH_INSERT, /* report_id, product_code, month, quantity (product's unit) */
+	STMT_CSVIO_UNITS,	    /* -> code, dimension, to_base */
+	STMT_CSVIO_SECTORS,	    /* -> code */
+	STMT_CSVIO_PRODUCTS,	    /* -> code, unit */
+	STMT_CSVIO_CARRIER_DIMS,    /* -> carrier code, dimension of a factor unit (or NULL) */
+	STMT_CSVIO_ADMIN_UNITS,	    /* -> code, id */
+	STMT_CSVIO_FACILITY_KEYS,   /* -> code, id, tax_code ('' when none) */
+	STMT_CSVIO_REPORT_KEYS,	    /* -> facility_id, year, id */
+	STMT_CSVIO_FACILITY_INSERT, /* code, tax_code, name, name_key, sector_code, admin_unit_id,
+				       address, lat, lon, ownership, size, employees, opened_year,
+				       closed_year, status */
+	STMT_CSVIO_FACILITY_UPDATE, /* code (key), then the same 2..15 as FACILITY_INSERT */
+	STMT_CSVIO_REPORT_INSERT,   /* facility_id, year, status, cp_aware, cp_staff, cp_unit,
+				       cp_applied */
+	STMT_CSVIO_REPORT_UPDATE,   /* id, status, cp_aware, cp_staff, cp_unit, cp_applied */
+	STMT_CSVIO_OUTPUT_CLEAR,    /* report_id */
+	STMT_CSVIO_ENERGY_CLEAR,    /* report_id */
+	STMT_CSVIO_WATER_CLEAR,	    /* report_id */
+	STMT_CSVIO_MATERIAL_CLEAR,  /* report_id */
+	STMT_CSVIO_OUTPUT_INSERT,   /* report_id, product_code, quantity, unit */
+	STMT_CSVIO_ENERGY_INSERT,   /* report_id, carrier_code, month, product_code, quantity,
+				       unit, cost_vnd */
+	STMT_CSVIO_WATER_INSERT,    /* report_id, source, quantity_m3, cost_vnd */
+	STMT_CSVIO_MATERIAL_INSERT, /* report_id, name, quantity, unit, cost_vnd */
+	STMT_CSVIO_FACILITY_EXPORT, /* -> the 14 facilities.csv columns, by code */
+	STMT_CSVIO_REPORT_EXPORT,   /* year or NULL for all -> the 14 reports.csv columns, in
+				       export order */
+	STMT_CSVIO_OUTPUT_MONTH_CLEAR,	/* report_id */
+	STMT_CSVIO_OUTPUT_MONTH_INSERT, /* report_id, product_code, month, quantity (product's unit)
+					 */
 	/* @csvio-stmts */
 
 	/* --- indicators, directory, stats (model/kpi.c, model/facility.c) --- */
 	STMT_FACILITY_COUNT, /* q_like, sector, unit, ownership, size (NULL = any) -> count */
 	STMT_FACILITY_LIST,  /* q_like, sector, unit, ownership, size, limit, offset
-	                        -> id, name, sector, sector_vi, sector_en, unit_vi, unit_en,
-	                           ownership, size */
+				-> id, name, sector, sector_vi, sector_en, unit_vi, unit_en,
+				   ownership, size */
 	STMT_FACILITY_SECTOR_OPTIONS, /* -> code, name_vi, name_en */
 	STMT_FACILITY_UNIT_OPTIONS,   /* -> code, name, name_en */
-	STMT_WEB_PING,                /* -> 1 (health check) */
-	STMT_KPI_PLAN_GET,      /* plan code -> id */
-	STMT_KPI_PLAN_TARGETS,  /* plan id -> indicator, value, value_max, from_year, by_year
-	                           (scope_filter NULL; latest by_year first) */
-	STMT_KPI_YEAR_RANGE,    /* -> min(year), max(year) of report (NULL, NULL when none) */
-	STMT_KPI_ADMIN_UNITS,   /* -> id, code, name, level, parent_id, name_en, valid_from,
-	                           valid_to, successor_id; by id */
-	STMT_KPI_FACILITIES,    /* -> id, admin_unit_id, opened_year, closed_year, sector_code,
-	                           ownership, size; by id */
-	STMT_KPI_REPORTS,       /* -> id, facility_id, year, cp_aware, cp_staff, cp_applied;
-	                           by facility_id, year */
-	STMT_KPI_ENERGY,        /* -> report_id, carrier_code, unit, quantity (every line,
-	                           unordered: a plain scan, summed by the caller) */
-	STMT_KPI_OUTPUTS,       /* -> report_id, product_code, quantity, unit (unordered) */
-	STMT_KPI_PRODUCTS,      /* -> code, unit; by code */
-	STMT_KPI_UNITS,         /* -> code, dimension, to_base */
-	STMT_KPI_FACTORS,       /* -> carrier_code, unit, toe_per_unit, valid_from, valid_to
-	                           (rows with a TOE factor) */
-	STMT_STATS_TABLES,      /* -> name of every table of the schema; by name */
-	STMT_STATS_ROWS,        /* -> table name, row count, for the tables of the migrations */
+	STMT_WEB_PING,		      /* -> 1 (health check) */
+	STMT_KPI_PLAN_GET,	      /* plan code -> id */
+	STMT_KPI_PLAN_TARGETS,	      /* plan id -> indicator, value, value_max, from_year, by_year
+					 (scope_filter NULL; latest by_year first) */
+	STMT_KPI_YEAR_RANGE,	      /* -> min(year), max(year) of report (NULL, NULL when none) */
+	STMT_KPI_ADMIN_UNITS,	      /* -> id, code, name, level, parent_id, name_en, valid_from,
+					 valid_to, successor_id; by id */
+	STMT_KPI_FACILITIES, /* -> id, admin_unit_id, opened_year, closed_year, sector_code,
+				ownership, size; by id */
+	STMT_KPI_REPORTS,    /* -> id, facility_id, year, cp_aware, cp_staff, cp_applied;
+				by facility_id, year */
+	STMT_KPI_ENERGY,     /* -> report_id, carrier_code, unit, quantity (every line,
+				unordered: a plain scan, summed by the caller) */
+	STMT_KPI_OUTPUTS,    /* -> report_id, product_code, quantity, unit (unordered) */
+	STMT_KPI_PRODUCTS,   /* -> code, unit; by code */
+	STMT_KPI_UNITS,	     /* -> code, dimension, to_base */
+	STMT_KPI_FACTORS,    /* -> carrier_code, unit, toe_per_unit, valid_from, valid_to
+				(rows with a TOE factor) */
+	STMT_STATS_TABLES,   /* -> name of every table of the schema; by name */
+	STMT_STATS_ROWS,     /* -> table name, row count, for the tables of the migrations */
 	/* @web-stmts */
 
 	/* --- energy analytics: ledger, benchmarks, key users, checks --- */
 	/* code, kind, value, unit, valid_from, valid_to, legal_ref, source, reliability, note */
 	STMT_ANALYTICS_THRESHOLD_UPSERT,
 	STMT_ANALYTICS_THRESHOLD_GET, /* code, kind, 'yyyy-12-31', 'yyyy-01-01' -> value,
-	                                 legal_ref (latest valid_from overlapping the year) */
-	STMT_LEDGER_CARRIERS,     /* -> code, kind, biogenic, native_unit */
-	STMT_LEDGER_FACTORS,      /* -> carrier_code, unit, toe, gj, kgco2 (NULL = none),
-	                             valid_from, valid_to */
-	STMT_LEDGER_GRID,         /* -> year, tco2_per_mwh */
-	STMT_LEDGER_NORMS,        /* -> product_code, band_min, band_max, valid_from, valid_to,
-	                             value, energy_unit, per_unit, legal_ref */
+					 legal_ref (latest valid_from overlapping the year) */
+	STMT_LEDGER_CARRIERS,	      /* -> code, kind, biogenic, native_unit */
+	STMT_LEDGER_FACTORS,	      /* -> carrier_code, unit, toe, gj, kgco2 (NULL = none),
+					 valid_from, valid_to */
+	STMT_LEDGER_GRID,	      /* -> year, tco2_per_mwh */
+	STMT_LEDGER_NORMS,	      /* -> product_code, band_min, band_max, valid_from, valid_to,
+					 value, energy_unit, per_unit, legal_ref */
 	/* The four statements below take: first year, last year, facility id (0 = all),
 	 * product code (NULL = all; keeps reports that have an output of it). */
-	STMT_LEDGER_REPORTS,      /* -> id, facility_id, year; by facility_id, year */
-	STMT_LEDGER_ENERGY,       /* -> report_id, carrier_code, unit, quantity, month,
-	                             product_code (unordered) */
-	STMT_LEDGER_OUTPUTS,      /* -> report_id, product_code, quantity, unit (unordered) */
+	STMT_LEDGER_REPORTS,	   /* -> id, facility_id, year; by facility_id, year */
+	STMT_LEDGER_ENERGY,	   /* -> report_id, carrier_code, unit, quantity, month,
+				      product_code (unordered) */
+	STMT_LEDGER_OUTPUTS,	   /* -> report_id, product_code, quantity, unit (unordered) */
 	STMT_LEDGER_OUTPUT_MONTHS, /* -> report_id, product_code, month, quantity (unordered) */
 	STMT_ANALYTICS_FACILITIES, /* facility id (0 = all) -> id, code, name, tax_code ('' none),
-	                              district name (a commune's parent), sector_code; by id */
-	STMT_BENCH_PRODUCTS,      /* year -> product codes with an output in that year; by code */
-	STMT_BENCH_PRODUCT_GET,   /* code -> name_vi, name_en, unit */
+				      district name (a commune's parent), sector_code; by id */
+	STMT_BENCH_PRODUCTS,	   /* year -> product codes with an output in that year; by code */
+	STMT_BENCH_PRODUCT_GET,	   /* code -> name_vi, name_en, unit */
 	/* @analytics-stmts */
 
 	/* --- plan indicators by breakdown, unit history --- */
-	STMT_KPI_UNIT_HISTORY,  /* -> facility_id, admin_unit_id, valid_from, valid_to (dated
-	                           facility_unit_history rows only); by facility_id, valid_from */
-	STMT_KPI_SECTORS,       /* -> code, name_vi, name_en; by code */
-	STMT_KPI_PLAN_START,    /* plan code -> start_year (NULL when the plan has none) */
-	STMT_UNITH_FACILITY,    /* facility code -> id, admin_unit_id, version */
-	STMT_UNITH_UNIT,        /* unit code -> id, level, valid_from, valid_to, name */
-	STMT_UNITH_OPEN,        /* facility_id -> id, valid_from of its open history row */
-	STMT_UNITH_LAST_TO,     /* facility_id -> max(valid_to) of its closed rows */
-	STMT_UNITH_INSERT,      /* facility_id, admin_unit_id, valid_from, valid_to */
-	STMT_UNITH_CLOSE,       /* row id, new unit's valid_from (valid_to = the day before) */
-	STMT_UNITH_SET_UNIT,    /* facility id, admin_unit_id, version (optimistic check) */
-	STMT_UNITH_LIST,        /* facility id -> unit code, unit name, valid_from, valid_to;
-	                           by valid_from (NULL first) */
+	STMT_KPI_UNIT_HISTORY, /* -> facility_id, admin_unit_id, valid_from, valid_to (dated
+				  facility_unit_history rows only); by facility_id, valid_from */
+	STMT_KPI_SECTORS,      /* -> code, name_vi, name_en; by code */
+	STMT_KPI_PLAN_START,   /* plan code -> start_year (NULL when the plan has none) */
+	STMT_UNITH_FACILITY,   /* facility code -> id, admin_unit_id, version */
+	STMT_UNITH_UNIT,       /* unit code -> id, level, valid_from, valid_to, name */
+	STMT_UNITH_OPEN,       /* facility_id -> id, valid_from of its open history row */
+	STMT_UNITH_LAST_TO,    /* facility_id -> max(valid_to) of its closed rows */
+	STMT_UNITH_INSERT,     /* facility_id, admin_unit_id, valid_from, valid_to */
+	STMT_UNITH_CLOSE,      /* row id, new unit's valid_from (valid_to = the day before) */
+	STMT_UNITH_SET_UNIT,   /* facility id, admin_unit_id, version (optimistic check) */
+	STMT_UNITH_LIST,       /* facility id -> unit code, unit name, valid_from, valid_to;
+				  by valid_from (NULL first) */
 	/* @indicators-stmts */
 
 	/* --- accounts, sessions, audit (model/user.c, model/session.c, model/audit.c) --- */
 	/* email, name, role, admin_unit_id, facility_id, password_hash, now (Unix s) */
 	STMT_USER_INSERT,
-	STMT_USER_GET,          /* id -> the user columns (see model/user.c USER_COLS) */
-	STMT_USER_BY_EMAIL,     /* email -> the user columns */
-	STMT_USER_LIST,         /* -> the user columns of every user, by email */
+	STMT_USER_GET,		/* id -> the user columns (see model/user.c USER_COLS) */
+	STMT_USER_BY_EMAIL,	/* email -> the user columns */
+	STMT_USER_LIST,		/* -> the user columns of every user, by email */
 	STMT_USER_SET_PASSWORD, /* id, password_hash */
-	STMT_USER_SET_STATUS,   /* id, status */
+	STMT_USER_SET_STATUS,	/* id, status */
 	STMT_USER_UNIT_BY_CODE, /* admin_unit code -> id, level */
 	STMT_USER_FACILITY_GET, /* facility id -> id */
-	STMT_SESSION_INSERT,    /* token_hash, user_id, csrf, now, expires_at (Unix s) */
-	STMT_SESSION_GET,       /* token_hash -> user_id, csrf, created, last_seen, expires (Unix s),
-	                           role, admin_unit_id, facility_id, email, status */
-	STMT_SESSION_TOUCH,     /* token_hash, now (Unix s) */
-	STMT_SESSION_DELETE,    /* token_hash */
+	STMT_SESSION_INSERT,	/* token_hash, user_id, csrf, now, expires_at (Unix s) */
+	STMT_SESSION_GET,    /* token_hash -> user_id, csrf, created, last_seen, expires (Unix s),
+				role, admin_unit_id, facility_id, email, status */
+	STMT_SESSION_TOUCH,  /* token_hash, now (Unix s) */
+	STMT_SESSION_DELETE, /* token_hash */
 	STMT_SESSION_DELETE_USER, /* user_id, token_hash to keep (NULL = none) */
-	STMT_SESSION_AGE,       /* token_hash, seconds (test hook: moves all times back) */
-	STMT_APITOKEN_INSERT,   /* user_id, name, token_hash, now */
-	STMT_APITOKEN_GET,      /* token_hash -> id, user_id, role, admin_unit_id, facility_id,
-	                           email, status (not revoked) */
-	STMT_APITOKEN_LIST,     /* user_id -> id, name, created_at, last_used (NULL), revoked_at
-	                           (NULL); newest first */
-	STMT_APITOKEN_REVOKE,   /* id, user_id, now */
-	STMT_APITOKEN_TOUCH,    /* id, now */
-	STMT_THROTTLE_FAIL,     /* now, email, addr */
-	STMT_THROTTLE_BY_EMAIL, /* email, since -> count, oldest at (NULL when none) */
-	STMT_THROTTLE_BY_ADDR,  /* addr, since -> count, oldest at (NULL when none) */
-	STMT_THROTTLE_CLEAR,    /* email */
-	STMT_THROTTLE_PURGE,    /* before (Unix s) */
+	STMT_SESSION_AGE,	  /* token_hash, seconds (test hook: moves all times back) */
+	STMT_APITOKEN_INSERT,	  /* user_id, name, token_hash, now */
+	STMT_APITOKEN_GET,	  /* token_hash -> id, user_id, role, admin_unit_id, facility_id,
+				     email, status (not revoked) */
+	STMT_APITOKEN_LIST,	  /* user_id -> id, name, created_at, last_used (NULL), revoked_at
+				     (NULL); newest first */
+	STMT_APITOKEN_REVOKE,	  /* id, user_id, now */
+	STMT_APITOKEN_TOUCH,	  /* id, now */
+	STMT_THROTTLE_FAIL,	  /* now, email, addr */
+	STMT_THROTTLE_BY_EMAIL,	  /* email, since -> count, oldest at (NULL when none) */
+	STMT_THROTTLE_BY_ADDR,	  /* addr, since -> count, oldest at (NULL when none) */
+	STMT_THROTTLE_CLEAR,	  /* email */
+	STMT_THROTTLE_PURGE,	  /* before (Unix s) */
 	/* now (Unix s), user_id (NULL), actor, action, entity, entity_id, before_json,
 	 * after_json */
 	STMT_AUDIT_INSERT,
-	STMT_AUDIT_COUNT,       /* action, entity_id (NULL = any) -> count */
+	STMT_AUDIT_COUNT, /* action, entity_id (NULL = any) -> count */
 	/* @auth-stmts */
 
 	/* --- enterprise reporting workflow --- */
@@ -253,43 +254,43 @@ enum stmt {
 					 review_note, version */
 	STMT_WF_REG_FIND,	      /* who, facility id, year -> registration id */
 	STMT_WF_REG_LATEST_BEFORE,    /* who, facility id, year -> id of the latest earlier */
-	STMT_WF_REG_INSERT,	      /* facility_id, year, apply_cp, planned_saving_pct, measures */
-	STMT_WF_REG_UPDATE,	      /* id, version (expected), apply_cp, planned_saving_pct,
-					 measures; bumps version */
-	STMT_WF_REG_STATE,	      /* same parameters as STMT_WF_REPORT_STATE */
-	STMT_WF_FACILITY_FIND,	      /* code or tax code -> facility id (public data) */
-	STMT_WF_CLAIM_GET,	      /* who, claim id -> id, user_id, facility_id, status,
-					 version, note (visible to province staff, the
-					 claimant, and the facility's district) */
-	STMT_WF_CLAIM_FIND,	      /* user id, facility id -> id, status, version */
-	STMT_WF_CLAIM_INSERT,	      /* user id, facility id, status, decided_by (NULL), note */
-	STMT_WF_CLAIM_SET,	      /* id, version (expected), status, decided_by (NULL = a new
-					 claim: restamps claimed_at), note; bumps version */
-	STMT_WF_CLAIM_LIST,	      /* who, status (NULL = any) -> id, user_id, email,
-					 facility_id, code, name, status, claimed_at, note,
-					 version; newest first */
-	STMT_WF_USER_ROLE,	      /* user id -> role, status */
-	STMT_WF_FACILITY_GET,	      /* who, id -> id, code, tax_code, name, sector_code,
-					 admin_unit_id, address, lat, lon, ownership, size,
-					 employees, opened_year, closed_year, status, version */
-	STMT_WF_FACILITY_UPDATE,      /* id, version (expected), tax_code, name, name_key,
-					 sector_code, address, lat, lon, ownership, size,
-					 employees, opened_year, closed_year; bumps version */
-	STMT_WF_SECTOR_EXISTS,	      /* sector code -> 1 */
-	STMT_WF_TAX_TAKEN,	      /* tax code, facility id -> 1 when another facility has it */
-	STMT_WF_QUEUE,		      /* who, kind, year, unit id, sector prefix (NULL = any),
-					 state mask (1 << enum wf_state), limit, offset
-					 -> kind, id, facility_id, version, year, status,
-					 forwarded, facility name, code, unit name, sector,
-					 submitted_on */
-	STMT_WF_QUEUE_COUNTS,	      /* who, kind, year, unit id, sector -> status, forwarded,
-					 count */
-	STMT_WFWEB_UNIT_ID,	      /* admin_unit code -> id */
-	STMT_WFWEB_AUDIT_LIST,	      /* entity, actor (email), action prefix, from date,
-					 to date (YYYY-MM-DD; NULL = any), limit, offset
-					 -> id, at, actor, action, entity, entity_id,
-					 before_json, after_json; newest first */
-	STMT_WFWEB_AUDIT_COUNT,	      /* the filters of AUDIT_LIST -> count */
+	STMT_WF_REG_INSERT,	 /* facility_id, year, apply_cp, planned_saving_pct, measures */
+	STMT_WF_REG_UPDATE,	 /* id, version (expected), apply_cp, planned_saving_pct,
+				    measures; bumps version */
+	STMT_WF_REG_STATE,	 /* same parameters as STMT_WF_REPORT_STATE */
+	STMT_WF_FACILITY_FIND,	 /* code or tax code -> facility id (public data) */
+	STMT_WF_CLAIM_GET,	 /* who, claim id -> id, user_id, facility_id, status,
+				    version, note (visible to province staff, the
+				    claimant, and the facility's district) */
+	STMT_WF_CLAIM_FIND,	 /* user id, facility id -> id, status, version */
+	STMT_WF_CLAIM_INSERT,	 /* user id, facility id, status, decided_by (NULL), note */
+	STMT_WF_CLAIM_SET,	 /* id, version (expected), status, decided_by (NULL = a new
+				    claim: restamps claimed_at), note; bumps version */
+	STMT_WF_CLAIM_LIST,	 /* who, status (NULL = any) -> id, user_id, email,
+				    facility_id, code, name, status, claimed_at, note,
+				    version; newest first */
+	STMT_WF_USER_ROLE,	 /* user id -> role, status */
+	STMT_WF_FACILITY_GET,	 /* who, id -> id, code, tax_code, name, sector_code,
+				    admin_unit_id, address, lat, lon, ownership, size,
+				    employees, opened_year, closed_year, status, version */
+	STMT_WF_FACILITY_UPDATE, /* id, version (expected), tax_code, name, name_key,
+				    sector_code, address, lat, lon, ownership, size,
+				    employees, opened_year, closed_year; bumps version */
+	STMT_WF_SECTOR_EXISTS,	 /* sector code -> 1 */
+	STMT_WF_TAX_TAKEN,	 /* tax code, facility id -> 1 when another facility has it */
+	STMT_WF_QUEUE,		 /* who, kind, year, unit id, sector prefix (NULL = any),
+				    state mask (1 << enum wf_state), limit, offset
+				    -> kind, id, facility_id, version, year, status,
+				    forwarded, facility name, code, unit name, sector,
+				    submitted_on */
+	STMT_WF_QUEUE_COUNTS,	 /* who, kind, year, unit id, sector -> status, forwarded,
+				    count */
+	STMT_WFWEB_UNIT_ID,	 /* admin_unit code -> id */
+	STMT_WFWEB_AUDIT_LIST,	 /* entity, actor (email), action prefix, from date,
+				    to date (YYYY-MM-DD; NULL = any), limit, offset
+				    -> id, at, actor, action, entity, entity_id,
+				    before_json, after_json; newest first */
+	STMT_WFWEB_AUDIT_COUNT,	 /* the filters of AUDIT_LIST -> count */
 	/* @workflow-stmts */
 	STMT_API_CARRIERS, /* -> code, name_vi, name_en, kind, native_unit, biogenic */
 	/* @api-stmts */

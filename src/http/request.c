@@ -115,8 +115,7 @@ http_request_parse_uri(struct http_request *req, const char *uri)
 	if (qlen > HTTP_QUERY_MAX)
 		return HTTP_QUERY_TOO_LONG;
 	req->query = arena_strndup(&req->arena, q, qlen);
-	return http_parse_pairs(req, req->query, qlen, req->params, &req->nparams,
-				HTTP_PARAMS_MAX);
+	return http_parse_pairs(req, req->query, qlen, req->params, &req->nparams, HTTP_PARAMS_MAX);
 }
 
 enum http_query_rc

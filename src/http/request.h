@@ -28,11 +28,11 @@ struct db;
 struct principal;
 struct web_app;
 
-#define HTTP_QUERY_MAX	2048 /* bytes of query string; more is 414 */
-#define HTTP_PARAMS_MAX 16   /* query parameters; more is 400 */
+#define HTTP_QUERY_MAX	     2048	  /* bytes of query string; more is 414 */
+#define HTTP_PARAMS_MAX	     16		  /* query parameters; more is 400 */
 #define HTTP_FORM_MAX	     (64u * 1024) /* bytes of a request body; more is 413 */
 #define HTTP_FORM_PARAMS_MAX 512 /* fields of a form (a report has many lines); more is 400 */
-#define HTTP_BODY_DRAIN_MAX  (1u << 20)	  /* a longer body is refused unread */
+#define HTTP_BODY_DRAIN_MAX  (1u << 20) /* a longer body is refused unread */
 
 enum http_method { HTTP_GET, HTTP_HEAD, HTTP_POST, HTTP_PUT, HTTP_DELETE, HTTP_OTHER };
 

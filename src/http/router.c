@@ -102,51 +102,53 @@ const struct route_def routes[ROUTE__MAX] = {
 		     .handler = web_audit,
 		     .roles = ROLES_PROVINCE},
     [ROUTE_API_FACILITIES] = {.path = "/api/v1/facilities",
-			       .methods = M(HTTP_GET),
-			       .handler = api_facilities},
+			      .methods = M(HTTP_GET),
+			      .handler = api_facilities},
     [ROUTE_API_FACILITY] = {.path = "/api/v1/facilities/",
-			     .prefix = 1,
-			     .methods = M(HTTP_GET),
-			     .handler = api_facility,
-			     .roles = ROLES_ANY},
-    [ROUTE_API_REPORTS] = {.path = "/api/v1/reports",
-			    .methods = M(HTTP_GET) | M(HTTP_POST),
-			    .handler = api_reports,
-			    .roles = ROLES_ANY},
-    [ROUTE_API_REPORT] = {.path = "/api/v1/reports/",
-			   .prefix = 1,
-			   .methods = M(HTTP_GET) | M(HTTP_PUT) | M(HTTP_POST),
-			   .handler = api_report,
-			   .roles = ROLES_ANY},
-    [ROUTE_API_REGISTRATIONS] = {.path = "/api/v1/registrations",
-				  .methods = M(HTTP_GET) | M(HTTP_POST),
-				  .handler = api_registrations,
-				  .roles = ROLES_ANY},
-    [ROUTE_API_REGISTRATION] = {.path = "/api/v1/registrations/",
-				 .prefix = 1,
-				 .methods = M(HTTP_GET) | M(HTTP_PUT) | M(HTTP_POST),
-				 .handler = api_registration,
-				 .roles = ROLES_ANY},
-    [ROUTE_API_INDICATORS] = {.path = "/api/v1/indicators",
-			       .methods = M(HTTP_GET),
-			       .handler = api_indicators},
-    [ROUTE_API_KEYUSERS] = {.path = "/api/v1/keyusers",
-			     .methods = M(HTTP_GET),
-			     .handler = api_keyusers,
-			     .roles = ROLES_STAFF},
-    [ROUTE_API_REFDATA] = {.path = "/api/v1/refdata", .methods = M(HTTP_GET), .handler = api_refdata},
-    [ROUTE_API_REFDATA_ITEM] = {.path = "/api/v1/refdata/",
-				 .prefix = 1,
-				 .methods = M(HTTP_GET),
-				 .handler = api_refdata_item},
-    [ROUTE_API_SESSION] = {.path = "/api/v1/session",
+			    .prefix = 1,
 			    .methods = M(HTTP_GET),
-			    .handler = api_session,
+			    .handler = api_facility,
 			    .roles = ROLES_ANY},
+    [ROUTE_API_REPORTS] = {.path = "/api/v1/reports",
+			   .methods = M(HTTP_GET) | M(HTTP_POST),
+			   .handler = api_reports,
+			   .roles = ROLES_ANY},
+    [ROUTE_API_REPORT] = {.path = "/api/v1/reports/",
+			  .prefix = 1,
+			  .methods = M(HTTP_GET) | M(HTTP_PUT) | M(HTTP_POST),
+			  .handler = api_report,
+			  .roles = ROLES_ANY},
+    [ROUTE_API_REGISTRATIONS] = {.path = "/api/v1/registrations",
+				 .methods = M(HTTP_GET) | M(HTTP_POST),
+				 .handler = api_registrations,
+				 .roles = ROLES_ANY},
+    [ROUTE_API_REGISTRATION] = {.path = "/api/v1/registrations/",
+				.prefix = 1,
+				.methods = M(HTTP_GET) | M(HTTP_PUT) | M(HTTP_POST),
+				.handler = api_registration,
+				.roles = ROLES_ANY},
+    [ROUTE_API_INDICATORS] = {.path = "/api/v1/indicators",
+			      .methods = M(HTTP_GET),
+			      .handler = api_indicators},
+    [ROUTE_API_KEYUSERS] = {.path = "/api/v1/keyusers",
+			    .methods = M(HTTP_GET),
+			    .handler = api_keyusers,
+			    .roles = ROLES_STAFF},
+    [ROUTE_API_REFDATA] = {.path = "/api/v1/refdata",
+			   .methods = M(HTTP_GET),
+			   .handler = api_refdata},
+    [ROUTE_API_REFDATA_ITEM] = {.path = "/api/v1/refdata/",
+				.prefix = 1,
+				.methods = M(HTTP_GET),
+				.handler = api_refdata_item},
+    [ROUTE_API_SESSION] = {.path = "/api/v1/session",
+			   .methods = M(HTTP_GET),
+			   .handler = api_session,
+			   .roles = ROLES_ANY},
     [ROUTE_CLAIMS] = {.path = "/claims",
-		       .methods = M(HTTP_GET),
-		       .handler = web_claims,
-		       .roles = ROLES_PROVINCE},
+		      .methods = M(HTTP_GET),
+		      .handler = web_claims,
+		      .roles = ROLES_PROVINCE},
     [ROUTE_CLAIM_DECIDE] = {.path = "/claims/{id}",
 			    .methods = M(HTTP_POST),
 			    .handler = web_claim_decide,
@@ -201,9 +203,9 @@ router_find(const char *path)
 {
 	for (int i = 0; i < ROUTE__MAX; i++) {
 		const struct route_def *r = &routes[i];
-		if (r->prefix ? strncmp(path, r->path, strlen(r->path)) == 0
-			      : strchr(r->path, '{') != NULL ? router_match(r->path, path)
-							     : strcmp(path, r->path) == 0)
+		if (r->prefix			   ? strncmp(path, r->path, strlen(r->path)) == 0
+		    : strchr(r->path, '{') != NULL ? router_match(r->path, path)
+						   : strcmp(path, r->path) == 0)
 			return r;
 	}
 	return NULL;
@@ -259,9 +261,10 @@ router_unauthorized(struct http_request *req, struct http_response *resp)
 		resp->status = 401;
 		resp->content_type = "application/problem+json";
 		http_response_header(resp, "WWW-Authenticate", "Bearer");
-		buf_puts(&resp->body, "{\"type\":\"about:blank\",\"title\":\"Unauthorized\","
-				      "\"status\":401,\"detail\":\"Cần đăng nhập hoặc mã truy cập API "
-				      "hợp lệ / Sign-in or a valid API token is required\"}");
+		buf_puts(&resp->body,
+			 "{\"type\":\"about:blank\",\"title\":\"Unauthorized\","
+			 "\"status\":401,\"detail\":\"Cần đăng nhập hoặc mã truy cập API "
+			 "hợp lệ / Sign-in or a valid API token is required\"}");
 		return;
 	}
 	struct buf url;
@@ -303,41 +306,43 @@ router_dispatch(struct http_request *req, const char *uri, struct http_response 
 	}
 	const struct route_def *r = router_find(req->path);
 	if (r == NULL) {
-		router_error(req, resp, 404, "Không tìm thấy trang này.", "This page does not exist.");
+		router_error(req, resp, 404, "Không tìm thấy trang này.",
+			     "This page does not exist.");
 		return;
 	}
 	unsigned accepted = r->methods & M(HTTP_GET) ? r->methods | M(HTTP_HEAD) : r->methods;
 	if (!(accepted & M(req->method))) {
 		router_error(req, resp, 405, "Phương thức không được phép với trang này.",
-			  "This method is not allowed for this page.");
+			     "This method is not allowed for this page.");
 		http_response_header(resp, "Allow", router_allow(req, r->methods));
 		return;
 	}
 	if (qrc == HTTP_QUERY_BAD) {
 		router_error(req, resp, 400, "Tham số truy vấn không hợp lệ.",
-			  "Invalid query parameters.");
+			     "Invalid query parameters.");
 		return;
 	}
 	if (lang != NULL && strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0) {
 		router_error(req, resp, 400, "Tham số lang phải là vi hoặc en.",
-			  "The lang parameter must be vi or en.");
+			     "The lang parameter must be vi or en.");
 		return;
 	}
-	int has_body = req->method == HTTP_POST || req->method == HTTP_PUT ||
-		       req->method == HTTP_DELETE;
+	int has_body =
+	    req->method == HTTP_POST || req->method == HTTP_PUT || req->method == HTTP_DELETE;
 	if (has_body && req->body_too_large) {
 		router_error(req, resp, 413, "Dữ liệu gửi lên quá lớn.",
-			  "The request body is too large.");
+			     "The request body is too large.");
 		return;
 	}
 	if (has_body && http_request_parse_form(req) != HTTP_QUERY_OK) {
-		router_error(req, resp, 400, "Dữ liệu biểu mẫu không hợp lệ.", "Invalid form data.");
+		router_error(req, resp, 400, "Dữ liệu biểu mẫu không hợp lệ.",
+			     "Invalid form data.");
 		return;
 	}
 	int arc = http_auth(req, (int64_t)time(NULL));
 	if (arc < 0) {
 		router_error(req, resp, 500, "Đã xảy ra lỗi nội bộ. Vui lòng thử lại sau.",
-			  "An internal error occurred. Please try again later.");
+			     "An internal error occurred. Please try again later.");
 		return;
 	}
 	if (arc == 1 || (r->roles != 0 && req->who == NULL)) {
@@ -346,21 +351,22 @@ router_dispatch(struct http_request *req, const char *uri, struct http_response 
 	}
 	if (r->roles != 0 && !(r->roles & ROLE_BIT(req->who->role))) {
 		router_error(req, resp, 403, "Tài khoản của bạn không có quyền xem trang này.",
-			  "Your account may not see this page.");
+			     "Your account may not see this page.");
 		return;
 	}
 	if (has_body && !http_auth_csrf_ok(req)) {
-		router_error(req, resp, 403,
-			  "Biểu mẫu đã hết hạn hoặc không hợp lệ (mã CSRF). Hãy tải lại trang và "
-			  "thử lại.",
-			  "The form has expired or is not valid (CSRF token). Reload the page and "
-			  "try again.");
+		router_error(
+		    req, resp, 403,
+		    "Biểu mẫu đã hết hạn hoặc không hợp lệ (mã CSRF). Hãy tải lại trang và "
+		    "thử lại.",
+		    "The form has expired or is not valid (CSRF token). Reload the page and "
+		    "try again.");
 		return;
 	}
 	if (r->handler(req, resp) < 0) {
 		log_err("http: handler for %s failed", req->path);
 		http_response_reset(resp);
 		router_error(req, resp, 500, "Đã xảy ra lỗi nội bộ. Vui lòng thử lại sau.",
-			  "An internal error occurred. Please try again later.");
+			     "An internal error occurred. Please try again later.");
 	}
 }

@@ -19,10 +19,10 @@
 #include "model/principal.h"
 
 enum route {
-	ROUTE_DASHBOARD,  /* GET / */
-	ROUTE_FACILITIES, /* GET /facilities */
-	ROUTE_HEALTHZ,	  /* GET /healthz */
-	ROUTE_STATIC,	  /* GET /static/... */
+	ROUTE_DASHBOARD,	    /* GET / */
+	ROUTE_FACILITIES,	    /* GET /facilities */
+	ROUTE_HEALTHZ,		    /* GET /healthz */
+	ROUTE_STATIC,		    /* GET /static/... */
 	ROUTE_LOGIN,		    /* GET, POST /login */
 	ROUTE_LOGOUT,		    /* POST /logout */
 	ROUTE_ACCOUNT,		    /* GET /account */
@@ -30,9 +30,9 @@ enum route {
 	ROUTE_ACCOUNT_TOKENS,	    /* POST /account/tokens */
 	ROUTE_ACCOUNT_TOKEN_REVOKE, /* POST /account/tokens/revoke */
 	ROUTE_USERS,		    /* GET, POST /users (admin) */
-	ROUTE_INDICATORS, /* GET /indicators?year=Y&by=B */
-	ROUTE_BENCHMARK,  /* GET /benchmark?product=P&year=Y */
-	ROUTE_KEYUSERS,	  /* GET /keyusers?year=Y[&format=csv] (staff) */
+	ROUTE_INDICATORS,	    /* GET /indicators?year=Y&by=B */
+	ROUTE_BENCHMARK,	    /* GET /benchmark?product=P&year=Y */
+	ROUTE_KEYUSERS,		    /* GET /keyusers?year=Y[&format=csv] (staff) */
 	ROUTE_MY,		    /* GET /my (enterprise home) */
 	ROUTE_MY_CLAIM,		    /* POST /my/claim */
 	ROUTE_FACILITY_PAGE,	    /* GET /facilities/{id} */
@@ -45,20 +45,20 @@ enum route {
 	ROUTE_REGISTRATION_VIEW,    /* GET /registrations/{id} */
 	ROUTE_REGISTRATION_ACTION,  /* POST /registrations/{id}/action */
 	ROUTE_AUDIT,		    /* GET /audit (province, admin) */
-	ROUTE_API_FACILITIES,	/* GET /api/v1/facilities */
-	ROUTE_API_FACILITY,	/* GET /api/v1/facilities/{id} */
-	ROUTE_API_REPORTS,	/* GET, POST /api/v1/reports */
-	ROUTE_API_REPORT,	/* GET, PUT /api/v1/reports/{id}; POST .../{action} */
-	ROUTE_API_REGISTRATIONS, /* GET, POST /api/v1/registrations */
-	ROUTE_API_REGISTRATION,	/* GET, PUT /api/v1/registrations/{id}; POST .../{action} */
-	ROUTE_API_INDICATORS,	/* GET /api/v1/indicators */
-	ROUTE_API_KEYUSERS,	/* GET /api/v1/keyusers (staff) */
-	ROUTE_API_REFDATA,	/* GET /api/v1/refdata */
-	ROUTE_API_REFDATA_ITEM,	/* GET /api/v1/refdata/{carriers|factor} */
-	ROUTE_API_SESSION,	/* GET /api/v1/session (who, and the session's CSRF token) */
-	ROUTE_CLAIMS,		/* GET /claims?status=S (province) */
-	ROUTE_CLAIM_DECIDE,	/* POST /claims/{id} (confirm or reject) */
-	ROUTE_FACILITY_ASSIGN,	/* POST /facilities/{id}/assign (province) */
+	ROUTE_API_FACILITIES,	    /* GET /api/v1/facilities */
+	ROUTE_API_FACILITY,	    /* GET /api/v1/facilities/{id} */
+	ROUTE_API_REPORTS,	    /* GET, POST /api/v1/reports */
+	ROUTE_API_REPORT,	    /* GET, PUT /api/v1/reports/{id}; POST .../{action} */
+	ROUTE_API_REGISTRATIONS,    /* GET, POST /api/v1/registrations */
+	ROUTE_API_REGISTRATION,	    /* GET, PUT /api/v1/registrations/{id}; POST .../{action} */
+	ROUTE_API_INDICATORS,	    /* GET /api/v1/indicators */
+	ROUTE_API_KEYUSERS,	    /* GET /api/v1/keyusers (staff) */
+	ROUTE_API_REFDATA,	    /* GET /api/v1/refdata */
+	ROUTE_API_REFDATA_ITEM,	    /* GET /api/v1/refdata/{carriers|factor} */
+	ROUTE_API_SESSION,	    /* GET /api/v1/session (who, and the session's CSRF token) */
+	ROUTE_CLAIMS,		    /* GET /claims?status=S (province) */
+	ROUTE_CLAIM_DECIDE,	    /* POST /claims/{id} (confirm or reject) */
+	ROUTE_FACILITY_ASSIGN,	    /* POST /facilities/{id}/assign (province) */
 	/* @route-enum */
 	ROUTE__MAX
 };

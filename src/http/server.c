@@ -152,7 +152,8 @@ http_refuse_body(struct http_ctx *ctx, struct MHD_Connection *c)
 	ctx->answered = 1;
 	struct http_response resp;
 	http_response_init(&resp);
-	web_error(&ctx->req, &resp, 413, "Dữ liệu gửi lên quá lớn.", "The request body is too large.");
+	web_error(&ctx->req, &resp, 413, "Dữ liệu gửi lên quá lớn.",
+		  "The request body is too large.");
 	enum MHD_Result ret = http_response_queue(c, &resp);
 	http_response_free(&resp);
 	return ret;
@@ -190,8 +191,8 @@ http_on_request(void *cls, struct MHD_Connection *c, const char *url, const char
 		ctx->headers_seen = 1;
 		http_read_headers(srv, ctx, c);
 		if (has_body) {
-			const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-								     MHD_HTTP_HEADER_CONTENT_LENGTH);
+			const char *cl = MHD_lookup_connection_value(
+			    c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 			if (cl != NULL && strtoull(cl, NULL, 10) > HTTP_BODY_DRAIN_MAX)
 				return http_refuse_body(ctx, c);
 		}

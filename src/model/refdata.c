@@ -71,9 +71,9 @@ static const char *const admin_cols[] = {"code",	   "name",	  "name_en",	 "level
 					 "successor_code", "source",	  "reliability", NULL};
 static const char *const plan_cols[] = {"code",	      "title_vi", "title_en", "issuer", "issued_on",
 					"start_year", "end_year", "scope",    "source", NULL};
-static const char *const threshold_cols[] = {"code",	"kind",	    "value",	   "unit",
-					     "valid_from", "valid_to", "legal_ref", "source",
-					     "reliability", "note",    NULL};
+static const char *const threshold_cols[] = {"code",	    "kind",	"value",     "unit",
+					     "valid_from",  "valid_to", "legal_ref", "source",
+					     "reliability", "note",	NULL};
 static const char *const target_cols[] = {"plan_code", "indicator", "value",	   "value_max",
 					  "unit",      "from_year", "by_year",	   "scope_filter",
 					  "note",      "source",    "reliability", NULL};

@@ -278,7 +278,8 @@ fp_assign_form(struct http_request *req, struct buf *b, const struct facility_pr
 		return;
 	html_elem(b, "h2", HTTP_T(req, "Giao cơ sở cho doanh nghiệp", "Give to an enterprise"));
 	html_open(b, "form", "class", "stack", "method", "post", "action",
-		  web_url(req, arena_printf(&req->arena, "/facilities/%lld/assign", (long long)p->id),
+		  web_url(req,
+			  arena_printf(&req->arena, "/facilities/%lld/assign", (long long)p->id),
 			  NULL, 0),
 		  NULL);
 	web_csrf_field(req, b, NULL);

@@ -59,7 +59,6 @@ const char *wfp_num_input(struct http_request *req, double v);
 /* A double in the page's language with decimals ("16.055,31"); "—" for NaN. */
 const char *wfp_num(struct http_request *req, double v, int decimals);
 
-
 /*
  * Finishes a page: b (built with render/html.h) inside the layout with
  * title, never cached.  Returns 0, or -1 when b overflowed or the layout

@@ -82,12 +82,14 @@ static const struct {
     [ROUTE_FACILITY_PAGE] = {{{"GET", "/facilities/7001", {303, 200, 200, 200, 200, 403}},
 			      {"GET", "/facilities/7002", {303, 200, 200, 404, 404, 403}}}},
     /* no version: a stale form, 409 */
-    [ROUTE_FACILITY_PROFILE] = {{{"POST", "/facilities/7001/profile", {303, 409, 409, 403, 409, 403}},
-				 {"POST", "/facilities/7002/profile", {303, 409, 409, 403, 404, 403}}}},
+    [ROUTE_FACILITY_PROFILE] =
+	{{{"POST", "/facilities/7001/profile", {303, 409, 409, 403, 409, 403}},
+	  {"POST", "/facilities/7002/profile", {303, 409, 409, 403, 404, 403}}}},
     /* a POST without op re-renders the form */
-    [ROUTE_REPORT_FORM] = {{{"GET", "/facilities/7001/report/2024", {303, 200, 200, 403, 200, 403}},
-			    {"GET", "/facilities/7002/report/2024", {303, 200, 200, 403, 404, 403}},
-			    {"POST", "/facilities/7001/report/2024", {303, 200, 200, 403, 200, 403}}}},
+    [ROUTE_REPORT_FORM] =
+	{{{"GET", "/facilities/7001/report/2024", {303, 200, 200, 403, 200, 403}},
+	  {"GET", "/facilities/7002/report/2024", {303, 200, 200, 403, 404, 403}},
+	  {"POST", "/facilities/7001/report/2024", {303, 200, 200, 403, 200, 403}}}},
     /* a POST without apply_cp is invalid: 400 */
     [ROUTE_REGISTRATION_FORM] =
 	{{{"GET", "/facilities/7001/registration/2025", {303, 200, 200, 403, 200, 403}},
@@ -108,8 +110,9 @@ static const struct {
 		       {"GET", "/claims?status=all", {303, 200, 200, 403, 403, 403}}}},
     [ROUTE_CLAIM_DECIDE] = {{{"POST", "/claims/1", {303, 400, 400, 403, 403, 403}}}},
     /* no email: 400 beside the field */
-    [ROUTE_FACILITY_ASSIGN] = {{{"POST", "/facilities/7001/assign", {303, 400, 400, 403, 403, 403}},
-				{"POST", "/facilities/7002/assign", {303, 400, 400, 403, 403, 403}}}},
+    [ROUTE_FACILITY_ASSIGN] =
+	{{{"POST", "/facilities/7001/assign", {303, 400, 400, 403, 403, 403}},
+	  {"POST", "/facilities/7002/assign", {303, 400, 400, 403, 403, 403}}}},
     /*
      * The API: no credentials are 401 problem+json; facility 7001, report
      * 8001 and registration 8001 are the enterprise's own (OWN), 7002 and
@@ -121,17 +124,20 @@ static const struct {
 			     {"GET", "/api/v1/facilities/7002", {401, 200, 200, 404, 404, 404}}}},
     [ROUTE_API_REPORTS] = {{{"GET", "/api/v1/reports", {401, 200, 200, 200, 200, 200}},
 			    {"POST", "/api/v1/reports", {401, 415, 415, 415, 415, 415}}}},
-    [ROUTE_API_REPORT] = {{{"GET", "/api/v1/reports/8001", {401, 200, 200, 200, 200, 404}},
-			   {"GET", "/api/v1/reports/8002", {401, 200, 200, 404, 404, 404}},
-			   {"POST", "/api/v1/reports/8002/submit", {401, 415, 415, 415, 415, 415}}}},
-    [ROUTE_API_REGISTRATIONS] = {{{"GET", "/api/v1/registrations", {401, 200, 200, 200, 200, 200}},
-				  {"POST", "/api/v1/registrations", {401, 415, 415, 415, 415, 415}}}},
+    [ROUTE_API_REPORT] =
+	{{{"GET", "/api/v1/reports/8001", {401, 200, 200, 200, 200, 404}},
+	  {"GET", "/api/v1/reports/8002", {401, 200, 200, 404, 404, 404}},
+	  {"POST", "/api/v1/reports/8002/submit", {401, 415, 415, 415, 415, 415}}}},
+    [ROUTE_API_REGISTRATIONS] =
+	{{{"GET", "/api/v1/registrations", {401, 200, 200, 200, 200, 200}},
+	  {"POST", "/api/v1/registrations", {401, 415, 415, 415, 415, 415}}}},
     [ROUTE_API_REGISTRATION] =
 	{{{"GET", "/api/v1/registrations/8001", {401, 200, 200, 200, 200, 404}},
 	  {"GET", "/api/v1/registrations/8002", {401, 200, 200, 404, 404, 404}},
 	  {"POST", "/api/v1/registrations/8002/submit", {401, 415, 415, 415, 415, 415}}}},
     [ROUTE_API_INDICATORS] = {{{"GET", "/api/v1/indicators", ALL(200)}}},
-    [ROUTE_API_KEYUSERS] = {{{"GET", "/api/v1/keyusers?year=2021", {401, 200, 200, 200, 403, 403}}}},
+    [ROUTE_API_KEYUSERS] =
+	{{{"GET", "/api/v1/keyusers?year=2021", {401, 200, 200, 200, 403, 403}}}},
     [ROUTE_API_REFDATA] = {{{"GET", "/api/v1/refdata", ALL(200)}}},
     [ROUTE_API_REFDATA_ITEM] = {{{"GET", "/api/v1/refdata/carriers", ALL(200)}}},
     [ROUTE_API_SESSION] = {{{"GET", "/api/v1/session", {401, 200, 200, 200, 200, 200}}}},
@@ -161,9 +167,10 @@ setup(void **state)
 		fail_msg("fixture: %s", db_errmsg(db));
 	int64_t own = 7001;
 	/* The API cases' report and registration of each facility. */
-	if (db_exec(db, "INSERT INTO report(id, facility_id, year) VALUES (8001, 7001, 2023), "
-			"(8002, 7002, 2023); INSERT INTO registration(id, facility_id, year, apply_cp) "
-			"VALUES (8001, 7001, 2023, 1), (8002, 7002, 2023, 1)") != DB_OK)
+	if (db_exec(db,
+		    "INSERT INTO report(id, facility_id, year) VALUES (8001, 7001, 2023), "
+		    "(8002, 7002, 2023); INSERT INTO registration(id, facility_id, year, apply_cp) "
+		    "VALUES (8001, 7001, 2023, 1), (8002, 7002, 2023, 1)") != DB_OK)
 		fail_msg("fixture: %s", db_errmsg(db));
 	static const struct {
 		const char *email;

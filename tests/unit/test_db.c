@@ -89,13 +89,13 @@ test_transactions_and_constraints(void **state)
 	assert_int_equal(g, 0);
 	/* CHECK and foreign-key violations map to DB_CONSTRAINT. */
 	assert_int_equal(db_exec(db, "INSERT INTO unit(code, name_vi, name_en, dimension, to_base) "
-	                             "VALUES ('t', 'tấn', 'tonne', 'mass', 0)"),
-	                 DB_CONSTRAINT);
+				     "VALUES ('t', 'tấn', 'tonne', 'mass', 0)"),
+			 DB_CONSTRAINT);
 	assert_int_equal(db_exec(db, "INSERT INTO product(code, name_vi, name_en, sector_code, "
-	                             "unit, source) VALUES ('x', 'x', 'x', 'nope', 'nope', 's')"),
-	                 DB_CONSTRAINT);
+				     "unit, source) VALUES ('x', 'x', 'x', 'nope', 'nope', 's')"),
+			 DB_CONSTRAINT);
 	assert_true(strstr(db_errmsg(db), "FOREIGN KEY") != NULL ||
-	            strstr(db_errmsg(db), "foreign key") != NULL);
+		    strstr(db_errmsg(db), "foreign key") != NULL);
 	/* A syntax error is DB_ERR with a message. */
 	assert_int_equal(db_exec(db, "SELEC 1"), DB_ERR);
 	assert_true(strlen(db_errmsg(db)) > 0);
