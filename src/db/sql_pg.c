@@ -384,8 +384,9 @@ const char *const db_pg_sql[STMT__MAX] = {
 	"f.sector_code FROM facility f JOIN admin_unit a ON a.id = f.admin_unit_id "
 	"LEFT JOIN admin_unit p ON p.id = a.parent_id WHERE $1 = 0 OR f.id = $1 ORDER BY f.id",
     [STMT_BENCH_PRODUCTS] =
-	"SELECT DISTINCT o.product_code FROM report_output o JOIN report r ON r.id = o.report_id "
-	"WHERE r.year = $1 ORDER BY o.product_code",
+	"SELECT p.code, p.name_vi, p.name_en FROM product p WHERE EXISTS (SELECT 1 FROM "
+	"report_output o JOIN report r ON r.id = o.report_id WHERE o.product_code = p.code "
+	"AND r.year = $1) ORDER BY p.code",
     [STMT_BENCH_PRODUCT_GET] = "SELECT name_vi, name_en, unit FROM product WHERE code = $1",
 
     /* --- plan indicators by breakdown --- */

@@ -167,8 +167,8 @@ enum stmt {
 	STMT_LEDGER_OUTPUT_MONTHS, /* -> report_id, product_code, month, quantity (unordered) */
 	STMT_ANALYTICS_FACILITIES, /* facility id (0 = all) -> id, code, name, tax_code ('' none),
 				      district name (a commune's parent), sector_code; by id */
-	STMT_BENCH_PRODUCTS,	   /* year -> product codes with an output in that year; by code */
-	STMT_BENCH_PRODUCT_GET,	   /* code -> name_vi, name_en, unit */
+	STMT_BENCH_PRODUCTS,	/* year -> code, name_vi, name_en of products with an output then */
+	STMT_BENCH_PRODUCT_GET, /* code -> name_vi, name_en, unit */
 	/* @analytics-stmts */
 
 	/* --- plan indicators by breakdown, unit history --- */

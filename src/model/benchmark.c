@@ -142,36 +142,38 @@ bench_result_free(struct bench_result *r)
 }
 
 int
-bench_products(struct db *db, int year, char ***codes, int *n)
+bench_products(struct db *db, int year, struct bench_product **out, int *n)
 {
-	char **v = NULL;
+	struct bench_product *v = NULL;
 	int cnt = 0, cap = 0, rc;
-	*codes = NULL;
+	*out = NULL;
 	*n = 0;
 	struct db_stmt *st = db_stmt(db, STMT_BENCH_PRODUCTS);
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, year);
 	while ((rc = db_step(st)) == DB_ROW) {
-		if (cnt == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = xrealloc(v, (size_t)cap * sizeof(*v));
-		}
-		v[cnt++] = xstrdup(db_col_text(st, 0));
+		xgrow((void **)&v, &cap, cnt + 1, sizeof(*v));
+		v[cnt++] =
+		    (struct bench_product){xstrdup(db_col_text(st, 0)), xstrdup(db_col_text(st, 1)),
+					   xstrdup(db_col_text(st, 2))};
 	}
 	if (rc != DB_DONE) {
 		bench_products_free(v, cnt);
 		return -1;
 	}
-	*codes = v;
+	*out = v;
 	*n = cnt;
 	return 0;
 }
 
 void
-bench_products_free(char **codes, int n)
+bench_products_free(struct bench_product *p, int n)
 {
-	for (int i = 0; i < n; i++)
-		free(codes[i]);
-	free(codes);
+	for (int i = 0; p != NULL && i < n; i++) {
+		free(p[i].code);
+		free(p[i].name_vi);
+		free(p[i].name_en);
+	}
+	free(p);
 }

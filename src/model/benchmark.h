@@ -55,12 +55,18 @@ int bench_compute(struct db *db, const char *product, int year, struct bench_res
 /* Frees r and everything it owns; NULL is a no-op. */
 void bench_result_free(struct bench_result *r);
 
+/* A product with outputs in a year, for choosing what to compare. */
+struct bench_product {
+	char *code, *name_vi, *name_en;
+};
+
 /*
- * The products that have outputs in year, by code: *codes is a malloc'd
- * array of *n malloc'd strings (free with bench_products_free).  Returns 0
- * or -1 on a database error.
+ * The products that have outputs in year, by code: *out is a malloc'd array
+ * of *n (free with bench_products_free).  Returns 0 or -1 on a database
+ * error.
  */
-int bench_products(struct db *db, int year, char ***codes, int *n);
-void bench_products_free(char **codes, int n);
+int bench_products(struct db *db, int year, struct bench_product **out, int *n);
+/* Frees what bench_products returned; NULL is a no-op. */
+void bench_products_free(struct bench_product *p, int n);
 
 #endif

@@ -61,9 +61,9 @@ bench_form(struct http_request *req, struct db *db, struct buf *b, int year, con
 		html_close(b, "p");
 		return 0;
 	}
-	char **codes = NULL;
+	struct bench_product *prods = NULL;
 	int n = 0;
-	if (bench_products(db, year, &codes, &n) < 0)
+	if (bench_products(db, year, &prods, &n) < 0)
 		return -1;
 	html_open(b, "form", "class", "filters", "method", "get", "action", "/benchmark", NULL);
 	if (req->lang == LANG_EN)
@@ -86,11 +86,12 @@ bench_form(struct http_request *req, struct db *db, struct buf *b, int year, con
 	html_text(b, HTTP_T(req, "Sản phẩm", "Product"));
 	html_open(b, "select", "name", "product", NULL);
 	for (int i = 0; i < n; i++) {
-		if (product != NULL && strcmp(product, codes[i]) == 0)
-			html_open(b, "option", "value", codes[i], "selected", "selected", NULL);
+		const char *code = prods[i].code;
+		if (product != NULL && strcmp(product, code) == 0)
+			html_open(b, "option", "value", code, "selected", "selected", NULL);
 		else
-			html_open(b, "option", "value", codes[i], NULL);
-		html_text(b, codes[i]);
+			html_open(b, "option", "value", code, NULL);
+		html_text(b, HTTP_T(req, prods[i].name_vi, prods[i].name_en));
 		html_close(b, "option");
 	}
 	html_close(b, "select");
@@ -99,7 +100,7 @@ bench_form(struct http_request *req, struct db *db, struct buf *b, int year, con
 	html_text(b, HTTP_T(req, "Xem", "Show"));
 	html_close(b, "button");
 	html_close(b, "form");
-	bench_products_free(codes, n);
+	bench_products_free(prods, n);
 	return 0;
 }
 

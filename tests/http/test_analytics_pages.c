@@ -175,7 +175,8 @@ test_benchmark_public(void **state)
 	(void)state;
 	struct hc_response r;
 	get("/benchmark", NULL, 200, &r);
-	has(&r, "<option value=\"frozen_shrimp\">frozen_shrimp</option>");
+	/* Options name the product (data/products.csv), not its code. */
+	has(&r, "<option value=\"frozen_shrimp\">Tôm đông lạnh (tấn sản phẩm quy đổi)</option>");
 	hc_response_free(&r);
 
 	get("/benchmark?product=frozen_shrimp&year=2024", NULL, 200, &r);

@@ -211,14 +211,15 @@ test_bench_few_peers(void **state)
 	assert_int_equal(bench_compute(db, "nothing", 2019, &b, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "unknown product"));
 
-	char **codes;
+	struct bench_product *prods;
 	int n;
-	assert_int_equal(bench_products(db, 2019, &codes, &n), 0);
+	assert_int_equal(bench_products(db, 2019, &prods, &n), 0);
 	/* 2019 outputs: frozen_catfish, ice, milled_rice, sugar (by code). */
 	assert_int_equal(n, 4);
-	assert_string_equal(codes[0], "frozen_catfish");
-	assert_string_equal(codes[3], "sugar");
-	bench_products_free(codes, n);
+	assert_string_equal(prods[0].code, "frozen_catfish");
+	assert_string_equal(prods[3].code, "sugar");
+	assert_string_equal(prods[3].name_vi, "Đường");
+	bench_products_free(prods, n);
 	db_close(db);
 }
 
