@@ -143,10 +143,15 @@ const char *const db_pg_sql[STMT__MAX] = {
     [STMT_DEMO_FACILITY_COUNT] = "SELECT count(*) FROM facility",
     [STMT_DEMO_UNIT_ID] = "SELECT id FROM admin_unit WHERE code = $1",
     [STMT_DEMO_PRODUCT_UNIT] = "SELECT unit FROM product WHERE code = $1",
-    [STMT_DEMO_DELETE_MATERIAL] = "DELETE FROM report_material",
-    [STMT_DEMO_DELETE_WATER] = "DELETE FROM report_water",
-    [STMT_DEMO_DELETE_ENERGY] = "DELETE FROM report_energy",
-    [STMT_DEMO_DELETE_OUTPUT] = "DELETE FROM report_output",
+    [STMT_DEMO_DELETE_MATERIAL] =
+	"WITH d AS (DELETE FROM report_material RETURNING 1) SELECT "
+	"setval(pg_get_serial_sequence('report_material', 'id'), 1, false)",
+    [STMT_DEMO_DELETE_WATER] = "WITH d AS (DELETE FROM report_water RETURNING 1) SELECT "
+			       "setval(pg_get_serial_sequence('report_water', 'id'), 1, false)",
+    [STMT_DEMO_DELETE_ENERGY] = "WITH d AS (DELETE FROM report_energy RETURNING 1) SELECT "
+				"setval(pg_get_serial_sequence('report_energy', 'id'), 1, false)",
+    [STMT_DEMO_DELETE_OUTPUT] = "WITH d AS (DELETE FROM report_output RETURNING 1) SELECT "
+				"setval(pg_get_serial_sequence('report_output', 'id'), 1, false)",
     [STMT_DEMO_DELETE_REPORT] = "DELETE FROM report",
     [STMT_DEMO_DELETE_REGISTRATION] = "DELETE FROM registration",
     [STMT_DEMO_DELETE_FACILITY] = "DELETE FROM facility",
