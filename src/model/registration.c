@@ -158,36 +158,22 @@ int
 registration_create(struct db *db, const struct principal *who, int64_t facility_id, int year,
 		    const struct registration_input *in, int64_t *id, struct wf_errors *errs)
 {
-	char msg[VAL_MSG_MAX];
 	struct registration *r = xcalloc(1, sizeof(*r));
-	int64_t existing, y;
 	struct db_stmt *st;
 	if (db_begin(db) != DB_OK) {
 		free(r);
 		return wf_finish(db, WF_ERR, "registration create");
 	}
-	int rc = wf_facility_visible(db, who, facility_id);
+	int rc = wf_create_check(db, who, facility_id, year, &lbl_year, errs);
 	if (rc != WF_OK)
 		goto out;
-	rc = WF_FORBIDDEN;
-	if (!wf_may_create(who))
-		goto out;
-	if (year < 1990 || year > 2100) {
-		char ys[16];
-		snprintf(ys, sizeof(ys), "%d", year);
-		val_int_range(ys, 1990, 2100, &lbl_year, &y, msg, sizeof(msg));
-		wf_errors_add(errs, msg, "year");
-	}
 	rc = registration_validate(in, r, errs);
 	if (rc != WF_OK || errs->n > 0) {
 		rc = WF_INVALID;
 		goto out;
 	}
-	rc = wf_find_id(db, STMT_WF_REG_FIND, who, facility_id, year, &existing);
-	if (rc != WF_NOTFOUND) {
-		rc = rc == WF_OK ? WF_EXISTS : rc;
+	if ((rc = wf_create_absent(db, STMT_WF_REG_FIND, who, facility_id, year)) != WF_OK)
 		goto out;
-	}
 	rc = WF_ERR;
 	if ((st = db_stmt(db, STMT_WF_REG_INSERT)) == NULL)
 		goto out;
@@ -282,16 +268,10 @@ registration_transition(struct db *db, const struct principal *who, int64_t id,
 	const char *n = wf_nz(note);
 	if ((rc = wf_note_check(n, note_req, errs)) != WF_OK)
 		goto out;
-	int set_note = action == WF_RETURN || action == WF_REOPEN;
 	rc = WF_ERR;
 	if ((st = db_stmt(db, STMT_WF_REG_STATE)) == NULL)
 		goto out;
-	db_bind_int(st, 1, id);
-	db_bind_int(st, 2, version);
-	db_bind_text(st, 3, wf_state_status(to));
-	db_bind_int(st, 4, to == WF_FORWARDED);
-	db_bind_text(st, 5, set_note ? n : b[0].review_note);
-	db_bind_int(st, 6, action == WF_SUBMIT);
+	wf_bind_state(st, id, version, action, to, n, b[0].review_note);
 	if (db_run(st) != DB_OK)
 		goto out;
 	if (registration_get(db, who, id, &b[1]) != WF_OK)

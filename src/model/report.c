@@ -670,38 +670,22 @@ int
 report_create(struct db *db, const struct principal *who, int64_t facility_id, int year,
 	      const struct report_input *in, int64_t *id, struct wf_errors *errs)
 {
-	char msg[VAL_MSG_MAX];
 	struct report *r = xcalloc(1, sizeof(*r));
 	struct db_stmt *st;
-	int64_t existing;
 	if (db_begin(db) != DB_OK) {
 		report_free(r);
 		return wf_finish(db, WF_ERR, "report create");
 	}
-	int rc = wf_facility_visible(db, who, facility_id);
+	int rc = wf_create_check(db, who, facility_id, year, &lbl_year, errs);
 	if (rc != WF_OK)
 		goto out;
-	if (!wf_may_create(who)) {
-		rc = WF_FORBIDDEN;
-		goto out;
-	}
-	if (year < 1990 || year > 2100) {
-		char ys[16];
-		snprintf(ys, sizeof(ys), "%d", year);
-		int64_t y;
-		val_int_range(ys, 1990, 2100, &lbl_year, &y, msg, sizeof(msg));
-		wf_errors_add(errs, msg, "year");
-	}
 	rc = report_validate(db, in, r, errs);
 	if (rc != WF_OK || errs->n > 0) {
 		rc = rc == WF_ERR ? WF_ERR : WF_INVALID;
 		goto out;
 	}
-	rc = wf_find_id(db, STMT_WF_REPORT_FIND, who, facility_id, year, &existing);
-	if (rc != WF_NOTFOUND) {
-		rc = rc == WF_OK ? WF_EXISTS : rc;
+	if ((rc = wf_create_absent(db, STMT_WF_REPORT_FIND, who, facility_id, year)) != WF_OK)
 		goto out;
-	}
 	rc = WF_ERR;
 	if ((st = db_stmt(db, STMT_WF_REPORT_INSERT)) == NULL)
 		goto out;
@@ -807,19 +791,12 @@ report_transition(struct db *db, const struct principal *who, int64_t id, enum w
 	if ((rc = wf_note_check(n, note_req, errs)) != WF_OK)
 		goto out;
 	char *bjson = report_json(r);
-	/* A return or reopen replaces the note; other moves keep it. */
-	int set_note = action == WF_RETURN || action == WF_REOPEN;
 	rc = WF_ERR;
 	if ((st = db_stmt(db, STMT_WF_REPORT_STATE)) == NULL) {
 		free(bjson);
 		goto out;
 	}
-	db_bind_int(st, 1, id);
-	db_bind_int(st, 2, version);
-	db_bind_text(st, 3, wf_state_status(to));
-	db_bind_int(st, 4, to == WF_FORWARDED);
-	db_bind_text(st, 5, set_note ? n : r->review_note);
-	db_bind_int(st, 6, action == WF_SUBMIT);
+	wf_bind_state(st, id, version, action, to, n, r->review_note);
 	if (db_run(st) != DB_OK || db_changes(db) != 1) {
 		free(bjson);
 		rc = db_changes(db) == 0 ? WF_CONFLICT : WF_ERR;

@@ -224,6 +224,47 @@ wf_facility_visible(struct db *db, const struct principal *who, int64_t facility
 }
 
 int
+wf_create_check(struct db *db, const struct principal *who, int64_t facility_id, int year,
+		const struct val_label *lbl_year, struct wf_errors *errs)
+{
+	int rc = wf_facility_visible(db, who, facility_id);
+	if (rc != WF_OK)
+		return rc;
+	if (!wf_may_create(who))
+		return WF_FORBIDDEN;
+	if (year < 1990 || year > 2100) {
+		char ys[16], msg[VAL_MSG_MAX];
+		int64_t y;
+		snprintf(ys, sizeof(ys), "%d", year);
+		val_int_range(ys, 1990, 2100, lbl_year, &y, msg, sizeof(msg));
+		wf_errors_add(errs, msg, "year");
+	}
+	return WF_OK;
+}
+
+int
+wf_create_absent(struct db *db, int sid, const struct principal *who, int64_t facility_id, int year)
+{
+	int64_t existing;
+	int rc = wf_find_id(db, sid, who, facility_id, year, &existing);
+	return rc == WF_NOTFOUND ? WF_OK : rc == WF_OK ? WF_EXISTS : rc;
+}
+
+void
+wf_bind_state(struct db_stmt *st, int64_t id, int64_t version, enum wf_action action,
+	      enum wf_state to, const char *note, const char *old_note)
+{
+	/* A return or reopen replaces the note; other moves keep it. */
+	int set_note = action == WF_RETURN || action == WF_REOPEN;
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, version);
+	db_bind_text(st, 3, wf_state_status(to));
+	db_bind_int(st, 4, to == WF_FORWARDED);
+	db_bind_text(st, 5, set_note ? note : old_note);
+	db_bind_int(st, 6, action == WF_SUBMIT);
+}
+
+int
 wf_find_id(struct db *db, int sid, const struct principal *who, int64_t facility_id, int year,
 	   int64_t *id)
 {

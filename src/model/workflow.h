@@ -120,6 +120,32 @@ int wf_facility_visible(struct db *db, const struct principal *who, int64_t faci
 int wf_find_id(struct db *db, int sid, const struct principal *who, int64_t facility_id, int year,
 	       int64_t *id);
 
+/*
+ * The checks before who creates the report or registration of
+ * (facility_id, year), in one transaction: the facility in scope (else
+ * WF_NOTFOUND or WF_ERR) and a role that may create (else WF_FORBIDDEN).
+ * A year outside 1990..2100 adds an error on field "year" named lbl_year
+ * to errs and still returns WF_OK, so the input's own errors join it.
+ */
+int wf_create_check(struct db *db, const struct principal *who, int64_t facility_id, int year,
+		    const struct val_label *lbl_year, struct wf_errors *errs);
+/*
+ * Whether (facility_id, year) has no object yet, by the lookup sid of
+ * wf_find_id: WF_OK when none, WF_EXISTS when one, or WF_ERR.
+ */
+int wf_create_absent(struct db *db, int sid, const struct principal *who, int64_t facility_id,
+		     int year);
+
+struct db_stmt;
+/*
+ * Binds a state statement (parameters: id, version, status, forwarded,
+ * review note, submitted) for moving object id of version by action to
+ * state to: a return or reopen replaces the review note with note, other
+ * moves keep old_note.  The caller runs st.
+ */
+void wf_bind_state(struct db_stmt *st, int64_t id, int64_t version, enum wf_action action,
+		   enum wf_state to, const char *note, const char *old_note);
+
 /* s, or "" for NULL. */
 const char *wf_nz(const char *s);
 

@@ -68,20 +68,7 @@ bench_form(struct http_request *req, struct db *db, struct buf *b, int year, con
 	html_open(b, "form", "class", "filters", "method", "get", "action", "/benchmark", NULL);
 	if (req->lang == LANG_EN)
 		html_open(b, "input", "type", "hidden", "name", "lang", "value", "en", NULL);
-	html_open(b, "label", NULL);
-	html_text(b, HTTP_T(req, "Năm", "Year"));
-	html_open(b, "select", "name", "year", NULL);
-	for (int y = last; y >= first; y--) {
-		const char *ys = arena_printf(&req->arena, "%d", y);
-		if (y == year)
-			html_open(b, "option", "value", ys, "selected", "selected", NULL);
-		else
-			html_open(b, "option", "value", ys, NULL);
-		html_text(b, ys);
-		html_close(b, "option");
-	}
-	html_close(b, "select");
-	html_close(b, "label");
+	web_year_select(req, b, first, last, year);
 	html_open(b, "label", NULL);
 	html_text(b, HTTP_T(req, "Sản phẩm", "Product"));
 	html_open(b, "select", "name", "product", NULL);

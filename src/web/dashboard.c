@@ -30,18 +30,6 @@
 #define DASH_PLAN    "78/KH-UBND"
 #define DASH_SVG_MAX (256u * 1024)
 
-/* "45,2 % (120/300)" style cell: a share with its counts. */
-static void
-dash_share_cell(struct http_request *req, struct buf *b, const struct kpi_value *v)
-{
-	html_open(b, "td", "class", "num", NULL);
-	html_text(b, web_pct(req, v->share * 100.0));
-	html_open(b, "small", NULL);
-	html_textf(b, " %s/%s", web_int(req, v->yes), web_int(req, v->known));
-	html_close(b, "small");
-	html_close(b, "td");
-}
-
 static const char *
 dash_target(struct http_request *req, const struct kpi_series *s)
 {
@@ -203,8 +191,7 @@ dash_units(struct http_request *req, struct buf *b, const struct kpi_result *r)
 		html_text(b, web_int(req, v0->active));
 		html_close(b, "td");
 		for (int k = 0; k < KPI__MAX; k++)
-			dash_share_cell(req, b,
-					kpi_group_value(bd, g, year, (enum kpi_indicator)k));
+			web_share_cell(req, b, kpi_group_value(bd, g, year, (enum kpi_indicator)k));
 		html_close(b, "tr");
 	}
 	html_close(b, "tbody");

@@ -349,19 +349,52 @@ fp_render(struct http_request *req, struct http_response *resp, struct db *db,
 	return rc;
 }
 
+/* Answers 303 to the facility's page with ?done=what. */
+static void
+fp_done(struct http_request *req, struct http_response *resp, int64_t id, const char *what)
+{
+	struct http_param done = {"done", what};
+	wfp_redirect(
+	    resp,
+	    web_url(req, arena_printf(&req->arena, "/facilities/%lld", (long long)id), &done, 1));
+}
+
+/*
+ * The facility of the route's id as req->who may see it: fills *db (the
+ * request's connection) and *p, and returns 0.  Otherwise returns -1 and
+ * *result is what the handler returns: -1 without a connection, or the
+ * answer of wfp_fail (404 for a bad id, or the model's refusal).
+ */
+static int
+fp_load(struct http_request *req, struct http_response *resp, struct db **db,
+	struct facility_profile *p, int *result)
+{
+	int64_t id;
+	*db = http_request_db(req);
+	if (*db == NULL) {
+		*result = -1;
+		return -1;
+	}
+	if (!wfp_ids(req, &id, 1)) {
+		*result = wfp_fail(req, resp, WF_NOTFOUND);
+		return -1;
+	}
+	int rc = facility_profile_get(*db, req->who, id, p);
+	if (rc != WF_OK) {
+		*result = wfp_fail(req, resp, rc);
+		return -1;
+	}
+	return 0;
+}
+
 int
 web_facility_page(struct http_request *req, struct http_response *resp)
 {
-	int64_t id;
-	struct db *db = http_request_db(req);
-	if (db == NULL)
-		return -1;
-	if (!wfp_ids(req, &id, 1))
-		return wfp_fail(req, resp, WF_NOTFOUND);
+	struct db *db;
 	struct facility_profile p;
-	int rc = facility_profile_get(db, req->who, id, &p);
-	if (rc != WF_OK)
-		return wfp_fail(req, resp, rc);
+	int rc;
+	if (fp_load(req, resp, &db, &p, &rc) < 0)
+		return rc;
 	const char *v[FP_NFIELDS];
 	fp_values(req, &p, v);
 	return fp_render(req, resp, db, &p, v, NULL, NULL);
@@ -370,16 +403,12 @@ web_facility_page(struct http_request *req, struct http_response *resp)
 int
 web_facility_profile(struct http_request *req, struct http_response *resp)
 {
-	int64_t id, version = 0;
-	struct db *db = http_request_db(req);
-	if (db == NULL)
-		return -1;
-	if (!wfp_ids(req, &id, 1))
-		return wfp_fail(req, resp, WF_NOTFOUND);
+	int64_t version = 0;
+	struct db *db;
 	struct facility_profile p;
-	int rc = facility_profile_get(db, req->who, id, &p);
-	if (rc != WF_OK)
-		return wfp_fail(req, resp, rc);
+	int rc;
+	if (fp_load(req, resp, &db, &p, &rc) < 0)
+		return rc;
 	const char *v[FP_NFIELDS];
 	for (size_t i = 0; i < FP_NFIELDS; i++) {
 		v[i] = http_form(req, fp_fields[i].name);
@@ -394,12 +423,9 @@ web_facility_profile(struct http_request *req, struct http_response *resp)
 	if (ver == NULL || parse_int64(ver, &version) < 0)
 		rc = WF_CONFLICT;
 	else
-		rc = facility_profile_update(db, req->who, id, version, &in, &errs);
+		rc = facility_profile_update(db, req->who, p.id, version, &in, &errs);
 	if (rc == WF_OK) {
-		struct http_param done = {"done", "profile"};
-		wfp_redirect(
-		    resp, web_url(req, arena_printf(&req->arena, "/facilities/%lld", (long long)id),
-				  &done, 1));
+		fp_done(req, resp, p.id, "profile");
 		return 0;
 	}
 	if (rc == WF_INVALID) {
@@ -416,16 +442,11 @@ web_facility_profile(struct http_request *req, struct http_response *resp)
 int
 web_facility_assign(struct http_request *req, struct http_response *resp)
 {
-	int64_t id;
-	struct db *db = http_request_db(req);
-	if (db == NULL)
-		return -1;
-	if (!wfp_ids(req, &id, 1))
-		return wfp_fail(req, resp, WF_NOTFOUND);
+	struct db *db;
 	struct facility_profile p;
-	int rc = facility_profile_get(db, req->who, id, &p);
-	if (rc != WF_OK)
-		return wfp_fail(req, resp, rc);
+	int rc;
+	if (fp_load(req, resp, &db, &p, &rc) < 0)
+		return rc;
 	const char *email = http_form(req, "email");
 	struct wf_errors errs;
 	wf_errors_clear(&errs);
@@ -439,12 +460,9 @@ web_facility_assign(struct http_request *req, struct http_response *resp)
 	else if (urc == USER_ERR_NOTFOUND)
 		wf_errors_add(&errs, "không có tài khoản với email này / no account has this email",
 			      "email");
-	rc = errs.n > 0 ? WF_INVALID : claim_assign(db, req->who, u.id, id, &errs);
+	rc = errs.n > 0 ? WF_INVALID : claim_assign(db, req->who, u.id, p.id, &errs);
 	if (rc == WF_OK) {
-		struct http_param done = {"done", "assigned"};
-		wfp_redirect(
-		    resp, web_url(req, arena_printf(&req->arena, "/facilities/%lld", (long long)id),
-				  &done, 1));
+		fp_done(req, resp, p.id, "assigned");
 		return 0;
 	}
 	if (rc != WF_INVALID)

@@ -120,18 +120,6 @@ static const struct ind_by {
 };
 #define NBYS (sizeof(ind_bys) / sizeof(ind_bys[0]))
 
-/* A table cell "45,2 %" with "120/300" under it. */
-static void
-ind_cell(struct http_request *req, struct buf *b, const struct kpi_value *v)
-{
-	html_open(b, "td", "class", "num", NULL);
-	html_text(b, web_pct(req, v->share * 100.0));
-	html_open(b, "small", NULL);
-	html_textf(b, " %s/%s", web_int(req, v->yes), web_int(req, v->known));
-	html_close(b, "small");
-	html_close(b, "td");
-}
-
 static void
 ind_th(struct buf *b, const char *scope, const char *text)
 {
@@ -148,20 +136,7 @@ ind_form(struct http_request *req, struct buf *b, const struct kpi_result *r, in
 	html_open(b, "form", "class", "filters", "method", "get", "action", "/indicators", NULL);
 	if (req->lang == LANG_EN)
 		html_open(b, "input", "type", "hidden", "name", "lang", "value", "en", NULL);
-	html_open(b, "label", NULL);
-	html_text(b, HTTP_T(req, "Năm", "Year"));
-	html_open(b, "select", "name", "year", NULL);
-	for (int y = r->last_year; y >= r->first_year; y--) {
-		const char *ys = arena_printf(&req->arena, "%d", y);
-		if (y == year)
-			html_open(b, "option", "value", ys, "selected", "selected", NULL);
-		else
-			html_open(b, "option", "value", ys, NULL);
-		html_text(b, ys);
-		html_close(b, "option");
-	}
-	html_close(b, "select");
-	html_close(b, "label");
+	web_year_select(req, b, r->first_year, r->last_year, year);
 	html_open(b, "label", NULL);
 	html_text(b, HTTP_T(req, "Theo", "By"));
 	html_open(b, "select", "name", "by", NULL);
@@ -232,7 +207,7 @@ ind_table(struct http_request *req, struct buf *b, const struct kpi_result *r, i
 	html_text(b, web_int(req, r->series[0].values[yi].active));
 	html_close(b, "td");
 	for (int k = 0; k < KPI__MAX; k++) {
-		ind_cell(req, b, &r->series[k].values[yi]);
+		web_share_cell(req, b, &r->series[k].values[yi]);
 		html_open(b, "td", "class", "num", NULL);
 		html_text(b, web_pct(req, r->series[k].values[yi].coverage * 100.0));
 		html_close(b, "td");
@@ -265,7 +240,7 @@ ind_table(struct http_request *req, struct buf *b, const struct kpi_result *r, i
 		for (int k = 0; k < KPI__MAX; k++) {
 			const struct kpi_value *v =
 			    kpi_group_value(bd, g, year, (enum kpi_indicator)k);
-			ind_cell(req, b, v);
+			web_share_cell(req, b, v);
 			html_open(b, "td", "class", "num", NULL);
 			html_text(b, web_pct(req, v->coverage * 100.0));
 			html_close(b, "td");

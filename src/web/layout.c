@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/kpi.h"
 #include "model/principal.h"
 #include "render/html.h"
 #include "util/alloc.h"
@@ -71,6 +72,36 @@ web_int(struct http_request *req, long v)
 {
 	char num[32];
 	return arena_strdup(&req->arena, fmt_int(num, sizeof(num), v, req->lang));
+}
+
+void
+web_share_cell(struct http_request *req, struct buf *b, const struct kpi_value *v)
+{
+	html_open(b, "td", "class", "num", NULL);
+	html_text(b, web_pct(req, v->share * 100.0));
+	html_open(b, "small", NULL);
+	html_textf(b, " %s/%s", web_int(req, v->yes), web_int(req, v->known));
+	html_close(b, "small");
+	html_close(b, "td");
+}
+
+void
+web_year_select(struct http_request *req, struct buf *b, int first, int last, int year)
+{
+	html_open(b, "label", NULL);
+	html_text(b, HTTP_T(req, "Năm", "Year"));
+	html_open(b, "select", "name", "year", NULL);
+	for (int y = last; y >= first; y--) {
+		const char *ys = arena_printf(&req->arena, "%d", y);
+		if (y == year)
+			html_open(b, "option", "value", ys, "selected", "selected", NULL);
+		else
+			html_open(b, "option", "value", ys, NULL);
+		html_text(b, ys);
+		html_close(b, "option");
+	}
+	html_close(b, "select");
+	html_close(b, "label");
 }
 
 /* The link to this page in the other language: every parameter but lang kept. */

@@ -57,6 +57,15 @@ const char *web_pct(struct http_request *req, double pct);
 /* An integer in the page's language ("12.151"); arena string. */
 const char *web_int(struct http_request *req, long v);
 
+struct kpi_value;
+/* Appends a table cell "45,2 %" with "120/300" (yes/known) under it. */
+void web_share_cell(struct http_request *req, struct buf *b, const struct kpi_value *v);
+/*
+ * Appends <label>Năm/Year <select name="year"> with the years last down to
+ * first, year selected.
+ */
+void web_year_select(struct http_request *req, struct buf *b, int first, int last, int year);
+
 /*
  * Appends the hidden form field "csrf" with token, or the session's token
  * when token is NULL (auth.c).  Every POST form must carry it.

@@ -18,14 +18,11 @@
 #include <cmocka.h>
 
 #include "db/db.h"
-#include "http_client.h"
-#include "model/refdata.h"
-#include "model/session.h"
-#include "model/user.h"
+#include "http_session.h"
 #include "testutil.h"
 
 static struct hc_server server;
-static char staff_cookie[128]; /* "Cookie: sxsh_session=...\r\n" of a province account */
+static struct hs_session staff; /* a session of the province account */
 
 /*
  * T1-T5 make frozen shrimp in Rạch Giá, 400 t each (>= 300 t: the TT
@@ -62,23 +59,13 @@ static int
 setup(void **state)
 {
 	(void)state;
-	struct db *db = tu_db_new("pages.db");
-	char err[512];
-	if (refdata_load(db, err, sizeof(err)) < 0)
-		fail_msg("refdata_load: %s", err);
-	if (db_exec(db, fixture_sql) != DB_OK)
-		fail_msg("fixture: %s", db_errmsg(db));
+	struct db *db = hs_db_new("pages.db", fixture_sql);
 	/* A session of the province account, as signing in would create. */
 	struct user u = {.id = 1, .role = ROLE_PROVINCE};
 	snprintf(u.email, sizeof(u.email), "so@congthuong.test");
-	char token[SESSION_TOKEN_LEN + 1];
-	struct session s;
-	if (session_create(db, &u, (int64_t)time(NULL), token, &s) < 0)
-		fail_msg("session_create: %s", db_errmsg(db));
-	snprintf(staff_cookie, sizeof(staff_cookie), "Cookie: sxsh_session=%s\r\n", token);
+	hs_session_new(db, &u, &staff);
 	db_close(db);
-	if (hc_server_start(&server, tu_db_url("pages.db")) < 0)
-		fail_msg("sxsh serve did not start");
+	hs_server_start(&server, "pages.db");
 	return 0;
 }
 
@@ -93,24 +80,7 @@ teardown(void **state)
 static void
 get(const char *target, const char *extra, int status, struct hc_response *r)
 {
-	assert_int_equal(hc_request(server.port, "GET", target, extra, NULL, r), 0);
-	if (r->status != status)
-		fail_msg("GET %s: status %d, expected %d\n%.600s", target, r->status, status,
-			 r->body);
-}
-
-static void
-has(const struct hc_response *r, const char *s)
-{
-	if (strstr(r->body, s) == NULL)
-		fail_msg("body lacks \"%s\"", s);
-}
-
-static void
-lacks(const struct hc_response *r, const char *s)
-{
-	if (strstr(r->body, s) != NULL)
-		fail_msg("body has \"%s\"", s);
+	hs_req(server.port, "GET", target, extra, NULL, status, r);
 }
 
 static void
@@ -127,25 +97,25 @@ test_indicators(void **state)
 	 * 4/5 = 80,0 %; apply CP known 4, yes T1 T5 = 2: 50,0 % "2/4".
 	 * Hà Tiên: K1 alone: aware 100,0 % "1/1".
 	 */
-	has(&r, "<option value=\"2024\" selected=\"selected\">2024</option>");
-	has(&r, "Toàn tỉnh");
-	has(&r, "80,0 %<small> 4/5</small></td><td class=\"num\">83,3 %</td>");
-	has(&r, "<a href=\"/facilities?unit=rach-gia\">Thành phố Rạch Giá</a>");
-	has(&r, "75,0 %<small> 3/4</small></td><td class=\"num\">80,0 %</td>");
-	has(&r, "50,0 %<small> 2/4</small>");
-	has(&r, "100,0 %<small> 1/1</small>");
+	hs_contains(&r, "<option value=\"2024\" selected=\"selected\">2024</option>");
+	hs_contains(&r, "Toàn tỉnh");
+	hs_contains(&r, "80,0 %<small> 4/5</small></td><td class=\"num\">83,3 %</td>");
+	hs_contains(&r, "<a href=\"/facilities?unit=rach-gia\">Thành phố Rạch Giá</a>");
+	hs_contains(&r, "75,0 %<small> 3/4</small></td><td class=\"num\">80,0 %</td>");
+	hs_contains(&r, "50,0 %<small> 2/4</small>");
+	hs_contains(&r, "100,0 %<small> 1/1</small>");
 	/* The plan's targets: aware 50 % (2016–2020). */
-	has(&r, "50,0 % (2016–2020)");
+	hs_contains(&r, "50,0 % (2016–2020)");
 	hc_response_free(&r);
 
 	/* By ownership: state = K1 (1/1), private = T1-T5 (3/4). */
 	get("/indicators?year=2024&by=ownership&lang=en", NULL, 200, &r);
-	has(&r, "<a href=\"/facilities?ownership=state&amp;lang=en\">State-owned</a>");
-	has(&r, "75.0%<small> 3/4</small>");
+	hs_contains(&r, "<a href=\"/facilities?ownership=state&amp;lang=en\">State-owned</a>");
+	hs_contains(&r, "75.0%<small> 3/4</small>");
 	hc_response_free(&r);
 	/* By sector (division 10): all six, the province's figures. */
 	get("/indicators?by=sector", NULL, 200, &r);
-	has(&r, "<a href=\"/facilities?sector=10\">");
+	hs_contains(&r, "<a href=\"/facilities?sector=10\">");
 	hc_response_free(&r);
 
 	get("/indicators?by=district", NULL, 400, &r);
@@ -153,7 +123,7 @@ test_indicators(void **state)
 	get("/indicators?year=20x4", NULL, 400, &r);
 	hc_response_free(&r);
 	get("/indicators?year=2030", NULL, 404, &r);
-	has(&r, "2030");
+	hs_contains(&r, "2030");
 	hc_response_free(&r);
 }
 
@@ -163,9 +133,9 @@ test_dashboard_drill(void **state)
 	(void)state;
 	struct hc_response r;
 	get("/", NULL, 200, &r);
-	has(&r, "href=\"/indicators?year=2024&amp;by=unit\"");
-	has(&r, "href=\"/indicators?year=2024&amp;by=sector\"");
-	has(&r, "<a href=\"/facilities?unit=rach-gia\">");
+	hs_contains(&r, "href=\"/indicators?year=2024&amp;by=unit\"");
+	hs_contains(&r, "href=\"/indicators?year=2024&amp;by=sector\"");
+	hs_contains(&r, "<a href=\"/facilities?unit=rach-gia\">");
 	hc_response_free(&r);
 }
 
@@ -176,21 +146,22 @@ test_benchmark_public(void **state)
 	struct hc_response r;
 	get("/benchmark", NULL, 200, &r);
 	/* Options name the product (data/products.csv), not its code. */
-	has(&r, "<option value=\"frozen_shrimp\">Tôm đông lạnh (tấn sản phẩm quy đổi)</option>");
+	hs_contains(
+	    &r, "<option value=\"frozen_shrimp\">Tôm đông lạnh (tấn sản phẩm quy đổi)</option>");
 	hc_response_free(&r);
 
 	get("/benchmark?product=frozen_shrimp&year=2024", NULL, 200, &r);
 	/* 5 peers; 1,800 1,900 2,000 meet 2,050: 3 / 5; median 2,000. */
-	has(&r, "<th scope=\"row\">Số cơ sở so sánh</th><td>5</td>");
-	has(&r, "<td>3 / 5</td>");
-	has(&r, "2.050 kWh/t");
-	has(&r, " · 2.000 · ");
-	has(&r, "<svg");
-	has(&r, "class=\"target\"");
+	hs_contains(&r, "<th scope=\"row\">Số cơ sở so sánh</th><td>5</td>");
+	hs_contains(&r, "<td>3 / 5</td>");
+	hs_contains(&r, "2.050 kWh/t");
+	hs_contains(&r, " · 2.000 · ");
+	hs_contains(&r, "<svg");
+	hs_contains(&r, "class=\"target\"");
 	/* Aggregates only: no names, codes or per-facility list. */
-	lacks(&r, "Công ty Tôm");
-	lacks(&r, "TOM-");
-	lacks(&r, "class=\"list peers\"");
+	hs_lacks(&r, "Công ty Tôm");
+	hs_lacks(&r, "TOM-");
+	hs_lacks(&r, "class=\"list peers\"");
 	hc_response_free(&r);
 
 	get("/benchmark?product=no_such_product&year=2024", NULL, 404, &r);
@@ -204,13 +175,13 @@ test_benchmark_staff(void **state)
 {
 	(void)state;
 	struct hc_response r;
-	get("/benchmark?product=frozen_shrimp&year=2024", staff_cookie, 200, &r);
-	has(&r, "class=\"list peers\"");
+	get("/benchmark?product=frozen_shrimp&year=2024", staff.cookie, 200, &r);
+	hs_contains(&r, "class=\"list peers\"");
 	/* Sorted by SEC: T1 (1,800) first; ratio 1,800 / 2,050 = 87,8 %. */
-	has(&r, "<td>TOM-1</td><td>Công ty Tôm số 1</td><td class=\"num\">1.800</td>"
-		"<td class=\"num\">87,8 %</td>");
+	hs_contains(&r, "<td>TOM-1</td><td>Công ty Tôm số 1</td><td class=\"num\">1.800</td>"
+			"<td class=\"num\">87,8 %</td>");
 	/* T5: 2,200 / 2,050 = 107,3 %. */
-	has(&r, "<td class=\"num\">2.200</td><td class=\"num\">107,3 %</td>");
+	hs_contains(&r, "<td class=\"num\">2.200</td><td class=\"num\">107,3 %</td>");
 	char *cc = hc_header(&r, "Cache-Control");
 	assert_non_null(cc);
 	assert_non_null(strstr(cc, "no-store"));
@@ -225,21 +196,18 @@ test_keyusers(void **state)
 	struct hc_response r;
 	/* Without a session: pages send the visitor to sign in. */
 	get("/keyusers", NULL, 303, &r);
-	char *loc = hc_header(&r, "Location");
-	assert_non_null(loc);
-	assert_string_equal(loc, "/login?next=%2Fkeyusers");
-	free(loc);
+	hs_header_is(&r, "Location", "/login?next=%2Fkeyusers");
 	hc_response_free(&r);
 
-	get("/keyusers?year=2024", staff_cookie, 200, &r);
+	get("/keyusers?year=2024", staff.cookie, 200, &r);
 	/* K1 alone: 7,000,000 kWh x 0.0001543 = 1,080.1 TOE; T5's 135,8 TOE is below. */
-	has(&r, "<td>K1</td><td>Nhà máy Trọng Điểm</td>");
-	has(&r, "1.080,1");
-	lacks(&r, "TOM-5");
-	has(&r, "href=\"/keyusers?year=2024&amp;format=csv\"");
+	hs_contains(&r, "<td>K1</td><td>Nhà máy Trọng Điểm</td>");
+	hs_contains(&r, "1.080,1");
+	hs_lacks(&r, "TOM-5");
+	hs_contains(&r, "href=\"/keyusers?year=2024&amp;format=csv\"");
 	hc_response_free(&r);
 
-	get("/keyusers?year=2024&format=csv", staff_cookie, 200, &r);
+	get("/keyusers?year=2024&format=csv", staff.cookie, 200, &r);
 	char *ct = hc_header(&r, "Content-Type");
 	assert_non_null(ct);
 	assert_non_null(strstr(ct, "text/csv"));
@@ -252,7 +220,7 @@ test_keyusers(void **state)
 			       "electricity,7000000.000,kWh,1080.100\n"));
 	hc_response_free(&r);
 
-	get("/keyusers?year=2024&format=xls", staff_cookie, 400, &r);
+	get("/keyusers?year=2024&format=xls", staff.cookie, 400, &r);
 	hc_response_free(&r);
 }
 

@@ -18,10 +18,8 @@
 #include <jansson.h>
 
 #include "db/db.h"
-#include "http_client.h"
+#include "http_session.h"
 #include "model/apitoken.h"
-#include "model/session.h"
-#include "model/user.h"
 #include "openapi_check.h"
 #include "testutil.h"
 #include "wffix.h"
@@ -32,7 +30,7 @@ static struct hc_server server;
 static char tokens[WFX__MAX][APITOKEN_LEN + 1];
 #define PUBLIC (-1)
 /* A browser session of ent1@test (WFX_ENT1): its cookie value and CSRF token. */
-static char ent1_cookie[SESSION_TOKEN_LEN + 1], ent1_csrf[SESSION_TOKEN_LEN + 1];
+static struct hs_session ent1;
 
 struct api_answer {
 	int status;
@@ -111,14 +109,10 @@ setup(void **state)
 		if (apitoken_create(db, &wfx_who[w], "test", 1700000000, tokens[w]) != 0)
 			fail_msg("apitoken_create %d", w);
 	struct user u;
-	struct session s;
-	if (user_get(db, wfx_who[WFX_ENT1].user_id, &u) != USER_OK ||
-	    session_create(db, &u, (int64_t)time(NULL), ent1_cookie, &s) < 0)
-		fail_msg("session for ent1");
-	snprintf(ent1_csrf, sizeof(ent1_csrf), "%s", s.csrf);
+	assert_int_equal(user_get(db, wfx_who[WFX_ENT1].user_id, &u), USER_OK);
+	hs_session_new(db, &u, &ent1);
 	db_close(db);
-	if (hc_server_start(&server, tu_db_url(DBNAME)) < 0)
-		fail_msg("sxsh serve did not start");
+	hs_server_start(&server, DBNAME);
 	return 0;
 }
 
@@ -126,8 +120,7 @@ static int
 teardown(void **state)
 {
 	(void)state;
-	if (server.pid > 0)
-		assert_int_equal(hc_server_stop(&server), 0);
+	hs_server_stop(&server);
 	return 0;
 }
 
@@ -496,12 +489,12 @@ static void
 test_cookie_csrf(void **state)
 {
 	(void)state;
-	char cookie[256], with[512], wrong[512], body[128], target[96];
-	snprintf(cookie, sizeof(cookie), "Cookie: sxsh_session=%s\r\n", ent1_cookie);
-	snprintf(with, sizeof(with), "%sX-CSRF-Token: %s\r\n", cookie, ent1_csrf);
+	const char *cookie = ent1.cookie;
+	char with[512], wrong[512], body[128], target[96];
+	snprintf(with, sizeof(with), "%sX-CSRF-Token: %s\r\n", cookie, ent1.csrf);
 	/* the same length, one character changed */
 	snprintf(wrong, sizeof(wrong), "%sX-CSRF-Token: %c%s\r\n", cookie,
-		 ent1_csrf[0] == 'A' ? 'B' : 'A', ent1_csrf + 1);
+		 ent1.csrf[0] == 'A' ? 'B' : 'A', ent1.csrf + 1);
 
 	struct api_answer a = api_hdr(cookie, "GET", "/api/v1/session", "/api/v1/session", NULL);
 	assert_int_equal(a.status, 200);
@@ -511,7 +504,7 @@ test_cookie_csrf(void **state)
 	assert_int_equal(jint(a.doc, "facility_id"), 1);
 	assert_true(json_is_null(json_object_get(a.doc, "unit_id")));
 	assert_string_equal(jstr(a.doc, "auth"), "cookie");
-	assert_string_equal(jstr(a.doc, "csrf_token"), ent1_csrf);
+	assert_string_equal(jstr(a.doc, "csrf_token"), ent1.csrf);
 	json_decref(a.doc);
 	a = api(WFX_ENT1, "GET", "/api/v1/session", "/api/v1/session", NULL);
 	assert_string_equal(jstr(a.doc, "auth"), "bearer");

@@ -20,16 +20,11 @@
 
 #include "db/db.h"
 #include "http/request.h"
-#include "http_client.h"
-#include "model/refdata.h"
-#include "model/session.h"
-#include "model/user.h"
+#include "http_session.h"
 #include "testutil.h"
 #include "util/alloc.h"
 
 static struct hc_server server;
-
-#define FORM "Content-Type: application/x-www-form-urlencoded\r\n"
 
 static const struct {
 	const char *email, *password;
@@ -48,23 +43,16 @@ static int
 setup(void **state)
 {
 	(void)state;
-	struct db *db = tu_db_new("auth.db");
-	char err[512];
-	if (refdata_load(db, err, sizeof(err)) < 0)
-		fail_msg("refdata_load: %s", err);
+	struct db *db = hs_db_new("auth.db", NULL);
 	for (size_t i = 0; i < sizeof(fixture_users) / sizeof(fixture_users[0]); i++) {
 		struct user_new nu = {.email = fixture_users[i].email,
 				      .role = fixture_users[i].role,
 				      .unit_code = fixture_users[i].unit,
 				      .password = fixture_users[i].password};
-		int64_t id;
-		enum user_rc rc = user_create(db, NULL, &nu, 1700000000, &id);
-		if (rc != USER_OK)
-			fail_msg("%s: %s", nu.email, user_strerror(rc));
+		hs_account(db, &nu, NULL, NULL);
 	}
 	db_close(db);
-	if (hc_server_start(&server, tu_db_url("auth.db")) < 0)
-		fail_msg("sxsh serve did not start");
+	hs_server_start(&server, "auth.db");
 	return 0;
 }
 
@@ -72,129 +60,8 @@ static int
 teardown(void **state)
 {
 	(void)state;
-	if (server.pid > 0)
-		assert_int_equal(hc_server_stop(&server), 0);
+	hs_server_stop(&server);
 	return 0;
-}
-
-/*
- * The value of the Set-Cookie header that sets cookie name (hc_header sees
- * only the first header of a name), malloc'd, or NULL.
- */
-static char *
-set_cookie(const struct hc_response *r, const char *name)
-{
-	char pat[64];
-	snprintf(pat, sizeof(pat), "\r\nSet-Cookie: %s=", name);
-	const char *p = strstr(r->head, pat);
-	if (p == NULL)
-		return NULL;
-	p += strlen("\r\nSet-Cookie: ");
-	const char *end = strstr(p, "\r\n");
-	return end ? xstrndup(p, (size_t)(end - p)) : xstrdup(p);
-}
-
-/* The cookie's value in a Set-Cookie value ("n=VALUE; ..."), malloc'd. */
-static char *
-cookie_value(const char *sc)
-{
-	const char *v = strchr(sc, '=') + 1;
-	return xstrndup(v, strcspn(v, ";"));
-}
-
-static void
-assert_contains(const struct hc_response *r, const char *s)
-{
-	if (strstr(r->body, s) == NULL)
-		fail_msg("body lacks \"%s\"", s);
-}
-
-static void
-assert_header(const struct hc_response *r, const char *name, const char *value)
-{
-	char *v = hc_header(r, name);
-	if (v == NULL)
-		fail_msg("header %s missing\n%s", name, r->head);
-	assert_string_equal(v, value);
-	free(v);
-}
-
-/* Sends a request and asserts the status; the caller frees r. */
-static void
-req(const char *method, const char *target, const char *extra, const char *body, int status,
-    struct hc_response *r)
-{
-	assert_int_equal(hc_request(server.port, method, target, extra, body, r), 0);
-	if (r->status != status)
-		fail_msg("%s %s: status %d, expected %d\n%s\n%.400s", method, target, r->status,
-			 status, r->head, r->body);
-}
-
-/* The value of the first hidden csrf field in a page, malloc'd. */
-static char *
-page_csrf(const struct hc_response *r)
-{
-	const char *p = strstr(r->body, "name=\"csrf\" value=\"");
-	if (p == NULL)
-		fail_msg("no csrf field in the page");
-	p += strlen("name=\"csrf\" value=\"");
-	return xstrndup(p, strcspn(p, "\""));
-}
-
-struct sess {
-	char token[SESSION_TOKEN_LEN + 1];
-	char csrf[SESSION_TOKEN_LEN + 1];
-	char cookie[128]; /* "Cookie: sxsh_session=...\r\n" */
-};
-
-/*
- * The sign-in form's pre-session token: GET /login; *cookie receives
- * "Cookie: sxsh_csrf=...\r\n" (malloc'd) and the result is the form's token.
- */
-static char *
-login_form(char **cookie)
-{
-	struct hc_response r;
-	req("GET", "/login", NULL, NULL, 200, &r);
-	char *sc = set_cookie(&r, "sxsh_csrf");
-	assert_non_null(sc);
-	char *v = cookie_value(sc);
-	*cookie = xasprintf("Cookie: sxsh_csrf=%s\r\n", v);
-	char *form = page_csrf(&r);
-	assert_string_equal(form, v); /* double submit: the same value twice */
-	free(sc);
-	free(v);
-	hc_response_free(&r);
-	return form;
-}
-
-/* Signs in (password already form-encoded) and fills s; asserts 303. */
-static void
-login(const char *email, const char *password_enc, struct sess *s)
-{
-	char *cookie;
-	char *csrf = login_form(&cookie);
-	char *body = xasprintf("csrf=%s&email=%s&password=%s", csrf, email, password_enc);
-	char *extra = xasprintf(FORM "%s", cookie);
-	struct hc_response r;
-	req("POST", "/login", extra, body, 303, &r);
-	char *sc = set_cookie(&r, "sxsh_session");
-	assert_non_null(sc);
-	char *v = cookie_value(sc);
-	snprintf(s->token, sizeof(s->token), "%s", v);
-	snprintf(s->cookie, sizeof(s->cookie), "Cookie: sxsh_session=%s\r\n", v);
-	free(v);
-	free(sc);
-	hc_response_free(&r);
-	req("GET", "/account", s->cookie, NULL, 200, &r);
-	char *c = page_csrf(&r);
-	snprintf(s->csrf, sizeof(s->csrf), "%s", c);
-	free(c);
-	hc_response_free(&r);
-	free(csrf);
-	free(cookie);
-	free(body);
-	free(extra);
 }
 
 static void
@@ -202,13 +69,13 @@ test_cookie_attributes(void **state)
 {
 	(void)state;
 	char *cookie;
-	char *csrf = login_form(&cookie);
+	char *csrf = hs_login_form(server.port, &cookie);
 	char *body = xasprintf("csrf=%s&email=admin%%40x.vn&password=admin+password+1", csrf);
-	char *extra = xasprintf(FORM "%s", cookie);
+	char *extra = xasprintf(HS_FORM "%s", cookie);
 	struct hc_response r;
-	req("POST", "/login", extra, body, 303, &r);
-	assert_header(&r, "Location", "/");
-	char *sc = set_cookie(&r, "sxsh_session");
+	hs_req(server.port, "POST", "/login", extra, body, 303, &r);
+	hs_header_is(&r, "Location", "/");
+	char *sc = hs_set_cookie(&r, "sxsh_session");
 	assert_non_null(sc);
 	/* 43 base64url characters; then exactly these attributes, no Secure over HTTP. */
 	assert_int_equal(strcspn(sc + 13, ";"), 43);
@@ -218,9 +85,9 @@ test_cookie_attributes(void **state)
 
 	/* Through the trusted proxy (127.0.0.1) with X-Forwarded-Proto: https: Secure. */
 	free(extra);
-	extra = xasprintf(FORM "%sX-Forwarded-Proto: https\r\n", cookie);
-	req("POST", "/login", extra, body, 303, &r);
-	sc = set_cookie(&r, "sxsh_session");
+	extra = xasprintf(HS_FORM "%sX-Forwarded-Proto: https\r\n", cookie);
+	hs_req(server.port, "POST", "/login", extra, body, 303, &r);
+	sc = hs_set_cookie(&r, "sxsh_session");
 	assert_non_null(sc);
 	assert_string_equal(sc + 13 + 43,
 			    "; Path=/; Max-Age=43200; HttpOnly; SameSite=Lax; Secure");
@@ -228,8 +95,8 @@ test_cookie_attributes(void **state)
 	hc_response_free(&r);
 
 	/* The pre-session token cookie: Strict, no Max-Age. */
-	req("GET", "/login", "X-Forwarded-Proto: https\r\n", NULL, 200, &r);
-	sc = set_cookie(&r, "sxsh_csrf");
+	hs_req(server.port, "GET", "/login", "X-Forwarded-Proto: https\r\n", NULL, 200, &r);
+	sc = hs_set_cookie(&r, "sxsh_csrf");
 	assert_string_equal(sc + 10 + 43, "; Path=/; HttpOnly; SameSite=Strict; Secure");
 	free(sc);
 	hc_response_free(&r);
@@ -244,8 +111,8 @@ test_login_failure(void **state)
 {
 	(void)state;
 	char *cookie;
-	char *csrf = login_form(&cookie);
-	char *extra = xasprintf(FORM "%sX-Forwarded-For: 203.0.113.10\r\n", cookie);
+	char *csrf = hs_login_form(server.port, &cookie);
+	char *extra = xasprintf(HS_FORM "%sX-Forwarded-For: 203.0.113.10\r\n", cookie);
 	static const char *const bodies[] = {
 	    "email=admin%%40x.vn&password=wrong+password&csrf=%s",
 	    "email=nobody%%40x.vn&password=admin+password+1&csrf=%s",
@@ -253,20 +120,21 @@ test_login_failure(void **state)
 	for (size_t i = 0; i < 2; i++) {
 		char *body = xasprintf(bodies[i], csrf);
 		struct hc_response r;
-		req("POST", "/login", extra, body, 200, &r);
-		assert_null(set_cookie(&r, "sxsh_session"));
-		assert_contains(&r, "Email hoặc mật khẩu không đúng.");
+		hs_req(server.port, "POST", "/login", extra, body, 200, &r);
+		assert_null(hs_set_cookie(&r, "sxsh_session"));
+		hs_contains(&r, "Email hoặc mật khẩu không đúng.");
 		hc_response_free(&r);
 		free(body);
 	}
 	/* Without the pre-session token: 403 before any password is checked. */
 	struct hc_response r;
-	req("POST", "/login", FORM, "email=admin%40x.vn&password=admin+password+1", 403, &r);
+	hs_req(server.port, "POST", "/login", HS_FORM,
+	       "email=admin%40x.vn&password=admin+password+1", 403, &r);
 	hc_response_free(&r);
 	/* A token that is not the cookie's. */
 	char *body = xasprintf("email=admin%%40x.vn&password=admin+password+1&csrf=%s", csrf);
 	body[strlen(body) - 1] = body[strlen(body) - 1] == 'A' ? 'B' : 'A';
-	req("POST", "/login", extra, body, 403, &r);
+	hs_req(server.port, "POST", "/login", extra, body, 403, &r);
 	hc_response_free(&r);
 	free(body);
 	free(csrf);
@@ -278,25 +146,25 @@ static void
 test_logout_server_side(void **state)
 {
 	(void)state;
-	struct sess s;
-	login("logout%40x.vn", "logout+password", &s);
+	struct hs_session s;
+	hs_login(server.port, "logout%40x.vn", "logout+password", &s);
 	struct hc_response r;
-	req("GET", "/account", s.cookie, NULL, 200, &r);
-	assert_contains(&r, "logout@x.vn");
-	assert_contains(&r, "Đăng xuất");
+	hs_req(server.port, "GET", "/account", s.cookie, NULL, 200, &r);
+	hs_contains(&r, "logout@x.vn");
+	hs_contains(&r, "Đăng xuất");
 	hc_response_free(&r);
 
-	char *extra = xasprintf(FORM "%s", s.cookie);
+	char *extra = xasprintf(HS_FORM "%s", s.cookie);
 	char *body = xasprintf("csrf=%s", s.csrf);
-	req("POST", "/logout", extra, body, 303, &r);
-	assert_header(&r, "Location", "/");
-	char *sc = set_cookie(&r, "sxsh_session");
+	hs_req(server.port, "POST", "/logout", extra, body, 303, &r);
+	hs_header_is(&r, "Location", "/");
+	char *sc = hs_set_cookie(&r, "sxsh_session");
 	assert_string_equal(sc, "sxsh_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
 	free(sc);
 	hc_response_free(&r);
 	/* The old cookie, replayed, no longer signs in: the session is gone. */
-	req("GET", "/account", s.cookie, NULL, 303, &r);
-	assert_header(&r, "Location", "/login?next=%2Faccount");
+	hs_req(server.port, "GET", "/account", s.cookie, NULL, 303, &r);
+	hs_header_is(&r, "Location", "/login?next=%2Faccount");
 	hc_response_free(&r);
 	free(extra);
 	free(body);
@@ -309,19 +177,19 @@ test_expiry(void **state)
 	char err[256];
 	struct db *db = db_open(tu_db_url("auth.db"), err, sizeof(err));
 	assert_non_null(db);
-	struct sess s;
+	struct hs_session s;
 	struct hc_response r;
 
 	/* Idle: last used 2 h (7200 s) ago. */
-	login("expiry%40x.vn", "expiry+password", &s);
+	hs_login(server.port, "expiry%40x.vn", "expiry+password", &s);
 	assert_int_equal(session_age(db, s.token, 7200), 0);
-	req("GET", "/account", s.cookie, NULL, 303, &r);
+	hs_req(server.port, "GET", "/account", s.cookie, NULL, 303, &r);
 	hc_response_free(&r);
 
 	/* Used 1 h 59 min ago: still live. */
-	login("expiry%40x.vn", "expiry+password", &s);
+	hs_login(server.port, "expiry%40x.vn", "expiry+password", &s);
 	assert_int_equal(session_age(db, s.token, 7140), 0);
-	req("GET", "/account", s.cookie, NULL, 200, &r);
+	hs_req(server.port, "GET", "/account", s.cookie, NULL, 200, &r);
 	hc_response_free(&r);
 
 	/* Absolute: signed in 12 h ago, though used just now. */
@@ -333,7 +201,7 @@ test_expiry(void **state)
 			      hash); /* hash is 64 hex digits: nothing to quote */
 	assert_int_equal(db_exec(db, sql), DB_OK);
 	free(sql);
-	req("GET", "/account", s.cookie, NULL, 303, &r);
+	hs_req(server.port, "GET", "/account", s.cookie, NULL, 303, &r);
 	hc_response_free(&r);
 	db_close(db);
 }
@@ -343,21 +211,21 @@ test_throttle(void **state)
 {
 	(void)state;
 	char *cookie;
-	char *csrf = login_form(&cookie);
-	char *extra = xasprintf(FORM "%sX-Forwarded-For: 203.0.113.20\r\n", cookie);
+	char *csrf = hs_login_form(server.port, &cookie);
+	char *extra = xasprintf(HS_FORM "%sX-Forwarded-For: 203.0.113.20\r\n", cookie);
 	char *bad = xasprintf("email=throttle%%40x.vn&password=guess&csrf=%s", csrf);
 	char *good = xasprintf("email=throttle%%40x.vn&password=throttle+password&csrf=%s", csrf);
 	struct hc_response r;
 	for (int i = 0; i < 5; i++) { /* THROTTLE_MAX_ACCOUNT = 5 failures */
-		req("POST", "/login", extra, bad, 200, &r);
+		hs_req(server.port, "POST", "/login", extra, bad, 200, &r);
 		hc_response_free(&r);
 	}
 	/* The sixth try is refused even with the right password, from any address. */
 	free(extra);
-	extra = xasprintf(FORM "%sX-Forwarded-For: 203.0.113.21\r\n", cookie);
-	req("POST", "/login", extra, good, 429, &r);
-	assert_null(set_cookie(&r, "sxsh_session"));
-	assert_contains(&r, "Quá nhiều lần đăng nhập sai, thử lại sau ");
+	extra = xasprintf(HS_FORM "%sX-Forwarded-For: 203.0.113.21\r\n", cookie);
+	hs_req(server.port, "POST", "/login", extra, good, 429, &r);
+	assert_null(hs_set_cookie(&r, "sxsh_session"));
+	hs_contains(&r, "Quá nhiều lần đăng nhập sai, thử lại sau ");
 	char *ra = hc_header(&r, "Retry-After");
 	assert_non_null(ra);
 	assert_true(atoi(ra) > 0 && atoi(ra) <= 900 && atoi(ra) % 60 == 0);
@@ -374,19 +242,19 @@ static void
 test_csrf(void **state)
 {
 	(void)state;
-	struct sess s;
-	login("admin%40x.vn", "admin+password+1", &s);
-	char *extra = xasprintf(FORM "%s", s.cookie);
+	struct hs_session s;
+	hs_login(server.port, "admin%40x.vn", "admin+password+1", &s);
+	char *extra = xasprintf(HS_FORM "%s", s.cookie);
 	struct hc_response r;
-	req("POST", "/account/tokens", extra, "name=cli", 403, &r); /* missing */
-	assert_contains(&r, "CSRF");
+	hs_req(server.port, "POST", "/account/tokens", extra, "name=cli", 403, &r); /* missing */
+	hs_contains(&r, "CSRF");
 	hc_response_free(&r);
-	req("POST", "/account/tokens", extra,
-	    "name=cli&csrf=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", 403, &r); /* wrong */
+	hs_req(server.port, "POST", "/account/tokens", extra,
+	       "name=cli&csrf=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", 403, &r); /* wrong */
 	hc_response_free(&r);
 	char *body = xasprintf("name=cli&csrf=%s", s.csrf);
-	req("POST", "/account/tokens", extra, body, 200, &r);
-	assert_header(&r, "Cache-Control", "no-store");
+	hs_req(server.port, "POST", "/account/tokens", extra, body, 200, &r);
+	hs_header_is(&r, "Cache-Control", "no-store");
 	const char *t = strstr(r.body, "<code class=\"secret\">sxsh_");
 	assert_non_null(t);
 	char *token = xstrndup(t + strlen("<code class=\"secret\">"), 48);
@@ -394,16 +262,16 @@ test_csrf(void **state)
 
 	/* The API token signs in without cookies, and needs no CSRF token. */
 	char *bearer = xasprintf("Authorization: Bearer %s\r\n", token);
-	req("GET", "/users", bearer, NULL, 200, &r);
-	assert_contains(&r, "admin@x.vn");
+	hs_req(server.port, "GET", "/users", bearer, NULL, 200, &r);
+	hs_contains(&r, "admin@x.vn");
 	hc_response_free(&r);
-	char *bform = xasprintf(FORM "%s", bearer);
-	req("POST", "/account/tokens", bform, "name=second", 200, &r);
+	char *bform = xasprintf(HS_FORM "%s", bearer);
+	hs_req(server.port, "POST", "/account/tokens", bform, "name=second", 200, &r);
 	hc_response_free(&r);
 	/* A wrong token is 401 problem+json, even on a public page. */
-	req("GET", "/", "Authorization: Bearer sxsh_nope\r\n", NULL, 401, &r);
-	assert_header(&r, "Content-Type", "application/problem+json");
-	assert_header(&r, "WWW-Authenticate", "Bearer");
+	hs_req(server.port, "GET", "/", "Authorization: Bearer sxsh_nope\r\n", NULL, 401, &r);
+	hs_header_is(&r, "Content-Type", "application/problem+json");
+	hs_header_is(&r, "WWW-Authenticate", "Bearer");
 	hc_response_free(&r);
 	free(bform);
 	free(bearer);
@@ -417,26 +285,26 @@ test_redirects_and_roles(void **state)
 {
 	(void)state;
 	struct hc_response r;
-	req("GET", "/users", NULL, NULL, 303, &r);
-	assert_header(&r, "Location", "/login?next=%2Fusers");
+	hs_req(server.port, "GET", "/users", NULL, NULL, 303, &r);
+	hs_header_is(&r, "Location", "/login?next=%2Fusers");
 	hc_response_free(&r);
-	req("GET", "/users?lang=en", NULL, NULL, 303, &r);
-	assert_header(&r, "Location", "/login?next=%2Fusers%3Flang%3Den&lang=en");
+	hs_req(server.port, "GET", "/users?lang=en", NULL, NULL, 303, &r);
+	hs_header_is(&r, "Location", "/login?next=%2Fusers%3Flang%3Den&lang=en");
 	hc_response_free(&r);
-	req("GET", "/users", "Accept: application/json\r\n", NULL, 401, &r);
-	assert_header(&r, "Content-Type", "application/problem+json");
+	hs_req(server.port, "GET", "/users", "Accept: application/json\r\n", NULL, 401, &r);
+	hs_header_is(&r, "Content-Type", "application/problem+json");
 	hc_response_free(&r);
 
-	struct sess s;
-	login("dist%40x.vn", "district+password", &s);
-	req("GET", "/users", s.cookie, NULL, 403, &r);
+	struct hs_session s;
+	hs_login(server.port, "dist%40x.vn", "district+password", &s);
+	hs_req(server.port, "GET", "/users", s.cookie, NULL, 403, &r);
 	hc_response_free(&r);
-	req("GET", "/account", s.cookie, NULL, 200, &r);
-	assert_contains(&r, "rach-gia");
+	hs_req(server.port, "GET", "/account", s.cookie, NULL, 200, &r);
+	hs_contains(&r, "rach-gia");
 	hc_response_free(&r);
 	/* Signed in, the login page sends the user on. */
-	req("GET", "/login?next=%2Ffacilities", s.cookie, NULL, 303, &r);
-	assert_header(&r, "Location", "/facilities");
+	hs_req(server.port, "GET", "/login?next=%2Ffacilities", s.cookie, NULL, 303, &r);
+	hs_header_is(&r, "Location", "/facilities");
 	hc_response_free(&r);
 }
 
@@ -452,15 +320,15 @@ test_next_is_local(void **state)
 	    {"%2Fa%0D%0ASet-Cookie%3A+x%3D1", "/"},	  {"", "/"},
 	};
 	char *cookie;
-	char *csrf = login_form(&cookie);
-	char *extra = xasprintf(FORM "%s", cookie);
+	char *csrf = hs_login_form(server.port, &cookie);
+	char *extra = xasprintf(HS_FORM "%s", cookie);
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		char *body =
 		    xasprintf("csrf=%s&email=admin%%40x.vn&password=admin+password+1&next=%s", csrf,
 			      cases[i].next_enc);
 		struct hc_response r;
-		req("POST", "/login", extra, body, 303, &r);
-		assert_header(&r, "Location", cases[i].location);
+		hs_req(server.port, "POST", "/login", extra, body, 303, &r);
+		hs_header_is(&r, "Location", cases[i].location);
 		hc_response_free(&r);
 		free(body);
 	}
@@ -480,8 +348,8 @@ test_limits(void **state)
 	memset(body + 6, 'a', n - 6);
 	body[n] = '\0';
 	struct hc_response r;
-	req("POST", "/login", FORM, body, 413, &r);
-	assert_header(&r, "X-Content-Type-Options", "nosniff");
+	hs_req(server.port, "POST", "/login", HS_FORM, body, 413, &r);
+	hs_header_is(&r, "X-Content-Type-Options", "nosniff");
 	hc_response_free(&r);
 	free(body);
 	/* A body of 65536 bytes exactly is accepted (and then fails the CSRF check). */
@@ -490,14 +358,14 @@ test_limits(void **state)
 	memcpy(body, "email=", 6);
 	memset(body + 6, 'a', n - 6);
 	body[n] = '\0';
-	req("POST", "/login", FORM, body, 403, &r);
+	hs_req(server.port, "POST", "/login", HS_FORM, body, 403, &r);
 	hc_response_free(&r);
 	free(body);
 	/* A form of HTTP_FORM_PARAMS_MAX + 1 fields: 400. */
 	char fields[(HTTP_FORM_PARAMS_MAX + 1) * 4 + 1] = "";
 	for (int i = 0; i < HTTP_FORM_PARAMS_MAX + 1; i++)
 		strcat(fields, i ? "&a=1" : "a=1");
-	req("POST", "/login", FORM, fields, 400, &r);
+	hs_req(server.port, "POST", "/login", HS_FORM, fields, 400, &r);
 	hc_response_free(&r);
 }
 
@@ -505,46 +373,46 @@ static void
 test_password_change_and_users(void **state)
 {
 	(void)state;
-	struct sess s, other;
-	login("change%40x.vn", "change+password+1", &s);
-	login("change%40x.vn", "change+password+1", &other);
-	char *extra = xasprintf(FORM "%s", s.cookie);
+	struct hs_session s, other;
+	hs_login(server.port, "change%40x.vn", "change+password+1", &s);
+	hs_login(server.port, "change%40x.vn", "change+password+1", &other);
+	char *extra = xasprintf(HS_FORM "%s", s.cookie);
 	char *body = xasprintf("csrf=%s&current=wrong+one&password=new+password+22&"
 			       "confirm=new+password+22",
 			       s.csrf);
 	struct hc_response r;
-	req("POST", "/account/password", extra, body, 400, &r);
-	assert_contains(&r, "Mật khẩu hiện tại không đúng.");
+	hs_req(server.port, "POST", "/account/password", extra, body, 400, &r);
+	hs_contains(&r, "Mật khẩu hiện tại không đúng.");
 	hc_response_free(&r);
 	free(body);
 	body = xasprintf("csrf=%s&current=change+password+1&password=new+password+22&"
 			 "confirm=new+password+22",
 			 s.csrf);
-	req("POST", "/account/password", extra, body, 303, &r);
-	assert_header(&r, "Location", "/account?done=password");
+	hs_req(server.port, "POST", "/account/password", extra, body, 303, &r);
+	hs_header_is(&r, "Location", "/account?done=password");
 	hc_response_free(&r);
 	/* This session lives on; the other one has been ended. */
-	req("GET", "/account", s.cookie, NULL, 200, &r);
+	hs_req(server.port, "GET", "/account", s.cookie, NULL, 200, &r);
 	hc_response_free(&r);
-	req("GET", "/account", other.cookie, NULL, 303, &r);
+	hs_req(server.port, "GET", "/account", other.cookie, NULL, 303, &r);
 	hc_response_free(&r);
-	login("change%40x.vn", "new+password+22", &other);
+	hs_login(server.port, "change%40x.vn", "new+password+22", &other);
 	free(body);
 	free(extra);
 
 	/* An admin creates accounts with the CLI's rules. */
-	struct sess a;
-	login("admin%40x.vn", "admin+password+1", &a);
-	extra = xasprintf(FORM "%s", a.cookie);
+	struct hs_session a;
+	hs_login(server.port, "admin%40x.vn", "admin+password+1", &a);
+	extra = xasprintf(HS_FORM "%s", a.cookie);
 	body = xasprintf("csrf=%s&email=new%%40x.vn&role=district&unit=&password=", a.csrf);
-	req("POST", "/users", extra, body, 400, &r);
-	assert_contains(&r, "tài khoản cấp huyện cần mã đơn vị hành chính");
+	hs_req(server.port, "POST", "/users", extra, body, 400, &r);
+	hs_contains(&r, "tài khoản cấp huyện cần mã đơn vị hành chính");
 	hc_response_free(&r);
 	free(body);
 	body = xasprintf("csrf=%s&email=new%%40x.vn&role=district&unit=ha-tien&password=", a.csrf);
-	req("POST", "/users", extra, body, 200, &r);
-	assert_contains(&r, "Đã tạo tài khoản new@x.vn.");
-	assert_contains(&r, "<code class=\"secret\">"); /* the generated password, once */
+	hs_req(server.port, "POST", "/users", extra, body, 200, &r);
+	hs_contains(&r, "Đã tạo tài khoản new@x.vn.");
+	hs_contains(&r, "<code class=\"secret\">"); /* the generated password, once */
 	hc_response_free(&r);
 	free(body);
 	free(extra);

@@ -30,12 +30,8 @@
 
 #include "db/db.h"
 #include "http/router.h"
-#include "http_client.h"
-#include "model/refdata.h"
-#include "model/session.h"
-#include "model/user.h"
+#include "http_session.h"
 #include "testutil.h"
-#include "util/alloc.h"
 
 enum { PUB, ADM, PRO, DIS, ENT, EXP, NWHO };
 
@@ -151,20 +147,14 @@ static int
 setup(void **state)
 {
 	(void)state;
-	db = tu_db_new("authz.db");
-	char err[512];
-	if (refdata_load(db, err, sizeof(err)) < 0)
-		fail_msg("refdata_load: %s", err);
 	/* Explicit ids: db_last_id after db_exec is not portable to PostgreSQL. */
-	if (db_exec(db,
-		    "INSERT INTO facility(id, code, name, name_key, sector_code, admin_unit_id, "
-		    "ownership, size) VALUES "
-		    "(7001, 'OWN', 'Cơ sở của doanh nghiệp', 'co so cua doanh nghiep', '1061', "
-		    "(SELECT id FROM admin_unit WHERE code = 'rach-gia'), 'private', 'small'), "
-		    "(7002, 'FOREIGN', 'Cơ sở khác', 'co so khac', '1061', "
-		    "(SELECT id FROM admin_unit WHERE code = 'phu-quoc'), 'private', 'small')") !=
-	    DB_OK)
-		fail_msg("fixture: %s", db_errmsg(db));
+	db = hs_db_new("authz.db",
+		       "INSERT INTO facility(id, code, name, name_key, sector_code, admin_unit_id, "
+		       "ownership, size) VALUES "
+		       "(7001, 'OWN', 'Cơ sở của doanh nghiệp', 'co so cua doanh nghiep', '1061', "
+		       "(SELECT id FROM admin_unit WHERE code = 'rach-gia'), 'private', 'small'), "
+		       "(7002, 'FOREIGN', 'Cơ sở khác', 'co so khac', '1061', "
+		       "(SELECT id FROM admin_unit WHERE code = 'phu-quoc'), 'private', 'small')");
 	int64_t own = 7001;
 	/* The API cases' report and registration of each facility. */
 	if (db_exec(db,
@@ -190,14 +180,9 @@ setup(void **state)
 				      .unit_code = u[i].unit,
 				      .facility_id = u[i].own ? own : 0,
 				      .password = "a long enough password"};
-		int64_t id;
-		enum user_rc rc = user_create(db, NULL, &nu, 1700000000, &id);
-		if (rc != USER_OK)
-			fail_msg("%s: %s", nu.email, user_strerror(rc));
-		assert_int_equal(user_get(db, id, &users[i]), USER_OK);
+		hs_account(db, &nu, &users[i], NULL);
 	}
-	if (hc_server_start(&server, tu_db_url("authz.db")) < 0)
-		fail_msg("sxsh serve did not start");
+	hs_server_start(&server, "authz.db");
 	return 0;
 }
 
@@ -205,8 +190,7 @@ static int
 teardown(void **state)
 {
 	(void)state;
-	if (server.pid > 0)
-		assert_int_equal(hc_server_stop(&server), 0);
+	hs_server_stop(&server);
 	db_close(db);
 	return 0;
 }
@@ -217,16 +201,14 @@ authz_run(const struct authz_case *c, int who)
 {
 	char extra[512] = "", body[128] = "";
 	if (who != PUB) {
-		char token[SESSION_TOKEN_LEN + 1];
-		struct session s;
-		if (session_create(db, &users[who], (int64_t)time(NULL), token, &s) < 0)
-			fail_msg("session_create failed");
-		snprintf(extra, sizeof(extra), "Cookie: sxsh_session=%s\r\n", token);
+		struct hs_session s;
+		hs_session_new(db, &users[who], &s);
+		snprintf(extra, sizeof(extra), "%s", s.cookie);
 		snprintf(body, sizeof(body), "csrf=%s", s.csrf);
 	}
 	int post = strcmp(c->method, "POST") == 0;
 	if (post)
-		strcat(extra, "Content-Type: application/x-www-form-urlencoded\r\n");
+		strcat(extra, HS_FORM);
 	struct hc_response r;
 	if (hc_request(server.port, c->method, c->target, extra, post ? body : NULL, &r) < 0)
 		fail_msg("%s %s as %s: no answer", c->method, c->target, who_names[who]);

@@ -22,41 +22,31 @@
 #include <cmocka.h>
 
 #include "db/db.h"
-#include "http_client.h"
-#include "model/refdata.h"
-#include "model/session.h"
-#include "model/user.h"
+#include "http_session.h"
 #include "testutil.h"
-#include "util/alloc.h"
 
 enum { ENT, ENT2, DIS, PRO, NWHO };
 
 static struct hc_server server;
 static struct db *db;
-static char cookie[NWHO][256], csrf[NWHO][SESSION_TOKEN_LEN + 1];
+static struct hs_session sess[NWHO];
 
 static int
 setup(void **state)
 {
 	(void)state;
-	db = tu_db_new("claims.db");
-	char err[512];
-	if (refdata_load(db, err, sizeof(err)) < 0)
-		fail_msg("refdata_load: %s", err);
 	/* 1701234569: the valid tax code of test_import.c (check digit 9). */
-	if (db_exec(db,
-		    "INSERT INTO facility(id, code, tax_code, name, name_key, sector_code, "
-		    "admin_unit_id, ownership, size) VALUES "
-		    "(7201, 'C1', '1701234569', 'Cơ sở Một', 'co so mot', '1020', "
-		    "(SELECT id FROM admin_unit WHERE code = 'rach-gia'), 'private', 'small'), "
-		    "(7202, 'C2', NULL, 'Cơ sở Hai', 'co so hai', '1020', "
-		    "(SELECT id FROM admin_unit WHERE code = 'rach-gia'), 'private', 'small'), "
-		    "(7203, 'H1', NULL, 'Nhà máy Ba', 'nha may ba', '1020', "
-		    "(SELECT id FROM admin_unit WHERE code = 'rach-gia'), 'private', 'small'), "
-		    "(7204, 'H2', NULL, 'Nhà máy Bốn', 'nha may bon', '1020', "
-		    "(SELECT id FROM admin_unit WHERE code = 'rach-gia'), 'private', 'small')") !=
-	    DB_OK)
-		fail_msg("fixture: %s", db_errmsg(db));
+	db = hs_db_new("claims.db",
+		       "INSERT INTO facility(id, code, tax_code, name, name_key, sector_code, "
+		       "admin_unit_id, ownership, size) VALUES "
+		       "(7201, 'C1', '1701234569', 'Cơ sở Một', 'co so mot', '1020', "
+		       "(SELECT id FROM admin_unit WHERE code = 'rach-gia'), 'private', 'small'), "
+		       "(7202, 'C2', NULL, 'Cơ sở Hai', 'co so hai', '1020', "
+		       "(SELECT id FROM admin_unit WHERE code = 'rach-gia'), 'private', 'small'), "
+		       "(7203, 'H1', NULL, 'Nhà máy Ba', 'nha may ba', '1020', "
+		       "(SELECT id FROM admin_unit WHERE code = 'rach-gia'), 'private', 'small'), "
+		       "(7204, 'H2', NULL, 'Nhà máy Bốn', 'nha may bon', '1020', "
+		       "(SELECT id FROM admin_unit WHERE code = 'rach-gia'), 'private', 'small')");
 	static const struct {
 		const char *email;
 		enum role role;
@@ -74,20 +64,9 @@ setup(void **state)
 				      .unit_code = u[i].unit,
 				      .facility_id = u[i].fac,
 				      .password = "a long enough password"};
-		int64_t id;
-		struct user us;
-		if (user_create(db, NULL, &nu, 1700000000, &id) != USER_OK)
-			fail_msg("user %s", nu.email);
-		assert_int_equal(user_get(db, id, &us), USER_OK);
-		char token[SESSION_TOKEN_LEN + 1];
-		struct session s;
-		if (session_create(db, &us, (int64_t)time(NULL), token, &s) < 0)
-			fail_msg("session_create failed");
-		snprintf(cookie[i], sizeof(cookie[i]), "Cookie: sxsh_session=%s\r\n", token);
-		snprintf(csrf[i], sizeof(csrf[i]), "%s", s.csrf);
+		hs_account(db, &nu, NULL, &sess[i]);
 	}
-	if (hc_server_start(&server, tu_db_url("claims.db")) < 0)
-		fail_msg("sxsh serve did not start");
+	hs_server_start(&server, "claims.db");
 	return 0;
 }
 
@@ -95,8 +74,7 @@ static int
 teardown(void **state)
 {
 	(void)state;
-	if (server.pid > 0)
-		assert_int_equal(hc_server_stop(&server), 0);
+	hs_server_stop(&server);
 	db_close(db);
 	return 0;
 }
@@ -106,38 +84,7 @@ static void
 req(int who, const char *method, const char *target, const char *body, int status,
     struct hc_response *r)
 {
-	char extra[512];
-	snprintf(extra, sizeof(extra), "%sContent-Type: application/x-www-form-urlencoded\r\n",
-		 cookie[who]);
-	char *full = body != NULL ? xasprintf("csrf=%s&%s", csrf[who], body) : NULL;
-	if (hc_request(server.port, method, target, extra, full, r) < 0)
-		fail_msg("%s %s: no answer", method, target);
-	free(full);
-	if (r->status != status)
-		fail_msg("%s %s: %d, expected %d\n%s", method, target, r->status, status, r->body);
-}
-
-static void
-contains(const struct hc_response *r, const char *s)
-{
-	if (strstr(r->body, s) == NULL)
-		fail_msg("body lacks \"%s\"", s);
-}
-
-static void
-lacks(const struct hc_response *r, const char *s)
-{
-	if (strstr(r->body, s) != NULL)
-		fail_msg("body has \"%s\"", s);
-}
-
-static void
-location_is(const struct hc_response *r, const char *want)
-{
-	char *loc = hc_header(r, "Location");
-	assert_non_null(loc);
-	assert_string_equal(loc, want);
-	free(loc);
+	hs_form_req(server.port, &sess[who], method, target, body, status, r);
 }
 
 /* The claim id and version of the first decision form on a /claims page. */
@@ -170,10 +117,10 @@ test_confirm(void **state)
 
 	/* The province sees the pending claim with email, code, name, tax code. */
 	req(PRO, "GET", "/claims", NULL, 200, &r);
-	contains(&r, "<td>ent@x.vn</td>");
-	contains(&r, "C1 · Cơ sở Một");
-	contains(&r, "<td>1701234569</td>");
-	contains(&r, "data-status=\"claimed\"");
+	hs_contains(&r, "<td>ent@x.vn</td>");
+	hs_contains(&r, "C1 · Cơ sở Một");
+	hs_contains(&r, "<td>1701234569</td>");
+	hs_contains(&r, "data-status=\"claimed\"");
 	claim_of(&r, id, v, sizeof(id));
 	hc_response_free(&r);
 	/* A fresh claim has version 1. */
@@ -182,41 +129,41 @@ test_confirm(void **state)
 
 	/* A stale version: 409, the conflict message, the note kept, nothing decided. */
 	req(PRO, "POST", target, "op=confirm&version=7&note=gi%E1%BA%A5y+ph%C3%A9p", 409, &r);
-	contains(&r, "dữ liệu đã bị người khác thay đổi; hãy tải lại và nhập lại");
-	contains(&r, ">giấy phép</textarea>");
-	contains(&r, "data-status=\"claimed\"");
+	hs_contains(&r, "dữ liệu đã bị người khác thay đổi; hãy tải lại và nhập lại");
+	hs_contains(&r, ">giấy phép</textarea>");
+	hs_contains(&r, "data-status=\"claimed\"");
 	hc_response_free(&r);
 	req(PRO, "GET", "/claims?lang=en", NULL, 200, &r);
-	contains(&r, "Facility claims");
-	contains(&r, ">pending</td>");
+	hs_contains(&r, "Facility claims");
+	hs_contains(&r, ">pending</td>");
 	hc_response_free(&r);
 
 	snprintf(body, sizeof(body), "op=confirm&version=%s", v);
 	req(PRO, "POST", target, body, 303, &r);
-	location_is(&r, "/claims?done=confirm");
+	hs_header_is(&r, "Location", "/claims?done=confirm");
 	hc_response_free(&r);
 	req(PRO, "GET", "/claims?done=confirm", NULL, 200, &r);
-	contains(&r, "Đã xác nhận yêu cầu.");
-	lacks(&r, "ent@x.vn"); /* no longer pending */
+	hs_contains(&r, "Đã xác nhận yêu cầu.");
+	hs_lacks(&r, "ent@x.vn"); /* no longer pending */
 	hc_response_free(&r);
 	req(PRO, "GET", "/claims?status=confirmed", NULL, 200, &r);
-	contains(&r, "<td>ent@x.vn</td>");
-	contains(&r, "data-status=\"confirmed\"");
-	lacks(&r, "action=\"/claims/"); /* decided: no form */
+	hs_contains(&r, "<td>ent@x.vn</td>");
+	hs_contains(&r, "data-status=\"confirmed\"");
+	hs_lacks(&r, "action=\"/claims/"); /* decided: no form */
 	hc_response_free(&r);
 
 	/* Deciding again: the claim is no longer pending (version 2 now): 409. */
 	req(PRO, "POST", target, "op=reject&version=2", 409, &r);
-	contains(&r, "không thể thực hiện ở trạng thái hiện tại");
+	hs_contains(&r, "không thể thực hiện ở trạng thái hiện tại");
 	hc_response_free(&r);
 
 	/* The enterprise now has the facility. */
 	req(ENT, "GET", "/my", NULL, 200, &r);
-	contains(&r,
-		 "<li data-status=\"confirmed\"><a href=\"/facilities/7201\">C1 · Cơ sở Một</a>");
+	hs_contains(
+	    &r, "<li data-status=\"confirmed\"><a href=\"/facilities/7201\">C1 · Cơ sở Một</a>");
 	hc_response_free(&r);
 	req(ENT, "GET", "/facilities/7201", NULL, 200, &r);
-	contains(&r, "C1 · Cơ sở Một");
+	hs_contains(&r, "C1 · Cơ sở Một");
 	hc_response_free(&r);
 }
 
@@ -230,8 +177,8 @@ test_reject_and_roles(void **state)
 	req(ENT2, "POST", "/my/claim", "key=C2", 303, &r);
 	hc_response_free(&r);
 	req(PRO, "GET", "/claims", NULL, 200, &r);
-	contains(&r, "<td>ent2@x.vn</td>");
-	contains(&r, "<td>—</td>"); /* C2 has no tax code */
+	hs_contains(&r, "<td>ent2@x.vn</td>");
+	hs_contains(&r, "<td>—</td>"); /* C2 has no tax code */
 	claim_of(&r, id, v, sizeof(id));
 	hc_response_free(&r);
 	snprintf(target, sizeof(target), "/claims/%s", id);
@@ -253,14 +200,14 @@ test_reject_and_roles(void **state)
 
 	snprintf(body, sizeof(body), "op=reject&version=%s&note=sai+ch%%E1%%BB%%A7", v);
 	req(PRO, "POST", target, body, 303, &r);
-	location_is(&r, "/claims?done=reject");
+	hs_header_is(&r, "Location", "/claims?done=reject");
 	hc_response_free(&r);
 	req(PRO, "GET", "/claims?status=rejected", NULL, 200, &r);
-	contains(&r, "<td>ent2@x.vn</td>");
-	contains(&r, "bị từ chối: sai chủ");
+	hs_contains(&r, "<td>ent2@x.vn</td>");
+	hs_contains(&r, "bị từ chối: sai chủ");
 	hc_response_free(&r);
 	req(ENT2, "GET", "/my", NULL, 200, &r);
-	contains(&r, "C2 · Cơ sở Hai (bị từ chối): sai chủ");
+	hs_contains(&r, "C2 · Cơ sở Hai (bị từ chối): sai chủ");
 	hc_response_free(&r);
 	req(ENT2, "GET", "/facilities/7202", NULL, 404, &r);
 	hc_response_free(&r);
@@ -275,29 +222,29 @@ test_assign(void **state)
 	(void)state;
 	struct hc_response r;
 	req(PRO, "GET", "/facilities/7202", NULL, 200, &r);
-	contains(&r, "action=\"/facilities/7202/assign\"");
+	hs_contains(&r, "action=\"/facilities/7202/assign\"");
 	hc_response_free(&r);
 	req(ENT, "GET", "/facilities/7201", NULL, 200, &r);
-	lacks(&r, "/assign\""); /* the form is for province staff */
+	hs_lacks(&r, "/assign\""); /* the form is for province staff */
 	hc_response_free(&r);
 
 	req(PRO, "POST", "/facilities/7202/assign", "email=nobody%40x.vn", 400, &r);
-	contains(&r, "không có tài khoản với email này");
-	contains(&r, "value=\"nobody@x.vn\"");
+	hs_contains(&r, "không có tài khoản với email này");
+	hs_contains(&r, "value=\"nobody@x.vn\"");
 	hc_response_free(&r);
 	req(PRO, "POST", "/facilities/7202/assign", "email=dis%40x.vn", 400, &r);
-	contains(&r, "chỉ giao cơ sở cho tài khoản doanh nghiệp đang hoạt động");
+	hs_contains(&r, "chỉ giao cơ sở cho tài khoản doanh nghiệp đang hoạt động");
 	hc_response_free(&r);
 	req(ENT, "POST", "/facilities/7201/assign", "email=ent2%40x.vn", 403, &r);
 	hc_response_free(&r);
 
 	req(PRO, "POST", "/facilities/7202/assign", "email=ent2%40x.vn", 303, &r);
-	location_is(&r, "/facilities/7202?done=assigned");
+	hs_header_is(&r, "Location", "/facilities/7202?done=assigned");
 	hc_response_free(&r);
 	req(ENT2, "GET", "/facilities/7202", NULL, 200, &r);
 	hc_response_free(&r);
 	req(PRO, "GET", "/claims?status=confirmed", NULL, 200, &r);
-	contains(&r, "<td>ent2@x.vn</td>");
+	hs_contains(&r, "<td>ent2@x.vn</td>");
 	hc_response_free(&r);
 }
 

@@ -20,8 +20,7 @@
 #include <cmocka.h>
 
 #include "db/db.h"
-#include "http_client.h"
-#include "model/refdata.h"
+#include "http_session.h"
 #include "testutil.h"
 
 static struct hc_server server;
@@ -42,15 +41,9 @@ static int
 setup(void **state)
 {
 	(void)state;
-	struct db *db = tu_db_new("reform.db");
-	char err[512];
-	if (refdata_load(db, err, sizeof(err)) < 0)
-		fail_msg("refdata_load: %s", err);
-	if (db_exec(db, fixture_sql) != DB_OK)
-		fail_msg("fixture: %s", db_errmsg(db));
+	struct db *db = hs_db_new("reform.db", fixture_sql);
 	db_close(db);
-	if (hc_server_start(&server, tu_db_url("reform.db")) < 0)
-		fail_msg("sxsh serve did not start");
+	hs_server_start(&server, "reform.db");
 	return 0;
 }
 
@@ -58,8 +51,7 @@ static int
 teardown(void **state)
 {
 	(void)state;
-	if (server.pid > 0)
-		assert_int_equal(hc_server_stop(&server), 0);
+	hs_server_stop(&server);
 	return 0;
 }
 
@@ -68,8 +60,7 @@ test_table_year_before_reform(void **state)
 {
 	(void)state;
 	struct hc_response r;
-	assert_int_equal(hc_request(server.port, "GET", "/", NULL, NULL, &r), 0);
-	assert_int_equal(r.status, 200);
+	hs_req(server.port, "GET", "/", NULL, NULL, 200, &r);
 	assert_non_null(strstr(r.body, "Theo đơn vị hành chính, năm 2024"));
 	assert_null(strstr(r.body, "Theo đơn vị hành chính, năm 2025"));
 	assert_non_null(strstr(r.body, "href=\"/indicators?year=2025&amp;by=unit\""));
@@ -84,8 +75,7 @@ test_table_year_before_reform(void **state)
 	assert_null(strstr(r.body, "Tỉnh An Giang</th>"));
 	hc_response_free(&r);
 
-	assert_int_equal(hc_request(server.port, "GET", "/?lang=en", NULL, NULL, &r), 0);
-	assert_int_equal(r.status, 200);
+	hs_req(server.port, "GET", "/?lang=en", NULL, NULL, 200, &r);
 	assert_non_null(strstr(r.body, "By administrative unit, 2024"));
 	assert_non_null(strstr(r.body, "See 2025 by unit"));
 	hc_response_free(&r);

@@ -26,8 +26,7 @@
 #include <cmocka.h>
 
 #include "db/db.h"
-#include "http_client.h"
-#include "model/refdata.h"
+#include "http_session.h"
 #include "testutil.h"
 
 static struct hc_server server;
@@ -58,15 +57,9 @@ static int
 setup(void **state)
 {
 	(void)state;
-	struct db *db = tu_db_new("http.db");
-	char err[512];
-	if (refdata_load(db, err, sizeof(err)) < 0)
-		fail_msg("refdata_load: %s", err);
-	if (db_exec(db, fixture_sql) != DB_OK)
-		fail_msg("fixture: %s", db_errmsg(db));
+	struct db *db = hs_db_new("http.db", fixture_sql);
 	db_close(db);
-	if (hc_server_start(&server, tu_db_url("http.db")) < 0)
-		fail_msg("sxsh serve did not start");
+	hs_server_start(&server, "http.db");
 	return 0;
 }
 
@@ -83,44 +76,18 @@ teardown(void **state)
 static void
 get(const char *target, int status, struct hc_response *r)
 {
-	assert_int_equal(hc_request(server.port, "GET", target, NULL, NULL, r), 0);
-	if (r->status != status)
-		fail_msg("GET %s: status %d, expected %d\n%s", target, r->status, status, r->head);
-}
-
-static void
-assert_header(const struct hc_response *r, const char *name, const char *value)
-{
-	char *v = hc_header(r, name);
-	if (v == NULL)
-		fail_msg("header %s missing", name);
-	assert_string_equal(v, value);
-	free(v);
+	hs_req(server.port, "GET", target, NULL, NULL, status, r);
 }
 
 static void
 assert_security_headers(const struct hc_response *r)
 {
-	assert_header(r, "Content-Security-Policy",
-		      "default-src 'none'; style-src 'self'; img-src 'self' data:; "
-		      "form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
-	assert_header(r, "X-Content-Type-Options", "nosniff");
-	assert_header(r, "Referrer-Policy", "same-origin");
-	assert_header(r, "X-Frame-Options", "DENY");
-}
-
-static void
-assert_contains(const struct hc_response *r, const char *s)
-{
-	if (strstr(r->body, s) == NULL)
-		fail_msg("body lacks \"%s\"", s);
-}
-
-static void
-assert_lacks(const struct hc_response *r, const char *s)
-{
-	if (strstr(r->body, s) != NULL)
-		fail_msg("body unexpectedly has \"%s\"", s);
+	hs_header_is(r, "Content-Security-Policy",
+		     "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+		     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+	hs_header_is(r, "X-Content-Type-Options", "nosniff");
+	hs_header_is(r, "Referrer-Policy", "same-origin");
+	hs_header_is(r, "X-Frame-Options", "DENY");
 }
 
 static int
@@ -138,27 +105,27 @@ test_dashboard(void **state)
 	(void)state;
 	struct hc_response r;
 	get("/", 200, &r);
-	assert_header(&r, "Content-Type", "text/html; charset=utf-8");
+	hs_header_is(&r, "Content-Type", "text/html; charset=utf-8");
 	assert_security_headers(&r);
-	assert_contains(&r, "<html lang=\"vi\">");
-	assert_contains(&r, "Sản xuất sạch hơn — Kế hoạch 78/KH-UBND");
-	assert_contains(&r, "<svg");
+	hs_contains(&r, "<html lang=\"vi\">");
+	hs_contains(&r, "Sản xuất sạch hơn — Kế hoạch 78/KH-UBND");
+	hs_contains(&r, "<svg");
 	/* Pages carry no inline style or script (the CSP would block them). */
-	assert_lacks(&r, "style=");
-	assert_lacks(&r, "<script");
+	hs_lacks(&r, "style=");
+	hs_lacks(&r, "<script");
 	/* Aware in 2021: yes 4 (F001..F004) of known 8 = 50,0 %; coverage 8 of
 	 * 120 active = 6,666… % → "6,7 %" with a decimal comma. */
-	assert_contains(&r, "4 / 8");
-	assert_contains(&r, "50,0 %");
-	assert_contains(&r, "6,7 % (8 / 120)");
-	assert_contains(&r, "href=\"/?lang=en\"");
+	hs_contains(&r, "4 / 8");
+	hs_contains(&r, "50,0 %");
+	hs_contains(&r, "6,7 % (8 / 120)");
+	hs_contains(&r, "href=\"/?lang=en\"");
 	hc_response_free(&r);
 
 	get("/?lang=en", 200, &r);
-	assert_contains(&r, "<html lang=\"en\">");
-	assert_contains(&r, "Cleaner production — Plan 78/KH-UBND");
-	assert_contains(&r, "6.7% (8 / 120)");
-	assert_contains(&r, "Tiếng Việt");
+	hs_contains(&r, "<html lang=\"en\">");
+	hs_contains(&r, "Cleaner production — Plan 78/KH-UBND");
+	hs_contains(&r, "6.7% (8 / 120)");
+	hs_contains(&r, "Tiếng Việt");
 	hc_response_free(&r);
 }
 
@@ -170,24 +137,24 @@ test_head_and_methods(void **state)
 	assert_int_equal(hc_request(server.port, "HEAD", "/", NULL, NULL, &r), 0);
 	assert_int_equal(r.status, 200);
 	assert_int_equal(r.body_len, 0);
-	assert_header(&r, "Content-Type", "text/html; charset=utf-8");
+	hs_header_is(&r, "Content-Type", "text/html; charset=utf-8");
 	hc_response_free(&r);
 
 	assert_int_equal(hc_request(server.port, "POST", "/", NULL, "a=1", &r), 0);
 	assert_int_equal(r.status, 405);
-	assert_header(&r, "Allow", "GET, HEAD");
+	hs_header_is(&r, "Allow", "GET, HEAD");
 	assert_security_headers(&r);
 	hc_response_free(&r);
 
 	get("/nope", 404, &r);
 	assert_security_headers(&r);
-	assert_header(&r, "Content-Type", "text/html; charset=utf-8");
-	assert_contains(&r, "Không tìm thấy");
+	hs_header_is(&r, "Content-Type", "text/html; charset=utf-8");
+	hs_contains(&r, "Không tìm thấy");
 	hc_response_free(&r);
 
 	get("/nope?lang=en", 404, &r);
-	assert_contains(&r, "<html lang=\"en\">");
-	assert_contains(&r, "does not exist");
+	hs_contains(&r, "<html lang=\"en\">");
+	hs_contains(&r, "does not exist");
 	hc_response_free(&r);
 }
 
@@ -197,16 +164,16 @@ test_health_and_static(void **state)
 	(void)state;
 	struct hc_response r;
 	get("/healthz", 200, &r);
-	assert_header(&r, "Content-Type", "text/plain; charset=utf-8");
+	hs_header_is(&r, "Content-Type", "text/plain; charset=utf-8");
 	assert_string_equal(r.body, "ok");
 	hc_response_free(&r);
 
 	get("/static/sxsh.css", 200, &r);
-	assert_header(&r, "Content-Type", "text/css; charset=utf-8");
+	hs_header_is(&r, "Content-Type", "text/css; charset=utf-8");
 	assert_security_headers(&r);
 	char *etag = hc_header(&r, "ETag");
 	assert_non_null(etag);
-	assert_header(&r, "Cache-Control", "public, max-age=3600");
+	hs_header_is(&r, "Cache-Control", "public, max-age=3600");
 	assert_true(r.body_len > 100);
 	hc_response_free(&r);
 
@@ -231,33 +198,33 @@ test_search(void **state)
 	struct hc_response r;
 	/* Without diacritics. */
 	get("/facilities?q=dong%20ho", 200, &r);
-	assert_contains(&r, "Cơ sở Nước đá Đông Hồ");
-	assert_contains(&r, "Tìm thấy 1 cơ sở.");
+	hs_contains(&r, "Cơ sở Nước đá Đông Hồ");
+	hs_contains(&r, "Tìm thấy 1 cơ sở.");
 	hc_response_free(&r);
 	/* With them: "đông hồ" in UTF-8, and upper case with '+' for the space. */
 	get("/facilities?q=%C4%91%C3%B4ng%20h%E1%BB%93", 200, &r);
-	assert_contains(&r, "Cơ sở Nước đá Đông Hồ");
-	assert_contains(&r, "Tìm thấy 1 cơ sở.");
+	hs_contains(&r, "Cơ sở Nước đá Đông Hồ");
+	hs_contains(&r, "Tìm thấy 1 cơ sở.");
 	/* The search box keeps what was typed. */
-	assert_contains(&r, "value=\"đông hồ\"");
+	hs_contains(&r, "value=\"đông hồ\"");
 	hc_response_free(&r);
 	get("/facilities?q=%C4%90%C3%94NG+H%E1%BB%92", 200, &r);
-	assert_contains(&r, "Tìm thấy 1 cơ sở.");
+	hs_contains(&r, "Tìm thấy 1 cơ sở.");
 	hc_response_free(&r);
 	/* '%' matches itself only: "100%" is in F902's key; F100's key has "100"
 	 * without '%', which an unescaped LIKE would also match (2). */
 	get("/facilities?q=100%25", 200, &r);
-	assert_contains(&r, "Tìm thấy 1 cơ sở.");
-	assert_contains(&r, "Nước mắm 100% Phú Quốc");
+	hs_contains(&r, "Tìm thấy 1 cơ sở.");
+	hs_contains(&r, "Nước mắm 100% Phú Quốc");
 	hc_response_free(&r);
 	/* Nothing matches: the empty state. */
 	get("/facilities?q=zzzz", 200, &r);
-	assert_contains(&r, "Tìm thấy 0 cơ sở.");
-	assert_contains(&r, "Không tìm thấy cơ sở nào phù hợp.");
+	hs_contains(&r, "Tìm thấy 0 cơ sở.");
+	hs_contains(&r, "Không tìm thấy cơ sở nào phù hợp.");
 	hc_response_free(&r);
 	get("/facilities?q=zzzz&lang=en", 200, &r);
-	assert_contains(&r, "0 facilities found.");
-	assert_contains(&r, "No facility matches");
+	hs_contains(&r, "0 facilities found.");
+	hs_contains(&r, "No facility matches");
 	hc_response_free(&r);
 }
 
@@ -295,29 +262,29 @@ test_paging(void **state)
 	/* 120 rows, 50 a page: 3 pages.  Page 2 = positions 51..100 in key order:
 	 * F901 is 1st, F001..F049 2nd..50th, so F050..F099. */
 	get("/facilities?page=2", 200, &r);
-	assert_contains(&r, "Trang 2/3");
+	hs_contains(&r, "Trang 2/3");
 	assert_int_equal(count_of(r.body, "Cơ sở Xay xát "), 50);
-	assert_contains(&r, "Cơ sở Xay xát 050");
-	assert_contains(&r, "Cơ sở Xay xát 099");
-	assert_lacks(&r, "Cơ sở Xay xát 049");
-	assert_lacks(&r, "Cơ sở Xay xát 100");
-	assert_contains(&r, "href=\"/facilities?page=1\"");
-	assert_contains(&r, "href=\"/facilities?page=3\"");
+	hs_contains(&r, "Cơ sở Xay xát 050");
+	hs_contains(&r, "Cơ sở Xay xát 099");
+	hs_lacks(&r, "Cơ sở Xay xát 049");
+	hs_lacks(&r, "Cơ sở Xay xát 100");
+	hs_contains(&r, "href=\"/facilities?page=1\"");
+	hs_contains(&r, "href=\"/facilities?page=3\"");
 	hc_response_free(&r);
 
 	/* Page 3: F100..F117 (18), F902, F903 = 20 rows; the name is escaped. */
 	get("/facilities?page=3", 200, &r);
-	assert_contains(&r, "Trang 3/3");
+	hs_contains(&r, "Trang 3/3");
 	assert_int_equal(count_of(r.body, "Cơ sở Xay xát "), 18);
-	assert_contains(&r, "Xưởng gỗ &lt;Tân Hiệp&gt; &amp; Co");
-	assert_lacks(&r, "<Tân Hiệp>");
-	assert_lacks(&r, "rel=\"next\"");
+	hs_contains(&r, "Xưởng gỗ &lt;Tân Hiệp&gt; &amp; Co");
+	hs_lacks(&r, "<Tân Hiệp>");
+	hs_lacks(&r, "rel=\"next\"");
 	hc_response_free(&r);
 
 	/* Links keep the filters and the language: 60 in phu-quoc → 2 pages. */
 	get("/facilities?unit=phu-quoc&lang=en", 200, &r);
-	assert_contains(&r, "Page 1/2");
-	assert_contains(&r, "href=\"/facilities?unit=phu-quoc&amp;page=2&amp;lang=en\"");
+	hs_contains(&r, "Page 1/2");
+	hs_contains(&r, "href=\"/facilities?unit=phu-quoc&amp;page=2&amp;lang=en\"");
 	hc_response_free(&r);
 
 	static const char *const bad[] = {
@@ -332,7 +299,7 @@ test_paging(void **state)
 		hc_response_free(&r);
 	}
 	get("/facilities?page=0&lang=en", 400, &r);
-	assert_contains(&r, "page parameter must be a positive integer");
+	hs_contains(&r, "page parameter must be a positive integer");
 	hc_response_free(&r);
 }
 

@@ -27,9 +27,8 @@
 #include <pthread.h>
 
 #include "db/db.h"
-#include "http_client.h"
+#include "http_session.h"
 #include "model/apitoken.h"
-#include "model/user.h"
 #include "testutil.h"
 #include "util/alloc.h"
 #include "wffix.h"
@@ -39,7 +38,6 @@
 #define NREPORTS  5
 #define FIRST_FAC 101 /* the clients' facilities: 101 .. 101 + 8 * 5 - 1 = 140 */
 #define RACE_FAC  1   /* every client tries to create (F1, 2023) */
-#define FORM	  "Content-Type: application/x-www-form-urlencoded\r\n"
 
 static struct hc_server inst[2];
 static char token[APITOKEN_LEN + 1];
@@ -62,15 +60,12 @@ setup(void **state)
 		fail_msg("facilities: %s", db_errmsg(db));
 	struct user_new nu = {
 	    .email = "inst@x.vn", .role = ROLE_PROVINCE, .password = "instance password"};
-	int64_t uid;
-	if (user_create(db, NULL, &nu, 1700000000, &uid) != USER_OK)
-		fail_msg("user_create failed");
+	hs_account(db, &nu, NULL, NULL);
 	if (apitoken_create(db, &wfx_who[WFX_PROVINCE], "instances", 1700000000, token) != 0)
 		fail_msg("apitoken_create failed");
 	db_close(db);
-	const char *url = tu_db_url(DBNAME);
-	if (hc_server_start(&inst[0], url) < 0 || hc_server_start(&inst[1], url) < 0)
-		fail_msg("sxsh serve did not start");
+	hs_server_start(&inst[0], DBNAME);
+	hs_server_start(&inst[1], DBNAME);
 	return 0;
 }
 
@@ -79,8 +74,7 @@ teardown(void **state)
 {
 	(void)state;
 	for (int i = 0; i < 2; i++)
-		if (inst[i].pid > 0)
-			assert_int_equal(hc_server_stop(&inst[i]), 0);
+		hs_server_stop(&inst[i]);
 	return 0;
 }
 
@@ -94,42 +88,6 @@ need_pg(void)
 	}
 }
 
-/* Sends a request to instance i; fails unless the status is want. */
-static void
-req(int i, const char *method, const char *target, const char *extra, const char *body, int want,
-    struct hc_response *r)
-{
-	if (hc_request(inst[i].port, method, target, extra, body, r) < 0)
-		fail_msg("%s %s: no answer", method, target);
-	if (r->status != want)
-		fail_msg("instance %d: %s %s: %d, expected %d\n%s\n%s", i, method, target,
-			 r->status, want, r->head, r->body);
-}
-
-/* The value of cookie name set by r ("name=VALUE; ..."), malloc'd, or NULL. */
-static char *
-set_cookie_value(const struct hc_response *r, const char *name)
-{
-	char pat[64];
-	snprintf(pat, sizeof(pat), "\r\nSet-Cookie: %s=", name);
-	const char *p = strstr(r->head, pat);
-	if (p == NULL)
-		return NULL;
-	p += strlen(pat);
-	return xstrndup(p, strcspn(p, ";\r"));
-}
-
-/* The first hidden csrf field of a page, malloc'd. */
-static char *
-page_csrf(const struct hc_response *r)
-{
-	const char *p = strstr(r->body, "name=\"csrf\" value=\"");
-	if (p == NULL)
-		fail_msg("no csrf field in the page");
-	p += strlen("name=\"csrf\" value=\"");
-	return xstrndup(p, strcspn(p, "\""));
-}
-
 static void
 test_session_moves(void **state)
 {
@@ -137,34 +95,34 @@ test_session_moves(void **state)
 	need_pg();
 	struct hc_response r;
 	/* The sign-in form and its double-submit cookie come from A ... */
-	req(0, "GET", "/login", NULL, NULL, 200, &r);
-	char *pre = set_cookie_value(&r, "sxsh_csrf");
+	hs_req(inst[0].port, "GET", "/login", NULL, NULL, 200, &r);
+	char *pre = hs_set_cookie_value(&r, "sxsh_csrf");
 	assert_non_null(pre);
-	char *form = page_csrf(&r);
+	char *form = hs_page_csrf(&r);
 	hc_response_free(&r);
 	/* ... the sign-in goes to B ... */
-	char *extra = xasprintf(FORM "Cookie: sxsh_csrf=%s\r\n", pre);
+	char *extra = xasprintf(HS_FORM "Cookie: sxsh_csrf=%s\r\n", pre);
 	char *body = xasprintf("csrf=%s&email=inst%%40x.vn&password=instance+password", form);
-	req(1, "POST", "/login", extra, body, 303, &r);
-	char *sess = set_cookie_value(&r, "sxsh_session");
+	hs_req(inst[1].port, "POST", "/login", extra, body, 303, &r);
+	char *sess = hs_set_cookie_value(&r, "sxsh_session");
 	assert_non_null(sess);
 	hc_response_free(&r);
 	/* ... and the session carries on at A. */
 	char *cookie = xasprintf("Cookie: sxsh_session=%s\r\n", sess);
-	req(0, "GET", "/account", cookie, NULL, 200, &r);
+	hs_req(inst[0].port, "GET", "/account", cookie, NULL, 200, &r);
 	if (strstr(r.body, "inst@x.vn") == NULL)
 		fail_msg("/account on A does not show the account");
-	char *csrf = page_csrf(&r);
+	char *csrf = hs_page_csrf(&r);
 	hc_response_free(&r);
-	req(1, "GET", "/account", cookie, NULL, 200, &r);
+	hs_req(inst[1].port, "GET", "/account", cookie, NULL, 200, &r);
 	assert_non_null(strstr(r.body, "inst@x.vn"));
 	hc_response_free(&r);
 	/* Signing out through A ends the session on B too. */
 	char *out = xasprintf("csrf=%s", csrf);
-	char *extra2 = xasprintf(FORM "%s", cookie);
-	req(0, "POST", "/logout", extra2, out, 303, &r);
+	char *extra2 = xasprintf(HS_FORM "%s", cookie);
+	hs_req(inst[0].port, "POST", "/logout", extra2, out, 303, &r);
 	hc_response_free(&r);
-	req(1, "GET", "/account", cookie, NULL, 303, &r);
+	hs_req(inst[1].port, "GET", "/account", cookie, NULL, 303, &r);
 	hc_response_free(&r);
 	free(pre);
 	free(form);

@@ -20,19 +20,15 @@
 #include <cmocka.h>
 
 #include "db/db.h"
-#include "http_client.h"
-#include "model/refdata.h"
-#include "model/session.h"
-#include "model/user.h"
+#include "http_session.h"
 #include "testutil.h"
-#include "util/alloc.h"
 #include "wffix.h"
 
 enum { ENT, DIS, PRO, NWHO };
 
 static struct hc_server server;
 static struct db *db;
-static char cookie[NWHO][256], csrf[NWHO][SESSION_TOKEN_LEN + 1];
+static struct hs_session sess[NWHO];
 
 #define FAC  "/facilities/7101"
 #define FORM FAC "/report/2025"
@@ -41,16 +37,11 @@ static int
 setup(void **state)
 {
 	(void)state;
-	db = tu_db_new("wfp.db");
-	char err[512];
-	if (refdata_load(db, err, sizeof(err)) < 0)
-		fail_msg("refdata_load: %s", err);
-	if (db_exec(db,
-		    "INSERT INTO facility(id, code, name, name_key, sector_code, admin_unit_id, "
-		    "ownership, size) VALUES (7101, 'F1', 'Cơ sở thủy sản', 'co so thuy san', "
-		    "'1020', (SELECT id FROM admin_unit WHERE code = 'rach-gia'), 'private', "
-		    "'small')") != DB_OK)
-		fail_msg("fixture: %s", db_errmsg(db));
+	db = hs_db_new("wfp.db",
+		       "INSERT INTO facility(id, code, name, name_key, sector_code, admin_unit_id, "
+		       "ownership, size) VALUES (7101, 'F1', 'Cơ sở thủy sản', 'co so thuy san', "
+		       "'1020', (SELECT id FROM admin_unit WHERE code = 'rach-gia'), 'private', "
+		       "'small')");
 	static const struct {
 		const char *email;
 		enum role role;
@@ -67,20 +58,9 @@ setup(void **state)
 				      .unit_code = u[i].unit,
 				      .facility_id = u[i].fac,
 				      .password = "a long enough password"};
-		int64_t id;
-		struct user us;
-		if (user_create(db, NULL, &nu, 1700000000, &id) != USER_OK)
-			fail_msg("user %s", nu.email);
-		assert_int_equal(user_get(db, id, &us), USER_OK);
-		char token[SESSION_TOKEN_LEN + 1];
-		struct session s;
-		if (session_create(db, &us, (int64_t)time(NULL), token, &s) < 0)
-			fail_msg("session_create failed");
-		snprintf(cookie[i], sizeof(cookie[i]), "Cookie: sxsh_session=%s\r\n", token);
-		snprintf(csrf[i], sizeof(csrf[i]), "%s", s.csrf);
+		hs_account(db, &nu, NULL, &sess[i]);
 	}
-	if (hc_server_start(&server, tu_db_url("wfp.db")) < 0)
-		fail_msg("sxsh serve did not start");
+	hs_server_start(&server, "wfp.db");
 	return 0;
 }
 
@@ -88,8 +68,7 @@ static int
 teardown(void **state)
 {
 	(void)state;
-	if (server.pid > 0)
-		assert_int_equal(hc_server_stop(&server), 0);
+	hs_server_stop(&server);
 	db_close(db);
 	return 0;
 }
@@ -99,22 +78,7 @@ static void
 req(int who, const char *method, const char *target, const char *body, int status,
     struct hc_response *r)
 {
-	char extra[512];
-	snprintf(extra, sizeof(extra), "%sContent-Type: application/x-www-form-urlencoded\r\n",
-		 cookie[who]);
-	char *full = body != NULL ? xasprintf("csrf=%s&%s", csrf[who], body) : NULL;
-	if (hc_request(server.port, method, target, extra, full, r) < 0)
-		fail_msg("%s %s: no answer", method, target);
-	free(full);
-	if (r->status != status)
-		fail_msg("%s %s: %d, expected %d\n%s", method, target, r->status, status, r->body);
-}
-
-static void
-contains(const struct hc_response *r, const char *s)
-{
-	if (strstr(r->body, s) == NULL)
-		fail_msg("body lacks \"%s\"", s);
+	hs_form_req(server.port, &sess[who], method, target, body, status, r);
 }
 
 /* The value of the first hidden version field of the page, as text. */
@@ -148,28 +112,28 @@ test_status_walk(void **state)
 
 	/* New report: pre-filled (empty: no earlier year), editable. */
 	req(ENT, "GET", FORM, NULL, 200, &r);
-	contains(&r, "name=\"energy[0].quantity\"");
+	hs_contains(&r, "name=\"energy[0].quantity\"");
 	hc_response_free(&r);
 
 	/* One invalid field: 400, its message beside it, the typed value kept. */
 	req(ENT, "POST", FORM, LINES "&energy%5B0%5D.quantity=abc&op=preview", 400, &r);
-	contains(&r, "data-field=\"energy[0].quantity\"");
-	contains(&r, "name=\"energy[0].quantity\" value=\"abc\" aria-invalid=\"true\"");
-	contains(&r, "value=\"frozen_seafood\"");
+	hs_contains(&r, "data-field=\"energy[0].quantity\"");
+	hs_contains(&r, "name=\"energy[0].quantity\" value=\"abc\" aria-invalid=\"true\"");
+	hs_contains(&r, "value=\"frozen_seafood\"");
 	hc_response_free(&r);
 
 	/* "Add a row" keeps the input and offers one more energy row: 1 filled + 2 + 1. */
 	req(ENT, "POST", FORM, LINES "&energy%5B0%5D.quantity=abc&op=add_energy", 200, &r);
-	contains(&r, "name=\"energy[3].carrier\"");
-	contains(&r, "value=\"abc\"");
+	hs_contains(&r, "name=\"energy[3].carrier\"");
+	hs_contains(&r, "value=\"abc\"");
 	hc_response_free(&r);
 
 	/* Preview: 3596 kWh x 0.0001543 TOE/kWh = 0.5548628 TOE -> "0,555 TOE". */
 	req(ENT, "POST", FORM, LINES "&energy%5B0%5D.quantity=3596&op=preview", 200, &r);
-	contains(&r, "0,555 TOE");
+	hs_contains(&r, "0,555 TOE");
 	/* SEC = 0.5548628 / 10.5 t = 0.0528441 TOE/t -> "0,052844". */
-	contains(&r, "0,052844");
-	contains(&r, "value=\"submit\"");
+	hs_contains(&r, "0,052844");
+	hs_contains(&r, "value=\"submit\"");
 	hc_response_free(&r);
 
 	/* Submit: 303 back to the form, which is then read-only. */
@@ -183,8 +147,8 @@ test_status_walk(void **state)
 
 	/* The district sees it in its queue: 1 submitted. */
 	req(DIS, "GET", "/review", NULL, 200, &r);
-	contains(&r, "data-status=\"submitted\"><a href=\"/review?status=submitted\">");
-	contains(&r, "Cơ sở thủy sản");
+	hs_contains(&r, "data-status=\"submitted\"><a href=\"/review?status=submitted\">");
+	hs_contains(&r, "Cơ sở thủy sản");
 	hc_response_free(&r);
 
 	/* Return without a note: 400 with the message beside the note. */
@@ -195,7 +159,7 @@ test_status_walk(void **state)
 	snprintf(target, sizeof(target), "/reports/%lld/action", id);
 	snprintf(body, sizeof(body), "version=%s&action=return&note=", v);
 	req(DIS, "POST", target, body, 400, &r);
-	contains(&r, "data-field=\"note\"");
+	hs_contains(&r, "data-field=\"note\"");
 	hc_response_free(&r);
 	snprintf(body, sizeof(body),
 		 "version=%s&action=return&note=Thi%%E1%%BA%%BFu+n%%C6%%B0%%E1%%BB%%9Bc", v);
@@ -203,12 +167,12 @@ test_status_walk(void **state)
 	hc_response_free(&r);
 	/* The same (now stale) version again: 409, the note kept. */
 	req(DIS, "POST", target, body, 409, &r);
-	contains(&r, "Thiếu nước</textarea>");
+	hs_contains(&r, "Thiếu nước</textarea>");
 	hc_response_free(&r);
 
 	/* The enterprise sees the note, fixes the report (water added) and resubmits. */
 	req(ENT, "GET", FORM, NULL, 200, &r);
-	contains(&r, "Thiếu nước");
+	hs_contains(&r, "Thiếu nước");
 	version_of(&r, v, sizeof(v));
 	hc_response_free(&r);
 	/* A stale version: 409, input kept, nothing written. */
@@ -216,7 +180,7 @@ test_status_walk(void **state)
 	    "version=1&" LINES "&energy%5B0%5D.quantity=4000&n_water=1&water%5B0%5D.source=tap&"
 	    "water%5B0%5D.quantity_m3=120&op=save",
 	    409, &r);
-	contains(&r, "value=\"4000\"");
+	hs_contains(&r, "value=\"4000\"");
 	hc_response_free(&r);
 	snprintf(body, sizeof(body),
 		 "version=%s&%s&energy%%5B0%%5D.quantity=3596&n_water=1&"
@@ -231,7 +195,7 @@ test_status_walk(void **state)
 	/* The province accepts it. */
 	snprintf(target, sizeof(target), "/reports/%lld", id);
 	req(PRO, "GET", target, NULL, 200, &r);
-	contains(&r, "value=\"accept\"");
+	hs_contains(&r, "value=\"accept\"");
 	version_of(&r, v, sizeof(v));
 	hc_response_free(&r);
 	snprintf(target, sizeof(target), "/reports/%lld/action", id);
@@ -249,23 +213,23 @@ test_status_walk(void **state)
 
 	/* The audit page lists the steps, filterable by action. */
 	req(PRO, "GET", "/audit?entity=report", NULL, 200, &r);
-	contains(&r, "report.create");
-	contains(&r, "report.submit");
-	contains(&r, "report.return");
-	contains(&r, "report.accept");
+	hs_contains(&r, "report.create");
+	hs_contains(&r, "report.submit");
+	hs_contains(&r, "report.return");
+	hs_contains(&r, "report.accept");
 	hc_response_free(&r);
 	req(PRO, "GET", "/audit?action=report.accept", NULL, 200, &r);
 	assert_null(strstr(r.body, "report.create"));
-	contains(&r, "report.accept");
+	hs_contains(&r, "report.accept");
 	hc_response_free(&r);
 	req(PRO, "GET", "/audit?from=2020-13-01", NULL, 400, &r);
 	hc_response_free(&r);
 
 	/* The facility page shows the history: 0,555 TOE in 2025, and the status. */
 	req(ENT, "GET", FAC, NULL, 200, &r);
-	contains(&r, "<td>2025</td><td>0,55</td>");
-	contains(&r, "Đã chấp nhận");
-	contains(&r, "<svg");
+	hs_contains(&r, "<td>2025</td><td>0,55</td>");
+	hs_contains(&r, "Đã chấp nhận");
+	hs_contains(&r, "<svg");
 	hc_response_free(&r);
 }
 
@@ -275,17 +239,17 @@ test_my_and_registration(void **state)
 	(void)state;
 	struct hc_response r;
 	req(ENT, "GET", "/my", NULL, 200, &r);
-	contains(&r, "href=\"" FAC "\"");
+	hs_contains(&r, "href=\"" FAC "\"");
 	hc_response_free(&r);
 	req(ENT, "POST", "/my/claim", "key=NO-SUCH", 400, &r);
-	contains(&r, "data-field=\"key\"");
-	contains(&r, "value=\"NO-SUCH\"");
+	hs_contains(&r, "data-field=\"key\"");
+	hs_contains(&r, "value=\"NO-SUCH\"");
 	hc_response_free(&r);
 	/* A planned saving of 150 % is out of range: beside the field, input kept. */
 	req(ENT, "POST", FAC "/registration/2026",
 	    "apply_cp=1&planned_saving_pct=150&measures=LED&op=save", 400, &r);
-	contains(&r, "data-field=\"planned_saving_pct\"");
-	contains(&r, "value=\"150\"");
+	hs_contains(&r, "data-field=\"planned_saving_pct\"");
+	hs_contains(&r, "value=\"150\"");
 	hc_response_free(&r);
 	req(ENT, "POST", FAC "/registration/2026",
 	    "apply_cp=1&planned_saving_pct=5&measures=LED&op=submit", 303, &r);
@@ -295,7 +259,7 @@ test_my_and_registration(void **state)
 			 1);
 	/* English page: messages in English. */
 	req(ENT, "POST", "/my/claim?lang=en", "key=NO-SUCH", 400, &r);
-	contains(&r, "no facility has this code");
+	hs_contains(&r, "no facility has this code");
 	hc_response_free(&r);
 }
 
