@@ -9,8 +9,9 @@
  * Rules (DESIGN.md "Computations"; "unknown is not no"):
  *   active in Y   opened_year IS NULL OR opened_year <= Y, and
  *                 closed_year IS NULL OR closed_year > Y;
- *   yes / known   among active facilities, those whose report of Y has the
- *                 field 1 / has it not NULL;
+ *   yes / known   among active facilities, those whose accepted report of Y
+ *                 has the field 1 / has it not NULL (drafts, submitted and
+ *                 returned reports are not counted yet);
  *   share         yes / known (NAN when known = 0);
  *   coverage      known / active (NAN when active = 0).
  * applies_cp_saving: yes = cp_applied 1 and saving >= min_saving_pct;
