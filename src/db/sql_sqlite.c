@@ -144,6 +144,15 @@ const char *const db_sqlite_sql[STMT__MAX] = {
 				  "unit, cost_vnd) VALUES (?1, ?2, ?3, ?4, ?5)",
     [STMT_DEMO_OUTPUT_MONTH_INSERT] = "INSERT INTO report_output_month(report_id, product_code, "
 				      "month, quantity) VALUES (?1, ?2, ?3, ?4)",
+    [STMT_DEMO_ACCOUNT_FACILITY] =
+	"SELECT f.id, f.code, f.name FROM facility f WHERE f.sector_code = ?1 AND EXISTS ("
+	"SELECT 1 FROM report r JOIN report_output o ON o.report_id = r.id "
+	"WHERE r.facility_id = f.id AND o.product_code = ?2) "
+	"ORDER BY f.size = ?3 DESC, f.code LIMIT 1",
+    [STMT_DEMO_ACCOUNT_BIND] =
+	"UPDATE app_user SET facility_id = ?2, version = version + 1 WHERE id = ?1",
+    [STMT_DEMO_DETACH_USERS] = "UPDATE app_user SET facility_id = NULL, version = version + 1 "
+			       "WHERE facility_id IS NOT NULL",
     /* @demo-sql */
 
     /* --- import and export --- */
@@ -316,11 +325,11 @@ const char *const db_sqlite_sql[STMT__MAX] = {
     [STMT_LEDGER_NORMS] =
 	"SELECT product_code, band_min, band_max, valid_from, valid_to, value, energy_unit, "
 	"per_unit, legal_ref FROM norm",
-    [STMT_LEDGER_REPORTS] =
-	"SELECT r.id, r.facility_id, r.year FROM report r "
-	"WHERE r.year BETWEEN ?1 AND ?2 AND (?3 = 0 OR r.facility_id = ?3) "
-	"AND (?4 IS NULL OR EXISTS (SELECT 1 FROM report_output o "
-	"WHERE o.report_id = r.id AND o.product_code = ?4)) ORDER BY r.facility_id, r.year",
+    [STMT_LEDGER_REPORTS] = "SELECT r.id, r.facility_id, r.year FROM report r "
+			    "WHERE r.year BETWEEN ?1 AND ?2 AND (?3 = 0 OR r.facility_id = ?3) "
+			    "AND (?4 IS NULL OR EXISTS (SELECT 1 FROM report_output o "
+			    "WHERE o.report_id = r.id AND o.product_code = ?4)) "
+			    "AND (?5 = 0 OR r.status = 'accepted') ORDER BY r.facility_id, r.year",
     [STMT_LEDGER_ENERGY] =
 	"SELECT e.report_id, e.carrier_code, e.unit, e.quantity, e.month, e.product_code "
 	"FROM report_energy e JOIN report r ON r.id = e.report_id "
@@ -346,7 +355,7 @@ const char *const db_sqlite_sql[STMT__MAX] = {
     [STMT_BENCH_PRODUCTS] =
 	"SELECT p.code, p.name_vi, p.name_en FROM product p WHERE EXISTS (SELECT 1 FROM "
 	"report_output o JOIN report r ON r.id = o.report_id WHERE o.product_code = p.code "
-	"AND r.year = ?1) ORDER BY p.code",
+	"AND r.year = ?1 AND r.status = 'accepted') ORDER BY p.code",
     [STMT_BENCH_PRODUCT_GET] = "SELECT name_vi, name_en, unit FROM product WHERE code = ?1",
     /* @analytics-sql */
 

@@ -84,6 +84,11 @@ enum stmt {
 	STMT_DEMO_WATER_INSERT,	       /* report_id, source, quantity_m3, cost_vnd */
 	STMT_DEMO_MATERIAL_INSERT,     /* report_id, name, quantity, unit, cost_vnd */
 	STMT_DEMO_OUTPUT_MONTH_INSERT, /* report_id, product_code, month, quantity */
+	/* demo accounts (model/demo_accounts.c) */
+	STMT_DEMO_ACCOUNT_FACILITY, /* sector_code, product_code, preferred size -> id, code, name
+				     */
+	STMT_DEMO_ACCOUNT_BIND,	    /* user id, facility id */
+	STMT_DEMO_DETACH_USERS,	    /* (no parameters) */
 	/* @demo-stmts */
 
 	/* --- import and export (model/csvio.c) --- */
@@ -160,7 +165,8 @@ enum stmt {
 					 value, energy_unit, per_unit, legal_ref */
 	/* The four statements below take: first year, last year, facility id (0 = all),
 	 * product code (NULL = all; keeps reports that have an output of it). */
-	STMT_LEDGER_REPORTS,	   /* -> id, facility_id, year; by facility_id, year */
+	STMT_LEDGER_REPORTS,	   /* first, last, facility, product, accepted_only -> id,
+					 facility_id, year; by facility_id, year */
 	STMT_LEDGER_ENERGY,	   /* -> report_id, carrier_code, unit, quantity, month,
 				      product_code (unordered) */
 	STMT_LEDGER_OUTPUTS,	   /* -> report_id, product_code, quantity, unit (unordered) */

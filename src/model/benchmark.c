@@ -46,7 +46,7 @@ bench_compute(struct db *db, const char *product, int year, struct bench_result 
 	}
 	if (s != DB_ROW)
 		goto dberr;
-	if (ledger_load_product(db, year, year, 0, product, &r->ledger, err, errsz) < 0)
+	if (ledger_load_product(db, year, year, 0, product, 1, &r->ledger, err, errsz) < 0)
 		goto out;
 	struct arena *mem = &r->ledger->mem;
 	r->product = arena_strdup(mem, product);

@@ -81,7 +81,7 @@ keyusers_list(struct db *db, int year, struct keyuser_list **out, char *err, siz
 	snprintf(ref, sizeof(ref), "%s", db_col_text(st, 1));
 	db_reset(st);
 
-	if (ledger_load(db, year, year, 0, &kl->ledger, err, errsz) < 0 ||
+	if (ledger_load_product(db, year, year, 0, NULL, 1, &kl->ledger, err, errsz) < 0 ||
 	    ledger_facilities(db, kl->ledger, 0, err, errsz) < 0)
 		goto out;
 	struct ledger *l = kl->ledger;

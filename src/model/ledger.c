@@ -331,13 +331,14 @@ id_cmp(const void *a, const void *b)
 }
 
 static int
-load_reports(struct lctx *c, int64_t facility, const char *product)
+load_reports(struct lctx *c, int64_t facility, const char *product, int accepted_only)
 {
 	struct db_stmt *st = db_stmt(c->db, STMT_LEDGER_REPORTS);
 	int rc, cap = 0;
 	if (st == NULL)
 		return dberr(c, "report");
 	bind_range(st, c->l, facility, product);
+	db_bind_int(st, 5, accepted_only);
 	while ((rc = db_step(st)) == DB_ROW) {
 		xgrow((void **)&c->reps, &cap, c->nreps + 1, sizeof(*c->reps));
 		c->reps[c->nreps++] =
@@ -787,7 +788,8 @@ lctx_free(struct lctx *c)
 
 int
 ledger_load_product(struct db *db, int first_year, int last_year, int64_t facility_id,
-		    const char *product, struct ledger **out, char *err, size_t errsz)
+		    const char *product, int accepted_only, struct ledger **out, char *err,
+		    size_t errsz)
 {
 	struct ledger *l = xcalloc(1, sizeof(*l));
 	struct lctx c = {.db = db, .l = l, .err = err, .errsz = errsz};
@@ -801,7 +803,8 @@ ledger_load_product(struct db *db, int first_year, int last_year, int64_t facili
 		return 0;
 	}
 	if (load_units_carriers(&c) < 0 || load_factors(&c) < 0 || load_products_norms(&c) < 0 ||
-	    load_reports(&c, facility_id, product) < 0 || load_lines(&c, facility_id, product) < 0)
+	    load_reports(&c, facility_id, product, accepted_only) < 0 ||
+	    load_lines(&c, facility_id, product) < 0)
 		goto out;
 
 	int ny = last_year - first_year + 1;
@@ -839,7 +842,8 @@ int
 ledger_load(struct db *db, int first_year, int last_year, int64_t facility_id, struct ledger **out,
 	    char *err, size_t errsz)
 {
-	return ledger_load_product(db, first_year, last_year, facility_id, NULL, out, err, errsz);
+	return ledger_load_product(db, first_year, last_year, facility_id, NULL, 0, out, err,
+				   errsz);
 }
 
 void

@@ -99,9 +99,14 @@ struct ledger {
  */
 int ledger_load(struct db *db, int first_year, int last_year, int64_t facility_id,
 		struct ledger **out, char *err, size_t errsz);
-/* As ledger_load, keeping only the reports that have an output of product (NULL: all). */
+/*
+ * As ledger_load, keeping only the reports that have an output of product
+ * (NULL: all), and only accepted reports when accepted_only is set (figures
+ * that leave the province: public benchmarks, the key-user list).
+ */
 int ledger_load_product(struct db *db, int first_year, int last_year, int64_t facility_id,
-			const char *product, struct ledger **out, char *err, size_t errsz);
+			const char *product, int accepted_only, struct ledger **out, char *err,
+			size_t errsz);
 /* Frees l and everything it owns; NULL is a no-op. */
 void ledger_free(struct ledger *l);
 

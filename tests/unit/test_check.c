@@ -49,7 +49,9 @@ static const char fixture[] = FAC(1, "C1") FAC(2, "C2") FAC(3, "C3") FAC(4, "C4"
 	      " (2,'electricity',10000,'kWh'), (4,'electricity',100000,'kWh'),"
 	      " (5,'electricity',200000,'kWh'), (6,'bagasse',5,'t'), (7,'electricity',10000,'kWh'),"
 	      " (8,'electricity',10000,'kWh'), (9,'electricity',10000,'kWh'),"
-	      " (10,'electricity',10000,'kWh'), (11,'electricity',100000,'kWh');";
+	      " (10,'electricity',10000,'kWh'), (11,'electricity',100000,'kWh');"
+	      /* Benchmarks count accepted reports; the checks look at every report. */
+	      "UPDATE report SET status = 'accepted';";
 
 /*
  * Peer group ice 2021: C3 has no energy (not a peer); sorted SEC 0.36 x 4,

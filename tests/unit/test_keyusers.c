@@ -36,7 +36,9 @@ static const char fixture[] =
 		"INSERT INTO report_energy(report_id, carrier_code, quantity, unit) VALUES"
 		" (1,'coal_5_6',1999.8,'t'), (2,'coal_5_6',2000,'t'), (3,'coal_5_6',1600.2,'t'),"
 		" (3,'electricity',2590,'MWh'), (4,'coal_5_6',2100,'t'), (4,'bagasse',50,'t'),"
-		" (5,'coal_5_6',100,'t'), (5,'bagasse',900,'t');";
+		" (5,'coal_5_6',100,'t'), (5,'bagasse',900,'t');"
+		/* The list counts accepted reports (test_drafts_not_listed). */
+		"UPDATE report SET status = 'accepted';";
 
 static struct db *
 open_fixture(const char *name)
@@ -87,6 +89,32 @@ test_threshold(void **state)
 	db_close(db);
 }
 
+/*
+ * The list sent to the Ministry counts accepted reports only: K3's report
+ * (1,199.737 TOE) back in draft, submitted or returned drops K3 from it,
+ * leaving K4 and K2.
+ */
+static void
+test_drafts_not_listed(void **state)
+{
+	(void)state;
+	static const char *const statuses[] = {"draft", "submitted", "returned"};
+	for (size_t i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++) {
+		char err[512], sql[96];
+		struct db *db = open_fixture("ku-draft.db");
+		snprintf(sql, sizeof(sql), "UPDATE report SET status = '%s' WHERE id = 3",
+			 statuses[i]);
+		assert_int_equal(db_exec(db, sql), DB_OK);
+		struct keyuser_list *l = NULL;
+		assert_int_equal(keyusers_list(db, 2020, &l, err, sizeof(err)), 0);
+		assert_int_equal(l->n, 2);
+		assert_string_equal(l->items[0].code, "K4");
+		assert_string_equal(l->items[1].code, "K2");
+		keyusers_free(l);
+		db_close(db);
+	}
+}
+
 static void
 test_cli(void **state)
 {
@@ -135,6 +163,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_threshold),
+	    cmocka_unit_test(test_drafts_not_listed),
 	    cmocka_unit_test(test_cli),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

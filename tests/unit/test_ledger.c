@@ -60,7 +60,9 @@ static const char fixture[] =
 		" (4,'bagasse',NULL,NULL,5,'t'), (4,'electricity',NULL,NULL,10000,'kWh'),"
 		" (5,'electricity',NULL,NULL,1000,'kWh'),"
 		" (6,'electricity',NULL,NULL,30000,'kWh'), "
-		"(8,'electricity',NULL,NULL,20000,'kWh');";
+		"(8,'electricity',NULL,NULL,20000,'kWh');"
+		/* Benchmarks count accepted reports only (see test_bench_few_peers). */
+		"UPDATE report SET status = 'accepted';";
 
 static struct db *
 open_fixture(const char *name)
@@ -219,6 +221,21 @@ test_bench_few_peers(void **state)
 	assert_string_equal(prods[0].code, "frozen_catfish");
 	assert_string_equal(prods[3].code, "sugar");
 	assert_string_equal(prods[3].name_vi, "Đường");
+	bench_products_free(prods, n);
+
+	/* A peer whose report is not accepted yet is not a peer: F2 (report 2)
+	 * back to submitted leaves F1 alone; F4's sugar (report 4) in draft
+	 * takes sugar off the product list. */
+	assert_int_equal(db_exec(db, "UPDATE report SET status = 'submitted' WHERE id = 2;"
+				     "UPDATE report SET status = 'draft' WHERE id = 4"),
+			 DB_OK);
+	assert_int_equal(bench_compute(db, "frozen_catfish", 2019, &b, err, sizeof(err)), 0);
+	assert_int_equal(b->npeers, 1);
+	assert_string_equal(b->peers[0].facility_code, "F1");
+	bench_result_free(b);
+	assert_int_equal(bench_products(db, 2019, &prods, &n), 0);
+	assert_int_equal(n, 3); /* frozen_catfish, ice, milled_rice */
+	assert_string_equal(prods[2].code, "milled_rice");
 	bench_products_free(prods, n);
 	db_close(db);
 }
