@@ -27,7 +27,7 @@ build: deps $(BUILD)/.files
 
 $(DB):
 	@mkdir -p $(dir $(DB))
-	./$(BUILD)/sxsh demo --db $(DB)
+	./$(BUILD)/sxsh demo --db $(DB) --accounts
 
 run: build $(DB)
 	./$(BUILD)/sxsh serve --db $(DB) --listen $(LISTEN)

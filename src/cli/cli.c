@@ -11,13 +11,14 @@
 
 #include "db/db.h"
 #include "db/migrate.h"
+#include "util/fold.h"
 
 static const struct cli_cmd cmds[] = {
     {"init", "Tạo hoặc nâng cấp cơ sở dữ liệu và nạp dữ liệu tham chiếu",
      "Create or upgrade the database and load the reference data", "[--db URL]", cmd_init},
     {"demo", "Tạo tỉnh mẫu (dữ liệu tổng hợp, có tính tất định)",
      "Create a deterministic synthetic demo province",
-     "[--db URL] [--seed S] [--facilities N] [--replace]", cmd_demo},
+     "[--db URL] [--seed S] [--facilities N] [--replace] [--accounts]", cmd_demo},
     {"serve", "Chạy máy chủ web", "Serve the web pages and API",
      "[--db URL] [--listen ADDR:PORT] [--trusted-proxy ADDR|none]", cmd_serve},
     {"import", "Nhập cơ sở hoặc báo cáo từ tệp CSV", "Import facilities or reports from CSV",
@@ -30,7 +31,7 @@ static const struct cli_cmd cmds[] = {
     {"kpi", "Các chỉ tiêu của kế hoạch trong một năm, theo nhóm",
      "The plan's indicators for one year, by group",
      "--year Y [--db URL] [--plan CODE] [--by unit|sector|class|ownership|size] "
-     "[--format table|csv|json]",
+     "[--format table|csv|json|xlsx -o FILE]",
      cmd_kpi},
     {"facility", "Chuyển đơn vị hành chính của cơ sở; xem lịch sử",
      "Move a facility to another administrative unit; show its history",
@@ -42,7 +43,7 @@ static const struct cli_cmd cmds[] = {
      cmd_user},
     {"keyusers", "Danh sách cơ sở sử dụng năng lượng trọng điểm của một năm",
      "The key energy users of a year (>= 1,000 TOE)",
-     "--year Y [--db URL] [--format table|csv|json]", cmd_keyusers},
+     "--year Y [--db URL] [--format table|csv|json|xlsx -o FILE]", cmd_keyusers},
     {"check", "Kiểm tra chất lượng dữ liệu báo cáo", "Data-quality checks of the reports",
      "[--db URL] [--year Y] [--strict] [--format text|csv]", cmd_check},
     {"copy", "Sao chép toàn bộ cơ sở dữ liệu giữa SQLite và PostgreSQL",
@@ -135,6 +136,17 @@ cli_progress_end(struct cli *cli, const char *label, long total)
 {
 	if (cli->tty)
 		fprintf(stderr, "\r%s: %ld/%ld (100%%)\n", label, total, total);
+}
+
+void
+cli_cell(const char *s, int width, int right)
+{
+	int pad = width - utf8_width(s);
+	for (int i = 0; right && i < pad; i++)
+		putchar(' ');
+	fputs(s, stdout);
+	for (int i = 0; !right && i < pad; i++)
+		putchar(' ');
 }
 
 int

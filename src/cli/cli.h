@@ -45,6 +45,12 @@ void cli_usage(FILE *f, const char *name);
 void cli_progress(struct cli *cli, const char *label, long done, long total);
 void cli_progress_end(struct cli *cli, const char *label, long total);
 
+/*
+ * Prints s in a column of width characters (UTF-8 aware) on stdout,
+ * right-aligned when right is set, padded with spaces; no separator.
+ */
+void cli_cell(const char *s, int width, int right);
+
 /* The commands. */
 int cmd_init(struct cli *cli, int argc, char **argv);
 int cmd_demo(struct cli *cli, int argc, char **argv);

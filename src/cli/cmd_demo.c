@@ -1,16 +1,24 @@
 /*
- * sxsh demo [--db URL] [--seed S] [--facilities N] [--replace]: migrates,
- * loads the reference data and fills the database with the deterministic
- * demo province (model/demo.h), showing progress on a terminal.  A database
- * that already has facilities is left alone unless --replace is given.
+ * sxsh demo [--db URL] [--seed S] [--facilities N] [--replace] [--accounts]:
+ * migrates, loads the reference data and fills the database with the
+ * deterministic demo province (model/demo.h), showing progress on a
+ * terminal.  A database that already has facilities is left alone unless
+ * --replace is given.  --accounts then makes the demo accounts, one per
+ * role (model/demo_accounts.h), and prints their passwords once: on a
+ * database that already has a province it only creates the missing
+ * accounts (existing ones are listed as "exists"); with --replace the
+ * existing demo accounts get new passwords and are bound to the new
+ * facilities.
  */
 #include "cli/cli.h"
 
 #include <stdint.h>
 #include <string.h>
+#include <time.h>
 
 #include "db/db.h"
 #include "model/demo.h"
+#include "model/demo_accounts.h"
 #include "model/refdata.h"
 #include "util/fmt.h"
 
@@ -18,6 +26,45 @@ static void
 progress(void *arg, long done, long total)
 {
 	cli_progress(arg, "demo", done, total);
+}
+
+/* Prints s and pads it with spaces to width characters (code points, as
+ * a terminal shows the Vietnamese letters), then two spaces. */
+static void
+demo_cell(const char *s, int width)
+{
+	int n = 0;
+	for (const char *p = s; *p; p++)
+		n += ((unsigned char)*p & 0xc0) != 0x80;
+	printf("%s%*s", s, width > n ? width - n + 2 : 2, "");
+}
+
+/* The accounts' table, printed once: the only place the passwords appear. */
+static void
+demo_print_accounts(const struct demo_account *a, size_t n)
+{
+	static const int w[3] = {24, 14, 20};
+	printf("\nTài khoản mẫu / Demo accounts:\n  ");
+	demo_cell("email", w[0]);
+	demo_cell("vai trò / role", w[1]);
+	demo_cell("mật khẩu / password", w[2]);
+	printf("phạm vi / scope\n");
+	for (size_t i = 0; i < n; i++) {
+		char scope[400] = "";
+		if (a[i].unit_code != NULL)
+			snprintf(scope, sizeof(scope), "%s", a[i].unit_code);
+		else if (a[i].facility_id != 0)
+			snprintf(scope, sizeof(scope), "%s%s%s", a[i].facility_code,
+				 a[i].facility_code[0] != '\0' ? " " : "", a[i].facility_name);
+		printf("  ");
+		demo_cell(a[i].email, w[0]);
+		demo_cell(user_role_name(a[i].role), w[1]);
+		demo_cell(a[i].state == DEMO_ACCOUNT_EXISTS ? "(đã có / exists)" : a[i].password,
+			  w[2]);
+		printf("%s\n", scope);
+	}
+	printf("Mật khẩu chỉ hiện một lần, không lưu ở dạng rõ / The passwords are shown "
+	       "once and stored only as hashes.\n");
 }
 
 /* Reads the value of option argv[*i] into *out; returns 0 or -1 (message printed). */
@@ -43,6 +90,7 @@ opt_int(int argc, char **argv, int *i, int64_t min, int64_t max, int64_t *out)
 int
 cmd_demo(struct cli *cli, int argc, char **argv)
 {
+	int accounts = 0;
 	struct demo_opts opts = {.seed = 1,
 				 .facilities = DEMO_DEFAULT_FACILITIES,
 				 .progress = progress,
@@ -59,6 +107,8 @@ cmd_demo(struct cli *cli, int argc, char **argv)
 			opts.facilities = (long)v;
 		} else if (strcmp(argv[i], "--replace") == 0) {
 			opts.replace = 1;
+		} else if (strcmp(argv[i], "--accounts") == 0) {
+			accounts = 1;
 		} else {
 			fprintf(stderr, "sxsh demo: tuỳ chọn không hợp lệ / unknown option '%s'\n",
 				argv[i]);
@@ -78,6 +128,8 @@ cmd_demo(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "sxsh demo: %s: %s\n", cli->db_url, err);
 		goto out;
 	}
+	if (existing > 0 && !opts.replace && accounts)
+		goto accounts; /* the province is there: only the accounts */
 	if (existing > 0 && !opts.replace) {
 		fprintf(
 		    stderr,
@@ -108,6 +160,18 @@ cmd_demo(struct cli *cli, int argc, char **argv)
 	       (unsigned long long)opts.seed, nf, nr, st.year_min, st.year_max);
 	printf("  output %ld, energy %ld, water %ld, material %ld rows\n", st.outputs, st.energy,
 	       st.water, st.material);
+accounts:
+	if (accounts) {
+		struct demo_account acc[DEMO_ACCOUNTS];
+		if (demo_accounts_ensure(db, opts.replace, (int64_t)time(NULL), acc, err,
+					 sizeof(err)) < 0) {
+			fprintf(stderr, "sxsh demo --accounts: %s: %s\n", cli->db_url, err);
+			goto out;
+		}
+		demo_print_accounts(acc, DEMO_ACCOUNTS);
+		fflush(stdout);
+		demo_accounts_wipe(acc, DEMO_ACCOUNTS);
+	}
 	rc = EXIT_OK;
 out:
 	db_close(db);

@@ -1,12 +1,14 @@
 /*
- * sxsh keyusers --year Y [--format table|csv|json]: the key energy users of
- * a year (model/keyusers.h), the list the province sends to the Ministry:
- * code, tax code, name, district, sector, total TOE and TOE per carrier
- * (one column per carrier present in the list).  The table prints numbers
- * the Vietnamese way; CSV uses '.' decimals and JSON numbers, for
- * machines.  Facilities listed with an incomplete TOE get a warning on
- * stderr; those whose TOE cannot be computed and whose known part stays
- * below the threshold are named on stderr as "cannot compute".
+ * sxsh keyusers --year Y [--format table|csv|json|xlsx -o FILE]: the key
+ * energy users of a year (model/keyusers.h), the list the province sends
+ * to the Ministry: code, tax code, name, district, sector, total TOE and
+ * TOE per carrier (one column per carrier present in the list).  The table
+ * prints numbers the Vietnamese way; CSV uses '.' decimals and JSON
+ * numbers, for machines; xlsx (web/sheets.h) writes the CSV's columns to
+ * FILE with numbers as numbers and the threshold above them.  Facilities
+ * listed with an incomplete TOE get a warning on stderr; those whose TOE
+ * cannot be computed and whose known part stays below the threshold are
+ * named on stderr as "cannot compute".
  */
 #include "cli/cli.h"
 
@@ -20,41 +22,19 @@
 #include "model/csvio.h"
 #include "model/keyusers.h"
 #include "model/ledger.h"
-#include "util/alloc.h"
+#include "render/xlsx.h"
 #include "util/fmt.h"
+#include "util/fold.h"
+#include "web/sheets.h"
 
-enum ku_format { KU_TABLE, KU_CSV, KU_JSON, KU__MAX };
-static const char *const ku_formats[KU__MAX] = {"table", "csv", "json"};
+enum ku_format { KU_TABLE, KU_CSV, KU_JSON, KU_XLSX, KU__MAX };
+static const char *const ku_formats[KU__MAX] = {"table", "csv", "json", "xlsx"};
 
 /* The carriers present in the list, in code order (borrowed strings). */
 struct ku_cols {
 	const char **code;
 	int n;
 };
-
-static void
-cols_add(struct ku_cols *c, const char *code)
-{
-	int i = 0;
-	while (i < c->n && strcmp(c->code[i], code) < 0)
-		i++;
-	if (i < c->n && strcmp(c->code[i], code) == 0)
-		return;
-	c->code = xrealloc(c->code, (size_t)(c->n + 1) * sizeof(*c->code));
-	memmove(c->code + i + 1, c->code + i, (size_t)(c->n - i) * sizeof(*c->code));
-	c->code[i] = code;
-	c->n++;
-}
-
-/* TOE of carrier in k: NAN when a line did not convert, 0 when not used. */
-static double
-carrier_toe(const struct keyuser *k, const char *code)
-{
-	for (int i = 0; i < k->ncarriers; i++)
-		if (strcmp(k->carriers[i].carrier, code) == 0)
-			return k->carriers[i].toe;
-	return 0;
-}
 
 static void
 print_csv(const struct keyuser_list *l, const struct ku_cols *c)
@@ -73,7 +53,7 @@ print_csv(const struct keyuser_list *l, const struct ku_cols *c)
 		}
 		printf(",%.3f", k->toe);
 		for (int j = 0; j < c->n; j++) {
-			double t = carrier_toe(k, c->code[j]);
+			double t = sheets_ku_carrier_toe(k, c->code[j]);
 			if (isfinite(t))
 				printf(",%.3f", t);
 			else
@@ -101,7 +81,7 @@ print_json(const struct keyuser_list *l, const struct ku_cols *c)
 		json_object_set_new(o, "toe", json_real(round(k->toe * 1000) / 1000));
 		json_object_set_new(o, "complete", json_boolean(!k->incomplete));
 		for (int j = 0; j < c->n; j++) {
-			double t = carrier_toe(k, c->code[j]);
+			double t = sheets_ku_carrier_toe(k, c->code[j]);
 			if (t != 0)
 				json_object_set_new(by, c->code[j],
 						    isfinite(t) ? json_real(round(t * 1000) / 1000)
@@ -116,27 +96,11 @@ print_json(const struct keyuser_list *l, const struct ku_cols *c)
 	json_decref(root);
 }
 
-/* Width of s in characters (UTF-8 code points). */
-static int
-text_width(const char *s)
-{
-	int w = 0;
-	for (; *s; s++)
-		w += ((unsigned char)*s & 0xC0) != 0x80;
-	return w;
-}
-
+/* A table cell and the space after it. */
 static void
 cell(const char *s, int width, int right)
 {
-	int pad = width - text_width(s);
-	if (right)
-		for (int i = 0; i < pad; i++)
-			putchar(' ');
-	fputs(s, stdout);
-	if (!right)
-		for (int i = 0; i < pad; i++)
-			putchar(' ');
+	cli_cell(s, width, right);
 	putchar(' ');
 }
 
@@ -166,13 +130,14 @@ print_table(const struct keyuser_list *l, const struct ku_cols *c)
 		cell(k->sector_code, W_SEC, 0);
 		cell(fmt_num(num, sizeof(num), k->toe, 1, LANG_VI), W_NUM, 1);
 		for (int j = 0; j < c->n; j++) {
-			double t = carrier_toe(k, c->code[j]);
+			double t = sheets_ku_carrier_toe(k, c->code[j]);
 			cell(t == 0 ? "" : fmt_num(num, sizeof(num), t, 1, LANG_VI), W_NUM, 1);
 		}
 		printf("%s\n", k->name);
 	}
 }
 
+/* xlsx is written to a file instead (web/sheets.h). */
 static void (*const ku_printers[KU__MAX])(const struct keyuser_list *, const struct ku_cols *) = {
     [KU_TABLE] = print_table,
     [KU_CSV] = print_csv,
@@ -202,9 +167,12 @@ int
 cmd_keyusers(struct cli *cli, int argc, char **argv)
 {
 	int year = 0, fmt = KU_TABLE;
+	const char *out_path = NULL;
 	for (int i = 1; i < argc; i++) {
-		if ((strcmp(argv[i], "--year") == 0 || strcmp(argv[i], "--format") == 0) &&
-		    i + 1 < argc) {
+		if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
+			out_path = argv[++i];
+		} else if ((strcmp(argv[i], "--year") == 0 || strcmp(argv[i], "--format") == 0) &&
+			   i + 1 < argc) {
 			const char *v = argv[++i];
 			if (argv[i - 1][2] == 'y') {
 				int64_t y;
@@ -217,7 +185,7 @@ cmd_keyusers(struct cli *cli, int argc, char **argv)
 					if (strcmp(v, ku_formats[f]) == 0)
 						fmt = f;
 				if (fmt < 0)
-					return usage("--format: table, csv hoặc / or json");
+					return usage("--format: table, csv, json hoặc / or xlsx");
 			}
 		} else {
 			return usage("tham số không hợp lệ / invalid argument");
@@ -225,6 +193,9 @@ cmd_keyusers(struct cli *cli, int argc, char **argv)
 	}
 	if (year == 0)
 		return usage("thiếu --year / --year is required");
+	if ((fmt == KU_XLSX) != (out_path != NULL))
+		return usage("--format xlsx cần -o FILE, và -o chỉ dùng với xlsx / --format xlsx "
+			     "needs -o FILE, and -o applies to xlsx only");
 
 	int rc = EXIT_USER;
 	char err[512];
@@ -237,16 +208,28 @@ cmd_keyusers(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "sxsh keyusers: %s\n", err);
 		goto out;
 	}
-	for (int i = 0; i < l->n; i++)
-		for (int j = 0; j < l->items[i].ncarriers; j++)
-			cols_add(&cols, l->items[i].carriers[j].carrier);
+	cols.n = sheets_ku_carriers(l, &cols.code);
 	for (int i = 0; i < l->n; i++)
 		if (l->items[i].incomplete)
 			warn_errors(&l->items[i], "đã vượt ngưỡng dù thiếu một phần",
 				    "listed though part cannot be computed", year);
 	for (int i = 0; i < l->nunknown; i++)
 		warn_errors(&l->unknown[i], "không tính được", "cannot compute", year);
-	ku_printers[fmt](l, &cols);
+	if (fmt == KU_XLSX) {
+		struct xlsx *x = xlsx_open(out_path);
+		if (sheets_keyusers(x, l) < 0) {
+			xlsx_discard(x);
+			fprintf(stderr, "sxsh keyusers: %s: không ghi được / cannot write\n",
+				out_path);
+			goto out;
+		}
+		if (xlsx_close(x, err, sizeof(err)) < 0) {
+			fprintf(stderr, "sxsh keyusers: không ghi được / cannot write: %s\n", err);
+			goto out;
+		}
+	} else {
+		ku_printers[fmt](l, &cols);
+	}
 	rc = EXIT_OK;
 out:
 	free(cols.code);

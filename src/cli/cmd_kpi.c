@@ -1,6 +1,6 @@
 /*
  * sxsh kpi --year Y|all [--plan CODE] [--by unit|sector|class|ownership|size|all]
- *          [--format table|csv|json] [--time]
+ *          [--format table|csv|json|xlsx -o FILE] [--time]
  *
  * The plan's four indicators for one year (or every year with reports), for
  * the province and, with --by, for each group of a breakdown (or of all
@@ -15,6 +15,8 @@
  *   json   {plan, year, indicators: [...], groups: [{by, code, name,
  *          name_en, indicators: [...]}]}, keys in that order, null for an
  *          undefined share or coverage; with --year all, an array of them.
+ *   xlsx   the csv's columns in FILE (web/sheets.h): a sheet for the
+ *          province, one per breakdown, shares as percents.
  * --time prints the computation's wall time to stderr (bench/indicators.sh).
  * Exit 1 for an unknown plan, 2 for bad usage.
  */
@@ -30,35 +32,15 @@
 #include "db/db.h"
 #include "model/csvio.h"
 #include "model/kpi.h"
+#include "render/xlsx.h"
 #include "util/fmt.h"
+#include "util/fold.h"
+#include "web/sheets.h"
 
 #define KPI_DEFAULT_PLAN "78/KH-UBND"
 
-enum kpi_format { FMT_TABLE, FMT_CSV, FMT_JSON, FMT__MAX };
-static const char *const kpi_formats[FMT__MAX] = {"table", "csv", "json"};
-
-/* Width of s in characters (UTF-8 code points), which is what a terminal shows. */
-static int
-text_width(const char *s)
-{
-	int w = 0;
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			w++;
-	return w;
-}
-
-/* Prints s in a column of width characters, right-aligned when right is set. */
-static void
-put_cell(const char *s, int width, int right)
-{
-	int pad = width - text_width(s);
-	for (int i = 0; right && i < pad; i++)
-		putchar(' ');
-	fputs(s, stdout);
-	for (int i = 0; !right && i < pad; i++)
-		putchar(' ');
-}
+enum kpi_format { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_XLSX, FMT__MAX };
+static const char *const kpi_formats[FMT__MAX] = {"table", "csv", "json", "xlsx"};
 
 /* "45,2 %" or "—" for a fraction. */
 static char *
@@ -106,9 +88,9 @@ table_province(const struct kpi_result *r, int year)
 	char cell[KPI__MAX][TCOL__MAX][96];
 	int width[TCOL__MAX];
 	for (int c = 0; c < TCOL__MAX; c++) {
-		width[c] = text_width(tcol_head[c][0]);
-		if (text_width(tcol_head[c][1]) > width[c])
-			width[c] = text_width(tcol_head[c][1]);
+		width[c] = utf8_width(tcol_head[c][0]);
+		if (utf8_width(tcol_head[c][1]) > width[c])
+			width[c] = utf8_width(tcol_head[c][1]);
 	}
 	for (int k = 0; k < KPI__MAX; k++) {
 		const struct kpi_series *s = &r->series[k];
@@ -122,22 +104,22 @@ table_province(const struct kpi_result *r, int year)
 		pct(cell[k][TCOL_COV], sizeof(cell[k][TCOL_COV]), v->coverage);
 		target_text(cell[k][TCOL_TARGET], sizeof(cell[k][TCOL_TARGET]), s);
 		for (int c = 0; c < TCOL__MAX; c++)
-			if (text_width(cell[k][c]) > width[c])
-				width[c] = text_width(cell[k][c]);
+			if (utf8_width(cell[k][c]) > width[c])
+				width[c] = utf8_width(cell[k][c]);
 	}
 	printf("Kế hoạch / Plan %s — năm / year %d\n", r->plan_code, year);
 	printf("Tỷ lệ = có / đã biết; độ phủ = đã biết / đang hoạt động (share = yes / known; "
 	       "coverage = known / active)\n\n");
 	for (int h = 0; h < 2; h++) {
 		for (int c = 0; c < TCOL__MAX; c++) {
-			put_cell(tcol_head[c][h], c + 1 < TCOL__MAX ? width[c] : 0,
+			cli_cell(tcol_head[c][h], c + 1 < TCOL__MAX ? width[c] : 0,
 				 c != TCOL_NAME && c != TCOL_TARGET);
 			fputs(c + 1 < TCOL__MAX ? "  " : "\n", stdout);
 		}
 	}
 	for (int k = 0; k < KPI__MAX; k++)
 		for (int c = 0; c < TCOL__MAX; c++) {
-			put_cell(cell[k][c], c + 1 < TCOL__MAX ? width[c] : 0,
+			cli_cell(cell[k][c], c + 1 < TCOL__MAX ? width[c] : 0,
 				 c != TCOL_NAME && c != TCOL_TARGET);
 			fputs(c + 1 < TCOL__MAX ? "  " : "\n", stdout);
 		}
@@ -176,8 +158,8 @@ table_groups(const struct kpi_result *r, const struct kpi_breakdown *b, int year
 	}
 	int width[NCOLS];
 	for (int c = 0; c < NCOLS; c++)
-		width[c] = text_width(head[c][0]) > text_width(head[c][1]) ? text_width(head[c][0])
-									   : text_width(head[c][1]);
+		width[c] = utf8_width(head[c][0]) > utf8_width(head[c][1]) ? utf8_width(head[c][0])
+									   : utf8_width(head[c][1]);
 	char cell[NCOLS][128];
 	/* Two passes: widths, then the rows. */
 	for (int pass = 0; pass < 2; pass++) {
@@ -187,7 +169,7 @@ table_groups(const struct kpi_result *r, const struct kpi_breakdown *b, int year
 			       kpi_by_name(b->by));
 			for (int h = 0; h < 2; h++)
 				for (int c = 0; c < NCOLS; c++) {
-					put_cell(head[c][h], c + 1 < NCOLS ? width[c] : 0, 0);
+					cli_cell(head[c][h], c + 1 < NCOLS ? width[c] : 0, 0);
 					fputs(c + 1 < NCOLS ? "  " : "\n", stdout);
 				}
 		}
@@ -203,11 +185,11 @@ table_groups(const struct kpi_result *r, const struct kpi_breakdown *b, int year
 					   kpi_group_value(b, g, year, (enum kpi_indicator)k));
 			for (int c = 0; c < NCOLS; c++) {
 				if (pass == 0) {
-					if (text_width(cell[c]) > width[c])
-						width[c] = text_width(cell[c]);
+					if (utf8_width(cell[c]) > width[c])
+						width[c] = utf8_width(cell[c]);
 					continue;
 				}
-				put_cell(cell[c], c + 1 < NCOLS ? width[c] : 0, c == GC_ACTIVE);
+				cli_cell(cell[c], c + 1 < NCOLS ? width[c] : 0, c == GC_ACTIVE);
 				fputs(c + 1 < NCOLS ? "  " : "\n", stdout);
 			}
 		}
@@ -349,7 +331,9 @@ kpi_usage(const char *why, const char *arg)
 	    "  --by B          unit|sector|class|ownership|size: đơn vị hành chính, ngành "
 	    "(cấp 2), ngành (mã của cơ sở), loại hình, quy mô / administrative unit, VSIC "
 	    "division, VSIC class, ownership, size; all: cả năm / all five\n"
-	    "  --format F      table|csv|json (mặc định / default table)\n"
+	    "  --format F      table|csv|json|xlsx (mặc định / default table)\n"
+	    "  -o FILE         tệp .xlsx (bắt buộc với xlsx) / the .xlsx file (required "
+	    "with xlsx)\n"
 	    "  --time          in thời gian tính ra stderr / print the computing time to stderr\n",
 	    KPI_DEFAULT_PLAN);
 	return EXIT_USAGE;
@@ -372,7 +356,7 @@ opt_value(int argc, char **argv, int *i, const char *name)
 int
 cmd_kpi(struct cli *cli, int argc, char **argv)
 {
-	const char *plan = KPI_DEFAULT_PLAN, *v;
+	const char *plan = KPI_DEFAULT_PLAN, *v, *out_path = NULL;
 	int64_t year = 0;
 	int by = -1, format = FMT_TABLE, have_year = 0, all_years = 0, timing = 0;
 	unsigned mask = 0;
@@ -393,6 +377,8 @@ cmd_kpi(struct cli *cli, int argc, char **argv)
 				mask = KPI_BY_BIT(by);
 			else
 				return kpi_usage("--by: không hợp lệ / invalid:", v);
+		} else if ((v = opt_value(argc, argv, &i, "-o")) != NULL) {
+			out_path = v;
 		} else if (strcmp(argv[i], "--time") == 0) {
 			timing = 1;
 		} else if ((v = opt_value(argc, argv, &i, "--format")) != NULL) {
@@ -408,6 +394,10 @@ cmd_kpi(struct cli *cli, int argc, char **argv)
 	}
 	if (!have_year)
 		return kpi_usage("thiếu --year / --year is required:", "");
+	if ((format == FMT_XLSX) != (out_path != NULL))
+		return kpi_usage("--format xlsx cần -o FILE, -o chỉ dùng với xlsx / --format xlsx "
+				 "needs -o FILE, -o applies to xlsx only:",
+				 out_path != NULL ? out_path : "");
 
 	int rc = EXIT_USER;
 	struct kpi_result *r = NULL;
@@ -440,7 +430,18 @@ cmd_kpi(struct cli *cli, int argc, char **argv)
 			__builtin_popcount(mask),
 			(double)(t1.tv_sec - t0.tv_sec) * 1e3 +
 			    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
-	if (format == FMT_JSON) {
+	if (format == FMT_XLSX) {
+		struct xlsx *x = xlsx_open(out_path);
+		if (sheets_kpi(x, r, mask, first, last) < 0) {
+			xlsx_discard(x);
+			fprintf(stderr, "sxsh kpi: %s: không ghi được / cannot write\n", out_path);
+			goto out;
+		}
+		if (xlsx_close(x, err, sizeof(err)) < 0) {
+			fprintf(stderr, "sxsh kpi: không ghi được / cannot write: %s\n", err);
+			goto out;
+		}
+	} else if (format == FMT_JSON) {
 		if (print_json(r, mask, all_years) < 0)
 			goto out;
 	} else if (format == FMT_CSV) {

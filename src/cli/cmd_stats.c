@@ -16,6 +16,7 @@
 #include "db/db.h"
 #include "model/kpi.h"
 #include "util/fmt.h"
+#include "util/fold.h"
 
 #define STATS_DEFAULT_PLAN "78/KH-UBND"
 
@@ -26,26 +27,6 @@ static const char *const stats_head[KPI__MAX][2] = {
     [KPI_APPLIES_CP] = {"Áp dụng SXSH", "Apply CP"},
     [KPI_APPLIES_CP_SAVING] = {"Áp dụng SXSH và tiết kiệm", "Apply CP and save"},
 };
-
-/* Width of s in characters (UTF-8 code points), which is what a terminal shows. */
-static int
-text_width(const char *s)
-{
-	int w = 0;
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			w++;
-	return w;
-}
-
-/* Prints s left-aligned in a column of width characters. */
-static void
-put_cell(const char *s, int width)
-{
-	fputs(s, stdout);
-	for (int i = text_width(s); i < width; i++)
-		putchar(' ');
-}
 
 /* "45,2 %" or "—". */
 static char *
@@ -115,32 +96,32 @@ print_kpis(const struct kpi_result *r)
 		return;
 	}
 	for (int k = 0; k < KPI__MAX; k++) {
-		width[k] = text_width(stats_head[k][0]);
-		if (text_width(stats_head[k][1]) > width[k])
-			width[k] = text_width(stats_head[k][1]);
+		width[k] = utf8_width(stats_head[k][0]);
+		if (utf8_width(stats_head[k][1]) > width[k])
+			width[k] = utf8_width(stats_head[k][1]);
 		for (int y = 0; y < r->nyears; y++) {
 			format_value(cells[k], sizeof(cells[k]), &r->series[k].values[y]);
-			if (text_width(cells[k]) > width[k])
-				width[k] = text_width(cells[k]);
+			if (utf8_width(cells[k]) > width[k])
+				width[k] = utf8_width(cells[k]);
 		}
 		width[k] += 3;
 	}
 	for (int h = 0; h < NROWS_HEAD; h++) {
-		put_cell(h == 0 ? "Năm" : "Year", 10);
+		cli_cell(h == 0 ? "Năm" : "Year", 10, 0);
 		for (int k = 0; k < KPI__MAX; k++)
-			put_cell(stats_head[k][h], k + 1 < KPI__MAX ? width[k] : 0);
+			cli_cell(stats_head[k][h], k + 1 < KPI__MAX ? width[k] : 0, 0);
 		putchar('\n');
 	}
 	for (int y = 0; y < r->nyears; y++) {
 		printf("%-10d", r->series[0].values[y].year);
 		for (int k = 0; k < KPI__MAX; k++) {
 			format_value(cells[k], sizeof(cells[k]), &r->series[k].values[y]);
-			put_cell(cells[k], k + 1 < KPI__MAX ? width[k] : 0);
+			cli_cell(cells[k], k + 1 < KPI__MAX ? width[k] : 0, 0);
 		}
 		putchar('\n');
 	}
 	/* The targets under their columns. */
-	put_cell("Mục tiêu", 10);
+	cli_cell("Mục tiêu", 10, 0);
 	for (int k = 0; k < KPI__MAX; k++) {
 		const struct kpi_series *s = &r->series[k];
 		char num[48];
@@ -154,7 +135,7 @@ print_kpis(const struct kpi_result *r)
 			snprintf(cells[k], sizeof(cells[k]), "%s %% (%d)",
 				 fmt_num(num, sizeof(num), s->target_pct, 0, LANG_VI),
 				 s->target_by);
-		put_cell(cells[k], k + 1 < KPI__MAX ? width[k] : 0);
+		cli_cell(cells[k], k + 1 < KPI__MAX ? width[k] : 0, 0);
 	}
 	printf("\nTarget\n\n");
 	printf("Năm-cơ sở áp dụng SXSH chưa tính được tiết kiệm (thiếu năng lượng, sản lượng, "

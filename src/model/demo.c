@@ -900,10 +900,13 @@ lookup(struct gen *g)
 static int
 delete_all(struct gen *g)
 {
+	/* Accounts bound to a facility lose the binding first: the facility goes
+	 * (its memberships cascade) and `demo --accounts` binds the demo ones
+	 * again (model/demo_accounts.h). */
 	static const enum stmt del[] = {
-	    STMT_DEMO_DELETE_MATERIAL, STMT_DEMO_DELETE_WATER,	      STMT_DEMO_DELETE_ENERGY,
-	    STMT_DEMO_DELETE_OUTPUT,   STMT_DEMO_DELETE_REGISTRATION, STMT_DEMO_DELETE_REPORT,
-	    STMT_DEMO_DELETE_FACILITY,
+	    STMT_DEMO_DETACH_USERS,  STMT_DEMO_DELETE_MATERIAL, STMT_DEMO_DELETE_WATER,
+	    STMT_DEMO_DELETE_ENERGY, STMT_DEMO_DELETE_OUTPUT,	STMT_DEMO_DELETE_REGISTRATION,
+	    STMT_DEMO_DELETE_REPORT, STMT_DEMO_DELETE_FACILITY,
 	};
 	for (size_t i = 0; i < sizeof(del) / sizeof(del[0]); i++) {
 		struct db_stmt *st = db_stmt(g->db, del[i]);

@@ -56,7 +56,8 @@ enum demo_rc {
  * facilities and opts->replace is 0; DEMO_ERR with a bilingual message in
  * err (size errsz) on any other failure, after rolling back.  With replace,
  * an existing database's facilities, reports and registrations are deleted
- * in the same transaction, so a failure leaves them as they were.
+ * in the same transaction, so a failure leaves them as they were; accounts
+ * bound to a facility (app_user.facility_id) are unbound in it too.
  */
 int demo_generate(struct db *db, const struct demo_opts *opts, struct demo_stats *st, char *err,
 		  size_t errsz);

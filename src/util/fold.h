@@ -16,6 +16,12 @@
  */
 char *fold_key(const char *s);
 
+/*
+ * The width of UTF-8 text in characters (code points, not bytes): what a
+ * terminal shows for composed Vietnamese text, and a column width for Excel.
+ */
+int utf8_width(const char *s);
+
 /* Returns 1 when s is valid UTF-8, else 0. */
 int utf8_valid(const char *s, size_t len);
 

@@ -4,7 +4,8 @@
  * breakdown with active facilities that year, each with yes/known, the
  * coverage and the plan's target; every group links to the facility
  * directory filtered to it.  Year defaults to the latest year with reports,
- * by to unit.
+ * by to unit.  With format=xlsx the same view (that year, that breakdown)
+ * is a workbook download (web/sheets.h), as `sxsh kpi --format xlsx`.
  *
  * The indicators of every year and every breakdown are computed in one
  * pass (model/kpi.h) once per database generation and kept in struct
@@ -22,6 +23,7 @@
 #include "util/alloc.h"
 #include "util/fmt.h"
 #include "util/log.h"
+#include "web/sheets.h"
 #include "web/web_int.h"
 
 #define IND_PLAN "78/KH-UBND"
@@ -126,6 +128,34 @@ ind_th(struct buf *b, const char *scope, const char *text)
 	html_open(b, "th", "scope", scope, NULL);
 	html_text(b, text);
 	html_close(b, "th");
+}
+
+/* The view a workbook download shows (ind_fill). */
+struct ind_view {
+	const struct kpi_result *r;
+	enum kpi_by by;
+	int year;
+};
+
+static int
+ind_fill(struct xlsx *x, const void *ctx)
+{
+	const struct ind_view *v = ctx;
+	return sheets_kpi(x, v->r, KPI_BY_BIT(v->by), v->year, v->year);
+}
+
+/* The link to the workbook of the view shown. */
+static void
+ind_xlsx_link(struct http_request *req, struct buf *b, int year, const struct ind_by *by)
+{
+	struct http_param p[3] = {{"year", arena_printf(&req->arena, "%d", year)},
+				  {"by", kpi_by_name(by->by)},
+				  {"format", "xlsx"}};
+	html_open(b, "p", NULL);
+	html_open(b, "a", "href", web_url(req, "/indicators", p, 3), "download", "", NULL);
+	html_text(b, HTTP_T(req, "Tải Excel", "Download Excel"));
+	html_close(b, "a");
+	html_close(b, "p");
 }
 
 /* The year and breakdown selectors (a plain GET form). */
@@ -274,6 +304,13 @@ web_indicators(struct http_request *req, struct http_response *resp)
 			return 0;
 		}
 	}
+	const char *format = http_param(req, "format");
+	int xlsx = format != NULL && strcmp(format, "xlsx") == 0;
+	if (format != NULL && format[0] != '\0' && !xlsx && strcmp(format, "html") != 0) {
+		web_error(req, resp, 400, "Tham số format phải là html hoặc xlsx.",
+			  "The format parameter must be html or xlsx.");
+		return 0;
+	}
 	const char *ys = http_param(req, "year");
 	int64_t year = 0;
 	if (ys != NULL && ys[0] != '\0' && parse_int64(ys, &year) < 0) {
@@ -298,6 +335,18 @@ web_indicators(struct http_request *req, struct http_response *resp)
 		web_error(req, resp, 404, vi, en);
 		return 0;
 	}
+	if (xlsx) {
+		int rc = 0;
+		if (r == NULL)
+			web_error(req, resp, 404, "Chưa có báo cáo nào.", "No reports yet.");
+		else
+			rc = sheets_send(req, resp, ind_fill,
+					 &(struct ind_view){r, by->by, (int)year},
+					 arena_printf(&req->arena, "indicators-%d-%s.xlsx",
+						      (int)year, kpi_by_name(by->by)));
+		kpi_release(req, e);
+		return rc;
+	}
 
 	struct buf b;
 	buf_init(&b, HTTP_BODY_MAX / 2);
@@ -319,6 +368,7 @@ web_indicators(struct http_request *req, struct http_response *resp)
 		html_close(&b, "p");
 	} else {
 		ind_form(req, &b, r, (int)year, by);
+		ind_xlsx_link(req, &b, (int)year, by);
 		ind_table(req, &b, r, (int)year, by);
 	}
 	kpi_release(req, e);

@@ -1,9 +1,10 @@
 /*
- * GET /keyusers?year=Y[&format=csv] (government staff only; the router
+ * GET /keyusers?year=Y[&format=csv|xlsx] (government staff only; the router
  * answers 401/403 before this runs): the key energy users of year Y
  * (model/keyusers.h), the list the province sends to the Ministry, with the
  * TOE of each energy carrier, and the same as a CSV download: one row per
- * facility and carrier, '.' decimals, header row, in the list's order.
+ * facility and carrier, '.' decimals, header row, in the list's order;
+ * and as the workbook of `sxsh keyusers --format xlsx` (web/sheets.h).
  * Facilities whose energy could not all be converted are listed apart.
  * Year defaults to the latest year with reports.  Responses are marked
  * no-store: they carry facility data.
@@ -21,6 +22,7 @@
 #include "render/html.h"
 #include "util/fmt.h"
 #include "util/log.h"
+#include "web/sheets.h"
 #include "web/web_int.h"
 
 /* A TOE figure with one decimal in the page's language (arena). */
@@ -29,6 +31,12 @@ ku_toe(struct http_request *req, double toe)
 {
 	char num[48];
 	return arena_strdup(&req->arena, fmt_num(num, sizeof(num), toe, 1, req->lang));
+}
+
+static int
+ku_fill(struct xlsx *x, const void *l)
+{
+	return sheets_keyusers(x, l);
 }
 
 /* The CSV of the list: facility, then one row per carrier. */
@@ -156,9 +164,10 @@ web_keyusers(struct http_request *req, struct http_response *resp)
 		return 0;
 	}
 	int csv = format != NULL && strcmp(format, "csv") == 0;
-	if (format != NULL && format[0] != '\0' && !csv && strcmp(format, "html") != 0) {
-		web_error(req, resp, 400, "Tham số format phải là html hoặc csv.",
-			  "The format parameter must be html or csv.");
+	int xlsx = format != NULL && strcmp(format, "xlsx") == 0;
+	if (format != NULL && format[0] != '\0' && !csv && !xlsx && strcmp(format, "html") != 0) {
+		web_error(req, resp, 400, "Tham số format phải là html, csv hoặc xlsx.",
+			  "The format parameter must be html, csv or xlsx.");
 		return 0;
 	}
 	http_response_header(resp, "Cache-Control", "no-store");
@@ -175,8 +184,10 @@ web_keyusers(struct http_request *req, struct http_response *resp)
 		return 0;
 	}
 	int rc;
-	if (csv) {
-		rc = ku_csv(req, resp, l);
+	if (csv || xlsx) {
+		rc = csv ? ku_csv(req, resp, l)
+			 : sheets_send(req, resp, ku_fill, l,
+				       arena_printf(&req->arena, "keyusers-%d.xlsx", l->year));
 		keyusers_free(l);
 		return rc;
 	}
@@ -198,6 +209,11 @@ web_keyusers(struct http_request *req, struct http_response *resp)
 				  {"format", "csv"}};
 	html_open(&b, "a", "href", web_url(req, "/keyusers", p, 2), "download", "", NULL);
 	html_text(&b, HTTP_T(req, "Tải về CSV", "Download CSV"));
+	html_close(&b, "a");
+	html_text(&b, " ");
+	p[1].value = "xlsx";
+	html_open(&b, "a", "href", web_url(req, "/keyusers", p, 2), "download", "", NULL);
+	html_text(&b, HTTP_T(req, "Tải Excel", "Download Excel"));
 	html_close(&b, "a");
 	html_close(&b, "p");
 	ku_table(req, &b, l->items, l->n);

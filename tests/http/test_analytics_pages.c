@@ -224,13 +224,55 @@ test_keyusers(void **state)
 	hc_response_free(&r);
 }
 
+/* GET target as staff (or public) and assert a workbook download named filename. */
+static void
+assert_xlsx(const char *target, const char *cookie, const char *filename)
+{
+	struct hc_response r;
+	get(target, cookie, 200, &r);
+	char *ct = hc_header(&r, "Content-Type"), *cd = hc_header(&r, "Content-Disposition");
+	assert_non_null(ct);
+	assert_string_equal(ct,
+			    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+	assert_non_null(cd);
+	char want[128];
+	snprintf(want, sizeof(want), "attachment; filename=\"%s\"", filename);
+	assert_string_equal(cd, want);
+	/* a zip: the local file header signature */
+	assert_true(r.body_len > 4);
+	assert_memory_equal(r.body, "PK\x03\x04", 4);
+	free(ct);
+	free(cd);
+	hc_response_free(&r);
+}
+
+static void
+test_xlsx_downloads(void **state)
+{
+	(void)state;
+	struct hc_response r;
+	get("/keyusers?year=2024", staff.cookie, 200, &r);
+	hs_contains(&r, "href=\"/keyusers?year=2024&amp;format=xlsx\"");
+	hc_response_free(&r);
+	assert_xlsx("/keyusers?year=2024&format=xlsx", staff.cookie, "keyusers-2024.xlsx");
+	get("/keyusers?year=2024&format=xlsx", NULL, 303, &r); /* staff only */
+	hc_response_free(&r);
+
+	get("/indicators?year=2024&by=size", NULL, 200, &r);
+	hs_contains(&r, "href=\"/indicators?year=2024&amp;by=size&amp;format=xlsx\"");
+	hc_response_free(&r);
+	assert_xlsx("/indicators?year=2024&by=size&format=xlsx", NULL, "indicators-2024-size.xlsx");
+	get("/indicators?format=pdf", NULL, 400, &r);
+	hc_response_free(&r);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_indicators),	     cmocka_unit_test(test_dashboard_drill),
 	    cmocka_unit_test(test_benchmark_public), cmocka_unit_test(test_benchmark_staff),
-	    cmocka_unit_test(test_keyusers),
+	    cmocka_unit_test(test_keyusers),	     cmocka_unit_test(test_xlsx_downloads),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -20,6 +20,7 @@
 #include "db/db.h"
 #include "model/demo.h"
 #include "model/refdata.h"
+#include "demohash.h"
 #include "testutil.h"
 #include "util/rng.h"
 
@@ -89,17 +90,6 @@ q_text(const char *name, const char *sql, char *out, size_t n)
 	return out;
 }
 
-static uint64_t
-fnv(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char *b = p;
-	for (size_t i = 0; i < n; i++) {
-		h ^= b[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
 /* The catalog entry of table `name` among t[0..n), or a test failure. */
 static const struct db_table *
 find_table(const struct db_table *t, int n, const char *name)
@@ -120,72 +110,6 @@ find_col(const struct db_table *t, const char *name)
 			return c;
 	fail_msg("no column %s.%s", t->name, name);
 	return -1;
-}
-
-/*
- * A canonical dump of everything the generator writes, hashed: every row of
- * every table in primary key order, each value as text in a fixed form with
- * a tag of its kind: 'N' for NULL, 'i' and "%lld" for an integer column
- * (whose stored text must be that integer, so a real stored there fails),
- * 'r' and "%.17g" for a real column (round-trips a double exactly), 't' and
- * the text itself for a text column; each value ends with a NUL byte.  The
- * form depends on the values alone, not on how a backend stores them.
- * *rows gets the row count.
- */
-static uint64_t
-dump_hash(const char *name, int64_t *rows)
-{
-	static const char *const tables[] = {
-	    "facility",	     "report",	     "report_output",
-	    "report_energy", "report_water", "report_material",
-	};
-	struct db *db = ro_open(name);
-	struct db_table *cat = NULL;
-	int ncat = 0;
-	if (db_tables(db, &cat, &ncat) != DB_OK)
-		fail_msg("db_tables: %s", db_errmsg(db));
-	uint64_t h = 0xcbf29ce484222325ULL;
-	*rows = 0;
-	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
-		const struct db_table *t = find_table(cat, ncat, tables[i]);
-		struct db_stmt *st = db_table_stmt(db, t, DB_TABLE_SELECT);
-		if (st == NULL)
-			fail_msg("select %s: %s", t->name, db_errmsg(db));
-		h = fnv(h, t->name, strlen(t->name) + 1);
-		int rc;
-		while ((rc = db_step(st)) == DB_ROW) {
-			for (int c = 0; c < t->ncols; c++) {
-				char num[64];
-				const char *v = num;
-				char tag;
-				if (db_col_is_null(st, c)) {
-					tag = 'N';
-					v = "";
-				} else if (t->types[c] == DB_COL_INT) {
-					tag = 'i';
-					snprintf(num, sizeof(num), "%lld",
-						 (long long)db_col_int(st, c));
-					if (strcmp(db_col_text(st, c), num) != 0)
-						fail_msg("%s.%s: '%s' is not an integer", t->name,
-							 t->cols[c], db_col_text(st, c));
-				} else if (t->types[c] == DB_COL_REAL) {
-					tag = 'r';
-					snprintf(num, sizeof(num), "%.17g", db_col_double(st, c));
-				} else {
-					tag = 't';
-					v = db_col_text(st, c);
-				}
-				h = fnv(h, &tag, 1);
-				h = fnv(h, v, strlen(v) + 1);
-			}
-			(*rows)++;
-		}
-		assert_int_equal(rc, DB_DONE);
-		db_stmt_free(st);
-	}
-	db_tables_free(cat, ncat);
-	db_close(db);
-	return h;
 }
 
 /* --- rng --- */
@@ -275,8 +199,8 @@ test_same_seed_same_data(void **state)
 	db_close(gen("a.db", 7, SMALL_N, &s1));
 	db_close(gen("b.db", 7, SMALL_N, &s2));
 	int64_t r1, r2;
-	uint64_t h1 = dump_hash("a.db", &r1);
-	uint64_t h2 = dump_hash("b.db", &r2);
+	uint64_t h1 = tu_demo_hash("a.db", &r1);
+	uint64_t h2 = tu_demo_hash("b.db", &r2);
 	assert_true(r1 > SMALL_N);
 	assert_int_equal(r1, r2);
 	assert_true(h1 == h2);
@@ -287,7 +211,7 @@ test_same_seed_same_data(void **state)
 
 	db_close(gen("c.db", 8, SMALL_N, NULL));
 	int64_t r3;
-	uint64_t h3 = dump_hash("c.db", &r3);
+	uint64_t h3 = tu_demo_hash("c.db", &r3);
 	assert_true(h3 != h1);
 }
 
@@ -533,13 +457,13 @@ test_replace(void **state)
 	char err[512];
 	struct db *db = gen("r.db", 3, 300, NULL);
 	int64_t rows0, rows1;
-	uint64_t h0 = dump_hash("r.db", &rows0);
+	uint64_t h0 = tu_demo_hash("r.db", &rows0);
 
 	/* Without replace: refused, nothing changed. */
 	struct demo_opts o = {.seed = 4, .facilities = 200};
 	assert_int_equal(demo_generate(db, &o, NULL, err, sizeof(err)), DEMO_EXISTS);
 	assert_non_null(strstr(err, "--replace"));
-	assert_true(dump_hash("r.db", &rows1) == h0);
+	assert_true(tu_demo_hash("r.db", &rows1) == h0);
 	assert_int_equal(rows1, rows0);
 
 	/* With replace: the same content as a fresh database with that seed. */
@@ -548,8 +472,8 @@ test_replace(void **state)
 	db_close(db);
 	db_close(gen("fresh.db", 4, 200, NULL));
 	int64_t rows2, rows3;
-	uint64_t h2 = dump_hash("r.db", &rows2);
-	uint64_t h3 = dump_hash("fresh.db", &rows3);
+	uint64_t h2 = tu_demo_hash("r.db", &rows2);
+	uint64_t h3 = tu_demo_hash("fresh.db", &rows3);
 	assert_int_equal(rows2, rows3);
 	assert_true(h2 == h3);
 	assert_int_equal(q_int("r.db", "SELECT count(*) FROM facility"), 200);

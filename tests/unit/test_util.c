@@ -84,6 +84,10 @@ test_fold(void **state)
 	k = fold_key("Ha\xcc\x80 Tie\xcc\x82n");
 	assert_string_equal(k, "ha tien");
 	free(k);
+	/* "Kiên Giang" is 10 characters in 11 bytes (ê is 2 bytes). */
+	assert_int_equal(utf8_width("Kiên Giang"), 10);
+	assert_int_equal(utf8_width("Đường"), 5); /* Đ 2 bytes, ư 2, ờ 3 */
+	assert_int_equal(utf8_width(""), 0);
 	assert_int_equal(utf8_valid("Kiên Giang", strlen("Kiên Giang")), 1);
 	assert_int_equal(utf8_valid("\xff\xfe", 2), 0);
 }

@@ -1,0 +1,237 @@
+/*
+ * The key-user and indicator workbooks (sheets.h) and their delivery as a
+ * page download.  The sheet layouts follow the CSV of `sxsh keyusers` and
+ * `sxsh kpi` column for column; only the values change type: TOE with
+ * three decimals, shares and coverage as fractions shown as percents,
+ * targets (given in percent by the plan) divided by 100 for the same
+ * percent format, counts as integers.
+ */
+#include "web/sheets.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "http/request.h"
+#include "http/response.h"
+#include "model/keyusers.h"
+#include "model/kpi.h"
+#include "model/ledger.h"
+#include "render/xlsx.h"
+#include "util/alloc.h"
+#include "util/log.h"
+
+#define SHEETS_CT "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+int
+sheets_ku_carriers(const struct keyuser_list *l, const char ***codes)
+{
+	const char **c = NULL;
+	int n = 0;
+	for (int i = 0; i < l->n; i++)
+		for (int j = 0; j < l->items[i].ncarriers; j++) {
+			const char *code = l->items[i].carriers[j].carrier;
+			int at = 0;
+			while (at < n && strcmp(c[at], code) < 0)
+				at++;
+			if (at < n && strcmp(c[at], code) == 0)
+				continue;
+			c = xrealloc(c, (size_t)(n + 1) * sizeof(*c));
+			memmove(c + at + 1, c + at, (size_t)(n - at) * sizeof(*c));
+			c[at] = code;
+			n++;
+		}
+	*codes = c;
+	return n;
+}
+
+double
+sheets_ku_carrier_toe(const struct keyuser *k, const char *code)
+{
+	for (int j = 0; j < k->ncarriers; j++)
+		if (strcmp(k->carriers[j].carrier, code) == 0)
+			return k->carriers[j].toe;
+	return 0;
+}
+
+int
+sheets_keyusers(struct xlsx *x, const struct keyuser_list *l)
+{
+	enum { KU_FIXED = 6 };
+	static const char *const fixed[KU_FIXED] = {"code",	"tax_code", "name",
+						    "district", "sector",   "toe"};
+	const char **carriers = NULL;
+	int nc = sheets_ku_carriers(l, &carriers);
+	if (xlsx_sheet(x, "Trọng điểm") < 0) {
+		free(carriers);
+		return -1;
+	}
+	char title[160];
+	snprintf(title, sizeof(title),
+		 "Cơ sở sử dụng năng lượng trọng điểm năm %d / Key energy users %d", l->year,
+		 l->year);
+	xlsx_bold(x, title);
+	xlsx_row_end(x);
+	xlsx_text(x, "Ngưỡng (TOE/năm) / threshold (TOE a year)");
+	xlsx_number(x, l->threshold_toe, 0);
+	xlsx_text(x, l->threshold_ref);
+	xlsx_row_end(x);
+	xlsx_text(x, "Số cơ sở / facilities");
+	xlsx_int(x, l->n);
+	xlsx_row_end(x);
+	xlsx_row_end(x);
+
+	const char **head = xmalloc((size_t)(KU_FIXED + nc) * sizeof(*head));
+	char(*names)[48] = xmalloc((size_t)(nc > 0 ? nc : 1) * sizeof(*names));
+	for (int j = 0; j < KU_FIXED; j++)
+		head[j] = fixed[j];
+	for (int j = 0; j < nc; j++) {
+		snprintf(names[j], sizeof(names[j]), "toe_%s", carriers[j]);
+		head[KU_FIXED + j] = names[j];
+	}
+	xlsx_header(x, head, KU_FIXED + nc);
+	for (int i = 0; i < l->n; i++) {
+		const struct keyuser *k = &l->items[i];
+		xlsx_text(x, k->code);
+		xlsx_text(x, k->tax_code);
+		xlsx_text(x, k->name);
+		xlsx_text(x, k->unit_name);
+		xlsx_text(x, k->sector_code);
+		xlsx_number(x, k->toe, 3);
+		for (int j = 0; j < nc; j++)
+			xlsx_number(x, sheets_ku_carrier_toe(k, carriers[j]), 3);
+		xlsx_row_end(x);
+	}
+	free(names);
+	free(head);
+	free(carriers);
+	return 0;
+}
+
+/* The columns of `sxsh kpi --format csv`. */
+static const char *const kpi_head[] = {"plan",	     "year",	  "by",		"group_code",
+				       "group_name", "indicator", "target_pct", "yes",
+				       "known",	     "active",	  "share",	"coverage"};
+#define KPI_NHEAD ((int)(sizeof(kpi_head) / sizeof(kpi_head[0])))
+
+/* Sheet names of the breakdowns (at most 31 characters, no '/'). */
+static const char *const kpi_sheet_name[KPI_BY__MAX] = {
+    [KPI_BY_UNIT] = "Đơn vị hành chính", [KPI_BY_SECTOR] = "Ngành cấp 2", [KPI_BY_CLASS] = "Ngành",
+    [KPI_BY_OWNERSHIP] = "Loại hình",	 [KPI_BY_SIZE] = "Quy mô",
+};
+
+static void
+kpi_row(struct xlsx *x, const struct kpi_result *r, int year, const char *by,
+	const struct kpi_group *g, int k, const struct kpi_value *v)
+{
+	xlsx_text(x, r->plan_code);
+	xlsx_int(x, year);
+	xlsx_text(x, by);
+	xlsx_text(x, g != NULL ? g->code : NULL);
+	xlsx_text(x, g != NULL ? g->name_vi : NULL);
+	xlsx_text(x, r->series[k].code);
+	xlsx_percent(x, r->series[k].target_pct / 100.0);
+	xlsx_int(x, v->yes);
+	xlsx_int(x, v->known);
+	xlsx_int(x, v->active);
+	xlsx_percent(x, v->share);
+	xlsx_percent(x, v->coverage);
+	xlsx_row_end(x);
+}
+
+int
+sheets_kpi(struct xlsx *x, const struct kpi_result *r, unsigned mask, int first, int last)
+{
+	if (xlsx_sheet(x, "Toàn tỉnh") < 0)
+		return -1;
+	xlsx_header(x, kpi_head, KPI_NHEAD);
+	for (int y = first; y <= last; y++)
+		for (int k = 0; k < KPI__MAX; k++)
+			kpi_row(x, r, y, "province", NULL, k,
+				&r->series[k].values[y - r->first_year]);
+	for (int by = 0; by < KPI_BY__MAX; by++) {
+		if (!(mask & KPI_BY_BIT(by)))
+			continue;
+		const struct kpi_breakdown *b = &r->by[by];
+		if (xlsx_sheet(x, kpi_sheet_name[by]) < 0)
+			return -1;
+		xlsx_header(x, kpi_head, KPI_NHEAD);
+		for (int y = first; y <= last; y++)
+			for (int g = 0; g < b->ngroups; g++) {
+				const struct kpi_value *v0 = kpi_group_value(b, g, y, 0);
+				if (v0 == NULL || v0->active == 0)
+					continue;
+				for (int k = 0; k < KPI__MAX; k++)
+					kpi_row(x, r, y, kpi_by_name(b->by), &b->groups[g], k,
+						kpi_group_value(b, g, y, (enum kpi_indicator)k));
+			}
+	}
+	return 0;
+}
+
+/* Reads the whole file at path into resp's body; -1 when it does not fit. */
+static int
+slurp(const char *path, struct http_response *resp)
+{
+	int rc = -1;
+	FILE *f = fopen(path, "rb");
+	if (f == NULL) {
+		log_err("sheets: %s: %s", path, strerror(errno));
+		return -1;
+	}
+	char chunk[16384];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		if (buf_append(&resp->body, chunk, n) < 0) {
+			log_err("sheets: workbook over %u bytes", HTTP_BODY_MAX);
+			goto out;
+		}
+	rc = ferror(f) ? -1 : 0;
+out:
+	fclose(f);
+	return rc;
+}
+
+int
+sheets_send(struct http_request *req, struct http_response *resp, sheets_fill_fn fill,
+	    const void *ctx, const char *filename)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096], err[512];
+	snprintf(path, sizeof(path), "%s/sxsh-xlsx-XXXXXX",
+		 dir != NULL && dir[0] != '\0' ? dir : "/tmp");
+	/* mkstemp reserves a unique name; the workbook then replaces it by rename. */
+	int fd = mkstemp(path);
+	if (fd < 0) {
+		log_err("sheets: mkstemp %s: %s", path, strerror(errno));
+		return -1;
+	}
+	close(fd);
+	int rc = -1;
+	struct xlsx *x = xlsx_open(path);
+	if (fill(x, ctx) < 0) {
+		xlsx_discard(x);
+		log_err("sheets: %s: cannot build the workbook", filename);
+		goto out;
+	}
+	if (xlsx_close(x, err, sizeof(err)) < 0) {
+		log_err("sheets: %s", err);
+		goto out;
+	}
+	buf_reset(&resp->body);
+	if (slurp(path, resp) < 0) {
+		buf_reset(&resp->body);
+		goto out;
+	}
+	resp->content_type = SHEETS_CT;
+	http_response_header(resp, "Content-Disposition",
+			     arena_printf(&req->arena, "attachment; filename=\"%s\"", filename));
+	rc = 0;
+out:
+	unlink(path);
+	return rc;
+}

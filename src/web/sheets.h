@@ -1,0 +1,54 @@
+/*
+ * The spreadsheets sxsh hands to officials (render/xlsx.h): the key energy
+ * users of a year and the plan's indicators, built once here for both
+ * `sxsh keyusers|kpi --format xlsx` and the pages' "Tải Excel / Download
+ * Excel" links, so the command and the page give the same file.  The
+ * columns are those of the commands' CSV, with numbers as numbers.
+ */
+#ifndef SXSH_WEB_SHEETS_H
+#define SXSH_WEB_SHEETS_H
+
+struct keyuser;
+struct keyuser_list;
+struct kpi_result;
+struct xlsx;
+struct http_request;
+struct http_response;
+
+/*
+ * The carrier codes present in l, sorted and unique: the per-carrier TOE
+ * columns of the key-user list.  Returns their number and *codes (free()
+ * the array; the strings are l's and live as long as l).
+ */
+int sheets_ku_carriers(const struct keyuser_list *l, const char ***codes);
+/* TOE of carrier code in k: NAN when a line did not convert, 0 when not used. */
+double sheets_ku_carrier_toe(const struct keyuser *k, const char *code);
+
+/*
+ * Adds the sheet "Trọng điểm": a title, the threshold and its legal
+ * reference, then code, tax_code, name, district, sector, toe and toe_<carrier>
+ * columns (the CSV of `sxsh keyusers`).  Returns 0, or -1 when the workbook failed.
+ */
+int sheets_keyusers(struct xlsx *x, const struct keyuser_list *l);
+/*
+ * Adds the sheet "Toàn tỉnh" (the province series of years first..last)
+ * and one sheet per breakdown in mask (KPI_BY_BIT), with the columns of
+ * `sxsh kpi --format csv`: shares, coverage and targets as percents,
+ * counts as integers.  Groups with no active facility in a year are left
+ * out, as in the CSV.  Returns 0, or -1 when the workbook failed.
+ */
+int sheets_kpi(struct xlsx *x, const struct kpi_result *r, unsigned mask, int first, int last);
+
+/* Fills a workbook for sheets_send; returns 0 or -1. */
+typedef int (*sheets_fill_fn)(struct xlsx *x, const void *ctx);
+/*
+ * Answers req with the workbook fill(x, ctx) builds, as an attachment named
+ * filename (ASCII, e.g. "keyusers-2024.xlsx"): the file is written to a
+ * temporary file in the system temporary directory, read into the body
+ * and removed.  Returns 0, or -1 (logged) when it cannot be built or is
+ * larger than the response body may be.
+ */
+int sheets_send(struct http_request *req, struct http_response *resp, sheets_fill_fn fill,
+		const void *ctx, const char *filename);
+
+#endif
