@@ -6,7 +6,7 @@ BUILD ?= build
 DB ?= var/sxsh.db
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: all deps build run test asan bench format clean FORCE
+.PHONY: all deps build run test asan fuzz bench format clean FORCE
 
 all: build
 
@@ -41,6 +41,10 @@ test: build
 asan:
 	@SXSH_SUITES=sqlite $(MAKE) --no-print-directory test BUILD=build-asan \
 		MESON_OPTS="-Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug"
+
+# libFuzzer drivers (tests/fuzz), FUZZ_SECONDS each (default 60); not part of `make test`.
+fuzz:
+	@./scripts/fuzz.sh
 
 bench: build
 	@./scripts/deps.sh --bench

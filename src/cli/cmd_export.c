@@ -1,7 +1,9 @@
 /*
- * sxsh export facilities|reports [--year Y] [-o FILE]: a thin shell over
- * csvio_export.  Writes to stdout, or to FILE through FILE.tmp and a rename
- * so a failed export never leaves half a file.
+ * sxsh export facilities|reports [--year Y] [--format csv|xlsx] [-o FILE]:
+ * a thin shell over csvio_export (CSV, the default and the import format)
+ * and sheets_export (an Excel workbook with the same columns).  CSV goes to
+ * stdout or to FILE; xlsx only to FILE.  Both write FILE.tmp and rename it
+ * over FILE, so a failed export never leaves half a file.
  */
 #include "cli/cli.h"
 
@@ -10,28 +12,56 @@
 #include "db/db.h"
 #include "model/csvio.h"
 #include "model/validate.h"
+#include "render/xlsx.h"
+#include "web/sheets.h"
+
+enum export_format { EXPORT_CSV, EXPORT_XLSX, EXPORT__MAX };
+static const char *const export_formats[EXPORT__MAX] = {
+    [EXPORT_CSV] = "csv",
+    [EXPORT_XLSX] = "xlsx",
+};
 
 static int
 usage(const char *why)
 {
 	fprintf(stderr, "sxsh export: %s\n", why);
-	fprintf(stderr, "Cách dùng / Usage: sxsh export facilities|reports [--year Y (reports)] "
-			"[-o FILE]\n");
+	cli_usage(stderr, "export");
 	return EXIT_USAGE;
+}
+
+/* Writes the workbook of kind to path; 0, or -1 with a message in err. */
+static int
+export_xlsx(struct db *db, enum csvio_kind kind, const char *path, int year, char *err,
+	    size_t errsz)
+{
+	struct xlsx *x = xlsx_open(path);
+	if (sheets_export(x, db, kind, year, NULL, err, errsz) < 0) {
+		xlsx_discard(x);
+		return -1;
+	}
+	char why[256];
+	if (xlsx_close(x, why, sizeof(why)) < 0) {
+		snprintf(err, errsz, "không ghi được / cannot write: %s", why);
+		return -1;
+	}
+	return 0;
 }
 
 int
 cmd_export(struct cli *cli, int argc, char **argv)
 {
 	static const struct val_label year_label = {"năm", "year"};
-	const char *kind_s = NULL, *out = NULL, *year_s = NULL;
-	int year = 0;
+	const char *kind_s = NULL, *out = NULL, *year_s = NULL, *fmt_s = "csv";
+	int year = 0, fmt = -1;
 
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--year") == 0 || strcmp(argv[i], "-o") == 0) {
+		const char **dst = strcmp(argv[i], "--year") == 0     ? &year_s
+				   : strcmp(argv[i], "-o") == 0	      ? &out
+				   : strcmp(argv[i], "--format") == 0 ? &fmt_s
+								      : NULL;
+		if (dst != NULL) {
 			if (i + 1 >= argc)
 				return usage("tùy chọn cần một giá trị / option needs a value");
-			const char **dst = argv[i][1] == 'o' ? &out : &year_s;
 			*dst = argv[++i];
 		} else if (argv[i][0] == '-')
 			return usage("tùy chọn không xác định / unknown option");
@@ -46,6 +76,13 @@ cmd_export(struct cli *cli, int argc, char **argv)
 	if (kind < 0)
 		return usage("loại phải là facilities hoặc reports / kind must be facilities or "
 			     "reports");
+	for (int f = 0; f < EXPORT__MAX; f++)
+		if (strcmp(fmt_s, export_formats[f]) == 0)
+			fmt = f;
+	if (fmt < 0)
+		return usage("--format: csv hoặc / or xlsx");
+	if (fmt == EXPORT_XLSX && out == NULL)
+		return usage("--format xlsx cần -o FILE / --format xlsx needs -o FILE");
 	if (year_s != NULL) {
 		char m[VAL_MSG_MAX];
 		if (kind != CSVIO_REPORTS)
@@ -59,8 +96,9 @@ cmd_export(struct cli *cli, int argc, char **argv)
 	if (db == NULL)
 		return EXIT_USER;
 	char err[512];
-	int rc = out != NULL ? csvio_export_path(db, kind, out, year, err, sizeof(err))
-			     : csvio_export(db, kind, stdout, year, err, sizeof(err));
+	int rc = fmt == EXPORT_XLSX ? export_xlsx(db, kind, out, year, err, sizeof(err))
+		 : out != NULL	    ? csvio_export_path(db, kind, out, year, err, sizeof(err))
+				    : csvio_export(db, kind, stdout, year, err, sizeof(err));
 	db_close(db);
 	if (rc != 0) {
 		fprintf(stderr, "sxsh export: %s\n", err);

@@ -990,8 +990,8 @@ header(struct imp *im)
 			if (strcmp(field(im, i), k->cols[c].name) == 0)
 				im->map[i] = c;
 		val_excerpt(ex, sizeof(ex), field(im, i));
-		if (im->map[i] < 0)
-			buf_printf(&unknown, "%s%s", unknown.len ? ", " : "", ex);
+		if (im->map[i] < 0) /* an empty name must still be reported: quote it */
+			buf_printf(&unknown, "%s%s", unknown.len ? ", " : "", ex[0] ? ex : "\"\"");
 		else if (seen[im->map[i]]++)
 			buf_printf(&dup, "%s%s", dup.len ? ", " : "", ex);
 	}
@@ -1289,49 +1289,98 @@ fmt_shortest(char *out, size_t n, double v)
 }
 
 int
-csvio_export(struct db *db, enum csvio_kind kind, FILE *out, int year, char *err, size_t errsz)
+csvio_ncols(enum csvio_kind kind)
+{
+	return kinds[kind].ncols;
+}
+
+const char *
+csvio_col_name(enum csvio_kind kind, int c)
+{
+	return kinds[kind].cols[c].name;
+}
+
+enum csvio_type
+csvio_col_type(enum csvio_kind kind, int c)
+{
+	return (enum csvio_type)export_types[kind][c];
+}
+
+/* Room for a %lld or %.17g number. */
+enum { EXPORT_NUM_MAX = 32 };
+
+int
+csvio_export_rows(struct db *db, enum csvio_kind kind, int year, csvio_row_fn *fn, void *ctx,
+		  char *err, size_t errsz)
 {
 	const struct kind_def *k = &kinds[kind];
 	const char *types = export_types[kind];
+	const char *fields[NCOLS_MAX];
+	char num[NCOLS_MAX][EXPORT_NUM_MAX];
 	struct db_stmt *st = db_stmt(db, export_stmts[kind]);
-	char num[64];
 	int rc;
 
 	if (st == NULL)
 		goto dbfail;
 	if (kind == CSVIO_REPORTS && year > 0)
 		db_bind_int(st, 1, year);
-	for (int c = 0; c < k->ncols; c++)
-		fprintf(out, "%s%s", c ? "," : "", k->cols[c].name);
-	putc('\n', out);
 	while ((rc = db_step(st)) == DB_ROW) {
 		for (int c = 0; c < k->ncols; c++) {
-			if (c)
-				putc(',', out);
+			fields[c] = num[c];
 			if (db_col_is_null(st, c))
-				continue;
-			if (types[c] == 'i') {
-				fprintf(out, "%lld", (long long)db_col_int(st, c));
-			} else if (types[c] == 'r') {
-				fmt_shortest(num, sizeof(num), db_col_double(st, c));
-				fputs(num, out);
-			} else
-				csvio_put_field(out, db_col_text(st, c));
+				fields[c] = NULL;
+			else if (types[c] == CSVIO_INT)
+				snprintf(num[c], EXPORT_NUM_MAX, "%lld",
+					 (long long)db_col_int(st, c));
+			else if (types[c] == CSVIO_REAL)
+				fmt_shortest(num[c], EXPORT_NUM_MAX, db_col_double(st, c));
+			else
+				fields[c] = db_col_text(st, c);
 		}
-		putc('\n', out);
+		if (fn(ctx, fields, k->ncols) < 0) {
+			db_reset(st);
+			return -1;
+		}
 	}
 	if (rc != DB_DONE)
 		goto dbfail;
-	if (fflush(out) != 0 || ferror(out)) {
-		snprintf(err, errsz, "lỗi ghi / write error: %s", strerror(errno));
-		return -1;
-	}
 	return 0;
 dbfail:
 	snprintf(err, errsz, "lỗi cơ sở dữ liệu / database error: %s", db_errmsg(db));
 	if (st != NULL)
 		db_reset(st);
 	return -1;
+}
+
+/* The CSV row sink: the FILE * ctx gets the fields, quoted where needed. */
+static int
+csv_row(void *ctx, const char *const *fields, int n)
+{
+	FILE *out = ctx;
+	for (int c = 0; c < n; c++) {
+		if (c)
+			putc(',', out);
+		if (fields[c] != NULL)
+			csvio_put_field(out, fields[c]);
+	}
+	putc('\n', out);
+	return 0;
+}
+
+int
+csvio_export(struct db *db, enum csvio_kind kind, FILE *out, int year, char *err, size_t errsz)
+{
+	const struct kind_def *k = &kinds[kind];
+	for (int c = 0; c < k->ncols; c++)
+		fprintf(out, "%s%s", c ? "," : "", k->cols[c].name);
+	putc('\n', out);
+	if (csvio_export_rows(db, kind, year, csv_row, out, err, errsz) < 0)
+		return -1;
+	if (fflush(out) != 0 || ferror(out)) {
+		snprintf(err, errsz, "lỗi ghi / write error: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
 }
 
 int

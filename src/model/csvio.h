@@ -73,6 +73,38 @@ int csvio_import_path(struct db *db, enum csvio_kind kind, const char *path,
 		      struct csvio_stats *st);
 
 /*
+ * The export as rows, for writers other than CSV (the Excel export in
+ * web/sheets.c).  The columns are those of the CSV format, in its order;
+ * each has a type: text (codes, names, tax codes with their leading zeros),
+ * an integer or a real number.
+ */
+enum csvio_type { CSVIO_TEXT = 't', CSVIO_INT = 'i', CSVIO_REAL = 'r' };
+
+/* The number of columns of kind's format. */
+int csvio_ncols(enum csvio_kind kind);
+/* Column c's name ("tax_code"), static storage; c < csvio_ncols(kind). */
+const char *csvio_col_name(enum csvio_kind kind, int c);
+/* Column c's type; c < csvio_ncols(kind). */
+enum csvio_type csvio_col_type(enum csvio_kind kind, int c);
+
+/*
+ * A row sink: called once per data row with its n fields as the CSV writes
+ * them (integers in decimal, reals in the shortest form that reads back
+ * exactly with strtod), NULL for an empty field.  The strings are valid
+ * only during the call.  Returns 0 to go on, -1 to stop the export.
+ */
+typedef int csvio_row_fn(void *ctx, const char *const *fields, int n);
+
+/*
+ * Calls fn for every facility, or every report line (only year's reports
+ * when year > 0), in the export order of the CSV.  Returns 0; -1 with a
+ * message in err (size errsz) when the database failed; or -1 with err
+ * untouched when fn stopped it (fn reports its own reason).
+ */
+int csvio_export_rows(struct db *db, enum csvio_kind kind, int year, csvio_row_fn *fn, void *ctx,
+		      char *err, size_t errsz);
+
+/*
  * Writes every facility, or every report (only year's when year > 0), to
  * out.  Returns 0, or -1 with a message in err (size errsz) when the
  * database or the write failed.

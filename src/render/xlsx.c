@@ -22,10 +22,10 @@
 #include "util/fold.h"
 
 /* Cell formats, created once per workbook. */
-enum xlsx_fmt { XF_BOLD, XF_INT, XF_NUM0, XF_NUM1, XF_NUM2, XF_NUM3, XF_PCT, XF__MAX };
+enum xlsx_fmt { XF_BOLD, XF_PLAIN, XF_INT, XF_NUM0, XF_NUM1, XF_NUM2, XF_NUM3, XF_PCT, XF__MAX };
 static const char *const xlsx_numfmt[XF__MAX] = {
-    [XF_BOLD] = NULL,	    [XF_INT] = "#,##0",	     [XF_NUM0] = "#,##0", [XF_NUM1] = "#,##0.0",
-    [XF_NUM2] = "#,##0.00", [XF_NUM3] = "#,##0.000", [XF_PCT] = "0.0%",
+    [XF_BOLD] = NULL,	   [XF_PLAIN] = "General", [XF_INT] = "#,##0",	    [XF_NUM0] = "#,##0",
+    [XF_NUM1] = "#,##0.0", [XF_NUM2] = "#,##0.00", [XF_NUM3] = "#,##0.000", [XF_PCT] = "0.0%",
 };
 
 /* Column widths in characters: a floor so short headers stay readable, a ceiling for names. */
@@ -250,6 +250,15 @@ void
 xlsx_int(struct xlsx *x, int64_t v)
 {
 	put_number(x, (double)v, XF_INT, num_width((double)v, 0));
+}
+
+void
+xlsx_plain(struct xlsx *x, double v)
+{
+	char s[32];
+	/* Width: the characters of the shortest form, about what General shows. */
+	int w = isfinite(v) ? snprintf(s, sizeof(s), "%.15g", v) : 0;
+	put_number(x, v, XF_PLAIN, w);
 }
 
 void

@@ -54,6 +54,12 @@ void xlsx_bold(struct xlsx *x, const char *s); /* a title; NULL: blank */
 /* A number shown with decimals (0..3) and thousands separators; NAN: blank. */
 void xlsx_number(struct xlsx *x, double v, int decimals);
 void xlsx_int(struct xlsx *x, int64_t v);
+/*
+ * A number with no display format (Excel's "General", no thousands
+ * separators): years, months, 0/1 flags, coordinates, quantities.  The full
+ * double is stored; NAN: blank.
+ */
+void xlsx_plain(struct xlsx *x, double v);
 /* A fraction shown as a percent with one decimal (0.452 -> 45.2%); NAN: blank. */
 void xlsx_percent(struct xlsx *x, double fraction);
 void xlsx_blank(struct xlsx *x);

@@ -80,7 +80,8 @@ fold_key(const char *s)
 			utf8proc_ssize_t k = utf8proc_encode_char(c, enc);
 			buf_append(&out, enc, (size_t)k);
 		}
-		space = 0;
+		if (m > 0) /* a lone combining mark folds to nothing: no word yet */
+			space = 0;
 	}
 	if (out.len > 0 && out.data[out.len - 1] == ' ')
 		out.data[--out.len] = '\0';

@@ -173,6 +173,100 @@ sheets_kpi(struct xlsx *x, const struct kpi_result *r, unsigned mask, int first,
 	return 0;
 }
 
+/* Sheet names of the exports (valid: at most 31 characters, none of []:*?/\\). */
+static const char *const export_sheet_name[CSVIO__MAX] = {
+    [CSVIO_FACILITIES] = "Cơ sở",
+    [CSVIO_REPORTS] = "Báo cáo",
+};
+
+/* How an export's number column shows; a column not listed is General. */
+enum export_show { SHOW_PLAIN, SHOW_COUNT, SHOW_MONEY };
+static const struct {
+	const char *column;
+	enum export_show show;
+} export_shows[] = {
+    {"employees", SHOW_COUNT},
+    {"cost_vnd", SHOW_MONEY},
+};
+
+static enum export_show
+export_show_of(const char *column)
+{
+	for (size_t i = 0; i < sizeof(export_shows) / sizeof(export_shows[0]); i++)
+		if (strcmp(export_shows[i].column, column) == 0)
+			return export_shows[i].show;
+	return SHOW_PLAIN;
+}
+
+/* What the row sink needs: the workbook, each column's cell kind, the count. */
+struct export_ctx {
+	struct xlsx *x;
+	enum csvio_type type[XLSX_COLS_MAX];
+	enum export_show show[XLSX_COLS_MAX];
+	long rows;
+};
+
+static int
+export_row(void *ctx, const char *const *fields, int n)
+{
+	struct export_ctx *e = ctx;
+	if (e->rows == SHEETS_ROWS_MAX)
+		return -1;
+	for (int c = 0; c < n; c++) {
+		if (fields[c] == NULL || e->type[c] == CSVIO_TEXT) {
+			xlsx_text(e->x, fields[c]);
+			continue;
+		}
+		/* The fields are the CSV's shortest exact forms: strtod gives the value back. */
+		double v = strtod(fields[c], NULL);
+		switch (e->show[c]) {
+		case SHOW_COUNT:
+			xlsx_int(e->x, (int64_t)v);
+			break;
+		case SHOW_MONEY:
+			xlsx_number(e->x, v, 0);
+			break;
+		case SHOW_PLAIN:
+			xlsx_plain(e->x, v);
+			break;
+		}
+	}
+	xlsx_row_end(e->x);
+	e->rows++;
+	return 0;
+}
+
+int
+sheets_export(struct xlsx *x, struct db *db, enum csvio_kind kind, int year, long *rows, char *err,
+	      size_t errsz)
+{
+	struct export_ctx e = {.x = x};
+	const char *head[XLSX_COLS_MAX];
+	int n = csvio_ncols(kind);
+	if (rows != NULL)
+		*rows = 0;
+	if (n > XLSX_COLS_MAX || xlsx_sheet(x, export_sheet_name[kind]) < 0) {
+		snprintf(err, errsz, "không tạo được trang / cannot add the sheet %s",
+			 export_sheet_name[kind]);
+		return -1;
+	}
+	for (int c = 0; c < n; c++) {
+		head[c] = csvio_col_name(kind, c);
+		e.type[c] = csvio_col_type(kind, c);
+		e.show[c] = export_show_of(head[c]);
+	}
+	xlsx_header(x, head, n);
+	int rc = csvio_export_rows(db, kind, year, export_row, &e, err, errsz);
+	if (rows != NULL)
+		*rows = e.rows;
+	if (rc < 0 && e.rows == SHEETS_ROWS_MAX)
+		snprintf(err, errsz,
+			 "quá %ld dòng cho một trang Excel, hãy chọn --year / more than %ld rows "
+			 "for one Excel sheet, choose --year",
+			 SHEETS_ROWS_MAX, SHEETS_ROWS_MAX);
+	return rc;
+}
+
 /* Reads the whole file at path into resp's body; -1 when it does not fit. */
 static int
 slurp(const char *path, struct http_response *resp)

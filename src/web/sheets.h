@@ -8,6 +8,11 @@
 #ifndef SXSH_WEB_SHEETS_H
 #define SXSH_WEB_SHEETS_H
 
+#include <stddef.h>
+
+#include "model/csvio.h"
+
+struct db;
 struct keyuser;
 struct keyuser_list;
 struct kpi_result;
@@ -38,6 +43,24 @@ int sheets_keyusers(struct xlsx *x, const struct keyuser_list *l);
  * out, as in the CSV.  Returns 0, or -1 when the workbook failed.
  */
 int sheets_kpi(struct xlsx *x, const struct kpi_result *r, unsigned mask, int first, int last);
+
+/* Data rows one sheet holds: Excel's 1,048,576 rows less the header. */
+#define SHEETS_ROWS_MAX 1048575L
+
+/*
+ * Adds the sheet "Cơ sở" (kind facilities) or "Báo cáo" (reports, only
+ * year's when year > 0) holding the rows of `sxsh export` in the CSV's
+ * columns and order, under a bold, frozen header with an autofilter.  Text
+ * columns (codes, tax codes, names) are strings, so a tax code keeps its
+ * leading zero; integer and real columns are numbers: employees with
+ * thousands separators, cost_vnd with separators and no decimals, the rest
+ * (years, months, flags, coordinates, quantities) in General format.
+ * Returns 0, or -1 with a bilingual message in err (size errsz) when the
+ * database failed, the rows do not fit one sheet (SHEETS_ROWS_MAX) or the
+ * workbook failed.  *rows (may be NULL) gets the data rows written.
+ */
+int sheets_export(struct xlsx *x, struct db *db, enum csvio_kind kind, int year, long *rows,
+		  char *err, size_t errsz);
 
 /* Fills a workbook for sheets_send; returns 0 or -1. */
 typedef int (*sheets_fill_fn)(struct xlsx *x, const void *ctx);

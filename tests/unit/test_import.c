@@ -311,6 +311,16 @@ test_header(void **state)
 	assert_string_equal(buf_str(&errs),
 			    "h.csv:1: header: tệp trống, thiếu dòng tiêu đề / empty "
 			    "file: the header row is missing\n");
+	/* An empty column name is reported as unknown (it used to pass the header
+	 * check and index the row with -1; found by tests/fuzz/fuzz_csv.c). */
+	assert_int_equal(imp(CSVIO_FACILITIES, "h.csv",
+			     "code,tax_code,name,sector,admin_unit,address,lat,lon,ownership,size,"
+			     "employees,opened_year,closed_year,status,\n"
+			     "G1,,X,1020,rach-gia,,,,private,small,,,,active,\n",
+			     NULL),
+			 1);
+	assert_string_equal(buf_str(&errs),
+			    "h.csv:1: header: cột không xác định / unknown column(s): \"\"\n");
 	/* Columns may come in any order. */
 	assert_int_equal(imp(CSVIO_FACILITIES, "h.csv",
 			     "status,closed_year,opened_year,employees,size,ownership,lon,lat,"

@@ -92,6 +92,28 @@ test_fold(void **state)
 	assert_int_equal(utf8_valid("\xff\xfe", 2), 0);
 }
 
+/*
+ * A combining mark with no base letter folds to nothing and must not count
+ * as a word: found by tests/fuzz/fuzz_validate.c ("\xdb\x9c\n." gave " .").
+ */
+static void
+test_fold_lone_mark(void **state)
+{
+	(void)state;
+	/* U+0301 alone between spaces: "a", one space, "b". */
+	char *k = fold_key("a \xcc\x81 b");
+	assert_string_equal(k, "a b");
+	free(k);
+	/* A leading lone mark, then a space: no leading space. */
+	k = fold_key("\xcc\x81 x");
+	assert_string_equal(k, "x");
+	free(k);
+	/* A trailing lone mark after a space: no trailing space. */
+	k = fold_key("x \xcc\x81 ");
+	assert_string_equal(k, "x");
+	free(k);
+}
+
 static void
 test_buf_bounded(void **state)
 {
@@ -156,9 +178,10 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_fmt_num_vi), cmocka_unit_test(test_parse),
-	    cmocka_unit_test(test_fold),       cmocka_unit_test(test_buf_bounded),
-	    cmocka_unit_test(test_arena),      cmocka_unit_test(test_xgrow),
+	    cmocka_unit_test(test_fmt_num_vi),	cmocka_unit_test(test_parse),
+	    cmocka_unit_test(test_fold),	cmocka_unit_test(test_fold_lone_mark),
+	    cmocka_unit_test(test_buf_bounded), cmocka_unit_test(test_arena),
+	    cmocka_unit_test(test_xgrow),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,7 @@
 /*
  * Unit tests for render/xlsx (the spreadsheet writer) and web/sheets (the
- * key-user and indicator workbooks), and for `sxsh keyusers|kpi --format
- * xlsx`.  Each workbook is read back as what it is, a zip of XML parts
+ * key-user, indicator and export workbooks), and for `sxsh keyusers|kpi|export
+ * --format xlsx`.  Each workbook is read back as what it is, a zip of XML parts
  * (libzip + libxml2 xmlReader), and chosen cells are checked for their
  * exact value and type: t="s" is a shared string, no t a number.
  */
@@ -20,12 +20,14 @@
 #include <zip.h>
 
 #include "db/db.h"
+#include "model/csvio.h"
 #include "model/keyusers.h"
 #include "model/kpi.h"
 #include "model/ledger.h"
 #include "model/refdata.h"
 #include "render/xlsx.h"
 #include "testutil.h"
+#include "util/buf.h"
 #include "web/sheets.h"
 
 /* The zip entry name of the workbook at path, NUL-terminated and malloc'd; NULL if absent. */
@@ -374,6 +376,276 @@ test_cli(void **state)
 	assert_int_equal(tu_run(cmd, NULL, NULL), 2);
 }
 
+/* ---- sxsh export --format xlsx ---------------------------------------- */
+
+#define FH                                                                                         \
+	"code,tax_code,name,sector,admin_unit,address,lat,lon,ownership,size,employees,"           \
+	"opened_year,closed_year,status\n"
+#define RH                                                                                         \
+	"facility_code,year,status,cp_aware,cp_staff,cp_unit,cp_applied,line,item,product,month,"  \
+	"quantity,unit,cost_vnd\n"
+
+/* Out of code order on purpose; K2's tax code starts with a zero. */
+static const char exp_fac[] =
+    FH "K2,0100109106,Nhà máy Bia Rạch Giá,1103,rach-gia,\"Lô A, KCN Thạnh Lộc\",10.0125,105.1,"
+       "fdi,large,1350,1998,,active\n"
+       "A1,1701234569,Cơ sở Nước mắm,1020,phu-quoc,,,,private,small,12,2005,2020,closed\n"
+       "H9,091234567890,Hộ Xay xát,1061,tan-hiep,,,,household,micro,,,,active\n";
+
+static const char exp_rep[] =
+    RH "K2,2023,submitted,1,1,0,1,energy,electricity,,2,1000,kWh,2500000\n"
+       "K2,2023,submitted,1,1,0,1,output,,beer,,15000,hl,\n"
+       "K2,2023,submitted,1,1,0,1,material,malt,,,120.5,t,\n"
+       "K2,2022,draft,,,,,,,,,,,\n"
+       "A1,2023,accepted,0,,,,output,,fish_sauce,,2000,L,\n";
+
+/* Imports text as the CSV of kind through the file tmp/name; fails the test on any error. */
+static void
+import_text(struct db *db, enum csvio_kind kind, const char *name, const char *text)
+{
+	struct buf errs;
+	buf_init(&errs, 1 << 16);
+	if (csvio_import_path(db, kind, tu_write_file(name, text), NULL, csvio_err_buf, &errs,
+			      NULL) != 0)
+		fail_msg("import %s: %s", name, buf_str(&errs));
+	buf_free(&errs);
+}
+
+/* A database named name holding the export fixture. */
+static struct db *
+export_db(const char *name)
+{
+	char err[512];
+	struct db *db = tu_db_new(name);
+	if (refdata_load(db, err, sizeof(err)) != 0)
+		fail_msg("refdata_load: %s", err);
+	import_text(db, CSVIO_FACILITIES, "exp-fac.csv", exp_fac);
+	import_text(db, CSVIO_REPORTS, "exp-rep.csv", exp_rep);
+	return db;
+}
+
+/* Data rows of the CSV export of kind (lines less the header; no field holds a newline). */
+static long
+csv_rows(struct db *db, enum csvio_kind kind, int year)
+{
+	char *s = NULL, err[256];
+	size_t n = 0;
+	FILE *f = open_memstream(&s, &n);
+	assert_int_equal(csvio_export(db, kind, f, year, err, sizeof(err)), 0);
+	fclose(f);
+	long lines = 0;
+	for (size_t i = 0; i < n; i++)
+		lines += s[i] == '\n';
+	free(s);
+	return lines - 1;
+}
+
+/* Writes the one-sheet workbook of kind to tmp/name; returns its data rows. */
+static long
+export_book(struct db *db, enum csvio_kind kind, int year, const char *name, char *path,
+	    size_t pathsz)
+{
+	char err[512];
+	long rows = -1;
+	snprintf(path, pathsz, "%s", tu_path(name));
+	struct xlsx *x = xlsx_open(path);
+	if (sheets_export(x, db, kind, year, &rows, err, sizeof(err)) != 0)
+		fail_msg("sheets_export: %s", err);
+	assert_int_equal(xlsx_close(x, err, sizeof(err)), 0);
+	return rows;
+}
+
+static void
+assert_sheet_name(const char *path, const char *want)
+{
+	char name[64];
+	char *wb = zip_entry(path, "xl/workbook.xml");
+	assert_true(nth_text(wb, "sheet", "name", 0, name, sizeof(name)));
+	assert_string_equal(name, want);
+	assert_false(nth_text(wb, "sheet", "name", 1, name, sizeof(name))); /* one sheet */
+	free(wb);
+}
+
+static void
+test_export_facilities(void **state)
+{
+	(void)state;
+	char path[512];
+	struct db *db = export_db("exp-f.db");
+	long rows = export_book(db, CSVIO_FACILITIES, 0, "fac.xlsx", path, sizeof(path));
+	assert_int_equal(rows, 3); /* A1, H9, K2 */
+	assert_int_equal(csv_rows(db, CSVIO_FACILITIES, 0), rows);
+	db_close(db);
+
+	assert_sheet_name(path, "Cơ sở");
+	ASSERT_CELL(path, 1, "A1", "s", "code");
+	ASSERT_CELL(path, 1, "B1", "s", "tax_code");
+	ASSERT_CELL(path, 1, "N1", "s", "status"); /* 14 columns, A..N */
+	/* Row 2: A1 (rows sorted by code). */
+	ASSERT_CELL(path, 1, "A2", "s", "A1");
+	ASSERT_CELL(path, 1, "B2", "s", "1701234569");
+	ASSERT_CELL(path, 1, "C2", "s", "Cơ sở Nước mắm");
+	ASSERT_CELL(path, 1, "D2", "s", "1020"); /* a sector code is text */
+	ASSERT_CELL(path, 1, "E2", "s", "phu-quoc");
+	ASSERT_NO_CELL(path, 1, "F2"); /* no address */
+	ASSERT_NO_CELL(path, 1, "G2"); /* no coordinates */
+	ASSERT_CELL(path, 1, "K2", "n", "12");
+	ASSERT_CELL(path, 1, "L2", "n", "2005");
+	ASSERT_CELL(path, 1, "M2", "n", "2020");
+	ASSERT_CELL(path, 1, "N2", "s", "closed");
+	/* Row 3: H9, a household's 12-digit tax code starting with 0. */
+	ASSERT_CELL(path, 1, "B3", "s", "091234567890");
+	ASSERT_CELL(path, 1, "C3", "s", "Hộ Xay xát");
+	ASSERT_NO_CELL(path, 1, "K3"); /* employees unknown */
+	/* Row 4: K2. */
+	ASSERT_CELL(path, 1, "B4", "s", "0100109106"); /* text: the leading zero stays */
+	ASSERT_CELL(path, 1, "F4", "s", "Lô A, KCN Thạnh Lộc");
+	ASSERT_CELL(path, 1, "G4", "n", "10.0125");
+	ASSERT_CELL(path, 1, "H4", "n", "105.1");
+	ASSERT_CELL(path, 1, "I4", "s", "fdi");
+	ASSERT_CELL(path, 1, "K4", "n", "1350");
+	ASSERT_CELL(path, 1, "L4", "n", "1998");
+	ASSERT_NO_CELL(path, 1, "M4");
+	ASSERT_NO_CELL(path, 1, "A5"); /* 1 header + 3 rows */
+	char *sheet = zip_entry(path, "xl/worksheets/sheet1.xml");
+	assert_non_null(strstr(sheet, "<autoFilter ref=\"A1:N4\""));
+	assert_non_null(strstr(sheet, "ySplit=\"1\""));
+	assert_null(strstr(sheet, "<f>"));
+	free(sheet);
+	assert_part_has(path, "xl/styles.xml", "formatCode=\"#,##0\""); /* employees */
+}
+
+static void
+test_export_reports(void **state)
+{
+	(void)state;
+	char path[512];
+	struct db *db = export_db("exp-r.db");
+	/* A1 2023 one line; K2 2022 no line (one row); K2 2023 three lines: 1 + 1 + 3 = 5. */
+	long rows = export_book(db, CSVIO_REPORTS, 0, "rep.xlsx", path, sizeof(path));
+	assert_int_equal(rows, 5);
+	assert_int_equal(csv_rows(db, CSVIO_REPORTS, 0), rows);
+
+	assert_sheet_name(path, "Báo cáo");
+	ASSERT_CELL(path, 1, "A1", "s", "facility_code");
+	ASSERT_CELL(path, 1, "N1", "s", "cost_vnd");
+	/* Row 2: A1 2023, fish sauce. */
+	ASSERT_CELL(path, 1, "A2", "s", "A1");
+	ASSERT_CELL(path, 1, "B2", "n", "2023");
+	ASSERT_CELL(path, 1, "C2", "s", "accepted");
+	ASSERT_CELL(path, 1, "D2", "n", "0");
+	ASSERT_NO_CELL(path, 1, "E2"); /* cp_staff unknown */
+	ASSERT_CELL(path, 1, "H2", "s", "output");
+	ASSERT_CELL(path, 1, "J2", "s", "fish_sauce");
+	ASSERT_CELL(path, 1, "L2", "n", "2000");
+	ASSERT_CELL(path, 1, "M2", "s", "L");
+	/* Row 3: K2 2022, a draft without lines. */
+	ASSERT_CELL(path, 1, "A3", "s", "K2");
+	ASSERT_CELL(path, 1, "B3", "n", "2022");
+	ASSERT_CELL(path, 1, "C3", "s", "draft");
+	ASSERT_NO_CELL(path, 1, "D3");
+	ASSERT_NO_CELL(path, 1, "H3");
+	/* Rows 4-6: K2 2023 in export order output, energy, material. */
+	ASSERT_CELL(path, 1, "H4", "s", "output");
+	ASSERT_CELL(path, 1, "L4", "n", "15000");
+	ASSERT_CELL(path, 1, "G5", "n", "1");
+	ASSERT_CELL(path, 1, "H5", "s", "energy");
+	ASSERT_CELL(path, 1, "I5", "s", "electricity");
+	ASSERT_CELL(path, 1, "K5", "n", "2");
+	ASSERT_CELL(path, 1, "L5", "n", "1000");
+	ASSERT_CELL(path, 1, "M5", "s", "kWh");
+	ASSERT_CELL(path, 1, "N5", "n", "2500000");
+	ASSERT_CELL(path, 1, "I6", "s", "malt");
+	ASSERT_CELL(path, 1, "L6", "n", "120.5");
+	ASSERT_NO_CELL(path, 1, "N6"); /* no cost */
+	ASSERT_NO_CELL(path, 1, "A7");
+	char *sheet = zip_entry(path, "xl/worksheets/sheet1.xml");
+	assert_non_null(strstr(sheet, "<autoFilter ref=\"A1:N6\""));
+	free(sheet);
+
+	/* One year: only K2's 2022 draft. */
+	rows = export_book(db, CSVIO_REPORTS, 2022, "rep-2022.xlsx", path, sizeof(path));
+	assert_int_equal(rows, 1);
+	assert_int_equal(csv_rows(db, CSVIO_REPORTS, 2022), 1);
+	ASSERT_CELL(path, 1, "A2", "s", "K2");
+	ASSERT_CELL(path, 1, "B2", "n", "2022");
+	ASSERT_NO_CELL(path, 1, "A3");
+	db_close(db);
+}
+
+/* A row sink that takes ctx's count of rows, then stops. */
+static int
+take_rows(void *ctx, const char *const *fields, int n)
+{
+	int *left = ctx;
+	assert_int_equal(n, 14);
+	assert_non_null(fields[0]); /* the code is always there */
+	return --*left < 0 ? -1 : 0;
+}
+
+static void
+test_export_rows_stop(void **state)
+{
+	(void)state;
+	char err[256] = "";
+	struct db *db = export_db("exp-s.db");
+	int left = 1;
+	/* The second row is refused: the export stops with -1 and err untouched. */
+	assert_int_equal(
+	    csvio_export_rows(db, CSVIO_FACILITIES, 0, take_rows, &left, err, sizeof(err)), -1);
+	assert_string_equal(err, "");
+	/* The statement was reset: a full export runs again. */
+	left = 3;
+	assert_int_equal(
+	    csvio_export_rows(db, CSVIO_FACILITIES, 0, take_rows, &left, err, sizeof(err)), 0);
+	assert_int_equal(left, 0);					   /* 3 rows */
+	assert_int_equal(csvio_col_type(CSVIO_FACILITIES, 1), CSVIO_TEXT); /* tax_code */
+	assert_int_equal(csvio_col_type(CSVIO_FACILITIES, 6), CSVIO_REAL); /* lat */
+	assert_int_equal(csvio_col_type(CSVIO_REPORTS, 1), CSVIO_INT);	   /* year */
+	db_close(db);
+}
+
+static void
+test_export_cli(void **state)
+{
+	(void)state;
+	char cmd[2048], path[512];
+	db_close(export_db("exp-cli.db"));
+
+	snprintf(path, sizeof(path), "%s", tu_path("cli-fac.xlsx"));
+	snprintf(cmd, sizeof(cmd), "%s export facilities --db '%s' --format xlsx -o '%s'",
+		 tu_sxsh(), tu_db_url("exp-cli.db"), path);
+	assert_int_equal(tu_run(cmd, NULL, NULL), 0);
+	assert_sheet_name(path, "Cơ sở");
+	ASSERT_CELL(path, 1, "B4", "s", "0100109106");
+	ASSERT_CELL(path, 1, "K4", "n", "1350");
+
+	snprintf(path, sizeof(path), "%s", tu_path("cli-rep.xlsx"));
+	snprintf(cmd, sizeof(cmd), "%s export reports --db '%s' --year 2023 --format xlsx -o '%s'",
+		 tu_sxsh(), tu_db_url("exp-cli.db"), path);
+	assert_int_equal(tu_run(cmd, NULL, NULL), 0);
+	assert_sheet_name(path, "Báo cáo");
+	ASSERT_CELL(path, 1, "A2", "s", "A1");
+	ASSERT_CELL(path, 1, "A5", "s", "K2"); /* 2023: A1's line + K2's 3 lines, rows 2..5 */
+	ASSERT_NO_CELL(path, 1, "A6");
+
+	/* csv stays the default and can be named; xlsx goes to a file only. */
+	snprintf(cmd, sizeof(cmd), "%s export facilities --db '%s' --format csv", tu_sxsh(),
+		 tu_db_url("exp-cli.db"));
+	char *out = NULL;
+	assert_int_equal(tu_run(cmd, &out, NULL), 0);
+	assert_int_equal(strncmp(out, FH, strlen(FH)), 0);
+	free(out);
+	snprintf(cmd, sizeof(cmd), "%s export facilities --db '%s' --format xlsx", tu_sxsh(),
+		 tu_db_url("exp-cli.db"));
+	assert_int_equal(tu_run(cmd, NULL, NULL), 2);
+	snprintf(path, sizeof(path), "%s", tu_path("cli-bad.xlsx"));
+	snprintf(cmd, sizeof(cmd), "%s export facilities --db '%s' --format ods -o '%s'", tu_sxsh(),
+		 tu_db_url("exp-cli.db"), path);
+	assert_int_equal(tu_run(cmd, NULL, NULL), 2);
+	assert_int_equal(access(path, F_OK), -1);
+}
+
 int
 main(void)
 {
@@ -383,6 +655,10 @@ main(void)
 	    cmocka_unit_test(test_keyusers_sheet),
 	    cmocka_unit_test(test_kpi_sheets),
 	    cmocka_unit_test(test_cli),
+	    cmocka_unit_test(test_export_facilities),
+	    cmocka_unit_test(test_export_reports),
+	    cmocka_unit_test(test_export_rows_stop),
+	    cmocka_unit_test(test_export_cli),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
