@@ -299,6 +299,19 @@ const char *const db_pg_sql[STMT__MAX] = {
 				     "WHERE level >= 2 ORDER BY code",
     [STMT_FACILITY_UNIT_OPTIONS] = "SELECT code, name, coalesce(name_en, name) FROM admin_unit "
 				   "WHERE level = 'district' ORDER BY name",
+    [STMT_FACILITY_LIST_ALL] =
+	"SELECT f.name, f.sector_code, s.name_vi, s.name_en, "
+	"au.name, coalesce(au.name_en, au.name), f.ownership, f.size "
+	"FROM facility f JOIN sector s ON s.code = f.sector_code "
+	"JOIN admin_unit au ON au.id = f.admin_unit_id "
+	"LEFT JOIN admin_unit pu ON pu.id = au.parent_id "
+	"WHERE f.status = 'active' "
+	"AND ($1::text IS NULL OR f.name_key LIKE '%' || $1 || '%' ESCAPE '\\') "
+	"AND ($2::text IS NULL OR f.sector_code LIKE $2 || '%') "
+	"AND ($3::text IS NULL OR au.code = $3 OR pu.code = $3) "
+	"AND ($4::text IS NULL OR f.ownership = $4) "
+	"AND ($5::text IS NULL OR f.size = $5) "
+	"ORDER BY f.name_key, f.id",
     [STMT_WEB_PING] = "SELECT 1",
     [STMT_KPI_PLAN_GET] = "SELECT id FROM plan WHERE code = $1",
     [STMT_KPI_PLAN_TARGETS] = "SELECT indicator, value, value_max, from_year, by_year "

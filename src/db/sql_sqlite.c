@@ -304,6 +304,18 @@ const char *const db_sqlite_sql[STMT__MAX] = {
 	"SELECT 'login_attempt', count(*) FROM login_attempt UNION ALL "
 	"SELECT 'api_token', count(*) FROM api_token UNION ALL "
 	"SELECT 'facility_member', count(*) FROM facility_member",
+    [STMT_FACILITY_LIST_ALL] = "SELECT f.name, f.sector_code, s.name_vi, s.name_en, "
+			       "au.name, ifnull(au.name_en, au.name), f.ownership, f.size "
+			       "FROM facility f JOIN sector s ON s.code = f.sector_code "
+			       "JOIN admin_unit au ON au.id = f.admin_unit_id "
+			       "LEFT JOIN admin_unit pu ON pu.id = au.parent_id "
+			       "WHERE f.status = 'active' "
+			       "AND (?1 IS NULL OR f.name_key LIKE '%' || ?1 || '%' ESCAPE '\\') "
+			       "AND (?2 IS NULL OR f.sector_code LIKE ?2 || '%') "
+			       "AND (?3 IS NULL OR au.code = ?3 OR pu.code = ?3) "
+			       "AND (?4 IS NULL OR f.ownership = ?4) "
+			       "AND (?5 IS NULL OR f.size = ?5) "
+			       "ORDER BY f.name_key, f.id",
     /* @web-sql */
 
     /* --- energy analytics --- */

@@ -137,19 +137,22 @@ enum stmt {
 	STMT_KPI_YEAR_RANGE,	      /* -> min(year), max(year) of report (NULL, NULL when none) */
 	STMT_KPI_ADMIN_UNITS,	      /* -> id, code, name, level, parent_id, name_en, valid_from,
 					 valid_to, successor_id; by id */
-	STMT_KPI_FACILITIES, /* -> id, admin_unit_id, opened_year, closed_year, sector_code,
-				ownership, size; by id */
-	STMT_KPI_REPORTS,    /* -> id, facility_id, year, cp_aware, cp_staff, cp_applied;
-				by facility_id, year */
-	STMT_KPI_ENERGY,     /* -> report_id, carrier_code, unit, quantity (every line,
-				unordered: a plain scan, summed by the caller) */
-	STMT_KPI_OUTPUTS,    /* -> report_id, product_code, quantity, unit (unordered) */
-	STMT_KPI_PRODUCTS,   /* -> code, unit; by code */
-	STMT_KPI_UNITS,	     /* -> code, dimension, to_base */
-	STMT_KPI_FACTORS,    /* -> carrier_code, unit, toe_per_unit, valid_from, valid_to
-				(rows with a TOE factor) */
-	STMT_STATS_TABLES,   /* -> name of every table of the schema; by name */
-	STMT_STATS_ROWS,     /* -> table name, row count, for the tables of the migrations */
+	STMT_KPI_FACILITIES,	/* -> id, admin_unit_id, opened_year, closed_year, sector_code,
+				   ownership, size; by id */
+	STMT_KPI_REPORTS,	/* -> id, facility_id, year, cp_aware, cp_staff, cp_applied;
+				   by facility_id, year */
+	STMT_KPI_ENERGY,	/* -> report_id, carrier_code, unit, quantity (every line,
+				   unordered: a plain scan, summed by the caller) */
+	STMT_KPI_OUTPUTS,	/* -> report_id, product_code, quantity, unit (unordered) */
+	STMT_KPI_PRODUCTS,	/* -> code, unit; by code */
+	STMT_KPI_UNITS,		/* -> code, dimension, to_base */
+	STMT_KPI_FACTORS,	/* -> carrier_code, unit, toe_per_unit, valid_from, valid_to
+				   (rows with a TOE factor) */
+	STMT_STATS_TABLES,	/* -> name of every table of the schema; by name */
+	STMT_STATS_ROWS,	/* -> table name, row count, for the tables of the migrations */
+	STMT_FACILITY_LIST_ALL, /* q_like, sector, unit, ownership, size (NULL = any) -> name,
+				   sector, sector_vi, sector_en, unit_vi, unit_en, ownership,
+				   size; unpaged, in STMT_FACILITY_LIST's order */
 	/* @web-stmts */
 
 	/* --- energy analytics: ledger, benchmarks, key users, checks --- */

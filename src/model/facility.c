@@ -120,6 +120,37 @@ out:
 	return rc;
 }
 
+int
+facility_each(struct db *db, struct arena *a, const struct facility_filter *f, facility_row_fn fn,
+	      void *ctx)
+{
+	const char *key = facility_like_key(a, f->q);
+	struct db_stmt *st = db_stmt(db, STMT_FACILITY_LIST_ALL);
+	if (st == NULL || facility_bind_filter(st, key, f) < 0) {
+		log_err("facility_each: %s", db_errmsg(db));
+		return -1;
+	}
+	int s = DB_DONE, stopped = 0;
+	while (!stopped && (s = db_step(st)) == DB_ROW) {
+		/* Column texts live until the next step: the callback sees them in place. */
+		struct facility_row r = {
+		    .name = db_col_text(st, 0),
+		    .sector_code = db_col_text(st, 1),
+		    .sector_vi = db_col_text(st, 2),
+		    .sector_en = db_col_text(st, 3),
+		    .unit_vi = db_col_text(st, 4),
+		    .unit_en = db_col_text(st, 5),
+		    .ownership = db_col_text(st, 6),
+		    .size = db_col_text(st, 7),
+		};
+		stopped = fn(ctx, &r) != 0;
+	}
+	if (!stopped && s != DB_DONE)
+		log_err("facility_each: %s", db_errmsg(db));
+	db_reset(st);
+	return stopped || s != DB_DONE ? -1 : 0;
+}
+
 static int
 facility_options(struct db *db, enum stmt id, struct arena *a, struct facility_option **out, int *n)
 {

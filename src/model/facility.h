@@ -59,6 +59,23 @@ struct facility_option {
 int facility_list(struct db *db, struct arena *a, const struct facility_filter *f,
 		  struct facility_page *out);
 
+/*
+ * Called once per facility of facility_each, in the directory's order.  r
+ * and its strings (id is 0) are valid only during the call: copy what must
+ * outlive it.  Returns 0 to go on, anything else to stop.
+ */
+typedef int (*facility_row_fn)(void *ctx, const struct facility_row *r);
+
+/*
+ * Streams every active facility matching f (page and per_page ignored),
+ * ordered as facility_list orders them, to fn(ctx, row).  Only the
+ * folded search key is taken from a; rows are not kept, so a large
+ * province costs no memory per row.  Returns 0, or -1 on a storage error
+ * (logged) or when fn asked to stop.
+ */
+int facility_each(struct db *db, struct arena *a, const struct facility_filter *f,
+		  facility_row_fn fn, void *ctx);
+
 /* The sectors (VSIC divisions and below) and the district-level units. */
 int facility_sector_options(struct db *db, struct arena *a, struct facility_option **out, int *n);
 int facility_unit_options(struct db *db, struct arena *a, struct facility_option **out, int *n);

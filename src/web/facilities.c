@@ -4,10 +4,14 @@
  * and filters by sector, administrative unit, ownership and size; results
  * come 50 to a page with the total count and previous/next links that keep
  * the filters.  Only public fields are shown; energy figures stay private.
+ * With format=xlsx the same search is a workbook of every matching facility
+ * (not one page) in the page's columns and language (web/sheets.h); the
+ * page links to it with its filters.
  *
  * Parameters are validated here, before any query: page must be a positive
- * integer and every filter a known code (the option lists come from the
- * reference tables); anything else is 400 with a message naming the field.
+ * integer, format html or xlsx, and every filter a known code (the option
+ * lists come from the reference tables); anything else is 400 with a message
+ * naming the field.
  */
 #include <stdint.h>
 #include <string.h>
@@ -16,6 +20,7 @@
 #include "model/facility.h"
 #include "render/html.h"
 #include "util/fmt.h"
+#include "web/sheets.h"
 #include "web/web_int.h"
 
 #define FAC_PER_PAGE 50
@@ -123,16 +128,54 @@ fac_table(struct http_request *req, struct buf *b, const struct facility_page *p
 	html_close(b, "table");
 }
 
+/* The search and filters as link parameters: keep[0..FAC__NFILTERS], NULL values skipped. */
+static int
+fac_keep(const char *q, const struct fac_filter *filters, struct http_param *keep)
+{
+	int n = 0;
+	keep[n++] = (struct http_param){"q", q};
+	for (int i = 0; i < FAC__NFILTERS; i++)
+		keep[n++] = (struct http_param){filters[i].param, filters[i].value};
+	return n;
+}
+
+/* "Tải Excel": the workbook of every facility the search and filters match. */
+static void
+fac_xlsx_link(struct http_request *req, struct buf *b, const char *q,
+	      const struct fac_filter *filters)
+{
+	struct http_param keep[FAC__NFILTERS + 2];
+	int n = fac_keep(q, filters, keep);
+	keep[n++] = (struct http_param){"format", "xlsx"};
+	html_open(b, "p", "class", "download", NULL);
+	html_open(b, "a", "href", web_url(req, "/facilities", keep, n), "download", "", NULL);
+	html_text(b, HTTP_T(req, "Tải Excel", "Download Excel"));
+	html_close(b, "a");
+	html_close(b, "p");
+}
+
+/* The workbook download (sheets_send's fill). */
+struct fac_sheet {
+	struct db *db;
+	struct arena *arena;
+	const struct facility_filter *filter;
+	int en;
+};
+
+static int
+fac_fill(struct xlsx *x, const void *ctx)
+{
+	const struct fac_sheet *s = ctx;
+	return sheets_facilities(x, s->db, s->arena, s->filter, s->en, NULL);
+}
+
 /* Previous / "Trang p/n" / next, the links keeping search and filters. */
 static void
 fac_pager(struct http_request *req, struct buf *b, const char *q, const struct fac_filter *filters,
 	  const struct facility_page *pg)
 {
 	struct http_param keep[FAC__NFILTERS + 2];
-	int n = 0;
-	keep[n++] = (struct http_param){"q", q};
-	for (int i = 0; i < FAC__NFILTERS; i++)
-		keep[n++] = (struct http_param){filters[i].param, filters[i].value};
+	int n = fac_keep(q, filters, keep);
 	html_open(b, "nav", "class", "pager", "aria-label", HTTP_T(req, "Phân trang", "Pages"),
 		  NULL);
 	if (pg->page > 1) {
@@ -195,6 +238,9 @@ web_facilities(struct http_request *req, struct http_response *resp)
 			  "The page parameter must be a positive integer.");
 		return 0;
 	}
+	int xlsx = web_format_xlsx(req, resp);
+	if (xlsx < 0)
+		return 0;
 	for (int i = 0; i < FAC__NFILTERS; i++) {
 		struct fac_filter *f = &filters[i];
 		const char *v = http_param(req, f->param);
@@ -221,6 +267,10 @@ web_facilities(struct http_request *req, struct http_response *resp)
 	    .page = (int)page,
 	    .per_page = FAC_PER_PAGE,
 	};
+	if (xlsx)
+		return sheets_send(req, resp, fac_fill,
+				   &(struct fac_sheet){db, &req->arena, &ff, req->lang == LANG_EN},
+				   "facilities.xlsx");
 	struct facility_page pg;
 	if (facility_list(db, &req->arena, &ff, &pg) < 0)
 		return -1;
@@ -246,6 +296,7 @@ web_facilities(struct http_request *req, struct http_response *resp)
 				     "No facility matches your search."));
 		html_close(&b, "p");
 	} else {
+		fac_xlsx_link(req, &b, q, filters);
 		fac_table(req, &b, &pg);
 	}
 	fac_pager(req, &b, q, filters, &pg);

@@ -304,13 +304,9 @@ web_indicators(struct http_request *req, struct http_response *resp)
 			return 0;
 		}
 	}
-	const char *format = http_param(req, "format");
-	int xlsx = format != NULL && strcmp(format, "xlsx") == 0;
-	if (format != NULL && format[0] != '\0' && !xlsx && strcmp(format, "html") != 0) {
-		web_error(req, resp, 400, "Tham số format phải là html hoặc xlsx.",
-			  "The format parameter must be html or xlsx.");
+	int xlsx = web_format_xlsx(req, resp);
+	if (xlsx < 0)
 		return 0;
-	}
 	const char *ys = http_param(req, "year");
 	int64_t year = 0;
 	if (ys != NULL && ys[0] != '\0' && parse_int64(ys, &year) < 0) {

@@ -67,6 +67,19 @@ web_pct(struct http_request *req, double pct)
 	return arena_printf(&req->arena, req->lang == LANG_EN ? "%s%%" : "%s %%", num);
 }
 
+int
+web_format_xlsx(struct http_request *req, struct http_response *resp)
+{
+	const char *format = http_param(req, "format");
+	if (format == NULL || format[0] == '\0' || strcmp(format, "html") == 0)
+		return 0;
+	if (strcmp(format, "xlsx") == 0)
+		return 1;
+	web_error(req, resp, 400, "Tham số format phải là html hoặc xlsx.",
+		  "The format parameter must be html or xlsx.");
+	return -1;
+}
+
 const char *
 web_int(struct http_request *req, long v)
 {

@@ -4,7 +4,8 @@
  * `sxsh kpi` column for column; only the values change type: TOE with
  * three decimals, shares and coverage as fractions shown as percents,
  * targets (given in percent by the plan) divided by 100 for the same
- * percent format, counts as integers.
+ * percent format, counts as integers.  The directory's sheet is all text:
+ * it holds the public columns of /facilities and nothing private.
  */
 #include "web/sheets.h"
 
@@ -18,6 +19,7 @@
 
 #include "http/request.h"
 #include "http/response.h"
+#include "model/facility.h"
 #include "model/keyusers.h"
 #include "model/kpi.h"
 #include "model/ledger.h"
@@ -264,6 +266,73 @@ sheets_export(struct xlsx *x, struct db *db, enum csvio_kind kind, int year, lon
 			 "quá %ld dòng cho một trang Excel, hãy chọn --year / more than %ld rows "
 			 "for one Excel sheet, choose --year",
 			 SHEETS_ROWS_MAX, SHEETS_ROWS_MAX);
+	return rc;
+}
+
+/* The directory's columns, as the page heads them. */
+static const struct {
+	const char *vi, *en;
+} dir_head[] = {
+    {"Tên", "Name"},
+    {"Mã ngành", "Sector code"},
+    {"Ngành", "Sector"},
+    {"Đơn vị hành chính", "Administrative unit"},
+    {"Loại hình", "Ownership"},
+    {"Quy mô", "Size"},
+};
+#define DIR_NHEAD ((int)(sizeof(dir_head) / sizeof(dir_head[0])))
+
+/* What the directory's row sink needs. */
+struct dir_ctx {
+	struct xlsx *x;
+	int en;
+	long rows;
+};
+
+/* The label of code among opts in the sheet's language; the code itself when unknown. */
+static const char *
+dir_label(const struct dir_ctx *d, const struct facility_option *opts, int n, const char *code)
+{
+	const struct facility_option *o = facility_option_find(opts, n, code);
+	return o == NULL ? code : d->en ? o->name_en : o->name_vi;
+}
+
+static int
+dir_row(void *ctx, const struct facility_row *r)
+{
+	struct dir_ctx *d = ctx;
+	if (d->rows == SHEETS_ROWS_MAX)
+		return -1;
+	xlsx_text(d->x, r->name);
+	xlsx_text(d->x, r->sector_code);
+	xlsx_text(d->x, d->en ? r->sector_en : r->sector_vi);
+	xlsx_text(d->x, d->en ? r->unit_en : r->unit_vi);
+	xlsx_text(d->x, dir_label(d, facility_ownerships, facility_nownerships, r->ownership));
+	xlsx_text(d->x, dir_label(d, facility_sizes, facility_nsizes, r->size));
+	xlsx_row_end(d->x);
+	d->rows++;
+	return 0;
+}
+
+int
+sheets_facilities(struct xlsx *x, struct db *db, struct arena *a, const struct facility_filter *f,
+		  int en, long *rows)
+{
+	struct dir_ctx d = {.x = x, .en = en};
+	const char *head[DIR_NHEAD];
+	if (rows != NULL)
+		*rows = 0;
+	if (xlsx_sheet(x, en ? "Facilities" : "Cơ sở") < 0)
+		return -1;
+	for (int c = 0; c < DIR_NHEAD; c++)
+		head[c] = en ? dir_head[c].en : dir_head[c].vi;
+	xlsx_header(x, head, DIR_NHEAD);
+	int rc = facility_each(db, a, f, dir_row, &d);
+	if (rows != NULL)
+		*rows = d.rows;
+	if (rc < 0 && d.rows == SHEETS_ROWS_MAX)
+		log_err("sheets: the directory has more than %ld rows for one sheet",
+			SHEETS_ROWS_MAX);
 	return rc;
 }
 

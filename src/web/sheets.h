@@ -3,7 +3,8 @@
  * users of a year and the plan's indicators, built once here for both
  * `sxsh keyusers|kpi --format xlsx` and the pages' "Tải Excel / Download
  * Excel" links, so the command and the page give the same file.  The
- * columns are those of the commands' CSV, with numbers as numbers.
+ * columns are those of the commands' CSV, with numbers as numbers.  The
+ * public facility directory's download holds the directory's columns.
  */
 #ifndef SXSH_WEB_SHEETS_H
 #define SXSH_WEB_SHEETS_H
@@ -12,7 +13,9 @@
 
 #include "model/csvio.h"
 
+struct arena;
 struct db;
+struct facility_filter;
 struct keyuser;
 struct keyuser_list;
 struct kpi_result;
@@ -61,6 +64,20 @@ int sheets_kpi(struct xlsx *x, const struct kpi_result *r, unsigned mask, int fi
  */
 int sheets_export(struct xlsx *x, struct db *db, enum csvio_kind kind, int year, long *rows,
 		  char *err, size_t errsz);
+
+/*
+ * Adds the sheet "Cơ sở" ("Facilities" when en) of the public directory:
+ * every active facility matching f (its page ignored) in the directory's
+ * order, with the page's public columns and nothing else: name, sector
+ * code, sector name, administrative unit, ownership, size, as text under a
+ * bold, frozen header, names and labels in Vietnamese or, when en, English.
+ * Rows are streamed from the database (facility_each), so only the search
+ * key is taken from a.  Returns 0, or -1 when the database failed, the rows
+ * do not fit one sheet (SHEETS_ROWS_MAX) or the workbook failed.  *rows (may
+ * be NULL) gets the data rows written.
+ */
+int sheets_facilities(struct xlsx *x, struct db *db, struct arena *a,
+		      const struct facility_filter *f, int en, long *rows);
 
 /* Fills a workbook for sheets_send; returns 0 or -1. */
 typedef int (*sheets_fill_fn)(struct xlsx *x, const void *ctx);

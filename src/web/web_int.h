@@ -56,6 +56,11 @@ const char *web_url(struct http_request *req, const char *path, const struct htt
 const char *web_pct(struct http_request *req, double pct);
 /* An integer in the page's language ("12.151"); arena string. */
 const char *web_int(struct http_request *req, long v);
+/*
+ * The page's ?format: 0 for html (or none), 1 for xlsx; for anything else
+ * fills resp with a 400 naming the parameter and returns -1.
+ */
+int web_format_xlsx(struct http_request *req, struct http_response *resp);
 
 struct kpi_value;
 /* Appends a table cell "45,2 %" with "120/300" (yes/known) under it. */

@@ -14,6 +14,7 @@
  *   F903 "Xưởng gỗ <Tân Hiệp> & Co"    1610 tan-hiep cooperative large
  * Name-key order: F901 ("co so n…"), F001..F117 ("co so x…"), F902, F903.
  * Reports of 2021 for F001..F008: cp_aware 1 for F001..F004, 0 for F005..F008.
+ * F901 has the (private) tax code 1700123456, which no public page or file shows.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -28,6 +29,7 @@
 #include "db/db.h"
 #include "http_session.h"
 #include "testutil.h"
+#include "xlsx_read.h"
 
 static struct hc_server server;
 
@@ -51,7 +53,8 @@ static const char fixture_sql[] =
     "(SELECT id FROM admin_unit WHERE code = 'tan-hiep'), 'cooperative', 'large');"
     "INSERT INTO report(facility_id, year, status, cp_aware, cp_staff, cp_applied) "
     "SELECT id, 2021, 'accepted', CASE WHEN code <= 'F004' THEN 1 ELSE 0 END, 0, 0 "
-    "FROM facility WHERE code BETWEEN 'F001' AND 'F008';";
+    "FROM facility WHERE code BETWEEN 'F001' AND 'F008';"
+    "UPDATE facility SET tax_code = '1700123456' WHERE code = 'F901';";
 
 static int
 setup(void **state)
@@ -303,6 +306,155 @@ test_paging(void **state)
 	hc_response_free(&r);
 }
 
+/*
+ * GETs the directory download target, asserts a workbook attachment, writes
+ * it to tu_path("dir.xlsx") and returns that path (valid until the next
+ * tu_path call).
+ */
+static const char *
+get_xlsx(const char *target)
+{
+	struct hc_response r;
+	get(target, 200, &r);
+	char *ct = hc_header(&r, "Content-Type"), *cd = hc_header(&r, "Content-Disposition");
+	assert_non_null(ct);
+	assert_string_equal(ct,
+			    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+	assert_non_null(cd);
+	assert_string_equal(cd, "attachment; filename=\"facilities.xlsx\"");
+	/* a zip: the local file header signature */
+	assert_true(r.body_len > 4);
+	assert_memory_equal(r.body, "PK\x03\x04", 4);
+	free(ct);
+	free(cd);
+	const char *path = tu_path("dir.xlsx");
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(r.body, 1, r.body_len, f), r.body_len);
+	assert_int_equal(fclose(f), 0);
+	hc_response_free(&r);
+	return path;
+}
+
+/* Asserts row row of the directory sheet holds exactly the six texts want. */
+static void
+assert_dir_row(const char *path, int row, const char *const want[6])
+{
+	for (int c = 0; c < 6; c++) {
+		char ref[16], type[16], val[256];
+		snprintf(ref, sizeof(ref), "%c%d", 'A' + c, row);
+		if (!xr_cell(path, 1, ref, type, val, sizeof(val)))
+			fail_msg("cell %s absent", ref);
+		assert_string_equal(type, "s");
+		assert_string_equal(val, want[c]);
+	}
+	/* six public columns and nothing after them (no tax code, no energy) */
+	char ref[16], type[16], val[256];
+	snprintf(ref, sizeof(ref), "G%d", row);
+	assert_false(xr_cell(path, 1, ref, type, val, sizeof(val)));
+}
+
+static void
+test_xlsx_download(void **state)
+{
+	(void)state;
+	/* Every facility, not one page: 120 rows (3 pages on screen) + the header. */
+	const char *path = get_xlsx("/facilities?format=xlsx");
+	assert_int_equal(xr_rows(path, 1), 121);
+	static const char *const head_vi[6] = {
+	    "Tên", "Mã ngành", "Ngành", "Đơn vị hành chính", "Loại hình", "Quy mô"};
+	assert_dir_row(path, 1, head_vi);
+	/* Key order: F901 first (row 2), F903 last (row 121), its name raw, not escaped. */
+	static const char *const f901[6] = {
+	    "Cơ sở Nước đá Đông Hồ",
+	    "3530",
+	    "Sản xuất, phân phối hơi nước, nước nóng, điều hoà không khí và sản xuất nước đá",
+	    "Thành phố Hà Tiên",
+	    "Tư nhân",
+	    "Nhỏ"};
+	assert_dir_row(path, 2, f901);
+	static const char *const f903[6] = {
+	    "Xưởng gỗ <Tân Hiệp> & Co", "1610",	      "Cưa, xẻ, bào gỗ và bảo quản gỗ",
+	    "Huyện Tân Hiệp",		"Hợp tác xã", "Lớn"};
+	assert_dir_row(path, 121, f903);
+	/* F901's tax code is in no cell. */
+	char *ss = xr_part(path, "xl/sharedStrings.xml");
+	assert_non_null(ss);
+	assert_null(strstr(ss, "1700123456"));
+	free(ss);
+
+	/* unit=phu-quoc: odd i (59) + F902 = 60 rows; F001 first, F902 last (row 61). */
+	path = get_xlsx("/facilities?unit=phu-quoc&format=xlsx");
+	assert_int_equal(xr_rows(path, 1), 61);
+	static const char *const f001[6] = {
+	    "Cơ sở Xay xát 001",
+	    "1020",
+	    "Chế biến, bảo quản thủy sản và các sản phẩm từ thủy sản",
+	    "Thành phố Phú Quốc",
+	    "Tư nhân",
+	    "Nhỏ"}; /* 1%3==1, odd, 1%4!=0, 1%5!=0 */
+	assert_dir_row(path, 2, f001);
+	static const char *const f902[6] = {
+	    "Nước mắm 100% Phú Quốc",
+	    "1020",
+	    "Chế biến, bảo quản thủy sản và các sản phẩm từ thủy sản",
+	    "Thành phố Phú Quốc",
+	    "Hộ kinh doanh",
+	    "Siêu nhỏ"};
+	assert_dir_row(path, 61, f902);
+
+	/* sector=10 is a prefix: 1061 39 + 1020 39 + F902 = 79 rows. */
+	path = get_xlsx("/facilities?sector=10&format=xlsx");
+	assert_int_equal(xr_rows(path, 1), 80);
+
+	/* In English: 3530 and medium is i≡5 mod 15, 5..110 = 8 rows; the first is F005
+	 * (5%3==2: 3530, odd: phu-quoc, 5%4!=0: private, 5%5==0: medium). */
+	path = get_xlsx("/facilities?sector=3530&size=medium&format=xlsx&lang=en");
+	assert_int_equal(xr_rows(path, 1), 9);
+	static const char *const head_en[6] = {
+	    "Name", "Sector code", "Sector", "Administrative unit", "Ownership", "Size"};
+	assert_dir_row(path, 1, head_en);
+	static const char *const f005[6] = {
+	    "Cơ sở Xay xát 005",
+	    "3530",
+	    "Steam, hot water and air conditioning supply; production of ice",
+	    "Phu Quoc City",
+	    "Private",
+	    "Medium"};
+	assert_dir_row(path, 2, f005);
+
+	/* The search applies too; no match is a header alone. */
+	path = get_xlsx("/facilities?q=dong+ho&format=xlsx");
+	assert_int_equal(xr_rows(path, 1), 2);
+	path = get_xlsx("/facilities?q=zzzz&format=xlsx");
+	assert_int_equal(xr_rows(path, 1), 1);
+
+	/* The page links to the download with its search and filters. */
+	struct hc_response r;
+	get("/facilities?q=xay&unit=phu-quoc", 200, &r);
+	hs_contains(&r, "href=\"/facilities?q=xay&amp;unit=phu-quoc&amp;format=xlsx\"");
+	hs_contains(&r, ">Tải Excel</a>");
+	hc_response_free(&r);
+	get("/facilities?sector=10&lang=en", 200, &r);
+	hs_contains(&r, "href=\"/facilities?sector=10&amp;format=xlsx&amp;lang=en\"");
+	hs_contains(&r, ">Download Excel</a>");
+	hc_response_free(&r);
+	get("/facilities?format=html", 200, &r);
+	hs_contains(&r, "Tìm thấy 120 cơ sở.");
+	hc_response_free(&r);
+
+	static const char *const bad[] = {"/facilities?format=pdf", "/facilities?format=XLSX",
+					  "/facilities?format=xlsx&sector=9999"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		get(bad[i], 400, &r);
+		assert_security_headers(&r);
+		hc_response_free(&r);
+	}
+	get("/facilities?format=pdf&lang=en", 400, &r);
+	hs_contains(&r, "The format parameter must be html or xlsx.");
+	hc_response_free(&r);
+}
+
 static void
 test_long_query(void **state)
 {
@@ -333,7 +485,8 @@ main(void)
 	    cmocka_unit_test(test_dashboard),	      cmocka_unit_test(test_head_and_methods),
 	    cmocka_unit_test(test_health_and_static), cmocka_unit_test(test_search),
 	    cmocka_unit_test(test_filters),	      cmocka_unit_test(test_paging),
-	    cmocka_unit_test(test_long_query),	      cmocka_unit_test(test_sigterm_stops),
+	    cmocka_unit_test(test_xlsx_download),     cmocka_unit_test(test_long_query),
+	    cmocka_unit_test(test_sigterm_stops),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

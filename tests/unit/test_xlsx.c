@@ -2,7 +2,7 @@
  * Unit tests for render/xlsx (the spreadsheet writer) and web/sheets (the
  * key-user, indicator and export workbooks), and for `sxsh keyusers|kpi|export
  * --format xlsx`.  Each workbook is read back as what it is, a zip of XML parts
- * (libzip + libxml2 xmlReader), and chosen cells are checked for their
+ * (tests/lib/xlsx_read.h), and chosen cells are checked for their
  * exact value and type: t="s" is a shared string, no t a number.
  */
 #include <math.h>
@@ -16,8 +16,6 @@
 #include <unistd.h>
 
 #include <cmocka.h>
-#include <libxml/xmlreader.h>
-#include <zip.h>
 
 #include "db/db.h"
 #include "model/csvio.h"
@@ -29,102 +27,13 @@
 #include "testutil.h"
 #include "util/buf.h"
 #include "web/sheets.h"
-
-/* The zip entry name of the workbook at path, NUL-terminated and malloc'd; NULL if absent. */
-static char *
-zip_entry(const char *path, const char *name)
-{
-	int zerr;
-	zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
-	if (z == NULL)
-		fail_msg("%s: not a zip (%d)", path, zerr);
-	zip_stat_t st;
-	char *s = NULL;
-	if (zip_stat(z, name, 0, &st) == 0) {
-		zip_file_t *f = zip_fopen(z, name, 0);
-		assert_non_null(f);
-		s = malloc(st.size + 1);
-		assert_int_equal(zip_fread(f, s, st.size), (zip_int64_t)st.size);
-		s[st.size] = '\0';
-		zip_fclose(f);
-	}
-	zip_close(z);
-	return s;
-}
-
-/* The text of element <want> number idx (0-based) of xml, children's text joined. */
-static int
-nth_text(const char *xml, const char *want, const char *attr, int idx, char *out, size_t n)
-{
-	xmlTextReaderPtr r = xmlReaderForMemory(xml, (int)strlen(xml), NULL, "UTF-8", 0);
-	int seen = -1, found = 0;
-	out[0] = '\0';
-	while (xmlTextReaderRead(r) == 1) {
-		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT ||
-		    strcmp((const char *)xmlTextReaderConstLocalName(r), want) != 0)
-			continue;
-		if (++seen != idx)
-			continue;
-		xmlChar *s = attr != NULL ? xmlTextReaderGetAttribute(r, (const xmlChar *)attr)
-					  : xmlTextReaderReadString(r);
-		if (s != NULL) {
-			snprintf(out, n, "%s", (const char *)s);
-			xmlFree(s);
-		}
-		found = 1;
-		break;
-	}
-	xmlFreeTextReader(r);
-	return found;
-}
-
-/*
- * Cell ref of sheet number sheet (1-based) of the workbook at path: its
- * type ("s" shared string, "n" number, "str", "inlineStr") and its value,
- * shared strings resolved.  Returns 0 when the cell is absent.
- */
-static int
-cell(const char *path, int sheet, const char *ref, char *type, char *val, size_t n)
-{
-	char name[64];
-	snprintf(name, sizeof(name), "xl/worksheets/sheet%d.xml", sheet);
-	char *xml = zip_entry(path, name);
-	assert_non_null(xml);
-	xmlTextReaderPtr r = xmlReaderForMemory(xml, (int)strlen(xml), NULL, "UTF-8", 0);
-	int found = 0;
-	type[0] = val[0] = '\0';
-	while (!found && xmlTextReaderRead(r) == 1) {
-		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT ||
-		    strcmp((const char *)xmlTextReaderConstLocalName(r), "c") != 0)
-			continue;
-		xmlChar *at = xmlTextReaderGetAttribute(r, (const xmlChar *)"r");
-		found = at != NULL && strcmp((const char *)at, ref) == 0;
-		xmlFree(at);
-		if (!found)
-			continue;
-		xmlChar *t = xmlTextReaderGetAttribute(r, (const xmlChar *)"t");
-		snprintf(type, 16, "%s", t != NULL ? (const char *)t : "n");
-		xmlFree(t);
-		xmlChar *v = xmlTextReaderReadString(r);
-		snprintf(val, n, "%s", v != NULL ? (const char *)v : "");
-		xmlFree(v);
-	}
-	xmlFreeTextReader(r);
-	free(xml);
-	if (found && strcmp(type, "s") == 0) {
-		char *ss = zip_entry(path, "xl/sharedStrings.xml");
-		assert_non_null(ss);
-		assert_true(nth_text(ss, "si", NULL, atoi(val), val, n));
-		free(ss);
-	}
-	return found;
-}
+#include "xlsx_read.h"
 
 /* Asserts cell ref of sheet has type and value. */
 #define ASSERT_CELL(path, sheet, ref, want_type, want_val)                                         \
 	do {                                                                                       \
 		char t_[16], v_[512];                                                              \
-		if (!cell(path, sheet, ref, t_, v_, sizeof(v_)))                                   \
+		if (!xr_cell(path, sheet, ref, t_, v_, sizeof(v_)))                                \
 			fail_msg("cell %s of sheet %d absent", ref, sheet);                        \
 		assert_string_equal(t_, want_type);                                                \
 		assert_string_equal(v_, want_val);                                                 \
@@ -133,14 +42,14 @@ cell(const char *path, int sheet, const char *ref, char *type, char *val, size_t
 #define ASSERT_NO_CELL(path, sheet, ref)                                                           \
 	do {                                                                                       \
 		char t_[16], v_[512];                                                              \
-		assert_false(cell(path, sheet, ref, t_, v_, sizeof(v_)));                          \
+		assert_false(xr_cell(path, sheet, ref, t_, v_, sizeof(v_)));                       \
 	} while (0)
 
 /* Asserts that part name of path contains s. */
 static void
 assert_part_has(const char *path, const char *name, const char *s)
 {
-	char *xml = zip_entry(path, name);
+	char *xml = xr_part(path, name);
 	assert_non_null(xml);
 	if (strstr(xml, s) == NULL)
 		fail_msg("%s has no %s", name, s);
@@ -179,15 +88,15 @@ test_writer_cells(void **state)
 	ASSERT_NO_CELL(path, 1, "B3");		  /* blank */
 	ASSERT_NO_CELL(path, 1, "C3");		  /* NAN */
 	ASSERT_CELL(path, 1, "D3", "s", "Đồng Tháp – sạch hơn");
-	char *sheet = zip_entry(path, "xl/worksheets/sheet1.xml");
+	char *sheet = xr_part(path, "xl/worksheets/sheet1.xml");
 	assert_null(strstr(sheet, "<f>")); /* no formula anywhere */
 	assert_non_null(strstr(sheet, "ySplit=\"1\""));
 	/* header row 1 to the last row written, 3, over columns A..C */
 	assert_non_null(strstr(sheet, "<autoFilter ref=\"A1:C3\""));
 	free(sheet);
 	char name[64];
-	char *wb = zip_entry(path, "xl/workbook.xml");
-	assert_true(nth_text(wb, "sheet", "name", 0, name, sizeof(name)));
+	char *wb = xr_part(path, "xl/workbook.xml");
+	assert_true(xr_nth_text(wb, "sheet", "name", 0, name, sizeof(name)));
 	assert_string_equal(name, "Trọng điểm");
 	free(wb);
 	assert_part_has(path, "xl/styles.xml", "formatCode=\"0.0%\"");
@@ -262,7 +171,7 @@ test_keyusers_sheet(void **state)
 	ASSERT_NO_CELL(path, 1, "B7");	      /* no tax code */
 	ASSERT_CELL(path, 1, "G7", "n", "0"); /* coal not used, 0 as in the CSV */
 	ASSERT_CELL(path, 1, "H7", "n", "1200");
-	char *sheet = zip_entry(path, "xl/worksheets/sheet1.xml");
+	char *sheet = xr_part(path, "xl/worksheets/sheet1.xml");
 	assert_non_null(strstr(sheet, "<autoFilter ref=\"A5:H7\""));
 	assert_non_null(strstr(sheet, "ySplit=\"5\""));
 	assert_null(strstr(sheet, "<f>"));
@@ -298,10 +207,10 @@ test_kpi_sheets(void **state)
 	assert_int_equal(sheets_kpi(x, &r, KPI_BY_BIT(KPI_BY_SIZE), 2024, 2024), 0);
 	assert_int_equal(xlsx_close(x, err, sizeof(err)), 0);
 
-	char *wb = zip_entry(path, "xl/workbook.xml"), name[64];
-	assert_true(nth_text(wb, "sheet", "name", 0, name, sizeof(name)));
+	char *wb = xr_part(path, "xl/workbook.xml"), name[64];
+	assert_true(xr_nth_text(wb, "sheet", "name", 0, name, sizeof(name)));
 	assert_string_equal(name, "Toàn tỉnh");
-	assert_true(nth_text(wb, "sheet", "name", 1, name, sizeof(name)));
+	assert_true(xr_nth_text(wb, "sheet", "name", 1, name, sizeof(name)));
 	assert_string_equal(name, "Quy mô");
 	free(wb);
 	ASSERT_CELL(path, 1, "L1", "s", "coverage");
@@ -459,10 +368,10 @@ static void
 assert_sheet_name(const char *path, const char *want)
 {
 	char name[64];
-	char *wb = zip_entry(path, "xl/workbook.xml");
-	assert_true(nth_text(wb, "sheet", "name", 0, name, sizeof(name)));
+	char *wb = xr_part(path, "xl/workbook.xml");
+	assert_true(xr_nth_text(wb, "sheet", "name", 0, name, sizeof(name)));
 	assert_string_equal(name, want);
-	assert_false(nth_text(wb, "sheet", "name", 1, name, sizeof(name))); /* one sheet */
+	assert_false(xr_nth_text(wb, "sheet", "name", 1, name, sizeof(name))); /* one sheet */
 	free(wb);
 }
 
@@ -507,7 +416,7 @@ test_export_facilities(void **state)
 	ASSERT_CELL(path, 1, "L4", "n", "1998");
 	ASSERT_NO_CELL(path, 1, "M4");
 	ASSERT_NO_CELL(path, 1, "A5"); /* 1 header + 3 rows */
-	char *sheet = zip_entry(path, "xl/worksheets/sheet1.xml");
+	char *sheet = xr_part(path, "xl/worksheets/sheet1.xml");
 	assert_non_null(strstr(sheet, "<autoFilter ref=\"A1:N4\""));
 	assert_non_null(strstr(sheet, "ySplit=\"1\""));
 	assert_null(strstr(sheet, "<f>"));
@@ -559,7 +468,7 @@ test_export_reports(void **state)
 	ASSERT_CELL(path, 1, "L6", "n", "120.5");
 	ASSERT_NO_CELL(path, 1, "N6"); /* no cost */
 	ASSERT_NO_CELL(path, 1, "A7");
-	char *sheet = zip_entry(path, "xl/worksheets/sheet1.xml");
+	char *sheet = xr_part(path, "xl/worksheets/sheet1.xml");
 	assert_non_null(strstr(sheet, "<autoFilter ref=\"A1:N6\""));
 	free(sheet);
 
