@@ -122,7 +122,7 @@ claim_request(struct db *db, const struct principal *who, const char *key, int64
 	if (!scope_has_role(who, ROLE_BIT(ROLE_ENTERPRISE)))
 		return WF_FORBIDDEN;
 	if (db_begin(db) != DB_OK)
-		return wf_finish(db, WF_ERR, "claim");
+		return wf_finish(db, WF_ERR, "claim", WF_PRIVATE);
 	int rc = WF_NOTFOUND;
 	struct db_stmt *st = db_stmt(db, STMT_WF_FACILITY_FIND);
 	if (st == NULL) {
@@ -161,7 +161,7 @@ claim_request(struct db *db, const struct principal *who, const char *key, int64
 	if (rc == WF_OK)
 		*claim_id = id;
 out:
-	return wf_finish(db, rc, "claim");
+	return wf_finish(db, rc, "claim", WF_PRIVATE);
 }
 
 int
@@ -172,7 +172,7 @@ claim_decide(struct db *db, const struct principal *who, int64_t claim_id, int64
 	int64_t user_id = 0, facility_id = 0, cur = 0;
 	const char *n = note != NULL ? note : "";
 	if (db_begin(db) != DB_OK)
-		return wf_finish(db, WF_ERR, "claim decide");
+		return wf_finish(db, WF_ERR, "claim decide", WF_PRIVATE);
 	int rc = WF_ERR;
 	struct db_stmt *st = db_stmt(db, STMT_WF_CLAIM_GET);
 	if (st == NULL)
@@ -212,7 +212,7 @@ claim_decide(struct db *db, const struct principal *who, int64_t claim_id, int64
 		  user_id, facility_id, status, to, n) < 0)
 		rc = WF_ERR;
 out:
-	return wf_finish(db, rc, "claim decide");
+	return wf_finish(db, rc, "claim decide", WF_PRIVATE);
 }
 
 int
@@ -224,7 +224,7 @@ claim_assign(struct db *db, const struct principal *who, int64_t user_id, int64_
 	if (!scope_has_role(who, ROLES_PROVINCE))
 		return WF_FORBIDDEN;
 	if (db_begin(db) != DB_OK)
-		return wf_finish(db, WF_ERR, "claim assign");
+		return wf_finish(db, WF_ERR, "claim assign", WF_PRIVATE);
 	int rc = WF_ERR;
 	struct db_stmt *st = db_stmt(db, STMT_WF_USER_ROLE);
 	if (st == NULL)
@@ -265,7 +265,7 @@ claim_assign(struct db *db, const struct principal *who, int64_t user_id, int64_
 			rc = WF_ERR;
 	}
 out:
-	return wf_finish(db, rc, "claim assign");
+	return wf_finish(db, rc, "claim assign", WF_PRIVATE);
 }
 
 int

@@ -200,7 +200,7 @@ facility_profile_update(struct db *db, const struct principal *who, int64_t id, 
 	struct facility_profile before, after;
 	char ids[32];
 	if (db_begin(db) != DB_OK)
-		return wf_finish(db, WF_ERR, "facility update");
+		return wf_finish(db, WF_ERR, "facility update", WF_PUBLIC);
 	int rc = facility_profile_get(db, who, id, &before);
 	if (rc != WF_OK)
 		goto out;
@@ -248,5 +248,5 @@ facility_profile_update(struct db *db, const struct principal *who, int64_t id, 
 	free(b);
 	free(a);
 out:
-	return wf_finish(db, rc, "facility update");
+	return wf_finish(db, rc, "facility update", WF_PUBLIC);
 }

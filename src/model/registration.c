@@ -162,7 +162,7 @@ registration_create(struct db *db, const struct principal *who, int64_t facility
 	struct db_stmt *st;
 	if (db_begin(db) != DB_OK) {
 		free(r);
-		return wf_finish(db, WF_ERR, "registration create");
+		return wf_finish(db, WF_ERR, "registration create", WF_PRIVATE);
 	}
 	int rc = wf_create_check(db, who, facility_id, year, &lbl_year, errs);
 	if (rc != WF_OK)
@@ -193,7 +193,7 @@ registration_create(struct db *db, const struct principal *who, int64_t facility
 	rc = WF_OK;
 out:
 	free(r);
-	return wf_finish(db, rc, "registration create");
+	return wf_finish(db, rc, "registration create", WF_PRIVATE);
 }
 
 /* Loads registration id into *r for action by who from a form of version. */
@@ -219,7 +219,7 @@ registration_update(struct db *db, const struct principal *who, int64_t id, int6
 	struct db_stmt *st;
 	if (db_begin(db) != DB_OK) {
 		free(b);
-		return wf_finish(db, WF_ERR, "registration update");
+		return wf_finish(db, WF_ERR, "registration update", WF_PRIVATE);
 	}
 	int rc = load_for_change(db, who, id, version, WF_EDIT, &b[0], &to, &note_req);
 	if (rc != WF_OK)
@@ -241,7 +241,7 @@ registration_update(struct db *db, const struct principal *who, int64_t id, int6
 	rc = WF_OK;
 out:
 	free(b);
-	return wf_finish(db, rc, "registration update");
+	return wf_finish(db, rc, "registration update", WF_PRIVATE);
 }
 
 int
@@ -252,6 +252,7 @@ registration_transition(struct db *db, const struct principal *who, int64_t id,
 	struct registration *b = xcalloc(2, sizeof(*b));
 	enum wf_state to;
 	int note_req = 0;
+	enum wf_publish pub = WF_PRIVATE;
 	char act[40];
 	struct db_stmt *st;
 	if (action == WF_EDIT || action < 0 || action >= WF_ACTION__MAX) {
@@ -260,11 +261,12 @@ registration_transition(struct db *db, const struct principal *who, int64_t id,
 	}
 	if (db_begin(db) != DB_OK) {
 		free(b);
-		return wf_finish(db, WF_ERR, "registration transition");
+		return wf_finish(db, WF_ERR, "registration transition", WF_PRIVATE);
 	}
 	int rc = load_for_change(db, who, id, version, action, &b[0], &to, &note_req);
 	if (rc != WF_OK)
 		goto out;
+	pub = wf_transition_publish(b[0].state, to);
 	const char *n = wf_nz(note);
 	if ((rc = wf_note_check(n, note_req, errs)) != WF_OK)
 		goto out;
@@ -282,5 +284,5 @@ registration_transition(struct db *db, const struct principal *who, int64_t id,
 	rc = WF_OK;
 out:
 	free(b);
-	return wf_finish(db, rc, "registration transition");
+	return wf_finish(db, rc, "registration transition", pub);
 }

@@ -674,7 +674,7 @@ report_create(struct db *db, const struct principal *who, int64_t facility_id, i
 	struct db_stmt *st;
 	if (db_begin(db) != DB_OK) {
 		report_free(r);
-		return wf_finish(db, WF_ERR, "report create");
+		return wf_finish(db, WF_ERR, "report create", WF_PRIVATE);
 	}
 	int rc = wf_create_check(db, who, facility_id, year, &lbl_year, errs);
 	if (rc != WF_OK)
@@ -706,7 +706,7 @@ report_create(struct db *db, const struct principal *who, int64_t facility_id, i
 	rc = WF_OK;
 out:
 	report_free(r);
-	return wf_finish(db, rc, "report create");
+	return wf_finish(db, rc, "report create", WF_PRIVATE);
 }
 
 /*
@@ -735,7 +735,7 @@ report_update(struct db *db, const struct principal *who, int64_t id, int64_t ve
 	struct db_stmt *st;
 	if (db_begin(db) != DB_OK) {
 		report_free(after);
-		return wf_finish(db, WF_ERR, "report update");
+		return wf_finish(db, WF_ERR, "report update", WF_PRIVATE);
 	}
 	int rc = load_for_change(db, who, id, version, WF_EDIT, &before, &to, &note_req);
 	if (rc != WF_OK)
@@ -768,7 +768,7 @@ report_update(struct db *db, const struct principal *who, int64_t id, int64_t ve
 out:
 	report_free(before);
 	report_free(after);
-	return wf_finish(db, rc, "report update");
+	return wf_finish(db, rc, "report update", WF_PRIVATE);
 }
 
 int
@@ -779,14 +779,16 @@ report_transition(struct db *db, const struct principal *who, int64_t id, enum w
 	struct report *r = NULL;
 	enum wf_state to;
 	int note_req = 0;
+	enum wf_publish pub = WF_PRIVATE;
 	struct db_stmt *st;
 	if (action == WF_EDIT || action < 0 || action >= WF_ACTION__MAX)
 		return WF_STATE;
 	if (db_begin(db) != DB_OK)
-		return wf_finish(db, WF_ERR, "report transition");
+		return wf_finish(db, WF_ERR, "report transition", WF_PRIVATE);
 	int rc = load_for_change(db, who, id, version, action, &r, &to, &note_req);
 	if (rc != WF_OK)
 		goto out;
+	pub = wf_transition_publish(r->state, to);
 	const char *n = wf_nz(note);
 	if ((rc = wf_note_check(n, note_req, errs)) != WF_OK)
 		goto out;
@@ -818,7 +820,7 @@ report_transition(struct db *db, const struct principal *who, int64_t id, enum w
 	rc = arc < 0 ? WF_ERR : WF_OK;
 out:
 	report_free(r);
-	return wf_finish(db, rc, "report transition");
+	return wf_finish(db, rc, "report transition", pub);
 }
 
 /* ---- preview ---- */

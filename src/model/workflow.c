@@ -169,14 +169,16 @@ wf_may_create(const struct principal *who)
 }
 
 int
-wf_finish(struct db *db, int rc, const char *what)
+wf_finish(struct db *db, int rc, const char *what, enum wf_publish publish)
 {
 	/*
-	 * Every successful workflow write may change public figures: bump the
-	 * data generation in the same transaction, so cached pages (keyed by
-	 * it) are rebuilt whichever way the change came (pages or API).
+	 * Public pages are cached per data generation.  Only a write that can
+	 * change a public figure bumps it, in the same transaction, whichever
+	 * way the change came (pages or API): an enterprise saving its draft
+	 * again and again must not drop the public caches.
 	 */
-	if (rc == WF_OK && db_run(db_stmt(db, STMT_GENERATION_BUMP)) == DB_OK &&
+	if (rc == WF_OK &&
+	    (publish == WF_PRIVATE || db_run(db_stmt(db, STMT_GENERATION_BUMP)) == DB_OK) &&
 	    db_commit(db) == DB_OK)
 		return WF_OK;
 	if (rc == WF_OK || rc == WF_ERR) {
@@ -185,6 +187,12 @@ wf_finish(struct db *db, int rc, const char *what)
 	}
 	db_rollback(db);
 	return rc;
+}
+
+enum wf_publish
+wf_transition_publish(enum wf_state from, enum wf_state to)
+{
+	return from == WF_ACCEPTED || to == WF_ACCEPTED ? WF_PUBLIC : WF_PRIVATE;
 }
 
 int

@@ -91,12 +91,27 @@ int wf_check(enum wf_action action, enum wf_state from, const struct principal *
 /* Whether who's role may create a new report or registration (in scope). */
 int wf_may_create(const struct principal *who);
 
+/* Whether a write can change a public figure: wf_finish()'s publish. */
+enum wf_publish {
+	WF_PRIVATE, /* drafts, submissions, returns, claims: no public page changes */
+	WF_PUBLIC,  /* accepting or reopening, facility profiles: public pages change */
+};
+
 /*
- * Ends a write transaction: when rc is WF_OK, bumps the data generation (so
- * cached public pages are rebuilt) and commits; otherwise rolls back.
- * Returns rc, or WF_ERR when the commit failed (logged with what).
+ * Ends a write transaction: when rc is WF_OK, commits, bumping the data
+ * generation first when publish is WF_PUBLIC (so cached public pages,
+ * keyed by it, are rebuilt; a private write leaves them cached); otherwise
+ * rolls back.  Returns rc, or WF_ERR when the commit failed (logged with
+ * what).
  */
-int wf_finish(struct db *db, int rc, const char *what);
+int wf_finish(struct db *db, int rc, const char *what, enum wf_publish publish);
+
+/*
+ * The publish of a transition from one state to another: public figures
+ * count accepted documents only, so only a move into or out of
+ * WF_ACCEPTED is WF_PUBLIC.
+ */
+enum wf_publish wf_transition_publish(enum wf_state from, enum wf_state to);
 
 /* The longest reviewer's note, in bytes. */
 #define WF_NOTE_MAX 2000

@@ -488,6 +488,63 @@ test_facility_edit(void **state)
 	db_close(db);
 }
 
+/*
+ * Only writes that can change a public figure bump the data generation
+ * (the key of the cached public pages): accepting or reopening and profile
+ * edits do; creating, saving a draft, submitting, forwarding, returning
+ * and claims do not.
+ */
+static void
+test_generation_public_only(void **state)
+{
+	(void)state;
+	const char *N = "gen.db";
+	const char *GEN = "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'";
+	struct db *db = wfx_new(N);
+	struct wf_errors errs = {0};
+	long long g0 = wfx_int(N, GEN);
+	int64_t id = 0, rid = 0, cid = 0;
+	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2024, &shrimp, &id, &errs), WF_OK);
+	for (int v = 1; v <= 3; v++) /* a draft saved three times: versions 1 to 4 */
+		assert_int_equal(report_update(db, W(WFX_ENT1), id, v, &shrimp, &errs), WF_OK);
+	assert_int_equal(report_transition(db, W(WFX_ENT1), id, WF_SUBMIT, 4, NULL, &errs), WF_OK);
+	assert_int_equal(report_transition(db, W(WFX_DISTRICT_A), id, WF_RETURN, 5, "Sửa", &errs),
+			 WF_OK);
+	assert_int_equal(report_transition(db, W(WFX_ENT1), id, WF_SUBMIT, 6, NULL, &errs), WF_OK);
+	assert_int_equal(report_transition(db, W(WFX_DISTRICT_A), id, WF_FORWARD, 7, NULL, &errs),
+			 WF_OK);
+	struct registration_input in = {"1", "5", "Thay động cơ"};
+	assert_int_equal(registration_create(db, W(WFX_ENT1), 1, 2025, &in, &rid, &errs), WF_OK);
+	assert_int_equal(registration_update(db, W(WFX_ENT1), rid, 1, &in, &errs), WF_OK);
+	assert_int_equal(registration_transition(db, W(WFX_ENT1), rid, WF_SUBMIT, 2, NULL, &errs),
+			 WF_OK);
+	assert_int_equal(claim_request(db, W(WFX_ENT2), "F1", &cid), WF_OK);
+	assert_int_equal(errs.n, 0);
+	assert_int_equal(wfx_int(N, GEN), g0);
+
+	/* Accepting (v8 -> v9) and reopening (v9 -> v10) change public figures. */
+	assert_int_equal(report_transition(db, W(WFX_PROVINCE), id, WF_ACCEPT, 8, NULL, &errs),
+			 WF_OK);
+	assert_int_equal(wfx_int(N, GEN), g0 + 1);
+	assert_int_equal(report_transition(db, W(WFX_PROVINCE), id, WF_REOPEN, 9, NULL, &errs),
+			 WF_OK);
+	assert_int_equal(wfx_int(N, GEN), g0 + 2);
+	assert_int_equal(
+	    registration_transition(db, W(WFX_PROVINCE), rid, WF_ACCEPT, 3, NULL, &errs), WF_OK);
+	assert_int_equal(wfx_int(N, GEN), g0 + 3);
+	struct facility_profile_input ok = {
+	    .name = "Cơ sở Một (mới)",
+	    .tax_code = "0100109106",
+	    .sector_code = "10",
+	    .ownership = "private",
+	    .size = "medium",
+	    .employees = "40",
+	};
+	assert_int_equal(facility_profile_update(db, W(WFX_ENT1), 1, 1, &ok, &errs), WF_OK);
+	assert_int_equal(wfx_int(N, GEN), g0 + 4);
+	db_close(db);
+}
+
 int
 main(void)
 {
@@ -500,6 +557,7 @@ main(void)
 	    cmocka_unit_test(test_registration),
 	    cmocka_unit_test(test_claims),
 	    cmocka_unit_test(test_facility_edit),
+	    cmocka_unit_test(test_generation_public_only),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
