@@ -1,11 +1,13 @@
 #!/bin/sh
-# The browser test (tests/browser/workflow.mjs): installs Debian chromium
-# with apt when /usr/bin/chromium is missing and playwright-core with npm
-# when tests/browser/node_modules is missing (no browser is ever
-# downloaded), builds a fixture database (sxsh demo --facilities 300, an
-# enterprise user on a facility without a report for the year, a district
-# user of its unit, a province user), starts `sxsh serve` on a free
-# loopback port and runs the test.
+# The browser test (tests/browser/workflow.mjs): installs what it needs from
+# Debian when missing (chromium, and nodejs and npm when there is no node or
+# npm) and playwright-core with npm (`npm ci`, the version pinned in
+# tests/browser/package.json) when tests/browser/node_modules lacks it or
+# holds another version; no browser is ever downloaded.  It builds a
+# fixture database (sxsh demo --facilities 300, an enterprise user on a
+# facility without a report for the year, a district user of its unit, a
+# province user), starts `sxsh serve` on a free loopback port and runs the
+# test, which ends with one line "browser: N passed, N failed".
 #   scripts/browser-test.sh BUILD_DIR
 # Exit 0 on success.  When chromium, node or the package cannot be
 # installed it prints "browser test SKIPPED: reason" and exits 0, except
@@ -19,24 +21,40 @@ skip() {
 	[ "${CI:-}" = "true" ] && { echo "CI must run the browser test: failing"; exit 1; }
 	exit 0
 }
-if [ ! -x /usr/bin/chromium ]; then
-	if [ "$(id -u)" = 0 ]; then
-		apt-get install -y chromium >/dev/null 2>&1 ||
-			{ apt-get update >/dev/null 2>&1 && apt-get install -y chromium >/dev/null 2>&1; }
-	else
-		sudo -n apt-get install -y chromium >/dev/null 2>&1
-	fi
-	[ -x /usr/bin/chromium ] || skip "Debian chromium could not be installed"
+# Installs the Debian packages given as arguments (apt-get, through sudo when
+# not root), updating the package lists when the first attempt fails.
+apt_install() {
+	SUDO=""
+	[ "$(id -u)" = 0 ] || SUDO="sudo -n"
+	echo "browser test: installing $* (Debian packages)"
+	export DEBIAN_FRONTEND=noninteractive
+	$SUDO apt-get install -y -qq "$@" >/dev/null 2>&1 ||
+		{ $SUDO apt-get update -qq >/dev/null 2>&1 && $SUDO apt-get install -y -qq "$@" >/dev/null 2>&1; }
+}
+[ -x /usr/bin/chromium ] || apt_install chromium
+[ -x /usr/bin/chromium ] || skip "Debian chromium could not be installed"
+# Debian's nodejs package has no npm; a node from elsewhere usually brings its own.
+if ! command -v node >/dev/null 2>&1; then
+	apt_install nodejs npm
+elif ! command -v npm >/dev/null 2>&1; then
+	apt_install npm
 fi
-command -v node >/dev/null 2>&1 || skip "node is not installed"
-if [ ! -d "$dir/node_modules/playwright-core" ]; then
-	if [ -f "$dir/package-lock.json" ]; then
-		(cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund >/dev/null 2>&1)
-	else
-		(cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund >/dev/null 2>&1)
-	fi
-	[ -d "$dir/node_modules/playwright-core" ] || skip "npm could not install playwright-core"
+command -v node >/dev/null 2>&1 || skip "node could not be installed (Debian package nodejs)"
+command -v npm >/dev/null 2>&1 || skip "npm could not be installed (Debian package npm)"
+# The pinned version, and the one installed (empty when none).
+want=$(sed -n 's/.*"playwright-core": *"\([^"]*\)".*/\1/p' "$dir/package.json")
+have=$(sed -n 's/^  "version": *"\([^"]*\)".*/\1/p' "$dir/node_modules/playwright-core/package.json" 2>/dev/null)
+if [ "$have" != "$want" ]; then
+	echo "browser test: installing playwright-core $want (npm ci)"
+	log=$(mktemp /tmp/sxsh-npm-XXXXXX)
+	(cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund >"$log" 2>&1) || {
+		tail -n 20 "$log" >&2
+		rm -f "$log"
+		skip "npm could not install playwright-core $want"
+	}
+	rm -f "$log"
 fi
+echo "browser test: node $(node --version), playwright-core $want, $(/usr/bin/chromium --version 2>/dev/null)"
 [ -x "$sxsh" ] || { echo "browser test: $sxsh not found" >&2; exit 1; }
 
 tmp=$(mktemp -d /tmp/sxsh-browser-XXXXXX)
