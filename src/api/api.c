@@ -207,8 +207,10 @@ api_text(struct http_request *req, const json_t *o, const char *key, struct wf_e
 		return arena_strdup(&req->arena, json_string_value(v));
 	case JSON_INTEGER:
 		return arena_printf(&req->arena, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-	case JSON_REAL:
-		return arena_printf(&req->arena, "%.15g", json_real_value(v));
+	case JSON_REAL: { /* every digit: 1000000000000001.0 must not pass as 1e15 */
+		char num[32];
+		return arena_strdup(&req->arena, fmt_exact(num, sizeof(num), json_real_value(v)));
+	}
 	case JSON_TRUE:
 		return "1";
 	case JSON_FALSE:

@@ -214,7 +214,9 @@ csv_row(const struct kpi_result *r, int year, const char *by, const char *code, 
 	csvio_put_field(stdout, code);
 	putchar(',');
 	csvio_put_field(stdout, name);
-	printf(",%s,", r->series[k].code);
+	putchar(',');
+	csvio_put_field(stdout, r->series[k].code);
+	putchar(',');
 	csv_num(r->series[k].target_pct, "%g");
 	printf(",%ld,%ld,%ld,", v->yes, v->known, v->active);
 	csv_num(v->share, "%.6f");

@@ -12,7 +12,9 @@
  * file is still checked, and the transaction is rolled back at the end.
  *
  * Export runs one ordered query per kind and writes every value in the
- * shortest form that reads back to the same value.
+ * shortest form that reads back to the same value; text goes through
+ * csvio_put_field, which keeps a spreadsheet from reading it as a formula,
+ * and import undoes that (one leading apostrophe of a text column).
  */
 #include "model/csvio.h"
 
@@ -29,14 +31,13 @@
 #include "model/validate.h"
 #include "util/alloc.h"
 #include "util/arena.h"
+#include "util/fmt.h"
 #include "util/fold.h"
 
 enum {
 	MAX_FIELDS = 64,     /* fields kept per row; more is an error anyway */
 	MAX_FIELD = 1 << 20, /* bytes in one field (libcsv's buffer is capped here) */
 	MAX_ROW = 4 << 20,   /* bytes in one row */
-	MAX_CODE = 64,	     /* bytes in a facility code */
-	MAX_TEXT = 1000,     /* bytes in a name, address or material name */
 	MAX_DIMS = 64,	     /* distinct unit dimensions (bits of a mask) */
 	CHUNK = 64 * 1024,   /* bytes read at a time */
 };
@@ -200,12 +201,16 @@ _Static_assert(FC__MAX <= NCOLS_MAX && RC__MAX <= NCOLS_MAX, "NCOLS_MAX too smal
 
 /* ---- import state --------------------------------------------------- */
 
+/* Line kinds a report row can have (output, energy, water, material). */
+#define NLINE_KINDS 4
+
 struct rep {
 	int64_t id;   /* report row written in this import; 0 before */
 	int64_t dbid; /* report that existed before the import; 0 if none */
 	long line;    /* where the report was first given */
 	int status, cp[4];
-	int bad; /* its first row was refused: later rows say nothing more */
+	int bad;		 /* its first row was refused: later rows say nothing more */
+	int nlines[NLINE_KINDS]; /* rows of each line kind (output: yearly rows only) */
 };
 
 struct imp;
@@ -213,6 +218,12 @@ struct kind_def {
 	const char *name;
 	const struct col *cols;
 	int ncols;
+	/*
+	 * Each column's type (enum csvio_type): t text, i integer, r real.  A
+	 * text cell loses one leading apostrophe on import and is guarded by
+	 * one on export (csvio_put_field); numbers are written as they are.
+	 */
+	const char *types;
 	int (*load)(struct imp *im);
 	void (*row)(struct imp *im);
 };
@@ -402,14 +413,14 @@ missing(struct imp *im, int c)
 	rowerr(im, c, "%s", m);
 }
 
-/* Checks a text column's length; returns 0 when it is fine. */
+/* Checks a non-empty text column against field f's limits; returns 0 when it is fine. */
 static int
-check_len(struct imp *im, int c, size_t max)
+check_text(struct imp *im, int c, enum val_field f)
 {
-	if (strlen(im->v[c]) <= max)
+	char m[VAL_MSG_MAX];
+	if (im->v[c][0] == '\0' || val_text(f, im->v[c], &im->k->cols[c].label, m, sizeof(m)) == 0)
 		return 0;
-	rowerr(im, c, "%s dài quá %zu byte / %s is longer than %zu bytes", im->k->cols[c].label.vi,
-	       max, im->k->cols[c].label.en, max);
+	rowerr(im, c, "%s", m);
 	return -1;
 }
 
@@ -429,7 +440,7 @@ fac_row(struct imp *im)
 
 	if (v[FC_CODE][0] == '\0') {
 		missing(im, FC_CODE);
-	} else if (check_len(im, FC_CODE, MAX_CODE) == 0) {
+	} else if (check_text(im, FC_CODE, VF_CODE) == 0) {
 		e = smap_put(&im->file_codes, &im->a, v[FC_CODE], &isnew);
 		if (!isnew)
 			rowerr(
@@ -480,8 +491,8 @@ fac_row(struct imp *im)
 	if (v[FC_NAME][0] == '\0')
 		missing(im, FC_NAME);
 	else
-		check_len(im, FC_NAME, MAX_TEXT);
-	check_len(im, FC_ADDRESS, MAX_TEXT);
+		check_text(im, FC_NAME, VF_NAME);
+	check_text(im, FC_ADDRESS, VF_ADDRESS);
 
 	if (v[FC_SECTOR][0] == '\0')
 		missing(im, FC_SECTOR);
@@ -499,11 +510,10 @@ fac_row(struct imp *im)
 		admin_id = e->v;
 
 	if ((has_lat = v[FC_LAT][0] != '\0') &&
-	    val_double_range(v[FC_LAT], -90, 90, &fac_cols[FC_LAT].label, &lat, m, sizeof(m)) != 0)
+	    val_number(VF_LAT, v[FC_LAT], &fac_cols[FC_LAT].label, &lat, m, sizeof(m)) != 0)
 		rowerr(im, FC_LAT, "%s", m);
 	if ((has_lon = v[FC_LON][0] != '\0') &&
-	    val_double_range(v[FC_LON], -180, 180, &fac_cols[FC_LON].label, &lon, m, sizeof(m)) !=
-		0)
+	    val_number(VF_LON, v[FC_LON], &fac_cols[FC_LON].label, &lon, m, sizeof(m)) != 0)
 		rowerr(im, FC_LON, "%s", m);
 	if (has_lat != has_lon)
 		rowerr(im, has_lat ? FC_LON : FC_LAT,
@@ -513,8 +523,8 @@ fac_row(struct imp *im)
 	if (val_size(v[FC_SIZE], &size, m, sizeof(m)) != VAL_OK)
 		rowerr(im, FC_SIZE, "%s", m);
 	if (v[FC_EMPLOYEES][0] != '\0' &&
-	    val_int_range(v[FC_EMPLOYEES], 0, 10000000, &fac_cols[FC_EMPLOYEES].label, &employees,
-			  m, sizeof(m)) != VAL_OK)
+	    val_integer(VF_EMPLOYEES, v[FC_EMPLOYEES], &fac_cols[FC_EMPLOYEES].label, &employees, m,
+			sizeof(m)) != VAL_OK)
 		rowerr(im, FC_EMPLOYEES, "%s", m);
 
 	int ok_open = v[FC_OPENED][0] != '\0' && val_year(v[FC_OPENED], &fac_cols[FC_OPENED].label,
@@ -579,6 +589,7 @@ fac_row(struct imp *im)
 /* ---- reports -------------------------------------------------------- */
 
 enum line_kind { LK_OUTPUT, LK_ENERGY, LK_WATER, LK_MATERIAL, LK_NONE, LK__MAX };
+_Static_assert(LK_NONE == NLINE_KINDS, "NLINE_KINDS is the number of line kinds");
 
 static const char *const line_names[LK_NONE] = {
     [LK_OUTPUT] = "output",
@@ -806,8 +817,8 @@ rep_row(struct imp *im)
 		ok_key = 0;
 	} else
 		fid = e->v;
-	if (val_int_range(v[RC_YEAR], 1990, 2100, &rep_cols[RC_YEAR].label, &year64, m,
-			  sizeof(m)) != VAL_OK) {
+	if (val_integer(VF_REPORT_YEAR, v[RC_YEAR], &rep_cols[RC_YEAR].label, &year64, m,
+			sizeof(m)) != VAL_OK) {
 		rowerr(im, RC_YEAR, "%s", m);
 		ok_key = 0;
 	}
@@ -828,9 +839,9 @@ rep_row(struct imp *im)
 			rowerr(im, RC_ITEM, "%s", m);
 		} else if (lk == LK_WATER && val_water(l.item, &l.water, m, sizeof(m)) != VAL_OK)
 			rowerr(im, RC_ITEM, "%s", m);
-		else if (lk == LK_MATERIAL && strlen(l.item) > MAX_TEXT)
-			rowerr(im, RC_ITEM, "%s dài quá %d byte / %s is longer than %d bytes",
-			       lbl_material.vi, MAX_TEXT, lbl_material.en, MAX_TEXT);
+		else if (lk == LK_MATERIAL &&
+			 val_text(VF_MATERIAL, l.item, &lbl_material, m, sizeof(m)) != VAL_OK)
+			rowerr(im, RC_ITEM, "%s", m);
 	}
 	if (presence(im, RC_PRODUCT, rule->product, kn) &&
 	    (prod = smap_get(&im->products, l.product)) == NULL) {
@@ -843,7 +854,7 @@ rep_row(struct imp *im)
 		l.has_month = 1;
 	}
 	if (presence(im, RC_QTY, rule->qty, kn) &&
-	    val_double_range(v[RC_QTY], 0, 1e15, &rep_cols[RC_QTY].label, &l.qty, m, sizeof(m)))
+	    val_number(VF_QUANTITY, v[RC_QTY], &rep_cols[RC_QTY].label, &l.qty, m, sizeof(m)))
 		rowerr(im, RC_QTY, "%s", m);
 	if (presence(im, RC_UNIT, rule->unit, kn) &&
 	    (unit = smap_get(&im->units, l.unit)) == NULL) {
@@ -851,8 +862,8 @@ rep_row(struct imp *im)
 		rowerr(im, RC_UNIT, "%s", m);
 	}
 	if (presence(im, RC_COST, rule->cost, kn)) {
-		if (val_double_range(v[RC_COST], 0, 1e18, &rep_cols[RC_COST].label, &l.cost, m,
-				     sizeof(m)))
+		if (val_number(VF_COST, v[RC_COST], &rep_cols[RC_COST].label, &l.cost, m,
+			       sizeof(m)))
 			rowerr(im, RC_COST, "%s", m);
 		l.has_cost = 1;
 	}
@@ -878,6 +889,17 @@ rep_row(struct imp *im)
 		       "nước phải tính bằng m3 hoặc đơn vị thể tích khác / water must be in m3 or "
 		       "another volume unit, got '%s'",
 		       ex);
+
+	/*
+	 * No more lines of a kind than the form and the API take (VF_LINES),
+	 * said once per report and kind.  Monthly output rows are detail the
+	 * form does not edit and are not counted.
+	 */
+	if (r != NULL && lk != LK_NONE && !(lk == LK_OUTPUT && v[RC_MONTH][0] != '\0') &&
+	    ++r->nlines[lk] == (int)val_limits[VF_LINES].hi + 1)
+		rowerr(im, RC_LINE,
+		       "báo cáo có quá %d dòng '%s' / the report has more than %d '%s' lines",
+		       (int)val_limits[VF_LINES].hi, kn, (int)val_limits[VF_LINES].hi, kn);
 
 	/* One line per (facility, year, line, item, product, month). */
 	if (ok_key) {
@@ -944,8 +966,8 @@ fail:
 }
 
 static const struct kind_def kinds[CSVIO__MAX] = {
-    [CSVIO_FACILITIES] = {"facilities", fac_cols, FC__MAX, fac_load, fac_row},
-    [CSVIO_REPORTS] = {"reports", rep_cols, RC__MAX, rep_load, rep_row},
+    [CSVIO_FACILITIES] = {"facilities", fac_cols, FC__MAX, "ttttttrrttiiit", fac_load, fac_row},
+    [CSVIO_REPORTS] = {"reports", rep_cols, RC__MAX, "titiiiitttirtr", rep_load, rep_row},
 };
 
 int
@@ -971,6 +993,78 @@ field(struct imp *im, int i)
 	return im->rowbuf.data + im->off[i];
 }
 
+/* How to save a file this import reads, ending every wrong-format error. */
+#define SAVE_AS_VI                                                                                       \
+	"hãy lưu lại bằng \"CSV UTF-8 (Comma delimited)\" trong Excel, hoặc \"Text CSV\" với " \
+	"bộ ký tự UTF-8 và dấu phẩy phân cách trong LibreOffice"
+#define SAVE_AS_EN                                                                                 \
+	"save it as \"CSV UTF-8 (Comma delimited)\" in Excel, or as \"Text CSV\" with character "  \
+	"set UTF-8 and field delimiter ',' in LibreOffice"
+
+/*
+ * A header cell holding a semicolon or a tab: the file is separated by
+ * that, not by commas (Excel under a Vietnamese locale, whose list
+ * separator is ';', writes semicolons), as no column name holds either.
+ * Reports it and returns 1.
+ */
+static int
+header_separator(struct imp *im)
+{
+	static const struct {
+		char c;
+		const char *msg;
+	} seps[] = {
+	    {';', "tệp phân cách cột bằng dấu chấm phẩy (;), không phải dấu phẩy: " SAVE_AS_VI
+		  " (nếu Excel vẫn ghi dấu chấm phẩy, đặt List separator trong cài đặt Region của "
+		  "Windows là dấu phẩy) / the file separates columns with semicolons (;), not "
+		  "commas: " SAVE_AS_EN " (if Excel still writes semicolons, set the list "
+		  "separator in the Windows Region settings to a comma)"},
+	    {'\t', "tệp phân cách cột bằng dấu tab, không phải dấu phẩy: " SAVE_AS_VI
+		   " / the file separates columns with tabs, not commas: " SAVE_AS_EN},
+	};
+	for (size_t k = 0; k < sizeof(seps) / sizeof(seps[0]); k++)
+		for (int i = 0; i < im->nf && i < MAX_FIELDS; i++)
+			if (strchr(field(im, i), seps[k].c) != NULL) {
+				im->fatal = 1;
+				emit(im, im->line, "header", seps[k].msg);
+				return 1;
+			}
+	return 0;
+}
+
+/*
+ * A UTF-16 file (Excel's "Unicode Text"), told by its byte-order mark or,
+ * without one, by NUL bytes (at least one byte in eight of the first
+ * chunk; the ASCII half of each character), in odd places for
+ * little-endian, even for big-endian.  Reports it and returns 1.
+ */
+static int
+utf16_refused(struct imp *im, const unsigned char *s, size_t n)
+{
+	size_t nul[2] = {0, 0};
+	int le;
+	if (n >= 2 && ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff))) {
+		le = s[0] == 0xff;
+	} else {
+		for (size_t i = 0; i < n; i++)
+			nul[i & 1] += s[i] == '\0';
+		if ((nul[0] + nul[1]) * 8 < n || nul[0] + nul[1] == 0)
+			return 0;
+		le = nul[1] >= nul[0];
+	}
+	static const char *const what[2] = {
+	    [0] = "tệp mã hoá UTF-16 BE, không phải UTF-8: " SAVE_AS_VI
+		  " / the file is UTF-16 BE text, not UTF-8: " SAVE_AS_EN,
+	    [1] = "tệp mã hoá UTF-16 LE (như \"Unicode Text\" của Excel), không phải "
+		  "UTF-8: " SAVE_AS_VI
+		  " / the file is UTF-16 LE text (like Excel's \"Unicode Text\"), "
+		  "not UTF-8: " SAVE_AS_EN,
+	};
+	im->fatal = 1;
+	emit(im, 0, "file", what[le]);
+	return 1;
+}
+
 static void
 header(struct imp *im)
 {
@@ -983,6 +1077,8 @@ header(struct imp *im)
 	buf_init(&msg, 16384);
 	im->have_head = 1;
 	im->nhead = im->nf;
+	if (header_separator(im))
+		goto out;
 	for (int i = 0; i < im->nf && i < MAX_FIELDS; i++) {
 		char ex[80];
 		im->map[i] = -1;
@@ -1012,6 +1108,7 @@ header(struct imp *im)
 		im->fatal = 1;
 		emit(im, im->line, "header", buf_str(&msg));
 	}
+out:
 	buf_free(&miss);
 	buf_free(&unknown);
 	buf_free(&dup);
@@ -1045,12 +1142,16 @@ record(struct imp *im)
 	}
 	for (int i = 0; i < im->nf; i++) {
 		const char *s = field(im, i);
-		im->v[im->map[i]] = s;
 		if (strlen(s) != im->len[i] || !utf8_valid(s, im->len[i]))
 			rowerr(
 			    im, im->map[i],
 			    "không phải văn bản UTF-8 hợp lệ / not valid UTF-8 text (save the file "
 			    "as CSV UTF-8)");
+		/* The apostrophe export puts before a text cell a spreadsheet
+		 * could run as a formula (csvio_put_field): exactly one goes. */
+		if (s[0] == '\'' && im->k->types[im->map[i]] == CSVIO_TEXT)
+			s++;
+		im->v[im->map[i]] = s;
 	}
 	if (!im->row_bad)
 		im->k->row(im);
@@ -1121,6 +1222,8 @@ parse(struct imp *im, FILE *in)
 	csv_set_realloc_func(&p, capped_realloc);
 	while (!im->fatal && !im->dberr && (n = fread(chunk, 1, CHUNK, in)) > 0) {
 		size_t off = 0;
+		if (first && utf16_refused(im, chunk, n))
+			break;
 		if (first && n >= 3 && memcmp(chunk, "\xef\xbb\xbf", 3) == 0)
 			off = 3; /* the BOM Excel writes */
 		first = 0;
@@ -1250,42 +1353,44 @@ csvio_err_buf(void *ctx, const char *name, long line, const char *column, const 
 
 /* ---- export --------------------------------------------------------- */
 
-/* Column types of each export query: t text, i integer, r real (NULL: empty). */
-static const char *const export_types[CSVIO__MAX] = {
-    [CSVIO_FACILITIES] = "ttttttrrttiiit",
-    [CSVIO_REPORTS] = "titiiiitttirtr",
-};
+/* The export query of each kind: its columns are the format's, typed as kinds[].types. */
 static const enum stmt export_stmts[CSVIO__MAX] = {
     [CSVIO_FACILITIES] = STMT_CSVIO_FACILITY_EXPORT,
     [CSVIO_REPORTS] = STMT_CSVIO_REPORT_EXPORT,
 };
 
+/*
+ * Whether text s gets the guarding apostrophe: Excel and LibreOffice read a
+ * cell starting with = + - @ (or a tab or CR before one) as a formula
+ * (OWASP "CSV injection"); a cell that starts with an apostrophe gets one
+ * more so that import, which drops one, gives s back.
+ */
+static int
+csv_guarded(const char *s)
+{
+	return s[0] != '\0' && strchr("=+-@\t\r'", s[0]) != NULL;
+}
+
 void
 csvio_put_field(FILE *out, const char *s)
 {
 	size_t n = strlen(s);
-	int quote = strpbrk(s, ",\"\r\n") != NULL ||
-		    (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'));
-	if (!quote) {
-		fputs(s, out);
-		return;
-	}
-	putc('"', out);
+	int guard = csv_guarded(s);
+	char first = guard ? '\'' : s[0];
+	int quote =
+	    strpbrk(s, ",\"\r\n") != NULL ||
+	    (n > 0 && (first == ' ' || first == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'));
+	if (quote)
+		putc('"', out);
+	if (guard)
+		putc('\'', out);
 	for (; *s; s++) {
 		if (*s == '"')
 			putc('"', out);
 		putc(*s, out);
 	}
-	putc('"', out);
-}
-
-/* The shortest of %.15g and %.17g that reads back as v. */
-static void
-fmt_shortest(char *out, size_t n, double v)
-{
-	snprintf(out, n, "%.15g", v);
-	if (strtod(out, NULL) != v)
-		snprintf(out, n, "%.17g", v);
+	if (quote)
+		putc('"', out);
 }
 
 int
@@ -1303,7 +1408,7 @@ csvio_col_name(enum csvio_kind kind, int c)
 enum csvio_type
 csvio_col_type(enum csvio_kind kind, int c)
 {
-	return (enum csvio_type)export_types[kind][c];
+	return (enum csvio_type)kinds[kind].types[c];
 }
 
 /* Room for a %lld or %.17g number. */
@@ -1314,7 +1419,7 @@ csvio_export_rows(struct db *db, enum csvio_kind kind, int year, csvio_row_fn *f
 		  char *err, size_t errsz)
 {
 	const struct kind_def *k = &kinds[kind];
-	const char *types = export_types[kind];
+	const char *types = k->types;
 	const char *fields[NCOLS_MAX];
 	char num[NCOLS_MAX][EXPORT_NUM_MAX];
 	struct db_stmt *st = db_stmt(db, export_stmts[kind]);
@@ -1333,7 +1438,7 @@ csvio_export_rows(struct db *db, enum csvio_kind kind, int year, csvio_row_fn *f
 				snprintf(num[c], EXPORT_NUM_MAX, "%lld",
 					 (long long)db_col_int(st, c));
 			else if (types[c] == CSVIO_REAL)
-				fmt_shortest(num[c], EXPORT_NUM_MAX, db_col_double(st, c));
+				fmt_exact(num[c], EXPORT_NUM_MAX, db_col_double(st, c));
 			else
 				fields[c] = db_col_text(st, c);
 		}
@@ -1352,18 +1457,30 @@ dbfail:
 	return -1;
 }
 
-/* The CSV row sink: the FILE * ctx gets the fields, quoted where needed. */
+struct csv_sink {
+	FILE *out;
+	const char *types; /* the kind's column types */
+};
+
+/*
+ * The CSV row sink (ctx: struct csv_sink): text through csvio_put_field,
+ * numbers as they are ("-5" in a number column is a number, not a formula).
+ */
 static int
 csv_row(void *ctx, const char *const *fields, int n)
 {
-	FILE *out = ctx;
+	const struct csv_sink *k = ctx;
 	for (int c = 0; c < n; c++) {
 		if (c)
-			putc(',', out);
-		if (fields[c] != NULL)
-			csvio_put_field(out, fields[c]);
+			putc(',', k->out);
+		if (fields[c] == NULL)
+			continue;
+		if (k->types[c] == CSVIO_TEXT)
+			csvio_put_field(k->out, fields[c]);
+		else
+			fputs(fields[c], k->out);
 	}
-	putc('\n', out);
+	putc('\n', k->out);
 	return 0;
 }
 
@@ -1374,7 +1491,8 @@ csvio_export(struct db *db, enum csvio_kind kind, FILE *out, int year, char *err
 	for (int c = 0; c < k->ncols; c++)
 		fprintf(out, "%s%s", c ? "," : "", k->cols[c].name);
 	putc('\n', out);
-	if (csvio_export_rows(db, kind, year, csv_row, out, err, errsz) < 0)
+	struct csv_sink sink = {out, k->types};
+	if (csvio_export_rows(db, kind, year, csv_row, &sink, err, errsz) < 0)
 		return -1;
 	if (fflush(out) != 0 || ferror(out)) {
 		snprintf(err, errsz, "lỗi ghi / write error: %s", strerror(errno));

@@ -62,8 +62,13 @@ void csvio_err_buf(void *ctx, const char *name, long line, const char *column, c
  * when every row is good (and, unless o->dry_run, all were written and the
  * meta generation bumped), 1 when some row is bad (each reported through
  * err; nothing written), -1 when reading or the database failed (reported
- * through err with line 0; nothing written).  st may be NULL.  Assumes the
- * reference data is loaded; runs its own transaction, so none may be open.
+ * through err with line 0; nothing written).  A UTF-16 file, or one whose
+ * header shows it is separated by semicolons or tabs, is 1 with a single
+ * error saying so and how to save it as UTF-8 CSV.  One leading apostrophe
+ * of a text column is dropped (see csvio_put_field); every field is held
+ * to the limits of validate.h, as in the forms and the API.  st may be
+ * NULL.  Assumes the reference data is loaded; runs its own transaction,
+ * so none may be open.
  */
 int csvio_import(struct db *db, enum csvio_kind kind, FILE *in, const char *name,
 		 const struct csvio_opts *o, csvio_err_fn *err, void *ctx, struct csvio_stats *st);
@@ -118,9 +123,14 @@ int csvio_export_path(struct db *db, enum csvio_kind kind, const char *path, int
 		      size_t errsz);
 
 /*
- * Writes s as one RFC 4180 field to out, quoted (with doubled quotes) when
- * it would not read back unquoted: commas, quotes, line breaks, or spaces
- * at either end.
+ * Writes the text s as one RFC 4180 field to out; every text cell of every
+ * CSV sxsh writes goes through here.  A text starting with = + - @, a tab,
+ * a CR or an apostrophe is written with an apostrophe before it, so that
+ * Excel and LibreOffice never run it as a formula (OWASP "CSV injection");
+ * csvio_import drops exactly one leading apostrophe of a text column, so
+ * export → import gives s back.  The field is quoted (with doubled quotes)
+ * when it would not read back unquoted: commas, quotes, line breaks, or
+ * spaces at either end.  Numbers are not written through here.
  */
 void csvio_put_field(FILE *out, const char *s);
 

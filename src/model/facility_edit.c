@@ -65,25 +65,18 @@ fail:
 	return WF_ERR;
 }
 
-/* A bounded UTF-8 text field; required fields report a missing value. */
+/* The text field f (validate.h); required fields report a missing value. */
 static void
-check_text(const char *s, size_t max, int required, const struct val_label *l, const char *field,
-	   char *dst, size_t dsz, struct wf_errors *errs)
+check_text(const char *s, enum val_field f, int required, const struct val_label *l,
+	   const char *field, char *dst, size_t dsz, struct wf_errors *errs)
 {
 	char msg[VAL_MSG_MAX];
-	size_t len = strlen(s);
-	if (required && len == 0) {
-		val_missing(l, msg, sizeof(msg));
+	if (s[0] == '\0' && !required)
+		dst[0] = '\0';
+	else if (val_text(f, s, l, msg, sizeof(msg)) != VAL_OK)
 		wf_errors_add(errs, msg, "%s", field);
-	} else if (len > max || !utf8_valid(s, len)) {
-		snprintf(msg, sizeof(msg),
-			 "%s quá dài (tối đa %zu byte) hoặc sai mã UTF-8 / %s is too long (at most "
-			 "%zu bytes) or not UTF-8",
-			 l->vi, max, l->en, max);
-		wf_errors_add(errs, msg, "%s", field);
-	} else {
+	else
 		snprintf(dst, dsz, "%s", s);
-	}
 }
 
 /* Fills p from in; returns the number of errors added. */
@@ -94,10 +87,9 @@ validate(struct db *db, int64_t id, const struct facility_profile_input *in,
 	char msg[VAL_MSG_MAX];
 	int e0 = errs->n + errs->more, k;
 	int64_t v;
-	check_text(wf_nz(in->name), sizeof(p->name) - 1, 1, &lbl_name, "name", p->name,
-		   sizeof(p->name), errs);
-	check_text(wf_nz(in->address), sizeof(p->address) - 1, 0, &lbl_address, "address",
-		   p->address, sizeof(p->address), errs);
+	check_text(wf_nz(in->name), VF_NAME, 1, &lbl_name, "name", p->name, sizeof(p->name), errs);
+	check_text(wf_nz(in->address), VF_ADDRESS, 0, &lbl_address, "address", p->address,
+		   sizeof(p->address), errs);
 	const char *own = wf_nz(in->ownership);
 	if (val_ownership(own, &k, msg, sizeof(msg)) != VAL_OK)
 		wf_errors_add(errs, msg, "ownership");
@@ -149,15 +141,15 @@ validate(struct db *db, int64_t id, const struct facility_profile_input *in,
 	const char *lat = wf_nz(in->lat), *lon = wf_nz(in->lon);
 	p->has_geo = lat[0] != '\0' || lon[0] != '\0';
 	if (p->has_geo) {
-		if (val_double_range(lat, -90, 90, &lbl_lat, &p->lat, msg, sizeof(msg)) != VAL_OK)
+		if (val_number(VF_LAT, lat, &lbl_lat, &p->lat, msg, sizeof(msg)) != VAL_OK)
 			wf_errors_add(errs, msg, "lat");
-		if (val_double_range(lon, -180, 180, &lbl_lon, &p->lon, msg, sizeof(msg)) != VAL_OK)
+		if (val_number(VF_LON, lon, &lbl_lon, &p->lon, msg, sizeof(msg)) != VAL_OK)
 			wf_errors_add(errs, msg, "lon");
 	}
 	p->employees = -1;
 	if (wf_nz(in->employees)[0] != '\0') {
-		if (val_int_range(in->employees, 0, 1000000, &lbl_employees, &v, msg,
-				  sizeof(msg)) != VAL_OK)
+		if (val_integer(VF_EMPLOYEES, in->employees, &lbl_employees, &v, msg,
+				sizeof(msg)) != VAL_OK)
 			wf_errors_add(errs, msg, "employees");
 		else
 			p->employees = v;

@@ -11,18 +11,20 @@
 #include <stdint.h>
 
 #include "model/principal.h"
+#include "model/validate.h"
 #include "model/workflow.h"
 
 struct db;
 
+/* Text members hold the longest value of their field (validate.h), as imported. */
 struct facility_profile {
 	int64_t id;
-	char code[32];
+	char code[VAL_CODE_MAX + 1];
 	char tax_code[32]; /* "" when none */
-	char name[201];
+	char name[VAL_TEXT_MAX + 1];
 	char sector_code[16];
 	int64_t admin_unit_id;
-	char address[301];
+	char address[VAL_TEXT_MAX + 1];
 	double lat, lon;
 	int has_geo;
 	char ownership[16], size[16];

@@ -33,21 +33,14 @@ registration_validate(const struct registration_input *in, struct registration *
 		wf_errors_add(errs, msg, "apply_cp");
 	const char *p = wf_nz(in->planned_saving_pct);
 	if (p[0] != '\0') {
-		if (val_double_range(p, 0, 100, &lbl_saving, &pct, msg, sizeof(msg)) != VAL_OK)
+		if (val_number(VF_SAVING_PCT, p, &lbl_saving, &pct, msg, sizeof(msg)) != VAL_OK)
 			wf_errors_add(errs, msg, "planned_saving_pct");
 		else
 			has = 1;
 	}
 	const char *m = wf_nz(in->measures);
-	size_t len = strlen(m);
-	if (len > REGISTRATION_MEASURES_MAX || !utf8_valid(m, len)) {
-		snprintf(msg, sizeof(msg),
-			 "%s quá dài (tối đa %d byte) hoặc sai mã UTF-8 / %s is too long (at most "
-			 "%d bytes) or not UTF-8",
-			 lbl_measures.vi, REGISTRATION_MEASURES_MAX, lbl_measures.en,
-			 REGISTRATION_MEASURES_MAX);
+	if (m[0] != '\0' && val_text(VF_MEASURES, m, &lbl_measures, msg, sizeof(msg)) != VAL_OK)
 		wf_errors_add(errs, msg, "measures");
-	}
 	if (errs->n + errs->more != e0)
 		return WF_INVALID;
 	r->apply_cp = apply;

@@ -10,11 +10,13 @@
 #include <stdint.h>
 
 #include "model/principal.h"
+#include "model/validate.h"
 #include "model/workflow.h"
 
 struct db;
 
-#define REGISTRATION_MEASURES_MAX 4000
+/* Bytes of the measures (VF_MEASURES). */
+#define REGISTRATION_MEASURES_MAX VAL_MEASURES_MAX
 
 struct registration {
 	int64_t id; /* 0 for an unsaved (pre-filled) one */

@@ -25,9 +25,6 @@
 #include "util/fold.h"
 #include "util/log.h"
 
-/* Quantities and costs above this are typing errors, not plants. */
-#define REPORT_QTY_MAX 1e12
-
 static const struct val_label cp_labels[REPORT_CP__MAX] = {
     [REPORT_CP_AWARE] = {"nhận thức về SXSH", "CP awareness"},
     [REPORT_CP_STAFF] = {"cán bộ phụ trách SXSH", "CP staff"},
@@ -131,7 +128,7 @@ check_cost(const char *s, double *v, int *has, struct wf_errors *errs, const cha
 	*has = 0;
 	if (s == NULL || s[0] == '\0')
 		return;
-	if (val_double_range(s, 0, REPORT_QTY_MAX, &lbl_cost, v, msg, sizeof(msg)) != VAL_OK)
+	if (val_number(VF_COST, s, &lbl_cost, v, msg, sizeof(msg)) != VAL_OK)
 		wf_errors_add(errs, msg, "%s[%d].cost", sect, i);
 	else
 		*has = 1;
@@ -142,7 +139,7 @@ check_qty(const char *s, const struct val_label *l, double *v, struct wf_errors 
 	  const char *field, const char *sect, int i)
 {
 	char msg[VAL_MSG_MAX];
-	if (val_double_range(wf_nz(s), 0, REPORT_QTY_MAX, l, v, msg, sizeof(msg)) != VAL_OK)
+	if (val_number(VF_QUANTITY, wf_nz(s), l, v, msg, sizeof(msg)) != VAL_OK)
 		wf_errors_add(errs, msg, "%s[%d].%s", sect, i, field);
 }
 
@@ -294,20 +291,10 @@ check_materials(struct db *db, const struct report_input *in, struct report_mate
 	for (int i = 0; i < in->nmat; i++) {
 		const struct report_material_in *x = &in->mat[i];
 		const char *name = wf_nz(x->name), *u = wf_nz(x->unit);
-		size_t len = strlen(name);
 		copy(m[i].name, sizeof(m[i].name), name);
 		copy(m[i].unit, sizeof(m[i].unit), u);
-		if (len == 0) {
-			val_missing(&lbl_mat_name, msg, sizeof(msg));
+		if (val_text(VF_MATERIAL, name, &lbl_mat_name, msg, sizeof(msg)) != VAL_OK)
 			wf_errors_add(errs, msg, "material[%d].name", i);
-		} else if (len > REPORT_NAME_MAX || !utf8_valid(name, len)) {
-			snprintf(msg, sizeof(msg),
-				 "%s quá dài (tối đa %d byte) hoặc sai mã UTF-8 / %s is too long "
-				 "(at most %d bytes) or not UTF-8",
-				 lbl_mat_name.vi, REPORT_NAME_MAX, lbl_mat_name.en,
-				 REPORT_NAME_MAX);
-			wf_errors_add(errs, msg, "material[%d].name", i);
-		}
 		check_qty(x->quantity, &lbl_mat_qty, &m[i].quantity, errs, "quantity", "material",
 			  i);
 		if (u[0] == '\0') {

@@ -19,14 +19,16 @@
 
 #include "model/principal.h"
 #include "model/refdata.h"
+#include "model/validate.h"
 #include "model/workflow.h"
 
 struct db;
 
-/* At most this many lines of each kind in one report. */
-#define REPORT_LINES_MAX 200
+/* At most this many lines of each kind in one report (VF_LINES, as the CSV import). */
+#define REPORT_LINES_MAX VAL_LINES_MAX
 #define REPORT_NOTE_MAX	 WF_NOTE_MAX
-#define REPORT_NAME_MAX	 200
+/* Bytes of a material name (VF_MATERIAL, as the CSV import). */
+#define REPORT_NAME_MAX VAL_TEXT_MAX
 
 struct report_output {
 	char product[32];

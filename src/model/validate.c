@@ -11,6 +11,25 @@
 #include <string.h>
 
 #include "util/fmt.h"
+#include "util/fold.h"
+
+const struct val_limit val_limits[VF__MAX] = {
+    [VF_CODE] = {'t', 0, VAL_CODE_MAX},
+    [VF_NAME] = {'t', 0, VAL_TEXT_MAX},
+    [VF_ADDRESS] = {'t', 0, VAL_TEXT_MAX},
+    [VF_MATERIAL] = {'t', 0, VAL_TEXT_MAX},
+    [VF_MEASURES] = {'t', 0, VAL_MEASURES_MAX},
+    [VF_LAT] = {'r', -90, 90},
+    [VF_LON] = {'r', -180, 180},
+    [VF_EMPLOYEES] = {'i', 0, 10000000},
+    [VF_YEAR] = {'i', 1900, 2100},
+    [VF_REPORT_YEAR] = {'i', 1990, 2100},
+    [VF_MONTH] = {'i', 1, 12},
+    [VF_QUANTITY] = {'r', 0, VAL_AMOUNT_MAX},
+    [VF_COST] = {'r', 0, VAL_AMOUNT_MAX},
+    [VF_SAVING_PCT] = {'r', 0, 100},
+    [VF_LINES] = {'i', 0, VAL_LINES_MAX},
+};
 
 const char *const val_ownership_names[OWN__MAX] = {
     [OWN_STATE] = "state",	   [OWN_PRIVATE] = "private",	      [OWN_FDI] = "fdi",
@@ -262,10 +281,47 @@ val_double_range(const char *s, double lo, double hi, const struct val_label *f,
 }
 
 int
+val_text(enum val_field f, const char *s, const struct val_label *l, char *msg, size_t msgsz)
+{
+	size_t n = strlen(s), max = (size_t)val_limits[f].hi;
+	if (n == 0)
+		return val_missing(l, msg, msgsz);
+	if (!utf8_valid(s, n)) {
+		snprintf(msg, msgsz,
+			 "%s không phải văn bản UTF-8 hợp lệ / %s is not valid UTF-8 text", l->vi,
+			 l->en);
+		return VAL_FORMAT;
+	}
+	if (n > max) {
+		snprintf(msg, msgsz,
+			 "%s dài quá %zu byte (có %zu byte) / %s is longer than %zu bytes (%zu "
+			 "given)",
+			 l->vi, max, n, l->en, max, n);
+		return VAL_RANGE;
+	}
+	return VAL_OK;
+}
+
+int
+val_number(enum val_field f, const char *s, const struct val_label *l, double *out, char *msg,
+	   size_t msgsz)
+{
+	return val_double_range(s, val_limits[f].lo, val_limits[f].hi, l, out, msg, msgsz);
+}
+
+int
+val_integer(enum val_field f, const char *s, const struct val_label *l, int64_t *out, char *msg,
+	    size_t msgsz)
+{
+	return val_int_range(s, (int64_t)val_limits[f].lo, (int64_t)val_limits[f].hi, l, out, msg,
+			     msgsz);
+}
+
+int
 val_year(const char *s, const struct val_label *f, int *out, char *msg, size_t msgsz)
 {
 	int64_t v;
-	int rc = val_int_range(s, 1900, 2100, f, &v, msg, msgsz);
+	int rc = val_integer(VF_YEAR, s, f, &v, msg, msgsz);
 	if (rc == VAL_OK)
 		*out = (int)v;
 	return rc;
@@ -275,7 +331,7 @@ int
 val_month(const char *s, const struct val_label *f, int *out, char *msg, size_t msgsz)
 {
 	int64_t v;
-	int rc = val_int_range(s, 1, 12, f, &v, msg, msgsz);
+	int rc = val_integer(VF_MONTH, s, f, &v, msg, msgsz);
 	if (rc == VAL_OK)
 		*out = (int)v;
 	return rc;

@@ -47,6 +47,61 @@ enum val_rstatus {
 };
 enum val_water { WATER_TAP, WATER_GROUND, WATER_SURFACE, WATER_OTHER, WATER__MAX };
 
+/*
+ * One set of limits.  The CSV import, the web forms and the API check each
+ * field against its row of val_limits (through val_text, val_number and
+ * val_integer), so a value one of them stores the others accept again: an
+ * imported report can always be saved through its form or the API, and a
+ * saved one exported and imported back.  Text is counted in bytes of
+ * UTF-8; number bounds are inclusive.  The macros size the structs that
+ * hold the values.  docs/security.md lists these numbers.
+ */
+#define VAL_CODE_MAX	 64   /* bytes of a facility code */
+#define VAL_TEXT_MAX	 1000 /* bytes of a facility name, an address, a material name */
+#define VAL_MEASURES_MAX 4000 /* bytes of a registration's measures */
+#define VAL_LINES_MAX	 200  /* lines of one kind (output, energy, water, material) */
+/* A quantity or a cost in đồng; every whole number up to it is exact in a double. */
+#define VAL_AMOUNT_MAX 1e15
+
+enum val_field {
+	VF_CODE,	/* facility code */
+	VF_NAME,	/* facility name */
+	VF_ADDRESS,	/* facility address */
+	VF_MATERIAL,	/* material name of a report line */
+	VF_MEASURES,	/* measures of a registration */
+	VF_LAT,		/* latitude */
+	VF_LON,		/* longitude */
+	VF_EMPLOYEES,	/* employees */
+	VF_YEAR,	/* opening or closing year of a facility */
+	VF_REPORT_YEAR, /* year of a report or a registration */
+	VF_MONTH,	/* month of a report line */
+	VF_QUANTITY,	/* quantity of a report line */
+	VF_COST,	/* cost in đồng of a report line */
+	VF_SAVING_PCT,	/* planned saving of a registration, % */
+	VF_LINES,	/* lines of one kind in a report */
+	VF__MAX
+};
+
+struct val_limit {
+	char type;     /* 't' text (hi: most bytes), 'i' integer, 'r' real number */
+	double lo, hi; /* inclusive bounds; text has lo 0 */
+};
+
+extern const struct val_limit val_limits[VF__MAX];
+
+/*
+ * s as the text field f: valid UTF-8 of at most val_limits[f].hi bytes.
+ * Returns VAL_OK, VAL_MISSING (""), VAL_FORMAT (not UTF-8) or VAL_RANGE
+ * (too long, the message gives the limit and the length).
+ */
+int val_text(enum val_field f, const char *s, const struct val_label *l, char *msg, size_t msgsz);
+/* s as the number field f (val_double_range within its bounds). */
+int val_number(enum val_field f, const char *s, const struct val_label *l, double *out, char *msg,
+	       size_t msgsz);
+/* s as the integer field f (val_int_range within its bounds). */
+int val_integer(enum val_field f, const char *s, const struct val_label *l, int64_t *out, char *msg,
+		size_t msgsz);
+
 /* The stored (and CSV) spelling of each enum value; static strings. */
 extern const char *const val_ownership_names[OWN__MAX];
 extern const char *const val_size_names[SIZE__MAX];
@@ -82,7 +137,7 @@ int val_int_range(const char *s, int64_t lo, int64_t hi, const struct val_label 
 /* A finite number with '.' as the decimal point within lo..hi. */
 int val_double_range(const char *s, double lo, double hi, const struct val_label *f, double *out,
 		     char *msg, size_t msgsz);
-/* A calendar year 1900–2100 and a month 1–12. */
+/* A year of VF_YEAR (1900–2100) and a month of VF_MONTH (1–12). */
 int val_year(const char *s, const struct val_label *f, int *out, char *msg, size_t msgsz);
 int val_month(const char *s, const struct val_label *f, int *out, char *msg, size_t msgsz);
 /* "1" → 1, "0" → 0; anything else is VAL_FORMAT (empty is VAL_MISSING). */

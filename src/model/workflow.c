@@ -240,13 +240,11 @@ wf_create_check(struct db *db, const struct principal *who, int64_t facility_id,
 		return rc;
 	if (!wf_may_create(who))
 		return WF_FORBIDDEN;
-	if (year < 1990 || year > 2100) {
-		char ys[16], msg[VAL_MSG_MAX];
-		int64_t y;
-		snprintf(ys, sizeof(ys), "%d", year);
-		val_int_range(ys, 1990, 2100, lbl_year, &y, msg, sizeof(msg));
+	char ys[16], msg[VAL_MSG_MAX];
+	int64_t y;
+	snprintf(ys, sizeof(ys), "%d", year);
+	if (val_integer(VF_REPORT_YEAR, ys, lbl_year, &y, msg, sizeof(msg)) != VAL_OK)
 		wf_errors_add(errs, msg, "year");
-	}
 	return WF_OK;
 }
 

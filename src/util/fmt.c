@@ -67,6 +67,15 @@ fmt_int(char *out, size_t n, int64_t v, enum lang lang)
 }
 
 char *
+fmt_exact(char *out, size_t n, double v)
+{
+	snprintf(out, n, "%.15g", v);
+	if (strtod(out, NULL) != v)
+		snprintf(out, n, "%.17g", v);
+	return out;
+}
+
+char *
 fmt_date(char *out, size_t n, const char *iso)
 {
 	int y, m, d;

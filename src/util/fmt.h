@@ -18,6 +18,13 @@ enum lang { LANG_VI = 0, LANG_EN = 1 };
  */
 char *fmt_num(char *out, size_t n, double v, int decimals, enum lang lang);
 char *fmt_int(char *out, size_t n, int64_t v, enum lang lang);
+/*
+ * Writes v with '.' decimals in the shortest of %.15g and %.17g that reads
+ * back (strtod, parse_double) as exactly v, into out (size n, at least 32
+ * for any value), and returns out: what the CSV export, the API and the
+ * forms write into a field, so a value read back is the value stored.
+ */
+char *fmt_exact(char *out, size_t n, double v);
 /* Formats an ISO date "yyyy-mm-dd" as dd/mm/yyyy; other input is copied. */
 char *fmt_date(char *out, size_t n, const char *iso);
 

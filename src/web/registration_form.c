@@ -163,7 +163,8 @@ web_registration_form(struct http_request *req, struct http_response *resp)
 	struct db *db = http_request_db(req);
 	if (db == NULL)
 		return -1;
-	if (!wfp_ids(req, ids, 2) || ids[1] < 1990 || ids[1] > 2100)
+	if (!wfp_ids(req, ids, 2) || ids[1] < val_limits[VF_REPORT_YEAR].lo ||
+	    ids[1] > val_limits[VF_REPORT_YEAR].hi)
 		return wfp_fail(req, resp, WF_NOTFOUND);
 	struct rg_page *p = arena_alloc(&req->arena, sizeof(*p));
 	memset(p, 0, sizeof(*p));

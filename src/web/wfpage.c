@@ -117,9 +117,11 @@ wfp_state_label(struct http_request *req, enum wf_state s)
 const char *
 wfp_num_input(struct http_request *req, double v)
 {
+	char num[32];
 	if (!isfinite(v))
 		return "";
-	return arena_printf(&req->arena, "%.15g", v);
+	/* every digit, so saving the form again stores the same value */
+	return arena_strdup(&req->arena, fmt_exact(num, sizeof(num), v));
 }
 
 const char *

@@ -272,8 +272,8 @@ test_report_rules(void **state)
 	    {"F3,2023,draft,,,,,energy,electricity,,,1,,",
 	     "unit: thiếu đơn vị tính / unit is missing"},
 	    {"F3,2023,draft,,,,,energy,electricity,,,1,kWh,-1",
-	     "cost_vnd: chi phí (đồng) phải từ 0 đến 1e+18 / cost (VND) must be between 0 and "
-	     "1e+18, got '-1'"},
+	     "cost_vnd: chi phí (đồng) phải từ 0 đến 1e+15 / cost (VND) must be between 0 and "
+	     "1e+15, got '-1'"},
 	    {"F3,2023,draft,,,,,water,rain,,,1,m3,",
 	     "item: nguồn nước không hợp lệ / invalid water source 'rain' "
 	     "(tap|ground|surface|other)"},

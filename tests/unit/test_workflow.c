@@ -241,10 +241,10 @@ test_report_validation(void **state)
 			    "1, 0 or empty, got '2'");
 	assert_string_equal(wf_errors_find(&errs, "output[0].product"),
 			    "sản phẩm không tồn tại / unknown product 'xyz'");
-	/* The upper bound REPORT_QTY_MAX = 1e12 prints as 1000000000000 (%.15g). */
+	/* The upper bound VAL_AMOUNT_MAX = 1e15 has 16 digits: %.15g prints 1e+15. */
 	assert_string_equal(wf_errors_find(&errs, "output[0].quantity"),
-			    "sản lượng phải từ 0 đến 1000000000000 / output quantity must be "
-			    "between 0 and 1000000000000, got '-5'");
+			    "sản lượng phải từ 0 đến 1e+15 / output quantity must be "
+			    "between 0 and 1e+15, got '-5'");
 	assert_string_equal(wf_errors_find(&errs, "energy[0].unit"),
 			    "đơn vị không dùng được cho loại năng lượng này / unit cannot be used "
 			    "for this energy carrier 'kg'");
@@ -460,8 +460,8 @@ test_facility_edit(void **state)
 			    "quy mô không hợp lệ / invalid size 'huge' (micro|small|medium|large)");
 	assert_string_equal(wf_errors_find(&errs, "lon"), "thiếu kinh độ / longitude is missing");
 	assert_string_equal(wf_errors_find(&errs, "employees"),
-			    "số lao động phải từ 0 đến 1000000 / employees must be between 0 and "
-			    "1000000, got '-3'");
+			    "số lao động phải từ 0 đến 10000000 / employees must be between 0 and "
+			    "10000000, got '-3'");
 	wf_errors_clear(&errs);
 	struct facility_profile_input ok = {
 	    .name = "Cơ sở Một (mới)",
