@@ -17,6 +17,10 @@
 #include "model/check.h"
 #include "model/keyusers.h"
 #include "model/ledger.h"
+#include "model/principal.h"
+
+/* The key-user list of the whole province, as `sxsh keyusers` makes it. */
+static const struct principal province = {.role = ROLE_PROVINCE};
 
 static double
 now_ms(void)
@@ -51,7 +55,7 @@ main(int argc, char **argv)
 		if (ledger_load(db, 1990, 2100, 0, &l, err, sizeof(err)) < 0)
 			goto fail;
 		double t1 = now_ms();
-		if (keyusers_list(db, year, &ku, err, sizeof(err)) < 0)
+		if (keyusers_list(db, &province, year, &ku, err, sizeof(err)) < 0)
 			goto fail;
 		double t2 = now_ms();
 		if (bench_compute(db, product, year, &b, err, sizeof(err)) < 0)

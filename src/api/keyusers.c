@@ -41,7 +41,7 @@ api_keyusers(struct http_request *req, struct http_response *resp)
 		return 0;
 	struct keyuser_list *l = NULL;
 	char err[512];
-	if (year == 0 || keyusers_list(db, (int)year, &l, err, sizeof(err)) < 0) {
+	if (year == 0 || keyusers_list(db, req->who, (int)year, &l, err, sizeof(err)) < 0) {
 		api_problem(req, resp, 404,
 			    "Không có ngưỡng sử dụng năng lượng trọng điểm cho năm này",
 			    "No key-energy-user threshold for this year");

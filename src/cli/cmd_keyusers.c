@@ -8,7 +8,9 @@
  * FILE with numbers as numbers and the threshold above them.  Facilities
  * listed with an incomplete TOE get a warning on stderr; those whose TOE
  * cannot be computed and whose known part stays below the threshold are
- * named on stderr as "cannot compute".
+ * named on stderr as "cannot compute".  The command lists the whole
+ * province (it acts as province staff; district officers get their unit's
+ * list from the page and the API).
  */
 #include "cli/cli.h"
 
@@ -22,6 +24,7 @@
 #include "model/csvio.h"
 #include "model/keyusers.h"
 #include "model/ledger.h"
+#include "model/principal.h"
 #include "render/xlsx.h"
 #include "util/fmt.h"
 #include "util/fold.h"
@@ -204,7 +207,8 @@ cmd_keyusers(struct cli *cli, int argc, char **argv)
 	struct db *db = cli_db_open(cli);
 	if (db == NULL)
 		goto out;
-	if (keyusers_list(db, year, &l, err, sizeof(err)) < 0) {
+	static const struct principal province = {.role = ROLE_PROVINCE};
+	if (keyusers_list(db, &province, year, &l, err, sizeof(err)) < 0) {
 		fprintf(stderr, "sxsh keyusers: %s\n", err);
 		goto out;
 	}

@@ -364,6 +364,19 @@ const char *const db_sqlite_sql[STMT__MAX] = {
 	"CASE WHEN a.level = 'commune' AND p.id IS NOT NULL THEN p.name ELSE a.name END, "
 	"f.sector_code FROM facility f JOIN admin_unit a ON a.id = f.admin_unit_id "
 	"LEFT JOIN admin_unit p ON p.id = a.parent_id WHERE ?1 = 0 OR f.id = ?1 ORDER BY f.id",
+    [STMT_KEYUSERS_FACILITIES] =
+	"SELECT f.id, f.code, f.name, ifnull(f.tax_code, ''), "
+	"CASE WHEN a.level = 'commune' AND p.id IS NOT NULL THEN p.name ELSE a.name END, "
+	"f.sector_code FROM report r JOIN facility f ON f.id = r.facility_id "
+	"JOIN admin_unit a ON a.id = ifnull((SELECT h.admin_unit_id FROM facility_unit_history h "
+	"WHERE h.facility_id = f.id AND ifnull(h.valid_from, '') <= ?4 AND "
+	"(h.valid_to IS NULL OR h.valid_to >= ?4) "
+	"ORDER BY ifnull(h.valid_from, '') DESC LIMIT 1), f.admin_unit_id) "
+	"LEFT JOIN admin_unit p ON p.id = a.parent_id WHERE r.year = ?5 AND "
+	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND (a.id = ?2 OR a.parent_id = ?2)) "
+	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
+	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed'))) "
+	"ORDER BY f.id",
     [STMT_BENCH_PRODUCTS] =
 	"SELECT p.code, p.name_vi, p.name_en FROM product p WHERE EXISTS (SELECT 1 FROM "
 	"report_output o JOIN report r ON r.id = o.report_id WHERE o.product_code = p.code "

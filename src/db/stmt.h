@@ -176,6 +176,12 @@ enum stmt {
 	STMT_LEDGER_OUTPUT_MONTHS, /* -> report_id, product_code, month, quantity (unordered) */
 	STMT_ANALYTICS_FACILITIES, /* facility id (0 = all) -> id, code, name, tax_code ('' none),
 				      district name (a commune's parent), sector_code; by id */
+	/* Scoped (who in ?1-?3, model/scope.h), 'yyyy-12-31', year -> the columns
+	 * of STMT_ANALYTICS_FACILITIES for the facilities with a report of year,
+	 * the unit being the one each was in on that day (facility_unit_history,
+	 * else its unit); for a district user that unit is its own or directly
+	 * under it.  By id. */
+	STMT_KEYUSERS_FACILITIES,
 	STMT_BENCH_PRODUCTS,	/* year -> code, name_vi, name_en of products with an output then */
 	STMT_BENCH_PRODUCT_GET, /* code -> name_vi, name_en, unit */
 	/* @analytics-stmts */

@@ -10,6 +10,12 @@
  * unit, missing factor) is listed, flagged incomplete, when the part that
  * converts already reaches the threshold; otherwise it goes to unknown[]
  * ("cannot compute"), never silently below the threshold.
+ *
+ * The list holds what the caller may see (model/scope.h): province staff
+ * the whole province, a district officer the facilities of its unit and of
+ * the units directly under it.  A facility counts under the unit it was in
+ * on 31/12 of the year (model/unit_history.h, as the indicators count it),
+ * and that is the unit the list names.
  */
 #ifndef SXSH_MODEL_KEYUSERS_H
 #define SXSH_MODEL_KEYUSERS_H
@@ -18,13 +24,15 @@
 #include <stdint.h>
 
 struct db;
+struct principal;
 struct ledger;
 struct ledger_carrier;
 struct ledger_error;
 
 struct keyuser {
 	int64_t facility_id;
-	const char *code, *name, *tax_code, *unit_name, *sector_code; /* unit_name: district */
+	/* unit_name: the district (a commune's parent) on 31/12 of the year */
+	const char *code, *name, *tax_code, *unit_name, *sector_code;
 	double toe; /* of the lines that convert */
 	int ncarriers;
 	struct ledger_carrier *carriers; /* by carrier code */
@@ -45,11 +53,13 @@ struct keyuser_list {
 };
 
 /*
- * The key energy users of year.  Returns 0 and *out (free with
- * keyusers_free), or -1 with a bilingual message in err: no threshold
- * valid in year, or a database error.
+ * The key energy users of year that who may see (NULL, the public, sees
+ * none; the command line passes a province principal).  Returns 0 and
+ * *out (free with keyusers_free), or -1 with a bilingual message in err:
+ * no threshold valid in year, or a database error.
  */
-int keyusers_list(struct db *db, int year, struct keyuser_list **out, char *err, size_t errsz);
+int keyusers_list(struct db *db, const struct principal *who, int year, struct keyuser_list **out,
+		  char *err, size_t errsz);
 /* Frees l and everything it owns; NULL is a no-op. */
 void keyusers_free(struct keyuser_list *l);
 

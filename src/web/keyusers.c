@@ -6,6 +6,8 @@
  * facility and carrier, '.' decimals, header row, in the list's order;
  * and as the workbook of `sxsh keyusers --format xlsx` (web/sheets.h).
  * Facilities whose energy could not all be converted are listed apart.
+ * A district officer gets its unit's facilities only (the scope is applied
+ * in model/keyusers.c, so the page, CSV and workbook agree).
  * Year defaults to the latest year with reports.  Responses are marked
  * no-store: they carry facility data.
  */
@@ -19,6 +21,7 @@
 #include "model/keyusers.h"
 #include "model/kpi.h"
 #include "model/ledger.h"
+#include "model/principal.h"
 #include "render/html.h"
 #include "util/fmt.h"
 #include "util/log.h"
@@ -177,7 +180,7 @@ web_keyusers(struct http_request *req, struct http_response *resp)
 	}
 	struct keyuser_list *l = NULL;
 	char err[512];
-	if (keyusers_list(db, (int)year, &l, err, sizeof(err)) < 0) {
+	if (keyusers_list(db, req->who, (int)year, &l, err, sizeof(err)) < 0) {
 		log_info("keyusers: %s", err);
 		web_error(req, resp, 404, "Không có ngưỡng cơ sở trọng điểm cho năm này.",
 			  "No key-energy-user threshold for this year.");
@@ -216,6 +219,17 @@ web_keyusers(struct http_request *req, struct http_response *resp)
 	html_text(&b, HTTP_T(req, "Tải Excel", "Download Excel"));
 	html_close(&b, "a");
 	html_close(&b, "p");
+	if (req->who != NULL && req->who->role == ROLE_DISTRICT) {
+		html_open(&b, "p", "class", "note", NULL);
+		html_textf(&b,
+			   HTTP_T(req,
+				  "Chỉ gồm các cơ sở thuộc đơn vị của bạn (đơn vị hành chính ngày "
+				  "31/12/%d).",
+				  "Only the facilities of your unit (their administrative unit on "
+				  "31/12/%d)."),
+			   (int)year);
+		html_close(&b, "p");
+	}
 	ku_table(req, &b, l->items, l->n);
 	if (l->nunknown > 0) {
 		html_elem(&b, "h2",

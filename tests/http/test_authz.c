@@ -16,6 +16,12 @@
  * the route does not list; for signed-in users, /login sends them on (303);
  * POSTs with only a CSRF token are missing their fields (400), and a token
  * revocation without an id finds nothing to revoke (404).
+ *
+ * A list whose rows depend on the caller's scope also names a text that its
+ * answer holds for exactly the roles in `shown` (SEES_...): the key-user
+ * list of 2021, where OWN (Rạch Giá, the district user's unit) and FOREIGN
+ * (Phú Quốc) each burn 7,000,000 kWh x 0.0001543 = 1,080.1 TOE, so both
+ * are key users but the district user sees OWN only.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -42,13 +48,19 @@ struct authz_case {
 	const char *method; /* "GET" or "POST" */
 	const char *target; /* path and query */
 	int status[NWHO];
+	const char *text; /* NULL, or a text in the answer for exactly the roles of shown */
+	unsigned shown;	  /* bit 1u << who per role */
 };
+
+/* The roles that see a row of a scoped list. */
+#define SEES_PROVINCE ((1u << ADM) | (1u << PRO))
+#define SEES_DISTRICT (SEES_PROVINCE | (1u << DIS))
 
 #define ALL(s)                                                                                     \
 	{                                                                                          \
 		s, s, s, s, s, s                                                                   \
 	}
-#define MAX_CASES 3
+#define MAX_CASES 4
 
 static const struct {
 	struct authz_case c[MAX_CASES];
@@ -70,7 +82,26 @@ static const struct {
 		      {"POST", "/users", {303, 400, 403, 403, 403, 403}}}},
     [ROUTE_INDICATORS] = {{{"GET", "/indicators", ALL(200)}}},
     [ROUTE_BENCHMARK] = {{{"GET", "/benchmark", ALL(200)}}},
-    [ROUTE_KEYUSERS] = {{{"GET", "/keyusers?year=2021", {303, 200, 200, 200, 403, 403}}}},
+    [ROUTE_KEYUSERS] = {{{"GET",
+			  "/keyusers?year=2021",
+			  {303, 200, 200, 200, 403, 403},
+			  "<td>OWN</td>",
+			  SEES_DISTRICT},
+			 {"GET",
+			  "/keyusers?year=2021",
+			  {303, 200, 200, 200, 403, 403},
+			  "<td>FOREIGN</td>",
+			  SEES_PROVINCE},
+			 {"GET",
+			  "/keyusers?year=2021&format=csv",
+			  {303, 200, 200, 200, 403, 403},
+			  "2021,OWN,",
+			  SEES_DISTRICT},
+			 {"GET",
+			  "/keyusers?year=2021&format=csv",
+			  {303, 200, 200, 200, 403, 403},
+			  "2021,FOREIGN,",
+			  SEES_PROVINCE}}},
     /* The workflow pages: facility 7001 is OWN (district rach-gia), 7002 FOREIGN. */
     [ROUTE_MY] = {{{"GET", "/my", {303, 403, 403, 403, 200, 403}}}},
     /* no key: 400 beside the field */
@@ -132,8 +163,16 @@ static const struct {
 	  {"GET", "/api/v1/registrations/8002", {401, 200, 200, 404, 404, 404}},
 	  {"POST", "/api/v1/registrations/8002/submit", {401, 415, 415, 415, 415, 415}}}},
     [ROUTE_API_INDICATORS] = {{{"GET", "/api/v1/indicators", ALL(200)}}},
-    [ROUTE_API_KEYUSERS] =
-	{{{"GET", "/api/v1/keyusers?year=2021", {401, 200, 200, 200, 403, 403}}}},
+    [ROUTE_API_KEYUSERS] = {{{"GET",
+			      "/api/v1/keyusers?year=2021",
+			      {401, 200, 200, 200, 403, 403},
+			      "\"code\":\"OWN\"",
+			      SEES_DISTRICT},
+			     {"GET",
+			      "/api/v1/keyusers?year=2021",
+			      {401, 200, 200, 200, 403, 403},
+			      "\"code\":\"FOREIGN\"",
+			      SEES_PROVINCE}}},
     [ROUTE_API_REFDATA] = {{{"GET", "/api/v1/refdata", ALL(200)}}},
     [ROUTE_API_REFDATA_ITEM] = {{{"GET", "/api/v1/refdata/carriers", ALL(200)}}},
     [ROUTE_API_SESSION] = {{{"GET", "/api/v1/session", {401, 200, 200, 200, 200, 200}}}},
@@ -157,10 +196,17 @@ setup(void **state)
 		       "(SELECT id FROM admin_unit WHERE code = 'phu-quoc'), 'private', 'small')");
 	int64_t own = 7001;
 	/* The API cases' report and registration of each facility. */
-	if (db_exec(db,
-		    "INSERT INTO report(id, facility_id, year) VALUES (8001, 7001, 2023), "
-		    "(8002, 7002, 2023); INSERT INTO registration(id, facility_id, year, apply_cp) "
-		    "VALUES (8001, 7001, 2023, 1), (8002, 7002, 2023, 1)") != DB_OK)
+	if (db_exec(
+		db,
+		"INSERT INTO report(id, facility_id, year) VALUES (8001, 7001, 2023), "
+		"(8002, 7002, 2023); INSERT INTO registration(id, facility_id, year, apply_cp) "
+		"VALUES (8001, 7001, 2023, 1), (8002, 7002, 2023, 1);"
+		/* The key users of 2021: 1,080.1 TOE each (see above). */
+		"INSERT INTO report(id, facility_id, year, status) VALUES "
+		"(8003, 7001, 2021, 'accepted'), (8004, 7002, 2021, 'accepted');"
+		"INSERT INTO report_energy(report_id, carrier_code, quantity, unit) VALUES "
+		"(8003, 'electricity', 7000000, 'kWh'), (8004, 'electricity', 7000000, 'kWh')") !=
+	    DB_OK)
 		fail_msg("fixture: %s", db_errmsg(db));
 	static const struct {
 		const char *email;
@@ -195,9 +241,9 @@ teardown(void **state)
 	return 0;
 }
 
-/* Runs one case for one role; returns the status. */
+/* Runs one case for one role; returns the status, and whether c->text is in the body. */
 static int
-authz_run(const struct authz_case *c, int who)
+authz_run(const struct authz_case *c, int who, int *has_text)
 {
 	char extra[512] = "", body[128] = "";
 	if (who != PUB) {
@@ -213,6 +259,7 @@ authz_run(const struct authz_case *c, int who)
 	if (hc_request(server.port, c->method, c->target, extra, post ? body : NULL, &r) < 0)
 		fail_msg("%s %s as %s: no answer", c->method, c->target, who_names[who]);
 	int status = r.status;
+	*has_text = c->text != NULL && r.body != NULL && strstr(r.body, c->text) != NULL;
 	hc_response_free(&r);
 	return status;
 }
@@ -232,11 +279,19 @@ test_matrix(void **state)
 		for (int k = 0; k < MAX_CASES && expect[i].c[k].method != NULL; k++) {
 			const struct authz_case *c = &expect[i].c[k];
 			for (int w = 0; w < NWHO; w++) {
-				int got = authz_run(c, w);
+				int has_text;
+				int got = authz_run(c, w, &has_text);
 				checked++;
 				if (got != c->status[w]) {
 					print_error("%s %s as %s: %d, expected %d\n", c->method,
 						    c->target, who_names[w], got, c->status[w]);
+					failures++;
+				}
+				if (c->text != NULL && has_text != (int)((c->shown >> w) & 1u)) {
+					print_error("%s %s as %s: %s %s\n", c->method, c->target,
+						    who_names[w], c->text,
+						    has_text ? "shown, outside the scope"
+							     : "missing");
 					failures++;
 				}
 			}

@@ -19,6 +19,7 @@
 #include "db/db.h"
 #include "model/keyusers.h"
 #include "model/ledger.h"
+#include "model/principal.h"
 #include "model/refdata.h"
 #include "testutil.h"
 
@@ -40,6 +41,9 @@ static const char fixture[] =
 		/* The list counts accepted reports (test_drafts_not_listed). */
 		"UPDATE report SET status = 'accepted';";
 
+/* Province staff see the whole province. */
+static const struct principal province = {.user_id = 1, .role = ROLE_PROVINCE};
+
 static struct db *
 open_fixture(const char *name)
 {
@@ -59,7 +63,7 @@ test_threshold(void **state)
 	char err[512];
 	struct db *db = open_fixture("ku.db");
 	struct keyuser_list *l = NULL;
-	assert_int_equal(keyusers_list(db, 2020, &l, err, sizeof(err)), 0);
+	assert_int_equal(keyusers_list(db, &province, 2020, &l, err, sizeof(err)), 0);
 	assert_float_equal(l->threshold_toe, 1000, 0);
 	assert_non_null(strstr(l->threshold_ref, "21/2011"));
 	/* K1 1,999.8 t x 0.5 = 999.9: not a key user.  K2 2,000 x 0.5 = 1,000.0: is.
@@ -84,7 +88,7 @@ test_threshold(void **state)
 	keyusers_free(l);
 
 	/* No threshold before the decree (valid from 29/3/2011). */
-	assert_int_equal(keyusers_list(db, 2005, &l, err, sizeof(err)), -1);
+	assert_int_equal(keyusers_list(db, &province, 2005, &l, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "no key energy user threshold valid in 2005"));
 	db_close(db);
 }
@@ -106,13 +110,87 @@ test_drafts_not_listed(void **state)
 			 statuses[i]);
 		assert_int_equal(db_exec(db, sql), DB_OK);
 		struct keyuser_list *l = NULL;
-		assert_int_equal(keyusers_list(db, 2020, &l, err, sizeof(err)), 0);
+		assert_int_equal(keyusers_list(db, &province, 2020, &l, err, sizeof(err)), 0);
 		assert_int_equal(l->n, 2);
 		assert_string_equal(l->items[0].code, "K4");
 		assert_string_equal(l->items[1].code, "K2");
 		keyusers_free(l);
 		db_close(db);
 	}
+}
+
+/*
+ * Scope: K6 in Hà Tiên burns 2,400 t of coal (x 0.5 = 1,200 TOE); K7,
+ * 2,200 t (1,100 TOE) in 2020, was in Kiên Lương until 31/3/2021 and is in
+ * Hà Tiên since, so its 2020 report counts for Kiên Lương (its unit on
+ * 31/12/2020) and the list names that unit.  A Kiên Lương officer sees K3
+ * (1,199.737), K7 (1,100), K4 (1,050) and K2 (1,000), and K5 as "cannot
+ * compute"; a Hà Tiên officer sees K6 alone; the public sees nothing;
+ * province staff see all five key users.
+ */
+static void
+test_scope(void **state)
+{
+	(void)state;
+	char err[512];
+	struct db *db = open_fixture("ku-scope.db");
+	assert_int_equal(
+	    db_exec(
+		db,
+		"INSERT INTO facility(id, code, name, name_key, sector_code, admin_unit_id, "
+		"ownership, size) VALUES (6, 'K6', 'Gạch K6', 'gach', '2392', (SELECT id FROM "
+		"admin_unit WHERE code = 'ha-tien'), 'private', 'large'), (7, 'K7', 'Gạch K7', "
+		"'gach', '2392', (SELECT id FROM admin_unit WHERE code = 'ha-tien'), 'private', "
+		"'large');"
+		"INSERT INTO facility_unit_history(facility_id, admin_unit_id, valid_from, "
+		"valid_to) VALUES (7, " UNIT ", NULL, '2021-03-31'), (7, (SELECT id FROM "
+		"admin_unit WHERE code = 'ha-tien'), '2021-04-01', NULL);"
+		"INSERT INTO report(id, facility_id, year, status) VALUES (6, 6, 2020, "
+		"'accepted'), (7, 7, 2020, 'accepted');"
+		"INSERT INTO report_energy(report_id, carrier_code, quantity, unit) VALUES "
+		"(6, 'coal_5_6', 2400, 't'), (7, 'coal_5_6', 2200, 't')"),
+	    DB_OK);
+	char *kl =
+	    tu_query_text("ku-scope.db", "SELECT id FROM admin_unit WHERE code = 'kien-luong'");
+	char *ht = tu_query_text("ku-scope.db", "SELECT id FROM admin_unit WHERE code = 'ha-tien'");
+	struct principal kien_luong = {.user_id = 2, .role = ROLE_DISTRICT, .unit_id = atoll(kl)};
+	struct principal ha_tien = {.user_id = 3, .role = ROLE_DISTRICT, .unit_id = atoll(ht)};
+	free(kl);
+	free(ht);
+
+	struct keyuser_list *l = NULL;
+	assert_int_equal(keyusers_list(db, &kien_luong, 2020, &l, err, sizeof(err)), 0);
+	assert_int_equal(l->n, 4);
+	static const char *const want[] = {"K3", "K7", "K4", "K2"};
+	for (int i = 0; i < 4; i++)
+		assert_string_equal(l->items[i].code, want[i]);
+	assert_float_equal(l->items[1].toe, 1100, 1e-9);
+	assert_string_equal(l->items[1].unit_name, "Huyện Kiên Lương");
+	assert_int_equal(l->nunknown, 1);
+	assert_string_equal(l->unknown[0].code, "K5");
+	keyusers_free(l);
+
+	assert_int_equal(keyusers_list(db, &ha_tien, 2020, &l, err, sizeof(err)), 0);
+	assert_int_equal(l->n, 1);
+	assert_string_equal(l->items[0].code, "K6");
+	assert_float_equal(l->items[0].toe, 1200, 1e-9);
+	assert_string_equal(l->items[0].unit_name, "Thành phố Hà Tiên");
+	assert_int_equal(l->nunknown, 0);
+	keyusers_free(l);
+
+	assert_int_equal(keyusers_list(db, NULL, 2020, &l, err, sizeof(err)), 0);
+	assert_int_equal(l->n, 0);
+	assert_int_equal(l->nunknown, 0);
+	keyusers_free(l);
+
+	/* By TOE: K6 1,200, K3 1,199.737, K7 1,100, K4 1,050, K2 1,000. */
+	assert_int_equal(keyusers_list(db, &province, 2020, &l, err, sizeof(err)), 0);
+	assert_int_equal(l->n, 5);
+	static const char *const all[] = {"K6", "K3", "K7", "K4", "K2"};
+	for (int i = 0; i < 5; i++)
+		assert_string_equal(l->items[i].code, all[i]);
+	keyusers_free(l);
+	db_close(db);
 }
 
 static void
@@ -164,6 +242,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_threshold),
 	    cmocka_unit_test(test_drafts_not_listed),
+	    cmocka_unit_test(test_scope),
 	    cmocka_unit_test(test_cli),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
