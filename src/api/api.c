@@ -79,6 +79,8 @@ api_send(struct http_response *resp, int status, json_t *doc)
 	buf_reset(&resp->body);
 	resp->status = status;
 	resp->content_type = "application/json";
+	/* Answers depend on the caller or are not public: no cache may keep one. */
+	http_response_header(resp, "Cache-Control", "no-store");
 	int rc = jsonw_render(&resp->body, doc);
 	json_decref(doc);
 	if (rc < 0)

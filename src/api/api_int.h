@@ -19,8 +19,10 @@ struct db;
 #define API_JSON_DEPTH_MAX   8 /* nesting of a request body */
 
 /*
- * Answers status with the JSON document doc (taking its reference).
- * Returns 0, or -1 when the document did not fit the response.
+ * Answers status with the JSON document doc (taking its reference), marked
+ * Cache-Control: no-store (every API answer, problems included, is sent
+ * through here).  Returns 0, or -1 when the document did not fit the
+ * response.
  */
 int api_send(struct http_response *resp, int status, json_t *doc);
 

@@ -11,7 +11,9 @@
  * add and passwd read the password from the first line of standard input
  * when it is not a terminal (so it never appears in argv or the shell
  * history); on a terminal, or when standard input is empty, they generate a
- * strong password and print it once.  Changes are audited with actor "cli".
+ * strong password and print it once.  passwd is a reset: it ends every
+ * session of the account and revokes its API tokens (user_set_password).
+ * Changes are audited with actor "cli".
  */
 #include <sodium.h>
 #include <stdio.h>
@@ -175,7 +177,9 @@ user_passwd(struct db *db, const struct user_opts *o)
 		fprintf(stderr, "sxsh user passwd: %s: %s\n", o->email, user_strerror(urc));
 		rc = EXIT_USER;
 	} else {
-		printf("đã đổi mật khẩu / password changed: %s\n", u.email);
+		printf("đã đổi mật khẩu, kết thúc các phiên đăng nhập và thu hồi mã truy cập API / "
+		       "password changed, sessions ended and API tokens revoked: %s\n",
+		       u.email);
 		if (generated)
 			printf("mật khẩu / password (chỉ hiện một lần / shown once): %s\n",
 			       password);

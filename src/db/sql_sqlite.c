@@ -455,6 +455,8 @@ const char *const db_sqlite_sql[STMT__MAX] = {
 			   "WHERE user_id = ?1 ORDER BY id DESC",
     [STMT_APITOKEN_REVOKE] = "UPDATE api_token SET revoked_at = ?3 "
 			     "WHERE id = ?1 AND user_id = ?2 AND revoked_at IS NULL",
+    [STMT_APITOKEN_REVOKE_ALL] = "UPDATE api_token SET revoked_at = ?2 "
+				 "WHERE user_id = ?1 AND revoked_at IS NULL",
     [STMT_APITOKEN_TOUCH] = "UPDATE api_token SET last_used = ?2 WHERE id = ?1",
     [STMT_THROTTLE_FAIL] = "INSERT INTO login_attempt(at, email, addr) VALUES (?1, ?2, ?3)",
     [STMT_THROTTLE_BY_EMAIL] = "SELECT count(*), min(at) FROM login_attempt "

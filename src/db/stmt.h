@@ -225,6 +225,7 @@ enum stmt {
 	STMT_APITOKEN_LIST,	  /* user_id -> id, name, created_at, last_used (NULL), revoked_at
 				     (NULL); newest first */
 	STMT_APITOKEN_REVOKE,	  /* id, user_id, now */
+	STMT_APITOKEN_REVOKE_ALL, /* user_id, now: every live token of the user */
 	STMT_APITOKEN_TOUCH,	  /* id, now */
 	STMT_THROTTLE_FAIL,	  /* now, email, addr */
 	STMT_THROTTLE_BY_EMAIL,	  /* email, since -> count, oldest at (NULL when none) */

@@ -137,3 +137,15 @@ fail:
 	log_err("apitoken: cannot revoke: %s", db_errmsg(db));
 	return -1;
 }
+
+int64_t
+apitoken_revoke_user(struct db *db, int64_t user_id, int64_t now)
+{
+	struct db_stmt *st = db_stmt(db, STMT_APITOKEN_REVOKE_ALL);
+	if (st != NULL && db_bind_int(st, 1, user_id) == DB_OK &&
+	    db_bind_int(st, 2, now) == DB_OK && db_run(st) == DB_OK)
+		return db_changes(db);
+	log_err("apitoken: cannot revoke the tokens of user %lld: %s", (long long)user_id,
+		db_errmsg(db));
+	return -1;
+}

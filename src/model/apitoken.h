@@ -48,5 +48,11 @@ int apitoken_list(struct db *db, int64_t user_id, struct apitoken **out, size_t 
  * when there is no such live token of who, -1 on a storage error.
  */
 int apitoken_revoke(struct db *db, const struct principal *who, int64_t id, int64_t now);
+/*
+ * Revokes every live token of user_id at time now, in the caller's
+ * transaction (a password change or reset: model/user.h; the caller
+ * audits).  Returns the number revoked, or -1 on a storage error.
+ */
+int64_t apitoken_revoke_user(struct db *db, int64_t user_id, int64_t now);
 
 #endif

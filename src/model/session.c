@@ -166,7 +166,7 @@ session_destroy(struct db *db, const char *hash)
 	return -1;
 }
 
-int
+int64_t
 session_destroy_user(struct db *db, int64_t user_id, const char *keep)
 {
 	struct db_stmt *st = db_stmt(db, STMT_SESSION_DELETE_USER);
@@ -174,7 +174,7 @@ session_destroy_user(struct db *db, int64_t user_id, const char *keep)
 		db_bind_int(st, 1, user_id);
 		db_bind_text(st, 2, keep);
 		if (db_run(st) == DB_OK)
-			return 0;
+			return db_changes(db);
 	}
 	log_err("session: cannot end the sessions of user %lld: %s", (long long)user_id,
 		db_errmsg(db));

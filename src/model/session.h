@@ -75,8 +75,11 @@ int session_create(struct db *db, const struct user *u, int64_t now,
 int session_lookup(struct db *db, const char *token, int64_t now, struct session *s);
 /* Ends the session whose hash is hash.  Returns 0 or -1. */
 int session_destroy(struct db *db, const char *hash);
-/* Ends every session of user_id except the one whose hash is keep (NULL: all). */
-int session_destroy_user(struct db *db, int64_t user_id, const char *keep);
+/*
+ * Ends every session of user_id except the one whose hash is keep (NULL:
+ * all).  Returns the number ended, or -1 on a storage error.
+ */
+int64_t session_destroy_user(struct db *db, int64_t user_id, const char *keep);
 /*
  * Test hook: moves the times of the session of cookie value token back by
  * seconds, as if it had been created and used that long ago.  Returns 0 or -1.

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "db/db.h"
+#include "model/apitoken.h"
 #include "model/audit.h"
 #include "model/session.h"
 #include "util/alloc.h"
@@ -461,11 +462,18 @@ out:
 	return urc;
 }
 
-enum user_rc
-user_set_password(struct db *db, const struct principal *actor, int64_t id, const char *password,
-		  int64_t now)
+/*
+ * Sets id's password and ends its sessions but keep_session, and its API
+ * tokens unless keep_tokens; audited as "user.password" (the counts in
+ * after, never the hash).  A new password makes every credential made with
+ * the old one suspect: whoever knew it may have signed in or made a token.
+ */
+static enum user_rc
+user_password_write(struct db *db, const struct principal *actor, int64_t id, const char *password,
+		    int64_t now, const char *keep_session, int keep_tokens)
 {
 	char hash[crypto_pwhash_STRBYTES];
+	char *after = NULL;
 	enum user_rc urc = user_password_check(password);
 	if (urc != USER_OK)
 		return urc;
@@ -484,14 +492,35 @@ user_set_password(struct db *db, const struct principal *actor, int64_t id, cons
 		log_err("user: password update failed: %s", db_errmsg(db));
 		goto out;
 	}
+	int64_t sessions = session_destroy_user(db, id, keep_session);
+	int64_t tokens = keep_tokens ? 0 : apitoken_revoke_user(db, id, now);
+	if (sessions < 0 || tokens < 0)
+		goto out;
 	char key[32];
 	snprintf(key, sizeof(key), "%lld", (long long)id);
-	if (audit_write(db, actor, now, "user.password", "app_user", key, NULL, NULL) < 0)
+	after = user_json(json_pack("{s:I, s:I}", "sessions_ended", (json_int_t)sessions,
+				    "tokens_revoked", (json_int_t)tokens));
+	if (audit_write(db, actor, now, "user.password", "app_user", key, NULL, after) < 0)
 		goto out;
 	urc = USER_OK;
 out:
 	sodium_memzero(hash, sizeof(hash));
+	free(after);
 	return urc;
+}
+
+enum user_rc
+user_set_password(struct db *db, const struct principal *actor, int64_t id, const char *password,
+		  int64_t now)
+{
+	return user_password_write(db, actor, id, password, now, NULL, 0);
+}
+
+enum user_rc
+user_change_password(struct db *db, const struct principal *who, const char *keep_session,
+		     int keep_tokens, const char *password, int64_t now)
+{
+	return user_password_write(db, who, who->user_id, password, now, keep_session, keep_tokens);
 }
 
 enum user_rc

@@ -102,11 +102,24 @@ enum user_rc user_by_email(struct db *db, const char *email, struct user *u);
  */
 enum user_rc user_list(struct db *db, struct user **out, size_t *n);
 /*
- * Sets a new password for id (checked as for user_create) and writes an
- * audit row "user.password".  Returns USER_OK or an error.
+ * Resets the password of id for someone else (an administrator, `sxsh user
+ * passwd`, a demo reset): sets it (checked as for user_create), ends every
+ * session of id and revokes every API token of id, and writes an audit row
+ * "user.password" with {"sessions_ended": N, "tokens_revoked": M}, all in
+ * the caller's transaction.  Returns USER_OK or an error.
  */
 enum user_rc user_set_password(struct db *db, const struct principal *actor, int64_t id,
 			       const char *password, int64_t now);
+/*
+ * The signed-in user who changes its own password: as user_set_password
+ * for who->user_id, except that the session whose hash is keep_session
+ * (the one making the change; NULL: none) stays signed in and, when
+ * keep_tokens is set, the API tokens stay valid.  The caller has checked
+ * the current password.  In the caller's transaction.
+ */
+enum user_rc user_change_password(struct db *db, const struct principal *who,
+				  const char *keep_session, int keep_tokens, const char *password,
+				  int64_t now);
 /* Disables (disabled != 0) or enables id, ending its sessions; audited. */
 enum user_rc user_set_disabled(struct db *db, const struct principal *actor, int64_t id,
 			       int disabled, int64_t now);

@@ -5,7 +5,9 @@
  *
  * The router has already found the user, checked the role and the CSRF
  * token of every POST (http/auth.h); the handlers here do the model calls,
- * each change in one transaction with its audit row.  Sign-in refuses
+ * each change in one transaction with its audit row.  A password change
+ * ends the user's other sessions and revokes its API tokens unless the
+ * form's keep_tokens box is ticked (model/user.h).  Sign-in refuses
  * before checking any password while the account or the address is
  * throttled (model/throttle.h), and takes as long for an unknown email as
  * for a wrong password.  After sign-in the browser goes back to `next`,
@@ -390,6 +392,13 @@ account_render(struct http_request *req, struct http_response *resp, const char 
 	html_close(&b, "table");
 
 	html_elem(&b, "h2", HTTP_T(req, "Đổi mật khẩu", "Change password"));
+	html_elem(
+	    &b, "p",
+	    HTTP_T(req,
+		   "Đổi mật khẩu sẽ đăng xuất mọi phiên đăng nhập khác của bạn và thu hồi các "
+		   "mã truy cập API, trừ khi bạn chọn giữ lại.",
+		   "Changing your password signs out your other sessions and revokes your API "
+		   "tokens, unless you choose to keep them."));
 	html_open(&b, "form", "class", "stack", "method", "post", "action",
 		  web_url(req, "/account/password", NULL, 0), NULL);
 	web_csrf_field(req, &b, NULL);
@@ -400,6 +409,16 @@ account_render(struct http_request *req, struct http_response *resp, const char 
 		  "password", "password", "new-password", NULL);
 	web_input(&b, HTTP_T(req, "Nhập lại mật khẩu mới", "New password again"), "confirm",
 		  "password", "new-password", NULL);
+	/* Unticked by default; a refused change keeps the choice. */
+	html_open(&b, "label", "class", "check", NULL);
+	if (req->method == HTTP_POST && http_form(req, "keep_tokens") != NULL)
+		html_open(&b, "input", "type", "checkbox", "name", "keep_tokens", "value", "1",
+			  "checked", "checked", NULL);
+	else
+		html_open(&b, "input", "type", "checkbox", "name", "keep_tokens", "value", "1",
+			  NULL);
+	html_text(&b, HTTP_T(req, "Giữ các khoá API hiện có", "Keep my existing API tokens"));
+	html_close(&b, "label");
 	html_open(&b, "button", "type", "submit", NULL);
 	html_text(&b, HTTP_T(req, "Đổi mật khẩu", "Change password"));
 	html_close(&b, "button");
@@ -418,8 +437,16 @@ web_account(struct http_request *req, struct http_response *resp)
 	static const struct {
 		const char *done, *vi, *en;
 	} notices[] = {
-	    {"password", "Đã đổi mật khẩu; các phiên đăng nhập khác đã kết thúc.",
-	     "Password changed; your other sessions have been signed out."},
+	    {"password",
+	     "Đã đổi mật khẩu; các phiên đăng nhập khác đã kết thúc và các mã truy cập API đã bị "
+	     "thu hồi.",
+	     "Password changed; your other sessions have been signed out and your API tokens "
+	     "revoked."},
+	    {"password-kept",
+	     "Đã đổi mật khẩu; các phiên đăng nhập khác đã kết thúc, các mã truy cập API vẫn "
+	     "dùng được.",
+	     "Password changed; your other sessions have been signed out, your API tokens "
+	     "still work."},
 	    {"revoked", "Đã thu hồi mã truy cập.", "The token has been revoked."},
 	};
 	const char *done = http_param(req, "done"), *notice = NULL;
@@ -464,21 +491,23 @@ web_account_password(struct http_request *req, struct http_response *resp)
 		problem = HTTP_T(req, "Hai lần nhập mật khẩu mới không khớp.",
 				 "The two new passwords differ.");
 	} else {
+		/* The password, sessions and tokens change in one transaction. */
+		int keep_tokens = http_form(req, "keep_tokens") != NULL;
 		enum user_rc urc = user_password_check(password);
 		if (urc == USER_OK) {
 			if (db_begin(db) != DB_OK)
 				return -1;
-			urc = user_set_password(db, req->who, u.id, password, now);
-			if (urc == USER_OK && session_destroy_user(db, u.id, req->session_hash) < 0)
-				urc = USER_ERR_INTERNAL;
-			urc = user_tx_end(db, urc);
+			urc = user_tx_end(db, user_change_password(db, req->who, req->session_hash,
+								   keep_tokens, password, now));
 		}
 		if (urc == USER_ERR_INTERNAL)
 			return -1;
 		if (urc == USER_OK) {
-			auth_redirect(resp, arena_printf(&req->arena, "%s%cdone=password",
-							 web_url(req, "/account", NULL, 0),
-							 req->lang == LANG_EN ? '&' : '?'));
+			auth_redirect(resp,
+				      arena_printf(&req->arena, "%s%cdone=%s",
+						   web_url(req, "/account", NULL, 0),
+						   req->lang == LANG_EN ? '&' : '?',
+						   keep_tokens ? "password-kept" : "password"));
 			return 0;
 		}
 		resp->status = 400;

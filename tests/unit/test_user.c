@@ -253,6 +253,87 @@ test_password_change(void **state)
 			 USER_ERR_NOTFOUND);
 }
 
+/* The after_json of the latest "user.password" audit row of user id. */
+static char *
+password_audit(int64_t id)
+{
+	char sql[192];
+	snprintf(sql, sizeof(sql),
+		 "SELECT after_json FROM audit WHERE action = 'user.password' AND entity_id = "
+		 "'%lld' ORDER BY id DESC",
+		 (long long)id);
+	return tu_query_text("user.db", sql);
+}
+
+/*
+ * A new password ends the credentials made with the old one: the user's
+ * own change keeps the session making it and, when asked, the API tokens;
+ * a reset (user_set_password) ends every session and token.  Each change
+ * records in its audit row how many it ended.
+ */
+static void
+test_password_credentials(void **state)
+{
+	(void)state;
+	int64_t id = add("pw@x.vn", ROLE_PROVINCE, NULL, 0, USER_OK);
+	struct user u;
+	struct principal who;
+	assert_int_equal(user_get(db, id, &u), USER_OK);
+	user_principal(&u, &who);
+	char tok[3][SESSION_TOKEN_LEN + 1], key[3][APITOKEN_LEN + 1];
+	struct session s[3], f;
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(session_create(db, &u, T0, tok[i], &s[i]), 0);
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(apitoken_create(db, &who, "script", T0, key[i]), 0);
+	struct apitoken *list = NULL;
+	size_t n = 0;
+	assert_int_equal(apitoken_list(db, id, &list, &n), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(apitoken_revoke(db, &who, list[0].id, T0), 0); /* newest: key[2] */
+	free(list);
+
+	/* Keep tokens: sessions 1 and 2 end, 0 stays; key 0 and 1 still work. */
+	assert_int_equal(user_change_password(db, &who, s[0].hash, 1, "second long password", T0),
+			 USER_OK);
+	assert_int_equal(session_lookup(db, tok[0], T0 + 1, &f), 1);
+	assert_int_equal(session_lookup(db, tok[1], T0 + 1, &f), 0);
+	assert_int_equal(session_lookup(db, tok[2], T0 + 1, &f), 0);
+	assert_int_equal(apitoken_lookup(db, key[0], T0 + 1, &f), 1);
+	assert_int_equal(apitoken_lookup(db, key[1], T0 + 1, &f), 1);
+	char *after = password_audit(id);
+	assert_string_equal(after, "{\"sessions_ended\":2,\"tokens_revoked\":0}");
+	free(after);
+
+	/* Without: a new session 1 ends, 0 stays; the two live keys are revoked. */
+	assert_int_equal(session_create(db, &u, T0, tok[1], &s[1]), 0);
+	assert_int_equal(user_change_password(db, &who, s[0].hash, 0, "third long password", T0),
+			 USER_OK);
+	assert_int_equal(session_lookup(db, tok[0], T0 + 2, &f), 1);
+	assert_int_equal(session_lookup(db, tok[1], T0 + 2, &f), 0);
+	assert_int_equal(apitoken_lookup(db, key[0], T0 + 2, &f), 0);
+	assert_int_equal(apitoken_lookup(db, key[1], T0 + 2, &f), 0);
+	after = password_audit(id);
+	assert_string_equal(after, "{\"sessions_ended\":1,\"tokens_revoked\":2}");
+	free(after);
+
+	/* A reset ends sessions 0 and a new 1, and a new key 2. */
+	assert_int_equal(session_create(db, &u, T0, tok[1], &s[1]), 0);
+	assert_int_equal(apitoken_create(db, &who, "script", T0, key[2]), 0);
+	assert_int_equal(user_set_password(db, NULL, id, "a reset long password", T0), USER_OK);
+	assert_int_equal(session_lookup(db, tok[0], T0 + 3, &f), 0);
+	assert_int_equal(session_lookup(db, tok[1], T0 + 3, &f), 0);
+	assert_int_equal(apitoken_lookup(db, key[2], T0 + 3, &f), 0);
+	after = password_audit(id);
+	assert_string_equal(after, "{\"sessions_ended\":2,\"tokens_revoked\":1}");
+	free(after);
+	/* A refused password changes nothing. */
+	assert_int_equal(session_create(db, &u, T0, tok[1], &s[1]), 0);
+	assert_int_equal(user_change_password(db, &who, NULL, 0, "short", T0),
+			 USER_ERR_PASSWORD_SHORT);
+	assert_int_equal(session_lookup(db, tok[1], T0 + 4, &f), 1);
+}
+
 static void
 test_api_tokens(void **state)
 {
@@ -334,10 +415,15 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_hash_round_trip), cmocka_unit_test(test_password_rules),
-	    cmocka_unit_test(test_create_rules),    cmocka_unit_test(test_expiry_arithmetic),
-	    cmocka_unit_test(test_sessions),	    cmocka_unit_test(test_password_change),
-	    cmocka_unit_test(test_api_tokens),	    cmocka_unit_test(test_throttle),
+	    cmocka_unit_test(test_hash_round_trip),
+	    cmocka_unit_test(test_password_rules),
+	    cmocka_unit_test(test_create_rules),
+	    cmocka_unit_test(test_expiry_arithmetic),
+	    cmocka_unit_test(test_sessions),
+	    cmocka_unit_test(test_password_change),
+	    cmocka_unit_test(test_password_credentials),
+	    cmocka_unit_test(test_api_tokens),
+	    cmocka_unit_test(test_throttle),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
