@@ -20,7 +20,9 @@ static const struct cli_cmd cmds[] = {
      "Create a deterministic synthetic demo province",
      "[--db URL] [--seed S] [--facilities N] [--replace] [--accounts]", cmd_demo},
     {"serve", "Chạy máy chủ web", "Serve the web pages and API",
-     "[--db URL] [--listen ADDR:PORT] [--trusted-proxy ADDR|none]", cmd_serve},
+     "[--db URL] [--listen ADDR:PORT] [--trusted-proxy ADDR|none] [--per-address-limit N] "
+     "[--head-timeout S] [--pwhash-threads N] [--pwhash-queue N]",
+     cmd_serve},
     {"import", "Nhập cơ sở hoặc báo cáo từ tệp CSV", "Import facilities or reports from CSV",
      "facilities|reports FILE.csv [--db URL] [--dry-run] [--update|--replace]", cmd_import},
     {"export", "Xuất cơ sở hoặc báo cáo ra CSV hoặc Excel",

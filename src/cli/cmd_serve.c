@@ -9,19 +9,62 @@
  * decide whether cookies are Secure and which address sign-in throttling
  * counts (http/server.h, docs/security.md).
  *
+ * Slow clients (docs/security.md): --per-address-limit N connections at
+ * once from one address (default 64, 0 = none but the overall 1,024; the
+ * trusted proxy has none), --head-timeout S seconds for a whole request
+ * head (default 10); sign-ins and other password hashes run on
+ * --pwhash-threads N threads (default half the CPUs, at most 4) with
+ * --pwhash-queue N requests waiting at most (default 16 per thread).
+ *
  * The signals are blocked before the server's threads start, so they
  * inherit the mask and only this thread, waiting in sigwait, receives them.
  */
 #include <arpa/inet.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 #include "db/db.h"
 #include "http/server.h"
+#include "model/user.h"
 
 #define SERVE_DEFAULT_LISTEN "127.0.0.1:8080"
+
+/* The numeric options: the range a value must be in, and where it goes. */
+static const struct serve_num {
+	const char *name;
+	unsigned min, max;
+	size_t off; /* in struct http_config, an unsigned */
+} serve_nums[] = {
+    {"--per-address-limit", 0, HTTP_CONNECTION_LIMIT,
+     offsetof(struct http_config, per_address_limit)},
+    {"--head-timeout", 1, 3600, offsetof(struct http_config, head_timeout)},
+    {"--pwhash-threads", 1, USER_PWHASH_CONCURRENCY, offsetof(struct http_config, pwhash_threads)},
+    {"--pwhash-queue", 1, 100000, offsetof(struct http_config, pwhash_queue)},
+};
+
+/* Parses option o's value s into cfg; returns 0, or -1 with a message. */
+static int
+serve_num_parse(const struct serve_num *o, const char *s, struct http_config *cfg)
+{
+	char *end;
+	unsigned long v = strtoul(s, &end, 10);
+	if (s[0] < '0' || s[0] > '9' || *end != '\0' || v < o->min || v > o->max) {
+		fprintf(stderr,
+			"sxsh serve: %s cần một số nguyên từ %u đến %u / expects a whole number "
+			"from %u to %u: '%s'\n",
+			o->name, o->min, o->max, o->min, o->max, s);
+		return -1;
+	}
+	/* --per-address-limit 0: no limit of its own, which the overall limit is. */
+	if (v == 0)
+		v = HTTP_CONNECTION_LIMIT;
+	*(unsigned *)((char *)cfg + o->off) = (unsigned)v;
+	return 0;
+}
 
 int
 cmd_serve(struct cli *cli, int argc, char **argv)
@@ -33,8 +76,16 @@ cmd_serve(struct cli *cli, int argc, char **argv)
 	 * faces clients directly.
 	 */
 	const char *proxy = "127.0.0.1";
+	struct http_config cfg = {.db_url = cli->db_url};
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--listen") == 0 && i + 1 < argc) {
+		const struct serve_num *num = NULL;
+		for (size_t k = 0; k < sizeof(serve_nums) / sizeof(serve_nums[0]); k++)
+			if (strcmp(argv[i], serve_nums[k].name) == 0 && i + 1 < argc)
+				num = &serve_nums[k];
+		if (num != NULL) {
+			if (serve_num_parse(num, argv[++i], &cfg) < 0)
+				return EXIT_USAGE;
+		} else if (strcmp(argv[i], "--listen") == 0 && i + 1 < argc) {
 			listen = argv[++i];
 		} else if (strncmp(argv[i], "--listen=", 9) == 0) {
 			listen = argv[i] + 9;
@@ -47,7 +98,6 @@ cmd_serve(struct cli *cli, int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	struct http_config cfg = {.db_url = cli->db_url};
 	if (http_parse_listen(listen, &cfg) < 0) {
 		fprintf(stderr,
 			"sxsh serve: --listen cần dạng ĐỊA_CHỈ:CỔNG (IPv4), ví dụ 127.0.0.1:8080 / "

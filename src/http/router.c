@@ -22,7 +22,10 @@ const struct route_def routes[ROUTE__MAX] = {
 		      .prefix = 1,
 		      .methods = M(HTTP_GET),
 		      .handler = web_static},
-    [ROUTE_LOGIN] = {.path = "/login", .methods = M(HTTP_GET) | M(HTTP_POST), .handler = web_login},
+    [ROUTE_LOGIN] = {.path = "/login",
+		     .methods = M(HTTP_GET) | M(HTTP_POST),
+		     .handler = web_login,
+		     .pwhash = M(HTTP_POST)},
     [ROUTE_LOGOUT] = {.path = "/logout",
 		      .methods = M(HTTP_POST),
 		      .handler = web_logout,
@@ -34,7 +37,8 @@ const struct route_def routes[ROUTE__MAX] = {
     [ROUTE_ACCOUNT_PASSWORD] = {.path = "/account/password",
 				.methods = M(HTTP_POST),
 				.handler = web_account_password,
-				.roles = ROLES_ANY},
+				.roles = ROLES_ANY,
+				.pwhash = M(HTTP_POST)},
     [ROUTE_ACCOUNT_TOKENS] = {.path = "/account/tokens",
 			      .methods = M(HTTP_POST),
 			      .handler = web_account_tokens,
@@ -46,7 +50,8 @@ const struct route_def routes[ROUTE__MAX] = {
     [ROUTE_USERS] = {.path = "/users",
 		     .methods = M(HTTP_GET) | M(HTTP_POST),
 		     .handler = web_users,
-		     .roles = ROLE_BIT(ROLE_ADMIN)},
+		     .roles = ROLE_BIT(ROLE_ADMIN),
+		     .pwhash = M(HTTP_POST)},
     [ROUTE_INDICATORS] = {.path = "/indicators", .methods = M(HTTP_GET), .handler = web_indicators},
     [ROUTE_BENCHMARK] = {.path = "/benchmark", .methods = M(HTTP_GET), .handler = web_benchmark},
     [ROUTE_KEYUSERS] = {.path = "/keyusers",
@@ -281,8 +286,7 @@ router_unauthorized(struct http_request *req, struct http_response *resp)
 	buf_free(&url);
 }
 
-/* An error answer: problem+json for JSON clients (the API), else the error page. */
-static void
+void
 router_error(struct http_request *req, struct http_response *resp, int status, const char *vi,
 	     const char *en)
 {
@@ -292,8 +296,8 @@ router_error(struct http_request *req, struct http_response *resp, int status, c
 		web_error(req, resp, status, vi, en);
 }
 
-void
-router_dispatch(struct http_request *req, const char *uri, struct http_response *resp)
+const struct route_def *
+router_check(struct http_request *req, const char *uri, struct http_response *resp)
 {
 	enum http_query_rc qrc = http_request_parse_uri(req, uri);
 	const char *lang = http_param(req, "lang");
@@ -302,57 +306,57 @@ router_dispatch(struct http_request *req, const char *uri, struct http_response 
 
 	if (qrc == HTTP_QUERY_TOO_LONG) {
 		router_error(req, resp, 414, "Địa chỉ quá dài.", "The address is too long.");
-		return;
+		return NULL;
 	}
 	const struct route_def *r = router_find(req->path);
 	if (r == NULL) {
 		router_error(req, resp, 404, "Không tìm thấy trang này.",
 			     "This page does not exist.");
-		return;
+		return NULL;
 	}
 	unsigned accepted = r->methods & M(HTTP_GET) ? r->methods | M(HTTP_HEAD) : r->methods;
 	if (!(accepted & M(req->method))) {
 		router_error(req, resp, 405, "Phương thức không được phép với trang này.",
 			     "This method is not allowed for this page.");
 		http_response_header(resp, "Allow", router_allow(req, r->methods));
-		return;
+		return NULL;
 	}
 	if (qrc == HTTP_QUERY_BAD) {
 		router_error(req, resp, 400, "Tham số truy vấn không hợp lệ.",
 			     "Invalid query parameters.");
-		return;
+		return NULL;
 	}
 	if (lang != NULL && strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0) {
 		router_error(req, resp, 400, "Tham số lang phải là vi hoặc en.",
 			     "The lang parameter must be vi or en.");
-		return;
+		return NULL;
 	}
 	int has_body =
 	    req->method == HTTP_POST || req->method == HTTP_PUT || req->method == HTTP_DELETE;
 	if (has_body && req->body_too_large) {
 		router_error(req, resp, 413, "Dữ liệu gửi lên quá lớn.",
 			     "The request body is too large.");
-		return;
+		return NULL;
 	}
 	if (has_body && http_request_parse_form(req) != HTTP_QUERY_OK) {
 		router_error(req, resp, 400, "Dữ liệu biểu mẫu không hợp lệ.",
 			     "Invalid form data.");
-		return;
+		return NULL;
 	}
 	int arc = http_auth(req, (int64_t)time(NULL));
 	if (arc < 0) {
 		router_error(req, resp, 500, "Đã xảy ra lỗi nội bộ. Vui lòng thử lại sau.",
 			     "An internal error occurred. Please try again later.");
-		return;
+		return NULL;
 	}
 	if (arc == 1 || (r->roles != 0 && req->who == NULL)) {
 		router_unauthorized(req, resp);
-		return;
+		return NULL;
 	}
 	if (r->roles != 0 && !(r->roles & ROLE_BIT(req->who->role))) {
 		router_error(req, resp, 403, "Tài khoản của bạn không có quyền xem trang này.",
 			     "Your account may not see this page.");
-		return;
+		return NULL;
 	}
 	if (has_body && !http_auth_csrf_ok(req)) {
 		router_error(
@@ -361,12 +365,26 @@ router_dispatch(struct http_request *req, const char *uri, struct http_response 
 		    "thử lại.",
 		    "The form has expired or is not valid (CSRF token). Reload the page and "
 		    "try again.");
-		return;
+		return NULL;
 	}
+	return r;
+}
+
+void
+router_run(const struct route_def *r, struct http_request *req, struct http_response *resp)
+{
 	if (r->handler(req, resp) < 0) {
 		log_err("http: handler for %s failed", req->path);
 		http_response_reset(resp);
 		router_error(req, resp, 500, "Đã xảy ra lỗi nội bộ. Vui lòng thử lại sau.",
 			     "An internal error occurred. Please try again later.");
 	}
+}
+
+void
+router_dispatch(struct http_request *req, const char *uri, struct http_response *resp)
+{
+	const struct route_def *r = router_check(req, uri, resp);
+	if (r != NULL)
+		router_run(r, req, resp);
 }

@@ -5,12 +5,36 @@
  * connection on first use (SQLite connections are not shared between
  * threads); all of them are closed by http_server_stop.  One server per
  * process.
+ *
+ * Slow clients: a client address may hold per_address_limit connections at
+ * once (the trusted proxy excepted), and a request head must arrive whole
+ * within head_timeout seconds of the connection opening (or of the previous
+ * request completing, on a kept-alive connection), however slowly it
+ * trickles in; otherwise the connection is closed.  Routes that hash
+ * passwords (route_def.pwhash) run their handler on pwhash_threads
+ * lower-priority threads while the connection is suspended, so Argon2id
+ * never holds an HTTP worker; when pwhash_queue requests already wait, the
+ * next one is answered 503 with Retry-After.
+ *
+ * Logging: one line per request, written when it completes:
+ *   access ADDR METHOD TARGET STATUS BYTES DURATIONms user=ID|- [end=WHY] ua=AGENT [note=...]
+ * TARGET is the path and query as sent, AGENT the User-Agent (both cut,
+ * spaces written %20); a status or method libmicrohttpd answered itself is
+ * "-" when unknown; end= says why a request ended without a whole answer
+ * (client-abort, timeout, head-timeout, read-error, error, shutdown); note=
+ * holds what the request's checks and handler logged, "; " between, and
+ * raises the line's level to theirs.  util/log.h escapes the whole line.
  */
 #ifndef SXSH_HTTP_SERVER_H
 #define SXSH_HTTP_SERVER_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+#define HTTP_CONNECTION_LIMIT	     1024 /* connections at once */
+#define HTTP_PER_ADDRESS_DEFAULT     64	  /* connections at once from one address */
+#define HTTP_HEAD_TIMEOUT_DEFAULT    10	  /* seconds for a whole request head */
+#define HTTP_PWHASH_QUEUE_PER_THREAD 16	  /* hashing requests waiting, per hashing thread */
 
 struct http_server;
 
@@ -26,6 +50,21 @@ struct http_config {
 	 * and X-Forwarded-For names the client for sign-in throttling.
 	 */
 	uint32_t trusted_proxy;
+	/*
+	 * Connections at once from one client address, the trusted proxy
+	 * excepted; 0 = HTTP_PER_ADDRESS_DEFAULT.  HTTP_CONNECTION_LIMIT or
+	 * more: no limit but the overall one.
+	 */
+	unsigned per_address_limit;
+	/* Seconds a request head may take; 0 = HTTP_HEAD_TIMEOUT_DEFAULT. */
+	unsigned head_timeout;
+	/*
+	 * Password-hashing threads (each hash takes 64 MiB): 0 = half the
+	 * CPUs; between 1 and USER_PWHASH_CONCURRENCY (model/user.h).
+	 */
+	unsigned pwhash_threads;
+	/* Hashing requests that may wait; 0 = HTTP_PWHASH_QUEUE_PER_THREAD per thread. */
+	unsigned pwhash_queue;
 };
 
 /*

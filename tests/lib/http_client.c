@@ -160,6 +160,13 @@ hc_sleep_ms(long ms)
 int
 hc_server_start(struct hc_server *s, const char *db_path)
 {
+	return hc_server_start_args(s, db_path, NULL, NULL);
+}
+
+int
+hc_server_start_args(struct hc_server *s, const char *db_path, const char *const *args,
+		     const char *err_path)
+{
 	/* The port may be taken between hc_free_port and bind: try a few. */
 	for (int attempt = 0; attempt < 5; attempt++) {
 		s->port = hc_free_port();
@@ -175,8 +182,17 @@ hc_server_start(struct hc_server *s, const char *db_path)
 			int null = open("/dev/null", O_WRONLY);
 			if (null >= 0)
 				dup2(null, 1);
-			execl(tu_sxsh(), "sxsh", "serve", "--listen", listen, "--db", db_path,
-			      (char *)NULL);
+			if (err_path != NULL) {
+				int err = open(err_path, O_WRONLY | O_CREAT | O_APPEND, 0644);
+				if (err >= 0)
+					dup2(err, 2);
+			}
+			/* sxsh serve --listen ADDR --db URL, then args. */
+			const char *argv[32] = {"sxsh", "serve", "--listen", listen,
+						"--db", db_path, NULL};
+			for (int i = 0; args != NULL && args[i] != NULL && i < 25; i++)
+				argv[6 + i] = args[i];
+			execv(tu_sxsh(), (char *const *)argv);
 			_exit(127);
 		}
 		/* Wait for readiness: poll /healthz until it answers or the child exits. */

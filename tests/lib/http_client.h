@@ -41,6 +41,13 @@ struct hc_server {
  */
 int hc_server_start(struct hc_server *s, const char *db_path);
 /*
+ * Like hc_server_start, with the extra `serve` arguments args (a
+ * NULL-terminated list of at most 25, or NULL) and the server's stderr
+ * appended to the file err_path (NULL: inherited).
+ */
+int hc_server_start_args(struct hc_server *s, const char *db_path, const char *const *args,
+			 const char *err_path);
+/*
  * Sends SIGTERM and waits for the server.  Returns its exit status (0 for a
  * clean stop), or -1 when it was killed by a signal or did not exit in 20 s.
  */
