@@ -32,6 +32,7 @@ static const struct {
     {415, "Unsupported Media Type"},
     {422, "Unprocessable Content"},
     {500, "Internal Server Error"},
+    {507, "Insufficient Storage"},
 };
 
 /* The problem document without errors[]; the caller sends it. */
@@ -108,8 +109,8 @@ api_wf_fail(struct http_request *req, struct http_response *resp, int rc,
 	static const struct {
 		int rc, status;
 	} map[] = {
-	    {WF_NOTFOUND, 404}, {WF_FORBIDDEN, 403}, {WF_STATE, 409},
-	    {WF_CONFLICT, 409}, {WF_INVALID, 422},   {WF_EXISTS, 409},
+	    {WF_NOTFOUND, 404}, {WF_FORBIDDEN, 403}, {WF_STATE, 409}, {WF_CONFLICT, 409},
+	    {WF_INVALID, 422},	{WF_EXISTS, 409},    {WF_FULL, 507},
 	};
 	int status = 0;
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)

@@ -111,6 +111,53 @@ cli_db_open(struct cli *cli)
 	return db;
 }
 
+struct db *
+cli_db_open_existing(struct cli *cli)
+{
+	char err[512];
+	struct db *db = db_open_existing(cli->db_url, err, sizeof(err));
+	if (db == NULL) {
+		fprintf(stderr,
+			"sxsh: không mở được cơ sở dữ liệu %s (%s); tạo mới bằng `sxsh init` hoặc "
+			"`sxsh demo` / cannot open database %s (%s); create one with `sxsh init` "
+			"or `sxsh demo`\n",
+			cli->db_url, err, cli->db_url, err);
+		return NULL;
+	}
+	if (db_quick_check(db) != DB_OK) {
+		fprintf(stderr,
+			"sxsh: tệp cơ sở dữ liệu %s bị hỏng (%s); khôi phục từ bản sao lưu (sxsh "
+			"backup) / the database file %s is damaged (%s); restore it from a backup "
+			"(sxsh backup)\n",
+			cli->db_url, db_errmsg(db), cli->db_url, db_errmsg(db));
+		db_close(db);
+		return NULL;
+	}
+	struct db_table *t = NULL;
+	int n = 0;
+	if (db_tables(db, &t, &n) != DB_OK || n == 0) {
+		if (n == 0)
+			fprintf(stderr,
+				"sxsh: cơ sở dữ liệu %s trống; tạo bằng `sxsh init` hoặc `sxsh "
+				"demo` / the database %s is empty; set it up with `sxsh init` or "
+				"`sxsh demo`\n",
+				cli->db_url, cli->db_url);
+		else
+			fprintf(stderr, "sxsh: %s: %s\n", cli->db_url, db_errmsg(db));
+		db_tables_free(t, n);
+		db_close(db);
+		return NULL;
+	}
+	db_tables_free(t, n);
+	int applied = 0;
+	if (migrate_up(db, &applied, err, sizeof(err)) < 0) {
+		fprintf(stderr, "sxsh: %s: %s\n", cli->db_url, err);
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
 static double
 now_sec(void)
 {

@@ -34,6 +34,14 @@ int cli_main(int argc, char **argv);
  */
 struct db *cli_db_open(struct cli *cli);
 
+/*
+ * Like cli_db_open, for a database that must already hold sxsh's schema
+ * (sxsh serve): refuses, with a message saying what to do, a SQLite file
+ * that does not exist, a database with no tables, and a SQLite file that
+ * fails PRAGMA quick_check; never creates one.
+ */
+struct db *cli_db_open_existing(struct cli *cli);
+
 /* Prints "Usage: sxsh NAME USAGE" and the summary of cmd to f. */
 void cli_usage(FILE *f, const char *name);
 

@@ -1,6 +1,8 @@
 /*
  * sxsh serve [--db URL] [--listen ADDR:PORT]: opens the database and brings
- * its schema up to date (a database newer than this binary is refused),
+ * its schema up to date (a database newer than this binary is refused; one
+ * that does not exist, has no tables or fails SQLite's quick_check is
+ * refused too: `sxsh init` creates databases, serve never does),
  * then serves the web pages until SIGINT or SIGTERM, when it stops the
  * server cleanly (open connections closed, threads joined) and exits 0.
  *
@@ -116,7 +118,7 @@ cmd_serve(struct cli *cli, int argc, char **argv)
 	}
 	cfg.trusted_proxy = pa.s_addr;
 
-	struct db *db = cli_db_open(cli);
+	struct db *db = cli_db_open_existing(cli);
 	if (db == NULL)
 		return EXIT_USER;
 	db_close(db); /* the workers open their own connections */

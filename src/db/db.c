@@ -28,12 +28,13 @@ pick_backend(const char *url)
 	return &db_sqlite_ops;
 }
 
-struct db *
-db_open(const char *url, char *err, size_t errsz)
+static struct db *
+open_db(const char *url, int must_exist, char *err, size_t errsz)
 {
 	const struct db_ops *ops = pick_backend(url);
 	struct db *db = xcalloc(1, sizeof(*db));
 	db->ops = ops;
+	db->must_exist = must_exist;
 	for (int i = 0; i < STMT__MAX; i++) {
 		db->stmts[i].db = db;
 		db->stmts[i].id = (enum stmt)i;
@@ -44,6 +45,24 @@ db_open(const char *url, char *err, size_t errsz)
 		return NULL;
 	}
 	return db;
+}
+
+struct db *
+db_open(const char *url, char *err, size_t errsz)
+{
+	return open_db(url, 0, err, errsz);
+}
+
+struct db *
+db_open_existing(const char *url, char *err, size_t errsz)
+{
+	return open_db(url, 1, err, errsz);
+}
+
+int
+db_quick_check(struct db *db)
+{
+	return db->ops->quick_check != NULL ? db->ops->quick_check(db) : DB_OK;
 }
 
 void
@@ -80,7 +99,20 @@ db_exec(struct db *db, const char *sql)
 int
 db_begin(struct db *db)
 {
+	db->full = 0;
 	return db->ops->begin(db);
+}
+
+int
+db_is_full(const struct db *db)
+{
+	return db->full;
+}
+
+void
+db_full_clear(struct db *db)
+{
+	db->full = 0;
 }
 
 int

@@ -28,6 +28,7 @@ enum db_rc {
 	DB_CONSTRAINT = -2, /* unique, foreign key or check violated */
 	DB_BUSY = -3,	    /* locked by another writer past the busy timeout */
 	DB_NOTFOUND = -4,   /* a single-row lookup found nothing */
+	DB_FULL = -5,	    /* the disk (or the server's) is full: nothing was written */
 };
 
 /*
@@ -36,10 +37,29 @@ enum db_rc {
  * and a busy timeout (SQLite).  It does not apply migrations (migrate.h).
  */
 struct db *db_open(const char *url, char *err, size_t errsz);
+/*
+ * Like db_open, but never creates: a SQLite file that does not exist is an
+ * error (a PostgreSQL database always exists before it is opened).
+ */
+struct db *db_open_existing(const char *url, char *err, size_t errsz);
+/*
+ * Checks the structure of the database: SQLite runs PRAGMA quick_check and
+ * returns DB_OK, or DB_ERR with its first finding in db_errmsg(); PostgreSQL,
+ * whose server checks its own pages, returns DB_OK.
+ */
+int db_quick_check(struct db *db);
 /* Finalises cached statements and closes; NULL is a no-op. */
 void db_close(struct db *db);
 /* "sqlite" or "postgresql": the folder of this backend's migrations. */
 const char *db_dialect(const struct db *db);
+/*
+ * Whether the last failure on this connection since db_begin() was a full
+ * disk (DB_FULL), whichever call reported it: callers that turn every
+ * storage error into one code use it to tell "storage full" apart.
+ */
+int db_is_full(const struct db *db);
+/* Forgets an earlier DB_FULL (a server thread does so before each request). */
+void db_full_clear(struct db *db);
 /* The last error message of this connection; valid until the next call. */
 const char *db_errmsg(const struct db *db);
 

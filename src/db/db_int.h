@@ -36,6 +36,8 @@ struct db_ops {
 	int (*defer_fkeys)(struct db *db);
 	/* After explicit ids were loaded into table (optional: NULL = nothing). */
 	int (*table_loaded)(struct db *db, const char *table);
+	/* Structure check (optional: NULL = nothing to check). */
+	int (*quick_check)(struct db *db);
 };
 
 struct db_stmt {
@@ -48,6 +50,8 @@ struct db {
 	const struct db_ops *ops;
 	void *impl;
 	char err[512];
+	int must_exist; /* open: refuse to create the database */
+	int full;	/* a call since the last begin failed with DB_FULL */
 	struct db_stmt stmts[STMT__MAX];
 };
 

@@ -23,7 +23,8 @@
  *
  * Errors: SQLSTATE class 23 (integrity) maps to DB_CONSTRAINT; 40001
  * (serialization), 40P01 (deadlock) and 55P03 (lock not available) map to
- * DB_BUSY; anything else is DB_ERR with the server's message.
+ * DB_BUSY; 53100 (disk full) maps to DB_FULL; anything else is DB_ERR with
+ * the server's message.
  */
 #include "db/db_int.h"
 
@@ -74,6 +75,10 @@ map_result(struct db *db, PGresult *res)
 	if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
 	    strcmp(state, "55P03") == 0)
 		return DB_BUSY;
+	if (strcmp(state, "53100") == 0) {
+		db->full = 1;
+		return DB_FULL;
+	}
 	return DB_ERR;
 }
 

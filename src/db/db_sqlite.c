@@ -5,9 +5,11 @@
  */
 #include "db/db_int.h"
 
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #define BUSY_TIMEOUT_MS 10000
 
@@ -29,6 +31,16 @@ map_rc(struct db *db, int rc)
 	case SQLITE_LOCKED:
 		db_set_err(db, "%s", sqlite3_errmsg(h));
 		return DB_BUSY;
+	case SQLITE_FULL:
+		db_set_err(db, "%s", sqlite3_errmsg(h));
+		db->full = 1;
+		return DB_FULL;
+	case SQLITE_IOERR:
+		db_set_err(db, "%s", sqlite3_errmsg(h));
+		if (sqlite3_system_errno(h) != ENOSPC)
+			return DB_ERR;
+		db->full = 1;
+		return DB_FULL;
 	default:
 		db_set_err(db, "%s", sqlite3_errmsg(h));
 		return DB_ERR;
@@ -65,8 +77,15 @@ sq_open(struct db *db, const char *url)
 	else if (strncmp(path, "file://", 7) == 0)
 		path += 7;
 	sqlite3 *h = NULL;
-	int rc = sqlite3_open_v2(
-	    path, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	if (!db->must_exist)
+		flags |= SQLITE_OPEN_CREATE;
+	int rc = sqlite3_open_v2(path, &h, flags, NULL);
+	if (rc != SQLITE_OK && db->must_exist && access(path, F_OK) != 0) {
+		db_set_err(db, "%s: no such file", path);
+		sqlite3_close(h);
+		return DB_ERR;
+	}
 	if (rc != SQLITE_OK) {
 		db_set_err(db, "%s: %s", path, h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
 		sqlite3_close(h);
@@ -79,6 +98,33 @@ sq_open(struct db *db, const char *url)
 		return DB_ERR;
 	}
 	return DB_OK;
+}
+
+/* PRAGMA quick_check: one row "ok", or rows naming each problem found. */
+static int
+sq_quick_check(struct db *db)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db->impl, "PRAGMA quick_check(1)", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return map_rc(db, rc);
+	rc = sqlite3_step(st);
+	int ret = DB_OK;
+	if (rc == SQLITE_ROW) {
+		const char *r = (const char *)sqlite3_column_text(st, 0);
+		if (r == NULL || strcmp(r, "ok") != 0) {
+			db_set_err(db, "quick_check: %s", r != NULL ? r : "?");
+			ret = DB_ERR;
+		}
+	} else {
+		ret = map_rc(db, rc);
+		if (ret == DB_DONE || ret == DB_OK) {
+			db_set_err(db, "quick_check returned nothing");
+			ret = DB_ERR;
+		}
+	}
+	sqlite3_finalize(st);
+	return ret;
 }
 
 static void
@@ -244,4 +290,5 @@ const struct db_ops db_sqlite_ops = {
     .param_prefix = '?',
     .backup = sq_backup,
     .defer_fkeys = sq_defer_fkeys,
+    .quick_check = sq_quick_check,
 };

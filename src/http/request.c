@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "db/db.h"
 #include "util/fold.h"
 
 void
@@ -169,4 +170,11 @@ struct db *
 http_request_db(struct http_request *req)
 {
 	return req->db_get();
+}
+
+int
+http_request_storage_full(struct http_request *req)
+{
+	struct db *db = req->db_get();
+	return db != NULL && db_is_full(db);
 }

@@ -112,6 +112,11 @@ const char *http_cookie(struct http_request *req, const char *name);
  * when the server stops.  Returns NULL when it cannot be opened (logged).
  */
 struct db *http_request_db(struct http_request *req);
+/*
+ * Whether a write of this request failed because the storage is full
+ * (db_is_full on this thread's connection, cleared before each request).
+ */
+int http_request_storage_full(struct http_request *req);
 
 /* Returns vi or en according to the request's language. */
 #define HTTP_T(req, vi, en) ((req)->lang == LANG_EN ? (en) : (vi))

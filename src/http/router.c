@@ -266,6 +266,7 @@ router_unauthorized(struct http_request *req, struct http_response *resp)
 		resp->status = 401;
 		resp->content_type = "application/problem+json";
 		http_response_header(resp, "WWW-Authenticate", "Bearer");
+		http_response_header(resp, "Cache-Control", "no-store");
 		buf_puts(&resp->body,
 			 "{\"type\":\"about:blank\",\"title\":\"Unauthorized\","
 			 "\"status\":401,\"detail\":\"Cần đăng nhập hoặc mã truy cập API "
@@ -376,8 +377,15 @@ router_run(const struct route_def *r, struct http_request *req, struct http_resp
 	if (r->handler(req, resp) < 0) {
 		log_err("http: handler for %s failed", req->path);
 		http_response_reset(resp);
-		router_error(req, resp, 500, "Đã xảy ra lỗi nội bộ. Vui lòng thử lại sau.",
-			     "An internal error occurred. Please try again later.");
+		if (http_request_storage_full(req))
+			router_error(req, resp, 507,
+				     "Bộ nhớ lưu trữ của máy chủ đã đầy nên chưa lưu được. Hãy "
+				     "thử lại sau hoặc báo quản trị viên.",
+				     "The server's storage is full, so nothing was saved. Try "
+				     "again later or tell the administrator.");
+		else
+			router_error(req, resp, 500, "Đã xảy ra lỗi nội bộ. Vui lòng thử lại sau.",
+				     "An internal error occurred. Please try again later.");
 	}
 }
 

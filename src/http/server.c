@@ -136,6 +136,8 @@ static void *
 http_on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 {
 	struct http_server *srv = cls;
+	if (http_thread_db != NULL) /* a full disk of an earlier request is forgotten */
+		db_full_clear(http_thread_db);
 	struct http_ctx *ctx = xcalloc(1, sizeof(*ctx));
 	clock_gettime(CLOCK_MONOTONIC, &ctx->start);
 	http_request_init(&ctx->req);
@@ -312,6 +314,8 @@ static void
 http_offload_job(void *arg)
 {
 	struct http_ctx *ctx = arg;
+	if (http_thread_db != NULL) /* this thread's connection, as http_on_uri does */
+		db_full_clear(http_thread_db);
 	log_fold_begin(&ctx->fold);
 	router_run(ctx->route, &ctx->req, &ctx->resp);
 	log_fold_end();

@@ -76,8 +76,9 @@ apitoken_lookup(struct db *db, const char *token, int64_t now, struct session *s
 		goto fail;
 	db_bind_int(st, 1, id);
 	db_bind_int(st, 2, now);
+	/* "Last used" is a courtesy: a failed touch (a full disk) does not refuse the token. */
 	if (db_run(st) != DB_OK)
-		goto fail;
+		log_warn("apitoken: touch failed: %s", db_errmsg(db));
 	return 1;
 fail:
 	log_err("apitoken: lookup failed: %s", db_errmsg(db));

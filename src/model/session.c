@@ -143,9 +143,14 @@ session_lookup(struct db *db, const char *token, int64_t now, struct session *s)
 			goto fail;
 		db_bind_text(st, 1, s->hash);
 		db_bind_int(st, 2, now);
-		if (db_run(st) != DB_OK)
-			goto fail;
-		s->last_seen = now;
+		/*
+		 * A touch that fails (a full disk) costs only idle time: the
+		 * session stays valid and the read it serves goes on.
+		 */
+		if (db_run(st) == DB_OK)
+			s->last_seen = now;
+		else
+			log_warn("session: touch failed: %s", db_errmsg(db));
 	}
 	return 1;
 fail:

@@ -28,6 +28,9 @@ static const char *const wf_msgs[] = {
     [5] = "dữ liệu không hợp lệ / invalid input",
     [6] = "đã tồn tại / already exists",
     [7] = "lỗi hệ thống / internal error",
+    [8] = "Bộ nhớ lưu trữ của máy chủ đã đầy nên chưa lưu được; hãy thử lại sau hoặc báo quản "
+	  "trị viên. / The server's storage is full, so nothing was saved; try again later or tell "
+	  "the administrator.",
 };
 
 const char *
@@ -183,7 +186,7 @@ wf_finish(struct db *db, int rc, const char *what, enum wf_publish publish)
 		return WF_OK;
 	if (rc == WF_OK || rc == WF_ERR) {
 		log_err("%s: %s", what, db_errmsg(db));
-		rc = WF_ERR;
+		rc = db_is_full(db) ? WF_FULL : WF_ERR;
 	}
 	db_rollback(db);
 	return rc;

@@ -30,6 +30,7 @@ enum wf_rc {
 	WF_INVALID = -5,   /* input failed validation: see the wf_errors list */
 	WF_EXISTS = -6,	   /* the object already exists (a report for that year) */
 	WF_ERR = -7,	   /* storage error (logged) */
+	WF_FULL = -8,	   /* the server's storage is full: nothing was written (logged) */
 };
 
 /* A bilingual message for an enum wf_rc; static string. */

@@ -69,9 +69,12 @@ fmt_int(char *out, size_t n, int64_t v, enum lang lang)
 char *
 fmt_exact(char *out, size_t n, double v)
 {
-	snprintf(out, n, "%.15g", v);
-	if (strtod(out, NULL) != v)
-		snprintf(out, n, "%.17g", v);
+	/* The shortest of 15, 16 and 17 significant digits that reads back as v. */
+	for (int digits = 15; digits <= 17; digits++) {
+		snprintf(out, n, "%.*g", digits, v);
+		if (strtod(out, NULL) == v)
+			break;
+	}
 	return out;
 }
 

@@ -19,7 +19,7 @@ enum lang { LANG_VI = 0, LANG_EN = 1 };
 char *fmt_num(char *out, size_t n, double v, int decimals, enum lang lang);
 char *fmt_int(char *out, size_t n, int64_t v, enum lang lang);
 /*
- * Writes v with '.' decimals in the shortest of %.15g and %.17g that reads
+ * Writes v with '.' decimals in the shortest of %.15g, %.16g and %.17g that reads
  * back (strtod, parse_double) as exactly v, into out (size n, at least 32
  * for any value), and returns out: what the CSV export, the API and the
  * forms write into a field, so a value read back is the value stored.

@@ -432,8 +432,8 @@ web_facility_profile(struct http_request *req, struct http_response *resp)
 		resp->status = 400;
 		return fp_render(req, resp, db, &p, v, &errs, NULL);
 	}
-	if (rc == WF_CONFLICT) {
-		resp->status = 409;
+	if (rc == WF_CONFLICT || rc == WF_FULL) { /* the form again, input kept */
+		resp->status = rc == WF_FULL ? 507 : 409;
 		return fp_render(req, resp, db, &p, v, &errs, wfp_msg(req, wf_strerror(rc)));
 	}
 	return wfp_fail(req, resp, rc);

@@ -261,6 +261,7 @@ static const struct {
     {414, "Địa chỉ quá dài", "URI too long"},
     {500, "Lỗi máy chủ", "Server error"},
     {503, "Dịch vụ tạm thời không sẵn sàng", "Service unavailable"},
+    {507, "Bộ nhớ của máy chủ đã đầy", "Server storage full"},
 };
 
 void

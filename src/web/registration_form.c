@@ -213,8 +213,8 @@ web_registration_form(struct http_request *req, struct http_response *resp)
 		resp->status = 400;
 		return rg_render(req, resp, p);
 	}
-	if (rc == WF_CONFLICT || rc == WF_STATE) {
-		resp->status = 409;
+	if (rc == WF_CONFLICT || rc == WF_STATE || rc == WF_FULL) {
+		resp->status = rc == WF_FULL ? 507 : 409;
 		p->problem = wfp_msg(req, wf_strerror(rc));
 		return rg_render(req, resp, p);
 	}

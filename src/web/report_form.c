@@ -568,6 +568,11 @@ rf_post(struct db *db, struct http_request *req, struct http_response *resp, str
 		resp->status = 400;
 		ret = rf_render(req, resp, p);
 		break;
+	case WF_FULL: /* the form comes back with every typed value */
+		resp->status = 507;
+		p->problem = wfp_msg(req, wf_strerror(rc));
+		ret = rf_render(req, resp, p);
+		break;
 	case WF_CONFLICT:
 	case WF_STATE:
 		resp->status = 409;

@@ -37,6 +37,22 @@ test_fmt_num_vi(void **state)
 }
 
 static void
+test_fmt_exact(void **state)
+{
+	(void)state;
+	char b[32];
+	/* Values people type come back as typed. */
+	assert_string_equal(fmt_exact(b, sizeof(b), 0.3), "0.3");
+	assert_string_equal(fmt_exact(b, sizeof(b), 12500), "12500");
+	assert_string_equal(fmt_exact(b, sizeof(b), 1e15), "1e+15");
+	/* 0.1 + 0.7 is 0.79999999999999993338661852249060757458209991455078125: 16 digits suffice.
+	 */
+	assert_string_equal(fmt_exact(b, sizeof(b), 0.1 + 0.7), "0.7999999999999999");
+	/* 0.1 + 0.2 needs all 17. */
+	assert_string_equal(fmt_exact(b, sizeof(b), 0.1 + 0.2), "0.30000000000000004");
+}
+
+static void
 test_parse(void **state)
 {
 	(void)state;
@@ -181,7 +197,7 @@ main(void)
 	    cmocka_unit_test(test_fmt_num_vi),	cmocka_unit_test(test_parse),
 	    cmocka_unit_test(test_fold),	cmocka_unit_test(test_fold_lone_mark),
 	    cmocka_unit_test(test_buf_bounded), cmocka_unit_test(test_arena),
-	    cmocka_unit_test(test_xgrow),
+	    cmocka_unit_test(test_xgrow),	cmocka_unit_test(test_fmt_exact),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
