@@ -30,8 +30,8 @@ db=$(ls src/db/*.c)
 sources() {
 	case "$1" in
 	csv) echo "src/model/csvio.c src/model/validate.c src/model/refdata.c $db" ;;
-	form) echo "src/http/request.c" ;;
-	json) echo "src/api/api.c src/http/request.c src/http/response.c src/render/json.c" \
+	form) echo "src/req/request.c" ;;
+	json) echo "src/api/api.c src/req/request.c src/req/response.c src/render/json.c" \
 		"src/render/html.c src/model/workflow.c src/model/scope.c src/model/validate.c $db" ;;
 	refdata) echo "src/model/refdata.c $db" ;;
 	template) echo "src/render/html.c" ;;

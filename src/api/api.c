@@ -11,8 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "http/request.h"
 #include "render/html.h"
+#include "req/request.h"
 #include "util/buf.h"
 #include "util/fmt.h"
 #include "util/log.h"

@@ -9,8 +9,8 @@
 #ifndef SXSH_API_API_H
 #define SXSH_API_API_H
 
-#include "http/request.h"
-#include "http/response.h"
+#include "req/request.h"
+#include "req/response.h"
 
 /*
  * Replaces resp with a problem+json document: type about:blank, title the

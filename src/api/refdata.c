@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "api/api_int.h"
-#include "db/db.h"
 #include "model/refdata.h"
 #include "util/fmt.h"
 
@@ -32,25 +31,32 @@ api_refdata(struct http_request *req, struct http_response *resp)
 	return api_send(resp, 200, doc);
 }
 
+/* What refdata_carriers collects: the request's language and the array. */
+struct carriers_ctx {
+	int en;
+	json_t *items;
+};
+
+static int
+carrier_item(void *ctx, const struct refdata_carrier *c)
+{
+	struct carriers_ctx *cc = ctx;
+	json_t *o = jsonw_obj();
+	jsonw_set(o, "code", jsonw_str(c->code));
+	jsonw_set(o, "name", jsonw_str(cc->en ? c->name_en : c->name_vi));
+	jsonw_set(o, "kind", jsonw_str(c->kind));
+	jsonw_set(o, "native_unit", jsonw_str(c->native_unit));
+	jsonw_set(o, "biogenic", jsonw_bool(c->biogenic));
+	jsonw_push(cc->items, o);
+	return 0;
+}
+
 static int
 refdata_carriers(struct http_request *req, struct http_response *resp, struct db *db)
 {
-	struct db_stmt *st = db_stmt(db, STMT_API_CARRIERS);
-	if (st == NULL)
-		return -1;
 	json_t *items = jsonw_arr();
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		json_t *o = jsonw_obj();
-		jsonw_set(o, "code", jsonw_str(db_col_text(st, 0)));
-		jsonw_set(o, "name", jsonw_str(db_col_text(st, req->lang == LANG_EN ? 2 : 1)));
-		jsonw_set(o, "kind", jsonw_str(db_col_text(st, 3)));
-		jsonw_set(o, "native_unit", jsonw_str(db_col_text(st, 4)));
-		jsonw_set(o, "biogenic", jsonw_bool(db_col_int(st, 5) != 0));
-		jsonw_push(items, o);
-	}
-	db_reset(st);
-	if (rc != DB_DONE) {
+	struct carriers_ctx cc = {req->lang == LANG_EN, items};
+	if (refdata_carriers_each(db, carrier_item, &cc) != 0) {
 		json_decref(items);
 		return -1;
 	}
@@ -71,14 +77,14 @@ refdata_factor(struct http_request *req, struct http_response *resp, struct db *
 		return 0;
 	}
 	struct refdata_factor f;
-	int rc = refdata_factor_get(db, carrier, unit,
-				    arena_printf(&req->arena, "%04d-%02d-%02d", y, m, d), &f);
-	if (rc == DB_NOTFOUND) {
+	int rc = refdata_factor_find(db, carrier, unit,
+				     arena_printf(&req->arena, "%04d-%02d-%02d", y, m, d), &f);
+	if (rc == 1) {
 		api_problem(req, resp, 404, "Không có hệ số cho nhiên liệu, đơn vị và ngày này",
 			    "No factor for this carrier, unit and date");
 		return 0;
 	}
-	if (rc != DB_OK)
+	if (rc != 0)
 		return -1;
 	json_t *o = jsonw_obj();
 	jsonw_set(o, "carrier", jsonw_str(carrier));

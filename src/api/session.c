@@ -5,7 +5,7 @@
  *
  * A script in the browser that writes through the API with the session
  * cookie reads csrf_token here and sends it back in the X-CSRF-Token header
- * (http/auth.h).  A Bearer-token caller needs none: csrf_token is null.
+ * (req/auth.h).  A Bearer-token caller needs none: csrf_token is null.
  */
 #include "api/api_int.h"
 #include "model/principal.h"

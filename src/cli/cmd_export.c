@@ -12,8 +12,8 @@
 #include "db/db.h"
 #include "model/csvio.h"
 #include "model/validate.h"
+#include "render/sheets.h"
 #include "render/xlsx.h"
-#include "web/sheets.h"
 
 enum export_format { EXPORT_CSV, EXPORT_XLSX, EXPORT__MAX };
 static const char *const export_formats[EXPORT__MAX] = {

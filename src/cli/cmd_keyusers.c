@@ -4,7 +4,7 @@
  * to the Ministry: code, tax code, name, district, sector, total TOE and
  * TOE per carrier (one column per carrier present in the list).  The table
  * prints numbers the Vietnamese way; CSV uses '.' decimals and JSON
- * numbers, for machines; xlsx (web/sheets.h) writes the CSV's columns to
+ * numbers, for machines; xlsx (render/sheets.h) writes the CSV's columns to
  * FILE with numbers as numbers and the threshold above them.  Facilities
  * listed with an incomplete TOE get a warning on stderr; those whose TOE
  * cannot be computed and whose known part stays below the threshold are
@@ -25,10 +25,10 @@
 #include "model/keyusers.h"
 #include "model/ledger.h"
 #include "model/principal.h"
+#include "render/sheets.h"
 #include "render/xlsx.h"
 #include "util/fmt.h"
 #include "util/fold.h"
-#include "web/sheets.h"
 
 enum ku_format { KU_TABLE, KU_CSV, KU_JSON, KU_XLSX, KU__MAX };
 static const char *const ku_formats[KU__MAX] = {"table", "csv", "json", "xlsx"};
@@ -140,7 +140,7 @@ print_table(const struct keyuser_list *l, const struct ku_cols *c)
 	}
 }
 
-/* xlsx is written to a file instead (web/sheets.h). */
+/* xlsx is written to a file instead (render/sheets.h). */
 static void (*const ku_printers[KU__MAX])(const struct keyuser_list *, const struct ku_cols *) = {
     [KU_TABLE] = print_table,
     [KU_CSV] = print_csv,

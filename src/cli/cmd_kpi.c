@@ -15,7 +15,7 @@
  *   json   {plan, year, indicators: [...], groups: [{by, code, name,
  *          name_en, indicators: [...]}]}, keys in that order, null for an
  *          undefined share or coverage; with --year all, an array of them.
- *   xlsx   the csv's columns in FILE (web/sheets.h): a sheet for the
+ *   xlsx   the csv's columns in FILE (render/sheets.h): a sheet for the
  *          province, one per breakdown, shares as percents.
  * --time prints the computation's wall time to stderr (bench/indicators.sh).
  * Exit 1 for an unknown plan, 2 for bad usage.
@@ -32,10 +32,10 @@
 #include "db/db.h"
 #include "model/csvio.h"
 #include "model/kpi.h"
+#include "render/sheets.h"
 #include "render/xlsx.h"
 #include "util/fmt.h"
 #include "util/fold.h"
-#include "web/sheets.h"
 
 #define KPI_DEFAULT_PLAN "78/KH-UBND"
 

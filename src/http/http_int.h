@@ -9,7 +9,7 @@
 #include <microhttpd.h>
 #include <stdint.h>
 
-#include "http/response.h"
+#include "req/response.h"
 
 /*
  * Queues r on c with the security headers added, and hands the body over to

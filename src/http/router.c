@@ -7,8 +7,9 @@
 #include <time.h>
 
 #include "api/api.h"
-#include "http/auth.h"
+#include "db/db.h"
 #include "render/html.h"
+#include "req/auth.h"
 #include "util/log.h"
 #include "web/web.h"
 
@@ -216,26 +217,6 @@ router_find(const char *path)
 	return NULL;
 }
 
-int
-router_path_ids(const char *path, int64_t *ids, int max)
-{
-	int n = 0;
-	for (const char *p = path; *p != '\0' && n < max;) {
-		while (*p == '/')
-			p++;
-		size_t len = strcspn(p, "/");
-		size_t digits = strspn(p, "0123456789");
-		if (len > 0 && digits == len && len <= 18) {
-			int64_t v = 0;
-			for (size_t k = 0; k < len; k++)
-				v = v * 10 + (p[k] - '0');
-			ids[n++] = v;
-		}
-		p += len;
-	}
-	return n;
-}
-
 /* "GET, HEAD" for a route's methods, into the request's arena. */
 static const char *
 router_allow(struct http_request *req, unsigned methods)
@@ -371,13 +352,24 @@ router_check(struct http_request *req, const char *uri, struct http_response *re
 	return r;
 }
 
+/*
+ * Whether a write of this request failed because the storage is full
+ * (db_is_full on this thread's connection, cleared before each request).
+ */
+static int
+router_storage_full(struct http_request *req)
+{
+	struct db *db = req->db_get();
+	return db != NULL && db_is_full(db);
+}
+
 void
 router_run(const struct route_def *r, struct http_request *req, struct http_response *resp)
 {
 	if (r->handler(req, resp) < 0) {
 		log_err("http: handler for %s failed", req->path);
 		http_response_reset(resp);
-		if (http_request_storage_full(req))
+		if (router_storage_full(req))
 			router_error(req, resp, 507,
 				     "Bộ nhớ lưu trữ của máy chủ đã đầy nên chưa lưu được. Hãy "
 				     "thử lại sau hoặc báo quản trị viên.",

@@ -7,16 +7,16 @@
  * (413) or form (400), missing credentials (401: pages are redirected with
  * 303 to /login?next=PATH, JSON clients get problem+json), a wrong role
  * (403) and a POST/PUT/DELETE without the right CSRF token (403).  The
- * signed-in user is found (http/auth.h) before the role check.  A GET route answers
+ * signed-in user is found (req/auth.h) before the role check.  A GET route answers
  * HEAD too (libmicrohttpd leaves out the body).  A handler that fails
  * returns -1 and the client gets a generic 500 page; the detail is logged.
  */
 #ifndef SXSH_HTTP_ROUTER_H
 #define SXSH_HTTP_ROUTER_H
 
-#include "http/request.h"
-#include "http/response.h"
 #include "model/principal.h"
+#include "req/request.h"
+#include "req/response.h"
 
 enum route {
 	ROUTE_DASHBOARD,	    /* GET / */
@@ -87,13 +87,6 @@ struct route_def {
 };
 
 extern const struct route_def routes[ROUTE__MAX];
-
-/*
- * The numeric segments of path in order ("/facilities/12/report/2024" gives
- * 12 and 2024), at most max of them: the values a route path's "{id}"
- * placeholders matched.  Returns how many were stored.
- */
-int router_path_ids(const char *path, int64_t *ids, int max);
 
 /* Returns the enum http_method for a method name ("GET"), HTTP_OTHER if unknown. */
 enum http_method http_method_parse(const char *name);

@@ -34,10 +34,10 @@
 
 #include "db/db.h"
 #include "http/http_int.h"
-#include "http/request.h"
 #include "http/router.h"
 #include "model/principal.h"
 #include "model/user.h"
+#include "req/request.h"
 #include "util/alloc.h"
 #include "util/log.h"
 #include "web/web.h"

@@ -32,3 +32,65 @@ fail:
 	log_err("audit: cannot write %s: %s", action, db_errmsg(db));
 	return -1;
 }
+
+/* Binds f as parameters 1..5 of the audit search statements. */
+static void
+audit_bind_filter(struct db_stmt *st, const struct audit_filter *f)
+{
+	const char *v[] = {f->entity, f->actor, f->action, f->from, f->to};
+	for (int i = 0; i < 5; i++)
+		if (v[i] == NULL || v[i][0] == '\0')
+			db_bind_null(st, i + 1);
+		else
+			db_bind_text(st, i + 1, v[i]);
+}
+
+int
+audit_count(struct db *db, const struct audit_filter *f, int64_t *total)
+{
+	*total = 0;
+	struct db_stmt *st = db_stmt(db, STMT_WFWEB_AUDIT_COUNT);
+	if (st == NULL)
+		goto fail;
+	audit_bind_filter(st, f);
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		*total = db_col_int(st, 0);
+	db_reset(st);
+	if (rc == DB_ROW)
+		return 0;
+fail:
+	log_err("audit count: %s", db_errmsg(db));
+	return -1;
+}
+
+int
+audit_each(struct db *db, const struct audit_filter *f, int limit, int64_t offset,
+	   audit_entry_fn fn, void *ctx)
+{
+	struct db_stmt *st = db_stmt(db, STMT_WFWEB_AUDIT_LIST);
+	if (st == NULL)
+		goto fail;
+	audit_bind_filter(st, f);
+	db_bind_int(st, 6, limit);
+	db_bind_int(st, 7, offset);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct audit_entry e = {
+		    .at = db_col_text(st, 1),
+		    .actor = db_col_text(st, 2),
+		    .action = db_col_text(st, 3),
+		    .entity = db_col_text(st, 4),
+		    .entity_id = db_col_text(st, 5),
+		    .before_json = db_col_text(st, 6),
+		    .after_json = db_col_text(st, 7),
+		};
+		fn(ctx, &e);
+	}
+	db_reset(st);
+	if (rc == DB_DONE)
+		return 0;
+fail:
+	log_err("audit page: %s", db_errmsg(db));
+	return -1;
+}

@@ -24,4 +24,32 @@ int audit_write(struct db *db, const struct principal *who, int64_t now, const c
 		const char *entity, const char *entity_id, const char *before_json,
 		const char *after_json);
 
+/*
+ * The filters of the audit log's search; a NULL or empty field leaves that
+ * filter out.  action matches as a prefix ("report." or "report.submit");
+ * from and to (YYYY-MM-DD, checked by the caller) bound the time.
+ */
+struct audit_filter {
+	const char *entity; /* table or kind: report, facility, app_user ... */
+	const char *actor;  /* the actor's email */
+	const char *action;
+	const char *from, *to;
+};
+
+/* One audit row; strings valid until the next row ("" for NULL). */
+struct audit_entry {
+	const char *at, *actor, *action, *entity, *entity_id, *before_json, *after_json;
+};
+typedef void (*audit_entry_fn)(void *ctx, const struct audit_entry *e);
+
+/* Sets *total to the number of rows matching f.  Returns 0, or -1 (logged). */
+int audit_count(struct db *db, const struct audit_filter *f, int64_t *total);
+/*
+ * Calls fn for the rows matching f, newest first, skipping offset and at
+ * most limit of them.  Returns 0, or -1 (logged) on a storage error (fn may
+ * have seen some rows).
+ */
+int audit_each(struct db *db, const struct audit_filter *f, int limit, int64_t offset,
+	       audit_entry_fn fn, void *ctx);
+
 #endif

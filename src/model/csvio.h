@@ -79,7 +79,7 @@ int csvio_import_path(struct db *db, enum csvio_kind kind, const char *path,
 
 /*
  * The export as rows, for writers other than CSV (the Excel export in
- * web/sheets.c).  The columns are those of the CSV format, in its order;
+ * render/sheets.c).  The columns are those of the CSV format, in its order;
  * each has a type: text (codes, names, tax codes with their leading zeros),
  * an integer or a real number.
  */

@@ -668,3 +668,50 @@ refdata_target_get(struct db *db, const char *plan, const char *indicator, int b
 	db_reset(st);
 	return DB_OK;
 }
+
+int
+refdata_factor_find(struct db *db, const char *carrier, const char *unit, const char *date,
+		    struct refdata_factor *out)
+{
+	int rc = refdata_factor_get(db, carrier, unit, date, out);
+	return rc == DB_OK ? 0 : rc == DB_NOTFOUND ? 1 : -1;
+}
+
+int64_t
+refdata_admin_unit_id(struct db *db, const char *code)
+{
+	int64_t id = 0;
+	struct db_stmt *st = db_stmt(db, STMT_WFWEB_UNIT_ID);
+	if (st == NULL)
+		return 0;
+	db_bind_text(st, 1, code);
+	if (db_step(st) == DB_ROW)
+		id = db_col_int(st, 0);
+	db_reset(st);
+	return id;
+}
+
+int
+refdata_carriers_each(struct db *db, refdata_carrier_fn fn, void *ctx)
+{
+	struct db_stmt *st = db_stmt(db, STMT_API_CARRIERS);
+	if (st == NULL)
+		return -1;
+	int rc, stop = 0;
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct refdata_carrier c = {
+		    .code = db_col_text(st, 0),
+		    .name_vi = db_col_text(st, 1),
+		    .name_en = db_col_text(st, 2),
+		    .kind = db_col_text(st, 3),
+		    .native_unit = db_col_text(st, 4),
+		    .biogenic = db_col_int(st, 5) != 0,
+		};
+		if ((stop = fn(ctx, &c)) != 0)
+			break;
+	}
+	db_reset(st);
+	if (stop != 0)
+		return stop;
+	return rc == DB_DONE ? 0 : -1;
+}

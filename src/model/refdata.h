@@ -78,6 +78,14 @@ struct refdata_factor {
 int refdata_factor_get(struct db *db, const char *carrier, const char *unit, const char *date,
 		       struct refdata_factor *out);
 
+/*
+ * refdata_factor_get for callers above the model, which do not see the
+ * storage codes: returns 0 and fills *out, 1 when no row applies, -1 on a
+ * storage error.
+ */
+int refdata_factor_find(struct db *db, const char *carrier, const char *unit, const char *date,
+			struct refdata_factor *out);
+
 /* The grid emission factor of year (t CO2/MWh).  DB_OK, DB_NOTFOUND or DB_ERR. */
 int refdata_grid_get(struct db *db, int year, double *tco2_per_mwh, char *reliability);
 
@@ -128,5 +136,24 @@ struct refdata_target {
  */
 int refdata_target_get(struct db *db, const char *plan, const char *indicator, int by_year,
 		       const char *scope_filter, struct refdata_target *out);
+
+/*
+ * The id of the administrative unit with code, or 0 when there is none (or
+ * the lookup failed).
+ */
+int64_t refdata_admin_unit_id(struct db *db, const char *code);
+
+/* One energy carrier (table carrier); strings valid until the next row. */
+struct refdata_carrier {
+	const char *code, *name_vi, *name_en, *kind, *native_unit;
+	int biogenic;
+};
+/* Called per carrier; a non-zero return stops the walk and is returned. */
+typedef int (*refdata_carrier_fn)(void *ctx, const struct refdata_carrier *c);
+/*
+ * Calls fn for every energy carrier in code order.  Returns 0, fn's non-zero
+ * return, or -1 on a storage error.
+ */
+int refdata_carriers_each(struct db *db, refdata_carrier_fn fn, void *ctx);
 
 #endif

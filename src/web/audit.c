@@ -9,10 +9,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "db/db.h"
+#include "model/audit.h"
 #include "render/html.h"
 #include "util/fmt.h"
-#include "util/log.h"
 #include "web/wfpage.h"
 
 #define AUDIT_PAGE 100
@@ -30,22 +29,48 @@ static const struct {
 };
 #define AUDIT_NFILTERS (sizeof(audit_filters) / sizeof(audit_filters[0]))
 
-/* Binds the filters as parameters 1..5; -1 when a date is malformed. */
+/* Reads the filters of the query into f; -1 when a date is malformed. */
 static int
-audit_bind(struct http_request *req, struct db_stmt *st)
+audit_filter_read(struct http_request *req, struct audit_filter *f)
 {
+	const char **field[] = {&f->entity, &f->actor, &f->action, &f->from, &f->to};
 	for (size_t i = 0; i < AUDIT_NFILTERS; i++) {
 		const char *v = http_param(req, audit_filters[i].name);
 		int y, m, d;
-		if (v == NULL || v[0] == '\0') {
-			db_bind_null(st, (int)i + 1);
-			continue;
-		}
-		if (audit_filters[i].date && parse_date(v, &y, &m, &d) < 0)
+		*field[i] = v;
+		if (v != NULL && v[0] != '\0' && audit_filters[i].date &&
+		    parse_date(v, &y, &m, &d) < 0)
 			return -1;
-		db_bind_text(st, (int)i + 1, v);
 	}
 	return 0;
+}
+
+/* Where audit_row appends. */
+struct audit_row_ctx {
+	struct http_request *req;
+	struct buf *b;
+};
+
+/* Appends one row of the log's table (audit_each's callback). */
+static void
+audit_row(void *ctx, const struct audit_entry *e)
+{
+	struct audit_row_ctx *c = ctx;
+	struct buf *b = c->b;
+	html_open(b, "tr", NULL);
+	html_elem(b, "td", e->at);
+	html_elem(b, "td", e->actor);
+	html_elem(b, "td", e->action);
+	html_elem(b, "td", arena_printf(&c->req->arena, "%s %s", e->entity, e->entity_id));
+	const char *json[] = {e->before_json, e->after_json};
+	for (int i = 0; i < 2; i++) {
+		html_open(b, "td", NULL);
+		html_open(b, "code", "class", "json", NULL);
+		html_text(b, json[i]);
+		html_close(b, "code");
+		html_close(b, "td");
+	}
+	html_close(b, "tr");
 }
 
 int
@@ -61,17 +86,14 @@ web_audit(struct http_request *req, struct http_response *resp)
 		web_error(req, resp, 400, "Trang không hợp lệ.", "Invalid page.");
 		return 0;
 	}
-	struct db_stmt *cnt = db_stmt(db, STMT_WFWEB_AUDIT_COUNT);
-	if (audit_bind(req, cnt) < 0) {
-		db_reset(cnt);
+	struct audit_filter filter;
+	if (audit_filter_read(req, &filter) < 0) {
 		web_error(req, resp, 400, "Ngày không hợp lệ (YYYY-MM-DD).",
 			  "Invalid date (YYYY-MM-DD).");
 		return 0;
 	}
-	int64_t total = 0;
-	if (db_step(cnt) == DB_ROW)
-		total = db_col_int(cnt, 0);
-	db_reset(cnt);
+	int64_t total;
+	audit_count(db, &filter, &total); /* 0 when it fails: the list below reports */
 
 	const char *title = HTTP_T(req, "Nhật ký thay đổi", "Audit log");
 	struct buf b;
@@ -108,35 +130,12 @@ web_audit(struct http_request *req, struct http_response *resp)
 	html_close(&b, "tr");
 	html_close(&b, "thead");
 	html_open(&b, "tbody", NULL);
-	struct db_stmt *st = db_stmt(db, STMT_WFWEB_AUDIT_LIST);
-	audit_bind(req, st);
-	db_bind_int(st, 6, AUDIT_PAGE);
-	db_bind_int(st, 7, (page - 1) * AUDIT_PAGE);
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		html_open(&b, "tr", NULL);
-		html_elem(&b, "td", db_col_text(st, 1));
-		html_elem(&b, "td", db_col_text(st, 2));
-		html_elem(&b, "td", db_col_text(st, 3));
-		const char *eid = db_col_text(st, 5);
-		html_elem(&b, "td",
-			  arena_printf(&req->arena, "%s %s", db_col_text(st, 4), eid ? eid : ""));
-		for (int c = 6; c <= 7; c++) {
-			const char *j = db_col_text(st, c);
-			html_open(&b, "td", NULL);
-			html_open(&b, "code", "class", "json", NULL);
-			html_text(&b, j != NULL ? j : "—");
-			html_close(&b, "code");
-			html_close(&b, "td");
-		}
-		html_close(&b, "tr");
-	}
-	db_reset(st);
+	struct audit_row_ctx row_ctx = {req, &b};
+	int rc = audit_each(db, &filter, AUDIT_PAGE, (page - 1) * AUDIT_PAGE, audit_row, &row_ctx);
 	html_close(&b, "tbody");
 	html_close(&b, "table");
 	html_close(&b, "div");
-	if (rc != DB_DONE) {
-		log_err("audit page: %s", db_errmsg(db));
+	if (rc < 0) {
 		buf_free(&b);
 		return -1;
 	}

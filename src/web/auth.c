@@ -4,7 +4,7 @@
  * /account/password, POST /account/tokens and /account/tokens/revoke.
  *
  * The router has already found the user, checked the role and the CSRF
- * token of every POST (http/auth.h); the handlers here do the model calls,
+ * token of every POST (req/auth.h); the handlers here do the model calls,
  * each change in one transaction with its audit row.  A password change
  * ends the user's other sessions and revokes its API tokens unless the
  * form's keep_tokens box is ticked (model/user.h).  Sign-in refuses
@@ -20,14 +20,14 @@
 #include <string.h>
 #include <time.h>
 
-#include "db/db.h"
-#include "http/auth.h"
 #include "model/apitoken.h"
 #include "model/audit.h"
 #include "model/session.h"
+#include "model/store.h"
 #include "model/throttle.h"
 #include "model/user.h"
 #include "render/html.h"
+#include "req/auth.h"
 #include "util/fmt.h"
 #include "util/log.h"
 #include "web/web_int.h"
@@ -199,7 +199,7 @@ login_post(struct http_request *req, struct http_response *resp)
 
 	char *doc = login_audit_json(key, req->client_addr);
 	int rc = -1;
-	if (db_begin(db) != DB_OK)
+	if (store_begin(db) < 0)
 		goto out;
 	if (!ok) {
 		if (throttle_fail(db, key, req->client_addr, now) < 0 ||
@@ -207,7 +207,7 @@ login_post(struct http_request *req, struct http_response *resp)
 				urc == USER_OK ? arena_printf(&req->arena, "%lld", (long long)u.id)
 					       : NULL,
 				NULL, doc) < 0 ||
-		    db_commit(db) != DB_OK)
+		    store_commit(db) < 0)
 			goto fail;
 		resp->status = 200;
 		rc = login_render(req, resp,
@@ -223,7 +223,7 @@ login_post(struct http_request *req, struct http_response *resp)
 	if (session_create(db, &u, now, token, &s) < 0 || throttle_success(db, key) < 0 ||
 	    audit_write(db, &who, now, "login", "app_user",
 			arena_printf(&req->arena, "%lld", (long long)u.id), NULL, doc) < 0 ||
-	    db_commit(db) != DB_OK)
+	    store_commit(db) < 0)
 		goto fail;
 	http_response_header(resp, "Set-Cookie",
 			     http_cookie_set(req, HTTP_SESSION_COOKIE,
@@ -235,7 +235,7 @@ login_post(struct http_request *req, struct http_response *resp)
 	rc = 0;
 	goto out;
 fail:
-	db_rollback(db);
+	store_rollback(db);
 out:
 	free(doc);
 	return rc;
@@ -261,14 +261,14 @@ web_logout(struct http_request *req, struct http_response *resp)
 		return -1;
 	if (req->session_hash != NULL) {
 		int64_t now = (int64_t)time(NULL);
-		if (db_begin(db) != DB_OK)
+		if (store_begin(db) < 0)
 			return -1;
 		if (session_destroy(db, req->session_hash) < 0 ||
 		    audit_write(db, req->who, now, "logout", "app_user",
 				arena_printf(&req->arena, "%lld", (long long)req->who->user_id),
 				NULL, NULL) < 0 ||
-		    db_commit(db) != DB_OK) {
-			db_rollback(db);
+		    store_commit(db) < 0) {
+			store_rollback(db);
 			return -1;
 		}
 	}
@@ -495,7 +495,7 @@ web_account_password(struct http_request *req, struct http_response *resp)
 		int keep_tokens = http_form(req, "keep_tokens") != NULL;
 		enum user_rc urc = user_password_check(password);
 		if (urc == USER_OK) {
-			if (db_begin(db) != DB_OK)
+			if (store_begin(db) < 0)
 				return -1;
 			urc = user_tx_end(db, user_change_password(db, req->who, req->session_hash,
 								   keep_tokens, password, now));
@@ -523,11 +523,11 @@ web_account_tokens(struct http_request *req, struct http_response *resp)
 	if (db == NULL)
 		return -1;
 	char token[APITOKEN_LEN + 1];
-	if (db_begin(db) != DB_OK)
+	if (store_begin(db) < 0)
 		return -1;
 	int rc = apitoken_create(db, req->who, http_form(req, "name"), (int64_t)time(NULL), token);
-	if (rc != 0 || db_commit(db) != DB_OK) {
-		db_rollback(db);
+	if (rc != 0 || store_commit(db) < 0) {
+		store_rollback(db);
 		if (rc < 0)
 			return -1;
 		resp->status = 400;
@@ -549,11 +549,11 @@ web_account_token_revoke(struct http_request *req, struct http_response *resp)
 		return -1;
 	int rc = 1;
 	if (s != NULL && parse_int64(s, &id) == 0) {
-		if (db_begin(db) != DB_OK)
+		if (store_begin(db) < 0)
 			return -1;
 		rc = apitoken_revoke(db, req->who, id, (int64_t)time(NULL));
-		if (rc != 0 || db_commit(db) != DB_OK) {
-			db_rollback(db);
+		if (rc != 0 || store_commit(db) < 0) {
+			store_rollback(db);
 			if (rc == 0)
 				rc = -1;
 		}

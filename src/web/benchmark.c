@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db/db.h"
 #include "model/benchmark.h"
 #include "model/kpi.h"
 #include "model/principal.h"

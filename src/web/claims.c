@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "db/db.h"
 #include "model/claim.h"
 #include "render/html.h"
 #include "util/fmt.h"

@@ -19,8 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db/db.h"
 #include "model/kpi.h"
+#include "model/store.h"
 #include "render/html.h"
 #include "render/svg.h"
 #include "util/fmt.h"
@@ -274,7 +274,7 @@ web_dashboard(struct http_request *req, struct http_response *resp)
 {
 	struct db *db = http_request_db(req);
 	int64_t gen;
-	if (db == NULL || db_query_int(db, STMT_GENERATION_GET, &gen) != DB_OK)
+	if (db == NULL || store_generation(db, &gen) < 0)
 		return -1;
 	struct web_page_cache *c = &req->app->dashboard;
 	int l = req->lang == LANG_EN ? 1 : 0;

@@ -5,7 +5,7 @@
  * come 50 to a page with the total count and previous/next links that keep
  * the filters.  Only public fields are shown; energy figures stay private.
  * With format=xlsx the same search is a workbook of every matching facility
- * (not one page) in the page's columns and language (web/sheets.h); the
+ * (not one page) in the page's columns and language (render/sheets.h); the
  * page links to it with its filters.
  *
  * Parameters are validated here, before any query: page must be a positive
@@ -16,11 +16,10 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "db/db.h"
 #include "model/facility.h"
 #include "render/html.h"
+#include "render/sheets.h"
 #include "util/fmt.h"
-#include "web/sheets.h"
 #include "web/web_int.h"
 
 #define FAC_PER_PAGE 50
@@ -154,7 +153,7 @@ fac_xlsx_link(struct http_request *req, struct buf *b, const char *q,
 	html_close(b, "p");
 }
 
-/* The workbook download (sheets_send's fill). */
+/* The workbook download (web_sheets_send's fill). */
 struct fac_sheet {
 	struct db *db;
 	struct arena *arena;
@@ -268,9 +267,10 @@ web_facilities(struct http_request *req, struct http_response *resp)
 	    .per_page = FAC_PER_PAGE,
 	};
 	if (xlsx)
-		return sheets_send(req, resp, fac_fill,
-				   &(struct fac_sheet){db, &req->arena, &ff, req->lang == LANG_EN},
-				   "facilities.xlsx");
+		return web_sheets_send(
+		    req, resp, fac_fill,
+		    &(struct fac_sheet){db, &req->arena, &ff, req->lang == LANG_EN},
+		    "facilities.xlsx");
 	struct facility_page pg;
 	if (facility_list(db, &req->arena, &ff, &pg) < 0)
 		return -1;

@@ -23,7 +23,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "db/db.h"
 #include "model/benchmark.h"
 #include "model/claim.h"
 #include "model/facility_edit.h"

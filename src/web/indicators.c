@@ -5,7 +5,7 @@
  * coverage and the plan's target; every group links to the facility
  * directory filtered to it.  Year defaults to the latest year with reports,
  * by to unit.  With format=xlsx the same view (that year, that breakdown)
- * is a workbook download (web/sheets.h), as `sxsh kpi --format xlsx`.
+ * is a workbook download (render/sheets.h), as `sxsh kpi --format xlsx`.
  *
  * The indicators of every year and every breakdown are computed in one
  * pass (model/kpi.h) once per database generation and kept in struct
@@ -17,13 +17,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db/db.h"
 #include "model/kpi.h"
+#include "model/store.h"
 #include "render/html.h"
+#include "render/sheets.h"
 #include "util/alloc.h"
 #include "util/fmt.h"
 #include "util/log.h"
-#include "web/sheets.h"
 #include "web/web_int.h"
 
 #define IND_PLAN "78/KH-UBND"
@@ -62,7 +62,7 @@ kpi_acquire(struct http_request *req, struct db *db)
 {
 	struct web_kpi_cache *c = &req->app->kpi;
 	int64_t gen;
-	if (db_query_int(db, STMT_GENERATION_GET, &gen) != DB_OK)
+	if (store_generation(db, &gen) < 0)
 		return NULL;
 	struct web_kpi_entry *e = NULL;
 	pthread_mutex_lock(&c->lock);
@@ -336,10 +336,10 @@ web_indicators(struct http_request *req, struct http_response *resp)
 		if (r == NULL)
 			web_error(req, resp, 404, "Chưa có báo cáo nào.", "No reports yet.");
 		else
-			rc = sheets_send(req, resp, ind_fill,
-					 &(struct ind_view){r, by->by, (int)year},
-					 arena_printf(&req->arena, "indicators-%d-%s.xlsx",
-						      (int)year, kpi_by_name(by->by)));
+			rc = web_sheets_send(req, resp, ind_fill,
+					     &(struct ind_view){r, by->by, (int)year},
+					     arena_printf(&req->arena, "indicators-%d-%s.xlsx",
+							  (int)year, kpi_by_name(by->by)));
 		kpi_release(req, e);
 		return rc;
 	}

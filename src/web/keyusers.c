@@ -4,7 +4,7 @@
  * (model/keyusers.h), the list the province sends to the Ministry, with the
  * TOE of each energy carrier, and the same as a CSV download: one row per
  * facility and carrier, '.' decimals, header row, in the list's order;
- * and as the workbook of `sxsh keyusers --format xlsx` (web/sheets.h).
+ * and as the workbook of `sxsh keyusers --format xlsx` (render/sheets.h).
  * Facilities whose energy could not all be converted are listed apart.
  * A district officer gets its unit's facilities only (the scope is applied
  * in model/keyusers.c, so the page, CSV and workbook agree).
@@ -16,16 +16,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db/db.h"
 #include "model/csvio.h"
 #include "model/keyusers.h"
 #include "model/kpi.h"
 #include "model/ledger.h"
 #include "model/principal.h"
 #include "render/html.h"
+#include "render/sheets.h"
 #include "util/fmt.h"
 #include "util/log.h"
-#include "web/sheets.h"
 #include "web/web_int.h"
 
 /* A TOE figure with one decimal in the page's language (arena). */
@@ -189,8 +188,8 @@ web_keyusers(struct http_request *req, struct http_response *resp)
 	int rc;
 	if (csv || xlsx) {
 		rc = csv ? ku_csv(req, resp, l)
-			 : sheets_send(req, resp, ku_fill, l,
-				       arena_printf(&req->arena, "keyusers-%d.xlsx", l->year));
+			 : web_sheets_send(req, resp, ku_fill, l,
+					   arena_printf(&req->arena, "keyusers-%d.xlsx", l->year));
 		keyusers_free(l);
 		return rc;
 	}

@@ -12,7 +12,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "db/db.h"
 #include "model/claim.h"
 #include "render/html.h"
 #include "web/wfpage.h"

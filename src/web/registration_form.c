@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "db/db.h"
 #include "model/facility_edit.h"
 #include "model/registration.h"
 #include "render/html.h"

@@ -18,7 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db/db.h"
 #include "model/facility_edit.h"
 #include "model/report.h"
 #include "render/html.h"

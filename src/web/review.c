@@ -16,8 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db/db.h"
 #include "model/facility_edit.h"
+#include "model/refdata.h"
 #include "model/registration.h"
 #include "model/report.h"
 #include "render/html.h"
@@ -445,11 +445,7 @@ rv_filter(struct http_request *req, struct db *db, struct wf_queue_filter *f)
 	}
 	v = http_param(req, "unit");
 	if (v != NULL && v[0] != '\0') {
-		struct db_stmt *st = db_stmt(db, STMT_WFWEB_UNIT_ID);
-		db_bind_text(st, 1, v);
-		if (db_step(st) == DB_ROW)
-			f->unit_id = db_col_int(st, 0);
-		db_reset(st);
+		f->unit_id = refdata_admin_unit_id(db, v);
 		if (f->unit_id == 0)
 			return -1;
 	}

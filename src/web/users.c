@@ -10,7 +10,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "db/db.h"
+#include "model/store.h"
 #include "model/user.h"
 #include "render/html.h"
 #include "util/fmt.h"
@@ -178,7 +178,7 @@ users_create(struct http_request *req, struct http_response *resp)
 		return -1;
 	int64_t id = 0;
 	if (urc == USER_OK) {
-		if (db_begin(db) != DB_OK)
+		if (store_begin(db) < 0)
 			return -1;
 		urc = user_tx_end(db, user_create(db, req->who, &nu, (int64_t)time(NULL), &id));
 	}

@@ -8,8 +8,8 @@
 #ifndef SXSH_WEB_WEB_H
 #define SXSH_WEB_WEB_H
 
-#include "http/request.h"
-#include "http/response.h"
+#include "req/request.h"
+#include "req/response.h"
 
 struct web_app;
 

@@ -82,6 +82,19 @@ void web_csrf_field(struct http_request *req, struct buf *b, const char *token);
  */
 void web_input(struct buf *b, const char *label, const char *name, const char *type,
 	       const char *autocomplete, const char *value);
+struct xlsx;
+/* Fills a workbook for web_sheets_send; returns 0 or -1. */
+typedef int (*web_sheets_fill_fn)(struct xlsx *x, const void *ctx);
+/*
+ * Answers req with the workbook fill(x, ctx) builds (render/sheets.h), as
+ * an attachment named filename (ASCII, e.g. "keyusers-2024.xlsx"): the file
+ * is written to a temporary file in the system temporary directory, read
+ * into the body and removed.  Returns 0, or -1 (logged) when it cannot be
+ * built or is larger than the response body may be (sheets.c).
+ */
+int web_sheets_send(struct http_request *req, struct http_response *resp, web_sheets_fill_fn fill,
+		    const void *ctx, const char *filename);
+
 /* A Unix time as dd/mm/yyyy in Vietnam's time zone; "—" for 0 (arena). */
 const char *web_date_unix(struct http_request *req, int64_t t);
 /* next when it is a path on this site ("/x", not "//host" or "/\host"), else "/". */

@@ -7,8 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "db/db.h"
-#include "http/router.h"
 #include "render/html.h"
 #include "util/fmt.h"
 #include "util/log.h"
@@ -145,5 +143,5 @@ wfp_page(struct http_request *req, struct http_response *resp, const char *title
 int
 wfp_ids(struct http_request *req, int64_t *ids, int n)
 {
-	return router_path_ids(req->path, ids, n) == n ? n : 0;
+	return http_path_ids(req->path, ids, n) == n ? n : 0;
 }

@@ -1,5 +1,5 @@
 /*
- * libFuzzer driver over the request parsers of src/http/request.c: the
+ * libFuzzer driver over the request parsers of src/req/request.c: the
  * query string of a URI (http_request_parse_uri), an
  * application/x-www-form-urlencoded body (http_request_parse_form) and the
  * Cookie header (http_cookie).  The input is split at its first two '\n':
@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "http/auth.h"
-#include "http/request.h"
+#include "req/auth.h"
+#include "req/request.h"
 #include "util/alloc.h"
 #include "util/fold.h"
 

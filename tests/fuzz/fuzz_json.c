@@ -13,8 +13,8 @@
 #include <string.h>
 
 #include "api/api_int.h"
-#include "http/request.h"
-#include "http/response.h"
+#include "req/request.h"
+#include "req/response.h"
 #include "util/alloc.h"
 
 /* The nesting depth of arrays and objects in j (a scalar is 0). */

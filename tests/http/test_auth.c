@@ -19,8 +19,8 @@
 #include <cmocka.h>
 
 #include "db/db.h"
-#include "http/request.h"
 #include "http_session.h"
+#include "req/request.h"
 #include "testutil.h"
 #include "util/alloc.h"
 

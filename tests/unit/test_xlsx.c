@@ -1,5 +1,5 @@
 /*
- * Unit tests for render/xlsx (the spreadsheet writer) and web/sheets (the
+ * Unit tests for render/xlsx (the spreadsheet writer) and render/sheets (the
  * key-user, indicator and export workbooks), and for `sxsh keyusers|kpi|export
  * --format xlsx`.  Each workbook is read back as what it is, a zip of XML parts
  * (tests/lib/xlsx_read.h), and chosen cells are checked for their
@@ -23,10 +23,10 @@
 #include "model/kpi.h"
 #include "model/ledger.h"
 #include "model/refdata.h"
+#include "render/sheets.h"
 #include "render/xlsx.h"
 #include "testutil.h"
 #include "util/buf.h"
-#include "web/sheets.h"
 #include "xlsx_read.h"
 
 /* Asserts cell ref of sheet has type and value. */

@@ -14,12 +14,13 @@
  * than HTTP_BODY_DRAIN_MAX refused at once).  An
  * application/x-www-form-urlencoded body is parsed like the query into
  * req->form (http_form).  The authentication fields are filled by the
- * router (http/auth.h) before the role checks.
+ * router (req/auth.h) before the role checks.
  */
-#ifndef SXSH_HTTP_REQUEST_H
-#define SXSH_HTTP_REQUEST_H
+#ifndef SXSH_REQ_REQUEST_H
+#define SXSH_REQ_REQUEST_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util/arena.h"
 #include "util/fmt.h"
@@ -73,7 +74,7 @@ struct http_request {
 	struct http_param form[HTTP_FORM_PARAMS_MAX];
 	int nform;
 
-	/* Set by http_auth (http/auth.h). */
+	/* Set by http_auth (req/auth.h). */
 	const char *csrf;	  /* the session's CSRF token; NULL without a cookie session */
 	const char *session_hash; /* the session's key, for signing out; NULL when none */
 	int bearer;		  /* who came from an API token (no CSRF check) */
@@ -113,10 +114,11 @@ const char *http_cookie(struct http_request *req, const char *name);
  */
 struct db *http_request_db(struct http_request *req);
 /*
- * Whether a write of this request failed because the storage is full
- * (db_is_full on this thread's connection, cleared before each request).
+ * The numeric segments of path in order ("/facilities/12/report/2024" gives
+ * 12 and 2024), at most max of them: the values a route path's "{id}"
+ * placeholders matched (http/router.h).  Returns how many were stored.
  */
-int http_request_storage_full(struct http_request *req);
+int http_path_ids(const char *path, int64_t *ids, int max);
 
 /* Returns vi or en according to the request's language. */
 #define HTTP_T(req, vi, en) ((req)->lang == LANG_EN ? (en) : (vi))

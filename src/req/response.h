@@ -3,11 +3,11 @@
  * body that is either a bounded buffer the response owns or a shared,
  * reference-counted blob (a cached page served to many clients at once).
  * The security headers (CSP, nosniff, referrer policy, frame denial) are not
- * set by handlers: http_response_queue() in response.c adds them to every
+ * set by handlers: http_response_queue() in http/queue.c adds them to every
  * response, in that one place.
  */
-#ifndef SXSH_HTTP_RESPONSE_H
-#define SXSH_HTTP_RESPONSE_H
+#ifndef SXSH_REQ_RESPONSE_H
+#define SXSH_REQ_RESPONSE_H
 
 #include <stdatomic.h>
 #include <stddef.h>

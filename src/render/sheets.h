@@ -2,12 +2,14 @@
  * The spreadsheets sxsh hands to officials (render/xlsx.h): the key energy
  * users of a year and the plan's indicators, built once here for both
  * `sxsh keyusers|kpi --format xlsx` and the pages' "Tải Excel / Download
- * Excel" links, so the command and the page give the same file.  The
- * columns are those of the commands' CSV, with numbers as numbers.  The
- * public facility directory's download holds the directory's columns.
+ * Excel" links (sent by web_sheets_send, web/web_int.h), so the command and
+ * the page give the same file.  The columns are those of the commands' CSV,
+ * with numbers as numbers.  The public facility directory's download holds
+ * the directory's columns.  The builders read the model's results; they
+ * know nothing of HTTP.
  */
-#ifndef SXSH_WEB_SHEETS_H
-#define SXSH_WEB_SHEETS_H
+#ifndef SXSH_RENDER_SHEETS_H
+#define SXSH_RENDER_SHEETS_H
 
 #include <stddef.h>
 
@@ -20,8 +22,6 @@ struct keyuser;
 struct keyuser_list;
 struct kpi_result;
 struct xlsx;
-struct http_request;
-struct http_response;
 
 /*
  * The carrier codes present in l, sorted and unique: the per-carrier TOE
@@ -78,17 +78,5 @@ int sheets_export(struct xlsx *x, struct db *db, enum csvio_kind kind, int year,
  */
 int sheets_facilities(struct xlsx *x, struct db *db, struct arena *a,
 		      const struct facility_filter *f, int en, long *rows);
-
-/* Fills a workbook for sheets_send; returns 0 or -1. */
-typedef int (*sheets_fill_fn)(struct xlsx *x, const void *ctx);
-/*
- * Answers req with the workbook fill(x, ctx) builds, as an attachment named
- * filename (ASCII, e.g. "keyusers-2024.xlsx"): the file is written to a
- * temporary file in the system temporary directory, read into the body
- * and removed.  Returns 0, or -1 (logged) when it cannot be built or is
- * larger than the response body may be.
- */
-int sheets_send(struct http_request *req, struct http_response *resp, sheets_fill_fn fill,
-		const void *ctx, const char *filename);
 
 #endif

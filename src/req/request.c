@@ -1,12 +1,11 @@
 /*
  * Request parsing (see request.h): the bounded query-string parser.
  */
-#include "http/request.h"
+#include "req/request.h"
 
 #include <string.h>
 #include <strings.h>
 
-#include "db/db.h"
 #include "util/fold.h"
 
 void
@@ -173,8 +172,21 @@ http_request_db(struct http_request *req)
 }
 
 int
-http_request_storage_full(struct http_request *req)
+http_path_ids(const char *path, int64_t *ids, int max)
 {
-	struct db *db = req->db_get();
-	return db != NULL && db_is_full(db);
+	int n = 0;
+	for (const char *p = path; *p != '\0' && n < max;) {
+		while (*p == '/')
+			p++;
+		size_t len = strcspn(p, "/");
+		size_t digits = strspn(p, "0123456789");
+		if (len > 0 && digits == len && len <= 18) {
+			int64_t v = 0;
+			for (size_t k = 0; k < len; k++)
+				v = v * 10 + (p[k] - '0');
+			ids[n++] = v;
+		}
+		p += len;
+	}
+	return n;
 }

@@ -3,7 +3,7 @@
  * this file only reads the credentials off the request, keeps the result in
  * the request's arena and writes cookies.
  */
-#include "http/auth.h"
+#include "req/auth.h"
 
 #include <sodium.h>
 #include <stdio.h>

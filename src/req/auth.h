@@ -18,13 +18,13 @@
  * and Secure when the request came over HTTPS through the trusted proxy
  * (req->https, http/server.h).
  */
-#ifndef SXSH_HTTP_AUTH_H
-#define SXSH_HTTP_AUTH_H
+#ifndef SXSH_REQ_AUTH_H
+#define SXSH_REQ_AUTH_H
 
 #include <stdint.h>
 
-#include "http/request.h"
-#include "http/response.h"
+#include "req/request.h"
+#include "req/response.h"
 
 #define HTTP_SESSION_COOKIE "sxsh_session"
 #define HTTP_CSRF_COOKIE    "sxsh_csrf"

@@ -1,0 +1,330 @@
+/*
+ * The key-user, indicator, export and directory workbooks (sheets.h).  The
+ * sheet layouts follow the CSV of `sxsh keyusers` and
+ * `sxsh kpi` column for column; only the values change type: TOE with
+ * three decimals, shares and coverage as fractions shown as percents,
+ * targets (given in percent by the plan) divided by 100 for the same
+ * percent format, counts as integers.  The directory's sheet is all text:
+ * it holds the public columns of /facilities and nothing private.
+ */
+#include "render/sheets.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/facility.h"
+#include "model/keyusers.h"
+#include "model/kpi.h"
+#include "model/ledger.h"
+#include "render/xlsx.h"
+#include "util/alloc.h"
+#include "util/log.h"
+
+int
+sheets_ku_carriers(const struct keyuser_list *l, const char ***codes)
+{
+	const char **c = NULL;
+	int n = 0;
+	for (int i = 0; i < l->n; i++)
+		for (int j = 0; j < l->items[i].ncarriers; j++) {
+			const char *code = l->items[i].carriers[j].carrier;
+			int at = 0;
+			while (at < n && strcmp(c[at], code) < 0)
+				at++;
+			if (at < n && strcmp(c[at], code) == 0)
+				continue;
+			c = xrealloc(c, (size_t)(n + 1) * sizeof(*c));
+			memmove(c + at + 1, c + at, (size_t)(n - at) * sizeof(*c));
+			c[at] = code;
+			n++;
+		}
+	*codes = c;
+	return n;
+}
+
+double
+sheets_ku_carrier_toe(const struct keyuser *k, const char *code)
+{
+	for (int j = 0; j < k->ncarriers; j++)
+		if (strcmp(k->carriers[j].carrier, code) == 0)
+			return k->carriers[j].toe;
+	return 0;
+}
+
+int
+sheets_keyusers(struct xlsx *x, const struct keyuser_list *l)
+{
+	enum { KU_FIXED = 6 };
+	static const char *const fixed[KU_FIXED] = {"code",	"tax_code", "name",
+						    "district", "sector",   "toe"};
+	const char **carriers = NULL;
+	int nc = sheets_ku_carriers(l, &carriers);
+	if (xlsx_sheet(x, "Trọng điểm") < 0) {
+		free(carriers);
+		return -1;
+	}
+	char title[160];
+	snprintf(title, sizeof(title),
+		 "Cơ sở sử dụng năng lượng trọng điểm năm %d / Key energy users %d", l->year,
+		 l->year);
+	xlsx_bold(x, title);
+	xlsx_row_end(x);
+	xlsx_text(x, "Ngưỡng (TOE/năm) / threshold (TOE a year)");
+	xlsx_number(x, l->threshold_toe, 0);
+	xlsx_text(x, l->threshold_ref);
+	xlsx_row_end(x);
+	xlsx_text(x, "Số cơ sở / facilities");
+	xlsx_int(x, l->n);
+	xlsx_row_end(x);
+	xlsx_row_end(x);
+
+	const char **head = xmalloc((size_t)(KU_FIXED + nc) * sizeof(*head));
+	char(*names)[48] = xmalloc((size_t)(nc > 0 ? nc : 1) * sizeof(*names));
+	for (int j = 0; j < KU_FIXED; j++)
+		head[j] = fixed[j];
+	for (int j = 0; j < nc; j++) {
+		snprintf(names[j], sizeof(names[j]), "toe_%s", carriers[j]);
+		head[KU_FIXED + j] = names[j];
+	}
+	xlsx_header(x, head, KU_FIXED + nc);
+	for (int i = 0; i < l->n; i++) {
+		const struct keyuser *k = &l->items[i];
+		xlsx_text(x, k->code);
+		xlsx_text(x, k->tax_code);
+		xlsx_text(x, k->name);
+		xlsx_text(x, k->unit_name);
+		xlsx_text(x, k->sector_code);
+		xlsx_number(x, k->toe, 3);
+		for (int j = 0; j < nc; j++)
+			xlsx_number(x, sheets_ku_carrier_toe(k, carriers[j]), 3);
+		xlsx_row_end(x);
+	}
+	free(names);
+	free(head);
+	free(carriers);
+	return 0;
+}
+
+/* The columns of `sxsh kpi --format csv`. */
+static const char *const kpi_head[] = {"plan",	     "year",	  "by",		"group_code",
+				       "group_name", "indicator", "target_pct", "yes",
+				       "known",	     "active",	  "share",	"coverage"};
+#define KPI_NHEAD ((int)(sizeof(kpi_head) / sizeof(kpi_head[0])))
+
+/* Sheet names of the breakdowns (at most 31 characters, no '/'). */
+static const char *const kpi_sheet_name[KPI_BY__MAX] = {
+    [KPI_BY_UNIT] = "Đơn vị hành chính", [KPI_BY_SECTOR] = "Ngành cấp 2", [KPI_BY_CLASS] = "Ngành",
+    [KPI_BY_OWNERSHIP] = "Loại hình",	 [KPI_BY_SIZE] = "Quy mô",
+};
+
+static void
+kpi_row(struct xlsx *x, const struct kpi_result *r, int year, const char *by,
+	const struct kpi_group *g, int k, const struct kpi_value *v)
+{
+	xlsx_text(x, r->plan_code);
+	xlsx_int(x, year);
+	xlsx_text(x, by);
+	xlsx_text(x, g != NULL ? g->code : NULL);
+	xlsx_text(x, g != NULL ? g->name_vi : NULL);
+	xlsx_text(x, r->series[k].code);
+	xlsx_percent(x, r->series[k].target_pct / 100.0);
+	xlsx_int(x, v->yes);
+	xlsx_int(x, v->known);
+	xlsx_int(x, v->active);
+	xlsx_percent(x, v->share);
+	xlsx_percent(x, v->coverage);
+	xlsx_row_end(x);
+}
+
+int
+sheets_kpi(struct xlsx *x, const struct kpi_result *r, unsigned mask, int first, int last)
+{
+	if (xlsx_sheet(x, "Toàn tỉnh") < 0)
+		return -1;
+	xlsx_header(x, kpi_head, KPI_NHEAD);
+	for (int y = first; y <= last; y++)
+		for (int k = 0; k < KPI__MAX; k++)
+			kpi_row(x, r, y, "province", NULL, k,
+				&r->series[k].values[y - r->first_year]);
+	for (int by = 0; by < KPI_BY__MAX; by++) {
+		if (!(mask & KPI_BY_BIT(by)))
+			continue;
+		const struct kpi_breakdown *b = &r->by[by];
+		if (xlsx_sheet(x, kpi_sheet_name[by]) < 0)
+			return -1;
+		xlsx_header(x, kpi_head, KPI_NHEAD);
+		for (int y = first; y <= last; y++)
+			for (int g = 0; g < b->ngroups; g++) {
+				const struct kpi_value *v0 = kpi_group_value(b, g, y, 0);
+				if (v0 == NULL || v0->active == 0)
+					continue;
+				for (int k = 0; k < KPI__MAX; k++)
+					kpi_row(x, r, y, kpi_by_name(b->by), &b->groups[g], k,
+						kpi_group_value(b, g, y, (enum kpi_indicator)k));
+			}
+	}
+	return 0;
+}
+
+/* Sheet names of the exports (valid: at most 31 characters, none of []:*?/\\). */
+static const char *const export_sheet_name[CSVIO__MAX] = {
+    [CSVIO_FACILITIES] = "Cơ sở",
+    [CSVIO_REPORTS] = "Báo cáo",
+};
+
+/* How an export's number column shows; a column not listed is General. */
+enum export_show { SHOW_PLAIN, SHOW_COUNT, SHOW_MONEY };
+static const struct {
+	const char *column;
+	enum export_show show;
+} export_shows[] = {
+    {"employees", SHOW_COUNT},
+    {"cost_vnd", SHOW_MONEY},
+};
+
+static enum export_show
+export_show_of(const char *column)
+{
+	for (size_t i = 0; i < sizeof(export_shows) / sizeof(export_shows[0]); i++)
+		if (strcmp(export_shows[i].column, column) == 0)
+			return export_shows[i].show;
+	return SHOW_PLAIN;
+}
+
+/* What the row sink needs: the workbook, each column's cell kind, the count. */
+struct export_ctx {
+	struct xlsx *x;
+	enum csvio_type type[XLSX_COLS_MAX];
+	enum export_show show[XLSX_COLS_MAX];
+	long rows;
+};
+
+static int
+export_row(void *ctx, const char *const *fields, int n)
+{
+	struct export_ctx *e = ctx;
+	if (e->rows == SHEETS_ROWS_MAX)
+		return -1;
+	for (int c = 0; c < n; c++) {
+		if (fields[c] == NULL || e->type[c] == CSVIO_TEXT) {
+			xlsx_text(e->x, fields[c]);
+			continue;
+		}
+		/* The fields are the CSV's shortest exact forms: strtod gives the value back. */
+		double v = strtod(fields[c], NULL);
+		switch (e->show[c]) {
+		case SHOW_COUNT:
+			xlsx_int(e->x, (int64_t)v);
+			break;
+		case SHOW_MONEY:
+			xlsx_number(e->x, v, 0);
+			break;
+		case SHOW_PLAIN:
+			xlsx_plain(e->x, v);
+			break;
+		}
+	}
+	xlsx_row_end(e->x);
+	e->rows++;
+	return 0;
+}
+
+int
+sheets_export(struct xlsx *x, struct db *db, enum csvio_kind kind, int year, long *rows, char *err,
+	      size_t errsz)
+{
+	struct export_ctx e = {.x = x};
+	const char *head[XLSX_COLS_MAX];
+	int n = csvio_ncols(kind);
+	if (rows != NULL)
+		*rows = 0;
+	if (n > XLSX_COLS_MAX || xlsx_sheet(x, export_sheet_name[kind]) < 0) {
+		snprintf(err, errsz, "không tạo được trang / cannot add the sheet %s",
+			 export_sheet_name[kind]);
+		return -1;
+	}
+	for (int c = 0; c < n; c++) {
+		head[c] = csvio_col_name(kind, c);
+		e.type[c] = csvio_col_type(kind, c);
+		e.show[c] = export_show_of(head[c]);
+	}
+	xlsx_header(x, head, n);
+	int rc = csvio_export_rows(db, kind, year, export_row, &e, err, errsz);
+	if (rows != NULL)
+		*rows = e.rows;
+	if (rc < 0 && e.rows == SHEETS_ROWS_MAX)
+		snprintf(err, errsz,
+			 "quá %ld dòng cho một trang Excel, hãy chọn --year / more than %ld rows "
+			 "for one Excel sheet, choose --year",
+			 SHEETS_ROWS_MAX, SHEETS_ROWS_MAX);
+	return rc;
+}
+
+/* The directory's columns, as the page heads them. */
+static const struct {
+	const char *vi, *en;
+} dir_head[] = {
+    {"Tên", "Name"},
+    {"Mã ngành", "Sector code"},
+    {"Ngành", "Sector"},
+    {"Đơn vị hành chính", "Administrative unit"},
+    {"Loại hình", "Ownership"},
+    {"Quy mô", "Size"},
+};
+#define DIR_NHEAD ((int)(sizeof(dir_head) / sizeof(dir_head[0])))
+
+/* What the directory's row sink needs. */
+struct dir_ctx {
+	struct xlsx *x;
+	int en;
+	long rows;
+};
+
+/* The label of code among opts in the sheet's language; the code itself when unknown. */
+static const char *
+dir_label(const struct dir_ctx *d, const struct facility_option *opts, int n, const char *code)
+{
+	const struct facility_option *o = facility_option_find(opts, n, code);
+	return o == NULL ? code : d->en ? o->name_en : o->name_vi;
+}
+
+static int
+dir_row(void *ctx, const struct facility_row *r)
+{
+	struct dir_ctx *d = ctx;
+	if (d->rows == SHEETS_ROWS_MAX)
+		return -1;
+	xlsx_text(d->x, r->name);
+	xlsx_text(d->x, r->sector_code);
+	xlsx_text(d->x, d->en ? r->sector_en : r->sector_vi);
+	xlsx_text(d->x, d->en ? r->unit_en : r->unit_vi);
+	xlsx_text(d->x, dir_label(d, facility_ownerships, facility_nownerships, r->ownership));
+	xlsx_text(d->x, dir_label(d, facility_sizes, facility_nsizes, r->size));
+	xlsx_row_end(d->x);
+	d->rows++;
+	return 0;
+}
+
+int
+sheets_facilities(struct xlsx *x, struct db *db, struct arena *a, const struct facility_filter *f,
+		  int en, long *rows)
+{
+	struct dir_ctx d = {.x = x, .en = en};
+	const char *head[DIR_NHEAD];
+	if (rows != NULL)
+		*rows = 0;
+	if (xlsx_sheet(x, en ? "Facilities" : "Cơ sở") < 0)
+		return -1;
+	for (int c = 0; c < DIR_NHEAD; c++)
+		head[c] = en ? dir_head[c].en : dir_head[c].vi;
+	xlsx_header(x, head, DIR_NHEAD);
+	int rc = facility_each(db, a, f, dir_row, &d);
+	if (rows != NULL)
+		*rows = d.rows;
+	if (rc < 0 && d.rows == SHEETS_ROWS_MAX)
+		log_err("sheets: the directory has more than %ld rows for one sheet",
+			SHEETS_ROWS_MAX);
+	return rc;
+}
