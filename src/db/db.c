@@ -1,5 +1,6 @@
 /*
- * Backend dispatch and the statement cache (see db.h).
+ * Backend dispatch and the statement cache (see db.h).  A statement's text
+ * is the backend's override when it has one, else the common table's.
  */
 #include "db/db_int.h"
 
@@ -127,41 +128,101 @@ db_rollback(struct db *db)
 	return db->ops->exec(db, "ROLLBACK");
 }
 
+const char *
+db_stmt_sql(const struct db *db, enum stmt id)
+{
+	const char *const *over = db->ops->sql_override;
+	return over != NULL && over[id] != NULL ? over[id] : db_sql[id];
+}
+
+/*
+ * Prepares statement id into the cache.  Returns DB_OK; DB_BADSQL with the
+ * statement's number, the backend's message and the start of its text in
+ * db->err; or the connection's error code.
+ */
+static int
+prepare_stmt(struct db *db, enum stmt id)
+{
+	struct db_stmt *st = &db->stmts[id];
+	const char *sql = db_stmt_sql(db, id);
+	int rc;
+	if (sql == NULL) {
+		db_set_err(db, "statement %d (%s) has no SQL", (int)id, db->ops->dialect);
+		rc = DB_BADSQL;
+	} else if ((rc = db->ops->prepare(db, id, sql, &st->impl)) == DB_BADSQL) {
+		char msg[sizeof(db->err)];
+		snprintf(msg, sizeof(msg), "%s", db->err);
+		db_set_err(db, "statement %d (%s) does not prepare: %s; SQL: %.160s", (int)id,
+			   db->ops->dialect, msg, sql);
+	} else if (rc != DB_OK) {
+		log_err("prepare statement %d: %s", (int)id, db->err);
+	}
+	if (rc != DB_OK)
+		st->impl = NULL;
+	st->fail = rc == DB_BADSQL ? DB_ERR : rc;
+	return rc;
+}
+
 struct db_stmt *
 db_stmt(struct db *db, enum stmt id)
 {
 	struct db_stmt *st = &db->stmts[id];
-	if (st->impl == NULL) {
-		const char *sql = db->ops->sql[id];
-		if (sql == NULL) {
-			db_set_err(db, "statement %d has no SQL for %s", (int)id, db->ops->dialect);
-			return NULL;
-		}
-		if (db->ops->prepare(db, sql, &st->impl) != DB_OK) {
-			log_err("prepare statement %d: %s", (int)id, db->err);
-			return NULL;
-		}
-	} else {
+	if (st->impl != NULL) {
 		db->ops->reset(st->impl);
+		return st;
+	}
+	if (prepare_stmt(db, id) == DB_BADSQL) {
+		/* Out of a request's folded log line: this line must be seen. */
+		log_fold_end();
+		log_err("%s", db->err);
+		abort();
 	}
 	return st;
 }
 
 int
+db_prepare_all(struct db *db)
+{
+	int bad = 0;
+	for (int i = 0; i < STMT__MAX; i++) {
+		if (db->stmts[i].impl != NULL)
+			continue;
+		int rc = prepare_stmt(db, (enum stmt)i);
+		if (rc == DB_BADSQL) {
+			log_err("%s", db->err);
+			bad++;
+		} else if (rc != DB_OK) {
+			return rc;
+		}
+	}
+	return bad;
+}
+
+/*
+ * After a failed prepare a statement has no impl: binds and steps return
+ * the failure's code, columns read as NULL, reset does nothing.
+ */
+int
 db_bind_int(struct db_stmt *st, int idx, int64_t v)
 {
+	if (st->impl == NULL)
+		return st->fail;
 	return st->db->ops->bind_int(st->impl, idx, v);
 }
 
 int
 db_bind_double(struct db_stmt *st, int idx, double v)
 {
+	if (st->impl == NULL)
+		return st->fail;
 	return st->db->ops->bind_double(st->impl, idx, v);
 }
 
 int
 db_bind_text(struct db_stmt *st, int idx, const char *s)
 {
+	if (st->impl == NULL)
+		return st->fail;
 	if (s == NULL)
 		return st->db->ops->bind_null(st->impl, idx);
 	return st->db->ops->bind_text(st->impl, idx, s);
@@ -170,6 +231,8 @@ db_bind_text(struct db_stmt *st, int idx, const char *s)
 int
 db_bind_null(struct db_stmt *st, int idx)
 {
+	if (st->impl == NULL)
+		return st->fail;
 	return st->db->ops->bind_null(st->impl, idx);
 }
 
@@ -182,13 +245,16 @@ db_bind_opt_double(struct db_stmt *st, int idx, double v, int is_null)
 int
 db_step(struct db_stmt *st)
 {
+	if (st->impl == NULL)
+		return st->fail;
 	return st->db->ops->step(st->db, st->impl);
 }
 
 void
 db_reset(struct db_stmt *st)
 {
-	st->db->ops->reset(st->impl);
+	if (st->impl != NULL)
+		st->db->ops->reset(st->impl);
 }
 
 int
@@ -202,25 +268,25 @@ db_run(struct db_stmt *st)
 int
 db_col_is_null(struct db_stmt *st, int col)
 {
-	return st->db->ops->col_is_null(st->impl, col);
+	return st->impl == NULL || st->db->ops->col_is_null(st->impl, col);
 }
 
 int64_t
 db_col_int(struct db_stmt *st, int col)
 {
-	return st->db->ops->col_int(st->impl, col);
+	return st->impl == NULL ? 0 : st->db->ops->col_int(st->impl, col);
 }
 
 double
 db_col_double(struct db_stmt *st, int col)
 {
-	return st->db->ops->col_double(st->impl, col);
+	return st->impl == NULL ? 0.0 : st->db->ops->col_double(st->impl, col);
 }
 
 const char *
 db_col_text(struct db_stmt *st, int col)
 {
-	return st->db->ops->col_text(st->impl, col);
+	return st->impl == NULL ? "" : st->db->ops->col_text(st->impl, col);
 }
 
 int64_t
@@ -239,8 +305,6 @@ int
 db_query_int(struct db *db, enum stmt id, int64_t *out)
 {
 	struct db_stmt *st = db_stmt(db, id);
-	if (st == NULL)
-		return DB_ERR;
 	int rc = db_step(st);
 	if (rc == DB_ROW) {
 		*out = db_col_int(st, 0);

@@ -1,8 +1,9 @@
 /*
  * Storage interface.  A struct db is one connection to one database, used by
  * one thread at a time.  Callers name SQL statements by enum stmt (stmt.h);
- * each backend has its own SQL table for them, so nothing above src/db/
- * knows which backend runs.  The backend is chosen by the URL: a plain path
+ * their text is one common table (sql_sqlite.c) plus the few texts a
+ * backend overrides (sql_pg.c), so nothing above src/db/ knows which
+ * backend runs.  The backend is chosen by the URL: a plain path
  * or file:// is SQLite; postgresql:// is PostgreSQL.
  *
  * Return values: functions return DB_OK (0) on success and a negative
@@ -74,11 +75,30 @@ int db_commit(struct db *db);
 int db_rollback(struct db *db);
 
 /*
- * Returns the prepared statement id, reset and with its bindings cleared,
- * or NULL on error.  The statement is owned by the connection and cached;
- * the caller must not free it.  Parameters are numbered from 1.
+ * Returns the prepared statement id, reset and with its bindings cleared;
+ * never NULL.  The statement is owned by the connection and cached (it is
+ * prepared on first use); the caller must not free it.  Parameters are
+ * numbered from 1.
+ *
+ * A text the backend rejects (a syntax error, an unknown table, column or
+ * function, a parameter type PostgreSQL cannot infer) is a programming
+ * error: db_stmt logs the statement's number, the backend's message and
+ * the start of the SQL, then aborts.  test_every_statement_prepares
+ * (tests/unit/test_pg.c) prepares every statement on both backends, so
+ * none reaches a user.  When the prepare fails for another reason (the
+ * server went away, the database is busy or full) the statement returned
+ * has nothing to run: binds and db_step return that error code with
+ * db_errmsg() set, columns read as NULL, and the next db_stmt() tries
+ * again.
  */
 struct db_stmt *db_stmt(struct db *db, enum stmt id);
+/*
+ * Prepares every statement not prepared yet, as db_stmt() would, but a
+ * rejected text is logged (as db_stmt() logs it) instead of aborting.
+ * Returns how many statements were rejected (0: all prepare), or a
+ * negative enum db_rc when the connection fails.
+ */
+int db_prepare_all(struct db *db);
 int db_bind_int(struct db_stmt *st, int idx, int64_t v);
 int db_bind_double(struct db_stmt *st, int idx, double v);
 /* Binds a copy of s; NULL binds SQL NULL. */
@@ -153,7 +173,8 @@ enum db_table_op {
 
 /*
  * Prepares op on table t.  Returns a statement the caller owns and frees
- * with db_stmt_free(), or NULL with db_errmsg() set.  Used like db_stmt()'s.
+ * with db_stmt_free(), or NULL with db_errmsg() set (it never aborts: the
+ * text is built from a catalog).  Used like db_stmt()'s.
  */
 struct db_stmt *db_table_stmt(struct db *db, const struct db_table *t, enum db_table_op op);
 /* Frees a statement from db_table_stmt(); NULL is a no-op. */

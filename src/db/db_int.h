@@ -7,16 +7,29 @@
 
 #include "db/db.h"
 
+/*
+ * What a backend's prepare returns when the server rejects the text itself
+ * (a syntax error, an unknown table, column or function, a type it cannot
+ * infer): for an enum stmt that is a programming error, and db_stmt()
+ * aborts.  Never returned above src/db/.
+ */
+#define DB_BADSQL (-100)
+
 struct db_ops {
 	const char *dialect;
-	/* SQL text of every enum stmt, indexed by it; all entries set. */
-	const char *const *sql;
+	/* The texts of this backend that differ from db_sql[], indexed by enum
+	 * stmt (a NULL entry: the common text), or NULL for none. */
+	const char *const *sql_override;
 	int (*open)(struct db *db, const char *url);
 	void (*close)(struct db *db);
 	int (*exec)(struct db *db, const char *sql);
 	/* Starts a write transaction (SQLite: BEGIN IMMEDIATE, the lock at once). */
 	int (*begin)(struct db *db);
-	int (*prepare)(struct db *db, const char *sql, void **impl);
+	/* Prepares sql, the text of statement id (STMT__MAX: a statement
+	 * built at run time, db_table_stmt).  Parameters are written ?N.
+	 * Returns DB_OK and sets *impl; DB_BADSQL when the text is rejected;
+	 * another error code when the connection fails (db->err says why). */
+	int (*prepare)(struct db *db, enum stmt id, const char *sql, void **impl);
 	void (*finalize)(void *impl);
 	void (*reset)(void *impl);
 	int (*bind_int)(void *impl, int idx, int64_t v);
@@ -30,8 +43,6 @@ struct db_ops {
 	const char *(*col_text)(void *impl, int col);
 	int64_t (*last_id)(struct db *db);
 	int64_t (*changes)(struct db *db);
-	/* The placeholder of parameter n is param_prefix followed by n. */
-	char param_prefix;
 	int (*backup)(struct db *db, const char *path);
 	int (*defer_fkeys)(struct db *db);
 	/* After explicit ids were loaded into table (optional: NULL = nothing). */
@@ -43,7 +54,8 @@ struct db_ops {
 struct db_stmt {
 	struct db *db;
 	enum stmt id;
-	void *impl;
+	void *impl; /* NULL after a failed prepare: nothing to run */
+	int fail;   /* then the error code every call on it returns */
 };
 
 struct db {
@@ -58,9 +70,26 @@ struct db {
 /* Records a formatted error message on the connection. */
 void db_set_err(struct db *db, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* The text statement id has on db's backend: its override, else db_sql[id]. */
+const char *db_stmt_sql(const struct db *db, enum stmt id);
+
+/*
+ * Returns a copy of sql (free it) in which every ?N (N one or more digits)
+ * reads $N, except inside string literals ('...'), quoted identifiers
+ * ("...") and comments (-- to the end of the line, slash-star to star-slash).
+ * A ? not followed by a digit stays as it is.  A doubled quote inside a
+ * literal ('it''s') needs nothing special: it closes and reopens it.  The
+ * copy has the length of sql.  Used by db_pg.c, which prepares $N.
+ */
+char *db_pg_placeholders(const char *sql);
+
 extern const struct db_ops db_sqlite_ops;
-extern const char *const db_sqlite_sql[STMT__MAX];
 extern const struct db_ops db_pg_ops;
-extern const char *const db_pg_sql[STMT__MAX];
+/* The common statement table (sql_sqlite.c): every entry set. */
+extern const char *const db_sql[STMT__MAX];
+/* PostgreSQL's overrides (sql_pg.c): set only where the text differs. */
+extern const char *const db_pg_override[STMT__MAX];
+/* The INSERTs db_pg.c ends with " RETURNING id" (sql_pg.c). */
+extern const unsigned char db_pg_returning_id[STMT__MAX];
 
 #endif

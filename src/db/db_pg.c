@@ -7,14 +7,19 @@
  * rows, which emulates SQLite's row-at-a-time stepping (our result sets are
  * at most a few hundred thousand short rows).
  *
- * Parameters: a statement's SQL names them $1..$N.  A parameter the SQL
- * does not mention (the SQLite tables skip some, and callers bind them
+ * Statement texts: the common table (sql_sqlite.c) with PostgreSQL's
+ * overrides (sql_pg.c), written with SQLite's ?N placeholders, which
+ * db_pg_placeholders() rewrites to $N here, once per prepare.  A parameter
+ * the SQL does not mention (some statements skip one, and callers bind it
  * anyway) is declared text at prepare time so PostgreSQL accepts the
  * statement and the binding; the others are left for the server to infer.
+ * A prepare the server refuses with SQLSTATE class 42 (syntax error,
+ * undefined table or column, a type it cannot infer; not 42501, a missing
+ * privilege) is the text's fault: DB_BADSQL, which db_stmt() aborts on.
  *
- * An INSERT whose SQL ends in "RETURNING id" is how db_last_id() learns the
- * new row's id: its one row is consumed here, and the caller sees DB_DONE
- * as on SQLite.
+ * A statement listed in db_pg_returning_id[] gets " RETURNING id" appended,
+ * which is how db_last_id() learns the new row's id: its one row is
+ * consumed here, and the caller sees DB_DONE as on SQLite.
  *
  * Behaving like SQLite where the model relies on it: db_begin takes one
  * advisory lock that every sxsh connection shares, so write transactions
@@ -54,7 +59,7 @@ struct pg_stmt {
 	struct db *db;
 	char name[16];
 	int nparams;	/* the highest $N in the SQL */
-	int returns_id; /* INSERT ... RETURNING id: consumed by step */
+	int returns_id; /* listed in db_pg_returning_id: its row is consumed by step */
 	char *params[PG_MAXPARAM];
 	PGresult *res; /* the current execution's rows, or NULL */
 	int row;       /* the current row; -1 before the first step */
@@ -218,30 +223,75 @@ scan_params(const char *sql, char used[PG_MAXPARAM + 1])
 	return max;
 }
 
-static int
-ends_with_returning_id(const char *sql)
+/* Length of the literal, quoted identifier or comment at p; 0 if none. */
+static size_t
+verbatim_len(const char *p)
 {
-	size_t n = strlen(sql), k = strlen(" RETURNING id");
-	return strncmp(sql, "INSERT", 6) == 0 && n > k && strcmp(sql + n - k, " RETURNING id") == 0;
+	const char *end;
+	if (*p == '\'' || *p == '"') {
+		end = strchr(p + 1, *p);
+		return end != NULL ? (size_t)(end - p) + 1 : strlen(p);
+	}
+	if (p[0] == '-' && p[1] == '-')
+		return strcspn(p, "\n");
+	if (p[0] == '/' && p[1] == '*') {
+		end = strstr(p + 2, "*/");
+		return end != NULL ? (size_t)(end - p) + 2 : strlen(p);
+	}
+	return 0;
+}
+
+char *
+db_pg_placeholders(const char *sql)
+{
+	char *out = xstrdup(sql);
+	for (size_t i = 0; out[i] != '\0';) {
+		size_t n = verbatim_len(out + i);
+		if (n > 0) {
+			i += n;
+			continue;
+		}
+		if (out[i] == '?' && isdigit((unsigned char)out[i + 1]))
+			out[i] = '$';
+		i++;
+	}
+	return out;
+}
+
+/* Whether the server refused the text itself: SQLSTATE class 42 but 42501. */
+static int
+rejects_text(const PGresult *res)
+{
+	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	return state != NULL && strncmp(state, "42", 2) == 0 && strcmp(state, "42501") != 0;
 }
 
 static int
-pg_prepare(struct db *db, const char *sql, void **impl)
+pg_prepare(struct db *db, enum stmt id, const char *sql, void **impl)
 {
 	struct pg_conn *pc = db->impl;
 	struct pg_stmt *st = xcalloc(1, sizeof(*st));
 	char used[PG_MAXPARAM + 1] = {0};
 	Oid types[PG_MAXPARAM] = {0};
+	char *text = db_pg_placeholders(sql);
 	st->db = db;
 	st->row = -1;
-	st->nparams = scan_params(sql, used);
-	st->returns_id = ends_with_returning_id(sql);
+	st->returns_id = id < STMT__MAX && db_pg_returning_id[id];
+	if (st->returns_id) {
+		char *t = xasprintf("%s RETURNING id", text);
+		free(text);
+		text = t;
+	}
+	st->nparams = scan_params(text, used);
 	for (int i = 1; i <= st->nparams; i++)
 		types[i - 1] = used[i] ? 0 : PG_TEXTOID;
 	snprintf(st->name, sizeof(st->name), "s%d", pc->nprepared++);
-	PGresult *res = PQprepare(pc->conn, st->name, sql, st->nparams, types);
+	PGresult *res = PQprepare(pc->conn, st->name, text, st->nparams, types);
+	free(text);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
 		int rc = map_result(db, res);
+		if (rejects_text(res))
+			rc = DB_BADSQL;
 		PQclear(res);
 		free(st);
 		return rc == DB_OK ? DB_ERR : rc;
@@ -461,7 +511,7 @@ pg_table_loaded(struct db *db, const char *table)
 
 const struct db_ops db_pg_ops = {
     .dialect = "postgresql",
-    .sql = db_pg_sql,
+    .sql_override = db_pg_override,
     .open = pg_open,
     .close = pg_close,
     .exec = pg_exec,
@@ -480,7 +530,6 @@ const struct db_ops db_pg_ops = {
     .col_text = pg_col_text,
     .last_id = pg_last_id,
     .changes = pg_changes,
-    .param_prefix = '$',
     .backup = pg_backup,
     .defer_fkeys = pg_defer_fkeys,
     .table_loaded = pg_table_loaded,

@@ -134,13 +134,17 @@ sq_close(struct db *db)
 	db->impl = NULL;
 }
 
+/* SQLITE_ERROR from prepare is the text: syntax, an unknown name. */
 static int
-sq_prepare(struct db *db, const char *sql, void **impl)
+sq_prepare(struct db *db, enum stmt id, const char *sql, void **impl)
 {
+	(void)id;
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v3(db->impl, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
-	if (rc != SQLITE_OK)
-		return map_rc(db, rc);
+	if (rc != SQLITE_OK) {
+		int r = map_rc(db, rc);
+		return (rc & 0xff) == SQLITE_ERROR ? DB_BADSQL : r;
+	}
 	*impl = st;
 	return DB_OK;
 }
@@ -268,7 +272,7 @@ sq_defer_fkeys(struct db *db)
 
 const struct db_ops db_sqlite_ops = {
     .dialect = "sqlite",
-    .sql = db_sqlite_sql,
+    .sql_override = NULL,
     .open = sq_open,
     .close = sq_close,
     .exec = sq_exec,
@@ -287,7 +291,6 @@ const struct db_ops db_sqlite_ops = {
     .col_text = sq_col_text,
     .last_id = sq_last_id,
     .changes = sq_changes,
-    .param_prefix = '?',
     .backup = sq_backup,
     .defer_fkeys = sq_defer_fkeys,
     .quick_check = sq_quick_check,

@@ -35,7 +35,7 @@ int
 db_sql_check(const struct db *db, char *err, size_t errsz)
 {
 	for (int i = 0; i < STMT__MAX; i++)
-		if (db->ops->sql[i] == NULL) {
+		if (db_stmt_sql(db, (enum stmt)i) == NULL) {
 			snprintf(err, errsz, "statement %d has no %s SQL", i, db->ops->dialect);
 			return -1;
 		}
@@ -73,12 +73,10 @@ migrate_up(struct db *db, int *applied, char *err, size_t errsz)
 			return -1;
 		}
 		int rc = db_exec(db, (const char *)f->data);
-		struct db_stmt *st = rc == DB_OK ? db_stmt(db, STMT_SCHEMA_VERSION_ADD) : NULL;
-		if (st != NULL) {
+		if (rc == DB_OK) {
+			struct db_stmt *st = db_stmt(db, STMT_SCHEMA_VERSION_ADD);
 			db_bind_int(st, 1, v);
 			rc = db_run(st);
-		} else {
-			rc = DB_ERR;
 		}
 		if (rc != DB_OK || db_commit(db) != DB_OK) {
 			snprintf(err, errsz, "migration %s failed: %s", f->name, db_errmsg(db));

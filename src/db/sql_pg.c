@@ -1,28 +1,28 @@
 /*
- * The SQL text of every enum stmt for PostgreSQL: the same statements as
- * sql_sqlite.c, in PostgreSQL's dialect.  Parameters are $1..$N; a
- * parameter tested with IS NULL carries a cast so the server can type it;
- * SQLite's IS (null-safe equality) is IS NOT DISTINCT FROM; dates and times
+ * PostgreSQL's side of the statement table: only what differs from the
+ * common text of sql_sqlite.c, which PostgreSQL runs too.  Texts here use
+ * the same ?N placeholders; db_pg.c rewrites them to $N when it prepares.
+ *
+ * An entry here is a statement whose text really differs: dates and times
  * are formatted with to_char so the stored text is the same as SQLite's
- * (UTC, 'YYYY-MM-DD HH:MM:SS'); an INSERT into a table with an id ends in
- * RETURNING id, which is how db_last_id() works here (db_pg.c); an INSERT
- * with an explicit id moves the table's identity sequence past it.
- * db_sql_check() (migrate.c) verifies at start-up that none is missing.
+ * (UTC, 'YYYY-MM-DD HH:MM:SS' or ISO 8601 with T and Z); the catalog is read
+ * from pg_catalog and information_schema instead of sqlite_schema and
+ * pragmas; e-mail addresses compare without case through lower() where
+ * SQLite's column is COLLATE NOCASE; the demo's bulk deletes and inserts
+ * with explicit ids move the identity sequences; a NULL written into a
+ * UNION carries a type.
+ *
+ * db_pg_returning_id[] lists the INSERTs (and upserts) whose new row's id
+ * a caller may read with db_last_id(): db_pg.c appends " RETURNING id" to
+ * their text, common or overridden, and keeps the id; on SQLite every
+ * INSERT sets it.  A statement not listed leaves db_last_id() unchanged.
  */
 #include "db/db_int.h"
 
-const char *const db_pg_sql[STMT__MAX] = {
-    /* --- core --- */
-    [STMT_SCHEMA_VERSION_GET] = "SELECT coalesce(max(version), 0) FROM schema_version",
+const char *const db_pg_override[STMT__MAX] = {
     [STMT_SCHEMA_VERSION_ADD] =
 	"INSERT INTO schema_version(version, applied_at) "
-	"VALUES ($1, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))",
-    [STMT_META_GET] = "SELECT value FROM meta WHERE key = $1",
-    [STMT_META_SET] = "INSERT INTO meta(key, value) VALUES ($1, $2) "
-		      "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-    [STMT_GENERATION_BUMP] = "UPDATE meta SET value = CAST(CAST(value AS bigint) + 1 AS text) "
-			     "WHERE key = 'generation'",
-    [STMT_GENERATION_GET] = "SELECT CAST(value AS bigint) FROM meta WHERE key = 'generation'",
+	"VALUES (?1, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))",
     [STMT_DB_TABLES] =
 	"SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
 	"AND table_type = 'BASE TABLE' AND table_name <> 'schema_version' ORDER BY table_name",
@@ -31,118 +31,13 @@ const char *const db_pg_sql[STMT__MAX] = {
 	"coalesce((SELECT k.n FROM pg_index i, unnest(i.indkey) WITH ORDINALITY k(att, n) "
 	"WHERE i.indrelid = c.oid AND i.indisprimary AND k.att = a.attnum), 0) "
 	"FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-	"WHERE c.relname = $1 AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = "
+	"WHERE c.relname = ?1 AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = "
 	"current_schema()) "
 	"AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
     [STMT_DB_FKEYS] =
 	"SELECT DISTINCT r.relname FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid "
-	"JOIN pg_class r ON r.oid = k.confrelid WHERE k.contype = 'f' AND c.relname = $1 "
+	"JOIN pg_class r ON r.oid = k.confrelid WHERE k.contype = 'f' AND c.relname = ?1 "
 	"AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())",
-
-    /* --- reference data --- */
-    [STMT_REFDATA_UNIT_UPSERT] = "INSERT INTO unit(code, name_vi, name_en, dimension, to_base) "
-				 "VALUES ($1, $2, $3, $4, $5) ON CONFLICT(code) DO UPDATE SET "
-				 "name_vi = excluded.name_vi, name_en = excluded.name_en, "
-				 "dimension = excluded.dimension, to_base = excluded.to_base",
-    [STMT_REFDATA_SECTOR_UPSERT] =
-	"INSERT INTO sector(code, name_vi, name_en, level, parent_code, source, reliability) "
-	"VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT(code) DO UPDATE SET "
-	"name_vi = excluded.name_vi, name_en = excluded.name_en, level = excluded.level, "
-	"parent_code = excluded.parent_code, source = excluded.source, "
-	"reliability = excluded.reliability",
-    [STMT_REFDATA_PRODUCT_UPSERT] =
-	"INSERT INTO product(code, name_vi, name_en, sector_code, unit, source) "
-	"VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT(code) DO UPDATE SET "
-	"name_vi = excluded.name_vi, name_en = excluded.name_en, "
-	"sector_code = excluded.sector_code, unit = excluded.unit, source = excluded.source",
-    [STMT_REFDATA_CARRIER_UPSERT] =
-	"INSERT INTO carrier(code, name_vi, name_en, kind, native_unit, biogenic) "
-	"VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT(code) DO UPDATE SET "
-	"name_vi = excluded.name_vi, name_en = excluded.name_en, kind = excluded.kind, "
-	"native_unit = excluded.native_unit, biogenic = excluded.biogenic",
-    [STMT_REFDATA_FACTOR_UPSERT] =
-	"INSERT INTO carrier_factor(carrier_code, unit, toe_per_unit, gj_per_unit, "
-	"kgco2_per_unit, valid_from, valid_to, source, reliability, note) "
-	"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
-	"ON CONFLICT(carrier_code, unit, valid_from) DO UPDATE SET "
-	"toe_per_unit = excluded.toe_per_unit, gj_per_unit = excluded.gj_per_unit, "
-	"kgco2_per_unit = excluded.kgco2_per_unit, valid_to = excluded.valid_to, "
-	"source = excluded.source, reliability = excluded.reliability, note = excluded.note"
-	" RETURNING id",
-    [STMT_REFDATA_GRID_UPSERT] = "INSERT INTO grid_factor(year, tco2_per_mwh, source, reliability) "
-				 "VALUES ($1, $2, $3, $4) ON CONFLICT(year) DO UPDATE SET "
-				 "tco2_per_mwh = excluded.tco2_per_mwh, source = excluded.source, "
-				 "reliability = excluded.reliability",
-    [STMT_REFDATA_NORM_UPDATE] =
-	"UPDATE norm SET valid_to = $5, value = $6, energy_unit = $7, per_unit = $8, "
-	"legal_ref = $9, source = $10, reliability = $11, note = $12 "
-	"WHERE product_code = $1 AND band_min IS NOT DISTINCT FROM $2 AND band_max IS NOT DISTINCT "
-	"FROM $3 AND valid_from = $4",
-    [STMT_REFDATA_NORM_INSERT] =
-	"INSERT INTO norm(product_code, band_min, band_max, valid_from, valid_to, value, "
-	"energy_unit, per_unit, legal_ref, source, reliability, note) "
-	"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
-	" RETURNING id",
-    [STMT_REFDATA_ADMIN_UPSERT] =
-	"INSERT INTO admin_unit(code, name, name_en, level, kind, valid_from, valid_to, "
-	"source, reliability) VALUES ($1, $2, $3, $4, $5, $7, $8, $10, $11) "
-	"ON CONFLICT(code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en, "
-	"level = excluded.level, kind = excluded.kind, valid_from = excluded.valid_from, "
-	"valid_to = excluded.valid_to, source = excluded.source, "
-	"reliability = excluded.reliability"
-	" RETURNING id",
-    [STMT_REFDATA_ADMIN_LINK] =
-	"UPDATE admin_unit SET parent_id = $6, successor_id = $9 WHERE code = $1",
-    [STMT_REFDATA_ADMIN_ID] = "SELECT id FROM admin_unit WHERE code = $1",
-    [STMT_REFDATA_PLAN_UPSERT] =
-	"INSERT INTO plan(code, title_vi, title_en, issuer, issued_on, start_year, end_year, "
-	"scope, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
-	"ON CONFLICT(code) DO UPDATE SET title_vi = excluded.title_vi, "
-	"title_en = excluded.title_en, issuer = excluded.issuer, "
-	"issued_on = excluded.issued_on, start_year = excluded.start_year, "
-	"end_year = excluded.end_year, scope = excluded.scope, source = excluded.source"
-	" RETURNING id",
-    [STMT_REFDATA_PLAN_ID] = "SELECT id FROM plan WHERE code = $1",
-    [STMT_REFDATA_TARGET_UPDATE] =
-	"UPDATE plan_target SET value = $3, value_max = $4, unit = $5, from_year = $6, "
-	"note = $9, source = $10, reliability = $11 "
-	"WHERE plan_id = $1 AND indicator = $2 AND by_year = $7 AND scope_filter IS NOT DISTINCT "
-	"FROM $8",
-    [STMT_REFDATA_TARGET_INSERT] =
-	"INSERT INTO plan_target(plan_id, indicator, value, value_max, unit, from_year, "
-	"by_year, scope_filter, note, source, reliability) "
-	"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
-	" RETURNING id",
-    [STMT_REFDATA_COUNTS] =
-	"SELECT (SELECT count(*) FROM unit), (SELECT count(*) FROM sector), "
-	"(SELECT count(*) FROM product), (SELECT count(*) FROM carrier), "
-	"(SELECT count(*) FROM carrier_factor), (SELECT count(*) FROM grid_factor), "
-	"(SELECT count(*) FROM norm), (SELECT count(*) FROM admin_unit), "
-	"(SELECT count(*) FROM plan), (SELECT count(*) FROM plan_target)",
-    [STMT_REFDATA_FACTOR_GET] =
-	"SELECT toe_per_unit, gj_per_unit, kgco2_per_unit, reliability, coalesce(note, '') "
-	"FROM carrier_factor WHERE carrier_code = $1 AND unit = $2 AND valid_from <= $3 "
-	"AND (valid_to IS NULL OR valid_to >= $3) ORDER BY valid_from DESC LIMIT 1",
-    [STMT_REFDATA_GRID_GET] = "SELECT tco2_per_mwh, reliability FROM grid_factor WHERE year = $1",
-    [STMT_REFDATA_NORM_GET] =
-	"SELECT value, energy_unit, per_unit, legal_ref, reliability FROM norm "
-	"WHERE product_code = $1 AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3) "
-	"AND (band_min IS NULL OR $2 >= band_min) AND (band_max IS NULL OR $2 < band_max) "
-	"ORDER BY valid_from DESC LIMIT 1",
-    [STMT_REFDATA_ADMIN_GET] =
-	"SELECT a.name, a.level, a.kind, coalesce(a.valid_from, ''), coalesce(a.valid_to, ''), "
-	"coalesce(p.code, ''), coalesce(s.code, '') FROM admin_unit a "
-	"LEFT JOIN admin_unit p ON p.id = a.parent_id "
-	"LEFT JOIN admin_unit s ON s.id = a.successor_id WHERE a.code = $1",
-    [STMT_REFDATA_TARGET_GET] = "SELECT t.value, t.value_max, t.unit, t.from_year, t.reliability "
-				"FROM plan_target t JOIN plan p ON p.id = t.plan_id "
-				"WHERE p.code = $1 AND t.indicator = $2 AND t.by_year = $3 AND "
-				"t.scope_filter IS NOT DISTINCT FROM $4",
-
-    /* --- demo province --- */
-    [STMT_DEMO_FACILITY_COUNT] = "SELECT count(*) FROM facility",
-    [STMT_DEMO_UNIT_ID] = "SELECT id FROM admin_unit WHERE code = $1",
-    [STMT_DEMO_PRODUCT_UNIT] = "SELECT unit FROM product WHERE code = $1",
     [STMT_DEMO_DELETE_MATERIAL] =
 	"WITH d AS (DELETE FROM report_material RETURNING 1) SELECT "
 	"setval(pg_get_serial_sequence('report_material', 'id'), 1, false)",
@@ -152,103 +47,23 @@ const char *const db_pg_sql[STMT__MAX] = {
 				"setval(pg_get_serial_sequence('report_energy', 'id'), 1, false)",
     [STMT_DEMO_DELETE_OUTPUT] = "WITH d AS (DELETE FROM report_output RETURNING 1) SELECT "
 				"setval(pg_get_serial_sequence('report_output', 'id'), 1, false)",
-    [STMT_DEMO_DELETE_REPORT] = "DELETE FROM report",
-    [STMT_DEMO_DELETE_REGISTRATION] = "DELETE FROM registration",
-    [STMT_DEMO_DELETE_FACILITY] = "DELETE FROM facility",
     [STMT_DEMO_FACILITY_INSERT] =
 	"WITH i AS ("
 	"INSERT INTO facility(id, code, tax_code, name, name_key, sector_code, admin_unit_id, "
 	"address, ownership, size, employees, opened_year, closed_year, status) "
-	"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
 	" RETURNING id) SELECT setval('facility_id_seq', greatest((SELECT id FROM i), (SELECT "
 	"last_value FROM facility_id_seq)))",
     [STMT_DEMO_REPORT_INSERT] =
 	"WITH i AS ("
 	"INSERT INTO report(id, facility_id, year, status, cp_aware, cp_staff, cp_unit, "
-	"cp_applied, submitted_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+	"cp_applied, submitted_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
 	" RETURNING id) SELECT setval('report_id_seq', greatest((SELECT id FROM i), (SELECT "
 	"last_value FROM report_id_seq)))",
-    [STMT_DEMO_OUTPUT_INSERT] = "INSERT INTO report_output(report_id, product_code, quantity, "
-				"unit) VALUES ($1, $2, $3, $4)"
-				" RETURNING id",
-    [STMT_DEMO_ENERGY_INSERT] =
-	"INSERT INTO report_energy(report_id, carrier_code, month, product_code, quantity, "
-	"unit, cost_vnd) VALUES ($1, $2, $3, $4, $5, $6, $7)"
-	" RETURNING id",
-    [STMT_DEMO_WATER_INSERT] = "INSERT INTO report_water(report_id, source, quantity_m3, "
-			       "cost_vnd) VALUES ($1, $2, $3, $4)"
-			       " RETURNING id",
-    [STMT_DEMO_MATERIAL_INSERT] = "INSERT INTO report_material(report_id, name, quantity, "
-				  "unit, cost_vnd) VALUES ($1, $2, $3, $4, $5)"
-				  " RETURNING id",
-    [STMT_DEMO_OUTPUT_MONTH_INSERT] = "INSERT INTO report_output_month(report_id, product_code, "
-				      "month, quantity) VALUES ($1, $2, $3, $4)",
-    [STMT_DEMO_ACCOUNT_FACILITY] =
-	"SELECT f.id, f.code, f.name FROM facility f WHERE f.sector_code = $1 AND EXISTS ("
-	"SELECT 1 FROM report r JOIN report_output o ON o.report_id = r.id "
-	"WHERE r.facility_id = f.id AND o.product_code = $2) "
-	"ORDER BY f.size = $3 DESC, f.code LIMIT 1",
-    [STMT_DEMO_ACCOUNT_BIND] =
-	"UPDATE app_user SET facility_id = $2, version = version + 1 WHERE id = $1",
-    [STMT_DEMO_DETACH_USERS] = "UPDATE app_user SET facility_id = NULL, version = version + 1 "
-			       "WHERE facility_id IS NOT NULL",
-
-    /* --- import and export --- */
-    [STMT_CSVIO_UNITS] = "SELECT code, dimension, to_base FROM unit",
-    [STMT_CSVIO_SECTORS] = "SELECT code FROM sector",
-    [STMT_CSVIO_PRODUCTS] = "SELECT code, unit FROM product",
-    [STMT_CSVIO_CARRIER_DIMS] = "SELECT DISTINCT c.code, u.dimension FROM carrier c "
-				"LEFT JOIN carrier_factor f ON f.carrier_code = c.code "
-				"LEFT JOIN unit u ON u.code = f.unit",
-    [STMT_CSVIO_ADMIN_UNITS] = "SELECT code, id FROM admin_unit",
-    [STMT_CSVIO_FACILITY_KEYS] = "SELECT code, id, coalesce(tax_code, '') FROM facility",
-    [STMT_CSVIO_REPORT_KEYS] = "SELECT facility_id, year, id FROM report",
-    [STMT_CSVIO_FACILITY_INSERT] =
-	"INSERT INTO facility(code, tax_code, name, name_key, sector_code, admin_unit_id, "
-	"address, lat, lon, ownership, size, employees, opened_year, closed_year, status) "
-	"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
-	" RETURNING id",
-    [STMT_CSVIO_FACILITY_UPDATE] =
-	"UPDATE facility SET tax_code = $2, name = $3, name_key = $4, sector_code = $5, "
-	"admin_unit_id = $6, address = $7, lat = $8, lon = $9, ownership = $10, size = $11, "
-	"employees = $12, opened_year = $13, closed_year = $14, status = $15, "
-	"version = version + 1 WHERE code = $1",
-    [STMT_CSVIO_REPORT_INSERT] = "INSERT INTO report(facility_id, year, status, cp_aware, "
-				 "cp_staff, cp_unit, cp_applied) "
-				 "VALUES ($1, $2, $3, $4, $5, $6, $7)"
-				 " RETURNING id",
-    [STMT_CSVIO_REPORT_UPDATE] = "UPDATE report SET status = $2, cp_aware = $3, cp_staff = $4, "
-				 "cp_unit = $5, cp_applied = $6, version = version + 1 "
-				 "WHERE id = $1",
-    [STMT_CSVIO_OUTPUT_CLEAR] = "DELETE FROM report_output WHERE report_id = $1",
-    [STMT_CSVIO_ENERGY_CLEAR] = "DELETE FROM report_energy WHERE report_id = $1",
-    [STMT_CSVIO_WATER_CLEAR] = "DELETE FROM report_water WHERE report_id = $1",
-    [STMT_CSVIO_MATERIAL_CLEAR] = "DELETE FROM report_material WHERE report_id = $1",
-    [STMT_CSVIO_OUTPUT_INSERT] = "INSERT INTO report_output(report_id, product_code, quantity, "
-				 "unit) VALUES ($1, $2, $3, $4)"
-				 " RETURNING id",
-    [STMT_CSVIO_ENERGY_INSERT] = "INSERT INTO report_energy(report_id, carrier_code, month, "
-				 "product_code, quantity, unit, cost_vnd) "
-				 "VALUES ($1, $2, $3, $4, $5, $6, $7)"
-				 " RETURNING id",
-    [STMT_CSVIO_WATER_INSERT] = "INSERT INTO report_water(report_id, source, quantity_m3, "
-				"cost_vnd) VALUES ($1, $2, $3, $4)"
-				" RETURNING id",
-    [STMT_CSVIO_MATERIAL_INSERT] = "INSERT INTO report_material(report_id, name, quantity, "
-				   "unit, cost_vnd) VALUES ($1, $2, $3, $4, $5)"
-				   " RETURNING id",
-    [STMT_CSVIO_FACILITY_EXPORT] =
-	"SELECT f.code, coalesce(f.tax_code, ''), f.name, f.sector_code, a.code, "
-	"coalesce(f.address, ''), f.lat, f.lon, f.ownership, f.size, f.employees, "
-	"f.opened_year, f.closed_year, f.status "
-	"FROM facility f JOIN admin_unit a ON a.id = f.admin_unit_id ORDER BY f.code",
-    /* Line kinds sort output, energy, water, material (lk 0..3); a report
-     * without lines is one row with lk -1.  Within a kind: item (carrier,
-     * source, material name), product, month, then id. */
     [STMT_CSVIO_REPORT_EXPORT] =
 	"WITH r AS (SELECT r.id, f.code AS fc, r.year, r.status, r.cp_aware, r.cp_staff, "
 	"r.cp_unit, r.cp_applied FROM report r JOIN facility f ON f.id = r.facility_id "
-	"WHERE $1::bigint IS NULL OR r.year = $1), "
+	"WHERE ?1::bigint IS NULL OR r.year = ?1), "
 	"l AS ("
 	"SELECT report_id AS rid, 0 AS lk, 'output' AS line, '' AS item, product_code AS pr, "
 	"NULL::bigint AS month, quantity AS q, unit AS u, NULL::double precision AS cost, id "
@@ -267,197 +82,13 @@ const char *const db_pg_sql[STMT__MAX] = {
 	"coalesce(l.u, ''), l.cost "
 	"FROM r LEFT JOIN l ON l.rid = r.id "
 	"ORDER BY r.fc, r.year, coalesce(l.lk, -1), l.item, l.pr, coalesce(l.month, 0), l.id",
-    [STMT_CSVIO_OUTPUT_MONTH_CLEAR] = "DELETE FROM report_output_month WHERE report_id = $1",
-    [STMT_CSVIO_OUTPUT_MONTH_INSERT] = "INSERT INTO report_output_month(report_id, product_code, "
-				       "month, quantity) VALUES ($1, $2, $3, $4)",
-
-    /* --- indicators, directory, stats --- */
-    [STMT_FACILITY_COUNT] =
-	"SELECT count(*) "
-	"FROM facility f JOIN sector s ON s.code = f.sector_code "
-	"JOIN admin_unit au ON au.id = f.admin_unit_id "
-	"LEFT JOIN admin_unit pu ON pu.id = au.parent_id "
-	"WHERE f.status = 'active' "
-	"AND ($1::text IS NULL OR f.name_key LIKE '%' || $1 || '%' ESCAPE '\\') "
-	"AND ($2::text IS NULL OR f.sector_code LIKE $2 || '%') "
-	"AND ($3::text IS NULL OR au.code = $3 OR pu.code = $3) "
-	"AND ($4::text IS NULL OR f.ownership = $4) "
-	"AND ($5::text IS NULL OR f.size = $5) ",
-    [STMT_FACILITY_LIST] = "SELECT f.id, f.name, f.sector_code, s.name_vi, s.name_en, "
-			   "au.name, coalesce(au.name_en, au.name), f.ownership, f.size "
-			   "FROM facility f JOIN sector s ON s.code = f.sector_code "
-			   "JOIN admin_unit au ON au.id = f.admin_unit_id "
-			   "LEFT JOIN admin_unit pu ON pu.id = au.parent_id "
-			   "WHERE f.status = 'active' "
-			   "AND ($1::text IS NULL OR f.name_key LIKE '%' || $1 || '%' ESCAPE '\\') "
-			   "AND ($2::text IS NULL OR f.sector_code LIKE $2 || '%') "
-			   "AND ($3::text IS NULL OR au.code = $3 OR pu.code = $3) "
-			   "AND ($4::text IS NULL OR f.ownership = $4) "
-			   "AND ($5::text IS NULL OR f.size = $5) "
-			   "ORDER BY f.name_key, f.id LIMIT $6 OFFSET $7",
-    [STMT_FACILITY_SECTOR_OPTIONS] = "SELECT code, name_vi, name_en FROM sector "
-				     "WHERE level >= 2 ORDER BY code",
-    [STMT_FACILITY_UNIT_OPTIONS] = "SELECT code, name, coalesce(name_en, name) FROM admin_unit "
-				   "WHERE level = 'district' ORDER BY name",
-    [STMT_FACILITY_LIST_ALL] =
-	"SELECT f.name, f.sector_code, s.name_vi, s.name_en, "
-	"au.name, coalesce(au.name_en, au.name), f.ownership, f.size "
-	"FROM facility f JOIN sector s ON s.code = f.sector_code "
-	"JOIN admin_unit au ON au.id = f.admin_unit_id "
-	"LEFT JOIN admin_unit pu ON pu.id = au.parent_id "
-	"WHERE f.status = 'active' "
-	"AND ($1::text IS NULL OR f.name_key LIKE '%' || $1 || '%' ESCAPE '\\') "
-	"AND ($2::text IS NULL OR f.sector_code LIKE $2 || '%') "
-	"AND ($3::text IS NULL OR au.code = $3 OR pu.code = $3) "
-	"AND ($4::text IS NULL OR f.ownership = $4) "
-	"AND ($5::text IS NULL OR f.size = $5) "
-	"ORDER BY f.name_key, f.id",
-    [STMT_WEB_PING] = "SELECT 1",
-    [STMT_KPI_PLAN_GET] = "SELECT id FROM plan WHERE code = $1",
-    [STMT_KPI_PLAN_TARGETS] = "SELECT indicator, value, value_max, from_year, by_year "
-			      "FROM plan_target WHERE plan_id = $1 AND scope_filter IS NULL "
-			      "ORDER BY indicator, by_year DESC",
-    [STMT_KPI_YEAR_RANGE] = "SELECT min(year), max(year) FROM report",
-    [STMT_KPI_ADMIN_UNITS] = "SELECT id, code, name, level, parent_id, coalesce(name_en, name), "
-			     "valid_from, valid_to, successor_id FROM admin_unit ORDER BY id",
-    [STMT_KPI_FACILITIES] = "SELECT id, admin_unit_id, opened_year, closed_year, sector_code, "
-			    "ownership, size FROM facility ORDER BY id",
-    [STMT_KPI_REPORTS] = "SELECT id, facility_id, year, cp_aware, cp_staff, cp_applied "
-			 "FROM report WHERE status = 'accepted' ORDER BY facility_id, year",
-    /* Plain scans: grouping or ordering these in SQL costs more than the rest of the KPIs. */
-    [STMT_KPI_ENERGY] = "SELECT report_id, carrier_code, unit, quantity FROM report_energy",
-    [STMT_KPI_OUTPUTS] = "SELECT report_id, product_code, quantity, unit FROM report_output",
-    [STMT_KPI_PRODUCTS] = "SELECT code, unit FROM product ORDER BY code",
-    [STMT_KPI_UNITS] = "SELECT code, dimension, to_base FROM unit",
-    [STMT_KPI_FACTORS] = "SELECT carrier_code, unit, toe_per_unit, valid_from, valid_to "
-			 "FROM carrier_factor WHERE toe_per_unit IS NOT NULL",
     [STMT_STATS_TABLES] =
 	"SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
 	"AND table_type = 'BASE TABLE' ORDER BY table_name",
-    [STMT_STATS_ROWS] =
-	"SELECT 'meta', count(*) FROM meta UNION ALL "
-	"SELECT 'schema_version', count(*) FROM schema_version UNION ALL "
-	"SELECT 'admin_unit', count(*) FROM admin_unit UNION ALL "
-	"SELECT 'sector', count(*) FROM sector UNION ALL "
-	"SELECT 'unit', count(*) FROM unit UNION ALL "
-	"SELECT 'product', count(*) FROM product UNION ALL "
-	"SELECT 'carrier', count(*) FROM carrier UNION ALL "
-	"SELECT 'carrier_factor', count(*) FROM carrier_factor UNION ALL "
-	"SELECT 'grid_factor', count(*) FROM grid_factor UNION ALL "
-	"SELECT 'norm', count(*) FROM norm UNION ALL "
-	"SELECT 'facility', count(*) FROM facility UNION ALL "
-	"SELECT 'report', count(*) FROM report UNION ALL "
-	"SELECT 'report_output', count(*) FROM report_output UNION ALL "
-	"SELECT 'report_output_month', count(*) FROM report_output_month UNION ALL "
-	"SELECT 'threshold', count(*) FROM threshold UNION ALL "
-	"SELECT 'report_energy', count(*) FROM report_energy UNION ALL "
-	"SELECT 'report_water', count(*) FROM report_water UNION ALL "
-	"SELECT 'report_material', count(*) FROM report_material UNION ALL "
-	"SELECT 'registration', count(*) FROM registration UNION ALL "
-	"SELECT 'plan', count(*) FROM plan UNION ALL "
-	"SELECT 'plan_target', count(*) FROM plan_target UNION ALL "
-	"SELECT 'app_user', count(*) FROM app_user UNION ALL "
-	"SELECT 'session', count(*) FROM session UNION ALL "
-	"SELECT 'audit', count(*) FROM audit UNION ALL "
-	"SELECT 'facility_unit_history', count(*) FROM facility_unit_history UNION ALL "
-	"SELECT 'login_attempt', count(*) FROM login_attempt UNION ALL "
-	"SELECT 'api_token', count(*) FROM api_token UNION ALL "
-	"SELECT 'facility_member', count(*) FROM facility_member",
-
-    /* --- energy analytics --- */
-    [STMT_ANALYTICS_THRESHOLD_UPSERT] =
-	"INSERT INTO threshold(code, kind, value, unit, valid_from, valid_to, legal_ref, source, "
-	"reliability, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
-	"ON CONFLICT(code, kind, valid_from) DO UPDATE SET value = excluded.value, "
-	"unit = excluded.unit, valid_to = excluded.valid_to, legal_ref = excluded.legal_ref, "
-	"source = excluded.source, reliability = excluded.reliability, note = excluded.note",
-    [STMT_ANALYTICS_THRESHOLD_GET] =
-	"SELECT value, legal_ref FROM threshold WHERE code = $1 AND kind = $2 "
-	"AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $4) "
-	"ORDER BY valid_from DESC LIMIT 1",
-    [STMT_LEDGER_CARRIERS] = "SELECT code, kind, biogenic, native_unit FROM carrier",
-    [STMT_LEDGER_FACTORS] =
-	"SELECT carrier_code, unit, toe_per_unit, gj_per_unit, kgco2_per_unit, valid_from, "
-	"valid_to FROM carrier_factor",
-    [STMT_LEDGER_GRID] = "SELECT year, tco2_per_mwh FROM grid_factor",
-    [STMT_LEDGER_NORMS] =
-	"SELECT product_code, band_min, band_max, valid_from, valid_to, value, energy_unit, "
-	"per_unit, legal_ref FROM norm",
-    [STMT_LEDGER_REPORTS] = "SELECT r.id, r.facility_id, r.year FROM report r "
-			    "WHERE r.year BETWEEN $1 AND $2 AND ($3 = 0 OR r.facility_id = $3) "
-			    "AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM report_output o "
-			    "WHERE o.report_id = r.id AND o.product_code = $4)) "
-			    "AND ($5 = 0 OR r.status = 'accepted') ORDER BY r.facility_id, r.year",
-    [STMT_LEDGER_ENERGY] =
-	"SELECT e.report_id, e.carrier_code, e.unit, e.quantity, e.month, e.product_code "
-	"FROM report_energy e JOIN report r ON r.id = e.report_id "
-	"WHERE r.year BETWEEN $1 AND $2 AND ($3 = 0 OR r.facility_id = $3) "
-	"AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM report_output o "
-	"WHERE o.report_id = r.id AND o.product_code = $4))",
-    [STMT_LEDGER_OUTPUTS] = "SELECT x.report_id, x.product_code, x.quantity, x.unit "
-			    "FROM report_output x JOIN report r ON r.id = x.report_id "
-			    "WHERE r.year BETWEEN $1 AND $2 AND ($3 = 0 OR r.facility_id = $3) "
-			    "AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM report_output o "
-			    "WHERE o.report_id = r.id AND o.product_code = $4))",
-    [STMT_LEDGER_OUTPUT_MONTHS] =
-	"SELECT x.report_id, x.product_code, x.month, x.quantity "
-	"FROM report_output_month x JOIN report r ON r.id = x.report_id "
-	"WHERE r.year BETWEEN $1 AND $2 AND ($3 = 0 OR r.facility_id = $3) "
-	"AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM report_output o "
-	"WHERE o.report_id = r.id AND o.product_code = $4))",
-    [STMT_ANALYTICS_FACILITIES] =
-	"SELECT f.id, f.code, f.name, coalesce(f.tax_code, ''), "
-	"CASE WHEN a.level = 'commune' AND p.id IS NOT NULL THEN p.name ELSE a.name END, "
-	"f.sector_code FROM facility f JOIN admin_unit a ON a.id = f.admin_unit_id "
-	"LEFT JOIN admin_unit p ON p.id = a.parent_id WHERE $1 = 0 OR f.id = $1 ORDER BY f.id",
-    [STMT_KEYUSERS_FACILITIES] =
-	"SELECT f.id, f.code, f.name, coalesce(f.tax_code, ''), "
-	"CASE WHEN a.level = 'commune' AND p.id IS NOT NULL THEN p.name ELSE a.name END, "
-	"f.sector_code FROM report r JOIN facility f ON f.id = r.facility_id "
-	"JOIN admin_unit a ON a.id = coalesce((SELECT h.admin_unit_id FROM facility_unit_history h "
-	"WHERE h.facility_id = f.id AND coalesce(h.valid_from, '') <= $4 AND "
-	"(h.valid_to IS NULL OR h.valid_to >= $4) "
-	"ORDER BY coalesce(h.valid_from, '') DESC LIMIT 1), f.admin_unit_id) "
-	"LEFT JOIN admin_unit p ON p.id = a.parent_id WHERE r.year = $5 AND "
-	"($1 IN ('admin', 'province') OR ($1 = 'district' AND (a.id = $2 OR a.parent_id = $2)) "
-	"OR ($1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = $3 AND m.status = 'confirmed'))) "
-	"ORDER BY f.id",
-    [STMT_BENCH_PRODUCTS] =
-	"SELECT p.code, p.name_vi, p.name_en FROM product p WHERE EXISTS (SELECT 1 FROM "
-	"report_output o JOIN report r ON r.id = o.report_id WHERE o.product_code = p.code "
-	"AND r.year = $1 AND r.status = 'accepted') ORDER BY p.code",
-    [STMT_BENCH_PRODUCT_GET] = "SELECT name_vi, name_en, unit FROM product WHERE code = $1",
-
-    /* --- plan indicators by breakdown --- */
-    [STMT_KPI_UNIT_HISTORY] = "SELECT facility_id, admin_unit_id, valid_from, valid_to "
-			      "FROM facility_unit_history "
-			      "WHERE valid_from IS NOT NULL OR valid_to IS NOT NULL "
-			      "ORDER BY facility_id, coalesce(valid_from, '')",
-    [STMT_KPI_SECTORS] = "SELECT code, name_vi, name_en FROM sector ORDER BY code",
-    [STMT_KPI_PLAN_START] = "SELECT start_year FROM plan WHERE code = $1",
-    [STMT_UNITH_FACILITY] = "SELECT id, admin_unit_id, version FROM facility WHERE code = $1",
-    [STMT_UNITH_UNIT] = "SELECT id, level, valid_from, valid_to, name FROM admin_unit "
-			"WHERE code = $1",
-    [STMT_UNITH_OPEN] = "SELECT id, valid_from FROM facility_unit_history "
-			"WHERE facility_id = $1 AND valid_to IS NULL",
-    [STMT_UNITH_LAST_TO] = "SELECT max(valid_to) FROM facility_unit_history "
-			   "WHERE facility_id = $1",
-    [STMT_UNITH_INSERT] = "INSERT INTO facility_unit_history(facility_id, admin_unit_id, "
-			  "valid_from, valid_to) VALUES ($1, $2, $3, $4)"
-			  " RETURNING id",
     [STMT_UNITH_CLOSE] =
-	"UPDATE facility_unit_history SET valid_to = to_char(CAST($2 AS date) - 1, 'YYYY-MM-DD') "
-	"WHERE id = $1",
-    [STMT_UNITH_SET_UNIT] = "UPDATE facility SET admin_unit_id = $2, version = version + 1 "
-			    "WHERE id = $1 AND version = $3",
-    [STMT_UNITH_LIST] = "SELECT au.code, au.name, fu.valid_from, fu.valid_to "
-			"FROM facility_unit_history fu "
-			"JOIN admin_unit au ON au.id = fu.admin_unit_id "
-			"WHERE fu.facility_id = $1 ORDER BY coalesce(fu.valid_from, '')",
-
-/* --- accounts, sessions, audit --- */
-/* The user columns of model/user.c, in its USER_COL order. */
+	"UPDATE facility_unit_history SET valid_to = to_char(CAST(?2 AS date) - 1, 'YYYY-MM-DD') "
+	"WHERE id = ?1",
+/* The user columns of model/user.c, in its USER_COL order: created_at as epoch seconds. */
 #define PG_USER_SELECT                                                                             \
 	"SELECT u.id, u.email, u.name, u.role, u.admin_unit_id, u.facility_id, u.password_hash, "  \
 	"u.status, CAST(extract(epoch FROM CAST(u.created_at AS timestamp)) AS bigint), au.code, " \
@@ -465,296 +96,89 @@ const char *const db_pg_sql[STMT__MAX] = {
 	"FROM app_user u LEFT JOIN admin_unit au ON au.id = u.admin_unit_id "                      \
 	"LEFT JOIN facility f ON f.id = u.facility_id "
     [STMT_USER_INSERT] = "INSERT INTO app_user(email, name, role, admin_unit_id, facility_id, "
-			 "password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, "
-			 "to_char(to_timestamp($7) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'))"
-			 " RETURNING id",
-    [STMT_USER_GET] = PG_USER_SELECT "WHERE u.id = $1",
-    [STMT_USER_BY_EMAIL] = PG_USER_SELECT "WHERE lower(u.email) = lower($1)",
+			 "password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+			 "to_char(to_timestamp(?7) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'))",
+    [STMT_USER_GET] = PG_USER_SELECT "WHERE u.id = ?1",
+    [STMT_USER_BY_EMAIL] = PG_USER_SELECT "WHERE lower(u.email) = lower(?1)",
     [STMT_USER_LIST] = PG_USER_SELECT "ORDER BY lower(u.email), u.email",
-    [STMT_USER_SET_PASSWORD] = "UPDATE app_user SET password_hash = $2, version = version + 1 "
-			       "WHERE id = $1",
-    [STMT_USER_SET_STATUS] = "UPDATE app_user SET status = $2, version = version + 1 WHERE id = $1",
-    [STMT_USER_UNIT_BY_CODE] = "SELECT id, level FROM admin_unit WHERE code = $1",
-    [STMT_USER_FACILITY_GET] = "SELECT id FROM facility WHERE id = $1",
     [STMT_SESSION_INSERT] =
 	"INSERT INTO session(token_hash, user_id, csrf, created_at, last_seen, "
-	"expires_at) VALUES ($1, $2, $3, to_char(to_timestamp($4) AT TIME ZONE 'UTC', 'YYYY-MM-DD "
+	"expires_at) VALUES (?1, ?2, ?3, to_char(to_timestamp(?4) AT TIME ZONE 'UTC', 'YYYY-MM-DD "
 	"HH24:MI:SS'), "
-	"to_char(to_timestamp($4) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'), "
-	"to_char(to_timestamp($5) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'))",
+	"to_char(to_timestamp(?4) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'), "
+	"to_char(to_timestamp(?5) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'))",
     [STMT_SESSION_GET] = "SELECT s.user_id, s.csrf, CAST(extract(epoch FROM CAST(s.created_at AS "
 			 "timestamp)) AS bigint), "
 			 "CAST(extract(epoch FROM CAST(s.last_seen AS timestamp)) AS bigint), "
 			 "CAST(extract(epoch FROM CAST(s.expires_at AS timestamp)) AS bigint), "
 			 "u.role, u.admin_unit_id, "
 			 "u.facility_id, u.email, u.status FROM session s "
-			 "JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = $1",
-    [STMT_SESSION_TOUCH] = "UPDATE session SET last_seen = to_char(to_timestamp($2) AT TIME ZONE "
+			 "JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?1",
+    [STMT_SESSION_TOUCH] = "UPDATE session SET last_seen = to_char(to_timestamp(?2) AT TIME ZONE "
 			   "'UTC', 'YYYY-MM-DD HH24:MI:SS') "
-			   "WHERE token_hash = $1",
-    [STMT_SESSION_DELETE] = "DELETE FROM session WHERE token_hash = $1",
-    [STMT_SESSION_DELETE_USER] = "DELETE FROM session WHERE user_id = $1 "
-				 "AND ($2::text IS NULL OR token_hash <> $2)",
+			   "WHERE token_hash = ?1",
     [STMT_SESSION_AGE] = "UPDATE session SET "
 			 "created_at = to_char(CAST(created_at AS timestamp) - make_interval(secs "
-			 "=> $2), 'YYYY-MM-DD HH24:MI:SS'), "
+			 "=> ?2), 'YYYY-MM-DD HH24:MI:SS'), "
 			 "last_seen = to_char(CAST(last_seen AS timestamp) - make_interval(secs => "
-			 "$2), 'YYYY-MM-DD HH24:MI:SS'), "
+			 "?2), 'YYYY-MM-DD HH24:MI:SS'), "
 			 "expires_at = to_char(CAST(expires_at AS timestamp) - make_interval(secs "
-			 "=> $2), 'YYYY-MM-DD HH24:MI:SS') "
-			 "WHERE token_hash = $1",
-    [STMT_APITOKEN_INSERT] = "INSERT INTO api_token(user_id, name, token_hash, created_at) "
-			     "VALUES ($1, $2, $3, $4)"
-			     " RETURNING id",
-    [STMT_APITOKEN_GET] = "SELECT t.id, t.user_id, u.role, u.admin_unit_id, u.facility_id, "
-			  "u.email, u.status FROM api_token t JOIN app_user u ON u.id = t.user_id "
-			  "WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
-    [STMT_APITOKEN_LIST] = "SELECT id, name, created_at, last_used, revoked_at FROM api_token "
-			   "WHERE user_id = $1 ORDER BY id DESC",
-    [STMT_APITOKEN_REVOKE] = "UPDATE api_token SET revoked_at = $3 "
-			     "WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL",
-    [STMT_APITOKEN_REVOKE_ALL] = "UPDATE api_token SET revoked_at = $2 "
-				 "WHERE user_id = $1 AND revoked_at IS NULL",
-    [STMT_APITOKEN_TOUCH] = "UPDATE api_token SET last_used = $2 WHERE id = $1",
-    [STMT_THROTTLE_FAIL] = "INSERT INTO login_attempt(at, email, addr) VALUES ($1, $2, $3)"
-			   " RETURNING id",
-    [STMT_THROTTLE_BY_EMAIL] = "SELECT count(*), min(at) FROM login_attempt "
-			       "WHERE email = $1 AND at >= $2",
-    [STMT_THROTTLE_BY_ADDR] = "SELECT count(*), min(at) FROM login_attempt "
-			      "WHERE addr = $1 AND at >= $2",
-    [STMT_THROTTLE_CLEAR] = "DELETE FROM login_attempt WHERE email = $1",
-    [STMT_THROTTLE_PURGE] = "DELETE FROM login_attempt WHERE at < $1",
+			 "=> ?2), 'YYYY-MM-DD HH24:MI:SS') "
+			 "WHERE token_hash = ?1",
     [STMT_AUDIT_INSERT] = "INSERT INTO audit(at, user_id, actor, action, entity, entity_id, "
-			  "before_json, after_json) VALUES (to_char(to_timestamp($1) AT TIME ZONE "
-			  "'UTC', 'YYYY-MM-DD HH24:MI:SS'), $2, $3, "
-			  "$4, $5, $6, $7, $8)"
-			  " RETURNING id",
-    [STMT_AUDIT_COUNT] = "SELECT count(*) FROM audit WHERE action = $1 "
-			 "AND ($2::text IS NULL OR entity_id = $2)",
-
-    /* --- enterprise reporting workflow --- */
-    /* Every scoped statement repeats the predicate of model/scope.h on
-     * facility f: $1 role, $2 district unit id, $3 user id. */
-    [STMT_WF_FACILITY_SEE] =
-	"SELECT f.id FROM facility f WHERE f.id = $4 AND "
-	"($1 IN ('admin', 'province') OR ($1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = $2 OR u.parent_id = $2)) "
-	"OR ($1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = $3 AND m.status = 'confirmed')))",
-    [STMT_WF_REPORT_GET] =
-	"SELECT r.id, r.facility_id, r.year, r.status, r.forwarded_at IS NOT NULL, r.cp_aware, "
-	"r.cp_staff, r.cp_unit, r.cp_applied, coalesce(r.submitted_on, ''), "
-	"coalesce(r.review_note, ''), r.version FROM report r JOIN facility f ON f.id = "
-	"r.facility_id "
-	"WHERE r.id = $4 AND "
-	"($1 IN ('admin', 'province') OR ($1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = $2 OR u.parent_id = $2)) "
-	"OR ($1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = $3 AND m.status = 'confirmed')))",
-    [STMT_WF_REPORT_FIND] =
-	"SELECT r.id FROM report r JOIN facility f ON f.id = r.facility_id "
-	"WHERE r.facility_id = $4 AND r.year = $5 AND "
-	"($1 IN ('admin', 'province') OR ($1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = $2 OR u.parent_id = $2)) "
-	"OR ($1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = $3 AND m.status = 'confirmed')))",
-    [STMT_WF_REPORT_LATEST_BEFORE] =
-	"SELECT r.id FROM report r JOIN facility f ON f.id = r.facility_id "
-	"WHERE r.facility_id = $4 AND r.year < $5 AND "
-	"($1 IN ('admin', 'province') OR ($1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = $2 OR u.parent_id = $2)) "
-	"OR ($1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = $3 AND m.status = 'confirmed')))"
-	" ORDER BY r.year DESC LIMIT 1",
-    [STMT_WF_REPORT_OUTPUTS] =
-	"SELECT o.product_code, o.quantity, o.unit FROM report_output o JOIN report r ON r.id = "
-	"o.report_id "
-	"JOIN facility f ON f.id = r.facility_id WHERE o.report_id = $4 AND "
-	"($1 IN ('admin', 'province') OR ($1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = $2 OR u.parent_id = $2)) "
-	"OR ($1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = $3 AND m.status = 'confirmed')))"
-	" ORDER BY o.id",
-    [STMT_WF_REPORT_ENERGY] =
-	"SELECT e.carrier_code, e.quantity, e.unit, coalesce(e.month, 0), coalesce(e.product_code, "
-	"''), e.cost_vnd FROM report_energy e JOIN report r ON r.id = e.report_id "
-	"JOIN facility f ON f.id = r.facility_id WHERE e.report_id = $4 AND "
-	"($1 IN ('admin', 'province') OR ($1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = $2 OR u.parent_id = $2)) "
-	"OR ($1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = $3 AND m.status = 'confirmed')))"
-	" ORDER BY e.id",
-    [STMT_WF_REPORT_WATER] =
-	"SELECT w.source, w.quantity_m3, w.cost_vnd FROM report_water w JOIN report r ON r.id = "
-	"w.report_id "
-	"JOIN facility f ON f.id = r.facility_id WHERE w.report_id = $4 AND "
-	"($1 IN ('admin', 'province') OR ($1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = $2 OR u.parent_id = $2)) "
-	"OR ($1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = $3 AND m.status = 'confirmed')))"
-	" ORDER BY w.id",
-    [STMT_WF_REPORT_MATERIALS] =
-	"SELECT t.name, t.quantity, t.unit, t.cost_vnd FROM report_material t JOIN report r ON "
-	"r.id = t.report_id "
-	"JOIN facility f ON f.id = r.facility_id WHERE t.report_id = $4 AND "
-	"($1 IN ('admin', 'province') OR ($1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = $2 OR u.parent_id = $2)) "
-	"OR ($1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = $3 AND m.status = 'confirmed')))"
-	" ORDER BY t.id",
-    [STMT_WF_REPORT_INSERT] = "INSERT INTO report(facility_id, year, status, cp_aware, cp_staff, "
-			      "cp_unit, cp_applied) VALUES ($1, $2, 'draft', $3, $4, $5, $6)"
-			      " RETURNING id",
-    [STMT_WF_REPORT_UPDATE] =
-	"UPDATE report SET cp_aware = $3, cp_staff = $4, cp_unit = $5, "
-	"cp_applied = $6, version = version + 1 WHERE id = $1 AND version = $2",
+			  "before_json, after_json) VALUES (to_char(to_timestamp(?1) AT TIME ZONE "
+			  "'UTC', 'YYYY-MM-DD HH24:MI:SS'), ?2, ?3, "
+			  "?4, ?5, ?6, ?7, ?8)",
     [STMT_WF_REPORT_STATE] =
-	"UPDATE report SET status = $3, "
-	"forwarded_at = CASE WHEN $4 THEN to_char(now() AT TIME ZONE 'UTC', "
+	"UPDATE report SET status = ?3, "
+	"forwarded_at = CASE WHEN ?4 THEN to_char(now() AT TIME ZONE 'UTC', "
 	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') END, "
-	"review_note = $5, submitted_on = CASE WHEN $6 THEN to_char(now() AT TIME ZONE 'UTC', "
+	"review_note = ?5, submitted_on = CASE WHEN ?6 THEN to_char(now() AT TIME ZONE 'UTC', "
 	"'YYYY-MM-DD') "
-	"ELSE submitted_on END, version = version + 1 WHERE id = $1 AND version = $2",
-    [STMT_WF_PRODUCT_UNIT] = "SELECT p.unit, u.dimension FROM product p "
-			     "JOIN unit u ON u.code = p.unit WHERE p.code = $1",
-    [STMT_WF_UNIT_GET] = "SELECT dimension, to_base FROM unit WHERE code = $1",
-    [STMT_WF_CARRIER_CHECK] =
-	"SELECT EXISTS (SELECT 1 FROM carrier WHERE code = $1), "
-	"EXISTS (SELECT 1 FROM carrier_factor cf JOIN unit fu ON fu.code = cf.unit "
-	"JOIN unit qu ON qu.code = $2 WHERE cf.carrier_code = $1 AND fu.dimension = qu.dimension)",
-    [STMT_WF_UNITS] = "SELECT code, dimension, to_base FROM unit",
-    [STMT_WF_FACTORS] = "SELECT carrier_code, unit, toe_per_unit, gj_per_unit, valid_from, "
-			"coalesce(valid_to, '') FROM carrier_factor",
-    [STMT_WF_REG_GET] =
-	"SELECT g.id, g.facility_id, g.year, g.status, g.forwarded_at IS NOT NULL, g.apply_cp, "
-	"g.planned_saving_pct, coalesce(g.measures, ''), coalesce(g.submitted_on, ''), "
-	"coalesce(g.review_note, ''), g.version FROM registration g "
-	"JOIN facility f ON f.id = g.facility_id WHERE g.id = $4 AND "
-	"($1 IN ('admin', 'province') OR ($1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = $2 OR u.parent_id = $2)) "
-	"OR ($1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = $3 AND m.status = 'confirmed')))",
-    [STMT_WF_REG_FIND] =
-	"SELECT g.id FROM registration g JOIN facility f ON f.id = g.facility_id "
-	"WHERE g.facility_id = $4 AND g.year = $5 AND "
-	"($1 IN ('admin', 'province') OR ($1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = $2 OR u.parent_id = $2)) "
-	"OR ($1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = $3 AND m.status = 'confirmed')))",
-    [STMT_WF_REG_LATEST_BEFORE] =
-	"SELECT g.id FROM registration g JOIN facility f ON f.id = g.facility_id "
-	"WHERE g.facility_id = $4 AND g.year < $5 AND "
-	"($1 IN ('admin', 'province') OR ($1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = $2 OR u.parent_id = $2)) "
-	"OR ($1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = $3 AND m.status = 'confirmed')))"
-	" ORDER BY g.year DESC LIMIT 1",
-    [STMT_WF_REG_INSERT] =
-	"INSERT INTO registration(facility_id, year, apply_cp, "
-	"planned_saving_pct, measures, status) VALUES ($1, $2, $3, $4, $5, 'draft')"
-	" RETURNING id",
-    [STMT_WF_REG_UPDATE] = "UPDATE registration SET apply_cp = $3, planned_saving_pct = $4, "
-			   "measures = $5, version = version + 1 WHERE id = $1 AND version = $2",
+	"ELSE submitted_on END, version = version + 1 WHERE id = ?1 AND version = ?2",
     [STMT_WF_REG_STATE] =
-	"UPDATE registration SET status = $3, "
-	"forwarded_at = CASE WHEN $4 THEN to_char(now() AT TIME ZONE 'UTC', "
+	"UPDATE registration SET status = ?3, "
+	"forwarded_at = CASE WHEN ?4 THEN to_char(now() AT TIME ZONE 'UTC', "
 	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') END, "
-	"review_note = $5, submitted_on = CASE WHEN $6 THEN to_char(now() AT TIME ZONE 'UTC', "
+	"review_note = ?5, submitted_on = CASE WHEN ?6 THEN to_char(now() AT TIME ZONE 'UTC', "
 	"'YYYY-MM-DD') "
-	"ELSE submitted_on END, version = version + 1 WHERE id = $1 AND version = $2",
-    [STMT_WF_FACILITY_FIND] = "SELECT id FROM facility WHERE code = $1 OR tax_code = $1 "
-			      "ORDER BY code = $1 DESC LIMIT 1",
-    [STMT_WF_CLAIM_GET] =
-	"SELECT m.id, m.user_id, m.facility_id, m.status, m.version, coalesce(m.note, '') "
-	"FROM facility_member m JOIN facility f ON f.id = m.facility_id WHERE m.id = $4 AND "
-	"($1 IN ('admin', 'province') OR m.user_id = $3 OR ($1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = $2 OR u.parent_id = $2)))",
-    [STMT_WF_CLAIM_FIND] = "SELECT id, status, version FROM facility_member "
-			   "WHERE user_id = $1 AND facility_id = $2",
+	"ELSE submitted_on END, version = version + 1 WHERE id = ?1 AND version = ?2",
     [STMT_WF_CLAIM_INSERT] =
 	"INSERT INTO facility_member(user_id, facility_id, status, claimed_at, decided_at, "
-	"decided_by, note) VALUES ($1, $2, $3, to_char(now() AT TIME ZONE 'UTC', "
+	"decided_by, note) VALUES (?1, ?2, ?3, to_char(now() AT TIME ZONE 'UTC', "
 	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
-	"CASE WHEN $4::bigint IS NOT NULL THEN to_char(now() AT TIME ZONE 'UTC', "
-	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') END, $4, $5)"
-	" RETURNING id",
+	"CASE WHEN ?4::bigint IS NOT NULL THEN to_char(now() AT TIME ZONE 'UTC', "
+	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') END, ?4, ?5)",
     [STMT_WF_CLAIM_SET] =
-	"UPDATE facility_member SET status = $3, decided_by = $4::bigint, note = $5, "
-	"decided_at = CASE WHEN $4::bigint IS NOT NULL THEN to_char(now() AT TIME ZONE 'UTC', "
+	"UPDATE facility_member SET status = ?3, decided_by = ?4::bigint, note = ?5, "
+	"decided_at = CASE WHEN ?4::bigint IS NOT NULL THEN to_char(now() AT TIME ZONE 'UTC', "
 	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') END, "
-	"claimed_at = CASE WHEN $4::bigint IS NULL THEN to_char(now() AT TIME ZONE 'UTC', "
+	"claimed_at = CASE WHEN ?4::bigint IS NULL THEN to_char(now() AT TIME ZONE 'UTC', "
 	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
-	"ELSE claimed_at END, version = version + 1 WHERE id = $1 AND version = $2",
-    [STMT_WF_CLAIM_LIST] =
-	"SELECT m.id, m.user_id, a.email, m.facility_id, f.code, f.name, m.status, m.claimed_at, "
-	"coalesce(m.note, ''), m.version, coalesce(f.tax_code, '') FROM facility_member m JOIN "
-	"facility f ON f.id = "
-	"m.facility_id "
-	"JOIN app_user a ON a.id = m.user_id WHERE ($4::text IS NULL OR m.status = $4) AND "
-	"($1 IN ('admin', 'province') OR m.user_id = $3 OR ($1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = $2 OR u.parent_id = $2))) "
-	"ORDER BY m.claimed_at DESC, m.id DESC LIMIT 500",
-    [STMT_WF_USER_ROLE] = "SELECT role, status FROM app_user WHERE id = $1",
-    [STMT_WF_FACILITY_GET] =
-	"SELECT f.id, f.code, coalesce(f.tax_code, ''), f.name, f.sector_code, f.admin_unit_id, "
-	"coalesce(f.address, ''), f.lat, f.lon, f.ownership, f.size, f.employees, f.opened_year, "
-	"f.closed_year, f.status, f.version FROM facility f WHERE f.id = $4 AND "
-	"($1 IN ('admin', 'province') OR ($1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = $2 OR u.parent_id = $2)) "
-	"OR ($1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = $3 AND m.status = 'confirmed')))",
-    [STMT_WF_FACILITY_UPDATE] =
-	"UPDATE facility SET tax_code = $3, name = $4, name_key = $5, sector_code = $6, "
-	"address = $7, lat = $8, lon = $9, ownership = $10, size = $11, employees = $12, "
-	"opened_year = $13, closed_year = $14, version = version + 1 "
-	"WHERE id = $1 AND version = $2",
-    [STMT_WF_SECTOR_EXISTS] = "SELECT 1 FROM sector WHERE code = $1",
-    [STMT_WF_TAX_TAKEN] = "SELECT 1 FROM facility WHERE tax_code = $1 AND id <> $2",
-    [STMT_WF_QUEUE] =
-	"WITH q AS (SELECT 'report' AS kind, id, facility_id, version, year, status, "
-	"forwarded_at IS NOT NULL AS fwd, coalesce(submitted_on, '') AS sub FROM report "
-	"UNION ALL SELECT 'registration', id, facility_id, version, year, status, "
-	"forwarded_at IS NOT NULL, coalesce(submitted_on, '') FROM registration) "
-	"SELECT q.kind, q.id, q.facility_id, q.version, q.year, q.status, q.fwd, f.name, f.code, "
-	"au.name, f.sector_code, q.sub FROM q JOIN facility f ON f.id = q.facility_id "
-	"JOIN admin_unit au ON au.id = f.admin_unit_id "
-	"WHERE ($4::text IS NULL OR q.kind = $4) AND ($5::bigint IS NULL OR q.year = $5) "
-	"AND ($6::bigint IS NULL OR f.admin_unit_id = $6 OR au.parent_id = $6) "
-	"AND ($7::text IS NULL OR f.sector_code LIKE $7 || '%') AND "
-	"($8 & CASE WHEN q.status = 'draft' THEN 1 WHEN q.status = 'submitted' AND NOT q.fwd "
-	"THEN 2 WHEN q.status = 'submitted' THEN 4 WHEN q.status = 'returned' THEN 8 ELSE 16 END) "
-	"<> 0 AND "
-	"($1 IN ('admin', 'province') OR ($1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = $2 OR u.parent_id = $2)) "
-	"OR ($1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = $3 AND m.status = 'confirmed')))"
-	" ORDER BY q.sub, q.kind, q.id LIMIT $9 OFFSET $10",
-    [STMT_WF_QUEUE_COUNTS] =
-	"WITH q AS (SELECT 'report' AS kind, id, facility_id, version, year, status, "
-	"forwarded_at IS NOT NULL AS fwd, coalesce(submitted_on, '') AS sub FROM report "
-	"UNION ALL SELECT 'registration', id, facility_id, version, year, status, "
-	"forwarded_at IS NOT NULL, coalesce(submitted_on, '') FROM registration) "
-	"SELECT q.status, q.fwd, count(*) FROM q JOIN facility f ON f.id = q.facility_id "
-	"JOIN admin_unit au ON au.id = f.admin_unit_id "
-	"WHERE ($4::text IS NULL OR q.kind = $4) AND ($5::bigint IS NULL OR q.year = $5) "
-	"AND ($6::bigint IS NULL OR f.admin_unit_id = $6 OR au.parent_id = $6) "
-	"AND ($7::text IS NULL OR f.sector_code LIKE $7 || '%') AND "
-	"($1 IN ('admin', 'province') OR ($1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = $2 OR u.parent_id = $2)) "
-	"OR ($1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = $3 AND m.status = 'confirmed')))"
-	" GROUP BY q.status, q.fwd",
-    [STMT_WFWEB_UNIT_ID] = "SELECT id FROM admin_unit WHERE code = $1",
+	"ELSE claimed_at END, version = version + 1 WHERE id = ?1 AND version = ?2",
 #define WFWEB_AUDIT_WHERE                                                                          \
-	"WHERE ($1::text IS NULL OR entity = $1) AND ($2::text IS NULL OR actor = $2) "            \
-	"AND ($3::text IS NULL OR action LIKE $3 || '%') AND ($4::text IS NULL OR at >= $4) "      \
-	"AND ($5::text IS NULL OR at < to_char($5::date + 1, 'YYYY-MM-DD')) "
+	"WHERE (?1::text IS NULL OR entity = ?1) AND (?2::text IS NULL OR actor = ?2) "            \
+	"AND (?3::text IS NULL OR action LIKE ?3 || '%') AND (?4::text IS NULL OR at >= ?4) "      \
+	"AND (?5::text IS NULL OR at < to_char(?5::date + 1, 'YYYY-MM-DD')) "
     [STMT_WFWEB_AUDIT_LIST] =
 	"SELECT id, at, actor, action, entity, entity_id, before_json, "
-	"after_json FROM audit " WFWEB_AUDIT_WHERE "ORDER BY id DESC LIMIT $6 OFFSET $7",
+	"after_json FROM audit " WFWEB_AUDIT_WHERE "ORDER BY id DESC LIMIT ?6 OFFSET ?7",
     [STMT_WFWEB_AUDIT_COUNT] = "SELECT count(*) FROM audit " WFWEB_AUDIT_WHERE,
 #undef WFWEB_AUDIT_WHERE
-    [STMT_API_CARRIERS] = "SELECT code, name_vi, name_en, kind, native_unit, biogenic FROM carrier "
-			  "ORDER BY code",
-    /* @api-sql */
+#undef PG_USER_SELECT
+};
+
+const unsigned char db_pg_returning_id[STMT__MAX] = {
+    [STMT_REFDATA_FACTOR_UPSERT] = 1, [STMT_REFDATA_NORM_INSERT] = 1,
+    [STMT_REFDATA_ADMIN_UPSERT] = 1,  [STMT_REFDATA_PLAN_UPSERT] = 1,
+    [STMT_REFDATA_TARGET_INSERT] = 1, [STMT_DEMO_OUTPUT_INSERT] = 1,
+    [STMT_DEMO_ENERGY_INSERT] = 1,    [STMT_DEMO_WATER_INSERT] = 1,
+    [STMT_DEMO_MATERIAL_INSERT] = 1,  [STMT_CSVIO_FACILITY_INSERT] = 1,
+    [STMT_CSVIO_REPORT_INSERT] = 1,   [STMT_CSVIO_OUTPUT_INSERT] = 1,
+    [STMT_CSVIO_ENERGY_INSERT] = 1,   [STMT_CSVIO_WATER_INSERT] = 1,
+    [STMT_CSVIO_MATERIAL_INSERT] = 1, [STMT_UNITH_INSERT] = 1,
+    [STMT_USER_INSERT] = 1,	      [STMT_APITOKEN_INSERT] = 1,
+    [STMT_THROTTLE_FAIL] = 1,	      [STMT_AUDIT_INSERT] = 1,
+    [STMT_WF_REPORT_INSERT] = 1,      [STMT_WF_REG_INSERT] = 1,
+    [STMT_WF_CLAIM_INSERT] = 1,
 };

@@ -1,21 +1,31 @@
 /*
- * The SQL text of every enum stmt for SQLite.  Designated initialisers keep
- * each row beside its name; db_sql_check() (migrate.c) verifies at start-up
- * that none is missing.
+ * The common statement table: the SQL text of every enum stmt, which SQLite
+ * runs as it is and PostgreSQL runs unless sql_pg.c overrides it (the file
+ * keeps its name because SQLite's dialect is the base).  Designated
+ * initialisers keep each row beside its name; db_sql_check() (migrate.c)
+ * verifies at start-up that none is missing.
+ *
+ * Written once for both backends: parameters are ?N (db_pg.c rewrites them
+ * to $N); coalesce, not ifnull; IS NOT DISTINCT FROM for a comparison that
+ * matches NULL with NULL (SQLite 3.39 or later); a parameter that is only
+ * tested with IS NULL is CAST to its type there, so PostgreSQL can infer
+ * the type at prepare time (CAST changes nothing on SQLite).  A statement
+ * whose text must differ (dates, the catalog, sequences) gets a row in
+ * sql_pg.c as well, and test_pg.c prepares every statement on both.
  */
 #include "db/db_int.h"
 
-const char *const db_sqlite_sql[STMT__MAX] = {
+const char *const db_sql[STMT__MAX] = {
     /* --- core --- */
-    [STMT_SCHEMA_VERSION_GET] = "SELECT ifnull(max(version), 0) FROM schema_version",
+    [STMT_SCHEMA_VERSION_GET] = "SELECT coalesce(max(version), 0) FROM schema_version",
     [STMT_SCHEMA_VERSION_ADD] = "INSERT INTO schema_version(version, applied_at) "
 				"VALUES (?1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
     [STMT_META_GET] = "SELECT value FROM meta WHERE key = ?1",
     [STMT_META_SET] = "INSERT INTO meta(key, value) VALUES (?1, ?2) "
 		      "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-    [STMT_GENERATION_BUMP] = "UPDATE meta SET value = CAST(value AS INTEGER) + 1 "
+    [STMT_GENERATION_BUMP] = "UPDATE meta SET value = CAST(CAST(value AS bigint) + 1 AS text) "
 			     "WHERE key = 'generation'",
-    [STMT_GENERATION_GET] = "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'",
+    [STMT_GENERATION_GET] = "SELECT CAST(value AS bigint) FROM meta WHERE key = 'generation'",
     [STMT_DB_TABLES] = "SELECT name FROM sqlite_schema WHERE type = 'table' "
 		       "AND name NOT LIKE 'sqlite_%' AND name <> 'schema_version' ORDER BY name",
     [STMT_DB_COLUMNS] = "SELECT name, upper(type), pk FROM pragma_table_info(?1) ORDER BY cid",
@@ -57,7 +67,8 @@ const char *const db_sqlite_sql[STMT__MAX] = {
     [STMT_REFDATA_NORM_UPDATE] =
 	"UPDATE norm SET valid_to = ?5, value = ?6, energy_unit = ?7, per_unit = ?8, "
 	"legal_ref = ?9, source = ?10, reliability = ?11, note = ?12 "
-	"WHERE product_code = ?1 AND band_min IS ?2 AND band_max IS ?3 AND valid_from = ?4",
+	"WHERE product_code = ?1 AND band_min IS NOT DISTINCT FROM ?2 AND band_max IS NOT DISTINCT "
+	"FROM ?3 AND valid_from = ?4",
     [STMT_REFDATA_NORM_INSERT] =
 	"INSERT INTO norm(product_code, band_min, band_max, valid_from, valid_to, value, "
 	"energy_unit, per_unit, legal_ref, source, reliability, note) "
@@ -83,7 +94,8 @@ const char *const db_sqlite_sql[STMT__MAX] = {
     [STMT_REFDATA_TARGET_UPDATE] =
 	"UPDATE plan_target SET value = ?3, value_max = ?4, unit = ?5, from_year = ?6, "
 	"note = ?9, source = ?10, reliability = ?11 "
-	"WHERE plan_id = ?1 AND indicator = ?2 AND by_year = ?7 AND scope_filter IS ?8",
+	"WHERE plan_id = ?1 AND indicator = ?2 AND by_year = ?7 AND scope_filter IS NOT DISTINCT "
+	"FROM ?8",
     [STMT_REFDATA_TARGET_INSERT] =
 	"INSERT INTO plan_target(plan_id, indicator, value, value_max, unit, from_year, "
 	"by_year, scope_filter, note, source, reliability) "
@@ -95,7 +107,7 @@ const char *const db_sqlite_sql[STMT__MAX] = {
 	"(SELECT count(*) FROM norm), (SELECT count(*) FROM admin_unit), "
 	"(SELECT count(*) FROM plan), (SELECT count(*) FROM plan_target)",
     [STMT_REFDATA_FACTOR_GET] =
-	"SELECT toe_per_unit, gj_per_unit, kgco2_per_unit, reliability, ifnull(note, '') "
+	"SELECT toe_per_unit, gj_per_unit, kgco2_per_unit, reliability, coalesce(note, '') "
 	"FROM carrier_factor WHERE carrier_code = ?1 AND unit = ?2 AND valid_from <= ?3 "
 	"AND (valid_to IS NULL OR valid_to >= ?3) ORDER BY valid_from DESC LIMIT 1",
     [STMT_REFDATA_GRID_GET] = "SELECT tco2_per_mwh, reliability FROM grid_factor WHERE year = ?1",
@@ -105,14 +117,14 @@ const char *const db_sqlite_sql[STMT__MAX] = {
 	"AND (band_min IS NULL OR ?2 >= band_min) AND (band_max IS NULL OR ?2 < band_max) "
 	"ORDER BY valid_from DESC LIMIT 1",
     [STMT_REFDATA_ADMIN_GET] =
-	"SELECT a.name, a.level, a.kind, ifnull(a.valid_from, ''), ifnull(a.valid_to, ''), "
-	"ifnull(p.code, ''), ifnull(s.code, '') FROM admin_unit a "
+	"SELECT a.name, a.level, a.kind, coalesce(a.valid_from, ''), coalesce(a.valid_to, ''), "
+	"coalesce(p.code, ''), coalesce(s.code, '') FROM admin_unit a "
 	"LEFT JOIN admin_unit p ON p.id = a.parent_id "
 	"LEFT JOIN admin_unit s ON s.id = a.successor_id WHERE a.code = ?1",
-    [STMT_REFDATA_TARGET_GET] =
-	"SELECT t.value, t.value_max, t.unit, t.from_year, t.reliability "
-	"FROM plan_target t JOIN plan p ON p.id = t.plan_id "
-	"WHERE p.code = ?1 AND t.indicator = ?2 AND t.by_year = ?3 AND t.scope_filter IS ?4",
+    [STMT_REFDATA_TARGET_GET] = "SELECT t.value, t.value_max, t.unit, t.from_year, t.reliability "
+				"FROM plan_target t JOIN plan p ON p.id = t.plan_id "
+				"WHERE p.code = ?1 AND t.indicator = ?2 AND t.by_year = ?3 AND "
+				"t.scope_filter IS NOT DISTINCT FROM ?4",
     /* @refdata-sql */
 
     /* --- demo province --- */
@@ -163,7 +175,7 @@ const char *const db_sqlite_sql[STMT__MAX] = {
 				"LEFT JOIN carrier_factor f ON f.carrier_code = c.code "
 				"LEFT JOIN unit u ON u.code = f.unit",
     [STMT_CSVIO_ADMIN_UNITS] = "SELECT code, id FROM admin_unit",
-    [STMT_CSVIO_FACILITY_KEYS] = "SELECT code, id, ifnull(tax_code, '') FROM facility",
+    [STMT_CSVIO_FACILITY_KEYS] = "SELECT code, id, coalesce(tax_code, '') FROM facility",
     [STMT_CSVIO_REPORT_KEYS] = "SELECT facility_id, year, id FROM report",
     [STMT_CSVIO_FACILITY_INSERT] =
 	"INSERT INTO facility(code, tax_code, name, name_key, sector_code, admin_unit_id, "
@@ -194,8 +206,8 @@ const char *const db_sqlite_sql[STMT__MAX] = {
     [STMT_CSVIO_MATERIAL_INSERT] = "INSERT INTO report_material(report_id, name, quantity, "
 				   "unit, cost_vnd) VALUES (?1, ?2, ?3, ?4, ?5)",
     [STMT_CSVIO_FACILITY_EXPORT] =
-	"SELECT f.code, ifnull(f.tax_code, ''), f.name, f.sector_code, a.code, "
-	"ifnull(f.address, ''), f.lat, f.lon, f.ownership, f.size, f.employees, "
+	"SELECT f.code, coalesce(f.tax_code, ''), f.name, f.sector_code, a.code, "
+	"coalesce(f.address, ''), f.lat, f.lon, f.ownership, f.size, f.employees, "
 	"f.opened_year, f.closed_year, f.status "
 	"FROM facility f JOIN admin_unit a ON a.id = f.admin_unit_id ORDER BY f.code",
     /* Line kinds sort output, energy, water, material (lk 0..3); a report
@@ -211,48 +223,50 @@ const char *const db_sqlite_sql[STMT__MAX] = {
 	"UNION ALL SELECT m.report_id, 0, 'output', '', m.product_code, m.month, m.quantity, "
 	"p.unit, NULL, m.month FROM report_output_month m JOIN product p ON p.code = "
 	"m.product_code "
-	"UNION ALL SELECT report_id, 1, 'energy', carrier_code, ifnull(product_code, ''), "
+	"UNION ALL SELECT report_id, 1, 'energy', carrier_code, coalesce(product_code, ''), "
 	"month, quantity, unit, cost_vnd, id FROM report_energy "
 	"UNION ALL SELECT report_id, 2, 'water', source, '', NULL, quantity_m3, 'm3', "
 	"cost_vnd, id FROM report_water "
 	"UNION ALL SELECT report_id, 3, 'material', name, '', NULL, quantity, unit, cost_vnd, "
 	"id FROM report_material) "
 	"SELECT r.fc, r.year, r.status, r.cp_aware, r.cp_staff, r.cp_unit, r.cp_applied, "
-	"ifnull(l.line, ''), ifnull(l.item, ''), ifnull(l.pr, ''), l.month, l.q, "
-	"ifnull(l.u, ''), l.cost "
+	"coalesce(l.line, ''), coalesce(l.item, ''), coalesce(l.pr, ''), l.month, l.q, "
+	"coalesce(l.u, ''), l.cost "
 	"FROM r LEFT JOIN l ON l.rid = r.id "
-	"ORDER BY r.fc, r.year, ifnull(l.lk, -1), l.item, l.pr, ifnull(l.month, 0), l.id",
+	"ORDER BY r.fc, r.year, coalesce(l.lk, -1), l.item, l.pr, coalesce(l.month, 0), l.id",
     [STMT_CSVIO_OUTPUT_MONTH_CLEAR] = "DELETE FROM report_output_month WHERE report_id = ?1",
     [STMT_CSVIO_OUTPUT_MONTH_INSERT] = "INSERT INTO report_output_month(report_id, product_code, "
 				       "month, quantity) VALUES (?1, ?2, ?3, ?4)",
     /* @csvio-sql */
 
     /* --- indicators, directory, stats --- */
-    [STMT_FACILITY_COUNT] = "SELECT count(*) "
-			    "FROM facility f JOIN sector s ON s.code = f.sector_code "
-			    "JOIN admin_unit au ON au.id = f.admin_unit_id "
-			    "LEFT JOIN admin_unit pu ON pu.id = au.parent_id "
-			    "WHERE f.status = 'active' "
-			    "AND (?1 IS NULL OR f.name_key LIKE '%' || ?1 || '%' ESCAPE '\\') "
-			    "AND (?2 IS NULL OR f.sector_code LIKE ?2 || '%') "
-			    "AND (?3 IS NULL OR au.code = ?3 OR pu.code = ?3) "
-			    "AND (?4 IS NULL OR f.ownership = ?4) "
-			    "AND (?5 IS NULL OR f.size = ?5) ",
-    [STMT_FACILITY_LIST] = "SELECT f.id, f.name, f.sector_code, s.name_vi, s.name_en, "
-			   "au.name, ifnull(au.name_en, au.name), f.ownership, f.size "
-			   "FROM facility f JOIN sector s ON s.code = f.sector_code "
-			   "JOIN admin_unit au ON au.id = f.admin_unit_id "
-			   "LEFT JOIN admin_unit pu ON pu.id = au.parent_id "
-			   "WHERE f.status = 'active' "
-			   "AND (?1 IS NULL OR f.name_key LIKE '%' || ?1 || '%' ESCAPE '\\') "
-			   "AND (?2 IS NULL OR f.sector_code LIKE ?2 || '%') "
-			   "AND (?3 IS NULL OR au.code = ?3 OR pu.code = ?3) "
-			   "AND (?4 IS NULL OR f.ownership = ?4) "
-			   "AND (?5 IS NULL OR f.size = ?5) "
-			   "ORDER BY f.name_key, f.id LIMIT ?6 OFFSET ?7",
+    [STMT_FACILITY_COUNT] =
+	"SELECT count(*) "
+	"FROM facility f JOIN sector s ON s.code = f.sector_code "
+	"JOIN admin_unit au ON au.id = f.admin_unit_id "
+	"LEFT JOIN admin_unit pu ON pu.id = au.parent_id "
+	"WHERE f.status = 'active' "
+	"AND (CAST(?1 AS text) IS NULL OR f.name_key LIKE '%' || ?1 || '%' ESCAPE '\\') "
+	"AND (CAST(?2 AS text) IS NULL OR f.sector_code LIKE ?2 || '%') "
+	"AND (CAST(?3 AS text) IS NULL OR au.code = ?3 OR pu.code = ?3) "
+	"AND (CAST(?4 AS text) IS NULL OR f.ownership = ?4) "
+	"AND (CAST(?5 AS text) IS NULL OR f.size = ?5) ",
+    [STMT_FACILITY_LIST] =
+	"SELECT f.id, f.name, f.sector_code, s.name_vi, s.name_en, "
+	"au.name, coalesce(au.name_en, au.name), f.ownership, f.size "
+	"FROM facility f JOIN sector s ON s.code = f.sector_code "
+	"JOIN admin_unit au ON au.id = f.admin_unit_id "
+	"LEFT JOIN admin_unit pu ON pu.id = au.parent_id "
+	"WHERE f.status = 'active' "
+	"AND (CAST(?1 AS text) IS NULL OR f.name_key LIKE '%' || ?1 || '%' ESCAPE '\\') "
+	"AND (CAST(?2 AS text) IS NULL OR f.sector_code LIKE ?2 || '%') "
+	"AND (CAST(?3 AS text) IS NULL OR au.code = ?3 OR pu.code = ?3) "
+	"AND (CAST(?4 AS text) IS NULL OR f.ownership = ?4) "
+	"AND (CAST(?5 AS text) IS NULL OR f.size = ?5) "
+	"ORDER BY f.name_key, f.id LIMIT ?6 OFFSET ?7",
     [STMT_FACILITY_SECTOR_OPTIONS] = "SELECT code, name_vi, name_en FROM sector "
 				     "WHERE level >= 2 ORDER BY code",
-    [STMT_FACILITY_UNIT_OPTIONS] = "SELECT code, name, ifnull(name_en, name) FROM admin_unit "
+    [STMT_FACILITY_UNIT_OPTIONS] = "SELECT code, name, coalesce(name_en, name) FROM admin_unit "
 				   "WHERE level = 'district' ORDER BY name",
     [STMT_WEB_PING] = "SELECT 1",
     [STMT_KPI_PLAN_GET] = "SELECT id FROM plan WHERE code = ?1",
@@ -260,7 +274,7 @@ const char *const db_sqlite_sql[STMT__MAX] = {
 			      "FROM plan_target WHERE plan_id = ?1 AND scope_filter IS NULL "
 			      "ORDER BY indicator, by_year DESC",
     [STMT_KPI_YEAR_RANGE] = "SELECT min(year), max(year) FROM report",
-    [STMT_KPI_ADMIN_UNITS] = "SELECT id, code, name, level, parent_id, ifnull(name_en, name), "
+    [STMT_KPI_ADMIN_UNITS] = "SELECT id, code, name, level, parent_id, coalesce(name_en, name), "
 			     "valid_from, valid_to, successor_id FROM admin_unit ORDER BY id",
     [STMT_KPI_FACILITIES] = "SELECT id, admin_unit_id, opened_year, closed_year, sector_code, "
 			    "ownership, size FROM facility ORDER BY id",
@@ -304,18 +318,19 @@ const char *const db_sqlite_sql[STMT__MAX] = {
 	"SELECT 'login_attempt', count(*) FROM login_attempt UNION ALL "
 	"SELECT 'api_token', count(*) FROM api_token UNION ALL "
 	"SELECT 'facility_member', count(*) FROM facility_member",
-    [STMT_FACILITY_LIST_ALL] = "SELECT f.name, f.sector_code, s.name_vi, s.name_en, "
-			       "au.name, ifnull(au.name_en, au.name), f.ownership, f.size "
-			       "FROM facility f JOIN sector s ON s.code = f.sector_code "
-			       "JOIN admin_unit au ON au.id = f.admin_unit_id "
-			       "LEFT JOIN admin_unit pu ON pu.id = au.parent_id "
-			       "WHERE f.status = 'active' "
-			       "AND (?1 IS NULL OR f.name_key LIKE '%' || ?1 || '%' ESCAPE '\\') "
-			       "AND (?2 IS NULL OR f.sector_code LIKE ?2 || '%') "
-			       "AND (?3 IS NULL OR au.code = ?3 OR pu.code = ?3) "
-			       "AND (?4 IS NULL OR f.ownership = ?4) "
-			       "AND (?5 IS NULL OR f.size = ?5) "
-			       "ORDER BY f.name_key, f.id",
+    [STMT_FACILITY_LIST_ALL] =
+	"SELECT f.name, f.sector_code, s.name_vi, s.name_en, "
+	"au.name, coalesce(au.name_en, au.name), f.ownership, f.size "
+	"FROM facility f JOIN sector s ON s.code = f.sector_code "
+	"JOIN admin_unit au ON au.id = f.admin_unit_id "
+	"LEFT JOIN admin_unit pu ON pu.id = au.parent_id "
+	"WHERE f.status = 'active' "
+	"AND (CAST(?1 AS text) IS NULL OR f.name_key LIKE '%' || ?1 || '%' ESCAPE '\\') "
+	"AND (CAST(?2 AS text) IS NULL OR f.sector_code LIKE ?2 || '%') "
+	"AND (CAST(?3 AS text) IS NULL OR au.code = ?3 OR pu.code = ?3) "
+	"AND (CAST(?4 AS text) IS NULL OR f.ownership = ?4) "
+	"AND (CAST(?5 AS text) IS NULL OR f.size = ?5) "
+	"ORDER BY f.name_key, f.id",
     /* @web-sql */
 
     /* --- energy analytics --- */
@@ -337,41 +352,43 @@ const char *const db_sqlite_sql[STMT__MAX] = {
     [STMT_LEDGER_NORMS] =
 	"SELECT product_code, band_min, band_max, valid_from, valid_to, value, energy_unit, "
 	"per_unit, legal_ref FROM norm",
-    [STMT_LEDGER_REPORTS] = "SELECT r.id, r.facility_id, r.year FROM report r "
-			    "WHERE r.year BETWEEN ?1 AND ?2 AND (?3 = 0 OR r.facility_id = ?3) "
-			    "AND (?4 IS NULL OR EXISTS (SELECT 1 FROM report_output o "
-			    "WHERE o.report_id = r.id AND o.product_code = ?4)) "
-			    "AND (?5 = 0 OR r.status = 'accepted') ORDER BY r.facility_id, r.year",
+    [STMT_LEDGER_REPORTS] =
+	"SELECT r.id, r.facility_id, r.year FROM report r "
+	"WHERE r.year BETWEEN ?1 AND ?2 AND (?3 = 0 OR r.facility_id = ?3) "
+	"AND (CAST(?4 AS text) IS NULL OR EXISTS (SELECT 1 FROM report_output o "
+	"WHERE o.report_id = r.id AND o.product_code = ?4)) "
+	"AND (?5 = 0 OR r.status = 'accepted') ORDER BY r.facility_id, r.year",
     [STMT_LEDGER_ENERGY] =
 	"SELECT e.report_id, e.carrier_code, e.unit, e.quantity, e.month, e.product_code "
 	"FROM report_energy e JOIN report r ON r.id = e.report_id "
 	"WHERE r.year BETWEEN ?1 AND ?2 AND (?3 = 0 OR r.facility_id = ?3) "
-	"AND (?4 IS NULL OR EXISTS (SELECT 1 FROM report_output o "
+	"AND (CAST(?4 AS text) IS NULL OR EXISTS (SELECT 1 FROM report_output o "
 	"WHERE o.report_id = r.id AND o.product_code = ?4))",
-    [STMT_LEDGER_OUTPUTS] = "SELECT x.report_id, x.product_code, x.quantity, x.unit "
-			    "FROM report_output x JOIN report r ON r.id = x.report_id "
-			    "WHERE r.year BETWEEN ?1 AND ?2 AND (?3 = 0 OR r.facility_id = ?3) "
-			    "AND (?4 IS NULL OR EXISTS (SELECT 1 FROM report_output o "
-			    "WHERE o.report_id = r.id AND o.product_code = ?4))",
+    [STMT_LEDGER_OUTPUTS] =
+	"SELECT x.report_id, x.product_code, x.quantity, x.unit "
+	"FROM report_output x JOIN report r ON r.id = x.report_id "
+	"WHERE r.year BETWEEN ?1 AND ?2 AND (?3 = 0 OR r.facility_id = ?3) "
+	"AND (CAST(?4 AS text) IS NULL OR EXISTS (SELECT 1 FROM report_output o "
+	"WHERE o.report_id = r.id AND o.product_code = ?4))",
     [STMT_LEDGER_OUTPUT_MONTHS] =
 	"SELECT x.report_id, x.product_code, x.month, x.quantity "
 	"FROM report_output_month x JOIN report r ON r.id = x.report_id "
 	"WHERE r.year BETWEEN ?1 AND ?2 AND (?3 = 0 OR r.facility_id = ?3) "
-	"AND (?4 IS NULL OR EXISTS (SELECT 1 FROM report_output o "
+	"AND (CAST(?4 AS text) IS NULL OR EXISTS (SELECT 1 FROM report_output o "
 	"WHERE o.report_id = r.id AND o.product_code = ?4))",
     [STMT_ANALYTICS_FACILITIES] =
-	"SELECT f.id, f.code, f.name, ifnull(f.tax_code, ''), "
+	"SELECT f.id, f.code, f.name, coalesce(f.tax_code, ''), "
 	"CASE WHEN a.level = 'commune' AND p.id IS NOT NULL THEN p.name ELSE a.name END, "
 	"f.sector_code FROM facility f JOIN admin_unit a ON a.id = f.admin_unit_id "
 	"LEFT JOIN admin_unit p ON p.id = a.parent_id WHERE ?1 = 0 OR f.id = ?1 ORDER BY f.id",
     [STMT_KEYUSERS_FACILITIES] =
-	"SELECT f.id, f.code, f.name, ifnull(f.tax_code, ''), "
+	"SELECT f.id, f.code, f.name, coalesce(f.tax_code, ''), "
 	"CASE WHEN a.level = 'commune' AND p.id IS NOT NULL THEN p.name ELSE a.name END, "
 	"f.sector_code FROM report r JOIN facility f ON f.id = r.facility_id "
-	"JOIN admin_unit a ON a.id = ifnull((SELECT h.admin_unit_id FROM facility_unit_history h "
-	"WHERE h.facility_id = f.id AND ifnull(h.valid_from, '') <= ?4 AND "
+	"JOIN admin_unit a ON a.id = coalesce((SELECT h.admin_unit_id FROM facility_unit_history h "
+	"WHERE h.facility_id = f.id AND coalesce(h.valid_from, '') <= ?4 AND "
 	"(h.valid_to IS NULL OR h.valid_to >= ?4) "
-	"ORDER BY ifnull(h.valid_from, '') DESC LIMIT 1), f.admin_unit_id) "
+	"ORDER BY coalesce(h.valid_from, '') DESC LIMIT 1), f.admin_unit_id) "
 	"LEFT JOIN admin_unit p ON p.id = a.parent_id WHERE r.year = ?5 AND "
 	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND (a.id = ?2 OR a.parent_id = ?2)) "
 	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
@@ -388,7 +405,7 @@ const char *const db_sqlite_sql[STMT__MAX] = {
     [STMT_KPI_UNIT_HISTORY] = "SELECT facility_id, admin_unit_id, valid_from, valid_to "
 			      "FROM facility_unit_history "
 			      "WHERE valid_from IS NOT NULL OR valid_to IS NOT NULL "
-			      "ORDER BY facility_id, ifnull(valid_from, '')",
+			      "ORDER BY facility_id, coalesce(valid_from, '')",
     [STMT_KPI_SECTORS] = "SELECT code, name_vi, name_en FROM sector ORDER BY code",
     [STMT_KPI_PLAN_START] = "SELECT start_year FROM plan WHERE code = ?1",
     [STMT_UNITH_FACILITY] = "SELECT id, admin_unit_id, version FROM facility WHERE code = ?1",
@@ -407,7 +424,7 @@ const char *const db_sqlite_sql[STMT__MAX] = {
     [STMT_UNITH_LIST] = "SELECT au.code, au.name, fu.valid_from, fu.valid_to "
 			"FROM facility_unit_history fu "
 			"JOIN admin_unit au ON au.id = fu.admin_unit_id "
-			"WHERE fu.facility_id = ?1 ORDER BY ifnull(fu.valid_from, '')",
+			"WHERE fu.facility_id = ?1 ORDER BY coalesce(fu.valid_from, '')",
 /* @indicators-sql */
 
 /* --- accounts, sessions, audit --- */
@@ -440,7 +457,7 @@ const char *const db_sqlite_sql[STMT__MAX] = {
 			   "WHERE token_hash = ?1",
     [STMT_SESSION_DELETE] = "DELETE FROM session WHERE token_hash = ?1",
     [STMT_SESSION_DELETE_USER] = "DELETE FROM session WHERE user_id = ?1 "
-				 "AND (?2 IS NULL OR token_hash <> ?2)",
+				 "AND (CAST(?2 AS text) IS NULL OR token_hash <> ?2)",
     [STMT_SESSION_AGE] = "UPDATE session SET "
 			 "created_at = datetime(created_at, '-' || ?2 || ' seconds'), "
 			 "last_seen = datetime(last_seen, '-' || ?2 || ' seconds'), "
@@ -469,7 +486,7 @@ const char *const db_sqlite_sql[STMT__MAX] = {
 			  "before_json, after_json) VALUES (datetime(?1, 'unixepoch'), ?2, ?3, "
 			  "?4, ?5, ?6, ?7, ?8)",
     [STMT_AUDIT_COUNT] = "SELECT count(*) FROM audit WHERE action = ?1 "
-			 "AND (?2 IS NULL OR entity_id = ?2)",
+			 "AND (CAST(?2 AS text) IS NULL OR entity_id = ?2)",
     /* @auth-sql */
 
     /* --- enterprise reporting workflow --- */
@@ -483,8 +500,8 @@ const char *const db_sqlite_sql[STMT__MAX] = {
 	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))",
     [STMT_WF_REPORT_GET] =
 	"SELECT r.id, r.facility_id, r.year, r.status, r.forwarded_at IS NOT NULL, r.cp_aware, "
-	"r.cp_staff, r.cp_unit, r.cp_applied, ifnull(r.submitted_on, ''), "
-	"ifnull(r.review_note, ''), r.version FROM report r JOIN facility f ON f.id = "
+	"r.cp_staff, r.cp_unit, r.cp_applied, coalesce(r.submitted_on, ''), "
+	"coalesce(r.review_note, ''), r.version FROM report r JOIN facility f ON f.id = "
 	"r.facility_id "
 	"WHERE r.id = ?4 AND "
 	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND f.admin_unit_id IN "
@@ -516,7 +533,7 @@ const char *const db_sqlite_sql[STMT__MAX] = {
 	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))"
 	" ORDER BY o.id",
     [STMT_WF_REPORT_ENERGY] =
-	"SELECT e.carrier_code, e.quantity, e.unit, ifnull(e.month, 0), ifnull(e.product_code, "
+	"SELECT e.carrier_code, e.quantity, e.unit, coalesce(e.month, 0), coalesce(e.product_code, "
 	"''), e.cost_vnd FROM report_energy e JOIN report r ON r.id = e.report_id "
 	"JOIN facility f ON f.id = r.facility_id WHERE e.report_id = ?4 AND "
 	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND f.admin_unit_id IN "
@@ -561,11 +578,11 @@ const char *const db_sqlite_sql[STMT__MAX] = {
 	"JOIN unit qu ON qu.code = ?2 WHERE cf.carrier_code = ?1 AND fu.dimension = qu.dimension)",
     [STMT_WF_UNITS] = "SELECT code, dimension, to_base FROM unit",
     [STMT_WF_FACTORS] = "SELECT carrier_code, unit, toe_per_unit, gj_per_unit, valid_from, "
-			"ifnull(valid_to, '') FROM carrier_factor",
+			"coalesce(valid_to, '') FROM carrier_factor",
     [STMT_WF_REG_GET] =
 	"SELECT g.id, g.facility_id, g.year, g.status, g.forwarded_at IS NOT NULL, g.apply_cp, "
-	"g.planned_saving_pct, ifnull(g.measures, ''), ifnull(g.submitted_on, ''), "
-	"ifnull(g.review_note, ''), g.version FROM registration g "
+	"g.planned_saving_pct, coalesce(g.measures, ''), coalesce(g.submitted_on, ''), "
+	"coalesce(g.review_note, ''), g.version FROM registration g "
 	"JOIN facility f ON f.id = g.facility_id WHERE g.id = ?4 AND "
 	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND f.admin_unit_id IN "
 	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2)) "
@@ -599,7 +616,7 @@ const char *const db_sqlite_sql[STMT__MAX] = {
     [STMT_WF_FACILITY_FIND] = "SELECT id FROM facility WHERE code = ?1 OR tax_code = ?1 "
 			      "ORDER BY code = ?1 DESC LIMIT 1",
     [STMT_WF_CLAIM_GET] =
-	"SELECT m.id, m.user_id, m.facility_id, m.status, m.version, ifnull(m.note, '') "
+	"SELECT m.id, m.user_id, m.facility_id, m.status, m.version, coalesce(m.note, '') "
 	"FROM facility_member m JOIN facility f ON f.id = m.facility_id WHERE m.id = ?4 AND "
 	"(?1 IN ('admin', 'province') OR m.user_id = ?3 OR (?1 = 'district' AND f.admin_unit_id IN "
 	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2)))",
@@ -616,17 +633,17 @@ const char *const db_sqlite_sql[STMT__MAX] = {
 	"ELSE claimed_at END, version = version + 1 WHERE id = ?1 AND version = ?2",
     [STMT_WF_CLAIM_LIST] =
 	"SELECT m.id, m.user_id, a.email, m.facility_id, f.code, f.name, m.status, m.claimed_at, "
-	"ifnull(m.note, ''), m.version, ifnull(f.tax_code, '') FROM facility_member m JOIN "
+	"coalesce(m.note, ''), m.version, coalesce(f.tax_code, '') FROM facility_member m JOIN "
 	"facility f "
 	"ON f.id = m.facility_id "
-	"JOIN app_user a ON a.id = m.user_id WHERE (?4 IS NULL OR m.status = ?4) AND "
+	"JOIN app_user a ON a.id = m.user_id WHERE (CAST(?4 AS text) IS NULL OR m.status = ?4) AND "
 	"(?1 IN ('admin', 'province') OR m.user_id = ?3 OR (?1 = 'district' AND f.admin_unit_id IN "
 	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2))) "
 	"ORDER BY m.claimed_at DESC, m.id DESC LIMIT 500",
     [STMT_WF_USER_ROLE] = "SELECT role, status FROM app_user WHERE id = ?1",
     [STMT_WF_FACILITY_GET] =
-	"SELECT f.id, f.code, ifnull(f.tax_code, ''), f.name, f.sector_code, f.admin_unit_id, "
-	"ifnull(f.address, ''), f.lat, f.lon, f.ownership, f.size, f.employees, f.opened_year, "
+	"SELECT f.id, f.code, coalesce(f.tax_code, ''), f.name, f.sector_code, f.admin_unit_id, "
+	"coalesce(f.address, ''), f.lat, f.lon, f.ownership, f.size, f.employees, f.opened_year, "
 	"f.closed_year, f.status, f.version FROM facility f WHERE f.id = ?4 AND "
 	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND f.admin_unit_id IN "
 	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2)) "
@@ -641,15 +658,16 @@ const char *const db_sqlite_sql[STMT__MAX] = {
     [STMT_WF_TAX_TAKEN] = "SELECT 1 FROM facility WHERE tax_code = ?1 AND id <> ?2",
     [STMT_WF_QUEUE] =
 	"WITH q AS (SELECT 'report' AS kind, id, facility_id, version, year, status, "
-	"forwarded_at IS NOT NULL AS fwd, ifnull(submitted_on, '') AS sub FROM report "
+	"forwarded_at IS NOT NULL AS fwd, coalesce(submitted_on, '') AS sub FROM report "
 	"UNION ALL SELECT 'registration', id, facility_id, version, year, status, "
-	"forwarded_at IS NOT NULL, ifnull(submitted_on, '') FROM registration) "
+	"forwarded_at IS NOT NULL, coalesce(submitted_on, '') FROM registration) "
 	"SELECT q.kind, q.id, q.facility_id, q.version, q.year, q.status, q.fwd, f.name, f.code, "
 	"au.name, f.sector_code, q.sub FROM q JOIN facility f ON f.id = q.facility_id "
 	"JOIN admin_unit au ON au.id = f.admin_unit_id "
-	"WHERE (?4 IS NULL OR q.kind = ?4) AND (?5 IS NULL OR q.year = ?5) "
-	"AND (?6 IS NULL OR f.admin_unit_id = ?6 OR au.parent_id = ?6) "
-	"AND (?7 IS NULL OR f.sector_code LIKE ?7 || '%') AND "
+	"WHERE (CAST(?4 AS text) IS NULL OR q.kind = ?4) AND (CAST(?5 AS bigint) IS NULL OR q.year "
+	"= ?5) "
+	"AND (CAST(?6 AS bigint) IS NULL OR f.admin_unit_id = ?6 OR au.parent_id = ?6) "
+	"AND (CAST(?7 AS text) IS NULL OR f.sector_code LIKE ?7 || '%') AND "
 	"(?8 & CASE WHEN q.status = 'draft' THEN 1 WHEN q.status = 'submitted' AND NOT q.fwd "
 	"THEN 2 WHEN q.status = 'submitted' THEN 4 WHEN q.status = 'returned' THEN 8 ELSE 16 END) "
 	"<> 0 AND "
@@ -660,14 +678,15 @@ const char *const db_sqlite_sql[STMT__MAX] = {
 	" ORDER BY q.sub, q.kind, q.id LIMIT ?9 OFFSET ?10",
     [STMT_WF_QUEUE_COUNTS] =
 	"WITH q AS (SELECT 'report' AS kind, id, facility_id, version, year, status, "
-	"forwarded_at IS NOT NULL AS fwd, ifnull(submitted_on, '') AS sub FROM report "
+	"forwarded_at IS NOT NULL AS fwd, coalesce(submitted_on, '') AS sub FROM report "
 	"UNION ALL SELECT 'registration', id, facility_id, version, year, status, "
-	"forwarded_at IS NOT NULL, ifnull(submitted_on, '') FROM registration) "
+	"forwarded_at IS NOT NULL, coalesce(submitted_on, '') FROM registration) "
 	"SELECT q.status, q.fwd, count(*) FROM q JOIN facility f ON f.id = q.facility_id "
 	"JOIN admin_unit au ON au.id = f.admin_unit_id "
-	"WHERE (?4 IS NULL OR q.kind = ?4) AND (?5 IS NULL OR q.year = ?5) "
-	"AND (?6 IS NULL OR f.admin_unit_id = ?6 OR au.parent_id = ?6) "
-	"AND (?7 IS NULL OR f.sector_code LIKE ?7 || '%') AND "
+	"WHERE (CAST(?4 AS text) IS NULL OR q.kind = ?4) AND (CAST(?5 AS bigint) IS NULL OR q.year "
+	"= ?5) "
+	"AND (CAST(?6 AS bigint) IS NULL OR f.admin_unit_id = ?6 OR au.parent_id = ?6) "
+	"AND (CAST(?7 AS text) IS NULL OR f.sector_code LIKE ?7 || '%') AND "
 	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND f.admin_unit_id IN "
 	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2)) "
 	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "

@@ -1,8 +1,11 @@
 /*
- * Every SQL statement sxsh runs, by name.  Each backend's table
- * (sql_sqlite.c, later sql_pg.c) gives the text of each; a statement is
- * added by one enum value here and one row per table.  Parameters are
- * numbered from 1 in the order the comment beside the value lists them.
+ * Every SQL statement sxsh runs, by name.  The common table (sql_sqlite.c)
+ * gives the text of each, for both backends; sql_pg.c overrides the few
+ * whose PostgreSQL text must differ.  A statement is added by one enum
+ * value here and one row there (and one in sql_pg.c only if its text must
+ * differ, or in db_pg_returning_id when a caller reads db_last_id() after
+ * it).  Parameters are ?N, numbered from 1 in the order the comment beside
+ * the value lists them.
  *
  * The enum is grouped by the module that uses the statements.
  */

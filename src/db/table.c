@@ -68,8 +68,6 @@ static int
 describe(struct db *db, struct db_table *t)
 {
 	struct db_stmt *st = db_stmt(db, STMT_DB_COLUMNS);
-	if (st == NULL)
-		return DB_ERR;
 	int cap = 0, rc;
 	int keypos[256];
 	db_bind_text(st, 1, t->name);
@@ -107,8 +105,6 @@ describe(struct db *db, struct db_table *t)
 		}
 
 	st = db_stmt(db, STMT_DB_FKEYS);
-	if (st == NULL)
-		return DB_ERR;
 	db_bind_text(st, 1, t->name);
 	while ((rc = db_step(st)) == DB_ROW) {
 		const char *dep = db_col_text(st, 0);
@@ -128,8 +124,6 @@ db_tables(struct db *db, struct db_table **out, int *n)
 	int nall = 0, rc;
 	char *done = NULL;
 	struct db_stmt *st = db_stmt(db, STMT_DB_TABLES);
-	if (st == NULL)
-		return DB_ERR;
 	while ((rc = db_step(st)) == DB_ROW) {
 		all = xrealloc(all, (size_t)(nall + 1) * sizeof(*all));
 		memset(&all[nall], 0, sizeof(*all));
@@ -226,7 +220,7 @@ db_table_stmt(struct db *db, const struct db_table *t, enum db_table_op op)
 		}
 		buf_puts(b, ") VALUES (");
 		for (int c = 0; c < t->ncols; c++)
-			buf_printf(b, "%s%c%d", c ? ", " : "", db->ops->param_prefix, c + 1);
+			buf_printf(b, "%s?%d", c ? ", " : "", c + 1);
 		buf_puts(b, ")");
 		break;
 	case DB_TABLE_DELETE:
@@ -245,7 +239,7 @@ db_table_stmt(struct db *db, const struct db_table *t, enum db_table_op op)
 	st = xcalloc(1, sizeof(*st));
 	st->db = db;
 	st->id = STMT__MAX;
-	if (db->ops->prepare(db, buf_str(b), &st->impl) != DB_OK) {
+	if (db->ops->prepare(db, STMT__MAX, buf_str(b), &st->impl) != DB_OK) {
 		free(st);
 		st = NULL;
 	}

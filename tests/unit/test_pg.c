@@ -5,9 +5,11 @@
  * to DB_CONSTRAINT, the id of the last insert, rollback, a stale write
  * detected by a version check across two connections, the catalog order
  * used by sxsh copy, and `sxsh copy` / `sxsh backup` from the command line;
- * and that every statement of the backend's table prepares against the
- * migrated schema (PostgreSQL resolves names and parameter types at prepare
- * time, so a type mismatch such as bigint = text shows here, not in a page).
+ * that every statement, common text or the backend's override, prepares
+ * against the migrated schema (PostgreSQL resolves names and parameter
+ * types at prepare time, so a type mismatch such as bigint = text shows
+ * here, not in a page; db_stmt() aborts on such a statement); and that a
+ * prepare the lost connection fails gives a statement that fails cleanly.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -284,13 +286,35 @@ test_every_statement_prepares(void **state)
 {
 	(void)state;
 	struct db *db = tu_db_new("prepare.db");
-	int bad = 0;
+	/* Each rejected statement is logged with its number and SQL. */
+	assert_int_equal(db_prepare_all(db), 0);
 	for (int i = 0; i < STMT__MAX; i++)
-		if (db_stmt(db, (enum stmt)i) == NULL) {
-			print_error("statement %d: %s\n", i, db_errmsg(db));
-			bad++;
-		}
-	assert_int_equal(bad, 0);
+		assert_non_null(db_stmt(db, (enum stmt)i));
+	db_close(db);
+}
+
+/* PostgreSQL: a prepare that fails on the connection, not on the text. */
+static void
+test_lost_connection(void **state)
+{
+	(void)state;
+	if (tu_pg() == NULL)
+		skip();
+	struct db *db = tu_db_new("lost.db");
+	/* The server ends this connection's own backend. */
+	assert_int_equal(db_exec(db, "SELECT pg_terminate_backend(pg_backend_pid())"), DB_ERR);
+	struct db_stmt *st = db_stmt(db, STMT_META_GET);
+	assert_non_null(st);
+	assert_int_equal(db_bind_text(st, 1, "generation"), DB_ERR);
+	assert_int_equal(db_step(st), DB_ERR);
+	assert_true(db_col_is_null(st, 0));
+	assert_string_equal(db_col_text(st, 0), "");
+	assert_int_equal(db_col_int(st, 0), 0);
+	db_reset(st);
+	assert_true(strlen(db_errmsg(db)) > 0);
+	int64_t v = -1;
+	assert_int_equal(db_query_int(db, STMT_GENERATION_GET, &v), DB_ERR);
+	assert_int_equal(v, -1);
 	db_close(db);
 }
 
@@ -304,6 +328,7 @@ main(void)
 	    cmocka_unit_test(test_catalog_order),
 	    cmocka_unit_test(test_copy_and_backup_cli),
 	    cmocka_unit_test(test_every_statement_prepares),
+	    cmocka_unit_test(test_lost_connection),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
