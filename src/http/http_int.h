@@ -1,7 +1,7 @@
 /*
  * What the files of src/http/ share among themselves and nobody else: the
- * step that turns a struct http_response into a libmicrohttpd response, the
- * connection guard and the offload pool of the server.
+ * step that turns a struct http_response into a libmicrohttpd response
+ * (queue.c), the connection guard and the offload pool of the server.
  */
 #ifndef SXSH_HTTP_HTTP_INT_H
 #define SXSH_HTTP_HTTP_INT_H

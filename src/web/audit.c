@@ -61,12 +61,14 @@ audit_row(void *ctx, const struct audit_entry *e)
 	html_elem(b, "td", e->at);
 	html_elem(b, "td", e->actor);
 	html_elem(b, "td", e->action);
-	html_elem(b, "td", arena_printf(&c->req->arena, "%s %s", e->entity, e->entity_id));
+	html_elem(
+	    b, "td",
+	    arena_printf(&c->req->arena, "%s %s", e->entity, e->entity_id ? e->entity_id : ""));
 	const char *json[] = {e->before_json, e->after_json};
 	for (int i = 0; i < 2; i++) {
 		html_open(b, "td", NULL);
 		html_open(b, "code", "class", "json", NULL);
-		html_text(b, json[i]);
+		html_text(b, json[i] != NULL ? json[i] : "—");
 		html_close(b, "code");
 		html_close(b, "td");
 	}

@@ -82,6 +82,7 @@ void web_csrf_field(struct http_request *req, struct buf *b, const char *token);
  */
 void web_input(struct buf *b, const char *label, const char *name, const char *type,
 	       const char *autocomplete, const char *value);
+
 struct xlsx;
 /* Fills a workbook for web_sheets_send; returns 0 or -1. */
 typedef int (*web_sheets_fill_fn)(struct xlsx *x, const void *ctx);
