@@ -22,6 +22,7 @@
 #include <cmocka.h>
 
 #include "db/db.h"
+#include "fixture.h"
 #include "http_session.h"
 #include "testutil.h"
 
@@ -59,7 +60,7 @@ static int
 setup(void **state)
 {
 	(void)state;
-	struct db *db = hs_db_new("log.db", NULL);
+	struct db *db = fx_db_new("log.db", NULL);
 	db_close(db);
 	snprintf(log_path, sizeof(log_path), "%s", tu_path("serve.log"));
 	struct hc_server srv;

@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "db/db.h"
+#include "fixture.h"
 #include "http_session.h"
 #include "testutil.h"
 
@@ -59,7 +60,7 @@ static int
 setup(void **state)
 {
 	(void)state;
-	struct db *db = hs_db_new("pages.db", fixture_sql);
+	struct db *db = fx_db_new("pages.db", fixture_sql);
 	/* A session of the province account, as signing in would create. */
 	struct user u = {.id = 1, .role = ROLE_PROVINCE};
 	snprintf(u.email, sizeof(u.email), "so@congthuong.test");

@@ -116,14 +116,6 @@ setup(void **state)
 	return 0;
 }
 
-static int
-teardown(void **state)
-{
-	(void)state;
-	hs_server_stop(&server);
-	return 0;
-}
-
 static void
 test_facilities_paging(void **state)
 {
@@ -553,5 +545,5 @@ main(void)
 	    cmocka_unit_test(test_registrations),     cmocka_unit_test(test_read_only),
 	    cmocka_unit_test(test_cookie_csrf),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, hs_teardown);
 }

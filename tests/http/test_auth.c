@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "db/db.h"
+#include "fixture.h"
 #include "http_session.h"
 #include "req/request.h"
 #include "testutil.h"
@@ -26,41 +27,27 @@
 
 static struct hc_server server;
 
-static const struct {
-	const char *email, *password;
-	enum role role;
-	const char *unit;
-} fixture_users[] = {
-    {"admin@x.vn", "admin password 1", ROLE_ADMIN, NULL},
-    {"dist@x.vn", "district password", ROLE_DISTRICT, "rach-gia"},
-    {"logout@x.vn", "logout password", ROLE_PROVINCE, NULL},
-    {"throttle@x.vn", "throttle password", ROLE_PROVINCE, NULL},
-    {"expiry@x.vn", "expiry password", ROLE_PROVINCE, NULL},
-    {"change@x.vn", "change password 1", ROLE_EXPERT, NULL},
+static const struct user_new fixture_users[] = {
+    {.email = "admin@x.vn", .password = "admin password 1", .role = ROLE_ADMIN},
+    {.email = "dist@x.vn",
+     .password = "district password",
+     .role = ROLE_DISTRICT,
+     .unit_code = "rach-gia"},
+    {.email = "logout@x.vn", .password = "logout password", .role = ROLE_PROVINCE},
+    {.email = "throttle@x.vn", .password = "throttle password", .role = ROLE_PROVINCE},
+    {.email = "expiry@x.vn", .password = "expiry password", .role = ROLE_PROVINCE},
+    {.email = "change@x.vn", .password = "change password 1", .role = ROLE_EXPERT},
 };
 
 static int
 setup(void **state)
 {
 	(void)state;
-	struct db *db = hs_db_new("auth.db", NULL);
-	for (size_t i = 0; i < sizeof(fixture_users) / sizeof(fixture_users[0]); i++) {
-		struct user_new nu = {.email = fixture_users[i].email,
-				      .role = fixture_users[i].role,
-				      .unit_code = fixture_users[i].unit,
-				      .password = fixture_users[i].password};
-		hs_account(db, &nu, NULL, NULL);
-	}
+	struct db *db = fx_db_new("auth.db", NULL);
+	hs_accounts(db, fixture_users, sizeof(fixture_users) / sizeof(fixture_users[0]), NULL,
+		    NULL);
 	db_close(db);
 	hs_server_start(&server, "auth.db");
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	hs_server_stop(&server);
 	return 0;
 }
 
@@ -433,5 +420,5 @@ main(void)
 	    cmocka_unit_test(test_limits),
 	    cmocka_unit_test(test_password_change_and_users),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, hs_teardown);
 }

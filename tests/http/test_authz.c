@@ -36,6 +36,7 @@
 
 #include "db/db.h"
 #include "http/router.h"
+#include "fixture.h"
 #include "http_session.h"
 #include "testutil.h"
 
@@ -185,16 +186,14 @@ static struct user users[NWHO]; /* users[PUB] unused */
 static int
 setup(void **state)
 {
-	(void)state;
 	/* Explicit ids: db_last_id after db_exec is not portable to PostgreSQL. */
-	db = hs_db_new("authz.db",
+	db = fx_db_new("authz.db",
 		       "INSERT INTO facility(id, code, name, name_key, sector_code, admin_unit_id, "
 		       "ownership, size) VALUES "
 		       "(7001, 'OWN', 'Cơ sở của doanh nghiệp', 'co so cua doanh nghiep', '1061', "
 		       "(SELECT id FROM admin_unit WHERE code = 'rach-gia'), 'private', 'small'), "
 		       "(7002, 'FOREIGN', 'Cơ sở khác', 'co so khac', '1061', "
 		       "(SELECT id FROM admin_unit WHERE code = 'phu-quoc'), 'private', 'small')");
-	int64_t own = 7001;
 	/* The API cases' report and registration of each facility. */
 	if (db_exec(
 		db,
@@ -208,36 +207,16 @@ setup(void **state)
 		"(8003, 'electricity', 7000000, 'kWh'), (8004, 'electricity', 7000000, 'kWh')") !=
 	    DB_OK)
 		fail_msg("fixture: %s", db_errmsg(db));
-	static const struct {
-		const char *email;
-		enum role role;
-		const char *unit;
-		int own;
-	} u[NWHO] = {
-	    [ADM] = {"admin@x.vn", ROLE_ADMIN, NULL, 0},
-	    [PRO] = {"province@x.vn", ROLE_PROVINCE, NULL, 0},
-	    [DIS] = {"district@x.vn", ROLE_DISTRICT, "rach-gia", 0},
-	    [ENT] = {"enterprise@x.vn", ROLE_ENTERPRISE, NULL, 1},
-	    [EXP] = {"expert@x.vn", ROLE_EXPERT, NULL, 0},
+	static const struct user_new u[NWHO] = {
+	    [ADM] = {.email = "admin@x.vn", .role = ROLE_ADMIN},
+	    [PRO] = {.email = "province@x.vn", .role = ROLE_PROVINCE},
+	    [DIS] = {.email = "district@x.vn", .role = ROLE_DISTRICT, .unit_code = "rach-gia"},
+	    [ENT] = {.email = "enterprise@x.vn", .role = ROLE_ENTERPRISE, .facility_id = 7001},
+	    [EXP] = {.email = "expert@x.vn", .role = ROLE_EXPERT},
 	};
-	for (int i = ADM; i < NWHO; i++) {
-		struct user_new nu = {.email = u[i].email,
-				      .role = u[i].role,
-				      .unit_code = u[i].unit,
-				      .facility_id = u[i].own ? own : 0,
-				      .password = "a long enough password"};
-		hs_account(db, &nu, &users[i], NULL);
-	}
+	hs_accounts(db, u + ADM, NWHO - ADM, users + ADM, NULL);
+	*state = db; /* closed by hs_teardown */
 	hs_server_start(&server, "authz.db");
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	hs_server_stop(&server);
-	db_close(db);
 	return 0;
 }
 
@@ -308,5 +287,5 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_matrix),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, hs_teardown);
 }

@@ -22,6 +22,7 @@
 #include <cmocka.h>
 
 #include "db/db.h"
+#include "fixture.h"
 #include "http_session.h"
 #include "testutil.h"
 
@@ -34,9 +35,8 @@ static struct hs_session sess[NWHO];
 static int
 setup(void **state)
 {
-	(void)state;
 	/* 1701234569: the valid tax code of test_import.c (check digit 9). */
-	db = hs_db_new("claims.db",
+	db = fx_db_new("claims.db",
 		       "INSERT INTO facility(id, code, tax_code, name, name_key, sector_code, "
 		       "admin_unit_id, ownership, size) VALUES "
 		       "(7201, 'C1', '1701234569', 'Cơ sở Một', 'co so mot', '1020', "
@@ -47,35 +47,16 @@ setup(void **state)
 		       "(SELECT id FROM admin_unit WHERE code = 'rach-gia'), 'private', 'small'), "
 		       "(7204, 'H2', NULL, 'Nhà máy Bốn', 'nha may bon', '1020', "
 		       "(SELECT id FROM admin_unit WHERE code = 'rach-gia'), 'private', 'small')");
-	static const struct {
-		const char *email;
-		enum role role;
-		const char *unit;
-		int64_t fac; /* an enterprise account comes with its first facility */
-	} u[NWHO] = {
-	    [ENT] = {"ent@x.vn", ROLE_ENTERPRISE, NULL, 7203},
-	    [ENT2] = {"ent2@x.vn", ROLE_ENTERPRISE, NULL, 7204},
-	    [DIS] = {"dis@x.vn", ROLE_DISTRICT, "rach-gia", 0},
-	    [PRO] = {"pro@x.vn", ROLE_PROVINCE, NULL, 0},
+	/* An enterprise account comes with its first facility. */
+	static const struct user_new u[NWHO] = {
+	    [ENT] = {.email = "ent@x.vn", .role = ROLE_ENTERPRISE, .facility_id = 7203},
+	    [ENT2] = {.email = "ent2@x.vn", .role = ROLE_ENTERPRISE, .facility_id = 7204},
+	    [DIS] = {.email = "dis@x.vn", .role = ROLE_DISTRICT, .unit_code = "rach-gia"},
+	    [PRO] = {.email = "pro@x.vn", .role = ROLE_PROVINCE},
 	};
-	for (int i = 0; i < NWHO; i++) {
-		struct user_new nu = {.email = u[i].email,
-				      .role = u[i].role,
-				      .unit_code = u[i].unit,
-				      .facility_id = u[i].fac,
-				      .password = "a long enough password"};
-		hs_account(db, &nu, NULL, &sess[i]);
-	}
+	hs_accounts(db, u, NWHO, NULL, sess);
+	*state = db; /* closed by hs_teardown */
 	hs_server_start(&server, "claims.db");
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	hs_server_stop(&server);
-	db_close(db);
 	return 0;
 }
 
@@ -256,5 +237,5 @@ main(void)
 	    cmocka_unit_test(test_reject_and_roles),
 	    cmocka_unit_test(test_assign),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, hs_teardown);
 }

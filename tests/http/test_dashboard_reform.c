@@ -20,6 +20,7 @@
 #include <cmocka.h>
 
 #include "db/db.h"
+#include "fixture.h"
 #include "http_session.h"
 #include "testutil.h"
 
@@ -41,17 +42,9 @@ static int
 setup(void **state)
 {
 	(void)state;
-	struct db *db = hs_db_new("reform.db", fixture_sql);
+	struct db *db = fx_db_new("reform.db", fixture_sql);
 	db_close(db);
 	hs_server_start(&server, "reform.db");
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	hs_server_stop(&server);
 	return 0;
 }
 
@@ -87,5 +80,5 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_table_year_before_reform),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, hs_teardown);
 }

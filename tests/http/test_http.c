@@ -27,6 +27,7 @@
 #include <cmocka.h>
 
 #include "db/db.h"
+#include "fixture.h"
 #include "http_session.h"
 #include "testutil.h"
 #include "xlsx_read.h"
@@ -60,7 +61,7 @@ static int
 setup(void **state)
 {
 	(void)state;
-	struct db *db = hs_db_new("http.db", fixture_sql);
+	struct db *db = fx_db_new("http.db", fixture_sql);
 	db_close(db);
 	hs_server_start(&server, "http.db");
 	return 0;

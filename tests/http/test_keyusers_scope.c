@@ -36,6 +36,7 @@
 #include <jansson.h>
 
 #include "db/db.h"
+#include "fixture.h"
 #include "http_session.h"
 #include "testutil.h"
 #include "xlsx_read.h"
@@ -76,33 +77,19 @@ static int
 setup(void **state)
 {
 	(void)state;
-	struct db *db = hs_db_new("ku-scope.db", fixture_sql);
-	static const struct {
-		const char *email, *unit;
-		enum role role;
-		struct hs_session *s;
-	} acc[] = {
-	    {"rachgia@x.vn", "rach-gia", ROLE_DISTRICT, &rach_gia},
-	    {"hatien@x.vn", "ha-tien", ROLE_DISTRICT, &ha_tien},
-	    {"so@x.vn", NULL, ROLE_PROVINCE, &province},
+	struct db *db = fx_db_new("ku-scope.db", fixture_sql);
+	static const struct user_new acc[] = {
+	    {.email = "rachgia@x.vn", .role = ROLE_DISTRICT, .unit_code = "rach-gia"},
+	    {.email = "hatien@x.vn", .role = ROLE_DISTRICT, .unit_code = "ha-tien"},
+	    {.email = "so@x.vn", .role = ROLE_PROVINCE},
 	};
-	for (size_t i = 0; i < sizeof(acc) / sizeof(acc[0]); i++) {
-		struct user_new nu = {.email = acc[i].email,
-				      .role = acc[i].role,
-				      .unit_code = acc[i].unit,
-				      .password = "a long enough password"};
-		hs_account(db, &nu, NULL, acc[i].s);
-	}
+	struct hs_session s[3];
+	hs_accounts(db, acc, 3, NULL, s);
+	rach_gia = s[0];
+	ha_tien = s[1];
+	province = s[2];
 	db_close(db);
 	hs_server_start(&server, "ku-scope.db");
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	hs_server_stop(&server);
 	return 0;
 }
 
@@ -277,5 +264,5 @@ main(void)
 	    cmocka_unit_test(test_district_ha_tien),
 	    cmocka_unit_test(test_province),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, hs_teardown);
 }

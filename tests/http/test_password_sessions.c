@@ -18,6 +18,7 @@
 
 #include "db/db.h"
 #include "http/router.h"
+#include "fixture.h"
 #include "http_session.h"
 #include "testutil.h"
 #include "util/alloc.h"
@@ -40,7 +41,7 @@ setup(void **state)
 {
 	(void)state;
 	/* A facility with a report and a registration, for the API routes' targets. */
-	struct db *db = hs_db_new(
+	struct db *db = fx_db_new(
 	    "pwsess.db",
 	    "INSERT INTO facility(id, code, name, name_key, sector_code, admin_unit_id, ownership, "
 	    "size) VALUES (7001, 'F1', 'Cơ sở Một', 'co so mot', '1061', (SELECT id FROM "
@@ -64,14 +65,6 @@ setup(void **state)
 	}
 	db_close(db);
 	hs_server_start(&server, "pwsess.db");
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	hs_server_stop(&server);
 	return 0;
 }
 
@@ -283,5 +276,5 @@ main(void)
 	    cmocka_unit_test(test_cli_reset),
 	    cmocka_unit_test(test_api_no_store),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, hs_teardown);
 }

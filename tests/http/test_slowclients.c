@@ -32,6 +32,7 @@
 #include <cmocka.h>
 
 #include "db/db.h"
+#include "fixture.h"
 #include "http_session.h"
 #include "testutil.h"
 #include "util/alloc.h"
@@ -180,13 +181,12 @@ setup(void **state)
 	}
 	if (rl.rlim_cur < SLOW_CONNS + 200)
 		fail_msg("only %llu open files allowed", (unsigned long long)rl.rlim_cur);
-	struct db *db = hs_db_new("slow.db", NULL);
-	static const char *const emails[] = {"a@x.vn", "b@x.vn"};
-	for (size_t i = 0; i < 2; i++) {
-		struct user_new nu = {
-		    .email = emails[i], .role = ROLE_PROVINCE, .password = "right password 1"};
-		hs_account(db, &nu, NULL, NULL);
-	}
+	struct db *db = fx_db_new("slow.db", NULL);
+	static const struct user_new acc[] = {
+	    {.email = "a@x.vn", .role = ROLE_PROVINCE, .password = "right password 1"},
+	    {.email = "b@x.vn", .role = ROLE_PROVINCE, .password = "right password 1"},
+	};
+	hs_accounts(db, acc, 2, NULL, NULL);
 	db_close(db);
 	return 0;
 }

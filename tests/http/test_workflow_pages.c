@@ -20,6 +20,7 @@
 #include <cmocka.h>
 
 #include "db/db.h"
+#include "fixture.h"
 #include "http_session.h"
 #include "testutil.h"
 #include "wffix.h"
@@ -36,40 +37,19 @@ static struct hs_session sess[NWHO];
 static int
 setup(void **state)
 {
-	(void)state;
-	db = hs_db_new("wfp.db",
+	db = fx_db_new("wfp.db",
 		       "INSERT INTO facility(id, code, name, name_key, sector_code, admin_unit_id, "
 		       "ownership, size) VALUES (7101, 'F1', 'Cơ sở thủy sản', 'co so thuy san', "
 		       "'1020', (SELECT id FROM admin_unit WHERE code = 'rach-gia'), 'private', "
 		       "'small')");
-	static const struct {
-		const char *email;
-		enum role role;
-		const char *unit;
-		int64_t fac;
-	} u[NWHO] = {
-	    [ENT] = {"ent@x.vn", ROLE_ENTERPRISE, NULL, 7101},
-	    [DIS] = {"dis@x.vn", ROLE_DISTRICT, "rach-gia", 0},
-	    [PRO] = {"pro@x.vn", ROLE_PROVINCE, NULL, 0},
+	static const struct user_new u[NWHO] = {
+	    [ENT] = {.email = "ent@x.vn", .role = ROLE_ENTERPRISE, .facility_id = 7101},
+	    [DIS] = {.email = "dis@x.vn", .role = ROLE_DISTRICT, .unit_code = "rach-gia"},
+	    [PRO] = {.email = "pro@x.vn", .role = ROLE_PROVINCE},
 	};
-	for (int i = 0; i < NWHO; i++) {
-		struct user_new nu = {.email = u[i].email,
-				      .role = u[i].role,
-				      .unit_code = u[i].unit,
-				      .facility_id = u[i].fac,
-				      .password = "a long enough password"};
-		hs_account(db, &nu, NULL, &sess[i]);
-	}
+	hs_accounts(db, u, NWHO, NULL, sess);
+	*state = db; /* closed by hs_teardown */
 	hs_server_start(&server, "wfp.db");
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	hs_server_stop(&server);
-	db_close(db);
 	return 0;
 }
 
@@ -270,5 +250,5 @@ main(void)
 	    cmocka_unit_test(test_status_walk),
 	    cmocka_unit_test(test_my_and_registration),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, hs_teardown);
 }

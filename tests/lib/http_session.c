@@ -17,27 +17,18 @@
 
 #include "db/db.h"
 #include "http_session.h"
-#include "model/refdata.h"
 #include "testutil.h"
 #include "util/alloc.h"
 
-struct db *
-hs_db_new(const char *name, const char *fixture_sql)
-{
-	struct db *db = tu_db_new(name);
-	char err[512];
-	if (refdata_load(db, err, sizeof(err)) < 0)
-		fail_msg("refdata_load: %s", err);
-	if (fixture_sql != NULL && db_exec(db, fixture_sql) != DB_OK)
-		fail_msg("fixture: %s", db_errmsg(db));
-	return db;
-}
+/* The server hs_server_start() started last, for hs_teardown(). */
+static struct hc_server *last_server;
 
 void
 hs_server_start(struct hc_server *s, const char *name)
 {
 	if (hc_server_start(s, tu_db_url(name)) < 0)
 		fail_msg("sxsh serve did not start");
+	last_server = s;
 }
 
 void
@@ -45,6 +36,16 @@ hs_server_stop(struct hc_server *s)
 {
 	if (s->pid > 0)
 		assert_int_equal(hc_server_stop(s), 0);
+}
+
+int
+hs_teardown(void **state)
+{
+	if (last_server != NULL)
+		hs_server_stop(last_server);
+	db_close(*state);
+	*state = NULL;
+	return 0;
 }
 
 void
@@ -70,6 +71,19 @@ hs_account(struct db *db, const struct user_new *nu, struct user *u, struct hs_s
 		*u = us;
 	if (out != NULL)
 		hs_session_new(db, &us, out);
+}
+
+void
+hs_accounts(struct db *db, const struct user_new *nu, size_t n, struct user *users,
+	    struct hs_session *sessions)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct user_new a = nu[i];
+		if (a.password == NULL)
+			a.password = HS_PASSWORD;
+		hs_account(db, &a, users != NULL ? &users[i] : NULL,
+			   sessions != NULL ? &sessions[i] : NULL);
+	}
 }
 
 void

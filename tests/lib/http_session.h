@@ -27,15 +27,23 @@ struct hs_session {
 	char cookie[128];		   /* "Cookie: sxsh_session=TOKEN\r\n" */
 };
 
+/* The password of accounts made by hs_accounts() with none given. */
+#define HS_PASSWORD "a long enough password"
+
 /*
- * A new migrated database tu_db_new(name) with the embedded reference data
- * and then the literal SQL fixture_sql (NULL for none).  The caller closes it.
+ * Starts `sxsh serve` on the database tu_db_new(name) made (fx_db_new() in
+ * fixture.h makes one with the reference data) and remembers s for
+ * hs_teardown().
  */
-struct db *hs_db_new(const char *name, const char *fixture_sql);
-/* Starts `sxsh serve` on the database tu_db_new(name) made. */
 void hs_server_start(struct hc_server *s, const char *name);
 /* Stops a running server and asserts it exited cleanly; nothing when it is not running. */
 void hs_server_stop(struct hc_server *s);
+/*
+ * A cmocka group teardown that stops the server hs_server_start() started
+ * last and closes the database *state (NULL for none), which the group
+ * setup may leave there; for test programs whose teardown does nothing else.
+ */
+int hs_teardown(void **state);
 
 /* A session of u made as signing in would (session_create, now), into *out. */
 void hs_session_new(struct db *db, const struct user *u, struct hs_session *out);
@@ -44,6 +52,13 @@ void hs_session_new(struct db *db, const struct user *u, struct hs_session *out)
  * (when u is not NULL) and *out with a new session of it (when out is not NULL).
  */
 void hs_account(struct db *db, const struct user_new *nu, struct user *u, struct hs_session *out);
+/*
+ * hs_account() for each of the n accounts nu[i] in order, an account
+ * without a password getting HS_PASSWORD; users[i] and sessions[i] receive
+ * the account and a session of it when those arrays are not NULL.
+ */
+void hs_accounts(struct db *db, const struct user_new *nu, size_t n, struct user *users,
+		 struct hs_session *sessions);
 
 /*
  * Sends method target to 127.0.0.1:port with the header lines extra (or

@@ -227,6 +227,15 @@ tu_query_text(const char *name, const char *sql)
 }
 
 const char *
+tu_query_buf(const char *name, const char *sql, char *out, size_t n)
+{
+	char *t = tu_query_text(name, sql);
+	snprintf(out, n, "%s", t);
+	free(t);
+	return out;
+}
+
+const char *
 tu_write_file(const char *name, const char *text)
 {
 	const char *path = tu_path(name);

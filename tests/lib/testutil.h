@@ -41,6 +41,8 @@ const char *tu_db_fresh_url(const char *name);
  * NULL) the caller frees; fails the test on an error.
  */
 char *tu_query_text(const char *name, const char *sql);
+/* tu_query_text() copied into out (n bytes, truncated); returns out. */
+const char *tu_query_buf(const char *name, const char *sql, char *out, size_t n);
 /* $SXSH_TEST_PG when the suite runs against PostgreSQL, else NULL. */
 const char *tu_pg(void);
 /* Writes text to tu_path(name) and returns that path (static buffer). */

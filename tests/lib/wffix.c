@@ -12,8 +12,7 @@
 
 #include <cmocka.h>
 
-#include "db/db.h"
-#include "model/refdata.h"
+#include "fixture.h"
 #include "testutil.h"
 #include "wffix.h"
 
@@ -52,13 +51,7 @@ static const char fixture_sql[] =
 struct db *
 wfx_new(const char *name)
 {
-	char err[512];
-	struct db *db = tu_db_new(name);
-	if (refdata_load(db, err, sizeof(err)) < 0)
-		fail_msg("refdata_load: %s", err);
-	if (db_exec(db, fixture_sql) != DB_OK)
-		fail_msg("fixture: %s", db_errmsg(db));
-	return db;
+	return fx_db_new(name, fixture_sql);
 }
 
 char *

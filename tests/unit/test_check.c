@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "db/db.h"
+#include "fixture.h"
 #include "model/benchmark.h"
 #include "model/check.h"
 #include "model/refdata.h"
@@ -78,12 +79,7 @@ static const char expected[] =
 static void
 make_db(const char *name)
 {
-	char err[512];
-	struct db *db = tu_db_new(name);
-	if (refdata_load(db, err, sizeof(err)) < 0)
-		fail_msg("refdata_load: %s", err);
-	if (db_exec(db, fixture) != DB_OK)
-		fail_msg("fixture: %s", db_errmsg(db));
+	struct db *db = fx_db_new(name, fixture);
 	db_close(db);
 }
 

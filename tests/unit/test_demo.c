@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "db/db.h"
+#include "fixture.h"
 #include "model/demo.h"
 #include "model/refdata.h"
 #include "demohash.h"
@@ -31,9 +32,7 @@ static struct db *
 gen(const char *name, uint64_t seed, long n, struct demo_stats *st)
 {
 	char err[512];
-	struct db *db = tu_db_new(name);
-	if (refdata_load(db, err, sizeof(err)) < 0)
-		fail_msg("refdata_load: %s", err);
+	struct db *db = fx_db_new(name, NULL);
 	struct demo_opts o = {.seed = seed, .facilities = n};
 	if (demo_generate(db, &o, st, err, sizeof(err)) != DEMO_OK)
 		fail_msg("demo_generate: %s", err);
@@ -78,16 +77,6 @@ q_real(const char *name, const char *sql)
 		fail_msg("%s: not a number: '%s'", sql, t);
 	free(t);
 	return v;
-}
-
-/* The single text a literal query returns ("" for NULL), copied into out. */
-static const char *
-q_text(const char *name, const char *sql, char *out, size_t n)
-{
-	char *t = tu_query_text(name, sql);
-	snprintf(out, n, "%s", t);
-	free(t);
-	return out;
 }
 
 /* The catalog entry of table `name` among t[0..n), or a test failure. */
@@ -234,44 +223,48 @@ test_shape(void **state)
 				  "'kien-giang')"),
 			 SMALL_N);
 	/* Rạch Giá has the most facilities, Kiên Hải the fewest. */
-	assert_string_equal(q_text(s,
-				   "SELECT u.code FROM facility f JOIN admin_unit u ON u.id = "
-				   "f.admin_unit_id GROUP BY u.code ORDER BY count(*) DESC LIMIT 1",
-				   b, sizeof(b)),
-			    "rach-gia");
-	assert_string_equal(q_text(s,
-				   "SELECT u.code FROM facility f JOIN admin_unit u ON u.id = "
-				   "f.admin_unit_id GROUP BY u.code ORDER BY count(*) LIMIT 1",
-				   b, sizeof(b)),
-			    "kien-hai");
+	assert_string_equal(
+	    tu_query_buf(s,
+			 "SELECT u.code FROM facility f JOIN admin_unit u ON u.id = "
+			 "f.admin_unit_id GROUP BY u.code ORDER BY count(*) DESC LIMIT 1",
+			 b, sizeof(b)),
+	    "rach-gia");
+	assert_string_equal(
+	    tu_query_buf(s,
+			 "SELECT u.code FROM facility f JOIN admin_unit u ON u.id = "
+			 "f.admin_unit_id GROUP BY u.code ORDER BY count(*) LIMIT 1",
+			 b, sizeof(b)),
+	    "kien-hai");
 	/* Exactly one sugar mill and one cement plant, the latter in Kiên Lương. */
 	assert_int_equal(q_int(s, "SELECT count(*) FROM facility WHERE sector_code = '1072'"), 1);
 	assert_int_equal(q_int(s, "SELECT count(*) FROM facility WHERE sector_code = '2394'"), 1);
-	assert_string_equal(q_text(s,
-				   "SELECT u.code FROM facility f JOIN admin_unit u ON u.id = "
-				   "f.admin_unit_id WHERE f.sector_code = '2394'",
-				   b, sizeof(b)),
-			    "kien-luong");
+	assert_string_equal(
+	    tu_query_buf(s,
+			 "SELECT u.code FROM facility f JOIN admin_unit u ON u.id = "
+			 "f.admin_unit_id WHERE f.sector_code = '2394'",
+			 b, sizeof(b)),
+	    "kien-luong");
 	/* 1020 is about a third: 4,155 of 12,151 at full size. */
 	int64_t seafood = q_int(s, "SELECT count(*) FROM facility WHERE sector_code = '1020'");
 	assert_true(seafood > SMALL_N / 4 && seafood < SMALL_N / 2);
 	/* Households the largest ownership group, micro the largest size. */
-	assert_string_equal(q_text(s,
-				   "SELECT ownership FROM facility GROUP BY ownership "
-				   "ORDER BY count(*) DESC LIMIT 1",
-				   b, sizeof(b)),
+	assert_string_equal(tu_query_buf(s,
+					 "SELECT ownership FROM facility GROUP BY ownership "
+					 "ORDER BY count(*) DESC LIMIT 1",
+					 b, sizeof(b)),
 			    "household");
-	assert_string_equal(q_text(s,
-				   "SELECT size FROM facility GROUP BY size ORDER BY count(*) "
-				   "DESC LIMIT 1",
-				   b, sizeof(b)),
-			    "micro");
+	assert_string_equal(
+	    tu_query_buf(s,
+			 "SELECT size FROM facility GROUP BY size ORDER BY count(*) "
+			 "DESC LIMIT 1",
+			 b, sizeof(b)),
+	    "micro");
 	/* Visibly synthetic names and codes. */
 	assert_int_equal(q_int(s, "SELECT count(*) FROM facility WHERE code LIKE 'DEMO-%' AND "
 				  "name LIKE '%mẫu%' AND address LIKE 'Địa chỉ mẫu, %'"),
 			 SMALL_N);
-	assert_string_equal(q_text(s, "SELECT code FROM facility WHERE id = 42", b, sizeof(b)),
-			    "DEMO-00042");
+	assert_string_equal(
+	    tu_query_buf(s, "SELECT code FROM facility WHERE id = 42", b, sizeof(b)), "DEMO-00042");
 
 	/* Reports in every year 2012..2025, more in 2025 than in 2012. */
 	assert_int_equal(q_int(s, "SELECT count(DISTINCT year) FROM report"), 14);

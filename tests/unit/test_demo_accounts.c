@@ -18,6 +18,7 @@
 
 #include "db/db.h"
 #include "demohash.h"
+#include "fixture.h"
 #include "model/demo.h"
 #include "model/demo_accounts.h"
 #include "model/refdata.h"
@@ -26,23 +27,13 @@
 
 #define N 2000 /* facilities: enough for shrimp freezers and rice mills */
 
-/* The text of a literal query on database `name`, copied into out. */
-static const char *
-q_text(const char *name, const char *sql, char *out, size_t n)
-{
-	char *t = tu_query_text(name, sql);
-	snprintf(out, n, "%s", t);
-	free(t);
-	return out;
-}
-
 /* The stored hash of email's password. */
 static const char *
 stored_hash(const char *name, const char *email, char *out, size_t n)
 {
 	char sql[256];
 	snprintf(sql, sizeof(sql), "SELECT password_hash FROM app_user WHERE email = '%s'", email);
-	return q_text(name, sql, out, n);
+	return tu_query_buf(name, sql, out, n);
 }
 
 /* The code of the facility the enterprise account email is a confirmed
@@ -56,7 +47,7 @@ member_code(const char *name, const char *email, char *out, size_t n)
 		 "JOIN facility f ON f.id = m.facility_id WHERE m.status = 'confirmed' AND "
 		 "u.email = '%s' AND u.facility_id = f.id",
 		 email);
-	return q_text(name, sql, out, n);
+	return tu_query_buf(name, sql, out, n);
 }
 
 /*
@@ -74,16 +65,14 @@ expected_code(const char *name, const char *sector, const char *product, char *o
 		 "AND o.product_code = '%s') ORDER BY CASE f.size WHEN 'medium' THEN 0 ELSE 1 "
 		 "END, f.code LIMIT 1",
 		 sector, product);
-	return q_text(name, sql, out, n);
+	return tu_query_buf(name, sql, out, n);
 }
 
 static struct db *
 gen(const char *name)
 {
 	char err[512];
-	struct db *db = tu_db_new(name);
-	if (refdata_load(db, err, sizeof(err)) < 0)
-		fail_msg("refdata_load: %s", err);
+	struct db *db = fx_db_new(name, NULL);
 	struct demo_opts o = {.seed = 1, .facilities = N};
 	if (demo_generate(db, &o, NULL, err, sizeof(err)) != DEMO_OK)
 		fail_msg("demo_generate: %s", err);
@@ -114,7 +103,7 @@ test_accounts_created_then_exist(void **state)
 		assert_int_equal(strlen(acc[i].password), USER_GENERATED_PASSWORD);
 		snprintf(sql, sizeof(sql), "SELECT role FROM app_user WHERE email = '%s'",
 			 emails[i]);
-		assert_string_equal(q_text("a.db", sql, buf, sizeof(buf)), roles[i]);
+		assert_string_equal(tu_query_buf("a.db", sql, buf, sizeof(buf)), roles[i]);
 		assert_int_equal(
 		    user_password_verify(stored_hash("a.db", emails[i], buf, sizeof(buf)),
 					 acc[i].password),
@@ -128,12 +117,13 @@ test_accounts_created_then_exist(void **state)
 	/* Nothing in clear: no column of app_user holds a password. */
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM app_user WHERE password_hash = '%s'",
 		 acc[0].password);
-	assert_string_equal(q_text("a.db", sql, buf, sizeof(buf)), "0");
+	assert_string_equal(tu_query_buf("a.db", sql, buf, sizeof(buf)), "0");
 	assert_string_equal(
-	    q_text("a.db",
-		   "SELECT a.code FROM app_user u JOIN admin_unit a ON a.id = u.admin_unit_id "
-		   "WHERE u.email = 'rachgia@demo.sxsh.vn'",
-		   buf, sizeof(buf)),
+	    tu_query_buf(
+		"a.db",
+		"SELECT a.code FROM app_user u JOIN admin_unit a ON a.id = u.admin_unit_id "
+		"WHERE u.email = 'rachgia@demo.sxsh.vn'",
+		buf, sizeof(buf)),
 	    "rach-gia");
 	assert_string_equal(member_code("a.db", "dn1@demo.sxsh.vn", buf, sizeof(buf)),
 			    expected_code("a.db", "1020", "frozen_shrimp", want, sizeof(want)));
@@ -141,9 +131,9 @@ test_accounts_created_then_exist(void **state)
 			    expected_code("a.db", "1061", "milled_rice", want, sizeof(want)));
 	assert_string_not_equal(want, "");
 	/* Each account by the same path as `sxsh user add`: one user.create row. */
-	assert_string_equal(q_text("a.db",
-				   "SELECT count(*) FROM audit WHERE action = 'user.create'", buf,
-				   sizeof(buf)),
+	assert_string_equal(tu_query_buf("a.db",
+					 "SELECT count(*) FROM audit WHERE action = 'user.create'",
+					 buf, sizeof(buf)),
 			    "6");
 	assert_true(tu_demo_hash("a.db", &rows1) == h0);
 	assert_true(rows1 == rows0);
@@ -157,7 +147,8 @@ test_accounts_created_then_exist(void **state)
 		assert_string_equal(acc[i].password, "");
 	}
 	assert_string_equal(stored_hash("a.db", "dn1@demo.sxsh.vn", buf, sizeof(buf)), before);
-	assert_string_equal(q_text("a.db", "SELECT count(*) FROM app_user", buf, sizeof(buf)), "6");
+	assert_string_equal(tu_query_buf("a.db", "SELECT count(*) FROM app_user", buf, sizeof(buf)),
+			    "6");
 
 	/* Reset: same accounts, new passwords; the old ones stop working. */
 	assert_int_equal(demo_accounts_ensure(db, 1, 1700000002, acc, err, sizeof(err)), 0);
@@ -165,7 +156,8 @@ test_accounts_created_then_exist(void **state)
 	stored_hash("a.db", "dn1@demo.sxsh.vn", buf, sizeof(buf));
 	assert_int_equal(user_password_verify(buf, acc[4].password), 1);
 	assert_int_equal(user_password_verify(before, acc[4].password), 0);
-	assert_string_equal(q_text("a.db", "SELECT count(*) FROM app_user", buf, sizeof(buf)), "6");
+	assert_string_equal(tu_query_buf("a.db", "SELECT count(*) FROM app_user", buf, sizeof(buf)),
+			    "6");
 	demo_accounts_wipe(acc, DEMO_ACCOUNTS);
 	assert_string_equal(acc[0].password, "");
 	db_close(db);
@@ -258,7 +250,8 @@ test_command(void **state)
 	assert_int_equal(run("c.db", "--accounts", NULL, NULL), 0);
 	assert_string_equal(member_code("c.db", "dn1@demo.sxsh.vn", buf, sizeof(buf)),
 			    expected_code("c.db", "1020", "frozen_shrimp", want, sizeof(want)));
-	assert_string_equal(q_text("c.db", "SELECT count(*) FROM app_user", buf, sizeof(buf)), "6");
+	assert_string_equal(tu_query_buf("c.db", "SELECT count(*) FROM app_user", buf, sizeof(buf)),
+			    "6");
 
 	assert_int_equal(run("c.db", "--acounts", NULL, NULL), 2);
 }

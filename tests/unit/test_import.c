@@ -17,17 +17,11 @@
 #include <cmocka.h>
 
 #include "db/db.h"
+#include "fixture.h"
 #include "model/csvio.h"
 #include "model/refdata.h"
 #include "testutil.h"
 #include "util/buf.h"
-
-#define FH                                                                                         \
-	"code,tax_code,name,sector,admin_unit,address,lat,lon,ownership,size,employees,"           \
-	"opened_year,closed_year,status\n"
-#define RH                                                                                         \
-	"facility_code,year,status,cp_aware,cp_staff,cp_unit,cp_applied,line,item,product,month,"  \
-	"quantity,unit,cost_vnd\n"
 
 static struct db *db;
 static struct buf errs;
@@ -44,18 +38,6 @@ imp(enum csvio_kind kind, const char *name, const char *text, const struct csvio
 	int rc = csvio_import(db, kind, f, name, o, csvio_err_buf, &errs, &st);
 	fclose(f);
 	return rc;
-}
-
-/* The export of kind as a malloc'd string. */
-static char *
-exp_str(enum csvio_kind kind)
-{
-	char *s = NULL, err[256];
-	size_t n = 0;
-	FILE *f = open_memstream(&s, &n);
-	assert_int_equal(csvio_export(db, kind, f, 0, err, sizeof(err)), 0);
-	fclose(f);
-	return s;
 }
 
 static int64_t
@@ -81,12 +63,12 @@ setup(void **state)
 	 * with a 12-digit code; F2 has a 2022 report without lines.
 	 */
 	if (imp(CSVIO_FACILITIES, "base.csv",
-		FH "F1,1701234569,Công ty Một,1020,rach-gia,,,,private,small,50,2001,,active\n"
-		   "F2,091234567890,Hộ Hai,1061,tan-hiep,,,,household,micro,,,,active\n"
-		   "F3,,Công ty Ba,1701,ha-tien,,,,state,medium,,,,active\n",
+		FX_FH "F1,1701234569,Công ty Một,1020,rach-gia,,,,private,small,50,2001,,active\n"
+		      "F2,091234567890,Hộ Hai,1061,tan-hiep,,,,household,micro,,,,active\n"
+		      "F3,,Công ty Ba,1701,ha-tien,,,,state,medium,,,,active\n",
 		NULL) != 0)
 		fail_msg("base facilities: %s", buf_str(&errs));
-	if (imp(CSVIO_REPORTS, "base_r.csv", RH "F2,2022,accepted,,,,,,,,,,,\n", NULL) != 0)
+	if (imp(CSVIO_REPORTS, "base_r.csv", FX_RH "F2,2022,accepted,,,,,,,,,,,\n", NULL) != 0)
 		fail_msg("base reports: %s", buf_str(&errs));
 	return 0;
 }
@@ -110,7 +92,7 @@ static void
 run_cases(enum csvio_kind kind, const char *head, const char *good, const char *name,
 	  const struct bad_case *c, size_t n)
 {
-	char *before = exp_str(kind);
+	char *before = fx_export(db, kind, 0);
 	int64_t gen = generation();
 	for (size_t i = 0; i < n; i++) {
 		char *text = NULL, *expect = NULL;
@@ -126,7 +108,7 @@ run_cases(enum csvio_kind kind, const char *head, const char *good, const char *
 		free(expect);
 	}
 	/* Nothing was written by any of them. */
-	char *after = exp_str(kind);
+	char *after = fx_export(db, kind, 0);
 	assert_string_equal(after, before);
 	assert_int_equal(generation(), gen);
 	free(before);
@@ -206,7 +188,7 @@ test_facility_rules(void **state)
 	     "row: dấu nháy kép sai quy cách CSV / malformed CSV quoting (a '\"' inside an "
 	     "unquoted field, or text after a closing quote)"},
 	};
-	run_cases(CSVIO_FACILITIES, FH,
+	run_cases(CSVIO_FACILITIES, FX_FH,
 		  "G1,0100109106,Good,1020,rach-gia,,,,private,small,,,,active\n", "facilities.csv",
 		  c, sizeof(c) / sizeof(c[0]));
 }
@@ -290,7 +272,7 @@ test_report_rules(void **state)
 	     "line: trùng với dòng 2 (cùng facility_code, year, line, item, product, month) / "
 	     "duplicate of line 2 (same facility_code, year, line, item, product, month)"},
 	};
-	run_cases(CSVIO_REPORTS, RH, "F1,2023,draft,1,0,,1,output,,frozen_shrimp,,120.5,t,\n",
+	run_cases(CSVIO_REPORTS, FX_RH, "F1,2023,draft,1,0,,1,output,,frozen_shrimp,,120.5,t,\n",
 		  "reports.csv", c, sizeof(c) / sizeof(c[0]));
 }
 
@@ -335,13 +317,13 @@ static void
 test_all_bad_rows_reported(void **state)
 {
 	(void)state;
-	char *before = exp_str(CSVIO_FACILITIES);
+	char *before = fx_export(db, CSVIO_FACILITIES, 0);
 	assert_int_equal(imp(CSVIO_FACILITIES, "three.csv",
-			     FH "G1,,X,9999,rach-gia,,,,private,small,,,,active\n"
-				"G2,,X,1020,rach-gia,,,,private,small,,,,active\n"
-				"G3,,X,1020,rach-gia,,,,privat,small,,,,active\n"
-				"G4,,X,1020,rach-gia,,,,private,small,,,,active\n"
-				"G5,,X,1020,rach-gia,,,,private,small,x,,,active\n",
+			     FX_FH "G1,,X,9999,rach-gia,,,,private,small,,,,active\n"
+				   "G2,,X,1020,rach-gia,,,,private,small,,,,active\n"
+				   "G3,,X,1020,rach-gia,,,,privat,small,,,,active\n"
+				   "G4,,X,1020,rach-gia,,,,private,small,,,,active\n"
+				   "G5,,X,1020,rach-gia,,,,private,small,x,,,active\n",
 			     NULL),
 			 1);
 	assert_string_equal(
@@ -355,7 +337,7 @@ test_all_bad_rows_reported(void **state)
 	assert_int_equal(st.errors, 3);
 	assert_int_equal(st.rows, 5);
 	/* G2 and G4 were good but the file failed: neither was written. */
-	char *after = exp_str(CSVIO_FACILITIES);
+	char *after = fx_export(db, CSVIO_FACILITIES, 0);
 	assert_string_equal(after, before);
 	free(before);
 	free(after);
@@ -365,17 +347,17 @@ static void
 test_dry_run(void **state)
 {
 	(void)state;
-	char *before = exp_str(CSVIO_REPORTS);
+	char *before = fx_export(db, CSVIO_REPORTS, 0);
 	int64_t gen = generation();
 	struct csvio_opts o = {.dry_run = 1};
 	assert_int_equal(imp(CSVIO_REPORTS, "dry.csv",
-			     RH "F3,2024,draft,,,,,energy,electricity,,1,100,kWh,\n"
-				"F3,2024,draft,,,,,energy,electricity,,2,100,kWh,\n",
+			     FX_RH "F3,2024,draft,,,,,energy,electricity,,1,100,kWh,\n"
+				   "F3,2024,draft,,,,,energy,electricity,,2,100,kWh,\n",
 			     &o),
 			 0);
 	assert_string_equal(buf_str(&errs), "");
 	assert_int_equal(st.rows, 2);
-	char *after = exp_str(CSVIO_REPORTS);
+	char *after = fx_export(db, CSVIO_REPORTS, 0);
 	assert_string_equal(after, before);
 	assert_int_equal(generation(), gen);
 	free(before);
@@ -389,7 +371,7 @@ test_quotes_bom_crlf(void **state)
 	/* A BOM, a quoted field with a comma and a newline (lines 2–3), then a
 	 * bad row that starts on physical line 4. */
 	assert_int_equal(imp(CSVIO_FACILITIES, "q.csv",
-			     "\xef\xbb\xbf" FH "Q1,,\"Cơ sở \"\"Q\"\", một\",1020,rach-gia,\"12 "
+			     "\xef\xbb\xbf" FX_FH "Q1,,\"Cơ sở \"\"Q\"\", một\",1020,rach-gia,\"12 "
 			     "Trần Phú,\nRạch Giá\",,,private,small,,,,active\n"
 			     "Q2,,X,9999,rach-gia,,,,private,small,,,,active\n",
 			     NULL),
@@ -408,21 +390,21 @@ test_quotes_bom_crlf(void **state)
 	assert_string_equal(buf_str(&errs), "crlf.csv:4: size: quy mô không hợp lệ / invalid size "
 					    "'tiny' (micro|small|medium|large)\n");
 	/* An unterminated quote is reported on the line its row starts on. */
-	assert_int_equal(imp(CSVIO_FACILITIES, "open.csv",
-			     FH "Q1,,\"never closed,1020,rach-gia,,,,private,small,,,,active\n\n",
-			     NULL),
-			 1);
+	assert_int_equal(
+	    imp(CSVIO_FACILITIES, "open.csv",
+		FX_FH "Q1,,\"never closed,1020,rach-gia,,,,private,small,,,,active\n\n", NULL),
+	    1);
 	assert_string_equal(buf_str(&errs),
 			    "open.csv:2: row: thiếu dấu nháy đóng / unterminated quoted field\n");
 
 	/* The good file imports, and the name keeps its quote, comma and newline. */
 	assert_int_equal(imp(CSVIO_FACILITIES, "q.csv",
-			     "\xef\xbb\xbf" FH "Q1,,\"Cơ sở \"\"Q\"\", một\",1020,rach-gia,\"12 "
+			     "\xef\xbb\xbf" FX_FH "Q1,,\"Cơ sở \"\"Q\"\", một\",1020,rach-gia,\"12 "
 			     "Trần Phú,\nRạch Giá\",,,private,small,,,,active\n",
 			     NULL),
 			 0);
 	assert_int_equal(st.inserted, 1);
-	char *e = exp_str(CSVIO_FACILITIES);
+	char *e = fx_export(db, CSVIO_FACILITIES, 0);
 	assert_non_null(strstr(e, "Q1,,\"Cơ sở \"\"Q\"\", một\",1020,rach-gia,\"12 Trần Phú,\nRạch "
 				  "Giá\",,,private,small,,,,active\n"));
 	free(e);
@@ -434,14 +416,14 @@ test_update_and_replace(void **state)
 	(void)state;
 	int64_t gen = generation();
 	/* Without --update an existing code is refused; with it the row updates. */
-	const char *text = FH "F3,,Công ty Ba mới,1701,ha-tien,,,,state,large,120,,,active\n";
+	const char *text = FX_FH "F3,,Công ty Ba mới,1701,ha-tien,,,,state,large,120,,,active\n";
 	assert_int_equal(imp(CSVIO_FACILITIES, "u.csv", text, NULL), 1);
 	assert_int_equal(imp(CSVIO_FACILITIES, "u.csv", text, &(struct csvio_opts){.update = 1}),
 			 0);
 	assert_int_equal(st.updated, 1);
 	assert_int_equal(st.inserted, 0);
 	assert_int_equal(generation(), gen + 1);
-	char *e = exp_str(CSVIO_FACILITIES);
+	char *e = fx_export(db, CSVIO_FACILITIES, 0);
 	assert_non_null(
 	    strstr(e, "\nF3,,Công ty Ba mới,1701,ha-tien,,,,state,large,120,,,active\n"));
 	free(e);
@@ -449,15 +431,15 @@ test_update_and_replace(void **state)
 	/* --replace swaps the lines of F2's 2022 report; water in litres is
 	 * stored in m3: 2500 L × 0.001 = 2.5 m3. */
 	assert_int_equal(imp(CSVIO_REPORTS, "r.csv",
-			     RH "F2,2022,submitted,1,,,,water,tap,,,2500,L,\n"
-				"F2,2022,submitted,1,,,,energy,rice_husk,,,12.5,t,3000000\n",
+			     FX_RH "F2,2022,submitted,1,,,,water,tap,,,2500,L,\n"
+				   "F2,2022,submitted,1,,,,energy,rice_husk,,,12.5,t,3000000\n",
 			     &(struct csvio_opts){.replace = 1}),
 			 0);
 	assert_string_equal(buf_str(&errs), "");
 	assert_int_equal(st.updated, 1);
 	assert_int_equal(st.inserted, 0);
 	assert_int_equal(st.lines, 2);
-	e = exp_str(CSVIO_REPORTS);
+	e = fx_export(db, CSVIO_REPORTS, 0);
 	assert_non_null(strstr(e, "F2,2022,submitted,1,,,,energy,rice_husk,,,12.5,t,3000000\n"
 				  "F2,2022,submitted,1,,,,water,tap,,,2.5,m3,\n"));
 	assert_null(strstr(e, "F2,2022,accepted"));
@@ -489,19 +471,19 @@ test_monthly_output(void **state)
 	     "cost_vnd: chi phí (đồng) phải để trống với loại dòng 'output' / cost (VND) must be "
 	     "empty for line 'output'"},
 	};
-	run_cases(CSVIO_REPORTS, RH, "F1,2023,draft,1,0,,1,output,,frozen_shrimp,3,10,t,\n",
+	run_cases(CSVIO_REPORTS, FX_RH, "F1,2023,draft,1,0,,1,output,,frozen_shrimp,3,10,t,\n",
 		  "reports.csv", c, sizeof(c) / sizeof(c[0]));
 
 	/* 500 kg × 0.001 (kg to_base) / 1 (t to_base) = 0.5 t, exported after the yearly row. */
 	assert_int_equal(imp(CSVIO_REPORTS, "m.csv",
-			     RH "F3,2024,draft,,,,,output,,frozen_catfish,2,0.75,t,\n"
-				"F3,2024,draft,,,,,output,,frozen_catfish,1,500,kg,\n"
-				"F3,2024,draft,,,,,output,,frozen_catfish,,100,t,\n",
+			     FX_RH "F3,2024,draft,,,,,output,,frozen_catfish,2,0.75,t,\n"
+				   "F3,2024,draft,,,,,output,,frozen_catfish,1,500,kg,\n"
+				   "F3,2024,draft,,,,,output,,frozen_catfish,,100,t,\n",
 			     NULL),
 			 0);
 	assert_string_equal(buf_str(&errs), "");
 	assert_int_equal(st.lines, 3);
-	char *e = exp_str(CSVIO_REPORTS);
+	char *e = fx_export(db, CSVIO_REPORTS, 0);
 	assert_non_null(strstr(e, "\nF3,2024,draft,,,,,output,,frozen_catfish,,100,t,\n"
 				  "F3,2024,draft,,,,,output,,frozen_catfish,1,0.5,t,\n"
 				  "F3,2024,draft,,,,,output,,frozen_catfish,2,0.75,t,\n"));
@@ -509,11 +491,11 @@ test_monthly_output(void **state)
 
 	/* --replace replaces the monthly rows too: month 1 stays away. */
 	assert_int_equal(imp(CSVIO_REPORTS, "m.csv",
-			     RH "F3,2024,draft,,,,,output,,frozen_catfish,,100,t,\n"
-				"F3,2024,draft,,,,,output,,frozen_catfish,2,0.8,t,\n",
+			     FX_RH "F3,2024,draft,,,,,output,,frozen_catfish,,100,t,\n"
+				   "F3,2024,draft,,,,,output,,frozen_catfish,2,0.8,t,\n",
 			     &(struct csvio_opts){.replace = 1}),
 			 0);
-	e = exp_str(CSVIO_REPORTS);
+	e = fx_export(db, CSVIO_REPORTS, 0);
 	assert_non_null(strstr(e, "\nF3,2024,draft,,,,,output,,frozen_catfish,,100,t,\n"
 				  "F3,2024,draft,,,,,output,,frozen_catfish,2,0.8,t,\n"));
 	assert_null(strstr(e, "frozen_catfish,1,"));

@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "db/db.h"
+#include "fixture.h"
 #include "model/keyusers.h"
 #include "model/ledger.h"
 #include "model/principal.h"
@@ -47,12 +48,7 @@ static const struct principal province = {.user_id = 1, .role = ROLE_PROVINCE};
 static struct db *
 open_fixture(const char *name)
 {
-	char err[512];
-	struct db *db = tu_db_new(name);
-	if (refdata_load(db, err, sizeof(err)) < 0)
-		fail_msg("refdata_load: %s", err);
-	if (db_exec(db, fixture) != DB_OK)
-		fail_msg("fixture: %s", db_errmsg(db));
+	struct db *db = fx_db_new(name, fixture);
 	return db;
 }
 

@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "db/db.h"
+#include "fixture.h"
 #include "model/benchmark.h"
 #include "model/ledger.h"
 #include "model/refdata.h"
@@ -67,12 +68,7 @@ static const char fixture[] =
 static struct db *
 open_fixture(const char *name)
 {
-	char err[512];
-	struct db *db = tu_db_new(name);
-	if (refdata_load(db, err, sizeof(err)) < 0)
-		fail_msg("refdata_load: %s", err);
-	if (db_exec(db, fixture) != DB_OK)
-		fail_msg("fixture: %s", db_errmsg(db));
+	struct db *db = fx_db_new(name, fixture);
 	/* S1 2015: twelve months, P_m = m t, E_m = 1,000 + 100 m kWh. */
 	for (int m = 1; m <= 12; m++) {
 		char sql[256];
@@ -293,9 +289,7 @@ test_properties(void **state)
 	    {"lpg", "t"},	    {"rice_husk", "t"},
 	};
 	char err[512], sql[512];
-	struct db *db = tu_db_new("prop.db");
-	if (refdata_load(db, err, sizeof(err)) < 0)
-		fail_msg("refdata_load: %s", err);
+	struct db *db = fx_db_new("prop.db", NULL);
 	struct rng r;
 	rng_seed(&r, 20190101, 7);
 	for (int f = 1; f <= 60; f++) {

@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "db/db.h"
+#include "fixture.h"
 #include "model/csvio.h"
 #include "model/facility_edit.h"
 #include "model/report.h"
@@ -30,13 +31,6 @@
 #include "util/fmt.h"
 #include "wffix.h"
 
-#define FH                                                                                         \
-	"code,tax_code,name,sector,admin_unit,address,lat,lon,ownership,size,employees,"           \
-	"opened_year,closed_year,status\n"
-#define RH                                                                                         \
-	"facility_code,year,status,cp_aware,cp_staff,cp_unit,cp_applied,line,item,product,month,"  \
-	"quantity,unit,cost_vnd\n"
-
 #define W(i) (&wfx_who[i])
 
 /*
@@ -47,27 +41,6 @@
 static struct db *imp_db, *wf_db, *db;
 static struct buf errs;
 static struct csvio_stats st;
-
-/*
- * A text of exactly n bytes (n >= 1): "ạ" (U+1EA1, 3 bytes: e1 ba a1) as
- * often as it fits, then ASCII 'a' for the rest, so byte and character
- * counts differ.  malloc'd.
- */
-static char *
-text_of(size_t n)
-{
-	char *s = malloc(n + 1);
-	size_t o = 0;
-	assert_non_null(s);
-	while (o + 3 <= n - 1) {
-		memcpy(s + o, "\xe1\xba\xa1", 3);
-		o += 3;
-	}
-	while (o < n)
-		s[o++] = 'a';
-	s[n] = '\0';
-	return s;
-}
 
 /* Imports the n bytes at data as file name; the errors land in errs. */
 static int
@@ -90,17 +63,6 @@ static int
 imp(enum csvio_kind kind, const char *name, const char *text, const struct csvio_opts *o)
 {
 	return imp_bytes(kind, name, text, strlen(text), o);
-}
-
-static char *
-exp_str(enum csvio_kind kind)
-{
-	char *s = NULL, err[256];
-	size_t n = 0;
-	FILE *f = open_memstream(&s, &n);
-	assert_int_equal(csvio_export(db, kind, f, 0, err, sizeof(err)), 0);
-	fclose(f);
-	return s;
 }
 
 static int
@@ -134,7 +96,7 @@ test_table(void **state)
 	double d;
 	int64_t i;
 	static const struct val_label l = {"tên", "name"};
-	char *t1000 = text_of(1000), *t1001 = text_of(1001);
+	char *t1000 = fx_text_of(1000), *t1001 = fx_text_of(1001);
 	assert_int_equal(val_text(VF_NAME, t1000, &l, m, sizeof(m)), VAL_OK);
 	assert_int_equal(val_text(VF_MATERIAL, t1000, &l, m, sizeof(m)), VAL_OK);
 	assert_int_equal(val_text(VF_NAME, t1001, &l, m, sizeof(m)), VAL_RANGE);
@@ -162,8 +124,8 @@ static char *
 fac_row(const char *code, const char *name, const char *address, const char *employees)
 {
 	char *s = NULL;
-	assert_true(asprintf(&s, FH "%s,,%s,1020,rach-gia,%s,,,private,small,%s,,,active\n", code,
-			     name, address, employees) > 0);
+	assert_true(asprintf(&s, FX_FH "%s,,%s,1020,rach-gia,%s,,,private,small,%s,,,active\n",
+			     code, name, address, employees) > 0);
 	return s;
 }
 
@@ -171,8 +133,8 @@ static void
 test_import_facility_limits(void **state)
 {
 	(void)state;
-	char *t1000 = text_of(1000), *t1001 = text_of(1001);
-	char *c64 = text_of(64), *c65 = text_of(65);
+	char *t1000 = fx_text_of(1000), *t1001 = fx_text_of(1001);
+	char *c64 = fx_text_of(64), *c65 = fx_text_of(65);
 	static const struct {
 		int code, name, address, employees; /* 1: just above the limit */
 		const char *expect;
@@ -191,7 +153,7 @@ test_import_facility_limits(void **state)
 	     "10000000, got '10000001'"},
 	};
 	db = imp_db;
-	char *before = exp_str(CSVIO_FACILITIES);
+	char *before = fx_export(db, CSVIO_FACILITIES, 0);
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		char *text = fac_row(bad[i].code ? c65 : c64, bad[i].name ? t1001 : t1000,
 				     bad[i].address ? t1001 : t1000,
@@ -203,7 +165,7 @@ test_import_facility_limits(void **state)
 		assert_int_equal(st.errors, 1);
 		free(text);
 	}
-	char *after = exp_str(CSVIO_FACILITIES);
+	char *after = fx_export(db, CSVIO_FACILITIES, 0);
 	assert_string_equal(after, before);
 
 	/* Everything at its limit at once is accepted and stored as given. */
@@ -227,11 +189,11 @@ static void
 test_import_report_limits(void **state)
 {
 	(void)state;
-	char *t1000 = text_of(1000), *t1001 = text_of(1001);
+	char *t1000 = fx_text_of(1000), *t1001 = fx_text_of(1001);
 	char *text = NULL;
 	db = imp_db;
 	assert_int_equal(imp(CSVIO_FACILITIES, "k.csv",
-			     FH "K1,,Kho,1020,rach-gia,,,,private,small,,,,active\n", NULL),
+			     FX_FH "K1,,Kho,1020,rach-gia,,,,private,small,,,,active\n", NULL),
 			 0);
 	static const char *const bad[][2] = {
 	    {"1000000000000001,t,", "quantity: số lượng phải từ 0 đến 1e+15 / quantity must be "
@@ -241,14 +203,14 @@ test_import_report_limits(void **state)
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		char want[600];
-		assert_true(asprintf(&text, RH "K1,2023,draft,,,,,material,%s,,,%s\n", t1000,
+		assert_true(asprintf(&text, FX_RH "K1,2023,draft,,,,,material,%s,,,%s\n", t1000,
 				     bad[i][0]) > 0);
 		snprintf(want, sizeof(want), "r.csv:2: %s\n", bad[i][1]);
 		assert_int_equal(imp(CSVIO_REPORTS, "r.csv", text, NULL), 1);
 		assert_string_equal(buf_str(&errs), want);
 		free(text);
 	}
-	assert_true(asprintf(&text, RH "K1,2023,draft,,,,,material,%s,,,1,t,\n", t1001) > 0);
+	assert_true(asprintf(&text, FX_RH "K1,2023,draft,,,,,material,%s,,,1,t,\n", t1001) > 0);
 	assert_int_equal(imp(CSVIO_REPORTS, "r.csv", text, NULL), 1);
 	assert_string_equal(buf_str(&errs),
 			    "r.csv:2: item: tên nguyên vật liệu dài quá 1000 byte (có 1001 byte) / "
@@ -256,7 +218,7 @@ test_import_report_limits(void **state)
 	free(text);
 	/* At the limits: accepted. */
 	assert_true(asprintf(&text,
-			     RH
+			     FX_RH
 			     "K1,2023,draft,,,,,material,%s,,,1000000000000000,t,1e15\n"
 			     "K1,2023,draft,,,,,energy,electricity,,,1e15,kWh,1000000000000000\n",
 			     t1000) > 0);
@@ -269,7 +231,7 @@ test_import_report_limits(void **state)
 	 */
 	struct buf b;
 	buf_init(&b, 1 << 20);
-	buf_printf(&b, RH);
+	buf_printf(&b, FX_RH);
 	for (int i = 1; i <= 202; i++)
 		buf_printf(&b, "K1,2024,draft,,,,,material,m%d,,,1,t,\n", i);
 	assert_int_equal(imp(CSVIO_REPORTS, "r.csv", buf_str(&b), NULL), 1);
@@ -277,7 +239,7 @@ test_import_report_limits(void **state)
 					    "the report has more than 200 'material' lines\n");
 	assert_int_equal(st.errors, 1);
 	buf_reset(&b);
-	buf_printf(&b, RH);
+	buf_printf(&b, FX_RH);
 	for (int i = 1; i <= 200; i++)
 		buf_printf(&b, "K1,2024,draft,,,,,material,m%d,,,1,t,\n", i);
 	assert_int_equal(imp(CSVIO_REPORTS, "r.csv", buf_str(&b), NULL), 0);
@@ -318,7 +280,7 @@ test_model_limits(void **state)
 {
 	(void)state;
 	const char *msg;
-	char *t1000 = text_of(1000), *t1001 = text_of(1001);
+	char *t1000 = fx_text_of(1000), *t1001 = fx_text_of(1001);
 	struct report_energy_in en = {"electricity", "1e15", "kWh", NULL, NULL, "1000000000000000"};
 	struct report_material_in *m = materials(1, t1000, "1000000000000000", "1e15");
 	struct report_input in = {.nenergy = 1, .energy = &en, .nmat = 1, .mat = m};
@@ -392,25 +354,25 @@ static void
 test_imported_saved_again(void **state)
 {
 	(void)state;
-	char *t1000 = text_of(1000), *text = NULL;
+	char *t1000 = fx_text_of(1000), *text = NULL;
 	db = wf_db;
-	assert_true(asprintf(&text,
-			     FH "F1,0100109106,%s,10,t-a1,%s,,,private,small,10000000,,,active\n",
-			     t1000, t1000) > 0);
+	assert_true(
+	    asprintf(&text, FX_FH "F1,0100109106,%s,10,t-a1,%s,,,private,small,10000000,,,active\n",
+		     t1000, t1000) > 0);
 	assert_int_equal(imp(CSVIO_FACILITIES, "f.csv", text, &(struct csvio_opts){.update = 1}),
 			 0);
 	free(text);
 	assert_true(asprintf(&text,
-			     RH "F1,2025,draft,,,,,output,,frozen_catfish,,1e15,t,\n"
-				"F1,2025,draft,,,,,energy,electricity,,,1e15,kWh,1e15\n"
-				"F1,2025,draft,,,,,water,tap,,,1e15,m3,1e15\n"
-				"F1,2025,draft,,,,,material,%s,,,1e15,t,1e15\n"
-				"F1,2025,draft,,,,,material,%s,,,0.30000000000000004,kg,\n",
+			     FX_RH "F1,2025,draft,,,,,output,,frozen_catfish,,1e15,t,\n"
+				   "F1,2025,draft,,,,,energy,electricity,,,1e15,kWh,1e15\n"
+				   "F1,2025,draft,,,,,water,tap,,,1e15,m3,1e15\n"
+				   "F1,2025,draft,,,,,material,%s,,,1e15,t,1e15\n"
+				   "F1,2025,draft,,,,,material,%s,,,0.30000000000000004,kg,\n",
 			     t1000, "vôi") > 0);
 	assert_int_equal(imp(CSVIO_REPORTS, "r.csv", text, NULL), 0);
 	free(text);
-	char *before = exp_str(CSVIO_REPORTS);
-	char *fbefore = exp_str(CSVIO_FACILITIES);
+	char *before = fx_export(db, CSVIO_REPORTS, 0);
+	char *fbefore = fx_export(db, CSVIO_FACILITIES, 0);
 
 	/* The profile form: read, post back unchanged. */
 	struct facility_profile p;
@@ -464,8 +426,8 @@ test_imported_saved_again(void **state)
 	assert_int_equal(report_update(wf_db, W(WFX_ENT1), id, r->version, &in, &e), WF_OK);
 	report_free(r);
 
-	char *after = exp_str(CSVIO_REPORTS);
-	char *fafter = exp_str(CSVIO_FACILITIES);
+	char *after = fx_export(db, CSVIO_REPORTS, 0);
+	char *fafter = fx_export(db, CSVIO_FACILITIES, 0);
 	assert_string_equal(after, before);
 	assert_string_equal(fafter, fbefore);
 	free(before);
@@ -480,13 +442,13 @@ static void
 refused(const char *name, const char *data, size_t n, const char *want)
 {
 	db = imp_db;
-	char *before = exp_str(CSVIO_FACILITIES);
+	char *before = fx_export(db, CSVIO_FACILITIES, 0);
 	assert_int_equal(imp_bytes(CSVIO_FACILITIES, name, data, n, NULL), 1);
 	assert_string_equal(buf_str(&errs), want);
 	assert_int_equal(st.errors, 1);
 	assert_int_equal(st.rows, 0);
 	assert_int_equal(st.inserted, 0);
-	char *after = exp_str(CSVIO_FACILITIES);
+	char *after = fx_export(db, CSVIO_FACILITIES, 0);
 	assert_string_equal(after, before);
 	free(before);
 	free(after);
@@ -548,7 +510,7 @@ test_wrong_format(void **state)
 		"tab.csv:1: header: tệp phân cách cột bằng dấu tab, không phải dấu phẩy: " SAVE_VI
 		" / the file separates columns with tabs, not commas: " SAVE_EN "\n");
 
-	static const char good[] = FH "U1,,Co so,1020,rach-gia,,,,private,small,,,,active\n";
+	static const char good[] = FX_FH "U1,,Co so,1020,rach-gia,,,,private,small,,,,active\n";
 	static const char *const le =
 	    "file: tệp mã hoá UTF-16 LE (như \"Unicode Text\" của Excel), không phải "
 	    "UTF-8: " SAVE_VI

@@ -20,6 +20,7 @@
 #include <cmocka.h>
 
 #include "db/db.h"
+#include "fixture.h"
 #include "model/refdata.h"
 #include "testutil.h"
 
@@ -49,10 +50,7 @@ static const char *const districts[] = {
 static struct db *
 loaded_db(const char *name)
 {
-	char err[512];
-	struct db *db = tu_db_new(name);
-	if (refdata_load(db, err, sizeof(err)) < 0)
-		fail_msg("refdata_load: %s", err);
+	struct db *db = fx_db_new(name, NULL);
 	return db;
 }
 

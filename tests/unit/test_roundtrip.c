@@ -18,46 +18,41 @@
 #include <cmocka.h>
 
 #include "db/db.h"
+#include "fixture.h"
 #include "model/csvio.h"
 #include "model/refdata.h"
 #include "testutil.h"
 #include "util/buf.h"
 
-#define FH                                                                                         \
-	"code,tax_code,name,sector,admin_unit,address,lat,lon,ownership,size,employees,"           \
-	"opened_year,closed_year,status\n"
-#define RH                                                                                         \
-	"facility_code,year,status,cp_aware,cp_staff,cp_unit,cp_applied,line,item,product,month,"  \
-	"quantity,unit,cost_vnd\n"
-
 /* Out of order on purpose; quotes, commas, a newline and spaces in fields. */
 static const char fac_in[] =
-    FH "K2,0100109106-001,\"Nhà máy \"\"Bia\"\", Rạch Giá\",1103,rach-gia,\"Lô A,\nKCN Thạnh "
-       "Lộc\",10.0123456789012,105.1,fdi,large,350,1998,,active\n"
-       "A1,1701234569,Cơ sở Nước mắm,1020,phu-quoc,,,,private,small,12,2005,2020,closed\n"
-       "H9,091234567890,Hộ Xay xát,1061,tan-hiep,\" Ấp 3 \",0.30000000000000004,-0.1,household,"
-       "micro,,,,active\n";
+    FX_FH "K2,0100109106-001,\"Nhà máy \"\"Bia\"\", Rạch Giá\",1103,rach-gia,\"Lô A,\nKCN Thạnh "
+	  "Lộc\",10.0123456789012,105.1,fdi,large,350,1998,,active\n"
+	  "A1,1701234569,Cơ sở Nước mắm,1020,phu-quoc,,,,private,small,12,2005,2020,closed\n"
+	  "H9,091234567890,Hộ Xay xát,1061,tan-hiep,\" Ấp 3 \",0.30000000000000004,-0.1,household,"
+	  "micro,,,,active\n";
 
 static const char fac_out[] =
-    FH "A1,1701234569,Cơ sở Nước mắm,1020,phu-quoc,,,,private,small,12,2005,2020,closed\n"
-       /* 0.1 + 0.2 needs 17 digits to read back; %.15g would give 0.3 */
-       "H9,091234567890,Hộ Xay xát,1061,tan-hiep,\" Ấp 3 \",0.30000000000000004,-0.1,household,"
-       "micro,,,,active\n"
-       "K2,0100109106-001,\"Nhà máy \"\"Bia\"\", Rạch Giá\",1103,rach-gia,\"Lô A,\nKCN Thạnh "
-       "Lộc\",10.0123456789012,105.1,fdi,large,350,1998,,active\n";
+    FX_FH "A1,1701234569,Cơ sở Nước mắm,1020,phu-quoc,,,,private,small,12,2005,2020,closed\n"
+	  /* 0.1 + 0.2 needs 17 digits to read back; %.15g would give 0.3 */
+	  "H9,091234567890,Hộ Xay xát,1061,tan-hiep,\" Ấp 3 \",0.30000000000000004,-0.1,household,"
+	  "micro,,,,active\n"
+	  "K2,0100109106-001,\"Nhà máy \"\"Bia\"\", Rạch Giá\",1103,rach-gia,\"Lô A,\nKCN Thạnh "
+	  "Lộc\",10.0123456789012,105.1,fdi,large,350,1998,,active\n";
 
-static const char rep_in[] = RH "K2,2023,submitted,1,1,0,1,material,malt,,,120,t,\n"
-				"K2,2023,submitted,1,1,0,1,energy,electricity,,2,1000,kWh,2500000\n"
-				"K2,2023,submitted,1,1,0,1,output,,beer,2,1300,hl,\n"
-				"K2,2023,submitted,1,1,0,1,output,,beer,,15000,hl,\n"
-				"K2,2023,submitted,1,1,0,1,output,,beer,1,125,kL,\n"
-				"K2,2023,submitted,1,1,0,1,energy,electricity,,1,1100.5,kWh,\n"
-				"K2,2023,submitted,1,1,0,1,water,ground,,,3,kL,\n"
-				"K2,2023,submitted,1,1,0,1,energy,fo,beer,,2,t,\n"
-				"K2,2023,submitted,1,1,0,1,material,hops,,,0.5,t,\n"
-				"K2,2022,draft,,,,,,,,,,,\n"
-				"A1,2023,accepted,0,,,,output,,fish_sauce,12,2000,L,\n"
-				"A1,2023,accepted,0,,,,output,,fish_sauce,,2000,L,\n";
+static const char rep_in[] =
+    FX_RH "K2,2023,submitted,1,1,0,1,material,malt,,,120,t,\n"
+	  "K2,2023,submitted,1,1,0,1,energy,electricity,,2,1000,kWh,2500000\n"
+	  "K2,2023,submitted,1,1,0,1,output,,beer,2,1300,hl,\n"
+	  "K2,2023,submitted,1,1,0,1,output,,beer,,15000,hl,\n"
+	  "K2,2023,submitted,1,1,0,1,output,,beer,1,125,kL,\n"
+	  "K2,2023,submitted,1,1,0,1,energy,electricity,,1,1100.5,kWh,\n"
+	  "K2,2023,submitted,1,1,0,1,water,ground,,,3,kL,\n"
+	  "K2,2023,submitted,1,1,0,1,energy,fo,beer,,2,t,\n"
+	  "K2,2023,submitted,1,1,0,1,material,hops,,,0.5,t,\n"
+	  "K2,2022,draft,,,,,,,,,,,\n"
+	  "A1,2023,accepted,0,,,,output,,fish_sauce,12,2000,L,\n"
+	  "A1,2023,accepted,0,,,,output,,fish_sauce,,2000,L,\n";
 
 /*
  * Water 3 kL × 1 (kL to_base) / 1 (m3 to_base) = 3 m3.  Monthly output is
@@ -66,86 +61,45 @@ static const char rep_in[] = RH "K2,2023,submitted,1,1,0,1,material,malt,,,120,t
  * fish sauce (kL) month 12: 2000 L × 0.001 (L to_base) / 1 = 2 kL.
  */
 static const char rep_out[] =
-    RH "A1,2023,accepted,0,,,,output,,fish_sauce,,2000,L,\n"
-       "A1,2023,accepted,0,,,,output,,fish_sauce,12,2,kL,\n"
-       "K2,2022,draft,,,,,,,,,,,\n"
-       "K2,2023,submitted,1,1,0,1,output,,beer,,15000,hl,\n"
-       "K2,2023,submitted,1,1,0,1,output,,beer,1,1250,hl,\n"
-       "K2,2023,submitted,1,1,0,1,output,,beer,2,1300,hl,\n"
-       "K2,2023,submitted,1,1,0,1,energy,electricity,,1,1100.5,kWh,\n"
-       "K2,2023,submitted,1,1,0,1,energy,electricity,,2,1000,kWh,2500000\n"
-       "K2,2023,submitted,1,1,0,1,energy,fo,beer,,2,t,\n"
-       "K2,2023,submitted,1,1,0,1,water,ground,,,3,m3,\n"
-       "K2,2023,submitted,1,1,0,1,material,hops,,,0.5,t,\n"
-       "K2,2023,submitted,1,1,0,1,material,malt,,,120,t,\n";
-
-static struct db *
-fresh(const char *name)
-{
-	char err[512];
-	struct db *db = tu_db_new(name);
-	if (refdata_load(db, err, sizeof(err)) != 0)
-		fail_msg("refdata_load: %s", err);
-	return db;
-}
-
-static void
-import_text(struct db *db, enum csvio_kind kind, const char *name, const char *text)
-{
-	struct buf errs;
-	buf_init(&errs, 1 << 16);
-	FILE *f = fopen(tu_write_file(name, text), "rb");
-	assert_non_null(f);
-	int rc = csvio_import(db, kind, f, name, NULL, csvio_err_buf, &errs, NULL);
-	fclose(f);
-	if (rc != 0)
-		fail_msg("import %s: %s", name, buf_str(&errs));
-	buf_free(&errs);
-}
-
-static char *
-export_text(struct db *db, enum csvio_kind kind, int year)
-{
-	char *s = NULL, err[256];
-	size_t n = 0;
-	FILE *f = open_memstream(&s, &n);
-	assert_int_equal(csvio_export(db, kind, f, year, err, sizeof(err)), 0);
-	fclose(f);
-	return s;
-}
+    FX_RH "A1,2023,accepted,0,,,,output,,fish_sauce,,2000,L,\n"
+	  "A1,2023,accepted,0,,,,output,,fish_sauce,12,2,kL,\n"
+	  "K2,2022,draft,,,,,,,,,,,\n"
+	  "K2,2023,submitted,1,1,0,1,output,,beer,,15000,hl,\n"
+	  "K2,2023,submitted,1,1,0,1,output,,beer,1,1250,hl,\n"
+	  "K2,2023,submitted,1,1,0,1,output,,beer,2,1300,hl,\n"
+	  "K2,2023,submitted,1,1,0,1,energy,electricity,,1,1100.5,kWh,\n"
+	  "K2,2023,submitted,1,1,0,1,energy,electricity,,2,1000,kWh,2500000\n"
+	  "K2,2023,submitted,1,1,0,1,energy,fo,beer,,2,t,\n"
+	  "K2,2023,submitted,1,1,0,1,water,ground,,,3,m3,\n"
+	  "K2,2023,submitted,1,1,0,1,material,hops,,,0.5,t,\n"
+	  "K2,2023,submitted,1,1,0,1,material,malt,,,120,t,\n";
 
 static void
 test_library_roundtrip(void **state)
 {
 	(void)state;
-	struct db *a = fresh("a.db");
-	import_text(a, CSVIO_FACILITIES, "f.csv", fac_in);
-	import_text(a, CSVIO_REPORTS, "r.csv", rep_in);
-	char *f1 = export_text(a, CSVIO_FACILITIES, 0);
-	char *r1 = export_text(a, CSVIO_REPORTS, 0);
+	struct db *a = fx_db_new("a.db", NULL);
+	fx_import(a, CSVIO_FACILITIES, "f.csv", fac_in);
+	fx_import(a, CSVIO_REPORTS, "r.csv", rep_in);
+	char *f1 = fx_export(a, CSVIO_FACILITIES, 0);
+	char *r1 = fx_export(a, CSVIO_REPORTS, 0);
 	assert_string_equal(f1, fac_out);
 	assert_string_equal(r1, rep_out);
 	/* --year keeps one year's reports. */
-	char *r23 = export_text(a, CSVIO_REPORTS, 2023);
+	char *r23 = fx_export(a, CSVIO_REPORTS, 2023);
 	assert_null(strstr(r23, "K2,2022"));
 	assert_non_null(strstr(r23, "A1,2023"));
 	free(r23);
 	db_close(a);
 
-	struct db *b = fresh("b.db");
-	import_text(b, CSVIO_FACILITIES, "f1.csv", f1);
-	import_text(b, CSVIO_REPORTS, "r1.csv", r1);
-	char *f2 = export_text(b, CSVIO_FACILITIES, 0);
-	char *r2 = export_text(b, CSVIO_REPORTS, 0);
-	assert_int_equal(strlen(f2), strlen(f1));
-	assert_memory_equal(f2, f1, strlen(f1));
-	assert_int_equal(strlen(r2), strlen(r1));
-	assert_memory_equal(r2, r1, strlen(r1));
+	struct db *b = fx_db_new("b.db", NULL);
+	fx_import(b, CSVIO_FACILITIES, "f1.csv", f1);
+	fx_import(b, CSVIO_REPORTS, "r1.csv", r1);
+	fx_assert_export(b, CSVIO_FACILITIES, f1);
+	fx_assert_export(b, CSVIO_REPORTS, r1);
 	db_close(b);
 	free(f1);
 	free(r1);
-	free(f2);
-	free(r2);
 }
 
 static int
@@ -162,8 +116,8 @@ test_binary(void **state)
 	(void)state;
 	char args[8192], *out = NULL, *err = NULL;
 	char p1[512], p2[512], dir[512];
-	db_close(fresh("c1.db"));
-	db_close(fresh("c2.db"));
+	db_close(fx_db_new("c1.db", NULL));
+	db_close(fx_db_new("c2.db", NULL));
 	snprintf(p1, sizeof(p1), "%s", tu_db_url("c1.db"));
 	snprintf(p2, sizeof(p2), "%s", tu_db_url("c2.db"));
 	snprintf(dir, sizeof(dir), "%s", tu_tmpdir());
@@ -171,8 +125,8 @@ test_binary(void **state)
 	tu_write_file("rin.csv", rep_in);
 
 	/* A bad file: exit 1, the row's reason on stderr, nothing written. */
-	tu_write_file("bad.csv", FH "B1,,X,1020,rach-gia,,,,private,small,,,,active\n"
-				    "B2,,X,9999,rach-gia,,,,private,small,,,,active\n");
+	tu_write_file("bad.csv", FX_FH "B1,,X,1020,rach-gia,,,,private,small,,,,active\n"
+				       "B2,,X,9999,rach-gia,,,,private,small,,,,active\n");
 	snprintf(args, sizeof(args), "import facilities '%s/bad.csv' --db '%s'", dir, p1);
 	assert_int_equal(run(args, &out, &err), 1);
 	assert_non_null(strstr(err, "/bad.csv:3: sector: mã ngành không tồn tại / unknown sector "
@@ -187,7 +141,7 @@ test_binary(void **state)
 	free(out);
 	snprintf(args, sizeof(args), "export facilities --db '%s'", p1);
 	assert_int_equal(run(args, &out, NULL), 0);
-	assert_string_equal(out, FH);
+	assert_string_equal(out, FX_FH);
 	free(out);
 
 	/* Import, export to files, import those elsewhere, export again. */
@@ -277,7 +231,7 @@ test_demo_roundtrip(void **state)
 	char p1[512], p2[512], dir[512];
 	snprintf(dir, sizeof(dir), "%s", tu_tmpdir());
 	snprintf(p1, sizeof(p1), "%s", tu_db_fresh_url("demo1.db"));
-	db_close(fresh("demo2.db"));
+	db_close(fx_db_new("demo2.db", NULL));
 	snprintf(p2, sizeof(p2), "%s", tu_db_url("demo2.db"));
 	snprintf(args, sizeof(args),
 		 "demo --facilities 300 --db '%s' >/dev/null && '%s' export facilities -o "

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "db/db.h"
+#include "fixture.h"
 #include "model/apitoken.h"
 #include "model/refdata.h"
 #include "model/session.h"
@@ -31,17 +32,11 @@ static int
 setup(void **state)
 {
 	(void)state;
-	db = tu_db_new("user.db");
-	char err[512];
-	if (refdata_load(db, err, sizeof(err)) < 0)
-		fail_msg("refdata_load: %s", err);
 	/* An explicit id: db_last_id after db_exec is not portable to PostgreSQL. */
-	if (db_exec(db,
-		    "INSERT INTO facility(id, code, name, name_key, sector_code, admin_unit_id, "
-		    "ownership, size) VALUES (7001, 'F1', 'Cơ sở Một', 'co so mot', '1061', "
-		    "(SELECT id FROM admin_unit WHERE code = 'rach-gia'), 'private', 'small')") !=
-	    DB_OK)
-		fail_msg("fixture: %s", db_errmsg(db));
+	db = fx_db_new("user.db",
+		       "INSERT INTO facility(id, code, name, name_key, sector_code, admin_unit_id, "
+		       "ownership, size) VALUES (7001, 'F1', 'Cơ sở Một', 'co so mot', '1061', "
+		       "(SELECT id FROM admin_unit WHERE code = 'rach-gia'), 'private', 'small')");
 	facility_id = 7001;
 	return 0;
 }

@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "db/db.h"
+#include "fixture.h"
 #include "model/csvio.h"
 #include "model/keyusers.h"
 #include "model/kpi.h"
@@ -251,12 +252,8 @@ static void
 test_cli(void **state)
 {
 	(void)state;
-	char err[512], cmd[2048], path[512];
-	struct db *db = tu_db_new("cli.db");
-	if (refdata_load(db, err, sizeof(err)) < 0)
-		fail_msg("refdata_load: %s", err);
-	if (db_exec(db, fixture) != DB_OK)
-		fail_msg("fixture: %s", db_errmsg(db));
+	char cmd[2048], path[512];
+	struct db *db = fx_db_new("cli.db", fixture);
 	db_close(db);
 
 	snprintf(path, sizeof(path), "%s", tu_path("cli-ku.xlsx"));
@@ -287,49 +284,27 @@ test_cli(void **state)
 
 /* ---- sxsh export --format xlsx ---------------------------------------- */
 
-#define FH                                                                                         \
-	"code,tax_code,name,sector,admin_unit,address,lat,lon,ownership,size,employees,"           \
-	"opened_year,closed_year,status\n"
-#define RH                                                                                         \
-	"facility_code,year,status,cp_aware,cp_staff,cp_unit,cp_applied,line,item,product,month,"  \
-	"quantity,unit,cost_vnd\n"
-
 /* Out of code order on purpose; K2's tax code starts with a zero. */
 static const char exp_fac[] =
-    FH "K2,0100109106,Nhà máy Bia Rạch Giá,1103,rach-gia,\"Lô A, KCN Thạnh Lộc\",10.0125,105.1,"
-       "fdi,large,1350,1998,,active\n"
-       "A1,1701234569,Cơ sở Nước mắm,1020,phu-quoc,,,,private,small,12,2005,2020,closed\n"
-       "H9,091234567890,Hộ Xay xát,1061,tan-hiep,,,,household,micro,,,,active\n";
+    FX_FH "K2,0100109106,Nhà máy Bia Rạch Giá,1103,rach-gia,\"Lô A, KCN Thạnh Lộc\",10.0125,105.1,"
+	  "fdi,large,1350,1998,,active\n"
+	  "A1,1701234569,Cơ sở Nước mắm,1020,phu-quoc,,,,private,small,12,2005,2020,closed\n"
+	  "H9,091234567890,Hộ Xay xát,1061,tan-hiep,,,,household,micro,,,,active\n";
 
 static const char exp_rep[] =
-    RH "K2,2023,submitted,1,1,0,1,energy,electricity,,2,1000,kWh,2500000\n"
-       "K2,2023,submitted,1,1,0,1,output,,beer,,15000,hl,\n"
-       "K2,2023,submitted,1,1,0,1,material,malt,,,120.5,t,\n"
-       "K2,2022,draft,,,,,,,,,,,\n"
-       "A1,2023,accepted,0,,,,output,,fish_sauce,,2000,L,\n";
-
-/* Imports text as the CSV of kind through the file tmp/name; fails the test on any error. */
-static void
-import_text(struct db *db, enum csvio_kind kind, const char *name, const char *text)
-{
-	struct buf errs;
-	buf_init(&errs, 1 << 16);
-	if (csvio_import_path(db, kind, tu_write_file(name, text), NULL, csvio_err_buf, &errs,
-			      NULL) != 0)
-		fail_msg("import %s: %s", name, buf_str(&errs));
-	buf_free(&errs);
-}
+    FX_RH "K2,2023,submitted,1,1,0,1,energy,electricity,,2,1000,kWh,2500000\n"
+	  "K2,2023,submitted,1,1,0,1,output,,beer,,15000,hl,\n"
+	  "K2,2023,submitted,1,1,0,1,material,malt,,,120.5,t,\n"
+	  "K2,2022,draft,,,,,,,,,,,\n"
+	  "A1,2023,accepted,0,,,,output,,fish_sauce,,2000,L,\n";
 
 /* A database named name holding the export fixture. */
 static struct db *
 export_db(const char *name)
 {
-	char err[512];
-	struct db *db = tu_db_new(name);
-	if (refdata_load(db, err, sizeof(err)) != 0)
-		fail_msg("refdata_load: %s", err);
-	import_text(db, CSVIO_FACILITIES, "exp-fac.csv", exp_fac);
-	import_text(db, CSVIO_REPORTS, "exp-rep.csv", exp_rep);
+	struct db *db = fx_db_new(name, NULL);
+	fx_import(db, CSVIO_FACILITIES, "exp-fac.csv", exp_fac);
+	fx_import(db, CSVIO_REPORTS, "exp-rep.csv", exp_rep);
 	return db;
 }
 
@@ -543,7 +518,7 @@ test_export_cli(void **state)
 		 tu_db_url("exp-cli.db"));
 	char *out = NULL;
 	assert_int_equal(tu_run(cmd, &out, NULL), 0);
-	assert_int_equal(strncmp(out, FH, strlen(FH)), 0);
+	assert_int_equal(strncmp(out, FX_FH, strlen(FX_FH)), 0);
 	free(out);
 	snprintf(cmd, sizeof(cmd), "%s export facilities --db '%s' --format xlsx", tu_sxsh(),
 		 tu_db_url("exp-cli.db"));
