@@ -247,6 +247,13 @@ db_step(struct db_stmt *st)
 {
 	if (st->impl == NULL)
 		return st->fail;
+#ifdef SXSH_FAULT_INJECTION
+	/* Test builds only (util/alloc.h): the chosen step fails like a backend's. */
+	if (xfault_step()) {
+		db_set_err(st->db, "fault injected");
+		return DB_ERR;
+	}
+#endif
 	return st->db->ops->step(st->db, st->impl);
 }
 

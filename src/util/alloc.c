@@ -15,9 +15,59 @@ oom(size_t n)
 	abort();
 }
 
+#ifdef SXSH_FAULT_INJECTION
+/* Which allocation and which step fail (0: none), and how many there were. */
+static unsigned long fault_alloc_at, fault_step_at;
+static unsigned long fault_allocs, fault_steps;
+
+static void
+fault_report(void)
+{
+	fprintf(stderr, "sxsh: fault points: %lu allocations, %lu steps\n",
+		__atomic_load_n(&fault_allocs, __ATOMIC_RELAXED),
+		__atomic_load_n(&fault_steps, __ATOMIC_RELAXED));
+}
+
+static unsigned long
+fault_env(const char *name)
+{
+	const char *s = getenv(name);
+	return s != NULL ? strtoul(s, NULL, 10) : 0;
+}
+
+/* Runs before main (and before any allocation of the program). */
+__attribute__((constructor)) static void
+fault_init(void)
+{
+	fault_alloc_at = fault_env("SXSH_FAULT_ALLOC");
+	fault_step_at = fault_env("SXSH_FAULT_STEP");
+	if (fault_env("SXSH_FAULT_COUNT") != 0)
+		atexit(fault_report);
+}
+
+/* Counts an allocation of n bytes and fails it when it is the chosen one. */
+static void
+fault_alloc(size_t n)
+{
+	unsigned long i = __atomic_add_fetch(&fault_allocs, 1, __ATOMIC_RELAXED);
+	if (i == fault_alloc_at)
+		oom(n);
+}
+
+int
+xfault_step(void)
+{
+	unsigned long i = __atomic_add_fetch(&fault_steps, 1, __ATOMIC_RELAXED);
+	return i == fault_step_at;
+}
+#else
+#define fault_alloc(n) ((void)(n))
+#endif
+
 void *
 xmalloc(size_t n)
 {
+	fault_alloc(n);
 	void *p = malloc(n ? n : 1);
 	if (p == NULL)
 		oom(n);
@@ -27,6 +77,7 @@ xmalloc(size_t n)
 void *
 xcalloc(size_t nmemb, size_t size)
 {
+	fault_alloc(nmemb * size);
 	void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
 	if (p == NULL)
 		oom(nmemb * size);
@@ -36,6 +87,7 @@ xcalloc(size_t nmemb, size_t size)
 void *
 xrealloc(void *p, size_t n)
 {
+	fault_alloc(n);
 	void *q = realloc(p, n ? n : 1);
 	if (q == NULL)
 		oom(n);

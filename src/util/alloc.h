@@ -25,4 +25,24 @@ void xgrow(void **p, int *cap, int n, size_t sz);
 /* printf into a newly allocated string the caller frees. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+#ifdef SXSH_FAULT_INJECTION
+/*
+ * Fault injection, compiled only with meson -Dfault_injection=true (see
+ * docs/testing.md, "Fault injection"); a normal build has none of it.  The
+ * environment, read once at start-up, chooses what fails:
+ *   SXSH_FAULT_ALLOC=N  the Nth allocation through this module (xmalloc,
+ *                       xcalloc, xrealloc and all built on them) fails as a
+ *                       real one would: the process ends with the message
+ *                       above (the policy of this module);
+ *   SXSH_FAULT_STEP=N   the Nth db_step() returns DB_ERR with db_errmsg()
+ *                       "fault injected";
+ *   SXSH_FAULT_COUNT=1  nothing fails; at exit the process prints
+ *                       "sxsh: fault points: N allocations, N steps" to
+ *                       stderr.
+ * Counting is process-wide and thread-safe; N counts from 1.
+ */
+/* Counts a db_step() call; returns 1 when it is the one to fail, else 0. */
+int xfault_step(void);
+#endif
+
 #endif
