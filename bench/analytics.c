@@ -13,11 +13,11 @@
 #include <time.h>
 
 #include "db/db.h"
-#include "model/benchmark.h"
-#include "model/check.h"
-#include "model/keyusers.h"
-#include "model/ledger.h"
-#include "model/principal.h"
+#include "model/analytics/benchmark.h"
+#include "model/analytics/check.h"
+#include "model/analytics/keyusers.h"
+#include "model/analytics/ledger.h"
+#include "model/accounts/principal.h"
 
 /* The key-user list of the whole province, as `sxsh keyusers` makes it. */
 static const struct principal province = {.role = ROLE_PROVINCE};

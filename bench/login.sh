@@ -1,5 +1,5 @@
 #!/bin/sh
-# The cost of one sign-in (Argon2id, model/user.h parameters), measured two
+# The cost of one sign-in (Argon2id, model/accounts/user.h parameters), measured two
 # ways on a fresh temporary database:
 #   1. 20 sign-ins through curl against `sxsh serve` on a loopback port
 #      (GET /login once for the pre-session CSRF token, then 20 POST /login),

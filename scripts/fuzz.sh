@@ -29,11 +29,11 @@ db=$(ls src/db/*.c)
 # The sources each driver is linked with, besides util/.
 sources() {
 	case "$1" in
-	csv) echo "src/model/csvio.c src/model/validate.c src/model/refdata.c $db" ;;
+	csv) echo "src/model/io/csvio.c src/model/validate.c src/model/registry/refdata.c $db" ;;
 	form) echo "src/req/request.c" ;;
 	json) echo "src/api/api.c src/req/request.c src/req/response.c src/render/json.c" \
-		"src/render/html.c src/model/workflow.c src/model/scope.c src/model/validate.c $db" ;;
-	refdata) echo "src/model/refdata.c $db" ;;
+		"src/render/html.c src/model/reporting/workflow.c src/model/accounts/scope.c src/model/validate.c $db" ;;
+	refdata) echo "src/model/registry/refdata.c $db" ;;
 	template) echo "src/render/html.c" ;;
 	validate) echo "src/model/validate.c" ;;
 	*) return 1 ;;

@@ -19,7 +19,7 @@ header() {
 	case "$1" in
 	util) echo util/alloc.h ;;
 	db) echo db/db.h ;;
-	model) echo model/facility.h ;;
+	model) echo model/registry/facility.h ;;
 	render) echo render/html.h ;;
 	req) echo req/request.h ;;
 	web) echo web/web.h ;;

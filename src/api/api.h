@@ -1,7 +1,7 @@
 /*
  * The JSON API v1 under /api/v1/ (docs/api.md, docs/openapi.json): one
  * handler per route of http/router.c, thin shells over the model, which
- * enforces scope (model/scope.h).  Every answer is application/json, or
+ * enforces scope (model/accounts/scope.h).  Every answer is application/json, or
  * application/problem+json (RFC 9457) for an error, written with
  * render/json.h.  Authentication (session cookie or Bearer token), role
  * checks and body size limits happen in the router before these run.

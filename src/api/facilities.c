@@ -1,15 +1,15 @@
 /*
- * GET /api/v1/facilities: the public facility directory (model/facility.h)
+ * GET /api/v1/facilities: the public facility directory (model/registry/facility.h)
  * with its filters (q, sector, unit, ownership, size) and pagination.
  * GET /api/v1/facilities/{id}: one facility's full profile, within the
- * caller's scope (model/facility_edit.h): another facility answers 404.
+ * caller's scope (model/registry/facility_edit.h): another facility answers 404.
  */
 #include <stdint.h>
 #include <string.h>
 
 #include "api/api_int.h"
-#include "model/facility.h"
-#include "model/facility_edit.h"
+#include "model/registry/facility.h"
+#include "model/registry/facility_edit.h"
 
 /* Filters copied from the query string into struct facility_filter. */
 static const struct {

@@ -1,6 +1,6 @@
 /*
  * GET /api/v1/indicators[?from=Y&to=Y&by=unit|sector|class|ownership|size
- * &by_year=Y]: the plan's indicators per year (model/kpi.h), each value
+ * &by_year=Y]: the plan's indicators per year (model/analytics/kpi.h), each value
  * with yes, known, active, share and coverage ("unknown is not no"), and
  * optionally one breakdown for one year.  Years default to those with
  * reports; the plan is 78/KH-UBND (the province's CP plan).
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 
 #include "api/api_int.h"
-#include "model/kpi.h"
+#include "model/analytics/kpi.h"
 #include "util/log.h"
 
 #define API_PLAN "78/KH-UBND"

@@ -1,14 +1,14 @@
 /*
  * GET /api/v1/keyusers[?year=Y] (government staff; the router checks the
- * role): the key energy users of year Y (model/keyusers.h), by TOE, and
+ * role): the key energy users of year Y (model/analytics/keyusers.h), by TOE, and
  * those that cannot be computed.  Year defaults to the latest with reports.
  */
 #include <stdint.h>
 
 #include "api/api_int.h"
-#include "model/keyusers.h"
-#include "model/kpi.h"
-#include "model/ledger.h"
+#include "model/analytics/keyusers.h"
+#include "model/analytics/kpi.h"
+#include "model/analytics/ledger.h"
 
 static json_t *
 keyusers_items(const struct keyuser *k, int n)

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "api/api_int.h"
-#include "model/refdata.h"
+#include "model/registry/refdata.h"
 #include "util/fmt.h"
 
 int

@@ -1,5 +1,5 @@
 /*
- * Yearly CP registrations through the API (model/registration.h), with the
+ * Yearly CP registrations through the API (model/reporting/registration.h), with the
  * same paths and rules as reports.c:
  *   GET  /api/v1/registrations, POST /api/v1/registrations
  *   GET, PUT /api/v1/registrations/{id}
@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "api/api_int.h"
-#include "model/registration.h"
+#include "model/reporting/registration.h"
 
 static json_t *
 registration_doc(const struct registration *r)

@@ -1,5 +1,5 @@
 /*
- * Annual reports through the API (model/report.h):
+ * Annual reports through the API (model/reporting/report.h):
  *   GET  /api/v1/reports                 the caller's review list (queue)
  *   POST /api/v1/reports                 create a draft {facility_id, year, ...}
  *   GET  /api/v1/reports/{id}            one report with its lines
@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "api/api_int.h"
-#include "model/report.h"
+#include "model/reporting/report.h"
 
 static const char *const cp_names[REPORT_CP__MAX] = {"cp_aware", "cp_staff", "cp_unit",
 						     "cp_applied"};

@@ -8,8 +8,8 @@
  * (req/auth.h).  A Bearer-token caller needs none: csrf_token is null.
  */
 #include "api/api_int.h"
-#include "model/principal.h"
-#include "model/user.h"
+#include "model/accounts/principal.h"
+#include "model/accounts/user.h"
 
 int
 api_session(struct http_request *req, struct http_response *resp)

@@ -1,6 +1,6 @@
 /*
  * sxsh check [--year Y] [--strict] [--format text|csv]: the data-quality
- * findings of model/check.h, one per line as
+ * findings of model/analytics/check.h, one per line as
  * "facility_code year field: lý do / reason", in a deterministic order,
  * then a count on stderr.  Exit 0 even with findings, unless --strict is
  * given and there is at least one (exit 1).
@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "db/db.h"
-#include "model/check.h"
-#include "model/csvio.h"
+#include "model/analytics/check.h"
+#include "model/io/csvio.h"
 #include "util/fmt.h"
 
 enum ck_format { CK_TEXT, CK_CSV, CK__MAX };

@@ -2,7 +2,7 @@
  * sxsh copy --from URL --to URL [--replace]: copies a whole database
  * (reference data, facilities, reports, users, audit: every table) between
  * backends in either direction, in one transaction on the target, and
- * verifies each table's row count and checksum on both sides (model/copy.h).
+ * verifies each table's row count and checksum on both sides (model/io/copy.h).
  * Both databases are brought to the latest schema first.  A non-empty
  * target is refused unless --replace is given.
  */
@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "db/db.h"
-#include "model/copy.h"
+#include "model/io/copy.h"
 
 static void
 copy_progress(void *arg, const char *table, int done, int total)

@@ -1,10 +1,10 @@
 /*
  * sxsh demo [--db URL] [--seed S] [--facilities N] [--replace] [--accounts]:
  * migrates, loads the reference data and fills the database with the
- * deterministic demo province (model/demo.h), showing progress on a
+ * deterministic demo province (model/demo/demo.h), showing progress on a
  * terminal.  A database that already has facilities is left alone unless
  * --replace is given.  --accounts then makes the demo accounts, one per
- * role (model/demo_accounts.h), and prints their passwords once: on a
+ * role (model/demo/demo_accounts.h), and prints their passwords once: on a
  * database that already has a province it only creates the missing
  * accounts (existing ones are listed as "exists"); with --replace the
  * existing demo accounts get new passwords and are bound to the new
@@ -17,9 +17,9 @@
 #include <time.h>
 
 #include "db/db.h"
-#include "model/demo.h"
-#include "model/demo_accounts.h"
-#include "model/refdata.h"
+#include "model/demo/demo.h"
+#include "model/demo/demo_accounts.h"
+#include "model/registry/refdata.h"
 #include "util/fmt.h"
 
 static void

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "db/db.h"
-#include "model/csvio.h"
+#include "model/io/csvio.h"
 #include "model/validate.h"
 #include "render/sheets.h"
 #include "render/xlsx.h"

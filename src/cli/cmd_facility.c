@@ -5,8 +5,8 @@
  * Records that a facility changed administrative unit (for example to a
  * new commune-level unit after the 2025 reform) from a date, and shows a
  * facility's unit history.  The indicators of year Y then count the
- * facility under the unit of 31/12 of Y (model/kpi.h).  The model function
- * is model/unit_history.h; this file reads the arguments and prints.
+ * facility under the unit of 31/12 of Y (model/analytics/kpi.h).  The model function
+ * is model/registry/unit_history.h; this file reads the arguments and prints.
  * Exit 1 for an unknown facility or unit, a bad or inconsistent date;
  * 2 for bad usage.
  */
@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "db/db.h"
-#include "model/unit_history.h"
+#include "model/registry/unit_history.h"
 #include "util/fmt.h"
 
 static int

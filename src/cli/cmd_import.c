@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "db/db.h"
-#include "model/csvio.h"
+#include "model/io/csvio.h"
 
 /* Flags the command accepts; each sets one int in struct csvio_opts. */
 static const struct {

@@ -13,7 +13,7 @@
 
 #include "db/db.h"
 #include "db/migrate.h"
-#include "model/refdata.h"
+#include "model/registry/refdata.h"
 
 /* Vietnamese labels of the reference tables, by enum refdata_table. */
 static const char *const table_vi[REFDATA__MAX] = {

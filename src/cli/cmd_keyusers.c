@@ -1,6 +1,6 @@
 /*
  * sxsh keyusers --year Y [--format table|csv|json|xlsx -o FILE]: the key
- * energy users of a year (model/keyusers.h), the list the province sends
+ * energy users of a year (model/analytics/keyusers.h), the list the province sends
  * to the Ministry: code, tax code, name, district, sector, total TOE and
  * TOE per carrier (one column per carrier present in the list).  The table
  * prints numbers the Vietnamese way; CSV uses '.' decimals and JSON
@@ -21,10 +21,10 @@
 #include <string.h>
 
 #include "db/db.h"
-#include "model/csvio.h"
-#include "model/keyusers.h"
-#include "model/ledger.h"
-#include "model/principal.h"
+#include "model/io/csvio.h"
+#include "model/analytics/keyusers.h"
+#include "model/analytics/ledger.h"
+#include "model/accounts/principal.h"
 #include "render/sheets.h"
 #include "render/xlsx.h"
 #include "util/fmt.h"

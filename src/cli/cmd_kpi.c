@@ -5,7 +5,7 @@
  * The plan's four indicators for one year (or every year with reports), for
  * the province and, with --by, for each group of a breakdown (or of all
  * five) that has active facilities that year
- * (model/kpi.h states the rules, including the unit of a facility across
+ * (model/analytics/kpi.h states the rules, including the unit of a facility across
  * the 2025 reform).  Every figure comes with yes, known, active, coverage
  * and the plan's target.  Three formats:
  *   table  aligned, Vietnamese and English headers, Vietnamese numbers;
@@ -30,8 +30,8 @@
 #include <time.h>
 
 #include "db/db.h"
-#include "model/csvio.h"
-#include "model/kpi.h"
+#include "model/io/csvio.h"
+#include "model/analytics/kpi.h"
 #include "render/sheets.h"
 #include "render/xlsx.h"
 #include "util/fmt.h"

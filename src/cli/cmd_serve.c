@@ -31,7 +31,7 @@
 #include "cli/cli.h"
 #include "db/db.h"
 #include "http/server.h"
-#include "model/user.h"
+#include "model/accounts/user.h"
 
 #define SERVE_DEFAULT_LISTEN "127.0.0.1:8080"
 

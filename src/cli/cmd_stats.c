@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "db/db.h"
-#include "model/kpi.h"
+#include "model/analytics/kpi.h"
 #include "util/fmt.h"
 #include "util/fold.h"
 

@@ -1,7 +1,7 @@
 /*
  * sxsh user add|list|passwd|disable: accounts from the command line, for
  * the first administrator and for scripts.  The rules are those of
- * model/user.c (the /users page uses the same ones).
+ * model/accounts/user.c (the /users page uses the same ones).
  *
  *   user add --role ROLE --email E [--name N] [--unit CODE] [--facility ID]
  *   user passwd --email E
@@ -24,7 +24,7 @@
 
 #include "cli/cli.h"
 #include "db/db.h"
-#include "model/user.h"
+#include "model/accounts/user.h"
 #include "util/fmt.h"
 
 struct user_opts {

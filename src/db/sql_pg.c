@@ -88,7 +88,7 @@ const char *const db_pg_override[STMT__MAX] = {
     [STMT_UNITH_CLOSE] =
 	"UPDATE facility_unit_history SET valid_to = to_char(CAST(?2 AS date) - 1, 'YYYY-MM-DD') "
 	"WHERE id = ?1",
-/* The user columns of model/user.c, in its USER_COL order: created_at as epoch seconds. */
+/* The user columns of model/accounts/user.c, in its USER_COL order: created_at as epoch seconds. */
 #define PG_USER_SELECT                                                                             \
 	"SELECT u.id, u.email, u.name, u.role, u.admin_unit_id, u.facility_id, u.password_hash, "  \
 	"u.status, CAST(extract(epoch FROM CAST(u.created_at AS timestamp)) AS bigint), au.code, " \

@@ -428,7 +428,7 @@ const char *const db_sql[STMT__MAX] = {
 /* @indicators-sql */
 
 /* --- accounts, sessions, audit --- */
-/* The user columns of model/user.c, in its USER_COL order. */
+/* The user columns of model/accounts/user.c, in its USER_COL order. */
 #define USER_SELECT                                                                                \
 	"SELECT u.id, u.email, u.name, u.role, u.admin_unit_id, u.facility_id, u.password_hash, "  \
 	"u.status, CAST(strftime('%s', u.created_at) AS INTEGER), au.code, f.name "                \
@@ -490,7 +490,7 @@ const char *const db_sql[STMT__MAX] = {
     /* @auth-sql */
 
     /* --- enterprise reporting workflow --- */
-    /* Every scoped statement repeats the predicate of model/scope.h on
+    /* Every scoped statement repeats the predicate of model/accounts/scope.h on
      * facility f: ?1 role, ?2 district unit id, ?3 user id. */
     [STMT_WF_FACILITY_SEE] =
 	"SELECT f.id FROM facility f WHERE f.id = ?4 AND "

@@ -26,7 +26,7 @@ enum stmt {
 			    in the primary key (0 = not in it); in column order */
 	STMT_DB_FKEYS,	 /* table -> every table its foreign keys reference */
 
-	/* --- reference data (model/refdata.c) --- */
+	/* --- reference data (model/registry/refdata.c) --- */
 	STMT_REFDATA_UNIT_UPSERT,    /* code, name_vi, name_en, dimension, to_base */
 	STMT_REFDATA_SECTOR_UPSERT,  /* code, name_vi, name_en, level, parent_code, source,
 					reliability */
@@ -64,7 +64,7 @@ enum stmt {
 					value_max, unit, from_year, reliability */
 	/* @refdata-stmts */
 
-	/* --- demo province (model/demo.c) --- */
+	/* --- demo province (model/demo/demo.c) --- */
 	STMT_DEMO_FACILITY_COUNT,      /* -> number of facilities */
 	STMT_DEMO_UNIT_ID,	       /* admin_unit code -> id */
 	STMT_DEMO_PRODUCT_UNIT,	       /* product code -> unit */
@@ -87,14 +87,14 @@ enum stmt {
 	STMT_DEMO_WATER_INSERT,	       /* report_id, source, quantity_m3, cost_vnd */
 	STMT_DEMO_MATERIAL_INSERT,     /* report_id, name, quantity, unit, cost_vnd */
 	STMT_DEMO_OUTPUT_MONTH_INSERT, /* report_id, product_code, month, quantity */
-	/* demo accounts (model/demo_accounts.c) */
+	/* demo accounts (model/demo/demo_accounts.c) */
 	STMT_DEMO_ACCOUNT_FACILITY, /* sector_code, product_code, preferred size -> id, code, name
 				     */
 	STMT_DEMO_ACCOUNT_BIND,	    /* user id, facility id */
 	STMT_DEMO_DETACH_USERS,	    /* (no parameters) */
 	/* @demo-stmts */
 
-	/* --- import and export (model/csvio.c) --- */
+	/* --- import and export (model/io/csvio.c) --- */
 	STMT_CSVIO_UNITS,	    /* -> code, dimension, to_base */
 	STMT_CSVIO_SECTORS,	    /* -> code */
 	STMT_CSVIO_PRODUCTS,	    /* -> code, unit */
@@ -126,7 +126,7 @@ enum stmt {
 					 */
 	/* @csvio-stmts */
 
-	/* --- indicators, directory, stats (model/kpi.c, model/facility.c) --- */
+	/* --- indicators, directory, stats (model/analytics/kpi.c, model/registry/facility.c) --- */
 	STMT_FACILITY_COUNT, /* q_like, sector, unit, ownership, size (NULL = any) -> count */
 	STMT_FACILITY_LIST,  /* q_like, sector, unit, ownership, size, limit, offset
 				-> id, name, sector, sector_vi, sector_en, unit_vi, unit_en,
@@ -179,7 +179,7 @@ enum stmt {
 	STMT_LEDGER_OUTPUT_MONTHS, /* -> report_id, product_code, month, quantity (unordered) */
 	STMT_ANALYTICS_FACILITIES, /* facility id (0 = all) -> id, code, name, tax_code ('' none),
 				      district name (a commune's parent), sector_code; by id */
-	/* Scoped (who in ?1-?3, model/scope.h), 'yyyy-12-31', year -> the columns
+	/* Scoped (who in ?1-?3, model/accounts/scope.h), 'yyyy-12-31', year -> the columns
 	 * of STMT_ANALYTICS_FACILITIES for the facilities with a report of year,
 	 * the unit being the one each was in on that day (facility_unit_history,
 	 * else its unit); for a district user that unit is its own or directly
@@ -205,10 +205,10 @@ enum stmt {
 				  by valid_from (NULL first) */
 	/* @indicators-stmts */
 
-	/* --- accounts, sessions, audit (model/user.c, model/session.c, model/audit.c) --- */
+	/* --- accounts, sessions, audit (model/accounts/user.c, model/accounts/session.c, model/audit.c) --- */
 	/* email, name, role, admin_unit_id, facility_id, password_hash, now (Unix s) */
 	STMT_USER_INSERT,
-	STMT_USER_GET,		/* id -> the user columns (see model/user.c USER_COLS) */
+	STMT_USER_GET,		/* id -> the user columns (see model/accounts/user.c USER_COLS) */
 	STMT_USER_BY_EMAIL,	/* email -> the user columns */
 	STMT_USER_LIST,		/* -> the user columns of every user, by email */
 	STMT_USER_SET_PASSWORD, /* id, password_hash */
@@ -243,7 +243,7 @@ enum stmt {
 
 	/* --- enterprise reporting workflow --- */
 	/* Scoped statements take the caller in ?1 role, ?2 unit id, ?3 user id
-	 * (model/scope.h); their own parameters follow from ?4. */
+	 * (model/accounts/scope.h); their own parameters follow from ?4. */
 	STMT_WF_FACILITY_SEE,	      /* who, facility id -> id */
 	STMT_WF_REPORT_GET,	      /* who, report id -> id, facility_id, year, status,
 					 forwarded (0/1), cp_aware, cp_staff, cp_unit,

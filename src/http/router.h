@@ -14,7 +14,7 @@
 #ifndef SXSH_HTTP_ROUTER_H
 #define SXSH_HTTP_ROUTER_H
 
-#include "model/principal.h"
+#include "model/accounts/principal.h"
 #include "req/request.h"
 #include "req/response.h"
 
@@ -72,7 +72,7 @@ struct route_def {
 	unsigned methods; /* bit (1u << enum http_method) per accepted method */
 	http_handler handler;
 	/*
-	 * Roles allowed (ROLE_BIT(enum role), model/principal.h); 0 = public.
+	 * Roles allowed (ROLE_BIT(enum role), model/accounts/principal.h); 0 = public.
 	 * Without a signed-in user such a route answers 401 (pages redirect to
 	 * the login page); with a user of another role, 403.
 	 */

@@ -60,7 +60,7 @@ struct http_config {
 	unsigned head_timeout;
 	/*
 	 * Password-hashing threads (each hash takes 64 MiB): 0 = half the
-	 * CPUs; between 1 and USER_PWHASH_CONCURRENCY (model/user.h).
+	 * CPUs; between 1 and USER_PWHASH_CONCURRENCY (model/accounts/user.h).
 	 */
 	unsigned pwhash_threads;
 	/* Hashing requests that may wait; 0 = HTTP_PWHASH_QUEUE_PER_THREAD per thread. */

@@ -4,7 +4,7 @@
 #include "model/audit.h"
 
 #include "db/db.h"
-#include "model/principal.h"
+#include "model/accounts/principal.h"
 #include "util/log.h"
 
 int

@@ -14,10 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/facility.h"
-#include "model/keyusers.h"
-#include "model/kpi.h"
-#include "model/ledger.h"
+#include "model/registry/facility.h"
+#include "model/analytics/keyusers.h"
+#include "model/analytics/kpi.h"
+#include "model/analytics/ledger.h"
 #include "render/xlsx.h"
 #include "util/alloc.h"
 #include "util/log.h"

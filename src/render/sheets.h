@@ -13,7 +13,7 @@
 
 #include <stddef.h>
 
-#include "model/csvio.h"
+#include "model/io/csvio.h"
 
 struct arena;
 struct db;

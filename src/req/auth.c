@@ -10,8 +10,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "model/apitoken.h"
-#include "model/session.h"
+#include "model/accounts/apitoken.h"
+#include "model/accounts/session.h"
 #include "util/log.h"
 
 int

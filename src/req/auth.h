@@ -3,8 +3,8 @@
  * cookies it relies on.
  *
  * http_auth fills req->who from "Authorization: Bearer TOKEN" (a personal
- * API token, model/apitoken.h) or else from the session cookie
- * (HTTP_SESSION_COOKIE, model/session.h).  A cookie session also sets
+ * API token, model/accounts/apitoken.h) or else from the session cookie
+ * (HTTP_SESSION_COOKIE, model/accounts/session.h).  A cookie session also sets
  * req->csrf, the token every state-changing request of that session must
  * send back, in the form field "csrf" (pages) or in the header
  * X-CSRF-Token (JSON API clients, which read it from GET /api/v1/session);

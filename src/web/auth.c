@@ -7,9 +7,9 @@
  * token of every POST (req/auth.h); the handlers here do the model calls,
  * each change in one transaction with its audit row.  A password change
  * ends the user's other sessions and revokes its API tokens unless the
- * form's keep_tokens box is ticked (model/user.h).  Sign-in refuses
+ * form's keep_tokens box is ticked (model/accounts/user.h).  Sign-in refuses
  * before checking any password while the account or the address is
- * throttled (model/throttle.h), and takes as long for an unknown email as
+ * throttled (model/accounts/throttle.h), and takes as long for an unknown email as
  * for a wrong password.  After sign-in the browser goes back to `next`,
  * which must be a path on this site (web_local_path), never another site.
  * Pages that show secrets (a new API token) are sent with no-store.
@@ -20,12 +20,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "model/apitoken.h"
+#include "model/accounts/apitoken.h"
 #include "model/audit.h"
-#include "model/session.h"
+#include "model/accounts/session.h"
 #include "model/store.h"
-#include "model/throttle.h"
-#include "model/user.h"
+#include "model/accounts/throttle.h"
+#include "model/accounts/user.h"
 #include "render/html.h"
 #include "req/auth.h"
 #include "util/fmt.h"

@@ -1,7 +1,7 @@
 /*
  * GET /benchmark: choose a year and a product.  GET /benchmark?product=P&year=Y:
  * how the specific energy consumption (SEC) of the facilities making P in Y
- * is spread (model/benchmark.h): a histogram of the peers' SECs with the
+ * is spread (model/analytics/benchmark.h): a histogram of the peers' SECs with the
  * legal norm as a line and the quartiles, how many meet the norm, or "not
  * enough peers" below BENCH_MIN_PEERS.
  *
@@ -15,9 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/benchmark.h"
-#include "model/kpi.h"
-#include "model/principal.h"
+#include "model/analytics/benchmark.h"
+#include "model/analytics/kpi.h"
+#include "model/accounts/principal.h"
 #include "render/html.h"
 #include "render/svg.h"
 #include "util/fmt.h"

@@ -1,6 +1,6 @@
 /*
  * GET /claims, "Yêu cầu nhận cơ sở / Facility claims": the province staff's
- * side of model/claim.h.  It lists the claims enterprise users made on /my
+ * side of model/registry/claim.h.  It lists the claims enterprise users made on /my
  * (claim_list, newest first; pending ones by default, ?status=confirmed,
  * rejected or all for the others) with the user's email, the facility's
  * code, name and tax code and when the claim was made.  Each pending claim
@@ -13,7 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "model/claim.h"
+#include "model/registry/claim.h"
 #include "render/html.h"
 #include "util/fmt.h"
 #include "web/wfpage.h"

@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/kpi.h"
+#include "model/analytics/kpi.h"
 #include "model/store.h"
 #include "render/html.h"
 #include "render/svg.h"

@@ -16,7 +16,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "model/facility.h"
+#include "model/registry/facility.h"
 #include "render/html.h"
 #include "render/sheets.h"
 #include "util/fmt.h"

@@ -23,12 +23,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "model/benchmark.h"
-#include "model/claim.h"
-#include "model/facility_edit.h"
-#include "model/ledger.h"
-#include "model/report.h"
-#include "model/user.h"
+#include "model/analytics/benchmark.h"
+#include "model/registry/claim.h"
+#include "model/registry/facility_edit.h"
+#include "model/analytics/ledger.h"
+#include "model/reporting/report.h"
+#include "model/accounts/user.h"
 #include "render/html.h"
 #include "render/svg.h"
 #include "util/fmt.h"

@@ -8,7 +8,7 @@
  * is a workbook download (render/sheets.h), as `sxsh kpi --format xlsx`.
  *
  * The indicators of every year and every breakdown are computed in one
- * pass (model/kpi.h) once per database generation and kept in struct
+ * pass (model/analytics/kpi.h) once per database generation and kept in struct
  * web_app (struct web_kpi_cache), so a request only formats a table.  The
  * cached result is reference-counted: a request holds it while rendering,
  * and a newer generation replaces it without waiting for those requests.
@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/kpi.h"
+#include "model/analytics/kpi.h"
 #include "model/store.h"
 #include "render/html.h"
 #include "render/sheets.h"

@@ -1,13 +1,13 @@
 /*
  * GET /keyusers?year=Y[&format=csv|xlsx] (government staff only; the router
  * answers 401/403 before this runs): the key energy users of year Y
- * (model/keyusers.h), the list the province sends to the Ministry, with the
+ * (model/analytics/keyusers.h), the list the province sends to the Ministry, with the
  * TOE of each energy carrier, and the same as a CSV download: one row per
  * facility and carrier, '.' decimals, header row, in the list's order;
  * and as the workbook of `sxsh keyusers --format xlsx` (render/sheets.h).
  * Facilities whose energy could not all be converted are listed apart.
  * A district officer gets its unit's facilities only (the scope is applied
- * in model/keyusers.c, so the page, CSV and workbook agree).
+ * in model/analytics/keyusers.c, so the page, CSV and workbook agree).
  * Year defaults to the latest year with reports.  Responses are marked
  * no-store: they carry facility data.
  */
@@ -16,11 +16,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/csvio.h"
-#include "model/keyusers.h"
-#include "model/kpi.h"
-#include "model/ledger.h"
-#include "model/principal.h"
+#include "model/io/csvio.h"
+#include "model/analytics/keyusers.h"
+#include "model/analytics/kpi.h"
+#include "model/analytics/ledger.h"
+#include "model/accounts/principal.h"
 #include "render/html.h"
 #include "render/sheets.h"
 #include "util/fmt.h"

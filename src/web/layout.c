@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/kpi.h"
-#include "model/principal.h"
+#include "model/analytics/kpi.h"
+#include "model/accounts/principal.h"
 #include "render/html.h"
 #include "util/alloc.h"
 #include "util/embed.h"

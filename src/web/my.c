@@ -12,7 +12,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "model/claim.h"
+#include "model/registry/claim.h"
 #include "render/html.h"
 #include "web/wfpage.h"
 

@@ -12,8 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "model/facility_edit.h"
-#include "model/registration.h"
+#include "model/registry/facility_edit.h"
+#include "model/reporting/registration.h"
 #include "render/html.h"
 #include "util/fmt.h"
 #include "web/wfpage.h"

@@ -18,8 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/facility_edit.h"
-#include "model/report.h"
+#include "model/registry/facility_edit.h"
+#include "model/reporting/report.h"
 #include "render/html.h"
 #include "util/alloc.h"
 #include "util/fmt.h"

@@ -16,10 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/facility_edit.h"
-#include "model/refdata.h"
-#include "model/registration.h"
-#include "model/report.h"
+#include "model/registry/facility_edit.h"
+#include "model/registry/refdata.h"
+#include "model/reporting/registration.h"
+#include "model/reporting/report.h"
 #include "render/html.h"
 #include "util/fmt.h"
 #include "util/log.h"

@@ -11,7 +11,7 @@
 #include <time.h>
 
 #include "model/store.h"
-#include "model/user.h"
+#include "model/accounts/user.h"
 #include "render/html.h"
 #include "util/fmt.h"
 #include "util/log.h"

@@ -10,7 +10,7 @@
 
 #include <stdint.h>
 
-#include "model/workflow.h"
+#include "model/reporting/workflow.h"
 #include "web/web_int.h"
 
 struct db;

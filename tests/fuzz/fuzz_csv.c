@@ -8,8 +8,8 @@
  * build (for BUILD/embedded.c):
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
- *     -DSXSH_VERSION='"fuzz"' -Isrc tests/fuzz/fuzz_csv.c src/model/csvio.c \
- *     src/model/validate.c src/model/refdata.c $(find src/db src/util -name '[a-z]*.c') \
+ *     -DSXSH_VERSION='"fuzz"' -Isrc tests/fuzz/fuzz_csv.c src/model/io/csvio.c \
+ *     src/model/validate.c src/model/registry/refdata.c $(find src/db src/util -name '[a-z]*.c') \
  *     build-csvio/embedded.c -lsqlite3 -lcsv -lutf8proc -lm -o fuzz_csv
  *   ./fuzz_csv tests/fuzz/corpus/csv
  */
@@ -20,8 +20,8 @@
 
 #include "db/db.h"
 #include "db/migrate.h"
-#include "model/csvio.h"
-#include "model/refdata.h"
+#include "model/io/csvio.h"
+#include "model/registry/refdata.h"
 
 static struct db *db;
 

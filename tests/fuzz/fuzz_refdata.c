@@ -1,6 +1,6 @@
 /*
  * libFuzzer driver over the reference-data loader (refdata_load_file in
- * src/model/refdata.c) on arbitrary CSV text.  The first byte picks the
+ * src/model/registry/refdata.c) on arbitrary CSV text.  The first byte picks the
  * file (units.csv, sectors.csv, ... in the loader's order); the rest is its
  * text.  Every input meets a fresh in-memory SQLite database with the
  * migrations applied and no reference data, so an input that loads one
@@ -18,7 +18,7 @@
 
 #include "db/db.h"
 #include "db/migrate.h"
-#include "model/refdata.h"
+#include "model/registry/refdata.h"
 
 static const char *const files[] = {
     "units.csv",	   "sectors.csv",      "products.csv",	 "carriers.csv",

@@ -1,7 +1,7 @@
 /*
  * Sign-in, sessions, CSRF and the security limits, through the real
  * `sxsh serve` on a loopback port.  The fixture database gets its accounts
- * from model/user.c before the server starts; sessions are aged through
+ * from model/accounts/user.c before the server starts; sessions are aged through
  * the session_age test hook on a second connection to the same file.
  *
  * Every failed sign-in here comes with its own X-Forwarded-For address

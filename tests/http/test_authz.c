@@ -3,7 +3,7 @@
  * routes[] itself, so a new route without an expectation here fails) x
  * every role (public, admin, province, district, enterprise, expert),
  * asserting the exact status code.  Each signed-in request gets a fresh
- * session made through model/session.c on a second connection, so routes
+ * session made through model/accounts/session.c on a second connection, so routes
  * that end sessions (POST /logout) do not disturb the others; POSTs carry
  * that session's CSRF token and an otherwise empty form.
  *

@@ -8,7 +8,7 @@
  * the enterprise's /my and opens /facilities/ID to it; rejecting shows the
  * note on /my and keeps the facility closed; district and enterprise users
  * get 403; province staff give a facility to an account directly.
- * Sessions are made through model/session.c, as test_authz.c does.
+ * Sessions are made through model/accounts/session.c, as test_authz.c does.
  */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -27,7 +27,7 @@
 
 #include "db/db.h"
 #include "http_session.h"
-#include "model/apitoken.h"
+#include "model/accounts/apitoken.h"
 #include "openapi_check.h"
 #include "testutil.h"
 #include "wffix.h"

@@ -28,7 +28,7 @@
 
 #include "db/db.h"
 #include "http_session.h"
-#include "model/apitoken.h"
+#include "model/accounts/apitoken.h"
 #include "testutil.h"
 #include "util/alloc.h"
 #include "wffix.h"

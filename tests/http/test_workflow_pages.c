@@ -6,7 +6,7 @@
  * with the input kept, the full status walk (enterprise submits, district
  * returns with a note, the enterprise fixes and resubmits, the province
  * accepts, the form is then read-only), and the audit page listing those
- * steps.  Sessions are made through model/session.c, as test_authz.c does.
+ * steps.  Sessions are made through model/accounts/session.c, as test_authz.c does.
  */
 #include <setjmp.h>
 #include <stdarg.h>

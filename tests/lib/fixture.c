@@ -13,7 +13,7 @@
 
 #include "db/db.h"
 #include "fixture.h"
-#include "model/refdata.h"
+#include "model/registry/refdata.h"
 #include "testutil.h"
 #include "util/alloc.h"
 #include "util/buf.h"

@@ -2,14 +2,14 @@
  * Database and CSV fixtures the unit and HTTP tests share: a new database
  * with the embedded reference data and a literal SQL fixture, the header
  * lines of the two CSV import formats (docs/csv-formats.md), and importing
- * or exporting a CSV text through model/csvio.c.  Every helper fails the
+ * or exporting a CSV text through model/io/csvio.c.  Every helper fails the
  * running cmocka test on error, so callers need no checks of their own.
  * Include after <cmocka.h>'s prerequisites (stdarg, stddef, setjmp, stdint).
  */
 #ifndef SXSH_TEST_FIXTURE_H
 #define SXSH_TEST_FIXTURE_H
 
-#include "model/csvio.h"
+#include "model/io/csvio.h"
 
 struct db;
 

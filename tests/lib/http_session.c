@@ -1,7 +1,7 @@
 /*
  * The HTTP tests' shared fixture, session, request and assertion helpers
  * (see http_session.h).  Sessions made directly go through
- * model/session.c on the caller's connection; everything else speaks HTTP
+ * model/accounts/session.c on the caller's connection; everything else speaks HTTP
  * through http_client.c.
  */
 #include <setjmp.h>

@@ -1,7 +1,7 @@
 /*
  * What the HTTP tests do over and over on top of http_client.h: make the
  * fixture database and start or stop the server on it, make accounts and
- * sessions (directly through model/session.c, or by signing in through the
+ * sessions (directly through model/accounts/session.c, or by signing in through the
  * form with its double-submit CSRF cookie), send requests that must answer
  * a given status (form posts carrying the session's cookie and CSRF token),
  * and assert on bodies and headers.  Every helper fails the running cmocka
@@ -12,8 +12,8 @@
 #define SXSH_TEST_HTTP_SESSION_H
 
 #include "http_client.h"
-#include "model/session.h"
-#include "model/user.h"
+#include "model/accounts/session.h"
+#include "model/accounts/user.h"
 
 struct db;
 

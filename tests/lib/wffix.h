@@ -12,7 +12,7 @@
 #ifndef SXSH_TESTS_WFFIX_H
 #define SXSH_TESTS_WFFIX_H
 
-#include "model/principal.h"
+#include "model/accounts/principal.h"
 
 struct db;
 

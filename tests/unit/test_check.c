@@ -18,9 +18,9 @@
 
 #include "db/db.h"
 #include "fixture.h"
-#include "model/benchmark.h"
-#include "model/check.h"
-#include "model/refdata.h"
+#include "model/analytics/benchmark.h"
+#include "model/analytics/check.h"
+#include "model/registry/refdata.h"
 #include "testutil.h"
 
 #define UNIT "(SELECT id FROM admin_unit WHERE code = 'rach-gia')"

@@ -1,5 +1,5 @@
 /*
- * Tests of the demo province (model/demo.c), its random number generator
+ * Tests of the demo province (model/demo/demo.c), its random number generator
  * (util/rng.c) and the `sxsh demo` command.  The database is read back here
  * through a connection of its own, with queries written for the test
  * (literal SQL that SQLite and PostgreSQL both accept, run by
@@ -19,8 +19,8 @@
 
 #include "db/db.h"
 #include "fixture.h"
-#include "model/demo.h"
-#include "model/refdata.h"
+#include "model/demo/demo.h"
+#include "model/registry/refdata.h"
 #include "demohash.h"
 #include "testutil.h"
 #include "util/rng.h"

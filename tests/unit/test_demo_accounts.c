@@ -1,5 +1,5 @@
 /*
- * Tests of the demo accounts (model/demo_accounts.c) and `sxsh demo
+ * Tests of the demo accounts (model/demo/demo_accounts.c) and `sxsh demo
  * --accounts`.  What was stored is read back through a connection of its
  * own with literal SQL both backends accept (tu_query_text), and the
  * printed passwords are checked against the stored Argon2id hashes with
@@ -19,10 +19,10 @@
 #include "db/db.h"
 #include "demohash.h"
 #include "fixture.h"
-#include "model/demo.h"
-#include "model/demo_accounts.h"
-#include "model/refdata.h"
-#include "model/user.h"
+#include "model/demo/demo.h"
+#include "model/demo/demo_accounts.h"
+#include "model/registry/refdata.h"
+#include "model/accounts/user.h"
 #include "testutil.h"
 
 #define N 2000 /* facilities: enough for shrimp freezers and rice mills */

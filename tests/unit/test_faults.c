@@ -41,8 +41,8 @@
 
 #include "db/db.h"
 #include "fixture.h"
-#include "model/report.h"
-#include "model/workflow.h"
+#include "model/reporting/report.h"
+#include "model/reporting/workflow.h"
 #include "testutil.h"
 #include "util/alloc.h"
 #include "util/buf.h"

@@ -18,8 +18,8 @@
 
 #include "db/db.h"
 #include "fixture.h"
-#include "model/csvio.h"
-#include "model/refdata.h"
+#include "model/io/csvio.h"
+#include "model/registry/refdata.h"
 #include "testutil.h"
 #include "util/buf.h"
 

@@ -18,10 +18,10 @@
 
 #include "db/db.h"
 #include "fixture.h"
-#include "model/keyusers.h"
-#include "model/ledger.h"
-#include "model/principal.h"
-#include "model/refdata.h"
+#include "model/analytics/keyusers.h"
+#include "model/analytics/ledger.h"
+#include "model/accounts/principal.h"
+#include "model/registry/refdata.h"
 #include "testutil.h"
 
 #define UNIT "(SELECT id FROM admin_unit WHERE code = 'kien-luong')"

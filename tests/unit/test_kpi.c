@@ -22,8 +22,8 @@
 
 #include "db/db.h"
 #include "model/calc/energy.h"
-#include "model/kpi.h"
-#include "model/unit_history.h"
+#include "model/analytics/kpi.h"
+#include "model/registry/unit_history.h"
 #include "testutil.h"
 
 #define EPS 1e-12

@@ -18,7 +18,7 @@
 
 #include "db/db.h"
 #include "db/migrate.h"
-#include "model/refdata.h"
+#include "model/registry/refdata.h"
 #include "testutil.h"
 
 /* Opens a new, empty (not migrated) database file in the test directory. */

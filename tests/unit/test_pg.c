@@ -23,7 +23,7 @@
 
 #include "db/db.h"
 #include "db/migrate.h"
-#include "model/copy.h"
+#include "model/io/copy.h"
 #include "testutil.h"
 
 static struct db *

@@ -21,7 +21,7 @@
 
 #include "db/db.h"
 #include "fixture.h"
-#include "model/refdata.h"
+#include "model/registry/refdata.h"
 #include "testutil.h"
 
 /* Rows per table: grep -c '' data/NAME.csv, minus 1 for the header. */

@@ -1,5 +1,5 @@
 /*
- * Unit tests for scope (model/scope.h): every workflow read function, for
+ * Unit tests for scope (model/accounts/scope.h): every workflow read function, for
  * every role of the fixture (tests/lib/wffix.h).  Admin and province see
  * everything; district A sees F1 (in its commune) and F3 but not F2 of
  * district B; enterprise 1 sees its confirmed F1 only; enterprise 2's
@@ -15,10 +15,10 @@
 #include <cmocka.h>
 
 #include "db/db.h"
-#include "model/claim.h"
-#include "model/facility_edit.h"
-#include "model/registration.h"
-#include "model/report.h"
+#include "model/registry/claim.h"
+#include "model/registry/facility_edit.h"
+#include "model/reporting/registration.h"
+#include "model/reporting/report.h"
 #include "util/arena.h"
 #include "testutil.h"
 #include "wffix.h"

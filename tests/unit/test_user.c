@@ -1,5 +1,5 @@
 /*
- * Accounts, sessions, API tokens, throttling and audit (model/user.c,
+ * Accounts, sessions, API tokens, throttling and audit (model/accounts/user.c,
  * session.c, apitoken.c, throttle.c, audit.c).  Times are injected: every
  * call takes `now`, so expiry is checked at exact boundaries without
  * waiting.  Expected values are worked out beside each assertion.
@@ -16,11 +16,11 @@
 
 #include "db/db.h"
 #include "fixture.h"
-#include "model/apitoken.h"
-#include "model/refdata.h"
-#include "model/session.h"
-#include "model/throttle.h"
-#include "model/user.h"
+#include "model/accounts/apitoken.h"
+#include "model/registry/refdata.h"
+#include "model/accounts/session.h"
+#include "model/accounts/throttle.h"
+#include "model/accounts/user.h"
 #include "testutil.h"
 
 #define T0 1700000000 /* an arbitrary fixed "now" */

@@ -1,5 +1,5 @@
 /*
- * Unit tests for the reporting workflow (model/report.h, registration.h,
+ * Unit tests for the reporting workflow (model/reporting/report.h, registration.h,
  * claim.h, facility_edit.h): a report walked through every state with
  * every illegal move per role, version conflicts, audit rows, validation
  * messages, pre-fill and the TOE / SEC / norm preview.  Expected figures
@@ -17,10 +17,10 @@
 #include <cmocka.h>
 
 #include "db/db.h"
-#include "model/claim.h"
-#include "model/facility_edit.h"
-#include "model/registration.h"
-#include "model/report.h"
+#include "model/registry/claim.h"
+#include "model/registry/facility_edit.h"
+#include "model/reporting/registration.h"
+#include "model/reporting/report.h"
 #include "testutil.h"
 #include "wffix.h"
 

@@ -1,0 +1,555 @@
+/*
+ * Accounts (see user.h).  Role names and the scope each role takes are the
+ * table user_roles; messages are the table user_messages.  Hashing runs
+ * under a small counting gate so a burst of sign-ins cannot take more than
+ * USER_PWHASH_CONCURRENCY x USER_PWHASH_MEMLIMIT bytes at once.
+ */
+#include "model/accounts/user.h"
+
+#include <jansson.h>
+#include <pthread.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "model/accounts/apitoken.h"
+#include "model/audit.h"
+#include "model/accounts/session.h"
+#include "util/alloc.h"
+#include "util/fold.h"
+#include "util/log.h"
+
+/* What scope each role takes. */
+enum user_scope { SCOPE_NONE, SCOPE_UNIT, SCOPE_FACILITY };
+
+static const struct {
+	const char *name;
+	enum user_scope scope;
+} user_roles[ROLE__MAX] = {
+    [ROLE_ADMIN] = {"admin", SCOPE_NONE},	[ROLE_PROVINCE] = {"province", SCOPE_NONE},
+    [ROLE_DISTRICT] = {"district", SCOPE_UNIT}, [ROLE_ENTERPRISE] = {"enterprise", SCOPE_FACILITY},
+    [ROLE_EXPERT] = {"expert", SCOPE_NONE},
+};
+
+static const struct {
+	const char *vi, *en;
+} user_messages[USER__RC_MAX] = {
+    [USER_OK] = {"hợp lệ", "valid"},
+    [USER_ERR_EMAIL] = {"email không hợp lệ", "invalid email address"},
+    [USER_ERR_ROLE] = {"vai trò phải là admin, province, district, enterprise hoặc expert",
+		       "role must be admin, province, district, enterprise or expert"},
+    [USER_ERR_UNIT_NEEDED] = {"tài khoản cấp huyện cần mã đơn vị hành chính (--unit)",
+			      "a district account needs an administrative unit code (--unit)"},
+    [USER_ERR_UNIT_UNKNOWN] = {"không có đơn vị hành chính cấp huyện/xã với mã này",
+			       "no district or commune unit has this code"},
+    [USER_ERR_UNIT_EXTRA] = {"chỉ tài khoản cấp huyện mới gắn với đơn vị hành chính",
+			     "only district accounts are bound to an administrative unit"},
+    [USER_ERR_FACILITY_NEEDED] = {"tài khoản doanh nghiệp cần mã số cơ sở (--facility)",
+				  "an enterprise account needs a facility id (--facility)"},
+    [USER_ERR_FACILITY_UNKNOWN] = {"không có cơ sở với mã số này", "no facility has this id"},
+    [USER_ERR_FACILITY_EXTRA] = {"chỉ tài khoản doanh nghiệp mới gắn với cơ sở",
+				 "only enterprise accounts are bound to a facility"},
+    [USER_ERR_PASSWORD_SHORT] = {"mật khẩu phải có ít nhất 10 ký tự",
+				 "the password must have at least 10 characters"},
+    [USER_ERR_PASSWORD_LONG] = {"mật khẩu dài quá 128 byte",
+				"the password is longer than 128 bytes"},
+    [USER_ERR_PASSWORD_BAD] = {"mật khẩu chứa ký tự không hợp lệ",
+			       "the password contains invalid characters"},
+    [USER_ERR_EXISTS] = {"email này đã có tài khoản", "this email already has an account"},
+    [USER_ERR_NOTFOUND] = {"không tìm thấy tài khoản", "no such account"},
+    [USER_ERR_INTERNAL] = {"lỗi nội bộ, xem nhật ký máy chủ", "internal error, see the server log"},
+};
+
+const char *
+user_strerror_lang(enum user_rc rc, int en)
+{
+	if ((int)rc < 0 || rc >= USER__RC_MAX)
+		rc = USER_ERR_INTERNAL;
+	return en ? user_messages[rc].en : user_messages[rc].vi;
+}
+
+const char *
+user_strerror(enum user_rc rc)
+{
+	static _Thread_local char msg[512];
+	snprintf(msg, sizeof(msg), "%s / %s", user_strerror_lang(rc, 0), user_strerror_lang(rc, 1));
+	return msg;
+}
+
+const char *
+user_role_name(enum role r)
+{
+	return (int)r >= 0 && r < ROLE__MAX ? user_roles[r].name : "?";
+}
+
+int
+user_role_parse(const char *s, enum role *out)
+{
+	for (int r = 0; s != NULL && r < ROLE__MAX; r++)
+		if (strcmp(user_roles[r].name, s) == 0) {
+			*out = (enum role)r;
+			return 0;
+		}
+	return -1;
+}
+
+/* --- hashing --- */
+
+static pthread_mutex_t user_gate_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t user_gate_cond = PTHREAD_COND_INITIALIZER;
+static int user_gate_busy;
+
+static void
+user_gate_enter(void)
+{
+	pthread_mutex_lock(&user_gate_lock);
+	while (user_gate_busy >= USER_PWHASH_CONCURRENCY)
+		pthread_cond_wait(&user_gate_cond, &user_gate_lock);
+	user_gate_busy++;
+	pthread_mutex_unlock(&user_gate_lock);
+}
+
+static void
+user_gate_leave(void)
+{
+	pthread_mutex_lock(&user_gate_lock);
+	user_gate_busy--;
+	pthread_cond_signal(&user_gate_cond);
+	pthread_mutex_unlock(&user_gate_lock);
+}
+
+int
+user_password_hash(const char *password, char *out, size_t outsz)
+{
+	if (sodium_init() < 0 || outsz < crypto_pwhash_STRBYTES)
+		return -1;
+	user_gate_enter();
+	int rc = crypto_pwhash_str(out, password, strlen(password), USER_PWHASH_OPSLIMIT,
+				   USER_PWHASH_MEMLIMIT);
+	user_gate_leave();
+	if (rc != 0)
+		log_err("user: Argon2id hashing failed (out of memory?)");
+	return rc == 0 ? 0 : -1;
+}
+
+int
+user_password_verify(const char *hash, const char *password)
+{
+	if (hash == NULL || hash[0] == '\0' || sodium_init() < 0)
+		return 0;
+	user_gate_enter();
+	int rc = crypto_pwhash_str_verify(hash, password, strlen(password));
+	user_gate_leave();
+	return rc == 0;
+}
+
+static pthread_once_t user_dummy_once = PTHREAD_ONCE_INIT;
+static char user_dummy_hash[crypto_pwhash_STRBYTES];
+
+static void
+user_dummy_init(void)
+{
+	if (user_password_hash("sxsh-no-such-account", user_dummy_hash, sizeof(user_dummy_hash)) <
+	    0)
+		user_dummy_hash[0] = '\0';
+}
+
+int
+user_password_dummy(const char *password)
+{
+	pthread_once(&user_dummy_once, user_dummy_init);
+	(void)user_password_verify(user_dummy_hash, password);
+	return 0;
+}
+
+void
+user_password_generate(char *out)
+{
+	static const char alphabet[] = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+	if (sodium_init() < 0)
+		abort(); /* no randomness: nothing safe can be generated */
+	for (int i = 0; i < USER_GENERATED_PASSWORD; i++)
+		out[i] = alphabet[randombytes_uniform(sizeof(alphabet) - 1)];
+	out[USER_GENERATED_PASSWORD] = '\0';
+}
+
+enum user_rc
+user_password_check(const char *password)
+{
+	size_t len = strlen(password);
+	if (len > USER_PASSWORD_MAX)
+		return USER_ERR_PASSWORD_LONG;
+	if (!utf8_valid(password, len))
+		return USER_ERR_PASSWORD_BAD;
+	size_t chars = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)password[i];
+		if (c < 0x20 || c == 0x7f)
+			return USER_ERR_PASSWORD_BAD;
+		if ((c & 0xc0) != 0x80) /* not a continuation byte: a new code point */
+			chars++;
+	}
+	return chars < USER_PASSWORD_MIN ? USER_ERR_PASSWORD_SHORT : USER_OK;
+}
+
+/* --- rows --- */
+
+/* Column order of USER_SELECT (db/sql_sqlite.c). */
+enum {
+	USER_COL_ID,
+	USER_COL_EMAIL,
+	USER_COL_NAME,
+	USER_COL_ROLE,
+	USER_COL_UNIT,
+	USER_COL_FACILITY,
+	USER_COL_HASH,
+	USER_COL_STATUS,
+	USER_COL_CREATED,
+	USER_COL_UNIT_CODE,
+	USER_COL_FACILITY_NAME,
+};
+
+static void
+user_copy(char *dst, size_t n, const char *src)
+{
+	snprintf(dst, n, "%s", src);
+}
+
+static void
+user_from_row(struct db_stmt *st, struct user *u)
+{
+	memset(u, 0, sizeof(*u));
+	u->id = db_col_int(st, USER_COL_ID);
+	user_copy(u->email, sizeof(u->email), db_col_text(st, USER_COL_EMAIL));
+	user_copy(u->name, sizeof(u->name), db_col_text(st, USER_COL_NAME));
+	if (user_role_parse(db_col_text(st, USER_COL_ROLE), &u->role) < 0)
+		u->role = ROLE_EXPERT; /* unreachable: the schema checks role */
+	u->unit_id = db_col_int(st, USER_COL_UNIT);
+	u->facility_id = db_col_int(st, USER_COL_FACILITY);
+	user_copy(u->hash, sizeof(u->hash), db_col_text(st, USER_COL_HASH));
+	u->disabled = strcmp(db_col_text(st, USER_COL_STATUS), "disabled") == 0;
+	u->created_at = db_col_int(st, USER_COL_CREATED);
+	user_copy(u->unit_code, sizeof(u->unit_code), db_col_text(st, USER_COL_UNIT_CODE));
+	user_copy(u->facility_name, sizeof(u->facility_name),
+		  db_col_text(st, USER_COL_FACILITY_NAME));
+}
+
+static enum user_rc
+user_fetch(struct db *db, struct db_stmt *st, struct user *u)
+{
+	if (st == NULL)
+		goto fail;
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		user_from_row(st, u);
+		db_reset(st);
+		return USER_OK;
+	}
+	db_reset(st);
+	if (rc == DB_DONE)
+		return USER_ERR_NOTFOUND;
+fail:
+	log_err("user: lookup failed: %s", db_errmsg(db));
+	return USER_ERR_INTERNAL;
+}
+
+enum user_rc
+user_get(struct db *db, int64_t id, struct user *u)
+{
+	struct db_stmt *st = db_stmt(db, STMT_USER_GET);
+	if (st != NULL)
+		db_bind_int(st, 1, id);
+	return user_fetch(db, st, u);
+}
+
+enum user_rc
+user_by_email(struct db *db, const char *email, struct user *u)
+{
+	struct db_stmt *st = db_stmt(db, STMT_USER_BY_EMAIL);
+	if (st != NULL)
+		db_bind_text(st, 1, email);
+	return user_fetch(db, st, u);
+}
+
+enum user_rc
+user_list(struct db *db, struct user **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	struct db_stmt *st = db_stmt(db, STMT_USER_LIST);
+	if (st == NULL)
+		goto fail;
+	size_t cap = 0;
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*out = xrealloc(*out, cap * sizeof(**out));
+		}
+		user_from_row(st, &(*out)[(*n)++]);
+	}
+	if (rc == DB_DONE)
+		return USER_OK;
+	free(*out);
+	*out = NULL;
+	*n = 0;
+fail:
+	log_err("user: list failed: %s", db_errmsg(db));
+	return USER_ERR_INTERNAL;
+}
+
+enum user_rc
+user_tx_end(struct db *db, enum user_rc urc)
+{
+	if (urc == USER_OK && db_commit(db) == DB_OK)
+		return USER_OK;
+	db_rollback(db);
+	return urc == USER_OK ? USER_ERR_INTERNAL : urc;
+}
+
+void
+user_principal(const struct user *u, struct principal *p)
+{
+	p->user_id = u->id;
+	p->role = u->role;
+	p->unit_id = u->unit_id;
+	p->facility_id = u->facility_id;
+	p->email = u->email;
+}
+
+/* --- creating and changing --- */
+
+/* A plausible address: one @, a dot in the domain, no spaces or controls. */
+static int
+user_email_ok(const char *e)
+{
+	size_t len = strlen(e);
+	const char *at = strchr(e, '@');
+	if (len == 0 || len > USER_EMAIL_MAX || at == NULL || at == e || strchr(at + 1, '@'))
+		return 0;
+	const char *dot = strrchr(at, '.');
+	if (dot == NULL || dot == at + 1 || dot[1] == '\0')
+		return 0;
+	for (const char *p = e; *p; p++)
+		if ((unsigned char)*p <= 0x20 || *p == 0x7f || *p == '<' || *p == '>' || *p == '"')
+			return 0;
+	return utf8_valid(e, len);
+}
+
+/* Resolves and checks the scope of nu; sets *unit_id. */
+static enum user_rc
+user_check_scope(struct db *db, const struct user_new *nu, int64_t *unit_id)
+{
+	int has_unit = nu->unit_code != NULL && nu->unit_code[0] != '\0';
+	enum user_scope scope = user_roles[nu->role].scope;
+	*unit_id = 0;
+	if (scope != SCOPE_UNIT && has_unit)
+		return USER_ERR_UNIT_EXTRA;
+	if (scope != SCOPE_FACILITY && nu->facility_id != 0)
+		return USER_ERR_FACILITY_EXTRA;
+	if (scope == SCOPE_UNIT) {
+		if (!has_unit)
+			return USER_ERR_UNIT_NEEDED;
+		struct db_stmt *st = db_stmt(db, STMT_USER_UNIT_BY_CODE);
+		if (st == NULL)
+			return USER_ERR_INTERNAL;
+		db_bind_text(st, 1, nu->unit_code);
+		int rc = db_step(st);
+		int ok = rc == DB_ROW && strcmp(db_col_text(st, 1), "province") != 0;
+		if (ok)
+			*unit_id = db_col_int(st, 0);
+		db_reset(st);
+		if (rc != DB_ROW && rc != DB_DONE)
+			return USER_ERR_INTERNAL;
+		if (!ok)
+			return USER_ERR_UNIT_UNKNOWN;
+	}
+	if (scope == SCOPE_FACILITY) {
+		if (nu->facility_id <= 0)
+			return USER_ERR_FACILITY_NEEDED;
+		struct db_stmt *st = db_stmt(db, STMT_USER_FACILITY_GET);
+		if (st == NULL)
+			return USER_ERR_INTERNAL;
+		db_bind_int(st, 1, nu->facility_id);
+		int rc = db_step(st);
+		db_reset(st);
+		if (rc != DB_ROW && rc != DB_DONE)
+			return USER_ERR_INTERNAL;
+		if (rc == DB_DONE)
+			return USER_ERR_FACILITY_UNKNOWN;
+	}
+	return USER_OK;
+}
+
+/* A JSON document from a jansson object (stolen); malloc'd, or NULL. */
+static char *
+user_json(json_t *o)
+{
+	char *s = o != NULL ? json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	json_decref(o);
+	return s;
+}
+
+enum user_rc
+user_create(struct db *db, const struct principal *actor, const struct user_new *nu, int64_t now,
+	    int64_t *id)
+{
+	enum user_rc urc;
+	char hash[crypto_pwhash_STRBYTES];
+	char email[USER_EMAIL_MAX + 1];
+	char *after = NULL;
+	if (nu->email == NULL || strlen(nu->email) > USER_EMAIL_MAX || !user_email_ok(nu->email))
+		return USER_ERR_EMAIL;
+	/* Addresses are compared without case; store them in lower case. */
+	size_t i = 0;
+	for (; nu->email[i]; i++)
+		email[i] = (char)((nu->email[i] >= 'A' && nu->email[i] <= 'Z') ? nu->email[i] + 32
+									       : nu->email[i]);
+	email[i] = '\0';
+	if ((int)nu->role < 0 || nu->role >= ROLE__MAX)
+		return USER_ERR_ROLE;
+	int64_t unit_id;
+	if ((urc = user_check_scope(db, nu, &unit_id)) != USER_OK)
+		return urc;
+	if ((urc = user_password_check(nu->password)) != USER_OK)
+		return urc;
+	struct user existing;
+	if ((urc = user_by_email(db, email, &existing)) != USER_ERR_NOTFOUND)
+		return urc == USER_OK ? USER_ERR_EXISTS : urc;
+	if (user_password_hash(nu->password, hash, sizeof(hash)) < 0)
+		return USER_ERR_INTERNAL;
+
+	urc = USER_ERR_INTERNAL;
+	struct db_stmt *st = db_stmt(db, STMT_USER_INSERT);
+	if (st == NULL)
+		goto out;
+	db_bind_text(st, 1, email);
+	db_bind_text(st, 2, nu->name != NULL && nu->name[0] != '\0' ? nu->name : NULL);
+	db_bind_text(st, 3, user_roles[nu->role].name);
+	if (unit_id != 0)
+		db_bind_int(st, 4, unit_id);
+	else
+		db_bind_null(st, 4);
+	if (nu->facility_id != 0)
+		db_bind_int(st, 5, nu->facility_id);
+	else
+		db_bind_null(st, 5);
+	db_bind_text(st, 6, hash);
+	db_bind_int(st, 7, now);
+	int rc = db_run(st);
+	if (rc == DB_CONSTRAINT) {
+		urc = USER_ERR_EXISTS;
+		goto out;
+	}
+	if (rc != DB_OK) {
+		log_err("user: insert failed: %s", db_errmsg(db));
+		goto out;
+	}
+	*id = db_last_id(db);
+	after = user_json(json_pack("{s:s, s:s, s:s?, s:I, s:I}", "email", email, "role",
+				    user_roles[nu->role].name, "unit", nu->unit_code, "facility_id",
+				    (json_int_t)nu->facility_id, "id", (json_int_t)*id));
+	char key[32];
+	snprintf(key, sizeof(key), "%lld", (long long)*id);
+	if (audit_write(db, actor, now, "user.create", "app_user", key, NULL, after) < 0)
+		goto out;
+	urc = USER_OK;
+out:
+	sodium_memzero(hash, sizeof(hash));
+	free(after);
+	return urc;
+}
+
+/*
+ * Sets id's password and ends its sessions but keep_session, and its API
+ * tokens unless keep_tokens; audited as "user.password" (the counts in
+ * after, never the hash).  A new password makes every credential made with
+ * the old one suspect: whoever knew it may have signed in or made a token.
+ */
+static enum user_rc
+user_password_write(struct db *db, const struct principal *actor, int64_t id, const char *password,
+		    int64_t now, const char *keep_session, int keep_tokens)
+{
+	char hash[crypto_pwhash_STRBYTES];
+	char *after = NULL;
+	enum user_rc urc = user_password_check(password);
+	if (urc != USER_OK)
+		return urc;
+	struct user u;
+	if ((urc = user_get(db, id, &u)) != USER_OK)
+		return urc;
+	if (user_password_hash(password, hash, sizeof(hash)) < 0)
+		return USER_ERR_INTERNAL;
+	urc = USER_ERR_INTERNAL;
+	struct db_stmt *st = db_stmt(db, STMT_USER_SET_PASSWORD);
+	if (st == NULL)
+		goto out;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, hash);
+	if (db_run(st) != DB_OK) {
+		log_err("user: password update failed: %s", db_errmsg(db));
+		goto out;
+	}
+	int64_t sessions = session_destroy_user(db, id, keep_session);
+	int64_t tokens = keep_tokens ? 0 : apitoken_revoke_user(db, id, now);
+	if (sessions < 0 || tokens < 0)
+		goto out;
+	char key[32];
+	snprintf(key, sizeof(key), "%lld", (long long)id);
+	after = user_json(json_pack("{s:I, s:I}", "sessions_ended", (json_int_t)sessions,
+				    "tokens_revoked", (json_int_t)tokens));
+	if (audit_write(db, actor, now, "user.password", "app_user", key, NULL, after) < 0)
+		goto out;
+	urc = USER_OK;
+out:
+	sodium_memzero(hash, sizeof(hash));
+	free(after);
+	return urc;
+}
+
+enum user_rc
+user_set_password(struct db *db, const struct principal *actor, int64_t id, const char *password,
+		  int64_t now)
+{
+	return user_password_write(db, actor, id, password, now, NULL, 0);
+}
+
+enum user_rc
+user_change_password(struct db *db, const struct principal *who, const char *keep_session,
+		     int keep_tokens, const char *password, int64_t now)
+{
+	return user_password_write(db, who, who->user_id, password, now, keep_session, keep_tokens);
+}
+
+enum user_rc
+user_set_disabled(struct db *db, const struct principal *actor, int64_t id, int disabled,
+		  int64_t now)
+{
+	struct user u;
+	enum user_rc urc = user_get(db, id, &u);
+	if (urc != USER_OK)
+		return urc;
+	struct db_stmt *st = db_stmt(db, STMT_USER_SET_STATUS);
+	if (st == NULL)
+		return USER_ERR_INTERNAL;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, disabled ? "disabled" : "active");
+	if (db_run(st) != DB_OK)
+		goto fail;
+	if (disabled && session_destroy_user(db, id, NULL) < 0)
+		return USER_ERR_INTERNAL;
+	char key[32];
+	snprintf(key, sizeof(key), "%lld", (long long)id);
+	char *before = user_json(json_pack("{s:s}", "status", u.disabled ? "disabled" : "active"));
+	char *after = user_json(json_pack("{s:s}", "status", disabled ? "disabled" : "active"));
+	int arc = audit_write(db, actor, now, disabled ? "user.disable" : "user.enable", "app_user",
+			      key, before, after);
+	free(before);
+	free(after);
+	return arc < 0 ? USER_ERR_INTERNAL : USER_OK;
+fail:
+	log_err("user: status update failed: %s", db_errmsg(db));
+	return USER_ERR_INTERNAL;
+}

@@ -1,0 +1,162 @@
+/*
+ * Accounts (table app_user): create, look up, list, change password and
+ * status, and the rules that tie a role to its scope.  An account has one
+ * role (model/accounts/principal.h); a district account is bound to one
+ * administrative unit, an enterprise account to one facility, and the other
+ * roles to neither.  Pages, API and CLI create accounts through user_create
+ * so the rules exist once.
+ *
+ * Passwords are hashed with Argon2id (libsodium crypto_pwhash_str) at
+ * USER_PWHASH_OPSLIMIT passes over USER_PWHASH_MEMLIMIT bytes; the encoded
+ * hash carries its own parameters, so raising them later re-verifies old
+ * hashes unchanged.  At most USER_PWHASH_CONCURRENCY hashes run at once in
+ * a process, which caps the memory that sign-ins can take (4 x 64 MiB).
+ * docs/performance.md records the measured cost per sign-in.
+ */
+#ifndef SXSH_MODEL_USER_H
+#define SXSH_MODEL_USER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/accounts/principal.h"
+
+struct db;
+
+#define USER_PWHASH_OPSLIMIT	3u
+#define USER_PWHASH_MEMLIMIT	(64u << 20) /* bytes */
+#define USER_PWHASH_CONCURRENCY 4
+#define USER_PASSWORD_MIN	10  /* characters (UTF-8 code points) */
+#define USER_PASSWORD_MAX	128 /* bytes */
+#define USER_EMAIL_MAX		254 /* bytes (RFC 5321 path limit) */
+#define USER_GENERATED_PASSWORD 20  /* characters of user_password_generate */
+
+struct user {
+	int64_t id;
+	char email[USER_EMAIL_MAX + 1];
+	char name[256];
+	enum role role;
+	int64_t unit_id;	 /* district accounts; else 0 */
+	char unit_code[64];	 /* the unit's code, "" when none */
+	int64_t facility_id;	 /* enterprise accounts; else 0 */
+	char facility_name[256]; /* "" when none */
+	int disabled;
+	int64_t created_at; /* Unix seconds */
+	char hash[128];	    /* the encoded Argon2id hash, "" when none is set */
+};
+
+/* What is wrong with a new account or password; USER_OK when nothing. */
+enum user_rc {
+	USER_OK = 0,
+	USER_ERR_EMAIL,		  /* not a plausible address */
+	USER_ERR_ROLE,		  /* unknown role name */
+	USER_ERR_UNIT_NEEDED,	  /* district without a unit */
+	USER_ERR_UNIT_UNKNOWN,	  /* no such unit, or a province-level one */
+	USER_ERR_UNIT_EXTRA,	  /* a unit given to a role that has none */
+	USER_ERR_FACILITY_NEEDED, /* enterprise without a facility */
+	USER_ERR_FACILITY_UNKNOWN,
+	USER_ERR_FACILITY_EXTRA,
+	USER_ERR_PASSWORD_SHORT,
+	USER_ERR_PASSWORD_LONG,
+	USER_ERR_PASSWORD_BAD, /* not UTF-8, or a control character */
+	USER_ERR_EXISTS,       /* the email is taken */
+	USER_ERR_NOTFOUND,
+	USER_ERR_INTERNAL, /* logged; never shown in detail */
+	USER__RC_MAX
+};
+
+/* A message for rc, Vietnamese then English ("vi / en"); static. */
+const char *user_strerror(enum user_rc rc);
+/* The same message in one language (en != 0: English); static. */
+const char *user_strerror_lang(enum user_rc rc, int en);
+
+/* "admin" for ROLE_ADMIN, ...; static. */
+const char *user_role_name(enum role r);
+/* The role named s; returns 0, or -1 when s names none. */
+int user_role_parse(const char *s, enum role *out);
+
+/* What a new account asks for; strings are borrowed for the call. */
+struct user_new {
+	const char *email;
+	const char *name; /* may be NULL */
+	enum role role;
+	const char *unit_code; /* NULL or "" when none */
+	int64_t facility_id;   /* 0 when none */
+	const char *password;
+};
+
+/*
+ * Checks nu against the rules above, hashes the password and inserts the
+ * account in one statement (the caller may wrap it in a transaction with
+ * other writes), writing an audit row "user.create" as actor.  actor may be
+ * NULL (the command line).  Returns USER_OK and sets *id, or an error.
+ */
+enum user_rc user_create(struct db *db, const struct principal *actor, const struct user_new *nu,
+			 int64_t now, int64_t *id);
+/* Fills u for id or email; returns USER_OK, USER_ERR_NOTFOUND or USER_ERR_INTERNAL. */
+enum user_rc user_get(struct db *db, int64_t id, struct user *u);
+enum user_rc user_by_email(struct db *db, const char *email, struct user *u);
+/*
+ * Every account, by email, into a malloc'd array the caller frees with
+ * free(); sets *n.  Returns USER_OK or USER_ERR_INTERNAL.
+ */
+enum user_rc user_list(struct db *db, struct user **out, size_t *n);
+/*
+ * Resets the password of id for someone else (an administrator, `sxsh user
+ * passwd`, a demo reset): sets it (checked as for user_create), ends every
+ * session of id and revokes every API token of id, and writes an audit row
+ * "user.password" with {"sessions_ended": N, "tokens_revoked": M}, all in
+ * the caller's transaction.  Returns USER_OK or an error.
+ */
+enum user_rc user_set_password(struct db *db, const struct principal *actor, int64_t id,
+			       const char *password, int64_t now);
+/*
+ * The signed-in user who changes its own password: as user_set_password
+ * for who->user_id, except that the session whose hash is keep_session
+ * (the one making the change; NULL: none) stays signed in and, when
+ * keep_tokens is set, the API tokens stay valid.  The caller has checked
+ * the current password.  In the caller's transaction.
+ */
+enum user_rc user_change_password(struct db *db, const struct principal *who,
+				  const char *keep_session, int keep_tokens, const char *password,
+				  int64_t now);
+/* Disables (disabled != 0) or enables id, ending its sessions; audited. */
+enum user_rc user_set_disabled(struct db *db, const struct principal *actor, int64_t id,
+			       int disabled, int64_t now);
+
+/* Returns USER_OK when password is acceptable as a new password. */
+enum user_rc user_password_check(const char *password);
+/*
+ * Hashes password with Argon2id into out (crypto_pwhash_STRBYTES bytes at
+ * least).  Returns 0, or -1 when memory for the hash is not available.
+ */
+int user_password_hash(const char *password, char *out, size_t outsz);
+/*
+ * Returns 1 when password matches the encoded hash, 0 otherwise (also for an
+ * empty or malformed hash).  Takes as long for a wrong password as for the
+ * right one.
+ */
+int user_password_verify(const char *hash, const char *password);
+/*
+ * Verifies password against a fixed hash of the same cost and returns 0: for
+ * unknown accounts, so that they take as long to refuse as known ones.
+ */
+int user_password_dummy(const char *password);
+/*
+ * Writes a random password of USER_GENERATED_PASSWORD characters from an
+ * unambiguous alphabet of 56 characters (log2 56 = 5.8 bits each, 116 bits in all) into out
+ * (at least USER_GENERATED_PASSWORD + 1 bytes).
+ */
+void user_password_generate(char *out);
+
+/*
+ * Ends the transaction the caller began for a change that returned urc:
+ * commits when urc is USER_OK, else rolls back.  Returns urc, or
+ * USER_ERR_INTERNAL when the commit fails (then rolled back).
+ */
+enum user_rc user_tx_end(struct db *db, enum user_rc urc);
+
+/* Fills p (borrowing u's strings) from u: the principal of that account. */
+void user_principal(const struct user *u, struct principal *p);
+
+#endif

@@ -1,0 +1,179 @@
+/*
+ * SEC benchmarks per product and year (benchmark.h).  One ledger load
+ * restricted to the reports with an output of the product, then sorting
+ * and the statistics of calc/stats.h.
+ */
+#include "model/analytics/benchmark.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "model/calc/stats.h"
+#include "model/analytics/ledger.h"
+#include "util/alloc.h"
+
+static int
+peer_cmp(const void *a, const void *b)
+{
+	const struct bench_peer *x = a, *y = b;
+	if (x->sec != y->sec)
+		return (x->sec > y->sec) - (x->sec < y->sec);
+	return strcmp(x->facility_code, y->facility_code);
+}
+
+int
+bench_compute(struct db *db, const char *product, int year, struct bench_result **out, char *err,
+	      size_t errsz)
+{
+	struct bench_result *r = xcalloc(1, sizeof(*r));
+	double *secs = NULL;
+	int rc = -1;
+	*out = NULL;
+	r->year = year;
+	r->norm = r->min = r->q1 = r->median = r->q3 = r->max = NAN;
+
+	struct db_stmt *st = db_stmt(db, STMT_BENCH_PRODUCT_GET);
+	if (st == NULL)
+		goto dberr;
+	db_bind_text(st, 1, product);
+	int s = db_step(st);
+	if (s == DB_DONE) {
+		snprintf(err, errsz, "sản phẩm không tồn tại / unknown product: %s", product);
+		goto out;
+	}
+	if (s != DB_ROW)
+		goto dberr;
+	if (ledger_load_product(db, year, year, 0, product, 1, &r->ledger, err, errsz) < 0)
+		goto out;
+	struct arena *mem = &r->ledger->mem;
+	r->product = arena_strdup(mem, product);
+	r->product_name_vi = arena_strdup(mem, db_col_text(st, 0));
+	r->product_name_en = arena_strdup(mem, db_col_text(st, 1));
+	r->per_unit = arena_strdup(mem, db_col_text(st, 2));
+	r->energy_unit = "GJ";
+	db_reset(st);
+	if (ledger_facilities(db, r->ledger, 0, err, errsz) < 0)
+		goto out;
+
+	const struct ledger *l = r->ledger;
+	r->peers =
+	    arena_alloc(mem, (size_t)(l->nreports > 0 ? l->nreports : 1) * sizeof(*r->peers));
+	/* The common unit: the norm's, through the ratio sec / sec_gj of a peer that has one. */
+	double mult = 1;
+	int norm_seen = 0, norm_same = 1;
+	for (int i = 0; i < l->nreports; i++) {
+		const struct ledger_product *p = ledger_report_product(&l->reports[i], product);
+		if (p == NULL || isnan(p->norm) || !(p->sec_gj > 0) || !isfinite(p->sec))
+			continue;
+		if (!norm_seen) {
+			mult = p->sec / p->sec_gj;
+			r->energy_unit = p->sec_energy_unit;
+			r->per_unit = p->sec_per_unit;
+			r->norm = p->norm;
+			r->norm_ref = p->norm_ref;
+			norm_seen = 1;
+		} else if (p->norm != r->norm) {
+			norm_same = 0;
+		}
+	}
+	if (!norm_same)
+		r->norm = NAN;
+	for (int i = 0; i < l->nreports; i++) {
+		const struct ledger_product *p = ledger_report_product(&l->reports[i], product);
+		if (p == NULL)
+			continue;
+		if (!isfinite(p->sec_gj)) {
+			r->nnot_computable++;
+			continue;
+		}
+		const struct ledger_facility *f =
+		    ledger_facility_find(l, l->reports[i].facility_id);
+		struct bench_peer *peer = &r->peers[r->npeers++];
+		peer->facility_id = l->reports[i].facility_id;
+		peer->facility_code = f != NULL ? f->code : "";
+		peer->facility_name = f != NULL ? f->name : "";
+		peer->sec = p->sec_gj * mult;
+		peer->norm = p->norm;
+		peer->norm_ratio = isnan(p->norm) ? NAN : peer->sec / p->norm;
+		peer->meets = isnan(p->norm) ? -1 : peer->sec <= p->norm;
+		peer->percentile = NAN;
+		r->nmeets += peer->meets == 1;
+	}
+	if (r->npeers > 0)
+		qsort(r->peers, (size_t)r->npeers, sizeof(*r->peers), peer_cmp);
+	r->enough_peers = r->npeers >= BENCH_MIN_PEERS;
+	secs = xmalloc((size_t)(r->npeers > 0 ? r->npeers : 1) * sizeof(double));
+	for (int i = 0; i < r->npeers; i++)
+		secs[i] = r->peers[i].sec; /* already ascending */
+	if (r->npeers > 0) {
+		r->min = secs[0];
+		r->max = secs[r->npeers - 1];
+	}
+	if (r->enough_peers) {
+		size_t n = (size_t)r->npeers;
+		r->q1 = calc_quantile(secs, n, 0.25);
+		r->median = calc_quantile(secs, n, 0.5);
+		r->q3 = calc_quantile(secs, n, 0.75);
+		for (int i = 0; i < r->npeers; i++)
+			r->peers[i].percentile = calc_percentile_rank(secs, n, r->peers[i].sec);
+	}
+	*out = r;
+	r = NULL;
+	rc = 0;
+	goto out;
+dberr:
+	snprintf(err, errsz, "lỗi cơ sở dữ liệu / database error (benchmark): %s", db_errmsg(db));
+out:
+	free(secs);
+	bench_result_free(r);
+	return rc;
+}
+
+void
+bench_result_free(struct bench_result *r)
+{
+	if (r == NULL)
+		return;
+	ledger_free(r->ledger);
+	free(r);
+}
+
+int
+bench_products(struct db *db, int year, struct bench_product **out, int *n)
+{
+	struct bench_product *v = NULL;
+	int cnt = 0, cap = 0, rc;
+	*out = NULL;
+	*n = 0;
+	struct db_stmt *st = db_stmt(db, STMT_BENCH_PRODUCTS);
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, year);
+	while ((rc = db_step(st)) == DB_ROW) {
+		xgrow((void **)&v, &cap, cnt + 1, sizeof(*v));
+		v[cnt++] =
+		    (struct bench_product){xstrdup(db_col_text(st, 0)), xstrdup(db_col_text(st, 1)),
+					   xstrdup(db_col_text(st, 2))};
+	}
+	if (rc != DB_DONE) {
+		bench_products_free(v, cnt);
+		return -1;
+	}
+	*out = v;
+	*n = cnt;
+	return 0;
+}
+
+void
+bench_products_free(struct bench_product *p, int n)
+{
+	for (int i = 0; p != NULL && i < n; i++) {
+		free(p[i].code);
+		free(p[i].name_vi);
+		free(p[i].name_en);
+	}
+	free(p);
+}

@@ -1,0 +1,244 @@
+/*
+ * Data-quality checks (check.h) over one ledger of the years concerned (a
+ * single year also loads the year before, for the year-on-year check).
+ * Numbers in reasons are printed the Vietnamese way in the Vietnamese text
+ * and the English way in the English one.
+ */
+#include "model/analytics/check.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/analytics/benchmark.h"
+#include "model/calc/stats.h"
+#include "model/analytics/ledger.h"
+#include "util/alloc.h"
+#include "util/fmt.h"
+
+/* The years check_run(0) covers: every year a report may have. */
+#define CHECK_FIRST_YEAR 1990
+#define CHECK_LAST_YEAR	 2100
+
+struct fvec {
+	struct finding *v;
+	int n, cap;
+	const struct ledger *l;
+};
+
+static void
+add(struct fvec *fv, const struct ledger_report *r, char *field, char *vi, char *en)
+{
+	if (fv->n == fv->cap) {
+		fv->cap = fv->cap ? fv->cap * 2 : 64;
+		fv->v = xrealloc(fv->v, (size_t)fv->cap * sizeof(*fv->v));
+	}
+	const struct ledger_facility *f = ledger_facility_find(fv->l, r->facility_id);
+	fv->v[fv->n++] =
+	    (struct finding){r->facility_id, xstrdup(f ? f->code : "?"), r->year, field, vi, en};
+}
+
+static double
+total_output(const struct ledger_report *r)
+{
+	double s = 0;
+	for (int i = 0; i < r->nproducts; i++)
+		if (r->products[i].output > 0)
+			s += r->products[i].output;
+	return s;
+}
+
+static void
+check_report(struct fvec *fv, const struct ledger_report *r, const struct ledger_report *prev)
+{
+	double out = total_output(r);
+	if (r->nlines == 0 && r->nproducts == 0)
+		add(fv, r, xstrdup("report"), xstrdup("không có sản lượng và năng lượng"),
+		    xstrdup("no output and no energy reported"));
+	else if (r->nlines > 0 && !(out > 0))
+		add(fv, r, xstrdup("output"), xstrdup("có năng lượng nhưng không có sản lượng"),
+		    xstrdup("energy without output"));
+	else if (r->nlines == 0 && out > 0)
+		add(fv, r, xstrdup("energy"), xstrdup("có sản lượng nhưng không có năng lượng"),
+		    xstrdup("output without energy"));
+
+	for (int i = 0; i < r->nerrors; i++) {
+		const struct ledger_error *e = &r->errors[i];
+		const char *t = ledger_error_text(e->what);
+		const char *slash = strstr(t, " / ");
+		int lvi = slash ? (int)(slash - t) : (int)strlen(t);
+		add(fv, r, xasprintf("energy.%s", e->carrier),
+		    xasprintf("%.*s (đơn vị %s, năm %d)", lvi, t, e->unit, e->year),
+		    xasprintf("%s (unit %s, year %d)", slash ? slash + 3 : t, e->unit, e->year));
+	}
+
+	if (prev != NULL && prev->year == r->year - 1 && prev->toe_ok && r->toe_ok &&
+	    prev->nlines > 0 && r->nlines > 0 && prev->toe > 0) {
+		double ch = (r->toe - prev->toe) / prev->toe;
+		if (fabs(ch) > CHECK_JUMP) {
+			char a[32], b[32], pvi[32], pen[32];
+			fmt_num(pvi, sizeof(pvi), ch * 100, 1, LANG_VI);
+			fmt_num(pen, sizeof(pen), ch * 100, 1, LANG_EN);
+			add(fv, r, xstrdup("toe"),
+			    xasprintf("thay đổi %s %% so với năm %d (%s → %s TOE)", pvi, prev->year,
+				      fmt_num(a, sizeof(a), prev->toe, 1, LANG_VI),
+				      fmt_num(b, sizeof(b), r->toe, 1, LANG_VI)),
+			    xasprintf("changed by %s %% from %d (%s → %s TOE)", pen, prev->year,
+				      fmt_num(a, sizeof(a), prev->toe, 1, LANG_EN),
+				      fmt_num(b, sizeof(b), r->toe, 1, LANG_EN)));
+		}
+	}
+}
+
+/* Decimals that show about four significant digits of v (0..6). */
+static int
+sig_decimals(double v)
+{
+	if (!(fabs(v) > 0))
+		return 0;
+	int d = 3 - (int)floor(log10(fabs(v)));
+	return d < 0 ? 0 : d > 6 ? 6 : d;
+}
+
+/* A (report, product) SEC, for the peer groups. */
+struct secref {
+	const char *product;
+	int year;
+	double sec;
+	const struct ledger_report *r;
+	const struct ledger_product *p;
+};
+
+static int
+sec_cmp(const void *a, const void *b)
+{
+	const struct secref *x = a, *y = b;
+	int c = strcmp(x->product, y->product);
+	if (c != 0)
+		return c;
+	if (x->year != y->year)
+		return x->year - y->year;
+	return (x->sec > y->sec) - (x->sec < y->sec);
+}
+
+static void
+check_sec(struct fvec *fv, const struct ledger *l, int year)
+{
+	int n = 0, cap = 0;
+	struct secref *v = NULL;
+	for (int i = 0; i < l->nreports; i++) {
+		const struct ledger_report *r = &l->reports[i];
+		if (year != 0 && r->year != year)
+			continue;
+		for (int k = 0; k < r->nproducts; k++) {
+			const struct ledger_product *p = &r->products[k];
+			if (!isfinite(p->sec_gj))
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 256;
+				v = xrealloc(v, (size_t)cap * sizeof(*v));
+			}
+			v[n++] = (struct secref){p->product, r->year, p->sec_gj, r, p};
+		}
+	}
+	if (n > 0)
+		qsort(v, (size_t)n, sizeof(*v), sec_cmp);
+	double *vals = xmalloc((size_t)(n > 0 ? n : 1) * sizeof(double));
+	for (int g = 0; g < n;) {
+		int e = g;
+		while (e < n && strcmp(v[e].product, v[g].product) == 0 && v[e].year == v[g].year)
+			e++;
+		double lo, hi;
+		for (int i = g; i < e; i++)
+			vals[i - g] = v[i].sec;
+		if (e - g >= BENCH_MIN_PEERS &&
+		    calc_iqr_fences(vals, (size_t)(e - g), &lo, &hi) == 0)
+			for (int i = g; i < e; i++) {
+				if (v[i].sec >= lo && v[i].sec <= hi)
+					continue;
+				char s[3][2][32];
+				int dec = sig_decimals(hi - lo);
+				for (int k = 0; k < 2; k++) {
+					enum lang lg = k == 0 ? LANG_VI : LANG_EN;
+					fmt_num(s[0][k], 32, v[i].sec, dec, lg);
+					fmt_num(s[1][k], 32, lo, dec, lg);
+					fmt_num(s[2][k], 32, hi, dec, lg);
+				}
+				const char *u = v[i].p->unit;
+				add(fv, v[i].r, xasprintf("sec.%s", v[i].product),
+				    xasprintf(
+					"suất tiêu hao %s GJ/%s nằm ngoài [%s; %s] của %d cơ sở "
+					"cùng sản phẩm",
+					s[0][0], u, s[1][0], s[2][0], e - g),
+				    xasprintf(
+					"SEC %s GJ/%s outside the fences [%s, %s] of %d peers",
+					s[0][1], u, s[1][1], s[2][1], e - g));
+			}
+		g = e;
+	}
+	free(vals);
+	free(v);
+}
+
+static int
+finding_cmp(const void *a, const void *b)
+{
+	const struct finding *x = a, *y = b;
+	int c = strcmp(x->facility_code, y->facility_code);
+	if (c == 0)
+		c = x->year - y->year;
+	if (c == 0)
+		c = strcmp(x->field, y->field);
+	if (c == 0)
+		c = strcmp(x->reason_en, y->reason_en);
+	return c;
+}
+
+int
+check_run(struct db *db, int year, struct finding **out, int *n, char *err, size_t errsz)
+{
+	struct ledger *l = NULL;
+	struct fvec fv = {0};
+	*out = NULL;
+	*n = 0;
+	int first = year != 0 ? year - 1 : CHECK_FIRST_YEAR;
+	int last = year != 0 ? year : CHECK_LAST_YEAR;
+	if (ledger_load(db, first, last, 0, &l, err, errsz) < 0)
+		return -1;
+	if (ledger_facilities(db, l, 0, err, errsz) < 0) {
+		ledger_free(l);
+		return -1;
+	}
+	fv.l = l;
+	for (int i = 0; i < l->nreports; i++) {
+		const struct ledger_report *r = &l->reports[i];
+		if (year != 0 && r->year != year)
+			continue;
+		const struct ledger_report *prev =
+		    i > 0 && l->reports[i - 1].facility_id == r->facility_id ? &l->reports[i - 1]
+									     : NULL;
+		check_report(&fv, r, prev);
+	}
+	check_sec(&fv, l, year);
+	if (fv.n > 1)
+		qsort(fv.v, (size_t)fv.n, sizeof(*fv.v), finding_cmp);
+	ledger_free(l);
+	*out = fv.v;
+	*n = fv.n;
+	return 0;
+}
+
+void
+check_free(struct finding *f, int n)
+{
+	if (f == NULL)
+		return;
+	for (int i = 0; i < n; i++) {
+		free((char *)f[i].facility_code);
+		free((char *)f[i].field);
+		free((char *)f[i].reason_vi);
+		free((char *)f[i].reason_en);
+	}
+	free(f);
+}

@@ -1,0 +1,169 @@
+/*
+ * Key energy users of a year (keyusers.h): the threshold from reference
+ * data, one ledger load of the year, the facilities the caller may see
+ * (with their unit on 31/12), a filter and a sort.
+ */
+#include "model/analytics/keyusers.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "model/analytics/ledger.h"
+#include "model/accounts/scope.h"
+#include "util/alloc.h"
+
+/* The threshold row keyusers reads (data/thresholds.csv). */
+static const char ku_code[] = "key_energy_user", ku_kind[] = "industrial";
+
+static int
+by_toe(const void *a, const void *b)
+{
+	const struct keyuser *x = a, *y = b;
+	if (x->toe != y->toe)
+		return (x->toe < y->toe) - (x->toe > y->toe);
+	return strcmp(x->code, y->code);
+}
+
+static int
+by_code(const void *a, const void *b)
+{
+	return strcmp(((const struct keyuser *)a)->code, ((const struct keyuser *)b)->code);
+}
+
+static void
+fill(struct keyuser *k, const struct ledger_facility *f, const struct ledger_report *r)
+{
+	k->facility_id = r->facility_id;
+	k->code = f->code;
+	k->name = f->name;
+	k->tax_code = f->tax_code;
+	k->unit_name = f->district;
+	k->sector_code = f->sector_code;
+	k->toe = r->toe;
+	k->ncarriers = r->ncarriers;
+	k->carriers = r->carriers;
+	k->incomplete = !r->toe_ok;
+	k->nerrors = r->nerrors;
+	k->errors = r->errors;
+}
+
+/*
+ * Loads into l->facilities (by id, for ledger_facility_find) the facilities
+ * with a report of year that who may see, each with the unit it was in on
+ * last (31/12 of year): the scope is applied in the statement.  Returns 0
+ * or -1 with err.
+ */
+static int
+ku_facilities(struct db *db, const struct principal *who, int year, const char *last,
+	      struct ledger *l, char *err, size_t errsz)
+{
+	struct db_stmt *st = db_stmt(db, STMT_KEYUSERS_FACILITIES);
+	int rc, cap = 0, n = 0;
+	struct ledger_facility *f = NULL;
+	if (st == NULL || scope_bind(st, who) != DB_OK || db_bind_text(st, 4, last) != DB_OK ||
+	    db_bind_int(st, 5, year) != DB_OK)
+		goto fail;
+	while ((rc = db_step(st)) == DB_ROW) {
+		xgrow((void **)&f, &cap, n + 1, sizeof(*f));
+		f[n++] = (struct ledger_facility){
+		    db_col_int(st, 0),
+		    arena_strdup(&l->mem, db_col_text(st, 1)),
+		    arena_strdup(&l->mem, db_col_text(st, 2)),
+		    arena_strdup(&l->mem, db_col_text(st, 3)),
+		    arena_strdup(&l->mem, db_col_text(st, 4)),
+		    arena_strdup(&l->mem, db_col_text(st, 5)),
+		};
+	}
+	if (rc != DB_DONE)
+		goto fail;
+	l->facilities = arena_alloc(&l->mem, (size_t)(n > 0 ? n : 1) * sizeof(*f));
+	if (n > 0)
+		memcpy(l->facilities, f, (size_t)n * sizeof(*f));
+	l->nfacilities = n;
+	free(f);
+	return 0;
+fail:
+	if (st != NULL)
+		db_reset(st);
+	snprintf(err, errsz, "lỗi cơ sở dữ liệu / database error (facility): %s", db_errmsg(db));
+	free(f);
+	return -1;
+}
+
+int
+keyusers_list(struct db *db, const struct principal *who, int year, struct keyuser_list **out,
+	      char *err, size_t errsz)
+{
+	struct keyuser_list *kl = xcalloc(1, sizeof(*kl));
+	char last[16], first[16];
+	int rc = -1;
+	*out = NULL;
+	kl->year = year;
+
+	struct db_stmt *st = db_stmt(db, STMT_ANALYTICS_THRESHOLD_GET);
+	if (st == NULL)
+		goto dberr;
+	snprintf(last, sizeof(last), "%04d-12-31", year);
+	snprintf(first, sizeof(first), "%04d-01-01", year);
+	db_bind_text(st, 1, ku_code);
+	db_bind_text(st, 2, ku_kind);
+	db_bind_text(st, 3, last);
+	db_bind_text(st, 4, first);
+	int s = db_step(st);
+	if (s == DB_DONE) {
+		snprintf(err, errsz,
+			 "không có ngưỡng cơ sở sử dụng năng lượng trọng điểm cho năm %d / no key "
+			 "energy user threshold valid in %d (data/thresholds.csv)",
+			 year, year);
+		goto out;
+	}
+	if (s != DB_ROW)
+		goto dberr;
+	kl->threshold_toe = db_col_double(st, 0);
+	char ref[256];
+	snprintf(ref, sizeof(ref), "%s", db_col_text(st, 1));
+	db_reset(st);
+
+	if (ledger_load_product(db, year, year, 0, NULL, 1, &kl->ledger, err, errsz) < 0 ||
+	    ku_facilities(db, who, year, last, kl->ledger, err, errsz) < 0)
+		goto out;
+	struct ledger *l = kl->ledger;
+	kl->threshold_ref = arena_strdup(&l->mem, ref);
+	int nall = l->nreports > 0 ? l->nreports : 1;
+	kl->items = arena_alloc(&l->mem, (size_t)nall * sizeof(*kl->items));
+	kl->unknown = arena_alloc(&l->mem, (size_t)nall * sizeof(*kl->unknown));
+	for (int i = 0; i < l->nreports; i++) {
+		const struct ledger_report *r = &l->reports[i];
+		const struct ledger_facility *f = ledger_facility_find(l, r->facility_id);
+		if (f == NULL) /* outside who's scope */
+			continue;
+		if (r->toe >= kl->threshold_toe)
+			fill(&kl->items[kl->n++], f, r);
+		else if (!r->toe_ok)
+			fill(&kl->unknown[kl->nunknown++], f, r);
+	}
+	if (kl->n > 1)
+		qsort(kl->items, (size_t)kl->n, sizeof(*kl->items), by_toe);
+	if (kl->nunknown > 1)
+		qsort(kl->unknown, (size_t)kl->nunknown, sizeof(*kl->unknown), by_code);
+	*out = kl;
+	kl = NULL;
+	rc = 0;
+	goto out;
+dberr:
+	snprintf(err, errsz, "lỗi cơ sở dữ liệu / database error (threshold): %s", db_errmsg(db));
+out:
+	keyusers_free(kl);
+	return rc;
+}
+
+void
+keyusers_free(struct keyuser_list *l)
+{
+	if (l == NULL)
+		return;
+	ledger_free(l->ledger);
+	free(l);
+}

@@ -1,0 +1,66 @@
+/*
+ * Key energy users (cơ sở sử dụng năng lượng trọng điểm): the facilities
+ * whose energy use in a year reaches the threshold of Decree 21/2011/NĐ-CP
+ * Art. 6 for industrial facilities (1,000 TOE a year), read from the
+ * threshold reference table (data/thresholds.csv) as valid in that year:
+ * TOE >= threshold is a key user.  This is the list the province sends to
+ * the Ministry each year (`sxsh keyusers`, the key-energy-users page).
+ *
+ * A facility with an energy line that cannot be converted to TOE (unknown
+ * unit, missing factor) is listed, flagged incomplete, when the part that
+ * converts already reaches the threshold; otherwise it goes to unknown[]
+ * ("cannot compute"), never silently below the threshold.
+ *
+ * The list holds what the caller may see (model/accounts/scope.h): province staff
+ * the whole province, a district officer the facilities of its unit and of
+ * the units directly under it.  A facility counts under the unit it was in
+ * on 31/12 of the year (model/registry/unit_history.h, as the indicators count it),
+ * and that is the unit the list names.
+ */
+#ifndef SXSH_MODEL_KEYUSERS_H
+#define SXSH_MODEL_KEYUSERS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct db;
+struct principal;
+struct ledger;
+struct ledger_carrier;
+struct ledger_error;
+
+struct keyuser {
+	int64_t facility_id;
+	/* unit_name: the district (a commune's parent) on 31/12 of the year */
+	const char *code, *name, *tax_code, *unit_name, *sector_code;
+	double toe; /* of the lines that convert */
+	int ncarriers;
+	struct ledger_carrier *carriers; /* by carrier code */
+	int incomplete;			 /* a line did not convert to TOE */
+	int nerrors;
+	struct ledger_error *errors;
+};
+
+struct keyuser_list {
+	int year;
+	double threshold_toe;
+	const char *threshold_ref;
+	int n;
+	struct keyuser *items; /* sorted by TOE descending, then code */
+	int nunknown;
+	struct keyuser *unknown; /* below the threshold on what converts, but incomplete; by code */
+	struct ledger *ledger;	 /* owns the strings; private */
+};
+
+/*
+ * The key energy users of year that who may see (NULL, the public, sees
+ * none; the command line passes a province principal).  Returns 0 and
+ * *out (free with keyusers_free), or -1 with a bilingual message in err:
+ * no threshold valid in year, or a database error.
+ */
+int keyusers_list(struct db *db, const struct principal *who, int year, struct keyuser_list **out,
+		  char *err, size_t errsz);
+/* Frees l and everything it owns; NULL is a no-op. */
+void keyusers_free(struct keyuser_list *l);
+
+#endif

@@ -1,0 +1,1294 @@
+/*
+ * The plan's indicators per year and per breakdown (see kpi.h for the
+ * rules).  The computation runs in three stages: load the plan's targets
+ * and the reference tables it needs (units, products, TOE factors, admin
+ * units, sectors); load facilities with their dated unit history and
+ * reports (ordered by facility and year), then
+ * energy lines and outputs with one plain scan each, attached to their
+ * report through an id index and summed here (an SQL GROUP BY or ORDER BY
+ * on them costs more than everything else together); then walk every
+ * facility once, find its baseline, and add its years to the counters.
+ * Factors are looked up once per (carrier, unit, year) and cached.
+ */
+#include "model/analytics/kpi.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "model/calc/energy.h"
+#include "model/registry/facility.h"
+#include "util/alloc.h"
+#include "util/fmt.h"
+#include "util/log.h"
+
+/* The report fields the indicators read. */
+enum cp_field { CPF_AWARE, CPF_STAFF, CPF_APPLIED, CPF__MAX };
+
+/* Indicator table: code (as in plan_target.indicator), names, field. */
+static const struct kpi_def {
+	const char *code, *name_vi, *name_en, *short_vi, *short_en;
+	enum cp_field field;
+	int saving; /* also needs the saving per unit of product */
+} kpi_defs[KPI__MAX] = {
+    [KPI_AWARE] = {"aware", "Nhận thức được lợi ích của SXSH", "Aware of the benefits of CP",
+		   "Nhận thức về SXSH", "Aware of CP", CPF_AWARE, 0},
+    [KPI_CP_STAFF] = {"cp_staff", "Có nhân viên kỹ thuật kiêm nhiệm về SXSH",
+		      "Have (part-time) CP technical staff", "Có nhân viên SXSH", "Have CP staff",
+		      CPF_STAFF, 0},
+    [KPI_APPLIES_CP] = {"applies_cp", "Áp dụng SXSH", "Apply CP", "Áp dụng SXSH", "Apply CP",
+			CPF_APPLIED, 0},
+    [KPI_APPLIES_CP_SAVING] = {"applies_cp_saving",
+			       "Áp dụng SXSH và tiết kiệm năng lượng trên đơn vị sản phẩm",
+			       "Apply CP and save energy per unit of product",
+			       "Áp dụng SXSH và tiết kiệm", "Apply CP and save", CPF_APPLIED, 1},
+};
+
+/* The plan_target indicator that gives the minimum saving. */
+static const char kpi_saving_indicator[] = "saving_per_unit";
+
+/* Tolerance, in percentage points, for a saving exactly at the minimum. */
+#define KPI_SAVING_EPS 1e-9
+
+/* ---- interned strings: a small open-addressing hash of string -> id ---- */
+
+struct strtab {
+	int *slots; /* cap entries: id + 1, 0 = empty */
+	size_t cap;
+	char **str; /* by id */
+	int n, nalloc;
+};
+
+static uint32_t
+str_hash(const char *s)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* The slot of s: holding it, or the empty one where it would go. */
+static size_t
+strtab_slot(const struct strtab *t, const char *s)
+{
+	size_t i = str_hash(s) & (t->cap - 1);
+	while (t->slots[i] != 0 && strcmp(t->str[t->slots[i] - 1], s) != 0)
+		i = (i + 1) & (t->cap - 1);
+	return i;
+}
+
+/* The id of s, or -1 when s was never added. */
+static int
+strtab_find(const struct strtab *t, const char *s)
+{
+	if (t->cap == 0)
+		return -1;
+	size_t i = strtab_slot(t, s);
+	return t->slots[i] - 1;
+}
+
+/* The id of s, adding a copy when new; ids count up from 0. */
+static int
+strtab_add(struct strtab *t, const char *s)
+{
+	if ((size_t)(t->n + 1) * 2 > t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 64;
+		free(t->slots);
+		t->slots = xcalloc(cap, sizeof(int));
+		t->cap = cap;
+		for (int id = 0; id < t->n; id++)
+			t->slots[strtab_slot(t, t->str[id])] = id + 1;
+	}
+	size_t i = strtab_slot(t, s);
+	if (t->slots[i] != 0)
+		return t->slots[i] - 1;
+	if (t->n == t->nalloc) {
+		t->nalloc = t->nalloc ? t->nalloc * 2 : 32;
+		t->str = xrealloc(t->str, (size_t)t->nalloc * sizeof(char *));
+	}
+	t->str[t->n] = xstrdup(s);
+	t->slots[i] = t->n + 1;
+	return t->n++;
+}
+
+static void
+strtab_free(struct strtab *t)
+{
+	for (int i = 0; i < t->n; i++)
+		free(t->str[i]);
+	free(t->str);
+	free(t->slots);
+}
+
+/* ---- the loaded rows ---- */
+
+struct kfac {
+	int64_t id;
+	int au;		      /* row in ctx.au of facility.admin_unit_id, -1 unknown */
+	int key[KPI_BY__MAX]; /* group key of each breakdown but KPI_BY_UNIT, -1 unknown */
+	int opened, closed;   /* INT_MIN / INT_MAX when NULL */
+	int rep0, nrep;	      /* its reports: ctx.reps[rep0 .. rep0 + nrep), by year */
+	int h0, nh;	      /* its dated unit history: ctx.hist[h0 .. h0 + nh) */
+};
+
+/* A dated facility_unit_history row. */
+struct khist {
+	int au;	      /* row in ctx.au */
+	int from, to; /* yyyymmdd; 0 = open-ended */
+};
+
+/* An administrative unit. */
+struct kau {
+	int64_t id, parent, successor; /* 0 when none */
+	char *code, *name, *name_en, *level;
+	int from, to; /* yyyymmdd; 0 = open-ended */
+};
+
+struct krep {
+	int64_t id;
+	int fac; /* index in ctx.facs */
+	int year;
+	signed char cp[CPF__MAX]; /* 1, 0, -1 unknown */
+	signed char energy;	  /* 0 no lines, 1 every line converted, -1 a factor missing */
+	double toe;
+	int out0, nout; /* ctx.outs[out0 .. out0 + nout) */
+};
+
+struct kout {
+	int rep;     /* index in ctx.reps */
+	int product; /* id in ctx.products (ids follow product code order) */
+	double qty;  /* in the product's unit; NAN when the unit does not convert */
+};
+
+/* A report id and its index in ctx.reps, sorted by id for bsearch. */
+struct krid {
+	int64_t id;
+	int rep;
+};
+
+/* A (carrier, unit) pair of energy lines and its factor for each year. */
+struct kpair {
+	char *carrier;
+	int unit;			 /* index in ctx.units, -1 unknown */
+	const struct calc_factor **fact; /* by year - ymin; NULL = none */
+	const struct calc_unit **funit;	 /* the unit of fact[y] */
+};
+
+struct kctx {
+	struct db *db;
+	char *err;
+	size_t errsz;
+
+	struct calc_unit *units;
+	int nunits;
+	struct strtab unit_ids; /* code -> index in units */
+	struct calc_factor *factors;
+	int nfactors;
+
+	struct kau *au; /* by id */
+	int nau;
+	struct strtab sector_ids; /* code -> row; rows in code order */
+	char **sector_vi, **sector_en;
+	int *sector_div; /* by row: the row of its division, or itself */
+	struct khist *hist;
+	int nhist;
+
+	struct kfac *facs;
+	int nfacs;
+	struct krep *reps;
+	int nreps, ymin, ymax;
+	struct krid *rids; /* nreps entries, by id */
+	int *rid_direct;   /* when ids are dense: rep index by id - rid_min, -1 none */
+	int64_t rid_min, rid_span;
+	struct kout *outs;
+	int nouts, nalloc_outs;
+
+	struct strtab products; /* code -> id; ids in code order */
+	int *product_unit;	/* by product id: index in units, -1 unknown */
+	struct strtab pair_ids;
+	struct kpair *pairs;
+	int npairs;
+};
+
+static void
+kctx_free(struct kctx *c)
+{
+	for (int i = 0; i < c->nunits; i++) {
+		free((char *)c->units[i].code);
+		free((char *)c->units[i].dimension);
+	}
+	free(c->units);
+	strtab_free(&c->unit_ids);
+	for (int i = 0; i < c->nfactors; i++) {
+		free((char *)c->factors[i].carrier);
+		free((char *)c->factors[i].unit);
+	}
+	free(c->factors);
+	for (int i = 0; i < c->nau; i++) {
+		free(c->au[i].code);
+		free(c->au[i].name);
+		free(c->au[i].name_en);
+		free(c->au[i].level);
+	}
+	free(c->au);
+	for (int i = 0; i < c->sector_ids.n; i++) {
+		free(c->sector_vi[i]);
+		free(c->sector_en[i]);
+	}
+	free(c->sector_vi);
+	free(c->sector_en);
+	free(c->sector_div);
+	strtab_free(&c->sector_ids);
+	free(c->hist);
+	free(c->facs);
+	free(c->reps);
+	free(c->rids);
+	free(c->rid_direct);
+	free(c->outs);
+	strtab_free(&c->products);
+	free(c->product_unit);
+	strtab_free(&c->pair_ids);
+	for (int i = 0; i < c->npairs; i++) {
+		free(c->pairs[i].carrier);
+		free(c->pairs[i].fact);
+		free(c->pairs[i].funit);
+	}
+	free(c->pairs);
+}
+
+/* Writes "what: the database's message" into err and returns -1. */
+static int
+kctx_dberr(struct kctx *c, const char *what)
+{
+	snprintf(c->err, c->errsz, "lỗi cơ sở dữ liệu / database error (%s): %s", what,
+		 db_errmsg(c->db));
+	return -1;
+}
+
+/* ---- stage 1: plan and reference tables ---- */
+
+static int
+load_plan(struct kctx *c, const char *plan_code, struct kpi_result *r)
+{
+	struct db_stmt *st = db_stmt(c->db, STMT_KPI_PLAN_GET);
+	if (st == NULL)
+		return kctx_dberr(c, "plan");
+	db_bind_text(st, 1, plan_code);
+	int rc = db_step(st);
+	if (rc == DB_DONE) {
+		snprintf(c->err, c->errsz, "kế hoạch không tồn tại / unknown plan: %s", plan_code);
+		return -1;
+	}
+	if (rc != DB_ROW)
+		return kctx_dberr(c, "plan");
+	int64_t plan_id = db_col_int(st, 0);
+	db_reset(st);
+
+	st = db_stmt(c->db, STMT_KPI_PLAN_START);
+	if (st == NULL)
+		return kctx_dberr(c, "plan");
+	db_bind_text(st, 1, plan_code);
+	if (db_step(st) == DB_ROW && !db_col_is_null(st, 0))
+		r->baseline_from = (int)db_col_int(st, 0);
+	db_reset(st);
+
+	st = db_stmt(c->db, STMT_KPI_PLAN_TARGETS);
+	if (st == NULL)
+		return kctx_dberr(c, "plan_target");
+	db_bind_int(st, 1, plan_id);
+	int seen_saving = 0, seen[KPI__MAX] = {0};
+	while ((rc = db_step(st)) == DB_ROW) {
+		/* Rows come latest by_year first: the first row of an indicator wins. */
+		const char *ind = db_col_text(st, 0);
+		if (strcmp(ind, kpi_saving_indicator) == 0 && !seen_saving) {
+			r->min_saving_pct = db_col_double(st, 1);
+			seen_saving = 1;
+			continue;
+		}
+		for (int k = 0; k < KPI__MAX; k++) {
+			if (seen[k] || strcmp(ind, kpi_defs[k].code) != 0)
+				continue;
+			struct kpi_series *s = &r->series[k];
+			s->target_pct = db_col_double(st, 1);
+			s->target_from = db_col_is_null(st, 3) ? 0 : (int)db_col_int(st, 3);
+			s->target_by = (int)db_col_int(st, 4);
+			seen[k] = 1;
+		}
+	}
+	if (rc != DB_DONE)
+		return kctx_dberr(c, "plan_target");
+	return 0;
+}
+
+static int
+load_units(struct kctx *c)
+{
+	struct db_stmt *st = db_stmt(c->db, STMT_KPI_UNITS);
+	if (st == NULL)
+		return kctx_dberr(c, "unit");
+	int rc, cap = 0;
+	while ((rc = db_step(st)) == DB_ROW) {
+		xgrow((void **)&c->units, &cap, c->nunits + 1, sizeof(*c->units));
+		struct calc_unit *u = &c->units[c->nunits];
+		u->code = xstrdup(db_col_text(st, 0));
+		u->dimension = xstrdup(db_col_text(st, 1));
+		u->to_base = db_col_double(st, 2);
+		strtab_add(&c->unit_ids, u->code); /* ids follow insertion order */
+		c->nunits++;
+	}
+	if (rc != DB_DONE)
+		return kctx_dberr(c, "unit");
+
+	st = db_stmt(c->db, STMT_KPI_FACTORS);
+	if (st == NULL)
+		return kctx_dberr(c, "carrier_factor");
+	cap = 0;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int from = date_num(db_col_text(st, 3));
+		int to = db_col_is_null(st, 4) ? 0 : date_num(db_col_text(st, 4));
+		if (from < 0 || to < 0) {
+			log_warn("kpi: carrier_factor %s/%s has a bad date; ignored",
+				 db_col_text(st, 0), db_col_text(st, 1));
+			continue;
+		}
+		xgrow((void **)&c->factors, &cap, c->nfactors + 1, sizeof(*c->factors));
+		struct calc_factor *f = &c->factors[c->nfactors++];
+		f->carrier = xstrdup(db_col_text(st, 0));
+		f->unit = xstrdup(db_col_text(st, 1));
+		f->toe_per_unit = db_col_double(st, 2);
+		f->from = from;
+		f->to = to;
+	}
+	if (rc != DB_DONE)
+		return kctx_dberr(c, "carrier_factor");
+
+	st = db_stmt(c->db, STMT_KPI_PRODUCTS);
+	if (st == NULL)
+		return kctx_dberr(c, "product");
+	cap = 0;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int id = strtab_add(&c->products, db_col_text(st, 0));
+		xgrow((void **)&c->product_unit, &cap, id + 1, sizeof(int));
+		c->product_unit[id] = strtab_find(&c->unit_ids, db_col_text(st, 1));
+	}
+	if (rc != DB_DONE)
+		return kctx_dberr(c, "product");
+	return 0;
+}
+
+static int
+load_admin_units(struct kctx *c)
+{
+	struct db_stmt *st = db_stmt(c->db, STMT_KPI_ADMIN_UNITS);
+	if (st == NULL)
+		return kctx_dberr(c, "admin_unit");
+	int rc, cap = 0;
+	while ((rc = db_step(st)) == DB_ROW) {
+		xgrow((void **)&c->au, &cap, c->nau + 1, sizeof(*c->au));
+		struct kau *a = &c->au[c->nau++];
+		a->id = db_col_int(st, 0);
+		a->code = xstrdup(db_col_text(st, 1));
+		a->name = xstrdup(db_col_text(st, 2));
+		a->level = xstrdup(db_col_text(st, 3));
+		a->parent = db_col_is_null(st, 4) ? 0 : db_col_int(st, 4);
+		a->name_en = xstrdup(db_col_text(st, 5));
+		a->from = db_col_is_null(st, 6) ? 0 : date_num(db_col_text(st, 6));
+		a->to = db_col_is_null(st, 7) ? 0 : date_num(db_col_text(st, 7));
+		a->successor = db_col_is_null(st, 8) ? 0 : db_col_int(st, 8);
+		if (a->from < 0 || a->to < 0) {
+			log_warn("kpi: admin_unit %s has a bad date; taken as open-ended", a->code);
+			a->from = a->from < 0 ? 0 : a->from;
+			a->to = a->to < 0 ? 0 : a->to;
+		}
+	}
+	if (rc != DB_DONE)
+		return kctx_dberr(c, "admin_unit");
+	return 0;
+}
+
+/* The row of admin unit id (rows are sorted by id), or -1. */
+static int
+au_row(const struct kctx *c, int64_t id)
+{
+	int lo = 0, hi = c->nau - 1;
+	while (lo <= hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (c->au[mid].id == id)
+			return mid;
+		if (c->au[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
+
+/*
+ * The row a facility in unit row i is counted under on date (yyyymmdd): a
+ * commune's parent district, then the successor of a unit no longer valid
+ * on that date (kpi.h).
+ */
+static int
+au_group_at(const struct kctx *c, int i, int date)
+{
+	if (i < 0)
+		return -1;
+	if (strcmp(c->au[i].level, "commune") == 0 && c->au[i].parent != 0) {
+		int p = au_row(c, c->au[i].parent);
+		if (p >= 0 && strcmp(c->au[p].level, "district") == 0)
+			i = p;
+	}
+	for (int hop = 0; hop < KPI_SUCCESSOR_HOPS; hop++) {
+		const struct kau *a = &c->au[i];
+		if (a->to == 0 || a->to >= date || a->successor == 0)
+			break;
+		int s = au_row(c, a->successor);
+		if (s < 0)
+			break;
+		i = s;
+	}
+	return i;
+}
+
+/* Loads the sectors and maps each to its division (the row of its first two digits). */
+static int
+load_sectors(struct kctx *c)
+{
+	struct db_stmt *st = db_stmt(c->db, STMT_KPI_SECTORS);
+	if (st == NULL)
+		return kctx_dberr(c, "sector");
+	int rc, cap = 0;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int cap0 = cap, id = strtab_add(&c->sector_ids, db_col_text(st, 0));
+		xgrow((void **)&c->sector_div, &cap, id + 1, sizeof(int));
+		if (cap != cap0) {
+			c->sector_vi = xrealloc(c->sector_vi, (size_t)cap * sizeof(char *));
+			c->sector_en = xrealloc(c->sector_en, (size_t)cap * sizeof(char *));
+		}
+		c->sector_vi[id] = xstrdup(db_col_text(st, 1));
+		c->sector_en[id] = xstrdup(db_col_text(st, 2));
+	}
+	if (rc != DB_DONE)
+		return kctx_dberr(c, "sector");
+	for (int i = 0; i < c->sector_ids.n; i++) {
+		const char *code = c->sector_ids.str[i];
+		char div[3] = {code[0], code[0] ? code[1] : '\0', '\0'};
+		int d = -1;
+		if (code[0] >= '0' && code[0] <= '9' && code[1] >= '0' && code[1] <= '9')
+			d = strtab_find(&c->sector_ids, div);
+		c->sector_div[i] = d >= 0 ? d : i;
+	}
+	return 0;
+}
+
+/* The index of code in a fixed option table, or -1. */
+static int
+option_index(const struct facility_option *opts, int n, const char *code)
+{
+	const struct facility_option *o = facility_option_find(opts, n, code);
+	return o != NULL ? (int)(o - opts) : -1;
+}
+
+/* ---- stage 2: facilities, reports, energy, outputs ---- */
+
+static int
+load_facilities(struct kctx *c)
+{
+	struct db_stmt *st = db_stmt(c->db, STMT_KPI_FACILITIES);
+	if (st == NULL)
+		return kctx_dberr(c, "facility");
+	int rc, cap = 0;
+	while ((rc = db_step(st)) == DB_ROW) {
+		xgrow((void **)&c->facs, &cap, c->nfacs + 1, sizeof(*c->facs));
+		struct kfac *f = &c->facs[c->nfacs++];
+		f->id = db_col_int(st, 0);
+		f->au = au_row(c, db_col_int(st, 1));
+		f->opened = db_col_is_null(st, 2) ? INT_MIN : (int)db_col_int(st, 2);
+		f->closed = db_col_is_null(st, 3) ? INT_MAX : (int)db_col_int(st, 3);
+		int sec = strtab_find(&c->sector_ids, db_col_text(st, 4));
+		f->key[KPI_BY_UNIT] = -1; /* depends on the year: facility_group */
+		f->key[KPI_BY_CLASS] = sec;
+		f->key[KPI_BY_SECTOR] = sec >= 0 ? c->sector_div[sec] : -1;
+		f->key[KPI_BY_OWNERSHIP] =
+		    option_index(facility_ownerships, facility_nownerships, db_col_text(st, 5));
+		f->key[KPI_BY_SIZE] =
+		    option_index(facility_sizes, facility_nsizes, db_col_text(st, 6));
+		f->rep0 = f->nrep = 0;
+		f->h0 = f->nh = 0;
+	}
+	if (rc != DB_DONE)
+		return kctx_dberr(c, "facility");
+	return 0;
+}
+
+/* Loads the dated unit history and attaches it to the facilities (both by facility id). */
+static int
+load_history(struct kctx *c)
+{
+	struct db_stmt *st = db_stmt(c->db, STMT_KPI_UNIT_HISTORY);
+	if (st == NULL)
+		return kctx_dberr(c, "facility_unit_history");
+	int rc, cap = 0, fi = 0;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int64_t fid = db_col_int(st, 0);
+		while (fi < c->nfacs && c->facs[fi].id < fid)
+			fi++;
+		if (fi == c->nfacs || c->facs[fi].id != fid)
+			continue;
+		int from = db_col_is_null(st, 2) ? 0 : date_num(db_col_text(st, 2));
+		int to = db_col_is_null(st, 3) ? 0 : date_num(db_col_text(st, 3));
+		int au = au_row(c, db_col_int(st, 1));
+		if (from < 0 || to < 0 || au < 0) {
+			log_warn("kpi: facility_unit_history of facility %lld has a bad date or "
+				 "unit; ignored",
+				 (long long)fid);
+			continue;
+		}
+		xgrow((void **)&c->hist, &cap, c->nhist + 1, sizeof(*c->hist));
+		c->hist[c->nhist] = (struct khist){au, from, to};
+		if (c->facs[fi].nh == 0)
+			c->facs[fi].h0 = c->nhist;
+		c->facs[fi].nh++;
+		c->nhist++;
+	}
+	if (rc != DB_DONE)
+		return kctx_dberr(c, "facility_unit_history");
+	return 0;
+}
+
+/* The admin unit row f belonged to on date (yyyymmdd): its history row covering it, or its unit. */
+static int
+facility_unit_at(const struct kctx *c, const struct kfac *f, int date)
+{
+	for (int i = 0; i < f->nh; i++) {
+		const struct khist *h = &c->hist[f->h0 + i];
+		if ((h->from == 0 || h->from <= date) && (h->to == 0 || h->to >= date))
+			return h->au;
+	}
+	return f->au;
+}
+
+static signed char
+tri(struct db_stmt *st, int col)
+{
+	if (db_col_is_null(st, col))
+		return -1;
+	return db_col_int(st, col) != 0;
+}
+
+static int
+rid_cmp(const void *a, const void *b)
+{
+	const struct krid *x = a, *y = b;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static int
+load_reports(struct kctx *c)
+{
+	struct db_stmt *st = db_stmt(c->db, STMT_KPI_REPORTS);
+	if (st == NULL)
+		return kctx_dberr(c, "report");
+	int rc, cap = 0, fi = 0;
+	c->ymin = INT_MAX;
+	c->ymax = INT_MIN;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int64_t fid = db_col_int(st, 1);
+		/* Both lists are sorted by facility id: advance to this one. */
+		while (fi < c->nfacs && c->facs[fi].id < fid)
+			fi++;
+		if (fi == c->nfacs || c->facs[fi].id != fid)
+			continue; /* a report of no facility: cannot happen with foreign keys */
+		xgrow((void **)&c->reps, &cap, c->nreps + 1, sizeof(*c->reps));
+		struct krep *r = &c->reps[c->nreps];
+		r->id = db_col_int(st, 0);
+		r->fac = fi;
+		r->year = (int)db_col_int(st, 2);
+		r->cp[CPF_AWARE] = tri(st, 3);
+		r->cp[CPF_STAFF] = tri(st, 4);
+		r->cp[CPF_APPLIED] = tri(st, 5);
+		r->energy = 0;
+		r->toe = 0;
+		r->out0 = r->nout = 0;
+		if (c->facs[fi].nrep == 0)
+			c->facs[fi].rep0 = c->nreps;
+		c->facs[fi].nrep++;
+		if (r->year < c->ymin)
+			c->ymin = r->year;
+		if (r->year > c->ymax)
+			c->ymax = r->year;
+		c->nreps++;
+	}
+	if (rc != DB_DONE)
+		return kctx_dberr(c, "report");
+	c->rids = xmalloc((size_t)(c->nreps > 0 ? c->nreps : 1) * sizeof(*c->rids));
+	for (int i = 0; i < c->nreps; i++)
+		c->rids[i] = (struct krid){c->reps[i].id, i};
+	qsort(c->rids, (size_t)c->nreps, sizeof(*c->rids), rid_cmp);
+	/* Ids are usually dense: then a direct table beats a binary search. */
+	if (c->nreps > 0) {
+		c->rid_min = c->rids[0].id;
+		c->rid_span = c->rids[c->nreps - 1].id - c->rid_min + 1;
+		if (c->rid_span <= 4 * (int64_t)c->nreps + 1024) {
+			c->rid_direct = xmalloc((size_t)c->rid_span * sizeof(int));
+			memset(c->rid_direct, 0xff, (size_t)c->rid_span * sizeof(int));
+			for (int i = 0; i < c->nreps; i++)
+				c->rid_direct[c->rids[i].id - c->rid_min] = c->rids[i].rep;
+		}
+	}
+	return 0;
+}
+
+/* The index in ctx.reps of report id, or -1. */
+static int
+rep_of(const struct kctx *c, int64_t id)
+{
+	if (c->rid_direct != NULL)
+		return id >= c->rid_min && id - c->rid_min < c->rid_span
+			   ? c->rid_direct[id - c->rid_min]
+			   : -1;
+	int lo = 0, hi = c->nreps - 1;
+	while (lo <= hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (c->rids[mid].id == id)
+			return c->rids[mid].rep;
+		if (c->rids[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
+
+/* The pair of (carrier, unit), with its factors for every report year. */
+static struct kpair *
+pair_get(struct kctx *c, const char *carrier, const char *unit)
+{
+	char key[256];
+	size_t lc = strlen(carrier), lu = strlen(unit);
+	if (lc + lu + 2 > sizeof(key)) /* codes are short; a longer one cannot match */
+		lc = lu = 0;
+	memcpy(key, carrier, lc);
+	key[lc] = '\t';
+	memcpy(key + lc + 1, unit, lu);
+	key[lc + 1 + lu] = '\0';
+	int id = strtab_find(&c->pair_ids, key);
+	if (id >= 0)
+		return &c->pairs[id];
+	id = strtab_add(&c->pair_ids, key);
+	c->pairs = xrealloc(c->pairs, (size_t)(id + 1) * sizeof(*c->pairs));
+	c->npairs = id + 1;
+	struct kpair *p = &c->pairs[id];
+	p->carrier = xstrdup(carrier);
+	p->unit = strtab_find(&c->unit_ids, unit);
+	int ny = c->ymax - c->ymin + 1;
+	p->fact = xcalloc((size_t)ny, sizeof(*p->fact));
+	p->funit = xcalloc((size_t)ny, sizeof(*p->funit));
+	for (int y = 0; p->unit >= 0 && y < ny; y++) {
+		p->fact[y] =
+		    calc_factor_pick(c->factors, (size_t)c->nfactors, carrier, &c->units[p->unit],
+				     c->units, (size_t)c->nunits, c->ymin + y);
+		if (p->fact[y] != NULL)
+			p->funit[y] = calc_unit_find(c->units, (size_t)c->nunits, p->fact[y]->unit);
+	}
+	return p;
+}
+
+/* Adds every energy line's TOE to its report; a line without a factor marks it. */
+static int
+load_energy(struct kctx *c)
+{
+	struct db_stmt *st = db_stmt(c->db, STMT_KPI_ENERGY);
+	if (st == NULL)
+		return kctx_dberr(c, "report_energy");
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int i = rep_of(c, db_col_int(st, 0));
+		if (i < 0)
+			continue;
+		struct krep *r = &c->reps[i];
+		struct kpair *p = pair_get(c, db_col_text(st, 1), db_col_text(st, 2));
+		int y = r->year - c->ymin;
+		const struct calc_factor *f = p->unit >= 0 ? p->fact[y] : NULL;
+		double toe;
+		if (f == NULL || calc_toe(db_col_double(st, 3), &c->units[p->unit], p->funit[y],
+					  f->toe_per_unit, &toe) != CALC_OK) {
+			r->energy = -1;
+			continue;
+		}
+		r->toe += toe;
+		if (r->energy == 0)
+			r->energy = 1;
+	}
+	if (rc != DB_DONE)
+		return kctx_dberr(c, "report_energy");
+	return 0;
+}
+
+static int
+out_cmp(const void *a, const void *b)
+{
+	const struct kout *x = a, *y = b;
+	if (x->rep != y->rep)
+		return (x->rep > y->rep) - (x->rep < y->rep);
+	return (x->product > y->product) - (x->product < y->product);
+}
+
+/* Loads outputs in the product's unit, then groups them by report. */
+static int
+load_outputs(struct kctx *c)
+{
+	struct db_stmt *st = db_stmt(c->db, STMT_KPI_OUTPUTS);
+	if (st == NULL)
+		return kctx_dberr(c, "report_output");
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int i = rep_of(c, db_col_int(st, 0));
+		int product = strtab_find(&c->products, db_col_text(st, 1));
+		if (i < 0 || product < 0)
+			continue; /* cannot happen with foreign keys */
+		xgrow((void **)&c->outs, &c->nalloc_outs, c->nouts + 1, sizeof(*c->outs));
+		struct kout *o = &c->outs[c->nouts++];
+		o->rep = i;
+		o->product = product;
+		int from = strtab_find(&c->unit_ids, db_col_text(st, 3));
+		int to = c->product_unit[product];
+		if (calc_convert(db_col_double(st, 2), from >= 0 ? &c->units[from] : NULL,
+				 to >= 0 ? &c->units[to] : NULL, &o->qty) != CALC_OK)
+			o->qty = NAN;
+	}
+	if (rc != DB_DONE)
+		return kctx_dberr(c, "report_output");
+	if (c->nouts > 0) /* qsort's base must not be NULL, even for 0 items */
+		qsort(c->outs, (size_t)c->nouts, sizeof(*c->outs), out_cmp);
+	for (int k = 0; k < c->nouts; k++) {
+		struct krep *r = &c->reps[c->outs[k].rep];
+		if (r->nout == 0)
+			r->out0 = k;
+		r->nout++;
+	}
+	return 0;
+}
+
+/* ---- stage 3: counting ---- */
+
+static int
+is_active(const struct kfac *f, int year)
+{
+	return f->opened <= year && f->closed > year;
+}
+
+/* The output of product in report r (in its unit), or NAN. */
+static double
+output_of(const struct kctx *c, const struct krep *r, int product)
+{
+	for (int i = 0; i < r->nout; i++)
+		if (c->outs[r->out0 + i].product == product)
+			return c->outs[r->out0 + i].qty;
+	return NAN;
+}
+
+/* A facility's baseline: its report, main product and SEC. */
+struct kbase {
+	const struct krep *rep; /* NULL: none */
+	int product;
+	double sec;
+};
+
+static struct kbase
+find_baseline(const struct kctx *c, const struct kfac *f, int baseline_from)
+{
+	struct kbase b = {NULL, -1, NAN};
+	for (int i = 0; i < f->nrep; i++) {
+		const struct krep *r = &c->reps[f->rep0 + i];
+		if (r->year < baseline_from || r->energy != 1 || !(r->toe > 0))
+			continue;
+		int best = -1;
+		double q = 0;
+		/* Outputs are by product code: ties keep the first code. */
+		for (int k = 0; k < r->nout; k++) {
+			const struct kout *o = &c->outs[r->out0 + k];
+			if (isfinite(o->qty) && o->qty > q) {
+				q = o->qty;
+				best = o->product;
+			}
+		}
+		if (best < 0)
+			continue;
+		b.rep = r;
+		b.product = best;
+		b.sec = calc_sec(r->toe, q);
+		return b;
+	}
+	return b;
+}
+
+/* Saving per unit of product of r against the baseline, as a fraction, or NAN. */
+static double
+saving_of(const struct kctx *c, const struct kbase *b, const struct krep *r)
+{
+	if (b->rep == NULL || r->year <= b->rep->year || r->energy != 1)
+		return NAN;
+	double sec = calc_sec(r->toe, output_of(c, r, b->product));
+	return calc_saving(b->sec, sec);
+}
+
+static void
+add_value(struct kpi_value *v, int state)
+{
+	if (state < 0)
+		return;
+	v->known++;
+	if (state > 0)
+		v->yes++;
+}
+
+static void
+finish_value(struct kpi_value *v)
+{
+	v->share = v->known > 0 ? (double)v->yes / (double)v->known : NAN;
+	v->coverage = v->active > 0 ? (double)v->known / (double)v->active : NAN;
+}
+
+/* Counters of one breakdown, by group key, year (of the breakdown) and indicator. */
+struct kcount {
+	int nkeys;
+	long *active;	     /* nkeys x nyears */
+	long *yes, *known;   /* (key x nyears + year) x KPI__MAX + indicator */
+	unsigned char *seen; /* nkeys: some facility falls in the key in some year */
+};
+
+/* The state of one counting pass. */
+struct kpass {
+	unsigned mask; /* breakdowns counted */
+	int by_first, byn;
+	struct kcount cnt[KPI_BY__MAX];
+	int *ygroup; /* byn x nau: the group row of each admin unit row in each year */
+};
+
+static int
+nkeys_of(const struct kctx *c, enum kpi_by by)
+{
+	switch (by) {
+	case KPI_BY_UNIT:
+		return c->nau;
+	case KPI_BY_SECTOR:
+	case KPI_BY_CLASS:
+		return c->sector_ids.n;
+	case KPI_BY_OWNERSHIP:
+		return facility_nownerships;
+	case KPI_BY_SIZE:
+		return facility_nsizes;
+	case KPI_BY__MAX:
+		break;
+	}
+	return 0;
+}
+
+static void
+kpass_init(struct kpass *p, const struct kctx *c, const struct kpi_query *q)
+{
+	memset(p, 0, sizeof(*p));
+	p->byn = q->by_mask != 0 && q->by_last >= q->by_first ? q->by_last - q->by_first + 1 : 0;
+	p->mask = p->byn > 0 ? q->by_mask & KPI_BY_ALL : 0;
+	p->by_first = q->by_first;
+	for (int b = 0; b < KPI_BY__MAX; b++) {
+		if (!(p->mask & KPI_BY_BIT(b)))
+			continue;
+		struct kcount *k = &p->cnt[b];
+		k->nkeys = nkeys_of(c, (enum kpi_by)b);
+		size_t cells = (size_t)(k->nkeys > 0 ? k->nkeys : 1) * (size_t)p->byn;
+		k->active = xcalloc(cells, sizeof(long));
+		k->yes = xcalloc(cells * KPI__MAX, sizeof(long));
+		k->known = xcalloc(cells * KPI__MAX, sizeof(long));
+		k->seen = xcalloc((size_t)(k->nkeys > 0 ? k->nkeys : 1), 1);
+	}
+	if (p->mask & KPI_BY_BIT(KPI_BY_UNIT)) {
+		p->ygroup =
+		    xmalloc((size_t)p->byn * (size_t)(c->nau > 0 ? c->nau : 1) * sizeof(int));
+		for (int y = 0; y < p->byn; y++)
+			for (int i = 0; i < c->nau; i++)
+				p->ygroup[y * c->nau + i] =
+				    au_group_at(c, i, (p->by_first + y) * 10000 + 1231);
+	}
+}
+
+static void
+kpass_free(struct kpass *p)
+{
+	for (int b = 0; b < KPI_BY__MAX; b++) {
+		free(p->cnt[b].active);
+		free(p->cnt[b].yes);
+		free(p->cnt[b].known);
+		free(p->cnt[b].seen);
+	}
+	free(p->ygroup);
+}
+
+/* The group key of f in breakdown by for breakdown year index yi, or -1. */
+static int
+facility_key(const struct kctx *c, const struct kpass *p, const struct kfac *f, int by, int yi)
+{
+	if (by != KPI_BY_UNIT)
+		return f->key[by];
+	int au = f->nh > 0 ? facility_unit_at(c, f, (p->by_first + yi) * 10000 + 1231) : f->au;
+	return au >= 0 ? p->ygroup[yi * c->nau + au] : -1;
+}
+
+static void
+count_all(struct kctx *c, struct kpi_result *res, struct kpass *p)
+{
+	for (int fi = 0; fi < c->nfacs; fi++) {
+		const struct kfac *f = &c->facs[fi];
+		for (int y = res->first_year; y <= res->last_year; y++)
+			if (is_active(f, y))
+				for (int k = 0; k < KPI__MAX; k++)
+					res->series[k].values[y - res->first_year].active++;
+		for (int b = 0; b < KPI_BY__MAX; b++) {
+			if (!(p->mask & KPI_BY_BIT(b)))
+				continue;
+			struct kcount *cn = &p->cnt[b];
+			for (int yi = 0; yi < p->byn; yi++) {
+				int key = facility_key(c, p, f, b, yi);
+				if (key < 0)
+					continue;
+				cn->seen[key] = 1;
+				if (is_active(f, p->by_first + yi))
+					cn->active[key * p->byn + yi]++;
+			}
+		}
+
+		struct kbase base = find_baseline(c, f, res->baseline_from);
+		for (int i = 0; i < f->nrep; i++) {
+			const struct krep *r = &c->reps[f->rep0 + i];
+			int in_range = r->year >= res->first_year && r->year <= res->last_year;
+			int yi = r->year - p->by_first;
+			int in_by = p->mask != 0 && yi >= 0 && yi < p->byn;
+			if ((!in_range && !in_by) || !is_active(f, r->year))
+				continue;
+			int state[KPI__MAX];
+			for (int k = 0; k < KPI__MAX; k++) {
+				state[k] = r->cp[kpi_defs[k].field];
+				if (!kpi_defs[k].saving || state[k] != 1)
+					continue;
+				/* Applies CP: yes only with a saving >= the minimum. */
+				double s = saving_of(c, &base, r);
+				if (isnan(res->min_saving_pct)) {
+					state[k] = -1;
+				} else if (isnan(s)) {
+					state[k] = -1;
+					if (in_range)
+						res->not_computable++;
+				} else {
+					state[k] =
+					    s * 100.0 >= res->min_saving_pct - KPI_SAVING_EPS;
+				}
+			}
+			if (in_range)
+				for (int k = 0; k < KPI__MAX; k++)
+					add_value(&res->series[k].values[r->year - res->first_year],
+						  state[k]);
+			for (int b = 0; in_by && b < KPI_BY__MAX; b++) {
+				if (!(p->mask & KPI_BY_BIT(b)))
+					continue;
+				int key = facility_key(c, p, f, b, yi);
+				if (key < 0)
+					continue;
+				size_t cell =
+				    ((size_t)key * (size_t)p->byn + (size_t)yi) * KPI__MAX;
+				for (int k = 0; k < KPI__MAX; k++) {
+					if (state[k] < 0)
+						continue;
+					p->cnt[b].known[cell + (size_t)k]++;
+					if (state[k] > 0)
+						p->cnt[b].yes[cell + (size_t)k]++;
+				}
+			}
+		}
+	}
+	for (int k = 0; k < KPI__MAX; k++)
+		for (int y = 0; y < res->nyears; y++)
+			finish_value(&res->series[k].values[y]);
+}
+
+/* The names of key in breakdown by: pointers into c or static tables. */
+static void
+key_names(const struct kctx *c, int by, int key, const char **code, const char **vi,
+	  const char **en, const char **level)
+{
+	*level = NULL;
+	switch (by) {
+	case KPI_BY_UNIT:
+		*code = c->au[key].code;
+		*vi = c->au[key].name;
+		*en = c->au[key].name_en;
+		*level = c->au[key].level;
+		return;
+	case KPI_BY_SECTOR:
+	case KPI_BY_CLASS:
+		*code = c->sector_ids.str[key];
+		*vi = c->sector_vi[key];
+		*en = c->sector_en[key];
+		return;
+	case KPI_BY_OWNERSHIP:
+		*code = facility_ownerships[key].code;
+		*vi = facility_ownerships[key].name_vi;
+		*en = facility_ownerships[key].name_en;
+		return;
+	default:
+		*code = facility_sizes[key].code;
+		*vi = facility_sizes[key].name_vi;
+		*en = facility_sizes[key].name_en;
+		return;
+	}
+}
+
+/* Turns the counters into res->by[]: the groups seen, in key order. */
+static void
+make_breakdowns(const struct kctx *c, struct kpi_result *res, const struct kpass *p)
+{
+	for (int b = 0; b < KPI_BY__MAX; b++) {
+		if (!(p->mask & KPI_BY_BIT(b)))
+			continue;
+		const struct kcount *cn = &p->cnt[b];
+		struct kpi_breakdown *bd = &res->by[b];
+		bd->by = (enum kpi_by)b;
+		bd->first_year = p->by_first;
+		bd->last_year = p->by_first + p->byn - 1;
+		bd->nyears = p->byn;
+		for (int key = 0; key < cn->nkeys; key++)
+			bd->ngroups += cn->seen[key];
+		bd->groups =
+		    xcalloc((size_t)(bd->ngroups > 0 ? bd->ngroups : 1), sizeof(*bd->groups));
+		int g = 0;
+		for (int key = 0; key < cn->nkeys; key++) {
+			if (!cn->seen[key])
+				continue;
+			struct kpi_group *grp = &bd->groups[g++];
+			const char *code, *vi, *en, *level;
+			key_names(c, b, key, &code, &vi, &en, &level);
+			grp->code = xstrdup(code);
+			grp->name_vi = xstrdup(vi);
+			grp->name_en = xstrdup(en);
+			grp->level = level != NULL ? xstrdup(level) : NULL;
+			grp->v = xcalloc((size_t)p->byn * KPI__MAX, sizeof(*grp->v));
+			for (int yi = 0; yi < p->byn; yi++) {
+				size_t cell = (size_t)key * (size_t)p->byn + (size_t)yi;
+				for (int k = 0; k < KPI__MAX; k++) {
+					struct kpi_value *v = &grp->v[yi * KPI__MAX + k];
+					v->year = p->by_first + yi;
+					v->active = cn->active[cell];
+					v->known = cn->known[cell * KPI__MAX + (size_t)k];
+					v->yes = cn->yes[cell * KPI__MAX + (size_t)k];
+					finish_value(v);
+				}
+			}
+		}
+	}
+}
+
+static const char *const kpi_by_names[KPI_BY__MAX] = {
+    [KPI_BY_UNIT] = "unit",	      [KPI_BY_SECTOR] = "sector", [KPI_BY_CLASS] = "class",
+    [KPI_BY_OWNERSHIP] = "ownership", [KPI_BY_SIZE] = "size",
+};
+
+const char *
+kpi_by_name(enum kpi_by by)
+{
+	return (unsigned)by < KPI_BY__MAX ? kpi_by_names[by] : NULL;
+}
+
+int
+kpi_by_parse(const char *name)
+{
+	for (int b = 0; name != NULL && b < KPI_BY__MAX; b++)
+		if (strcmp(name, kpi_by_names[b]) == 0)
+			return b;
+	return -1;
+}
+
+const struct kpi_value *
+kpi_group_value(const struct kpi_breakdown *b, int g, int year, enum kpi_indicator k)
+{
+	if (b == NULL || g < 0 || g >= b->ngroups || year < b->first_year || year > b->last_year ||
+	    (unsigned)k >= KPI__MAX)
+		return NULL;
+	return &b->groups[g].v[(year - b->first_year) * KPI__MAX + k];
+}
+
+int
+kpi_compute_query(struct db *db, const struct kpi_query *q, struct kpi_result **out, char *err,
+		  size_t errsz)
+{
+	struct kctx c = {.db = db, .err = err, .errsz = errsz};
+	struct kpi_result *res = xcalloc(1, sizeof(*res));
+	struct kpass pass = {0};
+	int rc = -1;
+	*out = NULL;
+
+	snprintf(res->plan_code, sizeof(res->plan_code), "%s", q->plan_code);
+	res->first_year = q->first_year;
+	res->last_year = q->last_year;
+	res->nyears = q->last_year >= q->first_year ? q->last_year - q->first_year + 1 : 0;
+	res->min_saving_pct = NAN;
+	res->baseline_from = KPI_BASELINE_FROM;
+	for (int k = 0; k < KPI__MAX; k++) {
+		struct kpi_series *s = &res->series[k];
+		s->ind = (enum kpi_indicator)k;
+		s->code = kpi_defs[k].code;
+		s->name_vi = kpi_defs[k].name_vi;
+		s->name_en = kpi_defs[k].name_en;
+		s->short_vi = kpi_defs[k].short_vi;
+		s->short_en = kpi_defs[k].short_en;
+		s->target_pct = NAN;
+		if (res->nyears > 0) {
+			s->values = xcalloc((size_t)res->nyears, sizeof(*s->values));
+			for (int y = 0; y < res->nyears; y++)
+				s->values[y].year = q->first_year + y;
+		}
+	}
+	for (int b = 0; b < KPI_BY__MAX; b++)
+		res->by[b].by = (enum kpi_by)b;
+
+	if (load_plan(&c, q->plan_code, res) < 0 || load_units(&c) < 0 ||
+	    load_admin_units(&c) < 0 || load_sectors(&c) < 0 || load_facilities(&c) < 0 ||
+	    load_history(&c) < 0)
+		goto out;
+	kpass_init(&pass, &c, q);
+	if (res->nyears > 0 || pass.mask != 0) {
+		if (load_reports(&c) < 0)
+			goto out;
+		if (c.nreps > 0 && (load_energy(&c) < 0 || load_outputs(&c) < 0))
+			goto out;
+	}
+	count_all(&c, res, &pass);
+	make_breakdowns(&c, res, &pass);
+	*out = res;
+	res = NULL;
+	rc = 0;
+out:
+	kpass_free(&pass);
+	kctx_free(&c);
+	kpi_result_free(res);
+	return rc;
+}
+
+int
+kpi_compute(struct db *db, const char *plan_code, int first_year, int last_year, int by_unit_year,
+	    struct kpi_result **out, char *err, size_t errsz)
+{
+	struct kpi_query q = {
+	    .plan_code = plan_code,
+	    .first_year = first_year,
+	    .last_year = last_year,
+	    .by_mask = by_unit_year != 0 ? KPI_BY_BIT(KPI_BY_UNIT) : 0,
+	    .by_first = by_unit_year,
+	    .by_last = by_unit_year,
+	};
+	if (kpi_compute_query(db, &q, out, err, errsz) < 0)
+		return -1;
+	struct kpi_result *r = *out;
+	const struct kpi_breakdown *b = &r->by[KPI_BY_UNIT];
+	r->by_unit_year = by_unit_year;
+	r->nunits = b->ngroups;
+	r->units = xcalloc((size_t)(b->ngroups > 0 ? b->ngroups : 1), sizeof(*r->units));
+	for (int g = 0; g < b->ngroups; g++) {
+		r->units[g].unit_code = xstrdup(b->groups[g].code);
+		r->units[g].unit_name = xstrdup(b->groups[g].name_vi);
+		for (int k = 0; k < KPI__MAX; k++)
+			r->units[g].v[k] = b->groups[g].v[k];
+	}
+	return 0;
+}
+
+void
+kpi_result_free(struct kpi_result *r)
+{
+	if (r == NULL)
+		return;
+	for (int k = 0; k < KPI__MAX; k++)
+		free(r->series[k].values);
+	for (int u = 0; u < r->nunits; u++) {
+		free((char *)r->units[u].unit_code);
+		free((char *)r->units[u].unit_name);
+	}
+	free(r->units);
+	for (int b = 0; b < KPI_BY__MAX; b++) {
+		for (int g = 0; g < r->by[b].ngroups; g++) {
+			struct kpi_group *grp = &r->by[b].groups[g];
+			free((char *)grp->code);
+			free((char *)grp->name_vi);
+			free((char *)grp->name_en);
+			free((char *)grp->level);
+			free(grp->v);
+		}
+		free(r->by[b].groups);
+	}
+	free(r);
+}
+
+int
+kpi_year_range(struct db *db, int *first, int *last)
+{
+	*first = *last = -1;
+	struct db_stmt *st = db_stmt(db, STMT_KPI_YEAR_RANGE);
+	if (st == NULL)
+		return -1;
+	int rc = db_step(st), ok = -1;
+	if (rc == DB_ROW && !db_col_is_null(st, 0) && !db_col_is_null(st, 1)) {
+		*first = (int)db_col_int(st, 0);
+		*last = (int)db_col_int(st, 1);
+		ok = 0;
+	}
+	db_reset(st);
+	return ok;
+}
+
+int
+kpi_table_rows(struct db *db, struct kpi_table_count **out)
+{
+	struct kpi_table_count *counted = NULL, *res = NULL;
+	int ncounted = 0, capc = 0, n = 0, capr = 0, rc, ret = -1;
+	*out = NULL;
+
+	struct db_stmt *st = db_stmt(db, STMT_STATS_ROWS);
+	if (st == NULL)
+		goto out;
+	while ((rc = db_step(st)) == DB_ROW) {
+		xgrow((void **)&counted, &capc, ncounted + 1, sizeof(*counted));
+		snprintf(counted[ncounted].name, sizeof(counted[ncounted].name), "%s",
+			 db_col_text(st, 0));
+		counted[ncounted++].rows = db_col_int(st, 1);
+	}
+	if (rc != DB_DONE)
+		goto out;
+
+	st = db_stmt(db, STMT_STATS_TABLES);
+	if (st == NULL)
+		goto out;
+	while ((rc = db_step(st)) == DB_ROW) {
+		xgrow((void **)&res, &capr, n + 1, sizeof(*res));
+		snprintf(res[n].name, sizeof(res[n].name), "%s", db_col_text(st, 0));
+		res[n].rows = -1;
+		for (int i = 0; i < ncounted; i++)
+			if (strcmp(counted[i].name, res[n].name) == 0)
+				res[n].rows = counted[i].rows;
+		n++;
+	}
+	if (rc != DB_DONE)
+		goto out;
+	*out = res;
+	res = NULL;
+	ret = n;
+out:
+	if (ret < 0)
+		log_err("kpi: table counts: %s", db_errmsg(db));
+	free(counted);
+	free(res);
+	return ret;
+}

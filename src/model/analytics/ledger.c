@@ -1,0 +1,934 @@
+/*
+ * The energy ledger (ledger.h).  Loading runs in three stages: the
+ * reference tables (units, carriers, factors, grid factors, products,
+ * norms), sorted by code so that lines find theirs by binary search; the
+ * reports of the range, then their energy lines, outputs and monthly
+ * outputs with one query each, grouped by report with a counting sort
+ * (ordering them in SQL costs more than everything else); then one pass
+ * per report that sums its lines.  A line is converted with coefficients
+ * cached per (carrier, unit, year): calc_energy_line() of one unit, which
+ * every quantity then scales, so the factor tables are searched once per
+ * combination, not once per line.
+ */
+#include "model/analytics/ledger.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "model/calc/energy.h"
+#include "util/alloc.h"
+#include "util/fmt.h"
+
+/* A norm row with its unit multipliers worked out once. */
+struct lnorm {
+	int product;	   /* index in the product table */
+	double bmin, bmax; /* NAN: open */
+	int from, to;	   /* yyyymmdd; to 0 = open */
+	double value;
+	const char *eunit, *punit, *ref;
+	double emult, omult; /* GJ -> eunit; product unit -> punit; NAN when they do not convert */
+};
+
+/* Per-unit conversion of one (carrier, unit, year). */
+struct lcoef {
+	double toe, gj, co2, bio, native;
+	unsigned mask;
+	int done;
+};
+
+/* An energy line, grouped by report (rep is the first member: see group()). */
+struct lline {
+	int rep;
+	int raw;	  /* index in ctx.raw of an unknown unit or carrier code, -1 none */
+	short c, u, prod; /* indexes; -1 unknown or none */
+	signed char month;
+	double qty;
+};
+
+struct lout {
+	int rep;
+	short prod;
+	double qty; /* in the product's unit, NAN when its unit does not convert */
+};
+
+struct lmon {
+	int rep;
+	short prod;
+	signed char month;
+	double qty;
+};
+
+struct lrep {
+	int64_t id, fac;
+	int year;
+};
+
+struct lctx {
+	struct db *db;
+	struct ledger *l;
+	char *err;
+	size_t errsz;
+
+	struct calc_unit *units;
+	int nunits;
+	struct calc_carrier *carriers;
+	const char **native; /* by carrier: native unit code */
+	int ncarriers;
+	struct calc_factor *factors;
+	int nfactors;
+	struct calc_grid *grid;
+	int ngrid;
+	const char **pcode;
+	int *punit; /* by product: index in units, -1 unknown */
+	int nproducts;
+	struct lnorm *norms;
+	int nnorms;
+	struct calc_tables tables;
+
+	struct lrep *reps;
+	int nreps;
+	int64_t *ids; /* report ids sorted, with their index in reps */
+	int *id_rep;
+	struct lcoef *coef;
+	const char **raw;
+	int nraw;
+	struct lline *lines;
+	int nlines, *line0;
+	struct lout *outs;
+	int nouts, *out0;
+	struct lmon *mons;
+	int nmons, *mon0;
+};
+
+static int
+dberr(struct lctx *c, const char *what)
+{
+	snprintf(c->err, c->errsz, "lỗi cơ sở dữ liệu / database error (%s): %s", what,
+		 db_errmsg(c->db));
+	return -1;
+}
+
+static int
+unit_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct calc_unit *)a)->code, ((const struct calc_unit *)b)->code);
+}
+
+static int
+carrier_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct calc_carrier *)a)->code,
+		      ((const struct calc_carrier *)b)->code);
+}
+
+/* Index of code in a sorted array of n elements of size sz whose first member is the code. */
+static int
+find_code(const void *base, int n, size_t sz, const char *code)
+{
+	int lo = 0, hi = n - 1;
+	while (lo <= hi) {
+		int mid = lo + (hi - lo) / 2;
+		int r = strcmp(code, *(const char *const *)((const char *)base + (size_t)mid * sz));
+		if (r == 0)
+			return mid;
+		if (r < 0)
+			hi = mid - 1;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
+static int
+unit_idx(const struct lctx *c, const char *code)
+{
+	return find_code(c->units, c->nunits, sizeof(*c->units), code);
+}
+
+static int
+carrier_idx(const struct lctx *c, const char *code)
+{
+	return find_code(c->carriers, c->ncarriers, sizeof(*c->carriers), code);
+}
+
+static int
+product_idx(const struct lctx *c, const char *code)
+{
+	return find_code(c->pcode, c->nproducts, sizeof(*c->pcode), code);
+}
+
+static char *
+keep(struct lctx *c, const char *s)
+{
+	return arena_strdup(&c->l->mem, s);
+}
+
+/* ---- stage 1: reference tables ---- */
+
+static int
+load_units_carriers(struct lctx *c)
+{
+	struct db_stmt *st = db_stmt(c->db, STMT_KPI_UNITS);
+	int rc, cap = 0;
+	if (st == NULL)
+		return dberr(c, "unit");
+	while ((rc = db_step(st)) == DB_ROW) {
+		xgrow((void **)&c->units, &cap, c->nunits + 1, sizeof(*c->units));
+		c->units[c->nunits++] = (struct calc_unit){
+		    keep(c, db_col_text(st, 0)), keep(c, db_col_text(st, 1)), db_col_double(st, 2)};
+	}
+	if (rc != DB_DONE)
+		return dberr(c, "unit");
+	if (c->nunits > 0)
+		qsort(c->units, (size_t)c->nunits, sizeof(*c->units), unit_cmp);
+
+	st = db_stmt(c->db, STMT_LEDGER_CARRIERS);
+	if (st == NULL)
+		return dberr(c, "carrier");
+	cap = 0;
+	while ((rc = db_step(st)) == DB_ROW) {
+		xgrow((void **)&c->carriers, &cap, c->ncarriers + 1, sizeof(*c->carriers));
+		c->carriers[c->ncarriers++] =
+		    (struct calc_carrier){keep(c, db_col_text(st, 0)), keep(c, db_col_text(st, 1)),
+					  (int)db_col_int(st, 2)};
+		/* The native unit rides in a parallel array, filled after sorting. */
+	}
+	if (rc != DB_DONE)
+		return dberr(c, "carrier");
+	if (c->ncarriers > 0)
+		qsort(c->carriers, (size_t)c->ncarriers, sizeof(*c->carriers), carrier_cmp);
+	c->native = xcalloc((size_t)c->ncarriers + 1, sizeof(*c->native));
+	st = db_stmt(c->db, STMT_LEDGER_CARRIERS);
+	if (st == NULL)
+		return dberr(c, "carrier");
+	while ((rc = db_step(st)) == DB_ROW) {
+		int i = carrier_idx(c, db_col_text(st, 0));
+		if (i >= 0)
+			c->native[i] = keep(c, db_col_text(st, 3));
+	}
+	if (rc != DB_DONE)
+		return dberr(c, "carrier");
+	return 0;
+}
+
+static double
+col_or_nan(struct db_stmt *st, int col)
+{
+	return db_col_is_null(st, col) ? NAN : db_col_double(st, col);
+}
+
+static int
+load_factors(struct lctx *c)
+{
+	struct db_stmt *st = db_stmt(c->db, STMT_LEDGER_FACTORS);
+	int rc, cap = 0;
+	if (st == NULL)
+		return dberr(c, "carrier_factor");
+	while ((rc = db_step(st)) == DB_ROW) {
+		int from = date_num(db_col_text(st, 5));
+		int to = db_col_is_null(st, 6) ? 0 : date_num(db_col_text(st, 6));
+		if (from < 0 || to < 0)
+			continue; /* refdata validates dates on load */
+		xgrow((void **)&c->factors, &cap, c->nfactors + 1, sizeof(*c->factors));
+		c->factors[c->nfactors++] = (struct calc_factor){
+		    .carrier = keep(c, db_col_text(st, 0)),
+		    .unit = keep(c, db_col_text(st, 1)),
+		    .toe_per_unit = col_or_nan(st, 2),
+		    .gj_per_unit = col_or_nan(st, 3),
+		    .kgco2_per_unit = col_or_nan(st, 4),
+		    .from = from,
+		    .to = to,
+		};
+	}
+	if (rc != DB_DONE)
+		return dberr(c, "carrier_factor");
+
+	st = db_stmt(c->db, STMT_LEDGER_GRID);
+	if (st == NULL)
+		return dberr(c, "grid_factor");
+	cap = 0;
+	while ((rc = db_step(st)) == DB_ROW) {
+		xgrow((void **)&c->grid, &cap, c->ngrid + 1, sizeof(*c->grid));
+		c->grid[c->ngrid++] =
+		    (struct calc_grid){(int)db_col_int(st, 0), db_col_double(st, 1)};
+	}
+	if (rc != DB_DONE)
+		return dberr(c, "grid_factor");
+	return 0;
+}
+
+static int
+load_products_norms(struct lctx *c)
+{
+	struct db_stmt *st = db_stmt(c->db, STMT_KPI_PRODUCTS); /* by code */
+	int rc, cap = 0, cap2 = 0;
+	if (st == NULL)
+		return dberr(c, "product");
+	while ((rc = db_step(st)) == DB_ROW) {
+		xgrow((void **)&c->pcode, &cap, c->nproducts + 1, sizeof(*c->pcode));
+		xgrow((void **)&c->punit, &cap2, c->nproducts + 1, sizeof(*c->punit));
+		c->pcode[c->nproducts] = keep(c, db_col_text(st, 0));
+		c->punit[c->nproducts++] = unit_idx(c, db_col_text(st, 1));
+	}
+	if (rc != DB_DONE)
+		return dberr(c, "product");
+
+	st = db_stmt(c->db, STMT_LEDGER_NORMS);
+	if (st == NULL)
+		return dberr(c, "norm");
+	cap = 0;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int p = product_idx(c, db_col_text(st, 0));
+		int from = date_num(db_col_text(st, 3));
+		int to = db_col_is_null(st, 4) ? 0 : date_num(db_col_text(st, 4));
+		if (p < 0 || from < 0 || to < 0)
+			continue;
+		xgrow((void **)&c->norms, &cap, c->nnorms + 1, sizeof(*c->norms));
+		struct lnorm *n = &c->norms[c->nnorms++];
+		n->product = p;
+		n->bmin = col_or_nan(st, 1);
+		n->bmax = col_or_nan(st, 2);
+		n->from = from;
+		n->to = to;
+		n->value = db_col_double(st, 5);
+		n->eunit = keep(c, db_col_text(st, 6));
+		n->punit = keep(c, db_col_text(st, 7));
+		n->ref = keep(c, db_col_text(st, 8));
+		if (calc_from_gj(1.0, n->eunit, c->units, (size_t)c->nunits, &n->emult) != CALC_OK)
+			n->emult = NAN;
+		int pu = c->punit[p], nu = unit_idx(c, n->punit);
+		if (calc_convert(1.0, pu >= 0 ? &c->units[pu] : NULL,
+				 nu >= 0 ? &c->units[nu] : NULL, &n->omult) != CALC_OK)
+			n->omult = NAN;
+	}
+	if (rc != DB_DONE)
+		return dberr(c, "norm");
+	c->tables =
+	    (struct calc_tables){c->units,    (size_t)c->nunits,    c->factors, (size_t)c->nfactors,
+				 c->carriers, (size_t)c->ncarriers, c->grid,	(size_t)c->ngrid};
+	return 0;
+}
+
+/* ---- stage 2: reports and their rows ---- */
+
+static void
+bind_range(struct db_stmt *st, const struct ledger *l, int64_t facility, const char *product)
+{
+	db_bind_int(st, 1, l->first_year);
+	db_bind_int(st, 2, l->last_year);
+	db_bind_int(st, 3, facility);
+	db_bind_text(st, 4, product);
+}
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
+static int
+load_reports(struct lctx *c, int64_t facility, const char *product, int accepted_only)
+{
+	struct db_stmt *st = db_stmt(c->db, STMT_LEDGER_REPORTS);
+	int rc, cap = 0;
+	if (st == NULL)
+		return dberr(c, "report");
+	bind_range(st, c->l, facility, product);
+	db_bind_int(st, 5, accepted_only);
+	while ((rc = db_step(st)) == DB_ROW) {
+		xgrow((void **)&c->reps, &cap, c->nreps + 1, sizeof(*c->reps));
+		c->reps[c->nreps++] =
+		    (struct lrep){db_col_int(st, 0), db_col_int(st, 1), (int)db_col_int(st, 2)};
+	}
+	if (rc != DB_DONE)
+		return dberr(c, "report");
+	/* ids[2i] = id, ids[2i+1] = index: sorted by id for the lookups below. */
+	c->ids = xmalloc((size_t)(c->nreps + 1) * 2 * sizeof(int64_t));
+	for (int i = 0; i < c->nreps; i++) {
+		c->ids[2 * i] = c->reps[i].id;
+		c->ids[2 * i + 1] = i;
+	}
+	if (c->nreps > 0)
+		qsort(c->ids, (size_t)c->nreps, 2 * sizeof(int64_t), id_cmp);
+	return 0;
+}
+
+/* The index in reps of report id, or -1. */
+static int
+rep_of(const struct lctx *c, int64_t id)
+{
+	int lo = 0, hi = c->nreps - 1;
+	while (lo <= hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (c->ids[2 * mid] == id)
+			return (int)c->ids[2 * mid + 1];
+		if (c->ids[2 * mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
+
+/*
+ * Groups n items of sz bytes (each starting with an int report index) by
+ * report with a counting sort: replaces *items and returns start[], where
+ * report r's items are [start[r], start[r + 1]).  The caller frees both.
+ */
+static int *
+group(void **items, int n, size_t sz, int nreps)
+{
+	int *start = xcalloc((size_t)nreps + 2, sizeof(int));
+	const char *src = *items;
+	for (int i = 0; i < n; i++)
+		start[*(const int *)(src + (size_t)i * sz) + 1]++;
+	for (int r = 0; r < nreps; r++)
+		start[r + 1] += start[r];
+	int *pos = xmalloc(((size_t)nreps + 1) * sizeof(int));
+	memcpy(pos, start, ((size_t)nreps + 1) * sizeof(int));
+	char *dst = xmalloc((size_t)(n > 0 ? n : 1) * sz);
+	for (int i = 0; i < n; i++) {
+		int r = *(const int *)(src + (size_t)i * sz);
+		memcpy(dst + (size_t)pos[r]++ * sz, src + (size_t)i * sz, sz);
+	}
+	free(pos);
+	free(*items);
+	*items = dst;
+	return start;
+}
+
+/* The index of an unknown code kept for error messages. */
+static int
+raw_add(struct lctx *c, const char *s, int *cap)
+{
+	for (int i = 0; i < c->nraw; i++)
+		if (strcmp(c->raw[i], s) == 0)
+			return i;
+	xgrow((void **)&c->raw, cap, c->nraw + 1, sizeof(*c->raw));
+	c->raw[c->nraw] = keep(c, s);
+	return c->nraw++;
+}
+
+static int
+load_lines(struct lctx *c, int64_t facility, const char *product)
+{
+	struct db_stmt *st = db_stmt(c->db, STMT_LEDGER_ENERGY);
+	int rc, cap = 0, rawcap = 0;
+	if (st == NULL)
+		return dberr(c, "report_energy");
+	bind_range(st, c->l, facility, product);
+	while ((rc = db_step(st)) == DB_ROW) {
+		int r = rep_of(c, db_col_int(st, 0));
+		if (r < 0)
+			continue;
+		xgrow((void **)&c->lines, &cap, c->nlines + 1, sizeof(*c->lines));
+		struct lline *ln = &c->lines[c->nlines++];
+		const char *carrier = db_col_text(st, 1), *unit = db_col_text(st, 2);
+		ln->rep = r;
+		ln->c = (short)carrier_idx(c, carrier);
+		ln->u = (short)unit_idx(c, unit);
+		ln->raw = -1;
+		if (ln->c < 0)
+			ln->raw = raw_add(c, carrier, &rawcap);
+		else if (ln->u < 0)
+			ln->raw = raw_add(c, unit, &rawcap);
+		ln->qty = db_col_double(st, 3);
+		ln->month = db_col_is_null(st, 4) ? 0 : (signed char)db_col_int(st, 4);
+		ln->prod = db_col_is_null(st, 5) ? -1 : (short)product_idx(c, db_col_text(st, 5));
+	}
+	if (rc != DB_DONE)
+		return dberr(c, "report_energy");
+	c->line0 = group((void **)&c->lines, c->nlines, sizeof(*c->lines), c->nreps);
+
+	st = db_stmt(c->db, STMT_LEDGER_OUTPUTS);
+	if (st == NULL)
+		return dberr(c, "report_output");
+	bind_range(st, c->l, facility, product);
+	cap = 0;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int r = rep_of(c, db_col_int(st, 0));
+		int p = product_idx(c, db_col_text(st, 1));
+		if (r < 0 || p < 0)
+			continue;
+		xgrow((void **)&c->outs, &cap, c->nouts + 1, sizeof(*c->outs));
+		struct lout *o = &c->outs[c->nouts++];
+		o->rep = r;
+		o->prod = (short)p;
+		int from = unit_idx(c, db_col_text(st, 3)), to = c->punit[p];
+		if (calc_convert(db_col_double(st, 2), from >= 0 ? &c->units[from] : NULL,
+				 to >= 0 ? &c->units[to] : NULL, &o->qty) != CALC_OK)
+			o->qty = NAN;
+	}
+	if (rc != DB_DONE)
+		return dberr(c, "report_output");
+	c->out0 = group((void **)&c->outs, c->nouts, sizeof(*c->outs), c->nreps);
+
+	st = db_stmt(c->db, STMT_LEDGER_OUTPUT_MONTHS);
+	if (st == NULL)
+		return dberr(c, "report_output_month");
+	bind_range(st, c->l, facility, product);
+	cap = 0;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int r = rep_of(c, db_col_int(st, 0));
+		int p = product_idx(c, db_col_text(st, 1));
+		int m = (int)db_col_int(st, 2);
+		if (r < 0 || p < 0 || m < 1 || m > 12)
+			continue;
+		xgrow((void **)&c->mons, &cap, c->nmons + 1, sizeof(*c->mons));
+		c->mons[c->nmons++] =
+		    (struct lmon){r, (short)p, (signed char)m, db_col_double(st, 3)};
+	}
+	if (rc != DB_DONE)
+		return dberr(c, "report_output_month");
+	c->mon0 = group((void **)&c->mons, c->nmons, sizeof(*c->mons), c->nreps);
+	return 0;
+}
+
+/* ---- stage 3: one report ---- */
+
+/* The coefficients of one (carrier, unit, year), computed on first use. */
+static const struct lcoef *
+coef_get(struct lctx *c, int ci, int ui, int year)
+{
+	int ny = c->l->last_year - c->l->first_year + 1;
+	struct lcoef *k = &c->coef[((size_t)ci * (size_t)c->nunits + (size_t)ui) * (size_t)ny +
+				   (size_t)(year - c->l->first_year)];
+	if (k->done)
+		return k;
+	struct calc_energy e;
+	k->mask =
+	    calc_energy_line(&c->tables, c->carriers[ci].code, c->units[ui].code, 1.0, year, &e);
+	k->toe = e.toe;
+	k->gj = e.gj;
+	k->co2 = e.co2_t;
+	k->bio = e.co2_bio_t;
+	int nu = c->native[ci] != NULL ? unit_idx(c, c->native[ci]) : -1;
+	if (calc_convert(1.0, &c->units[ui], nu >= 0 ? &c->units[nu] : NULL, &k->native) != CALC_OK)
+		k->native = NAN;
+	k->done = 1;
+	return k;
+}
+
+/* The failure bits and the error word each stands for. */
+static const struct {
+	unsigned bit;
+	const char *what;
+} err_words[] = {
+    {CALC_F_UNIT, "unit"}, {CALC_F_TOE, "factor"}, {CALC_F_GJ, "gj"},
+    {CALC_F_GRID, "grid"}, {CALC_F_CO2, "co2"},
+};
+
+/* Scratch space reused by every report: per carrier and per product. */
+struct lscratch {
+	struct ledger_carrier *car;
+	int *car_seen;
+	double *p_out, *p_gj;
+	int *p_seen, *p_list, np;
+	struct ledger_error err[64];
+	int nerr;
+};
+
+static void
+add_error(struct lscratch *s, const char *carrier, const char *unit, int year, const char *what)
+{
+	for (int i = 0; i < s->nerr; i++)
+		if (s->err[i].what == what && strcmp(s->err[i].carrier, carrier) == 0 &&
+		    strcmp(s->err[i].unit, unit) == 0)
+			return;
+	if (s->nerr < (int)(sizeof(s->err) / sizeof(s->err[0])))
+		s->err[s->nerr++] = (struct ledger_error){carrier, unit, year, what};
+}
+
+static void
+touch_product(struct lscratch *s, int p)
+{
+	if (s->p_seen[p])
+		return;
+	s->p_seen[p] = 1;
+	s->p_out[p] = 0; /* energy named for a product without output: SEC not computable */
+	s->p_gj[p] = 0;
+	s->p_list[s->np++] = p;
+}
+
+static int
+int_cmp(const void *a, const void *b)
+{
+	return (*(const int *)a > *(const int *)b) - (*(const int *)a < *(const int *)b);
+}
+
+/* The norm of product p for a yearly output in year, or NULL. */
+static const struct lnorm *
+norm_pick(const struct lctx *c, int p, double output, int year)
+{
+	const struct lnorm *best = NULL;
+	int first = year * 10000 + 101, last = year * 10000 + 1231;
+	for (int i = 0; i < c->nnorms; i++) {
+		const struct lnorm *n = &c->norms[i];
+		if (n->product != p || n->from > last || (n->to != 0 && n->to < first))
+			continue;
+		if ((!isnan(n->bmin) && !(output >= n->bmin)) ||
+		    (!isnan(n->bmax) && !(output < n->bmax)))
+			continue;
+		if (best == NULL || n->from > best->from)
+			best = n;
+	}
+	return best;
+}
+
+static void
+fill_product(struct lctx *c, struct ledger_product *lp, int p, double out, double gj, int year)
+{
+	int pu = c->punit[p];
+	lp->product = c->pcode[p];
+	lp->output = out;
+	lp->unit = pu >= 0 ? c->units[pu].code : "";
+	lp->energy_gj = gj;
+	lp->sec_gj = calc_sec(gj, out);
+	lp->sec = lp->sec_gj;
+	lp->sec_energy_unit = "GJ";
+	lp->sec_per_unit = lp->unit;
+	lp->norm = NAN;
+	lp->norm_ref = NULL;
+	lp->norm_ratio = NAN;
+	lp->meets = -1;
+	const struct lnorm *n = isfinite(out) ? norm_pick(c, p, out, year) : NULL;
+	if (n == NULL)
+		return;
+	lp->sec = calc_sec(gj * n->emult, out * n->omult);
+	lp->sec_energy_unit = n->eunit;
+	lp->sec_per_unit = n->punit;
+	lp->norm = n->value;
+	lp->norm_ref = n->ref;
+	lp->norm_ratio = lp->sec / n->value;
+	if (isfinite(lp->sec))
+		lp->meets = lp->sec <= n->value;
+}
+
+static void
+build_report(struct lctx *c, int ri, struct lscratch *s, struct ledger_report *r)
+{
+	const struct lrep *rp = &c->reps[ri];
+	struct arena *mem = &c->l->mem;
+	int month_bad[12] = {0};
+
+	memset(r, 0, sizeof(*r));
+	r->report_id = rp->id;
+	r->facility_id = rp->fac;
+	r->year = rp->year;
+	r->toe_ok = r->gj_ok = r->co2_ok = 1;
+	r->main_product = -1;
+	for (int m = 0; m < 12; m++)
+		r->month_gj[m] = r->month_out[m] = NAN;
+	s->np = 0;
+	s->nerr = 0;
+
+	/* Outputs first: they decide the main product. */
+	for (int k = c->out0[ri]; k < c->out0[ri + 1]; k++) {
+		touch_product(s, c->outs[k].prod);
+		s->p_out[c->outs[k].prod] = c->outs[k].qty;
+	}
+	int main_p = -1;
+	double best = 0;
+	for (int k = c->out0[ri]; k < c->out0[ri + 1]; k++) {
+		const struct lout *o = &c->outs[k];
+		if (isfinite(o->qty) && (o->qty > best || (o->qty == best && main_p >= 0 &&
+							   o->prod < main_p && best > 0))) {
+			best = o->qty;
+			main_p = o->prod;
+		}
+	}
+
+	double unassigned_gj = 0;
+	int ncar = 0;
+	for (int k = c->line0[ri]; k < c->line0[ri + 1]; k++) {
+		const struct lline *ln = &c->lines[k];
+		r->nlines++;
+		if (ln->c < 0 || ln->u < 0) {
+			const char *carrier = ln->c < 0 ? c->raw[ln->raw] : c->carriers[ln->c].code;
+			const char *unit = ln->u < 0 ? c->raw[ln->raw] : c->units[ln->u].code;
+			add_error(s, carrier, unit, r->year, ln->c < 0 ? "factor" : "unit");
+			r->toe_ok = r->gj_ok = r->co2_ok = 0;
+			if (ln->c >= 0 && s->car_seen[ln->c] == 0) {
+				s->car_seen[ln->c] = 1;
+				s->car[ln->c] = (struct ledger_carrier){
+				    c->carriers[ln->c].code, 0, 0, 0, 0, 0, c->native[ln->c], 0};
+				ncar++;
+			}
+			if (ln->c >= 0) {
+				struct ledger_carrier *lc = &s->car[ln->c];
+				lc->qty_native = lc->toe = lc->gj = lc->co2_t = lc->co2_bio_t = NAN;
+			}
+			if (ln->month >= 1)
+				month_bad[ln->month - 1] = 1;
+			if (ln->prod >= 0) {
+				touch_product(s, ln->prod);
+				s->p_gj[ln->prod] = NAN;
+			} else {
+				unassigned_gj = NAN;
+			}
+			continue;
+		}
+		const struct lcoef *k1 = coef_get(c, ln->c, ln->u, r->year);
+		for (size_t w = 0; w < sizeof(err_words) / sizeof(err_words[0]); w++)
+			if (k1->mask & err_words[w].bit)
+				add_error(s, c->carriers[ln->c].code, c->units[ln->u].code, r->year,
+					  err_words[w].what);
+		struct ledger_carrier *lc = &s->car[ln->c];
+		if (!s->car_seen[ln->c]) {
+			s->car_seen[ln->c] = 1;
+			*lc = (struct ledger_carrier){c->carriers[ln->c].code, 0, 0, 0, 0, 0,
+						      c->native[ln->c],	       0};
+			ncar++;
+		}
+		double q = ln->qty, gj = q * k1->gj;
+		lc->qty_native += q * k1->native;
+		lc->toe += q * k1->toe;
+		lc->gj += gj;
+		lc->co2_t += q * k1->co2;
+		lc->co2_bio_t += q * k1->bio;
+		if (isfinite(k1->toe))
+			r->toe += q * k1->toe;
+		else
+			r->toe_ok = 0;
+		if (isfinite(gj))
+			r->gj += gj;
+		else
+			r->gj_ok = 0;
+		if (isfinite(k1->co2) && isfinite(k1->bio)) {
+			r->co2_t += q * k1->co2;
+			r->co2_bio_t += q * k1->bio;
+		} else {
+			r->co2_ok = 0;
+		}
+		if (ln->month >= 1) {
+			lc->monthly = 1;
+			int m = ln->month - 1;
+			if (isnan(r->month_gj[m]))
+				r->month_gj[m] = 0;
+			r->month_gj[m] += gj;
+			if (!isfinite(gj))
+				month_bad[m] = 1;
+		}
+		if (ln->prod >= 0) {
+			touch_product(s, ln->prod);
+			s->p_gj[ln->prod] += gj;
+		} else {
+			unassigned_gj += gj;
+		}
+	}
+	for (int m = 0; m < 12; m++)
+		if (month_bad[m])
+			r->month_gj[m] = NAN;
+
+	/* Carriers, in code order. */
+	r->carriers = arena_alloc(mem, (size_t)(ncar > 0 ? ncar : 1) * sizeof(*r->carriers));
+	for (int ci = 0; ci < c->ncarriers && r->ncarriers < ncar; ci++)
+		if (s->car_seen[ci]) {
+			r->carriers[r->ncarriers++] = s->car[ci];
+			s->car_seen[ci] = 0;
+		}
+
+	/* Energy not named for a product goes to the main product. */
+	if (main_p >= 0)
+		s->p_gj[main_p] += unassigned_gj;
+	if (s->np > 1)
+		qsort(s->p_list, (size_t)s->np, sizeof(int), int_cmp);
+	r->products = arena_alloc(mem, (size_t)(s->np > 0 ? s->np : 1) * sizeof(*r->products));
+	for (int i = 0; i < s->np; i++) {
+		int p = s->p_list[i];
+		if (p == main_p)
+			r->main_product = r->nproducts;
+		/* No energy line at all: the energy is unknown, not zero. */
+		double gj = r->nlines > 0 ? s->p_gj[p] : NAN;
+		/* No output at all: the product's energy share is unknown. */
+		if (main_p < 0 && r->nlines > 0 && i == 0 && s->p_out[p] > 0)
+			gj += unassigned_gj;
+		fill_product(c, &r->products[r->nproducts++], p, s->p_out[p], gj, r->year);
+		s->p_seen[p] = 0;
+	}
+
+	if (main_p >= 0)
+		for (int k = c->mon0[ri]; k < c->mon0[ri + 1]; k++)
+			if (c->mons[k].prod == main_p)
+				r->month_out[c->mons[k].month - 1] = c->mons[k].qty;
+	for (int m = 0; m < 12; m++)
+		r->monthly_points += isfinite(r->month_gj[m]) && isfinite(r->month_out[m]);
+
+	r->nerrors = s->nerr;
+	r->errors = arena_alloc(mem, (size_t)(s->nerr > 0 ? s->nerr : 1) * sizeof(*r->errors));
+	memcpy(r->errors, s->err, (size_t)s->nerr * sizeof(*r->errors));
+}
+
+static void
+lctx_free(struct lctx *c)
+{
+	free(c->units);
+	free(c->carriers);
+	free(c->native);
+	free(c->factors);
+	free(c->grid);
+	free(c->pcode);
+	free(c->punit);
+	free(c->norms);
+	free(c->reps);
+	free(c->ids);
+	free(c->coef);
+	free(c->raw);
+	free(c->lines);
+	free(c->line0);
+	free(c->outs);
+	free(c->out0);
+	free(c->mons);
+	free(c->mon0);
+}
+
+int
+ledger_load_product(struct db *db, int first_year, int last_year, int64_t facility_id,
+		    const char *product, int accepted_only, struct ledger **out, char *err,
+		    size_t errsz)
+{
+	struct ledger *l = xcalloc(1, sizeof(*l));
+	struct lctx c = {.db = db, .l = l, .err = err, .errsz = errsz};
+	int rc = -1;
+	*out = NULL;
+	arena_init(&l->mem);
+	l->first_year = first_year;
+	l->last_year = last_year;
+	if (last_year < first_year) {
+		*out = l;
+		return 0;
+	}
+	if (load_units_carriers(&c) < 0 || load_factors(&c) < 0 || load_products_norms(&c) < 0 ||
+	    load_reports(&c, facility_id, product, accepted_only) < 0 ||
+	    load_lines(&c, facility_id, product) < 0)
+		goto out;
+
+	int ny = last_year - first_year + 1;
+	c.coef = xcalloc((size_t)(c.ncarriers > 0 ? c.ncarriers : 1) *
+			     (size_t)(c.nunits > 0 ? c.nunits : 1) * (size_t)ny,
+			 sizeof(*c.coef));
+	struct lscratch s = {0};
+	s.car = xcalloc((size_t)c.ncarriers + 1, sizeof(*s.car));
+	s.car_seen = xcalloc((size_t)c.ncarriers + 1, sizeof(int));
+	s.p_out = xcalloc((size_t)c.nproducts + 1, sizeof(double));
+	s.p_gj = xcalloc((size_t)c.nproducts + 1, sizeof(double));
+	s.p_seen = xcalloc((size_t)c.nproducts + 1, sizeof(int));
+	s.p_list = xcalloc((size_t)c.nproducts + 1, sizeof(int));
+	l->reports =
+	    arena_alloc(&l->mem, (size_t)(c.nreps > 0 ? c.nreps : 1) * sizeof(*l->reports));
+	for (int i = 0; i < c.nreps; i++)
+		build_report(&c, i, &s, &l->reports[i]);
+	l->nreports = c.nreps;
+	free(s.car);
+	free(s.car_seen);
+	free(s.p_out);
+	free(s.p_gj);
+	free(s.p_seen);
+	free(s.p_list);
+	*out = l;
+	l = NULL;
+	rc = 0;
+out:
+	lctx_free(&c);
+	ledger_free(l);
+	return rc;
+}
+
+int
+ledger_load(struct db *db, int first_year, int last_year, int64_t facility_id, struct ledger **out,
+	    char *err, size_t errsz)
+{
+	return ledger_load_product(db, first_year, last_year, facility_id, NULL, 0, out, err,
+				   errsz);
+}
+
+void
+ledger_free(struct ledger *l)
+{
+	if (l == NULL)
+		return;
+	arena_free(&l->mem);
+	free(l);
+}
+
+int
+ledger_facilities(struct db *db, struct ledger *l, int64_t facility_id, char *err, size_t errsz)
+{
+	struct db_stmt *st = db_stmt(db, STMT_ANALYTICS_FACILITIES);
+	int rc, cap = 0, n = 0;
+	struct ledger_facility *f = NULL;
+	if (st == NULL)
+		goto fail;
+	db_bind_int(st, 1, facility_id);
+	while ((rc = db_step(st)) == DB_ROW) {
+		xgrow((void **)&f, &cap, n + 1, sizeof(*f));
+		f[n++] = (struct ledger_facility){
+		    db_col_int(st, 0),
+		    arena_strdup(&l->mem, db_col_text(st, 1)),
+		    arena_strdup(&l->mem, db_col_text(st, 2)),
+		    arena_strdup(&l->mem, db_col_text(st, 3)),
+		    arena_strdup(&l->mem, db_col_text(st, 4)),
+		    arena_strdup(&l->mem, db_col_text(st, 5)),
+		};
+	}
+	if (rc != DB_DONE)
+		goto fail;
+	l->facilities = arena_alloc(&l->mem, (size_t)(n > 0 ? n : 1) * sizeof(*f));
+	if (n > 0)
+		memcpy(l->facilities, f, (size_t)n * sizeof(*f));
+	l->nfacilities = n;
+	free(f);
+	return 0;
+fail:
+	snprintf(err, errsz, "lỗi cơ sở dữ liệu / database error (facility): %s", db_errmsg(db));
+	free(f);
+	return -1;
+}
+
+const struct ledger_facility *
+ledger_facility_find(const struct ledger *l, int64_t id)
+{
+	int lo = 0, hi = l->nfacilities - 1;
+	while (lo <= hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (l->facilities[mid].id == id)
+			return &l->facilities[mid];
+		if (l->facilities[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return NULL;
+}
+
+const struct ledger_product *
+ledger_report_product(const struct ledger_report *r, const char *product)
+{
+	for (int i = 0; i < r->nproducts; i++)
+		if (strcmp(r->products[i].product, product) == 0)
+			return &r->products[i];
+	return NULL;
+}
+
+static const struct {
+	const char *what, *text;
+} error_texts[] = {
+    {"unit", "đơn vị không quy đổi được / unit does not convert"},
+    {"factor", "thiếu hệ số TOE / missing TOE factor"},
+    {"gj", "thiếu nhiệt trị (GJ) / missing heating value (GJ)"},
+    {"grid", "thiếu hệ số phát thải lưới điện / missing grid emission factor"},
+    {"co2", "thiếu hệ số phát thải CO2 / missing CO2 emission factor"},
+};
+
+const char *
+ledger_error_text(const char *what)
+{
+	for (size_t i = 0; i < sizeof(error_texts) / sizeof(error_texts[0]); i++)
+		if (strcmp(error_texts[i].what, what) == 0)
+			return error_texts[i].text;
+	return "lỗi không xác định / unknown error";
+}

@@ -1,0 +1,1532 @@
+/*
+ * CSV import and export (see csvio.h and docs/csv-formats.md).
+ *
+ * Import reads the file in chunks and hands libcsv one physical line at a
+ * time, so the line a record starts on is known exactly even when quoted
+ * fields hold newlines: a line that begins with an even count of '"' seen
+ * so far begins a record (strict RFC 4180 quoting makes the parity exact).
+ * Each record is checked by its kind's row function against lookup tables
+ * loaded once (struct smap: open addressing over strings in an arena) and
+ * against the keys of the rows before it.  Rows are written inside one
+ * transaction as they pass; the first error stops writing, the rest of the
+ * file is still checked, and the transaction is rolled back at the end.
+ *
+ * Export runs one ordered query per kind and writes every value in the
+ * shortest form that reads back to the same value; text goes through
+ * csvio_put_field, which keeps a spreadsheet from reading it as a formula,
+ * and import undoes that (one leading apostrophe of a text column).
+ */
+#include "model/io/csvio.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "db/db.h"
+#include "model/validate.h"
+#include "util/alloc.h"
+#include "util/arena.h"
+#include "util/fmt.h"
+#include "util/fold.h"
+
+enum {
+	MAX_FIELDS = 64,     /* fields kept per row; more is an error anyway */
+	MAX_FIELD = 1 << 20, /* bytes in one field (libcsv's buffer is capped here) */
+	MAX_ROW = 4 << 20,   /* bytes in one row */
+	MAX_DIMS = 64,	     /* distinct unit dimensions (bits of a mask) */
+	CHUNK = 64 * 1024,   /* bytes read at a time */
+};
+
+/* ---- string-keyed hash table ---------------------------------------- */
+
+struct ent {
+	const char *key; /* NULL: empty slot */
+	uint64_t h;
+	int64_t v;
+	double d;
+	void *p;
+};
+
+struct smap {
+	struct ent *e;
+	size_t cap, n; /* cap is 0 or a power of two */
+};
+
+static uint64_t
+hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static struct ent *
+smap_slot(const struct smap *m, const char *k, uint64_t h)
+{
+	size_t i = h & (m->cap - 1);
+	while (m->e[i].key != NULL && (m->e[i].h != h || strcmp(m->e[i].key, k) != 0))
+		i = (i + 1) & (m->cap - 1);
+	return &m->e[i];
+}
+
+/* Returns the entry of k, or NULL. */
+static struct ent *
+smap_get(const struct smap *m, const char *k)
+{
+	if (m->cap == 0)
+		return NULL;
+	struct ent *e = smap_slot(m, k, hash_str(k));
+	return e->key != NULL ? e : NULL;
+}
+
+/* Returns the entry of k, adding it (key copied into a) when absent. */
+static struct ent *
+smap_put(struct smap *m, struct arena *a, const char *k, int *isnew)
+{
+	uint64_t h = hash_str(k);
+	if ((m->n + 1) * 2 > m->cap) {
+		struct smap g = {xcalloc(m->cap ? m->cap * 2 : 64, sizeof(struct ent)),
+				 m->cap ? m->cap * 2 : 64, m->n};
+		for (size_t i = 0; i < m->cap; i++)
+			if (m->e[i].key != NULL)
+				*smap_slot(&g, m->e[i].key, m->e[i].h) = m->e[i];
+		free(m->e);
+		*m = g;
+	}
+	struct ent *e = smap_slot(m, k, h);
+	*isnew = e->key == NULL;
+	if (*isnew) {
+		*e = (struct ent){.key = arena_strdup(a, k), .h = h};
+		m->n++;
+	}
+	return e;
+}
+
+static void
+smap_free(struct smap *m)
+{
+	free(m->e);
+	*m = (struct smap){0};
+}
+
+/* ---- columns of each format ----------------------------------------- */
+
+struct col {
+	const char *name;
+	struct val_label label;
+};
+
+enum fcol {
+	FC_CODE,
+	FC_TAX,
+	FC_NAME,
+	FC_SECTOR,
+	FC_ADMIN,
+	FC_ADDRESS,
+	FC_LAT,
+	FC_LON,
+	FC_OWNERSHIP,
+	FC_SIZE,
+	FC_EMPLOYEES,
+	FC_OPENED,
+	FC_CLOSED,
+	FC_STATUS,
+	FC__MAX
+};
+
+static const struct col fac_cols[FC__MAX] = {
+    [FC_CODE] = {"code", {"mã cơ sở", "facility code"}},
+    [FC_TAX] = {"tax_code", {"mã số thuế", "tax code"}},
+    [FC_NAME] = {"name", {"tên cơ sở", "facility name"}},
+    [FC_SECTOR] = {"sector", {"mã ngành", "sector code"}},
+    [FC_ADMIN] = {"admin_unit", {"đơn vị hành chính", "administrative unit code"}},
+    [FC_ADDRESS] = {"address", {"địa chỉ", "address"}},
+    [FC_LAT] = {"lat", {"vĩ độ", "latitude"}},
+    [FC_LON] = {"lon", {"kinh độ", "longitude"}},
+    [FC_OWNERSHIP] = {"ownership", {"loại hình sở hữu", "ownership"}},
+    [FC_SIZE] = {"size", {"quy mô", "size"}},
+    [FC_EMPLOYEES] = {"employees", {"số lao động", "employees"}},
+    [FC_OPENED] = {"opened_year", {"năm bắt đầu hoạt động", "opening year"}},
+    [FC_CLOSED] = {"closed_year", {"năm đóng cửa", "closing year"}},
+    [FC_STATUS] = {"status", {"trạng thái", "status"}},
+};
+
+enum rcol {
+	RC_FACILITY,
+	RC_YEAR,
+	RC_STATUS,
+	RC_AWARE,
+	RC_STAFF,
+	RC_CPUNIT,
+	RC_APPLIED,
+	RC_LINE,
+	RC_ITEM,
+	RC_PRODUCT,
+	RC_MONTH,
+	RC_QTY,
+	RC_UNIT,
+	RC_COST,
+	RC__MAX
+};
+
+static const struct col rep_cols[RC__MAX] = {
+    [RC_FACILITY] = {"facility_code", {"mã cơ sở", "facility code"}},
+    [RC_YEAR] = {"year", {"năm báo cáo", "report year"}},
+    [RC_STATUS] = {"status", {"trạng thái báo cáo", "report status"}},
+    [RC_AWARE] = {"cp_aware", {"nhận thức về SXSH", "CP awareness"}},
+    [RC_STAFF] = {"cp_staff", {"cán bộ phụ trách SXSH", "CP staff"}},
+    [RC_CPUNIT] = {"cp_unit", {"bộ phận SXSH", "CP unit"}},
+    [RC_APPLIED] = {"cp_applied", {"áp dụng SXSH", "CP applied"}},
+    [RC_LINE] = {"line", {"loại dòng", "line kind"}},
+    [RC_ITEM] = {"item", {"hạng mục", "item"}},
+    [RC_PRODUCT] = {"product", {"mã sản phẩm", "product code"}},
+    [RC_MONTH] = {"month", {"tháng", "month"}},
+    [RC_QTY] = {"quantity", {"số lượng", "quantity"}},
+    [RC_UNIT] = {"unit", {"đơn vị tính", "unit"}},
+    [RC_COST] = {"cost_vnd", {"chi phí (đồng)", "cost (VND)"}},
+};
+
+static const struct val_label lbl_carrier = {"mã năng lượng", "energy carrier code"};
+static const struct val_label lbl_material = {"tên nguyên vật liệu", "material name"};
+
+/* The widest format; column arrays are this long. */
+#define NCOLS_MAX 14
+_Static_assert(FC__MAX <= NCOLS_MAX && RC__MAX <= NCOLS_MAX, "NCOLS_MAX too small");
+
+/* ---- import state --------------------------------------------------- */
+
+/* Line kinds a report row can have (output, energy, water, material). */
+#define NLINE_KINDS 4
+
+struct rep {
+	int64_t id;   /* report row written in this import; 0 before */
+	int64_t dbid; /* report that existed before the import; 0 if none */
+	long line;    /* where the report was first given */
+	int status, cp[4];
+	int bad;		 /* its first row was refused: later rows say nothing more */
+	int nlines[NLINE_KINDS]; /* rows of each line kind (output: yearly rows only) */
+};
+
+struct imp;
+struct kind_def {
+	const char *name;
+	const struct col *cols;
+	int ncols;
+	/*
+	 * Each column's type (enum csvio_type): t text, i integer, r real.  A
+	 * text cell loses one leading apostrophe on import and is guarded by
+	 * one on export (csvio_put_field); numbers are written as they are.
+	 */
+	const char *types;
+	int (*load)(struct imp *im);
+	void (*row)(struct imp *im);
+};
+
+struct imp {
+	struct db *db;
+	const struct csvio_opts *o;
+	const struct kind_def *k;
+	const char *name;
+	csvio_err_fn *err;
+	void *ctx;
+	struct csvio_stats st;
+	struct arena a;
+
+	/* the parser's current record */
+	struct buf rowbuf;
+	struct buf keybuf; /* the duplicate-line key being built */
+	size_t off[MAX_FIELDS], len[MAX_FIELDS];
+	int nf;
+	long line;	     /* physical line the current record starts on */
+	int have_head;	     /* header seen */
+	int map[MAX_FIELDS]; /* file field -> column, from the header */
+	int nhead;
+	const char *v[NCOLS_MAX]; /* by column */
+	int row_bad;
+	int writing; /* 0 after the first error or in a dry run */
+	int fatal;   /* stop looking at records (bad header, parse error) */
+	int dberr;   /* a database failure: result -1 */
+
+	/* lookups */
+	struct smap sectors, admin, units, products, carriers, fac, tax_db;
+	struct smap file_codes, file_tax, reps, db_reps, line_keys;
+	const char *dims[MAX_DIMS];
+	int ndims;
+	int m3_dim;
+	double m3_base;
+};
+
+static void
+emit(struct imp *im, long line, const char *column, const char *reason)
+{
+	im->st.errors++;
+	im->writing = 0;
+	if (im->err != NULL)
+		im->err(im->ctx, im->name, line, column, reason);
+}
+
+/* Reports a problem with column c (-1: the row) of the current row. */
+static void __attribute__((format(printf, 3, 4)))
+rowerr(struct imp *im, int c, const char *fmt, ...)
+{
+	char reason[2 * VAL_MSG_MAX];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(reason, sizeof(reason), fmt, ap);
+	va_end(ap);
+	im->row_bad = 1;
+	emit(im, im->line, c < 0 ? "row" : im->k->cols[c].name, reason);
+}
+
+static void
+dbfail(struct imp *im)
+{
+	im->dberr = 1;
+	rowerr(im, -1, "lỗi cơ sở dữ liệu / database error: %s", db_errmsg(im->db));
+}
+
+static int
+dim_index(struct imp *im, const char *dim)
+{
+	for (int i = 0; i < im->ndims; i++)
+		if (strcmp(im->dims[i], dim) == 0)
+			return i;
+	if (im->ndims == MAX_DIMS)
+		return MAX_DIMS - 1;
+	im->dims[im->ndims] = arena_strdup(&im->a, dim);
+	return im->ndims++;
+}
+
+/* Loads the rows of a lookup statement: key column 0, int column 1 (if any). */
+static int
+load_map(struct imp *im, enum stmt id, struct smap *m, int intcol)
+{
+	struct db_stmt *st = db_stmt(im->db, id);
+	int rc, isnew;
+	if (st == NULL)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct ent *e = smap_put(m, &im->a, db_col_text(st, 0), &isnew);
+		if (intcol > 0)
+			e->v = db_col_int(st, intcol);
+	}
+	return rc == DB_DONE ? 0 : -1;
+}
+
+static int
+load_facilities(struct imp *im)
+{
+	struct db_stmt *st = db_stmt(im->db, STMT_CSVIO_FACILITY_KEYS);
+	int rc, isnew;
+	if (st == NULL)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct ent *e = smap_put(&im->fac, &im->a, db_col_text(st, 0), &isnew);
+		e->v = db_col_int(st, 1);
+		if (db_col_text(st, 2)[0] != '\0') {
+			struct ent *t = smap_put(&im->tax_db, &im->a, db_col_text(st, 2), &isnew);
+			t->p = (void *)e->key; /* the facility code owning the tax code */
+		}
+	}
+	return rc == DB_DONE ? 0 : -1;
+}
+
+static int
+fac_load(struct imp *im)
+{
+	if (load_map(im, STMT_CSVIO_SECTORS, &im->sectors, 0) < 0 ||
+	    load_map(im, STMT_CSVIO_ADMIN_UNITS, &im->admin, 1) < 0 || load_facilities(im) < 0)
+		return -1;
+	return 0;
+}
+
+static int
+rep_load(struct imp *im)
+{
+	struct db_stmt *st;
+	int rc, isnew;
+	char key[64];
+
+	if ((st = db_stmt(im->db, STMT_CSVIO_UNITS)) == NULL)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct ent *e = smap_put(&im->units, &im->a, db_col_text(st, 0), &isnew);
+		e->v = dim_index(im, db_col_text(st, 1));
+		e->d = db_col_double(st, 2);
+	}
+	if (rc != DB_DONE)
+		return -1;
+	struct ent *m3 = smap_get(&im->units, "m3");
+	im->m3_dim = m3 != NULL ? (int)m3->v : -1;
+	im->m3_base = m3 != NULL ? m3->d : 1;
+
+	if ((st = db_stmt(im->db, STMT_CSVIO_PRODUCTS)) == NULL)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct ent *e = smap_put(&im->products, &im->a, db_col_text(st, 0), &isnew);
+		struct ent *u = smap_get(&im->units, db_col_text(st, 1));
+		e->v = u != NULL ? u->v : -1;
+		e->p = arena_strdup(&im->a, db_col_text(st, 1));
+	}
+	if (rc != DB_DONE)
+		return -1;
+
+	/* A carrier allows a unit whose dimension is that of a factor's unit. */
+	if ((st = db_stmt(im->db, STMT_CSVIO_CARRIER_DIMS)) == NULL)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct ent *e = smap_put(&im->carriers, &im->a, db_col_text(st, 0), &isnew);
+		if (!db_col_is_null(st, 1))
+			e->v |= (int64_t)1 << dim_index(im, db_col_text(st, 1));
+	}
+	if (rc != DB_DONE)
+		return -1;
+
+	if (load_facilities(im) < 0 || (st = db_stmt(im->db, STMT_CSVIO_REPORT_KEYS)) == NULL)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW) {
+		snprintf(key, sizeof(key), "%lld:%lld", (long long)db_col_int(st, 0),
+			 (long long)db_col_int(st, 1));
+		smap_put(&im->db_reps, &im->a, key, &isnew)->v = db_col_int(st, 2);
+	}
+	return rc == DB_DONE ? 0 : -1;
+}
+
+/* NULL for an empty field, so optional columns store SQL NULL. */
+static const char *
+opt(const char *s)
+{
+	return s[0] != '\0' ? s : NULL;
+}
+
+static void
+missing(struct imp *im, int c)
+{
+	char m[VAL_MSG_MAX];
+	val_missing(&im->k->cols[c].label, m, sizeof(m));
+	rowerr(im, c, "%s", m);
+}
+
+/* Checks a non-empty text column against field f's limits; returns 0 when it is fine. */
+static int
+check_text(struct imp *im, int c, enum val_field f)
+{
+	char m[VAL_MSG_MAX];
+	if (im->v[c][0] == '\0' || val_text(f, im->v[c], &im->k->cols[c].label, m, sizeof(m)) == 0)
+		return 0;
+	rowerr(im, c, "%s", m);
+	return -1;
+}
+
+/* ---- facilities ----------------------------------------------------- */
+
+static void
+fac_row(struct imp *im)
+{
+	const char **v = im->v;
+	char m[VAL_MSG_MAX], ex[80];
+	int isnew, own = -1, size = -1, status = FSTATUS_ACTIVE, opened = 0, closed = 0;
+	int64_t employees = 0;
+	double lat = 0, lon = 0;
+	int has_lat = 0, has_lon = 0, exists = 0;
+	int64_t admin_id = 0;
+	struct ent *e;
+
+	if (v[FC_CODE][0] == '\0') {
+		missing(im, FC_CODE);
+	} else if (check_text(im, FC_CODE, VF_CODE) == 0) {
+		e = smap_put(&im->file_codes, &im->a, v[FC_CODE], &isnew);
+		if (!isnew)
+			rowerr(
+			    im, FC_CODE,
+			    "mã cơ sở trùng với dòng %ld / duplicate facility code '%s', first on "
+			    "line %ld",
+			    (long)e->v, val_excerpt(ex, sizeof(ex), v[FC_CODE]), (long)e->v);
+		else
+			e->v = im->line;
+		exists = smap_get(&im->fac, v[FC_CODE]) != NULL;
+		if (isnew && exists && !im->o->update)
+			rowerr(im, FC_CODE,
+			       "cơ sở đã có trong cơ sở dữ liệu (dùng --update để cập nhật) / "
+			       "facility "
+			       "'%s' already exists (use --update to change it)",
+			       val_excerpt(ex, sizeof(ex), v[FC_CODE]));
+	}
+
+	if (val_ownership(v[FC_OWNERSHIP], &own, m, sizeof(m)) != VAL_OK) {
+		rowerr(im, FC_OWNERSHIP, "%s", m);
+		own = -1;
+	}
+
+	if (v[FC_TAX][0] != '\0') {
+		int rc = val_tax_code(v[FC_TAX], own == OWN_HOUSEHOLD, m, sizeof(m));
+		if (rc == VAL_NOT_ALLOWED && own < 0) {
+			/* The ownership error already explains this row. */
+		} else if (rc != VAL_OK) {
+			rowerr(im, FC_TAX, "%s", m);
+		} else {
+			val_excerpt(ex, sizeof(ex), v[FC_TAX]);
+			e = smap_put(&im->file_tax, &im->a, v[FC_TAX], &isnew);
+			struct ent *t = smap_get(&im->tax_db, v[FC_TAX]);
+			if (!isnew)
+				rowerr(im, FC_TAX,
+				       "mã số thuế trùng với dòng %ld / duplicate tax code '%s', "
+				       "first "
+				       "on line %ld",
+				       (long)e->v, ex, (long)e->v);
+			else if (e->v = im->line, t != NULL && strcmp(t->p, v[FC_CODE]) != 0)
+				rowerr(im, FC_TAX,
+				       "mã số thuế đã thuộc về cơ sở '%s' / tax code '%s' already "
+				       "belongs to facility '%s'",
+				       (const char *)t->p, ex, (const char *)t->p);
+		}
+	}
+
+	if (v[FC_NAME][0] == '\0')
+		missing(im, FC_NAME);
+	else
+		check_text(im, FC_NAME, VF_NAME);
+	check_text(im, FC_ADDRESS, VF_ADDRESS);
+
+	if (v[FC_SECTOR][0] == '\0')
+		missing(im, FC_SECTOR);
+	else if (smap_get(&im->sectors, v[FC_SECTOR]) == NULL) {
+		val_unknown_code(&fac_cols[FC_SECTOR].label, v[FC_SECTOR], m, sizeof(m));
+		rowerr(im, FC_SECTOR, "%s", m);
+	}
+
+	if (v[FC_ADMIN][0] == '\0')
+		missing(im, FC_ADMIN);
+	else if ((e = smap_get(&im->admin, v[FC_ADMIN])) == NULL) {
+		val_unknown_code(&fac_cols[FC_ADMIN].label, v[FC_ADMIN], m, sizeof(m));
+		rowerr(im, FC_ADMIN, "%s", m);
+	} else
+		admin_id = e->v;
+
+	if ((has_lat = v[FC_LAT][0] != '\0') &&
+	    val_number(VF_LAT, v[FC_LAT], &fac_cols[FC_LAT].label, &lat, m, sizeof(m)) != 0)
+		rowerr(im, FC_LAT, "%s", m);
+	if ((has_lon = v[FC_LON][0] != '\0') &&
+	    val_number(VF_LON, v[FC_LON], &fac_cols[FC_LON].label, &lon, m, sizeof(m)) != 0)
+		rowerr(im, FC_LON, "%s", m);
+	if (has_lat != has_lon)
+		rowerr(im, has_lat ? FC_LON : FC_LAT,
+		       "cần cả vĩ độ và kinh độ hoặc để trống cả hai / latitude and longitude go "
+		       "together: give both or neither");
+
+	if (val_size(v[FC_SIZE], &size, m, sizeof(m)) != VAL_OK)
+		rowerr(im, FC_SIZE, "%s", m);
+	if (v[FC_EMPLOYEES][0] != '\0' &&
+	    val_integer(VF_EMPLOYEES, v[FC_EMPLOYEES], &fac_cols[FC_EMPLOYEES].label, &employees, m,
+			sizeof(m)) != VAL_OK)
+		rowerr(im, FC_EMPLOYEES, "%s", m);
+
+	int ok_open = v[FC_OPENED][0] != '\0' && val_year(v[FC_OPENED], &fac_cols[FC_OPENED].label,
+							  &opened, m, sizeof(m)) == 0;
+	if (v[FC_OPENED][0] != '\0' && !ok_open)
+		rowerr(im, FC_OPENED, "%s", m);
+	int ok_close = v[FC_CLOSED][0] != '\0' && val_year(v[FC_CLOSED], &fac_cols[FC_CLOSED].label,
+							   &closed, m, sizeof(m)) == 0;
+	if (v[FC_CLOSED][0] != '\0' && !ok_close)
+		rowerr(im, FC_CLOSED, "%s", m);
+	if (ok_open && ok_close && opened > closed)
+		rowerr(im, FC_CLOSED,
+		       "năm đóng cửa trước năm bắt đầu hoạt động / closed_year %d is before "
+		       "opened_year %d",
+		       closed, opened);
+
+	if (v[FC_STATUS][0] != '\0' && val_fstatus(v[FC_STATUS], &status, m, sizeof(m)) != 0)
+		rowerr(im, FC_STATUS, "%s", m);
+	else if (status == FSTATUS_CLOSED && v[FC_CLOSED][0] == '\0')
+		rowerr(im, FC_CLOSED,
+		       "cơ sở đã đóng cửa cần năm đóng cửa / a closed facility needs closed_year");
+
+	if (im->row_bad || !im->writing)
+		return;
+
+	struct db_stmt *st =
+	    db_stmt(im->db, exists ? STMT_CSVIO_FACILITY_UPDATE : STMT_CSVIO_FACILITY_INSERT);
+	if (st == NULL) {
+		dbfail(im);
+		return;
+	}
+	char *key = fold_key(v[FC_NAME]);
+	db_bind_text(st, 1, v[FC_CODE]);
+	db_bind_text(st, 2, opt(v[FC_TAX]));
+	db_bind_text(st, 3, v[FC_NAME]);
+	db_bind_text(st, 4, key);
+	db_bind_text(st, 5, v[FC_SECTOR]);
+	db_bind_int(st, 6, admin_id);
+	db_bind_text(st, 7, opt(v[FC_ADDRESS]));
+	db_bind_opt_double(st, 8, lat, !has_lat);
+	db_bind_opt_double(st, 9, lon, !has_lon);
+	db_bind_text(st, 10, val_ownership_names[own]);
+	db_bind_text(st, 11, val_size_names[size]);
+	if (v[FC_EMPLOYEES][0] != '\0')
+		db_bind_int(st, 12, employees);
+	if (ok_open)
+		db_bind_int(st, 13, opened);
+	if (ok_close)
+		db_bind_int(st, 14, closed);
+	db_bind_text(st, 15, val_fstatus_names[status]);
+	free(key);
+	if (db_run(st) != DB_OK) {
+		dbfail(im);
+		return;
+	}
+	if (exists)
+		im->st.updated++;
+	else
+		im->st.inserted++;
+}
+
+/* ---- reports -------------------------------------------------------- */
+
+enum line_kind { LK_OUTPUT, LK_ENERGY, LK_WATER, LK_MATERIAL, LK_NONE, LK__MAX };
+_Static_assert(LK_NONE == NLINE_KINDS, "NLINE_KINDS is the number of line kinds");
+
+static const char *const line_names[LK_NONE] = {
+    [LK_OUTPUT] = "output",
+    [LK_ENERGY] = "energy",
+    [LK_WATER] = "water",
+    [LK_MATERIAL] = "material",
+};
+
+/* Values of one checked report row, ready to bind. */
+struct repline {
+	int kind, month, has_month, has_cost, water;
+	double qty, cost;
+	const char *item, *product, *unit;
+};
+
+/*
+ * An output line without a month is the year's total (report_output, in
+ * the unit given); one with a month is that month's detail
+ * (report_output_month), stored converted to the product's unit, the only
+ * unit that table knows.  The unit was checked to share the product's
+ * dimension.
+ */
+static int
+write_output(struct imp *im, int64_t rid, const struct repline *l)
+{
+	struct db_stmt *st;
+	if (l->has_month) {
+		const struct ent *prod = smap_get(&im->products, l->product);
+		const struct ent *pu = smap_get(&im->units, (const char *)prod->p);
+		const struct ent *u = smap_get(&im->units, l->unit);
+		if ((st = db_stmt(im->db, STMT_CSVIO_OUTPUT_MONTH_INSERT)) == NULL)
+			return -1;
+		db_bind_int(st, 1, rid);
+		db_bind_text(st, 2, l->product);
+		db_bind_int(st, 3, l->month);
+		db_bind_double(st, 4, u == pu ? l->qty : l->qty * u->d / pu->d);
+		return db_run(st);
+	}
+	if ((st = db_stmt(im->db, STMT_CSVIO_OUTPUT_INSERT)) == NULL)
+		return -1;
+	db_bind_int(st, 1, rid);
+	db_bind_text(st, 2, l->product);
+	db_bind_double(st, 3, l->qty);
+	db_bind_text(st, 4, l->unit);
+	return db_run(st);
+}
+
+static int
+write_energy(struct imp *im, int64_t rid, const struct repline *l)
+{
+	struct db_stmt *st = db_stmt(im->db, STMT_CSVIO_ENERGY_INSERT);
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, rid);
+	db_bind_text(st, 2, l->item);
+	if (l->has_month)
+		db_bind_int(st, 3, l->month);
+	db_bind_text(st, 4, opt(l->product));
+	db_bind_double(st, 5, l->qty);
+	db_bind_text(st, 6, l->unit);
+	db_bind_opt_double(st, 7, l->cost, !l->has_cost);
+	return db_run(st);
+}
+
+static int
+write_water(struct imp *im, int64_t rid, const struct repline *l)
+{
+	struct db_stmt *st = db_stmt(im->db, STMT_CSVIO_WATER_INSERT);
+	if (st == NULL)
+		return -1;
+	struct ent *u = smap_get(&im->units, l->unit);
+	db_bind_int(st, 1, rid);
+	db_bind_text(st, 2, val_water_names[l->water]);
+	db_bind_double(st, 3, l->qty * u->d / im->m3_base); /* stored in m3 */
+	db_bind_opt_double(st, 4, l->cost, !l->has_cost);
+	return db_run(st);
+}
+
+static int
+write_material(struct imp *im, int64_t rid, const struct repline *l)
+{
+	struct db_stmt *st = db_stmt(im->db, STMT_CSVIO_MATERIAL_INSERT);
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, rid);
+	db_bind_text(st, 2, l->item);
+	db_bind_double(st, 3, l->qty);
+	db_bind_text(st, 4, l->unit);
+	db_bind_opt_double(st, 5, l->cost, !l->has_cost);
+	return db_run(st);
+}
+
+/*
+ * What each line kind needs in the columns after "line": 'R' required,
+ * 'O' optional, '-' must be empty; and how a checked line is written.
+ */
+static const struct line_rule {
+	char item, product, month, qty, unit, cost;
+	int (*write)(struct imp *im, int64_t rid, const struct repline *l);
+} line_rules[LK__MAX] = {
+    [LK_OUTPUT] = {'-', 'R', 'O', 'R', 'R', '-', write_output},
+    [LK_ENERGY] = {'R', 'O', 'O', 'R', 'R', 'O', write_energy},
+    [LK_WATER] = {'R', '-', '-', 'R', 'R', 'O', write_water},
+    [LK_MATERIAL] = {'R', '-', '-', 'R', 'R', 'O', write_material},
+    [LK_NONE] = {'-', '-', '-', '-', '-', '-', NULL},
+};
+
+/* Checks column c against rule r; returns 1 when it holds a value to check. */
+static int
+presence(struct imp *im, int c, char r, const char *kind)
+{
+	const char *s = im->v[c];
+	if (r == 'R' && s[0] == '\0') {
+		missing(im, c);
+		return 0;
+	}
+	if (r == '-' && s[0] != '\0' && kind[0] == '\0') {
+		rowerr(
+		    im, c,
+		    "%s phải để trống khi không có loại dòng / %s must be empty when line is empty",
+		    im->k->cols[c].label.vi, im->k->cols[c].label.en);
+		return 0;
+	}
+	if (r == '-' && s[0] != '\0') {
+		rowerr(im, c,
+		       "%s phải để trống với loại dòng '%s' / %s must be empty for line '%s'",
+		       im->k->cols[c].label.vi, kind, im->k->cols[c].label.en, kind);
+		return 0;
+	}
+	return s[0] != '\0';
+}
+
+static const char *
+dims_list(struct imp *im, int64_t mask, char *out, size_t n)
+{
+	size_t o = 0;
+	out[0] = '\0';
+	for (int i = 0; i < im->ndims && o < n; i++)
+		if (mask & ((int64_t)1 << i)) {
+			int w = snprintf(out + o, n - o, "%s%s", o ? ", " : "", im->dims[i]);
+			if (w < 0)
+				break;
+			o += (size_t)w;
+		}
+	return o ? out : "—";
+}
+
+/* Checks the report-level columns; returns the report entry or NULL. */
+static struct rep *
+rep_level(struct imp *im, int64_t fid, int year, int ok)
+{
+	static const int cpcol[4] = {RC_AWARE, RC_STAFF, RC_CPUNIT, RC_APPLIED};
+	char m[VAL_MSG_MAX], key[64];
+	int status = RSTATUS_DRAFT, cp[4], isnew;
+
+	if (im->v[RC_STATUS][0] != '\0' && val_rstatus(im->v[RC_STATUS], &status, m, sizeof(m)))
+		ok = 0, rowerr(im, RC_STATUS, "%s", m);
+	for (int i = 0; i < 4; i++) {
+		cp[i] = -1;
+		if (im->v[cpcol[i]][0] != '\0' &&
+		    val_bool01(im->v[cpcol[i]], &rep_cols[cpcol[i]].label, &cp[i], m, sizeof(m)))
+			ok = 0, rowerr(im, cpcol[i], "%s", m);
+	}
+	if (!ok)
+		return NULL;
+
+	snprintf(key, sizeof(key), "%lld:%d", (long long)fid, year);
+	struct ent *e = smap_put(&im->reps, &im->a, key, &isnew);
+	struct rep *r = e->p;
+	if (isnew) {
+		r = e->p = arena_alloc(&im->a, sizeof(*r));
+		*r = (struct rep){.line = im->line, .status = status};
+		memcpy(r->cp, cp, sizeof(cp));
+		struct ent *d = smap_get(&im->db_reps, key);
+		r->dbid = d != NULL ? d->v : 0;
+		if (d != NULL && !im->o->replace) {
+			r->bad = 1;
+			rowerr(
+			    im, RC_YEAR,
+			    "báo cáo năm %d của cơ sở này đã có (dùng --replace để thay) / a %d "
+			    "report for this facility already exists (use --replace to replace it)",
+			    year, year);
+		}
+		return r;
+	}
+	if (r->bad) {
+		im->row_bad = 1;
+		return NULL;
+	}
+	if (status != r->status)
+		rowerr(
+		    im, RC_STATUS,
+		    "khác với dòng %ld ('%s') / differs from line %ld where it is '%s', got '%s'",
+		    r->line, val_rstatus_names[r->status], r->line, val_rstatus_names[r->status],
+		    val_rstatus_names[status]);
+	for (int i = 0; i < 4; i++) {
+		if (cp[i] == r->cp[i])
+			continue;
+		const char *was = r->cp[i] < 0 ? "" : r->cp[i] ? "1" : "0";
+		const char *now = cp[i] < 0 ? "" : cp[i] ? "1" : "0";
+		rowerr(
+		    im, cpcol[i],
+		    "khác với dòng %ld ('%s') / differs from line %ld where it is '%s', got '%s'",
+		    r->line, was, r->line, was, now);
+	}
+	return r;
+}
+
+static void
+rep_row(struct imp *im)
+{
+	const char **v = im->v;
+	char m[VAL_MSG_MAX], ex[80], ex2[80];
+	int64_t fid = 0, year64 = 0;
+	int ok_key = 1, lk = LK_NONE;
+	struct repline l = {.item = v[RC_ITEM], .product = v[RC_PRODUCT], .unit = v[RC_UNIT]};
+	struct ent *e, *prod = NULL, *unit = NULL, *carrier = NULL;
+
+	if (v[RC_FACILITY][0] == '\0') {
+		missing(im, RC_FACILITY);
+		ok_key = 0;
+	} else if ((e = smap_get(&im->fac, v[RC_FACILITY])) == NULL) {
+		val_unknown_code(&rep_cols[RC_FACILITY].label, v[RC_FACILITY], m, sizeof(m));
+		rowerr(im, RC_FACILITY, "%s", m);
+		ok_key = 0;
+	} else
+		fid = e->v;
+	if (val_integer(VF_REPORT_YEAR, v[RC_YEAR], &rep_cols[RC_YEAR].label, &year64, m,
+			sizeof(m)) != VAL_OK) {
+		rowerr(im, RC_YEAR, "%s", m);
+		ok_key = 0;
+	}
+	struct rep *r = rep_level(im, fid, (int)year64, ok_key);
+
+	if (v[RC_LINE][0] != '\0' && val_enum(v[RC_LINE], line_names, LK_NONE,
+					      &rep_cols[RC_LINE].label, &lk, m, sizeof(m))) {
+		rowerr(im, RC_LINE, "%s", m);
+		return; /* the other columns cannot be judged without the kind */
+	}
+	l.kind = lk;
+	const struct line_rule *rule = &line_rules[lk];
+	const char *kn = lk == LK_NONE ? "" : line_names[lk];
+
+	if (presence(im, RC_ITEM, rule->item, kn)) {
+		if (lk == LK_ENERGY && (carrier = smap_get(&im->carriers, l.item)) == NULL) {
+			val_unknown_code(&lbl_carrier, l.item, m, sizeof(m));
+			rowerr(im, RC_ITEM, "%s", m);
+		} else if (lk == LK_WATER && val_water(l.item, &l.water, m, sizeof(m)) != VAL_OK)
+			rowerr(im, RC_ITEM, "%s", m);
+		else if (lk == LK_MATERIAL &&
+			 val_text(VF_MATERIAL, l.item, &lbl_material, m, sizeof(m)) != VAL_OK)
+			rowerr(im, RC_ITEM, "%s", m);
+	}
+	if (presence(im, RC_PRODUCT, rule->product, kn) &&
+	    (prod = smap_get(&im->products, l.product)) == NULL) {
+		val_unknown_code(&rep_cols[RC_PRODUCT].label, l.product, m, sizeof(m));
+		rowerr(im, RC_PRODUCT, "%s", m);
+	}
+	if (presence(im, RC_MONTH, rule->month, kn)) {
+		if (val_month(v[RC_MONTH], &rep_cols[RC_MONTH].label, &l.month, m, sizeof(m)))
+			rowerr(im, RC_MONTH, "%s", m);
+		l.has_month = 1;
+	}
+	if (presence(im, RC_QTY, rule->qty, kn) &&
+	    val_number(VF_QUANTITY, v[RC_QTY], &rep_cols[RC_QTY].label, &l.qty, m, sizeof(m)))
+		rowerr(im, RC_QTY, "%s", m);
+	if (presence(im, RC_UNIT, rule->unit, kn) &&
+	    (unit = smap_get(&im->units, l.unit)) == NULL) {
+		val_unknown_code(&rep_cols[RC_UNIT].label, l.unit, m, sizeof(m));
+		rowerr(im, RC_UNIT, "%s", m);
+	}
+	if (presence(im, RC_COST, rule->cost, kn)) {
+		if (val_number(VF_COST, v[RC_COST], &rep_cols[RC_COST].label, &l.cost, m,
+			       sizeof(m)))
+			rowerr(im, RC_COST, "%s", m);
+		l.has_cost = 1;
+	}
+
+	/* The unit must convert to what the line is measured in. */
+	val_excerpt(ex, sizeof(ex), l.unit);
+	if (unit != NULL && lk == LK_OUTPUT && prod != NULL && prod->v != unit->v)
+		rowerr(im, RC_UNIT,
+		       "đơn vị tính không quy đổi được sang đơn vị của sản phẩm ('%s') / unit '%s' "
+		       "does not convert to the product's unit '%s'",
+		       (const char *)prod->p, ex, (const char *)prod->p);
+	if (unit != NULL && lk == LK_ENERGY && carrier != NULL &&
+	    !(carrier->v & ((int64_t)1 << unit->v))) {
+		char dl[160];
+		dims_list(im, carrier->v, dl, sizeof(dl));
+		rowerr(im, RC_UNIT,
+		       "đơn vị tính không dùng được cho năng lượng '%s' / unit '%s' is not allowed "
+		       "for carrier '%s' (allowed: %s)",
+		       val_excerpt(ex2, sizeof(ex2), l.item), ex, ex2, dl);
+	}
+	if (unit != NULL && lk == LK_WATER && unit->v != im->m3_dim)
+		rowerr(im, RC_UNIT,
+		       "nước phải tính bằng m3 hoặc đơn vị thể tích khác / water must be in m3 or "
+		       "another volume unit, got '%s'",
+		       ex);
+
+	/*
+	 * No more lines of a kind than the form and the API take (VF_LINES),
+	 * said once per report and kind.  Monthly output rows are detail the
+	 * form does not edit and are not counted.
+	 */
+	if (r != NULL && lk != LK_NONE && !(lk == LK_OUTPUT && v[RC_MONTH][0] != '\0') &&
+	    ++r->nlines[lk] == (int)val_limits[VF_LINES].hi + 1)
+		rowerr(im, RC_LINE,
+		       "báo cáo có quá %d dòng '%s' / the report has more than %d '%s' lines",
+		       (int)val_limits[VF_LINES].hi, kn, (int)val_limits[VF_LINES].hi, kn);
+
+	/* One line per (facility, year, line, item, product, month). */
+	if (ok_key) {
+		int isnew;
+		buf_reset(&im->keybuf);
+		buf_printf(&im->keybuf, "%lld:%lld\x1f%s\x1f%s\x1f%s\x1f%d", (long long)fid,
+			   (long long)year64, kn, l.item, l.product, l.has_month ? l.month : 0);
+		e = smap_put(&im->line_keys, &im->a, buf_str(&im->keybuf), &isnew);
+		if (!isnew)
+			rowerr(
+			    im, RC_LINE,
+			    "trùng với dòng %ld (cùng facility_code, year, line, item, product, "
+			    "month) / duplicate of line %ld (same facility_code, year, line, item, "
+			    "product, month)",
+			    (long)e->v, (long)e->v);
+		else
+			e->v = im->line;
+	}
+
+	if (im->row_bad || !im->writing || r == NULL)
+		return;
+	if (r->id == 0) {
+		static const enum stmt clear[] = {
+		    STMT_CSVIO_OUTPUT_CLEAR, STMT_CSVIO_OUTPUT_MONTH_CLEAR, STMT_CSVIO_ENERGY_CLEAR,
+		    STMT_CSVIO_WATER_CLEAR, STMT_CSVIO_MATERIAL_CLEAR};
+		struct db_stmt *st =
+		    db_stmt(im->db, r->dbid ? STMT_CSVIO_REPORT_UPDATE : STMT_CSVIO_REPORT_INSERT);
+		if (st == NULL)
+			goto fail;
+		int p = 1;
+		if (r->dbid)
+			db_bind_int(st, p++, r->dbid);
+		else {
+			db_bind_int(st, p++, fid);
+			db_bind_int(st, p++, year64);
+		}
+		db_bind_text(st, p++, val_rstatus_names[r->status]);
+		for (int i = 0; i < 4; i++, p++)
+			if (r->cp[i] >= 0)
+				db_bind_int(st, p, r->cp[i]);
+		if (db_run(st) != DB_OK)
+			goto fail;
+		r->id = r->dbid ? r->dbid : db_last_id(im->db);
+		for (size_t i = 0; r->dbid && i < sizeof(clear) / sizeof(clear[0]); i++) {
+			if ((st = db_stmt(im->db, clear[i])) == NULL)
+				goto fail;
+			db_bind_int(st, 1, r->id);
+			if (db_run(st) != DB_OK)
+				goto fail;
+		}
+		if (r->dbid)
+			im->st.updated++;
+		else
+			im->st.inserted++;
+	}
+	if (rule->write != NULL) {
+		if (rule->write(im, r->id, &l) != DB_OK)
+			goto fail;
+		im->st.lines++;
+	}
+	return;
+fail:
+	dbfail(im);
+}
+
+static const struct kind_def kinds[CSVIO__MAX] = {
+    [CSVIO_FACILITIES] = {"facilities", fac_cols, FC__MAX, "ttttttrrttiiit", fac_load, fac_row},
+    [CSVIO_REPORTS] = {"reports", rep_cols, RC__MAX, "titiiiitttirtr", rep_load, rep_row},
+};
+
+int
+csvio_kind_parse(const char *s)
+{
+	for (int i = 0; i < CSVIO__MAX; i++)
+		if (strcmp(s, kinds[i].name) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+csvio_kind_name(enum csvio_kind kind)
+{
+	return kinds[kind].name;
+}
+
+/* ---- records -------------------------------------------------------- */
+
+static const char *
+field(struct imp *im, int i)
+{
+	return im->rowbuf.data + im->off[i];
+}
+
+/* How to save a file this import reads, ending every wrong-format error. */
+#define SAVE_AS_VI                                                                                       \
+	"hãy lưu lại bằng \"CSV UTF-8 (Comma delimited)\" trong Excel, hoặc \"Text CSV\" với " \
+	"bộ ký tự UTF-8 và dấu phẩy phân cách trong LibreOffice"
+#define SAVE_AS_EN                                                                                 \
+	"save it as \"CSV UTF-8 (Comma delimited)\" in Excel, or as \"Text CSV\" with character "  \
+	"set UTF-8 and field delimiter ',' in LibreOffice"
+
+/*
+ * A header cell holding a semicolon or a tab: the file is separated by
+ * that, not by commas (Excel under a Vietnamese locale, whose list
+ * separator is ';', writes semicolons), as no column name holds either.
+ * Reports it and returns 1.
+ */
+static int
+header_separator(struct imp *im)
+{
+	static const struct {
+		char c;
+		const char *msg;
+	} seps[] = {
+	    {';', "tệp phân cách cột bằng dấu chấm phẩy (;), không phải dấu phẩy: " SAVE_AS_VI
+		  " (nếu Excel vẫn ghi dấu chấm phẩy, đặt List separator trong cài đặt Region của "
+		  "Windows là dấu phẩy) / the file separates columns with semicolons (;), not "
+		  "commas: " SAVE_AS_EN " (if Excel still writes semicolons, set the list "
+		  "separator in the Windows Region settings to a comma)"},
+	    {'\t', "tệp phân cách cột bằng dấu tab, không phải dấu phẩy: " SAVE_AS_VI
+		   " / the file separates columns with tabs, not commas: " SAVE_AS_EN},
+	};
+	for (size_t k = 0; k < sizeof(seps) / sizeof(seps[0]); k++)
+		for (int i = 0; i < im->nf && i < MAX_FIELDS; i++)
+			if (strchr(field(im, i), seps[k].c) != NULL) {
+				im->fatal = 1;
+				emit(im, im->line, "header", seps[k].msg);
+				return 1;
+			}
+	return 0;
+}
+
+/*
+ * A UTF-16 file (Excel's "Unicode Text"), told by its byte-order mark or,
+ * without one, by NUL bytes (at least one byte in eight of the first
+ * chunk; the ASCII half of each character), in odd places for
+ * little-endian, even for big-endian.  Reports it and returns 1.
+ */
+static int
+utf16_refused(struct imp *im, const unsigned char *s, size_t n)
+{
+	size_t nul[2] = {0, 0};
+	int le;
+	if (n >= 2 && ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff))) {
+		le = s[0] == 0xff;
+	} else {
+		for (size_t i = 0; i < n; i++)
+			nul[i & 1] += s[i] == '\0';
+		if ((nul[0] + nul[1]) * 8 < n || nul[0] + nul[1] == 0)
+			return 0;
+		le = nul[1] >= nul[0];
+	}
+	static const char *const what[2] = {
+	    [0] = "tệp mã hoá UTF-16 BE, không phải UTF-8: " SAVE_AS_VI
+		  " / the file is UTF-16 BE text, not UTF-8: " SAVE_AS_EN,
+	    [1] = "tệp mã hoá UTF-16 LE (như \"Unicode Text\" của Excel), không phải "
+		  "UTF-8: " SAVE_AS_VI
+		  " / the file is UTF-16 LE text (like Excel's \"Unicode Text\"), "
+		  "not UTF-8: " SAVE_AS_EN,
+	};
+	im->fatal = 1;
+	emit(im, 0, "file", what[le]);
+	return 1;
+}
+
+static void
+header(struct imp *im)
+{
+	const struct kind_def *k = im->k;
+	int seen[NCOLS_MAX] = {0};
+	struct buf miss, unknown, dup, msg;
+	buf_init(&miss, 4096);
+	buf_init(&unknown, 4096);
+	buf_init(&dup, 4096);
+	buf_init(&msg, 16384);
+	im->have_head = 1;
+	im->nhead = im->nf;
+	if (header_separator(im))
+		goto out;
+	for (int i = 0; i < im->nf && i < MAX_FIELDS; i++) {
+		char ex[80];
+		im->map[i] = -1;
+		for (int c = 0; c < k->ncols; c++)
+			if (strcmp(field(im, i), k->cols[c].name) == 0)
+				im->map[i] = c;
+		val_excerpt(ex, sizeof(ex), field(im, i));
+		if (im->map[i] < 0) /* an empty name must still be reported: quote it */
+			buf_printf(&unknown, "%s%s", unknown.len ? ", " : "", ex[0] ? ex : "\"\"");
+		else if (seen[im->map[i]]++)
+			buf_printf(&dup, "%s%s", dup.len ? ", " : "", ex);
+	}
+	for (int c = 0; c < k->ncols; c++)
+		if (!seen[c])
+			buf_printf(&miss, "%s%s", miss.len ? ", " : "", k->cols[c].name);
+	if (im->nf > MAX_FIELDS)
+		buf_printf(&unknown, "%s(%d cột / columns)", unknown.len ? ", " : "", im->nf);
+	if (miss.len)
+		buf_printf(&msg, "thiếu cột / missing column(s): %s", buf_str(&miss));
+	if (unknown.len)
+		buf_printf(&msg, "%scột không xác định / unknown column(s): %s",
+			   msg.len ? "; " : "", buf_str(&unknown));
+	if (dup.len)
+		buf_printf(&msg, "%scột lặp lại / repeated column(s): %s", msg.len ? "; " : "",
+			   buf_str(&dup));
+	if (msg.len) {
+		im->fatal = 1;
+		emit(im, im->line, "header", buf_str(&msg));
+	}
+out:
+	buf_free(&miss);
+	buf_free(&unknown);
+	buf_free(&dup);
+	buf_free(&msg);
+}
+
+static void
+record(struct imp *im)
+{
+	int blank = 1;
+	im->row_bad = 0;
+	if (im->rowbuf.overflow) {
+		rowerr(im, -1, "dòng quá dài / row is longer than %d bytes", MAX_ROW);
+		return;
+	}
+	if (!im->have_head) {
+		header(im);
+		return;
+	}
+	for (int i = 0; i < im->nf && i < MAX_FIELDS; i++)
+		if (im->len[i] != 0)
+			blank = 0;
+	if (blank)
+		return; /* a row of empty cells, as spreadsheets leave */
+	im->st.rows++;
+	if (im->nf != im->nhead) {
+		rowerr(im, -1,
+		       "dòng có %d cột, tiêu đề có %d / row has %d fields, the header has %d",
+		       im->nf, im->nhead, im->nf, im->nhead);
+		return;
+	}
+	for (int i = 0; i < im->nf; i++) {
+		const char *s = field(im, i);
+		if (strlen(s) != im->len[i] || !utf8_valid(s, im->len[i]))
+			rowerr(
+			    im, im->map[i],
+			    "không phải văn bản UTF-8 hợp lệ / not valid UTF-8 text (save the file "
+			    "as CSV UTF-8)");
+		/* The apostrophe export puts before a text cell a spreadsheet
+		 * could run as a formula (csvio_put_field): exactly one goes. */
+		if (s[0] == '\'' && im->k->types[im->map[i]] == CSVIO_TEXT)
+			s++;
+		im->v[im->map[i]] = s;
+	}
+	if (!im->row_bad)
+		im->k->row(im);
+}
+
+static void
+cb_field(void *s, size_t len, void *data)
+{
+	struct imp *im = data;
+	if (im->nf < MAX_FIELDS) {
+		im->off[im->nf] = im->rowbuf.len;
+		im->len[im->nf] = len;
+		if (buf_append(&im->rowbuf, s, len) == 0)
+			buf_putc(&im->rowbuf, '\0');
+	}
+	im->nf++;
+}
+
+static void
+cb_row(int c, void *data)
+{
+	struct imp *im = data;
+	(void)c;
+	if (!im->fatal && !im->dberr)
+		record(im);
+	im->nf = 0;
+	buf_reset(&im->rowbuf);
+	im->rowbuf.overflow = 0;
+}
+
+/* libcsv grows its field buffer with this: refusing keeps a field bounded. */
+static void *
+capped_realloc(void *p, size_t n)
+{
+	return n > MAX_FIELD ? NULL : realloc(p, n);
+}
+
+static void
+parse_error(struct imp *im, long line, int rc, int at_eof)
+{
+	im->fatal = 1;
+	im->line = line;
+	if (rc == CSV_ENOMEM || rc == CSV_ETOOBIG)
+		rowerr(im, -1, "ô dài quá %d byte / a field is longer than %d bytes", MAX_FIELD,
+		       MAX_FIELD);
+	else if (at_eof)
+		rowerr(im, -1, "thiếu dấu nháy đóng / unterminated quoted field");
+	else
+		rowerr(im, -1,
+		       "dấu nháy kép sai quy cách CSV / malformed CSV quoting (a '\"' inside an "
+		       "unquoted field, or text after a closing quote)");
+}
+
+/* Feeds the file to libcsv one physical line at a time. */
+static int
+parse(struct imp *im, FILE *in)
+{
+	struct csv_parser p;
+	unsigned char *chunk = xmalloc(CHUNK);
+	long line = 1;
+	int odd = 0, at_start = 1, first = 1, rc = 0;
+	size_t n;
+
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		free(chunk);
+		return -1;
+	}
+	csv_set_realloc_func(&p, capped_realloc);
+	while (!im->fatal && !im->dberr && (n = fread(chunk, 1, CHUNK, in)) > 0) {
+		size_t off = 0;
+		if (first && utf16_refused(im, chunk, n))
+			break;
+		if (first && n >= 3 && memcmp(chunk, "\xef\xbb\xbf", 3) == 0)
+			off = 3; /* the BOM Excel writes */
+		first = 0;
+		while (off < n && !im->fatal && !im->dberr) {
+			unsigned char *s = chunk + off, *nl = memchr(s, '\n', n - off);
+			size_t len = nl != NULL ? (size_t)(nl - s) + 1 : n - off;
+			if (at_start && !odd)
+				im->line = line;
+			for (unsigned char *q = s; (q = memchr(q, '"', (size_t)(s + len - q))); q++)
+				odd ^= 1;
+			if (csv_parse(&p, s, len, cb_field, cb_row, im) != len) {
+				parse_error(im, line, csv_error(&p), 0);
+				break;
+			}
+			at_start = nl != NULL;
+			line += nl != NULL;
+			off += len;
+		}
+	}
+	if (ferror(in)) {
+		emit(im, 0, "file", "lỗi đọc tệp / read error");
+		rc = -1;
+	} else if (!im->fatal && !im->dberr && csv_fini(&p, cb_field, cb_row, im) != 0) {
+		parse_error(im, im->line, CSV_EPARSE, 1);
+	}
+	if (rc == 0 && !im->have_head && !im->fatal) {
+		emit(im, 1, "header",
+		     "tệp trống, thiếu dòng tiêu đề / empty file: the header row is "
+		     "missing");
+	}
+	csv_free(&p);
+	free(chunk);
+	return rc;
+}
+
+int
+csvio_import(struct db *db, enum csvio_kind kind, FILE *in, const char *name,
+	     const struct csvio_opts *o, csvio_err_fn *err, void *ctx, struct csvio_stats *st)
+{
+	static const struct csvio_opts none;
+	struct imp *im = xcalloc(1, sizeof(*im));
+	int rc = -1, began = 0;
+
+	im->db = db;
+	im->o = o != NULL ? o : &none;
+	im->k = &kinds[kind];
+	im->name = name;
+	im->err = err;
+	im->ctx = ctx;
+	im->writing = !im->o->dry_run;
+	arena_init(&im->a);
+	buf_init(&im->rowbuf, MAX_ROW);
+	buf_init(&im->keybuf, MAX_ROW);
+	for (int i = 0; i < NCOLS_MAX; i++)
+		im->v[i] = "";
+
+	if (db_begin(db) != DB_OK)
+		goto dbfailed;
+	began = 1;
+	if (im->k->load(im) < 0)
+		goto dbfailed;
+	if (parse(im, in) < 0)
+		goto out;
+	if (im->dberr)
+		goto out;
+	if (im->st.errors > 0) {
+		rc = 1;
+		goto out;
+	}
+	if (!im->o->dry_run) {
+		if (db_run(db_stmt(db, STMT_GENERATION_BUMP)) != DB_OK || db_commit(db) != DB_OK)
+			goto dbfailed;
+		began = 0;
+	}
+	rc = 0;
+	goto out;
+dbfailed:
+	emit(im, 0, "database", db_errmsg(db));
+out:
+	if (began)
+		db_rollback(db);
+	if (st != NULL)
+		*st = im->st;
+	struct smap *maps[] = {&im->sectors,  &im->admin, &im->units,	&im->products,
+			       &im->carriers, &im->fac,	  &im->tax_db,	&im->file_codes,
+			       &im->file_tax, &im->reps,  &im->db_reps, &im->line_keys};
+	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
+		smap_free(maps[i]);
+	buf_free(&im->rowbuf);
+	buf_free(&im->keybuf);
+	arena_free(&im->a);
+	free(im);
+	return rc;
+}
+
+int
+csvio_import_path(struct db *db, enum csvio_kind kind, const char *path, const struct csvio_opts *o,
+		  csvio_err_fn *err, void *ctx, struct csvio_stats *st)
+{
+	FILE *f = fopen(path, "rb");
+	if (f == NULL) {
+		char m[VAL_MSG_MAX];
+		snprintf(m, sizeof(m), "không mở được tệp / cannot open the file: %s",
+			 strerror(errno));
+		if (err != NULL)
+			err(ctx, path, 0, "file", m);
+		if (st != NULL)
+			*st = (struct csvio_stats){.errors = 1};
+		return -1;
+	}
+	int rc = csvio_import(db, kind, f, path, o, err, ctx, st);
+	fclose(f);
+	return rc;
+}
+
+void
+csvio_err_print(void *ctx, const char *name, long line, const char *column, const char *reason)
+{
+	fprintf(ctx, "%s:%ld: %s: %s\n", name, line, column, reason);
+}
+
+void
+csvio_err_buf(void *ctx, const char *name, long line, const char *column, const char *reason)
+{
+	buf_printf(ctx, "%s:%ld: %s: %s\n", name, line, column, reason);
+}
+
+/* ---- export --------------------------------------------------------- */
+
+/* The export query of each kind: its columns are the format's, typed as kinds[].types. */
+static const enum stmt export_stmts[CSVIO__MAX] = {
+    [CSVIO_FACILITIES] = STMT_CSVIO_FACILITY_EXPORT,
+    [CSVIO_REPORTS] = STMT_CSVIO_REPORT_EXPORT,
+};
+
+/*
+ * Whether text s gets the guarding apostrophe: Excel and LibreOffice read a
+ * cell starting with = + - @ (or a tab or CR before one) as a formula
+ * (OWASP "CSV injection"); a cell that starts with an apostrophe gets one
+ * more so that import, which drops one, gives s back.
+ */
+static int
+csv_guarded(const char *s)
+{
+	return s[0] != '\0' && strchr("=+-@\t\r'", s[0]) != NULL;
+}
+
+void
+csvio_put_field(FILE *out, const char *s)
+{
+	size_t n = strlen(s);
+	int guard = csv_guarded(s);
+	char first = guard ? '\'' : s[0];
+	int quote =
+	    strpbrk(s, ",\"\r\n") != NULL ||
+	    (n > 0 && (first == ' ' || first == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'));
+	if (quote)
+		putc('"', out);
+	if (guard)
+		putc('\'', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			putc('"', out);
+		putc(*s, out);
+	}
+	if (quote)
+		putc('"', out);
+}
+
+int
+csvio_ncols(enum csvio_kind kind)
+{
+	return kinds[kind].ncols;
+}
+
+const char *
+csvio_col_name(enum csvio_kind kind, int c)
+{
+	return kinds[kind].cols[c].name;
+}
+
+enum csvio_type
+csvio_col_type(enum csvio_kind kind, int c)
+{
+	return (enum csvio_type)kinds[kind].types[c];
+}
+
+/* Room for a %lld or %.17g number. */
+enum { EXPORT_NUM_MAX = 32 };
+
+int
+csvio_export_rows(struct db *db, enum csvio_kind kind, int year, csvio_row_fn *fn, void *ctx,
+		  char *err, size_t errsz)
+{
+	const struct kind_def *k = &kinds[kind];
+	const char *types = k->types;
+	const char *fields[NCOLS_MAX];
+	char num[NCOLS_MAX][EXPORT_NUM_MAX];
+	struct db_stmt *st = db_stmt(db, export_stmts[kind]);
+	int rc;
+
+	if (st == NULL)
+		goto dbfail;
+	if (kind == CSVIO_REPORTS && year > 0)
+		db_bind_int(st, 1, year);
+	while ((rc = db_step(st)) == DB_ROW) {
+		for (int c = 0; c < k->ncols; c++) {
+			fields[c] = num[c];
+			if (db_col_is_null(st, c))
+				fields[c] = NULL;
+			else if (types[c] == CSVIO_INT)
+				snprintf(num[c], EXPORT_NUM_MAX, "%lld",
+					 (long long)db_col_int(st, c));
+			else if (types[c] == CSVIO_REAL)
+				fmt_exact(num[c], EXPORT_NUM_MAX, db_col_double(st, c));
+			else
+				fields[c] = db_col_text(st, c);
+		}
+		if (fn(ctx, fields, k->ncols) < 0) {
+			db_reset(st);
+			return -1;
+		}
+	}
+	if (rc != DB_DONE)
+		goto dbfail;
+	return 0;
+dbfail:
+	snprintf(err, errsz, "lỗi cơ sở dữ liệu / database error: %s", db_errmsg(db));
+	if (st != NULL)
+		db_reset(st);
+	return -1;
+}
+
+struct csv_sink {
+	FILE *out;
+	const char *types; /* the kind's column types */
+};
+
+/*
+ * The CSV row sink (ctx: struct csv_sink): text through csvio_put_field,
+ * numbers as they are ("-5" in a number column is a number, not a formula).
+ */
+static int
+csv_row(void *ctx, const char *const *fields, int n)
+{
+	const struct csv_sink *k = ctx;
+	for (int c = 0; c < n; c++) {
+		if (c)
+			putc(',', k->out);
+		if (fields[c] == NULL)
+			continue;
+		if (k->types[c] == CSVIO_TEXT)
+			csvio_put_field(k->out, fields[c]);
+		else
+			fputs(fields[c], k->out);
+	}
+	putc('\n', k->out);
+	return 0;
+}
+
+int
+csvio_export(struct db *db, enum csvio_kind kind, FILE *out, int year, char *err, size_t errsz)
+{
+	const struct kind_def *k = &kinds[kind];
+	for (int c = 0; c < k->ncols; c++)
+		fprintf(out, "%s%s", c ? "," : "", k->cols[c].name);
+	putc('\n', out);
+	struct csv_sink sink = {out, k->types};
+	if (csvio_export_rows(db, kind, year, csv_row, &sink, err, errsz) < 0)
+		return -1;
+	if (fflush(out) != 0 || ferror(out)) {
+		snprintf(err, errsz, "lỗi ghi / write error: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int
+csvio_export_path(struct db *db, enum csvio_kind kind, const char *path, int year, char *err,
+		  size_t errsz)
+{
+	char tmp[PATH_MAX];
+	int rc = -1;
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= sizeof(tmp)) {
+		snprintf(err, errsz, "đường dẫn quá dài / path too long");
+		return -1;
+	}
+	FILE *f = fopen(tmp, "w");
+	if (f == NULL) {
+		snprintf(err, errsz, "không tạo được / cannot create %s: %s", tmp, strerror(errno));
+		return -1;
+	}
+	rc = csvio_export(db, kind, f, year, err, errsz);
+	if (fclose(f) != 0 && rc == 0) {
+		snprintf(err, errsz, "lỗi ghi / write error %s: %s", tmp, strerror(errno));
+		rc = -1;
+	}
+	if (rc == 0 && rename(tmp, path) != 0) {
+		snprintf(err, errsz, "không đổi tên được / cannot rename %s: %s", tmp,
+			 strerror(errno));
+		rc = -1;
+	}
+	if (rc != 0)
+		unlink(tmp);
+	return rc;
+}

@@ -1,0 +1,991 @@
+/*
+ * Annual reports (see report.h): validation of the form against the
+ * reference tables, scoped reads of a report and its lines, draft create
+ * and update, the workflow transitions, and the TOE / SEC / norm preview.
+ *
+ * Every write runs in one transaction: read the report through the scoped
+ * statement, check the version and the workflow rule, write, write the
+ * audit row, commit; any failure rolls the whole request back.  Lines are
+ * replaced as a whole on update with the same statements the CSV import
+ * uses.
+ */
+#include "model/reporting/report.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "model/audit.h"
+#include "model/calc/energy.h"
+#include "model/accounts/scope.h"
+#include "util/alloc.h"
+#include "util/fold.h"
+#include "util/log.h"
+
+static const struct val_label cp_labels[REPORT_CP__MAX] = {
+    [REPORT_CP_AWARE] = {"nhận thức về SXSH", "CP awareness"},
+    [REPORT_CP_STAFF] = {"cán bộ phụ trách SXSH", "CP staff"},
+    [REPORT_CP_UNIT] = {"bộ phận SXSH", "CP unit"},
+    [REPORT_CP_APPLIED] = {"áp dụng SXSH", "applies CP"},
+};
+static const char *const cp_fields[REPORT_CP__MAX] = {
+    [REPORT_CP_AWARE] = "cp_aware",
+    [REPORT_CP_STAFF] = "cp_staff",
+    [REPORT_CP_UNIT] = "cp_unit",
+    [REPORT_CP_APPLIED] = "cp_applied",
+};
+
+static const struct val_label lbl_product = {"sản phẩm", "product"};
+static const struct val_label lbl_out_qty = {"sản lượng", "output quantity"};
+static const struct val_label lbl_unit = {"đơn vị", "unit"};
+static const struct val_label lbl_carrier = {"loại năng lượng", "energy carrier"};
+static const struct val_label lbl_en_qty = {"lượng năng lượng", "energy quantity"};
+static const struct val_label lbl_month = {"tháng", "month"};
+static const struct val_label lbl_cost = {"chi phí (đồng)", "cost (VND)"};
+static const struct val_label lbl_water_qty = {"lượng nước (m3)", "water quantity (m3)"};
+static const struct val_label lbl_mat_name = {"tên nguyên vật liệu", "material name"};
+static const struct val_label lbl_mat_qty = {"lượng nguyên vật liệu", "material quantity"};
+static const struct val_label lbl_year = {"năm báo cáo", "report year"};
+
+void
+report_free(struct report *r)
+{
+	if (r == NULL)
+		return;
+	free(r->out);
+	free(r->energy);
+	free(r->water);
+	free(r->mat);
+	free(r);
+}
+
+static void
+copy(char *dst, size_t n, const char *s)
+{
+	snprintf(dst, n, "%s", s);
+}
+
+/* ---- validation ---- */
+
+/* The unit and dimension of product code; 0, or -1 when unknown. */
+static int
+product_unit(struct db *db, const char *code, char *unit, size_t usz, char *dim, size_t dsz)
+{
+	struct db_stmt *st = db_stmt(db, STMT_WF_PRODUCT_UNIT);
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, code);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		copy(unit, usz, db_col_text(st, 0));
+		copy(dim, dsz, db_col_text(st, 1));
+	}
+	db_reset(st);
+	return rc == DB_ROW ? 0 : -1;
+}
+
+/* The dimension of unit code into dim; 0, or -1 when unknown. */
+static int
+unit_dimension(struct db *db, const char *code, char *dim, size_t dsz)
+{
+	struct db_stmt *st = db_stmt(db, STMT_WF_UNIT_GET);
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, code);
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		copy(dim, dsz, db_col_text(st, 0));
+	db_reset(st);
+	return rc == DB_ROW ? 0 : -1;
+}
+
+/* 1 and *fits when carrier exists (fits: it has a factor in unit's dimension); 0 unknown. */
+static int
+carrier_check(struct db *db, const char *carrier, const char *unit, int *fits)
+{
+	struct db_stmt *st = db_stmt(db, STMT_WF_CARRIER_CHECK);
+	if (st == NULL)
+		return 0;
+	db_bind_text(st, 1, carrier);
+	db_bind_text(st, 2, unit);
+	int known = 0;
+	if (db_step(st) == DB_ROW) {
+		known = db_col_int(st, 0) != 0;
+		*fits = db_col_int(st, 1) != 0;
+	}
+	db_reset(st);
+	return known;
+}
+
+/* An optional cost: empty is no cost. */
+static void
+check_cost(const char *s, double *v, int *has, struct wf_errors *errs, const char *sect, int i)
+{
+	char msg[VAL_MSG_MAX];
+	*has = 0;
+	if (s == NULL || s[0] == '\0')
+		return;
+	if (val_number(VF_COST, s, &lbl_cost, v, msg, sizeof(msg)) != VAL_OK)
+		wf_errors_add(errs, msg, "%s[%d].cost", sect, i);
+	else
+		*has = 1;
+}
+
+static void
+check_qty(const char *s, const struct val_label *l, double *v, struct wf_errors *errs,
+	  const char *field, const char *sect, int i)
+{
+	char msg[VAL_MSG_MAX];
+	if (val_number(VF_QUANTITY, wf_nz(s), l, v, msg, sizeof(msg)) != VAL_OK)
+		wf_errors_add(errs, msg, "%s[%d].%s", sect, i, field);
+}
+
+static void
+check_outputs(struct db *db, const struct report_input *in, struct report_output *out,
+	      struct wf_errors *errs)
+{
+	char msg[VAL_MSG_MAX], ex[80], punit[16], pdim[32], udim[32];
+	for (int i = 0; i < in->nout; i++) {
+		const struct report_output_in *o = &in->out[i];
+		const char *p = wf_nz(o->product), *u = wf_nz(o->unit);
+		copy(out[i].product, sizeof(out[i].product), p);
+		copy(out[i].unit, sizeof(out[i].unit), u);
+		int pok = 0;
+		if (p[0] == '\0') {
+			val_missing(&lbl_product, msg, sizeof(msg));
+			wf_errors_add(errs, msg, "output[%d].product", i);
+		} else if (product_unit(db, p, punit, sizeof(punit), pdim, sizeof(pdim)) < 0) {
+			val_unknown_code(&lbl_product, p, msg, sizeof(msg));
+			wf_errors_add(errs, msg, "output[%d].product", i);
+		} else {
+			pok = 1;
+			for (int j = 0; j < i; j++)
+				if (strcmp(wf_nz(in->out[j].product), p) == 0) {
+					snprintf(
+					    msg, sizeof(msg),
+					    "sản phẩm bị kê hai lần / product listed twice '%s'",
+					    val_excerpt(ex, sizeof(ex), p));
+					wf_errors_add(errs, msg, "output[%d].product", i);
+					break;
+				}
+		}
+		check_qty(o->quantity, &lbl_out_qty, &out[i].quantity, errs, "quantity", "output",
+			  i);
+		if (u[0] == '\0') {
+			val_missing(&lbl_unit, msg, sizeof(msg));
+			wf_errors_add(errs, msg, "output[%d].unit", i);
+		} else if (unit_dimension(db, u, udim, sizeof(udim)) < 0) {
+			val_unknown_code(&lbl_unit, u, msg, sizeof(msg));
+			wf_errors_add(errs, msg, "output[%d].unit", i);
+		} else if (pok && strcmp(udim, pdim) != 0) {
+			snprintf(msg, sizeof(msg),
+				 "đơn vị không phù hợp với sản phẩm (tính theo %s) / unit does not "
+				 "fit the product (measured in %s) '%s'",
+				 punit, punit, val_excerpt(ex, sizeof(ex), u));
+			wf_errors_add(errs, msg, "output[%d].unit", i);
+		}
+	}
+}
+
+static void
+check_energy(struct db *db, const struct report_input *in, struct report_energy *en,
+	     struct wf_errors *errs)
+{
+	char msg[VAL_MSG_MAX], ex[80], udim[32];
+	for (int i = 0; i < in->nenergy; i++) {
+		const struct report_energy_in *e = &in->energy[i];
+		const char *c = wf_nz(e->carrier), *u = wf_nz(e->unit), *p = wf_nz(e->product);
+		struct report_energy *x = &en[i];
+		copy(x->carrier, sizeof(x->carrier), c);
+		copy(x->unit, sizeof(x->unit), u);
+		copy(x->product, sizeof(x->product), p);
+		int fits = 0, cok = 0;
+		if (c[0] == '\0') {
+			val_missing(&lbl_carrier, msg, sizeof(msg));
+			wf_errors_add(errs, msg, "energy[%d].carrier", i);
+		} else if (!carrier_check(db, c, u, &fits)) {
+			val_unknown_code(&lbl_carrier, c, msg, sizeof(msg));
+			wf_errors_add(errs, msg, "energy[%d].carrier", i);
+		} else {
+			cok = 1;
+		}
+		check_qty(e->quantity, &lbl_en_qty, &x->quantity, errs, "quantity", "energy", i);
+		if (u[0] == '\0') {
+			val_missing(&lbl_unit, msg, sizeof(msg));
+			wf_errors_add(errs, msg, "energy[%d].unit", i);
+		} else if (unit_dimension(db, u, udim, sizeof(udim)) < 0) {
+			val_unknown_code(&lbl_unit, u, msg, sizeof(msg));
+			wf_errors_add(errs, msg, "energy[%d].unit", i);
+		} else if (cok && !fits) {
+			snprintf(msg, sizeof(msg),
+				 "đơn vị không dùng được cho loại năng lượng này / unit cannot be "
+				 "used for this energy carrier '%s'",
+				 val_excerpt(ex, sizeof(ex), u));
+			wf_errors_add(errs, msg, "energy[%d].unit", i);
+		}
+		x->month = 0;
+		if (e->month != NULL && e->month[0] != '\0' &&
+		    val_month(e->month, &lbl_month, &x->month, msg, sizeof(msg)) != VAL_OK)
+			wf_errors_add(errs, msg, "energy[%d].month", i);
+		if (p[0] != '\0') {
+			int found = 0;
+			for (int j = 0; j < in->nout && !found; j++)
+				found = strcmp(wf_nz(in->out[j].product), p) == 0;
+			if (!found) {
+				snprintf(msg, sizeof(msg),
+					 "sản phẩm không có trong phần sản lượng / product is not "
+					 "among the outputs '%s'",
+					 val_excerpt(ex, sizeof(ex), p));
+				wf_errors_add(errs, msg, "energy[%d].product", i);
+			}
+		}
+		check_cost(e->cost, &x->cost_vnd, &x->has_cost, errs, "energy", i);
+		for (int j = 0; cok && j < i; j++)
+			if (strcmp(en[j].carrier, c) == 0 && en[j].month == x->month &&
+			    strcmp(en[j].product, p) == 0) {
+				snprintf(msg, sizeof(msg),
+					 "dòng năng lượng bị kê hai lần (cùng tháng, sản phẩm) / "
+					 "energy line listed twice (same month and product) '%s'",
+					 val_excerpt(ex, sizeof(ex), c));
+				wf_errors_add(errs, msg, "energy[%d].carrier", i);
+				break;
+			}
+	}
+}
+
+static void
+check_water(const struct report_input *in, struct report_water *w, struct wf_errors *errs)
+{
+	char msg[VAL_MSG_MAX], ex[80];
+	for (int i = 0; i < in->nwater; i++) {
+		const struct report_water_in *x = &in->water[i];
+		int src;
+		copy(w[i].source, sizeof(w[i].source), wf_nz(x->source));
+		if (val_water(wf_nz(x->source), &src, msg, sizeof(msg)) != VAL_OK) {
+			wf_errors_add(errs, msg, "water[%d].source", i);
+		} else {
+			for (int j = 0; j < i; j++)
+				if (strcmp(w[j].source, w[i].source) == 0) {
+					snprintf(msg, sizeof(msg),
+						 "nguồn nước bị kê hai lần / water source listed "
+						 "twice '%s'",
+						 val_excerpt(ex, sizeof(ex), w[i].source));
+					wf_errors_add(errs, msg, "water[%d].source", i);
+					break;
+				}
+		}
+		check_qty(x->quantity_m3, &lbl_water_qty, &w[i].quantity_m3, errs, "quantity_m3",
+			  "water", i);
+		check_cost(x->cost, &w[i].cost_vnd, &w[i].has_cost, errs, "water", i);
+	}
+}
+
+static void
+check_materials(struct db *db, const struct report_input *in, struct report_material *m,
+		struct wf_errors *errs)
+{
+	char msg[VAL_MSG_MAX], udim[32];
+	for (int i = 0; i < in->nmat; i++) {
+		const struct report_material_in *x = &in->mat[i];
+		const char *name = wf_nz(x->name), *u = wf_nz(x->unit);
+		copy(m[i].name, sizeof(m[i].name), name);
+		copy(m[i].unit, sizeof(m[i].unit), u);
+		if (val_text(VF_MATERIAL, name, &lbl_mat_name, msg, sizeof(msg)) != VAL_OK)
+			wf_errors_add(errs, msg, "material[%d].name", i);
+		check_qty(x->quantity, &lbl_mat_qty, &m[i].quantity, errs, "quantity", "material",
+			  i);
+		if (u[0] == '\0') {
+			val_missing(&lbl_unit, msg, sizeof(msg));
+			wf_errors_add(errs, msg, "material[%d].unit", i);
+		} else if (unit_dimension(db, u, udim, sizeof(udim)) < 0) {
+			val_unknown_code(&lbl_unit, u, msg, sizeof(msg));
+			wf_errors_add(errs, msg, "material[%d].unit", i);
+		}
+		check_cost(x->cost, &m[i].cost_vnd, &m[i].has_cost, errs, "material", i);
+	}
+}
+
+/* The number of lines n of section name, or an error when there are too many. */
+static int
+check_count(int n, const char *name, struct wf_errors *errs)
+{
+	char msg[VAL_MSG_MAX];
+	if (n >= 0 && n <= REPORT_LINES_MAX)
+		return n;
+	snprintf(msg, sizeof(msg), "quá nhiều dòng (tối đa %d) / too many lines (at most %d)",
+		 REPORT_LINES_MAX, REPORT_LINES_MAX);
+	wf_errors_add(errs, msg, "%s", name);
+	return 0;
+}
+
+int
+report_validate(struct db *db, const struct report_input *in, struct report *r,
+		struct wf_errors *errs)
+{
+	char msg[VAL_MSG_MAX];
+	int cp[REPORT_CP__MAX];
+	int e0 = errs->n + errs->more;
+	for (int i = 0; i < REPORT_CP__MAX; i++) {
+		cp[i] = -1;
+		const char *s = wf_nz(in->cp[i]);
+		if (s[0] != '\0' &&
+		    val_bool01(s, &cp_labels[i], &cp[i], msg, sizeof(msg)) != VAL_OK)
+			wf_errors_add(errs, msg, "%s", cp_fields[i]);
+	}
+	struct report_input c = *in;
+	c.nout = check_count(in->nout, "output", errs);
+	c.nenergy = check_count(in->nenergy, "energy", errs);
+	c.nwater = check_count(in->nwater, "water", errs);
+	c.nmat = check_count(in->nmat, "material", errs);
+	struct report_output *out = xcalloc((size_t)c.nout + 1, sizeof(*out));
+	struct report_energy *en = xcalloc((size_t)c.nenergy + 1, sizeof(*en));
+	struct report_water *w = xcalloc((size_t)c.nwater + 1, sizeof(*w));
+	struct report_material *m = xcalloc((size_t)c.nmat + 1, sizeof(*m));
+	check_outputs(db, &c, out, errs);
+	check_energy(db, &c, en, errs);
+	check_water(&c, w, errs);
+	check_materials(db, &c, m, errs);
+	if (errs->n + errs->more != e0) {
+		free(out);
+		free(en);
+		free(w);
+		free(m);
+		return WF_INVALID;
+	}
+	memcpy(r->cp, cp, sizeof(cp));
+	free(r->out);
+	free(r->energy);
+	free(r->water);
+	free(r->mat);
+	r->out = out, r->nout = c.nout;
+	r->energy = en, r->nenergy = c.nenergy;
+	r->water = w, r->nwater = c.nwater;
+	r->mat = m, r->nmat = c.nmat;
+	return WF_OK;
+}
+
+/* ---- reading ---- */
+
+/* Binds who and the report id into a scoped line statement. */
+static struct db_stmt *
+line_stmt(struct db *db, enum stmt id, const struct principal *who, int64_t report_id)
+{
+	struct db_stmt *st = db_stmt(db, id);
+	if (st != NULL) {
+		scope_bind(st, who);
+		db_bind_int(st, 4, report_id);
+	}
+	return st;
+}
+
+static double
+col_opt(struct db_stmt *st, int col, int *has)
+{
+	*has = !db_col_is_null(st, col);
+	return *has ? db_col_double(st, col) : 0;
+}
+
+/* Reads every line of r->id into r. */
+static int
+load_lines(struct db *db, const struct principal *who, struct report *r)
+{
+	int rc;
+	struct db_stmt *st = line_stmt(db, STMT_WF_REPORT_OUTPUTS, who, r->id);
+	if (st == NULL)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW) {
+		r->out = xrealloc(r->out, (size_t)(r->nout + 1) * sizeof(*r->out));
+		struct report_output *o = &r->out[r->nout++];
+		copy(o->product, sizeof(o->product), db_col_text(st, 0));
+		o->quantity = db_col_double(st, 1);
+		copy(o->unit, sizeof(o->unit), db_col_text(st, 2));
+	}
+	if (rc != DB_DONE || (st = line_stmt(db, STMT_WF_REPORT_ENERGY, who, r->id)) == NULL)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW) {
+		r->energy = xrealloc(r->energy, (size_t)(r->nenergy + 1) * sizeof(*r->energy));
+		struct report_energy *e = &r->energy[r->nenergy++];
+		copy(e->carrier, sizeof(e->carrier), db_col_text(st, 0));
+		e->quantity = db_col_double(st, 1);
+		copy(e->unit, sizeof(e->unit), db_col_text(st, 2));
+		e->month = (int)db_col_int(st, 3);
+		copy(e->product, sizeof(e->product), db_col_text(st, 4));
+		e->cost_vnd = col_opt(st, 5, &e->has_cost);
+	}
+	if (rc != DB_DONE || (st = line_stmt(db, STMT_WF_REPORT_WATER, who, r->id)) == NULL)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW) {
+		r->water = xrealloc(r->water, (size_t)(r->nwater + 1) * sizeof(*r->water));
+		struct report_water *w = &r->water[r->nwater++];
+		copy(w->source, sizeof(w->source), db_col_text(st, 0));
+		w->quantity_m3 = db_col_double(st, 1);
+		w->cost_vnd = col_opt(st, 2, &w->has_cost);
+	}
+	if (rc != DB_DONE || (st = line_stmt(db, STMT_WF_REPORT_MATERIALS, who, r->id)) == NULL)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW) {
+		r->mat = xrealloc(r->mat, (size_t)(r->nmat + 1) * sizeof(*r->mat));
+		struct report_material *m = &r->mat[r->nmat++];
+		copy(m->name, sizeof(m->name), db_col_text(st, 0));
+		m->quantity = db_col_double(st, 1);
+		copy(m->unit, sizeof(m->unit), db_col_text(st, 2));
+		m->cost_vnd = col_opt(st, 3, &m->has_cost);
+	}
+	return rc == DB_DONE ? 0 : -1;
+}
+
+int
+report_get(struct db *db, const struct principal *who, int64_t id, struct report **out)
+{
+	*out = NULL;
+	struct db_stmt *st = db_stmt(db, STMT_WF_REPORT_GET);
+	if (st == NULL)
+		goto fail;
+	scope_bind(st, who);
+	db_bind_int(st, 4, id);
+	int rc = db_step(st);
+	if (rc == DB_DONE)
+		return WF_NOTFOUND;
+	if (rc != DB_ROW)
+		goto fail;
+	struct report *r = xcalloc(1, sizeof(*r));
+	r->id = db_col_int(st, 0);
+	r->facility_id = db_col_int(st, 1);
+	r->year = (int)db_col_int(st, 2);
+	r->state = wf_state_of(db_col_text(st, 3), (int)db_col_int(st, 4));
+	for (int i = 0; i < REPORT_CP__MAX; i++)
+		r->cp[i] = db_col_is_null(st, 5 + i) ? -1 : (int)db_col_int(st, 5 + i);
+	copy(r->submitted_on, sizeof(r->submitted_on), db_col_text(st, 9));
+	copy(r->review_note, sizeof(r->review_note), db_col_text(st, 10));
+	r->version = db_col_int(st, 11);
+	db_reset(st);
+	if (load_lines(db, who, r) < 0) {
+		report_free(r);
+		goto fail;
+	}
+	*out = r;
+	return WF_OK;
+fail:
+	log_err("report %lld: %s", (long long)id, db_errmsg(db));
+	return WF_ERR;
+}
+
+int
+report_get_year(struct db *db, const struct principal *who, int64_t facility_id, int year,
+		struct report **out)
+{
+	int64_t id;
+	*out = NULL;
+	int rc = wf_find_id(db, STMT_WF_REPORT_FIND, who, facility_id, year, &id);
+	return rc == WF_OK ? report_get(db, who, id, out) : rc;
+}
+
+int
+report_prefill(struct db *db, const struct principal *who, int64_t facility_id, int year,
+	       struct report **out)
+{
+	int64_t prev;
+	*out = NULL;
+	int rc = wf_facility_visible(db, who, facility_id);
+	if (rc != WF_OK)
+		return rc;
+	rc = wf_find_id(db, STMT_WF_REPORT_LATEST_BEFORE, who, facility_id, year, &prev);
+	struct report *r = NULL;
+	if (rc == WF_OK) {
+		if ((rc = report_get(db, who, prev, &r)) != WF_OK)
+			return rc;
+	} else if (rc == WF_NOTFOUND) {
+		r = xcalloc(1, sizeof(*r));
+		for (int i = 0; i < REPORT_CP__MAX; i++)
+			r->cp[i] = -1;
+	} else {
+		return rc;
+	}
+	r->id = 0;
+	r->facility_id = facility_id;
+	r->year = year;
+	r->state = WF_DRAFT;
+	r->version = 0;
+	r->submitted_on[0] = '\0';
+	r->review_note[0] = '\0';
+	*out = r;
+	return WF_OK;
+}
+
+/* ---- writing ---- */
+
+static json_t *
+jnum_opt(double v, int has)
+{
+	return has ? json_real(v) : json_null();
+}
+
+char *
+report_json(const struct report *r)
+{
+	json_t *o = json_object(), *a;
+	json_object_set_new(o, "id", json_integer(r->id));
+	json_object_set_new(o, "facility_id", json_integer(r->facility_id));
+	json_object_set_new(o, "year", json_integer(r->year));
+	json_object_set_new(o, "state", json_string(wf_state_names[r->state]));
+	for (int i = 0; i < REPORT_CP__MAX; i++)
+		json_object_set_new(o, cp_fields[i],
+				    r->cp[i] < 0 ? json_null() : json_integer(r->cp[i]));
+	json_object_set_new(o, "review_note", json_string(r->review_note));
+	json_object_set_new(o, "version", json_integer(r->version));
+	a = json_array();
+	for (int i = 0; i < r->nout; i++)
+		json_array_append_new(a, json_pack("{s:s, s:f, s:s}", "product", r->out[i].product,
+						   "quantity", r->out[i].quantity, "unit",
+						   r->out[i].unit));
+	json_object_set_new(o, "output", a);
+	a = json_array();
+	for (int i = 0; i < r->nenergy; i++) {
+		const struct report_energy *e = &r->energy[i];
+		json_array_append_new(
+		    a, json_pack("{s:s, s:f, s:s, s:o, s:s, s:o}", "carrier", e->carrier,
+				 "quantity", e->quantity, "unit", e->unit, "month",
+				 e->month ? json_integer(e->month) : json_null(), "product",
+				 e->product, "cost_vnd", jnum_opt(e->cost_vnd, e->has_cost)));
+	}
+	json_object_set_new(o, "energy", a);
+	a = json_array();
+	for (int i = 0; i < r->nwater; i++)
+		json_array_append_new(
+		    a, json_pack("{s:s, s:f, s:o}", "source", r->water[i].source, "quantity_m3",
+				 r->water[i].quantity_m3, "cost_vnd",
+				 jnum_opt(r->water[i].cost_vnd, r->water[i].has_cost)));
+	json_object_set_new(o, "water", a);
+	a = json_array();
+	for (int i = 0; i < r->nmat; i++)
+		json_array_append_new(
+		    a, json_pack("{s:s, s:f, s:s, s:o}", "name", r->mat[i].name, "quantity",
+				 r->mat[i].quantity, "unit", r->mat[i].unit, "cost_vnd",
+				 jnum_opt(r->mat[i].cost_vnd, r->mat[i].has_cost)));
+	json_object_set_new(o, "material", a);
+	return wf_json_take(o);
+}
+
+/* Writes the audit row of a change of report r from before (NULL: created). */
+static int
+report_audit(struct db *db, const struct principal *who, const char *action,
+	     const struct report *before, const struct report *after)
+{
+	char id[32];
+	char *b = before != NULL ? report_json(before) : NULL;
+	char *a = report_json(after);
+	snprintf(id, sizeof(id), "%lld", (long long)after->id);
+	int rc = audit_write(db, who, wf_now(), action, "report", id, b, a);
+	free(b);
+	free(a);
+	return rc;
+}
+
+static void
+bind_cp(struct db_stmt *st, int first, const int cp[REPORT_CP__MAX])
+{
+	for (int i = 0; i < REPORT_CP__MAX; i++)
+		if (cp[i] < 0)
+			db_bind_null(st, first + i);
+		else
+			db_bind_int(st, first + i, cp[i]);
+}
+
+/* Replaces the stored lines of report id with r's.  Returns DB_OK or an error. */
+static int
+write_lines(struct db *db, int64_t id, const struct report *r)
+{
+	static const enum stmt clear[] = {STMT_CSVIO_OUTPUT_CLEAR, STMT_CSVIO_ENERGY_CLEAR,
+					  STMT_CSVIO_WATER_CLEAR, STMT_CSVIO_MATERIAL_CLEAR};
+	struct db_stmt *st;
+	int rc = DB_OK;
+	for (size_t i = 0; i < sizeof(clear) / sizeof(clear[0]) && rc == DB_OK; i++) {
+		if ((st = db_stmt(db, clear[i])) == NULL)
+			return DB_ERR;
+		db_bind_int(st, 1, id);
+		rc = db_run(st);
+	}
+	for (int i = 0; i < r->nout && rc == DB_OK; i++) {
+		if ((st = db_stmt(db, STMT_CSVIO_OUTPUT_INSERT)) == NULL)
+			return DB_ERR;
+		db_bind_int(st, 1, id);
+		db_bind_text(st, 2, r->out[i].product);
+		db_bind_double(st, 3, r->out[i].quantity);
+		db_bind_text(st, 4, r->out[i].unit);
+		rc = db_run(st);
+	}
+	for (int i = 0; i < r->nenergy && rc == DB_OK; i++) {
+		const struct report_energy *e = &r->energy[i];
+		if ((st = db_stmt(db, STMT_CSVIO_ENERGY_INSERT)) == NULL)
+			return DB_ERR;
+		db_bind_int(st, 1, id);
+		db_bind_text(st, 2, e->carrier);
+		if (e->month)
+			db_bind_int(st, 3, e->month);
+		db_bind_text(st, 4, e->product[0] ? e->product : NULL);
+		db_bind_double(st, 5, e->quantity);
+		db_bind_text(st, 6, e->unit);
+		db_bind_opt_double(st, 7, e->cost_vnd, !e->has_cost);
+		rc = db_run(st);
+	}
+	for (int i = 0; i < r->nwater && rc == DB_OK; i++) {
+		if ((st = db_stmt(db, STMT_CSVIO_WATER_INSERT)) == NULL)
+			return DB_ERR;
+		db_bind_int(st, 1, id);
+		db_bind_text(st, 2, r->water[i].source);
+		db_bind_double(st, 3, r->water[i].quantity_m3);
+		db_bind_opt_double(st, 4, r->water[i].cost_vnd, !r->water[i].has_cost);
+		rc = db_run(st);
+	}
+	for (int i = 0; i < r->nmat && rc == DB_OK; i++) {
+		if ((st = db_stmt(db, STMT_CSVIO_MATERIAL_INSERT)) == NULL)
+			return DB_ERR;
+		db_bind_int(st, 1, id);
+		db_bind_text(st, 2, r->mat[i].name);
+		db_bind_double(st, 3, r->mat[i].quantity);
+		db_bind_text(st, 4, r->mat[i].unit);
+		db_bind_opt_double(st, 5, r->mat[i].cost_vnd, !r->mat[i].has_cost);
+		rc = db_run(st);
+	}
+	return rc;
+}
+
+int
+report_create(struct db *db, const struct principal *who, int64_t facility_id, int year,
+	      const struct report_input *in, int64_t *id, struct wf_errors *errs)
+{
+	struct report *r = xcalloc(1, sizeof(*r));
+	struct db_stmt *st;
+	if (db_begin(db) != DB_OK) {
+		report_free(r);
+		return wf_finish(db, WF_ERR, "report create", WF_PRIVATE);
+	}
+	int rc = wf_create_check(db, who, facility_id, year, &lbl_year, errs);
+	if (rc != WF_OK)
+		goto out;
+	rc = report_validate(db, in, r, errs);
+	if (rc != WF_OK || errs->n > 0) {
+		rc = rc == WF_ERR ? WF_ERR : WF_INVALID;
+		goto out;
+	}
+	if ((rc = wf_create_absent(db, STMT_WF_REPORT_FIND, who, facility_id, year)) != WF_OK)
+		goto out;
+	rc = WF_ERR;
+	if ((st = db_stmt(db, STMT_WF_REPORT_INSERT)) == NULL)
+		goto out;
+	db_bind_int(st, 1, facility_id);
+	db_bind_int(st, 2, year);
+	bind_cp(st, 3, r->cp);
+	if (db_run(st) != DB_OK)
+		goto out;
+	r->id = db_last_id(db);
+	r->facility_id = facility_id;
+	r->year = year;
+	r->state = WF_DRAFT;
+	r->version = 1;
+	if (write_lines(db, r->id, r) != DB_OK ||
+	    report_audit(db, who, "report.create", NULL, r) < 0)
+		goto out;
+	*id = r->id;
+	rc = WF_OK;
+out:
+	report_free(r);
+	return wf_finish(db, rc, "report create", WF_PRIVATE);
+}
+
+/*
+ * Loads report id for a change by who from a form of version: WF_OK with
+ * *out, or WF_NOTFOUND, WF_CONFLICT, WF_FORBIDDEN, WF_STATE, WF_ERR.
+ */
+static int
+load_for_change(struct db *db, const struct principal *who, int64_t id, int64_t version,
+		enum wf_action action, struct report **out, enum wf_state *to, int *note_req)
+{
+	int rc = report_get(db, who, id, out);
+	if (rc != WF_OK)
+		return rc;
+	if ((*out)->version != version)
+		return WF_CONFLICT;
+	return wf_check(action, (*out)->state, who, to, note_req);
+}
+
+int
+report_update(struct db *db, const struct principal *who, int64_t id, int64_t version,
+	      const struct report_input *in, struct wf_errors *errs)
+{
+	struct report *before = NULL, *after = xcalloc(1, sizeof(*after));
+	enum wf_state to;
+	int note_req;
+	struct db_stmt *st;
+	if (db_begin(db) != DB_OK) {
+		report_free(after);
+		return wf_finish(db, WF_ERR, "report update", WF_PRIVATE);
+	}
+	int rc = load_for_change(db, who, id, version, WF_EDIT, &before, &to, &note_req);
+	if (rc != WF_OK)
+		goto out;
+	if ((rc = report_validate(db, in, after, errs)) != WF_OK)
+		goto out;
+	rc = WF_ERR;
+	if ((st = db_stmt(db, STMT_WF_REPORT_UPDATE)) == NULL)
+		goto out;
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, version);
+	bind_cp(st, 3, after->cp);
+	if (db_run(st) != DB_OK)
+		goto out;
+	if (db_changes(db) != 1) {
+		rc = WF_CONFLICT;
+		goto out;
+	}
+	after->id = id;
+	after->facility_id = before->facility_id;
+	after->year = before->year;
+	after->state = to;
+	after->version = version + 1;
+	copy(after->submitted_on, sizeof(after->submitted_on), before->submitted_on);
+	copy(after->review_note, sizeof(after->review_note), before->review_note);
+	if (write_lines(db, id, after) != DB_OK ||
+	    report_audit(db, who, "report.update", before, after) < 0)
+		goto out;
+	rc = WF_OK;
+out:
+	report_free(before);
+	report_free(after);
+	return wf_finish(db, rc, "report update", WF_PRIVATE);
+}
+
+int
+report_transition(struct db *db, const struct principal *who, int64_t id, enum wf_action action,
+		  int64_t version, const char *note, struct wf_errors *errs)
+{
+	char act[32];
+	struct report *r = NULL;
+	enum wf_state to;
+	int note_req = 0;
+	enum wf_publish pub = WF_PRIVATE;
+	struct db_stmt *st;
+	if (action == WF_EDIT || action < 0 || action >= WF_ACTION__MAX)
+		return WF_STATE;
+	if (db_begin(db) != DB_OK)
+		return wf_finish(db, WF_ERR, "report transition", WF_PRIVATE);
+	int rc = load_for_change(db, who, id, version, action, &r, &to, &note_req);
+	if (rc != WF_OK)
+		goto out;
+	pub = wf_transition_publish(r->state, to);
+	const char *n = wf_nz(note);
+	if ((rc = wf_note_check(n, note_req, errs)) != WF_OK)
+		goto out;
+	char *bjson = report_json(r);
+	rc = WF_ERR;
+	if ((st = db_stmt(db, STMT_WF_REPORT_STATE)) == NULL) {
+		free(bjson);
+		goto out;
+	}
+	wf_bind_state(st, id, version, action, to, n, r->review_note);
+	if (db_run(st) != DB_OK || db_changes(db) != 1) {
+		free(bjson);
+		rc = db_changes(db) == 0 ? WF_CONFLICT : WF_ERR;
+		goto out;
+	}
+	report_free(r);
+	r = NULL;
+	if (report_get(db, who, id, &r) != WF_OK) {
+		free(bjson);
+		goto out;
+	}
+	char *ajson = report_json(r);
+	snprintf(act, sizeof(act), "report.%s", wf_action_names[action]);
+	char ids[32];
+	snprintf(ids, sizeof(ids), "%lld", (long long)id);
+	int arc = audit_write(db, who, wf_now(), act, "report", ids, bjson, ajson);
+	free(bjson);
+	free(ajson);
+	rc = arc < 0 ? WF_ERR : WF_OK;
+out:
+	report_free(r);
+	return wf_finish(db, rc, "report transition", pub);
+}
+
+/* ---- preview ---- */
+
+/* Megajoules per unit of the energy units norms are given in (1 kWh = 3.6 MJ by definition). */
+static const struct {
+	const char *unit;
+	double mj;
+} mj_per[] = {{"MJ", 1}, {"GJ", 1000}, {"kWh", 3.6}};
+
+struct pv_tables {
+	struct calc_unit *units;
+	size_t nunits;
+	struct calc_factor *toe, *gj; /* factors with a TOE, with a GJ value (in toe_per_unit) */
+	size_t ntoe, ngj;
+	char **strs; /* every string the tables point to */
+	size_t nstrs;
+};
+
+static const char *
+pv_str(struct pv_tables *t, const char *s)
+{
+	t->strs = xrealloc(t->strs, (t->nstrs + 1) * sizeof(*t->strs));
+	return t->strs[t->nstrs++] = xstrdup(s);
+}
+
+static void
+pv_free(struct pv_tables *t)
+{
+	for (size_t i = 0; i < t->nstrs; i++)
+		free(t->strs[i]);
+	free(t->strs);
+	free(t->units);
+	free(t->toe);
+	free(t->gj);
+}
+
+/* "2011-04-19" -> 20110419; "" -> 0. */
+static int
+ymd(const char *s)
+{
+	int y, m, d;
+	return sscanf(s, "%4d-%2d-%2d", &y, &m, &d) == 3 ? y * 10000 + m * 100 + d : 0;
+}
+
+static int
+pv_load(struct db *db, struct pv_tables *t)
+{
+	int rc;
+	struct db_stmt *st = db_stmt(db, STMT_WF_UNITS);
+	if (st == NULL)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW) {
+		t->units = xrealloc(t->units, (t->nunits + 1) * sizeof(*t->units));
+		struct calc_unit *u = &t->units[t->nunits++];
+		u->code = pv_str(t, db_col_text(st, 0));
+		u->dimension = pv_str(t, db_col_text(st, 1));
+		u->to_base = db_col_double(st, 2);
+	}
+	if (rc != DB_DONE || (st = db_stmt(db, STMT_WF_FACTORS)) == NULL)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct calc_factor f = {
+		    .carrier = pv_str(t, db_col_text(st, 0)),
+		    .unit = pv_str(t, db_col_text(st, 1)),
+		    .from = ymd(db_col_text(st, 4)),
+		    .to = ymd(db_col_text(st, 5)),
+		};
+		if (!db_col_is_null(st, 2)) {
+			t->toe = xrealloc(t->toe, (t->ntoe + 1) * sizeof(*t->toe));
+			f.toe_per_unit = db_col_double(st, 2);
+			t->toe[t->ntoe++] = f;
+		}
+		if (!db_col_is_null(st, 3)) {
+			t->gj = xrealloc(t->gj, (t->ngj + 1) * sizeof(*t->gj));
+			f.toe_per_unit = db_col_double(st, 3);
+			t->gj[t->ngj++] = f;
+		}
+	}
+	return rc == DB_DONE ? 0 : -1;
+}
+
+/* qty of carrier in unit converted with the factor picked from fs; a calc_rc. */
+static int
+pv_convert(const struct pv_tables *t, const struct calc_factor *fs, size_t n,
+	   const struct report_energy *e, int year, double *out)
+{
+	const struct calc_unit *qu = calc_unit_find(t->units, t->nunits, e->unit);
+	if (qu == NULL)
+		return CALC_E_UNIT;
+	const struct calc_factor *f =
+	    calc_factor_pick(fs, n, e->carrier, qu, t->units, t->nunits, year);
+	if (f == NULL)
+		return CALC_E_FACTOR;
+	return calc_toe(e->quantity, qu, calc_unit_find(t->units, t->nunits, f->unit),
+			f->toe_per_unit, out);
+}
+
+void
+report_preview_free(struct report_preview *p)
+{
+	if (p == NULL)
+		return;
+	free(p->energy);
+	free(p->prod);
+	p->energy = NULL;
+	p->prod = NULL;
+}
+
+int
+report_preview(struct db *db, const struct report *r, struct report_preview *out)
+{
+	struct pv_tables t = {0};
+	char date[16], punit[16], pdim[32];
+	memset(out, 0, sizeof(*out));
+	out->complete = 1;
+	out->energy = xcalloc((size_t)r->nenergy + 1, sizeof(*out->energy));
+	out->prod = xcalloc((size_t)r->nout + 1, sizeof(*out->prod));
+	out->nenergy = r->nenergy;
+	out->nprod = r->nout;
+	if (pv_load(db, &t) < 0) {
+		log_err("report preview: %s", db_errmsg(db));
+		pv_free(&t);
+		report_preview_free(out);
+		return WF_ERR;
+	}
+	for (int i = 0; i < r->nenergy; i++) {
+		struct report_preview_energy *pe = &out->energy[i];
+		int rc = pv_convert(&t, t.toe, t.ntoe, &r->energy[i], r->year, &pe->toe);
+		pe->ok = rc == CALC_OK;
+		pe->msg = pe->ok ? NULL : calc_strerror(rc);
+		if (!pe->ok) {
+			pe->toe = NAN;
+			out->complete = 0;
+		}
+		if (pv_convert(&t, t.gj, t.ngj, &r->energy[i], r->year, &pe->gj) != CALC_OK)
+			pe->gj = NAN;
+		out->toe += pe->toe;
+		out->gj += pe->gj;
+	}
+	snprintf(date, sizeof(date), "%04d-12-31", r->year);
+	for (int i = 0; i < r->nout; i++) {
+		struct report_preview_product *pp = &out->prod[i];
+		const struct report_output *o = &r->out[i];
+		copy(pp->product, sizeof(pp->product), o->product);
+		pp->output = NAN;
+		pp->sec_toe = pp->sec_norm = pp->ratio = NAN;
+		if (product_unit(db, o->product, punit, sizeof(punit), pdim, sizeof(pdim)) < 0)
+			continue;
+		copy(pp->unit, sizeof(pp->unit), punit);
+		const struct calc_unit *pu = calc_unit_find(t.units, t.nunits, punit);
+		if (calc_convert(o->quantity, calc_unit_find(t.units, t.nunits, o->unit), pu,
+				 &pp->output) != CALC_OK)
+			pp->output = NAN;
+		double gj = 0;
+		for (int j = 0; j < r->nenergy; j++) {
+			const char *p = r->energy[j].product;
+			if ((p[0] == '\0' && i == 0) || strcmp(p, o->product) == 0) {
+				pp->toe += out->energy[j].toe;
+				gj += out->energy[j].gj;
+			}
+		}
+		pp->sec_toe = calc_sec(pp->toe, pp->output);
+		if (!isfinite(pp->output) ||
+		    refdata_norm_get(db, o->product, pp->output, date, &pp->norm) != DB_OK)
+			continue;
+		pp->has_norm = 1;
+		double mj = NAN, per;
+		for (size_t k = 0; k < sizeof(mj_per) / sizeof(mj_per[0]); k++)
+			if (strcmp(mj_per[k].unit, pp->norm.energy_unit) == 0)
+				mj = gj * 1000 / mj_per[k].mj;
+		if (calc_convert(pp->output, pu,
+				 calc_unit_find(t.units, t.nunits, pp->norm.per_unit),
+				 &per) != CALC_OK)
+			per = NAN;
+		pp->sec_norm = calc_sec(mj, per);
+		pp->ratio = pp->sec_norm / pp->norm.value;
+	}
+	pv_free(&t);
+	return WF_OK;
+}

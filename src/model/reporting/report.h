@@ -1,0 +1,228 @@
+/*
+ * An enterprise's annual report for one facility and year: output per
+ * product, energy per carrier in its unit, water by source, materials and
+ * the CP status of the year.  Drafts are created and edited here with full
+ * validation (every bad field is reported, by form field name, with a
+ * bilingual message), pre-filled from the previous year, previewed (TOE,
+ * specific energy consumption and the legal norm) and moved through the
+ * workflow of workflow.h.  Every change carries the version the form was
+ * loaded with, writes its audit row in the same transaction, and leaves
+ * nothing behind when it fails.
+ *
+ * Every function takes the caller as who (NULL = public) and answers
+ * WF_NOTFOUND for a report or facility outside who's scope (scope.h).
+ */
+#ifndef SXSH_MODEL_REPORT_H
+#define SXSH_MODEL_REPORT_H
+
+#include <stdint.h>
+
+#include "model/accounts/principal.h"
+#include "model/registry/refdata.h"
+#include "model/validate.h"
+#include "model/reporting/workflow.h"
+
+struct db;
+
+/* At most this many lines of each kind in one report (VF_LINES, as the CSV import). */
+#define REPORT_LINES_MAX VAL_LINES_MAX
+#define REPORT_NOTE_MAX	 WF_NOTE_MAX
+/* Bytes of a material name (VF_MATERIAL, as the CSV import). */
+#define REPORT_NAME_MAX VAL_TEXT_MAX
+
+struct report_output {
+	char product[32];
+	double quantity;
+	char unit[16];
+};
+
+struct report_energy {
+	char carrier[32];
+	double quantity;
+	char unit[16];
+	int month;	  /* 1-12, 0 for the whole year */
+	char product[32]; /* the product it went to, "" for the whole facility */
+	double cost_vnd;
+	int has_cost;
+};
+
+struct report_water {
+	char source[16]; /* tap|ground|surface|other */
+	double quantity_m3;
+	double cost_vnd;
+	int has_cost;
+};
+
+struct report_material {
+	char name[REPORT_NAME_MAX + 1];
+	double quantity;
+	char unit[16];
+	double cost_vnd;
+	int has_cost;
+};
+
+/* CP status fields of a year, in this order in report.cp[]. */
+enum report_cp {
+	REPORT_CP_AWARE,
+	REPORT_CP_STAFF,
+	REPORT_CP_UNIT,
+	REPORT_CP_APPLIED,
+	REPORT_CP__MAX
+};
+
+struct report {
+	int64_t id; /* 0 for an unsaved (pre-filled) report */
+	int64_t facility_id;
+	int year;
+	enum wf_state state;
+	int cp[REPORT_CP__MAX]; /* 1 yes, 0 no, -1 unknown */
+	char submitted_on[32];	/* "" until submitted */
+	char review_note[REPORT_NOTE_MAX + 1];
+	int64_t version;
+	int nout, nenergy, nwater, nmat;
+	struct report_output *out;
+	struct report_energy *energy;
+	struct report_water *water;
+	struct report_material *mat;
+};
+
+/* Frees r and its lines; NULL is a no-op. */
+void report_free(struct report *r);
+
+/*
+ * Form input: every field as typed (NULL and "" are empty).  CP fields are
+ * "1", "0" or empty (unknown); quantities and costs use '.' decimals;
+ * month and energy product are optional; costs are optional.
+ */
+struct report_output_in {
+	const char *product, *quantity, *unit;
+};
+struct report_energy_in {
+	const char *carrier, *quantity, *unit, *month, *product, *cost;
+};
+struct report_water_in {
+	const char *source, *quantity_m3, *cost;
+};
+struct report_material_in {
+	const char *name, *quantity, *unit, *cost;
+};
+struct report_input {
+	const char *cp[REPORT_CP__MAX];
+	int nout, nenergy, nwater, nmat;
+	const struct report_output_in *out;
+	const struct report_energy_in *energy;
+	const struct report_water_in *water;
+	const struct report_material_in *mat;
+};
+
+/*
+ * Validates in against the reference tables and, when every field is
+ * valid, fills the content of *r (CP status and lines; other members are
+ * untouched, lines are allocated and owned by r).  Field names in errs:
+ * "cp_aware", "cp_staff", "cp_unit", "cp_applied", "output[i].product",
+ * "output[i].quantity", "output[i].unit", "energy[i].carrier|quantity|unit|
+ * month|product|cost", "water[i].source|quantity_m3|cost",
+ * "material[i].name|quantity|unit|cost", and "output", "energy", "water",
+ * "material" for too many lines (i counts from 0).  Returns WF_OK,
+ * WF_INVALID (errs filled, *r unchanged) or WF_ERR.
+ */
+int report_validate(struct db *db, const struct report_input *in, struct report *r,
+		    struct wf_errors *errs);
+
+/*
+ * The report id with all its lines in *out (caller frees with
+ * report_free).  Returns WF_OK, WF_NOTFOUND or WF_ERR.
+ */
+int report_get(struct db *db, const struct principal *who, int64_t id, struct report **out);
+
+/*
+ * The report of facility for year, as report_get; WF_NOTFOUND when there
+ * is none or the facility is outside who's scope.
+ */
+int report_get_year(struct db *db, const struct principal *who, int64_t facility_id, int year,
+		    struct report **out);
+
+/*
+ * An unsaved draft for facility and year pre-filled from the facility's
+ * latest report before year (CP status and every line; no note).  Without
+ * an earlier report the draft is empty.  Returns WF_OK with *out (caller
+ * frees), WF_NOTFOUND (facility out of scope) or WF_ERR.
+ */
+int report_prefill(struct db *db, const struct principal *who, int64_t facility_id, int year,
+		   struct report **out);
+
+/*
+ * Creates the draft report of facility for year from in.  Returns WF_OK
+ * with *id, WF_NOTFOUND, WF_FORBIDDEN (role may not create), WF_INVALID
+ * (errs: "year" or the report_validate fields), WF_EXISTS (a report for
+ * that year exists: edit it instead) or WF_ERR.
+ */
+int report_create(struct db *db, const struct principal *who, int64_t facility_id, int year,
+		  const struct report_input *in, int64_t *id, struct wf_errors *errs);
+
+/*
+ * Replaces the content of report id (CP status and every line) with in,
+ * if its version is still version.  Returns WF_OK, WF_NOTFOUND,
+ * WF_FORBIDDEN, WF_STATE (submitted or accepted: not editable),
+ * WF_CONFLICT (stale version: nothing written), WF_INVALID or WF_ERR.
+ */
+int report_update(struct db *db, const struct principal *who, int64_t id, int64_t version,
+		  const struct report_input *in, struct wf_errors *errs);
+
+/*
+ * Moves report id through the workflow (WF_SUBMIT, WF_FORWARD, WF_RETURN,
+ * WF_ACCEPT, WF_REOPEN) if its version is still version.  note is the
+ * reviewer's note: required for WF_RETURN (else WF_INVALID with errs field
+ * "note"), kept for WF_REOPEN, ignored otherwise; at most REPORT_NOTE_MAX
+ * bytes.  Returns WF_OK, WF_NOTFOUND, WF_FORBIDDEN, WF_STATE, WF_CONFLICT,
+ * WF_INVALID or WF_ERR.
+ */
+int report_transition(struct db *db, const struct principal *who, int64_t id, enum wf_action action,
+		      int64_t version, const char *note, struct wf_errors *errs);
+
+/* ---- preview: TOE, SEC and the norm ---- */
+
+struct report_preview_energy {
+	int ok;		 /* 1 when converted; else msg says why */
+	double toe, gj;	 /* gj NAN when the carrier has no GJ factor */
+	const char *msg; /* static calc_strerror() text when !ok */
+};
+
+struct report_preview_product {
+	char product[32];
+	char unit[16];	/* the product's unit */
+	double output;	/* in unit */
+	double toe;	/* energy attributed to it */
+	double sec_toe; /* TOE per unit of product; NAN without output */
+	int has_norm;
+	struct refdata_norm norm;
+	double sec_norm; /* SEC in norm.energy_unit per norm.per_unit; NAN when unknown */
+	double ratio;	 /* sec_norm / norm.value; > 1 means above the norm */
+};
+
+struct report_preview {
+	int complete;	/* every energy line converted */
+	double toe, gj; /* totals; gj NAN when a line lacks a GJ factor */
+	int nenergy, nprod;
+	struct report_preview_energy *energy; /* by report line */
+	struct report_preview_product *prod;  /* by output line */
+};
+
+/*
+ * Computes the preview of r (a stored or a validated unsaved report) with
+ * the factors and norms valid in r->year.  Energy lines with a product go
+ * to that product; lines without go to the first output line (the main
+ * product).  The SEC in the norm's unit uses the carriers' GJ factors (1
+ * kWh = 3.6 MJ).  Fills *out (free with report_preview_free).  Returns
+ * WF_OK or WF_ERR.
+ */
+int report_preview(struct db *db, const struct report *r, struct report_preview *out);
+void report_preview_free(struct report_preview *p);
+
+/*
+ * The JSON document of r for the audit log and the API: keys sorted,
+ * compact.  Returns a malloc'd string the caller frees.
+ */
+char *report_json(const struct report *r);
+
+#endif

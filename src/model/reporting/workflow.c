@@ -1,0 +1,384 @@
+/*
+ * The workflow's state table, result messages, field error lists and the
+ * review queue (see workflow.h).  Every rule about who may move a report
+ * or registration from which state is one row of wf_rules.
+ */
+#include "model/reporting/workflow.h"
+
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "db/db.h"
+#include "model/accounts/scope.h"
+#include "util/arena.h"
+#include "util/fold.h"
+#include "util/log.h"
+
+static const char *const wf_msgs[] = {
+    [0] = "thành công / ok",
+    [1] = "không tìm thấy / not found",
+    [2] = "bạn không có quyền thực hiện thao tác này / you may not do this",
+    [3] = "không thể thực hiện ở trạng thái hiện tại / not possible in the current state",
+    [4] = "dữ liệu đã bị người khác thay đổi; hãy tải lại và nhập lại / changed by someone "
+	  "else since you opened it; reload and apply your changes again",
+    [5] = "dữ liệu không hợp lệ / invalid input",
+    [6] = "đã tồn tại / already exists",
+    [7] = "lỗi hệ thống / internal error",
+    [8] = "Bộ nhớ lưu trữ của máy chủ đã đầy nên chưa lưu được; hãy thử lại sau hoặc báo quản "
+	  "trị viên. / The server's storage is full, so nothing was saved; try again later or tell "
+	  "the administrator.",
+};
+
+const char *
+wf_strerror(int rc)
+{
+	int i = -rc;
+	if (i < 0 || i >= (int)(sizeof(wf_msgs) / sizeof(wf_msgs[0])))
+		return wf_msgs[7];
+	return wf_msgs[i];
+}
+
+void
+wf_errors_clear(struct wf_errors *e)
+{
+	e->n = 0;
+	e->more = 0;
+}
+
+void
+wf_errors_add(struct wf_errors *e, const char *msg, const char *field_fmt, ...)
+{
+	if (e->n == WF_ERRORS_MAX) {
+		e->more = 1;
+		return;
+	}
+	struct wf_error *x = &e->e[e->n++];
+	va_list ap;
+	va_start(ap, field_fmt);
+	vsnprintf(x->field, sizeof(x->field), field_fmt, ap);
+	va_end(ap);
+	snprintf(x->msg, sizeof(x->msg), "%s", msg);
+}
+
+const char *
+wf_errors_find(const struct wf_errors *e, const char *field)
+{
+	for (int i = 0; i < e->n; i++)
+		if (strcmp(e->e[i].field, field) == 0)
+			return e->e[i].msg;
+	return NULL;
+}
+
+const char *const wf_state_names[WF_STATE__MAX] = {
+    [WF_DRAFT] = "draft",	[WF_SUBMITTED] = "submitted", [WF_FORWARDED] = "forwarded",
+    [WF_RETURNED] = "returned", [WF_ACCEPTED] = "accepted",
+};
+
+const char *const wf_state_labels[WF_STATE__MAX] = {
+    [WF_DRAFT] = "Nháp / Draft",
+    [WF_SUBMITTED] = "Đã nộp, chờ huyện xem xét / Submitted, awaiting the district",
+    [WF_FORWARDED] = "Huyện đã duyệt, chờ Sở / Approved by the district, awaiting the province",
+    [WF_RETURNED] = "Trả lại để chỉnh sửa / Returned for correction",
+    [WF_ACCEPTED] = "Đã chấp nhận / Accepted",
+};
+
+const char *const wf_action_names[WF_ACTION__MAX] = {
+    [WF_EDIT] = "edit",	    [WF_SUBMIT] = "submit", [WF_FORWARD] = "forward",
+    [WF_RETURN] = "return", [WF_ACCEPT] = "accept", [WF_REOPEN] = "reopen",
+};
+
+const char *const wf_kind_names[WF_KIND__MAX] = {
+    [WF_KIND_REPORT] = "report",
+    [WF_KIND_REGISTRATION] = "registration",
+};
+
+#define R_ENT  ROLE_BIT(ROLE_ENTERPRISE)
+#define R_DIST ROLE_BIT(ROLE_DISTRICT)
+
+/*
+ * Who may do what from which state.  Province staff may decide a report
+ * the district has not reviewed (units without district staff); only
+ * province staff reopen an accepted one.
+ */
+static const struct wf_rule {
+	enum wf_action action;
+	enum wf_state from, to;
+	unsigned roles;
+	int note_required;
+} wf_rules[] = {
+    {WF_EDIT, WF_DRAFT, WF_DRAFT, R_ENT | ROLES_PROVINCE, 0},
+    {WF_EDIT, WF_RETURNED, WF_RETURNED, R_ENT | ROLES_PROVINCE, 0},
+    {WF_SUBMIT, WF_DRAFT, WF_SUBMITTED, R_ENT | ROLES_PROVINCE, 0},
+    {WF_SUBMIT, WF_RETURNED, WF_SUBMITTED, R_ENT | ROLES_PROVINCE, 0},
+    {WF_FORWARD, WF_SUBMITTED, WF_FORWARDED, R_DIST | ROLE_BIT(ROLE_ADMIN), 0},
+    {WF_RETURN, WF_SUBMITTED, WF_RETURNED, R_DIST | ROLES_PROVINCE, 1},
+    {WF_RETURN, WF_FORWARDED, WF_RETURNED, ROLES_PROVINCE, 1},
+    {WF_ACCEPT, WF_SUBMITTED, WF_ACCEPTED, ROLES_PROVINCE, 0},
+    {WF_ACCEPT, WF_FORWARDED, WF_ACCEPTED, ROLES_PROVINCE, 0},
+    {WF_REOPEN, WF_ACCEPTED, WF_RETURNED, ROLES_PROVINCE, 0},
+};
+
+/* The states that await each role's action in the review queue. */
+static const unsigned wf_awaiting[ROLE__MAX] = {
+    [ROLE_ADMIN] = 1u << WF_SUBMITTED | 1u << WF_FORWARDED,
+    [ROLE_PROVINCE] = 1u << WF_SUBMITTED | 1u << WF_FORWARDED,
+    [ROLE_DISTRICT] = 1u << WF_SUBMITTED,
+    [ROLE_ENTERPRISE] = 1u << WF_DRAFT | 1u << WF_RETURNED,
+    [ROLE_EXPERT] = 0,
+};
+
+enum wf_state
+wf_state_of(const char *status, int forwarded)
+{
+	for (int s = 0; s < WF_STATE__MAX; s++)
+		if (s != WF_FORWARDED && strcmp(status, wf_state_names[s]) == 0)
+			return s == WF_SUBMITTED && forwarded ? WF_FORWARDED : (enum wf_state)s;
+	return WF_DRAFT;
+}
+
+const char *
+wf_state_status(enum wf_state s)
+{
+	return wf_state_names[s == WF_FORWARDED ? WF_SUBMITTED : s];
+}
+
+int
+wf_check(enum wf_action action, enum wf_state from, const struct principal *who, enum wf_state *to,
+	 int *note_required)
+{
+	int seen = 0;
+	for (size_t i = 0; i < sizeof(wf_rules) / sizeof(wf_rules[0]); i++) {
+		const struct wf_rule *r = &wf_rules[i];
+		if (r->action != action || r->from != from)
+			continue;
+		seen = 1;
+		if (scope_has_role(who, r->roles)) {
+			*to = r->to;
+			*note_required = r->note_required;
+			return WF_OK;
+		}
+	}
+	return seen ? WF_FORBIDDEN : WF_STATE;
+}
+
+int
+wf_may_create(const struct principal *who)
+{
+	return scope_has_role(who, R_ENT | ROLES_PROVINCE);
+}
+
+int
+wf_finish(struct db *db, int rc, const char *what, enum wf_publish publish)
+{
+	/*
+	 * Public pages are cached per data generation.  Only a write that can
+	 * change a public figure bumps it, in the same transaction, whichever
+	 * way the change came (pages or API): an enterprise saving its draft
+	 * again and again must not drop the public caches.
+	 */
+	if (rc == WF_OK &&
+	    (publish == WF_PRIVATE || db_run(db_stmt(db, STMT_GENERATION_BUMP)) == DB_OK) &&
+	    db_commit(db) == DB_OK)
+		return WF_OK;
+	if (rc == WF_OK || rc == WF_ERR) {
+		log_err("%s: %s", what, db_errmsg(db));
+		rc = db_is_full(db) ? WF_FULL : WF_ERR;
+	}
+	db_rollback(db);
+	return rc;
+}
+
+enum wf_publish
+wf_transition_publish(enum wf_state from, enum wf_state to)
+{
+	return from == WF_ACCEPTED || to == WF_ACCEPTED ? WF_PUBLIC : WF_PRIVATE;
+}
+
+int
+wf_note_check(const char *note, int required, struct wf_errors *errs)
+{
+	static const struct val_label lbl_note = {"ý kiến của người xem xét", "reviewer's note"};
+	char msg[VAL_MSG_MAX];
+	size_t len = strlen(note);
+	if (required && len == 0) {
+		val_missing(&lbl_note, msg, sizeof(msg));
+		wf_errors_add(errs, msg, "note");
+		return WF_INVALID;
+	}
+	if (len > WF_NOTE_MAX || !utf8_valid(note, len)) {
+		snprintf(
+		    msg, sizeof(msg),
+		    "%s quá dài (tối đa %d byte) hoặc sai mã UTF-8 / %s is too long (at most %d "
+		    "bytes) or not UTF-8",
+		    lbl_note.vi, WF_NOTE_MAX, lbl_note.en, WF_NOTE_MAX);
+		wf_errors_add(errs, msg, "note");
+		return WF_INVALID;
+	}
+	return WF_OK;
+}
+
+int
+wf_facility_visible(struct db *db, const struct principal *who, int64_t facility_id)
+{
+	struct db_stmt *st = db_stmt(db, STMT_WF_FACILITY_SEE);
+	if (st == NULL)
+		return WF_ERR;
+	scope_bind(st, who);
+	db_bind_int(st, 4, facility_id);
+	int rc = db_step(st);
+	db_reset(st);
+	return rc == DB_ROW ? WF_OK : rc == DB_DONE ? WF_NOTFOUND : WF_ERR;
+}
+
+int
+wf_create_check(struct db *db, const struct principal *who, int64_t facility_id, int year,
+		const struct val_label *lbl_year, struct wf_errors *errs)
+{
+	int rc = wf_facility_visible(db, who, facility_id);
+	if (rc != WF_OK)
+		return rc;
+	if (!wf_may_create(who))
+		return WF_FORBIDDEN;
+	char ys[16], msg[VAL_MSG_MAX];
+	int64_t y;
+	snprintf(ys, sizeof(ys), "%d", year);
+	if (val_integer(VF_REPORT_YEAR, ys, lbl_year, &y, msg, sizeof(msg)) != VAL_OK)
+		wf_errors_add(errs, msg, "year");
+	return WF_OK;
+}
+
+int
+wf_create_absent(struct db *db, int sid, const struct principal *who, int64_t facility_id, int year)
+{
+	int64_t existing;
+	int rc = wf_find_id(db, sid, who, facility_id, year, &existing);
+	return rc == WF_NOTFOUND ? WF_OK : rc == WF_OK ? WF_EXISTS : rc;
+}
+
+void
+wf_bind_state(struct db_stmt *st, int64_t id, int64_t version, enum wf_action action,
+	      enum wf_state to, const char *note, const char *old_note)
+{
+	/* A return or reopen replaces the note; other moves keep it. */
+	int set_note = action == WF_RETURN || action == WF_REOPEN;
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, version);
+	db_bind_text(st, 3, wf_state_status(to));
+	db_bind_int(st, 4, to == WF_FORWARDED);
+	db_bind_text(st, 5, set_note ? note : old_note);
+	db_bind_int(st, 6, action == WF_SUBMIT);
+}
+
+int
+wf_find_id(struct db *db, int sid, const struct principal *who, int64_t facility_id, int year,
+	   int64_t *id)
+{
+	struct db_stmt *st = db_stmt(db, (enum stmt)sid);
+	if (st == NULL)
+		return WF_ERR;
+	scope_bind(st, who);
+	db_bind_int(st, 4, facility_id);
+	db_bind_int(st, 5, year);
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		*id = db_col_int(st, 0);
+	db_reset(st);
+	return rc == DB_ROW ? WF_OK : rc == DB_DONE ? WF_NOTFOUND : WF_ERR;
+}
+
+const char *
+wf_nz(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
+char *
+wf_json_take(struct json_t *o)
+{
+	char *s = o != NULL ? json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	json_decref(o);
+	if (s == NULL) {
+		fprintf(stderr, "sxsh: out of memory\n");
+		abort();
+	}
+	return s;
+}
+
+int64_t
+wf_now(void)
+{
+	return (int64_t)time(NULL);
+}
+
+int
+wf_queue_list(struct db *db, const struct principal *who, const struct wf_queue_filter *f,
+	      struct arena *a, struct wf_queue *out)
+{
+	memset(out, 0, sizeof(*out));
+	unsigned mask = f->state >= 0 && f->state < WF_STATE__MAX ? 1u << f->state
+			: who != NULL				  ? wf_awaiting[who->role]
+								  : 0;
+	int limit = f->limit < 1 ? 50 : f->limit > WF_QUEUE_PAGE_MAX ? WF_QUEUE_PAGE_MAX : f->limit;
+	const char *kind = f->kind >= 0 && f->kind < WF_KIND__MAX ? wf_kind_names[f->kind] : NULL;
+	int rc;
+
+	struct db_stmt *st = db_stmt(db, STMT_WF_QUEUE_COUNTS);
+	if (st == NULL)
+		goto fail;
+	scope_bind(st, who);
+	db_bind_text(st, 4, kind);
+	if (f->year > 0)
+		db_bind_int(st, 5, f->year);
+	if (f->unit_id > 0)
+		db_bind_int(st, 6, f->unit_id);
+	db_bind_text(st, 7, f->sector != NULL && f->sector[0] ? f->sector : NULL);
+	while ((rc = db_step(st)) == DB_ROW) {
+		enum wf_state s = wf_state_of(db_col_text(st, 0), db_col_int(st, 1));
+		out->counts[s] += db_col_int(st, 2);
+	}
+	if (rc != DB_DONE)
+		goto fail;
+	for (int s = 0; s < WF_STATE__MAX; s++)
+		if (mask & (1u << s))
+			out->total += out->counts[s];
+
+	st = db_stmt(db, STMT_WF_QUEUE);
+	if (st == NULL)
+		goto fail;
+	scope_bind(st, who);
+	db_bind_text(st, 4, kind);
+	if (f->year > 0)
+		db_bind_int(st, 5, f->year);
+	if (f->unit_id > 0)
+		db_bind_int(st, 6, f->unit_id);
+	db_bind_text(st, 7, f->sector != NULL && f->sector[0] ? f->sector : NULL);
+	db_bind_int(st, 8, mask);
+	db_bind_int(st, 9, limit);
+	db_bind_int(st, 10, f->offset > 0 ? f->offset : 0);
+	out->items = arena_alloc(a, (size_t)limit * sizeof(*out->items));
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct wf_queue_item *it = &out->items[out->n++];
+		it->kind = strcmp(db_col_text(st, 0), "report") == 0 ? WF_KIND_REPORT
+								     : WF_KIND_REGISTRATION;
+		it->id = db_col_int(st, 1);
+		it->facility_id = db_col_int(st, 2);
+		it->version = db_col_int(st, 3);
+		it->year = (int)db_col_int(st, 4);
+		it->state = wf_state_of(db_col_text(st, 5), db_col_int(st, 6));
+		it->facility_name = arena_strdup(a, db_col_text(st, 7));
+		it->facility_code = arena_strdup(a, db_col_text(st, 8));
+		it->unit_name = arena_strdup(a, db_col_text(st, 9));
+		it->sector_code = arena_strdup(a, db_col_text(st, 10));
+		it->submitted_on = arena_strdup(a, db_col_text(st, 11));
+	}
+	if (rc != DB_DONE)
+		goto fail;
+	return WF_OK;
+fail:
+	log_err("review queue: %s", db_errmsg(db));
+	return WF_ERR;
+}

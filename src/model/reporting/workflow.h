@@ -1,0 +1,222 @@
+/*
+ * The shared rules of the enterprise workflow (docs/workflow.md): result
+ * codes, field error lists, the states of a report or registration and the
+ * table of who may move it from which state to which, and the review queue.
+ * report.h, registration.h, claim.h and facility_edit.h build on it.
+ *
+ * States: draft -> submitted -> (district) forwarded -> accepted, with
+ * returned (reviewer's note required) going back to the enterprise and
+ * reopen taking an accepted one back to returned.  Stored as the status
+ * column plus forwarded_at (submitted with forwarded_at set = forwarded).
+ */
+#ifndef SXSH_MODEL_WORKFLOW_H
+#define SXSH_MODEL_WORKFLOW_H
+
+#include <stdint.h>
+
+#include "model/accounts/principal.h"
+#include "model/validate.h"
+
+struct arena;
+struct db;
+
+/* Results of every workflow function. */
+enum wf_rc {
+	WF_OK = 0,
+	WF_NOTFOUND = -1,  /* no such object, or outside the caller's scope */
+	WF_FORBIDDEN = -2, /* visible, but the caller's role may not do this here */
+	WF_STATE = -3,	   /* the action is not possible from the object's state */
+	WF_CONFLICT = -4,  /* the version given is stale: someone changed it first */
+	WF_INVALID = -5,   /* input failed validation: see the wf_errors list */
+	WF_EXISTS = -6,	   /* the object already exists (a report for that year) */
+	WF_ERR = -7,	   /* storage error (logged) */
+	WF_FULL = -8,	   /* the server's storage is full: nothing was written (logged) */
+};
+
+/* A bilingual message for an enum wf_rc; static string. */
+const char *wf_strerror(int rc);
+
+/* One field error: the field's name in the form and a bilingual message. */
+struct wf_error {
+	char field[64]; /* "year", "energy[2].unit" */
+	char msg[VAL_MSG_MAX];
+};
+
+#define WF_ERRORS_MAX 64
+
+/* Field errors in input order; more is set when some did not fit. */
+struct wf_errors {
+	int n, more;
+	struct wf_error e[WF_ERRORS_MAX];
+};
+
+void wf_errors_clear(struct wf_errors *e);
+/* Appends an error; field is printf-formatted. */
+void wf_errors_add(struct wf_errors *e, const char *msg, const char *field_fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* The message of the first error on field, or NULL. */
+const char *wf_errors_find(const struct wf_errors *e, const char *field);
+
+enum wf_state { WF_DRAFT, WF_SUBMITTED, WF_FORWARDED, WF_RETURNED, WF_ACCEPTED, WF_STATE__MAX };
+enum wf_action {
+	WF_EDIT,    /* change the content (draft or returned) */
+	WF_SUBMIT,  /* enterprise sends it for review */
+	WF_FORWARD, /* district approves and passes it to the province */
+	WF_RETURN,  /* reviewer sends it back with a note */
+	WF_ACCEPT,  /* province accepts: read-only from then on */
+	WF_REOPEN,  /* province takes an accepted one back to returned */
+	WF_ACTION__MAX
+};
+
+/* "draft", "submitted", "forwarded", "returned", "accepted"; static. */
+extern const char *const wf_state_names[WF_STATE__MAX];
+/* "edit", "submit", "forward", "return", "accept", "reopen"; static. */
+extern const char *const wf_action_names[WF_ACTION__MAX];
+/* Display names "Nháp / Draft" ...; static. */
+extern const char *const wf_state_labels[WF_STATE__MAX];
+
+/* The state of a stored status and forwarded flag; WF_DRAFT for unknown text. */
+enum wf_state wf_state_of(const char *status, int forwarded);
+/* The status column value of a state ("submitted" for WF_FORWARDED). */
+const char *wf_state_status(enum wf_state s);
+
+/*
+ * Whether who may do action on an object in state from (scope is checked
+ * by the caller's SQL first).  Returns WF_OK and *to, WF_STATE when no rule
+ * allows the action from that state, or WF_FORBIDDEN when one does but not
+ * for who's role.  *note_required is set for actions that need a note.
+ */
+int wf_check(enum wf_action action, enum wf_state from, const struct principal *who,
+	     enum wf_state *to, int *note_required);
+
+/* Whether who's role may create a new report or registration (in scope). */
+int wf_may_create(const struct principal *who);
+
+/* Whether a write can change a public figure: wf_finish()'s publish. */
+enum wf_publish {
+	WF_PRIVATE, /* drafts, submissions, returns, claims: no public page changes */
+	WF_PUBLIC,  /* accepting or reopening, facility profiles: public pages change */
+};
+
+/*
+ * Ends a write transaction: when rc is WF_OK, commits, bumping the data
+ * generation first when publish is WF_PUBLIC (so cached public pages,
+ * keyed by it, are rebuilt; a private write leaves them cached); otherwise
+ * rolls back.  Returns rc, or WF_ERR when the commit failed (logged with
+ * what).
+ */
+int wf_finish(struct db *db, int rc, const char *what, enum wf_publish publish);
+
+/*
+ * The publish of a transition from one state to another: public figures
+ * count accepted documents only, so only a move into or out of
+ * WF_ACCEPTED is WF_PUBLIC.
+ */
+enum wf_publish wf_transition_publish(enum wf_state from, enum wf_state to);
+
+/* The longest reviewer's note, in bytes. */
+#define WF_NOTE_MAX 2000
+
+/*
+ * Checks a reviewer's note: required and empty, too long or not UTF-8 add
+ * an error on field "note" and return WF_INVALID; else WF_OK.
+ */
+int wf_note_check(const char *note, int required, struct wf_errors *errs);
+
+/*
+ * Whether facility_id is in who's scope (STMT_WF_FACILITY_SEE): WF_OK,
+ * WF_NOTFOUND or WF_ERR.
+ */
+int wf_facility_visible(struct db *db, const struct principal *who, int64_t facility_id);
+
+/*
+ * Runs a scoped lookup statement sid taking (who, facility id, year) and
+ * returning one id: WF_OK with *id, WF_NOTFOUND or WF_ERR.
+ */
+int wf_find_id(struct db *db, int sid, const struct principal *who, int64_t facility_id, int year,
+	       int64_t *id);
+
+/*
+ * The checks before who creates the report or registration of
+ * (facility_id, year), in one transaction: the facility in scope (else
+ * WF_NOTFOUND or WF_ERR) and a role that may create (else WF_FORBIDDEN).
+ * A year outside 1990..2100 adds an error on field "year" named lbl_year
+ * to errs and still returns WF_OK, so the input's own errors join it.
+ */
+int wf_create_check(struct db *db, const struct principal *who, int64_t facility_id, int year,
+		    const struct val_label *lbl_year, struct wf_errors *errs);
+/*
+ * Whether (facility_id, year) has no object yet, by the lookup sid of
+ * wf_find_id: WF_OK when none, WF_EXISTS when one, or WF_ERR.
+ */
+int wf_create_absent(struct db *db, int sid, const struct principal *who, int64_t facility_id,
+		     int year);
+
+struct db_stmt;
+/*
+ * Binds a state statement (parameters: id, version, status, forwarded,
+ * review note, submitted) for moving object id of version by action to
+ * state to: a return or reopen replaces the review note with note, other
+ * moves keep old_note.  The caller runs st.
+ */
+void wf_bind_state(struct db_stmt *st, int64_t id, int64_t version, enum wf_action action,
+		   enum wf_state to, const char *note, const char *old_note);
+
+/* s, or "" for NULL. */
+const char *wf_nz(const char *s);
+
+struct json_t;
+/*
+ * The compact JSON text of o with sorted keys (stable for audit rows);
+ * takes o's reference.  Returns a malloc'd string the caller frees; aborts
+ * when out of memory (o NULL included).
+ */
+char *wf_json_take(struct json_t *o);
+
+/* Current time as Unix seconds, for audit rows. */
+int64_t wf_now(void);
+
+/* ---- the review queue ---- */
+
+enum wf_kind { WF_KIND_REPORT, WF_KIND_REGISTRATION, WF_KIND__MAX };
+extern const char *const wf_kind_names[WF_KIND__MAX]; /* "report", "registration" */
+
+#define WF_QUEUE_PAGE_MAX 200
+
+/* Filters; 0 / -1 / NULL mean "any". */
+struct wf_queue_filter {
+	int kind;	    /* enum wf_kind, or -1 both */
+	int state;	    /* enum wf_state, or -1: those awaiting the caller's action */
+	int year;	    /* 0 any */
+	int64_t unit_id;    /* admin_unit id: that unit and the units directly under it */
+	const char *sector; /* VSIC code prefix */
+	int limit, offset;  /* limit 1..WF_QUEUE_PAGE_MAX */
+};
+
+struct wf_queue_item {
+	enum wf_kind kind;
+	int64_t id, facility_id, version;
+	int year;
+	enum wf_state state;
+	const char *facility_name, *facility_code, *unit_name, *sector_code;
+	const char *submitted_on; /* "" when not submitted */
+};
+
+struct wf_queue {
+	int n;
+	struct wf_queue_item *items; /* ordered by submitted_on, kind, id */
+	long counts[WF_STATE__MAX];  /* in scope and filters, every state */
+	long total;		     /* items matching every filter, over all pages */
+};
+
+/*
+ * The reports and registrations in who's scope matching f.  With f->state
+ * -1 the list holds what awaits who: a district user's submitted ones
+ * (not yet forwarded), province and admin's submitted and forwarded ones,
+ * an enterprise user's drafts and returned ones.  counts[] ignore the state
+ * filter.  Strings live in arena a.  Returns WF_OK or WF_ERR.
+ */
+int wf_queue_list(struct db *db, const struct principal *who, const struct wf_queue_filter *f,
+		  struct arena *a, struct wf_queue *out);
+
+#endif
