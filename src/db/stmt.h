@@ -126,7 +126,8 @@ enum stmt {
 					 */
 	/* @csvio-stmts */
 
-	/* --- indicators, directory, stats (model/analytics/kpi.c, model/registry/facility.c) --- */
+	/* --- indicators, directory, stats (model/analytics/kpi.c, model/registry/facility.c) ---
+	 */
 	STMT_FACILITY_COUNT, /* q_like, sector, unit, ownership, size (NULL = any) -> count */
 	STMT_FACILITY_LIST,  /* q_like, sector, unit, ownership, size, limit, offset
 				-> id, name, sector, sector_vi, sector_en, unit_vi, unit_en,
@@ -205,7 +206,8 @@ enum stmt {
 				  by valid_from (NULL first) */
 	/* @indicators-stmts */
 
-	/* --- accounts, sessions, audit (model/accounts/user.c, model/accounts/session.c, model/audit.c) --- */
+	/* --- accounts, sessions, audit (model/accounts/user.c, model/accounts/session.c,
+	   model/audit.c) --- */
 	/* email, name, role, admin_unit_id, facility_id, password_hash, now (Unix s) */
 	STMT_USER_INSERT,
 	STMT_USER_GET,		/* id -> the user columns (see model/accounts/user.c USER_COLS) */
