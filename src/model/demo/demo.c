@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "db/db.h"
+#include "model/names.h"
 #include "util/alloc.h"
 #include "util/fold.h"
 #include "util/rng.h"
@@ -32,21 +33,17 @@
 /* The facility count the base counts below are given for. */
 #define BASE_TOTAL DEMO_DEFAULT_FACILITIES
 
-enum own { OWN_STATE, OWN_PRIVATE, OWN_FDI, OWN_HOUSEHOLD, OWN_COOP, OWN__MAX };
-enum size { SZ_MICRO, SZ_SMALL, SZ_MEDIUM, SZ_LARGE, SZ__MAX };
-
-static const char *const own_code[OWN__MAX] = {"state", "private", "fdi", "household",
-					       "cooperative"};
+/* Ownership and size are enum val_ownership and enum val_size, with their
+ * codes in names_ownership and names_size (model/names.h). */
 /* The first words of a facility's name, by ownership. */
 static const char *const own_name[OWN__MAX] = {"Công ty nhà nước mẫu", "Công ty TNHH mẫu",
 					       "Công ty vốn nước ngoài mẫu", "Cơ sở mẫu",
 					       "Hợp tác xã mẫu"};
-static const char *const size_code[SZ__MAX] = {"micro", "small", "medium", "large"};
 
 /* Employees per size (Decree 80/2021/NĐ-CP bands for industry: micro up to
  * 10, small up to 100, medium up to 200). */
-static const int emp_lo[SZ__MAX] = {1, 11, 101, 201};
-static const int emp_hi[SZ__MAX] = {10, 100, 200, 1200};
+static const int emp_lo[SIZE__MAX] = {1, 11, 101, 201};
+static const int emp_hi[SIZE__MAX] = {10, 100, 200, 1200};
 
 /* --- energy carriers --- */
 
@@ -135,7 +132,7 @@ struct kind {
 	const char *product; /* NULL: no product output reported */
 	const char *product2;
 	double ratio2;	       /* product2 = ratio2 x product */
-	double out[SZ__MAX];   /* median yearly output per size, product unit */
+	double out[SIZE__MAX]; /* median yearly output per size, product unit */
 	double out_min;	       /* bounds of a facility's base output */
 	double out_max;	       /* 0: none */
 	double intensity;      /* kWh-equivalent per unit of product (median) */
@@ -150,7 +147,7 @@ struct kind {
 	enum season season; /* monthly pattern */
 	double rep;	    /* how much more often than average it reports */
 	int own_w[OWN__MAX];
-	int size_w[SZ__MAX]; /* for owners other than households */
+	int size_w[SIZE__MAX]; /* for owners other than households */
 };
 
 /* Sector mix after DOMAIN.md §7: > 4,000 seafood facilities of which 23
@@ -321,7 +318,7 @@ static const struct kind kinds[K__MAX] = {
 static const double report_share[NYEARS] = {0.05, 0.08, 0.11, 0.14, 0.17, 0.20, 0.23,
 					    0.26, 0.29, 0.32, 0.36, 0.39, 0.42, 0.45};
 /* Reporting relative to that share, by size (large ones report almost always). */
-static const double report_size[SZ__MAX] = {0.8, 1.6, 2.4, 20};
+static const double report_size[SIZE__MAX] = {0.8, 1.6, 2.4, 20};
 /* Aware of CP at average size and district; flat until 2014, then rising. */
 static const double cp_aware[NYEARS] = {0.10, 0.12, 0.14, 0.20, 0.27, 0.33, 0.39,
 					0.45, 0.50, 0.55, 0.59, 0.63, 0.66, 0.70};
@@ -333,12 +330,12 @@ static const double cp_applied[NYEARS] = {0.20, 0.22, 0.22, 0.30, 0.35, 0.40, 0.
 static const double cp_unit[NYEARS] = {0.15, 0.15, 0.18, 0.22, 0.26, 0.30, 0.32,
 				       0.33, 0.34, 0.35, 0.36, 0.37, 0.38, 0.38};
 /* Awareness relative to average, by size. */
-static const double cp_size[SZ__MAX] = {0.85, 1.1, 1.35, 1.6};
+static const double cp_size[SIZE__MAX] = {0.85, 1.1, 1.35, 1.6};
 /* Chance that a CP field of a report is left unknown, by size. */
-static const double cp_unknown[SZ__MAX] = {0.15, 0.08, 0.03, 0.0};
+static const double cp_unknown[SIZE__MAX] = {0.15, 0.08, 0.03, 0.0};
 /* Chance that a report has water lines, material lines, by size. */
-static const double water_p[SZ__MAX] = {0.2, 0.4, 0.8, 1.0};
-static const double material_p[SZ__MAX] = {0.05, 0.12, 0.5, 0.8};
+static const double water_p[SIZE__MAX] = {0.2, 0.4, 0.8, 1.0};
+static const double material_p[SIZE__MAX] = {0.05, 0.12, 0.5, 0.8};
 /* Water sources: tap, ground, surface. */
 static const char *const water_src[3] = {"tap", "ground", "surface"};
 static const int water_src_w[3] = {35, 50, 15};
@@ -349,8 +346,8 @@ struct fac {
 	long id;
 	enum kind_id kind;
 	int district;
-	enum own own;
-	enum size size;
+	enum val_ownership own;
+	enum val_size size;
 	int opened, closed; /* closed 0: open */
 	const struct variant *var;
 	double base_out;  /* yearly output at scale 1 */
@@ -516,18 +513,18 @@ assign(struct rng *r, long n)
 static void
 fac_traits(struct rng *r, struct fac *f, double q)
 {
-	static const int household_size_w[SZ__MAX] = {90, 10, 0, 0};
+	static const int household_size_w[SIZE__MAX] = {90, 10, 0, 0};
 	const struct kind *k = &kinds[f->kind];
-	f->own = (enum own)rng_pick(r, k->own_w, OWN__MAX);
-	f->size =
-	    (enum size)rng_pick(r, f->own == OWN_HOUSEHOLD ? household_size_w : k->size_w, SZ__MAX);
+	f->own = (enum val_ownership)rng_pick(r, k->own_w, OWN__MAX);
+	f->size = (enum val_size)rng_pick(r, f->own == OWN_HOUSEHOLD ? household_size_w : k->size_w,
+					  SIZE__MAX);
 	int big = k->single || k->out_min >= 300;
 	if (big || rng_chance(r, 0.82))
 		f->opened = (int)rng_range(r, big ? 1995 : 1985, 2011);
 	else
 		f->opened = (int)rng_range(r, 2012, 2024);
 	f->closed = 0;
-	if (!big && f->size != SZ_LARGE && rng_chance(r, 0.07)) {
+	if (!big && f->size != SIZE_LARGE && rng_chance(r, 0.07)) {
 		int lo = f->opened + 1 > 2013 ? f->opened + 1 : 2013;
 		if (lo <= 2024)
 			f->closed = (int)rng_range(r, lo, 2024);
@@ -546,7 +543,7 @@ fac_traits(struct rng *r, struct fac *f, double q)
 	double z = log(q / (1 - q)) * sqrt(3.0) / M_PI;
 	f->intensity = k->intensity * f->var->mult * exp(k->spread * z);
 	f->saving = 0.03 + 0.09 * rng_double(r);
-	f->monthly_from = f->size >= SZ_MEDIUM ? (int)rng_range(r, 2014, 2024) : 0;
+	f->monthly_from = f->size >= SIZE_MEDIUM ? (int)rng_range(r, 2014, 2024) : 0;
 	f->water_src = (int)rng_pick(r, water_src_w, 3);
 	f->u_report = rng_double(r);
 	f->u_aware = rng_double(r);
@@ -578,7 +575,7 @@ insert_facility(struct gen *g, struct rng *r, const struct fac *f)
 		taxp = tax;
 	}
 	int lo = emp_lo[f->size], hi = emp_hi[f->size];
-	if (f->own == OWN_HOUSEHOLD && f->size == SZ_SMALL)
+	if (f->own == OWN_HOUSEHOLD && f->size == SIZE_SMALL)
 		hi = 40;
 	int employees = (int)rng_range(r, lo, hi);
 	char *key = fold_key(name);
@@ -596,8 +593,8 @@ insert_facility(struct gen *g, struct rng *r, const struct fac *f)
 	db_bind_text(st, 6, k->sector);
 	db_bind_int(st, 7, g->unit_id[f->district]);
 	db_bind_text(st, 8, address);
-	db_bind_text(st, 9, own_code[f->own]);
-	db_bind_text(st, 10, size_code[f->size]);
+	db_bind_text(st, 9, names_ownership[f->own].code);
+	db_bind_text(st, 10, names_size[f->size].code);
 	db_bind_int(st, 11, employees);
 	db_bind_int(st, 12, f->opened);
 	if (f->closed)
@@ -673,12 +670,12 @@ static int
 insert_report(struct gen *g, struct rng *r, const struct fac *f, int year, const struct cp *cp,
 	      double out, double sec)
 {
-	static const char *const status[3] = {"accepted", "submitted", "draft"};
+	static const enum wf_state status[3] = {WF_ACCEPTED, WF_SUBMITTED, WF_DRAFT};
 	static const int status_w[3] = {50, 30, 20};
 	const struct kind *k = &kinds[f->kind];
 	long rid = ++g->report_id;
 	int s = year < DEMO_LAST_YEAR ? 0 : (int)rng_pick(r, status_w, 3);
-	char date[16];
+	char date[40]; /* room for any int, so the compiler can prove no truncation */
 	if (s < 2) {
 		int month = rng_chance(r, 0.85) ? 1 : (int)rng_range(r, 2, 3);
 		snprintf(date, sizeof(date), "%04d-%02d-%02d", year + 1, month,
@@ -691,7 +688,7 @@ insert_report(struct gen *g, struct rng *r, const struct fac *f, int year, const
 	db_bind_int(st, 1, rid);
 	db_bind_int(st, 2, f->id);
 	db_bind_int(st, 3, year);
-	db_bind_text(st, 4, status[s]);
+	db_bind_text(st, 4, names_state[status[s]].code);
 	bind_cp(st, 5, cp->aware, rng_chance(r, q / 2));
 	bind_cp(st, 6, cp->staff, rng_chance(r, q));
 	bind_cp(st, 7, cp->unit, rng_chance(r, q));
