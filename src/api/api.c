@@ -397,7 +397,7 @@ api_queue(struct http_request *req, struct http_response *resp, struct db *db, e
 	if (state != NULL && strcmp(state, "awaiting") != 0) {
 		f.state = -2;
 		for (int s = 0; s < WF_STATE__MAX; s++)
-			if (strcmp(state, wf_state_names[s]) == 0)
+			if (strcmp(state, names_state[s].code) == 0)
 				f.state = s;
 		if (f.state == -2) {
 			api_problem(req, resp, 400,
@@ -422,14 +422,14 @@ api_queue(struct http_request *req, struct http_response *resp, struct db *db, e
 		jsonw_set(o, "unit_name", jsonw_str(it->unit_name));
 		jsonw_set(o, "sector_code", jsonw_str(it->sector_code));
 		jsonw_set(o, "year", jsonw_int(it->year));
-		jsonw_set(o, "state", jsonw_str(wf_state_names[it->state]));
+		jsonw_set(o, "state", jsonw_str(names_state[it->state].code));
 		jsonw_set(o, "version", jsonw_int(it->version));
 		jsonw_set(o, "submitted_on", api_str_or_null(it->submitted_on));
 		jsonw_push(items, o);
 	}
 	json_t *counts = jsonw_obj();
 	for (int s = 0; s < WF_STATE__MAX; s++)
-		jsonw_set(counts, wf_state_names[s], jsonw_int(q.counts[s]));
+		jsonw_set(counts, names_state[s].code, jsonw_int(q.counts[s]));
 	json_t *doc = jsonw_obj();
 	jsonw_set(doc, "items", items);
 	jsonw_set(doc, "counts", counts);

@@ -35,10 +35,8 @@ api_facilities(struct http_request *req, struct http_response *resp)
 		if (v != NULL && v[0] != '\0')
 			*(const char **)((char *)&f + facility_params[i].off) = v;
 	}
-	if ((f.ownership != NULL && facility_option_find(facility_ownerships, facility_nownerships,
-							 f.ownership) == NULL) ||
-	    (f.size != NULL &&
-	     facility_option_find(facility_sizes, facility_nsizes, f.size) == NULL)) {
+	if ((f.ownership != NULL && names_find(names_ownership, OWN__MAX, f.ownership) == NULL) ||
+	    (f.size != NULL && names_find(names_size, SIZE__MAX, f.size) == NULL)) {
 		api_problem(req, resp, 400, "Giá trị ownership hoặc size không hợp lệ",
 			    "Unknown ownership or size value");
 		return 0;

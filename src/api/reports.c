@@ -39,7 +39,7 @@ report_doc(const struct report *r)
 	jsonw_set(o, "id", jsonw_int(r->id));
 	jsonw_set(o, "facility_id", jsonw_int(r->facility_id));
 	jsonw_set(o, "year", jsonw_int(r->year));
-	jsonw_set(o, "state", jsonw_str(wf_state_names[r->state]));
+	jsonw_set(o, "state", jsonw_str(names_state[r->state].code));
 	jsonw_set(o, "version", jsonw_int(r->version));
 	jsonw_set(o, "submitted_on", api_str_or_null(r->submitted_on));
 	jsonw_set(o, "review_note", api_str_or_null(r->review_note));

@@ -1,8 +1,9 @@
 /*
  * Field validators (see validate.h): tax codes, enumerations and number
  * ranges, each with a bilingual message that names the field.  Pure
- * functions; the tables of accepted enum spellings live here so the
- * database CHECK constraints, the importer and the forms agree.
+ * functions; the accepted enum spellings come from model/names.h (and the
+ * two lists below) so the database CHECK constraints, the importer and the
+ * forms agree.
  */
 #include "model/validate.h"
 
@@ -31,25 +32,9 @@ const struct val_limit val_limits[VF__MAX] = {
     [VF_LINES] = {'i', 0, VAL_LINES_MAX},
 };
 
-const char *const val_ownership_names[OWN__MAX] = {
-    [OWN_STATE] = "state",	   [OWN_PRIVATE] = "private",	      [OWN_FDI] = "fdi",
-    [OWN_HOUSEHOLD] = "household", [OWN_COOPERATIVE] = "cooperative",
-};
-const char *const val_size_names[SIZE__MAX] = {
-    [SIZE_MICRO] = "micro",
-    [SIZE_SMALL] = "small",
-    [SIZE_MEDIUM] = "medium",
-    [SIZE_LARGE] = "large",
-};
 const char *const val_fstatus_names[FSTATUS__MAX] = {
     [FSTATUS_ACTIVE] = "active",
     [FSTATUS_CLOSED] = "closed",
-};
-const char *const val_rstatus_names[RSTATUS__MAX] = {
-    [RSTATUS_DRAFT] = "draft",
-    [RSTATUS_SUBMITTED] = "submitted",
-    [RSTATUS_RETURNED] = "returned",
-    [RSTATUS_ACCEPTED] = "accepted",
 };
 const char *const val_water_names[WATER__MAX] = {
     [WATER_TAP] = "tap",
@@ -198,16 +183,27 @@ val_enum(const char *s, const char *const *names, int n, const struct val_label 
 	return VAL_FORMAT;
 }
 
+/* val_enum over the codes of a names.h table of at most 8 entries. */
+static int
+val_enum_names(const char *s, const struct name *t, int n, const struct val_label *f, int *out,
+	       char *msg, size_t msgsz)
+{
+	const char *codes[8];
+	for (int i = 0; i < n && i < 8; i++)
+		codes[i] = t[i].code;
+	return val_enum(s, codes, n < 8 ? n : 8, f, out, msg, msgsz);
+}
+
 int
 val_ownership(const char *s, int *out, char *msg, size_t msgsz)
 {
-	return val_enum(s, val_ownership_names, OWN__MAX, &lbl_ownership, out, msg, msgsz);
+	return val_enum_names(s, names_ownership, OWN__MAX, &lbl_ownership, out, msg, msgsz);
 }
 
 int
 val_size(const char *s, int *out, char *msg, size_t msgsz)
 {
-	return val_enum(s, val_size_names, SIZE__MAX, &lbl_size, out, msg, msgsz);
+	return val_enum_names(s, names_size, SIZE__MAX, &lbl_size, out, msg, msgsz);
 }
 
 int
@@ -219,7 +215,10 @@ val_fstatus(const char *s, int *out, char *msg, size_t msgsz)
 int
 val_rstatus(const char *s, int *out, char *msg, size_t msgsz)
 {
-	return val_enum(s, val_rstatus_names, RSTATUS__MAX, &lbl_rstatus, out, msg, msgsz);
+	const char *codes[RSTATUS__MAX];
+	for (int i = 0; i < RSTATUS__MAX; i++)
+		codes[i] = names_rstatus_code(i);
+	return val_enum(s, codes, RSTATUS__MAX, &lbl_rstatus, out, msg, msgsz);
 }
 
 int

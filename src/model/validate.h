@@ -17,6 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "model/names.h"
+
 enum val_rc {
 	VAL_OK = 0,
 	VAL_MISSING = -1,     /* empty where a value is required */
@@ -35,16 +37,7 @@ struct val_label {
 /* Message buffers of this size always suffice for the messages here. */
 #define VAL_MSG_MAX 320
 
-enum val_ownership { OWN_STATE, OWN_PRIVATE, OWN_FDI, OWN_HOUSEHOLD, OWN_COOPERATIVE, OWN__MAX };
-enum val_size { SIZE_MICRO, SIZE_SMALL, SIZE_MEDIUM, SIZE_LARGE, SIZE__MAX };
 enum val_fstatus { FSTATUS_ACTIVE, FSTATUS_CLOSED, FSTATUS__MAX };
-enum val_rstatus {
-	RSTATUS_DRAFT,
-	RSTATUS_SUBMITTED,
-	RSTATUS_RETURNED,
-	RSTATUS_ACCEPTED,
-	RSTATUS__MAX
-};
 enum val_water { WATER_TAP, WATER_GROUND, WATER_SURFACE, WATER_OTHER, WATER__MAX };
 
 /*
@@ -102,11 +95,11 @@ int val_number(enum val_field f, const char *s, const struct val_label *l, doubl
 int val_integer(enum val_field f, const char *s, const struct val_label *l, int64_t *out, char *msg,
 		size_t msgsz);
 
-/* The stored (and CSV) spelling of each enum value; static strings. */
-extern const char *const val_ownership_names[OWN__MAX];
-extern const char *const val_size_names[SIZE__MAX];
+/*
+ * The stored (and CSV) spelling of each enum value; static strings.
+ * Ownership, size and report status are the codes of model/names.h.
+ */
 extern const char *const val_fstatus_names[FSTATUS__MAX];
-extern const char *const val_rstatus_names[RSTATUS__MAX];
 extern const char *const val_water_names[WATER__MAX];
 
 /*

@@ -284,9 +284,9 @@ struct dir_ctx {
 
 /* The label of code among opts in the sheet's language; the code itself when unknown. */
 static const char *
-dir_label(const struct dir_ctx *d, const struct facility_option *opts, int n, const char *code)
+dir_label(const struct dir_ctx *d, const struct name *opts, int n, const char *code)
 {
-	const struct facility_option *o = facility_option_find(opts, n, code);
+	const struct name *o = names_find(opts, n, code);
 	return o == NULL ? code : d->en ? o->name_en : o->name_vi;
 }
 
@@ -300,8 +300,8 @@ dir_row(void *ctx, const struct facility_row *r)
 	xlsx_text(d->x, r->sector_code);
 	xlsx_text(d->x, d->en ? r->sector_en : r->sector_vi);
 	xlsx_text(d->x, d->en ? r->unit_en : r->unit_vi);
-	xlsx_text(d->x, dir_label(d, facility_ownerships, facility_nownerships, r->ownership));
-	xlsx_text(d->x, dir_label(d, facility_sizes, facility_nsizes, r->size));
+	xlsx_text(d->x, dir_label(d, names_ownership, OWN__MAX, r->ownership));
+	xlsx_text(d->x, dir_label(d, names_size, SIZE__MAX, r->size));
 	xlsx_row_end(d->x);
 	d->rows++;
 	return 0;

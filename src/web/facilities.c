@@ -30,7 +30,7 @@
 struct fac_filter {
 	const char *param;
 	const char *label_vi, *label_en;
-	const struct facility_option *opts;
+	const struct name *opts;
 	int nopts;
 	const char *value; /* validated code, or NULL */
 };
@@ -38,9 +38,9 @@ struct fac_filter {
 enum { FAC_SECTOR, FAC_UNIT, FAC_OWNERSHIP, FAC_SIZE, FAC__NFILTERS };
 
 static const char *
-fac_label(struct http_request *req, const struct facility_option *opts, int n, const char *code)
+fac_label(struct http_request *req, const struct name *opts, int n, const char *code)
 {
-	const struct facility_option *o = facility_option_find(opts, n, code);
+	const struct name *o = names_find(opts, n, code);
 	return o == NULL ? code : HTTP_T(req, o->name_vi, o->name_en);
 }
 
@@ -63,7 +63,7 @@ fac_form(struct http_request *req, struct buf *b, const char *q, struct fac_filt
 		html_text(b, HTTP_T(req, "— Tất cả —", "— All —"));
 		html_close(b, "option");
 		for (int j = 0; j < f->nopts; j++) {
-			const struct facility_option *o = &f->opts[j];
+			const struct name *o = &f->opts[j];
 			if (f->value != NULL && strcmp(f->value, o->code) == 0)
 				html_open(b, "option", "value", o->code, "selected", "selected",
 					  NULL);
@@ -118,9 +118,8 @@ fac_table(struct http_request *req, struct buf *b, const struct facility_page *p
 		html_textf(b, "%s — %s", r->sector_code, HTTP_T(req, r->sector_vi, r->sector_en));
 		html_close(b, "td");
 		html_elem(b, "td", HTTP_T(req, r->unit_vi, r->unit_en));
-		html_elem(b, "td",
-			  fac_label(req, facility_ownerships, facility_nownerships, r->ownership));
-		html_elem(b, "td", fac_label(req, facility_sizes, facility_nsizes, r->size));
+		html_elem(b, "td", fac_label(req, names_ownership, OWN__MAX, r->ownership));
+		html_elem(b, "td", fac_label(req, names_size, SIZE__MAX, r->size));
 		html_close(b, "tr");
 	}
 	html_close(b, "tbody");
@@ -209,11 +208,11 @@ web_facilities(struct http_request *req, struct http_response *resp)
 	struct fac_filter filters[FAC__NFILTERS] = {
 	    [FAC_SECTOR] = {"sector", "Ngành", "Sector", NULL, 0, NULL},
 	    [FAC_UNIT] = {"unit", "Đơn vị hành chính", "Administrative unit", NULL, 0, NULL},
-	    [FAC_OWNERSHIP] = {"ownership", "Loại hình", "Ownership", facility_ownerships,
-			       facility_nownerships, NULL},
-	    [FAC_SIZE] = {"size", "Quy mô", "Size", facility_sizes, facility_nsizes, NULL},
+	    [FAC_OWNERSHIP] = {"ownership", "Loại hình", "Ownership", names_ownership, OWN__MAX,
+			       NULL},
+	    [FAC_SIZE] = {"size", "Quy mô", "Size", names_size, SIZE__MAX, NULL},
 	};
-	struct facility_option *sectors, *units;
+	struct name *sectors, *units;
 	int nsectors, nunits;
 	if (facility_sector_options(db, &req->arena, &sectors, &nsectors) < 0 ||
 	    facility_unit_options(db, &req->arena, &units, &nunits) < 0)
@@ -245,7 +244,7 @@ web_facilities(struct http_request *req, struct http_response *resp)
 		const char *v = http_param(req, f->param);
 		if (v == NULL || v[0] == '\0')
 			continue;
-		if (facility_option_find(f->opts, f->nopts, v) == NULL) {
+		if (names_find(f->opts, f->nopts, v) == NULL) {
 			const char *msg_vi =
 			    arena_printf(&req->arena, "%s: mã không hợp lệ (tham số %s).",
 					 f->label_vi, f->param);

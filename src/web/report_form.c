@@ -416,7 +416,7 @@ rf_render(struct http_request *req, struct http_response *resp, struct rf_page *
 	if (p->stored != NULL) {
 		html_open(&b, "p", "class", "state", NULL);
 		html_text(&b, HTTP_T(req, "Trạng thái: ", "Status: "));
-		html_open(&b, "strong", "class", wf_state_names[p->stored->state], NULL);
+		html_open(&b, "strong", "class", names_state[p->stored->state].code, NULL);
 		html_text(&b, wfp_state_label(req, p->stored->state));
 		html_close(&b, "strong");
 		html_close(&b, "p");

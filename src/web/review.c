@@ -225,7 +225,7 @@ rv_render(struct http_request *req, struct http_response *resp, struct db *db,
 	html_close(&b, "p");
 	html_open(&b, "p", "class", "state", NULL);
 	html_text(&b, HTTP_T(req, "Trạng thái: ", "Status: "));
-	html_open(&b, "strong", "class", wf_state_names[o->state], NULL);
+	html_open(&b, "strong", "class", names_state[o->state].code, NULL);
 	html_text(&b, wfp_state_label(req, o->state));
 	html_close(&b, "strong");
 	if (o->submitted_on[0] != '\0')
@@ -425,7 +425,7 @@ rv_filter(struct http_request *req, struct db *db, struct wf_queue_filter *f)
 	if (v != NULL && v[0] != '\0') {
 		f->state = -2;
 		for (int s = 0; s < WF_STATE__MAX; s++)
-			if (strcmp(v, wf_state_names[s]) == 0)
+			if (strcmp(v, names_state[s].code) == 0)
 				f->state = s;
 		if (f->state == -2)
 			return -1;
@@ -486,8 +486,8 @@ web_review(struct http_request *req, struct http_response *resp)
 			if (strcmp(req->params[i].name, "status") != 0 &&
 			    strcmp(req->params[i].name, "page") != 0)
 				p[n++] = req->params[i];
-		p[n++] = (struct http_param){"status", wf_state_names[s]};
-		html_open(&b, "li", "data-status", wf_state_names[s], NULL);
+		p[n++] = (struct http_param){"status", names_state[s].code};
+		html_open(&b, "li", "data-status", names_state[s].code, NULL);
 		html_open(&b, "a", "href", web_url(req, "/review", p, n), NULL);
 		html_text(&b, wfp_state_label(req, (enum wf_state)s));
 		html_close(&b, "a");
@@ -505,12 +505,14 @@ web_review(struct http_request *req, struct http_response *resp)
 	const char *kl[WF_KIND__MAX] = {HTTP_T(req, "Báo cáo", "Report"),
 					HTTP_T(req, "Đăng ký", "Registration")};
 	rv_select(req, &b, HTTP_T(req, "Loại", "Kind"), "kind", wf_kind_names, kl, WF_KIND__MAX);
-	const char *sl[WF_STATE__MAX];
-	for (int s = 0; s < WF_STATE__MAX; s++)
+	const char *sc[WF_STATE__MAX], *sl[WF_STATE__MAX];
+	for (int s = 0; s < WF_STATE__MAX; s++) {
+		sc[s] = names_state[s].code;
 		sl[s] = wfp_state_label(req, (enum wf_state)s);
+	}
 	rv_select(req, &b,
 		  HTTP_T(req, "Trạng thái (trống: chờ bạn xử lý)", "Status (empty: awaiting you)"),
-		  "status", wf_state_names, sl, WF_STATE__MAX);
+		  "status", sc, sl, WF_STATE__MAX);
 	static const char *const fields[][3] = {{"year", "Năm", "Year"},
 						{"unit", "Mã đơn vị hành chính", "Unit code"},
 						{"sector", "Mã ngành (VSIC)", "Sector (VSIC)"}};

@@ -109,7 +109,7 @@ wfp_state_label(struct http_request *req, enum wf_state s)
 {
 	if ((int)s < 0 || s >= WF_STATE__MAX)
 		return "?";
-	return wfp_msg(req, wf_state_labels[s]);
+	return HTTP_T(req, names_state[s].name_vi, names_state[s].name_en);
 }
 
 const char *

@@ -84,7 +84,7 @@ test_enums(void **state)
 	assert_int_equal(val_water("ground", &v, m, sizeof(m)), VAL_OK);
 	assert_int_equal(v, WATER_GROUND);
 	assert_int_equal(val_water("rain", &v, m, sizeof(m)), VAL_FORMAT);
-	assert_string_equal(val_ownership_names[OWN_HOUSEHOLD], "household");
+	assert_string_equal(names_ownership[OWN_HOUSEHOLD].code, "household");
 }
 
 static void

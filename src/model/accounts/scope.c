@@ -5,18 +5,14 @@
 #include "model/accounts/scope.h"
 
 #include "db/db.h"
-
-static const char *const scope_role_names[ROLE__MAX] = {
-    [ROLE_ADMIN] = "admin",	      [ROLE_PROVINCE] = "province", [ROLE_DISTRICT] = "district",
-    [ROLE_ENTERPRISE] = "enterprise", [ROLE_EXPERT] = "expert",
-};
+#include "model/names.h"
 
 const char *
 scope_role_name(const struct principal *who)
 {
 	if (who == NULL || (unsigned)who->role >= ROLE__MAX)
 		return "public";
-	return scope_role_names[who->role];
+	return names_role[who->role].code;
 }
 
 int

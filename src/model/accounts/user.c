@@ -1,7 +1,8 @@
 /*
- * Accounts (see user.h).  Role names and the scope each role takes are the
- * table user_roles; messages are the table user_messages.  Hashing runs
- * under a small counting gate so a burst of sign-ins cannot take more than
+ * Accounts (see user.h).  Role codes are names_role (model/names.h); the
+ * scope each role takes is the table user_roles; messages are the table
+ * user_messages.  Hashing runs under a small counting gate so a burst of
+ * sign-ins cannot take more than
  * USER_PWHASH_CONCURRENCY x USER_PWHASH_MEMLIMIT bytes at once.
  */
 #include "model/accounts/user.h"
@@ -17,6 +18,7 @@
 #include "model/accounts/apitoken.h"
 #include "model/audit.h"
 #include "model/accounts/session.h"
+#include "model/names.h"
 #include "util/alloc.h"
 #include "util/fold.h"
 #include "util/log.h"
@@ -25,12 +27,11 @@
 enum user_scope { SCOPE_NONE, SCOPE_UNIT, SCOPE_FACILITY };
 
 static const struct {
-	const char *name;
 	enum user_scope scope;
 } user_roles[ROLE__MAX] = {
-    [ROLE_ADMIN] = {"admin", SCOPE_NONE},	[ROLE_PROVINCE] = {"province", SCOPE_NONE},
-    [ROLE_DISTRICT] = {"district", SCOPE_UNIT}, [ROLE_ENTERPRISE] = {"enterprise", SCOPE_FACILITY},
-    [ROLE_EXPERT] = {"expert", SCOPE_NONE},
+    [ROLE_ADMIN] = {SCOPE_NONE},    [ROLE_PROVINCE] = {SCOPE_NONE},
+    [ROLE_DISTRICT] = {SCOPE_UNIT}, [ROLE_ENTERPRISE] = {SCOPE_FACILITY},
+    [ROLE_EXPERT] = {SCOPE_NONE},
 };
 
 static const struct {
@@ -81,18 +82,17 @@ user_strerror(enum user_rc rc)
 const char *
 user_role_name(enum role r)
 {
-	return (int)r >= 0 && r < ROLE__MAX ? user_roles[r].name : "?";
+	return (int)r >= 0 && r < ROLE__MAX ? names_role[r].code : "?";
 }
 
 int
 user_role_parse(const char *s, enum role *out)
 {
-	for (int r = 0; s != NULL && r < ROLE__MAX; r++)
-		if (strcmp(user_roles[r].name, s) == 0) {
-			*out = (enum role)r;
-			return 0;
-		}
-	return -1;
+	int r = names_index(names_role, ROLE__MAX, s);
+	if (r < 0)
+		return -1;
+	*out = (enum role)r;
+	return 0;
 }
 
 /* --- hashing --- */
@@ -427,7 +427,7 @@ user_create(struct db *db, const struct principal *actor, const struct user_new 
 		goto out;
 	db_bind_text(st, 1, email);
 	db_bind_text(st, 2, nu->name != NULL && nu->name[0] != '\0' ? nu->name : NULL);
-	db_bind_text(st, 3, user_roles[nu->role].name);
+	db_bind_text(st, 3, names_role[nu->role].code);
 	if (unit_id != 0)
 		db_bind_int(st, 4, unit_id);
 	else
@@ -449,7 +449,7 @@ user_create(struct db *db, const struct principal *actor, const struct user_new 
 	}
 	*id = db_last_id(db);
 	after = user_json(json_pack("{s:s, s:s, s:s?, s:I, s:I}", "email", email, "role",
-				    user_roles[nu->role].name, "unit", nu->unit_code, "facility_id",
+				    names_role[nu->role].code, "unit", nu->unit_code, "facility_id",
 				    (json_int_t)nu->facility_id, "id", (json_int_t)*id));
 	char key[32];
 	snprintf(key, sizeof(key), "%lld", (long long)*id);

@@ -486,14 +486,6 @@ load_sectors(struct kctx *c)
 	return 0;
 }
 
-/* The index of code in a fixed option table, or -1. */
-static int
-option_index(const struct facility_option *opts, int n, const char *code)
-{
-	const struct facility_option *o = facility_option_find(opts, n, code);
-	return o != NULL ? (int)(o - opts) : -1;
-}
-
 /* ---- stage 2: facilities, reports, energy, outputs ---- */
 
 static int
@@ -515,9 +507,8 @@ load_facilities(struct kctx *c)
 		f->key[KPI_BY_CLASS] = sec;
 		f->key[KPI_BY_SECTOR] = sec >= 0 ? c->sector_div[sec] : -1;
 		f->key[KPI_BY_OWNERSHIP] =
-		    option_index(facility_ownerships, facility_nownerships, db_col_text(st, 5));
-		f->key[KPI_BY_SIZE] =
-		    option_index(facility_sizes, facility_nsizes, db_col_text(st, 6));
+		    names_index(names_ownership, OWN__MAX, db_col_text(st, 5));
+		f->key[KPI_BY_SIZE] = names_index(names_size, SIZE__MAX, db_col_text(st, 6));
 		f->rep0 = f->nrep = 0;
 		f->h0 = f->nh = 0;
 	}
@@ -881,9 +872,9 @@ nkeys_of(const struct kctx *c, enum kpi_by by)
 	case KPI_BY_CLASS:
 		return c->sector_ids.n;
 	case KPI_BY_OWNERSHIP:
-		return facility_nownerships;
+		return OWN__MAX;
 	case KPI_BY_SIZE:
-		return facility_nsizes;
+		return SIZE__MAX;
 	case KPI_BY__MAX:
 		break;
 	}
@@ -1036,14 +1027,14 @@ key_names(const struct kctx *c, int by, int key, const char **code, const char *
 		*en = c->sector_en[key];
 		return;
 	case KPI_BY_OWNERSHIP:
-		*code = facility_ownerships[key].code;
-		*vi = facility_ownerships[key].name_vi;
-		*en = facility_ownerships[key].name_en;
+		*code = names_ownership[key].code;
+		*vi = names_ownership[key].name_vi;
+		*en = names_ownership[key].name_en;
 		return;
 	default:
-		*code = facility_sizes[key].code;
-		*vi = facility_sizes[key].name_vi;
-		*en = facility_sizes[key].name_en;
+		*code = names_size[key].code;
+		*vi = names_size[key].name_vi;
+		*en = names_size[key].name_en;
 		return;
 	}
 }

@@ -566,8 +566,8 @@ fac_row(struct imp *im)
 	db_bind_text(st, 7, opt(v[FC_ADDRESS]));
 	db_bind_opt_double(st, 8, lat, !has_lat);
 	db_bind_opt_double(st, 9, lon, !has_lon);
-	db_bind_text(st, 10, val_ownership_names[own]);
-	db_bind_text(st, 11, val_size_names[size]);
+	db_bind_text(st, 10, names_ownership[own].code);
+	db_bind_text(st, 11, names_size[size].code);
 	if (v[FC_EMPLOYEES][0] != '\0')
 		db_bind_int(st, 12, employees);
 	if (ok_open)
@@ -783,8 +783,8 @@ rep_level(struct imp *im, int64_t fid, int year, int ok)
 		rowerr(
 		    im, RC_STATUS,
 		    "khác với dòng %ld ('%s') / differs from line %ld where it is '%s', got '%s'",
-		    r->line, val_rstatus_names[r->status], r->line, val_rstatus_names[r->status],
-		    val_rstatus_names[status]);
+		    r->line, names_rstatus_code(r->status), r->line, names_rstatus_code(r->status),
+		    names_rstatus_code(status));
 	for (int i = 0; i < 4; i++) {
 		if (cp[i] == r->cp[i])
 			continue;
@@ -936,7 +936,7 @@ rep_row(struct imp *im)
 			db_bind_int(st, p++, fid);
 			db_bind_int(st, p++, year64);
 		}
-		db_bind_text(st, p++, val_rstatus_names[r->status]);
+		db_bind_text(st, p++, names_rstatus_code(r->status));
 		for (int i = 0; i < 4; i++, p++)
 			if (r->cp[i] >= 0)
 				db_bind_int(st, p, r->cp[i]);

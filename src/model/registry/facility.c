@@ -15,34 +15,6 @@
 #include "util/fold.h"
 #include "util/log.h"
 
-const struct facility_option facility_ownerships[] = {
-    {"state", "Nhà nước", "State-owned"},
-    {"private", "Tư nhân", "Private"},
-    {"fdi", "Vốn đầu tư nước ngoài", "Foreign-invested"},
-    {"household", "Hộ kinh doanh", "Household business"},
-    {"cooperative", "Hợp tác xã", "Cooperative"},
-};
-const int facility_nownerships = sizeof(facility_ownerships) / sizeof(facility_ownerships[0]);
-
-const struct facility_option facility_sizes[] = {
-    {"micro", "Siêu nhỏ", "Micro"},
-    {"small", "Nhỏ", "Small"},
-    {"medium", "Vừa", "Medium"},
-    {"large", "Lớn", "Large"},
-};
-const int facility_nsizes = sizeof(facility_sizes) / sizeof(facility_sizes[0]);
-
-const struct facility_option *
-facility_option_find(const struct facility_option *opts, int n, const char *code)
-{
-	if (code == NULL)
-		return NULL;
-	for (int i = 0; i < n; i++)
-		if (strcmp(opts[i].code, code) == 0)
-			return &opts[i];
-	return NULL;
-}
-
 /* The folded query with \, % and _ escaped for LIKE ... ESCAPE '\'; NULL if empty. */
 static char *
 facility_like_key(struct arena *a, const char *q)
@@ -152,7 +124,7 @@ facility_each(struct db *db, struct arena *a, const struct facility_filter *f, f
 }
 
 static int
-facility_options(struct db *db, enum stmt id, struct arena *a, struct facility_option **out, int *n)
+facility_options(struct db *db, enum stmt id, struct arena *a, struct name **out, int *n)
 {
 	struct db_stmt *st = db_stmt(db, id);
 	*out = NULL;
@@ -164,14 +136,13 @@ facility_options(struct db *db, enum stmt id, struct arena *a, struct facility_o
 		if (*n == cap) {
 			/* Arena memory cannot grow in place: copy to a bigger block. */
 			int ncap = cap ? cap * 2 : 32;
-			struct facility_option *bigger =
-			    arena_alloc(a, sizeof(*bigger) * (size_t)ncap);
+			struct name *bigger = arena_alloc(a, sizeof(*bigger) * (size_t)ncap);
 			if (*n > 0)
 				memcpy(bigger, *out, sizeof(*bigger) * (size_t)*n);
 			*out = bigger;
 			cap = ncap;
 		}
-		struct facility_option *o = &(*out)[(*n)++];
+		struct name *o = &(*out)[(*n)++];
 		o->code = arena_strdup(a, db_col_text(st, 0));
 		o->name_vi = arena_strdup(a, db_col_text(st, 1));
 		o->name_en = arena_strdup(a, db_col_text(st, 2));
@@ -185,13 +156,13 @@ fail:
 }
 
 int
-facility_sector_options(struct db *db, struct arena *a, struct facility_option **out, int *n)
+facility_sector_options(struct db *db, struct arena *a, struct name **out, int *n)
 {
 	return facility_options(db, STMT_FACILITY_SECTOR_OPTIONS, a, out, n);
 }
 
 int
-facility_unit_options(struct db *db, struct arena *a, struct facility_option **out, int *n)
+facility_unit_options(struct db *db, struct arena *a, struct name **out, int *n)
 {
 	return facility_options(db, STMT_FACILITY_UNIT_OPTIONS, a, out, n);
 }

@@ -10,6 +10,8 @@
 
 #include <stdint.h>
 
+#include "model/names.h"
+
 struct arena;
 struct db;
 
@@ -45,12 +47,6 @@ struct facility_page {
 	struct facility_row *rows;
 };
 
-/* A choice of a filter: a code and its names. */
-struct facility_option {
-	const char *code;
-	const char *name_vi, *name_en;
-};
-
 /*
  * Lists one page of active facilities matching f, ordered by folded name.
  * A page past the end gives n = 0 with the right total.  Returns 0, or -1
@@ -76,21 +72,13 @@ typedef int (*facility_row_fn)(void *ctx, const struct facility_row *r);
 int facility_each(struct db *db, struct arena *a, const struct facility_filter *f,
 		  facility_row_fn fn, void *ctx);
 
-/* The sectors (VSIC divisions and below) and the district-level units. */
-int facility_sector_options(struct db *db, struct arena *a, struct facility_option **out, int *n);
-int facility_unit_options(struct db *db, struct arena *a, struct facility_option **out, int *n);
-
 /*
- * The fixed ownership and size codes with their labels (from the schema's
- * CHECK constraints); static storage.
+ * The choices of the sector and unit filters, a code and its names each
+ * (struct name of model/names.h): the sectors (VSIC divisions and below)
+ * and the district-level units.  The fixed ownership and size choices are
+ * names_ownership and names_size.
  */
-extern const struct facility_option facility_ownerships[];
-extern const int facility_nownerships;
-extern const struct facility_option facility_sizes[];
-extern const int facility_nsizes;
-
-/* Returns the option with that code among opts, or NULL. */
-const struct facility_option *facility_option_find(const struct facility_option *opts, int n,
-						   const char *code);
+int facility_sector_options(struct db *db, struct arena *a, struct name **out, int *n);
+int facility_unit_options(struct db *db, struct arena *a, struct name **out, int *n);
 
 #endif

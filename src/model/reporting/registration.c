@@ -119,7 +119,7 @@ registration_json(const struct registration *r)
 {
 	json_t *o = json_pack(
 	    "{s:I, s:I, s:i, s:s, s:i, s:o, s:s, s:s, s:I}", "id", (json_int_t)r->id, "facility_id",
-	    (json_int_t)r->facility_id, "year", r->year, "state", wf_state_names[r->state],
+	    (json_int_t)r->facility_id, "year", r->year, "state", names_state[r->state].code,
 	    "apply_cp", r->apply_cp, "planned_saving_pct",
 	    r->has_saving ? json_real(r->planned_saving_pct) : json_null(), "measures", r->measures,
 	    "review_note", r->review_note, "version", (json_int_t)r->version);

@@ -530,7 +530,7 @@ report_json(const struct report *r)
 	json_object_set_new(o, "id", json_integer(r->id));
 	json_object_set_new(o, "facility_id", json_integer(r->facility_id));
 	json_object_set_new(o, "year", json_integer(r->year));
-	json_object_set_new(o, "state", json_string(wf_state_names[r->state]));
+	json_object_set_new(o, "state", json_string(names_state[r->state].code));
 	for (int i = 0; i < REPORT_CP__MAX; i++)
 		json_object_set_new(o, cp_fields[i],
 				    r->cp[i] < 0 ? json_null() : json_integer(r->cp[i]));

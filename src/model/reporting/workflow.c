@@ -73,19 +73,6 @@ wf_errors_find(const struct wf_errors *e, const char *field)
 	return NULL;
 }
 
-const char *const wf_state_names[WF_STATE__MAX] = {
-    [WF_DRAFT] = "draft",	[WF_SUBMITTED] = "submitted", [WF_FORWARDED] = "forwarded",
-    [WF_RETURNED] = "returned", [WF_ACCEPTED] = "accepted",
-};
-
-const char *const wf_state_labels[WF_STATE__MAX] = {
-    [WF_DRAFT] = "Nháp / Draft",
-    [WF_SUBMITTED] = "Đã nộp, chờ huyện xem xét / Submitted, awaiting the district",
-    [WF_FORWARDED] = "Huyện đã duyệt, chờ Sở / Approved by the district, awaiting the province",
-    [WF_RETURNED] = "Trả lại để chỉnh sửa / Returned for correction",
-    [WF_ACCEPTED] = "Đã chấp nhận / Accepted",
-};
-
 const char *const wf_action_names[WF_ACTION__MAX] = {
     [WF_EDIT] = "edit",	    [WF_SUBMIT] = "submit", [WF_FORWARD] = "forward",
     [WF_RETURN] = "return", [WF_ACCEPT] = "accept", [WF_REOPEN] = "reopen",
@@ -135,7 +122,7 @@ enum wf_state
 wf_state_of(const char *status, int forwarded)
 {
 	for (int s = 0; s < WF_STATE__MAX; s++)
-		if (s != WF_FORWARDED && strcmp(status, wf_state_names[s]) == 0)
+		if (s != WF_FORWARDED && strcmp(status, names_state[s].code) == 0)
 			return s == WF_SUBMITTED && forwarded ? WF_FORWARDED : (enum wf_state)s;
 	return WF_DRAFT;
 }
@@ -143,7 +130,7 @@ wf_state_of(const char *status, int forwarded)
 const char *
 wf_state_status(enum wf_state s)
 {
-	return wf_state_names[s == WF_FORWARDED ? WF_SUBMITTED : s];
+	return names_state[s == WF_FORWARDED ? WF_SUBMITTED : s].code;
 }
 
 int

@@ -57,7 +57,7 @@ void wf_errors_add(struct wf_errors *e, const char *msg, const char *field_fmt, 
 /* The message of the first error on field, or NULL. */
 const char *wf_errors_find(const struct wf_errors *e, const char *field);
 
-enum wf_state { WF_DRAFT, WF_SUBMITTED, WF_FORWARDED, WF_RETURNED, WF_ACCEPTED, WF_STATE__MAX };
+/* enum wf_state and its codes and labels (names_state) are in model/names.h. */
 enum wf_action {
 	WF_EDIT,    /* change the content (draft or returned) */
 	WF_SUBMIT,  /* enterprise sends it for review */
@@ -68,12 +68,8 @@ enum wf_action {
 	WF_ACTION__MAX
 };
 
-/* "draft", "submitted", "forwarded", "returned", "accepted"; static. */
-extern const char *const wf_state_names[WF_STATE__MAX];
 /* "edit", "submit", "forward", "return", "accept", "reopen"; static. */
 extern const char *const wf_action_names[WF_ACTION__MAX];
-/* Display names "Nháp / Draft" ...; static. */
-extern const char *const wf_state_labels[WF_STATE__MAX];
 
 /* The state of a stored status and forwarded flag; WF_DRAFT for unknown text. */
 enum wf_state wf_state_of(const char *status, int forwarded);
