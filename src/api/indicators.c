@@ -3,16 +3,15 @@
  * &by_year=Y]: the plan's indicators per year (model/analytics/kpi.h), each value
  * with yes, known, active, share and coverage ("unknown is not no"), and
  * optionally one breakdown for one year.  Years default to those with
- * reports; the plan is 78/KH-UBND (the province's CP plan).
+ * reports; the plan is the default plan (refdata_default_plan).
  */
 #include <stdint.h>
 #include <stdlib.h>
 
 #include "api/api_int.h"
 #include "model/analytics/kpi.h"
+#include "model/registry/refdata.h"
 #include "util/log.h"
-
-#define API_PLAN "78/KH-UBND"
 
 static json_t *
 indicator_value(const struct kpi_value *v)
@@ -80,7 +79,9 @@ api_indicators(struct http_request *req, struct http_response *resp)
 			    "The by parameter must be unit, sector, class, ownership or size");
 		return 0;
 	}
-	struct kpi_query q = {.plan_code = API_PLAN,
+	char plan[REFDATA_PLAN_CODE_MAX];
+	refdata_default_plan(db, plan, sizeof(plan)); /* none: refused by kpi_compute */
+	struct kpi_query q = {.plan_code = plan,
 			      .first_year = (int)from,
 			      .last_year = (int)to,
 			      .by_mask = by >= 0 ? KPI_BY_BIT(by) : 0,

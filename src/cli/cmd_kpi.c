@@ -32,12 +32,11 @@
 #include "db/db.h"
 #include "model/io/csvio.h"
 #include "model/analytics/kpi.h"
+#include "model/registry/refdata.h"
 #include "render/sheets.h"
 #include "render/xlsx.h"
 #include "util/fmt.h"
 #include "util/fold.h"
-
-#define KPI_DEFAULT_PLAN "78/KH-UBND"
 
 enum kpi_format { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_XLSX, FMT__MAX };
 static const char *const kpi_formats[FMT__MAX] = {"table", "csv", "json", "xlsx"};
@@ -325,19 +324,19 @@ kpi_usage(const char *why, const char *arg)
 {
 	fprintf(stderr, "sxsh kpi: %s '%s'\n", why, arg);
 	cli_usage(stderr, "kpi");
-	fprintf(
-	    stderr,
-	    "  --year Y        năm / year (bắt buộc / required); all: mọi năm có báo cáo / "
-	    "every year with reports\n"
-	    "  --plan CODE     kế hoạch / plan (mặc định / default %s)\n"
-	    "  --by B          unit|sector|class|ownership|size: đơn vị hành chính, ngành "
-	    "(cấp 2), ngành (mã của cơ sở), loại hình, quy mô / administrative unit, VSIC "
-	    "division, VSIC class, ownership, size; all: cả năm / all five\n"
-	    "  --format F      table|csv|json|xlsx (mặc định / default table)\n"
-	    "  -o FILE         tệp .xlsx (bắt buộc với xlsx) / the .xlsx file (required "
-	    "with xlsx)\n"
-	    "  --time          in thời gian tính ra stderr / print the computing time to stderr\n",
-	    KPI_DEFAULT_PLAN);
+	fprintf(stderr,
+		"  --year Y        năm / year (bắt buộc / required); all: mọi năm có báo cáo / "
+		"every year with reports\n"
+		"  --plan CODE     kế hoạch / plan (mặc định: kế hoạch mặc định của dữ liệu / "
+		"default: the data's default plan)\n"
+		"  --by B          unit|sector|class|ownership|size: đơn vị hành chính, ngành "
+		"(cấp 2), ngành (mã của cơ sở), loại hình, quy mô / administrative unit, VSIC "
+		"division, VSIC class, ownership, size; all: cả năm / all five\n"
+		"  --format F      table|csv|json|xlsx (mặc định / default table)\n"
+		"  -o FILE         tệp .xlsx (bắt buộc với xlsx) / the .xlsx file (required "
+		"with xlsx)\n"
+		"  --time          in thời gian tính ra stderr / print the computing time to "
+		"stderr\n");
 	return EXIT_USAGE;
 }
 
@@ -358,7 +357,8 @@ opt_value(int argc, char **argv, int *i, const char *name)
 int
 cmd_kpi(struct cli *cli, int argc, char **argv)
 {
-	const char *plan = KPI_DEFAULT_PLAN, *v, *out_path = NULL;
+	const char *plan = NULL, *v, *out_path = NULL; /* plan NULL: the data's default */
+	char default_plan[REFDATA_PLAN_CODE_MAX];
 	int64_t year = 0;
 	int by = -1, format = FMT_TABLE, have_year = 0, all_years = 0, timing = 0;
 	unsigned mask = 0;
@@ -406,6 +406,14 @@ cmd_kpi(struct cli *cli, int argc, char **argv)
 	struct db *db = cli_db_open(cli);
 	if (db == NULL)
 		goto out;
+	if (plan == NULL) {
+		if (refdata_default_plan(db, default_plan, sizeof(default_plan)) < 0) {
+			fprintf(stderr, "sxsh kpi: không có kế hoạch mặc định / no default plan "
+					"(data/plans.csv is_default)\n");
+			goto out;
+		}
+		plan = default_plan;
+	}
 	int first = (int)year, last = (int)year;
 	if (all_years && kpi_year_range(db, &first, &last) < 0) {
 		first = 1; /* no reports: no years, the plan is still checked */

@@ -15,10 +15,9 @@
 
 #include "db/db.h"
 #include "model/analytics/kpi.h"
+#include "model/registry/refdata.h"
 #include "util/fmt.h"
 #include "util/fold.h"
-
-#define STATS_DEFAULT_PLAN "78/KH-UBND"
 
 /* Column headers: two lines, Vietnamese then English. */
 static const char *const stats_head[KPI__MAX][2] = {
@@ -147,7 +146,8 @@ print_kpis(const struct kpi_result *r)
 int
 cmd_stats(struct cli *cli, int argc, char **argv)
 {
-	const char *plan = STATS_DEFAULT_PLAN;
+	const char *plan = NULL; /* NULL: the default plan of the data */
+	char default_plan[REFDATA_PLAN_CODE_MAX];
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--plan") == 0 && i + 1 < argc) {
 			plan = argv[++i];
@@ -158,8 +158,9 @@ cmd_stats(struct cli *cli, int argc, char **argv)
 				"sxsh stats: tham số không hợp lệ / invalid argument '%s'\n",
 				argv[i]);
 			cli_usage(stderr, "stats");
-			fprintf(stderr, "  --plan CODE  kế hoạch / plan (mặc định / default %s)\n",
-				STATS_DEFAULT_PLAN);
+			fprintf(stderr,
+				"  --plan CODE  kế hoạch / plan (mặc định: kế hoạch mặc định "
+				"của dữ liệu / default: the data's default plan)\n");
 			return EXIT_USAGE;
 		}
 	}
@@ -169,6 +170,14 @@ cmd_stats(struct cli *cli, int argc, char **argv)
 	struct db *db = cli_db_open(cli);
 	if (db == NULL)
 		goto out;
+	if (plan == NULL) {
+		if (refdata_default_plan(db, default_plan, sizeof(default_plan)) < 0) {
+			fprintf(stderr, "sxsh stats: không có kế hoạch mặc định / no default "
+					"plan (data/plans.csv is_default)\n");
+			goto out;
+		}
+		plan = default_plan;
+	}
 
 	int first, last;
 	if (kpi_year_range(db, &first, &last) < 0) {

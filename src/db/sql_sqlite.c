@@ -89,7 +89,8 @@ const char *const db_sql[STMT__MAX] = {
 	"ON CONFLICT(code) DO UPDATE SET title_vi = excluded.title_vi, "
 	"title_en = excluded.title_en, issuer = excluded.issuer, "
 	"issued_on = excluded.issued_on, start_year = excluded.start_year, "
-	"end_year = excluded.end_year, scope = excluded.scope, source = excluded.source",
+	"end_year = excluded.end_year, scope = excluded.scope, source = excluded.source, "
+	"is_default = plan.is_default * ?10",
     [STMT_REFDATA_PLAN_ID] = "SELECT id FROM plan WHERE code = ?1",
     [STMT_REFDATA_TARGET_UPDATE] =
 	"UPDATE plan_target SET value = ?3, value_max = ?4, unit = ?5, from_year = ?6, "
@@ -125,6 +126,8 @@ const char *const db_sql[STMT__MAX] = {
 				"FROM plan_target t JOIN plan p ON p.id = t.plan_id "
 				"WHERE p.code = ?1 AND t.indicator = ?2 AND t.by_year = ?3 AND "
 				"t.scope_filter IS NOT DISTINCT FROM ?4",
+    [STMT_PLAN_DEFAULT_SET] = "UPDATE plan SET is_default = 1 WHERE code = ?1 AND ?10 = 1",
+    [STMT_PLAN_DEFAULT_GET] = "SELECT code FROM plan WHERE is_default = 1",
     /* @refdata-sql */
 
     /* --- demo province --- */

@@ -62,6 +62,9 @@ enum stmt {
 					parent code, successor code */
 	STMT_REFDATA_TARGET_GET,     /* plan code, indicator, by_year, scope_filter -> value,
 					value_max, unit, from_year, reliability */
+	STMT_PLAN_DEFAULT_SET,	     /* code, (2-9 unused), is_default: flags the plan when
+					is_default is 1 */
+	STMT_PLAN_DEFAULT_GET,	     /* -> code of the default plan (no row: none) */
 	/* @refdata-stmts */
 
 	/* --- demo province (model/demo/demo.c) --- */

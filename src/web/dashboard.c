@@ -1,5 +1,6 @@
 /*
- * GET /: the public dashboard of plan 78/KH-UBND.  For each of the plan's
+ * GET /: the public dashboard of the default plan (refdata_default_plan).
+ * For each of the plan's
  * four indicators, a server-drawn SVG bar chart of the share year by year
  * against the target, with the latest year's share, yes/known, coverage
  * (known/active) and target beside it, and links drilling down to that year
@@ -20,6 +21,7 @@
 #include <string.h>
 
 #include "model/analytics/kpi.h"
+#include "model/registry/refdata.h"
 #include "model/store.h"
 #include "render/html.h"
 #include "render/svg.h"
@@ -27,7 +29,6 @@
 #include "util/log.h"
 #include "web/web_int.h"
 
-#define DASH_PLAN    "78/KH-UBND"
 #define DASH_SVG_MAX (256u * 1024)
 
 static const char *
@@ -222,8 +223,11 @@ dash_render(struct http_request *req, struct db *db, struct buf *out)
 	struct kpi_result *r = NULL;
 	struct buf b;
 	buf_init(&b, HTTP_BODY_MAX / 2);
-	const char *title = HTTP_T(req, "Sản xuất sạch hơn — Kế hoạch 78/KH-UBND",
-				   "Cleaner production — Plan 78/KH-UBND");
+	char plan[REFDATA_PLAN_CODE_MAX];
+	refdata_default_plan(db, plan, sizeof(plan)); /* none: "", refused by kpi_compute */
+	const char *title = arena_printf(
+	    &req->arena,
+	    HTTP_T(req, "Sản xuất sạch hơn — Kế hoạch %s", "Cleaner production — Plan %s"), plan);
 	html_elem(&b, "h1", title);
 	html_elem(
 	    &b, "p",
@@ -241,7 +245,7 @@ dash_render(struct http_request *req, struct db *db, struct buf *out)
 		html_close(&b, "p");
 	} else {
 		char err[512];
-		struct kpi_query q = {.plan_code = DASH_PLAN,
+		struct kpi_query q = {.plan_code = plan,
 				      .first_year = first,
 				      .last_year = last,
 				      .by_mask = KPI_BY_BIT(KPI_BY_UNIT),

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "model/analytics/kpi.h"
+#include "model/registry/refdata.h"
 #include "model/store.h"
 #include "render/html.h"
 #include "render/sheets.h"
@@ -25,8 +26,6 @@
 #include "util/fmt.h"
 #include "util/log.h"
 #include "web/web_int.h"
-
-#define IND_PLAN "78/KH-UBND"
 
 /* One computed result and the requests using it (guarded by the cache's lock). */
 struct web_kpi_entry {
@@ -80,7 +79,9 @@ kpi_acquire(struct http_request *req, struct db *db)
 	e->refs = 2; /* the cache's and this request's */
 	int first, last;
 	if (kpi_year_range(db, &first, &last) == 0) {
-		struct kpi_query q = {.plan_code = IND_PLAN,
+		char plan[REFDATA_PLAN_CODE_MAX];
+		refdata_default_plan(db, plan, sizeof(plan)); /* none: refused below */
+		struct kpi_query q = {.plan_code = plan,
 				      .first_year = first,
 				      .last_year = last,
 				      .by_mask = KPI_BY_ALL,
@@ -346,8 +347,11 @@ web_indicators(struct http_request *req, struct http_response *resp)
 
 	struct buf b;
 	buf_init(&b, HTTP_BODY_MAX / 2);
-	const char *title = HTTP_T(req, "Chỉ tiêu của kế hoạch 78/KH-UBND theo nhóm",
-				   "Plan 78/KH-UBND indicators by group");
+	char plan[REFDATA_PLAN_CODE_MAX];
+	refdata_default_plan(db, plan, sizeof(plan));
+	const char *title = arena_printf(
+	    &req->arena,
+	    HTTP_T(req, "Chỉ tiêu của kế hoạch %s theo nhóm", "Plan %s indicators by group"), plan);
 	html_elem(&b, "h1", title);
 	html_elem(
 	    &b, "p",

@@ -136,9 +136,11 @@ static const char fixture[] =
     " (2,'rach-gia','Rạch Giá','district','thành phố',1,'fixture','L'),"
     " (3,'ha-tien','Hà Tiên','district','thành phố',1,'fixture','L'),"
     " (4,'vinh-thanh-van','Vĩnh Thanh Vân','commune','phường',2,'fixture','L');"
+    /* The default plan, as data/plans.csv flags it: stats and kpi use it
+     * when no --plan is given. */
     "INSERT INTO plan(id, code, title_vi, title_en, issuer, start_year, end_year, scope,"
-    " source) VALUES (1,'78/KH-UBND','Kế hoạch SXSH','CP plan','UBND tỉnh Kiên Giang',"
-    " 2013,2020,'province','fixture');"
+    " source, is_default) VALUES (1,'78/KH-UBND','Kế hoạch SXSH','CP plan',"
+    "'UBND tỉnh Kiên Giang',2013,2020,'province','fixture',1);"
     /* The plan's 2016-2020 targets, and an earlier tier (invented for the
      * fixture) that the latest by_year must override. */
     "INSERT INTO plan_target(plan_id, indicator, value, value_max, unit, from_year, by_year,"

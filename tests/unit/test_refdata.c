@@ -380,6 +380,74 @@ test_correction(void **state)
 	db_close(db);
 }
 
+/*
+ * The default plan is data: plans.csv flags it.  A file flagging another
+ * plan moves the flag (the shipped 78/KH-UBND first, then 1419/QĐ-TTg, a
+ * plan the file flags after one it clears); a file flagging two plans is
+ * refused whole; a file flagging none leaves no default.
+ */
+static void
+test_default_plan(void **state)
+{
+	(void)state;
+	char err[512], code[REFDATA_PLAN_CODE_MAX];
+	struct db *db = loaded_db("default.db");
+	static const char head[] =
+	    "code,title_vi,title_en,issuer,issued_on,start_year,end_year,scope,source,is_default\n";
+	char text[1024];
+
+	assert_int_equal(refdata_default_plan(db, code, sizeof(code)), 0);
+	assert_string_equal(code, "78/KH-UBND");
+
+	snprintf(text, sizeof(text),
+		 "%s78/KH-UBND,KH,Plan,UBND,2013-03-15,2014,2020,province,x,0\n"
+		 "1419/QĐ-TTg,CL,Strategy,TTg,2009-09-07,2010,2020,national,y,1\n",
+		 head);
+	assert_int_equal(refdata_load_file(db, "plans.csv", text, strlen(text), err, sizeof(err)),
+			 0);
+	assert_int_equal(refdata_default_plan(db, code, sizeof(code)), 0);
+	assert_string_equal(code, "1419/QĐ-TTg");
+	assert_counts(db, expected_counts); /* updated in place, not added */
+
+	/* The flag moves back to a plan that comes first in the file. */
+	snprintf(text, sizeof(text),
+		 "%s78/KH-UBND,KH,Plan,UBND,2013-03-15,2014,2020,province,x,1\n"
+		 "1419/QĐ-TTg,CL,Strategy,TTg,2009-09-07,2010,2020,national,y,0\n",
+		 head);
+	assert_int_equal(refdata_load_file(db, "plans.csv", text, strlen(text), err, sizeof(err)),
+			 0);
+	assert_int_equal(refdata_default_plan(db, code, sizeof(code)), 0);
+	assert_string_equal(code, "78/KH-UBND");
+
+	/* Two flagged plans: refused, nothing changed. */
+	snprintf(text, sizeof(text),
+		 "%s78/KH-UBND,KH,Plan,UBND,2013-03-15,2014,2020,province,x,1\n"
+		 "1419/QĐ-TTg,CL,Strategy,TTg,2009-09-07,2010,2020,national,y,1\n",
+		 head);
+	assert_int_equal(refdata_load_file(db, "plans.csv", text, strlen(text), err, sizeof(err)),
+			 -1);
+	assert_non_null(strstr(err, "data/plans.csv:3: "));
+	assert_int_equal(refdata_default_plan(db, code, sizeof(code)), 0);
+	assert_string_equal(code, "78/KH-UBND");
+
+	/* A flag must be 0 or 1. */
+	snprintf(text, sizeof(text),
+		 "%s78/KH-UBND,KH,Plan,UBND,2013-03-15,2014,2020,province,x,2\n", head);
+	expect_error(db, "plans.csv", text,
+		     "data/plans.csv:2: is_default: phải là 0 hoặc 1 / must be 0 or 1: '2'");
+
+	/* None flagged: no default plan. */
+	snprintf(text, sizeof(text),
+		 "%s78/KH-UBND,KH,Plan,UBND,2013-03-15,2014,2020,province,x,0\n"
+		 "1419/QĐ-TTg,CL,Strategy,TTg,2009-09-07,2010,2020,national,y,0\n",
+		 head);
+	assert_int_equal(refdata_load_file(db, "plans.csv", text, strlen(text), err, sizeof(err)),
+			 0);
+	assert_int_equal(refdata_default_plan(db, code, sizeof(code)), -1);
+	assert_string_equal(code, "");
+	db_close(db);
+}
+
 int
 main(void)
 {
@@ -387,7 +455,7 @@ main(void)
 	    cmocka_unit_test(test_load_twice),	   cmocka_unit_test(test_factors),
 	    cmocka_unit_test(test_grid_and_norms), cmocka_unit_test(test_admin_units),
 	    cmocka_unit_test(test_plan_targets),   cmocka_unit_test(test_bad_rows),
-	    cmocka_unit_test(test_correction),
+	    cmocka_unit_test(test_correction),	   cmocka_unit_test(test_default_plan),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -21,6 +21,7 @@
 #include "util/embed.h"
 #include "util/fmt.h"
 #include "util/fold.h"
+#include "util/log.h"
 
 #define RD_MAXCOLS   16	       /* more columns than any reference file has */
 #define RD_FIELD_MAX 4096      /* bytes in one field; sources and notes are short */
@@ -69,8 +70,9 @@ static const char *const norm_cols[] = {
 static const char *const admin_cols[] = {"code",	   "name",	  "name_en",	 "level",
 					 "kind",	   "parent_code", "valid_from",	 "valid_to",
 					 "successor_code", "source",	  "reliability", NULL};
-static const char *const plan_cols[] = {"code",	      "title_vi", "title_en", "issuer", "issued_on",
-					"start_year", "end_year", "scope",    "source", NULL};
+static const char *const plan_cols[] = {"code",	     "title_vi",   "title_en", "issuer",
+					"issued_on", "start_year", "end_year", "scope",
+					"source",    "is_default", NULL};
 static const char *const threshold_cols[] = {"code",	    "kind",	"value",     "unit",
 					     "valid_from",  "valid_to", "legal_ref", "source",
 					     "reliability", "note",	NULL};
@@ -81,7 +83,10 @@ static const char *const target_cols[] = {"plan_code", "indicator", "value",	   
 /*
  * Load order follows the foreign keys.  Administrative units take two
  * passes: the first writes every unit, the second links parent and
- * successor, which may come later in the file.
+ * successor, which may come later in the file.  Plans take two as well:
+ * the first writes every plan and clears the default flag of those the
+ * file does not flag, the second sets it, so moving the flag from one plan
+ * to another never holds two flagged rows (plan_one_default) at once.
  */
 static const struct rd_spec specs[] = {
     {"data/units.csv", unit_cols, "ttttn", RD_NONE, STMT_REFDATA_UNIT_UPSERT},
@@ -94,7 +99,8 @@ static const struct rd_spec specs[] = {
      STMT_REFDATA_NORM_INSERT},
     {"data/admin_units.csv", admin_cols, "ttTtt-DD-tr", RD_NONE, STMT_REFDATA_ADMIN_UPSERT},
     {"data/admin_units.csv", admin_cols, "t----U--U--", RD_NONE, STMT_REFDATA_ADMIN_LINK},
-    {"data/plans.csv", plan_cols, "ttttDIItt", RD_NONE, STMT_REFDATA_PLAN_UPSERT},
+    {"data/plans.csv", plan_cols, "ttttDIIttb", RD_NONE, STMT_REFDATA_PLAN_UPSERT},
+    {"data/plans.csv", plan_cols, "t--------b", RD_NONE, STMT_PLAN_DEFAULT_SET},
     {"data/plan_targets.csv", target_cols, "PtnNtIiTTtr", STMT_REFDATA_TARGET_UPDATE,
      STMT_REFDATA_TARGET_INSERT},
     {"data/thresholds.csv", threshold_cols, "ttntdDttrT", RD_NONE, STMT_ANALYTICS_THRESHOLD_UPSERT},
@@ -714,4 +720,30 @@ refdata_carriers_each(struct db *db, refdata_carrier_fn fn, void *ctx)
 	if (stop != 0)
 		return stop;
 	return rc == DB_DONE ? 0 : -1;
+}
+
+int
+refdata_default_plan(struct db *db, char *code, size_t n)
+{
+	int rc = -1;
+	if (n == 0)
+		return -1;
+	code[0] = '\0';
+	struct db_stmt *st = db_stmt(db, STMT_PLAN_DEFAULT_GET);
+	if (st == NULL)
+		return -1;
+	int step = db_step(st);
+	if (step == DB_ROW) {
+		const char *c = db_col_text(st, 0);
+		if (c != NULL && strlen(c) < n) {
+			memcpy(code, c, strlen(c) + 1);
+			rc = 0;
+		} else {
+			log_err("default plan: code does not fit %zu bytes", n);
+		}
+	} else if (step != DB_DONE) {
+		log_err("default plan: %s", db_errmsg(db));
+	}
+	db_reset(st);
+	return rc;
 }

@@ -130,12 +130,24 @@ struct refdata_target {
 };
 
 /*
- * The target of plan (code such as "78/KH-UBND") for indicator by by_year;
+ * The target of plan (a code such as "1419/QĐ-TTg") for indicator by by_year;
  * scope_filter NULL matches targets without a filter.  DB_OK, DB_NOTFOUND
  * or DB_ERR.
  */
 int refdata_target_get(struct db *db, const char *plan, const char *indicator, int by_year,
 		       const char *scope_filter, struct refdata_target *out);
+
+/*
+ * The code of the default plan (plan.is_default, flagged in data/plans.csv):
+ * the plan the dashboard, the indicators page and API, and `sxsh stats` and
+ * `sxsh kpi` without --plan use.  Copies it into code (n bytes) and returns
+ * 0; returns -1 with code "" when no plan is flagged, the code does not fit
+ * or on a storage error (logged).
+ */
+int refdata_default_plan(struct db *db, char *code, size_t n);
+
+/* A plan code always fits in this many bytes (with its terminator). */
+#define REFDATA_PLAN_CODE_MAX 64
 
 /*
  * The id of the administrative unit with code, or 0 when there is none (or
