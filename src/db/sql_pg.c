@@ -129,56 +129,67 @@ const char *const db_pg_override[STMT__MAX] = {
 			  "before_json, after_json) VALUES (to_char(to_timestamp(?1) AT TIME ZONE "
 			  "'UTC', 'YYYY-MM-DD HH24:MI:SS'), ?2, ?3, "
 			  "?4, ?5, ?6, ?7, ?8)",
-    [STMT_WF_REPORT_STATE] =
+    [STMT_REPORT_STATE] =
 	"UPDATE report SET status = ?3, "
 	"forwarded_at = CASE WHEN ?4 THEN to_char(now() AT TIME ZONE 'UTC', "
 	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') END, "
 	"review_note = ?5, submitted_on = CASE WHEN ?6 THEN to_char(now() AT TIME ZONE 'UTC', "
 	"'YYYY-MM-DD') "
 	"ELSE submitted_on END, version = version + 1 WHERE id = ?1 AND version = ?2",
-    [STMT_WF_REG_STATE] =
+    [STMT_REGISTRATION_STATE] =
 	"UPDATE registration SET status = ?3, "
 	"forwarded_at = CASE WHEN ?4 THEN to_char(now() AT TIME ZONE 'UTC', "
 	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') END, "
 	"review_note = ?5, submitted_on = CASE WHEN ?6 THEN to_char(now() AT TIME ZONE 'UTC', "
 	"'YYYY-MM-DD') "
 	"ELSE submitted_on END, version = version + 1 WHERE id = ?1 AND version = ?2",
-    [STMT_WF_CLAIM_INSERT] =
+    [STMT_CLAIM_INSERT] =
 	"INSERT INTO facility_member(user_id, facility_id, status, claimed_at, decided_at, "
 	"decided_by, note) VALUES (?1, ?2, ?3, to_char(now() AT TIME ZONE 'UTC', "
 	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
 	"CASE WHEN ?4::bigint IS NOT NULL THEN to_char(now() AT TIME ZONE 'UTC', "
 	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') END, ?4, ?5)",
-    [STMT_WF_CLAIM_SET] =
+    [STMT_CLAIM_SET] =
 	"UPDATE facility_member SET status = ?3, decided_by = ?4::bigint, note = ?5, "
 	"decided_at = CASE WHEN ?4::bigint IS NOT NULL THEN to_char(now() AT TIME ZONE 'UTC', "
 	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') END, "
 	"claimed_at = CASE WHEN ?4::bigint IS NULL THEN to_char(now() AT TIME ZONE 'UTC', "
 	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
 	"ELSE claimed_at END, version = version + 1 WHERE id = ?1 AND version = ?2",
-#define WFWEB_AUDIT_WHERE                                                                          \
+#define AUDIT_SEARCH_WHERE                                                                         \
 	"WHERE (?1::text IS NULL OR entity = ?1) AND (?2::text IS NULL OR actor = ?2) "            \
 	"AND (?3::text IS NULL OR action LIKE ?3 || '%') AND (?4::text IS NULL OR at >= ?4) "      \
 	"AND (?5::text IS NULL OR at < to_char(?5::date + 1, 'YYYY-MM-DD')) "
-    [STMT_WFWEB_AUDIT_LIST] =
+    [STMT_AUDIT_SEARCH] =
 	"SELECT id, at, actor, action, entity, entity_id, before_json, "
-	"after_json FROM audit " WFWEB_AUDIT_WHERE "ORDER BY id DESC LIMIT ?6 OFFSET ?7",
-    [STMT_WFWEB_AUDIT_COUNT] = "SELECT count(*) FROM audit " WFWEB_AUDIT_WHERE,
-#undef WFWEB_AUDIT_WHERE
+	"after_json FROM audit " AUDIT_SEARCH_WHERE "ORDER BY id DESC LIMIT ?6 OFFSET ?7",
+    [STMT_AUDIT_SEARCH_COUNT] = "SELECT count(*) FROM audit " AUDIT_SEARCH_WHERE,
+#undef AUDIT_SEARCH_WHERE
 #undef PG_USER_SELECT
 };
 
 const unsigned char db_pg_returning_id[STMT__MAX] = {
-    [STMT_REFDATA_FACTOR_UPSERT] = 1, [STMT_REFDATA_NORM_INSERT] = 1,
-    [STMT_REFDATA_ADMIN_UPSERT] = 1,  [STMT_REFDATA_PLAN_UPSERT] = 1,
-    [STMT_REFDATA_TARGET_INSERT] = 1, [STMT_DEMO_OUTPUT_INSERT] = 1,
-    [STMT_DEMO_ENERGY_INSERT] = 1,    [STMT_DEMO_WATER_INSERT] = 1,
-    [STMT_DEMO_MATERIAL_INSERT] = 1,  [STMT_CSVIO_FACILITY_INSERT] = 1,
-    [STMT_CSVIO_REPORT_INSERT] = 1,   [STMT_CSVIO_OUTPUT_INSERT] = 1,
-    [STMT_CSVIO_ENERGY_INSERT] = 1,   [STMT_CSVIO_WATER_INSERT] = 1,
-    [STMT_CSVIO_MATERIAL_INSERT] = 1, [STMT_UNITH_INSERT] = 1,
-    [STMT_USER_INSERT] = 1,	      [STMT_APITOKEN_INSERT] = 1,
-    [STMT_THROTTLE_FAIL] = 1,	      [STMT_AUDIT_INSERT] = 1,
-    [STMT_WF_REPORT_INSERT] = 1,      [STMT_WF_REG_INSERT] = 1,
-    [STMT_WF_CLAIM_INSERT] = 1,
+    [STMT_REFDATA_FACTOR_UPSERT] = 1,
+    [STMT_REFDATA_NORM_INSERT] = 1,
+    [STMT_REFDATA_ADMIN_UPSERT] = 1,
+    [STMT_REFDATA_PLAN_UPSERT] = 1,
+    [STMT_REFDATA_TARGET_INSERT] = 1,
+    [STMT_DEMO_OUTPUT_INSERT] = 1,
+    [STMT_DEMO_ENERGY_INSERT] = 1,
+    [STMT_DEMO_WATER_INSERT] = 1,
+    [STMT_DEMO_MATERIAL_INSERT] = 1,
+    [STMT_CSVIO_FACILITY_INSERT] = 1,
+    [STMT_CSVIO_REPORT_INSERT] = 1,
+    [STMT_REPORT_OUTPUT_INSERT] = 1,
+    [STMT_REPORT_ENERGY_INSERT] = 1,
+    [STMT_REPORT_WATER_INSERT] = 1,
+    [STMT_REPORT_MATERIAL_INSERT] = 1,
+    [STMT_UNITH_INSERT] = 1,
+    [STMT_USER_INSERT] = 1,
+    [STMT_APITOKEN_INSERT] = 1,
+    [STMT_THROTTLE_FAIL] = 1,
+    [STMT_AUDIT_INSERT] = 1,
+    [STMT_REPORT_INSERT] = 1,
+    [STMT_REGISTRATION_INSERT] = 1,
+    [STMT_CLAIM_INSERT] = 1,
 };

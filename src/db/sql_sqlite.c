@@ -195,19 +195,19 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_CSVIO_REPORT_UPDATE] = "UPDATE report SET status = ?2, cp_aware = ?3, cp_staff = ?4, "
 				 "cp_unit = ?5, cp_applied = ?6, version = version + 1 "
 				 "WHERE id = ?1",
-    [STMT_CSVIO_OUTPUT_CLEAR] = "DELETE FROM report_output WHERE report_id = ?1",
-    [STMT_CSVIO_ENERGY_CLEAR] = "DELETE FROM report_energy WHERE report_id = ?1",
-    [STMT_CSVIO_WATER_CLEAR] = "DELETE FROM report_water WHERE report_id = ?1",
-    [STMT_CSVIO_MATERIAL_CLEAR] = "DELETE FROM report_material WHERE report_id = ?1",
-    [STMT_CSVIO_OUTPUT_INSERT] = "INSERT INTO report_output(report_id, product_code, quantity, "
-				 "unit) VALUES (?1, ?2, ?3, ?4)",
-    [STMT_CSVIO_ENERGY_INSERT] = "INSERT INTO report_energy(report_id, carrier_code, month, "
-				 "product_code, quantity, unit, cost_vnd) "
-				 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    [STMT_CSVIO_WATER_INSERT] = "INSERT INTO report_water(report_id, source, quantity_m3, "
-				"cost_vnd) VALUES (?1, ?2, ?3, ?4)",
-    [STMT_CSVIO_MATERIAL_INSERT] = "INSERT INTO report_material(report_id, name, quantity, "
-				   "unit, cost_vnd) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [STMT_REPORT_OUTPUT_CLEAR] = "DELETE FROM report_output WHERE report_id = ?1",
+    [STMT_REPORT_ENERGY_CLEAR] = "DELETE FROM report_energy WHERE report_id = ?1",
+    [STMT_REPORT_WATER_CLEAR] = "DELETE FROM report_water WHERE report_id = ?1",
+    [STMT_REPORT_MATERIAL_CLEAR] = "DELETE FROM report_material WHERE report_id = ?1",
+    [STMT_REPORT_OUTPUT_INSERT] = "INSERT INTO report_output(report_id, product_code, quantity, "
+				  "unit) VALUES (?1, ?2, ?3, ?4)",
+    [STMT_REPORT_ENERGY_INSERT] = "INSERT INTO report_energy(report_id, carrier_code, month, "
+				  "product_code, quantity, unit, cost_vnd) "
+				  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [STMT_REPORT_WATER_INSERT] = "INSERT INTO report_water(report_id, source, quantity_m3, "
+				 "cost_vnd) VALUES (?1, ?2, ?3, ?4)",
+    [STMT_REPORT_MATERIAL_INSERT] = "INSERT INTO report_material(report_id, name, quantity, "
+				    "unit, cost_vnd) VALUES (?1, ?2, ?3, ?4, ?5)",
     [STMT_CSVIO_FACILITY_EXPORT] =
 	"SELECT f.code, coalesce(f.tax_code, ''), f.name, f.sector_code, a.code, "
 	"coalesce(f.address, ''), f.lat, f.lon, f.ownership, f.size, f.employees, "
@@ -237,9 +237,9 @@ const char *const db_sql[STMT__MAX] = {
 	"coalesce(l.u, ''), l.cost "
 	"FROM r LEFT JOIN l ON l.rid = r.id "
 	"ORDER BY r.fc, r.year, coalesce(l.lk, -1), l.item, l.pr, coalesce(l.month, 0), l.id",
-    [STMT_CSVIO_OUTPUT_MONTH_CLEAR] = "DELETE FROM report_output_month WHERE report_id = ?1",
-    [STMT_CSVIO_OUTPUT_MONTH_INSERT] = "INSERT INTO report_output_month(report_id, product_code, "
-				       "month, quantity) VALUES (?1, ?2, ?3, ?4)",
+    [STMT_REPORT_OUTPUT_MONTH_CLEAR] = "DELETE FROM report_output_month WHERE report_id = ?1",
+    [STMT_REPORT_OUTPUT_MONTH_INSERT] = "INSERT INTO report_output_month(report_id, product_code, "
+					"month, quantity) VALUES (?1, ?2, ?3, ?4)",
     /* @csvio-sql */
 
     /* --- indicators, directory, stats --- */
@@ -271,7 +271,7 @@ const char *const db_sql[STMT__MAX] = {
 				     "WHERE level >= 2 ORDER BY code",
     [STMT_FACILITY_UNIT_OPTIONS] = "SELECT code, name, coalesce(name_en, name) FROM admin_unit "
 				   "WHERE level = 'district' ORDER BY name",
-    [STMT_WEB_PING] = "SELECT 1",
+    [STMT_STORE_PING] = "SELECT 1",
     [STMT_KPI_PLAN_GET] = "SELECT id FROM plan WHERE code = ?1",
     [STMT_KPI_PLAN_TARGETS] = "SELECT indicator, value, value_max, from_year, by_year "
 			      "FROM plan_target WHERE plan_id = ?1 AND scope_filter IS NULL "
@@ -495,13 +495,13 @@ const char *const db_sql[STMT__MAX] = {
     /* --- enterprise reporting workflow --- */
     /* Every scoped statement repeats the predicate of model/accounts/scope.h on
      * facility f: ?1 role, ?2 district unit id, ?3 user id. */
-    [STMT_WF_FACILITY_SEE] =
+    [STMT_FACILITY_SEE] =
 	"SELECT f.id FROM facility f WHERE f.id = ?4 AND "
 	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND f.admin_unit_id IN "
 	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2)) "
 	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
 	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))",
-    [STMT_WF_REPORT_GET] =
+    [STMT_REPORT_GET] =
 	"SELECT r.id, r.facility_id, r.year, r.status, r.forwarded_at IS NOT NULL, r.cp_aware, "
 	"r.cp_staff, r.cp_unit, r.cp_applied, coalesce(r.submitted_on, ''), "
 	"coalesce(r.review_note, ''), r.version FROM report r JOIN facility f ON f.id = "
@@ -511,14 +511,14 @@ const char *const db_sql[STMT__MAX] = {
 	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2)) "
 	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
 	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))",
-    [STMT_WF_REPORT_FIND] =
+    [STMT_REPORT_FIND] =
 	"SELECT r.id FROM report r JOIN facility f ON f.id = r.facility_id "
 	"WHERE r.facility_id = ?4 AND r.year = ?5 AND "
 	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND f.admin_unit_id IN "
 	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2)) "
 	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
 	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))",
-    [STMT_WF_REPORT_LATEST_BEFORE] =
+    [STMT_REPORT_LATEST_BEFORE] =
 	"SELECT r.id FROM report r JOIN facility f ON f.id = r.facility_id "
 	"WHERE r.facility_id = ?4 AND r.year < ?5 AND "
 	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND f.admin_unit_id IN "
@@ -526,7 +526,7 @@ const char *const db_sql[STMT__MAX] = {
 	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
 	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))"
 	" ORDER BY r.year DESC LIMIT 1",
-    [STMT_WF_REPORT_OUTPUTS] =
+    [STMT_REPORT_OUTPUT_LIST] =
 	"SELECT o.product_code, o.quantity, o.unit FROM report_output o JOIN report r ON r.id = "
 	"o.report_id "
 	"JOIN facility f ON f.id = r.facility_id WHERE o.report_id = ?4 AND "
@@ -535,7 +535,7 @@ const char *const db_sql[STMT__MAX] = {
 	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
 	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))"
 	" ORDER BY o.id",
-    [STMT_WF_REPORT_ENERGY] =
+    [STMT_REPORT_ENERGY_LIST] =
 	"SELECT e.carrier_code, e.quantity, e.unit, coalesce(e.month, 0), coalesce(e.product_code, "
 	"''), e.cost_vnd FROM report_energy e JOIN report r ON r.id = e.report_id "
 	"JOIN facility f ON f.id = r.facility_id WHERE e.report_id = ?4 AND "
@@ -544,7 +544,7 @@ const char *const db_sql[STMT__MAX] = {
 	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
 	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))"
 	" ORDER BY e.id",
-    [STMT_WF_REPORT_WATER] =
+    [STMT_REPORT_WATER_LIST] =
 	"SELECT w.source, w.quantity_m3, w.cost_vnd FROM report_water w JOIN report r ON r.id = "
 	"w.report_id "
 	"JOIN facility f ON f.id = r.facility_id WHERE w.report_id = ?4 AND "
@@ -553,7 +553,7 @@ const char *const db_sql[STMT__MAX] = {
 	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
 	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))"
 	" ORDER BY w.id",
-    [STMT_WF_REPORT_MATERIALS] =
+    [STMT_REPORT_MATERIAL_LIST] =
 	"SELECT t.name, t.quantity, t.unit, t.cost_vnd FROM report_material t JOIN report r ON "
 	"r.id = t.report_id "
 	"JOIN facility f ON f.id = r.facility_id WHERE t.report_id = ?4 AND "
@@ -562,27 +562,26 @@ const char *const db_sql[STMT__MAX] = {
 	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
 	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))"
 	" ORDER BY t.id",
-    [STMT_WF_REPORT_INSERT] = "INSERT INTO report(facility_id, year, status, cp_aware, cp_staff, "
-			      "cp_unit, cp_applied) VALUES (?1, ?2, 'draft', ?3, ?4, ?5, ?6)",
-    [STMT_WF_REPORT_UPDATE] =
-	"UPDATE report SET cp_aware = ?3, cp_staff = ?4, cp_unit = ?5, "
-	"cp_applied = ?6, version = version + 1 WHERE id = ?1 AND version = ?2",
-    [STMT_WF_REPORT_STATE] =
+    [STMT_REPORT_INSERT] = "INSERT INTO report(facility_id, year, status, cp_aware, cp_staff, "
+			   "cp_unit, cp_applied) VALUES (?1, ?2, 'draft', ?3, ?4, ?5, ?6)",
+    [STMT_REPORT_UPDATE] = "UPDATE report SET cp_aware = ?3, cp_staff = ?4, cp_unit = ?5, "
+			   "cp_applied = ?6, version = version + 1 WHERE id = ?1 AND version = ?2",
+    [STMT_REPORT_STATE] =
 	"UPDATE report SET status = ?3, "
 	"forwarded_at = CASE WHEN ?4 THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END, "
 	"review_note = ?5, submitted_on = CASE WHEN ?6 THEN strftime('%Y-%m-%d', 'now') "
 	"ELSE submitted_on END, version = version + 1 WHERE id = ?1 AND version = ?2",
-    [STMT_WF_PRODUCT_UNIT] = "SELECT p.unit, u.dimension FROM product p "
-			     "JOIN unit u ON u.code = p.unit WHERE p.code = ?1",
-    [STMT_WF_UNIT_GET] = "SELECT dimension, to_base FROM unit WHERE code = ?1",
-    [STMT_WF_CARRIER_CHECK] =
+    [STMT_PRODUCT_UNIT] = "SELECT p.unit, u.dimension FROM product p "
+			  "JOIN unit u ON u.code = p.unit WHERE p.code = ?1",
+    [STMT_UNIT_GET] = "SELECT dimension, to_base FROM unit WHERE code = ?1",
+    [STMT_CARRIER_CHECK] =
 	"SELECT EXISTS (SELECT 1 FROM carrier WHERE code = ?1), "
 	"EXISTS (SELECT 1 FROM carrier_factor cf JOIN unit fu ON fu.code = cf.unit "
 	"JOIN unit qu ON qu.code = ?2 WHERE cf.carrier_code = ?1 AND fu.dimension = qu.dimension)",
-    [STMT_WF_UNITS] = "SELECT code, dimension, to_base FROM unit",
-    [STMT_WF_FACTORS] = "SELECT carrier_code, unit, toe_per_unit, gj_per_unit, valid_from, "
-			"coalesce(valid_to, '') FROM carrier_factor",
-    [STMT_WF_REG_GET] =
+    [STMT_UNIT_LIST] = "SELECT code, dimension, to_base FROM unit",
+    [STMT_FACTOR_LIST] = "SELECT carrier_code, unit, toe_per_unit, gj_per_unit, valid_from, "
+			 "coalesce(valid_to, '') FROM carrier_factor",
+    [STMT_REGISTRATION_GET] =
 	"SELECT g.id, g.facility_id, g.year, g.status, g.forwarded_at IS NOT NULL, g.apply_cp, "
 	"g.planned_saving_pct, coalesce(g.measures, ''), coalesce(g.submitted_on, ''), "
 	"coalesce(g.review_note, ''), g.version FROM registration g "
@@ -591,14 +590,14 @@ const char *const db_sql[STMT__MAX] = {
 	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2)) "
 	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
 	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))",
-    [STMT_WF_REG_FIND] =
+    [STMT_REGISTRATION_FIND] =
 	"SELECT g.id FROM registration g JOIN facility f ON f.id = g.facility_id "
 	"WHERE g.facility_id = ?4 AND g.year = ?5 AND "
 	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND f.admin_unit_id IN "
 	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2)) "
 	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
 	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))",
-    [STMT_WF_REG_LATEST_BEFORE] =
+    [STMT_REGISTRATION_LATEST_BEFORE] =
 	"SELECT g.id FROM registration g JOIN facility f ON f.id = g.facility_id "
 	"WHERE g.facility_id = ?4 AND g.year < ?5 AND "
 	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND f.admin_unit_id IN "
@@ -606,35 +605,36 @@ const char *const db_sql[STMT__MAX] = {
 	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
 	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))"
 	" ORDER BY g.year DESC LIMIT 1",
-    [STMT_WF_REG_INSERT] =
+    [STMT_REGISTRATION_INSERT] =
 	"INSERT INTO registration(facility_id, year, apply_cp, "
 	"planned_saving_pct, measures, status) VALUES (?1, ?2, ?3, ?4, ?5, 'draft')",
-    [STMT_WF_REG_UPDATE] = "UPDATE registration SET apply_cp = ?3, planned_saving_pct = ?4, "
-			   "measures = ?5, version = version + 1 WHERE id = ?1 AND version = ?2",
-    [STMT_WF_REG_STATE] =
+    [STMT_REGISTRATION_UPDATE] =
+	"UPDATE registration SET apply_cp = ?3, planned_saving_pct = ?4, "
+	"measures = ?5, version = version + 1 WHERE id = ?1 AND version = ?2",
+    [STMT_REGISTRATION_STATE] =
 	"UPDATE registration SET status = ?3, "
 	"forwarded_at = CASE WHEN ?4 THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END, "
 	"review_note = ?5, submitted_on = CASE WHEN ?6 THEN strftime('%Y-%m-%d', 'now') "
 	"ELSE submitted_on END, version = version + 1 WHERE id = ?1 AND version = ?2",
-    [STMT_WF_FACILITY_FIND] = "SELECT id FROM facility WHERE code = ?1 OR tax_code = ?1 "
-			      "ORDER BY code = ?1 DESC LIMIT 1",
-    [STMT_WF_CLAIM_GET] =
+    [STMT_FACILITY_FIND] = "SELECT id FROM facility WHERE code = ?1 OR tax_code = ?1 "
+			   "ORDER BY code = ?1 DESC LIMIT 1",
+    [STMT_CLAIM_GET] =
 	"SELECT m.id, m.user_id, m.facility_id, m.status, m.version, coalesce(m.note, '') "
 	"FROM facility_member m JOIN facility f ON f.id = m.facility_id WHERE m.id = ?4 AND "
 	"(?1 IN ('admin', 'province') OR m.user_id = ?3 OR (?1 = 'district' AND f.admin_unit_id IN "
 	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2)))",
-    [STMT_WF_CLAIM_FIND] = "SELECT id, status, version FROM facility_member "
-			   "WHERE user_id = ?1 AND facility_id = ?2",
-    [STMT_WF_CLAIM_INSERT] =
+    [STMT_CLAIM_FIND] = "SELECT id, status, version FROM facility_member "
+			"WHERE user_id = ?1 AND facility_id = ?2",
+    [STMT_CLAIM_INSERT] =
 	"INSERT INTO facility_member(user_id, facility_id, status, claimed_at, decided_at, "
 	"decided_by, note) VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), "
 	"CASE WHEN ?4 IS NOT NULL THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END, ?4, ?5)",
-    [STMT_WF_CLAIM_SET] =
+    [STMT_CLAIM_SET] =
 	"UPDATE facility_member SET status = ?3, decided_by = ?4, note = ?5, "
 	"decided_at = CASE WHEN ?4 IS NOT NULL THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END, "
 	"claimed_at = CASE WHEN ?4 IS NULL THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
 	"ELSE claimed_at END, version = version + 1 WHERE id = ?1 AND version = ?2",
-    [STMT_WF_CLAIM_LIST] =
+    [STMT_CLAIM_LIST] =
 	"SELECT m.id, m.user_id, a.email, m.facility_id, f.code, f.name, m.status, m.claimed_at, "
 	"coalesce(m.note, ''), m.version, coalesce(f.tax_code, '') FROM facility_member m JOIN "
 	"facility f "
@@ -643,8 +643,8 @@ const char *const db_sql[STMT__MAX] = {
 	"(?1 IN ('admin', 'province') OR m.user_id = ?3 OR (?1 = 'district' AND f.admin_unit_id IN "
 	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2))) "
 	"ORDER BY m.claimed_at DESC, m.id DESC LIMIT 500",
-    [STMT_WF_USER_ROLE] = "SELECT role, status FROM app_user WHERE id = ?1",
-    [STMT_WF_FACILITY_GET] =
+    [STMT_USER_ROLE] = "SELECT role, status FROM app_user WHERE id = ?1",
+    [STMT_FACILITY_GET] =
 	"SELECT f.id, f.code, coalesce(f.tax_code, ''), f.name, f.sector_code, f.admin_unit_id, "
 	"coalesce(f.address, ''), f.lat, f.lon, f.ownership, f.size, f.employees, f.opened_year, "
 	"f.closed_year, f.status, f.version FROM facility f WHERE f.id = ?4 AND "
@@ -652,14 +652,14 @@ const char *const db_sql[STMT__MAX] = {
 	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2)) "
 	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
 	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))",
-    [STMT_WF_FACILITY_UPDATE] =
+    [STMT_FACILITY_UPDATE] =
 	"UPDATE facility SET tax_code = ?3, name = ?4, name_key = ?5, sector_code = ?6, "
 	"address = ?7, lat = ?8, lon = ?9, ownership = ?10, size = ?11, employees = ?12, "
 	"opened_year = ?13, closed_year = ?14, version = version + 1 "
 	"WHERE id = ?1 AND version = ?2",
-    [STMT_WF_SECTOR_EXISTS] = "SELECT 1 FROM sector WHERE code = ?1",
-    [STMT_WF_TAX_TAKEN] = "SELECT 1 FROM facility WHERE tax_code = ?1 AND id <> ?2",
-    [STMT_WF_QUEUE] =
+    [STMT_SECTOR_EXISTS] = "SELECT 1 FROM sector WHERE code = ?1",
+    [STMT_FACILITY_TAX_TAKEN] = "SELECT 1 FROM facility WHERE tax_code = ?1 AND id <> ?2",
+    [STMT_WORKFLOW_QUEUE] =
 	"WITH q AS (SELECT 'report' AS kind, id, facility_id, version, year, status, "
 	"forwarded_at IS NOT NULL AS fwd, coalesce(submitted_on, '') AS sub FROM report "
 	"UNION ALL SELECT 'registration', id, facility_id, version, year, status, "
@@ -679,7 +679,7 @@ const char *const db_sql[STMT__MAX] = {
 	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
 	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))"
 	" ORDER BY q.sub, q.kind, q.id LIMIT ?9 OFFSET ?10",
-    [STMT_WF_QUEUE_COUNTS] =
+    [STMT_WORKFLOW_QUEUE_COUNTS] =
 	"WITH q AS (SELECT 'report' AS kind, id, facility_id, version, year, status, "
 	"forwarded_at IS NOT NULL AS fwd, coalesce(submitted_on, '') AS sub FROM report "
 	"UNION ALL SELECT 'registration', id, facility_id, version, year, status, "
@@ -695,18 +695,17 @@ const char *const db_sql[STMT__MAX] = {
 	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
 	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))"
 	" GROUP BY q.status, q.fwd",
-    [STMT_WFWEB_UNIT_ID] = "SELECT id FROM admin_unit WHERE code = ?1",
-#define WFWEB_AUDIT_WHERE                                                                          \
+    [STMT_ADMIN_UNIT_ID] = "SELECT id FROM admin_unit WHERE code = ?1",
+#define AUDIT_SEARCH_WHERE                                                                         \
 	"WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR actor = ?2) "                        \
 	"AND (?3 IS NULL OR action LIKE ?3 || '%') AND (?4 IS NULL OR at >= ?4) "                  \
 	"AND (?5 IS NULL OR at < date(?5, '+1 day')) "
-    [STMT_WFWEB_AUDIT_LIST] =
+    [STMT_AUDIT_SEARCH] =
 	"SELECT id, at, actor, action, entity, entity_id, before_json, "
-	"after_json FROM audit " WFWEB_AUDIT_WHERE "ORDER BY id DESC LIMIT ?6 OFFSET ?7",
-    [STMT_WFWEB_AUDIT_COUNT] = "SELECT count(*) FROM audit " WFWEB_AUDIT_WHERE,
-#undef WFWEB_AUDIT_WHERE
-    /* @workflow-sql */
-    [STMT_API_CARRIERS] = "SELECT code, name_vi, name_en, kind, native_unit, biogenic FROM carrier "
+	"after_json FROM audit " AUDIT_SEARCH_WHERE "ORDER BY id DESC LIMIT ?6 OFFSET ?7",
+    [STMT_AUDIT_SEARCH_COUNT] = "SELECT count(*) FROM audit " AUDIT_SEARCH_WHERE,
+#undef AUDIT_SEARCH_WHERE
+    [STMT_CARRIER_LIST] = "SELECT code, name_vi, name_en, kind, native_unit, biogenic FROM carrier "
 			  "ORDER BY code",
-    /* @api-sql */
+    /* @workflow-sql */
 };

@@ -7,7 +7,11 @@
  * it).  Parameters are ?N, numbered from 1 in the order the comment beside
  * the value lists them.
  *
- * The enum is grouped by the module that uses the statements.
+ * Statements are named by entity and action (STMT_REPORT_ENERGY_INSERT,
+ * STMT_AUDIT_SEARCH), never by the layer or file that calls them; only
+ * those private to one model module keep its prefix (STMT_CSVIO_*,
+ * STMT_KPI_*, STMT_LEDGER_*, STMT_DEMO_*).  The enum is grouped by the
+ * module that uses the statements.
  */
 #ifndef SXSH_DB_STMT_H
 #define SXSH_DB_STMT_H
@@ -97,36 +101,39 @@ enum stmt {
 	STMT_DEMO_DETACH_USERS,	    /* (no parameters) */
 	/* @demo-stmts */
 
-	/* --- import and export (model/io/csvio.c) --- */
-	STMT_CSVIO_UNITS,	    /* -> code, dimension, to_base */
-	STMT_CSVIO_SECTORS,	    /* -> code */
-	STMT_CSVIO_PRODUCTS,	    /* -> code, unit */
-	STMT_CSVIO_CARRIER_DIMS,    /* -> carrier code, dimension of a factor unit (or NULL) */
-	STMT_CSVIO_ADMIN_UNITS,	    /* -> code, id */
-	STMT_CSVIO_FACILITY_KEYS,   /* -> code, id, tax_code ('' when none) */
-	STMT_CSVIO_REPORT_KEYS,	    /* -> facility_id, year, id */
-	STMT_CSVIO_FACILITY_INSERT, /* code, tax_code, name, name_key, sector_code, admin_unit_id,
-				       address, lat, lon, ownership, size, employees, opened_year,
-				       closed_year, status */
-	STMT_CSVIO_FACILITY_UPDATE, /* code (key), then the same 2..15 as FACILITY_INSERT */
-	STMT_CSVIO_REPORT_INSERT,   /* facility_id, year, status, cp_aware, cp_staff, cp_unit,
-				       cp_applied */
-	STMT_CSVIO_REPORT_UPDATE,   /* id, status, cp_aware, cp_staff, cp_unit, cp_applied */
-	STMT_CSVIO_OUTPUT_CLEAR,    /* report_id */
-	STMT_CSVIO_ENERGY_CLEAR,    /* report_id */
-	STMT_CSVIO_WATER_CLEAR,	    /* report_id */
-	STMT_CSVIO_MATERIAL_CLEAR,  /* report_id */
-	STMT_CSVIO_OUTPUT_INSERT,   /* report_id, product_code, quantity, unit */
-	STMT_CSVIO_ENERGY_INSERT,   /* report_id, carrier_code, month, product_code, quantity,
+	/* --- import and export (model/io/csvio.c); the report's lines
+	   (STMT_REPORT_*_CLEAR, STMT_REPORT_*_INSERT) are written by
+	   model/reporting/report.c too --- */
+	STMT_CSVIO_UNITS,	     /* -> code, dimension, to_base */
+	STMT_CSVIO_SECTORS,	     /* -> code */
+	STMT_CSVIO_PRODUCTS,	     /* -> code, unit */
+	STMT_CSVIO_CARRIER_DIMS,     /* -> carrier code, dimension of a factor unit (or NULL) */
+	STMT_CSVIO_ADMIN_UNITS,	     /* -> code, id */
+	STMT_CSVIO_FACILITY_KEYS,    /* -> code, id, tax_code ('' when none) */
+	STMT_CSVIO_REPORT_KEYS,	     /* -> facility_id, year, id */
+	STMT_CSVIO_FACILITY_INSERT,  /* code, tax_code, name, name_key, sector_code, admin_unit_id,
+					address, lat, lon, ownership, size, employees, opened_year,
+					closed_year, status */
+	STMT_CSVIO_FACILITY_UPDATE,  /* code (key), then the same 2..15 as FACILITY_INSERT */
+	STMT_CSVIO_REPORT_INSERT,    /* facility_id, year, status, cp_aware, cp_staff, cp_unit,
+					cp_applied */
+	STMT_CSVIO_REPORT_UPDATE,    /* id, status, cp_aware, cp_staff, cp_unit, cp_applied */
+	STMT_REPORT_OUTPUT_CLEAR,    /* report_id */
+	STMT_REPORT_ENERGY_CLEAR,    /* report_id */
+	STMT_REPORT_WATER_CLEAR,     /* report_id */
+	STMT_REPORT_MATERIAL_CLEAR,  /* report_id */
+	STMT_REPORT_OUTPUT_INSERT,   /* report_id, product_code, quantity, unit */
+	STMT_REPORT_ENERGY_INSERT,   /* report_id, carrier_code, month, product_code, quantity,
 				       unit, cost_vnd */
-	STMT_CSVIO_WATER_INSERT,    /* report_id, source, quantity_m3, cost_vnd */
-	STMT_CSVIO_MATERIAL_INSERT, /* report_id, name, quantity, unit, cost_vnd */
-	STMT_CSVIO_FACILITY_EXPORT, /* -> the 14 facilities.csv columns, by code */
-	STMT_CSVIO_REPORT_EXPORT,   /* year or NULL for all -> the 14 reports.csv columns, in
-				       export order */
-	STMT_CSVIO_OUTPUT_MONTH_CLEAR,	/* report_id */
-	STMT_CSVIO_OUTPUT_MONTH_INSERT, /* report_id, product_code, month, quantity (product's unit)
-					 */
+	STMT_REPORT_WATER_INSERT,    /* report_id, source, quantity_m3, cost_vnd */
+	STMT_REPORT_MATERIAL_INSERT, /* report_id, name, quantity, unit, cost_vnd */
+	STMT_CSVIO_FACILITY_EXPORT,  /* -> the 14 facilities.csv columns, by code */
+	STMT_CSVIO_REPORT_EXPORT,    /* year or NULL for all -> the 14 reports.csv columns, in
+					export order */
+	STMT_REPORT_OUTPUT_MONTH_CLEAR,	 /* report_id */
+	STMT_REPORT_OUTPUT_MONTH_INSERT, /* report_id, product_code, month, quantity (product's
+					  * unit)
+					  */
 	/* @csvio-stmts */
 
 	/* --- indicators, directory, stats (model/analytics/kpi.c, model/registry/facility.c) ---
@@ -137,7 +144,7 @@ enum stmt {
 				   ownership, size */
 	STMT_FACILITY_SECTOR_OPTIONS, /* -> code, name_vi, name_en */
 	STMT_FACILITY_UNIT_OPTIONS,   /* -> code, name, name_en */
-	STMT_WEB_PING,		      /* -> 1 (health check) */
+	STMT_STORE_PING,	      /* -> 1 (health check) */
 	STMT_KPI_PLAN_GET,	      /* plan code -> id */
 	STMT_KPI_PLAN_TARGETS,	      /* plan id -> indicator, value, value_max, from_year, by_year
 					 (scope_filter NULL; latest by_year first) */
@@ -246,78 +253,79 @@ enum stmt {
 	STMT_AUDIT_COUNT, /* action, entity_id (NULL = any) -> count */
 	/* @auth-stmts */
 
-	/* --- enterprise reporting workflow --- */
+	/* --- enterprise reporting workflow: reports, registrations, claims, facility
+	   profiles, the review queue, the audit search (model/reporting/,
+	   model/registry/claim.c, model/registry/facility_edit.c, model/audit.c) --- */
 	/* Scoped statements take the caller in ?1 role, ?2 unit id, ?3 user id
 	 * (model/accounts/scope.h); their own parameters follow from ?4. */
-	STMT_WF_FACILITY_SEE,	      /* who, facility id -> id */
-	STMT_WF_REPORT_GET,	      /* who, report id -> id, facility_id, year, status,
-					 forwarded (0/1), cp_aware, cp_staff, cp_unit,
-					 cp_applied, submitted_on, review_note, version */
-	STMT_WF_REPORT_FIND,	      /* who, facility id, year -> report id */
-	STMT_WF_REPORT_LATEST_BEFORE, /* who, facility id, year -> id of the latest earlier */
-	STMT_WF_REPORT_OUTPUTS,	      /* who, report id -> product, quantity, unit; by id */
-	STMT_WF_REPORT_ENERGY,	      /* who, report id -> carrier, quantity, unit, month (0 =
-					 none), product ('' = none), cost_vnd; by id */
-	STMT_WF_REPORT_WATER,	      /* who, report id -> source, quantity_m3, cost_vnd; by id */
-	STMT_WF_REPORT_MATERIALS,     /* who, report id -> name, quantity, unit, cost_vnd; by id */
-	STMT_WF_REPORT_INSERT,	      /* facility_id, year, cp_aware, cp_staff, cp_unit,
-					 cp_applied */
-	STMT_WF_REPORT_UPDATE,	      /* id, version (expected), cp_aware, cp_staff, cp_unit,
-					 cp_applied; bumps version */
-	STMT_WF_REPORT_STATE,	      /* id, version (expected), status, forwarded (0/1),
-					 review_note, submitted (1 = stamp submitted_on) */
-	STMT_WF_PRODUCT_UNIT,	      /* product code -> unit, unit dimension */
-	STMT_WF_UNIT_GET,	      /* unit code -> dimension, to_base */
-	STMT_WF_CARRIER_CHECK,	      /* carrier, unit -> carrier exists (0/1), has a factor in
-					 the unit's dimension (0/1) */
-	STMT_WF_UNITS,		      /* -> code, dimension, to_base */
-	STMT_WF_FACTORS,	      /* -> carrier, unit, toe (NULL), gj (NULL), valid_from,
-					 valid_to ('' = open) */
-	STMT_WF_REG_GET,	      /* who, id -> id, facility_id, year, status, forwarded,
-					 apply_cp, planned_saving_pct, measures, submitted_on,
-					 review_note, version */
-	STMT_WF_REG_FIND,	      /* who, facility id, year -> registration id */
-	STMT_WF_REG_LATEST_BEFORE,    /* who, facility id, year -> id of the latest earlier */
-	STMT_WF_REG_INSERT,	 /* facility_id, year, apply_cp, planned_saving_pct, measures */
-	STMT_WF_REG_UPDATE,	 /* id, version (expected), apply_cp, planned_saving_pct,
-				    measures; bumps version */
-	STMT_WF_REG_STATE,	 /* same parameters as STMT_WF_REPORT_STATE */
-	STMT_WF_FACILITY_FIND,	 /* code or tax code -> facility id (public data) */
-	STMT_WF_CLAIM_GET,	 /* who, claim id -> id, user_id, facility_id, status,
-				    version, note (visible to province staff, the
-				    claimant, and the facility's district) */
-	STMT_WF_CLAIM_FIND,	 /* user id, facility id -> id, status, version */
-	STMT_WF_CLAIM_INSERT,	 /* user id, facility id, status, decided_by (NULL), note */
-	STMT_WF_CLAIM_SET,	 /* id, version (expected), status, decided_by (NULL = a new
-				    claim: restamps claimed_at), note; bumps version */
-	STMT_WF_CLAIM_LIST,	 /* who, status (NULL = any) -> id, user_id, email,
-				    facility_id, code, name, status, claimed_at, note,
-				    version; newest first */
-	STMT_WF_USER_ROLE,	 /* user id -> role, status */
-	STMT_WF_FACILITY_GET,	 /* who, id -> id, code, tax_code, name, sector_code,
-				    admin_unit_id, address, lat, lon, ownership, size,
-				    employees, opened_year, closed_year, status, version */
-	STMT_WF_FACILITY_UPDATE, /* id, version (expected), tax_code, name, name_key,
-				    sector_code, address, lat, lon, ownership, size,
-				    employees, opened_year, closed_year; bumps version */
-	STMT_WF_SECTOR_EXISTS,	 /* sector code -> 1 */
-	STMT_WF_TAX_TAKEN,	 /* tax code, facility id -> 1 when another facility has it */
-	STMT_WF_QUEUE,		 /* who, kind, year, unit id, sector prefix (NULL = any),
-				    state mask (1 << enum wf_state), limit, offset
-				    -> kind, id, facility_id, version, year, status,
-				    forwarded, facility name, code, unit name, sector,
-				    submitted_on */
-	STMT_WF_QUEUE_COUNTS,	 /* who, kind, year, unit id, sector -> status, forwarded,
-				    count */
-	STMT_WFWEB_UNIT_ID,	 /* admin_unit code -> id */
-	STMT_WFWEB_AUDIT_LIST,	 /* entity, actor (email), action prefix, from date,
-				    to date (YYYY-MM-DD; NULL = any), limit, offset
-				    -> id, at, actor, action, entity, entity_id,
-				    before_json, after_json; newest first */
-	STMT_WFWEB_AUDIT_COUNT,	 /* the filters of AUDIT_LIST -> count */
+	STMT_FACILITY_SEE,	   /* who, facility id -> id */
+	STMT_REPORT_GET,	   /* who, report id -> id, facility_id, year, status,
+				      forwarded (0/1), cp_aware, cp_staff, cp_unit,
+				      cp_applied, submitted_on, review_note, version */
+	STMT_REPORT_FIND,	   /* who, facility id, year -> report id */
+	STMT_REPORT_LATEST_BEFORE, /* who, facility id, year -> id of the latest earlier */
+	STMT_REPORT_OUTPUT_LIST,   /* who, report id -> product, quantity, unit; by id */
+	STMT_REPORT_ENERGY_LIST,   /* who, report id -> carrier, quantity, unit, month (0 =
+			      none), product ('' = none), cost_vnd; by id */
+	STMT_REPORT_WATER_LIST,	   /* who, report id -> source, quantity_m3, cost_vnd; by id */
+	STMT_REPORT_MATERIAL_LIST, /* who, report id -> name, quantity, unit, cost_vnd; by id */
+	STMT_REPORT_INSERT,	   /* facility_id, year, cp_aware, cp_staff, cp_unit,
+				      cp_applied */
+	STMT_REPORT_UPDATE,	   /* id, version (expected), cp_aware, cp_staff, cp_unit,
+				      cp_applied; bumps version */
+	STMT_REPORT_STATE,	   /* id, version (expected), status, forwarded (0/1),
+				      review_note, submitted (1 = stamp submitted_on) */
+	STMT_PRODUCT_UNIT,	   /* product code -> unit, unit dimension */
+	STMT_UNIT_GET,		   /* unit code -> dimension, to_base */
+	STMT_CARRIER_CHECK,	   /* carrier, unit -> carrier exists (0/1), has a factor in
+				      the unit's dimension (0/1) */
+	STMT_UNIT_LIST,		   /* -> code, dimension, to_base */
+	STMT_FACTOR_LIST,	   /* -> carrier, unit, toe (NULL), gj (NULL), valid_from,
+				      valid_to ('' = open) */
+	STMT_REGISTRATION_GET,	   /* who, id -> id, facility_id, year, status, forwarded,
+				      apply_cp, planned_saving_pct, measures, submitted_on,
+				      review_note, version */
+	STMT_REGISTRATION_FIND,	   /* who, facility id, year -> registration id */
+	STMT_REGISTRATION_LATEST_BEFORE, /* who, facility id, year -> id of the latest earlier */
+	STMT_REGISTRATION_INSERT,   /* facility_id, year, apply_cp, planned_saving_pct, measures */
+	STMT_REGISTRATION_UPDATE,   /* id, version (expected), apply_cp, planned_saving_pct,
+			       measures; bumps version */
+	STMT_REGISTRATION_STATE,    /* same parameters as STMT_REPORT_STATE */
+	STMT_FACILITY_FIND,	    /* code or tax code -> facility id (public data) */
+	STMT_CLAIM_GET,		    /* who, claim id -> id, user_id, facility_id, status,
+					       version, note (visible to province staff, the
+					       claimant, and the facility's district) */
+	STMT_CLAIM_FIND,	    /* user id, facility id -> id, status, version */
+	STMT_CLAIM_INSERT,	    /* user id, facility id, status, decided_by (NULL), note */
+	STMT_CLAIM_SET,		    /* id, version (expected), status, decided_by (NULL = a new
+					       claim: restamps claimed_at), note; bumps version */
+	STMT_CLAIM_LIST,	    /* who, status (NULL = any) -> id, user_id, email,
+				       facility_id, code, name, status, claimed_at, note,
+				       version; newest first */
+	STMT_USER_ROLE,		    /* user id -> role, status */
+	STMT_FACILITY_GET,	    /* who, id -> id, code, tax_code, name, sector_code,
+				       admin_unit_id, address, lat, lon, ownership, size,
+				       employees, opened_year, closed_year, status, version */
+	STMT_FACILITY_UPDATE,	    /* id, version (expected), tax_code, name, name_key,
+					  sector_code, address, lat, lon, ownership, size,
+					  employees, opened_year, closed_year; bumps version */
+	STMT_SECTOR_EXISTS,	    /* sector code -> 1 */
+	STMT_FACILITY_TAX_TAKEN,    /* tax code, facility id -> 1 when another facility has it */
+	STMT_WORKFLOW_QUEUE,	    /* who, kind, year, unit id, sector prefix (NULL = any),
+			       state mask (1 << enum wf_state), limit, offset
+			       -> kind, id, facility_id, version, year, status,
+			       forwarded, facility name, code, unit name, sector,
+			       submitted_on */
+	STMT_WORKFLOW_QUEUE_COUNTS, /* who, kind, year, unit id, sector -> status, forwarded,
+			       count */
+	STMT_ADMIN_UNIT_ID,	    /* admin_unit code -> id */
+	STMT_AUDIT_SEARCH,	    /* entity, actor (email), action prefix, from date,
+				       to date (YYYY-MM-DD; NULL = any), limit, offset
+				       -> id, at, actor, action, entity, entity_id,
+				       before_json, after_json; newest first */
+	STMT_AUDIT_SEARCH_COUNT,    /* the filters of STMT_AUDIT_SEARCH -> count */
+	STMT_CARRIER_LIST,	    /* -> code, name_vi, name_en, kind, native_unit, biogenic */
 	/* @workflow-stmts */
-	STMT_API_CARRIERS, /* -> code, name_vi, name_en, kind, native_unit, biogenic */
-	/* @api-stmts */
 
 	STMT__MAX
 };

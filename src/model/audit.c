@@ -49,7 +49,7 @@ int
 audit_count(struct db *db, const struct audit_filter *f, int64_t *total)
 {
 	*total = 0;
-	struct db_stmt *st = db_stmt(db, STMT_WFWEB_AUDIT_COUNT);
+	struct db_stmt *st = db_stmt(db, STMT_AUDIT_SEARCH_COUNT);
 	if (st == NULL)
 		goto fail;
 	audit_bind_filter(st, f);
@@ -68,7 +68,7 @@ int
 audit_each(struct db *db, const struct audit_filter *f, int limit, int64_t offset,
 	   audit_entry_fn fn, void *ctx)
 {
-	struct db_stmt *st = db_stmt(db, STMT_WFWEB_AUDIT_LIST);
+	struct db_stmt *st = db_stmt(db, STMT_AUDIT_SEARCH);
 	if (st == NULL)
 		goto fail;
 	audit_bind_filter(st, f);

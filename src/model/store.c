@@ -33,5 +33,5 @@ int
 store_ping(struct db *db)
 {
 	int64_t one = 0;
-	return db_query_int(db, STMT_WEB_PING, &one) == DB_OK && one == 1;
+	return db_query_int(db, STMT_STORE_PING, &one) == DB_OK && one == 1;
 }

@@ -620,7 +620,7 @@ write_output(struct imp *im, int64_t rid, const struct repline *l)
 		const struct ent *prod = smap_get(&im->products, l->product);
 		const struct ent *pu = smap_get(&im->units, (const char *)prod->p);
 		const struct ent *u = smap_get(&im->units, l->unit);
-		if ((st = db_stmt(im->db, STMT_CSVIO_OUTPUT_MONTH_INSERT)) == NULL)
+		if ((st = db_stmt(im->db, STMT_REPORT_OUTPUT_MONTH_INSERT)) == NULL)
 			return -1;
 		db_bind_int(st, 1, rid);
 		db_bind_text(st, 2, l->product);
@@ -628,7 +628,7 @@ write_output(struct imp *im, int64_t rid, const struct repline *l)
 		db_bind_double(st, 4, u == pu ? l->qty : l->qty * u->d / pu->d);
 		return db_run(st);
 	}
-	if ((st = db_stmt(im->db, STMT_CSVIO_OUTPUT_INSERT)) == NULL)
+	if ((st = db_stmt(im->db, STMT_REPORT_OUTPUT_INSERT)) == NULL)
 		return -1;
 	db_bind_int(st, 1, rid);
 	db_bind_text(st, 2, l->product);
@@ -640,7 +640,7 @@ write_output(struct imp *im, int64_t rid, const struct repline *l)
 static int
 write_energy(struct imp *im, int64_t rid, const struct repline *l)
 {
-	struct db_stmt *st = db_stmt(im->db, STMT_CSVIO_ENERGY_INSERT);
+	struct db_stmt *st = db_stmt(im->db, STMT_REPORT_ENERGY_INSERT);
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, rid);
@@ -657,7 +657,7 @@ write_energy(struct imp *im, int64_t rid, const struct repline *l)
 static int
 write_water(struct imp *im, int64_t rid, const struct repline *l)
 {
-	struct db_stmt *st = db_stmt(im->db, STMT_CSVIO_WATER_INSERT);
+	struct db_stmt *st = db_stmt(im->db, STMT_REPORT_WATER_INSERT);
 	if (st == NULL)
 		return -1;
 	struct ent *u = smap_get(&im->units, l->unit);
@@ -671,7 +671,7 @@ write_water(struct imp *im, int64_t rid, const struct repline *l)
 static int
 write_material(struct imp *im, int64_t rid, const struct repline *l)
 {
-	struct db_stmt *st = db_stmt(im->db, STMT_CSVIO_MATERIAL_INSERT);
+	struct db_stmt *st = db_stmt(im->db, STMT_REPORT_MATERIAL_INSERT);
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, rid);
@@ -923,8 +923,8 @@ rep_row(struct imp *im)
 		return;
 	if (r->id == 0) {
 		static const enum stmt clear[] = {
-		    STMT_CSVIO_OUTPUT_CLEAR, STMT_CSVIO_OUTPUT_MONTH_CLEAR, STMT_CSVIO_ENERGY_CLEAR,
-		    STMT_CSVIO_WATER_CLEAR, STMT_CSVIO_MATERIAL_CLEAR};
+		    STMT_REPORT_OUTPUT_CLEAR, STMT_REPORT_OUTPUT_MONTH_CLEAR,
+		    STMT_REPORT_ENERGY_CLEAR, STMT_REPORT_WATER_CLEAR, STMT_REPORT_MATERIAL_CLEAR};
 		struct db_stmt *st =
 		    db_stmt(im->db, r->dbid ? STMT_CSVIO_REPORT_UPDATE : STMT_CSVIO_REPORT_INSERT);
 		if (st == NULL)

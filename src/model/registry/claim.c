@@ -62,7 +62,7 @@ static int
 find(struct db *db, int64_t user_id, int64_t facility_id, int64_t *id, char *status, size_t ssz,
      int64_t *version)
 {
-	struct db_stmt *st = db_stmt(db, STMT_WF_CLAIM_FIND);
+	struct db_stmt *st = db_stmt(db, STMT_CLAIM_FIND);
 	if (st == NULL)
 		return WF_ERR;
 	db_bind_int(st, 1, user_id);
@@ -82,7 +82,7 @@ static int
 set_status(struct db *db, int64_t id, int64_t version, const char *status, int64_t decided_by,
 	   const char *note)
 {
-	struct db_stmt *st = db_stmt(db, STMT_WF_CLAIM_SET);
+	struct db_stmt *st = db_stmt(db, STMT_CLAIM_SET);
 	if (st == NULL)
 		return WF_ERR;
 	db_bind_int(st, 1, id);
@@ -100,7 +100,7 @@ static int
 insert(struct db *db, int64_t user_id, int64_t facility_id, const char *status, int64_t decided_by,
        int64_t *id)
 {
-	struct db_stmt *st = db_stmt(db, STMT_WF_CLAIM_INSERT);
+	struct db_stmt *st = db_stmt(db, STMT_CLAIM_INSERT);
 	if (st == NULL)
 		return WF_ERR;
 	db_bind_int(st, 1, user_id);
@@ -124,7 +124,7 @@ claim_request(struct db *db, const struct principal *who, const char *key, int64
 	if (db_begin(db) != DB_OK)
 		return wf_finish(db, WF_ERR, "claim", WF_PRIVATE);
 	int rc = WF_NOTFOUND;
-	struct db_stmt *st = db_stmt(db, STMT_WF_FACILITY_FIND);
+	struct db_stmt *st = db_stmt(db, STMT_FACILITY_FIND);
 	if (st == NULL) {
 		rc = WF_ERR;
 		goto out;
@@ -174,7 +174,7 @@ claim_decide(struct db *db, const struct principal *who, int64_t claim_id, int64
 	if (db_begin(db) != DB_OK)
 		return wf_finish(db, WF_ERR, "claim decide", WF_PRIVATE);
 	int rc = WF_ERR;
-	struct db_stmt *st = db_stmt(db, STMT_WF_CLAIM_GET);
+	struct db_stmt *st = db_stmt(db, STMT_CLAIM_GET);
 	if (st == NULL)
 		goto out;
 	scope_bind(st, who);
@@ -226,7 +226,7 @@ claim_assign(struct db *db, const struct principal *who, int64_t user_id, int64_
 	if (db_begin(db) != DB_OK)
 		return wf_finish(db, WF_ERR, "claim assign", WF_PRIVATE);
 	int rc = WF_ERR;
-	struct db_stmt *st = db_stmt(db, STMT_WF_USER_ROLE);
+	struct db_stmt *st = db_stmt(db, STMT_USER_ROLE);
 	if (st == NULL)
 		goto out;
 	db_bind_int(st, 1, user_id);
@@ -275,7 +275,7 @@ claim_list(struct db *db, const struct principal *who, int status, struct arena 
 	int rc, cap = 0;
 	*rows = NULL;
 	*n = 0;
-	struct db_stmt *st = db_stmt(db, STMT_WF_CLAIM_LIST);
+	struct db_stmt *st = db_stmt(db, STMT_CLAIM_LIST);
 	if (st == NULL)
 		goto fail;
 	scope_bind(st, who);

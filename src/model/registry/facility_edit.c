@@ -30,7 +30,7 @@ int
 facility_profile_get(struct db *db, const struct principal *who, int64_t id,
 		     struct facility_profile *out)
 {
-	struct db_stmt *st = db_stmt(db, STMT_WF_FACILITY_GET);
+	struct db_stmt *st = db_stmt(db, STMT_FACILITY_GET);
 	if (st == NULL)
 		goto fail;
 	scope_bind(st, who);
@@ -105,7 +105,7 @@ validate(struct db *db, int64_t id, const struct facility_profile_input *in,
 		if (val_tax_code(tax, strcmp(own, "household") == 0, msg, sizeof(msg)) != VAL_OK) {
 			wf_errors_add(errs, msg, "tax_code");
 		} else {
-			struct db_stmt *st = db_stmt(db, STMT_WF_TAX_TAKEN);
+			struct db_stmt *st = db_stmt(db, STMT_FACILITY_TAX_TAKEN);
 			int taken = 0;
 			if (st != NULL) {
 				db_bind_text(st, 1, tax);
@@ -122,7 +122,7 @@ validate(struct db *db, int64_t id, const struct facility_profile_input *in,
 		}
 	}
 	const char *sec = wf_nz(in->sector_code);
-	struct db_stmt *st = db_stmt(db, STMT_WF_SECTOR_EXISTS);
+	struct db_stmt *st = db_stmt(db, STMT_SECTOR_EXISTS);
 	int known = 0;
 	if (sec[0] != '\0' && st != NULL) {
 		db_bind_text(st, 1, sec);
@@ -208,7 +208,7 @@ facility_profile_update(struct db *db, const struct principal *who, int64_t id, 
 		goto out;
 	rc = WF_ERR;
 	char *key = fold_key(after.name);
-	struct db_stmt *st = db_stmt(db, STMT_WF_FACILITY_UPDATE);
+	struct db_stmt *st = db_stmt(db, STMT_FACILITY_UPDATE);
 	if (st != NULL) {
 		db_bind_int(st, 1, id);
 		db_bind_int(st, 2, version);

@@ -687,7 +687,7 @@ int64_t
 refdata_admin_unit_id(struct db *db, const char *code)
 {
 	int64_t id = 0;
-	struct db_stmt *st = db_stmt(db, STMT_WFWEB_UNIT_ID);
+	struct db_stmt *st = db_stmt(db, STMT_ADMIN_UNIT_ID);
 	if (st == NULL)
 		return 0;
 	db_bind_text(st, 1, code);
@@ -700,7 +700,7 @@ refdata_admin_unit_id(struct db *db, const char *code)
 int
 refdata_carriers_each(struct db *db, refdata_carrier_fn fn, void *ctx)
 {
-	struct db_stmt *st = db_stmt(db, STMT_API_CARRIERS);
+	struct db_stmt *st = db_stmt(db, STMT_CARRIER_LIST);
 	if (st == NULL)
 		return -1;
 	int rc, stop = 0;

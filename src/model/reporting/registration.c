@@ -53,7 +53,7 @@ registration_validate(const struct registration_input *in, struct registration *
 int
 registration_get(struct db *db, const struct principal *who, int64_t id, struct registration *out)
 {
-	struct db_stmt *st = db_stmt(db, STMT_WF_REG_GET);
+	struct db_stmt *st = db_stmt(db, STMT_REGISTRATION_GET);
 	if (st == NULL)
 		goto fail;
 	scope_bind(st, who);
@@ -87,7 +87,7 @@ registration_get_year(struct db *db, const struct principal *who, int64_t facili
 		      struct registration *out)
 {
 	int64_t id;
-	int rc = wf_find_id(db, STMT_WF_REG_FIND, who, facility_id, year, &id);
+	int rc = wf_find_id(db, STMT_REGISTRATION_FIND, who, facility_id, year, &id);
 	return rc == WF_OK ? registration_get(db, who, id, out) : rc;
 }
 
@@ -100,7 +100,7 @@ registration_prefill(struct db *db, const struct principal *who, int64_t facilit
 	if (rc != WF_OK)
 		return rc;
 	memset(out, 0, sizeof(*out));
-	rc = wf_find_id(db, STMT_WF_REG_LATEST_BEFORE, who, facility_id, year, &prev);
+	rc = wf_find_id(db, STMT_REGISTRATION_LATEST_BEFORE, who, facility_id, year, &prev);
 	if (rc == WF_OK)
 		rc = registration_get(db, who, prev, out);
 	if (rc != WF_OK && rc != WF_NOTFOUND)
@@ -165,10 +165,10 @@ registration_create(struct db *db, const struct principal *who, int64_t facility
 		rc = WF_INVALID;
 		goto out;
 	}
-	if ((rc = wf_create_absent(db, STMT_WF_REG_FIND, who, facility_id, year)) != WF_OK)
+	if ((rc = wf_create_absent(db, STMT_REGISTRATION_FIND, who, facility_id, year)) != WF_OK)
 		goto out;
 	rc = WF_ERR;
-	if ((st = db_stmt(db, STMT_WF_REG_INSERT)) == NULL)
+	if ((st = db_stmt(db, STMT_REGISTRATION_INSERT)) == NULL)
 		goto out;
 	db_bind_int(st, 1, facility_id);
 	db_bind_int(st, 2, year);
@@ -221,7 +221,7 @@ registration_update(struct db *db, const struct principal *who, int64_t id, int6
 	if ((rc = registration_validate(in, &b[1], errs)) != WF_OK)
 		goto out;
 	rc = WF_ERR;
-	if ((st = db_stmt(db, STMT_WF_REG_UPDATE)) == NULL)
+	if ((st = db_stmt(db, STMT_REGISTRATION_UPDATE)) == NULL)
 		goto out;
 	db_bind_int(st, 1, id);
 	db_bind_int(st, 2, version);
@@ -264,7 +264,7 @@ registration_transition(struct db *db, const struct principal *who, int64_t id,
 	if ((rc = wf_note_check(n, note_req, errs)) != WF_OK)
 		goto out;
 	rc = WF_ERR;
-	if ((st = db_stmt(db, STMT_WF_REG_STATE)) == NULL)
+	if ((st = db_stmt(db, STMT_REGISTRATION_STATE)) == NULL)
 		goto out;
 	wf_bind_state(st, id, version, action, to, n, b[0].review_note);
 	if (db_run(st) != DB_OK)

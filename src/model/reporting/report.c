@@ -74,7 +74,7 @@ copy(char *dst, size_t n, const char *s)
 static int
 product_unit(struct db *db, const char *code, char *unit, size_t usz, char *dim, size_t dsz)
 {
-	struct db_stmt *st = db_stmt(db, STMT_WF_PRODUCT_UNIT);
+	struct db_stmt *st = db_stmt(db, STMT_PRODUCT_UNIT);
 	if (st == NULL)
 		return -1;
 	db_bind_text(st, 1, code);
@@ -91,7 +91,7 @@ product_unit(struct db *db, const char *code, char *unit, size_t usz, char *dim,
 static int
 unit_dimension(struct db *db, const char *code, char *dim, size_t dsz)
 {
-	struct db_stmt *st = db_stmt(db, STMT_WF_UNIT_GET);
+	struct db_stmt *st = db_stmt(db, STMT_UNIT_GET);
 	if (st == NULL)
 		return -1;
 	db_bind_text(st, 1, code);
@@ -106,7 +106,7 @@ unit_dimension(struct db *db, const char *code, char *dim, size_t dsz)
 static int
 carrier_check(struct db *db, const char *carrier, const char *unit, int *fits)
 {
-	struct db_stmt *st = db_stmt(db, STMT_WF_CARRIER_CHECK);
+	struct db_stmt *st = db_stmt(db, STMT_CARRIER_CHECK);
 	if (st == NULL)
 		return 0;
 	db_bind_text(st, 1, carrier);
@@ -393,7 +393,7 @@ static int
 load_lines(struct db *db, const struct principal *who, struct report *r)
 {
 	int rc;
-	struct db_stmt *st = line_stmt(db, STMT_WF_REPORT_OUTPUTS, who, r->id);
+	struct db_stmt *st = line_stmt(db, STMT_REPORT_OUTPUT_LIST, who, r->id);
 	if (st == NULL)
 		return -1;
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -403,7 +403,7 @@ load_lines(struct db *db, const struct principal *who, struct report *r)
 		o->quantity = db_col_double(st, 1);
 		copy(o->unit, sizeof(o->unit), db_col_text(st, 2));
 	}
-	if (rc != DB_DONE || (st = line_stmt(db, STMT_WF_REPORT_ENERGY, who, r->id)) == NULL)
+	if (rc != DB_DONE || (st = line_stmt(db, STMT_REPORT_ENERGY_LIST, who, r->id)) == NULL)
 		return -1;
 	while ((rc = db_step(st)) == DB_ROW) {
 		r->energy = xrealloc(r->energy, (size_t)(r->nenergy + 1) * sizeof(*r->energy));
@@ -415,7 +415,7 @@ load_lines(struct db *db, const struct principal *who, struct report *r)
 		copy(e->product, sizeof(e->product), db_col_text(st, 4));
 		e->cost_vnd = col_opt(st, 5, &e->has_cost);
 	}
-	if (rc != DB_DONE || (st = line_stmt(db, STMT_WF_REPORT_WATER, who, r->id)) == NULL)
+	if (rc != DB_DONE || (st = line_stmt(db, STMT_REPORT_WATER_LIST, who, r->id)) == NULL)
 		return -1;
 	while ((rc = db_step(st)) == DB_ROW) {
 		r->water = xrealloc(r->water, (size_t)(r->nwater + 1) * sizeof(*r->water));
@@ -424,7 +424,7 @@ load_lines(struct db *db, const struct principal *who, struct report *r)
 		w->quantity_m3 = db_col_double(st, 1);
 		w->cost_vnd = col_opt(st, 2, &w->has_cost);
 	}
-	if (rc != DB_DONE || (st = line_stmt(db, STMT_WF_REPORT_MATERIALS, who, r->id)) == NULL)
+	if (rc != DB_DONE || (st = line_stmt(db, STMT_REPORT_MATERIAL_LIST, who, r->id)) == NULL)
 		return -1;
 	while ((rc = db_step(st)) == DB_ROW) {
 		r->mat = xrealloc(r->mat, (size_t)(r->nmat + 1) * sizeof(*r->mat));
@@ -441,7 +441,7 @@ int
 report_get(struct db *db, const struct principal *who, int64_t id, struct report **out)
 {
 	*out = NULL;
-	struct db_stmt *st = db_stmt(db, STMT_WF_REPORT_GET);
+	struct db_stmt *st = db_stmt(db, STMT_REPORT_GET);
 	if (st == NULL)
 		goto fail;
 	scope_bind(st, who);
@@ -479,7 +479,7 @@ report_get_year(struct db *db, const struct principal *who, int64_t facility_id,
 {
 	int64_t id;
 	*out = NULL;
-	int rc = wf_find_id(db, STMT_WF_REPORT_FIND, who, facility_id, year, &id);
+	int rc = wf_find_id(db, STMT_REPORT_FIND, who, facility_id, year, &id);
 	return rc == WF_OK ? report_get(db, who, id, out) : rc;
 }
 
@@ -492,7 +492,7 @@ report_prefill(struct db *db, const struct principal *who, int64_t facility_id, 
 	int rc = wf_facility_visible(db, who, facility_id);
 	if (rc != WF_OK)
 		return rc;
-	rc = wf_find_id(db, STMT_WF_REPORT_LATEST_BEFORE, who, facility_id, year, &prev);
+	rc = wf_find_id(db, STMT_REPORT_LATEST_BEFORE, who, facility_id, year, &prev);
 	struct report *r = NULL;
 	if (rc == WF_OK) {
 		if ((rc = report_get(db, who, prev, &r)) != WF_OK)
@@ -598,8 +598,8 @@ bind_cp(struct db_stmt *st, int first, const int cp[REPORT_CP__MAX])
 static int
 write_lines(struct db *db, int64_t id, const struct report *r)
 {
-	static const enum stmt clear[] = {STMT_CSVIO_OUTPUT_CLEAR, STMT_CSVIO_ENERGY_CLEAR,
-					  STMT_CSVIO_WATER_CLEAR, STMT_CSVIO_MATERIAL_CLEAR};
+	static const enum stmt clear[] = {STMT_REPORT_OUTPUT_CLEAR, STMT_REPORT_ENERGY_CLEAR,
+					  STMT_REPORT_WATER_CLEAR, STMT_REPORT_MATERIAL_CLEAR};
 	struct db_stmt *st;
 	int rc = DB_OK;
 	for (size_t i = 0; i < sizeof(clear) / sizeof(clear[0]) && rc == DB_OK; i++) {
@@ -609,7 +609,7 @@ write_lines(struct db *db, int64_t id, const struct report *r)
 		rc = db_run(st);
 	}
 	for (int i = 0; i < r->nout && rc == DB_OK; i++) {
-		if ((st = db_stmt(db, STMT_CSVIO_OUTPUT_INSERT)) == NULL)
+		if ((st = db_stmt(db, STMT_REPORT_OUTPUT_INSERT)) == NULL)
 			return DB_ERR;
 		db_bind_int(st, 1, id);
 		db_bind_text(st, 2, r->out[i].product);
@@ -619,7 +619,7 @@ write_lines(struct db *db, int64_t id, const struct report *r)
 	}
 	for (int i = 0; i < r->nenergy && rc == DB_OK; i++) {
 		const struct report_energy *e = &r->energy[i];
-		if ((st = db_stmt(db, STMT_CSVIO_ENERGY_INSERT)) == NULL)
+		if ((st = db_stmt(db, STMT_REPORT_ENERGY_INSERT)) == NULL)
 			return DB_ERR;
 		db_bind_int(st, 1, id);
 		db_bind_text(st, 2, e->carrier);
@@ -632,7 +632,7 @@ write_lines(struct db *db, int64_t id, const struct report *r)
 		rc = db_run(st);
 	}
 	for (int i = 0; i < r->nwater && rc == DB_OK; i++) {
-		if ((st = db_stmt(db, STMT_CSVIO_WATER_INSERT)) == NULL)
+		if ((st = db_stmt(db, STMT_REPORT_WATER_INSERT)) == NULL)
 			return DB_ERR;
 		db_bind_int(st, 1, id);
 		db_bind_text(st, 2, r->water[i].source);
@@ -641,7 +641,7 @@ write_lines(struct db *db, int64_t id, const struct report *r)
 		rc = db_run(st);
 	}
 	for (int i = 0; i < r->nmat && rc == DB_OK; i++) {
-		if ((st = db_stmt(db, STMT_CSVIO_MATERIAL_INSERT)) == NULL)
+		if ((st = db_stmt(db, STMT_REPORT_MATERIAL_INSERT)) == NULL)
 			return DB_ERR;
 		db_bind_int(st, 1, id);
 		db_bind_text(st, 2, r->mat[i].name);
@@ -671,10 +671,10 @@ report_create(struct db *db, const struct principal *who, int64_t facility_id, i
 		rc = rc == WF_ERR ? WF_ERR : WF_INVALID;
 		goto out;
 	}
-	if ((rc = wf_create_absent(db, STMT_WF_REPORT_FIND, who, facility_id, year)) != WF_OK)
+	if ((rc = wf_create_absent(db, STMT_REPORT_FIND, who, facility_id, year)) != WF_OK)
 		goto out;
 	rc = WF_ERR;
-	if ((st = db_stmt(db, STMT_WF_REPORT_INSERT)) == NULL)
+	if ((st = db_stmt(db, STMT_REPORT_INSERT)) == NULL)
 		goto out;
 	db_bind_int(st, 1, facility_id);
 	db_bind_int(st, 2, year);
@@ -730,7 +730,7 @@ report_update(struct db *db, const struct principal *who, int64_t id, int64_t ve
 	if ((rc = report_validate(db, in, after, errs)) != WF_OK)
 		goto out;
 	rc = WF_ERR;
-	if ((st = db_stmt(db, STMT_WF_REPORT_UPDATE)) == NULL)
+	if ((st = db_stmt(db, STMT_REPORT_UPDATE)) == NULL)
 		goto out;
 	db_bind_int(st, 1, id);
 	db_bind_int(st, 2, version);
@@ -781,7 +781,7 @@ report_transition(struct db *db, const struct principal *who, int64_t id, enum w
 		goto out;
 	char *bjson = report_json(r);
 	rc = WF_ERR;
-	if ((st = db_stmt(db, STMT_WF_REPORT_STATE)) == NULL) {
+	if ((st = db_stmt(db, STMT_REPORT_STATE)) == NULL) {
 		free(bjson);
 		goto out;
 	}
@@ -857,7 +857,7 @@ static int
 pv_load(struct db *db, struct pv_tables *t)
 {
 	int rc;
-	struct db_stmt *st = db_stmt(db, STMT_WF_UNITS);
+	struct db_stmt *st = db_stmt(db, STMT_UNIT_LIST);
 	if (st == NULL)
 		return -1;
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -867,7 +867,7 @@ pv_load(struct db *db, struct pv_tables *t)
 		u->dimension = pv_str(t, db_col_text(st, 1));
 		u->to_base = db_col_double(st, 2);
 	}
-	if (rc != DB_DONE || (st = db_stmt(db, STMT_WF_FACTORS)) == NULL)
+	if (rc != DB_DONE || (st = db_stmt(db, STMT_FACTOR_LIST)) == NULL)
 		return -1;
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct calc_factor f = {

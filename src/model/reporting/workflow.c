@@ -211,7 +211,7 @@ wf_note_check(const char *note, int required, struct wf_errors *errs)
 int
 wf_facility_visible(struct db *db, const struct principal *who, int64_t facility_id)
 {
-	struct db_stmt *st = db_stmt(db, STMT_WF_FACILITY_SEE);
+	struct db_stmt *st = db_stmt(db, STMT_FACILITY_SEE);
 	if (st == NULL)
 		return WF_ERR;
 	scope_bind(st, who);
@@ -313,7 +313,7 @@ wf_queue_list(struct db *db, const struct principal *who, const struct wf_queue_
 	const char *kind = f->kind >= 0 && f->kind < WF_KIND__MAX ? wf_kind_names[f->kind] : NULL;
 	int rc;
 
-	struct db_stmt *st = db_stmt(db, STMT_WF_QUEUE_COUNTS);
+	struct db_stmt *st = db_stmt(db, STMT_WORKFLOW_QUEUE_COUNTS);
 	if (st == NULL)
 		goto fail;
 	scope_bind(st, who);
@@ -333,7 +333,7 @@ wf_queue_list(struct db *db, const struct principal *who, const struct wf_queue_
 		if (mask & (1u << s))
 			out->total += out->counts[s];
 
-	st = db_stmt(db, STMT_WF_QUEUE);
+	st = db_stmt(db, STMT_WORKFLOW_QUEUE);
 	if (st == NULL)
 		goto fail;
 	scope_bind(st, who);

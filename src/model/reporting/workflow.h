@@ -120,7 +120,7 @@ enum wf_publish wf_transition_publish(enum wf_state from, enum wf_state to);
 int wf_note_check(const char *note, int required, struct wf_errors *errs);
 
 /*
- * Whether facility_id is in who's scope (STMT_WF_FACILITY_SEE): WF_OK,
+ * Whether facility_id is in who's scope (STMT_FACILITY_SEE): WF_OK,
  * WF_NOTFOUND or WF_ERR.
  */
 int wf_facility_visible(struct db *db, const struct principal *who, int64_t facility_id);
