@@ -110,7 +110,7 @@ user_need(const char *value, const char *opt, const char *sub)
 }
 
 static int
-user_add(struct db *db, const struct user_opts *o)
+cmd_user_add(struct db *db, const struct user_opts *o)
 {
 	struct user_new nu = {.email = o->email, .name = o->name, .unit_code = o->unit};
 	if (user_role_parse(o->role, &nu.role) < 0) {
@@ -129,9 +129,7 @@ user_add(struct db *db, const struct user_opts *o)
 		return EXIT_USER;
 	nu.password = password;
 	int64_t id = 0;
-	enum user_rc urc = USER_ERR_INTERNAL;
-	if (db_begin(db) == DB_OK)
-		urc = user_tx_end(db, user_create(db, NULL, &nu, (int64_t)time(NULL), &id));
+	enum user_rc urc = user_add(db, NULL, &nu, (int64_t)time(NULL), &id);
 	int rc = EXIT_OK;
 	if (urc != USER_OK) {
 		fprintf(stderr, "sxsh user add: %s: %s\n", o->email, user_strerror(urc));
@@ -159,7 +157,7 @@ user_find(struct db *db, const char *sub, const char *email, struct user *u)
 }
 
 static int
-user_passwd(struct db *db, const struct user_opts *o)
+cmd_user_passwd(struct db *db, const struct user_opts *o)
 {
 	struct user u;
 	int rc = user_find(db, "passwd", o->email, &u);
@@ -169,10 +167,7 @@ user_passwd(struct db *db, const struct user_opts *o)
 	int generated;
 	if (user_read_password(password, sizeof(password), &generated) < 0)
 		return EXIT_USER;
-	enum user_rc urc = USER_ERR_INTERNAL;
-	if (db_begin(db) == DB_OK)
-		urc = user_tx_end(db,
-				  user_set_password(db, NULL, u.id, password, (int64_t)time(NULL)));
+	enum user_rc urc = user_password_reset(db, NULL, u.id, password, (int64_t)time(NULL));
 	if (urc != USER_OK) {
 		fprintf(stderr, "sxsh user passwd: %s: %s\n", o->email, user_strerror(urc));
 		rc = EXIT_USER;
@@ -189,16 +184,13 @@ user_passwd(struct db *db, const struct user_opts *o)
 }
 
 static int
-user_disable(struct db *db, const struct user_opts *o)
+cmd_user_disable(struct db *db, const struct user_opts *o)
 {
 	struct user u;
 	int rc = user_find(db, "disable", o->email, &u);
 	if (rc != 0)
 		return rc;
-	enum user_rc urc = USER_ERR_INTERNAL;
-	if (db_begin(db) == DB_OK)
-		urc = user_tx_end(
-		    db, user_set_disabled(db, NULL, u.id, !o->enable, (int64_t)time(NULL)));
+	enum user_rc urc = user_status_change(db, NULL, u.id, !o->enable, (int64_t)time(NULL));
 	if (urc != USER_OK) {
 		fprintf(stderr, "sxsh user disable: %s: %s\n", o->email, user_strerror(urc));
 		return EXIT_USER;
@@ -248,16 +240,16 @@ cmd_user(struct cli *cli, int argc, char **argv)
 	int rc;
 	switch (sub) {
 	case 0:
-		rc = user_add(db, &o);
+		rc = cmd_user_add(db, &o);
 		break;
 	case 1:
 		rc = user_list_cmd(db);
 		break;
 	case 2:
-		rc = user_passwd(db, &o);
+		rc = cmd_user_passwd(db, &o);
 		break;
 	default:
-		rc = user_disable(db, &o);
+		rc = cmd_user_disable(db, &o);
 		break;
 	}
 	db_close(db);

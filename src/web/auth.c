@@ -4,8 +4,9 @@
  * /account/password, POST /account/tokens and /account/tokens/revoke.
  *
  * The router has already found the user, checked the role and the CSRF
- * token of every POST (req/auth.h); the handlers here do the model calls,
- * each change in one transaction with its audit row.  A password change
+ * token of every POST (req/auth.h); the handlers here call the model, whose
+ * use-cases (login_attempt, login_end, user_password_change, apitoken_create…)
+ * each make their change in one transaction with its audit row.  A password change
  * ends the user's other sessions and revokes its API tokens unless the
  * form's keep_tokens box is ticked (model/accounts/user.h).  Sign-in refuses
  * before checking any password while the account or the address is
@@ -14,16 +15,14 @@
  * which must be a path on this site (web_local_path), never another site.
  * Pages that show secrets (a new API token) are sent with no-store.
  */
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "model/accounts/apitoken.h"
-#include "model/audit.h"
+#include "model/accounts/login.h"
 #include "model/accounts/session.h"
-#include "model/store.h"
 #include "model/accounts/throttle.h"
 #include "model/accounts/user.h"
 #include "render/html.h"
@@ -139,16 +138,6 @@ login_render(struct http_request *req, struct http_response *resp, const char *p
 	return rc;
 }
 
-/* The audit document of a sign-in attempt: {"addr": ..., "email": ...}; malloc'd. */
-static char *
-login_audit_json(const char *email, const char *addr)
-{
-	json_t *o = json_pack("{s:s, s:s}", "email", email, "addr", addr);
-	char *s = o != NULL ? json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-	json_decref(o);
-	return s;
-}
-
 static int
 login_post(struct http_request *req, struct http_response *resp)
 {
@@ -164,81 +153,38 @@ login_post(struct http_request *req, struct http_response *resp)
 	struct db *db = http_request_db(req);
 	if (db == NULL)
 		return -1;
-	/* Throttle by the address as it is compared (lower case). */
-	char *key = arena_strdup(&req->arena, email);
-	for (char *p = key; *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p + 32);
-	int64_t now = (int64_t)time(NULL);
-	int wait = 0;
-	int trc = throttle_check(db, key, req->client_addr, now, &wait);
-	if (trc < 0)
-		return -1;
-	if (trc == 1) {
+	struct login_result lr;
+	switch (login_attempt(db, email, password, req->client_addr, (int64_t)time(NULL), &lr)) {
+	case LOGIN_OK:
+		break;
+	case LOGIN_THROTTLED:
 		resp->status = 429;
 		http_response_header(resp, "Retry-After",
-				     arena_printf(&req->arena, "%d", wait * 60));
+				     arena_printf(&req->arena, "%d", lr.wait_min * 60));
 		return login_render(
 		    req, resp,
 		    arena_printf(&req->arena,
 				 HTTP_T(req, "Quá nhiều lần đăng nhập sai, thử lại sau %d phút.",
 					"Too many failed sign-ins; try again in %d minutes."),
-				 wait),
+				 lr.wait_min),
 		    email);
-	}
-
-	struct user u;
-	enum user_rc urc = user_by_email(db, key, &u);
-	if (urc == USER_ERR_INTERNAL)
-		return -1;
-	int ok;
-	if (urc == USER_ERR_NOTFOUND)
-		ok = user_password_dummy(password);
-	else
-		ok = user_password_verify(u.hash, password) && !u.disabled;
-
-	char *doc = login_audit_json(key, req->client_addr);
-	int rc = -1;
-	if (store_begin(db) < 0)
-		goto out;
-	if (!ok) {
-		if (throttle_fail(db, key, req->client_addr, now) < 0 ||
-		    audit_write(db, NULL, now, "login.fail", "app_user",
-				urc == USER_OK ? arena_printf(&req->arena, "%lld", (long long)u.id)
-					       : NULL,
-				NULL, doc) < 0 ||
-		    store_commit(db) < 0)
-			goto fail;
+	case LOGIN_DENIED:
 		resp->status = 200;
-		rc = login_render(req, resp,
-				  HTTP_T(req, "Email hoặc mật khẩu không đúng.",
-					 "The email or password is not correct."),
-				  email);
-		goto out;
+		return login_render(req, resp,
+				    HTTP_T(req, "Email hoặc mật khẩu không đúng.",
+					   "The email or password is not correct."),
+				    email);
+	default:
+		return -1;
 	}
-	char token[SESSION_TOKEN_LEN + 1];
-	struct session s;
-	struct principal who;
-	user_principal(&u, &who);
-	if (session_create(db, &u, now, token, &s) < 0 || throttle_success(db, key) < 0 ||
-	    audit_write(db, &who, now, "login", "app_user",
-			arena_printf(&req->arena, "%lld", (long long)u.id), NULL, doc) < 0 ||
-	    store_commit(db) < 0)
-		goto fail;
 	http_response_header(resp, "Set-Cookie",
 			     http_cookie_set(req, HTTP_SESSION_COOKIE,
-					     arena_strdup(&req->arena, token), SESSION_ABSOLUTE_MAX,
-					     "Lax"));
+					     arena_strdup(&req->arena, lr.token),
+					     SESSION_ABSOLUTE_MAX, "Lax"));
 	http_response_header(resp, "Set-Cookie",
 			     http_cookie_set(req, HTTP_CSRF_COOKIE, "", 0, "Strict"));
 	auth_redirect(resp, web_local_path(http_form(req, "next")));
-	rc = 0;
-	goto out;
-fail:
-	store_rollback(db);
-out:
-	free(doc);
-	return rc;
+	return 0;
 }
 
 int
@@ -260,17 +206,8 @@ web_logout(struct http_request *req, struct http_response *resp)
 	if (db == NULL)
 		return -1;
 	if (req->session_hash != NULL) {
-		int64_t now = (int64_t)time(NULL);
-		if (store_begin(db) < 0)
+		if (login_end(db, req->who, req->session_hash, (int64_t)time(NULL)) < 0)
 			return -1;
-		if (session_destroy(db, req->session_hash) < 0 ||
-		    audit_write(db, req->who, now, "logout", "app_user",
-				arena_printf(&req->arena, "%lld", (long long)req->who->user_id),
-				NULL, NULL) < 0 ||
-		    store_commit(db) < 0) {
-			store_rollback(db);
-			return -1;
-		}
 	}
 	http_response_header(resp, "Set-Cookie",
 			     http_cookie_set(req, HTTP_SESSION_COOKIE, "", 0, "Lax"));
@@ -494,12 +431,9 @@ web_account_password(struct http_request *req, struct http_response *resp)
 		/* The password, sessions and tokens change in one transaction. */
 		int keep_tokens = http_form(req, "keep_tokens") != NULL;
 		enum user_rc urc = user_password_check(password);
-		if (urc == USER_OK) {
-			if (store_begin(db) < 0)
-				return -1;
-			urc = user_tx_end(db, user_change_password(db, req->who, req->session_hash,
-								   keep_tokens, password, now));
-		}
+		if (urc == USER_OK)
+			urc = user_password_change(db, req->who, req->session_hash, keep_tokens,
+						   password, now);
 		if (urc == USER_ERR_INTERNAL)
 			return -1;
 		if (urc == USER_OK) {
@@ -523,11 +457,8 @@ web_account_tokens(struct http_request *req, struct http_response *resp)
 	if (db == NULL)
 		return -1;
 	char token[APITOKEN_LEN + 1];
-	if (store_begin(db) < 0)
-		return -1;
 	int rc = apitoken_create(db, req->who, http_form(req, "name"), (int64_t)time(NULL), token);
-	if (rc != 0 || store_commit(db) < 0) {
-		store_rollback(db);
+	if (rc != 0) {
 		if (rc < 0)
 			return -1;
 		resp->status = 400;
@@ -548,16 +479,8 @@ web_account_token_revoke(struct http_request *req, struct http_response *resp)
 	if (db == NULL)
 		return -1;
 	int rc = 1;
-	if (s != NULL && parse_int64(s, &id) == 0) {
-		if (store_begin(db) < 0)
-			return -1;
+	if (s != NULL && parse_int64(s, &id) == 0)
 		rc = apitoken_revoke(db, req->who, id, (int64_t)time(NULL));
-		if (rc != 0 || store_commit(db) < 0) {
-			store_rollback(db);
-			if (rc == 0)
-				rc = -1;
-		}
-	}
 	if (rc < 0)
 		return -1;
 	if (rc == 1) { /* not this user's token: as if it did not exist */

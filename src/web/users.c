@@ -10,7 +10,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "model/store.h"
 #include "model/accounts/user.h"
 #include "render/html.h"
 #include "util/fmt.h"
@@ -177,11 +176,8 @@ users_create(struct http_request *req, struct http_response *resp)
 	if (db == NULL)
 		return -1;
 	int64_t id = 0;
-	if (urc == USER_OK) {
-		if (store_begin(db) < 0)
-			return -1;
-		urc = user_tx_end(db, user_create(db, req->who, &nu, (int64_t)time(NULL), &id));
-	}
+	if (urc == USER_OK)
+		urc = user_add(db, req->who, &nu, (int64_t)time(NULL), &id);
 	if (urc == USER_ERR_INTERNAL)
 		return -1;
 	if (urc != USER_OK) {

@@ -16,8 +16,9 @@
 #include "util/fold.h"
 #include "util/log.h"
 
-int
-apitoken_create(struct db *db, const struct principal *who, const char *name, int64_t now,
+/* apitoken_create's work, in the caller's transaction. */
+static int
+apitoken_insert(struct db *db, const struct principal *who, const char *name, int64_t now,
 		char token[APITOKEN_LEN + 1])
 {
 	char secret[SESSION_TOKEN_LEN + 1], hash[SESSION_HASH_LEN + 1];
@@ -118,8 +119,9 @@ fail:
 	return -1;
 }
 
-int
-apitoken_revoke(struct db *db, const struct principal *who, int64_t id, int64_t now)
+/* apitoken_revoke's work, in the caller's transaction. */
+static int
+apitoken_revoke_one(struct db *db, const struct principal *who, int64_t id, int64_t now)
 {
 	struct db_stmt *st = db_stmt(db, STMT_APITOKEN_REVOKE);
 	if (st == NULL)
@@ -137,6 +139,33 @@ apitoken_revoke(struct db *db, const struct principal *who, int64_t id, int64_t 
 fail:
 	log_err("apitoken: cannot revoke: %s", db_errmsg(db));
 	return -1;
+}
+
+/* Ends the transaction of a change that returned rc (0 commits; 1 and -1 roll back). */
+static int
+apitoken_tx_end(struct db *db, int rc)
+{
+	if (rc == 0 && db_commit(db) == DB_OK)
+		return 0;
+	db_rollback(db);
+	return rc == 0 ? -1 : rc;
+}
+
+int
+apitoken_create(struct db *db, const struct principal *who, const char *name, int64_t now,
+		char token[APITOKEN_LEN + 1])
+{
+	if (db_begin(db) != DB_OK)
+		return -1;
+	return apitoken_tx_end(db, apitoken_insert(db, who, name, now, token));
+}
+
+int
+apitoken_revoke(struct db *db, const struct principal *who, int64_t id, int64_t now)
+{
+	if (db_begin(db) != DB_OK)
+		return -1;
+	return apitoken_tx_end(db, apitoken_revoke_one(db, who, id, now));
 }
 
 int64_t

@@ -30,8 +30,9 @@ struct apitoken {
 /*
  * Creates a token named name (1..APITOKEN_NAME_MAX bytes of UTF-8) for
  * who->user_id at time now, writes it into token (shown once, never stored)
- * and audits "apitoken.create".  Returns 0, 1 when the name is not
- * acceptable, -1 on a storage error.
+ * and audits "apitoken.create", in one transaction of its own.  Returns 0,
+ * 1 when the name is not acceptable, -1 on a storage error (nothing is
+ * written on 1 or -1).
  */
 int apitoken_create(struct db *db, const struct principal *who, const char *name, int64_t now,
 		    char token[APITOKEN_LEN + 1]);
@@ -44,8 +45,9 @@ int apitoken_lookup(struct db *db, const char *token, int64_t now, struct sessio
 /* The tokens of user_id, newest first, malloc'd (free()); sets *n.  0 or -1. */
 int apitoken_list(struct db *db, int64_t user_id, struct apitoken **out, size_t *n);
 /*
- * Revokes token id if it belongs to who and is live; audits.  Returns 0, 1
- * when there is no such live token of who, -1 on a storage error.
+ * Revokes token id if it belongs to who and is live, and audits, in one
+ * transaction of its own.  Returns 0, 1 when there is no such live token of
+ * who, -1 on a storage error.
  */
 int apitoken_revoke(struct db *db, const struct principal *who, int64_t id, int64_t now);
 /*

@@ -309,6 +309,43 @@ user_tx_end(struct db *db, enum user_rc urc)
 	return urc == USER_OK ? USER_ERR_INTERNAL : urc;
 }
 
+enum user_rc
+user_add(struct db *db, const struct principal *actor, const struct user_new *nu, int64_t now,
+	 int64_t *id)
+{
+	if (db_begin(db) != DB_OK)
+		return USER_ERR_INTERNAL;
+	return user_tx_end(db, user_create(db, actor, nu, now, id));
+}
+
+enum user_rc
+user_password_reset(struct db *db, const struct principal *actor, int64_t id, const char *password,
+		    int64_t now)
+{
+	if (db_begin(db) != DB_OK)
+		return USER_ERR_INTERNAL;
+	return user_tx_end(db, user_set_password(db, actor, id, password, now));
+}
+
+enum user_rc
+user_password_change(struct db *db, const struct principal *who, const char *keep_session,
+		     int keep_tokens, const char *password, int64_t now)
+{
+	if (db_begin(db) != DB_OK)
+		return USER_ERR_INTERNAL;
+	return user_tx_end(db,
+			   user_change_password(db, who, keep_session, keep_tokens, password, now));
+}
+
+enum user_rc
+user_status_change(struct db *db, const struct principal *actor, int64_t id, int disabled,
+		   int64_t now)
+{
+	if (db_begin(db) != DB_OK)
+		return USER_ERR_INTERNAL;
+	return user_tx_end(db, user_set_disabled(db, actor, id, disabled, now));
+}
+
 void
 user_principal(const struct user *u, struct principal *p)
 {

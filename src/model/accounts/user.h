@@ -156,6 +156,26 @@ void user_password_generate(char *out);
  */
 enum user_rc user_tx_end(struct db *db, enum user_rc urc);
 
+/*
+ * The changes above as use-cases that own their transaction, for pages and
+ * commands (the caller holds none): each begins one, makes the change with
+ * its audit row, and commits it, or rolls everything back and returns the
+ * error (USER_ERR_INTERNAL when the storage failed).
+ */
+/* user_create in a transaction of its own. */
+enum user_rc user_add(struct db *db, const struct principal *actor, const struct user_new *nu,
+		      int64_t now, int64_t *id);
+/* user_set_password in a transaction of its own. */
+enum user_rc user_password_reset(struct db *db, const struct principal *actor, int64_t id,
+				 const char *password, int64_t now);
+/* user_change_password in a transaction of its own. */
+enum user_rc user_password_change(struct db *db, const struct principal *who,
+				  const char *keep_session, int keep_tokens, const char *password,
+				  int64_t now);
+/* user_set_disabled in a transaction of its own. */
+enum user_rc user_status_change(struct db *db, const struct principal *actor, int64_t id,
+				int disabled, int64_t now);
+
 /* Fills p (borrowing u's strings) from u: the principal of that account. */
 void user_principal(const struct user *u, struct principal *p);
 

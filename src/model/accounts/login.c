@@ -1,0 +1,102 @@
+/*
+ * Sign-in and sign-out as use-cases (login.h): the throttle, the account,
+ * the session and the audit row, each change in one transaction of its own.
+ */
+#include <inttypes.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "model/accounts/login.h"
+#include "model/accounts/throttle.h"
+#include "model/accounts/user.h"
+#include "model/audit.h"
+#include "util/log.h"
+
+/* The audit document of a sign-in attempt: {"addr": ..., "email": ...}; malloc'd. */
+static char *
+login_audit_json(const char *email, const char *addr)
+{
+	json_t *o = json_pack("{s:s, s:s}", "email", email, "addr", addr);
+	char *s = o != NULL ? json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	json_decref(o);
+	return s;
+}
+
+enum login_rc
+login_attempt(struct db *db, const char *email, const char *password, const char *addr, int64_t now,
+	      struct login_result *out)
+{
+	/* Throttle by the address as it is compared (lower case). */
+	char key[USER_EMAIL_MAX + 1];
+	if (strlen(email) > USER_EMAIL_MAX)
+		return LOGIN_DENIED;
+	size_t i;
+	for (i = 0; email[i] != '\0'; i++)
+		key[i] = email[i] >= 'A' && email[i] <= 'Z' ? (char)(email[i] + 32) : email[i];
+	key[i] = '\0';
+
+	int trc = throttle_check(db, key, addr, now, &out->wait_min);
+	if (trc < 0)
+		return LOGIN_ERR_INTERNAL;
+	if (trc == 1)
+		return LOGIN_THROTTLED;
+
+	struct user u;
+	enum user_rc urc = user_by_email(db, key, &u);
+	if (urc == USER_ERR_INTERNAL)
+		return LOGIN_ERR_INTERNAL;
+	int ok;
+	if (urc == USER_ERR_NOTFOUND)
+		ok = user_password_dummy(password);
+	else
+		ok = user_password_verify(u.hash, password) && !u.disabled;
+
+	char id[24];
+	snprintf(id, sizeof(id), "%" PRId64, urc == USER_OK ? u.id : 0);
+	char *doc = login_audit_json(key, addr);
+	enum login_rc rc = LOGIN_ERR_INTERNAL;
+	if (db_begin(db) != DB_OK)
+		goto out;
+	if (!ok) {
+		if (throttle_fail(db, key, addr, now) < 0 ||
+		    audit_write(db, NULL, now, "login.fail", "app_user", urc == USER_OK ? id : NULL,
+				NULL, doc) < 0 ||
+		    db_commit(db) != DB_OK)
+			goto fail;
+		rc = LOGIN_DENIED;
+		goto out;
+	}
+	struct principal who;
+	user_principal(&u, &who);
+	if (session_create(db, &u, now, out->token, &out->session) < 0 ||
+	    throttle_success(db, key) < 0 ||
+	    audit_write(db, &who, now, "login", "app_user", id, NULL, doc) < 0 ||
+	    db_commit(db) != DB_OK)
+		goto fail;
+	rc = LOGIN_OK;
+	goto out;
+fail:
+	db_rollback(db);
+out:
+	free(doc);
+	return rc;
+}
+
+int
+login_end(struct db *db, const struct principal *who, const char *session_hash, int64_t now)
+{
+	char id[24];
+	snprintf(id, sizeof(id), "%" PRId64, who->user_id);
+	if (db_begin(db) != DB_OK)
+		return -1;
+	if (session_destroy(db, session_hash) < 0 ||
+	    audit_write(db, who, now, "logout", "app_user", id, NULL, NULL) < 0 ||
+	    db_commit(db) != DB_OK) {
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
