@@ -130,29 +130,23 @@ static int
 rg_store(struct db *db, struct http_request *req, struct rg_page *p,
 	 const struct registration_input *in, int submit)
 {
-	int64_t id = p->reg.id;
+	int64_t id = p->reg.id, version = 0;
 	const char *ver = http_form(req, "version");
 	int rc;
 	if (id == 0) {
 		if (ver != NULL && ver[0] != '\0')
 			return WF_CONFLICT;
-		rc = registration_create(db, req->who, p->fid, p->year, in, &id, &p->errs);
-		if (rc == WF_EXISTS)
-			rc = WF_CONFLICT;
-	} else {
-		int64_t version;
-		if (ver == NULL || parse_int64(ver, &version) < 0)
-			return WF_CONFLICT;
-		rc = registration_update(db, req->who, id, version, in, &p->errs);
+	} else if (ver == NULL || parse_int64(ver, &version) < 0) {
+		return WF_CONFLICT;
 	}
-	if (rc != WF_OK || !submit)
-		return rc;
-	struct registration r;
-	rc = registration_get(db, req->who, id, &r);
-	if (rc == WF_OK)
-		rc =
-		    registration_transition(db, req->who, id, WF_SUBMIT, r.version, NULL, &p->errs);
-	return rc;
+	if (submit) /* saved and submitted in one transaction: both or neither */
+		rc = registration_save_and_submit(db, req->who, p->fid, p->year, id, version, in,
+						  &id, &p->errs);
+	else if (id == 0)
+		rc = registration_create(db, req->who, p->fid, p->year, in, &id, &p->errs);
+	else
+		rc = registration_update(db, req->who, id, version, in, &p->errs);
+	return rc == WF_EXISTS ? WF_CONFLICT : rc;
 }
 
 int

@@ -498,31 +498,26 @@ static int
 rf_store(struct db *db, struct http_request *req, struct rf_page *p, const struct report_input *in,
 	 int submit)
 {
-	int64_t id = 0;
+	int64_t id = 0, version = 0;
 	int rc;
 	const char *ver = http_form(req, "version");
 	if (p->stored == NULL) {
 		/* A form loaded before the report existed must not overwrite one made since. */
 		if (ver != NULL && ver[0] != '\0')
 			return WF_CONFLICT;
-		rc = report_create(db, req->who, p->fid, p->year, in, &id, &p->errs);
-		if (rc == WF_EXISTS)
-			rc = WF_CONFLICT;
 	} else {
-		int64_t version = 0;
 		if (ver == NULL || parse_int64(ver, &version) < 0)
 			return WF_CONFLICT;
 		id = p->stored->id;
-		rc = report_update(db, req->who, id, version, in, &p->errs);
 	}
-	if (rc != WF_OK || !submit)
-		return rc;
-	struct report *r = NULL;
-	rc = report_get(db, req->who, id, &r);
-	if (rc == WF_OK)
-		rc = report_transition(db, req->who, id, WF_SUBMIT, r->version, NULL, &p->errs);
-	report_free(r);
-	return rc;
+	if (submit) /* saved and submitted in one transaction: both or neither */
+		rc = report_save_and_submit(db, req->who, p->fid, p->year, id, version, in, &id,
+					    &p->errs);
+	else if (id == 0)
+		rc = report_create(db, req->who, p->fid, p->year, in, &id, &p->errs);
+	else
+		rc = report_update(db, req->who, id, version, in, &p->errs);
+	return rc == WF_EXISTS ? WF_CONFLICT : rc;
 }
 
 static int

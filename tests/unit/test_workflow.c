@@ -545,6 +545,114 @@ test_generation_public_only(void **state)
 	db_close(db);
 }
 
+/*
+ * Refuses every move of table's rows to status 'submitted' (a trigger), so
+ * that a submit fails after the save before it in the same transaction.
+ */
+static void
+block_submit(struct db *db, const char *table, int on)
+{
+	char sql[1024];
+	if (!on)
+		snprintf(sql, sizeof(sql), "DROP TRIGGER no_submit_%s%s%s", table,
+			 tu_pg() ? " ON " : "", tu_pg() ? table : "");
+	else if (tu_pg())
+		snprintf(sql, sizeof(sql),
+			 "CREATE OR REPLACE FUNCTION no_submit() RETURNS trigger AS $$ BEGIN "
+			 "IF NEW.status = 'submitted' THEN RAISE EXCEPTION 'no submit'; END IF; "
+			 "RETURN NEW; END $$ LANGUAGE plpgsql; "
+			 "CREATE TRIGGER no_submit_%s BEFORE UPDATE ON %s FOR EACH ROW "
+			 "EXECUTE FUNCTION no_submit()",
+			 table, table);
+	else
+		snprintf(
+		    sql, sizeof(sql),
+		    "CREATE TRIGGER no_submit_%s BEFORE UPDATE OF status ON %s "
+		    "WHEN NEW.status = 'submitted' BEGIN SELECT RAISE(ABORT, 'no submit'); END",
+		    table, table);
+	if (db_exec(db, sql) != DB_OK)
+		fail_msg("%s: %s", sql, db_errmsg(db));
+}
+
+/*
+ * Saving and submitting from the form is one transaction: a submit that
+ * fails after its save leaves nothing of the save (no new report, no new
+ * version, no audit row); without the failure both happen at once.
+ */
+static void
+test_save_and_submit_atomic(void **state)
+{
+	(void)state;
+	const char *N = "sas.db";
+	struct db *db = wfx_new(N);
+	struct wf_errors errs = {0};
+	int64_t id = 0, rid = 0;
+	const char *RCOUNT = "SELECT count(*) FROM report WHERE facility_id = 1";
+
+	/* A new report: create + submit fails at the submit; nothing stays. */
+	block_submit(db, "report", 1);
+	assert_int_equal(
+	    report_save_and_submit(db, W(WFX_ENT1), 1, 2024, 0, 0, &shrimp, &id, &errs), WF_ERR);
+	assert_int_equal(wfx_int(N, RCOUNT), 0);
+	assert_int_equal(wfx_int(N, "SELECT count(*) FROM report_energy"), 0);
+	assert_int_equal(wfx_int(N, "SELECT count(*) FROM audit"), 0);
+
+	/* A saved draft (v1, 500,000 kWh): update + submit fails; v1 stays as it was. */
+	block_submit(db, "report", 0);
+	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2024, &shrimp, &id, &errs), WF_OK);
+	static const struct report_energy_in more[] = {
+	    {"electricity", "650000", "kWh", NULL, NULL, NULL},
+	};
+	struct report_input changed = shrimp;
+	changed.nenergy = 1;
+	changed.energy = more;
+	block_submit(db, "report", 1);
+	int64_t got = 0;
+	assert_int_equal(
+	    report_save_and_submit(db, W(WFX_ENT1), 1, 2024, id, 1, &changed, &got, &errs), WF_ERR);
+	assert_int_equal(wfx_int(N, "SELECT version FROM report WHERE facility_id = 1"), 1);
+	assert_int_equal(wfx_int(N, "SELECT count(*) FROM report_energy WHERE quantity = 500000"),
+			 1);
+	assert_int_equal(wfx_int(N, "SELECT count(*) FROM report_energy WHERE quantity = 650000"),
+			 0);
+	assert_int_equal(wfx_int(N, "SELECT count(*) FROM audit"), 1); /* the create */
+
+	/* Without the failure: saved (v2) and submitted (v3) together. */
+	block_submit(db, "report", 0);
+	assert_int_equal(
+	    report_save_and_submit(db, W(WFX_ENT1), 1, 2024, id, 1, &changed, &got, &errs), WF_OK);
+	assert_int_equal(got, id);
+	struct report *r;
+	assert_int_equal(report_get(db, W(WFX_ENT1), id, &r), WF_OK);
+	assert_int_equal(r->state, WF_SUBMITTED);
+	assert_int_equal(r->version, 3);
+	assert_int_equal(r->nenergy, 1);
+	assert_true(r->energy[0].quantity == 650000);
+	report_free(r);
+	assert_int_equal(audit_rows(N, "report.update", id), 1);
+	assert_int_equal(audit_rows(N, "report.submit", id), 1);
+	/* A stale version: nothing written. */
+	assert_int_equal(
+	    report_save_and_submit(db, W(WFX_ENT1), 1, 2024, id, 1, &changed, &got, &errs),
+	    WF_CONFLICT);
+
+	/* Registrations: the same. */
+	struct registration_input in = {"1", "5", "Thay động cơ"};
+	block_submit(db, "registration", 1);
+	assert_int_equal(
+	    registration_save_and_submit(db, W(WFX_ENT1), 1, 2025, 0, 0, &in, &rid, &errs), WF_ERR);
+	assert_int_equal(wfx_int(N, "SELECT count(*) FROM registration"), 0);
+	block_submit(db, "registration", 0);
+	assert_int_equal(
+	    registration_save_and_submit(db, W(WFX_ENT1), 1, 2025, 0, 0, &in, &rid, &errs), WF_OK);
+	struct registration g;
+	assert_int_equal(registration_get(db, W(WFX_ENT1), rid, &g), WF_OK);
+	assert_int_equal(g.state, WF_SUBMITTED);
+	assert_int_equal(g.version, 2);
+	assert_int_equal(errs.n, 0);
+	db_close(db);
+}
+
 int
 main(void)
 {
@@ -558,6 +666,7 @@ main(void)
 	    cmocka_unit_test(test_claims),
 	    cmocka_unit_test(test_facility_edit),
 	    cmocka_unit_test(test_generation_public_only),
+	    cmocka_unit_test(test_save_and_submit_atomic),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

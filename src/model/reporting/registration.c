@@ -147,16 +147,13 @@ bind_commitments(struct db_stmt *st, const struct registration *r)
 	db_bind_text(st, 5, r->measures[0] ? r->measures : NULL);
 }
 
-int
-registration_create(struct db *db, const struct principal *who, int64_t facility_id, int year,
-		    const struct registration_input *in, int64_t *id, struct wf_errors *errs)
+/* registration_create inside the caller's transaction: an enum wf_rc. */
+static int
+create_tx(struct db *db, const struct principal *who, int64_t facility_id, int year,
+	  const struct registration_input *in, int64_t *id, struct wf_errors *errs)
 {
 	struct registration *r = xcalloc(1, sizeof(*r));
 	struct db_stmt *st;
-	if (db_begin(db) != DB_OK) {
-		free(r);
-		return wf_finish(db, WF_ERR, "registration create", WF_PRIVATE);
-	}
 	int rc = wf_create_check(db, who, facility_id, year, &lbl_year, errs);
 	if (rc != WF_OK)
 		goto out;
@@ -186,7 +183,17 @@ registration_create(struct db *db, const struct principal *who, int64_t facility
 	rc = WF_OK;
 out:
 	free(r);
-	return wf_finish(db, rc, "registration create", WF_PRIVATE);
+	return rc;
+}
+
+int
+registration_create(struct db *db, const struct principal *who, int64_t facility_id, int year,
+		    const struct registration_input *in, int64_t *id, struct wf_errors *errs)
+{
+	if (db_begin(db) != DB_OK)
+		return wf_finish(db, WF_ERR, "registration create", WF_PRIVATE);
+	return wf_finish(db, create_tx(db, who, facility_id, year, in, id, errs),
+			 "registration create", WF_PRIVATE);
 }
 
 /* Loads registration id into *r for action by who from a form of version. */
@@ -202,18 +209,15 @@ load_for_change(struct db *db, const struct principal *who, int64_t id, int64_t 
 	return wf_check(action, r->state, who, to, note_req);
 }
 
-int
-registration_update(struct db *db, const struct principal *who, int64_t id, int64_t version,
-		    const struct registration_input *in, struct wf_errors *errs)
+/* registration_update inside the caller's transaction: an enum wf_rc. */
+static int
+update_tx(struct db *db, const struct principal *who, int64_t id, int64_t version,
+	  const struct registration_input *in, struct wf_errors *errs)
 {
 	struct registration *b = xcalloc(2, sizeof(*b));
 	enum wf_state to;
 	int note_req;
 	struct db_stmt *st;
-	if (db_begin(db) != DB_OK) {
-		free(b);
-		return wf_finish(db, WF_ERR, "registration update", WF_PRIVATE);
-	}
 	int rc = load_for_change(db, who, id, version, WF_EDIT, &b[0], &to, &note_req);
 	if (rc != WF_OK)
 		goto out;
@@ -234,32 +238,36 @@ registration_update(struct db *db, const struct principal *who, int64_t id, int6
 	rc = WF_OK;
 out:
 	free(b);
-	return wf_finish(db, rc, "registration update", WF_PRIVATE);
+	return rc;
 }
 
 int
-registration_transition(struct db *db, const struct principal *who, int64_t id,
-			enum wf_action action, int64_t version, const char *note,
-			struct wf_errors *errs)
+registration_update(struct db *db, const struct principal *who, int64_t id, int64_t version,
+		    const struct registration_input *in, struct wf_errors *errs)
+{
+	if (db_begin(db) != DB_OK)
+		return wf_finish(db, WF_ERR, "registration update", WF_PRIVATE);
+	return wf_finish(db, update_tx(db, who, id, version, in, errs), "registration update",
+			 WF_PRIVATE);
+}
+
+/*
+ * registration_transition inside the caller's transaction (action already
+ * checked to be a transition): an enum wf_rc, and *pub for wf_finish.
+ */
+static int
+transition_tx(struct db *db, const struct principal *who, int64_t id, enum wf_action action,
+	      int64_t version, const char *note, struct wf_errors *errs, enum wf_publish *pub)
 {
 	struct registration *b = xcalloc(2, sizeof(*b));
 	enum wf_state to;
 	int note_req = 0;
-	enum wf_publish pub = WF_PRIVATE;
 	char act[40];
 	struct db_stmt *st;
-	if (action == WF_EDIT || action < 0 || action >= WF_ACTION__MAX) {
-		free(b);
-		return WF_STATE;
-	}
-	if (db_begin(db) != DB_OK) {
-		free(b);
-		return wf_finish(db, WF_ERR, "registration transition", WF_PRIVATE);
-	}
 	int rc = load_for_change(db, who, id, version, action, &b[0], &to, &note_req);
 	if (rc != WF_OK)
 		goto out;
-	pub = wf_transition_publish(b[0].state, to);
+	*pub = wf_transition_publish(b[0].state, to);
 	const char *n = wf_nz(note);
 	if ((rc = wf_note_check(n, note_req, errs)) != WF_OK)
 		goto out;
@@ -277,5 +285,43 @@ registration_transition(struct db *db, const struct principal *who, int64_t id,
 	rc = WF_OK;
 out:
 	free(b);
+	return rc;
+}
+
+int
+registration_transition(struct db *db, const struct principal *who, int64_t id,
+			enum wf_action action, int64_t version, const char *note,
+			struct wf_errors *errs)
+{
+	enum wf_publish pub = WF_PRIVATE;
+	if (action == WF_EDIT || action < 0 || action >= WF_ACTION__MAX)
+		return WF_STATE;
+	if (db_begin(db) != DB_OK)
+		return wf_finish(db, WF_ERR, "registration transition", WF_PRIVATE);
+	int rc = transition_tx(db, who, id, action, version, note, errs, &pub);
 	return wf_finish(db, rc, "registration transition", pub);
+}
+
+int
+registration_save_and_submit(struct db *db, const struct principal *who, int64_t facility_id,
+			     int year, int64_t id, int64_t version,
+			     const struct registration_input *in, int64_t *out_id,
+			     struct wf_errors *errs)
+{
+	enum wf_publish pub = WF_PRIVATE;
+	if (db_begin(db) != DB_OK)
+		return wf_finish(db, WF_ERR, "registration save and submit", WF_PRIVATE);
+	int rc;
+	if (id == 0) {
+		rc = create_tx(db, who, facility_id, year, in, &id, errs);
+		version = 1;
+	} else {
+		rc = update_tx(db, who, id, version, in, errs);
+		version++;
+	}
+	if (rc == WF_OK)
+		rc = transition_tx(db, who, id, WF_SUBMIT, version, NULL, errs, &pub);
+	if (rc == WF_OK)
+		*out_id = id;
+	return wf_finish(db, rc, "registration save and submit", pub);
 }

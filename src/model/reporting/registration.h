@@ -68,6 +68,18 @@ int registration_transition(struct db *db, const struct principal *who, int64_t 
 			    enum wf_action action, int64_t version, const char *note,
 			    struct wf_errors *errs);
 
+/*
+ * Saves and submits in one transaction, as the form's "submit" does:
+ * creates the registration (facility_id, year) from in when id is 0, else
+ * updates registration id from a form of version, then submits it; all or
+ * nothing.  Returns WF_OK with *out_id, or what registration_create,
+ * registration_update or registration_transition would return.
+ */
+int registration_save_and_submit(struct db *db, const struct principal *who, int64_t facility_id,
+				 int year, int64_t id, int64_t version,
+				 const struct registration_input *in, int64_t *out_id,
+				 struct wf_errors *errs);
+
 /* JSON of r (sorted keys, compact) for the audit log; the caller frees it. */
 char *registration_json(const struct registration *r);
 

@@ -653,16 +653,13 @@ write_lines(struct db *db, int64_t id, const struct report *r)
 	return rc;
 }
 
-int
-report_create(struct db *db, const struct principal *who, int64_t facility_id, int year,
-	      const struct report_input *in, int64_t *id, struct wf_errors *errs)
+/* report_create inside the caller's transaction: an enum wf_rc. */
+static int
+create_tx(struct db *db, const struct principal *who, int64_t facility_id, int year,
+	  const struct report_input *in, int64_t *id, struct wf_errors *errs)
 {
 	struct report *r = xcalloc(1, sizeof(*r));
 	struct db_stmt *st;
-	if (db_begin(db) != DB_OK) {
-		report_free(r);
-		return wf_finish(db, WF_ERR, "report create", WF_PRIVATE);
-	}
 	int rc = wf_create_check(db, who, facility_id, year, &lbl_year, errs);
 	if (rc != WF_OK)
 		goto out;
@@ -693,7 +690,17 @@ report_create(struct db *db, const struct principal *who, int64_t facility_id, i
 	rc = WF_OK;
 out:
 	report_free(r);
-	return wf_finish(db, rc, "report create", WF_PRIVATE);
+	return rc;
+}
+
+int
+report_create(struct db *db, const struct principal *who, int64_t facility_id, int year,
+	      const struct report_input *in, int64_t *id, struct wf_errors *errs)
+{
+	if (db_begin(db) != DB_OK)
+		return wf_finish(db, WF_ERR, "report create", WF_PRIVATE);
+	return wf_finish(db, create_tx(db, who, facility_id, year, in, id, errs), "report create",
+			 WF_PRIVATE);
 }
 
 /*
@@ -712,18 +719,15 @@ load_for_change(struct db *db, const struct principal *who, int64_t id, int64_t 
 	return wf_check(action, (*out)->state, who, to, note_req);
 }
 
-int
-report_update(struct db *db, const struct principal *who, int64_t id, int64_t version,
-	      const struct report_input *in, struct wf_errors *errs)
+/* report_update inside the caller's transaction: an enum wf_rc. */
+static int
+update_tx(struct db *db, const struct principal *who, int64_t id, int64_t version,
+	  const struct report_input *in, struct wf_errors *errs)
 {
 	struct report *before = NULL, *after = xcalloc(1, sizeof(*after));
 	enum wf_state to;
 	int note_req;
 	struct db_stmt *st;
-	if (db_begin(db) != DB_OK) {
-		report_free(after);
-		return wf_finish(db, WF_ERR, "report update", WF_PRIVATE);
-	}
 	int rc = load_for_change(db, who, id, version, WF_EDIT, &before, &to, &note_req);
 	if (rc != WF_OK)
 		goto out;
@@ -755,27 +759,36 @@ report_update(struct db *db, const struct principal *who, int64_t id, int64_t ve
 out:
 	report_free(before);
 	report_free(after);
-	return wf_finish(db, rc, "report update", WF_PRIVATE);
+	return rc;
 }
 
 int
-report_transition(struct db *db, const struct principal *who, int64_t id, enum wf_action action,
-		  int64_t version, const char *note, struct wf_errors *errs)
+report_update(struct db *db, const struct principal *who, int64_t id, int64_t version,
+	      const struct report_input *in, struct wf_errors *errs)
+{
+	if (db_begin(db) != DB_OK)
+		return wf_finish(db, WF_ERR, "report update", WF_PRIVATE);
+	return wf_finish(db, update_tx(db, who, id, version, in, errs), "report update",
+			 WF_PRIVATE);
+}
+
+/*
+ * report_transition inside the caller's transaction (action already
+ * checked to be a transition): an enum wf_rc, and *pub for wf_finish.
+ */
+static int
+transition_tx(struct db *db, const struct principal *who, int64_t id, enum wf_action action,
+	      int64_t version, const char *note, struct wf_errors *errs, enum wf_publish *pub)
 {
 	char act[32];
 	struct report *r = NULL;
 	enum wf_state to;
 	int note_req = 0;
-	enum wf_publish pub = WF_PRIVATE;
 	struct db_stmt *st;
-	if (action == WF_EDIT || action < 0 || action >= WF_ACTION__MAX)
-		return WF_STATE;
-	if (db_begin(db) != DB_OK)
-		return wf_finish(db, WF_ERR, "report transition", WF_PRIVATE);
 	int rc = load_for_change(db, who, id, version, action, &r, &to, &note_req);
 	if (rc != WF_OK)
 		goto out;
-	pub = wf_transition_publish(r->state, to);
+	*pub = wf_transition_publish(r->state, to);
 	const char *n = wf_nz(note);
 	if ((rc = wf_note_check(n, note_req, errs)) != WF_OK)
 		goto out;
@@ -786,9 +799,11 @@ report_transition(struct db *db, const struct principal *who, int64_t id, enum w
 		goto out;
 	}
 	wf_bind_state(st, id, version, action, to, n, r->review_note);
-	if (db_run(st) != DB_OK || db_changes(db) != 1) {
+	int drc = db_run(st);
+	if (drc != DB_OK || db_changes(db) != 1) {
 		free(bjson);
-		rc = db_changes(db) == 0 ? WF_CONFLICT : WF_ERR;
+		/* A storage error (a full disk, say) is not a stale version. */
+		rc = drc == DB_OK && db_changes(db) == 0 ? WF_CONFLICT : WF_ERR;
 		goto out;
 	}
 	report_free(r);
@@ -807,7 +822,43 @@ report_transition(struct db *db, const struct principal *who, int64_t id, enum w
 	rc = arc < 0 ? WF_ERR : WF_OK;
 out:
 	report_free(r);
+	return rc;
+}
+
+int
+report_transition(struct db *db, const struct principal *who, int64_t id, enum wf_action action,
+		  int64_t version, const char *note, struct wf_errors *errs)
+{
+	enum wf_publish pub = WF_PRIVATE;
+	if (action == WF_EDIT || action < 0 || action >= WF_ACTION__MAX)
+		return WF_STATE;
+	if (db_begin(db) != DB_OK)
+		return wf_finish(db, WF_ERR, "report transition", WF_PRIVATE);
+	int rc = transition_tx(db, who, id, action, version, note, errs, &pub);
 	return wf_finish(db, rc, "report transition", pub);
+}
+
+int
+report_save_and_submit(struct db *db, const struct principal *who, int64_t facility_id, int year,
+		       int64_t id, int64_t version, const struct report_input *in, int64_t *out_id,
+		       struct wf_errors *errs)
+{
+	enum wf_publish pub = WF_PRIVATE;
+	if (db_begin(db) != DB_OK)
+		return wf_finish(db, WF_ERR, "report save and submit", WF_PRIVATE);
+	int rc;
+	if (id == 0) {
+		rc = create_tx(db, who, facility_id, year, in, &id, errs);
+		version = 1;
+	} else {
+		rc = update_tx(db, who, id, version, in, errs);
+		version++;
+	}
+	if (rc == WF_OK)
+		rc = transition_tx(db, who, id, WF_SUBMIT, version, NULL, errs, &pub);
+	if (rc == WF_OK)
+		*out_id = id;
+	return wf_finish(db, rc, "report save and submit", pub);
 }
 
 /* ---- preview ---- */

@@ -180,6 +180,18 @@ int report_update(struct db *db, const struct principal *who, int64_t id, int64_
 int report_transition(struct db *db, const struct principal *who, int64_t id, enum wf_action action,
 		      int64_t version, const char *note, struct wf_errors *errs);
 
+/*
+ * Saves and submits in one transaction, as the form's "submit" does:
+ * creates report (facility_id, year) from in when id is 0, else updates
+ * report id from a form of version, then submits it.  Either everything is
+ * written or nothing is.  Returns WF_OK with *out_id, or what
+ * report_create, report_update or report_transition would return (errs as
+ * theirs).
+ */
+int report_save_and_submit(struct db *db, const struct principal *who, int64_t facility_id,
+			   int year, int64_t id, int64_t version, const struct report_input *in,
+			   int64_t *out_id, struct wf_errors *errs);
+
 /* ---- preview: TOE, SEC and the norm ---- */
 
 struct report_preview_energy {
