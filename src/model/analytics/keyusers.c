@@ -60,36 +60,14 @@ ku_facilities(struct db *db, const struct principal *who, int year, const char *
 	      struct ledger *l, char *err, size_t errsz)
 {
 	struct db_stmt *st = db_stmt(db, STMT_KEYUSERS_FACILITIES);
-	int rc, cap = 0, n = 0;
-	struct ledger_facility *f = NULL;
-	if (st == NULL || scope_bind(st, who) != DB_OK || db_bind_text(st, 4, last) != DB_OK ||
-	    db_bind_int(st, 5, year) != DB_OK)
-		goto fail;
-	while ((rc = db_step(st)) == DB_ROW) {
-		xgrow((void **)&f, &cap, n + 1, sizeof(*f));
-		f[n++] = (struct ledger_facility){
-		    db_col_int(st, 0),
-		    arena_strdup(&l->mem, db_col_text(st, 1)),
-		    arena_strdup(&l->mem, db_col_text(st, 2)),
-		    arena_strdup(&l->mem, db_col_text(st, 3)),
-		    arena_strdup(&l->mem, db_col_text(st, 4)),
-		    arena_strdup(&l->mem, db_col_text(st, 5)),
-		};
-	}
-	if (rc != DB_DONE)
-		goto fail;
-	l->facilities = arena_alloc(&l->mem, (size_t)(n > 0 ? n : 1) * sizeof(*f));
-	if (n > 0)
-		memcpy(l->facilities, f, (size_t)n * sizeof(*f));
-	l->nfacilities = n;
-	free(f);
-	return 0;
-fail:
-	if (st != NULL)
+	if (scope_bind(st, who) != DB_OK || db_bind_text(st, 4, last) != DB_OK ||
+	    db_bind_int(st, 5, year) != DB_OK) {
 		db_reset(st);
-	snprintf(err, errsz, "lỗi cơ sở dữ liệu / database error (facility): %s", db_errmsg(db));
-	free(f);
-	return -1;
+		snprintf(err, errsz, "lỗi cơ sở dữ liệu / database error (facility): %s",
+			 db_errmsg(db));
+		return -1;
+	}
+	return ledger_facilities_read(db, st, l, err, errsz);
 }
 
 int

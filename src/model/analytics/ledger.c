@@ -856,14 +856,10 @@ ledger_free(struct ledger *l)
 }
 
 int
-ledger_facilities(struct db *db, struct ledger *l, int64_t facility_id, char *err, size_t errsz)
+ledger_facilities_read(struct db *db, struct db_stmt *st, struct ledger *l, char *err, size_t errsz)
 {
-	struct db_stmt *st = db_stmt(db, STMT_ANALYTICS_FACILITIES);
 	int rc, cap = 0, n = 0;
 	struct ledger_facility *f = NULL;
-	if (st == NULL)
-		goto fail;
-	db_bind_int(st, 1, facility_id);
 	while ((rc = db_step(st)) == DB_ROW) {
 		xgrow((void **)&f, &cap, n + 1, sizeof(*f));
 		f[n++] = (struct ledger_facility){
@@ -875,18 +871,27 @@ ledger_facilities(struct db *db, struct ledger *l, int64_t facility_id, char *er
 		    arena_strdup(&l->mem, db_col_text(st, 5)),
 		};
 	}
-	if (rc != DB_DONE)
-		goto fail;
+	if (rc != DB_DONE) {
+		db_reset(st);
+		snprintf(err, errsz, "lỗi cơ sở dữ liệu / database error (facility): %s",
+			 db_errmsg(db));
+		free(f);
+		return -1;
+	}
 	l->facilities = arena_alloc(&l->mem, (size_t)(n > 0 ? n : 1) * sizeof(*f));
 	if (n > 0)
 		memcpy(l->facilities, f, (size_t)n * sizeof(*f));
 	l->nfacilities = n;
 	free(f);
 	return 0;
-fail:
-	snprintf(err, errsz, "lỗi cơ sở dữ liệu / database error (facility): %s", db_errmsg(db));
-	free(f);
-	return -1;
+}
+
+int
+ledger_facilities(struct db *db, struct ledger *l, int64_t facility_id, char *err, size_t errsz)
+{
+	struct db_stmt *st = db_stmt(db, STMT_ANALYTICS_FACILITIES);
+	db_bind_int(st, 1, facility_id);
+	return ledger_facilities_read(db, st, l, err, errsz);
 }
 
 const struct ledger_facility *

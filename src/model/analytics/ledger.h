@@ -25,6 +25,7 @@
 #include "util/arena.h"
 
 struct db;
+struct db_stmt;
 
 /* One carrier of a report, every line of it summed. */
 struct ledger_carrier {
@@ -116,6 +117,13 @@ void ledger_free(struct ledger *l);
  */
 int ledger_facilities(struct db *db, struct ledger *l, int64_t facility_id, char *err,
 		      size_t errsz);
+/*
+ * Reads the rows of st, a bound statement returning the columns of
+ * STMT_ANALYTICS_FACILITIES ordered by id, into l->facilities as
+ * ledger_facilities() does.  Returns 0, or -1 with err (st is reset).
+ */
+int ledger_facilities_read(struct db *db, struct db_stmt *st, struct ledger *l, char *err,
+			   size_t errsz);
 /* The facility with id, or NULL (also before ledger_facilities). */
 const struct ledger_facility *ledger_facility_find(const struct ledger *l, int64_t id);
 
