@@ -109,8 +109,8 @@ api_wf_fail(struct http_request *req, struct http_response *resp, int rc,
 	static const struct {
 		int rc, status;
 	} map[] = {
-	    {WF_NOTFOUND, 404}, {WF_FORBIDDEN, 403}, {WF_STATE, 409}, {WF_CONFLICT, 409},
-	    {WF_INVALID, 422},	{WF_EXISTS, 409},    {WF_FULL, 507},
+	    {ST_NOTFOUND, 404}, {ST_FORBIDDEN, 403}, {ST_STATE, 409}, {ST_CONFLICT, 409},
+	    {ST_INVALID, 422},	{ST_EXISTS, 409},    {ST_FULL, 507},
 	};
 	int status = 0;
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
@@ -121,7 +121,7 @@ api_wf_fail(struct http_request *req, struct http_response *resp, int rc,
 	const char *vi, *en;
 	api_split(req, wf_strerror(rc), &vi, &en);
 	json_t *p = api_problem_doc(req, status, vi, en);
-	if (rc == WF_INVALID && errs != NULL) {
+	if (rc == ST_INVALID && errs != NULL) {
 		json_t *list = jsonw_arr();
 		for (int i = 0; i < errs->n; i++) {
 			json_t *e = jsonw_obj();
@@ -409,7 +409,7 @@ api_queue(struct http_request *req, struct http_response *resp, struct db *db, e
 		}
 	}
 	struct wf_queue q;
-	if (wf_queue_list(db, req->who, &f, &req->arena, &q) != WF_OK)
+	if (wf_queue_list(db, req->who, &f, &req->arena, &q) != ST_OK)
 		return -1;
 	json_t *items = jsonw_arr();
 	for (int i = 0; i < q.n; i++) {

@@ -27,10 +27,10 @@ struct db;
 int api_send(struct http_response *resp, int status, json_t *doc);
 
 /*
- * Answers a workflow result that is not WF_OK: 404 WF_NOTFOUND, 403
- * WF_FORBIDDEN, 409 WF_STATE / WF_CONFLICT / WF_EXISTS, 422 WF_INVALID
+ * Answers a workflow result that is not ST_OK: 404 ST_NOTFOUND, 403
+ * ST_FORBIDDEN, 409 ST_STATE / ST_CONFLICT / ST_EXISTS, 422 ST_INVALID
  * (with errors[] from errs, which may be NULL otherwise).  Returns 0, or -1
- * for WF_ERR (the router answers 500; the cause was logged by the model).
+ * for ST_ERR (the router answers 500; the cause was logged by the model).
  */
 int api_wf_fail(struct http_request *req, struct http_response *resp, int rc,
 		const struct wf_errors *errs);

@@ -80,7 +80,7 @@ api_facility(struct http_request *req, struct http_response *resp)
 		return -1;
 	struct facility_profile f;
 	int rc = facility_profile_get(db, req->who, id, &f);
-	if (rc != WF_OK)
+	if (rc != ST_OK)
 		return api_wf_fail(req, resp, rc, NULL);
 	json_t *o = jsonw_obj();
 	jsonw_set(o, "id", jsonw_int(f.id));

@@ -46,7 +46,7 @@ registration_answer(struct http_request *req, struct http_response *resp, struct
 {
 	struct registration r;
 	int rc = registration_get(db, req->who, id, &r);
-	if (rc != WF_OK)
+	if (rc != ST_OK)
 		return api_wf_fail(req, resp, rc, NULL);
 	return api_send(resp, status, registration_doc(&r));
 }
@@ -78,7 +78,7 @@ registration_write(struct http_request *req, struct http_response *resp, struct 
 		note = api_text(req, body, "note", &errs, NULL);
 	else
 		registration_input_read(req, body, &in, &errs);
-	int rc = WF_INVALID, ret;
+	int rc = ST_INVALID, ret;
 	if (errs.n == 0) {
 		if (id == 0)
 			rc = registration_create(db, req->who, fid, (int)year, &in, &id, &errs);
@@ -88,7 +88,7 @@ registration_write(struct http_request *req, struct http_response *resp, struct 
 			rc = registration_transition(db, req->who, id, (enum wf_action)action,
 						     version, note, &errs);
 	}
-	if (rc != WF_OK) {
+	if (rc != ST_OK) {
 		ret = api_wf_fail(req, resp, rc, &errs);
 		goto out;
 	}

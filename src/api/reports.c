@@ -184,7 +184,7 @@ report_answer(struct http_request *req, struct http_response *resp, struct db *d
 {
 	struct report *r = NULL;
 	int rc = report_get(db, req->who, id, &r);
-	if (rc != WF_OK)
+	if (rc != ST_OK)
 		return api_wf_fail(req, resp, rc, NULL);
 	int ret = api_send(resp, status, report_doc(r));
 	report_free(r);
@@ -206,12 +206,12 @@ report_create_api(struct http_request *req, struct http_response *resp, struct d
 	struct report_input in;
 	int ret;
 	if (report_input_read(req, body, &in, &errs) < 0 || errs.n > 0) {
-		ret = api_wf_fail(req, resp, WF_INVALID, &errs);
+		ret = api_wf_fail(req, resp, ST_INVALID, &errs);
 		goto out;
 	}
 	int64_t id;
 	int rc = report_create(db, req->who, fid, (int)year, &in, &id, &errs);
-	if (rc != WF_OK) {
+	if (rc != ST_OK) {
 		ret = api_wf_fail(req, resp, rc, &errs);
 		goto out;
 	}
@@ -236,12 +236,12 @@ report_update_api(struct http_request *req, struct http_response *resp, struct d
 	struct report_input in;
 	int ret;
 	if (report_input_read(req, body, &in, &errs) < 0 || errs.n > 0) {
-		ret = api_wf_fail(req, resp, WF_INVALID, &errs);
+		ret = api_wf_fail(req, resp, ST_INVALID, &errs);
 		goto out;
 	}
 	int rc = report_update(db, req->who, id, version, &in, &errs);
 	ret =
-	    rc == WF_OK ? report_answer(req, resp, db, id, 200) : api_wf_fail(req, resp, rc, &errs);
+	    rc == ST_OK ? report_answer(req, resp, db, id, 200) : api_wf_fail(req, resp, rc, &errs);
 out:
 	json_decref(body);
 	return ret;
@@ -261,12 +261,12 @@ report_action_api(struct http_request *req, struct http_response *resp, struct d
 	const char *note = api_text(req, body, "note", &errs, NULL);
 	int ret;
 	if (errs.n > 0) {
-		ret = api_wf_fail(req, resp, WF_INVALID, &errs);
+		ret = api_wf_fail(req, resp, ST_INVALID, &errs);
 		goto out;
 	}
 	int rc = report_transition(db, req->who, id, action, version, note, &errs);
 	ret =
-	    rc == WF_OK ? report_answer(req, resp, db, id, 200) : api_wf_fail(req, resp, rc, &errs);
+	    rc == ST_OK ? report_answer(req, resp, db, id, 200) : api_wf_fail(req, resp, rc, &errs);
 out:
 	json_decref(body);
 	return ret;

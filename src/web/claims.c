@@ -99,7 +99,7 @@ cl_render(struct http_request *req, struct http_response *resp, int filter,
 	struct claim_row *rows = NULL;
 	int n = 0;
 	if (db == NULL ||
-	    claim_list(db, req->who, cl_filters[filter].status, &req->arena, &rows, &n) != WF_OK)
+	    claim_list(db, req->who, cl_filters[filter].status, &req->arena, &rows, &n) != ST_OK)
 		return -1;
 	const char *title = HTTP_T(req, "Yêu cầu nhận cơ sở", "Facility claims");
 	struct buf b;
@@ -197,7 +197,7 @@ web_claim_decide(struct http_request *req, struct http_response *resp)
 	if (db == NULL)
 		return -1;
 	if (!wfp_ids(req, &id, 1))
-		return wfp_fail(req, resp, WF_NOTFOUND);
+		return wfp_fail(req, resp, ST_NOTFOUND);
 	const char *op = http_form(req, "op"), *ver = http_form(req, "version");
 	int k = -1;
 	for (int i = 0; op != NULL && i < CL_NOPS; i++)
@@ -212,20 +212,20 @@ web_claim_decide(struct http_request *req, struct http_response *resp)
 	wf_errors_clear(&errs);
 	int rc = claim_decide(db, req->who, id, version, cl_ops[k].confirm, http_form(req, "note"),
 			      &errs);
-	if (rc == WF_OK) {
+	if (rc == ST_OK) {
 		struct http_param done = {"done", cl_ops[k].op};
 		wfp_redirect(resp, web_url(req, "/claims", &done, 1));
 		return 0;
 	}
 	static const struct {
 		int rc, status;
-	} st[] = {{WF_INVALID, 400}, {WF_CONFLICT, 409}, {WF_STATE, 409}};
+	} st[] = {{ST_INVALID, 400}, {ST_CONFLICT, 409}, {ST_STATE, 409}};
 	for (size_t i = 0; i < sizeof(st) / sizeof(st[0]); i++) {
 		if (st[i].rc != rc)
 			continue;
 		resp->status = st[i].status;
 		return cl_render(req, resp, 0, &errs, id,
-				 rc == WF_INVALID ? NULL : wfp_msg(req, wf_strerror(rc)));
+				 rc == ST_INVALID ? NULL : wfp_msg(req, wf_strerror(rc)));
 	}
 	return wfp_fail(req, resp, rc);
 }

@@ -172,7 +172,7 @@ fp_history(struct http_request *req, struct db *db, struct buf *b, const struct 
 			  mp != NULL && isfinite(mp->norm) ? wfp_num(req, mp->norm, 2) : "—");
 		struct report *rep = NULL;
 		html_open(b, "td", NULL);
-		if (report_get(db, req->who, r->report_id, &rep) == WF_OK) {
+		if (report_get(db, req->who, r->report_id, &rep) == ST_OK) {
 			html_open(b, "a", "href",
 				  web_url(req,
 					  arena_printf(&req->arena, "/reports/%lld",
@@ -375,11 +375,11 @@ fp_load(struct http_request *req, struct http_response *resp, struct db **db,
 		return -1;
 	}
 	if (!wfp_ids(req, &id, 1)) {
-		*result = wfp_fail(req, resp, WF_NOTFOUND);
+		*result = wfp_fail(req, resp, ST_NOTFOUND);
 		return -1;
 	}
 	int rc = facility_profile_get(*db, req->who, id, p);
-	if (rc != WF_OK) {
+	if (rc != ST_OK) {
 		*result = wfp_fail(req, resp, rc);
 		return -1;
 	}
@@ -420,19 +420,19 @@ web_facility_profile(struct http_request *req, struct http_response *resp)
 	struct wf_errors errs;
 	wf_errors_clear(&errs);
 	if (ver == NULL || parse_int64(ver, &version) < 0)
-		rc = WF_CONFLICT;
+		rc = ST_CONFLICT;
 	else
 		rc = facility_profile_update(db, req->who, p.id, version, &in, &errs);
-	if (rc == WF_OK) {
+	if (rc == ST_OK) {
 		fp_done(req, resp, p.id, "profile");
 		return 0;
 	}
-	if (rc == WF_INVALID) {
+	if (rc == ST_INVALID) {
 		resp->status = 400;
 		return fp_render(req, resp, db, &p, v, &errs, NULL);
 	}
-	if (rc == WF_CONFLICT || rc == WF_FULL) { /* the form again, input kept */
-		resp->status = rc == WF_FULL ? 507 : 409;
+	if (rc == ST_CONFLICT || rc == ST_FULL) { /* the form again, input kept */
+		resp->status = rc == ST_FULL ? 507 : 409;
 		return fp_render(req, resp, db, &p, v, &errs, wfp_msg(req, wf_strerror(rc)));
 	}
 	return wfp_fail(req, resp, rc);
@@ -459,12 +459,12 @@ web_facility_assign(struct http_request *req, struct http_response *resp)
 	else if (urc == USER_ERR_NOTFOUND)
 		wf_errors_add(&errs, "không có tài khoản với email này / no account has this email",
 			      "email");
-	rc = errs.n > 0 ? WF_INVALID : claim_assign(db, req->who, u.id, p.id, &errs);
-	if (rc == WF_OK) {
+	rc = errs.n > 0 ? ST_INVALID : claim_assign(db, req->who, u.id, p.id, &errs);
+	if (rc == ST_OK) {
 		fp_done(req, resp, p.id, "assigned");
 		return 0;
 	}
-	if (rc != WF_INVALID)
+	if (rc != ST_INVALID)
 		return wfp_fail(req, resp, rc);
 	/* The model names the field user_id; on this form it is the email. */
 	for (int i = 0; i < errs.n; i++)

@@ -35,7 +35,7 @@ my_render(struct http_request *req, struct http_response *resp, const struct wf_
 	struct db *db = http_request_db(req);
 	struct claim_row *rows = NULL;
 	int n = 0;
-	if (db == NULL || claim_list(db, req->who, -1, &req->arena, &rows, &n) != WF_OK)
+	if (db == NULL || claim_list(db, req->who, -1, &req->arena, &rows, &n) != ST_OK)
 		return -1;
 	time_t now = time(NULL);
 	struct tm tm;
@@ -123,21 +123,21 @@ web_my_claim(struct http_request *req, struct http_response *resp)
 	struct wf_errors errs;
 	wf_errors_clear(&errs);
 	int64_t id;
-	int rc = WF_NOTFOUND;
+	int rc = ST_NOTFOUND;
 	if (key == NULL || key[0] == '\0')
 		wf_errors_add(&errs, "bắt buộc nhập / required", "key");
 	else
 		rc = claim_request(db, req->who, key, &id);
-	if (rc == WF_OK) {
+	if (rc == ST_OK) {
 		struct http_param done = {"done", "claimed"};
 		wfp_redirect(resp, web_url(req, "/my", &done, 1));
 		return 0;
 	}
-	if (rc == WF_ERR)
+	if (rc == ST_ERR)
 		return -1;
 	if (errs.n == 0)
 		wf_errors_add(&errs,
-			      rc == WF_EXISTS
+			      rc == ST_EXISTS
 				  ? "cơ sở này đã được nhận / this facility is already claimed"
 				  : "không có cơ sở với mã này / no facility has this code",
 			      "key");

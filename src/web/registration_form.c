@@ -135,9 +135,9 @@ rg_store(struct db *db, struct http_request *req, struct rg_page *p,
 	int rc;
 	if (id == 0) {
 		if (ver != NULL && ver[0] != '\0')
-			return WF_CONFLICT;
+			return ST_CONFLICT;
 	} else if (ver == NULL || parse_int64(ver, &version) < 0) {
-		return WF_CONFLICT;
+		return ST_CONFLICT;
 	}
 	if (submit) /* saved and submitted in one transaction: both or neither */
 		rc = registration_save_and_submit(db, req->who, p->fid, p->year, id, version, in,
@@ -146,7 +146,7 @@ rg_store(struct db *db, struct http_request *req, struct rg_page *p,
 		rc = registration_create(db, req->who, p->fid, p->year, in, &id, &p->errs);
 	else
 		rc = registration_update(db, req->who, id, version, in, &p->errs);
-	return rc == WF_EXISTS ? WF_CONFLICT : rc;
+	return rc == ST_EXISTS ? ST_CONFLICT : rc;
 }
 
 int
@@ -158,22 +158,22 @@ web_registration_form(struct http_request *req, struct http_response *resp)
 		return -1;
 	if (!wfp_ids(req, ids, 2) || ids[1] < val_limits[VF_REPORT_YEAR].lo ||
 	    ids[1] > val_limits[VF_REPORT_YEAR].hi)
-		return wfp_fail(req, resp, WF_NOTFOUND);
+		return wfp_fail(req, resp, ST_NOTFOUND);
 	struct rg_page *p = arena_alloc(&req->arena, sizeof(*p));
 	memset(p, 0, sizeof(*p));
 	p->fid = ids[0];
 	p->year = (int)ids[1];
 	int rc = facility_profile_get(db, req->who, p->fid, &p->fac);
-	if (rc != WF_OK)
+	if (rc != ST_OK)
 		return wfp_fail(req, resp, rc);
 	rc = registration_get_year(db, req->who, p->fid, p->year, &p->reg);
-	if (rc == WF_NOTFOUND)
+	if (rc == ST_NOTFOUND)
 		rc = registration_prefill(db, req->who, p->fid, p->year, &p->reg);
-	if (rc != WF_OK)
+	if (rc != ST_OK)
 		return wfp_fail(req, resp, rc);
 	enum wf_state to;
 	int nr;
-	p->editable = p->reg.id != 0 ? wf_check(WF_EDIT, p->reg.state, req->who, &to, &nr) == WF_OK
+	p->editable = p->reg.id != 0 ? wf_check(WF_EDIT, p->reg.state, req->who, &to, &nr) == ST_OK
 				     : wf_may_create(req->who);
 	p->apply_cp = p->reg.apply_cp ? "1" : "0";
 	p->saving = p->reg.has_saving ? wfp_num_input(req, p->reg.planned_saving_pct) : "";
@@ -187,7 +187,7 @@ web_registration_form(struct http_request *req, struct http_response *resp)
 		return rg_render(req, resp, p);
 	}
 	if (!p->editable)
-		return wfp_fail(req, resp, p->reg.id != 0 ? WF_STATE : WF_FORBIDDEN);
+		return wfp_fail(req, resp, p->reg.id != 0 ? ST_STATE : ST_FORBIDDEN);
 	struct registration_input in = {http_form(req, "apply_cp"),
 					http_form(req, "planned_saving_pct"),
 					http_form(req, "measures")};
@@ -197,17 +197,17 @@ web_registration_form(struct http_request *req, struct http_response *resp)
 	const char *op = http_form(req, "op");
 	int submit = op != NULL && strcmp(op, "submit") == 0;
 	rc = rg_store(db, req, p, &in, submit);
-	if (rc == WF_OK) {
+	if (rc == ST_OK) {
 		struct http_param done = {"done", submit ? "submitted" : "saved"};
 		wfp_redirect(resp, web_url(req, req->path, &done, 1));
 		return 0;
 	}
-	if (rc == WF_INVALID) {
+	if (rc == ST_INVALID) {
 		resp->status = 400;
 		return rg_render(req, resp, p);
 	}
-	if (rc == WF_CONFLICT || rc == WF_STATE || rc == WF_FULL) {
-		resp->status = rc == WF_FULL ? 507 : 409;
+	if (rc == ST_CONFLICT || rc == ST_STATE || rc == ST_FULL) {
+		resp->status = rc == ST_FULL ? 507 : 409;
 		p->problem = wfp_msg(req, wf_strerror(rc));
 		return rg_render(req, resp, p);
 	}

@@ -504,10 +504,10 @@ rf_store(struct db *db, struct http_request *req, struct rf_page *p, const struc
 	if (p->stored == NULL) {
 		/* A form loaded before the report existed must not overwrite one made since. */
 		if (ver != NULL && ver[0] != '\0')
-			return WF_CONFLICT;
+			return ST_CONFLICT;
 	} else {
 		if (ver == NULL || parse_int64(ver, &version) < 0)
-			return WF_CONFLICT;
+			return ST_CONFLICT;
 		id = p->stored->id;
 	}
 	if (submit) /* saved and submitted in one transaction: both or neither */
@@ -517,7 +517,7 @@ rf_store(struct db *db, struct http_request *req, struct rf_page *p, const struc
 		rc = report_create(db, req->who, p->fid, p->year, in, &id, &p->errs);
 	else
 		rc = report_update(db, req->who, id, version, in, &p->errs);
-	return rc == WF_EXISTS ? WF_CONFLICT : rc;
+	return rc == ST_EXISTS ? ST_CONFLICT : rc;
 }
 
 static int
@@ -535,8 +535,8 @@ rf_post(struct db *db, struct http_request *req, struct http_response *resp, str
 	struct report_preview pv = {0};
 	int have_pv = 0, ret = 0;
 	int rc = report_validate(db, &in, tmp, &p->errs);
-	if (rc == WF_OK && strcmp(op, "preview") == 0) {
-		if (report_preview(db, tmp, &pv) != WF_OK) {
+	if (rc == ST_OK && strcmp(op, "preview") == 0) {
+		if (report_preview(db, tmp, &pv) != ST_OK) {
 			ret = -1;
 			goto out;
 		}
@@ -545,9 +545,9 @@ rf_post(struct db *db, struct http_request *req, struct http_response *resp, str
 		ret = rf_render(req, resp, p);
 		goto out;
 	}
-	if (rc == WF_OK && (strcmp(op, "save") == 0 || strcmp(op, "submit") == 0)) {
+	if (rc == ST_OK && (strcmp(op, "save") == 0 || strcmp(op, "submit") == 0)) {
 		rc = rf_store(db, req, p, &in, strcmp(op, "submit") == 0);
-		if (rc == WF_OK) {
+		if (rc == ST_OK) {
 			struct http_param done = {"done", strcmp(op, "submit") == 0 ? "submitted"
 										    : "saved"};
 			wfp_redirect(resp, web_url(req, req->path, &done, 1));
@@ -555,20 +555,20 @@ rf_post(struct db *db, struct http_request *req, struct http_response *resp, str
 		}
 	}
 	switch (rc) {
-	case WF_OK: /* an unknown op: show the form again */
+	case ST_OK: /* an unknown op: show the form again */
 		ret = rf_render(req, resp, p);
 		break;
-	case WF_INVALID:
+	case ST_INVALID:
 		resp->status = 400;
 		ret = rf_render(req, resp, p);
 		break;
-	case WF_FULL: /* the form comes back with every typed value */
+	case ST_FULL: /* the form comes back with every typed value */
 		resp->status = 507;
 		p->problem = wfp_msg(req, wf_strerror(rc));
 		ret = rf_render(req, resp, p);
 		break;
-	case WF_CONFLICT:
-	case WF_STATE:
+	case ST_CONFLICT:
+	case ST_STATE:
 		resp->status = 409;
 		p->problem = wfp_msg(req, wf_strerror(rc));
 		ret = rf_render(req, resp, p);
@@ -592,28 +592,28 @@ web_report_form(struct http_request *req, struct http_response *resp)
 		return -1;
 	if (!wfp_ids(req, ids, 2) || ids[1] < val_limits[VF_REPORT_YEAR].lo ||
 	    ids[1] > val_limits[VF_REPORT_YEAR].hi)
-		return wfp_fail(req, resp, WF_NOTFOUND);
+		return wfp_fail(req, resp, ST_NOTFOUND);
 	struct rf_page *p = arena_alloc(&req->arena, sizeof(*p));
 	memset(p, 0, sizeof(*p));
 	p->fid = ids[0];
 	p->year = (int)ids[1];
 	int rc = facility_profile_get(db, req->who, p->fid, &p->fac);
-	if (rc != WF_OK)
+	if (rc != ST_OK)
 		return wfp_fail(req, resp, rc);
 	rc = report_get_year(db, req->who, p->fid, p->year, &p->stored);
-	if (rc != WF_OK && rc != WF_NOTFOUND)
+	if (rc != ST_OK && rc != ST_NOTFOUND)
 		return -1;
 	int ret;
 	if (p->stored != NULL) {
 		enum wf_state to;
 		int note;
-		p->editable = wf_check(WF_EDIT, p->stored->state, req->who, &to, &note) == WF_OK;
+		p->editable = wf_check(WF_EDIT, p->stored->state, req->who, &to, &note) == ST_OK;
 	} else {
 		p->editable = wf_may_create(req->who);
 	}
 	if (req->method == HTTP_POST) {
 		if (!p->editable) {
-			ret = wfp_fail(req, resp, p->stored != NULL ? WF_STATE : WF_FORBIDDEN);
+			ret = wfp_fail(req, resp, p->stored != NULL ? ST_STATE : ST_FORBIDDEN);
 			goto out;
 		}
 		ret = rf_post(db, req, resp, p);
@@ -629,7 +629,7 @@ web_report_form(struct http_request *req, struct http_response *resp)
 	} else {
 		struct report *pre = NULL;
 		rc = report_prefill(db, req->who, p->fid, p->year, &pre);
-		if (rc != WF_OK) {
+		if (rc != ST_OK) {
 			ret = wfp_fail(req, resp, rc);
 			goto out;
 		}

@@ -57,7 +57,7 @@ rv_load(struct db *db, const struct principal *who, enum wf_kind kind, int64_t i
 	o->kind = kind;
 	if (kind == WF_KIND_REPORT) {
 		int rc = report_get(db, who, id, &o->report);
-		if (rc != WF_OK)
+		if (rc != ST_OK)
 			return rc;
 		const struct report *r = o->report;
 		o->id = r->id;
@@ -67,10 +67,10 @@ rv_load(struct db *db, const struct principal *who, enum wf_kind kind, int64_t i
 		o->state = r->state;
 		o->note = r->review_note;
 		o->submitted_on = r->submitted_on;
-		return WF_OK;
+		return ST_OK;
 	}
 	int rc = registration_get(db, who, id, &o->reg);
-	if (rc != WF_OK)
+	if (rc != ST_OK)
 		return rc;
 	o->id = o->reg.id;
 	o->facility_id = o->reg.facility_id;
@@ -79,7 +79,7 @@ rv_load(struct db *db, const struct principal *who, enum wf_kind kind, int64_t i
 	o->state = o->reg.state;
 	o->note = o->reg.review_note;
 	o->submitted_on = o->reg.submitted_on;
-	return WF_OK;
+	return ST_OK;
 }
 
 static void
@@ -119,7 +119,7 @@ rv_report_body(struct http_request *req, struct db *db, struct buf *b, const str
 				    r->energy[i].unit));
 	html_close(b, "table");
 	struct report_preview pv;
-	if (report_preview(db, r, &pv) != WF_OK)
+	if (report_preview(db, r, &pv) != ST_OK)
 		return -1;
 	html_open(b, "p", NULL);
 	html_text(b, HTTP_T(req, "Tổng năng lượng: ", "Total energy: "));
@@ -169,7 +169,7 @@ rv_actions_forms(struct http_request *req, struct buf *b, const struct rv_obj *o
 		enum wf_state to;
 		int note_required = 0;
 		if (wf_check(rv_actions[i].action, o->state, req->who, &to, &note_required) !=
-		    WF_OK)
+		    ST_OK)
 			continue;
 		const char *name = wf_action_names[rv_actions[i].action];
 		html_open(b, "form", "class", "stack action", "method", "post", "action",
@@ -205,7 +205,7 @@ rv_render(struct http_request *req, struct http_response *resp, struct db *db,
 	  const struct rv_obj *o, const struct wf_errors *errs, const char *problem)
 {
 	struct facility_profile fac;
-	if (facility_profile_get(db, req->who, o->facility_id, &fac) != WF_OK)
+	if (facility_profile_get(db, req->who, o->facility_id, &fac) != ST_OK)
 		return -1;
 	const char *title =
 	    arena_printf(&req->arena, "%s %d — %s",
@@ -249,7 +249,7 @@ rv_render(struct http_request *req, struct http_response *resp, struct db *db,
 		rv_registration_body(req, &b, &o->reg);
 	enum wf_state to;
 	int nr;
-	if (wf_check(WF_EDIT, o->state, req->who, &to, &nr) == WF_OK) {
+	if (wf_check(WF_EDIT, o->state, req->who, &to, &nr) == ST_OK) {
 		html_open(&b, "p", NULL);
 		html_open(&b, "a", "href",
 			  web_url(req,
@@ -289,10 +289,10 @@ rv_view(struct http_request *req, struct http_response *resp, enum wf_kind kind)
 	if (db == NULL)
 		return -1;
 	if (!wfp_ids(req, &id, 1))
-		return wfp_fail(req, resp, WF_NOTFOUND);
+		return wfp_fail(req, resp, ST_NOTFOUND);
 	struct rv_obj o;
 	int rc = rv_load(db, req->who, kind, id, &o);
-	if (rc != WF_OK)
+	if (rc != ST_OK)
 		return wfp_fail(req, resp, rc);
 	struct wf_errors errs;
 	wf_errors_clear(&errs);
@@ -309,7 +309,7 @@ rv_action(struct http_request *req, struct http_response *resp, enum wf_kind kin
 	if (db == NULL)
 		return -1;
 	if (!wfp_ids(req, &id, 1))
-		return wfp_fail(req, resp, WF_NOTFOUND);
+		return wfp_fail(req, resp, ST_NOTFOUND);
 	const char *name = http_form(req, "action");
 	const char *ver = http_form(req, "version");
 	int action = -1;
@@ -329,27 +329,27 @@ rv_action(struct http_request *req, struct http_response *resp, enum wf_kind kin
 		? report_transition(db, req->who, id, (enum wf_action)action, version, note, &errs)
 		: registration_transition(db, req->who, id, (enum wf_action)action, version, note,
 					  &errs);
-	if (rc == WF_OK) {
+	if (rc == ST_OK) {
 		struct http_param done = {"done", name};
 		wfp_redirect(resp,
 			     web_url(req, arena_printf(&req->arena, rv_paths[kind], (long long)id),
 				     &done, 1));
 		return 0;
 	}
-	if (rc != WF_INVALID && rc != WF_CONFLICT && rc != WF_STATE && rc != WF_FORBIDDEN)
+	if (rc != ST_INVALID && rc != ST_CONFLICT && rc != ST_STATE && rc != ST_FORBIDDEN)
 		return wfp_fail(req, resp, rc);
 	struct rv_obj o;
 	int lrc = rv_load(db, req->who, kind, id, &o);
-	if (lrc != WF_OK)
+	if (lrc != ST_OK)
 		return wfp_fail(req, resp, lrc);
 	static const struct {
 		int rc, status;
-	} st[] = {{WF_INVALID, 400}, {WF_CONFLICT, 409}, {WF_STATE, 409}, {WF_FORBIDDEN, 403}};
+	} st[] = {{ST_INVALID, 400}, {ST_CONFLICT, 409}, {ST_STATE, 409}, {ST_FORBIDDEN, 403}};
 	for (size_t i = 0; i < sizeof(st) / sizeof(st[0]); i++)
 		if (st[i].rc == rc)
 			resp->status = st[i].status;
 	int ret = rv_render(req, resp, db, &o, &errs,
-			    rc == WF_INVALID ? NULL : wfp_msg(req, wf_strerror(rc)));
+			    rc == ST_INVALID ? NULL : wfp_msg(req, wf_strerror(rc)));
 	report_free(o.report);
 	return ret;
 }
@@ -470,7 +470,7 @@ web_review(struct http_request *req, struct http_response *resp)
 		return 0;
 	}
 	struct wf_queue q;
-	if (wf_queue_list(db, req->who, &f, &req->arena, &q) != WF_OK)
+	if (wf_queue_list(db, req->who, &f, &req->arena, &q) != ST_OK)
 		return -1;
 	const char *title = HTTP_T(req, "Hàng chờ xem xét", "Review queue");
 	struct buf b;

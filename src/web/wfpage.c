@@ -33,8 +33,8 @@ wfp_redirect(struct http_response *resp, const char *location)
 static const struct {
 	int rc, status;
 } wfp_statuses[] = {
-    {WF_NOTFOUND, 404}, {WF_FORBIDDEN, 403}, {WF_STATE, 409}, {WF_CONFLICT, 409},
-    {WF_INVALID, 400},	{WF_EXISTS, 400},    {WF_FULL, 507},
+    {ST_NOTFOUND, 404}, {ST_FORBIDDEN, 403}, {ST_STATE, 409}, {ST_CONFLICT, 409},
+    {ST_INVALID, 400},	{ST_EXISTS, 400},    {ST_FULL, 507},
 };
 
 int

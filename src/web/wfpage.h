@@ -1,7 +1,7 @@
 /*
  * What the workflow pages (my.c, facility_page.c, report_form.c,
  * registration_form.c, review.c, audit.c) share: the language half of a
- * bilingual model message, the answer for an enum wf_rc, field errors
+ * bilingual model message, the answer for an enum status, field errors
  * placed beside their input, the 303 after a successful POST, and the page
  * frame with its size check.  Private to src/web/.
  */
@@ -27,9 +27,9 @@ const char *wfp_msg(struct http_request *req, const char *bilingual);
 void wfp_redirect(struct http_response *resp, const char *location);
 
 /*
- * Answers a failed workflow call with an error page: WF_NOTFOUND 404,
- * WF_FORBIDDEN 403, WF_STATE and WF_CONFLICT 409, WF_INVALID and WF_EXISTS
- * 400.  Returns 0, or -1 for WF_ERR (the router's 500).
+ * Answers a failed workflow call with an error page: ST_NOTFOUND 404,
+ * ST_FORBIDDEN 403, ST_STATE and ST_CONFLICT 409, ST_INVALID and ST_EXISTS
+ * 400.  Returns 0, or -1 for ST_ERR (the router's 500).
  */
 int wfp_fail(struct http_request *req, struct http_response *resp, int rc);
 

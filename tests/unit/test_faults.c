@@ -99,10 +99,10 @@ helper(const char *what, const char *path)
 		rc = report_create(db, &wfx_who[WFX_ENT1], 1, 2024, &f1_2024, &id, &errs);
 	else
 		rc = report_transition(db, &wfx_who[WFX_ENT1], 1, WF_SUBMIT, 1, NULL, &errs);
-	if (rc != WF_OK)
+	if (rc != ST_OK)
 		fprintf(stderr, "test_faults: %s: %s (%s)\n", what, wf_strerror(rc), db_errmsg(db));
 	db_close(db);
-	return rc == WF_OK ? 0 : 1;
+	return rc == ST_OK ? 0 : 1;
 }
 
 /* ---- databases ------------------------------------------------------- */
@@ -178,7 +178,7 @@ setup(void **state)
 	struct db *db = wfx_new("base-submit.db");
 	struct wf_errors errs = {0};
 	int64_t id;
-	if (report_create(db, &wfx_who[WFX_ENT1], 1, 2024, &f1_2024, &id, &errs) != WF_OK ||
+	if (report_create(db, &wfx_who[WFX_ENT1], 1, 2024, &f1_2024, &id, &errs) != ST_OK ||
 	    id != 1)
 		fail_msg("report_create in the fixture");
 	keep(db, "base-submit.db", base[OP_SUBMIT], sizeof(base[0]));

@@ -261,7 +261,7 @@ materials(int n, const char *name, const char *qty, const char *cost)
 	return m;
 }
 
-/* report_validate of in: WF_OK, or WF_INVALID with the message of field in *msg. */
+/* report_validate of in: ST_OK, or ST_INVALID with the message of field in *msg. */
 static int
 validate(const struct report_input *in, const char *field, const char **msg)
 {
@@ -284,29 +284,29 @@ test_model_limits(void **state)
 	struct report_energy_in en = {"electricity", "1e15", "kWh", NULL, NULL, "1000000000000000"};
 	struct report_material_in *m = materials(1, t1000, "1000000000000000", "1e15");
 	struct report_input in = {.nenergy = 1, .energy = &en, .nmat = 1, .mat = m};
-	assert_int_equal(validate(&in, NULL, &msg), WF_OK);
+	assert_int_equal(validate(&in, NULL, &msg), ST_OK);
 
 	en.quantity = "1000000000000001";
-	assert_int_equal(validate(&in, "energy[0].quantity", &msg), WF_INVALID);
+	assert_int_equal(validate(&in, "energy[0].quantity", &msg), ST_INVALID);
 	assert_string_equal(msg, "lượng năng lượng phải từ 0 đến 1e+15 / energy quantity must be "
 				 "between 0 and 1e+15, got '1000000000000001'");
 	en.quantity = "1e15";
 	en.cost = "1000000000000001";
-	assert_int_equal(validate(&in, "energy[0].cost", &msg), WF_INVALID);
+	assert_int_equal(validate(&in, "energy[0].cost", &msg), ST_INVALID);
 	assert_string_equal(msg, "chi phí (đồng) phải từ 0 đến 1e+15 / cost (VND) must be between "
 				 "0 and 1e+15, got '1000000000000001'");
 	en.cost = NULL;
 	m[0].name = t1001;
-	assert_int_equal(validate(&in, "material[0].name", &msg), WF_INVALID);
+	assert_int_equal(validate(&in, "material[0].name", &msg), ST_INVALID);
 	assert_string_equal(msg, "tên nguyên vật liệu dài quá 1000 byte (có 1001 byte) / material "
 				 "name is longer than 1000 bytes (1001 given)");
 	free(m);
 
 	struct report_material_in *m200 = materials(201, NULL, "1", NULL);
 	struct report_input many = {.nmat = 200, .mat = m200};
-	assert_int_equal(validate(&many, NULL, &msg), WF_OK);
+	assert_int_equal(validate(&many, NULL, &msg), ST_OK);
 	many.nmat = 201;
-	assert_int_equal(validate(&many, "material", &msg), WF_INVALID);
+	assert_int_equal(validate(&many, "material", &msg), ST_INVALID);
 	assert_string_equal(msg, "quá nhiều dòng (tối đa 200) / too many lines (at most 200)");
 	for (int i = 0; i < 201; i++)
 		free((char *)m200[i].name);
@@ -314,7 +314,7 @@ test_model_limits(void **state)
 
 	/* The facility profile form. */
 	struct facility_profile p;
-	assert_int_equal(facility_profile_get(wf_db, W(WFX_ENT1), 1, &p), WF_OK);
+	assert_int_equal(facility_profile_get(wf_db, W(WFX_ENT1), 1, &p), ST_OK);
 	struct wf_errors e = {0};
 	struct facility_profile_input fin = {.name = t1001,
 					     .tax_code = "0100109106",
@@ -324,7 +324,7 @@ test_model_limits(void **state)
 					     .size = "small",
 					     .employees = "10000001"};
 	assert_int_equal(facility_profile_update(wf_db, W(WFX_ENT1), 1, p.version, &fin, &e),
-			 WF_INVALID);
+			 ST_INVALID);
 	assert_int_equal(e.n, 3);
 	assert_string_equal(wf_errors_find(&e, "name"),
 			    "tên cơ sở dài quá 1000 byte (có 1001 byte) / facility name is longer "
@@ -339,7 +339,7 @@ test_model_limits(void **state)
 	fin.name = fin.address = t1000;
 	fin.employees = "10000000";
 	assert_int_equal(facility_profile_update(wf_db, W(WFX_ENT1), 1, p.version, &fin, &e),
-			 WF_OK);
+			 ST_OK);
 	free(t1000);
 	free(t1001);
 }
@@ -376,7 +376,7 @@ test_imported_saved_again(void **state)
 
 	/* The profile form: read, post back unchanged. */
 	struct facility_profile p;
-	assert_int_equal(facility_profile_get(wf_db, W(WFX_ENT1), 1, &p), WF_OK);
+	assert_int_equal(facility_profile_get(wf_db, W(WFX_ENT1), 1, &p), ST_OK);
 	assert_string_equal(p.name, t1000);
 	assert_string_equal(p.address, t1000);
 	char emp[32];
@@ -385,13 +385,13 @@ test_imported_saved_again(void **state)
 	    p.name, p.tax_code, p.sector_code, p.address, "", "", p.ownership, p.size, emp, "", ""};
 	struct wf_errors e = {0};
 	assert_int_equal(facility_profile_update(wf_db, W(WFX_ENT1), 1, p.version, &fin, &e),
-			 WF_OK);
+			 ST_OK);
 
 	/* The report form and API: read, post back unchanged (numbers as fmt_exact writes). */
 	int64_t id =
 	    wfx_int("wf.db", "SELECT id FROM report WHERE facility_id = 1 AND year = 2025");
 	struct report *r = NULL;
-	assert_int_equal(report_get(wf_db, W(WFX_ENT1), id, &r), WF_OK);
+	assert_int_equal(report_get(wf_db, W(WFX_ENT1), id, &r), ST_OK);
 	char num[16][32];
 	int k = 0;
 	struct report_output_in out[1];
@@ -423,7 +423,7 @@ test_imported_saved_again(void **state)
 				  .water = w,
 				  .nmat = 2,
 				  .mat = m};
-	assert_int_equal(report_update(wf_db, W(WFX_ENT1), id, r->version, &in, &e), WF_OK);
+	assert_int_equal(report_update(wf_db, W(WFX_ENT1), id, r->version, &in, &e), ST_OK);
 	report_free(r);
 
 	char *after = fx_export(db, CSVIO_REPORTS, 0);

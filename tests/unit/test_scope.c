@@ -57,13 +57,13 @@ test_reads(void **state)
 	for (int w = -1; w < WFX__MAX; w++) {
 		const struct principal *who = w < 0 ? NULL : &wfx_who[w];
 		for (int f = 0; f < 3; f++) {
-			int want = expect(w, f) ? WF_OK : WF_NOTFOUND;
+			int want = expect(w, f) ? ST_OK : ST_NOTFOUND;
 			struct facility_profile fp;
 			struct report *r = NULL;
 			struct registration g;
 			assert_int_equal(facility_profile_get(db, who, f + 1, &fp), want);
 			assert_int_equal(report_get(db, who, 101 + f, &r), want);
-			if (want == WF_OK) {
+			if (want == ST_OK) {
 				/* The lines come with it. */
 				assert_int_equal(r->nout, 1);
 				assert_int_equal(r->state, WF_SUBMITTED);
@@ -72,7 +72,7 @@ test_reads(void **state)
 			assert_int_equal(report_get_year(db, who, f + 1, 2024, &r), want);
 			report_free(r);
 			assert_int_equal(report_prefill(db, who, f + 1, 2025, &r), want);
-			if (want == WF_OK)
+			if (want == ST_OK)
 				assert_int_equal(r->nout, 1); /* copied from 2024 */
 			report_free(r);
 			assert_int_equal(registration_get(db, who, 201 + f, &g), want);
@@ -97,13 +97,13 @@ test_queue(void **state)
 	arena_init(&a);
 	struct wf_queue q;
 	/* Province: 3 reports + 3 registrations await it (submitted or forwarded). */
-	assert_int_equal(wf_queue_list(db, &wfx_who[WFX_PROVINCE], &all, &a, &q), WF_OK);
+	assert_int_equal(wf_queue_list(db, &wfx_who[WFX_PROVINCE], &all, &a, &q), ST_OK);
 	assert_int_equal(q.n, 6);
 	assert_int_equal(q.total, 6);
 	assert_int_equal(q.counts[WF_SUBMITTED], 5);
 	assert_int_equal(q.counts[WF_FORWARDED], 1);
 	/* District A: F1's and F3's registrations and F1's report (F3's report is forwarded). */
-	assert_int_equal(wf_queue_list(db, &wfx_who[WFX_DISTRICT_A], &all, &a, &q), WF_OK);
+	assert_int_equal(wf_queue_list(db, &wfx_who[WFX_DISTRICT_A], &all, &a, &q), ST_OK);
 	assert_int_equal(q.n, 3);
 	assert_int_equal(q.counts[WF_SUBMITTED], 3);
 	assert_int_equal(q.counts[WF_FORWARDED], 1);
@@ -111,22 +111,22 @@ test_queue(void **state)
 		assert_true(q.items[i].facility_id == 1 || q.items[i].facility_id == 3);
 	/* Filters: reports only, of district B's unit. */
 	struct wf_queue_filter f = {.kind = WF_KIND_REPORT, .state = -1, .unit_id = WFX_UNIT_B};
-	assert_int_equal(wf_queue_list(db, &wfx_who[WFX_ADMIN], &f, &a, &q), WF_OK);
+	assert_int_equal(wf_queue_list(db, &wfx_who[WFX_ADMIN], &f, &a, &q), ST_OK);
 	assert_int_equal(q.n, 1);
 	assert_int_equal(q.items[0].id, 102);
 	assert_string_equal(q.items[0].facility_code, "F2");
 	/* Enterprise 1: nothing awaits it; asking for submitted shows its own two. */
-	assert_int_equal(wf_queue_list(db, &wfx_who[WFX_ENT1], &all, &a, &q), WF_OK);
+	assert_int_equal(wf_queue_list(db, &wfx_who[WFX_ENT1], &all, &a, &q), ST_OK);
 	assert_int_equal(q.n, 0);
 	struct wf_queue_filter sub = {.kind = -1, .state = WF_SUBMITTED};
-	assert_int_equal(wf_queue_list(db, &wfx_who[WFX_ENT1], &sub, &a, &q), WF_OK);
+	assert_int_equal(wf_queue_list(db, &wfx_who[WFX_ENT1], &sub, &a, &q), ST_OK);
 	assert_int_equal(q.n, 2);
 	/* Enterprise 2 (pending claim), the expert and the public: nothing at all. */
 	for (int w = -1; w < WFX__MAX; w++) {
 		if (w >= 0 && w != WFX_ENT2 && w != WFX_EXPERT)
 			continue;
 		assert_int_equal(wf_queue_list(db, w < 0 ? NULL : &wfx_who[w], &sub, &a, &q),
-				 WF_OK);
+				 ST_OK);
 		assert_int_equal(q.n, 0);
 		assert_int_equal(q.counts[WF_SUBMITTED], 0);
 	}
@@ -144,22 +144,22 @@ test_claim_list(void **state)
 	struct claim_row *rows;
 	int n;
 	/* The fixture's claims: ent1's confirmed F1 (trigger) and ent2's pending F3. */
-	assert_int_equal(claim_list(db, &wfx_who[WFX_PROVINCE], -1, &a, &rows, &n), WF_OK);
+	assert_int_equal(claim_list(db, &wfx_who[WFX_PROVINCE], -1, &a, &rows, &n), ST_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(claim_list(db, &wfx_who[WFX_PROVINCE], CLAIM_CLAIMED, &a, &rows, &n),
-			 WF_OK);
+			 ST_OK);
 	assert_int_equal(n, 1);
 	assert_string_equal(rows[0].facility_code, "F3");
 	assert_string_equal(rows[0].email, "ent2@test");
-	assert_int_equal(claim_list(db, &wfx_who[WFX_ENT2], -1, &a, &rows, &n), WF_OK);
+	assert_int_equal(claim_list(db, &wfx_who[WFX_ENT2], -1, &a, &rows, &n), ST_OK);
 	assert_int_equal(n, 1);
-	assert_int_equal(claim_list(db, &wfx_who[WFX_DISTRICT_B], -1, &a, &rows, &n), WF_OK);
+	assert_int_equal(claim_list(db, &wfx_who[WFX_DISTRICT_B], -1, &a, &rows, &n), ST_OK);
 	assert_int_equal(n, 0);
-	assert_int_equal(claim_list(db, &wfx_who[WFX_DISTRICT_A], -1, &a, &rows, &n), WF_OK);
+	assert_int_equal(claim_list(db, &wfx_who[WFX_DISTRICT_A], -1, &a, &rows, &n), ST_OK);
 	assert_int_equal(n, 2);
-	assert_int_equal(claim_list(db, &wfx_who[WFX_EXPERT], -1, &a, &rows, &n), WF_OK);
+	assert_int_equal(claim_list(db, &wfx_who[WFX_EXPERT], -1, &a, &rows, &n), ST_OK);
 	assert_int_equal(n, 0);
-	assert_int_equal(claim_list(db, NULL, -1, &a, &rows, &n), WF_OK);
+	assert_int_equal(claim_list(db, NULL, -1, &a, &rows, &n), ST_OK);
 	assert_int_equal(n, 0);
 	arena_free(&a);
 	db_close(db);

@@ -61,19 +61,19 @@ test_report_walk(void **state)
 	struct db *db = wfx_new(N);
 	struct wf_errors errs = {0};
 	int64_t id = 0;
-	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2024, &shrimp, &id, &errs), WF_OK);
+	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2024, &shrimp, &id, &errs), ST_OK);
 	assert_true(id > 0);
 	/* A second report for the same year is refused; district and expert may not create. */
-	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2024, &shrimp, &id, &errs), WF_EXISTS);
+	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2024, &shrimp, &id, &errs), ST_EXISTS);
 	int64_t other;
 	assert_int_equal(report_create(db, W(WFX_DISTRICT_A), 1, 2023, &shrimp, &other, &errs),
-			 WF_FORBIDDEN);
+			 ST_FORBIDDEN);
 	assert_int_equal(report_create(db, W(WFX_EXPERT), 1, 2023, &shrimp, &other, &errs),
-			 WF_NOTFOUND);
+			 ST_NOTFOUND);
 	assert_int_equal(errs.n, 0);
 
 	struct report *r;
-	assert_int_equal(report_get(db, W(WFX_ENT1), id, &r), WF_OK);
+	assert_int_equal(report_get(db, W(WFX_ENT1), id, &r), ST_OK);
 	assert_int_equal(r->state, WF_DRAFT);
 	assert_int_equal(r->version, 1);
 	assert_int_equal(r->nout, 1);
@@ -86,30 +86,30 @@ test_report_walk(void **state)
 
 	/* Draft: only submit is possible; reviewers cannot act yet. */
 	assert_int_equal(report_transition(db, W(WFX_PROVINCE), id, WF_ACCEPT, 1, NULL, &errs),
-			 WF_STATE);
+			 ST_STATE);
 	assert_int_equal(report_transition(db, W(WFX_DISTRICT_A), id, WF_FORWARD, 1, NULL, &errs),
-			 WF_STATE);
+			 ST_STATE);
 	/* Stale version: conflict, nothing written. */
 	assert_int_equal(report_transition(db, W(WFX_ENT1), id, WF_SUBMIT, 0, NULL, &errs),
-			 WF_CONFLICT);
-	assert_int_equal(report_transition(db, W(WFX_ENT1), id, WF_SUBMIT, 1, NULL, &errs), WF_OK);
+			 ST_CONFLICT);
+	assert_int_equal(report_transition(db, W(WFX_ENT1), id, WF_SUBMIT, 1, NULL, &errs), ST_OK);
 
 	/* Submitted (v2): the enterprise cannot edit, decide or submit again. */
-	assert_int_equal(report_update(db, W(WFX_ENT1), id, 2, &shrimp, &errs), WF_STATE);
+	assert_int_equal(report_update(db, W(WFX_ENT1), id, 2, &shrimp, &errs), ST_STATE);
 	assert_int_equal(report_transition(db, W(WFX_ENT1), id, WF_SUBMIT, 2, NULL, &errs),
-			 WF_STATE);
+			 ST_STATE);
 	assert_int_equal(report_transition(db, W(WFX_ENT1), id, WF_ACCEPT, 2, NULL, &errs),
-			 WF_FORBIDDEN);
+			 ST_FORBIDDEN);
 	assert_int_equal(report_transition(db, W(WFX_DISTRICT_A), id, WF_ACCEPT, 2, NULL, &errs),
-			 WF_FORBIDDEN);
+			 ST_FORBIDDEN);
 	assert_int_equal(report_transition(db, W(WFX_DISTRICT_A), id, WF_REOPEN, 2, NULL, &errs),
-			 WF_STATE);
+			 ST_STATE);
 	/* District B does not see a facility of district A. */
 	assert_int_equal(report_transition(db, W(WFX_DISTRICT_B), id, WF_RETURN, 2, "x", &errs),
-			 WF_NOTFOUND);
+			 ST_NOTFOUND);
 	/* Returning needs a note. */
 	assert_int_equal(report_transition(db, W(WFX_DISTRICT_A), id, WF_RETURN, 2, "", &errs),
-			 WF_INVALID);
+			 ST_INVALID);
 	assert_int_equal(errs.n, 1);
 	assert_string_equal(errs.e[0].field, "note");
 	assert_string_equal(errs.e[0].msg, "thiếu ý kiến của người xem xét / reviewer's note is "
@@ -117,10 +117,10 @@ test_report_walk(void **state)
 	wf_errors_clear(&errs);
 	assert_int_equal(report_transition(db, W(WFX_DISTRICT_A), id, WF_RETURN, 2,
 					   "Thiếu số liệu nước ngầm", &errs),
-			 WF_OK);
+			 ST_OK);
 
 	/* Returned (v3): the enterprise corrects and resubmits. */
-	assert_int_equal(report_get(db, W(WFX_ENT1), id, &r), WF_OK);
+	assert_int_equal(report_get(db, W(WFX_ENT1), id, &r), ST_OK);
 	assert_int_equal(r->state, WF_RETURNED);
 	assert_string_equal(r->review_note, "Thiếu số liệu nước ngầm");
 	report_free(r);
@@ -129,37 +129,37 @@ test_report_walk(void **state)
 	struct report_input fixed = shrimp;
 	fixed.nwater = 2;
 	fixed.water = water2;
-	assert_int_equal(report_update(db, W(WFX_ENT1), id, 3, &fixed, &errs), WF_OK);
-	assert_int_equal(report_transition(db, W(WFX_ENT1), id, WF_SUBMIT, 4, NULL, &errs), WF_OK);
+	assert_int_equal(report_update(db, W(WFX_ENT1), id, 3, &fixed, &errs), ST_OK);
+	assert_int_equal(report_transition(db, W(WFX_ENT1), id, WF_SUBMIT, 4, NULL, &errs), ST_OK);
 
 	/* Submitted again (v5): district A forwards; then only the province decides. */
 	assert_int_equal(report_transition(db, W(WFX_DISTRICT_A), id, WF_FORWARD, 5, NULL, &errs),
-			 WF_OK);
-	assert_int_equal(report_get(db, W(WFX_DISTRICT_A), id, &r), WF_OK);
+			 ST_OK);
+	assert_int_equal(report_get(db, W(WFX_DISTRICT_A), id, &r), ST_OK);
 	assert_int_equal(r->state, WF_FORWARDED);
 	assert_int_equal(r->version, 6);
 	assert_int_equal(r->nwater, 2);
 	report_free(r);
 	assert_int_equal(report_transition(db, W(WFX_DISTRICT_A), id, WF_RETURN, 6, "x", &errs),
-			 WF_FORBIDDEN);
+			 ST_FORBIDDEN);
 	assert_int_equal(report_transition(db, W(WFX_DISTRICT_A), id, WF_FORWARD, 6, NULL, &errs),
-			 WF_STATE);
+			 ST_STATE);
 	assert_int_equal(report_transition(db, W(WFX_PROVINCE), id, WF_ACCEPT, 6, NULL, &errs),
-			 WF_OK);
+			 ST_OK);
 
 	/* Accepted (v7): read-only until the province reopens it. */
-	assert_int_equal(report_update(db, W(WFX_ENT1), id, 7, &shrimp, &errs), WF_STATE);
-	assert_int_equal(report_update(db, W(WFX_PROVINCE), id, 7, &shrimp, &errs), WF_STATE);
+	assert_int_equal(report_update(db, W(WFX_ENT1), id, 7, &shrimp, &errs), ST_STATE);
+	assert_int_equal(report_update(db, W(WFX_PROVINCE), id, 7, &shrimp, &errs), ST_STATE);
 	assert_int_equal(report_transition(db, W(WFX_ENT1), id, WF_REOPEN, 7, NULL, &errs),
-			 WF_FORBIDDEN);
+			 ST_FORBIDDEN);
 	assert_int_equal(report_transition(db, W(WFX_DISTRICT_A), id, WF_REOPEN, 7, NULL, &errs),
-			 WF_FORBIDDEN);
+			 ST_FORBIDDEN);
 	assert_int_equal(report_transition(db, W(WFX_PROVINCE), id, WF_RETURN, 7, "x", &errs),
-			 WF_STATE);
+			 ST_STATE);
 	assert_int_equal(
 	    report_transition(db, W(WFX_PROVINCE), id, WF_REOPEN, 7, "Sửa sản lượng", &errs),
-	    WF_OK);
-	assert_int_equal(report_update(db, W(WFX_ENT1), id, 8, &shrimp, &errs), WF_OK);
+	    ST_OK);
+	assert_int_equal(report_update(db, W(WFX_ENT1), id, 8, &shrimp, &errs), ST_OK);
 	assert_int_equal(errs.n, 0);
 
 	/* One audit row per successful change, none for the refused ones. */
@@ -193,15 +193,15 @@ test_report_conflict_writes_nothing(void **state)
 	struct db *db = wfx_new(N);
 	struct wf_errors errs = {0};
 	int64_t id;
-	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2024, &shrimp, &id, &errs), WF_OK);
+	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2024, &shrimp, &id, &errs), ST_OK);
 	/* Province edits first (v1 -> v2); the enterprise's form still says v1. */
 	struct report_input p = shrimp;
 	p.cp[REPORT_CP_UNIT] = "1";
-	assert_int_equal(report_update(db, W(WFX_PROVINCE), id, 1, &p, &errs), WF_OK);
+	assert_int_equal(report_update(db, W(WFX_PROVINCE), id, 1, &p, &errs), ST_OK);
 	struct report_input e = shrimp;
 	e.nenergy = 1;
 	e.cp[REPORT_CP_AWARE] = "0";
-	assert_int_equal(report_update(db, W(WFX_ENT1), id, 1, &e, &errs), WF_CONFLICT);
+	assert_int_equal(report_update(db, W(WFX_ENT1), id, 1, &e, &errs), ST_CONFLICT);
 	/* The province's version stands untouched. */
 	assert_int_equal(wfx_int(N, "SELECT version FROM report"), 2);
 	assert_int_equal(wfx_int(N, "SELECT cp_aware FROM report"), 1);
@@ -234,7 +234,7 @@ test_report_validation(void **state)
 				  .mat = m};
 	struct wf_errors errs = {0};
 	int64_t id = 0;
-	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2024, &in, &id, &errs), WF_INVALID);
+	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2024, &in, &id, &errs), ST_INVALID);
 	assert_int_equal(errs.n, 7);
 	assert_string_equal(wf_errors_find(&errs, "cp_aware"),
 			    "nhận thức về SXSH phải là 1, 0 hoặc để trống / CP awareness must be "
@@ -267,9 +267,9 @@ test_report_preview(void **state)
 	struct db *db = wfx_new("preview.db");
 	struct wf_errors errs = {0};
 	struct report r = {.year = 2024};
-	assert_int_equal(report_validate(db, &shrimp, &r, &errs), WF_OK);
+	assert_int_equal(report_validate(db, &shrimp, &r, &errs), ST_OK);
 	struct report_preview p;
-	assert_int_equal(report_preview(db, &r, &p), WF_OK);
+	assert_int_equal(report_preview(db, &r, &p), ST_OK);
 	assert_true(p.complete);
 	/* 500,000 kWh × 0.0001543 = 77.15 TOE; 10 t DO × 1.02 = 10.2 TOE; 87.35 TOE. */
 	assert_true(fabs(p.energy[0].toe - 77.15) < 1e-9);
@@ -292,7 +292,7 @@ test_report_preview(void **state)
 
 	/* 100 t is below the norm's 300 t band: no norm; 87.35 / 100 = 0.8735 TOE/t. */
 	r.out[0].quantity = 100;
-	assert_int_equal(report_preview(db, &r, &p), WF_OK);
+	assert_int_equal(report_preview(db, &r, &p), ST_OK);
 	assert_false(p.prod[0].has_norm);
 	assert_true(fabs(p.prod[0].sec_toe - 0.8735) < 1e-12);
 	assert_true(isnan(p.prod[0].sec_norm));
@@ -305,7 +305,7 @@ test_report_preview(void **state)
 	strcpy(r.energy[0].carrier, "bagasse");
 	strcpy(r.energy[0].unit, "t");
 	r.energy[0].quantity = 5;
-	assert_int_equal(report_preview(db, &r, &p), WF_OK);
+	assert_int_equal(report_preview(db, &r, &p), ST_OK);
 	assert_false(p.complete);
 	assert_false(p.energy[0].ok);
 	assert_string_equal(p.energy[0].msg, "thiếu hệ số quy đổi / missing conversion factor");
@@ -324,10 +324,10 @@ test_report_prefill(void **state)
 	struct db *db = wfx_new("prefill.db");
 	struct wf_errors errs = {0};
 	int64_t id;
-	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2022, &shrimp, &id, &errs), WF_OK);
+	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2022, &shrimp, &id, &errs), ST_OK);
 	struct report *r;
 	/* 2024 pre-fills from 2022, the latest earlier year. */
-	assert_int_equal(report_prefill(db, W(WFX_ENT1), 1, 2024, &r), WF_OK);
+	assert_int_equal(report_prefill(db, W(WFX_ENT1), 1, 2024, &r), ST_OK);
 	assert_int_equal(r->id, 0);
 	assert_int_equal(r->year, 2024);
 	assert_int_equal(r->version, 0);
@@ -341,11 +341,11 @@ test_report_prefill(void **state)
 	assert_int_equal(r->cp[REPORT_CP_APPLIED], 1);
 	report_free(r);
 	/* Nothing earlier than 2022: an empty draft with unknown CP status. */
-	assert_int_equal(report_prefill(db, W(WFX_ENT1), 1, 2022, &r), WF_OK);
+	assert_int_equal(report_prefill(db, W(WFX_ENT1), 1, 2022, &r), ST_OK);
 	assert_int_equal(r->nout + r->nenergy + r->nwater + r->nmat, 0);
 	assert_int_equal(r->cp[REPORT_CP_AWARE], -1);
 	report_free(r);
-	assert_int_equal(report_prefill(db, W(WFX_ENT2), 1, 2024, &r), WF_NOTFOUND);
+	assert_int_equal(report_prefill(db, W(WFX_ENT2), 1, 2024, &r), ST_NOTFOUND);
 	assert_null(r);
 	db_close(db);
 }
@@ -360,7 +360,7 @@ test_registration(void **state)
 	int64_t id;
 	struct registration_input bad = {"yes", "120", NULL};
 	assert_int_equal(registration_create(db, W(WFX_ENT1), 1, 2025, &bad, &id, &errs),
-			 WF_INVALID);
+			 ST_INVALID);
 	assert_int_equal(errs.n, 2);
 	assert_string_equal(wf_errors_find(&errs, "apply_cp"),
 			    "cam kết áp dụng SXSH phải là 1, 0 hoặc để trống / commitment to apply "
@@ -370,24 +370,24 @@ test_registration(void **state)
 			    "be between 0 and 100, got '120'");
 	wf_errors_clear(&errs);
 	struct registration_input in = {"1", "5", "Thay động cơ hiệu suất cao"};
-	assert_int_equal(registration_create(db, W(WFX_ENT1), 1, 2025, &in, &id, &errs), WF_OK);
+	assert_int_equal(registration_create(db, W(WFX_ENT1), 1, 2025, &in, &id, &errs), ST_OK);
 	assert_int_equal(registration_transition(db, W(WFX_ENT1), id, WF_SUBMIT, 1, NULL, &errs),
-			 WF_OK);
-	assert_int_equal(registration_update(db, W(WFX_ENT1), id, 2, &in, &errs), WF_STATE);
+			 ST_OK);
+	assert_int_equal(registration_update(db, W(WFX_ENT1), id, 2, &in, &errs), ST_STATE);
 	assert_int_equal(
 	    registration_transition(db, W(WFX_DISTRICT_A), id, WF_FORWARD, 1, NULL, &errs),
-	    WF_CONFLICT);
+	    ST_CONFLICT);
 	assert_int_equal(
-	    registration_transition(db, W(WFX_DISTRICT_A), id, WF_FORWARD, 2, NULL, &errs), WF_OK);
+	    registration_transition(db, W(WFX_DISTRICT_A), id, WF_FORWARD, 2, NULL, &errs), ST_OK);
 	assert_int_equal(
-	    registration_transition(db, W(WFX_PROVINCE), id, WF_ACCEPT, 3, NULL, &errs), WF_OK);
+	    registration_transition(db, W(WFX_PROVINCE), id, WF_ACCEPT, 3, NULL, &errs), ST_OK);
 	struct registration g;
-	assert_int_equal(registration_get(db, W(WFX_ENT1), id, &g), WF_OK);
+	assert_int_equal(registration_get(db, W(WFX_ENT1), id, &g), ST_OK);
 	assert_int_equal(g.state, WF_ACCEPTED);
 	assert_int_equal(g.version, 4);
 	assert_true(g.has_saving && g.planned_saving_pct == 5);
 	/* 2026 pre-fills the 2025 commitments. */
-	assert_int_equal(registration_prefill(db, W(WFX_ENT1), 1, 2026, &g), WF_OK);
+	assert_int_equal(registration_prefill(db, W(WFX_ENT1), 1, 2026, &g), ST_OK);
 	assert_int_equal(g.id, 0);
 	assert_int_equal(g.apply_cp, 1);
 	assert_string_equal(g.measures, "Thay động cơ hiệu suất cao");
@@ -405,28 +405,28 @@ test_claims(void **state)
 	struct wf_errors errs = {0};
 	int64_t cid;
 	/* ent2 already claimed F3 in the fixture; F2 by tax code does not exist. */
-	assert_int_equal(claim_request(db, W(WFX_ENT2), "F3", &cid), WF_EXISTS);
-	assert_int_equal(claim_request(db, W(WFX_ENT2), "0000000000", &cid), WF_NOTFOUND);
-	assert_int_equal(claim_request(db, W(WFX_PROVINCE), "F2", &cid), WF_FORBIDDEN);
+	assert_int_equal(claim_request(db, W(WFX_ENT2), "F3", &cid), ST_EXISTS);
+	assert_int_equal(claim_request(db, W(WFX_ENT2), "0000000000", &cid), ST_NOTFOUND);
+	assert_int_equal(claim_request(db, W(WFX_PROVINCE), "F2", &cid), ST_FORBIDDEN);
 	/* ent2 claims F1 by its tax code; pending, it gives no access. */
-	assert_int_equal(claim_request(db, W(WFX_ENT2), "0100109106", &cid), WF_OK);
+	assert_int_equal(claim_request(db, W(WFX_ENT2), "0100109106", &cid), ST_OK);
 	struct facility_profile fp;
-	assert_int_equal(facility_profile_get(db, W(WFX_ENT2), 1, &fp), WF_NOTFOUND);
-	assert_int_equal(claim_decide(db, W(WFX_DISTRICT_A), cid, 1, 1, NULL, &errs), WF_FORBIDDEN);
-	assert_int_equal(claim_decide(db, W(WFX_DISTRICT_B), cid, 1, 1, NULL, &errs), WF_NOTFOUND);
-	assert_int_equal(claim_decide(db, W(WFX_PROVINCE), cid, 0, 1, NULL, &errs), WF_CONFLICT);
-	assert_int_equal(claim_decide(db, W(WFX_PROVINCE), cid, 1, 0, "Không khớp", &errs), WF_OK);
-	assert_int_equal(claim_decide(db, W(WFX_PROVINCE), cid, 2, 1, NULL, &errs), WF_STATE);
+	assert_int_equal(facility_profile_get(db, W(WFX_ENT2), 1, &fp), ST_NOTFOUND);
+	assert_int_equal(claim_decide(db, W(WFX_DISTRICT_A), cid, 1, 1, NULL, &errs), ST_FORBIDDEN);
+	assert_int_equal(claim_decide(db, W(WFX_DISTRICT_B), cid, 1, 1, NULL, &errs), ST_NOTFOUND);
+	assert_int_equal(claim_decide(db, W(WFX_PROVINCE), cid, 0, 1, NULL, &errs), ST_CONFLICT);
+	assert_int_equal(claim_decide(db, W(WFX_PROVINCE), cid, 1, 0, "Không khớp", &errs), ST_OK);
+	assert_int_equal(claim_decide(db, W(WFX_PROVINCE), cid, 2, 1, NULL, &errs), ST_STATE);
 	/* A rejected claim may be made again, then confirmed. */
-	assert_int_equal(claim_request(db, W(WFX_ENT2), "F1", &cid), WF_OK);
-	assert_int_equal(claim_decide(db, W(WFX_ADMIN), cid, 3, 1, NULL, &errs), WF_OK);
-	assert_int_equal(facility_profile_get(db, W(WFX_ENT2), 1, &fp), WF_OK);
+	assert_int_equal(claim_request(db, W(WFX_ENT2), "F1", &cid), ST_OK);
+	assert_int_equal(claim_decide(db, W(WFX_ADMIN), cid, 3, 1, NULL, &errs), ST_OK);
+	assert_int_equal(facility_profile_get(db, W(WFX_ENT2), 1, &fp), ST_OK);
 	/* Assignment: only to enterprise users, only by province staff. */
-	assert_int_equal(claim_assign(db, W(WFX_ENT1), 6, 2, &errs), WF_FORBIDDEN);
-	assert_int_equal(claim_assign(db, W(WFX_PROVINCE), 3, 2, &errs), WF_INVALID);
+	assert_int_equal(claim_assign(db, W(WFX_ENT1), 6, 2, &errs), ST_FORBIDDEN);
+	assert_int_equal(claim_assign(db, W(WFX_PROVINCE), 3, 2, &errs), ST_INVALID);
 	assert_string_equal(errs.e[0].field, "user_id");
-	assert_int_equal(claim_assign(db, W(WFX_PROVINCE), 6, 2, &errs), WF_OK);
-	assert_int_equal(facility_profile_get(db, W(WFX_ENT2), 2, &fp), WF_OK);
+	assert_int_equal(claim_assign(db, W(WFX_PROVINCE), 6, 2, &errs), ST_OK);
+	assert_int_equal(facility_profile_get(db, W(WFX_ENT2), 2, &fp), ST_OK);
 	/* claim, reject, claim, confirm, assign: 5 audit rows. */
 	assert_int_equal(wfx_int(N, "SELECT count(*) FROM audit WHERE entity = 'facility_member'"),
 			 5);
@@ -449,7 +449,7 @@ test_facility_edit(void **state)
 	    .lat = "10.1",
 	    .employees = "-3",
 	};
-	assert_int_equal(facility_profile_update(db, W(WFX_ENT1), 1, 1, &in, &errs), WF_INVALID);
+	assert_int_equal(facility_profile_update(db, W(WFX_ENT1), 1, 1, &in, &errs), ST_INVALID);
 	assert_int_equal(errs.n, 5);
 	assert_string_equal(wf_errors_find(&errs, "tax_code"),
 			    "mã số thuế sai chữ số kiểm tra / tax code has a wrong check digit "
@@ -472,11 +472,11 @@ test_facility_edit(void **state)
 	    .employees = "40",
 	};
 	assert_int_equal(facility_profile_update(db, W(WFX_DISTRICT_A), 1, 1, &ok, &errs),
-			 WF_FORBIDDEN);
-	assert_int_equal(facility_profile_update(db, W(WFX_ENT1), 2, 1, &ok, &errs), WF_NOTFOUND);
-	assert_int_equal(facility_profile_update(db, W(WFX_ENT1), 1, 1, &ok, &errs), WF_OK);
+			 ST_FORBIDDEN);
+	assert_int_equal(facility_profile_update(db, W(WFX_ENT1), 2, 1, &ok, &errs), ST_NOTFOUND);
+	assert_int_equal(facility_profile_update(db, W(WFX_ENT1), 1, 1, &ok, &errs), ST_OK);
 	assert_int_equal(facility_profile_update(db, W(WFX_PROVINCE), 1, 1, &ok, &errs),
-			 WF_CONFLICT);
+			 ST_CONFLICT);
 	char *name = wfx_text(N, "SELECT name_key || '|' || size || '|' || version FROM facility "
 				 "WHERE id = 1");
 	assert_string_equal(name, "co so mot (moi)|medium|2");
@@ -504,33 +504,33 @@ test_generation_public_only(void **state)
 	struct wf_errors errs = {0};
 	long long g0 = wfx_int(N, GEN);
 	int64_t id = 0, rid = 0, cid = 0;
-	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2024, &shrimp, &id, &errs), WF_OK);
+	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2024, &shrimp, &id, &errs), ST_OK);
 	for (int v = 1; v <= 3; v++) /* a draft saved three times: versions 1 to 4 */
-		assert_int_equal(report_update(db, W(WFX_ENT1), id, v, &shrimp, &errs), WF_OK);
-	assert_int_equal(report_transition(db, W(WFX_ENT1), id, WF_SUBMIT, 4, NULL, &errs), WF_OK);
+		assert_int_equal(report_update(db, W(WFX_ENT1), id, v, &shrimp, &errs), ST_OK);
+	assert_int_equal(report_transition(db, W(WFX_ENT1), id, WF_SUBMIT, 4, NULL, &errs), ST_OK);
 	assert_int_equal(report_transition(db, W(WFX_DISTRICT_A), id, WF_RETURN, 5, "Sửa", &errs),
-			 WF_OK);
-	assert_int_equal(report_transition(db, W(WFX_ENT1), id, WF_SUBMIT, 6, NULL, &errs), WF_OK);
+			 ST_OK);
+	assert_int_equal(report_transition(db, W(WFX_ENT1), id, WF_SUBMIT, 6, NULL, &errs), ST_OK);
 	assert_int_equal(report_transition(db, W(WFX_DISTRICT_A), id, WF_FORWARD, 7, NULL, &errs),
-			 WF_OK);
+			 ST_OK);
 	struct registration_input in = {"1", "5", "Thay động cơ"};
-	assert_int_equal(registration_create(db, W(WFX_ENT1), 1, 2025, &in, &rid, &errs), WF_OK);
-	assert_int_equal(registration_update(db, W(WFX_ENT1), rid, 1, &in, &errs), WF_OK);
+	assert_int_equal(registration_create(db, W(WFX_ENT1), 1, 2025, &in, &rid, &errs), ST_OK);
+	assert_int_equal(registration_update(db, W(WFX_ENT1), rid, 1, &in, &errs), ST_OK);
 	assert_int_equal(registration_transition(db, W(WFX_ENT1), rid, WF_SUBMIT, 2, NULL, &errs),
-			 WF_OK);
-	assert_int_equal(claim_request(db, W(WFX_ENT2), "F1", &cid), WF_OK);
+			 ST_OK);
+	assert_int_equal(claim_request(db, W(WFX_ENT2), "F1", &cid), ST_OK);
 	assert_int_equal(errs.n, 0);
 	assert_int_equal(wfx_int(N, GEN), g0);
 
 	/* Accepting (v8 -> v9) and reopening (v9 -> v10) change public figures. */
 	assert_int_equal(report_transition(db, W(WFX_PROVINCE), id, WF_ACCEPT, 8, NULL, &errs),
-			 WF_OK);
+			 ST_OK);
 	assert_int_equal(wfx_int(N, GEN), g0 + 1);
 	assert_int_equal(report_transition(db, W(WFX_PROVINCE), id, WF_REOPEN, 9, NULL, &errs),
-			 WF_OK);
+			 ST_OK);
 	assert_int_equal(wfx_int(N, GEN), g0 + 2);
 	assert_int_equal(
-	    registration_transition(db, W(WFX_PROVINCE), rid, WF_ACCEPT, 3, NULL, &errs), WF_OK);
+	    registration_transition(db, W(WFX_PROVINCE), rid, WF_ACCEPT, 3, NULL, &errs), ST_OK);
 	assert_int_equal(wfx_int(N, GEN), g0 + 3);
 	struct facility_profile_input ok = {
 	    .name = "Cơ sở Một (mới)",
@@ -540,7 +540,7 @@ test_generation_public_only(void **state)
 	    .size = "medium",
 	    .employees = "40",
 	};
-	assert_int_equal(facility_profile_update(db, W(WFX_ENT1), 1, 1, &ok, &errs), WF_OK);
+	assert_int_equal(facility_profile_update(db, W(WFX_ENT1), 1, 1, &ok, &errs), ST_OK);
 	assert_int_equal(wfx_int(N, GEN), g0 + 4);
 	db_close(db);
 }
@@ -592,14 +592,14 @@ test_save_and_submit_atomic(void **state)
 	/* A new report: create + submit fails at the submit; nothing stays. */
 	block_submit(db, "report", 1);
 	assert_int_equal(
-	    report_save_and_submit(db, W(WFX_ENT1), 1, 2024, 0, 0, &shrimp, &id, &errs), WF_ERR);
+	    report_save_and_submit(db, W(WFX_ENT1), 1, 2024, 0, 0, &shrimp, &id, &errs), ST_ERR);
 	assert_int_equal(wfx_int(N, RCOUNT), 0);
 	assert_int_equal(wfx_int(N, "SELECT count(*) FROM report_energy"), 0);
 	assert_int_equal(wfx_int(N, "SELECT count(*) FROM audit"), 0);
 
 	/* A saved draft (v1, 500,000 kWh): update + submit fails; v1 stays as it was. */
 	block_submit(db, "report", 0);
-	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2024, &shrimp, &id, &errs), WF_OK);
+	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2024, &shrimp, &id, &errs), ST_OK);
 	static const struct report_energy_in more[] = {
 	    {"electricity", "650000", "kWh", NULL, NULL, NULL},
 	};
@@ -609,7 +609,7 @@ test_save_and_submit_atomic(void **state)
 	block_submit(db, "report", 1);
 	int64_t got = 0;
 	assert_int_equal(
-	    report_save_and_submit(db, W(WFX_ENT1), 1, 2024, id, 1, &changed, &got, &errs), WF_ERR);
+	    report_save_and_submit(db, W(WFX_ENT1), 1, 2024, id, 1, &changed, &got, &errs), ST_ERR);
 	assert_int_equal(wfx_int(N, "SELECT version FROM report WHERE facility_id = 1"), 1);
 	assert_int_equal(wfx_int(N, "SELECT count(*) FROM report_energy WHERE quantity = 500000"),
 			 1);
@@ -620,10 +620,10 @@ test_save_and_submit_atomic(void **state)
 	/* Without the failure: saved (v2) and submitted (v3) together. */
 	block_submit(db, "report", 0);
 	assert_int_equal(
-	    report_save_and_submit(db, W(WFX_ENT1), 1, 2024, id, 1, &changed, &got, &errs), WF_OK);
+	    report_save_and_submit(db, W(WFX_ENT1), 1, 2024, id, 1, &changed, &got, &errs), ST_OK);
 	assert_int_equal(got, id);
 	struct report *r;
-	assert_int_equal(report_get(db, W(WFX_ENT1), id, &r), WF_OK);
+	assert_int_equal(report_get(db, W(WFX_ENT1), id, &r), ST_OK);
 	assert_int_equal(r->state, WF_SUBMITTED);
 	assert_int_equal(r->version, 3);
 	assert_int_equal(r->nenergy, 1);
@@ -634,19 +634,19 @@ test_save_and_submit_atomic(void **state)
 	/* A stale version: nothing written. */
 	assert_int_equal(
 	    report_save_and_submit(db, W(WFX_ENT1), 1, 2024, id, 1, &changed, &got, &errs),
-	    WF_CONFLICT);
+	    ST_CONFLICT);
 
 	/* Registrations: the same. */
 	struct registration_input in = {"1", "5", "Thay động cơ"};
 	block_submit(db, "registration", 1);
 	assert_int_equal(
-	    registration_save_and_submit(db, W(WFX_ENT1), 1, 2025, 0, 0, &in, &rid, &errs), WF_ERR);
+	    registration_save_and_submit(db, W(WFX_ENT1), 1, 2025, 0, 0, &in, &rid, &errs), ST_ERR);
 	assert_int_equal(wfx_int(N, "SELECT count(*) FROM registration"), 0);
 	block_submit(db, "registration", 0);
 	assert_int_equal(
-	    registration_save_and_submit(db, W(WFX_ENT1), 1, 2025, 0, 0, &in, &rid, &errs), WF_OK);
+	    registration_save_and_submit(db, W(WFX_ENT1), 1, 2025, 0, 0, &in, &rid, &errs), ST_OK);
 	struct registration g;
-	assert_int_equal(registration_get(db, W(WFX_ENT1), rid, &g), WF_OK);
+	assert_int_equal(registration_get(db, W(WFX_ENT1), rid, &g), ST_OK);
 	assert_int_equal(g.state, WF_SUBMITTED);
 	assert_int_equal(g.version, 2);
 	assert_int_equal(errs.n, 0);

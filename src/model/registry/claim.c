@@ -57,14 +57,14 @@ audit(struct db *db, const struct principal *who, const char *action, int64_t id
 	return rc;
 }
 
-/* The membership of user and facility: WF_OK with id/status/version, WF_NOTFOUND or WF_ERR. */
+/* The membership of user and facility: ST_OK with id/status/version, ST_NOTFOUND or ST_ERR. */
 static int
 find(struct db *db, int64_t user_id, int64_t facility_id, int64_t *id, char *status, size_t ssz,
      int64_t *version)
 {
 	struct db_stmt *st = db_stmt(db, STMT_CLAIM_FIND);
 	if (st == NULL)
-		return WF_ERR;
+		return ST_ERR;
 	db_bind_int(st, 1, user_id);
 	db_bind_int(st, 2, facility_id);
 	int rc = db_step(st);
@@ -74,7 +74,7 @@ find(struct db *db, int64_t user_id, int64_t facility_id, int64_t *id, char *sta
 		*version = db_col_int(st, 2);
 	}
 	db_reset(st);
-	return rc == DB_ROW ? WF_OK : rc == DB_DONE ? WF_NOTFOUND : WF_ERR;
+	return rc == DB_ROW ? ST_OK : rc == DB_DONE ? ST_NOTFOUND : ST_ERR;
 }
 
 /* Sets membership id (of version) to status; decided_by 0 = a renewed claim. */
@@ -84,7 +84,7 @@ set_status(struct db *db, int64_t id, int64_t version, const char *status, int64
 {
 	struct db_stmt *st = db_stmt(db, STMT_CLAIM_SET);
 	if (st == NULL)
-		return WF_ERR;
+		return ST_ERR;
 	db_bind_int(st, 1, id);
 	db_bind_int(st, 2, version);
 	db_bind_text(st, 3, status);
@@ -92,8 +92,8 @@ set_status(struct db *db, int64_t id, int64_t version, const char *status, int64
 		db_bind_int(st, 4, decided_by);
 	db_bind_text(st, 5, note != NULL && note[0] ? note : NULL);
 	if (db_run(st) != DB_OK)
-		return WF_ERR;
-	return db_changes(db) == 1 ? WF_OK : WF_CONFLICT;
+		return ST_ERR;
+	return db_changes(db) == 1 ? ST_OK : ST_CONFLICT;
 }
 
 static int
@@ -102,16 +102,16 @@ insert(struct db *db, int64_t user_id, int64_t facility_id, const char *status, 
 {
 	struct db_stmt *st = db_stmt(db, STMT_CLAIM_INSERT);
 	if (st == NULL)
-		return WF_ERR;
+		return ST_ERR;
 	db_bind_int(st, 1, user_id);
 	db_bind_int(st, 2, facility_id);
 	db_bind_text(st, 3, status);
 	if (decided_by != 0)
 		db_bind_int(st, 4, decided_by);
 	if (db_run(st) != DB_OK)
-		return WF_ERR;
+		return ST_ERR;
 	*id = db_last_id(db);
-	return WF_OK;
+	return ST_OK;
 }
 
 int
@@ -120,13 +120,13 @@ claim_request(struct db *db, const struct principal *who, const char *key, int64
 	char status[16];
 	int64_t facility_id = 0, id, version;
 	if (!scope_has_role(who, ROLE_BIT(ROLE_ENTERPRISE)))
-		return WF_FORBIDDEN;
+		return ST_FORBIDDEN;
 	if (db_begin(db) != DB_OK)
-		return wf_finish(db, WF_ERR, "claim", WF_PRIVATE);
-	int rc = WF_NOTFOUND;
+		return wf_finish(db, ST_ERR, "claim", WF_PRIVATE);
+	int rc = ST_NOTFOUND;
 	struct db_stmt *st = db_stmt(db, STMT_FACILITY_FIND);
 	if (st == NULL) {
-		rc = WF_ERR;
+		rc = ST_ERR;
 		goto out;
 	}
 	db_bind_text(st, 1, key != NULL ? key : "");
@@ -135,30 +135,30 @@ claim_request(struct db *db, const struct principal *who, const char *key, int64
 		facility_id = db_col_int(st, 0);
 	db_reset(st);
 	if (drc != DB_ROW) {
-		rc = drc == DB_DONE ? WF_NOTFOUND : WF_ERR;
+		rc = drc == DB_DONE ? ST_NOTFOUND : ST_ERR;
 		goto out;
 	}
 	rc = find(db, who->user_id, facility_id, &id, status, sizeof(status), &version);
-	if (rc == WF_OK && strcmp(status, "rejected") != 0) {
-		rc = WF_EXISTS;
+	if (rc == ST_OK && strcmp(status, "rejected") != 0) {
+		rc = ST_EXISTS;
 		goto out;
 	}
-	if (rc == WF_OK) {
+	if (rc == ST_OK) {
 		rc = set_status(db, id, version, "claimed", 0, NULL);
-		if (rc == WF_OK)
+		if (rc == ST_OK)
 			rc = audit(db, who, "facility_member.claim", id, who->user_id, facility_id,
 				   status, "claimed", "") < 0
-				 ? WF_ERR
-				 : WF_OK;
-	} else if (rc == WF_NOTFOUND) {
+				 ? ST_ERR
+				 : ST_OK;
+	} else if (rc == ST_NOTFOUND) {
 		rc = insert(db, who->user_id, facility_id, "claimed", 0, &id);
-		if (rc == WF_OK)
+		if (rc == ST_OK)
 			rc = audit(db, who, "facility_member.claim", id, who->user_id, facility_id,
 				   NULL, "claimed", "") < 0
-				 ? WF_ERR
-				 : WF_OK;
+				 ? ST_ERR
+				 : ST_OK;
 	}
-	if (rc == WF_OK)
+	if (rc == ST_OK)
 		*claim_id = id;
 out:
 	return wf_finish(db, rc, "claim", WF_PRIVATE);
@@ -172,8 +172,8 @@ claim_decide(struct db *db, const struct principal *who, int64_t claim_id, int64
 	int64_t user_id = 0, facility_id = 0, cur = 0;
 	const char *n = note != NULL ? note : "";
 	if (db_begin(db) != DB_OK)
-		return wf_finish(db, WF_ERR, "claim decide", WF_PRIVATE);
-	int rc = WF_ERR;
+		return wf_finish(db, ST_ERR, "claim decide", WF_PRIVATE);
+	int rc = ST_ERR;
 	struct db_stmt *st = db_stmt(db, STMT_CLAIM_GET);
 	if (st == NULL)
 		goto out;
@@ -188,29 +188,29 @@ claim_decide(struct db *db, const struct principal *who, int64_t claim_id, int64
 	}
 	db_reset(st);
 	if (drc != DB_ROW) {
-		rc = drc == DB_DONE ? WF_NOTFOUND : WF_ERR;
+		rc = drc == DB_DONE ? ST_NOTFOUND : ST_ERR;
 		goto out;
 	}
 	if (!scope_has_role(who, ROLES_PROVINCE)) {
-		rc = WF_FORBIDDEN;
+		rc = ST_FORBIDDEN;
 		goto out;
 	}
 	if (cur != version) {
-		rc = WF_CONFLICT;
+		rc = ST_CONFLICT;
 		goto out;
 	}
 	if (strcmp(status, "claimed") != 0) {
-		rc = WF_STATE;
+		rc = ST_STATE;
 		goto out;
 	}
-	if ((rc = wf_note_check(n, 0, errs)) != WF_OK)
+	if ((rc = wf_note_check(n, 0, errs)) != ST_OK)
 		goto out;
 	const char *to = confirm ? "confirmed" : "rejected";
 	rc = set_status(db, claim_id, version, to, who->user_id, n);
-	if (rc == WF_OK &&
+	if (rc == ST_OK &&
 	    audit(db, who, confirm ? "facility_member.confirm" : "facility_member.reject", claim_id,
 		  user_id, facility_id, status, to, n) < 0)
-		rc = WF_ERR;
+		rc = ST_ERR;
 out:
 	return wf_finish(db, rc, "claim decide", WF_PRIVATE);
 }
@@ -222,10 +222,10 @@ claim_assign(struct db *db, const struct principal *who, int64_t user_id, int64_
 	char status[16], role[16] = "", ustatus[16] = "";
 	int64_t id, version;
 	if (!scope_has_role(who, ROLES_PROVINCE))
-		return WF_FORBIDDEN;
+		return ST_FORBIDDEN;
 	if (db_begin(db) != DB_OK)
-		return wf_finish(db, WF_ERR, "claim assign", WF_PRIVATE);
-	int rc = WF_ERR;
+		return wf_finish(db, ST_ERR, "claim assign", WF_PRIVATE);
+	int rc = ST_ERR;
 	struct db_stmt *st = db_stmt(db, STMT_USER_ROLE);
 	if (st == NULL)
 		goto out;
@@ -237,32 +237,32 @@ claim_assign(struct db *db, const struct principal *who, int64_t user_id, int64_
 	}
 	db_reset(st);
 	if (drc != DB_ROW) {
-		rc = drc == DB_DONE ? WF_NOTFOUND : WF_ERR;
+		rc = drc == DB_DONE ? ST_NOTFOUND : ST_ERR;
 		goto out;
 	}
-	if ((rc = wf_facility_visible(db, who, facility_id)) != WF_OK)
+	if ((rc = wf_facility_visible(db, who, facility_id)) != ST_OK)
 		goto out;
 	if (strcmp(role, "enterprise") != 0 || strcmp(ustatus, "active") != 0) {
 		wf_errors_add(errs,
 			      "chỉ giao cơ sở cho tài khoản doanh nghiệp đang hoạt động / only an "
 			      "active enterprise account can be given a facility",
 			      "user_id");
-		rc = WF_INVALID;
+		rc = ST_INVALID;
 		goto out;
 	}
 	rc = find(db, user_id, facility_id, &id, status, sizeof(status), &version);
-	if (rc == WF_OK) {
+	if (rc == ST_OK) {
 		if (strcmp(status, "confirmed") == 0)
 			goto out; /* nothing to change */
 		rc = set_status(db, id, version, "confirmed", who->user_id, NULL);
-		if (rc == WF_OK && audit(db, who, "facility_member.assign", id, user_id,
+		if (rc == ST_OK && audit(db, who, "facility_member.assign", id, user_id,
 					 facility_id, status, "confirmed", "") < 0)
-			rc = WF_ERR;
-	} else if (rc == WF_NOTFOUND) {
+			rc = ST_ERR;
+	} else if (rc == ST_NOTFOUND) {
 		rc = insert(db, user_id, facility_id, "confirmed", who->user_id, &id);
-		if (rc == WF_OK && audit(db, who, "facility_member.assign", id, user_id,
+		if (rc == ST_OK && audit(db, who, "facility_member.assign", id, user_id,
 					 facility_id, NULL, "confirmed", "") < 0)
-			rc = WF_ERR;
+			rc = ST_ERR;
 	}
 out:
 	return wf_finish(db, rc, "claim assign", WF_PRIVATE);
@@ -302,8 +302,8 @@ claim_list(struct db *db, const struct principal *who, int status, struct arena 
 		r->tax_code = arena_strdup(a, db_col_text(st, 10));
 	}
 	if (rc == DB_DONE)
-		return WF_OK;
+		return ST_OK;
 fail:
 	log_err("claim list: %s", db_errmsg(db));
-	return WF_ERR;
+	return ST_ERR;
 }

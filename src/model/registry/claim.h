@@ -23,17 +23,17 @@ extern const char *const claim_status_names[CLAIM__MAX];
 
 /*
  * who (an enterprise user) claims the facility whose code or tax code is
- * key.  A rejected claim may be made again.  Returns WF_OK with *claim_id,
- * WF_FORBIDDEN (not an enterprise user), WF_NOTFOUND (no such facility),
- * WF_EXISTS (already claimed or confirmed) or WF_ERR.
+ * key.  A rejected claim may be made again.  Returns ST_OK with *claim_id,
+ * ST_FORBIDDEN (not an enterprise user), ST_NOTFOUND (no such facility),
+ * ST_EXISTS (already claimed or confirmed) or ST_ERR.
  */
 int claim_request(struct db *db, const struct principal *who, const char *key, int64_t *claim_id);
 
 /*
  * Province staff confirm (confirm = 1) or reject a pending claim of the
- * given version, with an optional note.  Returns WF_OK, WF_NOTFOUND,
- * WF_FORBIDDEN, WF_STATE (not pending), WF_CONFLICT, WF_INVALID (note,
- * errs) or WF_ERR.
+ * given version, with an optional note.  Returns ST_OK, ST_NOTFOUND,
+ * ST_FORBIDDEN, ST_STATE (not pending), ST_CONFLICT, ST_INVALID (note,
+ * errs) or ST_ERR.
  */
 int claim_decide(struct db *db, const struct principal *who, int64_t claim_id, int64_t version,
 		 int confirm, const char *note, struct wf_errors *errs);
@@ -41,8 +41,8 @@ int claim_decide(struct db *db, const struct principal *who, int64_t claim_id, i
 /*
  * Province staff give user_id (an active enterprise user) the facility
  * directly: its membership becomes confirmed whatever it was.  Returns
- * WF_OK, WF_FORBIDDEN, WF_NOTFOUND (no such user or facility), WF_INVALID
- * (errs field "user_id": not an enterprise user) or WF_ERR.
+ * ST_OK, ST_FORBIDDEN, ST_NOTFOUND (no such user or facility), ST_INVALID
+ * (errs field "user_id": not an enterprise user) or ST_ERR.
  */
 int claim_assign(struct db *db, const struct principal *who, int64_t user_id, int64_t facility_id,
 		 struct wf_errors *errs);
@@ -56,7 +56,7 @@ struct claim_row {
 /*
  * The claims who may see (province staff: all; district: those on
  * facilities of its unit; anyone: their own), newest first, at most 500,
- * filtered by status (-1 any).  Strings live in arena a.  WF_OK or WF_ERR.
+ * filtered by status (-1 any).  Strings live in arena a.  ST_OK or ST_ERR.
  */
 int claim_list(struct db *db, const struct principal *who, int status, struct arena *a,
 	       struct claim_row **rows, int *n);

@@ -37,7 +37,7 @@ facility_profile_get(struct db *db, const struct principal *who, int64_t id,
 	db_bind_int(st, 4, id);
 	int rc = db_step(st);
 	if (rc == DB_DONE)
-		return WF_NOTFOUND;
+		return ST_NOTFOUND;
 	if (rc != DB_ROW)
 		goto fail;
 	memset(out, 0, sizeof(*out));
@@ -59,10 +59,10 @@ facility_profile_get(struct db *db, const struct principal *who, int64_t id,
 	snprintf(out->status, sizeof(out->status), "%s", db_col_text(st, 14));
 	out->version = db_col_int(st, 15);
 	db_reset(st);
-	return WF_OK;
+	return ST_OK;
 fail:
 	log_err("facility %lld: %s", (long long)id, db_errmsg(db));
-	return WF_ERR;
+	return ST_ERR;
 }
 
 /* The text field f (validate.h); required fields report a missing value. */
@@ -192,21 +192,21 @@ facility_profile_update(struct db *db, const struct principal *who, int64_t id, 
 	struct facility_profile before, after;
 	char ids[32];
 	if (db_begin(db) != DB_OK)
-		return wf_finish(db, WF_ERR, "facility update", WF_PUBLIC);
+		return wf_finish(db, ST_ERR, "facility update", WF_PUBLIC);
 	int rc = facility_profile_get(db, who, id, &before);
-	if (rc != WF_OK)
+	if (rc != ST_OK)
 		goto out;
-	rc = WF_FORBIDDEN;
+	rc = ST_FORBIDDEN;
 	if (!scope_has_role(who, R_EDIT))
 		goto out;
-	rc = WF_CONFLICT;
+	rc = ST_CONFLICT;
 	if (before.version != version)
 		goto out;
 	after = before;
-	rc = WF_INVALID;
+	rc = ST_INVALID;
 	if (validate(db, id, in, &after, errs) > 0)
 		goto out;
-	rc = WF_ERR;
+	rc = ST_ERR;
 	char *key = fold_key(after.name);
 	struct db_stmt *st = db_stmt(db, STMT_FACILITY_UPDATE);
 	if (st != NULL) {
@@ -227,16 +227,16 @@ facility_profile_update(struct db *db, const struct principal *who, int64_t id, 
 			db_bind_int(st, 13, after.opened_year);
 		if (after.closed_year)
 			db_bind_int(st, 14, after.closed_year);
-		rc = db_run(st) == DB_OK ? WF_OK : WF_ERR;
+		rc = db_run(st) == DB_OK ? ST_OK : ST_ERR;
 	}
 	free(key);
-	if (rc != WF_OK)
+	if (rc != ST_OK)
 		goto out;
 	after.version = version + 1;
 	snprintf(ids, sizeof(ids), "%lld", (long long)id);
 	char *b = profile_json(&before), *a = profile_json(&after);
 	if (audit_write(db, who, wf_now(), "facility.update", "facility", ids, b, a) < 0)
-		rc = WF_ERR;
+		rc = ST_ERR;
 	free(b);
 	free(a);
 out:

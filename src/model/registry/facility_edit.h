@@ -40,7 +40,7 @@ struct facility_profile_input {
 	    *employees, *opened_year, *closed_year;
 };
 
-/* The profile of facility id.  WF_OK, WF_NOTFOUND (or out of scope) or WF_ERR. */
+/* The profile of facility id.  ST_OK, ST_NOTFOUND (or out of scope) or ST_ERR. */
 int facility_profile_get(struct db *db, const struct principal *who, int64_t id,
 			 struct facility_profile *out);
 
@@ -48,8 +48,8 @@ int facility_profile_get(struct db *db, const struct principal *who, int64_t id,
  * Replaces the editable fields of facility id.  Field names in errs match
  * the input members ("name", "tax_code", ..., "closed_year").  name,
  * sector_code, ownership and size are required; lat and lon go together.
- * Returns WF_OK, WF_NOTFOUND, WF_FORBIDDEN (district, expert), WF_CONFLICT,
- * WF_INVALID or WF_ERR.
+ * Returns ST_OK, ST_NOTFOUND, ST_FORBIDDEN (district, expert), ST_CONFLICT,
+ * ST_INVALID or ST_ERR.
  */
 int facility_profile_update(struct db *db, const struct principal *who, int64_t id, int64_t version,
 			    const struct facility_profile_input *in, struct wf_errors *errs);

@@ -42,12 +42,12 @@ registration_validate(const struct registration_input *in, struct registration *
 	if (m[0] != '\0' && val_text(VF_MEASURES, m, &lbl_measures, msg, sizeof(msg)) != VAL_OK)
 		wf_errors_add(errs, msg, "measures");
 	if (errs->n + errs->more != e0)
-		return WF_INVALID;
+		return ST_INVALID;
 	r->apply_cp = apply;
 	r->planned_saving_pct = pct;
 	r->has_saving = has;
 	snprintf(r->measures, sizeof(r->measures), "%s", m);
-	return WF_OK;
+	return ST_OK;
 }
 
 int
@@ -60,7 +60,7 @@ registration_get(struct db *db, const struct principal *who, int64_t id, struct 
 	db_bind_int(st, 4, id);
 	int rc = db_step(st);
 	if (rc == DB_DONE)
-		return WF_NOTFOUND;
+		return ST_NOTFOUND;
 	if (rc != DB_ROW)
 		goto fail;
 	memset(out, 0, sizeof(*out));
@@ -76,10 +76,10 @@ registration_get(struct db *db, const struct principal *who, int64_t id, struct 
 	snprintf(out->review_note, sizeof(out->review_note), "%s", db_col_text(st, 9));
 	out->version = db_col_int(st, 10);
 	db_reset(st);
-	return WF_OK;
+	return ST_OK;
 fail:
 	log_err("registration %lld: %s", (long long)id, db_errmsg(db));
-	return WF_ERR;
+	return ST_ERR;
 }
 
 int
@@ -88,7 +88,7 @@ registration_get_year(struct db *db, const struct principal *who, int64_t facili
 {
 	int64_t id;
 	int rc = wf_find_id(db, STMT_REGISTRATION_FIND, who, facility_id, year, &id);
-	return rc == WF_OK ? registration_get(db, who, id, out) : rc;
+	return rc == ST_OK ? registration_get(db, who, id, out) : rc;
 }
 
 int
@@ -97,13 +97,13 @@ registration_prefill(struct db *db, const struct principal *who, int64_t facilit
 {
 	int64_t prev;
 	int rc = wf_facility_visible(db, who, facility_id);
-	if (rc != WF_OK)
+	if (rc != ST_OK)
 		return rc;
 	memset(out, 0, sizeof(*out));
 	rc = wf_find_id(db, STMT_REGISTRATION_LATEST_BEFORE, who, facility_id, year, &prev);
-	if (rc == WF_OK)
+	if (rc == ST_OK)
 		rc = registration_get(db, who, prev, out);
-	if (rc != WF_OK && rc != WF_NOTFOUND)
+	if (rc != ST_OK && rc != ST_NOTFOUND)
 		return rc;
 	out->id = 0;
 	out->facility_id = facility_id;
@@ -111,7 +111,7 @@ registration_prefill(struct db *db, const struct principal *who, int64_t facilit
 	out->state = WF_DRAFT;
 	out->version = 0;
 	out->submitted_on[0] = out->review_note[0] = '\0';
-	return WF_OK;
+	return ST_OK;
 }
 
 char *
@@ -147,7 +147,7 @@ bind_commitments(struct db_stmt *st, const struct registration *r)
 	db_bind_text(st, 5, r->measures[0] ? r->measures : NULL);
 }
 
-/* registration_create inside the caller's transaction: an enum wf_rc. */
+/* registration_create inside the caller's transaction: an enum status. */
 static int
 create_tx(struct db *db, const struct principal *who, int64_t facility_id, int year,
 	  const struct registration_input *in, int64_t *id, struct wf_errors *errs)
@@ -155,16 +155,16 @@ create_tx(struct db *db, const struct principal *who, int64_t facility_id, int y
 	struct registration *r = xcalloc(1, sizeof(*r));
 	struct db_stmt *st;
 	int rc = wf_create_check(db, who, facility_id, year, &lbl_year, errs);
-	if (rc != WF_OK)
+	if (rc != ST_OK)
 		goto out;
 	rc = registration_validate(in, r, errs);
-	if (rc != WF_OK || errs->n > 0) {
-		rc = WF_INVALID;
+	if (rc != ST_OK || errs->n > 0) {
+		rc = ST_INVALID;
 		goto out;
 	}
-	if ((rc = wf_create_absent(db, STMT_REGISTRATION_FIND, who, facility_id, year)) != WF_OK)
+	if ((rc = wf_create_absent(db, STMT_REGISTRATION_FIND, who, facility_id, year)) != ST_OK)
 		goto out;
-	rc = WF_ERR;
+	rc = ST_ERR;
 	if ((st = db_stmt(db, STMT_REGISTRATION_INSERT)) == NULL)
 		goto out;
 	db_bind_int(st, 1, facility_id);
@@ -180,7 +180,7 @@ create_tx(struct db *db, const struct principal *who, int64_t facility_id, int y
 	if (audit(db, who, "registration.create", NULL, r) < 0)
 		goto out;
 	*id = r->id;
-	rc = WF_OK;
+	rc = ST_OK;
 out:
 	free(r);
 	return rc;
@@ -191,7 +191,7 @@ registration_create(struct db *db, const struct principal *who, int64_t facility
 		    const struct registration_input *in, int64_t *id, struct wf_errors *errs)
 {
 	if (db_begin(db) != DB_OK)
-		return wf_finish(db, WF_ERR, "registration create", WF_PRIVATE);
+		return wf_finish(db, ST_ERR, "registration create", WF_PRIVATE);
 	return wf_finish(db, create_tx(db, who, facility_id, year, in, id, errs),
 			 "registration create", WF_PRIVATE);
 }
@@ -202,14 +202,14 @@ load_for_change(struct db *db, const struct principal *who, int64_t id, int64_t 
 		enum wf_action action, struct registration *r, enum wf_state *to, int *note_req)
 {
 	int rc = registration_get(db, who, id, r);
-	if (rc != WF_OK)
+	if (rc != ST_OK)
 		return rc;
 	if (r->version != version)
-		return WF_CONFLICT;
+		return ST_CONFLICT;
 	return wf_check(action, r->state, who, to, note_req);
 }
 
-/* registration_update inside the caller's transaction: an enum wf_rc. */
+/* registration_update inside the caller's transaction: an enum status. */
 static int
 update_tx(struct db *db, const struct principal *who, int64_t id, int64_t version,
 	  const struct registration_input *in, struct wf_errors *errs)
@@ -219,12 +219,12 @@ update_tx(struct db *db, const struct principal *who, int64_t id, int64_t versio
 	int note_req;
 	struct db_stmt *st;
 	int rc = load_for_change(db, who, id, version, WF_EDIT, &b[0], &to, &note_req);
-	if (rc != WF_OK)
+	if (rc != ST_OK)
 		goto out;
 	b[1] = b[0];
-	if ((rc = registration_validate(in, &b[1], errs)) != WF_OK)
+	if ((rc = registration_validate(in, &b[1], errs)) != ST_OK)
 		goto out;
-	rc = WF_ERR;
+	rc = ST_ERR;
 	if ((st = db_stmt(db, STMT_REGISTRATION_UPDATE)) == NULL)
 		goto out;
 	db_bind_int(st, 1, id);
@@ -235,7 +235,7 @@ update_tx(struct db *db, const struct principal *who, int64_t id, int64_t versio
 	b[1].version = version + 1;
 	if (audit(db, who, "registration.update", &b[0], &b[1]) < 0)
 		goto out;
-	rc = WF_OK;
+	rc = ST_OK;
 out:
 	free(b);
 	return rc;
@@ -246,14 +246,14 @@ registration_update(struct db *db, const struct principal *who, int64_t id, int6
 		    const struct registration_input *in, struct wf_errors *errs)
 {
 	if (db_begin(db) != DB_OK)
-		return wf_finish(db, WF_ERR, "registration update", WF_PRIVATE);
+		return wf_finish(db, ST_ERR, "registration update", WF_PRIVATE);
 	return wf_finish(db, update_tx(db, who, id, version, in, errs), "registration update",
 			 WF_PRIVATE);
 }
 
 /*
  * registration_transition inside the caller's transaction (action already
- * checked to be a transition): an enum wf_rc, and *pub for wf_finish.
+ * checked to be a transition): an enum status, and *pub for wf_finish.
  */
 static int
 transition_tx(struct db *db, const struct principal *who, int64_t id, enum wf_action action,
@@ -265,24 +265,24 @@ transition_tx(struct db *db, const struct principal *who, int64_t id, enum wf_ac
 	char act[40];
 	struct db_stmt *st;
 	int rc = load_for_change(db, who, id, version, action, &b[0], &to, &note_req);
-	if (rc != WF_OK)
+	if (rc != ST_OK)
 		goto out;
 	*pub = wf_transition_publish(b[0].state, to);
 	const char *n = wf_nz(note);
-	if ((rc = wf_note_check(n, note_req, errs)) != WF_OK)
+	if ((rc = wf_note_check(n, note_req, errs)) != ST_OK)
 		goto out;
-	rc = WF_ERR;
+	rc = ST_ERR;
 	if ((st = db_stmt(db, STMT_REGISTRATION_STATE)) == NULL)
 		goto out;
 	wf_bind_state(st, id, version, action, to, n, b[0].review_note);
 	if (db_run(st) != DB_OK)
 		goto out;
-	if (registration_get(db, who, id, &b[1]) != WF_OK)
+	if (registration_get(db, who, id, &b[1]) != ST_OK)
 		goto out;
 	snprintf(act, sizeof(act), "registration.%s", wf_action_names[action]);
 	if (audit(db, who, act, &b[0], &b[1]) < 0)
 		goto out;
-	rc = WF_OK;
+	rc = ST_OK;
 out:
 	free(b);
 	return rc;
@@ -295,9 +295,9 @@ registration_transition(struct db *db, const struct principal *who, int64_t id,
 {
 	enum wf_publish pub = WF_PRIVATE;
 	if (action == WF_EDIT || action < 0 || action >= WF_ACTION__MAX)
-		return WF_STATE;
+		return ST_STATE;
 	if (db_begin(db) != DB_OK)
-		return wf_finish(db, WF_ERR, "registration transition", WF_PRIVATE);
+		return wf_finish(db, ST_ERR, "registration transition", WF_PRIVATE);
 	int rc = transition_tx(db, who, id, action, version, note, errs, &pub);
 	return wf_finish(db, rc, "registration transition", pub);
 }
@@ -310,7 +310,7 @@ registration_save_and_submit(struct db *db, const struct principal *who, int64_t
 {
 	enum wf_publish pub = WF_PRIVATE;
 	if (db_begin(db) != DB_OK)
-		return wf_finish(db, WF_ERR, "registration save and submit", WF_PRIVATE);
+		return wf_finish(db, ST_ERR, "registration save and submit", WF_PRIVATE);
 	int rc;
 	if (id == 0) {
 		rc = create_tx(db, who, facility_id, year, in, &id, errs);
@@ -319,9 +319,9 @@ registration_save_and_submit(struct db *db, const struct principal *who, int64_t
 		rc = update_tx(db, who, id, version, in, errs);
 		version++;
 	}
-	if (rc == WF_OK)
+	if (rc == ST_OK)
 		rc = transition_tx(db, who, id, WF_SUBMIT, version, NULL, errs, &pub);
-	if (rc == WF_OK)
+	if (rc == ST_OK)
 		*out_id = id;
 	return wf_finish(db, rc, "registration save and submit", pub);
 }

@@ -39,25 +39,25 @@ struct registration_input {
 
 /*
  * Validates in into the commitment fields of *r.  Field names in errs:
- * "apply_cp", "planned_saving_pct", "measures".  Returns WF_OK or
- * WF_INVALID (then *r is unchanged).
+ * "apply_cp", "planned_saving_pct", "measures".  Returns ST_OK or
+ * ST_INVALID (then *r is unchanged).
  */
 int registration_validate(const struct registration_input *in, struct registration *r,
 			  struct wf_errors *errs);
 
-/* Registration id into *out.  WF_OK, WF_NOTFOUND or WF_ERR. */
+/* Registration id into *out.  ST_OK, ST_NOTFOUND or ST_ERR. */
 int registration_get(struct db *db, const struct principal *who, int64_t id,
 		     struct registration *out);
-/* The registration of facility for year.  WF_OK, WF_NOTFOUND or WF_ERR. */
+/* The registration of facility for year.  ST_OK, ST_NOTFOUND or ST_ERR. */
 int registration_get_year(struct db *db, const struct principal *who, int64_t facility_id, int year,
 			  struct registration *out);
 /*
  * An unsaved registration for facility and year with the commitments of
- * the latest earlier one (blank without one).  WF_OK, WF_NOTFOUND or WF_ERR.
+ * the latest earlier one (blank without one).  ST_OK, ST_NOTFOUND or ST_ERR.
  */
 int registration_prefill(struct db *db, const struct principal *who, int64_t facility_id, int year,
 			 struct registration *out);
-/* As report_create: WF_OK (*id), WF_NOTFOUND, WF_FORBIDDEN, WF_INVALID, WF_EXISTS, WF_ERR. */
+/* As report_create: ST_OK (*id), ST_NOTFOUND, ST_FORBIDDEN, ST_INVALID, ST_EXISTS, ST_ERR. */
 int registration_create(struct db *db, const struct principal *who, int64_t facility_id, int year,
 			const struct registration_input *in, int64_t *id, struct wf_errors *errs);
 /* As report_update. */
@@ -72,7 +72,7 @@ int registration_transition(struct db *db, const struct principal *who, int64_t 
  * Saves and submits in one transaction, as the form's "submit" does:
  * creates the registration (facility_id, year) from in when id is 0, else
  * updates registration id from a form of version, then submits it; all or
- * nothing.  Returns WF_OK with *out_id, or what registration_create,
+ * nothing.  Returns ST_OK with *out_id, or what registration_create,
  * registration_update or registration_transition would return.
  */
 int registration_save_and_submit(struct db *db, const struct principal *who, int64_t facility_id,

@@ -353,7 +353,7 @@ report_validate(struct db *db, const struct report_input *in, struct report *r,
 		free(en);
 		free(w);
 		free(m);
-		return WF_INVALID;
+		return ST_INVALID;
 	}
 	memcpy(r->cp, cp, sizeof(cp));
 	free(r->out);
@@ -364,7 +364,7 @@ report_validate(struct db *db, const struct report_input *in, struct report *r,
 	r->energy = en, r->nenergy = c.nenergy;
 	r->water = w, r->nwater = c.nwater;
 	r->mat = m, r->nmat = c.nmat;
-	return WF_OK;
+	return ST_OK;
 }
 
 /* ---- reading ---- */
@@ -448,7 +448,7 @@ report_get(struct db *db, const struct principal *who, int64_t id, struct report
 	db_bind_int(st, 4, id);
 	int rc = db_step(st);
 	if (rc == DB_DONE)
-		return WF_NOTFOUND;
+		return ST_NOTFOUND;
 	if (rc != DB_ROW)
 		goto fail;
 	struct report *r = xcalloc(1, sizeof(*r));
@@ -467,10 +467,10 @@ report_get(struct db *db, const struct principal *who, int64_t id, struct report
 		goto fail;
 	}
 	*out = r;
-	return WF_OK;
+	return ST_OK;
 fail:
 	log_err("report %lld: %s", (long long)id, db_errmsg(db));
-	return WF_ERR;
+	return ST_ERR;
 }
 
 int
@@ -480,7 +480,7 @@ report_get_year(struct db *db, const struct principal *who, int64_t facility_id,
 	int64_t id;
 	*out = NULL;
 	int rc = wf_find_id(db, STMT_REPORT_FIND, who, facility_id, year, &id);
-	return rc == WF_OK ? report_get(db, who, id, out) : rc;
+	return rc == ST_OK ? report_get(db, who, id, out) : rc;
 }
 
 int
@@ -490,14 +490,14 @@ report_prefill(struct db *db, const struct principal *who, int64_t facility_id, 
 	int64_t prev;
 	*out = NULL;
 	int rc = wf_facility_visible(db, who, facility_id);
-	if (rc != WF_OK)
+	if (rc != ST_OK)
 		return rc;
 	rc = wf_find_id(db, STMT_REPORT_LATEST_BEFORE, who, facility_id, year, &prev);
 	struct report *r = NULL;
-	if (rc == WF_OK) {
-		if ((rc = report_get(db, who, prev, &r)) != WF_OK)
+	if (rc == ST_OK) {
+		if ((rc = report_get(db, who, prev, &r)) != ST_OK)
 			return rc;
-	} else if (rc == WF_NOTFOUND) {
+	} else if (rc == ST_NOTFOUND) {
 		r = xcalloc(1, sizeof(*r));
 		for (int i = 0; i < REPORT_CP__MAX; i++)
 			r->cp[i] = -1;
@@ -512,7 +512,7 @@ report_prefill(struct db *db, const struct principal *who, int64_t facility_id, 
 	r->submitted_on[0] = '\0';
 	r->review_note[0] = '\0';
 	*out = r;
-	return WF_OK;
+	return ST_OK;
 }
 
 /* ---- writing ---- */
@@ -653,7 +653,7 @@ write_lines(struct db *db, int64_t id, const struct report *r)
 	return rc;
 }
 
-/* report_create inside the caller's transaction: an enum wf_rc. */
+/* report_create inside the caller's transaction: an enum status. */
 static int
 create_tx(struct db *db, const struct principal *who, int64_t facility_id, int year,
 	  const struct report_input *in, int64_t *id, struct wf_errors *errs)
@@ -661,16 +661,16 @@ create_tx(struct db *db, const struct principal *who, int64_t facility_id, int y
 	struct report *r = xcalloc(1, sizeof(*r));
 	struct db_stmt *st;
 	int rc = wf_create_check(db, who, facility_id, year, &lbl_year, errs);
-	if (rc != WF_OK)
+	if (rc != ST_OK)
 		goto out;
 	rc = report_validate(db, in, r, errs);
-	if (rc != WF_OK || errs->n > 0) {
-		rc = rc == WF_ERR ? WF_ERR : WF_INVALID;
+	if (rc != ST_OK || errs->n > 0) {
+		rc = rc == ST_ERR ? ST_ERR : ST_INVALID;
 		goto out;
 	}
-	if ((rc = wf_create_absent(db, STMT_REPORT_FIND, who, facility_id, year)) != WF_OK)
+	if ((rc = wf_create_absent(db, STMT_REPORT_FIND, who, facility_id, year)) != ST_OK)
 		goto out;
-	rc = WF_ERR;
+	rc = ST_ERR;
 	if ((st = db_stmt(db, STMT_REPORT_INSERT)) == NULL)
 		goto out;
 	db_bind_int(st, 1, facility_id);
@@ -687,7 +687,7 @@ create_tx(struct db *db, const struct principal *who, int64_t facility_id, int y
 	    report_audit(db, who, "report.create", NULL, r) < 0)
 		goto out;
 	*id = r->id;
-	rc = WF_OK;
+	rc = ST_OK;
 out:
 	report_free(r);
 	return rc;
@@ -698,28 +698,28 @@ report_create(struct db *db, const struct principal *who, int64_t facility_id, i
 	      const struct report_input *in, int64_t *id, struct wf_errors *errs)
 {
 	if (db_begin(db) != DB_OK)
-		return wf_finish(db, WF_ERR, "report create", WF_PRIVATE);
+		return wf_finish(db, ST_ERR, "report create", WF_PRIVATE);
 	return wf_finish(db, create_tx(db, who, facility_id, year, in, id, errs), "report create",
 			 WF_PRIVATE);
 }
 
 /*
- * Loads report id for a change by who from a form of version: WF_OK with
- * *out, or WF_NOTFOUND, WF_CONFLICT, WF_FORBIDDEN, WF_STATE, WF_ERR.
+ * Loads report id for a change by who from a form of version: ST_OK with
+ * *out, or ST_NOTFOUND, ST_CONFLICT, ST_FORBIDDEN, ST_STATE, ST_ERR.
  */
 static int
 load_for_change(struct db *db, const struct principal *who, int64_t id, int64_t version,
 		enum wf_action action, struct report **out, enum wf_state *to, int *note_req)
 {
 	int rc = report_get(db, who, id, out);
-	if (rc != WF_OK)
+	if (rc != ST_OK)
 		return rc;
 	if ((*out)->version != version)
-		return WF_CONFLICT;
+		return ST_CONFLICT;
 	return wf_check(action, (*out)->state, who, to, note_req);
 }
 
-/* report_update inside the caller's transaction: an enum wf_rc. */
+/* report_update inside the caller's transaction: an enum status. */
 static int
 update_tx(struct db *db, const struct principal *who, int64_t id, int64_t version,
 	  const struct report_input *in, struct wf_errors *errs)
@@ -729,11 +729,11 @@ update_tx(struct db *db, const struct principal *who, int64_t id, int64_t versio
 	int note_req;
 	struct db_stmt *st;
 	int rc = load_for_change(db, who, id, version, WF_EDIT, &before, &to, &note_req);
-	if (rc != WF_OK)
+	if (rc != ST_OK)
 		goto out;
-	if ((rc = report_validate(db, in, after, errs)) != WF_OK)
+	if ((rc = report_validate(db, in, after, errs)) != ST_OK)
 		goto out;
-	rc = WF_ERR;
+	rc = ST_ERR;
 	if ((st = db_stmt(db, STMT_REPORT_UPDATE)) == NULL)
 		goto out;
 	db_bind_int(st, 1, id);
@@ -742,7 +742,7 @@ update_tx(struct db *db, const struct principal *who, int64_t id, int64_t versio
 	if (db_run(st) != DB_OK)
 		goto out;
 	if (db_changes(db) != 1) {
-		rc = WF_CONFLICT;
+		rc = ST_CONFLICT;
 		goto out;
 	}
 	after->id = id;
@@ -755,7 +755,7 @@ update_tx(struct db *db, const struct principal *who, int64_t id, int64_t versio
 	if (write_lines(db, id, after) != DB_OK ||
 	    report_audit(db, who, "report.update", before, after) < 0)
 		goto out;
-	rc = WF_OK;
+	rc = ST_OK;
 out:
 	report_free(before);
 	report_free(after);
@@ -767,14 +767,14 @@ report_update(struct db *db, const struct principal *who, int64_t id, int64_t ve
 	      const struct report_input *in, struct wf_errors *errs)
 {
 	if (db_begin(db) != DB_OK)
-		return wf_finish(db, WF_ERR, "report update", WF_PRIVATE);
+		return wf_finish(db, ST_ERR, "report update", WF_PRIVATE);
 	return wf_finish(db, update_tx(db, who, id, version, in, errs), "report update",
 			 WF_PRIVATE);
 }
 
 /*
  * report_transition inside the caller's transaction (action already
- * checked to be a transition): an enum wf_rc, and *pub for wf_finish.
+ * checked to be a transition): an enum status, and *pub for wf_finish.
  */
 static int
 transition_tx(struct db *db, const struct principal *who, int64_t id, enum wf_action action,
@@ -786,14 +786,14 @@ transition_tx(struct db *db, const struct principal *who, int64_t id, enum wf_ac
 	int note_req = 0;
 	struct db_stmt *st;
 	int rc = load_for_change(db, who, id, version, action, &r, &to, &note_req);
-	if (rc != WF_OK)
+	if (rc != ST_OK)
 		goto out;
 	*pub = wf_transition_publish(r->state, to);
 	const char *n = wf_nz(note);
-	if ((rc = wf_note_check(n, note_req, errs)) != WF_OK)
+	if ((rc = wf_note_check(n, note_req, errs)) != ST_OK)
 		goto out;
 	char *bjson = report_json(r);
-	rc = WF_ERR;
+	rc = ST_ERR;
 	if ((st = db_stmt(db, STMT_REPORT_STATE)) == NULL) {
 		free(bjson);
 		goto out;
@@ -803,12 +803,12 @@ transition_tx(struct db *db, const struct principal *who, int64_t id, enum wf_ac
 	if (drc != DB_OK || db_changes(db) != 1) {
 		free(bjson);
 		/* A storage error (a full disk, say) is not a stale version. */
-		rc = drc == DB_OK && db_changes(db) == 0 ? WF_CONFLICT : WF_ERR;
+		rc = drc == DB_OK && db_changes(db) == 0 ? ST_CONFLICT : ST_ERR;
 		goto out;
 	}
 	report_free(r);
 	r = NULL;
-	if (report_get(db, who, id, &r) != WF_OK) {
+	if (report_get(db, who, id, &r) != ST_OK) {
 		free(bjson);
 		goto out;
 	}
@@ -819,7 +819,7 @@ transition_tx(struct db *db, const struct principal *who, int64_t id, enum wf_ac
 	int arc = audit_write(db, who, wf_now(), act, "report", ids, bjson, ajson);
 	free(bjson);
 	free(ajson);
-	rc = arc < 0 ? WF_ERR : WF_OK;
+	rc = arc < 0 ? ST_ERR : ST_OK;
 out:
 	report_free(r);
 	return rc;
@@ -831,9 +831,9 @@ report_transition(struct db *db, const struct principal *who, int64_t id, enum w
 {
 	enum wf_publish pub = WF_PRIVATE;
 	if (action == WF_EDIT || action < 0 || action >= WF_ACTION__MAX)
-		return WF_STATE;
+		return ST_STATE;
 	if (db_begin(db) != DB_OK)
-		return wf_finish(db, WF_ERR, "report transition", WF_PRIVATE);
+		return wf_finish(db, ST_ERR, "report transition", WF_PRIVATE);
 	int rc = transition_tx(db, who, id, action, version, note, errs, &pub);
 	return wf_finish(db, rc, "report transition", pub);
 }
@@ -845,7 +845,7 @@ report_save_and_submit(struct db *db, const struct principal *who, int64_t facil
 {
 	enum wf_publish pub = WF_PRIVATE;
 	if (db_begin(db) != DB_OK)
-		return wf_finish(db, WF_ERR, "report save and submit", WF_PRIVATE);
+		return wf_finish(db, ST_ERR, "report save and submit", WF_PRIVATE);
 	int rc;
 	if (id == 0) {
 		rc = create_tx(db, who, facility_id, year, in, &id, errs);
@@ -854,9 +854,9 @@ report_save_and_submit(struct db *db, const struct principal *who, int64_t facil
 		rc = update_tx(db, who, id, version, in, errs);
 		version++;
 	}
-	if (rc == WF_OK)
+	if (rc == ST_OK)
 		rc = transition_tx(db, who, id, WF_SUBMIT, version, NULL, errs, &pub);
-	if (rc == WF_OK)
+	if (rc == ST_OK)
 		*out_id = id;
 	return wf_finish(db, rc, "report save and submit", pub);
 }
@@ -983,7 +983,7 @@ report_preview(struct db *db, const struct report *r, struct report_preview *out
 		log_err("report preview: %s", db_errmsg(db));
 		pv_free(&t);
 		report_preview_free(out);
-		return WF_ERR;
+		return ST_ERR;
 	}
 	for (int i = 0; i < r->nenergy; i++) {
 		struct report_preview_energy *pe = &out->energy[i];
@@ -1038,5 +1038,5 @@ report_preview(struct db *db, const struct report *r, struct report_preview *out
 		pp->ratio = pp->sec_norm / pp->norm.value;
 	}
 	pv_free(&t);
-	return WF_OK;
+	return ST_OK;
 }

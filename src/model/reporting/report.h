@@ -10,7 +10,7 @@
  * nothing behind when it fails.
  *
  * Every function takes the caller as who (NULL = public) and answers
- * WF_NOTFOUND for a report or facility outside who's scope (scope.h).
+ * ST_NOTFOUND for a report or facility outside who's scope (scope.h).
  */
 #ifndef SXSH_MODEL_REPORT_H
 #define SXSH_MODEL_REPORT_H
@@ -123,20 +123,20 @@ struct report_input {
  * "output[i].quantity", "output[i].unit", "energy[i].carrier|quantity|unit|
  * month|product|cost", "water[i].source|quantity_m3|cost",
  * "material[i].name|quantity|unit|cost", and "output", "energy", "water",
- * "material" for too many lines (i counts from 0).  Returns WF_OK,
- * WF_INVALID (errs filled, *r unchanged) or WF_ERR.
+ * "material" for too many lines (i counts from 0).  Returns ST_OK,
+ * ST_INVALID (errs filled, *r unchanged) or ST_ERR.
  */
 int report_validate(struct db *db, const struct report_input *in, struct report *r,
 		    struct wf_errors *errs);
 
 /*
  * The report id with all its lines in *out (caller frees with
- * report_free).  Returns WF_OK, WF_NOTFOUND or WF_ERR.
+ * report_free).  Returns ST_OK, ST_NOTFOUND or ST_ERR.
  */
 int report_get(struct db *db, const struct principal *who, int64_t id, struct report **out);
 
 /*
- * The report of facility for year, as report_get; WF_NOTFOUND when there
+ * The report of facility for year, as report_get; ST_NOTFOUND when there
  * is none or the facility is outside who's scope.
  */
 int report_get_year(struct db *db, const struct principal *who, int64_t facility_id, int year,
@@ -145,26 +145,26 @@ int report_get_year(struct db *db, const struct principal *who, int64_t facility
 /*
  * An unsaved draft for facility and year pre-filled from the facility's
  * latest report before year (CP status and every line; no note).  Without
- * an earlier report the draft is empty.  Returns WF_OK with *out (caller
- * frees), WF_NOTFOUND (facility out of scope) or WF_ERR.
+ * an earlier report the draft is empty.  Returns ST_OK with *out (caller
+ * frees), ST_NOTFOUND (facility out of scope) or ST_ERR.
  */
 int report_prefill(struct db *db, const struct principal *who, int64_t facility_id, int year,
 		   struct report **out);
 
 /*
- * Creates the draft report of facility for year from in.  Returns WF_OK
- * with *id, WF_NOTFOUND, WF_FORBIDDEN (role may not create), WF_INVALID
- * (errs: "year" or the report_validate fields), WF_EXISTS (a report for
- * that year exists: edit it instead) or WF_ERR.
+ * Creates the draft report of facility for year from in.  Returns ST_OK
+ * with *id, ST_NOTFOUND, ST_FORBIDDEN (role may not create), ST_INVALID
+ * (errs: "year" or the report_validate fields), ST_EXISTS (a report for
+ * that year exists: edit it instead) or ST_ERR.
  */
 int report_create(struct db *db, const struct principal *who, int64_t facility_id, int year,
 		  const struct report_input *in, int64_t *id, struct wf_errors *errs);
 
 /*
  * Replaces the content of report id (CP status and every line) with in,
- * if its version is still version.  Returns WF_OK, WF_NOTFOUND,
- * WF_FORBIDDEN, WF_STATE (submitted or accepted: not editable),
- * WF_CONFLICT (stale version: nothing written), WF_INVALID or WF_ERR.
+ * if its version is still version.  Returns ST_OK, ST_NOTFOUND,
+ * ST_FORBIDDEN, ST_STATE (submitted or accepted: not editable),
+ * ST_CONFLICT (stale version: nothing written), ST_INVALID or ST_ERR.
  */
 int report_update(struct db *db, const struct principal *who, int64_t id, int64_t version,
 		  const struct report_input *in, struct wf_errors *errs);
@@ -172,10 +172,10 @@ int report_update(struct db *db, const struct principal *who, int64_t id, int64_
 /*
  * Moves report id through the workflow (WF_SUBMIT, WF_FORWARD, WF_RETURN,
  * WF_ACCEPT, WF_REOPEN) if its version is still version.  note is the
- * reviewer's note: required for WF_RETURN (else WF_INVALID with errs field
+ * reviewer's note: required for WF_RETURN (else ST_INVALID with errs field
  * "note"), kept for WF_REOPEN, ignored otherwise; at most REPORT_NOTE_MAX
- * bytes.  Returns WF_OK, WF_NOTFOUND, WF_FORBIDDEN, WF_STATE, WF_CONFLICT,
- * WF_INVALID or WF_ERR.
+ * bytes.  Returns ST_OK, ST_NOTFOUND, ST_FORBIDDEN, ST_STATE, ST_CONFLICT,
+ * ST_INVALID or ST_ERR.
  */
 int report_transition(struct db *db, const struct principal *who, int64_t id, enum wf_action action,
 		      int64_t version, const char *note, struct wf_errors *errs);
@@ -184,7 +184,7 @@ int report_transition(struct db *db, const struct principal *who, int64_t id, en
  * Saves and submits in one transaction, as the form's "submit" does:
  * creates report (facility_id, year) from in when id is 0, else updates
  * report id from a form of version, then submits it.  Either everything is
- * written or nothing is.  Returns WF_OK with *out_id, or what
+ * written or nothing is.  Returns ST_OK with *out_id, or what
  * report_create, report_update or report_transition would return (errs as
  * theirs).
  */
@@ -226,7 +226,7 @@ struct report_preview {
  * to that product; lines without go to the first output line (the main
  * product).  The SEC in the norm's unit uses the carriers' GJ factors (1
  * kWh = 3.6 MJ).  Fills *out (free with report_preview_free).  Returns
- * WF_OK or WF_ERR.
+ * ST_OK or ST_ERR.
  */
 int report_preview(struct db *db, const struct report *r, struct report_preview *out);
 void report_preview_free(struct report_preview *p);

@@ -146,10 +146,10 @@ wf_check(enum wf_action action, enum wf_state from, const struct principal *who,
 		if (scope_has_role(who, r->roles)) {
 			*to = r->to;
 			*note_required = r->note_required;
-			return WF_OK;
+			return ST_OK;
 		}
 	}
-	return seen ? WF_FORBIDDEN : WF_STATE;
+	return seen ? ST_FORBIDDEN : ST_STATE;
 }
 
 int
@@ -167,13 +167,13 @@ wf_finish(struct db *db, int rc, const char *what, enum wf_publish publish)
 	 * way the change came (pages or API): an enterprise saving its draft
 	 * again and again must not drop the public caches.
 	 */
-	if (rc == WF_OK &&
+	if (rc == ST_OK &&
 	    (publish == WF_PRIVATE || db_run(db_stmt(db, STMT_GENERATION_BUMP)) == DB_OK) &&
 	    db_commit(db) == DB_OK)
-		return WF_OK;
-	if (rc == WF_OK || rc == WF_ERR) {
+		return ST_OK;
+	if (rc == ST_OK || rc == ST_ERR) {
 		log_err("%s: %s", what, db_errmsg(db));
-		rc = db_is_full(db) ? WF_FULL : WF_ERR;
+		rc = db_is_full(db) ? ST_FULL : ST_ERR;
 	}
 	db_rollback(db);
 	return rc;
@@ -194,7 +194,7 @@ wf_note_check(const char *note, int required, struct wf_errors *errs)
 	if (required && len == 0) {
 		val_missing(&lbl_note, msg, sizeof(msg));
 		wf_errors_add(errs, msg, "note");
-		return WF_INVALID;
+		return ST_INVALID;
 	}
 	if (len > WF_NOTE_MAX || !utf8_valid(note, len)) {
 		snprintf(
@@ -203,9 +203,9 @@ wf_note_check(const char *note, int required, struct wf_errors *errs)
 		    "bytes) or not UTF-8",
 		    lbl_note.vi, WF_NOTE_MAX, lbl_note.en, WF_NOTE_MAX);
 		wf_errors_add(errs, msg, "note");
-		return WF_INVALID;
+		return ST_INVALID;
 	}
-	return WF_OK;
+	return ST_OK;
 }
 
 int
@@ -213,12 +213,12 @@ wf_facility_visible(struct db *db, const struct principal *who, int64_t facility
 {
 	struct db_stmt *st = db_stmt(db, STMT_FACILITY_SEE);
 	if (st == NULL)
-		return WF_ERR;
+		return ST_ERR;
 	scope_bind(st, who);
 	db_bind_int(st, 4, facility_id);
 	int rc = db_step(st);
 	db_reset(st);
-	return rc == DB_ROW ? WF_OK : rc == DB_DONE ? WF_NOTFOUND : WF_ERR;
+	return rc == DB_ROW ? ST_OK : rc == DB_DONE ? ST_NOTFOUND : ST_ERR;
 }
 
 int
@@ -226,16 +226,16 @@ wf_create_check(struct db *db, const struct principal *who, int64_t facility_id,
 		const struct val_label *lbl_year, struct wf_errors *errs)
 {
 	int rc = wf_facility_visible(db, who, facility_id);
-	if (rc != WF_OK)
+	if (rc != ST_OK)
 		return rc;
 	if (!wf_may_create(who))
-		return WF_FORBIDDEN;
+		return ST_FORBIDDEN;
 	char ys[16], msg[VAL_MSG_MAX];
 	int64_t y;
 	snprintf(ys, sizeof(ys), "%d", year);
 	if (val_integer(VF_REPORT_YEAR, ys, lbl_year, &y, msg, sizeof(msg)) != VAL_OK)
 		wf_errors_add(errs, msg, "year");
-	return WF_OK;
+	return ST_OK;
 }
 
 int
@@ -243,7 +243,7 @@ wf_create_absent(struct db *db, int sid, const struct principal *who, int64_t fa
 {
 	int64_t existing;
 	int rc = wf_find_id(db, sid, who, facility_id, year, &existing);
-	return rc == WF_NOTFOUND ? WF_OK : rc == WF_OK ? WF_EXISTS : rc;
+	return rc == ST_NOTFOUND ? ST_OK : rc == ST_OK ? ST_EXISTS : rc;
 }
 
 void
@@ -266,7 +266,7 @@ wf_find_id(struct db *db, int sid, const struct principal *who, int64_t facility
 {
 	struct db_stmt *st = db_stmt(db, (enum stmt)sid);
 	if (st == NULL)
-		return WF_ERR;
+		return ST_ERR;
 	scope_bind(st, who);
 	db_bind_int(st, 4, facility_id);
 	db_bind_int(st, 5, year);
@@ -274,7 +274,7 @@ wf_find_id(struct db *db, int sid, const struct principal *who, int64_t facility
 	if (rc == DB_ROW)
 		*id = db_col_int(st, 0);
 	db_reset(st);
-	return rc == DB_ROW ? WF_OK : rc == DB_DONE ? WF_NOTFOUND : WF_ERR;
+	return rc == DB_ROW ? ST_OK : rc == DB_DONE ? ST_NOTFOUND : ST_ERR;
 }
 
 const char *
@@ -364,8 +364,8 @@ wf_queue_list(struct db *db, const struct principal *who, const struct wf_queue_
 	}
 	if (rc != DB_DONE)
 		goto fail;
-	return WF_OK;
+	return ST_OK;
 fail:
 	log_err("review queue: %s", db_errmsg(db));
-	return WF_ERR;
+	return ST_ERR;
 }

@@ -15,25 +15,13 @@
 #include <stdint.h>
 
 #include "model/accounts/principal.h"
+#include "model/status.h"
 #include "model/validate.h"
 
 struct arena;
 struct db;
 
-/* Results of every workflow function. */
-enum wf_rc {
-	WF_OK = 0,
-	WF_NOTFOUND = -1,  /* no such object, or outside the caller's scope */
-	WF_FORBIDDEN = -2, /* visible, but the caller's role may not do this here */
-	WF_STATE = -3,	   /* the action is not possible from the object's state */
-	WF_CONFLICT = -4,  /* the version given is stale: someone changed it first */
-	WF_INVALID = -5,   /* input failed validation: see the wf_errors list */
-	WF_EXISTS = -6,	   /* the object already exists (a report for that year) */
-	WF_ERR = -7,	   /* storage error (logged) */
-	WF_FULL = -8,	   /* the server's storage is full: nothing was written (logged) */
-};
-
-/* A bilingual message for an enum wf_rc; static string. */
+/* A bilingual message for an enum status; static string. */
 const char *wf_strerror(int rc);
 
 /* One field error: the field's name in the form and a bilingual message. */
@@ -78,8 +66,8 @@ const char *wf_state_status(enum wf_state s);
 
 /*
  * Whether who may do action on an object in state from (scope is checked
- * by the caller's SQL first).  Returns WF_OK and *to, WF_STATE when no rule
- * allows the action from that state, or WF_FORBIDDEN when one does but not
+ * by the caller's SQL first).  Returns ST_OK and *to, ST_STATE when no rule
+ * allows the action from that state, or ST_FORBIDDEN when one does but not
  * for who's role.  *note_required is set for actions that need a note.
  */
 int wf_check(enum wf_action action, enum wf_state from, const struct principal *who,
@@ -95,10 +83,10 @@ enum wf_publish {
 };
 
 /*
- * Ends a write transaction: when rc is WF_OK, commits, bumping the data
+ * Ends a write transaction: when rc is ST_OK, commits, bumping the data
  * generation first when publish is WF_PUBLIC (so cached public pages,
  * keyed by it, are rebuilt; a private write leaves them cached); otherwise
- * rolls back.  Returns rc, or WF_ERR when the commit failed (logged with
+ * rolls back.  Returns rc, or ST_ERR when the commit failed (logged with
  * what).
  */
 int wf_finish(struct db *db, int rc, const char *what, enum wf_publish publish);
@@ -115,19 +103,19 @@ enum wf_publish wf_transition_publish(enum wf_state from, enum wf_state to);
 
 /*
  * Checks a reviewer's note: required and empty, too long or not UTF-8 add
- * an error on field "note" and return WF_INVALID; else WF_OK.
+ * an error on field "note" and return ST_INVALID; else ST_OK.
  */
 int wf_note_check(const char *note, int required, struct wf_errors *errs);
 
 /*
- * Whether facility_id is in who's scope (STMT_FACILITY_SEE): WF_OK,
- * WF_NOTFOUND or WF_ERR.
+ * Whether facility_id is in who's scope (STMT_FACILITY_SEE): ST_OK,
+ * ST_NOTFOUND or ST_ERR.
  */
 int wf_facility_visible(struct db *db, const struct principal *who, int64_t facility_id);
 
 /*
  * Runs a scoped lookup statement sid taking (who, facility id, year) and
- * returning one id: WF_OK with *id, WF_NOTFOUND or WF_ERR.
+ * returning one id: ST_OK with *id, ST_NOTFOUND or ST_ERR.
  */
 int wf_find_id(struct db *db, int sid, const struct principal *who, int64_t facility_id, int year,
 	       int64_t *id);
@@ -135,15 +123,15 @@ int wf_find_id(struct db *db, int sid, const struct principal *who, int64_t faci
 /*
  * The checks before who creates the report or registration of
  * (facility_id, year), in one transaction: the facility in scope (else
- * WF_NOTFOUND or WF_ERR) and a role that may create (else WF_FORBIDDEN).
+ * ST_NOTFOUND or ST_ERR) and a role that may create (else ST_FORBIDDEN).
  * A year outside 1990..2100 adds an error on field "year" named lbl_year
- * to errs and still returns WF_OK, so the input's own errors join it.
+ * to errs and still returns ST_OK, so the input's own errors join it.
  */
 int wf_create_check(struct db *db, const struct principal *who, int64_t facility_id, int year,
 		    const struct val_label *lbl_year, struct wf_errors *errs);
 /*
  * Whether (facility_id, year) has no object yet, by the lookup sid of
- * wf_find_id: WF_OK when none, WF_EXISTS when one, or WF_ERR.
+ * wf_find_id: ST_OK when none, ST_EXISTS when one, or ST_ERR.
  */
 int wf_create_absent(struct db *db, int sid, const struct principal *who, int64_t facility_id,
 		     int year);
@@ -210,7 +198,7 @@ struct wf_queue {
  * -1 the list holds what awaits who: a district user's submitted ones
  * (not yet forwarded), province and admin's submitted and forwarded ones,
  * an enterprise user's drafts and returned ones.  counts[] ignore the state
- * filter.  Strings live in arena a.  Returns WF_OK or WF_ERR.
+ * filter.  Strings live in arena a.  Returns ST_OK or ST_ERR.
  */
 int wf_queue_list(struct db *db, const struct principal *who, const struct wf_queue_filter *f,
 		  struct arena *a, struct wf_queue *out);

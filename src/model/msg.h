@@ -1,0 +1,97 @@
+/*
+ * Messages for people, as ids with arguments.  The model never builds a
+ * sentence: it records which message (enum msg_id), the field it is about
+ * (a struct val_label naming the field in both languages) and up to
+ * MSG_ARGS arguments (an excerpt of what was typed, a limit, a count).  The
+ * edge renders it in the language of the page or the API request with
+ * msg_format(), from the one catalogue in msg.c; the command line and the
+ * logs render both languages ("tiếng Việt / English").  No caller ever
+ * cuts a combined string apart.
+ *
+ * A struct msg is a plain value: copy it, keep it in a list, no freeing.
+ */
+#ifndef SXSH_MODEL_MSG_H
+#define SXSH_MODEL_MSG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/status.h"
+#include "util/fmt.h"
+
+/* The name of a field as a person reads it, in both languages; static. */
+struct val_label {
+	const char *vi;
+	const char *en;
+};
+
+/* The languages msg_format renders: one of enum lang, or both. */
+#define MSG_BOTH 2
+
+/*
+ * Every message sxsh shows.  The catalogue (msg.c) has one row per id:
+ * Vietnamese and English templates in which {L} is the field's label and
+ * {1}..{4} the arguments in order.
+ */
+enum msg_id {
+	MSG_NONE = 0,
+	/* the message of each enum status (msg_status) */
+	MSG_ST_OK,
+	MSG_ST_NOTFOUND,
+	MSG_ST_FORBIDDEN,
+	MSG_ST_STATE,
+	MSG_ST_CONFLICT,
+	MSG_ST_INVALID,
+	MSG_ST_EXISTS,
+	MSG_ST_ERR,
+	MSG_ST_FULL,
+	/* the rest are added by the modules that need them, grouped by subject */
+	MSG__MAX
+};
+
+#define MSG_ARGS    4
+#define MSG_ARG_MAX 72 /* bytes of a text argument: a 60-byte excerpt, "…" and NUL */
+
+struct msg_arg {
+	char type;    /* 's' text, 'i' integer, 'r' real number; 0 unused */
+	int decimals; /* 'r': digits after the decimal point (-1: as many as needed) */
+	int64_t i;
+	double r;
+	char s[MSG_ARG_MAX];
+};
+
+struct msg {
+	enum msg_id id;
+	const struct val_label *label; /* {L}; NULL when the template has none */
+	int nargs;
+	struct msg_arg arg[MSG_ARGS];
+};
+
+/* Starts *m as message id about field label (may be NULL); no arguments. */
+void msg_init(struct msg *m, enum msg_id id, const struct val_label *label);
+/*
+ * Append one argument to m (ignored beyond MSG_ARGS).  msg_str quotes s
+ * through val_excerpt's rule (at most 60 bytes, cut at a character
+ * boundary with "…", control characters as '?'); msg_code copies s as it
+ * is (a code sxsh itself wrote, at most MSG_ARG_MAX - 1 bytes).
+ */
+void msg_str(struct msg *m, const char *s);
+void msg_code(struct msg *m, const char *s);
+void msg_int(struct msg *m, int64_t v);
+void msg_real(struct msg *m, double v, int decimals);
+
+/* The message of status rc (MSG_ST_ERR for a value that is not one). */
+enum msg_id msg_status(int rc);
+
+/*
+ * Renders m in lang (LANG_VI, LANG_EN, or MSG_BOTH for "vi / en") into out
+ * (size n, always terminated, cut at a character boundary when short).
+ * Numbers are written in the language's style ("1.000" / "1,000").
+ * Returns out.
+ */
+char *msg_format(const struct msg *m, int lang, char *out, size_t n);
+
+/* The template of id in lang (LANG_VI or LANG_EN); static. */
+const char *msg_template(enum msg_id id, int lang);
+
+#endif
