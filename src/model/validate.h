@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "model/msg.h"
 #include "model/names.h"
 
 enum val_rc {
@@ -28,11 +29,7 @@ enum val_rc {
 	VAL_NOT_ALLOWED = -5, /* valid form, not allowed in this context */
 };
 
-/* The name of a field as a person reads it. */
-struct val_label {
-	const char *vi;
-	const char *en;
-};
+/* struct val_label, the name of a field in both languages, is in model/msg.h. */
 
 /* Message buffers of this size always suffice for the messages here. */
 #define VAL_MSG_MAX 320

@@ -1,0 +1,202 @@
+/*
+ * The message catalogue and its renderer (see msg.h).  Each row holds the
+ * Vietnamese and the English template of one enum msg_id; {L} stands for
+ * the field's label and {1}..{4} for the arguments.  Rows are grouped by
+ * subject in the order of the enum.
+ */
+#include "model/msg.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "model/validate.h"
+
+static const struct {
+	const char *vi, *en;
+} msg_catalogue[MSG__MAX] = {
+    [MSG_NONE] = {"", ""},
+
+    /* ---- statuses ---- */
+    [MSG_ST_OK] = {"thành công", "ok"},
+    [MSG_ST_NOTFOUND] = {"không tìm thấy", "not found"},
+    [MSG_ST_FORBIDDEN] = {"bạn không có quyền thực hiện thao tác này", "you may not do this"},
+    [MSG_ST_STATE] = {"không thể thực hiện ở trạng thái hiện tại",
+		      "not possible in the current state"},
+    [MSG_ST_CONFLICT] = {"dữ liệu đã bị người khác thay đổi; hãy tải lại và nhập lại",
+			 "changed by someone else since you opened it; reload and apply your "
+			 "changes again"},
+    [MSG_ST_INVALID] = {"dữ liệu không hợp lệ", "invalid input"},
+    [MSG_ST_EXISTS] = {"đã tồn tại", "already exists"},
+    [MSG_ST_ERR] = {"lỗi hệ thống", "internal error"},
+    [MSG_ST_FULL] = {"Bộ nhớ lưu trữ của máy chủ đã đầy nên chưa lưu được; hãy thử lại sau hoặc "
+		     "báo quản trị viên.",
+		     "The server's storage is full, so nothing was saved; try again later or "
+		     "tell the administrator."},
+};
+
+void
+msg_init(struct msg *m, enum msg_id id, const struct val_label *label)
+{
+	m->id = id;
+	m->label = label;
+	m->nargs = 0;
+}
+
+static struct msg_arg *
+msg_arg_next(struct msg *m, char type)
+{
+	if (m->nargs >= MSG_ARGS)
+		return NULL;
+	struct msg_arg *a = &m->arg[m->nargs++];
+	memset(a, 0, sizeof(*a));
+	a->type = type;
+	return a;
+}
+
+void
+msg_str(struct msg *m, const char *s)
+{
+	struct msg_arg *a = msg_arg_next(m, 's');
+	if (a != NULL)
+		val_excerpt(a->s, sizeof(a->s), s != NULL ? s : "");
+}
+
+void
+msg_code(struct msg *m, const char *s)
+{
+	struct msg_arg *a = msg_arg_next(m, 's');
+	if (a != NULL)
+		snprintf(a->s, sizeof(a->s), "%s", s != NULL ? s : "");
+}
+
+void
+msg_int(struct msg *m, int64_t v)
+{
+	struct msg_arg *a = msg_arg_next(m, 'i');
+	if (a != NULL)
+		a->i = v;
+}
+
+void
+msg_real(struct msg *m, double v, int decimals)
+{
+	struct msg_arg *a = msg_arg_next(m, 'r');
+	if (a != NULL) {
+		a->r = v;
+		a->decimals = decimals;
+	}
+}
+
+enum msg_id
+msg_status(int rc)
+{
+	static const enum msg_id ids[ST__COUNT] = {
+	    MSG_ST_OK,	    MSG_ST_NOTFOUND, MSG_ST_FORBIDDEN, MSG_ST_STATE, MSG_ST_CONFLICT,
+	    MSG_ST_INVALID, MSG_ST_EXISTS,   MSG_ST_ERR,       MSG_ST_FULL,
+	};
+	return rc <= 0 && -rc < ST__COUNT ? ids[-rc] : MSG_ST_ERR;
+}
+
+const char *
+msg_template(enum msg_id id, int lang)
+{
+	if ((int)id < 0 || id >= MSG__MAX || msg_catalogue[id].vi == NULL)
+		id = MSG_ST_ERR;
+	return lang == LANG_EN ? msg_catalogue[id].en : msg_catalogue[id].vi;
+}
+
+/* A bounded writer: appends while room is left, never splitting a character. */
+struct msg_out {
+	char *p;
+	size_t n, len;
+	int full;
+};
+
+static void
+out_put(struct msg_out *o, const char *s, size_t len)
+{
+	if (o->full)
+		return;
+	if (o->len + len + 1 > o->n) {
+		len = o->n - 1 - o->len;
+		while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
+			len--; /* s[len] continues a character: cut before it */
+		o->full = 1;
+	}
+	memcpy(o->p + o->len, s, len);
+	o->len += len;
+	o->p[o->len] = '\0';
+}
+
+static void
+out_arg(struct msg_out *o, const struct msg_arg *a, int lang)
+{
+	char num[64];
+	switch (a->type) {
+	case 's':
+		out_put(o, a->s, strlen(a->s));
+		return;
+	case 'i':
+		fmt_int(num, sizeof(num), a->i, (enum lang)lang);
+		break;
+	case 'r':
+		if (a->decimals >= 0) {
+			fmt_num(num, sizeof(num), a->r, a->decimals, (enum lang)lang);
+		} else {
+			fmt_exact(num, sizeof(num), a->r);
+			char *dot = strchr(num, '.');
+			if (dot != NULL && lang == LANG_VI)
+				*dot = ',';
+		}
+		break;
+	default:
+		return;
+	}
+	out_put(o, num, strlen(num));
+}
+
+static void
+render(struct msg_out *o, const struct msg *m, int lang)
+{
+	const char *t = msg_template(m->id, lang);
+	while (*t != '\0') {
+		const char *brace = strchr(t, '{');
+		if (brace == NULL) {
+			out_put(o, t, strlen(t));
+			return;
+		}
+		out_put(o, t, (size_t)(brace - t));
+		if (brace[1] == 'L' && brace[2] == '}') {
+			if (m->label != NULL) {
+				const char *l = lang == LANG_EN ? m->label->en : m->label->vi;
+				out_put(o, l, strlen(l));
+			}
+			t = brace + 3;
+		} else if (brace[1] >= '1' && brace[1] <= '0' + MSG_ARGS && brace[2] == '}') {
+			int k = brace[1] - '1';
+			if (k < m->nargs)
+				out_arg(o, &m->arg[k], lang);
+			t = brace + 3;
+		} else {
+			out_put(o, "{", 1);
+			t = brace + 1;
+		}
+	}
+}
+
+char *
+msg_format(const struct msg *m, int lang, char *out, size_t n)
+{
+	struct msg_out o = {out, n, 0, 0};
+	if (n == 0)
+		return out;
+	out[0] = '\0';
+	if (lang == MSG_BOTH) {
+		render(&o, m, LANG_VI);
+		out_put(&o, " / ", 3);
+		render(&o, m, LANG_EN);
+	} else {
+		render(&o, m, lang);
+	}
+	return out;
+}
