@@ -32,6 +32,16 @@ static const struct {
 		     "báo quản trị viên.",
 		     "The server's storage is full, so nothing was saved; try again later or "
 		     "tell the administrator."},
+
+    /* ---- field validation ---- */
+
+    /* ---- reporting ---- */
+
+    /* ---- registry ---- */
+
+    /* ---- import, export, copy and the command line ---- */
+
+    /* ---- accounts ---- */
 };
 
 void

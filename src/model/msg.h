@@ -45,7 +45,17 @@ enum msg_id {
 	MSG_ST_EXISTS,
 	MSG_ST_ERR,
 	MSG_ST_FULL,
-	/* the rest are added by the modules that need them, grouped by subject */
+
+	/* ---- field validation (model/validate.c) ---- */
+
+	/* ---- reporting: reports, registrations, the workflow ---- */
+
+	/* ---- registry: facilities, claims, units, reference data ---- */
+
+	/* ---- import, export, copy and the command line ---- */
+
+	/* ---- accounts: users, passwords, sign-in ---- */
+
 	MSG__MAX
 };
 
