@@ -36,13 +36,13 @@ static json_t *
 report_doc(const struct report *r)
 {
 	json_t *o = jsonw_obj();
-	jsonw_set(o, "id", jsonw_int(r->id));
-	jsonw_set(o, "facility_id", jsonw_int(r->facility_id));
-	jsonw_set(o, "year", jsonw_int(r->year));
-	jsonw_set(o, "state", jsonw_str(names_state[r->state].code));
-	jsonw_set(o, "version", jsonw_int(r->version));
-	jsonw_set(o, "submitted_on", api_str_or_null(r->submitted_on));
-	jsonw_set(o, "review_note", api_str_or_null(r->review_note));
+	jsonw_set(o, "id", jsonw_int(r->doc.id));
+	jsonw_set(o, "facility_id", jsonw_int(r->doc.facility_id));
+	jsonw_set(o, "year", jsonw_int(r->doc.year));
+	jsonw_set(o, "state", jsonw_str(names_state[r->doc.state].code));
+	jsonw_set(o, "version", jsonw_int(r->doc.version));
+	jsonw_set(o, "submitted_on", api_str_or_null(r->doc.submitted_on));
+	jsonw_set(o, "review_note", api_str_or_null(r->doc.review_note));
 	for (int k = 0; k < REPORT_CP__MAX; k++)
 		jsonw_set(o, cp_names[k], report_cp_json(r->cp[k]));
 	json_t *a = jsonw_arr();

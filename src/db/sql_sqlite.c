@@ -660,10 +660,9 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_SECTOR_EXISTS] = "SELECT 1 FROM sector WHERE code = ?1",
     [STMT_FACILITY_TAX_TAKEN] = "SELECT 1 FROM facility WHERE tax_code = ?1 AND id <> ?2",
     [STMT_WORKFLOW_QUEUE] =
-	"WITH q AS (SELECT 'report' AS kind, id, facility_id, version, year, status, "
-	"forwarded_at IS NOT NULL AS fwd, coalesce(submitted_on, '') AS sub FROM report "
-	"UNION ALL SELECT 'registration', id, facility_id, version, year, status, "
-	"forwarded_at IS NOT NULL, coalesce(submitted_on, '') FROM registration) "
+	"WITH q AS (SELECT kind, id, facility_id, version, year, status, "
+	"forwarded_at IS NOT NULL AS fwd, coalesce(submitted_on, '') AS sub "
+	"FROM workflow_document) "
 	"SELECT q.kind, q.id, q.facility_id, q.version, q.year, q.status, q.fwd, f.name, f.code, "
 	"au.name, f.sector_code, q.sub FROM q JOIN facility f ON f.id = q.facility_id "
 	"JOIN admin_unit au ON au.id = f.admin_unit_id "
@@ -680,10 +679,9 @@ const char *const db_sql[STMT__MAX] = {
 	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))"
 	" ORDER BY q.sub, q.kind, q.id LIMIT ?9 OFFSET ?10",
     [STMT_WORKFLOW_QUEUE_COUNTS] =
-	"WITH q AS (SELECT 'report' AS kind, id, facility_id, version, year, status, "
-	"forwarded_at IS NOT NULL AS fwd, coalesce(submitted_on, '') AS sub FROM report "
-	"UNION ALL SELECT 'registration', id, facility_id, version, year, status, "
-	"forwarded_at IS NOT NULL, coalesce(submitted_on, '') FROM registration) "
+	"WITH q AS (SELECT kind, id, facility_id, version, year, status, "
+	"forwarded_at IS NOT NULL AS fwd, coalesce(submitted_on, '') AS sub "
+	"FROM workflow_document) "
 	"SELECT q.status, q.fwd, count(*) FROM q JOIN facility f ON f.id = q.facility_id "
 	"JOIN admin_unit au ON au.id = f.admin_unit_id "
 	"WHERE (CAST(?4 AS text) IS NULL OR q.kind = ?4) AND (CAST(?5 AS bigint) IS NULL OR q.year "

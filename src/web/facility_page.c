@@ -179,7 +179,7 @@ fp_history(struct http_request *req, struct db *db, struct buf *b, const struct 
 						       (long long)r->report_id),
 					  NULL, 0),
 				  NULL);
-			html_text(b, wfp_state_label(req, rep->state));
+			html_text(b, wfp_state_label(req, rep->doc.state));
 			html_close(b, "a");
 		}
 		report_free(rep);

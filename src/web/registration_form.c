@@ -39,23 +39,23 @@ rg_render(struct http_request *req, struct http_response *resp, struct rg_page *
 	struct buf b;
 	buf_init(&b, WFP_PAGE_MAX);
 	html_elem(&b, "h1", title);
-	if (p->reg.id != 0) {
+	if (p->reg.doc.id != 0) {
 		html_open(&b, "p", "class", "state", NULL);
 		html_text(&b, HTTP_T(req, "Trạng thái: ", "Status: "));
-		html_open(
-		    &b, "a", "href",
-		    web_url(req,
-			    arena_printf(&req->arena, "/registrations/%lld", (long long)p->reg.id),
-			    NULL, 0),
-		    NULL);
-		html_text(&b, wfp_state_label(req, p->reg.state));
+		html_open(&b, "a", "href",
+			  web_url(req,
+				  arena_printf(&req->arena, "/registrations/%lld",
+					       (long long)p->reg.doc.id),
+				  NULL, 0),
+			  NULL);
+		html_text(&b, wfp_state_label(req, p->reg.doc.state));
 		html_close(&b, "a");
 		html_close(&b, "p");
-		if (p->reg.review_note[0] != '\0') {
+		if (p->reg.doc.review_note[0] != '\0') {
 			html_open(&b, "blockquote", "class", "review-note", NULL);
 			html_text(&b,
 				  HTTP_T(req, "Ghi chú của người xem xét: ", "Reviewer's note: "));
-			html_text(&b, p->reg.review_note);
+			html_text(&b, p->reg.doc.review_note);
 			html_close(&b, "blockquote");
 		}
 	}
@@ -79,13 +79,13 @@ rg_render(struct http_request *req, struct http_response *resp, struct rg_page *
 		html_open(&b, "form", "class", "stack", "method", "post", "action",
 			  web_url(req, req->path, NULL, 0), NULL);
 		web_csrf_field(req, &b, NULL);
-		if (p->reg.id != 0) {
+		if (p->reg.doc.id != 0) {
 			const char *ver =
 			    req->method == HTTP_POST ? http_form(req, "version") : NULL;
 			html_open(&b, "input", "type", "hidden", "name", "version", "value",
 				  ver != NULL ? ver
 					      : arena_printf(&req->arena, "%lld",
-							     (long long)p->reg.version),
+							     (long long)p->reg.doc.version),
 				  NULL);
 		}
 		static const char *const opts[][3] = {{"1", "Có", "Yes"}, {"0", "Không", "No"}};
@@ -130,7 +130,7 @@ static int
 rg_store(struct db *db, struct http_request *req, struct rg_page *p,
 	 const struct registration_input *in, int submit)
 {
-	int64_t id = p->reg.id, version = 0;
+	int64_t id = p->reg.doc.id, version = 0;
 	const char *ver = http_form(req, "version");
 	int rc;
 	if (id == 0) {
@@ -173,8 +173,9 @@ web_registration_form(struct http_request *req, struct http_response *resp)
 		return wfp_fail(req, resp, rc);
 	enum wf_state to;
 	int nr;
-	p->editable = p->reg.id != 0 ? wf_check(WF_EDIT, p->reg.state, req->who, &to, &nr) == ST_OK
-				     : wf_may_create(req->who);
+	p->editable = p->reg.doc.id != 0
+			  ? wf_check(WF_EDIT, p->reg.doc.state, req->who, &to, &nr) == ST_OK
+			  : wf_may_create(req->who);
 	p->apply_cp = p->reg.apply_cp ? "1" : "0";
 	p->saving = p->reg.has_saving ? wfp_num_input(req, p->reg.planned_saving_pct) : "";
 	p->measures = p->reg.measures;
@@ -187,7 +188,7 @@ web_registration_form(struct http_request *req, struct http_response *resp)
 		return rg_render(req, resp, p);
 	}
 	if (!p->editable)
-		return wfp_fail(req, resp, p->reg.id != 0 ? ST_STATE : ST_FORBIDDEN);
+		return wfp_fail(req, resp, p->reg.doc.id != 0 ? ST_STATE : ST_FORBIDDEN);
 	struct registration_input in = {http_form(req, "apply_cp"),
 					http_form(req, "planned_saving_pct"),
 					http_form(req, "measures")};

@@ -416,15 +416,15 @@ rf_render(struct http_request *req, struct http_response *resp, struct rf_page *
 	if (p->stored != NULL) {
 		html_open(&b, "p", "class", "state", NULL);
 		html_text(&b, HTTP_T(req, "Trạng thái: ", "Status: "));
-		html_open(&b, "strong", "class", names_state[p->stored->state].code, NULL);
-		html_text(&b, wfp_state_label(req, p->stored->state));
+		html_open(&b, "strong", "class", names_state[p->stored->doc.state].code, NULL);
+		html_text(&b, wfp_state_label(req, p->stored->doc.state));
 		html_close(&b, "strong");
 		html_close(&b, "p");
-		if (p->stored->review_note[0] != '\0') {
+		if (p->stored->doc.review_note[0] != '\0') {
 			html_open(&b, "blockquote", "class", "review-note", NULL);
 			html_text(&b,
 				  HTTP_T(req, "Ghi chú của người xem xét: ", "Reviewer's note: "));
-			html_text(&b, p->stored->review_note);
+			html_text(&b, p->stored->doc.review_note);
 			html_close(&b, "blockquote");
 		}
 	} else {
@@ -446,9 +446,10 @@ rf_render(struct http_request *req, struct http_response *resp, struct rf_page *
 			  web_url(req, req->path, NULL, 0), NULL);
 		web_csrf_field(req, &b, NULL);
 		if (p->stored != NULL)
-			html_open(&b, "input", "type", "hidden", "name", "version", "value",
-				  arena_printf(&req->arena, "%lld", (long long)p->stored->version),
-				  NULL);
+			html_open(
+			    &b, "input", "type", "hidden", "name", "version", "value",
+			    arena_printf(&req->arena, "%lld", (long long)p->stored->doc.version),
+			    NULL);
 	}
 	html_open(&b, "fieldset", "id", "cp", NULL);
 	html_elem(&b, "legend", HTTP_T(req, "Sản xuất sạch hơn trong năm", "Cleaner production"));
@@ -477,12 +478,12 @@ rf_render(struct http_request *req, struct http_response *resp, struct rf_page *
 		html_close(&b, "form");
 	} else if (p->stored != NULL) {
 		html_open(&b, "p", NULL);
-		html_open(
-		    &b, "a", "href",
-		    web_url(req,
-			    arena_printf(&req->arena, "/reports/%lld", (long long)p->stored->id),
-			    NULL, 0),
-		    NULL);
+		html_open(&b, "a", "href",
+			  web_url(req,
+				  arena_printf(&req->arena, "/reports/%lld",
+					       (long long)p->stored->doc.id),
+				  NULL, 0),
+			  NULL);
 		html_text(&b, HTTP_T(req, "Xem báo cáo và thao tác duyệt",
 				     "Open the report and its review"));
 		html_close(&b, "a");
@@ -508,7 +509,7 @@ rf_store(struct db *db, struct http_request *req, struct rf_page *p, const struc
 	} else {
 		if (ver == NULL || parse_int64(ver, &version) < 0)
 			return ST_CONFLICT;
-		id = p->stored->id;
+		id = p->stored->doc.id;
 	}
 	if (submit) /* saved and submitted in one transaction: both or neither */
 		rc = report_save_and_submit(db, req->who, p->fid, p->year, id, version, in, &id,
@@ -530,8 +531,8 @@ rf_post(struct db *db, struct http_request *req, struct http_response *resp, str
 	struct report_input in;
 	rf_input(req, &p->form, &in);
 	struct report *tmp = xcalloc(1, sizeof(*tmp));
-	tmp->facility_id = p->fid;
-	tmp->year = p->year;
+	tmp->doc.facility_id = p->fid;
+	tmp->doc.year = p->year;
 	struct report_preview pv = {0};
 	int have_pv = 0, ret = 0;
 	int rc = report_validate(db, &in, tmp, &p->errs);
@@ -607,7 +608,8 @@ web_report_form(struct http_request *req, struct http_response *resp)
 	if (p->stored != NULL) {
 		enum wf_state to;
 		int note;
-		p->editable = wf_check(WF_EDIT, p->stored->state, req->who, &to, &note) == ST_OK;
+		p->editable =
+		    wf_check(WF_EDIT, p->stored->doc.state, req->who, &to, &note) == ST_OK;
 	} else {
 		p->editable = wf_may_create(req->who);
 	}

@@ -7,10 +7,8 @@
  * with its TOE/SEC preview) and one POST form per action the caller may
  * take from that state (wf_check): submit, forward, return (note
  * required), accept, reopen, each carrying the version it was loaded with
- * and the CSRF token.  POST .../action moves it (report_transition or
- * registration_transition) and redirects back (303); a missing note is
- * shown beside the note field, a stale version answers 409 with the note
- * kept.
+ * and the CSRF token.  POST .../action moves it (doc_transition) and redirects back (303); a
+ * missing note is shown beside the note field, a stale version answers 409 with the note kept.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,15 +25,12 @@
 
 #define RV_PAGE 50
 
-/* The state and identity of the object under review, whatever its kind. */
+/* The document under review, whatever its kind. */
 struct rv_obj {
 	enum wf_kind kind;
-	int64_t id, facility_id, version;
-	int year;
-	enum wf_state state;
-	const char *note, *submitted_on;
-	struct report *report;	 /* kind report */
-	struct registration reg; /* kind registration */
+	const struct doc_kind *k;
+	void *doc;		  /* the kind's struct (report, registration) */
+	const struct doc_head *h; /* its head: id, facility, year, state, version */
 };
 
 static const char *const rv_paths[WF_KIND__MAX] = {"/reports/%lld", "/registrations/%lld"};
@@ -55,31 +50,11 @@ rv_load(struct db *db, const struct principal *who, enum wf_kind kind, int64_t i
 {
 	memset(o, 0, sizeof(*o));
 	o->kind = kind;
-	if (kind == WF_KIND_REPORT) {
-		int rc = report_get(db, who, id, &o->report);
-		if (rc != ST_OK)
-			return rc;
-		const struct report *r = o->report;
-		o->id = r->id;
-		o->facility_id = r->facility_id;
-		o->version = r->version;
-		o->year = r->year;
-		o->state = r->state;
-		o->note = r->review_note;
-		o->submitted_on = r->submitted_on;
-		return ST_OK;
-	}
-	int rc = registration_get(db, who, id, &o->reg);
-	if (rc != ST_OK)
-		return rc;
-	o->id = o->reg.id;
-	o->facility_id = o->reg.facility_id;
-	o->version = o->reg.version;
-	o->year = o->reg.year;
-	o->state = o->reg.state;
-	o->note = o->reg.review_note;
-	o->submitted_on = o->reg.submitted_on;
-	return ST_OK;
+	o->k = doc_kinds[kind];
+	int rc = doc_get(db, o->k, who, id, &o->doc);
+	if (rc == ST_OK)
+		o->h = doc_head(o->k, o->doc);
+	return rc;
 }
 
 static void
@@ -162,21 +137,21 @@ rv_actions_forms(struct http_request *req, struct buf *b, const struct rv_obj *o
 	const char *action_url =
 	    web_url(req,
 		    arena_printf(&req->arena, "%s/action",
-				 arena_printf(&req->arena, rv_paths[o->kind], (long long)o->id)),
+				 arena_printf(&req->arena, rv_paths[o->kind], (long long)o->h->id)),
 		    NULL, 0);
 	const char *typed = req->method == HTTP_POST ? http_form(req, "note") : NULL;
 	for (size_t i = 0; i < sizeof(rv_actions) / sizeof(rv_actions[0]); i++) {
 		enum wf_state to;
 		int note_required = 0;
-		if (wf_check(rv_actions[i].action, o->state, req->who, &to, &note_required) !=
-		    ST_OK)
+		if (doc_check(o->k, rv_actions[i].action, o->h->state, req->who, &to,
+			      &note_required) != ST_OK)
 			continue;
 		const char *name = wf_action_names[rv_actions[i].action];
 		html_open(b, "form", "class", "stack action", "method", "post", "action",
 			  action_url, NULL);
 		web_csrf_field(req, b, NULL);
 		html_open(b, "input", "type", "hidden", "name", "version", "value",
-			  arena_printf(&req->arena, "%lld", (long long)o->version), NULL);
+			  arena_printf(&req->arena, "%lld", (long long)o->h->version), NULL);
 		html_open(b, "input", "type", "hidden", "name", "action", "value", name, NULL);
 		if (rv_actions[i].action == WF_RETURN || rv_actions[i].action == WF_REOPEN) {
 			html_open(b, "label", NULL);
@@ -205,13 +180,13 @@ rv_render(struct http_request *req, struct http_response *resp, struct db *db,
 	  const struct rv_obj *o, const struct wf_errors *errs, const char *problem)
 {
 	struct facility_profile fac;
-	if (facility_profile_get(db, req->who, o->facility_id, &fac) != ST_OK)
+	if (facility_profile_get(db, req->who, o->h->facility_id, &fac) != ST_OK)
 		return -1;
 	const char *title =
 	    arena_printf(&req->arena, "%s %d — %s",
 			 o->kind == WF_KIND_REPORT ? HTTP_T(req, "Báo cáo năm", "Annual report")
 						   : HTTP_T(req, "Đăng ký năm", "Registration for"),
-			 o->year, fac.name);
+			 o->h->year, fac.name);
 	struct buf b;
 	buf_init(&b, WFP_PAGE_MAX);
 	html_elem(&b, "h1", title);
@@ -225,17 +200,17 @@ rv_render(struct http_request *req, struct http_response *resp, struct db *db,
 	html_close(&b, "p");
 	html_open(&b, "p", "class", "state", NULL);
 	html_text(&b, HTTP_T(req, "Trạng thái: ", "Status: "));
-	html_open(&b, "strong", "class", names_state[o->state].code, NULL);
-	html_text(&b, wfp_state_label(req, o->state));
+	html_open(&b, "strong", "class", names_state[o->h->state].code, NULL);
+	html_text(&b, wfp_state_label(req, o->h->state));
 	html_close(&b, "strong");
-	if (o->submitted_on[0] != '\0')
+	if (o->h->submitted_on[0] != '\0')
 		html_textf(&b, " · %s %s", HTTP_T(req, "nộp ngày", "submitted on"),
-			   o->submitted_on);
+			   o->h->submitted_on);
 	html_close(&b, "p");
-	if (o->note[0] != '\0') {
+	if (o->h->review_note[0] != '\0') {
 		html_open(&b, "blockquote", "class", "review-note", NULL);
 		html_text(&b, HTTP_T(req, "Ghi chú của người xem xét: ", "Reviewer's note: "));
-		html_text(&b, o->note);
+		html_text(&b, o->h->review_note);
 		html_close(&b, "blockquote");
 	}
 	const char *done = http_param(req, "done");
@@ -244,12 +219,12 @@ rv_render(struct http_request *req, struct http_response *resp, struct db *db,
 	wfp_message(&b, 1, problem);
 	int rc = 0;
 	if (o->kind == WF_KIND_REPORT)
-		rc = rv_report_body(req, db, &b, o->report);
+		rc = rv_report_body(req, db, &b, o->doc);
 	else
-		rv_registration_body(req, &b, &o->reg);
+		rv_registration_body(req, &b, o->doc);
 	enum wf_state to;
 	int nr;
-	if (wf_check(WF_EDIT, o->state, req->who, &to, &nr) == ST_OK) {
+	if (doc_check(o->k, WF_EDIT, o->h->state, req->who, &to, &nr) == ST_OK) {
 		html_open(&b, "p", NULL);
 		html_open(&b, "a", "href",
 			  web_url(req,
@@ -257,7 +232,7 @@ rv_render(struct http_request *req, struct http_response *resp, struct db *db,
 					       o->kind == WF_KIND_REPORT
 						   ? "/facilities/%lld/report/%d"
 						   : "/facilities/%lld/registration/%d",
-					       (long long)o->facility_id, o->year),
+					       (long long)o->h->facility_id, o->h->year),
 				  NULL, 0),
 			  NULL);
 		html_text(&b, HTTP_T(req, "Sửa", "Edit"));
@@ -297,7 +272,7 @@ rv_view(struct http_request *req, struct http_response *resp, enum wf_kind kind)
 	struct wf_errors errs;
 	wf_errors_clear(&errs);
 	rc = rv_render(req, resp, db, &o, &errs, NULL);
-	report_free(o.report);
+	doc_free(o.k, o.doc);
 	return rc;
 }
 
@@ -324,11 +299,8 @@ rv_action(struct http_request *req, struct http_response *resp, enum wf_kind kin
 	struct wf_errors errs;
 	wf_errors_clear(&errs);
 	const char *note = http_form(req, "note");
-	int rc =
-	    kind == WF_KIND_REPORT
-		? report_transition(db, req->who, id, (enum wf_action)action, version, note, &errs)
-		: registration_transition(db, req->who, id, (enum wf_action)action, version, note,
-					  &errs);
+	int rc = doc_transition(db, doc_kinds[kind], req->who, id, (enum wf_action)action, version,
+				note, &errs);
 	if (rc == ST_OK) {
 		struct http_param done = {"done", name};
 		wfp_redirect(resp,
@@ -350,7 +322,7 @@ rv_action(struct http_request *req, struct http_response *resp, enum wf_kind kin
 			resp->status = st[i].status;
 	int ret = rv_render(req, resp, db, &o, &errs,
 			    rc == ST_INVALID ? NULL : wfp_msg(req, wf_strerror(rc)));
-	report_free(o.report);
+	doc_free(o.k, o.doc);
 	return ret;
 }
 

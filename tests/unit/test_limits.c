@@ -423,7 +423,7 @@ test_imported_saved_again(void **state)
 				  .water = w,
 				  .nmat = 2,
 				  .mat = m};
-	assert_int_equal(report_update(wf_db, W(WFX_ENT1), id, r->version, &in, &e), ST_OK);
+	assert_int_equal(report_update(wf_db, W(WFX_ENT1), id, r->doc.version, &in, &e), ST_OK);
 	report_free(r);
 
 	char *after = fx_export(db, CSVIO_REPORTS, 0);

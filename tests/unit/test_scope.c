@@ -66,7 +66,7 @@ test_reads(void **state)
 			if (want == ST_OK) {
 				/* The lines come with it. */
 				assert_int_equal(r->nout, 1);
-				assert_int_equal(r->state, WF_SUBMITTED);
+				assert_int_equal(r->doc.state, WF_SUBMITTED);
 			}
 			report_free(r);
 			assert_int_equal(report_get_year(db, who, f + 1, 2024, &r), want);

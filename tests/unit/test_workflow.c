@@ -74,8 +74,8 @@ test_report_walk(void **state)
 
 	struct report *r;
 	assert_int_equal(report_get(db, W(WFX_ENT1), id, &r), ST_OK);
-	assert_int_equal(r->state, WF_DRAFT);
-	assert_int_equal(r->version, 1);
+	assert_int_equal(r->doc.state, WF_DRAFT);
+	assert_int_equal(r->doc.version, 1);
 	assert_int_equal(r->nout, 1);
 	assert_int_equal(r->nenergy, 2);
 	assert_int_equal(r->nwater, 1);
@@ -121,8 +121,8 @@ test_report_walk(void **state)
 
 	/* Returned (v3): the enterprise corrects and resubmits. */
 	assert_int_equal(report_get(db, W(WFX_ENT1), id, &r), ST_OK);
-	assert_int_equal(r->state, WF_RETURNED);
-	assert_string_equal(r->review_note, "Thiếu số liệu nước ngầm");
+	assert_int_equal(r->doc.state, WF_RETURNED);
+	assert_string_equal(r->doc.review_note, "Thiếu số liệu nước ngầm");
 	report_free(r);
 	static const struct report_water_in water2[] = {{"tap", "12000", NULL},
 							{"ground", "3000", "0"}};
@@ -136,8 +136,8 @@ test_report_walk(void **state)
 	assert_int_equal(report_transition(db, W(WFX_DISTRICT_A), id, WF_FORWARD, 5, NULL, &errs),
 			 ST_OK);
 	assert_int_equal(report_get(db, W(WFX_DISTRICT_A), id, &r), ST_OK);
-	assert_int_equal(r->state, WF_FORWARDED);
-	assert_int_equal(r->version, 6);
+	assert_int_equal(r->doc.state, WF_FORWARDED);
+	assert_int_equal(r->doc.version, 6);
 	assert_int_equal(r->nwater, 2);
 	report_free(r);
 	assert_int_equal(report_transition(db, W(WFX_DISTRICT_A), id, WF_RETURN, 6, "x", &errs),
@@ -266,7 +266,7 @@ test_report_preview(void **state)
 	(void)state;
 	struct db *db = wfx_new("preview.db");
 	struct wf_errors errs = {0};
-	struct report r = {.year = 2024};
+	struct report r = {.doc.year = 2024};
 	assert_int_equal(report_validate(db, &shrimp, &r, &errs), ST_OK);
 	struct report_preview p;
 	assert_int_equal(report_preview(db, &r, &p), ST_OK);
@@ -328,10 +328,10 @@ test_report_prefill(void **state)
 	struct report *r;
 	/* 2024 pre-fills from 2022, the latest earlier year. */
 	assert_int_equal(report_prefill(db, W(WFX_ENT1), 1, 2024, &r), ST_OK);
-	assert_int_equal(r->id, 0);
-	assert_int_equal(r->year, 2024);
-	assert_int_equal(r->version, 0);
-	assert_int_equal(r->state, WF_DRAFT);
+	assert_int_equal(r->doc.id, 0);
+	assert_int_equal(r->doc.year, 2024);
+	assert_int_equal(r->doc.version, 0);
+	assert_int_equal(r->doc.state, WF_DRAFT);
 	assert_int_equal(r->nout, 1);
 	assert_string_equal(r->out[0].product, "frozen_shrimp");
 	assert_true(r->out[0].quantity == 400);
@@ -383,12 +383,12 @@ test_registration(void **state)
 	    registration_transition(db, W(WFX_PROVINCE), id, WF_ACCEPT, 3, NULL, &errs), ST_OK);
 	struct registration g;
 	assert_int_equal(registration_get(db, W(WFX_ENT1), id, &g), ST_OK);
-	assert_int_equal(g.state, WF_ACCEPTED);
-	assert_int_equal(g.version, 4);
+	assert_int_equal(g.doc.state, WF_ACCEPTED);
+	assert_int_equal(g.doc.version, 4);
 	assert_true(g.has_saving && g.planned_saving_pct == 5);
 	/* 2026 pre-fills the 2025 commitments. */
 	assert_int_equal(registration_prefill(db, W(WFX_ENT1), 1, 2026, &g), ST_OK);
-	assert_int_equal(g.id, 0);
+	assert_int_equal(g.doc.id, 0);
 	assert_int_equal(g.apply_cp, 1);
 	assert_string_equal(g.measures, "Thay động cơ hiệu suất cao");
 	/* create, submit, forward, accept: 4 rows. */
@@ -624,8 +624,8 @@ test_save_and_submit_atomic(void **state)
 	assert_int_equal(got, id);
 	struct report *r;
 	assert_int_equal(report_get(db, W(WFX_ENT1), id, &r), ST_OK);
-	assert_int_equal(r->state, WF_SUBMITTED);
-	assert_int_equal(r->version, 3);
+	assert_int_equal(r->doc.state, WF_SUBMITTED);
+	assert_int_equal(r->doc.version, 3);
 	assert_int_equal(r->nenergy, 1);
 	assert_true(r->energy[0].quantity == 650000);
 	report_free(r);
@@ -647,8 +647,8 @@ test_save_and_submit_atomic(void **state)
 	    registration_save_and_submit(db, W(WFX_ENT1), 1, 2025, 0, 0, &in, &rid, &errs), ST_OK);
 	struct registration g;
 	assert_int_equal(registration_get(db, W(WFX_ENT1), rid, &g), ST_OK);
-	assert_int_equal(g.state, WF_SUBMITTED);
-	assert_int_equal(g.version, 2);
+	assert_int_equal(g.doc.state, WF_SUBMITTED);
+	assert_int_equal(g.doc.version, 2);
 	assert_int_equal(errs.n, 0);
 	db_close(db);
 }

@@ -11,6 +11,7 @@
 
 #include "model/accounts/principal.h"
 #include "model/validate.h"
+#include "model/doc/doc.h"
 #include "model/reporting/workflow.h"
 
 struct db;
@@ -19,18 +20,15 @@ struct db;
 #define REGISTRATION_MEASURES_MAX VAL_MEASURES_MAX
 
 struct registration {
-	int64_t id; /* 0 for an unsaved (pre-filled) one */
-	int64_t facility_id;
-	int year;
-	enum wf_state state;
+	struct doc_head doc;	   /* id 0 for an unsaved (pre-filled) one */
 	int apply_cp;		   /* 1 or 0 */
 	double planned_saving_pct; /* 0-100 */
 	int has_saving;
 	char measures[REGISTRATION_MEASURES_MAX + 1];
-	char submitted_on[32];
-	char review_note[WF_NOTE_MAX + 1];
-	int64_t version;
 };
+
+/* The registration's row in the document core's kinds table (doc.h). */
+extern const struct doc_kind registration_kind;
 
 /* Form input as typed; apply_cp "1" or "0" (required), the others optional. */
 struct registration_input {

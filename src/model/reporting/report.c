@@ -13,12 +13,14 @@
 
 #include <jansson.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db/db.h"
 #include "model/audit.h"
+#include "model/doc/doc.h"
 #include "model/calc/energy.h"
 #include "model/accounts/scope.h"
 #include "util/alloc.h"
@@ -50,16 +52,12 @@ static const struct val_label lbl_mat_name = {"tên nguyên vật liệu", "mate
 static const struct val_label lbl_mat_qty = {"lượng nguyên vật liệu", "material quantity"};
 static const struct val_label lbl_year = {"năm báo cáo", "report year"};
 
+static void report_release(void *doc);
+
 void
 report_free(struct report *r)
 {
-	if (r == NULL)
-		return;
-	free(r->out);
-	free(r->energy);
-	free(r->water);
-	free(r->mat);
-	free(r);
+	doc_free(&report_kind, r);
 }
 
 static void
@@ -388,12 +386,12 @@ col_opt(struct db_stmt *st, int col, int *has)
 	return *has ? db_col_double(st, col) : 0;
 }
 
-/* Reads every line of r->id into r. */
+/* Reads every line of r->doc.id into r. */
 static int
 load_lines(struct db *db, const struct principal *who, struct report *r)
 {
 	int rc;
-	struct db_stmt *st = line_stmt(db, STMT_REPORT_OUTPUT_LIST, who, r->id);
+	struct db_stmt *st = line_stmt(db, STMT_REPORT_OUTPUT_LIST, who, r->doc.id);
 	if (st == NULL)
 		return -1;
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -403,7 +401,7 @@ load_lines(struct db *db, const struct principal *who, struct report *r)
 		o->quantity = db_col_double(st, 1);
 		copy(o->unit, sizeof(o->unit), db_col_text(st, 2));
 	}
-	if (rc != DB_DONE || (st = line_stmt(db, STMT_REPORT_ENERGY_LIST, who, r->id)) == NULL)
+	if (rc != DB_DONE || (st = line_stmt(db, STMT_REPORT_ENERGY_LIST, who, r->doc.id)) == NULL)
 		return -1;
 	while ((rc = db_step(st)) == DB_ROW) {
 		r->energy = xrealloc(r->energy, (size_t)(r->nenergy + 1) * sizeof(*r->energy));
@@ -415,7 +413,7 @@ load_lines(struct db *db, const struct principal *who, struct report *r)
 		copy(e->product, sizeof(e->product), db_col_text(st, 4));
 		e->cost_vnd = col_opt(st, 5, &e->has_cost);
 	}
-	if (rc != DB_DONE || (st = line_stmt(db, STMT_REPORT_WATER_LIST, who, r->id)) == NULL)
+	if (rc != DB_DONE || (st = line_stmt(db, STMT_REPORT_WATER_LIST, who, r->doc.id)) == NULL)
 		return -1;
 	while ((rc = db_step(st)) == DB_ROW) {
 		r->water = xrealloc(r->water, (size_t)(r->nwater + 1) * sizeof(*r->water));
@@ -424,7 +422,8 @@ load_lines(struct db *db, const struct principal *who, struct report *r)
 		w->quantity_m3 = db_col_double(st, 1);
 		w->cost_vnd = col_opt(st, 2, &w->has_cost);
 	}
-	if (rc != DB_DONE || (st = line_stmt(db, STMT_REPORT_MATERIAL_LIST, who, r->id)) == NULL)
+	if (rc != DB_DONE ||
+	    (st = line_stmt(db, STMT_REPORT_MATERIAL_LIST, who, r->doc.id)) == NULL)
 		return -1;
 	while ((rc = db_step(st)) == DB_ROW) {
 		r->mat = xrealloc(r->mat, (size_t)(r->nmat + 1) * sizeof(*r->mat));
@@ -437,13 +436,11 @@ load_lines(struct db *db, const struct principal *who, struct report *r)
 	return rc == DB_DONE ? 0 : -1;
 }
 
-int
-report_get(struct db *db, const struct principal *who, int64_t id, struct report **out)
+/* Reads report id as who sees it into r (zeroed): ST_OK, ST_NOTFOUND or ST_ERR. */
+static int
+report_load(struct db *db, const struct principal *who, int64_t id, struct report *r)
 {
-	*out = NULL;
 	struct db_stmt *st = db_stmt(db, STMT_REPORT_GET);
-	if (st == NULL)
-		goto fail;
 	scope_bind(st, who);
 	db_bind_int(st, 4, id);
 	int rc = db_step(st);
@@ -451,26 +448,31 @@ report_get(struct db *db, const struct principal *who, int64_t id, struct report
 		return ST_NOTFOUND;
 	if (rc != DB_ROW)
 		goto fail;
-	struct report *r = xcalloc(1, sizeof(*r));
-	r->id = db_col_int(st, 0);
-	r->facility_id = db_col_int(st, 1);
-	r->year = (int)db_col_int(st, 2);
-	r->state = wf_state_of(db_col_text(st, 3), (int)db_col_int(st, 4));
+	r->doc.id = db_col_int(st, 0);
+	r->doc.facility_id = db_col_int(st, 1);
+	r->doc.year = (int)db_col_int(st, 2);
+	r->doc.state = wf_state_of(db_col_text(st, 3), (int)db_col_int(st, 4));
 	for (int i = 0; i < REPORT_CP__MAX; i++)
 		r->cp[i] = db_col_is_null(st, 5 + i) ? -1 : (int)db_col_int(st, 5 + i);
-	copy(r->submitted_on, sizeof(r->submitted_on), db_col_text(st, 9));
-	copy(r->review_note, sizeof(r->review_note), db_col_text(st, 10));
-	r->version = db_col_int(st, 11);
+	copy(r->doc.submitted_on, sizeof(r->doc.submitted_on), db_col_text(st, 9));
+	copy(r->doc.review_note, sizeof(r->doc.review_note), db_col_text(st, 10));
+	r->doc.version = db_col_int(st, 11);
 	db_reset(st);
-	if (load_lines(db, who, r) < 0) {
-		report_free(r);
+	if (load_lines(db, who, r) < 0)
 		goto fail;
-	}
-	*out = r;
 	return ST_OK;
 fail:
 	log_err("report %lld: %s", (long long)id, db_errmsg(db));
 	return ST_ERR;
+}
+
+int
+report_get(struct db *db, const struct principal *who, int64_t id, struct report **out)
+{
+	void *d;
+	int rc = doc_get(db, &report_kind, who, id, &d);
+	*out = d;
+	return rc;
 }
 
 int
@@ -504,13 +506,13 @@ report_prefill(struct db *db, const struct principal *who, int64_t facility_id, 
 	} else {
 		return rc;
 	}
-	r->id = 0;
-	r->facility_id = facility_id;
-	r->year = year;
-	r->state = WF_DRAFT;
-	r->version = 0;
-	r->submitted_on[0] = '\0';
-	r->review_note[0] = '\0';
+	r->doc.id = 0;
+	r->doc.facility_id = facility_id;
+	r->doc.year = year;
+	r->doc.state = WF_DRAFT;
+	r->doc.version = 0;
+	r->doc.submitted_on[0] = '\0';
+	r->doc.review_note[0] = '\0';
 	*out = r;
 	return ST_OK;
 }
@@ -527,15 +529,15 @@ char *
 report_json(const struct report *r)
 {
 	json_t *o = json_object(), *a;
-	json_object_set_new(o, "id", json_integer(r->id));
-	json_object_set_new(o, "facility_id", json_integer(r->facility_id));
-	json_object_set_new(o, "year", json_integer(r->year));
-	json_object_set_new(o, "state", json_string(names_state[r->state].code));
+	json_object_set_new(o, "id", json_integer(r->doc.id));
+	json_object_set_new(o, "facility_id", json_integer(r->doc.facility_id));
+	json_object_set_new(o, "year", json_integer(r->doc.year));
+	json_object_set_new(o, "state", json_string(names_state[r->doc.state].code));
 	for (int i = 0; i < REPORT_CP__MAX; i++)
 		json_object_set_new(o, cp_fields[i],
 				    r->cp[i] < 0 ? json_null() : json_integer(r->cp[i]));
-	json_object_set_new(o, "review_note", json_string(r->review_note));
-	json_object_set_new(o, "version", json_integer(r->version));
+	json_object_set_new(o, "review_note", json_string(r->doc.review_note));
+	json_object_set_new(o, "version", json_integer(r->doc.version));
 	a = json_array();
 	for (int i = 0; i < r->nout; i++)
 		json_array_append_new(a, json_pack("{s:s, s:f, s:s}", "product", r->out[i].product,
@@ -567,21 +569,6 @@ report_json(const struct report *r)
 				 jnum_opt(r->mat[i].cost_vnd, r->mat[i].has_cost)));
 	json_object_set_new(o, "material", a);
 	return wf_json_take(o);
-}
-
-/* Writes the audit row of a change of report r from before (NULL: created). */
-static int
-report_audit(struct db *db, const struct principal *who, const char *action,
-	     const struct report *before, const struct report *after)
-{
-	char id[32];
-	char *b = before != NULL ? report_json(before) : NULL;
-	char *a = report_json(after);
-	snprintf(id, sizeof(id), "%lld", (long long)after->id);
-	int rc = audit_write(db, who, wf_now(), action, "report", id, b, a);
-	free(b);
-	free(a);
-	return rc;
 }
 
 static void
@@ -653,189 +640,104 @@ write_lines(struct db *db, int64_t id, const struct report *r)
 	return rc;
 }
 
-/* report_create inside the caller's transaction: an enum status. */
+/* The document core's insert: the report row, then its lines. */
 static int
-create_tx(struct db *db, const struct principal *who, int64_t facility_id, int year,
-	  const struct report_input *in, int64_t *id, struct wf_errors *errs)
+report_insert(struct db *db, void *doc)
 {
-	struct report *r = xcalloc(1, sizeof(*r));
-	struct db_stmt *st;
-	int rc = wf_create_check(db, who, facility_id, year, &lbl_year, errs);
-	if (rc != ST_OK)
-		goto out;
-	rc = report_validate(db, in, r, errs);
-	if (rc != ST_OK || errs->n > 0) {
-		rc = rc == ST_ERR ? ST_ERR : ST_INVALID;
-		goto out;
-	}
-	if ((rc = wf_create_absent(db, STMT_REPORT_FIND, who, facility_id, year)) != ST_OK)
-		goto out;
-	rc = ST_ERR;
-	if ((st = db_stmt(db, STMT_REPORT_INSERT)) == NULL)
-		goto out;
-	db_bind_int(st, 1, facility_id);
-	db_bind_int(st, 2, year);
+	struct report *r = doc;
+	struct db_stmt *st = db_stmt(db, STMT_REPORT_INSERT);
+	db_bind_int(st, 1, r->doc.facility_id);
+	db_bind_int(st, 2, r->doc.year);
 	bind_cp(st, 3, r->cp);
 	if (db_run(st) != DB_OK)
-		goto out;
-	r->id = db_last_id(db);
-	r->facility_id = facility_id;
-	r->year = year;
-	r->state = WF_DRAFT;
-	r->version = 1;
-	if (write_lines(db, r->id, r) != DB_OK ||
-	    report_audit(db, who, "report.create", NULL, r) < 0)
-		goto out;
-	*id = r->id;
-	rc = ST_OK;
-out:
-	report_free(r);
-	return rc;
+		return -1;
+	r->doc.id = db_last_id(db);
+	return write_lines(db, r->doc.id, r) == DB_OK ? 0 : -1;
 }
+
+/* The document core's update: the CP status if version is current, then every line. */
+static int
+report_update_content(struct db *db, const void *doc, int64_t version)
+{
+	const struct report *r = doc;
+	struct db_stmt *st = db_stmt(db, STMT_REPORT_UPDATE);
+	db_bind_int(st, 1, r->doc.id);
+	db_bind_int(st, 2, version);
+	bind_cp(st, 3, r->cp);
+	if (db_run(st) != DB_OK)
+		return -1;
+	if (db_changes(db) != 1)
+		return 0;
+	return write_lines(db, r->doc.id, r) == DB_OK ? 1 : -1;
+}
+
+static int
+report_get_doc(struct db *db, const struct principal *who, int64_t id, void *doc)
+{
+	return report_load(db, who, id, doc);
+}
+
+static int
+report_validate_doc(struct db *db, const void *in, void *doc, struct wf_errors *errs)
+{
+	return report_validate(db, in, doc, errs);
+}
+
+static char *
+report_json_doc(const void *doc)
+{
+	return report_json(doc);
+}
+
+/* Frees the lines of r, not r. */
+static void
+report_release(void *doc)
+{
+	struct report *r = doc;
+	free(r->out);
+	free(r->energy);
+	free(r->water);
+	free(r->mat);
+}
+
+const struct doc_kind report_kind = {
+    .kind = WF_KIND_REPORT,
+    .name = "report",
+    .label = {"báo cáo", "report"},
+    .year_label = &lbl_year,
+    .rules = wf_review_rules,
+    .nrules = WF_REVIEW_NRULES,
+    .stmt_find = STMT_REPORT_FIND,
+    .stmt_state = STMT_REPORT_STATE,
+    .size = sizeof(struct report),
+    .head_offset = offsetof(struct report, doc),
+    .get = report_get_doc,
+    .validate = report_validate_doc,
+    .insert = report_insert,
+    .update = report_update_content,
+    .json = report_json_doc,
+    .release = report_release,
+};
 
 int
 report_create(struct db *db, const struct principal *who, int64_t facility_id, int year,
 	      const struct report_input *in, int64_t *id, struct wf_errors *errs)
 {
-	if (db_begin(db) != DB_OK)
-		return wf_finish(db, ST_ERR, "report create", WF_PRIVATE);
-	return wf_finish(db, create_tx(db, who, facility_id, year, in, id, errs), "report create",
-			 WF_PRIVATE);
-}
-
-/*
- * Loads report id for a change by who from a form of version: ST_OK with
- * *out, or ST_NOTFOUND, ST_CONFLICT, ST_FORBIDDEN, ST_STATE, ST_ERR.
- */
-static int
-load_for_change(struct db *db, const struct principal *who, int64_t id, int64_t version,
-		enum wf_action action, struct report **out, enum wf_state *to, int *note_req)
-{
-	int rc = report_get(db, who, id, out);
-	if (rc != ST_OK)
-		return rc;
-	if ((*out)->version != version)
-		return ST_CONFLICT;
-	return wf_check(action, (*out)->state, who, to, note_req);
-}
-
-/* report_update inside the caller's transaction: an enum status. */
-static int
-update_tx(struct db *db, const struct principal *who, int64_t id, int64_t version,
-	  const struct report_input *in, struct wf_errors *errs)
-{
-	struct report *before = NULL, *after = xcalloc(1, sizeof(*after));
-	enum wf_state to;
-	int note_req;
-	struct db_stmt *st;
-	int rc = load_for_change(db, who, id, version, WF_EDIT, &before, &to, &note_req);
-	if (rc != ST_OK)
-		goto out;
-	if ((rc = report_validate(db, in, after, errs)) != ST_OK)
-		goto out;
-	rc = ST_ERR;
-	if ((st = db_stmt(db, STMT_REPORT_UPDATE)) == NULL)
-		goto out;
-	db_bind_int(st, 1, id);
-	db_bind_int(st, 2, version);
-	bind_cp(st, 3, after->cp);
-	if (db_run(st) != DB_OK)
-		goto out;
-	if (db_changes(db) != 1) {
-		rc = ST_CONFLICT;
-		goto out;
-	}
-	after->id = id;
-	after->facility_id = before->facility_id;
-	after->year = before->year;
-	after->state = to;
-	after->version = version + 1;
-	copy(after->submitted_on, sizeof(after->submitted_on), before->submitted_on);
-	copy(after->review_note, sizeof(after->review_note), before->review_note);
-	if (write_lines(db, id, after) != DB_OK ||
-	    report_audit(db, who, "report.update", before, after) < 0)
-		goto out;
-	rc = ST_OK;
-out:
-	report_free(before);
-	report_free(after);
-	return rc;
+	return doc_create(db, &report_kind, who, facility_id, year, in, id, errs);
 }
 
 int
 report_update(struct db *db, const struct principal *who, int64_t id, int64_t version,
 	      const struct report_input *in, struct wf_errors *errs)
 {
-	if (db_begin(db) != DB_OK)
-		return wf_finish(db, ST_ERR, "report update", WF_PRIVATE);
-	return wf_finish(db, update_tx(db, who, id, version, in, errs), "report update",
-			 WF_PRIVATE);
-}
-
-/*
- * report_transition inside the caller's transaction (action already
- * checked to be a transition): an enum status, and *pub for wf_finish.
- */
-static int
-transition_tx(struct db *db, const struct principal *who, int64_t id, enum wf_action action,
-	      int64_t version, const char *note, struct wf_errors *errs, enum wf_publish *pub)
-{
-	char act[32];
-	struct report *r = NULL;
-	enum wf_state to;
-	int note_req = 0;
-	struct db_stmt *st;
-	int rc = load_for_change(db, who, id, version, action, &r, &to, &note_req);
-	if (rc != ST_OK)
-		goto out;
-	*pub = wf_transition_publish(r->state, to);
-	const char *n = wf_nz(note);
-	if ((rc = wf_note_check(n, note_req, errs)) != ST_OK)
-		goto out;
-	char *bjson = report_json(r);
-	rc = ST_ERR;
-	if ((st = db_stmt(db, STMT_REPORT_STATE)) == NULL) {
-		free(bjson);
-		goto out;
-	}
-	wf_bind_state(st, id, version, action, to, n, r->review_note);
-	int drc = db_run(st);
-	if (drc != DB_OK || db_changes(db) != 1) {
-		free(bjson);
-		/* A storage error (a full disk, say) is not a stale version. */
-		rc = drc == DB_OK && db_changes(db) == 0 ? ST_CONFLICT : ST_ERR;
-		goto out;
-	}
-	report_free(r);
-	r = NULL;
-	if (report_get(db, who, id, &r) != ST_OK) {
-		free(bjson);
-		goto out;
-	}
-	char *ajson = report_json(r);
-	snprintf(act, sizeof(act), "report.%s", wf_action_names[action]);
-	char ids[32];
-	snprintf(ids, sizeof(ids), "%lld", (long long)id);
-	int arc = audit_write(db, who, wf_now(), act, "report", ids, bjson, ajson);
-	free(bjson);
-	free(ajson);
-	rc = arc < 0 ? ST_ERR : ST_OK;
-out:
-	report_free(r);
-	return rc;
+	return doc_update(db, &report_kind, who, id, version, in, errs);
 }
 
 int
 report_transition(struct db *db, const struct principal *who, int64_t id, enum wf_action action,
 		  int64_t version, const char *note, struct wf_errors *errs)
 {
-	enum wf_publish pub = WF_PRIVATE;
-	if (action == WF_EDIT || action < 0 || action >= WF_ACTION__MAX)
-		return ST_STATE;
-	if (db_begin(db) != DB_OK)
-		return wf_finish(db, ST_ERR, "report transition", WF_PRIVATE);
-	int rc = transition_tx(db, who, id, action, version, note, errs, &pub);
-	return wf_finish(db, rc, "report transition", pub);
+	return doc_transition(db, &report_kind, who, id, action, version, note, errs);
 }
 
 int
@@ -843,22 +745,8 @@ report_save_and_submit(struct db *db, const struct principal *who, int64_t facil
 		       int64_t id, int64_t version, const struct report_input *in, int64_t *out_id,
 		       struct wf_errors *errs)
 {
-	enum wf_publish pub = WF_PRIVATE;
-	if (db_begin(db) != DB_OK)
-		return wf_finish(db, ST_ERR, "report save and submit", WF_PRIVATE);
-	int rc;
-	if (id == 0) {
-		rc = create_tx(db, who, facility_id, year, in, &id, errs);
-		version = 1;
-	} else {
-		rc = update_tx(db, who, id, version, in, errs);
-		version++;
-	}
-	if (rc == ST_OK)
-		rc = transition_tx(db, who, id, WF_SUBMIT, version, NULL, errs, &pub);
-	if (rc == ST_OK)
-		*out_id = id;
-	return wf_finish(db, rc, "report save and submit", pub);
+	return doc_save_and_submit(db, &report_kind, who, facility_id, year, id, version, in,
+				   out_id, errs);
 }
 
 /* ---- preview ---- */
@@ -987,19 +875,19 @@ report_preview(struct db *db, const struct report *r, struct report_preview *out
 	}
 	for (int i = 0; i < r->nenergy; i++) {
 		struct report_preview_energy *pe = &out->energy[i];
-		int rc = pv_convert(&t, t.toe, t.ntoe, &r->energy[i], r->year, &pe->toe);
+		int rc = pv_convert(&t, t.toe, t.ntoe, &r->energy[i], r->doc.year, &pe->toe);
 		pe->ok = rc == CALC_OK;
 		pe->msg = pe->ok ? NULL : calc_strerror(rc);
 		if (!pe->ok) {
 			pe->toe = NAN;
 			out->complete = 0;
 		}
-		if (pv_convert(&t, t.gj, t.ngj, &r->energy[i], r->year, &pe->gj) != CALC_OK)
+		if (pv_convert(&t, t.gj, t.ngj, &r->energy[i], r->doc.year, &pe->gj) != CALC_OK)
 			pe->gj = NAN;
 		out->toe += pe->toe;
 		out->gj += pe->gj;
 	}
-	snprintf(date, sizeof(date), "%04d-12-31", r->year);
+	snprintf(date, sizeof(date), "%04d-12-31", r->doc.year);
 	for (int i = 0; i < r->nout; i++) {
 		struct report_preview_product *pp = &out->prod[i];
 		const struct report_output *o = &r->out[i];

@@ -20,6 +20,7 @@
 #include "model/accounts/principal.h"
 #include "model/registry/refdata.h"
 #include "model/validate.h"
+#include "model/doc/doc.h"
 #include "model/reporting/workflow.h"
 
 struct db;
@@ -71,20 +72,17 @@ enum report_cp {
 };
 
 struct report {
-	int64_t id; /* 0 for an unsaved (pre-filled) report */
-	int64_t facility_id;
-	int year;
-	enum wf_state state;
+	struct doc_head doc;	/* id 0 for an unsaved (pre-filled) report */
 	int cp[REPORT_CP__MAX]; /* 1 yes, 0 no, -1 unknown */
-	char submitted_on[32];	/* "" until submitted */
-	char review_note[REPORT_NOTE_MAX + 1];
-	int64_t version;
 	int nout, nenergy, nwater, nmat;
 	struct report_output *out;
 	struct report_energy *energy;
 	struct report_water *water;
 	struct report_material *mat;
 };
+
+/* The report's row in the document core's kinds table (doc.h). */
+extern const struct doc_kind report_kind;
 
 /* Frees r and its lines; NULL is a no-op. */
 void report_free(struct report *r);

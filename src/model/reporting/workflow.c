@@ -91,12 +91,7 @@ const char *const wf_kind_names[WF_KIND__MAX] = {
  * the district has not reviewed (units without district staff); only
  * province staff reopen an accepted one.
  */
-static const struct wf_rule {
-	enum wf_action action;
-	enum wf_state from, to;
-	unsigned roles;
-	int note_required;
-} wf_rules[] = {
+const struct wf_rule wf_review_rules[WF_REVIEW_NRULES] = {
     {WF_EDIT, WF_DRAFT, WF_DRAFT, R_ENT | ROLES_PROVINCE, 0},
     {WF_EDIT, WF_RETURNED, WF_RETURNED, R_ENT | ROLES_PROVINCE, 0},
     {WF_SUBMIT, WF_DRAFT, WF_SUBMITTED, R_ENT | ROLES_PROVINCE, 0},
@@ -134,12 +129,12 @@ wf_state_status(enum wf_state s)
 }
 
 int
-wf_check(enum wf_action action, enum wf_state from, const struct principal *who, enum wf_state *to,
-	 int *note_required)
+wf_check_rules(const struct wf_rule *rules, size_t n, enum wf_action action, enum wf_state from,
+	       const struct principal *who, enum wf_state *to, int *note_required)
 {
 	int seen = 0;
-	for (size_t i = 0; i < sizeof(wf_rules) / sizeof(wf_rules[0]); i++) {
-		const struct wf_rule *r = &wf_rules[i];
+	for (size_t i = 0; i < n; i++) {
+		const struct wf_rule *r = &rules[i];
 		if (r->action != action || r->from != from)
 			continue;
 		seen = 1;
@@ -150,6 +145,14 @@ wf_check(enum wf_action action, enum wf_state from, const struct principal *who,
 		}
 	}
 	return seen ? ST_FORBIDDEN : ST_STATE;
+}
+
+int
+wf_check(enum wf_action action, enum wf_state from, const struct principal *who, enum wf_state *to,
+	 int *note_required)
+{
+	return wf_check_rules(wf_review_rules, WF_REVIEW_NRULES, action, from, who, to,
+			      note_required);
 }
 
 int

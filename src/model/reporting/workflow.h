@@ -12,6 +12,7 @@
 #ifndef SXSH_MODEL_WORKFLOW_H
 #define SXSH_MODEL_WORKFLOW_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "model/accounts/principal.h"
@@ -65,13 +66,34 @@ enum wf_state wf_state_of(const char *status, int forwarded);
 const char *wf_state_status(enum wf_state s);
 
 /*
- * Whether who may do action on an object in state from (scope is checked
+ * Whether who may do action on an object in state from, by the review
+ * rules (scope is checked
  * by the caller's SQL first).  Returns ST_OK and *to, ST_STATE when no rule
  * allows the action from that state, or ST_FORBIDDEN when one does but not
  * for who's role.  *note_required is set for actions that need a note.
  */
 int wf_check(enum wf_action action, enum wf_state from, const struct principal *who,
 	     enum wf_state *to, int *note_required);
+
+/* One rule: who (a set of ROLE_BIT()s) may do action from one state, to another. */
+struct wf_rule {
+	enum wf_action action;
+	enum wf_state from, to;
+	unsigned roles;
+	int note_required;
+};
+
+/*
+ * The review rules reports and registrations share: the enterprise files,
+ * the district forwards or returns, the province accepts, returns or
+ * reopens.  A kind with other rules has its own table.
+ */
+#define WF_REVIEW_NRULES 10
+extern const struct wf_rule wf_review_rules[WF_REVIEW_NRULES];
+
+/* wf_check against the table rules[0..n). */
+int wf_check_rules(const struct wf_rule *rules, size_t n, enum wf_action action, enum wf_state from,
+		   const struct principal *who, enum wf_state *to, int *note_required);
 
 /* Whether who's role may create a new report or registration (in scope). */
 int wf_may_create(const struct principal *who);
