@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "api/api.h"
+#include "model/doc/doc.h"
 #include "model/reporting/workflow.h"
 
 struct db;
@@ -110,6 +111,27 @@ int api_action_route(struct http_request *req, struct http_response *resp, const
  */
 int api_queue(struct http_request *req, struct http_response *resp, struct db *db,
 	      enum wf_kind kind);
+
+/*
+ * A workflow document kind as the API serves it (documents.c): the model's
+ * kind, the path prefix of one document ("/api/v1/reports/"), and the two
+ * things only the kind knows: how its content members are read from a
+ * body into its input struct (in_size bytes, zeroed; strings in the
+ * request's arena; type errors added to errs, named by member) and how a
+ * document is written as JSON.
+ */
+struct api_doc {
+	const struct doc_kind *kind;
+	const char *path;
+	size_t in_size;
+	void (*read)(struct http_request *req, json_t *body, void *in, struct wf_errors *errs);
+	json_t *(*doc)(const void *doc);
+};
+
+/* GET the kind's review list, POST a new draft.  Returns 0, or -1 (500). */
+int api_doc_list(struct http_request *req, struct http_response *resp, const struct api_doc *ad);
+/* GET, PUT one document, POST one of its actions.  Returns 0, or -1 (500). */
+int api_doc_item(struct http_request *req, struct http_response *resp, const struct api_doc *ad);
 
 /* s, or JSON null for NULL or "". */
 json_t *api_str_or_null(const char *s);

@@ -1,5 +1,6 @@
 /*
- * Annual reports through the API (model/reporting/report.h):
+ * Annual reports through the API (model/reporting/report.h), served by the
+ * document handlers of documents.c:
  *   GET  /api/v1/reports                 the caller's review list (queue)
  *   POST /api/v1/reports                 create a draft {facility_id, year, ...}
  *   GET  /api/v1/reports/{id}            one report with its lines
@@ -123,14 +124,13 @@ report_line(json_t *a, int i, const char *key, struct wf_errors *errs)
 }
 
 /*
- * Reads the content members of body into in (arena), adding type errors to
- * errs.  Returns 0, or -1 when some member had a wrong type.
+ * Reads the content members of body into input (a struct report_input,
+ * arena strings), adding type errors to errs.
  */
-static int
-report_input_read(struct http_request *req, json_t *body, struct report_input *in,
-		  struct wf_errors *errs)
+static void
+report_input_read(struct http_request *req, json_t *body, void *input, struct wf_errors *errs)
 {
-	memset(in, 0, sizeof(*in));
+	struct report_input *in = input;
 	for (int k = 0; k < REPORT_CP__MAX; k++)
 		in->cp[k] = api_text(req, body, cp_names[k], errs, NULL);
 	json_t *a = report_lines(body, "output", &in->nout, errs);
@@ -174,131 +174,30 @@ report_input_read(struct http_request *req, json_t *body, struct report_input *i
 		m[i].cost = api_text(req, l, "cost", errs, "material[%d].cost", i);
 	}
 	in->mat = m;
-	return errs->n > 0 ? -1 : 0;
 }
 
-/* Answers 200 (or status) with report id as the caller now sees it. */
-static int
-report_answer(struct http_request *req, struct http_response *resp, struct db *db, int64_t id,
-	      int status)
+static json_t *
+report_doc_json(const void *doc)
 {
-	struct report *r = NULL;
-	int rc = report_get(db, req->who, id, &r);
-	if (rc != ST_OK)
-		return api_wf_fail(req, resp, rc, NULL);
-	int ret = api_send(resp, status, report_doc(r));
-	report_free(r);
-	return ret;
+	return report_doc(doc);
 }
 
-static int
-report_create_api(struct http_request *req, struct http_response *resp, struct db *db)
-{
-	json_t *body = api_body(req, resp);
-	if (body == NULL)
-		return 0;
-	struct wf_errors errs;
-	wf_errors_clear(&errs);
-	int64_t fid = 0, year = 0;
-	api_int_member(body, "facility_id", &fid, &errs);
-	if (api_int_member(body, "year", &year, &errs) == 0 && (year < 1 || year > 9999))
-		year = 0; /* out of range: the model names the field */
-	struct report_input in;
-	int ret;
-	if (report_input_read(req, body, &in, &errs) < 0 || errs.n > 0) {
-		ret = api_wf_fail(req, resp, ST_INVALID, &errs);
-		goto out;
-	}
-	int64_t id;
-	int rc = report_create(db, req->who, fid, (int)year, &in, &id, &errs);
-	if (rc != ST_OK) {
-		ret = api_wf_fail(req, resp, rc, &errs);
-		goto out;
-	}
-	http_response_header(resp, "Location",
-			     arena_printf(&req->arena, "/api/v1/reports/%lld", (long long)id));
-	ret = report_answer(req, resp, db, id, 201);
-out:
-	json_decref(body);
-	return ret;
-}
-
-static int
-report_update_api(struct http_request *req, struct http_response *resp, struct db *db, int64_t id)
-{
-	json_t *body = api_body(req, resp);
-	if (body == NULL)
-		return 0;
-	struct wf_errors errs;
-	wf_errors_clear(&errs);
-	int64_t version = 0;
-	api_int_member(body, "version", &version, &errs);
-	struct report_input in;
-	int ret;
-	if (report_input_read(req, body, &in, &errs) < 0 || errs.n > 0) {
-		ret = api_wf_fail(req, resp, ST_INVALID, &errs);
-		goto out;
-	}
-	int rc = report_update(db, req->who, id, version, &in, &errs);
-	ret =
-	    rc == ST_OK ? report_answer(req, resp, db, id, 200) : api_wf_fail(req, resp, rc, &errs);
-out:
-	json_decref(body);
-	return ret;
-}
-
-static int
-report_action_api(struct http_request *req, struct http_response *resp, struct db *db, int64_t id,
-		  enum wf_action action)
-{
-	json_t *body = api_body(req, resp);
-	if (body == NULL)
-		return 0;
-	struct wf_errors errs;
-	wf_errors_clear(&errs);
-	int64_t version = 0;
-	api_int_member(body, "version", &version, &errs);
-	const char *note = api_text(req, body, "note", &errs, NULL);
-	int ret;
-	if (errs.n > 0) {
-		ret = api_wf_fail(req, resp, ST_INVALID, &errs);
-		goto out;
-	}
-	int rc = report_transition(db, req->who, id, action, version, note, &errs);
-	ret =
-	    rc == ST_OK ? report_answer(req, resp, db, id, 200) : api_wf_fail(req, resp, rc, &errs);
-out:
-	json_decref(body);
-	return ret;
-}
+static const struct api_doc reports = {
+    .kind = &report_kind,
+    .path = "/api/v1/reports/",
+    .in_size = sizeof(struct report_input),
+    .read = report_input_read,
+    .doc = report_doc_json,
+};
 
 int
 api_reports(struct http_request *req, struct http_response *resp)
 {
-	struct db *db = api_db(req);
-	if (db == NULL)
-		return -1;
-	if (req->method == HTTP_POST)
-		return report_create_api(req, resp, db);
-	return api_queue(req, resp, db, WF_KIND_REPORT);
+	return api_doc_list(req, resp, &reports);
 }
 
 int
 api_report(struct http_request *req, struct http_response *resp)
 {
-	int64_t id;
-	const char *rest;
-	if (api_path_id(req, resp, "/api/v1/reports/", &id, &rest) < 0)
-		return 0;
-	int action = api_action_route(req, resp, rest);
-	if (action == API_ACTION_ANSWERED)
-		return 0;
-	struct db *db = api_db(req);
-	if (db == NULL)
-		return -1;
-	if (action >= 0)
-		return report_action_api(req, resp, db, id, (enum wf_action)action);
-	if (req->method == HTTP_PUT)
-		return report_update_api(req, resp, db, id);
-	return report_answer(req, resp, db, id, 200);
+	return api_doc_item(req, resp, &reports);
 }

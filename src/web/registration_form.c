@@ -126,29 +126,6 @@ rg_render(struct http_request *req, struct http_response *resp, struct rg_page *
 	return rc;
 }
 
-static int
-rg_store(struct db *db, struct http_request *req, struct rg_page *p,
-	 const struct registration_input *in, int submit)
-{
-	int64_t id = p->reg.doc.id, version = 0;
-	const char *ver = http_form(req, "version");
-	int rc;
-	if (id == 0) {
-		if (ver != NULL && ver[0] != '\0')
-			return ST_CONFLICT;
-	} else if (ver == NULL || parse_int64(ver, &version) < 0) {
-		return ST_CONFLICT;
-	}
-	if (submit) /* saved and submitted in one transaction: both or neither */
-		rc = registration_save_and_submit(db, req->who, p->fid, p->year, id, version, in,
-						  &id, &p->errs);
-	else if (id == 0)
-		rc = registration_create(db, req->who, p->fid, p->year, in, &id, &p->errs);
-	else
-		rc = registration_update(db, req->who, id, version, in, &p->errs);
-	return rc == ST_EXISTS ? ST_CONFLICT : rc;
-}
-
 int
 web_registration_form(struct http_request *req, struct http_response *resp)
 {
@@ -197,20 +174,9 @@ web_registration_form(struct http_request *req, struct http_response *resp)
 	p->measures = in.measures ? in.measures : "";
 	const char *op = http_form(req, "op");
 	int submit = op != NULL && strcmp(op, "submit") == 0;
-	rc = rg_store(db, req, p, &in, submit);
-	if (rc == ST_OK) {
-		struct http_param done = {"done", submit ? "submitted" : "saved"};
-		wfp_redirect(resp, web_url(req, req->path, &done, 1));
-		return 0;
-	}
-	if (rc == ST_INVALID) {
-		resp->status = 400;
-		return rg_render(req, resp, p);
-	}
-	if (rc == ST_CONFLICT || rc == ST_STATE || rc == ST_FULL) {
-		resp->status = rc == ST_FULL ? 507 : 409;
-		p->problem = wfp_msg(req, wf_strerror(rc));
-		return rg_render(req, resp, p);
-	}
-	return wfp_fail(req, resp, rc);
+	int64_t id;
+	rc = doc_store(db, &registration_kind, req->who, p->fid, p->year, p->reg.doc.id,
+		       http_form(req, "version"), &in, submit, &id, &p->errs);
+	int ret = wfp_stored(req, resp, rc, submit, &p->problem);
+	return ret == WFP_RENDER ? rg_render(req, resp, p) : ret;
 }

@@ -494,33 +494,6 @@ rf_render(struct http_request *req, struct http_response *resp, struct rf_page *
 	return rc;
 }
 
-/* Writes the report (create or update); then submits it when asked. */
-static int
-rf_store(struct db *db, struct http_request *req, struct rf_page *p, const struct report_input *in,
-	 int submit)
-{
-	int64_t id = 0, version = 0;
-	int rc;
-	const char *ver = http_form(req, "version");
-	if (p->stored == NULL) {
-		/* A form loaded before the report existed must not overwrite one made since. */
-		if (ver != NULL && ver[0] != '\0')
-			return ST_CONFLICT;
-	} else {
-		if (ver == NULL || parse_int64(ver, &version) < 0)
-			return ST_CONFLICT;
-		id = p->stored->doc.id;
-	}
-	if (submit) /* saved and submitted in one transaction: both or neither */
-		rc = report_save_and_submit(db, req->who, p->fid, p->year, id, version, in, &id,
-					    &p->errs);
-	else if (id == 0)
-		rc = report_create(db, req->who, p->fid, p->year, in, &id, &p->errs);
-	else
-		rc = report_update(db, req->who, id, version, in, &p->errs);
-	return rc == ST_EXISTS ? ST_CONFLICT : rc;
-}
-
 static int
 rf_post(struct db *db, struct http_request *req, struct http_response *resp, struct rf_page *p)
 {
@@ -530,11 +503,20 @@ rf_post(struct db *db, struct http_request *req, struct http_response *resp, str
 		return rf_render(req, resp, p);
 	struct report_input in;
 	rf_input(req, &p->form, &in);
+	int ret, submit = strcmp(op, "submit") == 0;
+	if (submit || strcmp(op, "save") == 0) { /* doc_store validates, in its transaction */
+		int64_t id;
+		int rc = doc_store(db, &report_kind, req->who, p->fid, p->year,
+				   p->stored != NULL ? p->stored->doc.id : 0,
+				   http_form(req, "version"), &in, submit, &id, &p->errs);
+		ret = wfp_stored(req, resp, rc, submit, &p->problem);
+		return ret == WFP_RENDER ? rf_render(req, resp, p) : ret;
+	}
 	struct report *tmp = xcalloc(1, sizeof(*tmp));
 	tmp->doc.facility_id = p->fid;
 	tmp->doc.year = p->year;
 	struct report_preview pv = {0};
-	int have_pv = 0, ret = 0;
+	int have_pv = 0;
 	int rc = report_validate(db, &in, tmp, &p->errs);
 	if (rc == ST_OK && strcmp(op, "preview") == 0) {
 		if (report_preview(db, tmp, &pv) != ST_OK) {
@@ -543,40 +525,10 @@ rf_post(struct db *db, struct http_request *req, struct http_response *resp, str
 		}
 		have_pv = 1;
 		p->preview = &pv;
-		ret = rf_render(req, resp, p);
+	} else if (rc != ST_OK && (ret = wfp_stored(req, resp, rc, 0, &p->problem)) != WFP_RENDER) {
 		goto out;
 	}
-	if (rc == ST_OK && (strcmp(op, "save") == 0 || strcmp(op, "submit") == 0)) {
-		rc = rf_store(db, req, p, &in, strcmp(op, "submit") == 0);
-		if (rc == ST_OK) {
-			struct http_param done = {"done", strcmp(op, "submit") == 0 ? "submitted"
-										    : "saved"};
-			wfp_redirect(resp, web_url(req, req->path, &done, 1));
-			goto out;
-		}
-	}
-	switch (rc) {
-	case ST_OK: /* an unknown op: show the form again */
-		ret = rf_render(req, resp, p);
-		break;
-	case ST_INVALID:
-		resp->status = 400;
-		ret = rf_render(req, resp, p);
-		break;
-	case ST_FULL: /* the form comes back with every typed value */
-		resp->status = 507;
-		p->problem = wfp_msg(req, wf_strerror(rc));
-		ret = rf_render(req, resp, p);
-		break;
-	case ST_CONFLICT:
-	case ST_STATE:
-		resp->status = 409;
-		p->problem = wfp_msg(req, wf_strerror(rc));
-		ret = rf_render(req, resp, p);
-		break;
-	default:
-		ret = wfp_fail(req, resp, rc);
-	}
+	ret = rf_render(req, resp, p); /* the preview, an unknown op, or the form with its errors */
 out:
 	if (have_pv)
 		report_preview_free(&pv);

@@ -53,6 +53,30 @@ wfp_fail(struct http_request *req, struct http_response *resp, int rc)
 	return -1;
 }
 
+int
+wfp_stored(struct http_request *req, struct http_response *resp, int rc, int submit,
+	   const char **problem)
+{
+	switch (rc) {
+	case ST_OK: {
+		struct http_param done = {"done", submit ? "submitted" : "saved"};
+		wfp_redirect(resp, web_url(req, req->path, &done, 1));
+		return 0;
+	}
+	case ST_INVALID:
+		resp->status = 400;
+		return WFP_RENDER;
+	case ST_CONFLICT:
+	case ST_STATE:
+	case ST_FULL: /* the form comes back with every typed value */
+		resp->status = rc == ST_FULL ? 507 : 409;
+		*problem = wfp_msg(req, wf_strerror(rc));
+		return WFP_RENDER;
+	default:
+		return wfp_fail(req, resp, rc);
+	}
+}
+
 void
 wfp_field_error(struct http_request *req, struct buf *b, const struct wf_errors *errs,
 		const char *field)

@@ -33,6 +33,20 @@ void wfp_redirect(struct http_response *resp, const char *location);
  */
 int wfp_fail(struct http_request *req, struct http_response *resp, int rc);
 
+/* What wfp_stored leaves to its caller. */
+#define WFP_RENDER 1
+
+/*
+ * Answers a form's save (submit 0) or save-and-submit (submit 1) that
+ * returned rc (doc_store): ST_OK redirects (303) to the page itself with
+ * done=saved or done=submitted and returns 0.  ST_INVALID (400), and
+ * ST_CONFLICT, ST_STATE (409) and ST_FULL (507) with *problem set, return
+ * WFP_RENDER: the caller shows the form again with every typed value and
+ * the status already set.  Anything else is wfp_fail's answer.
+ */
+int wfp_stored(struct http_request *req, struct http_response *resp, int rc, int submit,
+	       const char **problem);
+
 /* <span class="field-error">message</span> for field's first error, if any. */
 void wfp_field_error(struct http_request *req, struct buf *b, const struct wf_errors *errs,
 		     const char *field);

@@ -1,7 +1,9 @@
 /*
- * The workflow's state table, result messages, field error lists and the
- * review queue (see workflow.h).  Every rule about who may move a report
- * or registration from which state is one row of wf_rules.
+ * The workflow's states, the review rules, result messages, field error
+ * lists and the review queue (see workflow.h).  Every rule about who may
+ * move a report or registration from which state is one row of
+ * wf_review_rules; the write paths that apply them are the document core's
+ * (model/doc/doc.c).
  */
 #include "model/reporting/workflow.h"
 
@@ -13,6 +15,7 @@
 #include <time.h>
 
 #include "db/db.h"
+#include "model/doc/doc.h"
 #include "model/accounts/scope.h"
 #include "util/arena.h"
 #include "util/fold.h"
@@ -249,20 +252,6 @@ wf_create_absent(struct db *db, int sid, const struct principal *who, int64_t fa
 	return rc == ST_NOTFOUND ? ST_OK : rc == ST_OK ? ST_EXISTS : rc;
 }
 
-void
-wf_bind_state(struct db_stmt *st, int64_t id, int64_t version, enum wf_action action,
-	      enum wf_state to, const char *note, const char *old_note)
-{
-	/* A return or reopen replaces the note; other moves keep it. */
-	int set_note = action == WF_RETURN || action == WF_REOPEN;
-	db_bind_int(st, 1, id);
-	db_bind_int(st, 2, version);
-	db_bind_text(st, 3, wf_state_status(to));
-	db_bind_int(st, 4, to == WF_FORWARDED);
-	db_bind_text(st, 5, set_note ? note : old_note);
-	db_bind_int(st, 6, action == WF_SUBMIT);
-}
-
 int
 wf_find_id(struct db *db, int sid, const struct principal *who, int64_t facility_id, int year,
 	   int64_t *id)
@@ -352,8 +341,8 @@ wf_queue_list(struct db *db, const struct principal *who, const struct wf_queue_
 	out->items = arena_alloc(a, (size_t)limit * sizeof(*out->items));
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct wf_queue_item *it = &out->items[out->n++];
-		it->kind = strcmp(db_col_text(st, 0), "report") == 0 ? WF_KIND_REPORT
-								     : WF_KIND_REGISTRATION;
+		const struct doc_kind *k = doc_kind_named(db_col_text(st, 0));
+		it->kind = k != NULL ? k->kind : WF_KIND_REPORT;
 		it->id = db_col_int(st, 1);
 		it->facility_id = db_col_int(st, 2);
 		it->version = db_col_int(st, 3);

@@ -158,16 +158,6 @@ int wf_create_check(struct db *db, const struct principal *who, int64_t facility
 int wf_create_absent(struct db *db, int sid, const struct principal *who, int64_t facility_id,
 		     int year);
 
-struct db_stmt;
-/*
- * Binds a state statement (parameters: id, version, status, forwarded,
- * review note, submitted) for moving object id of version by action to
- * state to: a return or reopen replaces the review note with note, other
- * moves keep old_note.  The caller runs st.
- */
-void wf_bind_state(struct db_stmt *st, int64_t id, int64_t version, enum wf_action action,
-		   enum wf_state to, const char *note, const char *old_note);
-
 /* s, or "" for NULL. */
 const char *wf_nz(const char *s);
 
