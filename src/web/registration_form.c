@@ -129,30 +129,20 @@ rg_render(struct http_request *req, struct http_response *resp, struct rg_page *
 int
 web_registration_form(struct http_request *req, struct http_response *resp)
 {
-	int64_t ids[2];
 	struct db *db = http_request_db(req);
 	if (db == NULL)
 		return -1;
-	if (!wfp_ids(req, ids, 2) || ids[1] < val_limits[VF_REPORT_YEAR].lo ||
-	    ids[1] > val_limits[VF_REPORT_YEAR].hi)
-		return wfp_fail(req, resp, ST_NOTFOUND);
 	struct rg_page *p = arena_alloc(&req->arena, sizeof(*p));
 	memset(p, 0, sizeof(*p));
-	p->fid = ids[0];
-	p->year = (int)ids[1];
-	int rc = facility_profile_get(db, req->who, p->fid, &p->fac);
-	if (rc != ST_OK)
-		return wfp_fail(req, resp, rc);
+	int rc = wfp_form_open(req, resp, db, &p->fid, &p->year, &p->fac);
+	if (rc != 1)
+		return rc;
 	rc = registration_get_year(db, req->who, p->fid, p->year, &p->reg);
 	if (rc == ST_NOTFOUND)
 		rc = registration_prefill(db, req->who, p->fid, p->year, &p->reg);
 	if (rc != ST_OK)
 		return wfp_fail(req, resp, rc);
-	enum wf_state to;
-	int nr;
-	p->editable = p->reg.doc.id != 0
-			  ? wf_check(WF_EDIT, p->reg.doc.state, req->who, &to, &nr) == ST_OK
-			  : wf_may_create(req->who);
+	p->editable = wfp_editable(req, &registration_kind, &p->reg.doc);
 	p->apply_cp = p->reg.apply_cp ? "1" : "0";
 	p->saving = p->reg.has_saving ? wfp_num_input(req, p->reg.planned_saving_pct) : "";
 	p->measures = p->reg.measures;

@@ -539,32 +539,19 @@ out:
 int
 web_report_form(struct http_request *req, struct http_response *resp)
 {
-	int64_t ids[2];
 	struct db *db = http_request_db(req);
 	if (db == NULL)
 		return -1;
-	if (!wfp_ids(req, ids, 2) || ids[1] < val_limits[VF_REPORT_YEAR].lo ||
-	    ids[1] > val_limits[VF_REPORT_YEAR].hi)
-		return wfp_fail(req, resp, ST_NOTFOUND);
 	struct rf_page *p = arena_alloc(&req->arena, sizeof(*p));
 	memset(p, 0, sizeof(*p));
-	p->fid = ids[0];
-	p->year = (int)ids[1];
-	int rc = facility_profile_get(db, req->who, p->fid, &p->fac);
-	if (rc != ST_OK)
-		return wfp_fail(req, resp, rc);
+	int rc = wfp_form_open(req, resp, db, &p->fid, &p->year, &p->fac);
+	if (rc != 1)
+		return rc;
 	rc = report_get_year(db, req->who, p->fid, p->year, &p->stored);
 	if (rc != ST_OK && rc != ST_NOTFOUND)
 		return -1;
 	int ret;
-	if (p->stored != NULL) {
-		enum wf_state to;
-		int note;
-		p->editable =
-		    wf_check(WF_EDIT, p->stored->doc.state, req->who, &to, &note) == ST_OK;
-	} else {
-		p->editable = wf_may_create(req->who);
-	}
+	p->editable = wfp_editable(req, &report_kind, p->stored != NULL ? &p->stored->doc : NULL);
 	if (req->method == HTTP_POST) {
 		if (!p->editable) {
 			ret = wfp_fail(req, resp, p->stored != NULL ? ST_STATE : ST_FORBIDDEN);

@@ -54,6 +54,30 @@ wfp_fail(struct http_request *req, struct http_response *resp, int rc)
 }
 
 int
+wfp_form_open(struct http_request *req, struct http_response *resp, struct db *db, int64_t *fid,
+	      int *year, struct facility_profile *fac)
+{
+	int64_t ids[2];
+	if (!wfp_ids(req, ids, 2) || ids[1] < val_limits[VF_REPORT_YEAR].lo ||
+	    ids[1] > val_limits[VF_REPORT_YEAR].hi)
+		return wfp_fail(req, resp, ST_NOTFOUND);
+	*fid = ids[0];
+	*year = (int)ids[1];
+	int rc = facility_profile_get(db, req->who, *fid, fac);
+	return rc == ST_OK ? 1 : wfp_fail(req, resp, rc);
+}
+
+int
+wfp_editable(struct http_request *req, const struct doc_kind *k, const struct doc_head *h)
+{
+	enum wf_state to;
+	int note;
+	if (h == NULL || h->id == 0)
+		return wf_may_create(req->who);
+	return doc_check(k, WF_EDIT, h->state, req->who, &to, &note) == ST_OK;
+}
+
+int
 wfp_stored(struct http_request *req, struct http_response *resp, int rc, int submit,
 	   const char **problem)
 {

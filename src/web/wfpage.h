@@ -10,6 +10,8 @@
 
 #include <stdint.h>
 
+#include "model/doc/doc.h"
+#include "model/registry/facility_edit.h"
 #include "model/reporting/workflow.h"
 #include "web/web_int.h"
 
@@ -32,6 +34,22 @@ void wfp_redirect(struct http_response *resp, const char *location);
  * 400.  Returns 0, or -1 for ST_ERR (the router's 500).
  */
 int wfp_fail(struct http_request *req, struct http_response *resp, int rc);
+
+/*
+ * Opens the form of a document of one facility and year, as the path
+ * names them ("/facilities/{id}/report/{year}"): *fid, *year and the
+ * facility's profile in *fac.  Returns 1 when the caller goes on; else the
+ * request is answered (a year outside VF_REPORT_YEAR or a facility out of
+ * scope 404) and it returns 0, or -1 for the router's 500.
+ */
+int wfp_form_open(struct http_request *req, struct http_response *resp, struct db *db, int64_t *fid,
+		  int *year, struct facility_profile *fac);
+
+/*
+ * Whether the caller may edit a document of kind k with head h (NULL or id
+ * 0: one not created yet, which the caller's role must be allowed to create).
+ */
+int wfp_editable(struct http_request *req, const struct doc_kind *k, const struct doc_head *h);
 
 /* What wfp_stored leaves to its caller. */
 #define WFP_RENDER 1
