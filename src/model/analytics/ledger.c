@@ -526,7 +526,7 @@ static const struct {
 struct lscratch {
 	struct ledger_carrier *car;
 	int *car_seen;
-	double *p_out, *p_gj;
+	double *p_out, *p_gj, *p_toe;
 	int *p_seen, *p_list, np;
 	struct ledger_error err[64];
 	int nerr;
@@ -551,6 +551,7 @@ touch_product(struct lscratch *s, int p)
 	s->p_seen[p] = 1;
 	s->p_out[p] = 0; /* energy named for a product without output: SEC not computable */
 	s->p_gj[p] = 0;
+	s->p_toe[p] = 0;
 	s->p_list[s->np++] = p;
 }
 
@@ -580,13 +581,16 @@ norm_pick(const struct lctx *c, int p, double output, int year)
 }
 
 static void
-fill_product(struct lctx *c, struct ledger_product *lp, int p, double out, double gj, int year)
+fill_product(struct lctx *c, struct ledger_product *lp, int p, double out, double gj, double toe,
+	     int year)
 {
 	int pu = c->punit[p];
 	lp->product = c->pcode[p];
 	lp->output = out;
 	lp->unit = pu >= 0 ? c->units[pu].code : "";
 	lp->energy_gj = gj;
+	lp->energy_toe = toe;
+	lp->sec_toe = calc_sec(toe, out);
 	lp->sec_gj = calc_sec(gj, out);
 	lp->sec = lp->sec_gj;
 	lp->sec_energy_unit = "GJ";
@@ -642,7 +646,7 @@ build_report(struct lctx *c, int ri, struct lscratch *s, struct ledger_report *r
 		}
 	}
 
-	double unassigned_gj = 0;
+	double unassigned_gj = 0, unassigned_toe = 0;
 	int ncar = 0;
 	for (int k = c->line0[ri]; k < c->line0[ri + 1]; k++) {
 		const struct lline *ln = &c->lines[k];
@@ -666,9 +670,9 @@ build_report(struct lctx *c, int ri, struct lscratch *s, struct ledger_report *r
 				month_bad[ln->month - 1] = 1;
 			if (ln->prod >= 0) {
 				touch_product(s, ln->prod);
-				s->p_gj[ln->prod] = NAN;
+				s->p_gj[ln->prod] = s->p_toe[ln->prod] = NAN;
 			} else {
-				unassigned_gj = NAN;
+				unassigned_gj = unassigned_toe = NAN;
 			}
 			continue;
 		}
@@ -713,11 +717,14 @@ build_report(struct lctx *c, int ri, struct lscratch *s, struct ledger_report *r
 			if (!isfinite(gj))
 				month_bad[m] = 1;
 		}
+		double toe = q * k1->toe;
 		if (ln->prod >= 0) {
 			touch_product(s, ln->prod);
 			s->p_gj[ln->prod] += gj;
+			s->p_toe[ln->prod] += toe;
 		} else {
 			unassigned_gj += gj;
+			unassigned_toe += toe;
 		}
 	}
 	for (int m = 0; m < 12; m++)
@@ -733,8 +740,10 @@ build_report(struct lctx *c, int ri, struct lscratch *s, struct ledger_report *r
 		}
 
 	/* Energy not named for a product goes to the main product. */
-	if (main_p >= 0)
+	if (main_p >= 0) {
 		s->p_gj[main_p] += unassigned_gj;
+		s->p_toe[main_p] += unassigned_toe;
+	}
 	if (s->np > 1)
 		qsort(s->p_list, (size_t)s->np, sizeof(int), int_cmp);
 	r->products = arena_alloc(mem, (size_t)(s->np > 0 ? s->np : 1) * sizeof(*r->products));
@@ -744,10 +753,13 @@ build_report(struct lctx *c, int ri, struct lscratch *s, struct ledger_report *r
 			r->main_product = r->nproducts;
 		/* No energy line at all: the energy is unknown, not zero. */
 		double gj = r->nlines > 0 ? s->p_gj[p] : NAN;
+		double toe = r->nlines > 0 ? s->p_toe[p] : NAN;
 		/* No output at all: the product's energy share is unknown. */
-		if (main_p < 0 && r->nlines > 0 && i == 0 && s->p_out[p] > 0)
+		if (main_p < 0 && r->nlines > 0 && i == 0 && s->p_out[p] > 0) {
 			gj += unassigned_gj;
-		fill_product(c, &r->products[r->nproducts++], p, s->p_out[p], gj, r->year);
+			toe += unassigned_toe;
+		}
+		fill_product(c, &r->products[r->nproducts++], p, s->p_out[p], gj, toe, r->year);
 		s->p_seen[p] = 0;
 	}
 
@@ -786,6 +798,44 @@ lctx_free(struct lctx *c)
 	free(c->mon0);
 }
 
+/* Stage 3 for every report loaded into c. */
+static void
+build_reports(struct lctx *c)
+{
+	struct ledger *l = c->l;
+	int ny = l->last_year - l->first_year + 1;
+	c->coef = xcalloc((size_t)(c->ncarriers > 0 ? c->ncarriers : 1) *
+			      (size_t)(c->nunits > 0 ? c->nunits : 1) * (size_t)ny,
+			  sizeof(*c->coef));
+	struct lscratch s = {0};
+	s.car = xcalloc((size_t)c->ncarriers + 1, sizeof(*s.car));
+	s.car_seen = xcalloc((size_t)c->ncarriers + 1, sizeof(int));
+	s.p_out = xcalloc((size_t)c->nproducts + 1, sizeof(double));
+	s.p_gj = xcalloc((size_t)c->nproducts + 1, sizeof(double));
+	s.p_toe = xcalloc((size_t)c->nproducts + 1, sizeof(double));
+	s.p_seen = xcalloc((size_t)c->nproducts + 1, sizeof(int));
+	s.p_list = xcalloc((size_t)c->nproducts + 1, sizeof(int));
+	l->reports =
+	    arena_alloc(&l->mem, (size_t)(c->nreps > 0 ? c->nreps : 1) * sizeof(*l->reports));
+	for (int i = 0; i < c->nreps; i++)
+		build_report(c, i, &s, &l->reports[i]);
+	l->nreports = c->nreps;
+	free(s.car);
+	free(s.car_seen);
+	free(s.p_out);
+	free(s.p_gj);
+	free(s.p_toe);
+	free(s.p_seen);
+	free(s.p_list);
+}
+
+static int
+load_tables(struct lctx *c)
+{
+	return load_units_carriers(c) < 0 || load_factors(c) < 0 || load_products_norms(c) < 0 ? -1
+											       : 0;
+}
+
 int
 ledger_load_product(struct db *db, int first_year, int last_year, int64_t facility_id,
 		    const char *product, int accepted_only, struct ledger **out, char *err,
@@ -802,33 +852,87 @@ ledger_load_product(struct db *db, int first_year, int last_year, int64_t facili
 		*out = l;
 		return 0;
 	}
-	if (load_units_carriers(&c) < 0 || load_factors(&c) < 0 || load_products_norms(&c) < 0 ||
-	    load_reports(&c, facility_id, product, accepted_only) < 0 ||
+	if (load_tables(&c) < 0 || load_reports(&c, facility_id, product, accepted_only) < 0 ||
 	    load_lines(&c, facility_id, product) < 0)
 		goto out;
 
-	int ny = last_year - first_year + 1;
-	c.coef = xcalloc((size_t)(c.ncarriers > 0 ? c.ncarriers : 1) *
-			     (size_t)(c.nunits > 0 ? c.nunits : 1) * (size_t)ny,
-			 sizeof(*c.coef));
-	struct lscratch s = {0};
-	s.car = xcalloc((size_t)c.ncarriers + 1, sizeof(*s.car));
-	s.car_seen = xcalloc((size_t)c.ncarriers + 1, sizeof(int));
-	s.p_out = xcalloc((size_t)c.nproducts + 1, sizeof(double));
-	s.p_gj = xcalloc((size_t)c.nproducts + 1, sizeof(double));
-	s.p_seen = xcalloc((size_t)c.nproducts + 1, sizeof(int));
-	s.p_list = xcalloc((size_t)c.nproducts + 1, sizeof(int));
-	l->reports =
-	    arena_alloc(&l->mem, (size_t)(c.nreps > 0 ? c.nreps : 1) * sizeof(*l->reports));
-	for (int i = 0; i < c.nreps; i++)
-		build_report(&c, i, &s, &l->reports[i]);
-	l->nreports = c.nreps;
-	free(s.car);
-	free(s.car_seen);
-	free(s.p_out);
-	free(s.p_gj);
-	free(s.p_seen);
-	free(s.p_list);
+	build_reports(&c);
+	*out = l;
+	l = NULL;
+	rc = 0;
+out:
+	lctx_free(&c);
+	ledger_free(l);
+	return rc;
+}
+
+int
+ledger_of_lines(struct db *db, int64_t facility_id, int year, struct ledger_line *lines, int nlines,
+		const struct ledger_output *outs, int nouts, struct ledger **out, char *err,
+		size_t errsz)
+{
+	struct ledger *l = xcalloc(1, sizeof(*l));
+	struct lctx c = {.db = db, .l = l, .err = err, .errsz = errsz};
+	int rc = -1, rawcap = 0;
+	*out = NULL;
+	arena_init(&l->mem);
+	l->first_year = l->last_year = year;
+	if (load_tables(&c) < 0)
+		goto out;
+	c.nreps = 1;
+	c.reps = xcalloc(1, sizeof(*c.reps));
+	c.reps[0] = (struct lrep){0, facility_id, year};
+	c.lines = xcalloc((size_t)nlines + 1, sizeof(*c.lines));
+	for (int i = 0; i < nlines; i++) {
+		struct lline *ln = &c.lines[c.nlines++];
+		ln->rep = 0;
+		ln->c = (short)carrier_idx(&c, lines[i].carrier);
+		ln->u = (short)unit_idx(&c, lines[i].unit);
+		ln->raw = -1;
+		if (ln->c < 0)
+			ln->raw = raw_add(&c, lines[i].carrier, &rawcap);
+		else if (ln->u < 0)
+			ln->raw = raw_add(&c, lines[i].unit, &rawcap);
+		ln->qty = lines[i].qty;
+		ln->month = (signed char)lines[i].month;
+		ln->prod = lines[i].product != NULL && lines[i].product[0] != '\0'
+			       ? (short)product_idx(&c, lines[i].product)
+			       : -1;
+	}
+	c.line0 = xcalloc(2, sizeof(int));
+	c.line0[1] = c.nlines;
+	c.outs = xcalloc((size_t)nouts + 1, sizeof(*c.outs));
+	for (int i = 0; i < nouts; i++) {
+		int p = product_idx(&c, outs[i].product);
+		if (p < 0)
+			continue;
+		struct lout *o = &c.outs[c.nouts++];
+		o->rep = 0;
+		o->prod = (short)p;
+		int from = unit_idx(&c, outs[i].unit), to = c.punit[p];
+		if (calc_convert(outs[i].qty, from >= 0 ? &c.units[from] : NULL,
+				 to >= 0 ? &c.units[to] : NULL, &o->qty) != CALC_OK)
+			o->qty = NAN;
+	}
+	c.out0 = xcalloc(2, sizeof(int));
+	c.out0[1] = c.nouts;
+	c.mon0 = xcalloc(2, sizeof(int));
+	build_reports(&c);
+	/* Each line as it entered the sums: the same coefficients, line by line. */
+	for (int i = 0; i < nlines; i++) {
+		const struct lline *ln = &c.lines[i];
+		struct ledger_line *li = &lines[i];
+		li->toe = li->gj = NAN;
+		li->fail = CALC_F_UNIT;
+		if (ln->c < 0 || ln->u < 0) {
+			li->fail = ln->c < 0 ? CALC_F_TOE | CALC_F_GJ | CALC_F_CO2 : CALC_F_UNIT;
+			continue;
+		}
+		const struct lcoef *k = coef_get(&c, ln->c, ln->u, year);
+		li->fail = k->mask;
+		li->toe = ln->qty * k->toe;
+		li->gj = ln->qty * k->gj;
+	}
 	*out = l;
 	l = NULL;
 	rc = 0;

@@ -40,8 +40,10 @@ struct ledger_product {
 	const char *product;
 	double output; /* in the product's unit */
 	const char *unit;
-	double energy_gj; /* attributed to this product; NAN when a line lacks a heating value */
-	double sec;	  /* in sec_energy_unit per sec_per_unit; NAN when not computable */
+	double energy_gj;  /* attributed to this product; NAN when a line lacks a heating value */
+	double energy_toe; /* the same in TOE; NAN when a line lacks its TOE factor */
+	double sec_toe;	   /* TOE per product unit; NAN when not computable */
+	double sec;	   /* in sec_energy_unit per sec_per_unit; NAN when not computable */
 	const char *sec_energy_unit, *sec_per_unit; /* the norm's units when a norm applies,
 						       else "GJ" and the product unit */
 	double norm;				    /* NAN none */
@@ -108,6 +110,35 @@ int ledger_load(struct db *db, int first_year, int last_year, int64_t facility_i
 int ledger_load_product(struct db *db, int first_year, int last_year, int64_t facility_id,
 			const char *product, int accepted_only, struct ledger **out, char *err,
 			size_t errsz);
+/* One energy line of a report held in memory (ledger_of_lines). */
+struct ledger_line {
+	const char *carrier, *unit; /* codes */
+	double qty;
+	int month;	     /* 1-12, 0 for the whole year */
+	const char *product; /* NULL or "": the whole facility */
+	/* set by ledger_of_lines: the line as it entered the sums */
+	double toe, gj; /* NAN when not converted */
+	unsigned fail;	/* CALC_F_* bits of model/calc/energy.h; 0 when every measure converted */
+};
+
+/* One output of a report held in memory. */
+struct ledger_output {
+	const char *product, *unit;
+	double qty;
+};
+
+/*
+ * The ledger of one report that is not stored (a form's preview): lines
+ * and outputs of facility_id for year, converted by exactly the path of
+ * ledger_load (the same tables, coefficients, attribution to products and
+ * norms), so the preview and every later view agree.  Fills each line's
+ * toe, gj and fail.  Returns 0 and *out holding one report (report_id 0),
+ * or -1 with err (database errors only).
+ */
+int ledger_of_lines(struct db *db, int64_t facility_id, int year, struct ledger_line *lines,
+		    int nlines, const struct ledger_output *outs, int nouts, struct ledger **out,
+		    char *err, size_t errsz);
+
 /* Frees l and everything it owns; NULL is a no-op. */
 void ledger_free(struct ledger *l);
 

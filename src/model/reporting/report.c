@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "db/db.h"
+#include "model/analytics/ledger.h"
 #include "model/audit.h"
 #include "model/doc/doc.h"
 #include "model/calc/energy.h"
@@ -751,180 +752,81 @@ report_save_and_submit(struct db *db, const struct principal *who, int64_t facil
 
 /* ---- preview ---- */
 
-/* Megajoules per unit of the energy units norms are given in (1 kWh = 3.6 MJ by definition). */
-static const struct {
-	const char *unit;
-	double mj;
-} mj_per[] = {{"MJ", 1}, {"GJ", 1000}, {"kWh", 3.6}};
-
-struct pv_tables {
-	struct calc_unit *units;
-	size_t nunits;
-	struct calc_factor *toe, *gj; /* factors with a TOE, with a GJ value (in toe_per_unit) */
-	size_t ntoe, ngj;
-	char **strs; /* every string the tables point to */
-	size_t nstrs;
-};
-
-static const char *
-pv_str(struct pv_tables *t, const char *s)
-{
-	t->strs = xrealloc(t->strs, (t->nstrs + 1) * sizeof(*t->strs));
-	return t->strs[t->nstrs++] = xstrdup(s);
-}
-
-static void
-pv_free(struct pv_tables *t)
-{
-	for (size_t i = 0; i < t->nstrs; i++)
-		free(t->strs[i]);
-	free(t->strs);
-	free(t->units);
-	free(t->toe);
-	free(t->gj);
-}
-
-/* "2011-04-19" -> 20110419; "" -> 0. */
-static int
-ymd(const char *s)
-{
-	int y, m, d;
-	return sscanf(s, "%4d-%2d-%2d", &y, &m, &d) == 3 ? y * 10000 + m * 100 + d : 0;
-}
-
-static int
-pv_load(struct db *db, struct pv_tables *t)
-{
-	int rc;
-	struct db_stmt *st = db_stmt(db, STMT_UNIT_LIST);
-	if (st == NULL)
-		return -1;
-	while ((rc = db_step(st)) == DB_ROW) {
-		t->units = xrealloc(t->units, (t->nunits + 1) * sizeof(*t->units));
-		struct calc_unit *u = &t->units[t->nunits++];
-		u->code = pv_str(t, db_col_text(st, 0));
-		u->dimension = pv_str(t, db_col_text(st, 1));
-		u->to_base = db_col_double(st, 2);
-	}
-	if (rc != DB_DONE || (st = db_stmt(db, STMT_FACTOR_LIST)) == NULL)
-		return -1;
-	while ((rc = db_step(st)) == DB_ROW) {
-		struct calc_factor f = {
-		    .carrier = pv_str(t, db_col_text(st, 0)),
-		    .unit = pv_str(t, db_col_text(st, 1)),
-		    .from = ymd(db_col_text(st, 4)),
-		    .to = ymd(db_col_text(st, 5)),
-		};
-		if (!db_col_is_null(st, 2)) {
-			t->toe = xrealloc(t->toe, (t->ntoe + 1) * sizeof(*t->toe));
-			f.toe_per_unit = db_col_double(st, 2);
-			t->toe[t->ntoe++] = f;
-		}
-		if (!db_col_is_null(st, 3)) {
-			t->gj = xrealloc(t->gj, (t->ngj + 1) * sizeof(*t->gj));
-			f.toe_per_unit = db_col_double(st, 3);
-			t->gj[t->ngj++] = f;
-		}
-	}
-	return rc == DB_DONE ? 0 : -1;
-}
-
-/* qty of carrier in unit converted with the factor picked from fs; a calc_rc. */
-static int
-pv_convert(const struct pv_tables *t, const struct calc_factor *fs, size_t n,
-	   const struct report_energy *e, int year, double *out)
-{
-	const struct calc_unit *qu = calc_unit_find(t->units, t->nunits, e->unit);
-	if (qu == NULL)
-		return CALC_E_UNIT;
-	const struct calc_factor *f =
-	    calc_factor_pick(fs, n, e->carrier, qu, t->units, t->nunits, year);
-	if (f == NULL)
-		return CALC_E_FACTOR;
-	return calc_toe(e->quantity, qu, calc_unit_find(t->units, t->nunits, f->unit),
-			f->toe_per_unit, out);
-}
-
 void
 report_preview_free(struct report_preview *p)
 {
-	if (p == NULL)
-		return;
 	free(p->energy);
 	free(p->prod);
-	p->energy = NULL;
-	p->prod = NULL;
+	memset(p, 0, sizeof(*p));
 }
 
 int
 report_preview(struct db *db, const struct report *r, struct report_preview *out)
 {
-	struct pv_tables t = {0};
-	char date[16], punit[16], pdim[32];
+	char err[VAL_MSG_MAX];
+	struct ledger *l = NULL;
 	memset(out, 0, sizeof(*out));
-	out->complete = 1;
-	out->energy = xcalloc((size_t)r->nenergy + 1, sizeof(*out->energy));
-	out->prod = xcalloc((size_t)r->nout + 1, sizeof(*out->prod));
-	out->nenergy = r->nenergy;
-	out->nprod = r->nout;
-	if (pv_load(db, &t) < 0) {
-		log_err("report preview: %s", db_errmsg(db));
-		pv_free(&t);
-		report_preview_free(out);
+	struct ledger_line *lines = xcalloc((size_t)r->nenergy + 1, sizeof(*lines));
+	struct ledger_output *outs = xcalloc((size_t)r->nout + 1, sizeof(*outs));
+	for (int i = 0; i < r->nenergy; i++) {
+		const struct report_energy *e = &r->energy[i];
+		lines[i] = (struct ledger_line){.carrier = e->carrier,
+						.unit = e->unit,
+						.qty = e->quantity,
+						.month = e->month,
+						.product = e->product};
+	}
+	for (int i = 0; i < r->nout; i++)
+		outs[i] =
+		    (struct ledger_output){r->out[i].product, r->out[i].unit, r->out[i].quantity};
+	/* The same path as every stored report's figures (ledger.h). */
+	if (ledger_of_lines(db, r->doc.facility_id, r->doc.year, lines, r->nenergy, outs, r->nout,
+			    &l, err, sizeof(err)) < 0) {
+		log_err("report preview: %s", err);
+		free(lines);
+		free(outs);
 		return ST_ERR;
 	}
+	const struct ledger_report *lr = &l->reports[0];
+	out->complete = lr->toe_ok;
+	out->toe = lr->toe;
+	out->gj = lr->gj_ok ? lr->gj : NAN;
+	out->nenergy = r->nenergy;
+	out->nprod = r->nout;
+	out->energy = xcalloc((size_t)r->nenergy + 1, sizeof(*out->energy));
+	out->prod = xcalloc((size_t)r->nout + 1, sizeof(*out->prod));
 	for (int i = 0; i < r->nenergy; i++) {
 		struct report_preview_energy *pe = &out->energy[i];
-		int rc = pv_convert(&t, t.toe, t.ntoe, &r->energy[i], r->doc.year, &pe->toe);
-		pe->ok = rc == CALC_OK;
-		pe->msg = pe->ok ? NULL : calc_strerror(rc);
-		if (!pe->ok) {
-			pe->toe = NAN;
-			out->complete = 0;
-		}
-		if (pv_convert(&t, t.gj, t.ngj, &r->energy[i], r->doc.year, &pe->gj) != CALC_OK)
-			pe->gj = NAN;
-		out->toe += pe->toe;
-		out->gj += pe->gj;
+		pe->ok = !(lines[i].fail & (CALC_F_UNIT | CALC_F_TOE));
+		pe->toe = pe->ok ? lines[i].toe : NAN;
+		pe->gj = lines[i].fail & (CALC_F_UNIT | CALC_F_GJ) ? NAN : lines[i].gj;
+		pe->msg = pe->ok			? NULL
+			  : lines[i].fail & CALC_F_UNIT ? calc_strerror(CALC_E_DIMENSION)
+							: calc_strerror(CALC_E_FACTOR);
 	}
-	snprintf(date, sizeof(date), "%04d-12-31", r->doc.year);
 	for (int i = 0; i < r->nout; i++) {
 		struct report_preview_product *pp = &out->prod[i];
-		const struct report_output *o = &r->out[i];
-		copy(pp->product, sizeof(pp->product), o->product);
-		pp->output = NAN;
-		pp->sec_toe = pp->sec_norm = pp->ratio = NAN;
-		if (product_unit(db, o->product, punit, sizeof(punit), pdim, sizeof(pdim)) < 0)
+		const struct ledger_product *lp = ledger_report_product(lr, r->out[i].product);
+		copy(pp->product, sizeof(pp->product), r->out[i].product);
+		pp->output = pp->toe = pp->sec_toe = pp->sec_norm = pp->ratio = NAN;
+		if (lp == NULL)
 			continue;
-		copy(pp->unit, sizeof(pp->unit), punit);
-		const struct calc_unit *pu = calc_unit_find(t.units, t.nunits, punit);
-		if (calc_convert(o->quantity, calc_unit_find(t.units, t.nunits, o->unit), pu,
-				 &pp->output) != CALC_OK)
-			pp->output = NAN;
-		double gj = 0;
-		for (int j = 0; j < r->nenergy; j++) {
-			const char *p = r->energy[j].product;
-			if ((p[0] == '\0' && i == 0) || strcmp(p, o->product) == 0) {
-				pp->toe += out->energy[j].toe;
-				gj += out->energy[j].gj;
-			}
-		}
-		pp->sec_toe = calc_sec(pp->toe, pp->output);
-		if (!isfinite(pp->output) ||
-		    refdata_norm_get(db, o->product, pp->output, date, &pp->norm) != DB_OK)
+		copy(pp->unit, sizeof(pp->unit), lp->unit);
+		pp->output = lp->output;
+		pp->toe = lp->energy_toe;
+		pp->sec_toe = lp->sec_toe;
+		if (!isfinite(lp->norm))
 			continue;
 		pp->has_norm = 1;
-		double mj = NAN, per;
-		for (size_t k = 0; k < sizeof(mj_per) / sizeof(mj_per[0]); k++)
-			if (strcmp(mj_per[k].unit, pp->norm.energy_unit) == 0)
-				mj = gj * 1000 / mj_per[k].mj;
-		if (calc_convert(pp->output, pu,
-				 calc_unit_find(t.units, t.nunits, pp->norm.per_unit),
-				 &per) != CALC_OK)
-			per = NAN;
-		pp->sec_norm = calc_sec(mj, per);
-		pp->ratio = pp->sec_norm / pp->norm.value;
+		pp->norm.value = lp->norm;
+		copy(pp->norm.energy_unit, sizeof(pp->norm.energy_unit), lp->sec_energy_unit);
+		copy(pp->norm.per_unit, sizeof(pp->norm.per_unit), lp->sec_per_unit);
+		copy(pp->norm.legal_ref, sizeof(pp->norm.legal_ref), wf_nz(lp->norm_ref));
+		pp->sec_norm = lp->sec;
+		pp->ratio = lp->norm_ratio;
 	}
-	pv_free(&t);
+	ledger_free(l);
+	free(lines);
+	free(outs);
 	return ST_OK;
 }
