@@ -23,8 +23,8 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "db/db.h"
 #include "model/accounts/user.h"
+#include "model/store.h"
 #include "util/fmt.h"
 
 struct user_opts {
@@ -252,6 +252,6 @@ cmd_user(struct cli *cli, int argc, char **argv)
 		rc = cmd_user_disable(db, &o);
 		break;
 	}
-	db_close(db);
+	store_close(db);
 	return rc;
 }
