@@ -5,13 +5,13 @@
  *
  * The router has already found the user, checked the role and the CSRF
  * token of every POST (req/auth.h); the handlers here call the model, whose
- * use-cases (login_attempt, login_end, user_password_change, apitoken_create…)
+ * use-cases (login_attempt, login_end, login_password_change, apitoken_create…)
  * each make their change in one transaction with its audit row.  A password change
  * ends the user's other sessions and revokes its API tokens unless the
- * form's keep_tokens box is ticked (model/accounts/user.h).  Sign-in refuses
- * before checking any password while the account or the address is
- * throttled (model/accounts/throttle.h), and takes as long for an unknown email as
- * for a wrong password.  After sign-in the browser goes back to `next`,
+ * form's keep_tokens box is ticked (model/accounts/user.h).  Sign-in and the
+ * password change refuse before checking any password while the account or
+ * the address is throttled (model/accounts/login.h), and sign-in takes as long
+ * for an unknown email as for a wrong password.  After sign-in the browser goes back to `next`,
  * which must be a path on this site (web_local_path), never another site.
  * Pages that show secrets (a new API token) are sent with no-store.
  */
@@ -23,7 +23,6 @@
 #include "model/accounts/apitoken.h"
 #include "model/accounts/login.h"
 #include "model/accounts/session.h"
-#include "model/accounts/throttle.h"
 #include "model/accounts/user.h"
 #include "render/html.h"
 #include "req/auth.h"
@@ -396,56 +395,49 @@ web_account(struct http_request *req, struct http_response *resp)
 int
 web_account_password(struct http_request *req, struct http_response *resp)
 {
-	const char *current = http_form(req, "current"), *password = http_form(req, "password"),
-		   *confirm = http_form(req, "confirm");
 	struct db *db = http_request_db(req);
-	struct user u;
-	if (db == NULL || user_get(db, req->who->user_id, &u) != USER_OK)
+	if (db == NULL)
 		return -1;
-	int64_t now = (int64_t)time(NULL);
-	int wait = 0;
-	/* The current password is guessable through this form too: same throttle. */
-	int trc = throttle_check(db, u.email, req->client_addr, now, &wait);
-	if (trc < 0)
-		return -1;
-	const char *problem = NULL;
-	if (trc == 1) {
+	struct login_password pw = {
+	    .current = http_form(req, "current"),
+	    .password = http_form(req, "password"),
+	    .confirm = http_form(req, "confirm"),
+	    .keep_tokens = http_form(req, "keep_tokens") != NULL,
+	};
+	struct login_result lr;
+	const char *problem;
+	switch (login_password_change(db, req->who, req->session_hash, &pw, req->client_addr,
+				      (int64_t)time(NULL), &lr)) {
+	case LOGIN_OK:
+		auth_redirect(resp, arena_printf(&req->arena, "%s%cdone=%s",
+						 web_url(req, "/account", NULL, 0),
+						 req->lang == LANG_EN ? '&' : '?',
+						 pw.keep_tokens ? "password-kept" : "password"));
+		return 0;
+	case LOGIN_THROTTLED:
 		resp->status = 429;
 		problem =
 		    arena_printf(&req->arena,
 				 HTTP_T(req, "Quá nhiều lần đăng nhập sai, thử lại sau %d phút.",
 					"Too many failed sign-ins; try again in %d minutes."),
-				 wait);
-	} else if (current == NULL || password == NULL || confirm == NULL ||
-		   !user_password_verify(u.hash, current)) {
-		if (throttle_fail(db, u.email, req->client_addr, now) < 0)
-			return -1;
+				 lr.wait_min);
+		break;
+	case LOGIN_DENIED:
 		resp->status = 400;
 		problem = HTTP_T(req, "Mật khẩu hiện tại không đúng.",
 				 "The current password is not correct.");
-	} else if (strcmp(password, confirm) != 0) {
+		break;
+	case LOGIN_MISMATCH:
 		resp->status = 400;
 		problem = HTTP_T(req, "Hai lần nhập mật khẩu mới không khớp.",
 				 "The two new passwords differ.");
-	} else {
-		/* The password, sessions and tokens change in one transaction. */
-		int keep_tokens = http_form(req, "keep_tokens") != NULL;
-		enum user_rc urc = user_password_check(password);
-		if (urc == USER_OK)
-			urc = user_password_change(db, req->who, req->session_hash, keep_tokens,
-						   password, now);
-		if (urc == USER_ERR_INTERNAL)
-			return -1;
-		if (urc == USER_OK) {
-			auth_redirect(resp,
-				      arena_printf(&req->arena, "%s%cdone=%s",
-						   web_url(req, "/account", NULL, 0),
-						   req->lang == LANG_EN ? '&' : '?',
-						   keep_tokens ? "password-kept" : "password"));
-			return 0;
-		}
+		break;
+	case LOGIN_REFUSED:
 		resp->status = 400;
-		problem = user_strerror_lang(urc, req->lang == LANG_EN);
+		problem = user_strerror_lang(lr.urc, req->lang == LANG_EN);
+		break;
+	default:
+		return -1;
 	}
 	return account_render(req, resp, NULL, problem, NULL);
 }

@@ -134,6 +134,67 @@ test_throttled(void **state)
 	assert_int_equal(audit_count("login", uid_text), 2);
 }
 
+/*
+ * The owner's password change under the sign-in's throttle: wrong current
+ * passwords count as failed sign-ins of the account until it is throttled;
+ * after the window, two different copies, then a short password are refused
+ * without writing, and the change itself is audited.  Its own account and
+ * address, so the other tests' counts stay as they were.
+ */
+static void
+test_password_change(void **state)
+{
+	(void)state;
+	int64_t id;
+	struct user_new nu = {
+	    .email = "bo@example.vn", .role = ROLE_PROVINCE, .password = PASSWORD};
+	assert_int_equal(user_add(db, NULL, &nu, T0, &id), USER_OK);
+	struct user u;
+	assert_int_equal(user_get(db, id, &u), USER_OK);
+	struct principal who;
+	user_principal(&u, &who);
+	char id_text[24];
+	snprintf(id_text, sizeof(id_text), "%lld", (long long)id);
+	const char *addr = "192.0.2.8";
+	struct login_result r;
+	struct login_password wrong = {"wrong password", "a new long password",
+				       "a new long password", 0};
+	for (int i = 0; i < THROTTLE_MAX_ACCOUNT; i++)
+		assert_int_equal(
+		    login_password_change(db, &who, NULL, &wrong, addr, T0 + 1200 + i, &r),
+		    LOGIN_DENIED);
+	assert_int_equal(failures("bo@example.vn", 0), THROTTLE_MAX_ACCOUNT);
+	/* At T0 + 1300 the oldest failure leaves the window at T0 + 1200 + 900: 800 s,
+	 * 14 minutes rounded up; even the right password is not checked. */
+	struct login_password right = {PASSWORD, "a new long password", "a new long password", 0};
+	assert_int_equal(login_password_change(db, &who, NULL, &right, addr, T0 + 1300, &r),
+			 LOGIN_THROTTLED);
+	assert_int_equal(r.wait_min, 14);
+	assert_int_equal(failures("bo@example.vn", 0), THROTTLE_MAX_ACCOUNT);
+
+	/* After the window: the copies differ, then the new password is too short. */
+	struct login_password differ = {PASSWORD, "a new long password", "a new long passwort", 0};
+	assert_int_equal(login_password_change(db, &who, NULL, &differ, addr, T0 + 2200, &r),
+			 LOGIN_MISMATCH);
+	/* A missing field counts as a wrong current password. */
+	struct login_password missing = {NULL, "a new long password", "a new long password", 0};
+	assert_int_equal(login_password_change(db, &who, NULL, &missing, addr, T0 + 2201, &r),
+			 LOGIN_DENIED);
+	assert_int_equal(failures("bo@example.vn", T0 + 2201), 1);
+	struct login_password shortpw = {PASSWORD, "short", "short", 0};
+	assert_int_equal(login_password_change(db, &who, NULL, &shortpw, addr, T0 + 2202, &r),
+			 LOGIN_REFUSED);
+	assert_int_equal(r.urc, USER_ERR_PASSWORD_SHORT);
+	assert_int_equal(audit_count("user.password", id_text), 0);
+
+	assert_int_equal(login_password_change(db, &who, NULL, &right, addr, T0 + 2203, &r),
+			 LOGIN_OK);
+	assert_int_equal(audit_count("user.password", id_text), 1);
+	assert_int_equal(user_get(db, id, &u), USER_OK);
+	assert_true(user_password_verify(u.hash, "a new long password"));
+	assert_false(user_password_verify(u.hash, PASSWORD));
+}
+
 /* A sign-in whose session cannot be written leaves the failures and the audit log as
  * they were: the throttle reset and the audit row are in the same transaction. */
 static void
@@ -157,6 +218,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_denied_then_ok),
 	    cmocka_unit_test(test_throttled),
+	    cmocka_unit_test(test_password_change),
 	    cmocka_unit_test(test_failure_writes_nothing),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,6 +1,7 @@
 /*
- * Sign-in and sign-out as use-cases (login.h): the throttle, the account,
- * the session and the audit row, each change in one transaction of its own.
+ * Sign-in, sign-out and the owner's password change as use-cases (login.h):
+ * the throttle, the account, the session and the audit row, each change in
+ * one transaction of its own.
  */
 #include <inttypes.h>
 #include <jansson.h>
@@ -83,6 +84,38 @@ fail:
 out:
 	free(doc);
 	return rc;
+}
+
+enum login_rc
+login_password_change(struct db *db, const struct principal *who, const char *keep_session,
+		      const struct login_password *pw, const char *addr, int64_t now,
+		      struct login_result *out)
+{
+	struct user u;
+	if (user_get(db, who->user_id, &u) != USER_OK)
+		return LOGIN_ERR_INTERNAL;
+	/* The account's address is stored in lower case: the sign-in's throttle key. */
+	int trc = throttle_check(db, u.email, addr, now, &out->wait_min);
+	if (trc < 0)
+		return LOGIN_ERR_INTERNAL;
+	if (trc == 1)
+		return LOGIN_THROTTLED;
+	if (pw->current == NULL || pw->password == NULL || pw->confirm == NULL ||
+	    !user_password_verify(u.hash, pw->current)) {
+		if (db_begin(db) != DB_OK)
+			return LOGIN_ERR_INTERNAL;
+		if (throttle_fail(db, u.email, addr, now) < 0 || db_commit(db) != DB_OK) {
+			db_rollback(db);
+			return LOGIN_ERR_INTERNAL;
+		}
+		return LOGIN_DENIED;
+	}
+	if (strcmp(pw->password, pw->confirm) != 0)
+		return LOGIN_MISMATCH;
+	out->urc = user_password_change(db, who, keep_session, pw->keep_tokens, pw->password, now);
+	if (out->urc == USER_OK)
+		return LOGIN_OK;
+	return out->urc == USER_ERR_INTERNAL ? LOGIN_ERR_INTERNAL : LOGIN_REFUSED;
 }
 
 int
