@@ -42,6 +42,37 @@ static const struct {
     /* ---- import, export, copy and the command line ---- */
 
     /* ---- accounts ---- */
+    [MSG_USER_EMAIL] = {"email không hợp lệ", "invalid email address"},
+    [MSG_USER_ROLE] = {"vai trò phải là admin, province, district, enterprise hoặc expert",
+		       "role must be admin, province, district, enterprise or expert"},
+    [MSG_USER_UNIT_NEEDED] = {"tài khoản cấp huyện cần mã đơn vị hành chính (--unit)",
+			      "a district account needs an administrative unit code (--unit)"},
+    [MSG_USER_UNIT_UNKNOWN] = {"không có đơn vị hành chính cấp huyện/xã với mã này",
+			       "no district or commune unit has this code"},
+    [MSG_USER_UNIT_EXTRA] = {"chỉ tài khoản cấp huyện mới gắn với đơn vị hành chính",
+			     "only district accounts are bound to an administrative unit"},
+    [MSG_USER_FACILITY_NEEDED] = {"tài khoản doanh nghiệp cần mã số cơ sở (--facility)",
+				  "an enterprise account needs a facility id (--facility)"},
+    [MSG_USER_FACILITY_UNKNOWN] = {"không có cơ sở với mã số này", "no facility has this id"},
+    [MSG_USER_FACILITY_EXTRA] = {"chỉ tài khoản doanh nghiệp mới gắn với cơ sở",
+				 "only enterprise accounts are bound to a facility"},
+    [MSG_USER_PASSWORD_SHORT] = {"mật khẩu phải có ít nhất {1} ký tự",
+				 "the password must have at least {1} characters"},
+    [MSG_USER_PASSWORD_LONG] = {"mật khẩu dài quá {1} byte",
+				"the password is longer than {1} bytes"},
+    [MSG_USER_PASSWORD_BAD] = {"mật khẩu chứa ký tự không hợp lệ",
+			       "the password contains invalid characters"},
+    [MSG_USER_EXISTS] = {"email này đã có tài khoản", "this email already has an account"},
+    [MSG_USER_NOTFOUND] = {"không tìm thấy tài khoản", "no such account"},
+    [MSG_USER_INTERNAL] = {"lỗi nội bộ, xem nhật ký máy chủ", "internal error, see the server log"},
+    [MSG_LOGIN_DENIED] = {"Email hoặc mật khẩu không đúng.",
+			  "The email or password is not correct."},
+    [MSG_LOGIN_THROTTLED] = {"Quá nhiều lần đăng nhập sai, thử lại sau {1} phút.",
+			     "Too many failed sign-ins; try again in {1} minutes."},
+    [MSG_LOGIN_CURRENT_WRONG] = {"Mật khẩu hiện tại không đúng.",
+				 "The current password is not correct."},
+    [MSG_LOGIN_MISMATCH] = {"Hai lần nhập mật khẩu mới không khớp.",
+			    "The two new passwords differ."},
 };
 
 void

@@ -153,28 +153,18 @@ login_post(struct http_request *req, struct http_response *resp)
 	if (db == NULL)
 		return -1;
 	struct login_result lr;
-	switch (login_attempt(db, email, password, req->client_addr, (int64_t)time(NULL), &lr)) {
-	case LOGIN_OK:
-		break;
-	case LOGIN_THROTTLED:
-		resp->status = 429;
-		http_response_header(resp, "Retry-After",
-				     arena_printf(&req->arena, "%d", lr.wait_min * 60));
-		return login_render(
-		    req, resp,
-		    arena_printf(&req->arena,
-				 HTTP_T(req, "Quá nhiều lần đăng nhập sai, thử lại sau %d phút.",
-					"Too many failed sign-ins; try again in %d minutes."),
-				 lr.wait_min),
-		    email);
-	case LOGIN_DENIED:
-		resp->status = 200;
-		return login_render(req, resp,
-				    HTTP_T(req, "Email hoặc mật khẩu không đúng.",
-					   "The email or password is not correct."),
-				    email);
-	default:
+	if (login_attempt(db, email, password, req->client_addr, (int64_t)time(NULL), &lr) != ST_OK)
 		return -1;
+	if (lr.outcome != LOGIN_OK) {
+		char problem[256];
+		msg_format(&lr.why, req->lang, problem, sizeof(problem));
+		resp->status = 200;
+		if (lr.outcome == LOGIN_THROTTLED) {
+			resp->status = 429;
+			http_response_header(resp, "Retry-After",
+					     arena_printf(&req->arena, "%d", lr.wait_min * 60));
+		}
+		return login_render(req, resp, problem, email);
 	}
 	http_response_header(resp, "Set-Cookie",
 			     http_cookie_set(req, HTTP_SESSION_COOKIE,
@@ -205,7 +195,7 @@ web_logout(struct http_request *req, struct http_response *resp)
 	if (db == NULL)
 		return -1;
 	if (req->session_hash != NULL) {
-		if (login_end(db, req->who, req->session_hash, (int64_t)time(NULL)) < 0)
+		if (login_end(db, req->who, req->session_hash, (int64_t)time(NULL)) != ST_OK)
 			return -1;
 	}
 	http_response_header(resp, "Set-Cookie",
@@ -297,7 +287,7 @@ account_render(struct http_request *req, struct http_response *resp, const char 
 	struct user u;
 	struct apitoken *tokens = NULL;
 	size_t ntokens = 0;
-	if (db == NULL || user_get(db, req->who->user_id, &u) != USER_OK ||
+	if (db == NULL || user_get(db, req->who->user_id, &u) != ST_OK ||
 	    apitoken_list(db, u.id, &tokens, &ntokens) < 0)
 		return -1;
 	const char *title = HTTP_T(req, "Tài khoản", "Account");
@@ -405,41 +395,21 @@ web_account_password(struct http_request *req, struct http_response *resp)
 	    .keep_tokens = http_form(req, "keep_tokens") != NULL,
 	};
 	struct login_result lr;
-	const char *problem;
-	switch (login_password_change(db, req->who, req->session_hash, &pw, req->client_addr,
-				      (int64_t)time(NULL), &lr)) {
-	case LOGIN_OK:
+	enum status st = login_password_change(db, req->who, req->session_hash, &pw,
+					       req->client_addr, (int64_t)time(NULL), &lr);
+	if (st == ST_ERR)
+		return -1;
+	if (st == ST_OK && lr.outcome == LOGIN_OK) {
 		auth_redirect(resp, arena_printf(&req->arena, "%s%cdone=%s",
 						 web_url(req, "/account", NULL, 0),
 						 req->lang == LANG_EN ? '&' : '?',
 						 pw.keep_tokens ? "password-kept" : "password"));
 		return 0;
-	case LOGIN_THROTTLED:
-		resp->status = 429;
-		problem =
-		    arena_printf(&req->arena,
-				 HTTP_T(req, "Quá nhiều lần đăng nhập sai, thử lại sau %d phút.",
-					"Too many failed sign-ins; try again in %d minutes."),
-				 lr.wait_min);
-		break;
-	case LOGIN_DENIED:
-		resp->status = 400;
-		problem = HTTP_T(req, "Mật khẩu hiện tại không đúng.",
-				 "The current password is not correct.");
-		break;
-	case LOGIN_MISMATCH:
-		resp->status = 400;
-		problem = HTTP_T(req, "Hai lần nhập mật khẩu mới không khớp.",
-				 "The two new passwords differ.");
-		break;
-	case LOGIN_REFUSED:
-		resp->status = 400;
-		problem = user_strerror_lang(lr.urc, req->lang == LANG_EN);
-		break;
-	default:
-		return -1;
 	}
-	return account_render(req, resp, NULL, problem, NULL);
+	resp->status = st == ST_OK && lr.outcome == LOGIN_THROTTLED ? 429 : 400;
+	char problem[256];
+	return account_render(req, resp, NULL,
+			      msg_format(&lr.why, req->lang, problem, sizeof(problem)), NULL);
 }
 
 int
