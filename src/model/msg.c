@@ -73,6 +73,8 @@ static const struct {
 				 "The current password is not correct."},
     [MSG_LOGIN_MISMATCH] = {"Hai lần nhập mật khẩu mới không khớp.",
 			    "The two new passwords differ."},
+    [MSG_APITOKEN_NAME] = {"Tên mã phải có từ 1 đến {1} byte.",
+			   "A token's name must have 1 to {1} bytes."},
 };
 
 void

@@ -73,6 +73,7 @@ enum msg_id {
 	MSG_LOGIN_THROTTLED,	   /* {1}: whole minutes to wait */
 	MSG_LOGIN_CURRENT_WRONG,   /* password change: the current password is wrong */
 	MSG_LOGIN_MISMATCH,	   /* password change: the two new ones differ */
+	MSG_APITOKEN_NAME,	   /* {1}: APITOKEN_NAME_MAX bytes */
 
 	MSG__MAX
 };

@@ -419,15 +419,16 @@ web_account_tokens(struct http_request *req, struct http_response *resp)
 	if (db == NULL)
 		return -1;
 	char token[APITOKEN_LEN + 1];
-	int rc = apitoken_create(db, req->who, http_form(req, "name"), (int64_t)time(NULL), token);
-	if (rc != 0) {
-		if (rc < 0)
-			return -1;
+	struct msg why;
+	enum status st =
+	    apitoken_create(db, req->who, http_form(req, "name"), (int64_t)time(NULL), token, &why);
+	if (st == ST_ERR)
+		return -1;
+	if (st != ST_OK) {
+		char problem[256];
 		resp->status = 400;
 		return account_render(req, resp, NULL,
-				      HTTP_T(req, "Tên mã phải có từ 1 đến 100 byte.",
-					     "A token's name must have 1 to 100 bytes."),
-				      NULL);
+				      msg_format(&why, req->lang, problem, sizeof(problem)), NULL);
 	}
 	return account_render(req, resp, NULL, NULL, token);
 }
@@ -440,12 +441,12 @@ web_account_token_revoke(struct http_request *req, struct http_response *resp)
 	struct db *db = http_request_db(req);
 	if (db == NULL)
 		return -1;
-	int rc = 1;
+	enum status st = ST_NOTFOUND;
 	if (s != NULL && parse_int64(s, &id) == 0)
-		rc = apitoken_revoke(db, req->who, id, (int64_t)time(NULL));
-	if (rc < 0)
+		st = apitoken_revoke(db, req->who, id, (int64_t)time(NULL));
+	if (st == ST_ERR)
 		return -1;
-	if (rc == 1) { /* not this user's token: as if it did not exist */
+	if (st != ST_OK) { /* not this user's token: as if it did not exist */
 		web_error(req, resp, 404, "Không tìm thấy mã truy cập này.", "No such token.");
 		return 0;
 	}

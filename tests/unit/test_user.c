@@ -330,12 +330,12 @@ test_password_credentials(void **state)
 	for (int i = 0; i < 3; i++)
 		assert_int_equal(session_create(db, &u, T0, tok[i], &s[i]), 0);
 	for (int i = 0; i < 3; i++)
-		assert_int_equal(apitoken_create(db, &who, "script", T0, key[i]), 0);
+		assert_int_equal(apitoken_create(db, &who, "script", T0, key[i], NULL), ST_OK);
 	struct apitoken *list = NULL;
 	size_t n = 0;
 	assert_int_equal(apitoken_list(db, id, &list, &n), 0);
 	assert_int_equal(n, 3);
-	assert_int_equal(apitoken_revoke(db, &who, list[0].id, T0), 0); /* newest: key[2] */
+	assert_int_equal(apitoken_revoke(db, &who, list[0].id, T0), ST_OK); /* newest: key[2] */
 	free(list);
 
 	/* Keep tokens: sessions 1 and 2 end, 0 stays; key 0 and 1 still work. */
@@ -364,7 +364,7 @@ test_password_credentials(void **state)
 
 	/* A reset ends sessions 0 and a new 1, and a new key 2. */
 	assert_int_equal(session_create(db, &u, T0, tok[1], &s[1]), 0);
-	assert_int_equal(apitoken_create(db, &who, "script", T0, key[2]), 0);
+	assert_int_equal(apitoken_create(db, &who, "script", T0, key[2], NULL), ST_OK);
 	assert_int_equal(user_set_password(db, NULL, id, "a reset long password", T0, NULL), ST_OK);
 	assert_int_equal(session_lookup(db, tok[0], T0 + 3, &f), 0);
 	assert_int_equal(session_lookup(db, tok[1], T0 + 3, &f), 0);
@@ -389,8 +389,13 @@ test_api_tokens(void **state)
 	struct principal who;
 	user_principal(&u, &who);
 	char token[APITOKEN_LEN + 1];
-	assert_int_equal(apitoken_create(db, &who, "", T0, token), 1);
-	assert_int_equal(apitoken_create(db, &who, "script", T0, token), 0);
+	struct msg why;
+	char text[128];
+	assert_int_equal(apitoken_create(db, &who, "", T0, token, &why), ST_INVALID);
+	assert_string_equal(
+	    msg_format(&why, MSG_BOTH, text, sizeof(text)),
+	    "Tên mã phải có từ 1 đến 100 byte. / A token's name must have 1 to 100 bytes.");
+	assert_int_equal(apitoken_create(db, &who, "script", T0, token, NULL), ST_OK);
 	assert_int_equal(strlen(token), 48); /* "sxsh_" 5 + 43 */
 	assert_memory_equal(token, "sxsh_", 5);
 	struct session s;
@@ -415,9 +420,9 @@ test_api_tokens(void **state)
 	struct principal ow;
 	assert_int_equal(user_by_email(db, "admin@example.org", &other), ST_OK);
 	user_principal(&other, &ow);
-	assert_int_equal(apitoken_revoke(db, &ow, id, T0), 1);
-	assert_int_equal(apitoken_revoke(db, &who, id, T0 + 9), 0);
-	assert_int_equal(apitoken_revoke(db, &who, id, T0 + 9), 1);
+	assert_int_equal(apitoken_revoke(db, &ow, id, T0), ST_NOTFOUND);
+	assert_int_equal(apitoken_revoke(db, &who, id, T0 + 9), ST_OK);
+	assert_int_equal(apitoken_revoke(db, &who, id, T0 + 9), ST_NOTFOUND);
 	assert_int_equal(apitoken_lookup(db, token, T0 + 10, &s), 0);
 }
 
