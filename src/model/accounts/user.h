@@ -113,7 +113,8 @@ enum status user_set_password(struct db *db, const struct principal *actor, int6
  * for who->user_id, except that the session whose hash is keep_session
  * (the one making the change; NULL: none) stays signed in and, when
  * keep_tokens is set, the API tokens stay valid.  The caller has checked
- * the current password.  In the caller's transaction.
+ * the current password (login_password_change does).  In the caller's
+ * transaction.
  */
 enum status user_change_password(struct db *db, const struct principal *who,
 				 const char *keep_session, int keep_tokens, const char *password,
