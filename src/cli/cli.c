@@ -9,8 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "db/db.h"
-#include "db/migrate.h"
+#include "model/store.h"
 #include "util/fold.h"
 
 static const struct cli_cmd cmds[] = {
@@ -96,16 +95,16 @@ struct db *
 cli_db_open(struct cli *cli)
 {
 	char err[512];
-	struct db *db = db_open(cli->db_url, err, sizeof(err));
+	struct db *db = store_open(cli->db_url, err, sizeof(err));
 	if (db == NULL) {
 		fprintf(stderr, "sxsh: không mở được cơ sở dữ liệu / cannot open database: %s\n",
 			err);
 		return NULL;
 	}
 	int applied = 0;
-	if (migrate_up(db, &applied, err, sizeof(err)) < 0) {
+	if (store_migrate(db, &applied, err, sizeof(err)) < 0) {
 		fprintf(stderr, "sxsh: %s: %s\n", cli->db_url, err);
-		db_close(db);
+		store_close(db);
 		return NULL;
 	}
 	return db;
@@ -115,7 +114,7 @@ struct db *
 cli_db_open_existing(struct cli *cli)
 {
 	char err[512];
-	struct db *db = db_open_existing(cli->db_url, err, sizeof(err));
+	struct db *db = store_open_existing(cli->db_url, err, sizeof(err));
 	if (db == NULL) {
 		fprintf(stderr,
 			"sxsh: không mở được cơ sở dữ liệu %s (%s); tạo mới bằng `sxsh init` hoặc "
@@ -124,18 +123,17 @@ cli_db_open_existing(struct cli *cli)
 			cli->db_url, err, cli->db_url, err);
 		return NULL;
 	}
-	if (db_quick_check(db) != DB_OK) {
+	if (store_check(db) < 0) {
 		fprintf(stderr,
 			"sxsh: tệp cơ sở dữ liệu %s bị hỏng (%s); khôi phục từ bản sao lưu (sxsh "
 			"backup) / the database file %s is damaged (%s); restore it from a backup "
 			"(sxsh backup)\n",
-			cli->db_url, db_errmsg(db), cli->db_url, db_errmsg(db));
-		db_close(db);
+			cli->db_url, store_errmsg(db), cli->db_url, store_errmsg(db));
+		store_close(db);
 		return NULL;
 	}
-	struct db_table *t = NULL;
-	int n = 0;
-	if (db_tables(db, &t, &n) != DB_OK || n == 0) {
+	int n = store_table_count(db);
+	if (n <= 0) {
 		if (n == 0)
 			fprintf(stderr,
 				"sxsh: cơ sở dữ liệu %s trống; tạo bằng `sxsh init` hoặc `sxsh "
@@ -143,16 +141,14 @@ cli_db_open_existing(struct cli *cli)
 				"`sxsh demo`\n",
 				cli->db_url, cli->db_url);
 		else
-			fprintf(stderr, "sxsh: %s: %s\n", cli->db_url, db_errmsg(db));
-		db_tables_free(t, n);
-		db_close(db);
+			fprintf(stderr, "sxsh: %s: %s\n", cli->db_url, store_errmsg(db));
+		store_close(db);
 		return NULL;
 	}
-	db_tables_free(t, n);
 	int applied = 0;
-	if (migrate_up(db, &applied, err, sizeof(err)) < 0) {
+	if (store_migrate(db, &applied, err, sizeof(err)) < 0) {
 		fprintf(stderr, "sxsh: %s: %s\n", cli->db_url, err);
-		db_close(db);
+		store_close(db);
 		return NULL;
 	}
 	return db;

@@ -1,16 +1,15 @@
 /*
  * sxsh backup --db URL FILE: writes a consistent copy of a SQLite database
  * to FILE with SQLite's online backup API while the server keeps running
- * (db_backup).  FILE must not exist yet.  A PostgreSQL database is backed up
+ * (store_backup).  FILE must not exist yet.  A PostgreSQL database is backed up
  * with pg_dump instead; the command says so and exits 1.
  */
 #include "cli/cli.h"
 
 #include <stdio.h>
-#include <string.h>
 #include <unistd.h>
 
-#include "db/db.h"
+#include "model/store.h"
 
 int
 cmd_backup(struct cli *cli, int argc, char **argv)
@@ -28,15 +27,13 @@ cmd_backup(struct cli *cli, int argc, char **argv)
 	if (db == NULL)
 		return EXIT_USER;
 	int rc = EXIT_USER;
-	if (db_backup(db, path) != DB_OK) {
-		fprintf(stderr, "sxsh backup: %s\n", db_errmsg(db));
-		if (strcmp(db_dialect(db), "sqlite") == 0)
-			unlink(path);
+	if (store_backup(db, path) < 0) {
+		fprintf(stderr, "sxsh backup: %s\n", store_errmsg(db));
 		goto out;
 	}
 	printf("Đã sao lưu / backed up %s -> %s\n", cli->db_url, path);
 	rc = 0;
 out:
-	db_close(db);
+	store_close(db);
 	return rc;
 }

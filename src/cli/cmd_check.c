@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db/db.h"
 #include "model/analytics/check.h"
 #include "model/io/csvio.h"
+#include "model/store.h"
 #include "util/fmt.h"
 
 enum ck_format { CK_TEXT, CK_CSV, CK__MAX };
@@ -96,6 +96,6 @@ cmd_check(struct cli *cli, int argc, char **argv)
 	rc = strict && n > 0 ? EXIT_USER : EXIT_OK;
 out:
 	check_free(f, n);
-	db_close(db);
+	store_close(db);
 	return rc;
 }

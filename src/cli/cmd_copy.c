@@ -12,8 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "db/db.h"
 #include "model/io/copy.h"
+#include "model/store.h"
 
 static void
 copy_progress(void *arg, const char *table, int done, int total)
@@ -77,7 +77,7 @@ cmd_copy(struct cli *cli, int argc, char **argv)
 		       res.tables[i].rows, res.tables[i].sum);
 	rc = 0;
 out:
-	db_close(src);
-	db_close(dst);
+	store_close(src);
+	store_close(dst);
 	return rc;
 }

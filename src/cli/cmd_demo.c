@@ -16,10 +16,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "db/db.h"
 #include "model/demo/demo.h"
 #include "model/demo/demo_accounts.h"
 #include "model/registry/refdata.h"
+#include "model/store.h"
 #include "util/fmt.h"
 
 static void
@@ -174,6 +174,6 @@ accounts:
 	}
 	rc = EXIT_OK;
 out:
-	db_close(db);
+	store_close(db);
 	return rc;
 }

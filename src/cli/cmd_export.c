@@ -9,8 +9,8 @@
 
 #include <string.h>
 
-#include "db/db.h"
 #include "model/io/csvio.h"
+#include "model/store.h"
 #include "model/validate.h"
 #include "render/sheets.h"
 #include "render/xlsx.h"
@@ -99,7 +99,7 @@ cmd_export(struct cli *cli, int argc, char **argv)
 	int rc = fmt == EXPORT_XLSX ? export_xlsx(db, kind, out, year, err, sizeof(err))
 		 : out != NULL	    ? csvio_export_path(db, kind, out, year, err, sizeof(err))
 				    : csvio_export(db, kind, stdout, year, err, sizeof(err));
-	db_close(db);
+	store_close(db);
 	if (rc != 0) {
 		fprintf(stderr, "sxsh export: %s\n", err);
 		return EXIT_USER;

@@ -16,8 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db/db.h"
 #include "model/registry/unit_history.h"
+#include "model/store.h"
 #include "util/fmt.h"
 
 static int
@@ -97,6 +97,6 @@ cmd_facility(struct cli *cli, int argc, char **argv)
 	} else {
 		rc = print_history(db, code);
 	}
-	db_close(db);
+	store_close(db);
 	return rc;
 }

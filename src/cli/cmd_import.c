@@ -9,8 +9,8 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "db/db.h"
 #include "model/io/csvio.h"
+#include "model/store.h"
 
 /* Flags the command accepts; each sets one int in struct csvio_opts. */
 static const struct {
@@ -75,7 +75,7 @@ cmd_import(struct cli *cli, int argc, char **argv)
 		rc = csvio_import(db, kind, stdin, "stdin", &o, csvio_err_print, stderr, &st);
 	else
 		rc = csvio_import_path(db, kind, pos[1], &o, csvio_err_print, stderr, &st);
-	db_close(db);
+	store_close(db);
 
 	if (rc != 0) {
 		fprintf(stderr,

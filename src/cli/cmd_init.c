@@ -3,7 +3,7 @@
  * file when missing), applies the pending migrations, loads the reference
  * data and prints a short summary: the schema version and the rows of each
  * reference table.  Running it again changes nothing but the meta
- * generation; a database newer than this binary is refused by migrate_up().
+ * generation; a database newer than this binary is refused by store_migrate().
  */
 #include "cli/cli.h"
 
@@ -11,9 +11,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "db/db.h"
-#include "db/migrate.h"
 #include "model/registry/refdata.h"
+#include "model/store.h"
 
 /* Vietnamese labels of the reference tables, by enum refdata_table. */
 static const char *const table_vi[REFDATA__MAX] = {
@@ -86,14 +85,14 @@ cmd_init(struct cli *cli, int argc, char **argv)
 			cli->db_url, strerror(errno));
 		return EXIT_USER;
 	}
-	db = db_open(cli->db_url, err, sizeof(err));
+	db = store_open(cli->db_url, err, sizeof(err));
 	if (db == NULL) {
 		fprintf(stderr,
 			"sxsh init: không mở được cơ sở dữ liệu / cannot open database %s: %s\n",
 			cli->db_url, err);
 		return EXIT_USER;
 	}
-	if (migrate_up(db, &applied, err, sizeof(err)) < 0) {
+	if (store_migrate(db, &applied, err, sizeof(err)) < 0) {
 		fprintf(stderr, "sxsh init: %s: %s\n", cli->db_url, err);
 		goto out;
 	}
@@ -102,17 +101,17 @@ cmd_init(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if (refdata_counts(db, counts) < 0) {
-		fprintf(stderr, "sxsh init: %s\n", db_errmsg(db));
+		fprintf(stderr, "sxsh init: %s\n", store_errmsg(db));
 		goto out;
 	}
 	printf("%s: phiên bản lược đồ / schema version %d (mới áp dụng / newly applied: %d)\n",
-	       cli->db_url, migrate_latest(db), applied);
+	       cli->db_url, store_schema_version(db), applied);
 	printf("Dữ liệu tham chiếu đã nạp / reference data loaded:\n");
 	for (int t = 0; t < REFDATA__MAX; t++)
 		printf("  %-16s %5lld  %s\n", refdata_table_name(t), (long long)counts[t],
 		       table_vi[t]);
 	rc = EXIT_OK;
 out:
-	db_close(db);
+	store_close(db);
 	return rc;
 }

@@ -20,11 +20,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db/db.h"
 #include "model/io/csvio.h"
 #include "model/analytics/keyusers.h"
 #include "model/analytics/ledger.h"
 #include "model/accounts/principal.h"
+#include "model/store.h"
 #include "render/sheets.h"
 #include "render/xlsx.h"
 #include "util/fmt.h"
@@ -238,6 +238,6 @@ cmd_keyusers(struct cli *cli, int argc, char **argv)
 out:
 	free(cols.code);
 	keyusers_free(l);
-	db_close(db);
+	store_close(db);
 	return rc;
 }

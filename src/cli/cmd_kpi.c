@@ -29,10 +29,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "db/db.h"
 #include "model/io/csvio.h"
 #include "model/analytics/kpi.h"
 #include "model/registry/refdata.h"
+#include "model/store.h"
 #include "render/sheets.h"
 #include "render/xlsx.h"
 #include "util/fmt.h"
@@ -476,6 +476,6 @@ cmd_kpi(struct cli *cli, int argc, char **argv)
 	rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_USER;
 out:
 	kpi_result_free(r);
-	db_close(db);
+	store_close(db);
 	return rc;
 }

@@ -29,9 +29,9 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "db/db.h"
 #include "http/server.h"
 #include "model/accounts/user.h"
+#include "model/store.h"
 
 #define SERVE_DEFAULT_LISTEN "127.0.0.1:8080"
 
@@ -121,7 +121,7 @@ cmd_serve(struct cli *cli, int argc, char **argv)
 	struct db *db = cli_db_open_existing(cli);
 	if (db == NULL)
 		return EXIT_USER;
-	db_close(db); /* the workers open their own connections */
+	store_close(db); /* the workers open their own connections */
 
 	sigset_t set;
 	sigemptyset(&set);

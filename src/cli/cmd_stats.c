@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db/db.h"
 #include "model/analytics/kpi.h"
 #include "model/registry/refdata.h"
+#include "model/store.h"
 #include "util/fmt.h"
 #include "util/fold.h"
 
@@ -58,7 +58,7 @@ print_tables(struct db *db)
 	int n = kpi_table_rows(db, &t);
 	printf("Số dòng theo bảng / Rows per table\n");
 	if (n < 0) {
-		printf("  (không đếm được / cannot count: %s)\n", db_errmsg(db));
+		printf("  (không đếm được / cannot count: %s)\n", store_errmsg(db));
 		return;
 	}
 	int w = 0;
@@ -195,6 +195,6 @@ cmd_stats(struct cli *cli, int argc, char **argv)
 	rc = EXIT_OK;
 out:
 	kpi_result_free(r);
-	db_close(db);
+	store_close(db);
 	return rc;
 }

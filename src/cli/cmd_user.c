@@ -23,9 +23,30 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "db/db.h"
 #include "model/accounts/user.h"
+#include "model/store.h"
 #include "util/fmt.h"
+
+/* Prints "CMD: [WHAT: ]message" to stderr, the message in both languages. */
+static void
+user_print_msg(const char *cmd, const char *what, const struct msg *m)
+{
+	char text[512];
+	msg_format(m, MSG_BOTH, text, sizeof(text));
+	if (what != NULL)
+		fprintf(stderr, "%s: %s: %s\n", cmd, what, text);
+	else
+		fprintf(stderr, "%s: %s\n", cmd, text);
+}
+
+/* As user_print_msg for the accounts message id with its usual arguments. */
+static void
+user_print_id(const char *cmd, const char *what, enum msg_id id)
+{
+	struct msg m;
+	user_msg(&m, id);
+	user_print_msg(cmd, what, &m);
+}
 
 struct user_opts {
 	const char *role, *email, *name, *unit, *facility;
@@ -92,7 +113,7 @@ user_read_password(char *out, size_t n, int *generated)
 	}
 	size_t len = strcspn(out, "\r\n");
 	if (out[len] == '\0' && len == n - 1 && !feof(stdin)) {
-		fprintf(stderr, "sxsh user: %s\n", user_strerror(USER_ERR_PASSWORD_LONG));
+		user_print_id("sxsh user", NULL, MSG_USER_PASSWORD_LONG);
 		return -1;
 	}
 	out[len] = '\0';
@@ -114,13 +135,12 @@ cmd_user_add(struct db *db, const struct user_opts *o)
 {
 	struct user_new nu = {.email = o->email, .name = o->name, .unit_code = o->unit};
 	if (user_role_parse(o->role, &nu.role) < 0) {
-		fprintf(stderr, "sxsh user add: --role: %s\n", user_strerror(USER_ERR_ROLE));
+		user_print_id("sxsh user add", "--role", MSG_USER_ROLE);
 		return EXIT_USER;
 	}
 	if (o->facility != NULL &&
 	    (parse_int64(o->facility, &nu.facility_id) < 0 || nu.facility_id <= 0)) {
-		fprintf(stderr, "sxsh user add: --facility: %s\n",
-			user_strerror(USER_ERR_FACILITY_UNKNOWN));
+		user_print_id("sxsh user add", "--facility", MSG_USER_FACILITY_UNKNOWN);
 		return EXIT_USER;
 	}
 	char password[USER_PASSWORD_MAX + 2];
@@ -129,10 +149,10 @@ cmd_user_add(struct db *db, const struct user_opts *o)
 		return EXIT_USER;
 	nu.password = password;
 	int64_t id = 0;
-	enum user_rc urc = user_add(db, NULL, &nu, (int64_t)time(NULL), &id);
+	struct msg why;
 	int rc = EXIT_OK;
-	if (urc != USER_OK) {
-		fprintf(stderr, "sxsh user add: %s: %s\n", o->email, user_strerror(urc));
+	if (user_add(db, NULL, &nu, (int64_t)time(NULL), &id, &why) != ST_OK) {
+		user_print_msg("sxsh user add", o->email, &why);
 		rc = EXIT_USER;
 	} else {
 		printf("tạo tài khoản / created account %lld: %s (%s)\n", (long long)id, o->email,
@@ -149,10 +169,12 @@ cmd_user_add(struct db *db, const struct user_opts *o)
 static int
 user_find(struct db *db, const char *sub, const char *email, struct user *u)
 {
-	enum user_rc urc = user_by_email(db, email, u);
-	if (urc == USER_OK)
+	enum status st = user_by_email(db, email, u);
+	if (st == ST_OK)
 		return 0;
-	fprintf(stderr, "sxsh user %s: %s: %s\n", sub, email, user_strerror(urc));
+	char cmd[32];
+	snprintf(cmd, sizeof(cmd), "sxsh user %s", sub);
+	user_print_id(cmd, email, st == ST_NOTFOUND ? MSG_USER_NOTFOUND : MSG_USER_INTERNAL);
 	return EXIT_USER;
 }
 
@@ -167,9 +189,9 @@ cmd_user_passwd(struct db *db, const struct user_opts *o)
 	int generated;
 	if (user_read_password(password, sizeof(password), &generated) < 0)
 		return EXIT_USER;
-	enum user_rc urc = user_password_reset(db, NULL, u.id, password, (int64_t)time(NULL));
-	if (urc != USER_OK) {
-		fprintf(stderr, "sxsh user passwd: %s: %s\n", o->email, user_strerror(urc));
+	struct msg why;
+	if (user_password_reset(db, NULL, u.id, password, (int64_t)time(NULL), &why) != ST_OK) {
+		user_print_msg("sxsh user passwd", o->email, &why);
 		rc = EXIT_USER;
 	} else {
 		printf("đã đổi mật khẩu, kết thúc các phiên đăng nhập và thu hồi mã truy cập API / "
@@ -190,9 +212,9 @@ cmd_user_disable(struct db *db, const struct user_opts *o)
 	int rc = user_find(db, "disable", o->email, &u);
 	if (rc != 0)
 		return rc;
-	enum user_rc urc = user_status_change(db, NULL, u.id, !o->enable, (int64_t)time(NULL));
-	if (urc != USER_OK) {
-		fprintf(stderr, "sxsh user disable: %s: %s\n", o->email, user_strerror(urc));
+	struct msg why;
+	if (user_status_change(db, NULL, u.id, !o->enable, (int64_t)time(NULL), &why) != ST_OK) {
+		user_print_msg("sxsh user disable", o->email, &why);
 		return EXIT_USER;
 	}
 	printf("%s: %s\n", u.email, o->enable ? "mở khóa / enabled" : "đã khóa / disabled");
@@ -204,8 +226,8 @@ user_list_cmd(struct db *db)
 {
 	struct user *u = NULL;
 	size_t n = 0;
-	if (user_list(db, &u, &n) != USER_OK) {
-		fprintf(stderr, "sxsh user list: %s\n", user_strerror(USER_ERR_INTERNAL));
+	if (user_list(db, &u, &n) != ST_OK) {
+		user_print_id("sxsh user list", NULL, MSG_USER_INTERNAL);
 		return EXIT_USER;
 	}
 	printf("id\temail\trole\tunit\tfacility\tstatus\n");
@@ -252,6 +274,6 @@ cmd_user(struct cli *cli, int argc, char **argv)
 		rc = cmd_user_disable(db, &o);
 		break;
 	}
-	db_close(db);
+	store_close(db);
 	return rc;
 }

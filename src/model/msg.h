@@ -55,6 +55,25 @@ enum msg_id {
 	/* ---- import, export, copy and the command line ---- */
 
 	/* ---- accounts: users, passwords, sign-in ---- */
+	MSG_USER_EMAIL,		   /* not a plausible address */
+	MSG_USER_ROLE,		   /* unknown role name */
+	MSG_USER_UNIT_NEEDED,	   /* district account without a unit */
+	MSG_USER_UNIT_UNKNOWN,	   /* no such unit, or a province-level one */
+	MSG_USER_UNIT_EXTRA,	   /* a unit given to a role that has none */
+	MSG_USER_FACILITY_NEEDED,  /* enterprise account without a facility */
+	MSG_USER_FACILITY_UNKNOWN, /* no facility with that id */
+	MSG_USER_FACILITY_EXTRA,   /* a facility given to a role that has none */
+	MSG_USER_PASSWORD_SHORT,   /* {1}: USER_PASSWORD_MIN characters */
+	MSG_USER_PASSWORD_LONG,	   /* {1}: USER_PASSWORD_MAX bytes */
+	MSG_USER_PASSWORD_BAD,	   /* not UTF-8, or a control character */
+	MSG_USER_EXISTS,	   /* the email is taken */
+	MSG_USER_NOTFOUND,	   /* no such account */
+	MSG_USER_INTERNAL,	   /* storage error, logged */
+	MSG_LOGIN_DENIED,	   /* sign-in: wrong email or password */
+	MSG_LOGIN_THROTTLED,	   /* {1}: whole minutes to wait */
+	MSG_LOGIN_CURRENT_WRONG,   /* password change: the current password is wrong */
+	MSG_LOGIN_MISMATCH,	   /* password change: the two new ones differ */
+	MSG_APITOKEN_NAME,	   /* {1}: APITOKEN_NAME_MAX bytes */
 
 	MSG__MAX
 };

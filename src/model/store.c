@@ -1,26 +1,77 @@
 /*
- * The database as a whole (see store.h).
+ * The database as a whole (see store.h): thin wrappers over src/db/ for the
+ * layers that may not include it.
  */
 #include "model/store.h"
 
-#include "db/db.h"
+#include <string.h>
+#include <unistd.h>
 
-int
-store_begin(struct db *db)
+#include "db/db.h"
+#include "db/migrate.h"
+
+struct db *
+store_open(const char *url, char *err, size_t errsz)
 {
-	return db_begin(db) == DB_OK ? 0 : -1;
+	return db_open(url, err, errsz);
 }
 
-int
-store_commit(struct db *db)
+struct db *
+store_open_existing(const char *url, char *err, size_t errsz)
 {
-	return db_commit(db) == DB_OK ? 0 : -1;
+	return db_open_existing(url, err, errsz);
 }
 
 void
-store_rollback(struct db *db)
+store_close(struct db *db)
 {
-	db_rollback(db);
+	db_close(db);
+}
+
+int
+store_migrate(struct db *db, int *applied, char *err, size_t errsz)
+{
+	return migrate_up(db, applied, err, errsz) < 0 ? -1 : 0;
+}
+
+int
+store_schema_version(const struct db *db)
+{
+	return migrate_latest(db);
+}
+
+int
+store_check(struct db *db)
+{
+	return db_quick_check(db) == DB_OK ? 0 : -1;
+}
+
+int
+store_table_count(struct db *db)
+{
+	struct db_table *t = NULL;
+	int n = 0;
+	if (db_tables(db, &t, &n) != DB_OK)
+		return -1;
+	db_tables_free(t, n);
+	return n;
+}
+
+int
+store_backup(struct db *db, const char *path)
+{
+	if (db_backup(db, path) == DB_OK)
+		return 0;
+	/* Only SQLite writes the file; PostgreSQL refused before touching it. */
+	if (strcmp(db_dialect(db), "sqlite") == 0)
+		unlink(path);
+	return -1;
+}
+
+const char *
+store_errmsg(const struct db *db)
+{
+	return db_errmsg(db);
 }
 
 int

@@ -5,13 +5,13 @@
  *
  * The router has already found the user, checked the role and the CSRF
  * token of every POST (req/auth.h); the handlers here call the model, whose
- * use-cases (login_attempt, login_end, user_password_change, apitoken_create…)
+ * use-cases (login_attempt, login_end, login_password_change, apitoken_create…)
  * each make their change in one transaction with its audit row.  A password change
  * ends the user's other sessions and revokes its API tokens unless the
- * form's keep_tokens box is ticked (model/accounts/user.h).  Sign-in refuses
- * before checking any password while the account or the address is
- * throttled (model/accounts/throttle.h), and takes as long for an unknown email as
- * for a wrong password.  After sign-in the browser goes back to `next`,
+ * form's keep_tokens box is ticked (model/accounts/user.h).  Sign-in and the
+ * password change refuse before checking any password while the account or
+ * the address is throttled (model/accounts/login.h), and sign-in takes as long
+ * for an unknown email as for a wrong password.  After sign-in the browser goes back to `next`,
  * which must be a path on this site (web_local_path), never another site.
  * Pages that show secrets (a new API token) are sent with no-store.
  */
@@ -23,7 +23,6 @@
 #include "model/accounts/apitoken.h"
 #include "model/accounts/login.h"
 #include "model/accounts/session.h"
-#include "model/accounts/throttle.h"
 #include "model/accounts/user.h"
 #include "render/html.h"
 #include "req/auth.h"
@@ -154,28 +153,18 @@ login_post(struct http_request *req, struct http_response *resp)
 	if (db == NULL)
 		return -1;
 	struct login_result lr;
-	switch (login_attempt(db, email, password, req->client_addr, (int64_t)time(NULL), &lr)) {
-	case LOGIN_OK:
-		break;
-	case LOGIN_THROTTLED:
-		resp->status = 429;
-		http_response_header(resp, "Retry-After",
-				     arena_printf(&req->arena, "%d", lr.wait_min * 60));
-		return login_render(
-		    req, resp,
-		    arena_printf(&req->arena,
-				 HTTP_T(req, "Quá nhiều lần đăng nhập sai, thử lại sau %d phút.",
-					"Too many failed sign-ins; try again in %d minutes."),
-				 lr.wait_min),
-		    email);
-	case LOGIN_DENIED:
-		resp->status = 200;
-		return login_render(req, resp,
-				    HTTP_T(req, "Email hoặc mật khẩu không đúng.",
-					   "The email or password is not correct."),
-				    email);
-	default:
+	if (login_attempt(db, email, password, req->client_addr, (int64_t)time(NULL), &lr) != ST_OK)
 		return -1;
+	if (lr.outcome != LOGIN_OK) {
+		char problem[256];
+		msg_format(&lr.why, req->lang, problem, sizeof(problem));
+		resp->status = 200;
+		if (lr.outcome == LOGIN_THROTTLED) {
+			resp->status = 429;
+			http_response_header(resp, "Retry-After",
+					     arena_printf(&req->arena, "%d", lr.wait_min * 60));
+		}
+		return login_render(req, resp, problem, email);
 	}
 	http_response_header(resp, "Set-Cookie",
 			     http_cookie_set(req, HTTP_SESSION_COOKIE,
@@ -206,7 +195,7 @@ web_logout(struct http_request *req, struct http_response *resp)
 	if (db == NULL)
 		return -1;
 	if (req->session_hash != NULL) {
-		if (login_end(db, req->who, req->session_hash, (int64_t)time(NULL)) < 0)
+		if (login_end(db, req->who, req->session_hash, (int64_t)time(NULL)) != ST_OK)
 			return -1;
 	}
 	http_response_header(resp, "Set-Cookie",
@@ -298,7 +287,7 @@ account_render(struct http_request *req, struct http_response *resp, const char 
 	struct user u;
 	struct apitoken *tokens = NULL;
 	size_t ntokens = 0;
-	if (db == NULL || user_get(db, req->who->user_id, &u) != USER_OK ||
+	if (db == NULL || user_get(db, req->who->user_id, &u) != ST_OK ||
 	    apitoken_list(db, u.id, &tokens, &ntokens) < 0)
 		return -1;
 	const char *title = HTTP_T(req, "Tài khoản", "Account");
@@ -396,58 +385,31 @@ web_account(struct http_request *req, struct http_response *resp)
 int
 web_account_password(struct http_request *req, struct http_response *resp)
 {
-	const char *current = http_form(req, "current"), *password = http_form(req, "password"),
-		   *confirm = http_form(req, "confirm");
 	struct db *db = http_request_db(req);
-	struct user u;
-	if (db == NULL || user_get(db, req->who->user_id, &u) != USER_OK)
+	if (db == NULL)
 		return -1;
-	int64_t now = (int64_t)time(NULL);
-	int wait = 0;
-	/* The current password is guessable through this form too: same throttle. */
-	int trc = throttle_check(db, u.email, req->client_addr, now, &wait);
-	if (trc < 0)
+	struct login_password pw = {
+	    .current = http_form(req, "current"),
+	    .password = http_form(req, "password"),
+	    .confirm = http_form(req, "confirm"),
+	    .keep_tokens = http_form(req, "keep_tokens") != NULL,
+	};
+	struct login_result lr;
+	enum status st = login_password_change(db, req->who, req->session_hash, &pw,
+					       req->client_addr, (int64_t)time(NULL), &lr);
+	if (st == ST_ERR)
 		return -1;
-	const char *problem = NULL;
-	if (trc == 1) {
-		resp->status = 429;
-		problem =
-		    arena_printf(&req->arena,
-				 HTTP_T(req, "Quá nhiều lần đăng nhập sai, thử lại sau %d phút.",
-					"Too many failed sign-ins; try again in %d minutes."),
-				 wait);
-	} else if (current == NULL || password == NULL || confirm == NULL ||
-		   !user_password_verify(u.hash, current)) {
-		if (throttle_fail(db, u.email, req->client_addr, now) < 0)
-			return -1;
-		resp->status = 400;
-		problem = HTTP_T(req, "Mật khẩu hiện tại không đúng.",
-				 "The current password is not correct.");
-	} else if (strcmp(password, confirm) != 0) {
-		resp->status = 400;
-		problem = HTTP_T(req, "Hai lần nhập mật khẩu mới không khớp.",
-				 "The two new passwords differ.");
-	} else {
-		/* The password, sessions and tokens change in one transaction. */
-		int keep_tokens = http_form(req, "keep_tokens") != NULL;
-		enum user_rc urc = user_password_check(password);
-		if (urc == USER_OK)
-			urc = user_password_change(db, req->who, req->session_hash, keep_tokens,
-						   password, now);
-		if (urc == USER_ERR_INTERNAL)
-			return -1;
-		if (urc == USER_OK) {
-			auth_redirect(resp,
-				      arena_printf(&req->arena, "%s%cdone=%s",
-						   web_url(req, "/account", NULL, 0),
-						   req->lang == LANG_EN ? '&' : '?',
-						   keep_tokens ? "password-kept" : "password"));
-			return 0;
-		}
-		resp->status = 400;
-		problem = user_strerror_lang(urc, req->lang == LANG_EN);
+	if (st == ST_OK && lr.outcome == LOGIN_OK) {
+		auth_redirect(resp, arena_printf(&req->arena, "%s%cdone=%s",
+						 web_url(req, "/account", NULL, 0),
+						 req->lang == LANG_EN ? '&' : '?',
+						 pw.keep_tokens ? "password-kept" : "password"));
+		return 0;
 	}
-	return account_render(req, resp, NULL, problem, NULL);
+	resp->status = st == ST_OK && lr.outcome == LOGIN_THROTTLED ? 429 : 400;
+	char problem[256];
+	return account_render(req, resp, NULL,
+			      msg_format(&lr.why, req->lang, problem, sizeof(problem)), NULL);
 }
 
 int
@@ -457,15 +419,16 @@ web_account_tokens(struct http_request *req, struct http_response *resp)
 	if (db == NULL)
 		return -1;
 	char token[APITOKEN_LEN + 1];
-	int rc = apitoken_create(db, req->who, http_form(req, "name"), (int64_t)time(NULL), token);
-	if (rc != 0) {
-		if (rc < 0)
-			return -1;
+	struct msg why;
+	enum status st =
+	    apitoken_create(db, req->who, http_form(req, "name"), (int64_t)time(NULL), token, &why);
+	if (st == ST_ERR)
+		return -1;
+	if (st != ST_OK) {
+		char problem[256];
 		resp->status = 400;
 		return account_render(req, resp, NULL,
-				      HTTP_T(req, "Tên mã phải có từ 1 đến 100 byte.",
-					     "A token's name must have 1 to 100 bytes."),
-				      NULL);
+				      msg_format(&why, req->lang, problem, sizeof(problem)), NULL);
 	}
 	return account_render(req, resp, NULL, NULL, token);
 }
@@ -478,12 +441,12 @@ web_account_token_revoke(struct http_request *req, struct http_response *resp)
 	struct db *db = http_request_db(req);
 	if (db == NULL)
 		return -1;
-	int rc = 1;
+	enum status st = ST_NOTFOUND;
 	if (s != NULL && parse_int64(s, &id) == 0)
-		rc = apitoken_revoke(db, req->who, id, (int64_t)time(NULL));
-	if (rc < 0)
+		st = apitoken_revoke(db, req->who, id, (int64_t)time(NULL));
+	if (st == ST_ERR)
 		return -1;
-	if (rc == 1) { /* not this user's token: as if it did not exist */
+	if (st != ST_OK) { /* not this user's token: as if it did not exist */
 		web_error(req, resp, 404, "Không tìm thấy mã truy cập này.", "No such token.");
 		return 0;
 	}

@@ -451,12 +451,12 @@ web_facility_assign(struct http_request *req, struct http_response *resp)
 	wf_errors_clear(&errs);
 	struct user u;
 	memset(&u, 0, sizeof(u));
-	enum user_rc urc = USER_ERR_NOTFOUND;
+	enum status ust = ST_NOTFOUND;
 	if (email == NULL || email[0] == '\0')
 		wf_errors_add(&errs, "bắt buộc nhập / required", "email");
-	else if ((urc = user_by_email(db, email, &u)) == USER_ERR_INTERNAL)
+	else if ((ust = user_by_email(db, email, &u)) == ST_ERR)
 		return -1;
-	else if (urc == USER_ERR_NOTFOUND)
+	else if (ust == ST_NOTFOUND)
 		wf_errors_add(&errs, "không có tài khoản với email này / no account has this email",
 			      "email");
 	rc = errs.n > 0 ? ST_INVALID : claim_assign(db, req->who, u.id, p.id, &errs);

@@ -113,7 +113,7 @@ users_render(struct http_request *req, struct http_response *resp, const char *n
 	struct db *db = http_request_db(req);
 	struct user *users = NULL;
 	size_t n = 0;
-	if (db == NULL || user_list(db, &users, &n) != USER_OK)
+	if (db == NULL || user_list(db, &users, &n) != ST_OK)
 		return -1;
 	const char *title = HTTP_T(req, "Tài khoản người dùng", "User accounts");
 	struct buf b;
@@ -159,14 +159,17 @@ users_create(struct http_request *req, struct http_response *resp)
 	    .password = http_form(req, "password"),
 	};
 	char generated[USER_GENERATED_PASSWORD + 1];
-	const char *problem = NULL;
 	const char *fac = http_form(req, "facility");
-	enum user_rc urc = USER_OK;
-	if (user_role_parse(http_form(req, "role"), &nu.role) < 0)
-		urc = USER_ERR_ROLE;
-	else if (fac != NULL && fac[0] != '\0' &&
-		 (parse_int64(fac, &nu.facility_id) < 0 || nu.facility_id <= 0))
-		urc = USER_ERR_FACILITY_UNKNOWN;
+	struct msg why;
+	enum status st = ST_OK;
+	if (user_role_parse(http_form(req, "role"), &nu.role) < 0) {
+		st = ST_INVALID;
+		user_msg(&why, MSG_USER_ROLE);
+	} else if (fac != NULL && fac[0] != '\0' &&
+		   (parse_int64(fac, &nu.facility_id) < 0 || nu.facility_id <= 0)) {
+		st = ST_INVALID;
+		user_msg(&why, MSG_USER_FACILITY_UNKNOWN);
+	}
 	int gen = nu.password == NULL || nu.password[0] == '\0';
 	if (gen) {
 		user_password_generate(generated);
@@ -176,14 +179,15 @@ users_create(struct http_request *req, struct http_response *resp)
 	if (db == NULL)
 		return -1;
 	int64_t id = 0;
-	if (urc == USER_OK)
-		urc = user_add(db, req->who, &nu, (int64_t)time(NULL), &id);
-	if (urc == USER_ERR_INTERNAL)
+	if (st == ST_OK)
+		st = user_add(db, req->who, &nu, (int64_t)time(NULL), &id, &why);
+	if (st == ST_ERR)
 		return -1;
-	if (urc != USER_OK) {
+	if (st != ST_OK) {
+		char problem[256];
 		resp->status = 400;
-		problem = user_strerror_lang(urc, req->lang == LANG_EN);
-		return users_render(req, resp, NULL, problem, NULL);
+		return users_render(req, resp, NULL,
+				    msg_format(&why, req->lang, problem, sizeof(problem)), NULL);
 	}
 	const char *notice = arena_printf(
 	    &req->arena, HTTP_T(req, "Đã tạo tài khoản %s.", "Account %s created."), nu.email);

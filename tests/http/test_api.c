@@ -106,10 +106,10 @@ setup(void **state)
 	(void)state;
 	struct db *db = wfx_new(DBNAME);
 	for (int w = 0; w < WFX__MAX; w++)
-		if (apitoken_create(db, &wfx_who[w], "test", 1700000000, tokens[w]) != 0)
+		if (apitoken_create(db, &wfx_who[w], "test", 1700000000, tokens[w], NULL) != ST_OK)
 			fail_msg("apitoken_create %d", w);
 	struct user u;
-	assert_int_equal(user_get(db, wfx_who[WFX_ENT1].user_id, &u), USER_OK);
+	assert_int_equal(user_get(db, wfx_who[WFX_ENT1].user_id, &u), ST_OK);
 	hs_session_new(db, &u, &ent1);
 	db_close(db);
 	hs_server_start(&server, DBNAME);

@@ -87,12 +87,12 @@ setup(void **state)
 			 t1000);
 	import(db, CSVIO_REPORTS, text, NULL);
 	free(text);
-	if (apitoken_create(db, &wfx_who[WFX_ENT1], "test", 1700000000, token) != 0)
+	if (apitoken_create(db, &wfx_who[WFX_ENT1], "test", 1700000000, token, NULL) != ST_OK)
 		fail_msg("apitoken_create");
 	struct user u;
-	assert_int_equal(user_get(db, wfx_who[WFX_ENT1].user_id, &u), USER_OK);
+	assert_int_equal(user_get(db, wfx_who[WFX_ENT1].user_id, &u), ST_OK);
 	hs_session_new(db, &u, &ent1);
-	assert_int_equal(user_get(db, wfx_who[WFX_PROVINCE].user_id, &u), USER_OK);
+	assert_int_equal(user_get(db, wfx_who[WFX_PROVINCE].user_id, &u), ST_OK);
 	hs_session_new(db, &u, &province);
 	db_close(db);
 	hs_server_start(&server, DBNAME);

@@ -74,7 +74,7 @@ setup(void **state)
 			      .facility_id = 1,
 			      .password = "a long enough password"};
 	hs_account(db, &nu, NULL, &ent);
-	if (apitoken_create(db, &wfx_who[WFX_ENT1], "test", 1700000000, token) != 0)
+	if (apitoken_create(db, &wfx_who[WFX_ENT1], "test", 1700000000, token, NULL) != ST_OK)
 		fail_msg("apitoken_create");
 	db_close(db); /* the last connection: the WAL goes back into the file */
 	hs_server_start(&server, DBNAME);

@@ -61,7 +61,8 @@ setup(void **state)
 	struct user_new nu = {
 	    .email = "inst@x.vn", .role = ROLE_PROVINCE, .password = "instance password"};
 	hs_account(db, &nu, NULL, NULL);
-	if (apitoken_create(db, &wfx_who[WFX_PROVINCE], "instances", 1700000000, token) != 0)
+	if (apitoken_create(db, &wfx_who[WFX_PROVINCE], "instances", 1700000000, token, NULL) !=
+	    ST_OK)
 		fail_msg("apitoken_create failed");
 	db_close(db);
 	hs_server_start(&inst[0], DBNAME);

@@ -63,10 +63,11 @@ hs_account(struct db *db, const struct user_new *nu, struct user *u, struct hs_s
 {
 	int64_t id;
 	struct user us;
-	enum user_rc rc = user_create(db, NULL, nu, 1700000000, &id);
-	if (rc != USER_OK)
-		fail_msg("%s: %s", nu->email, user_strerror(rc));
-	assert_int_equal(user_get(db, id, &us), USER_OK);
+	struct msg why;
+	char text[512];
+	if (user_create(db, NULL, nu, 1700000000, &id, &why) != ST_OK)
+		fail_msg("%s: %s", nu->email, msg_format(&why, MSG_BOTH, text, sizeof(text)));
+	assert_int_equal(user_get(db, id, &us), ST_OK);
 	if (u != NULL)
 		*u = us;
 	if (out != NULL)

@@ -61,8 +61,13 @@ audit_count(const char *action, const char *entity_id)
 	return n;
 }
 
+/*
+ * Creates an account with a fixed long password, expecting status want and,
+ * when want is not ST_OK, message want_msg.  Returns its id (0 when refused).
+ */
 static int64_t
-add(const char *email, enum role role, const char *unit, int64_t facility, enum user_rc want)
+add(const char *email, enum role role, const char *unit, int64_t facility, enum status want,
+    enum msg_id want_msg)
 {
 	struct user_new nu = {.email = email,
 			      .role = role,
@@ -70,10 +75,26 @@ add(const char *email, enum role role, const char *unit, int64_t facility, enum 
 			      .facility_id = facility,
 			      .password = "mật khẩu đủ dài"};
 	int64_t id = 0;
-	enum user_rc rc = user_create(db, NULL, &nu, T0, &id);
-	if (rc != want)
-		fail_msg("%s: %s, expected %s", email, user_strerror(rc), user_strerror(want));
+	struct msg why;
+	msg_init(&why, MSG_NONE, NULL);
+	enum status st = user_create(db, NULL, &nu, T0, &id, &why);
+	char text[512];
+	if (st != want || (want != ST_OK && why.id != want_msg))
+		fail_msg("%s: status %d (%s), expected %d", email, st,
+			 msg_format(&why, MSG_BOTH, text, sizeof(text)), want);
 	return id;
+}
+
+/* The message of user_password_check(pw): MSG_NONE when it is accepted. */
+static enum msg_id
+pw_check(const char *pw)
+{
+	struct msg why;
+	enum status st = user_password_check(pw, &why);
+	if (st == ST_OK)
+		return MSG_NONE;
+	assert_int_equal(st, ST_INVALID);
+	return why.id;
 }
 
 static void
@@ -95,26 +116,49 @@ test_hash_round_trip(void **state)
 	user_password_generate(g2);
 	assert_int_equal(strlen(g1), 20);
 	assert_string_not_equal(g1, g2); /* 2^-116 chance of a false failure */
-	assert_int_equal(user_password_check(g1), USER_OK);
+	assert_int_equal(pw_check(g1), MSG_NONE);
 }
 
 static void
 test_password_rules(void **state)
 {
 	(void)state;
-	assert_int_equal(user_password_check("123456789"), USER_ERR_PASSWORD_SHORT); /* 9 < 10 */
-	assert_int_equal(user_password_check("1234567890"), USER_OK);		     /* 10 */
+	assert_int_equal(pw_check("123456789"), MSG_USER_PASSWORD_SHORT); /* 9 < 10 */
+	assert_int_equal(pw_check("1234567890"), MSG_NONE);		  /* 10 */
 	/* 10 code points, 2 bytes each = 20 bytes: counted as 10 characters. */
-	assert_int_equal(user_password_check("ăâđêôơưăâđ"), USER_OK);
-	assert_int_equal(user_password_check("ăâđêôơưăâ"), USER_ERR_PASSWORD_SHORT); /* 9 */
+	assert_int_equal(pw_check("ăâđêôơưăâđ"), MSG_NONE);
+	assert_int_equal(pw_check("ăâđêôơưăâ"), MSG_USER_PASSWORD_SHORT); /* 9 */
 	char long_pw[130];
 	memset(long_pw, 'a', 129);
 	long_pw[129] = '\0';
-	assert_int_equal(user_password_check(long_pw), USER_ERR_PASSWORD_LONG); /* 129 > 128 */
+	assert_int_equal(pw_check(long_pw), MSG_USER_PASSWORD_LONG); /* 129 > 128 */
 	long_pw[128] = '\0';
-	assert_int_equal(user_password_check(long_pw), USER_OK); /* exactly 128 */
-	assert_int_equal(user_password_check("abcdefghij\n"), USER_ERR_PASSWORD_BAD);
-	assert_int_equal(user_password_check("abcdefghij\xff"), USER_ERR_PASSWORD_BAD);
+	assert_int_equal(pw_check(long_pw), MSG_NONE); /* exactly 128 */
+	assert_int_equal(pw_check("abcdefghij\n"), MSG_USER_PASSWORD_BAD);
+	assert_int_equal(pw_check("abcdefghij\xff"), MSG_USER_PASSWORD_BAD);
+}
+
+/* The accounts' messages render as they read before they became ids. */
+static void
+test_messages(void **state)
+{
+	(void)state;
+	char text[512];
+	struct msg m;
+	assert_int_equal(user_password_check("short", &m), ST_INVALID);
+	assert_string_equal(msg_format(&m, LANG_VI, text, sizeof(text)),
+			    "mật khẩu phải có ít nhất 10 ký tự");
+	assert_string_equal(msg_format(&m, LANG_EN, text, sizeof(text)),
+			    "the password must have at least 10 characters");
+	user_msg(&m, MSG_USER_PASSWORD_LONG);
+	assert_string_equal(msg_format(&m, MSG_BOTH, text, sizeof(text)),
+			    "mật khẩu dài quá 128 byte / the password is longer than 128 bytes");
+	user_msg(&m, MSG_USER_EXISTS);
+	assert_string_equal(msg_format(&m, MSG_BOTH, text, sizeof(text)),
+			    "email này đã có tài khoản / this email already has an account");
+	user_msg(&m, MSG_USER_INTERNAL);
+	assert_string_equal(msg_format(&m, MSG_BOTH, text, sizeof(text)),
+			    "lỗi nội bộ, xem nhật ký máy chủ / internal error, see the server log");
 }
 
 static void
@@ -122,34 +166,37 @@ test_create_rules(void **state)
 {
 	(void)state;
 	int64_t before = audit_count("user.create", NULL);
-	int64_t admin = add("Admin@Example.ORG", ROLE_ADMIN, NULL, 0, USER_OK);
-	add("admin@example.org", ROLE_PROVINCE, NULL, 0, USER_ERR_EXISTS); /* same, other case */
-	add("not-an-email", ROLE_ADMIN, NULL, 0, USER_ERR_EMAIL);
-	add("a@b", ROLE_ADMIN, NULL, 0, USER_ERR_EMAIL); /* no dot in the domain */
-	add("d1@x.vn", ROLE_DISTRICT, NULL, 0, USER_ERR_UNIT_NEEDED);
-	add("d1@x.vn", ROLE_DISTRICT, "nowhere", 0, USER_ERR_UNIT_UNKNOWN);
-	add("d1@x.vn", ROLE_DISTRICT, "kien-giang", 0, USER_ERR_UNIT_UNKNOWN); /* a province */
-	int64_t district = add("d1@x.vn", ROLE_DISTRICT, "rach-gia", 0, USER_OK);
-	add("p1@x.vn", ROLE_PROVINCE, "rach-gia", 0, USER_ERR_UNIT_EXTRA);
-	add("e1@x.vn", ROLE_ENTERPRISE, NULL, 0, USER_ERR_FACILITY_NEEDED);
-	add("e1@x.vn", ROLE_ENTERPRISE, NULL, facility_id + 1000, USER_ERR_FACILITY_UNKNOWN);
-	add("x1@x.vn", ROLE_EXPERT, NULL, facility_id, USER_ERR_FACILITY_EXTRA);
-	int64_t ent = add("e1@x.vn", ROLE_ENTERPRISE, NULL, facility_id, USER_OK);
+	int64_t admin = add("Admin@Example.ORG", ROLE_ADMIN, NULL, 0, ST_OK, MSG_NONE);
+	add("admin@example.org", ROLE_PROVINCE, NULL, 0, ST_EXISTS,
+	    MSG_USER_EXISTS); /* same, other case */
+	add("not-an-email", ROLE_ADMIN, NULL, 0, ST_INVALID, MSG_USER_EMAIL);
+	add("a@b", ROLE_ADMIN, NULL, 0, ST_INVALID, MSG_USER_EMAIL); /* no dot in the domain */
+	add("d1@x.vn", ROLE_DISTRICT, NULL, 0, ST_INVALID, MSG_USER_UNIT_NEEDED);
+	add("d1@x.vn", ROLE_DISTRICT, "nowhere", 0, ST_INVALID, MSG_USER_UNIT_UNKNOWN);
+	add("d1@x.vn", ROLE_DISTRICT, "kien-giang", 0, ST_INVALID,
+	    MSG_USER_UNIT_UNKNOWN); /* a province */
+	int64_t district = add("d1@x.vn", ROLE_DISTRICT, "rach-gia", 0, ST_OK, MSG_NONE);
+	add("p1@x.vn", ROLE_PROVINCE, "rach-gia", 0, ST_INVALID, MSG_USER_UNIT_EXTRA);
+	add("e1@x.vn", ROLE_ENTERPRISE, NULL, 0, ST_INVALID, MSG_USER_FACILITY_NEEDED);
+	add("e1@x.vn", ROLE_ENTERPRISE, NULL, facility_id + 1000, ST_INVALID,
+	    MSG_USER_FACILITY_UNKNOWN);
+	add("x1@x.vn", ROLE_EXPERT, NULL, facility_id, ST_INVALID, MSG_USER_FACILITY_EXTRA);
+	int64_t ent = add("e1@x.vn", ROLE_ENTERPRISE, NULL, facility_id, ST_OK, MSG_NONE);
 	/* Three accounts created, each with one audit row. */
 	assert_int_equal(audit_count("user.create", NULL) - before, 3);
 
 	struct user u;
-	assert_int_equal(user_get(db, admin, &u), USER_OK);
+	assert_int_equal(user_get(db, admin, &u), ST_OK);
 	assert_string_equal(u.email, "admin@example.org"); /* stored in lower case */
 	assert_int_equal(u.role, ROLE_ADMIN);
 	assert_int_equal(u.created_at, T0);
-	assert_int_equal(user_by_email(db, "D1@X.VN", &u), USER_OK);
+	assert_int_equal(user_by_email(db, "D1@X.VN", &u), ST_OK);
 	assert_int_equal(u.id, district);
 	assert_string_equal(u.unit_code, "rach-gia");
-	assert_int_equal(user_get(db, ent, &u), USER_OK);
+	assert_int_equal(user_get(db, ent, &u), ST_OK);
 	assert_int_equal(u.facility_id, facility_id);
 	assert_string_equal(u.facility_name, "Cơ sở Một");
-	assert_int_equal(user_by_email(db, "nobody@x.vn", &u), USER_ERR_NOTFOUND);
+	assert_int_equal(user_by_email(db, "nobody@x.vn", &u), ST_NOTFOUND);
 
 	enum role r = ROLE_ADMIN;
 	assert_int_equal(user_role_parse("expert", &r), 0);
@@ -176,7 +223,7 @@ test_sessions(void **state)
 {
 	(void)state;
 	struct user u;
-	assert_int_equal(user_by_email(db, "d1@x.vn", &u), USER_OK);
+	assert_int_equal(user_by_email(db, "d1@x.vn", &u), ST_OK);
 	char token[SESSION_TOKEN_LEN + 1], hash[SESSION_HASH_LEN + 1];
 	struct session s, f;
 	assert_int_equal(session_create(db, &u, T0, token, &s), 0);
@@ -222,9 +269,9 @@ test_sessions(void **state)
 	assert_int_equal(f.created, T0 - 3600);
 
 	/* Disabling the account ends its sessions. */
-	assert_int_equal(user_set_disabled(db, NULL, u.id, 1, T0), USER_OK);
+	assert_int_equal(user_set_disabled(db, NULL, u.id, 1, T0, NULL), ST_OK);
 	assert_int_equal(session_lookup(db, token, T0 + 3600, &f), 0);
-	assert_int_equal(user_set_disabled(db, NULL, u.id, 0, T0), USER_OK);
+	assert_int_equal(user_set_disabled(db, NULL, u.id, 0, T0, NULL), ST_OK);
 	assert_int_equal(audit_count("user.disable", NULL), 1);
 	assert_int_equal(audit_count("user.enable", NULL), 1);
 }
@@ -234,18 +281,21 @@ test_password_change(void **state)
 {
 	(void)state;
 	struct user u;
-	assert_int_equal(user_by_email(db, "admin@example.org", &u), USER_OK);
+	assert_int_equal(user_by_email(db, "admin@example.org", &u), ST_OK);
 	assert_int_equal(user_password_verify(u.hash, "mật khẩu đủ dài"), 1);
-	assert_int_equal(user_set_password(db, NULL, u.id, "short", T0), USER_ERR_PASSWORD_SHORT);
-	assert_int_equal(user_set_password(db, NULL, u.id, "a new long password", T0), USER_OK);
-	assert_int_equal(user_get(db, u.id, &u), USER_OK);
+	struct msg why;
+	assert_int_equal(user_set_password(db, NULL, u.id, "short", T0, &why), ST_INVALID);
+	assert_int_equal(why.id, MSG_USER_PASSWORD_SHORT);
+	assert_int_equal(user_set_password(db, NULL, u.id, "a new long password", T0, NULL), ST_OK);
+	assert_int_equal(user_get(db, u.id, &u), ST_OK);
 	assert_int_equal(user_password_verify(u.hash, "mật khẩu đủ dài"), 0);
 	assert_int_equal(user_password_verify(u.hash, "a new long password"), 1);
 	char key[32];
 	snprintf(key, sizeof(key), "%lld", (long long)u.id);
 	assert_int_equal(audit_count("user.password", key), 1);
-	assert_int_equal(user_set_password(db, NULL, 999999, "a new long password", T0),
-			 USER_ERR_NOTFOUND);
+	assert_int_equal(user_set_password(db, NULL, 999999, "a new long password", T0, &why),
+			 ST_NOTFOUND);
+	assert_int_equal(why.id, MSG_USER_NOTFOUND);
 }
 
 /* The after_json of the latest "user.password" audit row of user id. */
@@ -270,27 +320,27 @@ static void
 test_password_credentials(void **state)
 {
 	(void)state;
-	int64_t id = add("pw@x.vn", ROLE_PROVINCE, NULL, 0, USER_OK);
+	int64_t id = add("pw@x.vn", ROLE_PROVINCE, NULL, 0, ST_OK, MSG_NONE);
 	struct user u;
 	struct principal who;
-	assert_int_equal(user_get(db, id, &u), USER_OK);
+	assert_int_equal(user_get(db, id, &u), ST_OK);
 	user_principal(&u, &who);
 	char tok[3][SESSION_TOKEN_LEN + 1], key[3][APITOKEN_LEN + 1];
 	struct session s[3], f;
 	for (int i = 0; i < 3; i++)
 		assert_int_equal(session_create(db, &u, T0, tok[i], &s[i]), 0);
 	for (int i = 0; i < 3; i++)
-		assert_int_equal(apitoken_create(db, &who, "script", T0, key[i]), 0);
+		assert_int_equal(apitoken_create(db, &who, "script", T0, key[i], NULL), ST_OK);
 	struct apitoken *list = NULL;
 	size_t n = 0;
 	assert_int_equal(apitoken_list(db, id, &list, &n), 0);
 	assert_int_equal(n, 3);
-	assert_int_equal(apitoken_revoke(db, &who, list[0].id, T0), 0); /* newest: key[2] */
+	assert_int_equal(apitoken_revoke(db, &who, list[0].id, T0), ST_OK); /* newest: key[2] */
 	free(list);
 
 	/* Keep tokens: sessions 1 and 2 end, 0 stays; key 0 and 1 still work. */
-	assert_int_equal(user_change_password(db, &who, s[0].hash, 1, "second long password", T0),
-			 USER_OK);
+	assert_int_equal(
+	    user_change_password(db, &who, s[0].hash, 1, "second long password", T0, NULL), ST_OK);
 	assert_int_equal(session_lookup(db, tok[0], T0 + 1, &f), 1);
 	assert_int_equal(session_lookup(db, tok[1], T0 + 1, &f), 0);
 	assert_int_equal(session_lookup(db, tok[2], T0 + 1, &f), 0);
@@ -302,8 +352,8 @@ test_password_credentials(void **state)
 
 	/* Without: a new session 1 ends, 0 stays; the two live keys are revoked. */
 	assert_int_equal(session_create(db, &u, T0, tok[1], &s[1]), 0);
-	assert_int_equal(user_change_password(db, &who, s[0].hash, 0, "third long password", T0),
-			 USER_OK);
+	assert_int_equal(
+	    user_change_password(db, &who, s[0].hash, 0, "third long password", T0, NULL), ST_OK);
 	assert_int_equal(session_lookup(db, tok[0], T0 + 2, &f), 1);
 	assert_int_equal(session_lookup(db, tok[1], T0 + 2, &f), 0);
 	assert_int_equal(apitoken_lookup(db, key[0], T0 + 2, &f), 0);
@@ -314,8 +364,8 @@ test_password_credentials(void **state)
 
 	/* A reset ends sessions 0 and a new 1, and a new key 2. */
 	assert_int_equal(session_create(db, &u, T0, tok[1], &s[1]), 0);
-	assert_int_equal(apitoken_create(db, &who, "script", T0, key[2]), 0);
-	assert_int_equal(user_set_password(db, NULL, id, "a reset long password", T0), USER_OK);
+	assert_int_equal(apitoken_create(db, &who, "script", T0, key[2], NULL), ST_OK);
+	assert_int_equal(user_set_password(db, NULL, id, "a reset long password", T0, NULL), ST_OK);
 	assert_int_equal(session_lookup(db, tok[0], T0 + 3, &f), 0);
 	assert_int_equal(session_lookup(db, tok[1], T0 + 3, &f), 0);
 	assert_int_equal(apitoken_lookup(db, key[2], T0 + 3, &f), 0);
@@ -324,8 +374,9 @@ test_password_credentials(void **state)
 	free(after);
 	/* A refused password changes nothing. */
 	assert_int_equal(session_create(db, &u, T0, tok[1], &s[1]), 0);
-	assert_int_equal(user_change_password(db, &who, NULL, 0, "short", T0),
-			 USER_ERR_PASSWORD_SHORT);
+	struct msg why;
+	assert_int_equal(user_change_password(db, &who, NULL, 0, "short", T0, &why), ST_INVALID);
+	assert_int_equal(why.id, MSG_USER_PASSWORD_SHORT);
 	assert_int_equal(session_lookup(db, tok[1], T0 + 4, &f), 1);
 }
 
@@ -334,12 +385,17 @@ test_api_tokens(void **state)
 {
 	(void)state;
 	struct user u;
-	assert_int_equal(user_by_email(db, "e1@x.vn", &u), USER_OK);
+	assert_int_equal(user_by_email(db, "e1@x.vn", &u), ST_OK);
 	struct principal who;
 	user_principal(&u, &who);
 	char token[APITOKEN_LEN + 1];
-	assert_int_equal(apitoken_create(db, &who, "", T0, token), 1);
-	assert_int_equal(apitoken_create(db, &who, "script", T0, token), 0);
+	struct msg why;
+	char text[128];
+	assert_int_equal(apitoken_create(db, &who, "", T0, token, &why), ST_INVALID);
+	assert_string_equal(
+	    msg_format(&why, MSG_BOTH, text, sizeof(text)),
+	    "Tên mã phải có từ 1 đến 100 byte. / A token's name must have 1 to 100 bytes.");
+	assert_int_equal(apitoken_create(db, &who, "script", T0, token, NULL), ST_OK);
 	assert_int_equal(strlen(token), 48); /* "sxsh_" 5 + 43 */
 	assert_memory_equal(token, "sxsh_", 5);
 	struct session s;
@@ -362,11 +418,11 @@ test_api_tokens(void **state)
 	/* Another user cannot revoke it; its owner can, once. */
 	struct user other;
 	struct principal ow;
-	assert_int_equal(user_by_email(db, "admin@example.org", &other), USER_OK);
+	assert_int_equal(user_by_email(db, "admin@example.org", &other), ST_OK);
 	user_principal(&other, &ow);
-	assert_int_equal(apitoken_revoke(db, &ow, id, T0), 1);
-	assert_int_equal(apitoken_revoke(db, &who, id, T0 + 9), 0);
-	assert_int_equal(apitoken_revoke(db, &who, id, T0 + 9), 1);
+	assert_int_equal(apitoken_revoke(db, &ow, id, T0), ST_NOTFOUND);
+	assert_int_equal(apitoken_revoke(db, &who, id, T0 + 9), ST_OK);
+	assert_int_equal(apitoken_revoke(db, &who, id, T0 + 9), ST_NOTFOUND);
 	assert_int_equal(apitoken_lookup(db, token, T0 + 10, &s), 0);
 }
 
@@ -410,15 +466,11 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_hash_round_trip),
-	    cmocka_unit_test(test_password_rules),
-	    cmocka_unit_test(test_create_rules),
-	    cmocka_unit_test(test_expiry_arithmetic),
-	    cmocka_unit_test(test_sessions),
-	    cmocka_unit_test(test_password_change),
-	    cmocka_unit_test(test_password_credentials),
-	    cmocka_unit_test(test_api_tokens),
-	    cmocka_unit_test(test_throttle),
+	    cmocka_unit_test(test_hash_round_trip),   cmocka_unit_test(test_password_rules),
+	    cmocka_unit_test(test_messages),	      cmocka_unit_test(test_create_rules),
+	    cmocka_unit_test(test_expiry_arithmetic), cmocka_unit_test(test_sessions),
+	    cmocka_unit_test(test_password_change),   cmocka_unit_test(test_password_credentials),
+	    cmocka_unit_test(test_api_tokens),	      cmocka_unit_test(test_throttle),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -17,14 +17,19 @@
 #include "util/log.h"
 
 /* apitoken_create's work, in the caller's transaction. */
-static int
+static enum status
 apitoken_insert(struct db *db, const struct principal *who, const char *name, int64_t now,
-		char token[APITOKEN_LEN + 1])
+		char token[APITOKEN_LEN + 1], struct msg *why)
 {
 	char secret[SESSION_TOKEN_LEN + 1], hash[SESSION_HASH_LEN + 1];
 	size_t len = name != NULL ? strlen(name) : 0;
-	if (len == 0 || len > APITOKEN_NAME_MAX || !utf8_valid(name, len))
-		return 1;
+	if (len == 0 || len > APITOKEN_NAME_MAX || !utf8_valid(name, len)) {
+		if (why != NULL) {
+			msg_init(why, MSG_APITOKEN_NAME, NULL);
+			msg_int(why, APITOKEN_NAME_MAX);
+		}
+		return ST_INVALID;
+	}
 	session_secret_new(secret, hash);
 	snprintf(token, APITOKEN_LEN + 1, "%s%s", APITOKEN_PREFIX, secret);
 	struct db_stmt *st = db_stmt(db, STMT_APITOKEN_INSERT);
@@ -38,10 +43,12 @@ apitoken_insert(struct db *db, const struct principal *who, const char *name, in
 		goto fail;
 	char key[32];
 	snprintf(key, sizeof(key), "%lld", (long long)db_last_id(db));
-	return audit_write(db, who, now, "apitoken.create", "api_token", key, NULL, NULL);
+	return audit_write(db, who, now, "apitoken.create", "api_token", key, NULL, NULL) < 0
+		   ? ST_ERR
+		   : ST_OK;
 fail:
 	log_err("apitoken: cannot create: %s", db_errmsg(db));
-	return -1;
+	return ST_ERR;
 }
 
 int
@@ -120,7 +127,7 @@ fail:
 }
 
 /* apitoken_revoke's work, in the caller's transaction. */
-static int
+static enum status
 apitoken_revoke_one(struct db *db, const struct principal *who, int64_t id, int64_t now)
 {
 	struct db_stmt *st = db_stmt(db, STMT_APITOKEN_REVOKE);
@@ -132,39 +139,41 @@ apitoken_revoke_one(struct db *db, const struct principal *who, int64_t id, int6
 	if (db_run(st) != DB_OK)
 		goto fail;
 	if (db_changes(db) == 0)
-		return 1;
+		return ST_NOTFOUND;
 	char key[32];
 	snprintf(key, sizeof(key), "%lld", (long long)id);
-	return audit_write(db, who, now, "apitoken.revoke", "api_token", key, NULL, NULL);
+	return audit_write(db, who, now, "apitoken.revoke", "api_token", key, NULL, NULL) < 0
+		   ? ST_ERR
+		   : ST_OK;
 fail:
 	log_err("apitoken: cannot revoke: %s", db_errmsg(db));
-	return -1;
+	return ST_ERR;
 }
 
-/* Ends the transaction of a change that returned rc (0 commits; 1 and -1 roll back). */
-static int
-apitoken_tx_end(struct db *db, int rc)
+/* Ends the transaction of a change that returned st: ST_OK commits, the rest roll back. */
+static enum status
+apitoken_tx_end(struct db *db, enum status st)
 {
-	if (rc == 0 && db_commit(db) == DB_OK)
-		return 0;
+	if (st == ST_OK && db_commit(db) == DB_OK)
+		return ST_OK;
 	db_rollback(db);
-	return rc == 0 ? -1 : rc;
+	return st == ST_OK ? ST_ERR : st;
 }
 
-int
+enum status
 apitoken_create(struct db *db, const struct principal *who, const char *name, int64_t now,
-		char token[APITOKEN_LEN + 1])
+		char token[APITOKEN_LEN + 1], struct msg *why)
 {
 	if (db_begin(db) != DB_OK)
-		return -1;
-	return apitoken_tx_end(db, apitoken_insert(db, who, name, now, token));
+		return ST_ERR;
+	return apitoken_tx_end(db, apitoken_insert(db, who, name, now, token, why));
 }
 
-int
+enum status
 apitoken_revoke(struct db *db, const struct principal *who, int64_t id, int64_t now)
 {
 	if (db_begin(db) != DB_OK)
-		return -1;
+		return ST_ERR;
 	return apitoken_tx_end(db, apitoken_revoke_one(db, who, id, now));
 }
 

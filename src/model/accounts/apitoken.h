@@ -13,6 +13,8 @@
 #include <stdint.h>
 
 #include "model/accounts/session.h"
+#include "model/msg.h"
+#include "model/status.h"
 
 struct db;
 struct principal;
@@ -30,12 +32,13 @@ struct apitoken {
 /*
  * Creates a token named name (1..APITOKEN_NAME_MAX bytes of UTF-8) for
  * who->user_id at time now, writes it into token (shown once, never stored)
- * and audits "apitoken.create", in one transaction of its own.  Returns 0,
- * 1 when the name is not acceptable, -1 on a storage error (nothing is
- * written on 1 or -1).
+ * and audits "apitoken.create", in one transaction of its own.  Returns
+ * ST_OK; ST_INVALID when the name is not acceptable (MSG_APITOKEN_NAME in
+ * *why, which may be NULL); ST_ERR on a storage error (logged).  Nothing is
+ * written unless ST_OK.
  */
-int apitoken_create(struct db *db, const struct principal *who, const char *name, int64_t now,
-		    char token[APITOKEN_LEN + 1]);
+enum status apitoken_create(struct db *db, const struct principal *who, const char *name,
+			    int64_t now, char token[APITOKEN_LEN + 1], struct msg *why);
 /*
  * Finds the live token and fills s with its owner (csrf empty); records its
  * use.  Returns 1 when found (and the account is active), 0 when not, -1 on
@@ -46,10 +49,10 @@ int apitoken_lookup(struct db *db, const char *token, int64_t now, struct sessio
 int apitoken_list(struct db *db, int64_t user_id, struct apitoken **out, size_t *n);
 /*
  * Revokes token id if it belongs to who and is live, and audits, in one
- * transaction of its own.  Returns 0, 1 when there is no such live token of
- * who, -1 on a storage error.
+ * transaction of its own.  Returns ST_OK, ST_NOTFOUND when there is no such
+ * live token of who, ST_ERR on a storage error (logged).
  */
-int apitoken_revoke(struct db *db, const struct principal *who, int64_t id, int64_t now);
+enum status apitoken_revoke(struct db *db, const struct principal *who, int64_t id, int64_t now);
 /*
  * Revokes every live token of user_id at time now, in the caller's
  * transaction (a password change or reset: model/accounts/user.h; the caller

@@ -1,6 +1,7 @@
 /*
- * Sign-in and sign-out as use-cases (login.h): the throttle, the account,
- * the session and the audit row, each change in one transaction of its own.
+ * Sign-in, sign-out and the owner's password change as use-cases (login.h):
+ * the throttle, the account, the session and the audit row, each change in
+ * one transaction of its own.
  */
 #include <inttypes.h>
 #include <jansson.h>
@@ -25,14 +26,32 @@ login_audit_json(const char *email, const char *addr)
 	return s;
 }
 
-enum login_rc
+/* Sets out's outcome and its message id (no arguments); returns ST_OK. */
+static enum status
+login_decided(struct login_result *out, enum login_outcome outcome, enum msg_id id)
+{
+	out->outcome = outcome;
+	msg_init(&out->why, id, NULL);
+	return ST_OK;
+}
+
+/* A throttled outcome: out->wait_min is set. */
+static enum status
+login_throttled(struct login_result *out)
+{
+	login_decided(out, LOGIN_THROTTLED, MSG_LOGIN_THROTTLED);
+	msg_int(&out->why, out->wait_min);
+	return ST_OK;
+}
+
+enum status
 login_attempt(struct db *db, const char *email, const char *password, const char *addr, int64_t now,
 	      struct login_result *out)
 {
 	/* Throttle by the address as it is compared (lower case). */
 	char key[USER_EMAIL_MAX + 1];
 	if (strlen(email) > USER_EMAIL_MAX)
-		return LOGIN_DENIED;
+		return login_decided(out, LOGIN_DENIED, MSG_LOGIN_DENIED);
 	size_t i;
 	for (i = 0; email[i] != '\0'; i++)
 		key[i] = email[i] >= 'A' && email[i] <= 'Z' ? (char)(email[i] + 32) : email[i];
@@ -40,33 +59,33 @@ login_attempt(struct db *db, const char *email, const char *password, const char
 
 	int trc = throttle_check(db, key, addr, now, &out->wait_min);
 	if (trc < 0)
-		return LOGIN_ERR_INTERNAL;
+		return ST_ERR;
 	if (trc == 1)
-		return LOGIN_THROTTLED;
+		return login_throttled(out);
 
 	struct user u;
-	enum user_rc urc = user_by_email(db, key, &u);
-	if (urc == USER_ERR_INTERNAL)
-		return LOGIN_ERR_INTERNAL;
+	enum status ust = user_by_email(db, key, &u);
+	if (ust == ST_ERR)
+		return ST_ERR;
 	int ok;
-	if (urc == USER_ERR_NOTFOUND)
+	if (ust == ST_NOTFOUND)
 		ok = user_password_dummy(password);
 	else
 		ok = user_password_verify(u.hash, password) && !u.disabled;
 
 	char id[24];
-	snprintf(id, sizeof(id), "%" PRId64, urc == USER_OK ? u.id : 0);
+	snprintf(id, sizeof(id), "%" PRId64, ust == ST_OK ? u.id : 0);
 	char *doc = login_audit_json(key, addr);
-	enum login_rc rc = LOGIN_ERR_INTERNAL;
+	enum status st = ST_ERR;
 	if (db_begin(db) != DB_OK)
 		goto out;
 	if (!ok) {
 		if (throttle_fail(db, key, addr, now) < 0 ||
-		    audit_write(db, NULL, now, "login.fail", "app_user", urc == USER_OK ? id : NULL,
+		    audit_write(db, NULL, now, "login.fail", "app_user", ust == ST_OK ? id : NULL,
 				NULL, doc) < 0 ||
 		    db_commit(db) != DB_OK)
 			goto fail;
-		rc = LOGIN_DENIED;
+		st = login_decided(out, LOGIN_DENIED, MSG_LOGIN_DENIED);
 		goto out;
 	}
 	struct principal who;
@@ -76,27 +95,60 @@ login_attempt(struct db *db, const char *email, const char *password, const char
 	    audit_write(db, &who, now, "login", "app_user", id, NULL, doc) < 0 ||
 	    db_commit(db) != DB_OK)
 		goto fail;
-	rc = LOGIN_OK;
+	st = login_decided(out, LOGIN_OK, MSG_NONE);
 	goto out;
 fail:
 	db_rollback(db);
 out:
 	free(doc);
-	return rc;
+	return st;
 }
 
-int
+enum status
+login_password_change(struct db *db, const struct principal *who, const char *keep_session,
+		      const struct login_password *pw, const char *addr, int64_t now,
+		      struct login_result *out)
+{
+	struct user u;
+	if (user_get(db, who->user_id, &u) != ST_OK)
+		return ST_ERR;
+	/* The account's address is stored in lower case: the sign-in's throttle key. */
+	int trc = throttle_check(db, u.email, addr, now, &out->wait_min);
+	if (trc < 0)
+		return ST_ERR;
+	if (trc == 1)
+		return login_throttled(out);
+	if (pw->current == NULL || pw->password == NULL || pw->confirm == NULL ||
+	    !user_password_verify(u.hash, pw->current)) {
+		if (db_begin(db) != DB_OK)
+			return ST_ERR;
+		if (throttle_fail(db, u.email, addr, now) < 0 || db_commit(db) != DB_OK) {
+			db_rollback(db);
+			return ST_ERR;
+		}
+		return login_decided(out, LOGIN_DENIED, MSG_LOGIN_CURRENT_WRONG);
+	}
+	if (strcmp(pw->password, pw->confirm) != 0) {
+		msg_init(&out->why, MSG_LOGIN_MISMATCH, NULL);
+		return ST_INVALID;
+	}
+	enum status st = user_password_change(db, who, keep_session, pw->keep_tokens, pw->password,
+					      now, &out->why);
+	return st == ST_OK ? login_decided(out, LOGIN_OK, MSG_NONE) : st;
+}
+
+enum status
 login_end(struct db *db, const struct principal *who, const char *session_hash, int64_t now)
 {
 	char id[24];
 	snprintf(id, sizeof(id), "%" PRId64, who->user_id);
 	if (db_begin(db) != DB_OK)
-		return -1;
+		return ST_ERR;
 	if (session_destroy(db, session_hash) < 0 ||
 	    audit_write(db, who, now, "logout", "app_user", id, NULL, NULL) < 0 ||
 	    db_commit(db) != DB_OK) {
 		db_rollback(db);
-		return -1;
+		return ST_ERR;
 	}
-	return 0;
+	return ST_OK;
 }

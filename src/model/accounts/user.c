@@ -1,9 +1,9 @@
 /*
  * Accounts (see user.h).  Role codes are names_role (model/names.h); the
- * scope each role takes is the table user_roles; messages are the table
- * user_messages.  Hashing runs under a small counting gate so a burst of
- * sign-ins cannot take more than
- * USER_PWHASH_CONCURRENCY x USER_PWHASH_MEMLIMIT bytes at once.
+ * scope each role takes is the table user_roles; messages are the
+ * accounts section of the catalogue (model/msg.c).  Hashing runs under a small counting gate so a
+ * burst of sign-ins cannot take more than USER_PWHASH_CONCURRENCY x USER_PWHASH_MEMLIMIT bytes at
+ * once.
  */
 #include "model/accounts/user.h"
 
@@ -34,49 +34,30 @@ static const struct {
     [ROLE_EXPERT] = {SCOPE_NONE},
 };
 
-static const struct {
-	const char *vi, *en;
-} user_messages[USER__RC_MAX] = {
-    [USER_OK] = {"hợp lệ", "valid"},
-    [USER_ERR_EMAIL] = {"email không hợp lệ", "invalid email address"},
-    [USER_ERR_ROLE] = {"vai trò phải là admin, province, district, enterprise hoặc expert",
-		       "role must be admin, province, district, enterprise or expert"},
-    [USER_ERR_UNIT_NEEDED] = {"tài khoản cấp huyện cần mã đơn vị hành chính (--unit)",
-			      "a district account needs an administrative unit code (--unit)"},
-    [USER_ERR_UNIT_UNKNOWN] = {"không có đơn vị hành chính cấp huyện/xã với mã này",
-			       "no district or commune unit has this code"},
-    [USER_ERR_UNIT_EXTRA] = {"chỉ tài khoản cấp huyện mới gắn với đơn vị hành chính",
-			     "only district accounts are bound to an administrative unit"},
-    [USER_ERR_FACILITY_NEEDED] = {"tài khoản doanh nghiệp cần mã số cơ sở (--facility)",
-				  "an enterprise account needs a facility id (--facility)"},
-    [USER_ERR_FACILITY_UNKNOWN] = {"không có cơ sở với mã số này", "no facility has this id"},
-    [USER_ERR_FACILITY_EXTRA] = {"chỉ tài khoản doanh nghiệp mới gắn với cơ sở",
-				 "only enterprise accounts are bound to a facility"},
-    [USER_ERR_PASSWORD_SHORT] = {"mật khẩu phải có ít nhất 10 ký tự",
-				 "the password must have at least 10 characters"},
-    [USER_ERR_PASSWORD_LONG] = {"mật khẩu dài quá 128 byte",
-				"the password is longer than 128 bytes"},
-    [USER_ERR_PASSWORD_BAD] = {"mật khẩu chứa ký tự không hợp lệ",
-			       "the password contains invalid characters"},
-    [USER_ERR_EXISTS] = {"email này đã có tài khoản", "this email already has an account"},
-    [USER_ERR_NOTFOUND] = {"không tìm thấy tài khoản", "no such account"},
-    [USER_ERR_INTERNAL] = {"lỗi nội bộ, xem nhật ký máy chủ", "internal error, see the server log"},
-};
-
-const char *
-user_strerror_lang(enum user_rc rc, int en)
+void
+user_msg(struct msg *m, enum msg_id id)
 {
-	if ((int)rc < 0 || rc >= USER__RC_MAX)
-		rc = USER_ERR_INTERNAL;
-	return en ? user_messages[rc].en : user_messages[rc].vi;
+	msg_init(m, id, NULL);
+	if (id == MSG_USER_PASSWORD_SHORT)
+		msg_int(m, USER_PASSWORD_MIN);
+	else if (id == MSG_USER_PASSWORD_LONG)
+		msg_int(m, USER_PASSWORD_MAX);
 }
 
-const char *
-user_strerror(enum user_rc rc)
+/* Sets *why (when given) to message id and returns st. */
+static enum status
+user_fail(struct msg *why, enum status st, enum msg_id id)
 {
-	static _Thread_local char msg[512];
-	snprintf(msg, sizeof(msg), "%s / %s", user_strerror_lang(rc, 0), user_strerror_lang(rc, 1));
-	return msg;
+	if (why != NULL)
+		user_msg(why, id);
+	return st;
+}
+
+/* The message of a lookup's failure st (ST_NOTFOUND or ST_ERR), returned as is. */
+static enum status
+user_fail_lookup(struct msg *why, enum status st)
+{
+	return user_fail(why, st, st == ST_NOTFOUND ? MSG_USER_NOTFOUND : MSG_USER_INTERNAL);
 }
 
 const char *
@@ -175,23 +156,25 @@ user_password_generate(char *out)
 	out[USER_GENERATED_PASSWORD] = '\0';
 }
 
-enum user_rc
-user_password_check(const char *password)
+enum status
+user_password_check(const char *password, struct msg *why)
 {
 	size_t len = strlen(password);
 	if (len > USER_PASSWORD_MAX)
-		return USER_ERR_PASSWORD_LONG;
+		return user_fail(why, ST_INVALID, MSG_USER_PASSWORD_LONG);
 	if (!utf8_valid(password, len))
-		return USER_ERR_PASSWORD_BAD;
+		return user_fail(why, ST_INVALID, MSG_USER_PASSWORD_BAD);
 	size_t chars = 0;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)password[i];
 		if (c < 0x20 || c == 0x7f)
-			return USER_ERR_PASSWORD_BAD;
+			return user_fail(why, ST_INVALID, MSG_USER_PASSWORD_BAD);
 		if ((c & 0xc0) != 0x80) /* not a continuation byte: a new code point */
 			chars++;
 	}
-	return chars < USER_PASSWORD_MIN ? USER_ERR_PASSWORD_SHORT : USER_OK;
+	if (chars < USER_PASSWORD_MIN)
+		return user_fail(why, ST_INVALID, MSG_USER_PASSWORD_SHORT);
+	return ST_OK;
 }
 
 /* --- rows --- */
@@ -236,7 +219,7 @@ user_from_row(struct db_stmt *st, struct user *u)
 		  db_col_text(st, USER_COL_FACILITY_NAME));
 }
 
-static enum user_rc
+static enum status
 user_fetch(struct db *db, struct db_stmt *st, struct user *u)
 {
 	if (st == NULL)
@@ -245,17 +228,17 @@ user_fetch(struct db *db, struct db_stmt *st, struct user *u)
 	if (rc == DB_ROW) {
 		user_from_row(st, u);
 		db_reset(st);
-		return USER_OK;
+		return ST_OK;
 	}
 	db_reset(st);
 	if (rc == DB_DONE)
-		return USER_ERR_NOTFOUND;
+		return ST_NOTFOUND;
 fail:
 	log_err("user: lookup failed: %s", db_errmsg(db));
-	return USER_ERR_INTERNAL;
+	return ST_ERR;
 }
 
-enum user_rc
+enum status
 user_get(struct db *db, int64_t id, struct user *u)
 {
 	struct db_stmt *st = db_stmt(db, STMT_USER_GET);
@@ -264,7 +247,7 @@ user_get(struct db *db, int64_t id, struct user *u)
 	return user_fetch(db, st, u);
 }
 
-enum user_rc
+enum status
 user_by_email(struct db *db, const char *email, struct user *u)
 {
 	struct db_stmt *st = db_stmt(db, STMT_USER_BY_EMAIL);
@@ -273,7 +256,7 @@ user_by_email(struct db *db, const char *email, struct user *u)
 	return user_fetch(db, st, u);
 }
 
-enum user_rc
+enum status
 user_list(struct db *db, struct user **out, size_t *n)
 {
 	*out = NULL;
@@ -291,59 +274,74 @@ user_list(struct db *db, struct user **out, size_t *n)
 		user_from_row(st, &(*out)[(*n)++]);
 	}
 	if (rc == DB_DONE)
-		return USER_OK;
+		return ST_OK;
 	free(*out);
 	*out = NULL;
 	*n = 0;
 fail:
 	log_err("user: list failed: %s", db_errmsg(db));
-	return USER_ERR_INTERNAL;
+	return ST_ERR;
 }
 
-enum user_rc
-user_tx_end(struct db *db, enum user_rc urc)
+/* Begins the transaction of a use-case below: ST_OK, or ST_ERR with *why. */
+static enum status
+user_tx_begin(struct db *db, struct msg *why)
 {
-	if (urc == USER_OK && db_commit(db) == DB_OK)
-		return USER_OK;
+	if (db_begin(db) == DB_OK)
+		return ST_OK;
+	log_err("user: begin failed: %s", db_errmsg(db));
+	return user_fail(why, ST_ERR, MSG_USER_INTERNAL);
+}
+
+/*
+ * Ends the transaction user_tx_begin began for a change that returned st:
+ * commits when st is ST_OK, else rolls back.  Returns st, or ST_ERR (with
+ * *why) when the commit fails (then rolled back).
+ */
+static enum status
+user_tx_end(struct db *db, enum status st, struct msg *why)
+{
+	if (st == ST_OK && db_commit(db) == DB_OK)
+		return ST_OK;
 	db_rollback(db);
-	return urc == USER_OK ? USER_ERR_INTERNAL : urc;
+	return st == ST_OK ? user_fail(why, ST_ERR, MSG_USER_INTERNAL) : st;
 }
 
-enum user_rc
+enum status
 user_add(struct db *db, const struct principal *actor, const struct user_new *nu, int64_t now,
-	 int64_t *id)
+	 int64_t *id, struct msg *why)
 {
-	if (db_begin(db) != DB_OK)
-		return USER_ERR_INTERNAL;
-	return user_tx_end(db, user_create(db, actor, nu, now, id));
+	if (user_tx_begin(db, why) != ST_OK)
+		return ST_ERR;
+	return user_tx_end(db, user_create(db, actor, nu, now, id, why), why);
 }
 
-enum user_rc
+enum status
 user_password_reset(struct db *db, const struct principal *actor, int64_t id, const char *password,
-		    int64_t now)
+		    int64_t now, struct msg *why)
 {
-	if (db_begin(db) != DB_OK)
-		return USER_ERR_INTERNAL;
-	return user_tx_end(db, user_set_password(db, actor, id, password, now));
+	if (user_tx_begin(db, why) != ST_OK)
+		return ST_ERR;
+	return user_tx_end(db, user_set_password(db, actor, id, password, now, why), why);
 }
 
-enum user_rc
+enum status
 user_password_change(struct db *db, const struct principal *who, const char *keep_session,
-		     int keep_tokens, const char *password, int64_t now)
+		     int keep_tokens, const char *password, int64_t now, struct msg *why)
 {
-	if (db_begin(db) != DB_OK)
-		return USER_ERR_INTERNAL;
-	return user_tx_end(db,
-			   user_change_password(db, who, keep_session, keep_tokens, password, now));
+	if (user_tx_begin(db, why) != ST_OK)
+		return ST_ERR;
+	return user_tx_end(
+	    db, user_change_password(db, who, keep_session, keep_tokens, password, now, why), why);
 }
 
-enum user_rc
+enum status
 user_status_change(struct db *db, const struct principal *actor, int64_t id, int disabled,
-		   int64_t now)
+		   int64_t now, struct msg *why)
 {
-	if (db_begin(db) != DB_OK)
-		return USER_ERR_INTERNAL;
-	return user_tx_end(db, user_set_disabled(db, actor, id, disabled, now));
+	if (user_tx_begin(db, why) != ST_OK)
+		return ST_ERR;
+	return user_tx_end(db, user_set_disabled(db, actor, id, disabled, now, why), why);
 }
 
 void
@@ -375,23 +373,23 @@ user_email_ok(const char *e)
 	return utf8_valid(e, len);
 }
 
-/* Resolves and checks the scope of nu; sets *unit_id. */
-static enum user_rc
-user_check_scope(struct db *db, const struct user_new *nu, int64_t *unit_id)
+/* Resolves and checks the scope of nu; sets *unit_id.  ST_OK, or ST_INVALID or ST_ERR with *why. */
+static enum status
+user_check_scope(struct db *db, const struct user_new *nu, int64_t *unit_id, struct msg *why)
 {
 	int has_unit = nu->unit_code != NULL && nu->unit_code[0] != '\0';
 	enum user_scope scope = user_roles[nu->role].scope;
 	*unit_id = 0;
 	if (scope != SCOPE_UNIT && has_unit)
-		return USER_ERR_UNIT_EXTRA;
+		return user_fail(why, ST_INVALID, MSG_USER_UNIT_EXTRA);
 	if (scope != SCOPE_FACILITY && nu->facility_id != 0)
-		return USER_ERR_FACILITY_EXTRA;
+		return user_fail(why, ST_INVALID, MSG_USER_FACILITY_EXTRA);
 	if (scope == SCOPE_UNIT) {
 		if (!has_unit)
-			return USER_ERR_UNIT_NEEDED;
+			return user_fail(why, ST_INVALID, MSG_USER_UNIT_NEEDED);
 		struct db_stmt *st = db_stmt(db, STMT_USER_UNIT_BY_CODE);
 		if (st == NULL)
-			return USER_ERR_INTERNAL;
+			return user_fail(why, ST_ERR, MSG_USER_INTERNAL);
 		db_bind_text(st, 1, nu->unit_code);
 		int rc = db_step(st);
 		int ok = rc == DB_ROW && strcmp(db_col_text(st, 1), "province") != 0;
@@ -399,25 +397,25 @@ user_check_scope(struct db *db, const struct user_new *nu, int64_t *unit_id)
 			*unit_id = db_col_int(st, 0);
 		db_reset(st);
 		if (rc != DB_ROW && rc != DB_DONE)
-			return USER_ERR_INTERNAL;
+			return user_fail(why, ST_ERR, MSG_USER_INTERNAL);
 		if (!ok)
-			return USER_ERR_UNIT_UNKNOWN;
+			return user_fail(why, ST_INVALID, MSG_USER_UNIT_UNKNOWN);
 	}
 	if (scope == SCOPE_FACILITY) {
 		if (nu->facility_id <= 0)
-			return USER_ERR_FACILITY_NEEDED;
+			return user_fail(why, ST_INVALID, MSG_USER_FACILITY_NEEDED);
 		struct db_stmt *st = db_stmt(db, STMT_USER_FACILITY_GET);
 		if (st == NULL)
-			return USER_ERR_INTERNAL;
+			return user_fail(why, ST_ERR, MSG_USER_INTERNAL);
 		db_bind_int(st, 1, nu->facility_id);
 		int rc = db_step(st);
 		db_reset(st);
 		if (rc != DB_ROW && rc != DB_DONE)
-			return USER_ERR_INTERNAL;
+			return user_fail(why, ST_ERR, MSG_USER_INTERNAL);
 		if (rc == DB_DONE)
-			return USER_ERR_FACILITY_UNKNOWN;
+			return user_fail(why, ST_INVALID, MSG_USER_FACILITY_UNKNOWN);
 	}
-	return USER_OK;
+	return ST_OK;
 }
 
 /* A JSON document from a jansson object (stolen); malloc'd, or NULL. */
@@ -429,16 +427,16 @@ user_json(json_t *o)
 	return s;
 }
 
-enum user_rc
+enum status
 user_create(struct db *db, const struct principal *actor, const struct user_new *nu, int64_t now,
-	    int64_t *id)
+	    int64_t *id, struct msg *why)
 {
-	enum user_rc urc;
+	enum status st;
 	char hash[crypto_pwhash_STRBYTES];
 	char email[USER_EMAIL_MAX + 1];
 	char *after = NULL;
 	if (nu->email == NULL || strlen(nu->email) > USER_EMAIL_MAX || !user_email_ok(nu->email))
-		return USER_ERR_EMAIL;
+		return user_fail(why, ST_INVALID, MSG_USER_EMAIL);
 	/* Addresses are compared without case; store them in lower case. */
 	size_t i = 0;
 	for (; nu->email[i]; i++)
@@ -446,38 +444,39 @@ user_create(struct db *db, const struct principal *actor, const struct user_new 
 									       : nu->email[i]);
 	email[i] = '\0';
 	if ((int)nu->role < 0 || nu->role >= ROLE__MAX)
-		return USER_ERR_ROLE;
+		return user_fail(why, ST_INVALID, MSG_USER_ROLE);
 	int64_t unit_id;
-	if ((urc = user_check_scope(db, nu, &unit_id)) != USER_OK)
-		return urc;
-	if ((urc = user_password_check(nu->password)) != USER_OK)
-		return urc;
+	if ((st = user_check_scope(db, nu, &unit_id, why)) != ST_OK)
+		return st;
+	if ((st = user_password_check(nu->password, why)) != ST_OK)
+		return st;
 	struct user existing;
-	if ((urc = user_by_email(db, email, &existing)) != USER_ERR_NOTFOUND)
-		return urc == USER_OK ? USER_ERR_EXISTS : urc;
+	if ((st = user_by_email(db, email, &existing)) != ST_NOTFOUND)
+		return st == ST_OK ? user_fail(why, ST_EXISTS, MSG_USER_EXISTS)
+				   : user_fail_lookup(why, st);
 	if (user_password_hash(nu->password, hash, sizeof(hash)) < 0)
-		return USER_ERR_INTERNAL;
+		return user_fail(why, ST_ERR, MSG_USER_INTERNAL);
 
-	urc = USER_ERR_INTERNAL;
-	struct db_stmt *st = db_stmt(db, STMT_USER_INSERT);
-	if (st == NULL)
+	st = ST_ERR; /* until the audit row is written */
+	struct db_stmt *ins = db_stmt(db, STMT_USER_INSERT);
+	if (ins == NULL)
 		goto out;
-	db_bind_text(st, 1, email);
-	db_bind_text(st, 2, nu->name != NULL && nu->name[0] != '\0' ? nu->name : NULL);
-	db_bind_text(st, 3, names_role[nu->role].code);
+	db_bind_text(ins, 1, email);
+	db_bind_text(ins, 2, nu->name != NULL && nu->name[0] != '\0' ? nu->name : NULL);
+	db_bind_text(ins, 3, names_role[nu->role].code);
 	if (unit_id != 0)
-		db_bind_int(st, 4, unit_id);
+		db_bind_int(ins, 4, unit_id);
 	else
-		db_bind_null(st, 4);
+		db_bind_null(ins, 4);
 	if (nu->facility_id != 0)
-		db_bind_int(st, 5, nu->facility_id);
+		db_bind_int(ins, 5, nu->facility_id);
 	else
-		db_bind_null(st, 5);
-	db_bind_text(st, 6, hash);
-	db_bind_int(st, 7, now);
-	int rc = db_run(st);
+		db_bind_null(ins, 5);
+	db_bind_text(ins, 6, hash);
+	db_bind_int(ins, 7, now);
+	int rc = db_run(ins);
 	if (rc == DB_CONSTRAINT) {
-		urc = USER_ERR_EXISTS;
+		st = user_fail(why, ST_EXISTS, MSG_USER_EXISTS);
 		goto out;
 	}
 	if (rc != DB_OK) {
@@ -492,11 +491,11 @@ user_create(struct db *db, const struct principal *actor, const struct user_new 
 	snprintf(key, sizeof(key), "%lld", (long long)*id);
 	if (audit_write(db, actor, now, "user.create", "app_user", key, NULL, after) < 0)
 		goto out;
-	urc = USER_OK;
+	st = ST_OK;
 out:
 	sodium_memzero(hash, sizeof(hash));
 	free(after);
-	return urc;
+	return st == ST_ERR ? user_fail(why, ST_ERR, MSG_USER_INTERNAL) : st;
 }
 
 /*
@@ -505,27 +504,27 @@ out:
  * after, never the hash).  A new password makes every credential made with
  * the old one suspect: whoever knew it may have signed in or made a token.
  */
-static enum user_rc
+static enum status
 user_password_write(struct db *db, const struct principal *actor, int64_t id, const char *password,
-		    int64_t now, const char *keep_session, int keep_tokens)
+		    int64_t now, const char *keep_session, int keep_tokens, struct msg *why)
 {
 	char hash[crypto_pwhash_STRBYTES];
 	char *after = NULL;
-	enum user_rc urc = user_password_check(password);
-	if (urc != USER_OK)
-		return urc;
+	enum status st = user_password_check(password, why);
+	if (st != ST_OK)
+		return st;
 	struct user u;
-	if ((urc = user_get(db, id, &u)) != USER_OK)
-		return urc;
+	if ((st = user_get(db, id, &u)) != ST_OK)
+		return user_fail_lookup(why, st);
 	if (user_password_hash(password, hash, sizeof(hash)) < 0)
-		return USER_ERR_INTERNAL;
-	urc = USER_ERR_INTERNAL;
-	struct db_stmt *st = db_stmt(db, STMT_USER_SET_PASSWORD);
-	if (st == NULL)
+		return user_fail(why, ST_ERR, MSG_USER_INTERNAL);
+	st = ST_ERR; /* until the audit row is written */
+	struct db_stmt *upd = db_stmt(db, STMT_USER_SET_PASSWORD);
+	if (upd == NULL)
 		goto out;
-	db_bind_int(st, 1, id);
-	db_bind_text(st, 2, hash);
-	if (db_run(st) != DB_OK) {
+	db_bind_int(upd, 1, id);
+	db_bind_text(upd, 2, hash);
+	if (db_run(upd) != DB_OK) {
 		log_err("user: password update failed: %s", db_errmsg(db));
 		goto out;
 	}
@@ -539,44 +538,45 @@ user_password_write(struct db *db, const struct principal *actor, int64_t id, co
 				    "tokens_revoked", (json_int_t)tokens));
 	if (audit_write(db, actor, now, "user.password", "app_user", key, NULL, after) < 0)
 		goto out;
-	urc = USER_OK;
+	st = ST_OK;
 out:
 	sodium_memzero(hash, sizeof(hash));
 	free(after);
-	return urc;
+	return st == ST_ERR ? user_fail(why, ST_ERR, MSG_USER_INTERNAL) : st;
 }
 
-enum user_rc
+enum status
 user_set_password(struct db *db, const struct principal *actor, int64_t id, const char *password,
-		  int64_t now)
+		  int64_t now, struct msg *why)
 {
-	return user_password_write(db, actor, id, password, now, NULL, 0);
+	return user_password_write(db, actor, id, password, now, NULL, 0, why);
 }
 
-enum user_rc
+enum status
 user_change_password(struct db *db, const struct principal *who, const char *keep_session,
-		     int keep_tokens, const char *password, int64_t now)
+		     int keep_tokens, const char *password, int64_t now, struct msg *why)
 {
-	return user_password_write(db, who, who->user_id, password, now, keep_session, keep_tokens);
+	return user_password_write(db, who, who->user_id, password, now, keep_session, keep_tokens,
+				   why);
 }
 
-enum user_rc
+enum status
 user_set_disabled(struct db *db, const struct principal *actor, int64_t id, int disabled,
-		  int64_t now)
+		  int64_t now, struct msg *why)
 {
 	struct user u;
-	enum user_rc urc = user_get(db, id, &u);
-	if (urc != USER_OK)
-		return urc;
-	struct db_stmt *st = db_stmt(db, STMT_USER_SET_STATUS);
-	if (st == NULL)
-		return USER_ERR_INTERNAL;
-	db_bind_int(st, 1, id);
-	db_bind_text(st, 2, disabled ? "disabled" : "active");
-	if (db_run(st) != DB_OK)
+	enum status st = user_get(db, id, &u);
+	if (st != ST_OK)
+		return user_fail_lookup(why, st);
+	struct db_stmt *upd = db_stmt(db, STMT_USER_SET_STATUS);
+	if (upd == NULL)
+		return user_fail(why, ST_ERR, MSG_USER_INTERNAL);
+	db_bind_int(upd, 1, id);
+	db_bind_text(upd, 2, disabled ? "disabled" : "active");
+	if (db_run(upd) != DB_OK)
 		goto fail;
 	if (disabled && session_destroy_user(db, id, NULL) < 0)
-		return USER_ERR_INTERNAL;
+		return user_fail(why, ST_ERR, MSG_USER_INTERNAL);
 	char key[32];
 	snprintf(key, sizeof(key), "%lld", (long long)id);
 	char *before = user_json(json_pack("{s:s}", "status", u.disabled ? "disabled" : "active"));
@@ -585,8 +585,8 @@ user_set_disabled(struct db *db, const struct principal *actor, int64_t id, int 
 			      key, before, after);
 	free(before);
 	free(after);
-	return arc < 0 ? USER_ERR_INTERNAL : USER_OK;
+	return arc < 0 ? user_fail(why, ST_ERR, MSG_USER_INTERNAL) : ST_OK;
 fail:
 	log_err("user: status update failed: %s", db_errmsg(db));
-	return USER_ERR_INTERNAL;
+	return user_fail(why, ST_ERR, MSG_USER_INTERNAL);
 }

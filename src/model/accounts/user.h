@@ -20,6 +20,8 @@
 #include <stdint.h>
 
 #include "model/accounts/principal.h"
+#include "model/msg.h"
+#include "model/status.h"
 
 struct db;
 
@@ -45,30 +47,24 @@ struct user {
 	char hash[128];	    /* the encoded Argon2id hash, "" when none is set */
 };
 
-/* What is wrong with a new account or password; USER_OK when nothing. */
-enum user_rc {
-	USER_OK = 0,
-	USER_ERR_EMAIL,		  /* not a plausible address */
-	USER_ERR_ROLE,		  /* unknown role name */
-	USER_ERR_UNIT_NEEDED,	  /* district without a unit */
-	USER_ERR_UNIT_UNKNOWN,	  /* no such unit, or a province-level one */
-	USER_ERR_UNIT_EXTRA,	  /* a unit given to a role that has none */
-	USER_ERR_FACILITY_NEEDED, /* enterprise without a facility */
-	USER_ERR_FACILITY_UNKNOWN,
-	USER_ERR_FACILITY_EXTRA,
-	USER_ERR_PASSWORD_SHORT,
-	USER_ERR_PASSWORD_LONG,
-	USER_ERR_PASSWORD_BAD, /* not UTF-8, or a control character */
-	USER_ERR_EXISTS,       /* the email is taken */
-	USER_ERR_NOTFOUND,
-	USER_ERR_INTERNAL, /* logged; never shown in detail */
-	USER__RC_MAX
-};
+/*
+ * Results: functions return an enum status (model/status.h).  Those that
+ * change something, or check what a person typed, also fill a struct msg
+ * *why (model/msg.h) whenever they return anything but ST_OK: ST_INVALID
+ * with what is wrong (MSG_USER_EMAIL, MSG_USER_ROLE, MSG_USER_UNIT_…,
+ * MSG_USER_FACILITY_…, MSG_USER_PASSWORD_…), ST_EXISTS (MSG_USER_EXISTS),
+ * ST_NOTFOUND (MSG_USER_NOTFOUND) or ST_ERR (MSG_USER_INTERNAL: a storage
+ * error, logged).  why may be NULL.  Lookups return ST_OK, ST_NOTFOUND or
+ * ST_ERR and no message.
+ */
 
-/* A message for rc, Vietnamese then English ("vi / en"); static. */
-const char *user_strerror(enum user_rc rc);
-/* The same message in one language (en != 0: English); static. */
-const char *user_strerror_lang(enum user_rc rc, int en);
+/*
+ * Starts *m as the accounts message id with the arguments its template
+ * takes (the password limits of MSG_USER_PASSWORD_SHORT and _LONG), for an
+ * edge that finds the problem itself (a role or facility id that does not
+ * parse, a password line too long to read).
+ */
+void user_msg(struct msg *m, enum msg_id id);
 
 /* "admin" for ROLE_ADMIN, ...; static. */
 const char *user_role_name(enum role r);
@@ -89,43 +85,52 @@ struct user_new {
  * Checks nu against the rules above, hashes the password and inserts the
  * account in one statement (the caller may wrap it in a transaction with
  * other writes), writing an audit row "user.create" as actor.  actor may be
- * NULL (the command line).  Returns USER_OK and sets *id, or an error.
+ * NULL (the command line).  Returns ST_OK and sets *id; ST_INVALID,
+ * ST_EXISTS or ST_ERR with *why.
  */
-enum user_rc user_create(struct db *db, const struct principal *actor, const struct user_new *nu,
-			 int64_t now, int64_t *id);
-/* Fills u for id or email; returns USER_OK, USER_ERR_NOTFOUND or USER_ERR_INTERNAL. */
-enum user_rc user_get(struct db *db, int64_t id, struct user *u);
-enum user_rc user_by_email(struct db *db, const char *email, struct user *u);
+enum status user_create(struct db *db, const struct principal *actor, const struct user_new *nu,
+			int64_t now, int64_t *id, struct msg *why);
+/* Fills u for id or email (compared as stored: lower case); ST_OK, ST_NOTFOUND or ST_ERR. */
+enum status user_get(struct db *db, int64_t id, struct user *u);
+enum status user_by_email(struct db *db, const char *email, struct user *u);
 /*
  * Every account, by email, into a malloc'd array the caller frees with
- * free(); sets *n.  Returns USER_OK or USER_ERR_INTERNAL.
+ * free(); sets *n.  Returns ST_OK or ST_ERR.
  */
-enum user_rc user_list(struct db *db, struct user **out, size_t *n);
+enum status user_list(struct db *db, struct user **out, size_t *n);
 /*
  * Resets the password of id for someone else (an administrator, `sxsh user
  * passwd`, a demo reset): sets it (checked as for user_create), ends every
  * session of id and revokes every API token of id, and writes an audit row
  * "user.password" with {"sessions_ended": N, "tokens_revoked": M}, all in
- * the caller's transaction.  Returns USER_OK or an error.
+ * the caller's transaction.  Returns ST_OK; ST_INVALID, ST_NOTFOUND or
+ * ST_ERR with *why.
  */
-enum user_rc user_set_password(struct db *db, const struct principal *actor, int64_t id,
-			       const char *password, int64_t now);
+enum status user_set_password(struct db *db, const struct principal *actor, int64_t id,
+			      const char *password, int64_t now, struct msg *why);
 /*
  * The signed-in user who changes its own password: as user_set_password
  * for who->user_id, except that the session whose hash is keep_session
  * (the one making the change; NULL: none) stays signed in and, when
  * keep_tokens is set, the API tokens stay valid.  The caller has checked
- * the current password.  In the caller's transaction.
+ * the current password (login_password_change does).  In the caller's
+ * transaction.
  */
-enum user_rc user_change_password(struct db *db, const struct principal *who,
-				  const char *keep_session, int keep_tokens, const char *password,
-				  int64_t now);
-/* Disables (disabled != 0) or enables id, ending its sessions; audited. */
-enum user_rc user_set_disabled(struct db *db, const struct principal *actor, int64_t id,
-			       int disabled, int64_t now);
+enum status user_change_password(struct db *db, const struct principal *who,
+				 const char *keep_session, int keep_tokens, const char *password,
+				 int64_t now, struct msg *why);
+/*
+ * Disables (disabled != 0) or enables id, ending its sessions; audited.
+ * ST_OK; ST_NOTFOUND or ST_ERR with *why.
+ */
+enum status user_set_disabled(struct db *db, const struct principal *actor, int64_t id,
+			      int disabled, int64_t now, struct msg *why);
 
-/* Returns USER_OK when password is acceptable as a new password. */
-enum user_rc user_password_check(const char *password);
+/*
+ * ST_OK when password is acceptable as a new password, else ST_INVALID with
+ * MSG_USER_PASSWORD_SHORT, _LONG or _BAD in *why.
+ */
+enum status user_password_check(const char *password, struct msg *why);
 /*
  * Hashes password with Argon2id into out (crypto_pwhash_STRBYTES bytes at
  * least).  Returns 0, or -1 when memory for the hash is not available.
@@ -150,31 +155,24 @@ int user_password_dummy(const char *password);
 void user_password_generate(char *out);
 
 /*
- * Ends the transaction the caller began for a change that returned urc:
- * commits when urc is USER_OK, else rolls back.  Returns urc, or
- * USER_ERR_INTERNAL when the commit fails (then rolled back).
- */
-enum user_rc user_tx_end(struct db *db, enum user_rc urc);
-
-/*
  * The changes above as use-cases that own their transaction, for pages and
  * commands (the caller holds none): each begins one, makes the change with
  * its audit row, and commits it, or rolls everything back and returns the
- * error (USER_ERR_INTERNAL when the storage failed).
+ * error with *why (ST_ERR, MSG_USER_INTERNAL, when the storage failed).
  */
 /* user_create in a transaction of its own. */
-enum user_rc user_add(struct db *db, const struct principal *actor, const struct user_new *nu,
-		      int64_t now, int64_t *id);
+enum status user_add(struct db *db, const struct principal *actor, const struct user_new *nu,
+		     int64_t now, int64_t *id, struct msg *why);
 /* user_set_password in a transaction of its own. */
-enum user_rc user_password_reset(struct db *db, const struct principal *actor, int64_t id,
-				 const char *password, int64_t now);
+enum status user_password_reset(struct db *db, const struct principal *actor, int64_t id,
+				const char *password, int64_t now, struct msg *why);
 /* user_change_password in a transaction of its own. */
-enum user_rc user_password_change(struct db *db, const struct principal *who,
-				  const char *keep_session, int keep_tokens, const char *password,
-				  int64_t now);
+enum status user_password_change(struct db *db, const struct principal *who,
+				 const char *keep_session, int keep_tokens, const char *password,
+				 int64_t now, struct msg *why);
 /* user_set_disabled in a transaction of its own. */
-enum user_rc user_status_change(struct db *db, const struct principal *actor, int64_t id,
-				int disabled, int64_t now);
+enum status user_status_change(struct db *db, const struct principal *actor, int64_t id,
+			       int disabled, int64_t now, struct msg *why);
 
 /* Fills p (borrowing u's strings) from u: the principal of that account. */
 void user_principal(const struct user *u, struct principal *p);

@@ -106,10 +106,12 @@ demo_account_one(struct db *db, size_t i, int reset, int64_t now, struct demo_ac
 	a->email = demo_account_defs[i].email;
 	a->role = demo_account_defs[i].role;
 	a->unit_code = demo_account_defs[i].unit;
-	enum user_rc urc = user_by_email(db, a->email, &u);
-	if (urc != USER_OK && urc != USER_ERR_NOTFOUND)
-		goto fail;
-	if (urc == USER_OK && !reset) {
+	struct msg why;
+	char text[512];
+	enum status st = user_by_email(db, a->email, &u);
+	if (st != ST_OK && st != ST_NOTFOUND)
+		goto internal;
+	if (st == ST_OK && !reset) {
 		a->state = DEMO_ACCOUNT_EXISTS;
 		a->user_id = u.id;
 		a->role = u.role;
@@ -122,25 +124,21 @@ demo_account_one(struct db *db, size_t i, int reset, int64_t now, struct demo_ac
 			return -1;
 		if (demo_account_bind(db, a, 0, now) == 0)
 			return 0;
-		urc = USER_ERR_INTERNAL;
-		goto fail;
+		goto internal;
 	}
 	if (pick->sector != NULL && demo_account_pick(db, pick, a, err, errsz) < 0)
 		return -1;
 	user_password_generate(a->password);
-	if (urc == USER_OK) {
+	if (st == ST_OK) {
 		a->state = DEMO_ACCOUNT_RESET;
 		a->user_id = u.id;
 		a->role = u.role;
-		urc = user_set_password(db, NULL, u.id, a->password, now);
-		if (urc != USER_OK)
+		if (user_set_password(db, NULL, u.id, a->password, now, &why) != ST_OK)
 			goto fail;
 		if (pick->sector != NULL && u.role == ROLE_ENTERPRISE &&
 		    u.facility_id != a->facility_id &&
-		    demo_account_bind(db, a, u.facility_id, now) < 0) {
-			urc = USER_ERR_INTERNAL;
-			goto fail;
-		}
+		    demo_account_bind(db, a, u.facility_id, now) < 0)
+			goto internal;
 		return 0;
 	}
 	struct user_new nu = {.email = a->email,
@@ -150,11 +148,13 @@ demo_account_one(struct db *db, size_t i, int reset, int64_t now, struct demo_ac
 			      .facility_id = a->facility_id,
 			      .password = a->password};
 	a->state = DEMO_ACCOUNT_CREATED;
-	urc = user_create(db, NULL, &nu, now, &a->user_id);
-	if (urc == USER_OK)
+	if (user_create(db, NULL, &nu, now, &a->user_id, &why) == ST_OK)
 		return 0;
+	goto fail;
+internal:
+	user_msg(&why, MSG_USER_INTERNAL);
 fail:
-	snprintf(err, errsz, "%s: %s", a->email, user_strerror(urc));
+	snprintf(err, errsz, "%s: %s", a->email, msg_format(&why, MSG_BOTH, text, sizeof(text)));
 	return -1;
 }
 
