@@ -34,6 +34,27 @@ static const struct {
 		     "tell the administrator."},
 
     /* ---- field validation ---- */
+    [MSG_VAL_MISSING] = {"thiếu {L}", "{L} is missing"},
+    [MSG_VAL_UNKNOWN_CODE] = {"{L} không tồn tại", "unknown {L} '{1}'"},
+    [MSG_VAL_TAX_BRANCH] = {"mã số thuế đơn vị phụ thuộc phải có số thứ tự 001–999",
+			    "tax code branch number must be 001–999 '{1}'"},
+    [MSG_VAL_TAX_HOUSEHOLD] = {"mã số thuế 12 số chỉ dành cho hộ kinh doanh",
+			       "a 12-digit tax code is allowed only for household businesses "
+			       "'{1}'"},
+    [MSG_VAL_TAX_FORMAT] = {"mã số thuế phải có 10 số, 10 số-3 số hoặc 12 số (hộ kinh doanh)",
+			    "tax code must be 10 digits, 10 digits-NNN, or 12 digits for "
+			    "households '{1}'"},
+    [MSG_VAL_TAX_CHECKSUM] = {"mã số thuế sai chữ số kiểm tra",
+			      "tax code has a wrong check digit '{1}'"},
+    [MSG_VAL_ENUM] = {"{L} không hợp lệ", "invalid {L} '{1}' ({2})"},
+    [MSG_VAL_NOT_INTEGER] = {"{L} phải là số nguyên", "{L} must be a whole number, got '{1}'"},
+    [MSG_VAL_RANGE] = {"{L} phải từ {1} đến {2}", "{L} must be between {1} and {2}, got '{3}'"},
+    [MSG_VAL_NOT_NUMBER] = {"{L} không phải là số (dấu thập phân là '.')",
+			    "{L} is not a number (decimal point '.'), got '{1}'"},
+    [MSG_VAL_NOT_UTF8] = {"{L} không phải văn bản UTF-8 hợp lệ", "{L} is not valid UTF-8 text"},
+    [MSG_VAL_TOO_LONG] = {"{L} dài quá {1} byte (có {2} byte)",
+			  "{L} is longer than {1} bytes ({2} given)"},
+    [MSG_VAL_BOOL01] = {"{L} phải là 1, 0 hoặc để trống", "{L} must be 1, 0 or empty, got '{1}'"},
 
     /* ---- reporting ---- */
 
@@ -75,8 +96,16 @@ void
 msg_code(struct msg *m, const char *s)
 {
 	struct msg_arg *a = msg_arg_next(m, 's');
-	if (a != NULL)
-		snprintf(a->s, sizeof(a->s), "%s", s != NULL ? s : "");
+	if (a == NULL)
+		return;
+	size_t n = strlen(s != NULL ? s : "");
+	if (n >= sizeof(a->s)) {
+		n = sizeof(a->s) - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--; /* s[n] continues a character: cut before it */
+	}
+	memcpy(a->s, s != NULL ? s : "", n);
+	a->s[n] = '\0';
 }
 
 void
@@ -153,9 +182,17 @@ out_arg(struct msg_out *o, const struct msg_arg *a, int lang)
 		if (a->decimals >= 0) {
 			fmt_num(num, sizeof(num), a->r, a->decimals, (enum lang)lang);
 		} else {
+			/*
+			 * As many decimals as the shortest exact spelling has,
+			 * grouped like any other number; an exponent form
+			 * ("1e+15") keeps its digits and only swaps the point.
+			 */
 			fmt_exact(num, sizeof(num), a->r);
 			char *dot = strchr(num, '.');
-			if (dot != NULL && lang == LANG_VI)
+			size_t decimals = dot != NULL ? strlen(dot + 1) : 0;
+			if (strpbrk(num, "eEni") == NULL && decimals <= 9)
+				fmt_num(num, sizeof(num), a->r, (int)decimals, (enum lang)lang);
+			else if (dot != NULL && lang == LANG_VI)
 				*dot = ',';
 		}
 		break;

@@ -47,6 +47,19 @@ enum msg_id {
 	MSG_ST_FULL,
 
 	/* ---- field validation (model/validate.c) ---- */
+	MSG_VAL_MISSING,      /* {L} */
+	MSG_VAL_UNKNOWN_CODE, /* {L}, {1} what was typed */
+	MSG_VAL_TAX_BRANCH,   /* {1} what was typed */
+	MSG_VAL_TAX_HOUSEHOLD,
+	MSG_VAL_TAX_FORMAT,
+	MSG_VAL_TAX_CHECKSUM,
+	MSG_VAL_ENUM,	     /* {L}, {1} what was typed, {2} the accepted values "a|b|c" */
+	MSG_VAL_NOT_INTEGER, /* {L}, {1} what was typed */
+	MSG_VAL_RANGE,	     /* {L}, {1} lowest, {2} highest, {3} what was typed */
+	MSG_VAL_NOT_NUMBER,  /* {L}, {1} what was typed */
+	MSG_VAL_NOT_UTF8,    /* {L} */
+	MSG_VAL_TOO_LONG,    /* {L}, {1} most bytes, {2} bytes given */
+	MSG_VAL_BOOL01,	     /* {L}, {1} what was typed */
 
 	/* ---- reporting: reports, registrations, the workflow ---- */
 
@@ -83,7 +96,10 @@ void msg_init(struct msg *m, enum msg_id id, const struct val_label *label);
  * Append one argument to m (ignored beyond MSG_ARGS).  msg_str quotes s
  * through val_excerpt's rule (at most 60 bytes, cut at a character
  * boundary with "…", control characters as '?'); msg_code copies s as it
- * is (a code sxsh itself wrote, at most MSG_ARG_MAX - 1 bytes).
+ * is (a code or a number sxsh itself wrote; beyond MSG_ARG_MAX - 1 bytes
+ * it is cut at a character boundary).  msg_int and msg_real render in the
+ * language's style; msg_real with decimals -1 writes as many decimals as
+ * the shortest exact spelling of v needs (fmt_exact).
  */
 void msg_str(struct msg *m, const char *s);
 void msg_code(struct msg *m, const char *s);
