@@ -230,7 +230,7 @@ api_text(struct http_request *req, const json_t *o, const char *key, struct wf_e
 	} else {
 		snprintf(field, sizeof(field), "%s", key);
 	}
-	wf_errors_add(errs, "kiểu giá trị sai / wrong value type", "%s", field);
+	wf_errors_add_id(errs, MSG_VAL_WRONG_TYPE, "%s", field);
 	return NULL;
 }
 
@@ -347,7 +347,7 @@ api_int_member(const json_t *o, const char *key, int64_t *out, struct wf_errors 
 {
 	const json_t *v = json_object_get(o, key);
 	if (!json_is_integer(v)) {
-		wf_errors_add(errs, "bắt buộc, số nguyên / required, an integer", "%s", key);
+		wf_errors_add_id(errs, MSG_VAL_REQUIRED_INT, "%s", key);
 		return -1;
 	}
 	*out = (int64_t)json_integer_value(v);

@@ -55,10 +55,37 @@ static const struct {
     [MSG_VAL_TOO_LONG] = {"{L} dài quá {1} byte (có {2} byte)",
 			  "{L} is longer than {1} bytes ({2} given)"},
     [MSG_VAL_BOOL01] = {"{L} phải là 1, 0 hoặc để trống", "{L} must be 1, 0 or empty, got '{1}'"},
+    [MSG_VAL_REQUIRED] = {"bắt buộc nhập", "required"},
+    [MSG_VAL_WRONG_TYPE] = {"kiểu giá trị sai", "wrong value type"},
+    [MSG_VAL_REQUIRED_INT] = {"bắt buộc, số nguyên", "required, an integer"},
+    [MSG_VAL_NOT_ARRAY] = {"phải là một mảng", "must be an array"},
+    [MSG_VAL_NOT_OBJECT] = {"phải là một đối tượng", "must be an object"},
 
     /* ---- reporting ---- */
+    [MSG_REP_PRODUCT_TWICE] = {"sản phẩm bị kê hai lần", "product listed twice '{1}'"},
+    [MSG_REP_UNIT_PRODUCT] = {"đơn vị không phù hợp với sản phẩm (tính theo {1})",
+			      "unit does not fit the product (measured in {1}) '{2}'"},
+    [MSG_REP_UNIT_CARRIER] = {"đơn vị không dùng được cho loại năng lượng này",
+			      "unit cannot be used for this energy carrier '{1}'"},
+    [MSG_REP_PRODUCT_NOT_OUTPUT] = {"sản phẩm không có trong phần sản lượng",
+				    "product is not among the outputs '{1}'"},
+    [MSG_REP_ENERGY_TWICE] = {"dòng năng lượng bị kê hai lần (cùng tháng, sản phẩm)",
+			      "energy line listed twice (same month and product) '{1}'"},
+    [MSG_REP_WATER_TWICE] = {"nguồn nước bị kê hai lần", "water source listed twice '{1}'"},
+    [MSG_REP_TOO_MANY_LINES] = {"quá nhiều dòng (tối đa {1})", "too many lines (at most {1})"},
+    [MSG_WF_NOTE_LONG] = {"{L} quá dài (tối đa {1} byte) hoặc sai mã UTF-8",
+			  "{L} is too long (at most {1} bytes) or not UTF-8"},
 
     /* ---- registry ---- */
+    [MSG_FAC_TAX_TAKEN] = {"mã số thuế đã được dùng cho cơ sở khác",
+			   "tax code already belongs to another facility"},
+    [MSG_FAC_CLOSED_BEFORE_OPENED] = {"năm ngừng hoạt động trước năm hoạt động",
+				      "year closed is before the year opened"},
+    [MSG_CLAIM_NOT_ENTERPRISE] = {"chỉ giao cơ sở cho tài khoản doanh nghiệp đang hoạt động",
+				  "only an active enterprise account can be given a facility"},
+    [MSG_CLAIM_NO_ACCOUNT] = {"không có tài khoản với email này", "no account has this email"},
+    [MSG_CLAIM_TAKEN] = {"cơ sở này đã được nhận", "this facility is already claimed"},
+    [MSG_CLAIM_NO_FACILITY] = {"không có cơ sở với mã này", "no facility has this code"},
 
     /* ---- import, export, copy and the command line ---- */
 

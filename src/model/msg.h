@@ -60,10 +60,29 @@ enum msg_id {
 	MSG_VAL_NOT_UTF8,    /* {L} */
 	MSG_VAL_TOO_LONG,    /* {L}, {1} most bytes, {2} bytes given */
 	MSG_VAL_BOOL01,	     /* {L}, {1} what was typed */
+	MSG_VAL_REQUIRED,
+	MSG_VAL_WRONG_TYPE, /* a JSON member of the wrong type */
+	MSG_VAL_REQUIRED_INT,
+	MSG_VAL_NOT_ARRAY,
+	MSG_VAL_NOT_OBJECT,
 
 	/* ---- reporting: reports, registrations, the workflow ---- */
+	MSG_REP_PRODUCT_TWICE,	    /* {1} the product */
+	MSG_REP_UNIT_PRODUCT,	    /* {1} the product's unit, {2} the unit typed */
+	MSG_REP_UNIT_CARRIER,	    /* {1} the unit typed */
+	MSG_REP_PRODUCT_NOT_OUTPUT, /* {1} the product */
+	MSG_REP_ENERGY_TWICE,	    /* {1} the carrier */
+	MSG_REP_WATER_TWICE,	    /* {1} the source */
+	MSG_REP_TOO_MANY_LINES,	    /* {1} the most lines */
+	MSG_WF_NOTE_LONG,	    /* {L}, {1} the most bytes */
 
 	/* ---- registry: facilities, claims, units, reference data ---- */
+	MSG_FAC_TAX_TAKEN,
+	MSG_FAC_CLOSED_BEFORE_OPENED,
+	MSG_CLAIM_NOT_ENTERPRISE,
+	MSG_CLAIM_NO_ACCOUNT,
+	MSG_CLAIM_TAKEN,
+	MSG_CLAIM_NO_FACILITY,
 
 	/* ---- import, export, copy and the command line ---- */
 

@@ -453,12 +453,11 @@ web_facility_assign(struct http_request *req, struct http_response *resp)
 	memset(&u, 0, sizeof(u));
 	enum user_rc urc = USER_ERR_NOTFOUND;
 	if (email == NULL || email[0] == '\0')
-		wf_errors_add(&errs, "bắt buộc nhập / required", "email");
+		wf_errors_add_id(&errs, MSG_VAL_REQUIRED, "email");
 	else if ((urc = user_by_email(db, email, &u)) == USER_ERR_INTERNAL)
 		return -1;
 	else if (urc == USER_ERR_NOTFOUND)
-		wf_errors_add(&errs, "không có tài khoản với email này / no account has this email",
-			      "email");
+		wf_errors_add_id(&errs, MSG_CLAIM_NO_ACCOUNT, "email");
 	rc = errs.n > 0 ? ST_INVALID : claim_assign(db, req->who, u.id, p.id, &errs);
 	if (rc == ST_OK) {
 		fp_done(req, resp, p.id, "assigned");

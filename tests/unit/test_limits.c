@@ -92,29 +92,34 @@ static void
 test_table(void **state)
 {
 	(void)state;
-	char m[VAL_MSG_MAX];
+	struct msg m;
+	char out[VAL_MSG_MAX];
 	double d;
 	int64_t i;
 	static const struct val_label l = {"tên", "name"};
 	char *t1000 = fx_text_of(1000), *t1001 = fx_text_of(1001);
-	assert_int_equal(val_text(VF_NAME, t1000, &l, m, sizeof(m)), VAL_OK);
-	assert_int_equal(val_text(VF_MATERIAL, t1000, &l, m, sizeof(m)), VAL_OK);
-	assert_int_equal(val_text(VF_NAME, t1001, &l, m, sizeof(m)), VAL_RANGE);
-	assert_string_equal(m, "tên dài quá 1000 byte (có 1001 byte) / name is longer than 1000 "
-			       "bytes (1001 given)");
-	assert_int_equal(val_text(VF_NAME, "a\xff", &l, m, sizeof(m)), VAL_FORMAT);
-	assert_string_equal(m,
-			    "tên không phải văn bản UTF-8 hợp lệ / name is not valid UTF-8 text");
-	assert_int_equal(val_text(VF_NAME, "", &l, m, sizeof(m)), VAL_MISSING);
-	assert_int_equal(val_number(VF_QUANTITY, "1e15", &l, &d, m, sizeof(m)), VAL_OK);
+	assert_int_equal(val_text(VF_NAME, t1000, &l, &m), VAL_OK);
+	assert_int_equal(val_text(VF_MATERIAL, t1000, &l, &m), VAL_OK);
+	assert_int_equal(val_text(VF_NAME, t1001, &l, &m), VAL_RANGE);
+	/* Limits are written as typed, in either language: 1000, not 1.000. */
+	assert_string_equal(msg_format(&m, LANG_VI, out, sizeof(out)),
+			    "tên dài quá 1000 byte (có 1001 byte)");
+	assert_string_equal(msg_format(&m, LANG_EN, out, sizeof(out)),
+			    "name is longer than 1000 bytes (1001 given)");
+	assert_int_equal(val_text(VF_NAME, "a\xff", &l, &m), VAL_FORMAT);
+	assert_string_equal(msg_format(&m, LANG_VI, out, sizeof(out)),
+			    "tên không phải văn bản UTF-8 hợp lệ");
+	assert_string_equal(msg_format(&m, LANG_EN, out, sizeof(out)),
+			    "name is not valid UTF-8 text");
+	assert_int_equal(val_text(VF_NAME, "", &l, &m), VAL_MISSING);
+	assert_int_equal(val_number(VF_QUANTITY, "1e15", &l, &d, &m), VAL_OK);
 	assert_true(d == 1e15);
-	assert_int_equal(val_number(VF_COST, "1000000000000000", &l, &d, m, sizeof(m)), VAL_OK);
+	assert_int_equal(val_number(VF_COST, "1000000000000000", &l, &d, &m), VAL_OK);
 	/* 10^15 + 1 < 2^53 is a double of its own, above the limit. */
-	assert_int_equal(val_number(VF_QUANTITY, "1000000000000001", &l, &d, m, sizeof(m)),
-			 VAL_RANGE);
-	assert_int_equal(val_integer(VF_EMPLOYEES, "10000000", &l, &i, m, sizeof(m)), VAL_OK);
-	assert_int_equal(val_integer(VF_EMPLOYEES, "10000001", &l, &i, m, sizeof(m)), VAL_RANGE);
-	assert_int_equal(val_integer(VF_REPORT_YEAR, "1989", &l, &i, m, sizeof(m)), VAL_RANGE);
+	assert_int_equal(val_number(VF_QUANTITY, "1000000000000001", &l, &d, &m), VAL_RANGE);
+	assert_int_equal(val_integer(VF_EMPLOYEES, "10000000", &l, &i, &m), VAL_OK);
+	assert_int_equal(val_integer(VF_EMPLOYEES, "10000001", &l, &i, &m), VAL_RANGE);
+	assert_int_equal(val_integer(VF_REPORT_YEAR, "1989", &l, &i, &m), VAL_RANGE);
 	free(t1000);
 	free(t1001);
 }

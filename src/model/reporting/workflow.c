@@ -49,19 +49,36 @@ wf_errors_clear(struct wf_errors *e)
 	e->more = 0;
 }
 
-void
-wf_errors_add(struct wf_errors *e, const char *msg, const char *field_fmt, ...)
+static void
+errors_addv(struct wf_errors *e, const struct msg *m, const char *field_fmt, va_list ap)
 {
 	if (e->n == WF_ERRORS_MAX) {
 		e->more = 1;
 		return;
 	}
 	struct wf_error *x = &e->e[e->n++];
+	vsnprintf(x->field, sizeof(x->field), field_fmt, ap);
+	msg_format(m, MSG_BOTH, x->msg, sizeof(x->msg));
+}
+
+void
+wf_errors_add(struct wf_errors *e, const struct msg *m, const char *field_fmt, ...)
+{
 	va_list ap;
 	va_start(ap, field_fmt);
-	vsnprintf(x->field, sizeof(x->field), field_fmt, ap);
+	errors_addv(e, m, field_fmt, ap);
 	va_end(ap);
-	snprintf(x->msg, sizeof(x->msg), "%s", msg);
+}
+
+void
+wf_errors_add_id(struct wf_errors *e, enum msg_id id, const char *field_fmt, ...)
+{
+	struct msg m;
+	va_list ap;
+	msg_init(&m, id, NULL);
+	va_start(ap, field_fmt);
+	errors_addv(e, &m, field_fmt, ap);
+	va_end(ap);
 }
 
 const char *
@@ -189,20 +206,19 @@ int
 wf_note_check(const char *note, int required, struct wf_errors *errs)
 {
 	static const struct val_label lbl_note = {"ý kiến của người xem xét", "reviewer's note"};
-	char msg[VAL_MSG_MAX];
+	struct msg m;
 	size_t len = strlen(note);
 	if (required && len == 0) {
-		val_missing(&lbl_note, msg, sizeof(msg));
-		wf_errors_add(errs, msg, "note");
+		val_missing(&lbl_note, &m);
+		wf_errors_add(errs, &m, "note");
 		return ST_INVALID;
 	}
 	if (len > WF_NOTE_MAX || !utf8_valid(note, len)) {
-		snprintf(
-		    msg, sizeof(msg),
-		    "%s quá dài (tối đa %d byte) hoặc sai mã UTF-8 / %s is too long (at most %d "
-		    "bytes) or not UTF-8",
-		    lbl_note.vi, WF_NOTE_MAX, lbl_note.en, WF_NOTE_MAX);
-		wf_errors_add(errs, msg, "note");
+		char max[16];
+		snprintf(max, sizeof(max), "%d", WF_NOTE_MAX);
+		msg_init(&m, MSG_WF_NOTE_LONG, &lbl_note);
+		msg_code(&m, max);
+		wf_errors_add(errs, &m, "note");
 		return ST_INVALID;
 	}
 	return ST_OK;
@@ -230,11 +246,12 @@ wf_create_check(struct db *db, const struct principal *who, int64_t facility_id,
 		return rc;
 	if (!wf_may_create(who))
 		return ST_FORBIDDEN;
-	char ys[16], msg[VAL_MSG_MAX];
+	char ys[16];
+	struct msg m;
 	int64_t y;
 	snprintf(ys, sizeof(ys), "%d", year);
-	if (val_integer(VF_REPORT_YEAR, ys, lbl_year, &y, msg, sizeof(msg)) != VAL_OK)
-		wf_errors_add(errs, msg, "year");
+	if (val_integer(VF_REPORT_YEAR, ys, lbl_year, &y, &m) != VAL_OK)
+		wf_errors_add(errs, &m, "year");
 	return ST_OK;
 }
 

@@ -39,8 +39,11 @@ struct wf_errors {
 };
 
 void wf_errors_clear(struct wf_errors *e);
-/* Appends an error; field is printf-formatted. */
-void wf_errors_add(struct wf_errors *e, const char *msg, const char *field_fmt, ...)
+/* Appends the error m (copied); field is printf-formatted. */
+void wf_errors_add(struct wf_errors *e, const struct msg *m, const char *field_fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Appends the error of message id, one with neither label nor arguments. */
+void wf_errors_add_id(struct wf_errors *e, enum msg_id id, const char *field_fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* The message of the first error on field, or NULL. */
 const char *wf_errors_find(const struct wf_errors *e, const char *field);
