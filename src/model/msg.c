@@ -75,6 +75,14 @@ static const struct {
     [MSG_REP_TOO_MANY_LINES] = {"quá nhiều dòng (tối đa {1})", "too many lines (at most {1})"},
     [MSG_WF_NOTE_LONG] = {"{L} quá dài (tối đa {1} byte) hoặc sai mã UTF-8",
 			  "{L} is too long (at most {1} bytes) or not UTF-8"},
+    [MSG_CALC_UNIT] = {"đơn vị không xác định", "unknown unit"},
+    [MSG_CALC_DIMENSION] = {"đơn vị khác thứ nguyên", "units of different dimensions"},
+    [MSG_CALC_FACTOR] = {"thiếu hệ số quy đổi", "missing conversion factor"},
+    [MSG_CALC_GJ] = {"thiếu nhiệt trị", "missing heating value"},
+    [MSG_CALC_GRID] = {"thiếu hệ số phát thải lưới điện của năm",
+		       "missing grid emission factor for the year"},
+    [MSG_CALC_CO2] = {"thiếu hệ số phát thải CO2", "missing CO2 emission factor"},
+    [MSG_CALC_UNKNOWN] = {"lỗi không xác định", "unknown error"},
 
     /* ---- registry ---- */
     [MSG_FAC_TAX_TAKEN] = {"mã số thuế đã được dùng cho cơ sở khác",

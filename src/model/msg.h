@@ -75,6 +75,14 @@ enum msg_id {
 	MSG_REP_WATER_TWICE,	    /* {1} the source */
 	MSG_REP_TOO_MANY_LINES,	    /* {1} the most lines */
 	MSG_WF_NOTE_LONG,	    /* {L}, {1} the most bytes */
+	/* the report preview's energy lines (calc_msg of model/calc/energy.h) */
+	MSG_CALC_UNIT,
+	MSG_CALC_DIMENSION,
+	MSG_CALC_FACTOR,
+	MSG_CALC_GJ,
+	MSG_CALC_GRID,
+	MSG_CALC_CO2,
+	MSG_CALC_UNKNOWN,
 
 	/* ---- registry: facilities, claims, units, reference data ---- */
 	MSG_FAC_TAX_TAKEN,

@@ -433,7 +433,7 @@ web_facility_profile(struct http_request *req, struct http_response *resp)
 	}
 	if (rc == ST_CONFLICT || rc == ST_FULL) { /* the form again, input kept */
 		resp->status = rc == ST_FULL ? 507 : 409;
-		return fp_render(req, resp, db, &p, v, &errs, wfp_msg(req, wf_strerror(rc)));
+		return fp_render(req, resp, db, &p, v, &errs, wfp_text_id(req, msg_status(rc)));
 	}
 	return wfp_fail(req, resp, rc);
 }

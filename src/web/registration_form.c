@@ -208,7 +208,7 @@ web_registration_form(struct http_request *req, struct http_response *resp)
 	}
 	if (rc == ST_CONFLICT || rc == ST_STATE || rc == ST_FULL) {
 		resp->status = rc == ST_FULL ? 507 : 409;
-		p->problem = wfp_msg(req, wf_strerror(rc));
+		p->problem = wfp_text_id(req, msg_status(rc));
 		return rg_render(req, resp, p);
 	}
 	return wfp_fail(req, resp, rc);

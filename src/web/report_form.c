@@ -346,7 +346,7 @@ rf_preview(struct http_request *req, struct buf *b, const struct report_preview 
 			wfp_message(b, 1,
 				    arena_printf(&req->arena, "%s %d: %s",
 						 HTTP_T(req, "Dòng năng lượng", "Energy line"),
-						 i + 1, wfp_msg(req, pv->energy[i].msg)));
+						 i + 1, wfp_text_id(req, pv->energy[i].msg)));
 	html_open(b, "table", "class", "list", NULL);
 	html_open(b, "thead", NULL);
 	html_open(b, "tr", NULL);
@@ -564,13 +564,13 @@ rf_post(struct db *db, struct http_request *req, struct http_response *resp, str
 		break;
 	case ST_FULL: /* the form comes back with every typed value */
 		resp->status = 507;
-		p->problem = wfp_msg(req, wf_strerror(rc));
+		p->problem = wfp_text_id(req, msg_status(rc));
 		ret = rf_render(req, resp, p);
 		break;
 	case ST_CONFLICT:
 	case ST_STATE:
 		resp->status = 409;
-		p->problem = wfp_msg(req, wf_strerror(rc));
+		p->problem = wfp_text_id(req, msg_status(rc));
 		ret = rf_render(req, resp, p);
 		break;
 	default:

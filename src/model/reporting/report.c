@@ -980,7 +980,7 @@ report_preview(struct db *db, const struct report *r, struct report_preview *out
 		struct report_preview_energy *pe = &out->energy[i];
 		int rc = pv_convert(&t, t.toe, t.ntoe, &r->energy[i], r->year, &pe->toe);
 		pe->ok = rc == CALC_OK;
-		pe->msg = pe->ok ? NULL : calc_strerror(rc);
+		pe->msg = pe->ok ? MSG_NONE : calc_msg(rc);
 		if (!pe->ok) {
 			pe->toe = NAN;
 			out->complete = 0;

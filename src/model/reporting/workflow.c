@@ -1,5 +1,5 @@
 /*
- * The workflow's state table, result messages, field error lists and the
+ * The workflow's state table, field error lists and the
  * review queue (see workflow.h).  Every rule about who may move a report
  * or registration from which state is one row of wf_rules.
  */
@@ -18,30 +18,6 @@
 #include "util/fold.h"
 #include "util/log.h"
 
-static const char *const wf_msgs[] = {
-    [0] = "thành công / ok",
-    [1] = "không tìm thấy / not found",
-    [2] = "bạn không có quyền thực hiện thao tác này / you may not do this",
-    [3] = "không thể thực hiện ở trạng thái hiện tại / not possible in the current state",
-    [4] = "dữ liệu đã bị người khác thay đổi; hãy tải lại và nhập lại / changed by someone "
-	  "else since you opened it; reload and apply your changes again",
-    [5] = "dữ liệu không hợp lệ / invalid input",
-    [6] = "đã tồn tại / already exists",
-    [7] = "lỗi hệ thống / internal error",
-    [8] = "Bộ nhớ lưu trữ của máy chủ đã đầy nên chưa lưu được; hãy thử lại sau hoặc báo quản "
-	  "trị viên. / The server's storage is full, so nothing was saved; try again later or tell "
-	  "the administrator.",
-};
-
-const char *
-wf_strerror(int rc)
-{
-	int i = -rc;
-	if (i < 0 || i >= (int)(sizeof(wf_msgs) / sizeof(wf_msgs[0])))
-		return wf_msgs[7];
-	return wf_msgs[i];
-}
-
 void
 wf_errors_clear(struct wf_errors *e)
 {
@@ -58,7 +34,7 @@ errors_addv(struct wf_errors *e, const struct msg *m, const char *field_fmt, va_
 	}
 	struct wf_error *x = &e->e[e->n++];
 	vsnprintf(x->field, sizeof(x->field), field_fmt, ap);
-	msg_format(m, MSG_BOTH, x->msg, sizeof(x->msg));
+	x->msg = *m;
 }
 
 void
@@ -81,12 +57,12 @@ wf_errors_add_id(struct wf_errors *e, enum msg_id id, const char *field_fmt, ...
 	va_end(ap);
 }
 
-const char *
+const struct msg *
 wf_errors_find(const struct wf_errors *e, const char *field)
 {
 	for (int i = 0; i < e->n; i++)
 		if (strcmp(e->e[i].field, field) == 0)
-			return e->e[i].msg;
+			return &e->e[i].msg;
 	return NULL;
 }
 
