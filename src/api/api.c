@@ -89,17 +89,19 @@ api_send(struct http_response *resp, int status, json_t *doc)
 	return rc;
 }
 
-/* Splits a model's bilingual "vi / en" message for api_problem. */
-static void
-api_split(struct http_request *req, const char *msg, const char **vi, const char **en)
+/*
+ * A model message in both languages, the request's first ("vi / en", or
+ * "en / vi" with ?lang=en): the form of every problem detail and field
+ * message.  Arena string.
+ */
+static const char *
+api_msg(struct http_request *req, const struct msg *m)
 {
-	const char *sep = strstr(msg, " / ");
-	if (sep == NULL) {
-		*vi = *en = msg;
-		return;
-	}
-	*vi = arena_printf(&req->arena, "%.*s", (int)(sep - msg), msg);
-	*en = sep + 3;
+	char vi[VAL_MSG_MAX], en[VAL_MSG_MAX];
+	msg_format(m, LANG_VI, vi, sizeof(vi));
+	msg_format(m, LANG_EN, en, sizeof(en));
+	return req->lang == LANG_EN ? arena_printf(&req->arena, "%s / %s", en, vi)
+				    : arena_printf(&req->arena, "%s / %s", vi, en);
 }
 
 int
@@ -118,15 +120,17 @@ api_wf_fail(struct http_request *req, struct http_response *resp, int rc,
 			status = map[i].status;
 	if (status == 0)
 		return -1;
-	const char *vi, *en;
-	api_split(req, wf_strerror(rc), &vi, &en);
-	json_t *p = api_problem_doc(req, status, vi, en);
+	struct msg m;
+	char vi[VAL_MSG_MAX], en[VAL_MSG_MAX];
+	msg_init(&m, msg_status(rc), NULL);
+	json_t *p = api_problem_doc(req, status, msg_format(&m, LANG_VI, vi, sizeof(vi)),
+				    msg_format(&m, LANG_EN, en, sizeof(en)));
 	if (rc == ST_INVALID && errs != NULL) {
 		json_t *list = jsonw_arr();
 		for (int i = 0; i < errs->n; i++) {
 			json_t *e = jsonw_obj();
 			jsonw_set(e, "field", jsonw_str(errs->e[i].field));
-			jsonw_set(e, "message", jsonw_str(errs->e[i].msg));
+			jsonw_set(e, "message", jsonw_str(api_msg(req, &errs->e[i].msg)));
 			jsonw_push(list, e);
 		}
 		jsonw_set(p, "errors", list);
@@ -230,7 +234,7 @@ api_text(struct http_request *req, const json_t *o, const char *key, struct wf_e
 	} else {
 		snprintf(field, sizeof(field), "%s", key);
 	}
-	wf_errors_add(errs, "kiểu giá trị sai / wrong value type", "%s", field);
+	wf_errors_add_id(errs, MSG_VAL_WRONG_TYPE, "%s", field);
 	return NULL;
 }
 
@@ -347,7 +351,7 @@ api_int_member(const json_t *o, const char *key, int64_t *out, struct wf_errors 
 {
 	const json_t *v = json_object_get(o, key);
 	if (!json_is_integer(v)) {
-		wf_errors_add(errs, "bắt buộc, số nguyên / required, an integer", "%s", key);
+		wf_errors_add_id(errs, MSG_VAL_REQUIRED_INT, "%s", key);
 		return -1;
 	}
 	*out = (int64_t)json_integer_value(v);

@@ -102,7 +102,7 @@ report_lines(json_t *body, const char *key, int *n, struct wf_errors *errs)
 	if (a == NULL || json_is_null(a))
 		return NULL;
 	if (!json_is_array(a)) {
-		wf_errors_add(errs, "phải là một mảng / must be an array", "%s", key);
+		wf_errors_add_id(errs, MSG_VAL_NOT_ARRAY, "%s", key);
 		return NULL;
 	}
 	*n = (int)json_array_size(a);
@@ -119,7 +119,7 @@ report_line(json_t *a, int i, const char *key, struct wf_errors *errs)
 	const json_t *l = json_array_get(a, (size_t)i);
 	if (json_is_object(l))
 		return l;
-	wf_errors_add(errs, "phải là một đối tượng / must be an object", "%s[%d]", key, i);
+	wf_errors_add_id(errs, MSG_VAL_NOT_OBJECT, "%s[%d]", key, i);
 	return NULL;
 }
 

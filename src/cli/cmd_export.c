@@ -85,11 +85,12 @@ cmd_export(struct cli *cli, int argc, char **argv)
 		return usage("--format xlsx cần -o FILE / --format xlsx needs -o FILE");
 	if (year_s != NULL) {
 		char m[VAL_MSG_MAX];
+		struct msg vm;
 		if (kind != CSVIO_REPORTS)
 			return usage(
 			    "--year chỉ dùng với reports / --year applies to reports only");
-		if (val_year(year_s, &year_label, &year, m, sizeof(m)) != VAL_OK)
-			return usage(m);
+		if (val_year(year_s, &year_label, &year, &vm) != VAL_OK)
+			return usage(msg_format(&vm, MSG_BOTH, m, sizeof(m)));
 	}
 
 	struct db *db = cli_db_open(cli);

@@ -34,10 +34,66 @@ static const struct {
 		     "tell the administrator."},
 
     /* ---- field validation ---- */
+    [MSG_VAL_MISSING] = {"thiếu {L}", "{L} is missing"},
+    [MSG_VAL_UNKNOWN_CODE] = {"{L} không tồn tại", "unknown {L} '{1}'"},
+    [MSG_VAL_TAX_BRANCH] = {"mã số thuế đơn vị phụ thuộc phải có số thứ tự 001–999",
+			    "tax code branch number must be 001–999 '{1}'"},
+    [MSG_VAL_TAX_HOUSEHOLD] = {"mã số thuế 12 số chỉ dành cho hộ kinh doanh",
+			       "a 12-digit tax code is allowed only for household businesses "
+			       "'{1}'"},
+    [MSG_VAL_TAX_FORMAT] = {"mã số thuế phải có 10 số, 10 số-3 số hoặc 12 số (hộ kinh doanh)",
+			    "tax code must be 10 digits, 10 digits-NNN, or 12 digits for "
+			    "households '{1}'"},
+    [MSG_VAL_TAX_CHECKSUM] = {"mã số thuế sai chữ số kiểm tra",
+			      "tax code has a wrong check digit '{1}'"},
+    [MSG_VAL_ENUM] = {"{L} không hợp lệ", "invalid {L} '{1}' ({2})"},
+    [MSG_VAL_NOT_INTEGER] = {"{L} phải là số nguyên", "{L} must be a whole number, got '{1}'"},
+    [MSG_VAL_RANGE] = {"{L} phải từ {1} đến {2}", "{L} must be between {1} and {2}, got '{3}'"},
+    [MSG_VAL_NOT_NUMBER] = {"{L} không phải là số (dấu thập phân là '.')",
+			    "{L} is not a number (decimal point '.'), got '{1}'"},
+    [MSG_VAL_NOT_UTF8] = {"{L} không phải văn bản UTF-8 hợp lệ", "{L} is not valid UTF-8 text"},
+    [MSG_VAL_TOO_LONG] = {"{L} dài quá {1} byte (có {2} byte)",
+			  "{L} is longer than {1} bytes ({2} given)"},
+    [MSG_VAL_BOOL01] = {"{L} phải là 1, 0 hoặc để trống", "{L} must be 1, 0 or empty, got '{1}'"},
+    [MSG_VAL_REQUIRED] = {"bắt buộc nhập", "required"},
+    [MSG_VAL_WRONG_TYPE] = {"kiểu giá trị sai", "wrong value type"},
+    [MSG_VAL_REQUIRED_INT] = {"bắt buộc, số nguyên", "required, an integer"},
+    [MSG_VAL_NOT_ARRAY] = {"phải là một mảng", "must be an array"},
+    [MSG_VAL_NOT_OBJECT] = {"phải là một đối tượng", "must be an object"},
 
     /* ---- reporting ---- */
+    [MSG_REP_PRODUCT_TWICE] = {"sản phẩm bị kê hai lần", "product listed twice '{1}'"},
+    [MSG_REP_UNIT_PRODUCT] = {"đơn vị không phù hợp với sản phẩm (tính theo {1})",
+			      "unit does not fit the product (measured in {1}) '{2}'"},
+    [MSG_REP_UNIT_CARRIER] = {"đơn vị không dùng được cho loại năng lượng này",
+			      "unit cannot be used for this energy carrier '{1}'"},
+    [MSG_REP_PRODUCT_NOT_OUTPUT] = {"sản phẩm không có trong phần sản lượng",
+				    "product is not among the outputs '{1}'"},
+    [MSG_REP_ENERGY_TWICE] = {"dòng năng lượng bị kê hai lần (cùng tháng, sản phẩm)",
+			      "energy line listed twice (same month and product) '{1}'"},
+    [MSG_REP_WATER_TWICE] = {"nguồn nước bị kê hai lần", "water source listed twice '{1}'"},
+    [MSG_REP_TOO_MANY_LINES] = {"quá nhiều dòng (tối đa {1})", "too many lines (at most {1})"},
+    [MSG_WF_NOTE_LONG] = {"{L} quá dài (tối đa {1} byte) hoặc sai mã UTF-8",
+			  "{L} is too long (at most {1} bytes) or not UTF-8"},
+    [MSG_CALC_UNIT] = {"đơn vị không xác định", "unknown unit"},
+    [MSG_CALC_DIMENSION] = {"đơn vị khác thứ nguyên", "units of different dimensions"},
+    [MSG_CALC_FACTOR] = {"thiếu hệ số quy đổi", "missing conversion factor"},
+    [MSG_CALC_GJ] = {"thiếu nhiệt trị", "missing heating value"},
+    [MSG_CALC_GRID] = {"thiếu hệ số phát thải lưới điện của năm",
+		       "missing grid emission factor for the year"},
+    [MSG_CALC_CO2] = {"thiếu hệ số phát thải CO2", "missing CO2 emission factor"},
+    [MSG_CALC_UNKNOWN] = {"lỗi không xác định", "unknown error"},
 
     /* ---- registry ---- */
+    [MSG_FAC_TAX_TAKEN] = {"mã số thuế đã được dùng cho cơ sở khác",
+			   "tax code already belongs to another facility"},
+    [MSG_FAC_CLOSED_BEFORE_OPENED] = {"năm ngừng hoạt động trước năm hoạt động",
+				      "year closed is before the year opened"},
+    [MSG_CLAIM_NOT_ENTERPRISE] = {"chỉ giao cơ sở cho tài khoản doanh nghiệp đang hoạt động",
+				  "only an active enterprise account can be given a facility"},
+    [MSG_CLAIM_NO_ACCOUNT] = {"không có tài khoản với email này", "no account has this email"},
+    [MSG_CLAIM_TAKEN] = {"cơ sở này đã được nhận", "this facility is already claimed"},
+    [MSG_CLAIM_NO_FACILITY] = {"không có cơ sở với mã này", "no facility has this code"},
 
     /* ---- import, export, copy and the command line ---- */
 
@@ -108,8 +164,16 @@ void
 msg_code(struct msg *m, const char *s)
 {
 	struct msg_arg *a = msg_arg_next(m, 's');
-	if (a != NULL)
-		snprintf(a->s, sizeof(a->s), "%s", s != NULL ? s : "");
+	if (a == NULL)
+		return;
+	size_t n = strlen(s != NULL ? s : "");
+	if (n >= sizeof(a->s)) {
+		n = sizeof(a->s) - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--; /* s[n] continues a character: cut before it */
+	}
+	memcpy(a->s, s != NULL ? s : "", n);
+	a->s[n] = '\0';
 }
 
 void
@@ -186,9 +250,17 @@ out_arg(struct msg_out *o, const struct msg_arg *a, int lang)
 		if (a->decimals >= 0) {
 			fmt_num(num, sizeof(num), a->r, a->decimals, (enum lang)lang);
 		} else {
+			/*
+			 * As many decimals as the shortest exact spelling has,
+			 * grouped like any other number; an exponent form
+			 * ("1e+15") keeps its digits and only swaps the point.
+			 */
 			fmt_exact(num, sizeof(num), a->r);
 			char *dot = strchr(num, '.');
-			if (dot != NULL && lang == LANG_VI)
+			size_t decimals = dot != NULL ? strlen(dot + 1) : 0;
+			if (strpbrk(num, "eEni") == NULL && decimals <= 9)
+				fmt_num(num, sizeof(num), a->r, (int)decimals, (enum lang)lang);
+			else if (dot != NULL && lang == LANG_VI)
 				*dot = ',';
 		}
 		break;

@@ -47,10 +47,50 @@ enum msg_id {
 	MSG_ST_FULL,
 
 	/* ---- field validation (model/validate.c) ---- */
+	MSG_VAL_MISSING,      /* {L} */
+	MSG_VAL_UNKNOWN_CODE, /* {L}, {1} what was typed */
+	MSG_VAL_TAX_BRANCH,   /* {1} what was typed */
+	MSG_VAL_TAX_HOUSEHOLD,
+	MSG_VAL_TAX_FORMAT,
+	MSG_VAL_TAX_CHECKSUM,
+	MSG_VAL_ENUM,	     /* {L}, {1} what was typed, {2} the accepted values "a|b|c" */
+	MSG_VAL_NOT_INTEGER, /* {L}, {1} what was typed */
+	MSG_VAL_RANGE,	     /* {L}, {1} lowest, {2} highest, {3} what was typed */
+	MSG_VAL_NOT_NUMBER,  /* {L}, {1} what was typed */
+	MSG_VAL_NOT_UTF8,    /* {L} */
+	MSG_VAL_TOO_LONG,    /* {L}, {1} most bytes, {2} bytes given */
+	MSG_VAL_BOOL01,	     /* {L}, {1} what was typed */
+	MSG_VAL_REQUIRED,
+	MSG_VAL_WRONG_TYPE, /* a JSON member of the wrong type */
+	MSG_VAL_REQUIRED_INT,
+	MSG_VAL_NOT_ARRAY,
+	MSG_VAL_NOT_OBJECT,
 
 	/* ---- reporting: reports, registrations, the workflow ---- */
+	MSG_REP_PRODUCT_TWICE,	    /* {1} the product */
+	MSG_REP_UNIT_PRODUCT,	    /* {1} the product's unit, {2} the unit typed */
+	MSG_REP_UNIT_CARRIER,	    /* {1} the unit typed */
+	MSG_REP_PRODUCT_NOT_OUTPUT, /* {1} the product */
+	MSG_REP_ENERGY_TWICE,	    /* {1} the carrier */
+	MSG_REP_WATER_TWICE,	    /* {1} the source */
+	MSG_REP_TOO_MANY_LINES,	    /* {1} the most lines */
+	MSG_WF_NOTE_LONG,	    /* {L}, {1} the most bytes */
+	/* the report preview's energy lines (calc_msg of model/calc/energy.h) */
+	MSG_CALC_UNIT,
+	MSG_CALC_DIMENSION,
+	MSG_CALC_FACTOR,
+	MSG_CALC_GJ,
+	MSG_CALC_GRID,
+	MSG_CALC_CO2,
+	MSG_CALC_UNKNOWN,
 
 	/* ---- registry: facilities, claims, units, reference data ---- */
+	MSG_FAC_TAX_TAKEN,
+	MSG_FAC_CLOSED_BEFORE_OPENED,
+	MSG_CLAIM_NOT_ENTERPRISE,
+	MSG_CLAIM_NO_ACCOUNT,
+	MSG_CLAIM_TAKEN,
+	MSG_CLAIM_NO_FACILITY,
 
 	/* ---- import, export, copy and the command line ---- */
 
@@ -102,7 +142,10 @@ void msg_init(struct msg *m, enum msg_id id, const struct val_label *label);
  * Append one argument to m (ignored beyond MSG_ARGS).  msg_str quotes s
  * through val_excerpt's rule (at most 60 bytes, cut at a character
  * boundary with "…", control characters as '?'); msg_code copies s as it
- * is (a code sxsh itself wrote, at most MSG_ARG_MAX - 1 bytes).
+ * is (a code or a number sxsh itself wrote; beyond MSG_ARG_MAX - 1 bytes
+ * it is cut at a character boundary).  msg_int and msg_real render in the
+ * language's style; msg_real with decimals -1 writes as many decimals as
+ * the shortest exact spelling of v needs (fmt_exact).
  */
 void msg_str(struct msg *m, const char *s);
 void msg_code(struct msg *m, const char *s);

@@ -1,6 +1,6 @@
 /*
  * Field validators (see validate.h): tax codes, enumerations and number
- * ranges, each with a bilingual message that names the field.  Pure
+ * ranges, each failure a message id (model/msg.h) about the field.  Pure
  * functions; the accepted enum spellings come from model/names.h (and the
  * two lists below) so the database CHECK constraints, the importer and the
  * forms agree.
@@ -78,19 +78,48 @@ val_excerpt(char *out, size_t n, const char *s)
 }
 
 int
-val_missing(const struct val_label *f, char *msg, size_t msgsz)
+val_missing(const struct val_label *f, struct msg *m)
 {
-	snprintf(msg, msgsz, "thiếu %s / %s is missing", f->vi, f->en);
+	msg_init(m, MSG_VAL_MISSING, f);
 	return VAL_MISSING;
 }
 
 int
-val_unknown_code(const struct val_label *f, const char *s, char *msg, size_t msgsz)
+val_unknown_code(const struct val_label *f, const char *s, struct msg *m)
 {
-	char ex[80];
-	snprintf(msg, msgsz, "%s không tồn tại / unknown %s '%s'", f->vi, f->en,
-		 val_excerpt(ex, sizeof(ex), s));
+	msg_init(m, MSG_VAL_UNKNOWN_CODE, f);
+	msg_str(m, s);
 	return VAL_FORMAT;
+}
+
+/*
+ * A bound of a range as a plain number argument: written the way the
+ * field is typed ("1900", "-90", "1e+15"), not grouped by language, so a
+ * person can copy it back into the field.
+ */
+static void
+arg_bound_int(struct msg *m, long long v)
+{
+	char b[32];
+	snprintf(b, sizeof(b), "%lld", v);
+	msg_code(m, b);
+}
+
+static void
+arg_bound_real(struct msg *m, double v)
+{
+	char b[32];
+	snprintf(b, sizeof(b), "%.15g", v);
+	msg_code(m, b);
+}
+
+/* A message id with a quoted excerpt of what was typed; returns rc. */
+static int
+fail_typed(struct msg *m, enum msg_id id, const struct val_label *f, const char *s, int rc)
+{
+	msg_init(m, id, f);
+	msg_str(m, s);
+	return rc;
 }
 
 static int
@@ -114,58 +143,39 @@ tax_check10(const char *s)
 }
 
 int
-val_tax_code(const char *s, int household, char *msg, size_t msgsz)
+val_tax_code(const char *s, int household, struct msg *m)
 {
-	char ex[80];
 	size_t n = strlen(s);
 	if (n == 0)
-		return val_missing(&lbl_tax, msg, msgsz);
-	val_excerpt(ex, sizeof(ex), s);
+		return val_missing(&lbl_tax, m);
 	if (n == 10 && all_digits(s, 10)) {
 		if (tax_check10(s))
 			return VAL_OK;
-		goto checksum;
+		return fail_typed(m, MSG_VAL_TAX_CHECKSUM, NULL, s, VAL_CHECKSUM);
 	}
 	if (n == 14 && all_digits(s, 10) && s[10] == '-' && all_digits(s + 11, 3)) {
-		if (strcmp(s + 11, "000") == 0) {
-			snprintf(msg, msgsz,
-				 "mã số thuế đơn vị phụ thuộc phải có số thứ tự 001–999 / tax code "
-				 "branch number must be 001–999 '%s'",
-				 ex);
-			return VAL_FORMAT;
-		}
+		if (strcmp(s + 11, "000") == 0)
+			return fail_typed(m, MSG_VAL_TAX_BRANCH, NULL, s, VAL_FORMAT);
 		if (tax_check10(s))
 			return VAL_OK;
-		goto checksum;
+		return fail_typed(m, MSG_VAL_TAX_CHECKSUM, NULL, s, VAL_CHECKSUM);
 	}
 	if (n == 12 && all_digits(s, 12)) {
 		if (household)
 			return VAL_OK;
-		snprintf(msg, msgsz,
-			 "mã số thuế 12 số chỉ dành cho hộ kinh doanh / a 12-digit tax code is "
-			 "allowed only for household businesses '%s'",
-			 ex);
-		return VAL_NOT_ALLOWED;
+		return fail_typed(m, MSG_VAL_TAX_HOUSEHOLD, NULL, s, VAL_NOT_ALLOWED);
 	}
-	snprintf(msg, msgsz,
-		 "mã số thuế phải có 10 số, 10 số-3 số hoặc 12 số (hộ kinh doanh) / tax code must "
-		 "be 10 digits, 10 digits-NNN, or 12 digits for households '%s'",
-		 ex);
-	return VAL_FORMAT;
-checksum:
-	snprintf(msg, msgsz,
-		 "mã số thuế sai chữ số kiểm tra / tax code has a wrong check digit '%s'", ex);
-	return VAL_CHECKSUM;
+	return fail_typed(m, MSG_VAL_TAX_FORMAT, NULL, s, VAL_FORMAT);
 }
 
 int
 val_enum(const char *s, const char *const *names, int n, const struct val_label *f, int *out,
-	 char *msg, size_t msgsz)
+	 struct msg *m)
 {
-	char ex[80], list[160];
+	char list[MSG_ARG_MAX];
 	size_t o = 0;
 	if (s[0] == '\0')
-		return val_missing(f, msg, msgsz);
+		return val_missing(f, m);
 	for (int i = 0; i < n; i++)
 		if (strcmp(s, names[i]) == 0) {
 			*out = i;
@@ -178,74 +188,70 @@ val_enum(const char *s, const char *const *names, int n, const struct val_label 
 			break;
 		o += (size_t)w;
 	}
-	snprintf(msg, msgsz, "%s không hợp lệ / invalid %s '%s' (%s)", f->vi, f->en,
-		 val_excerpt(ex, sizeof(ex), s), list);
+	msg_init(m, MSG_VAL_ENUM, f);
+	msg_str(m, s);
+	msg_code(m, list);
 	return VAL_FORMAT;
 }
 
 /* val_enum over the codes of a names.h table of at most 8 entries. */
 static int
 val_enum_names(const char *s, const struct name *t, int n, const struct val_label *f, int *out,
-	       char *msg, size_t msgsz)
+	       struct msg *m)
 {
 	const char *codes[8];
 	for (int i = 0; i < n && i < 8; i++)
 		codes[i] = t[i].code;
-	return val_enum(s, codes, n < 8 ? n : 8, f, out, msg, msgsz);
+	return val_enum(s, codes, n < 8 ? n : 8, f, out, m);
 }
 
 int
-val_ownership(const char *s, int *out, char *msg, size_t msgsz)
+val_ownership(const char *s, int *out, struct msg *m)
 {
-	return val_enum_names(s, names_ownership, OWN__MAX, &lbl_ownership, out, msg, msgsz);
+	return val_enum_names(s, names_ownership, OWN__MAX, &lbl_ownership, out, m);
 }
 
 int
-val_size(const char *s, int *out, char *msg, size_t msgsz)
+val_size(const char *s, int *out, struct msg *m)
 {
-	return val_enum_names(s, names_size, SIZE__MAX, &lbl_size, out, msg, msgsz);
+	return val_enum_names(s, names_size, SIZE__MAX, &lbl_size, out, m);
 }
 
 int
-val_fstatus(const char *s, int *out, char *msg, size_t msgsz)
+val_fstatus(const char *s, int *out, struct msg *m)
 {
-	return val_enum(s, val_fstatus_names, FSTATUS__MAX, &lbl_fstatus, out, msg, msgsz);
+	return val_enum(s, val_fstatus_names, FSTATUS__MAX, &lbl_fstatus, out, m);
 }
 
 int
-val_rstatus(const char *s, int *out, char *msg, size_t msgsz)
+val_rstatus(const char *s, int *out, struct msg *m)
 {
 	const char *codes[RSTATUS__MAX];
 	for (int i = 0; i < RSTATUS__MAX; i++)
 		codes[i] = names_rstatus_code(i);
-	return val_enum(s, codes, RSTATUS__MAX, &lbl_rstatus, out, msg, msgsz);
+	return val_enum(s, codes, RSTATUS__MAX, &lbl_rstatus, out, m);
 }
 
 int
-val_water(const char *s, int *out, char *msg, size_t msgsz)
+val_water(const char *s, int *out, struct msg *m)
 {
-	return val_enum(s, val_water_names, WATER__MAX, &lbl_water, out, msg, msgsz);
+	return val_enum(s, val_water_names, WATER__MAX, &lbl_water, out, m);
 }
 
 int
 val_int_range(const char *s, int64_t lo, int64_t hi, const struct val_label *f, int64_t *out,
-	      char *msg, size_t msgsz)
+	      struct msg *m)
 {
-	char ex[80];
 	int64_t v;
 	if (s[0] == '\0')
-		return val_missing(f, msg, msgsz);
-	val_excerpt(ex, sizeof(ex), s);
-	if (parse_int64(s, &v) < 0) {
-		snprintf(msg, msgsz, "%s phải là số nguyên / %s must be a whole number, got '%s'",
-			 f->vi, f->en, ex);
-		return VAL_FORMAT;
-	}
+		return val_missing(f, m);
+	if (parse_int64(s, &v) < 0)
+		return fail_typed(m, MSG_VAL_NOT_INTEGER, f, s, VAL_FORMAT);
 	if (v < lo || v > hi) {
-		snprintf(msg, msgsz,
-			 "%s phải từ %lld đến %lld / %s must be between %lld and %lld, got '%s'",
-			 f->vi, (long long)lo, (long long)hi, f->en, (long long)lo, (long long)hi,
-			 ex);
+		msg_init(m, MSG_VAL_RANGE, f);
+		arg_bound_int(m, (long long)lo);
+		arg_bound_int(m, (long long)hi);
+		msg_str(m, s);
 		return VAL_RANGE;
 	}
 	*out = v;
@@ -254,25 +260,18 @@ val_int_range(const char *s, int64_t lo, int64_t hi, const struct val_label *f, 
 
 int
 val_double_range(const char *s, double lo, double hi, const struct val_label *f, double *out,
-		 char *msg, size_t msgsz)
+		 struct msg *m)
 {
-	char ex[80];
 	double v;
 	if (s[0] == '\0')
-		return val_missing(f, msg, msgsz);
-	val_excerpt(ex, sizeof(ex), s);
-	if (parse_double(s, &v, 0) < 0) {
-		snprintf(msg, msgsz,
-			 "%s không phải là số (dấu thập phân là '.') / %s is not a number "
-			 "(decimal point '.'), got '%s'",
-			 f->vi, f->en, ex);
-		return VAL_FORMAT;
-	}
+		return val_missing(f, m);
+	if (parse_double(s, &v, 0) < 0)
+		return fail_typed(m, MSG_VAL_NOT_NUMBER, f, s, VAL_FORMAT);
 	if (!(v >= lo && v <= hi)) {
-		snprintf(msg, msgsz,
-			 "%s phải từ %.15g đến %.15g / %s must be between %.15g and %.15g, "
-			 "got '%s'",
-			 f->vi, lo, hi, f->en, lo, hi, ex);
+		msg_init(m, MSG_VAL_RANGE, f);
+		arg_bound_real(m, lo);
+		arg_bound_real(m, hi);
+		msg_str(m, s);
 		return VAL_RANGE;
 	}
 	*out = v == 0 ? 0 : v; /* no negative zero: "-0" stores as 0 */
@@ -280,73 +279,64 @@ val_double_range(const char *s, double lo, double hi, const struct val_label *f,
 }
 
 int
-val_text(enum val_field f, const char *s, const struct val_label *l, char *msg, size_t msgsz)
+val_text(enum val_field f, const char *s, const struct val_label *l, struct msg *m)
 {
 	size_t n = strlen(s), max = (size_t)val_limits[f].hi;
 	if (n == 0)
-		return val_missing(l, msg, msgsz);
+		return val_missing(l, m);
 	if (!utf8_valid(s, n)) {
-		snprintf(msg, msgsz,
-			 "%s không phải văn bản UTF-8 hợp lệ / %s is not valid UTF-8 text", l->vi,
-			 l->en);
+		msg_init(m, MSG_VAL_NOT_UTF8, l);
 		return VAL_FORMAT;
 	}
 	if (n > max) {
-		snprintf(msg, msgsz,
-			 "%s dài quá %zu byte (có %zu byte) / %s is longer than %zu bytes (%zu "
-			 "given)",
-			 l->vi, max, n, l->en, max, n);
+		msg_init(m, MSG_VAL_TOO_LONG, l);
+		arg_bound_int(m, (long long)max);
+		arg_bound_int(m, (long long)n);
 		return VAL_RANGE;
 	}
 	return VAL_OK;
 }
 
 int
-val_number(enum val_field f, const char *s, const struct val_label *l, double *out, char *msg,
-	   size_t msgsz)
+val_number(enum val_field f, const char *s, const struct val_label *l, double *out, struct msg *m)
 {
-	return val_double_range(s, val_limits[f].lo, val_limits[f].hi, l, out, msg, msgsz);
+	return val_double_range(s, val_limits[f].lo, val_limits[f].hi, l, out, m);
 }
 
 int
-val_integer(enum val_field f, const char *s, const struct val_label *l, int64_t *out, char *msg,
-	    size_t msgsz)
+val_integer(enum val_field f, const char *s, const struct val_label *l, int64_t *out, struct msg *m)
 {
-	return val_int_range(s, (int64_t)val_limits[f].lo, (int64_t)val_limits[f].hi, l, out, msg,
-			     msgsz);
+	return val_int_range(s, (int64_t)val_limits[f].lo, (int64_t)val_limits[f].hi, l, out, m);
 }
 
 int
-val_year(const char *s, const struct val_label *f, int *out, char *msg, size_t msgsz)
+val_year(const char *s, const struct val_label *f, int *out, struct msg *m)
 {
 	int64_t v;
-	int rc = val_integer(VF_YEAR, s, f, &v, msg, msgsz);
+	int rc = val_integer(VF_YEAR, s, f, &v, m);
 	if (rc == VAL_OK)
 		*out = (int)v;
 	return rc;
 }
 
 int
-val_month(const char *s, const struct val_label *f, int *out, char *msg, size_t msgsz)
+val_month(const char *s, const struct val_label *f, int *out, struct msg *m)
 {
 	int64_t v;
-	int rc = val_integer(VF_MONTH, s, f, &v, msg, msgsz);
+	int rc = val_integer(VF_MONTH, s, f, &v, m);
 	if (rc == VAL_OK)
 		*out = (int)v;
 	return rc;
 }
 
 int
-val_bool01(const char *s, const struct val_label *f, int *out, char *msg, size_t msgsz)
+val_bool01(const char *s, const struct val_label *f, int *out, struct msg *m)
 {
-	char ex[80];
 	if (s[0] == '\0')
-		return val_missing(f, msg, msgsz);
+		return val_missing(f, m);
 	if (strcmp(s, "1") == 0 || strcmp(s, "0") == 0) {
 		*out = s[0] - '0';
 		return VAL_OK;
 	}
-	snprintf(msg, msgsz, "%s phải là 1, 0 hoặc để trống / %s must be 1, 0 or empty, got '%s'",
-		 f->vi, f->en, val_excerpt(ex, sizeof(ex), s));
-	return VAL_FORMAT;
+	return fail_typed(m, MSG_VAL_BOOL01, f, s, VAL_FORMAT);
 }

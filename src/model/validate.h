@@ -3,10 +3,13 @@
  * They are pure functions: no I/O, no database, no allocation.  Each takes
  * the raw text of one field and a label naming that field in Vietnamese and
  * English, stores the typed value on success, and on failure returns a
- * negative enum val_rc and writes a bilingual message that names the field
- * ("mã số thuế sai chữ số kiểm tra / tax code has a wrong check digit
- * '0100109107'") into msg.  Callers decide whether an empty field is
- * allowed: every validator here treats "" as VAL_MISSING.
+ * negative enum val_rc and fills *m with a message (model/msg.h): an id of
+ * the catalogue's "field validation" section, the field's label and the
+ * arguments (an excerpt of what was typed, the limits), for the edge to
+ * render in the reader's language ("mã số thuế sai chữ số kiểm tra" /
+ * "tax code has a wrong check digit '0100109107'").  *m is left alone on
+ * success.  Callers decide whether an empty field is allowed: every
+ * validator here treats "" as VAL_MISSING.
  *
  * Codes that need the database (sector, unit, product) are checked by the
  * caller against its lookup tables; val_unknown_code() words that message.
@@ -31,7 +34,10 @@ enum val_rc {
 
 /* struct val_label, the name of a field in both languages, is in model/msg.h. */
 
-/* Message buffers of this size always suffice for the messages here. */
+/*
+ * A buffer of this size always holds a message of these validators
+ * rendered in both languages (msg_format with MSG_BOTH).
+ */
 #define VAL_MSG_MAX 320
 
 enum val_fstatus { FSTATUS_ACTIVE, FSTATUS_CLOSED, FSTATUS__MAX };
@@ -84,13 +90,13 @@ extern const struct val_limit val_limits[VF__MAX];
  * Returns VAL_OK, VAL_MISSING (""), VAL_FORMAT (not UTF-8) or VAL_RANGE
  * (too long, the message gives the limit and the length).
  */
-int val_text(enum val_field f, const char *s, const struct val_label *l, char *msg, size_t msgsz);
+int val_text(enum val_field f, const char *s, const struct val_label *l, struct msg *m);
 /* s as the number field f (val_double_range within its bounds). */
-int val_number(enum val_field f, const char *s, const struct val_label *l, double *out, char *msg,
-	       size_t msgsz);
+int val_number(enum val_field f, const char *s, const struct val_label *l, double *out,
+	       struct msg *m);
 /* s as the integer field f (val_int_range within its bounds). */
-int val_integer(enum val_field f, const char *s, const struct val_label *l, int64_t *out, char *msg,
-		size_t msgsz);
+int val_integer(enum val_field f, const char *s, const struct val_label *l, int64_t *out,
+		struct msg *m);
 
 /*
  * The stored (and CSV) spelling of each enum value; static strings.
@@ -107,36 +113,39 @@ extern const char *const val_water_names[WATER__MAX];
  * Returns VAL_OK, VAL_MISSING, VAL_FORMAT, VAL_CHECKSUM or VAL_NOT_ALLOWED
  * (12 digits for a non-household).
  */
-int val_tax_code(const char *s, int household, char *msg, size_t msgsz);
+int val_tax_code(const char *s, int household, struct msg *m);
 
 /*
  * Parses s as one of names[0..n-1] (exact, case-sensitive) and stores its
  * index in *out.  The message lists the accepted values.
  */
 int val_enum(const char *s, const char *const *names, int n, const struct val_label *f, int *out,
-	     char *msg, size_t msgsz);
-int val_ownership(const char *s, int *out, char *msg, size_t msgsz);
-int val_size(const char *s, int *out, char *msg, size_t msgsz);
-int val_fstatus(const char *s, int *out, char *msg, size_t msgsz);
-int val_rstatus(const char *s, int *out, char *msg, size_t msgsz);
-int val_water(const char *s, int *out, char *msg, size_t msgsz);
+	     struct msg *m);
+int val_ownership(const char *s, int *out, struct msg *m);
+int val_size(const char *s, int *out, struct msg *m);
+int val_fstatus(const char *s, int *out, struct msg *m);
+int val_rstatus(const char *s, int *out, struct msg *m);
+int val_water(const char *s, int *out, struct msg *m);
 
 /* An integer written in plain digits (optional sign) within lo..hi. */
 int val_int_range(const char *s, int64_t lo, int64_t hi, const struct val_label *f, int64_t *out,
-		  char *msg, size_t msgsz);
+		  struct msg *m);
 /* A finite number with '.' as the decimal point within lo..hi. */
 int val_double_range(const char *s, double lo, double hi, const struct val_label *f, double *out,
-		     char *msg, size_t msgsz);
+		     struct msg *m);
 /* A year of VF_YEAR (1900–2100) and a month of VF_MONTH (1–12). */
-int val_year(const char *s, const struct val_label *f, int *out, char *msg, size_t msgsz);
-int val_month(const char *s, const struct val_label *f, int *out, char *msg, size_t msgsz);
+int val_year(const char *s, const struct val_label *f, int *out, struct msg *m);
+int val_month(const char *s, const struct val_label *f, int *out, struct msg *m);
 /* "1" → 1, "0" → 0; anything else is VAL_FORMAT (empty is VAL_MISSING). */
-int val_bool01(const char *s, const struct val_label *f, int *out, char *msg, size_t msgsz);
+int val_bool01(const char *s, const struct val_label *f, int *out, struct msg *m);
 
-/* Writes "<vi> bị thiếu / <en> is missing" and returns VAL_MISSING. */
-int val_missing(const struct val_label *f, char *msg, size_t msgsz);
-/* Writes "<vi> không tồn tại / unknown <en> 's'" and returns VAL_FORMAT. */
-int val_unknown_code(const struct val_label *f, const char *s, char *msg, size_t msgsz);
+/* Fills m with MSG_VAL_MISSING ("thiếu <vi>" / "<en> is missing"); returns VAL_MISSING. */
+int val_missing(const struct val_label *f, struct msg *m);
+/*
+ * Fills m with MSG_VAL_UNKNOWN_CODE ("<vi> không tồn tại" / "unknown <en>
+ * 's'") and returns VAL_FORMAT.
+ */
+int val_unknown_code(const struct val_label *f, const char *s, struct msg *m);
 
 /*
  * Copies s into out (size n) for quoting in a message: at most 60 bytes,

@@ -225,7 +225,7 @@ web_claim_decide(struct http_request *req, struct http_response *resp)
 			continue;
 		resp->status = st[i].status;
 		return cl_render(req, resp, 0, &errs, id,
-				 rc == ST_INVALID ? NULL : wfp_msg(req, wf_strerror(rc)));
+				 rc == ST_INVALID ? NULL : wfp_text_id(req, msg_status(rc)));
 	}
 	return wfp_fail(req, resp, rc);
 }

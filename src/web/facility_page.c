@@ -433,7 +433,7 @@ web_facility_profile(struct http_request *req, struct http_response *resp)
 	}
 	if (rc == ST_CONFLICT || rc == ST_FULL) { /* the form again, input kept */
 		resp->status = rc == ST_FULL ? 507 : 409;
-		return fp_render(req, resp, db, &p, v, &errs, wfp_msg(req, wf_strerror(rc)));
+		return fp_render(req, resp, db, &p, v, &errs, wfp_text_id(req, msg_status(rc)));
 	}
 	return wfp_fail(req, resp, rc);
 }
@@ -453,12 +453,11 @@ web_facility_assign(struct http_request *req, struct http_response *resp)
 	memset(&u, 0, sizeof(u));
 	enum status ust = ST_NOTFOUND;
 	if (email == NULL || email[0] == '\0')
-		wf_errors_add(&errs, "bắt buộc nhập / required", "email");
+		wf_errors_add_id(&errs, MSG_VAL_REQUIRED, "email");
 	else if ((ust = user_by_email(db, email, &u)) == ST_ERR)
 		return -1;
 	else if (ust == ST_NOTFOUND)
-		wf_errors_add(&errs, "không có tài khoản với email này / no account has this email",
-			      "email");
+		wf_errors_add_id(&errs, MSG_CLAIM_NO_ACCOUNT, "email");
 	rc = errs.n > 0 ? ST_INVALID : claim_assign(db, req->who, u.id, p.id, &errs);
 	if (rc == ST_OK) {
 		fp_done(req, resp, p.id, "assigned");

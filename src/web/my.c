@@ -125,7 +125,7 @@ web_my_claim(struct http_request *req, struct http_response *resp)
 	int64_t id;
 	int rc = ST_NOTFOUND;
 	if (key == NULL || key[0] == '\0')
-		wf_errors_add(&errs, "bắt buộc nhập / required", "key");
+		wf_errors_add_id(&errs, MSG_VAL_REQUIRED, "key");
 	else
 		rc = claim_request(db, req->who, key, &id);
 	if (rc == ST_OK) {
@@ -136,11 +136,8 @@ web_my_claim(struct http_request *req, struct http_response *resp)
 	if (rc == ST_ERR)
 		return -1;
 	if (errs.n == 0)
-		wf_errors_add(&errs,
-			      rc == ST_EXISTS
-				  ? "cơ sở này đã được nhận / this facility is already claimed"
-				  : "không có cơ sở với mã này / no facility has this code",
-			      "key");
+		wf_errors_add_id(&errs, rc == ST_EXISTS ? MSG_CLAIM_TAKEN : MSG_CLAIM_NO_FACILITY,
+				 "key");
 	resp->status = 400;
 	return my_render(req, resp, &errs);
 }

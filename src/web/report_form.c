@@ -346,7 +346,7 @@ rf_preview(struct http_request *req, struct buf *b, const struct report_preview 
 			wfp_message(b, 1,
 				    arena_printf(&req->arena, "%s %d: %s",
 						 HTTP_T(req, "Dòng năng lượng", "Energy line"),
-						 i + 1, wfp_msg(req, pv->energy[i].msg)));
+						 i + 1, wfp_text_id(req, pv->energy[i].msg)));
 	html_open(b, "table", "class", "list", NULL);
 	html_open(b, "thead", NULL);
 	html_open(b, "tr", NULL);

@@ -321,7 +321,7 @@ rv_action(struct http_request *req, struct http_response *resp, enum wf_kind kin
 		if (st[i].rc == rc)
 			resp->status = st[i].status;
 	int ret = rv_render(req, resp, db, &o, &errs,
-			    rc == ST_INVALID ? NULL : wfp_msg(req, wf_strerror(rc)));
+			    rc == ST_INVALID ? NULL : wfp_text_id(req, msg_status(rc)));
 	doc_free(o.k, o.doc);
 	return ret;
 }

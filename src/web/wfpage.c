@@ -12,14 +12,18 @@
 #include "util/log.h"
 
 const char *
-wfp_msg(struct http_request *req, const char *bilingual)
+wfp_text(struct http_request *req, const struct msg *m)
 {
-	const char *slash = strstr(bilingual, " / ");
-	if (slash == NULL)
-		return bilingual;
-	if (req->lang == LANG_EN)
-		return slash + 3;
-	return arena_strndup(&req->arena, bilingual, (size_t)(slash - bilingual));
+	char out[2 * VAL_MSG_MAX];
+	return arena_strdup(&req->arena, msg_format(m, req->lang, out, sizeof(out)));
+}
+
+const char *
+wfp_text_id(struct http_request *req, enum msg_id id)
+{
+	struct msg m;
+	msg_init(&m, id, NULL);
+	return wfp_text(req, &m);
 }
 
 void
@@ -43,11 +47,12 @@ wfp_fail(struct http_request *req, struct http_response *resp, int rc)
 	for (size_t i = 0; i < sizeof(wfp_statuses) / sizeof(wfp_statuses[0]); i++) {
 		if (wfp_statuses[i].rc != rc)
 			continue;
-		const char *m = wf_strerror(rc);
-		const char *slash = strstr(m, " / ");
-		char vi[256];
-		snprintf(vi, sizeof(vi), "%.*s", slash ? (int)(slash - m) : (int)strlen(m), m);
-		web_error(req, resp, wfp_statuses[i].status, vi, slash ? slash + 3 : m);
+		struct msg m;
+		char vi[VAL_MSG_MAX], en[VAL_MSG_MAX];
+		msg_init(&m, msg_status(rc), NULL);
+		web_error(req, resp, wfp_statuses[i].status,
+			  msg_format(&m, LANG_VI, vi, sizeof(vi)),
+			  msg_format(&m, LANG_EN, en, sizeof(en)));
 		return 0;
 	}
 	return -1;
@@ -94,7 +99,7 @@ wfp_stored(struct http_request *req, struct http_response *resp, int rc, int sub
 	case ST_STATE:
 	case ST_FULL: /* the form comes back with every typed value */
 		resp->status = rc == ST_FULL ? 507 : 409;
-		*problem = wfp_msg(req, wf_strerror(rc));
+		*problem = wfp_text_id(req, msg_status(rc));
 		return WFP_RENDER;
 	default:
 		return wfp_fail(req, resp, rc);
@@ -105,11 +110,11 @@ void
 wfp_field_error(struct http_request *req, struct buf *b, const struct wf_errors *errs,
 		const char *field)
 {
-	const char *m = errs != NULL ? wf_errors_find(errs, field) : NULL;
+	const struct msg *m = errs != NULL ? wf_errors_find(errs, field) : NULL;
 	if (m == NULL)
 		return;
 	html_open(b, "span", "class", "field-error", "role", "alert", "data-field", field, NULL);
-	html_text(b, wfp_msg(req, m));
+	html_text(b, wfp_text(req, m));
 	html_close(b, "span");
 }
 

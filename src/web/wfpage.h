@@ -1,7 +1,7 @@
 /*
  * What the workflow pages (my.c, facility_page.c, report_form.c,
- * registration_form.c, review.c, audit.c) share: the language half of a
- * bilingual model message, the answer for an enum status, field errors
+ * registration_form.c, review.c, audit.c) share: a model message in the
+ * page's language, the answer for an enum status, field errors
  * placed beside their input, the 303 after a successful POST, and the page
  * frame with its size check.  Private to src/web/.
  */
@@ -19,11 +19,10 @@ struct db;
 
 #define WFP_PAGE_MAX (4u << 20) /* bytes of one workflow page's body */
 
-/*
- * The half of a bilingual "tiếng Việt / English" message in the request's
- * language (the whole text when it has no " / ").  Arena string.
- */
-const char *wfp_msg(struct http_request *req, const char *bilingual);
+/* The model message m in the request's language (msg_format).  Arena string. */
+const char *wfp_text(struct http_request *req, const struct msg *m);
+/* The same for message id without label or arguments (msg_status(rc), calc_msg(rc)). */
+const char *wfp_text_id(struct http_request *req, enum msg_id id);
 
 /* A 303 to location (a URL from web_url), never cached: POST-redirect-GET. */
 void wfp_redirect(struct http_response *resp, const char *location);

@@ -5,9 +5,10 @@
  * Built and run by scripts/fuzz.sh.
  *
  * Invariants checked:
- *   - a validator that fails writes a non-empty message shorter than
- *     VAL_MSG_MAX (so never cut by snprintf), valid UTF-8 when the field
- *     was; one that succeeds stores a value inside its range;
+ *   - a validator that fails fills a message that renders, in each
+ *     language and in both, non-empty and shorter than VAL_MSG_MAX (so
+ *     never cut), valid UTF-8 when the field was; one that succeeds
+ *     stores a value inside its range;
  *   - parse_double accepting a string gives a finite value, and a value
  *     below 1e15 survives fmt_num -> parse_double (Vietnamese form);
  *     parse_int64 survives fmt_int; parse_date gives a real calendar day;
@@ -27,76 +28,82 @@
 
 static const struct val_label lbl = {"trường", "field"};
 
-/* Checks the message of a validator that returned rc on field s. */
+/* Checks the message m of a validator that returned rc on field s. */
 static void
-check_msg(int rc, const char *s, const char *msg)
+check_msg(int rc, const char *s, const struct msg *m)
 {
+	char msg[VAL_MSG_MAX];
 	if (rc == VAL_OK)
 		return;
-	size_t n = strlen(msg);
-	if (rc > 0 || rc < VAL_NOT_ALLOWED || n == 0 || n + 1 >= VAL_MSG_MAX)
+	if (rc > 0 || rc < VAL_NOT_ALLOWED)
 		abort();
-	if (utf8_valid(s, strlen(s)) && !utf8_valid(msg, n))
-		abort();
+	for (int lang = LANG_VI; lang <= MSG_BOTH; lang++) {
+		msg_format(m, lang, msg, sizeof(msg));
+		size_t n = strlen(msg);
+		if (n == 0 || n + 1 >= VAL_MSG_MAX)
+			abort();
+		if (utf8_valid(s, strlen(s)) && !utf8_valid(msg, n))
+			abort();
+	}
 }
 
 static void
 check_validators(const char *s)
 {
-	char msg[VAL_MSG_MAX];
+	struct msg msg;
 	int rc, e;
 	int64_t i64;
 	double d;
 
 	for (int household = 0; household < 2; household++) {
-		msg[0] = '\0';
-		rc = val_tax_code(s, household, msg, sizeof(msg));
-		check_msg(rc, s, msg);
+		msg_init(&msg, MSG_NONE, NULL);
+		rc = val_tax_code(s, household, &msg);
+		check_msg(rc, s, &msg);
 		if (rc == VAL_OK && strlen(s) != 10 && strlen(s) != 14 &&
 		    !(household && strlen(s) == 12))
 			abort();
 	}
-	int (*const enums[])(const char *, int *, char *, size_t) = {
+	int (*const enums[])(const char *, int *, struct msg *) = {
 	    val_ownership, val_size, val_fstatus, val_rstatus, val_water};
 	const int nenum[] = {OWN__MAX, SIZE__MAX, FSTATUS__MAX, RSTATUS__MAX, WATER__MAX};
 	for (size_t k = 0; k < sizeof(enums) / sizeof(enums[0]); k++) {
-		msg[0] = '\0';
+		msg_init(&msg, MSG_NONE, NULL);
 		e = -1;
-		rc = enums[k](s, &e, msg, sizeof(msg));
-		check_msg(rc, s, msg);
+		rc = enums[k](s, &e, &msg);
+		check_msg(rc, s, &msg);
 		if (rc == VAL_OK && (e < 0 || e >= nenum[k]))
 			abort();
 	}
-	msg[0] = '\0';
-	rc = val_int_range(s, -1000, 1000, &lbl, &i64, msg, sizeof(msg));
-	check_msg(rc, s, msg);
+	msg_init(&msg, MSG_NONE, NULL);
+	rc = val_int_range(s, -1000, 1000, &lbl, &i64, &msg);
+	check_msg(rc, s, &msg);
 	if (rc == VAL_OK && (i64 < -1000 || i64 > 1000))
 		abort();
-	msg[0] = '\0';
-	rc = val_int_range(s, INT64_MIN, INT64_MAX, &lbl, &i64, msg, sizeof(msg));
-	check_msg(rc, s, msg);
-	msg[0] = '\0';
-	rc = val_double_range(s, -1e9, 1e9, &lbl, &d, msg, sizeof(msg));
-	check_msg(rc, s, msg);
+	msg_init(&msg, MSG_NONE, NULL);
+	rc = val_int_range(s, INT64_MIN, INT64_MAX, &lbl, &i64, &msg);
+	check_msg(rc, s, &msg);
+	msg_init(&msg, MSG_NONE, NULL);
+	rc = val_double_range(s, -1e9, 1e9, &lbl, &d, &msg);
+	check_msg(rc, s, &msg);
 	if (rc == VAL_OK && !(d >= -1e9 && d <= 1e9 && !(d == 0 && signbit(d))))
 		abort();
-	msg[0] = '\0';
-	rc = val_year(s, &lbl, &e, msg, sizeof(msg));
-	check_msg(rc, s, msg);
+	msg_init(&msg, MSG_NONE, NULL);
+	rc = val_year(s, &lbl, &e, &msg);
+	check_msg(rc, s, &msg);
 	if (rc == VAL_OK && (e < 1900 || e > 2100))
 		abort();
-	msg[0] = '\0';
-	rc = val_month(s, &lbl, &e, msg, sizeof(msg));
-	check_msg(rc, s, msg);
+	msg_init(&msg, MSG_NONE, NULL);
+	rc = val_month(s, &lbl, &e, &msg);
+	check_msg(rc, s, &msg);
 	if (rc == VAL_OK && (e < 1 || e > 12))
 		abort();
-	msg[0] = '\0';
-	rc = val_bool01(s, &lbl, &e, msg, sizeof(msg));
-	check_msg(rc, s, msg);
+	msg_init(&msg, MSG_NONE, NULL);
+	rc = val_bool01(s, &lbl, &e, &msg);
+	check_msg(rc, s, &msg);
 	if (rc == VAL_OK && e != 0 && e != 1)
 		abort();
-	msg[0] = '\0';
-	check_msg(val_unknown_code(&lbl, s, msg, sizeof(msg)), s, msg);
+	msg_init(&msg, MSG_NONE, NULL);
+	check_msg(val_unknown_code(&lbl, s, &msg), s, &msg);
 
 	char ex[80];
 	val_excerpt(ex, sizeof(ex), s);

@@ -403,6 +403,18 @@ test_api(void **state)
 	assert_invalid(status, ans, "energy[0].quantity",
 		       "lượng năng lượng phải từ 0 đến 1e+15 / energy quantity must be between 0 "
 		       "and 1e+15, got '1000000000000001'");
+	assert_string_equal(json_string_value(json_object_get(ans, "detail")),
+			    "dữ liệu không hợp lệ / invalid input");
+	json_decref(ans);
+	/* ?lang=en puts English first, in the detail and in each field's message. */
+	char *target_en = xasprintf("%s?lang=en", target);
+	status = api("PUT", target_en, body, &ans);
+	assert_invalid(status, ans, "energy[0].quantity",
+		       "energy quantity must be between 0 and 1e+15, got '1000000000000001' / "
+		       "lượng năng lượng phải từ 0 đến 1e+15");
+	assert_string_equal(json_string_value(json_object_get(ans, "detail")),
+			    "invalid input / dữ liệu không hợp lệ");
+	free(target_en);
 	free(body);
 	json_decref(ans);
 	json_object_set_new(en, "quantity", json_real(1e15));

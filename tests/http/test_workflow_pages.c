@@ -102,6 +102,21 @@ test_status_walk(void **state)
 	hs_contains(&r, "value=\"frozen_seafood\"");
 	hc_response_free(&r);
 
+	/*
+	 * The message in the page's language only, from the catalogue: the
+	 * Vietnamese one does not quote the value; the English one quotes it
+	 * whole, " / " and all.
+	 */
+	req(ENT, "POST", FORM, LINES "&energy%5B0%5D.quantity=a%20%2F%20b&op=preview", 400, &r);
+	hs_contains(&r, "data-field=\"energy[0].quantity\">lượng năng lượng không phải là số "
+			"(dấu thập phân là &#39;.&#39;)</span>");
+	hc_response_free(&r);
+	req(ENT, "POST", FORM "?lang=en", LINES "&energy%5B0%5D.quantity=a%20%2F%20b&op=preview",
+	    400, &r);
+	hs_contains(&r, "data-field=\"energy[0].quantity\">energy quantity is not a number "
+			"(decimal point &#39;.&#39;), got &#39;a / b&#39;</span>");
+	hc_response_free(&r);
+
 	/* "Add a row" keeps the input and offers one more energy row: 1 filled + 2 + 1. */
 	req(ENT, "POST", FORM, LINES "&energy%5B0%5D.quantity=abc&op=add_energy", 200, &r);
 	hs_contains(&r, "name=\"energy[3].carrier\"");

@@ -19,6 +19,7 @@
 
 #include "db/db.h"
 #include "db/migrate.h"
+#include "model/msg.h"
 #include "util/alloc.h"
 
 static char tmpdir[256];
@@ -289,4 +290,15 @@ tu_sxsh(void)
 {
 	const char *p = getenv("SXSH_BIN");
 	return p ? p : "build/sxsh";
+}
+
+void
+tu_assert_msg(const struct msg *m, const char *vi, const char *en)
+{
+	char out[1024], both[1024];
+	assert_non_null(m);
+	assert_string_equal(msg_format(m, LANG_VI, out, sizeof(out)), vi);
+	assert_string_equal(msg_format(m, LANG_EN, out, sizeof(out)), en);
+	snprintf(both, sizeof(both), "%s / %s", vi, en);
+	assert_string_equal(msg_format(m, MSG_BOTH, out, sizeof(out)), both);
 }

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 struct db;
+struct msg;
 
 /*
  * Creates a fresh temporary directory for this test program and returns its
@@ -56,5 +57,10 @@ char *tu_read_file(const char *path, size_t *len);
 int tu_run(const char *cmd, char **out, char **err);
 /* The sxsh binary under test ($SXSH_BIN). */
 const char *tu_sxsh(void);
+/*
+ * Asserts that the model message m is there and renders (msg_format) as vi
+ * in Vietnamese, as en in English and as "vi / en" in both.
+ */
+void tu_assert_msg(const struct msg *m, const char *vi, const char *en);
 
 #endif

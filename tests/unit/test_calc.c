@@ -115,7 +115,17 @@ test_line_errors(void **state)
 	/* An unknown carrier. */
 	assert_int_equal(calc_energy_line(&tables, "plasma", "t", 1, 2019, &e),
 			 CALC_F_TOE | CALC_F_GJ | CALC_F_CO2);
-	assert_non_null(strstr(calc_strerror(CALC_E_GRID), "grid"));
+	/* Each calc_rc has its message; an unknown value, the generic one. */
+	assert_int_equal(calc_msg(CALC_OK), MSG_ST_OK);
+	assert_int_equal(calc_msg(CALC_E_UNIT), MSG_CALC_UNIT);
+	assert_int_equal(calc_msg(CALC_E_CO2), MSG_CALC_CO2);
+	assert_int_equal(calc_msg(-7), MSG_CALC_UNKNOWN);
+	assert_int_equal(calc_msg(1), MSG_CALC_UNKNOWN);
+	assert_int_equal(calc_msg(CALC_E_GRID), MSG_CALC_GRID);
+	assert_string_equal(msg_template(MSG_CALC_GRID, LANG_VI),
+			    "thiếu hệ số phát thải lưới điện của năm");
+	assert_string_equal(msg_template(MSG_CALC_GRID, LANG_EN),
+			    "missing grid emission factor for the year");
 }
 
 static void

@@ -100,7 +100,8 @@ helper(const char *what, const char *path)
 	else
 		rc = report_transition(db, &wfx_who[WFX_ENT1], 1, WF_SUBMIT, 1, NULL, &errs);
 	if (rc != ST_OK)
-		fprintf(stderr, "test_faults: %s: %s (%s)\n", what, wf_strerror(rc), db_errmsg(db));
+		fprintf(stderr, "test_faults: %s: %s (%s)\n", what,
+			msg_template(msg_status(rc), LANG_EN), db_errmsg(db));
 	db_close(db);
 	return rc == ST_OK ? 0 : 1;
 }

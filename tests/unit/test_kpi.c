@@ -68,7 +68,8 @@ test_energy_toe(void **state)
 	/* A missing (NAN) or non-positive factor is an error, not zero. */
 	assert_int_equal(calc_toe(5, t, t, NAN, &toe), CALC_E_FACTOR);
 	assert_int_equal(calc_toe(5, t, t, 0, &toe), CALC_E_FACTOR);
-	assert_non_null(strstr(calc_strerror(CALC_E_FACTOR), "missing conversion factor"));
+	assert_int_equal(calc_msg(CALC_E_FACTOR), MSG_CALC_FACTOR);
+	assert_string_equal(msg_template(MSG_CALC_FACTOR, LANG_EN), "missing conversion factor");
 }
 
 static void

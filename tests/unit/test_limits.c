@@ -92,29 +92,34 @@ static void
 test_table(void **state)
 {
 	(void)state;
-	char m[VAL_MSG_MAX];
+	struct msg m;
+	char out[VAL_MSG_MAX];
 	double d;
 	int64_t i;
 	static const struct val_label l = {"tên", "name"};
 	char *t1000 = fx_text_of(1000), *t1001 = fx_text_of(1001);
-	assert_int_equal(val_text(VF_NAME, t1000, &l, m, sizeof(m)), VAL_OK);
-	assert_int_equal(val_text(VF_MATERIAL, t1000, &l, m, sizeof(m)), VAL_OK);
-	assert_int_equal(val_text(VF_NAME, t1001, &l, m, sizeof(m)), VAL_RANGE);
-	assert_string_equal(m, "tên dài quá 1000 byte (có 1001 byte) / name is longer than 1000 "
-			       "bytes (1001 given)");
-	assert_int_equal(val_text(VF_NAME, "a\xff", &l, m, sizeof(m)), VAL_FORMAT);
-	assert_string_equal(m,
-			    "tên không phải văn bản UTF-8 hợp lệ / name is not valid UTF-8 text");
-	assert_int_equal(val_text(VF_NAME, "", &l, m, sizeof(m)), VAL_MISSING);
-	assert_int_equal(val_number(VF_QUANTITY, "1e15", &l, &d, m, sizeof(m)), VAL_OK);
+	assert_int_equal(val_text(VF_NAME, t1000, &l, &m), VAL_OK);
+	assert_int_equal(val_text(VF_MATERIAL, t1000, &l, &m), VAL_OK);
+	assert_int_equal(val_text(VF_NAME, t1001, &l, &m), VAL_RANGE);
+	/* Limits are written as typed, in either language: 1000, not 1.000. */
+	assert_string_equal(msg_format(&m, LANG_VI, out, sizeof(out)),
+			    "tên dài quá 1000 byte (có 1001 byte)");
+	assert_string_equal(msg_format(&m, LANG_EN, out, sizeof(out)),
+			    "name is longer than 1000 bytes (1001 given)");
+	assert_int_equal(val_text(VF_NAME, "a\xff", &l, &m), VAL_FORMAT);
+	assert_string_equal(msg_format(&m, LANG_VI, out, sizeof(out)),
+			    "tên không phải văn bản UTF-8 hợp lệ");
+	assert_string_equal(msg_format(&m, LANG_EN, out, sizeof(out)),
+			    "name is not valid UTF-8 text");
+	assert_int_equal(val_text(VF_NAME, "", &l, &m), VAL_MISSING);
+	assert_int_equal(val_number(VF_QUANTITY, "1e15", &l, &d, &m), VAL_OK);
 	assert_true(d == 1e15);
-	assert_int_equal(val_number(VF_COST, "1000000000000000", &l, &d, m, sizeof(m)), VAL_OK);
+	assert_int_equal(val_number(VF_COST, "1000000000000000", &l, &d, &m), VAL_OK);
 	/* 10^15 + 1 < 2^53 is a double of its own, above the limit. */
-	assert_int_equal(val_number(VF_QUANTITY, "1000000000000001", &l, &d, m, sizeof(m)),
-			 VAL_RANGE);
-	assert_int_equal(val_integer(VF_EMPLOYEES, "10000000", &l, &i, m, sizeof(m)), VAL_OK);
-	assert_int_equal(val_integer(VF_EMPLOYEES, "10000001", &l, &i, m, sizeof(m)), VAL_RANGE);
-	assert_int_equal(val_integer(VF_REPORT_YEAR, "1989", &l, &i, m, sizeof(m)), VAL_RANGE);
+	assert_int_equal(val_number(VF_QUANTITY, "1000000000000001", &l, &d, &m), VAL_RANGE);
+	assert_int_equal(val_integer(VF_EMPLOYEES, "10000000", &l, &i, &m), VAL_OK);
+	assert_int_equal(val_integer(VF_EMPLOYEES, "10000001", &l, &i, &m), VAL_RANGE);
+	assert_int_equal(val_integer(VF_REPORT_YEAR, "1989", &l, &i, &m), VAL_RANGE);
 	free(t1000);
 	free(t1001);
 }
@@ -263,7 +268,7 @@ materials(int n, const char *name, const char *qty, const char *cost)
 
 /* report_validate of in: ST_OK, or ST_INVALID with the message of field in *msg. */
 static int
-validate(const struct report_input *in, const char *field, const char **msg)
+validate(const struct report_input *in, const char *field, const struct msg **msg)
 {
 	static struct wf_errors e;
 	struct report *r = xcalloc(1, sizeof(*r));
@@ -279,7 +284,7 @@ static void
 test_model_limits(void **state)
 {
 	(void)state;
-	const char *msg;
+	const struct msg *msg;
 	char *t1000 = fx_text_of(1000), *t1001 = fx_text_of(1001);
 	struct report_energy_in en = {"electricity", "1e15", "kWh", NULL, NULL, "1000000000000000"};
 	struct report_material_in *m = materials(1, t1000, "1000000000000000", "1e15");
@@ -288,18 +293,18 @@ test_model_limits(void **state)
 
 	en.quantity = "1000000000000001";
 	assert_int_equal(validate(&in, "energy[0].quantity", &msg), ST_INVALID);
-	assert_string_equal(msg, "lượng năng lượng phải từ 0 đến 1e+15 / energy quantity must be "
-				 "between 0 and 1e+15, got '1000000000000001'");
+	tu_assert_msg(msg, "lượng năng lượng phải từ 0 đến 1e+15",
+		      "energy quantity must be between 0 and 1e+15, got '1000000000000001'");
 	en.quantity = "1e15";
 	en.cost = "1000000000000001";
 	assert_int_equal(validate(&in, "energy[0].cost", &msg), ST_INVALID);
-	assert_string_equal(msg, "chi phí (đồng) phải từ 0 đến 1e+15 / cost (VND) must be between "
-				 "0 and 1e+15, got '1000000000000001'");
+	tu_assert_msg(msg, "chi phí (đồng) phải từ 0 đến 1e+15",
+		      "cost (VND) must be between 0 and 1e+15, got '1000000000000001'");
 	en.cost = NULL;
 	m[0].name = t1001;
 	assert_int_equal(validate(&in, "material[0].name", &msg), ST_INVALID);
-	assert_string_equal(msg, "tên nguyên vật liệu dài quá 1000 byte (có 1001 byte) / material "
-				 "name is longer than 1000 bytes (1001 given)");
+	tu_assert_msg(msg, "tên nguyên vật liệu dài quá 1000 byte (có 1001 byte)",
+		      "material name is longer than 1000 bytes (1001 given)");
 	free(m);
 
 	struct report_material_in *m200 = materials(201, NULL, "1", NULL);
@@ -307,7 +312,7 @@ test_model_limits(void **state)
 	assert_int_equal(validate(&many, NULL, &msg), ST_OK);
 	many.nmat = 201;
 	assert_int_equal(validate(&many, "material", &msg), ST_INVALID);
-	assert_string_equal(msg, "quá nhiều dòng (tối đa 200) / too many lines (at most 200)");
+	tu_assert_msg(msg, "quá nhiều dòng (tối đa 200)", "too many lines (at most 200)");
 	for (int i = 0; i < 201; i++)
 		free((char *)m200[i].name);
 	free(m200);
@@ -326,15 +331,12 @@ test_model_limits(void **state)
 	assert_int_equal(facility_profile_update(wf_db, W(WFX_ENT1), 1, p.version, &fin, &e),
 			 ST_INVALID);
 	assert_int_equal(e.n, 3);
-	assert_string_equal(wf_errors_find(&e, "name"),
-			    "tên cơ sở dài quá 1000 byte (có 1001 byte) / facility name is longer "
-			    "than 1000 bytes (1001 given)");
-	assert_string_equal(wf_errors_find(&e, "address"),
-			    "địa chỉ dài quá 1000 byte (có 1001 byte) / address is longer than "
-			    "1000 bytes (1001 given)");
-	assert_string_equal(wf_errors_find(&e, "employees"),
-			    "số lao động phải từ 0 đến 10000000 / employees must be between 0 and "
-			    "10000000, got '10000001'");
+	tu_assert_msg(wf_errors_find(&e, "name"), "tên cơ sở dài quá 1000 byte (có 1001 byte)",
+		      "facility name is longer than 1000 bytes (1001 given)");
+	tu_assert_msg(wf_errors_find(&e, "address"), "địa chỉ dài quá 1000 byte (có 1001 byte)",
+		      "address is longer than 1000 bytes (1001 given)");
+	tu_assert_msg(wf_errors_find(&e, "employees"), "số lao động phải từ 0 đến 10000000",
+		      "employees must be between 0 and 10000000, got '10000001'");
 	wf_errors_clear(&e);
 	fin.name = fin.address = t1000;
 	fin.employees = "10000000";

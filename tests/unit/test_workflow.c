@@ -112,8 +112,8 @@ test_report_walk(void **state)
 			 ST_INVALID);
 	assert_int_equal(errs.n, 1);
 	assert_string_equal(errs.e[0].field, "note");
-	assert_string_equal(errs.e[0].msg, "thiếu ý kiến của người xem xét / reviewer's note is "
-					   "missing");
+	tu_assert_msg(&errs.e[0].msg, "thiếu ý kiến của người xem xét",
+		      "reviewer's note is missing");
 	wf_errors_clear(&errs);
 	assert_int_equal(report_transition(db, W(WFX_DISTRICT_A), id, WF_RETURN, 2,
 					   "Thiếu số liệu nước ngầm", &errs),
@@ -236,25 +236,23 @@ test_report_validation(void **state)
 	int64_t id = 0;
 	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2024, &in, &id, &errs), ST_INVALID);
 	assert_int_equal(errs.n, 7);
-	assert_string_equal(wf_errors_find(&errs, "cp_aware"),
-			    "nhận thức về SXSH phải là 1, 0 hoặc để trống / CP awareness must be "
-			    "1, 0 or empty, got '2'");
-	assert_string_equal(wf_errors_find(&errs, "output[0].product"),
-			    "sản phẩm không tồn tại / unknown product 'xyz'");
+	tu_assert_msg(wf_errors_find(&errs, "cp_aware"),
+		      "nhận thức về SXSH phải là 1, 0 hoặc để trống",
+		      "CP awareness must be 1, 0 or empty, got '2'");
+	tu_assert_msg(wf_errors_find(&errs, "output[0].product"), "sản phẩm không tồn tại",
+		      "unknown product 'xyz'");
 	/* The upper bound VAL_AMOUNT_MAX = 1e15 has 16 digits: %.15g prints 1e+15. */
-	assert_string_equal(wf_errors_find(&errs, "output[0].quantity"),
-			    "sản lượng phải từ 0 đến 1e+15 / output quantity must be "
-			    "between 0 and 1e+15, got '-5'");
-	assert_string_equal(wf_errors_find(&errs, "energy[0].unit"),
-			    "đơn vị không dùng được cho loại năng lượng này / unit cannot be used "
-			    "for this energy carrier 'kg'");
-	assert_string_equal(wf_errors_find(&errs, "energy[1].month"),
-			    "tháng phải từ 1 đến 12 / month must be between 1 and 12, got '13'");
-	assert_string_equal(wf_errors_find(&errs, "water[0].source"),
-			    "nguồn nước không hợp lệ / invalid water source 'river' "
-			    "(tap|ground|surface|other)");
-	assert_string_equal(wf_errors_find(&errs, "material[0].name"),
-			    "thiếu tên nguyên vật liệu / material name is missing");
+	tu_assert_msg(wf_errors_find(&errs, "output[0].quantity"), "sản lượng phải từ 0 đến 1e+15",
+		      "output quantity must be between 0 and 1e+15, got '-5'");
+	tu_assert_msg(wf_errors_find(&errs, "energy[0].unit"),
+		      "đơn vị không dùng được cho loại năng lượng này",
+		      "unit cannot be used for this energy carrier 'kg'");
+	tu_assert_msg(wf_errors_find(&errs, "energy[1].month"), "tháng phải từ 1 đến 12",
+		      "month must be between 1 and 12, got '13'");
+	tu_assert_msg(wf_errors_find(&errs, "water[0].source"), "nguồn nước không hợp lệ",
+		      "invalid water source 'river' (tap|ground|surface|other)");
+	tu_assert_msg(wf_errors_find(&errs, "material[0].name"), "thiếu tên nguyên vật liệu",
+		      "material name is missing");
 	assert_int_equal(wfx_int("valid.db", "SELECT count(*) FROM report"), 0);
 	assert_int_equal(wfx_int("valid.db", "SELECT count(*) FROM audit"), 0);
 	db_close(db);
@@ -308,7 +306,9 @@ test_report_preview(void **state)
 	assert_int_equal(report_preview(db, &r, &p), ST_OK);
 	assert_false(p.complete);
 	assert_false(p.energy[0].ok);
-	assert_string_equal(p.energy[0].msg, "thiếu hệ số quy đổi / missing conversion factor");
+	assert_int_equal(p.energy[0].msg, MSG_CALC_FACTOR);
+	assert_string_equal(msg_template(MSG_CALC_FACTOR, LANG_VI), "thiếu hệ số quy đổi");
+	assert_string_equal(msg_template(MSG_CALC_FACTOR, LANG_EN), "missing conversion factor");
 	report_preview_free(&p);
 	free(r.out);
 	free(r.energy);
@@ -362,12 +362,12 @@ test_registration(void **state)
 	assert_int_equal(registration_create(db, W(WFX_ENT1), 1, 2025, &bad, &id, &errs),
 			 ST_INVALID);
 	assert_int_equal(errs.n, 2);
-	assert_string_equal(wf_errors_find(&errs, "apply_cp"),
-			    "cam kết áp dụng SXSH phải là 1, 0 hoặc để trống / commitment to apply "
-			    "CP must be 1, 0 or empty, got 'yes'");
-	assert_string_equal(wf_errors_find(&errs, "planned_saving_pct"),
-			    "mức tiết kiệm dự kiến (%) phải từ 0 đến 100 / planned saving (%) must "
-			    "be between 0 and 100, got '120'");
+	tu_assert_msg(wf_errors_find(&errs, "apply_cp"),
+		      "cam kết áp dụng SXSH phải là 1, 0 hoặc để trống",
+		      "commitment to apply CP must be 1, 0 or empty, got 'yes'");
+	tu_assert_msg(wf_errors_find(&errs, "planned_saving_pct"),
+		      "mức tiết kiệm dự kiến (%) phải từ 0 đến 100",
+		      "planned saving (%) must be between 0 and 100, got '120'");
 	wf_errors_clear(&errs);
 	struct registration_input in = {"1", "5", "Thay động cơ hiệu suất cao"};
 	assert_int_equal(registration_create(db, W(WFX_ENT1), 1, 2025, &in, &id, &errs), ST_OK);
@@ -451,17 +451,15 @@ test_facility_edit(void **state)
 	};
 	assert_int_equal(facility_profile_update(db, W(WFX_ENT1), 1, 1, &in, &errs), ST_INVALID);
 	assert_int_equal(errs.n, 5);
-	assert_string_equal(wf_errors_find(&errs, "tax_code"),
-			    "mã số thuế sai chữ số kiểm tra / tax code has a wrong check digit "
-			    "'0100109107'");
-	assert_string_equal(wf_errors_find(&errs, "sector_code"),
-			    "ngành (VSIC) không tồn tại / unknown sector (VSIC) '99x'");
-	assert_string_equal(wf_errors_find(&errs, "size"),
-			    "quy mô không hợp lệ / invalid size 'huge' (micro|small|medium|large)");
-	assert_string_equal(wf_errors_find(&errs, "lon"), "thiếu kinh độ / longitude is missing");
-	assert_string_equal(wf_errors_find(&errs, "employees"),
-			    "số lao động phải từ 0 đến 10000000 / employees must be between 0 and "
-			    "10000000, got '-3'");
+	tu_assert_msg(wf_errors_find(&errs, "tax_code"), "mã số thuế sai chữ số kiểm tra",
+		      "tax code has a wrong check digit '0100109107'");
+	tu_assert_msg(wf_errors_find(&errs, "sector_code"), "ngành (VSIC) không tồn tại",
+		      "unknown sector (VSIC) '99x'");
+	tu_assert_msg(wf_errors_find(&errs, "size"), "quy mô không hợp lệ",
+		      "invalid size 'huge' (micro|small|medium|large)");
+	tu_assert_msg(wf_errors_find(&errs, "lon"), "thiếu kinh độ", "longitude is missing");
+	tu_assert_msg(wf_errors_find(&errs, "employees"), "số lao động phải từ 0 đến 10000000",
+		      "employees must be between 0 and 10000000, got '-3'");
 	wf_errors_clear(&errs);
 	struct facility_profile_input ok = {
 	    .name = "Cơ sở Một (mới)",

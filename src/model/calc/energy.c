@@ -7,23 +7,17 @@
 #include <math.h>
 #include <string.h>
 
-static const char *const calc_msgs[] = {
-    [0] = "thành công / ok",
-    [1] = "đơn vị không xác định / unknown unit",
-    [2] = "đơn vị khác thứ nguyên / units of different dimensions",
-    [3] = "thiếu hệ số quy đổi / missing conversion factor",
-    [4] = "thiếu nhiệt trị / missing heating value",
-    [5] = "thiếu hệ số phát thải lưới điện của năm / missing grid emission factor for the year",
-    [6] = "thiếu hệ số phát thải CO2 / missing CO2 emission factor",
-};
-
-const char *
-calc_strerror(int rc)
+enum msg_id
+calc_msg(int rc)
 {
+	static const enum msg_id ids[] = {
+	    [0] = MSG_ST_OK,   [1] = MSG_CALC_UNIT, [2] = MSG_CALC_DIMENSION, [3] = MSG_CALC_FACTOR,
+	    [4] = MSG_CALC_GJ, [5] = MSG_CALC_GRID, [6] = MSG_CALC_CO2,
+	};
 	int i = -rc;
-	if (i < 0 || i >= (int)(sizeof(calc_msgs) / sizeof(calc_msgs[0])))
-		return "lỗi không xác định / unknown error";
-	return calc_msgs[i];
+	if (i < 0 || i >= (int)(sizeof(ids) / sizeof(ids[0])))
+		return MSG_CALC_UNKNOWN;
+	return ids[i];
 }
 
 const struct calc_unit *

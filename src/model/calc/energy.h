@@ -15,6 +15,8 @@
 
 #include <stddef.h>
 
+#include "model/msg.h"
+
 /* A unit of measure: quantity_in_base = quantity * to_base. */
 struct calc_unit {
 	const char *code;      /* "kWh" */
@@ -48,8 +50,8 @@ enum calc_rc {
 	CALC_E_CO2 = -6,       /* no CO2 emission factor */
 };
 
-/* A bilingual message for an enum calc_rc (static string). */
-const char *calc_strerror(int rc);
+/* The message of an enum calc_rc (model/msg.h); MSG_CALC_UNKNOWN for other values. */
+enum msg_id calc_msg(int rc);
 
 /* The unit called code among units[0..n), or NULL (also for a NULL code). */
 const struct calc_unit *calc_unit_find(const struct calc_unit *units, size_t n, const char *code);

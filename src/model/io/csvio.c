@@ -284,6 +284,14 @@ rowerr(struct imp *im, int c, const char *fmt, ...)
 	emit(im, im->line, c < 0 ? "row" : im->k->cols[c].name, reason);
 }
 
+/* Reports the message m, in both languages, about column c (-1: the row). */
+static void
+rowmsg(struct imp *im, int c, const struct msg *m)
+{
+	char reason[VAL_MSG_MAX];
+	rowerr(im, c, "%s", msg_format(m, MSG_BOTH, reason, sizeof(reason)));
+}
+
 static void
 dbfail(struct imp *im)
 {
@@ -408,19 +416,19 @@ opt(const char *s)
 static void
 missing(struct imp *im, int c)
 {
-	char m[VAL_MSG_MAX];
-	val_missing(&im->k->cols[c].label, m, sizeof(m));
-	rowerr(im, c, "%s", m);
+	struct msg vm;
+	val_missing(&im->k->cols[c].label, &vm);
+	rowmsg(im, c, &vm);
 }
 
 /* Checks a non-empty text column against field f's limits; returns 0 when it is fine. */
 static int
 check_text(struct imp *im, int c, enum val_field f)
 {
-	char m[VAL_MSG_MAX];
-	if (im->v[c][0] == '\0' || val_text(f, im->v[c], &im->k->cols[c].label, m, sizeof(m)) == 0)
+	struct msg vm;
+	if (im->v[c][0] == '\0' || val_text(f, im->v[c], &im->k->cols[c].label, &vm) == 0)
 		return 0;
-	rowerr(im, c, "%s", m);
+	rowmsg(im, c, &vm);
 	return -1;
 }
 
@@ -430,7 +438,8 @@ static void
 fac_row(struct imp *im)
 {
 	const char **v = im->v;
-	char m[VAL_MSG_MAX], ex[80];
+	struct msg vm;
+	char ex[80];
 	int isnew, own = -1, size = -1, status = FSTATUS_ACTIVE, opened = 0, closed = 0;
 	int64_t employees = 0;
 	double lat = 0, lon = 0;
@@ -459,17 +468,17 @@ fac_row(struct imp *im)
 			       val_excerpt(ex, sizeof(ex), v[FC_CODE]));
 	}
 
-	if (val_ownership(v[FC_OWNERSHIP], &own, m, sizeof(m)) != VAL_OK) {
-		rowerr(im, FC_OWNERSHIP, "%s", m);
+	if (val_ownership(v[FC_OWNERSHIP], &own, &vm) != VAL_OK) {
+		rowmsg(im, FC_OWNERSHIP, &vm);
 		own = -1;
 	}
 
 	if (v[FC_TAX][0] != '\0') {
-		int rc = val_tax_code(v[FC_TAX], own == OWN_HOUSEHOLD, m, sizeof(m));
+		int rc = val_tax_code(v[FC_TAX], own == OWN_HOUSEHOLD, &vm);
 		if (rc == VAL_NOT_ALLOWED && own < 0) {
 			/* The ownership error already explains this row. */
 		} else if (rc != VAL_OK) {
-			rowerr(im, FC_TAX, "%s", m);
+			rowmsg(im, FC_TAX, &vm);
 		} else {
 			val_excerpt(ex, sizeof(ex), v[FC_TAX]);
 			e = smap_put(&im->file_tax, &im->a, v[FC_TAX], &isnew);
@@ -497,52 +506,52 @@ fac_row(struct imp *im)
 	if (v[FC_SECTOR][0] == '\0')
 		missing(im, FC_SECTOR);
 	else if (smap_get(&im->sectors, v[FC_SECTOR]) == NULL) {
-		val_unknown_code(&fac_cols[FC_SECTOR].label, v[FC_SECTOR], m, sizeof(m));
-		rowerr(im, FC_SECTOR, "%s", m);
+		val_unknown_code(&fac_cols[FC_SECTOR].label, v[FC_SECTOR], &vm);
+		rowmsg(im, FC_SECTOR, &vm);
 	}
 
 	if (v[FC_ADMIN][0] == '\0')
 		missing(im, FC_ADMIN);
 	else if ((e = smap_get(&im->admin, v[FC_ADMIN])) == NULL) {
-		val_unknown_code(&fac_cols[FC_ADMIN].label, v[FC_ADMIN], m, sizeof(m));
-		rowerr(im, FC_ADMIN, "%s", m);
+		val_unknown_code(&fac_cols[FC_ADMIN].label, v[FC_ADMIN], &vm);
+		rowmsg(im, FC_ADMIN, &vm);
 	} else
 		admin_id = e->v;
 
 	if ((has_lat = v[FC_LAT][0] != '\0') &&
-	    val_number(VF_LAT, v[FC_LAT], &fac_cols[FC_LAT].label, &lat, m, sizeof(m)) != 0)
-		rowerr(im, FC_LAT, "%s", m);
+	    val_number(VF_LAT, v[FC_LAT], &fac_cols[FC_LAT].label, &lat, &vm) != 0)
+		rowmsg(im, FC_LAT, &vm);
 	if ((has_lon = v[FC_LON][0] != '\0') &&
-	    val_number(VF_LON, v[FC_LON], &fac_cols[FC_LON].label, &lon, m, sizeof(m)) != 0)
-		rowerr(im, FC_LON, "%s", m);
+	    val_number(VF_LON, v[FC_LON], &fac_cols[FC_LON].label, &lon, &vm) != 0)
+		rowmsg(im, FC_LON, &vm);
 	if (has_lat != has_lon)
 		rowerr(im, has_lat ? FC_LON : FC_LAT,
 		       "cần cả vĩ độ và kinh độ hoặc để trống cả hai / latitude and longitude go "
 		       "together: give both or neither");
 
-	if (val_size(v[FC_SIZE], &size, m, sizeof(m)) != VAL_OK)
-		rowerr(im, FC_SIZE, "%s", m);
+	if (val_size(v[FC_SIZE], &size, &vm) != VAL_OK)
+		rowmsg(im, FC_SIZE, &vm);
 	if (v[FC_EMPLOYEES][0] != '\0' &&
-	    val_integer(VF_EMPLOYEES, v[FC_EMPLOYEES], &fac_cols[FC_EMPLOYEES].label, &employees, m,
-			sizeof(m)) != VAL_OK)
-		rowerr(im, FC_EMPLOYEES, "%s", m);
+	    val_integer(VF_EMPLOYEES, v[FC_EMPLOYEES], &fac_cols[FC_EMPLOYEES].label, &employees,
+			&vm) != VAL_OK)
+		rowmsg(im, FC_EMPLOYEES, &vm);
 
-	int ok_open = v[FC_OPENED][0] != '\0' && val_year(v[FC_OPENED], &fac_cols[FC_OPENED].label,
-							  &opened, m, sizeof(m)) == 0;
+	int ok_open = v[FC_OPENED][0] != '\0' &&
+		      val_year(v[FC_OPENED], &fac_cols[FC_OPENED].label, &opened, &vm) == 0;
 	if (v[FC_OPENED][0] != '\0' && !ok_open)
-		rowerr(im, FC_OPENED, "%s", m);
-	int ok_close = v[FC_CLOSED][0] != '\0' && val_year(v[FC_CLOSED], &fac_cols[FC_CLOSED].label,
-							   &closed, m, sizeof(m)) == 0;
+		rowmsg(im, FC_OPENED, &vm);
+	int ok_close = v[FC_CLOSED][0] != '\0' &&
+		       val_year(v[FC_CLOSED], &fac_cols[FC_CLOSED].label, &closed, &vm) == 0;
 	if (v[FC_CLOSED][0] != '\0' && !ok_close)
-		rowerr(im, FC_CLOSED, "%s", m);
+		rowmsg(im, FC_CLOSED, &vm);
 	if (ok_open && ok_close && opened > closed)
 		rowerr(im, FC_CLOSED,
 		       "năm đóng cửa trước năm bắt đầu hoạt động / closed_year %d is before "
 		       "opened_year %d",
 		       closed, opened);
 
-	if (v[FC_STATUS][0] != '\0' && val_fstatus(v[FC_STATUS], &status, m, sizeof(m)) != 0)
-		rowerr(im, FC_STATUS, "%s", m);
+	if (v[FC_STATUS][0] != '\0' && val_fstatus(v[FC_STATUS], &status, &vm) != 0)
+		rowmsg(im, FC_STATUS, &vm);
 	else if (status == FSTATUS_CLOSED && v[FC_CLOSED][0] == '\0')
 		rowerr(im, FC_CLOSED,
 		       "cơ sở đã đóng cửa cần năm đóng cửa / a closed facility needs closed_year");
@@ -742,16 +751,17 @@ static struct rep *
 rep_level(struct imp *im, int64_t fid, int year, int ok)
 {
 	static const int cpcol[4] = {RC_AWARE, RC_STAFF, RC_CPUNIT, RC_APPLIED};
-	char m[VAL_MSG_MAX], key[64];
+	struct msg vm;
+	char key[64];
 	int status = RSTATUS_DRAFT, cp[4], isnew;
 
-	if (im->v[RC_STATUS][0] != '\0' && val_rstatus(im->v[RC_STATUS], &status, m, sizeof(m)))
-		ok = 0, rowerr(im, RC_STATUS, "%s", m);
+	if (im->v[RC_STATUS][0] != '\0' && val_rstatus(im->v[RC_STATUS], &status, &vm))
+		ok = 0, rowmsg(im, RC_STATUS, &vm);
 	for (int i = 0; i < 4; i++) {
 		cp[i] = -1;
 		if (im->v[cpcol[i]][0] != '\0' &&
-		    val_bool01(im->v[cpcol[i]], &rep_cols[cpcol[i]].label, &cp[i], m, sizeof(m)))
-			ok = 0, rowerr(im, cpcol[i], "%s", m);
+		    val_bool01(im->v[cpcol[i]], &rep_cols[cpcol[i]].label, &cp[i], &vm))
+			ok = 0, rowmsg(im, cpcol[i], &vm);
 	}
 	if (!ok)
 		return NULL;
@@ -802,7 +812,8 @@ static void
 rep_row(struct imp *im)
 {
 	const char **v = im->v;
-	char m[VAL_MSG_MAX], ex[80], ex2[80];
+	struct msg vm;
+	char ex[80], ex2[80];
 	int64_t fid = 0, year64 = 0;
 	int ok_key = 1, lk = LK_NONE;
 	struct repline l = {.item = v[RC_ITEM], .product = v[RC_PRODUCT], .unit = v[RC_UNIT]};
@@ -812,21 +823,21 @@ rep_row(struct imp *im)
 		missing(im, RC_FACILITY);
 		ok_key = 0;
 	} else if ((e = smap_get(&im->fac, v[RC_FACILITY])) == NULL) {
-		val_unknown_code(&rep_cols[RC_FACILITY].label, v[RC_FACILITY], m, sizeof(m));
-		rowerr(im, RC_FACILITY, "%s", m);
+		val_unknown_code(&rep_cols[RC_FACILITY].label, v[RC_FACILITY], &vm);
+		rowmsg(im, RC_FACILITY, &vm);
 		ok_key = 0;
 	} else
 		fid = e->v;
-	if (val_integer(VF_REPORT_YEAR, v[RC_YEAR], &rep_cols[RC_YEAR].label, &year64, m,
-			sizeof(m)) != VAL_OK) {
-		rowerr(im, RC_YEAR, "%s", m);
+	if (val_integer(VF_REPORT_YEAR, v[RC_YEAR], &rep_cols[RC_YEAR].label, &year64, &vm) !=
+	    VAL_OK) {
+		rowmsg(im, RC_YEAR, &vm);
 		ok_key = 0;
 	}
 	struct rep *r = rep_level(im, fid, (int)year64, ok_key);
 
-	if (v[RC_LINE][0] != '\0' && val_enum(v[RC_LINE], line_names, LK_NONE,
-					      &rep_cols[RC_LINE].label, &lk, m, sizeof(m))) {
-		rowerr(im, RC_LINE, "%s", m);
+	if (v[RC_LINE][0] != '\0' &&
+	    val_enum(v[RC_LINE], line_names, LK_NONE, &rep_cols[RC_LINE].label, &lk, &vm)) {
+		rowmsg(im, RC_LINE, &vm);
 		return; /* the other columns cannot be judged without the kind */
 	}
 	l.kind = lk;
@@ -835,36 +846,35 @@ rep_row(struct imp *im)
 
 	if (presence(im, RC_ITEM, rule->item, kn)) {
 		if (lk == LK_ENERGY && (carrier = smap_get(&im->carriers, l.item)) == NULL) {
-			val_unknown_code(&lbl_carrier, l.item, m, sizeof(m));
-			rowerr(im, RC_ITEM, "%s", m);
-		} else if (lk == LK_WATER && val_water(l.item, &l.water, m, sizeof(m)) != VAL_OK)
-			rowerr(im, RC_ITEM, "%s", m);
+			val_unknown_code(&lbl_carrier, l.item, &vm);
+			rowmsg(im, RC_ITEM, &vm);
+		} else if (lk == LK_WATER && val_water(l.item, &l.water, &vm) != VAL_OK)
+			rowmsg(im, RC_ITEM, &vm);
 		else if (lk == LK_MATERIAL &&
-			 val_text(VF_MATERIAL, l.item, &lbl_material, m, sizeof(m)) != VAL_OK)
-			rowerr(im, RC_ITEM, "%s", m);
+			 val_text(VF_MATERIAL, l.item, &lbl_material, &vm) != VAL_OK)
+			rowmsg(im, RC_ITEM, &vm);
 	}
 	if (presence(im, RC_PRODUCT, rule->product, kn) &&
 	    (prod = smap_get(&im->products, l.product)) == NULL) {
-		val_unknown_code(&rep_cols[RC_PRODUCT].label, l.product, m, sizeof(m));
-		rowerr(im, RC_PRODUCT, "%s", m);
+		val_unknown_code(&rep_cols[RC_PRODUCT].label, l.product, &vm);
+		rowmsg(im, RC_PRODUCT, &vm);
 	}
 	if (presence(im, RC_MONTH, rule->month, kn)) {
-		if (val_month(v[RC_MONTH], &rep_cols[RC_MONTH].label, &l.month, m, sizeof(m)))
-			rowerr(im, RC_MONTH, "%s", m);
+		if (val_month(v[RC_MONTH], &rep_cols[RC_MONTH].label, &l.month, &vm))
+			rowmsg(im, RC_MONTH, &vm);
 		l.has_month = 1;
 	}
 	if (presence(im, RC_QTY, rule->qty, kn) &&
-	    val_number(VF_QUANTITY, v[RC_QTY], &rep_cols[RC_QTY].label, &l.qty, m, sizeof(m)))
-		rowerr(im, RC_QTY, "%s", m);
+	    val_number(VF_QUANTITY, v[RC_QTY], &rep_cols[RC_QTY].label, &l.qty, &vm))
+		rowmsg(im, RC_QTY, &vm);
 	if (presence(im, RC_UNIT, rule->unit, kn) &&
 	    (unit = smap_get(&im->units, l.unit)) == NULL) {
-		val_unknown_code(&rep_cols[RC_UNIT].label, l.unit, m, sizeof(m));
-		rowerr(im, RC_UNIT, "%s", m);
+		val_unknown_code(&rep_cols[RC_UNIT].label, l.unit, &vm);
+		rowmsg(im, RC_UNIT, &vm);
 	}
 	if (presence(im, RC_COST, rule->cost, kn)) {
-		if (val_number(VF_COST, v[RC_COST], &rep_cols[RC_COST].label, &l.cost, m,
-			       sizeof(m)))
-			rowerr(im, RC_COST, "%s", m);
+		if (val_number(VF_COST, v[RC_COST], &rep_cols[RC_COST].label, &l.cost, &vm))
+			rowmsg(im, RC_COST, &vm);
 		l.has_cost = 1;
 	}
 

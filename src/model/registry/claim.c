@@ -243,10 +243,7 @@ claim_assign(struct db *db, const struct principal *who, int64_t user_id, int64_
 	if ((rc = wf_facility_visible(db, who, facility_id)) != ST_OK)
 		goto out;
 	if (strcmp(role, "enterprise") != 0 || strcmp(ustatus, "active") != 0) {
-		wf_errors_add(errs,
-			      "chỉ giao cơ sở cho tài khoản doanh nghiệp đang hoạt động / only an "
-			      "active enterprise account can be given a facility",
-			      "user_id");
+		wf_errors_add_id(errs, MSG_CLAIM_NOT_ENTERPRISE, "user_id");
 		rc = ST_INVALID;
 		goto out;
 	}

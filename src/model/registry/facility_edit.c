@@ -70,11 +70,11 @@ static void
 check_text(const char *s, enum val_field f, int required, const struct val_label *l,
 	   const char *field, char *dst, size_t dsz, struct wf_errors *errs)
 {
-	char msg[VAL_MSG_MAX];
+	struct msg em;
 	if (s[0] == '\0' && !required)
 		dst[0] = '\0';
-	else if (val_text(f, s, l, msg, sizeof(msg)) != VAL_OK)
-		wf_errors_add(errs, msg, "%s", field);
+	else if (val_text(f, s, l, &em) != VAL_OK)
+		wf_errors_add(errs, &em, "%s", field);
 	else
 		snprintf(dst, dsz, "%s", s);
 }
@@ -84,26 +84,26 @@ static int
 validate(struct db *db, int64_t id, const struct facility_profile_input *in,
 	 struct facility_profile *p, struct wf_errors *errs)
 {
-	char msg[VAL_MSG_MAX];
+	struct msg em;
 	int e0 = errs->n + errs->more, k;
 	int64_t v;
 	check_text(wf_nz(in->name), VF_NAME, 1, &lbl_name, "name", p->name, sizeof(p->name), errs);
 	check_text(wf_nz(in->address), VF_ADDRESS, 0, &lbl_address, "address", p->address,
 		   sizeof(p->address), errs);
 	const char *own = wf_nz(in->ownership);
-	if (val_ownership(own, &k, msg, sizeof(msg)) != VAL_OK)
-		wf_errors_add(errs, msg, "ownership");
+	if (val_ownership(own, &k, &em) != VAL_OK)
+		wf_errors_add(errs, &em, "ownership");
 	else
 		snprintf(p->ownership, sizeof(p->ownership), "%s", own);
-	if (val_size(wf_nz(in->size), &k, msg, sizeof(msg)) != VAL_OK)
-		wf_errors_add(errs, msg, "size");
+	if (val_size(wf_nz(in->size), &k, &em) != VAL_OK)
+		wf_errors_add(errs, &em, "size");
 	else
 		snprintf(p->size, sizeof(p->size), "%s", in->size);
 	const char *tax = wf_nz(in->tax_code);
 	p->tax_code[0] = '\0';
 	if (tax[0] != '\0') {
-		if (val_tax_code(tax, strcmp(own, "household") == 0, msg, sizeof(msg)) != VAL_OK) {
-			wf_errors_add(errs, msg, "tax_code");
+		if (val_tax_code(tax, strcmp(own, "household") == 0, &em) != VAL_OK) {
+			wf_errors_add(errs, &em, "tax_code");
 		} else {
 			struct db_stmt *st = db_stmt(db, STMT_FACILITY_TAX_TAKEN);
 			int taken = 0;
@@ -114,10 +114,7 @@ validate(struct db *db, int64_t id, const struct facility_profile_input *in,
 				db_reset(st);
 			}
 			if (taken)
-				wf_errors_add(errs,
-					      "mã số thuế đã được dùng cho cơ sở khác / tax code "
-					      "already belongs to another facility",
-					      "tax_code");
+				wf_errors_add_id(errs, MSG_FAC_TAX_TAKEN, "tax_code");
 			snprintf(p->tax_code, sizeof(p->tax_code), "%s", tax);
 		}
 	}
@@ -130,42 +127,38 @@ validate(struct db *db, int64_t id, const struct facility_profile_input *in,
 		db_reset(st);
 	}
 	if (sec[0] == '\0') {
-		val_missing(&lbl_sector, msg, sizeof(msg));
-		wf_errors_add(errs, msg, "sector_code");
+		val_missing(&lbl_sector, &em);
+		wf_errors_add(errs, &em, "sector_code");
 	} else if (!known) {
-		val_unknown_code(&lbl_sector, sec, msg, sizeof(msg));
-		wf_errors_add(errs, msg, "sector_code");
+		val_unknown_code(&lbl_sector, sec, &em);
+		wf_errors_add(errs, &em, "sector_code");
 	} else {
 		snprintf(p->sector_code, sizeof(p->sector_code), "%s", sec);
 	}
 	const char *lat = wf_nz(in->lat), *lon = wf_nz(in->lon);
 	p->has_geo = lat[0] != '\0' || lon[0] != '\0';
 	if (p->has_geo) {
-		if (val_number(VF_LAT, lat, &lbl_lat, &p->lat, msg, sizeof(msg)) != VAL_OK)
-			wf_errors_add(errs, msg, "lat");
-		if (val_number(VF_LON, lon, &lbl_lon, &p->lon, msg, sizeof(msg)) != VAL_OK)
-			wf_errors_add(errs, msg, "lon");
+		if (val_number(VF_LAT, lat, &lbl_lat, &p->lat, &em) != VAL_OK)
+			wf_errors_add(errs, &em, "lat");
+		if (val_number(VF_LON, lon, &lbl_lon, &p->lon, &em) != VAL_OK)
+			wf_errors_add(errs, &em, "lon");
 	}
 	p->employees = -1;
 	if (wf_nz(in->employees)[0] != '\0') {
-		if (val_integer(VF_EMPLOYEES, in->employees, &lbl_employees, &v, msg,
-				sizeof(msg)) != VAL_OK)
-			wf_errors_add(errs, msg, "employees");
+		if (val_integer(VF_EMPLOYEES, in->employees, &lbl_employees, &v, &em) != VAL_OK)
+			wf_errors_add(errs, &em, "employees");
 		else
 			p->employees = v;
 	}
 	p->opened_year = p->closed_year = 0;
 	if (wf_nz(in->opened_year)[0] != '\0' &&
-	    val_year(in->opened_year, &lbl_opened, &p->opened_year, msg, sizeof(msg)) != VAL_OK)
-		wf_errors_add(errs, msg, "opened_year");
+	    val_year(in->opened_year, &lbl_opened, &p->opened_year, &em) != VAL_OK)
+		wf_errors_add(errs, &em, "opened_year");
 	if (wf_nz(in->closed_year)[0] != '\0' &&
-	    val_year(in->closed_year, &lbl_closed, &p->closed_year, msg, sizeof(msg)) != VAL_OK)
-		wf_errors_add(errs, msg, "closed_year");
+	    val_year(in->closed_year, &lbl_closed, &p->closed_year, &em) != VAL_OK)
+		wf_errors_add(errs, &em, "closed_year");
 	if (p->opened_year && p->closed_year && p->closed_year < p->opened_year)
-		wf_errors_add(errs,
-			      "năm ngừng hoạt động trước năm hoạt động / year closed is before the "
-			      "year opened",
-			      "closed_year");
+		wf_errors_add_id(errs, MSG_FAC_CLOSED_BEFORE_OPENED, "closed_year");
 	return errs->n + errs->more - e0;
 }
 

@@ -29,21 +29,21 @@ int
 registration_validate(const struct registration_input *in, struct registration *r,
 		      struct wf_errors *errs)
 {
-	char msg[VAL_MSG_MAX];
+	struct msg em;
 	int e0 = errs->n + errs->more, apply = 0, has = 0;
 	double pct = 0;
-	if (val_bool01(wf_nz(in->apply_cp), &lbl_apply, &apply, msg, sizeof(msg)) != VAL_OK)
-		wf_errors_add(errs, msg, "apply_cp");
+	if (val_bool01(wf_nz(in->apply_cp), &lbl_apply, &apply, &em) != VAL_OK)
+		wf_errors_add(errs, &em, "apply_cp");
 	const char *p = wf_nz(in->planned_saving_pct);
 	if (p[0] != '\0') {
-		if (val_number(VF_SAVING_PCT, p, &lbl_saving, &pct, msg, sizeof(msg)) != VAL_OK)
-			wf_errors_add(errs, msg, "planned_saving_pct");
+		if (val_number(VF_SAVING_PCT, p, &lbl_saving, &pct, &em) != VAL_OK)
+			wf_errors_add(errs, &em, "planned_saving_pct");
 		else
 			has = 1;
 	}
 	const char *m = wf_nz(in->measures);
-	if (m[0] != '\0' && val_text(VF_MEASURES, m, &lbl_measures, msg, sizeof(msg)) != VAL_OK)
-		wf_errors_add(errs, msg, "measures");
+	if (m[0] != '\0' && val_text(VF_MEASURES, m, &lbl_measures, &em) != VAL_OK)
+		wf_errors_add(errs, &em, "measures");
 	if (errs->n + errs->more != e0)
 		return ST_INVALID;
 	r->apply_cp = apply;

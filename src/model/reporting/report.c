@@ -123,12 +123,12 @@ carrier_check(struct db *db, const char *carrier, const char *unit, int *fits)
 static void
 check_cost(const char *s, double *v, int *has, struct wf_errors *errs, const char *sect, int i)
 {
-	char msg[VAL_MSG_MAX];
+	struct msg em;
 	*has = 0;
 	if (s == NULL || s[0] == '\0')
 		return;
-	if (val_number(VF_COST, s, &lbl_cost, v, msg, sizeof(msg)) != VAL_OK)
-		wf_errors_add(errs, msg, "%s[%d].cost", sect, i);
+	if (val_number(VF_COST, s, &lbl_cost, v, &em) != VAL_OK)
+		wf_errors_add(errs, &em, "%s[%d].cost", sect, i);
 	else
 		*has = 1;
 }
@@ -137,16 +137,17 @@ static void
 check_qty(const char *s, const struct val_label *l, double *v, struct wf_errors *errs,
 	  const char *field, const char *sect, int i)
 {
-	char msg[VAL_MSG_MAX];
-	if (val_number(VF_QUANTITY, wf_nz(s), l, v, msg, sizeof(msg)) != VAL_OK)
-		wf_errors_add(errs, msg, "%s[%d].%s", sect, i, field);
+	struct msg em;
+	if (val_number(VF_QUANTITY, wf_nz(s), l, v, &em) != VAL_OK)
+		wf_errors_add(errs, &em, "%s[%d].%s", sect, i, field);
 }
 
 static void
 check_outputs(struct db *db, const struct report_input *in, struct report_output *out,
 	      struct wf_errors *errs)
 {
-	char msg[VAL_MSG_MAX], ex[80], punit[16], pdim[32], udim[32];
+	struct msg em;
+	char punit[16], pdim[32], udim[32];
 	for (int i = 0; i < in->nout; i++) {
 		const struct report_output_in *o = &in->out[i];
 		const char *p = wf_nz(o->product), *u = wf_nz(o->unit);
@@ -154,37 +155,34 @@ check_outputs(struct db *db, const struct report_input *in, struct report_output
 		copy(out[i].unit, sizeof(out[i].unit), u);
 		int pok = 0;
 		if (p[0] == '\0') {
-			val_missing(&lbl_product, msg, sizeof(msg));
-			wf_errors_add(errs, msg, "output[%d].product", i);
+			val_missing(&lbl_product, &em);
+			wf_errors_add(errs, &em, "output[%d].product", i);
 		} else if (product_unit(db, p, punit, sizeof(punit), pdim, sizeof(pdim)) < 0) {
-			val_unknown_code(&lbl_product, p, msg, sizeof(msg));
-			wf_errors_add(errs, msg, "output[%d].product", i);
+			val_unknown_code(&lbl_product, p, &em);
+			wf_errors_add(errs, &em, "output[%d].product", i);
 		} else {
 			pok = 1;
 			for (int j = 0; j < i; j++)
 				if (strcmp(wf_nz(in->out[j].product), p) == 0) {
-					snprintf(
-					    msg, sizeof(msg),
-					    "sản phẩm bị kê hai lần / product listed twice '%s'",
-					    val_excerpt(ex, sizeof(ex), p));
-					wf_errors_add(errs, msg, "output[%d].product", i);
+					msg_init(&em, MSG_REP_PRODUCT_TWICE, NULL);
+					msg_str(&em, p);
+					wf_errors_add(errs, &em, "output[%d].product", i);
 					break;
 				}
 		}
 		check_qty(o->quantity, &lbl_out_qty, &out[i].quantity, errs, "quantity", "output",
 			  i);
 		if (u[0] == '\0') {
-			val_missing(&lbl_unit, msg, sizeof(msg));
-			wf_errors_add(errs, msg, "output[%d].unit", i);
+			val_missing(&lbl_unit, &em);
+			wf_errors_add(errs, &em, "output[%d].unit", i);
 		} else if (unit_dimension(db, u, udim, sizeof(udim)) < 0) {
-			val_unknown_code(&lbl_unit, u, msg, sizeof(msg));
-			wf_errors_add(errs, msg, "output[%d].unit", i);
+			val_unknown_code(&lbl_unit, u, &em);
+			wf_errors_add(errs, &em, "output[%d].unit", i);
 		} else if (pok && strcmp(udim, pdim) != 0) {
-			snprintf(msg, sizeof(msg),
-				 "đơn vị không phù hợp với sản phẩm (tính theo %s) / unit does not "
-				 "fit the product (measured in %s) '%s'",
-				 punit, punit, val_excerpt(ex, sizeof(ex), u));
-			wf_errors_add(errs, msg, "output[%d].unit", i);
+			msg_init(&em, MSG_REP_UNIT_PRODUCT, NULL);
+			msg_code(&em, punit);
+			msg_str(&em, u);
+			wf_errors_add(errs, &em, "output[%d].unit", i);
 		}
 	}
 }
@@ -193,7 +191,8 @@ static void
 check_energy(struct db *db, const struct report_input *in, struct report_energy *en,
 	     struct wf_errors *errs)
 {
-	char msg[VAL_MSG_MAX], ex[80], udim[32];
+	struct msg em;
+	char udim[32];
 	for (int i = 0; i < in->nenergy; i++) {
 		const struct report_energy_in *e = &in->energy[i];
 		const char *c = wf_nz(e->carrier), *u = wf_nz(e->unit), *p = wf_nz(e->product);
@@ -203,53 +202,47 @@ check_energy(struct db *db, const struct report_input *in, struct report_energy 
 		copy(x->product, sizeof(x->product), p);
 		int fits = 0, cok = 0;
 		if (c[0] == '\0') {
-			val_missing(&lbl_carrier, msg, sizeof(msg));
-			wf_errors_add(errs, msg, "energy[%d].carrier", i);
+			val_missing(&lbl_carrier, &em);
+			wf_errors_add(errs, &em, "energy[%d].carrier", i);
 		} else if (!carrier_check(db, c, u, &fits)) {
-			val_unknown_code(&lbl_carrier, c, msg, sizeof(msg));
-			wf_errors_add(errs, msg, "energy[%d].carrier", i);
+			val_unknown_code(&lbl_carrier, c, &em);
+			wf_errors_add(errs, &em, "energy[%d].carrier", i);
 		} else {
 			cok = 1;
 		}
 		check_qty(e->quantity, &lbl_en_qty, &x->quantity, errs, "quantity", "energy", i);
 		if (u[0] == '\0') {
-			val_missing(&lbl_unit, msg, sizeof(msg));
-			wf_errors_add(errs, msg, "energy[%d].unit", i);
+			val_missing(&lbl_unit, &em);
+			wf_errors_add(errs, &em, "energy[%d].unit", i);
 		} else if (unit_dimension(db, u, udim, sizeof(udim)) < 0) {
-			val_unknown_code(&lbl_unit, u, msg, sizeof(msg));
-			wf_errors_add(errs, msg, "energy[%d].unit", i);
+			val_unknown_code(&lbl_unit, u, &em);
+			wf_errors_add(errs, &em, "energy[%d].unit", i);
 		} else if (cok && !fits) {
-			snprintf(msg, sizeof(msg),
-				 "đơn vị không dùng được cho loại năng lượng này / unit cannot be "
-				 "used for this energy carrier '%s'",
-				 val_excerpt(ex, sizeof(ex), u));
-			wf_errors_add(errs, msg, "energy[%d].unit", i);
+			msg_init(&em, MSG_REP_UNIT_CARRIER, NULL);
+			msg_str(&em, u);
+			wf_errors_add(errs, &em, "energy[%d].unit", i);
 		}
 		x->month = 0;
 		if (e->month != NULL && e->month[0] != '\0' &&
-		    val_month(e->month, &lbl_month, &x->month, msg, sizeof(msg)) != VAL_OK)
-			wf_errors_add(errs, msg, "energy[%d].month", i);
+		    val_month(e->month, &lbl_month, &x->month, &em) != VAL_OK)
+			wf_errors_add(errs, &em, "energy[%d].month", i);
 		if (p[0] != '\0') {
 			int found = 0;
 			for (int j = 0; j < in->nout && !found; j++)
 				found = strcmp(wf_nz(in->out[j].product), p) == 0;
 			if (!found) {
-				snprintf(msg, sizeof(msg),
-					 "sản phẩm không có trong phần sản lượng / product is not "
-					 "among the outputs '%s'",
-					 val_excerpt(ex, sizeof(ex), p));
-				wf_errors_add(errs, msg, "energy[%d].product", i);
+				msg_init(&em, MSG_REP_PRODUCT_NOT_OUTPUT, NULL);
+				msg_str(&em, p);
+				wf_errors_add(errs, &em, "energy[%d].product", i);
 			}
 		}
 		check_cost(e->cost, &x->cost_vnd, &x->has_cost, errs, "energy", i);
 		for (int j = 0; cok && j < i; j++)
 			if (strcmp(en[j].carrier, c) == 0 && en[j].month == x->month &&
 			    strcmp(en[j].product, p) == 0) {
-				snprintf(msg, sizeof(msg),
-					 "dòng năng lượng bị kê hai lần (cùng tháng, sản phẩm) / "
-					 "energy line listed twice (same month and product) '%s'",
-					 val_excerpt(ex, sizeof(ex), c));
-				wf_errors_add(errs, msg, "energy[%d].carrier", i);
+				msg_init(&em, MSG_REP_ENERGY_TWICE, NULL);
+				msg_str(&em, c);
+				wf_errors_add(errs, &em, "energy[%d].carrier", i);
 				break;
 			}
 	}
@@ -258,21 +251,19 @@ check_energy(struct db *db, const struct report_input *in, struct report_energy 
 static void
 check_water(const struct report_input *in, struct report_water *w, struct wf_errors *errs)
 {
-	char msg[VAL_MSG_MAX], ex[80];
+	struct msg em;
 	for (int i = 0; i < in->nwater; i++) {
 		const struct report_water_in *x = &in->water[i];
 		int src;
 		copy(w[i].source, sizeof(w[i].source), wf_nz(x->source));
-		if (val_water(wf_nz(x->source), &src, msg, sizeof(msg)) != VAL_OK) {
-			wf_errors_add(errs, msg, "water[%d].source", i);
+		if (val_water(wf_nz(x->source), &src, &em) != VAL_OK) {
+			wf_errors_add(errs, &em, "water[%d].source", i);
 		} else {
 			for (int j = 0; j < i; j++)
 				if (strcmp(w[j].source, w[i].source) == 0) {
-					snprintf(msg, sizeof(msg),
-						 "nguồn nước bị kê hai lần / water source listed "
-						 "twice '%s'",
-						 val_excerpt(ex, sizeof(ex), w[i].source));
-					wf_errors_add(errs, msg, "water[%d].source", i);
+					msg_init(&em, MSG_REP_WATER_TWICE, NULL);
+					msg_str(&em, w[i].source);
+					wf_errors_add(errs, &em, "water[%d].source", i);
 					break;
 				}
 		}
@@ -286,22 +277,23 @@ static void
 check_materials(struct db *db, const struct report_input *in, struct report_material *m,
 		struct wf_errors *errs)
 {
-	char msg[VAL_MSG_MAX], udim[32];
+	struct msg em;
+	char udim[32];
 	for (int i = 0; i < in->nmat; i++) {
 		const struct report_material_in *x = &in->mat[i];
 		const char *name = wf_nz(x->name), *u = wf_nz(x->unit);
 		copy(m[i].name, sizeof(m[i].name), name);
 		copy(m[i].unit, sizeof(m[i].unit), u);
-		if (val_text(VF_MATERIAL, name, &lbl_mat_name, msg, sizeof(msg)) != VAL_OK)
-			wf_errors_add(errs, msg, "material[%d].name", i);
+		if (val_text(VF_MATERIAL, name, &lbl_mat_name, &em) != VAL_OK)
+			wf_errors_add(errs, &em, "material[%d].name", i);
 		check_qty(x->quantity, &lbl_mat_qty, &m[i].quantity, errs, "quantity", "material",
 			  i);
 		if (u[0] == '\0') {
-			val_missing(&lbl_unit, msg, sizeof(msg));
-			wf_errors_add(errs, msg, "material[%d].unit", i);
+			val_missing(&lbl_unit, &em);
+			wf_errors_add(errs, &em, "material[%d].unit", i);
 		} else if (unit_dimension(db, u, udim, sizeof(udim)) < 0) {
-			val_unknown_code(&lbl_unit, u, msg, sizeof(msg));
-			wf_errors_add(errs, msg, "material[%d].unit", i);
+			val_unknown_code(&lbl_unit, u, &em);
+			wf_errors_add(errs, &em, "material[%d].unit", i);
 		}
 		check_cost(x->cost, &m[i].cost_vnd, &m[i].has_cost, errs, "material", i);
 	}
@@ -311,12 +303,12 @@ check_materials(struct db *db, const struct report_input *in, struct report_mate
 static int
 check_count(int n, const char *name, struct wf_errors *errs)
 {
-	char msg[VAL_MSG_MAX];
+	struct msg em;
 	if (n >= 0 && n <= REPORT_LINES_MAX)
 		return n;
-	snprintf(msg, sizeof(msg), "quá nhiều dòng (tối đa %d) / too many lines (at most %d)",
-		 REPORT_LINES_MAX, REPORT_LINES_MAX);
-	wf_errors_add(errs, msg, "%s", name);
+	msg_init(&em, MSG_REP_TOO_MANY_LINES, NULL);
+	msg_int(&em, REPORT_LINES_MAX);
+	wf_errors_add(errs, &em, "%s", name);
 	return 0;
 }
 
@@ -324,15 +316,14 @@ int
 report_validate(struct db *db, const struct report_input *in, struct report *r,
 		struct wf_errors *errs)
 {
-	char msg[VAL_MSG_MAX];
+	struct msg em;
 	int cp[REPORT_CP__MAX];
 	int e0 = errs->n + errs->more;
 	for (int i = 0; i < REPORT_CP__MAX; i++) {
 		cp[i] = -1;
 		const char *s = wf_nz(in->cp[i]);
-		if (s[0] != '\0' &&
-		    val_bool01(s, &cp_labels[i], &cp[i], msg, sizeof(msg)) != VAL_OK)
-			wf_errors_add(errs, msg, "%s", cp_fields[i]);
+		if (s[0] != '\0' && val_bool01(s, &cp_labels[i], &cp[i], &em) != VAL_OK)
+			wf_errors_add(errs, &em, "%s", cp_fields[i]);
 	}
 	struct report_input c = *in;
 	c.nout = check_count(in->nout, "output", errs);
@@ -800,9 +791,9 @@ report_preview(struct db *db, const struct report *r, struct report_preview *out
 		pe->ok = !(lines[i].fail & (CALC_F_UNIT | CALC_F_TOE));
 		pe->toe = pe->ok ? lines[i].toe : NAN;
 		pe->gj = lines[i].fail & (CALC_F_UNIT | CALC_F_GJ) ? NAN : lines[i].gj;
-		pe->msg = pe->ok			? NULL
-			  : lines[i].fail & CALC_F_UNIT ? calc_strerror(CALC_E_DIMENSION)
-							: calc_strerror(CALC_E_FACTOR);
+		pe->msg = pe->ok			? MSG_NONE
+			  : lines[i].fail & CALC_F_UNIT ? calc_msg(CALC_E_DIMENSION)
+							: calc_msg(CALC_E_FACTOR);
 	}
 	for (int i = 0; i < r->nout; i++) {
 		struct report_preview_product *pp = &out->prod[i];

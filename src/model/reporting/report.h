@@ -195,7 +195,7 @@ int report_save_and_submit(struct db *db, const struct principal *who, int64_t f
 struct report_preview_energy {
 	int ok;		 /* 1 when converted; else msg says why */
 	double toe, gj;	 /* gj NAN when the carrier has no GJ factor */
-	const char *msg; /* static calc_strerror() text when !ok */
+	enum msg_id msg; /* why not, when !ok (calc_msg); else MSG_NONE */
 };
 
 struct report_preview_product {

@@ -1,9 +1,8 @@
 /*
- * The workflow's states, the review rules, result messages, field error
- * lists and the review queue (see workflow.h).  Every rule about who may
- * move a report or registration from which state is one row of
- * wf_review_rules; the write paths that apply them are the document core's
- * (model/doc/doc.c).
+ * The workflow's states, the review rules, field error lists and the
+ * review queue (see workflow.h).  Every rule about who may move a report
+ * or registration from which state is one row of wf_review_rules; the
+ * write paths that apply them are the document core's (model/doc/doc.c).
  */
 #include "model/reporting/workflow.h"
 
@@ -21,30 +20,6 @@
 #include "util/fold.h"
 #include "util/log.h"
 
-static const char *const wf_msgs[] = {
-    [0] = "thành công / ok",
-    [1] = "không tìm thấy / not found",
-    [2] = "bạn không có quyền thực hiện thao tác này / you may not do this",
-    [3] = "không thể thực hiện ở trạng thái hiện tại / not possible in the current state",
-    [4] = "dữ liệu đã bị người khác thay đổi; hãy tải lại và nhập lại / changed by someone "
-	  "else since you opened it; reload and apply your changes again",
-    [5] = "dữ liệu không hợp lệ / invalid input",
-    [6] = "đã tồn tại / already exists",
-    [7] = "lỗi hệ thống / internal error",
-    [8] = "Bộ nhớ lưu trữ của máy chủ đã đầy nên chưa lưu được; hãy thử lại sau hoặc báo quản "
-	  "trị viên. / The server's storage is full, so nothing was saved; try again later or tell "
-	  "the administrator.",
-};
-
-const char *
-wf_strerror(int rc)
-{
-	int i = -rc;
-	if (i < 0 || i >= (int)(sizeof(wf_msgs) / sizeof(wf_msgs[0])))
-		return wf_msgs[7];
-	return wf_msgs[i];
-}
-
 void
 wf_errors_clear(struct wf_errors *e)
 {
@@ -52,27 +27,44 @@ wf_errors_clear(struct wf_errors *e)
 	e->more = 0;
 }
 
-void
-wf_errors_add(struct wf_errors *e, const char *msg, const char *field_fmt, ...)
+static void
+errors_addv(struct wf_errors *e, const struct msg *m, const char *field_fmt, va_list ap)
 {
 	if (e->n == WF_ERRORS_MAX) {
 		e->more = 1;
 		return;
 	}
 	struct wf_error *x = &e->e[e->n++];
-	va_list ap;
-	va_start(ap, field_fmt);
 	vsnprintf(x->field, sizeof(x->field), field_fmt, ap);
-	va_end(ap);
-	snprintf(x->msg, sizeof(x->msg), "%s", msg);
+	x->msg = *m;
 }
 
-const char *
+void
+wf_errors_add(struct wf_errors *e, const struct msg *m, const char *field_fmt, ...)
+{
+	va_list ap;
+	va_start(ap, field_fmt);
+	errors_addv(e, m, field_fmt, ap);
+	va_end(ap);
+}
+
+void
+wf_errors_add_id(struct wf_errors *e, enum msg_id id, const char *field_fmt, ...)
+{
+	struct msg m;
+	va_list ap;
+	msg_init(&m, id, NULL);
+	va_start(ap, field_fmt);
+	errors_addv(e, &m, field_fmt, ap);
+	va_end(ap);
+}
+
+const struct msg *
 wf_errors_find(const struct wf_errors *e, const char *field)
 {
 	for (int i = 0; i < e->n; i++)
 		if (strcmp(e->e[i].field, field) == 0)
-			return e->e[i].msg;
+			return &e->e[i].msg;
 	return NULL;
 }
 
@@ -195,20 +187,19 @@ int
 wf_note_check(const char *note, int required, struct wf_errors *errs)
 {
 	static const struct val_label lbl_note = {"ý kiến của người xem xét", "reviewer's note"};
-	char msg[VAL_MSG_MAX];
+	struct msg m;
 	size_t len = strlen(note);
 	if (required && len == 0) {
-		val_missing(&lbl_note, msg, sizeof(msg));
-		wf_errors_add(errs, msg, "note");
+		val_missing(&lbl_note, &m);
+		wf_errors_add(errs, &m, "note");
 		return ST_INVALID;
 	}
 	if (len > WF_NOTE_MAX || !utf8_valid(note, len)) {
-		snprintf(
-		    msg, sizeof(msg),
-		    "%s quá dài (tối đa %d byte) hoặc sai mã UTF-8 / %s is too long (at most %d "
-		    "bytes) or not UTF-8",
-		    lbl_note.vi, WF_NOTE_MAX, lbl_note.en, WF_NOTE_MAX);
-		wf_errors_add(errs, msg, "note");
+		char max[16];
+		snprintf(max, sizeof(max), "%d", WF_NOTE_MAX);
+		msg_init(&m, MSG_WF_NOTE_LONG, &lbl_note);
+		msg_code(&m, max);
+		wf_errors_add(errs, &m, "note");
 		return ST_INVALID;
 	}
 	return ST_OK;
@@ -236,11 +227,12 @@ wf_create_check(struct db *db, const struct principal *who, int64_t facility_id,
 		return rc;
 	if (!wf_may_create(who))
 		return ST_FORBIDDEN;
-	char ys[16], msg[VAL_MSG_MAX];
+	char ys[16];
+	struct msg m;
 	int64_t y;
 	snprintf(ys, sizeof(ys), "%d", year);
-	if (val_integer(VF_REPORT_YEAR, ys, lbl_year, &y, msg, sizeof(msg)) != VAL_OK)
-		wf_errors_add(errs, msg, "year");
+	if (val_integer(VF_REPORT_YEAR, ys, lbl_year, &y, &m) != VAL_OK)
+		wf_errors_add(errs, &m, "year");
 	return ST_OK;
 }
 

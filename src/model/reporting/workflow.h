@@ -1,6 +1,6 @@
 /*
- * The shared rules of the enterprise workflow (docs/workflow.md): result
- * codes, field error lists, the states of a report or registration and the
+ * The shared rules of the enterprise workflow (docs/workflow.md): field
+ * error lists, the states of a report or registration and the
  * table of who may move it from which state to which, and the review queue.
  * report.h, registration.h, claim.h and facility_edit.h build on it.
  *
@@ -22,13 +22,14 @@
 struct arena;
 struct db;
 
-/* A bilingual message for an enum status; static string. */
-const char *wf_strerror(int rc);
-
-/* One field error: the field's name in the form and a bilingual message. */
+/*
+ * One field error: the field's name in the form and the message, for the
+ * edge to render in its reader's language (msg_format).  The message of an
+ * enum status is msg_status(rc).
+ */
 struct wf_error {
 	char field[64]; /* "year", "energy[2].unit" */
-	char msg[VAL_MSG_MAX];
+	struct msg msg;
 };
 
 #define WF_ERRORS_MAX 64
@@ -40,11 +41,14 @@ struct wf_errors {
 };
 
 void wf_errors_clear(struct wf_errors *e);
-/* Appends an error; field is printf-formatted. */
-void wf_errors_add(struct wf_errors *e, const char *msg, const char *field_fmt, ...)
+/* Appends the error m (copied); field is printf-formatted. */
+void wf_errors_add(struct wf_errors *e, const struct msg *m, const char *field_fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* The message of the first error on field, or NULL. */
-const char *wf_errors_find(const struct wf_errors *e, const char *field);
+/* Appends the error of message id, one with neither label nor arguments. */
+void wf_errors_add_id(struct wf_errors *e, enum msg_id id, const char *field_fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* The message of the first error on field (valid while e is), or NULL. */
+const struct msg *wf_errors_find(const struct wf_errors *e, const char *field);
 
 /* enum wf_state and its codes and labels (names_state) are in model/names.h. */
 enum wf_action {
