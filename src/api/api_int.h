@@ -10,7 +10,7 @@
 
 #include "api/api.h"
 #include "model/doc/doc.h"
-#include "model/reporting/workflow.h"
+#include "model/doc/workflow.h"
 
 struct db;
 #include "render/json.h"
@@ -105,7 +105,7 @@ int api_action_route(struct http_request *req, struct http_response *resp, const
 
 /*
  * GET list of reports or registrations (kind) in the caller's scope: the
- * review queue of model/reporting/workflow.h with filters state (a state name or
+ * review queue of model/doc/workflow.h with filters state (a state name or
  * "awaiting", the default), year, unit (admin unit id), sector, and
  * pagination.  Returns 0, or -1 on a storage error.
  */

@@ -12,7 +12,7 @@
 
 #include "model/doc/doc.h"
 #include "model/registry/facility_edit.h"
-#include "model/reporting/workflow.h"
+#include "model/doc/workflow.h"
 #include "web/web_int.h"
 
 struct db;

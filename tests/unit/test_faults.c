@@ -42,7 +42,7 @@
 #include "db/db.h"
 #include "fixture.h"
 #include "model/reporting/report.h"
-#include "model/reporting/workflow.h"
+#include "model/doc/workflow.h"
 #include "testutil.h"
 #include "util/alloc.h"
 #include "util/buf.h"

@@ -29,7 +29,7 @@
 #include <stdint.h>
 
 #include "model/accounts/principal.h"
-#include "model/reporting/workflow.h"
+#include "model/doc/workflow.h"
 #include "model/status.h"
 
 struct db;

@@ -12,7 +12,7 @@
 #include <stdint.h>
 
 #include "model/accounts/principal.h"
-#include "model/reporting/workflow.h"
+#include "model/doc/workflow.h"
 
 struct arena;
 struct db;

@@ -12,7 +12,7 @@
 
 #include "model/accounts/principal.h"
 #include "model/validate.h"
-#include "model/reporting/workflow.h"
+#include "model/doc/workflow.h"
 
 struct db;
 

@@ -21,7 +21,7 @@
 #include "model/registry/refdata.h"
 #include "model/validate.h"
 #include "model/doc/doc.h"
-#include "model/reporting/workflow.h"
+#include "model/doc/workflow.h"
 
 struct db;
 

@@ -4,7 +4,7 @@
  * or registration from which state is one row of wf_review_rules; the
  * write paths that apply them are the document core's (model/doc/doc.c).
  */
-#include "model/reporting/workflow.h"
+#include "model/doc/workflow.h"
 
 #include <jansson.h>
 #include <stdarg.h>
