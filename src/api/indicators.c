@@ -10,6 +10,7 @@
 
 #include "api/api_int.h"
 #include "model/analytics/kpi.h"
+#include "model/analytics/kpi_cache.h"
 #include "model/registry/refdata.h"
 #include "util/log.h"
 
@@ -87,11 +88,25 @@ api_indicators(struct http_request *req, struct http_response *resp)
 			      .by_mask = by >= 0 ? KPI_BY_BIT(by) : 0,
 			      .by_first = (int)by_year,
 			      .by_last = (int)by_year};
-	struct kpi_result *r = NULL;
-	char err[512];
-	if (kpi_compute_query(db, &q, &r, err, sizeof(err)) < 0) {
-		log_err("api indicators: %s", err);
-		return -1;
+	/*
+	 * The shared result holds every year with reports and every breakdown
+	 * of each: it answers the default range, and any breakdown year in it.
+	 */
+	struct kpi_hold h = {0};
+	struct kpi_result *own = NULL;
+	const struct kpi_result *r;
+	if (from == first && to == last && by_year >= first && by_year <= last) {
+		if (kpi_cache_get(req->kpi, db, &h) < 0)
+			return -1;
+		r = h.r;
+	}
+	if (h.r == NULL) {
+		char err[512];
+		if (kpi_compute_query(db, &q, &own, err, sizeof(err)) < 0) {
+			log_err("api indicators: %s", err);
+			return -1;
+		}
+		r = own;
 	}
 	json_t *series = jsonw_arr();
 	for (int k = 0; k < KPI__MAX; k++) {
@@ -117,6 +132,7 @@ api_indicators(struct http_request *req, struct http_response *resp)
 	jsonw_set(doc, "breakdown",
 		  by >= 0 ? indicator_breakdown(req, r, (enum kpi_by)by, (int)by_year)
 			  : json_null());
-	kpi_result_free(r);
+	kpi_cache_release(req->kpi, &h);
+	kpi_result_free(own);
 	return api_send(resp, 200, doc);
 }

@@ -143,6 +143,7 @@ http_on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 	http_request_init(&ctx->req);
 	http_response_init(&ctx->resp);
 	ctx->req.app = srv->app;
+	ctx->req.kpi = web_app_kpi(srv->app);
 	ctx->req.db_get = http_db_get;
 	ctx->req.priv = ctx;
 	uint32_t peer; /* the access line's address until the headers say more */

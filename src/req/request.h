@@ -28,6 +28,7 @@
 struct db;
 struct principal;
 struct web_app;
+struct kpi_cache;
 
 #define HTTP_QUERY_MAX	     2048	  /* bytes of query string; more is 414 */
 #define HTTP_PARAMS_MAX	     16		  /* query parameters; more is 400 */
@@ -54,6 +55,7 @@ struct http_request {
 	enum lang lang;		     /* from ?lang=vi|en; Vietnamese by default */
 	const char *if_none_match;   /* the If-None-Match header, or NULL */
 	struct web_app *app;	     /* long-lived state shared by all requests */
+	struct kpi_cache *kpi;	     /* the shared indicators (model/analytics/kpi_cache.h) */
 	struct db *(*db_get)(void);  /* this thread's connection; see http_request_db */
 	void *priv;		     /* the server's per-request state */
 	const struct principal *who; /* the signed-in user, or NULL (public) */

@@ -7,24 +7,27 @@
  * by district and by sector (/indicators); then the latest year by unit,
  * each unit linking to its facilities.
  *
- * Computing the indicators reads every report, so the rendered page is
- * cached in struct web_app, one per language, keyed by the database's
- * generation (meta 'generation', bumped by every write that changes data).
- * A request whose generation matches takes a reference to the cached blob;
- * otherwise it renders outside the lock and swaps the new page in.  Two
- * requests may render the same generation at once; both results are
- * identical and the last one stays.  The cached page must not depend on the
- * request beyond its language, so it is rendered as if for "/" exactly.
+ * The indicators come from the model's shared cache (kpi_cache.h).  The
+ * rendered content is cached in struct web_app, one per language, keyed by
+ * the database's generation (meta 'generation', bumped by every write that
+ * changes public figures), and so is the whole public page: an anonymous
+ * request takes a reference to the cached page; a signed-in one wraps the
+ * cached content in its own layout.  Two requests may render the same
+ * generation at once; both results are identical and the first one stays.
+ * The cached content must not depend on the request beyond its language,
+ * so it is rendered as if for "/" exactly.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/analytics/kpi.h"
+#include "model/analytics/kpi_cache.h"
 #include "model/registry/refdata.h"
 #include "model/store.h"
 #include "render/html.h"
 #include "render/svg.h"
+#include "util/alloc.h"
 #include "util/fmt.h"
 #include "util/log.h"
 #include "web/web_int.h"
@@ -215,22 +218,22 @@ dash_units(struct http_request *req, struct buf *b, const struct kpi_result *r)
 	}
 }
 
-/* Renders the whole page into out; returns 0 or -1 (logged). */
+/*
+ * Renders the page's content (what goes inside the layout) into b and its
+ * title into *title (arena), from the shared indicators.  Returns 0 or -1
+ * (logged).
+ */
 static int
-dash_render(struct http_request *req, struct db *db, struct buf *out)
+dash_render(struct http_request *req, struct db *db, struct buf *b, const char **title)
 {
-	int rc = -1;
-	struct kpi_result *r = NULL;
-	struct buf b;
-	buf_init(&b, HTTP_BODY_MAX / 2);
 	char plan[REFDATA_PLAN_CODE_MAX];
 	refdata_default_plan(db, plan, sizeof(plan)); /* none: "", refused by kpi_compute */
-	const char *title = arena_printf(
+	*title = arena_printf(
 	    &req->arena,
 	    HTTP_T(req, "Sản xuất sạch hơn — Kế hoạch %s", "Cleaner production — Plan %s"), plan);
-	html_elem(&b, "h1", title);
+	html_elem(b, "h1", *title);
 	html_elem(
-	    &b, "p",
+	    b, "p",
 	    HTTP_T(req,
 		   "Tỷ lệ cơ sở đang hoạt động đạt từng chỉ tiêu của kế hoạch, theo năm, tính "
 		   "trên các cơ sở đã báo cáo chỉ tiêu đó. Độ phủ là số cơ sở đã biết trên số "
@@ -238,39 +241,28 @@ dash_render(struct http_request *req, struct db *db, struct buf *out)
 		   "Share of active facilities meeting each indicator of the plan, year by "
 		   "year, among the facilities whose answer is known. Coverage is known over "
 		   "active facilities: unknown does not mean no."));
-	int first, last;
-	if (kpi_year_range(db, &first, &last) < 0) {
-		html_open(&b, "p", "class", "empty", NULL);
-		html_text(&b, HTTP_T(req, "Chưa có báo cáo nào.", "No reports yet."));
-		html_close(&b, "p");
+	struct kpi_hold h;
+	if (kpi_cache_get(&req->app->kpi, db, &h) < 0)
+		return -1;
+	const struct kpi_result *r = h.r;
+	if (r == NULL) {
+		html_open(b, "p", "class", "empty", NULL);
+		html_text(b, HTTP_T(req, "Chưa có báo cáo nào.", "No reports yet."));
+		html_close(b, "p");
 	} else {
-		char err[512];
-		struct kpi_query q = {.plan_code = plan,
-				      .first_year = first,
-				      .last_year = last,
-				      .by_mask = KPI_BY_BIT(KPI_BY_UNIT),
-				      .by_first = first,
-				      .by_last = last};
-		if (kpi_compute_query(db, &q, &r, err, sizeof(err)) < 0) {
-			log_err("dashboard: %s", err);
-			goto out;
-		}
-		html_open(&b, "div", "class", "kpis", NULL);
+		html_open(b, "div", "class", "kpis", NULL);
 		for (int k = 0; k < KPI__MAX && r->nyears > 0; k++)
-			dash_indicator(req, &b, r, &r->series[k]);
-		html_close(&b, "div");
+			dash_indicator(req, b, r, &r->series[k]);
+		html_close(b, "div");
 		if (r->by[KPI_BY_UNIT].ngroups > 0)
-			dash_units(req, &b, r);
+			dash_units(req, b, r);
 	}
-	if (b.overflow) {
+	kpi_cache_release(&req->app->kpi, &h);
+	if (b->overflow) {
 		log_err("dashboard: page over %u bytes", HTTP_BODY_MAX / 2);
-		goto out;
+		return -1;
 	}
-	rc = web_layout(req, out, title, buf_str(&b));
-out:
-	kpi_result_free(r);
-	buf_free(&b);
-	return rc;
+	return 0;
 }
 
 int
@@ -282,29 +274,58 @@ web_dashboard(struct http_request *req, struct http_response *resp)
 		return -1;
 	struct web_page_cache *c = &req->app->dashboard;
 	int l = req->lang == LANG_EN ? 1 : 0;
-	struct http_blob *page = NULL;
+	struct http_blob *page = NULL, *content = NULL;
+	const char *title = NULL;
 
 	/*
 	 * The cached page is the public one: its header has the sign-in link.
-	 * A signed-in user's page carries their email and CSRF token, so it is
-	 * rendered for them alone and never cached or served to anyone else.
+	 * A signed-in user's page carries their email and CSRF token, so only
+	 * its content is shared: the layout around it is theirs alone, never
+	 * cached or served to anyone else.
 	 */
 	int shared = req->who == NULL;
-	if (shared) {
-		pthread_mutex_lock(&c->lock);
-		if (c->lang[l].page != NULL && c->lang[l].generation == gen)
+	pthread_mutex_lock(&c->lock);
+	if (c->lang[l].generation == gen) {
+		if (shared && c->lang[l].page != NULL)
 			page = http_blob_ref(c->lang[l].page);
-		pthread_mutex_unlock(&c->lock);
+		else if (c->lang[l].content != NULL) {
+			content = http_blob_ref(c->lang[l].content);
+			title = arena_strdup(&req->arena, c->lang[l].title);
+		}
 	}
+	pthread_mutex_unlock(&c->lock);
 
-	if (page == NULL) {
-		/* Render for "/" exactly: other parameters must not reach the shared page. */
+	if (page == NULL && content == NULL) {
+		/* Render for "/" exactly: other parameters must not reach the shared content. */
 		int nparams = req->nparams;
 		req->nparams = 0;
+		struct buf b;
+		buf_init(&b, HTTP_BODY_MAX / 2);
+		int rc = dash_render(req, db, &b, &title);
+		req->nparams = nparams;
+		if (rc < 0) {
+			buf_free(&b);
+			return -1;
+		}
+		content = http_blob_new(buf_str(&b), b.len);
+		buf_free(&b);
+		pthread_mutex_lock(&c->lock);
+		if (c->lang[l].content == NULL || c->lang[l].generation < gen) {
+			http_blob_unref(c->lang[l].page);
+			http_blob_unref(c->lang[l].content);
+			free(c->lang[l].title);
+			c->lang[l].page = NULL;
+			c->lang[l].content = http_blob_ref(content);
+			c->lang[l].title = xstrdup(title);
+			c->lang[l].generation = gen;
+		}
+		pthread_mutex_unlock(&c->lock);
+	}
+	if (page == NULL) {
 		struct buf out;
 		buf_init(&out, HTTP_BODY_MAX);
-		int rc = dash_render(req, db, &out);
-		req->nparams = nparams;
+		int rc = web_layout(req, &out, title, content->data);
+		http_blob_unref(content);
 		if (rc < 0 || out.overflow) {
 			buf_free(&out);
 			return -1;
@@ -313,9 +334,8 @@ web_dashboard(struct http_request *req, struct http_response *resp)
 		buf_free(&out);
 		if (shared) {
 			pthread_mutex_lock(&c->lock);
-			http_blob_unref(c->lang[l].page);
-			c->lang[l].page = http_blob_ref(page);
-			c->lang[l].generation = gen;
+			if (c->lang[l].generation == gen && c->lang[l].page == NULL)
+				c->lang[l].page = http_blob_ref(page);
 			pthread_mutex_unlock(&c->lock);
 		}
 	}

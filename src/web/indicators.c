@@ -7,17 +7,17 @@
  * by to unit.  With format=xlsx the same view (that year, that breakdown)
  * is a workbook download (render/sheets.h), as `sxsh kpi --format xlsx`.
  *
- * The indicators of every year and every breakdown are computed in one
- * pass (model/analytics/kpi.h) once per database generation and kept in struct
- * web_app (struct web_kpi_cache), so a request only formats a table.  The
- * cached result is reference-counted: a request holds it while rendering,
- * and a newer generation replaces it without waiting for those requests.
+ * The indicators of every year and every breakdown come from the model's
+ * cache (model/analytics/kpi_cache.h, in struct web_app), computed once
+ * per data generation and shared with the dashboard and the API, so a
+ * request only formats a table.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/analytics/kpi.h"
+#include "model/analytics/kpi_cache.h"
 #include "model/registry/refdata.h"
 #include "model/store.h"
 #include "render/html.h"
@@ -26,88 +26,6 @@
 #include "util/fmt.h"
 #include "util/log.h"
 #include "web/web_int.h"
-
-/* One computed result and the requests using it (guarded by the cache's lock). */
-struct web_kpi_entry {
-	int refs;
-	int64_t generation;
-	struct kpi_result *r; /* NULL: no report years */
-};
-
-static void
-entry_unref_locked(struct web_kpi_entry *e)
-{
-	if (e != NULL && --e->refs == 0) {
-		kpi_result_free(e->r);
-		free(e);
-	}
-}
-
-void
-web_kpi_cache_clear(struct web_kpi_cache *c)
-{
-	pthread_mutex_lock(&c->lock);
-	entry_unref_locked(c->cur);
-	c->cur = NULL;
-	pthread_mutex_unlock(&c->lock);
-}
-
-/*
- * The indicators of the database's current generation, computed when the
- * cache is stale; release with kpi_release.  Returns NULL on an error (logged).
- */
-static struct web_kpi_entry *
-kpi_acquire(struct http_request *req, struct db *db)
-{
-	struct web_kpi_cache *c = &req->app->kpi;
-	int64_t gen;
-	if (store_generation(db, &gen) < 0)
-		return NULL;
-	struct web_kpi_entry *e = NULL;
-	pthread_mutex_lock(&c->lock);
-	if (c->cur != NULL && c->cur->generation == gen) {
-		e = c->cur;
-		e->refs++;
-	}
-	pthread_mutex_unlock(&c->lock);
-	if (e != NULL)
-		return e;
-
-	/* Compute outside the lock; two requests may race, the last one stays. */
-	e = xcalloc(1, sizeof(*e));
-	e->generation = gen;
-	e->refs = 2; /* the cache's and this request's */
-	int first, last;
-	if (kpi_year_range(db, &first, &last) == 0) {
-		char plan[REFDATA_PLAN_CODE_MAX];
-		refdata_default_plan(db, plan, sizeof(plan)); /* none: refused below */
-		struct kpi_query q = {.plan_code = plan,
-				      .first_year = first,
-				      .last_year = last,
-				      .by_mask = KPI_BY_ALL,
-				      .by_first = first,
-				      .by_last = last};
-		char err[512];
-		if (kpi_compute_query(db, &q, &e->r, err, sizeof(err)) < 0) {
-			log_err("indicators: %s", err);
-			free(e);
-			return NULL;
-		}
-	}
-	pthread_mutex_lock(&c->lock);
-	entry_unref_locked(c->cur);
-	c->cur = e;
-	pthread_mutex_unlock(&c->lock);
-	return e;
-}
-
-static void
-kpi_release(struct http_request *req, struct web_kpi_entry *e)
-{
-	pthread_mutex_lock(&req->app->kpi.lock);
-	entry_unref_locked(e);
-	pthread_mutex_unlock(&req->app->kpi.lock);
-}
 
 /* The breakdowns offered, with their labels and the directory parameter of a group. */
 static const struct ind_by {
@@ -316,14 +234,14 @@ web_indicators(struct http_request *req, struct http_response *resp)
 		return 0;
 	}
 
-	struct web_kpi_entry *e = kpi_acquire(req, db);
-	if (e == NULL)
+	struct kpi_hold h;
+	if (kpi_cache_get(&req->app->kpi, db, &h) < 0)
 		return -1;
-	const struct kpi_result *r = e->r;
+	const struct kpi_result *r = h.r;
 	if (r != NULL && year == 0)
 		year = r->last_year;
 	if (r != NULL && (year < r->first_year || year > r->last_year)) {
-		kpi_release(req, e);
+		kpi_cache_release(&req->app->kpi, &h);
 		const char *vi =
 		    arena_printf(&req->arena, "Không có số liệu cho năm %s (có từ %d đến %d).", ys,
 				 r->first_year, r->last_year);
@@ -341,7 +259,7 @@ web_indicators(struct http_request *req, struct http_response *resp)
 					     &(struct ind_view){r, by->by, (int)year},
 					     arena_printf(&req->arena, "indicators-%d-%s.xlsx",
 							  (int)year, kpi_by_name(by->by)));
-		kpi_release(req, e);
+		kpi_cache_release(&req->app->kpi, &h);
 		return rc;
 	}
 
@@ -371,7 +289,7 @@ web_indicators(struct http_request *req, struct http_response *resp)
 		ind_xlsx_link(req, &b, (int)year, by);
 		ind_table(req, &b, r, (int)year, by);
 	}
-	kpi_release(req, e);
+	kpi_cache_release(&req->app->kpi, &h);
 	int rc = -1;
 	if (b.overflow)
 		log_err("indicators: page over %u bytes", HTTP_BODY_MAX / 2);

@@ -301,8 +301,14 @@ web_app_new(void)
 {
 	struct web_app *app = xcalloc(1, sizeof(*app));
 	pthread_mutex_init(&app->dashboard.lock, NULL);
-	pthread_mutex_init(&app->kpi.lock, NULL);
+	kpi_cache_init(&app->kpi);
 	return app;
+}
+
+struct kpi_cache *
+web_app_kpi(struct web_app *app)
+{
+	return &app->kpi;
 }
 
 void
@@ -310,10 +316,12 @@ web_app_free(struct web_app *app)
 {
 	if (app == NULL)
 		return;
-	for (int i = 0; i < 2; i++)
+	for (int i = 0; i < 2; i++) {
 		http_blob_unref(app->dashboard.lang[i].page);
+		http_blob_unref(app->dashboard.lang[i].content);
+		free(app->dashboard.lang[i].title);
+	}
 	pthread_mutex_destroy(&app->dashboard.lock);
-	web_kpi_cache_clear(&app->kpi);
-	pthread_mutex_destroy(&app->kpi.lock);
+	kpi_cache_destroy(&app->kpi);
 	free(app);
 }

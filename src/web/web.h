@@ -17,6 +17,8 @@ struct web_app;
 struct web_app *web_app_new(void);
 /* Frees app and its caches; NULL is a no-op.  No request may be running. */
 void web_app_free(struct web_app *app);
+/* The indicators cache app holds (model/analytics/kpi_cache.h), for the API too. */
+struct kpi_cache *web_app_kpi(struct web_app *app);
 
 int web_dashboard(struct http_request *req, struct http_response *resp);
 int web_indicators(struct http_request *req, struct http_response *resp);

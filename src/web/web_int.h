@@ -8,31 +8,23 @@
 #include <pthread.h>
 #include <stdint.h>
 
+#include "model/analytics/kpi_cache.h"
 #include "web/web.h"
 
 /* The dashboard as last rendered, per language, for one database generation. */
 struct web_page_cache {
 	pthread_mutex_t lock;
 	struct {
-		int64_t generation; /* meaningless while page is NULL */
-		struct http_blob *page;
+		int64_t generation;	   /* meaningless while content is NULL */
+		struct http_blob *content; /* inside the layout: the same for everyone */
+		char *title;
+		struct http_blob *page; /* the whole public page; NULL until one is asked for */
 	} lang[2];
 };
 
-/*
- * The plan's indicators for every year and breakdown, computed once per
- * database generation and shared by the indicator pages (indicators.c).
- */
-struct web_kpi_cache {
-	pthread_mutex_t lock;
-	struct web_kpi_entry *cur; /* NULL until first use; refcounted */
-};
-/* Drops the cached indicators (web_app_free). */
-void web_kpi_cache_clear(struct web_kpi_cache *c);
-
 struct web_app {
 	struct web_page_cache dashboard;
-	struct web_kpi_cache kpi;
+	struct kpi_cache kpi; /* the indicators every page and the API read */
 };
 
 /*
