@@ -97,6 +97,19 @@ static const struct {
 
     /* ---- import, export, copy and the command line ---- */
 
+    /* ---- analytics ---- */
+    [MSG_SEC_NO_LINES] = {"không tính được: báo cáo chưa kê năng lượng",
+			  "not computable: the report lists no energy"},
+    [MSG_SEC_NO_ENERGY] = {"không tính được: không có dòng năng lượng nào cho sản phẩm này",
+			   "not computable: no energy line is attributed to this product"},
+    [MSG_SEC_NO_OUTPUT] = {"không tính được: sản phẩm không có sản lượng",
+			   "not computable: the product has no output"},
+    [MSG_SEC_FACTOR] = {"không tính được: thiếu nhiệt trị của một loại năng lượng",
+			"not computable: an energy carrier lacks its heating value"},
+    [MSG_SEC_OUTPUT_UNIT] = {"không tính được: đơn vị sản lượng không quy đổi được",
+			     "not computable: the output's unit does not convert"},
+    [MSG_ENERGY_MISSING] = {"chưa kê năng lượng", "no energy reported"},
+
     /* ---- accounts ---- */
     [MSG_USER_EMAIL] = {"email không hợp lệ", "invalid email address"},
     [MSG_USER_ROLE] = {"vai trò phải là admin, province, district, enterprise hoặc expert",

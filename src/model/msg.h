@@ -94,6 +94,14 @@ enum msg_id {
 
 	/* ---- import, export, copy and the command line ---- */
 
+	/* ---- analytics: the ledger, benchmarks, indicators ---- */
+	MSG_SEC_NO_LINES,    /* the report has output but no energy line */
+	MSG_SEC_NO_ENERGY,   /* no energy line is attributed to the product */
+	MSG_SEC_NO_OUTPUT,   /* energy named for a product without output */
+	MSG_SEC_FACTOR,	     /* a line lacks its heating value */
+	MSG_SEC_OUTPUT_UNIT, /* the output's unit does not convert */
+	MSG_ENERGY_MISSING,  /* output reported, no energy at all */
+
 	/* ---- accounts: users, passwords, sign-in ---- */
 	MSG_USER_EMAIL,		   /* not a plausible address */
 	MSG_USER_ROLE,		   /* unknown role name */

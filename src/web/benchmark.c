@@ -153,9 +153,10 @@ bench_show(struct http_request *req, struct buf *b, const struct bench_result *r
 		       ? arena_printf(&req->arena, "%s %s (%s)", bench_num(req, r->norm), unit,
 				      r->norm_ref ? r->norm_ref : "")
 		       : HTTP_T(req, "không có", "none"));
-	bench_fact(
-	    b, HTTP_T(req, "Đạt định mức", "Meet the norm"),
-	    arena_printf(&req->arena, "%s / %s", web_int(req, r->nmeets), web_int(req, r->npeers)));
+	bench_fact(b, HTTP_T(req, "Đạt định mức", "Meet the norm"),
+		   isfinite(r->norm) ? arena_printf(&req->arena, "%s / %s", web_int(req, r->nmeets),
+						    web_int(req, r->npeers))
+				     : "—"); /* no norm: nobody meets or misses it */
 	if (r->enough_peers)
 		bench_fact(
 		    b, HTTP_T(req, "Tứ phân vị Q1 · trung vị · Q3", "Quartiles Q1 · median · Q3"),

@@ -159,7 +159,10 @@ fp_history(struct http_request *req, struct db *db, struct buf *b, const struct 
 		ratio[i] = mp != NULL && isfinite(mp->norm_ratio) ? mp->norm_ratio * 100 : NAN;
 		html_open(b, "tr", NULL);
 		html_elem(b, "td", arena_printf(&req->arena, "%d", r->year));
-		html_elem(b, "td", r->toe_ok ? wfp_num(req, r->toe, 2) : "—");
+		html_elem(b, "td",
+			  r->toe_ok	      ? wfp_num(req, r->toe, 2)
+			  : r->energy_missing ? wfp_text_id(req, MSG_ENERGY_MISSING)
+					      : "—");
 		html_elem(b, "td", r->gj_ok ? wfp_num(req, r->gj, 1) : "—");
 		html_elem(b, "td", r->co2_ok ? wfp_num(req, r->co2_t, 1) : "—");
 		html_elem(b, "td", mp != NULL ? mp->product : "—");

@@ -14,6 +14,7 @@
  * submission redirects (303) back to the form.  Reports the caller may not
  * edit (submitted, accepted, or a district user) are shown read-only.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -335,9 +336,12 @@ rf_preview(struct http_request *req, struct buf *b, const struct report_preview 
 	html_open(b, "p", NULL);
 	html_text(b, HTTP_T(req, "Tổng năng lượng: ", "Total energy: "));
 	html_open(b, "strong", "class", "toe", NULL);
-	html_textf(b, "%s TOE", wfp_num(req, pv->toe, 3));
+	if (pv->energy_missing)
+		html_text(b, wfp_text_id(req, MSG_ENERGY_MISSING));
+	else
+		html_textf(b, "%s TOE", wfp_num(req, pv->toe, 3));
 	html_close(b, "strong");
-	if (!pv->complete)
+	if (!pv->complete && !pv->energy_missing)
 		html_text(b, HTTP_T(req, " (chưa đủ: có dòng không quy đổi được)",
 				    " (incomplete: some lines could not be converted)"));
 	html_close(b, "p");
@@ -368,7 +372,11 @@ rf_preview(struct http_request *req, struct buf *b, const struct report_preview 
 		    b, "td",
 		    arena_printf(&req->arena, "%s %s", wfp_num(req, pp->output, 2), pp->unit));
 		html_elem(b, "td", wfp_num(req, pp->toe, 3));
-		html_elem(b, "td", wfp_num(req, pp->sec_toe, 6));
+		if (isfinite(pp->sec_toe) || pp->why == MSG_NONE)
+			html_elem(b, "td", wfp_num(req, pp->sec_toe, 6));
+		else
+			html_elem(b, "td",
+				  arena_printf(&req->arena, "— (%s)", wfp_text_id(req, pp->why)));
 		if (pp->has_norm) {
 			html_elem(b, "td",
 				  arena_printf(&req->arena, "%s %s/%s",

@@ -99,7 +99,10 @@ rv_report_body(struct http_request *req, struct db *db, struct buf *b, const str
 	html_open(b, "p", NULL);
 	html_text(b, HTTP_T(req, "Tổng năng lượng: ", "Total energy: "));
 	html_open(b, "strong", "class", "toe", NULL);
-	html_textf(b, "%s TOE", wfp_num(req, pv.toe, 3));
+	if (pv.energy_missing)
+		html_text(b, wfp_text_id(req, MSG_ENERGY_MISSING));
+	else
+		html_textf(b, "%s TOE", wfp_num(req, pv.toe, 3));
 	html_close(b, "strong");
 	html_close(b, "p");
 	for (int i = 0; i < pv.nprod; i++) {

@@ -184,6 +184,72 @@ test_ledger_energy(void **state)
 	db_close(db);
 }
 
+/*
+ * No silent zeros (docs/analytics.md, "Energy per product").  C1, a cement
+ * plant (VSIC 2394), electricity only (factors: 0.0001543 TOE and 0.0036
+ * GJ per kWh):
+ *   2019: cement 1,000 t and clinker 800 t, 2,000,000 kWh named for no
+ *         product.  The unnamed energy goes to the main product, the larger
+ *         output: cement 2,000,000 x 0.0036 = 7,200 GJ, 7.2 GJ/t, and
+ *         2,000,000 x 0.0001543 = 308.6 TOE, 0.3086 TOE/t.  Nothing is
+ *         attributed to clinker: its SEC is not computable, never 0.
+ *   2020: cement 500 t and no energy line: the energy is missing, not 0.
+ *   2021: cement 100 t, 100,000 kWh named for clinker, which has no
+ *         output: clinker's SEC is not computable (no output), and nothing
+ *         is attributed to cement.
+ */
+static void
+test_ledger_no_silent_zeros(void **state)
+{
+	(void)state;
+	char err[512];
+	struct db *db = fx_db_new(
+	    "zeros.db",
+	    FAC(1, "C1",
+		"2394") "INSERT INTO report(id, facility_id, year, status) VALUES"
+			" (1,1,2019,'accepted'),(2,1,2020,'accepted'),(3,1,2021,'accepted');"
+			"INSERT INTO report_output(report_id, product_code, quantity, unit)"
+			" VALUES (1,'cement',1000,'t'), (1,'clinker',800,'t'),"
+			" (2,'cement',500,'t'), (3,'cement',100,'t');"
+			"INSERT INTO report_energy(report_id, carrier_code, month, "
+			"product_code, quantity, unit) VALUES"
+			" (1,'electricity',NULL,NULL,2000000,'kWh'),"
+			" (3,'electricity',NULL,'clinker',100000,'kWh');");
+	struct ledger *l = NULL;
+	assert_int_equal(ledger_load(db, 2019, 2021, 0, &l, err, sizeof(err)), 0);
+	assert_int_equal(l->nreports, 3);
+
+	const struct ledger_report *r = find(l, 1, 2019);
+	assert_true(r->toe_ok);
+	assert_false(r->energy_missing);
+	assert_float_equal(r->toe, 308.6, 1e-9);
+	const struct ledger_product *cement = ledger_report_product(r, "cement");
+	const struct ledger_product *clinker = ledger_report_product(r, "clinker");
+	assert_int_equal(cement->sec_why, LEDGER_SEC_OK);
+	assert_float_equal(cement->energy_gj, 7200, 1e-9);
+	assert_float_equal(cement->sec_gj, 7.2, 1e-12);
+	assert_float_equal(cement->energy_toe, 308.6, 1e-9);
+	assert_float_equal(cement->sec_toe, 0.3086, 1e-12);
+	assert_int_equal(clinker->sec_why, LEDGER_SEC_NO_ENERGY);
+	assert_true(isnan(clinker->sec_gj) && isnan(clinker->sec) && isnan(clinker->energy_gj));
+	assert_int_equal(clinker->meets, -1);
+	assert_int_equal(ledger_sec_msg(clinker->sec_why), MSG_SEC_NO_ENERGY);
+
+	r = find(l, 1, 2020);
+	assert_true(r->energy_missing);
+	assert_false(r->toe_ok || r->gj_ok || r->co2_ok);
+	assert_int_equal(ledger_report_product(r, "cement")->sec_why, LEDGER_SEC_NO_LINES);
+	assert_true(isnan(ledger_report_product(r, "cement")->sec_gj));
+
+	r = find(l, 1, 2021);
+	assert_true(r->toe_ok);
+	assert_float_equal(r->toe, 15.43, 1e-9); /* 100,000 x 0.0001543 */
+	assert_int_equal(ledger_report_product(r, "clinker")->sec_why, LEDGER_SEC_NO_OUTPUT);
+	assert_int_equal(ledger_report_product(r, "cement")->sec_why, LEDGER_SEC_NO_ENERGY);
+	ledger_free(l);
+	db_close(db);
+}
+
 static void
 test_bench_few_peers(void **state)
 {
@@ -349,9 +415,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_ledger_energy),
-	    cmocka_unit_test(test_bench_few_peers),
-	    cmocka_unit_test(test_savings),
+	    cmocka_unit_test(test_ledger_energy),   cmocka_unit_test(test_ledger_no_silent_zeros),
+	    cmocka_unit_test(test_bench_few_peers), cmocka_unit_test(test_savings),
 	    cmocka_unit_test(test_properties),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

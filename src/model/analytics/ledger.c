@@ -527,7 +527,7 @@ struct lscratch {
 	struct ledger_carrier *car;
 	int *car_seen;
 	double *p_out, *p_gj, *p_toe;
-	int *p_seen, *p_list, np;
+	int *p_seen, *p_list, *p_lines, np;
 	struct ledger_error err[64];
 	int nerr;
 };
@@ -552,6 +552,7 @@ touch_product(struct lscratch *s, int p)
 	s->p_out[p] = 0; /* energy named for a product without output: SEC not computable */
 	s->p_gj[p] = 0;
 	s->p_toe[p] = 0;
+	s->p_lines[p] = 0;
 	s->p_list[s->np++] = p;
 }
 
@@ -647,7 +648,7 @@ build_report(struct lctx *c, int ri, struct lscratch *s, struct ledger_report *r
 	}
 
 	double unassigned_gj = 0, unassigned_toe = 0;
-	int ncar = 0;
+	int ncar = 0, unassigned_lines = 0;
 	for (int k = c->line0[ri]; k < c->line0[ri + 1]; k++) {
 		const struct lline *ln = &c->lines[k];
 		r->nlines++;
@@ -671,8 +672,10 @@ build_report(struct lctx *c, int ri, struct lscratch *s, struct ledger_report *r
 			if (ln->prod >= 0) {
 				touch_product(s, ln->prod);
 				s->p_gj[ln->prod] = s->p_toe[ln->prod] = NAN;
+				s->p_lines[ln->prod]++;
 			} else {
 				unassigned_gj = unassigned_toe = NAN;
+				unassigned_lines++;
 			}
 			continue;
 		}
@@ -722,14 +725,21 @@ build_report(struct lctx *c, int ri, struct lscratch *s, struct ledger_report *r
 			touch_product(s, ln->prod);
 			s->p_gj[ln->prod] += gj;
 			s->p_toe[ln->prod] += toe;
+			s->p_lines[ln->prod]++;
 		} else {
 			unassigned_gj += gj;
 			unassigned_toe += toe;
+			unassigned_lines++;
 		}
 	}
 	for (int m = 0; m < 12; m++)
 		if (month_bad[m])
 			r->month_gj[m] = NAN;
+	if (r->nlines == 0 && c->out0[ri + 1] > c->out0[ri]) {
+		/* Output without energy: the energy is missing, never 0 TOE. */
+		r->energy_missing = 1;
+		r->toe_ok = r->gj_ok = r->co2_ok = 0; /* the sums stay 0: read them only when ok */
+	}
 
 	/* Carriers, in code order. */
 	r->carriers = arena_alloc(mem, (size_t)(ncar > 0 ? ncar : 1) * sizeof(*r->carriers));
@@ -743,6 +753,7 @@ build_report(struct lctx *c, int ri, struct lscratch *s, struct ledger_report *r
 	if (main_p >= 0) {
 		s->p_gj[main_p] += unassigned_gj;
 		s->p_toe[main_p] += unassigned_toe;
+		s->p_lines[main_p] += unassigned_lines;
 	}
 	if (s->np > 1)
 		qsort(s->p_list, (size_t)s->np, sizeof(int), int_cmp);
@@ -752,14 +763,35 @@ build_report(struct lctx *c, int ri, struct lscratch *s, struct ledger_report *r
 		if (p == main_p)
 			r->main_product = r->nproducts;
 		/* No energy line at all: the energy is unknown, not zero. */
-		double gj = r->nlines > 0 ? s->p_gj[p] : NAN;
-		double toe = r->nlines > 0 ? s->p_toe[p] : NAN;
-		/* No output at all: the product's energy share is unknown. */
-		if (main_p < 0 && r->nlines > 0 && i == 0 && s->p_out[p] > 0) {
+		double gj = s->p_gj[p], toe = s->p_toe[p];
+		int nl = s->p_lines[p];
+		/* No output at all: the first product named carries the unnamed energy. */
+		if (main_p < 0 && i == 0 && s->p_out[p] > 0) {
 			gj += unassigned_gj;
 			toe += unassigned_toe;
+			nl += unassigned_lines;
 		}
-		fill_product(c, &r->products[r->nproducts++], p, s->p_out[p], gj, toe, r->year);
+		enum ledger_sec_why why = LEDGER_SEC_OK;
+		if (r->nlines == 0)
+			why = LEDGER_SEC_NO_LINES; /* the energy is unknown, not zero */
+		else if (nl == 0)
+			why = LEDGER_SEC_NO_ENERGY; /* nothing attributed to it: not zero either */
+		else if (isnan(s->p_out[p]))
+			why = LEDGER_SEC_OUTPUT_UNIT;
+		else if (!(s->p_out[p] > 0))
+			why = LEDGER_SEC_NO_OUTPUT;
+		else if (!isfinite(gj))
+			why = LEDGER_SEC_FACTOR;
+		if (why == LEDGER_SEC_NO_LINES || why == LEDGER_SEC_NO_ENERGY)
+			gj = toe = NAN;
+		fill_product(c, &r->products[r->nproducts], p, s->p_out[p], gj, toe, r->year);
+		r->products[r->nproducts].sec_why = why;
+		if (why != LEDGER_SEC_OK) {
+			struct ledger_product *lp = &r->products[r->nproducts];
+			lp->sec = lp->sec_gj = lp->sec_toe = lp->norm_ratio = NAN;
+			lp->meets = -1;
+		}
+		r->nproducts++;
 		s->p_seen[p] = 0;
 	}
 
@@ -814,6 +846,7 @@ build_reports(struct lctx *c)
 	s.p_gj = xcalloc((size_t)c->nproducts + 1, sizeof(double));
 	s.p_toe = xcalloc((size_t)c->nproducts + 1, sizeof(double));
 	s.p_seen = xcalloc((size_t)c->nproducts + 1, sizeof(int));
+	s.p_lines = xcalloc((size_t)c->nproducts + 1, sizeof(int));
 	s.p_list = xcalloc((size_t)c->nproducts + 1, sizeof(int));
 	l->reports =
 	    arena_alloc(&l->mem, (size_t)(c->nreps > 0 ? c->nreps : 1) * sizeof(*l->reports));
@@ -826,6 +859,7 @@ build_reports(struct lctx *c)
 	free(s.p_gj);
 	free(s.p_toe);
 	free(s.p_seen);
+	free(s.p_lines);
 	free(s.p_list);
 }
 
@@ -1040,4 +1074,18 @@ ledger_error_text(const char *what)
 		if (strcmp(error_texts[i].what, what) == 0)
 			return error_texts[i].text;
 	return "lỗi không xác định / unknown error";
+}
+
+enum msg_id
+ledger_sec_msg(enum ledger_sec_why why)
+{
+	static const enum msg_id ids[] = {
+	    [LEDGER_SEC_OK] = MSG_NONE,
+	    [LEDGER_SEC_NO_LINES] = MSG_SEC_NO_LINES,
+	    [LEDGER_SEC_NO_ENERGY] = MSG_SEC_NO_ENERGY,
+	    [LEDGER_SEC_NO_OUTPUT] = MSG_SEC_NO_OUTPUT,
+	    [LEDGER_SEC_FACTOR] = MSG_SEC_FACTOR,
+	    [LEDGER_SEC_OUTPUT_UNIT] = MSG_SEC_OUTPUT_UNIT,
+	};
+	return (unsigned)why < sizeof(ids) / sizeof(ids[0]) ? ids[why] : MSG_NONE;
 }

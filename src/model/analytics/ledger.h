@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "model/msg.h"
 #include "util/arena.h"
 
 struct db;
@@ -36,6 +37,16 @@ struct ledger_carrier {
 	int monthly; /* 1 when it was reported month by month */
 };
 
+/* Why a product's SEC is what it is (ledger_product.sec_why). */
+enum ledger_sec_why {
+	LEDGER_SEC_OK,	       /* computed */
+	LEDGER_SEC_NO_LINES,   /* the report has output but no energy line at all */
+	LEDGER_SEC_NO_ENERGY,  /* no energy line is attributed to this product */
+	LEDGER_SEC_NO_OUTPUT,  /* energy is named for it, but it has no output */
+	LEDGER_SEC_FACTOR,     /* a line attributed to it lacks its heating value */
+	LEDGER_SEC_OUTPUT_UNIT /* its output's unit does not convert to the product's */
+};
+
 struct ledger_product {
 	const char *product;
 	double output; /* in the product's unit */
@@ -48,9 +59,10 @@ struct ledger_product {
 						       else "GJ" and the product unit */
 	double norm;				    /* NAN none */
 	const char *norm_ref;
-	double norm_ratio; /* sec / norm */
-	int meets;	   /* 1 sec <= norm, 0 above, -1 unknown */
-	double sec_gj;	   /* GJ per product unit, whether or not a norm applies */
+	double norm_ratio;	     /* sec / norm */
+	int meets;		     /* 1 sec <= norm, 0 above, -1 unknown */
+	double sec_gj;		     /* GJ per product unit, whether or not a norm applies */
+	enum ledger_sec_why sec_why; /* LEDGER_SEC_OK exactly when sec_gj is finite */
 };
 
 struct ledger_error {
@@ -63,8 +75,9 @@ struct ledger_report {
 	int64_t report_id, facility_id;
 	int year;
 	double toe, gj, co2_t, co2_bio_t; /* sums over the computable lines */
-	int toe_ok, gj_ok, co2_ok;	  /* 1 when every line had its factor */
+	int toe_ok, gj_ok, co2_ok;	  /* 1 when every line had its factor, and there is one */
 	int nlines;			  /* energy lines */
+	int energy_missing; /* output reported and no energy line: energy unknown, not 0 */
 	int ncarriers;
 	struct ledger_carrier *carriers; /* by carrier code */
 	int nproducts;
@@ -161,6 +174,9 @@ const struct ledger_facility *ledger_facility_find(const struct ledger *l, int64
 /* The product entry of r for product code, or NULL. */
 const struct ledger_product *ledger_report_product(const struct ledger_report *r,
 						   const char *product);
+
+/* The message saying why a SEC is not computable (MSG_NONE for LEDGER_SEC_OK). */
+enum msg_id ledger_sec_msg(enum ledger_sec_why why);
 
 /* "factor" -> "thiếu hệ số TOE / missing TOE factor" etc.: a static bilingual text. */
 const char *ledger_error_text(const char *what);

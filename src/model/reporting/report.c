@@ -780,6 +780,7 @@ report_preview(struct db *db, const struct report *r, struct report_preview *out
 	}
 	const struct ledger_report *lr = &l->reports[0];
 	out->complete = lr->toe_ok;
+	out->energy_missing = lr->energy_missing;
 	out->toe = lr->toe;
 	out->gj = lr->gj_ok ? lr->gj : NAN;
 	out->nenergy = r->nenergy;
@@ -803,6 +804,7 @@ report_preview(struct db *db, const struct report *r, struct report_preview *out
 		if (lp == NULL)
 			continue;
 		copy(pp->unit, sizeof(pp->unit), lp->unit);
+		pp->why = ledger_sec_msg(lp->sec_why);
 		pp->output = lp->output;
 		pp->toe = lp->energy_toe;
 		pp->sec_toe = lp->sec_toe;

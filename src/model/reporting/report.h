@@ -208,11 +208,13 @@ struct report_preview_product {
 	struct refdata_norm norm;
 	double sec_norm; /* SEC in norm.energy_unit per norm.per_unit; NAN when unknown */
 	double ratio;	 /* sec_norm / norm.value; > 1 means above the norm */
+	enum msg_id why; /* why sec_toe is NAN (ledger_sec_msg); MSG_NONE when computed */
 };
 
 struct report_preview {
-	int complete;	/* every energy line converted */
-	double toe, gj; /* totals; gj NAN when a line lacks a GJ factor */
+	int complete;	    /* every energy line converted */
+	int energy_missing; /* output and no energy line: the energy is unknown, not 0 */
+	double toe, gj;	    /* totals; gj NAN when a line lacks a GJ factor */
 	int nenergy, nprod;
 	struct report_preview_energy *energy; /* by report line */
 	struct report_preview_product *prod;  /* by output line */
