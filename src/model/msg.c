@@ -6,10 +6,19 @@
  */
 #include "model/msg.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "model/validate.h"
+
+/* How to save a file the CSV import reads, ending every wrong-format error. */
+#define SAVE_AS_VI                                                                                       \
+	"hãy lưu lại bằng \"CSV UTF-8 (Comma delimited)\" trong Excel, hoặc \"Text CSV\" với " \
+	"bộ ký tự UTF-8 và dấu phẩy phân cách trong LibreOffice"
+#define SAVE_AS_EN                                                                                 \
+	"save it as \"CSV UTF-8 (Comma delimited)\" in Excel, or as \"Text CSV\" with character "  \
+	"set UTF-8 and field delimiter ',' in LibreOffice"
 
 static const struct {
 	const char *vi, *en;
@@ -96,6 +105,79 @@ static const struct {
     [MSG_CLAIM_NO_FACILITY] = {"không có cơ sở với mã này", "no facility has this code"},
 
     /* ---- import, export, copy and the command line ---- */
+    [MSG_IO_DB_ERROR] = {"lỗi cơ sở dữ liệu", "database error"},
+    [MSG_IO_CANNOT_OPEN] = {"không mở được tệp", "cannot open the file"},
+    [MSG_IO_CANNOT_CREATE] = {"không tạo được", "cannot create"},
+    [MSG_IO_CANNOT_RENAME] = {"không đổi tên được", "cannot rename"},
+    [MSG_IO_WRITE_ERROR] = {"lỗi ghi", "write error"},
+    [MSG_IO_PATH_TOO_LONG] = {"đường dẫn quá dài", "path too long"},
+    [MSG_IMP_DUP_CODE] = {"mã cơ sở trùng với dòng {1}",
+			  "duplicate facility code '{2}', first on line {1}"},
+    [MSG_IMP_FAC_EXISTS] = {"cơ sở đã có trong cơ sở dữ liệu (dùng --update để cập nhật)",
+			    "facility '{1}' already exists (use --update to change it)"},
+    [MSG_IMP_DUP_TAX] = {"mã số thuế trùng với dòng {1}",
+			 "duplicate tax code '{2}', first on line {1}"},
+    [MSG_IMP_TAX_OTHER] = {"mã số thuế đã thuộc về cơ sở '{1}'",
+			   "tax code '{2}' already belongs to facility '{1}'"},
+    [MSG_IMP_LATLON] = {"cần cả vĩ độ và kinh độ hoặc để trống cả hai",
+			"latitude and longitude go together: give both or neither"},
+    [MSG_IMP_CLOSED_BEFORE_OPENED] = {"năm đóng cửa trước năm bắt đầu hoạt động",
+				      "closed_year {1} is before opened_year {2}"},
+    [MSG_IMP_CLOSED_NEEDS_YEAR] = {"cơ sở đã đóng cửa cần năm đóng cửa",
+				   "a closed facility needs closed_year"},
+    [MSG_IMP_EMPTY_WITHOUT_LINE] = {"{L} phải để trống khi không có loại dòng",
+				    "{L} must be empty when line is empty"},
+    [MSG_IMP_EMPTY_FOR_LINE] = {"{L} phải để trống với loại dòng '{1}'",
+				"{L} must be empty for line '{1}'"},
+    [MSG_IMP_REPORT_EXISTS] = {"báo cáo năm {1} của cơ sở này đã có (dùng --replace để thay)",
+			       "a {1} report for this facility already exists (use --replace to "
+			       "replace it)"},
+    [MSG_IMP_DIFFERS] = {"khác với dòng {1} ('{2}')",
+			 "differs from line {1} where it is '{2}', got '{3}'"},
+    [MSG_IMP_UNIT_PRODUCT] = {"đơn vị tính không quy đổi được sang đơn vị của sản phẩm ('{1}')",
+			      "unit '{2}' does not convert to the product's unit '{1}'"},
+    [MSG_IMP_UNIT_CARRIER] = {"đơn vị tính không dùng được cho năng lượng '{1}'",
+			      "unit '{2}' is not allowed for carrier '{1}' (allowed: {3})"},
+    [MSG_IMP_WATER_UNIT] = {"nước phải tính bằng m3 hoặc đơn vị thể tích khác",
+			    "water must be in m3 or another volume unit, got '{1}'"},
+    [MSG_IMP_TOO_MANY_LINES] = {"báo cáo có quá {1} dòng '{2}'",
+				"the report has more than {1} '{2}' lines"},
+    [MSG_IMP_DUP_LINE] = {"trùng với dòng {1} (cùng facility_code, year, line, item, product, "
+			  "month)",
+			  "duplicate of line {1} (same facility_code, year, line, item, product, "
+			  "month)"},
+    [MSG_IMP_SEMICOLONS] =
+	{"tệp phân cách cột bằng dấu chấm phẩy (;), không phải dấu phẩy: " SAVE_AS_VI
+	 " (nếu Excel vẫn ghi dấu chấm phẩy, đặt List separator "
+	 "trong cài đặt Region của Windows là dấu phẩy)",
+	 "the file separates columns with semicolons (;), not commas: " SAVE_AS_EN
+	 " (if Excel still writes semicolons, set the list separator "
+	 "in the Windows Region settings to a comma)"},
+    [MSG_IMP_TABS] = {"tệp phân cách cột bằng dấu tab, không phải dấu phẩy: " SAVE_AS_VI,
+		      "the file separates columns with tabs, not commas: " SAVE_AS_EN},
+    [MSG_IMP_UTF16BE] = {"tệp mã hoá UTF-16 BE, không phải UTF-8: " SAVE_AS_VI,
+			 "the file is UTF-16 BE text, not UTF-8: " SAVE_AS_EN},
+    [MSG_IMP_UTF16LE] =
+	{"tệp mã hoá UTF-16 LE (như \"Unicode Text\" của Excel), không phải "
+	 "UTF-8: " SAVE_AS_VI,
+	 "the file is UTF-16 LE text (like Excel's \"Unicode Text\"), not UTF-8: " SAVE_AS_EN},
+    [MSG_IMP_NCOLUMNS] = {"{1} cột", "{1} columns"},
+    [MSG_IMP_MISSING_COLUMNS] = {"thiếu cột", "missing column(s)"},
+    [MSG_IMP_UNKNOWN_COLUMNS] = {"cột không xác định", "unknown column(s)"},
+    [MSG_IMP_REPEATED_COLUMNS] = {"cột lặp lại", "repeated column(s)"},
+    [MSG_IMP_ROW_TOO_LONG] = {"dòng quá dài", "row is longer than {1} bytes"},
+    [MSG_IMP_FIELD_COUNT] = {"dòng có {1} cột, tiêu đề có {2}",
+			     "row has {1} fields, the header has {2}"},
+    [MSG_IMP_NOT_UTF8] = {"không phải văn bản UTF-8 hợp lệ",
+			  "not valid UTF-8 text (save the file as CSV UTF-8)"},
+    [MSG_IMP_FIELD_TOO_LONG] = {"ô dài quá {1} byte", "a field is longer than {1} bytes"},
+    [MSG_IMP_UNTERMINATED] = {"thiếu dấu nháy đóng", "unterminated quoted field"},
+    [MSG_IMP_BAD_QUOTING] = {"dấu nháy kép sai quy cách CSV",
+			     "malformed CSV quoting (a '\"' inside an unquoted field, or text "
+			     "after a closing quote)"},
+    [MSG_IMP_READ_ERROR] = {"lỗi đọc tệp", "read error"},
+    [MSG_IMP_EMPTY_FILE] = {"tệp trống, thiếu dòng tiêu đề",
+			    "empty file: the header row is missing"},
 
     /* ---- accounts ---- */
 };
@@ -159,6 +241,14 @@ msg_real(struct msg *m, double v, int decimals)
 		a->r = v;
 		a->decimals = decimals;
 	}
+}
+
+void
+msg_plain(struct msg *m, int64_t v)
+{
+	char b[24];
+	snprintf(b, sizeof(b), "%lld", (long long)v);
+	msg_code(m, b);
 }
 
 enum msg_id
@@ -279,6 +369,22 @@ msg_format(const struct msg *m, int lang, char *out, size_t n)
 		render(&o, m, LANG_EN);
 	} else {
 		render(&o, m, lang);
+	}
+	return out;
+}
+
+char *
+msg_both(char *out, size_t n, enum msg_id id, const char *detail_fmt, ...)
+{
+	struct msg m;
+	msg_init(&m, id, NULL);
+	msg_format(&m, MSG_BOTH, out, n);
+	size_t len = strlen(out);
+	if (detail_fmt != NULL && len + 1 < n) {
+		va_list ap;
+		va_start(ap, detail_fmt);
+		vsnprintf(out + len, n - len, detail_fmt, ap);
+		va_end(ap);
 	}
 	return out;
 }

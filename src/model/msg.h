@@ -93,6 +93,45 @@ enum msg_id {
 	MSG_CLAIM_NO_FACILITY,
 
 	/* ---- import, export, copy and the command line ---- */
+	MSG_IO_DB_ERROR, /* followed by the database's own text */
+	MSG_IO_CANNOT_OPEN,
+	MSG_IO_CANNOT_CREATE,
+	MSG_IO_CANNOT_RENAME,
+	MSG_IO_WRITE_ERROR,
+	MSG_IO_PATH_TOO_LONG,
+	/* the CSV importer (model/io/csvio.c) */
+	MSG_IMP_DUP_CODE,   /* {1} first line, {2} the code */
+	MSG_IMP_FAC_EXISTS, /* {1} the code */
+	MSG_IMP_DUP_TAX,    /* {1} first line, {2} the tax code */
+	MSG_IMP_TAX_OTHER,  /* {1} the facility holding it, {2} the tax code */
+	MSG_IMP_LATLON,
+	MSG_IMP_CLOSED_BEFORE_OPENED, /* {1} closed_year, {2} opened_year */
+	MSG_IMP_CLOSED_NEEDS_YEAR,
+	MSG_IMP_EMPTY_WITHOUT_LINE, /* {L} the column */
+	MSG_IMP_EMPTY_FOR_LINE,	    /* {L} the column, {1} the line kind */
+	MSG_IMP_REPORT_EXISTS,	    /* {1} the year */
+	MSG_IMP_DIFFERS,	    /* {1} the earlier line, {2} its value, {3} this one */
+	MSG_IMP_UNIT_PRODUCT,	    /* {1} the product's unit, {2} the unit */
+	MSG_IMP_UNIT_CARRIER,	    /* {1} the carrier, {2} the unit, {3} dimensions allowed */
+	MSG_IMP_WATER_UNIT,	    /* {1} the unit */
+	MSG_IMP_TOO_MANY_LINES,	    /* {1} the most lines, {2} the line kind */
+	MSG_IMP_DUP_LINE,	    /* {1} the first line */
+	MSG_IMP_SEMICOLONS,
+	MSG_IMP_TABS,
+	MSG_IMP_UTF16BE,
+	MSG_IMP_UTF16LE,
+	MSG_IMP_NCOLUMNS, /* {1} the number of columns */
+	MSG_IMP_MISSING_COLUMNS,
+	MSG_IMP_UNKNOWN_COLUMNS,
+	MSG_IMP_REPEATED_COLUMNS,
+	MSG_IMP_ROW_TOO_LONG, /* {1} the most bytes */
+	MSG_IMP_FIELD_COUNT,  /* {1} fields in the row, {2} in the header */
+	MSG_IMP_NOT_UTF8,
+	MSG_IMP_FIELD_TOO_LONG, /* {1} the most bytes */
+	MSG_IMP_UNTERMINATED,
+	MSG_IMP_BAD_QUOTING,
+	MSG_IMP_READ_ERROR,
+	MSG_IMP_EMPTY_FILE,
 
 	/* ---- accounts: users, passwords, sign-in ---- */
 
@@ -132,6 +171,11 @@ void msg_str(struct msg *m, const char *s);
 void msg_code(struct msg *m, const char *s);
 void msg_int(struct msg *m, int64_t v);
 void msg_real(struct msg *m, double v, int decimals);
+/*
+ * An integer written as plain digits in every language: a year, a line
+ * number, a limit as it is typed back into a field (1990, not 1.990).
+ */
+void msg_plain(struct msg *m, int64_t v);
 
 /* The message of status rc (MSG_ST_ERR for a value that is not one). */
 enum msg_id msg_status(int rc);
@@ -143,6 +187,15 @@ enum msg_id msg_status(int rc);
  * Returns out.
  */
 char *msg_format(const struct msg *m, int lang, char *out, size_t n);
+
+/*
+ * For text read on the command line and in logs: message id (one without
+ * label or arguments) in both languages, then detail_fmt (printf; NULL for
+ * none) written as it is, untranslated (": " and a path, a system error
+ * text), into out (size n, always terminated).  Returns out.
+ */
+char *msg_both(char *out, size_t n, enum msg_id id, const char *detail_fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* The template of id in lang (LANG_VI or LANG_EN); static. */
 const char *msg_template(enum msg_id id, int lang);
