@@ -92,6 +92,11 @@ static const struct {
 		       "missing grid emission factor for the year"},
     [MSG_CALC_CO2] = {"thiếu hệ số phát thải CO2", "missing CO2 emission factor"},
     [MSG_CALC_UNKNOWN] = {"lỗi không xác định", "unknown error"},
+    [MSG_LEDGER_UNIT] = {"đơn vị không quy đổi được", "unit does not convert"},
+    [MSG_LEDGER_FACTOR] = {"thiếu hệ số TOE", "missing TOE factor"},
+    [MSG_LEDGER_GJ] = {"thiếu nhiệt trị (GJ)", "missing heating value (GJ)"},
+    [MSG_LEDGER_GRID] = {"thiếu hệ số phát thải lưới điện", "missing grid emission factor"},
+    [MSG_LEDGER_CO2] = {"thiếu hệ số phát thải CO2", "missing CO2 emission factor"},
 
     /* ---- registry ---- */
     [MSG_FAC_TAX_TAKEN] = {"mã số thuế đã được dùng cho cơ sở khác",
@@ -103,6 +108,37 @@ static const struct {
     [MSG_CLAIM_NO_ACCOUNT] = {"không có tài khoản với email này", "no account has this email"},
     [MSG_CLAIM_TAKEN] = {"cơ sở này đã được nhận", "this facility is already claimed"},
     [MSG_CLAIM_NO_FACILITY] = {"không có cơ sở với mã này", "no facility has this code"},
+    [MSG_REF_UNKNOWN_PLAN] = {"không có kế hoạch", "unknown plan '{1}'"},
+    [MSG_REF_UNKNOWN_UNIT] = {"không có đơn vị hành chính", "unknown administrative unit '{1}'"},
+    [MSG_REF_VALUE_REQUIRED] = {"thiếu giá trị", "value required"},
+    [MSG_REF_NOT_UTF8] = {"không phải UTF-8", "not valid UTF-8"},
+    [MSG_REF_NOT_NUMBER] = {"không phải số", "not a number: '{1}'"},
+    [MSG_REF_NOT_INTEGER] = {"không phải số nguyên", "not an integer: '{1}'"},
+    [MSG_REF_DATE] = {"ngày phải có dạng yyyy-mm-dd", "date must be yyyy-mm-dd: '{1}'"},
+    [MSG_REF_RELIABILITY] = {"độ tin cậy phải là L, S hoặc ?",
+			     "reliability must be L, S or ?: '{1}'"},
+    [MSG_REF_BOOL01] = {"phải là 0 hoặc 1", "must be 0 or 1: '{1}'"},
+    [MSG_REF_REJECTED] = {"dữ liệu bị cơ sở dữ liệu từ chối", "rejected by the database"},
+    [MSG_REF_FIELD_TOO_LONG] = {"trường dài quá {1} byte", "field longer than {1} bytes"},
+    [MSG_REF_HEADER] = {"dòng tiêu đề phải là", "the header must be"},
+    [MSG_REF_NCOLUMNS] = {"có {1} cột, cần {2}", "has {1} columns, expected {2}"},
+    [MSG_REF_MALFORMED] = {"CSV sai cú pháp", "malformed CSV"},
+    [MSG_REF_EMPTY] = {"tệp rỗng", "empty file"},
+    [MSG_REF_CANNOT_COMMIT] = {"không ghi được dữ liệu tham chiếu",
+			       "cannot commit the reference data"},
+    [MSG_REF_NOT_EMBEDDED] = {"không có trong chương trình", "not embedded in sxsh"},
+    [MSG_REF_NOT_REFDATA] = {"không phải tệp dữ liệu tham chiếu", "not a reference data file"},
+    [MSG_UH_BAD_DATE] = {"ngày không hợp lệ, cần dạng yyyy-mm-dd",
+			 "invalid date, expected yyyy-mm-dd"},
+    [MSG_UH_UNKNOWN_FACILITY] = {"cơ sở không tồn tại", "unknown facility"},
+    [MSG_UH_UNKNOWN_UNIT] = {"đơn vị hành chính không tồn tại", "unknown administrative unit"},
+    [MSG_UH_UNIT_NOT_VALID] = {"đơn vị {1} không có hiệu lực vào ngày {2} (hiệu lực {3} – {4})",
+			       "unit {1} is not valid on {2} (valid {3} to {4})"},
+    [MSG_UH_ALREADY_IN] = {"cơ sở {1} đã thuộc đơn vị {2}", "facility {1} is already in {2}"},
+    [MSG_UH_FROM_TOO_EARLY] = {"ngày {1} phải sau ngày {2} của đơn vị hiện tại",
+			       "date {1} must be after {2}, the start of the current unit"},
+    [MSG_UH_CHANGED] = {"cơ sở vừa bị sửa, hãy thử lại",
+			"the facility changed meanwhile, try again"},
 
     /* ---- import, export, copy and the command line ---- */
     [MSG_IO_DB_ERROR] = {"lỗi cơ sở dữ liệu", "database error"},
@@ -111,6 +147,7 @@ static const struct {
     [MSG_IO_CANNOT_RENAME] = {"không đổi tên được", "cannot rename"},
     [MSG_IO_WRITE_ERROR] = {"lỗi ghi", "write error"},
     [MSG_IO_PATH_TOO_LONG] = {"đường dẫn quá dài", "path too long"},
+    [MSG_IO_CANNOT_BEGIN] = {"không bắt đầu được giao dịch", "cannot begin a transaction"},
     [MSG_IMP_DUP_CODE] = {"mã cơ sở trùng với dòng {1}",
 			  "duplicate facility code '{2}', first on line {1}"},
     [MSG_IMP_FAC_EXISTS] = {"cơ sở đã có trong cơ sở dữ liệu (dùng --update để cập nhật)",
@@ -178,6 +215,14 @@ static const struct {
     [MSG_IMP_READ_ERROR] = {"lỗi đọc tệp", "read error"},
     [MSG_IMP_EMPTY_FILE] = {"tệp trống, thiếu dòng tiêu đề",
 			    "empty file: the header row is missing"},
+    [MSG_COPY_VERSIONS] = {"nguồn có lược đồ phiên bản {1}, đích {2}",
+			   "the source has schema version {1}, the target {2}; run sxsh init on "
+			   "the older one first"},
+    [MSG_COPY_DIFFERS] = {"bản sao khác nguồn", "the copy differs from the source"},
+    [MSG_COPY_NOT_EMPTY] = {"cơ sở dữ liệu đích có dữ liệu (bảng {1}: {2} dòng); dùng --replace "
+			    "để thay",
+			    "the target is not empty (table {1}: {2} rows); use --replace to "
+			    "overwrite it"},
 
     /* ---- accounts ---- */
 };

@@ -84,6 +84,13 @@ enum msg_id {
 	MSG_CALC_CO2,
 	MSG_CALC_UNKNOWN,
 
+	/* an energy line the ledger could not convert (ledger_error_msg) */
+	MSG_LEDGER_UNIT,
+	MSG_LEDGER_FACTOR,
+	MSG_LEDGER_GJ,
+	MSG_LEDGER_GRID,
+	MSG_LEDGER_CO2,
+
 	/* ---- registry: facilities, claims, units, reference data ---- */
 	MSG_FAC_TAX_TAKEN,
 	MSG_FAC_CLOSED_BEFORE_OPENED,
@@ -91,6 +98,33 @@ enum msg_id {
 	MSG_CLAIM_NO_ACCOUNT,
 	MSG_CLAIM_TAKEN,
 	MSG_CLAIM_NO_FACILITY,
+	/* reference data files (model/registry/refdata.c) */
+	MSG_REF_UNKNOWN_PLAN, /* {1} what the field holds, for each MSG_REF_ with an argument */
+	MSG_REF_UNKNOWN_UNIT,
+	MSG_REF_VALUE_REQUIRED,
+	MSG_REF_NOT_UTF8,
+	MSG_REF_NOT_NUMBER,
+	MSG_REF_NOT_INTEGER,
+	MSG_REF_DATE,
+	MSG_REF_RELIABILITY,
+	MSG_REF_BOOL01,
+	MSG_REF_REJECTED,	/* followed by the database's text */
+	MSG_REF_FIELD_TOO_LONG, /* {1} the most bytes */
+	MSG_REF_HEADER,		/* followed by the header expected */
+	MSG_REF_NCOLUMNS,	/* {1} columns given, {2} expected */
+	MSG_REF_MALFORMED,	/* followed by the parser's text */
+	MSG_REF_EMPTY,
+	MSG_REF_CANNOT_COMMIT,
+	MSG_REF_NOT_EMBEDDED,
+	MSG_REF_NOT_REFDATA,
+	/* moving a facility to another unit (model/registry/unit_history.c) */
+	MSG_UH_BAD_DATE, /* followed by the date given */
+	MSG_UH_UNKNOWN_FACILITY,
+	MSG_UH_UNKNOWN_UNIT,
+	MSG_UH_UNIT_NOT_VALID, /* {1} the unit, {2} the date, {3} {4} the unit's period */
+	MSG_UH_ALREADY_IN,     /* {1} the facility, {2} the unit */
+	MSG_UH_FROM_TOO_EARLY, /* {1} the date, {2} the start of the current unit */
+	MSG_UH_CHANGED,
 
 	/* ---- import, export, copy and the command line ---- */
 	MSG_IO_DB_ERROR, /* followed by the database's own text */
@@ -99,6 +133,7 @@ enum msg_id {
 	MSG_IO_CANNOT_RENAME,
 	MSG_IO_WRITE_ERROR,
 	MSG_IO_PATH_TOO_LONG,
+	MSG_IO_CANNOT_BEGIN, /* followed by the database's text */
 	/* the CSV importer (model/io/csvio.c) */
 	MSG_IMP_DUP_CODE,   /* {1} first line, {2} the code */
 	MSG_IMP_FAC_EXISTS, /* {1} the code */
@@ -132,6 +167,10 @@ enum msg_id {
 	MSG_IMP_BAD_QUOTING,
 	MSG_IMP_READ_ERROR,
 	MSG_IMP_EMPTY_FILE,
+	/* database to database (model/io/copy.c) */
+	MSG_COPY_VERSIONS,  /* {1} the source's schema version, {2} the target's */
+	MSG_COPY_DIFFERS,   /* followed by the counts and checksums */
+	MSG_COPY_NOT_EMPTY, /* {1} a table, {2} its rows */
 
 	/* ---- accounts: users, passwords, sign-in ---- */
 

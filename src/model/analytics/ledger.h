@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "model/msg.h"
 #include "util/arena.h"
 
 struct db;
@@ -131,7 +132,12 @@ const struct ledger_facility *ledger_facility_find(const struct ledger *l, int64
 const struct ledger_product *ledger_report_product(const struct ledger_report *r,
 						   const char *product);
 
-/* "factor" -> "thiếu hệ số TOE / missing TOE factor" etc.: a static bilingual text. */
+/* The message of an error's what ("factor" -> MSG_LEDGER_FACTOR, …; model/msg.h). */
+enum msg_id ledger_error_msg(const char *what);
+/*
+ * The same in both languages for the command line ("factor" -> "thiếu hệ
+ * số TOE / missing TOE factor"); valid until the next call in this thread.
+ */
 const char *ledger_error_text(const char *what);
 
 #endif
