@@ -223,6 +223,18 @@ static const struct {
 			    "để thay",
 			    "the target is not empty (table {1}: {2} rows); use --replace to "
 			    "overwrite it"},
+    [MSG_DEMO_UNIT_MISSING] = {"thiếu đơn vị hành chính '{1}' trong dữ liệu tham chiếu",
+			       "admin unit '{1}' missing from the reference data"},
+    [MSG_DEMO_PRODUCT_MISSING] = {"thiếu sản phẩm '{1}' trong dữ liệu tham chiếu",
+				  "product '{1}' missing from the reference data"},
+    [MSG_DEMO_CANNOT_DELETE] = {"không xoá được dữ liệu cũ", "cannot delete the old data"},
+    [MSG_DEMO_COUNT] = {"số cơ sở phải từ 1 đến {1}", "facilities must be 1 to {1}"},
+    [MSG_DEMO_EXISTS] = {"cơ sở dữ liệu đã có {1} cơ sở; dùng --replace để thay thế",
+			 "the database already has {1} facilities; use --replace to replace them"},
+    [MSG_DEMO_NO_FACILITY] = {"không có cơ sở ngành {1} có báo cáo sản phẩm {2}; hãy tạo tỉnh "
+			      "mẫu lớn hơn",
+			      "no facility of sector {1} reports product {2}; generate a larger "
+			      "demo province"},
 
     /* ---- accounts ---- */
 };

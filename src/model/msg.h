@@ -171,6 +171,13 @@ enum msg_id {
 	MSG_COPY_VERSIONS,  /* {1} the source's schema version, {2} the target's */
 	MSG_COPY_DIFFERS,   /* followed by the counts and checksums */
 	MSG_COPY_NOT_EMPTY, /* {1} a table, {2} its rows */
+	/* the demo province (model/demo/) */
+	MSG_DEMO_UNIT_MISSING,	  /* {1} the unit's code */
+	MSG_DEMO_PRODUCT_MISSING, /* {1} the product's code */
+	MSG_DEMO_CANNOT_DELETE,	  /* followed by the database's text */
+	MSG_DEMO_COUNT,		  /* {1} the most facilities */
+	MSG_DEMO_EXISTS,	  /* {1} facilities in the database */
+	MSG_DEMO_NO_FACILITY,	  /* {1} a sector, {2} a product */
 
 	/* ---- accounts: users, passwords, sign-in ---- */
 
