@@ -97,6 +97,10 @@ static const struct {
     [MSG_LEDGER_GJ] = {"thiếu nhiệt trị (GJ)", "missing heating value (GJ)"},
     [MSG_LEDGER_GRID] = {"thiếu hệ số phát thải lưới điện", "missing grid emission factor"},
     [MSG_LEDGER_CO2] = {"thiếu hệ số phát thải CO2", "missing CO2 emission factor"},
+    [MSG_AN_UNKNOWN_PRODUCT] = {"sản phẩm không tồn tại", "unknown product"},
+    [MSG_AN_UNKNOWN_PLAN] = {"kế hoạch không tồn tại", "unknown plan"},
+    [MSG_AN_NO_THRESHOLD] = {"không có ngưỡng cơ sở sử dụng năng lượng trọng điểm cho năm {1}",
+			     "no key energy user threshold valid in {1} (data/thresholds.csv)"},
 
     /* ---- registry ---- */
     [MSG_FAC_TAX_TAKEN] = {"mã số thuế đã được dùng cho cơ sở khác",

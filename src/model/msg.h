@@ -90,6 +90,10 @@ enum msg_id {
 	MSG_LEDGER_GJ,
 	MSG_LEDGER_GRID,
 	MSG_LEDGER_CO2,
+	/* the analyses' command-line errors (model/analytics/) */
+	MSG_AN_UNKNOWN_PRODUCT, /* followed by the code given */
+	MSG_AN_UNKNOWN_PLAN,	/* followed by the code given */
+	MSG_AN_NO_THRESHOLD,	/* {1} the year */
 
 	/* ---- registry: facilities, claims, units, reference data ---- */
 	MSG_FAC_TAX_TAKEN,

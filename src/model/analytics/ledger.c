@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "db/db.h"
+#include "model/msg.h"
 #include "model/calc/energy.h"
 #include "util/alloc.h"
 #include "util/fmt.h"
@@ -106,8 +107,7 @@ struct lctx {
 static int
 dberr(struct lctx *c, const char *what)
 {
-	snprintf(c->err, c->errsz, "lỗi cơ sở dữ liệu / database error (%s): %s", what,
-		 db_errmsg(c->db));
+	msg_both(c->err, c->errsz, MSG_IO_DB_ERROR, " (%s): %s", what, db_errmsg(c->db));
 	return -1;
 }
 
@@ -873,8 +873,7 @@ ledger_facilities_read(struct db *db, struct db_stmt *st, struct ledger *l, char
 	}
 	if (rc != DB_DONE) {
 		db_reset(st);
-		snprintf(err, errsz, "lỗi cơ sở dữ liệu / database error (facility): %s",
-			 db_errmsg(db));
+		msg_both(err, errsz, MSG_IO_DB_ERROR, " (facility): %s", db_errmsg(db));
 		free(f);
 		return -1;
 	}
