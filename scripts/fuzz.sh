@@ -33,7 +33,7 @@ sources() {
 	form) echo "src/req/request.c" ;;
 	json) echo "src/api/api.c src/req/request.c src/req/response.c src/render/json.c" \
 		"src/render/html.c src/model/doc/workflow.c src/model/accounts/scope.c src/model/validate.c src/model/msg.c src/model/names.c $db" ;;
-	refdata) echo "src/model/registry/refdata.c $db" ;;
+	refdata) echo "src/model/registry/refdata.c src/model/msg.c src/model/validate.c src/model/names.c $db" ;;
 	template) echo "src/render/html.c" ;;
 	validate) echo "src/model/validate.c src/model/msg.c src/model/names.c" ;;
 	*) return 1 ;;

@@ -6,10 +6,19 @@
  */
 #include "model/msg.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "model/validate.h"
+
+/* How to save a file the CSV import reads, ending every wrong-format error. */
+#define SAVE_AS_VI                                                                                       \
+	"hãy lưu lại bằng \"CSV UTF-8 (Comma delimited)\" trong Excel, hoặc \"Text CSV\" với " \
+	"bộ ký tự UTF-8 và dấu phẩy phân cách trong LibreOffice"
+#define SAVE_AS_EN                                                                                 \
+	"save it as \"CSV UTF-8 (Comma delimited)\" in Excel, or as \"Text CSV\" with character "  \
+	"set UTF-8 and field delimiter ',' in LibreOffice"
 
 static const struct {
 	const char *vi, *en;
@@ -83,6 +92,15 @@ static const struct {
 		       "missing grid emission factor for the year"},
     [MSG_CALC_CO2] = {"thiếu hệ số phát thải CO2", "missing CO2 emission factor"},
     [MSG_CALC_UNKNOWN] = {"lỗi không xác định", "unknown error"},
+    [MSG_LEDGER_UNIT] = {"đơn vị không quy đổi được", "unit does not convert"},
+    [MSG_LEDGER_FACTOR] = {"thiếu hệ số TOE", "missing TOE factor"},
+    [MSG_LEDGER_GJ] = {"thiếu nhiệt trị (GJ)", "missing heating value (GJ)"},
+    [MSG_LEDGER_GRID] = {"thiếu hệ số phát thải lưới điện", "missing grid emission factor"},
+    [MSG_LEDGER_CO2] = {"thiếu hệ số phát thải CO2", "missing CO2 emission factor"},
+    [MSG_AN_UNKNOWN_PRODUCT] = {"sản phẩm không tồn tại", "unknown product"},
+    [MSG_AN_UNKNOWN_PLAN] = {"kế hoạch không tồn tại", "unknown plan"},
+    [MSG_AN_NO_THRESHOLD] = {"không có ngưỡng cơ sở sử dụng năng lượng trọng điểm cho năm {1}",
+			     "no key energy user threshold valid in {1} (data/thresholds.csv)"},
 
     /* ---- registry ---- */
     [MSG_FAC_TAX_TAKEN] = {"mã số thuế đã được dùng cho cơ sở khác",
@@ -94,8 +112,133 @@ static const struct {
     [MSG_CLAIM_NO_ACCOUNT] = {"không có tài khoản với email này", "no account has this email"},
     [MSG_CLAIM_TAKEN] = {"cơ sở này đã được nhận", "this facility is already claimed"},
     [MSG_CLAIM_NO_FACILITY] = {"không có cơ sở với mã này", "no facility has this code"},
+    [MSG_REF_UNKNOWN_PLAN] = {"không có kế hoạch", "unknown plan '{1}'"},
+    [MSG_REF_UNKNOWN_UNIT] = {"không có đơn vị hành chính", "unknown administrative unit '{1}'"},
+    [MSG_REF_VALUE_REQUIRED] = {"thiếu giá trị", "value required"},
+    [MSG_REF_NOT_UTF8] = {"không phải UTF-8", "not valid UTF-8"},
+    [MSG_REF_NOT_NUMBER] = {"không phải số", "not a number: '{1}'"},
+    [MSG_REF_NOT_INTEGER] = {"không phải số nguyên", "not an integer: '{1}'"},
+    [MSG_REF_DATE] = {"ngày phải có dạng yyyy-mm-dd", "date must be yyyy-mm-dd: '{1}'"},
+    [MSG_REF_RELIABILITY] = {"độ tin cậy phải là L, S hoặc ?",
+			     "reliability must be L, S or ?: '{1}'"},
+    [MSG_REF_BOOL01] = {"phải là 0 hoặc 1", "must be 0 or 1: '{1}'"},
+    [MSG_REF_REJECTED] = {"dữ liệu bị cơ sở dữ liệu từ chối", "rejected by the database"},
+    [MSG_REF_FIELD_TOO_LONG] = {"trường dài quá {1} byte", "field longer than {1} bytes"},
+    [MSG_REF_HEADER] = {"dòng tiêu đề phải là", "the header must be"},
+    [MSG_REF_NCOLUMNS] = {"có {1} cột, cần {2}", "has {1} columns, expected {2}"},
+    [MSG_REF_MALFORMED] = {"CSV sai cú pháp", "malformed CSV"},
+    [MSG_REF_EMPTY] = {"tệp rỗng", "empty file"},
+    [MSG_REF_CANNOT_COMMIT] = {"không ghi được dữ liệu tham chiếu",
+			       "cannot commit the reference data"},
+    [MSG_REF_NOT_EMBEDDED] = {"không có trong chương trình", "not embedded in sxsh"},
+    [MSG_REF_NOT_REFDATA] = {"không phải tệp dữ liệu tham chiếu", "not a reference data file"},
+    [MSG_UH_BAD_DATE] = {"ngày không hợp lệ, cần dạng yyyy-mm-dd",
+			 "invalid date, expected yyyy-mm-dd"},
+    [MSG_UH_UNKNOWN_FACILITY] = {"cơ sở không tồn tại", "unknown facility"},
+    [MSG_UH_UNKNOWN_UNIT] = {"đơn vị hành chính không tồn tại", "unknown administrative unit"},
+    [MSG_UH_UNIT_NOT_VALID] = {"đơn vị {1} không có hiệu lực vào ngày {2} (hiệu lực {3} – {4})",
+			       "unit {1} is not valid on {2} (valid {3} to {4})"},
+    [MSG_UH_ALREADY_IN] = {"cơ sở {1} đã thuộc đơn vị {2}", "facility {1} is already in {2}"},
+    [MSG_UH_FROM_TOO_EARLY] = {"ngày {1} phải sau ngày {2} của đơn vị hiện tại",
+			       "date {1} must be after {2}, the start of the current unit"},
+    [MSG_UH_CHANGED] = {"cơ sở vừa bị sửa, hãy thử lại",
+			"the facility changed meanwhile, try again"},
 
     /* ---- import, export, copy and the command line ---- */
+    [MSG_IO_DB_ERROR] = {"lỗi cơ sở dữ liệu", "database error"},
+    [MSG_IO_CANNOT_OPEN] = {"không mở được tệp", "cannot open the file"},
+    [MSG_IO_CANNOT_CREATE] = {"không tạo được", "cannot create"},
+    [MSG_IO_CANNOT_RENAME] = {"không đổi tên được", "cannot rename"},
+    [MSG_IO_WRITE_ERROR] = {"lỗi ghi", "write error"},
+    [MSG_IO_PATH_TOO_LONG] = {"đường dẫn quá dài", "path too long"},
+    [MSG_IO_CANNOT_BEGIN] = {"không bắt đầu được giao dịch", "cannot begin a transaction"},
+    [MSG_IMP_DUP_CODE] = {"mã cơ sở trùng với dòng {1}",
+			  "duplicate facility code '{2}', first on line {1}"},
+    [MSG_IMP_FAC_EXISTS] = {"cơ sở đã có trong cơ sở dữ liệu (dùng --update để cập nhật)",
+			    "facility '{1}' already exists (use --update to change it)"},
+    [MSG_IMP_DUP_TAX] = {"mã số thuế trùng với dòng {1}",
+			 "duplicate tax code '{2}', first on line {1}"},
+    [MSG_IMP_TAX_OTHER] = {"mã số thuế đã thuộc về cơ sở '{1}'",
+			   "tax code '{2}' already belongs to facility '{1}'"},
+    [MSG_IMP_LATLON] = {"cần cả vĩ độ và kinh độ hoặc để trống cả hai",
+			"latitude and longitude go together: give both or neither"},
+    [MSG_IMP_CLOSED_BEFORE_OPENED] = {"năm đóng cửa trước năm bắt đầu hoạt động",
+				      "closed_year {1} is before opened_year {2}"},
+    [MSG_IMP_CLOSED_NEEDS_YEAR] = {"cơ sở đã đóng cửa cần năm đóng cửa",
+				   "a closed facility needs closed_year"},
+    [MSG_IMP_EMPTY_WITHOUT_LINE] = {"{L} phải để trống khi không có loại dòng",
+				    "{L} must be empty when line is empty"},
+    [MSG_IMP_EMPTY_FOR_LINE] = {"{L} phải để trống với loại dòng '{1}'",
+				"{L} must be empty for line '{1}'"},
+    [MSG_IMP_REPORT_EXISTS] = {"báo cáo năm {1} của cơ sở này đã có (dùng --replace để thay)",
+			       "a {1} report for this facility already exists (use --replace to "
+			       "replace it)"},
+    [MSG_IMP_DIFFERS] = {"khác với dòng {1} ('{2}')",
+			 "differs from line {1} where it is '{2}', got '{3}'"},
+    [MSG_IMP_UNIT_PRODUCT] = {"đơn vị tính không quy đổi được sang đơn vị của sản phẩm ('{1}')",
+			      "unit '{2}' does not convert to the product's unit '{1}'"},
+    [MSG_IMP_UNIT_CARRIER] = {"đơn vị tính không dùng được cho năng lượng '{1}'",
+			      "unit '{2}' is not allowed for carrier '{1}' (allowed: {3})"},
+    [MSG_IMP_WATER_UNIT] = {"nước phải tính bằng m3 hoặc đơn vị thể tích khác",
+			    "water must be in m3 or another volume unit, got '{1}'"},
+    [MSG_IMP_TOO_MANY_LINES] = {"báo cáo có quá {1} dòng '{2}'",
+				"the report has more than {1} '{2}' lines"},
+    [MSG_IMP_DUP_LINE] = {"trùng với dòng {1} (cùng facility_code, year, line, item, product, "
+			  "month)",
+			  "duplicate of line {1} (same facility_code, year, line, item, product, "
+			  "month)"},
+    [MSG_IMP_SEMICOLONS] =
+	{"tệp phân cách cột bằng dấu chấm phẩy (;), không phải dấu phẩy: " SAVE_AS_VI
+	 " (nếu Excel vẫn ghi dấu chấm phẩy, đặt List separator "
+	 "trong cài đặt Region của Windows là dấu phẩy)",
+	 "the file separates columns with semicolons (;), not commas: " SAVE_AS_EN
+	 " (if Excel still writes semicolons, set the list separator "
+	 "in the Windows Region settings to a comma)"},
+    [MSG_IMP_TABS] = {"tệp phân cách cột bằng dấu tab, không phải dấu phẩy: " SAVE_AS_VI,
+		      "the file separates columns with tabs, not commas: " SAVE_AS_EN},
+    [MSG_IMP_UTF16BE] = {"tệp mã hoá UTF-16 BE, không phải UTF-8: " SAVE_AS_VI,
+			 "the file is UTF-16 BE text, not UTF-8: " SAVE_AS_EN},
+    [MSG_IMP_UTF16LE] =
+	{"tệp mã hoá UTF-16 LE (như \"Unicode Text\" của Excel), không phải "
+	 "UTF-8: " SAVE_AS_VI,
+	 "the file is UTF-16 LE text (like Excel's \"Unicode Text\"), not UTF-8: " SAVE_AS_EN},
+    [MSG_IMP_NCOLUMNS] = {"{1} cột", "{1} columns"},
+    [MSG_IMP_MISSING_COLUMNS] = {"thiếu cột", "missing column(s)"},
+    [MSG_IMP_UNKNOWN_COLUMNS] = {"cột không xác định", "unknown column(s)"},
+    [MSG_IMP_REPEATED_COLUMNS] = {"cột lặp lại", "repeated column(s)"},
+    [MSG_IMP_ROW_TOO_LONG] = {"dòng quá dài", "row is longer than {1} bytes"},
+    [MSG_IMP_FIELD_COUNT] = {"dòng có {1} cột, tiêu đề có {2}",
+			     "row has {1} fields, the header has {2}"},
+    [MSG_IMP_NOT_UTF8] = {"không phải văn bản UTF-8 hợp lệ",
+			  "not valid UTF-8 text (save the file as CSV UTF-8)"},
+    [MSG_IMP_FIELD_TOO_LONG] = {"ô dài quá {1} byte", "a field is longer than {1} bytes"},
+    [MSG_IMP_UNTERMINATED] = {"thiếu dấu nháy đóng", "unterminated quoted field"},
+    [MSG_IMP_BAD_QUOTING] = {"dấu nháy kép sai quy cách CSV",
+			     "malformed CSV quoting (a '\"' inside an unquoted field, or text "
+			     "after a closing quote)"},
+    [MSG_IMP_READ_ERROR] = {"lỗi đọc tệp", "read error"},
+    [MSG_IMP_EMPTY_FILE] = {"tệp trống, thiếu dòng tiêu đề",
+			    "empty file: the header row is missing"},
+    [MSG_COPY_VERSIONS] = {"nguồn có lược đồ phiên bản {1}, đích {2}",
+			   "the source has schema version {1}, the target {2}; run sxsh init on "
+			   "the older one first"},
+    [MSG_COPY_DIFFERS] = {"bản sao khác nguồn", "the copy differs from the source"},
+    [MSG_COPY_NOT_EMPTY] = {"cơ sở dữ liệu đích có dữ liệu (bảng {1}: {2} dòng); dùng --replace "
+			    "để thay",
+			    "the target is not empty (table {1}: {2} rows); use --replace to "
+			    "overwrite it"},
+    [MSG_DEMO_UNIT_MISSING] = {"thiếu đơn vị hành chính '{1}' trong dữ liệu tham chiếu",
+			       "admin unit '{1}' missing from the reference data"},
+    [MSG_DEMO_PRODUCT_MISSING] = {"thiếu sản phẩm '{1}' trong dữ liệu tham chiếu",
+				  "product '{1}' missing from the reference data"},
+    [MSG_DEMO_CANNOT_DELETE] = {"không xoá được dữ liệu cũ", "cannot delete the old data"},
+    [MSG_DEMO_COUNT] = {"số cơ sở phải từ 1 đến {1}", "facilities must be 1 to {1}"},
+    [MSG_DEMO_EXISTS] = {"cơ sở dữ liệu đã có {1} cơ sở; dùng --replace để thay thế",
+			 "the database already has {1} facilities; use --replace to replace them"},
+    [MSG_DEMO_NO_FACILITY] = {"không có cơ sở ngành {1} có báo cáo sản phẩm {2}; hãy tạo tỉnh "
+			      "mẫu lớn hơn",
+			      "no facility of sector {1} reports product {2}; generate a larger "
+			      "demo province"},
 
     /* ---- analytics ---- */
     [MSG_SEC_NO_LINES] = {"không tính được: báo cáo chưa kê năng lượng",
@@ -205,6 +348,14 @@ msg_real(struct msg *m, double v, int decimals)
 		a->r = v;
 		a->decimals = decimals;
 	}
+}
+
+void
+msg_plain(struct msg *m, int64_t v)
+{
+	char b[24];
+	snprintf(b, sizeof(b), "%lld", (long long)v);
+	msg_code(m, b);
 }
 
 enum msg_id
@@ -325,6 +476,22 @@ msg_format(const struct msg *m, int lang, char *out, size_t n)
 		render(&o, m, LANG_EN);
 	} else {
 		render(&o, m, lang);
+	}
+	return out;
+}
+
+char *
+msg_both(char *out, size_t n, enum msg_id id, const char *detail_fmt, ...)
+{
+	struct msg m;
+	msg_init(&m, id, NULL);
+	msg_format(&m, MSG_BOTH, out, n);
+	size_t len = strlen(out);
+	if (detail_fmt != NULL && len + 1 < n) {
+		va_list ap;
+		va_start(ap, detail_fmt);
+		vsnprintf(out + len, n - len, detail_fmt, ap);
+		va_end(ap);
 	}
 	return out;
 }

@@ -84,6 +84,17 @@ enum msg_id {
 	MSG_CALC_CO2,
 	MSG_CALC_UNKNOWN,
 
+	/* an energy line the ledger could not convert (ledger_error_msg) */
+	MSG_LEDGER_UNIT,
+	MSG_LEDGER_FACTOR,
+	MSG_LEDGER_GJ,
+	MSG_LEDGER_GRID,
+	MSG_LEDGER_CO2,
+	/* the analyses' command-line errors (model/analytics/) */
+	MSG_AN_UNKNOWN_PRODUCT, /* followed by the code given */
+	MSG_AN_UNKNOWN_PLAN,	/* followed by the code given */
+	MSG_AN_NO_THRESHOLD,	/* {1} the year */
+
 	/* ---- registry: facilities, claims, units, reference data ---- */
 	MSG_FAC_TAX_TAKEN,
 	MSG_FAC_CLOSED_BEFORE_OPENED,
@@ -91,8 +102,86 @@ enum msg_id {
 	MSG_CLAIM_NO_ACCOUNT,
 	MSG_CLAIM_TAKEN,
 	MSG_CLAIM_NO_FACILITY,
+	/* reference data files (model/registry/refdata.c) */
+	MSG_REF_UNKNOWN_PLAN, /* {1} what the field holds, for each MSG_REF_ with an argument */
+	MSG_REF_UNKNOWN_UNIT,
+	MSG_REF_VALUE_REQUIRED,
+	MSG_REF_NOT_UTF8,
+	MSG_REF_NOT_NUMBER,
+	MSG_REF_NOT_INTEGER,
+	MSG_REF_DATE,
+	MSG_REF_RELIABILITY,
+	MSG_REF_BOOL01,
+	MSG_REF_REJECTED,	/* followed by the database's text */
+	MSG_REF_FIELD_TOO_LONG, /* {1} the most bytes */
+	MSG_REF_HEADER,		/* followed by the header expected */
+	MSG_REF_NCOLUMNS,	/* {1} columns given, {2} expected */
+	MSG_REF_MALFORMED,	/* followed by the parser's text */
+	MSG_REF_EMPTY,
+	MSG_REF_CANNOT_COMMIT,
+	MSG_REF_NOT_EMBEDDED,
+	MSG_REF_NOT_REFDATA,
+	/* moving a facility to another unit (model/registry/unit_history.c) */
+	MSG_UH_BAD_DATE, /* followed by the date given */
+	MSG_UH_UNKNOWN_FACILITY,
+	MSG_UH_UNKNOWN_UNIT,
+	MSG_UH_UNIT_NOT_VALID, /* {1} the unit, {2} the date, {3} {4} the unit's period */
+	MSG_UH_ALREADY_IN,     /* {1} the facility, {2} the unit */
+	MSG_UH_FROM_TOO_EARLY, /* {1} the date, {2} the start of the current unit */
+	MSG_UH_CHANGED,
 
 	/* ---- import, export, copy and the command line ---- */
+	MSG_IO_DB_ERROR, /* followed by the database's own text */
+	MSG_IO_CANNOT_OPEN,
+	MSG_IO_CANNOT_CREATE,
+	MSG_IO_CANNOT_RENAME,
+	MSG_IO_WRITE_ERROR,
+	MSG_IO_PATH_TOO_LONG,
+	MSG_IO_CANNOT_BEGIN, /* followed by the database's text */
+	/* the CSV importer (model/io/csvio.c) */
+	MSG_IMP_DUP_CODE,   /* {1} first line, {2} the code */
+	MSG_IMP_FAC_EXISTS, /* {1} the code */
+	MSG_IMP_DUP_TAX,    /* {1} first line, {2} the tax code */
+	MSG_IMP_TAX_OTHER,  /* {1} the facility holding it, {2} the tax code */
+	MSG_IMP_LATLON,
+	MSG_IMP_CLOSED_BEFORE_OPENED, /* {1} closed_year, {2} opened_year */
+	MSG_IMP_CLOSED_NEEDS_YEAR,
+	MSG_IMP_EMPTY_WITHOUT_LINE, /* {L} the column */
+	MSG_IMP_EMPTY_FOR_LINE,	    /* {L} the column, {1} the line kind */
+	MSG_IMP_REPORT_EXISTS,	    /* {1} the year */
+	MSG_IMP_DIFFERS,	    /* {1} the earlier line, {2} its value, {3} this one */
+	MSG_IMP_UNIT_PRODUCT,	    /* {1} the product's unit, {2} the unit */
+	MSG_IMP_UNIT_CARRIER,	    /* {1} the carrier, {2} the unit, {3} dimensions allowed */
+	MSG_IMP_WATER_UNIT,	    /* {1} the unit */
+	MSG_IMP_TOO_MANY_LINES,	    /* {1} the most lines, {2} the line kind */
+	MSG_IMP_DUP_LINE,	    /* {1} the first line */
+	MSG_IMP_SEMICOLONS,
+	MSG_IMP_TABS,
+	MSG_IMP_UTF16BE,
+	MSG_IMP_UTF16LE,
+	MSG_IMP_NCOLUMNS, /* {1} the number of columns */
+	MSG_IMP_MISSING_COLUMNS,
+	MSG_IMP_UNKNOWN_COLUMNS,
+	MSG_IMP_REPEATED_COLUMNS,
+	MSG_IMP_ROW_TOO_LONG, /* {1} the most bytes */
+	MSG_IMP_FIELD_COUNT,  /* {1} fields in the row, {2} in the header */
+	MSG_IMP_NOT_UTF8,
+	MSG_IMP_FIELD_TOO_LONG, /* {1} the most bytes */
+	MSG_IMP_UNTERMINATED,
+	MSG_IMP_BAD_QUOTING,
+	MSG_IMP_READ_ERROR,
+	MSG_IMP_EMPTY_FILE,
+	/* database to database (model/io/copy.c) */
+	MSG_COPY_VERSIONS,  /* {1} the source's schema version, {2} the target's */
+	MSG_COPY_DIFFERS,   /* followed by the counts and checksums */
+	MSG_COPY_NOT_EMPTY, /* {1} a table, {2} its rows */
+	/* the demo province (model/demo/) */
+	MSG_DEMO_UNIT_MISSING,	  /* {1} the unit's code */
+	MSG_DEMO_PRODUCT_MISSING, /* {1} the product's code */
+	MSG_DEMO_CANNOT_DELETE,	  /* followed by the database's text */
+	MSG_DEMO_COUNT,		  /* {1} the most facilities */
+	MSG_DEMO_EXISTS,	  /* {1} facilities in the database */
+	MSG_DEMO_NO_FACILITY,	  /* {1} a sector, {2} a product */
 
 	/* ---- analytics: the ledger, benchmarks, indicators ---- */
 	MSG_SEC_NO_LINES,    /* the report has output but no energy line */
@@ -159,6 +248,11 @@ void msg_str(struct msg *m, const char *s);
 void msg_code(struct msg *m, const char *s);
 void msg_int(struct msg *m, int64_t v);
 void msg_real(struct msg *m, double v, int decimals);
+/*
+ * An integer written as plain digits in every language: a year, a line
+ * number, a limit as it is typed back into a field (1990, not 1.990).
+ */
+void msg_plain(struct msg *m, int64_t v);
 
 /* The message of status rc (MSG_ST_ERR for a value that is not one). */
 enum msg_id msg_status(int rc);
@@ -170,6 +264,15 @@ enum msg_id msg_status(int rc);
  * Returns out.
  */
 char *msg_format(const struct msg *m, int lang, char *out, size_t n);
+
+/*
+ * For text read on the command line and in logs: message id (one without
+ * label or arguments) in both languages, then detail_fmt (printf; NULL for
+ * none) written as it is, untranslated (": " and a path, a system error
+ * text), into out (size n, always terminated).  Returns out.
+ */
+char *msg_both(char *out, size_t n, enum msg_id id, const char *detail_fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* The template of id in lang (LANG_VI or LANG_EN); static. */
 const char *msg_template(enum msg_id id, int lang);

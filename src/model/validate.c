@@ -93,18 +93,10 @@ val_unknown_code(const struct val_label *f, const char *s, struct msg *m)
 }
 
 /*
- * A bound of a range as a plain number argument: written the way the
- * field is typed ("1900", "-90", "1e+15"), not grouped by language, so a
- * person can copy it back into the field.
+ * The bounds of a range are written the way the field is typed ("1900",
+ * "-90", "1e+15"), not grouped by language, so a person can copy one back
+ * into the field: msg_plain for integers, %.15g for reals.
  */
-static void
-arg_bound_int(struct msg *m, long long v)
-{
-	char b[32];
-	snprintf(b, sizeof(b), "%lld", v);
-	msg_code(m, b);
-}
-
 static void
 arg_bound_real(struct msg *m, double v)
 {
@@ -249,8 +241,8 @@ val_int_range(const char *s, int64_t lo, int64_t hi, const struct val_label *f, 
 		return fail_typed(m, MSG_VAL_NOT_INTEGER, f, s, VAL_FORMAT);
 	if (v < lo || v > hi) {
 		msg_init(m, MSG_VAL_RANGE, f);
-		arg_bound_int(m, (long long)lo);
-		arg_bound_int(m, (long long)hi);
+		msg_plain(m, lo);
+		msg_plain(m, hi);
 		msg_str(m, s);
 		return VAL_RANGE;
 	}
@@ -290,8 +282,8 @@ val_text(enum val_field f, const char *s, const struct val_label *l, struct msg 
 	}
 	if (n > max) {
 		msg_init(m, MSG_VAL_TOO_LONG, l);
-		arg_bound_int(m, (long long)max);
-		arg_bound_int(m, (long long)n);
+		msg_plain(m, (int64_t)max);
+		msg_plain(m, (int64_t)n);
 		return VAL_RANGE;
 	}
 	return VAL_OK;

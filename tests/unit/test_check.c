@@ -133,6 +133,8 @@ test_check_model_and_bench(void **state)
 	check_free(f, n);
 
 	struct bench_result *b = NULL;
+	assert_int_equal(bench_compute(db, "tuna", 2021, &b, err, sizeof(err)), -1);
+	assert_string_equal(err, "sản phẩm không tồn tại / unknown product: tuna");
 	assert_int_equal(bench_compute(db, "ice", 2021, &b, err, sizeof(err)), 0);
 	assert_int_equal(b->npeers, 6);
 	assert_true(b->enough_peers);

@@ -455,7 +455,14 @@ test_replace(void **state)
 	/* Without replace: refused, nothing changed. */
 	struct demo_opts o = {.seed = 4, .facilities = 200};
 	assert_int_equal(demo_generate(db, &o, NULL, err, sizeof(err)), DEMO_EXISTS);
-	assert_non_null(strstr(err, "--replace"));
+	assert_string_equal(err, "cơ sở dữ liệu đã có 300 cơ sở; dùng --replace để thay thế / the "
+				 "database already has 300 facilities; use --replace to replace "
+				 "them");
+	o.facilities = 0;
+	assert_int_not_equal(demo_generate(db, &o, NULL, err, sizeof(err)), DEMO_OK);
+	assert_string_equal(err,
+			    "số cơ sở phải từ 1 đến 2000000 / facilities must be 1 to 2000000");
+	o.facilities = 200;
 	assert_true(tu_demo_hash("r.db", &rows1) == h0);
 	assert_int_equal(rows1, rows0);
 

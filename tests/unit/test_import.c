@@ -303,6 +303,34 @@ test_header(void **state)
 			 1);
 	assert_string_equal(buf_str(&errs),
 			    "h.csv:1: header: cột không xác định / unknown column(s): \"\"\n");
+	/* A column named twice. */
+	assert_int_equal(imp(CSVIO_FACILITIES, "h.csv",
+			     "code,tax_code,name,sector,admin_unit,address,lat,lon,ownership,size,"
+			     "employees,opened_year,closed_year,status,code\n",
+			     NULL),
+			 1);
+	assert_string_equal(buf_str(&errs),
+			    "h.csv:1: header: cột lặp lại / repeated column(s): code\n");
+	/*
+	 * 65 columns, 51 of them empty: the 50 read (fields 15 to 64 of the 64
+	 * kept) are listed as "", then the count, digits as they are.
+	 */
+	char head[256], want[512];
+	snprintf(head, sizeof(head),
+		 "code,tax_code,name,sector,admin_unit,address,lat,lon,ownership,size,"
+		 "employees,opened_year,closed_year,status%51s\n",
+		 "");
+	for (char *p = head; *p != '\0'; p++)
+		if (*p == ' ')
+			*p = ',';
+	int o = snprintf(want, sizeof(want),
+			 "h.csv:1: header: cột không xác định / unknown "
+			 "column(s): ");
+	for (int i = 0; i < 50; i++)
+		o += snprintf(want + o, sizeof(want) - (size_t)o, "\"\", ");
+	snprintf(want + o, sizeof(want) - (size_t)o, "(65 cột / 65 columns)\n");
+	assert_int_equal(imp(CSVIO_FACILITIES, "h.csv", head, NULL), 1);
+	assert_string_equal(buf_str(&errs), want);
 	/* Columns may come in any order. */
 	assert_int_equal(imp(CSVIO_FACILITIES, "h.csv",
 			     "status,closed_year,opened_year,employees,size,ownership,lon,lat,"

@@ -85,7 +85,9 @@ test_threshold(void **state)
 
 	/* No threshold before the decree (valid from 29/3/2011). */
 	assert_int_equal(keyusers_list(db, &province, 2005, &l, err, sizeof(err)), -1);
-	assert_non_null(strstr(err, "no key energy user threshold valid in 2005"));
+	assert_string_equal(err,
+			    "không có ngưỡng cơ sở sử dụng năng lượng trọng điểm cho năm 2005 / "
+			    "no key energy user threshold valid in 2005 (data/thresholds.csv)");
 	db_close(db);
 }
 

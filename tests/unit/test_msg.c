@@ -104,6 +104,13 @@ test_numbers(void **state)
 	assert_string_equal(vi(&m), "tên cơ sở dài quá -1.234 byte (có 999 byte)");
 	assert_string_equal(en(&m), "facility name is longer than -1,234 bytes (999 given)");
 
+	/* Plain integers: digits only in every language (a year, a limit). */
+	msg_init(&m, MSG_VAL_TOO_LONG, &lbl_name);
+	msg_plain(&m, 1000);
+	msg_plain(&m, -20250);
+	assert_string_equal(vi(&m), "tên cơ sở dài quá 1000 byte (có -20250 byte)");
+	assert_string_equal(en(&m), "facility name is longer than 1000 bytes (-20250 given)");
+
 	/* Reals with fixed decimals: ',' is the Vietnamese decimal point. */
 	msg_init(&m, MSG_VAL_RANGE, &lbl_lat);
 	msg_real(&m, 3.5, 1);
@@ -224,13 +231,35 @@ test_small_buffer(void **state)
 	assert_int_equal(o[0], 'x');
 }
 
+static void
+test_both_with_detail(void **state)
+{
+	(void)state;
+	char o[64];
+	/* The detail is appended as it is, untranslated. */
+	assert_string_equal(msg_both(o, sizeof(o), MSG_ST_NOTFOUND, ": %s (%d)", "a / b", 7),
+			    "không tìm thấy / not found: a / b (7)");
+	assert_string_equal(msg_both(o, sizeof(o), MSG_ST_EXISTS, NULL),
+			    "đã tồn tại / already exists");
+	/*
+	 * "đã tồn tại / already exists" is 33 bytes (đ, ã 2 each; ồ, ạ 3 each):
+	 * a 34-byte buffer has no room left for the detail, a 36-byte one for
+	 * two of its bytes.
+	 */
+	assert_string_equal(msg_both(o, 34, MSG_ST_EXISTS, ": %s", "x"),
+			    "đã tồn tại / already exists");
+	assert_string_equal(msg_both(o, 36, MSG_ST_EXISTS, ": %s", "xyz"),
+			    "đã tồn tại / already exists: ");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_languages), cmocka_unit_test(test_statuses),
-	    cmocka_unit_test(test_numbers),   cmocka_unit_test(test_excerpt),
-	    cmocka_unit_test(test_user_text), cmocka_unit_test(test_small_buffer),
+	    cmocka_unit_test(test_languages),	     cmocka_unit_test(test_statuses),
+	    cmocka_unit_test(test_numbers),	     cmocka_unit_test(test_excerpt),
+	    cmocka_unit_test(test_user_text),	     cmocka_unit_test(test_small_buffer),
+	    cmocka_unit_test(test_both_with_detail),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

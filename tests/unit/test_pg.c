@@ -219,7 +219,9 @@ test_copy_and_backup_cli(void **state)
 	free(err);
 	/* Again: the target is not empty now. */
 	assert_int_equal(tu_run(cmd, &out, &err), 1);
-	assert_non_null(strstr(err, "--replace"));
+	assert_non_null(strstr(err, "sxsh copy: cơ sở dữ liệu đích có dữ liệu (bảng "));
+	assert_non_null(strstr(err, " dòng); dùng --replace để thay / the target is not empty "
+				    "(table "));
 	free(out);
 	free(err);
 	snprintf(cmd, sizeof(cmd), "'%s' copy --from '%s' --to '%s' --replace", tu_sxsh(), a, b);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "db/db.h"
+#include "model/msg.h"
 #include "model/calc/stats.h"
 #include "model/analytics/ledger.h"
 #include "util/alloc.h"
@@ -41,7 +42,7 @@ bench_compute(struct db *db, const char *product, int year, struct bench_result 
 	db_bind_text(st, 1, product);
 	int s = db_step(st);
 	if (s == DB_DONE) {
-		snprintf(err, errsz, "sản phẩm không tồn tại / unknown product: %s", product);
+		msg_both(err, errsz, MSG_AN_UNKNOWN_PRODUCT, ": %s", product);
 		goto out;
 	}
 	if (s != DB_ROW)
@@ -125,7 +126,7 @@ bench_compute(struct db *db, const char *product, int year, struct bench_result 
 	rc = 0;
 	goto out;
 dberr:
-	snprintf(err, errsz, "lỗi cơ sở dữ liệu / database error (benchmark): %s", db_errmsg(db));
+	msg_both(err, errsz, MSG_IO_DB_ERROR, " (benchmark): %s", db_errmsg(db));
 out:
 	free(secs);
 	bench_result_free(r);

@@ -65,12 +65,10 @@ check_report(struct fvec *fv, const struct ledger_report *r, const struct ledger
 
 	for (int i = 0; i < r->nerrors; i++) {
 		const struct ledger_error *e = &r->errors[i];
-		const char *t = ledger_error_text(e->what);
-		const char *slash = strstr(t, " / ");
-		int lvi = slash ? (int)(slash - t) : (int)strlen(t);
+		enum msg_id m = ledger_error_msg(e->what);
 		add(fv, r, xasprintf("energy.%s", e->carrier),
-		    xasprintf("%.*s (đơn vị %s, năm %d)", lvi, t, e->unit, e->year),
-		    xasprintf("%s (unit %s, year %d)", slash ? slash + 3 : t, e->unit, e->year));
+		    xasprintf("%s (đơn vị %s, năm %d)", msg_template(m, LANG_VI), e->unit, e->year),
+		    xasprintf("%s (unit %s, year %d)", msg_template(m, LANG_EN), e->unit, e->year));
 	}
 
 	if (prev != NULL && prev->year == r->year - 1 && prev->toe_ok && r->toe_ok &&

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "db/db.h"
+#include "model/msg.h"
 #include "model/analytics/ledger.h"
 #include "model/accounts/scope.h"
 #include "util/alloc.h"
@@ -63,8 +64,7 @@ ku_facilities(struct db *db, const struct principal *who, int year, const char *
 	if (scope_bind(st, who) != DB_OK || db_bind_text(st, 4, last) != DB_OK ||
 	    db_bind_int(st, 5, year) != DB_OK) {
 		db_reset(st);
-		snprintf(err, errsz, "lỗi cơ sở dữ liệu / database error (facility): %s",
-			 db_errmsg(db));
+		msg_both(err, errsz, MSG_IO_DB_ERROR, " (facility): %s", db_errmsg(db));
 		return -1;
 	}
 	return ledger_facilities_read(db, st, l, err, errsz);
@@ -91,10 +91,10 @@ keyusers_list(struct db *db, const struct principal *who, int year, struct keyus
 	db_bind_text(st, 4, first);
 	int s = db_step(st);
 	if (s == DB_DONE) {
-		snprintf(err, errsz,
-			 "không có ngưỡng cơ sở sử dụng năng lượng trọng điểm cho năm %d / no key "
-			 "energy user threshold valid in %d (data/thresholds.csv)",
-			 year, year);
+		struct msg m;
+		msg_init(&m, MSG_AN_NO_THRESHOLD, NULL);
+		msg_plain(&m, year);
+		msg_format(&m, MSG_BOTH, err, errsz);
 		goto out;
 	}
 	if (s != DB_ROW)
@@ -131,7 +131,7 @@ keyusers_list(struct db *db, const struct principal *who, int year, struct keyus
 	rc = 0;
 	goto out;
 dberr:
-	snprintf(err, errsz, "lỗi cơ sở dữ liệu / database error (threshold): %s", db_errmsg(db));
+	msg_both(err, errsz, MSG_IO_DB_ERROR, " (threshold): %s", db_errmsg(db));
 out:
 	keyusers_free(kl);
 	return rc;

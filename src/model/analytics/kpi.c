@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "db/db.h"
+#include "model/msg.h"
 #include "model/calc/energy.h"
 #include "model/registry/facility.h"
 #include "util/alloc.h"
@@ -265,8 +266,7 @@ kctx_free(struct kctx *c)
 static int
 kctx_dberr(struct kctx *c, const char *what)
 {
-	snprintf(c->err, c->errsz, "lỗi cơ sở dữ liệu / database error (%s): %s", what,
-		 db_errmsg(c->db));
+	msg_both(c->err, c->errsz, MSG_IO_DB_ERROR, " (%s): %s", what, db_errmsg(c->db));
 	return -1;
 }
 
@@ -281,7 +281,7 @@ load_plan(struct kctx *c, const char *plan_code, struct kpi_result *r)
 	db_bind_text(st, 1, plan_code);
 	int rc = db_step(st);
 	if (rc == DB_DONE) {
-		snprintf(c->err, c->errsz, "kế hoạch không tồn tại / unknown plan: %s", plan_code);
+		msg_both(c->err, c->errsz, MSG_AN_UNKNOWN_PLAN, ": %s", plan_code);
 		return -1;
 	}
 	if (rc != DB_ROW)

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "db/db.h"
+#include "model/msg.h"
 #include "model/calc/energy.h"
 #include "util/alloc.h"
 #include "util/fmt.h"
@@ -106,8 +107,7 @@ struct lctx {
 static int
 dberr(struct lctx *c, const char *what)
 {
-	snprintf(c->err, c->errsz, "lỗi cơ sở dữ liệu / database error (%s): %s", what,
-		 db_errmsg(c->db));
+	msg_both(c->err, c->errsz, MSG_IO_DB_ERROR, " (%s): %s", what, db_errmsg(c->db));
 	return -1;
 }
 
@@ -1011,8 +1011,7 @@ ledger_facilities_read(struct db *db, struct db_stmt *st, struct ledger *l, char
 	}
 	if (rc != DB_DONE) {
 		db_reset(st);
-		snprintf(err, errsz, "lỗi cơ sở dữ liệu / database error (facility): %s",
-			 db_errmsg(db));
+		msg_both(err, errsz, MSG_IO_DB_ERROR, " (facility): %s", db_errmsg(db));
 		free(f);
 		return -1;
 	}
@@ -1058,22 +1057,27 @@ ledger_report_product(const struct ledger_report *r, const char *product)
 }
 
 static const struct {
-	const char *what, *text;
-} error_texts[] = {
-    {"unit", "đơn vị không quy đổi được / unit does not convert"},
-    {"factor", "thiếu hệ số TOE / missing TOE factor"},
-    {"gj", "thiếu nhiệt trị (GJ) / missing heating value (GJ)"},
-    {"grid", "thiếu hệ số phát thải lưới điện / missing grid emission factor"},
-    {"co2", "thiếu hệ số phát thải CO2 / missing CO2 emission factor"},
+	const char *what;
+	enum msg_id msg;
+} error_msgs[] = {
+    {"unit", MSG_LEDGER_UNIT}, {"factor", MSG_LEDGER_FACTOR}, {"gj", MSG_LEDGER_GJ},
+    {"grid", MSG_LEDGER_GRID}, {"co2", MSG_LEDGER_CO2},
 };
+
+enum msg_id
+ledger_error_msg(const char *what)
+{
+	for (size_t i = 0; i < sizeof(error_msgs) / sizeof(error_msgs[0]); i++)
+		if (strcmp(error_msgs[i].what, what) == 0)
+			return error_msgs[i].msg;
+	return MSG_CALC_UNKNOWN;
+}
 
 const char *
 ledger_error_text(const char *what)
 {
-	for (size_t i = 0; i < sizeof(error_texts) / sizeof(error_texts[0]); i++)
-		if (strcmp(error_texts[i].what, what) == 0)
-			return error_texts[i].text;
-	return "lỗi không xác định / unknown error";
+	static _Thread_local char text[256];
+	return msg_both(text, sizeof(text), ledger_error_msg(what), NULL);
 }
 
 enum msg_id

@@ -178,7 +178,12 @@ const struct ledger_product *ledger_report_product(const struct ledger_report *r
 /* The message saying why a SEC is not computable (MSG_NONE for LEDGER_SEC_OK). */
 enum msg_id ledger_sec_msg(enum ledger_sec_why why);
 
-/* "factor" -> "thiếu hệ số TOE / missing TOE factor" etc.: a static bilingual text. */
+/* The message of an error's what ("factor" -> MSG_LEDGER_FACTOR, …; model/msg.h). */
+enum msg_id ledger_error_msg(const char *what);
+/*
+ * The same in both languages for the command line ("factor" -> "thiếu hệ
+ * số TOE / missing TOE factor"); valid until the next call in this thread.
+ */
 const char *ledger_error_text(const char *what);
 
 #endif

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "db/db.h"
+#include "model/msg.h"
 #include "model/names.h"
 #include "util/alloc.h"
 #include "util/fold.h"
@@ -394,6 +395,17 @@ static int
 fail(struct gen *g, const char *what)
 {
 	snprintf(g->err, g->errsz, "%s: %s", what, db_errmsg(g->db));
+	return -1;
+}
+
+/* Writes message id about code (a code of the reference data) into g->err; returns -1. */
+static int
+fail_ref(struct gen *g, enum msg_id id, const char *code)
+{
+	struct msg m;
+	msg_init(&m, id, NULL);
+	msg_code(&m, code);
+	msg_format(&m, MSG_BOTH, g->err, g->errsz);
 	return -1;
 }
 
@@ -859,12 +871,7 @@ lookup(struct gen *g)
 		int rc = db_step(st);
 		if (rc != DB_ROW) {
 			db_reset(st);
-			snprintf(
-			    g->err, g->errsz,
-			    "thiếu đơn vị hành chính '%s' trong dữ liệu tham chiếu / admin unit "
-			    "'%s' missing from the reference data",
-			    districts[d].code, districts[d].code);
-			return -1;
+			return fail_ref(g, MSG_DEMO_UNIT_MISSING, districts[d].code);
 		}
 		g->unit_id[d] = db_col_int(st, 0);
 		db_reset(st);
@@ -880,12 +887,7 @@ lookup(struct gen *g)
 			db_bind_text(st, 1, prod);
 			if (db_step(st) != DB_ROW) {
 				db_reset(st);
-				snprintf(
-				    g->err, g->errsz,
-				    "thiếu sản phẩm '%s' trong dữ liệu tham chiếu / product '%s' "
-				    "missing from the reference data",
-				    prod, prod);
-				return -1;
+				return fail_ref(g, MSG_DEMO_PRODUCT_MISSING, prod);
 			}
 			snprintf(g->punit[k][p], sizeof(g->punit[k][p]), "%s", db_col_text(st, 0));
 			db_reset(st);
@@ -907,8 +909,10 @@ delete_all(struct gen *g)
 	};
 	for (size_t i = 0; i < sizeof(del) / sizeof(del[0]); i++) {
 		struct db_stmt *st = db_stmt(g->db, del[i]);
-		if (st == NULL || db_run(st) != DB_OK)
-			return fail(g, "không xoá được dữ liệu cũ / cannot delete the old data");
+		if (st == NULL || db_run(st) != DB_OK) {
+			char what[128];
+			return fail(g, msg_both(what, sizeof(what), MSG_DEMO_CANNOT_DELETE, NULL));
+		}
 	}
 	return 0;
 }
@@ -936,8 +940,10 @@ demo_generate(struct db *db, const struct demo_opts *opts, struct demo_stats *st
 	g.err = err;
 	g.errsz = errsz;
 	if (opts->facilities < 1 || opts->facilities > DEMO_MAX_FACILITIES) {
-		snprintf(err, errsz, "số cơ sở phải từ 1 đến %d / facilities must be 1 to %d",
-			 DEMO_MAX_FACILITIES, DEMO_MAX_FACILITIES);
+		struct msg m;
+		msg_init(&m, MSG_DEMO_COUNT, NULL);
+		msg_plain(&m, DEMO_MAX_FACILITIES);
+		msg_format(&m, MSG_BOTH, err, errsz);
 		goto out;
 	}
 	if (db_begin(db) != DB_OK) {
@@ -951,11 +957,10 @@ demo_generate(struct db *db, const struct demo_opts *opts, struct demo_stats *st
 		goto out;
 	}
 	if (existing > 0 && !opts->replace) {
-		snprintf(
-		    err, errsz,
-		    "cơ sở dữ liệu đã có %lld cơ sở; dùng --replace để thay thế / the database "
-		    "already has %lld facilities; use --replace to replace them",
-		    (long long)existing, (long long)existing);
+		struct msg m;
+		msg_init(&m, MSG_DEMO_EXISTS, NULL);
+		msg_plain(&m, existing);
+		msg_format(&m, MSG_BOTH, err, errsz);
 		rc = DEMO_EXISTS;
 		goto out;
 	}

@@ -11,6 +11,7 @@
 
 #include "db/db.h"
 #include "model/audit.h"
+#include "model/msg.h"
 #include "util/log.h"
 
 /* How an enterprise account's facility is chosen: the first by code of the
@@ -63,13 +64,15 @@ demo_account_pick(struct db *db, const struct demo_pick *pick, struct demo_accou
 	db_reset(st);
 	if (rc == DB_ROW)
 		return 0;
-	if (rc == DB_DONE)
-		snprintf(err, errsz,
-			 "%s: không có cơ sở ngành %s có báo cáo sản phẩm %s; hãy tạo tỉnh mẫu "
-			 "lớn hơn / no facility of sector %s reports product %s; generate a "
-			 "larger demo province",
-			 a->email, pick->sector, pick->product, pick->sector, pick->product);
-	else
+	if (rc == DB_DONE) {
+		struct msg m;
+		char text[512];
+		msg_init(&m, MSG_DEMO_NO_FACILITY, NULL);
+		msg_code(&m, pick->sector);
+		msg_code(&m, pick->product);
+		snprintf(err, errsz, "%s: %s", a->email,
+			 msg_format(&m, MSG_BOTH, text, sizeof(text)));
+	} else
 		snprintf(err, errsz, "demo account facility: %s", db_errmsg(db));
 	return -1;
 }

@@ -195,10 +195,8 @@ wf_note_check(const char *note, int required, struct wf_errors *errs)
 		return ST_INVALID;
 	}
 	if (len > WF_NOTE_MAX || !utf8_valid(note, len)) {
-		char max[16];
-		snprintf(max, sizeof(max), "%d", WF_NOTE_MAX);
 		msg_init(&m, MSG_WF_NOTE_LONG, &lbl_note);
-		msg_code(&m, max);
+		msg_plain(&m, WF_NOTE_MAX);
 		wf_errors_add(errs, &m, "note");
 		return ST_INVALID;
 	}

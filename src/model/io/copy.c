@@ -13,6 +13,7 @@
 
 #include "db/db.h"
 #include "db/migrate.h"
+#include "model/msg.h"
 
 #define FNV_OFFSET 14695981039346656037ULL
 #define FNV_PRIME  1099511628211ULL
@@ -117,11 +118,11 @@ same_version(struct db *src, struct db *dst, char *err, size_t errsz)
 		return -1;
 	}
 	if (a != b) {
-		snprintf(err, errsz,
-			 "nguồn có lược đồ phiên bản %" PRId64 ", đích %" PRId64
-			 " / the source has schema version %" PRId64 ", the target %" PRId64
-			 "; run sxsh init on the older one first",
-			 a, b, a, b);
+		struct msg m;
+		msg_init(&m, MSG_COPY_VERSIONS, NULL);
+		msg_plain(&m, a);
+		msg_plain(&m, b);
+		msg_format(&m, MSG_BOTH, err, errsz);
 		return -1;
 	}
 	return 0;
@@ -161,10 +162,12 @@ copy_one(struct db *src, struct db *dst, const struct db_table *t, struct copy_t
 		goto out;
 	}
 	if (ct->rows != ct->rows_dst || ct->sum != ct->sum_dst) {
+		char m[128];
 		snprintf(err, errsz,
-			 "%s: bản sao khác nguồn / the copy differs from the source: %" PRId64
-			 " rows, checksum %016" PRIx64 " vs %" PRId64 " rows, checksum %016" PRIx64,
-			 t->name, ct->rows, ct->sum, ct->rows_dst, ct->sum_dst);
+			 "%s: %s: %" PRId64 " rows, checksum %016" PRIx64 " vs %" PRId64
+			 " rows, checksum %016" PRIx64,
+			 t->name, msg_both(m, sizeof(m), MSG_COPY_DIFFERS, NULL), ct->rows, ct->sum,
+			 ct->rows_dst, ct->sum_dst);
 		goto out;
 	}
 	rc = 0;
@@ -206,12 +209,11 @@ copy_database(struct db *src, struct db *dst, int replace, struct copy_result *r
 			goto out;
 		}
 		if (rows > 0 && strcmp(ts[i].name, "meta") != 0 && !replace) {
-			snprintf(
-			    err, errsz,
-			    "cơ sở dữ liệu đích có dữ liệu (bảng %s: %" PRId64 " dòng); "
-			    "dùng --replace để thay / the target is not empty (table %s: %" PRId64
-			    " rows); use --replace to overwrite it",
-			    ts[i].name, rows, ts[i].name, rows);
+			struct msg m;
+			msg_init(&m, MSG_COPY_NOT_EMPTY, NULL);
+			msg_code(&m, ts[i].name);
+			msg_plain(&m, rows);
+			msg_format(&m, MSG_BOTH, err, errsz);
 			goto out;
 		}
 	}

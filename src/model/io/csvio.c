@@ -271,32 +271,47 @@ emit(struct imp *im, long line, const char *column, const char *reason)
 		im->err(im->ctx, im->name, line, column, reason);
 }
 
-/* Reports a problem with column c (-1: the row) of the current row. */
-static void __attribute__((format(printf, 3, 4)))
-rowerr(struct imp *im, int c, const char *fmt, ...)
+/*
+ * Reports a problem with column c (-1: the row) of the current row: the
+ * message m in both languages (the importer's reports are read on the
+ * command line and in logs).
+ */
+static void
+rowmsg(struct imp *im, int c, const struct msg *m)
 {
 	char reason[2 * VAL_MSG_MAX];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(reason, sizeof(reason), fmt, ap);
-	va_end(ap);
+	msg_format(m, MSG_BOTH, reason, sizeof(reason));
 	im->row_bad = 1;
 	emit(im, im->line, c < 0 ? "row" : im->k->cols[c].name, reason);
 }
 
-/* Reports the message m, in both languages, about column c (-1: the row). */
+/* rowmsg of message id, one without label or arguments. */
 static void
-rowmsg(struct imp *im, int c, const struct msg *m)
+rowid(struct imp *im, int c, enum msg_id id)
 {
-	char reason[VAL_MSG_MAX];
-	rowerr(im, c, "%s", msg_format(m, MSG_BOTH, reason, sizeof(reason)));
+	struct msg m;
+	msg_init(&m, id, NULL);
+	rowmsg(im, c, &m);
+}
+
+/* A message of id with one integer argument (a line number, a limit), as typed. */
+static void
+rowid_n(struct imp *im, int c, enum msg_id id, int64_t n)
+{
+	struct msg m;
+	msg_init(&m, id, NULL);
+	msg_plain(&m, n);
+	rowmsg(im, c, &m);
 }
 
 static void
 dbfail(struct imp *im)
 {
+	char reason[2 * VAL_MSG_MAX];
 	im->dberr = 1;
-	rowerr(im, -1, "lỗi cơ sở dữ liệu / database error: %s", db_errmsg(im->db));
+	im->row_bad = 1;
+	msg_both(reason, sizeof(reason), MSG_IO_DB_ERROR, ": %s", db_errmsg(im->db));
+	emit(im, im->line, "row", reason);
 }
 
 static int
@@ -439,7 +454,6 @@ fac_row(struct imp *im)
 {
 	const char **v = im->v;
 	struct msg vm;
-	char ex[80];
 	int isnew, own = -1, size = -1, status = FSTATUS_ACTIVE, opened = 0, closed = 0;
 	int64_t employees = 0;
 	double lat = 0, lon = 0;
@@ -451,21 +465,20 @@ fac_row(struct imp *im)
 		missing(im, FC_CODE);
 	} else if (check_text(im, FC_CODE, VF_CODE) == 0) {
 		e = smap_put(&im->file_codes, &im->a, v[FC_CODE], &isnew);
-		if (!isnew)
-			rowerr(
-			    im, FC_CODE,
-			    "mã cơ sở trùng với dòng %ld / duplicate facility code '%s', first on "
-			    "line %ld",
-			    (long)e->v, val_excerpt(ex, sizeof(ex), v[FC_CODE]), (long)e->v);
-		else
+		if (!isnew) {
+			msg_init(&vm, MSG_IMP_DUP_CODE, NULL);
+			msg_plain(&vm, e->v);
+			msg_str(&vm, v[FC_CODE]);
+			rowmsg(im, FC_CODE, &vm);
+		} else {
 			e->v = im->line;
+		}
 		exists = smap_get(&im->fac, v[FC_CODE]) != NULL;
-		if (isnew && exists && !im->o->update)
-			rowerr(im, FC_CODE,
-			       "cơ sở đã có trong cơ sở dữ liệu (dùng --update để cập nhật) / "
-			       "facility "
-			       "'%s' already exists (use --update to change it)",
-			       val_excerpt(ex, sizeof(ex), v[FC_CODE]));
+		if (isnew && exists && !im->o->update) {
+			msg_init(&vm, MSG_IMP_FAC_EXISTS, NULL);
+			msg_str(&vm, v[FC_CODE]);
+			rowmsg(im, FC_CODE, &vm);
+		}
 	}
 
 	if (val_ownership(v[FC_OWNERSHIP], &own, &vm) != VAL_OK) {
@@ -480,20 +493,19 @@ fac_row(struct imp *im)
 		} else if (rc != VAL_OK) {
 			rowmsg(im, FC_TAX, &vm);
 		} else {
-			val_excerpt(ex, sizeof(ex), v[FC_TAX]);
 			e = smap_put(&im->file_tax, &im->a, v[FC_TAX], &isnew);
 			struct ent *t = smap_get(&im->tax_db, v[FC_TAX]);
-			if (!isnew)
-				rowerr(im, FC_TAX,
-				       "mã số thuế trùng với dòng %ld / duplicate tax code '%s', "
-				       "first "
-				       "on line %ld",
-				       (long)e->v, ex, (long)e->v);
-			else if (e->v = im->line, t != NULL && strcmp(t->p, v[FC_CODE]) != 0)
-				rowerr(im, FC_TAX,
-				       "mã số thuế đã thuộc về cơ sở '%s' / tax code '%s' already "
-				       "belongs to facility '%s'",
-				       (const char *)t->p, ex, (const char *)t->p);
+			if (!isnew) {
+				msg_init(&vm, MSG_IMP_DUP_TAX, NULL);
+				msg_plain(&vm, e->v);
+				msg_str(&vm, v[FC_TAX]);
+				rowmsg(im, FC_TAX, &vm);
+			} else if (e->v = im->line, t != NULL && strcmp(t->p, v[FC_CODE]) != 0) {
+				msg_init(&vm, MSG_IMP_TAX_OTHER, NULL);
+				msg_code(&vm, t->p);
+				msg_str(&vm, v[FC_TAX]);
+				rowmsg(im, FC_TAX, &vm);
+			}
 		}
 	}
 
@@ -525,9 +537,7 @@ fac_row(struct imp *im)
 	    val_number(VF_LON, v[FC_LON], &fac_cols[FC_LON].label, &lon, &vm) != 0)
 		rowmsg(im, FC_LON, &vm);
 	if (has_lat != has_lon)
-		rowerr(im, has_lat ? FC_LON : FC_LAT,
-		       "cần cả vĩ độ và kinh độ hoặc để trống cả hai / latitude and longitude go "
-		       "together: give both or neither");
+		rowid(im, has_lat ? FC_LON : FC_LAT, MSG_IMP_LATLON);
 
 	if (val_size(v[FC_SIZE], &size, &vm) != VAL_OK)
 		rowmsg(im, FC_SIZE, &vm);
@@ -544,17 +554,17 @@ fac_row(struct imp *im)
 		       val_year(v[FC_CLOSED], &fac_cols[FC_CLOSED].label, &closed, &vm) == 0;
 	if (v[FC_CLOSED][0] != '\0' && !ok_close)
 		rowmsg(im, FC_CLOSED, &vm);
-	if (ok_open && ok_close && opened > closed)
-		rowerr(im, FC_CLOSED,
-		       "năm đóng cửa trước năm bắt đầu hoạt động / closed_year %d is before "
-		       "opened_year %d",
-		       closed, opened);
+	if (ok_open && ok_close && opened > closed) {
+		msg_init(&vm, MSG_IMP_CLOSED_BEFORE_OPENED, NULL);
+		msg_plain(&vm, closed);
+		msg_plain(&vm, opened);
+		rowmsg(im, FC_CLOSED, &vm);
+	}
 
 	if (v[FC_STATUS][0] != '\0' && val_fstatus(v[FC_STATUS], &status, &vm) != 0)
 		rowmsg(im, FC_STATUS, &vm);
 	else if (status == FSTATUS_CLOSED && v[FC_CLOSED][0] == '\0')
-		rowerr(im, FC_CLOSED,
-		       "cơ sở đã đóng cửa cần năm đóng cửa / a closed facility needs closed_year");
+		rowid(im, FC_CLOSED, MSG_IMP_CLOSED_NEEDS_YEAR);
 
 	if (im->row_bad || !im->writing)
 		return;
@@ -715,17 +725,16 @@ presence(struct imp *im, int c, char r, const char *kind)
 		missing(im, c);
 		return 0;
 	}
+	struct msg m;
 	if (r == '-' && s[0] != '\0' && kind[0] == '\0') {
-		rowerr(
-		    im, c,
-		    "%s phải để trống khi không có loại dòng / %s must be empty when line is empty",
-		    im->k->cols[c].label.vi, im->k->cols[c].label.en);
+		msg_init(&m, MSG_IMP_EMPTY_WITHOUT_LINE, &im->k->cols[c].label);
+		rowmsg(im, c, &m);
 		return 0;
 	}
 	if (r == '-' && s[0] != '\0') {
-		rowerr(im, c,
-		       "%s phải để trống với loại dòng '%s' / %s must be empty for line '%s'",
-		       im->k->cols[c].label.vi, kind, im->k->cols[c].label.en, kind);
+		msg_init(&m, MSG_IMP_EMPTY_FOR_LINE, &im->k->cols[c].label);
+		msg_code(&m, kind);
+		rowmsg(im, c, &m);
 		return 0;
 	}
 	return s[0] != '\0';
@@ -777,11 +786,7 @@ rep_level(struct imp *im, int64_t fid, int year, int ok)
 		r->dbid = d != NULL ? d->v : 0;
 		if (d != NULL && !im->o->replace) {
 			r->bad = 1;
-			rowerr(
-			    im, RC_YEAR,
-			    "báo cáo năm %d của cơ sở này đã có (dùng --replace để thay) / a %d "
-			    "report for this facility already exists (use --replace to replace it)",
-			    year, year);
+			rowid_n(im, RC_YEAR, MSG_IMP_REPORT_EXISTS, year);
 		}
 		return r;
 	}
@@ -789,21 +794,23 @@ rep_level(struct imp *im, int64_t fid, int year, int ok)
 		im->row_bad = 1;
 		return NULL;
 	}
-	if (status != r->status)
-		rowerr(
-		    im, RC_STATUS,
-		    "khác với dòng %ld ('%s') / differs from line %ld where it is '%s', got '%s'",
-		    r->line, names_rstatus_code(r->status), r->line, names_rstatus_code(r->status),
-		    names_rstatus_code(status));
+	if (status != r->status) {
+		msg_init(&vm, MSG_IMP_DIFFERS, NULL);
+		msg_plain(&vm, r->line);
+		msg_code(&vm, names_rstatus_code(r->status));
+		msg_code(&vm, names_rstatus_code(status));
+		rowmsg(im, RC_STATUS, &vm);
+	}
 	for (int i = 0; i < 4; i++) {
 		if (cp[i] == r->cp[i])
 			continue;
 		const char *was = r->cp[i] < 0 ? "" : r->cp[i] ? "1" : "0";
 		const char *now = cp[i] < 0 ? "" : cp[i] ? "1" : "0";
-		rowerr(
-		    im, cpcol[i],
-		    "khác với dòng %ld ('%s') / differs from line %ld where it is '%s', got '%s'",
-		    r->line, was, r->line, was, now);
+		msg_init(&vm, MSG_IMP_DIFFERS, NULL);
+		msg_plain(&vm, r->line);
+		msg_code(&vm, was);
+		msg_code(&vm, now);
+		rowmsg(im, cpcol[i], &vm);
 	}
 	return r;
 }
@@ -813,7 +820,6 @@ rep_row(struct imp *im)
 {
 	const char **v = im->v;
 	struct msg vm;
-	char ex[80], ex2[80];
 	int64_t fid = 0, year64 = 0;
 	int ok_key = 1, lk = LK_NONE;
 	struct repline l = {.item = v[RC_ITEM], .product = v[RC_PRODUCT], .unit = v[RC_UNIT]};
@@ -879,26 +885,26 @@ rep_row(struct imp *im)
 	}
 
 	/* The unit must convert to what the line is measured in. */
-	val_excerpt(ex, sizeof(ex), l.unit);
-	if (unit != NULL && lk == LK_OUTPUT && prod != NULL && prod->v != unit->v)
-		rowerr(im, RC_UNIT,
-		       "đơn vị tính không quy đổi được sang đơn vị của sản phẩm ('%s') / unit '%s' "
-		       "does not convert to the product's unit '%s'",
-		       (const char *)prod->p, ex, (const char *)prod->p);
+	if (unit != NULL && lk == LK_OUTPUT && prod != NULL && prod->v != unit->v) {
+		msg_init(&vm, MSG_IMP_UNIT_PRODUCT, NULL);
+		msg_code(&vm, prod->p);
+		msg_str(&vm, l.unit);
+		rowmsg(im, RC_UNIT, &vm);
+	}
 	if (unit != NULL && lk == LK_ENERGY && carrier != NULL &&
 	    !(carrier->v & ((int64_t)1 << unit->v))) {
-		char dl[160];
-		dims_list(im, carrier->v, dl, sizeof(dl));
-		rowerr(im, RC_UNIT,
-		       "đơn vị tính không dùng được cho năng lượng '%s' / unit '%s' is not allowed "
-		       "for carrier '%s' (allowed: %s)",
-		       val_excerpt(ex2, sizeof(ex2), l.item), ex, ex2, dl);
+		char dl[MSG_ARG_MAX];
+		msg_init(&vm, MSG_IMP_UNIT_CARRIER, NULL);
+		msg_str(&vm, l.item);
+		msg_str(&vm, l.unit);
+		msg_code(&vm, dims_list(im, carrier->v, dl, sizeof(dl)));
+		rowmsg(im, RC_UNIT, &vm);
 	}
-	if (unit != NULL && lk == LK_WATER && unit->v != im->m3_dim)
-		rowerr(im, RC_UNIT,
-		       "nước phải tính bằng m3 hoặc đơn vị thể tích khác / water must be in m3 or "
-		       "another volume unit, got '%s'",
-		       ex);
+	if (unit != NULL && lk == LK_WATER && unit->v != im->m3_dim) {
+		msg_init(&vm, MSG_IMP_WATER_UNIT, NULL);
+		msg_str(&vm, l.unit);
+		rowmsg(im, RC_UNIT, &vm);
+	}
 
 	/*
 	 * No more lines of a kind than the form and the API take (VF_LINES),
@@ -906,10 +912,12 @@ rep_row(struct imp *im)
 	 * form does not edit and are not counted.
 	 */
 	if (r != NULL && lk != LK_NONE && !(lk == LK_OUTPUT && v[RC_MONTH][0] != '\0') &&
-	    ++r->nlines[lk] == (int)val_limits[VF_LINES].hi + 1)
-		rowerr(im, RC_LINE,
-		       "báo cáo có quá %d dòng '%s' / the report has more than %d '%s' lines",
-		       (int)val_limits[VF_LINES].hi, kn, (int)val_limits[VF_LINES].hi, kn);
+	    ++r->nlines[lk] == (int)val_limits[VF_LINES].hi + 1) {
+		msg_init(&vm, MSG_IMP_TOO_MANY_LINES, NULL);
+		msg_plain(&vm, (int64_t)val_limits[VF_LINES].hi);
+		msg_code(&vm, kn);
+		rowmsg(im, RC_LINE, &vm);
+	}
 
 	/* One line per (facility, year, line, item, product, month). */
 	if (ok_key) {
@@ -919,12 +927,7 @@ rep_row(struct imp *im)
 			   (long long)year64, kn, l.item, l.product, l.has_month ? l.month : 0);
 		e = smap_put(&im->line_keys, &im->a, buf_str(&im->keybuf), &isnew);
 		if (!isnew)
-			rowerr(
-			    im, RC_LINE,
-			    "trùng với dòng %ld (cùng facility_code, year, line, item, product, "
-			    "month) / duplicate of line %ld (same facility_code, year, line, item, "
-			    "product, month)",
-			    (long)e->v, (long)e->v);
+			rowid_n(im, RC_LINE, MSG_IMP_DUP_LINE, e->v);
 		else
 			e->v = im->line;
 	}
@@ -1003,14 +1006,6 @@ field(struct imp *im, int i)
 	return im->rowbuf.data + im->off[i];
 }
 
-/* How to save a file this import reads, ending every wrong-format error. */
-#define SAVE_AS_VI                                                                                       \
-	"hãy lưu lại bằng \"CSV UTF-8 (Comma delimited)\" trong Excel, hoặc \"Text CSV\" với " \
-	"bộ ký tự UTF-8 và dấu phẩy phân cách trong LibreOffice"
-#define SAVE_AS_EN                                                                                 \
-	"save it as \"CSV UTF-8 (Comma delimited)\" in Excel, or as \"Text CSV\" with character "  \
-	"set UTF-8 and field delimiter ',' in LibreOffice"
-
 /*
  * A header cell holding a semicolon or a tab: the file is separated by
  * that, not by commas (Excel under a Vietnamese locale, whose list
@@ -1022,21 +1017,18 @@ header_separator(struct imp *im)
 {
 	static const struct {
 		char c;
-		const char *msg;
+		enum msg_id msg;
 	} seps[] = {
-	    {';', "tệp phân cách cột bằng dấu chấm phẩy (;), không phải dấu phẩy: " SAVE_AS_VI
-		  " (nếu Excel vẫn ghi dấu chấm phẩy, đặt List separator trong cài đặt Region của "
-		  "Windows là dấu phẩy) / the file separates columns with semicolons (;), not "
-		  "commas: " SAVE_AS_EN " (if Excel still writes semicolons, set the list "
-		  "separator in the Windows Region settings to a comma)"},
-	    {'\t', "tệp phân cách cột bằng dấu tab, không phải dấu phẩy: " SAVE_AS_VI
-		   " / the file separates columns with tabs, not commas: " SAVE_AS_EN},
+	    {';', MSG_IMP_SEMICOLONS},
+	    {'\t', MSG_IMP_TABS},
 	};
+	char m[1024];
 	for (size_t k = 0; k < sizeof(seps) / sizeof(seps[0]); k++)
 		for (int i = 0; i < im->nf && i < MAX_FIELDS; i++)
 			if (strchr(field(im, i), seps[k].c) != NULL) {
 				im->fatal = 1;
-				emit(im, im->line, "header", seps[k].msg);
+				emit(im, im->line, "header",
+				     msg_both(m, sizeof(m), seps[k].msg, NULL));
 				return 1;
 			}
 	return 0;
@@ -1062,16 +1054,9 @@ utf16_refused(struct imp *im, const unsigned char *s, size_t n)
 			return 0;
 		le = nul[1] >= nul[0];
 	}
-	static const char *const what[2] = {
-	    [0] = "tệp mã hoá UTF-16 BE, không phải UTF-8: " SAVE_AS_VI
-		  " / the file is UTF-16 BE text, not UTF-8: " SAVE_AS_EN,
-	    [1] = "tệp mã hoá UTF-16 LE (như \"Unicode Text\" của Excel), không phải "
-		  "UTF-8: " SAVE_AS_VI
-		  " / the file is UTF-16 LE text (like Excel's \"Unicode Text\"), "
-		  "not UTF-8: " SAVE_AS_EN,
-	};
+	char m[1024];
 	im->fatal = 1;
-	emit(im, 0, "file", what[le]);
+	emit(im, 0, "file", msg_both(m, sizeof(m), le ? MSG_IMP_UTF16LE : MSG_IMP_UTF16BE, NULL));
 	return 1;
 }
 
@@ -1104,16 +1089,28 @@ header(struct imp *im)
 	for (int c = 0; c < k->ncols; c++)
 		if (!seen[c])
 			buf_printf(&miss, "%s%s", miss.len ? ", " : "", k->cols[c].name);
-	if (im->nf > MAX_FIELDS)
-		buf_printf(&unknown, "%s(%d cột / columns)", unknown.len ? ", " : "", im->nf);
+	/*
+	 * Each list follows its message as it is: column names are neither
+	 * Vietnamese nor English, and a list can be longer than an argument.
+	 */
+	char m[256];
+	if (im->nf > MAX_FIELDS) {
+		struct msg n;
+		msg_init(&n, MSG_IMP_NCOLUMNS, NULL);
+		msg_plain(&n, im->nf);
+		buf_printf(&unknown, "%s(%s)", unknown.len ? ", " : "",
+			   msg_format(&n, MSG_BOTH, m, sizeof(m)));
+	}
 	if (miss.len)
-		buf_printf(&msg, "thiếu cột / missing column(s): %s", buf_str(&miss));
+		buf_printf(&msg, "%s: %s", msg_both(m, sizeof(m), MSG_IMP_MISSING_COLUMNS, NULL),
+			   buf_str(&miss));
 	if (unknown.len)
-		buf_printf(&msg, "%scột không xác định / unknown column(s): %s",
-			   msg.len ? "; " : "", buf_str(&unknown));
+		buf_printf(&msg, "%s%s: %s", msg.len ? "; " : "",
+			   msg_both(m, sizeof(m), MSG_IMP_UNKNOWN_COLUMNS, NULL),
+			   buf_str(&unknown));
 	if (dup.len)
-		buf_printf(&msg, "%scột lặp lại / repeated column(s): %s", msg.len ? "; " : "",
-			   buf_str(&dup));
+		buf_printf(&msg, "%s%s: %s", msg.len ? "; " : "",
+			   msg_both(m, sizeof(m), MSG_IMP_REPEATED_COLUMNS, NULL), buf_str(&dup));
 	if (msg.len) {
 		im->fatal = 1;
 		emit(im, im->line, "header", buf_str(&msg));
@@ -1131,7 +1128,7 @@ record(struct imp *im)
 	int blank = 1;
 	im->row_bad = 0;
 	if (im->rowbuf.overflow) {
-		rowerr(im, -1, "dòng quá dài / row is longer than %d bytes", MAX_ROW);
+		rowid_n(im, -1, MSG_IMP_ROW_TOO_LONG, MAX_ROW);
 		return;
 	}
 	if (!im->have_head) {
@@ -1145,18 +1142,17 @@ record(struct imp *im)
 		return; /* a row of empty cells, as spreadsheets leave */
 	im->st.rows++;
 	if (im->nf != im->nhead) {
-		rowerr(im, -1,
-		       "dòng có %d cột, tiêu đề có %d / row has %d fields, the header has %d",
-		       im->nf, im->nhead, im->nf, im->nhead);
+		struct msg m;
+		msg_init(&m, MSG_IMP_FIELD_COUNT, NULL);
+		msg_plain(&m, im->nf);
+		msg_plain(&m, im->nhead);
+		rowmsg(im, -1, &m);
 		return;
 	}
 	for (int i = 0; i < im->nf; i++) {
 		const char *s = field(im, i);
 		if (strlen(s) != im->len[i] || !utf8_valid(s, im->len[i]))
-			rowerr(
-			    im, im->map[i],
-			    "không phải văn bản UTF-8 hợp lệ / not valid UTF-8 text (save the file "
-			    "as CSV UTF-8)");
+			rowid(im, im->map[i], MSG_IMP_NOT_UTF8);
 		/* The apostrophe export puts before a text cell a spreadsheet
 		 * could run as a formula (csvio_put_field): exactly one goes. */
 		if (s[0] == '\'' && im->k->types[im->map[i]] == CSVIO_TEXT)
@@ -1205,14 +1201,11 @@ parse_error(struct imp *im, long line, int rc, int at_eof)
 	im->fatal = 1;
 	im->line = line;
 	if (rc == CSV_ENOMEM || rc == CSV_ETOOBIG)
-		rowerr(im, -1, "ô dài quá %d byte / a field is longer than %d bytes", MAX_FIELD,
-		       MAX_FIELD);
+		rowid_n(im, -1, MSG_IMP_FIELD_TOO_LONG, MAX_FIELD);
 	else if (at_eof)
-		rowerr(im, -1, "thiếu dấu nháy đóng / unterminated quoted field");
+		rowid(im, -1, MSG_IMP_UNTERMINATED);
 	else
-		rowerr(im, -1,
-		       "dấu nháy kép sai quy cách CSV / malformed CSV quoting (a '\"' inside an "
-		       "unquoted field, or text after a closing quote)");
+		rowid(im, -1, MSG_IMP_BAD_QUOTING);
 }
 
 /* Feeds the file to libcsv one physical line at a time. */
@@ -1254,15 +1247,15 @@ parse(struct imp *im, FILE *in)
 		}
 	}
 	if (ferror(in)) {
-		emit(im, 0, "file", "lỗi đọc tệp / read error");
+		char m[128];
+		emit(im, 0, "file", msg_both(m, sizeof(m), MSG_IMP_READ_ERROR, NULL));
 		rc = -1;
 	} else if (!im->fatal && !im->dberr && csv_fini(&p, cb_field, cb_row, im) != 0) {
 		parse_error(im, im->line, CSV_EPARSE, 1);
 	}
 	if (rc == 0 && !im->have_head && !im->fatal) {
-		emit(im, 1, "header",
-		     "tệp trống, thiếu dòng tiêu đề / empty file: the header row is "
-		     "missing");
+		char m[128];
+		emit(im, 1, "header", msg_both(m, sizeof(m), MSG_IMP_EMPTY_FILE, NULL));
 	}
 	csv_free(&p);
 	free(chunk);
@@ -1336,8 +1329,8 @@ csvio_import_path(struct db *db, enum csvio_kind kind, const char *path, const s
 	FILE *f = fopen(path, "rb");
 	if (f == NULL) {
 		char m[VAL_MSG_MAX];
-		snprintf(m, sizeof(m), "không mở được tệp / cannot open the file: %s",
-			 strerror(errno));
+		const char *why = strerror(errno);
+		msg_both(m, sizeof(m), MSG_IO_CANNOT_OPEN, ": %s", why);
 		if (err != NULL)
 			err(ctx, path, 0, "file", m);
 		if (st != NULL)
@@ -1461,7 +1454,7 @@ csvio_export_rows(struct db *db, enum csvio_kind kind, int year, csvio_row_fn *f
 		goto dbfail;
 	return 0;
 dbfail:
-	snprintf(err, errsz, "lỗi cơ sở dữ liệu / database error: %s", db_errmsg(db));
+	msg_both(err, errsz, MSG_IO_DB_ERROR, ": %s", db_errmsg(db));
 	if (st != NULL)
 		db_reset(st);
 	return -1;
@@ -1505,7 +1498,8 @@ csvio_export(struct db *db, enum csvio_kind kind, FILE *out, int year, char *err
 	if (csvio_export_rows(db, kind, year, csv_row, &sink, err, errsz) < 0)
 		return -1;
 	if (fflush(out) != 0 || ferror(out)) {
-		snprintf(err, errsz, "lỗi ghi / write error: %s", strerror(errno));
+		const char *why = strerror(errno);
+		msg_both(err, errsz, MSG_IO_WRITE_ERROR, ": %s", why);
 		return -1;
 	}
 	return 0;
@@ -1518,22 +1512,24 @@ csvio_export_path(struct db *db, enum csvio_kind kind, const char *path, int yea
 	char tmp[PATH_MAX];
 	int rc = -1;
 	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= sizeof(tmp)) {
-		snprintf(err, errsz, "đường dẫn quá dài / path too long");
+		msg_both(err, errsz, MSG_IO_PATH_TOO_LONG, NULL);
 		return -1;
 	}
 	FILE *f = fopen(tmp, "w");
 	if (f == NULL) {
-		snprintf(err, errsz, "không tạo được / cannot create %s: %s", tmp, strerror(errno));
+		const char *why = strerror(errno);
+		msg_both(err, errsz, MSG_IO_CANNOT_CREATE, " %s: %s", tmp, why);
 		return -1;
 	}
 	rc = csvio_export(db, kind, f, year, err, errsz);
 	if (fclose(f) != 0 && rc == 0) {
-		snprintf(err, errsz, "lỗi ghi / write error %s: %s", tmp, strerror(errno));
+		const char *why = strerror(errno);
+		msg_both(err, errsz, MSG_IO_WRITE_ERROR, " %s: %s", tmp, why);
 		rc = -1;
 	}
 	if (rc == 0 && rename(tmp, path) != 0) {
-		snprintf(err, errsz, "không đổi tên được / cannot rename %s: %s", tmp,
-			 strerror(errno));
+		const char *why = strerror(errno);
+		msg_both(err, errsz, MSG_IO_CANNOT_RENAME, " %s: %s", tmp, why);
 		rc = -1;
 	}
 	if (rc != 0)

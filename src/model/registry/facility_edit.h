@@ -1,6 +1,6 @@
 /*
  * Editing a facility's profile, by its enterprise (a confirmed member) or
- * by province staff: every field validated with its bilingual message,
+ * by province staff: every field validated with its message (model/msg.h),
  * the version the form was loaded with checked, the audit row written in
  * the same transaction.  The administrative unit and the status are not
  * edited here (a unit change has its own history, migration 0002).

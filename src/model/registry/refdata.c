@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "db/db.h"
+#include "model/msg.h"
 #include "util/alloc.h"
 #include "util/embed.h"
 #include "util/fmt.h"
@@ -187,6 +188,36 @@ rd_lookup(struct db *db, enum stmt id, const char *code, int64_t *out)
 	return rc;
 }
 
+/* rd_fail with the message m in both languages. */
+static int
+rd_failm(struct rd_parse *p, int col, const struct msg *m)
+{
+	char text[512];
+	return rd_fail(p, col, "%s", msg_format(m, MSG_BOTH, text, sizeof(text)));
+}
+
+/* rd_fail with message id in both languages, then ": detail" when detail is not NULL. */
+static int
+rd_failid(struct rd_parse *p, int col, enum msg_id id, const char *detail)
+{
+	char text[512];
+	if (detail != NULL)
+		msg_both(text, sizeof(text), id, ": %s", detail);
+	else
+		msg_both(text, sizeof(text), id, NULL);
+	return rd_fail(p, col, "%s", text);
+}
+
+/* rd_failm of message id quoting what the field holds. */
+static int
+rd_failv(struct rd_parse *p, int col, enum msg_id id, const char *s)
+{
+	struct msg m;
+	msg_init(&m, id, NULL);
+	msg_str(&m, s);
+	return rd_failm(p, col, &m);
+}
+
 /* Resolves a code column ('P' or 'U') to an id. */
 static int
 rd_resolve(struct rd_parse *p, int col, struct rd_val *v)
@@ -195,13 +226,10 @@ rd_resolve(struct rd_parse *p, int col, struct rd_val *v)
 	int rc =
 	    rd_lookup(p->db, plan ? STMT_REFDATA_PLAN_ID : STMT_REFDATA_ADMIN_ID, p->f[col], &v->i);
 	if (rc == DB_NOTFOUND)
-		return rd_fail(p, col,
-			       plan ? "không có kế hoạch / unknown plan '%.60s'"
-				    : "không có đơn vị hành chính / unknown administrative "
-				      "unit '%.60s'",
-			       p->f[col]);
+		return rd_failv(p, col, plan ? MSG_REF_UNKNOWN_PLAN : MSG_REF_UNKNOWN_UNIT,
+				p->f[col]);
 	if (rc != DB_OK)
-		return rd_fail(p, col, "lỗi cơ sở dữ liệu / database error: %s", db_errmsg(p->db));
+		return rd_failid(p, col, MSG_IO_DB_ERROR, db_errmsg(p->db));
 	v->kind = RV_INT;
 	return 0;
 }
@@ -223,47 +251,41 @@ rd_value(struct rd_parse *p, int col, struct rd_val *v)
 	if (s[0] == '\0') {
 		if (strchr("TNIDU", t) != NULL)
 			return 0;
-		return rd_fail(p, col, "thiếu giá trị / value required");
+		return rd_failid(p, col, MSG_REF_VALUE_REQUIRED, NULL);
 	}
 	switch (t) {
 	case 't':
 	case 'T':
 		if (!utf8_valid(s, strlen(s)))
-			return rd_fail(p, col, "không phải UTF-8 / not valid UTF-8");
+			return rd_failid(p, col, MSG_REF_NOT_UTF8, NULL);
 		v->kind = RV_TEXT;
 		return 0;
 	case 'n':
 	case 'N':
 		if (parse_double(s, &v->d, 0) < 0)
-			return rd_fail(p, col, "không phải số / not a number: '%.60s'", s);
+			return rd_failv(p, col, MSG_REF_NOT_NUMBER, s);
 		v->kind = RV_DOUBLE;
 		return 0;
 	case 'i':
 	case 'I':
 		if (parse_int64(s, &v->i) < 0)
-			return rd_fail(p, col, "không phải số nguyên / not an integer: '%.60s'", s);
+			return rd_failv(p, col, MSG_REF_NOT_INTEGER, s);
 		v->kind = RV_INT;
 		return 0;
 	case 'd':
 	case 'D':
 		if (parse_date(s, &y, &m, &d) < 0)
-			return rd_fail(p, col,
-				       "ngày phải có dạng yyyy-mm-dd / date must be yyyy-mm-dd: "
-				       "'%.60s'",
-				       s);
+			return rd_failv(p, col, MSG_REF_DATE, s);
 		v->kind = RV_TEXT;
 		return 0;
 	case 'r':
 		if (strcmp(s, "L") != 0 && strcmp(s, "S") != 0 && strcmp(s, "?") != 0)
-			return rd_fail(p, col,
-				       "độ tin cậy phải là L, S hoặc ? / reliability must be L, "
-				       "S or ?: '%.60s'",
-				       s);
+			return rd_failv(p, col, MSG_REF_RELIABILITY, s);
 		v->kind = RV_TEXT;
 		return 0;
 	case 'b':
 		if (strcmp(s, "0") != 0 && strcmp(s, "1") != 0)
-			return rd_fail(p, col, "phải là 0 hoặc 1 / must be 0 or 1: '%.60s'", s);
+			return rd_failv(p, col, MSG_REF_BOOL01, s);
 		v->kind = RV_INT;
 		v->i = s[0] - '0';
 		return 0;
@@ -322,9 +344,7 @@ rd_row(struct rd_parse *p)
 	if (rc == DB_OK && !done)
 		rc = rd_exec(p, p->spec->write, vals, n);
 	if (rc != DB_OK)
-		return rd_fail(p, -1,
-			       "dữ liệu bị cơ sở dữ liệu từ chối / rejected by the database: %s",
-			       db_errmsg(p->db));
+		return rd_failid(p, -1, MSG_REF_REJECTED, db_errmsg(p->db));
 	return 0;
 }
 
@@ -337,8 +357,10 @@ rd_record(struct rd_parse *p)
 		ncols++;
 
 	if (p->too_long) {
-		rd_fail(p, -1, "trường dài quá %d byte / field longer than %d bytes", RD_FIELD_MAX,
-			RD_FIELD_MAX);
+		struct msg m;
+		msg_init(&m, MSG_REF_FIELD_TOO_LONG, NULL);
+		msg_plain(&m, RD_FIELD_MAX);
+		rd_failm(p, -1, &m);
 		return;
 	}
 	if (!p->header_done) {
@@ -352,15 +374,18 @@ rd_record(struct rd_parse *p)
 				snprintf(want + l, sizeof(want) - l, "%s%s", i ? "," : "",
 					 p->spec->cols[i]);
 			}
-			rd_fail(p, -1, "dòng tiêu đề phải là / the header must be: %s", want);
+			rd_failid(p, -1, MSG_REF_HEADER, want);
 			return;
 		}
 		p->header_done = 1;
 		return;
 	}
 	if (p->nf != ncols) {
-		rd_fail(p, -1, "có %zu cột, cần %zu / has %zu columns, expected %zu", p->nf, ncols,
-			p->nf, ncols);
+		struct msg m;
+		msg_init(&m, MSG_REF_NCOLUMNS, NULL);
+		msg_plain(&m, (int64_t)p->nf);
+		msg_plain(&m, (int64_t)ncols);
+		rd_failm(p, -1, &m);
 		return;
 	}
 	rd_row(p);
@@ -442,19 +467,19 @@ rd_parse_text(struct db *db, const struct rd_spec *spec, const char *text, size_
 		len -= 3;
 	}
 	if (csv_parse(&cp, text, len, rd_on_field, rd_on_record, &p) != len && !p.failed) {
-		rd_fail(&p, -1, "CSV sai cú pháp / malformed CSV: %s",
-			csv_strerror(csv_error(&cp)));
+		rd_failid(&p, -1, MSG_REF_MALFORMED, csv_strerror(csv_error(&cp)));
 		goto out;
 	}
 	if (!p.failed && csv_fini(&cp, rd_on_field, rd_on_record, &p) != 0 && !p.failed) {
-		rd_fail(&p, -1, "CSV sai cú pháp / malformed CSV: %s",
-			csv_strerror(csv_error(&cp)));
+		rd_failid(&p, -1, MSG_REF_MALFORMED, csv_strerror(csv_error(&cp)));
 		goto out;
 	}
 	if (p.failed)
 		goto out;
 	if (!p.header_done) {
-		snprintf(err, errsz, "%s: tệp rỗng / empty file", spec->file);
+		char m[128];
+		snprintf(err, errsz, "%s: %s", spec->file,
+			 msg_both(m, sizeof(m), MSG_REF_EMPTY, NULL));
 		goto out;
 	}
 	rc = 0;
@@ -470,10 +495,7 @@ rd_commit(struct db *db, char *err, size_t errsz)
 {
 	struct db_stmt *st = db_stmt(db, STMT_GENERATION_BUMP);
 	if (st == NULL || db_run(st) != DB_OK || db_commit(db) != DB_OK) {
-		snprintf(err, errsz,
-			 "không ghi được dữ liệu tham chiếu / cannot commit the "
-			 "reference data: %s",
-			 db_errmsg(db));
+		msg_both(err, errsz, MSG_REF_CANNOT_COMMIT, ": %s", db_errmsg(db));
 		return -1;
 	}
 	return 0;
@@ -485,17 +507,15 @@ refdata_load(struct db *db, char *err, size_t errsz)
 	int rc = -1;
 
 	if (db_begin(db) != DB_OK) {
-		snprintf(err, errsz,
-			 "không bắt đầu được giao dịch / cannot begin a transaction: %s",
-			 db_errmsg(db));
+		msg_both(err, errsz, MSG_IO_CANNOT_BEGIN, ": %s", db_errmsg(db));
 		return -1;
 	}
 	for (size_t i = 0; i < NSPECS; i++) {
 		const struct embed_file *f = embed_find(specs[i].file);
 		if (f == NULL) {
-			snprintf(err, errsz,
-				 "%s: không có trong chương trình / not embedded in sxsh",
-				 specs[i].file);
+			char m[128];
+			snprintf(err, errsz, "%s: %s", specs[i].file,
+				 msg_both(m, sizeof(m), MSG_REF_NOT_EMBEDDED, NULL));
 			goto out;
 		}
 		if (rd_parse_text(db, &specs[i], (const char *)f->data, f->len, err, errsz) < 0)
@@ -519,14 +539,13 @@ refdata_load_file(struct db *db, const char *name, const char *text, size_t len,
 	for (size_t i = 0; i < NSPECS; i++)
 		found |= strcmp(specs[i].file, path) == 0;
 	if (!found) {
-		snprintf(err, errsz,
-			 "%s: không phải tệp dữ liệu tham chiếu / not a reference data file", path);
+		char m[128];
+		snprintf(err, errsz, "%s: %s", path,
+			 msg_both(m, sizeof(m), MSG_REF_NOT_REFDATA, NULL));
 		return -1;
 	}
 	if (db_begin(db) != DB_OK) {
-		snprintf(err, errsz,
-			 "không bắt đầu được giao dịch / cannot begin a transaction: %s",
-			 db_errmsg(db));
+		msg_both(err, errsz, MSG_IO_CANNOT_BEGIN, ": %s", db_errmsg(db));
 		return -1;
 	}
 	for (size_t i = 0; i < NSPECS; i++)

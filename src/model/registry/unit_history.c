@@ -18,15 +18,39 @@
 
 #include "db/db.h"
 #include "model/audit.h"
+#include "model/msg.h"
 #include "util/alloc.h"
 #include "util/fmt.h"
 
-/* Writes "what: the database's message" into err and returns -1. */
+/* Writes "database error (what): the database's message" into err and returns -1. */
 static int
 uh_dberr(struct db *db, char *err, size_t errsz, const char *what)
 {
-	snprintf(err, errsz, "lỗi cơ sở dữ liệu / database error (%s): %s", what, db_errmsg(db));
+	msg_both(err, errsz, MSG_IO_DB_ERROR, " (%s): %s", what, db_errmsg(db));
 	return -1;
+}
+
+/*
+ * Writes "OPT: m in both languages: detail" into err (opt, the command
+ * line option the message is about, and detail may be NULL) and returns -1.
+ */
+static int
+uh_fail(char *err, size_t errsz, const char *opt, const struct msg *m, const char *detail)
+{
+	char t[512];
+	msg_format(m, MSG_BOTH, t, sizeof(t));
+	snprintf(err, errsz, "%s%s%s%s%s", opt != NULL ? opt : "", opt != NULL ? ": " : "", t,
+		 detail != NULL ? ": " : "", detail != NULL ? detail : "");
+	return -1;
+}
+
+/* uh_fail of message id, one without label or arguments. */
+static int
+uh_fail_id(char *err, size_t errsz, const char *opt, enum msg_id id, const char *detail)
+{
+	struct msg m;
+	msg_init(&m, id, NULL);
+	return uh_fail(err, errsz, opt, &m, detail);
 }
 
 /* Looks a facility up by code: 0, 1 when there is none, -1 on a storage error. */
@@ -64,21 +88,15 @@ uh_move(struct db *db, const struct principal *who, const char *facility_code,
 	const char *unit_code, const char *from, char *err, size_t errsz)
 {
 	int y, m, d;
-	if (parse_date(from, &y, &m, &d) != 0) {
-		snprintf(err, errsz,
-			 "--from: ngày không hợp lệ, cần dạng yyyy-mm-dd / invalid date, expected "
-			 "yyyy-mm-dd: %s",
-			 from);
-		return -1;
-	}
+	struct msg msg;
+	if (parse_date(from, &y, &m, &d) != 0)
+		return uh_fail_id(err, errsz, "--from", MSG_UH_BAD_DATE, from);
 	int64_t fid, old_unit, version;
 	int rc = uh_facility(db, facility_code, &fid, &old_unit, &version);
 	if (rc < 0)
 		return uh_dberr(db, err, errsz, "facility");
-	if (rc > 0) {
-		snprintf(err, errsz, "cơ sở không tồn tại / unknown facility: %s", facility_code);
-		return -1;
-	}
+	if (rc > 0)
+		return uh_fail_id(err, errsz, NULL, MSG_UH_UNKNOWN_FACILITY, facility_code);
 
 	struct db_stmt *st = db_stmt(db, STMT_UNITH_UNIT);
 	if (st == NULL)
@@ -89,11 +107,7 @@ uh_move(struct db *db, const struct principal *who, const char *facility_code,
 		db_reset(st);
 		if (rc != DB_DONE)
 			return uh_dberr(db, err, errsz, "admin_unit");
-		snprintf(err, errsz,
-			 "--unit: đơn vị hành chính không tồn tại / unknown "
-			 "administrative unit: %s",
-			 unit_code);
-		return -1;
+		return uh_fail_id(err, errsz, "--unit", MSG_UH_UNKNOWN_UNIT, unit_code);
 	}
 	int64_t unit = db_col_int(st, 0);
 	char ufrom[16], uto[16];
@@ -103,18 +117,18 @@ uh_move(struct db *db, const struct principal *who, const char *facility_code,
 	/* ISO dates compare as text. */
 	if ((ufrom[0] != '\0' && strcmp(from, ufrom) < 0) ||
 	    (uto[0] != '\0' && strcmp(from, uto) > 0)) {
-		snprintf(
-		    err, errsz,
-		    "--unit: đơn vị %s không có hiệu lực vào ngày %s (hiệu lực %s – %s) / unit "
-		    "%s is not valid on %s (valid %s to %s)",
-		    unit_code, from, ufrom[0] ? ufrom : "…", uto[0] ? uto : "…", unit_code, from,
-		    ufrom[0] ? ufrom : "…", uto[0] ? uto : "…");
-		return -1;
+		msg_init(&msg, MSG_UH_UNIT_NOT_VALID, NULL);
+		msg_str(&msg, unit_code);
+		msg_code(&msg, from);
+		msg_code(&msg, ufrom[0] ? ufrom : "…");
+		msg_code(&msg, uto[0] ? uto : "…");
+		return uh_fail(err, errsz, "--unit", &msg, NULL);
 	}
 	if (unit == old_unit) {
-		snprintf(err, errsz, "cơ sở %s đã thuộc đơn vị %s / facility %s is already in %s",
-			 facility_code, unit_code, facility_code, unit_code);
-		return -1;
+		msg_init(&msg, MSG_UH_ALREADY_IN, NULL);
+		msg_str(&msg, facility_code);
+		msg_str(&msg, unit_code);
+		return uh_fail(err, errsz, NULL, &msg, NULL);
 	}
 
 	/* The open row: the current unit's period, which ends the day before from. */
@@ -154,12 +168,10 @@ uh_move(struct db *db, const struct principal *who, const char *facility_code,
 		open_id = db_last_id(db);
 	}
 	if (open_from[0] != '\0' && strcmp(from, open_from) <= 0) {
-		snprintf(
-		    err, errsz,
-		    "--from: ngày %s phải sau ngày %s của đơn vị hiện tại / date %s must be after "
-		    "%s, the start of the current unit",
-		    from, open_from, from, open_from);
-		return -1;
+		msg_init(&msg, MSG_UH_FROM_TOO_EARLY, NULL);
+		msg_code(&msg, from);
+		msg_code(&msg, open_from);
+		return uh_fail(err, errsz, "--from", &msg, NULL);
 	}
 	st = db_stmt(db, STMT_UNITH_CLOSE);
 	if (st == NULL)
@@ -187,12 +199,8 @@ uh_move(struct db *db, const struct principal *who, const char *facility_code,
 	db_bind_int(st, 3, version);
 	if (db_run(st) != DB_OK)
 		return uh_dberr(db, err, errsz, "facility");
-	if (db_changes(db) != 1) { /* cannot happen inside BEGIN IMMEDIATE */
-		snprintf(err, errsz,
-			 "cơ sở vừa bị sửa, hãy thử lại / the facility changed "
-			 "meanwhile, try again");
-		return -1;
-	}
+	if (db_changes(db) != 1) /* cannot happen inside BEGIN IMMEDIATE */
+		return uh_fail_id(err, errsz, NULL, MSG_UH_CHANGED, NULL);
 	st = db_stmt(db, STMT_GENERATION_BUMP);
 	if (st == NULL || db_run(st) != DB_OK)
 		return uh_dberr(db, err, errsz, "generation");
@@ -237,8 +245,7 @@ unit_history_list(struct db *db, const char *facility_code, struct unit_history_
 	if (rc != 0) {
 		if (rc < 0)
 			return uh_dberr(db, err, errsz, "facility");
-		snprintf(err, errsz, "cơ sở không tồn tại / unknown facility: %s", facility_code);
-		return -1;
+		return uh_fail_id(err, errsz, NULL, MSG_UH_UNKNOWN_FACILITY, facility_code);
 	}
 	struct db_stmt *st = db_stmt(db, STMT_UNITH_LIST);
 	if (st == NULL)

@@ -3,7 +3,7 @@
  * product, energy per carrier in its unit, water by source, materials and
  * the CP status of the year.  Drafts are created and edited here with full
  * validation (every bad field is reported, by form field name, with a
- * bilingual message), pre-filled from the previous year, previewed (TOE,
+ * message of model/msg.h), pre-filled from the previous year, previewed (TOE,
  * specific energy consumption and the legal norm) and moved through the
  * workflow of workflow.h.  Every change carries the version the form was
  * loaded with, writes its audit row in the same transaction, and leaves
