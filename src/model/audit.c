@@ -13,8 +13,6 @@ audit_write(struct db *db, const struct principal *who, int64_t now, const char 
 	    const char *after_json)
 {
 	struct db_stmt *st = db_stmt(db, STMT_AUDIT_INSERT);
-	if (st == NULL)
-		goto fail;
 	db_bind_int(st, 1, now);
 	if (who != NULL)
 		db_bind_int(st, 2, who->user_id);
@@ -28,7 +26,6 @@ audit_write(struct db *db, const struct principal *who, int64_t now, const char 
 	db_bind_text(st, 8, after_json);
 	if (db_run(st) == DB_OK)
 		return 0;
-fail:
 	log_err("audit: cannot write %s: %s", action, db_errmsg(db));
 	return -1;
 }
@@ -50,8 +47,6 @@ audit_count(struct db *db, const struct audit_filter *f, int64_t *total)
 {
 	*total = 0;
 	struct db_stmt *st = db_stmt(db, STMT_AUDIT_SEARCH_COUNT);
-	if (st == NULL)
-		goto fail;
 	audit_bind_filter(st, f);
 	int rc = db_step(st);
 	if (rc == DB_ROW)
@@ -59,7 +54,6 @@ audit_count(struct db *db, const struct audit_filter *f, int64_t *total)
 	db_reset(st);
 	if (rc == DB_ROW)
 		return 0;
-fail:
 	log_err("audit count: %s", db_errmsg(db));
 	return -1;
 }
@@ -69,8 +63,6 @@ audit_each(struct db *db, const struct audit_filter *f, int limit, int64_t offse
 	   audit_entry_fn fn, void *ctx)
 {
 	struct db_stmt *st = db_stmt(db, STMT_AUDIT_SEARCH);
-	if (st == NULL)
-		goto fail;
 	audit_bind_filter(st, f);
 	db_bind_int(st, 6, limit);
 	db_bind_int(st, 7, offset);
@@ -90,7 +82,6 @@ audit_each(struct db *db, const struct audit_filter *f, int limit, int64_t offse
 	db_reset(st);
 	if (rc == DB_DONE)
 		return 0;
-fail:
 	log_err("audit page: %s", db_errmsg(db));
 	return -1;
 }

@@ -33,8 +33,6 @@ apitoken_insert(struct db *db, const struct principal *who, const char *name, in
 	session_secret_new(secret, hash);
 	snprintf(token, APITOKEN_LEN + 1, "%s%s", APITOKEN_PREFIX, secret);
 	struct db_stmt *st = db_stmt(db, STMT_APITOKEN_INSERT);
-	if (st == NULL)
-		goto fail;
 	db_bind_int(st, 1, who->user_id);
 	db_bind_text(st, 2, name);
 	db_bind_text(st, 3, hash);
@@ -60,8 +58,6 @@ apitoken_lookup(struct db *db, const char *token, int64_t now, struct session *s
 	    session_secret_hash(token + plen, s->hash) < 0)
 		return 0;
 	struct db_stmt *st = db_stmt(db, STMT_APITOKEN_GET);
-	if (st == NULL)
-		goto fail;
 	db_bind_text(st, 1, s->hash);
 	int rc = db_step(st);
 	if (rc == DB_DONE)
@@ -80,8 +76,6 @@ apitoken_lookup(struct db *db, const char *token, int64_t now, struct session *s
 	if (!ok)
 		return 0;
 	st = db_stmt(db, STMT_APITOKEN_TOUCH);
-	if (st == NULL)
-		goto fail;
 	db_bind_int(st, 1, id);
 	db_bind_int(st, 2, now);
 	/* "Last used" is a courtesy: a failed touch (a full disk) does not refuse the token. */
@@ -99,8 +93,6 @@ apitoken_list(struct db *db, int64_t user_id, struct apitoken **out, size_t *n)
 	*out = NULL;
 	*n = 0;
 	struct db_stmt *st = db_stmt(db, STMT_APITOKEN_LIST);
-	if (st == NULL)
-		goto fail;
 	db_bind_int(st, 1, user_id);
 	size_t cap = 0;
 	int rc;
@@ -121,7 +113,6 @@ apitoken_list(struct db *db, int64_t user_id, struct apitoken **out, size_t *n)
 	free(*out);
 	*out = NULL;
 	*n = 0;
-fail:
 	log_err("apitoken: list failed: %s", db_errmsg(db));
 	return -1;
 }
@@ -131,8 +122,6 @@ static enum status
 apitoken_revoke_one(struct db *db, const struct principal *who, int64_t id, int64_t now)
 {
 	struct db_stmt *st = db_stmt(db, STMT_APITOKEN_REVOKE);
-	if (st == NULL)
-		goto fail;
 	db_bind_int(st, 1, id);
 	db_bind_int(st, 2, who->user_id);
 	db_bind_int(st, 3, now);
@@ -181,8 +170,8 @@ int64_t
 apitoken_revoke_user(struct db *db, int64_t user_id, int64_t now)
 {
 	struct db_stmt *st = db_stmt(db, STMT_APITOKEN_REVOKE_ALL);
-	if (st != NULL && db_bind_int(st, 1, user_id) == DB_OK &&
-	    db_bind_int(st, 2, now) == DB_OK && db_run(st) == DB_OK)
+	if (db_bind_int(st, 1, user_id) == DB_OK && db_bind_int(st, 2, now) == DB_OK &&
+	    db_run(st) == DB_OK)
 		return db_changes(db);
 	log_err("apitoken: cannot revoke the tokens of user %lld: %s", (long long)user_id,
 		db_errmsg(db));

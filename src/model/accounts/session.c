@@ -76,8 +76,6 @@ session_create(struct db *db, const struct user *u, int64_t now, char token[SESS
 	s->expires = now + SESSION_ABSOLUTE_MAX;
 
 	struct db_stmt *st = db_stmt(db, STMT_SESSION_INSERT);
-	if (st == NULL)
-		goto fail;
 	db_bind_text(st, 1, s->hash);
 	db_bind_int(st, 2, u->id);
 	db_bind_text(st, 3, s->csrf);
@@ -85,7 +83,6 @@ session_create(struct db *db, const struct user *u, int64_t now, char token[SESS
 	db_bind_int(st, 5, s->expires);
 	if (db_run(st) == DB_OK)
 		return 0;
-fail:
 	log_err("session: cannot create: %s", db_errmsg(db));
 	return -1;
 }
@@ -111,8 +108,6 @@ session_lookup(struct db *db, const char *token, int64_t now, struct session *s)
 	if (session_secret_hash(token, s->hash) < 0)
 		return 0;
 	struct db_stmt *st = db_stmt(db, STMT_SESSION_GET);
-	if (st == NULL)
-		goto fail;
 	db_bind_text(st, 1, s->hash);
 	int rc = db_step(st);
 	if (rc == DB_DONE)
@@ -139,8 +134,6 @@ session_lookup(struct db *db, const char *token, int64_t now, struct session *s)
 		return 0;
 	if (now - s->last_seen >= SESSION_TOUCH_EVERY) {
 		st = db_stmt(db, STMT_SESSION_TOUCH);
-		if (st == NULL)
-			goto fail;
 		db_bind_text(st, 1, s->hash);
 		db_bind_int(st, 2, now);
 		/*
@@ -162,11 +155,9 @@ int
 session_destroy(struct db *db, const char *hash)
 {
 	struct db_stmt *st = db_stmt(db, STMT_SESSION_DELETE);
-	if (st != NULL) {
-		db_bind_text(st, 1, hash);
-		if (db_run(st) == DB_OK)
-			return 0;
-	}
+	db_bind_text(st, 1, hash);
+	if (db_run(st) == DB_OK)
+		return 0;
 	log_err("session: cannot delete: %s", db_errmsg(db));
 	return -1;
 }
@@ -175,12 +166,10 @@ int64_t
 session_destroy_user(struct db *db, int64_t user_id, const char *keep)
 {
 	struct db_stmt *st = db_stmt(db, STMT_SESSION_DELETE_USER);
-	if (st != NULL) {
-		db_bind_int(st, 1, user_id);
-		db_bind_text(st, 2, keep);
-		if (db_run(st) == DB_OK)
-			return db_changes(db);
-	}
+	db_bind_int(st, 1, user_id);
+	db_bind_text(st, 2, keep);
+	if (db_run(st) == DB_OK)
+		return db_changes(db);
 	log_err("session: cannot end the sessions of user %lld: %s", (long long)user_id,
 		db_errmsg(db));
 	return -1;
@@ -193,8 +182,6 @@ session_age(struct db *db, const char *token, int64_t seconds)
 	if (session_secret_hash(token, hash) < 0)
 		return -1;
 	struct db_stmt *st = db_stmt(db, STMT_SESSION_AGE);
-	if (st == NULL)
-		return -1;
 	db_bind_text(st, 1, hash);
 	db_bind_int(st, 2, seconds);
 	return db_run(st) == DB_OK && db_changes(db) == 1 ? 0 : -1;

@@ -22,8 +22,6 @@ throttle_check(struct db *db, const char *email, const char *addr, int64_t now, 
 	*wait_min = 0;
 	for (size_t i = 0; i < sizeof(throttle_limits) / sizeof(throttle_limits[0]); i++) {
 		struct db_stmt *st = db_stmt(db, throttle_limits[i].count);
-		if (st == NULL)
-			goto fail;
 		db_bind_text(st, 1, keys[i]);
 		db_bind_int(st, 2, now - THROTTLE_WINDOW + 1);
 		if (db_step(st) != DB_ROW)
@@ -50,16 +48,12 @@ int
 throttle_fail(struct db *db, const char *email, const char *addr, int64_t now)
 {
 	struct db_stmt *st = db_stmt(db, STMT_THROTTLE_FAIL);
-	if (st == NULL)
-		goto fail;
 	db_bind_int(st, 1, now);
 	db_bind_text(st, 2, email);
 	db_bind_text(st, 3, addr);
 	if (db_run(st) != DB_OK)
 		goto fail;
 	st = db_stmt(db, STMT_THROTTLE_PURGE);
-	if (st == NULL)
-		goto fail;
 	db_bind_int(st, 1, now - THROTTLE_WINDOW);
 	if (db_run(st) != DB_OK)
 		goto fail;
@@ -73,11 +67,9 @@ int
 throttle_success(struct db *db, const char *email)
 {
 	struct db_stmt *st = db_stmt(db, STMT_THROTTLE_CLEAR);
-	if (st != NULL) {
-		db_bind_text(st, 1, email);
-		if (db_run(st) == DB_OK)
-			return 0;
-	}
+	db_bind_text(st, 1, email);
+	if (db_run(st) == DB_OK)
+		return 0;
 	log_err("throttle: cannot clear failures: %s", db_errmsg(db));
 	return -1;
 }

@@ -222,8 +222,6 @@ user_from_row(struct db_stmt *st, struct user *u)
 static enum status
 user_fetch(struct db *db, struct db_stmt *st, struct user *u)
 {
-	if (st == NULL)
-		goto fail;
 	int rc = db_step(st);
 	if (rc == DB_ROW) {
 		user_from_row(st, u);
@@ -233,7 +231,6 @@ user_fetch(struct db *db, struct db_stmt *st, struct user *u)
 	db_reset(st);
 	if (rc == DB_DONE)
 		return ST_NOTFOUND;
-fail:
 	log_err("user: lookup failed: %s", db_errmsg(db));
 	return ST_ERR;
 }
@@ -242,8 +239,7 @@ enum status
 user_get(struct db *db, int64_t id, struct user *u)
 {
 	struct db_stmt *st = db_stmt(db, STMT_USER_GET);
-	if (st != NULL)
-		db_bind_int(st, 1, id);
+	db_bind_int(st, 1, id);
 	return user_fetch(db, st, u);
 }
 
@@ -251,8 +247,7 @@ enum status
 user_by_email(struct db *db, const char *email, struct user *u)
 {
 	struct db_stmt *st = db_stmt(db, STMT_USER_BY_EMAIL);
-	if (st != NULL)
-		db_bind_text(st, 1, email);
+	db_bind_text(st, 1, email);
 	return user_fetch(db, st, u);
 }
 
@@ -262,8 +257,6 @@ user_list(struct db *db, struct user **out, size_t *n)
 	*out = NULL;
 	*n = 0;
 	struct db_stmt *st = db_stmt(db, STMT_USER_LIST);
-	if (st == NULL)
-		goto fail;
 	size_t cap = 0;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -278,7 +271,6 @@ user_list(struct db *db, struct user **out, size_t *n)
 	free(*out);
 	*out = NULL;
 	*n = 0;
-fail:
 	log_err("user: list failed: %s", db_errmsg(db));
 	return ST_ERR;
 }
@@ -388,8 +380,6 @@ user_check_scope(struct db *db, const struct user_new *nu, int64_t *unit_id, str
 		if (!has_unit)
 			return user_fail(why, ST_INVALID, MSG_USER_UNIT_NEEDED);
 		struct db_stmt *st = db_stmt(db, STMT_USER_UNIT_BY_CODE);
-		if (st == NULL)
-			return user_fail(why, ST_ERR, MSG_USER_INTERNAL);
 		db_bind_text(st, 1, nu->unit_code);
 		int rc = db_step(st);
 		int ok = rc == DB_ROW && strcmp(db_col_text(st, 1), "province") != 0;
@@ -405,8 +395,6 @@ user_check_scope(struct db *db, const struct user_new *nu, int64_t *unit_id, str
 		if (nu->facility_id <= 0)
 			return user_fail(why, ST_INVALID, MSG_USER_FACILITY_NEEDED);
 		struct db_stmt *st = db_stmt(db, STMT_USER_FACILITY_GET);
-		if (st == NULL)
-			return user_fail(why, ST_ERR, MSG_USER_INTERNAL);
 		db_bind_int(st, 1, nu->facility_id);
 		int rc = db_step(st);
 		db_reset(st);
@@ -459,8 +447,6 @@ user_create(struct db *db, const struct principal *actor, const struct user_new 
 
 	st = ST_ERR; /* until the audit row is written */
 	struct db_stmt *ins = db_stmt(db, STMT_USER_INSERT);
-	if (ins == NULL)
-		goto out;
 	db_bind_text(ins, 1, email);
 	db_bind_text(ins, 2, nu->name != NULL && nu->name[0] != '\0' ? nu->name : NULL);
 	db_bind_text(ins, 3, names_role[nu->role].code);
@@ -520,8 +506,6 @@ user_password_write(struct db *db, const struct principal *actor, int64_t id, co
 		return user_fail(why, ST_ERR, MSG_USER_INTERNAL);
 	st = ST_ERR; /* until the audit row is written */
 	struct db_stmt *upd = db_stmt(db, STMT_USER_SET_PASSWORD);
-	if (upd == NULL)
-		goto out;
 	db_bind_int(upd, 1, id);
 	db_bind_text(upd, 2, hash);
 	if (db_run(upd) != DB_OK) {
@@ -569,8 +553,6 @@ user_set_disabled(struct db *db, const struct principal *actor, int64_t id, int 
 	if (st != ST_OK)
 		return user_fail_lookup(why, st);
 	struct db_stmt *upd = db_stmt(db, STMT_USER_SET_STATUS);
-	if (upd == NULL)
-		return user_fail(why, ST_ERR, MSG_USER_INTERNAL);
 	db_bind_int(upd, 1, id);
 	db_bind_text(upd, 2, disabled ? "disabled" : "active");
 	if (db_run(upd) != DB_OK)

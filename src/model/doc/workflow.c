@@ -207,8 +207,6 @@ int
 wf_facility_visible(struct db *db, const struct principal *who, int64_t facility_id)
 {
 	struct db_stmt *st = db_stmt(db, STMT_FACILITY_SEE);
-	if (st == NULL)
-		return ST_ERR;
 	scope_bind(st, who);
 	db_bind_int(st, 4, facility_id);
 	int rc = db_step(st);
@@ -247,8 +245,6 @@ wf_find_id(struct db *db, int sid, const struct principal *who, int64_t facility
 	   int64_t *id)
 {
 	struct db_stmt *st = db_stmt(db, (enum stmt)sid);
-	if (st == NULL)
-		return ST_ERR;
 	scope_bind(st, who);
 	db_bind_int(st, 4, facility_id);
 	db_bind_int(st, 5, year);
@@ -296,8 +292,6 @@ wf_queue_list(struct db *db, const struct principal *who, const struct wf_queue_
 	int rc;
 
 	struct db_stmt *st = db_stmt(db, STMT_WORKFLOW_QUEUE_COUNTS);
-	if (st == NULL)
-		goto fail;
 	scope_bind(st, who);
 	db_bind_text(st, 4, kind);
 	if (f->year > 0)
@@ -316,8 +310,6 @@ wf_queue_list(struct db *db, const struct principal *who, const struct wf_queue_
 			out->total += out->counts[s];
 
 	st = db_stmt(db, STMT_WORKFLOW_QUEUE);
-	if (st == NULL)
-		goto fail;
 	scope_bind(st, who);
 	db_bind_text(st, 4, kind);
 	if (f->year > 0)

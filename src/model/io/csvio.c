@@ -332,8 +332,6 @@ load_map(struct imp *im, enum stmt id, struct smap *m, int intcol)
 {
 	struct db_stmt *st = db_stmt(im->db, id);
 	int rc, isnew;
-	if (st == NULL)
-		return -1;
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct ent *e = smap_put(m, &im->a, db_col_text(st, 0), &isnew);
 		if (intcol > 0)
@@ -347,8 +345,6 @@ load_facilities(struct imp *im)
 {
 	struct db_stmt *st = db_stmt(im->db, STMT_CSVIO_FACILITY_KEYS);
 	int rc, isnew;
-	if (st == NULL)
-		return -1;
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct ent *e = smap_put(&im->fac, &im->a, db_col_text(st, 0), &isnew);
 		e->v = db_col_int(st, 1);
@@ -376,8 +372,7 @@ rep_load(struct imp *im)
 	int rc, isnew;
 	char key[64];
 
-	if ((st = db_stmt(im->db, STMT_CSVIO_UNITS)) == NULL)
-		return -1;
+	st = db_stmt(im->db, STMT_CSVIO_UNITS);
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct ent *e = smap_put(&im->units, &im->a, db_col_text(st, 0), &isnew);
 		e->v = dim_index(im, db_col_text(st, 1));
@@ -389,8 +384,7 @@ rep_load(struct imp *im)
 	im->m3_dim = m3 != NULL ? (int)m3->v : -1;
 	im->m3_base = m3 != NULL ? m3->d : 1;
 
-	if ((st = db_stmt(im->db, STMT_CSVIO_PRODUCTS)) == NULL)
-		return -1;
+	st = db_stmt(im->db, STMT_CSVIO_PRODUCTS);
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct ent *e = smap_put(&im->products, &im->a, db_col_text(st, 0), &isnew);
 		struct ent *u = smap_get(&im->units, db_col_text(st, 1));
@@ -401,8 +395,7 @@ rep_load(struct imp *im)
 		return -1;
 
 	/* A carrier allows a unit whose dimension is that of a factor's unit. */
-	if ((st = db_stmt(im->db, STMT_CSVIO_CARRIER_DIMS)) == NULL)
-		return -1;
+	st = db_stmt(im->db, STMT_CSVIO_CARRIER_DIMS);
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct ent *e = smap_put(&im->carriers, &im->a, db_col_text(st, 0), &isnew);
 		if (!db_col_is_null(st, 1))
@@ -411,8 +404,9 @@ rep_load(struct imp *im)
 	if (rc != DB_DONE)
 		return -1;
 
-	if (load_facilities(im) < 0 || (st = db_stmt(im->db, STMT_CSVIO_REPORT_KEYS)) == NULL)
+	if (load_facilities(im) < 0)
 		return -1;
+	st = db_stmt(im->db, STMT_CSVIO_REPORT_KEYS);
 	while ((rc = db_step(st)) == DB_ROW) {
 		snprintf(key, sizeof(key), "%lld:%lld", (long long)db_col_int(st, 0),
 			 (long long)db_col_int(st, 1));
@@ -571,10 +565,6 @@ fac_row(struct imp *im)
 
 	struct db_stmt *st =
 	    db_stmt(im->db, exists ? STMT_CSVIO_FACILITY_UPDATE : STMT_CSVIO_FACILITY_INSERT);
-	if (st == NULL) {
-		dbfail(im);
-		return;
-	}
 	char *key = fold_key(v[FC_NAME]);
 	db_bind_text(st, 1, v[FC_CODE]);
 	db_bind_text(st, 2, opt(v[FC_TAX]));
@@ -639,16 +629,14 @@ write_output(struct imp *im, int64_t rid, const struct repline *l)
 		const struct ent *prod = smap_get(&im->products, l->product);
 		const struct ent *pu = smap_get(&im->units, (const char *)prod->p);
 		const struct ent *u = smap_get(&im->units, l->unit);
-		if ((st = db_stmt(im->db, STMT_REPORT_OUTPUT_MONTH_INSERT)) == NULL)
-			return -1;
+		st = db_stmt(im->db, STMT_REPORT_OUTPUT_MONTH_INSERT);
 		db_bind_int(st, 1, rid);
 		db_bind_text(st, 2, l->product);
 		db_bind_int(st, 3, l->month);
 		db_bind_double(st, 4, u == pu ? l->qty : l->qty * u->d / pu->d);
 		return db_run(st);
 	}
-	if ((st = db_stmt(im->db, STMT_REPORT_OUTPUT_INSERT)) == NULL)
-		return -1;
+	st = db_stmt(im->db, STMT_REPORT_OUTPUT_INSERT);
 	db_bind_int(st, 1, rid);
 	db_bind_text(st, 2, l->product);
 	db_bind_double(st, 3, l->qty);
@@ -660,8 +648,6 @@ static int
 write_energy(struct imp *im, int64_t rid, const struct repline *l)
 {
 	struct db_stmt *st = db_stmt(im->db, STMT_REPORT_ENERGY_INSERT);
-	if (st == NULL)
-		return -1;
 	db_bind_int(st, 1, rid);
 	db_bind_text(st, 2, l->item);
 	if (l->has_month)
@@ -677,8 +663,6 @@ static int
 write_water(struct imp *im, int64_t rid, const struct repline *l)
 {
 	struct db_stmt *st = db_stmt(im->db, STMT_REPORT_WATER_INSERT);
-	if (st == NULL)
-		return -1;
 	struct ent *u = smap_get(&im->units, l->unit);
 	db_bind_int(st, 1, rid);
 	db_bind_text(st, 2, val_water_names[l->water]);
@@ -691,8 +675,6 @@ static int
 write_material(struct imp *im, int64_t rid, const struct repline *l)
 {
 	struct db_stmt *st = db_stmt(im->db, STMT_REPORT_MATERIAL_INSERT);
-	if (st == NULL)
-		return -1;
 	db_bind_int(st, 1, rid);
 	db_bind_text(st, 2, l->item);
 	db_bind_double(st, 3, l->qty);
@@ -940,8 +922,6 @@ rep_row(struct imp *im)
 		    STMT_REPORT_ENERGY_CLEAR, STMT_REPORT_WATER_CLEAR, STMT_REPORT_MATERIAL_CLEAR};
 		struct db_stmt *st =
 		    db_stmt(im->db, r->dbid ? STMT_CSVIO_REPORT_UPDATE : STMT_CSVIO_REPORT_INSERT);
-		if (st == NULL)
-			goto fail;
 		int p = 1;
 		if (r->dbid)
 			db_bind_int(st, p++, r->dbid);
@@ -957,8 +937,7 @@ rep_row(struct imp *im)
 			goto fail;
 		r->id = r->dbid ? r->dbid : db_last_id(im->db);
 		for (size_t i = 0; r->dbid && i < sizeof(clear) / sizeof(clear[0]); i++) {
-			if ((st = db_stmt(im->db, clear[i])) == NULL)
-				goto fail;
+			st = db_stmt(im->db, clear[i]);
 			db_bind_int(st, 1, r->id);
 			if (db_run(st) != DB_OK)
 				goto fail;
@@ -1428,8 +1407,6 @@ csvio_export_rows(struct db *db, enum csvio_kind kind, int year, csvio_row_fn *f
 	struct db_stmt *st = db_stmt(db, export_stmts[kind]);
 	int rc;
 
-	if (st == NULL)
-		goto dbfail;
 	if (kind == CSVIO_REPORTS && year > 0)
 		db_bind_int(st, 1, year);
 	while ((rc = db_step(st)) == DB_ROW) {

@@ -63,8 +63,6 @@ find(struct db *db, int64_t user_id, int64_t facility_id, int64_t *id, char *sta
      int64_t *version)
 {
 	struct db_stmt *st = db_stmt(db, STMT_CLAIM_FIND);
-	if (st == NULL)
-		return ST_ERR;
 	db_bind_int(st, 1, user_id);
 	db_bind_int(st, 2, facility_id);
 	int rc = db_step(st);
@@ -83,8 +81,6 @@ set_status(struct db *db, int64_t id, int64_t version, const char *status, int64
 	   const char *note)
 {
 	struct db_stmt *st = db_stmt(db, STMT_CLAIM_SET);
-	if (st == NULL)
-		return ST_ERR;
 	db_bind_int(st, 1, id);
 	db_bind_int(st, 2, version);
 	db_bind_text(st, 3, status);
@@ -101,8 +97,6 @@ insert(struct db *db, int64_t user_id, int64_t facility_id, const char *status, 
        int64_t *id)
 {
 	struct db_stmt *st = db_stmt(db, STMT_CLAIM_INSERT);
-	if (st == NULL)
-		return ST_ERR;
 	db_bind_int(st, 1, user_id);
 	db_bind_int(st, 2, facility_id);
 	db_bind_text(st, 3, status);
@@ -125,10 +119,6 @@ claim_request(struct db *db, const struct principal *who, const char *key, int64
 		return wf_finish(db, ST_ERR, "claim", WF_PRIVATE);
 	int rc = ST_NOTFOUND;
 	struct db_stmt *st = db_stmt(db, STMT_FACILITY_FIND);
-	if (st == NULL) {
-		rc = ST_ERR;
-		goto out;
-	}
 	db_bind_text(st, 1, key != NULL ? key : "");
 	int drc = db_step(st);
 	if (drc == DB_ROW)
@@ -175,8 +165,6 @@ claim_decide(struct db *db, const struct principal *who, int64_t claim_id, int64
 		return wf_finish(db, ST_ERR, "claim decide", WF_PRIVATE);
 	int rc = ST_ERR;
 	struct db_stmt *st = db_stmt(db, STMT_CLAIM_GET);
-	if (st == NULL)
-		goto out;
 	scope_bind(st, who);
 	db_bind_int(st, 4, claim_id);
 	int drc = db_step(st);
@@ -227,8 +215,6 @@ claim_assign(struct db *db, const struct principal *who, int64_t user_id, int64_
 		return wf_finish(db, ST_ERR, "claim assign", WF_PRIVATE);
 	int rc = ST_ERR;
 	struct db_stmt *st = db_stmt(db, STMT_USER_ROLE);
-	if (st == NULL)
-		goto out;
 	db_bind_int(st, 1, user_id);
 	int drc = db_step(st);
 	if (drc == DB_ROW) {
@@ -273,8 +259,6 @@ claim_list(struct db *db, const struct principal *who, int status, struct arena 
 	*rows = NULL;
 	*n = 0;
 	struct db_stmt *st = db_stmt(db, STMT_CLAIM_LIST);
-	if (st == NULL)
-		goto fail;
 	scope_bind(st, who);
 	db_bind_text(st, 4, status >= 0 && status < CLAIM__MAX ? claim_status_names[status] : NULL);
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -300,7 +284,6 @@ claim_list(struct db *db, const struct principal *who, int status, struct arena 
 	}
 	if (rc == DB_DONE)
 		return ST_OK;
-fail:
 	log_err("claim list: %s", db_errmsg(db));
 	return ST_ERR;
 }

@@ -57,15 +57,14 @@ facility_list(struct db *db, struct arena *a, const struct facility_filter *f,
 	const char *key = facility_like_key(a, f->q);
 
 	struct db_stmt *st = db_stmt(db, STMT_FACILITY_COUNT);
-	if (st == NULL || facility_bind_filter(st, key, f) < 0 || db_step(st) != DB_ROW)
+	if (facility_bind_filter(st, key, f) < 0 || db_step(st) != DB_ROW)
 		goto out;
 	out->total = (long)db_col_int(st, 0);
 	db_reset(st);
 	out->pages = out->total == 0 ? 1 : (int)((out->total + f->per_page - 1) / f->per_page);
 
 	st = db_stmt(db, STMT_FACILITY_LIST);
-	if (st == NULL || facility_bind_filter(st, key, f) < 0 ||
-	    db_bind_int(st, 6, f->per_page) != DB_OK ||
+	if (facility_bind_filter(st, key, f) < 0 || db_bind_int(st, 6, f->per_page) != DB_OK ||
 	    db_bind_int(st, 7, (int64_t)(f->page - 1) * f->per_page) != DB_OK)
 		goto out;
 	out->rows = arena_alloc(a, sizeof(*out->rows) * (size_t)f->per_page);
@@ -98,7 +97,7 @@ facility_each(struct db *db, struct arena *a, const struct facility_filter *f, f
 {
 	const char *key = facility_like_key(a, f->q);
 	struct db_stmt *st = db_stmt(db, STMT_FACILITY_LIST_ALL);
-	if (st == NULL || facility_bind_filter(st, key, f) < 0) {
+	if (facility_bind_filter(st, key, f) < 0) {
 		log_err("facility_each: %s", db_errmsg(db));
 		return -1;
 	}
@@ -129,8 +128,6 @@ facility_options(struct db *db, enum stmt id, struct arena *a, struct name **out
 	struct db_stmt *st = db_stmt(db, id);
 	*out = NULL;
 	*n = 0;
-	if (st == NULL)
-		goto fail;
 	int cap = 0, s;
 	while ((s = db_step(st)) == DB_ROW) {
 		if (*n == cap) {

@@ -31,8 +31,6 @@ facility_profile_get(struct db *db, const struct principal *who, int64_t id,
 		     struct facility_profile *out)
 {
 	struct db_stmt *st = db_stmt(db, STMT_FACILITY_GET);
-	if (st == NULL)
-		goto fail;
 	scope_bind(st, who);
 	db_bind_int(st, 4, id);
 	int rc = db_step(st);
@@ -202,26 +200,24 @@ facility_profile_update(struct db *db, const struct principal *who, int64_t id, 
 	rc = ST_ERR;
 	char *key = fold_key(after.name);
 	struct db_stmt *st = db_stmt(db, STMT_FACILITY_UPDATE);
-	if (st != NULL) {
-		db_bind_int(st, 1, id);
-		db_bind_int(st, 2, version);
-		db_bind_text(st, 3, after.tax_code[0] ? after.tax_code : NULL);
-		db_bind_text(st, 4, after.name);
-		db_bind_text(st, 5, key);
-		db_bind_text(st, 6, after.sector_code);
-		db_bind_text(st, 7, after.address[0] ? after.address : NULL);
-		db_bind_opt_double(st, 8, after.lat, !after.has_geo);
-		db_bind_opt_double(st, 9, after.lon, !after.has_geo);
-		db_bind_text(st, 10, after.ownership);
-		db_bind_text(st, 11, after.size);
-		if (after.employees >= 0)
-			db_bind_int(st, 12, after.employees);
-		if (after.opened_year)
-			db_bind_int(st, 13, after.opened_year);
-		if (after.closed_year)
-			db_bind_int(st, 14, after.closed_year);
-		rc = db_run(st) == DB_OK ? ST_OK : ST_ERR;
-	}
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, version);
+	db_bind_text(st, 3, after.tax_code[0] ? after.tax_code : NULL);
+	db_bind_text(st, 4, after.name);
+	db_bind_text(st, 5, key);
+	db_bind_text(st, 6, after.sector_code);
+	db_bind_text(st, 7, after.address[0] ? after.address : NULL);
+	db_bind_opt_double(st, 8, after.lat, !after.has_geo);
+	db_bind_opt_double(st, 9, after.lon, !after.has_geo);
+	db_bind_text(st, 10, after.ownership);
+	db_bind_text(st, 11, after.size);
+	if (after.employees >= 0)
+		db_bind_int(st, 12, after.employees);
+	if (after.opened_year)
+		db_bind_int(st, 13, after.opened_year);
+	if (after.closed_year)
+		db_bind_int(st, 14, after.closed_year);
+	rc = db_run(st) == DB_OK ? ST_OK : ST_ERR;
 	free(key);
 	if (rc != ST_OK)
 		goto out;

@@ -58,8 +58,6 @@ static int
 uh_facility(struct db *db, const char *code, int64_t *id, int64_t *unit, int64_t *version)
 {
 	struct db_stmt *st = db_stmt(db, STMT_UNITH_FACILITY);
-	if (st == NULL)
-		return -1;
 	db_bind_text(st, 1, code);
 	int rc = db_step(st);
 	if (rc == DB_ROW) {
@@ -99,8 +97,6 @@ uh_move(struct db *db, const struct principal *who, const char *facility_code,
 		return uh_fail_id(err, errsz, NULL, MSG_UH_UNKNOWN_FACILITY, facility_code);
 
 	struct db_stmt *st = db_stmt(db, STMT_UNITH_UNIT);
-	if (st == NULL)
-		return uh_dberr(db, err, errsz, "admin_unit");
 	db_bind_text(st, 1, unit_code);
 	rc = db_step(st);
 	if (rc != DB_ROW) {
@@ -133,8 +129,6 @@ uh_move(struct db *db, const struct principal *who, const char *facility_code,
 
 	/* The open row: the current unit's period, which ends the day before from. */
 	st = db_stmt(db, STMT_UNITH_OPEN);
-	if (st == NULL)
-		return uh_dberr(db, err, errsz, "facility_unit_history");
 	db_bind_int(st, 1, fid);
 	rc = db_step(st);
 	int64_t open_id = 0;
@@ -150,15 +144,11 @@ uh_move(struct db *db, const struct principal *who, const char *facility_code,
 		/* No history yet (a facility added after migration 0002): its current
 		 * unit becomes the first row, unless closed rows reach past from. */
 		st = db_stmt(db, STMT_UNITH_LAST_TO);
-		if (st == NULL)
-			return uh_dberr(db, err, errsz, "facility_unit_history");
 		db_bind_int(st, 1, fid);
 		if (db_step(st) == DB_ROW && !db_col_is_null(st, 0))
 			snprintf(open_from, sizeof(open_from), "%s", db_col_text(st, 0));
 		db_reset(st);
 		st = db_stmt(db, STMT_UNITH_INSERT);
-		if (st == NULL)
-			return uh_dberr(db, err, errsz, "facility_unit_history");
 		db_bind_int(st, 1, fid);
 		db_bind_int(st, 2, old_unit);
 		db_bind_null(st, 3);
@@ -174,16 +164,12 @@ uh_move(struct db *db, const struct principal *who, const char *facility_code,
 		return uh_fail(err, errsz, "--from", &msg, NULL);
 	}
 	st = db_stmt(db, STMT_UNITH_CLOSE);
-	if (st == NULL)
-		return uh_dberr(db, err, errsz, "facility_unit_history");
 	db_bind_int(st, 1, open_id);
 	db_bind_text(st, 2, from);
 	if (db_run(st) != DB_OK)
 		return uh_dberr(db, err, errsz, "facility_unit_history");
 
 	st = db_stmt(db, STMT_UNITH_INSERT);
-	if (st == NULL)
-		return uh_dberr(db, err, errsz, "facility_unit_history");
 	db_bind_int(st, 1, fid);
 	db_bind_int(st, 2, unit);
 	db_bind_text(st, 3, from);
@@ -192,8 +178,6 @@ uh_move(struct db *db, const struct principal *who, const char *facility_code,
 		return uh_dberr(db, err, errsz, "facility_unit_history");
 
 	st = db_stmt(db, STMT_UNITH_SET_UNIT);
-	if (st == NULL)
-		return uh_dberr(db, err, errsz, "facility");
 	db_bind_int(st, 1, fid);
 	db_bind_int(st, 2, unit);
 	db_bind_int(st, 3, version);
@@ -202,7 +186,7 @@ uh_move(struct db *db, const struct principal *who, const char *facility_code,
 	if (db_changes(db) != 1) /* cannot happen inside BEGIN IMMEDIATE */
 		return uh_fail_id(err, errsz, NULL, MSG_UH_CHANGED, NULL);
 	st = db_stmt(db, STMT_GENERATION_BUMP);
-	if (st == NULL || db_run(st) != DB_OK)
+	if (db_run(st) != DB_OK)
 		return uh_dberr(db, err, errsz, "generation");
 
 	char *before = uh_json(json_pack("{s:I}", "admin_unit_id", (json_int_t)old_unit));
@@ -248,8 +232,6 @@ unit_history_list(struct db *db, const char *facility_code, struct unit_history_
 		return uh_fail_id(err, errsz, NULL, MSG_UH_UNKNOWN_FACILITY, facility_code);
 	}
 	struct db_stmt *st = db_stmt(db, STMT_UNITH_LIST);
-	if (st == NULL)
-		return uh_dberr(db, err, errsz, "facility_unit_history");
 	db_bind_int(st, 1, fid);
 	struct unit_history_row *rows = NULL;
 	int n = 0;

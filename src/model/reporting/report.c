@@ -74,8 +74,6 @@ static int
 product_unit(struct db *db, const char *code, char *unit, size_t usz, char *dim, size_t dsz)
 {
 	struct db_stmt *st = db_stmt(db, STMT_PRODUCT_UNIT);
-	if (st == NULL)
-		return -1;
 	db_bind_text(st, 1, code);
 	int rc = db_step(st);
 	if (rc == DB_ROW) {
@@ -91,8 +89,6 @@ static int
 unit_dimension(struct db *db, const char *code, char *dim, size_t dsz)
 {
 	struct db_stmt *st = db_stmt(db, STMT_UNIT_GET);
-	if (st == NULL)
-		return -1;
 	db_bind_text(st, 1, code);
 	int rc = db_step(st);
 	if (rc == DB_ROW)
@@ -106,8 +102,6 @@ static int
 carrier_check(struct db *db, const char *carrier, const char *unit, int *fits)
 {
 	struct db_stmt *st = db_stmt(db, STMT_CARRIER_CHECK);
-	if (st == NULL)
-		return 0;
 	db_bind_text(st, 1, carrier);
 	db_bind_text(st, 2, unit);
 	int known = 0;
@@ -364,10 +358,8 @@ static struct db_stmt *
 line_stmt(struct db *db, enum stmt id, const struct principal *who, int64_t report_id)
 {
 	struct db_stmt *st = db_stmt(db, id);
-	if (st != NULL) {
-		scope_bind(st, who);
-		db_bind_int(st, 4, report_id);
-	}
+	scope_bind(st, who);
+	db_bind_int(st, 4, report_id);
 	return st;
 }
 
@@ -384,8 +376,6 @@ load_lines(struct db *db, const struct principal *who, struct report *r)
 {
 	int rc;
 	struct db_stmt *st = line_stmt(db, STMT_REPORT_OUTPUT_LIST, who, r->doc.id);
-	if (st == NULL)
-		return -1;
 	while ((rc = db_step(st)) == DB_ROW) {
 		r->out = xrealloc(r->out, (size_t)(r->nout + 1) * sizeof(*r->out));
 		struct report_output *o = &r->out[r->nout++];
@@ -393,8 +383,9 @@ load_lines(struct db *db, const struct principal *who, struct report *r)
 		o->quantity = db_col_double(st, 1);
 		copy(o->unit, sizeof(o->unit), db_col_text(st, 2));
 	}
-	if (rc != DB_DONE || (st = line_stmt(db, STMT_REPORT_ENERGY_LIST, who, r->doc.id)) == NULL)
+	if (rc != DB_DONE)
 		return -1;
+	st = line_stmt(db, STMT_REPORT_ENERGY_LIST, who, r->doc.id);
 	while ((rc = db_step(st)) == DB_ROW) {
 		r->energy = xrealloc(r->energy, (size_t)(r->nenergy + 1) * sizeof(*r->energy));
 		struct report_energy *e = &r->energy[r->nenergy++];
@@ -405,8 +396,9 @@ load_lines(struct db *db, const struct principal *who, struct report *r)
 		copy(e->product, sizeof(e->product), db_col_text(st, 4));
 		e->cost_vnd = col_opt(st, 5, &e->has_cost);
 	}
-	if (rc != DB_DONE || (st = line_stmt(db, STMT_REPORT_WATER_LIST, who, r->doc.id)) == NULL)
+	if (rc != DB_DONE)
 		return -1;
+	st = line_stmt(db, STMT_REPORT_WATER_LIST, who, r->doc.id);
 	while ((rc = db_step(st)) == DB_ROW) {
 		r->water = xrealloc(r->water, (size_t)(r->nwater + 1) * sizeof(*r->water));
 		struct report_water *w = &r->water[r->nwater++];
@@ -414,9 +406,9 @@ load_lines(struct db *db, const struct principal *who, struct report *r)
 		w->quantity_m3 = db_col_double(st, 1);
 		w->cost_vnd = col_opt(st, 2, &w->has_cost);
 	}
-	if (rc != DB_DONE ||
-	    (st = line_stmt(db, STMT_REPORT_MATERIAL_LIST, who, r->doc.id)) == NULL)
+	if (rc != DB_DONE)
 		return -1;
+	st = line_stmt(db, STMT_REPORT_MATERIAL_LIST, who, r->doc.id);
 	while ((rc = db_step(st)) == DB_ROW) {
 		r->mat = xrealloc(r->mat, (size_t)(r->nmat + 1) * sizeof(*r->mat));
 		struct report_material *m = &r->mat[r->nmat++];
@@ -582,14 +574,12 @@ write_lines(struct db *db, int64_t id, const struct report *r)
 	struct db_stmt *st;
 	int rc = DB_OK;
 	for (size_t i = 0; i < sizeof(clear) / sizeof(clear[0]) && rc == DB_OK; i++) {
-		if ((st = db_stmt(db, clear[i])) == NULL)
-			return DB_ERR;
+		st = db_stmt(db, clear[i]);
 		db_bind_int(st, 1, id);
 		rc = db_run(st);
 	}
 	for (int i = 0; i < r->nout && rc == DB_OK; i++) {
-		if ((st = db_stmt(db, STMT_REPORT_OUTPUT_INSERT)) == NULL)
-			return DB_ERR;
+		st = db_stmt(db, STMT_REPORT_OUTPUT_INSERT);
 		db_bind_int(st, 1, id);
 		db_bind_text(st, 2, r->out[i].product);
 		db_bind_double(st, 3, r->out[i].quantity);
@@ -598,8 +588,7 @@ write_lines(struct db *db, int64_t id, const struct report *r)
 	}
 	for (int i = 0; i < r->nenergy && rc == DB_OK; i++) {
 		const struct report_energy *e = &r->energy[i];
-		if ((st = db_stmt(db, STMT_REPORT_ENERGY_INSERT)) == NULL)
-			return DB_ERR;
+		st = db_stmt(db, STMT_REPORT_ENERGY_INSERT);
 		db_bind_int(st, 1, id);
 		db_bind_text(st, 2, e->carrier);
 		if (e->month)
@@ -611,8 +600,7 @@ write_lines(struct db *db, int64_t id, const struct report *r)
 		rc = db_run(st);
 	}
 	for (int i = 0; i < r->nwater && rc == DB_OK; i++) {
-		if ((st = db_stmt(db, STMT_REPORT_WATER_INSERT)) == NULL)
-			return DB_ERR;
+		st = db_stmt(db, STMT_REPORT_WATER_INSERT);
 		db_bind_int(st, 1, id);
 		db_bind_text(st, 2, r->water[i].source);
 		db_bind_double(st, 3, r->water[i].quantity_m3);
@@ -620,8 +608,7 @@ write_lines(struct db *db, int64_t id, const struct report *r)
 		rc = db_run(st);
 	}
 	for (int i = 0; i < r->nmat && rc == DB_OK; i++) {
-		if ((st = db_stmt(db, STMT_REPORT_MATERIAL_INSERT)) == NULL)
-			return DB_ERR;
+		st = db_stmt(db, STMT_REPORT_MATERIAL_INSERT);
 		db_bind_int(st, 1, id);
 		db_bind_text(st, 2, r->mat[i].name);
 		db_bind_double(st, 3, r->mat[i].quantity);
