@@ -184,6 +184,55 @@ test_ledger_energy(void **state)
 	db_close(db);
 }
 
+/*
+ * Coal fines: the heating value follows the legal TOE factor (x 41.868 GJ
+ * per TOE), the CO2 is that heating value x IPCC anthracite's 98,300 kg/TJ.
+ * 100 t of each grade in 2019 (reports without output, but for K3):
+ *   K1 grades 1-2: 100 x 0.70 = 70 TOE; 70 x 41.868 = 2,930.76 GJ;
+ *      2,930.76 GJ x 98.3 kg/GJ = 288,093.708 kg = 288.093708 t CO2.
+ *   K2 grades 3-4: 60 TOE; 60 x 41.868 = 2,512.08 GJ; x 98.3 = 246.937464 t.
+ *   K3 grades 5-6: 50 TOE; 50 x 41.868 = 2,093.4 GJ; x 98.3 = 205.78122 t;
+ *      clinker 1,000 t, no norm: SEC 2,093.4 / 1,000 = 2.0934 GJ/t (with
+ *      anthracite's 26.7 GJ/t it was 2.67, 27.5 % too high).
+ */
+static const char coal_fixture[] = FAC(1, "K1", "2394") FAC(2, "K2", "2394")
+    FAC(3, "K3",
+	"2394") "INSERT INTO report(id, facility_id, year) VALUES (1,1,2019),(2,2,2019),(3,3,2019);"
+		"INSERT INTO report_output(report_id, product_code, quantity, unit) VALUES"
+		" (3,'clinker',1000,'t');"
+		"INSERT INTO report_energy(report_id, carrier_code, quantity, unit) VALUES"
+		" (1,'coal_1_2',100,'t'), (2,'coal_3_4',100,'t'), (3,'coal_5_6',100,'t');";
+
+static void
+test_ledger_coal(void **state)
+{
+	(void)state;
+	char err[512];
+	struct db *db = fx_db_new("coal.db", coal_fixture);
+	struct ledger *l = NULL;
+	assert_int_equal(ledger_load(db, 2019, 2019, 0, &l, err, sizeof(err)), 0);
+	assert_int_equal(l->nreports, 3);
+	static const struct {
+		double toe, gj, co2;
+	} want[3] = {{70, 2930.76, 288.093708}, {60, 2512.08, 246.937464}, {50, 2093.4, 205.78122}};
+	for (int i = 0; i < 3; i++) {
+		const struct ledger_report *r = find(l, i + 1, 2019);
+		assert_true(r->toe_ok && r->gj_ok && r->co2_ok);
+		assert_float_equal(r->toe, want[i].toe, 1e-9);
+		assert_float_equal(r->gj, want[i].gj, 1e-9);
+		assert_float_equal(r->co2_t, want[i].co2, 1e-9);
+		assert_float_equal(r->co2_bio_t, 0, 0);
+		/* GJ and TOE agree: 41.868 GJ per TOE for every grade. */
+		assert_float_equal(r->gj / r->toe, 41.868, 1e-12);
+	}
+	const struct ledger_product *p = ledger_report_product(find(l, 3, 2019), "clinker");
+	assert_non_null(p);
+	assert_string_equal(p->sec_energy_unit, "GJ");
+	assert_float_equal(p->sec, 2.0934, 1e-12);
+	ledger_free(l);
+	db_close(db);
+}
+
 static void
 test_bench_few_peers(void **state)
 {
@@ -349,9 +398,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_ledger_energy),
-	    cmocka_unit_test(test_bench_few_peers),
-	    cmocka_unit_test(test_savings),
+	    cmocka_unit_test(test_ledger_energy),   cmocka_unit_test(test_ledger_coal),
+	    cmocka_unit_test(test_bench_few_peers), cmocka_unit_test(test_savings),
 	    cmocka_unit_test(test_properties),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -117,6 +117,18 @@ test_factors(void **state)
 	assert_true(f.toe == 0.50);
 	assert_int_equal(f.reliability, '?');
 	assert_non_null(strstr(f.note, "0.60")); /* the DoIT notice's figure is kept in the note */
+	/* Coal's heating value follows its TOE factor: 0.50 TOE/t x 41.868 GJ/TOE
+	 * = 20.934 GJ/t; CO2 20.934 GJ/t x 98,300 kg/TJ / 1000 = 2,057.8122 kg/t. */
+	assert_true(f.gj == 20.934);
+	assert_true(f.kgco2 == 2057.8122);
+	assert_int_equal(refdata_factor_get(db, "coal_3_4", "t", "2020-06-30", &f), DB_OK);
+	assert_true(f.toe == 0.60);
+	assert_true(f.gj == 25.1208);	    /* 0.60 x 41.868 */
+	assert_true(f.kgco2 == 2469.37464); /* 25.1208 x 98.3 */
+	assert_int_equal(refdata_factor_get(db, "coal_1_2", "t", "2020-06-30", &f), DB_OK);
+	assert_true(f.toe == 0.70);
+	assert_true(f.gj == 29.3076);	    /* 0.70 x 41.868 */
+	assert_true(f.kgco2 == 2880.93708); /* 29.3076 x 98.3 */
 
 	assert_int_equal(refdata_factor_get(db, "coke", "t", "2020-06-30", &f), DB_OK);
 	assert_true(f.toe == 0.725); /* midpoint of 0.70–0.75 */
