@@ -784,6 +784,20 @@ pv_free(struct pv_tables *t)
 	free(t->gj);
 }
 
+/* The VSIC class of product code into cls ("" when unknown). */
+static void
+product_class(struct db *db, const char *code, char *cls, size_t n)
+{
+	struct db_stmt *st = db_stmt(db, STMT_PRODUCT_UNIT);
+	cls[0] = '\0';
+	if (st == NULL)
+		return;
+	db_bind_text(st, 1, code);
+	if (db_step(st) == DB_ROW)
+		copy(cls, n, db_col_text(st, 2));
+	db_reset(st);
+}
+
 /* "2011-04-19" -> 20110419; "" -> 0. */
 static int
 ymd(const char *s)
@@ -888,6 +902,11 @@ report_preview(struct db *db, const struct report *r, struct report_preview *out
 		out->gj += pe->gj;
 	}
 	snprintf(date, sizeof(date), "%04d-12-31", r->doc.year);
+	/* Each output's VSIC class: a seafood norm is banded by the plant's
+	 * output of the whole class (TT 52/2018), as in the ledger. */
+	char(*cls)[16] = xcalloc((size_t)r->nout + 1, sizeof(*cls));
+	for (int i = 0; i < r->nout; i++)
+		product_class(db, r->out[i].product, cls[i], sizeof(cls[i]));
 	for (int i = 0; i < r->nout; i++) {
 		struct report_preview_product *pp = &out->prod[i];
 		const struct report_output *o = &r->out[i];
@@ -910,8 +929,15 @@ report_preview(struct db *db, const struct report *r, struct report_preview *out
 			}
 		}
 		pp->sec_toe = calc_sec(pp->toe, pp->output);
+		double plant = 0, x;
+		for (int j = 0; j < r->nout; j++)
+			if (cls[i][0] != '\0' && strcmp(cls[j], cls[i]) == 0 &&
+			    calc_convert(r->out[j].quantity,
+					 calc_unit_find(t.units, t.nunits, r->out[j].unit), pu,
+					 &x) == CALC_OK)
+				plant += x;
 		if (!isfinite(pp->output) ||
-		    refdata_norm_get(db, o->product, pp->output, date, &pp->norm) != DB_OK)
+		    refdata_norm_get(db, o->product, pp->output, plant, date, &pp->norm) != DB_OK)
 			continue;
 		pp->has_norm = 1;
 		double mj = NAN, per;
@@ -925,6 +951,7 @@ report_preview(struct db *db, const struct report *r, struct report_preview *out
 		pp->sec_norm = calc_sec(mj, per);
 		pp->ratio = pp->sec_norm / pp->norm.value;
 	}
+	free(cls);
 	pv_free(&t);
 	return ST_OK;
 }
