@@ -1,7 +1,9 @@
 /*
  * GET /api/v1/keyusers[?year=Y] (government staff; the router checks the
  * role): the key energy users of year Y (model/analytics/keyusers.h), by TOE, and
- * those that cannot be computed.  Year defaults to the latest with reports.
+ * those that cannot be computed, each with its status, whether it is listed
+ * only through a derived TOE factor and the lines that did not convert.  Year defaults to the
+ * latest with reports.
  */
 #include <stdint.h>
 
@@ -24,6 +26,21 @@ keyusers_items(const struct keyuser *k, int n)
 		jsonw_set(o, "sector_code", jsonw_str(k[i].sector_code));
 		jsonw_set(o, "toe", jsonw_real(k[i].toe));
 		jsonw_set(o, "incomplete", jsonw_bool(k[i].incomplete));
+		jsonw_set(o, "status", jsonw_str(keyusers_status_code(k[i].status)));
+		jsonw_set(o, "derived_only", jsonw_bool(k[i].derived_only));
+		jsonw_set(o, "toe_derived", jsonw_real(k[i].toe_derived));
+		json_t *missing = jsonw_arr();
+		for (int e = 0; e < k[i].nerrors; e++) {
+			const struct ledger_error *le = &k[i].errors[e];
+			if (!keyusers_error_missing(le))
+				continue;
+			json_t *m = jsonw_obj();
+			jsonw_set(m, "carrier", jsonw_str(le->carrier));
+			jsonw_set(m, "unit", jsonw_str(le->unit));
+			jsonw_set(m, "what", jsonw_str(le->what));
+			jsonw_push(missing, m);
+		}
+		jsonw_set(o, "missing", missing);
 		jsonw_push(a, o);
 	}
 	return a;

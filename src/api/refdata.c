@@ -93,6 +93,7 @@ refdata_factor(struct http_request *req, struct http_response *resp, struct db *
 	jsonw_set(o, "toe", f.has_toe ? jsonw_real(f.toe) : json_null());
 	jsonw_set(o, "gj", f.has_gj ? jsonw_real(f.gj) : json_null());
 	jsonw_set(o, "kgco2", f.has_kgco2 ? jsonw_real(f.kgco2) : json_null());
+	jsonw_set(o, "toe_derived", jsonw_bool(f.toe_derived));
 	return api_send(resp, 200, o);
 }
 

@@ -1,14 +1,18 @@
 /*
  * sxsh keyusers --year Y [--format table|csv|json|xlsx -o FILE]: the key
  * energy users of a year (model/analytics/keyusers.h), the list the province sends
- * to the Ministry: code, tax code, name, district, sector, total TOE and
- * TOE per carrier (one column per carrier present in the list).  The table
- * prints numbers the Vietnamese way; CSV uses '.' decimals and JSON
- * numbers, for machines; xlsx (render/sheets.h) writes the CSV's columns to
- * FILE with numbers as numbers and the threshold above them.  Facilities
- * listed with an incomplete TOE get a warning on stderr; those whose TOE
- * cannot be computed and whose known part stays below the threshold are
- * named on stderr as "cannot compute".  The command lists the whole
+ * to the Ministry: code, tax code, name, district, sector, total TOE, the
+ * status (key_user, key_user_incomplete, cannot_compute), whether it is
+ * listed only through a derived TOE factor (derived_only), the lines that
+ * did not convert (missing) and TOE per carrier (one column per carrier
+ * present in the list).  The key users come first, by TOE, then the
+ * facilities whose TOE cannot be computed and whose known part stays below
+ * the threshold, by code, with their status.  The table prints numbers the
+ * Vietnamese way; CSV uses '.' decimals and JSON numbers, for machines
+ * (JSON lists the second group as "unknown"); xlsx (render/sheets.h)
+ * writes the CSV's columns to FILE with numbers as numbers and the
+ * threshold above them.  Each line that does not convert is also named on
+ * stderr as a warning.  The command lists the whole
  * province (it acts as province staff; district officers get their unit's
  * list from the page and the API).
  */
@@ -42,19 +46,21 @@ struct ku_cols {
 static void
 print_csv(const struct keyuser_list *l, const struct ku_cols *c)
 {
-	fputs("code,tax_code,name,district,sector,toe", stdout);
+	fputs("code,tax_code,name,district,sector,toe,status,derived_only,missing", stdout);
 	for (int j = 0; j < c->n; j++)
 		printf(",toe_%s", c->code[j]);
 	putchar('\n');
-	for (int i = 0; i < l->n; i++) {
-		const struct keyuser *k = &l->items[i];
+	for (int i = 0; i < l->n + l->nunknown; i++) {
+		const struct keyuser *k = i < l->n ? &l->items[i] : &l->unknown[i - l->n];
+		char missing[512];
 		const char *f[5] = {k->code, k->tax_code, k->name, k->unit_name, k->sector_code};
 		for (int j = 0; j < 5; j++) {
 			if (j)
 				putchar(',');
 			csvio_put_field(stdout, f[j]);
 		}
-		printf(",%.3f", k->toe);
+		printf(",%.3f,%s,%d,", k->toe, keyusers_status_code(k->status), k->derived_only);
+		csvio_put_field(stdout, keyusers_missing(k, missing, sizeof(missing)));
 		for (int j = 0; j < c->n; j++) {
 			double t = sheets_ku_carrier_toe(k, c->code[j]);
 			if (isfinite(t))
@@ -66,34 +72,56 @@ print_csv(const struct keyuser_list *l, const struct ku_cols *c)
 	}
 }
 
+/* One facility of the JSON list. */
+static json_t *
+json_keyuser(const struct keyuser *k, const struct ku_cols *c)
+{
+	json_t *o = json_object(), *by = json_object(), *missing = json_array();
+	json_object_set_new(o, "code", json_string(k->code));
+	json_object_set_new(o, "tax_code", json_string(k->tax_code));
+	json_object_set_new(o, "name", json_string(k->name));
+	json_object_set_new(o, "district", json_string(k->unit_name));
+	json_object_set_new(o, "sector", json_string(k->sector_code));
+	json_object_set_new(o, "toe", json_real(round(k->toe * 1000) / 1000));
+	json_object_set_new(o, "complete", json_boolean(!k->incomplete));
+	json_object_set_new(o, "status", json_string(keyusers_status_code(k->status)));
+	json_object_set_new(o, "derived_only", json_boolean(k->derived_only));
+	json_object_set_new(o, "toe_derived", json_real(round(k->toe_derived * 1000) / 1000));
+	for (int e = 0; e < k->nerrors; e++) {
+		const struct ledger_error *le = &k->errors[e];
+		if (!keyusers_error_missing(le))
+			continue;
+		json_t *m = json_object();
+		json_object_set_new(m, "carrier", json_string(le->carrier));
+		json_object_set_new(m, "unit", json_string(le->unit));
+		json_object_set_new(m, "what", json_string(le->what));
+		json_array_append_new(missing, m);
+	}
+	json_object_set_new(o, "missing", missing);
+	for (int j = 0; j < c->n; j++) {
+		double t = sheets_ku_carrier_toe(k, c->code[j]);
+		if (t != 0)
+			json_object_set_new(by, c->code[j],
+					    isfinite(t) ? json_real(round(t * 1000) / 1000)
+							: json_null());
+	}
+	json_object_set_new(o, "toe_by_carrier", by);
+	return o;
+}
+
 static void
 print_json(const struct keyuser_list *l, const struct ku_cols *c)
 {
-	json_t *root = json_object(), *items = json_array();
+	json_t *root = json_object(), *items = json_array(), *unknown = json_array();
 	json_object_set_new(root, "year", json_integer(l->year));
 	json_object_set_new(root, "threshold_toe", json_real(l->threshold_toe));
 	json_object_set_new(root, "threshold_ref", json_string(l->threshold_ref));
-	for (int i = 0; i < l->n; i++) {
-		const struct keyuser *k = &l->items[i];
-		json_t *o = json_object(), *by = json_object();
-		json_object_set_new(o, "code", json_string(k->code));
-		json_object_set_new(o, "tax_code", json_string(k->tax_code));
-		json_object_set_new(o, "name", json_string(k->name));
-		json_object_set_new(o, "district", json_string(k->unit_name));
-		json_object_set_new(o, "sector", json_string(k->sector_code));
-		json_object_set_new(o, "toe", json_real(round(k->toe * 1000) / 1000));
-		json_object_set_new(o, "complete", json_boolean(!k->incomplete));
-		for (int j = 0; j < c->n; j++) {
-			double t = sheets_ku_carrier_toe(k, c->code[j]);
-			if (t != 0)
-				json_object_set_new(by, c->code[j],
-						    isfinite(t) ? json_real(round(t * 1000) / 1000)
-								: json_null());
-		}
-		json_object_set_new(o, "toe_by_carrier", by);
-		json_array_append_new(items, o);
-	}
+	for (int i = 0; i < l->n; i++)
+		json_array_append_new(items, json_keyuser(&l->items[i], c));
+	for (int i = 0; i < l->nunknown; i++)
+		json_array_append_new(unknown, json_keyuser(&l->unknown[i], c));
 	json_object_set_new(root, "facilities", items);
+	json_object_set_new(root, "unknown", unknown);
 	json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
 	putchar('\n');
 	json_decref(root);
@@ -107,14 +135,10 @@ cell(const char *s, int width, int right)
 	putchar(' ');
 }
 
+/* The rows of items[0..n) under the table's header. */
 static void
-print_table(const struct keyuser_list *l, const struct ku_cols *c)
+table_rows(const struct keyuser *items, int n, const struct ku_cols *c)
 {
-	char thr[32];
-	printf("Cơ sở sử dụng năng lượng trọng điểm năm %d / Key energy users %d\n", l->year,
-	       l->year);
-	printf("Ngưỡng / threshold: %s TOE/năm (%s); %d cơ sở / facilities\n\n",
-	       fmt_num(thr, sizeof(thr), l->threshold_toe, 0, LANG_VI), l->threshold_ref, l->n);
 	enum { W_CODE = 12, W_TAX = 14, W_DIST = 16, W_SEC = 6, W_NUM = 12 };
 	cell("Mã/Code", W_CODE, 0);
 	cell("MST/Tax code", W_TAX, 0);
@@ -124,19 +148,46 @@ print_table(const struct keyuser_list *l, const struct ku_cols *c)
 	for (int j = 0; j < c->n; j++)
 		cell(c->code[j], W_NUM, 1);
 	printf("Tên/Name\n");
-	for (int i = 0; i < l->n; i++) {
-		const struct keyuser *k = &l->items[i];
-		char num[48];
+	for (int i = 0; i < n; i++) {
+		const struct keyuser *k = &items[i];
+		char num[48], toe[56];
 		cell(k->code, W_CODE, 0);
 		cell(k->tax_code, W_TAX, 0);
 		cell(k->unit_name, W_DIST, 0);
 		cell(k->sector_code, W_SEC, 0);
-		cell(fmt_num(num, sizeof(num), k->toe, 1, LANG_VI), W_NUM, 1);
+		snprintf(toe, sizeof(toe), "%s%s", fmt_num(num, sizeof(num), k->toe, 1, LANG_VI),
+			 k->derived_only ? "*" : "");
+		cell(toe, W_NUM, 1);
 		for (int j = 0; j < c->n; j++) {
 			double t = sheets_ku_carrier_toe(k, c->code[j]);
 			cell(t == 0 ? "" : fmt_num(num, sizeof(num), t, 1, LANG_VI), W_NUM, 1);
 		}
 		printf("%s\n", k->name);
+	}
+}
+
+static void
+print_table(const struct keyuser_list *l, const struct ku_cols *c)
+{
+	char thr[32];
+	printf("Cơ sở sử dụng năng lượng trọng điểm năm %d / Key energy users %d\n", l->year,
+	       l->year);
+	printf("Ngưỡng / threshold: %s TOE/năm (%s); %d cơ sở / facilities\n\n",
+	       fmt_num(thr, sizeof(thr), l->threshold_toe, 0, LANG_VI), l->threshold_ref, l->n);
+	table_rows(l->items, l->n, c);
+	for (int i = 0; i < l->n; i++)
+		if (l->items[i].derived_only) {
+			printf(
+			    "\n* chỉ đạt ngưỡng nhờ hệ số TOE suy ra, không phải hệ số pháp lý / "
+			    "reaches the threshold only through a derived, not a legal, TOE "
+			    "factor\n");
+			break;
+		}
+	if (l->nunknown > 0) {
+		printf("\nKhông tính được (thiếu hệ số hoặc đơn vị) / Cannot compute (a factor or "
+		       "unit is missing): %d\n\n",
+		       l->nunknown);
+		table_rows(l->unknown, l->nunknown, c);
 	}
 }
 
@@ -151,8 +202,7 @@ static void
 warn_errors(const struct keyuser *k, const char *what_vi, const char *what_en, int year)
 {
 	for (int e = 0; e < k->nerrors; e++)
-		if (strcmp(k->errors[e].what, "factor") == 0 ||
-		    strcmp(k->errors[e].what, "unit") == 0)
+		if (keyusers_error_missing(&k->errors[e]))
 			fprintf(stderr, "sxsh keyusers: %s %d: %s / %s: %s %s (%s)\n", k->code,
 				year, what_vi, what_en, k->errors[e].carrier, k->errors[e].unit,
 				ledger_error_text(k->errors[e].what));

@@ -54,25 +54,26 @@ const char *const db_sql[STMT__MAX] = {
 	"native_unit = excluded.native_unit, biogenic = excluded.biogenic",
     [STMT_REFDATA_FACTOR_UPSERT] =
 	"INSERT INTO carrier_factor(carrier_code, unit, toe_per_unit, gj_per_unit, "
-	"kgco2_per_unit, valid_from, valid_to, source, reliability, note) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+	"kgco2_per_unit, valid_from, valid_to, source, reliability, note, toe_derived) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
 	"ON CONFLICT(carrier_code, unit, valid_from) DO UPDATE SET "
 	"toe_per_unit = excluded.toe_per_unit, gj_per_unit = excluded.gj_per_unit, "
 	"kgco2_per_unit = excluded.kgco2_per_unit, valid_to = excluded.valid_to, "
-	"source = excluded.source, reliability = excluded.reliability, note = excluded.note",
+	"source = excluded.source, reliability = excluded.reliability, note = excluded.note, "
+	"toe_derived = excluded.toe_derived",
     [STMT_REFDATA_GRID_UPSERT] = "INSERT INTO grid_factor(year, tco2_per_mwh, source, reliability) "
 				 "VALUES (?1, ?2, ?3, ?4) ON CONFLICT(year) DO UPDATE SET "
 				 "tco2_per_mwh = excluded.tco2_per_mwh, source = excluded.source, "
 				 "reliability = excluded.reliability",
     [STMT_REFDATA_NORM_UPDATE] =
 	"UPDATE norm SET valid_to = ?5, value = ?6, energy_unit = ?7, per_unit = ?8, "
-	"legal_ref = ?9, source = ?10, reliability = ?11, note = ?12 "
+	"legal_ref = ?9, source = ?10, reliability = ?11, note = ?12, band_plant = ?13 "
 	"WHERE product_code = ?1 AND band_min IS NOT DISTINCT FROM ?2 AND band_max IS NOT DISTINCT "
 	"FROM ?3 AND valid_from = ?4",
     [STMT_REFDATA_NORM_INSERT] =
 	"INSERT INTO norm(product_code, band_min, band_max, valid_from, valid_to, value, "
-	"energy_unit, per_unit, legal_ref, source, reliability, note) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	"energy_unit, per_unit, legal_ref, source, reliability, note, band_plant) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     [STMT_REFDATA_ADMIN_UPSERT] =
 	"INSERT INTO admin_unit(code, name, name_en, level, kind, valid_from, valid_to, "
 	"source, reliability) VALUES (?1, ?2, ?3, ?4, ?5, ?7, ?8, ?10, ?11) "
@@ -108,14 +109,18 @@ const char *const db_sql[STMT__MAX] = {
 	"(SELECT count(*) FROM norm), (SELECT count(*) FROM admin_unit), "
 	"(SELECT count(*) FROM plan), (SELECT count(*) FROM plan_target)",
     [STMT_REFDATA_FACTOR_GET] =
-	"SELECT toe_per_unit, gj_per_unit, kgco2_per_unit, reliability, coalesce(note, '') "
-	"FROM carrier_factor WHERE carrier_code = ?1 AND unit = ?2 AND valid_from <= ?3 "
-	"AND (valid_to IS NULL OR valid_to >= ?3) ORDER BY valid_from DESC LIMIT 1",
+	"SELECT toe_per_unit, gj_per_unit, kgco2_per_unit, reliability, coalesce(note, ''), "
+	"toe_derived FROM carrier_factor WHERE carrier_code = ?1 AND unit = ?2 "
+	"AND valid_from <= ?3 AND (valid_to IS NULL OR valid_to >= ?3) "
+	"ORDER BY valid_from DESC LIMIT 1",
     [STMT_REFDATA_GRID_GET] = "SELECT tco2_per_mwh, reliability FROM grid_factor WHERE year = ?1",
     [STMT_REFDATA_NORM_GET] =
-	"SELECT value, energy_unit, per_unit, legal_ref, reliability FROM norm "
+	"SELECT value, energy_unit, per_unit, legal_ref, reliability, band_plant FROM norm "
 	"WHERE product_code = ?1 AND valid_from <= ?3 AND (valid_to IS NULL OR valid_to >= ?3) "
-	"AND (band_min IS NULL OR ?2 >= band_min) AND (band_max IS NULL OR ?2 < band_max) "
+	"AND (band_min IS NULL OR (band_plant = 0 AND ?2 >= band_min) "
+	"OR (band_plant = 1 AND ?4 >= band_min)) "
+	"AND (band_max IS NULL OR (band_plant = 0 AND ?2 < band_max) "
+	"OR (band_plant = 1 AND ?4 < band_max)) "
 	"ORDER BY valid_from DESC LIMIT 1",
     [STMT_REFDATA_ADMIN_GET] =
 	"SELECT a.name, a.level, a.kind, coalesce(a.valid_from, ''), coalesce(a.valid_to, ''), "
@@ -286,7 +291,7 @@ const char *const db_sql[STMT__MAX] = {
     /* Plain scans: grouping or ordering these in SQL costs more than the rest of the KPIs. */
     [STMT_KPI_ENERGY] = "SELECT report_id, carrier_code, unit, quantity FROM report_energy",
     [STMT_KPI_OUTPUTS] = "SELECT report_id, product_code, quantity, unit FROM report_output",
-    [STMT_KPI_PRODUCTS] = "SELECT code, unit FROM product ORDER BY code",
+    [STMT_KPI_PRODUCTS] = "SELECT code, unit, sector_code FROM product ORDER BY code",
     [STMT_KPI_UNITS] = "SELECT code, dimension, to_base FROM unit",
     [STMT_KPI_FACTORS] = "SELECT carrier_code, unit, toe_per_unit, valid_from, valid_to "
 			 "FROM carrier_factor WHERE toe_per_unit IS NOT NULL",
@@ -350,11 +355,11 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_LEDGER_CARRIERS] = "SELECT code, kind, biogenic, native_unit FROM carrier",
     [STMT_LEDGER_FACTORS] =
 	"SELECT carrier_code, unit, toe_per_unit, gj_per_unit, kgco2_per_unit, valid_from, "
-	"valid_to FROM carrier_factor",
+	"valid_to, toe_derived FROM carrier_factor",
     [STMT_LEDGER_GRID] = "SELECT year, tco2_per_mwh FROM grid_factor",
     [STMT_LEDGER_NORMS] =
 	"SELECT product_code, band_min, band_max, valid_from, valid_to, value, energy_unit, "
-	"per_unit, legal_ref FROM norm",
+	"per_unit, legal_ref, band_plant FROM norm",
     [STMT_LEDGER_REPORTS] =
 	"SELECT r.id, r.facility_id, r.year FROM report r "
 	"WHERE r.year BETWEEN ?1 AND ?2 AND (?3 = 0 OR r.facility_id = ?3) "
@@ -571,7 +576,7 @@ const char *const db_sql[STMT__MAX] = {
 	"forwarded_at = CASE WHEN ?4 THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END, "
 	"review_note = ?5, submitted_on = CASE WHEN ?6 THEN strftime('%Y-%m-%d', 'now') "
 	"ELSE submitted_on END, version = version + 1 WHERE id = ?1 AND version = ?2",
-    [STMT_PRODUCT_UNIT] = "SELECT p.unit, u.dimension FROM product p "
+    [STMT_PRODUCT_UNIT] = "SELECT p.unit, u.dimension, p.sector_code FROM product p "
 			  "JOIN unit u ON u.code = p.unit WHERE p.code = ?1",
     [STMT_UNIT_GET] = "SELECT dimension, to_base FROM unit WHERE code = ?1",
     [STMT_CARRIER_CHECK] =

@@ -37,11 +37,12 @@ enum stmt {
 	STMT_REFDATA_PRODUCT_UPSERT, /* code, name_vi, name_en, sector_code, unit, source */
 	STMT_REFDATA_CARRIER_UPSERT, /* code, name_vi, name_en, kind, native_unit, biogenic */
 	STMT_REFDATA_FACTOR_UPSERT,  /* carrier_code, unit, toe, gj, kgco2, valid_from, valid_to,
-					source, reliability, note */
+					source, reliability, note, toe_derived */
 	STMT_REFDATA_GRID_UPSERT,    /* year, tco2_per_mwh, source, reliability */
 	STMT_REFDATA_NORM_UPDATE,    /* product_code, band_min, band_max, valid_from, valid_to,
 					value, energy_unit, per_unit, legal_ref, source,
-					reliability, note (key: ?1-?4, NULL bands match NULL) */
+					reliability, note, band_plant (key: ?1-?4, NULL bands
+					match NULL) */
 	STMT_REFDATA_NORM_INSERT,    /* same parameters as STMT_REFDATA_NORM_UPDATE */
 	STMT_REFDATA_ADMIN_UPSERT,   /* code, name, name_en, level, kind, (6 unused), valid_from,
 					valid_to, (9 unused), source, reliability */
@@ -58,10 +59,11 @@ enum stmt {
 	STMT_REFDATA_COUNTS,	     /* -> rows in unit, sector, product, carrier, carrier_factor,
 					grid_factor, norm, admin_unit, plan, plan_target */
 	STMT_REFDATA_FACTOR_GET,     /* carrier_code, unit, date -> toe, gj, kgco2, reliability,
-					note (NULL factor columns stay NULL) */
+					note, toe_derived (NULL factor columns stay NULL) */
 	STMT_REFDATA_GRID_GET,	     /* year -> tco2_per_mwh, reliability */
-	STMT_REFDATA_NORM_GET,	     /* product_code, yearly output, date -> value, energy_unit,
-					per_unit, legal_ref, reliability */
+	STMT_REFDATA_NORM_GET,	     /* product_code, yearly output, date, the plant's yearly
+					output of the product's class -> value, energy_unit,
+					per_unit, legal_ref, reliability, band_plant */
 	STMT_REFDATA_ADMIN_GET,	     /* code -> name, level, kind, valid_from, valid_to,
 					parent code, successor code */
 	STMT_REFDATA_TARGET_GET,     /* plan code, indicator, by_year, scope_filter -> value,
@@ -158,7 +160,7 @@ enum stmt {
 	STMT_KPI_ENERGY,	/* -> report_id, carrier_code, unit, quantity (every line,
 				   unordered: a plain scan, summed by the caller) */
 	STMT_KPI_OUTPUTS,	/* -> report_id, product_code, quantity, unit (unordered) */
-	STMT_KPI_PRODUCTS,	/* -> code, unit; by code */
+	STMT_KPI_PRODUCTS,	/* -> code, unit, sector_code; by code */
 	STMT_KPI_UNITS,		/* -> code, dimension, to_base */
 	STMT_KPI_FACTORS,	/* -> carrier_code, unit, toe_per_unit, valid_from, valid_to
 				   (rows with a TOE factor) */
@@ -176,10 +178,10 @@ enum stmt {
 					 legal_ref (latest valid_from overlapping the year) */
 	STMT_LEDGER_CARRIERS,	      /* -> code, kind, biogenic, native_unit */
 	STMT_LEDGER_FACTORS,	      /* -> carrier_code, unit, toe, gj, kgco2 (NULL = none),
-					 valid_from, valid_to */
+					 valid_from, valid_to, toe_derived */
 	STMT_LEDGER_GRID,	      /* -> year, tco2_per_mwh */
 	STMT_LEDGER_NORMS,	      /* -> product_code, band_min, band_max, valid_from, valid_to,
-					 value, energy_unit, per_unit, legal_ref */
+					 value, energy_unit, per_unit, legal_ref, band_plant */
 	/* The four statements below take: first year, last year, facility id (0 = all),
 	 * product code (NULL = all; keeps reports that have an output of it). */
 	STMT_LEDGER_REPORTS,	   /* first, last, facility, product, accepted_only -> id,
@@ -275,7 +277,7 @@ enum stmt {
 				      cp_applied; bumps version */
 	STMT_REPORT_STATE,	   /* id, version (expected), status, forwarded (0/1),
 				      review_note, submitted (1 = stamp submitted_on) */
-	STMT_PRODUCT_UNIT,	   /* product code -> unit, unit dimension */
+	STMT_PRODUCT_UNIT,	   /* product code -> unit, unit dimension, sector_code */
 	STMT_UNIT_GET,		   /* unit code -> dimension, to_base */
 	STMT_CARRIER_CHECK,	   /* carrier, unit -> carrier exists (0/1), has a factor in
 				      the unit's dimension (0/1) */

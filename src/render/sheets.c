@@ -27,9 +27,10 @@ sheets_ku_carriers(const struct keyuser_list *l, const char ***codes)
 {
 	const char **c = NULL;
 	int n = 0;
-	for (int i = 0; i < l->n; i++)
-		for (int j = 0; j < l->items[i].ncarriers; j++) {
-			const char *code = l->items[i].carriers[j].carrier;
+	for (int i = 0; i < l->n + l->nunknown; i++) {
+		const struct keyuser *k = i < l->n ? &l->items[i] : &l->unknown[i - l->n];
+		for (int j = 0; j < k->ncarriers; j++) {
+			const char *code = k->carriers[j].carrier;
 			int at = 0;
 			while (at < n && strcmp(c[at], code) < 0)
 				at++;
@@ -40,6 +41,7 @@ sheets_ku_carriers(const struct keyuser_list *l, const char ***codes)
 			c[at] = code;
 			n++;
 		}
+	}
 	*codes = c;
 	return n;
 }
@@ -56,9 +58,10 @@ sheets_ku_carrier_toe(const struct keyuser *k, const char *code)
 int
 sheets_keyusers(struct xlsx *x, const struct keyuser_list *l)
 {
-	enum { KU_FIXED = 6 };
-	static const char *const fixed[KU_FIXED] = {"code",	"tax_code", "name",
-						    "district", "sector",   "toe"};
+	enum { KU_FIXED = 9 };
+	static const char *const fixed[KU_FIXED] = {"code",	"tax_code",	"name",
+						    "district", "sector",	"toe",
+						    "status",	"derived_only", "missing"};
 	const char **carriers = NULL;
 	int nc = sheets_ku_carriers(l, &carriers);
 	if (xlsx_sheet(x, "Trọng điểm") < 0) {
@@ -77,6 +80,8 @@ sheets_keyusers(struct xlsx *x, const struct keyuser_list *l)
 	xlsx_row_end(x);
 	xlsx_text(x, "Số cơ sở / facilities");
 	xlsx_int(x, l->n);
+	xlsx_text(x, "Không tính được / cannot compute");
+	xlsx_int(x, l->nunknown);
 	xlsx_row_end(x);
 	xlsx_row_end(x);
 
@@ -89,14 +94,18 @@ sheets_keyusers(struct xlsx *x, const struct keyuser_list *l)
 		head[KU_FIXED + j] = names[j];
 	}
 	xlsx_header(x, head, KU_FIXED + nc);
-	for (int i = 0; i < l->n; i++) {
-		const struct keyuser *k = &l->items[i];
+	for (int i = 0; i < l->n + l->nunknown; i++) {
+		const struct keyuser *k = i < l->n ? &l->items[i] : &l->unknown[i - l->n];
+		char missing[512];
 		xlsx_text(x, k->code);
 		xlsx_text(x, k->tax_code);
 		xlsx_text(x, k->name);
 		xlsx_text(x, k->unit_name);
 		xlsx_text(x, k->sector_code);
 		xlsx_number(x, k->toe, 3);
+		xlsx_text(x, keyusers_status_code(k->status));
+		xlsx_int(x, k->derived_only);
+		xlsx_text(x, keyusers_missing(k, missing, sizeof(missing)));
 		for (int j = 0; j < nc; j++)
 			xlsx_number(x, sheets_ku_carrier_toe(k, carriers[j]), 3);
 		xlsx_row_end(x);

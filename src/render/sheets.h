@@ -24,8 +24,9 @@ struct kpi_result;
 struct xlsx;
 
 /*
- * The carrier codes present in l, sorted and unique: the per-carrier TOE
- * columns of the key-user list.  Returns their number and *codes (free()
+ * The carrier codes present in l (key users and those that cannot be
+ * computed), sorted and unique: the per-carrier TOE columns of the
+ * key-user list.  Returns their number and *codes (free()
  * the array; the strings are l's and live as long as l).
  */
 int sheets_ku_carriers(const struct keyuser_list *l, const char ***codes);
@@ -34,8 +35,11 @@ double sheets_ku_carrier_toe(const struct keyuser *k, const char *code);
 
 /*
  * Adds the sheet "Trọng điểm": a title, the threshold and its legal
- * reference, then code, tax_code, name, district, sector, toe and toe_<carrier>
- * columns (the CSV of `sxsh keyusers`).  Returns 0, or -1 when the workbook failed.
+ * reference, the counts of key users and of facilities that cannot be
+ * computed, then code, tax_code, name, district, sector, toe, status,
+ * derived_only, missing and toe_<carrier> columns (the CSV of `sxsh
+ * keyusers`): the key users by TOE, then those that cannot be computed by
+ * code.  Returns 0, or -1 when the workbook failed.
  */
 int sheets_keyusers(struct xlsx *x, const struct keyuser_list *l);
 /*

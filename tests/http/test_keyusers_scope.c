@@ -201,14 +201,14 @@ test_district_rach_gia(void **state)
 	       &r);
 	assert_string_equal(
 	    r.body,
-	    "year,code,name,tax_code,unit,sector,toe_total,incomplete,carrier,quantity,"
-	    "native_unit,carrier_toe\n"
-	    "2024,MOVED-OUT,Nhà máy MOVED-OUT,,Thành phố Rạch Giá,2392,1300.000,0,coal_5_6,"
-	    "2600.000,t,1300.000\n"
-	    "2024,RG-A,Nhà máy RG-A,,Thành phố Rạch Giá,2392,1200.000,0,coal_5_6,2400.000,t,"
-	    "1200.000\n"
-	    "2024,RG-W,Nhà máy RG-W,,Thành phố Rạch Giá,2392,1100.000,0,coal_5_6,2200.000,t,"
-	    "1100.000\n");
+	    "year,code,name,tax_code,unit,sector,toe_total,incomplete,status,derived_only,"
+	    "carrier,quantity,native_unit,carrier_toe,carrier_toe_derived\n"
+	    "2024,MOVED-OUT,Nhà máy MOVED-OUT,,Thành phố Rạch Giá,2392,1300.000,0,key_user,0,"
+	    "coal_5_6,2600.000,t,1300.000,0\n"
+	    "2024,RG-A,Nhà máy RG-A,,Thành phố Rạch Giá,2392,1200.000,0,key_user,0,coal_5_6,"
+	    "2400.000,t,1200.000,0\n"
+	    "2024,RG-W,Nhà máy RG-W,,Thành phố Rạch Giá,2392,1100.000,0,key_user,0,coal_5_6,"
+	    "2200.000,t,1100.000,0\n");
 	hc_response_free(&r);
 
 	hs_req(server.port, "GET", "/keyusers?year=2024", rach_gia.cookie, NULL, 200, &r);
@@ -240,7 +240,9 @@ test_district_ha_tien(void **state)
 	/* MOVED-IN: 2,800 t / 2 = 1,400 TOE, under Hà Tiên, its unit on 31/12/2024. */
 	hs_contains(&r, "{\"facility_id\":1005,\"code\":\"MOVED-IN\",\"name\":\"Nhà máy "
 			"MOVED-IN\",\"tax_code\":null,\"unit_name\":\"Thành phố Hà Tiên\","
-			"\"sector_code\":\"2392\",\"toe\":1400.0,\"incomplete\":false}");
+			"\"sector_code\":\"2392\",\"toe\":1400.0,\"incomplete\":false,"
+			"\"status\":\"key_user\",\"derived_only\":false,\"toe_derived\":0.0,"
+			"\"missing\":[]}");
 	hc_response_free(&r);
 }
 

@@ -201,13 +201,18 @@ test_cli(void **state)
 	snprintf(cmd, sizeof(cmd), "%s keyusers --db '%s' --year 2020 --format csv", tu_sxsh(),
 		 tu_db_url("kucli.db"));
 	assert_int_equal(tu_run(cmd, &out, &err), 0);
-	/* Carrier columns in code order; '.' decimals; K4's bagasse cannot convert (empty). */
-	assert_string_equal(out,
-			    "code,tax_code,name,district,sector,toe,toe_bagasse,toe_coal_5_6,"
-			    "toe_electricity\n"
-			    "K3,,Gạch K3,Huyện Kiên Lương,2392,1199.737,0.000,800.100,399.637\n"
-			    "K4,,Gạch K4,Huyện Kiên Lương,2392,1050.000,,1050.000,0.000\n"
-			    "K2,,Gạch K2,Huyện Kiên Lương,2392,1000.000,0.000,1000.000,0.000\n");
+	/* Carrier columns in code order; '.' decimals; K4's bagasse cannot convert
+	 * (empty).  K5 (50 TOE known, bagasse without a factor) follows the key
+	 * users with its status, not only on stderr. */
+	assert_string_equal(
+	    out, "code,tax_code,name,district,sector,toe,status,derived_only,missing,toe_bagasse,"
+		 "toe_coal_5_6,toe_electricity\n"
+		 "K3,,Gạch K3,Huyện Kiên Lương,2392,1199.737,key_user,0,,0.000,800.100,399.637\n"
+		 "K4,,Gạch K4,Huyện Kiên Lương,2392,1050.000,key_user_incomplete,0,bagasse t: "
+		 "factor,,1050.000,0.000\n"
+		 "K2,,Gạch K2,Huyện Kiên Lương,2392,1000.000,key_user,0,,0.000,1000.000,0.000\n"
+		 "K5,,Gạch K5,Huyện Kiên Lương,2392,50.000,cannot_compute,0,bagasse t: factor,,"
+		 "50.000,0.000\n");
 	assert_non_null(strstr(err, "K5 2020"));
 	assert_non_null(strstr(err, "cannot compute"));
 	free(out);
@@ -217,11 +222,19 @@ test_cli(void **state)
 	assert_int_equal(tu_run(cmd, &out, NULL), 0);
 	assert_non_null(strstr(out, "\"code\": \"K3\""));
 	assert_non_null(strstr(out, "\"complete\": false"));
+	assert_non_null(strstr(out, "\"status\": \"key_user_incomplete\""));
+	/* K5 is listed under "unknown", with its status and what is missing. */
+	const char *unk = strstr(out, "\"unknown\": [");
+	assert_non_null(unk);
+	assert_non_null(strstr(unk, "\"code\": \"K5\""));
+	assert_non_null(strstr(unk, "\"status\": \"cannot_compute\""));
+	assert_non_null(strstr(unk, "\"carrier\": \"bagasse\""));
 	free(out);
 	snprintf(cmd, sizeof(cmd), "%s keyusers --db '%s' --year 2020", tu_sxsh(),
 		 tu_db_url("kucli.db"));
 	assert_int_equal(tu_run(cmd, &out, NULL), 0);
 	assert_non_null(strstr(out, "1.199,7")); /* Vietnamese format in the table */
+	assert_non_null(strstr(out, "Cannot compute (a factor or unit is missing): 1"));
 	free(out);
 	/* Usage errors exit 2; a year without a threshold is a user error, 1. */
 	snprintf(cmd, sizeof(cmd), "%s keyusers --db '%s'", tu_sxsh(), tu_db_url("kucli.db"));
@@ -234,14 +247,103 @@ test_cli(void **state)
 	assert_int_equal(tu_run(cmd, NULL, NULL), 1);
 }
 
+/*
+ * Derived factors (rice husk 0.2771, wood 0.3726 TOE/t: IPCC heating value /
+ * 41.868 GJ per TOE, carrier_factor.toe_derived) against legal ones, 2020:
+ *   D1 2,000 t husk = 554.2 TOE + 3,000,000 kWh x 0.0001543 = 462.9 TOE:
+ *      1,017.1 TOE, a key user; legal part 462.9 < 1,000: derived_only,
+ *      toe_derived 554.2.
+ *   D2 700 t husk = 193.97 TOE + 2,000 t coal 5-6 x 0.5 = 1,000 TOE:
+ *      1,193.97; the legal 1,000 reaches the threshold alone: not derived_only.
+ *   D3 3,000 t wood x 0.3726 = 1,117.8 TOE, all derived: derived_only.
+ *   D4 1,000 t husk = 277.1 TOE + 100 t bagasse (no factor): below on what
+ *      converts: cannot compute, listed with that status.
+ * By TOE: D2, D3, D1.
+ */
+static const char derived_fixture[] = FAC(1, "D1", "NULL") FAC(2, "D2", "NULL") FAC(3, "D3", "NULL")
+    FAC(4, "D4",
+	"NULL") "INSERT INTO report(id, facility_id, year, status) VALUES (1,1,2020,'accepted'),"
+		" (2,2,2020,'accepted'), (3,3,2020,'accepted'), (4,4,2020,'accepted');"
+		"INSERT INTO report_energy(report_id, carrier_code, quantity, unit) VALUES"
+		" (1,'rice_husk',2000,'t'), (1,'electricity',3000000,'kWh'),"
+		" (2,'rice_husk',700,'t'), (2,'coal_5_6',2000,'t'), (3,'wood',3000,'t'),"
+		" (4,'rice_husk',1000,'t'), (4,'bagasse',100,'t');";
+
+static void
+test_derived(void **state)
+{
+	(void)state;
+	char err[512];
+	struct db *db = fx_db_new("ku-derived.db", derived_fixture);
+	struct keyuser_list *l = NULL;
+	assert_int_equal(keyusers_list(db, &province, 2020, &l, err, sizeof(err)), 0);
+	assert_int_equal(l->n, 3);
+	assert_string_equal(l->items[0].code, "D2");
+	assert_float_equal(l->items[0].toe, 1193.97, 1e-9);
+	assert_float_equal(l->items[0].toe_derived, 193.97, 1e-9);
+	assert_false(l->items[0].derived_only);
+	assert_int_equal(l->items[0].status, KEYUSER_LISTED);
+	assert_string_equal(l->items[1].code, "D3");
+	assert_float_equal(l->items[1].toe, 1117.8, 1e-9);
+	assert_true(l->items[1].derived_only);
+	assert_string_equal(l->items[2].code, "D1");
+	assert_float_equal(l->items[2].toe, 1017.1, 1e-9);
+	assert_float_equal(l->items[2].toe_derived, 554.2, 1e-9);
+	assert_true(l->items[2].derived_only);
+	/* Per carrier: electricity legal, rice husk derived. */
+	assert_string_equal(l->items[2].carriers[0].carrier, "electricity");
+	assert_false(l->items[2].carriers[0].toe_derived);
+	assert_string_equal(l->items[2].carriers[1].carrier, "rice_husk");
+	assert_true(l->items[2].carriers[1].toe_derived);
+	assert_int_equal(l->nunknown, 1);
+	assert_string_equal(l->unknown[0].code, "D4");
+	assert_int_equal(l->unknown[0].status, KEYUSER_CANNOT_COMPUTE);
+	assert_false(l->unknown[0].derived_only);
+	assert_float_equal(l->unknown[0].toe, 277.1, 1e-9);
+	char buf[128];
+	assert_string_equal(keyusers_missing(&l->unknown[0], buf, sizeof(buf)),
+			    "bagasse t: factor");
+	assert_string_equal(keyusers_status_code(l->unknown[0].status), "cannot_compute");
+	keyusers_free(l);
+	db_close(db);
+
+	char cmd[1024], *out = NULL;
+	snprintf(cmd, sizeof(cmd), "%s keyusers --db '%s' --year 2020 --format csv", tu_sxsh(),
+		 tu_db_url("ku-derived.db"));
+	assert_int_equal(tu_run(cmd, &out, NULL), 0);
+	assert_string_equal(
+	    out, "code,tax_code,name,district,sector,toe,status,derived_only,missing,toe_bagasse,"
+		 "toe_coal_5_6,toe_electricity,toe_rice_husk,toe_wood\n"
+		 "D2,,Gạch D2,Huyện Kiên Lương,2392,1193.970,key_user,0,,0.000,1000.000,0.000,"
+		 "193.970,0.000\n"
+		 "D3,,Gạch D3,Huyện Kiên Lương,2392,1117.800,key_user,1,,0.000,0.000,0.000,0.000,"
+		 "1117.800\n"
+		 "D1,,Gạch D1,Huyện Kiên Lương,2392,1017.100,key_user,1,,0.000,0.000,462.900,"
+		 "554.200,0.000\n"
+		 "D4,,Gạch D4,Huyện Kiên Lương,2392,277.100,cannot_compute,0,bagasse t: factor,,"
+		 "0.000,0.000,277.100,0.000\n");
+	free(out);
+	snprintf(cmd, sizeof(cmd), "%s keyusers --db '%s' --year 2020 --format json", tu_sxsh(),
+		 tu_db_url("ku-derived.db"));
+	assert_int_equal(tu_run(cmd, &out, NULL), 0);
+	assert_non_null(strstr(out, "\"derived_only\": true"));
+	assert_non_null(strstr(out, "\"toe_derived\": 554.2"));
+	free(out);
+	snprintf(cmd, sizeof(cmd), "%s keyusers --db '%s' --year 2020", tu_sxsh(),
+		 tu_db_url("ku-derived.db"));
+	assert_int_equal(tu_run(cmd, &out, NULL), 0);
+	assert_non_null(strstr(out, "1.017,1*")); /* D1, derived only */
+	assert_non_null(strstr(out, "through a derived, not a legal, TOE factor"));
+	free(out);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_threshold),
-	    cmocka_unit_test(test_drafts_not_listed),
-	    cmocka_unit_test(test_scope),
-	    cmocka_unit_test(test_cli),
+	    cmocka_unit_test(test_threshold), cmocka_unit_test(test_drafts_not_listed),
+	    cmocka_unit_test(test_scope),     cmocka_unit_test(test_cli),
+	    cmocka_unit_test(test_derived),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -108,6 +108,7 @@ test_ledger_energy(void **state)
 	 * 400 MWh x 0.8458 = 338.32 t CO2. */
 	const struct ledger_report *r = find(l, 1, 2019);
 	assert_float_equal(r->toe, 61.72, 1e-9);
+	assert_float_equal(r->toe_legal, 61.72, 0); /* no derived factor: the same sum */
 	assert_float_equal(r->gj, 1440, 1e-9);
 	assert_float_equal(r->co2_t, 338.32, 1e-9);
 	assert_true(r->toe_ok && r->gj_ok && r->co2_ok);
@@ -137,6 +138,11 @@ test_ledger_energy(void **state)
 	assert_string_equal(r->carriers[0].carrier, "electricity");  /* by code */
 	assert_float_equal(r->carriers[0].qty_native, 100000, 1e-6); /* in kWh */
 	assert_string_equal(r->carriers[1].carrier, "rice_husk");
+	/* Rice husk's TOE factor is derived (11.6 GJ/t / 41.868), electricity's legal:
+	 * the legal part is the 15.43 TOE of electricity alone. */
+	assert_false(r->carriers[0].toe_derived);
+	assert_true(r->carriers[1].toe_derived);
+	assert_float_equal(r->toe_legal, 15.43, 1e-9);
 	p = ledger_report_product(r, "frozen_catfish");
 	assert_float_equal(p->output, 200, 1e-12);
 	assert_true(isnan(p->norm));
@@ -180,6 +186,135 @@ test_ledger_energy(void **state)
 	assert_int_equal(l->reports[0].errors[0].year, 2025);
 	assert_false(l->reports[0].co2_ok);
 	assert_true(l->reports[0].toe_ok);
+	ledger_free(l);
+	db_close(db);
+}
+
+/*
+ * Coal fines: the heating value follows the legal TOE factor (x 41.868 GJ
+ * per TOE), the CO2 is that heating value x IPCC anthracite's 98,300 kg/TJ.
+ * 100 t of each grade in 2019 (reports without output, but for K3):
+ *   K1 grades 1-2: 100 x 0.70 = 70 TOE; 70 x 41.868 = 2,930.76 GJ;
+ *      2,930.76 GJ x 98.3 kg/GJ = 288,093.708 kg = 288.093708 t CO2.
+ *   K2 grades 3-4: 60 TOE; 60 x 41.868 = 2,512.08 GJ; x 98.3 = 246.937464 t.
+ *   K3 grades 5-6: 50 TOE; 50 x 41.868 = 2,093.4 GJ; x 98.3 = 205.78122 t;
+ *      clinker 1,000 t, no norm: SEC 2,093.4 / 1,000 = 2.0934 GJ/t (with
+ *      anthracite's 26.7 GJ/t it was 2.67, 27.5 % too high).
+ */
+static const char coal_fixture[] = FAC(1, "K1", "2394") FAC(2, "K2", "2394")
+    FAC(3, "K3",
+	"2394") "INSERT INTO report(id, facility_id, year) VALUES (1,1,2019),(2,2,2019),(3,3,2019);"
+		"INSERT INTO report_output(report_id, product_code, quantity, unit) VALUES"
+		" (3,'clinker',1000,'t');"
+		"INSERT INTO report_energy(report_id, carrier_code, quantity, unit) VALUES"
+		" (1,'coal_1_2',100,'t'), (2,'coal_3_4',100,'t'), (3,'coal_5_6',100,'t');";
+
+static void
+test_ledger_coal(void **state)
+{
+	(void)state;
+	char err[512];
+	struct db *db = fx_db_new("coal.db", coal_fixture);
+	struct ledger *l = NULL;
+	assert_int_equal(ledger_load(db, 2019, 2019, 0, &l, err, sizeof(err)), 0);
+	assert_int_equal(l->nreports, 3);
+	static const struct {
+		double toe, gj, co2;
+	} want[3] = {{70, 2930.76, 288.093708}, {60, 2512.08, 246.937464}, {50, 2093.4, 205.78122}};
+	for (int i = 0; i < 3; i++) {
+		const struct ledger_report *r = find(l, i + 1, 2019);
+		assert_true(r->toe_ok && r->gj_ok && r->co2_ok);
+		assert_float_equal(r->toe, want[i].toe, 1e-9);
+		assert_float_equal(r->gj, want[i].gj, 1e-9);
+		assert_float_equal(r->co2_t, want[i].co2, 1e-9);
+		assert_float_equal(r->co2_bio_t, 0, 0);
+		/* GJ and TOE agree: 41.868 GJ per TOE for every grade. */
+		assert_float_equal(r->gj / r->toe, 41.868, 1e-12);
+	}
+	const struct ledger_product *p = ledger_report_product(find(l, 3, 2019), "clinker");
+	assert_non_null(p);
+	assert_string_equal(p->sec_energy_unit, "GJ");
+	assert_float_equal(p->sec, 2.0934, 1e-12);
+	ledger_free(l);
+	db_close(db);
+}
+
+/*
+ * Seafood plants (TT 52/2018): the 300 t band bounds the plant's output of
+ * every VSIC 1020 product in tonnes, not each product's.  2019, every
+ * energy line named for its product:
+ *   P1 shrimp 200 t (400,000 kWh), catfish 150 t (165,000 kWh), fish sauce
+ *      50 kL (10,000 kWh): 200 + 150 = 350 t >= 300 (fish sauce, in kL, is
+ *      not counted).  Shrimp 400,000 / 200 = 2,000 kWh/t <= 2,050, ratio
+ *      2,000 / 2,050 = 40/41; catfish 165,000 / 150 = 1,100 kWh/t > 1,050,
+ *      ratio 1,100 / 1,050 = 22/21.  Fish sauce has no norm: 10,000 x
+ *      0.0036 = 36 GJ / 50 kL = 0.72 GJ/kL.
+ *   P2 shrimp 200 t (400,000 kWh), fish sauce 150 kL (30,000 kWh): 200 t
+ *      of seafood in tonnes < 300: no norm; 1,440 GJ / 200 t = 7.2 GJ/t.
+ *   P3 catfish 150,000 kg = 150 t (150,000 kWh), shrimp 150 t (300,000
+ *      kWh): 300 t, on the band's inclusive lower bound: catfish 1,000
+ *      kWh/t, shrimp 2,000 kWh/t, both meet.
+ */
+static const char seafood_fixture[] = FAC(1, "P1", "1020") FAC(2, "P2", "1020") FAC(
+    3, "P3",
+    "1020") "INSERT INTO report(id, facility_id, year) VALUES (1,1,2019),(2,2,2019),(3,3,2019);"
+	    "INSERT INTO report_output(report_id, product_code, quantity, unit) VALUES"
+	    " (1,'frozen_shrimp',200,'t'), (1,'frozen_catfish',150,'t'), (1,'fish_sauce',50,'kL'),"
+	    " (2,'frozen_shrimp',200,'t'), (2,'fish_sauce',150,'kL'),"
+	    " (3,'frozen_catfish',150000,'kg'), (3,'frozen_shrimp',150,'t');"
+	    "INSERT INTO report_energy(report_id, carrier_code, product_code, quantity, unit) "
+	    "VALUES"
+	    " (1,'electricity','frozen_shrimp',400000,'kWh'),"
+	    " (1,'electricity','frozen_catfish',165000,'kWh'),"
+	    " (1,'electricity','fish_sauce',10000,'kWh'),"
+	    " (2,'electricity','frozen_shrimp',400000,'kWh'),"
+	    " (2,'electricity','fish_sauce',30000,'kWh'),"
+	    " (3,'electricity','frozen_catfish',150000,'kWh'),"
+	    " (3,'electricity','frozen_shrimp',300000,'kWh');";
+
+static void
+test_ledger_seafood_plant(void **state)
+{
+	(void)state;
+	char err[512];
+	struct db *db = fx_db_new("seafood.db", seafood_fixture);
+	struct ledger *l = NULL;
+	assert_int_equal(ledger_load(db, 2019, 2019, 0, &l, err, sizeof(err)), 0);
+
+	const struct ledger_report *r = find(l, 1, 2019);
+	const struct ledger_product *p = ledger_report_product(r, "frozen_shrimp");
+	assert_float_equal(p->norm, 2050, 0);
+	assert_string_equal(p->sec_energy_unit, "kWh");
+	assert_float_equal(p->sec, 2000, 1e-9);
+	assert_float_equal(p->norm_ratio, 40.0 / 41.0, 1e-12);
+	assert_int_equal(p->meets, 1);
+	p = ledger_report_product(r, "frozen_catfish");
+	assert_float_equal(p->norm, 1050, 0);
+	assert_float_equal(p->sec, 1100, 1e-9);
+	assert_float_equal(p->norm_ratio, 22.0 / 21.0, 1e-12);
+	assert_int_equal(p->meets, 0);
+	p = ledger_report_product(r, "fish_sauce");
+	assert_true(isnan(p->norm));
+	assert_string_equal(p->sec_energy_unit, "GJ");
+	assert_float_equal(p->sec, 0.72, 1e-12);
+
+	r = find(l, 2, 2019);
+	p = ledger_report_product(r, "frozen_shrimp");
+	assert_true(isnan(p->norm));
+	assert_int_equal(p->meets, -1);
+	assert_string_equal(p->sec_energy_unit, "GJ");
+	assert_float_equal(p->sec, 7.2, 1e-12);
+
+	r = find(l, 3, 2019);
+	p = ledger_report_product(r, "frozen_catfish");
+	assert_float_equal(p->output, 150, 1e-12);
+	assert_float_equal(p->norm, 1050, 0);
+	assert_float_equal(p->sec, 1000, 1e-9);
+	assert_int_equal(p->meets, 1);
+	p = ledger_report_product(r, "frozen_shrimp");
+	assert_float_equal(p->norm, 2050, 0);
+	assert_float_equal(p->sec, 2000, 1e-9);
+	assert_int_equal(p->meets, 1);
 	ledger_free(l);
 	db_close(db);
 }
@@ -416,6 +551,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_ledger_energy),   cmocka_unit_test(test_ledger_no_silent_zeros),
+	    cmocka_unit_test(test_ledger_coal),	    cmocka_unit_test(test_ledger_seafood_plant),
 	    cmocka_unit_test(test_bench_few_peers), cmocka_unit_test(test_savings),
 	    cmocka_unit_test(test_properties),
 	};

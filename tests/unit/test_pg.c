@@ -62,6 +62,7 @@ test_round_trips(void **state)
 	db_bind_text(st, 8, "Nguồn: QĐ 2-TT-BCT «thử» ñ");
 	db_bind_text(st, 9, "L");
 	db_bind_text(st, 10, NULL); /* NULL text binds SQL NULL */
+	db_bind_int(st, 11, 0);	    /* toe_derived: a legal factor */
 	assert_int_equal(db_run(st), DB_OK);
 	/* The inserted row's id is the first of the table: 1. */
 	assert_int_equal(db_last_id(db), 1);
@@ -77,6 +78,7 @@ test_round_trips(void **state)
 	assert_true(db_col_double(st, 2) == 1e300);
 	assert_string_equal(db_col_text(st, 3), "L");
 	assert_string_equal(db_col_text(st, 4), ""); /* ifnull(note, '') */
+	assert_int_equal(db_col_int(st, 5), 0);	     /* toe_derived */
 	assert_int_equal(db_step(st), DB_DONE);
 	db_reset(st);
 

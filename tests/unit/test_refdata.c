@@ -117,6 +117,18 @@ test_factors(void **state)
 	assert_true(f.toe == 0.50);
 	assert_int_equal(f.reliability, '?');
 	assert_non_null(strstr(f.note, "0.60")); /* the DoIT notice's figure is kept in the note */
+	/* Coal's heating value follows its TOE factor: 0.50 TOE/t x 41.868 GJ/TOE
+	 * = 20.934 GJ/t; CO2 20.934 GJ/t x 98,300 kg/TJ / 1000 = 2,057.8122 kg/t. */
+	assert_true(f.gj == 20.934);
+	assert_true(f.kgco2 == 2057.8122);
+	assert_int_equal(refdata_factor_get(db, "coal_3_4", "t", "2020-06-30", &f), DB_OK);
+	assert_true(f.toe == 0.60);
+	assert_true(f.gj == 25.1208);	    /* 0.60 x 41.868 */
+	assert_true(f.kgco2 == 2469.37464); /* 25.1208 x 98.3 */
+	assert_int_equal(refdata_factor_get(db, "coal_1_2", "t", "2020-06-30", &f), DB_OK);
+	assert_true(f.toe == 0.70);
+	assert_true(f.gj == 29.3076);	    /* 0.70 x 41.868 */
+	assert_true(f.kgco2 == 2880.93708); /* 29.3076 x 98.3 */
 
 	assert_int_equal(refdata_factor_get(db, "coke", "t", "2020-06-30", &f), DB_OK);
 	assert_true(f.toe == 0.725); /* midpoint of 0.70–0.75 */
@@ -125,7 +137,16 @@ test_factors(void **state)
 	/* Rice husk: 11.6 GJ/t / 41.868 GJ/TOE = 0.27706 TOE/t, stored as 0.2771. */
 	assert_int_equal(refdata_factor_get(db, "rice_husk", "t", "2020-06-30", &f), DB_OK);
 	assert_float_equal(f.toe, 11.6 / 41.868, 1e-4);
-	assert_true(f.kgco2 == 1160.0); /* 11.6 × 100,000 / 1000, biogenic */
+	assert_true(f.kgco2 == 1160.0);	    /* 11.6 × 100,000 / 1000, biogenic */
+	assert_int_equal(f.toe_derived, 1); /* derived from the NCV, not a legal factor */
+	assert_int_equal(refdata_factor_get(db, "wood", "t", "2020-06-30", &f), DB_OK);
+	assert_float_equal(f.toe, 15.6 / 41.868, 1e-4); /* 0.37260 TOE/t, stored 0.3726 */
+	assert_int_equal(f.toe_derived, 1);
+	/* The legal factors of Công văn 3505/BCT-KHCN are not derived. */
+	assert_int_equal(refdata_factor_get(db, "coal_5_6", "t", "2020-06-30", &f), DB_OK);
+	assert_int_equal(f.toe_derived, 0);
+	assert_int_equal(refdata_factor_get(db, "electricity", "kWh", "2020-06-30", &f), DB_OK);
+	assert_int_equal(f.toe_derived, 0);
 
 	/* Bagasse and steam have no factor: stored empty, never zero. */
 	assert_int_equal(refdata_factor_get(db, "bagasse", "t", "2020-06-30", &f), DB_OK);
@@ -161,39 +182,57 @@ test_grid_and_norms(void **state)
 	assert_int_equal(refdata_grid_get(db, 2013, &g, &rel), DB_NOTFOUND);
 
 	/* 500,000 hl = 50 M L a year: the 20–100 M L band; 2021–2025 value 196 MJ/hl. */
-	assert_int_equal(refdata_norm_get(db, "beer", 500000, "2023-06-30", &n), DB_OK);
+	assert_int_equal(refdata_norm_get(db, "beer", 500000, 500000, "2023-06-30", &n), DB_OK);
 	assert_true(n.value == 196);
 	assert_string_equal(n.energy_unit, "MJ");
 	assert_string_equal(n.per_unit, "hl");
 	assert_string_equal(n.legal_ref, "TT 19/2016/TT-BCT");
 	/* The same brewery in 2018 (period to 2020): 215 MJ/hl. */
-	assert_int_equal(refdata_norm_get(db, "beer", 500000, "2018-06-30", &n), DB_OK);
+	assert_int_equal(refdata_norm_get(db, "beer", 500000, 500000, "2018-06-30", &n), DB_OK);
 	assert_true(n.value == 215);
 	/* 150,000 hl = 15 M L < 20 M L: 286 MJ/hl in 2021–2025. */
-	assert_int_equal(refdata_norm_get(db, "beer", 150000, "2023-06-30", &n), DB_OK);
+	assert_int_equal(refdata_norm_get(db, "beer", 150000, 150000, "2023-06-30", &n), DB_OK);
 	assert_true(n.value == 286);
 	/* 2,000,000 hl = 200 M L > 100 M L: 129 MJ/hl. */
-	assert_int_equal(refdata_norm_get(db, "beer", 2000000, "2023-06-30", &n), DB_OK);
+	assert_int_equal(refdata_norm_get(db, "beer", 2000000, 2000000, "2023-06-30", &n), DB_OK);
 	assert_true(n.value == 129);
 
 	/* Seafood, plants of at least 300 t a year: shrimp 2,050 kWh/t to 2025. */
-	assert_int_equal(refdata_norm_get(db, "frozen_shrimp", 1000, "2020-06-30", &n), DB_OK);
+	assert_int_equal(refdata_norm_get(db, "frozen_shrimp", 1000, 1000, "2020-06-30", &n),
+			 DB_OK);
 	assert_true(n.value == 2050);
 	assert_string_equal(n.energy_unit, "kWh");
-	assert_int_equal(refdata_norm_get(db, "frozen_catfish", 300, "2024-01-01", &n), DB_OK);
+	assert_int_equal(refdata_norm_get(db, "frozen_catfish", 300, 300, "2024-01-01", &n), DB_OK);
 	assert_true(n.value == 1050);
-	assert_int_equal(refdata_norm_get(db, "frozen_shrimp", 200, "2020-06-30", &n),
+	assert_int_equal(refdata_norm_get(db, "frozen_shrimp", 200, 200, "2020-06-30", &n),
 			 DB_NOTFOUND); /* below 300 t */
-	assert_int_equal(refdata_norm_get(db, "frozen_shrimp", 1000, "2026-01-01", &n),
+	assert_int_equal(refdata_norm_get(db, "frozen_shrimp", 1000, 1000, "2026-01-01", &n),
 			 DB_NOTFOUND); /* 2026–2030 values unknown: no row */
+	/* TT 52/2018 bands the plant, not the product: 200 t of shrimp in a
+	 * plant making 200 t of shrimp + 150 t of catfish = 350 t (>= 300 t)
+	 * gets the shrimp norm, and the 150 t of catfish the catfish norm. */
+	assert_int_equal(refdata_norm_get(db, "frozen_shrimp", 200, 350, "2020-06-30", &n), DB_OK);
+	assert_true(n.value == 2050);
+	assert_int_equal(n.band_plant, 1);
+	assert_int_equal(refdata_norm_get(db, "frozen_catfish", 150, 350, "2020-06-30", &n), DB_OK);
+	assert_true(n.value == 1050);
+	/* A plant of 299 t in all is outside the band whatever its products. */
+	assert_int_equal(refdata_norm_get(db, "frozen_catfish", 299, 299, "2020-06-30", &n),
+			 DB_NOTFOUND);
+	/* Beer is banded by the beer's own output: 150,000 hl (< 200,000) keeps
+	 * 286 MJ/hl even if the plant's class output were 2,000,000 hl. */
+	assert_int_equal(refdata_norm_get(db, "beer", 150000, 2000000, "2023-06-30", &n), DB_OK);
+	assert_true(n.value == 286);
+	assert_int_equal(n.band_plant, 0);
 
 	/* Steel, EAF billet: 2,600 MJ/t to 2020, 2,500 in 2021–2025. */
-	assert_int_equal(refdata_norm_get(db, "billet_eaf", 1, "2019-01-01", &n), DB_OK);
+	assert_int_equal(refdata_norm_get(db, "billet_eaf", 1, 1, "2019-01-01", &n), DB_OK);
 	assert_true(n.value == 2600);
-	assert_int_equal(refdata_norm_get(db, "billet_eaf", 1, "2022-01-01", &n), DB_OK);
+	assert_int_equal(refdata_norm_get(db, "billet_eaf", 1, 1, "2022-01-01", &n), DB_OK);
 	assert_true(n.value == 2500);
 	/* Paper, packaging 10–50 kt a year: 6,744 MJ/t. */
-	assert_int_equal(refdata_norm_get(db, "paper_packaging", 20000, "2022-01-01", &n), DB_OK);
+	assert_int_equal(refdata_norm_get(db, "paper_packaging", 20000, 20000, "2022-01-01", &n),
+			 DB_OK);
 	assert_true(n.value == 6744);
 	db_close(db);
 }
@@ -281,13 +320,13 @@ test_bad_rows(void **state)
 	struct refdata_factor f;
 	int64_t g = generation(db);
 	const char *hdr = "carrier_code,unit,toe_per_unit,gj_per_unit,kgco2_per_unit,valid_from,"
-			  "valid_to,source,reliability,note\n";
+			  "valid_to,source,reliability,note,toe_derived\n";
 	char text[2048];
 
 	/* Line 2 is a good correction, line 3 is bad: neither may be committed. */
 	snprintf(text, sizeof(text),
-		 "%selectricity,kWh,0.0002,0.0036,,2011-04-19,,x,S,\n"
-		 "do,t,abc,43.0,3186.3,2011-04-19,,x,S,\n",
+		 "%selectricity,kWh,0.0002,0.0036,,2011-04-19,,x,S,,0\n"
+		 "do,t,abc,43.0,3186.3,2011-04-19,,x,S,,0\n",
 		 hdr);
 	expect_error(
 	    db, "carrier_factors.csv", text,
@@ -295,18 +334,19 @@ test_bad_rows(void **state)
 
 	/* A quoted note spanning lines 2–3 and a blank line 4: the bad row is on line 5. */
 	snprintf(text, sizeof(text),
-		 "%selectricity,kWh,0.0002,0.0036,,2011-04-19,,x,S,\"two\nlines\"\n\n"
-		 "do,t,1.02,43.0,3186.3,2011-04-19,,x,X,\n",
+		 "%selectricity,kWh,0.0002,0.0036,,2011-04-19,,x,S,\"two\nlines\",0\n\n"
+		 "do,t,1.02,43.0,3186.3,2011-04-19,,x,X,,0\n",
 		 hdr);
 	expect_error(db, "data/carrier_factors.csv", text,
 		     "data/carrier_factors.csv:5: reliability: độ tin cậy phải là L, S hoặc ? / "
 		     "reliability must be L, S or ?: 'X'");
 
 	/* CRLF line ends count once. */
-	snprintf(text, sizeof(text),
-		 "carrier_code,unit,toe_per_unit,gj_per_unit,kgco2_per_unit,valid_from,valid_to,"
-		 "source,reliability,note\r\ndo,t,1.02,43.0,3186.3,2011-04-19,,x,S,\r\n"
-		 "do,t,1.02,43.0,3186.3,2011-4-19,,x,S,\r\n");
+	snprintf(
+	    text, sizeof(text),
+	    "carrier_code,unit,toe_per_unit,gj_per_unit,kgco2_per_unit,valid_from,valid_to,"
+	    "source,reliability,note,toe_derived\r\ndo,t,1.02,43.0,3186.3,2011-04-19,,x,S,,0\r\n"
+	    "do,t,1.02,43.0,3186.3,2011-4-19,,x,S,,0\r\n");
 	expect_error(db, "carrier_factors.csv", text,
 		     "data/carrier_factors.csv:3: valid_from: ngày phải có dạng yyyy-mm-dd / date "
 		     "must be yyyy-mm-dd: '2011-4-19'");
@@ -356,9 +396,10 @@ test_correction(void **state)
 	struct refdata_norm n;
 	const char *grid = "year,tco2_per_mwh,source,reliability\n2019,0.85,corrected,S\n";
 	/* The beer band below 200,000 hl has an empty band_min: the NULL key must match. */
-	const char *norm = "product_code,band_min,band_max,valid_from,valid_to,value,energy_unit,"
-			   "per_unit,legal_ref,source,reliability,note\n"
-			   "beer,,200000,2021-01-01,2025-12-31,300,MJ,hl,TT 19/2016/TT-BCT,x,L,\n";
+	const char *norm =
+	    "product_code,band_min,band_max,valid_from,valid_to,value,energy_unit,"
+	    "per_unit,legal_ref,source,reliability,note,band_plant\n"
+	    "beer,,200000,2021-01-01,2025-12-31,300,MJ,hl,TT 19/2016/TT-BCT,x,L,,0\n";
 
 	assert_int_equal(
 	    refdata_load_file(db, "grid_factors.csv", grid, strlen(grid), err, sizeof(err)), 0);
@@ -366,7 +407,7 @@ test_correction(void **state)
 			 0);
 	assert_int_equal(refdata_grid_get(db, 2019, &g, NULL), DB_OK);
 	assert_true(g == 0.85);
-	assert_int_equal(refdata_norm_get(db, "beer", 150000, "2023-06-30", &n), DB_OK);
+	assert_int_equal(refdata_norm_get(db, "beer", 150000, 150000, "2023-06-30", &n), DB_OK);
 	assert_true(n.value == 300);
 	assert_counts(db, expected_counts); /* updated in place, not added */
 
@@ -374,7 +415,7 @@ test_correction(void **state)
 	assert_int_equal(refdata_load(db, err, sizeof(err)), 0);
 	assert_int_equal(refdata_grid_get(db, 2019, &g, NULL), DB_OK);
 	assert_true(g == 0.8458);
-	assert_int_equal(refdata_norm_get(db, "beer", 150000, "2023-06-30", &n), DB_OK);
+	assert_int_equal(refdata_norm_get(db, "beer", 150000, 150000, "2023-06-30", &n), DB_OK);
 	assert_true(n.value == 286);
 	assert_counts(db, expected_counts);
 	db_close(db);

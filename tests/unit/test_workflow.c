@@ -296,6 +296,44 @@ test_report_preview(void **state)
 	assert_true(isnan(p.prod[0].sec_norm));
 	report_preview_free(&p);
 
+	/* TT 52/2018 bands the plant, not the product: the same 100 t of shrimp
+	 * beside 250 t of catfish is a plant of 350 t >= 300 t, so both norms
+	 * apply.  The unnamed energy goes to the main product, the larger
+	 * output (docs/analytics.md), as in every other view: catfish, 2,230 GJ
+	 * = 619,444.44 kWh / 250 t = 2,477.78 kWh/t, / 1,050 = 2.35979 of its
+	 * norm.  Nothing is attributed to shrimp: its SEC is not computable. */
+	free(r.out);
+	r.out = calloc(2, sizeof(*r.out));
+	r.nout = 2;
+	strcpy(r.out[0].product, "frozen_shrimp");
+	strcpy(r.out[0].unit, "t");
+	r.out[0].quantity = 100;
+	strcpy(r.out[1].product, "frozen_catfish");
+	strcpy(r.out[1].unit, "kg");
+	r.out[1].quantity = 250000; /* 250 t */
+	assert_int_equal(report_preview(db, &r, &p), ST_OK);
+	assert_true(p.prod[0].has_norm);
+	assert_true(p.prod[0].norm.value == 2050);
+	assert_int_equal(p.prod[0].norm.band_plant, 1);
+	assert_true(isnan(p.prod[0].sec_norm) && isnan(p.prod[0].sec_toe));
+	assert_int_equal(p.prod[0].why, MSG_SEC_NO_ENERGY);
+	assert_true(p.prod[1].has_norm);
+	assert_true(p.prod[1].norm.value == 1050);
+	assert_int_equal(p.prod[1].norm.band_plant, 1);
+	assert_true(fabs(p.prod[1].sec_norm - 2230000.0 / 3.6 / 250) < 1e-6);
+	assert_true(fabs(p.prod[1].ratio - 2230000.0 / 3.6 / 250 / 1050) < 1e-12);
+	assert_true(fabs(p.prod[1].sec_toe - 87.35 / 250) < 1e-12);
+	report_preview_free(&p);
+	/* Fish sauce is seafood (VSIC 1020) but in kL: 100 t of shrimp and
+	 * 250 kL of fish sauce is not a 350 t plant, so no norm. */
+	strcpy(r.out[1].product, "fish_sauce");
+	strcpy(r.out[1].unit, "kL");
+	r.out[1].quantity = 250;
+	assert_int_equal(report_preview(db, &r, &p), ST_OK);
+	assert_false(p.prod[0].has_norm);
+	assert_false(p.prod[1].has_norm);
+	report_preview_free(&p);
+
 	/* Bagasse has no TOE factor: the line says so, the total is incomplete. */
 	free(r.energy);
 	r.energy = calloc(1, sizeof(*r.energy));

@@ -117,6 +117,12 @@ test_writer_bad_sheet_name(void **state)
 	assert_int_equal(access(path, F_OK), -1);
 }
 
+/*
+ * Two key users and one that cannot be computed.  K2's 1,200 TOE are
+ * marked derived_only (its TOE without derived factors is below the
+ * threshold); K5 burns bagasse (no factor): 50 TOE known, listed after
+ * the key users with its status and the line that did not convert.
+ */
 static void
 test_keyusers_sheet(void **state)
 {
@@ -126,6 +132,11 @@ test_keyusers_sheet(void **state)
 	    {.carrier = "electricity", .toe = 500.25},
 	};
 	struct ledger_carrier c2[] = {{.carrier = "electricity", .toe = 1200.0}};
+	struct ledger_carrier c5[] = {
+	    {.carrier = "bagasse", .toe = NAN},
+	    {.carrier = "coal_5_6", .toe = 50.0},
+	};
+	struct ledger_error e5[] = {{"bagasse", "t", 2024, "factor"}};
 	struct keyuser items[] = {
 	    {.code = "K1",
 	     .tax_code = "0100109106",
@@ -140,14 +151,28 @@ test_keyusers_sheet(void **state)
 	     .unit_name = "Hà Tiên",
 	     .sector_code = "2394",
 	     .toe = 1200.0,
+	     .derived_only = 1,
 	     .ncarriers = 1,
 	     .carriers = c2},
 	};
+	struct keyuser unknown[] = {{.code = "K5",
+				     .name = "Đường",
+				     .unit_name = "Hòn Đất",
+				     .sector_code = "1072",
+				     .toe = 50.0,
+				     .incomplete = 1,
+				     .status = KEYUSER_CANNOT_COMPUTE,
+				     .ncarriers = 2,
+				     .carriers = c5,
+				     .nerrors = 1,
+				     .errors = e5}};
 	struct keyuser_list l = {.year = 2024,
 				 .threshold_toe = 1000,
 				 .threshold_ref = "Nghị định 21/2011/NĐ-CP Điều 6",
 				 .n = 2,
-				 .items = items};
+				 .items = items,
+				 .nunknown = 1,
+				 .unknown = unknown};
 	char path[512], err[256];
 	snprintf(path, sizeof(path), "%s", tu_path("ku.xlsx"));
 	struct xlsx *x = xlsx_open(path);
@@ -157,23 +182,39 @@ test_keyusers_sheet(void **state)
 	ASSERT_CELL(path, 1, "B2", "n", "1000");
 	ASSERT_CELL(path, 1, "C2", "s", "Nghị định 21/2011/NĐ-CP Điều 6");
 	ASSERT_CELL(path, 1, "B3", "n", "2");
+	ASSERT_CELL(path, 1, "D3", "n", "1"); /* cannot compute */
 	/* Rows 1-3 the block, 4 empty, 5 the header: the carriers sorted by code. */
 	ASSERT_CELL(path, 1, "A5", "s", "code");
 	ASSERT_CELL(path, 1, "F5", "s", "toe");
-	ASSERT_CELL(path, 1, "G5", "s", "toe_coal_5_6");
-	ASSERT_CELL(path, 1, "H5", "s", "toe_electricity");
+	ASSERT_CELL(path, 1, "G5", "s", "status");
+	ASSERT_CELL(path, 1, "H5", "s", "derived_only");
+	ASSERT_CELL(path, 1, "I5", "s", "missing");
+	ASSERT_CELL(path, 1, "J5", "s", "toe_bagasse");
+	ASSERT_CELL(path, 1, "K5", "s", "toe_coal_5_6");
+	ASSERT_CELL(path, 1, "L5", "s", "toe_electricity");
 	ASSERT_CELL(path, 1, "A6", "s", "K1");
 	ASSERT_CELL(path, 1, "B6", "s", "0100109106"); /* text, leading zero kept */
 	ASSERT_CELL(path, 1, "C6", "s", "=1+1 Gạch");
 	ASSERT_CELL(path, 1, "D6", "s", "Kiên Lương");
 	ASSERT_CELL(path, 1, "F6", "n", "1500.25");
-	ASSERT_CELL(path, 1, "G6", "n", "1000");
-	ASSERT_CELL(path, 1, "H6", "n", "500.25");
+	ASSERT_CELL(path, 1, "G6", "s", "key_user");
+	ASSERT_CELL(path, 1, "H6", "n", "0");
+	ASSERT_NO_CELL(path, 1, "I6"); /* nothing missing */
+	ASSERT_CELL(path, 1, "J6", "n", "0");
+	ASSERT_CELL(path, 1, "K6", "n", "1000");
+	ASSERT_CELL(path, 1, "L6", "n", "500.25");
 	ASSERT_NO_CELL(path, 1, "B7");	      /* no tax code */
-	ASSERT_CELL(path, 1, "G7", "n", "0"); /* coal not used, 0 as in the CSV */
-	ASSERT_CELL(path, 1, "H7", "n", "1200");
+	ASSERT_CELL(path, 1, "H7", "n", "1"); /* derived_only */
+	ASSERT_CELL(path, 1, "K7", "n", "0"); /* coal not used, 0 as in the CSV */
+	ASSERT_CELL(path, 1, "L7", "n", "1200");
+	ASSERT_CELL(path, 1, "A8", "s", "K5");
+	ASSERT_CELL(path, 1, "F8", "n", "50");
+	ASSERT_CELL(path, 1, "G8", "s", "cannot_compute");
+	ASSERT_CELL(path, 1, "I8", "s", "bagasse t: factor");
+	ASSERT_NO_CELL(path, 1, "J8"); /* bagasse did not convert: empty, not 0 */
+	ASSERT_CELL(path, 1, "K8", "n", "50");
 	char *sheet = xr_part(path, "xl/worksheets/sheet1.xml");
-	assert_non_null(strstr(sheet, "<autoFilter ref=\"A5:H7\""));
+	assert_non_null(strstr(sheet, "<autoFilter ref=\"A5:L8\""));
 	assert_non_null(strstr(sheet, "ySplit=\"5\""));
 	assert_null(strstr(sheet, "<f>"));
 	free(sheet);
@@ -263,7 +304,8 @@ test_cli(void **state)
 	ASSERT_CELL(path, 1, "A6", "s", "K2");
 	ASSERT_CELL(path, 1, "C6", "s", "=SUM(A1)");
 	ASSERT_CELL(path, 1, "F6", "n", "1000"); /* 2000 t x 0.50 TOE/t */
-	ASSERT_CELL(path, 1, "G5", "s", "toe_coal_5_6");
+	ASSERT_CELL(path, 1, "G6", "s", "key_user");
+	ASSERT_CELL(path, 1, "J5", "s", "toe_coal_5_6");
 
 	snprintf(path, sizeof(path), "%s", tu_path("cli-kpi.xlsx"));
 	snprintf(cmd, sizeof(cmd), "%s kpi --db '%s' --year 2020 --by size --format xlsx -o '%s'",

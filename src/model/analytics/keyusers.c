@@ -34,7 +34,8 @@ by_code(const void *a, const void *b)
 }
 
 static void
-fill(struct keyuser *k, const struct ledger_facility *f, const struct ledger_report *r)
+fill(struct keyuser *k, const struct ledger_facility *f, const struct ledger_report *r,
+     enum keyuser_status status)
 {
 	k->facility_id = r->facility_id;
 	k->code = f->code;
@@ -46,6 +47,9 @@ fill(struct keyuser *k, const struct ledger_facility *f, const struct ledger_rep
 	k->ncarriers = r->ncarriers;
 	k->carriers = r->carriers;
 	k->incomplete = !r->toe_ok;
+	k->status = status;
+	k->toe_derived = r->toe - r->toe_legal;
+	k->derived_only = 0;
 	k->nerrors = r->nerrors;
 	k->errors = r->errors;
 }
@@ -117,10 +121,14 @@ keyusers_list(struct db *db, const struct principal *who, int year, struct keyus
 		const struct ledger_facility *f = ledger_facility_find(l, r->facility_id);
 		if (f == NULL) /* outside who's scope */
 			continue;
-		if (r->toe >= kl->threshold_toe)
-			fill(&kl->items[kl->n++], f, r);
-		else if (!r->toe_ok)
-			fill(&kl->unknown[kl->nunknown++], f, r);
+		if (r->toe >= kl->threshold_toe) {
+			struct keyuser *k = &kl->items[kl->n++];
+			fill(k, f, r, r->toe_ok ? KEYUSER_LISTED : KEYUSER_LISTED_INCOMPLETE);
+			/* Without the derived factors' TOE it would not be listed. */
+			k->derived_only = !(r->toe_legal >= kl->threshold_toe);
+		} else if (!r->toe_ok) {
+			fill(&kl->unknown[kl->nunknown++], f, r, KEYUSER_CANNOT_COMPUTE);
+		}
 	}
 	if (kl->n > 1)
 		qsort(kl->items, (size_t)kl->n, sizeof(*kl->items), by_toe);
@@ -144,4 +152,44 @@ keyusers_free(struct keyuser_list *l)
 		return;
 	ledger_free(l->ledger);
 	free(l);
+}
+
+static const char *const status_codes[KEYUSER__MAX] = {
+    [KEYUSER_LISTED] = "key_user",
+    [KEYUSER_LISTED_INCOMPLETE] = "key_user_incomplete",
+    [KEYUSER_CANNOT_COMPUTE] = "cannot_compute",
+};
+
+const char *
+keyusers_status_code(enum keyuser_status s)
+{
+	return (unsigned)s < KEYUSER__MAX ? status_codes[s] : "?";
+}
+
+int
+keyusers_error_missing(const struct ledger_error *e)
+{
+	return strcmp(e->what, "factor") == 0 || strcmp(e->what, "unit") == 0;
+}
+
+char *
+keyusers_missing(const struct keyuser *k, char *buf, size_t n)
+{
+	size_t len = 0;
+	if (n == 0)
+		return buf;
+	buf[0] = '\0';
+	for (int e = 0; e < k->nerrors; e++) {
+		const struct ledger_error *le = &k->errors[e];
+		if (!keyusers_error_missing(le))
+			continue;
+		int w = snprintf(buf + len, n - len, "%s%s %s: %s", len > 0 ? "; " : "",
+				 le->carrier, le->unit, le->what);
+		if (w < 0 || (size_t)w >= n - len) {
+			buf[len] = '\0'; /* what does not fit is left out whole */
+			break;
+		}
+		len += (size_t)w;
+	}
+	return buf;
 }

@@ -11,6 +11,12 @@
  * converts already reaches the threshold; otherwise it goes to unknown[]
  * ("cannot compute"), never silently below the threshold.
  *
+ * Some TOE factors are derived rather than legal (rice husk, wood: an IPCC
+ * heating value / 41.868 GJ per TOE; carrier_factor.toe_derived).  A key
+ * user whose TOE without them stays below the threshold is flagged
+ * derived_only: it is on the list only through a factor no legal text
+ * gives.
+ *
  * The list holds what the caller may see (model/accounts/scope.h): province staff
  * the whole province, a district officer the facilities of its unit and of
  * the units directly under it.  A facility counts under the unit it was in
@@ -29,6 +35,14 @@ struct ledger;
 struct ledger_carrier;
 struct ledger_error;
 
+/* Where a facility stands on the list; keyusers_status_code() names it. */
+enum keyuser_status {
+	KEYUSER_LISTED,		   /* reaches the threshold, every line converted */
+	KEYUSER_LISTED_INCOMPLETE, /* reaches it with the lines that convert; some do not */
+	KEYUSER_CANNOT_COMPUTE,	   /* below it with the lines that convert; some do not */
+	KEYUSER__MAX
+};
+
 struct keyuser {
 	int64_t facility_id;
 	/* unit_name: the district (a commune's parent) on 31/12 of the year */
@@ -37,6 +51,10 @@ struct keyuser {
 	int ncarriers;
 	struct ledger_carrier *carriers; /* by carrier code */
 	int incomplete;			 /* a line did not convert to TOE */
+	enum keyuser_status status;
+	double toe_derived; /* the part of toe through derived (not legal) factors */
+	int derived_only;   /* a key user only through derived factors: the TOE of its
+			       lines with legal factors is below the threshold */
 	int nerrors;
 	struct ledger_error *errors;
 };
@@ -62,5 +80,22 @@ int keyusers_list(struct db *db, const struct principal *who, int year, struct k
 		  char *err, size_t errsz);
 /* Frees l and everything it owns; NULL is a no-op. */
 void keyusers_free(struct keyuser_list *l);
+
+/*
+ * The status as written in the CSV, JSON and workbook: "key_user",
+ * "key_user_incomplete" or "cannot_compute" (a static string).
+ */
+const char *keyusers_status_code(enum keyuser_status s);
+
+/* 1 when e keeps a line out of the TOE (a missing factor or unit), 0 for the
+ * GJ and CO2 errors, which do not touch the list. */
+int keyusers_error_missing(const struct ledger_error *e);
+
+/*
+ * The lines of k that did not convert to TOE (missing factor or unit), as
+ * "CARRIER UNIT: factor|unit" joined by "; " into buf (size n, truncated to
+ * fit), "" when none.  Returns buf.
+ */
+char *keyusers_missing(const struct keyuser *k, char *buf, size_t n);
 
 #endif

@@ -31,12 +31,14 @@ struct lnorm {
 	double value;
 	const char *eunit, *punit, *ref;
 	double emult, omult; /* GJ -> eunit; product unit -> punit; NAN when they do not convert */
+	int plant;	     /* the band bounds the plant's output of the product's class */
 };
 
 /* Per-unit conversion of one (carrier, unit, year). */
 struct lcoef {
 	double toe, gj, co2, bio, native;
 	unsigned mask;
+	int derived; /* the TOE factor is derived, not legal */
 	int done;
 };
 
@@ -79,11 +81,13 @@ struct lctx {
 	const char **native; /* by carrier: native unit code */
 	int ncarriers;
 	struct calc_factor *factors;
+	int *fderived; /* by factor: carrier_factor.toe_derived */
 	int nfactors;
 	struct calc_grid *grid;
 	int ngrid;
 	const char **pcode;
-	int *punit; /* by product: index in units, -1 unknown */
+	const char **psector; /* by product: its VSIC class */
+	int *punit;	      /* by product: index in units, -1 unknown */
 	int nproducts;
 	struct lnorm *norms;
 	int nnorms;
@@ -224,7 +228,7 @@ static int
 load_factors(struct lctx *c)
 {
 	struct db_stmt *st = db_stmt(c->db, STMT_LEDGER_FACTORS);
-	int rc, cap = 0;
+	int rc, cap = 0, cap2 = 0;
 	if (st == NULL)
 		return dberr(c, "carrier_factor");
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -233,6 +237,8 @@ load_factors(struct lctx *c)
 		if (from < 0 || to < 0)
 			continue; /* refdata validates dates on load */
 		xgrow((void **)&c->factors, &cap, c->nfactors + 1, sizeof(*c->factors));
+		xgrow((void **)&c->fderived, &cap2, c->nfactors + 1, sizeof(*c->fderived));
+		c->fderived[c->nfactors] = (int)db_col_int(st, 7);
 		c->factors[c->nfactors++] = (struct calc_factor){
 		    .carrier = keep(c, db_col_text(st, 0)),
 		    .unit = keep(c, db_col_text(st, 1)),
@@ -264,13 +270,15 @@ static int
 load_products_norms(struct lctx *c)
 {
 	struct db_stmt *st = db_stmt(c->db, STMT_KPI_PRODUCTS); /* by code */
-	int rc, cap = 0, cap2 = 0;
+	int rc, cap = 0, cap2 = 0, cap3 = 0;
 	if (st == NULL)
 		return dberr(c, "product");
 	while ((rc = db_step(st)) == DB_ROW) {
 		xgrow((void **)&c->pcode, &cap, c->nproducts + 1, sizeof(*c->pcode));
 		xgrow((void **)&c->punit, &cap2, c->nproducts + 1, sizeof(*c->punit));
+		xgrow((void **)&c->psector, &cap3, c->nproducts + 1, sizeof(*c->psector));
 		c->pcode[c->nproducts] = keep(c, db_col_text(st, 0));
+		c->psector[c->nproducts] = keep(c, db_col_text(st, 2));
 		c->punit[c->nproducts++] = unit_idx(c, db_col_text(st, 1));
 	}
 	if (rc != DB_DONE)
@@ -297,6 +305,7 @@ load_products_norms(struct lctx *c)
 		n->eunit = keep(c, db_col_text(st, 6));
 		n->punit = keep(c, db_col_text(st, 7));
 		n->ref = keep(c, db_col_text(st, 8));
+		n->plant = (int)db_col_int(st, 9);
 		if (calc_from_gj(1.0, n->eunit, c->units, (size_t)c->nunits, &n->emult) != CALC_OK)
 			n->emult = NAN;
 		int pu = c->punit[p], nu = unit_idx(c, n->punit);
@@ -504,6 +513,11 @@ coef_get(struct lctx *c, int ci, int ui, int year)
 	    calc_energy_line(&c->tables, c->carriers[ci].code, c->units[ui].code, 1.0, year, &e);
 	k->toe = e.toe;
 	k->gj = e.gj;
+	/* Which TOE factor the line took, to tell a derived one from a legal one. */
+	const struct calc_factor *f =
+	    calc_factor_pick_for(c->factors, (size_t)c->nfactors, c->carriers[ci].code,
+				 &c->units[ui], c->units, (size_t)c->nunits, year, CALC_M_TOE);
+	k->derived = f != NULL && isfinite(e.toe) && c->fderived[f - c->factors];
 	k->co2 = e.co2_t;
 	k->bio = e.co2_bio_t;
 	int nu = c->native[ci] != NULL ? unit_idx(c, c->native[ci]) : -1;
@@ -562,9 +576,35 @@ int_cmp(const void *a, const void *b)
 	return (*(const int *)a > *(const int *)b) - (*(const int *)a < *(const int *)b);
 }
 
-/* The norm of product p for a yearly output in year, or NULL. */
+/*
+ * The plant's yearly output of every product of p's VSIC class in the
+ * report, in p's unit: what a norm with a plant band (TT 52/2018: seafood
+ * plants of at least 300 t a year) is banded by.  Products of another
+ * dimension (fish sauce in kL beside frozen shrimp in t) are left out.
+ */
+static double
+plant_output(const struct lctx *c, const struct lscratch *s, int p)
+{
+	double sum = 0;
+	int pu = c->punit[p];
+	for (int i = 0; i < s->np; i++) {
+		int q = s->p_list[i], qu = c->punit[q];
+		double x;
+		if (strcmp(c->psector[q], c->psector[p]) != 0 || !isfinite(s->p_out[q]) ||
+		    calc_convert(s->p_out[q], qu >= 0 ? &c->units[qu] : NULL,
+				 pu >= 0 ? &c->units[pu] : NULL, &x) != CALC_OK)
+			continue;
+		sum += x;
+	}
+	return sum;
+}
+
+/*
+ * The norm of product p in year for its yearly output (or, for a norm
+ * whose band is the plant's, the plant's output of p's class), or NULL.
+ */
 static const struct lnorm *
-norm_pick(const struct lctx *c, int p, double output, int year)
+norm_pick(const struct lctx *c, int p, double output, double plant, int year)
 {
 	const struct lnorm *best = NULL;
 	int first = year * 10000 + 101, last = year * 10000 + 1231;
@@ -572,8 +612,8 @@ norm_pick(const struct lctx *c, int p, double output, int year)
 		const struct lnorm *n = &c->norms[i];
 		if (n->product != p || n->from > last || (n->to != 0 && n->to < first))
 			continue;
-		if ((!isnan(n->bmin) && !(output >= n->bmin)) ||
-		    (!isnan(n->bmax) && !(output < n->bmax)))
+		double x = n->plant ? plant : output;
+		if ((!isnan(n->bmin) && !(x >= n->bmin)) || (!isnan(n->bmax) && !(x < n->bmax)))
 			continue;
 		if (best == NULL || n->from > best->from)
 			best = n;
@@ -582,8 +622,8 @@ norm_pick(const struct lctx *c, int p, double output, int year)
 }
 
 static void
-fill_product(struct lctx *c, struct ledger_product *lp, int p, double out, double gj, double toe,
-	     int year)
+fill_product(struct lctx *c, const struct lscratch *s, struct ledger_product *lp, int p, double out,
+	     double gj, double toe, int year)
 {
 	int pu = c->punit[p];
 	lp->product = c->pcode[p];
@@ -600,7 +640,8 @@ fill_product(struct lctx *c, struct ledger_product *lp, int p, double out, doubl
 	lp->norm_ref = NULL;
 	lp->norm_ratio = NAN;
 	lp->meets = -1;
-	const struct lnorm *n = isfinite(out) ? norm_pick(c, p, out, year) : NULL;
+	const struct lnorm *n =
+	    isfinite(out) ? norm_pick(c, p, out, plant_output(c, s, p), year) : NULL;
 	if (n == NULL)
 		return;
 	lp->sec = calc_sec(gj * n->emult, out * n->omult);
@@ -608,6 +649,7 @@ fill_product(struct lctx *c, struct ledger_product *lp, int p, double out, doubl
 	lp->sec_per_unit = n->punit;
 	lp->norm = n->value;
 	lp->norm_ref = n->ref;
+	lp->norm_band_plant = n->plant;
 	lp->norm_ratio = lp->sec / n->value;
 	if (isfinite(lp->sec))
 		lp->meets = lp->sec <= n->value;
@@ -660,7 +702,7 @@ build_report(struct lctx *c, int ri, struct lscratch *s, struct ledger_report *r
 			if (ln->c >= 0 && s->car_seen[ln->c] == 0) {
 				s->car_seen[ln->c] = 1;
 				s->car[ln->c] = (struct ledger_carrier){
-				    c->carriers[ln->c].code, 0, 0, 0, 0, 0, c->native[ln->c], 0};
+				    c->carriers[ln->c].code, 0, 0, 0, 0, 0, c->native[ln->c], 0, 0};
 				ncar++;
 			}
 			if (ln->c >= 0) {
@@ -688,7 +730,7 @@ build_report(struct lctx *c, int ri, struct lscratch *s, struct ledger_report *r
 		if (!s->car_seen[ln->c]) {
 			s->car_seen[ln->c] = 1;
 			*lc = (struct ledger_carrier){c->carriers[ln->c].code, 0, 0, 0, 0, 0,
-						      c->native[ln->c],	       0};
+						      c->native[ln->c],	       0, 0};
 			ncar++;
 		}
 		double q = ln->qty, gj = q * k1->gj;
@@ -697,10 +739,15 @@ build_report(struct lctx *c, int ri, struct lscratch *s, struct ledger_report *r
 		lc->gj += gj;
 		lc->co2_t += q * k1->co2;
 		lc->co2_bio_t += q * k1->bio;
-		if (isfinite(k1->toe))
+		if (isfinite(k1->toe)) {
 			r->toe += q * k1->toe;
-		else
+			if (k1->derived)
+				lc->toe_derived = 1;
+			else
+				r->toe_legal += q * k1->toe;
+		} else {
 			r->toe_ok = 0;
+		}
 		if (isfinite(gj))
 			r->gj += gj;
 		else
@@ -784,7 +831,7 @@ build_report(struct lctx *c, int ri, struct lscratch *s, struct ledger_report *r
 			why = LEDGER_SEC_FACTOR;
 		if (why == LEDGER_SEC_NO_LINES || why == LEDGER_SEC_NO_ENERGY)
 			gj = toe = NAN;
-		fill_product(c, &r->products[r->nproducts], p, s->p_out[p], gj, toe, r->year);
+		fill_product(c, s, &r->products[r->nproducts], p, s->p_out[p], gj, toe, r->year);
 		r->products[r->nproducts].sec_why = why;
 		if (why != LEDGER_SEC_OK) {
 			struct ledger_product *lp = &r->products[r->nproducts];
@@ -814,8 +861,10 @@ lctx_free(struct lctx *c)
 	free(c->carriers);
 	free(c->native);
 	free(c->factors);
+	free(c->fderived);
 	free(c->grid);
 	free(c->pcode);
+	free(c->psector);
 	free(c->punit);
 	free(c->norms);
 	free(c->reps);

@@ -13,7 +13,10 @@
  * count for the main product (the largest output in the product's unit;
  * equal outputs: the first product code).  SEC is in the unit of the norm
  * that applies (product, validity overlapping the year, yearly output in
- * [band_min, band_max)), else in GJ per product unit.  Norm energy units:
+ * [band_min, band_max): the product's own output, or for a norm with
+ * band_plant (seafood, TT 52/2018) the report's total output of the
+ * products of the product's VSIC class in its unit), else in GJ per
+ * product unit.  Norm energy units:
  * MJ = GJ x 1000; kWh = GJ / 0.0036.  Definitions in docs/analytics.md.
  */
 #ifndef SXSH_MODEL_LEDGER_H
@@ -34,7 +37,8 @@ struct ledger_carrier {
 	double qty_native; /* in the carrier's native unit; NAN when a line does not convert */
 	double toe, gj, co2_t, co2_bio_t; /* NAN when a line lacks the factor */
 	const char *native_unit;
-	int monthly; /* 1 when it was reported month by month */
+	int monthly;	 /* 1 when it was reported month by month */
+	int toe_derived; /* 1 when its TOE came through a derived (not legal) factor */
 };
 
 /* Why a product's SEC is what it is (ledger_product.sec_why). */
@@ -59,6 +63,7 @@ struct ledger_product {
 						       else "GJ" and the product unit */
 	double norm;				    /* NAN none */
 	const char *norm_ref;
+	int norm_band_plant; /* the norm's band bounded the plant's output (TT 52/2018) */
 	double norm_ratio;	     /* sec / norm */
 	int meets;		     /* 1 sec <= norm, 0 above, -1 unknown */
 	double sec_gj;		     /* GJ per product unit, whether or not a norm applies */
@@ -75,6 +80,9 @@ struct ledger_report {
 	int64_t report_id, facility_id;
 	int year;
 	double toe, gj, co2_t, co2_bio_t; /* sums over the computable lines */
+	double toe_legal;		  /* the part of toe through legal factors, summed on
+					     its own: toe less the lines whose factor is derived
+					     (rice husk, wood: carrier_factor.toe_derived) */
 	int toe_ok, gj_ok, co2_ok;	  /* 1 when every line had its factor, and there is one */
 	int nlines;			  /* energy lines */
 	int energy_missing; /* output reported and no energy line: energy unknown, not 0 */

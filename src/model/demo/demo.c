@@ -25,7 +25,9 @@
 
 #include "db/db.h"
 #include "model/msg.h"
+#include "model/calc/energy.h"
 #include "model/names.h"
+#include "model/registry/refdata.h"
 #include "util/alloc.h"
 #include "util/fold.h"
 #include "util/rng.h"
@@ -53,22 +55,22 @@ enum carrier { C_ELEC, C_DO, C_FO, C_COAL, C_HUSK, C_WOOD, C_BAGASSE, C__MAX };
 struct carrier_prof {
 	const char *code; /* carrier code of data/carriers.csv */
 	const char *unit; /* the carrier's native unit */
-	double kwh;	  /* kWh-equivalent per unit (net calorific value / 3.6 MJ) */
+	double gj;	  /* GJ per unit when the reference data has none; 0: it must */
 	double vnd;	  /* price per unit in 2012, VND */
 };
 
-/* Calorific values as in data/carrier_factors.csv (IPCC 2006 defaults,
- * DOMAIN.md §9), so SECs computed from the reference data come out where the
- * model puts them; bagasse, which has no factor there, 7.7 GJ/t as burnt
- * wet (a modelling assumption).  Prices are round demo figures. */
+/* The heating values are read from the reference data (carrier_factor, see
+ * lookup()), so SECs computed from it come out where the model puts them;
+ * only bagasse, which has no factor there, uses 7.7 GJ/t as burnt wet (a
+ * modelling assumption).  Prices are round demo figures. */
 static const struct carrier_prof carriers[C__MAX] = {
-    [C_ELEC] = {"electricity", "kWh", 1.0, 1500},
-    [C_DO] = {"do", "t", 43.0 / 0.0036, 18e6},
-    [C_FO] = {"fo", "t", 40.4 / 0.0036, 14e6},
-    [C_COAL] = {"coal_3_4", "t", 26.7 / 0.0036, 2.8e6},
-    [C_HUSK] = {"rice_husk", "t", 11.6 / 0.0036, 0.7e6},
-    [C_WOOD] = {"wood", "t", 15.6 / 0.0036, 1.1e6},
-    [C_BAGASSE] = {"bagasse", "t", 7.7 / 0.0036, 0.35e6},
+    [C_ELEC] = {"electricity", "kWh", 0, 1500},
+    [C_DO] = {"do", "t", 0, 18e6},
+    [C_FO] = {"fo", "t", 0, 14e6},
+    [C_COAL] = {"coal_3_4", "t", 0, 2.8e6},
+    [C_HUSK] = {"rice_husk", "t", 0, 0.7e6},
+    [C_WOOD] = {"wood", "t", 0, 1.1e6},
+    [C_BAGASSE] = {"bagasse", "t", 7.7, 0.35e6},
 };
 
 /* --- districts --- */
@@ -371,6 +373,7 @@ struct gen {
 	long tax_seq;		   /* last enterprise tax sequence used */
 	long hh_seq;		   /* last household code used */
 	long report_id;
+	double kwh[C__MAX]; /* kWh-equivalent per native unit: GJ per unit / 0.0036 */
 };
 
 int
@@ -736,7 +739,7 @@ insert_report(struct gen *g, struct rng *r, const struct fac *f, int year, const
 	int monthly = f->monthly_from && year >= f->monthly_from;
 	for (int l = 0; l < 3 && f->var->line[l].share > 0; l++) {
 		enum carrier c = f->var->line[l].c;
-		double native = energy * f->var->line[l].share / carriers[c].kwh;
+		double native = energy * f->var->line[l].share / g->kwh[c];
 		double vnd = price(r, carriers[c].vnd, year);
 		if (c != C_ELEC || !monthly) {
 			if (insert_energy(g, rid, c, 0,
@@ -859,10 +862,29 @@ gen_facility(struct gen *g, long i, const struct slot *slot)
 	return 0;
 }
 
-/* Ids of the districts and units of the products, looked up once. */
+/* Ids of the districts, units of the products and heating values of the
+ * carriers, looked up once. */
 static int
 lookup(struct gen *g)
 {
+	char date[16];
+	snprintf(date, sizeof(date), "%04d-12-31", DEMO_FIRST_YEAR);
+	for (int c = 0; c < C__MAX; c++) {
+		struct refdata_factor f;
+		int rc = refdata_factor_get(g->db, carriers[c].code, carriers[c].unit, date, &f);
+		if (rc == DB_ERR)
+			return fail(g, "carrier_factor");
+		double gj = rc == DB_OK && f.has_gj ? f.gj : carriers[c].gj;
+		if (!(gj > 0)) {
+			snprintf(g->err, g->errsz,
+				 "thiếu nhiệt trị của '%s' (%s) trong dữ liệu tham chiếu / heating "
+				 "value of '%s' (%s) missing from the reference data",
+				 carriers[c].code, carriers[c].unit, carriers[c].code,
+				 carriers[c].unit);
+			return -1;
+		}
+		g->kwh[c] = gj / CALC_GJ_PER_KWH;
+	}
 	for (int d = 0; d < NDISTRICTS; d++) {
 		struct db_stmt *st = db_stmt(g->db, STMT_DEMO_UNIT_ID);
 		if (st == NULL)

@@ -53,21 +53,13 @@ static const char *const product_cols[] = {"code", "name_vi", "name_en", "sector
 					   "unit", "source",  NULL};
 static const char *const carrier_cols[] = {"code",	  "name_vi",  "name_en", "kind",
 					   "native_unit", "biogenic", NULL};
-static const char *const factor_cols[] = {"carrier_code",
-					  "unit",
-					  "toe_per_unit",
-					  "gj_per_unit",
-					  "kgco2_per_unit",
-					  "valid_from",
-					  "valid_to",
-					  "source",
-					  "reliability",
-					  "note",
-					  NULL};
+static const char *const factor_cols[] = {
+    "carrier_code", "unit",   "toe_per_unit", "gj_per_unit", "kgco2_per_unit", "valid_from",
+    "valid_to",	    "source", "reliability",  "note",	     "toe_derived",    NULL};
 static const char *const grid_cols[] = {"year", "tco2_per_mwh", "source", "reliability", NULL};
 static const char *const norm_cols[] = {
-    "product_code", "band_min",	 "band_max", "valid_from",  "valid_to", "value", "energy_unit",
-    "per_unit",	    "legal_ref", "source",   "reliability", "note",	NULL};
+    "product_code", "band_min",	 "band_max", "valid_from",  "valid_to", "value",      "energy_unit",
+    "per_unit",	    "legal_ref", "source",   "reliability", "note",	"band_plant", NULL};
 static const char *const admin_cols[] = {"code",	   "name",	  "name_en",	 "level",
 					 "kind",	   "parent_code", "valid_from",	 "valid_to",
 					 "successor_code", "source",	  "reliability", NULL};
@@ -94,9 +86,9 @@ static const struct rd_spec specs[] = {
     {"data/sectors.csv", sector_cols, "tttiTtr", RD_NONE, STMT_REFDATA_SECTOR_UPSERT},
     {"data/products.csv", product_cols, "tttttt", RD_NONE, STMT_REFDATA_PRODUCT_UPSERT},
     {"data/carriers.csv", carrier_cols, "tttttb", RD_NONE, STMT_REFDATA_CARRIER_UPSERT},
-    {"data/carrier_factors.csv", factor_cols, "ttNNNdDtrT", RD_NONE, STMT_REFDATA_FACTOR_UPSERT},
+    {"data/carrier_factors.csv", factor_cols, "ttNNNdDtrTb", RD_NONE, STMT_REFDATA_FACTOR_UPSERT},
     {"data/grid_factors.csv", grid_cols, "intr", RD_NONE, STMT_REFDATA_GRID_UPSERT},
-    {"data/norms.csv", norm_cols, "tNNdDnttttrT", STMT_REFDATA_NORM_UPDATE,
+    {"data/norms.csv", norm_cols, "tNNdDnttttrTb", STMT_REFDATA_NORM_UPDATE,
      STMT_REFDATA_NORM_INSERT},
     {"data/admin_units.csv", admin_cols, "ttTtt-DD-tr", RD_NONE, STMT_REFDATA_ADMIN_UPSERT},
     {"data/admin_units.csv", admin_cols, "t----U--U--", RD_NONE, STMT_REFDATA_ADMIN_LINK},
@@ -606,6 +598,7 @@ refdata_factor_get(struct db *db, const char *carrier, const char *unit, const c
 	out->kgco2 = db_col_double(st, 2);
 	out->reliability = db_col_text(st, 3)[0];
 	snprintf(out->note, sizeof(out->note), "%s", db_col_text(st, 4));
+	out->toe_derived = (int)db_col_int(st, 5);
 	db_reset(st);
 	return DB_OK;
 }
@@ -628,8 +621,8 @@ refdata_grid_get(struct db *db, int year, double *tco2_per_mwh, char *reliabilit
 }
 
 int
-refdata_norm_get(struct db *db, const char *product, double output, const char *date,
-		 struct refdata_norm *out)
+refdata_norm_get(struct db *db, const char *product, double output, double plant_output,
+		 const char *date, struct refdata_norm *out)
 {
 	struct db_stmt *st = db_stmt(db, STMT_REFDATA_NORM_GET);
 	if (st == NULL)
@@ -637,6 +630,7 @@ refdata_norm_get(struct db *db, const char *product, double output, const char *
 	db_bind_text(st, 1, product);
 	db_bind_double(st, 2, output);
 	db_bind_text(st, 3, date);
+	db_bind_double(st, 4, plant_output);
 	int rc = rd_get_row(st);
 	if (rc != DB_ROW)
 		return rc;
@@ -645,6 +639,7 @@ refdata_norm_get(struct db *db, const char *product, double output, const char *
 	snprintf(out->per_unit, sizeof(out->per_unit), "%s", db_col_text(st, 2));
 	snprintf(out->legal_ref, sizeof(out->legal_ref), "%s", db_col_text(st, 3));
 	out->reliability = db_col_text(st, 4)[0];
+	out->band_plant = (int)db_col_int(st, 5);
 	db_reset(st);
 	return DB_OK;
 }

@@ -67,6 +67,7 @@ struct refdata_factor {
 	int has_toe, has_gj, has_kgco2;
 	char reliability; /* 'L', 'S' or '?' */
 	char note[512];
+	int toe_derived; /* 1: the TOE factor is derived (heating value / 41.868), not legal */
 };
 
 /*
@@ -96,15 +97,20 @@ struct refdata_norm {
 	char per_unit[16];    /* hl or t */
 	char legal_ref[64];
 	char reliability;
+	int band_plant; /* 1: the band bounded the plant's output of the product's class */
 };
 
 /*
  * The norm for product at a facility producing output (in the product's
- * unit per year) on date: the band with band_min <= output < band_max.
- * DB_OK, DB_NOTFOUND (no norm for that product, size or date) or DB_ERR.
+ * unit per year) on date: the band with band_min <= x < band_max, where x
+ * is output, or, for a norm whose band is the plant's (norm.band_plant:
+ * seafood, TT 52/2018), plant_output: the facility's yearly output of
+ * every product of product's VSIC class, converted to product's unit
+ * (products of another dimension left out).  DB_OK, DB_NOTFOUND (no norm
+ * for that product, size or date) or DB_ERR.
  */
-int refdata_norm_get(struct db *db, const char *product, double output, const char *date,
-		     struct refdata_norm *out);
+int refdata_norm_get(struct db *db, const char *product, double output, double plant_output,
+		     const char *date, struct refdata_norm *out);
 
 /* An administrative unit with its parent and successor as codes ("" for none). */
 struct refdata_admin_unit {

@@ -799,6 +799,7 @@ report_preview(struct db *db, const struct report *r, struct report_preview *out
 			continue;
 		pp->has_norm = 1;
 		pp->norm.value = lp->norm;
+		pp->norm.band_plant = lp->norm_band_plant;
 		copy(pp->norm.energy_unit, sizeof(pp->norm.energy_unit), lp->sec_energy_unit);
 		copy(pp->norm.per_unit, sizeof(pp->norm.per_unit), lp->sec_per_unit);
 		copy(pp->norm.legal_ref, sizeof(pp->norm.legal_ref), wf_nz(lp->norm_ref));

@@ -224,8 +224,11 @@ struct report_preview {
  * Computes the preview of r (a stored or a validated unsaved report) with
  * the factors and norms valid in r->year.  Energy lines with a product go
  * to that product; lines without go to the first output line (the main
- * product).  The SEC in the norm's unit uses the carriers' GJ factors (1
- * kWh = 3.6 MJ).  Fills *out (free with report_preview_free).  Returns
+ * product).  A norm's band is matched against the product's output, or,
+ * for a norm with band_plant (seafood, TT 52/2018), against the report's
+ * output of every product of the same VSIC class (refdata_norm_get).  The
+ * SEC in the norm's unit uses the carriers' GJ factors (1 kWh = 3.6 MJ).
+ * Fills *out (free with report_preview_free).  Returns
  * ST_OK or ST_ERR.
  */
 int report_preview(struct db *db, const struct report *r, struct report_preview *out);
