@@ -78,6 +78,10 @@ static const struct {
 			      "unit cannot be used for this energy carrier '{1}'"},
     [MSG_REP_PRODUCT_NOT_OUTPUT] = {"sản phẩm không có trong phần sản lượng",
 				    "product is not among the outputs '{1}'"},
+    [MSG_REP_ENERGY_MONTHS] = {"{1}: các dòng theo tháng cộng lại {2} {4}, khác số cả năm {3} {4} "
+			       "(các tháng là chi tiết của số cả năm)",
+			       "{1}: the monthly lines add up to {2} {4}, not the yearly {3} {4} "
+			       "(the months are the detail of the year's figure)"},
     [MSG_REP_ENERGY_TWICE] = {"dòng năng lượng bị kê hai lần (cùng tháng, sản phẩm)",
 			      "energy line listed twice (same month and product) '{1}'"},
     [MSG_REP_WATER_TWICE] = {"nguồn nước bị kê hai lần", "water source listed twice '{1}'"},
@@ -183,6 +187,10 @@ static const struct {
 			    "water must be in m3 or another volume unit, got '{1}'"},
     [MSG_IMP_TOO_MANY_LINES] = {"báo cáo có quá {1} dòng '{2}'",
 				"the report has more than {1} '{2}' lines"},
+    [MSG_IMP_ENERGY_MONTHS] = {"{1}: các dòng theo tháng cộng lại {2} {4}, khác số cả năm {3} {4} "
+			       "(các tháng là chi tiết của số cả năm)",
+			       "{1}: the monthly lines add up to {2} {4}, not the yearly {3} {4} "
+			       "(the months are the detail of the year's figure)"},
     [MSG_IMP_DUP_LINE] = {"trùng với dòng {1} (cùng facility_code, year, line, item, product, "
 			  "month)",
 			  "duplicate of line {1} (same facility_code, year, line, item, product, "

@@ -72,6 +72,7 @@ enum msg_id {
 	MSG_REP_UNIT_CARRIER,	    /* {1} the unit typed */
 	MSG_REP_PRODUCT_NOT_OUTPUT, /* {1} the product */
 	MSG_REP_ENERGY_TWICE,	    /* {1} the carrier */
+	MSG_REP_ENERGY_MONTHS,	    /* {1} carrier, {2} months' sum, {3} the year's, {4} unit */
 	MSG_REP_WATER_TWICE,	    /* {1} the source */
 	MSG_REP_TOO_MANY_LINES,	    /* {1} the most lines */
 	MSG_WF_NOTE_LONG,	    /* {L}, {1} the most bytes */
@@ -155,6 +156,7 @@ enum msg_id {
 	MSG_IMP_WATER_UNIT,	    /* {1} the unit */
 	MSG_IMP_TOO_MANY_LINES,	    /* {1} the most lines, {2} the line kind */
 	MSG_IMP_DUP_LINE,	    /* {1} the first line */
+	MSG_IMP_ENERGY_MONTHS,	    /* as MSG_REP_ENERGY_MONTHS, for the import */
 	MSG_IMP_SEMICOLONS,
 	MSG_IMP_TABS,
 	MSG_IMP_UTF16BE,

@@ -241,11 +241,25 @@ test_report_workflow(void **state)
 	json_decref(a.doc);
 	assert_int_equal(wfx_int(DBNAME, "SELECT sum(quantity) FROM report_energy"), 250000);
 
-	/* A valid update: 2 energy lines, version goes up. */
+	/*
+	 * Months that do not add up to the yearly line are refused, naming the
+	 * carrier: 2,000 kWh in March against 1,000 kWh for the year.
+	 */
 	snprintf(body, sizeof(body),
 		 "{\"version\":%lld,\"cp_aware\":true,\"output\":[{\"product\":\"frozen_catfish\","
 		 "\"quantity\":100,\"unit\":\"t\"}],\"energy\":[{\"carrier\":\"electricity\","
 		 "\"quantity\":1000,\"unit\":\"kWh\"},{\"carrier\":\"electricity\",\"quantity\":"
+		 "2000,\"unit\":\"kWh\",\"month\":3}]}",
+		 (long long)version);
+	a = api(WFX_ENT1, "PUT", target, "/api/v1/reports/{id}", body);
+	assert_string_equal(problem(a, 422), "energy[0].quantity");
+	json_decref(a.doc);
+
+	/* A valid update: 2 energy lines (a yearly one and its only month), version goes up. */
+	snprintf(body, sizeof(body),
+		 "{\"version\":%lld,\"cp_aware\":true,\"output\":[{\"product\":\"frozen_catfish\","
+		 "\"quantity\":100,\"unit\":\"t\"}],\"energy\":[{\"carrier\":\"electricity\","
+		 "\"quantity\":2000,\"unit\":\"kWh\"},{\"carrier\":\"electricity\",\"quantity\":"
 		 "2000,\"unit\":\"kWh\",\"month\":3}]}",
 		 (long long)version);
 	a = api(WFX_ENT1, "PUT", target, "/api/v1/reports/{id}", body);
@@ -254,8 +268,8 @@ test_report_workflow(void **state)
 	assert_true(jint(a.doc, "version") > version);
 	version = jint(a.doc, "version");
 	json_decref(a.doc);
-	/* 1000 + 2000 kWh stored */
-	assert_int_equal(wfx_int(DBNAME, "SELECT sum(quantity) FROM report_energy"), 3000);
+	/* 2000 + 2000 kWh stored (the month is the detail of the year) */
+	assert_int_equal(wfx_int(DBNAME, "SELECT sum(quantity) FROM report_energy"), 4000);
 
 	/* Workflow: enterprise submits, district A forwards, province accepts. */
 	static const struct {

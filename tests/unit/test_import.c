@@ -530,6 +530,45 @@ test_monthly_output(void **state)
 	free(e);
 }
 
+/*
+ * Monthly energy lines are the detail of the yearly line (docs/analytics.md):
+ * 12 x 275,000 kWh = 3,300,000 kWh agrees with a yearly 3,300,000 kWh (or
+ * 3,300 MWh), and disagrees with a yearly 3,000,000 kWh: an error on the
+ * yearly line (line 2) naming the carrier, and nothing written.
+ */
+static void
+test_monthly_energy(void **state)
+{
+	(void)state;
+	char text[4096], *before = fx_export(db, CSVIO_REPORTS, 0);
+	size_t o = (size_t)snprintf(text, sizeof(text),
+				    FX_RH "F1,2021,draft,,,,,energy,electricity,,,3000000,kWh,\n");
+	for (int m = 1; m <= 12; m++)
+		o += (size_t)snprintf(text + o, sizeof(text) - o,
+				      "F1,2021,draft,,,,,energy,electricity,,%d,275000,kWh,\n", m);
+	assert_int_equal(imp(CSVIO_REPORTS, "months.csv", text, NULL), 1);
+	assert_string_equal(
+	    buf_str(&errs),
+	    "months.csv:2: quantity: electricity: các dòng theo tháng cộng lại 3.300.000 kWh, khác "
+	    "số cả năm 3.000.000 kWh (các tháng là chi tiết của số cả năm) / electricity: the "
+	    "monthly lines add up to 3,300,000 kWh, not the yearly 3,000,000 kWh (the months are "
+	    "the detail of the year's figure)\n");
+	char *after = fx_export(db, CSVIO_REPORTS, 0);
+	assert_string_equal(after, before);
+	free(after);
+
+	/* The same months under a yearly 3,300 MWh: they agree. */
+	o = (size_t)snprintf(text, sizeof(text),
+			     FX_RH "F1,2021,draft,,,,,energy,electricity,,,3300,MWh,\n");
+	for (int m = 1; m <= 12; m++)
+		o += (size_t)snprintf(text + o, sizeof(text) - o,
+				      "F1,2021,draft,,,,,energy,electricity,,%d,275000,kWh,\n", m);
+	assert_int_equal(imp(CSVIO_REPORTS, "months.csv", text, NULL), 0);
+	assert_string_equal(buf_str(&errs), "");
+	assert_int_equal(st.lines, 13);
+	free(before);
+}
+
 int
 main(void)
 {
@@ -542,6 +581,7 @@ main(void)
 	    cmocka_unit_test(test_quotes_bom_crlf),
 	    cmocka_unit_test(test_update_and_replace),
 	    cmocka_unit_test(test_monthly_output),
+	    cmocka_unit_test(test_monthly_energy),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

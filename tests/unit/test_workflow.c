@@ -258,6 +258,50 @@ test_report_validation(void **state)
 	db_close(db);
 }
 
+/*
+ * Monthly energy lines are the detail of the yearly line: a yearly
+ * 3,000,000 kWh beside 12 x 275,000 = 3,300,000 kWh is refused on the
+ * yearly line, naming the carrier; a yearly 3,300 MWh agrees (3,300 MWh =
+ * 3,300,000 kWh) and is saved.
+ */
+static void
+test_report_months_agree(void **state)
+{
+	(void)state;
+	struct db *db = wfx_new("months.db");
+	struct report_energy_in en[13];
+	static const char *const months[12] = {"1", "2", "3", "4",  "5",  "6",
+					       "7", "8", "9", "10", "11", "12"};
+	en[0] = (struct report_energy_in){"electricity", "3000000", "kWh", NULL, NULL, NULL};
+	for (int m = 0; m < 12; m++)
+		en[m + 1] = (struct report_energy_in){"electricity", "275000", "kWh",
+						      months[m],     NULL,     NULL};
+	static const struct report_output_in out[] = {{"ice", "1000", "t"}};
+	struct report_input in = {.nout = 1, .out = out, .nenergy = 13, .energy = en};
+	struct wf_errors errs = {0};
+	int64_t id = 0;
+	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2024, &in, &id, &errs), ST_INVALID);
+	assert_int_equal(errs.n, 1);
+	assert_string_equal(errs.e[0].field, "energy[0].quantity");
+	tu_assert_msg(&errs.e[0].msg,
+		      "electricity: các dòng theo tháng cộng lại 3.300.000 kWh, khác số cả năm "
+		      "3.000.000 kWh (các tháng là chi tiết của số cả năm)",
+		      "electricity: the monthly lines add up to 3,300,000 kWh, not the yearly "
+		      "3,000,000 kWh (the months are the detail of the year's figure)");
+	en[0] = (struct report_energy_in){"electricity", "3300", "MWh", NULL, NULL, NULL};
+	wf_errors_clear(&errs);
+	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2024, &in, &id, &errs), ST_OK);
+	/* Counted once: 3,300,000 kWh x 0.0001543 = 509.19 TOE, not 1,018.38. */
+	struct report *r = NULL;
+	assert_int_equal(report_get(db, W(WFX_ENT1), id, &r), ST_OK);
+	struct report_preview p;
+	assert_int_equal(report_preview(db, r, &p), ST_OK);
+	assert_true(fabs(p.toe - 509.19) < 1e-9);
+	report_preview_free(&p);
+	report_free(r);
+	db_close(db);
+}
+
 static void
 test_report_preview(void **state)
 {
@@ -696,6 +740,7 @@ main(void)
 	    cmocka_unit_test(test_report_walk),
 	    cmocka_unit_test(test_report_conflict_writes_nothing),
 	    cmocka_unit_test(test_report_validation),
+	    cmocka_unit_test(test_report_months_agree),
 	    cmocka_unit_test(test_report_preview),
 	    cmocka_unit_test(test_report_prefill),
 	    cmocka_unit_test(test_registration),

@@ -655,6 +655,23 @@ fill_product(struct lctx *c, const struct lscratch *s, struct ledger_product *lp
 		lp->meets = lp->sec <= n->value;
 }
 
+/*
+ * Whether report ri has a yearly line (no month) of ln's carrier and
+ * product: then ln, a monthly line, is its detail and is not counted again
+ * (docs/analytics.md; forms, API and import refuse months that do not add
+ * up to the year).
+ */
+static int
+has_year_line(const struct lctx *c, int ri, const struct lline *ln)
+{
+	for (int k = c->line0[ri]; k < c->line0[ri + 1]; k++) {
+		const struct lline *y = &c->lines[k];
+		if (y->month == 0 && y->c == ln->c && y->prod == ln->prod && y->u >= 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 build_report(struct lctx *c, int ri, struct lscratch *s, struct ledger_report *r)
 {
@@ -734,6 +751,17 @@ build_report(struct lctx *c, int ri, struct lscratch *s, struct ledger_report *r
 			ncar++;
 		}
 		double q = ln->qty, gj = q * k1->gj;
+		if (ln->month >= 1 && has_year_line(c, ri, ln)) {
+			/* The detail of a yearly line: it feeds the monthly series only. */
+			lc->monthly = 1;
+			int m = ln->month - 1;
+			if (isnan(r->month_gj[m]))
+				r->month_gj[m] = 0;
+			r->month_gj[m] += gj;
+			if (!isfinite(gj))
+				month_bad[m] = 1;
+			continue;
+		}
 		lc->qty_native += q * k1->native;
 		lc->toe += q * k1->toe;
 		lc->gj += gj;

@@ -21,6 +21,7 @@
 #include <csv.h>
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -228,6 +229,15 @@ struct kind_def {
 	void (*row)(struct imp *im);
 };
 
+/* A carrier's yearly line and the sum of its monthly lines in one report. */
+struct en_sum {
+	long yline;	     /* the yearly line's record, 0 when none */
+	double ybase, mbase; /* in the base unit of the carrier's dimension */
+	double yunit_base;   /* the yearly line's unit, as a multiple of the base */
+	int months;	     /* monthly lines seen */
+	const char *carrier, *unit;
+};
+
 struct imp {
 	struct db *db;
 	const struct csvio_opts *o;
@@ -256,6 +266,7 @@ struct imp {
 	/* lookups */
 	struct smap sectors, admin, units, products, carriers, fac, tax_db;
 	struct smap file_codes, file_tax, reps, db_reps, line_keys;
+	struct smap en_sums; /* (facility, year, carrier, product): struct en_sum */
 	const char *dims[MAX_DIMS];
 	int ndims;
 	int m3_dim;
@@ -797,6 +808,76 @@ rep_level(struct imp *im, int64_t fid, int year, int ok)
 	return r;
 }
 
+/* Adds energy line l of (fid, year), its unit base unit_base, to its carrier's sums. */
+static void
+en_sum_add(struct imp *im, int64_t fid, int year, const struct repline *l, double unit_base)
+{
+	int isnew;
+	buf_reset(&im->keybuf);
+	buf_printf(&im->keybuf, "%lld:%d\x1f%s\x1f%s", (long long)fid, year, l->item, l->product);
+	struct ent *e = smap_put(&im->en_sums, &im->a, buf_str(&im->keybuf), &isnew);
+	if (isnew) {
+		e->p = arena_alloc(&im->a, sizeof(struct en_sum));
+		memset(e->p, 0, sizeof(struct en_sum));
+	}
+	struct en_sum *sum = e->p;
+	if (l->has_month) {
+		sum->mbase += l->qty * unit_base;
+		sum->months++;
+	} else {
+		sum->yline = im->line;
+		sum->ybase = l->qty * unit_base;
+		sum->yunit_base = unit_base;
+		sum->carrier = arena_strdup(&im->a, l->item);
+		sum->unit = arena_strdup(&im->a, l->unit);
+	}
+}
+
+static int
+en_sum_cmp(const void *a, const void *b)
+{
+	long x = (*(const struct en_sum *const *)a)->yline;
+	long y = (*(const struct en_sum *const *)b)->yline;
+	return (x > y) - (x < y);
+}
+
+/*
+ * Monthly lines are the detail of the yearly figure (docs/analytics.md):
+ * each carrier whose monthly lines do not add up to its yearly line (to
+ * 10^-9 of it) is an error on the yearly line, in file order.
+ */
+static void
+months_check(struct imp *im)
+{
+	size_t n = 0;
+	struct en_sum **bad = xcalloc(im->en_sums.n + 1, sizeof(*bad));
+	for (size_t i = 0; i < im->en_sums.cap; i++) {
+		const struct ent *e = &im->en_sums.e[i];
+		if (e->key == NULL)
+			continue;
+		struct en_sum *sum = e->p;
+		if (sum->yline == 0 || sum->months == 0 ||
+		    fabs(sum->mbase - sum->ybase) <=
+			1e-9 * fmax(fabs(sum->mbase), fabs(sum->ybase)))
+			continue;
+		bad[n++] = sum;
+	}
+	if (n > 1)
+		qsort(bad, n, sizeof(*bad), en_sum_cmp);
+	for (size_t i = 0; i < n; i++) {
+		struct msg m;
+		char reason[2 * VAL_MSG_MAX];
+		msg_init(&m, MSG_IMP_ENERGY_MONTHS, NULL);
+		msg_code(&m, bad[i]->carrier);
+		msg_real(&m, bad[i]->mbase / bad[i]->yunit_base, -1);
+		msg_real(&m, bad[i]->ybase / bad[i]->yunit_base, -1);
+		msg_code(&m, bad[i]->unit);
+		msg_format(&m, MSG_BOTH, reason, sizeof(reason));
+		emit(im, bad[i]->yline, rep_cols[RC_QTY].name, reason);
+	}
+	free(bad);
+}
+
 static void
 rep_row(struct imp *im)
 {
@@ -913,6 +994,9 @@ rep_row(struct imp *im)
 		else
 			e->v = im->line;
 	}
+
+	if (lk == LK_ENERGY && ok_key && !im->row_bad && unit != NULL && carrier != NULL)
+		en_sum_add(im, fid, (int)year64, &l, unit->d);
 
 	if (im->row_bad || !im->writing || r == NULL)
 		return;
@@ -1271,6 +1355,8 @@ csvio_import(struct db *db, enum csvio_kind kind, FILE *in, const char *name,
 		goto out;
 	if (im->dberr)
 		goto out;
+	if (kind == CSVIO_REPORTS && !im->fatal)
+		months_check(im);
 	if (im->st.errors > 0) {
 		rc = 1;
 		goto out;
@@ -1291,7 +1377,8 @@ out:
 		*st = im->st;
 	struct smap *maps[] = {&im->sectors,  &im->admin, &im->units,	&im->products,
 			       &im->carriers, &im->fac,	  &im->tax_db,	&im->file_codes,
-			       &im->file_tax, &im->reps,  &im->db_reps, &im->line_keys};
+			       &im->file_tax, &im->reps,  &im->db_reps, &im->line_keys,
+			       &im->en_sums};
 	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
 		smap_free(maps[i]);
 	buf_free(&im->rowbuf);

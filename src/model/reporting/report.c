@@ -98,6 +98,71 @@ unit_dimension(struct db *db, const char *code, char *dim, size_t dsz)
 }
 
 /* 1 and *fits when carrier exists (fits: it has a factor in unit's dimension); 0 unknown. */
+/* The factor to the base unit of unit code; 0, or -1 when unknown. */
+static int
+unit_base(struct db *db, const char *code, double *base)
+{
+	struct db_stmt *st = db_stmt(db, STMT_UNIT_GET);
+	db_bind_text(st, 1, code);
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		*base = db_col_double(st, 1);
+	db_reset(st);
+	return rc == DB_ROW ? 0 : -1;
+}
+
+/* Whether energy line i was read without an error on any of its fields. */
+static int
+energy_line_ok(const struct wf_errors *errs, int i)
+{
+	static const char *const f[] = {"carrier", "quantity", "unit", "month", "product"};
+	char name[64];
+	for (size_t k = 0; k < sizeof(f) / sizeof(f[0]); k++) {
+		snprintf(name, sizeof(name), "energy[%d].%s", i, f[k]);
+		if (wf_errors_find(errs, name) != NULL)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Monthly lines are the detail of the yearly figure (docs/analytics.md):
+ * where a carrier has both a yearly line and monthly lines for the same
+ * product, the months must add up to the year (to 10^-9 of it, as typed
+ * decimals do), else an error names the carrier on the yearly line.  The
+ * ledger then counts the yearly line only.
+ */
+static void
+check_months(struct db *db, int n, const struct report_energy *en, struct wf_errors *errs)
+{
+	for (int i = 0; i < n; i++) {
+		double ybase, mbase, sum = 0;
+		int months = 0, ok = 1;
+		if (en[i].month != 0 || !energy_line_ok(errs, i) ||
+		    unit_base(db, en[i].unit, &ybase) < 0 || !(ybase > 0))
+			continue;
+		for (int j = 0; j < n && ok; j++) {
+			if (en[j].month == 0 || strcmp(en[j].carrier, en[i].carrier) != 0 ||
+			    strcmp(en[j].product, en[i].product) != 0)
+				continue;
+			if (!energy_line_ok(errs, j) || unit_base(db, en[j].unit, &mbase) < 0)
+				ok = 0;
+			sum += en[j].quantity * mbase;
+			months++;
+		}
+		double y = en[i].quantity * ybase;
+		if (!ok || months == 0 || fabs(sum - y) <= 1e-9 * fmax(fabs(sum), fabs(y)))
+			continue;
+		struct msg em;
+		msg_init(&em, MSG_REP_ENERGY_MONTHS, NULL);
+		msg_code(&em, en[i].carrier);
+		msg_real(&em, sum / ybase, -1);
+		msg_real(&em, en[i].quantity, -1);
+		msg_code(&em, en[i].unit);
+		wf_errors_add(errs, &em, "energy[%d].quantity", i);
+	}
+}
+
 static int
 carrier_check(struct db *db, const char *carrier, const char *unit, int *fits)
 {
@@ -240,6 +305,7 @@ check_energy(struct db *db, const struct report_input *in, struct report_energy 
 				break;
 			}
 	}
+	check_months(db, in->nenergy, en, errs);
 }
 
 static void
