@@ -232,11 +232,76 @@ test_cli(void **state)
 	assert_int_equal(tu_run(cmd, NULL, NULL), 1);
 }
 
+/*
+ * The threshold is exact (calc/exact.h: figures kept and compared to 10^-6
+ * TOE), whichever mix of carriers and units reaches it.  Factors from
+ * data/carrier_factors.csv: electricity 0.0001543 TOE/kWh, coal fines
+ * grades 1-2 0.70 TOE/t (Công văn 3505/BCT-KHCN; DOMAIN.md §1).
+ *   E1 1,100,000 kWh x 0.0001543 = 169.73 and 1,186.1 t x 0.70 = 830.27:
+ *      169.73 + 830.27 = 1,000.00 exactly (999.9999999999999 in doubles):
+ *      a key user.
+ *   E2 one kWh less: 1,099,999 x 0.0001543 = 169.7298457, + 830.27 =
+ *      999.9998457: not a key user.
+ *   E3 one kWh more: 1,100,001 x 0.0001543 = 169.7301543, + 830.27 =
+ *      1,000.0001543: a key user.
+ *   E4 the same energy as E1 in other units: 1,100 MWh = 1,100,000 kWh and
+ *      1,186,100 kg = 1,186.1 t: 1,000.00, a key user.
+ *   E5 the electricity month by month, 110,000 kWh in each of Jan-Oct:
+ *      10 x 110,000 x 0.0001543 = 10 x 16.973 = 169.73, + 830.27 = 1,000.00
+ *      (999.9999999999994 summed in doubles): a key user.
+ * Sorted by TOE, then code: E3, then E1, E4, E5 at 1,000.
+ */
+static const char exact_fixture[] =
+    FAC(11, "E1", "NULL") FAC(12, "E2", "NULL") FAC(13, "E3", "NULL") FAC(14, "E4", "NULL") FAC(
+	15, "E5", "NULL") "INSERT INTO report(id, facility_id, year) VALUES (11,11,2020),"
+			  " (12,12,2020), (13,13,2020), (14,14,2020), (15,15,2020);"
+			  "INSERT INTO report_energy(report_id, carrier_code, quantity, unit, "
+			  "month) VALUES"
+			  " (11,'electricity',1100000,'kWh',NULL), (11,'coal_1_2',1186.1,'t',NULL),"
+			  " (12,'electricity',1099999,'kWh',NULL), (12,'coal_1_2',1186.1,'t',NULL),"
+			  " (13,'electricity',1100001,'kWh',NULL), (13,'coal_1_2',1186.1,'t',NULL),"
+			  " (14,'electricity',1100,'MWh',NULL), (14,'coal_1_2',1186100,'kg',NULL),"
+			  " (15,'coal_1_2',1186.1,'t',NULL),"
+			  " (15,'electricity',110000,'kWh',1), (15,'electricity',110000,'kWh',2),"
+			  " (15,'electricity',110000,'kWh',3), (15,'electricity',110000,'kWh',4),"
+			  " (15,'electricity',110000,'kWh',5), (15,'electricity',110000,'kWh',6),"
+			  " (15,'electricity',110000,'kWh',7), (15,'electricity',110000,'kWh',8),"
+			  " (15,'electricity',110000,'kWh',9), (15,'electricity',110000,'kWh',10);"
+			  "UPDATE report SET status = 'accepted';";
+
+static void
+test_threshold_exact(void **state)
+{
+	(void)state;
+	char err[512];
+	struct db *db = fx_db_new("ku-exact.db", exact_fixture);
+	struct keyuser_list *l = NULL;
+	assert_int_equal(keyusers_list(db, &province, 2020, &l, err, sizeof(err)), 0);
+	assert_int_equal(l->n, 4);
+	assert_int_equal(l->nunknown, 0);
+	static const char *const codes[] = {"E3", "E1", "E4", "E5"};
+	/* E3's 1,000.0001543 kept to 10^-6 TOE is 1,000.000154. */
+	static const double toes[] = {1000.000154, 1000, 1000, 1000};
+	for (int i = 0; i < 4; i++) {
+		assert_string_equal(l->items[i].code, codes[i]);
+		/* kept to 10^-6 TOE: exactly the double nearest the decimal */
+		assert_true(l->items[i].toe == toes[i]);
+		assert_false(l->items[i].incomplete);
+	}
+	/* E1's carriers, by code: coal 830.27, electricity 169.73. */
+	assert_string_equal(l->items[1].carriers[0].carrier, "coal_1_2");
+	assert_true(l->items[1].carriers[0].toe == 830.27);
+	assert_true(l->items[1].carriers[1].toe == 169.73);
+	keyusers_free(l);
+	db_close(db);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_threshold),
+	    cmocka_unit_test(test_threshold_exact),
 	    cmocka_unit_test(test_drafts_not_listed),
 	    cmocka_unit_test(test_scope),
 	    cmocka_unit_test(test_cli),

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "model/analytics/benchmark.h"
+#include "model/calc/exact.h"
 #include "model/calc/stats.h"
 #include "model/analytics/ledger.h"
 #include "util/alloc.h"
@@ -76,7 +77,8 @@ check_report(struct fvec *fv, const struct ledger_report *r, const struct ledger
 	if (prev != NULL && prev->year == r->year - 1 && prev->toe_ok && r->toe_ok &&
 	    prev->nlines > 0 && r->nlines > 0 && prev->toe > 0) {
 		double ch = (r->toe - prev->toe) / prev->toe;
-		if (fabs(ch) > CHECK_JUMP) {
+		/* more than 50 %, in percent to 10^-6 (calc/exact.h) */
+		if (calc_gt(fabs(ch) * 100, CHECK_JUMP * 100)) {
 			char a[32], b[32], pvi[32], pen[32];
 			fmt_num(pvi, sizeof(pvi), ch * 100, 1, LANG_VI);
 			fmt_num(pen, sizeof(pen), ch * 100, 1, LANG_EN);
@@ -155,7 +157,7 @@ check_sec(struct fvec *fv, const struct ledger *l, int year)
 		if (e - g >= BENCH_MIN_PEERS &&
 		    calc_iqr_fences(vals, (size_t)(e - g), &lo, &hi) == 0)
 			for (int i = g; i < e; i++) {
-				if (v[i].sec >= lo && v[i].sec <= hi)
+				if (calc_ge(v[i].sec, lo) && calc_le(v[i].sec, hi))
 					continue;
 				char s[3][2][32];
 				int dec = sig_decimals(hi - lo);

@@ -11,6 +11,7 @@
 
 #include "db/db.h"
 #include "model/analytics/ledger.h"
+#include "model/calc/exact.h"
 #include "model/accounts/scope.h"
 #include "util/alloc.h"
 
@@ -117,7 +118,8 @@ keyusers_list(struct db *db, const struct principal *who, int year, struct keyus
 		const struct ledger_facility *f = ledger_facility_find(l, r->facility_id);
 		if (f == NULL) /* outside who's scope */
 			continue;
-		if (r->toe >= kl->threshold_toe)
+		/* "từ 1.000 TOE trở lên": at least, to 10^-6 TOE (calc/exact.h) */
+		if (calc_ge(r->toe, kl->threshold_toe))
 			fill(&kl->items[kl->n++], f, r);
 		else if (!r->toe_ok)
 			fill(&kl->unknown[kl->nunknown++], f, r);

@@ -19,6 +19,7 @@
 
 #include "db/db.h"
 #include "model/calc/energy.h"
+#include "model/calc/exact.h"
 #include "util/alloc.h"
 #include "util/fmt.h"
 
@@ -570,8 +571,9 @@ norm_pick(const struct lctx *c, int p, double output, int year)
 		const struct lnorm *n = &c->norms[i];
 		if (n->product != p || n->from > last || (n->to != 0 && n->to < first))
 			continue;
-		if ((!isnan(n->bmin) && !(output >= n->bmin)) ||
-		    (!isnan(n->bmax) && !(output < n->bmax)))
+		/* [band_min, band_max), compared at 10^-6 (calc/exact.h) */
+		if ((!isnan(n->bmin) && !calc_ge(output, n->bmin)) ||
+		    (!isnan(n->bmax) && !calc_lt(output, n->bmax)))
 			continue;
 		if (best == NULL || n->from > best->from)
 			best = n;
@@ -605,7 +607,7 @@ fill_product(struct lctx *c, struct ledger_product *lp, int p, double out, doubl
 	lp->norm_ref = n->ref;
 	lp->norm_ratio = lp->sec / n->value;
 	if (isfinite(lp->sec))
-		lp->meets = lp->sec <= n->value;
+		lp->meets = calc_le(lp->sec, n->value);
 }
 
 static void
@@ -723,12 +725,26 @@ build_report(struct lctx *c, int ri, struct lscratch *s, struct ledger_report *r
 	for (int m = 0; m < 12; m++)
 		if (month_bad[m])
 			r->month_gj[m] = NAN;
+		else
+			r->month_gj[m] = calc_exact(r->month_gj[m]);
+	/* Sums kept to 10^-6 of their unit, as thresholds compare them (calc/exact.h). */
+	r->toe = calc_exact(r->toe);
+	r->gj = calc_exact(r->gj);
+	r->co2_t = calc_exact(r->co2_t);
+	r->co2_bio_t = calc_exact(r->co2_bio_t);
+	unassigned_gj = calc_exact(unassigned_gj);
 
 	/* Carriers, in code order. */
 	r->carriers = arena_alloc(mem, (size_t)(ncar > 0 ? ncar : 1) * sizeof(*r->carriers));
 	for (int ci = 0; ci < c->ncarriers && r->ncarriers < ncar; ci++)
 		if (s->car_seen[ci]) {
-			r->carriers[r->ncarriers++] = s->car[ci];
+			struct ledger_carrier *lc = &r->carriers[r->ncarriers++];
+			*lc = s->car[ci];
+			lc->qty_native = calc_exact(lc->qty_native);
+			lc->toe = calc_exact(lc->toe);
+			lc->gj = calc_exact(lc->gj);
+			lc->co2_t = calc_exact(lc->co2_t);
+			lc->co2_bio_t = calc_exact(lc->co2_bio_t);
 			s->car_seen[ci] = 0;
 		}
 
@@ -743,7 +759,7 @@ build_report(struct lctx *c, int ri, struct lscratch *s, struct ledger_report *r
 		if (p == main_p)
 			r->main_product = r->nproducts;
 		/* No energy line at all: the energy is unknown, not zero. */
-		double gj = r->nlines > 0 ? s->p_gj[p] : NAN;
+		double gj = r->nlines > 0 ? calc_exact(s->p_gj[p]) : NAN;
 		/* No output at all: the product's energy share is unknown. */
 		if (main_p < 0 && r->nlines > 0 && i == 0 && s->p_out[p] > 0)
 			gj += unassigned_gj;

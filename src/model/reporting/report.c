@@ -22,6 +22,7 @@
 #include "model/audit.h"
 #include "model/doc/doc.h"
 #include "model/calc/energy.h"
+#include "model/calc/exact.h"
 #include "model/accounts/scope.h"
 #include "util/alloc.h"
 #include "util/fold.h"
@@ -887,6 +888,9 @@ report_preview(struct db *db, const struct report *r, struct report_preview *out
 		out->toe += pe->toe;
 		out->gj += pe->gj;
 	}
+	/* Totals to 10^-6, as the ledger keeps them (calc/exact.h). */
+	out->toe = calc_exact(out->toe);
+	out->gj = calc_exact(out->gj);
 	snprintf(date, sizeof(date), "%04d-12-31", r->doc.year);
 	for (int i = 0; i < r->nout; i++) {
 		struct report_preview_product *pp = &out->prod[i];
@@ -901,6 +905,8 @@ report_preview(struct db *db, const struct report *r, struct report_preview *out
 		if (calc_convert(o->quantity, calc_unit_find(t.units, t.nunits, o->unit), pu,
 				 &pp->output) != CALC_OK)
 			pp->output = NAN;
+		/* The norm's band edges compare at 10^-6 (calc/exact.h). */
+		pp->output = calc_exact(pp->output);
 		double gj = 0;
 		for (int j = 0; j < r->nenergy; j++) {
 			const char *p = r->energy[j].product;
