@@ -54,13 +54,11 @@ print_csv(const struct keyuser_list *l, const struct ku_cols *c)
 				putchar(',');
 			csvio_put_field(stdout, f[j]);
 		}
-		printf(",%.3f", k->toe);
+		char num[32];
+		printf(",%s", fmt_exact(num, sizeof(num), k->toe));
 		for (int j = 0; j < c->n; j++) {
 			double t = sheets_ku_carrier_toe(k, c->code[j]);
-			if (isfinite(t))
-				printf(",%.3f", t);
-			else
-				putchar(',');
+			printf(",%s", isfinite(t) ? fmt_exact(num, sizeof(num), t) : "");
 		}
 		putchar('\n');
 	}
@@ -81,20 +79,21 @@ print_json(const struct keyuser_list *l, const struct ku_cols *c)
 		json_object_set_new(o, "name", json_string(k->name));
 		json_object_set_new(o, "district", json_string(k->unit_name));
 		json_object_set_new(o, "sector", json_string(k->sector_code));
-		json_object_set_new(o, "toe", json_real(round(k->toe * 1000) / 1000));
+		json_object_set_new(o, "toe", json_real(k->toe));
 		json_object_set_new(o, "complete", json_boolean(!k->incomplete));
 		for (int j = 0; j < c->n; j++) {
 			double t = sheets_ku_carrier_toe(k, c->code[j]);
 			if (t != 0)
 				json_object_set_new(by, c->code[j],
-						    isfinite(t) ? json_real(round(t * 1000) / 1000)
-								: json_null());
+						    isfinite(t) ? json_real(t) : json_null());
 		}
 		json_object_set_new(o, "toe_by_carrier", by);
 		json_array_append_new(items, o);
 	}
 	json_object_set_new(root, "facilities", items);
-	json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
+	/* The ledger keeps TOE to 10^-6; 15 digits write it as kept (1199.737, not
+	 * 1199.7370000000001). */
+	json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
 	putchar('\n');
 	json_decref(root);
 }

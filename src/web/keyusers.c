@@ -3,7 +3,7 @@
  * answers 401/403 before this runs): the key energy users of year Y
  * (model/analytics/keyusers.h), the list the province sends to the Ministry, with the
  * TOE of each energy carrier, and the same as a CSV download: one row per
- * facility and carrier, '.' decimals, header row, in the list's order;
+ * facility and carrier, exact '.' decimals (fmt_exact), header row, in the list's order;
  * and as the workbook of `sxsh keyusers --format xlsx` (render/sheets.h).
  * Facilities whose energy could not all be converted are listed apart.
  * A district officer gets its unit's facilities only (the scope is applied
@@ -33,6 +33,15 @@ ku_toe(struct http_request *req, double toe)
 {
 	char num[48];
 	return arena_strdup(&req->arena, fmt_num(num, sizeof(num), toe, 1, req->lang));
+}
+
+/* A CSV field of v, exact (fmt_exact), or nothing for NaN. */
+static void
+ku_csv_num(FILE *f, double v)
+{
+	char num[32];
+	if (isfinite(v))
+		fputs(fmt_exact(num, sizeof(num), v), f);
 }
 
 static int
@@ -66,16 +75,16 @@ ku_csv(struct http_request *req, struct http_response *resp, const struct keyuse
 			csvio_put_field(f, k->unit_name != NULL ? k->unit_name : "");
 			fputc(',', f);
 			csvio_put_field(f, k->sector_code != NULL ? k->sector_code : "");
-			fprintf(f, ",%.3f,%d,", k->toe, k->incomplete);
+			fputc(',', f);
+			ku_csv_num(f, k->toe);
+			fprintf(f, ",%d,", k->incomplete);
 			csvio_put_field(f, lc->carrier);
 			fputc(',', f);
-			if (isfinite(lc->qty_native))
-				fprintf(f, "%.3f", lc->qty_native);
+			ku_csv_num(f, lc->qty_native);
 			fputc(',', f);
 			csvio_put_field(f, lc->native_unit != NULL ? lc->native_unit : "");
 			fputc(',', f);
-			if (isfinite(lc->toe))
-				fprintf(f, "%.3f", lc->toe);
+			ku_csv_num(f, lc->toe);
 			fputc('\n', f);
 		}
 	}

@@ -215,10 +215,11 @@ test_keyusers(void **state)
 	free(ct);
 	assert_non_null(strstr(r.body, "year,code,name,tax_code,unit,sector,toe_total,incomplete,"
 				       "carrier,quantity,native_unit,carrier_toe\n"));
-	/* 7,000,000 x 0.0001543 = 1,080.1 TOE exactly. */
+	/* 7,000,000 x 0.0001543 = 1,080.1 TOE exactly, written exactly (fmt_exact;
+	 * "1080.100" with three decimals before). */
 	assert_non_null(strstr(r.body,
-			       "2024,K1,Nhà máy Trọng Điểm,,Thành phố Hà Tiên,1020,1080.100,0,"
-			       "electricity,7000000.000,kWh,1080.100\n"));
+			       "2024,K1,Nhà máy Trọng Điểm,,Thành phố Hà Tiên,1020,1080.1,0,"
+			       "electricity,7000000,kWh,1080.1\n"));
 	hc_response_free(&r);
 
 	get("/keyusers?year=2024&format=xls", staff.cookie, 400, &r);

@@ -199,13 +199,14 @@ test_cli(void **state)
 	snprintf(cmd, sizeof(cmd), "%s keyusers --db '%s' --year 2020 --format csv", tu_sxsh(),
 		 tu_db_url("kucli.db"));
 	assert_int_equal(tu_run(cmd, &out, &err), 0);
-	/* Carrier columns in code order; '.' decimals; K4's bagasse cannot convert (empty). */
-	assert_string_equal(out,
-			    "code,tax_code,name,district,sector,toe,toe_bagasse,toe_coal_5_6,"
-			    "toe_electricity\n"
-			    "K3,,Gạch K3,Huyện Kiên Lương,2392,1199.737,0.000,800.100,399.637\n"
-			    "K4,,Gạch K4,Huyện Kiên Lương,2392,1050.000,,1050.000,0.000\n"
-			    "K2,,Gạch K2,Huyện Kiên Lương,2392,1000.000,0.000,1000.000,0.000\n");
+	/* Carrier columns in code order; exact '.' decimals, as kept (to 10^-6), not
+	 * rounded for people (the CSV wrote "800.100" before); K4's bagasse cannot
+	 * convert (empty). */
+	assert_string_equal(out, "code,tax_code,name,district,sector,toe,toe_bagasse,toe_coal_5_6,"
+				 "toe_electricity\n"
+				 "K3,,Gạch K3,Huyện Kiên Lương,2392,1199.737,0,800.1,399.637\n"
+				 "K4,,Gạch K4,Huyện Kiên Lương,2392,1050,,1050,0\n"
+				 "K2,,Gạch K2,Huyện Kiên Lương,2392,1000,0,1000,0\n");
 	assert_non_null(strstr(err, "K5 2020"));
 	assert_non_null(strstr(err, "cannot compute"));
 	free(out);
@@ -215,6 +216,7 @@ test_cli(void **state)
 	assert_int_equal(tu_run(cmd, &out, NULL), 0);
 	assert_non_null(strstr(out, "\"code\": \"K3\""));
 	assert_non_null(strstr(out, "\"complete\": false"));
+	assert_non_null(strstr(out, "\"toe\": 1199.737,")); /* as kept, not rounded */
 	free(out);
 	snprintf(cmd, sizeof(cmd), "%s keyusers --db '%s' --year 2020", tu_sxsh(),
 		 tu_db_url("kucli.db"));
