@@ -113,7 +113,8 @@ print_table(const struct keyuser_list *l, const struct ku_cols *c)
 	printf("Cơ sở sử dụng năng lượng trọng điểm năm %d / Key energy users %d\n", l->year,
 	       l->year);
 	printf("Ngưỡng / threshold: %s TOE/năm (%s); %d cơ sở / facilities\n\n",
-	       fmt_num(thr, sizeof(thr), l->threshold_toe, 0, LANG_VI), l->threshold_ref, l->n);
+	       fmt_qty(thr, sizeof(thr), l->threshold_toe, FMT_TOE, LANG_VI), l->threshold_ref,
+	       l->n);
 	enum { W_CODE = 12, W_TAX = 14, W_DIST = 16, W_SEC = 6, W_NUM = 12 };
 	cell("Mã/Code", W_CODE, 0);
 	cell("MST/Tax code", W_TAX, 0);
@@ -130,10 +131,11 @@ print_table(const struct keyuser_list *l, const struct ku_cols *c)
 		cell(k->tax_code, W_TAX, 0);
 		cell(k->unit_name, W_DIST, 0);
 		cell(k->sector_code, W_SEC, 0);
-		cell(fmt_num(num, sizeof(num), k->toe, 1, LANG_VI), W_NUM, 1);
+		cell(fmt_qty(num, sizeof(num), k->toe, FMT_TOE, LANG_VI), W_NUM, 1);
 		for (int j = 0; j < c->n; j++) {
 			double t = sheets_ku_carrier_toe(k, c->code[j]);
-			cell(t == 0 ? "" : fmt_num(num, sizeof(num), t, 1, LANG_VI), W_NUM, 1);
+			cell(t == 0 ? "" : fmt_qty(num, sizeof(num), t, FMT_TOE, LANG_VI), W_NUM,
+			     1);
 		}
 		printf("%s\n", k->name);
 	}

@@ -27,12 +27,11 @@
 #include "util/log.h"
 #include "web/web_int.h"
 
-/* A TOE figure with one decimal in the page's language (arena). */
+/* A TOE figure as TOE is shown everywhere (two decimals) in the page's language (arena). */
 static const char *
 ku_toe(struct http_request *req, double toe)
 {
-	char num[48];
-	return arena_strdup(&req->arena, fmt_num(num, sizeof(num), toe, 1, req->lang));
+	return web_qty(req, toe, FMT_TOE);
 }
 
 /* A CSV field of v, exact (fmt_exact), or nothing for NaN. */

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/calc/exact.h"
 #include "model/registry/facility_edit.h"
 #include "model/reporting/report.h"
 #include "render/html.h"
@@ -335,7 +336,7 @@ rf_preview(struct http_request *req, struct buf *b, const struct report_preview 
 	html_open(b, "p", NULL);
 	html_text(b, HTTP_T(req, "Tổng năng lượng: ", "Total energy: "));
 	html_open(b, "strong", "class", "toe", NULL);
-	html_textf(b, "%s TOE", wfp_num(req, pv->toe, 3));
+	html_textf(b, "%s TOE", web_qty(req, pv->toe, FMT_TOE));
 	html_close(b, "strong");
 	if (!pv->complete)
 		html_text(b, HTTP_T(req, " (chưa đủ: có dòng không quy đổi được)",
@@ -364,25 +365,27 @@ rf_preview(struct http_request *req, struct buf *b, const struct report_preview 
 		const struct report_preview_product *pp = &pv->prod[i];
 		html_open(b, "tr", NULL);
 		html_elem(b, "td", pp->product);
-		html_elem(
-		    b, "td",
-		    arena_printf(&req->arena, "%s %s", wfp_num(req, pp->output, 2), pp->unit));
-		html_elem(b, "td", wfp_num(req, pp->toe, 3));
-		html_elem(b, "td", wfp_num(req, pp->sec_toe, 6));
+		html_elem(b, "td",
+			  arena_printf(&req->arena, "%s %s", web_qty(req, pp->output, FMT_QTY),
+				       pp->unit));
+		html_elem(b, "td", web_qty(req, pp->toe, FMT_TOE));
+		html_elem(b, "td", web_qty(req, pp->sec_toe, FMT_SEC));
 		if (pp->has_norm) {
 			html_elem(b, "td",
 				  arena_printf(&req->arena, "%s %s/%s",
-					       wfp_num(req, pp->sec_norm, 2), pp->norm.energy_unit,
-					       pp->norm.per_unit));
+					       web_qty(req, pp->sec_norm, FMT_SEC),
+					       pp->norm.energy_unit, pp->norm.per_unit));
 			html_elem(b, "td",
-				  arena_printf(
-				      &req->arena, "%s %s/%s (%s)", wfp_num(req, pp->norm.value, 2),
-				      pp->norm.energy_unit, pp->norm.per_unit, pp->norm.legal_ref));
-			html_open(b, "td", "class", pp->ratio > 1 ? "above-norm" : "within-norm",
-				  NULL);
-			html_textf(b, "%s × %s", wfp_num(req, pp->ratio, 2),
-				   pp->ratio > 1 ? HTTP_T(req, "vượt định mức", "above the norm")
-						 : HTTP_T(req, "đạt định mức", "within the norm"));
+				  arena_printf(&req->arena, "%s %s/%s (%s)",
+					       web_qty(req, pp->norm.value, FMT_SEC),
+					       pp->norm.energy_unit, pp->norm.per_unit,
+					       pp->norm.legal_ref));
+			/* SEC <= norm meets it, compared to 10^-6 (calc/exact.h). */
+			int above = calc_gt(pp->sec_norm, pp->norm.value);
+			html_open(b, "td", "class", above ? "above-norm" : "within-norm", NULL);
+			html_textf(b, "%s %s", web_pct(req, pp->ratio * 100),
+				   above ? HTTP_T(req, "vượt định mức", "above the norm")
+					 : HTTP_T(req, "đạt định mức", "within the norm"));
 			html_close(b, "td");
 		} else {
 			html_elem(b, "td", "—");

@@ -221,7 +221,10 @@ test_cli(void **state)
 	snprintf(cmd, sizeof(cmd), "%s keyusers --db '%s' --year 2020", tu_sxsh(),
 		 tu_db_url("kucli.db"));
 	assert_int_equal(tu_run(cmd, &out, NULL), 0);
-	assert_non_null(strstr(out, "1.199,7")); /* Vietnamese format in the table */
+	/* The table shows TOE as everywhere, two decimals the Vietnamese way:
+	 * 1,199.737 -> "1.199,74", the threshold 1,000 -> "1.000,00". */
+	assert_non_null(strstr(out, " 1.199,74 "));
+	assert_non_null(strstr(out, "1.000,00 TOE/năm"));
 	free(out);
 	/* Usage errors exit 2; a year without a threshold is a user error, 1. */
 	snprintf(cmd, sizeof(cmd), "%s keyusers --db '%s'", tu_sxsh(), tu_db_url("kucli.db"));
