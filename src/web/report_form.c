@@ -14,6 +14,7 @@
  * submission redirects (303) back to the form.  Reports the caller may not
  * edit (submitted, accepted, or a district user) are shown read-only.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -380,13 +381,19 @@ rf_preview(struct http_request *req, struct buf *b, const struct report_preview 
 					       web_qty(req, pp->norm.value, FMT_SEC),
 					       pp->norm.energy_unit, pp->norm.per_unit,
 					       pp->norm.legal_ref));
-			/* SEC <= norm meets it, compared to 10^-6 (calc/exact.h). */
+			/* SEC <= norm meets it, compared to 10^-6 (calc/exact.h); a SEC
+			 * that cannot be computed meets nothing: "—". */
 			int above = calc_gt(pp->sec_norm, pp->norm.value);
-			html_open(b, "td", "class", above ? "above-norm" : "within-norm", NULL);
-			html_textf(b, "%s %s", web_pct(req, pp->ratio * 100),
-				   above ? HTTP_T(req, "vượt định mức", "above the norm")
-					 : HTTP_T(req, "đạt định mức", "within the norm"));
-			html_close(b, "td");
+			if (!isfinite(pp->sec_norm)) {
+				html_elem(b, "td", "—");
+			} else {
+				html_open(b, "td", "class", above ? "above-norm" : "within-norm",
+					  NULL);
+				html_textf(b, "%s %s", web_pct(req, pp->ratio * 100),
+					   above ? HTTP_T(req, "vượt định mức", "above the norm")
+						 : HTTP_T(req, "đạt định mức", "within the norm"));
+				html_close(b, "td");
+			}
 		} else {
 			html_elem(b, "td", "—");
 			html_elem(b, "td", HTTP_T(req, "không có định mức", "no norm"));
