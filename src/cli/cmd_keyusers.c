@@ -59,14 +59,13 @@ print_csv(const struct keyuser_list *l, const struct ku_cols *c)
 				putchar(',');
 			csvio_put_field(stdout, f[j]);
 		}
-		printf(",%.3f,%s,%d,", k->toe, keyusers_status_code(k->status), k->derived_only);
+		char num[32];
+		printf(",%s,%s,%d,", fmt_exact(num, sizeof(num), k->toe),
+		       keyusers_status_code(k->status), k->derived_only);
 		csvio_put_field(stdout, keyusers_missing(k, missing, sizeof(missing)));
 		for (int j = 0; j < c->n; j++) {
 			double t = sheets_ku_carrier_toe(k, c->code[j]);
-			if (isfinite(t))
-				printf(",%.3f", t);
-			else
-				putchar(',');
+			printf(",%s", isfinite(t) ? fmt_exact(num, sizeof(num), t) : "");
 		}
 		putchar('\n');
 	}
@@ -82,11 +81,11 @@ json_keyuser(const struct keyuser *k, const struct ku_cols *c)
 	json_object_set_new(o, "name", json_string(k->name));
 	json_object_set_new(o, "district", json_string(k->unit_name));
 	json_object_set_new(o, "sector", json_string(k->sector_code));
-	json_object_set_new(o, "toe", json_real(round(k->toe * 1000) / 1000));
+	json_object_set_new(o, "toe", json_real(k->toe));
 	json_object_set_new(o, "complete", json_boolean(!k->incomplete));
 	json_object_set_new(o, "status", json_string(keyusers_status_code(k->status)));
 	json_object_set_new(o, "derived_only", json_boolean(k->derived_only));
-	json_object_set_new(o, "toe_derived", json_real(round(k->toe_derived * 1000) / 1000));
+	json_object_set_new(o, "toe_derived", json_real(k->toe_derived));
 	for (int e = 0; e < k->nerrors; e++) {
 		const struct ledger_error *le = &k->errors[e];
 		if (!keyusers_error_missing(le))
@@ -102,8 +101,7 @@ json_keyuser(const struct keyuser *k, const struct ku_cols *c)
 		double t = sheets_ku_carrier_toe(k, c->code[j]);
 		if (t != 0)
 			json_object_set_new(by, c->code[j],
-					    isfinite(t) ? json_real(round(t * 1000) / 1000)
-							: json_null());
+					    isfinite(t) ? json_real(t) : json_null());
 	}
 	json_object_set_new(o, "toe_by_carrier", by);
 	return o;
@@ -122,7 +120,7 @@ print_json(const struct keyuser_list *l, const struct ku_cols *c)
 		json_array_append_new(unknown, json_keyuser(&l->unknown[i], c));
 	json_object_set_new(root, "facilities", items);
 	json_object_set_new(root, "unknown", unknown);
-	json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
+	json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
 	putchar('\n');
 	json_decref(root);
 }
@@ -155,12 +153,14 @@ table_rows(const struct keyuser *items, int n, const struct ku_cols *c)
 		cell(k->tax_code, W_TAX, 0);
 		cell(k->unit_name, W_DIST, 0);
 		cell(k->sector_code, W_SEC, 0);
-		snprintf(toe, sizeof(toe), "%s%s", fmt_num(num, sizeof(num), k->toe, 1, LANG_VI),
+		snprintf(toe, sizeof(toe), "%s%s",
+			 fmt_qty(num, sizeof(num), k->toe, FMT_TOE, LANG_VI),
 			 k->derived_only ? "*" : "");
 		cell(toe, W_NUM, 1);
 		for (int j = 0; j < c->n; j++) {
 			double t = sheets_ku_carrier_toe(k, c->code[j]);
-			cell(t == 0 ? "" : fmt_num(num, sizeof(num), t, 1, LANG_VI), W_NUM, 1);
+			cell(t == 0 ? "" : fmt_qty(num, sizeof(num), t, FMT_TOE, LANG_VI), W_NUM,
+			     1);
 		}
 		printf("%s\n", k->name);
 	}
@@ -173,7 +173,8 @@ print_table(const struct keyuser_list *l, const struct ku_cols *c)
 	printf("Cơ sở sử dụng năng lượng trọng điểm năm %d / Key energy users %d\n", l->year,
 	       l->year);
 	printf("Ngưỡng / threshold: %s TOE/năm (%s); %d cơ sở / facilities\n\n",
-	       fmt_num(thr, sizeof(thr), l->threshold_toe, 0, LANG_VI), l->threshold_ref, l->n);
+	       fmt_qty(thr, sizeof(thr), l->threshold_toe, FMT_TOE, LANG_VI), l->threshold_ref,
+	       l->n);
 	table_rows(l->items, l->n, c);
 	for (int i = 0; i < l->n; i++)
 		if (l->items[i].derived_only) {

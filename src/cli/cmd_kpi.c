@@ -38,17 +38,14 @@
 #include "util/fmt.h"
 #include "util/fold.h"
 
-enum kpi_format { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_XLSX, FMT__MAX };
-static const char *const kpi_formats[FMT__MAX] = {"table", "csv", "json", "xlsx"};
+enum kpi_format { KF_TABLE, KF_CSV, KF_JSON, KF_XLSX, KF__MAX };
+static const char *const kpi_formats[KF__MAX] = {"table", "csv", "json", "xlsx"};
 
 /* "45,2 %" or "—" for a fraction. */
 static char *
 pct(char *b, size_t n, double fraction)
 {
-	char num[32];
-	fmt_num(num, sizeof(num), fraction * 100.0, 1, LANG_VI);
-	snprintf(b, n, isfinite(fraction) ? "%s %%" : "%s", num);
-	return b;
+	return fmt_qty(b, n, fraction * 100.0, FMT_PCT, LANG_VI);
 }
 
 /* The target of series s as "50 % (2016–2020)" or "—". */
@@ -59,11 +56,12 @@ target_text(char *b, size_t n, const struct kpi_series *s)
 	if (!isfinite(s->target_pct))
 		snprintf(b, n, "—");
 	else if (s->target_from != 0)
-		snprintf(b, n, "%s %% (%d–%d)",
-			 fmt_num(num, sizeof(num), s->target_pct, 0, LANG_VI), s->target_from,
-			 s->target_by);
+		snprintf(b, n, "%s (%d–%d)",
+			 fmt_qty(num, sizeof(num), s->target_pct, FMT_TARGET, LANG_VI),
+			 s->target_from, s->target_by);
 	else
-		snprintf(b, n, "%s %% (%d)", fmt_num(num, sizeof(num), s->target_pct, 0, LANG_VI),
+		snprintf(b, n, "%s (%d)",
+			 fmt_qty(num, sizeof(num), s->target_pct, FMT_TARGET, LANG_VI),
 			 s->target_by);
 	return b;
 }
@@ -360,7 +358,7 @@ cmd_kpi(struct cli *cli, int argc, char **argv)
 	const char *plan = NULL, *v, *out_path = NULL; /* plan NULL: the data's default */
 	char default_plan[REFDATA_PLAN_CODE_MAX];
 	int64_t year = 0;
-	int by = -1, format = FMT_TABLE, have_year = 0, all_years = 0, timing = 0;
+	int by = -1, format = KF_TABLE, have_year = 0, all_years = 0, timing = 0;
 	unsigned mask = 0;
 	for (int i = 1; i < argc; i++) {
 		if ((v = opt_value(argc, argv, &i, "--plan")) != NULL) {
@@ -385,7 +383,7 @@ cmd_kpi(struct cli *cli, int argc, char **argv)
 			timing = 1;
 		} else if ((v = opt_value(argc, argv, &i, "--format")) != NULL) {
 			format = -1;
-			for (int f = 0; f < FMT__MAX; f++)
+			for (int f = 0; f < KF__MAX; f++)
 				if (strcmp(v, kpi_formats[f]) == 0)
 					format = f;
 			if (format < 0)
@@ -396,7 +394,7 @@ cmd_kpi(struct cli *cli, int argc, char **argv)
 	}
 	if (!have_year)
 		return kpi_usage("thiếu --year / --year is required:", "");
-	if ((format == FMT_XLSX) != (out_path != NULL))
+	if ((format == KF_XLSX) != (out_path != NULL))
 		return kpi_usage("--format xlsx cần -o FILE, -o chỉ dùng với xlsx / --format xlsx "
 				 "needs -o FILE, -o applies to xlsx only:",
 				 out_path != NULL ? out_path : "");
@@ -440,7 +438,7 @@ cmd_kpi(struct cli *cli, int argc, char **argv)
 			__builtin_popcount(mask),
 			(double)(t1.tv_sec - t0.tv_sec) * 1e3 +
 			    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
-	if (format == FMT_XLSX) {
+	if (format == KF_XLSX) {
 		struct xlsx *x = xlsx_open(out_path);
 		if (sheets_kpi(x, r, mask, first, last) < 0) {
 			xlsx_discard(x);
@@ -451,10 +449,10 @@ cmd_kpi(struct cli *cli, int argc, char **argv)
 			fprintf(stderr, "sxsh kpi: không ghi được / cannot write: %s\n", err);
 			goto out;
 		}
-	} else if (format == FMT_JSON) {
+	} else if (format == KF_JSON) {
 		if (print_json(r, mask, all_years) < 0)
 			goto out;
-	} else if (format == FMT_CSV) {
+	} else if (format == KF_CSV) {
 		printf("plan,year,by,group_code,group_name,indicator,target_pct,yes,known,active,"
 		       "share,coverage\n");
 		for (int y = first; y <= last; y++) {

@@ -31,13 +31,7 @@ static const char *const stats_head[KPI__MAX][2] = {
 static char *
 pct(char *b, size_t n, double fraction)
 {
-	char num[32];
-	fmt_num(num, sizeof(num), fraction * 100.0, 1, LANG_VI);
-	if (isfinite(fraction))
-		snprintf(b, n, "%s %%", num);
-	else
-		snprintf(b, n, "%s", num);
-	return b;
+	return fmt_qty(b, n, fraction * 100.0, FMT_PCT, LANG_VI);
 }
 
 /* One cell: "share % (yes/known), coverage %". */
@@ -127,12 +121,12 @@ print_kpis(const struct kpi_result *r)
 		if (isnan(s->target_pct))
 			snprintf(cells[k], sizeof(cells[k]), "—");
 		else if (s->target_from != 0)
-			snprintf(cells[k], sizeof(cells[k]), "%s %% (%d–%d)",
-				 fmt_num(num, sizeof(num), s->target_pct, 0, LANG_VI),
+			snprintf(cells[k], sizeof(cells[k]), "%s (%d–%d)",
+				 fmt_qty(num, sizeof(num), s->target_pct, FMT_TARGET, LANG_VI),
 				 s->target_from, s->target_by);
 		else
-			snprintf(cells[k], sizeof(cells[k]), "%s %% (%d)",
-				 fmt_num(num, sizeof(num), s->target_pct, 0, LANG_VI),
+			snprintf(cells[k], sizeof(cells[k]), "%s (%d)",
+				 fmt_qty(num, sizeof(num), s->target_pct, FMT_TARGET, LANG_VI),
 				 s->target_by);
 		cli_cell(cells[k], k + 1 < KPI__MAX ? width[k] : 0, 0);
 	}

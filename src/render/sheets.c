@@ -1,10 +1,11 @@
 /*
  * The key-user, indicator, export and directory workbooks (sheets.h).  The
  * sheet layouts follow the CSV of `sxsh keyusers` and
- * `sxsh kpi` column for column; only the values change type: TOE with
- * three decimals, shares and coverage as fractions shown as percents,
- * targets (given in percent by the plan) divided by 100 for the same
- * percent format, counts as integers.  The directory's sheet is all text:
+ * `sxsh kpi` column for column; only the values change type, each stored
+ * exactly and shown as util/fmt.h shows its quantity: TOE with two
+ * decimals, shares and coverage as fractions shown as percents with one,
+ * targets (given in percent by the plan) divided by 100 and shown whole
+ * ("50%"), counts as integers.  The directory's sheet is all text:
  * it holds the public columns of /facilities and nothing private.
  */
 #include "render/sheets.h"
@@ -20,6 +21,7 @@
 #include "model/analytics/ledger.h"
 #include "render/xlsx.h"
 #include "util/alloc.h"
+#include "util/fmt.h"
 #include "util/log.h"
 
 int
@@ -75,7 +77,7 @@ sheets_keyusers(struct xlsx *x, const struct keyuser_list *l)
 	xlsx_bold(x, title);
 	xlsx_row_end(x);
 	xlsx_text(x, "Ngưỡng (TOE/năm) / threshold (TOE a year)");
-	xlsx_number(x, l->threshold_toe, 0);
+	xlsx_number(x, l->threshold_toe, fmt_qty_decimals(FMT_TOE, l->threshold_toe));
 	xlsx_text(x, l->threshold_ref);
 	xlsx_row_end(x);
 	xlsx_text(x, "Số cơ sở / facilities");
@@ -102,12 +104,13 @@ sheets_keyusers(struct xlsx *x, const struct keyuser_list *l)
 		xlsx_text(x, k->name);
 		xlsx_text(x, k->unit_name);
 		xlsx_text(x, k->sector_code);
-		xlsx_number(x, k->toe, 3);
+		xlsx_number(x, k->toe, fmt_qty_decimals(FMT_TOE, k->toe));
 		xlsx_text(x, keyusers_status_code(k->status));
 		xlsx_int(x, k->derived_only);
 		xlsx_text(x, keyusers_missing(k, missing, sizeof(missing)));
 		for (int j = 0; j < nc; j++)
-			xlsx_number(x, sheets_ku_carrier_toe(k, carriers[j]), 3);
+			xlsx_number(x, sheets_ku_carrier_toe(k, carriers[j]),
+				    fmt_qty_decimals(FMT_TOE, 0));
 		xlsx_row_end(x);
 	}
 	free(names);
@@ -138,7 +141,8 @@ kpi_row(struct xlsx *x, const struct kpi_result *r, int year, const char *by,
 	xlsx_text(x, g != NULL ? g->code : NULL);
 	xlsx_text(x, g != NULL ? g->name_vi : NULL);
 	xlsx_text(x, r->series[k].code);
-	xlsx_percent(x, r->series[k].target_pct / 100.0);
+	xlsx_percent_dec(x, r->series[k].target_pct / 100.0,
+			 fmt_qty_decimals(FMT_TARGET, r->series[k].target_pct));
 	xlsx_int(x, v->yes);
 	xlsx_int(x, v->known);
 	xlsx_int(x, v->active);

@@ -37,12 +37,11 @@ static const struct svg_words {
 	const char *no_data;	/* a year without a value */
 	const char *empty;	/* a chart without years */
 	const char *cov_legend; /* what the small figures are */
-	const char *pct_sep;	/* between a number and % */
 } svg_words[] = {
     [LANG_VI] = {"Mục tiêu", "độ phủ", "không có số liệu", "Chưa có số liệu",
-		 "Số nhỏ dưới năm: độ phủ (tỷ lệ cơ sở có số liệu)", " "},
+		 "Số nhỏ dưới năm: độ phủ (tỷ lệ cơ sở có số liệu)"},
     [LANG_EN] = {"Target", "coverage", "no data", "No data yet",
-		 "Small figures under the years: coverage (share of facilities with data)", ""},
+		 "Small figures under the years: coverage (share of facilities with data)"},
 };
 
 static const struct svg_words *
@@ -138,24 +137,15 @@ svg_text(struct buf *out, const char *s)
 	}
 }
 
-/* A percentage for display: "45,2 %" (vi) or "45.2%" (en). */
+/*
+ * A percentage shown as util/fmt.h shows quantity q: "45,2 %" (vi) or
+ * "45.2%" (en) for a share or coverage (FMT_PCT), "50 %" for a target or an
+ * axis tick (FMT_TARGET, whole unless it has a decimal).
+ */
 static const char *
-pct(char *b, size_t n, double v, int decimals, enum lang lang)
+pct(char *b, size_t n, double v, enum fmt_qty q, enum lang lang)
 {
-	char num[48];
-	fmt_num(num, sizeof(num), v, decimals, lang);
-	if (!isfinite(v))
-		snprintf(b, n, "%s", num);
-	else
-		snprintf(b, n, "%s%s%%", num, words(lang)->pct_sep);
-	return b;
-}
-
-/* Decimals for a target: none for a whole number (50 %), else one (7,5 %). */
-static int
-target_decimals(double v)
-{
-	return fabs(v - round(v)) < 1e-9 ? 0 : 1;
+	return fmt_qty(b, n, v, q, lang);
 }
 
 /* The y coordinate of a percentage, clipped to the plot. */
@@ -182,17 +172,17 @@ put_desc(struct buf *out, const struct svg_chart *c)
 			snprintf(t, sizeof(t), "%s%d: %s", i ? "; " : "", c->labels[i], w->no_data);
 		else
 			snprintf(t, sizeof(t), "%s%d: %s", i ? "; " : "", c->labels[i],
-				 pct(a, sizeof(a), c->values[i], 1, c->lang));
+				 pct(a, sizeof(a), c->values[i], FMT_PCT, c->lang));
 		svg_text(out, t);
 		if (c->coverage != NULL && isfinite(c->coverage[i])) {
 			snprintf(t, sizeof(t), " (%s %s)", w->coverage,
-				 pct(b, sizeof(b), c->coverage[i], 0, c->lang));
+				 pct(b, sizeof(b), c->coverage[i], FMT_PCT, c->lang));
 			svg_text(out, t);
 		}
 	}
 	if (isfinite(c->target)) {
 		snprintf(t, sizeof(t), ". %s %s", w->target,
-			 pct(a, sizeof(a), c->target, target_decimals(c->target), c->lang));
+			 pct(a, sizeof(a), c->target, FMT_TARGET, c->lang));
 		svg_text(out, t);
 		if (c->target_from != 0 || c->target_by != 0) {
 			snprintf(t, sizeof(t), " (%d–%d)", c->target_from, c->target_by);
@@ -217,7 +207,7 @@ put_grid(struct buf *out, enum lang lang)
 			   "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" font-size=\"10\" "
 			   "fill=\"" COL_MUTED "\">",
 			   PLOT_L - 6, y + 3.5);
-		svg_text(out, pct(a, sizeof(a), g, 0, lang));
+		svg_text(out, pct(a, sizeof(a), g, FMT_TARGET, lang));
 		buf_puts(out, "</text>");
 	}
 	buf_puts(out, "</g>");
@@ -239,12 +229,12 @@ put_bars(struct buf *out, const struct svg_chart *c)
 			snprintf(t, sizeof(t), "%d: %s", c->labels[i], w->no_data);
 		else
 			snprintf(t, sizeof(t), "%d: %s", c->labels[i],
-				 pct(a, sizeof(a), v, 1, c->lang));
+				 pct(a, sizeof(a), v, FMT_PCT, c->lang));
 		buf_puts(out, "<title>");
 		svg_text(out, t);
 		if (has_cov) {
 			snprintf(t, sizeof(t), " (%s %s)", w->coverage,
-				 pct(b, sizeof(b), c->coverage[i], 0, c->lang));
+				 pct(b, sizeof(b), c->coverage[i], FMT_PCT, c->lang));
 			svg_text(out, t);
 		}
 		buf_puts(out, "</title>");
@@ -266,7 +256,7 @@ put_bars(struct buf *out, const struct svg_chart *c)
 			    "<text class=\"value\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
 			    "font-size=\"%d\" fill=\"" COL_TEXT "\">",
 			    cx, y - 4, fs);
-			svg_text(out, pct(a, sizeof(a), v, 1, c->lang));
+			svg_text(out, pct(a, sizeof(a), v, FMT_PCT, c->lang));
 			buf_puts(out, "</text>");
 		}
 		buf_printf(out,
@@ -279,7 +269,7 @@ put_bars(struct buf *out, const struct svg_chart *c)
 				   "text-anchor=\"middle\" font-size=\"%d\" fill=\"" COL_MUTED
 				   "\">",
 				   cx, PLOT_B + 30, fs - 1);
-			svg_text(out, pct(a, sizeof(a), c->coverage[i], 0, c->lang));
+			svg_text(out, pct(a, sizeof(a), c->coverage[i], FMT_PCT, c->lang));
 			buf_puts(out, "</text>");
 		}
 		buf_puts(out, "</g>");
@@ -309,7 +299,7 @@ put_target(struct buf *out, const struct svg_chart *c)
 		   "stroke=\"" COL_TARGET "\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>",
 		   x1, y, x2, y);
 	snprintf(t, sizeof(t), "%s %s", words(c->lang)->target,
-		 pct(a, sizeof(a), c->target, target_decimals(c->target), c->lang));
+		 pct(a, sizeof(a), c->target, FMT_TARGET, c->lang));
 	buf_printf(out,
 		   "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" font-size=\"11\" "
 		   "font-weight=\"bold\" fill=\"" COL_TARGET "\">",
@@ -392,13 +382,11 @@ static const struct svg_dist_words {
     [LANG_EN] = {"values", "range", "quartiles Q1, median, Q3", "count", "to"},
 };
 
-/* A number with as many decimals as its magnitude needs (3 significant digits at least). */
+/* A SEC, a norm or a quartile as util/fmt.h shows them (4 significant digits). */
 static const char *
 dist_num(char *b, size_t n, double v, enum lang lang)
 {
-	double a = fabs(v);
-	int dec = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
-	return fmt_num(b, n, v, dec, lang);
+	return fmt_qty(b, n, v, FMT_SEC, lang);
 }
 
 void

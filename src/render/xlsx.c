@@ -22,10 +22,22 @@
 #include "util/fold.h"
 
 /* Cell formats, created once per workbook. */
-enum xlsx_fmt { XF_BOLD, XF_PLAIN, XF_INT, XF_NUM0, XF_NUM1, XF_NUM2, XF_NUM3, XF_PCT, XF__MAX };
+enum xlsx_fmt {
+	XF_BOLD,
+	XF_PLAIN,
+	XF_INT,
+	XF_NUM0,
+	XF_NUM1,
+	XF_NUM2,
+	XF_NUM3,
+	XF_PCT,
+	XF_PCT0,
+	XF__MAX
+};
 static const char *const xlsx_numfmt[XF__MAX] = {
-    [XF_BOLD] = NULL,	   [XF_PLAIN] = "General", [XF_INT] = "#,##0",	    [XF_NUM0] = "#,##0",
-    [XF_NUM1] = "#,##0.0", [XF_NUM2] = "#,##0.00", [XF_NUM3] = "#,##0.000", [XF_PCT] = "0.0%",
+    [XF_BOLD] = NULL,	     [XF_PLAIN] = "General", [XF_INT] = "#,##0",
+    [XF_NUM0] = "#,##0",     [XF_NUM1] = "#,##0.0",  [XF_NUM2] = "#,##0.00",
+    [XF_NUM3] = "#,##0.000", [XF_PCT] = "0.0%",	     [XF_PCT0] = "0%",
 };
 
 /* Column widths in characters: a floor so short headers stay readable, a ceiling for names. */
@@ -264,7 +276,15 @@ xlsx_plain(struct xlsx *x, double v)
 void
 xlsx_percent(struct xlsx *x, double fraction)
 {
-	put_number(x, fraction, XF_PCT, isfinite(fraction) ? num_width(fraction * 100, 1) + 1 : 0);
+	xlsx_percent_dec(x, fraction, 1);
+}
+
+void
+xlsx_percent_dec(struct xlsx *x, double fraction, int decimals)
+{
+	int d = decimals > 0 ? 1 : 0;
+	put_number(x, fraction, d ? XF_PCT : XF_PCT0,
+		   isfinite(fraction) ? num_width(fraction * 100, d) + 1 : 0);
 }
 
 void

@@ -62,6 +62,8 @@ void xlsx_int(struct xlsx *x, int64_t v);
 void xlsx_plain(struct xlsx *x, double v);
 /* A fraction shown as a percent with one decimal (0.452 -> 45.2%); NAN: blank. */
 void xlsx_percent(struct xlsx *x, double fraction);
+/* The same with no decimal (decimals 0: 0.5 -> 50%) or one (any other); NAN: blank. */
+void xlsx_percent_dec(struct xlsx *x, double fraction, int decimals);
 void xlsx_blank(struct xlsx *x);
 /* Moves the cursor to the first column of the next row. */
 void xlsx_row_end(struct xlsx *x);

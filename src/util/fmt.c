@@ -23,6 +23,64 @@ group(char *out, size_t n, const char *digits, char sep)
 	out[o < n ? o : n - 1] = '\0';
 }
 
+/* Significant digits a double is read at before rounding: DBL_DIG, as Excel does. */
+#define FMT_SIG 15
+/* Most digits before the point (DBL_MAX has 309) and after it. */
+#define FMT_INT_MAX 310
+#define FMT_DEC_MAX 9
+
+/*
+ * Writes a (finite, >= 0) rounded half away from zero to `decimals` digits
+ * into ip (the integer digits, no leading zero but one "0") and fp (exactly
+ * `decimals` digits), and returns 1 when the result is not zero.  a is first
+ * written with FMT_SIG significant digits, which drops the binary noise of
+ * the last bits (1.005 is stored as 1.00499999999999989..., 0.145 x 100
+ * computes to 14.499999999999998); the decimal string is then rounded digit
+ * by digit, so 1.005 -> 1.01 and 14.5 -> 15, as a person reading the
+ * figure, and Excel, would round them.
+ */
+static int
+round_decimal(double a, int decimals, char *ip, char *fp)
+{
+	char e[48], dig[FMT_SIG];
+	int nd = 0;
+	snprintf(e, sizeof(e), "%.*e", FMT_SIG - 1, a);
+	const char *p = e;
+	for (; *p != '\0' && *p != 'e'; p++)
+		if (isdigit((unsigned char)*p) && nd < FMT_SIG)
+			dig[nd++] = *p;
+	int exp = *p == 'e' ? atoi(p + 1) : 0;
+	/* dig[i] is the digit of the place 10^(exp - i). */
+	int hi = exp > 0 ? exp : 0, lo = -decimals;
+	char d[1 + FMT_INT_MAX + FMT_DEC_MAX];
+	int len = 1 + hi - lo + 1;
+	d[0] = '0'; /* room for a carry */
+	for (int q = hi, k = 1; q >= lo; q--, k++) {
+		int i = exp - q;
+		d[k] = i >= 0 && i < nd ? dig[i] : '0';
+	}
+	int i = exp - (lo - 1); /* the first digit dropped */
+	if (i >= 0 && i < nd && dig[i] >= '5')
+		for (int k = len - 1; k >= 0; k--) {
+			if (d[k] != '9') {
+				d[k]++;
+				break;
+			}
+			d[k] = '0';
+		}
+	int nint = hi + 2, s = 0; /* d[0 .. nint) is the integer part */
+	while (s < nint - 1 && d[s] == '0')
+		s++;
+	memcpy(ip, d + s, (size_t)(nint - s));
+	ip[nint - s] = '\0';
+	memcpy(fp, d + nint, (size_t)decimals);
+	fp[decimals] = '\0';
+	for (int k = 0; k < len; k++)
+		if (d[k] != '0')
+			return 1;
+	return 0;
+}
+
 char *
 fmt_num(char *out, size_t n, double v, int decimals, enum lang lang)
 {
@@ -34,24 +92,71 @@ fmt_num(char *out, size_t n, double v, int decimals, enum lang lang)
 	}
 	if (decimals < 0)
 		decimals = 0;
-	if (decimals > 9)
-		decimals = 9;
-	char tmp[64];
-	snprintf(tmp, sizeof(tmp), "%.*f", decimals, fabs(v));
-	int neg = v < 0 && strspn(tmp, "0.") != strlen(tmp);
-	char *dot = strchr(tmp, '.');
-	const char *frac = "";
-	if (dot) {
-		*dot = '\0';
-		frac = dot + 1;
-	}
-	char grouped[64];
-	group(grouped, sizeof(grouped), tmp, lang == LANG_VI ? '.' : ',');
+	if (decimals > FMT_DEC_MAX)
+		decimals = FMT_DEC_MAX;
+	char ip[FMT_INT_MAX + 2], fp[FMT_DEC_MAX + 1];
+	int nonzero = round_decimal(fabs(v), decimals, ip, fp);
+	int neg = v < 0 && nonzero; /* never "-0,00" */
+	char grouped[FMT_INT_MAX + FMT_INT_MAX / 3 + 2];
+	group(grouped, sizeof(grouped), ip, lang == LANG_VI ? '.' : ',');
 	if (decimals > 0)
 		snprintf(out, n, "%s%s%c%s", neg ? "-" : "", grouped, lang == LANG_VI ? ',' : '.',
-			 frac);
+			 fp);
 	else
 		snprintf(out, n, "%s%s", neg ? "-" : "", grouped);
+	return out;
+}
+
+/*
+ * The one way each quantity is shown: decimals (-1: FMT_SIG_SHOWN
+ * significant digits, 0..6 decimals), whether it is a percentage, and
+ * whether a whole value drops its decimals (targets: "50 %", "7,5 %").
+ */
+static const struct {
+	int decimals;
+	int pct;
+	int trim_whole;
+} fmt_qtys[FMT__MAX] = {
+    [FMT_TOE] = {2, 0, 0}, [FMT_GJ] = {1, 0, 0},     [FMT_CO2] = {1, 0, 0},  [FMT_QTY] = {2, 0, 0},
+    [FMT_PCT] = {1, 1, 0}, [FMT_TARGET] = {1, 1, 1}, [FMT_SEC] = {-1, 0, 0}, [FMT_RANK] = {0, 0, 0},
+};
+
+/* Significant digits a SEC or norm is shown with. */
+#define FMT_SIG_SHOWN 4
+
+int
+fmt_qty_decimals(enum fmt_qty q, double v)
+{
+	if ((unsigned)q >= FMT__MAX)
+		return 2;
+	if (fmt_qtys[q].decimals >= 0) {
+		if (fmt_qtys[q].trim_whole && isfinite(v)) {
+			/* whole when it rounds to ",0" */
+			char ip[FMT_INT_MAX + 2], fp[FMT_DEC_MAX + 1];
+			round_decimal(fabs(v), fmt_qtys[q].decimals, ip, fp);
+			if (strspn(fp, "0") == strlen(fp))
+				return 0;
+		}
+		return fmt_qtys[q].decimals;
+	}
+	if (!isfinite(v) || v == 0)
+		return 0;
+	/* The magnitude of v once rounded to FMT_SIG_SHOWN digits (999.96 is 1,000). */
+	char e[32];
+	snprintf(e, sizeof(e), "%.*e", FMT_SIG_SHOWN - 1, fabs(v));
+	int d = FMT_SIG_SHOWN - 1 - atoi(strchr(e, 'e') + 1);
+	return d < 0 ? 0 : d > 6 ? 6 : d;
+}
+
+char *
+fmt_qty(char *out, size_t n, double v, enum fmt_qty q, enum lang lang)
+{
+	char num[FMT_INT_MAX + FMT_INT_MAX / 3 + FMT_DEC_MAX + 4];
+	fmt_num(num, sizeof(num), v, fmt_qty_decimals(q, v), lang);
+	if ((unsigned)q < FMT__MAX && fmt_qtys[q].pct && isfinite(v))
+		snprintf(out, n, lang == LANG_EN ? "%s%%" : "%s %%", num);
+	else
+		snprintf(out, n, "%s", num);
 	return out;
 }
 

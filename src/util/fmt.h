@@ -12,11 +12,47 @@
 enum lang { LANG_VI = 0, LANG_EN = 1 };
 
 /*
- * Writes v with exactly `decimals` digits after the separator into out
- * (size n, always NUL-terminated) and returns out.  Non-finite values print
- * as "—".
+ * Writes v with exactly `decimals` (0..9) digits after the separator into
+ * out (size n, always NUL-terminated) and returns out.  Non-finite values
+ * print as "—"; a value that rounds to zero prints without a sign.
+ *
+ * Rounding, the one rule for every number shown to people: v is read at
+ * 15 significant digits (DBL_DIG, the precision Excel works at), which
+ * drops the noise of binary floating point, and that decimal is rounded
+ * half away from zero, as Excel's ROUND and number formats do: 56.25 ->
+ * "56,3"; 1.005 (stored as 1.00499999999999989...) -> "1,01"; 0.145 x 100
+ * (computed as 14.499999999999998) -> "15"; 0.5 -> "1"; -0.5 -> "-1".
  */
 char *fmt_num(char *out, size_t n, double v, int decimals, enum lang lang);
+
+/*
+ * The quantities sxsh shows to people, each always with the same decimals
+ * on the command line, the pages, the charts and the workbooks:
+ */
+enum fmt_qty {
+	FMT_TOE,    /* tonnes of oil equivalent: 2 decimals, "1.000,00" */
+	FMT_GJ,	    /* gigajoules: 1 decimal */
+	FMT_CO2,    /* tonnes of CO2: 1 decimal */
+	FMT_QTY,    /* a reported quantity or output in its unit: 2 decimals */
+	FMT_PCT,    /* a share, coverage, change, saving or ratio in percent: 1 decimal,
+		       "56,3 %" (vi), "56.3%" (en) */
+	FMT_TARGET, /* a target in percent: whole, "50 %", one decimal only when it has
+		       one, "7,5 %" */
+	FMT_SEC,    /* a SEC, a norm, a quartile: 4 significant digits, 0..6 decimals:
+		       "286,0", "14.000", "0,1080" */
+	FMT_RANK,   /* a percentile rank (0..100): whole, "40" */
+	FMT__MAX
+};
+
+/*
+ * Writes v as quantity q (fmt_num's rounding; the percent sign for
+ * FMT_PCT and FMT_TARGET) into out (size n) and returns out.  "—" for a
+ * non-finite v.
+ */
+char *fmt_qty(char *out, size_t n, double v, enum fmt_qty q, enum lang lang);
+/* The decimals fmt_qty shows v of q with (for a spreadsheet cell's format). */
+int fmt_qty_decimals(enum fmt_qty q, double v);
+
 char *fmt_int(char *out, size_t n, int64_t v, enum lang lang);
 /*
  * Writes v with '.' decimals in the shortest of %.15g, %.16g and %.17g that reads

@@ -26,16 +26,11 @@
 
 #define BENCH_SVG_MAX (256u * 1024)
 
-/* A number with decimals fitted to its size, in the page's language (arena). */
+/* A SEC, norm or quartile as util/fmt.h shows them (4 significant digits; arena). */
 static const char *
 bench_num(struct http_request *req, double v)
 {
-	if (!isfinite(v))
-		return "—";
-	char num[48];
-	double a = fabs(v);
-	fmt_num(num, sizeof(num), v, a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3, req->lang);
-	return arena_strdup(&req->arena, num);
+	return web_qty(req, v, FMT_SEC);
 }
 
 static void
@@ -128,7 +123,7 @@ bench_peers(struct http_request *req, struct buf *b, const struct bench_result *
 		html_text(b, isfinite(p->norm_ratio) ? web_pct(req, p->norm_ratio * 100.0) : "—");
 		html_close(b, "td");
 		html_open(b, "td", "class", "num", NULL);
-		html_text(b, bench_num(req, p->percentile));
+		html_text(b, web_qty(req, p->percentile, FMT_RANK));
 		html_close(b, "td");
 		html_close(b, "tr");
 	}

@@ -41,8 +41,8 @@ dash_target(struct http_request *req, const struct kpi_series *s)
 		return HTTP_T(req, "không đặt", "none set");
 	if (s->target_by > 0)
 		return arena_printf(&req->arena, HTTP_T(req, "%s vào năm %d", "%s by %d"),
-				    web_pct(req, s->target_pct), s->target_by);
-	return web_pct(req, s->target_pct);
+				    web_qty(req, s->target_pct, FMT_TARGET), s->target_by);
+	return web_qty(req, s->target_pct, FMT_TARGET);
 }
 
 static void

@@ -160,19 +160,20 @@ fp_history(struct http_request *req, struct db *db, struct buf *b, const struct 
 		html_open(b, "tr", NULL);
 		html_elem(b, "td", arena_printf(&req->arena, "%d", r->year));
 		html_elem(b, "td",
-			  r->toe_ok	      ? wfp_num(req, r->toe, 2)
+			  r->toe_ok	      ? web_qty(req, r->toe, FMT_TOE)
 			  : r->energy_missing ? wfp_text_id(req, MSG_ENERGY_MISSING)
 					      : "—");
-		html_elem(b, "td", r->gj_ok ? wfp_num(req, r->gj, 1) : "—");
-		html_elem(b, "td", r->co2_ok ? wfp_num(req, r->co2_t, 1) : "—");
+		html_elem(b, "td", r->gj_ok ? web_qty(req, r->gj, FMT_GJ) : "—");
+		html_elem(b, "td", r->co2_ok ? web_qty(req, r->co2_t, FMT_CO2) : "—");
 		html_elem(b, "td", mp != NULL ? mp->product : "—");
 		html_elem(b, "td",
 			  mp != NULL && isfinite(mp->sec)
-			      ? arena_printf(&req->arena, "%s %s/%s", wfp_num(req, mp->sec, 2),
-					     mp->sec_energy_unit, mp->sec_per_unit)
+			      ? arena_printf(&req->arena, "%s %s/%s",
+					     web_qty(req, mp->sec, FMT_SEC), mp->sec_energy_unit,
+					     mp->sec_per_unit)
 			      : "—");
 		html_elem(b, "td",
-			  mp != NULL && isfinite(mp->norm) ? wfp_num(req, mp->norm, 2) : "—");
+			  mp != NULL && isfinite(mp->norm) ? web_qty(req, mp->norm, FMT_SEC) : "—");
 		struct report *rep = NULL;
 		html_open(b, "td", NULL);
 		if (report_get(db, req->who, r->report_id, &rep) == ST_OK) {
@@ -262,10 +263,10 @@ fp_peers(struct http_request *req, struct db *db, struct buf *b, const struct le
 		html_textf(b, "%s %s, %d: %s %s %s %d %s; %s %s",
 			   HTTP_T(req, "Sản phẩm", "Product"), product, r->year,
 			   HTTP_T(req, "bách phân vị", "percentile"),
-			   wfp_num(req, me->percentile, 0), HTTP_T(req, "trong", "among"),
+			   web_qty(req, me->percentile, FMT_RANK), HTTP_T(req, "trong", "among"),
 			   br->npeers, HTTP_T(req, "cơ sở", "facilities"),
 			   HTTP_T(req, "tỷ lệ so với định mức", "ratio to the norm"),
-			   isfinite(me->norm_ratio) ? wfp_num(req, me->norm_ratio, 2) : "—");
+			   web_pct(req, me->norm_ratio * 100));
 	}
 	html_close(b, "p");
 	bench_result_free(br);

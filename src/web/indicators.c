@@ -140,7 +140,8 @@ ind_table(struct http_request *req, struct buf *b, const struct kpi_result *r, i
 		html_open(b, "td", "class", "num", "colspan", "2", NULL);
 		if (isfinite(s->target_pct))
 			html_textf(b, HTTP_T(req, "%s (%d–%d)", "%s (%d–%d)"),
-				   web_pct(req, s->target_pct), s->target_from, s->target_by);
+				   web_qty(req, s->target_pct, FMT_TARGET), s->target_from,
+				   s->target_by);
 		else
 			html_text(b, "—");
 		html_close(b, "td");

@@ -3,7 +3,7 @@
  * answers 401/403 before this runs): the key energy users of year Y
  * (model/analytics/keyusers.h), the list the province sends to the Ministry, with the
  * TOE of each energy carrier, and the same as a CSV download: one row per
- * facility and carrier, '.' decimals, header row, in the list's order,
+ * facility and carrier, exact '.' decimals (fmt_exact), header row, in the list's order,
  * with each facility's status (key_user, key_user_incomplete,
  * cannot_compute), whether it is listed only through a derived TOE factor
  * (derived_only) and whether each carrier's TOE came through one; and as
@@ -31,12 +31,20 @@
 #include "util/log.h"
 #include "web/web_int.h"
 
-/* A TOE figure with one decimal in the page's language (arena). */
+/* A TOE figure as TOE is shown everywhere (two decimals) in the page's language (arena). */
 static const char *
 ku_toe(struct http_request *req, double toe)
 {
-	char num[48];
-	return arena_strdup(&req->arena, fmt_num(num, sizeof(num), toe, 1, req->lang));
+	return web_qty(req, toe, FMT_TOE);
+}
+
+/* A CSV field of v, exact (fmt_exact), or nothing for NaN. */
+static void
+ku_csv_num(FILE *f, double v)
+{
+	char num[32];
+	if (isfinite(v))
+		fputs(fmt_exact(num, sizeof(num), v), f);
 }
 
 static int
@@ -70,17 +78,17 @@ ku_csv(struct http_request *req, struct http_response *resp, const struct keyuse
 			csvio_put_field(f, k->unit_name != NULL ? k->unit_name : "");
 			fputc(',', f);
 			csvio_put_field(f, k->sector_code != NULL ? k->sector_code : "");
-			fprintf(f, ",%.3f,%d,%s,%d,", k->toe, k->incomplete,
-				keyusers_status_code(k->status), k->derived_only);
+			fputc(',', f);
+			ku_csv_num(f, k->toe);
+			fprintf(f, ",%d,%s,%d,", k->incomplete, keyusers_status_code(k->status),
+				k->derived_only);
 			csvio_put_field(f, lc->carrier);
 			fputc(',', f);
-			if (isfinite(lc->qty_native))
-				fprintf(f, "%.3f", lc->qty_native);
+			ku_csv_num(f, lc->qty_native);
 			fputc(',', f);
 			csvio_put_field(f, lc->native_unit != NULL ? lc->native_unit : "");
 			fputc(',', f);
-			if (isfinite(lc->toe))
-				fprintf(f, "%.3f", lc->toe);
+			ku_csv_num(f, lc->toe);
 			fprintf(f, ",%d\n", lc->toe_derived);
 		}
 	}

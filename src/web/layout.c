@@ -60,11 +60,14 @@ web_url(struct http_request *req, const char *path, const struct http_param *par
 const char *
 web_pct(struct http_request *req, double pct)
 {
-	if (!isfinite(pct))
-		return "—";
-	char num[32];
-	fmt_num(num, sizeof(num), pct, 1, req->lang);
-	return arena_printf(&req->arena, req->lang == LANG_EN ? "%s%%" : "%s %%", num);
+	return web_qty(req, pct, FMT_PCT);
+}
+
+const char *
+web_qty(struct http_request *req, double v, enum fmt_qty q)
+{
+	char num[64];
+	return arena_strdup(&req->arena, fmt_qty(num, sizeof(num), v, q, req->lang));
 }
 
 int

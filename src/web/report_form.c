@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/calc/exact.h"
 #include "model/registry/facility_edit.h"
 #include "model/reporting/report.h"
 #include "render/html.h"
@@ -339,7 +340,7 @@ rf_preview(struct http_request *req, struct buf *b, const struct report_preview 
 	if (pv->energy_missing)
 		html_text(b, wfp_text_id(req, MSG_ENERGY_MISSING));
 	else
-		html_textf(b, "%s TOE", wfp_num(req, pv->toe, 3));
+		html_textf(b, "%s TOE", web_qty(req, pv->toe, FMT_TOE));
 	html_close(b, "strong");
 	if (!pv->complete && !pv->energy_missing)
 		html_text(b, HTTP_T(req, " (chưa đủ: có dòng không quy đổi được)",
@@ -368,30 +369,38 @@ rf_preview(struct http_request *req, struct buf *b, const struct report_preview 
 		const struct report_preview_product *pp = &pv->prod[i];
 		html_open(b, "tr", NULL);
 		html_elem(b, "td", pp->product);
-		html_elem(
-		    b, "td",
-		    arena_printf(&req->arena, "%s %s", wfp_num(req, pp->output, 2), pp->unit));
-		html_elem(b, "td", wfp_num(req, pp->toe, 3));
+		html_elem(b, "td",
+			  arena_printf(&req->arena, "%s %s", web_qty(req, pp->output, FMT_QTY),
+				       pp->unit));
+		html_elem(b, "td", web_qty(req, pp->toe, FMT_TOE));
 		if (isfinite(pp->sec_toe) || pp->why == MSG_NONE)
-			html_elem(b, "td", wfp_num(req, pp->sec_toe, 6));
+			html_elem(b, "td", web_qty(req, pp->sec_toe, FMT_SEC));
 		else
 			html_elem(b, "td",
 				  arena_printf(&req->arena, "— (%s)", wfp_text_id(req, pp->why)));
 		if (pp->has_norm) {
 			html_elem(b, "td",
 				  arena_printf(&req->arena, "%s %s/%s",
-					       wfp_num(req, pp->sec_norm, 2), pp->norm.energy_unit,
-					       pp->norm.per_unit));
+					       web_qty(req, pp->sec_norm, FMT_SEC),
+					       pp->norm.energy_unit, pp->norm.per_unit));
 			html_elem(b, "td",
-				  arena_printf(
-				      &req->arena, "%s %s/%s (%s)", wfp_num(req, pp->norm.value, 2),
-				      pp->norm.energy_unit, pp->norm.per_unit, pp->norm.legal_ref));
-			html_open(b, "td", "class", pp->ratio > 1 ? "above-norm" : "within-norm",
-				  NULL);
-			html_textf(b, "%s × %s", wfp_num(req, pp->ratio, 2),
-				   pp->ratio > 1 ? HTTP_T(req, "vượt định mức", "above the norm")
+				  arena_printf(&req->arena, "%s %s/%s (%s)",
+					       web_qty(req, pp->norm.value, FMT_SEC),
+					       pp->norm.energy_unit, pp->norm.per_unit,
+					       pp->norm.legal_ref));
+			/* SEC <= norm meets it, compared to 10^-6 (calc/exact.h); a SEC
+			 * that cannot be computed meets nothing: "—". */
+			int above = calc_gt(pp->sec_norm, pp->norm.value);
+			if (!isfinite(pp->sec_norm)) {
+				html_elem(b, "td", "—");
+			} else {
+				html_open(b, "td", "class", above ? "above-norm" : "within-norm",
+					  NULL);
+				html_textf(b, "%s %s", web_pct(req, pp->ratio * 100),
+					   above ? HTTP_T(req, "vượt định mức", "above the norm")
 						 : HTTP_T(req, "đạt định mức", "within the norm"));
-			html_close(b, "td");
+				html_close(b, "td");
+			}
 		} else {
 			html_elem(b, "td", "—");
 			html_elem(b, "td", HTTP_T(req, "không có định mức", "no norm"));

@@ -84,13 +84,14 @@ rv_report_body(struct http_request *req, struct db *db, struct buf *b, const str
 		rv_row(b,
 		       arena_printf(&req->arena, "%s %s", HTTP_T(req, "Sản lượng", "Output"),
 				    r->out[i].product),
-		       arena_printf(&req->arena, "%s %s", wfp_num(req, r->out[i].quantity, 2),
+		       arena_printf(&req->arena, "%s %s", web_qty(req, r->out[i].quantity, FMT_QTY),
 				    r->out[i].unit));
 	for (int i = 0; i < r->nenergy; i++)
 		rv_row(b,
 		       arena_printf(&req->arena, "%s %s", HTTP_T(req, "Năng lượng", "Energy"),
 				    r->energy[i].carrier),
-		       arena_printf(&req->arena, "%s %s", wfp_num(req, r->energy[i].quantity, 2),
+		       arena_printf(&req->arena, "%s %s",
+				    web_qty(req, r->energy[i].quantity, FMT_QTY),
 				    r->energy[i].unit));
 	html_close(b, "table");
 	struct report_preview pv;
@@ -102,7 +103,7 @@ rv_report_body(struct http_request *req, struct db *db, struct buf *b, const str
 	if (pv.energy_missing)
 		html_text(b, wfp_text_id(req, MSG_ENERGY_MISSING));
 	else
-		html_textf(b, "%s TOE", wfp_num(req, pv.toe, 3));
+		html_textf(b, "%s TOE", web_qty(req, pv.toe, FMT_TOE));
 	html_close(b, "strong");
 	html_close(b, "p");
 	for (int i = 0; i < pv.nprod; i++) {
@@ -110,10 +111,10 @@ rv_report_body(struct http_request *req, struct db *db, struct buf *b, const str
 		if (!pp->has_norm)
 			continue;
 		html_open(b, "p", NULL);
-		html_textf(b, "%s: %s %s/%s, %s %s (%s ×)", pp->product,
-			   wfp_num(req, pp->sec_norm, 2), pp->norm.energy_unit, pp->norm.per_unit,
-			   HTTP_T(req, "định mức", "norm"), wfp_num(req, pp->norm.value, 2),
-			   wfp_num(req, pp->ratio, 2));
+		html_textf(b, "%s: %s %s/%s, %s %s (%s)", pp->product,
+			   web_qty(req, pp->sec_norm, FMT_SEC), pp->norm.energy_unit,
+			   pp->norm.per_unit, HTTP_T(req, "định mức", "norm"),
+			   web_qty(req, pp->norm.value, FMT_SEC), web_pct(req, pp->ratio * 100));
 		html_close(b, "p");
 	}
 	report_preview_free(&pv);

@@ -46,6 +46,8 @@ const char *web_url(struct http_request *req, const char *path, const struct htt
 
 /* Percent with one decimal in the page's language ("45,2 %", "45.2%"); "—" for NaN. */
 const char *web_pct(struct http_request *req, double pct);
+/* v shown as quantity q (util/fmt.h: fmt_qty) in the page's language; arena string. */
+const char *web_qty(struct http_request *req, double v, enum fmt_qty q);
 /* An integer in the page's language ("12.151"); arena string. */
 const char *web_int(struct http_request *req, long v);
 /*

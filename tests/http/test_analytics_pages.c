@@ -105,8 +105,10 @@ test_indicators(void **state)
 	hs_contains(&r, "75,0 %<small> 3/4</small></td><td class=\"num\">80,0 %</td>");
 	hs_contains(&r, "50,0 %<small> 2/4</small>");
 	hs_contains(&r, "100,0 %<small> 1/1</small>");
-	/* The plan's targets: aware 50 % (2016–2020). */
-	hs_contains(&r, "50,0 % (2016–2020)");
+	/* The plan's targets: aware 50 % (2016–2020), shown whole as targets are
+	 * everywhere (util/fmt.h; the page showed "50,0 %" before). */
+	hs_contains(&r, "50 % (2016–2020)");
+	hs_lacks(&r, "50,0 % (2016–2020)");
 	hc_response_free(&r);
 
 	/* By ownership: state = K1 (1/1), private = T1-T5 (3/4). */
@@ -201,9 +203,11 @@ test_keyusers(void **state)
 	hc_response_free(&r);
 
 	get("/keyusers?year=2024", staff.cookie, 200, &r);
-	/* K1 alone: 7,000,000 kWh x 0.0001543 = 1,080.1 TOE; T5's 135,8 TOE is below. */
+	/* K1 alone: 7,000,000 kWh x 0.0001543 = 1,080.1 TOE; T5's 135,8 TOE is below.
+	 * TOE with two decimals, as everywhere: "1.080,10"; the threshold "1.000,00". */
 	hs_contains(&r, "<td>K1</td><td>Nhà máy Trọng Điểm</td>");
-	hs_contains(&r, "1.080,1");
+	hs_contains(&r, "1.080,10");
+	hs_contains(&r, "1.000,00");
 	hs_lacks(&r, "TOM-5");
 	hs_contains(&r, "href=\"/keyusers?year=2024&amp;format=csv\"");
 	hc_response_free(&r);
@@ -216,10 +220,11 @@ test_keyusers(void **state)
 	assert_non_null(strstr(r.body, "year,code,name,tax_code,unit,sector,toe_total,incomplete,"
 				       "status,derived_only,carrier,quantity,native_unit,"
 				       "carrier_toe,carrier_toe_derived\n"));
-	/* 7,000,000 x 0.0001543 = 1,080.1 TOE exactly, through a legal factor. */
+	/* 7,000,000 x 0.0001543 = 1,080.1 TOE exactly, through a legal factor,
+	 * written exactly (fmt_exact; "1080.100" with three decimals before). */
 	assert_non_null(strstr(r.body,
-			       "2024,K1,Nhà máy Trọng Điểm,,Thành phố Hà Tiên,1020,1080.100,0,"
-			       "key_user,0,electricity,7000000.000,kWh,1080.100,0\n"));
+			       "2024,K1,Nhà máy Trọng Điểm,,Thành phố Hà Tiên,1020,1080.1,0,"
+			       "key_user,0,electricity,7000000,kWh,1080.1,0\n"));
 	hc_response_free(&r);
 
 	get("/keyusers?year=2024&format=xls", staff.cookie, 400, &r);

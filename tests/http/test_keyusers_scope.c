@@ -195,20 +195,21 @@ test_district_rach_gia(void **state)
 	(void)state;
 	assert_lists(&rach_gia, "MOVED-OUT,RG-A,RG-W");
 
-	/* Exactly the three rows; MOVED-OUT and the ward's RG-W under Rạch Giá. */
+	/* Exactly the three rows; MOVED-OUT and the ward's RG-W under Rạch Giá.
+	 * Coal 5-6 at 0.50 TOE/t: 2,600 t -> 1,300 TOE, 2,400 -> 1,200, 2,200 ->
+	 * 1,100, written exactly (fmt_exact; "1300.000" before). */
 	struct hc_response r;
 	hs_req(server.port, "GET", "/keyusers?year=2024&format=csv", rach_gia.cookie, NULL, 200,
 	       &r);
 	assert_string_equal(
-	    r.body,
-	    "year,code,name,tax_code,unit,sector,toe_total,incomplete,status,derived_only,"
-	    "carrier,quantity,native_unit,carrier_toe,carrier_toe_derived\n"
-	    "2024,MOVED-OUT,Nhà máy MOVED-OUT,,Thành phố Rạch Giá,2392,1300.000,0,key_user,0,"
-	    "coal_5_6,2600.000,t,1300.000,0\n"
-	    "2024,RG-A,Nhà máy RG-A,,Thành phố Rạch Giá,2392,1200.000,0,key_user,0,coal_5_6,"
-	    "2400.000,t,1200.000,0\n"
-	    "2024,RG-W,Nhà máy RG-W,,Thành phố Rạch Giá,2392,1100.000,0,key_user,0,coal_5_6,"
-	    "2200.000,t,1100.000,0\n");
+	    r.body, "year,code,name,tax_code,unit,sector,toe_total,incomplete,status,derived_only,"
+		    "carrier,quantity,native_unit,carrier_toe,carrier_toe_derived\n"
+		    "2024,MOVED-OUT,Nhà máy MOVED-OUT,,Thành phố Rạch Giá,2392,1300,0,key_user,0,"
+		    "coal_5_6,2600,t,1300,0\n"
+		    "2024,RG-A,Nhà máy RG-A,,Thành phố Rạch Giá,2392,1200,0,key_user,0,coal_5_6,"
+		    "2400,t,1200,0\n"
+		    "2024,RG-W,Nhà máy RG-W,,Thành phố Rạch Giá,2392,1100,0,key_user,0,coal_5_6,"
+		    "2200,t,1100,0\n");
 	hc_response_free(&r);
 
 	hs_req(server.port, "GET", "/keyusers?year=2024", rach_gia.cookie, NULL, 200, &r);

@@ -126,9 +126,10 @@ test_seafood_plant(void **state)
 {
 	(void)state;
 	struct hc_response r;
-	/* S1: shrimp 2.000,00 kWh/t against the norm 2.050,00 (a 350 t plant). */
+	/* S1: shrimp 2.000 kWh/t against the norm 2.050 (a 350 t plant; SECs and norms
+	 * are shown with 4 significant digits, docs/analytics.md). */
 	get("/facilities/2", 200, &r);
-	hs_contains(&r, "<td>frozen_shrimp</td><td>2.000,00 kWh/t</td><td>2.050,00</td>");
+	hs_contains(&r, "<td>frozen_shrimp</td><td>2.000 kWh/t</td><td>2.050</td>");
 	hc_response_free(&r);
 }
 
@@ -140,27 +141,28 @@ test_keyusers(void **state)
 	json_error_t jerr;
 	get("/keyusers?year=2024", 200, &r);
 	hs_contains(&r, "<td>D1</td>");
-	hs_contains(&r, "1.017,1<small> (chỉ nhờ hệ số suy ra)</small>");
-	hs_contains(&r, "rice_husk 554,2*");
+	hs_contains(&r, "1.017,10<small> (chỉ nhờ hệ số suy ra)</small>");
+	hs_contains(&r, "rice_husk 554,20*"); /* TOE with two decimals */
 	hs_contains(&r, "Hệ số TOE suy ra từ nhiệt trị");
 	hs_contains(&r, "Chưa tính được (thiếu hệ số hoặc đơn vị)");
 	hs_contains(&r, "<td>D4</td>");
 	hc_response_free(&r);
 
 	/* One row per facility and carrier: D1's two, then D4's two; D4's 100 t of
-	 * bagasse is a known quantity without a TOE (empty, not 0). */
+	 * bagasse is a known quantity without a TOE (empty, not 0).  Figures are
+	 * written exactly as kept (fmt_exact). */
 	get("/keyusers?year=2024&format=csv", 200, &r);
 	hs_contains(&r, "year,code,name,tax_code,unit,sector,toe_total,incomplete,status,"
 			"derived_only,carrier,quantity,native_unit,carrier_toe,"
 			"carrier_toe_derived\n"
-			"2024,D1,Nhà máy D1,,Thành phố Rạch Giá,2392,1017.100,0,key_user,1,"
-			"electricity,3000000.000,kWh,462.900,0\n"
-			"2024,D1,Nhà máy D1,,Thành phố Rạch Giá,2392,1017.100,0,key_user,1,"
-			"rice_husk,2000.000,t,554.200,1\n"
-			"2024,D4,Nhà máy D4,,Thành phố Rạch Giá,1072,277.100,1,cannot_compute,0,"
-			"bagasse,100.000,t,,0\n"
-			"2024,D4,Nhà máy D4,,Thành phố Rạch Giá,1072,277.100,1,cannot_compute,0,"
-			"rice_husk,1000.000,t,277.100,1\n");
+			"2024,D1,Nhà máy D1,,Thành phố Rạch Giá,2392,1017.1,0,key_user,1,"
+			"electricity,3000000,kWh,462.9,0\n"
+			"2024,D1,Nhà máy D1,,Thành phố Rạch Giá,2392,1017.1,0,key_user,1,"
+			"rice_husk,2000,t,554.2,1\n"
+			"2024,D4,Nhà máy D4,,Thành phố Rạch Giá,1072,277.1,1,cannot_compute,0,"
+			"bagasse,100,t,,0\n"
+			"2024,D4,Nhà máy D4,,Thành phố Rạch Giá,1072,277.1,1,cannot_compute,0,"
+			"rice_husk,1000,t,277.1,1\n");
 	hc_response_free(&r);
 
 	get("/api/v1/keyusers?year=2024", 200, &r);

@@ -123,11 +123,13 @@ test_status_walk(void **state)
 	hs_contains(&r, "value=\"abc\"");
 	hc_response_free(&r);
 
-	/* Preview: 3596 kWh x 0.0001543 TOE/kWh = 0.5548628 TOE -> "0,555 TOE". */
+	/* Preview: 3596 kWh x 0.0001543 TOE/kWh = 0.5548628 TOE, with two decimals
+	 * as TOE is shown everywhere (util/fmt.h; three before): "0,55 TOE". */
 	req(ENT, "POST", FORM, LINES "&energy%5B0%5D.quantity=3596&op=preview", 200, &r);
-	hs_contains(&r, "0,555 TOE");
-	/* SEC = 0.5548628 / 10.5 t = 0.0528441 TOE/t -> "0,052844". */
-	hs_contains(&r, "0,052844");
+	hs_contains(&r, "0,55 TOE");
+	/* SEC = 0.5548628 / 10.5 t = 0.05284407 TOE/t, four significant digits
+	 * (six decimals before): "0,05284". */
+	hs_contains(&r, "<td>0,05284</td>");
 	hs_contains(&r, "value=\"submit\"");
 	hc_response_free(&r);
 
@@ -220,11 +222,43 @@ test_status_walk(void **state)
 	req(PRO, "GET", "/audit?from=2020-13-01", NULL, 400, &r);
 	hc_response_free(&r);
 
-	/* The facility page shows the history: 0,555 TOE in 2025, and the status. */
+	/* The facility page shows the history: 0,55 TOE in 2025, and the status. */
 	req(ENT, "GET", FAC, NULL, 200, &r);
 	hs_contains(&r, "<td>2025</td><td>0,55</td>");
 	hs_contains(&r, "Đã chấp nhận");
 	hs_contains(&r, "<svg");
+	hc_response_free(&r);
+}
+
+/*
+ * The preview's verdict against a norm is exact (calc/exact.h) and its
+ * numbers are shown as everywhere (util/fmt.h).  Beer, 2024, TT 19/2016:
+ * below 200,000 hl a year the norm is 286 MJ/hl.  1,127,750 kWh x 0.0036 =
+ * 4,059.9 GJ and 570.7 t DO x 43.0 = 24,540.1 GJ make 28,600 GJ =
+ * 28,600,000 MJ / 100,000 hl = 286 MJ/hl (286.00000000000006 in doubles):
+ * 100,0 % of the norm, within it.  570.8 t DO adds 4.3 GJ: 28,604.3 GJ,
+ * 286.043 MJ/hl, 100.015 % -> "100,0 %", above it.  TOE: 1,127,750 x
+ * 0.0001543 = 174.011825 and 570.7 x 1.02 = 582.114: 756.125825 -> "756,13".
+ */
+#define BEER(do_t)                                                                                 \
+	"cp_aware=1&cp_staff=1&cp_unit=0&cp_applied=1&n_output=1&output%5B0%5D.product=beer&"      \
+	"output%5B0%5D.quantity=100000&output%5B0%5D.unit=hl&n_energy=2&"                          \
+	"energy%5B0%5D.carrier=electricity&energy%5B0%5D.unit=kWh&"                                \
+	"energy%5B0%5D.quantity=1127750&energy%5B1%5D.carrier=do&energy%5B1%5D.unit=t&"            \
+	"energy%5B1%5D.quantity=" do_t "&op=preview"
+
+static void
+test_preview_norm(void **state)
+{
+	(void)state;
+	struct hc_response r;
+	req(ENT, "POST", FAC "/report/2024", BEER("570.7"), 200, &r);
+	hs_contains(&r, "756,13 TOE");
+	hs_contains(&r, "<td>286,0 MJ/hl</td>");
+	hs_contains(&r, "<td class=\"within-norm\">100,0 % đạt định mức</td>");
+	hc_response_free(&r);
+	req(ENT, "POST", FAC "/report/2024", BEER("570.8"), 200, &r);
+	hs_contains(&r, "<td class=\"above-norm\">100,0 % vượt định mức</td>");
 	hc_response_free(&r);
 }
 
@@ -264,6 +298,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_status_walk),
 	    cmocka_unit_test(test_my_and_registration),
+	    cmocka_unit_test(test_preview_norm),
 	};
 	return cmocka_run_group_tests(tests, setup, hs_teardown);
 }

@@ -1,6 +1,7 @@
 /*
  * Unit tests for model/calc: one energy line to TOE, GJ and CO2
- * (calc_energy_line, calc_from_gj), the least-squares baseline and
+ * (calc_energy_line, calc_from_gj), figures kept and compared to 10^-6
+ * (exact), the least-squares baseline and
  * normalised saving (regression), and quantiles, percentile ranks and IQR
  * fences (stats).  The factors are the reference data's own (DOMAIN.md §1,
  * §6, §9); every expected value is worked out by hand beside it.
@@ -15,6 +16,7 @@
 #include <cmocka.h>
 
 #include "model/calc/energy.h"
+#include "model/calc/exact.h"
 #include "model/calc/regression.h"
 #include "model/calc/stats.h"
 
@@ -217,13 +219,74 @@ test_stats(void **state)
 	assert_true(isnan(calc_percentile_rank(g, 0, 1)));
 }
 
+/* Computed at run time, so the compiler does not fold the sums. */
+static volatile double v_kwh = 1100000, v_kwh_factor = 0.0001543, v_coal = 1186.1,
+		       v_coal_factor = 0.70;
+
+static void
+test_exact(void **state)
+{
+	(void)state;
+	/* 1,100,000 kWh x 0.0001543 = 169.73 TOE; 1,186.1 t x 0.70 = 830.27 TOE;
+	 * 169.73 + 830.27 = 1,000.00 TOE, which doubles make 999.9999999999999. */
+	double toe = v_kwh * v_kwh_factor + v_coal * v_coal_factor;
+	assert_true(toe < 1000); /* the fault this module is for */
+	assert_true(calc_exact(toe) == 1000);
+	assert_true(calc_ge(toe, 1000));
+	assert_int_equal(calc_cmp(toe, 1000), 0);
+	/* Just below, at and above the threshold at the 10^-6 TOE grain:
+	 * 999.999999 is a millionth short; 999.9999996 rounds to 1,000.000000;
+	 * 999.9999994 rounds to 999.999999; 1,000.000001 is a millionth over. */
+	assert_false(calc_ge(999.999999, 1000));
+	assert_true(calc_ge(999.9999996, 1000));
+	assert_false(calc_ge(999.9999994, 1000));
+	assert_true(calc_ge(1000.000001, 1000));
+	assert_true(calc_gt(1000.000001, 1000));
+	assert_false(calc_gt(1000.0000001, 1000)); /* equal at 10^-6: not more */
+	assert_true(calc_exact(999.9999994) == 999.999999);
+	/* A norm: SEC 28,600 GJ x 1,000 / 100,000 hl = 286 MJ/hl, exactly the norm
+	 * of TT 19/2016 (286 MJ/hl): it meets it even as 286.00000000000006;
+	 * 286.000001 is above it, 285.999999 below. */
+	assert_true(calc_le(286.00000000000006, 286));
+	assert_false(calc_le(286.000001, 286));
+	assert_true(calc_lt(285.999999, 286));
+	assert_false(calc_lt(285.9999999, 286));
+	/* A saving at the minimum: SEC 0.0484 TOE/t in the baseline, 0.04598 now:
+	 * (0.0484 - 0.04598) / 0.0484 = 0.00242 / 0.0484 = 0.05, i.e. 5 %, which
+	 * doubles make 4.9999999999999964: at least the 5 % minimum. */
+	volatile double base = 0.0484, year = 0.04598;
+	assert_true((base - year) / base * 100 < 5);
+	assert_true(calc_ge((base - year) / base * 100, 5));
+	/* Rounding is half away from zero, and -0 comes back as 0. */
+	assert_true(calc_exact(-1.2345674) == -1.234567);
+	assert_true(calc_exact(-1.2345676) == -1.234568);
+	assert_true(calc_exact(0.25) == 0.25);
+	double z = calc_exact(-0.0000004);
+	assert_true(z == 0 && !signbit(z));
+	/* Non-numbers and figures too large to carry decimals pass unchanged. */
+	assert_true(isnan(calc_exact(NAN)));
+	assert_true(isinf(calc_exact(INFINITY)));
+	assert_true(calc_exact(1e12 + 0.3) == 1e12 + 0.3);
+	/* NaN neither reaches nor stays within anything. */
+	assert_int_equal(calc_cmp(NAN, 1000), CALC_UNORDERED);
+	assert_false(calc_ge(NAN, 1000));
+	assert_false(calc_le(NAN, 1000));
+	assert_false(calc_gt(NAN, 1000));
+	assert_false(calc_lt(NAN, 1000));
+	assert_false(calc_ge(1000, NAN));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_line_electricity), cmocka_unit_test(test_line_fuels),
-	    cmocka_unit_test(test_line_errors),	     cmocka_unit_test(test_from_gj),
-	    cmocka_unit_test(test_regression),	     cmocka_unit_test(test_stats),
+	    cmocka_unit_test(test_line_electricity),
+	    cmocka_unit_test(test_line_fuels),
+	    cmocka_unit_test(test_line_errors),
+	    cmocka_unit_test(test_from_gj),
+	    cmocka_unit_test(test_regression),
+	    cmocka_unit_test(test_stats),
+	    cmocka_unit_test(test_exact),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

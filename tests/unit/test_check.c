@@ -59,7 +59,9 @@ static const char fixture[] = FAC(1, "C1") FAC(2, "C2") FAC(3, "C3") FAC(4, "C4"
  * 3.6, 7.2.  R-7 quartiles, h = 5p: Q1 h 1.25 -> 0.36; Q3 h 3.75 -> 0.36 +
  * 0.75 x 3.24 = 2.79; IQR 2.43, 1.5 IQR = 3.645: fences -3.285 and 6.435,
  * so only C4's 7.2 is outside.  C4 2020 -> 2021: (30.86 - 15.43) / 15.43 =
- * +100 %.  The findings sort by code, year, field and English reason.
+ * +100 %.  TOE shows with two decimals, percentages with one ("100,0 %",
+ * English "100.0%"), SECs with four significant digits (util/fmt.h).  The
+ * findings sort by code, year, field and English reason.
  */
 static const char expected[] =
     "C1 2021 report: không có sản lượng và năng lượng / no output and no energy reported\n"
@@ -67,8 +69,8 @@ static const char expected[] =
     "C3 2021 energy: có sản lượng nhưng không có năng lượng / output without energy\n"
     "C4 2021 sec.ice: suất tiêu hao 7,200 GJ/t nằm ngoài [-3,285; 6,435] của 6 cơ sở cùng "
     "sản phẩm / SEC 7.200 GJ/t outside the fences [-3.285, 6.435] of 6 peers\n"
-    "C4 2021 toe: thay đổi 100,0 % so với năm 2020 (15,4 → 30,9 TOE) / changed by 100.0 % "
-    "from 2020 (15.4 → 30.9 TOE)\n"
+    "C4 2021 toe: thay đổi 100,0 % so với năm 2020 (15,43 → 30,86 TOE) / changed by 100.0% "
+    "from 2020 (15.43 → 30.86 TOE)\n"
     "C5 2021 energy.bagasse: thiếu hệ số phát thải CO2 (đơn vị t, năm 2021) / missing CO2 "
     "emission factor (unit t, year 2021)\n"
     "C5 2021 energy.bagasse: thiếu hệ số TOE (đơn vị t, năm 2021) / missing TOE factor (unit "

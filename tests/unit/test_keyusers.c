@@ -201,18 +201,18 @@ test_cli(void **state)
 	snprintf(cmd, sizeof(cmd), "%s keyusers --db '%s' --year 2020 --format csv", tu_sxsh(),
 		 tu_db_url("kucli.db"));
 	assert_int_equal(tu_run(cmd, &out, &err), 0);
-	/* Carrier columns in code order; '.' decimals; K4's bagasse cannot convert
-	 * (empty).  K5 (50 TOE known, bagasse without a factor) follows the key
+	/* Carrier columns in code order; exact '.' decimals, as kept (to 10^-6); K4's bagasse
+	 * cannot convert (empty).  K5 (50 TOE known, bagasse without a factor) follows the key
 	 * users with its status, not only on stderr. */
 	assert_string_equal(
 	    out, "code,tax_code,name,district,sector,toe,status,derived_only,missing,toe_bagasse,"
 		 "toe_coal_5_6,toe_electricity\n"
-		 "K3,,Gạch K3,Huyện Kiên Lương,2392,1199.737,key_user,0,,0.000,800.100,399.637\n"
-		 "K4,,Gạch K4,Huyện Kiên Lương,2392,1050.000,key_user_incomplete,0,bagasse t: "
-		 "factor,,1050.000,0.000\n"
-		 "K2,,Gạch K2,Huyện Kiên Lương,2392,1000.000,key_user,0,,0.000,1000.000,0.000\n"
-		 "K5,,Gạch K5,Huyện Kiên Lương,2392,50.000,cannot_compute,0,bagasse t: factor,,"
-		 "50.000,0.000\n");
+		 "K3,,Gạch K3,Huyện Kiên Lương,2392,1199.737,key_user,0,,0,800.1,399.637\n"
+		 "K4,,Gạch K4,Huyện Kiên Lương,2392,1050,key_user_incomplete,0,bagasse t: "
+		 "factor,,1050,0\n"
+		 "K2,,Gạch K2,Huyện Kiên Lương,2392,1000,key_user,0,,0,1000,0\n"
+		 "K5,,Gạch K5,Huyện Kiên Lương,2392,50,cannot_compute,0,bagasse t: factor,,"
+		 "50,0\n");
 	assert_non_null(strstr(err, "K5 2020"));
 	assert_non_null(strstr(err, "cannot compute"));
 	free(out);
@@ -229,11 +229,15 @@ test_cli(void **state)
 	assert_non_null(strstr(unk, "\"code\": \"K5\""));
 	assert_non_null(strstr(unk, "\"status\": \"cannot_compute\""));
 	assert_non_null(strstr(unk, "\"carrier\": \"bagasse\""));
+	assert_non_null(strstr(out, "\"toe\": 1199.737,")); /* as kept, not rounded */
 	free(out);
 	snprintf(cmd, sizeof(cmd), "%s keyusers --db '%s' --year 2020", tu_sxsh(),
 		 tu_db_url("kucli.db"));
 	assert_int_equal(tu_run(cmd, &out, NULL), 0);
-	assert_non_null(strstr(out, "1.199,7")); /* Vietnamese format in the table */
+	/* The table shows TOE as everywhere, two decimals the Vietnamese way:
+	 * 1,199.737 -> "1.199,74", the threshold 1,000 -> "1.000,00". */
+	assert_non_null(strstr(out, " 1.199,74 "));
+	assert_non_null(strstr(out, "1.000,00 TOE/năm"));
 	assert_non_null(strstr(out, "Cannot compute (a factor or unit is missing): 1"));
 	free(out);
 	/* Usage errors exit 2; a year without a threshold is a user error, 1. */
@@ -314,14 +318,14 @@ test_derived(void **state)
 	assert_string_equal(
 	    out, "code,tax_code,name,district,sector,toe,status,derived_only,missing,toe_bagasse,"
 		 "toe_coal_5_6,toe_electricity,toe_rice_husk,toe_wood\n"
-		 "D2,,Gạch D2,Huyện Kiên Lương,2392,1193.970,key_user,0,,0.000,1000.000,0.000,"
-		 "193.970,0.000\n"
-		 "D3,,Gạch D3,Huyện Kiên Lương,2392,1117.800,key_user,1,,0.000,0.000,0.000,0.000,"
-		 "1117.800\n"
-		 "D1,,Gạch D1,Huyện Kiên Lương,2392,1017.100,key_user,1,,0.000,0.000,462.900,"
-		 "554.200,0.000\n"
-		 "D4,,Gạch D4,Huyện Kiên Lương,2392,277.100,cannot_compute,0,bagasse t: factor,,"
-		 "0.000,0.000,277.100,0.000\n");
+		 "D2,,Gạch D2,Huyện Kiên Lương,2392,1193.97,key_user,0,,0,1000,0,"
+		 "193.97,0\n"
+		 "D3,,Gạch D3,Huyện Kiên Lương,2392,1117.8,key_user,1,,0,0,0,0,"
+		 "1117.8\n"
+		 "D1,,Gạch D1,Huyện Kiên Lương,2392,1017.1,key_user,1,,0,0,462.9,"
+		 "554.2,0\n"
+		 "D4,,Gạch D4,Huyện Kiên Lương,2392,277.1,cannot_compute,0,bagasse t: factor,,"
+		 "0,0,277.1,0\n");
 	free(out);
 	snprintf(cmd, sizeof(cmd), "%s keyusers --db '%s' --year 2020 --format json", tu_sxsh(),
 		 tu_db_url("ku-derived.db"));
@@ -332,17 +336,84 @@ test_derived(void **state)
 	snprintf(cmd, sizeof(cmd), "%s keyusers --db '%s' --year 2020", tu_sxsh(),
 		 tu_db_url("ku-derived.db"));
 	assert_int_equal(tu_run(cmd, &out, NULL), 0);
-	assert_non_null(strstr(out, "1.017,1*")); /* D1, derived only */
+	assert_non_null(strstr(out, "1.017,10*")); /* D1, derived only */
 	assert_non_null(strstr(out, "through a derived, not a legal, TOE factor"));
 	free(out);
+}
+
+/*
+ * The threshold is exact (calc/exact.h: figures kept and compared to 10^-6
+ * TOE), whichever mix of carriers and units reaches it.  Factors from
+ * data/carrier_factors.csv: electricity 0.0001543 TOE/kWh, coal fines
+ * grades 1-2 0.70 TOE/t (Công văn 3505/BCT-KHCN; DOMAIN.md §1).
+ *   E1 1,100,000 kWh x 0.0001543 = 169.73 and 1,186.1 t x 0.70 = 830.27:
+ *      169.73 + 830.27 = 1,000.00 exactly (999.9999999999999 in doubles):
+ *      a key user.
+ *   E2 one kWh less: 1,099,999 x 0.0001543 = 169.7298457, + 830.27 =
+ *      999.9998457: not a key user.
+ *   E3 one kWh more: 1,100,001 x 0.0001543 = 169.7301543, + 830.27 =
+ *      1,000.0001543: a key user.
+ *   E4 the same energy as E1 in other units: 1,100 MWh = 1,100,000 kWh and
+ *      1,186,100 kg = 1,186.1 t: 1,000.00, a key user.
+ *   E5 the electricity month by month, 110,000 kWh in each of Jan-Oct:
+ *      10 x 110,000 x 0.0001543 = 10 x 16.973 = 169.73, + 830.27 = 1,000.00
+ *      (999.9999999999994 summed in doubles): a key user.
+ * Sorted by TOE, then code: E3, then E1, E4, E5 at 1,000.
+ */
+static const char exact_fixture[] =
+    FAC(11, "E1", "NULL") FAC(12, "E2", "NULL") FAC(13, "E3", "NULL") FAC(14, "E4", "NULL") FAC(
+	15, "E5", "NULL") "INSERT INTO report(id, facility_id, year) VALUES (11,11,2020),"
+			  " (12,12,2020), (13,13,2020), (14,14,2020), (15,15,2020);"
+			  "INSERT INTO report_energy(report_id, carrier_code, quantity, unit, "
+			  "month) VALUES"
+			  " (11,'electricity',1100000,'kWh',NULL), (11,'coal_1_2',1186.1,'t',NULL),"
+			  " (12,'electricity',1099999,'kWh',NULL), (12,'coal_1_2',1186.1,'t',NULL),"
+			  " (13,'electricity',1100001,'kWh',NULL), (13,'coal_1_2',1186.1,'t',NULL),"
+			  " (14,'electricity',1100,'MWh',NULL), (14,'coal_1_2',1186100,'kg',NULL),"
+			  " (15,'coal_1_2',1186.1,'t',NULL),"
+			  " (15,'electricity',110000,'kWh',1), (15,'electricity',110000,'kWh',2),"
+			  " (15,'electricity',110000,'kWh',3), (15,'electricity',110000,'kWh',4),"
+			  " (15,'electricity',110000,'kWh',5), (15,'electricity',110000,'kWh',6),"
+			  " (15,'electricity',110000,'kWh',7), (15,'electricity',110000,'kWh',8),"
+			  " (15,'electricity',110000,'kWh',9), (15,'electricity',110000,'kWh',10);"
+			  "UPDATE report SET status = 'accepted';";
+
+static void
+test_threshold_exact(void **state)
+{
+	(void)state;
+	char err[512];
+	struct db *db = fx_db_new("ku-exact.db", exact_fixture);
+	struct keyuser_list *l = NULL;
+	assert_int_equal(keyusers_list(db, &province, 2020, &l, err, sizeof(err)), 0);
+	assert_int_equal(l->n, 4);
+	assert_int_equal(l->nunknown, 0);
+	static const char *const codes[] = {"E3", "E1", "E4", "E5"};
+	/* E3's 1,000.0001543 kept to 10^-6 TOE is 1,000.000154. */
+	static const double toes[] = {1000.000154, 1000, 1000, 1000};
+	for (int i = 0; i < 4; i++) {
+		assert_string_equal(l->items[i].code, codes[i]);
+		/* kept to 10^-6 TOE: exactly the double nearest the decimal */
+		assert_true(l->items[i].toe == toes[i]);
+		assert_false(l->items[i].incomplete);
+	}
+	/* E1's carriers, by code: coal 830.27, electricity 169.73. */
+	assert_string_equal(l->items[1].carriers[0].carrier, "coal_1_2");
+	assert_true(l->items[1].carriers[0].toe == 830.27);
+	assert_true(l->items[1].carriers[1].toe == 169.73);
+	keyusers_free(l);
+	db_close(db);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_threshold), cmocka_unit_test(test_drafts_not_listed),
-	    cmocka_unit_test(test_scope),     cmocka_unit_test(test_cli),
+	    cmocka_unit_test(test_threshold),
+	    cmocka_unit_test(test_threshold_exact),
+	    cmocka_unit_test(test_drafts_not_listed),
+	    cmocka_unit_test(test_scope),
+	    cmocka_unit_test(test_cli),
 	    cmocka_unit_test(test_derived),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

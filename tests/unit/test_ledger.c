@@ -546,13 +546,75 @@ test_properties(void **state)
 	db_close(db);
 }
 
+/*
+ * A SEC exactly at its norm meets it, and the output bands are closed below
+ * and open above, all compared to 10^-6 (calc/exact.h).  Beer in 2021, TT
+ * 19/2016: below 200,000 hl a year 286 MJ/hl, 200,000-1,000,000 hl 196 MJ/hl
+ * (data/norms.csv).  Electricity 0.0036 GJ/kWh, DO 43.0 GJ/t (IPCC 2006).
+ *   B1 1,127,750 kWh x 0.0036 = 4,059.9 GJ and 570.7 t DO x 43.0 = 24,540.1
+ *      GJ: 28,600 GJ = 28,600,000 MJ / 100,000 hl = 286 MJ/hl, at the norm
+ *      (286.00000000000006 in doubles): meets.
+ *   B2 570.8 t DO: + 4.3 GJ = 28,604.3 GJ, 286.043 MJ/hl: above, fails.
+ *   B3 570.6 t DO: - 4.3 GJ = 28,595.7 GJ, 285.957 MJ/hl: meets.
+ *   B4 the energy of B1 for 20,000,000 L = 200,000 hl, the lower edge of the
+ *      second band: norm 196; 28,600,000 MJ / 200,000 hl = 143 MJ/hl, meets.
+ *   B5 19,999,999 L = 199,999.99 hl, just below that edge: norm 286.
+ */
+#define BEER(id, do_t, qty, unit)                                                                  \
+	FAC(id, "B" #id, "1103")                                                                   \
+	"INSERT INTO report(id, facility_id, year, status) VALUES (" #id ", " #id                  \
+	", 2021, 'accepted');"                                                                     \
+	"INSERT INTO report_output(report_id, product_code, quantity, unit) VALUES (" #id          \
+	", 'beer', " #qty ", '" unit "');"                                                         \
+	"INSERT INTO report_energy(report_id, carrier_code, quantity, unit) VALUES (" #id          \
+	", 'electricity', 1127750, 'kWh'), (" #id ", 'do', " #do_t ", 't');"
+
+static const char beer_fixture[] = BEER(1, 570.7, 100000, "hl") BEER(2, 570.8, 100000, "hl")
+    BEER(3, 570.6, 100000, "hl") BEER(4, 570.7, 20000000, "L") BEER(5, 570.7, 19999999, "L");
+
+static void
+test_norm_exact(void **state)
+{
+	(void)state;
+	char err[512];
+	struct db *db = fx_db_new("ledger-norm.db", beer_fixture);
+	struct ledger *l = NULL;
+	assert_int_equal(ledger_load(db, 2021, 2021, 0, &l, err, sizeof(err)), 0);
+	static const struct {
+		double gj, sec, norm;
+		int meets;
+	} want[] = {
+	    {28600, 286, 286, 1},
+	    {28604.3, 286.043, 286, 0},
+	    {28595.7, 285.957, 286, 1},
+	    {28600, 143, 196, 1},
+	    {28600, 28600000 / 199999.99, 286, 1},
+	};
+	for (int i = 0; i < 5; i++) {
+		const struct ledger_report *r = find(l, i + 1, 2021);
+		const struct ledger_product *p = ledger_report_product(r, "beer");
+		assert_non_null(p);
+		assert_true(r->gj == want[i].gj); /* kept to 10^-6 GJ */
+		assert_float_equal(p->sec, want[i].sec, 1e-9);
+		assert_string_equal(p->sec_energy_unit, "MJ");
+		assert_float_equal(p->norm, want[i].norm, 0);
+		assert_int_equal(p->meets, want[i].meets);
+	}
+	ledger_free(l);
+	db_close(db);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_ledger_energy),   cmocka_unit_test(test_ledger_no_silent_zeros),
-	    cmocka_unit_test(test_ledger_coal),	    cmocka_unit_test(test_ledger_seafood_plant),
-	    cmocka_unit_test(test_bench_few_peers), cmocka_unit_test(test_savings),
+	    cmocka_unit_test(test_norm_exact),
+	    cmocka_unit_test(test_ledger_energy),
+	    cmocka_unit_test(test_ledger_no_silent_zeros),
+	    cmocka_unit_test(test_ledger_coal),
+	    cmocka_unit_test(test_ledger_seafood_plant),
+	    cmocka_unit_test(test_bench_few_peers),
+	    cmocka_unit_test(test_savings),
 	    cmocka_unit_test(test_properties),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

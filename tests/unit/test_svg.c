@@ -96,10 +96,11 @@ test_chart_vi(void **state)
 	assert_non_null(strstr(s, ">50,0 %<"));
 	assert_non_null(strstr(s, ">Mục tiêu 50 %<"));
 	assert_null(strstr(s, "45.2"));
-	/* Coverage under the bars, no decimals: 60.4 -> "60 %". */
+	/* Coverage under the bars, a percentage like any other (util/fmt.h: one
+	 * decimal; it was shown whole before): 60.4 -> "60,4 %", 40 -> "40,0 %". */
 	assert_non_null(strstr(s, "class=\"coverage\""));
-	assert_non_null(strstr(s, ">60 %<"));
-	assert_non_null(strstr(s, ">40 %<"));
+	assert_non_null(strstr(s, ">60,4 %<"));
+	assert_non_null(strstr(s, ">40,0 %<"));
 
 	/* Three bars and one gap drawn as "—". */
 	assert_int_equal(count(s, "<rect class=\"bar\""), 3);
@@ -129,9 +130,9 @@ test_chart_vi(void **state)
 	xmlFree(title);
 	char *desc = child_text(doc, "desc");
 	assert_non_null(desc);
-	assert_string_equal(desc, "2016: 12,5 % (độ phủ 40 %); 2017: không có số liệu "
-				  "(độ phủ 0 %); 2018: 45,2 % (độ phủ 60 %); "
-				  "2019: 50,0 % (độ phủ 100 %). Mục tiêu 50 % (2017–2019).");
+	assert_string_equal(desc, "2016: 12,5 % (độ phủ 40,0 %); 2017: không có số liệu "
+				  "(độ phủ 0,0 %); 2018: 45,2 % (độ phủ 60,4 %); "
+				  "2019: 50,0 % (độ phủ 100,0 %). Mục tiêu 50 % (2017–2019).");
 	xmlFree(desc);
 	xmlFreeDoc(doc);
 	buf_free(&b);
@@ -157,8 +158,9 @@ test_chart_en_fraction_target(void **state)
 	assert_non_null(strstr(s, ">1,234.5%<"));
 	assert_non_null(strstr(s, ">-3.0%<"));
 	assert_non_null(strstr(s, ">Target 7.5%<"));
-	/* 7.25 prints with one decimal, rounded half to even by printf: 7.2. */
-	assert_non_null(strstr(s, ">7.2%<"));
+	/* 7.25 (exact in binary) to one decimal, half away from zero (util/fmt.h;
+	 * printf's half to even gave 7.2 before): 7.3. */
+	assert_non_null(strstr(s, ">7.3%<"));
 	/* No id: the accessible name is an aria-label. */
 	assert_non_null(strstr(s, "aria-label=\"Energy\""));
 	/* No coverage: no legend about it. */

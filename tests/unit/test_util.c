@@ -2,6 +2,7 @@
  * Unit tests for util/: number formatting and parsing, folding, buffers,
  * arenas.  Expected values are worked out by hand.
  */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -30,10 +31,106 @@ test_fmt_num_vi(void **state)
 	assert_string_equal(fmt_num(b, sizeof(b), -0.004, 2, LANG_VI), "0,00");
 	assert_string_equal(fmt_num(b, sizeof(b), -1500.5, 1, LANG_VI), "-1.500,5");
 	assert_string_equal(fmt_num(b, sizeof(b), 999, 0, LANG_VI), "999");
-	assert_string_equal(fmt_num(b, sizeof(b), 0.5, 0, LANG_VI), "0"); /* round half even */
+	/* Half away from zero (it was half to even, "0", before fmt_num's rule). */
+	assert_string_equal(fmt_num(b, sizeof(b), 0.5, 0, LANG_VI), "1");
 	assert_string_equal(fmt_int(b, sizeof(b), 1000000, LANG_VI), "1.000.000");
 	assert_string_equal(fmt_int(b, sizeof(b), -12151, LANG_EN), "-12,151");
 	assert_string_equal(fmt_date(b, sizeof(b), "2013-03-15"), "15/03/2013");
+}
+
+/* Computed at run time, so the compiler does not fold them. */
+static volatile double v_0145 = 0.145, v_100 = 100, v_tenth = 0.1, v_seventh = 0.7;
+
+/*
+ * fmt_num rounds the 15-significant-digit decimal of v half away from zero.
+ * Each case: the double as stored, what 15 digits read, the rounded string.
+ */
+static void
+test_fmt_round(void **state)
+{
+	(void)state;
+	char b[64];
+	/* 56.25 is exact in binary: half -> up, 56,3 (C's printf gives 56.2). */
+	assert_string_equal(fmt_num(b, sizeof(b), 56.25, 1, LANG_VI), "56,3");
+	assert_string_equal(fmt_num(b, sizeof(b), 56.25, 1, LANG_EN), "56.3");
+	/* 9 / 16 = 0.5625 x 100 = 56.25 (an indicator's share): 56,3. */
+	assert_string_equal(fmt_num(b, sizeof(b), 9.0 / 16.0 * 100, 1, LANG_VI), "56,3");
+	/* 1.005 is stored as 1.00499999999999989342; 15 digits read 1.00500000000000:
+	 * 1,01 (Excel's ROUND(1.005; 2) too; printf gives 1.00). */
+	assert_string_equal(fmt_num(b, sizeof(b), 1.005, 2, LANG_VI), "1,01");
+	/* 2.675 is stored as 2.67499999999999982236: 2,68. */
+	assert_string_equal(fmt_num(b, sizeof(b), 2.675, 2, LANG_VI), "2,68");
+	/* 0.145 x 100 computes to 14.499999999999998; 15 digits read 14.5: 15. */
+	assert_string_equal(fmt_num(b, sizeof(b), v_0145 * v_100, 0, LANG_VI), "15");
+	/* 0.1 + 0.7 = 0.7999999999999999: 0,80. */
+	assert_string_equal(fmt_num(b, sizeof(b), v_tenth + v_seventh, 2, LANG_VI), "0,80");
+	/* Below half stays down, above goes up: 1.0049 -> 1,00; 1.0051 -> 1,01. */
+	assert_string_equal(fmt_num(b, sizeof(b), 1.0049, 2, LANG_VI), "1,00");
+	assert_string_equal(fmt_num(b, sizeof(b), 1.0051, 2, LANG_VI), "1,01");
+	/* Away from zero for negatives: -0.5 -> -1; -2.25 -> -2,3; -0.05 -> -0,1. */
+	assert_string_equal(fmt_num(b, sizeof(b), -0.5, 0, LANG_VI), "-1");
+	assert_string_equal(fmt_num(b, sizeof(b), -2.25, 1, LANG_VI), "-2,3");
+	assert_string_equal(fmt_num(b, sizeof(b), -0.05, 1, LANG_EN), "-0.1");
+	/* A carry through every digit adds one: 999.995 -> 1.000,00; 9.96 -> 10,0. */
+	assert_string_equal(fmt_num(b, sizeof(b), 999.995, 2, LANG_VI), "1.000,00");
+	assert_string_equal(fmt_num(b, sizeof(b), 9.96, 1, LANG_EN), "10.0");
+	/* The key-user sum 999.9999999999999 shows as 1.000,00. */
+	assert_string_equal(fmt_num(b, sizeof(b), 999.9999999999999, 2, LANG_VI), "1.000,00");
+	/* Small and large: 0.000154 at 6 decimals; 0.0004 at 3 is 0,000 (no sign
+	 * for -0.0004 either); 1e20 with separators; 123456789012.345 at 2:
+	 * 15 digits are 123456789012.345, half up: 123.456.789.012,35. */
+	assert_string_equal(fmt_num(b, sizeof(b), 0.000154, 6, LANG_VI), "0,000154");
+	assert_string_equal(fmt_num(b, sizeof(b), -0.0004, 3, LANG_VI), "0,000");
+	assert_string_equal(fmt_num(b, sizeof(b), 1e20, 0, LANG_EN), "100,000,000,000,000,000,000");
+	assert_string_equal(fmt_num(b, sizeof(b), 123456789012.345, 2, LANG_VI),
+			    "123.456.789.012,35");
+	assert_string_equal(fmt_num(b, sizeof(b), 0, 1, LANG_VI), "0,0");
+	assert_string_equal(fmt_num(b, sizeof(b), NAN, 1, LANG_VI), "—");
+	/* A buffer too small is cut, never overrun. */
+	char s[4];
+	assert_string_equal(fmt_num(s, sizeof(s), 12345.5, 1, LANG_VI), "12.");
+}
+
+/* Each quantity shown one way (fmt_qty). */
+static void
+test_fmt_qty(void **state)
+{
+	(void)state;
+	char b[64];
+	/* TOE: two decimals.  1,000 -> 1.000,00; 169.73 -> 169,73; 1,199.737 ->
+	 * 1.199,74 (7 >= 5 rounds up). */
+	assert_string_equal(fmt_qty(b, sizeof(b), 1000, FMT_TOE, LANG_VI), "1.000,00");
+	assert_string_equal(fmt_qty(b, sizeof(b), 169.73, FMT_TOE, LANG_EN), "169.73");
+	assert_string_equal(fmt_qty(b, sizeof(b), 1199.737, FMT_TOE, LANG_VI), "1.199,74");
+	/* Percentages: one decimal, "56,3 %" in Vietnamese, "56.3%" in English;
+	 * 1 / 15 = 6.666...% -> 6,7 %. */
+	assert_string_equal(fmt_qty(b, sizeof(b), 56.25, FMT_PCT, LANG_VI), "56,3 %");
+	assert_string_equal(fmt_qty(b, sizeof(b), 56.25, FMT_PCT, LANG_EN), "56.3%");
+	assert_string_equal(fmt_qty(b, sizeof(b), 100.0 / 15, FMT_PCT, LANG_VI), "6,7 %");
+	assert_string_equal(fmt_qty(b, sizeof(b), 50, FMT_PCT, LANG_VI), "50,0 %");
+	assert_string_equal(fmt_qty(b, sizeof(b), NAN, FMT_PCT, LANG_VI), "—");
+	/* Targets: whole, "50 %"; 7.5 keeps its decimal; 49.96 rounds to 50,0: "50 %". */
+	assert_string_equal(fmt_qty(b, sizeof(b), 50, FMT_TARGET, LANG_VI), "50 %");
+	assert_string_equal(fmt_qty(b, sizeof(b), 50, FMT_TARGET, LANG_EN), "50%");
+	assert_string_equal(fmt_qty(b, sizeof(b), 7.5, FMT_TARGET, LANG_VI), "7,5 %");
+	assert_string_equal(fmt_qty(b, sizeof(b), 49.96, FMT_TARGET, LANG_VI), "50 %");
+	assert_int_equal(fmt_qty_decimals(FMT_TARGET, 50), 0);
+	assert_int_equal(fmt_qty_decimals(FMT_TARGET, 7.5), 1);
+	/* SEC: 4 significant digits.  286.043 -> 286,0; 2,200 -> 2.200; 0.108 ->
+	 * 0,1080; 1.2345 -> 1,235 (half up); 0.0001543 -> 6 decimals at most,
+	 * 0,000154; 999.96 rounds to 1,000 at 4 digits: no decimal, 1.000. */
+	assert_string_equal(fmt_qty(b, sizeof(b), 286.043, FMT_SEC, LANG_VI), "286,0");
+	assert_string_equal(fmt_qty(b, sizeof(b), 2200, FMT_SEC, LANG_VI), "2.200");
+	assert_string_equal(fmt_qty(b, sizeof(b), 0.108, FMT_SEC, LANG_VI), "0,1080");
+	assert_string_equal(fmt_qty(b, sizeof(b), 1.2345, FMT_SEC, LANG_EN), "1.235");
+	assert_string_equal(fmt_qty(b, sizeof(b), 0.0001543, FMT_SEC, LANG_VI), "0,000154");
+	assert_string_equal(fmt_qty(b, sizeof(b), 999.96, FMT_SEC, LANG_VI), "1.000");
+	assert_string_equal(fmt_qty(b, sizeof(b), 0, FMT_SEC, LANG_VI), "0");
+	/* GJ and CO2 one decimal, quantities two, percentile ranks whole (12.5 -> 13). */
+	assert_string_equal(fmt_qty(b, sizeof(b), 4059.9, FMT_GJ, LANG_VI), "4.059,9");
+	assert_string_equal(fmt_qty(b, sizeof(b), 318.63, FMT_CO2, LANG_VI), "318,6");
+	assert_string_equal(fmt_qty(b, sizeof(b), 1186.1, FMT_QTY, LANG_VI), "1.186,10");
+	assert_string_equal(fmt_qty(b, sizeof(b), 12.5, FMT_RANK, LANG_VI), "13");
 }
 
 static void
@@ -194,7 +291,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_fmt_num_vi),	cmocka_unit_test(test_parse),
+	    cmocka_unit_test(test_fmt_num_vi),	cmocka_unit_test(test_fmt_round),
+	    cmocka_unit_test(test_fmt_qty),	cmocka_unit_test(test_parse),
 	    cmocka_unit_test(test_fold),	cmocka_unit_test(test_fold_lone_mark),
 	    cmocka_unit_test(test_buf_bounded), cmocka_unit_test(test_arena),
 	    cmocka_unit_test(test_xgrow),	cmocka_unit_test(test_fmt_exact),

@@ -262,6 +262,8 @@ test_kpi_sheets(void **state)
 	ASSERT_NO_CELL(path, 1, "D2");
 	ASSERT_CELL(path, 1, "F2", "s", "aware");
 	ASSERT_CELL(path, 1, "G2", "n", "0.5"); /* target 50 % as a fraction */
+	/* shown as targets are everywhere, whole: "50%" (util/fmt.h FMT_TARGET) */
+	assert_part_has(path, "xl/styles.xml", "formatCode=\"0%\"");
 	ASSERT_CELL(path, 1, "H2", "n", "3");
 	ASSERT_CELL(path, 1, "I2", "n", "4");
 	ASSERT_CELL(path, 1, "J2", "n", "5");

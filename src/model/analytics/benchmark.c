@@ -12,6 +12,7 @@
 
 #include "db/db.h"
 #include "model/msg.h"
+#include "model/calc/exact.h"
 #include "model/calc/stats.h"
 #include "model/analytics/ledger.h"
 #include "util/alloc.h"
@@ -99,7 +100,7 @@ bench_compute(struct db *db, const char *product, int year, struct bench_result 
 		peer->sec = p->sec_gj * mult;
 		peer->norm = p->norm;
 		peer->norm_ratio = isnan(p->norm) ? NAN : peer->sec / p->norm;
-		peer->meets = isnan(p->norm) ? -1 : peer->sec <= p->norm;
+		peer->meets = isnan(p->norm) ? -1 : calc_le(peer->sec, p->norm);
 		peer->percentile = NAN;
 		r->nmeets += peer->meets == 1;
 	}

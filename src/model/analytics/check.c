@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "model/analytics/benchmark.h"
+#include "model/calc/exact.h"
 #include "model/calc/stats.h"
 #include "model/analytics/ledger.h"
 #include "util/alloc.h"
@@ -74,29 +75,20 @@ check_report(struct fvec *fv, const struct ledger_report *r, const struct ledger
 	if (prev != NULL && prev->year == r->year - 1 && prev->toe_ok && r->toe_ok &&
 	    prev->nlines > 0 && r->nlines > 0 && prev->toe > 0) {
 		double ch = (r->toe - prev->toe) / prev->toe;
-		if (fabs(ch) > CHECK_JUMP) {
+		/* more than 50 %, in percent to 10^-6 (calc/exact.h) */
+		if (calc_gt(fabs(ch) * 100, CHECK_JUMP * 100)) {
 			char a[32], b[32], pvi[32], pen[32];
-			fmt_num(pvi, sizeof(pvi), ch * 100, 1, LANG_VI);
-			fmt_num(pen, sizeof(pen), ch * 100, 1, LANG_EN);
+			fmt_qty(pvi, sizeof(pvi), ch * 100, FMT_PCT, LANG_VI);
+			fmt_qty(pen, sizeof(pen), ch * 100, FMT_PCT, LANG_EN);
 			add(fv, r, xstrdup("toe"),
-			    xasprintf("thay đổi %s %% so với năm %d (%s → %s TOE)", pvi, prev->year,
-				      fmt_num(a, sizeof(a), prev->toe, 1, LANG_VI),
-				      fmt_num(b, sizeof(b), r->toe, 1, LANG_VI)),
-			    xasprintf("changed by %s %% from %d (%s → %s TOE)", pen, prev->year,
-				      fmt_num(a, sizeof(a), prev->toe, 1, LANG_EN),
-				      fmt_num(b, sizeof(b), r->toe, 1, LANG_EN)));
+			    xasprintf("thay đổi %s so với năm %d (%s → %s TOE)", pvi, prev->year,
+				      fmt_qty(a, sizeof(a), prev->toe, FMT_TOE, LANG_VI),
+				      fmt_qty(b, sizeof(b), r->toe, FMT_TOE, LANG_VI)),
+			    xasprintf("changed by %s from %d (%s → %s TOE)", pen, prev->year,
+				      fmt_qty(a, sizeof(a), prev->toe, FMT_TOE, LANG_EN),
+				      fmt_qty(b, sizeof(b), r->toe, FMT_TOE, LANG_EN)));
 		}
 	}
-}
-
-/* Decimals that show about four significant digits of v (0..6). */
-static int
-sig_decimals(double v)
-{
-	if (!(fabs(v) > 0))
-		return 0;
-	int d = 3 - (int)floor(log10(fabs(v)));
-	return d < 0 ? 0 : d > 6 ? 6 : d;
 }
 
 /* A (report, product) SEC, for the peer groups. */
@@ -153,15 +145,14 @@ check_sec(struct fvec *fv, const struct ledger *l, int year)
 		if (e - g >= BENCH_MIN_PEERS &&
 		    calc_iqr_fences(vals, (size_t)(e - g), &lo, &hi) == 0)
 			for (int i = g; i < e; i++) {
-				if (v[i].sec >= lo && v[i].sec <= hi)
+				if (calc_ge(v[i].sec, lo) && calc_le(v[i].sec, hi))
 					continue;
 				char s[3][2][32];
-				int dec = sig_decimals(hi - lo);
 				for (int k = 0; k < 2; k++) {
 					enum lang lg = k == 0 ? LANG_VI : LANG_EN;
-					fmt_num(s[0][k], 32, v[i].sec, dec, lg);
-					fmt_num(s[1][k], 32, lo, dec, lg);
-					fmt_num(s[2][k], 32, hi, dec, lg);
+					fmt_qty(s[0][k], 32, v[i].sec, FMT_SEC, lg);
+					fmt_qty(s[1][k], 32, lo, FMT_SEC, lg);
+					fmt_qty(s[2][k], 32, hi, FMT_SEC, lg);
 				}
 				const char *u = v[i].p->unit;
 				add(fv, v[i].r, xasprintf("sec.%s", v[i].product),

@@ -12,6 +12,7 @@
 #include "db/db.h"
 #include "model/msg.h"
 #include "model/analytics/ledger.h"
+#include "model/calc/exact.h"
 #include "model/accounts/scope.h"
 #include "util/alloc.h"
 
@@ -121,11 +122,12 @@ keyusers_list(struct db *db, const struct principal *who, int year, struct keyus
 		const struct ledger_facility *f = ledger_facility_find(l, r->facility_id);
 		if (f == NULL) /* outside who's scope */
 			continue;
-		if (r->toe >= kl->threshold_toe) {
+		/* "từ 1.000 TOE trở lên": at least, to 10^-6 TOE (calc/exact.h) */
+		if (calc_ge(r->toe, kl->threshold_toe)) {
 			struct keyuser *k = &kl->items[kl->n++];
 			fill(k, f, r, r->toe_ok ? KEYUSER_LISTED : KEYUSER_LISTED_INCOMPLETE);
 			/* Without the derived factors' TOE it would not be listed. */
-			k->derived_only = !(r->toe_legal >= kl->threshold_toe);
+			k->derived_only = !calc_ge(r->toe_legal, kl->threshold_toe);
 		} else if (!r->toe_ok) {
 			fill(&kl->unknown[kl->nunknown++], f, r, KEYUSER_CANNOT_COMPUTE);
 		}

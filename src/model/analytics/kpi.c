@@ -22,6 +22,7 @@
 #include "db/db.h"
 #include "model/msg.h"
 #include "model/calc/energy.h"
+#include "model/calc/exact.h"
 #include "model/registry/facility.h"
 #include "util/alloc.h"
 #include "util/fmt.h"
@@ -51,9 +52,6 @@ static const struct kpi_def {
 
 /* The plan_target indicator that gives the minimum saving. */
 static const char kpi_saving_indicator[] = "saving_per_unit";
-
-/* Tolerance, in percentage points, for a saving exactly at the minimum. */
-#define KPI_SAVING_EPS 1e-9
 
 /* ---- interned strings: a small open-addressing hash of string -> id ---- */
 
@@ -967,7 +965,8 @@ count_all(struct kctx *c, struct kpi_result *res, struct kpass *p)
 				state[k] = r->cp[kpi_defs[k].field];
 				if (!kpi_defs[k].saving || state[k] != 1)
 					continue;
-				/* Applies CP: yes only with a saving >= the minimum. */
+				/* Applies CP: yes only with a saving >= the minimum, in
+				 * percent to 10^-6 (calc/exact.h). */
 				double s = saving_of(c, &base, r);
 				if (isnan(res->min_saving_pct)) {
 					state[k] = -1;
@@ -976,8 +975,7 @@ count_all(struct kctx *c, struct kpi_result *res, struct kpass *p)
 					if (in_range)
 						res->not_computable++;
 				} else {
-					state[k] =
-					    s * 100.0 >= res->min_saving_pct - KPI_SAVING_EPS;
+					state[k] = calc_ge(s * 100.0, res->min_saving_pct);
 				}
 			}
 			if (in_range)

@@ -20,6 +20,7 @@
 #include "db/db.h"
 #include "model/msg.h"
 #include "model/calc/energy.h"
+#include "model/calc/exact.h"
 #include "util/alloc.h"
 #include "util/fmt.h"
 
@@ -613,7 +614,9 @@ norm_pick(const struct lctx *c, int p, double output, double plant, int year)
 		if (n->product != p || n->from > last || (n->to != 0 && n->to < first))
 			continue;
 		double x = n->plant ? plant : output;
-		if ((!isnan(n->bmin) && !(x >= n->bmin)) || (!isnan(n->bmax) && !(x < n->bmax)))
+		/* [band_min, band_max), compared at 10^-6 (calc/exact.h) */
+		if ((!isnan(n->bmin) && !calc_ge(x, n->bmin)) ||
+		    (!isnan(n->bmax) && !calc_lt(x, n->bmax)))
 			continue;
 		if (best == NULL || n->from > best->from)
 			best = n;
@@ -652,7 +655,7 @@ fill_product(struct lctx *c, const struct lscratch *s, struct ledger_product *lp
 	lp->norm_band_plant = n->plant;
 	lp->norm_ratio = lp->sec / n->value;
 	if (isfinite(lp->sec))
-		lp->meets = lp->sec <= n->value;
+		lp->meets = calc_le(lp->sec, n->value);
 }
 
 /*
@@ -810,6 +813,15 @@ build_report(struct lctx *c, int ri, struct lscratch *s, struct ledger_report *r
 	for (int m = 0; m < 12; m++)
 		if (month_bad[m])
 			r->month_gj[m] = NAN;
+		else
+			r->month_gj[m] = calc_exact(r->month_gj[m]);
+	/* Sums kept to 10^-6 of their unit, as thresholds compare them (calc/exact.h). */
+	r->toe = calc_exact(r->toe);
+	r->gj = calc_exact(r->gj);
+	r->co2_t = calc_exact(r->co2_t);
+	r->co2_bio_t = calc_exact(r->co2_bio_t);
+	unassigned_gj = calc_exact(unassigned_gj);
+	unassigned_toe = calc_exact(unassigned_toe);
 	if (r->nlines == 0 && c->out0[ri + 1] > c->out0[ri]) {
 		/* Output without energy: the energy is missing, never 0 TOE. */
 		r->energy_missing = 1;
@@ -820,7 +832,13 @@ build_report(struct lctx *c, int ri, struct lscratch *s, struct ledger_report *r
 	r->carriers = arena_alloc(mem, (size_t)(ncar > 0 ? ncar : 1) * sizeof(*r->carriers));
 	for (int ci = 0; ci < c->ncarriers && r->ncarriers < ncar; ci++)
 		if (s->car_seen[ci]) {
-			r->carriers[r->ncarriers++] = s->car[ci];
+			struct ledger_carrier *lc = &r->carriers[r->ncarriers++];
+			*lc = s->car[ci];
+			lc->qty_native = calc_exact(lc->qty_native);
+			lc->toe = calc_exact(lc->toe);
+			lc->gj = calc_exact(lc->gj);
+			lc->co2_t = calc_exact(lc->co2_t);
+			lc->co2_bio_t = calc_exact(lc->co2_bio_t);
 			s->car_seen[ci] = 0;
 		}
 
@@ -838,7 +856,7 @@ build_report(struct lctx *c, int ri, struct lscratch *s, struct ledger_report *r
 		if (p == main_p)
 			r->main_product = r->nproducts;
 		/* No energy line at all: the energy is unknown, not zero. */
-		double gj = s->p_gj[p], toe = s->p_toe[p];
+		double gj = calc_exact(s->p_gj[p]), toe = calc_exact(s->p_toe[p]);
 		int nl = s->p_lines[p];
 		/* No output at all: the first product named carries the unnamed energy. */
 		if (main_p < 0 && i == 0 && s->p_out[p] > 0) {

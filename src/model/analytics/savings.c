@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "model/calc/energy.h"
+#include "model/calc/exact.h"
 #include "model/calc/regression.h"
 #include "model/analytics/kpi.h"
 #include "model/analytics/ledger.h"
@@ -55,7 +56,7 @@ regress(struct saving *s, const struct ledger_report *base, const struct ledger_
 	s->b = fit.b;
 	s->r2 = fit.r2;
 	s->n_points = fit.n;
-	s->flagged = !(fit.r2 >= CALC_R2_MIN);
+	s->flagged = !calc_ge(fit.r2, CALC_R2_MIN);
 
 	const char *ym = main_code(yr);
 	if (yr->monthly_points >= SAVINGS_MIN_POINTS && ym != NULL && strcmp(ym, s->product) == 0) {

@@ -23,6 +23,7 @@
 #include "model/audit.h"
 #include "model/doc/doc.h"
 #include "model/calc/energy.h"
+#include "model/calc/exact.h"
 #include "model/accounts/scope.h"
 #include "util/alloc.h"
 #include "util/fold.h"
