@@ -175,13 +175,6 @@ wfp_num_input(struct http_request *req, double v)
 	return arena_strdup(&req->arena, fmt_exact(num, sizeof(num), v));
 }
 
-const char *
-wfp_num(struct http_request *req, double v, int decimals)
-{
-	char out[64];
-	return arena_strdup(&req->arena, fmt_num(out, sizeof(out), v, decimals, req->lang));
-}
-
 int
 wfp_page(struct http_request *req, struct http_response *resp, const char *title, struct buf *b)
 {

@@ -87,8 +87,6 @@ const char *wfp_state_label(struct http_request *req, enum wf_state s);
 
 /* A double for an input field ("12.5"); "" for NaN.  Arena string. */
 const char *wfp_num_input(struct http_request *req, double v);
-/* A double in the page's language with decimals ("16.055,31"); "—" for NaN. */
-const char *wfp_num(struct http_request *req, double v, int decimals);
 
 /*
  * Finishes a page: b (built with render/html.h) inside the layout with
