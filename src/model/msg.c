@@ -351,6 +351,14 @@ msg_real(struct msg *m, double v, int decimals)
 }
 
 void
+msg_ref(struct msg *m, const char *s)
+{
+	struct msg_arg *a = msg_arg_next(m, 'p');
+	if (a != NULL)
+		a->p = s != NULL ? s : "";
+}
+
+void
 msg_plain(struct msg *m, int64_t v)
 {
 	char b[24];
@@ -406,6 +414,9 @@ out_arg(struct msg_out *o, const struct msg_arg *a, int lang)
 	switch (a->type) {
 	case 's':
 		out_put(o, a->s, strlen(a->s));
+		return;
+	case 'p':
+		out_put(o, a->p, strlen(a->p));
 		return;
 	case 'i':
 		fmt_int(num, sizeof(num), a->i, (enum lang)lang);

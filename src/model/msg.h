@@ -8,7 +8,8 @@
  * logs render both languages ("tiếng Việt / English").  No caller ever
  * cuts a combined string apart.
  *
- * A struct msg is a plain value: copy it, keep it in a list, no freeing.
+ * A struct msg is a plain value: copy it, keep it in a list, no freeing
+ * (but one given a msg_ref argument points at that text).
  */
 #ifndef SXSH_MODEL_MSG_H
 #define SXSH_MODEL_MSG_H
@@ -219,11 +220,12 @@ enum msg_id {
 #define MSG_ARG_MAX 72 /* bytes of a text argument: a 60-byte excerpt, "…" and NUL */
 
 struct msg_arg {
-	char type;    /* 's' text, 'i' integer, 'r' real number; 0 unused */
+	char type;    /* 's' text, 'p' borrowed text, 'i' integer, 'r' real number; 0 unused */
 	int decimals; /* 'r': digits after the decimal point (-1: as many as needed) */
 	int64_t i;
 	double r;
 	char s[MSG_ARG_MAX];
+	const char *p; /* 'p': not copied, of any length */
 };
 
 struct msg {
@@ -248,6 +250,12 @@ void msg_str(struct msg *m, const char *s);
 void msg_code(struct msg *m, const char *s);
 void msg_int(struct msg *m, int64_t v);
 void msg_real(struct msg *m, double v, int decimals);
+/*
+ * A text written as it is and not copied, so of any length (a path, a
+ * database URL, a system error): for a message rendered at once, as the
+ * command line does.  s must outlive m.
+ */
+void msg_ref(struct msg *m, const char *s);
 /*
  * An integer written as plain digits in every language: a year, a line
  * number, a limit as it is typed back into a field (1990, not 1.990).
