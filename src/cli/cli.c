@@ -2,14 +2,16 @@
  * Command dispatch: global options, the command table, --help, and the
  * helpers every command shares (opening the database, progress).
  */
-#include "cli/cli.h"
+#include "cli/cli_int.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <stdarg.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "model/store.h"
+#include "util/alloc.h"
 #include "util/fold.h"
 
 static const struct cli_cmd cmds[] = {
@@ -72,23 +74,21 @@ cli_usage(FILE *f, const char *name)
 	const struct cli_cmd *c = find_cmd(name);
 	if (c == NULL)
 		return;
-	fprintf(f, "Cách dùng / Usage: sxsh %s %s\n\n  %s\n  %s\n", c->name, c->usage,
+	fprintf(f, "%s: sxsh %s %s\n\n  %s\n  %s\n", cli_label(MSG_CLI_USAGE), c->name, c->usage,
 		c->summary_vi, c->summary_en);
-	fprintf(f, "\n  --db URL   cơ sở dữ liệu / database (SQLite path; default var/sxsh.db, "
-		   "or $SXSH_DB)\n  --help     hướng dẫn này / this help\n");
+	fprintf(f, "\n  --db URL   %s\n  --help     %s\n", cli_label(MSG_CLI_OPT_DB),
+		cli_label(MSG_CLI_OPT_HELP));
 }
 
 static void
 main_usage(FILE *f)
 {
-	fprintf(f,
-		"sxsh %s — hệ thống thông tin sản xuất sạch hơn / cleaner-production "
-		"information system\n\nCách dùng / Usage: sxsh COMMAND [OPTIONS]\n\n",
-		SXSH_VERSION);
+	fprintf(f, "sxsh %s — %s\n\n%s: sxsh COMMAND [OPTIONS]\n\n", SXSH_VERSION,
+		cli_label(MSG_CLI_SXSH), cli_label(MSG_CLI_USAGE));
 	for (size_t i = 0; i < NCMDS; i++)
 		fprintf(f, "  %-8s %s\n           %s\n", cmds[i].name, cmds[i].summary_vi,
 			cmds[i].summary_en);
-	fprintf(f, "\n'sxsh COMMAND --help' cho chi tiết / for details.\n");
+	fprintf(f, "\n'sxsh COMMAND --help' %s\n", cli_label(MSG_CLI_FOR_DETAILS));
 }
 
 struct db *
@@ -97,8 +97,7 @@ cli_db_open(struct cli *cli)
 	char err[512];
 	struct db *db = store_open(cli->db_url, err, sizeof(err));
 	if (db == NULL) {
-		fprintf(stderr, "sxsh: không mở được cơ sở dữ liệu / cannot open database: %s\n",
-			err);
+		fprintf(stderr, "sxsh: %s: %s\n", cli_label(MSG_CLI_CANNOT_OPEN_DB), err);
 		return NULL;
 	}
 	int applied = 0;
@@ -116,30 +115,18 @@ cli_db_open_existing(struct cli *cli)
 	char err[512];
 	struct db *db = store_open_existing(cli->db_url, err, sizeof(err));
 	if (db == NULL) {
-		fprintf(stderr,
-			"sxsh: không mở được cơ sở dữ liệu %s (%s); tạo mới bằng `sxsh init` hoặc "
-			"`sxsh demo` / cannot open database %s (%s); create one with `sxsh init` "
-			"or `sxsh demo`\n",
-			cli->db_url, err, cli->db_url, err);
+		cli_error("sxsh", MSG_CLI_DB_MISSING, "ss", cli->db_url, err);
 		return NULL;
 	}
 	if (store_check(db) < 0) {
-		fprintf(stderr,
-			"sxsh: tệp cơ sở dữ liệu %s bị hỏng (%s); khôi phục từ bản sao lưu (sxsh "
-			"backup) / the database file %s is damaged (%s); restore it from a backup "
-			"(sxsh backup)\n",
-			cli->db_url, store_errmsg(db), cli->db_url, store_errmsg(db));
+		cli_error("sxsh", MSG_CLI_DB_DAMAGED, "ss", cli->db_url, store_errmsg(db));
 		store_close(db);
 		return NULL;
 	}
 	int n = store_table_count(db);
 	if (n <= 0) {
 		if (n == 0)
-			fprintf(stderr,
-				"sxsh: cơ sở dữ liệu %s trống; tạo bằng `sxsh init` hoặc `sxsh "
-				"demo` / the database %s is empty; set it up with `sxsh init` or "
-				"`sxsh demo`\n",
-				cli->db_url, cli->db_url);
+			cli_error("sxsh", MSG_CLI_DB_EMPTY, "s", cli->db_url);
 		else
 			fprintf(stderr, "sxsh: %s: %s\n", cli->db_url, store_errmsg(db));
 		store_close(db);
@@ -152,6 +139,86 @@ cli_db_open_existing(struct cli *cli)
 		return NULL;
 	}
 	return db;
+}
+
+/* Fills m with message id and the arguments types names (cli.h). */
+static void
+cli_msg_args(struct msg *m, enum msg_id id, const char *types, va_list ap)
+{
+	msg_init(m, id, NULL);
+	for (const char *t = types; *t != '\0'; t++) {
+		switch (*t) {
+		case 's':
+			msg_ref(m, va_arg(ap, const char *));
+			break;
+		case 'd':
+			msg_plain(m, va_arg(ap, int));
+			break;
+		case 'j':
+			msg_plain(m, va_arg(ap, int64_t));
+			break;
+		case 'n':
+			msg_int(m, va_arg(ap, int64_t));
+			break;
+		default:
+			abort(); /* a call site's mistake, caught by its first run */
+		}
+	}
+}
+
+char *
+cli_text(char *out, size_t n, enum msg_id id, const char *types, ...)
+{
+	struct msg m;
+	va_list ap;
+	va_start(ap, types);
+	cli_msg_args(&m, id, types, ap);
+	va_end(ap);
+	return msg_format(&m, MSG_BOTH, out, n);
+}
+
+void
+cli_say(FILE *f, enum msg_id id, const char *types, ...)
+{
+	char text[CLI_MSG_MAX];
+	struct msg m;
+	va_list ap;
+	va_start(ap, types);
+	cli_msg_args(&m, id, types, ap);
+	va_end(ap);
+	fputs(msg_format(&m, MSG_BOTH, text, sizeof(text)), f);
+}
+
+void
+cli_error(const char *who, enum msg_id id, const char *types, ...)
+{
+	char text[CLI_MSG_MAX];
+	struct msg m;
+	va_list ap;
+	va_start(ap, types);
+	cli_msg_args(&m, id, types, ap);
+	va_end(ap);
+	fprintf(stderr, "%s: %s\n", who, msg_format(&m, MSG_BOTH, text, sizeof(text)));
+}
+
+void
+cli_msg(FILE *f, const struct msg *m)
+{
+	char text[CLI_MSG_MAX];
+	fputs(msg_format(m, MSG_BOTH, text, sizeof(text)), f);
+}
+
+const char *
+cli_label(enum msg_id id)
+{
+	static char *kept[MSG__MAX];
+	if ((int)id < 0 || id >= MSG__MAX)
+		id = MSG_ST_ERR;
+	if (kept[id] == NULL) {
+		char text[CLI_MSG_MAX];
+		kept[id] = xstrdup(cli_text(text, sizeof(text), id, ""));
+	}
+	return kept[id];
 }
 
 static double
@@ -207,7 +274,7 @@ cli_main(int argc, char **argv)
 	for (int i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--db") == 0) {
 			if (i + 1 >= argc) {
-				fprintf(stderr, "sxsh: --db cần một URL / needs a URL\n");
+				fprintf(stderr, "sxsh: --db %s\n", cli_label(MSG_CLI_DB_NEEDS_URL));
 				return EXIT_USAGE;
 			}
 			cli.db_url = argv[++i];
@@ -233,8 +300,7 @@ cli_main(int argc, char **argv)
 	}
 	const struct cli_cmd *c = find_cmd(argv[1]);
 	if (c == NULL) {
-		fprintf(stderr, "sxsh: không có lệnh '%s' / unknown command '%s'\n", argv[1],
-			argv[1]);
+		cli_error("sxsh", MSG_CLI_UNKNOWN_COMMAND, "s", argv[1]);
 		main_usage(stderr);
 		return EXIT_USAGE;
 	}
