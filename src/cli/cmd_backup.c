@@ -27,7 +27,12 @@ cmd_backup(struct cli *cli, int argc, char **argv)
 	if (db == NULL)
 		return EXIT_USER;
 	int rc = EXIT_USER;
-	if (store_backup(db, path) < 0) {
+	int brc = store_backup(db, path);
+	if (brc == STORE_BACKUP_PG) {
+		cli_error("sxsh backup", MSG_CLI_PG_BACKUP, "");
+		goto out;
+	}
+	if (brc < 0) {
 		fprintf(stderr, "sxsh backup: %s\n", store_errmsg(db));
 		goto out;
 	}

@@ -309,6 +309,8 @@ static const struct {
     [MSG_CLI_FILE_EXISTS] = {"tệp đã có", "the file exists already"},
     [MSG_CLI_BACKUP_ONE_FILE] = {"cần đúng một tệp đích", "exactly one target FILE"},
     [MSG_CLI_BACKED_UP] = {"Đã sao lưu", "backed up"},
+    [MSG_CLI_PG_BACKUP] = {"PostgreSQL: dùng pg_dump để sao lưu",
+			   "use pg_dump to back up (pg_dump -Fc -f FILE URL; see docs/deploy.md)"},
     [MSG_CLI_COPY_FROM_TO] = {"cần --from và --to", "--from and --to are required"},
     [MSG_CLI_COPY_SAME] = {"nguồn và đích trùng nhau", "source and target are the same"},
     [MSG_CLI_COPIED] = {"Đã sao chép", "copied"},

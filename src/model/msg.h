@@ -238,6 +238,7 @@ enum msg_id {
 	MSG_CLI_FILE_EXISTS,
 	MSG_CLI_BACKUP_ONE_FILE,
 	MSG_CLI_BACKED_UP, /* followed by the database and the file */
+	MSG_CLI_PG_BACKUP, /* sxsh backup of a PostgreSQL database */
 	MSG_CLI_COPY_FROM_TO,
 	MSG_CLI_COPY_SAME, /* followed by the database */
 	MSG_CLI_COPIED,	   /* followed by source and target */
