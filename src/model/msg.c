@@ -408,6 +408,15 @@ static const struct {
     [MSG_CLI_KU_INCOMPLETE] = {"đã vượt ngưỡng dù thiếu một phần",
 			       "listed though part cannot be computed"},
     [MSG_CLI_KU_CANNOT_COMPUTE] = {"không tính được", "cannot compute"},
+    [MSG_SHEET_THRESHOLD] = {"Ngưỡng (TOE/năm)", "threshold (TOE a year)"},
+    [MSG_SHEET_FACILITIES] = {"Số cơ sở", "facilities"},
+    [MSG_SHEET_CANNOT_ADD] = {"không tạo được trang", "cannot add the sheet"},
+    [MSG_SHEET_TOO_MANY_ROWS] = {"quá {1} dòng cho một trang Excel, hãy chọn --year",
+				 "more than {1} rows for one Excel sheet, choose --year"},
+    [MSG_HTTP_CANNOT_START_THREADS] = {"không khởi động được luồng", "cannot start threads"},
+    [MSG_HTTP_CANNOT_LISTEN] = {"không lắng nghe được", "cannot listen on"},
+    [MSG_HTTP_UNAUTHORIZED] = {"Cần đăng nhập hoặc mã truy cập API hợp lệ",
+			       "Sign-in or a valid API token is required"},
 
     /* ---- accounts ---- */
     [MSG_USER_EMAIL] = {"email không hợp lệ", "invalid email address"},

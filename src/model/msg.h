@@ -314,6 +314,14 @@ enum msg_id {
 	MSG_CLI_FACILITIES, /* after their number */
 	MSG_CLI_KU_INCOMPLETE,
 	MSG_CLI_KU_CANNOT_COMPUTE,
+	/* the workbooks (render/sheets.c) and the server (http/) */
+	MSG_SHEET_THRESHOLD,
+	MSG_SHEET_FACILITIES,
+	MSG_SHEET_CANNOT_ADD,	 /* followed by the sheet's name */
+	MSG_SHEET_TOO_MANY_ROWS, /* {1} the most rows */
+	MSG_HTTP_CANNOT_START_THREADS,
+	MSG_HTTP_CANNOT_LISTEN, /* followed by the address */
+	MSG_HTTP_UNAUTHORIZED,
 
 	/* ---- accounts: users, passwords, sign-in ---- */
 	MSG_USER_EMAIL,		   /* not a plausible address */
