@@ -15,46 +15,33 @@
 #include "util/fold.h"
 
 static const struct cli_cmd cmds[] = {
-    {"init", "Tạo hoặc nâng cấp cơ sở dữ liệu và nạp dữ liệu tham chiếu",
-     "Create or upgrade the database and load the reference data", "[--db URL]", cmd_init},
-    {"demo", "Tạo tỉnh mẫu (dữ liệu tổng hợp, có tính tất định)",
-     "Create a deterministic synthetic demo province",
-     "[--db URL] [--seed S] [--facilities N] [--replace] [--accounts]", cmd_demo},
-    {"serve", "Chạy máy chủ web", "Serve the web pages and API",
+    {"init", MSG_CLI_CMD_INIT, "[--db URL]", cmd_init},
+    {"demo", MSG_CLI_CMD_DEMO, "[--db URL] [--seed S] [--facilities N] [--replace] [--accounts]",
+     cmd_demo},
+    {"serve", MSG_CLI_CMD_SERVE,
      "[--db URL] [--listen ADDR:PORT] [--trusted-proxy ADDR|none] [--per-address-limit N] "
      "[--head-timeout S] [--pwhash-threads N] [--pwhash-queue N]",
      cmd_serve},
-    {"import", "Nhập cơ sở hoặc báo cáo từ tệp CSV", "Import facilities or reports from CSV",
+    {"import", MSG_CLI_CMD_IMPORT,
      "facilities|reports FILE.csv [--db URL] [--dry-run] [--update|--replace]", cmd_import},
-    {"export", "Xuất cơ sở hoặc báo cáo ra CSV hoặc Excel",
-     "Export facilities or reports as CSV or Excel",
+    {"export", MSG_CLI_CMD_EXPORT,
      "facilities|reports [--db URL] [--year Y] [--format csv|xlsx] [-o FILE]", cmd_export},
-    {"stats", "Thống kê số dòng và các chỉ tiêu của kế hoạch",
-     "Rows per table and the plan's indicator shares per year", "[--db URL] [--plan CODE]",
-     cmd_stats},
-    {"kpi", "Các chỉ tiêu của kế hoạch trong một năm, theo nhóm",
-     "The plan's indicators for one year, by group",
-     "--year Y [--db URL] [--plan CODE] [--by unit|sector|class|ownership|size] "
-     "[--format table|csv|json|xlsx -o FILE]",
+    {"stats", MSG_CLI_CMD_STATS, "[--db URL] [--plan CODE]", cmd_stats},
+    {"kpi", MSG_CLI_CMD_KPI,
+     "--year Y [--db URL] [--plan CODE] [--by unit|sector|class|ownership|size] [--format "
+     "table|csv|json|xlsx -o FILE]",
      cmd_kpi},
-    {"facility", "Chuyển đơn vị hành chính của cơ sở; xem lịch sử",
-     "Move a facility to another administrative unit; show its history",
+    {"facility", MSG_CLI_CMD_FACILITY,
      "move CODE --unit UNIT --from yyyy-mm-dd | history CODE [--db URL]", cmd_facility},
-    {"user", "Quản lý tài khoản người dùng (mật khẩu đọc từ stdin hoặc tự tạo)",
-     "Manage user accounts (password from stdin, or generated)",
+    {"user", MSG_CLI_CMD_USER,
      "add --role admin|province|district|enterprise|expert --email E [--name N] [--unit CODE] "
      "[--facility ID] | list | passwd --email E | disable --email E [--enable]",
      cmd_user},
-    {"keyusers", "Danh sách cơ sở sử dụng năng lượng trọng điểm của một năm",
-     "The key energy users of a year (>= 1,000 TOE)",
-     "--year Y [--db URL] [--format table|csv|json|xlsx -o FILE]", cmd_keyusers},
-    {"check", "Kiểm tra chất lượng dữ liệu báo cáo", "Data-quality checks of the reports",
-     "[--db URL] [--year Y] [--strict] [--format text|csv]", cmd_check},
-    {"copy", "Sao chép toàn bộ cơ sở dữ liệu giữa SQLite và PostgreSQL",
-     "Copy a whole database between SQLite and PostgreSQL", "--from URL --to URL [--replace]",
-     cmd_copy},
-    {"backup", "Sao lưu cơ sở dữ liệu SQLite khi đang chạy", "Back up a running SQLite database",
-     "[--db URL] FILE", cmd_backup},
+    {"keyusers", MSG_CLI_CMD_KEYUSERS, "--year Y [--db URL] [--format table|csv|json|xlsx -o FILE]",
+     cmd_keyusers},
+    {"check", MSG_CLI_CMD_CHECK, "[--db URL] [--year Y] [--strict] [--format text|csv]", cmd_check},
+    {"copy", MSG_CLI_CMD_COPY, "--from URL --to URL [--replace]", cmd_copy},
+    {"backup", MSG_CLI_CMD_BACKUP, "[--db URL] FILE", cmd_backup},
     /* @cmds */
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
@@ -75,7 +62,7 @@ cli_usage(FILE *f, const char *name)
 	if (c == NULL)
 		return;
 	fprintf(f, "%s: sxsh %s %s\n\n  %s\n  %s\n", cli_label(MSG_CLI_USAGE), c->name, c->usage,
-		c->summary_vi, c->summary_en);
+		msg_template(c->summary, LANG_VI), msg_template(c->summary, LANG_EN));
 	fprintf(f, "\n  --db URL   %s\n  --help     %s\n", cli_label(MSG_CLI_OPT_DB),
 		cli_label(MSG_CLI_OPT_HELP));
 }
@@ -86,8 +73,9 @@ main_usage(FILE *f)
 	fprintf(f, "sxsh %s — %s\n\n%s: sxsh COMMAND [OPTIONS]\n\n", SXSH_VERSION,
 		cli_label(MSG_CLI_SXSH), cli_label(MSG_CLI_USAGE));
 	for (size_t i = 0; i < NCMDS; i++)
-		fprintf(f, "  %-8s %s\n           %s\n", cmds[i].name, cmds[i].summary_vi,
-			cmds[i].summary_en);
+		fprintf(f, "  %-8s %s\n           %s\n", cmds[i].name,
+			msg_template(cmds[i].summary, LANG_VI),
+			msg_template(cmds[i].summary, LANG_EN));
 	fprintf(f, "\n'sxsh COMMAND --help' %s\n", cli_label(MSG_CLI_FOR_DETAILS));
 }
 

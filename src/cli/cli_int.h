@@ -12,6 +12,14 @@
 #include "cli/cli.h"
 #include "model/msg.h"
 
+/* A row of the command table (cli.c). */
+struct cli_cmd {
+	const char *name;
+	enum msg_id summary; /* what it does, in both languages */
+	const char *usage;   /* the synopsis after "sxsh NAME" */
+	int (*run)(struct cli *cli, int argc, char **argv);
+};
+
 /*
  * Messages for the person at the terminal, from the catalogue of
  * model/msg.h, in both languages ("tiếng Việt / English"), nothing added

@@ -193,6 +193,20 @@ enum msg_id {
 	MSG_ENERGY_MISSING,  /* output reported, no energy at all */
 
 	/* ---- command line (src/cli/) ---- */
+	/* what each command does, in cmds[] (cli.c); printed one language a line */
+	MSG_CLI_CMD_INIT,
+	MSG_CLI_CMD_DEMO,
+	MSG_CLI_CMD_SERVE,
+	MSG_CLI_CMD_IMPORT,
+	MSG_CLI_CMD_EXPORT,
+	MSG_CLI_CMD_STATS,
+	MSG_CLI_CMD_KPI,
+	MSG_CLI_CMD_FACILITY,
+	MSG_CLI_CMD_USER,
+	MSG_CLI_CMD_KEYUSERS,
+	MSG_CLI_CMD_CHECK,
+	MSG_CLI_CMD_COPY,
+	MSG_CLI_CMD_BACKUP,
 	/* usage and the arguments of every command */
 	MSG_CLI_SXSH,		    /* what sxsh is, after "sxsh VERSION — " */
 	MSG_CLI_USAGE,		    /* followed by ": sxsh COMMAND …" */
