@@ -2,57 +2,46 @@
  * Command dispatch: global options, the command table, --help, and the
  * helpers every command shares (opening the database, progress).
  */
-#include "cli/cli.h"
+#include "cli/cli_int.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <stdarg.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "model/store.h"
+#include "util/alloc.h"
 #include "util/fold.h"
 
 static const struct cli_cmd cmds[] = {
-    {"init", "Tạo hoặc nâng cấp cơ sở dữ liệu và nạp dữ liệu tham chiếu",
-     "Create or upgrade the database and load the reference data", "[--db URL]", cmd_init},
-    {"demo", "Tạo tỉnh mẫu (dữ liệu tổng hợp, có tính tất định)",
-     "Create a deterministic synthetic demo province",
-     "[--db URL] [--seed S] [--facilities N] [--replace] [--accounts]", cmd_demo},
-    {"serve", "Chạy máy chủ web", "Serve the web pages and API",
+    {"init", MSG_CLI_CMD_INIT, "[--db URL]", cmd_init},
+    {"demo", MSG_CLI_CMD_DEMO, "[--db URL] [--seed S] [--facilities N] [--replace] [--accounts]",
+     cmd_demo},
+    {"serve", MSG_CLI_CMD_SERVE,
      "[--db URL] [--listen ADDR:PORT] [--trusted-proxy ADDR|none] [--per-address-limit N] "
      "[--head-timeout S] [--pwhash-threads N] [--pwhash-queue N]",
      cmd_serve},
-    {"import", "Nhập cơ sở hoặc báo cáo từ tệp CSV", "Import facilities or reports from CSV",
+    {"import", MSG_CLI_CMD_IMPORT,
      "facilities|reports FILE.csv [--db URL] [--dry-run] [--update|--replace]", cmd_import},
-    {"export", "Xuất cơ sở hoặc báo cáo ra CSV hoặc Excel",
-     "Export facilities or reports as CSV or Excel",
+    {"export", MSG_CLI_CMD_EXPORT,
      "facilities|reports [--db URL] [--year Y] [--format csv|xlsx] [-o FILE]", cmd_export},
-    {"stats", "Thống kê số dòng và các chỉ tiêu của kế hoạch",
-     "Rows per table and the plan's indicator shares per year", "[--db URL] [--plan CODE]",
-     cmd_stats},
-    {"kpi", "Các chỉ tiêu của kế hoạch trong một năm, theo nhóm",
-     "The plan's indicators for one year, by group",
-     "--year Y [--db URL] [--plan CODE] [--by unit|sector|class|ownership|size] "
-     "[--format table|csv|json|xlsx -o FILE]",
+    {"stats", MSG_CLI_CMD_STATS, "[--db URL] [--plan CODE]", cmd_stats},
+    {"kpi", MSG_CLI_CMD_KPI,
+     "--year Y [--db URL] [--plan CODE] [--by unit|sector|class|ownership|size] [--format "
+     "table|csv|json|xlsx -o FILE]",
      cmd_kpi},
-    {"facility", "Chuyển đơn vị hành chính của cơ sở; xem lịch sử",
-     "Move a facility to another administrative unit; show its history",
+    {"facility", MSG_CLI_CMD_FACILITY,
      "move CODE --unit UNIT --from yyyy-mm-dd | history CODE [--db URL]", cmd_facility},
-    {"user", "Quản lý tài khoản người dùng (mật khẩu đọc từ stdin hoặc tự tạo)",
-     "Manage user accounts (password from stdin, or generated)",
+    {"user", MSG_CLI_CMD_USER,
      "add --role admin|province|district|enterprise|expert --email E [--name N] [--unit CODE] "
      "[--facility ID] | list | passwd --email E | disable --email E [--enable]",
      cmd_user},
-    {"keyusers", "Danh sách cơ sở sử dụng năng lượng trọng điểm của một năm",
-     "The key energy users of a year (>= 1,000 TOE)",
-     "--year Y [--db URL] [--format table|csv|json|xlsx -o FILE]", cmd_keyusers},
-    {"check", "Kiểm tra chất lượng dữ liệu báo cáo", "Data-quality checks of the reports",
-     "[--db URL] [--year Y] [--strict] [--format text|csv]", cmd_check},
-    {"copy", "Sao chép toàn bộ cơ sở dữ liệu giữa SQLite và PostgreSQL",
-     "Copy a whole database between SQLite and PostgreSQL", "--from URL --to URL [--replace]",
-     cmd_copy},
-    {"backup", "Sao lưu cơ sở dữ liệu SQLite khi đang chạy", "Back up a running SQLite database",
-     "[--db URL] FILE", cmd_backup},
+    {"keyusers", MSG_CLI_CMD_KEYUSERS, "--year Y [--db URL] [--format table|csv|json|xlsx -o FILE]",
+     cmd_keyusers},
+    {"check", MSG_CLI_CMD_CHECK, "[--db URL] [--year Y] [--strict] [--format text|csv]", cmd_check},
+    {"copy", MSG_CLI_CMD_COPY, "--from URL --to URL [--replace]", cmd_copy},
+    {"backup", MSG_CLI_CMD_BACKUP, "[--db URL] FILE", cmd_backup},
     /* @cmds */
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
@@ -72,23 +61,22 @@ cli_usage(FILE *f, const char *name)
 	const struct cli_cmd *c = find_cmd(name);
 	if (c == NULL)
 		return;
-	fprintf(f, "Cách dùng / Usage: sxsh %s %s\n\n  %s\n  %s\n", c->name, c->usage,
-		c->summary_vi, c->summary_en);
-	fprintf(f, "\n  --db URL   cơ sở dữ liệu / database (SQLite path; default var/sxsh.db, "
-		   "or $SXSH_DB)\n  --help     hướng dẫn này / this help\n");
+	fprintf(f, "%s: sxsh %s %s\n\n  %s\n  %s\n", cli_label(MSG_CLI_USAGE), c->name, c->usage,
+		msg_template(c->summary, LANG_VI), msg_template(c->summary, LANG_EN));
+	fprintf(f, "\n  --db URL   %s\n  --help     %s\n", cli_label(MSG_CLI_OPT_DB),
+		cli_label(MSG_CLI_OPT_HELP));
 }
 
 static void
 main_usage(FILE *f)
 {
-	fprintf(f,
-		"sxsh %s — hệ thống thông tin sản xuất sạch hơn / cleaner-production "
-		"information system\n\nCách dùng / Usage: sxsh COMMAND [OPTIONS]\n\n",
-		SXSH_VERSION);
+	fprintf(f, "sxsh %s — %s\n\n%s: sxsh COMMAND [OPTIONS]\n\n", SXSH_VERSION,
+		cli_label(MSG_CLI_SXSH), cli_label(MSG_CLI_USAGE));
 	for (size_t i = 0; i < NCMDS; i++)
-		fprintf(f, "  %-8s %s\n           %s\n", cmds[i].name, cmds[i].summary_vi,
-			cmds[i].summary_en);
-	fprintf(f, "\n'sxsh COMMAND --help' cho chi tiết / for details.\n");
+		fprintf(f, "  %-8s %s\n           %s\n", cmds[i].name,
+			msg_template(cmds[i].summary, LANG_VI),
+			msg_template(cmds[i].summary, LANG_EN));
+	fprintf(f, "\n'sxsh COMMAND --help' %s\n", cli_label(MSG_CLI_FOR_DETAILS));
 }
 
 struct db *
@@ -97,8 +85,7 @@ cli_db_open(struct cli *cli)
 	char err[512];
 	struct db *db = store_open(cli->db_url, err, sizeof(err));
 	if (db == NULL) {
-		fprintf(stderr, "sxsh: không mở được cơ sở dữ liệu / cannot open database: %s\n",
-			err);
+		fprintf(stderr, "sxsh: %s: %s\n", cli_label(MSG_CLI_CANNOT_OPEN_DB), err);
 		return NULL;
 	}
 	int applied = 0;
@@ -116,30 +103,18 @@ cli_db_open_existing(struct cli *cli)
 	char err[512];
 	struct db *db = store_open_existing(cli->db_url, err, sizeof(err));
 	if (db == NULL) {
-		fprintf(stderr,
-			"sxsh: không mở được cơ sở dữ liệu %s (%s); tạo mới bằng `sxsh init` hoặc "
-			"`sxsh demo` / cannot open database %s (%s); create one with `sxsh init` "
-			"or `sxsh demo`\n",
-			cli->db_url, err, cli->db_url, err);
+		cli_error("sxsh", MSG_CLI_DB_MISSING, "ss", cli->db_url, err);
 		return NULL;
 	}
 	if (store_check(db) < 0) {
-		fprintf(stderr,
-			"sxsh: tệp cơ sở dữ liệu %s bị hỏng (%s); khôi phục từ bản sao lưu (sxsh "
-			"backup) / the database file %s is damaged (%s); restore it from a backup "
-			"(sxsh backup)\n",
-			cli->db_url, store_errmsg(db), cli->db_url, store_errmsg(db));
+		cli_error("sxsh", MSG_CLI_DB_DAMAGED, "ss", cli->db_url, store_errmsg(db));
 		store_close(db);
 		return NULL;
 	}
 	int n = store_table_count(db);
 	if (n <= 0) {
 		if (n == 0)
-			fprintf(stderr,
-				"sxsh: cơ sở dữ liệu %s trống; tạo bằng `sxsh init` hoặc `sxsh "
-				"demo` / the database %s is empty; set it up with `sxsh init` or "
-				"`sxsh demo`\n",
-				cli->db_url, cli->db_url);
+			cli_error("sxsh", MSG_CLI_DB_EMPTY, "s", cli->db_url);
 		else
 			fprintf(stderr, "sxsh: %s: %s\n", cli->db_url, store_errmsg(db));
 		store_close(db);
@@ -152,6 +127,86 @@ cli_db_open_existing(struct cli *cli)
 		return NULL;
 	}
 	return db;
+}
+
+/* Fills m with message id and the arguments types names (cli.h). */
+static void
+cli_msg_args(struct msg *m, enum msg_id id, const char *types, va_list ap)
+{
+	msg_init(m, id, NULL);
+	for (const char *t = types; *t != '\0'; t++) {
+		switch (*t) {
+		case 's':
+			msg_ref(m, va_arg(ap, const char *));
+			break;
+		case 'd':
+			msg_plain(m, va_arg(ap, int));
+			break;
+		case 'j':
+			msg_plain(m, va_arg(ap, int64_t));
+			break;
+		case 'n':
+			msg_int(m, va_arg(ap, int64_t));
+			break;
+		default:
+			abort(); /* a call site's mistake, caught by its first run */
+		}
+	}
+}
+
+char *
+cli_text(char *out, size_t n, enum msg_id id, const char *types, ...)
+{
+	struct msg m;
+	va_list ap;
+	va_start(ap, types);
+	cli_msg_args(&m, id, types, ap);
+	va_end(ap);
+	return msg_format(&m, MSG_BOTH, out, n);
+}
+
+void
+cli_say(FILE *f, enum msg_id id, const char *types, ...)
+{
+	char text[CLI_MSG_MAX];
+	struct msg m;
+	va_list ap;
+	va_start(ap, types);
+	cli_msg_args(&m, id, types, ap);
+	va_end(ap);
+	fputs(msg_format(&m, MSG_BOTH, text, sizeof(text)), f);
+}
+
+void
+cli_error(const char *who, enum msg_id id, const char *types, ...)
+{
+	char text[CLI_MSG_MAX];
+	struct msg m;
+	va_list ap;
+	va_start(ap, types);
+	cli_msg_args(&m, id, types, ap);
+	va_end(ap);
+	fprintf(stderr, "%s: %s\n", who, msg_format(&m, MSG_BOTH, text, sizeof(text)));
+}
+
+void
+cli_msg(FILE *f, const struct msg *m)
+{
+	char text[CLI_MSG_MAX];
+	fputs(msg_format(m, MSG_BOTH, text, sizeof(text)), f);
+}
+
+const char *
+cli_label(enum msg_id id)
+{
+	static char *kept[MSG__MAX];
+	if ((int)id < 0 || id >= MSG__MAX)
+		id = MSG_ST_ERR;
+	if (kept[id] == NULL) {
+		char text[CLI_MSG_MAX];
+		kept[id] = xstrdup(cli_text(text, sizeof(text), id, ""));
+	}
+	return kept[id];
 }
 
 static double
@@ -207,7 +262,7 @@ cli_main(int argc, char **argv)
 	for (int i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--db") == 0) {
 			if (i + 1 >= argc) {
-				fprintf(stderr, "sxsh: --db cần một URL / needs a URL\n");
+				fprintf(stderr, "sxsh: --db %s\n", cli_label(MSG_CLI_DB_NEEDS_URL));
 				return EXIT_USAGE;
 			}
 			cli.db_url = argv[++i];
@@ -233,8 +288,7 @@ cli_main(int argc, char **argv)
 	}
 	const struct cli_cmd *c = find_cmd(argv[1]);
 	if (c == NULL) {
-		fprintf(stderr, "sxsh: không có lệnh '%s' / unknown command '%s'\n", argv[1],
-			argv[1]);
+		cli_error("sxsh", MSG_CLI_UNKNOWN_COMMAND, "s", argv[1]);
 		main_usage(stderr);
 		return EXIT_USAGE;
 	}

@@ -18,14 +18,6 @@ struct cli {
 	int tty;	    /* stderr is a terminal: show progress */
 };
 
-struct cli_cmd {
-	const char *name;
-	const char *summary_vi;
-	const char *summary_en;
-	const char *usage; /* the synopsis after "sxsh NAME" */
-	int (*run)(struct cli *cli, int argc, char **argv);
-};
-
 int cli_main(int argc, char **argv);
 
 /*

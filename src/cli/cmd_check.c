@@ -5,7 +5,7 @@
  * then a count on stderr.  Exit 0 even with findings, unless --strict is
  * given and there is at least one (exit 1).
  */
-#include "cli/cli.h"
+#include "cli/cli_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,10 +48,12 @@ static void (*const ck_printers[CK__MAX])(const struct finding *, int) = {
     [CK_CSV] = print_csv,
 };
 
+/* "sxsh check: [OPT: ]message", then the usage; exit 2. */
 static int
-usage(const char *msg)
+usage(const char *opt, const char *msg)
 {
-	fprintf(stderr, "sxsh check: %s\n", msg);
+	fprintf(stderr, "sxsh check: %s%s%s\n", opt != NULL ? opt : "", opt != NULL ? ": " : "",
+		msg);
 	cli_usage(stderr, "check");
 	return EXIT_USAGE;
 }
@@ -60,13 +62,14 @@ int
 cmd_check(struct cli *cli, int argc, char **argv)
 {
 	int year = 0, strict = 0, fmt = CK_TEXT;
+	char m[CLI_MSG_MAX];
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--strict") == 0) {
 			strict = 1;
 		} else if (strcmp(argv[i], "--year") == 0 && i + 1 < argc) {
 			int64_t y;
 			if (parse_int64(argv[++i], &y) != 0 || y < 1990 || y > 2100)
-				return usage("--year: năm không hợp lệ / invalid year");
+				return usage("--year", cli_label(MSG_CLI_BAD_YEAR));
 			year = (int)y;
 		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
 			const char *v = argv[++i];
@@ -75,9 +78,11 @@ cmd_check(struct cli *cli, int argc, char **argv)
 				if (strcmp(v, ck_formats[f]) == 0)
 					fmt = f;
 			if (fmt < 0)
-				return usage("--format: text hoặc / or csv");
+				return usage("--format",
+					     cli_text(m, sizeof(m), MSG_CLI_FORMAT_CHOICE, "ss",
+						      "text", "csv"));
 		} else {
-			return usage("tham số không hợp lệ / invalid argument");
+			return usage(NULL, cli_label(MSG_CLI_INVALID_ARG));
 		}
 	}
 
@@ -92,7 +97,7 @@ cmd_check(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	ck_printers[fmt](f, n);
-	fprintf(stderr, "sxsh check: %d phát hiện / findings\n", n);
+	fprintf(stderr, "sxsh check: %d %s\n", n, cli_label(MSG_CLI_FINDINGS));
 	rc = strict && n > 0 ? EXIT_USER : EXIT_OK;
 out:
 	check_free(f, n);

@@ -6,7 +6,7 @@
  * Both databases are brought to the latest schema first.  A non-empty
  * target is refused unless --replace is given.
  */
-#include "cli/cli.h"
+#include "cli/cli_int.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -35,21 +35,16 @@ cmd_copy(struct cli *cli, int argc, char **argv)
 		else if (strcmp(argv[i], "--replace") == 0)
 			replace = 1;
 		else {
-			fprintf(stderr,
-				"sxsh copy: đối số không hợp lệ / unexpected argument '%s'\n",
-				argv[i]);
+			cli_error("sxsh copy", MSG_CLI_UNEXPECTED_ARG, "s", argv[i]);
 			return EXIT_USAGE;
 		}
 	}
 	if (from == NULL || to == NULL) {
-		fprintf(stderr, "sxsh copy: cần --from và --to / --from and --to are required\n");
+		cli_error("sxsh copy", MSG_CLI_COPY_FROM_TO, "");
 		return EXIT_USAGE;
 	}
 	if (strcmp(from, to) == 0) {
-		fprintf(stderr,
-			"sxsh copy: nguồn và đích trùng nhau / source and target are the "
-			"same: %s\n",
-			from);
+		fprintf(stderr, "sxsh copy: %s: %s\n", cli_label(MSG_CLI_COPY_SAME), from);
 		return EXIT_USER;
 	}
 	struct cli c1 = *cli, c2 = *cli;
@@ -70,8 +65,8 @@ cmd_copy(struct cli *cli, int argc, char **argv)
 	for (int i = 0; i < res.ntables; i++)
 		total += res.tables[i].rows;
 	cli_progress_end(cli, "copy", res.ntables);
-	printf("Đã sao chép / copied %s -> %s: %d bảng / tables, %" PRId64 " dòng / rows\n", from,
-	       to, res.ntables, total);
+	printf("%s %s -> %s: %d %s, %" PRId64 " %s\n", cli_label(MSG_CLI_COPIED), from, to,
+	       res.ntables, cli_label(MSG_CLI_TABLES), total, cli_label(MSG_CLI_ROWS));
 	for (int i = 0; i < res.ntables; i++)
 		printf("  %-22s %10" PRId64 "  %016" PRIx64 "  ok\n", res.tables[i].name,
 		       res.tables[i].rows, res.tables[i].sum);

@@ -10,7 +10,7 @@
  * existing demo accounts get new passwords and are bound to the new
  * facilities.
  */
-#include "cli/cli.h"
+#include "cli/cli_int.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -44,11 +44,13 @@ static void
 demo_print_accounts(const struct demo_account *a, size_t n)
 {
 	static const int w[3] = {24, 14, 20};
-	printf("\nTài khoản mẫu / Demo accounts:\n  ");
+	char exists[64];
+	snprintf(exists, sizeof(exists), "(%s)", cli_label(MSG_CLI_EXISTS));
+	printf("\n%s:\n  ", cli_label(MSG_CLI_DEMO_ACCOUNTS));
 	demo_cell("email", w[0]);
-	demo_cell("vai trò / role", w[1]);
-	demo_cell("mật khẩu / password", w[2]);
-	printf("phạm vi / scope\n");
+	demo_cell(cli_label(MSG_CLI_ROLE), w[1]);
+	demo_cell(cli_label(MSG_CLI_PASSWORD), w[2]);
+	printf("%s\n", cli_label(MSG_CLI_SCOPE));
 	for (size_t i = 0; i < n; i++) {
 		char scope[400] = "";
 		if (a[i].unit_code != NULL)
@@ -59,12 +61,10 @@ demo_print_accounts(const struct demo_account *a, size_t n)
 		printf("  ");
 		demo_cell(a[i].email, w[0]);
 		demo_cell(user_role_name(a[i].role), w[1]);
-		demo_cell(a[i].state == DEMO_ACCOUNT_EXISTS ? "(đã có / exists)" : a[i].password,
-			  w[2]);
+		demo_cell(a[i].state == DEMO_ACCOUNT_EXISTS ? exists : a[i].password, w[2]);
 		printf("%s\n", scope);
 	}
-	printf("Mật khẩu chỉ hiện một lần, không lưu ở dạng rõ / The passwords are shown "
-	       "once and stored only as hashes.\n");
+	printf("%s\n", cli_label(MSG_CLI_PASSWORDS_ONCE));
 }
 
 /* Reads the value of option argv[*i] into *out; returns 0 or -1 (message printed). */
@@ -73,15 +73,14 @@ opt_int(int argc, char **argv, int *i, int64_t min, int64_t max, int64_t *out)
 {
 	const char *name = argv[*i];
 	if (*i + 1 >= argc) {
-		fprintf(stderr, "sxsh demo: %s cần một số / needs a number\n", name);
+		fprintf(stderr, "sxsh demo: %s %s\n", name, cli_label(MSG_CLI_OPT_NEEDS_NUMBER));
 		return -1;
 	}
 	const char *v = argv[++*i];
 	if (parse_int64(v, out) < 0 || *out < min || *out > max) {
-		fprintf(stderr,
-			"sxsh demo: %s: '%s' phải là số nguyên từ %lld đến %lld / must be an "
-			"integer from %lld to %lld\n",
-			name, v, (long long)min, (long long)max, (long long)min, (long long)max);
+		char m[CLI_MSG_MAX];
+		fprintf(stderr, "sxsh demo: %s: %s\n", name,
+			cli_text(m, sizeof(m), MSG_CLI_OPT_INT_RANGE, "sjj", v, min, max));
 		return -1;
 	}
 	return 0;
@@ -110,8 +109,7 @@ cmd_demo(struct cli *cli, int argc, char **argv)
 		} else if (strcmp(argv[i], "--accounts") == 0) {
 			accounts = 1;
 		} else {
-			fprintf(stderr, "sxsh demo: tuỳ chọn không hợp lệ / unknown option '%s'\n",
-				argv[i]);
+			cli_error("sxsh demo", MSG_CLI_UNKNOWN_OPTION_ARG, "s", argv[i]);
 			cli_usage(stderr, "demo");
 			return EXIT_USAGE;
 		}
@@ -131,11 +129,12 @@ cmd_demo(struct cli *cli, int argc, char **argv)
 	if (existing > 0 && !opts.replace && accounts)
 		goto accounts; /* the province is there: only the accounts */
 	if (existing > 0 && !opts.replace) {
-		fprintf(
-		    stderr,
-		    "sxsh demo: %s: cơ sở dữ liệu đã có %lld cơ sở; dùng --replace để thay thế / "
-		    "the database already has %lld facilities; use --replace to replace them\n",
-		    cli->db_url, (long long)existing, (long long)existing);
+		struct msg m;
+		msg_init(&m, MSG_DEMO_EXISTS, NULL);
+		msg_plain(&m, existing);
+		fprintf(stderr, "sxsh demo: %s: ", cli->db_url);
+		cli_msg(stderr, &m);
+		fputc('\n', stderr);
 		goto out;
 	}
 	if (refdata_load(db, err, sizeof(err)) < 0) {
@@ -149,15 +148,18 @@ cmd_demo(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	cli_progress_end(cli, "demo", opts.facilities);
-	char nf[32], nr[32];
-	fmt_int(nf, sizeof(nf), st.facilities, LANG_VI);
-	fmt_int(nr, sizeof(nr), st.reports, LANG_VI);
-	printf("Đã tạo tỉnh mẫu (seed %llu): %s cơ sở, %s báo cáo năm %d–%d.\n",
-	       (unsigned long long)opts.seed, nf, nr, st.year_min, st.year_max);
-	fmt_int(nf, sizeof(nf), st.facilities, LANG_EN);
-	fmt_int(nr, sizeof(nr), st.reports, LANG_EN);
-	printf("Demo province created (seed %llu): %s facilities, %s reports for %d–%d.\n",
-	       (unsigned long long)opts.seed, nf, nr, st.year_min, st.year_max);
+	/* One line in each language, each with its own number style. */
+	char seed[24], years[24], line[CLI_MSG_MAX];
+	snprintf(seed, sizeof(seed), "%llu", (unsigned long long)opts.seed);
+	snprintf(years, sizeof(years), "%d–%d", st.year_min, st.year_max);
+	struct msg m;
+	msg_init(&m, MSG_CLI_DEMO_CREATED, NULL);
+	msg_code(&m, seed);
+	msg_int(&m, st.facilities);
+	msg_int(&m, st.reports);
+	msg_code(&m, years);
+	printf("%s\n", msg_format(&m, LANG_VI, line, sizeof(line)));
+	printf("%s\n", msg_format(&m, LANG_EN, line, sizeof(line)));
 	printf("  output %ld, energy %ld, water %ld, material %ld rows\n", st.outputs, st.energy,
 	       st.water, st.material);
 accounts:

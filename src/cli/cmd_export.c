@@ -5,7 +5,7 @@
  * stdout or to FILE; xlsx only to FILE.  Both write FILE.tmp and rename it
  * over FILE, so a failed export never leaves half a file.
  */
-#include "cli/cli.h"
+#include "cli/cli_int.h"
 
 #include <string.h>
 
@@ -21,10 +21,12 @@ static const char *const export_formats[EXPORT__MAX] = {
     [EXPORT_XLSX] = "xlsx",
 };
 
+/* "sxsh export: [OPT: ]why", then the usage; exit 2. */
 static int
-usage(const char *why)
+usage(const char *opt, const char *why)
 {
-	fprintf(stderr, "sxsh export: %s\n", why);
+	fprintf(stderr, "sxsh export: %s%s%s\n", opt != NULL ? opt : "", opt != NULL ? ": " : "",
+		why);
 	cli_usage(stderr, "export");
 	return EXIT_USAGE;
 }
@@ -41,7 +43,7 @@ export_xlsx(struct db *db, enum csvio_kind kind, const char *path, int year, cha
 	}
 	char why[256];
 	if (xlsx_close(x, why, sizeof(why)) < 0) {
-		snprintf(err, errsz, "không ghi được / cannot write: %s", why);
+		snprintf(err, errsz, "%s: %s", cli_label(MSG_CLI_CANNOT_WRITE), why);
 		return -1;
 	}
 	return 0;
@@ -53,6 +55,7 @@ cmd_export(struct cli *cli, int argc, char **argv)
 	static const struct val_label year_label = {"năm", "year"};
 	const char *kind_s = NULL, *out = NULL, *year_s = NULL, *fmt_s = "csv";
 	int year = 0, fmt = -1;
+	char text[CLI_MSG_MAX];
 
 	for (int i = 1; i < argc; i++) {
 		const char **dst = strcmp(argv[i], "--year") == 0     ? &year_s
@@ -61,36 +64,35 @@ cmd_export(struct cli *cli, int argc, char **argv)
 								      : NULL;
 		if (dst != NULL) {
 			if (i + 1 >= argc)
-				return usage("tùy chọn cần một giá trị / option needs a value");
+				return usage(NULL, cli_label(MSG_CLI_OPT_NEEDS_VALUE));
 			*dst = argv[++i];
 		} else if (argv[i][0] == '-')
-			return usage("tùy chọn không xác định / unknown option");
+			return usage(NULL, cli_label(MSG_CLI_UNKNOWN_OPTION));
 		else if (kind_s == NULL)
 			kind_s = argv[i];
 		else
-			return usage("thừa tham số / too many arguments");
+			return usage(NULL, cli_label(MSG_CLI_TOO_MANY_ARGS));
 	}
 	if (kind_s == NULL)
-		return usage("cần loại dữ liệu / needs a kind");
+		return usage(NULL, cli_label(MSG_CLI_NEEDS_KIND));
 	int kind = csvio_kind_parse(kind_s);
 	if (kind < 0)
-		return usage("loại phải là facilities hoặc reports / kind must be facilities or "
-			     "reports");
+		return usage(NULL, cli_label(MSG_CLI_KIND));
 	for (int f = 0; f < EXPORT__MAX; f++)
 		if (strcmp(fmt_s, export_formats[f]) == 0)
 			fmt = f;
 	if (fmt < 0)
-		return usage("--format: csv hoặc / or xlsx");
+		return usage("--format", cli_text(text, sizeof(text), MSG_CLI_FORMAT_CHOICE, "ss",
+						  "csv", "xlsx"));
 	if (fmt == EXPORT_XLSX && out == NULL)
-		return usage("--format xlsx cần -o FILE / --format xlsx needs -o FILE");
+		return usage(NULL, cli_label(MSG_CLI_XLSX_NEEDS_O));
 	if (year_s != NULL) {
 		char m[VAL_MSG_MAX];
 		struct msg vm;
 		if (kind != CSVIO_REPORTS)
-			return usage(
-			    "--year chỉ dùng với reports / --year applies to reports only");
+			return usage(NULL, cli_label(MSG_CLI_YEAR_REPORTS_ONLY));
 		if (val_year(year_s, &year_label, &year, &vm) != VAL_OK)
-			return usage(msg_format(&vm, MSG_BOTH, m, sizeof(m)));
+			return usage(NULL, msg_format(&vm, MSG_BOTH, m, sizeof(m)));
 	}
 
 	struct db *db = cli_db_open(cli);

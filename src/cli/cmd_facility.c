@@ -10,7 +10,7 @@
  * Exit 1 for an unknown facility or unit, a bad or inconsistent date;
  * 2 for bad usage.
  */
-#include "cli/cli.h"
+#include "cli/cli_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,15 +21,13 @@
 #include "util/fmt.h"
 
 static int
-facility_usage(const char *why, const char *arg)
+facility_usage(enum msg_id why, const char *arg)
 {
-	fprintf(stderr, "sxsh facility: %s '%s'\n", why, arg);
+	fprintf(stderr, "sxsh facility: %s '%s'\n", cli_label(why), arg);
 	cli_usage(stderr, "facility");
-	fprintf(stderr, "  move CODE --unit UNIT --from yyyy-mm-dd\n"
-			"      cơ sở CODE thuộc đơn vị UNIT từ ngày / facility CODE belongs to "
-			"unit UNIT from the date\n"
-			"  history CODE\n"
-			"      lịch sử đơn vị hành chính / administrative unit history\n");
+	fprintf(stderr,
+		"  move CODE --unit UNIT --from yyyy-mm-dd\n      %s\n  history CODE\n      %s\n",
+		cli_label(MSG_CLI_FAC_MOVE_HELP), cli_label(MSG_CLI_FAC_HISTORY_HELP));
 	return EXIT_USAGE;
 }
 
@@ -43,11 +41,9 @@ print_history(struct db *db, const char *code)
 		fprintf(stderr, "sxsh facility: %s\n", err);
 		return EXIT_USER;
 	}
-	printf("Cơ sở / Facility %s\n", code);
+	printf("%s %s\n", cli_label(MSG_CLI_FACILITY), code);
 	if (n == 0)
-		printf(
-		    "  chưa có lịch sử: luôn ở đơn vị hiện tại / no history: always in its current "
-		    "unit\n");
+		printf("  %s\n", cli_label(MSG_CLI_FAC_NO_HISTORY));
 	for (int i = 0; i < n; i++) {
 		char from[16], to[16];
 		fmt_date(from, sizeof(from), rows[i].valid_from);
@@ -65,22 +61,21 @@ int
 cmd_facility(struct cli *cli, int argc, char **argv)
 {
 	if (argc < 3)
-		return facility_usage("thiếu lệnh con và mã cơ sở / missing subcommand and code",
-				      argc > 1 ? argv[1] : "");
+		return facility_usage(MSG_CLI_FAC_MISSING_SUB, argc > 1 ? argv[1] : "");
 	const char *sub = argv[1], *code = argv[2], *unit = NULL, *from = NULL;
 	int move = strcmp(sub, "move") == 0;
 	if (!move && strcmp(sub, "history") != 0)
-		return facility_usage("lệnh con không hợp lệ / unknown subcommand", sub);
+		return facility_usage(MSG_CLI_UNKNOWN_SUBCOMMAND, sub);
 	for (int i = 3; i < argc; i++) {
 		if (move && strcmp(argv[i], "--unit") == 0 && i + 1 < argc)
 			unit = argv[++i];
 		else if (move && strcmp(argv[i], "--from") == 0 && i + 1 < argc)
 			from = argv[++i];
 		else
-			return facility_usage("tham số không hợp lệ / invalid argument", argv[i]);
+			return facility_usage(MSG_CLI_INVALID_ARG, argv[i]);
 	}
 	if (move && (unit == NULL || from == NULL))
-		return facility_usage("cần --unit và --from / --unit and --from are required", sub);
+		return facility_usage(MSG_CLI_FAC_UNIT_FROM, sub);
 
 	struct db *db = cli_db_open(cli);
 	if (db == NULL)

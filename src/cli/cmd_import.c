@@ -4,7 +4,7 @@
  * FILE:LINE: column: reason; the exit code is 1 when any row is bad (nothing
  * is then written), 2 on a usage error.
  */
-#include "cli/cli.h"
+#include "cli/cli_int.h"
 
 #include <stddef.h>
 #include <string.h>
@@ -25,11 +25,13 @@ static const struct {
 #define NFLAGS (sizeof(import_flags) / sizeof(import_flags[0]))
 
 static int
-usage(const char *why)
+usage(enum msg_id why)
 {
-	fprintf(stderr, "sxsh import: %s\n", why);
-	fprintf(stderr, "Cách dùng / Usage: sxsh import facilities|reports FILE.csv [--dry-run] "
-			"[--update (facilities)] [--replace (reports)]\n");
+	fprintf(stderr, "sxsh import: %s\n", cli_label(why));
+	fprintf(stderr,
+		"%s: sxsh import facilities|reports FILE.csv [--dry-run] [--update (facilities)] "
+		"[--replace (reports)]\n",
+		cli_label(MSG_CLI_USAGE));
 	return EXIT_USAGE;
 }
 
@@ -49,22 +51,20 @@ cmd_import(struct cli *cli, int argc, char **argv)
 			*(int *)((char *)&o + import_flags[f].off) = 1;
 			used[f] = 1;
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return usage("tùy chọn không xác định / unknown option");
+			return usage(MSG_CLI_UNKNOWN_OPTION);
 		else if (npos < 2)
 			pos[npos++] = argv[i];
 		else
-			return usage("thừa tham số / too many arguments");
+			return usage(MSG_CLI_TOO_MANY_ARGS);
 	}
 	if (npos < 2)
-		return usage("cần loại dữ liệu và tệp / needs a kind and a FILE.csv");
+		return usage(MSG_CLI_NEEDS_KIND_FILE);
 	int kind = csvio_kind_parse(pos[0]);
 	if (kind < 0)
-		return usage("loại phải là facilities hoặc reports / kind must be facilities or "
-			     "reports");
+		return usage(MSG_CLI_KIND);
 	for (size_t f = 0; f < NFLAGS; f++)
 		if (used[f] && import_flags[f].kind >= 0 && import_flags[f].kind != kind)
-			return usage("tùy chọn không dùng với loại này / option does not apply to "
-				     "this kind");
+			return usage(MSG_CLI_OPTION_NOT_FOR_KIND);
 
 	struct db *db = cli_db_open(cli);
 	if (db == NULL)
@@ -78,25 +78,19 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	store_close(db);
 
 	if (rc != 0) {
-		fprintf(stderr,
-			"%ld lỗi; không ghi gì vào cơ sở dữ liệu / %ld error(s); nothing was "
-			"written\n",
-			st.errors, st.errors);
+		cli_say(stderr, MSG_CLI_IMPORT_ERRORS, "j", (int64_t)st.errors);
+		fputc('\n', stderr);
 		return EXIT_USER;
 	}
 	if (o.dry_run) {
-		printf("%ld dòng hợp lệ, chưa ghi (--dry-run) / %ld rows OK (dry run: nothing "
-		       "written)\n",
-		       st.rows, st.rows);
+		cli_say(stdout, MSG_CLI_IMPORT_DRY_RUN, "j", (int64_t)st.rows);
 	} else if (kind == CSVIO_FACILITIES) {
-		printf("Đã đọc %ld dòng: thêm %ld cơ sở, cập nhật %ld / Read %ld rows: %ld "
-		       "facilities inserted, %ld updated\n",
-		       st.rows, st.inserted, st.updated, st.rows, st.inserted, st.updated);
+		cli_say(stdout, MSG_CLI_IMPORT_FACILITIES, "jjj", (int64_t)st.rows,
+			(int64_t)st.inserted, (int64_t)st.updated);
 	} else {
-		printf("Đã đọc %ld dòng: thêm %ld báo cáo, thay %ld, ghi %ld dòng chi tiết / Read "
-		       "%ld rows: %ld reports inserted, %ld replaced, %ld lines written\n",
-		       st.rows, st.inserted, st.updated, st.lines, st.rows, st.inserted, st.updated,
-		       st.lines);
+		cli_say(stdout, MSG_CLI_IMPORT_REPORTS, "jjjj", (int64_t)st.rows,
+			(int64_t)st.inserted, (int64_t)st.updated, (int64_t)st.lines);
 	}
+	putchar('\n');
 	return EXIT_OK;
 }

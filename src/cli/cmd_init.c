@@ -5,7 +5,7 @@
  * reference table.  Running it again changes nothing but the meta
  * generation; a database newer than this binary is refused by store_migrate().
  */
-#include "cli/cli.h"
+#include "cli/cli_int.h"
 
 #include <errno.h>
 #include <string.h>
@@ -75,21 +75,20 @@ cmd_init(struct cli *cli, int argc, char **argv)
 	int applied = 0, rc = EXIT_USER;
 
 	if (argc > 1) {
-		fprintf(stderr, "sxsh init: đối số thừa / unexpected argument '%s'\n", argv[1]);
+		cli_error("sxsh init", MSG_CLI_EXTRA_ARG, "s", argv[1]);
 		cli_usage(stderr, "init");
 		return EXIT_USAGE;
 	}
 	if (init_mkdirs(cli->db_url) < 0) {
-		fprintf(stderr,
-			"sxsh init: %s: không tạo được thư mục / cannot create the directory: %s\n",
-			cli->db_url, strerror(errno));
+		fprintf(stderr, "sxsh init: %s: %s: %s\n", cli->db_url,
+			cli_label(MSG_CLI_CANNOT_MKDIR), strerror(errno));
 		return EXIT_USER;
 	}
 	db = store_open(cli->db_url, err, sizeof(err));
 	if (db == NULL) {
-		fprintf(stderr,
-			"sxsh init: không mở được cơ sở dữ liệu / cannot open database %s: %s\n",
-			cli->db_url, err);
+		char m[CLI_MSG_MAX];
+		fprintf(stderr, "sxsh init: %s: %s\n",
+			cli_text(m, sizeof(m), MSG_CLI_INIT_CANNOT_OPEN, "s", cli->db_url), err);
 		return EXIT_USER;
 	}
 	if (store_migrate(db, &applied, err, sizeof(err)) < 0) {
@@ -97,16 +96,16 @@ cmd_init(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if (refdata_load(db, err, sizeof(err)) < 0) {
-		fprintf(stderr, "sxsh init: dữ liệu tham chiếu / reference data: %s\n", err);
+		fprintf(stderr, "sxsh init: %s: %s\n", cli_label(MSG_CLI_REFDATA), err);
 		goto out;
 	}
 	if (refdata_counts(db, counts) < 0) {
 		fprintf(stderr, "sxsh init: %s\n", store_errmsg(db));
 		goto out;
 	}
-	printf("%s: phiên bản lược đồ / schema version %d (mới áp dụng / newly applied: %d)\n",
-	       cli->db_url, store_schema_version(db), applied);
-	printf("Dữ liệu tham chiếu đã nạp / reference data loaded:\n");
+	printf("%s: %s %d (%s: %d)\n", cli->db_url, cli_label(MSG_CLI_SCHEMA_VERSION),
+	       store_schema_version(db), cli_label(MSG_CLI_NEWLY_APPLIED), applied);
+	printf("%s:\n", cli_label(MSG_CLI_REFDATA_LOADED));
 	for (int t = 0; t < REFDATA__MAX; t++)
 		printf("  %-16s %5lld  %s\n", refdata_table_name(t), (long long)counts[t],
 		       table_vi[t]);

@@ -16,7 +16,7 @@
  * province (it acts as province staff; district officers get their unit's
  * list from the page and the API).
  */
-#include "cli/cli.h"
+#include "cli/cli_int.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -170,11 +170,11 @@ static void
 print_table(const struct keyuser_list *l, const struct ku_cols *c)
 {
 	char thr[32];
-	printf("Cơ sở sử dụng năng lượng trọng điểm năm %d / Key energy users %d\n", l->year,
-	       l->year);
-	printf("Ngưỡng / threshold: %s TOE/năm (%s); %d cơ sở / facilities\n\n",
+	cli_say(stdout, MSG_KU_TITLE, "d", l->year);
+	putchar('\n');
+	printf("%s: %s TOE/năm (%s); %d %s\n\n", cli_label(MSG_CLI_THRESHOLD),
 	       fmt_qty(thr, sizeof(thr), l->threshold_toe, FMT_TOE, LANG_VI), l->threshold_ref,
-	       l->n);
+	       l->n, cli_label(MSG_CLI_FACILITIES));
 	table_rows(l->items, l->n, c);
 	for (int i = 0; i < l->n; i++)
 		if (l->items[i].derived_only) {
@@ -200,19 +200,21 @@ static void (*const ku_printers[KU__MAX])(const struct keyuser_list *, const str
 };
 
 static void
-warn_errors(const struct keyuser *k, const char *what_vi, const char *what_en, int year)
+warn_errors(const struct keyuser *k, enum msg_id what, int year)
 {
 	for (int e = 0; e < k->nerrors; e++)
 		if (keyusers_error_missing(&k->errors[e]))
-			fprintf(stderr, "sxsh keyusers: %s %d: %s / %s: %s %s (%s)\n", k->code,
-				year, what_vi, what_en, k->errors[e].carrier, k->errors[e].unit,
+			fprintf(stderr, "sxsh keyusers: %s %d: %s: %s %s (%s)\n", k->code, year,
+				cli_label(what), k->errors[e].carrier, k->errors[e].unit,
 				ledger_error_text(k->errors[e].what));
 }
 
+/* "sxsh keyusers: [OPT: ]msg", then the usage; exit 2. */
 static int
-usage(const char *msg)
+usage(const char *opt, const char *msg)
 {
-	fprintf(stderr, "sxsh keyusers: %s\n", msg);
+	fprintf(stderr, "sxsh keyusers: %s%s%s\n", opt != NULL ? opt : "", opt != NULL ? ": " : "",
+		msg);
 	cli_usage(stderr, "keyusers");
 	return EXIT_USAGE;
 }
@@ -222,6 +224,7 @@ cmd_keyusers(struct cli *cli, int argc, char **argv)
 {
 	int year = 0, fmt = KU_TABLE;
 	const char *out_path = NULL;
+	char m[CLI_MSG_MAX];
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
 			out_path = argv[++i];
@@ -231,7 +234,7 @@ cmd_keyusers(struct cli *cli, int argc, char **argv)
 			if (argv[i - 1][2] == 'y') {
 				int64_t y;
 				if (parse_int64(v, &y) != 0 || y < 1990 || y > 2100)
-					return usage("--year: năm không hợp lệ / invalid year");
+					return usage("--year", cli_label(MSG_CLI_BAD_YEAR));
 				year = (int)y;
 			} else {
 				fmt = -1;
@@ -239,17 +242,18 @@ cmd_keyusers(struct cli *cli, int argc, char **argv)
 					if (strcmp(v, ku_formats[f]) == 0)
 						fmt = f;
 				if (fmt < 0)
-					return usage("--format: table, csv, json hoặc / or xlsx");
+					return usage("--format",
+						     cli_text(m, sizeof(m), MSG_CLI_FORMAT_CHOICE,
+							      "ss", "table, csv, json", "xlsx"));
 			}
 		} else {
-			return usage("tham số không hợp lệ / invalid argument");
+			return usage(NULL, cli_label(MSG_CLI_INVALID_ARG));
 		}
 	}
 	if (year == 0)
-		return usage("thiếu --year / --year is required");
+		return usage(NULL, cli_label(MSG_CLI_YEAR_REQUIRED));
 	if ((fmt == KU_XLSX) != (out_path != NULL))
-		return usage("--format xlsx cần -o FILE, và -o chỉ dùng với xlsx / --format xlsx "
-			     "needs -o FILE, and -o applies to xlsx only");
+		return usage(NULL, cli_label(MSG_CLI_XLSX_O_ONLY));
 
 	int rc = EXIT_USER;
 	char err[512];
@@ -266,20 +270,20 @@ cmd_keyusers(struct cli *cli, int argc, char **argv)
 	cols.n = sheets_ku_carriers(l, &cols.code);
 	for (int i = 0; i < l->n; i++)
 		if (l->items[i].incomplete)
-			warn_errors(&l->items[i], "đã vượt ngưỡng dù thiếu một phần",
-				    "listed though part cannot be computed", year);
+			warn_errors(&l->items[i], MSG_CLI_KU_INCOMPLETE, year);
 	for (int i = 0; i < l->nunknown; i++)
-		warn_errors(&l->unknown[i], "không tính được", "cannot compute", year);
+		warn_errors(&l->unknown[i], MSG_CLI_KU_CANNOT_COMPUTE, year);
 	if (fmt == KU_XLSX) {
 		struct xlsx *x = xlsx_open(out_path);
 		if (sheets_keyusers(x, l) < 0) {
 			xlsx_discard(x);
-			fprintf(stderr, "sxsh keyusers: %s: không ghi được / cannot write\n",
-				out_path);
+			fprintf(stderr, "sxsh keyusers: %s: %s\n", out_path,
+				cli_label(MSG_CLI_CANNOT_WRITE));
 			goto out;
 		}
 		if (xlsx_close(x, err, sizeof(err)) < 0) {
-			fprintf(stderr, "sxsh keyusers: không ghi được / cannot write: %s\n", err);
+			fprintf(stderr, "sxsh keyusers: %s: %s\n", cli_label(MSG_CLI_CANNOT_WRITE),
+				err);
 			goto out;
 		}
 	} else {

@@ -20,7 +20,7 @@
  * --time prints the computation's wall time to stderr (bench/indicators.sh).
  * Exit 1 for an unknown plan, 2 for bad usage.
  */
-#include "cli/cli.h"
+#include "cli/cli_int.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -104,9 +104,11 @@ table_province(const struct kpi_result *r, int year)
 			if (utf8_width(cell[k][c]) > width[c])
 				width[c] = utf8_width(cell[k][c]);
 	}
-	printf("Kế hoạch / Plan %s — năm / year %d\n", r->plan_code, year);
-	printf("Tỷ lệ = có / đã biết; độ phủ = đã biết / đang hoạt động (share = yes / known; "
-	       "coverage = known / active)\n\n");
+	printf("%s %s — %s %d\n", cli_label(MSG_CLI_PLAN), r->plan_code, cli_label(MSG_CLI_YEAR),
+	       year);
+	/* The legend's own slashes are divisions: "vi (en)" here. */
+	printf("%s (%s)\n\n", msg_template(MSG_CLI_KPI_LEGEND, LANG_VI),
+	       msg_template(MSG_CLI_KPI_LEGEND, LANG_EN));
 	for (int h = 0; h < 2; h++) {
 		for (int c = 0; c < TCOL__MAX; c++) {
 			cli_cell(tcol_head[c][h], c + 1 < TCOL__MAX ? width[c] : 0,
@@ -121,11 +123,11 @@ table_province(const struct kpi_result *r, int year)
 			fputs(c + 1 < TCOL__MAX ? "  " : "\n", stdout);
 		}
 	char num[32], nc[32];
-	printf("\nTiết kiệm tối thiểu trên đơn vị sản phẩm / minimum saving per unit of product: "
-	       "%s; năm gốc từ / baseline from %d; chưa tính được tiết kiệm / saving not "
-	       "computable: %s\n",
+	printf("\n%s: %s; %s %d; %s: %s\n", cli_label(MSG_CLI_MIN_SAVING),
 	       isfinite(r->min_saving_pct) ? pct(num, sizeof(num), r->min_saving_pct / 100.0) : "—",
-	       r->baseline_from, fmt_int(nc, sizeof(nc), r->not_computable, LANG_VI));
+	       cli_label(MSG_CLI_BASELINE_FROM), r->baseline_from,
+	       cli_label(MSG_CLI_SAVING_NOT_COMPUTABLE),
+	       fmt_int(nc, sizeof(nc), r->not_computable, LANG_VI));
 }
 
 /* One group cell: "45,2 % (120/300), 62,5 %". */
@@ -161,9 +163,8 @@ table_groups(const struct kpi_result *r, const struct kpi_breakdown *b, int year
 	/* Two passes: widths, then the rows. */
 	for (int pass = 0; pass < 2; pass++) {
 		if (pass == 1) {
-			printf("\nTheo / By %s — mỗi ô / each cell: tỷ lệ (có/đã biết), độ phủ / "
-			       "share (yes/known), coverage\n\n",
-			       kpi_by_name(b->by));
+			printf("\n%s %s — %s: %s\n\n", cli_label(MSG_CLI_BY), kpi_by_name(b->by),
+			       cli_label(MSG_CLI_EACH_CELL_LC), cli_label(MSG_CLI_CELL_LEGEND));
 			for (int h = 0; h < 2; h++)
 				for (int c = 0; c < NCOLS; c++) {
 					cli_cell(head[c][h], c + 1 < NCOLS ? width[c] : 0, 0);
@@ -317,24 +318,23 @@ print_json(const struct kpi_result *r, unsigned mask, int all_years)
 
 /* ---- the command ---- */
 
+/* "sxsh kpi: [OPT: ]why 'ARG'", then the usage and the options; exit 2. */
 static int
-kpi_usage(const char *why, const char *arg)
+kpi_usage(const char *opt, enum msg_id why, const char *arg)
 {
-	fprintf(stderr, "sxsh kpi: %s '%s'\n", why, arg);
+	fprintf(stderr, "sxsh kpi: %s%s%s '%s'\n", opt != NULL ? opt : "", opt != NULL ? ": " : "",
+		cli_label(why), arg);
 	cli_usage(stderr, "kpi");
-	fprintf(stderr,
-		"  --year Y        năm / year (bắt buộc / required); all: mọi năm có báo cáo / "
-		"every year with reports\n"
-		"  --plan CODE     kế hoạch / plan (mặc định: kế hoạch mặc định của dữ liệu / "
-		"default: the data's default plan)\n"
-		"  --by B          unit|sector|class|ownership|size: đơn vị hành chính, ngành "
-		"(cấp 2), ngành (mã của cơ sở), loại hình, quy mô / administrative unit, VSIC "
-		"division, VSIC class, ownership, size; all: cả năm / all five\n"
-		"  --format F      table|csv|json|xlsx (mặc định / default table)\n"
-		"  -o FILE         tệp .xlsx (bắt buộc với xlsx) / the .xlsx file (required "
-		"with xlsx)\n"
-		"  --time          in thời gian tính ra stderr / print the computing time to "
-		"stderr\n");
+	fprintf(stderr, "  --year Y        %s (%s); all: %s\n", cli_label(MSG_CLI_YEAR),
+		cli_label(MSG_CLI_REQUIRED), cli_label(MSG_CLI_EVERY_YEAR));
+	fprintf(stderr, "  --plan CODE     %s (%s)\n", cli_label(MSG_CLI_PLAN_LC),
+		cli_label(MSG_CLI_DEFAULT_PLAN));
+	fprintf(stderr, "  --by B          unit|sector|class|ownership|size: %s; all: %s\n",
+		cli_label(MSG_CLI_KPI_BY_HELP), cli_label(MSG_CLI_ALL_FIVE));
+	fprintf(stderr, "  --format F      table|csv|json|xlsx (%s table)\n",
+		cli_label(MSG_CLI_DEFAULT));
+	fprintf(stderr, "  -o FILE         %s\n", cli_label(MSG_CLI_XLSX_FILE));
+	fprintf(stderr, "  --time          %s\n", cli_label(MSG_CLI_TIME_HELP));
 	return EXIT_USAGE;
 }
 
@@ -366,9 +366,7 @@ cmd_kpi(struct cli *cli, int argc, char **argv)
 		} else if ((v = opt_value(argc, argv, &i, "--year")) != NULL) {
 			all_years = strcmp(v, "all") == 0;
 			if (!all_years && (parse_int64(v, &year) < 0 || year < 1990 || year > 2100))
-				return kpi_usage("--year: năm từ 1990 đến 2100 / a year from 1990 "
-						 "to 2100:",
-						 v);
+				return kpi_usage("--year", MSG_CLI_KPI_YEAR_RANGE, v);
 			have_year = 1;
 		} else if ((v = opt_value(argc, argv, &i, "--by")) != NULL) {
 			if (strcmp(v, "all") == 0)
@@ -376,7 +374,7 @@ cmd_kpi(struct cli *cli, int argc, char **argv)
 			else if ((by = kpi_by_parse(v)) >= 0)
 				mask = KPI_BY_BIT(by);
 			else
-				return kpi_usage("--by: không hợp lệ / invalid:", v);
+				return kpi_usage("--by", MSG_CLI_KPI_INVALID, v);
 		} else if ((v = opt_value(argc, argv, &i, "-o")) != NULL) {
 			out_path = v;
 		} else if (strcmp(argv[i], "--time") == 0) {
@@ -387,17 +385,15 @@ cmd_kpi(struct cli *cli, int argc, char **argv)
 				if (strcmp(v, kpi_formats[f]) == 0)
 					format = f;
 			if (format < 0)
-				return kpi_usage("--format: không hợp lệ / invalid:", v);
+				return kpi_usage("--format", MSG_CLI_KPI_INVALID, v);
 		} else {
-			return kpi_usage("tham số không hợp lệ / invalid argument", argv[i]);
+			return kpi_usage(NULL, MSG_CLI_INVALID_ARG, argv[i]);
 		}
 	}
 	if (!have_year)
-		return kpi_usage("thiếu --year / --year is required:", "");
+		return kpi_usage(NULL, MSG_CLI_KPI_YEAR_REQUIRED, "");
 	if ((format == KF_XLSX) != (out_path != NULL))
-		return kpi_usage("--format xlsx cần -o FILE, -o chỉ dùng với xlsx / --format xlsx "
-				 "needs -o FILE, -o applies to xlsx only:",
-				 out_path != NULL ? out_path : "");
+		return kpi_usage(NULL, MSG_CLI_KPI_XLSX_O, out_path != NULL ? out_path : "");
 
 	int rc = EXIT_USER;
 	struct kpi_result *r = NULL;
@@ -406,8 +402,7 @@ cmd_kpi(struct cli *cli, int argc, char **argv)
 		goto out;
 	if (plan == NULL) {
 		if (refdata_default_plan(db, default_plan, sizeof(default_plan)) < 0) {
-			fprintf(stderr, "sxsh kpi: không có kế hoạch mặc định / no default plan "
-					"(data/plans.csv is_default)\n");
+			cli_error("sxsh kpi", MSG_CLI_NO_DEFAULT_PLAN, "");
 			goto out;
 		}
 		plan = default_plan;
@@ -442,11 +437,12 @@ cmd_kpi(struct cli *cli, int argc, char **argv)
 		struct xlsx *x = xlsx_open(out_path);
 		if (sheets_kpi(x, r, mask, first, last) < 0) {
 			xlsx_discard(x);
-			fprintf(stderr, "sxsh kpi: %s: không ghi được / cannot write\n", out_path);
+			fprintf(stderr, "sxsh kpi: %s: %s\n", out_path,
+				cli_label(MSG_CLI_CANNOT_WRITE));
 			goto out;
 		}
 		if (xlsx_close(x, err, sizeof(err)) < 0) {
-			fprintf(stderr, "sxsh kpi: không ghi được / cannot write: %s\n", err);
+			fprintf(stderr, "sxsh kpi: %s: %s\n", cli_label(MSG_CLI_CANNOT_WRITE), err);
 			goto out;
 		}
 	} else if (format == KF_JSON) {

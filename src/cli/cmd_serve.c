@@ -28,7 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli/cli_int.h"
 #include "http/server.h"
 #include "model/accounts/user.h"
 #include "model/store.h"
@@ -55,10 +55,8 @@ serve_num_parse(const struct serve_num *o, const char *s, struct http_config *cf
 	char *end;
 	unsigned long v = strtoul(s, &end, 10);
 	if (s[0] < '0' || s[0] > '9' || *end != '\0' || v < o->min || v > o->max) {
-		fprintf(stderr,
-			"sxsh serve: %s cần một số nguyên từ %u đến %u / expects a whole number "
-			"from %u to %u: '%s'\n",
-			o->name, o->min, o->max, o->min, o->max, s);
+		cli_error("sxsh serve", MSG_CLI_SERVE_NUMBER, "sjjs", o->name, (int64_t)o->min,
+			  (int64_t)o->max, s);
 		return -1;
 	}
 	/* --per-address-limit 0: no limit of its own, which the overall limit is. */
@@ -94,26 +92,20 @@ cmd_serve(struct cli *cli, int argc, char **argv)
 		} else if (strcmp(argv[i], "--trusted-proxy") == 0 && i + 1 < argc) {
 			proxy = argv[++i];
 		} else {
-			fprintf(stderr, "sxsh serve: tham số không hợp lệ / invalid argument: %s\n",
+			fprintf(stderr, "sxsh serve: %s: %s\n", cli_label(MSG_CLI_INVALID_ARG),
 				argv[i]);
 			cli_usage(stderr, "serve");
 			return EXIT_USAGE;
 		}
 	}
 	if (http_parse_listen(listen, &cfg) < 0) {
-		fprintf(stderr,
-			"sxsh serve: --listen cần dạng ĐỊA_CHỈ:CỔNG (IPv4), ví dụ 127.0.0.1:8080 / "
-			"expects ADDR:PORT (IPv4), e.g. 127.0.0.1:8080: '%s'\n",
-			listen);
+		cli_error("sxsh serve", MSG_CLI_SERVE_LISTEN, "s", listen);
 		return EXIT_USAGE;
 	}
 
 	struct in_addr pa = {0};
 	if (strcmp(proxy, "none") != 0 && inet_pton(AF_INET, proxy, &pa) != 1) {
-		fprintf(stderr,
-			"sxsh serve: --trusted-proxy cần địa chỉ IPv4 hoặc none / expects an IPv4 "
-			"address or none: '%s'\n",
-			proxy);
+		cli_error("sxsh serve", MSG_CLI_SERVE_PROXY, "s", proxy);
 		return EXIT_USAGE;
 	}
 	cfg.trusted_proxy = pa.s_addr;
@@ -136,12 +128,13 @@ cmd_serve(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "sxsh serve: %s\n", err);
 		return EXIT_USER;
 	}
-	printf("sxsh: đang phục vụ / serving at http://%s/\n", listen);
+	printf("sxsh: %s http://%s/\n", cli_label(MSG_CLI_SERVING), listen);
 	fflush(stdout);
 
 	int sig = 0;
 	sigwait(&set, &sig);
-	fprintf(stderr, "sxsh: dừng / stopping (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+	fprintf(stderr, "sxsh: %s (%s)\n", cli_label(MSG_CLI_STOPPING),
+		sig == SIGINT ? "SIGINT" : "SIGTERM");
 	http_server_stop(srv);
 	return EXIT_OK;
 }

@@ -6,7 +6,7 @@
  * come from model/kpi, the same functions the dashboard uses.  An unknown
  * plan is a user error (exit 1).
  */
-#include "cli/cli.h"
+#include "cli/cli_int.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -50,9 +50,9 @@ print_tables(struct db *db)
 {
 	struct kpi_table_count *t = NULL;
 	int n = kpi_table_rows(db, &t);
-	printf("Số dòng theo bảng / Rows per table\n");
+	printf("%s\n", cli_label(MSG_CLI_ROWS_PER_TABLE));
 	if (n < 0) {
-		printf("  (không đếm được / cannot count: %s)\n", store_errmsg(db));
+		printf("  (%s: %s)\n", cli_label(MSG_CLI_CANNOT_COUNT), store_errmsg(db));
 		return;
 	}
 	int w = 0;
@@ -62,7 +62,7 @@ print_tables(struct db *db)
 	for (int i = 0; i < n; i++) {
 		char num[32];
 		if (t[i].rows < 0)
-			snprintf(num, sizeof(num), "? (chưa đếm / not counted)");
+			snprintf(num, sizeof(num), "? (%s)", cli_label(MSG_CLI_NOT_COUNTED));
 		else
 			fmt_int(num, sizeof(num), t[i].rows, LANG_VI);
 		printf("  %-*s %12s\n", w, t[i].name, num);
@@ -79,13 +79,12 @@ print_kpis(const struct kpi_result *r)
 	char minpct[48];
 	pct(minpct, sizeof(minpct), r->min_saving_pct / 100.0);
 
-	printf("\nKế hoạch / Plan %s: chỉ tiêu theo năm / indicators per year\n", r->plan_code);
-	printf("Mỗi ô / each cell: tỷ lệ (có/đã biết), độ phủ / share (yes/known), coverage\n");
-	printf("Tiết kiệm tối thiểu trên đơn vị sản phẩm / minimum saving per unit of product: "
-	       "%s\n\n",
-	       minpct);
+	printf("\n%s %s: %s\n", cli_label(MSG_CLI_PLAN), r->plan_code,
+	       cli_label(MSG_CLI_INDICATORS_PER_YEAR));
+	printf("%s: %s\n", cli_label(MSG_CLI_EACH_CELL), cli_label(MSG_CLI_CELL_LEGEND));
+	printf("%s: %s\n\n", cli_label(MSG_CLI_MIN_SAVING), minpct);
 	if (r->nyears == 0) {
-		printf("  Chưa có báo cáo / no reports yet\n");
+		printf("  %s\n", cli_label(MSG_CLI_NO_REPORTS));
 		return;
 	}
 	for (int k = 0; k < KPI__MAX; k++) {
@@ -131,10 +130,7 @@ print_kpis(const struct kpi_result *r)
 		cli_cell(cells[k], k + 1 < KPI__MAX ? width[k] : 0, 0);
 	}
 	printf("\nTarget\n\n");
-	printf("Năm-cơ sở áp dụng SXSH chưa tính được tiết kiệm (thiếu năng lượng, sản lượng, "
-	       "hệ số hoặc năm gốc) / applying facility-years whose saving could not be computed "
-	       "(missing energy, output, factor or baseline): %ld\n",
-	       r->not_computable);
+	printf("%s: %ld\n", cli_label(MSG_CLI_NOT_COMPUTABLE_YEARS), r->not_computable);
 }
 
 int
@@ -148,13 +144,11 @@ cmd_stats(struct cli *cli, int argc, char **argv)
 		} else if (strncmp(argv[i], "--plan=", 7) == 0) {
 			plan = argv[i] + 7;
 		} else {
-			fprintf(stderr,
-				"sxsh stats: tham số không hợp lệ / invalid argument '%s'\n",
+			fprintf(stderr, "sxsh stats: %s '%s'\n", cli_label(MSG_CLI_INVALID_ARG),
 				argv[i]);
 			cli_usage(stderr, "stats");
-			fprintf(stderr,
-				"  --plan CODE  kế hoạch / plan (mặc định: kế hoạch mặc định "
-				"của dữ liệu / default: the data's default plan)\n");
+			fprintf(stderr, "  --plan CODE  %s (%s)\n", cli_label(MSG_CLI_PLAN_LC),
+				cli_label(MSG_CLI_DEFAULT_PLAN));
 			return EXIT_USAGE;
 		}
 	}
@@ -166,8 +160,7 @@ cmd_stats(struct cli *cli, int argc, char **argv)
 		goto out;
 	if (plan == NULL) {
 		if (refdata_default_plan(db, default_plan, sizeof(default_plan)) < 0) {
-			fprintf(stderr, "sxsh stats: không có kế hoạch mặc định / no default "
-					"plan (data/plans.csv is_default)\n");
+			cli_error("sxsh stats", MSG_CLI_NO_DEFAULT_PLAN, "");
 			goto out;
 		}
 		plan = default_plan;

@@ -22,7 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli/cli.h"
+#include "cli/cli_int.h"
 #include "model/accounts/user.h"
 #include "model/store.h"
 #include "util/fmt.h"
@@ -46,6 +46,14 @@ user_print_id(const char *cmd, const char *what, enum msg_id id)
 	struct msg m;
 	user_msg(&m, id);
 	user_print_msg(cmd, what, &m);
+}
+
+/* A generated password, printed once. */
+static void
+user_print_password(const char *password)
+{
+	printf("%s (%s): %s\n", cli_label(MSG_CLI_PASSWORD), cli_label(MSG_CLI_SHOWN_ONCE),
+	       password);
 }
 
 struct user_opts {
@@ -79,7 +87,7 @@ user_parse(int argc, char **argv, struct user_opts *o)
 		while (k < n && strcmp(argv[i], user_value_opts[k].name) != 0)
 			k++;
 		if (k == n || i + 1 >= argc) {
-			fprintf(stderr, "sxsh user: tham số không hợp lệ / invalid argument: %s\n",
+			fprintf(stderr, "sxsh user: %s: %s\n", cli_label(MSG_CLI_INVALID_ARG),
 				argv[i]);
 			return -1;
 		}
@@ -103,8 +111,7 @@ user_read_password(char *out, size_t n, int *generated)
 	}
 	if (fgets(out, (int)n, stdin) == NULL) {
 		if (ferror(stdin)) {
-			fprintf(stderr, "sxsh user: không đọc được mật khẩu từ stdin / cannot "
-					"read the password from stdin\n");
+			cli_error("sxsh user", MSG_CLI_USER_STDIN, "");
 			return -1;
 		}
 		user_password_generate(out); /* empty input (</dev/null): generate */
@@ -125,7 +132,7 @@ user_need(const char *value, const char *opt, const char *sub)
 {
 	if (value != NULL)
 		return 0;
-	fprintf(stderr, "sxsh user %s: thiếu / missing %s\n", sub, opt);
+	fprintf(stderr, "sxsh user %s: %s %s\n", sub, cli_label(MSG_CLI_MISSING), opt);
 	cli_usage(stderr, "user");
 	return -1;
 }
@@ -155,11 +162,10 @@ cmd_user_add(struct db *db, const struct user_opts *o)
 		user_print_msg("sxsh user add", o->email, &why);
 		rc = EXIT_USER;
 	} else {
-		printf("tạo tài khoản / created account %lld: %s (%s)\n", (long long)id, o->email,
-		       o->role);
+		printf("%s %lld: %s (%s)\n", cli_label(MSG_CLI_USER_CREATED), (long long)id,
+		       o->email, o->role);
 		if (generated)
-			printf("mật khẩu / password (chỉ hiện một lần / shown once): %s\n",
-			       password);
+			user_print_password(password);
 	}
 	sodium_memzero(password, sizeof(password));
 	return rc;
@@ -194,12 +200,9 @@ cmd_user_passwd(struct db *db, const struct user_opts *o)
 		user_print_msg("sxsh user passwd", o->email, &why);
 		rc = EXIT_USER;
 	} else {
-		printf("đã đổi mật khẩu, kết thúc các phiên đăng nhập và thu hồi mã truy cập API / "
-		       "password changed, sessions ended and API tokens revoked: %s\n",
-		       u.email);
+		printf("%s: %s\n", cli_label(MSG_CLI_USER_RESET), u.email);
 		if (generated)
-			printf("mật khẩu / password (chỉ hiện một lần / shown once): %s\n",
-			       password);
+			user_print_password(password);
 	}
 	sodium_memzero(password, sizeof(password));
 	return rc;
@@ -217,7 +220,7 @@ cmd_user_disable(struct db *db, const struct user_opts *o)
 		user_print_msg("sxsh user disable", o->email, &why);
 		return EXIT_USER;
 	}
-	printf("%s: %s\n", u.email, o->enable ? "mở khóa / enabled" : "đã khóa / disabled");
+	printf("%s: %s\n", u.email, cli_label(o->enable ? MSG_CLI_ENABLED : MSG_CLI_DISABLED));
 	return EXIT_OK;
 }
 

@@ -460,8 +460,8 @@ static int
 pg_backup(struct db *db, const char *path)
 {
 	(void)path;
-	db_set_err(db, "PostgreSQL: dùng pg_dump để sao lưu / use pg_dump to back up "
-		       "(pg_dump -Fc -f FILE URL; see docs/deploy.md)");
+	/* Not shown to people: store_backup refuses PostgreSQL first, from the catalogue. */
+	db_set_err(db, "PostgreSQL: backups are made with pg_dump");
 	return DB_ERR;
 }
 

@@ -8,6 +8,7 @@
 
 #include "api/api.h"
 #include "db/db.h"
+#include "model/msg.h"
 #include "render/html.h"
 #include "req/auth.h"
 #include "util/log.h"
@@ -244,14 +245,11 @@ router_unauthorized(struct http_request *req, struct http_response *resp)
 {
 	http_response_reset(resp);
 	if (http_wants_json(req) || req->authorization != NULL) {
-		resp->status = 401;
-		resp->content_type = "application/problem+json";
+		/* A problem like every other of the API: the detail in the request's language
+		 * first. */
+		api_problem(req, resp, 401, msg_template(MSG_HTTP_UNAUTHORIZED, LANG_VI),
+			    msg_template(MSG_HTTP_UNAUTHORIZED, LANG_EN));
 		http_response_header(resp, "WWW-Authenticate", "Bearer");
-		http_response_header(resp, "Cache-Control", "no-store");
-		buf_puts(&resp->body,
-			 "{\"type\":\"about:blank\",\"title\":\"Unauthorized\","
-			 "\"status\":401,\"detail\":\"Cần đăng nhập hoặc mã truy cập API "
-			 "hợp lệ / Sign-in or a valid API token is required\"}");
 		return;
 	}
 	struct buf url;

@@ -37,6 +37,7 @@
 #include "http/router.h"
 #include "model/accounts/principal.h"
 #include "model/accounts/user.h"
+#include "model/msg.h"
 #include "req/request.h"
 #include "util/alloc.h"
 #include "util/log.h"
@@ -541,7 +542,7 @@ http_server_start(const struct http_config *cfg, char *err, size_t errsz)
 	srv->guard = http_guard_new(per_address, head * 1000u, cfg->trusted_proxy);
 	srv->pwhash = http_offload_new(hashers, queue, HTTP_PWHASH_NICE);
 	if (srv->guard == NULL || srv->pwhash == NULL) {
-		snprintf(err, errsz, "không khởi động được luồng / cannot start threads");
+		msg_both(err, errsz, MSG_HTTP_CANNOT_START_THREADS, NULL);
 		http_offload_free(srv->pwhash);
 		http_guard_free(srv->guard);
 		web_app_free(srv->app);
@@ -570,8 +571,7 @@ http_server_start(const struct http_config *cfg, char *err, size_t errsz)
 	if (srv->mhd == NULL) {
 		char host[INET_ADDRSTRLEN];
 		inet_ntop(AF_INET, &sa.sin_addr, host, sizeof(host));
-		snprintf(err, errsz, "không lắng nghe được / cannot listen on %s:%u", host,
-			 (unsigned)cfg->port);
+		msg_both(err, errsz, MSG_HTTP_CANNOT_LISTEN, " %s:%u", host, (unsigned)cfg->port);
 		http_offload_free(srv->pwhash);
 		http_guard_free(srv->guard);
 		web_app_free(srv->app);

@@ -8,7 +8,8 @@
  * logs render both languages ("tiếng Việt / English").  No caller ever
  * cuts a combined string apart.
  *
- * A struct msg is a plain value: copy it, keep it in a list, no freeing.
+ * A struct msg is a plain value: copy it, keep it in a list, no freeing
+ * (but one given a msg_ref argument points at that text).
  */
 #ifndef SXSH_MODEL_MSG_H
 #define SXSH_MODEL_MSG_H
@@ -193,6 +194,151 @@ enum msg_id {
 	MSG_SEC_OUTPUT_UNIT, /* the output's unit does not convert */
 	MSG_ENERGY_MISSING,  /* output reported, no energy at all */
 
+	/* ---- command line (src/cli/) ---- */
+	/* what each command does, in cmds[] (cli.c); printed one language a line */
+	MSG_CLI_CMD_INIT,
+	MSG_CLI_CMD_DEMO,
+	MSG_CLI_CMD_SERVE,
+	MSG_CLI_CMD_IMPORT,
+	MSG_CLI_CMD_EXPORT,
+	MSG_CLI_CMD_STATS,
+	MSG_CLI_CMD_KPI,
+	MSG_CLI_CMD_FACILITY,
+	MSG_CLI_CMD_USER,
+	MSG_CLI_CMD_KEYUSERS,
+	MSG_CLI_CMD_CHECK,
+	MSG_CLI_CMD_COPY,
+	MSG_CLI_CMD_BACKUP,
+	/* usage and the arguments of every command */
+	MSG_CLI_SXSH,		    /* what sxsh is, after "sxsh VERSION — " */
+	MSG_CLI_USAGE,		    /* followed by ": sxsh COMMAND …" */
+	MSG_CLI_FOR_DETAILS,	    /* after "'sxsh COMMAND --help' " */
+	MSG_CLI_OPT_DB,		    /* --db URL in each command's help */
+	MSG_CLI_OPT_HELP,	    /* --help */
+	MSG_CLI_UNKNOWN_COMMAND,    /* {1} the command typed */
+	MSG_CLI_DB_NEEDS_URL,	    /* after "--db " */
+	MSG_CLI_INVALID_ARG,	    /* followed by the argument, when shown */
+	MSG_CLI_UNEXPECTED_ARG,	    /* {1} the argument */
+	MSG_CLI_EXTRA_ARG,	    /* {1} the argument */
+	MSG_CLI_UNKNOWN_OPTION,	    /* no argument shown */
+	MSG_CLI_UNKNOWN_OPTION_ARG, /* {1} the option */
+	MSG_CLI_OPT_NEEDS_VALUE,
+	MSG_CLI_OPT_NEEDS_NUMBER, /* after the option */
+	MSG_CLI_OPT_INT_RANGE,	  /* {1} the value, {2} lowest, {3} highest */
+	MSG_CLI_TOO_MANY_ARGS,
+	MSG_CLI_MISSING,  /* followed by the option */
+	MSG_CLI_BAD_YEAR, /* after "--year: " */
+	MSG_CLI_YEAR_REQUIRED,
+	MSG_CLI_FORMAT_CHOICE, /* after "--format: "; {1} the first formats, {2} the last */
+	MSG_CLI_XLSX_NEEDS_O,
+	MSG_CLI_XLSX_O_ONLY, /* --format xlsx and -o go together */
+	MSG_CLI_NEEDS_KIND,
+	MSG_CLI_NEEDS_KIND_FILE,
+	MSG_CLI_KIND,
+	MSG_CLI_OPTION_NOT_FOR_KIND,
+	MSG_CLI_YEAR_REPORTS_ONLY,
+	MSG_CLI_UNKNOWN_SUBCOMMAND,
+	/* opening the database (cli.c, cmd_init.c) */
+	MSG_CLI_CANNOT_OPEN_DB,	  /* followed by the reason */
+	MSG_CLI_DB_MISSING,	  /* {1} the database, {2} the reason */
+	MSG_CLI_DB_DAMAGED,	  /* {1} the database, {2} the reason */
+	MSG_CLI_DB_EMPTY,	  /* {1} the database */
+	MSG_CLI_INIT_CANNOT_OPEN, /* {1} the database; followed by the reason */
+	MSG_CLI_CANNOT_MKDIR,	  /* followed by the reason */
+	MSG_CLI_REFDATA,	  /* followed by the error */
+	MSG_CLI_SCHEMA_VERSION,	  /* followed by the version */
+	MSG_CLI_NEWLY_APPLIED,	  /* followed by the migrations applied */
+	MSG_CLI_REFDATA_LOADED,
+	/* files and copies */
+	MSG_CLI_CANNOT_WRITE, /* followed by the file or the reason */
+	MSG_CLI_FILE_EXISTS,
+	MSG_CLI_BACKUP_ONE_FILE,
+	MSG_CLI_BACKED_UP, /* followed by the database and the file */
+	MSG_CLI_PG_BACKUP, /* sxsh backup of a PostgreSQL database */
+	MSG_CLI_COPY_FROM_TO,
+	MSG_CLI_COPY_SAME, /* followed by the database */
+	MSG_CLI_COPIED,	   /* followed by source and target */
+	MSG_CLI_TABLES,	   /* after a number of tables */
+	MSG_CLI_ROWS,	   /* after a number of rows */
+	MSG_CLI_FINDINGS,  /* after their number (sxsh check) */
+	/* import */
+	MSG_CLI_IMPORT_ERRORS,	   /* {1} errors */
+	MSG_CLI_IMPORT_DRY_RUN,	   /* {1} rows */
+	MSG_CLI_IMPORT_FACILITIES, /* {1} rows, {2} inserted, {3} updated */
+	MSG_CLI_IMPORT_REPORTS,	   /* {1} rows, {2} inserted, {3} replaced, {4} lines */
+	/* demo */
+	MSG_CLI_DEMO_CREATED, /* {1} seed, {2} facilities, {3} reports, {4} the years */
+	MSG_CLI_DEMO_ACCOUNTS,
+	MSG_CLI_ROLE,
+	MSG_CLI_PASSWORD,
+	MSG_CLI_SCOPE,
+	MSG_CLI_EXISTS,
+	MSG_CLI_PASSWORDS_ONCE,
+	/* facility */
+	MSG_CLI_FAC_MISSING_SUB,
+	MSG_CLI_FAC_UNIT_FROM,
+	MSG_CLI_FAC_MOVE_HELP,
+	MSG_CLI_FAC_HISTORY_HELP,
+	MSG_CLI_FACILITY, /* followed by its code */
+	MSG_CLI_FAC_NO_HISTORY,
+	/* serve */
+	MSG_CLI_SERVE_NUMBER, /* {1} the option, {2} lowest, {3} highest, {4} the value */
+	MSG_CLI_SERVE_LISTEN, /* {1} the value */
+	MSG_CLI_SERVE_PROXY,  /* {1} the value */
+	MSG_CLI_SERVING,      /* followed by the address */
+	MSG_CLI_STOPPING,     /* followed by the signal */
+	/* user */
+	MSG_CLI_USER_STDIN,
+	MSG_CLI_USER_CREATED, /* followed by the id, email and role */
+	MSG_CLI_SHOWN_ONCE,
+	MSG_CLI_USER_RESET, /* followed by the email */
+	MSG_CLI_ENABLED,
+	MSG_CLI_DISABLED,
+	/* the analyses: stats, kpi, keyusers */
+	MSG_CLI_NO_DEFAULT_PLAN,
+	MSG_CLI_PLAN,	 /* followed by its code */
+	MSG_CLI_PLAN_LC, /* the same, in a list of options */
+	MSG_CLI_YEAR,	 /* followed by the year */
+	MSG_CLI_DEFAULT_PLAN,
+	MSG_CLI_ROWS_PER_TABLE,
+	MSG_CLI_CANNOT_COUNT, /* followed by the reason */
+	MSG_CLI_NOT_COUNTED,
+	MSG_CLI_INDICATORS_PER_YEAR,
+	MSG_CLI_EACH_CELL,
+	MSG_CLI_EACH_CELL_LC,
+	MSG_CLI_CELL_LEGEND,
+	MSG_CLI_KPI_LEGEND, /* printed "vi (en)" */
+	MSG_CLI_MIN_SAVING, /* followed by the percentage */
+	MSG_CLI_BASELINE_FROM,
+	MSG_CLI_SAVING_NOT_COMPUTABLE,
+	MSG_CLI_NOT_COMPUTABLE_YEARS, /* followed by their number */
+	MSG_CLI_NO_REPORTS,
+	MSG_CLI_BY, /* followed by the breakdown */
+	MSG_CLI_KPI_YEAR_RANGE,
+	MSG_CLI_KPI_INVALID,
+	MSG_CLI_KPI_YEAR_REQUIRED,
+	MSG_CLI_KPI_XLSX_O,
+	MSG_CLI_REQUIRED,
+	MSG_CLI_EVERY_YEAR,
+	MSG_CLI_KPI_BY_HELP,
+	MSG_CLI_ALL_FIVE,
+	MSG_CLI_DEFAULT, /* followed by the default */
+	MSG_CLI_XLSX_FILE,
+	MSG_CLI_TIME_HELP,
+	MSG_KU_TITLE, /* {1} the year; also the workbook's title */
+	MSG_CLI_THRESHOLD,
+	MSG_CLI_FACILITIES, /* after their number */
+	MSG_CLI_KU_INCOMPLETE,
+	MSG_CLI_KU_CANNOT_COMPUTE,
+	/* the workbooks (render/sheets.c) and the server (http/) */
+	MSG_SHEET_THRESHOLD,
+	MSG_SHEET_FACILITIES,
+	MSG_SHEET_CANNOT_ADD,	 /* followed by the sheet's name */
+	MSG_SHEET_TOO_MANY_ROWS, /* {1} the most rows */
+	MSG_HTTP_CANNOT_START_THREADS,
+	MSG_HTTP_CANNOT_LISTEN, /* followed by the address */
+	MSG_HTTP_UNAUTHORIZED,
+
 	/* ---- accounts: users, passwords, sign-in ---- */
 	MSG_USER_EMAIL,		   /* not a plausible address */
 	MSG_USER_ROLE,		   /* unknown role name */
@@ -221,11 +367,12 @@ enum msg_id {
 #define MSG_ARG_MAX 72 /* bytes of a text argument: a 60-byte excerpt, "…" and NUL */
 
 struct msg_arg {
-	char type;    /* 's' text, 'i' integer, 'r' real number; 0 unused */
+	char type;    /* 's' text, 'p' borrowed text, 'i' integer, 'r' real number; 0 unused */
 	int decimals; /* 'r': digits after the decimal point (-1: as many as needed) */
 	int64_t i;
 	double r;
 	char s[MSG_ARG_MAX];
+	const char *p; /* 'p': not copied, of any length */
 };
 
 struct msg {
@@ -250,6 +397,12 @@ void msg_str(struct msg *m, const char *s);
 void msg_code(struct msg *m, const char *s);
 void msg_int(struct msg *m, int64_t v);
 void msg_real(struct msg *m, double v, int decimals);
+/*
+ * A text written as it is and not copied, so of any length (a path, a
+ * database URL, a system error): for a message rendered at once, as the
+ * command line does.  s must outlive m.
+ */
+void msg_ref(struct msg *m, const char *s);
 /*
  * An integer written as plain digits in every language: a year, a line
  * number, a limit as it is typed back into a field (1990, not 1.990).

@@ -60,11 +60,12 @@ store_table_count(struct db *db)
 int
 store_backup(struct db *db, const char *path)
 {
+	/* Only SQLite writes the file; PostgreSQL is refused before touching it. */
+	if (strcmp(db_dialect(db), "sqlite") != 0)
+		return STORE_BACKUP_PG;
 	if (db_backup(db, path) == DB_OK)
 		return 0;
-	/* Only SQLite writes the file; PostgreSQL refused before touching it. */
-	if (strcmp(db_dialect(db), "sqlite") == 0)
-		unlink(path);
+	unlink(path);
 	return -1;
 }
 

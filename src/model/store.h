@@ -62,9 +62,11 @@ int store_table_count(struct db *db);
  * Writes a consistent copy of a SQLite database to the new file path while
  * readers and writers carry on (SQLite's online backup).  Returns 0, or -1
  * with the reason in store_errmsg(); a partly written copy is removed.  A
- * PostgreSQL database is backed up with pg_dump: there it returns -1 saying
- * so, and touches no file.
+ * PostgreSQL database is backed up with pg_dump: there it returns
+ * STORE_BACKUP_PG and touches no file (the caller says what to do, from
+ * the message catalogue).
  */
+#define STORE_BACKUP_PG (-2)
 int store_backup(struct db *db, const char *path);
 /* The last storage error of db, for the operator; valid until the next call. */
 const char *store_errmsg(const struct db *db);

@@ -19,6 +19,7 @@
 #include "model/analytics/keyusers.h"
 #include "model/analytics/kpi.h"
 #include "model/analytics/ledger.h"
+#include "model/msg.h"
 #include "render/xlsx.h"
 #include "util/alloc.h"
 #include "util/fmt.h"
@@ -71,16 +72,16 @@ sheets_keyusers(struct xlsx *x, const struct keyuser_list *l)
 		return -1;
 	}
 	char title[160];
-	snprintf(title, sizeof(title),
-		 "Cơ sở sử dụng năng lượng trọng điểm năm %d / Key energy users %d", l->year,
-		 l->year);
-	xlsx_bold(x, title);
+	struct msg m;
+	msg_init(&m, MSG_KU_TITLE, NULL);
+	msg_plain(&m, l->year);
+	xlsx_bold(x, msg_format(&m, MSG_BOTH, title, sizeof(title)));
 	xlsx_row_end(x);
-	xlsx_text(x, "Ngưỡng (TOE/năm) / threshold (TOE a year)");
+	xlsx_text(x, msg_both(title, sizeof(title), MSG_SHEET_THRESHOLD, NULL));
 	xlsx_number(x, l->threshold_toe, fmt_qty_decimals(FMT_TOE, l->threshold_toe));
 	xlsx_text(x, l->threshold_ref);
 	xlsx_row_end(x);
-	xlsx_text(x, "Số cơ sở / facilities");
+	xlsx_text(x, msg_both(title, sizeof(title), MSG_SHEET_FACILITIES, NULL));
 	xlsx_int(x, l->n);
 	xlsx_text(x, "Không tính được / cannot compute");
 	xlsx_int(x, l->nunknown);
@@ -254,8 +255,7 @@ sheets_export(struct xlsx *x, struct db *db, enum csvio_kind kind, int year, lon
 	if (rows != NULL)
 		*rows = 0;
 	if (n > XLSX_COLS_MAX || xlsx_sheet(x, export_sheet_name[kind]) < 0) {
-		snprintf(err, errsz, "không tạo được trang / cannot add the sheet %s",
-			 export_sheet_name[kind]);
+		msg_both(err, errsz, MSG_SHEET_CANNOT_ADD, " %s", export_sheet_name[kind]);
 		return -1;
 	}
 	for (int c = 0; c < n; c++) {
@@ -267,11 +267,12 @@ sheets_export(struct xlsx *x, struct db *db, enum csvio_kind kind, int year, lon
 	int rc = csvio_export_rows(db, kind, year, export_row, &e, err, errsz);
 	if (rows != NULL)
 		*rows = e.rows;
-	if (rc < 0 && e.rows == SHEETS_ROWS_MAX)
-		snprintf(err, errsz,
-			 "quá %ld dòng cho một trang Excel, hãy chọn --year / more than %ld rows "
-			 "for one Excel sheet, choose --year",
-			 SHEETS_ROWS_MAX, SHEETS_ROWS_MAX);
+	if (rc < 0 && e.rows == SHEETS_ROWS_MAX) {
+		struct msg m;
+		msg_init(&m, MSG_SHEET_TOO_MANY_ROWS, NULL);
+		msg_plain(&m, SHEETS_ROWS_MAX);
+		msg_format(&m, MSG_BOTH, err, errsz);
+	}
 	return rc;
 }
 

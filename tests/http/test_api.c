@@ -395,7 +395,17 @@ test_bodies(void **state)
 	assert_int_equal(r.status, 401);
 	ct = hc_header(&r, "Content-Type");
 	assert_int_equal(oa_check("/api/v1/reports", "get", 401, ct, r.body, err, sizeof(err)), 0);
+	assert_non_null(strstr(r.body, "\"detail\":\"Cần đăng nhập hoặc mã truy cập API hợp lệ / "
+				       "Sign-in or a valid API token is required\""));
 	free(ct);
+	hc_response_free(&r);
+	/* ... with the request's language first, as every problem of the API. */
+	assert_int_equal(hc_request(server.port, "GET", "/api/v1/reports?lang=en",
+				    "Authorization: Bearer sxsh_nope\r\n", NULL, &r),
+			 0);
+	assert_int_equal(r.status, 401);
+	assert_non_null(strstr(r.body, "\"detail\":\"Sign-in or a valid API token is required / "
+				       "Cần đăng nhập hoặc mã truy cập API hợp lệ\""));
 	hc_response_free(&r);
 }
 

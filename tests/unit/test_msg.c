@@ -252,6 +252,71 @@ test_both_with_detail(void **state)
 			    "đã tồn tại / already exists: ");
 }
 
+/*
+ * Three messages of the command line (src/cli/), as `sxsh` prints them
+ * (MSG_BOTH) and in each language; msg_ref keeps a path longer than
+ * MSG_ARG_MAX whole.
+ */
+static void
+test_cli_messages(void **state)
+{
+	(void)state;
+	struct msg m;
+	/* 77 bytes ("/srv/sxsh/var/" 14, seven "xxxxxxx/" 56, "sxsh.db" 7): msg_code would cut it
+	 * at 71 */
+	const char *path =
+	    "/srv/sxsh/var/aaaaaaa/bbbbbbb/ccccccc/ddddddd/eeeeeee/fffffff/ggggggg/sxsh.db";
+	assert_int_equal(strlen(path), 77);
+	msg_init(&m, MSG_CLI_DB_MISSING, NULL);
+	msg_ref(&m, path);
+	msg_ref(&m, "unable to open database file");
+	assert_string_equal(vi(&m),
+			    "không mở được cơ sở dữ liệu /srv/sxsh/var/aaaaaaa/bbbbbbb/"
+			    "ccccccc/ddddddd/eeeeeee/fffffff/ggggggg/sxsh.db (unable to "
+			    "open database file); tạo mới bằng `sxsh init` hoặc `sxsh demo`");
+	assert_string_equal(en(&m), "cannot open database /srv/sxsh/var/aaaaaaa/bbbbbbb/ccccccc/"
+				    "ddddddd/eeeeeee/fffffff/ggggggg/sxsh.db (unable to open "
+				    "database file); create one with `sxsh init` or `sxsh demo`");
+	assert_string_equal(
+	    both(&m), "không mở được cơ sở dữ liệu /srv/sxsh/var/aaaaaaa/bbbbbbb/ccccccc/ddddddd/"
+		      "eeeeeee/fffffff/ggggggg/sxsh.db (unable to open database file); tạo mới "
+		      "bằng `sxsh init` hoặc `sxsh demo` / cannot open database /srv/sxsh/var/"
+		      "aaaaaaa/bbbbbbb/ccccccc/ddddddd/eeeeeee/fffffff/ggggggg/sxsh.db (unable to "
+		      "open database file); create one with `sxsh init` or `sxsh demo`");
+
+	/* The import's summary: counts as plain digits in both languages. */
+	msg_init(&m, MSG_CLI_IMPORT_REPORTS, NULL);
+	msg_plain(&m, 1200);
+	msg_plain(&m, 3);
+	msg_plain(&m, 1);
+	msg_plain(&m, 5400);
+	assert_string_equal(vi(&m),
+			    "Đã đọc 1200 dòng: thêm 3 báo cáo, thay 1, ghi 5400 dòng chi tiết");
+	assert_string_equal(en(&m), "Read 1200 rows: 3 reports inserted, 1 replaced, 5400 lines "
+				    "written");
+	assert_string_equal(both(&m), "Đã đọc 1200 dòng: thêm 3 báo cáo, thay 1, ghi 5400 dòng chi "
+				      "tiết / Read 1200 rows: 3 reports inserted, 1 replaced, 5400 "
+				      "lines written");
+
+	/* The demo's summary: one line per language, each grouping its own way. */
+	msg_init(&m, MSG_CLI_DEMO_CREATED, NULL);
+	msg_code(&m, "7");
+	msg_int(&m, 12151);
+	msg_int(&m, 39520);
+	msg_code(&m, "2012–2025");
+	assert_string_equal(vi(&m), "Đã tạo tỉnh mẫu (seed 7): 12.151 cơ sở, 39.520 báo cáo năm "
+				    "2012–2025.");
+	assert_string_equal(en(&m), "Demo province created (seed 7): 12,151 facilities, 39,520 "
+				    "reports for 2012–2025.");
+	assert_string_equal(both(&m), "Đã tạo tỉnh mẫu (seed 7): 12.151 cơ sở, 39.520 báo cáo năm "
+				      "2012–2025. / Demo province created (seed 7): 12,151 "
+				      "facilities, 39,520 reports for 2012–2025.");
+
+	/* A label the command line follows with its own detail. */
+	assert_string_equal(msg_both(out, sizeof(out), MSG_CLI_COPY_SAME, ": %s", "var/a.db"),
+			    "nguồn và đích trùng nhau / source and target are the same: var/a.db");
+}
+
 int
 main(void)
 {
@@ -259,7 +324,7 @@ main(void)
 	    cmocka_unit_test(test_languages),	     cmocka_unit_test(test_statuses),
 	    cmocka_unit_test(test_numbers),	     cmocka_unit_test(test_excerpt),
 	    cmocka_unit_test(test_user_text),	     cmocka_unit_test(test_small_buffer),
-	    cmocka_unit_test(test_both_with_detail),
+	    cmocka_unit_test(test_both_with_detail), cmocka_unit_test(test_cli_messages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
