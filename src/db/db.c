@@ -74,9 +74,26 @@ db_close(struct db *db)
 	for (int i = 0; i < STMT__MAX; i++)
 		if (db->stmts[i].impl != NULL)
 			db->ops->finalize(db->stmts[i].impl);
+	for (int i = 0; i < DB_SLOT__MAX; i++)
+		db_slot_set(db, (enum db_slot)i, NULL, NULL);
 	if (db->impl != NULL)
 		db->ops->close(db);
 	free(db);
+}
+
+void *
+db_slot_get(struct db *db, enum db_slot slot)
+{
+	return db->slots[slot].p;
+}
+
+void
+db_slot_set(struct db *db, enum db_slot slot, void *p, void (*free_fn)(void *))
+{
+	if (db->slots[slot].p != NULL && db->slots[slot].free_fn != NULL)
+		db->slots[slot].free_fn(db->slots[slot].p);
+	db->slots[slot].p = p;
+	db->slots[slot].free_fn = free_fn;
 }
 
 const char *

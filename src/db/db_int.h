@@ -65,6 +65,10 @@ struct db {
 	int must_exist; /* open: refuse to create the database */
 	int full;	/* a call since the last begin failed with DB_FULL */
 	struct db_stmt stmts[STMT__MAX];
+	struct {
+		void *p;
+		void (*free_fn)(void *);
+	} slots[DB_SLOT__MAX];
 };
 
 /* Records a formatted error message on the connection. */

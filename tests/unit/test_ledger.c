@@ -385,6 +385,45 @@ test_ledger_no_silent_zeros(void **state)
 	db_close(db);
 }
 
+/*
+ * The reference tables load once per connection and data generation: three
+ * ledgers of one generation (two stored, one unsaved) load them once; after
+ * the generation moves they load again, and a ledger built before still
+ * reads its units and codes (it holds the tables it was built on).
+ */
+static void
+test_ledger_refs_once(void **state)
+{
+	(void)state;
+	char err[512];
+	struct db *db = open_fixture("refs.db");
+	long n0 = ledger_ref_loads();
+	struct ledger *a = NULL, *b = NULL, *c = NULL, *d = NULL;
+	assert_int_equal(ledger_load(db, 2019, 2019, 0, &a, err, sizeof(err)), 0);
+	assert_int_equal(ledger_ref_loads(), n0 + 1);
+	assert_int_equal(ledger_load(db, 2019, 2019, 1, &b, err, sizeof(err)), 0);
+	struct ledger_line line = {.carrier = "electricity", .unit = "kWh", .qty = 1000};
+	struct ledger_output out = {"ice", "t", 10};
+	assert_int_equal(ledger_of_lines(db, 5, 2019, &line, 1, &out, 1, &c, err, sizeof(err)), 0);
+	assert_int_equal(ledger_ref_loads(), n0 + 1);
+	/* 1,000 kWh x 0.0001543 = 0.1543 TOE */
+	assert_float_equal(c->reports[0].toe, 0.1543, 1e-12);
+	assert_int_equal(db_exec(db, "UPDATE meta SET value = CAST(CAST(value AS bigint) + 1 AS "
+				     "text) WHERE key = 'generation'"),
+			 DB_OK);
+	assert_int_equal(ledger_load(db, 2019, 2019, 0, &d, err, sizeof(err)), 0);
+	assert_int_equal(ledger_ref_loads(), n0 + 2);
+	const struct ledger_product *p = ledger_report_product(find(a, 1, 2019), "frozen_catfish");
+	assert_string_equal(p->unit, "t");
+	assert_string_equal(p->sec_energy_unit, "kWh");
+	assert_string_equal(find(a, 1, 2019)->carriers[0].carrier, "electricity");
+	ledger_free(a);
+	ledger_free(b);
+	ledger_free(c);
+	ledger_free(d);
+	db_close(db);
+}
+
 static void
 test_bench_few_peers(void **state)
 {
@@ -611,6 +650,7 @@ main(void)
 	    cmocka_unit_test(test_norm_exact),
 	    cmocka_unit_test(test_ledger_energy),
 	    cmocka_unit_test(test_ledger_no_silent_zeros),
+	    cmocka_unit_test(test_ledger_refs_once),
 	    cmocka_unit_test(test_ledger_coal),
 	    cmocka_unit_test(test_ledger_seafood_plant),
 	    cmocka_unit_test(test_bench_few_peers),

@@ -20,6 +20,7 @@
 #include "db/db.h"
 #include "model/msg.h"
 #include "model/calc/energy.h"
+#include "model/store.h"
 #include "model/calc/exact.h"
 #include "util/alloc.h"
 #include "util/fmt.h"
@@ -75,6 +76,8 @@ struct lctx {
 	struct ledger *l;
 	char *err;
 	size_t errsz;
+	struct arena *strs; /* where keep() copies strings */
+	int refs_shared;    /* the reference tables belong to a struct lrefs */
 
 	struct calc_unit *units;
 	int nunits;
@@ -168,7 +171,7 @@ product_idx(const struct lctx *c, const char *code)
 static char *
 keep(struct lctx *c, const char *s)
 {
-	return arena_strdup(&c->l->mem, s);
+	return arena_strdup(c->strs, s);
 }
 
 /* ---- stage 1: reference tables ---- */
@@ -900,8 +903,9 @@ build_report(struct lctx *c, int ri, struct lscratch *s, struct ledger_report *r
 	memcpy(r->errors, s->err, (size_t)s->nerr * sizeof(*r->errors));
 }
 
+/* The reference-table members of c (stage 1). */
 static void
-lctx_free(struct lctx *c)
+lctx_free_refs(struct lctx *c)
 {
 	free(c->units);
 	free(c->carriers);
@@ -913,6 +917,13 @@ lctx_free(struct lctx *c)
 	free(c->psector);
 	free(c->punit);
 	free(c->norms);
+}
+
+static void
+lctx_free(struct lctx *c)
+{
+	if (!c->refs_shared)
+		lctx_free_refs(c);
 	free(c->reps);
 	free(c->ids);
 	free(c->coef);
@@ -958,11 +969,86 @@ build_reports(struct lctx *c)
 	free(s.p_list);
 }
 
+/*
+ * The reference tables of one connection for one data generation (stage
+ * 1), kept in the connection's DB_SLOT_LEDGER_REFS: every ledger of that
+ * generation on that connection shares them.  Reference data only changes
+ * through writes that bump the generation (refdata_load, imports), so a
+ * new generation loads them again.
+ */
+struct lrefs {
+	_Atomic int refs; /* the connection's slot and each ledger built on them */
+	int64_t generation;
+	struct arena mem; /* their strings */
+	struct lctx c;	  /* only the reference-table members are set */
+};
+
+static _Atomic long ref_loads;
+
+/* Drops a reference; the last one frees the tables. */
+static void
+lrefs_unref(void *p)
+{
+	struct lrefs *r = p;
+	if (r == NULL || --r->refs > 0)
+		return;
+	lctx_free_refs(&r->c);
+	arena_free(&r->mem);
+	free(r);
+}
+
+long
+ledger_ref_loads(void)
+{
+	return ref_loads;
+}
+
+/* Points c's reference tables at those of db's current generation, loading them once. */
 static int
 load_tables(struct lctx *c)
 {
-	return load_units_carriers(c) < 0 || load_factors(c) < 0 || load_products_norms(c) < 0 ? -1
-											       : 0;
+	int64_t gen;
+	if (store_generation(c->db, &gen) < 0)
+		return dberr(c, "meta");
+	struct lrefs *r = db_slot_get(c->db, DB_SLOT_LEDGER_REFS);
+	if (r == NULL || r->generation != gen) {
+		r = xcalloc(1, sizeof(*r));
+		r->generation = gen;
+		arena_init(&r->mem);
+		r->c =
+		    (struct lctx){.db = c->db, .err = c->err, .errsz = c->errsz, .strs = &r->mem};
+		r->refs = 1; /* the slot's */
+		if (load_units_carriers(&r->c) < 0 || load_factors(&r->c) < 0 ||
+		    load_products_norms(&r->c) < 0) {
+			lrefs_unref(r);
+			return -1;
+		}
+		ref_loads++;
+		db_slot_set(c->db, DB_SLOT_LEDGER_REFS, r, lrefs_unref);
+	}
+	/* The ledger's strings point into r: it holds r until ledger_free. */
+	r->refs++;
+	c->l->refs = r;
+	struct lctx *rc = &r->c;
+	c->units = rc->units;
+	c->nunits = rc->nunits;
+	c->carriers = rc->carriers;
+	c->native = rc->native;
+	c->ncarriers = rc->ncarriers;
+	c->factors = rc->factors;
+	c->fderived = rc->fderived;
+	c->nfactors = rc->nfactors;
+	c->grid = rc->grid;
+	c->ngrid = rc->ngrid;
+	c->pcode = rc->pcode;
+	c->psector = rc->psector;
+	c->punit = rc->punit;
+	c->nproducts = rc->nproducts;
+	c->norms = rc->norms;
+	c->nnorms = rc->nnorms;
+	c->tables = rc->tables;
+	c->refs_shared = 1;
+	return 0;
 }
 
 int
@@ -971,7 +1057,7 @@ ledger_load_product(struct db *db, int first_year, int last_year, int64_t facili
 		    size_t errsz)
 {
 	struct ledger *l = xcalloc(1, sizeof(*l));
-	struct lctx c = {.db = db, .l = l, .err = err, .errsz = errsz};
+	struct lctx c = {.db = db, .l = l, .err = err, .errsz = errsz, .strs = &l->mem};
 	int rc = -1;
 	*out = NULL;
 	arena_init(&l->mem);
@@ -1001,7 +1087,7 @@ ledger_of_lines(struct db *db, int64_t facility_id, int year, struct ledger_line
 		size_t errsz)
 {
 	struct ledger *l = xcalloc(1, sizeof(*l));
-	struct lctx c = {.db = db, .l = l, .err = err, .errsz = errsz};
+	struct lctx c = {.db = db, .l = l, .err = err, .errsz = errsz, .strs = &l->mem};
 	int rc = -1, rawcap = 0;
 	*out = NULL;
 	arena_init(&l->mem);
@@ -1084,6 +1170,7 @@ ledger_free(struct ledger *l)
 {
 	if (l == NULL)
 		return;
+	lrefs_unref(l->refs);
 	arena_free(&l->mem);
 	free(l);
 }

@@ -63,7 +63,7 @@ struct ledger_product {
 						       else "GJ" and the product unit */
 	double norm;				    /* NAN none */
 	const char *norm_ref;
-	int norm_band_plant; /* the norm's band bounded the plant's output (TT 52/2018) */
+	int norm_band_plant;	     /* the norm's band bounded the plant's output (TT 52/2018) */
 	double norm_ratio;	     /* sec / norm */
 	int meets;		     /* 1 sec <= norm, 0 above, -1 unknown */
 	double sec_gj;		     /* GJ per product unit, whether or not a norm applies */
@@ -112,6 +112,7 @@ struct ledger {
 	int nfacilities;
 	struct ledger_facility *facilities; /* by id; after ledger_facilities() */
 	struct arena mem;		    /* owns everything above */
+	void *refs; /* the reference tables its codes and units point into (held) */
 };
 
 /*
@@ -159,6 +160,12 @@ struct ledger_output {
 int ledger_of_lines(struct db *db, int64_t facility_id, int year, struct ledger_line *lines,
 		    int nlines, const struct ledger_output *outs, int nouts, struct ledger **out,
 		    char *err, size_t errsz);
+
+/*
+ * How many times this process loaded the ledger's reference tables (once
+ * per connection and data generation): for tests and benchmarks.
+ */
+long ledger_ref_loads(void);
 
 /* Frees l and everything it owns; NULL is a no-op. */
 void ledger_free(struct ledger *l);
