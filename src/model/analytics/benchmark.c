@@ -97,7 +97,13 @@ bench_compute(struct db *db, const char *product, int year, struct bench_result 
 		peer->facility_id = l->reports[i].facility_id;
 		peer->facility_code = f != NULL ? f->code : "";
 		peer->facility_name = f != NULL ? f->name : "";
-		peer->sec = p->sec_gj * mult;
+		/* The ledger's own SEC where it is in the common unit (its norm's), so
+		 * every view shows the same figure; converted only without a norm. */
+		peer->sec = isfinite(p->sec) && norm_seen &&
+				    strcmp(p->sec_energy_unit, r->energy_unit) == 0 &&
+				    strcmp(p->sec_per_unit, r->per_unit) == 0
+				? p->sec
+				: p->sec_gj * mult;
 		peer->norm = p->norm;
 		peer->norm_ratio = isnan(p->norm) ? NAN : peer->sec / p->norm;
 		peer->meets = isnan(p->norm) ? -1 : calc_le(peer->sec, p->norm);
