@@ -15,6 +15,18 @@
  */
 #include "db/db_int.h"
 
+/*
+ * Whether the caller sees facility f: ?1 role, ?2 unit, ?3 user, bound by
+ * scope_bind() (model/accounts/scope.h).  Province staff see every
+ * facility; a district its unit and the units directly under it; an
+ * enterprise the facilities it is a confirmed member of.
+ */
+#define SCOPE_SEES_F                                                                               \
+	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND f.admin_unit_id IN "                 \
+	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2)) OR "                 \
+	"(?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m WHERE m.facility_id = "    \
+	"f.id AND m.user_id = ?3 AND m.status = 'confirmed')))"
+
 const char *const db_sql[STMT__MAX] = {
     /* --- core --- */
     [STMT_SCHEMA_VERSION_GET] = "SELECT coalesce(max(version), 0) FROM schema_version",
@@ -501,72 +513,43 @@ const char *const db_sql[STMT__MAX] = {
     /* Every scoped statement repeats the predicate of model/accounts/scope.h on
      * facility f: ?1 role, ?2 district unit id, ?3 user id. */
     [STMT_FACILITY_SEE] =
-	"SELECT f.id FROM facility f WHERE f.id = ?4 AND "
-	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2)) "
-	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))",
+
+	"SELECT f.id FROM facility f WHERE f.id = ?4 AND " SCOPE_SEES_F,
     [STMT_REPORT_GET] =
-	"SELECT r.id, r.facility_id, r.year, r.status, r.forwarded_at IS NOT NULL, r.cp_aware, "
-	"r.cp_staff, r.cp_unit, r.cp_applied, coalesce(r.submitted_on, ''), "
+
+	"SELECT r.id, r.facility_id, r.year, r.status, r.forwarded_at IS NOT NULL, "
+	"r.cp_aware, r.cp_staff, r.cp_unit, r.cp_applied, coalesce(r.submitted_on, ''), "
 	"coalesce(r.review_note, ''), r.version FROM report r JOIN facility f ON f.id = "
-	"r.facility_id "
-	"WHERE r.id = ?4 AND "
-	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2)) "
-	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))",
+	"r.facility_id WHERE r.id = ?4 AND " SCOPE_SEES_F,
     [STMT_REPORT_FIND] =
-	"SELECT r.id FROM report r JOIN facility f ON f.id = r.facility_id "
-	"WHERE r.facility_id = ?4 AND r.year = ?5 AND "
-	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2)) "
-	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))",
+
+	"SELECT r.id FROM report r JOIN facility f ON f.id = r.facility_id WHERE "
+	"r.facility_id = ?4 AND r.year = ?5 AND " SCOPE_SEES_F,
     [STMT_REPORT_LATEST_BEFORE] =
-	"SELECT r.id FROM report r JOIN facility f ON f.id = r.facility_id "
-	"WHERE r.facility_id = ?4 AND r.year < ?5 AND "
-	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2)) "
-	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))"
-	" ORDER BY r.year DESC LIMIT 1",
+
+	"SELECT r.id FROM report r JOIN facility f ON f.id = r.facility_id WHERE "
+	"r.facility_id = ?4 AND r.year < ?5 AND " SCOPE_SEES_F " ORDER BY r.year DESC LIMIT 1",
     [STMT_REPORT_OUTPUT_LIST] =
-	"SELECT o.product_code, o.quantity, o.unit FROM report_output o JOIN report r ON r.id = "
-	"o.report_id "
-	"JOIN facility f ON f.id = r.facility_id WHERE o.report_id = ?4 AND "
-	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2)) "
-	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))"
-	" ORDER BY o.id",
+
+	"SELECT o.product_code, o.quantity, o.unit FROM report_output o JOIN report r ON "
+	"r.id = o.report_id JOIN facility f ON f.id = r.facility_id WHERE o.report_id = "
+	"?4 AND " SCOPE_SEES_F " ORDER BY o.id",
     [STMT_REPORT_ENERGY_LIST] =
-	"SELECT e.carrier_code, e.quantity, e.unit, coalesce(e.month, 0), coalesce(e.product_code, "
-	"''), e.cost_vnd FROM report_energy e JOIN report r ON r.id = e.report_id "
-	"JOIN facility f ON f.id = r.facility_id WHERE e.report_id = ?4 AND "
-	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2)) "
-	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))"
-	" ORDER BY e.id",
+
+	"SELECT e.carrier_code, e.quantity, e.unit, coalesce(e.month, 0), "
+	"coalesce(e.product_code, ''), e.cost_vnd FROM report_energy e JOIN report r ON "
+	"r.id = e.report_id JOIN facility f ON f.id = r.facility_id WHERE e.report_id = "
+	"?4 AND " SCOPE_SEES_F " ORDER BY e.id",
     [STMT_REPORT_WATER_LIST] =
-	"SELECT w.source, w.quantity_m3, w.cost_vnd FROM report_water w JOIN report r ON r.id = "
-	"w.report_id "
-	"JOIN facility f ON f.id = r.facility_id WHERE w.report_id = ?4 AND "
-	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2)) "
-	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))"
-	" ORDER BY w.id",
+
+	"SELECT w.source, w.quantity_m3, w.cost_vnd FROM report_water w JOIN report r ON "
+	"r.id = w.report_id JOIN facility f ON f.id = r.facility_id WHERE w.report_id = "
+	"?4 AND " SCOPE_SEES_F " ORDER BY w.id",
     [STMT_REPORT_MATERIAL_LIST] =
-	"SELECT t.name, t.quantity, t.unit, t.cost_vnd FROM report_material t JOIN report r ON "
-	"r.id = t.report_id "
-	"JOIN facility f ON f.id = r.facility_id WHERE t.report_id = ?4 AND "
-	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2)) "
-	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))"
-	" ORDER BY t.id",
+
+	"SELECT t.name, t.quantity, t.unit, t.cost_vnd FROM report_material t JOIN "
+	"report r ON r.id = t.report_id JOIN facility f ON f.id = r.facility_id WHERE "
+	"t.report_id = ?4 AND " SCOPE_SEES_F " ORDER BY t.id",
     [STMT_REPORT_INSERT] = "INSERT INTO report(facility_id, year, status, cp_aware, cp_staff, "
 			   "cp_unit, cp_applied) VALUES (?1, ?2, 'draft', ?3, ?4, ?5, ?6)",
     [STMT_REPORT_UPDATE] = "UPDATE report SET cp_aware = ?3, cp_staff = ?4, cp_unit = ?5, "
@@ -587,29 +570,19 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_FACTOR_LIST] = "SELECT carrier_code, unit, toe_per_unit, gj_per_unit, valid_from, "
 			 "coalesce(valid_to, '') FROM carrier_factor",
     [STMT_REGISTRATION_GET] =
-	"SELECT g.id, g.facility_id, g.year, g.status, g.forwarded_at IS NOT NULL, g.apply_cp, "
-	"g.planned_saving_pct, coalesce(g.measures, ''), coalesce(g.submitted_on, ''), "
-	"coalesce(g.review_note, ''), g.version FROM registration g "
-	"JOIN facility f ON f.id = g.facility_id WHERE g.id = ?4 AND "
-	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2)) "
-	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))",
+
+	"SELECT g.id, g.facility_id, g.year, g.status, g.forwarded_at IS NOT NULL, "
+	"g.apply_cp, g.planned_saving_pct, coalesce(g.measures, ''), "
+	"coalesce(g.submitted_on, ''), coalesce(g.review_note, ''), g.version FROM "
+	"registration g JOIN facility f ON f.id = g.facility_id WHERE g.id = ?4 AND " SCOPE_SEES_F,
     [STMT_REGISTRATION_FIND] =
-	"SELECT g.id FROM registration g JOIN facility f ON f.id = g.facility_id "
-	"WHERE g.facility_id = ?4 AND g.year = ?5 AND "
-	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2)) "
-	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))",
+
+	"SELECT g.id FROM registration g JOIN facility f ON f.id = g.facility_id WHERE "
+	"g.facility_id = ?4 AND g.year = ?5 AND " SCOPE_SEES_F,
     [STMT_REGISTRATION_LATEST_BEFORE] =
-	"SELECT g.id FROM registration g JOIN facility f ON f.id = g.facility_id "
-	"WHERE g.facility_id = ?4 AND g.year < ?5 AND "
-	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2)) "
-	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))"
-	" ORDER BY g.year DESC LIMIT 1",
+
+	"SELECT g.id FROM registration g JOIN facility f ON f.id = g.facility_id WHERE "
+	"g.facility_id = ?4 AND g.year < ?5 AND " SCOPE_SEES_F " ORDER BY g.year DESC LIMIT 1",
     [STMT_REGISTRATION_INSERT] =
 	"INSERT INTO registration(facility_id, year, apply_cp, "
 	"planned_saving_pct, measures, status) VALUES (?1, ?2, ?3, ?4, ?5, 'draft')",
@@ -650,13 +623,11 @@ const char *const db_sql[STMT__MAX] = {
 	"ORDER BY m.claimed_at DESC, m.id DESC LIMIT 500",
     [STMT_USER_ROLE] = "SELECT role, status FROM app_user WHERE id = ?1",
     [STMT_FACILITY_GET] =
-	"SELECT f.id, f.code, coalesce(f.tax_code, ''), f.name, f.sector_code, f.admin_unit_id, "
-	"coalesce(f.address, ''), f.lat, f.lon, f.ownership, f.size, f.employees, f.opened_year, "
-	"f.closed_year, f.status, f.version FROM facility f WHERE f.id = ?4 AND "
-	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2)) "
-	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))",
+
+	"SELECT f.id, f.code, coalesce(f.tax_code, ''), f.name, f.sector_code, "
+	"f.admin_unit_id, coalesce(f.address, ''), f.lat, f.lon, f.ownership, f.size, "
+	"f.employees, f.opened_year, f.closed_year, f.status, f.version FROM facility f "
+	"WHERE f.id = ?4 AND " SCOPE_SEES_F,
     [STMT_FACILITY_UPDATE] =
 	"UPDATE facility SET tax_code = ?3, name = ?4, name_key = ?5, sector_code = ?6, "
 	"address = ?7, lat = ?8, lon = ?9, ownership = ?10, size = ?11, employees = ?12, "
@@ -665,38 +636,27 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_SECTOR_EXISTS] = "SELECT 1 FROM sector WHERE code = ?1",
     [STMT_FACILITY_TAX_TAKEN] = "SELECT 1 FROM facility WHERE tax_code = ?1 AND id <> ?2",
     [STMT_WORKFLOW_QUEUE] =
-	"WITH q AS (SELECT kind, id, facility_id, version, year, status, "
-	"forwarded_at IS NOT NULL AS fwd, coalesce(submitted_on, '') AS sub "
-	"FROM workflow_document) "
-	"SELECT q.kind, q.id, q.facility_id, q.version, q.year, q.status, q.fwd, f.name, f.code, "
-	"au.name, f.sector_code, q.sub FROM q JOIN facility f ON f.id = q.facility_id "
-	"JOIN admin_unit au ON au.id = f.admin_unit_id "
-	"WHERE (CAST(?4 AS text) IS NULL OR q.kind = ?4) AND (CAST(?5 AS bigint) IS NULL OR q.year "
-	"= ?5) "
+
+	"WITH q AS (SELECT kind, id, facility_id, version, year, status, forwarded_at IS "
+	"NOT NULL AS fwd, coalesce(submitted_on, '') AS sub FROM workflow_document) "
+	"SELECT q.kind, q.id, q.facility_id, q.version, q.year, q.status, q.fwd, f.name, "
+	"f.code, au.name, f.sector_code, q.sub FROM q JOIN facility f ON f.id = "
+	"q.facility_id JOIN admin_unit au ON au.id = f.admin_unit_id WHERE (CAST(?4 AS "
+	"text) IS NULL OR q.kind = ?4) AND (CAST(?5 AS bigint) IS NULL OR q.year = ?5) "
 	"AND (CAST(?6 AS bigint) IS NULL OR f.admin_unit_id = ?6 OR au.parent_id = ?6) "
-	"AND (CAST(?7 AS text) IS NULL OR f.sector_code LIKE ?7 || '%') AND "
-	"(?8 & CASE WHEN q.status = 'draft' THEN 1 WHEN q.status = 'submitted' AND NOT q.fwd "
-	"THEN 2 WHEN q.status = 'submitted' THEN 4 WHEN q.status = 'returned' THEN 8 ELSE 16 END) "
-	"<> 0 AND "
-	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2)) "
-	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))"
-	" ORDER BY q.sub, q.kind, q.id LIMIT ?9 OFFSET ?10",
+	"AND (CAST(?7 AS text) IS NULL OR f.sector_code LIKE ?7 || '%') AND (?8 & CASE "
+	"WHEN q.status = 'draft' THEN 1 WHEN q.status = 'submitted' AND NOT q.fwd THEN 2 "
+	"WHEN q.status = 'submitted' THEN 4 WHEN q.status = 'returned' THEN 8 ELSE 16 "
+	"END) <> 0 AND " SCOPE_SEES_F " ORDER BY q.sub, q.kind, q.id LIMIT ?9 OFFSET ?10",
     [STMT_WORKFLOW_QUEUE_COUNTS] =
-	"WITH q AS (SELECT kind, id, facility_id, version, year, status, "
-	"forwarded_at IS NOT NULL AS fwd, coalesce(submitted_on, '') AS sub "
-	"FROM workflow_document) "
+
+	"WITH q AS (SELECT kind, id, facility_id, version, year, status, forwarded_at IS "
+	"NOT NULL AS fwd, coalesce(submitted_on, '') AS sub FROM workflow_document) "
 	"SELECT q.status, q.fwd, count(*) FROM q JOIN facility f ON f.id = q.facility_id "
-	"JOIN admin_unit au ON au.id = f.admin_unit_id "
-	"WHERE (CAST(?4 AS text) IS NULL OR q.kind = ?4) AND (CAST(?5 AS bigint) IS NULL OR q.year "
-	"= ?5) "
-	"AND (CAST(?6 AS bigint) IS NULL OR f.admin_unit_id = ?6 OR au.parent_id = ?6) "
-	"AND (CAST(?7 AS text) IS NULL OR f.sector_code LIKE ?7 || '%') AND "
-	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND f.admin_unit_id IN "
-	"(SELECT u.id FROM admin_unit u WHERE u.id = ?2 OR u.parent_id = ?2)) "
-	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
-	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed')))"
+	"JOIN admin_unit au ON au.id = f.admin_unit_id WHERE (CAST(?4 AS text) IS NULL "
+	"OR q.kind = ?4) AND (CAST(?5 AS bigint) IS NULL OR q.year = ?5) AND (CAST(?6 AS "
+	"bigint) IS NULL OR f.admin_unit_id = ?6 OR au.parent_id = ?6) AND (CAST(?7 AS "
+	"text) IS NULL OR f.sector_code LIKE ?7 || '%') AND " SCOPE_SEES_F
 	" GROUP BY q.status, q.fwd",
     [STMT_ADMIN_UNIT_ID] = "SELECT id FROM admin_unit WHERE code = ?1",
 #define AUDIT_SEARCH_WHERE                                                                         \
