@@ -38,8 +38,6 @@ bench_compute(struct db *db, const char *product, int year, struct bench_result 
 	r->norm = r->min = r->q1 = r->median = r->q3 = r->max = NAN;
 
 	struct db_stmt *st = db_stmt(db, STMT_BENCH_PRODUCT_GET);
-	if (st == NULL)
-		goto dberr;
 	db_bind_text(st, 1, product);
 	int s = db_step(st);
 	if (s == DB_DONE) {
@@ -157,8 +155,6 @@ bench_products(struct db *db, int year, struct bench_product **out, int *n)
 	*out = NULL;
 	*n = 0;
 	struct db_stmt *st = db_stmt(db, STMT_BENCH_PRODUCTS);
-	if (st == NULL)
-		return -1;
 	db_bind_int(st, 1, year);
 	while ((rc = db_step(st)) == DB_ROW) {
 		xgrow((void **)&v, &cap, cnt + 1, sizeof(*v));

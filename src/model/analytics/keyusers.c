@@ -86,8 +86,6 @@ keyusers_list(struct db *db, const struct principal *who, int year, struct keyus
 	kl->year = year;
 
 	struct db_stmt *st = db_stmt(db, STMT_ANALYTICS_THRESHOLD_GET);
-	if (st == NULL)
-		goto dberr;
 	snprintf(last, sizeof(last), "%04d-12-31", year);
 	snprintf(first, sizeof(first), "%04d-01-01", year);
 	db_bind_text(st, 1, ku_code);

@@ -181,8 +181,6 @@ load_units_carriers(struct lctx *c)
 {
 	struct db_stmt *st = db_stmt(c->db, STMT_KPI_UNITS);
 	int rc, cap = 0;
-	if (st == NULL)
-		return dberr(c, "unit");
 	while ((rc = db_step(st)) == DB_ROW) {
 		xgrow((void **)&c->units, &cap, c->nunits + 1, sizeof(*c->units));
 		c->units[c->nunits++] = (struct calc_unit){
@@ -194,8 +192,6 @@ load_units_carriers(struct lctx *c)
 		qsort(c->units, (size_t)c->nunits, sizeof(*c->units), unit_cmp);
 
 	st = db_stmt(c->db, STMT_LEDGER_CARRIERS);
-	if (st == NULL)
-		return dberr(c, "carrier");
 	cap = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
 		xgrow((void **)&c->carriers, &cap, c->ncarriers + 1, sizeof(*c->carriers));
@@ -210,8 +206,6 @@ load_units_carriers(struct lctx *c)
 		qsort(c->carriers, (size_t)c->ncarriers, sizeof(*c->carriers), carrier_cmp);
 	c->native = xcalloc((size_t)c->ncarriers + 1, sizeof(*c->native));
 	st = db_stmt(c->db, STMT_LEDGER_CARRIERS);
-	if (st == NULL)
-		return dberr(c, "carrier");
 	while ((rc = db_step(st)) == DB_ROW) {
 		int i = carrier_idx(c, db_col_text(st, 0));
 		if (i >= 0)
@@ -233,8 +227,6 @@ load_factors(struct lctx *c)
 {
 	struct db_stmt *st = db_stmt(c->db, STMT_LEDGER_FACTORS);
 	int rc, cap = 0, cap2 = 0;
-	if (st == NULL)
-		return dberr(c, "carrier_factor");
 	while ((rc = db_step(st)) == DB_ROW) {
 		int from = date_num(db_col_text(st, 5));
 		int to = db_col_is_null(st, 6) ? 0 : date_num(db_col_text(st, 6));
@@ -257,8 +249,6 @@ load_factors(struct lctx *c)
 		return dberr(c, "carrier_factor");
 
 	st = db_stmt(c->db, STMT_LEDGER_GRID);
-	if (st == NULL)
-		return dberr(c, "grid_factor");
 	cap = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
 		xgrow((void **)&c->grid, &cap, c->ngrid + 1, sizeof(*c->grid));
@@ -275,8 +265,6 @@ load_products_norms(struct lctx *c)
 {
 	struct db_stmt *st = db_stmt(c->db, STMT_KPI_PRODUCTS); /* by code */
 	int rc, cap = 0, cap2 = 0, cap3 = 0;
-	if (st == NULL)
-		return dberr(c, "product");
 	while ((rc = db_step(st)) == DB_ROW) {
 		xgrow((void **)&c->pcode, &cap, c->nproducts + 1, sizeof(*c->pcode));
 		xgrow((void **)&c->punit, &cap2, c->nproducts + 1, sizeof(*c->punit));
@@ -289,8 +277,6 @@ load_products_norms(struct lctx *c)
 		return dberr(c, "product");
 
 	st = db_stmt(c->db, STMT_LEDGER_NORMS);
-	if (st == NULL)
-		return dberr(c, "norm");
 	cap = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
 		int p = product_idx(c, db_col_text(st, 0));
@@ -348,8 +334,6 @@ load_reports(struct lctx *c, int64_t facility, const char *product, int accepted
 {
 	struct db_stmt *st = db_stmt(c->db, STMT_LEDGER_REPORTS);
 	int rc, cap = 0;
-	if (st == NULL)
-		return dberr(c, "report");
 	bind_range(st, c->l, facility, product);
 	db_bind_int(st, 5, accepted_only);
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -431,8 +415,6 @@ load_lines(struct lctx *c, int64_t facility, const char *product)
 {
 	struct db_stmt *st = db_stmt(c->db, STMT_LEDGER_ENERGY);
 	int rc, cap = 0, rawcap = 0;
-	if (st == NULL)
-		return dberr(c, "report_energy");
 	bind_range(st, c->l, facility, product);
 	while ((rc = db_step(st)) == DB_ROW) {
 		int r = rep_of(c, db_col_int(st, 0));
@@ -458,8 +440,6 @@ load_lines(struct lctx *c, int64_t facility, const char *product)
 	c->line0 = group((void **)&c->lines, c->nlines, sizeof(*c->lines), c->nreps);
 
 	st = db_stmt(c->db, STMT_LEDGER_OUTPUTS);
-	if (st == NULL)
-		return dberr(c, "report_output");
 	bind_range(st, c->l, facility, product);
 	cap = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -481,8 +461,6 @@ load_lines(struct lctx *c, int64_t facility, const char *product)
 	c->out0 = group((void **)&c->outs, c->nouts, sizeof(*c->outs), c->nreps);
 
 	st = db_stmt(c->db, STMT_LEDGER_OUTPUT_MONTHS);
-	if (st == NULL)
-		return dberr(c, "report_output_month");
 	bind_range(st, c->l, facility, product);
 	cap = 0;
 	while ((rc = db_step(st)) == DB_ROW) {

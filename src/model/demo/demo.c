@@ -596,10 +596,6 @@ insert_facility(struct gen *g, struct rng *r, const struct fac *f)
 	char *key = fold_key(name);
 	struct db_stmt *st = db_stmt(g->db, STMT_DEMO_FACILITY_INSERT);
 	int rc = -1;
-	if (st == NULL) {
-		fail(g, "facility");
-		goto out;
-	}
 	db_bind_int(st, 1, f->id);
 	db_bind_text(st, 2, code);
 	db_bind_text(st, 3, taxp);
@@ -620,7 +616,6 @@ insert_facility(struct gen *g, struct rng *r, const struct fac *f)
 	rc = run(g, st, code);
 	if (rc == 0)
 		g->st.facilities++;
-out:
 	free(key);
 	return rc;
 }
@@ -645,8 +640,6 @@ static int
 insert_energy(struct gen *g, long rid, enum carrier c, int month, double qty, double vnd)
 {
 	struct db_stmt *st = db_stmt(g->db, STMT_DEMO_ENERGY_INSERT);
-	if (st == NULL)
-		return fail(g, "energy");
 	db_bind_int(st, 1, rid);
 	db_bind_text(st, 2, carriers[c].code);
 	if (month)
@@ -698,8 +691,6 @@ insert_report(struct gen *g, struct rng *r, const struct fac *f, int year, const
 	}
 	double q = cp_unknown[f->size];
 	struct db_stmt *st = db_stmt(g->db, STMT_DEMO_REPORT_INSERT);
-	if (st == NULL)
-		return fail(g, "report");
 	db_bind_int(st, 1, rid);
 	db_bind_int(st, 2, f->id);
 	db_bind_int(st, 3, year);
@@ -724,8 +715,6 @@ insert_report(struct gen *g, struct rng *r, const struct fac *f, int year, const
 			break;
 		double pq = p == 0 ? qty : round_qty(out * k->ratio2 * (1 + 0.02 * rng_normal(r)));
 		st = db_stmt(g->db, STMT_DEMO_OUTPUT_INSERT);
-		if (st == NULL)
-			return fail(g, "output");
 		db_bind_int(st, 1, rid);
 		db_bind_text(st, 2, prod);
 		db_bind_double(st, 3, pq);
@@ -766,8 +755,6 @@ insert_report(struct gen *g, struct rng *r, const struct fac *f, int year, const
 		 * energy regression (ISO 50006) has a P for every month. */
 		for (int m = 0; m < 12 && k->product != NULL; m++) {
 			st = db_stmt(g->db, STMT_DEMO_OUTPUT_MONTH_INSERT);
-			if (st == NULL)
-				return fail(g, "output month");
 			db_bind_int(st, 1, rid);
 			db_bind_text(st, 2, k->product);
 			db_bind_int(st, 3, m + 1);
@@ -781,8 +768,6 @@ insert_report(struct gen *g, struct rng *r, const struct fac *f, int year, const
 		double m3 = round_qty(out * k->water * exp(0.1 * rng_normal(r)));
 		double vnd = water_vnd[f->water_src];
 		st = db_stmt(g->db, STMT_DEMO_WATER_INSERT);
-		if (st == NULL)
-			return fail(g, "water");
 		db_bind_int(st, 1, rid);
 		db_bind_text(st, 2, water_src[f->water_src]);
 		db_bind_double(st, 3, m3);
@@ -795,8 +780,6 @@ insert_report(struct gen *g, struct rng *r, const struct fac *f, int year, const
 	if (k->mat != NULL && rng_chance(r, material_p[f->size])) {
 		double mq = round_qty(out * k->mat_per * (1 + 0.03 * rng_normal(r)));
 		st = db_stmt(g->db, STMT_DEMO_MATERIAL_INSERT);
-		if (st == NULL)
-			return fail(g, "material");
 		db_bind_int(st, 1, rid);
 		db_bind_text(st, 2, k->mat);
 		db_bind_double(st, 3, mq);
@@ -887,8 +870,6 @@ lookup(struct gen *g)
 	}
 	for (int d = 0; d < NDISTRICTS; d++) {
 		struct db_stmt *st = db_stmt(g->db, STMT_DEMO_UNIT_ID);
-		if (st == NULL)
-			return fail(g, "admin_unit");
 		db_bind_text(st, 1, districts[d].code);
 		int rc = db_step(st);
 		if (rc != DB_ROW) {
@@ -904,8 +885,6 @@ lookup(struct gen *g)
 			if (prod == NULL)
 				continue;
 			struct db_stmt *st = db_stmt(g->db, STMT_DEMO_PRODUCT_UNIT);
-			if (st == NULL)
-				return fail(g, "product");
 			db_bind_text(st, 1, prod);
 			if (db_step(st) != DB_ROW) {
 				db_reset(st);
@@ -931,7 +910,7 @@ delete_all(struct gen *g)
 	};
 	for (size_t i = 0; i < sizeof(del) / sizeof(del[0]); i++) {
 		struct db_stmt *st = db_stmt(g->db, del[i]);
-		if (st == NULL || db_run(st) != DB_OK) {
+		if (db_run(st) != DB_OK) {
 			char what[128];
 			return fail(g, msg_both(what, sizeof(what), MSG_DEMO_CANNOT_DELETE, NULL));
 		}
@@ -999,7 +978,7 @@ demo_generate(struct db *db, const struct demo_opts *opts, struct demo_stats *st
 			opts->progress(opts->progress_arg, i + 1, opts->facilities);
 	}
 	struct db_stmt *bump = db_stmt(db, STMT_GENERATION_BUMP);
-	if (bump == NULL || db_run(bump) != DB_OK) {
+	if (db_run(bump) != DB_OK) {
 		fail(&g, "generation");
 		goto out;
 	}

@@ -48,10 +48,6 @@ demo_account_pick(struct db *db, const struct demo_pick *pick, struct demo_accou
 		  size_t errsz)
 {
 	struct db_stmt *st = db_stmt(db, STMT_DEMO_ACCOUNT_FACILITY);
-	if (st == NULL) {
-		snprintf(err, errsz, "demo account facility: %s", db_errmsg(db));
-		return -1;
-	}
 	db_bind_text(st, 1, pick->sector);
 	db_bind_text(st, 2, pick->product);
 	db_bind_text(st, 3, pick->size);
@@ -82,8 +78,6 @@ static int
 demo_account_bind(struct db *db, const struct demo_account *a, int64_t before, int64_t now)
 {
 	struct db_stmt *st = db_stmt(db, STMT_DEMO_ACCOUNT_BIND);
-	if (st == NULL)
-		return -1;
 	db_bind_int(st, 1, a->user_id);
 	db_bind_int(st, 2, a->facility_id);
 	if (db_run(st) != DB_OK)

@@ -166,8 +166,6 @@ static int
 rd_lookup(struct db *db, enum stmt id, const char *code, int64_t *out)
 {
 	struct db_stmt *st = db_stmt(db, id);
-	if (st == NULL)
-		return DB_ERR;
 	db_bind_text(st, 1, code);
 	int rc = db_step(st);
 	if (rc == DB_ROW) {
@@ -293,8 +291,6 @@ static int
 rd_exec(struct rd_parse *p, enum stmt id, const struct rd_val *vals, size_t n)
 {
 	struct db_stmt *st = db_stmt(p->db, id);
-	if (st == NULL)
-		return DB_ERR;
 	for (size_t i = 0; i < n; i++) {
 		int idx = (int)i + 1;
 		switch (vals[i].kind) {
@@ -486,7 +482,7 @@ static int
 rd_commit(struct db *db, char *err, size_t errsz)
 {
 	struct db_stmt *st = db_stmt(db, STMT_GENERATION_BUMP);
-	if (st == NULL || db_run(st) != DB_OK || db_commit(db) != DB_OK) {
+	if (db_run(st) != DB_OK || db_commit(db) != DB_OK) {
 		msg_both(err, errsz, MSG_REF_CANNOT_COMMIT, ": %s", db_errmsg(db));
 		return -1;
 	}
@@ -555,9 +551,8 @@ int
 refdata_counts(struct db *db, int64_t counts[REFDATA__MAX])
 {
 	struct db_stmt *st = db_stmt(db, STMT_REFDATA_COUNTS);
-	if (st == NULL || db_step(st) != DB_ROW) {
-		if (st != NULL)
-			db_reset(st);
+	if (db_step(st) != DB_ROW) {
+		db_reset(st);
 		return -1;
 	}
 	for (int t = 0; t < REFDATA__MAX; t++)
@@ -582,8 +577,6 @@ refdata_factor_get(struct db *db, const char *carrier, const char *unit, const c
 		   struct refdata_factor *out)
 {
 	struct db_stmt *st = db_stmt(db, STMT_REFDATA_FACTOR_GET);
-	if (st == NULL)
-		return DB_ERR;
 	db_bind_text(st, 1, carrier);
 	db_bind_text(st, 2, unit);
 	db_bind_text(st, 3, date);
@@ -607,8 +600,6 @@ int
 refdata_grid_get(struct db *db, int year, double *tco2_per_mwh, char *reliability)
 {
 	struct db_stmt *st = db_stmt(db, STMT_REFDATA_GRID_GET);
-	if (st == NULL)
-		return DB_ERR;
 	db_bind_int(st, 1, year);
 	int rc = rd_get_row(st);
 	if (rc != DB_ROW)
@@ -625,8 +616,6 @@ refdata_norm_get(struct db *db, const char *product, double output, double plant
 		 const char *date, struct refdata_norm *out)
 {
 	struct db_stmt *st = db_stmt(db, STMT_REFDATA_NORM_GET);
-	if (st == NULL)
-		return DB_ERR;
 	db_bind_text(st, 1, product);
 	db_bind_double(st, 2, output);
 	db_bind_text(st, 3, date);
@@ -648,8 +637,6 @@ int
 refdata_admin_unit_get(struct db *db, const char *code, struct refdata_admin_unit *out)
 {
 	struct db_stmt *st = db_stmt(db, STMT_REFDATA_ADMIN_GET);
-	if (st == NULL)
-		return DB_ERR;
 	db_bind_text(st, 1, code);
 	int rc = rd_get_row(st);
 	if (rc != DB_ROW)
@@ -670,8 +657,6 @@ refdata_target_get(struct db *db, const char *plan, const char *indicator, int b
 		   const char *scope_filter, struct refdata_target *out)
 {
 	struct db_stmt *st = db_stmt(db, STMT_REFDATA_TARGET_GET);
-	if (st == NULL)
-		return DB_ERR;
 	db_bind_text(st, 1, plan);
 	db_bind_text(st, 2, indicator);
 	db_bind_int(st, 3, by_year);
@@ -702,8 +687,6 @@ refdata_admin_unit_id(struct db *db, const char *code)
 {
 	int64_t id = 0;
 	struct db_stmt *st = db_stmt(db, STMT_ADMIN_UNIT_ID);
-	if (st == NULL)
-		return 0;
 	db_bind_text(st, 1, code);
 	if (db_step(st) == DB_ROW)
 		id = db_col_int(st, 0);
@@ -715,8 +698,6 @@ int
 refdata_carriers_each(struct db *db, refdata_carrier_fn fn, void *ctx)
 {
 	struct db_stmt *st = db_stmt(db, STMT_CARRIER_LIST);
-	if (st == NULL)
-		return -1;
 	int rc, stop = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct refdata_carrier c = {
@@ -744,8 +725,6 @@ refdata_default_plan(struct db *db, char *code, size_t n)
 		return -1;
 	code[0] = '\0';
 	struct db_stmt *st = db_stmt(db, STMT_PLAN_DEFAULT_GET);
-	if (st == NULL)
-		return -1;
 	int step = db_step(st);
 	if (step == DB_ROW) {
 		const char *c = db_col_text(st, 0);
