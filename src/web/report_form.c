@@ -422,21 +422,12 @@ rf_preview(struct http_request *req, struct buf *b, const struct report_preview 
 static void
 rf_warnings(struct http_request *req, struct buf *b, const struct report_preview *pv)
 {
-	if (pv == NULL || pv->nwarn == 0)
-		return;
-	html_open(b, "div", "class", "warnings", "id", "warnings", "role", "status", NULL);
-	html_elem(b, "p",
-		  HTTP_T(req, "Cảnh báo: số liệu có vẻ không hợp lý (vẫn có thể nộp):",
-			 "Warnings: figures that look implausible (the report can still be "
-			 "submitted):"));
-	html_open(b, "ul", NULL);
-	for (int i = 0; i < pv->nwarn; i++) {
-		html_open(b, "li", "data-field", pv->warn[i].field, NULL);
-		html_text(b, wfp_text(req, &pv->warn[i].m));
-		html_close(b, "li");
-	}
-	html_close(b, "ul");
-	html_close(b, "div");
+	if (pv != NULL)
+		wfp_warnings(req, b,
+			     HTTP_T(req, "Cảnh báo: số liệu có vẻ không hợp lý (vẫn có thể nộp):",
+				    "Warnings: figures that look implausible (the report can still "
+				    "be submitted):"),
+			     pv->warn, pv->nwarn);
 }
 
 static int

@@ -5,7 +5,7 @@
  * message beside the field, in the page's language; a preview whose
  * figures pass a soft threshold lists the warnings above the submit
  * button, each naming the line and saying why, and the report can still
- * be submitted.
+ * be submitted; the reviewer sees them too.
  *
  * The fixture: I1, an ice plant of 10 employees, reported 1,000,000 kWh in
  * 2024 (accepted); five peers P1-P5 made 100 t of ice each in 2025 on
@@ -28,7 +28,8 @@
 #include "wffix.h"
 
 static struct hc_server server;
-static struct hs_session ent;
+enum { ENT, DIS, NWHO }; /* the ice plant's enterprise account, its district officer */
+static struct hs_session sess[NWHO];
 
 #define UNIT "(SELECT id FROM admin_unit WHERE code = 'rach-gia')"
 #define FAC(id, code, employees)                                                                   \
@@ -54,9 +55,11 @@ static int
 setup(void **state)
 {
 	struct db *db = fx_db_new("plaus.db", fixture);
-	static const struct user_new u = {
-	    .email = "ice@x.vn", .role = ROLE_ENTERPRISE, .facility_id = 7201};
-	hs_accounts(db, &u, 1, NULL, &ent);
+	static const struct user_new u[NWHO] = {
+	    [ENT] = {.email = "ice@x.vn", .role = ROLE_ENTERPRISE, .facility_id = 7201},
+	    [DIS] = {.email = "dis@x.vn", .role = ROLE_DISTRICT, .unit_code = "rach-gia"},
+	};
+	hs_accounts(db, u, NWHO, NULL, sess);
 	*state = db; /* closed by hs_teardown */
 	hs_server_start(&server, "plaus.db");
 	return 0;
@@ -78,14 +81,15 @@ test_hard_limit_on_form(void **state)
 {
 	(void)state;
 	struct hc_response r;
-	hs_form_req(server.port, &ent, "POST", FORM, ICE("900000000000000", "preview"), 400, &r);
+	hs_form_req(server.port, &sess[ENT], "POST", FORM, ICE("900000000000000", "preview"), 400,
+		    &r);
 	hs_contains(&r, "data-field=\"energy[0].quantity\">lượng năng lượng của electricity là "
 			"900.000.000.000.000,00 kWh, vượt giới hạn 28.000.000.000,00 kWh một năm "
 			"mà một cơ sở có thể có: hãy kiểm tra lại số và đơn vị</span>");
 	hs_lacks(&r, "value=\"submit\"");
 	hc_response_free(&r);
-	hs_form_req(server.port, &ent, "POST", FORM "?lang=en", ICE("900000000000000", "save"), 400,
-		    &r);
+	hs_form_req(server.port, &sess[ENT], "POST", FORM "?lang=en",
+		    ICE("900000000000000", "save"), 400, &r);
 	hs_contains(&r, "data-field=\"energy[0].quantity\">energy quantity of electricity is "
 			"900,000,000,000,000.00 kWh, above 28,000,000,000.00 kWh, the most a "
 			"single facility could report in a year: check the number and its "
@@ -114,7 +118,7 @@ test_soft_warnings_on_preview(void **state)
 {
 	(void)state;
 	struct hc_response r;
-	hs_form_req(server.port, &ent, "POST", FORM, ICE("100000000", "preview"), 200, &r);
+	hs_form_req(server.port, &sess[ENT], "POST", FORM, ICE("100000000", "preview"), 200, &r);
 	hs_contains(&r, "<li data-field=\"toe_per_employee\">Tổng năng lượng 15.430,00 TOE cho 10 "
 			"lao động là 1.543,00 TOE mỗi người, trên ngưỡng 1.000,00 TOE mỗi người: "
 			"hãy kiểm tra đơn vị của các dòng năng lượng và số lao động</li>"
@@ -129,8 +133,8 @@ test_soft_warnings_on_preview(void **state)
 	assert_true(w < b);
 	hc_response_free(&r);
 
-	hs_form_req(server.port, &ent, "POST", FORM "?lang=en", ICE("100000000", "preview"), 200,
-		    &r);
+	hs_form_req(server.port, &sess[ENT], "POST", FORM "?lang=en", ICE("100000000", "preview"),
+		    200, &r);
 	hs_contains(&r, "<li data-field=\"toe_per_employee\">Total energy 15,430.00 TOE for 10 "
 			"employees is 1,543.00 TOE per employee, above 1,000.00: check the units "
 			"of the energy lines and the number of employees</li>");
@@ -141,18 +145,30 @@ test_soft_warnings_on_preview(void **state)
 	hc_response_free(&r);
 
 	/* 1,000,000 kWh: 15.43 TOE each, no change from 2024; 3.6 GJ/t still above 0.792. */
-	hs_form_req(server.port, &ent, "POST", FORM, ICE("1000000", "preview"), 200, &r);
+	hs_form_req(server.port, &sess[ENT], "POST", FORM, ICE("1000000", "preview"), 200, &r);
 	hs_lacks(&r, "data-field=\"toe_per_employee\"");
 	hs_lacks(&r, "<li data-field=\"toe\"");
 	hs_contains(&r, "<li data-field=\"sec.ice\">Sản lượng ice: suất tiêu hao 3,600 GJ/t");
 	hc_response_free(&r);
 
 	/* Warnings never block: the report is submitted. */
-	hs_form_req(server.port, &ent, "POST", FORM, ICE("100000000", "submit"), 303, &r);
+	hs_form_req(server.port, &sess[ENT], "POST", FORM, ICE("100000000", "submit"), 303, &r);
 	hc_response_free(&r);
 	assert_int_equal(wfx_int("plaus.db", "SELECT count(*) FROM report WHERE year = 2025 AND "
 					     "facility_id = 7201 AND status = 'submitted'"),
 			 1);
+
+	/* The district officer reviewing it sees the same warnings. */
+	char target[64];
+	snprintf(
+	    target, sizeof(target), "/reports/%lld",
+	    wfx_int("plaus.db", "SELECT id FROM report WHERE year = 2025 AND facility_id = 7201"));
+	hs_form_req(server.port, &sess[DIS], "GET", target, NULL, 200, &r);
+	hs_contains(&r, "<li data-field=\"toe_per_employee\">Tổng năng lượng 15.430,00 TOE cho 10 "
+			"lao động là 1.543,00 TOE mỗi người");
+	hs_contains(&r, "<li data-field=\"sec.ice\">Sản lượng ice: suất tiêu hao 360,0 GJ/t cao "
+			"hơn giới hạn trên 0,7920 GJ/t");
+	hc_response_free(&r);
 }
 
 int
