@@ -325,6 +325,7 @@ const char *const db_sql[STMT__MAX] = {
 	"SELECT 'report_output', count(*) FROM report_output UNION ALL "
 	"SELECT 'report_output_month', count(*) FROM report_output_month UNION ALL "
 	"SELECT 'threshold', count(*) FROM threshold UNION ALL "
+	"SELECT 'plausibility', count(*) FROM plausibility UNION ALL "
 	"SELECT 'report_energy', count(*) FROM report_energy UNION ALL "
 	"SELECT 'report_water', count(*) FROM report_water UNION ALL "
 	"SELECT 'report_material', count(*) FROM report_material UNION ALL "
@@ -364,6 +365,15 @@ const char *const db_sql[STMT__MAX] = {
 	"SELECT value, legal_ref FROM threshold WHERE code = ?1 AND kind = ?2 "
 	"AND valid_from <= ?3 AND (valid_to IS NULL OR valid_to >= ?4) "
 	"ORDER BY valid_from DESC LIMIT 1",
+    [STMT_PLAUS_UPSERT] =
+	"INSERT INTO plausibility(code, line, item, unit, value, basis, source, reliability) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(code, line, item, unit) DO UPDATE "
+	"SET value = excluded.value, basis = excluded.basis, source = excluded.source, "
+	"reliability = excluded.reliability",
+    [STMT_PLAUS_LIST] = "SELECT code, line, item, unit, value FROM plausibility",
+    [STMT_PLAUS_UNITS] = "SELECT code, dimension, to_base FROM unit",
+    [STMT_PLAUS_EMPLOYEES] = "SELECT id, employees FROM facility WHERE employees > 0 "
+			     "AND (?1 = 0 OR id = ?1) ORDER BY id",
     [STMT_LEDGER_CARRIERS] = "SELECT code, kind, biogenic, native_unit FROM carrier",
     [STMT_LEDGER_FACTORS] =
 	"SELECT carrier_code, unit, toe_per_unit, gj_per_unit, kgco2_per_unit, valid_from, "

@@ -200,6 +200,11 @@ enum stmt {
 	STMT_KEYUSERS_FACILITIES,
 	STMT_BENCH_PRODUCTS,	/* year -> code, name_vi, name_en of products with an output then */
 	STMT_BENCH_PRODUCT_GET, /* code -> name_vi, name_en, unit */
+	/* plausibility limits (model/reporting/plausible.c) */
+	STMT_PLAUS_UPSERT,    /* code, line, item, unit, value, basis, source, reliability */
+	STMT_PLAUS_LIST,      /* -> code, line, item, unit, value */
+	STMT_PLAUS_UNITS,     /* -> code, dimension, to_base */
+	STMT_PLAUS_EMPLOYEES, /* facility id (0 = all) -> id, employees (known and above 0) */
 	/* @analytics-stmts */
 
 	/* --- plan indicators by breakdown, unit history --- */

@@ -451,6 +451,39 @@ static const struct {
     [MSG_HTTP_UNAUTHORIZED] = {"Cần đăng nhập hoặc mã truy cập API hợp lệ",
 			       "Sign-in or a valid API token is required"},
 
+    /* ---- plausibility ---- */
+    [MSG_PL_HARD_YEAR] =
+	{"{L} của {1} là {2} {4}, vượt giới hạn {3} {4} một năm mà một cơ sở có thể "
+	 "có: hãy kiểm tra lại số và đơn vị",
+	 "{L} of {1} is {2} {4}, above {3} {4}, the most a single facility could "
+	 "report in a year: check the number and its unit"},
+    [MSG_PL_HARD_MONTH] =
+	{"{L} của {1} là {2} {4}, vượt giới hạn {3} {4} một tháng (một phần "
+	 "mười hai giới hạn năm) mà một cơ sở có thể có: hãy kiểm tra lại số và "
+	 "đơn vị",
+	 "{L} of {1} is {2} {4}, above {3} {4}, the most a single facility could "
+	 "report in a month (a twelfth of the yearly limit): check the number and "
+	 "its unit"},
+    [MSG_PL_PER_EMPLOYEE] =
+	{"Tổng năng lượng {1} TOE cho {2} lao động là {3} TOE mỗi người, trên "
+	 "ngưỡng {4} TOE mỗi người: hãy kiểm tra đơn vị của các dòng năng lượng "
+	 "và số lao động",
+	 "Total energy {1} TOE for {2} employees is {3} TOE per employee, above "
+	 "{4}: check the units of the energy lines and the number of employees"},
+    [MSG_PL_SEC_NORM] = {"Sản lượng {1}: suất tiêu hao {2} {3} bằng {4} % định mức, quá xa định "
+			 "mức: hãy kiểm tra đơn vị của sản lượng và năng lượng",
+			 "Output {1}: SEC {2} {3} is {4}% of the norm, too far from it: check the "
+			 "units of output and energy"},
+    [MSG_PL_PEERS_HIGH] =
+	{"Sản lượng {1}: suất tiêu hao {2} {3} cao hơn giới hạn trên {4} {3} của "
+	 "các cơ sở cùng sản phẩm",
+	 "Output {1}: SEC {2} {3} is above {4} {3}, the upper fence of its peers"},
+    [MSG_PL_PEERS_LOW] = {"Sản lượng {1}: suất tiêu hao {2} {3} thấp hơn giới hạn dưới {4} {3} của "
+			  "các cơ sở cùng sản phẩm",
+			  "Output {1}: SEC {2} {3} is below {4} {3}, the lower fence of its peers"},
+    [MSG_PL_JUMP] = {"Tổng năng lượng thay đổi {1} % so với năm {2} ({3} → {4} TOE)",
+		     "Total energy changed by {1}% from {2} ({3} → {4} TOE)"},
+
     /* ---- accounts ---- */
     [MSG_USER_EMAIL] = {"email không hợp lệ", "invalid email address"},
     [MSG_USER_ROLE] = {"vai trò phải là admin, province, district, enterprise hoặc expert",

@@ -339,6 +339,15 @@ enum msg_id {
 	MSG_HTTP_CANNOT_LISTEN, /* followed by the address */
 	MSG_HTTP_UNAUTHORIZED,
 
+	/* ---- plausibility (model/reporting/plausible.c) ---- */
+	MSG_PL_HARD_YEAR,  /* {L}; {1} the item, {2} the quantity, {3} the yearly limit, {4} unit */
+	MSG_PL_HARD_MONTH, /* as MSG_PL_HARD_YEAR, {3} the monthly limit (a twelfth) */
+	MSG_PL_PER_EMPLOYEE, /* {1} TOE, {2} employees, {3} TOE per employee, {4} the threshold */
+	MSG_PL_SEC_NORM,     /* {1} product, {2} SEC, {3} its unit "MJ/hl", {4} SEC / norm in % */
+	MSG_PL_PEERS_HIGH,   /* {1} product, {2} SEC, {3} its unit "GJ/t", {4} the upper fence */
+	MSG_PL_PEERS_LOW,    /* as MSG_PL_PEERS_HIGH, {4} the lower fence */
+	MSG_PL_JUMP,	     /* {1} change in %, {2} the previous year, {3} its TOE, {4} this TOE */
+
 	/* ---- accounts: users, passwords, sign-in ---- */
 	MSG_USER_EMAIL,		   /* not a plausible address */
 	MSG_USER_ROLE,		   /* unknown role name */

@@ -413,6 +413,23 @@ rf_preview(struct http_request *req, struct buf *b, const struct report_preview 
 	html_close(b, "section");
 }
 
+/*
+ * The preview's plausibility warnings (report_preview, model/reporting/
+ * plausible.h), above the submit button: each names the line and says why,
+ * in the page's language.  They are warnings: the report may still be
+ * submitted.
+ */
+static void
+rf_warnings(struct http_request *req, struct buf *b, const struct report_preview *pv)
+{
+	if (pv != NULL)
+		wfp_warnings(req, b,
+			     HTTP_T(req, "Cảnh báo: số liệu có vẻ không hợp lý (vẫn có thể nộp):",
+				    "Warnings: figures that look implausible (the report can still "
+				    "be submitted):"),
+			     pv->warn, pv->nwarn);
+}
+
 static int
 rf_render(struct http_request *req, struct http_response *resp, struct rf_page *p)
 {
@@ -486,6 +503,7 @@ rf_render(struct http_request *req, struct http_response *resp, struct rf_page *
 	for (int k = 0; k < RF__MAX; k++)
 		rf_lines(req, &b, p, (enum rf_kind)k);
 	if (p->editable) {
+		rf_warnings(req, &b, p->preview);
 		html_open(&b, "div", "class", "actions", NULL);
 		wfp_button(&b, "save", HTTP_T(req, "Lưu nháp", "Save draft"));
 		wfp_button(&b, "preview", HTTP_T(req, "Xem trước", "Preview"));

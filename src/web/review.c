@@ -117,6 +117,10 @@ rv_report_body(struct http_request *req, struct db *db, struct buf *b, const str
 			   web_qty(req, pp->norm.value, FMT_SEC), web_pct(req, pp->ratio * 100));
 		html_close(b, "p");
 	}
+	wfp_warnings(req, b,
+		     HTTP_T(req, "Cảnh báo: số liệu có vẻ không hợp lý, cần xem kỹ:",
+			    "Warnings: figures that look implausible, to look at closely:"),
+		     pv.warn, pv.nwarn);
 	report_preview_free(&pv);
 	return 0;
 }

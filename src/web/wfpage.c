@@ -150,6 +150,24 @@ wfp_message(struct buf *b, int problem, const char *text)
 }
 
 void
+wfp_warnings(struct http_request *req, struct buf *b, const char *intro,
+	     const struct plaus_warning *w, int n)
+{
+	if (n <= 0)
+		return;
+	html_open(b, "div", "class", "warnings", "id", "warnings", "role", "status", NULL);
+	html_elem(b, "p", intro);
+	html_open(b, "ul", NULL);
+	for (int i = 0; i < n; i++) {
+		html_open(b, "li", "data-field", w[i].field, NULL);
+		html_text(b, wfp_text(req, &w[i].m));
+		html_close(b, "li");
+	}
+	html_close(b, "ul");
+	html_close(b, "div");
+}
+
+void
 wfp_button(struct buf *b, const char *op, const char *label)
 {
 	html_open(b, "button", "type", "submit", "name", "op", "value", op, NULL);

@@ -13,6 +13,7 @@
 #include "model/doc/doc.h"
 #include "model/registry/facility_edit.h"
 #include "model/doc/workflow.h"
+#include "model/reporting/plausible.h"
 #include "web/web_int.h"
 
 struct db;
@@ -78,6 +79,15 @@ void wfp_input(struct http_request *req, struct buf *b, const char *label, const
 
 /* <p class="problem|notice" role=...>text</p>; NULL text writes nothing. */
 void wfp_message(struct buf *b, int problem, const char *text);
+
+/*
+ * The plausibility warnings w[0..n) of a report (plaus_review) as
+ * <div class="warnings" id="warnings"> with the intro paragraph and one
+ * <li data-field=FIELD> per warning in the page's language; nothing when n
+ * is 0.
+ */
+void wfp_warnings(struct http_request *req, struct buf *b, const char *intro,
+		  const struct plaus_warning *w, int n);
 
 /* A submit button named "op" with value op. */
 void wfp_button(struct buf *b, const char *op, const char *label);

@@ -560,6 +560,39 @@ test_cookie_csrf(void **state)
 	json_decref(a.doc);
 }
 
+/*
+ * The API refuses what the form refuses (report_validate): 9 x 10^14 kWh
+ * for an ice plant is above electricity's hard plausibility limit of
+ * 2.8 x 10^10 kWh a year (data/plausibility.csv): 422, the quantity named,
+ * nothing written; exactly 2.8 x 10^10 kWh is created.
+ */
+static void
+test_plausibility(void **state)
+{
+	(void)state;
+	struct api_answer a = api(WFX_ENT1, "POST", "/api/v1/reports", "/api/v1/reports",
+				  "{\"facility_id\":1,\"year\":2019,\"output\":[{\"product\":"
+				  "\"ice\",\"quantity\":1000,\"unit\":\"t\"}],\"energy\":[{"
+				  "\"carrier\":\"electricity\",\"quantity\":9e14,\"unit\":"
+				  "\"kWh\"}]}");
+	assert_string_equal(problem(a, 422), "energy[0].quantity");
+	json_t *e = json_array_get(json_object_get(a.doc, "errors"), 0);
+	assert_string_equal(
+	    jstr(e, "message"),
+	    "lượng năng lượng của electricity là 900.000.000.000.000,00 kWh, vượt "
+	    "giới hạn 28.000.000.000,00 kWh một năm mà một cơ sở có thể có: hãy "
+	    "kiểm tra lại số và đơn vị / energy quantity of electricity is "
+	    "900,000,000,000,000.00 kWh, above 28,000,000,000.00 kWh, the most a "
+	    "single facility could report in a year: check the number and its unit");
+	json_decref(a.doc);
+	assert_int_equal(wfx_int(DBNAME, "SELECT count(*) FROM report WHERE year = 2019"), 0);
+	a = api(WFX_ENT1, "POST", "/api/v1/reports", "/api/v1/reports",
+		"{\"facility_id\":1,\"year\":2019,\"energy\":[{\"carrier\":\"electricity\","
+		"\"quantity\":28000000000,\"unit\":\"kWh\"}]}");
+	assert_int_equal(a.status, 201);
+	json_decref(a.doc);
+}
+
 int
 main(void)
 {
@@ -567,7 +600,7 @@ main(void)
 	    cmocka_unit_test(test_facilities_paging), cmocka_unit_test(test_facility_scope),
 	    cmocka_unit_test(test_report_workflow),   cmocka_unit_test(test_bodies),
 	    cmocka_unit_test(test_registrations),     cmocka_unit_test(test_read_only),
-	    cmocka_unit_test(test_cookie_csrf),
+	    cmocka_unit_test(test_cookie_csrf),	      cmocka_unit_test(test_plausibility),
 	};
 	return cmocka_run_group_tests(tests, setup, hs_teardown);
 }

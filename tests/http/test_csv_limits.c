@@ -56,8 +56,11 @@ import(struct db *db, enum csvio_kind kind, const char *text, const struct csvio
 
 /*
  * F1 (ent1's) gets a 1,000-byte name and address and 10,000,000 employees,
- * and a 2024 draft at the amount limit 10^15 with a 1,000-byte material
- * name and a quantity that needs 17 digits; F2 and F3 get the formula
+ * and a 2024 draft at the amount limit 10^15 (costs, and a material counted
+ * in pieces, which has no plausibility limit; the output, electricity and
+ * water at their hard plausibility limits of data/plausibility.csv: 10^6 t
+ * of catfish, 2.8 x 10^10 kWh, 10^9 m3) with a 1,000-byte material name
+ * and a quantity that needs 17 digits; F2 and F3 get the formula
  * names and 2023 reports that make them key users (10,000,000 kWh ×
  * 0.0001543 = 1,543 TOE; 7,000,000 kWh × 0.0001543 = 1,080.1 TOE).
  */
@@ -77,10 +80,10 @@ setup(void **state)
 	    t1000, t1000);
 	import(db, CSVIO_FACILITIES, text, &(struct csvio_opts){.update = 1});
 	free(text);
-	text = xasprintf(FX_RH "F1,2024,draft,,,,,output,,frozen_catfish,,1e15,t,\n"
-			       "F1,2024,draft,,,,,energy,electricity,,,1e15,kWh,1e15\n"
-			       "F1,2024,draft,,,,,water,tap,,,1e15,m3,1e15\n"
-			       "F1,2024,draft,,,,,material,%s,,,1e15,t,1e15\n"
+	text = xasprintf(FX_RH "F1,2024,draft,,,,,output,,frozen_catfish,,1000000,t,\n"
+			       "F1,2024,draft,,,,,energy,electricity,,,28000000000,kWh,1e15\n"
+			       "F1,2024,draft,,,,,water,tap,,,1e9,m3,1e15\n"
+			       "F1,2024,draft,,,,,material,%s,,,1e15,piece,1e15\n"
 			       "F1,2024,draft,,,,,material,vôi,,,0.30000000000000004,kg,\n"
 			       "F2,2023,accepted,,,,,energy,electricity,,,10000000,kWh,\n"
 			       "F3,2023,accepted,,,,,energy,electricity,,,7000000,kWh,\n",
@@ -280,13 +283,13 @@ assert_f1_unchanged(void)
 	assert_int_equal(count("SELECT count(*) FROM report_material WHERE name = 'vôi' AND "
 			       "quantity = 0.30000000000000004 AND unit = 'kg'"),
 			 1);
-	assert_int_equal(count("SELECT count(*) FROM report_energy WHERE quantity = 1e15 AND "
+	assert_int_equal(count("SELECT count(*) FROM report_energy WHERE quantity = 28e9 AND "
 			       "cost_vnd = 1e15"),
 			 1);
-	assert_int_equal(count("SELECT count(*) FROM report_water WHERE quantity_m3 = 1e15 AND "
+	assert_int_equal(count("SELECT count(*) FROM report_water WHERE quantity_m3 = 1e9 AND "
 			       "cost_vnd = 1e15"),
 			 1);
-	assert_int_equal(count("SELECT count(*) FROM report_output WHERE quantity = 1e15"), 1);
+	assert_int_equal(count("SELECT count(*) FROM report_output WHERE quantity = 1e6"), 1);
 }
 
 static void
@@ -419,7 +422,7 @@ test_api(void **state)
 	free(target_en);
 	free(body);
 	json_decref(ans);
-	json_object_set_new(en, "quantity", json_real(1e15));
+	json_object_set_new(en, "quantity", json_real(28e9));
 
 	/* The 1,000-byte material name with one byte more. */
 	json_t *mats = json_object_get(doc, "material");

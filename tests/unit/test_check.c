@@ -159,12 +159,75 @@ test_check_model_and_bench(void **state)
 	db_close(db);
 }
 
+/*
+ * Plausibility findings (data/plausibility.csv), 2021:
+ *   H1 reported 9 x 10^14 kWh for 100 t of ice before the hard limits
+ *     existed: above electricity's 2.8 x 10^10 kWh a year; H2's 2.8 x 10^10
+ *     kWh is exactly the limit, no finding;
+ *   E1: 100,000,000 kWh x 0.0001543 = 15,430 TOE for 10 employees is
+ *     1,543 TOE each, above 1,000; G1, the same for 16, is 964.375: none;
+ *   B1: 1,000 hl of beer on 1,000,000 kWh = 3,600 GJ = 3,600,000 MJ, so
+ *     3,600 MJ/hl against the 2021-2025 norm below 200,000 hl, 286 MJ/hl:
+ *     3,600 / 286 = 12.587 times, "1.258,7 %", more than 3 times the norm.
+ * Four ice peers are too few for Tukey's fences.
+ */
+#define FACE(id, code, product_sector, employees)                                                  \
+	"INSERT INTO facility(id, code, name, name_key, sector_code, admin_unit_id, ownership, "   \
+	"size, employees) VALUES (" #id ", '" code "', 'Cơ sở " code                               \
+	"', 'co so', '" product_sector "', " UNIT ", 'private', 'small', " #employees ");"
+
+static const char plaus_fixture[] = FACE(1, "H1", "3530", NULL) FACE(2, "H2", "3530", NULL)
+    FACE(3, "E1", "3530", 10) FACE(4, "G1", "3530", 16) FACE(
+	5, "B1", "1103",
+	NULL) "INSERT INTO report(id, facility_id, year) VALUES (1,1,2021),(2,2,2021),(3,3,2021),"
+	      " (4,4,2021),(5,5,2021);"
+	      "INSERT INTO report_output(report_id, product_code, quantity, unit) VALUES"
+	      " (1,'ice',100,'t'), (2,'ice',1000,'t'), (3,'ice',1000,'t'), (4,'ice',1000,'t'),"
+	      " (5,'beer',1000,'hl');"
+	      "INSERT INTO report_energy(report_id, carrier_code, quantity, unit) VALUES"
+	      " (1,'electricity',9e14,'kWh'), (2,'electricity',28000000000,'kWh'),"
+	      " (3,'electricity',100000000,'kWh'), (4,'electricity',100000000,'kWh'),"
+	      " (5,'electricity',1000000,'kWh');";
+
+static const char plaus_expected[] =
+    "B1 2021 sec_norm.beer: Sản lượng beer: suất tiêu hao 3.600 MJ/hl bằng 1.258,7 % định "
+    "mức, quá xa định mức: hãy kiểm tra đơn vị của sản lượng và năng lượng / Output beer: SEC "
+    "3,600 MJ/hl is 1,258.7% of the norm, too far from it: check the units of output and "
+    "energy\n"
+    "E1 2021 toe_per_employee: Tổng năng lượng 15.430,00 TOE cho 10 lao động là 1.543,00 TOE "
+    "mỗi người, trên ngưỡng 1.000,00 TOE mỗi người: hãy kiểm tra đơn vị của các dòng năng "
+    "lượng và số lao động / Total energy 15,430.00 TOE for 10 employees is 1,543.00 TOE per "
+    "employee, above 1,000.00: check the units of the energy lines and the number of "
+    "employees\n"
+    "H1 2021 energy.electricity: lượng năng lượng của electricity là "
+    "900.000.000.000.000,00 kWh, vượt giới hạn 28.000.000.000,00 kWh một năm mà một cơ sở có "
+    "thể có: hãy kiểm tra lại số và đơn vị / energy quantity of electricity is "
+    "900,000,000,000,000.00 kWh, above 28,000,000,000.00 kWh, the most a single facility "
+    "could report in a year: check the number and its unit\n";
+
+static void
+test_check_plausible(void **state)
+{
+	(void)state;
+	struct db *db = fx_db_new("checkp.db", plaus_fixture);
+	db_close(db);
+	char cmd[1024], *out = NULL, *err = NULL;
+	snprintf(cmd, sizeof(cmd), "%s check --db '%s' --year 2021", tu_sxsh(),
+		 tu_db_url("checkp.db"));
+	assert_int_equal(tu_run(cmd, &out, &err), 0);
+	assert_string_equal(out, plaus_expected);
+	assert_non_null(strstr(err, "3 phát hiện / findings"));
+	free(out);
+	free(err);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_check_cli),
 	    cmocka_unit_test(test_check_model_and_bench),
+	    cmocka_unit_test(test_check_plausible),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

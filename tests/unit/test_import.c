@@ -569,6 +569,54 @@ test_monthly_energy(void **state)
 	free(before);
 }
 
+/*
+ * Hard plausibility limits (data/plausibility.csv), as the form and the
+ * API apply them: 9 x 10^14 kWh for a year (line 2) is above electricity's
+ * 2.8 x 10^10 kWh, and 2,333,333,334 kWh in one month (line 3) above a
+ * twelfth of it, 2,333,333,333.33; both rows are reported, in file order,
+ * and nothing is written although line 4 is good.  Exactly at the limit,
+ * and 1,000,000 t of ice (ice's limit), the file is accepted.
+ */
+static void
+test_plausibility(void **state)
+{
+	(void)state;
+	char *before = fx_export(db, CSVIO_REPORTS, 0);
+	int64_t gen = generation();
+	assert_int_equal(imp(CSVIO_REPORTS, "big.csv",
+			     FX_RH "F1,2019,draft,,,,,energy,electricity,,,9e14,kWh,\n"
+				   "F1,2018,draft,,,,,energy,electricity,,3,2333333334,kWh,\n"
+				   "F1,2017,draft,,,,,output,,ice,,1000,t,\n",
+			     NULL),
+			 1);
+	assert_string_equal(
+	    buf_str(&errs),
+	    "big.csv:2: quantity: số lượng của electricity là 900.000.000.000.000,00 kWh, vượt "
+	    "giới hạn 28.000.000.000,00 kWh một năm mà một cơ sở có thể có: hãy kiểm tra lại số "
+	    "và đơn vị / quantity of electricity is 900,000,000,000,000.00 kWh, above "
+	    "28,000,000,000.00 kWh, the most a single facility could report in a year: check the "
+	    "number and its unit\n"
+	    "big.csv:3: quantity: số lượng của electricity là 2.333.333.334,00 kWh, vượt giới hạn "
+	    "2.333.333.333,33 kWh một tháng (một phần mười hai giới hạn năm) mà một cơ sở có thể "
+	    "có: hãy kiểm tra lại số và đơn vị / quantity of electricity is 2,333,333,334.00 kWh, "
+	    "above 2,333,333,333.33 kWh, the most a single facility could report in a month (a "
+	    "twelfth of the yearly limit): check the number and its unit\n");
+	assert_int_equal(st.errors, 2);
+	char *after = fx_export(db, CSVIO_REPORTS, 0);
+	assert_string_equal(after, before);
+	assert_int_equal(generation(), gen);
+	free(after);
+	free(before);
+
+	assert_int_equal(imp(CSVIO_REPORTS, "edge.csv",
+			     FX_RH "F1,2019,draft,,,,,energy,electricity,,,28000000000,kWh,\n"
+				   "F1,2019,draft,,,,,output,,ice,,1000000,t,\n",
+			     NULL),
+			 0);
+	assert_string_equal(buf_str(&errs), "");
+	assert_int_equal(st.lines, 2);
+}
+
 int
 main(void)
 {
@@ -582,6 +630,7 @@ main(void)
 	    cmocka_unit_test(test_update_and_replace),
 	    cmocka_unit_test(test_monthly_output),
 	    cmocka_unit_test(test_monthly_energy),
+	    cmocka_unit_test(test_plausibility),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -221,12 +221,18 @@ test_import_report_limits(void **state)
 			    "r.csv:2: item: tên nguyên vật liệu dài quá 1000 byte (có 1001 byte) / "
 			    "material name is longer than 1000 bytes (1001 given)\n");
 	free(text);
-	/* At the limits: accepted. */
-	assert_true(asprintf(&text,
-			     FX_RH
-			     "K1,2023,draft,,,,,material,%s,,,1000000000000000,t,1e15\n"
-			     "K1,2023,draft,,,,,energy,electricity,,,1e15,kWh,1000000000000000\n",
-			     t1000) > 0);
+	/*
+	 * At the limits: accepted.  A quantity's own limit, 10^15, is reached
+	 * by a material counted in pieces, which has no plausibility limit;
+	 * electricity is held to its hard plausibility limit, 2.8 x 10^10 kWh
+	 * (data/plausibility.csv), which it may reach.
+	 */
+	assert_true(
+	    asprintf(&text,
+		     FX_RH
+		     "K1,2023,draft,,,,,material,%s,,,1000000000000000,piece,1e15\n"
+		     "K1,2023,draft,,,,,energy,electricity,,,28000000000,kWh,1000000000000000\n",
+		     t1000) > 0);
 	assert_int_equal(imp(CSVIO_REPORTS, "r.csv", text, NULL), 0);
 	free(text);
 
@@ -253,13 +259,17 @@ test_import_report_limits(void **state)
 	free(t1001);
 }
 
-/* The materials of a report input: n lines named name (or mI), quantity qty, cost cost. */
+/*
+ * The materials of a report input: n lines named name (or mI), quantity
+ * qty pieces (a unit without a plausibility limit, so qty may reach
+ * 10^15), cost cost.
+ */
 static struct report_material_in *
 materials(int n, const char *name, const char *qty, const char *cost)
 {
 	struct report_material_in *m = xcalloc((size_t)n + 1, sizeof(*m));
 	for (int i = 0; i < n; i++) {
-		m[i] = (struct report_material_in){name, qty, "t", cost};
+		m[i] = (struct report_material_in){name, qty, "piece", cost};
 		if (name == NULL)
 			m[i].name = xasprintf("m%d", i);
 	}
@@ -286,7 +296,9 @@ test_model_limits(void **state)
 	(void)state;
 	const struct msg *msg;
 	char *t1000 = fx_text_of(1000), *t1001 = fx_text_of(1001);
-	struct report_energy_in en = {"electricity", "1e15", "kWh", NULL, NULL, "1000000000000000"};
+	/* Electricity at its hard plausibility limit, 2.8 x 10^10 kWh (data/plausibility.csv). */
+	struct report_energy_in en = {"electricity", "28000000000", "kWh",
+				      NULL,	     NULL,	    "1000000000000000"};
 	struct report_material_in *m = materials(1, t1000, "1000000000000000", "1e15");
 	struct report_input in = {.nenergy = 1, .energy = &en, .nmat = 1, .mat = m};
 	assert_int_equal(validate(&in, NULL, &msg), ST_OK);
@@ -295,7 +307,7 @@ test_model_limits(void **state)
 	assert_int_equal(validate(&in, "energy[0].quantity", &msg), ST_INVALID);
 	tu_assert_msg(msg, "lượng năng lượng phải từ 0 đến 1e+15",
 		      "energy quantity must be between 0 and 1e+15, got '1000000000000001'");
-	en.quantity = "1e15";
+	en.quantity = "28000000000";
 	en.cost = "1000000000000001";
 	assert_int_equal(validate(&in, "energy[0].cost", &msg), ST_INVALID);
 	tu_assert_msg(msg, "chi phí (đồng) phải từ 0 đến 1e+15",
@@ -350,7 +362,10 @@ test_model_limits(void **state)
  * A facility and a report imported at every limit are saved again through
  * the functions behind the form and the API, with what reading them gave,
  * and nothing changes: the profile holds the whole 1,000-byte name and the
- * 64-byte code, and the report exports the same bytes.
+ * 64-byte code, and the report exports the same bytes.  The quantities are
+ * at their hard plausibility limits (data/plausibility.csv: catfish 10^6 t,
+ * electricity 2.8 x 10^10 kWh, water 10^9 m3), a material in pieces at
+ * 10^15.
  */
 static void
 test_imported_saved_again(void **state)
@@ -365,10 +380,10 @@ test_imported_saved_again(void **state)
 			 0);
 	free(text);
 	assert_true(asprintf(&text,
-			     FX_RH "F1,2025,draft,,,,,output,,frozen_catfish,,1e15,t,\n"
-				   "F1,2025,draft,,,,,energy,electricity,,,1e15,kWh,1e15\n"
-				   "F1,2025,draft,,,,,water,tap,,,1e15,m3,1e15\n"
-				   "F1,2025,draft,,,,,material,%s,,,1e15,t,1e15\n"
+			     FX_RH "F1,2025,draft,,,,,output,,frozen_catfish,,1000000,t,\n"
+				   "F1,2025,draft,,,,,energy,electricity,,,28000000000,kWh,1e15\n"
+				   "F1,2025,draft,,,,,water,tap,,,1e9,m3,1e15\n"
+				   "F1,2025,draft,,,,,material,%s,,,1e15,piece,1e15\n"
 				   "F1,2025,draft,,,,,material,%s,,,0.30000000000000004,kg,\n",
 			     t1000, "vôi") > 0);
 	assert_int_equal(imp(CSVIO_REPORTS, "r.csv", text, NULL), 0);

@@ -733,6 +733,93 @@ test_save_and_submit_atomic(void **state)
 	db_close(db);
 }
 
+/*
+ * Hard plausibility limits (data/plausibility.csv, docs/analytics.md): a
+ * facility's electricity may reach 2.8 x 10^10 kWh a year, a tenth of
+ * Vietnam's generation; 9 x 10^14 kWh, over 3,000 times the country's,
+ * is refused on the form and the API (both report_validate) with the
+ * field named.  28,000,000,000 kWh, exactly the limit, is accepted; one
+ * kWh more is not.  In MWh the limit is 28,000,000 MWh.  A monthly line is
+ * held to a twelfth: 28,000,000,000 / 12 = 2,333,333,333.33 kWh, so
+ * 2,333,333,333 kWh in March passes and 2,333,333,334 does not.
+ */
+static void
+test_report_plausibility(void **state)
+{
+	(void)state;
+	struct db *db = wfx_new("plausible.db");
+	struct wf_errors errs = {0};
+	const struct msg *m;
+	int64_t id = 0;
+	struct report_output_in out[] = {{"ice", "1000", "t"}};
+	struct report_energy_in en[] = {
+	    {"electricity", "900000000000000", "kWh", NULL, NULL, NULL}};
+	struct report_input in = {.nout = 1, .out = out, .nenergy = 1, .energy = en};
+
+	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2024, &in, &id, &errs), ST_INVALID);
+	assert_non_null(m = wf_errors_find(&errs, "energy[0].quantity"));
+	tu_assert_msg(m,
+		      "lượng năng lượng của electricity là 900.000.000.000.000,00 kWh, vượt giới "
+		      "hạn 28.000.000.000,00 kWh một năm mà một cơ sở có thể có: hãy kiểm tra lại "
+		      "số và đơn vị",
+		      "energy quantity of electricity is 900,000,000,000,000.00 kWh, above "
+		      "28,000,000,000.00 kWh, the most a single facility could report in a year: "
+		      "check the number and its unit");
+	assert_int_equal(wfx_int("plausible.db", "SELECT count(*) FROM report"), 0);
+
+	wf_errors_clear(&errs);
+	en[0].quantity = "28000000001";
+	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2024, &in, &id, &errs), ST_INVALID);
+	assert_non_null(wf_errors_find(&errs, "energy[0].quantity"));
+	wf_errors_clear(&errs);
+	en[0].quantity = "28000001";
+	en[0].unit = "MWh";
+	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2024, &in, &id, &errs), ST_INVALID);
+	assert_non_null(m = wf_errors_find(&errs, "energy[0].quantity"));
+	tu_assert_msg(
+	    m,
+	    "lượng năng lượng của electricity là 28.000.001,00 MWh, vượt giới hạn "
+	    "28.000.000,00 MWh một năm mà một cơ sở có thể có: hãy kiểm tra lại số và "
+	    "đơn vị",
+	    "energy quantity of electricity is 28,000,001.00 MWh, above 28,000,000.00 MWh, "
+	    "the most a single facility could report in a year: check the number and its "
+	    "unit");
+
+	/* Monthly: a twelfth of the yearly limit. */
+	wf_errors_clear(&errs);
+	en[0] = (struct report_energy_in){"electricity", "2333333334", "kWh", "3", NULL, NULL};
+	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2024, &in, &id, &errs), ST_INVALID);
+	assert_non_null(m = wf_errors_find(&errs, "energy[0].quantity"));
+	tu_assert_msg(
+	    m,
+	    "lượng năng lượng của electricity là 2.333.333.334,00 kWh, vượt giới hạn "
+	    "2.333.333.333,33 kWh một tháng (một phần mười hai giới hạn năm) mà một cơ sở "
+	    "có thể có: hãy kiểm tra lại số và đơn vị",
+	    "energy quantity of electricity is 2,333,333,334.00 kWh, above "
+	    "2,333,333,333.33 kWh, the most a single facility could report in a month (a "
+	    "twelfth of the yearly limit): check the number and its unit");
+	wf_errors_clear(&errs);
+	en[0].quantity = "2333333333";
+	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2023, &in, &id, &errs), ST_OK);
+
+	/* At the yearly limit: accepted. */
+	en[0] = (struct report_energy_in){"electricity", "28000000000", "kWh", NULL, NULL, NULL};
+	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2024, &in, &id, &errs), ST_OK);
+	assert_int_equal(errs.n, 0);
+
+	/* An output above its product's limit: 10^6 t of ice a year. */
+	out[0].quantity = "1000001";
+	assert_int_equal(report_create(db, W(WFX_ENT1), 1, 2025, &in, &id, &errs), ST_INVALID);
+	assert_non_null(m = wf_errors_find(&errs, "output[0].quantity"));
+	tu_assert_msg(
+	    m,
+	    "sản lượng của ice là 1.000.001,00 t, vượt giới hạn 1.000.000,00 t một năm mà "
+	    "một cơ sở có thể có: hãy kiểm tra lại số và đơn vị",
+	    "output quantity of ice is 1,000,001.00 t, above 1,000,000.00 t, the most a "
+	    "single facility could report in a year: check the number and its unit");
+	db_close(db);
+}
+
 int
 main(void)
 {
@@ -748,6 +835,7 @@ main(void)
 	    cmocka_unit_test(test_facility_edit),
 	    cmocka_unit_test(test_generation_public_only),
 	    cmocka_unit_test(test_save_and_submit_atomic),
+	    cmocka_unit_test(test_report_plausibility),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

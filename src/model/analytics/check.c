@@ -11,10 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/db.h"
 #include "model/analytics/benchmark.h"
 #include "model/calc/exact.h"
 #include "model/calc/stats.h"
 #include "model/analytics/ledger.h"
+#include "model/reporting/plausible.h"
 #include "util/alloc.h"
 #include "util/fmt.h"
 
@@ -26,6 +28,9 @@ struct fvec {
 	struct finding *v;
 	int n, cap;
 	const struct ledger *l;
+	const struct plaus *pl;
+	int64_t *emp_ids, *emp; /* known employees by facility id (sorted) */
+	int nemp;
 };
 
 static void
@@ -50,6 +55,41 @@ total_output(const struct ledger_report *r)
 	return s;
 }
 
+/* The employees of facility id, 0 when unknown. */
+static int64_t
+employees_of(const struct fvec *fv, int64_t id)
+{
+	int lo = 0, hi = fv->nemp;
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (fv->emp_ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < fv->nemp && fv->emp_ids[lo] == id ? fv->emp[lo] : 0;
+}
+
+/*
+ * The plausibility findings of r (plaus_review): hard limits on its sums,
+ * TOE per employee and SEC against the norm; the jump and the peers are
+ * check_report's and check_sec's own.
+ */
+static void
+check_plausible(struct fvec *fv, const struct ledger_report *r)
+{
+	struct plaus_warning *w = NULL;
+	int n = 0;
+	plaus_review(fv->pl, r, employees_of(fv, r->facility_id), NULL, NULL, NULL, &w, &n);
+	for (int i = 0; i < n; i++) {
+		char vi[512], en[512];
+		add(fv, r, xstrdup(w[i].field),
+		    xstrdup(msg_format(&w[i].m, LANG_VI, vi, sizeof(vi))),
+		    xstrdup(msg_format(&w[i].m, LANG_EN, en, sizeof(en))));
+	}
+	free(w);
+}
+
 static void
 check_report(struct fvec *fv, const struct ledger_report *r, const struct ledger_report *prev)
 {
@@ -72,11 +112,12 @@ check_report(struct fvec *fv, const struct ledger_report *r, const struct ledger
 		    xasprintf("%s (unit %s, year %d)", msg_template(m, LANG_EN), e->unit, e->year));
 	}
 
-	if (prev != NULL && prev->year == r->year - 1 && prev->toe_ok && r->toe_ok &&
-	    prev->nlines > 0 && r->nlines > 0 && prev->toe > 0) {
+	double jump = plaus_soft_value(fv->pl, PLAUS_TOE_JUMP);
+	if (prev != NULL && isfinite(jump) && prev->year == r->year - 1 && prev->toe_ok &&
+	    r->toe_ok && prev->nlines > 0 && r->nlines > 0 && prev->toe > 0) {
 		double ch = (r->toe - prev->toe) / prev->toe;
-		/* more than 50 %, in percent to 10^-6 (calc/exact.h) */
-		if (calc_gt(fabs(ch) * 100, CHECK_JUMP * 100)) {
+		/* more than the threshold (50 %), in percent to 10^-6 (calc/exact.h) */
+		if (calc_gt(fabs(ch) * 100, jump)) {
 			char a[32], b[32], pvi[32], pen[32];
 			fmt_qty(pvi, sizeof(pvi), ch * 100, FMT_PCT, LANG_VI);
 			fmt_qty(pen, sizeof(pen), ch * 100, FMT_PCT, LANG_EN);
@@ -143,7 +184,8 @@ check_sec(struct fvec *fv, const struct ledger *l, int year)
 		for (int i = g; i < e; i++)
 			vals[i - g] = v[i].sec;
 		if (e - g >= BENCH_MIN_PEERS &&
-		    calc_iqr_fences(vals, (size_t)(e - g), &lo, &hi) == 0)
+		    plaus_fences(vals, (size_t)(e - g),
+				 plaus_soft_value(fv->pl, PLAUS_SEC_PEER_IQR), &lo, &hi) == 0)
 			for (int i = g; i < e; i++) {
 				if (calc_ge(v[i].sec, lo) && calc_le(v[i].sec, hi))
 					continue;
@@ -195,11 +237,20 @@ check_run(struct db *db, int year, struct finding **out, int *n, char *err, size
 	int last = year != 0 ? year : CHECK_LAST_YEAR;
 	if (ledger_load(db, first, last, 0, &l, err, errsz) < 0)
 		return -1;
+	struct plaus *pl = NULL;
 	if (ledger_facilities(db, l, 0, err, errsz) < 0) {
 		ledger_free(l);
 		return -1;
 	}
+	if (plaus_load(db, &pl) != ST_OK ||
+	    (fv.nemp = plaus_employees_all(db, &fv.emp_ids, &fv.emp)) < 0) {
+		msg_both(err, errsz, MSG_IO_DB_ERROR, ": %s", db_errmsg(db));
+		plaus_free(pl);
+		ledger_free(l);
+		return -1;
+	}
 	fv.l = l;
+	fv.pl = pl;
 	for (int i = 0; i < l->nreports; i++) {
 		const struct ledger_report *r = &l->reports[i];
 		if (year != 0 && r->year != year)
@@ -208,11 +259,15 @@ check_run(struct db *db, int year, struct finding **out, int *n, char *err, size
 		    i > 0 && l->reports[i - 1].facility_id == r->facility_id ? &l->reports[i - 1]
 									     : NULL;
 		check_report(&fv, r, prev);
+		check_plausible(&fv, r);
 	}
 	check_sec(&fv, l, year);
 	if (fv.n > 1)
 		qsort(fv.v, (size_t)fv.n, sizeof(*fv.v), finding_cmp);
 	ledger_free(l);
+	plaus_free(pl);
+	free(fv.emp_ids);
+	free(fv.emp);
 	*out = fv.v;
 	*n = fv.n;
 	return 0;

@@ -6,14 +6,20 @@
  *   output        energy reported but no output above zero;
  *   energy        output reported but no energy line;
  *   sec.PRODUCT   SEC (GJ per product unit) outside Tukey's fences
- *                 (Q1 - 1.5 IQR, Q3 + 1.5 IQR) of the same product and
+ *                 (Q1 - k IQR, Q3 + k IQR, k = sec_peer_iqr of
+ *                 data/plausibility.csv, 1.5) of the same product and
  *                 year, when that group has at least BENCH_MIN_PEERS peers;
- *   toe           total TOE changed by more than CHECK_JUMP (50 %) from the
+ *   toe           total TOE changed by more than toe_jump (50 %) from the
  *                 facility's report of the previous year (both complete and
  *                 the previous one above zero);
  *   energy.CARRIER  a line whose unit or factor (TOE, GJ, grid, CO2) is
  *                 missing for the year (one finding per carrier, unit and
- *                 kind of factor).
+ *                 kind of factor); or the carrier's yearly total above its
+ *                 hard plausibility limit (model/reporting/plausible.h);
+ *   output.PRODUCT  an output above its hard plausibility limit;
+ *   toe_per_employee  total TOE per employee above toe_per_employee;
+ *   sec_norm.PRODUCT  SEC more than sec_norm_ratio (3) times its legal
+ *                 norm, or less than the norm divided by it.
  * Findings are sorted by facility code, year, field and reason.
  */
 #ifndef SXSH_MODEL_CHECK_H
@@ -23,9 +29,6 @@
 #include <stdint.h>
 
 struct db;
-
-/* A relative change of total TOE above this is a jump (0.5 = 50 %). */
-#define CHECK_JUMP 0.5
 
 struct finding {
 	int64_t facility_id;

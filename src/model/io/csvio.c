@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "db/db.h"
+#include "model/reporting/plausible.h"
 #include "model/validate.h"
 #include "util/alloc.h"
 #include "util/arena.h"
@@ -267,6 +268,7 @@ struct imp {
 	struct smap sectors, admin, units, products, carriers, fac, tax_db;
 	struct smap file_codes, file_tax, reps, db_reps, line_keys;
 	struct smap en_sums; /* (facility, year, carrier, product): struct en_sum */
+	struct plaus *plaus; /* hard limits of report lines (reports only) */
 	const char *dims[MAX_DIMS];
 	int ndims;
 	int m3_dim;
@@ -415,7 +417,7 @@ rep_load(struct imp *im)
 	if (rc != DB_DONE)
 		return -1;
 
-	if (load_facilities(im) < 0)
+	if (load_facilities(im) < 0 || plaus_load(im->db, &im->plaus) != ST_OK)
 		return -1;
 	st = db_stmt(im->db, STMT_CSVIO_REPORT_KEYS);
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -884,7 +886,7 @@ rep_row(struct imp *im)
 	const char **v = im->v;
 	struct msg vm;
 	int64_t fid = 0, year64 = 0;
-	int ok_key = 1, lk = LK_NONE;
+	int ok_key = 1, lk = LK_NONE, qok = 0, mok = 1;
 	struct repline l = {.item = v[RC_ITEM], .product = v[RC_PRODUCT], .unit = v[RC_UNIT]};
 	struct ent *e, *prod = NULL, *unit = NULL, *carrier = NULL;
 
@@ -929,13 +931,18 @@ rep_row(struct imp *im)
 		rowmsg(im, RC_PRODUCT, &vm);
 	}
 	if (presence(im, RC_MONTH, rule->month, kn)) {
-		if (val_month(v[RC_MONTH], &rep_cols[RC_MONTH].label, &l.month, &vm))
+		if (val_month(v[RC_MONTH], &rep_cols[RC_MONTH].label, &l.month, &vm)) {
 			rowmsg(im, RC_MONTH, &vm);
+			mok = 0;
+		}
 		l.has_month = 1;
 	}
-	if (presence(im, RC_QTY, rule->qty, kn) &&
-	    val_number(VF_QUANTITY, v[RC_QTY], &rep_cols[RC_QTY].label, &l.qty, &vm))
-		rowmsg(im, RC_QTY, &vm);
+	if (presence(im, RC_QTY, rule->qty, kn)) {
+		if (val_number(VF_QUANTITY, v[RC_QTY], &rep_cols[RC_QTY].label, &l.qty, &vm))
+			rowmsg(im, RC_QTY, &vm);
+		else
+			qok = 1;
+	}
 	if (presence(im, RC_UNIT, rule->unit, kn) &&
 	    (unit = smap_get(&im->units, l.unit)) == NULL) {
 		val_unknown_code(&rep_cols[RC_UNIT].label, l.unit, &vm);
@@ -948,11 +955,13 @@ rep_row(struct imp *im)
 	}
 
 	/* The unit must convert to what the line is measured in. */
+	int uok = unit != NULL;
 	if (unit != NULL && lk == LK_OUTPUT && prod != NULL && prod->v != unit->v) {
 		msg_init(&vm, MSG_IMP_UNIT_PRODUCT, NULL);
 		msg_code(&vm, prod->p);
 		msg_str(&vm, l.unit);
 		rowmsg(im, RC_UNIT, &vm);
+		uok = 0;
 	}
 	if (unit != NULL && lk == LK_ENERGY && carrier != NULL &&
 	    !(carrier->v & ((int64_t)1 << unit->v))) {
@@ -962,12 +971,32 @@ rep_row(struct imp *im)
 		msg_str(&vm, l.unit);
 		msg_code(&vm, dims_list(im, carrier->v, dl, sizeof(dl)));
 		rowmsg(im, RC_UNIT, &vm);
+		uok = 0;
 	}
 	if (unit != NULL && lk == LK_WATER && unit->v != im->m3_dim) {
 		msg_init(&vm, MSG_IMP_WATER_UNIT, NULL);
 		msg_str(&vm, l.unit);
 		rowmsg(im, RC_UNIT, &vm);
+		uok = 0;
 	}
+
+	/*
+	 * Above the hard plausibility limit of its item and unit (a twelfth
+	 * of it for a monthly line): refused, as the form and the API refuse
+	 * it (model/reporting/plausible.h).
+	 */
+	static const enum plaus_line plines[LK_NONE] = {
+	    [LK_OUTPUT] = PLAUS_OUTPUT,
+	    [LK_ENERGY] = PLAUS_ENERGY,
+	    [LK_WATER] = PLAUS_WATER,
+	    [LK_MATERIAL] = PLAUS_MATERIAL,
+	};
+	const char *pitem = lk == LK_OUTPUT ? l.product : l.item;
+	if (lk != LK_NONE && qok && uok && mok && pitem[0] != '\0' &&
+	    !(lk == LK_OUTPUT && prod == NULL) && !(lk == LK_ENERGY && carrier == NULL) &&
+	    plaus_hard_check(im->plaus, plines[lk], pitem, l.qty, l.unit, l.has_month ? l.month : 0,
+			     &rep_cols[RC_QTY].label, &vm))
+		rowmsg(im, RC_QTY, &vm);
 
 	/*
 	 * No more lines of a kind than the form and the API take (VF_LINES),
@@ -1381,6 +1410,7 @@ out:
 			       &im->en_sums};
 	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
 		smap_free(maps[i]);
+	plaus_free(im->plaus);
 	buf_free(&im->rowbuf);
 	buf_free(&im->keybuf);
 	arena_free(&im->a);

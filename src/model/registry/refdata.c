@@ -69,6 +69,8 @@ static const char *const plan_cols[] = {"code",	     "title_vi",   "title_en", "
 static const char *const threshold_cols[] = {"code",	    "kind",	"value",     "unit",
 					     "valid_from",  "valid_to", "legal_ref", "source",
 					     "reliability", "note",	NULL};
+static const char *const plaus_cols[] = {"code",  "line",   "item",	   "unit", "value",
+					 "basis", "source", "reliability", NULL};
 static const char *const target_cols[] = {"plan_code", "indicator", "value",	   "value_max",
 					  "unit",      "from_year", "by_year",	   "scope_filter",
 					  "note",      "source",    "reliability", NULL};
@@ -97,6 +99,7 @@ static const struct rd_spec specs[] = {
     {"data/plan_targets.csv", target_cols, "PtnNtIiTTtr", STMT_REFDATA_TARGET_UPDATE,
      STMT_REFDATA_TARGET_INSERT},
     {"data/thresholds.csv", threshold_cols, "ttntdDttrT", RD_NONE, STMT_ANALYTICS_THRESHOLD_UPSERT},
+    {"data/plausibility.csv", plaus_cols, "ttttnttr", RD_NONE, STMT_PLAUS_UPSERT},
 };
 #define NSPECS (sizeof(specs) / sizeof(specs[0]))
 

@@ -25,6 +25,7 @@
 #include "model/calc/energy.h"
 #include "model/calc/exact.h"
 #include "model/accounts/scope.h"
+#include "model/reporting/plausible.h"
 #include "util/alloc.h"
 #include "util/fold.h"
 #include "util/log.h"
@@ -193,18 +194,35 @@ check_cost(const char *s, double *v, int *has, struct wf_errors *errs, const cha
 		*has = 1;
 }
 
-static void
+/* Reads a quantity; returns 1 when it is a valid number. */
+static int
 check_qty(const char *s, const struct val_label *l, double *v, struct wf_errors *errs,
 	  const char *field, const char *sect, int i)
 {
 	struct msg em;
-	if (val_number(VF_QUANTITY, wf_nz(s), l, v, &em) != VAL_OK)
+	if (val_number(VF_QUANTITY, wf_nz(s), l, v, &em) == VAL_OK)
+		return 1;
+	wf_errors_add(errs, &em, "%s[%d].%s", sect, i, field);
+	return 0;
+}
+
+/*
+ * The hard plausibility limit of a line whose quantity, item and unit were
+ * read without error (plausible.h): above it, an error on its quantity.
+ */
+static void
+check_plausible(const struct plaus *pl, enum plaus_line line, const char *item, double qty,
+		const char *unit, int month, const struct val_label *l, struct wf_errors *errs,
+		const char *field, const char *sect, int i)
+{
+	struct msg em;
+	if (pl != NULL && plaus_hard_check(pl, line, item, qty, unit, month, l, &em))
 		wf_errors_add(errs, &em, "%s[%d].%s", sect, i, field);
 }
 
 static void
-check_outputs(struct db *db, const struct report_input *in, struct report_output *out,
-	      struct wf_errors *errs)
+check_outputs(struct db *db, const struct plaus *pl, const struct report_input *in,
+	      struct report_output *out, struct wf_errors *errs)
 {
 	struct msg em;
 	char punit[16], pdim[32], udim[32];
@@ -230,8 +248,8 @@ check_outputs(struct db *db, const struct report_input *in, struct report_output
 					break;
 				}
 		}
-		check_qty(o->quantity, &lbl_out_qty, &out[i].quantity, errs, "quantity", "output",
-			  i);
+		int qok = check_qty(o->quantity, &lbl_out_qty, &out[i].quantity, errs, "quantity",
+				    "output", i);
 		if (u[0] == '\0') {
 			val_missing(&lbl_unit, &em);
 			wf_errors_add(errs, &em, "output[%d].unit", i);
@@ -243,13 +261,16 @@ check_outputs(struct db *db, const struct report_input *in, struct report_output
 			msg_code(&em, punit);
 			msg_str(&em, u);
 			wf_errors_add(errs, &em, "output[%d].unit", i);
+		} else if (pok && qok) {
+			check_plausible(pl, PLAUS_OUTPUT, p, out[i].quantity, u, 0, &lbl_out_qty,
+					errs, "quantity", "output", i);
 		}
 	}
 }
 
 static void
-check_energy(struct db *db, const struct report_input *in, struct report_energy *en,
-	     struct wf_errors *errs)
+check_energy(struct db *db, const struct plaus *pl, const struct report_input *in,
+	     struct report_energy *en, struct wf_errors *errs)
 {
 	struct msg em;
 	char udim[32];
@@ -270,7 +291,9 @@ check_energy(struct db *db, const struct report_input *in, struct report_energy 
 		} else {
 			cok = 1;
 		}
-		check_qty(e->quantity, &lbl_en_qty, &x->quantity, errs, "quantity", "energy", i);
+		int qok = check_qty(e->quantity, &lbl_en_qty, &x->quantity, errs, "quantity",
+				    "energy", i);
+		int uok = 0;
 		if (u[0] == '\0') {
 			val_missing(&lbl_unit, &em);
 			wf_errors_add(errs, &em, "energy[%d].unit", i);
@@ -281,11 +304,19 @@ check_energy(struct db *db, const struct report_input *in, struct report_energy 
 			msg_init(&em, MSG_REP_UNIT_CARRIER, NULL);
 			msg_str(&em, u);
 			wf_errors_add(errs, &em, "energy[%d].unit", i);
+		} else {
+			uok = cok;
 		}
 		x->month = 0;
+		int mok = 1;
 		if (e->month != NULL && e->month[0] != '\0' &&
-		    val_month(e->month, &lbl_month, &x->month, &em) != VAL_OK)
+		    val_month(e->month, &lbl_month, &x->month, &em) != VAL_OK) {
 			wf_errors_add(errs, &em, "energy[%d].month", i);
+			mok = 0;
+		}
+		if (qok && uok && mok)
+			check_plausible(pl, PLAUS_ENERGY, c, x->quantity, u, x->month, &lbl_en_qty,
+					errs, "quantity", "energy", i);
 		if (p[0] != '\0') {
 			int found = 0;
 			for (int j = 0; j < in->nout && !found; j++)
@@ -310,7 +341,8 @@ check_energy(struct db *db, const struct report_input *in, struct report_energy 
 }
 
 static void
-check_water(const struct report_input *in, struct report_water *w, struct wf_errors *errs)
+check_water(const struct plaus *pl, const struct report_input *in, struct report_water *w,
+	    struct wf_errors *errs)
 {
 	struct msg em;
 	for (int i = 0; i < in->nwater; i++) {
@@ -328,15 +360,17 @@ check_water(const struct report_input *in, struct report_water *w, struct wf_err
 					break;
 				}
 		}
-		check_qty(x->quantity_m3, &lbl_water_qty, &w[i].quantity_m3, errs, "quantity_m3",
-			  "water", i);
+		if (check_qty(x->quantity_m3, &lbl_water_qty, &w[i].quantity_m3, errs,
+			      "quantity_m3", "water", i))
+			check_plausible(pl, PLAUS_WATER, w[i].source, w[i].quantity_m3, "m3", 0,
+					&lbl_water_qty, errs, "quantity_m3", "water", i);
 		check_cost(x->cost, &w[i].cost_vnd, &w[i].has_cost, errs, "water", i);
 	}
 }
 
 static void
-check_materials(struct db *db, const struct report_input *in, struct report_material *m,
-		struct wf_errors *errs)
+check_materials(struct db *db, const struct plaus *pl, const struct report_input *in,
+		struct report_material *m, struct wf_errors *errs)
 {
 	struct msg em;
 	char udim[32];
@@ -347,14 +381,17 @@ check_materials(struct db *db, const struct report_input *in, struct report_mate
 		copy(m[i].unit, sizeof(m[i].unit), u);
 		if (val_text(VF_MATERIAL, name, &lbl_mat_name, &em) != VAL_OK)
 			wf_errors_add(errs, &em, "material[%d].name", i);
-		check_qty(x->quantity, &lbl_mat_qty, &m[i].quantity, errs, "quantity", "material",
-			  i);
+		int qok = check_qty(x->quantity, &lbl_mat_qty, &m[i].quantity, errs, "quantity",
+				    "material", i);
 		if (u[0] == '\0') {
 			val_missing(&lbl_unit, &em);
 			wf_errors_add(errs, &em, "material[%d].unit", i);
 		} else if (unit_dimension(db, u, udim, sizeof(udim)) < 0) {
 			val_unknown_code(&lbl_unit, u, &em);
 			wf_errors_add(errs, &em, "material[%d].unit", i);
+		} else if (qok) {
+			check_plausible(pl, PLAUS_MATERIAL, name, m[i].quantity, u, 0, &lbl_mat_qty,
+					errs, "quantity", "material", i);
 		}
 		check_cost(x->cost, &m[i].cost_vnd, &m[i].has_cost, errs, "material", i);
 	}
@@ -395,10 +432,19 @@ report_validate(struct db *db, const struct report_input *in, struct report *r,
 	struct report_energy *en = xcalloc((size_t)c.nenergy + 1, sizeof(*en));
 	struct report_water *w = xcalloc((size_t)c.nwater + 1, sizeof(*w));
 	struct report_material *m = xcalloc((size_t)c.nmat + 1, sizeof(*m));
-	check_outputs(db, &c, out, errs);
-	check_energy(db, &c, en, errs);
-	check_water(&c, w, errs);
-	check_materials(db, &c, m, errs);
+	struct plaus *pl = NULL;
+	if (plaus_load(db, &pl) != ST_OK) {
+		free(out);
+		free(en);
+		free(w);
+		free(m);
+		return ST_ERR;
+	}
+	check_outputs(db, pl, &c, out, errs);
+	check_energy(db, pl, &c, en, errs);
+	check_water(pl, &c, w, errs);
+	check_materials(db, pl, &c, m, errs);
+	plaus_free(pl);
 	if (errs->n + errs->more != e0) {
 		free(out);
 		free(en);
@@ -802,7 +848,49 @@ report_preview_free(struct report_preview *p)
 {
 	free(p->energy);
 	free(p->prod);
+	free(p->warn);
 	memset(p, 0, sizeof(*p));
+}
+
+/* The peers of the previewed report (plaus_fences_fn). */
+struct peer_ctx {
+	struct db *db;
+	const struct plaus *pl;
+	int year;
+	int64_t facility_id;
+};
+
+static int
+peer_fences(void *ctx, const char *product, double *lo, double *hi)
+{
+	const struct peer_ctx *c = ctx;
+	int n;
+	return plaus_peer_fences(c->db, c->pl, product, c->year, c->facility_id, lo, hi, &n);
+}
+
+/* The plausibility warnings of lr, the ledger of r, into out.  Returns 0 or -1. */
+static int
+preview_warnings(struct db *db, const struct report *r, const struct ledger_report *lr,
+		 struct report_preview *out)
+{
+	char err[VAL_MSG_MAX];
+	struct plaus *pl = NULL;
+	struct ledger *prev = NULL;
+	if (plaus_load(db, &pl) != ST_OK)
+		return -1;
+	if (ledger_load(db, r->doc.year - 1, r->doc.year - 1, r->doc.facility_id, &prev, err,
+			sizeof(err)) < 0) {
+		log_err("report preview: %s", err);
+		plaus_free(pl);
+		return -1;
+	}
+	struct peer_ctx ctx = {db, pl, r->doc.year, r->doc.facility_id};
+	plaus_review(pl, lr, plaus_employees(db, r->doc.facility_id),
+		     prev->nreports > 0 ? &prev->reports[0] : NULL, peer_fences, &ctx, &out->warn,
+		     &out->nwarn);
+	ledger_free(prev);
+	plaus_free(pl);
+	return 0;
 }
 
 int
@@ -873,8 +961,11 @@ report_preview(struct db *db, const struct report *r, struct report_preview *out
 		pp->sec_norm = lp->sec;
 		pp->ratio = lp->norm_ratio;
 	}
+	int rc = preview_warnings(db, r, lr, out) == 0 ? ST_OK : ST_ERR;
 	ledger_free(l);
 	free(lines);
 	free(outs);
-	return ST_OK;
+	if (rc != ST_OK)
+		report_preview_free(out);
+	return rc;
 }

@@ -22,6 +22,7 @@
 #include "model/validate.h"
 #include "model/doc/doc.h"
 #include "model/doc/workflow.h"
+#include "model/reporting/plausible.h"
 
 struct db;
 
@@ -218,6 +219,8 @@ struct report_preview {
 	int nenergy, nprod;
 	struct report_preview_energy *energy; /* by report line */
 	struct report_preview_product *prod;  /* by output line */
+	int nwarn;
+	struct plaus_warning *warn; /* plausibility warnings (plaus_review), never errors */
 };
 
 /*
@@ -228,8 +231,10 @@ struct report_preview {
  * for a norm with band_plant (seafood, TT 52/2018), against the report's
  * output of every product of the same VSIC class (refdata_norm_get).  The
  * SEC in the norm's unit uses the carriers' GJ factors (1 kWh = 3.6 MJ).
- * Fills *out (free with report_preview_free).  Returns
- * ST_OK or ST_ERR.
+ * The warnings are those of plaus_review with the facility's employees,
+ * its report of the year before (any state) and the fences of its peers'
+ * accepted reports of the same year.  Fills *out (free with
+ * report_preview_free).  Returns ST_OK or ST_ERR.
  */
 int report_preview(struct db *db, const struct report *r, struct report_preview *out);
 void report_preview_free(struct report_preview *p);
