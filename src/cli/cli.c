@@ -199,13 +199,16 @@ cli_msg(FILE *f, const struct msg *m)
 const char *
 cli_label(enum msg_id id)
 {
-	static char *kept[MSG__MAX];
+	/*
+	 * Rendered into static storage, not the heap: a command prints its last
+	 * labels after its commit, where an allocation that fails would end it
+	 * with an error although the work was done (test_faults).
+	 */
+	static char kept[MSG__MAX][CLI_LABEL_MAX];
 	if ((int)id < 0 || id >= MSG__MAX)
 		id = MSG_ST_ERR;
-	if (kept[id] == NULL) {
-		char text[CLI_MSG_MAX];
-		kept[id] = xstrdup(cli_text(text, sizeof(text), id, ""));
-	}
+	if (kept[id][0] == '\0')
+		cli_text(kept[id], sizeof(kept[id]), id, "");
 	return kept[id];
 }
 

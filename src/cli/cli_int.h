@@ -36,6 +36,8 @@ struct cli_cmd {
  * ends (not thread-safe: for the command line's own thread).
  */
 #define CLI_MSG_MAX 1024
+/* Bytes of a label (cli_label): a phrase, not a sentence. */
+#define CLI_LABEL_MAX 320
 char *cli_text(char *out, size_t n, enum msg_id id, const char *types, ...);
 void cli_say(FILE *f, enum msg_id id, const char *types, ...);
 void cli_msg(FILE *f, const struct msg *m);

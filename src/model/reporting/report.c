@@ -134,21 +134,29 @@ energy_line_ok(const struct wf_errors *errs, int i)
  * decimals do), else an error names the carrier on the yearly line.  The
  * ledger then counts the yearly line only.
  */
-static void
+static int
 check_months(struct db *db, int n, const struct report_energy *en, struct wf_errors *errs)
 {
 	for (int i = 0; i < n; i++) {
 		double ybase, mbase, sum = 0;
 		int months = 0, ok = 1;
-		if (en[i].month != 0 || !energy_line_ok(errs, i) ||
-		    unit_base(db, en[i].unit, &ybase) < 0 || !(ybase > 0))
+		if (en[i].month != 0 || !energy_line_ok(errs, i))
+			continue;
+		/* The unit was found a moment ago: not finding it now is a storage error. */
+		if (unit_base(db, en[i].unit, &ybase) < 0)
+			return -1;
+		if (!(ybase > 0))
 			continue;
 		for (int j = 0; j < n && ok; j++) {
 			if (en[j].month == 0 || strcmp(en[j].carrier, en[i].carrier) != 0 ||
 			    strcmp(en[j].product, en[i].product) != 0)
 				continue;
-			if (!energy_line_ok(errs, j) || unit_base(db, en[j].unit, &mbase) < 0)
+			if (!energy_line_ok(errs, j)) {
 				ok = 0;
+				continue;
+			}
+			if (unit_base(db, en[j].unit, &mbase) < 0)
+				return -1;
 			sum += en[j].quantity * mbase;
 			months++;
 		}
@@ -163,6 +171,7 @@ check_months(struct db *db, int n, const struct report_energy *en, struct wf_err
 		msg_code(&em, en[i].unit);
 		wf_errors_add(errs, &em, "energy[%d].quantity", i);
 	}
+	return 0;
 }
 
 static int
@@ -268,7 +277,8 @@ check_outputs(struct db *db, const struct plaus *pl, const struct report_input *
 	}
 }
 
-static void
+/* Checks the energy lines into en; 0, or -1 on a storage error (logged). */
+static int
 check_energy(struct db *db, const struct plaus *pl, const struct report_input *in,
 	     struct report_energy *en, struct wf_errors *errs)
 {
@@ -337,7 +347,11 @@ check_energy(struct db *db, const struct plaus *pl, const struct report_input *i
 				break;
 			}
 	}
-	check_months(db, in->nenergy, en, errs);
+	if (check_months(db, in->nenergy, en, errs) < 0) {
+		log_err("report validation: %s", db_errmsg(db));
+		return -1;
+	}
+	return 0;
 }
 
 static void
@@ -441,16 +455,16 @@ report_validate(struct db *db, const struct report_input *in, struct report *r,
 		return ST_ERR;
 	}
 	check_outputs(db, pl, &c, out, errs);
-	check_energy(db, pl, &c, en, errs);
+	int stored = check_energy(db, pl, &c, en, errs);
 	check_water(pl, &c, w, errs);
 	check_materials(db, pl, &c, m, errs);
 	plaus_free(pl);
-	if (errs->n + errs->more != e0) {
+	if (stored < 0 || errs->n + errs->more != e0) {
 		free(out);
 		free(en);
 		free(w);
 		free(m);
-		return ST_INVALID;
+		return stored < 0 ? ST_ERR : ST_INVALID;
 	}
 	memcpy(r->cp, cp, sizeof(cp));
 	free(r->out);
