@@ -178,16 +178,15 @@ print_table(const struct keyuser_list *l, const struct ku_cols *c)
 	table_rows(l->items, l->n, c);
 	for (int i = 0; i < l->n; i++)
 		if (l->items[i].derived_only) {
-			printf(
-			    "\n* chỉ đạt ngưỡng nhờ hệ số TOE suy ra, không phải hệ số pháp lý / "
-			    "reaches the threshold only through a derived, not a legal, TOE "
-			    "factor\n");
+			putchar('\n');
+			cli_say(stdout, MSG_CLI_KU_DERIVED_NOTE, "");
+			putchar('\n');
 			break;
 		}
 	if (l->nunknown > 0) {
-		printf("\nKhông tính được (thiếu hệ số hoặc đơn vị) / Cannot compute (a factor or "
-		       "unit is missing): %d\n\n",
-		       l->nunknown);
+		putchar('\n');
+		cli_say(stdout, MSG_CLI_KU_CANNOT, "d", l->nunknown);
+		printf("\n\n");
 		table_rows(l->unknown, l->nunknown, c);
 	}
 }

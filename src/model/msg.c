@@ -437,6 +437,11 @@ static const struct {
     [MSG_CLI_TIME_HELP] = {"in thời gian tính ra stderr", "print the computing time to stderr"},
     [MSG_KU_TITLE] = {"Cơ sở sử dụng năng lượng trọng điểm năm {1}", "Key energy users {1}"},
     [MSG_CLI_THRESHOLD] = {"Ngưỡng", "threshold"},
+    [MSG_CLI_KU_DERIVED_NOTE] = {"* chỉ đạt ngưỡng nhờ hệ số TOE suy ra, không phải hệ số pháp lý",
+				 "reaches the threshold only through a derived, not a legal, TOE "
+				 "factor"},
+    [MSG_CLI_KU_CANNOT] = {"Không tính được (thiếu hệ số hoặc đơn vị)",
+			   "Cannot compute (a factor or unit is missing): {1}"},
     [MSG_CLI_FACILITIES] = {"cơ sở", "facilities"},
     [MSG_CLI_KU_INCOMPLETE] = {"đã vượt ngưỡng dù thiếu một phần",
 			       "listed though part cannot be computed"},

@@ -327,7 +327,9 @@ enum msg_id {
 	MSG_CLI_TIME_HELP,
 	MSG_KU_TITLE, /* {1} the year; also the workbook's title */
 	MSG_CLI_THRESHOLD,
-	MSG_CLI_FACILITIES, /* after their number */
+	MSG_CLI_KU_DERIVED_NOTE, /* the footnote of '*' in the key-user table */
+	MSG_CLI_KU_CANNOT,	 /* {1} how many cannot be computed */
+	MSG_CLI_FACILITIES,	 /* after their number */
 	MSG_CLI_KU_INCOMPLETE,
 	MSG_CLI_KU_CANNOT_COMPUTE,
 	/* the workbooks (render/sheets.c) and the server (http/) */
