@@ -398,6 +398,9 @@ const char *const db_sql[STMT__MAX] = {
 	"(h.valid_to IS NULL OR h.valid_to >= ?4) "
 	"ORDER BY coalesce(h.valid_from, '') DESC LIMIT 1), f.admin_unit_id) "
 	"LEFT JOIN admin_unit p ON p.id = a.parent_id WHERE r.year = ?5 AND "
+	/* active in the year, as facility_active_in() (model/registry/facility.h) */
+	"(f.opened_year IS NULL OR f.opened_year <= ?5) AND "
+	"(f.closed_year IS NULL OR f.closed_year >= ?5) AND "
 	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND (a.id = ?2 OR a.parent_id = ?2)) "
 	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
 	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed'))) "

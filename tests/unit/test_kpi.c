@@ -153,8 +153,8 @@ static const char fixture[] =
     " (1,'applies_cp_saving',25,NULL,'%',2016,2020,'78/KH-UBND','L'),"
     " (1,'saving_per_unit',5,8,'%',2016,2020,'78/KH-UBND','L');"
     /* F1-F5 in district A (F5 in a commune of A), F6-F10 in district B.
-     * F3 opened 2019; F4 closed 2019 (active 2018 only); F9 closed 2018
-     * (active in none of 2018-2020). */
+     * F3 opened 2019; F4 closed 2019 (active 2018 and 2019: a facility
+     * closing in Y counts in Y); F9 closed 2018 (active 2018 only). */
     "INSERT INTO facility(id, code, name, name_key, sector_code, admin_unit_id, ownership,"
     " size, opened_year, closed_year) VALUES"
     " (1,'F1','Cơ sở 1','co so 1','1061',2,'private','small',NULL,NULL),"
@@ -217,7 +217,9 @@ static const char fixture[] =
  *   F8 base 2017 (before the range): 12 kL DO x 0.88 = 10.56 TOE; main
  *      product ice (100 t > 50 t of rice), SEC 0.1056.  2019: 10,000 L =
  *      10 kL x 0.88 = 8.8 TOE / 100 t ice = 0.088, saving 16.7 %.
- * not_computable 2018-2020: F3 2019, F3 2020, F7 2020 = 3.
+ *   F4 2019 and F9 2018 apply CP in their closing years without energy or
+ *      output lines (not computable).
+ * not_computable 2018-2020: F9 2018, F3 2019, F4 2019, F3 2020, F7 2020 = 5.
  */
 
 static struct db *
@@ -269,46 +271,51 @@ test_kpi_years(void **state)
 	assert_string_equal(r->series[KPI_APPLIES_CP_SAVING].code, "applies_cp_saving");
 
 	/*
-	 * Active: 2018 F1 F2 F4 F5 F6 F7 F8 F10 = 8 (F3 not yet open, F9 closed);
-	 * 2019 and 2020: F1 F2 F3 F5 F6 F7 F8 F10 = 8 (F4 closed).
+	 * Active: 2018 F1 F2 F4 F5 F6 F7 F8 F9 F10 = 9 (F3 not yet open; F9
+	 * closes in 2018 and counts in it); 2019: F1 F2 F3 F4 F5 F6 F7 F8 F10 = 9
+	 * (F4 closes in 2019); 2020: F1 F2 F3 F5 F6 F7 F8 F10 = 8.
 	 *
 	 * 2018 reports of active facilities: F1 (1,1,0) F2 (1,0,0) F4 (0,0,0)
-	 * F6 (1,-,-) F7 (-,-,-) F10 (0,0,0); F3's and F9's are not counted.
-	 *   aware: known F1 F2 F4 F6 F10 = 5, yes F1 F2 F6 = 3: 60 %, cov 5/8 = 62.5 %
-	 *   staff: known F1 F2 F4 F10 = 4, yes F1 = 1: 25 %, cov 50 %
-	 *   applies: known 4, yes 0: 0 %, cov 50 %
-	 *   saving: the same 4 apply no CP -> known 4, yes 0, cov 50 %
+	 * F6 (1,-,-) F7 (-,-,-) F9 (1,1,1) F10 (0,0,0); F3's is before it opened.
+	 *   aware: known F1 F2 F4 F6 F9 F10 = 6, yes F1 F2 F6 F9 = 4: 66.7 %,
+	 *     cov 6/9 = 66.7 %
+	 *   staff: known F1 F2 F4 F9 F10 = 5, yes F1 F9 = 2: 40 %, cov 5/9
+	 *   applies: known 5, yes F9 = 1: 20 %, cov 5/9
+	 *   saving: F1 F2 F4 F10 apply no CP -> no; F9 applies without any
+	 *     energy (not computable): known 4, yes 0, cov 4/9
 	 */
 	struct kpi_value *v;
 	v = &r->series[KPI_AWARE].values[0];
-	check_value(v, 2018, 3, 5, 8);
-	assert_float_equal(v->share, 0.6, EPS);
-	assert_float_equal(v->coverage, 0.625, EPS);
-	check_value(&r->series[KPI_CP_STAFF].values[0], 2018, 1, 4, 8);
-	assert_float_equal(r->series[KPI_CP_STAFF].values[0].share, 0.25, EPS);
-	check_value(&r->series[KPI_APPLIES_CP].values[0], 2018, 0, 4, 8);
-	assert_float_equal(r->series[KPI_APPLIES_CP].values[0].share, 0.0, EPS);
-	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[0], 2018, 0, 4, 8);
+	check_value(v, 2018, 4, 6, 9);
+	assert_float_equal(v->share, 4.0 / 6.0, EPS);
+	assert_float_equal(v->coverage, 6.0 / 9.0, EPS);
+	check_value(&r->series[KPI_CP_STAFF].values[0], 2018, 2, 5, 9);
+	assert_float_equal(r->series[KPI_CP_STAFF].values[0].share, 0.4, EPS);
+	check_value(&r->series[KPI_APPLIES_CP].values[0], 2018, 1, 5, 9);
+	assert_float_equal(r->series[KPI_APPLIES_CP].values[0].share, 0.2, EPS);
+	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[0], 2018, 0, 4, 9);
 
 	/*
 	 * 2019: F1 (1,1,1) save 5.0 % yes; F2 (0,-,1) save 4.9 % no; F3 (1,-,1)
-	 * not computable; F6 (1,1,1) 10 % yes; F7 (0,0,0); F8 (1,1,1) 16.7 % yes;
-	 * F10 (-,-,0); F4's report is after its closure.
-	 *   aware: known F1 F2 F3 F6 F7 F8 = 6, yes F1 F3 F6 F8 = 4: 66.7 %, cov 75 %
-	 *   staff: known F1 F6 F7 F8 = 4, yes F1 F6 F8 = 3: 75 %, cov 50 %
-	 *   applies: known all but F5 = 7, yes F1 F2 F3 F6 F8 = 5: 71.4 %, cov 87.5 %
-	 *   saving: known F1 F2 F6 F7 F8 F10 = 6, yes F1 F6 F8 = 3: 50 %, cov 75 %
+	 * not computable; F4 (1,1,1) in its closing year, not computable; F6
+	 * (1,1,1) 10 % yes; F7 (0,0,0); F8 (1,1,1) 16.7 % yes; F10 (-,-,0).
+	 *   aware: known F1 F2 F3 F4 F6 F7 F8 = 7, yes F1 F3 F4 F6 F8 = 5: 71.4 %,
+	 *     cov 7/9 = 77.8 %
+	 *   staff: known F1 F4 F6 F7 F8 = 5, yes F1 F4 F6 F8 = 4: 80 %, cov 5/9
+	 *   applies: known all but F5 = 8, yes F1 F2 F3 F4 F6 F8 = 6: 75 %,
+	 *     cov 8/9 = 88.9 %
+	 *   saving: known F1 F2 F6 F7 F8 F10 = 6, yes F1 F6 F8 = 3: 50 %, cov 6/9
 	 */
-	check_value(&r->series[KPI_AWARE].values[1], 2019, 4, 6, 8);
-	assert_float_equal(r->series[KPI_AWARE].values[1].share, 4.0 / 6.0, EPS);
-	check_value(&r->series[KPI_CP_STAFF].values[1], 2019, 3, 4, 8);
-	assert_float_equal(r->series[KPI_CP_STAFF].values[1].share, 0.75, EPS);
-	check_value(&r->series[KPI_APPLIES_CP].values[1], 2019, 5, 7, 8);
-	assert_float_equal(r->series[KPI_APPLIES_CP].values[1].coverage, 0.875, EPS);
+	check_value(&r->series[KPI_AWARE].values[1], 2019, 5, 7, 9);
+	assert_float_equal(r->series[KPI_AWARE].values[1].share, 5.0 / 7.0, EPS);
+	check_value(&r->series[KPI_CP_STAFF].values[1], 2019, 4, 5, 9);
+	assert_float_equal(r->series[KPI_CP_STAFF].values[1].share, 0.8, EPS);
+	check_value(&r->series[KPI_APPLIES_CP].values[1], 2019, 6, 8, 9);
+	assert_float_equal(r->series[KPI_APPLIES_CP].values[1].coverage, 8.0 / 9.0, EPS);
 	v = &r->series[KPI_APPLIES_CP_SAVING].values[1];
-	check_value(v, 2019, 3, 6, 8);
+	check_value(v, 2019, 3, 6, 9);
 	assert_float_equal(v->share, 0.5, EPS);
-	assert_float_equal(v->coverage, 0.75, EPS);
+	assert_float_equal(v->coverage, 6.0 / 9.0, EPS);
 
 	/*
 	 * 2020: F1 (1,1,1) 10 % yes; F2 (-,-,-); F3 (1,1,1) rice husk: not
@@ -327,7 +334,7 @@ test_kpi_years(void **state)
 	assert_float_equal(v->coverage, 0.375, EPS);
 	assert_float_equal(v->share, 2.0 / 3.0, EPS);
 
-	assert_int_equal(r->not_computable, 3);
+	assert_int_equal(r->not_computable, 5);
 	assert_int_equal(r->nunits, 0);
 	kpi_result_free(r);
 
@@ -347,7 +354,7 @@ test_kpi_years(void **state)
  * Only accepted reports count: a report still in draft, submitted or
  * returned is not yet the province's figure.  Moving F1's 2018 report
  * (1,1,0) out of "accepted" takes it out of every 2018 count:
- *   aware 3/5 -> 2/4, staff 1/4 -> 0/3, applies 0/4 -> 0/3 (active stays 8).
+ *   aware 4/6 -> 3/5, staff 2/5 -> 1/4, applies 1/5 -> 1/4 (active stays 9).
  */
 static void
 test_kpi_only_accepted(void **state)
@@ -364,9 +371,9 @@ test_kpi_only_accepted(void **state)
 		char err[256] = "";
 		assert_int_equal(kpi_compute(db, "78/KH-UBND", 2018, 2018, 0, &r, err, sizeof(err)),
 				 0);
-		check_value(&r->series[KPI_AWARE].values[0], 2018, 2, 4, 8);
-		check_value(&r->series[KPI_CP_STAFF].values[0], 2018, 0, 3, 8);
-		check_value(&r->series[KPI_APPLIES_CP].values[0], 2018, 0, 3, 8);
+		check_value(&r->series[KPI_AWARE].values[0], 2018, 3, 5, 9);
+		check_value(&r->series[KPI_CP_STAFF].values[0], 2018, 1, 4, 9);
+		check_value(&r->series[KPI_APPLIES_CP].values[0], 2018, 1, 4, 9);
 		kpi_result_free(r);
 		db_close(db);
 	}
@@ -389,18 +396,19 @@ test_kpi_by_unit(void **state)
 	assert_string_equal(a->unit_name, "Rạch Giá");
 	assert_string_equal(b->unit_code, "ha-tien");
 	/*
-	 * A, 2019: active F1 F2 F3 F5 = 4 (F4 closed).
-	 *   aware: known F1 F2 F3 = 3, yes F1 F3 = 2: 66.7 %, cov 75 %
-	 *   staff: known F1 = 1, yes 1: 100 %, cov 25 %
-	 *   applies: known 3, yes 3: 100 %, cov 75 %
-	 *   saving: F1 yes, F2 no, F3 not computable: known 2, yes 1: 50 %, cov 50 %
+	 * A, 2019: active F1 F2 F3 F4 F5 = 5 (F4 closes in 2019).
+	 *   aware: known F1 F2 F3 F4 = 4, yes F1 F3 F4 = 3: 75 %, cov 80 %
+	 *   staff: known F1 F4 = 2, yes 2: 100 %, cov 40 %
+	 *   applies: known 4, yes 4: 100 %, cov 80 %
+	 *   saving: F1 yes, F2 no, F3 and F4 not computable: known 2, yes 1: 50 %,
+	 *     cov 40 %
 	 */
-	check_value(&a->v[KPI_AWARE], 2019, 2, 3, 4);
-	check_value(&a->v[KPI_CP_STAFF], 2019, 1, 1, 4);
-	assert_float_equal(a->v[KPI_CP_STAFF].coverage, 0.25, EPS);
-	check_value(&a->v[KPI_APPLIES_CP], 2019, 3, 3, 4);
+	check_value(&a->v[KPI_AWARE], 2019, 3, 4, 5);
+	check_value(&a->v[KPI_CP_STAFF], 2019, 2, 2, 5);
+	assert_float_equal(a->v[KPI_CP_STAFF].coverage, 0.4, EPS);
+	check_value(&a->v[KPI_APPLIES_CP], 2019, 4, 4, 5);
 	assert_float_equal(a->v[KPI_APPLIES_CP].share, 1.0, EPS);
-	check_value(&a->v[KPI_APPLIES_CP_SAVING], 2019, 1, 2, 4);
+	check_value(&a->v[KPI_APPLIES_CP_SAVING], 2019, 1, 2, 5);
 	assert_float_equal(a->v[KPI_APPLIES_CP_SAVING].share, 0.5, EPS);
 	/*
 	 * B, 2019: active F6 F7 F8 F10 = 4 (F9 closed).
@@ -408,22 +416,23 @@ test_kpi_by_unit(void **state)
 	 *   staff: known F6 F7 F8 = 3, yes F6 F8 = 2
 	 *   applies: known 4, yes F6 F8 = 2: 50 %, cov 100 %
 	 *   saving: F6 yes, F7 no, F8 yes, F10 no: known 4, yes 2: 50 %, cov 100 %
-	 * A + B = the province: aware 2+2 = 4 of 3+3 = 6, saving 1+2 = 3 of 2+4 = 6.
+	 * A + B = the province: aware 3+2 = 5 of 4+3 = 7, saving 1+2 = 3 of 2+4 = 6.
 	 */
 	check_value(&b->v[KPI_AWARE], 2019, 2, 3, 4);
 	check_value(&b->v[KPI_CP_STAFF], 2019, 2, 3, 4);
 	check_value(&b->v[KPI_APPLIES_CP], 2019, 2, 4, 4);
 	assert_float_equal(b->v[KPI_APPLIES_CP].coverage, 1.0, EPS);
 	check_value(&b->v[KPI_APPLIES_CP_SAVING], 2019, 2, 4, 4);
-	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[0], 2019, 3, 6, 8);
+	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[0], 2019, 3, 6, 9);
 	kpi_result_free(r);
 
 	/* A breakdown year outside the series years is computed on its own. */
 	assert_int_equal(kpi_compute(db, "78/KH-UBND", 2020, 2020, 2018, &r, err, sizeof(err)), 0);
 	/* 2018, A: active F1 F2 F4 F5 = 4; aware known F1 F2 F4 = 3, yes F1 F2 = 2. */
 	check_value(&r->units[0].v[KPI_AWARE], 2018, 2, 3, 4);
-	/* 2018, B: active F6 F7 F8 F10 = 4 (F9 closed 2018); aware known F6 F10, yes F6. */
-	check_value(&r->units[1].v[KPI_AWARE], 2018, 1, 2, 4);
+	/* 2018, B: active F6 F7 F8 F9 F10 = 5 (F9 closes in 2018); aware known
+	 * F6 F9 F10 = 3, yes F6 F9 = 2. */
+	check_value(&r->units[1].v[KPI_AWARE], 2018, 2, 3, 5);
 	/* The series is still 2020 only: not_computable F3 and F7 = 2. */
 	check_value(&r->series[KPI_AWARE].values[0], 2020, 4, 5, 8);
 	assert_int_equal(r->not_computable, 2);
@@ -501,15 +510,16 @@ test_stats_cli(void **state)
 	assert_non_null(strstr(out, "  facility "));
 	/* 2017: aware 1/1 = 100 %, coverage 1/9 = 11.1 %. */
 	assert_non_null(strstr(out, "100,0 % (1/1), 11,1 %"));
-	/* 2018 aware: 60 % (3/5), coverage 62.5 %. */
-	assert_non_null(strstr(out, "60,0 % (3/5), 62,5 %"));
-	/* 2019 applies CP: 5/7 = 71.4 %, coverage 7/8 = 87.5 %. */
-	assert_non_null(strstr(out, "71,4 % (5/7), 87,5 %"));
+	/* 2018 aware: 4/6 = 66.7 %, coverage 6/9 = 66.7 % (test_kpi_years). */
+	assert_non_null(strstr(out, "66,7 % (4/6), 66,7 %"));
+	/* 2019 applies CP: 6/8 = 75 %, coverage 8/9 = 88.9 %. */
+	assert_non_null(strstr(out, "75,0 % (6/8), 88,9 %"));
 	/* 2017 saving: nothing known: "— (0/0), 0,0 %". */
 	assert_non_null(strstr(out, "— (0/0), 0,0 %"));
 	assert_non_null(strstr(out, "50 % (2016–2020)"));
-	/* not computable 2017-2020: F8 2017, F3 2019, F3 2020, F7 2020 = 4. */
-	assert_non_null(strstr(out, "baseline): 4\n"));
+	/* not computable 2017-2020: F8 2017, F9 2018, F3 2019, F4 2019, F3 2020,
+	 * F7 2020 = 6. */
+	assert_non_null(strstr(out, "baseline): 6\n"));
 	free(out);
 	free(errs);
 
@@ -540,10 +550,10 @@ test_kpi_sparse_ids(void **state)
 	char err[256] = "";
 	assert_int_equal(kpi_compute(db, "78/KH-UBND", 2018, 2020, 0, &r, err, sizeof(err)), 0);
 	/* The same figures as test_kpi_years. */
-	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[1], 2019, 3, 6, 8);
+	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[1], 2019, 3, 6, 9);
 	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[2], 2020, 2, 3, 8);
 	check_value(&r->series[KPI_AWARE].values[2], 2020, 4, 5, 8);
-	assert_int_equal(r->not_computable, 3);
+	assert_int_equal(r->not_computable, 5);
 	kpi_result_free(r);
 	db_close(db);
 }
@@ -590,7 +600,7 @@ test_kpi_breakdowns(void **state)
 	assert_int_equal(b->ngroups, 2);
 	assert_string_equal(b->groups[0].code, "rach-gia");
 	assert_string_equal(b->groups[0].level, "district");
-	check_value(group_value(b, "rach-gia", 2019, KPI_APPLIES_CP_SAVING), 2019, 1, 2, 4);
+	check_value(group_value(b, "rach-gia", 2019, KPI_APPLIES_CP_SAVING), 2019, 1, 2, 5);
 	check_value(group_value(b, "rach-gia", 2018, KPI_AWARE), 2018, 2, 3, 4);
 	check_value(group_value(b, "ha-tien", 2019, KPI_APPLIES_CP), 2019, 2, 4, 4);
 	assert_null(kpi_group_value(b, 0, 2021, KPI_AWARE));
@@ -604,8 +614,8 @@ test_kpi_breakdowns(void **state)
 	assert_string_equal(b->groups[0].code, "10");
 	assert_string_equal(b->groups[0].name_en, "Food");
 	assert_string_equal(b->groups[1].code, "35");
-	check_value(group_value(b, "10", 2019, KPI_AWARE), 2019, 2, 3, 4);
-	check_value(group_value(b, "10", 2019, KPI_APPLIES_CP_SAVING), 2019, 1, 2, 4);
+	check_value(group_value(b, "10", 2019, KPI_AWARE), 2019, 3, 4, 5);
+	check_value(group_value(b, "10", 2019, KPI_APPLIES_CP_SAVING), 2019, 1, 2, 5);
 	check_value(group_value(b, "35", 2019, KPI_CP_STAFF), 2019, 2, 3, 4);
 	check_value(group_value(b, "35", 2019, KPI_APPLIES_CP_SAVING), 2019, 2, 4, 4);
 	/* By class: the facilities' own codes 1061 and 3530, the same split. */
@@ -618,13 +628,14 @@ test_kpi_breakdowns(void **state)
 	 * By ownership, 2019, in the schema's order (state, private, fdi,
 	 * household, cooperative; only those with facilities):
 	 *   state = F8: active 1; (1,1,1) and 16.7 % saving: 1/1 everywhere.
-	 *   private = F1 F2 F3 F6 F7 F10 (F4, F9 closed): active 6;
-	 *     aware known F1 F2 F3 F6 F7 = 5, yes F1 F3 F6 = 3;
-	 *     staff known F1 F6 F7 = 3, yes F1 F6 = 2;
-	 *     applies known all 6, yes F1 F2 F3 F6 = 4;
-	 *     saving known F1 F2 F6 F7 F10 = 5 (F3 not computable), yes F1 F6 = 2.
+	 *   private = F1 F2 F3 F4 F6 F7 F10 (F4 closes in 2019; F9 closed in
+	 *     2018): active 7;
+	 *     aware known F1 F2 F3 F4 F6 F7 = 6, yes F1 F3 F4 F6 = 4;
+	 *     staff known F1 F4 F6 F7 = 4, yes F1 F4 F6 = 3;
+	 *     applies known all 7, yes F1 F2 F3 F4 F6 = 5;
+	 *     saving known F1 F2 F6 F7 F10 = 5 (F3, F4 not computable), yes F1 F6 = 2.
 	 *   household = F5: active 1, no report: known 0, share undefined.
-	 * Sum = the province: aware 1+3+0 = 4 of 1+5+0 = 6; saving 1+2 = 3 of 1+5 = 6.
+	 * Sum = the province: aware 1+4+0 = 5 of 1+6+0 = 7; saving 1+2 = 3 of 1+5 = 6.
 	 */
 	b = &r->by[KPI_BY_OWNERSHIP];
 	assert_int_equal(b->ngroups, 3);
@@ -632,26 +643,27 @@ test_kpi_breakdowns(void **state)
 	assert_string_equal(b->groups[1].code, "private");
 	assert_string_equal(b->groups[2].code, "household");
 	check_value(group_value(b, "state", 2019, KPI_APPLIES_CP_SAVING), 2019, 1, 1, 1);
-	check_value(group_value(b, "private", 2019, KPI_AWARE), 2019, 3, 5, 6);
-	check_value(group_value(b, "private", 2019, KPI_CP_STAFF), 2019, 2, 3, 6);
-	check_value(group_value(b, "private", 2019, KPI_APPLIES_CP), 2019, 4, 6, 6);
-	check_value(group_value(b, "private", 2019, KPI_APPLIES_CP_SAVING), 2019, 2, 5, 6);
+	check_value(group_value(b, "private", 2019, KPI_AWARE), 2019, 4, 6, 7);
+	check_value(group_value(b, "private", 2019, KPI_CP_STAFF), 2019, 3, 4, 7);
+	check_value(group_value(b, "private", 2019, KPI_APPLIES_CP), 2019, 5, 7, 7);
+	check_value(group_value(b, "private", 2019, KPI_APPLIES_CP_SAVING), 2019, 2, 5, 7);
 	const struct kpi_value *v = group_value(b, "household", 2019, KPI_AWARE);
 	check_value(v, 2019, 0, 0, 1);
 	assert_true(isnan(v->share));
 	assert_float_equal(v->coverage, 0.0, EPS);
-	check_value(&r->series[KPI_AWARE].values[0], 2019, 4, 6, 8);
+	check_value(&r->series[KPI_AWARE].values[0], 2019, 5, 7, 9);
 
-	/* By size: micro = F5, small = the private six, medium = F8. */
+	/* By size: micro = F5, small = the private seven, medium = F8. */
 	b = &r->by[KPI_BY_SIZE];
 	assert_int_equal(b->ngroups, 3);
 	assert_string_equal(b->groups[0].code, "micro");
 	assert_string_equal(b->groups[1].code, "small");
 	assert_string_equal(b->groups[2].code, "medium");
-	check_value(group_value(b, "small", 2019, KPI_APPLIES_CP), 2019, 4, 6, 6);
+	check_value(group_value(b, "small", 2019, KPI_APPLIES_CP), 2019, 5, 7, 7);
 	check_value(group_value(b, "medium", 2019, KPI_AWARE), 2019, 1, 1, 1);
-	/* 2018 small: active F1 F2 F4 F6 F7 F10 = 6; aware known F1 F2 F4 F6 F10 = 5, yes 3. */
-	check_value(group_value(b, "small", 2018, KPI_AWARE), 2018, 3, 5, 6);
+	/* 2018 small: active F1 F2 F4 F6 F7 F9 F10 = 7; aware known F1 F2 F4 F6 F9
+	 * F10 = 6, yes F1 F2 F6 F9 = 4. */
+	check_value(group_value(b, "small", 2018, KPI_AWARE), 2018, 4, 6, 7);
 	kpi_result_free(r);
 
 	assert_int_equal(kpi_by_parse("ownership"), KPI_BY_OWNERSHIP);
@@ -673,15 +685,16 @@ test_kpi_plan_baseline(void **state)
 	assert_int_equal(r->baseline_from, 2019);
 	/*
 	 * Baselines are now the 2019 reports (F8's 2017 one is too early), so no
-	 * 2019 saving is computable: F1 F2 F3 F6 F8 apply in their baseline year.
-	 * 2019 saving known = F7 and F10 (not applying) = 2, yes 0.
+	 * 2019 saving is computable: F1 F2 F3 F6 F8 apply in their baseline year,
+	 * and F4 (closing in 2019) has no energy at all.
+	 * 2019 saving known = F7 and F10 (not applying) = 2, yes 0; active 9.
 	 * 2020: F1 950,000 -> 900,000 kWh per 1000 t: (0.146585 - 0.13887) / 0.146585
 	 * = 5.26 % >= 5 yes; F6 180 -> 150 MWh: 16.7 % yes; F10 no; F3, F7 not
-	 * computable: known 3, yes 2.  not_computable = 5 + 2 = 7.
+	 * computable: known 3, yes 2.  not_computable = 6 + 2 = 8.
 	 */
-	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[0], 2019, 0, 2, 8);
+	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[0], 2019, 0, 2, 9);
 	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[1], 2020, 2, 3, 8);
-	assert_int_equal(r->not_computable, 7);
+	assert_int_equal(r->not_computable, 8);
 	kpi_result_free(r);
 	db_close(db);
 }

@@ -130,7 +130,7 @@ struct kfac {
 	int64_t id;
 	int au;		      /* row in ctx.au of facility.admin_unit_id, -1 unknown */
 	int key[KPI_BY__MAX]; /* group key of each breakdown but KPI_BY_UNIT, -1 unknown */
-	int opened, closed;   /* INT_MIN / INT_MAX when NULL */
+	int opened, closed;   /* 0 when NULL */
 	int rep0, nrep;	      /* its reports: ctx.reps[rep0 .. rep0 + nrep), by year */
 	int h0, nh;	      /* its dated unit history: ctx.hist[h0 .. h0 + nh) */
 };
@@ -498,8 +498,8 @@ load_facilities(struct kctx *c)
 		struct kfac *f = &c->facs[c->nfacs++];
 		f->id = db_col_int(st, 0);
 		f->au = au_row(c, db_col_int(st, 1));
-		f->opened = db_col_is_null(st, 2) ? INT_MIN : (int)db_col_int(st, 2);
-		f->closed = db_col_is_null(st, 3) ? INT_MAX : (int)db_col_int(st, 3);
+		f->opened = db_col_is_null(st, 2) ? 0 : (int)db_col_int(st, 2);
+		f->closed = db_col_is_null(st, 3) ? 0 : (int)db_col_int(st, 3);
 		int sec = strtab_find(&c->sector_ids, db_col_text(st, 4));
 		f->key[KPI_BY_UNIT] = -1; /* depends on the year: facility_group */
 		f->key[KPI_BY_CLASS] = sec;
@@ -769,7 +769,7 @@ load_outputs(struct kctx *c)
 static int
 is_active(const struct kfac *f, int year)
 {
-	return f->opened <= year && f->closed > year;
+	return facility_active_in(f->opened, f->closed, year);
 }
 
 /* The output of product in report r (in its unit), or NAN. */

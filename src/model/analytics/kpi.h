@@ -8,7 +8,9 @@
  *
  * Rules (DESIGN.md "Computations"; "unknown is not no"):
  *   active in Y   opened_year IS NULL OR opened_year <= Y, and
- *                 closed_year IS NULL OR closed_year > Y;
+ *                 closed_year IS NULL OR closed_year >= Y: a facility
+ *                 closing in Y counts in Y (facility_active_in, the rule
+ *                 the key-user list applies too);
  *   yes / known   among active facilities, those whose accepted report of Y
  *                 has the field 1 / has it not NULL (drafts, submitted and
  *                 returned reports are not counted yet);
