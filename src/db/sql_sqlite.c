@@ -278,16 +278,16 @@ const char *const db_sql[STMT__MAX] = {
 				   "WHERE level = 'district' ORDER BY name",
     [STMT_STORE_PING] = "SELECT 1",
     [STMT_KPI_PLAN_GET] = "SELECT id FROM plan WHERE code = ?1",
-    [STMT_KPI_PLAN_TARGETS] = "SELECT indicator, value, value_max, from_year, by_year "
-			      "FROM plan_target WHERE plan_id = ?1 AND scope_filter IS NULL "
+    [STMT_KPI_PLAN_TARGETS] = "SELECT indicator, value, value_max, from_year, by_year, "
+			      "scope_filter FROM plan_target WHERE plan_id = ?1 "
 			      "ORDER BY indicator, by_year DESC",
     [STMT_KPI_YEAR_RANGE] = "SELECT min(year), max(year) FROM report",
     [STMT_KPI_ADMIN_UNITS] = "SELECT id, code, name, level, parent_id, coalesce(name_en, name), "
 			     "valid_from, valid_to, successor_id FROM admin_unit ORDER BY id",
     [STMT_KPI_FACILITIES] = "SELECT id, admin_unit_id, opened_year, closed_year, sector_code, "
 			    "ownership, size FROM facility ORDER BY id",
-    [STMT_KPI_REPORTS] = "SELECT id, facility_id, year, cp_aware, cp_staff, cp_applied "
-			 "FROM report WHERE status = 'accepted' ORDER BY facility_id, year",
+    [STMT_KPI_REPORTS] = "SELECT id, facility_id, year, cp_aware, cp_staff, cp_applied, "
+			 "cp_unit FROM report WHERE status = 'accepted' ORDER BY facility_id, year",
     /* Plain scans: grouping or ordering these in SQL costs more than the rest of the KPIs. */
     [STMT_KPI_ENERGY] = "SELECT report_id, carrier_code, unit, quantity FROM report_energy",
     [STMT_KPI_OUTPUTS] = "SELECT report_id, product_code, quantity, unit FROM report_output",

@@ -508,15 +508,23 @@ test_stats_cli(void **state)
 	/* Rows per table, Vietnamese grouping not needed at this size. */
 	assert_non_null(strstr(out, "Rows per table"));
 	assert_non_null(strstr(out, "  facility "));
-	/* 2017: aware 1/1 = 100 %, coverage 1/9 = 11.1 %. */
-	assert_non_null(strstr(out, "100,0 % (1/1), 11,1 %"));
-	/* 2018 aware: 4/6 = 66.7 %, coverage 6/9 = 66.7 % (test_kpi_years). */
-	assert_non_null(strstr(out, "66,7 % (4/6), 66,7 %"));
-	/* 2019 applies CP: 6/8 = 75 %, coverage 8/9 = 88.9 %. */
-	assert_non_null(strstr(out, "75,0 % (6/8), 88,9 %"));
-	/* 2017 saving: nothing known: "— (0/0), 0,0 %". */
-	assert_non_null(strstr(out, "— (0/0), 0,0 %"));
-	assert_non_null(strstr(out, "50 % (2016–2020)"));
+	/*
+	 * Each cell: of all (yes/active) | of known (yes/known) | coverage, and
+	 * whether the share of all meets the target of the year.
+	 * 2017: aware 1 of 9 active = 11.1 %, 1/1 = 100 % of known, coverage
+	 * 1/9; the 2016-2020 target of 50 % applies: not met.
+	 */
+	assert_non_null(strstr(out, "11,1 % (1/9) | 100,0 % (1/1) | 11,1 %: chưa đạt / not met"));
+	/* 2018 aware (test_kpi_years): 4/9 = 44.4 % of all < 50: not met, though
+	 * 4/6 = 66.7 % of the known answers is above the target. */
+	assert_non_null(strstr(out, "44,4 % (4/9) | 66,7 % (4/6) | 66,7 %: chưa đạt / not met"));
+	/* 2019 applies CP: 6/9 = 66.7 % of all >= 25: met; 6/8 = 75 % of known,
+	 * coverage 8/9 = 88.9 %. */
+	assert_non_null(strstr(out, "66,7 % (6/9) | 75,0 % (6/8) | 88,9 %: đạt / met"));
+	/* 2017 saving: nothing known: 0/9 of all, "— (0/0)" of known, 0 % coverage. */
+	assert_non_null(strstr(out, "0,0 % (0/9) | — (0/0) | 0,0 %: chưa đạt / not met"));
+	/* The targets with their periods, the earlier tier first. */
+	assert_non_null(strstr(out, "30 % (2013–2015); 50 % (2016–2020)"));
 	/* not computable 2017-2020: F8 2017, F9 2018, F3 2019, F4 2019, F3 2020,
 	 * F7 2020 = 6. */
 	assert_non_null(strstr(out, "baseline): 6\n"));
@@ -669,6 +677,136 @@ test_kpi_breakdowns(void **state)
 	assert_int_equal(kpi_by_parse("ownership"), KPI_BY_OWNERSHIP);
 	assert_int_equal(kpi_by_parse("district"), -1);
 	assert_string_equal(kpi_by_name(KPI_BY_SIZE), "size");
+	db_close(db);
+}
+
+/*
+ * Both shares and the target of each year.  Figures of test_kpi_years:
+ *   2018 aware: yes 4, known 6, active 9: of known 4/6 = 66.7 %, of all
+ *     4/9 = 44.4 % (the lower bound: the 3 unknown counted as no).
+ *   2019 applies CP: 6/8 = 75 % of known, 6/9 = 66.7 % of all.
+ *   2020 saving: 2/3 of known, 2/8 = 25 % of all.
+ * Targets (fixture): aware 30 % for 2013-2015, 50 % for 2016-2020; the
+ * others 2016-2020 only.  A target applies only within its period: none in
+ * 2012 or 2021, the earlier tier in 2014.
+ */
+static void
+test_kpi_shares_and_targets(void **state)
+{
+	(void)state;
+	struct db *db = fixture_db("kpi_shares.db");
+	struct kpi_result *r = NULL;
+	char err[256] = "";
+	assert_int_equal(kpi_compute(db, "78/KH-UBND", 2018, 2021, 0, &r, err, sizeof(err)), 0);
+	const struct kpi_series *aware = &r->series[KPI_AWARE];
+	const struct kpi_value *v = &aware->values[0];
+	assert_float_equal(v->share, 4.0 / 6.0, EPS);
+	assert_float_equal(v->share_active, 4.0 / 9.0, EPS);
+	v = &r->series[KPI_APPLIES_CP].values[1];
+	check_value(v, 2019, 6, 8, 9);
+	assert_float_equal(v->share_active, 6.0 / 9.0, EPS);
+	v = &r->series[KPI_APPLIES_CP_SAVING].values[2];
+	check_value(v, 2020, 2, 3, 8);
+	assert_float_equal(v->share_active, 0.25, EPS);
+	/* 2021: 8 active (no one opens or closes), no report: nothing known. */
+	v = &aware->values[3];
+	check_value(v, 2021, 0, 0, 8);
+	assert_float_equal(v->share_active, 0.0, EPS);
+
+	/* Every tier, latest first; the latest repeated in target_pct/from/by. */
+	assert_int_equal(aware->ntargets, 2);
+	assert_float_equal(aware->targets[0].pct, 50, EPS);
+	assert_int_equal(aware->targets[1].from, 2013);
+	assert_int_equal(aware->targets[1].by, 2015);
+	assert_float_equal(aware->target_pct, 50, EPS);
+	/* The period rule. */
+	assert_null(kpi_target_at(aware, 2012));
+	assert_float_equal(kpi_target_at(aware, 2013)->pct, 30, EPS);
+	assert_float_equal(kpi_target_at(aware, 2015)->pct, 30, EPS);
+	assert_float_equal(kpi_target_at(aware, 2016)->pct, 50, EPS);
+	assert_float_equal(kpi_target_at(aware, 2020)->pct, 50, EPS);
+	assert_null(kpi_target_at(aware, 2021));
+	assert_null(kpi_target_at(&r->series[KPI_APPLIES_CP], 2014));
+	/*
+	 * The target is compared with the share of all active: 2018 aware 44.4 %
+	 * < 50 %: not met, though 66.7 % of the known answers is above it.  2019
+	 * applies CP 66.7 % >= 25 %: met.  2020 saving exactly 25 % = 25 %: met
+	 * (at least, to 10^-6).  2021: no target, nothing to compare.
+	 */
+	assert_int_equal(kpi_target_met(&aware->values[0], kpi_target_at(aware, 2018)), 0);
+	assert_int_equal(kpi_target_met(&r->series[KPI_APPLIES_CP].values[1],
+					kpi_target_at(&r->series[KPI_APPLIES_CP], 2019)),
+			 1);
+	assert_int_equal(kpi_target_met(&r->series[KPI_APPLIES_CP_SAVING].values[2],
+					kpi_target_at(&r->series[KPI_APPLIES_CP_SAVING], 2020)),
+			 1);
+	assert_int_equal(kpi_target_met(&aware->values[3], kpi_target_at(aware, 2021)), -1);
+	/* A share of all undefined (no active facility) meets nothing. */
+	struct kpi_value none = {.year = 2018, .share = NAN, .share_active = NAN, .coverage = NAN};
+	assert_int_equal(kpi_target_met(&none, kpi_target_at(aware, 2018)), -1);
+	kpi_result_free(r);
+	db_close(db);
+}
+
+/*
+ * The indicator of Decision 1419/QĐ-TTg on CP units: the share of medium
+ * and large enterprises with a dedicated CP unit (report.cp_unit), target
+ * 90 % in 2016-2020 (the plan_target row scoped "size=medium,large"; a row
+ * without that scope is not its target).  F6 becomes large; F8 is medium;
+ * every other facility is micro or small and outside the population, so
+ * F1's cp_unit = 1 in 2018 is not counted.
+ *   2018: population active F6 F8 = 2; F6 (618) unknown, F8 no report:
+ *     known 0, share undefined, of all 0 / 2 = 0 %.
+ *   2019: F6 (619) 1, F8 (819) 0: yes 1, known 2, active 2: 50 % both ways,
+ *     < 90 %: not met.
+ * By size, 2019: large = F6: 1/1 of 1; small: active 0 for this indicator
+ * (but 6 for the others: F1 F2 F3 F4 F7 F10, whose applies CP is known for
+ * all 6, yes F1 F2 F3 F4 = 4).
+ */
+static void
+test_kpi_cp_unit(void **state)
+{
+	(void)state;
+	struct db *db = fixture_db("kpi_cpunit.db");
+	assert_int_equal(
+	    db_exec(db,
+		    "UPDATE facility SET size = 'large' WHERE id = 6;"
+		    "UPDATE report SET cp_unit = 1 WHERE id IN (118, 619);"
+		    "UPDATE report SET cp_unit = 0 WHERE id = 819;"
+		    "INSERT INTO plan_target(plan_id, indicator, value, unit, from_year, by_year,"
+		    " scope_filter, source, reliability) VALUES"
+		    " (1,'cp_unit',90,'%',2016,2020,'size=medium,large','1419/QĐ-TTg','S'),"
+		    " (1,'cp_unit',10,'%',2016,2020,NULL,'invented','S');"),
+	    DB_OK);
+	struct kpi_result *r = NULL;
+	char err[256] = "";
+	struct kpi_query q = {.plan_code = "78/KH-UBND",
+			      .first_year = 2018,
+			      .last_year = 2019,
+			      .by_mask = KPI_BY_BIT(KPI_BY_SIZE),
+			      .by_first = 2019,
+			      .by_last = 2019};
+	assert_int_equal(kpi_compute_query(db, &q, &r, err, sizeof(err)), 0);
+	const struct kpi_series *s = &r->series[KPI_CP_UNIT];
+	assert_string_equal(s->code, "cp_unit");
+	assert_int_equal(s->ntargets, 1);
+	assert_float_equal(s->target_pct, 90, EPS);
+	const struct kpi_value *v = &s->values[0];
+	check_value(v, 2018, 0, 0, 2);
+	assert_true(isnan(v->share));
+	assert_float_equal(v->share_active, 0.0, EPS);
+	v = &s->values[1];
+	check_value(v, 2019, 1, 2, 2);
+	assert_float_equal(v->share_active, 0.5, EPS);
+	assert_int_equal(kpi_target_met(v, kpi_target_at(s, 2019)), 0);
+	/* The other indicators keep their whole population: aware 2019 as before. */
+	check_value(&r->series[KPI_AWARE].values[1], 2019, 5, 7, 9);
+	const struct kpi_breakdown *b = &r->by[KPI_BY_SIZE];
+	check_value(group_value(b, "large", 2019, KPI_CP_UNIT), 2019, 1, 1, 1);
+	check_value(group_value(b, "medium", 2019, KPI_CP_UNIT), 2019, 0, 1, 1);
+	check_value(group_value(b, "small", 2019, KPI_CP_UNIT), 2019, 0, 0, 0);
+	check_value(group_value(b, "small", 2019, KPI_APPLIES_CP), 2019, 4, 6, 6);
+	kpi_result_free(r);
 	db_close(db);
 }
 
@@ -855,21 +993,36 @@ test_kpi_cli(void **state)
 	free(errs);
 
 	/* CSV, 2025 by unit: the province rows, then the groups with active facilities
-	 * (figures of test_kpi_unit_reform).  aware target 50 %. */
+	 * (figures of test_kpi_unit_reform).  2025 is after the plan's 2016-2020
+	 * targets: no target, no target_met, nothing compared. */
 	snprintf(cmd, sizeof(cmd), "'%s' kpi --year 2025 --by unit --format csv --db '%s'",
 		 tu_sxsh(), path);
 	assert_int_equal(tu_run(cmd, &out, &errs), 0);
-	assert_non_null(strstr(out,
-			       "plan,year,by,group_code,group_name,indicator,target_pct,yes,"
-			       "known,active,share,coverage\n"
-			       "78/KH-UBND,2025,province,,,aware,50,3,4,8,0.750000,0.500000\n"));
-	/* 2 / 3 = 0.666667, coverage 3 / 7 = 0.428571. */
-	assert_non_null(strstr(
-	    out, "78/KH-UBND,2025,unit,an-giang-2025,An Giang,aware,50,2,3,7,0.666667,0.428571\n"));
-	/* saving: nothing known in the commune: empty share, coverage 0. */
+	/* aware 3/4 = 0.75 of known, 3/8 = 0.375 of all, coverage 4/8. */
+	assert_non_null(strstr(out, "plan,year,by,group_code,group_name,indicator,target_pct,"
+				    "target_from,target_by,yes,known,active,share,share_active,"
+				    "coverage,target_met,compared_with\n"
+				    "78/KH-UBND,2025,province,,,aware,,,,3,4,8,0.750000,0.375000,"
+				    "0.500000,,\n"));
+	/* 2 / 3 = 0.666667, 2 / 7 = 0.285714, coverage 3 / 7 = 0.428571. */
+	assert_non_null(strstr(out, "78/KH-UBND,2025,unit,an-giang-2025,An Giang,aware,,,,2,3,7,"
+				    "0.666667,0.285714,0.428571,,\n"));
+	/* saving: nothing known in the commune: empty share, 0 of all, coverage 0. */
 	assert_non_null(strstr(out, "78/KH-UBND,2025,unit,xa-thu-nghiem,Xã thử nghiệm (fixture),"
-				    "applies_cp_saving,25,0,0,1,,0.000000\n"));
+				    "applies_cp_saving,,,,0,0,1,,0.000000,0.000000,,\n"));
 	assert_null(strstr(out, "rach-gia")); /* no active facility in 2025 */
+	free(out);
+	free(errs);
+
+	/* 2018 is in the 2016-2020 period: aware 50 %, compared with share_active
+	 * 4/9 = 0.444444: not met (test_kpi_years). */
+	snprintf(cmd, sizeof(cmd), "'%s' kpi --year 2018 --format csv --db '%s'", tu_sxsh(), path);
+	assert_int_equal(tu_run(cmd, &out, &errs), 0);
+	assert_non_null(strstr(out, "78/KH-UBND,2018,province,,,aware,50,2016,2020,4,6,9,0.666667,"
+				    "0.444444,0.666667,0,share_active\n"));
+	/* applies CP: 6/9 of all would be 2019; 2018 is 1/9 = 0.111111 < 25 %. */
+	assert_non_null(strstr(out, "78/KH-UBND,2018,province,,,applies_cp,25,2016,2020,1,5,9,"
+				    "0.200000,0.111111,0.555556,0,share_active\n"));
 	free(out);
 	free(errs);
 
@@ -881,6 +1034,10 @@ test_kpi_cli(void **state)
 	    strstr(out, "\"plan\": \"78/KH-UBND\",\n  \"year\": 2025,\n  \"indicators\""));
 	assert_non_null(strstr(out, "\"code\": \"xa-thu-nghiem\""));
 	assert_non_null(strstr(out, "\"share\": null"));
+	/* No target in 2025: null target and nothing compared. */
+	assert_non_null(strstr(out, "\"target_pct\": null"));
+	assert_non_null(strstr(out, "\"compared_with\": null"));
+	assert_null(strstr(out, "\"target_met\": false"));
 	free(out);
 	free(errs);
 
@@ -888,8 +1045,12 @@ test_kpi_cli(void **state)
 	snprintf(cmd, sizeof(cmd), "'%s' kpi --year 2024 --by unit --db '%s'", tu_sxsh(), path);
 	assert_int_equal(tu_run(cmd, &out, &errs), 0);
 	assert_non_null(strstr(out, "Đang hoạt động"));
-	/* Rạch Giá aware 2/3 = 66,7 %, coverage 3/4 = 75,0 %. */
-	assert_non_null(strstr(out, "66,7 % (2/3), 75,0 %"));
+	/* Rạch Giá aware 2 of 4 active = 50,0 %, 2/3 = 66,7 % of known, coverage 3/4. */
+	assert_non_null(strstr(out, "50,0 % (2/4) | 66,7 % (2/3) | 75,0 %"));
+	/* 2024 is outside the plan's 2016-2020 targets: no target, and how to load one. */
+	assert_non_null(strstr(out, "Kế hoạch 78/KH-UBND không đặt mục tiêu cho năm 2024 / Plan "
+				    "78/KH-UBND sets no target for 2024"));
+	assert_non_null(strstr(out, "data/plan_targets.csv"));
 	free(out);
 	free(errs);
 	snprintf(cmd, sizeof(cmd), "'%s' kpi --year 2030 --db '%s'", tu_sxsh(), path);
@@ -931,6 +1092,8 @@ main(void)
 	    cmocka_unit_test(test_stats_cli),
 	    cmocka_unit_test(test_kpi_breakdowns),
 	    cmocka_unit_test(test_kpi_plan_baseline),
+	    cmocka_unit_test(test_kpi_shares_and_targets),
+	    cmocka_unit_test(test_kpi_cp_unit),
 	    cmocka_unit_test(test_kpi_unit_reform),
 	    cmocka_unit_test(test_kpi_cli),
 	};

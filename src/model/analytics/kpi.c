@@ -29,13 +29,22 @@
 #include "util/log.h"
 
 /* The report fields the indicators read. */
-enum cp_field { CPF_AWARE, CPF_STAFF, CPF_APPLIED, CPF__MAX };
+enum cp_field { CPF_AWARE, CPF_STAFF, CPF_APPLIED, CPF_UNIT, CPF__MAX };
 
-/* Indicator table: code (as in plan_target.indicator), names, field. */
+/* The sizes of KPI_CP_UNIT's population: medium and large enterprises (1419/QĐ-TTg). */
+#define KPI_SIZES_MEDIUM_LARGE ((1u << SIZE_MEDIUM) | (1u << SIZE_LARGE))
+
+/*
+ * Indicator table: code (as in plan_target.indicator), names, field, the
+ * population (sizes: a mask of enum val_size bits, 0 for every facility)
+ * and the plan_target.scope_filter of its targets (NULL: none).
+ */
 static const struct kpi_def {
 	const char *code, *name_vi, *name_en, *short_vi, *short_en;
 	enum cp_field field;
 	int saving; /* also needs the saving per unit of product */
+	unsigned sizes;
+	const char *scope;
 } kpi_defs[KPI__MAX] = {
     [KPI_AWARE] = {"aware", "Nhận thức được lợi ích của SXSH", "Aware of the benefits of CP",
 		   "Nhận thức về SXSH", "Aware of CP", CPF_AWARE, 0},
@@ -48,7 +57,19 @@ static const struct kpi_def {
 			       "Áp dụng SXSH và tiết kiệm năng lượng trên đơn vị sản phẩm",
 			       "Apply CP and save energy per unit of product",
 			       "Áp dụng SXSH và tiết kiệm", "Apply CP and save", CPF_APPLIED, 1},
+    [KPI_CP_UNIT] = {"cp_unit", "Doanh nghiệp vừa và lớn có bộ phận chuyên trách về SXSH",
+		     "Medium and large enterprises with a dedicated CP unit",
+		     "Bộ phận SXSH (DN vừa, lớn)", "CP unit (medium, large)", CPF_UNIT, 0,
+		     KPI_SIZES_MEDIUM_LARGE, "size=medium,large"},
 };
+
+/* Whether facility size index size (-1 unknown) is in indicator k's population. */
+static int
+in_population(int k, int size)
+{
+	unsigned m = kpi_defs[k].sizes;
+	return m == 0 || (size >= 0 && (m & (1u << size)) != 0);
+}
 
 /* The plan_target indicator that gives the minimum saving. */
 static const char kpi_saving_indicator[] = "saving_per_unit";
@@ -291,31 +312,48 @@ load_plan(struct kctx *c, const char *plan_code, struct kpi_result *r)
 	if (st == NULL)
 		return kctx_dberr(c, "plan");
 	db_bind_text(st, 1, plan_code);
+	int plan_start = 0;
 	if (db_step(st) == DB_ROW && !db_col_is_null(st, 0))
-		r->baseline_from = (int)db_col_int(st, 0);
+		r->baseline_from = plan_start = (int)db_col_int(st, 0);
 	db_reset(st);
 
 	st = db_stmt(c->db, STMT_KPI_PLAN_TARGETS);
 	if (st == NULL)
 		return kctx_dberr(c, "plan_target");
 	db_bind_int(st, 1, plan_id);
-	int seen_saving = 0, seen[KPI__MAX] = {0};
+	int seen_saving = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
-		/* Rows come latest by_year first: the first row of an indicator wins. */
+		/* Rows come latest by_year first: the first row of an indicator is its latest. */
 		const char *ind = db_col_text(st, 0);
-		if (strcmp(ind, kpi_saving_indicator) == 0 && !seen_saving) {
-			r->min_saving_pct = db_col_double(st, 1);
+		const char *scope = db_col_is_null(st, 5) ? NULL : db_col_text(st, 5);
+		if (strcmp(ind, kpi_saving_indicator) == 0 && scope == NULL) {
+			if (!seen_saving)
+				r->min_saving_pct = db_col_double(st, 1);
 			seen_saving = 1;
 			continue;
 		}
 		for (int k = 0; k < KPI__MAX; k++) {
-			if (seen[k] || strcmp(ind, kpi_defs[k].code) != 0)
+			const char *want = kpi_defs[k].scope;
+			if (strcmp(ind, kpi_defs[k].code) != 0 ||
+			    (want == NULL) != (scope == NULL) ||
+			    (want != NULL && strcmp(want, scope) != 0))
 				continue;
 			struct kpi_series *s = &r->series[k];
-			s->target_pct = db_col_double(st, 1);
-			s->target_from = db_col_is_null(st, 3) ? 0 : (int)db_col_int(st, 3);
-			s->target_by = (int)db_col_int(st, 4);
-			seen[k] = 1;
+			if (s->ntargets == KPI_TARGETS_MAX) {
+				log_warn("kpi: plan %s has more than %d targets for %s; the "
+					 "earliest are ignored",
+					 plan_code, KPI_TARGETS_MAX, ind);
+				continue;
+			}
+			struct kpi_target *t = &s->targets[s->ntargets++];
+			t->pct = db_col_double(st, 1);
+			t->from = db_col_is_null(st, 3) ? plan_start : (int)db_col_int(st, 3);
+			t->by = (int)db_col_int(st, 4);
+			if (s->ntargets == 1) {
+				s->target_pct = t->pct;
+				s->target_from = t->from;
+				s->target_by = t->by;
+			}
 		}
 	}
 	if (rc != DB_DONE)
@@ -601,6 +639,7 @@ load_reports(struct kctx *c)
 		r->cp[CPF_AWARE] = tri(st, 3);
 		r->cp[CPF_STAFF] = tri(st, 4);
 		r->cp[CPF_APPLIED] = tri(st, 5);
+		r->cp[CPF_UNIT] = tri(st, 6);
 		r->energy = 0;
 		r->toe = 0;
 		r->out0 = r->nout = 0;
@@ -841,13 +880,41 @@ static void
 finish_value(struct kpi_value *v)
 {
 	v->share = v->known > 0 ? (double)v->yes / (double)v->known : NAN;
+	v->share_active = v->active > 0 ? (double)v->yes / (double)v->active : NAN;
 	v->coverage = v->active > 0 ? (double)v->known / (double)v->active : NAN;
+}
+
+const struct kpi_target *
+kpi_target_at(const struct kpi_series *s, int year)
+{
+	for (int i = 0; s != NULL && i < s->ntargets; i++)
+		if (isfinite(s->targets[i].pct) && s->targets[i].from <= year &&
+		    year <= s->targets[i].by)
+			return &s->targets[i];
+	return NULL;
+}
+
+int
+kpi_targets_in(const struct kpi_result *r, int year)
+{
+	int n = 0;
+	for (int k = 0; r != NULL && k < KPI__MAX; k++)
+		n += kpi_target_at(&r->series[k], year) != NULL;
+	return n;
+}
+
+int
+kpi_target_met(const struct kpi_value *v, const struct kpi_target *t)
+{
+	if (v == NULL || t == NULL || !isfinite(v->share_active))
+		return -1;
+	return calc_ge(v->share_active * 100.0, t->pct);
 }
 
 /* Counters of one breakdown, by group key, year (of the breakdown) and indicator. */
 struct kcount {
 	int nkeys;
-	long *active;	     /* nkeys x nyears */
+	long *active;	     /* (key x nyears + year) x KPI__MAX + indicator */
 	long *yes, *known;   /* (key x nyears + year) x KPI__MAX + indicator */
 	unsigned char *seen; /* nkeys: some facility falls in the key in some year */
 };
@@ -892,7 +959,7 @@ kpass_init(struct kpass *p, const struct kctx *c, const struct kpi_query *q)
 		struct kcount *k = &p->cnt[b];
 		k->nkeys = nkeys_of(c, (enum kpi_by)b);
 		size_t cells = (size_t)(k->nkeys > 0 ? k->nkeys : 1) * (size_t)p->byn;
-		k->active = xcalloc(cells, sizeof(long));
+		k->active = xcalloc(cells * KPI__MAX, sizeof(long));
 		k->yes = xcalloc(cells * KPI__MAX, sizeof(long));
 		k->known = xcalloc(cells * KPI__MAX, sizeof(long));
 		k->seen = xcalloc((size_t)(k->nkeys > 0 ? k->nkeys : 1), 1);
@@ -934,10 +1001,12 @@ count_all(struct kctx *c, struct kpi_result *res, struct kpass *p)
 {
 	for (int fi = 0; fi < c->nfacs; fi++) {
 		const struct kfac *f = &c->facs[fi];
+		int size = f->key[KPI_BY_SIZE];
 		for (int y = res->first_year; y <= res->last_year; y++)
 			if (is_active(f, y))
 				for (int k = 0; k < KPI__MAX; k++)
-					res->series[k].values[y - res->first_year].active++;
+					res->series[k].values[y - res->first_year].active +=
+					    in_population(k, size);
 		for (int b = 0; b < KPI_BY__MAX; b++) {
 			if (!(p->mask & KPI_BY_BIT(b)))
 				continue;
@@ -947,8 +1016,12 @@ count_all(struct kctx *c, struct kpi_result *res, struct kpass *p)
 				if (key < 0)
 					continue;
 				cn->seen[key] = 1;
-				if (is_active(f, p->by_first + yi))
-					cn->active[key * p->byn + yi]++;
+				if (!is_active(f, p->by_first + yi))
+					continue;
+				size_t cell =
+				    ((size_t)key * (size_t)p->byn + (size_t)yi) * KPI__MAX;
+				for (int k = 0; k < KPI__MAX; k++)
+					cn->active[cell + (size_t)k] += in_population(k, size);
 			}
 		}
 
@@ -962,7 +1035,7 @@ count_all(struct kctx *c, struct kpi_result *res, struct kpass *p)
 				continue;
 			int state[KPI__MAX];
 			for (int k = 0; k < KPI__MAX; k++) {
-				state[k] = r->cp[kpi_defs[k].field];
+				state[k] = in_population(k, size) ? r->cp[kpi_defs[k].field] : -1;
 				if (!kpi_defs[k].saving || state[k] != 1)
 					continue;
 				/* Applies CP: yes only with a saving >= the minimum, in
@@ -1071,7 +1144,7 @@ make_breakdowns(const struct kctx *c, struct kpi_result *res, const struct kpass
 				for (int k = 0; k < KPI__MAX; k++) {
 					struct kpi_value *v = &grp->v[yi * KPI__MAX + k];
 					v->year = p->by_first + yi;
-					v->active = cn->active[cell];
+					v->active = cn->active[cell * KPI__MAX + (size_t)k];
 					v->known = cn->known[cell * KPI__MAX + (size_t)k];
 					v->yes = cn->yes[cell * KPI__MAX + (size_t)k];
 					finish_value(v);
