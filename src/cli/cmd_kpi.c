@@ -159,6 +159,13 @@ table_province(const struct kpi_result *r, int year)
 			fputs(c + 1 < TCOL__MAX ? "  " : "\n", stdout);
 		}
 	target_notes(r, year);
+	if (isfinite(r->min_saving_pct)) {
+		struct msg m;
+		char out[512];
+		msg_init(&m, MSG_KPI_SAVING_RULE, NULL);
+		msg_real(&m, r->min_saving_pct, -1);
+		printf("%s\n", msg_format(&m, MSG_BOTH, out, sizeof(out)));
+	}
 	char num[32], nc[32];
 	printf("\n%s: %s; %s %d; %s: %s\n", cli_label(MSG_CLI_MIN_SAVING),
 	       isfinite(r->min_saving_pct) ? pct(num, sizeof(num), r->min_saving_pct / 100.0) : "—",

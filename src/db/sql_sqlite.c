@@ -289,12 +289,10 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_KPI_REPORTS] = "SELECT id, facility_id, year, cp_aware, cp_staff, cp_applied, "
 			 "cp_unit FROM report WHERE status = 'accepted' ORDER BY facility_id, year",
     /* Plain scans: grouping or ordering these in SQL costs more than the rest of the KPIs. */
-    [STMT_KPI_ENERGY] = "SELECT report_id, carrier_code, unit, quantity FROM report_energy",
-    [STMT_KPI_OUTPUTS] = "SELECT report_id, product_code, quantity, unit FROM report_output",
+    [STMT_KPI_WATER] = "SELECT report_id, quantity_m3 FROM report_water",
+    [STMT_KPI_MATERIALS] = "SELECT report_id, name, quantity, unit FROM report_material",
     [STMT_KPI_PRODUCTS] = "SELECT code, unit, sector_code FROM product ORDER BY code",
     [STMT_KPI_UNITS] = "SELECT code, dimension, to_base FROM unit",
-    [STMT_KPI_FACTORS] = "SELECT carrier_code, unit, toe_per_unit, valid_from, valid_to "
-			 "FROM carrier_factor WHERE toe_per_unit IS NOT NULL",
     [STMT_STATS_TABLES] = "SELECT name FROM sqlite_schema WHERE type = 'table' "
 			  "AND name NOT LIKE 'sqlite_%' ORDER BY name",
     [STMT_STATS_ROWS] =

@@ -157,13 +157,10 @@ enum stmt {
 				ownership, size; by id */
 	STMT_KPI_REPORTS,    /* -> id, facility_id, year, cp_aware, cp_staff, cp_applied, cp_unit;
 				by facility_id, year */
-	STMT_KPI_ENERGY,     /* -> report_id, carrier_code, unit, quantity (every line,
-				unordered: a plain scan, summed by the caller) */
-	STMT_KPI_OUTPUTS,    /* -> report_id, product_code, quantity, unit (unordered) */
+	STMT_KPI_WATER,	     /* -> report_id, quantity_m3 (every line, unordered) */
+	STMT_KPI_MATERIALS,  /* -> report_id, name, quantity, unit (every line, unordered) */
 	STMT_KPI_PRODUCTS,   /* -> code, unit, sector_code; by code */
 	STMT_KPI_UNITS,	     /* -> code, dimension, to_base */
-	STMT_KPI_FACTORS,    /* -> carrier_code, unit, toe_per_unit, valid_from, valid_to
-				(rows with a TOE factor) */
 	STMT_STATS_TABLES,   /* -> name of every table of the schema; by name */
 	STMT_STATS_ROWS,     /* -> table name, row count, for the tables of the migrations */
 	STMT_FACILITY_LIST_ALL, /* q_like, sector, unit, ownership, size (NULL = any) -> name,

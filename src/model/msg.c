@@ -480,10 +480,12 @@ static const struct {
     [MSG_KPI_CELL_LEGEND] = {"tỷ lệ trên tổng số (có/đang hoạt động) | tỷ lệ trong số đã biết "
 			     "(có/đã biết) | độ phủ",
 			     "share of all (yes/active) | share of known (yes/known) | coverage"},
-    [MSG_KPI_SAVING_RULE] = {"Tiết kiệm: năng lượng (bắt buộc), từng nguyên vật liệu và nước "
-			     "trên đơn vị sản phẩm chính đều giảm ít nhất {1} %",
-			     "Saving: energy (required), each material and water per unit of the "
-			     "main product all down by at least {1}%"},
+    [MSG_KPI_SAVING_RULE] = {"Tiết kiệm: năng lượng (bắt buộc) và từng nguyên vật liệu, nước có "
+			     "trong cả năm gốc và năm báo cáo, tính trên đơn vị sản phẩm chính, "
+			     "đều giảm ít nhất {1} %",
+			     "Saving: energy (required) and each material and water reported in "
+			     "both the baseline and the year, per unit of the main product, all "
+			     "down by at least {1}%"},
     [MSG_KPI_COL_ALL] = {"Trên tổng số (so với mục tiêu)", "Of all (vs target)"},
     [MSG_KPI_COL_KNOWN] = {"Trong số đã biết", "Of known"},
     [MSG_KPI_COL_COVERAGE] = {"Độ phủ", "Coverage"},

@@ -218,6 +218,13 @@ static void
 ind_notes(struct http_request *req, struct buf *b, const struct kpi_result *r, int year)
 {
 	html_elem(b, "p", web_msg(req, MSG_KPI_COMPARED));
+	if (isfinite(r->min_saving_pct)) {
+		struct msg m;
+		char out[512];
+		msg_init(&m, MSG_KPI_SAVING_RULE, NULL);
+		msg_real(&m, r->min_saving_pct, -1);
+		html_elem(b, "p", msg_format(&m, req->lang, out, sizeof(out)));
+	}
 	if (kpi_targets_in(r, year) == 0)
 		web_kpi_no_target(req, b, r->plan_code, year);
 }

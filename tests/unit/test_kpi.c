@@ -127,11 +127,13 @@ static const char fixture[] =
     " ('electricity','Điện','Electricity','electricity','kWh',0),"
     " ('do','Dầu DO','Diesel oil','fuel','t',0),"
     " ('rice_husk','Trấu','Rice husk','biomass','t',1);"
-    "INSERT INTO carrier_factor(carrier_code, unit, toe_per_unit, valid_from, source,"
-    " reliability) VALUES"
-    " ('electricity','kWh',0.0001543,'2011-04-19','3505/BCT-KHCN','S'),"
-    " ('do','t',1.02,'2011-04-19','3505/BCT-KHCN','S'),"
-    " ('do','kL',0.88,'2011-04-19','3505/BCT-KHCN','S');"
+    /* TOE (3505/BCT-KHCN) and GJ (data/carrier_factors.csv: 3.6 MJ/kWh, IPCC
+     * 43.0 GJ/t of DO, 37.098 GJ/kL); rice husk has none. */
+    "INSERT INTO carrier_factor(carrier_code, unit, toe_per_unit, gj_per_unit, valid_from,"
+    " source, reliability) VALUES"
+    " ('electricity','kWh',0.0001543,0.0036,'2011-04-19','3505/BCT-KHCN','S'),"
+    " ('do','t',1.02,43.0,'2011-04-19','3505/BCT-KHCN','S'),"
+    " ('do','kL',0.88,37.098,'2011-04-19','3505/BCT-KHCN','S');"
     "INSERT INTO admin_unit(id, code, name, level, kind, parent_id, source, reliability)"
     " VALUES (1,'kien-giang','Kiên Giang','province','tỉnh',NULL,'fixture','L'),"
     " (2,'rach-gia','Rạch Giá','district','thành phố',1,'fixture','L'),"
@@ -200,26 +202,33 @@ static const char fixture[] =
     " (819,'ice',100,'t'), (819,'milled_rice',500,'t');";
 
 /*
- * Savings per unit of product (baseline = first year >= 2014 with output and
- * convertible energy; main product = largest output then):
- *   F1 base 2018: 600,000 + 400,000 kWh = 1,000,000 kWh = 154.3 TOE / 1000 t
- *      = 0.1543.  2019: 950,000 kWh = 146.585 TOE / 1000 t = 0.146585,
- *      saving 0.007715 / 0.1543 = 5.0 % (exactly the minimum: counts).
- *      2020: 900,000 kWh -> 0.13887, saving 10 %.
- *   F2 base 2018: 100 t DO = 102 TOE / (2,000,000 kg = 2000 t) = 0.051.
- *      2019: 95.1 t DO = 97.002 TOE / 2000 t = 0.048501, saving 4.9 % (below).
+ * Savings per unit of product, from the ledger's GJ and SEC (baseline = the
+ * first report from the plan's start year whose main product, the largest
+ * output, has a SEC; no monthly outputs here, so no ISO 50006 model, and no
+ * water or materials: energy alone decides):
+ *   F1 base 2018: 600,000 + 400,000 kWh = 1,000,000 kWh x 0.0036 = 3,600 GJ
+ *      / 1000 t = 3.6 GJ/t.  2019: 950,000 kWh = 3,420 GJ / 1000 t = 3.42,
+ *      saving 0.18 / 3.6 = 5.0 % (exactly the minimum: counts).
+ *      2020: 900,000 kWh -> 3.24, saving 10 %.
+ *   F2 base 2018: 100 t DO x 43.0 = 4,300 GJ / (2,000,000 kg = 2000 t) = 2.15.
+ *      2019: 95.1 t = 4,089.3 GJ / 2000 t = 2.04465, saving 4.9 % (below).
  *   F3 2018 has no energy, so its base is 2019 itself: applying in 2019 has
  *      no earlier year to compare (not computable); 2020 burns rice husk,
- *      which has no factor (not computable).
- *   F6 base 2018: 200 MWh = 200,000 kWh = 30.86 TOE / 100 t = 0.3086.
- *      2019: 180 MWh -> 0.27774, saving 10 %; 2020: 150 MWh -> 25 %.
+ *      which has no heating value (not computable).
+ *   F6 base 2018: 200 MWh = 720 GJ / 100 t = 7.2.
+ *      2019: 180 MWh -> 6.48, saving 10 %; 2020: 150 MWh -> 25 %.
  *   F7 2020 applies CP but reports no energy (not computable).
- *   F8 base 2017 (before the range): 12 kL DO x 0.88 = 10.56 TOE; main
- *      product ice (100 t > 50 t of rice), SEC 0.1056.  2019: 10,000 L =
- *      10 kL x 0.88 = 8.8 TOE / 100 t ice = 0.088, saving 16.7 %.
+ *   F8 base 2017 (before the range): 12 kL DO x 37.098 = 445.176 GJ, all
+ *      for the main product, ice (100 t > 50 t of rice).  2019: 10,000 L of
+ *      DO, but rice (500 t) is now the main product and takes every line
+ *      that names none (the ledger's allocation rule): ice has no energy in
+ *      2019, its SEC is not computable, so neither is the saving.  (The old
+ *      computation divided the whole plant's TOE by the ice alone and
+ *      counted a 16.7 % saving.)
  *   F4 2019 and F9 2018 apply CP in their closing years without energy or
  *      output lines (not computable).
- * not_computable 2018-2020: F9 2018, F3 2019, F4 2019, F3 2020, F7 2020 = 5.
+ * not_computable 2018-2020: F9 2018, F3 2019, F4 2019, F8 2019, F3 2020,
+ * F7 2020 = 6.
  */
 
 static struct db *
@@ -298,13 +307,13 @@ test_kpi_years(void **state)
 	/*
 	 * 2019: F1 (1,1,1) save 5.0 % yes; F2 (0,-,1) save 4.9 % no; F3 (1,-,1)
 	 * not computable; F4 (1,1,1) in its closing year, not computable; F6
-	 * (1,1,1) 10 % yes; F7 (0,0,0); F8 (1,1,1) 16.7 % yes; F10 (-,-,0).
+	 * (1,1,1) 10 % yes; F7 (0,0,0); F8 (1,1,1) not computable; F10 (-,-,0).
 	 *   aware: known F1 F2 F3 F4 F6 F7 F8 = 7, yes F1 F3 F4 F6 F8 = 5: 71.4 %,
 	 *     cov 7/9 = 77.8 %
 	 *   staff: known F1 F4 F6 F7 F8 = 5, yes F1 F4 F6 F8 = 4: 80 %, cov 5/9
 	 *   applies: known all but F5 = 8, yes F1 F2 F3 F4 F6 F8 = 6: 75 %,
 	 *     cov 8/9 = 88.9 %
-	 *   saving: known F1 F2 F6 F7 F8 F10 = 6, yes F1 F6 F8 = 3: 50 %, cov 6/9
+	 *   saving: known F1 F2 F6 F7 F10 = 5, yes F1 F6 = 2: 40 %, cov 5/9
 	 */
 	check_value(&r->series[KPI_AWARE].values[1], 2019, 5, 7, 9);
 	assert_float_equal(r->series[KPI_AWARE].values[1].share, 5.0 / 7.0, EPS);
@@ -313,9 +322,9 @@ test_kpi_years(void **state)
 	check_value(&r->series[KPI_APPLIES_CP].values[1], 2019, 6, 8, 9);
 	assert_float_equal(r->series[KPI_APPLIES_CP].values[1].coverage, 8.0 / 9.0, EPS);
 	v = &r->series[KPI_APPLIES_CP_SAVING].values[1];
-	check_value(v, 2019, 3, 6, 9);
-	assert_float_equal(v->share, 0.5, EPS);
-	assert_float_equal(v->coverage, 6.0 / 9.0, EPS);
+	check_value(v, 2019, 2, 5, 9);
+	assert_float_equal(v->share, 0.4, EPS);
+	assert_float_equal(v->coverage, 5.0 / 9.0, EPS);
 
 	/*
 	 * 2020: F1 (1,1,1) 10 % yes; F2 (-,-,-); F3 (1,1,1) rice husk: not
@@ -334,7 +343,7 @@ test_kpi_years(void **state)
 	assert_float_equal(v->coverage, 0.375, EPS);
 	assert_float_equal(v->share, 2.0 / 3.0, EPS);
 
-	assert_int_equal(r->not_computable, 5);
+	assert_int_equal(r->not_computable, 6);
 	assert_int_equal(r->nunits, 0);
 	kpi_result_free(r);
 
@@ -415,15 +424,16 @@ test_kpi_by_unit(void **state)
 	 *   aware: known F6 F7 F8 = 3, yes F6 F8 = 2
 	 *   staff: known F6 F7 F8 = 3, yes F6 F8 = 2
 	 *   applies: known 4, yes F6 F8 = 2: 50 %, cov 100 %
-	 *   saving: F6 yes, F7 no, F8 yes, F10 no: known 4, yes 2: 50 %, cov 100 %
-	 * A + B = the province: aware 3+2 = 5 of 4+3 = 7, saving 1+2 = 3 of 2+4 = 6.
+	 *   saving: F6 yes, F7 no, F8 not computable, F10 no: known 3, yes 1:
+	 *     33.3 %, cov 75 %
+	 * A + B = the province: aware 3+2 = 5 of 4+3 = 7, saving 1+1 = 2 of 2+3 = 5.
 	 */
 	check_value(&b->v[KPI_AWARE], 2019, 2, 3, 4);
 	check_value(&b->v[KPI_CP_STAFF], 2019, 2, 3, 4);
 	check_value(&b->v[KPI_APPLIES_CP], 2019, 2, 4, 4);
 	assert_float_equal(b->v[KPI_APPLIES_CP].coverage, 1.0, EPS);
-	check_value(&b->v[KPI_APPLIES_CP_SAVING], 2019, 2, 4, 4);
-	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[0], 2019, 3, 6, 9);
+	check_value(&b->v[KPI_APPLIES_CP_SAVING], 2019, 1, 3, 4);
+	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[0], 2019, 2, 5, 9);
 	kpi_result_free(r);
 
 	/* A breakdown year outside the series years is computed on its own. */
@@ -525,9 +535,9 @@ test_stats_cli(void **state)
 	assert_non_null(strstr(out, "0,0 % (0/9) | — (0/0) | 0,0 %: chưa đạt / not met"));
 	/* The targets with their periods, the earlier tier first. */
 	assert_non_null(strstr(out, "30 % (2013–2015); 50 % (2016–2020)"));
-	/* not computable 2017-2020: F8 2017, F9 2018, F3 2019, F4 2019, F3 2020,
-	 * F7 2020 = 6. */
-	assert_non_null(strstr(out, "baseline): 6\n"));
+	/* not computable 2017-2020: F8 2017, F9 2018, F3 2019, F4 2019, F8 2019,
+	 * F3 2020, F7 2020 = 7. */
+	assert_non_null(strstr(out, "baseline): 7\n"));
 	free(out);
 	free(errs);
 
@@ -558,10 +568,10 @@ test_kpi_sparse_ids(void **state)
 	char err[256] = "";
 	assert_int_equal(kpi_compute(db, "78/KH-UBND", 2018, 2020, 0, &r, err, sizeof(err)), 0);
 	/* The same figures as test_kpi_years. */
-	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[1], 2019, 3, 6, 9);
+	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[1], 2019, 2, 5, 9);
 	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[2], 2020, 2, 3, 8);
 	check_value(&r->series[KPI_AWARE].values[2], 2020, 4, 5, 8);
-	assert_int_equal(r->not_computable, 5);
+	assert_int_equal(r->not_computable, 6);
 	kpi_result_free(r);
 	db_close(db);
 }
@@ -625,7 +635,7 @@ test_kpi_breakdowns(void **state)
 	check_value(group_value(b, "10", 2019, KPI_AWARE), 2019, 3, 4, 5);
 	check_value(group_value(b, "10", 2019, KPI_APPLIES_CP_SAVING), 2019, 1, 2, 5);
 	check_value(group_value(b, "35", 2019, KPI_CP_STAFF), 2019, 2, 3, 4);
-	check_value(group_value(b, "35", 2019, KPI_APPLIES_CP_SAVING), 2019, 2, 4, 4);
+	check_value(group_value(b, "35", 2019, KPI_APPLIES_CP_SAVING), 2019, 1, 3, 4);
 	/* By class: the facilities' own codes 1061 and 3530, the same split. */
 	b = &r->by[KPI_BY_CLASS];
 	assert_int_equal(b->ngroups, 2);
@@ -635,7 +645,8 @@ test_kpi_breakdowns(void **state)
 	/*
 	 * By ownership, 2019, in the schema's order (state, private, fdi,
 	 * household, cooperative; only those with facilities):
-	 *   state = F8: active 1; (1,1,1) and 16.7 % saving: 1/1 everywhere.
+	 *   state = F8: active 1; (1,1,1), 1/1, but its saving is not computable:
+	 *     0 of 0 known.
 	 *   private = F1 F2 F3 F4 F6 F7 F10 (F4 closes in 2019; F9 closed in
 	 *     2018): active 7;
 	 *     aware known F1 F2 F3 F4 F6 F7 = 6, yes F1 F3 F4 F6 = 4;
@@ -643,14 +654,14 @@ test_kpi_breakdowns(void **state)
 	 *     applies known all 7, yes F1 F2 F3 F4 F6 = 5;
 	 *     saving known F1 F2 F6 F7 F10 = 5 (F3, F4 not computable), yes F1 F6 = 2.
 	 *   household = F5: active 1, no report: known 0, share undefined.
-	 * Sum = the province: aware 1+4+0 = 5 of 1+6+0 = 7; saving 1+2 = 3 of 1+5 = 6.
+	 * Sum = the province: aware 1+4+0 = 5 of 1+6+0 = 7; saving 0+2 = 2 of 0+5 = 5.
 	 */
 	b = &r->by[KPI_BY_OWNERSHIP];
 	assert_int_equal(b->ngroups, 3);
 	assert_string_equal(b->groups[0].code, "state");
 	assert_string_equal(b->groups[1].code, "private");
 	assert_string_equal(b->groups[2].code, "household");
-	check_value(group_value(b, "state", 2019, KPI_APPLIES_CP_SAVING), 2019, 1, 1, 1);
+	check_value(group_value(b, "state", 2019, KPI_APPLIES_CP_SAVING), 2019, 0, 0, 1);
 	check_value(group_value(b, "private", 2019, KPI_AWARE), 2019, 4, 6, 7);
 	check_value(group_value(b, "private", 2019, KPI_CP_STAFF), 2019, 3, 4, 7);
 	check_value(group_value(b, "private", 2019, KPI_APPLIES_CP), 2019, 5, 7, 7);
@@ -810,6 +821,107 @@ test_kpi_cp_unit(void **state)
 	db_close(db);
 }
 
+/*
+ * The saving rule (docs/analytics.md, "The saving"): energy through the
+ * savings model, and water and materials per unit of product.  Five more
+ * facilities G1-G5 of milled rice, all applying CP in 2018 (their
+ * baseline) and 2019; minimum saving 5 %.
+ *   G1: 2018 month by month: P_m = 100 m t and 10,000 (m + 1) kWh, i.e.
+ *     E_m = 36 (m + 1) GJ = 36 + 0.36 P_m exactly (7,800 t, 3,240 GJ in
+ *     the year); the ISO 50006 fit is a = 36, b = 0.36, R² = 1.  2019,
+ *     yearly: 6,000 t and 684,000 kWh = 2,462.4 GJ.  Expected energy 12 x
+ *     36 + 0.36 x 6,000 = 2,592 GJ: normalised saving 129.6 / 2,592 = 5.0 %
+ *     -> yes.  (Year on year, 3,240 / 7,800 = 0.41538 against 2,462.4 /
+ *     6,000 = 0.4104 GJ/t would be 1.2 %: no.)
+ *   G2: 100,000 -> 90,000 kWh for 100 t both years (energy 10 %), salt
+ *     "Muối" 10 t -> "muối" 9 t (10 %, the same material once folded), but
+ *     water 1,000 -> 980 m3 (2 %) -> no: every measure must save 5 %.
+ *   G3: energy 10 %, water 1,000 m3 (tap) -> 900 m3 (ground; sources are
+ *     summed) 10 %, salt 10 t -> "MUỐI " 9,500 kg = 9.5 t: 5 % -> yes.
+ *   G4: energy 10 %; salt in 2018 only, sugar and 500 m3 of water in 2019
+ *     only: nothing to compare them with, so energy decides -> yes.
+ *   G5: energy 10 %, bags "Bao bì" 1,000 pieces -> "bao bi" 990 (1 %) -> no.
+ * 2019 saving: test_kpi_years' yes 2, known 5, active 9 plus G1 G3 G4 yes,
+ * G2 G5 no: yes 5, known 10, active 14.
+ */
+static const char saving_fixture[] =
+    "INSERT INTO unit(code, name_vi, name_en, dimension, to_base) VALUES"
+    " ('piece','cái','piece','count',1);"
+    "INSERT INTO facility(id, code, name, name_key, sector_code, admin_unit_id, ownership,"
+    " size) VALUES (11,'G1','G1','g1','1061',2,'private','small'),"
+    " (12,'G2','G2','g2','1061',2,'private','small'),"
+    " (13,'G3','G3','g3','1061',2,'private','small'),"
+    " (14,'G4','G4','g4','1061',2,'private','small'),"
+    " (15,'G5','G5','g5','1061',2,'private','small');"
+    "INSERT INTO report(id, facility_id, year, status, cp_aware, cp_staff, cp_applied) VALUES"
+    " (1118,11,2018,'accepted',1,1,1), (1119,11,2019,'accepted',1,1,1),"
+    " (1218,12,2018,'accepted',1,1,1), (1219,12,2019,'accepted',1,1,1),"
+    " (1318,13,2018,'accepted',1,1,1), (1319,13,2019,'accepted',1,1,1),"
+    " (1418,14,2018,'accepted',1,1,1), (1419,14,2019,'accepted',1,1,1),"
+    " (1518,15,2018,'accepted',1,1,1), (1519,15,2019,'accepted',1,1,1);"
+    "INSERT INTO report_energy(report_id, carrier_code, month, quantity, unit) VALUES"
+    " (1118,'electricity',1,20000,'kWh'), (1118,'electricity',2,30000,'kWh'),"
+    " (1118,'electricity',3,40000,'kWh'), (1118,'electricity',4,50000,'kWh'),"
+    " (1118,'electricity',5,60000,'kWh'), (1118,'electricity',6,70000,'kWh'),"
+    " (1118,'electricity',7,80000,'kWh'), (1118,'electricity',8,90000,'kWh'),"
+    " (1118,'electricity',9,100000,'kWh'), (1118,'electricity',10,110000,'kWh'),"
+    " (1118,'electricity',11,120000,'kWh'), (1118,'electricity',12,130000,'kWh'),"
+    " (1119,'electricity',NULL,684000,'kWh'),"
+    " (1218,'electricity',NULL,100000,'kWh'), (1219,'electricity',NULL,90000,'kWh'),"
+    " (1318,'electricity',NULL,100000,'kWh'), (1319,'electricity',NULL,90000,'kWh'),"
+    " (1418,'electricity',NULL,100000,'kWh'), (1419,'electricity',NULL,90000,'kWh'),"
+    " (1518,'electricity',NULL,100000,'kWh'), (1519,'electricity',NULL,90000,'kWh');"
+    "INSERT INTO report_output(report_id, product_code, quantity, unit) VALUES"
+    " (1118,'milled_rice',7800,'t'), (1119,'milled_rice',6000,'t'),"
+    " (1218,'milled_rice',100,'t'), (1219,'milled_rice',100,'t'),"
+    " (1318,'milled_rice',100,'t'), (1319,'milled_rice',100,'t'),"
+    " (1418,'milled_rice',100,'t'), (1419,'milled_rice',100,'t'),"
+    " (1518,'milled_rice',100,'t'), (1519,'milled_rice',100,'t');"
+    "INSERT INTO report_output_month(report_id, product_code, month, quantity) VALUES"
+    " (1118,'milled_rice',1,100), (1118,'milled_rice',2,200), (1118,'milled_rice',3,300),"
+    " (1118,'milled_rice',4,400), (1118,'milled_rice',5,500), (1118,'milled_rice',6,600),"
+    " (1118,'milled_rice',7,700), (1118,'milled_rice',8,800), (1118,'milled_rice',9,900),"
+    " (1118,'milled_rice',10,1000), (1118,'milled_rice',11,1100),"
+    " (1118,'milled_rice',12,1200);"
+    "INSERT INTO report_water(report_id, source, quantity_m3) VALUES"
+    " (1218,'tap',1000), (1219,'tap',980), (1318,'tap',1000), (1319,'ground',900),"
+    " (1419,'tap',500);"
+    "INSERT INTO report_material(report_id, name, quantity, unit) VALUES"
+    " (1218,'Muối',10,'t'), (1219,'muối',9,'t'), (1318,'Muối',10,'t'),"
+    " (1319,'MUỐI ',9500,'kg'), (1418,'Muối',10,'t'), (1419,'Đường',5,'t'),"
+    " (1518,'Bao bì',1000,'piece'), (1519,'bao bi',990,'piece');";
+
+static void
+test_kpi_saving_rule(void **state)
+{
+	(void)state;
+	struct db *db = fixture_db("kpi_saving.db");
+	if (db_exec(db, saving_fixture) != DB_OK)
+		fail_msg("saving fixture: %s", db_errmsg(db));
+	struct kpi_result *r = NULL;
+	char err[256] = "";
+	struct kpi_query q = {.plan_code = "78/KH-UBND",
+			      .first_year = 2019,
+			      .last_year = 2019,
+			      .by_mask = KPI_BY_BIT(KPI_BY_CLASS),
+			      .by_first = 2019,
+			      .by_last = 2019};
+	assert_int_equal(kpi_compute_query(db, &q, &r, err, sizeof(err)), 0);
+	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[0], 2019, 5, 10, 14);
+	/* By class: 1061 = F1-F5 (1 yes of 2 known, test_kpi_by_unit) and G1-G5. */
+	check_value(group_value(&r->by[KPI_BY_CLASS], "1061", 2019, KPI_APPLIES_CP_SAVING), 2019, 4,
+		    7, 10);
+	kpi_result_free(r);
+
+	/* Without G1's monthly outputs there is no model: year on year, 1.2 % < 5. */
+	assert_int_equal(db_exec(db, "DELETE FROM report_output_month WHERE report_id = 1118"),
+			 DB_OK);
+	assert_int_equal(kpi_compute_query(db, &q, &r, err, sizeof(err)), 0);
+	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[0], 2019, 4, 10, 14);
+	kpi_result_free(r);
+	db_close(db);
+}
+
 /* A plan's own start year moves the baselines. */
 static void
 test_kpi_plan_baseline(void **state)
@@ -826,7 +938,7 @@ test_kpi_plan_baseline(void **state)
 	 * 2019 saving is computable: F1 F2 F3 F6 F8 apply in their baseline year,
 	 * and F4 (closing in 2019) has no energy at all.
 	 * 2019 saving known = F7 and F10 (not applying) = 2, yes 0; active 9.
-	 * 2020: F1 950,000 -> 900,000 kWh per 1000 t: (0.146585 - 0.13887) / 0.146585
+	 * 2020: F1 950,000 -> 900,000 kWh per 1000 t: (3.42 - 3.24) / 3.42 GJ/t
 	 * = 5.26 % >= 5 yes; F6 180 -> 150 MWh: 16.7 % yes; F10 no; F3, F7 not
 	 * computable: known 3, yes 2.  not_computable = 6 + 2 = 8.
 	 */
@@ -1094,6 +1206,7 @@ main(void)
 	    cmocka_unit_test(test_kpi_plan_baseline),
 	    cmocka_unit_test(test_kpi_shares_and_targets),
 	    cmocka_unit_test(test_kpi_cp_unit),
+	    cmocka_unit_test(test_kpi_saving_rule),
 	    cmocka_unit_test(test_kpi_unit_reform),
 	    cmocka_unit_test(test_kpi_cli),
 	};

@@ -18,15 +18,18 @@
  *   share_active  yes / active (NAN when active = 0), the lower bound the
  *                 target is compared with;
  *   coverage      known / active (NAN when active = 0).
- * applies_cp_saving: yes = cp_applied 1 and saving >= min_saving_pct;
- * known = cp_applied 0, or cp_applied 1 with a computable saving.  Saving =
- * (SEC_base - SEC_Y) / SEC_base, SEC = total TOE of the year's energy lines
- * (factor valid in that year, units converted within their dimension) per
- * unit of the main product (largest output in the baseline year).  The
- * baseline is the facility's first report in a year >= the plan's start
- * year (plan.start_year; KPI_BASELINE_FROM when the plan has none) with
- * output > 0 and every energy line convertible; the saving is computable
- * for a later year with energy convertible and main-product output > 0.
+ * applies_cp_saving: yes = cp_applied 1 and a saving of at least
+ * min_saving_pct; known = cp_applied 0, or cp_applied 1 with a computable
+ * saving.  The saving is measured per unit of the main product of the
+ * baseline (the ledger's main product: largest output) against the
+ * baseline, the facility's first report in a year >= the plan's start
+ * year (plan.start_year; KPI_BASELINE_FROM when the plan has none) whose
+ * main product has a SEC the ledger computes.  Energy is required: the
+ * savings model of analytics/savings.h on the ledger's GJ (the ISO 50006
+ * normalised saving when the baseline has 12 monthly points and an
+ * adequate model, else (SEC_base - SEC_Y) / SEC_base); water and each
+ * material reported in both years count too, and every measure counted
+ * must save at least the minimum (docs/analytics.md, "The saving").
  * Applying facility-years without a computable saving are counted in
  * not_computable, never taken as zero.
  *
