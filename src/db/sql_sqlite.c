@@ -382,6 +382,13 @@ const char *const db_sql[STMT__MAX] = {
 	"WHERE r.year BETWEEN ?1 AND ?2 AND (?3 = 0 OR r.facility_id = ?3) "
 	"AND (CAST(?4 AS text) IS NULL OR EXISTS (SELECT 1 FROM report_output o "
 	"WHERE o.report_id = r.id AND o.product_code = ?4))",
+    /* Plain scans: a join per line to filter by report costs more than dropping lines. */
+    [STMT_LEDGER_ENERGY_SCAN] = "SELECT report_id, carrier_code, unit, quantity, month, "
+				"product_code FROM report_energy",
+    [STMT_LEDGER_OUTPUTS_SCAN] = "SELECT report_id, product_code, quantity, unit "
+				 "FROM report_output",
+    [STMT_LEDGER_OUTPUT_MONTHS_SCAN] = "SELECT report_id, product_code, month, quantity "
+				       "FROM report_output_month",
     [STMT_ANALYTICS_FACILITIES] =
 	"SELECT f.id, f.code, f.name, coalesce(f.tax_code, ''), "
 	"CASE WHEN a.level = 'commune' AND p.id IS NOT NULL THEN p.name ELSE a.name END, "

@@ -187,6 +187,10 @@ enum stmt {
 				      product_code (unordered) */
 	STMT_LEDGER_OUTPUTS,	   /* -> report_id, product_code, quantity, unit (unordered) */
 	STMT_LEDGER_OUTPUT_MONTHS, /* -> report_id, product_code, month, quantity (unordered) */
+	/* the same three, every row of the table (ledger_load_all) */
+	STMT_LEDGER_ENERGY_SCAN,
+	STMT_LEDGER_OUTPUTS_SCAN,
+	STMT_LEDGER_OUTPUT_MONTHS_SCAN,
 	STMT_ANALYTICS_FACILITIES, /* facility id (0 = all) -> id, code, name, tax_code ('' none),
 				      district name (a commune's parent), sector_code; by id */
 	/* Scoped (who in ?1-?3, model/accounts/scope.h), 'yyyy-12-31', year -> the columns

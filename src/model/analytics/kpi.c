@@ -665,8 +665,7 @@ rep_of(const struct kctx *c, int64_t id)
 static int
 load_ledger(struct kctx *c)
 {
-	if (ledger_load_product(c->db, c->ymin, c->ymax, 0, NULL, 1, &c->ledger, c->err, c->errsz) <
-	    0)
+	if (ledger_load_all(c->db, c->ymin, c->ymax, 1, &c->ledger, c->err, c->errsz) < 0)
 		return -1;
 	for (int k = 0; k < c->ledger->nreports; k++) {
 		int i = rep_of(c, c->ledger->reports[k].report_id);
