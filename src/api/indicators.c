@@ -1,7 +1,9 @@
 /*
  * GET /api/v1/indicators[?from=Y&to=Y&by=unit|sector|class|ownership|size
  * &by_year=Y]: the plan's indicators per year (model/analytics/kpi.h), each value
- * with yes, known, active, share and coverage ("unknown is not no"), and
+ * with yes, known, active, share (of known), share_active (of all active,
+ * the one compared with the target), coverage ("unknown is not no") and the
+ * target of its year (null outside the plan's target periods), and
  * optionally one breakdown for one year.  Years default to those with
  * reports; the plan is the default plan (refdata_default_plan).
  */
@@ -14,16 +16,25 @@
 #include "model/registry/refdata.h"
 #include "util/log.h"
 
+/*
+ * One value: both shares, the coverage, and the target of its year (null
+ * outside every target period) with whether share_active meets it.
+ */
 static json_t *
-indicator_value(const struct kpi_value *v)
+indicator_value(const struct kpi_series *s, const struct kpi_value *v)
 {
+	const struct kpi_target *t = kpi_target_at(s, v->year);
+	int met = kpi_target_met(v, t);
 	json_t *o = jsonw_obj();
 	jsonw_set(o, "year", jsonw_int(v->year));
 	jsonw_set(o, "yes", jsonw_int(v->yes));
 	jsonw_set(o, "known", jsonw_int(v->known));
 	jsonw_set(o, "active", jsonw_int(v->active));
 	jsonw_set(o, "share", jsonw_real(v->share));
+	jsonw_set(o, "share_active", jsonw_real(v->share_active));
 	jsonw_set(o, "coverage", jsonw_real(v->coverage));
+	jsonw_set(o, "target_pct", t != NULL ? jsonw_real(t->pct) : json_null());
+	jsonw_set(o, "target_met", met < 0 ? json_null() : jsonw_bool(met));
 	return o;
 }
 
@@ -42,7 +53,8 @@ indicator_breakdown(struct http_request *req, const struct kpi_result *r, enum k
 			const struct kpi_value *v =
 			    kpi_group_value(b, g, year, (enum kpi_indicator)k);
 			if (v != NULL)
-				jsonw_set(vals, r->series[k].code, indicator_value(v));
+				jsonw_set(vals, r->series[k].code,
+					  indicator_value(&r->series[k], v));
 		}
 		jsonw_set(o, "values", vals);
 		jsonw_push(groups, o);
@@ -115,10 +127,23 @@ api_indicators(struct http_request *req, struct http_response *resp)
 		jsonw_set(o, "code", jsonw_str(s->code));
 		jsonw_set(o, "name", jsonw_str(HTTP_T(req, s->name_vi, s->name_en)));
 		jsonw_set(o, "target_pct", jsonw_real(s->target_pct));
+		jsonw_set(o, "target_from",
+			  s->target_from > 0 ? jsonw_int(s->target_from) : json_null());
 		jsonw_set(o, "target_by", s->target_by > 0 ? jsonw_int(s->target_by) : json_null());
+		json_t *targets = jsonw_arr();
+		for (int i = 0; i < s->ntargets; i++) {
+			json_t *t = jsonw_obj();
+			jsonw_set(t, "pct", jsonw_real(s->targets[i].pct));
+			jsonw_set(t, "from", jsonw_int(s->targets[i].from));
+			jsonw_set(t, "by", jsonw_int(s->targets[i].by));
+			jsonw_push(targets, t);
+		}
+		jsonw_set(o, "targets", targets);
+		/* The share a target is compared with (docs/analytics.md, "Both shares"). */
+		jsonw_set(o, "compared_with", jsonw_str("share_active"));
 		json_t *vals = jsonw_arr();
 		for (int y = 0; y < r->nyears; y++)
-			jsonw_push(vals, indicator_value(&s->values[y]));
+			jsonw_push(vals, indicator_value(s, &s->values[y]));
 		jsonw_set(o, "values", vals);
 		jsonw_push(series, o);
 	}

@@ -2,15 +2,20 @@
  * sxsh kpi --year Y|all [--plan CODE] [--by unit|sector|class|ownership|size|all]
  *          [--format table|csv|json|xlsx -o FILE] [--time]
  *
- * The plan's four indicators for one year (or every year with reports), for
+ * The plan's indicators for one year (or every year with reports), for
  * the province and, with --by, for each group of a breakdown (or of all
  * five) that has active facilities that year
  * (model/analytics/kpi.h states the rules, including the unit of a facility across
- * the 2025 reform).  Every figure comes with yes, known, active, coverage
- * and the plan's target.  Three formats:
+ * the 2025 reform).  Every figure comes with yes, known, active, both
+ * shares (share: of known answers; share_active: of all active, the one
+ * compared with the target), coverage and the plan's target of that year
+ * (none outside its period; kpi_target_at).  Four formats:
  *   table  aligned, Vietnamese and English headers, Vietnamese numbers;
  *   csv    one row per (group, indicator), header row, '.' decimals,
- *          share and coverage as fractions (empty when undefined), the
+ *          shares and coverage as fractions (empty when undefined),
+ *          target_pct/target_from/target_by of the year (empty outside a
+ *          target period), target_met 1/0 (empty without a target) and
+ *          compared_with "share_active" when a target applies; the
  *          province first, then groups in the breakdown's order;
  *   json   {plan, year, indicators: [...], groups: [{by, code, name,
  *          name_en, indicators: [...]}]}, keys in that order, null for an
@@ -48,30 +53,60 @@ pct(char *b, size_t n, double fraction)
 	return fmt_qty(b, n, fraction * 100.0, FMT_PCT, LANG_VI);
 }
 
-/* The target of series s as "50 % (2016–2020)" or "—". */
+/*
+ * The target of series s for year as "50 % (2016–2020): đạt / met" (v
+ * compared through kpi_target_met), or "—" when no target applies in year.
+ */
 static char *
-target_text(char *b, size_t n, const struct kpi_series *s)
+target_text(char *b, size_t n, const struct kpi_series *s, int year, const struct kpi_value *v)
 {
 	char num[32];
-	if (!isfinite(s->target_pct))
+	const struct kpi_target *t = kpi_target_at(s, year);
+	if (t == NULL) {
 		snprintf(b, n, "—");
-	else if (s->target_from != 0)
-		snprintf(b, n, "%s (%d–%d)",
-			 fmt_qty(num, sizeof(num), s->target_pct, FMT_TARGET, LANG_VI),
-			 s->target_from, s->target_by);
-	else
-		snprintf(b, n, "%s (%d)",
-			 fmt_qty(num, sizeof(num), s->target_pct, FMT_TARGET, LANG_VI),
-			 s->target_by);
+		return b;
+	}
+	int met = kpi_target_met(v, t);
+	snprintf(b, n, "%s (%d–%d)%s%s", fmt_qty(num, sizeof(num), t->pct, FMT_TARGET, LANG_VI),
+		 t->from, t->by, met < 0 ? "" : ": ",
+		 met < 0 ? "" : cli_label(met ? MSG_KPI_MET : MSG_KPI_NOT_MET));
 	return b;
+}
+
+/* After a year's table: which share meets the target, and a note when the plan sets none. */
+static void
+target_notes(const struct kpi_result *r, int year)
+{
+	printf("\n%s\n%s\n", msg_template(MSG_KPI_COMPARED, LANG_VI),
+	       msg_template(MSG_KPI_COMPARED, LANG_EN));
+	if (kpi_targets_in(r, year) == 0) {
+		struct msg m;
+		char out[512];
+		msg_init(&m, MSG_KPI_NO_TARGET, NULL);
+		msg_code(&m, r->plan_code);
+		msg_plain(&m, year);
+		printf("%s. %s\n", msg_format(&m, MSG_BOTH, out, sizeof(out)),
+		       cli_label(MSG_KPI_LOAD_TARGETS));
+	}
 }
 
 /* ---- table ---- */
 
-enum { TCOL_NAME, TCOL_SHARE, TCOL_YES, TCOL_KNOWN, TCOL_ACTIVE, TCOL_COV, TCOL_TARGET, TCOL__MAX };
+enum {
+	TCOL_NAME,
+	TCOL_SHARE_ALL,
+	TCOL_SHARE,
+	TCOL_YES,
+	TCOL_KNOWN,
+	TCOL_ACTIVE,
+	TCOL_COV,
+	TCOL_TARGET,
+	TCOL__MAX
+};
 static const char *const tcol_head[TCOL__MAX][2] = {
     [TCOL_NAME] = {"Chỉ tiêu", "Indicator"},
-    [TCOL_SHARE] = {"Tỷ lệ", "Share"},
+    [TCOL_SHARE_ALL] = {"Trên tổng số", "Of all"},
+    [TCOL_SHARE] = {"Trong số đã biết", "Of known"},
     [TCOL_YES] = {"Có", "Yes"},
     [TCOL_KNOWN] = {"Đã biết", "Known"},
     [TCOL_ACTIVE] = {"Đang hoạt động", "Active"},
@@ -94,12 +129,13 @@ table_province(const struct kpi_result *r, int year)
 		const struct kpi_value *v = &s->values[year - r->first_year];
 		snprintf(cell[k][TCOL_NAME], sizeof(cell[k][TCOL_NAME]), "%s / %s", s->short_vi,
 			 s->short_en);
+		pct(cell[k][TCOL_SHARE_ALL], sizeof(cell[k][TCOL_SHARE_ALL]), v->share_active);
 		pct(cell[k][TCOL_SHARE], sizeof(cell[k][TCOL_SHARE]), v->share);
 		fmt_int(cell[k][TCOL_YES], sizeof(cell[k][TCOL_YES]), v->yes, LANG_VI);
 		fmt_int(cell[k][TCOL_KNOWN], sizeof(cell[k][TCOL_KNOWN]), v->known, LANG_VI);
 		fmt_int(cell[k][TCOL_ACTIVE], sizeof(cell[k][TCOL_ACTIVE]), v->active, LANG_VI);
 		pct(cell[k][TCOL_COV], sizeof(cell[k][TCOL_COV]), v->coverage);
-		target_text(cell[k][TCOL_TARGET], sizeof(cell[k][TCOL_TARGET]), s);
+		target_text(cell[k][TCOL_TARGET], sizeof(cell[k][TCOL_TARGET]), s, year, v);
 		for (int c = 0; c < TCOL__MAX; c++)
 			if (utf8_width(cell[k][c]) > width[c])
 				width[c] = utf8_width(cell[k][c]);
@@ -122,6 +158,14 @@ table_province(const struct kpi_result *r, int year)
 				 c != TCOL_NAME && c != TCOL_TARGET);
 			fputs(c + 1 < TCOL__MAX ? "  " : "\n", stdout);
 		}
+	target_notes(r, year);
+	if (isfinite(r->min_saving_pct)) {
+		struct msg m;
+		char out[512];
+		msg_init(&m, MSG_KPI_SAVING_RULE, NULL);
+		msg_real(&m, r->min_saving_pct, -1);
+		printf("%s\n", msg_format(&m, MSG_BOTH, out, sizeof(out)));
+	}
 	char num[32], nc[32];
 	printf("\n%s: %s; %s %d; %s: %s\n", cli_label(MSG_CLI_MIN_SAVING),
 	       isfinite(r->min_saving_pct) ? pct(num, sizeof(num), r->min_saving_pct / 100.0) : "—",
@@ -130,13 +174,15 @@ table_province(const struct kpi_result *r, int year)
 	       fmt_int(nc, sizeof(nc), r->not_computable, LANG_VI));
 }
 
-/* One group cell: "45,2 % (120/300), 62,5 %". */
+/* One group cell: "12,0 % (120/1.000) | 45,2 % (120/300) | 30,0 %" (MSG_KPI_CELL_LEGEND). */
 static void
 group_cell(char *out, size_t n, const struct kpi_value *v)
 {
-	char share[48], cov[48], yes[32], known[32];
-	snprintf(out, n, "%s (%s/%s), %s", pct(share, sizeof(share), v->share),
-		 fmt_int(yes, sizeof(yes), v->yes, LANG_VI),
+	char all[48], share[48], cov[48], yes[32], known[32], active[32];
+	fmt_int(yes, sizeof(yes), v->yes, LANG_VI);
+	snprintf(out, n, "%s (%s/%s) | %s (%s/%s) | %s", pct(all, sizeof(all), v->share_active),
+		 yes, fmt_int(active, sizeof(active), v->active, LANG_VI),
+		 pct(share, sizeof(share), v->share), yes,
 		 fmt_int(known, sizeof(known), v->known, LANG_VI),
 		 pct(cov, sizeof(cov), v->coverage));
 }
@@ -164,7 +210,7 @@ table_groups(const struct kpi_result *r, const struct kpi_breakdown *b, int year
 	for (int pass = 0; pass < 2; pass++) {
 		if (pass == 1) {
 			printf("\n%s %s — %s: %s\n\n", cli_label(MSG_CLI_BY), kpi_by_name(b->by),
-			       cli_label(MSG_CLI_EACH_CELL_LC), cli_label(MSG_CLI_CELL_LEGEND));
+			       cli_label(MSG_CLI_EACH_CELL_LC), cli_label(MSG_KPI_CELL_LEGEND));
 			for (int h = 0; h < 2; h++)
 				for (int c = 0; c < NCOLS; c++) {
 					cli_cell(head[c][h], c + 1 < NCOLS ? width[c] : 0, 0);
@@ -215,12 +261,19 @@ csv_row(const struct kpi_result *r, int year, const char *by, const char *code, 
 	putchar(',');
 	csvio_put_field(stdout, r->series[k].code);
 	putchar(',');
-	csv_num(r->series[k].target_pct, "%g");
+	const struct kpi_target *t = kpi_target_at(&r->series[k], year);
+	if (t != NULL)
+		printf("%g,%d,%d", t->pct, t->from, t->by);
+	else
+		printf(",,");
 	printf(",%ld,%ld,%ld,", v->yes, v->known, v->active);
 	csv_num(v->share, "%.6f");
 	putchar(',');
+	csv_num(v->share_active, "%.6f");
+	putchar(',');
 	csv_num(v->coverage, "%.6f");
-	putchar('\n');
+	int met = kpi_target_met(v, t);
+	printf(",%s,%s\n", met < 0 ? "" : met ? "1" : "0", t != NULL ? "share_active" : "");
 }
 
 static void
@@ -248,7 +301,8 @@ json_num(double v)
 }
 
 static json_t *
-json_indicators(const struct kpi_result *r, const struct kpi_value *const v[KPI__MAX], int names)
+json_indicators(const struct kpi_result *r, const struct kpi_value *const v[KPI__MAX], int names,
+		int year)
 {
 	json_t *a = json_array();
 	for (int k = 0; k < KPI__MAX; k++) {
@@ -259,12 +313,21 @@ json_indicators(const struct kpi_result *r, const struct kpi_value *const v[KPI_
 			json_object_set_new(o, "name_vi", json_string(s->name_vi));
 			json_object_set_new(o, "name_en", json_string(s->name_en));
 		}
-		json_object_set_new(o, "target_pct", json_num(s->target_pct));
+		const struct kpi_target *t = kpi_target_at(s, year);
+		int met = kpi_target_met(v[k], t);
+		json_object_set_new(o, "target_pct", t != NULL ? json_real(t->pct) : json_null());
+		json_object_set_new(o, "target_from",
+				    t != NULL ? json_integer(t->from) : json_null());
+		json_object_set_new(o, "target_by", t != NULL ? json_integer(t->by) : json_null());
 		json_object_set_new(o, "yes", json_integer(v[k]->yes));
 		json_object_set_new(o, "known", json_integer(v[k]->known));
 		json_object_set_new(o, "active", json_integer(v[k]->active));
 		json_object_set_new(o, "share", json_num(v[k]->share));
+		json_object_set_new(o, "share_active", json_num(v[k]->share_active));
 		json_object_set_new(o, "coverage", json_num(v[k]->coverage));
+		json_object_set_new(o, "target_met", met < 0 ? json_null() : json_boolean(met));
+		json_object_set_new(o, "compared_with",
+				    t != NULL ? json_string("share_active") : json_null());
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -280,7 +343,7 @@ json_year(const struct kpi_result *r, unsigned mask, int year)
 	json_object_set_new(root, "year", json_integer(year));
 	for (int k = 0; k < KPI__MAX; k++)
 		v[k] = &r->series[k].values[year - r->first_year];
-	json_object_set_new(root, "indicators", json_indicators(r, v, 1));
+	json_object_set_new(root, "indicators", json_indicators(r, v, 1, year));
 	json_t *groups = json_array();
 	for (int by = 0; by < KPI_BY__MAX; by++) {
 		const struct kpi_breakdown *b = mask & KPI_BY_BIT(by) ? &r->by[by] : NULL;
@@ -295,7 +358,7 @@ json_year(const struct kpi_result *r, unsigned mask, int year)
 			json_object_set_new(o, "name_en", json_string(b->groups[g].name_en));
 			for (int k = 0; k < KPI__MAX; k++)
 				v[k] = kpi_group_value(b, g, year, (enum kpi_indicator)k);
-			json_object_set_new(o, "indicators", json_indicators(r, v, 0));
+			json_object_set_new(o, "indicators", json_indicators(r, v, 0, year));
 			json_array_append_new(groups, o);
 		}
 	}
@@ -449,8 +512,9 @@ cmd_kpi(struct cli *cli, int argc, char **argv)
 		if (print_json(r, mask, all_years) < 0)
 			goto out;
 	} else if (format == KF_CSV) {
-		printf("plan,year,by,group_code,group_name,indicator,target_pct,yes,known,active,"
-		       "share,coverage\n");
+		printf("plan,year,by,group_code,group_name,indicator,target_pct,target_from,"
+		       "target_by,yes,known,active,share,share_active,coverage,target_met,"
+		       "compared_with\n");
 		for (int y = first; y <= last; y++) {
 			print_csv(r, NULL, y, 1);
 			for (int b = 0; b < KPI_BY__MAX; b++)

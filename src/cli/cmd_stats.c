@@ -1,7 +1,8 @@
 /*
  * sxsh stats [--db URL] [--plan CODE]: prints the number of rows of every
- * table of the schema, then, for each year that has reports, the plan's four
- * indicators as "share % (yes/known), coverage %" in an aligned table with
+ * table of the schema, then, for each year that has reports, the plan's
+ * indicators as "share of all % (yes/active) | share of known % (yes/known)
+ * | coverage %", with ": đạt / met" where a target applies, in an aligned table with
  * Vietnamese and English headers and Vietnamese number format.  The numbers
  * come from model/kpi, the same functions the dashboard uses.  An unknown
  * plan is a user error (exit 1).
@@ -19,14 +20,6 @@
 #include "util/fmt.h"
 #include "util/fold.h"
 
-/* Column headers: two lines, Vietnamese then English. */
-static const char *const stats_head[KPI__MAX][2] = {
-    [KPI_AWARE] = {"Nhận thức về SXSH", "Aware of CP"},
-    [KPI_CP_STAFF] = {"Có nhân viên SXSH", "Have CP staff"},
-    [KPI_APPLIES_CP] = {"Áp dụng SXSH", "Apply CP"},
-    [KPI_APPLIES_CP_SAVING] = {"Áp dụng SXSH và tiết kiệm", "Apply CP and save"},
-};
-
 /* "45,2 %" or "—". */
 static char *
 pct(char *b, size_t n, double fraction)
@@ -34,15 +27,23 @@ pct(char *b, size_t n, double fraction)
 	return fmt_qty(b, n, fraction * 100.0, FMT_PCT, LANG_VI);
 }
 
-/* One cell: "share % (yes/known), coverage %". */
+/*
+ * One cell (MSG_KPI_CELL_LEGEND): "share of all % (yes/active) | share of
+ * known % (yes/known) | coverage %", then ": đạt / met" or ": chưa đạt /
+ * not met" when a target of s applies in the value's year.
+ */
 static void
-format_value(char *out, size_t n, const struct kpi_value *v)
+format_value(char *out, size_t n, const struct kpi_series *s, const struct kpi_value *v)
 {
-	char share[48], cov[48], yes[32], known[32];
+	char all[48], share[48], cov[48], yes[32], known[32], active[32];
 	fmt_int(yes, sizeof(yes), v->yes, LANG_VI);
 	fmt_int(known, sizeof(known), v->known, LANG_VI);
-	snprintf(out, n, "%s (%s/%s), %s", pct(share, sizeof(share), v->share), yes, known,
-		 pct(cov, sizeof(cov), v->coverage));
+	fmt_int(active, sizeof(active), v->active, LANG_VI);
+	int met = kpi_target_met(v, kpi_target_at(s, v->year));
+	snprintf(out, n, "%s (%s/%s) | %s (%s/%s) | %s%s%s", pct(all, sizeof(all), v->share_active),
+		 yes, active, pct(share, sizeof(share), v->share), yes, known,
+		 pct(cov, sizeof(cov), v->coverage), met < 0 ? "" : ": ",
+		 met < 0 ? "" : cli_label(met ? MSG_KPI_MET : MSG_KPI_NOT_MET));
 }
 
 static void
@@ -74,25 +75,28 @@ static void
 print_kpis(const struct kpi_result *r)
 {
 	enum { NROWS_HEAD = 2 };
-	char cells[KPI__MAX][96];
+	char cells[KPI__MAX][192];
 	int width[KPI__MAX];
 	char minpct[48];
 	pct(minpct, sizeof(minpct), r->min_saving_pct / 100.0);
 
 	printf("\n%s %s: %s\n", cli_label(MSG_CLI_PLAN), r->plan_code,
 	       cli_label(MSG_CLI_INDICATORS_PER_YEAR));
-	printf("%s: %s\n", cli_label(MSG_CLI_EACH_CELL), cli_label(MSG_CLI_CELL_LEGEND));
+	printf("%s: %s\n", cli_label(MSG_CLI_EACH_CELL), cli_label(MSG_KPI_CELL_LEGEND));
+	printf("%s\n%s\n", msg_template(MSG_KPI_COMPARED, LANG_VI),
+	       msg_template(MSG_KPI_COMPARED, LANG_EN));
 	printf("%s: %s\n\n", cli_label(MSG_CLI_MIN_SAVING), minpct);
 	if (r->nyears == 0) {
 		printf("  %s\n", cli_label(MSG_CLI_NO_REPORTS));
 		return;
 	}
 	for (int k = 0; k < KPI__MAX; k++) {
-		width[k] = utf8_width(stats_head[k][0]);
-		if (utf8_width(stats_head[k][1]) > width[k])
-			width[k] = utf8_width(stats_head[k][1]);
+		const struct kpi_series *s = &r->series[k];
+		width[k] = utf8_width(s->short_vi);
+		if (utf8_width(s->short_en) > width[k])
+			width[k] = utf8_width(s->short_en);
 		for (int y = 0; y < r->nyears; y++) {
-			format_value(cells[k], sizeof(cells[k]), &r->series[k].values[y]);
+			format_value(cells[k], sizeof(cells[k]), s, &s->values[y]);
 			if (utf8_width(cells[k]) > width[k])
 				width[k] = utf8_width(cells[k]);
 		}
@@ -101,32 +105,39 @@ print_kpis(const struct kpi_result *r)
 	for (int h = 0; h < NROWS_HEAD; h++) {
 		cli_cell(h == 0 ? "Năm" : "Year", 10, 0);
 		for (int k = 0; k < KPI__MAX; k++)
-			cli_cell(stats_head[k][h], k + 1 < KPI__MAX ? width[k] : 0, 0);
+			cli_cell(h == 0 ? r->series[k].short_vi : r->series[k].short_en,
+				 k + 1 < KPI__MAX ? width[k] : 0, 0);
 		putchar('\n');
 	}
 	for (int y = 0; y < r->nyears; y++) {
 		printf("%-10d", r->series[0].values[y].year);
 		for (int k = 0; k < KPI__MAX; k++) {
-			format_value(cells[k], sizeof(cells[k]), &r->series[k].values[y]);
+			format_value(cells[k], sizeof(cells[k]), &r->series[k],
+				     &r->series[k].values[y]);
 			cli_cell(cells[k], k + 1 < KPI__MAX ? width[k] : 0, 0);
 		}
 		putchar('\n');
 	}
-	/* The targets under their columns. */
+	/* The targets under their columns, each with its period: none applies outside it. */
 	cli_cell("Mục tiêu", 10, 0);
 	for (int k = 0; k < KPI__MAX; k++) {
 		const struct kpi_series *s = &r->series[k];
-		char num[48];
-		if (isnan(s->target_pct))
-			snprintf(cells[k], sizeof(cells[k]), "—");
-		else if (s->target_from != 0)
-			snprintf(cells[k], sizeof(cells[k]), "%s (%d–%d)",
-				 fmt_qty(num, sizeof(num), s->target_pct, FMT_TARGET, LANG_VI),
-				 s->target_from, s->target_by);
-		else
-			snprintf(cells[k], sizeof(cells[k]), "%s (%d)",
-				 fmt_qty(num, sizeof(num), s->target_pct, FMT_TARGET, LANG_VI),
-				 s->target_by);
+		size_t len = 0;
+		cells[k][0] = '\0';
+		for (int i = s->ntargets - 1; i >= 0; i--) {
+			char num[48];
+			int w = snprintf(
+			    cells[k] + len, sizeof(cells[k]) - len, "%s%s (%d–%d)",
+			    len > 0 ? "; " : "",
+			    fmt_qty(num, sizeof(num), s->targets[i].pct, FMT_TARGET, LANG_VI),
+			    s->targets[i].from, s->targets[i].by);
+			if (w < 0 || (size_t)w >= sizeof(cells[k]) - len)
+				break;
+			len += (size_t)w;
+		}
+		if (len == 0)
+			snprintf(cells[k], sizeof(cells[k]), "%s",
+				 cli_label(MSG_KPI_NO_TARGET_CELL));
 		cli_cell(cells[k], k + 1 < KPI__MAX ? width[k] : 0, 0);
 	}
 	printf("\nTarget\n\n");

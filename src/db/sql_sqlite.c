@@ -290,23 +290,21 @@ const char *const db_sql[STMT__MAX] = {
 				   "WHERE level = 'district' ORDER BY name",
     [STMT_STORE_PING] = "SELECT 1",
     [STMT_KPI_PLAN_GET] = "SELECT id FROM plan WHERE code = ?1",
-    [STMT_KPI_PLAN_TARGETS] = "SELECT indicator, value, value_max, from_year, by_year "
-			      "FROM plan_target WHERE plan_id = ?1 AND scope_filter IS NULL "
+    [STMT_KPI_PLAN_TARGETS] = "SELECT indicator, value, value_max, from_year, by_year, "
+			      "scope_filter FROM plan_target WHERE plan_id = ?1 "
 			      "ORDER BY indicator, by_year DESC",
     [STMT_KPI_YEAR_RANGE] = "SELECT min(year), max(year) FROM report",
     [STMT_KPI_ADMIN_UNITS] = "SELECT id, code, name, level, parent_id, coalesce(name_en, name), "
 			     "valid_from, valid_to, successor_id FROM admin_unit ORDER BY id",
     [STMT_KPI_FACILITIES] = "SELECT id, admin_unit_id, opened_year, closed_year, sector_code, "
 			    "ownership, size FROM facility ORDER BY id",
-    [STMT_KPI_REPORTS] = "SELECT id, facility_id, year, cp_aware, cp_staff, cp_applied "
-			 "FROM report WHERE status = 'accepted' ORDER BY facility_id, year",
+    [STMT_KPI_REPORTS] = "SELECT id, facility_id, year, cp_aware, cp_staff, cp_applied, "
+			 "cp_unit FROM report WHERE status = 'accepted' ORDER BY facility_id, year",
     /* Plain scans: grouping or ordering these in SQL costs more than the rest of the KPIs. */
-    [STMT_KPI_ENERGY] = "SELECT report_id, carrier_code, unit, quantity FROM report_energy",
-    [STMT_KPI_OUTPUTS] = "SELECT report_id, product_code, quantity, unit FROM report_output",
+    [STMT_KPI_WATER] = "SELECT report_id, quantity_m3 FROM report_water",
+    [STMT_KPI_MATERIALS] = "SELECT report_id, name, quantity, unit FROM report_material",
     [STMT_KPI_PRODUCTS] = "SELECT code, unit, sector_code FROM product ORDER BY code",
     [STMT_KPI_UNITS] = "SELECT code, dimension, to_base FROM unit",
-    [STMT_KPI_FACTORS] = "SELECT carrier_code, unit, toe_per_unit, valid_from, valid_to "
-			 "FROM carrier_factor WHERE toe_per_unit IS NOT NULL",
     [STMT_STATS_TABLES] = "SELECT name FROM sqlite_schema WHERE type = 'table' "
 			  "AND name NOT LIKE 'sqlite_%' ORDER BY name",
     [STMT_STATS_ROWS] =
@@ -406,6 +404,13 @@ const char *const db_sql[STMT__MAX] = {
 	"WHERE r.year BETWEEN ?1 AND ?2 AND (?3 = 0 OR r.facility_id = ?3) "
 	"AND (CAST(?4 AS text) IS NULL OR EXISTS (SELECT 1 FROM report_output o "
 	"WHERE o.report_id = r.id AND o.product_code = ?4))",
+    /* Plain scans: a join per line to filter by report costs more than dropping lines. */
+    [STMT_LEDGER_ENERGY_SCAN] = "SELECT report_id, carrier_code, unit, quantity, month, "
+				"product_code FROM report_energy",
+    [STMT_LEDGER_OUTPUTS_SCAN] = "SELECT report_id, product_code, quantity, unit "
+				 "FROM report_output",
+    [STMT_LEDGER_OUTPUT_MONTHS_SCAN] = "SELECT report_id, product_code, month, quantity "
+				       "FROM report_output_month",
     [STMT_ANALYTICS_FACILITIES] =
 	"SELECT f.id, f.code, f.name, coalesce(f.tax_code, ''), "
 	"CASE WHEN a.level = 'commune' AND p.id IS NOT NULL THEN p.name ELSE a.name END, "
@@ -420,6 +425,9 @@ const char *const db_sql[STMT__MAX] = {
 	"(h.valid_to IS NULL OR h.valid_to >= ?4) "
 	"ORDER BY coalesce(h.valid_from, '') DESC LIMIT 1), f.admin_unit_id) "
 	"LEFT JOIN admin_unit p ON p.id = a.parent_id WHERE r.year = ?5 AND "
+	/* active in the year, as facility_active_in() (model/registry/facility.h) */
+	"(f.opened_year IS NULL OR f.opened_year <= ?5) AND "
+	"(f.closed_year IS NULL OR f.closed_year >= ?5) AND "
 	"(?1 IN ('admin', 'province') OR (?1 = 'district' AND (a.id = ?2 OR a.parent_id = ?2)) "
 	"OR (?1 = 'enterprise' AND EXISTS (SELECT 1 FROM facility_member m "
 	"WHERE m.facility_id = f.id AND m.user_id = ?3 AND m.status = 'confirmed'))) "

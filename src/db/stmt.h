@@ -148,24 +148,21 @@ enum stmt {
 	STMT_FACILITY_UNIT_OPTIONS,   /* -> code, name, name_en */
 	STMT_STORE_PING,	      /* -> 1 (health check) */
 	STMT_KPI_PLAN_GET,	      /* plan code -> id */
-	STMT_KPI_PLAN_TARGETS,	      /* plan id -> indicator, value, value_max, from_year, by_year
-					 (scope_filter NULL; latest by_year first) */
+	STMT_KPI_PLAN_TARGETS,	      /* plan id -> indicator, value, value_max, from_year, by_year,
+					 scope_filter (latest by_year first) */
 	STMT_KPI_YEAR_RANGE,	      /* -> min(year), max(year) of report (NULL, NULL when none) */
 	STMT_KPI_ADMIN_UNITS,	      /* -> id, code, name, level, parent_id, name_en, valid_from,
 					 valid_to, successor_id; by id */
-	STMT_KPI_FACILITIES,	/* -> id, admin_unit_id, opened_year, closed_year, sector_code,
-				   ownership, size; by id */
-	STMT_KPI_REPORTS,	/* -> id, facility_id, year, cp_aware, cp_staff, cp_applied;
-				   by facility_id, year */
-	STMT_KPI_ENERGY,	/* -> report_id, carrier_code, unit, quantity (every line,
-				   unordered: a plain scan, summed by the caller) */
-	STMT_KPI_OUTPUTS,	/* -> report_id, product_code, quantity, unit (unordered) */
-	STMT_KPI_PRODUCTS,	/* -> code, unit, sector_code; by code */
-	STMT_KPI_UNITS,		/* -> code, dimension, to_base */
-	STMT_KPI_FACTORS,	/* -> carrier_code, unit, toe_per_unit, valid_from, valid_to
-				   (rows with a TOE factor) */
-	STMT_STATS_TABLES,	/* -> name of every table of the schema; by name */
-	STMT_STATS_ROWS,	/* -> table name, row count, for the tables of the migrations */
+	STMT_KPI_FACILITIES, /* -> id, admin_unit_id, opened_year, closed_year, sector_code,
+				ownership, size; by id */
+	STMT_KPI_REPORTS,    /* -> id, facility_id, year, cp_aware, cp_staff, cp_applied, cp_unit;
+				by facility_id, year */
+	STMT_KPI_WATER,	     /* -> report_id, quantity_m3 (every line, unordered) */
+	STMT_KPI_MATERIALS,  /* -> report_id, name, quantity, unit (every line, unordered) */
+	STMT_KPI_PRODUCTS,   /* -> code, unit, sector_code; by code */
+	STMT_KPI_UNITS,	     /* -> code, dimension, to_base */
+	STMT_STATS_TABLES,   /* -> name of every table of the schema; by name */
+	STMT_STATS_ROWS,     /* -> table name, row count, for the tables of the migrations */
 	STMT_FACILITY_LIST_ALL, /* q_like, sector, unit, ownership, size (NULL = any) -> name,
 				   sector, sector_vi, sector_en, unit_vi, unit_en, ownership,
 				   size; unpaged, in STMT_FACILITY_LIST's order */
@@ -190,6 +187,10 @@ enum stmt {
 				      product_code (unordered) */
 	STMT_LEDGER_OUTPUTS,	   /* -> report_id, product_code, quantity, unit (unordered) */
 	STMT_LEDGER_OUTPUT_MONTHS, /* -> report_id, product_code, month, quantity (unordered) */
+	/* the same three, every row of the table (ledger_load_all) */
+	STMT_LEDGER_ENERGY_SCAN,
+	STMT_LEDGER_OUTPUTS_SCAN,
+	STMT_LEDGER_OUTPUT_MONTHS_SCAN,
 	STMT_ANALYTICS_FACILITIES, /* facility id (0 = all) -> id, code, name, tax_code ('' none),
 				      district name (a commune's parent), sector_code; by id */
 	/* Scoped (who in ?1-?3, model/accounts/scope.h), 'yyyy-12-31', year -> the columns

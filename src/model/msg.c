@@ -409,8 +409,10 @@ static const struct {
     [MSG_CLI_EACH_CELL] = {"Mỗi ô", "each cell"},
     [MSG_CLI_EACH_CELL_LC] = {"mỗi ô", "each cell"},
     [MSG_CLI_CELL_LEGEND] = {"tỷ lệ (có/đã biết), độ phủ", "share (yes/known), coverage"},
-    [MSG_CLI_KPI_LEGEND] = {"Tỷ lệ = có / đã biết; độ phủ = đã biết / đang hoạt động",
-			    "share = yes / known; coverage = known / active"},
+    [MSG_CLI_KPI_LEGEND] = {"Trên tổng số = có / đang hoạt động (so với mục tiêu); trong số đã "
+			    "biết = có / đã biết; độ phủ = đã biết / đang hoạt động",
+			    "of all = yes / active (compared with the target); of known = yes / "
+			    "known; coverage = known / active"},
     [MSG_CLI_MIN_SAVING] = {"Tiết kiệm tối thiểu trên đơn vị sản phẩm",
 			    "minimum saving per unit of product"},
     [MSG_CLI_BASELINE_FROM] = {"năm gốc từ", "baseline from"},
@@ -488,6 +490,43 @@ static const struct {
 			  "Output {1}: SEC {2} {3} is below {4} {3}, the lower fence of its peers"},
     [MSG_PL_JUMP] = {"Tổng năng lượng thay đổi {1} % so với năm {2} ({3} → {4} TOE)",
 		     "Total energy changed by {1}% from {2} ({3} → {4} TOE)"},
+
+    /* ---- indicators ---- */
+    [MSG_KPI_SHARE_ALL] = {"Tỷ lệ trên tổng số cơ sở đang hoạt động (cận dưới)",
+			   "Share of all active facilities (lower bound)"},
+    [MSG_KPI_SHARE_KNOWN] = {"Tỷ lệ trong số cơ sở đã biết câu trả lời",
+			     "Share of facilities whose answer is known"},
+    [MSG_KPI_COVERAGE] = {"Độ phủ (đã biết / đang hoạt động)", "Coverage (known / active)"},
+    [MSG_KPI_COMPARED] = {"Mục tiêu được so với tỷ lệ trên tổng số cơ sở đang hoạt động: cơ sở "
+			  "chưa báo cáo được tính là chưa đạt, nên đây là cận dưới. Tỷ lệ trong "
+			  "số đã biết là ước lượng, chỉ đọc cùng độ phủ.",
+			  "The target is compared with the share of all active facilities: a "
+			  "facility whose answer is unknown counts as not meeting it, so this "
+			  "share is a lower bound. The share of known answers is an estimate, "
+			  "to be read with its coverage."},
+    [MSG_KPI_TARGET] = {"Mục tiêu", "Target"},
+    [MSG_KPI_TARGET_OF_YEAR] = {"{1} ({2}–{3})", "{1} ({2}–{3})"},
+    [MSG_KPI_NO_TARGET] = {"Kế hoạch {1} không đặt mục tiêu cho năm {2}",
+			   "Plan {1} sets no target for {2}"},
+    [MSG_KPI_NO_TARGET_CELL] = {"không đặt", "none set"},
+    [MSG_KPI_LOAD_TARGETS] = {"Quản trị viên có thể nạp mục tiêu của một kế hoạch "
+			      "(data/plan_targets.csv, lệnh sxsh init).",
+			      "An administrator can load a plan's targets "
+			      "(data/plan_targets.csv, command sxsh init)."},
+    [MSG_KPI_MET] = {"đạt", "met"},
+    [MSG_KPI_NOT_MET] = {"chưa đạt", "not met"},
+    [MSG_KPI_CELL_LEGEND] = {"tỷ lệ trên tổng số (có/đang hoạt động) | tỷ lệ trong số đã biết "
+			     "(có/đã biết) | độ phủ",
+			     "share of all (yes/active) | share of known (yes/known) | coverage"},
+    [MSG_KPI_SAVING_RULE] = {"Tiết kiệm: năng lượng (bắt buộc) và từng nguyên vật liệu, nước có "
+			     "trong cả năm gốc và năm báo cáo, tính trên đơn vị sản phẩm chính, "
+			     "đều giảm ít nhất {1} %",
+			     "Saving: energy (required) and each material and water reported in "
+			     "both the baseline and the year, per unit of the main product, all "
+			     "down by at least {1}%"},
+    [MSG_KPI_COL_ALL] = {"Trên tổng số (so với mục tiêu)", "Of all (vs target)"},
+    [MSG_KPI_COL_KNOWN] = {"Trong số đã biết", "Of known"},
+    [MSG_KPI_COL_COVERAGE] = {"Độ phủ", "Coverage"},
 
     /* ---- accounts ---- */
     [MSG_USER_EMAIL] = {"email không hợp lệ", "invalid email address"},

@@ -350,6 +350,24 @@ enum msg_id {
 	MSG_PL_PEERS_LOW,    /* as MSG_PL_PEERS_HIGH, {4} the lower fence */
 	MSG_PL_JUMP,	     /* {1} change in %, {2} the previous year, {3} its TOE, {4} this TOE */
 
+	/* ---- indicators: both shares, targets and their periods (analytics/kpi.h) ---- */
+	MSG_KPI_SHARE_ALL,	/* the share of all active facilities, a lower bound */
+	MSG_KPI_SHARE_KNOWN,	/* the share of the facilities whose answer is known */
+	MSG_KPI_COVERAGE,	/* known / active */
+	MSG_KPI_COMPARED,	/* which share the target is compared with, and why */
+	MSG_KPI_TARGET,		/* a column or row header */
+	MSG_KPI_TARGET_OF_YEAR, /* {1} target, {2} first year, {3} last year of its period */
+	MSG_KPI_NO_TARGET,	/* {1} the plan, {2} the year */
+	MSG_KPI_NO_TARGET_CELL, /* in a table cell */
+	MSG_KPI_LOAD_TARGETS,	/* how an administrator loads a plan's targets */
+	MSG_KPI_MET,		/* the share of all reaches the target */
+	MSG_KPI_NOT_MET,	/* it does not (yet) */
+	MSG_KPI_CELL_LEGEND,	/* the cells of a table of groups */
+	MSG_KPI_SAVING_RULE,	/* {1} the minimum saving in percent */
+	MSG_KPI_COL_ALL,	/* short column headers of the three figures of an indicator */
+	MSG_KPI_COL_KNOWN,
+	MSG_KPI_COL_COVERAGE,
+
 	/* ---- accounts: users, passwords, sign-in ---- */
 	MSG_USER_EMAIL,		   /* not a plausible address */
 	MSG_USER_ROLE,		   /* unknown role name */

@@ -121,9 +121,10 @@ sheets_keyusers(struct xlsx *x, const struct keyuser_list *l)
 }
 
 /* The columns of `sxsh kpi --format csv`. */
-static const char *const kpi_head[] = {"plan",	     "year",	  "by",		"group_code",
-				       "group_name", "indicator", "target_pct", "yes",
-				       "known",	     "active",	  "share",	"coverage"};
+static const char *const kpi_head[] = {
+    "plan",	  "year",	  "by",	       "group_code", "group_name",   "indicator",
+    "target_pct", "target_from",  "target_by", "yes",	     "known",	     "active",
+    "share",	  "share_active", "coverage",  "target_met", "compared_with"};
 #define KPI_NHEAD ((int)(sizeof(kpi_head) / sizeof(kpi_head[0])))
 
 /* Sheet names of the breakdowns (at most 31 characters, no '/'). */
@@ -142,13 +143,29 @@ kpi_row(struct xlsx *x, const struct kpi_result *r, int year, const char *by,
 	xlsx_text(x, g != NULL ? g->code : NULL);
 	xlsx_text(x, g != NULL ? g->name_vi : NULL);
 	xlsx_text(x, r->series[k].code);
-	xlsx_percent_dec(x, r->series[k].target_pct / 100.0,
-			 fmt_qty_decimals(FMT_TARGET, r->series[k].target_pct));
+	/* The target of the row's year only: none outside its period (kpi_target_at). */
+	const struct kpi_target *t = kpi_target_at(&r->series[k], year);
+	if (t != NULL) {
+		xlsx_percent_dec(x, t->pct / 100.0, fmt_qty_decimals(FMT_TARGET, t->pct));
+		xlsx_int(x, t->from);
+		xlsx_int(x, t->by);
+	} else {
+		xlsx_blank(x);
+		xlsx_blank(x);
+		xlsx_blank(x);
+	}
 	xlsx_int(x, v->yes);
 	xlsx_int(x, v->known);
 	xlsx_int(x, v->active);
 	xlsx_percent(x, v->share);
+	xlsx_percent(x, v->share_active);
 	xlsx_percent(x, v->coverage);
+	int met = kpi_target_met(v, t);
+	if (met < 0)
+		xlsx_blank(x);
+	else
+		xlsx_int(x, met);
+	xlsx_text(x, t != NULL ? "share_active" : NULL);
 	xlsx_row_end(x);
 }
 

@@ -1,9 +1,11 @@
 /*
  * GET /: the public dashboard of the default plan (refdata_default_plan).
  * For each of the plan's
- * four indicators, a server-drawn SVG bar chart of the share year by year
- * against the target, with the latest year's share, yes/known, coverage
- * (known/active) and target beside it, and links drilling down to that year
+ * indicators, a server-drawn SVG bar chart of the share of all active
+ * facilities year by year against the target (drawn over its period only),
+ * with the latest year's two shares (of all active, compared with the
+ * target, and of known answers), coverage (known/active) and the target of
+ * that year, or a note that the plan sets none, beside it, and links drilling down to that year
  * by district and by sector (/indicators); then the latest year by unit,
  * each unit linking to its facilities.
  *
@@ -34,17 +36,6 @@
 
 #define DASH_SVG_MAX (256u * 1024)
 
-static const char *
-dash_target(struct http_request *req, const struct kpi_series *s)
-{
-	if (!isfinite(s->target_pct))
-		return HTTP_T(req, "không đặt", "none set");
-	if (s->target_by > 0)
-		return arena_printf(&req->arena, HTTP_T(req, "%s vào năm %d", "%s by %d"),
-				    web_qty(req, s->target_pct, FMT_TARGET), s->target_by);
-	return web_qty(req, s->target_pct, FMT_TARGET);
-}
-
 static void
 dash_row(struct buf *b, const char *th, const char *td)
 {
@@ -65,9 +56,10 @@ dash_indicator(struct http_request *req, struct buf *b, const struct kpi_result 
 	int *labels = arena_alloc(&req->arena, sizeof(int) * (size_t)n);
 	double *values = arena_alloc(&req->arena, sizeof(double) * (size_t)n);
 	double *coverage = arena_alloc(&req->arena, sizeof(double) * (size_t)n);
+	/* The bars are the share of all active, the one compared with the target. */
 	for (int i = 0; i < n; i++) {
 		labels[i] = s->values[i].year;
-		values[i] = s->values[i].share * 100.0;
+		values[i] = s->values[i].share_active * 100.0;
 		coverage[i] = s->values[i].coverage * 100.0;
 	}
 	const char *name = HTTP_T(req, s->name_vi, s->name_en);
@@ -95,14 +87,18 @@ dash_indicator(struct http_request *req, struct buf *b, const struct kpi_result 
 	html_open(b, "figcaption", NULL);
 	html_open(b, "table", "class", "facts", NULL);
 	dash_row(b, HTTP_T(req, "Năm", "Year"), arena_printf(&req->arena, "%d", v->year));
-	dash_row(b, HTTP_T(req, "Tỷ lệ đạt", "Share"), web_pct(req, v->share * 100.0));
-	dash_row(
-	    b, HTTP_T(req, "Có / đã biết", "Yes / known"),
-	    arena_printf(&req->arena, "%s / %s", web_int(req, v->yes), web_int(req, v->known)));
-	dash_row(b, HTTP_T(req, "Độ phủ (đã biết / đang hoạt động)", "Coverage (known / active)"),
+	dash_row(b, web_msg(req, MSG_KPI_SHARE_ALL),
+		 arena_printf(&req->arena, "%s (%s / %s)", web_pct(req, v->share_active * 100.0),
+			      web_int(req, v->yes), web_int(req, v->active)));
+	dash_row(b, web_msg(req, MSG_KPI_SHARE_KNOWN),
+		 arena_printf(&req->arena, "%s (%s / %s)", web_pct(req, v->share * 100.0),
+			      web_int(req, v->yes), web_int(req, v->known)));
+	dash_row(b, web_msg(req, MSG_KPI_COVERAGE),
 		 arena_printf(&req->arena, "%s (%s / %s)", web_pct(req, v->coverage * 100.0),
 			      web_int(req, v->known), web_int(req, v->active)));
-	dash_row(b, HTTP_T(req, "Mục tiêu", "Target"), dash_target(req, s));
+	const char *target = web_kpi_target(req, s, v->year, v);
+	dash_row(b, web_msg(req, MSG_KPI_TARGET),
+		 target != NULL ? target : web_msg(req, MSG_KPI_NO_TARGET_CELL));
 	html_close(b, "table");
 	/* Drill down: the same year by district and by sector (indicators.c). */
 	html_open(b, "p", "class", "drill", NULL);
@@ -158,6 +154,7 @@ dash_units(struct http_request *req, struct buf *b, const struct kpi_result *r)
 	html_close(b, "h2");
 	html_open(b, "div", "class", "scroll", NULL);
 	html_open(b, "table", "class", "list units", NULL);
+	html_elem(b, "caption", web_msg(req, MSG_KPI_CELL_LEGEND));
 	html_open(b, "thead", NULL);
 	html_open(b, "tr", NULL);
 	html_open(b, "th", "scope", "col", NULL);
@@ -195,7 +192,8 @@ dash_units(struct http_request *req, struct buf *b, const struct kpi_result *r)
 		html_text(b, web_int(req, v0->active));
 		html_close(b, "td");
 		for (int k = 0; k < KPI__MAX; k++)
-			web_share_cell(req, b, kpi_group_value(bd, g, year, (enum kpi_indicator)k));
+			web_share_both_cell(req, b,
+					    kpi_group_value(bd, g, year, (enum kpi_indicator)k));
 		html_close(b, "tr");
 	}
 	html_close(b, "tbody");
@@ -235,12 +233,14 @@ dash_render(struct http_request *req, struct db *db, struct buf *b, const char *
 	html_elem(
 	    b, "p",
 	    HTTP_T(req,
-		   "Tỷ lệ cơ sở đang hoạt động đạt từng chỉ tiêu của kế hoạch, theo năm, tính "
-		   "trên các cơ sở đã báo cáo chỉ tiêu đó. Độ phủ là số cơ sở đã biết trên số "
-		   "cơ sở đang hoạt động: chưa biết không có nghĩa là không.",
-		   "Share of active facilities meeting each indicator of the plan, year by "
-		   "year, among the facilities whose answer is known. Coverage is known over "
-		   "active facilities: unknown does not mean no."));
+		   "Tỷ lệ cơ sở đạt từng chỉ tiêu của kế hoạch, theo năm: trên tổng số cơ sở "
+		   "đang hoạt động (cột biểu đồ) và trong số cơ sở đã biết câu trả lời. Độ phủ "
+		   "là số cơ sở đã biết trên số cơ sở đang hoạt động: chưa biết không có nghĩa "
+		   "là không.",
+		   "Share of facilities meeting each indicator of the plan, year by year: of "
+		   "all active facilities (the bars) and of the facilities whose answer is "
+		   "known. Coverage is known over active facilities: unknown does not mean "
+		   "no."));
 	struct kpi_hold h;
 	if (kpi_cache_get(&req->app->kpi, db, &h) < 0)
 		return -1;
@@ -250,6 +250,9 @@ dash_render(struct http_request *req, struct db *db, struct buf *b, const char *
 		html_text(b, HTTP_T(req, "Chưa có báo cáo nào.", "No reports yet."));
 		html_close(b, "p");
 	} else {
+		html_elem(b, "p", web_msg(req, MSG_KPI_COMPARED));
+		if (r->nyears > 0 && kpi_targets_in(r, r->last_year) == 0)
+			web_kpi_no_target(req, b, r->plan_code, r->last_year);
 		html_open(b, "div", "class", "kpis", NULL);
 		for (int k = 0; k < KPI__MAX && r->nyears > 0; k++)
 			dash_indicator(req, b, r, &r->series[k]);

@@ -1,8 +1,10 @@
 /*
  * GET /indicators?year=Y&by=unit|sector|class|ownership|size: the plan's
- * four indicators for one year, for the province and for each group of a
- * breakdown with active facilities that year, each with yes/known, the
- * coverage and the plan's target; every group links to the facility
+ * indicators for one year, for the province and for each group of a
+ * breakdown with active facilities that year, each with both shares (of
+ * all active, compared with the target, and of known answers), the
+ * coverage and the plan's target of that year, or a note that the plan
+ * sets none for it (kpi_target_at); every group links to the facility
  * directory filtered to it.  Year defaults to the latest year with reports,
  * by to unit.  With format=xlsx the same view (that year, that breakdown)
  * is a workbook download (render/sheets.h), as `sxsh kpi --format xlsx`.
@@ -106,62 +108,77 @@ ind_form(struct http_request *req, struct buf *b, const struct kpi_result *r, in
 	html_close(b, "form");
 }
 
-/* The table: the province first, then each group with active facilities in year. */
+/* The three figures of indicator value v: share of all, share of known, coverage. */
+static void
+ind_cells(struct http_request *req, struct buf *b, const struct kpi_value *v)
+{
+	web_share_all_cell(req, b, v);
+	web_share_cell(req, b, v);
+	html_open(b, "td", "class", "num", NULL);
+	html_text(b, web_pct(req, v->coverage * 100.0));
+	html_close(b, "td");
+}
+
+/*
+ * The table: the province first, then each group with active facilities in
+ * year.  Each indicator has three columns: the share of all active (the one
+ * compared with the target), the share of known answers and the coverage.
+ */
 static void
 ind_table(struct http_request *req, struct buf *b, const struct kpi_result *r, int year,
 	  const struct ind_by *by)
 {
 	const struct kpi_breakdown *bd = &r->by[by->by];
+	int yi = year - r->first_year;
 	html_open(b, "div", "class", "scroll", NULL);
 	html_open(b, "table", "class", "list indicators", NULL);
 	html_open(b, "caption", NULL);
-	html_textf(b,
-		   HTTP_T(req,
-			  "Năm %d, theo %s. Mỗi ô: tỷ lệ (có/đã biết); độ phủ = đã biết / "
-			  "đang hoạt động.",
-			  "%d, by %s. Each cell: share (yes/known); coverage = known / active."),
-		   year, HTTP_T(req, by->vi, by->en));
+	html_textf(b, HTTP_T(req, "Năm %d, theo %s.", "%d, by %s."), year,
+		   HTTP_T(req, by->vi, by->en));
 	html_close(b, "caption");
 	html_open(b, "thead", NULL);
 	html_open(b, "tr", NULL);
-	ind_th(b, "col", HTTP_T(req, "Nhóm", "Group"));
-	ind_th(b, "col", HTTP_T(req, "Đang hoạt động", "Active"));
+	html_open(b, "th", "scope", "col", "rowspan", "2", NULL);
+	html_text(b, HTTP_T(req, "Nhóm", "Group"));
+	html_close(b, "th");
+	html_open(b, "th", "scope", "col", "rowspan", "2", NULL);
+	html_text(b, HTTP_T(req, "Đang hoạt động", "Active"));
+	html_close(b, "th");
 	for (int k = 0; k < KPI__MAX; k++) {
-		ind_th(b, "col", HTTP_T(req, r->series[k].short_vi, r->series[k].short_en));
-		ind_th(b, "col", HTTP_T(req, "Độ phủ", "Coverage"));
+		html_open(b, "th", "scope", "colgroup", "colspan", "3", NULL);
+		html_text(b, HTTP_T(req, r->series[k].short_vi, r->series[k].short_en));
+		html_close(b, "th");
 	}
 	html_close(b, "tr");
-	/* The targets under their indicators. */
+	html_open(b, "tr", NULL);
+	for (int k = 0; k < KPI__MAX; k++) {
+		ind_th(b, "col", web_msg(req, MSG_KPI_COL_ALL));
+		ind_th(b, "col", web_msg(req, MSG_KPI_COL_KNOWN));
+		ind_th(b, "col", web_msg(req, MSG_KPI_COL_COVERAGE));
+	}
+	html_close(b, "tr");
+	/* The targets of the year under their indicators, met or not by the province. */
 	html_open(b, "tr", "class", "targets", NULL);
-	ind_th(b, "row", HTTP_T(req, "Mục tiêu", "Target"));
+	ind_th(b, "row", web_msg(req, MSG_KPI_TARGET));
 	html_elem(b, "td", "");
 	for (int k = 0; k < KPI__MAX; k++) {
 		const struct kpi_series *s = &r->series[k];
-		html_open(b, "td", "class", "num", "colspan", "2", NULL);
-		if (isfinite(s->target_pct))
-			html_textf(b, HTTP_T(req, "%s (%d–%d)", "%s (%d–%d)"),
-				   web_qty(req, s->target_pct, FMT_TARGET), s->target_from,
-				   s->target_by);
-		else
-			html_text(b, "—");
+		const char *t = web_kpi_target(req, s, year, &s->values[yi]);
+		html_open(b, "td", "class", "num", "colspan", "3", NULL);
+		html_text(b, t != NULL ? t : web_msg(req, MSG_KPI_NO_TARGET_CELL));
 		html_close(b, "td");
 	}
 	html_close(b, "tr");
 	html_close(b, "thead");
 
 	html_open(b, "tbody", NULL);
-	int yi = year - r->first_year;
 	html_open(b, "tr", "class", "total", NULL);
 	ind_th(b, "row", HTTP_T(req, "Toàn tỉnh", "Province"));
 	html_open(b, "td", "class", "num", NULL);
 	html_text(b, web_int(req, r->series[0].values[yi].active));
 	html_close(b, "td");
-	for (int k = 0; k < KPI__MAX; k++) {
-		web_share_cell(req, b, &r->series[k].values[yi]);
-		html_open(b, "td", "class", "num", NULL);
-		html_text(b, web_pct(req, r->series[k].values[yi].coverage * 100.0));
-		html_close(b, "td");
-	}
+	for (int k = 0; k < KPI__MAX; k++)
+		ind_cells(req, b, &r->series[k].values[yi]);
 	html_close(b, "tr");
 	for (int g = 0; g < bd->ngroups; g++) {
 		const struct kpi_group *grp = &bd->groups[g];
@@ -187,19 +204,29 @@ ind_table(struct http_request *req, struct buf *b, const struct kpi_result *r, i
 		html_open(b, "td", "class", "num", NULL);
 		html_text(b, web_int(req, v0->active));
 		html_close(b, "td");
-		for (int k = 0; k < KPI__MAX; k++) {
-			const struct kpi_value *v =
-			    kpi_group_value(bd, g, year, (enum kpi_indicator)k);
-			web_share_cell(req, b, v);
-			html_open(b, "td", "class", "num", NULL);
-			html_text(b, web_pct(req, v->coverage * 100.0));
-			html_close(b, "td");
-		}
+		for (int k = 0; k < KPI__MAX; k++)
+			ind_cells(req, b, kpi_group_value(bd, g, year, (enum kpi_indicator)k));
 		html_close(b, "tr");
 	}
 	html_close(b, "tbody");
 	html_close(b, "table");
 	html_close(b, "div");
+}
+
+/* What the figures mean, and a note when the plan sets no target for year. */
+static void
+ind_notes(struct http_request *req, struct buf *b, const struct kpi_result *r, int year)
+{
+	html_elem(b, "p", web_msg(req, MSG_KPI_COMPARED));
+	if (isfinite(r->min_saving_pct)) {
+		struct msg m;
+		char out[512];
+		msg_init(&m, MSG_KPI_SAVING_RULE, NULL);
+		msg_real(&m, r->min_saving_pct, -1);
+		html_elem(b, "p", msg_format(&m, req->lang, out, sizeof(out)));
+	}
+	if (kpi_targets_in(r, year) == 0)
+		web_kpi_no_target(req, b, r->plan_code, year);
 }
 
 int
@@ -275,12 +302,12 @@ web_indicators(struct http_request *req, struct http_response *resp)
 	html_elem(
 	    &b, "p",
 	    HTTP_T(req,
-		   "Tỷ lệ cơ sở đang hoạt động đạt từng chỉ tiêu, tính trên các cơ sở đã biết "
-		   "câu trả lời; độ phủ là số cơ sở đã biết trên số đang hoạt động. Cơ sở được "
-		   "tính theo đơn vị hành chính của ngày 31/12 năm đó.",
-		   "Share of active facilities meeting each indicator, among those whose answer "
-		   "is known; coverage is known over active. Facilities count under their "
-		   "administrative unit of 31 December of the year."));
+		   "Mỗi chỉ tiêu có hai tỷ lệ: trên tổng số cơ sở đang hoạt động và trong số cơ "
+		   "sở đã biết câu trả lời; độ phủ là số cơ sở đã biết trên số đang hoạt động. "
+		   "Cơ sở được tính theo đơn vị hành chính của ngày 31/12 năm đó.",
+		   "Each indicator has two shares: of all active facilities and of those whose "
+		   "answer is known; coverage is known over active. Facilities count under "
+		   "their administrative unit of 31 December of the year."));
 	if (r == NULL) {
 		html_open(&b, "p", "class", "empty", NULL);
 		html_text(&b, HTTP_T(req, "Chưa có báo cáo nào.", "No reports yet."));
@@ -288,6 +315,7 @@ web_indicators(struct http_request *req, struct http_response *resp)
 	} else {
 		ind_form(req, &b, r, (int)year, by);
 		ind_xlsx_link(req, &b, (int)year, by);
+		ind_notes(req, &b, r, (int)year);
 		ind_table(req, &b, r, (int)year, by);
 	}
 	kpi_cache_release(&req->app->kpi, &h);

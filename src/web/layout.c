@@ -102,6 +102,74 @@ web_share_cell(struct http_request *req, struct buf *b, const struct kpi_value *
 }
 
 void
+web_share_all_cell(struct http_request *req, struct buf *b, const struct kpi_value *v)
+{
+	html_open(b, "td", "class", "num", NULL);
+	html_text(b, web_pct(req, v->share_active * 100.0));
+	html_open(b, "small", NULL);
+	html_textf(b, " %s/%s", web_int(req, v->yes), web_int(req, v->active));
+	html_close(b, "small");
+	html_close(b, "td");
+}
+
+void
+web_share_both_cell(struct http_request *req, struct buf *b, const struct kpi_value *v)
+{
+	html_open(b, "td", "class", "num", NULL);
+	html_text(b, web_pct(req, v->share_active * 100.0));
+	html_open(b, "small", NULL);
+	html_textf(b, " %s/%s", web_int(req, v->yes), web_int(req, v->active));
+	html_close(b, "small");
+	html_open(b, "br", NULL);
+	html_open(b, "small", "class", "known", NULL);
+	html_textf(b, "%s %s/%s", web_pct(req, v->share * 100.0), web_int(req, v->yes),
+		   web_int(req, v->known));
+	html_close(b, "small");
+	html_close(b, "td");
+}
+
+const char *
+web_msg(struct http_request *req, enum msg_id id)
+{
+	return msg_template(id, req->lang == LANG_EN ? LANG_EN : LANG_VI);
+}
+
+const char *
+web_kpi_target(struct http_request *req, const struct kpi_series *s, int year,
+	       const struct kpi_value *v)
+{
+	const struct kpi_target *t = kpi_target_at(s, year);
+	if (t == NULL)
+		return NULL;
+	struct msg m;
+	char out[256];
+	msg_init(&m, MSG_KPI_TARGET_OF_YEAR, NULL);
+	msg_code(&m, web_qty(req, t->pct, FMT_TARGET));
+	msg_plain(&m, t->from);
+	msg_plain(&m, t->by);
+	msg_format(&m, req->lang, out, sizeof(out));
+	int met = kpi_target_met(v, t);
+	if (met < 0)
+		return arena_strdup(&req->arena, out);
+	return arena_printf(&req->arena, "%s: %s", out,
+			    web_msg(req, met ? MSG_KPI_MET : MSG_KPI_NOT_MET));
+}
+
+void
+web_kpi_no_target(struct http_request *req, struct buf *b, const char *plan, int year)
+{
+	struct msg m;
+	char out[256];
+	msg_init(&m, MSG_KPI_NO_TARGET, NULL);
+	msg_code(&m, plan);
+	msg_plain(&m, year);
+	msg_format(&m, req->lang, out, sizeof(out));
+	html_open(b, "p", "class", "note no-target", NULL);
+	html_textf(b, "%s. %s", out, web_msg(req, MSG_KPI_LOAD_TARGETS));
+	html_close(b, "p");
+}
+
+void
 web_year_select(struct http_request *req, struct buf *b, int first, int last, int year)
 {
 	html_open(b, "label", NULL);

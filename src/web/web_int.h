@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <stdint.h>
 
+#include "model/msg.h"
 #include "model/analytics/kpi_cache.h"
 #include "web/web.h"
 
@@ -57,8 +58,31 @@ const char *web_int(struct http_request *req, long v);
 int web_format_xlsx(struct http_request *req, struct http_response *resp);
 
 struct kpi_value;
-/* Appends a table cell "45,2 %" with "120/300" (yes/known) under it. */
+struct kpi_series;
+struct kpi_target;
+/* Appends a table cell "45,2 %" with "120/300" (yes/known) under it: the share of known. */
 void web_share_cell(struct http_request *req, struct buf *b, const struct kpi_value *v);
+/* Appends a table cell "12,0 %" with "120/1.000" (yes/active): the share of all active. */
+void web_share_all_cell(struct http_request *req, struct buf *b, const struct kpi_value *v);
+/*
+ * Appends one cell with both shares: the share of all active (yes/active),
+ * compared with the target, and under it the share of known (yes/known).
+ */
+void web_share_both_cell(struct http_request *req, struct buf *b, const struct kpi_value *v);
+/* Catalogue message id (model/msg.h) in the page's language; static. */
+const char *web_msg(struct http_request *req, enum msg_id id);
+/*
+ * The target of s for year as "50 % (2016–2020)", followed by ": đạt/met"
+ * or ": chưa đạt/not met" when v is given (kpi_target_met); NULL when no
+ * target applies in year (kpi_target_at).  Arena string.
+ */
+const char *web_kpi_target(struct http_request *req, const struct kpi_series *s, int year,
+			   const struct kpi_value *v);
+/*
+ * Appends a <p class="note"> saying the plan sets no target for year and
+ * how an administrator loads a plan's targets.
+ */
+void web_kpi_no_target(struct http_request *req, struct buf *b, const char *plan, int year);
 /*
  * Appends <label>Năm/Year <select name="year"> with the years last down to
  * first, year selected.

@@ -30,7 +30,8 @@ static struct hs_session staff; /* a session of the province account */
  * 52/2018 norm of 2,050 kWh/t applies), with 720,000 to 880,000 kWh:
  * SEC 1,800 / 1,900 / 2,000 / 2,100 / 2,200 kWh/t.  K1 in Hà Tiên uses
  * 7,000,000 kWh x 0.0001543 = 1,080.1 TOE (a key energy user, >= 1,000)
- * and reports no output.  CP answers (aware, staff, applied) for 2024.
+ * and reports no output.  CP answers (aware, staff, applied) for 2024, and
+ * for 2020 (inside 78/KH-UBND's 2016-2020 target period) T1 alone.
  */
 static const char fixture_sql[] =
     "INSERT INTO facility(id, code, name, name_key, sector_code, admin_unit_id, ownership, size)"
@@ -44,7 +45,8 @@ static const char fixture_sql[] =
     "INSERT INTO report(id, facility_id, year, status, cp_aware, cp_staff, cp_applied) VALUES"
     " (1, 901, 2024, 'accepted', 1, 1, 1), (2, 902, 2024, 'accepted', 1, 0, 0),"
     " (3, 903, 2024, 'accepted', 0, 0, 0), (4, 904, 2024, 'accepted', NULL, NULL, NULL),"
-    " (5, 905, 2024, 'accepted', 1, 1, 1), (6, 910, 2024, 'accepted', 1, NULL, 1);"
+    " (5, 905, 2024, 'accepted', 1, 1, 1), (6, 910, 2024, 'accepted', 1, NULL, 1),"
+    " (7, 901, 2020, 'accepted', 1, 1, 0);"
     "INSERT INTO report_energy(report_id, carrier_code, quantity, unit) VALUES"
     " (1, 'electricity', 720000, 'kWh'), (2, 'electricity', 760000, 'kWh'),"
     " (3, 'electricity', 800000, 'kWh'), (4, 'electricity', 840000, 'kWh'),"
@@ -92,29 +94,62 @@ test_indicators(void **state)
 	/* The latest year (2024) by unit. */
 	get("/indicators", NULL, 200, &r);
 	/*
+	 * Each indicator: of all active (yes/active), of known (yes/known),
+	 * coverage.
 	 * Province: active 6; aware known T1 T2 T3 T5 K1 = 5, yes T1 T2 T5 K1 = 4:
-	 * 80,0 % "4/5"; coverage 5/6 = 83,3 %.
-	 * Rạch Giá: active 5; aware known 4, yes T1 T2 T5 = 3: 75,0 % "3/4", coverage
-	 * 4/5 = 80,0 %; apply CP known 4, yes T1 T5 = 2: 50,0 % "2/4".
-	 * Hà Tiên: K1 alone: aware 100,0 % "1/1".
+	 * of all 4/6 = 66,7 %, of known 80,0 % "4/5"; coverage 5/6 = 83,3 %.
+	 * Rạch Giá: active 5; aware known 4, yes T1 T2 T5 = 3: of all 3/5 = 60,0 %,
+	 * of known 75,0 % "3/4", coverage 4/5 = 80,0 %; apply CP known 4, yes T1
+	 * T5 = 2: 2/5 = 40,0 % of all, 50,0 % "2/4" of known.
+	 * Hà Tiên: K1 alone: aware 100,0 % "1/1" both ways.
 	 */
 	hs_contains(&r, "<option value=\"2024\" selected=\"selected\">2024</option>");
 	hs_contains(&r, "Toàn tỉnh");
-	hs_contains(&r, "80,0 %<small> 4/5</small></td><td class=\"num\">83,3 %</td>");
+	hs_contains(&r, "<td class=\"num\">66,7 %<small> 4/6</small></td><td class=\"num\">80,0 "
+			"%<small> 4/5</small></td><td class=\"num\">83,3 %</td>");
 	hs_contains(&r, "<a href=\"/facilities?unit=rach-gia\">Thành phố Rạch Giá</a>");
-	hs_contains(&r, "75,0 %<small> 3/4</small></td><td class=\"num\">80,0 %</td>");
-	hs_contains(&r, "50,0 %<small> 2/4</small>");
+	hs_contains(&r, "<td class=\"num\">60,0 %<small> 3/5</small></td><td class=\"num\">75,0 "
+			"%<small> 3/4</small></td><td class=\"num\">80,0 %</td>");
+	hs_contains(&r,
+		    "40,0 %<small> 2/5</small></td><td class=\"num\">50,0 %<small> 2/4</small>");
 	hs_contains(&r, "100,0 %<small> 1/1</small>");
-	/* The plan's targets: aware 50 % (2016–2020), shown whole as targets are
-	 * everywhere (util/fmt.h; the page showed "50,0 %" before). */
-	hs_contains(&r, "50 % (2016–2020)");
-	hs_lacks(&r, "50,0 % (2016–2020)");
+	/* Which share the target is compared with. */
+	hs_contains(&r, "Mục tiêu được so với tỷ lệ trên tổng số cơ sở đang hoạt động");
+	/*
+	 * 2024 is after 78/KH-UBND's 2016-2020 targets: no target is shown
+	 * against it (the page showed "50 % (2016–2020)" before), the page says
+	 * so, and how an administrator loads a plan's targets.
+	 */
+	hs_lacks(&r, "(2016–2020)");
+	hs_contains(&r, "Kế hoạch 78/KH-UBND không đặt mục tiêu cho năm 2024. Quản trị viên có "
+			"thể nạp mục tiêu của một kế hoạch");
+	hs_contains(&r, "<td class=\"num\" colspan=\"3\">không đặt</td>");
+	hc_response_free(&r);
+
+	/*
+	 * 2020, inside the period: T1 alone reported (aware, staff, not applying).
+	 * Aware: 1 of 6 active = 16,7 % of all, 1/1 = 100 % of known, coverage
+	 * 16,7 %; the 50 % target is compared with 16,7 %: not met (100 % of
+	 * the known answers would have read as met).  Apply CP: 0/6 < 25 %.
+	 */
+	get("/indicators?year=2020", NULL, 200, &r);
+	hs_contains(&r, "<td class=\"num\" colspan=\"3\">50 % (2016–2020): chưa đạt</td>");
+	hs_contains(&r, "<td class=\"num\" colspan=\"3\">25 % (2016–2020): chưa đạt</td>");
+	hs_contains(&r, "<td class=\"num\">16,7 %<small> 1/6</small></td><td class=\"num\">100,0 "
+			"%<small> 1/1</small></td><td class=\"num\">16,7 %</td>");
+	hs_lacks(&r, "không đặt mục tiêu cho năm");
+	hs_lacks(&r, "50,0 % (2016–2020)"); /* targets shown whole (util/fmt.h) */
+	hc_response_free(&r);
+	get("/indicators?year=2024&lang=en", NULL, 200, &r);
+	hs_contains(&r, "Plan 78/KH-UBND sets no target for 2024. An administrator can load a "
+			"plan&#39;s targets");
+	hs_contains(&r, "The target is compared with the share of all active facilities");
 	hc_response_free(&r);
 
 	/* By ownership: state = K1 (1/1), private = T1-T5 (3/4). */
 	get("/indicators?year=2024&by=ownership&lang=en", NULL, 200, &r);
 	hs_contains(&r, "<a href=\"/facilities?ownership=state&amp;lang=en\">State-owned</a>");
-	hs_contains(&r, "75.0%<small> 3/4</small>");
+	hs_contains(&r, "60.0%<small> 3/5</small></td><td class=\"num\">75.0%<small> 3/4</small>");
 	hc_response_free(&r);
 	/* By sector (division 10): all six, the province's figures. */
 	get("/indicators?by=sector", NULL, 200, &r);
@@ -136,6 +171,14 @@ test_dashboard_drill(void **state)
 	(void)state;
 	struct hc_response r;
 	get("/", NULL, 200, &r);
+	/* The latest year's two shares of aware (test_indicators), and no target
+	 * for 2024 (78/KH-UBND's targets end in 2020). */
+	hs_contains(&r, "<th scope=\"row\">Tỷ lệ trên tổng số cơ sở đang hoạt động (cận "
+			"dưới)</th><td>66,7 % (4 / 6)</td>");
+	hs_contains(&r, "<th scope=\"row\">Tỷ lệ trong số cơ sở đã biết câu trả lời</th><td>80,0 "
+			"% (4 / 5)</td>");
+	hs_contains(&r, "<th scope=\"row\">Mục tiêu</th><td>không đặt</td>");
+	hs_contains(&r, "Kế hoạch 78/KH-UBND không đặt mục tiêu cho năm 2024.");
 	hs_contains(&r, "href=\"/indicators?year=2024&amp;by=unit\"");
 	hs_contains(&r, "href=\"/indicators?year=2024&amp;by=sector\"");
 	hs_contains(&r, "<a href=\"/facilities?unit=rach-gia\">");

@@ -92,6 +92,37 @@ test_threshold(void **state)
 }
 
 /*
+ * The closing year: a facility that closes in Y worked part of Y and counts
+ * in Y, as the indicators count it (facility_active_in).  K3 (1,199.737
+ * TOE in 2020) closing in 2020 stays on the 2020 list; K2 (1,000.0 TOE)
+ * recorded as closed in 2019 or opened in 2021 is not active in 2020, and
+ * its 2020 report does not list it: K3 and K4 remain.
+ */
+static void
+test_closing_year(void **state)
+{
+	(void)state;
+	char err[512];
+	struct db *db = open_fixture("ku-closed.db");
+	assert_int_equal(db_exec(db, "UPDATE facility SET opened_year = 2000, closed_year = 2020 "
+				     "WHERE id = 3"),
+			 DB_OK);
+	static const char *const k2[] = {
+	    "UPDATE facility SET opened_year = 2000, closed_year = 2019 WHERE id = 2",
+	    "UPDATE facility SET opened_year = 2021, closed_year = NULL WHERE id = 2"};
+	for (size_t i = 0; i < sizeof(k2) / sizeof(k2[0]); i++) {
+		assert_int_equal(db_exec(db, k2[i]), DB_OK);
+		struct keyuser_list *l = NULL;
+		assert_int_equal(keyusers_list(db, &province, 2020, &l, err, sizeof(err)), 0);
+		assert_int_equal(l->n, 2);
+		assert_string_equal(l->items[0].code, "K3");
+		assert_string_equal(l->items[1].code, "K4");
+		keyusers_free(l);
+	}
+	db_close(db);
+}
+
+/*
  * The list sent to the Ministry counts accepted reports only: K3's report
  * (1,199.737 TOE) back in draft, submitted or returned drops K3 from it,
  * leaving K4 and K2.
@@ -412,6 +443,7 @@ main(void)
 	    cmocka_unit_test(test_threshold),
 	    cmocka_unit_test(test_threshold_exact),
 	    cmocka_unit_test(test_drafts_not_listed),
+	    cmocka_unit_test(test_closing_year),
 	    cmocka_unit_test(test_scope),
 	    cmocka_unit_test(test_cli),
 	    cmocka_unit_test(test_derived),

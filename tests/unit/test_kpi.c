@@ -127,11 +127,13 @@ static const char fixture[] =
     " ('electricity','Điện','Electricity','electricity','kWh',0),"
     " ('do','Dầu DO','Diesel oil','fuel','t',0),"
     " ('rice_husk','Trấu','Rice husk','biomass','t',1);"
-    "INSERT INTO carrier_factor(carrier_code, unit, toe_per_unit, valid_from, source,"
-    " reliability) VALUES"
-    " ('electricity','kWh',0.0001543,'2011-04-19','3505/BCT-KHCN','S'),"
-    " ('do','t',1.02,'2011-04-19','3505/BCT-KHCN','S'),"
-    " ('do','kL',0.88,'2011-04-19','3505/BCT-KHCN','S');"
+    /* TOE (3505/BCT-KHCN) and GJ (data/carrier_factors.csv: 3.6 MJ/kWh, IPCC
+     * 43.0 GJ/t of DO, 37.098 GJ/kL); rice husk has none. */
+    "INSERT INTO carrier_factor(carrier_code, unit, toe_per_unit, gj_per_unit, valid_from,"
+    " source, reliability) VALUES"
+    " ('electricity','kWh',0.0001543,0.0036,'2011-04-19','3505/BCT-KHCN','S'),"
+    " ('do','t',1.02,43.0,'2011-04-19','3505/BCT-KHCN','S'),"
+    " ('do','kL',0.88,37.098,'2011-04-19','3505/BCT-KHCN','S');"
     "INSERT INTO admin_unit(id, code, name, level, kind, parent_id, source, reliability)"
     " VALUES (1,'kien-giang','Kiên Giang','province','tỉnh',NULL,'fixture','L'),"
     " (2,'rach-gia','Rạch Giá','district','thành phố',1,'fixture','L'),"
@@ -153,8 +155,8 @@ static const char fixture[] =
     " (1,'applies_cp_saving',25,NULL,'%',2016,2020,'78/KH-UBND','L'),"
     " (1,'saving_per_unit',5,8,'%',2016,2020,'78/KH-UBND','L');"
     /* F1-F5 in district A (F5 in a commune of A), F6-F10 in district B.
-     * F3 opened 2019; F4 closed 2019 (active 2018 only); F9 closed 2018
-     * (active in none of 2018-2020). */
+     * F3 opened 2019; F4 closed 2019 (active 2018 and 2019: a facility
+     * closing in Y counts in Y); F9 closed 2018 (active 2018 only). */
     "INSERT INTO facility(id, code, name, name_key, sector_code, admin_unit_id, ownership,"
     " size, opened_year, closed_year) VALUES"
     " (1,'F1','Cơ sở 1','co so 1','1061',2,'private','small',NULL,NULL),"
@@ -200,24 +202,33 @@ static const char fixture[] =
     " (819,'ice',100,'t'), (819,'milled_rice',500,'t');";
 
 /*
- * Savings per unit of product (baseline = first year >= 2014 with output and
- * convertible energy; main product = largest output then):
- *   F1 base 2018: 600,000 + 400,000 kWh = 1,000,000 kWh = 154.3 TOE / 1000 t
- *      = 0.1543.  2019: 950,000 kWh = 146.585 TOE / 1000 t = 0.146585,
- *      saving 0.007715 / 0.1543 = 5.0 % (exactly the minimum: counts).
- *      2020: 900,000 kWh -> 0.13887, saving 10 %.
- *   F2 base 2018: 100 t DO = 102 TOE / (2,000,000 kg = 2000 t) = 0.051.
- *      2019: 95.1 t DO = 97.002 TOE / 2000 t = 0.048501, saving 4.9 % (below).
+ * Savings per unit of product, from the ledger's GJ and SEC (baseline = the
+ * first report from the plan's start year whose main product, the largest
+ * output, has a SEC; no monthly outputs here, so no ISO 50006 model, and no
+ * water or materials: energy alone decides):
+ *   F1 base 2018: 600,000 + 400,000 kWh = 1,000,000 kWh x 0.0036 = 3,600 GJ
+ *      / 1000 t = 3.6 GJ/t.  2019: 950,000 kWh = 3,420 GJ / 1000 t = 3.42,
+ *      saving 0.18 / 3.6 = 5.0 % (exactly the minimum: counts).
+ *      2020: 900,000 kWh -> 3.24, saving 10 %.
+ *   F2 base 2018: 100 t DO x 43.0 = 4,300 GJ / (2,000,000 kg = 2000 t) = 2.15.
+ *      2019: 95.1 t = 4,089.3 GJ / 2000 t = 2.04465, saving 4.9 % (below).
  *   F3 2018 has no energy, so its base is 2019 itself: applying in 2019 has
  *      no earlier year to compare (not computable); 2020 burns rice husk,
- *      which has no factor (not computable).
- *   F6 base 2018: 200 MWh = 200,000 kWh = 30.86 TOE / 100 t = 0.3086.
- *      2019: 180 MWh -> 0.27774, saving 10 %; 2020: 150 MWh -> 25 %.
+ *      which has no heating value (not computable).
+ *   F6 base 2018: 200 MWh = 720 GJ / 100 t = 7.2.
+ *      2019: 180 MWh -> 6.48, saving 10 %; 2020: 150 MWh -> 25 %.
  *   F7 2020 applies CP but reports no energy (not computable).
- *   F8 base 2017 (before the range): 12 kL DO x 0.88 = 10.56 TOE; main
- *      product ice (100 t > 50 t of rice), SEC 0.1056.  2019: 10,000 L =
- *      10 kL x 0.88 = 8.8 TOE / 100 t ice = 0.088, saving 16.7 %.
- * not_computable 2018-2020: F3 2019, F3 2020, F7 2020 = 3.
+ *   F8 base 2017 (before the range): 12 kL DO x 37.098 = 445.176 GJ, all
+ *      for the main product, ice (100 t > 50 t of rice).  2019: 10,000 L of
+ *      DO, but rice (500 t) is now the main product and takes every line
+ *      that names none (the ledger's allocation rule): ice has no energy in
+ *      2019, its SEC is not computable, so neither is the saving.  (The old
+ *      computation divided the whole plant's TOE by the ice alone and
+ *      counted a 16.7 % saving.)
+ *   F4 2019 and F9 2018 apply CP in their closing years without energy or
+ *      output lines (not computable).
+ * not_computable 2018-2020: F9 2018, F3 2019, F4 2019, F8 2019, F3 2020,
+ * F7 2020 = 6.
  */
 
 static struct db *
@@ -269,46 +280,51 @@ test_kpi_years(void **state)
 	assert_string_equal(r->series[KPI_APPLIES_CP_SAVING].code, "applies_cp_saving");
 
 	/*
-	 * Active: 2018 F1 F2 F4 F5 F6 F7 F8 F10 = 8 (F3 not yet open, F9 closed);
-	 * 2019 and 2020: F1 F2 F3 F5 F6 F7 F8 F10 = 8 (F4 closed).
+	 * Active: 2018 F1 F2 F4 F5 F6 F7 F8 F9 F10 = 9 (F3 not yet open; F9
+	 * closes in 2018 and counts in it); 2019: F1 F2 F3 F4 F5 F6 F7 F8 F10 = 9
+	 * (F4 closes in 2019); 2020: F1 F2 F3 F5 F6 F7 F8 F10 = 8.
 	 *
 	 * 2018 reports of active facilities: F1 (1,1,0) F2 (1,0,0) F4 (0,0,0)
-	 * F6 (1,-,-) F7 (-,-,-) F10 (0,0,0); F3's and F9's are not counted.
-	 *   aware: known F1 F2 F4 F6 F10 = 5, yes F1 F2 F6 = 3: 60 %, cov 5/8 = 62.5 %
-	 *   staff: known F1 F2 F4 F10 = 4, yes F1 = 1: 25 %, cov 50 %
-	 *   applies: known 4, yes 0: 0 %, cov 50 %
-	 *   saving: the same 4 apply no CP -> known 4, yes 0, cov 50 %
+	 * F6 (1,-,-) F7 (-,-,-) F9 (1,1,1) F10 (0,0,0); F3's is before it opened.
+	 *   aware: known F1 F2 F4 F6 F9 F10 = 6, yes F1 F2 F6 F9 = 4: 66.7 %,
+	 *     cov 6/9 = 66.7 %
+	 *   staff: known F1 F2 F4 F9 F10 = 5, yes F1 F9 = 2: 40 %, cov 5/9
+	 *   applies: known 5, yes F9 = 1: 20 %, cov 5/9
+	 *   saving: F1 F2 F4 F10 apply no CP -> no; F9 applies without any
+	 *     energy (not computable): known 4, yes 0, cov 4/9
 	 */
 	struct kpi_value *v;
 	v = &r->series[KPI_AWARE].values[0];
-	check_value(v, 2018, 3, 5, 8);
-	assert_float_equal(v->share, 0.6, EPS);
-	assert_float_equal(v->coverage, 0.625, EPS);
-	check_value(&r->series[KPI_CP_STAFF].values[0], 2018, 1, 4, 8);
-	assert_float_equal(r->series[KPI_CP_STAFF].values[0].share, 0.25, EPS);
-	check_value(&r->series[KPI_APPLIES_CP].values[0], 2018, 0, 4, 8);
-	assert_float_equal(r->series[KPI_APPLIES_CP].values[0].share, 0.0, EPS);
-	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[0], 2018, 0, 4, 8);
+	check_value(v, 2018, 4, 6, 9);
+	assert_float_equal(v->share, 4.0 / 6.0, EPS);
+	assert_float_equal(v->coverage, 6.0 / 9.0, EPS);
+	check_value(&r->series[KPI_CP_STAFF].values[0], 2018, 2, 5, 9);
+	assert_float_equal(r->series[KPI_CP_STAFF].values[0].share, 0.4, EPS);
+	check_value(&r->series[KPI_APPLIES_CP].values[0], 2018, 1, 5, 9);
+	assert_float_equal(r->series[KPI_APPLIES_CP].values[0].share, 0.2, EPS);
+	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[0], 2018, 0, 4, 9);
 
 	/*
 	 * 2019: F1 (1,1,1) save 5.0 % yes; F2 (0,-,1) save 4.9 % no; F3 (1,-,1)
-	 * not computable; F6 (1,1,1) 10 % yes; F7 (0,0,0); F8 (1,1,1) 16.7 % yes;
-	 * F10 (-,-,0); F4's report is after its closure.
-	 *   aware: known F1 F2 F3 F6 F7 F8 = 6, yes F1 F3 F6 F8 = 4: 66.7 %, cov 75 %
-	 *   staff: known F1 F6 F7 F8 = 4, yes F1 F6 F8 = 3: 75 %, cov 50 %
-	 *   applies: known all but F5 = 7, yes F1 F2 F3 F6 F8 = 5: 71.4 %, cov 87.5 %
-	 *   saving: known F1 F2 F6 F7 F8 F10 = 6, yes F1 F6 F8 = 3: 50 %, cov 75 %
+	 * not computable; F4 (1,1,1) in its closing year, not computable; F6
+	 * (1,1,1) 10 % yes; F7 (0,0,0); F8 (1,1,1) not computable; F10 (-,-,0).
+	 *   aware: known F1 F2 F3 F4 F6 F7 F8 = 7, yes F1 F3 F4 F6 F8 = 5: 71.4 %,
+	 *     cov 7/9 = 77.8 %
+	 *   staff: known F1 F4 F6 F7 F8 = 5, yes F1 F4 F6 F8 = 4: 80 %, cov 5/9
+	 *   applies: known all but F5 = 8, yes F1 F2 F3 F4 F6 F8 = 6: 75 %,
+	 *     cov 8/9 = 88.9 %
+	 *   saving: known F1 F2 F6 F7 F10 = 5, yes F1 F6 = 2: 40 %, cov 5/9
 	 */
-	check_value(&r->series[KPI_AWARE].values[1], 2019, 4, 6, 8);
-	assert_float_equal(r->series[KPI_AWARE].values[1].share, 4.0 / 6.0, EPS);
-	check_value(&r->series[KPI_CP_STAFF].values[1], 2019, 3, 4, 8);
-	assert_float_equal(r->series[KPI_CP_STAFF].values[1].share, 0.75, EPS);
-	check_value(&r->series[KPI_APPLIES_CP].values[1], 2019, 5, 7, 8);
-	assert_float_equal(r->series[KPI_APPLIES_CP].values[1].coverage, 0.875, EPS);
+	check_value(&r->series[KPI_AWARE].values[1], 2019, 5, 7, 9);
+	assert_float_equal(r->series[KPI_AWARE].values[1].share, 5.0 / 7.0, EPS);
+	check_value(&r->series[KPI_CP_STAFF].values[1], 2019, 4, 5, 9);
+	assert_float_equal(r->series[KPI_CP_STAFF].values[1].share, 0.8, EPS);
+	check_value(&r->series[KPI_APPLIES_CP].values[1], 2019, 6, 8, 9);
+	assert_float_equal(r->series[KPI_APPLIES_CP].values[1].coverage, 8.0 / 9.0, EPS);
 	v = &r->series[KPI_APPLIES_CP_SAVING].values[1];
-	check_value(v, 2019, 3, 6, 8);
-	assert_float_equal(v->share, 0.5, EPS);
-	assert_float_equal(v->coverage, 0.75, EPS);
+	check_value(v, 2019, 2, 5, 9);
+	assert_float_equal(v->share, 0.4, EPS);
+	assert_float_equal(v->coverage, 5.0 / 9.0, EPS);
 
 	/*
 	 * 2020: F1 (1,1,1) 10 % yes; F2 (-,-,-); F3 (1,1,1) rice husk: not
@@ -327,7 +343,7 @@ test_kpi_years(void **state)
 	assert_float_equal(v->coverage, 0.375, EPS);
 	assert_float_equal(v->share, 2.0 / 3.0, EPS);
 
-	assert_int_equal(r->not_computable, 3);
+	assert_int_equal(r->not_computable, 6);
 	assert_int_equal(r->nunits, 0);
 	kpi_result_free(r);
 
@@ -347,7 +363,7 @@ test_kpi_years(void **state)
  * Only accepted reports count: a report still in draft, submitted or
  * returned is not yet the province's figure.  Moving F1's 2018 report
  * (1,1,0) out of "accepted" takes it out of every 2018 count:
- *   aware 3/5 -> 2/4, staff 1/4 -> 0/3, applies 0/4 -> 0/3 (active stays 8).
+ *   aware 4/6 -> 3/5, staff 2/5 -> 1/4, applies 1/5 -> 1/4 (active stays 9).
  */
 static void
 test_kpi_only_accepted(void **state)
@@ -364,9 +380,9 @@ test_kpi_only_accepted(void **state)
 		char err[256] = "";
 		assert_int_equal(kpi_compute(db, "78/KH-UBND", 2018, 2018, 0, &r, err, sizeof(err)),
 				 0);
-		check_value(&r->series[KPI_AWARE].values[0], 2018, 2, 4, 8);
-		check_value(&r->series[KPI_CP_STAFF].values[0], 2018, 0, 3, 8);
-		check_value(&r->series[KPI_APPLIES_CP].values[0], 2018, 0, 3, 8);
+		check_value(&r->series[KPI_AWARE].values[0], 2018, 3, 5, 9);
+		check_value(&r->series[KPI_CP_STAFF].values[0], 2018, 1, 4, 9);
+		check_value(&r->series[KPI_APPLIES_CP].values[0], 2018, 1, 4, 9);
 		kpi_result_free(r);
 		db_close(db);
 	}
@@ -389,41 +405,44 @@ test_kpi_by_unit(void **state)
 	assert_string_equal(a->unit_name, "Rạch Giá");
 	assert_string_equal(b->unit_code, "ha-tien");
 	/*
-	 * A, 2019: active F1 F2 F3 F5 = 4 (F4 closed).
-	 *   aware: known F1 F2 F3 = 3, yes F1 F3 = 2: 66.7 %, cov 75 %
-	 *   staff: known F1 = 1, yes 1: 100 %, cov 25 %
-	 *   applies: known 3, yes 3: 100 %, cov 75 %
-	 *   saving: F1 yes, F2 no, F3 not computable: known 2, yes 1: 50 %, cov 50 %
+	 * A, 2019: active F1 F2 F3 F4 F5 = 5 (F4 closes in 2019).
+	 *   aware: known F1 F2 F3 F4 = 4, yes F1 F3 F4 = 3: 75 %, cov 80 %
+	 *   staff: known F1 F4 = 2, yes 2: 100 %, cov 40 %
+	 *   applies: known 4, yes 4: 100 %, cov 80 %
+	 *   saving: F1 yes, F2 no, F3 and F4 not computable: known 2, yes 1: 50 %,
+	 *     cov 40 %
 	 */
-	check_value(&a->v[KPI_AWARE], 2019, 2, 3, 4);
-	check_value(&a->v[KPI_CP_STAFF], 2019, 1, 1, 4);
-	assert_float_equal(a->v[KPI_CP_STAFF].coverage, 0.25, EPS);
-	check_value(&a->v[KPI_APPLIES_CP], 2019, 3, 3, 4);
+	check_value(&a->v[KPI_AWARE], 2019, 3, 4, 5);
+	check_value(&a->v[KPI_CP_STAFF], 2019, 2, 2, 5);
+	assert_float_equal(a->v[KPI_CP_STAFF].coverage, 0.4, EPS);
+	check_value(&a->v[KPI_APPLIES_CP], 2019, 4, 4, 5);
 	assert_float_equal(a->v[KPI_APPLIES_CP].share, 1.0, EPS);
-	check_value(&a->v[KPI_APPLIES_CP_SAVING], 2019, 1, 2, 4);
+	check_value(&a->v[KPI_APPLIES_CP_SAVING], 2019, 1, 2, 5);
 	assert_float_equal(a->v[KPI_APPLIES_CP_SAVING].share, 0.5, EPS);
 	/*
 	 * B, 2019: active F6 F7 F8 F10 = 4 (F9 closed).
 	 *   aware: known F6 F7 F8 = 3, yes F6 F8 = 2
 	 *   staff: known F6 F7 F8 = 3, yes F6 F8 = 2
 	 *   applies: known 4, yes F6 F8 = 2: 50 %, cov 100 %
-	 *   saving: F6 yes, F7 no, F8 yes, F10 no: known 4, yes 2: 50 %, cov 100 %
-	 * A + B = the province: aware 2+2 = 4 of 3+3 = 6, saving 1+2 = 3 of 2+4 = 6.
+	 *   saving: F6 yes, F7 no, F8 not computable, F10 no: known 3, yes 1:
+	 *     33.3 %, cov 75 %
+	 * A + B = the province: aware 3+2 = 5 of 4+3 = 7, saving 1+1 = 2 of 2+3 = 5.
 	 */
 	check_value(&b->v[KPI_AWARE], 2019, 2, 3, 4);
 	check_value(&b->v[KPI_CP_STAFF], 2019, 2, 3, 4);
 	check_value(&b->v[KPI_APPLIES_CP], 2019, 2, 4, 4);
 	assert_float_equal(b->v[KPI_APPLIES_CP].coverage, 1.0, EPS);
-	check_value(&b->v[KPI_APPLIES_CP_SAVING], 2019, 2, 4, 4);
-	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[0], 2019, 3, 6, 8);
+	check_value(&b->v[KPI_APPLIES_CP_SAVING], 2019, 1, 3, 4);
+	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[0], 2019, 2, 5, 9);
 	kpi_result_free(r);
 
 	/* A breakdown year outside the series years is computed on its own. */
 	assert_int_equal(kpi_compute(db, "78/KH-UBND", 2020, 2020, 2018, &r, err, sizeof(err)), 0);
 	/* 2018, A: active F1 F2 F4 F5 = 4; aware known F1 F2 F4 = 3, yes F1 F2 = 2. */
 	check_value(&r->units[0].v[KPI_AWARE], 2018, 2, 3, 4);
-	/* 2018, B: active F6 F7 F8 F10 = 4 (F9 closed 2018); aware known F6 F10, yes F6. */
-	check_value(&r->units[1].v[KPI_AWARE], 2018, 1, 2, 4);
+	/* 2018, B: active F6 F7 F8 F9 F10 = 5 (F9 closes in 2018); aware known
+	 * F6 F9 F10 = 3, yes F6 F9 = 2. */
+	check_value(&r->units[1].v[KPI_AWARE], 2018, 2, 3, 5);
 	/* The series is still 2020 only: not_computable F3 and F7 = 2. */
 	check_value(&r->series[KPI_AWARE].values[0], 2020, 4, 5, 8);
 	assert_int_equal(r->not_computable, 2);
@@ -499,17 +518,26 @@ test_stats_cli(void **state)
 	/* Rows per table, Vietnamese grouping not needed at this size. */
 	assert_non_null(strstr(out, "Rows per table"));
 	assert_non_null(strstr(out, "  facility "));
-	/* 2017: aware 1/1 = 100 %, coverage 1/9 = 11.1 %. */
-	assert_non_null(strstr(out, "100,0 % (1/1), 11,1 %"));
-	/* 2018 aware: 60 % (3/5), coverage 62.5 %. */
-	assert_non_null(strstr(out, "60,0 % (3/5), 62,5 %"));
-	/* 2019 applies CP: 5/7 = 71.4 %, coverage 7/8 = 87.5 %. */
-	assert_non_null(strstr(out, "71,4 % (5/7), 87,5 %"));
-	/* 2017 saving: nothing known: "— (0/0), 0,0 %". */
-	assert_non_null(strstr(out, "— (0/0), 0,0 %"));
-	assert_non_null(strstr(out, "50 % (2016–2020)"));
-	/* not computable 2017-2020: F8 2017, F3 2019, F3 2020, F7 2020 = 4. */
-	assert_non_null(strstr(out, "baseline): 4\n"));
+	/*
+	 * Each cell: of all (yes/active) | of known (yes/known) | coverage, and
+	 * whether the share of all meets the target of the year.
+	 * 2017: aware 1 of 9 active = 11.1 %, 1/1 = 100 % of known, coverage
+	 * 1/9; the 2016-2020 target of 50 % applies: not met.
+	 */
+	assert_non_null(strstr(out, "11,1 % (1/9) | 100,0 % (1/1) | 11,1 %: chưa đạt / not met"));
+	/* 2018 aware (test_kpi_years): 4/9 = 44.4 % of all < 50: not met, though
+	 * 4/6 = 66.7 % of the known answers is above the target. */
+	assert_non_null(strstr(out, "44,4 % (4/9) | 66,7 % (4/6) | 66,7 %: chưa đạt / not met"));
+	/* 2019 applies CP: 6/9 = 66.7 % of all >= 25: met; 6/8 = 75 % of known,
+	 * coverage 8/9 = 88.9 %. */
+	assert_non_null(strstr(out, "66,7 % (6/9) | 75,0 % (6/8) | 88,9 %: đạt / met"));
+	/* 2017 saving: nothing known: 0/9 of all, "— (0/0)" of known, 0 % coverage. */
+	assert_non_null(strstr(out, "0,0 % (0/9) | — (0/0) | 0,0 %: chưa đạt / not met"));
+	/* The targets with their periods, the earlier tier first. */
+	assert_non_null(strstr(out, "30 % (2013–2015); 50 % (2016–2020)"));
+	/* not computable 2017-2020: F8 2017, F9 2018, F3 2019, F4 2019, F8 2019,
+	 * F3 2020, F7 2020 = 7. */
+	assert_non_null(strstr(out, "baseline): 7\n"));
 	free(out);
 	free(errs);
 
@@ -540,10 +568,10 @@ test_kpi_sparse_ids(void **state)
 	char err[256] = "";
 	assert_int_equal(kpi_compute(db, "78/KH-UBND", 2018, 2020, 0, &r, err, sizeof(err)), 0);
 	/* The same figures as test_kpi_years. */
-	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[1], 2019, 3, 6, 8);
+	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[1], 2019, 2, 5, 9);
 	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[2], 2020, 2, 3, 8);
 	check_value(&r->series[KPI_AWARE].values[2], 2020, 4, 5, 8);
-	assert_int_equal(r->not_computable, 3);
+	assert_int_equal(r->not_computable, 6);
 	kpi_result_free(r);
 	db_close(db);
 }
@@ -590,7 +618,7 @@ test_kpi_breakdowns(void **state)
 	assert_int_equal(b->ngroups, 2);
 	assert_string_equal(b->groups[0].code, "rach-gia");
 	assert_string_equal(b->groups[0].level, "district");
-	check_value(group_value(b, "rach-gia", 2019, KPI_APPLIES_CP_SAVING), 2019, 1, 2, 4);
+	check_value(group_value(b, "rach-gia", 2019, KPI_APPLIES_CP_SAVING), 2019, 1, 2, 5);
 	check_value(group_value(b, "rach-gia", 2018, KPI_AWARE), 2018, 2, 3, 4);
 	check_value(group_value(b, "ha-tien", 2019, KPI_APPLIES_CP), 2019, 2, 4, 4);
 	assert_null(kpi_group_value(b, 0, 2021, KPI_AWARE));
@@ -604,10 +632,10 @@ test_kpi_breakdowns(void **state)
 	assert_string_equal(b->groups[0].code, "10");
 	assert_string_equal(b->groups[0].name_en, "Food");
 	assert_string_equal(b->groups[1].code, "35");
-	check_value(group_value(b, "10", 2019, KPI_AWARE), 2019, 2, 3, 4);
-	check_value(group_value(b, "10", 2019, KPI_APPLIES_CP_SAVING), 2019, 1, 2, 4);
+	check_value(group_value(b, "10", 2019, KPI_AWARE), 2019, 3, 4, 5);
+	check_value(group_value(b, "10", 2019, KPI_APPLIES_CP_SAVING), 2019, 1, 2, 5);
 	check_value(group_value(b, "35", 2019, KPI_CP_STAFF), 2019, 2, 3, 4);
-	check_value(group_value(b, "35", 2019, KPI_APPLIES_CP_SAVING), 2019, 2, 4, 4);
+	check_value(group_value(b, "35", 2019, KPI_APPLIES_CP_SAVING), 2019, 1, 3, 4);
 	/* By class: the facilities' own codes 1061 and 3530, the same split. */
 	b = &r->by[KPI_BY_CLASS];
 	assert_int_equal(b->ngroups, 2);
@@ -617,46 +645,280 @@ test_kpi_breakdowns(void **state)
 	/*
 	 * By ownership, 2019, in the schema's order (state, private, fdi,
 	 * household, cooperative; only those with facilities):
-	 *   state = F8: active 1; (1,1,1) and 16.7 % saving: 1/1 everywhere.
-	 *   private = F1 F2 F3 F6 F7 F10 (F4, F9 closed): active 6;
-	 *     aware known F1 F2 F3 F6 F7 = 5, yes F1 F3 F6 = 3;
-	 *     staff known F1 F6 F7 = 3, yes F1 F6 = 2;
-	 *     applies known all 6, yes F1 F2 F3 F6 = 4;
-	 *     saving known F1 F2 F6 F7 F10 = 5 (F3 not computable), yes F1 F6 = 2.
+	 *   state = F8: active 1; (1,1,1), 1/1, but its saving is not computable:
+	 *     0 of 0 known.
+	 *   private = F1 F2 F3 F4 F6 F7 F10 (F4 closes in 2019; F9 closed in
+	 *     2018): active 7;
+	 *     aware known F1 F2 F3 F4 F6 F7 = 6, yes F1 F3 F4 F6 = 4;
+	 *     staff known F1 F4 F6 F7 = 4, yes F1 F4 F6 = 3;
+	 *     applies known all 7, yes F1 F2 F3 F4 F6 = 5;
+	 *     saving known F1 F2 F6 F7 F10 = 5 (F3, F4 not computable), yes F1 F6 = 2.
 	 *   household = F5: active 1, no report: known 0, share undefined.
-	 * Sum = the province: aware 1+3+0 = 4 of 1+5+0 = 6; saving 1+2 = 3 of 1+5 = 6.
+	 * Sum = the province: aware 1+4+0 = 5 of 1+6+0 = 7; saving 0+2 = 2 of 0+5 = 5.
 	 */
 	b = &r->by[KPI_BY_OWNERSHIP];
 	assert_int_equal(b->ngroups, 3);
 	assert_string_equal(b->groups[0].code, "state");
 	assert_string_equal(b->groups[1].code, "private");
 	assert_string_equal(b->groups[2].code, "household");
-	check_value(group_value(b, "state", 2019, KPI_APPLIES_CP_SAVING), 2019, 1, 1, 1);
-	check_value(group_value(b, "private", 2019, KPI_AWARE), 2019, 3, 5, 6);
-	check_value(group_value(b, "private", 2019, KPI_CP_STAFF), 2019, 2, 3, 6);
-	check_value(group_value(b, "private", 2019, KPI_APPLIES_CP), 2019, 4, 6, 6);
-	check_value(group_value(b, "private", 2019, KPI_APPLIES_CP_SAVING), 2019, 2, 5, 6);
+	check_value(group_value(b, "state", 2019, KPI_APPLIES_CP_SAVING), 2019, 0, 0, 1);
+	check_value(group_value(b, "private", 2019, KPI_AWARE), 2019, 4, 6, 7);
+	check_value(group_value(b, "private", 2019, KPI_CP_STAFF), 2019, 3, 4, 7);
+	check_value(group_value(b, "private", 2019, KPI_APPLIES_CP), 2019, 5, 7, 7);
+	check_value(group_value(b, "private", 2019, KPI_APPLIES_CP_SAVING), 2019, 2, 5, 7);
 	const struct kpi_value *v = group_value(b, "household", 2019, KPI_AWARE);
 	check_value(v, 2019, 0, 0, 1);
 	assert_true(isnan(v->share));
 	assert_float_equal(v->coverage, 0.0, EPS);
-	check_value(&r->series[KPI_AWARE].values[0], 2019, 4, 6, 8);
+	check_value(&r->series[KPI_AWARE].values[0], 2019, 5, 7, 9);
 
-	/* By size: micro = F5, small = the private six, medium = F8. */
+	/* By size: micro = F5, small = the private seven, medium = F8. */
 	b = &r->by[KPI_BY_SIZE];
 	assert_int_equal(b->ngroups, 3);
 	assert_string_equal(b->groups[0].code, "micro");
 	assert_string_equal(b->groups[1].code, "small");
 	assert_string_equal(b->groups[2].code, "medium");
-	check_value(group_value(b, "small", 2019, KPI_APPLIES_CP), 2019, 4, 6, 6);
+	check_value(group_value(b, "small", 2019, KPI_APPLIES_CP), 2019, 5, 7, 7);
 	check_value(group_value(b, "medium", 2019, KPI_AWARE), 2019, 1, 1, 1);
-	/* 2018 small: active F1 F2 F4 F6 F7 F10 = 6; aware known F1 F2 F4 F6 F10 = 5, yes 3. */
-	check_value(group_value(b, "small", 2018, KPI_AWARE), 2018, 3, 5, 6);
+	/* 2018 small: active F1 F2 F4 F6 F7 F9 F10 = 7; aware known F1 F2 F4 F6 F9
+	 * F10 = 6, yes F1 F2 F6 F9 = 4. */
+	check_value(group_value(b, "small", 2018, KPI_AWARE), 2018, 4, 6, 7);
 	kpi_result_free(r);
 
 	assert_int_equal(kpi_by_parse("ownership"), KPI_BY_OWNERSHIP);
 	assert_int_equal(kpi_by_parse("district"), -1);
 	assert_string_equal(kpi_by_name(KPI_BY_SIZE), "size");
+	db_close(db);
+}
+
+/*
+ * Both shares and the target of each year.  Figures of test_kpi_years:
+ *   2018 aware: yes 4, known 6, active 9: of known 4/6 = 66.7 %, of all
+ *     4/9 = 44.4 % (the lower bound: the 3 unknown counted as no).
+ *   2019 applies CP: 6/8 = 75 % of known, 6/9 = 66.7 % of all.
+ *   2020 saving: 2/3 of known, 2/8 = 25 % of all.
+ * Targets (fixture): aware 30 % for 2013-2015, 50 % for 2016-2020; the
+ * others 2016-2020 only.  A target applies only within its period: none in
+ * 2012 or 2021, the earlier tier in 2014.
+ */
+static void
+test_kpi_shares_and_targets(void **state)
+{
+	(void)state;
+	struct db *db = fixture_db("kpi_shares.db");
+	struct kpi_result *r = NULL;
+	char err[256] = "";
+	assert_int_equal(kpi_compute(db, "78/KH-UBND", 2018, 2021, 0, &r, err, sizeof(err)), 0);
+	const struct kpi_series *aware = &r->series[KPI_AWARE];
+	const struct kpi_value *v = &aware->values[0];
+	assert_float_equal(v->share, 4.0 / 6.0, EPS);
+	assert_float_equal(v->share_active, 4.0 / 9.0, EPS);
+	v = &r->series[KPI_APPLIES_CP].values[1];
+	check_value(v, 2019, 6, 8, 9);
+	assert_float_equal(v->share_active, 6.0 / 9.0, EPS);
+	v = &r->series[KPI_APPLIES_CP_SAVING].values[2];
+	check_value(v, 2020, 2, 3, 8);
+	assert_float_equal(v->share_active, 0.25, EPS);
+	/* 2021: 8 active (no one opens or closes), no report: nothing known. */
+	v = &aware->values[3];
+	check_value(v, 2021, 0, 0, 8);
+	assert_float_equal(v->share_active, 0.0, EPS);
+
+	/* Every tier, latest first; the latest repeated in target_pct/from/by. */
+	assert_int_equal(aware->ntargets, 2);
+	assert_float_equal(aware->targets[0].pct, 50, EPS);
+	assert_int_equal(aware->targets[1].from, 2013);
+	assert_int_equal(aware->targets[1].by, 2015);
+	assert_float_equal(aware->target_pct, 50, EPS);
+	/* The period rule. */
+	assert_null(kpi_target_at(aware, 2012));
+	assert_float_equal(kpi_target_at(aware, 2013)->pct, 30, EPS);
+	assert_float_equal(kpi_target_at(aware, 2015)->pct, 30, EPS);
+	assert_float_equal(kpi_target_at(aware, 2016)->pct, 50, EPS);
+	assert_float_equal(kpi_target_at(aware, 2020)->pct, 50, EPS);
+	assert_null(kpi_target_at(aware, 2021));
+	assert_null(kpi_target_at(&r->series[KPI_APPLIES_CP], 2014));
+	/*
+	 * The target is compared with the share of all active: 2018 aware 44.4 %
+	 * < 50 %: not met, though 66.7 % of the known answers is above it.  2019
+	 * applies CP 66.7 % >= 25 %: met.  2020 saving exactly 25 % = 25 %: met
+	 * (at least, to 10^-6).  2021: no target, nothing to compare.
+	 */
+	assert_int_equal(kpi_target_met(&aware->values[0], kpi_target_at(aware, 2018)), 0);
+	assert_int_equal(kpi_target_met(&r->series[KPI_APPLIES_CP].values[1],
+					kpi_target_at(&r->series[KPI_APPLIES_CP], 2019)),
+			 1);
+	assert_int_equal(kpi_target_met(&r->series[KPI_APPLIES_CP_SAVING].values[2],
+					kpi_target_at(&r->series[KPI_APPLIES_CP_SAVING], 2020)),
+			 1);
+	assert_int_equal(kpi_target_met(&aware->values[3], kpi_target_at(aware, 2021)), -1);
+	/* A share of all undefined (no active facility) meets nothing. */
+	struct kpi_value none = {.year = 2018, .share = NAN, .share_active = NAN, .coverage = NAN};
+	assert_int_equal(kpi_target_met(&none, kpi_target_at(aware, 2018)), -1);
+	kpi_result_free(r);
+	db_close(db);
+}
+
+/*
+ * The indicator of Decision 1419/QĐ-TTg on CP units: the share of medium
+ * and large enterprises with a dedicated CP unit (report.cp_unit), target
+ * 90 % in 2016-2020 (the plan_target row scoped "size=medium,large"; a row
+ * without that scope is not its target).  F6 becomes large; F8 is medium;
+ * every other facility is micro or small and outside the population, so
+ * F1's cp_unit = 1 in 2018 is not counted.
+ *   2018: population active F6 F8 = 2; F6 (618) unknown, F8 no report:
+ *     known 0, share undefined, of all 0 / 2 = 0 %.
+ *   2019: F6 (619) 1, F8 (819) 0: yes 1, known 2, active 2: 50 % both ways,
+ *     < 90 %: not met.
+ * By size, 2019: large = F6: 1/1 of 1; small: active 0 for this indicator
+ * (but 6 for the others: F1 F2 F3 F4 F7 F10, whose applies CP is known for
+ * all 6, yes F1 F2 F3 F4 = 4).
+ */
+static void
+test_kpi_cp_unit(void **state)
+{
+	(void)state;
+	struct db *db = fixture_db("kpi_cpunit.db");
+	assert_int_equal(
+	    db_exec(db,
+		    "UPDATE facility SET size = 'large' WHERE id = 6;"
+		    "UPDATE report SET cp_unit = 1 WHERE id IN (118, 619);"
+		    "UPDATE report SET cp_unit = 0 WHERE id = 819;"
+		    "INSERT INTO plan_target(plan_id, indicator, value, unit, from_year, by_year,"
+		    " scope_filter, source, reliability) VALUES"
+		    " (1,'cp_unit',90,'%',2016,2020,'size=medium,large','1419/QĐ-TTg','S'),"
+		    " (1,'cp_unit',10,'%',2016,2020,NULL,'invented','S');"),
+	    DB_OK);
+	struct kpi_result *r = NULL;
+	char err[256] = "";
+	struct kpi_query q = {.plan_code = "78/KH-UBND",
+			      .first_year = 2018,
+			      .last_year = 2019,
+			      .by_mask = KPI_BY_BIT(KPI_BY_SIZE),
+			      .by_first = 2019,
+			      .by_last = 2019};
+	assert_int_equal(kpi_compute_query(db, &q, &r, err, sizeof(err)), 0);
+	const struct kpi_series *s = &r->series[KPI_CP_UNIT];
+	assert_string_equal(s->code, "cp_unit");
+	assert_int_equal(s->ntargets, 1);
+	assert_float_equal(s->target_pct, 90, EPS);
+	const struct kpi_value *v = &s->values[0];
+	check_value(v, 2018, 0, 0, 2);
+	assert_true(isnan(v->share));
+	assert_float_equal(v->share_active, 0.0, EPS);
+	v = &s->values[1];
+	check_value(v, 2019, 1, 2, 2);
+	assert_float_equal(v->share_active, 0.5, EPS);
+	assert_int_equal(kpi_target_met(v, kpi_target_at(s, 2019)), 0);
+	/* The other indicators keep their whole population: aware 2019 as before. */
+	check_value(&r->series[KPI_AWARE].values[1], 2019, 5, 7, 9);
+	const struct kpi_breakdown *b = &r->by[KPI_BY_SIZE];
+	check_value(group_value(b, "large", 2019, KPI_CP_UNIT), 2019, 1, 1, 1);
+	check_value(group_value(b, "medium", 2019, KPI_CP_UNIT), 2019, 0, 1, 1);
+	check_value(group_value(b, "small", 2019, KPI_CP_UNIT), 2019, 0, 0, 0);
+	check_value(group_value(b, "small", 2019, KPI_APPLIES_CP), 2019, 4, 6, 6);
+	kpi_result_free(r);
+	db_close(db);
+}
+
+/*
+ * The saving rule (docs/analytics.md, "The saving"): energy through the
+ * savings model, and water and materials per unit of product.  Five more
+ * facilities G1-G5 of milled rice, all applying CP in 2018 (their
+ * baseline) and 2019; minimum saving 5 %.
+ *   G1: 2018 month by month: P_m = 100 m t and 10,000 (m + 1) kWh, i.e.
+ *     E_m = 36 (m + 1) GJ = 36 + 0.36 P_m exactly (7,800 t, 3,240 GJ in
+ *     the year); the ISO 50006 fit is a = 36, b = 0.36, R² = 1.  2019,
+ *     yearly: 6,000 t and 684,000 kWh = 2,462.4 GJ.  Expected energy 12 x
+ *     36 + 0.36 x 6,000 = 2,592 GJ: normalised saving 129.6 / 2,592 = 5.0 %
+ *     -> yes.  (Year on year, 3,240 / 7,800 = 0.41538 against 2,462.4 /
+ *     6,000 = 0.4104 GJ/t would be 1.2 %: no.)
+ *   G2: 100,000 -> 90,000 kWh for 100 t both years (energy 10 %), salt
+ *     "Muối" 10 t -> "muối" 9 t (10 %, the same material once folded), but
+ *     water 1,000 -> 980 m3 (2 %) -> no: every measure must save 5 %.
+ *   G3: energy 10 %, water 1,000 m3 (tap) -> 900 m3 (ground; sources are
+ *     summed) 10 %, salt 10 t -> "MUỐI " 9,500 kg = 9.5 t: 5 % -> yes.
+ *   G4: energy 10 %; salt in 2018 only, sugar and 500 m3 of water in 2019
+ *     only: nothing to compare them with, so energy decides -> yes.
+ *   G5: energy 10 %, bags "Bao bì" 1,000 pieces -> "bao bi" 990 (1 %) -> no.
+ * 2019 saving: test_kpi_years' yes 2, known 5, active 9 plus G1 G3 G4 yes,
+ * G2 G5 no: yes 5, known 10, active 14.
+ */
+static const char saving_fixture[] =
+    "INSERT INTO unit(code, name_vi, name_en, dimension, to_base) VALUES"
+    " ('piece','cái','piece','count',1);"
+    "INSERT INTO facility(id, code, name, name_key, sector_code, admin_unit_id, ownership,"
+    " size) VALUES (11,'G1','G1','g1','1061',2,'private','small'),"
+    " (12,'G2','G2','g2','1061',2,'private','small'),"
+    " (13,'G3','G3','g3','1061',2,'private','small'),"
+    " (14,'G4','G4','g4','1061',2,'private','small'),"
+    " (15,'G5','G5','g5','1061',2,'private','small');"
+    "INSERT INTO report(id, facility_id, year, status, cp_aware, cp_staff, cp_applied) VALUES"
+    " (1118,11,2018,'accepted',1,1,1), (1119,11,2019,'accepted',1,1,1),"
+    " (1218,12,2018,'accepted',1,1,1), (1219,12,2019,'accepted',1,1,1),"
+    " (1318,13,2018,'accepted',1,1,1), (1319,13,2019,'accepted',1,1,1),"
+    " (1418,14,2018,'accepted',1,1,1), (1419,14,2019,'accepted',1,1,1),"
+    " (1518,15,2018,'accepted',1,1,1), (1519,15,2019,'accepted',1,1,1);"
+    "INSERT INTO report_energy(report_id, carrier_code, month, quantity, unit) VALUES"
+    " (1118,'electricity',1,20000,'kWh'), (1118,'electricity',2,30000,'kWh'),"
+    " (1118,'electricity',3,40000,'kWh'), (1118,'electricity',4,50000,'kWh'),"
+    " (1118,'electricity',5,60000,'kWh'), (1118,'electricity',6,70000,'kWh'),"
+    " (1118,'electricity',7,80000,'kWh'), (1118,'electricity',8,90000,'kWh'),"
+    " (1118,'electricity',9,100000,'kWh'), (1118,'electricity',10,110000,'kWh'),"
+    " (1118,'electricity',11,120000,'kWh'), (1118,'electricity',12,130000,'kWh'),"
+    " (1119,'electricity',NULL,684000,'kWh'),"
+    " (1218,'electricity',NULL,100000,'kWh'), (1219,'electricity',NULL,90000,'kWh'),"
+    " (1318,'electricity',NULL,100000,'kWh'), (1319,'electricity',NULL,90000,'kWh'),"
+    " (1418,'electricity',NULL,100000,'kWh'), (1419,'electricity',NULL,90000,'kWh'),"
+    " (1518,'electricity',NULL,100000,'kWh'), (1519,'electricity',NULL,90000,'kWh');"
+    "INSERT INTO report_output(report_id, product_code, quantity, unit) VALUES"
+    " (1118,'milled_rice',7800,'t'), (1119,'milled_rice',6000,'t'),"
+    " (1218,'milled_rice',100,'t'), (1219,'milled_rice',100,'t'),"
+    " (1318,'milled_rice',100,'t'), (1319,'milled_rice',100,'t'),"
+    " (1418,'milled_rice',100,'t'), (1419,'milled_rice',100,'t'),"
+    " (1518,'milled_rice',100,'t'), (1519,'milled_rice',100,'t');"
+    "INSERT INTO report_output_month(report_id, product_code, month, quantity) VALUES"
+    " (1118,'milled_rice',1,100), (1118,'milled_rice',2,200), (1118,'milled_rice',3,300),"
+    " (1118,'milled_rice',4,400), (1118,'milled_rice',5,500), (1118,'milled_rice',6,600),"
+    " (1118,'milled_rice',7,700), (1118,'milled_rice',8,800), (1118,'milled_rice',9,900),"
+    " (1118,'milled_rice',10,1000), (1118,'milled_rice',11,1100),"
+    " (1118,'milled_rice',12,1200);"
+    "INSERT INTO report_water(report_id, source, quantity_m3) VALUES"
+    " (1218,'tap',1000), (1219,'tap',980), (1318,'tap',1000), (1319,'ground',900),"
+    " (1419,'tap',500);"
+    "INSERT INTO report_material(report_id, name, quantity, unit) VALUES"
+    " (1218,'Muối',10,'t'), (1219,'muối',9,'t'), (1318,'Muối',10,'t'),"
+    " (1319,'MUỐI ',9500,'kg'), (1418,'Muối',10,'t'), (1419,'Đường',5,'t'),"
+    " (1518,'Bao bì',1000,'piece'), (1519,'bao bi',990,'piece');";
+
+static void
+test_kpi_saving_rule(void **state)
+{
+	(void)state;
+	struct db *db = fixture_db("kpi_saving.db");
+	if (db_exec(db, saving_fixture) != DB_OK)
+		fail_msg("saving fixture: %s", db_errmsg(db));
+	struct kpi_result *r = NULL;
+	char err[256] = "";
+	struct kpi_query q = {.plan_code = "78/KH-UBND",
+			      .first_year = 2019,
+			      .last_year = 2019,
+			      .by_mask = KPI_BY_BIT(KPI_BY_CLASS),
+			      .by_first = 2019,
+			      .by_last = 2019};
+	assert_int_equal(kpi_compute_query(db, &q, &r, err, sizeof(err)), 0);
+	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[0], 2019, 5, 10, 14);
+	/* By class: 1061 = F1-F5 (1 yes of 2 known, test_kpi_by_unit) and G1-G5. */
+	check_value(group_value(&r->by[KPI_BY_CLASS], "1061", 2019, KPI_APPLIES_CP_SAVING), 2019, 4,
+		    7, 10);
+	kpi_result_free(r);
+
+	/* Without G1's monthly outputs there is no model: year on year, 1.2 % < 5. */
+	assert_int_equal(db_exec(db, "DELETE FROM report_output_month WHERE report_id = 1118"),
+			 DB_OK);
+	assert_int_equal(kpi_compute_query(db, &q, &r, err, sizeof(err)), 0);
+	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[0], 2019, 4, 10, 14);
+	kpi_result_free(r);
 	db_close(db);
 }
 
@@ -673,15 +935,16 @@ test_kpi_plan_baseline(void **state)
 	assert_int_equal(r->baseline_from, 2019);
 	/*
 	 * Baselines are now the 2019 reports (F8's 2017 one is too early), so no
-	 * 2019 saving is computable: F1 F2 F3 F6 F8 apply in their baseline year.
-	 * 2019 saving known = F7 and F10 (not applying) = 2, yes 0.
-	 * 2020: F1 950,000 -> 900,000 kWh per 1000 t: (0.146585 - 0.13887) / 0.146585
+	 * 2019 saving is computable: F1 F2 F3 F6 F8 apply in their baseline year,
+	 * and F4 (closing in 2019) has no energy at all.
+	 * 2019 saving known = F7 and F10 (not applying) = 2, yes 0; active 9.
+	 * 2020: F1 950,000 -> 900,000 kWh per 1000 t: (3.42 - 3.24) / 3.42 GJ/t
 	 * = 5.26 % >= 5 yes; F6 180 -> 150 MWh: 16.7 % yes; F10 no; F3, F7 not
-	 * computable: known 3, yes 2.  not_computable = 5 + 2 = 7.
+	 * computable: known 3, yes 2.  not_computable = 6 + 2 = 8.
 	 */
-	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[0], 2019, 0, 2, 8);
+	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[0], 2019, 0, 2, 9);
 	check_value(&r->series[KPI_APPLIES_CP_SAVING].values[1], 2020, 2, 3, 8);
-	assert_int_equal(r->not_computable, 7);
+	assert_int_equal(r->not_computable, 8);
 	kpi_result_free(r);
 	db_close(db);
 }
@@ -842,21 +1105,36 @@ test_kpi_cli(void **state)
 	free(errs);
 
 	/* CSV, 2025 by unit: the province rows, then the groups with active facilities
-	 * (figures of test_kpi_unit_reform).  aware target 50 %. */
+	 * (figures of test_kpi_unit_reform).  2025 is after the plan's 2016-2020
+	 * targets: no target, no target_met, nothing compared. */
 	snprintf(cmd, sizeof(cmd), "'%s' kpi --year 2025 --by unit --format csv --db '%s'",
 		 tu_sxsh(), path);
 	assert_int_equal(tu_run(cmd, &out, &errs), 0);
-	assert_non_null(strstr(out,
-			       "plan,year,by,group_code,group_name,indicator,target_pct,yes,"
-			       "known,active,share,coverage\n"
-			       "78/KH-UBND,2025,province,,,aware,50,3,4,8,0.750000,0.500000\n"));
-	/* 2 / 3 = 0.666667, coverage 3 / 7 = 0.428571. */
-	assert_non_null(strstr(
-	    out, "78/KH-UBND,2025,unit,an-giang-2025,An Giang,aware,50,2,3,7,0.666667,0.428571\n"));
-	/* saving: nothing known in the commune: empty share, coverage 0. */
+	/* aware 3/4 = 0.75 of known, 3/8 = 0.375 of all, coverage 4/8. */
+	assert_non_null(strstr(out, "plan,year,by,group_code,group_name,indicator,target_pct,"
+				    "target_from,target_by,yes,known,active,share,share_active,"
+				    "coverage,target_met,compared_with\n"
+				    "78/KH-UBND,2025,province,,,aware,,,,3,4,8,0.750000,0.375000,"
+				    "0.500000,,\n"));
+	/* 2 / 3 = 0.666667, 2 / 7 = 0.285714, coverage 3 / 7 = 0.428571. */
+	assert_non_null(strstr(out, "78/KH-UBND,2025,unit,an-giang-2025,An Giang,aware,,,,2,3,7,"
+				    "0.666667,0.285714,0.428571,,\n"));
+	/* saving: nothing known in the commune: empty share, 0 of all, coverage 0. */
 	assert_non_null(strstr(out, "78/KH-UBND,2025,unit,xa-thu-nghiem,Xã thử nghiệm (fixture),"
-				    "applies_cp_saving,25,0,0,1,,0.000000\n"));
+				    "applies_cp_saving,,,,0,0,1,,0.000000,0.000000,,\n"));
 	assert_null(strstr(out, "rach-gia")); /* no active facility in 2025 */
+	free(out);
+	free(errs);
+
+	/* 2018 is in the 2016-2020 period: aware 50 %, compared with share_active
+	 * 4/9 = 0.444444: not met (test_kpi_years). */
+	snprintf(cmd, sizeof(cmd), "'%s' kpi --year 2018 --format csv --db '%s'", tu_sxsh(), path);
+	assert_int_equal(tu_run(cmd, &out, &errs), 0);
+	assert_non_null(strstr(out, "78/KH-UBND,2018,province,,,aware,50,2016,2020,4,6,9,0.666667,"
+				    "0.444444,0.666667,0,share_active\n"));
+	/* applies CP: 6/9 of all would be 2019; 2018 is 1/9 = 0.111111 < 25 %. */
+	assert_non_null(strstr(out, "78/KH-UBND,2018,province,,,applies_cp,25,2016,2020,1,5,9,"
+				    "0.200000,0.111111,0.555556,0,share_active\n"));
 	free(out);
 	free(errs);
 
@@ -868,6 +1146,10 @@ test_kpi_cli(void **state)
 	    strstr(out, "\"plan\": \"78/KH-UBND\",\n  \"year\": 2025,\n  \"indicators\""));
 	assert_non_null(strstr(out, "\"code\": \"xa-thu-nghiem\""));
 	assert_non_null(strstr(out, "\"share\": null"));
+	/* No target in 2025: null target and nothing compared. */
+	assert_non_null(strstr(out, "\"target_pct\": null"));
+	assert_non_null(strstr(out, "\"compared_with\": null"));
+	assert_null(strstr(out, "\"target_met\": false"));
 	free(out);
 	free(errs);
 
@@ -875,8 +1157,12 @@ test_kpi_cli(void **state)
 	snprintf(cmd, sizeof(cmd), "'%s' kpi --year 2024 --by unit --db '%s'", tu_sxsh(), path);
 	assert_int_equal(tu_run(cmd, &out, &errs), 0);
 	assert_non_null(strstr(out, "Đang hoạt động"));
-	/* Rạch Giá aware 2/3 = 66,7 %, coverage 3/4 = 75,0 %. */
-	assert_non_null(strstr(out, "66,7 % (2/3), 75,0 %"));
+	/* Rạch Giá aware 2 of 4 active = 50,0 %, 2/3 = 66,7 % of known, coverage 3/4. */
+	assert_non_null(strstr(out, "50,0 % (2/4) | 66,7 % (2/3) | 75,0 %"));
+	/* 2024 is outside the plan's 2016-2020 targets: no target, and how to load one. */
+	assert_non_null(strstr(out, "Kế hoạch 78/KH-UBND không đặt mục tiêu cho năm 2024 / Plan "
+				    "78/KH-UBND sets no target for 2024"));
+	assert_non_null(strstr(out, "data/plan_targets.csv"));
 	free(out);
 	free(errs);
 	snprintf(cmd, sizeof(cmd), "'%s' kpi --year 2030 --db '%s'", tu_sxsh(), path);
@@ -918,6 +1204,9 @@ main(void)
 	    cmocka_unit_test(test_stats_cli),
 	    cmocka_unit_test(test_kpi_breakdowns),
 	    cmocka_unit_test(test_kpi_plan_baseline),
+	    cmocka_unit_test(test_kpi_shares_and_targets),
+	    cmocka_unit_test(test_kpi_cp_unit),
+	    cmocka_unit_test(test_kpi_saving_rule),
 	    cmocka_unit_test(test_kpi_unit_reform),
 	    cmocka_unit_test(test_kpi_cli),
 	};

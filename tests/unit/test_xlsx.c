@@ -227,17 +227,22 @@ test_kpi_sheets(void **state)
 	struct kpi_result r = {.first_year = 2024, .last_year = 2024, .nyears = 1};
 	snprintf(r.plan_code, sizeof(r.plan_code), "78/KH-UBND");
 	static const char *const codes[KPI__MAX] = {"aware", "cp_staff", "applies_cp",
-						    "applies_cp_saving"};
+						    "applies_cp_saving", "cp_unit"};
 	struct kpi_value pv[KPI__MAX], gv[2][KPI__MAX];
 	for (int k = 0; k < KPI__MAX; k++) {
 		r.series[k].code = codes[k];
-		r.series[k].target_pct = k == 0 ? 50 : NAN;
+		r.series[k].target_pct = NAN;
 		r.series[k].values = &pv[k];
-		pv[k] = (struct kpi_value){2024, 0, 0, 5, NAN, 0.0};
-		gv[0][k] = (struct kpi_value){2024, 1, 2, 3, 0.5, 2.0 / 3};
-		gv[1][k] = (struct kpi_value){2024, 0, 0, 0, NAN, NAN};
+		/* (year, yes, known, active, share, share_active, coverage) */
+		pv[k] = (struct kpi_value){2024, 0, 0, 5, NAN, 0.0, 0.0};
+		gv[0][k] = (struct kpi_value){2024, 1, 2, 3, 0.5, 1.0 / 3, 2.0 / 3};
+		gv[1][k] = (struct kpi_value){2024, 0, 0, 0, NAN, NAN, NAN};
 	}
-	pv[0] = (struct kpi_value){2024, 3, 4, 5, 0.75, 0.8}; /* 3/4, 4/5 */
+	/* aware: a target of 50 % for 2016-2025, so it applies in 2024 */
+	r.series[0].target_pct = 50;
+	r.series[0].ntargets = 1;
+	r.series[0].targets[0] = (struct kpi_target){50, 2016, 2025};
+	pv[0] = (struct kpi_value){2024, 3, 4, 5, 0.75, 0.6, 0.8}; /* 3/4, 3/5, 4/5 */
 	struct kpi_group groups[2] = {
 	    {.code = "large", .name_vi = "Lớn", .name_en = "Large", .v = gv[0]},
 	    {.code = "small", .name_vi = "Nhỏ", .name_en = "Small", .v = gv[1]},
@@ -255,7 +260,9 @@ test_kpi_sheets(void **state)
 	assert_true(xr_nth_text(wb, "sheet", "name", 1, name, sizeof(name)));
 	assert_string_equal(name, "Quy mô");
 	free(wb);
-	ASSERT_CELL(path, 1, "L1", "s", "coverage");
+	ASSERT_CELL(path, 1, "N1", "s", "share_active");
+	ASSERT_CELL(path, 1, "O1", "s", "coverage");
+	ASSERT_CELL(path, 1, "Q1", "s", "compared_with");
 	ASSERT_CELL(path, 1, "A2", "s", "78/KH-UBND");
 	ASSERT_CELL(path, 1, "B2", "n", "2024");
 	ASSERT_CELL(path, 1, "C2", "s", "province");
@@ -264,21 +271,29 @@ test_kpi_sheets(void **state)
 	ASSERT_CELL(path, 1, "G2", "n", "0.5"); /* target 50 % as a fraction */
 	/* shown as targets are everywhere, whole: "50%" (util/fmt.h FMT_TARGET) */
 	assert_part_has(path, "xl/styles.xml", "formatCode=\"0%\"");
-	ASSERT_CELL(path, 1, "H2", "n", "3");
-	ASSERT_CELL(path, 1, "I2", "n", "4");
-	ASSERT_CELL(path, 1, "J2", "n", "5");
-	ASSERT_CELL(path, 1, "K2", "n", "0.75"); /* 3 / 4 */
-	ASSERT_CELL(path, 1, "L2", "n", "0.8");	 /* 4 / 5 */
+	ASSERT_CELL(path, 1, "H2", "n", "2016"); /* the target's period */
+	ASSERT_CELL(path, 1, "I2", "n", "2025");
+	ASSERT_CELL(path, 1, "J2", "n", "3");
+	ASSERT_CELL(path, 1, "K2", "n", "4");
+	ASSERT_CELL(path, 1, "L2", "n", "5");
+	ASSERT_CELL(path, 1, "M2", "n", "0.75"); /* 3 / 4 of known */
+	ASSERT_CELL(path, 1, "N2", "n", "0.6");	 /* 3 / 5 of all */
+	ASSERT_CELL(path, 1, "O2", "n", "0.8");	 /* 4 / 5 */
+	ASSERT_CELL(path, 1, "P2", "n", "1");	 /* 60 % of all >= 50 %: met */
+	ASSERT_CELL(path, 1, "Q2", "s", "share_active");
 	ASSERT_CELL(path, 1, "F3", "s", "cp_staff");
 	ASSERT_NO_CELL(path, 1, "G3"); /* no target */
-	ASSERT_NO_CELL(path, 1, "K3"); /* known 0: no share */
-	ASSERT_CELL(path, 1, "L3", "n", "0");
-	ASSERT_NO_CELL(path, 1, "A6"); /* 4 indicators, rows 2..5 */
+	ASSERT_NO_CELL(path, 1, "M3"); /* known 0: no share of known */
+	ASSERT_CELL(path, 1, "N3", "n", "0");
+	ASSERT_CELL(path, 1, "O3", "n", "0");
+	ASSERT_NO_CELL(path, 1, "P3"); /* nothing compared */
+	ASSERT_NO_CELL(path, 1, "Q3");
+	ASSERT_NO_CELL(path, 1, "A7"); /* 5 indicators, rows 2..6 */
 	ASSERT_CELL(path, 2, "C2", "s", "size");
 	ASSERT_CELL(path, 2, "D2", "s", "large");
 	ASSERT_CELL(path, 2, "E2", "s", "Lớn");
-	ASSERT_CELL(path, 2, "J5", "n", "3");
-	ASSERT_NO_CELL(path, 2, "A6"); /* "small" has no active facility */
+	ASSERT_CELL(path, 2, "L5", "n", "3");
+	ASSERT_NO_CELL(path, 2, "A7"); /* "small" has no active facility */
 }
 
 /* One key user: coal fines 5-6 at 0.50 TOE/t (data/carrier_factors.csv), 2000 t = 1000 TOE. */
@@ -314,7 +329,10 @@ test_cli(void **state)
 		 tu_sxsh(), tu_db_url("cli.db"), path);
 	assert_int_equal(tu_run(cmd, NULL, NULL), 0);
 	ASSERT_CELL(path, 1, "B2", "n", "2020");
-	ASSERT_CELL(path, 1, "J2", "n", "1"); /* one active facility */
+	ASSERT_CELL(path, 1, "L2", "n", "1"); /* one active facility */
+	/* 2020 is in 78/KH-UBND's 2016-2020 period: aware's 50 % target applies */
+	ASSERT_CELL(path, 1, "G2", "n", "0.5");
+	ASSERT_CELL(path, 1, "Q2", "s", "share_active");
 	ASSERT_CELL(path, 2, "D2", "s", "large");
 
 	/* xlsx goes to a file only */

@@ -1,14 +1,15 @@
 /*
  * The plan's indicators per year and per breakdown (see kpi.h for the
  * rules).  The computation runs in three stages: load the plan's targets
- * and the reference tables it needs (units, products, TOE factors, admin
- * units, sectors); load facilities with their dated unit history and
- * reports (ordered by facility and year), then
- * energy lines and outputs with one plain scan each, attached to their
- * report through an id index and summed here (an SQL GROUP BY or ORDER BY
- * on them costs more than everything else together); then walk every
- * facility once, find its baseline, and add its years to the counters.
- * Factors are looked up once per (carrier, unit, year) and cached.
+ * and the reference tables it needs (units for materials, admin units,
+ * sectors); load facilities with their dated unit history and reports
+ * (ordered by facility and year), then the ledger of every accepted report
+ * (analytics/ledger.h: the one place energy becomes TOE and GJ and outputs
+ * become SEC per product) and the water and material lines with one plain
+ * scan each, attached to their report through an id index (an SQL GROUP
+ * BY or ORDER BY on them costs more than everything else together); then
+ * walk every facility once, find its baseline, and add its years to the
+ * counters.
  */
 #include "model/analytics/kpi.h"
 
@@ -21,21 +22,33 @@
 
 #include "db/db.h"
 #include "model/msg.h"
+#include "model/analytics/ledger.h"
+#include "model/analytics/savings.h"
 #include "model/calc/energy.h"
 #include "model/calc/exact.h"
 #include "model/registry/facility.h"
 #include "util/alloc.h"
 #include "util/fmt.h"
+#include "util/fold.h"
 #include "util/log.h"
 
 /* The report fields the indicators read. */
-enum cp_field { CPF_AWARE, CPF_STAFF, CPF_APPLIED, CPF__MAX };
+enum cp_field { CPF_AWARE, CPF_STAFF, CPF_APPLIED, CPF_UNIT, CPF__MAX };
 
-/* Indicator table: code (as in plan_target.indicator), names, field. */
+/* The sizes of KPI_CP_UNIT's population: medium and large enterprises (1419/QĐ-TTg). */
+#define KPI_SIZES_MEDIUM_LARGE ((1u << SIZE_MEDIUM) | (1u << SIZE_LARGE))
+
+/*
+ * Indicator table: code (as in plan_target.indicator), names, field, the
+ * population (sizes: a mask of enum val_size bits, 0 for every facility)
+ * and the plan_target.scope_filter of its targets (NULL: none).
+ */
 static const struct kpi_def {
 	const char *code, *name_vi, *name_en, *short_vi, *short_en;
 	enum cp_field field;
 	int saving; /* also needs the saving per unit of product */
+	unsigned sizes;
+	const char *scope;
 } kpi_defs[KPI__MAX] = {
     [KPI_AWARE] = {"aware", "Nhận thức được lợi ích của SXSH", "Aware of the benefits of CP",
 		   "Nhận thức về SXSH", "Aware of CP", CPF_AWARE, 0},
@@ -44,11 +57,24 @@ static const struct kpi_def {
 		      CPF_STAFF, 0},
     [KPI_APPLIES_CP] = {"applies_cp", "Áp dụng SXSH", "Apply CP", "Áp dụng SXSH", "Apply CP",
 			CPF_APPLIED, 0},
-    [KPI_APPLIES_CP_SAVING] = {"applies_cp_saving",
-			       "Áp dụng SXSH và tiết kiệm năng lượng trên đơn vị sản phẩm",
-			       "Apply CP and save energy per unit of product",
-			       "Áp dụng SXSH và tiết kiệm", "Apply CP and save", CPF_APPLIED, 1},
+    [KPI_APPLIES_CP_SAVING] =
+	{"applies_cp_saving",
+	 "Áp dụng SXSH và tiết kiệm năng lượng, nguyên vật liệu trên đơn vị sản phẩm",
+	 "Apply CP and save energy and materials per unit of product", "Áp dụng SXSH và tiết kiệm",
+	 "Apply CP and save", CPF_APPLIED, 1},
+    [KPI_CP_UNIT] = {"cp_unit", "Doanh nghiệp vừa và lớn có bộ phận chuyên trách về SXSH",
+		     "Medium and large enterprises with a dedicated CP unit",
+		     "Bộ phận SXSH (DN vừa, lớn)", "CP unit (medium, large)", CPF_UNIT, 0,
+		     KPI_SIZES_MEDIUM_LARGE, "size=medium,large"},
 };
+
+/* Whether facility size index size (-1 unknown) is in indicator k's population. */
+static int
+in_population(int k, int size)
+{
+	unsigned m = kpi_defs[k].sizes;
+	return m == 0 || (size >= 0 && (m & (1u << size)) != 0);
+}
 
 /* The plan_target indicator that gives the minimum saving. */
 static const char kpi_saving_indicator[] = "saving_per_unit";
@@ -130,7 +156,7 @@ struct kfac {
 	int64_t id;
 	int au;		      /* row in ctx.au of facility.admin_unit_id, -1 unknown */
 	int key[KPI_BY__MAX]; /* group key of each breakdown but KPI_BY_UNIT, -1 unknown */
-	int opened, closed;   /* INT_MIN / INT_MAX when NULL */
+	int opened, closed;   /* 0 when NULL */
 	int rep0, nrep;	      /* its reports: ctx.reps[rep0 .. rep0 + nrep), by year */
 	int h0, nh;	      /* its dated unit history: ctx.hist[h0 .. h0 + nh) */
 };
@@ -152,16 +178,18 @@ struct krep {
 	int64_t id;
 	int fac; /* index in ctx.facs */
 	int year;
-	signed char cp[CPF__MAX]; /* 1, 0, -1 unknown */
-	signed char energy;	  /* 0 no lines, 1 every line converted, -1 a factor missing */
-	double toe;
-	int out0, nout; /* ctx.outs[out0 .. out0 + nout) */
+	signed char cp[CPF__MAX];	 /* 1, 0, -1 unknown */
+	const struct ledger_report *led; /* its energy and outputs in the ledger; NULL none */
+	double water;			 /* m3, every source summed; 0 none reported */
+	int mat0, nmat;			 /* ctx.mats[mat0 .. mat0 + nmat), by name */
 };
 
-struct kout {
-	int rep;     /* index in ctx.reps */
-	int product; /* id in ctx.products (ids follow product code order) */
-	double qty;  /* in the product's unit; NAN when the unit does not convert */
+/* One material line of a report, in the base unit of its dimension. */
+struct kmat {
+	int rep;  /* index in ctx.reps */
+	int name; /* id in ctx.mat_names (folded name) */
+	int dim;  /* index in ctx.units of a unit of its dimension (the dimension's id) */
+	double qty;
 };
 
 /* A report id and its index in ctx.reps, sorted by id for bsearch. */
@@ -170,24 +198,16 @@ struct krid {
 	int rep;
 };
 
-/* A (carrier, unit) pair of energy lines and its factor for each year. */
-struct kpair {
-	char *carrier;
-	int unit;			 /* index in ctx.units, -1 unknown */
-	const struct calc_factor **fact; /* by year - ymin; NULL = none */
-	const struct calc_unit **funit;	 /* the unit of fact[y] */
-};
-
 struct kctx {
 	struct db *db;
 	char *err;
 	size_t errsz;
 
+	/* Units convert material quantities only: energy and outputs come from the ledger. */
 	struct calc_unit *units;
 	int nunits;
 	struct strtab unit_ids; /* code -> index in units */
-	struct calc_factor *factors;
-	int nfactors;
+	int *unit_dim;		/* by unit: the first unit of its dimension */
 
 	struct kau *au; /* by id */
 	int nau;
@@ -204,14 +224,12 @@ struct kctx {
 	struct krid *rids; /* nreps entries, by id */
 	int *rid_direct;   /* when ids are dense: rep index by id - rid_min, -1 none */
 	int64_t rid_min, rid_span;
-	struct kout *outs;
-	int nouts, nalloc_outs;
-
-	struct strtab products; /* code -> id; ids in code order */
-	int *product_unit;	/* by product id: index in units, -1 unknown */
-	struct strtab pair_ids;
-	struct kpair *pairs;
-	int npairs;
+	struct ledger *ledger; /* every accepted report's energy and outputs */
+	struct kmat *mats;
+	int nmats, nalloc_mats;
+	struct strtab mat_raw;	 /* material name as typed -> id */
+	int *mat_folded;	 /* by raw id: id in mat_names */
+	struct strtab mat_names; /* folded name -> id */
 };
 
 static void
@@ -222,12 +240,8 @@ kctx_free(struct kctx *c)
 		free((char *)c->units[i].dimension);
 	}
 	free(c->units);
+	free(c->unit_dim);
 	strtab_free(&c->unit_ids);
-	for (int i = 0; i < c->nfactors; i++) {
-		free((char *)c->factors[i].carrier);
-		free((char *)c->factors[i].unit);
-	}
-	free(c->factors);
 	for (int i = 0; i < c->nau; i++) {
 		free(c->au[i].code);
 		free(c->au[i].name);
@@ -248,16 +262,11 @@ kctx_free(struct kctx *c)
 	free(c->reps);
 	free(c->rids);
 	free(c->rid_direct);
-	free(c->outs);
-	strtab_free(&c->products);
-	free(c->product_unit);
-	strtab_free(&c->pair_ids);
-	for (int i = 0; i < c->npairs; i++) {
-		free(c->pairs[i].carrier);
-		free(c->pairs[i].fact);
-		free(c->pairs[i].funit);
-	}
-	free(c->pairs);
+	ledger_free(c->ledger);
+	free(c->mats);
+	strtab_free(&c->mat_raw);
+	free(c->mat_folded);
+	strtab_free(&c->mat_names);
 }
 
 /* Writes "what: the database's message" into err and returns -1. */
@@ -291,31 +300,48 @@ load_plan(struct kctx *c, const char *plan_code, struct kpi_result *r)
 	if (st == NULL)
 		return kctx_dberr(c, "plan");
 	db_bind_text(st, 1, plan_code);
+	int plan_start = 0;
 	if (db_step(st) == DB_ROW && !db_col_is_null(st, 0))
-		r->baseline_from = (int)db_col_int(st, 0);
+		r->baseline_from = plan_start = (int)db_col_int(st, 0);
 	db_reset(st);
 
 	st = db_stmt(c->db, STMT_KPI_PLAN_TARGETS);
 	if (st == NULL)
 		return kctx_dberr(c, "plan_target");
 	db_bind_int(st, 1, plan_id);
-	int seen_saving = 0, seen[KPI__MAX] = {0};
+	int seen_saving = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
-		/* Rows come latest by_year first: the first row of an indicator wins. */
+		/* Rows come latest by_year first: the first row of an indicator is its latest. */
 		const char *ind = db_col_text(st, 0);
-		if (strcmp(ind, kpi_saving_indicator) == 0 && !seen_saving) {
-			r->min_saving_pct = db_col_double(st, 1);
+		const char *scope = db_col_is_null(st, 5) ? NULL : db_col_text(st, 5);
+		if (strcmp(ind, kpi_saving_indicator) == 0 && scope == NULL) {
+			if (!seen_saving)
+				r->min_saving_pct = db_col_double(st, 1);
 			seen_saving = 1;
 			continue;
 		}
 		for (int k = 0; k < KPI__MAX; k++) {
-			if (seen[k] || strcmp(ind, kpi_defs[k].code) != 0)
+			const char *want = kpi_defs[k].scope;
+			if (strcmp(ind, kpi_defs[k].code) != 0 ||
+			    (want == NULL) != (scope == NULL) ||
+			    (want != NULL && strcmp(want, scope) != 0))
 				continue;
 			struct kpi_series *s = &r->series[k];
-			s->target_pct = db_col_double(st, 1);
-			s->target_from = db_col_is_null(st, 3) ? 0 : (int)db_col_int(st, 3);
-			s->target_by = (int)db_col_int(st, 4);
-			seen[k] = 1;
+			if (s->ntargets == KPI_TARGETS_MAX) {
+				log_warn("kpi: plan %s has more than %d targets for %s; the "
+					 "earliest are ignored",
+					 plan_code, KPI_TARGETS_MAX, ind);
+				continue;
+			}
+			struct kpi_target *t = &s->targets[s->ntargets++];
+			t->pct = db_col_double(st, 1);
+			t->from = db_col_is_null(st, 3) ? plan_start : (int)db_col_int(st, 3);
+			t->by = (int)db_col_int(st, 4);
+			if (s->ntargets == 1) {
+				s->target_pct = t->pct;
+				s->target_from = t->from;
+				s->target_by = t->by;
+			}
 		}
 	}
 	if (rc != DB_DONE)
@@ -323,6 +349,7 @@ load_plan(struct kctx *c, const char *plan_code, struct kpi_result *r)
 	return 0;
 }
 
+/* The unit table, for converting material quantities within their dimension. */
 static int
 load_units(struct kctx *c)
 {
@@ -341,41 +368,15 @@ load_units(struct kctx *c)
 	}
 	if (rc != DB_DONE)
 		return kctx_dberr(c, "unit");
-
-	st = db_stmt(c->db, STMT_KPI_FACTORS);
-	if (st == NULL)
-		return kctx_dberr(c, "carrier_factor");
-	cap = 0;
-	while ((rc = db_step(st)) == DB_ROW) {
-		int from = date_num(db_col_text(st, 3));
-		int to = db_col_is_null(st, 4) ? 0 : date_num(db_col_text(st, 4));
-		if (from < 0 || to < 0) {
-			log_warn("kpi: carrier_factor %s/%s has a bad date; ignored",
-				 db_col_text(st, 0), db_col_text(st, 1));
-			continue;
-		}
-		xgrow((void **)&c->factors, &cap, c->nfactors + 1, sizeof(*c->factors));
-		struct calc_factor *f = &c->factors[c->nfactors++];
-		f->carrier = xstrdup(db_col_text(st, 0));
-		f->unit = xstrdup(db_col_text(st, 1));
-		f->toe_per_unit = db_col_double(st, 2);
-		f->from = from;
-		f->to = to;
+	c->unit_dim = xmalloc((size_t)(c->nunits > 0 ? c->nunits : 1) * sizeof(int));
+	for (int i = 0; i < c->nunits; i++) {
+		c->unit_dim[i] = i;
+		for (int k = 0; k < i; k++)
+			if (strcmp(c->units[k].dimension, c->units[i].dimension) == 0) {
+				c->unit_dim[i] = c->unit_dim[k];
+				break;
+			}
 	}
-	if (rc != DB_DONE)
-		return kctx_dberr(c, "carrier_factor");
-
-	st = db_stmt(c->db, STMT_KPI_PRODUCTS);
-	if (st == NULL)
-		return kctx_dberr(c, "product");
-	cap = 0;
-	while ((rc = db_step(st)) == DB_ROW) {
-		int id = strtab_add(&c->products, db_col_text(st, 0));
-		xgrow((void **)&c->product_unit, &cap, id + 1, sizeof(int));
-		c->product_unit[id] = strtab_find(&c->unit_ids, db_col_text(st, 1));
-	}
-	if (rc != DB_DONE)
-		return kctx_dberr(c, "product");
 	return 0;
 }
 
@@ -498,8 +499,8 @@ load_facilities(struct kctx *c)
 		struct kfac *f = &c->facs[c->nfacs++];
 		f->id = db_col_int(st, 0);
 		f->au = au_row(c, db_col_int(st, 1));
-		f->opened = db_col_is_null(st, 2) ? INT_MIN : (int)db_col_int(st, 2);
-		f->closed = db_col_is_null(st, 3) ? INT_MAX : (int)db_col_int(st, 3);
+		f->opened = db_col_is_null(st, 2) ? 0 : (int)db_col_int(st, 2);
+		f->closed = db_col_is_null(st, 3) ? 0 : (int)db_col_int(st, 3);
 		int sec = strtab_find(&c->sector_ids, db_col_text(st, 4));
 		f->key[KPI_BY_UNIT] = -1; /* depends on the year: facility_group */
 		f->key[KPI_BY_CLASS] = sec;
@@ -601,9 +602,10 @@ load_reports(struct kctx *c)
 		r->cp[CPF_AWARE] = tri(st, 3);
 		r->cp[CPF_STAFF] = tri(st, 4);
 		r->cp[CPF_APPLIED] = tri(st, 5);
-		r->energy = 0;
-		r->toe = 0;
-		r->out0 = r->nout = 0;
+		r->cp[CPF_UNIT] = tri(st, 6);
+		r->led = NULL;
+		r->water = 0;
+		r->mat0 = r->nmat = 0;
 		if (c->facs[fi].nrep == 0)
 			c->facs[fi].rep0 = c->nreps;
 		c->facs[fi].nrep++;
@@ -654,112 +656,106 @@ rep_of(const struct kctx *c, int64_t id)
 	return -1;
 }
 
-/* The pair of (carrier, unit), with its factors for every report year. */
-static struct kpair *
-pair_get(struct kctx *c, const char *carrier, const char *unit)
+/*
+ * Loads the ledger of every accepted report (analytics/ledger.h: energy in
+ * TOE and GJ, outputs and SEC per product, monthly points) and attaches
+ * each of its reports to ours.  The indicators convert no energy
+ * themselves: the saving is the ledger's.
+ */
+static int
+load_ledger(struct kctx *c)
 {
-	char key[256];
-	size_t lc = strlen(carrier), lu = strlen(unit);
-	if (lc + lu + 2 > sizeof(key)) /* codes are short; a longer one cannot match */
-		lc = lu = 0;
-	memcpy(key, carrier, lc);
-	key[lc] = '\t';
-	memcpy(key + lc + 1, unit, lu);
-	key[lc + 1 + lu] = '\0';
-	int id = strtab_find(&c->pair_ids, key);
-	if (id >= 0)
-		return &c->pairs[id];
-	id = strtab_add(&c->pair_ids, key);
-	c->pairs = xrealloc(c->pairs, (size_t)(id + 1) * sizeof(*c->pairs));
-	c->npairs = id + 1;
-	struct kpair *p = &c->pairs[id];
-	p->carrier = xstrdup(carrier);
-	p->unit = strtab_find(&c->unit_ids, unit);
-	int ny = c->ymax - c->ymin + 1;
-	p->fact = xcalloc((size_t)ny, sizeof(*p->fact));
-	p->funit = xcalloc((size_t)ny, sizeof(*p->funit));
-	for (int y = 0; p->unit >= 0 && y < ny; y++) {
-		p->fact[y] =
-		    calc_factor_pick(c->factors, (size_t)c->nfactors, carrier, &c->units[p->unit],
-				     c->units, (size_t)c->nunits, c->ymin + y);
-		if (p->fact[y] != NULL)
-			p->funit[y] = calc_unit_find(c->units, (size_t)c->nunits, p->fact[y]->unit);
+	if (ledger_load_all(c->db, c->ymin, c->ymax, 1, &c->ledger, c->err, c->errsz) < 0)
+		return -1;
+	for (int k = 0; k < c->ledger->nreports; k++) {
+		int i = rep_of(c, c->ledger->reports[k].report_id);
+		if (i >= 0)
+			c->reps[i].led = &c->ledger->reports[k];
 	}
-	return p;
+	return 0;
 }
 
-/* Adds every energy line's TOE to its report; a line without a factor marks it. */
+/* Sums every water line (m3) into its report. */
 static int
-load_energy(struct kctx *c)
+load_water(struct kctx *c)
 {
-	struct db_stmt *st = db_stmt(c->db, STMT_KPI_ENERGY);
+	struct db_stmt *st = db_stmt(c->db, STMT_KPI_WATER);
 	if (st == NULL)
-		return kctx_dberr(c, "report_energy");
+		return kctx_dberr(c, "report_water");
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		int i = rep_of(c, db_col_int(st, 0));
-		if (i < 0)
-			continue;
-		struct krep *r = &c->reps[i];
-		struct kpair *p = pair_get(c, db_col_text(st, 1), db_col_text(st, 2));
-		int y = r->year - c->ymin;
-		const struct calc_factor *f = p->unit >= 0 ? p->fact[y] : NULL;
-		double toe;
-		if (f == NULL || calc_toe(db_col_double(st, 3), &c->units[p->unit], p->funit[y],
-					  f->toe_per_unit, &toe) != CALC_OK) {
-			r->energy = -1;
-			continue;
-		}
-		r->toe += toe;
-		if (r->energy == 0)
-			r->energy = 1;
+		if (i >= 0)
+			c->reps[i].water += db_col_double(st, 1);
 	}
 	if (rc != DB_DONE)
-		return kctx_dberr(c, "report_energy");
+		return kctx_dberr(c, "report_water");
 	return 0;
 }
 
 static int
-out_cmp(const void *a, const void *b)
+mat_cmp(const void *a, const void *b)
 {
-	const struct kout *x = a, *y = b;
+	const struct kmat *x = a, *y = b;
 	if (x->rep != y->rep)
 		return (x->rep > y->rep) - (x->rep < y->rep);
-	return (x->product > y->product) - (x->product < y->product);
+	if (x->name != y->name)
+		return (x->name > y->name) - (x->name < y->name);
+	return (x->dim > y->dim) - (x->dim < y->dim);
 }
 
-/* Loads outputs in the product's unit, then groups them by report. */
+/*
+ * Loads the material lines, each named by its folded name (util/fold.h:
+ * case, diacritics and spacing do not tell two materials apart) and
+ * converted to the base unit of its dimension, summed per (report, name,
+ * dimension) and grouped by report.  A line whose unit is unknown is left
+ * out (report.c refuses it).
+ */
 static int
-load_outputs(struct kctx *c)
+load_materials(struct kctx *c)
 {
-	struct db_stmt *st = db_stmt(c->db, STMT_KPI_OUTPUTS);
+	struct db_stmt *st = db_stmt(c->db, STMT_KPI_MATERIALS);
 	if (st == NULL)
-		return kctx_dberr(c, "report_output");
-	int rc;
+		return kctx_dberr(c, "report_material");
+	int rc, cap = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
 		int i = rep_of(c, db_col_int(st, 0));
-		int product = strtab_find(&c->products, db_col_text(st, 1));
-		if (i < 0 || product < 0)
-			continue; /* cannot happen with foreign keys */
-		xgrow((void **)&c->outs, &c->nalloc_outs, c->nouts + 1, sizeof(*c->outs));
-		struct kout *o = &c->outs[c->nouts++];
-		o->rep = i;
-		o->product = product;
-		int from = strtab_find(&c->unit_ids, db_col_text(st, 3));
-		int to = c->product_unit[product];
-		if (calc_convert(db_col_double(st, 2), from >= 0 ? &c->units[from] : NULL,
-				 to >= 0 ? &c->units[to] : NULL, &o->qty) != CALC_OK)
-			o->qty = NAN;
+		int u = strtab_find(&c->unit_ids, db_col_text(st, 3));
+		if (i < 0 || u < 0)
+			continue;
+		int raw = strtab_add(&c->mat_raw, db_col_text(st, 1));
+		if (raw >= cap) {
+			int cap0 = cap;
+			xgrow((void **)&c->mat_folded, &cap, raw + 1, sizeof(int));
+			for (int k = cap0; k < cap; k++)
+				c->mat_folded[k] = -1;
+		}
+		if (c->mat_folded[raw] < 0) {
+			char *key = fold_key(db_col_text(st, 1));
+			c->mat_folded[raw] = strtab_add(&c->mat_names, key);
+			free(key);
+		}
+		xgrow((void **)&c->mats, &c->nalloc_mats, c->nmats + 1, sizeof(*c->mats));
+		c->mats[c->nmats++] = (struct kmat){i, c->mat_folded[raw], c->unit_dim[u],
+						    db_col_double(st, 2) * c->units[u].to_base};
 	}
 	if (rc != DB_DONE)
-		return kctx_dberr(c, "report_output");
-	if (c->nouts > 0) /* qsort's base must not be NULL, even for 0 items */
-		qsort(c->outs, (size_t)c->nouts, sizeof(*c->outs), out_cmp);
-	for (int k = 0; k < c->nouts; k++) {
-		struct krep *r = &c->reps[c->outs[k].rep];
-		if (r->nout == 0)
-			r->out0 = k;
-		r->nout++;
+		return kctx_dberr(c, "report_material");
+	if (c->nmats > 0)
+		qsort(c->mats, (size_t)c->nmats, sizeof(*c->mats), mat_cmp);
+	int n = 0; /* merge the lines of one (report, name, dimension) */
+	for (int k = 0; k < c->nmats; k++) {
+		if (n > 0 && mat_cmp(&c->mats[n - 1], &c->mats[k]) == 0)
+			c->mats[n - 1].qty += c->mats[k].qty;
+		else
+			c->mats[n++] = c->mats[k];
+	}
+	c->nmats = n;
+	for (int k = 0; k < c->nmats; k++) {
+		struct krep *r = &c->reps[c->mats[k].rep];
+		if (r->nmat == 0)
+			r->mat0 = k;
+		r->nmat++;
 	}
 	return 0;
 }
@@ -769,62 +765,96 @@ load_outputs(struct kctx *c)
 static int
 is_active(const struct kfac *f, int year)
 {
-	return f->opened <= year && f->closed > year;
+	return facility_active_in(f->opened, f->closed, year);
 }
 
-/* The output of product in report r (in its unit), or NAN. */
-static double
-output_of(const struct kctx *c, const struct krep *r, int product)
-{
-	for (int i = 0; i < r->nout; i++)
-		if (c->outs[r->out0 + i].product == product)
-			return c->outs[r->out0 + i].qty;
-	return NAN;
-}
-
-/* A facility's baseline: its report, main product and SEC. */
+/* A facility's baseline: its report and main product. */
 struct kbase {
 	const struct krep *rep; /* NULL: none */
-	int product;
-	double sec;
+	const char *product;	/* the ledger's main product of the baseline report */
+	double output;		/* its output there, in the product's unit */
 };
 
+/*
+ * The baseline: the facility's first report from baseline_from on whose
+ * main product has a SEC the ledger computes (energy complete, attributed
+ * and output > 0).
+ */
 static struct kbase
 find_baseline(const struct kctx *c, const struct kfac *f, int baseline_from)
 {
-	struct kbase b = {NULL, -1, NAN};
+	struct kbase b = {NULL, NULL, NAN};
 	for (int i = 0; i < f->nrep; i++) {
 		const struct krep *r = &c->reps[f->rep0 + i];
-		if (r->year < baseline_from || r->energy != 1 || !(r->toe > 0))
+		const struct ledger_report *l = r->led;
+		if (r->year < baseline_from || l == NULL || l->main_product < 0)
 			continue;
-		int best = -1;
-		double q = 0;
-		/* Outputs are by product code: ties keep the first code. */
-		for (int k = 0; k < r->nout; k++) {
-			const struct kout *o = &c->outs[r->out0 + k];
-			if (isfinite(o->qty) && o->qty > q) {
-				q = o->qty;
-				best = o->product;
-			}
-		}
-		if (best < 0)
+		const struct ledger_product *p = &l->products[l->main_product];
+		if (!isfinite(p->sec_gj) || !(p->output > 0))
 			continue;
 		b.rep = r;
-		b.product = best;
-		b.sec = calc_sec(r->toe, q);
+		b.product = p->product;
+		b.output = p->output;
 		return b;
 	}
 	return b;
 }
 
-/* Saving per unit of product of r against the baseline, as a fraction, or NAN. */
+/* The saving of a measure per unit of product: base and year quantities over their outputs. */
 static double
-saving_of(const struct kctx *c, const struct kbase *b, const struct krep *r)
+per_unit_saving(double q_base, double out_base, double q_year, double out_year)
 {
-	if (b->rep == NULL || r->year <= b->rep->year || r->energy != 1)
-		return NAN;
-	double sec = calc_sec(r->toe, output_of(c, r, b->product));
-	return calc_saving(b->sec, sec);
+	return calc_saving(calc_sec(q_base, out_base), calc_sec(q_year, out_year));
+}
+
+/*
+ * Whether r saves at least min_pct per unit of the baseline's main product
+ * (docs/analytics.md, "The saving"): 1 yes, 0 no, -1 not computable.
+ * Energy is required: the savings model of analytics/savings.h (the ISO
+ * 50006 normalised saving where the baseline has 12 monthly points and an
+ * adequate model, else the year-on-year SEC), in GJ from the ledger.
+ * Water (m3) and each material (by folded name and dimension) count when
+ * both reports have them; every measure counted must save at least
+ * min_pct.
+ */
+static int
+saving_state(const struct kctx *c, const struct kbase *b, const struct krep *r, double min_pct)
+{
+	if (b->rep == NULL || r->year <= b->rep->year || r->led == NULL)
+		return -1;
+	struct saving sv = {0};
+	savings_compare(b->rep->led, r->led, b->product, &sv);
+	double e = savings_energy(&sv);
+	const struct ledger_product *py = ledger_report_product(r->led, b->product);
+	double out = py != NULL ? py->output : NAN;
+	if (!isfinite(e) || !(out > 0))
+		return -1;
+	int ok = calc_ge(e * 100.0, min_pct);
+	if (b->rep->water > 0 && r->water > 0)
+		ok &= calc_ge(per_unit_saving(b->rep->water, b->output, r->water, out) * 100.0,
+			      min_pct);
+	if (b->rep->nmat == 0 || r->nmat == 0)
+		return ok;
+	/* Materials: both lists are sorted by (name, dimension); walk them together. */
+	const struct kmat *mb = &c->mats[b->rep->mat0], *my = &c->mats[r->mat0];
+	for (int i = 0, k = 0; i < b->rep->nmat && k < r->nmat;) {
+		int d = mb[i].name != my[k].name
+			    ? (mb[i].name > my[k].name) - (mb[i].name < my[k].name)
+			    : (mb[i].dim > my[k].dim) - (mb[i].dim < my[k].dim);
+		if (d < 0) {
+			i++;
+		} else if (d > 0) {
+			k++;
+		} else {
+			if (mb[i].qty > 0 && my[k].qty > 0)
+				ok &= calc_ge(
+				    per_unit_saving(mb[i].qty, b->output, my[k].qty, out) * 100.0,
+				    min_pct);
+			i++;
+			k++;
+		}
+	}
+	return ok;
 }
 
 static void
@@ -841,13 +871,41 @@ static void
 finish_value(struct kpi_value *v)
 {
 	v->share = v->known > 0 ? (double)v->yes / (double)v->known : NAN;
+	v->share_active = v->active > 0 ? (double)v->yes / (double)v->active : NAN;
 	v->coverage = v->active > 0 ? (double)v->known / (double)v->active : NAN;
+}
+
+const struct kpi_target *
+kpi_target_at(const struct kpi_series *s, int year)
+{
+	for (int i = 0; s != NULL && i < s->ntargets; i++)
+		if (isfinite(s->targets[i].pct) && s->targets[i].from <= year &&
+		    year <= s->targets[i].by)
+			return &s->targets[i];
+	return NULL;
+}
+
+int
+kpi_targets_in(const struct kpi_result *r, int year)
+{
+	int n = 0;
+	for (int k = 0; r != NULL && k < KPI__MAX; k++)
+		n += kpi_target_at(&r->series[k], year) != NULL;
+	return n;
+}
+
+int
+kpi_target_met(const struct kpi_value *v, const struct kpi_target *t)
+{
+	if (v == NULL || t == NULL || !isfinite(v->share_active))
+		return -1;
+	return calc_ge(v->share_active * 100.0, t->pct);
 }
 
 /* Counters of one breakdown, by group key, year (of the breakdown) and indicator. */
 struct kcount {
 	int nkeys;
-	long *active;	     /* nkeys x nyears */
+	long *active;	     /* (key x nyears + year) x KPI__MAX + indicator */
 	long *yes, *known;   /* (key x nyears + year) x KPI__MAX + indicator */
 	unsigned char *seen; /* nkeys: some facility falls in the key in some year */
 };
@@ -892,7 +950,7 @@ kpass_init(struct kpass *p, const struct kctx *c, const struct kpi_query *q)
 		struct kcount *k = &p->cnt[b];
 		k->nkeys = nkeys_of(c, (enum kpi_by)b);
 		size_t cells = (size_t)(k->nkeys > 0 ? k->nkeys : 1) * (size_t)p->byn;
-		k->active = xcalloc(cells, sizeof(long));
+		k->active = xcalloc(cells * KPI__MAX, sizeof(long));
 		k->yes = xcalloc(cells * KPI__MAX, sizeof(long));
 		k->known = xcalloc(cells * KPI__MAX, sizeof(long));
 		k->seen = xcalloc((size_t)(k->nkeys > 0 ? k->nkeys : 1), 1);
@@ -934,10 +992,12 @@ count_all(struct kctx *c, struct kpi_result *res, struct kpass *p)
 {
 	for (int fi = 0; fi < c->nfacs; fi++) {
 		const struct kfac *f = &c->facs[fi];
+		int size = f->key[KPI_BY_SIZE];
 		for (int y = res->first_year; y <= res->last_year; y++)
 			if (is_active(f, y))
 				for (int k = 0; k < KPI__MAX; k++)
-					res->series[k].values[y - res->first_year].active++;
+					res->series[k].values[y - res->first_year].active +=
+					    in_population(k, size);
 		for (int b = 0; b < KPI_BY__MAX; b++) {
 			if (!(p->mask & KPI_BY_BIT(b)))
 				continue;
@@ -947,8 +1007,12 @@ count_all(struct kctx *c, struct kpi_result *res, struct kpass *p)
 				if (key < 0)
 					continue;
 				cn->seen[key] = 1;
-				if (is_active(f, p->by_first + yi))
-					cn->active[key * p->byn + yi]++;
+				if (!is_active(f, p->by_first + yi))
+					continue;
+				size_t cell =
+				    ((size_t)key * (size_t)p->byn + (size_t)yi) * KPI__MAX;
+				for (int k = 0; k < KPI__MAX; k++)
+					cn->active[cell + (size_t)k] += in_population(k, size);
 			}
 		}
 
@@ -962,21 +1026,17 @@ count_all(struct kctx *c, struct kpi_result *res, struct kpass *p)
 				continue;
 			int state[KPI__MAX];
 			for (int k = 0; k < KPI__MAX; k++) {
-				state[k] = r->cp[kpi_defs[k].field];
+				state[k] = in_population(k, size) ? r->cp[kpi_defs[k].field] : -1;
 				if (!kpi_defs[k].saving || state[k] != 1)
 					continue;
 				/* Applies CP: yes only with a saving >= the minimum, in
 				 * percent to 10^-6 (calc/exact.h). */
-				double s = saving_of(c, &base, r);
-				if (isnan(res->min_saving_pct)) {
-					state[k] = -1;
-				} else if (isnan(s)) {
-					state[k] = -1;
-					if (in_range)
-						res->not_computable++;
-				} else {
-					state[k] = calc_ge(s * 100.0, res->min_saving_pct);
-				}
+				int s = isnan(res->min_saving_pct)
+					    ? -1
+					    : saving_state(c, &base, r, res->min_saving_pct);
+				if (s < 0 && !isnan(res->min_saving_pct) && in_range)
+					res->not_computable++;
+				state[k] = s;
 			}
 			if (in_range)
 				for (int k = 0; k < KPI__MAX; k++)
@@ -1071,7 +1131,7 @@ make_breakdowns(const struct kctx *c, struct kpi_result *res, const struct kpass
 				for (int k = 0; k < KPI__MAX; k++) {
 					struct kpi_value *v = &grp->v[yi * KPI__MAX + k];
 					v->year = p->by_first + yi;
-					v->active = cn->active[cell];
+					v->active = cn->active[cell * KPI__MAX + (size_t)k];
 					v->known = cn->known[cell * KPI__MAX + (size_t)k];
 					v->yes = cn->yes[cell * KPI__MAX + (size_t)k];
 					finish_value(v);
@@ -1152,7 +1212,8 @@ kpi_compute_query(struct db *db, const struct kpi_query *q, struct kpi_result **
 	if (res->nyears > 0 || pass.mask != 0) {
 		if (load_reports(&c) < 0)
 			goto out;
-		if (c.nreps > 0 && (load_energy(&c) < 0 || load_outputs(&c) < 0))
+		if (c.nreps > 0 &&
+		    (load_ledger(&c) < 0 || load_water(&c) < 0 || load_materials(&c) < 0))
 			goto out;
 	}
 	count_all(&c, res, &pass);

@@ -6,23 +6,30 @@
  * administrative unit, sector (VSIC division or class), ownership and size.
  * Used by the dashboard and indicator pages, `sxsh stats` and `sxsh kpi`.
  *
- * Rules (DESIGN.md "Computations"; "unknown is not no"):
+ * Rules (docs/analytics.md "Plan indicators"; "unknown is not no"):
  *   active in Y   opened_year IS NULL OR opened_year <= Y, and
- *                 closed_year IS NULL OR closed_year > Y;
+ *                 closed_year IS NULL OR closed_year >= Y: a facility
+ *                 closing in Y counts in Y (facility_active_in, the rule
+ *                 the key-user list applies too);
  *   yes / known   among active facilities, those whose accepted report of Y
  *                 has the field 1 / has it not NULL (drafts, submitted and
  *                 returned reports are not counted yet);
  *   share         yes / known (NAN when known = 0);
+ *   share_active  yes / active (NAN when active = 0), the lower bound the
+ *                 target is compared with;
  *   coverage      known / active (NAN when active = 0).
- * applies_cp_saving: yes = cp_applied 1 and saving >= min_saving_pct;
- * known = cp_applied 0, or cp_applied 1 with a computable saving.  Saving =
- * (SEC_base - SEC_Y) / SEC_base, SEC = total TOE of the year's energy lines
- * (factor valid in that year, units converted within their dimension) per
- * unit of the main product (largest output in the baseline year).  The
- * baseline is the facility's first report in a year >= the plan's start
- * year (plan.start_year; KPI_BASELINE_FROM when the plan has none) with
- * output > 0 and every energy line convertible; the saving is computable
- * for a later year with energy convertible and main-product output > 0.
+ * applies_cp_saving: yes = cp_applied 1 and a saving of at least
+ * min_saving_pct; known = cp_applied 0, or cp_applied 1 with a computable
+ * saving.  The saving is measured per unit of the main product of the
+ * baseline (the ledger's main product: largest output) against the
+ * baseline, the facility's first report in a year >= the plan's start
+ * year (plan.start_year; KPI_BASELINE_FROM when the plan has none) whose
+ * main product has a SEC the ledger computes.  Energy is required: the
+ * savings model of analytics/savings.h on the ledger's GJ (the ISO 50006
+ * normalised saving when the baseline has 12 monthly points and an
+ * adequate model, else (SEC_base - SEC_Y) / SEC_base); water and each
+ * material reported in both years count too, and every measure counted
+ * must save at least the minimum (docs/analytics.md, "The saving").
  * Applying facility-years without a computable saving are counted in
  * not_computable, never taken as zero.
  *
@@ -54,24 +61,76 @@ struct db;
 /* Successor links followed from an abolished unit (admin_unit.successor_id). */
 #define KPI_SUCCESSOR_HOPS 8
 
-enum kpi_indicator { KPI_AWARE, KPI_CP_STAFF, KPI_APPLIES_CP, KPI_APPLIES_CP_SAVING, KPI__MAX };
+/*
+ * KPI_CP_UNIT is Decision 1419/QĐ-TTg's "90 % of medium and large
+ * enterprises have a dedicated CP unit" (2016-2020): cp_unit among the
+ * active facilities of size medium or large only (its population), for
+ * every plan; its target is the plan_target row "cp_unit" whose
+ * scope_filter is "size=medium,large".
+ */
+enum kpi_indicator {
+	KPI_AWARE,
+	KPI_CP_STAFF,
+	KPI_APPLIES_CP,
+	KPI_APPLIES_CP_SAVING,
+	KPI_CP_UNIT,
+	KPI__MAX
+};
 
+/*
+ * Both shares of an indicator (docs/analytics.md, "Both shares"): of the
+ * facilities whose answer is known (an estimate, meaningful with its
+ * coverage) and of every active facility of the indicator's population (a
+ * lower bound: an unknown answer counted as no).  The target is compared
+ * with share_active (kpi_target_met).
+ */
 struct kpi_value {
 	int year;
 	long yes, known, active;
-	double share;	 /* yes/known, NAN if known == 0 */
-	double coverage; /* known/active, NAN if active == 0 */
+	double share;	     /* yes/known, NAN if known == 0 */
+	double share_active; /* yes/active, NAN if active == 0 */
+	double coverage;     /* known/active, NAN if active == 0 */
 };
+
+/* One target of a plan for an indicator: pct within from..by (inclusive). */
+struct kpi_target {
+	double pct;
+	int from, by; /* from: the row's from_year, else the plan's start year */
+};
+#define KPI_TARGETS_MAX 4
 
 struct kpi_series {
 	enum kpi_indicator ind;
-	const char *code; /* "aware", "cp_staff", "applies_cp", "applies_cp_saving" */
+	const char *code; /* "aware", "cp_staff", "applies_cp", "applies_cp_saving", "cp_unit" */
 	const char *name_vi, *name_en;
 	const char *short_vi, *short_en; /* column headers: "Áp dụng SXSH", "Apply CP" */
-	double target_pct;		 /* NAN when the plan sets none */
-	int target_from, target_by;	 /* 0 when the plan gives none */
-	struct kpi_value *values;	 /* one per year, first_year..last_year */
+	/* The plan's latest target (NAN / 0 when it sets none); targets[] has every one. */
+	double target_pct;
+	int target_from, target_by;
+	int ntargets;
+	struct kpi_target targets[KPI_TARGETS_MAX]; /* latest by first */
+	struct kpi_value *values;		    /* one per year, first_year..last_year */
 };
+
+/*
+ * The target of s that applies in year: the one whose period from..by
+ * holds it, or NULL.  Outside every period no target is set: 78/KH-UBND's
+ * 2016-2020 targets are not compared with 2014 or 2025.
+ */
+const struct kpi_target *kpi_target_at(const struct kpi_series *s, int year);
+/*
+ * Whether v meets target t: share_active x 100 >= t->pct, to 10^-6 of a
+ * percentage point (calc/exact.h).  1 met, 0 not met, -1 when t is NULL or
+ * the share is undefined.
+ */
+int kpi_target_met(const struct kpi_value *v, const struct kpi_target *t);
+
+struct kpi_result;
+/*
+ * How many of r's indicators have a target in year; 0 means the plan sets
+ * none for that year (the pages and the command then say so).
+ */
+int kpi_targets_in(const struct kpi_result *r, int year);
 
 struct kpi_unit_row {
 	const char *unit_code, *unit_name;

@@ -100,7 +100,9 @@ struct lctx {
 	struct lrep *reps;
 	int nreps;
 	int64_t *ids; /* report ids sorted, with their index in reps */
-	int *id_rep;
+	int *direct;  /* when ids are dense: index in reps by id - dmin, -1 none */
+	int64_t dmin, dspan;
+	int scan; /* read the line tables with plain scans (ledger_load_all) */
 	struct lcoef *coef;
 	const char **raw;
 	int nraw;
@@ -351,6 +353,17 @@ load_reports(struct lctx *c, int64_t facility, const char *product, int accepted
 	}
 	if (c->nreps > 0)
 		qsort(c->ids, (size_t)c->nreps, 2 * sizeof(int64_t), id_cmp);
+	/* Ids are usually dense: then a direct table beats a binary search per line. */
+	if (c->nreps > 0) {
+		c->dmin = c->ids[0];
+		c->dspan = c->ids[2 * (c->nreps - 1)] - c->dmin + 1;
+		if (c->dspan <= 4 * (int64_t)c->nreps + 1024) {
+			c->direct = xmalloc((size_t)c->dspan * sizeof(int));
+			memset(c->direct, 0xff, (size_t)c->dspan * sizeof(int));
+			for (int i = 0; i < c->nreps; i++)
+				c->direct[c->ids[2 * i] - c->dmin] = (int)c->ids[2 * i + 1];
+		}
+	}
 	return 0;
 }
 
@@ -358,6 +371,8 @@ load_reports(struct lctx *c, int64_t facility, const char *product, int accepted
 static int
 rep_of(const struct lctx *c, int64_t id)
 {
+	if (c->direct != NULL)
+		return id >= c->dmin && id - c->dmin < c->dspan ? c->direct[id - c->dmin] : -1;
 	int lo = 0, hi = c->nreps - 1;
 	while (lo <= hi) {
 		int mid = lo + (hi - lo) / 2;
@@ -413,9 +428,10 @@ raw_add(struct lctx *c, const char *s, int *cap)
 static int
 load_lines(struct lctx *c, int64_t facility, const char *product)
 {
-	struct db_stmt *st = db_stmt(c->db, STMT_LEDGER_ENERGY);
+	struct db_stmt *st = db_stmt(c->db, c->scan ? STMT_LEDGER_ENERGY_SCAN : STMT_LEDGER_ENERGY);
 	int rc, cap = 0, rawcap = 0;
-	bind_range(st, c->l, facility, product);
+	if (!c->scan)
+		bind_range(st, c->l, facility, product);
 	while ((rc = db_step(st)) == DB_ROW) {
 		int r = rep_of(c, db_col_int(st, 0));
 		if (r < 0)
@@ -439,8 +455,9 @@ load_lines(struct lctx *c, int64_t facility, const char *product)
 		return dberr(c, "report_energy");
 	c->line0 = group((void **)&c->lines, c->nlines, sizeof(*c->lines), c->nreps);
 
-	st = db_stmt(c->db, STMT_LEDGER_OUTPUTS);
-	bind_range(st, c->l, facility, product);
+	st = db_stmt(c->db, c->scan ? STMT_LEDGER_OUTPUTS_SCAN : STMT_LEDGER_OUTPUTS);
+	if (!c->scan)
+		bind_range(st, c->l, facility, product);
 	cap = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
 		int r = rep_of(c, db_col_int(st, 0));
@@ -460,8 +477,9 @@ load_lines(struct lctx *c, int64_t facility, const char *product)
 		return dberr(c, "report_output");
 	c->out0 = group((void **)&c->outs, c->nouts, sizeof(*c->outs), c->nreps);
 
-	st = db_stmt(c->db, STMT_LEDGER_OUTPUT_MONTHS);
-	bind_range(st, c->l, facility, product);
+	st = db_stmt(c->db, c->scan ? STMT_LEDGER_OUTPUT_MONTHS_SCAN : STMT_LEDGER_OUTPUT_MONTHS);
+	if (!c->scan)
+		bind_range(st, c->l, facility, product);
 	cap = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
 		int r = rep_of(c, db_col_int(st, 0));
@@ -904,6 +922,7 @@ lctx_free(struct lctx *c)
 		lctx_free_refs(c);
 	free(c->reps);
 	free(c->ids);
+	free(c->direct);
 	free(c->coef);
 	free(c->raw);
 	free(c->lines);
@@ -1029,13 +1048,15 @@ load_tables(struct lctx *c)
 	return 0;
 }
 
-int
-ledger_load_product(struct db *db, int first_year, int last_year, int64_t facility_id,
-		    const char *product, int accepted_only, struct ledger **out, char *err,
-		    size_t errsz)
+/* ledger_load_product, reading the line tables with plain scans when scan is set. */
+static int
+ledger_load_how(struct db *db, int first_year, int last_year, int64_t facility_id,
+		const char *product, int accepted_only, int scan, struct ledger **out, char *err,
+		size_t errsz)
 {
 	struct ledger *l = xcalloc(1, sizeof(*l));
-	struct lctx c = {.db = db, .l = l, .err = err, .errsz = errsz, .strs = &l->mem};
+	struct lctx c = {
+	    .db = db, .l = l, .err = err, .errsz = errsz, .strs = &l->mem, .scan = scan};
 	int rc = -1;
 	*out = NULL;
 	arena_init(&l->mem);
@@ -1057,6 +1078,23 @@ out:
 	lctx_free(&c);
 	ledger_free(l);
 	return rc;
+}
+
+int
+ledger_load_product(struct db *db, int first_year, int last_year, int64_t facility_id,
+		    const char *product, int accepted_only, struct ledger **out, char *err,
+		    size_t errsz)
+{
+	return ledger_load_how(db, first_year, last_year, facility_id, product, accepted_only, 0,
+			       out, err, errsz);
+}
+
+int
+ledger_load_all(struct db *db, int first_year, int last_year, int accepted_only,
+		struct ledger **out, char *err, size_t errsz)
+{
+	return ledger_load_how(db, first_year, last_year, 0, NULL, accepted_only, 1, out, err,
+			       errsz);
 }
 
 int

@@ -132,6 +132,15 @@ int ledger_load(struct db *db, int first_year, int last_year, int64_t facility_i
 int ledger_load_product(struct db *db, int first_year, int last_year, int64_t facility_id,
 			const char *product, int accepted_only, struct ledger **out, char *err,
 			size_t errsz);
+/*
+ * As ledger_load_product for every facility and product: the same ledger,
+ * read with one plain scan of each line table (lines of reports outside
+ * the years, or not accepted when accepted_only is set, are dropped in
+ * memory), which costs time linear in the tables when the years cover
+ * most reports, as the plan's indicators need (kpi.c).
+ */
+int ledger_load_all(struct db *db, int first_year, int last_year, int accepted_only,
+		    struct ledger **out, char *err, size_t errsz);
 /* One energy line of a report held in memory (ledger_of_lines). */
 struct ledger_line {
 	const char *carrier, *unit; /* codes */

@@ -41,7 +41,7 @@ regress(struct saving *s, const struct ledger_report *base, const struct ledger_
 	double p[12], e[12];
 	size_t n = 0;
 	const char *mp = main_code(base);
-	if (base->monthly_points < SAVINGS_MIN_POINTS || mp == NULL || strcmp(mp, s->product) != 0)
+	if (base->monthly_points < SAVINGS_MIN_POINTS || mp == NULL || strcmp(mp, py->product) != 0)
 		return;
 	for (int m = 0; m < 12; m++)
 		if (isfinite(base->month_gj[m]) && isfinite(base->month_out[m])) {
@@ -59,7 +59,8 @@ regress(struct saving *s, const struct ledger_report *base, const struct ledger_
 	s->flagged = !calc_ge(fit.r2, CALC_R2_MIN);
 
 	const char *ym = main_code(yr);
-	if (yr->monthly_points >= SAVINGS_MIN_POINTS && ym != NULL && strcmp(ym, s->product) == 0) {
+	if (yr->monthly_points >= SAVINGS_MIN_POINTS && ym != NULL &&
+	    strcmp(ym, py->product) == 0) {
 		n = 0;
 		for (int m = 0; m < 12; m++)
 			if (isfinite(yr->month_gj[m]) && isfinite(yr->month_out[m])) {
@@ -81,6 +82,31 @@ regress(struct saving *s, const struct ledger_report *base, const struct ledger_
 			}
 	if (any)
 		s->normalised_saving = calc_normalised_saving_total(&fit, 12, py->output, ey);
+}
+
+void
+savings_compare(const struct ledger_report *base, const struct ledger_report *yr,
+		const char *product, struct saving *s)
+{
+	const struct ledger_product *pb = ledger_report_product(base, product);
+	const struct ledger_product *py = ledger_report_product(yr, product);
+	s->sec_base = pb != NULL ? pb->sec_gj : NAN;
+	s->sec_year = py != NULL ? py->sec_gj : NAN;
+	s->saving = calc_saving(s->sec_base, s->sec_year);
+	s->has_model = 0;
+	s->flagged = 0;
+	s->n_points = 0;
+	s->a = s->b = s->r2 = s->normalised_saving = NAN;
+	if (py != NULL)
+		regress(s, base, yr, py);
+}
+
+double
+savings_energy(const struct saving *s)
+{
+	if (s->has_model && !s->flagged && isfinite(s->normalised_saving))
+		return s->normalised_saving;
+	return s->saving;
 }
 
 int
@@ -107,7 +133,6 @@ savings_facility(struct db *db, int64_t facility_id, int year, int base_year, st
 		s->sec_year = py->sec_gj;
 		s->sec_base = s->saving = s->a = s->b = s->r2 = s->normalised_saving = NAN;
 		const struct ledger_report *base = NULL;
-		const struct ledger_product *pb = NULL;
 		for (int k = 0; k < l->nreports && base == NULL; k++) {
 			const struct ledger_report *r = &l->reports[k];
 			if (base_year != 0 ? r->year != base_year
@@ -117,14 +142,11 @@ savings_facility(struct db *db, int64_t facility_id, int year, int base_year, st
 			if (base_year == 0 && (p == NULL || !isfinite(p->sec_gj)))
 				continue;
 			base = r;
-			pb = p;
 		}
 		if (base == NULL)
 			continue;
 		s->base_year = base->year;
-		s->sec_base = pb != NULL ? pb->sec_gj : NAN;
-		s->saving = calc_saving(s->sec_base, s->sec_year);
-		regress(s, base, yr, py);
+		savings_compare(base, yr, py->product, s);
 	}
 	*out = v;
 	*n = yr->nproducts;

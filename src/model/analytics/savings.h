@@ -47,6 +47,27 @@ struct saving {
  */
 int savings_facility(struct db *db, int64_t facility_id, int year, int base_year,
 		     struct saving **out, int *n, char *err, size_t errsz);
+/*
+ * The saving of product in report yr against the baseline report base, two
+ * reports of one facility from a ledger (analytics/ledger.h), into *s
+ * (facility_id, product, base_year and year are set by the caller or left
+ * as they are): sec_base and sec_year (GJ per product unit, NAN when the
+ * ledger cannot compute them), saving = (sec_base - sec_year) / sec_base,
+ * and, when base has at least SAVINGS_MIN_POINTS monthly points of product
+ * as its main product, the ISO 50006 model and the normalised saving.  The
+ * one computation behind savings_facility and the plan's indicators
+ * (kpi.c).  Pure: no I/O.
+ */
+struct ledger_report;
+void savings_compare(const struct ledger_report *base, const struct ledger_report *yr,
+		     const char *product, struct saving *s);
+/*
+ * The energy saving the indicators use: the normalised saving of an
+ * adequate ISO 50006 model (has_model, R² >= 0.75) when there is one, else
+ * the year-on-year saving per unit of product; NAN when neither is known.
+ */
+double savings_energy(const struct saving *s);
+
 /* Frees what savings_facility returned; NULL is a no-op. */
 void savings_free(struct saving *s, int n);
 

@@ -15,6 +15,21 @@
 struct arena;
 struct db;
 
+/*
+ * Whether a facility is active in year: opened_year <= year <= closed_year,
+ * a missing year (passed as 0) not limiting.  A facility that closes in
+ * year Y worked part of Y, owes the report of Y and is counted in Y, by the
+ * indicators (kpi.c) and the key-user list (keyusers.c, whose statement
+ * applies the same test) alike; from Y + 1 on it is not
+ * (docs/analytics.md, "Which facilities count").
+ */
+static inline int
+facility_active_in(int opened_year, int closed_year, int year)
+{
+	return (opened_year == 0 || opened_year <= year) &&
+	       (closed_year == 0 || closed_year >= year);
+}
+
 /* At most this many facilities per page. */
 #define FACILITY_PAGE_MAX 200
 
