@@ -1,5 +1,5 @@
 #!/bin/sh
-# The browser test (tests/browser/workflow.mjs): installs what it needs from
+# The browser tests (tests/browser/*.mjs): installs what it needs from
 # Debian when missing (chromium, and nodejs and npm when there is no node or
 # npm) and playwright-core with npm (`npm ci`, the version pinned in
 # tests/browser/package.json) when tests/browser/node_modules lacks it or
@@ -83,4 +83,26 @@ until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do
 	i=$((i + 1)); [ $i -lt 100 ] || { echo "browser test: server did not start" >&2; exit 1; }
 	sleep 0.1
 done
-SXSH_BASE="http://127.0.0.1:$port" SXSH_FACILITY=$fac SXSH_FACILITY_CODE=$code SXSH_YEAR=$year node "$dir/workflow.mjs"
+# Every tests/browser/*.mjs in name order against the same server; each
+# prints "browser: N passed, N failed" and may make the accounts and data it
+# needs with SXSH_BIN and SXSH_DB (the server's database), so no file
+# depends on another's state.  The totals are printed last.
+export SXSH_BASE="http://127.0.0.1:$port" SXSH_FACILITY=$fac SXSH_FACILITY_CODE=$code SXSH_YEAR=$year
+export SXSH_BIN="$(cd "$(dirname "$sxsh")" && pwd)/sxsh" SXSH_DB="$db" SXSH_UNIT="$unit"
+total_pass=0
+total_fail=0
+rc=0
+for t in "$dir"/*.mjs; do
+	out=$(node "$t" 2>&1) || rc=1
+	printf '%s\n' "$out" | sed "s|^|$(basename "$t"): |"
+	line=$(printf '%s\n' "$out" | sed -n 's/^browser: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' | tail -n 1)
+	if [ -z "$line" ]; then
+		rc=1
+		total_fail=$((total_fail + 1))
+		continue
+	fi
+	total_pass=$((total_pass + ${line% *}))
+	total_fail=$((total_fail + ${line#* }))
+done
+echo "browser: $total_pass passed, $total_fail failed"
+[ "$rc" = 0 ] && [ "$total_fail" = 0 ] && [ "$total_pass" -gt 0 ]
