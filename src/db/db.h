@@ -94,12 +94,13 @@ int db_rollback(struct db *db);
 struct db_stmt *db_stmt(struct db *db, enum stmt id);
 /*
  * Per-connection caches the model keeps beside a connection (the ledger's
- * reference tables, keyed by the data generation inside): one pointer per
+ * reference tables, the key-user lists and the benchmarks, each keyed by
+ * the data generation inside): one pointer per
  * slot, owned by the connection once set, freed with free_fn (NULL: not
  * freed) when replaced or when the connection closes.  A connection is
  * used by one thread at a time, so no lock is needed.
  */
-enum db_slot { DB_SLOT_LEDGER_REFS, DB_SLOT__MAX };
+enum db_slot { DB_SLOT_LEDGER_REFS, DB_SLOT_KEYUSERS, DB_SLOT_BENCH, DB_SLOT__MAX };
 void *db_slot_get(struct db *db, enum db_slot slot);
 void db_slot_set(struct db *db, enum db_slot slot, void *p, void (*free_fn)(void *));
 

@@ -218,7 +218,29 @@ test_scope(void **state)
 	static const char *const all[] = {"K6", "K3", "K7", "K4", "K2"};
 	for (int i = 0; i < 5; i++)
 		assert_string_equal(l->items[i].code, all[i]);
-	keyusers_free(l);
+
+	/* Kept per connection, generation, year and scope: asked again, the
+	 * province gets the same list and Hà Tiên its own, neither computed
+	 * again; after the generation moves the list is computed anew. */
+	long computed = keyusers_computed();
+	struct keyuser_list *again = NULL;
+	assert_int_equal(keyusers_list(db, &province, 2020, &again, err, sizeof(err)), 0);
+	assert_ptr_equal(again, l);
+	keyusers_free(again);
+	assert_int_equal(keyusers_list(db, &ha_tien, 2020, &again, err, sizeof(err)), 0);
+	assert_int_equal(again->n, 1);
+	assert_string_equal(again->items[0].code, "K6");
+	keyusers_free(again);
+	assert_int_equal(keyusers_computed(), computed);
+	assert_int_equal(db_exec(db, "UPDATE meta SET value = CAST(CAST(value AS bigint) + 1 AS "
+				     "text) WHERE key = 'generation'"),
+			 DB_OK);
+	assert_int_equal(keyusers_list(db, &province, 2020, &again, err, sizeof(err)), 0);
+	assert_true(again != l);
+	assert_int_equal(again->n, 5);
+	assert_int_equal(keyusers_computed(), computed + 1);
+	keyusers_free(again);
+	keyusers_free(l); /* held past the generation's change: still valid until now */
 	db_close(db);
 }
 

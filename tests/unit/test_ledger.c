@@ -445,6 +445,14 @@ test_bench_few_peers(void **state)
 	assert_float_equal(b->min, 2.38 / 0.0036, 1e-9);
 	assert_float_equal(b->max, 1000, 1e-9);
 	assert_int_equal(b->nmeets, 1);
+	/* The connection keeps it for this generation: the same result again,
+	 * not computed a second time. */
+	long computed = bench_computed();
+	struct bench_result *again;
+	assert_int_equal(bench_compute(db, "frozen_catfish", 2019, &again, err, sizeof(err)), 0);
+	assert_ptr_equal(again, b);
+	assert_int_equal(bench_computed(), computed);
+	bench_result_free(again);
 	bench_result_free(b);
 	assert_int_equal(bench_compute(db, "nothing", 2019, &b, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "unknown product"));
@@ -462,10 +470,14 @@ test_bench_few_peers(void **state)
 	/* A peer whose report is not accepted yet is not a peer: F2 (report 2)
 	 * back to submitted leaves F1 alone; F4's sugar (report 4) in draft
 	 * takes sugar off the product list. */
+	/* (Reopening an accepted report bumps the generation: so does this.) */
 	assert_int_equal(db_exec(db, "UPDATE report SET status = 'submitted' WHERE id = 2;"
-				     "UPDATE report SET status = 'draft' WHERE id = 4"),
+				     "UPDATE report SET status = 'draft' WHERE id = 4;"
+				     "UPDATE meta SET value = CAST(CAST(value AS bigint) + 1 AS "
+				     "text) WHERE key = 'generation'"),
 			 DB_OK);
 	assert_int_equal(bench_compute(db, "frozen_catfish", 2019, &b, err, sizeof(err)), 0);
+	assert_int_equal(bench_computed(), computed + 1);
 	assert_int_equal(b->npeers, 1);
 	assert_string_equal(b->peers[0].facility_code, "F1");
 	bench_result_free(b);

@@ -15,6 +15,7 @@
 #include "model/calc/exact.h"
 #include "model/calc/stats.h"
 #include "model/analytics/ledger.h"
+#include "model/store.h"
 #include "util/alloc.h"
 
 static int
@@ -26,11 +27,12 @@ peer_cmp(const void *a, const void *b)
 	return strcmp(x->facility_code, y->facility_code);
 }
 
-int
-bench_compute(struct db *db, const char *product, int year, struct bench_result **out, char *err,
-	      size_t errsz)
+static int
+bench_compute_one(struct db *db, const char *product, int year, struct bench_result **out,
+		  char *err, size_t errsz)
 {
 	struct bench_result *r = xcalloc(1, sizeof(*r));
+	r->refs = 1;
 	double *secs = NULL;
 	int rc = -1;
 	*out = NULL;
@@ -141,10 +143,85 @@ out:
 void
 bench_result_free(struct bench_result *r)
 {
-	if (r == NULL)
+	if (r == NULL || --r->refs > 0)
 		return;
 	ledger_free(r->ledger);
 	free(r);
+}
+
+/* The benchmarks of one connection for one data generation, by product and year. */
+#define BENCH_CACHE_MAX 16
+
+struct bench_cache {
+	int64_t generation;
+	int n, next; /* entries in use; the one to replace next when full */
+	struct bench_result *r[BENCH_CACHE_MAX];
+};
+
+static _Atomic long computed;
+
+long
+bench_computed(void)
+{
+	return computed;
+}
+
+static void
+bench_cache_clear(struct bench_cache *c)
+{
+	for (int i = 0; i < c->n; i++)
+		bench_result_free(c->r[i]);
+	c->n = c->next = 0;
+}
+
+static void
+bench_cache_free(void *p)
+{
+	if (p != NULL) {
+		bench_cache_clear(p);
+		free(p);
+	}
+}
+
+int
+bench_compute(struct db *db, const char *product, int year, struct bench_result **out, char *err,
+	      size_t errsz)
+{
+	int64_t gen;
+	*out = NULL;
+	if (store_generation(db, &gen) < 0) {
+		msg_both(err, errsz, MSG_IO_DB_ERROR, " (generation): %s", db_errmsg(db));
+		return -1;
+	}
+	struct bench_cache *c = db_slot_get(db, DB_SLOT_BENCH);
+	if (c == NULL) {
+		c = xcalloc(1, sizeof(*c));
+		db_slot_set(db, DB_SLOT_BENCH, c, bench_cache_free);
+	}
+	if (c->generation != gen) {
+		bench_cache_clear(c);
+		c->generation = gen;
+	}
+	for (int i = 0; i < c->n; i++)
+		if (c->r[i]->year == year && strcmp(c->r[i]->product, product) == 0) {
+			c->r[i]->refs++;
+			*out = c->r[i];
+			return 0;
+		}
+	struct bench_result *r;
+	if (bench_compute_one(db, product, year, &r, err, errsz) < 0)
+		return -1;
+	computed++;
+	if (c->n < BENCH_CACHE_MAX) {
+		c->r[c->n++] = r;
+	} else {
+		bench_result_free(c->r[c->next]);
+		c->r[c->next] = r;
+		c->next = (c->next + 1) % BENCH_CACHE_MAX;
+	}
+	r->refs++; /* the cache's and the caller's */
+	*out = r;
+	return 0;
 }
 
 int

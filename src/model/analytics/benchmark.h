@@ -43,17 +43,24 @@ struct bench_result {
 	int nmeets;
 	int nnot_computable;   /* reports with the product whose SEC is unknown */
 	struct ledger *ledger; /* owns the strings; private */
+	int refs;	       /* private: the connection's cache and each caller */
 };
 
 /*
  * The benchmark of product in year.  Returns 0 and *out (free with
  * bench_result_free), or -1 with a bilingual message in err: unknown
  * product or a database error.  No peers is not an error (npeers 0).
+ * The connection keeps the benchmarks of the current data generation (they
+ * read accepted reports and reference data only, whose every change bumps
+ * it), so a second call for the same product and year returns the same
+ * result without reading the ledger again; the caller must not change it.
  */
 int bench_compute(struct db *db, const char *product, int year, struct bench_result **out,
 		  char *err, size_t errsz);
-/* Frees r and everything it owns; NULL is a no-op. */
+/* Releases r (see bench_compute); NULL is a no-op. */
 void bench_result_free(struct bench_result *r);
+/* How many benchmarks this process computed (not taken from the cache): for tests. */
+long bench_computed(void);
 
 /* A product with outputs in a year, for choosing what to compare. */
 struct bench_product {

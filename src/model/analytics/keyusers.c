@@ -1,7 +1,10 @@
 /*
  * Key energy users of a year (keyusers.h): the threshold from reference
  * data, one ledger load of the year, the facilities the caller may see
- * (with their unit on 31/12), a filter and a sort.
+ * (with their unit on 31/12), a filter and a sort.  The lists of the
+ * current data generation are kept per connection (DB_SLOT_KEYUSERS), by
+ * year and scope: the list reads accepted reports, unit history and
+ * reference data only, and every change to those bumps the generation.
  */
 #include "model/analytics/keyusers.h"
 
@@ -13,7 +16,9 @@
 #include "model/msg.h"
 #include "model/analytics/ledger.h"
 #include "model/calc/exact.h"
+#include "model/accounts/principal.h"
 #include "model/accounts/scope.h"
+#include "model/store.h"
 #include "util/alloc.h"
 
 /* The threshold row keyusers reads (data/thresholds.csv). */
@@ -75,11 +80,12 @@ ku_facilities(struct db *db, const struct principal *who, int year, const char *
 	return ledger_facilities_read(db, st, l, err, errsz);
 }
 
-int
-keyusers_list(struct db *db, const struct principal *who, int year, struct keyuser_list **out,
-	      char *err, size_t errsz)
+static int
+ku_compute(struct db *db, const struct principal *who, int year, struct keyuser_list **out,
+	   char *err, size_t errsz)
 {
 	struct keyuser_list *kl = xcalloc(1, sizeof(*kl));
+	kl->refs = 1;
 	char last[16], first[16];
 	int rc = -1;
 	*out = NULL;
@@ -148,10 +154,106 @@ out:
 void
 keyusers_free(struct keyuser_list *l)
 {
-	if (l == NULL)
+	if (l == NULL || --l->refs > 0)
 		return;
 	ledger_free(l->ledger);
 	free(l);
+}
+
+/* The lists of one connection for one data generation, by year and scope. */
+#define KU_CACHE_MAX 8
+
+struct ku_cache {
+	int64_t generation;
+	int n, next; /* entries in use; the one to replace next when full */
+	struct ku_cache_entry {
+		int year;
+		int who;	      /* 0: no principal (the public) */
+		struct principal key; /* email not compared */
+		struct keyuser_list *l;
+	} e[KU_CACHE_MAX];
+};
+
+static _Atomic long ku_computed;
+
+long
+keyusers_computed(void)
+{
+	return ku_computed;
+}
+
+static void
+ku_cache_clear(struct ku_cache *c)
+{
+	for (int i = 0; i < c->n; i++)
+		keyusers_free(c->e[i].l);
+	c->n = c->next = 0;
+}
+
+static void
+ku_cache_free(void *p)
+{
+	if (p != NULL) {
+		ku_cache_clear(p);
+		free(p);
+	}
+}
+
+static int
+ku_same_scope(const struct ku_cache_entry *e, const struct principal *who)
+{
+	if (who == NULL || !e->who)
+		return who == NULL && !e->who;
+	return e->key.user_id == who->user_id && e->key.role == who->role &&
+	       e->key.unit_id == who->unit_id && e->key.facility_id == who->facility_id;
+}
+
+int
+keyusers_list(struct db *db, const struct principal *who, int year, struct keyuser_list **out,
+	      char *err, size_t errsz)
+{
+	int64_t gen;
+	*out = NULL;
+	if (store_generation(db, &gen) < 0) {
+		msg_both(err, errsz, MSG_IO_DB_ERROR, " (generation): %s", db_errmsg(db));
+		return -1;
+	}
+	struct ku_cache *c = db_slot_get(db, DB_SLOT_KEYUSERS);
+	if (c == NULL) {
+		c = xcalloc(1, sizeof(*c));
+		db_slot_set(db, DB_SLOT_KEYUSERS, c, ku_cache_free);
+	}
+	if (c->generation != gen) {
+		ku_cache_clear(c);
+		c->generation = gen;
+	}
+	for (int i = 0; i < c->n; i++)
+		if (c->e[i].year == year && ku_same_scope(&c->e[i], who)) {
+			c->e[i].l->refs++;
+			*out = c->e[i].l;
+			return 0;
+		}
+	struct keyuser_list *l;
+	if (ku_compute(db, who, year, &l, err, errsz) < 0)
+		return -1;
+	ku_computed++;
+	l->generation = gen;
+	struct ku_cache_entry *e;
+	if (c->n < KU_CACHE_MAX) {
+		e = &c->e[c->n++];
+	} else {
+		e = &c->e[c->next];
+		c->next = (c->next + 1) % KU_CACHE_MAX;
+		keyusers_free(e->l);
+	}
+	*e = (struct ku_cache_entry){.year = year, .who = who != NULL, .l = l};
+	if (who != NULL) {
+		e->key = *who;
+		e->key.email = NULL;
+	}
+	l->refs++; /* the cache's and the caller's */
+	*out = l;
+	return 0;
 }
 
 static const char *const status_codes[KEYUSER__MAX] = {

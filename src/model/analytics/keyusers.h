@@ -68,6 +68,8 @@ struct keyuser_list {
 	int nunknown;
 	struct keyuser *unknown; /* below the threshold on what converts, but incomplete; by code */
 	struct ledger *ledger;	 /* owns the strings; private */
+	int refs;		 /* private: the connection's cache and each caller */
+	int64_t generation;	 /* private: the data generation it was computed for */
 };
 
 /*
@@ -78,8 +80,15 @@ struct keyuser_list {
  */
 int keyusers_list(struct db *db, const struct principal *who, int year, struct keyuser_list **out,
 		  char *err, size_t errsz);
-/* Frees l and everything it owns; NULL is a no-op. */
+/*
+ * Releases l (the connection keeps the lists of the current data
+ * generation, so a second call for the same year and the same scope
+ * returns the same list without reading the ledger again); NULL is a
+ * no-op.  The caller must not change a list.
+ */
 void keyusers_free(struct keyuser_list *l);
+/* How many lists this process computed (not taken from the cache): for tests. */
+long keyusers_computed(void);
 
 /*
  * The status as written in the CSV, JSON and workbook: "key_user",
