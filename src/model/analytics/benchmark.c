@@ -156,6 +156,9 @@ struct bench_cache {
 	int64_t generation;
 	int n, next; /* entries in use; the one to replace next when full */
 	struct bench_result *r[BENCH_CACHE_MAX];
+	int prod_year; /* the year of prods (0: none) */
+	int nprods;
+	struct bench_product *prods;
 };
 
 static _Atomic long computed;
@@ -172,6 +175,9 @@ bench_cache_clear(struct bench_cache *c)
 	for (int i = 0; i < c->n; i++)
 		bench_result_free(c->r[i]);
 	c->n = c->next = 0;
+	bench_products_free(c->prods, c->nprods);
+	c->prods = NULL;
+	c->nprods = c->prod_year = 0;
 }
 
 static void
@@ -183,16 +189,13 @@ bench_cache_free(void *p)
 	}
 }
 
-int
-bench_compute(struct db *db, const char *product, int year, struct bench_result **out, char *err,
-	      size_t errsz)
+/* The connection's cache, emptied when the data generation moved; NULL on a storage error. */
+static struct bench_cache *
+bench_cache_of(struct db *db)
 {
 	int64_t gen;
-	*out = NULL;
-	if (store_generation(db, &gen) < 0) {
-		msg_both(err, errsz, MSG_IO_DB_ERROR, " (generation): %s", db_errmsg(db));
-		return -1;
-	}
+	if (store_generation(db, &gen) < 0)
+		return NULL;
 	struct bench_cache *c = db_slot_get(db, DB_SLOT_BENCH);
 	if (c == NULL) {
 		c = xcalloc(1, sizeof(*c));
@@ -201,6 +204,19 @@ bench_compute(struct db *db, const char *product, int year, struct bench_result 
 	if (c->generation != gen) {
 		bench_cache_clear(c);
 		c->generation = gen;
+	}
+	return c;
+}
+
+int
+bench_compute(struct db *db, const char *product, int year, struct bench_result **out, char *err,
+	      size_t errsz)
+{
+	*out = NULL;
+	struct bench_cache *c = bench_cache_of(db);
+	if (c == NULL) {
+		msg_both(err, errsz, MSG_IO_DB_ERROR, " (generation): %s", db_errmsg(db));
+		return -1;
 	}
 	for (int i = 0; i < c->n; i++)
 		if (c->r[i]->year == year && strcmp(c->r[i]->product, product) == 0) {
@@ -224,8 +240,8 @@ bench_compute(struct db *db, const char *product, int year, struct bench_result 
 	return 0;
 }
 
-int
-bench_products(struct db *db, int year, struct bench_product **out, int *n)
+static int
+products_query(struct db *db, int year, struct bench_product **out, int *n)
 {
 	struct bench_product *v = NULL;
 	int cnt = 0, cap = 0, rc;
@@ -245,6 +261,40 @@ bench_products(struct db *db, int year, struct bench_product **out, int *n)
 	}
 	*out = v;
 	*n = cnt;
+	return 0;
+}
+
+/* A copy of p[0..n) that bench_products_free frees. */
+static struct bench_product *
+products_dup(const struct bench_product *p, int n)
+{
+	struct bench_product *v = xcalloc((size_t)(n > 0 ? n : 1), sizeof(*v));
+	for (int i = 0; i < n; i++)
+		v[i] = (struct bench_product){xstrdup(p[i].code), xstrdup(p[i].name_vi),
+					      xstrdup(p[i].name_en)};
+	return v;
+}
+
+int
+bench_products(struct db *db, int year, struct bench_product **out, int *n)
+{
+	*out = NULL;
+	*n = 0;
+	struct bench_cache *c = bench_cache_of(db);
+	if (c == NULL)
+		return -1;
+	if (c->prod_year != year) {
+		struct bench_product *v;
+		int cnt;
+		if (products_query(db, year, &v, &cnt) < 0)
+			return -1;
+		bench_products_free(c->prods, c->nprods);
+		c->prods = v;
+		c->nprods = cnt;
+		c->prod_year = year;
+	}
+	*out = products_dup(c->prods, c->nprods);
+	*n = c->nprods;
 	return 0;
 }
 

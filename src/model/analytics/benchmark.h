@@ -68,7 +68,8 @@ struct bench_product {
 };
 
 /*
- * The products that have outputs in year, by code: *out is a malloc'd array
+ * The products that have accepted outputs in year (kept per connection and
+ * data generation, as the benchmarks are), by code: *out is a malloc'd array
  * of *n (free with bench_products_free).  Returns 0 or -1 on a database
  * error.
  */
