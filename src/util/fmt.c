@@ -268,6 +268,92 @@ parse_double(const char *s, double *out, int lang_vi_ok)
 	return 0;
 }
 
+/*
+ * Reads s (trimmed) with decimal mark dec and group mark grp (or a space)
+ * into *v.  Returns 0, or -1 when s is not such a number.  *groups is set
+ * to 1 when a group mark was used, *tail3 to 1 when the decimal part has
+ * exactly three digits.  Grouped numbers do not start with 0 ("0.125" is
+ * no thousands).
+ */
+static int
+read_user_num(const char *s, char dec, char grp, double *v, int *groups, int *tail3)
+{
+	char norm[64], *end;
+	size_t o = 0;
+	const char *p = s;
+	*groups = *tail3 = 0;
+	if (*p == '-' || *p == '+')
+		norm[o++] = *p++;
+	int digits = 0, first = 1, run = 0;
+	for (; *p != '\0' && *p != dec; p++) {
+		if (*p == grp || *p == ' ') {
+			/* a group mark: after 1-3 digits first, exactly 3 later */
+			if (run == 0 || run > 3 || (!first && run != 3))
+				return -1;
+			first = 0;
+			run = 0;
+			*groups = 1;
+			continue;
+		}
+		if (!isdigit((unsigned char)*p) || o >= sizeof(norm) - 2)
+			return -1;
+		norm[o++] = *p;
+		digits++;
+		run++;
+	}
+	if (*groups && (run != 3 || norm[norm[0] == '-' || norm[0] == '+'] == '0'))
+		return -1;
+	if (*p == dec) {
+		norm[o++] = '.';
+		p++;
+		int frac = 0;
+		for (; *p != '\0'; p++, frac++) {
+			if (!isdigit((unsigned char)*p) || o >= sizeof(norm) - 1)
+				return -1;
+			norm[o++] = *p;
+		}
+		if (frac == 0)
+			return -1;
+		*tail3 = frac == 3;
+	}
+	if (digits == 0)
+		return -1;
+	norm[o] = '\0';
+	errno = 0;
+	double d = strtod(norm, &end);
+	if (errno != 0 || *end != '\0' || !isfinite(d))
+		return -1;
+	*v = d;
+	return 0;
+}
+
+enum num_read
+parse_num_user(const char *s, enum lang lang, double *out, double *alt)
+{
+	char tmp[64];
+	*out = *alt = NAN;
+	if (trim_copy(s, tmp, sizeof(tmp)) < 0 || tmp[0] == '\0')
+		return NUM_BAD;
+	char dec = lang == LANG_VI ? ',' : '.', grp = lang == LANG_VI ? '.' : ',';
+	double mine, other;
+	int mg, mt, og, ot;
+	int ok_mine = read_user_num(tmp, dec, grp, &mine, &mg, &mt) == 0;
+	int ok_other = read_user_num(tmp, grp, dec, &other, &og, &ot) == 0;
+	if (!ok_mine) {
+		if (ok_other)
+			*alt = other;
+		return NUM_BAD;
+	}
+	*out = mine;
+	/* "1,234" on a Vietnamese page: a decimal part of three digits and no
+	 * group mark is the other language's thousands when that reads too. */
+	if (ok_other && mt && !mg && og && other != mine) {
+		*alt = other;
+		return NUM_TWO_WAYS;
+	}
+	return NUM_OK;
+}
+
 int
 parse_date(const char *s, int *y, int *m, int *d)
 {

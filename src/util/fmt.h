@@ -72,6 +72,25 @@ char *fmt_date(char *out, size_t n, const char *iso);
  */
 int parse_int64(const char *s, int64_t *out);
 int parse_double(const char *s, double *out, int lang_vi_ok);
+/*
+ * A number as a person types it on a page in lang: on Vietnamese pages
+ * '.' groups thousands and ',' is the decimal mark ("12.500" is 12500,
+ * "3,5" is 3.5, "1.234.567,8" works); on English pages the other way
+ * round.  Spaces may also group thousands.  Groups after the first have
+ * exactly three digits.  No exponent.  Returns:
+ *   NUM_OK       *out is the value;
+ *   NUM_TWO_WAYS the text reads as one value in lang and as another in the
+ *                other language ("1,234" on a Vietnamese page: 1,234 or
+ *                1234): *out is lang's reading, *alt the other's; refuse it
+ *                and show both;
+ *   NUM_BAD      not a number in lang; *alt is its reading in the other
+ *                language when it has one ("12.5" on a Vietnamese page:
+ *                12.5, to suggest "12,5"), else NAN.
+ * The value is the double nearest the decimal written (as strtod).
+ */
+enum num_read { NUM_OK, NUM_TWO_WAYS, NUM_BAD };
+enum num_read parse_num_user(const char *s, enum lang lang, double *out, double *alt);
+
 /* Returns 0 if s is an ISO date yyyy-mm-dd that exists in the calendar. */
 int parse_date(const char *s, int *y, int *m, int *d);
 /* An ISO date as the integer yyyymmdd (2025-06-30 -> 20250630), or -1. */

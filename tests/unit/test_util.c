@@ -180,6 +180,60 @@ test_parse(void **state)
 	assert_int_equal(date_num("2025-02-30"), -1);
 }
 
+/* parse_num_user: readings worked out by hand from the conventions. */
+static void
+test_parse_user(void **state)
+{
+	(void)state;
+	double v, alt;
+	/* Vietnamese pages: '.' groups, ',' is the decimal mark. */
+	assert_int_equal(parse_num_user("12.500", LANG_VI, &v, &alt), NUM_OK);
+	assert_true(v == 12500);
+	assert_int_equal(parse_num_user("3,5", LANG_VI, &v, &alt), NUM_OK);
+	assert_true(v == 3.5);
+	assert_int_equal(parse_num_user(" 1.234.567,8 ", LANG_VI, &v, &alt), NUM_OK);
+	assert_true(v == 1234567.8);
+	assert_int_equal(parse_num_user("1 234,5", LANG_VI, &v, &alt), NUM_OK);
+	assert_true(v == 1234.5);
+	assert_int_equal(parse_num_user("-0,25", LANG_VI, &v, &alt), NUM_OK);
+	assert_true(v == -0.25);
+	assert_int_equal(parse_num_user("0,125", LANG_VI, &v, &alt), NUM_OK);
+	assert_true(v == 0.125); /* "0,125" is no thousands in English either */
+	assert_int_equal(parse_num_user("1.000", LANG_VI, &v, &alt), NUM_OK);
+	assert_true(v == 1000);
+	assert_int_equal(parse_num_user("16055,31", LANG_VI, &v, &alt), NUM_OK);
+	assert_true(v == 16055.31);
+	/* Two ways: 1,234 in Vietnamese, 1234 in English. */
+	assert_int_equal(parse_num_user("1,234", LANG_VI, &v, &alt), NUM_TWO_WAYS);
+	assert_true(v == 1.234);
+	assert_true(alt == 1234);
+	assert_int_equal(parse_num_user("1,000", LANG_VI, &v, &alt), NUM_TWO_WAYS);
+	assert_true(v == 1 && alt == 1000);
+	/* Not Vietnamese, with the English reading to suggest. */
+	assert_int_equal(parse_num_user("12.5", LANG_VI, &v, &alt), NUM_BAD);
+	assert_true(alt == 12.5);
+	assert_int_equal(parse_num_user("1.2345", LANG_VI, &v, &alt), NUM_BAD);
+	assert_true(alt == 1.2345);
+	/* Neither. */
+	static const char *const bad[] = {"",	"  ", "abc",	"1e5",	     "12a", "1,2,3",
+					  ",5", "5,", "1..000", "12.50.000", "nan", "--1"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(parse_num_user(bad[i], LANG_VI, &v, &alt), NUM_BAD);
+		assert_true(isnan(alt));
+	}
+	/* English pages: the other way round. */
+	assert_int_equal(parse_num_user("12,500", LANG_EN, &v, &alt), NUM_OK);
+	assert_true(v == 12500);
+	assert_int_equal(parse_num_user("3.5", LANG_EN, &v, &alt), NUM_OK);
+	assert_true(v == 3.5);
+	assert_int_equal(parse_num_user("1,234,567.8", LANG_EN, &v, &alt), NUM_OK);
+	assert_true(v == 1234567.8);
+	assert_int_equal(parse_num_user("1.234", LANG_EN, &v, &alt), NUM_TWO_WAYS);
+	assert_true(v == 1.234 && alt == 1234);
+	assert_int_equal(parse_num_user("3,5", LANG_EN, &v, &alt), NUM_BAD);
+	assert_true(alt == 3.5);
+}
+
 static void
 test_fold(void **state)
 {
@@ -291,11 +345,12 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_fmt_num_vi),	cmocka_unit_test(test_fmt_round),
-	    cmocka_unit_test(test_fmt_qty),	cmocka_unit_test(test_parse),
-	    cmocka_unit_test(test_fold),	cmocka_unit_test(test_fold_lone_mark),
-	    cmocka_unit_test(test_buf_bounded), cmocka_unit_test(test_arena),
-	    cmocka_unit_test(test_xgrow),	cmocka_unit_test(test_fmt_exact),
+	    cmocka_unit_test(test_fmt_num_vi),	   cmocka_unit_test(test_fmt_round),
+	    cmocka_unit_test(test_fmt_qty),	   cmocka_unit_test(test_parse),
+	    cmocka_unit_test(test_parse_user),	   cmocka_unit_test(test_fold),
+	    cmocka_unit_test(test_fold_lone_mark), cmocka_unit_test(test_buf_bounded),
+	    cmocka_unit_test(test_arena),	   cmocka_unit_test(test_xgrow),
+	    cmocka_unit_test(test_fmt_exact),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
