@@ -283,8 +283,6 @@ static int
 load_plan(struct kctx *c, const char *plan_code, struct kpi_result *r)
 {
 	struct db_stmt *st = db_stmt(c->db, STMT_KPI_PLAN_GET);
-	if (st == NULL)
-		return kctx_dberr(c, "plan");
 	db_bind_text(st, 1, plan_code);
 	int rc = db_step(st);
 	if (rc == DB_DONE) {
@@ -297,8 +295,6 @@ load_plan(struct kctx *c, const char *plan_code, struct kpi_result *r)
 	db_reset(st);
 
 	st = db_stmt(c->db, STMT_KPI_PLAN_START);
-	if (st == NULL)
-		return kctx_dberr(c, "plan");
 	db_bind_text(st, 1, plan_code);
 	int plan_start = 0;
 	if (db_step(st) == DB_ROW && !db_col_is_null(st, 0))
@@ -306,8 +302,6 @@ load_plan(struct kctx *c, const char *plan_code, struct kpi_result *r)
 	db_reset(st);
 
 	st = db_stmt(c->db, STMT_KPI_PLAN_TARGETS);
-	if (st == NULL)
-		return kctx_dberr(c, "plan_target");
 	db_bind_int(st, 1, plan_id);
 	int seen_saving = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -354,8 +348,6 @@ static int
 load_units(struct kctx *c)
 {
 	struct db_stmt *st = db_stmt(c->db, STMT_KPI_UNITS);
-	if (st == NULL)
-		return kctx_dberr(c, "unit");
 	int rc, cap = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
 		xgrow((void **)&c->units, &cap, c->nunits + 1, sizeof(*c->units));
@@ -384,8 +376,6 @@ static int
 load_admin_units(struct kctx *c)
 {
 	struct db_stmt *st = db_stmt(c->db, STMT_KPI_ADMIN_UNITS);
-	if (st == NULL)
-		return kctx_dberr(c, "admin_unit");
 	int rc, cap = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
 		xgrow((void **)&c->au, &cap, c->nau + 1, sizeof(*c->au));
@@ -459,8 +449,6 @@ static int
 load_sectors(struct kctx *c)
 {
 	struct db_stmt *st = db_stmt(c->db, STMT_KPI_SECTORS);
-	if (st == NULL)
-		return kctx_dberr(c, "sector");
 	int rc, cap = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
 		int cap0 = cap, id = strtab_add(&c->sector_ids, db_col_text(st, 0));
@@ -491,8 +479,6 @@ static int
 load_facilities(struct kctx *c)
 {
 	struct db_stmt *st = db_stmt(c->db, STMT_KPI_FACILITIES);
-	if (st == NULL)
-		return kctx_dberr(c, "facility");
 	int rc, cap = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
 		xgrow((void **)&c->facs, &cap, c->nfacs + 1, sizeof(*c->facs));
@@ -521,8 +507,6 @@ static int
 load_history(struct kctx *c)
 {
 	struct db_stmt *st = db_stmt(c->db, STMT_KPI_UNIT_HISTORY);
-	if (st == NULL)
-		return kctx_dberr(c, "facility_unit_history");
 	int rc, cap = 0, fi = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
 		int64_t fid = db_col_int(st, 0);
@@ -582,8 +566,6 @@ static int
 load_reports(struct kctx *c)
 {
 	struct db_stmt *st = db_stmt(c->db, STMT_KPI_REPORTS);
-	if (st == NULL)
-		return kctx_dberr(c, "report");
 	int rc, cap = 0, fi = 0;
 	c->ymin = INT_MAX;
 	c->ymax = INT_MIN;
@@ -680,8 +662,6 @@ static int
 load_water(struct kctx *c)
 {
 	struct db_stmt *st = db_stmt(c->db, STMT_KPI_WATER);
-	if (st == NULL)
-		return kctx_dberr(c, "report_water");
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		int i = rep_of(c, db_col_int(st, 0));
@@ -715,8 +695,6 @@ static int
 load_materials(struct kctx *c)
 {
 	struct db_stmt *st = db_stmt(c->db, STMT_KPI_MATERIALS);
-	if (st == NULL)
-		return kctx_dberr(c, "report_material");
 	int rc, cap = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
 		int i = rep_of(c, db_col_int(st, 0));
@@ -1287,8 +1265,6 @@ kpi_year_range(struct db *db, int *first, int *last)
 {
 	*first = *last = -1;
 	struct db_stmt *st = db_stmt(db, STMT_KPI_YEAR_RANGE);
-	if (st == NULL)
-		return -1;
 	int rc = db_step(st), ok = -1;
 	if (rc == DB_ROW && !db_col_is_null(st, 0) && !db_col_is_null(st, 1)) {
 		*first = (int)db_col_int(st, 0);
@@ -1307,8 +1283,6 @@ kpi_table_rows(struct db *db, struct kpi_table_count **out)
 	*out = NULL;
 
 	struct db_stmt *st = db_stmt(db, STMT_STATS_ROWS);
-	if (st == NULL)
-		goto out;
 	while ((rc = db_step(st)) == DB_ROW) {
 		xgrow((void **)&counted, &capc, ncounted + 1, sizeof(*counted));
 		snprintf(counted[ncounted].name, sizeof(counted[ncounted].name), "%s",
@@ -1319,8 +1293,6 @@ kpi_table_rows(struct db *db, struct kpi_table_count **out)
 		goto out;
 
 	st = db_stmt(db, STMT_STATS_TABLES);
-	if (st == NULL)
-		goto out;
 	while ((rc = db_step(st)) == DB_ROW) {
 		xgrow((void **)&res, &capr, n + 1, sizeof(*res));
 		snprintf(res[n].name, sizeof(res[n].name), "%s", db_col_text(st, 0));

@@ -118,8 +118,6 @@ plaus_load(struct db *db, struct plaus **out)
 	for (int s = 0; s < PLAUS__SOFT; s++)
 		p->soft[s] = NAN;
 	struct db_stmt *st = db_stmt(db, STMT_PLAUS_UNITS);
-	if (st == NULL)
-		goto fail;
 	while ((rc = db_step(st)) == DB_ROW) {
 		p->units = xrealloc(p->units, (size_t)(p->nunits + 1) * sizeof(*p->units));
 		p->units[p->nunits++] = (struct plaus_unit){
@@ -129,8 +127,7 @@ plaus_load(struct db *db, struct plaus **out)
 	if (rc != DB_DONE)
 		goto fail;
 	/* The units are all read: rows may point into p->units from here on. */
-	if ((st = db_stmt(db, STMT_PLAUS_LIST)) == NULL)
-		goto fail;
+	st = db_stmt(db, STMT_PLAUS_LIST);
 	while ((rc = db_step(st)) == DB_ROW)
 		add_row(p, st);
 	db_reset(st);
@@ -238,8 +235,6 @@ plaus_employees(struct db *db, int64_t facility_id)
 {
 	int64_t n = 0;
 	struct db_stmt *st = db_stmt(db, STMT_PLAUS_EMPLOYEES);
-	if (st == NULL)
-		return 0;
 	db_bind_int(st, 1, facility_id);
 	if (db_step(st) == DB_ROW)
 		n = db_col_int(st, 1);
@@ -253,8 +248,6 @@ plaus_employees_all(struct db *db, int64_t **ids, int64_t **emp)
 	int n = 0, rc;
 	*ids = *emp = NULL;
 	struct db_stmt *st = db_stmt(db, STMT_PLAUS_EMPLOYEES);
-	if (st == NULL)
-		goto fail;
 	db_bind_int(st, 1, 0);
 	while ((rc = db_step(st)) == DB_ROW) {
 		*ids = xrealloc(*ids, (size_t)(n + 1) * sizeof(**ids));
@@ -265,7 +258,6 @@ plaus_employees_all(struct db *db, int64_t **ids, int64_t **emp)
 	db_reset(st);
 	if (rc == DB_DONE)
 		return n;
-fail:
 	log_err("plausibility: employees: %s", db_errmsg(db));
 	free(*ids);
 	free(*emp);
