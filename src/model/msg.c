@@ -60,6 +60,15 @@ static const struct {
     [MSG_VAL_RANGE] = {"{L} phải từ {1} đến {2}", "{L} must be between {1} and {2}, got '{3}'"},
     [MSG_VAL_NOT_NUMBER] = {"{L} không phải là số (dấu thập phân là '.')",
 			    "{L} is not a number (decimal point '.'), got '{1}'"},
+    [MSG_VAL_NUM_PAGE] = {"{L} không phải là số: dấu chấm phân cách hàng nghìn, dấu phẩy "
+			  "trước phần thập phân (12.500 là mười hai nghìn năm trăm; 3,5 là ba "
+			  "phẩy năm)",
+			  "{L} is not a number: commas group thousands, a point starts the "
+			  "decimals (12,500 or 3.5), got '{1}'"},
+    [MSG_VAL_NUM_TWO_WAYS] = {"{L} '{1}' có thể hiểu là {2} hoặc {3}: hãy viết rõ (ví dụ "
+			      "1.234 hoặc 1,2340)",
+			      "{L} '{1}' reads as {2} or as {3}: write it so it cannot be "
+			      "misread (e.g. 1,234 or 1.2340)"},
     [MSG_VAL_NOT_UTF8] = {"{L} không phải văn bản UTF-8 hợp lệ", "{L} is not valid UTF-8 text"},
     [MSG_VAL_TOO_LONG] = {"{L} dài quá {1} byte (có {2} byte)",
 			  "{L} is longer than {1} bytes ({2} given)"},

@@ -54,13 +54,15 @@ enum msg_id {
 	MSG_VAL_TAX_HOUSEHOLD,
 	MSG_VAL_TAX_FORMAT,
 	MSG_VAL_TAX_CHECKSUM,
-	MSG_VAL_ENUM,	     /* {L}, {1} what was typed, {2} the accepted values "a|b|c" */
-	MSG_VAL_NOT_INTEGER, /* {L}, {1} what was typed */
-	MSG_VAL_RANGE,	     /* {L}, {1} lowest, {2} highest, {3} what was typed */
-	MSG_VAL_NOT_NUMBER,  /* {L}, {1} what was typed */
-	MSG_VAL_NOT_UTF8,    /* {L} */
-	MSG_VAL_TOO_LONG,    /* {L}, {1} most bytes, {2} bytes given */
-	MSG_VAL_BOOL01,	     /* {L}, {1} what was typed */
+	MSG_VAL_ENUM,	      /* {L}, {1} what was typed, {2} the accepted values "a|b|c" */
+	MSG_VAL_NOT_INTEGER,  /* {L}, {1} what was typed */
+	MSG_VAL_RANGE,	      /* {L}, {1} lowest, {2} highest, {3} what was typed */
+	MSG_VAL_NOT_NUMBER,   /* {L}, {1} what was typed */
+	MSG_VAL_NUM_PAGE,     /* {L}, {1} what was typed: not a number as the page writes them */
+	MSG_VAL_NUM_TWO_WAYS, /* {L}, {1} what was typed, {2} the page's reading, {3} the other */
+	MSG_VAL_NOT_UTF8,     /* {L} */
+	MSG_VAL_TOO_LONG,     /* {L}, {1} most bytes, {2} bytes given */
+	MSG_VAL_BOOL01,	      /* {L}, {1} what was typed */
 	MSG_VAL_REQUIRED,
 	MSG_VAL_WRONG_TYPE, /* a JSON member of the wrong type */
 	MSG_VAL_REQUIRED_INT,

@@ -144,7 +144,7 @@ web_registration_form(struct http_request *req, struct http_response *resp)
 		return wfp_fail(req, resp, rc);
 	p->editable = wfp_editable(req, &registration_kind, &p->reg.doc);
 	p->apply_cp = p->reg.apply_cp ? "1" : "0";
-	p->saving = p->reg.has_saving ? wfp_num_input(req, p->reg.planned_saving_pct) : "";
+	p->saving = p->reg.has_saving ? wfp_qty_input(req, p->reg.planned_saving_pct) : "";
 	p->measures = p->reg.measures;
 	if (req->method != HTTP_POST) {
 		const char *done = http_param(req, "done");
@@ -160,13 +160,15 @@ web_registration_form(struct http_request *req, struct http_response *resp)
 					http_form(req, "planned_saving_pct"),
 					http_form(req, "measures")};
 	p->apply_cp = in.apply_cp ? in.apply_cp : "";
-	p->saving = in.planned_saving_pct ? in.planned_saving_pct : "";
+	p->saving = in.planned_saving_pct ? in.planned_saving_pct : ""; /* as typed */
+	in.planned_saving_pct = wfp_qty_posted(req, in.planned_saving_pct);
 	p->measures = in.measures ? in.measures : "";
 	const char *op = http_form(req, "op");
 	int submit = op != NULL && strcmp(op, "submit") == 0;
 	int64_t id;
 	rc = doc_store(db, &registration_kind, req->who, p->fid, p->year, p->reg.doc.id,
 		       http_form(req, "version"), &in, submit, &id, &p->errs);
+	wfp_qty_error(req, &p->errs, "planned_saving_pct", p->saving);
 	int ret = wfp_stored(req, resp, rc, submit, &p->problem);
 	return ret == WFP_RENDER ? rg_render(req, resp, p) : ret;
 }

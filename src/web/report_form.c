@@ -124,7 +124,7 @@ rf_alloc(struct http_request *req, struct rf_form *f, enum rf_kind k, int rows)
 static const char *
 rf_cost(struct http_request *req, double v, int has)
 {
-	return has ? wfp_num_input(req, v) : "";
+	return has ? wfp_qty_input(req, v) : "";
 }
 
 /* The form from a stored or pre-filled report, with RF_EMPTY_ROWS blank rows per kind. */
@@ -139,14 +139,14 @@ rf_from_report(struct http_request *req, const struct report *r, struct rf_form 
 	for (int i = 0; i < r->nout; i++) {
 		const char **v = &f->val[RF_OUTPUT][i * 3];
 		v[0] = r->out[i].product;
-		v[1] = wfp_num_input(req, r->out[i].quantity);
+		v[1] = wfp_qty_input(req, r->out[i].quantity);
 		v[2] = r->out[i].unit;
 	}
 	for (int i = 0; i < r->nenergy; i++) {
 		const struct report_energy *e = &r->energy[i];
 		const char **v = &f->val[RF_ENERGY][i * 6];
 		v[0] = e->carrier;
-		v[1] = wfp_num_input(req, e->quantity);
+		v[1] = wfp_qty_input(req, e->quantity);
 		v[2] = e->unit;
 		v[3] = e->month > 0 ? arena_printf(&req->arena, "%d", e->month) : "";
 		v[4] = e->product;
@@ -155,13 +155,13 @@ rf_from_report(struct http_request *req, const struct report *r, struct rf_form 
 	for (int i = 0; i < r->nwater; i++) {
 		const char **v = &f->val[RF_WATER][i * 3];
 		v[0] = r->water[i].source;
-		v[1] = wfp_num_input(req, r->water[i].quantity_m3);
+		v[1] = wfp_qty_input(req, r->water[i].quantity_m3);
 		v[2] = rf_cost(req, r->water[i].cost_vnd, r->water[i].has_cost);
 	}
 	for (int i = 0; i < r->nmat; i++) {
 		const char **v = &f->val[RF_MATERIAL][i * 4];
 		v[0] = r->mat[i].name;
-		v[1] = wfp_num_input(req, r->mat[i].quantity);
+		v[1] = wfp_qty_input(req, r->mat[i].quantity);
 		v[2] = r->mat[i].unit;
 		v[3] = rf_cost(req, r->mat[i].cost_vnd, r->mat[i].has_cost);
 	}
@@ -234,22 +234,25 @@ rf_input(struct http_request *req, const struct rf_form *f, struct report_input 
 	struct report_output_in *o = arena_alloc(&req->arena, sizeof(*o) * (size_t)(n[0] + 1));
 	for (int i = 0; i < n[0]; i++) {
 		const char **v = &f->val[RF_OUTPUT][i * 3];
-		o[i] = (struct report_output_in){v[0], v[1], v[2]};
+		o[i] = (struct report_output_in){v[0], wfp_qty_posted(req, v[1]), v[2]};
 	}
 	struct report_energy_in *e = arena_alloc(&req->arena, sizeof(*e) * (size_t)(n[1] + 1));
 	for (int i = 0; i < n[1]; i++) {
 		const char **v = &f->val[RF_ENERGY][i * 6];
-		e[i] = (struct report_energy_in){v[0], v[1], v[2], v[3], v[4], v[5]};
+		e[i] = (struct report_energy_in){v[0], wfp_qty_posted(req, v[1]), v[2], v[3],
+						 v[4], wfp_qty_posted(req, v[5])};
 	}
 	struct report_water_in *w = arena_alloc(&req->arena, sizeof(*w) * (size_t)(n[2] + 1));
 	for (int i = 0; i < n[2]; i++) {
 		const char **v = &f->val[RF_WATER][i * 3];
-		w[i] = (struct report_water_in){v[0], v[1], v[2]};
+		w[i] = (struct report_water_in){v[0], wfp_qty_posted(req, v[1]),
+						wfp_qty_posted(req, v[2])};
 	}
 	struct report_material_in *m = arena_alloc(&req->arena, sizeof(*m) * (size_t)(n[3] + 1));
 	for (int i = 0; i < n[3]; i++) {
 		const char **v = &f->val[RF_MATERIAL][i * 4];
-		m[i] = (struct report_material_in){v[0], v[1], v[2], v[3]};
+		m[i] = (struct report_material_in){v[0], wfp_qty_posted(req, v[1]), v[2],
+						   wfp_qty_posted(req, v[3])};
 	}
 	in->nout = n[0];
 	in->nenergy = n[1];
@@ -259,6 +262,21 @@ rf_input(struct http_request *req, const struct rf_form *f, struct report_input 
 	in->energy = e;
 	in->water = w;
 	in->mat = m;
+}
+
+/* The page's own message on every quantity and cost not written as the page writes numbers. */
+static void
+rf_qty_errors(struct http_request *req, struct rf_page *p)
+{
+	for (int k = 0; k < RF__MAX; k++)
+		for (int i = 0; i < p->form.rows[k]; i++)
+			for (int c = 0; c < rf_kinds[k].ncols; c++) {
+				const char *name = rf_kinds[k].cols[c].name;
+				if (strncmp(name, "quantity", 8) == 0 || strcmp(name, "cost") == 0)
+					wfp_qty_error(req, &p->errs,
+						      rf_field(req, (enum rf_kind)k, i, c),
+						      p->form.val[k][i * rf_kinds[k].ncols + c]);
+			}
 }
 
 static void
@@ -544,6 +562,7 @@ rf_post(struct db *db, struct http_request *req, struct http_response *resp, str
 		int rc = doc_store(db, &report_kind, req->who, p->fid, p->year,
 				   p->stored != NULL ? p->stored->doc.id : 0,
 				   http_form(req, "version"), &in, submit, &id, &p->errs);
+		rf_qty_errors(req, p);
 		ret = wfp_stored(req, resp, rc, submit, &p->problem);
 		return ret == WFP_RENDER ? rf_render(req, resp, p) : ret;
 	}
@@ -553,6 +572,7 @@ rf_post(struct db *db, struct http_request *req, struct http_response *resp, str
 	struct report_preview pv = {0};
 	int have_pv = 0;
 	int rc = report_validate(db, &in, tmp, &p->errs);
+	rf_qty_errors(req, p);
 	if (rc == ST_OK && strcmp(op, "preview") == 0) {
 		if (report_preview(db, tmp, &pv) != ST_OK) {
 			ret = -1;

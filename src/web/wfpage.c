@@ -193,6 +193,62 @@ wfp_num_input(struct http_request *req, double v)
 	return arena_strdup(&req->arena, fmt_exact(num, sizeof(num), v));
 }
 
+const char *
+wfp_qty_input(struct http_request *req, double v)
+{
+	char num[48];
+	if (!isfinite(v))
+		return "";
+	if (v == floor(v) && fabs(v) < 1e17)
+		snprintf(num, sizeof(num), "%.0f", v); /* whole: no exponent form */
+	else
+		fmt_exact(num, sizeof(num), v);
+	if (req->lang == LANG_VI)
+		for (char *p = num; *p != '\0'; p++)
+			if (*p == '.')
+				*p = ',';
+	return arena_strdup(&req->arena, num);
+}
+
+const char *
+wfp_qty_posted(struct http_request *req, const char *s)
+{
+	double v, alt;
+	char num[32];
+	if (s == NULL || s[strspn(s, " \t")] == '\0')
+		return s; /* empty: the model says whether it may be */
+	if (parse_num_user(s, req->lang, &v, &alt) != NUM_OK)
+		/* Never a number for the model ("12.5" on a Vietnamese page must
+		 * not pass as 12.5): it refuses the field, and wfp_qty_error
+		 * words the refusal in the page's convention. */
+		return arena_printf(&req->arena, "?%s", s);
+	return arena_strdup(&req->arena, fmt_exact(num, sizeof(num), v == 0 ? 0 : v));
+}
+
+void
+wfp_qty_error(struct http_request *req, struct wf_errors *errs, const char *field,
+	      const char *typed)
+{
+	double v, alt;
+	if (typed == NULL)
+		return;
+	enum num_read rd = parse_num_user(typed, req->lang, &v, &alt);
+	if (rd == NUM_OK)
+		return;
+	for (int i = 0; i < errs->n; i++) {
+		struct wf_error *e = &errs->e[i];
+		if (strcmp(e->field, field) != 0 || e->msg.id != MSG_VAL_NOT_NUMBER)
+			continue;
+		const struct val_label *l = e->msg.label;
+		msg_init(&e->msg, rd == NUM_TWO_WAYS ? MSG_VAL_NUM_TWO_WAYS : MSG_VAL_NUM_PAGE, l);
+		msg_str(&e->msg, typed);
+		if (rd == NUM_TWO_WAYS) {
+			msg_real(&e->msg, v, -1);
+			msg_real(&e->msg, alt, -1);
+		}
+	}
+}
+
 int
 wfp_page(struct http_request *req, struct http_response *resp, const char *title, struct buf *b)
 {

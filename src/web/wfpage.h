@@ -97,6 +97,28 @@ const char *wfp_state_label(struct http_request *req, enum wf_state s);
 
 /* A double for an input field ("12.5"); "" for NaN.  Arena string. */
 const char *wfp_num_input(struct http_request *req, double v);
+/*
+ * A quantity for an input field in the page's convention, every digit kept
+ * and no grouping ("12,5" on Vietnamese pages, "12.5" on English ones), so
+ * saving the form again stores the same value; "" for NaN.  Arena string.
+ */
+const char *wfp_qty_input(struct http_request *req, double v);
+/*
+ * A quantity as typed on the page (parse_num_user in the page's language:
+ * "12.500" is 12500 on Vietnamese pages) in the model's exact form
+ * ("12500"); text that is not a number in the page's convention, or reads
+ * two ways, is returned as a text no parser reads as a number, for the
+ * model to refuse with the field named (then wfp_qty_error).  NULL and
+ * blank text stay as they are.
+ */
+const char *wfp_qty_posted(struct http_request *req, const char *s);
+/*
+ * After the model's validation: the error "not a number" on field, whose
+ * text as typed was typed, becomes one in the page's convention, with both
+ * readings when the text reads two ways.
+ */
+void wfp_qty_error(struct http_request *req, struct wf_errors *errs, const char *field,
+		   const char *typed);
 
 /*
  * Finishes a page: b (built with render/html.h) inside the layout with

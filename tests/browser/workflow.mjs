@@ -66,7 +66,7 @@ try {
   for (const f of ['cp_aware', 'cp_staff', 'cp_applied']) await page.selectOption(`select[name="${f}"]`, '1');
   await page.selectOption('select[name="cp_unit"]', '0');
   await page.fill('input[name="output[0].product"]', 'frozen_seafood');
-  await page.fill('input[name="output[0].quantity"]', '10.5');
+  await page.fill('input[name="output[0].quantity"]', '10,5');
   await page.fill('input[name="output[0].unit"]', 't');
   await page.fill('input[name="energy[0].carrier"]', 'electricity');
   await page.fill('input[name="energy[0].quantity"]', 'ba nghìn');

@@ -117,7 +117,7 @@ fill_disk(void)
 
 #define TYPED                                                                                      \
 	"cp_aware=1&cp_staff=1&cp_unit=0&cp_applied=1&n_output=1&output%5B0%5D.product="           \
-	"frozen_seafood&output%5B0%5D.quantity=417.25&output%5B0%5D.unit=t&n_energy=1&"            \
+	"frozen_seafood&output%5B0%5D.quantity=417%2C25&output%5B0%5D.unit=t&n_energy=1&"            \
 	"energy%5B0%5D.carrier=electricity&energy%5B0%5D.quantity=358123&energy%5B0%5D.unit=kWh&"  \
 	"op=save"
 
@@ -149,7 +149,7 @@ test_full_disk(void **state)
 	/* Saving: 507, the storage message, every typed value still in the form. */
 	hs_form_req(server.port, &ent, "POST", FORM, TYPED, 507, &r);
 	hs_contains(&r, "Bộ nhớ lưu trữ của máy chủ đã đầy nên chưa lưu được");
-	hs_contains(&r, "value=\"417.25\"");
+	hs_contains(&r, "value=\"417,25\"");
 	hs_contains(&r, "value=\"358123\"");
 	hs_contains(&r, "value=\"frozen_seafood\"");
 	hc_response_free(&r);

@@ -74,7 +74,7 @@ version_of(const struct hc_response *r, char *out, size_t n)
 
 #define LINES                                                                                      \
 	"cp_aware=1&cp_staff=1&cp_unit=0&cp_applied=1&n_output=1&output%5B0%5D.product="           \
-	"frozen_seafood&output%5B0%5D.quantity=10.5&output%5B0%5D.unit=t&n_energy=2&"              \
+	"frozen_seafood&output%5B0%5D.quantity=10%2C5&output%5B0%5D.unit=t&n_energy=2&"            \
 	"energy%5B0%5D.carrier=electricity&energy%5B0%5D.unit=kWh"
 
 static long long
@@ -103,18 +103,45 @@ test_status_walk(void **state)
 	hc_response_free(&r);
 
 	/*
-	 * The message in the page's language only, from the catalogue: the
-	 * Vietnamese one does not quote the value; the English one quotes it
-	 * whole, " / " and all.
+	 * The message in the page's language only, saying how the page writes
+	 * numbers: the Vietnamese one does not quote the value; the English one
+	 * quotes it whole, " / " and all.
 	 */
 	req(ENT, "POST", FORM, LINES "&energy%5B0%5D.quantity=a%20%2F%20b&op=preview", 400, &r);
-	hs_contains(&r, "data-field=\"energy[0].quantity\">lượng năng lượng không phải là số "
-			"(dấu thập phân là &#39;.&#39;)</span>");
+	hs_contains(&r, "data-field=\"energy[0].quantity\">lượng năng lượng không phải là số: "
+			"dấu chấm phân cách hàng nghìn, dấu phẩy trước phần thập phân (12.500 là "
+			"mười hai nghìn năm trăm; 3,5 là ba phẩy năm)</span>");
 	hc_response_free(&r);
 	req(ENT, "POST", FORM "?lang=en", LINES "&energy%5B0%5D.quantity=a%20%2F%20b&op=preview",
 	    400, &r);
-	hs_contains(&r, "data-field=\"energy[0].quantity\">energy quantity is not a number "
-			"(decimal point &#39;.&#39;), got &#39;a / b&#39;</span>");
+	hs_contains(&r, "data-field=\"energy[0].quantity\">energy quantity is not a number: "
+			"commas group thousands, a point starts the decimals (12,500 or 3.5), got "
+			"&#39;a / b&#39;</span>");
+	hc_response_free(&r);
+
+	/* Numbers as Vietnamese write them: "12.500" kWh is twelve thousand five
+	 * hundred: 12,500 x 0.0001543 = 1.92875 TOE, "1,93 TOE" (not 12.5 kWh,
+	 * 0.00193 TOE).  "1,234" reads two ways (1.234 or 1234): refused with
+	 * both.  "12.5" is English: refused.  On English pages "12,500" is
+	 * 12500 too. */
+	req(ENT, "POST", FORM, LINES "&energy%5B0%5D.quantity=12.500&op=preview", 200, &r);
+	hs_contains(&r, "1,93 TOE");
+	hc_response_free(&r);
+	req(ENT, "POST", FORM "?lang=en",
+	    "cp_aware=1&cp_staff=1&cp_unit=0&cp_applied=1&n_output=1&output%5B0%5D.product="
+	    "frozen_seafood&output%5B0%5D.quantity=10.5&output%5B0%5D.unit=t&n_energy=1&"
+	    "energy%5B0%5D.carrier=electricity&energy%5B0%5D.unit=kWh"
+	    "&energy%5B0%5D.quantity=12%2C500&op=preview",
+	    200, &r);
+	hs_contains(&r, "1.93 TOE");
+	hc_response_free(&r);
+	req(ENT, "POST", FORM, LINES "&energy%5B0%5D.quantity=1%2C234&op=preview", 400, &r);
+	hs_contains(&r, "data-field=\"energy[0].quantity\">lượng năng lượng &#39;1,234&#39; có "
+			"thể hiểu là 1,234 hoặc 1.234: hãy viết rõ");
+	hs_contains(&r, "name=\"energy[0].quantity\" value=\"1,234\" aria-invalid=\"true\"");
+	hc_response_free(&r);
+	req(ENT, "POST", FORM, LINES "&energy%5B0%5D.quantity=12.5&op=preview", 400, &r);
+	hs_contains(&r, "data-field=\"energy[0].quantity\">lượng năng lượng không phải là số: ");
 	hc_response_free(&r);
 
 	/* "Add a row" keeps the input and offers one more energy row: 1 filled + 2 + 1. */
@@ -252,12 +279,12 @@ test_preview_norm(void **state)
 {
 	(void)state;
 	struct hc_response r;
-	req(ENT, "POST", FAC "/report/2024", BEER("570.7"), 200, &r);
+	req(ENT, "POST", FAC "/report/2024", BEER("570%2C7"), 200, &r);
 	hs_contains(&r, "756,13 TOE");
 	hs_contains(&r, "<td>286,0 MJ/hl</td>");
 	hs_contains(&r, "<td class=\"within-norm\">100,0 % đạt định mức</td>");
 	hc_response_free(&r);
-	req(ENT, "POST", FAC "/report/2024", BEER("570.8"), 200, &r);
+	req(ENT, "POST", FAC "/report/2024", BEER("570%2C8"), 200, &r);
 	hs_contains(&r, "<td class=\"above-norm\">100,0 % vượt định mức</td>");
 	hc_response_free(&r);
 }
