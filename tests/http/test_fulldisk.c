@@ -117,7 +117,7 @@ fill_disk(void)
 
 #define TYPED                                                                                      \
 	"cp_aware=1&cp_staff=1&cp_unit=0&cp_applied=1&n_output=1&output%5B0%5D.product="           \
-	"frozen_seafood&output%5B0%5D.quantity=417%2C25&output%5B0%5D.unit=t&n_energy=1&"            \
+	"frozen_seafood&output%5B0%5D.quantity=417%2C25&output%5B0%5D.unit=t&n_energy=1&"          \
 	"energy%5B0%5D.carrier=electricity&energy%5B0%5D.quantity=358123&energy%5B0%5D.unit=kWh&"  \
 	"op=save"
 

@@ -237,7 +237,6 @@ keyusers_list(struct db *db, const struct principal *who, int year, struct keyus
 	if (ku_compute(db, who, year, &l, err, errsz) < 0)
 		return -1;
 	ku_computed++;
-	l->generation = gen;
 	struct ku_cache_entry *e;
 	if (c->n < KU_CACHE_MAX) {
 		e = &c->e[c->n++];

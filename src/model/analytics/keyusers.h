@@ -69,7 +69,6 @@ struct keyuser_list {
 	struct keyuser *unknown; /* below the threshold on what converts, but incomplete; by code */
 	struct ledger *ledger;	 /* owns the strings; private */
 	int refs;		 /* private: the connection's cache and each caller */
-	int64_t generation;	 /* private: the data generation it was computed for */
 };
 
 /*
