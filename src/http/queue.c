@@ -12,8 +12,10 @@
 
 /* Sent with every response, whatever its status. */
 static const struct http_header http_security_headers[] = {
-    {"Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self' data:; "
-				"form-action 'self'; base-uri 'none'; frame-ancestors 'none'"},
+    {"Content-Security-Policy",
+     "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; "
+     "img-src 'self' data:; "
+     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"},
     {"X-Content-Type-Options", "nosniff"},
     {"Referrer-Policy", "same-origin"},
     {"X-Frame-Options", "DENY"},

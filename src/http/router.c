@@ -164,6 +164,18 @@ const struct route_def routes[ROUTE__MAX] = {
 			       .methods = M(HTTP_POST),
 			       .handler = web_facility_assign,
 			       .roles = ROLES_PROVINCE},
+    /* -- form entry and drafts -- */
+
+    /* -- enterprise home -- */
+
+    /* -- attachments -- */
+
+    /* -- reviewer's desk -- */
+
+    /* -- admin -- */
+
+    /* -- names and pickers -- */
+
     /* @routes */
 };
 

@@ -59,6 +59,18 @@ enum route {
 	ROUTE_CLAIMS,		    /* GET /claims?status=S (province) */
 	ROUTE_CLAIM_DECIDE,	    /* POST /claims/{id} (confirm or reject) */
 	ROUTE_FACILITY_ASSIGN,	    /* POST /facilities/{id}/assign (province) */
+	/* -- form entry and drafts -- */
+
+	/* -- enterprise home -- */
+
+	/* -- attachments -- */
+
+	/* -- reviewer's desk -- */
+
+	/* -- admin -- */
+
+	/* -- names and pickers -- */
+
 	/* @route-enum */
 	ROUTE__MAX
 };

@@ -391,6 +391,20 @@ enum msg_id {
 	MSG_LOGIN_MISMATCH,	   /* password change: the two new ones differ */
 	MSG_APITOKEN_NAME,	   /* {1}: APITOKEN_NAME_MAX bytes */
 
+	/* ---- form entry, warnings (report_form.c, registration_form.c) ---- */
+
+	/* ---- drafts and sign-in in place (autosave) ---- */
+
+	/* ---- enterprise home and deadlines (my.c) ---- */
+
+	/* ---- attachments ---- */
+
+	/* ---- reviewer's desk (review.c) ---- */
+
+	/* ---- admin and names for codes (users.c, audit.c, keyusers.c) ---- */
+
+	/* ---- phones and print ---- */
+
 	MSG__MAX
 };
 

@@ -17,7 +17,7 @@ static const struct {
 } static_types[] = {
     {".css", HTTP_CT_CSS},  {".svg", "image/svg+xml; charset=utf-8"},
     {".png", "image/png"},  {".ico", "image/x-icon"},
-    {".txt", HTTP_CT_TEXT},
+    {".txt", HTTP_CT_TEXT}, {".js", "text/javascript; charset=utf-8"},
 };
 
 /* FNV-1a, 64 bits: cheap and stable; the ETag only needs to change with the bytes. */

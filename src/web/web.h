@@ -54,6 +54,18 @@ int web_claims(struct http_request *req, struct http_response *resp);
 int web_claim_decide(struct http_request *req, struct http_response *resp);
 int web_facility_assign(struct http_request *req, struct http_response *resp);
 
+/* -- form entry and drafts -- */
+
+/* -- enterprise home -- */
+
+/* -- attachments -- */
+
+/* -- reviewer's desk -- */
+
+/* -- admin -- */
+
+/* -- names and pickers -- */
+
 /*
  * Replaces resp by an HTML error page with the given status and message in
  * the request's language.  Messages are plain text (escaped here) and must

@@ -1,0 +1,2 @@
+// attach: nothing yet.
+export {};

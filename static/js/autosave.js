@@ -1,0 +1,2 @@
+// autosave: nothing yet.
+export {};

@@ -1,0 +1,2 @@
+// picker: nothing yet.
+export {};
