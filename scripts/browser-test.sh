@@ -87,12 +87,13 @@ done
 # prints "browser: N passed, N failed" and may make the accounts and data it
 # needs with SXSH_BIN and SXSH_DB (the server's database), so no file
 # depends on another's state.  The totals are printed last.
+# SXSH_BROWSER_ONLY=NAME runs tests/browser/NAME.mjs alone (a glob works).
 export SXSH_BASE="http://127.0.0.1:$port" SXSH_FACILITY=$fac SXSH_FACILITY_CODE=$code SXSH_YEAR=$year
 export SXSH_BIN="$(cd "$(dirname "$sxsh")" && pwd)/sxsh" SXSH_DB="$db" SXSH_UNIT="$unit"
 total_pass=0
 total_fail=0
 rc=0
-for t in "$dir"/*.mjs; do
+for t in "$dir"/${SXSH_BROWSER_ONLY:-*}.mjs; do
 	out=$(node "$t" 2>&1) || rc=1
 	printf '%s\n' "$out" | sed "s|^|$(basename "$t"): |"
 	line=$(printf '%s\n' "$out" | sed -n 's/^browser: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' | tail -n 1)

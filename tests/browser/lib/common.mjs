@@ -64,3 +64,17 @@ export async function signIn(page, email, password) {
 export async function signOut(page) {
   await Promise.all([page.waitForNavigation(), page.click('form.logout button')]);
 }
+
+// A facility of its own for a test file: the first active facility with no
+// report for the year whose id is not in taken (so files never share one).
+// Returns {id, code, unit}.
+export function freeFacility(taken = []) {
+  const not = taken.length ? `AND f.id NOT IN (${taken.map(Number).join(',')})` : '';
+  const out = execFileSync('sqlite3', [env.db, `SELECT f.id, f.code, au.code FROM facility f
+    JOIN admin_unit au ON au.id = f.admin_unit_id WHERE f.status = 'active' ${not}
+    AND NOT EXISTS (SELECT 1 FROM report r WHERE r.facility_id = f.id AND r.year = ${env.year})
+    AND NOT EXISTS (SELECT 1 FROM app_user u WHERE u.facility_id = f.id)
+    ORDER BY f.id DESC LIMIT 1`]).toString().trim();
+  const [id, code, unit] = out.split('|');
+  return { id, code, unit };
+}
