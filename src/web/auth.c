@@ -54,6 +54,18 @@ web_date_unix(struct http_request *req, int64_t t)
 }
 
 const char *
+web_datetime_unix(struct http_request *req, int64_t t)
+{
+	if (t <= 0)
+		return "—";
+	time_t local = (time_t)(t + 7 * 3600); /* Asia/Ho_Chi_Minh, as web_date_unix */
+	struct tm tm;
+	gmtime_r(&local, &tm);
+	return arena_printf(&req->arena, "%02d/%02d/%04d %02d:%02d", tm.tm_mday, tm.tm_mon + 1,
+			    tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
+}
+
+const char *
 web_local_path(const char *next)
 {
 	if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\' ||

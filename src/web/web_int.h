@@ -116,6 +116,9 @@ int web_sheets_send(struct http_request *req, struct http_response *resp, web_sh
 
 /* A Unix time as dd/mm/yyyy in Vietnam's time zone; "—" for 0 (arena). */
 const char *web_date_unix(struct http_request *req, int64_t t);
+/* A Unix time as "dd/mm/yyyy HH:MM" in Vietnam's time zone (UTC+7, no
+ * daylight saving since 1975); "—" for 0 (arena). */
+const char *web_datetime_unix(struct http_request *req, int64_t t);
 /* next when it is a path on this site ("/x", not "//host" or "/\host"), else "/". */
 const char *web_local_path(const char *next);
 
