@@ -689,4 +689,19 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_CARRIER_LIST] = "SELECT code, name_vi, name_en, kind, native_unit, biogenic FROM carrier "
 			  "ORDER BY code",
     /* @workflow-sql */
+    /* --- reviewer's desk --- */
+    [STMT_DOC_EVENT_INSERT] = "INSERT INTO doc_event(kind, doc_id, at, user_id, actor, action, "
+			      "note, content) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [STMT_DOC_EVENT_LIST] =
+	"SELECT e.id, e.at, coalesce(nullif(u.name, ''), e.actor), e.action, e.note, e.content "
+	"FROM doc_event e LEFT JOIN app_user u ON u.id = e.user_id "
+	"WHERE e.kind = ?1 AND e.doc_id = ?2 ORDER BY e.id",
+    [STMT_REFDATA_NAMES] = "SELECT 'product', code, name_vi, name_en FROM product UNION ALL "
+			   "SELECT 'carrier', code, name_vi, name_en FROM carrier UNION ALL "
+			   "SELECT 'unit', code, name_vi, name_en FROM unit",
+    [STMT_PLAN_DEFAULT_ISSUER] = "SELECT issuer FROM plan WHERE is_default = 1 ORDER BY code LIMIT 1",
+    [STMT_ADMIN_UNIT_PICK] =
+	"SELECT u.code, u.name, u.level, coalesce(u.valid_to, '') FROM admin_unit u "
+	"WHERE u.level <> 'province' AND (?1 IN ('admin', 'province') OR (?1 = 'district' "
+	"AND (u.id = ?2 OR u.parent_id = ?2))) ORDER BY u.name, u.code",
 };

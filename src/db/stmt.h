@@ -335,6 +335,18 @@ enum stmt {
 	STMT_CARRIER_LIST,	    /* -> code, name_vi, name_en, kind, native_unit, biogenic */
 	/* @workflow-stmts */
 
+	/* --- reviewer's desk (model/doc/history.c, model/reporting/review.c) --- */
+	STMT_DOC_EVENT_INSERT,	  /* kind, doc id, at (Unix s), user id (NULL), actor, action,
+				     note, content (NULL) */
+	STMT_DOC_EVENT_LIST,	  /* kind, doc id -> id, at, actor's name (the account's
+				     name, else the recorded actor), action, note, content
+				     (NULL but for submissions); oldest first */
+	STMT_REFDATA_NAMES,	  /* -> table ('product', 'carrier', 'unit'), code, name_vi,
+				     name_en */
+	STMT_PLAN_DEFAULT_ISSUER, /* -> issuer of the default plan */
+	STMT_ADMIN_UNIT_PICK,	  /* who -> code, name, level, valid_to ('' none): the units
+				     below the province the caller's queue covers; by name */
+
 	STMT__MAX
 };
 

@@ -12,6 +12,7 @@
 
 #include "db/db.h"
 #include "model/audit.h"
+#include "model/doc/history.h"
 #include "model/reporting/registration.h"
 #include "model/reporting/report.h"
 #include "util/alloc.h"
@@ -193,6 +194,22 @@ write_state(struct db *db, const struct doc_kind *k, int64_t id, int64_t version
 	return db_changes(db) == 1;
 }
 
+/*
+ * The move's row in the document's history (history.h), with the content
+ * as submitted for a submission, so the reviewer can compare a
+ * resubmission with the one before it.
+ */
+static int
+doc_history_record(struct db *db, const struct doc_kind *k, const struct principal *who,
+		   enum wf_action action, const char *note, const void *d)
+{
+	char *content = action == WF_SUBMIT ? k->json(d) : NULL;
+	int rc = doc_history_add(db, k->kind, doc_head(k, (void *)d)->id, who, wf_now(), action,
+				 note, content);
+	free(content);
+	return rc < 0 ? ST_ERR : ST_OK;
+}
+
 /* The transition inside the caller's transaction; *pub for wf_finish. */
 static int
 transition_tx(struct db *db, const struct doc_kind *k, const struct principal *who, int64_t id,
@@ -224,6 +241,8 @@ transition_tx(struct db *db, const struct doc_kind *k, const struct principal *w
 		goto out;
 	}
 	rc = doc_audit(db, k, who, wf_action_names[action], bjson, d);
+	if (rc == ST_OK)
+		rc = doc_history_record(db, k, who, action, n, d);
 out:
 	free(bjson);
 	doc_free(k, d);
