@@ -658,14 +658,18 @@ const char *const db_sql[STMT__MAX] = {
 	"WITH q AS (SELECT kind, id, facility_id, version, year, status, forwarded_at IS "
 	"NOT NULL AS fwd, coalesce(submitted_on, '') AS sub FROM workflow_document) "
 	"SELECT q.kind, q.id, q.facility_id, q.version, q.year, q.status, q.fwd, f.name, "
-	"f.code, au.name, f.sector_code, q.sub FROM q JOIN facility f ON f.id = "
+	"f.code, au.name, f.sector_code, q.sub, coalesce((SELECT max(e.at) FROM doc_event e "
+	"WHERE e.kind = q.kind AND e.doc_id = q.id AND e.action = 'submit'), 0) "
+	"FROM q JOIN facility f ON f.id = "
 	"q.facility_id JOIN admin_unit au ON au.id = f.admin_unit_id WHERE (CAST(?4 AS "
 	"text) IS NULL OR q.kind = ?4) AND (CAST(?5 AS bigint) IS NULL OR q.year = ?5) "
 	"AND (CAST(?6 AS bigint) IS NULL OR f.admin_unit_id = ?6 OR au.parent_id = ?6) "
 	"AND (CAST(?7 AS text) IS NULL OR f.sector_code LIKE ?7 || '%') AND (?8 & CASE "
 	"WHEN q.status = 'draft' THEN 1 WHEN q.status = 'submitted' AND NOT q.fwd THEN 2 "
 	"WHEN q.status = 'submitted' THEN 4 WHEN q.status = 'returned' THEN 8 ELSE 16 "
-	"END) <> 0 AND " SCOPE_SEES_F " ORDER BY q.sub, q.kind, q.id LIMIT ?9 OFFSET ?10",
+	"END) <> 0 AND (CAST(?11 AS text) IS NULL OR f.name_key LIKE '%' || ?11 || '%' "
+	"ESCAPE '\\' OR upper(f.code) = upper(CAST(?12 AS text)) OR f.tax_code = ?12) AND " SCOPE_SEES_F
+	" ORDER BY q.sub, q.kind, q.id LIMIT ?9 OFFSET ?10",
     [STMT_WORKFLOW_QUEUE_COUNTS] =
 
 	"WITH q AS (SELECT kind, id, facility_id, version, year, status, forwarded_at IS "
@@ -674,8 +678,9 @@ const char *const db_sql[STMT__MAX] = {
 	"JOIN admin_unit au ON au.id = f.admin_unit_id WHERE (CAST(?4 AS text) IS NULL "
 	"OR q.kind = ?4) AND (CAST(?5 AS bigint) IS NULL OR q.year = ?5) AND (CAST(?6 AS "
 	"bigint) IS NULL OR f.admin_unit_id = ?6 OR au.parent_id = ?6) AND (CAST(?7 AS "
-	"text) IS NULL OR f.sector_code LIKE ?7 || '%') AND " SCOPE_SEES_F
-	" GROUP BY q.status, q.fwd",
+	"text) IS NULL OR f.sector_code LIKE ?7 || '%') AND (CAST(?8 AS text) IS NULL OR "
+	"f.name_key LIKE '%' || ?8 || '%' ESCAPE '\\' OR upper(f.code) = upper(CAST(?9 AS text)) OR "
+	"f.tax_code = ?9) AND " SCOPE_SEES_F " GROUP BY q.status, q.fwd",
     [STMT_ADMIN_UNIT_ID] = "SELECT id FROM admin_unit WHERE code = ?1",
 #define AUDIT_SEARCH_WHERE                                                                         \
 	"WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR actor = ?2) "                        \
@@ -704,4 +709,5 @@ const char *const db_sql[STMT__MAX] = {
 	"SELECT u.code, u.name, u.level, coalesce(u.valid_to, '') FROM admin_unit u "
 	"WHERE u.level <> 'province' AND (?1 IN ('admin', 'province') OR (?1 = 'district' "
 	"AND (u.id = ?2 OR u.parent_id = ?2))) ORDER BY u.name, u.code",
+    [STMT_SECTOR_PICK] = "SELECT code, name_vi, name_en, level FROM sector ORDER BY code",
 };

@@ -320,12 +320,14 @@ enum stmt {
 	STMT_SECTOR_EXISTS,	    /* sector code -> 1 */
 	STMT_FACILITY_TAX_TAKEN,    /* tax code, facility id -> 1 when another facility has it */
 	STMT_WORKFLOW_QUEUE,	    /* who, kind, year, unit id, sector prefix (NULL = any),
-			       state mask (1 << enum wf_state), limit, offset
+			       state mask (1 << enum wf_state), limit, offset, facility
+			       name key (folded, LIKE-escaped; NULL = any), the same
+			       text as typed (code or tax code)
 			       -> kind, id, facility_id, version, year, status,
 			       forwarded, facility name, code, unit name, sector,
-			       submitted_on */
-	STMT_WORKFLOW_QUEUE_COUNTS, /* who, kind, year, unit id, sector -> status, forwarded,
-			       count */
+			       submitted_on, last submission's time (Unix s, 0) */
+	STMT_WORKFLOW_QUEUE_COUNTS, /* who, kind, year, unit id, sector, facility name key,
+			       text as typed -> status, forwarded, count */
 	STMT_ADMIN_UNIT_ID,	    /* admin_unit code -> id */
 	STMT_AUDIT_SEARCH,	    /* entity, actor (email), action prefix, from date,
 				       to date (YYYY-MM-DD; NULL = any), limit, offset
@@ -346,6 +348,7 @@ enum stmt {
 	STMT_PLAN_DEFAULT_ISSUER, /* -> issuer of the default plan */
 	STMT_ADMIN_UNIT_PICK,	  /* who -> code, name, level, valid_to ('' none): the units
 				     below the province the caller's queue covers; by name */
+	STMT_SECTOR_PICK,	  /* -> code, name_vi, name_en, level of every VSIC sector; by code */
 
 	STMT__MAX
 };

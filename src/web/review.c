@@ -1079,17 +1079,20 @@ web_registration_action(struct http_request *req, struct http_response *resp)
 
 /* ---- the queue ---- */
 
-/* A select of name with "" (any) and the given values/labels. */
+/*
+ * A select of name: first the option "" labelled any, then values with
+ * their labels; the query's value is selected.
+ */
 static void
 rv_select(struct http_request *req, struct buf *b, const char *label, const char *name,
-	  const char *const *values, const char *const *labels, int n)
+	  const char *any, const char *const *values, const char *const *labels, int n)
 {
 	const char *cur = http_param(req, name);
 	html_open(b, "label", NULL);
 	html_text(b, label);
 	html_open(b, "select", "name", name, NULL);
 	html_open(b, "option", "value", "", NULL);
-	html_text(b, HTTP_T(req, "(tất cả)", "(any)"));
+	html_text(b, any);
 	html_close(b, "option");
 	for (int i = 0; i < n; i++) {
 		if (cur != NULL && strcmp(cur, values[i]) == 0)
@@ -1102,6 +1105,9 @@ rv_select(struct http_request *req, struct buf *b, const char *label, const char
 	html_close(b, "select");
 	html_close(b, "label");
 }
+
+/* The longest facility search text, in bytes. */
+#define RV_FACILITY_Q_MAX 100
 
 /* Reads the filters from the query; returns 0, or -1 when one is malformed. */
 static int
@@ -1121,7 +1127,9 @@ rv_filter(struct http_request *req, struct db *db, struct wf_queue_filter *f)
 			return -1;
 	}
 	v = http_param(req, "status");
-	if (v != NULL && v[0] != '\0') {
+	if (v != NULL && strcmp(v, "all") == 0) {
+		f->state = WF_QUEUE_ALL;
+	} else if (v != NULL && v[0] != '\0') {
 		f->state = -2;
 		for (int s = 0; s < WF_STATE__MAX; s++)
 			if (strcmp(v, names_state[s].code) == 0)
@@ -1154,6 +1162,80 @@ rv_filter(struct http_request *req, struct db *db, struct wf_queue_filter *f)
 			return -1;
 		f->sector = v;
 	}
+	v = http_param(req, "facility");
+	if (v != NULL && v[0] != '\0') {
+		if (strlen(v) > RV_FACILITY_Q_MAX)
+			return -1;
+		f->facility = v;
+	}
+	return 0;
+}
+
+/* The filters' form: kind, status, year, unit and sector by name, facility by name or code. */
+static int
+rv_filters_form(struct http_request *req, struct db *db, struct buf *b,
+		const struct rvw_sector *sectors, int ns)
+{
+	int en = rv_en(req);
+	struct rvw_unit *units;
+	int nu;
+	if (rvw_units(db, req->who, &req->arena, &units, &nu) != ST_OK)
+		return -1;
+	html_open(b, "form", "class", "filters", "method", "get", "action", "/review", NULL);
+	if (req->lang == LANG_EN)
+		html_open(b, "input", "type", "hidden", "name", "lang", "value", "en", NULL);
+	const char *kl[WF_KIND__MAX] = {HTTP_T(req, "Báo cáo năm", "Annual report"),
+					HTTP_T(req, "Đăng ký", "Registration")};
+	rv_select(req, b, HTTP_T(req, "Loại hồ sơ", "Kind"), "kind",
+		  HTTP_T(req, "Tất cả loại", "Every kind"), wf_kind_names, kl, WF_KIND__MAX);
+	const char *sc[WF_STATE__MAX + 1], *sl[WF_STATE__MAX + 1];
+	sc[0] = "all";
+	sl[0] = HTTP_T(req, "Tất cả trạng thái", "Every status");
+	for (int s = 0; s < WF_STATE__MAX; s++) {
+		sc[s + 1] = names_state[s].code;
+		sl[s + 1] = wfp_state_label(req, (enum wf_state)s);
+	}
+	rv_select(req, b, HTTP_T(req, "Trạng thái", "Status"), "status",
+		  HTTP_T(req, "Chờ tôi xử lý", "Waiting for me"), sc, sl, WF_STATE__MAX + 1);
+	const char *v = http_param(req, "year");
+	html_open(b, "label", NULL);
+	html_text(b, HTTP_T(req, "Năm", "Year"));
+	html_open(b, "input", "type", "text", "name", "year", "inputmode", "numeric", "size", "6",
+		  "value", v ? v : "", NULL);
+	html_close(b, "label");
+	const char **uc = arena_alloc(&req->arena, (size_t)(nu + 1) * sizeof(*uc));
+	const char **ul = arena_alloc(&req->arena, (size_t)(nu + 1) * sizeof(*ul));
+	for (int i = 0; i < nu; i++) {
+		uc[i] = units[i].code;
+		ul[i] = units[i].valid_to[0]
+			    ? arena_printf(&req->arena, "%s (%s %s)", units[i].name,
+					   HTTP_T(req, "đến", "until"),
+					   rv_iso_date(req, units[i].valid_to))
+			    : units[i].name;
+	}
+	rv_select(req, b, HTTP_T(req, "Đơn vị hành chính", "Administrative unit"), "unit",
+		  HTTP_T(req, "Tất cả đơn vị", "Every unit"), uc, ul, nu);
+	const char **xc = arena_alloc(&req->arena, (size_t)(ns + 1) * sizeof(*xc));
+	const char **xl = arena_alloc(&req->arena, (size_t)(ns + 1) * sizeof(*xl));
+	int nx = 0;
+	for (int i = 0; i < ns; i++)
+		if (sectors[i].level == 2) { /* divisions: the facility's class is under one */
+			xc[nx] = sectors[i].code;
+			xl[nx++] = en ? sectors[i].en : sectors[i].vi;
+		}
+	rv_select(req, b, HTTP_T(req, "Ngành", "Sector"), "sector",
+		  HTTP_T(req, "Tất cả ngành", "Every sector"), xc, xl, nx);
+	v = http_param(req, "facility");
+	html_open(b, "label", NULL);
+	html_text(b, HTTP_T(req, "Cơ sở (tên, mã cơ sở hoặc mã số thuế)",
+			    "Facility (name, code or tax code)"));
+	html_open(b, "input", "type", "search", "name", "facility", "maxlength", "100", "value",
+		  v ? v : "", NULL);
+	html_close(b, "label");
+	html_open(b, "button", "type", "submit", NULL);
+	html_text(b, HTTP_T(req, "Lọc", "Filter"));
+	html_close(b, "button");
+	html_close(b, "form");
 	return 0;
 }
 
@@ -1198,52 +1280,25 @@ web_review(struct http_request *req, struct http_response *resp)
 	}
 	html_close(&b, "ul");
 
-	html_open(&b, "form", "class", "filters", "method", "get", "action", "/review", NULL);
-	if (req->lang == LANG_EN)
-		html_open(&b, "input", "type", "hidden", "name", "lang", "value", "en", NULL);
-	const char *kl[WF_KIND__MAX] = {HTTP_T(req, "Báo cáo", "Report"),
-					HTTP_T(req, "Đăng ký", "Registration")};
-	rv_select(req, &b, HTTP_T(req, "Loại", "Kind"), "kind", wf_kind_names, kl, WF_KIND__MAX);
-	const char *sc[WF_STATE__MAX], *sl[WF_STATE__MAX];
-	for (int s = 0; s < WF_STATE__MAX; s++) {
-		sc[s] = names_state[s].code;
-		sl[s] = wfp_state_label(req, (enum wf_state)s);
-	}
-	rv_select(req, &b,
-		  HTTP_T(req, "Trạng thái (trống: chờ bạn xử lý)", "Status (empty: awaiting you)"),
-		  "status", sc, sl, WF_STATE__MAX);
-	static const char *const fields[][3] = {{"year", "Năm", "Year"},
-						{"unit", "Mã đơn vị hành chính", "Unit code"},
-						{"sector", "Mã ngành (VSIC)", "Sector (VSIC)"}};
-	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
-		const char *v = http_param(req, fields[i][0]);
-		html_open(&b, "label", NULL);
-		html_text(&b, HTTP_T(req, fields[i][1], fields[i][2]));
-		html_open(&b, "input", "type", "text", "name", fields[i][0], "value", v ? v : "",
-			  NULL);
-		html_close(&b, "label");
-	}
-	html_open(&b, "button", "type", "submit", NULL);
-	html_text(&b, HTTP_T(req, "Lọc", "Filter"));
-	html_close(&b, "button");
-	html_close(&b, "form");
+	struct rvw_sector *sectors;
+	int ns = 0;
+	int rc = rvw_sectors(db, &req->arena, &sectors, &ns) == ST_OK ? 0 : -1;
+	if (rc == 0)
+		rc = rv_filters_form(req, db, &b, sectors, ns);
 
 	html_open(&b, "p", "class", "total", NULL);
-	html_textf(&b, "%s: %s", HTTP_T(req, "Số mục", "Items"), web_int(req, q.total));
+	html_textf(&b, "%s: %s",
+		   f.state < 0 ? HTTP_T(req, "Số hồ sơ chờ bạn xử lý", "Items waiting for you")
+			       : HTTP_T(req, "Số hồ sơ", "Items"),
+		   web_int(req, q.total));
 	html_close(&b, "p");
-	html_open(&b, "div", "class", "scroll", NULL);
-	html_open(&b, "table", "class", "list queue", NULL);
-	html_open(&b, "thead", NULL);
-	html_open(&b, "tr", NULL);
-	static const char *const th[][2] = {{"Loại", "Kind"},	      {"Cơ sở", "Facility"},
-					    {"Đơn vị", "Unit"},	      {"Ngành", "Sector"},
-					    {"Năm", "Year"},	      {"Trạng thái", "Status"},
-					    {"Ngày nộp", "Submitted"}};
-	for (size_t i = 0; i < sizeof(th) / sizeof(th[0]); i++)
-		html_elem(&b, "th", HTTP_T(req, th[i][0], th[i][1]));
-	html_close(&b, "tr");
-	html_close(&b, "thead");
-	html_open(&b, "tbody", NULL);
+	static const char *const th[][2] = {
+	    {"Loại hồ sơ", "Kind"},  {"Cơ sở", "Facility"}, {"Đơn vị hành chính", "Unit"},
+	    {"Ngành", "Sector"},     {"Năm", "Year"},	    {"Trạng thái", "Status"},
+	    {"Nộp lúc", "Submitted"}};
+	rv_table(req, &b, "list queue", th, 7);
+	const char *kl[WF_KIND__MAX] = {HTTP_T(req, "Báo cáo năm", "Annual report"),
+					HTTP_T(req, "Đăng ký", "Registration")};
 	for (int i = 0; i < q.n; i++) {
 		const struct wf_queue_item *it = &q.items[i];
 		html_open(&b, "tr", NULL);
@@ -1260,16 +1315,22 @@ web_review(struct http_request *req, struct http_response *resp)
 		    &b, "td",
 		    arena_printf(&req->arena, "%s · %s", it->facility_code, it->facility_name));
 		html_elem(&b, "td", it->unit_name);
-		html_elem(&b, "td", it->sector_code);
+		const char *sector = it->sector_code;
+		for (int k = 0; k < ns; k++)
+			if (strcmp(sectors[k].code, it->sector_code) == 0)
+				sector = rv_en(req) ? sectors[k].en : sectors[k].vi;
+		html_elem(&b, "td", sector);
 		html_elem(&b, "td", arena_printf(&req->arena, "%d", it->year));
 		html_elem(&b, "td", wfp_state_label(req, it->state));
-		html_elem(&b, "td", it->submitted_on[0] ? it->submitted_on : "—");
+		html_elem(&b, "td",
+			  it->submitted_at > 0	? web_datetime_unix(req, it->submitted_at)
+			  : it->submitted_on[0] ? rv_iso_date(req, it->submitted_on)
+						: "—");
 		html_close(&b, "tr");
 	}
-	html_close(&b, "tbody");
-	html_close(&b, "table");
-	html_close(&b, "div");
-	int rc = wfp_page(req, resp, title, &b);
+	rv_table_end(&b);
+	if (rc == 0)
+		rc = wfp_page(req, resp, title, &b);
 	buf_free(&b);
 	return rc;
 }

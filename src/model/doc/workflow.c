@@ -279,16 +279,43 @@ wf_now(void)
 	return (int64_t)time(NULL);
 }
 
+/*
+ * The folded search key of text (util/fold.h) with \, % and _ escaped for
+ * LIKE ... ESCAPE '\', in arena a; NULL when it folds to nothing.
+ */
+static const char *
+wf_like_key(struct arena *a, const char *text)
+{
+	if (text == NULL || text[0] == '\0')
+		return NULL;
+	char *key = fold_key(text);
+	char *out = NULL;
+	if (key[0] != '\0') {
+		out = arena_alloc(a, 2 * strlen(key) + 1);
+		char *w = out;
+		for (const char *p = key; *p; p++) {
+			if (*p == '\\' || *p == '%' || *p == '_')
+				*w++ = '\\';
+			*w++ = *p;
+		}
+		*w = '\0';
+	}
+	free(key);
+	return out;
+}
+
 int
 wf_queue_list(struct db *db, const struct principal *who, const struct wf_queue_filter *f,
 	      struct arena *a, struct wf_queue *out)
 {
 	memset(out, 0, sizeof(*out));
-	unsigned mask = f->state >= 0 && f->state < WF_STATE__MAX ? 1u << f->state
-			: who != NULL				  ? wf_awaiting[who->role]
-								  : 0;
+	unsigned mask = f->state == WF_QUEUE_ALL		    ? (1u << WF_STATE__MAX) - 1
+			: f->state >= 0 && f->state < WF_STATE__MAX ? 1u << f->state
+			: who != NULL				    ? wf_awaiting[who->role]
+								    : 0;
 	int limit = f->limit < 1 ? 50 : f->limit > WF_QUEUE_PAGE_MAX ? WF_QUEUE_PAGE_MAX : f->limit;
 	const char *kind = f->kind >= 0 && f->kind < WF_KIND__MAX ? wf_kind_names[f->kind] : NULL;
+	const char *fkey = wf_like_key(a, f->facility);
 	int rc;
 
 	struct db_stmt *st = db_stmt(db, STMT_WORKFLOW_QUEUE_COUNTS);
@@ -299,6 +326,8 @@ wf_queue_list(struct db *db, const struct principal *who, const struct wf_queue_
 	if (f->unit_id > 0)
 		db_bind_int(st, 6, f->unit_id);
 	db_bind_text(st, 7, f->sector != NULL && f->sector[0] ? f->sector : NULL);
+	db_bind_text(st, 8, fkey);
+	db_bind_text(st, 9, fkey != NULL ? f->facility : NULL);
 	while ((rc = db_step(st)) == DB_ROW) {
 		enum wf_state s = wf_state_of(db_col_text(st, 0), db_col_int(st, 1));
 		out->counts[s] += db_col_int(st, 2);
@@ -320,6 +349,8 @@ wf_queue_list(struct db *db, const struct principal *who, const struct wf_queue_
 	db_bind_int(st, 8, mask);
 	db_bind_int(st, 9, limit);
 	db_bind_int(st, 10, f->offset > 0 ? f->offset : 0);
+	db_bind_text(st, 11, fkey);
+	db_bind_text(st, 12, fkey != NULL ? f->facility : NULL);
 	out->items = arena_alloc(a, (size_t)limit * sizeof(*out->items));
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct wf_queue_item *it = &out->items[out->n++];
@@ -335,6 +366,7 @@ wf_queue_list(struct db *db, const struct principal *who, const struct wf_queue_
 		it->unit_name = arena_strdup(a, db_col_text(st, 9));
 		it->sector_code = arena_strdup(a, db_col_text(st, 10));
 		it->submitted_on = arena_strdup(a, db_col_text(st, 11));
+		it->submitted_at = db_col_int(st, 12);
 	}
 	if (rc != DB_DONE)
 		goto fail;

@@ -182,15 +182,20 @@ enum wf_kind { WF_KIND_REPORT, WF_KIND_REGISTRATION, WF_KIND__MAX };
 extern const char *const wf_kind_names[WF_KIND__MAX]; /* "report", "registration" */
 
 #define WF_QUEUE_PAGE_MAX 200
+/* wf_queue_filter.state for every state. */
+#define WF_QUEUE_ALL WF_STATE__MAX
 
 /* Filters; 0 / -1 / NULL mean "any". */
 struct wf_queue_filter {
-	int kind;	    /* enum wf_kind, or -1 both */
-	int state;	    /* enum wf_state, or -1: those awaiting the caller's action */
-	int year;	    /* 0 any */
-	int64_t unit_id;    /* admin_unit id: that unit and the units directly under it */
-	const char *sector; /* VSIC code prefix */
-	int limit, offset;  /* limit 1..WF_QUEUE_PAGE_MAX */
+	int kind;	      /* enum wf_kind, or -1 both */
+	int state;	      /* enum wf_state, -1: those awaiting the caller's action, or
+				 WF_QUEUE_ALL: every state */
+	int year;	      /* 0 any */
+	int64_t unit_id;      /* admin_unit id: that unit and the units directly under it */
+	const char *sector;   /* VSIC code prefix */
+	const char *facility; /* part of the name (diacritics and case ignored), or the
+				 whole code or tax code, as typed; NULL or "" any */
+	int limit, offset;    /* limit 1..WF_QUEUE_PAGE_MAX */
 };
 
 struct wf_queue_item {
@@ -200,6 +205,7 @@ struct wf_queue_item {
 	enum wf_state state;
 	const char *facility_name, *facility_code, *unit_name, *sector_code;
 	const char *submitted_on; /* "" when not submitted */
+	int64_t submitted_at;	  /* the last submission (Unix s); 0 when not recorded */
 };
 
 struct wf_queue {

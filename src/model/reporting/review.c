@@ -428,6 +428,33 @@ rvw_units(struct db *db, const struct principal *who, struct arena *a, struct rv
 }
 
 int
+rvw_sectors(struct db *db, struct arena *a, struct rvw_sector **out, int *n)
+{
+	int cap = 0, rc;
+	*out = NULL;
+	*n = 0;
+	struct db_stmt *st = db_stmt(db, STMT_SECTOR_PICK);
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 32;
+			struct rvw_sector *v = arena_alloc(a, (size_t)cap * sizeof(*v));
+			if (*n > 0)
+				memcpy(v, *out, (size_t)*n * sizeof(*v));
+			*out = v;
+		}
+		struct rvw_sector *x = &(*out)[(*n)++];
+		x->code = arena_strdup(a, db_col_text(st, 0));
+		x->vi = arena_strdup(a, db_col_text(st, 1));
+		x->en = arena_strdup(a, db_col_text(st, 2));
+		x->level = (int)db_col_int(st, 3);
+	}
+	if (rc == DB_DONE)
+		return ST_OK;
+	log_err("review sectors: %s", db_errmsg(db));
+	return ST_ERR;
+}
+
+int
 rvw_issuer(struct db *db, char *buf, size_t n)
 {
 	buf[0] = '\0';

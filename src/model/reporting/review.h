@@ -133,6 +133,15 @@ struct rvw_unit {
 int rvw_units(struct db *db, const struct principal *who, struct arena *a, struct rvw_unit **out,
 	      int *n);
 
+/* A VSIC sector with its names and level (1 section, 2 division, ... 4 class). */
+struct rvw_sector {
+	const char *code, *vi, *en;
+	int level;
+};
+
+/* Every VSIC sector, by code (arena a).  Returns ST_OK or ST_ERR. */
+int rvw_sectors(struct db *db, struct arena *a, struct rvw_sector **out, int *n);
+
 /*
  * The issuer of the default plan ("UBND tỉnh Kiên Giang") into buf (n
  * bytes); "" when there is none.  Returns ST_OK or ST_ERR.
