@@ -306,6 +306,50 @@ test_queue(void **state)
 	hc_response_free(&r);
 }
 
+/*
+ * A registration returned and resubmitted: the planned saving 5 % -> 7 %
+ * listed, the measures unchanged; the letterhead and history as a report's.
+ */
+static void
+test_registration(void **state)
+{
+	(void)state;
+	struct hc_response r;
+	char target[64], v[32], body[256];
+	req(ENT, "POST", "/facilities/7201/registration/2025",
+	    "apply_cp=1&planned_saving_pct=5&measures=LED&op=submit", 303, &r);
+	hc_response_free(&r);
+	long long id = wfx_int(DBN, "SELECT id FROM registration WHERE facility_id = 7201");
+	snprintf(target, sizeof(target), "/registrations/%lld", id);
+	req(DIS, "GET", target, NULL, 200, &r);
+	version_of(&r, v, sizeof(v));
+	hs_lacks(&r, "Thay đổi so với lần nộp trước");
+	hc_response_free(&r);
+	snprintf(target, sizeof(target), "/registrations/%lld/action", id);
+	snprintf(body, sizeof(body), "version=%s&action=return&note=T%%C4%%83ng", v);
+	req(DIS, "POST", target, body, 303, &r);
+	hc_response_free(&r);
+	req(ENT, "GET", "/facilities/7201/registration/2025", NULL, 200, &r);
+	version_of(&r, v, sizeof(v));
+	hc_response_free(&r);
+	snprintf(body, sizeof(body),
+		 "version=%s&apply_cp=1&planned_saving_pct=7&measures=LED&op=submit", v);
+	req(ENT, "POST", "/facilities/7201/registration/2025", body, 303, &r);
+	hc_response_free(&r);
+	snprintf(target, sizeof(target), "/registrations/%lld", id);
+	req(DIS, "GET", target, NULL, 200, &r);
+	hs_contains(
+	    &r, "<tr class=\"chg-changed\"><td>Thông tin chung</td>"
+		"<td>Mức tiết kiệm dự kiến (%)</td><td>sửa</td><td>5,00</td><td>7,00</td></tr>");
+	assert_int_equal(wfx_int(DBN, "SELECT count(*) FROM doc_event WHERE kind = "
+				      "'registration' AND action = 'submit'"),
+			 2);
+	hs_contains(&r, "<td>Trả lại</td><td>Tăng</td>");
+	hs_contains(&r, "<p class=\"lh-dept\">Sở Công Thương</p>");
+	hs_lacks(&r, "Giải pháp</td><td>sửa"); /* measures unchanged */
+	hc_response_free(&r);
+}
+
 static void
 test_diff(void **state)
 {
@@ -357,6 +401,7 @@ main(void)
 	    cmocka_unit_test(test_diff),
 	    cmocka_unit_test(test_desk),
 	    cmocka_unit_test(test_queue),
+	    cmocka_unit_test(test_registration),
 	};
 	return cmocka_run_group_tests(tests, setup, hs_teardown);
 }
