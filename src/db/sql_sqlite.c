@@ -333,6 +333,7 @@ const char *const db_sql[STMT__MAX] = {
 	"SELECT 'app_user', count(*) FROM app_user UNION ALL "
 	"SELECT 'session', count(*) FROM session UNION ALL "
 	"SELECT 'audit', count(*) FROM audit UNION ALL "
+	"SELECT 'doc_event', count(*) FROM doc_event UNION ALL "
 	"SELECT 'facility_unit_history', count(*) FROM facility_unit_history UNION ALL "
 	"SELECT 'login_attempt', count(*) FROM login_attempt UNION ALL "
 	"SELECT 'api_token', count(*) FROM api_token UNION ALL "
