@@ -309,6 +309,12 @@ rv_outputs(struct http_request *req, struct db *db, struct buf *b, const struct 
 	html_elem(
 	    b, "h3",
 	    HTTP_T(req, "Suất tiêu hao năng lượng (SEC)", "Specific energy consumption (SEC)"));
+	if (cmp->cur == NULL || cmp->cur->nproducts == 0) {
+		html_elem(b, "p",
+			  HTTP_T(req, "Không tính được suất tiêu hao năng lượng.",
+				 "No specific energy consumption to compute."));
+		return 0;
+	}
 	static const char *const sh[][2] = {{"Sản phẩm", "Product"},
 					    {"SEC năm nay", "SEC this year"},
 					    {"SEC năm trước", "SEC last year"},
