@@ -82,9 +82,12 @@ rv_load(struct db *db, const struct principal *who, enum wf_kind kind, int64_t i
 }
 
 /*
- * Loads the names, the history and, when the document was submitted more
- * than once, the changes from the submission before the last to its
- * content now.  Returns 0 or -1.
+ * Loads the names, the history and the changes since the previous
+ * submission: for a document under review (submitted, forwarded, accepted)
+ * from the submission before its last one to its content, which is the
+ * last one's; for one being corrected (draft, returned) from its last
+ * submission to what has been saved since, shown only when something
+ * changed.  Returns 0 or -1.
  */
 static int
 rv_ctx_load(struct http_request *req, struct db *db, const struct rv_obj *o, struct rv_ctx *c)
@@ -93,20 +96,22 @@ rv_ctx_load(struct http_request *req, struct db *db, const struct rv_obj *o, str
 	if (rvw_names_load(db, &req->arena, &c->names) != ST_OK ||
 	    doc_history_list(db, o->kind, o->h->id, &req->arena, &c->ev, &c->nev) != ST_OK)
 		return -1;
+	int editing = o->h->state == WF_DRAFT || o->h->state == WF_RETURNED;
 	const char *prev = NULL;
 	int nsub = 0;
 	for (int i = 0; i < c->nev; i++)
 		if (c->ev[i].action == WF_SUBMIT && c->ev[i].content != NULL)
 			nsub++;
+	int want = editing ? nsub : nsub - 1;
 	for (int i = 0, seen = 0; i < c->nev; i++)
-		if (c->ev[i].action == WF_SUBMIT && c->ev[i].content != NULL && ++seen == nsub - 1)
+		if (c->ev[i].action == WF_SUBMIT && c->ev[i].content != NULL && ++seen == want)
 			prev = c->ev[i].content;
 	if (prev == NULL)
 		return 0;
 	char *now = o->k->json(o->doc);
 	int rc = rvw_diff(prev, now, &req->arena, &c->chg, &c->nchg);
 	free(now);
-	c->resubmitted = rc == ST_OK;
+	c->resubmitted = rc == ST_OK && (!editing || c->nchg > 0);
 	return 0;
 }
 

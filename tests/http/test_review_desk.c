@@ -179,6 +179,7 @@ test_desk(void **state)
 	act(DIS, id, "return", "Thi%E1%BA%BFu+n%C6%B0%E1%BB%9Bc");
 	req(ENT, "GET", target, NULL, 200, &r);
 	hs_contains(&r, "<blockquote class=\"review-note\">Lý do trả lại: Thiếu nước</blockquote>");
+	hs_lacks(&r, "Thay đổi so với lần nộp trước"); /* returned, nothing edited yet */
 	hc_response_free(&r);
 
 	/* Resubmitted with February changed and water added. */
@@ -328,6 +329,18 @@ test_registration(void **state)
 	snprintf(target, sizeof(target), "/registrations/%lld/action", id);
 	snprintf(body, sizeof(body), "version=%s&action=return&note=T%%C4%%83ng", v);
 	req(DIS, "POST", target, body, 303, &r);
+	hc_response_free(&r);
+	/* Saved but not resubmitted: the change against the last submission, 5 -> 6. */
+	req(ENT, "GET", "/facilities/7201/registration/2025", NULL, 200, &r);
+	version_of(&r, v, sizeof(v));
+	hc_response_free(&r);
+	snprintf(body, sizeof(body),
+		 "version=%s&apply_cp=1&planned_saving_pct=6&measures=LED&op=save", v);
+	req(ENT, "POST", "/facilities/7201/registration/2025", body, 303, &r);
+	hc_response_free(&r);
+	snprintf(target, sizeof(target), "/registrations/%lld", id);
+	req(ENT, "GET", target, NULL, 200, &r);
+	hs_contains(&r, "<td>Mức tiết kiệm dự kiến (%)</td><td>sửa</td><td>5,00</td><td>6,00</td>");
 	hc_response_free(&r);
 	req(ENT, "GET", "/facilities/7201/registration/2025", NULL, 200, &r);
 	version_of(&r, v, sizeof(v));
