@@ -819,19 +819,15 @@ rv_head(struct http_request *req, struct buf *b, const struct rv_obj *o,
 	rv_row(b, HTTP_T(req, "Mã số thuế", "Tax code"), fac->tax_code[0] ? fac->tax_code : "—");
 	rv_row(b, HTTP_T(req, "Địa chỉ", "Address"), fac->address[0] ? fac->address : "—");
 	rv_row(b, HTTP_T(req, "Năm", "Year"), arena_printf(&req->arena, "%d", o->h->year));
-	html_open(b, "tr", NULL);
-	html_open(b, "th", "scope", "row", NULL);
-	html_text(b, HTTP_T(req, "Trạng thái", "Status"));
-	html_close(b, "th");
-	html_open(b, "td", "class", "state", NULL);
-	html_open(b, "strong", "class", names_state[o->h->state].code, NULL);
-	html_text(b, wfp_state_label(req, o->h->state));
-	html_close(b, "strong");
-	html_close(b, "td");
-	html_close(b, "tr");
 	rv_row(b, HTTP_T(req, "Nộp lúc", "Submitted"), rv_submitted(req, o, c));
 	html_close(b, "table");
 	html_close(b, "div");
+	html_open(b, "p", "class", "state", NULL);
+	html_text(b, HTTP_T(req, "Trạng thái: ", "Status: "));
+	html_open(b, "strong", "class", names_state[o->h->state].code, NULL);
+	html_text(b, wfp_state_label(req, o->h->state));
+	html_close(b, "strong");
+	html_close(b, "p");
 	html_open(b, "p", "class", "print-only print-date", NULL);
 	html_textf(b, "%s %s", HTTP_T(req, "In ngày", "Printed on"),
 		   web_date_unix(req, (int64_t)time(NULL)));

@@ -130,7 +130,7 @@ try {
   const back = dis.locator('form.action:has(input[name="action"][value="return"])');
   await back.locator('textarea[name="note"]').fill('Kiểm tra lại điện tháng 2');
   await Promise.all([dis.waitForNavigation(), back.locator('button').click()]);
-  check('returned', (await dis.textContent('td.state')).includes('Trả lại'));
+  check('returned', (await dis.textContent('p.state')).includes('Trả lại'));
 
   // The enterprise changes February and resubmits.
   const cur = await (await ent.request.get(`${env.base}/api/v1/reports/${id}`)).json();
