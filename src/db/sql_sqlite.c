@@ -669,8 +669,8 @@ const char *const db_sql[STMT__MAX] = {
 	"WHEN q.status = 'draft' THEN 1 WHEN q.status = 'submitted' AND NOT q.fwd THEN 2 "
 	"WHEN q.status = 'submitted' THEN 4 WHEN q.status = 'returned' THEN 8 ELSE 16 "
 	"END) <> 0 AND (CAST(?11 AS text) IS NULL OR f.name_key LIKE '%' || ?11 || '%' "
-	"ESCAPE '\\' OR upper(f.code) = upper(CAST(?12 AS text)) OR f.tax_code = ?12) AND " SCOPE_SEES_F
-	" ORDER BY q.sub, q.kind, q.id LIMIT ?9 OFFSET ?10",
+	"ESCAPE '\\' OR upper(f.code) = upper(CAST(?12 AS text)) OR f.tax_code = ?12) "
+	"AND " SCOPE_SEES_F " ORDER BY q.sub, q.kind, q.id LIMIT ?9 OFFSET ?10",
     [STMT_WORKFLOW_QUEUE_COUNTS] =
 
 	"WITH q AS (SELECT kind, id, facility_id, version, year, status, forwarded_at IS "
@@ -680,8 +680,8 @@ const char *const db_sql[STMT__MAX] = {
 	"OR q.kind = ?4) AND (CAST(?5 AS bigint) IS NULL OR q.year = ?5) AND (CAST(?6 AS "
 	"bigint) IS NULL OR f.admin_unit_id = ?6 OR au.parent_id = ?6) AND (CAST(?7 AS "
 	"text) IS NULL OR f.sector_code LIKE ?7 || '%') AND (CAST(?8 AS text) IS NULL OR "
-	"f.name_key LIKE '%' || ?8 || '%' ESCAPE '\\' OR upper(f.code) = upper(CAST(?9 AS text)) OR "
-	"f.tax_code = ?9) AND " SCOPE_SEES_F " GROUP BY q.status, q.fwd",
+	"f.name_key LIKE '%' || ?8 || '%' ESCAPE '\\' OR upper(f.code) = "
+	"upper(CAST(?9 AS text)) OR f.tax_code = ?9) AND " SCOPE_SEES_F " GROUP BY q.status, q.fwd",
     [STMT_ADMIN_UNIT_ID] = "SELECT id FROM admin_unit WHERE code = ?1",
 #define AUDIT_SEARCH_WHERE                                                                         \
 	"WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR actor = ?2) "                        \
@@ -705,7 +705,8 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_REFDATA_NAMES] = "SELECT 'product', code, name_vi, name_en FROM product UNION ALL "
 			   "SELECT 'carrier', code, name_vi, name_en FROM carrier UNION ALL "
 			   "SELECT 'unit', code, name_vi, name_en FROM unit",
-    [STMT_PLAN_DEFAULT_ISSUER] = "SELECT issuer FROM plan WHERE is_default = 1 ORDER BY code LIMIT 1",
+    [STMT_PLAN_DEFAULT_ISSUER] =
+	"SELECT issuer FROM plan WHERE is_default = 1 ORDER BY code LIMIT 1",
     [STMT_ADMIN_UNIT_PICK] =
 	"SELECT u.code, u.name, u.level, coalesce(u.valid_to, '') FROM admin_unit u "
 	"WHERE u.level <> 'province' AND (?1 IN ('admin', 'province') OR (?1 = 'district' "

@@ -348,7 +348,7 @@ enum stmt {
 	STMT_PLAN_DEFAULT_ISSUER, /* -> issuer of the default plan */
 	STMT_ADMIN_UNIT_PICK,	  /* who -> code, name, level, valid_to ('' none): the units
 				     below the province the caller's queue covers; by name */
-	STMT_SECTOR_PICK,	  /* -> code, name_vi, name_en, level of every VSIC sector; by code */
+	STMT_SECTOR_PICK, /* -> code, name_vi, name_en, level of every VSIC sector; by code */
 
 	STMT__MAX
 };
