@@ -1116,8 +1116,11 @@ rv_select(struct http_request *req, struct buf *b, const char *label, const char
 /* The longest facility search text, in bytes. */
 #define RV_FACILITY_Q_MAX 100
 
-/* Reads the filters from the query; returns 0, or -1 when one is malformed. */
-static int
+/*
+ * Reads the filters from the query: NULL, or the message (in the page's
+ * language) naming the first malformed one.
+ */
+static const char *
 rv_filter(struct http_request *req, struct db *db, struct wf_queue_filter *f)
 {
 	memset(f, 0, sizeof(*f));
@@ -1131,7 +1134,7 @@ rv_filter(struct http_request *req, struct db *db, struct wf_queue_filter *f)
 			if (strcmp(v, wf_kind_names[k]) == 0)
 				f->kind = k;
 		if (f->kind == -2)
-			return -1;
+			return HTTP_T(req, "Loại hồ sơ không hợp lệ.", "Unknown kind.");
 	}
 	v = http_param(req, "status");
 	if (v != NULL && strcmp(v, "all") == 0) {
@@ -1142,40 +1145,44 @@ rv_filter(struct http_request *req, struct db *db, struct wf_queue_filter *f)
 			if (strcmp(v, names_state[s].code) == 0)
 				f->state = s;
 		if (f->state == -2)
-			return -1;
+			return HTTP_T(req, "Trạng thái không hợp lệ.", "Unknown status.");
 	}
 	int64_t n;
 	v = http_param(req, "year");
 	if (v != NULL && v[0] != '\0') {
 		if (parse_int64(v, &n) < 0 || n < 1990 || n > 2100)
-			return -1;
+			return HTTP_T(req, "Năm phải là một năm từ 1990 đến 2100, ví dụ 2025.",
+				      "The year must be a year from 1990 to 2100, such as 2025.");
 		f->year = (int)n;
 	}
 	v = http_param(req, "page");
 	if (v != NULL && v[0] != '\0') {
 		if (parse_int64(v, &n) < 0 || n < 1 || n > 100000)
-			return -1;
+			return HTTP_T(req, "Số trang không hợp lệ.", "Invalid page number.");
 		f->offset = (int)(n - 1) * RV_PAGE;
 	}
 	v = http_param(req, "unit");
 	if (v != NULL && v[0] != '\0') {
 		f->unit_id = refdata_admin_unit_id(db, v);
 		if (f->unit_id == 0)
-			return -1;
+			return HTTP_T(req, "Không có đơn vị hành chính này.",
+				      "No such administrative unit.");
 	}
 	v = http_param(req, "sector");
 	if (v != NULL && v[0] != '\0') {
 		if (strspn(v, "0123456789") != strlen(v) || strlen(v) > 8)
-			return -1;
+			return HTTP_T(req, "Ngành không hợp lệ.", "Unknown sector.");
 		f->sector = v;
 	}
 	v = http_param(req, "facility");
 	if (v != NULL && v[0] != '\0') {
 		if (strlen(v) > RV_FACILITY_Q_MAX)
-			return -1;
+			return HTTP_T(req,
+				      "Tên, mã cơ sở hoặc mã số thuế cần tìm dài quá 100 ký tự.",
+				      "The facility searched for is longer than 100 characters.");
 		f->facility = v;
 	}
-	return 0;
+	return NULL;
 }
 
 /* The filters' form: kind, status, year, unit and sector by name, facility by name or code. */
@@ -1253,12 +1260,10 @@ web_review(struct http_request *req, struct http_response *resp)
 	if (db == NULL)
 		return -1;
 	struct wf_queue_filter f;
-	if (rv_filter(req, db, &f) < 0) {
-		web_error(req, resp, 400, "Bộ lọc không hợp lệ.", "Invalid filter.");
-		return 0;
-	}
+	const char *bad = rv_filter(req, db, &f);
 	struct wf_queue q;
-	if (wf_queue_list(db, req->who, &f, &req->arena, &q) != ST_OK)
+	memset(&q, 0, sizeof(q));
+	if (bad == NULL && wf_queue_list(db, req->who, &f, &req->arena, &q) != ST_OK)
 		return -1;
 	const char *title = HTTP_T(req, "Hàng chờ xem xét", "Review queue");
 	struct buf b;
@@ -1267,7 +1272,7 @@ web_review(struct http_request *req, struct http_response *resp)
 
 	/* Counts per status, each a link keeping the other filters. */
 	html_open(&b, "ul", "class", "counts", NULL);
-	for (int s = 0; s < WF_STATE__MAX; s++) {
+	for (int s = 0; bad == NULL && s < WF_STATE__MAX; s++) {
 		struct http_param p[HTTP_PARAMS_MAX];
 		int n = 0;
 		for (int i = 0; i < req->nparams && n < HTTP_PARAMS_MAX - 1; i++)
@@ -1292,6 +1297,14 @@ web_review(struct http_request *req, struct http_response *resp)
 	int rc = rvw_sectors(db, &req->arena, &sectors, &ns) == ST_OK ? 0 : -1;
 	if (rc == 0)
 		rc = rv_filters_form(req, db, &b, sectors, ns);
+	if (bad != NULL) { /* the form keeps what was typed; the message says what is wrong */
+		resp->status = 400;
+		wfp_message(&b, 1, bad);
+		if (rc == 0)
+			rc = wfp_page(req, resp, title, &b);
+		buf_free(&b);
+		return rc;
+	}
 
 	html_open(&b, "p", "class", "total", NULL);
 	html_textf(&b, "%s: %s",

@@ -304,6 +304,14 @@ test_queue(void **state)
 	hs_contains(&r, "<td>Chế biến, bảo quản thủy sản và các sản phẩm từ thủy sản</td>");
 	hc_response_free(&r);
 	req(PRO, "GET", "/review?unit=no-such", NULL, 400, &r);
+	hs_contains(&r, "Không có đơn vị hành chính này.");
+	hc_response_free(&r);
+	/* A bad year: 400, the message names the field, what was typed is kept. */
+	req(PRO, "GET", "/review?year=20255&facility=dong+hai", NULL, 400, &r);
+	hs_contains(&r, "Năm phải là một năm từ 1990 đến 2100, ví dụ 2025.");
+	hs_contains(&r, "name=\"year\" inputmode=\"numeric\" size=\"6\" value=\"20255\"");
+	hs_contains(&r, "value=\"dong hai\"");
+	hs_lacks(&r, "Cơ sở Thủy sản Đông Hải"); /* no list under a wrong filter */
 	hc_response_free(&r);
 }
 
