@@ -1253,6 +1253,39 @@ rv_filters_form(struct http_request *req, struct db *db, struct buf *b,
 	return 0;
 }
 
+/* Previous / "Trang p/n" / next when the list has more than one page, keeping the filters. */
+static void
+rv_pager(struct http_request *req, struct buf *b, const struct wf_queue_filter *f, long total)
+{
+	long pages = (total + RV_PAGE - 1) / RV_PAGE, page = f->offset / RV_PAGE + 1;
+	if (pages <= 1)
+		return;
+	struct http_param p[HTTP_PARAMS_MAX];
+	int n = 0;
+	for (int i = 0; i < req->nparams && n < HTTP_PARAMS_MAX - 1; i++)
+		if (strcmp(req->params[i].name, "page") != 0)
+			p[n++] = req->params[i];
+	html_open(b, "nav", "class", "pager", "aria-label", HTTP_T(req, "Phân trang", "Pages"),
+		  NULL);
+	if (page > 1) {
+		p[n] = (struct http_param){"page", arena_printf(&req->arena, "%ld", page - 1)};
+		html_open(b, "a", "rel", "prev", "href", web_url(req, "/review", p, n + 1), NULL);
+		html_text(b, HTTP_T(req, "« Trang trước", "« Previous"));
+		html_close(b, "a");
+	}
+	html_open(b, "span", "class", "page", NULL);
+	html_textf(b, "%s %s/%s", HTTP_T(req, "Trang", "Page"), web_int(req, page),
+		   web_int(req, pages));
+	html_close(b, "span");
+	if (page < pages) {
+		p[n] = (struct http_param){"page", arena_printf(&req->arena, "%ld", page + 1)};
+		html_open(b, "a", "rel", "next", "href", web_url(req, "/review", p, n + 1), NULL);
+		html_text(b, HTTP_T(req, "Trang sau »", "Next »"));
+		html_close(b, "a");
+	}
+	html_close(b, "nav");
+}
+
 int
 web_review(struct http_request *req, struct http_response *resp)
 {
@@ -1349,6 +1382,7 @@ web_review(struct http_request *req, struct http_response *resp)
 		html_close(&b, "tr");
 	}
 	rv_table_end(&b);
+	rv_pager(req, &b, &f, q.total);
 	if (rc == 0)
 		rc = wfp_page(req, resp, title, &b);
 	buf_free(&b);
