@@ -105,6 +105,16 @@ test_rules(void **state)
 	assert_string_equal(today, "2025-12-31");
 	assert_int_equal(home_reporting_year(1767200400), 2025);
 	assert_int_equal(home_reporting_year(1767200399), 2024);
+	/*
+	 * Audit times: 2025-12-31 17:00:00 UTC is the 1767200400 above; 2024-02-29
+	 * 12:00 is 2024-01-01 (1704067200) + 59 days (31 + 28) x 86400 + 12 h:
+	 * 1704067200 + 5097600 + 43200 = 1709208000.
+	 */
+	assert_int_equal(home_audit_time("2025-12-31 17:00:00"), 1767200400);
+	assert_int_equal(home_audit_time("2026-01-01T00:00:00Z"), 1767225600);
+	assert_int_equal(home_audit_time("2024-02-29 12:00:00"), 1709208000);
+	assert_int_equal(home_audit_time("1767200400"), 0);
+	assert_int_equal(home_audit_time("2026-13-01 00:00:00"), 0);
 	/* Actions. */
 	assert_int_equal(home_action_of(0, WF_DRAFT), HOME_ACT_CREATE);
 	assert_int_equal(home_action_of(1, WF_DRAFT), HOME_ACT_CONTINUE);
@@ -214,11 +224,17 @@ last_at(const char *action, char *when, size_t n, char *day, size_t dn)
 		 "SELECT at FROM audit WHERE action = '%s' AND entity_id = '8801' ORDER BY id "
 		 "DESC LIMIT 1",
 		 action);
-	long long at = wfx_int(DBNAME, sql);
-	assert_true(at > 0);
+	/* at is UTC "YYYY-MM-DD HH:MM:SS"; read here with the C library's timegm. */
+	char *at = wfx_text(DBNAME, sql);
+	struct tm tm = {0};
+	assert_int_equal(sscanf(at, "%d-%d-%d %d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+				&tm.tm_hour, &tm.tm_min, &tm.tm_sec),
+			 6);
+	free(at);
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
 	/* Vietnam's wall clock: UTC + 7 h. */
-	time_t local = (time_t)(at + 7 * 3600);
-	struct tm tm;
+	time_t local = timegm(&tm) + 7 * 3600;
 	gmtime_r(&local, &tm);
 	snprintf(when, n, "%02d/%02d/%04d %02d:%02d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900,
 		 tm.tm_hour, tm.tm_min);
