@@ -610,6 +610,17 @@ static const struct {
 				    "Someone else has just changed the {1} deadlines: the table "
 				    "above shows the current values. Press Save again to keep "
 				    "the dates you entered."},
+    [MSG_CLI_CMD_DEADLINE] = {"Hạn nộp báo cáo và đăng ký theo năm kế hoạch: xem, đặt",
+			      "Report and registration deadlines per plan year: list, set"},
+    [MSG_HOME_CLI_LIST_HELP] = {"các năm từ FROM đến TO (mặc định: quanh năm báo cáo hiện tại)",
+				"the years FROM to TO (default: around the current reporting "
+				"year)"},
+    [MSG_HOME_CLI_SET_HELP] = {"đặt hạn của một năm, ngày dạng dd/mm/yyyy; \"\" là mặc định",
+			       "set a year's deadlines, dates as dd/mm/yyyy; \"\" is the default"},
+    [MSG_HOME_CLI_YEAR] = {"Năm", "Year"},
+    [MSG_HOME_CLI_REPORT] = {"Hạn báo cáo", "Report due"},
+    [MSG_HOME_CLI_REGISTRATION] = {"Hạn đăng ký", "Registration due"},
+    [MSG_HOME_CLI_DEFAULT] = {"mặc định", "default"},
 };
 
 void

@@ -418,6 +418,13 @@ enum msg_id {
 	MSG_HOME_NOTICE_REG_ACC,    /* {1} year, {2} facility, {3} dd/mm/yyyy */
 	MSG_HOME_DEADLINE_SAVED,    /* {1} the plan year */
 	MSG_HOME_DEADLINE_CONFLICT, /* {1} the plan year: changed by someone else meanwhile */
+	MSG_CLI_CMD_DEADLINE,	    /* sxsh deadline: its summary */
+	MSG_HOME_CLI_LIST_HELP,	    /* sxsh deadline list */
+	MSG_HOME_CLI_SET_HELP,	    /* sxsh deadline set */
+	MSG_HOME_CLI_YEAR,	    /* column: plan year */
+	MSG_HOME_CLI_REPORT,	    /* column: report deadline */
+	MSG_HOME_CLI_REGISTRATION,  /* column: registration deadline */
+	MSG_HOME_CLI_DEFAULT,	    /* a date that is the default */
 
 	/* ---- attachments ---- */
 

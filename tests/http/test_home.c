@@ -130,6 +130,48 @@ test_rules(void **state)
 	assert_int_equal(home_overdue(1, WF_ACCEPTED, "2026-01-15", "2027-01-01"), 0);
 }
 
+/* sxsh deadline set and list on a database of their own. */
+static void
+test_cli(void **state)
+{
+	(void)state;
+	db_close(fx_db_new("home-cli.db", NULL));
+	char cmd[1024], *out = NULL, *err = NULL;
+	/* 2030: the report due 31/03/2031; the registration stays at its default, 15/01/2030. */
+	snprintf(cmd, sizeof(cmd), "%s deadline set --year 2030 --report 31/03/2031 --db '%s'",
+		 tu_sxsh(), tu_db_url("home-cli.db"));
+	assert_int_equal(tu_run(cmd, &out, NULL), 0);
+	assert_non_null(
+	    strstr(out, "Đã lưu hạn nộp của năm 2030. / The 2030 deadlines are saved.\n"));
+	assert_non_null(strstr(out, "\n2030  31/03/2031  15/01/2030 (mặc định / default)\n"));
+	free(out);
+	/* A day that does not exist: exit 1, the field named; nothing changed. */
+	snprintf(cmd, sizeof(cmd),
+		 "%s deadline set --year 2030 --registration 30/02/2030 --db '%s'", tu_sxsh(),
+		 tu_db_url("home-cli.db"));
+	assert_int_equal(tu_run(cmd, NULL, &err), 1);
+	assert_non_null(strstr(err,
+			       "sxsh deadline set: hạn nộp đăng ký phải là một ngày dạng "
+			       "ngày/tháng/năm, ví dụ 15/01/2026 / registration deadline must be "
+			       "a date written day/month/year, e.g. 15/01/2026, got '30/02/2030'"));
+	free(err);
+	snprintf(cmd, sizeof(cmd), "%s deadline list --from 2030 --to 2031 --db '%s'", tu_sxsh(),
+		 tu_db_url("home-cli.db"));
+	assert_int_equal(tu_run(cmd, &out, NULL), 0);
+	assert_string_equal(out,
+			    "Năm / Year | Hạn báo cáo / Report due | Hạn đăng ký / Registration "
+			    "due\n2030  31/03/2031  15/01/2030 (mặc định / default)\n2031  "
+			    "15/01/2032 (mặc định / default)  15/01/2031 (mặc định / default)\n");
+	free(out);
+	/* The audit row names the command line. */
+	assert_int_equal(wfx_int("home-cli.db", "SELECT count(*) FROM audit WHERE action = "
+						"'deadline.set' AND actor = 'cli'"),
+			 1);
+	snprintf(cmd, sizeof(cmd), "%s deadline move --db '%s'", tu_sxsh(),
+		 tu_db_url("home-cli.db"));
+	assert_int_equal(tu_run(cmd, NULL, NULL), 2);
+}
+
 /* ---- pages ---- */
 
 static int
@@ -518,6 +560,7 @@ main(void)
 	const struct CMUnitTest pure[] = {
 	    cmocka_unit_test(test_date_parse),
 	    cmocka_unit_test(test_rules),
+	    cmocka_unit_test(test_cli),
 	};
 	const struct CMUnitTest pages[] = {
 	    cmocka_unit_test(test_landing),

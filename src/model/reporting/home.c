@@ -230,6 +230,16 @@ bind_date(struct db_stmt *st, int idx, const char *iso)
 		db_bind_text(st, idx, iso);
 }
 
+/* Binds who's user id, NULL for the command line. */
+static void
+bind_user(struct db_stmt *st, int idx, const struct principal *who)
+{
+	if (who == NULL)
+		db_bind_null(st, idx);
+	else
+		db_bind_int(st, idx, who->user_id);
+}
+
 /* The write of home_deadline_set inside its transaction. */
 static int
 deadline_set_tx(struct db *db, const struct principal *who, int year, int64_t version,
@@ -248,7 +258,7 @@ deadline_set_tx(struct db *db, const struct principal *who, int year, int64_t ve
 		bind_date(st, 2, rep);
 		bind_date(st, 3, reg);
 		db_bind_int(st, 4, now);
-		db_bind_int(st, 5, who->user_id);
+		bind_user(st, 5, who);
 	} else {
 		before = deadline_json(year, cur.report_set ? cur.report_due : "",
 				       cur.registration_set ? cur.registration_due : "");
@@ -258,7 +268,7 @@ deadline_set_tx(struct db *db, const struct principal *who, int year, int64_t ve
 		bind_date(st, 3, rep);
 		bind_date(st, 4, reg);
 		db_bind_int(st, 5, now);
-		db_bind_int(st, 6, who->user_id);
+		bind_user(st, 6, who);
 	}
 	int w = db_run(st);
 	if (w == DB_CONSTRAINT) { /* another insert of the same year won */
@@ -286,7 +296,7 @@ int
 home_deadline_set(struct db *db, const struct principal *who, const struct home_deadline_in *in,
 		  int64_t now, int *year, struct wf_errors *errs)
 {
-	if (who == NULL || (who->role != ROLE_ADMIN && who->role != ROLE_PROVINCE))
+	if (who != NULL && who->role != ROLE_ADMIN && who->role != ROLE_PROVINCE)
 		return ST_FORBIDDEN;
 	struct msg m;
 	int64_t y = 0, version = -1;

@@ -90,8 +90,9 @@ struct home_deadline_in {
 };
 
 /*
- * who (province staff or admin) sets the deadlines of a year from in, at
- * Unix time now, with an audit row "deadline.set", in one transaction.
+ * who (province staff or admin; NULL: the command line) sets the deadlines
+ * of a year from in, at Unix time now, with an audit row "deadline.set", in
+ * one transaction.
  * Errors name their field ("year", "report_due", "registration_due").
  * Returns ST_OK (*year set), ST_INVALID (errs filled), ST_FORBIDDEN (other
  * roles), ST_CONFLICT (someone changed that year since the form was shown:
