@@ -42,6 +42,10 @@ static const struct cli_cmd cmds[] = {
     {"check", MSG_CLI_CMD_CHECK, "[--db URL] [--year Y] [--strict] [--format text|csv]", cmd_check},
     {"copy", MSG_CLI_CMD_COPY, "--from URL --to URL [--replace]", cmd_copy},
     {"backup", MSG_CLI_CMD_BACKUP, "[--db URL] FILE", cmd_backup},
+    {"deadline", MSG_CLI_CMD_DEADLINE,
+     "list [--from Y --to Y] | set --year Y [--report dd/mm/yyyy] [--registration dd/mm/yyyy] "
+     "[--db URL]",
+     cmd_deadline},
     /* @cmds */
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))

@@ -337,7 +337,9 @@ const char *const db_sql[STMT__MAX] = {
 	"SELECT 'facility_unit_history', count(*) FROM facility_unit_history UNION ALL "
 	"SELECT 'login_attempt', count(*) FROM login_attempt UNION ALL "
 	"SELECT 'api_token', count(*) FROM api_token UNION ALL "
-	"SELECT 'facility_member', count(*) FROM facility_member",
+	"SELECT 'facility_member', count(*) FROM facility_member UNION ALL "
+	"SELECT 'deadline', count(*) FROM deadline UNION ALL "
+	"SELECT 'home_seen', count(*) FROM home_seen",
     [STMT_FACILITY_LIST_ALL] =
 	"SELECT f.name, f.sector_code, s.name_vi, s.name_en, "
 	"au.name, coalesce(au.name_en, au.name), f.ownership, f.size "
@@ -712,4 +714,32 @@ const char *const db_sql[STMT__MAX] = {
 	"WHERE u.level <> 'province' AND (?1 IN ('admin', 'province') OR (?1 = 'district' "
 	"AND (u.id = ?2 OR u.parent_id = ?2))) ORDER BY u.name, u.code",
     [STMT_SECTOR_PICK] = "SELECT code, name_vi, name_en, level FROM sector ORDER BY code",
+    /* --- enterprise home and deadlines --- */
+    [STMT_DEADLINE_GET] = "SELECT coalesce(report_due, ''), coalesce(registration_due, ''), "
+			  "version FROM deadline WHERE year = ?1",
+    [STMT_DEADLINE_LIST] = "SELECT year, coalesce(report_due, ''), coalesce(registration_due, "
+			   "''), version FROM deadline WHERE year BETWEEN ?1 AND ?2 ORDER BY year",
+    [STMT_DEADLINE_INSERT] = "INSERT INTO deadline(year, report_due, registration_due, "
+			     "updated_at, updated_by, version) VALUES (?1, ?2, ?3, ?4, ?5, 1)",
+    [STMT_DEADLINE_UPDATE] = "UPDATE deadline SET report_due = ?3, registration_due = ?4, "
+			     "updated_at = ?5, updated_by = ?6, version = version + 1 "
+			     "WHERE year = ?1 AND version = ?2",
+    [STMT_HOME_SEEN_GET] = "SELECT audit_id FROM home_seen WHERE user_id = ?1",
+    [STMT_HOME_SEEN_SET] =
+	"INSERT INTO home_seen(user_id, audit_id, seen_at) VALUES (?1, ?2, ?3) "
+	"ON CONFLICT(user_id) DO UPDATE SET audit_id = excluded.audit_id, "
+	"seen_at = excluded.seen_at WHERE home_seen.audit_id < excluded.audit_id",
+    [STMT_HOME_NOTICES] =
+	"SELECT a.id, a.at, a.action, d.kind, d.year, d.facility_id, f.name, d.id FROM audit a "
+	"JOIN workflow_document d ON d.kind = a.entity AND CAST(d.id AS text) = a.entity_id "
+	"JOIN facility f ON f.id = d.facility_id JOIN facility_member m ON m.facility_id = "
+	"d.facility_id AND m.user_id = ?1 AND m.status = 'confirmed' WHERE a.action IN "
+	"('report.return', 'report.reopen', 'report.accept', 'registration.return', "
+	"'registration.reopen', 'registration.accept') AND a.id > ?2 ORDER BY a.id DESC "
+	"LIMIT ?3",
+    [STMT_HOME_LAST_RETURN] =
+	"SELECT a.at, coalesce(nullif(u.name, ''), a.actor) FROM audit a LEFT JOIN app_user u "
+	"ON u.id = a.user_id WHERE a.entity = CAST(?1 AS text) AND a.entity_id = ?2 AND "
+	"a.action IN (CAST(?1 AS text) || '.return', CAST(?1 AS text) || '.reopen') "
+	"ORDER BY a.id DESC LIMIT 1",
 };

@@ -349,6 +349,23 @@ enum stmt {
 	STMT_ADMIN_UNIT_PICK,	  /* who -> code, name, level, valid_to ('' none): the units
 				     below the province the caller's queue covers; by name */
 	STMT_SECTOR_PICK, /* -> code, name_vi, name_en, level of every VSIC sector; by code */
+	/* --- enterprise home and deadlines (model/reporting/home.c) --- */
+	STMT_DEADLINE_GET,     /* year -> report_due ('' = default), registration_due,
+				  version */
+	STMT_DEADLINE_LIST,    /* first year, last year -> year, report_due,
+				  registration_due, version; by year */
+	STMT_DEADLINE_INSERT,  /* year, report_due (NULL), registration_due (NULL), now,
+				  user id */
+	STMT_DEADLINE_UPDATE,  /* year, version (expected), report_due (NULL),
+				  registration_due (NULL), now, user id; bumps version */
+	STMT_HOME_SEEN_GET,    /* user id -> audit id marked seen */
+	STMT_HOME_SEEN_SET,    /* user id, audit id, now; never moves back */
+	STMT_HOME_NOTICES,     /* user id, after audit id, limit -> audit id, at, action,
+				  kind, year, facility id, facility name, document id;
+				  returns and acceptances of documents of the user's
+				  confirmed facilities, newest first */
+	STMT_HOME_LAST_RETURN, /* kind, document id (text) -> at, the reviewer's name or
+				  email; its latest return or reopen */
 
 	STMT__MAX
 };

@@ -167,6 +167,14 @@ const struct route_def routes[ROUTE__MAX] = {
     /* -- form entry and drafts -- */
 
     /* -- enterprise home -- */
+    [ROUTE_MY_SEEN] = {.path = "/my/seen",
+		       .methods = M(HTTP_POST),
+		       .handler = web_my_seen,
+		       .roles = ROLE_BIT(ROLE_ENTERPRISE)},
+    [ROUTE_DEADLINES] = {.path = "/deadlines",
+			 .methods = M(HTTP_GET) | M(HTTP_POST),
+			 .handler = web_deadlines,
+			 .roles = ROLES_PROVINCE},
 
     /* -- attachments -- */
 

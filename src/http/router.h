@@ -62,6 +62,8 @@ enum route {
 	/* -- form entry and drafts -- */
 
 	/* -- enterprise home -- */
+	ROUTE_MY_SEEN,	 /* POST /my/seen (enterprise: notices seen) */
+	ROUTE_DEADLINES, /* GET, POST /deadlines (province: deadlines per plan year) */
 
 	/* -- attachments -- */
 

@@ -571,6 +571,56 @@ static const struct {
 			    "The two new passwords differ."},
     [MSG_APITOKEN_NAME] = {"Tên mã phải có từ 1 đến {1} byte.",
 			   "A token's name must have 1 to {1} bytes."},
+    /* ---- enterprise home and deadlines (my.c) ---- */
+    [MSG_HOME_DATE_BAD] = {"{L} phải là một ngày dạng ngày/tháng/năm, ví dụ 15/01/2026",
+			   "{L} must be a date written day/month/year, e.g. 15/01/2026, got "
+			   "'{1}'"},
+    [MSG_HOME_ST_NONE] = {"Chưa nộp", "Not filed"},
+    [MSG_HOME_ST_DRAFT] = {"Bản nháp, chưa nộp", "Draft, not sent"},
+    [MSG_HOME_ST_SUBMITTED] = {"Đã nộp, chờ xem xét", "Sent, awaiting review"},
+    [MSG_HOME_ST_FORWARDED] = {"Đã nộp, huyện đã chuyển lên Sở xem xét",
+			       "Sent, passed on by the district to the province"},
+    [MSG_HOME_ST_RETURNED] = {"Bị trả lại — cần sửa", "Returned — needs changes"},
+    [MSG_HOME_ST_ACCEPTED] = {"Đã chấp nhận", "Accepted"},
+    [MSG_HOME_OVERDUE] = {"Quá hạn (hạn nộp {1})", "Overdue (due {1})"},
+    [MSG_HOME_DUE] = {"Hạn nộp {1}", "Due {1}"},
+    [MSG_HOME_ACT_REPORT_NEW] = {"Lập báo cáo năm {1}", "Prepare the {1} report"},
+    [MSG_HOME_ACT_REG_NEW] = {"Lập đăng ký năm {1}", "Prepare the {1} registration"},
+    [MSG_HOME_ACT_CONTINUE] = {"Hoàn thành và nộp", "Finish and send"},
+    [MSG_HOME_ACT_FIX] = {"Sửa và nộp lại", "Correct and send again"},
+    [MSG_HOME_ACT_REPORT_VIEW] = {"Xem báo cáo", "View the report"},
+    [MSG_HOME_ACT_REG_VIEW] = {"Xem đăng ký", "View the registration"},
+    [MSG_HOME_NOTE_BY] = {"Ý kiến của {1}, lúc {2}:", "Note from {1}, {2}:"},
+    [MSG_HOME_NOTICE_REP_RET] = {"Báo cáo năm {1} của {2} đã bị trả lại ngày {3}: cần sửa và "
+				 "nộp lại.",
+				 "The {1} report of {2} was returned on {3}: correct it and send "
+				 "it again."},
+    [MSG_HOME_NOTICE_REP_ACC] = {"Báo cáo năm {1} của {2} đã được chấp nhận ngày {3}.",
+				 "The {1} report of {2} was accepted on {3}."},
+    [MSG_HOME_NOTICE_REG_RET] = {"Đăng ký năm {1} của {2} đã bị trả lại ngày {3}: cần sửa và "
+				 "nộp lại.",
+				 "The {1} registration of {2} was returned on {3}: correct it and "
+				 "send it again."},
+    [MSG_HOME_NOTICE_REG_ACC] = {"Đăng ký năm {1} của {2} đã được chấp nhận ngày {3}.",
+				 "The {1} registration of {2} was accepted on {3}."},
+    [MSG_HOME_DEADLINE_SAVED] = {"Đã lưu hạn nộp của năm {1}.", "The {1} deadlines are saved."},
+    [MSG_HOME_DEADLINE_CONFLICT] = {"Hạn nộp của năm {1} vừa được người khác thay đổi: bảng "
+				    "trên cho thấy giá trị hiện tại. Bấm Lưu lần nữa nếu vẫn "
+				    "muốn dùng các ngày bạn đã nhập.",
+				    "Someone else has just changed the {1} deadlines: the table "
+				    "above shows the current values. Press Save again to keep "
+				    "the dates you entered."},
+    [MSG_CLI_CMD_DEADLINE] = {"Hạn nộp báo cáo và đăng ký theo năm kế hoạch: xem, đặt",
+			      "Report and registration deadlines per plan year: list, set"},
+    [MSG_HOME_CLI_LIST_HELP] = {"các năm từ FROM đến TO (mặc định: quanh năm báo cáo hiện tại)",
+				"the years FROM to TO (default: around the current reporting "
+				"year)"},
+    [MSG_HOME_CLI_SET_HELP] = {"đặt hạn của một năm, ngày dạng dd/mm/yyyy; \"\" là mặc định",
+			       "set a year's deadlines, dates as dd/mm/yyyy; \"\" is the default"},
+    [MSG_HOME_CLI_YEAR] = {"Năm", "Year"},
+    [MSG_HOME_CLI_REPORT] = {"Hạn báo cáo", "Report due"},
+    [MSG_HOME_CLI_REGISTRATION] = {"Hạn đăng ký", "Registration due"},
+    [MSG_HOME_CLI_DEFAULT] = {"mặc định", "default"},
 };
 
 void

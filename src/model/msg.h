@@ -396,6 +396,35 @@ enum msg_id {
 	/* ---- drafts and sign-in in place (autosave) ---- */
 
 	/* ---- enterprise home and deadlines (my.c) ---- */
+	MSG_HOME_DATE_BAD,	    /* {L}, {1} what was typed: not a dd/mm/yyyy date */
+	MSG_HOME_ST_NONE,	    /* a document not started */
+	MSG_HOME_ST_DRAFT,	    /* a draft, not sent */
+	MSG_HOME_ST_SUBMITTED,	    /* sent, waiting for the district or the province */
+	MSG_HOME_ST_FORWARDED,	    /* sent, passed on by the district to the province */
+	MSG_HOME_ST_RETURNED,	    /* returned by a reviewer: to be corrected */
+	MSG_HOME_ST_ACCEPTED,	    /* accepted */
+	MSG_HOME_OVERDUE,	    /* {1} the deadline dd/mm/yyyy, passed */
+	MSG_HOME_DUE,		    /* {1} the deadline dd/mm/yyyy */
+	MSG_HOME_ACT_REPORT_NEW,    /* {1} the year */
+	MSG_HOME_ACT_REG_NEW,	    /* {1} the year */
+	MSG_HOME_ACT_CONTINUE,	    /* finish a draft and send it */
+	MSG_HOME_ACT_FIX,	    /* correct a returned document and send it again */
+	MSG_HOME_ACT_REPORT_VIEW,   /* read a sent or accepted report */
+	MSG_HOME_ACT_REG_VIEW,	    /* read a sent or accepted registration */
+	MSG_HOME_NOTE_BY,	    /* {1} the reviewer, {2} dd/mm/yyyy HH:MM */
+	MSG_HOME_NOTICE_REP_RET,    /* {1} year, {2} facility, {3} dd/mm/yyyy */
+	MSG_HOME_NOTICE_REP_ACC,    /* {1} year, {2} facility, {3} dd/mm/yyyy */
+	MSG_HOME_NOTICE_REG_RET,    /* {1} year, {2} facility, {3} dd/mm/yyyy */
+	MSG_HOME_NOTICE_REG_ACC,    /* {1} year, {2} facility, {3} dd/mm/yyyy */
+	MSG_HOME_DEADLINE_SAVED,    /* {1} the plan year */
+	MSG_HOME_DEADLINE_CONFLICT, /* {1} the plan year: changed by someone else meanwhile */
+	MSG_CLI_CMD_DEADLINE,	    /* sxsh deadline: its summary */
+	MSG_HOME_CLI_LIST_HELP,	    /* sxsh deadline list */
+	MSG_HOME_CLI_SET_HELP,	    /* sxsh deadline set */
+	MSG_HOME_CLI_YEAR,	    /* column: plan year */
+	MSG_HOME_CLI_REPORT,	    /* column: report deadline */
+	MSG_HOME_CLI_REGISTRATION,  /* column: registration deadline */
+	MSG_HOME_CLI_DEFAULT,	    /* a date that is the default */
 
 	/* ---- attachments ---- */
 

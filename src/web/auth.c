@@ -184,7 +184,8 @@ login_post(struct http_request *req, struct http_response *resp)
 					     SESSION_ABSOLUTE_MAX, "Lax"));
 	http_response_header(resp, "Set-Cookie",
 			     http_cookie_set(req, HTTP_CSRF_COOKIE, "", 0, "Strict"));
-	auth_redirect(resp, web_local_path(http_form(req, "next")));
+	const char *next = web_local_path(http_form(req, "next"));
+	auth_redirect(resp, strcmp(next, "/") == 0 ? web_home_path(&lr.session.who) : next);
 	return 0;
 }
 
@@ -194,7 +195,8 @@ web_login(struct http_request *req, struct http_response *resp)
 	if (req->method == HTTP_POST)
 		return login_post(req, resp);
 	if (req->who != NULL) {
-		auth_redirect(resp, web_local_path(http_param(req, "next")));
+		const char *next = web_local_path(http_param(req, "next"));
+		auth_redirect(resp, strcmp(next, "/") == 0 ? web_home_path(req->who) : next);
 		return 0;
 	}
 	return login_render(req, resp, NULL, NULL);

@@ -57,6 +57,10 @@ int web_facility_assign(struct http_request *req, struct http_response *resp);
 /* -- form entry and drafts -- */
 
 /* -- enterprise home -- */
+/* Where who lands after signing in without a next page (my.c). */
+const char *web_home_path(const struct principal *who);
+int web_my_seen(struct http_request *req, struct http_response *resp);
+int web_deadlines(struct http_request *req, struct http_response *resp);
 
 /* -- attachments -- */
 

@@ -141,6 +141,10 @@ static const struct {
     [ROUTE_FACILITY_ASSIGN] =
 	{{{"POST", "/facilities/7001/assign", {303, 400, 400, 403, 403, 403}},
 	  {"POST", "/facilities/7002/assign", {303, 400, 400, 403, 403, 403}}}},
+    /* The enterprise's home (test_home.c): no upto, 400; no year, 400 beside the field. */
+    [ROUTE_MY_SEEN] = {{{"POST", "/my/seen", {303, 403, 403, 403, 400, 403}}}},
+    [ROUTE_DEADLINES] = {{{"GET", "/deadlines", {303, 200, 200, 403, 403, 403}},
+			  {"POST", "/deadlines", {303, 400, 400, 403, 403, 403}}}},
     /*
      * The API: no credentials are 401 problem+json; facility 7001, report
      * 8001 and registration 8001 are the enterprise's own (OWN), 7002 and

@@ -140,8 +140,7 @@ test_confirm(void **state)
 
 	/* The enterprise now has the facility. */
 	req(ENT, "GET", "/my", NULL, 200, &r);
-	hs_contains(
-	    &r, "<li data-status=\"confirmed\"><a href=\"/facilities/7201\">C1 · Cơ sở Một</a>");
+	hs_contains(&r, "<h2><a href=\"/facilities/7201\">C1 · Cơ sở Một</a></h2>");
 	hc_response_free(&r);
 	req(ENT, "GET", "/facilities/7201", NULL, 200, &r);
 	hs_contains(&r, "C1 · Cơ sở Một");
