@@ -383,8 +383,12 @@ router_check(struct http_request *req, const char *uri, struct http_response *re
 		return NULL;
 	}
 	if (has_body && http_request_parse_form(req) != HTTP_QUERY_OK) {
-		router_error(req, resp, 400, "Dữ liệu biểu mẫu không hợp lệ.",
-			     "Invalid form data.");
+		if (r->body_max > HTTP_FORM_MAX)
+			router_error(req, resp, 400, msg_template(MSG_ATTACH_BAD_FORM, LANG_VI),
+				     msg_template(MSG_ATTACH_BAD_FORM, LANG_EN));
+		else
+			router_error(req, resp, 400, "Dữ liệu biểu mẫu không hợp lệ.",
+				     "Invalid form data.");
 		return NULL;
 	}
 	int arc = http_auth(req, (int64_t)time(NULL));
