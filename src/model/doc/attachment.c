@@ -141,17 +141,16 @@ attach_name_clean(const char *name, enum attach_type t, char *out, size_t n)
 	while (w > start && (tmp[w - 1] == ' ' || tmp[w - 1] == '.'))
 		tmp[--w] = '\0';
 	char *stem = tmp + start;
-	const char *want = t != ATTACH_NONE ? attach_types[t].ext : "";
+	char ext[8];
+	snprintf(ext, sizeof(ext), "%s", t != ATTACH_NONE ? attach_types[t].ext : "");
 	char *dot = strrchr(stem, '.');
 	if (dot != NULL && dot != stem &&
-	    (strcasecmp(dot, want) == 0 || (t == ATTACH_JPEG && strcasecmp(dot, ".jpeg") == 0))) {
-		want = dot; /* already right: keep the user's spelling (".PDF") */
+	    (strcasecmp(dot, ext) == 0 || (t == ATTACH_JPEG && strcasecmp(dot, ".jpeg") == 0))) {
+		snprintf(ext, sizeof(ext), "%s", dot); /* already right: keep the user's ".PDF" */
 		*dot = '\0';
 	} else if (dot != NULL && dot != stem && attach_known_ext(dot)) {
 		*dot = '\0'; /* "hoadon.png" holding a PDF: "hoadon" + ".pdf" */
 	}
-	char ext[8];
-	snprintf(ext, sizeof(ext), "%s", want);
 	if (*stem == '\0')
 		stem = "tep-dinh-kem";
 	/* Cut the stem at a character boundary so stem and extension fit. */
