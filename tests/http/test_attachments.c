@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <jansson.h>
 
 #include "db/db.h"
 #include "fixture.h"
@@ -228,6 +229,24 @@ test_upload_list_download(void **state)
 	req(ENT2, "GET", target, NULL, 404, &r);
 	hc_response_free(&r);
 	upload(ENT2, UPLOAD, "x.pdf", pdf, 1300, 404, &r);
+	hc_response_free(&r);
+	/* The API counts and lists it for those who see the report, and hides it from others. */
+	req(DIS, "GET", "/api/v1/reports/8101", NULL, 200, &r);
+	json_t *j = json_loads(r.body, 0, NULL);
+	assert_non_null(j);
+	assert_int_equal(json_integer_value(json_object_get(j, "attachments")), 1);
+	json_t *l = json_array_get(json_object_get(j, "attachment_list"), 0);
+	assert_int_equal(json_integer_value(json_object_get(l, "id")), id);
+	assert_string_equal(json_string_value(json_object_get(l, "filename")), name);
+	assert_string_equal(json_string_value(json_object_get(l, "type")), "application/pdf");
+	assert_int_equal(json_integer_value(json_object_get(l, "size")), 1300);
+	assert_string_equal(json_string_value(json_object_get(l, "url")), target);
+	json_decref(j);
+	hc_response_free(&r);
+	req(ENT2, "GET", "/api/v1/reports/8101", NULL, 404, &r);
+	hc_response_free(&r);
+	req(ENT2, "GET", "/api/v1/reports/8102", NULL, 200, &r);
+	hs_contains(&r, "\"attachments\":0");
 	hc_response_free(&r);
 	/* The province sees it. */
 	req(PRO, "GET", target, NULL, 200, &r);
