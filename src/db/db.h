@@ -162,7 +162,7 @@ int db_backup(struct db *db, const char *path);
  * here takes a name from a user: table and column names come from
  * db_tables() and are checked to be plain identifiers before use.
  */
-enum db_coltype { DB_COL_INT, DB_COL_REAL, DB_COL_TEXT };
+enum db_coltype { DB_COL_INT, DB_COL_REAL, DB_COL_TEXT, DB_COL_BLOB /* BLOB, bytea */ };
 
 struct db_table {
 	char *name;

@@ -15,9 +15,12 @@
 #include <cmocka.h>
 #include <zip.h>
 
+#include "db/db.h"
 #include "model/doc/attachment.h"
+#include "model/io/copy.h"
 #include "req/multipart.h"
 #include "testutil.h"
+#include "wffix.h"
 #include "util/arena.h"
 
 static void
@@ -218,13 +221,87 @@ test_types_table(void **state)
 	assert_int_equal(ATTACH_MAX, 10485760);
 }
 
+/*
+ * The model on the fixture of wffix.h (both backends): bytes with NUL and
+ * every high byte stored and read back exactly, scope, editability, the
+ * uploader-only deletion, and `sxsh copy` carrying the bytes whole.
+ */
+static void
+test_model_and_copy(void **state)
+{
+	(void)state;
+	struct db *db = wfx_new("attach-model.db");
+	assert_int_equal(db_exec(db, "INSERT INTO report(id, facility_id, year, status) VALUES "
+				     "(500, 1, 2025, 'draft'), (501, 2, 2025, 'draft')"),
+			 DB_OK);
+	/* "%PDF-" then the 256 byte values: 5 + 256 = 261 bytes. */
+	unsigned char data[261];
+	memcpy(data, "%PDF-", 5);
+	for (int i = 0; i < 256; i++)
+		data[5 + i] = (unsigned char)i;
+	const struct principal *ent = &wfx_who[WFX_ENT1], *dis_b = &wfx_who[WFX_DISTRICT_B];
+	struct msg why;
+	int64_t id;
+	assert_int_equal(attach_add(db, ent, WF_KIND_REPORT, 500, "a.pdf", data, sizeof(data),
+				    1767225600, &id, &why),
+			 ST_OK);
+	/* Report 501 is F2's: not the enterprise's, so "not found". */
+	int64_t other;
+	assert_int_equal(attach_add(db, ent, WF_KIND_REPORT, 501, "b.pdf", data, sizeof(data),
+				    1767225600, &other, &why),
+			 ST_NOTFOUND);
+	struct attachment a;
+	void *back = NULL;
+	assert_int_equal(attach_get(db, ent, id, &a, &back), ST_OK);
+	assert_int_equal(a.size, 261);
+	assert_int_equal(a.type, ATTACH_PDF);
+	assert_int_equal(a.uploaded_at, 1767225600);
+	assert_memory_equal(back, data, sizeof(data));
+	free(back);
+	/* District B does not see F1 (district A's): not found, and an empty list. */
+	assert_int_equal(attach_get(db, dis_b, id, &a, NULL), ST_NOTFOUND);
+	struct attachment *list;
+	int n;
+	assert_int_equal(attach_list(db, dis_b, WF_KIND_REPORT, 500, &list, &n), ST_OK);
+	assert_int_equal(n, 0);
+	int64_t count;
+	assert_int_equal(attach_count(db, &wfx_who[WFX_PROVINCE], WF_KIND_REPORT, 500, &count),
+			 ST_OK);
+	assert_int_equal(count, 1);
+
+	/* The copy keeps the 261 bytes as bytes (a text copy would stop at the NUL). */
+	struct db *dst = tu_db_new("attach-copy.db");
+	struct copy_result res;
+	char err[512];
+	assert_int_equal(copy_database(db, dst, 0, &res, NULL, NULL, err, sizeof(err)), 0);
+	assert_int_equal(attach_get(dst, ent, id, &a, &back), ST_OK);
+	assert_memory_equal(back, data, sizeof(data));
+	free(back);
+	db_close(dst);
+
+	/* Only the uploader deletes, only while the report is editable. */
+	assert_int_equal(attach_delete(db, &wfx_who[WFX_PROVINCE], id, 1767225601), ST_FORBIDDEN);
+	assert_int_equal(db_exec(db, "UPDATE report SET status = 'accepted' WHERE id = 500"),
+			 DB_OK);
+	/* Accepted: no rule edits it any more (ST_STATE, the pages' 409). */
+	assert_int_equal(attach_delete(db, ent, id, 1767225601), ST_STATE);
+	assert_int_equal(attach_add(db, ent, WF_KIND_REPORT, 500, "c.pdf", data, sizeof(data),
+				    1767225600, &other, &why),
+			 ST_STATE);
+	assert_int_equal(db_exec(db, "UPDATE report SET status = 'returned' WHERE id = 500"),
+			 DB_OK);
+	assert_int_equal(attach_delete(db, ent, id, 1767225601), ST_OK);
+	assert_int_equal(attach_get(db, ent, id, &a, NULL), ST_NOTFOUND);
+	db_close(db);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_boundary),	cmocka_unit_test(test_parse),
 	    cmocka_unit_test(test_sniff),	cmocka_unit_test(test_name_clean),
-	    cmocka_unit_test(test_types_table),
+	    cmocka_unit_test(test_types_table), cmocka_unit_test(test_model_and_copy),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
