@@ -63,6 +63,10 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_ATTACHMENT_DELETE] = "DELETE FROM attachment WHERE id = ?1",
     [STMT_ATTACHMENT_COUNT] = "SELECT count(*) FROM " ATTACHMENT_SEEN
 			      " WHERE a.doc_kind = ?4 AND a.doc_id = ?5 AND " SCOPE_SEES_F,
+    [STMT_ATTACHMENT_REPORT_COUNTS] =
+	"SELECT f.code, r.year, count(a.id) FROM report r JOIN facility f ON f.id = r.facility_id "
+	"LEFT JOIN attachment a ON a.doc_kind = 'report' AND a.doc_id = r.id "
+	"WHERE ?1 = 0 OR r.year = ?1 GROUP BY f.code, r.year ORDER BY f.code, r.year",
 #undef ATTACHMENT_SEEN
 
     /* --- reference data --- */

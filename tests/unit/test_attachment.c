@@ -18,9 +18,12 @@
 #include "db/db.h"
 #include "model/doc/attachment.h"
 #include "model/io/copy.h"
+#include "render/sheets.h"
+#include "render/xlsx.h"
 #include "req/multipart.h"
 #include "testutil.h"
 #include "wffix.h"
+#include "xlsx_read.h"
 #include "util/arena.h"
 
 static void
@@ -231,6 +234,7 @@ test_model_and_copy(void **state)
 {
 	(void)state;
 	struct db *db = wfx_new("attach-model.db");
+	char err[512];
 	assert_int_equal(db_exec(db, "INSERT INTO report(id, facility_id, year, status) VALUES "
 				     "(500, 1, 2025, 'draft'), (501, 2, 2025, 'draft')"),
 			 DB_OK);
@@ -272,12 +276,36 @@ test_model_and_copy(void **state)
 	/* The copy keeps the 261 bytes as bytes (a text copy would stop at the NUL). */
 	struct db *dst = tu_db_new("attach-copy.db");
 	struct copy_result res;
-	char err[512];
 	assert_int_equal(copy_database(db, dst, 0, &res, NULL, NULL, err, sizeof(err)), 0);
 	assert_int_equal(attach_get(dst, ent, id, &a, &back), ST_OK);
 	assert_memory_equal(back, data, sizeof(data));
 	free(back);
 	db_close(dst);
+
+	/* The reports' workbook counts them on its second sheet: F1 2025 has 1, F2 2025 none. */
+	const char *book = tu_path("attach-export.xlsx");
+	struct xlsx *x = xlsx_open(book);
+	assert_int_equal(sheets_export(x, db, CSVIO_REPORTS, 2025, NULL, err, sizeof(err)), 0);
+	assert_int_equal(xlsx_close(x, err, sizeof(err)), 0);
+	static const char *const cells[][3] = {
+	    {"A1", "s", "facility_code"},
+	    {"B1", "s", "year"},
+	    {"C1", "s", "attachments"},
+	    {"A2", "s", "F1"},
+	    {"B2", "n", "2025"},
+	    {"C2", "n", "1"},
+	    {"A3", "s", "F2"},
+	    {"B3", "n", "2025"},
+	    {"C3", "n", "0"},
+	};
+	for (size_t i = 0; i < sizeof(cells) / sizeof(cells[0]); i++) {
+		char t[16], v[64];
+		if (!xr_cell(book, 2, cells[i][0], t, v, sizeof(v)))
+			fail_msg("no cell %s", cells[i][0]);
+		assert_string_equal(t, cells[i][1]);
+		assert_string_equal(v, cells[i][2]);
+	}
+	assert_int_equal(xr_rows(book, 2), 3);
 
 	/* Only the uploader deletes, only while the report is editable. */
 	assert_int_equal(attach_delete(db, &wfx_who[WFX_PROVINCE], id, 1767225601), ST_FORBIDDEN);

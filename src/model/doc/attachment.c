@@ -244,6 +244,23 @@ attach_count(struct db *db, const struct principal *who, enum wf_kind kind, int6
 }
 
 int
+attach_report_counts(struct db *db, int year, attach_count_fn fn, void *ctx)
+{
+	struct db_stmt *st = db_stmt(db, STMT_ATTACHMENT_REPORT_COUNTS);
+	int rc = db_bind_int(st, 1, year);
+	while (rc == DB_OK && (rc = db_step(st)) == DB_ROW)
+		rc = fn(ctx, db_col_text(st, 0), (int)db_col_int(st, 1), db_col_int(st, 2)) == 0
+			 ? DB_OK
+			 : DB_ERR;
+	db_reset(st);
+	if (rc != DB_DONE) {
+		log_err("attachment: cannot count the reports' files: %s", db_errmsg(db));
+		return ST_ERR;
+	}
+	return ST_OK;
+}
+
+int
 attach_may_edit(enum wf_kind kind, const struct doc_head *h, const struct principal *who)
 {
 	enum wf_state to;

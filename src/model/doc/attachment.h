@@ -118,6 +118,16 @@ int attach_get(struct db *db, const struct principal *who, int64_t id, struct at
  */
 int attach_delete(struct db *db, const struct principal *who, int64_t id, int64_t now);
 
+/* One report's count for attach_report_counts: return 0 to go on, -1 to stop. */
+typedef int (*attach_count_fn)(void *ctx, const char *facility_code, int year, int64_t count);
+/*
+ * Calls fn for every report of year (0: every year), by facility code and
+ * year, with its number of attachments (0 included).  Unscoped: for the
+ * command line's export of the whole database.  Returns ST_OK, or ST_ERR
+ * (logged) on a storage error or when fn stopped.
+ */
+int attach_report_counts(struct db *db, int year, attach_count_fn fn, void *ctx);
+
 /* Whether who may add files to the document of kind k with head h now. */
 struct doc_head;
 int attach_may_edit(enum wf_kind kind, const struct doc_head *h, const struct principal *who);
