@@ -24,6 +24,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,10 +51,17 @@
  * http_keep_off_mmap).
  */
 #define HTTP_CONNECTION_MEMORY (32u * 1024)
-#define HTTP_PWHASH_NICE       10   /* hashing threads yield to the workers */
-#define HTTP_PWHASH_RETRY      "5"  /* seconds, in Retry-After of a 503 */
-#define HTTP_UPLOAD_THREADS    2    /* threads storing uploaded files */
-#define HTTP_UPLOAD_QUEUE      16   /* uploads waiting for one; more get a 503 */
+#define HTTP_PWHASH_NICE       10  /* hashing threads yield to the workers */
+#define HTTP_PWHASH_RETRY      "5" /* seconds, in Retry-After of a 503 */
+#define HTTP_UPLOAD_THREADS    2   /* threads storing uploaded files */
+#define HTTP_UPLOAD_QUEUE      16  /* uploads waiting for one; more get a 503 */
+/*
+ * Bytes of upload bodies held at once, all connections together: each
+ * upload reserves its Content-Length (its route's limit when it sends
+ * none) when its head arrives, and gives it back when it completes; one
+ * that does not fit is answered 503 before its body is read.
+ */
+#define HTTP_UPLOAD_BUDGET     ((size_t)256 << 20)
 #define HTTP_ACCESS_TARGET_MAX 1024 /* bytes of the target in an access line */
 #define HTTP_ACCESS_AGENT_MAX  256  /* bytes of the User-Agent in an access line */
 
@@ -65,6 +73,8 @@ struct http_server {
 	struct http_offload *pwhash;
 	struct http_offload *uploads; /* route_def.offload handlers (file uploads) */
 };
+
+static atomic_size_t http_upload_held; /* bytes reserved against HTTP_UPLOAD_BUDGET */
 
 /* Worker connections: opened lazily per thread, listed so stop can close them. */
 static char *http_db_url;
@@ -106,6 +116,7 @@ struct http_ctx {
 	struct buf body;  /* POST/PUT/DELETE body, bounded by body_max */
 	size_t body_max;  /* router_body_max: HTTP_FORM_MAX but for uploads */
 	size_t drained;	  /* body bytes received in all */
+	size_t reserved;  /* bytes of HTTP_UPLOAD_BUDGET this upload holds */
 	/* A handler run on a hashing thread (HTTP_OFF_DONE: resp holds its answer). */
 	const struct route_def *route;
 	enum http_offloaded offloaded;
@@ -240,6 +251,8 @@ http_on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	if (ctx == NULL)
 		return;
 	http_access_log(ctx, late, toe);
+	if (ctx->reserved > 0)
+		atomic_fetch_sub(&http_upload_held, ctx->reserved);
 	http_request_clear(&ctx->req);
 	http_response_free(&ctx->resp);
 	buf_free(&ctx->body);
@@ -317,6 +330,41 @@ http_refuse_body(struct http_ctx *ctx, struct MHD_Connection *c)
 	else
 		web_error(&ctx->req, &ctx->resp, 413, "Dữ liệu gửi lên quá lớn.",
 			  "The request body is too large.");
+	return http_answer(ctx, c);
+}
+
+/*
+ * Reserves an upload's announced length (cl, or its limit when absent)
+ * against HTTP_UPLOAD_BUDGET: 1 when it fits, 0 when it does not.
+ */
+static int
+http_upload_reserve(struct http_ctx *ctx, const char *cl)
+{
+	size_t want = cl != NULL ? (size_t)strtoull(cl, NULL, 10) : ctx->body_max;
+	if (want > ctx->body_max)
+		want = ctx->body_max; /* the rest is drained, not kept */
+	size_t held = atomic_load(&http_upload_held);
+	do {
+		if (held + want > HTTP_UPLOAD_BUDGET)
+			return 0;
+	} while (!atomic_compare_exchange_weak(&http_upload_held, &held, held + want));
+	ctx->reserved = want;
+	return 1;
+}
+
+/* Answers 503 at once to an upload that does not fit HTTP_UPLOAD_BUDGET now. */
+static enum MHD_Result
+http_refuse_busy(struct http_ctx *ctx, struct MHD_Connection *c)
+{
+	log_fold_begin(&ctx->fold);
+	log_warn("http: uploads hold %u MiB: one more must wait",
+		 (unsigned)(HTTP_UPLOAD_BUDGET >> 20));
+	log_fold_end();
+	router_error(&ctx->req, &ctx->resp, 503,
+		     "Máy chủ đang nhận tệp của nhiều người. Vui lòng gửi lại sau vài giây.",
+		     "The server is receiving other people's files. Please send it again in a "
+		     "few seconds.");
+	http_response_header(&ctx->resp, "Retry-After", HTTP_PWHASH_RETRY);
 	return http_answer(ctx, c);
 }
 
@@ -423,6 +471,8 @@ http_on_request(void *cls, struct MHD_Connection *c, const char *url, const char
 			    c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 			if (cl != NULL && strtoull(cl, NULL, 10) > http_drain_max(ctx))
 				return http_refuse_body(ctx, c);
+			if (ctx->body_max > HTTP_FORM_MAX && !http_upload_reserve(ctx, cl))
+				return http_refuse_busy(ctx, c);
 		}
 		if (ctx->req.method == HTTP_GET || ctx->req.method == HTTP_HEAD || has_body)
 			return MHD_YES;

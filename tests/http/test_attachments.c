@@ -54,7 +54,9 @@ setup(void **state)
 		       "'small'), (7102, 'F2', 'Cơ sở nước đá', 'co so nuoc da', '1020', "
 		       "(SELECT id FROM admin_unit WHERE code = 'rach-gia'), 'private', 'small');"
 		       "INSERT INTO report(id, facility_id, year, status) VALUES "
-		       "(8101, 7101, 2025, 'draft'), (8102, 7102, 2025, 'draft')");
+		       "(8101, 7101, 2025, 'draft'), (8102, 7102, 2025, 'draft');"
+		       "INSERT INTO registration(id, facility_id, year, status, apply_cp) VALUES "
+		       "(8201, 7101, 2025, 'draft', 1)");
 	static const struct user_new u[NWHO] = {
 	    [ENT] = {.email = "ent@x.vn",
 		     .name = "Nguyễn Văn An",
@@ -404,14 +406,34 @@ test_delete_and_state(void **state)
 	free(pdf);
 }
 
+/* A registration takes files the same way, listed on its page. */
+static void
+test_registration(void **state)
+{
+	(void)state;
+	struct hc_response r;
+	/* A JPEG: FF D8 FF then filler, 3.000 bytes: 3000 / 1024 = 2,93 KB, "2,9 KB". */
+	char jpg[3000];
+	memset(jpg, 1, sizeof(jpg));
+	memcpy(jpg, "\xff\xd8\xff\xe0", 4);
+	upload(ENT, "/registrations/8201/attachments", "chung-nhan.jpeg", jpg, sizeof(jpg), 303,
+	       &r);
+	hc_response_free(&r);
+	req(DIS, "GET", "/registrations/8201", NULL, 200, &r);
+	hs_contains(&r, "chung-nhan.jpeg</a></td><td>Ảnh JPEG</td><td class=\"num\">2,9 KB</td>");
+	hc_response_free(&r);
+	req(ENT, "GET", "/facilities/7101/registration/2025", NULL, 200, &r);
+	hs_contains(&r, "action=\"/registrations/8201/attachments\"");
+	hc_response_free(&r);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_upload_list_download),
-	    cmocka_unit_test(test_types),
-	    cmocka_unit_test(test_size_limit),
-	    cmocka_unit_test(test_delete_and_state),
+	    cmocka_unit_test(test_upload_list_download), cmocka_unit_test(test_types),
+	    cmocka_unit_test(test_size_limit),		 cmocka_unit_test(test_delete_and_state),
+	    cmocka_unit_test(test_registration),
 	};
 	return cmocka_run_group_tests(tests, setup, hs_teardown);
 }
