@@ -362,7 +362,8 @@ const char *const db_sql[STMT__MAX] = {
 	"SELECT 'facility_unit_history', count(*) FROM facility_unit_history UNION ALL "
 	"SELECT 'login_attempt', count(*) FROM login_attempt UNION ALL "
 	"SELECT 'api_token', count(*) FROM api_token UNION ALL "
-	"SELECT 'facility_member', count(*) FROM facility_member",
+	"SELECT 'facility_member', count(*) FROM facility_member UNION ALL "
+	"SELECT 'attachment', count(*) FROM attachment",
     [STMT_FACILITY_LIST_ALL] =
 	"SELECT f.name, f.sector_code, s.name_vi, s.name_en, "
 	"au.name, coalesce(au.name_en, au.name), f.ownership, f.size "
