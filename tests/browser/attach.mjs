@@ -123,6 +123,15 @@ try {
   check('the review page lists the PDF', (await row(page, pdfName)) !== null);
   check('the review page lists the PNG', (await row(page, pngName)) !== null);
   check('the reviewer has no upload form', (await page.locator('form.attach-form').count()) === 0);
+  // At 360 px the section fits the screen; its table scrolls inside its own box.
+  await page.setViewportSize({ width: 360, height: 740 });
+  const fits = await page.evaluate(() => {
+    const s = document.querySelector('section#attachments');
+    const r = s.getBoundingClientRect();
+    return s.scrollWidth <= s.clientWidth && r.left >= 0 && r.right <= 360;
+  });
+  check('the section fits 360 px', fits);
+  await page.setViewportSize({ width: 1366, height: 768 });
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.locator('section#attachments a', { hasText: pdfName }).click(),
