@@ -406,6 +406,72 @@ test_delete_and_state(void **state)
 	free(pdf);
 }
 
+/*
+ * An upload arriving slowly (to F2's draft: 8101 is submitted by now) holds no thread: while half
+ * of a 4 MB body is in and the rest waits, other requests are answered at once; then the rest
+ * arrives and the file is stored.
+ */
+static void
+test_slow_upload(void **state)
+{
+	(void)state;
+	size_t len = 4u << 20;
+	char *pdf = pdf_of(len);
+	char pre[1024], head[1024];
+	int pl = snprintf(pre, sizeof(pre),
+			  "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n"
+			  "%s\r\n--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"file\"; "
+			  "filename=\"cham.pdf\"\r\n\r\n",
+			  sess[ENT2].csrf);
+	static const char post[] = "\r\n--" BOUNDARY "--\r\n";
+	size_t blen = (size_t)pl + len + sizeof(post) - 1;
+	int hl = snprintf(
+	    head, sizeof(head),
+	    "POST /reports/8102/attachments HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n%s"
+	    "Content-Type: multipart/form-data; boundary=" BOUNDARY "\r\n"
+	    "Content-Length: %zu\r\n\r\n",
+	    sess[ENT2].cookie, blen);
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)server.port)};
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_int_equal(connect(fd, (struct sockaddr *)&sa, sizeof(sa)), 0);
+	assert_int_equal(write(fd, head, (size_t)hl), hl);
+	assert_int_equal(write(fd, pre, (size_t)pl), pl);
+	size_t half = len / 2, off = 0;
+	while (off < half) {
+		ssize_t w = write(fd, pdf + off, half - off);
+		assert_true(w > 0);
+		off += (size_t)w;
+	}
+	/* Meanwhile, five pages, each well within a second. */
+	for (int i = 0; i < 5; i++) {
+		struct timespec t0, t1;
+		struct hc_response r;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		hs_req(server.port, "GET", "/healthz", NULL, NULL, 200, &r);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		hc_response_free(&r);
+		double ms =
+		    (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+		if (ms > 1000)
+			fail_msg("GET /healthz took %.0f ms during an upload", ms);
+	}
+	while (off < len) {
+		ssize_t w = write(fd, pdf + off, len - off);
+		assert_true(w > 0);
+		off += (size_t)w;
+	}
+	assert_int_equal(write(fd, post, sizeof(post) - 1), (ssize_t)(sizeof(post) - 1));
+	char in[512] = "";
+	ssize_t got = read(fd, in, sizeof(in) - 1);
+	close(fd);
+	assert_true(got > 12);
+	assert_memory_equal(in, "HTTP/1.1 303", 12);
+	assert_int_equal(wfx_int(DBNAME, "SELECT size FROM attachment WHERE filename = 'cham.pdf'"),
+			 len);
+	free(pdf);
+}
+
 /* A registration takes files the same way, listed on its page. */
 static void
 test_registration(void **state)
@@ -433,7 +499,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_upload_list_download), cmocka_unit_test(test_types),
 	    cmocka_unit_test(test_size_limit),		 cmocka_unit_test(test_delete_and_state),
-	    cmocka_unit_test(test_registration),
+	    cmocka_unit_test(test_registration),	 cmocka_unit_test(test_slow_upload),
 	};
 	return cmocka_run_group_tests(tests, setup, hs_teardown);
 }
