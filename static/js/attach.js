@@ -39,3 +39,15 @@ for (const form of document.querySelectorAll('form.attach-form')) {
     if (button) button.disabled = true;
   });
 }
+
+// A deletion asks first: a file deleted by a slip would have to be found
+// and uploaded again.  Without this script the button deletes at once.
+for (const form of document.querySelectorAll('form.attach-delete')) {
+  form.addEventListener('submit', (ev) => {
+    const row = form.closest('tr');
+    const link = row ? row.querySelector('a') : null;
+    const name = link ? link.textContent : '';
+    const question = vi ? `Xoá tệp “${name}”?` : `Delete the file “${name}”?`;
+    if (!window.confirm(question)) ev.preventDefault();
+  });
+}

@@ -94,6 +94,19 @@ try {
     check('a delete button on its own files', r1[5] === 'Xoá' && r2[5] === 'Xoá', r1[5]);
   }
 
+  // Deleting asks first; answering no keeps the file.
+  let asked = false;
+  page.once('dialog', (d) => {
+    asked = true;
+    check('the question names the file', d.message() === `Xoá tệp “${pngName}”?`, d.message());
+    d.dismiss();
+  });
+  await page.locator('section#attachments tr', { hasText: pngName })
+    .locator('form.attach-delete button').click();
+  await page.waitForTimeout(300);
+  check('deleting asks first', asked);
+  check('a dismissed deletion keeps the file', (await row(page, pngName)) !== null);
+
   // A text file: refused by the server with the allowed types.
   resp = await upload(page, 'ghi chú.txt', 'text/plain', Buffer.from('Số công tơ: 12.500 kWh\n'));
   check('a text file is refused with 400', resp && resp.status() === 400, resp && resp.status());
