@@ -30,7 +30,8 @@ db=$(ls src/db/*.c)
 sources() {
 	case "$1" in
 	csv) echo "src/model/io/csvio.c src/model/validate.c src/model/msg.c src/model/names.c src/model/registry/refdata.c $db" ;;
-	form) echo "src/req/request.c" ;;
+	form) echo "src/req/request.c src/req/multipart.c" ;;
+	multipart) echo "src/req/multipart.c" ;;
 	json) echo "src/api/api.c src/req/request.c src/req/response.c src/render/json.c" \
 		"src/render/html.c src/model/doc/workflow.c src/model/accounts/scope.c src/model/validate.c src/model/msg.c src/model/names.c $db" ;;
 	refdata) echo "src/model/registry/refdata.c src/model/msg.c src/model/validate.c src/model/names.c $db" ;;

@@ -136,4 +136,11 @@ int api_doc_item(struct http_request *req, struct http_response *resp, const str
 /* s, or JSON null for NULL or "". */
 json_t *api_str_or_null(const char *s);
 
+/*
+ * Adds "attachments" (their number) and "attachment_list" of document
+ * (kind: enum wf_kind, id) as the caller sees them to doc (attachments.c).
+ * Returns 0, or -1 on a storage error (logged).
+ */
+int api_doc_attachments(struct http_request *req, struct db *db, int kind, int64_t id, json_t *doc);
+
 #endif

@@ -22,9 +22,13 @@ doc_answer(struct http_request *req, struct http_response *resp, struct db *db,
 	int rc = doc_get(db, ad->kind, req->who, id, &d);
 	if (rc != ST_OK)
 		return api_wf_fail(req, resp, rc, NULL);
-	int ret = api_send(resp, status, ad->doc(d));
+	json_t *j = ad->doc(d);
 	doc_free(ad->kind, d);
-	return ret;
+	if (api_doc_attachments(req, db, ad->kind->kind, id, j) < 0) {
+		json_decref(j);
+		return -1;
+	}
+	return api_send(resp, status, j);
 }
 
 /* One write: create (id 0), update (action -1) or a transition. */

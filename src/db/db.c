@@ -246,6 +246,14 @@ db_bind_text(struct db_stmt *st, int idx, const char *s)
 }
 
 int
+db_bind_blob(struct db_stmt *st, int idx, const void *p, size_t n)
+{
+	if (st->impl == NULL)
+		return st->fail;
+	return st->db->ops->bind_blob(st->impl, idx, p, n);
+}
+
+int
 db_bind_null(struct db_stmt *st, int idx)
 {
 	if (st->impl == NULL)
@@ -311,6 +319,13 @@ const char *
 db_col_text(struct db_stmt *st, int col)
 {
 	return st->impl == NULL ? "" : st->db->ops->col_text(st->impl, col);
+}
+
+const void *
+db_col_blob(struct db_stmt *st, int col, size_t *n)
+{
+	*n = 0;
+	return st->impl == NULL ? NULL : st->db->ops->col_blob(st->impl, col, n);
 }
 
 int64_t

@@ -116,6 +116,8 @@ int db_bind_double(struct db_stmt *st, int idx, double v);
 /* Binds a copy of s; NULL binds SQL NULL. */
 int db_bind_text(struct db_stmt *st, int idx, const char *s);
 int db_bind_null(struct db_stmt *st, int idx);
+/* Binds a copy of the n bytes at p as a BLOB (SQLite) or bytea (PostgreSQL). */
+int db_bind_blob(struct db_stmt *st, int idx, const void *p, size_t n);
 /* Binds v, or NULL when is_null is set. */
 int db_bind_opt_double(struct db_stmt *st, int idx, double v, int is_null);
 int db_step(struct db_stmt *st);
@@ -130,6 +132,11 @@ int64_t db_col_int(struct db_stmt *st, int col);
 double db_col_double(struct db_stmt *st, int col);
 /* Returns "" for NULL; valid until the next step or reset. */
 const char *db_col_text(struct db_stmt *st, int col);
+/*
+ * The bytes of a BLOB (bytea) column and their number in *n; NULL with *n 0
+ * for NULL or an empty value.  Valid until the next step or reset.
+ */
+const void *db_col_blob(struct db_stmt *st, int col, size_t *n);
 
 /* The id of the row the last INSERT on this connection created. */
 int64_t db_last_id(struct db *db);
@@ -155,7 +162,7 @@ int db_backup(struct db *db, const char *path);
  * here takes a name from a user: table and column names come from
  * db_tables() and are checked to be plain identifiers before use.
  */
-enum db_coltype { DB_COL_INT, DB_COL_REAL, DB_COL_TEXT };
+enum db_coltype { DB_COL_INT, DB_COL_REAL, DB_COL_TEXT, DB_COL_BLOB /* BLOB, bytea */ };
 
 struct db_table {
 	char *name;

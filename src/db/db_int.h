@@ -36,11 +36,15 @@ struct db_ops {
 	int (*bind_double)(void *impl, int idx, double v);
 	int (*bind_text)(void *impl, int idx, const char *s);
 	int (*bind_null)(void *impl, int idx);
+	/* Binds a copy of the n bytes at p as a BLOB (SQLite) or bytea (PostgreSQL). */
+	int (*bind_blob)(void *impl, int idx, const void *p, size_t n);
 	int (*step)(struct db *db, void *impl);
 	int (*col_is_null)(void *impl, int col);
 	int64_t (*col_int)(void *impl, int col);
 	double (*col_double)(void *impl, int col);
 	const char *(*col_text)(void *impl, int col);
+	/* A BLOB/bytea column's bytes and *n; valid until the next step or reset. */
+	const void *(*col_blob)(void *impl, int col, size_t *n);
 	int64_t (*last_id)(struct db *db);
 	int64_t (*changes)(struct db *db);
 	int (*backup)(struct db *db, const char *path);

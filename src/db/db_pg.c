@@ -64,6 +64,7 @@ struct pg_stmt {
 	PGresult *res; /* the current execution's rows, or NULL */
 	int row;       /* the current row; -1 before the first step */
 	int nrows;
+	unsigned char *blob; /* the last bytea column read (pg_col_blob), or NULL */
 };
 
 static int
@@ -304,6 +305,8 @@ pg_prepare(struct db *db, enum stmt id, const char *sql, void **impl)
 static void
 clear_result(struct pg_stmt *st)
 {
+	free(st->blob);
+	st->blob = NULL;
 	PQclear(st->res);
 	st->res = NULL;
 	st->row = -1;
@@ -364,6 +367,26 @@ pg_bind_text(void *impl, int idx, const char *s)
 	return set_param(impl, idx, xstrdup(s));
 }
 
+/*
+ * bytea travels as text in the hex format ("\\x" and two hex digits a byte),
+ * which the server reads whatever its bytea_output setting.
+ */
+static int
+pg_bind_blob(void *impl, int idx, const void *p, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *b = p;
+	char *v = xmalloc(2 * n + 3);
+	v[0] = '\\';
+	v[1] = 'x';
+	for (size_t i = 0; i < n; i++) {
+		v[2 + 2 * i] = hex[b[i] >> 4];
+		v[3 + 2 * i] = hex[b[i] & 15];
+	}
+	v[2 * n + 2] = '\0';
+	return set_param(impl, idx, v);
+}
+
 static int
 pg_bind_null(void *impl, int idx)
 {
@@ -419,6 +442,51 @@ pg_col_text(void *impl, int col)
 	if (st->res == NULL || st->row < 0 || st->row >= st->nrows || col >= PQnfields(st->res))
 		return "";
 	return PQgetvalue(st->res, st->row, col);
+}
+
+static int
+pg_hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * A bytea column arrives in the text format: hex ("\\x..."), which every
+ * server since 9.0 sends by default.  The bytes are decoded into the
+ * statement's buffer, replaced by the next call and freed with the result.
+ */
+static const void *
+pg_col_blob(void *impl, int col, size_t *n)
+{
+	struct pg_stmt *st = impl;
+	*n = 0;
+	if (pg_col_is_null(impl, col))
+		return NULL;
+	const char *s = pg_col_text(impl, col);
+	if (s[0] != '\\' || s[1] != 'x') {
+		db_set_err(st->db, "bytea column %d is not in the hex format", col);
+		return NULL;
+	}
+	s += 2;
+	size_t len = strlen(s) / 2;
+	free(st->blob);
+	st->blob = xmalloc(len + 1);
+	for (size_t i = 0; i < len; i++) {
+		int hi = pg_hexval(s[2 * i]), lo = pg_hexval(s[2 * i + 1]);
+		if (hi < 0 || lo < 0) {
+			db_set_err(st->db, "bytea column %d has a bad hex digit", col);
+			return NULL;
+		}
+		st->blob[i] = (unsigned char)(hi * 16 + lo);
+	}
+	*n = len;
+	return len > 0 ? st->blob : NULL;
 }
 
 static int64_t
@@ -523,11 +591,13 @@ const struct db_ops db_pg_ops = {
     .bind_double = pg_bind_double,
     .bind_text = pg_bind_text,
     .bind_null = pg_bind_null,
+    .bind_blob = pg_bind_blob,
     .step = pg_step,
     .col_is_null = pg_col_is_null,
     .col_int = pg_col_int,
     .col_double = pg_col_double,
     .col_text = pg_col_text,
+    .col_blob = pg_col_blob,
     .last_id = pg_last_id,
     .changes = pg_changes,
     .backup = pg_backup,

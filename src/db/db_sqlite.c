@@ -181,6 +181,17 @@ sq_bind_text(void *impl, int idx, const char *s)
 }
 
 static int
+sq_bind_blob(void *impl, int idx, const void *p, size_t n)
+{
+	/* A zero-length blob is still a value, not NULL: bind an empty one. */
+	if (n == 0)
+		return sqlite3_bind_zeroblob(impl, idx, 0) == SQLITE_OK ? DB_OK : DB_ERR;
+	return sqlite3_bind_blob64(impl, idx, p, (sqlite3_uint64)n, SQLITE_TRANSIENT) == SQLITE_OK
+		   ? DB_OK
+		   : DB_ERR;
+}
+
+static int
 sq_bind_null(void *impl, int idx)
 {
 	return sqlite3_bind_null(impl, idx) == SQLITE_OK ? DB_OK : DB_ERR;
@@ -215,6 +226,15 @@ sq_col_text(void *impl, int col)
 {
 	const unsigned char *s = sqlite3_column_text(impl, col);
 	return s ? (const char *)s : "";
+}
+
+static const void *
+sq_col_blob(void *impl, int col, size_t *n)
+{
+	const void *p = sqlite3_column_blob(impl, col);
+	int len = sqlite3_column_bytes(impl, col); /* after column_blob, as SQLite asks */
+	*n = p != NULL && len > 0 ? (size_t)len : 0;
+	return *n > 0 ? p : NULL;
 }
 
 static int64_t
@@ -284,11 +304,13 @@ const struct db_ops db_sqlite_ops = {
     .bind_double = sq_bind_double,
     .bind_text = sq_bind_text,
     .bind_null = sq_bind_null,
+    .bind_blob = sq_bind_blob,
     .step = sq_step,
     .col_is_null = sq_col_is_null,
     .col_int = sq_col_int,
     .col_double = sq_col_double,
     .col_text = sq_col_text,
+    .col_blob = sq_col_blob,
     .last_id = sq_last_id,
     .changes = sq_changes,
     .backup = sq_backup,

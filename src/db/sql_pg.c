@@ -192,4 +192,5 @@ const unsigned char db_pg_returning_id[STMT__MAX] = {
     [STMT_REPORT_INSERT] = 1,
     [STMT_REGISTRATION_INSERT] = 1,
     [STMT_CLAIM_INSERT] = 1,
+    [STMT_ATTACHMENT_INSERT] = 1,
 };

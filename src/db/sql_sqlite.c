@@ -43,6 +43,32 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_DB_COLUMNS] = "SELECT name, upper(type), pk FROM pragma_table_info(?1) ORDER BY cid",
     [STMT_DB_FKEYS] = "SELECT DISTINCT \"table\" FROM pragma_foreign_key_list(?1)",
 
+/* An attachment a is seen by who sees its document d's facility f. */
+#define ATTACHMENT_SEEN                                                                            \
+	"attachment a JOIN workflow_document d ON d.kind = a.doc_kind AND d.id = a.doc_id "        \
+	"JOIN facility f ON f.id = d.facility_id"
+    /* --- attachments --- */
+    [STMT_ATTACHMENT_INSERT] =
+	"INSERT INTO attachment(doc_kind, doc_id, filename, mime, size, content, uploaded_by, "
+	"uploaded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [STMT_ATTACHMENT_LIST] =
+	"SELECT a.id, a.filename, a.mime, a.size, a.uploaded_by, coalesce(nullif(u.name, ''), "
+	"u.email), a.uploaded_at FROM " ATTACHMENT_SEEN " JOIN app_user u ON u.id = a.uploaded_by "
+	"WHERE a.doc_kind = ?4 AND a.doc_id = ?5 AND " SCOPE_SEES_F " ORDER BY a.id",
+    [STMT_ATTACHMENT_META] =
+	"SELECT a.doc_kind, a.doc_id, a.filename, a.mime, a.size, a.uploaded_by, a.uploaded_at "
+	"FROM " ATTACHMENT_SEEN " WHERE a.id = ?4 AND " SCOPE_SEES_F,
+    [STMT_ATTACHMENT_CONTENT] =
+	"SELECT a.content FROM " ATTACHMENT_SEEN " WHERE a.id = ?4 AND " SCOPE_SEES_F,
+    [STMT_ATTACHMENT_DELETE] = "DELETE FROM attachment WHERE id = ?1",
+    [STMT_ATTACHMENT_COUNT] = "SELECT count(*) FROM " ATTACHMENT_SEEN
+			      " WHERE a.doc_kind = ?4 AND a.doc_id = ?5 AND " SCOPE_SEES_F,
+    [STMT_ATTACHMENT_REPORT_COUNTS] =
+	"SELECT f.code, r.year, count(a.id) FROM report r JOIN facility f ON f.id = r.facility_id "
+	"LEFT JOIN attachment a ON a.doc_kind = 'report' AND a.doc_id = r.id "
+	"WHERE ?1 = 0 OR r.year = ?1 GROUP BY f.code, r.year ORDER BY f.code, r.year",
+#undef ATTACHMENT_SEEN
+
     /* --- reference data --- */
     [STMT_REFDATA_UNIT_UPSERT] = "INSERT INTO unit(code, name_vi, name_en, dimension, to_base) "
 				 "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(code) DO UPDATE SET "
@@ -340,6 +366,7 @@ const char *const db_sql[STMT__MAX] = {
 	"SELECT 'facility_member', count(*) FROM facility_member UNION ALL "
 	"SELECT 'deadline', count(*) FROM deadline UNION ALL "
 	"SELECT 'home_seen', count(*) FROM home_seen",
+	"SELECT 'attachment', count(*) FROM attachment",
     [STMT_FACILITY_LIST_ALL] =
 	"SELECT f.name, f.sector_code, s.name_vi, s.name_en, "
 	"au.name, coalesce(au.name_en, au.name), f.ownership, f.size "

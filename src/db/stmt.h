@@ -30,6 +30,21 @@ enum stmt {
 			    in the primary key (0 = not in it); in column order */
 	STMT_DB_FKEYS,	 /* table -> every table its foreign keys reference */
 
+	/* --- attachments (model/doc/attachment.c); who is ?1-?3 (scope.h) --- */
+	STMT_ATTACHMENT_INSERT,	       /* doc_kind, doc_id, filename, mime, size, content,
+					  uploaded_by, uploaded_at */
+	STMT_ATTACHMENT_LIST,	       /* who, doc_kind, doc_id -> id, filename, mime, size,
+					  uploaded_by, uploader's name (email when none),
+					  uploaded_at; oldest first */
+	STMT_ATTACHMENT_META,	       /* who, id -> doc_kind, doc_id, filename, mime, size,
+					  uploaded_by, uploaded_at */
+	STMT_ATTACHMENT_CONTENT,       /* who, id -> content */
+	STMT_ATTACHMENT_DELETE,	       /* id */
+	STMT_ATTACHMENT_COUNT,	       /* who, doc_kind, doc_id -> number of attachments */
+	STMT_ATTACHMENT_REPORT_COUNTS, /* year (0 = every year) -> facility code, year,
+					  attachments of every report; unscoped (the
+					  command line's export) */
+
 	/* --- reference data (model/registry/refdata.c) --- */
 	STMT_REFDATA_UNIT_UPSERT,    /* code, name_vi, name_en, dimension, to_base */
 	STMT_REFDATA_SECTOR_UPSERT,  /* code, name_vi, name_en, level, parent_code, source,

@@ -33,6 +33,8 @@ coltype(const char *decl)
 {
 	if (strstr(decl, "INT") != NULL)
 		return DB_COL_INT;
+	if (strstr(decl, "BLOB") != NULL || strstr(decl, "BYTEA") != NULL)
+		return DB_COL_BLOB;
 	if (strstr(decl, "REAL") || strstr(decl, "DOUB") || strstr(decl, "FLOA") ||
 	    strstr(decl, "NUMERIC"))
 		return DB_COL_REAL;

@@ -8,6 +8,7 @@
 
 #include "api/api.h"
 #include "db/db.h"
+#include "model/doc/attachment.h"
 #include "model/msg.h"
 #include "render/html.h"
 #include "req/auth.h"
@@ -15,6 +16,8 @@
 #include "web/web.h"
 
 #define M(m) (1u << (m))
+/* An upload's body: one file of ATTACH_MAX bytes and the multipart framing and fields around it. */
+#define HTTP_UPLOAD_MAX (ATTACH_MAX + HTTP_FORM_MAX)
 
 const struct route_def routes[ROUTE__MAX] = {
     [ROUTE_DASHBOARD] = {.path = "/", .methods = M(HTTP_GET), .handler = web_dashboard},
@@ -177,6 +180,26 @@ const struct route_def routes[ROUTE__MAX] = {
 			 .roles = ROLES_PROVINCE},
 
     /* -- attachments -- */
+    [ROUTE_REPORT_ATTACH] = {.path = "/reports/{id}/attachments",
+			     .methods = M(HTTP_POST),
+			     .handler = web_report_attach,
+			     .roles = ROLES_PROVINCE | ROLE_BIT(ROLE_ENTERPRISE),
+			     .body_max = HTTP_UPLOAD_MAX,
+			     .offload = M(HTTP_POST)},
+    [ROUTE_REGISTRATION_ATTACH] = {.path = "/registrations/{id}/attachments",
+				   .methods = M(HTTP_POST),
+				   .handler = web_registration_attach,
+				   .roles = ROLES_PROVINCE | ROLE_BIT(ROLE_ENTERPRISE),
+				   .body_max = HTTP_UPLOAD_MAX,
+				   .offload = M(HTTP_POST)},
+    [ROUTE_ATTACHMENT] = {.path = "/attachments/{id}",
+			  .methods = M(HTTP_GET),
+			  .handler = web_attachment,
+			  .roles = ROLES_STAFF | ROLE_BIT(ROLE_ENTERPRISE)},
+    [ROUTE_ATTACHMENT_DELETE] = {.path = "/attachments/{id}/delete",
+				 .methods = M(HTTP_POST),
+				 .handler = web_attachment_delete,
+				 .roles = ROLES_PROVINCE | ROLE_BIT(ROLE_ENTERPRISE)},
 
     /* -- reviewer's desk -- */
 
@@ -296,6 +319,31 @@ router_error(struct http_request *req, struct http_response *resp, int status, c
 		web_error(req, resp, status, vi, en);
 }
 
+const char *
+router_upload_limit(struct http_request *req, int lang)
+{
+	struct msg m;
+	char text[256];
+	msg_init(&m, MSG_ATTACH_BODY_LIMIT, NULL);
+	msg_int(&m, ATTACH_MAX_MB);
+	return arena_strdup(&req->arena, msg_format(&m, lang, text, sizeof(text)));
+}
+
+size_t
+router_body_max(enum http_method method, const char *uri)
+{
+	char path[256];
+	size_t n = strcspn(uri, "?");
+	if (n >= sizeof(path))
+		return HTTP_FORM_MAX;
+	memcpy(path, uri, n);
+	path[n] = '\0';
+	const struct route_def *r = router_find(path);
+	if (r == NULL || r->body_max == 0 || !(r->methods & M(method)))
+		return HTTP_FORM_MAX;
+	return r->body_max;
+}
+
 const struct route_def *
 router_check(struct http_request *req, const char *uri, struct http_response *resp)
 {
@@ -334,13 +382,21 @@ router_check(struct http_request *req, const char *uri, struct http_response *re
 	int has_body =
 	    req->method == HTTP_POST || req->method == HTTP_PUT || req->method == HTTP_DELETE;
 	if (has_body && req->body_too_large) {
-		router_error(req, resp, 413, "Dữ liệu gửi lên quá lớn.",
-			     "The request body is too large.");
+		if (r->body_max > HTTP_FORM_MAX) /* an upload: say what the limit is */
+			router_error(req, resp, 413, router_upload_limit(req, LANG_VI),
+				     router_upload_limit(req, LANG_EN));
+		else
+			router_error(req, resp, 413, "Dữ liệu gửi lên quá lớn.",
+				     "The request body is too large.");
 		return NULL;
 	}
 	if (has_body && http_request_parse_form(req) != HTTP_QUERY_OK) {
-		router_error(req, resp, 400, "Dữ liệu biểu mẫu không hợp lệ.",
-			     "Invalid form data.");
+		if (r->body_max > HTTP_FORM_MAX)
+			router_error(req, resp, 400, msg_template(MSG_ATTACH_BAD_FORM, LANG_VI),
+				     msg_template(MSG_ATTACH_BAD_FORM, LANG_EN));
+		else
+			router_error(req, resp, 400, "Dữ liệu biểu mẫu không hợp lệ.",
+				     "Invalid form data.");
 		return NULL;
 	}
 	int arc = http_auth(req, (int64_t)time(NULL));

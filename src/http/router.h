@@ -66,6 +66,10 @@ enum route {
 	ROUTE_DEADLINES, /* GET, POST /deadlines (province: deadlines per plan year) */
 
 	/* -- attachments -- */
+	ROUTE_REPORT_ATTACH,	   /* POST /reports/{id}/attachments (multipart upload) */
+	ROUTE_REGISTRATION_ATTACH, /* POST /registrations/{id}/attachments */
+	ROUTE_ATTACHMENT,	   /* GET /attachments/{id} (download) */
+	ROUTE_ATTACHMENT_DELETE,   /* POST /attachments/{id}/delete */
 
 	/* -- reviewer's desk -- */
 
@@ -98,6 +102,18 @@ struct route_def {
 	 * checks above have passed (http/server.h).
 	 */
 	unsigned pwhash;
+	/*
+	 * Bytes a request body may have on this route; 0: HTTP_FORM_MAX.  Only
+	 * the file uploads raise it; the server sizes its buffer from it
+	 * (router_body_max) before the body arrives.
+	 */
+	size_t body_max;
+	/*
+	 * Methods (bits as in methods) whose handler is slow for reasons other
+	 * than a password (storing an uploaded file of megabytes): run on the
+	 * server's upload threads, never on an HTTP worker.
+	 */
+	unsigned offload;
 };
 
 extern const struct route_def routes[ROUTE__MAX];
@@ -111,6 +127,15 @@ enum http_method http_method_parse(const char *name);
  * have been initialised with method and app set.
  */
 void router_dispatch(struct http_request *req, const char *uri, struct http_response *resp);
+
+/*
+ * The bytes a body sent with method to uri may have: the route's body_max
+ * when it takes that method and sets one, else HTTP_FORM_MAX.  The server
+ * asks before reading the body; the router's 413 then names the limit.
+ */
+size_t router_body_max(enum http_method method, const char *uri);
+/* The 413 message of an upload, naming the limit, in lang (arena string). */
+const char *router_upload_limit(struct http_request *req, int lang);
 
 /*
  * router_dispatch in two steps, for a server that runs some handlers on

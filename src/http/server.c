@@ -24,6 +24,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,8 +51,17 @@
  * http_keep_off_mmap).
  */
 #define HTTP_CONNECTION_MEMORY (32u * 1024)
-#define HTTP_PWHASH_NICE       10   /* hashing threads yield to the workers */
-#define HTTP_PWHASH_RETRY      "5"  /* seconds, in Retry-After of a 503 */
+#define HTTP_PWHASH_NICE       10  /* hashing threads yield to the workers */
+#define HTTP_PWHASH_RETRY      "5" /* seconds, in Retry-After of a 503 */
+#define HTTP_UPLOAD_THREADS    2   /* threads storing uploaded files */
+#define HTTP_UPLOAD_QUEUE      16  /* uploads waiting for one; more get a 503 */
+/*
+ * Bytes of upload bodies held at once, all connections together: each
+ * upload reserves its Content-Length (its route's limit when it sends
+ * none) when its head arrives, and gives it back when it completes; one
+ * that does not fit is answered 503 before its body is read.
+ */
+#define HTTP_UPLOAD_BUDGET     ((size_t)256 << 20)
 #define HTTP_ACCESS_TARGET_MAX 1024 /* bytes of the target in an access line */
 #define HTTP_ACCESS_AGENT_MAX  256  /* bytes of the User-Agent in an access line */
 
@@ -61,7 +71,10 @@ struct http_server {
 	uint32_t trusted_proxy; /* network byte order; 0 = none */
 	struct http_guard *guard;
 	struct http_offload *pwhash;
+	struct http_offload *uploads; /* route_def.offload handlers (file uploads) */
 };
+
+static atomic_size_t http_upload_held; /* bytes reserved against HTTP_UPLOAD_BUDGET */
 
 /* Worker connections: opened lazily per thread, listed so stop can close them. */
 static char *http_db_url;
@@ -100,8 +113,10 @@ struct http_ctx {
 	struct MHD_Connection *conn;
 	int headers_seen; /* the access handler ran once */
 	int answered;	  /* a response was queued */
-	struct buf body;  /* POST/PUT/DELETE body, bounded by HTTP_FORM_MAX */
+	struct buf body;  /* POST/PUT/DELETE body, bounded by body_max */
+	size_t body_max;  /* router_body_max: HTTP_FORM_MAX but for uploads */
 	size_t drained;	  /* body bytes received in all */
+	size_t reserved;  /* bytes of HTTP_UPLOAD_BUDGET this upload holds */
 	/* A handler run on a hashing thread (HTTP_OFF_DONE: resp holds its answer). */
 	const struct route_def *route;
 	enum http_offloaded offloaded;
@@ -151,7 +166,8 @@ http_on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 	ctx->req.client_addr = http_peer(&ctx->req.arena, c, &peer);
 	ctx->uri = arena_strdup(&ctx->req.arena, uri);
 	ctx->conn = c;
-	buf_init(&ctx->body, HTTP_FORM_MAX);
+	ctx->body_max = HTTP_FORM_MAX; /* until the headers name the route (router_body_max) */
+	buf_init(&ctx->body, ctx->body_max);
 	log_fold_init(&ctx->fold);
 	return ctx;
 }
@@ -235,6 +251,8 @@ http_on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	if (ctx == NULL)
 		return;
 	http_access_log(ctx, late, toe);
+	if (ctx->reserved > 0)
+		atomic_fetch_sub(&http_upload_held, ctx->reserved);
 	http_request_clear(&ctx->req);
 	http_response_free(&ctx->resp);
 	buf_free(&ctx->body);
@@ -306,9 +324,56 @@ http_answer(struct http_ctx *ctx, struct MHD_Connection *c)
 static enum MHD_Result
 http_refuse_body(struct http_ctx *ctx, struct MHD_Connection *c)
 {
-	web_error(&ctx->req, &ctx->resp, 413, "Dữ liệu gửi lên quá lớn.",
-		  "The request body is too large.");
+	if (ctx->body_max > HTTP_FORM_MAX) /* an upload: say what the limit is */
+		web_error(&ctx->req, &ctx->resp, 413, router_upload_limit(&ctx->req, LANG_VI),
+			  router_upload_limit(&ctx->req, LANG_EN));
+	else
+		web_error(&ctx->req, &ctx->resp, 413, "Dữ liệu gửi lên quá lớn.",
+			  "The request body is too large.");
 	return http_answer(ctx, c);
+}
+
+/*
+ * Reserves an upload's announced length (cl, or its limit when absent)
+ * against HTTP_UPLOAD_BUDGET: 1 when it fits, 0 when it does not.
+ */
+static int
+http_upload_reserve(struct http_ctx *ctx, const char *cl)
+{
+	size_t want = cl != NULL ? (size_t)strtoull(cl, NULL, 10) : ctx->body_max;
+	if (want > ctx->body_max)
+		want = ctx->body_max; /* the rest is drained, not kept */
+	size_t held = atomic_load(&http_upload_held);
+	do {
+		if (held + want > HTTP_UPLOAD_BUDGET)
+			return 0;
+	} while (!atomic_compare_exchange_weak(&http_upload_held, &held, held + want));
+	ctx->reserved = want;
+	return 1;
+}
+
+/* Answers 503 at once to an upload that does not fit HTTP_UPLOAD_BUDGET now. */
+static enum MHD_Result
+http_refuse_busy(struct http_ctx *ctx, struct MHD_Connection *c)
+{
+	log_fold_begin(&ctx->fold);
+	log_warn("http: uploads hold %u MiB: one more must wait",
+		 (unsigned)(HTTP_UPLOAD_BUDGET >> 20));
+	log_fold_end();
+	router_error(&ctx->req, &ctx->resp, 503,
+		     "Máy chủ đang nhận tệp của nhiều người. Vui lòng gửi lại sau vài giây.",
+		     "The server is receiving other people's files. Please send it again in a "
+		     "few seconds.");
+	http_response_header(&ctx->resp, "Retry-After", HTTP_PWHASH_RETRY);
+	return http_answer(ctx, c);
+}
+
+/* The most body bytes read (and dropped past body_max) before a request is refused unread. */
+static size_t
+http_drain_max(const struct http_ctx *ctx)
+{
+	return ctx->body_max > HTTP_FORM_MAX ? ctx->body_max + HTTP_BODY_DRAIN_MAX
+					     : HTTP_BODY_DRAIN_MAX;
 }
 
 /* On a hashing thread: runs the checked request's handler, then resumes its connection. */
@@ -327,27 +392,36 @@ http_offload_job(void *arg)
 }
 
 /*
- * Suspends c and hands route r's handler to the hashing threads; when as
- * many requests already wait, answers 503 instead (through the same resume,
- * so the answer is queued as any other).
+ * Suspends c and hands route r's handler to the hashing threads (the
+ * upload threads when upload is set); when as many requests already wait,
+ * answers 503 instead (through the same resume, so the answer is queued as
+ * any other).
  */
 static enum MHD_Result
 http_offload(struct http_server *srv, struct http_ctx *ctx, struct MHD_Connection *c,
-	     const struct route_def *r)
+	     const struct route_def *r, int upload)
 {
 	ctx->route = r;
 	ctx->offloaded = HTTP_OFF_RUNNING;
 	MHD_suspend_connection(c);
-	if (http_offload_submit(srv->pwhash, http_offload_job, ctx) == 0)
-		return MHD_YES; /* ctx belongs to the hashing thread until it resumes c */
+	if (http_offload_submit(upload ? srv->uploads : srv->pwhash, http_offload_job, ctx) == 0)
+		return MHD_YES; /* ctx belongs to the pool's thread until it resumes c */
 	log_fold_begin(&ctx->fold);
-	log_warn("http: too many password checks waiting");
+	log_warn(upload ? "http: too many uploads waiting"
+			: "http: too many password checks waiting");
 	log_fold_end();
-	router_error(&ctx->req, &ctx->resp, 503,
-		     "Máy chủ đang bận kiểm tra mật khẩu của nhiều người. Vui lòng thử lại "
-		     "sau vài giây.",
-		     "The server is busy checking other people's passwords. Please try again in "
-		     "a few seconds.");
+	if (upload)
+		router_error(&ctx->req, &ctx->resp, 503,
+			     "Máy chủ đang nhận tệp của nhiều người. Vui lòng gửi lại sau vài "
+			     "giây.",
+			     "The server is receiving other people's files. Please send it again "
+			     "in a few seconds.");
+	else
+		router_error(&ctx->req, &ctx->resp, 503,
+			     "Máy chủ đang bận kiểm tra mật khẩu của nhiều người. Vui lòng thử "
+			     "lại sau vài giây.",
+			     "The server is busy checking other people's passwords. Please try "
+			     "again in a few seconds.");
 	http_response_header(&ctx->resp, "Retry-After", HTTP_PWHASH_RETRY);
 	ctx->offloaded = HTTP_OFF_DONE;
 	MHD_resume_connection(c);
@@ -390,10 +464,15 @@ http_on_request(void *cls, struct MHD_Connection *c, const char *url, const char
 		ctx->method = arena_strndup(&ctx->req.arena, method, 32);
 		http_read_headers(srv, ctx, c);
 		if (has_body) {
+			ctx->body_max = router_body_max(ctx->req.method, ctx->uri);
+			buf_free(&ctx->body);
+			buf_init(&ctx->body, ctx->body_max);
 			const char *cl = MHD_lookup_connection_value(
 			    c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-			if (cl != NULL && strtoull(cl, NULL, 10) > HTTP_BODY_DRAIN_MAX)
+			if (cl != NULL && strtoull(cl, NULL, 10) > http_drain_max(ctx))
 				return http_refuse_body(ctx, c);
+			if (ctx->body_max > HTTP_FORM_MAX && !http_upload_reserve(ctx, cl))
+				return http_refuse_busy(ctx, c);
 		}
 		if (ctx->req.method == HTTP_GET || ctx->req.method == HTTP_HEAD || has_body)
 			return MHD_YES;
@@ -402,24 +481,24 @@ http_on_request(void *cls, struct MHD_Connection *c, const char *url, const char
 		ctx->drained += *upload_data_size;
 		buf_append(&ctx->body, upload_data, *upload_data_size);
 		*upload_data_size = 0;
-		if (ctx->drained > HTTP_BODY_DRAIN_MAX)
+		if (ctx->drained > http_drain_max(ctx))
 			return http_refuse_body(ctx, c);
 		return MHD_YES;
 	}
 	if (has_body) {
+		/* The buffer lives until the request completes: no copy of an upload. */
 		ctx->req.body_too_large = ctx->body.overflow;
 		ctx->req.body_len = ctx->body.overflow ? 0 : ctx->body.len;
-		char *body = arena_alloc(&ctx->req.arena, ctx->req.body_len + 1);
-		memcpy(body, buf_str(&ctx->body), ctx->req.body_len);
-		body[ctx->req.body_len] = '\0';
-		ctx->req.body = body;
+		ctx->req.body = ctx->body.overflow ? "" : buf_str(&ctx->body);
 	}
 
 	log_fold_begin(&ctx->fold);
 	const struct route_def *r = router_check(&ctx->req, ctx->uri, &ctx->resp);
 	log_fold_end();
 	if (r != NULL && (r->pwhash & (1u << ctx->req.method)))
-		return http_offload(srv, ctx, c, r);
+		return http_offload(srv, ctx, c, r, 0);
+	if (r != NULL && (r->offload & (1u << ctx->req.method)))
+		return http_offload(srv, ctx, c, r, 1);
 	if (r != NULL) {
 		log_fold_begin(&ctx->fold);
 		router_run(r, &ctx->req, &ctx->resp);
@@ -541,8 +620,10 @@ http_server_start(const struct http_config *cfg, char *err, size_t errsz)
 	http_keep_off_mmap();
 	srv->guard = http_guard_new(per_address, head * 1000u, cfg->trusted_proxy);
 	srv->pwhash = http_offload_new(hashers, queue, HTTP_PWHASH_NICE);
-	if (srv->guard == NULL || srv->pwhash == NULL) {
+	srv->uploads = http_offload_new(HTTP_UPLOAD_THREADS, HTTP_UPLOAD_QUEUE, 0);
+	if (srv->guard == NULL || srv->pwhash == NULL || srv->uploads == NULL) {
 		msg_both(err, errsz, MSG_HTTP_CANNOT_START_THREADS, NULL);
+		http_offload_free(srv->uploads);
 		http_offload_free(srv->pwhash);
 		http_guard_free(srv->guard);
 		web_app_free(srv->app);
@@ -572,6 +653,7 @@ http_server_start(const struct http_config *cfg, char *err, size_t errsz)
 		char host[INET_ADDRSTRLEN];
 		inet_ntop(AF_INET, &sa.sin_addr, host, sizeof(host));
 		msg_both(err, errsz, MSG_HTTP_CANNOT_LISTEN, " %s:%u", host, (unsigned)cfg->port);
+		http_offload_free(srv->uploads);
 		http_offload_free(srv->pwhash);
 		http_guard_free(srv->guard);
 		web_app_free(srv->app);
@@ -588,9 +670,11 @@ http_server_stop(struct http_server *srv)
 		return;
 	/* Every suspended connection is resumed first (a late one is answered 503). */
 	http_offload_stop(srv->pwhash);
+	http_offload_stop(srv->uploads);
 	MHD_stop_daemon(srv->mhd);
 	http_guard_free(srv->guard);
 	http_offload_free(srv->pwhash);
+	http_offload_free(srv->uploads);
 	/* The worker threads are joined: their connections can be closed here. */
 	pthread_mutex_lock(&http_db_lock);
 	for (size_t i = 0; i < http_ndbs; i++)

@@ -621,6 +621,27 @@ static const struct {
     [MSG_HOME_CLI_REPORT] = {"Hạn báo cáo", "Report due"},
     [MSG_HOME_CLI_REGISTRATION] = {"Hạn đăng ký", "Registration due"},
     [MSG_HOME_CLI_DEFAULT] = {"mặc định", "default"},
+
+    /* ---- attachments ---- */
+    [MSG_ATTACH_EMPTY] = {"Chưa chọn tệp đính kèm, hoặc tệp rỗng.",
+			  "No file was chosen to attach, or the file is empty."},
+    [MSG_ATTACH_TOO_LARGE] = {"Tệp “{1}” lớn hơn {2} MB: mỗi tệp đính kèm tối đa {2} MB.",
+			      "The file “{1}” is larger than {2} MB: each attachment may have at "
+			      "most {2} MB."},
+    [MSG_ATTACH_TYPE] = {"Tệp “{1}” không thuộc loại được nhận. Chỉ đính kèm được tệp PDF, "
+			 "ảnh JPEG, ảnh PNG hoặc bảng tính Excel (XLSX).",
+			 "The file “{1}” is not of an accepted type. Only PDF files, JPEG or PNG "
+			 "images and Excel workbooks (XLSX) can be attached."},
+    [MSG_ATTACH_TOO_MANY] = {"Mỗi hồ sơ đính kèm được tối đa {1} tệp. Hãy xoá bớt tệp cũ trước.",
+			     "A document may have at most {1} attachments. Delete an old one "
+			     "first."},
+    [MSG_ATTACH_BODY_LIMIT] = {"Dữ liệu gửi lên quá lớn: mỗi tệp đính kèm tối đa {1} MB.",
+			       "The upload is too large: each attachment may have at most {1} MB."},
+    [MSG_ATTACH_BAD_FORM] = {"Không đọc được tệp gửi lên. Hãy chọn lại tệp và thử lại.",
+			     "The uploaded file could not be read. Choose the file again and "
+			     "retry."},
+    [MSG_ATTACH_SAVE_FIRST] = {"Hãy lưu bản nháp trước, sau đó đính kèm tệp.",
+			       "Save the draft first, then attach files."},
 };
 
 void

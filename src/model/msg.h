@@ -427,6 +427,13 @@ enum msg_id {
 	MSG_HOME_CLI_DEFAULT,	    /* a date that is the default */
 
 	/* ---- attachments ---- */
+	MSG_ATTACH_EMPTY,      /* upload without a file, or an empty one */
+	MSG_ATTACH_TOO_LARGE,  /* {1}: the file's name, {2}: the limit in MB */
+	MSG_ATTACH_TYPE,       /* {1}: the file's name; lists the allowed types */
+	MSG_ATTACH_TOO_MANY,   /* {1}: ATTACH_PER_DOC_MAX */
+	MSG_ATTACH_BODY_LIMIT, /* 413 before reading an upload: {1} the limit in MB */
+	MSG_ATTACH_BAD_FORM,   /* the upload's multipart body could not be read */
+	MSG_ATTACH_SAVE_FIRST, /* the form of a document not saved yet */
 
 	/* ---- reviewer's desk (review.c) ---- */
 

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/doc/attachment.h"
 #include "model/registry/facility.h"
 #include "model/analytics/keyusers.h"
 #include "model/analytics/kpi.h"
@@ -262,6 +263,39 @@ export_row(void *ctx, const char *const *fields, int n)
 	return 0;
 }
 
+/* One row of the reports' attachments sheet. */
+static int
+export_attach_row(void *ctx, const char *code, int year, int64_t count)
+{
+	struct xlsx *x = ctx;
+	xlsx_text(x, code);
+	xlsx_int(x, year);
+	xlsx_int(x, count);
+	xlsx_row_end(x);
+	return 0;
+}
+
+/*
+ * The second sheet of the reports' export: each report's number of
+ * attachments.  Not a column of the first sheet, whose columns are the CSV
+ * format's, which imports back.
+ */
+static int
+export_attachments(struct xlsx *x, struct db *db, int year, char *err, size_t errsz)
+{
+	static const char *const head[] = {"facility_code", "year", "attachments"};
+	if (xlsx_sheet(x, "Tệp đính kèm") < 0) {
+		msg_both(err, errsz, MSG_SHEET_CANNOT_ADD, " %s", "Tệp đính kèm");
+		return -1;
+	}
+	xlsx_header(x, head, 3);
+	if (attach_report_counts(db, year, export_attach_row, x) != ST_OK) {
+		msg_both(err, errsz, MSG_ST_ERR, NULL);
+		return -1;
+	}
+	return 0;
+}
+
 int
 sheets_export(struct xlsx *x, struct db *db, enum csvio_kind kind, int year, long *rows, char *err,
 	      size_t errsz)
@@ -290,6 +324,8 @@ sheets_export(struct xlsx *x, struct db *db, enum csvio_kind kind, int year, lon
 		msg_plain(&m, SHEETS_ROWS_MAX);
 		msg_format(&m, MSG_BOTH, err, errsz);
 	}
+	if (rc == 0 && kind == CSVIO_REPORTS)
+		rc = export_attachments(x, db, year, err, errsz);
 	return rc;
 }
 

@@ -64,7 +64,10 @@ int sheets_kpi(struct xlsx *x, const struct kpi_result *r, unsigned mask, int fi
  * (years, months, flags, coordinates, quantities) in General format.
  * Returns 0, or -1 with a bilingual message in err (size errsz) when the
  * database failed, the rows do not fit one sheet (SHEETS_ROWS_MAX) or the
- * workbook failed.  *rows (may be NULL) gets the data rows written.
+ * workbook failed.  *rows (may be NULL) gets the data rows written.  The
+ * reports' workbook has a second sheet, "Tệp đính kèm": facility_code,
+ * year and the number of files attached to each report (the CSV has no
+ * such column: it must import back as it is).
  */
 int sheets_export(struct xlsx *x, struct db *db, enum csvio_kind kind, int year, long *rows,
 		  char *err, size_t errsz);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "req/multipart.h"
 #include "util/fold.h"
 
 void
@@ -118,11 +119,41 @@ http_request_parse_uri(struct http_request *req, const char *uri)
 	return http_parse_pairs(req, req->query, qlen, req->params, &req->nparams, HTTP_PARAMS_MAX);
 }
 
+/* A multipart/form-data body into req->form and req->files. */
+static enum http_query_rc
+http_parse_multipart(struct http_request *req, const char *boundary)
+{
+	int max = HTTP_FORM_PARAMS_MAX + HTTP_FILES_MAX, n;
+	struct multipart_part *parts = arena_alloc(&req->arena, sizeof(*parts) * (size_t)max);
+	if (multipart_parse(req->body, req->body_len, boundary, &req->arena, parts, max, &n) < 0)
+		return HTTP_QUERY_BAD;
+	for (int i = 0; i < n; i++) {
+		const struct multipart_part *p = &parts[i];
+		if (p->filename != NULL) {
+			if (req->nfiles == HTTP_FILES_MAX)
+				return HTTP_QUERY_BAD;
+			req->files[req->nfiles++] = (struct http_file){
+			    p->name, p->filename, p->content_type, p->data, p->len};
+			continue;
+		}
+		if (req->nform == HTTP_FORM_PARAMS_MAX || memchr(p->data, '\0', p->len) != NULL ||
+		    !utf8_valid(p->data, p->len))
+			return HTTP_QUERY_BAD;
+		req->form[req->nform].name = p->name;
+		req->form[req->nform].value = arena_strndup(&req->arena, p->data, p->len);
+		req->nform++;
+	}
+	return HTTP_QUERY_OK;
+}
+
 enum http_query_rc
 http_request_parse_form(struct http_request *req)
 {
 	static const char form_type[] = "application/x-www-form-urlencoded";
 	const char *ct = req->content_type;
+	char boundary[MULTIPART_BOUNDARY_MAX + 1];
+	if (req->body != NULL && multipart_boundary(ct, boundary, sizeof(boundary)) == 0)
+		return http_parse_multipart(req, boundary);
 	size_t tl = sizeof(form_type) - 1;
 	if (ct == NULL || strncasecmp(ct, form_type, tl) != 0 || (ct[tl] != '\0' && ct[tl] != ';'))
 		return HTTP_QUERY_OK;
@@ -138,6 +169,15 @@ http_form(const struct http_request *req, const char *name)
 	for (int i = 0; i < req->nform; i++)
 		if (strcmp(req->form[i].name, name) == 0)
 			return req->form[i].value;
+	return NULL;
+}
+
+const struct http_file *
+http_file(const struct http_request *req, const char *name)
+{
+	for (int i = 0; i < req->nfiles; i++)
+		if (strcmp(req->files[i].name, name) == 0)
+			return &req->files[i];
 	return NULL;
 }
 

@@ -13,8 +13,10 @@
  * bytes (a longer one is drained and answered 413 by the router, one longer
  * than HTTP_BODY_DRAIN_MAX refused at once).  An
  * application/x-www-form-urlencoded body is parsed like the query into
- * req->form (http_form).  The authentication fields are filled by the
- * router (req/auth.h) before the role checks.
+ * req->form (http_form); a multipart/form-data one (an upload) into
+ * req->form and req->files.  A route may allow a larger body
+ * (route_def.body_max in http/router.h: the attachment uploads).  The authentication fields are
+ * filled by the router (req/auth.h) before the role checks.
  */
 #ifndef SXSH_REQ_REQUEST_H
 #define SXSH_REQ_REQUEST_H
@@ -35,11 +37,21 @@ struct kpi_cache;
 #define HTTP_FORM_MAX	     (64u * 1024) /* bytes of a request body; more is 413 */
 #define HTTP_FORM_PARAMS_MAX 512 /* fields of a form (a report has many lines); more is 400 */
 #define HTTP_BODY_DRAIN_MAX  (1u << 20) /* a longer body is refused unread */
+#define HTTP_FILES_MAX	     4		/* files in one multipart/form-data body */
 
 enum http_method { HTTP_GET, HTTP_HEAD, HTTP_POST, HTTP_PUT, HTTP_DELETE, HTTP_OTHER };
 
 struct http_param {
 	const char *name, *value; /* decoded, arena */
+};
+
+/* A file of a multipart/form-data body (req/multipart.h). */
+struct http_file {
+	const char *name;	  /* the form field's name (arena) */
+	const char *filename;	  /* as the browser sent it (arena; may be "") */
+	const char *content_type; /* as sent, or NULL: never trusted */
+	const char *data;	  /* into the body; len bytes, may hold NULs */
+	size_t len;
 };
 
 /* Why a query string was refused. */
@@ -75,6 +87,8 @@ struct http_request {
 	int body_too_large; /* longer than HTTP_FORM_MAX: the router answers 413 */
 	struct http_param form[HTTP_FORM_PARAMS_MAX];
 	int nform;
+	struct http_file files[HTTP_FILES_MAX]; /* multipart/form-data file parts */
+	int nfiles;
 
 	/* Set by http_auth (req/auth.h). */
 	const char *csrf;	  /* the session's CSRF token; NULL without a cookie session */
@@ -100,13 +114,17 @@ const char *http_param(const struct http_request *req, const char *name);
 
 /*
  * Parses req->body into req->form when the content type is
- * application/x-www-form-urlencoded (otherwise leaves the form empty).
- * Returns HTTP_QUERY_OK, or HTTP_QUERY_BAD for too many fields, a bad
- * %-escape or invalid UTF-8.
+ * application/x-www-form-urlencoded, or into req->form (plain fields) and
+ * req->files (file parts) when it is multipart/form-data; otherwise leaves
+ * the form empty.  Returns HTTP_QUERY_OK, or HTTP_QUERY_BAD for too many
+ * fields or files, a bad %-escape, invalid UTF-8 or a malformed multipart
+ * body.
  */
 enum http_query_rc http_request_parse_form(struct http_request *req);
 /* The decoded value of the first form field named name, or NULL. */
 const char *http_form(const struct http_request *req, const char *name);
+/* The first file part named name, or NULL. */
+const struct http_file *http_file(const struct http_request *req, const char *name);
 /* The value of cookie name from the Cookie header (arena), or NULL. */
 const char *http_cookie(struct http_request *req, const char *name);
 

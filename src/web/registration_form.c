@@ -121,6 +121,7 @@ rg_render(struct http_request *req, struct http_response *resp, struct rg_page *
 		html_close(&b, "div");
 		html_close(&b, "form");
 	}
+	web_attachments_section(req, &b, WF_KIND_REGISTRATION, p->reg.doc.id, p->editable);
 	int rc = wfp_page(req, resp, title, &b);
 	buf_free(&b);
 	return rc;

@@ -542,6 +542,8 @@ rf_render(struct http_request *req, struct http_response *resp, struct rf_page *
 		html_close(&b, "a");
 		html_close(&b, "p");
 	}
+	web_attachments_section(req, &b, WF_KIND_REPORT, p->stored != NULL ? p->stored->doc.id : 0,
+				p->editable);
 	int rc = wfp_page(req, resp, title, &b);
 	buf_free(&b);
 	return rc;

@@ -982,6 +982,8 @@ rv_render(struct http_request *req, struct http_response *resp, struct db *db,
 		html_close(&b, "textarea");
 		html_close(&b, "label");
 	}
+	web_attachments_section(req, &b, o->kind, o->h->id,
+				doc_check(o->k, WF_EDIT, o->h->state, req->who, &to, &nr) == ST_OK);
 	rv_actions_forms(req, &b, o, errs);
 	html_close(&b, "div");
 	if (rc == 0)

@@ -63,6 +63,22 @@ int web_my_seen(struct http_request *req, struct http_response *resp);
 int web_deadlines(struct http_request *req, struct http_response *resp);
 
 /* -- attachments -- */
+/* Attachments (attachments.c): upload, download, delete. */
+int web_report_attach(struct http_request *req, struct http_response *resp);
+int web_registration_attach(struct http_request *req, struct http_response *resp);
+int web_attachment(struct http_request *req, struct http_response *resp);
+int web_attachment_delete(struct http_request *req, struct http_response *resp);
+struct buf;
+/*
+ * Appends the "Tệp đính kèm" section of document (kind: enum wf_kind,
+ * doc_id; 0 for one not saved yet) to b: the files as the caller sees
+ * them (name with its download link, type, size, who, when), and, when
+ * can_edit (the document is editable by the caller: wfp_editable), the
+ * upload form and a delete button on the caller's own files.  A form must
+ * not enclose it: it holds forms of its own.
+ */
+void web_attachments_section(struct http_request *req, struct buf *b, int kind, int64_t doc_id,
+			     int can_edit);
 
 /* -- reviewer's desk -- */
 

@@ -181,6 +181,20 @@ static const struct {
     [ROUTE_API_REFDATA] = {{{"GET", "/api/v1/refdata", ALL(200)}}},
     [ROUTE_API_REFDATA_ITEM] = {{{"GET", "/api/v1/refdata/carriers", ALL(200)}}},
     [ROUTE_API_SESSION] = {{{"GET", "/api/v1/session", {401, 200, 200, 200, 200, 200}}}},
+    /*
+     * Attachments: an upload without a file is 400 for those who may edit
+     * (the check of the file comes first, the same for every id); district
+     * officers and experts may not upload or delete (403); no attachment
+     * exists, so a download or deletion in scope is 404.
+     */
+    [ROUTE_REPORT_ATTACH] =
+	{{{"POST", "/reports/8001/attachments", {303, 400, 400, 403, 400, 403}},
+	  {"POST", "/reports/8002/attachments", {303, 400, 400, 403, 400, 403}}}},
+    [ROUTE_REGISTRATION_ATTACH] =
+	{{{"POST", "/registrations/8001/attachments", {303, 400, 400, 403, 400, 403}}}},
+    [ROUTE_ATTACHMENT] = {{{"GET", "/attachments/1", {303, 404, 404, 404, 404, 403}}}},
+    [ROUTE_ATTACHMENT_DELETE] =
+	{{{"POST", "/attachments/1/delete", {303, 404, 404, 403, 404, 403}}}},
 };
 
 static struct hc_server server;

@@ -401,14 +401,19 @@ export_book(struct db *db, enum csvio_kind kind, int year, const char *name, cha
 	return rows;
 }
 
+/* The workbook's first sheet is want and its second second (NULL: there is none). */
 static void
-assert_sheet_name(const char *path, const char *want)
+assert_sheet_name(const char *path, const char *want, const char *second)
 {
 	char name[64];
 	char *wb = xr_part(path, "xl/workbook.xml");
 	assert_true(xr_nth_text(wb, "sheet", "name", 0, name, sizeof(name)));
 	assert_string_equal(name, want);
-	assert_false(xr_nth_text(wb, "sheet", "name", 1, name, sizeof(name))); /* one sheet */
+	if (second != NULL) {
+		assert_true(xr_nth_text(wb, "sheet", "name", 1, name, sizeof(name)));
+		assert_string_equal(name, second);
+	}
+	assert_false(xr_nth_text(wb, "sheet", "name", second != NULL ? 2 : 1, name, sizeof(name)));
 	free(wb);
 }
 
@@ -423,7 +428,7 @@ test_export_facilities(void **state)
 	assert_int_equal(csv_rows(db, CSVIO_FACILITIES, 0), rows);
 	db_close(db);
 
-	assert_sheet_name(path, "Cơ sở");
+	assert_sheet_name(path, "Cơ sở", NULL);
 	ASSERT_CELL(path, 1, "A1", "s", "code");
 	ASSERT_CELL(path, 1, "B1", "s", "tax_code");
 	ASSERT_CELL(path, 1, "N1", "s", "status"); /* 14 columns, A..N */
@@ -472,7 +477,7 @@ test_export_reports(void **state)
 	assert_int_equal(rows, 5);
 	assert_int_equal(csv_rows(db, CSVIO_REPORTS, 0), rows);
 
-	assert_sheet_name(path, "Báo cáo");
+	assert_sheet_name(path, "Báo cáo", "Tệp đính kèm"); /* each report's attachments */
 	ASSERT_CELL(path, 1, "A1", "s", "facility_code");
 	ASSERT_CELL(path, 1, "N1", "s", "cost_vnd");
 	/* Row 2: A1 2023, fish sauce. */
@@ -562,7 +567,7 @@ test_export_cli(void **state)
 	snprintf(cmd, sizeof(cmd), "%s export facilities --db '%s' --format xlsx -o '%s'",
 		 tu_sxsh(), tu_db_url("exp-cli.db"), path);
 	assert_int_equal(tu_run(cmd, NULL, NULL), 0);
-	assert_sheet_name(path, "Cơ sở");
+	assert_sheet_name(path, "Cơ sở", NULL);
 	ASSERT_CELL(path, 1, "B4", "s", "0100109106");
 	ASSERT_CELL(path, 1, "K4", "n", "1350");
 
@@ -570,7 +575,7 @@ test_export_cli(void **state)
 	snprintf(cmd, sizeof(cmd), "%s export reports --db '%s' --year 2023 --format xlsx -o '%s'",
 		 tu_sxsh(), tu_db_url("exp-cli.db"), path);
 	assert_int_equal(tu_run(cmd, NULL, NULL), 0);
-	assert_sheet_name(path, "Báo cáo");
+	assert_sheet_name(path, "Báo cáo", "Tệp đính kèm"); /* each report's attachments */
 	ASSERT_CELL(path, 1, "A2", "s", "A1");
 	ASSERT_CELL(path, 1, "A5", "s", "K2"); /* 2023: A1's line + K2's 3 lines, rows 2..5 */
 	ASSERT_NO_CELL(path, 1, "A6");

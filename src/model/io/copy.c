@@ -52,6 +52,12 @@ row_hash(struct db_stmt *st, const struct db_table *t)
 		case DB_COL_TEXT:
 			v = db_col_text(st, c);
 			break;
+		case DB_COL_BLOB: { /* the bytes themselves, the same from either backend */
+			size_t n;
+			const void *p = db_col_blob(st, c, &n);
+			h = fnv(h, p != NULL ? p : "", n);
+			continue;
+		}
 		}
 		h = fnv(h, v, strlen(v));
 	}
@@ -69,7 +75,11 @@ bind_row(struct db_stmt *ins, struct db_stmt *from, const struct db_table *t)
 			db_bind_int(ins, c + 1, db_col_int(from, c));
 		else if (t->types[c] == DB_COL_REAL)
 			db_bind_double(ins, c + 1, db_col_double(from, c));
-		else
+		else if (t->types[c] == DB_COL_BLOB) {
+			size_t n;
+			const void *p = db_col_blob(from, c, &n);
+			db_bind_blob(ins, c + 1, p, n);
+		} else
 			db_bind_text(ins, c + 1, db_col_text(from, c));
 	}
 }

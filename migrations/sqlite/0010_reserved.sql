@@ -1,3 +1,0 @@
--- Placeholder for migration 0010 of another branch of issue 11, so that 0012
--- applies in this branch alone.  Drop this file when the branches merge.
-SELECT 1;
