@@ -689,4 +689,23 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_CARRIER_LIST] = "SELECT code, name_vi, name_en, kind, native_unit, biogenic FROM carrier "
 			  "ORDER BY code",
     /* @workflow-sql */
+
+    /* --- form drafts and stashes --- */
+    [STMT_FORMDRAFT_PUT] = "INSERT INTO form_draft(user_id, path, body, base_version, saved_at) "
+			   "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (user_id, path) DO UPDATE SET "
+			   "body = excluded.body, base_version = excluded.base_version, "
+			   "saved_at = excluded.saved_at",
+    [STMT_FORMDRAFT_GET] = "SELECT body, base_version, saved_at FROM form_draft "
+			   "WHERE user_id = ?1 AND path = ?2 AND saved_at >= ?3",
+    [STMT_FORMDRAFT_DELETE] = "DELETE FROM form_draft WHERE user_id = ?1 AND path = ?2",
+    [STMT_FORMDRAFT_EXPIRE] = "DELETE FROM form_draft WHERE saved_at < ?1",
+    [STMT_FORMSTASH_INSERT] = "INSERT INTO form_stash(token_hash, path, body, base_version, "
+			      "created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [STMT_FORMSTASH_GET] = "SELECT path, body, base_version, created_at FROM form_stash "
+			   "WHERE token_hash = ?1 AND expires_at > ?2",
+    [STMT_FORMSTASH_DELETE] = "DELETE FROM form_stash WHERE token_hash = ?1",
+    [STMT_FORMSTASH_EXPIRE] = "DELETE FROM form_stash WHERE expires_at <= ?1",
+    [STMT_DOC_LAST_CHANGE] = "SELECT actor, CAST(strftime('%s', at) AS INTEGER) FROM audit "
+			     "WHERE entity = ?1 AND entity_id = ?2 ORDER BY id DESC LIMIT 1",
+    /* @drafts-sql */
 };

@@ -61,6 +61,8 @@ enum route {
 	ROUTE_FACILITY_ASSIGN,	    /* POST /facilities/{id}/assign (province) */
 	/* -- form entry and drafts -- */
 
+	ROUTE_DRAFT, /* POST /drafts/{form path} (autosave, discard) */
+
 	/* -- enterprise home -- */
 
 	/* -- attachments -- */
