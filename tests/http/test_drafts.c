@@ -82,6 +82,26 @@ exec(const char *sql)
 	assert_int_equal(db_exec(db, sql), DB_OK);
 }
 
+/* exec with a Unix time put in for %lld (SQL written once for both backends). */
+static void
+exec_at(const char *sql_fmt, long long t)
+{
+	char sql[512];
+	snprintf(sql, sizeof(sql), sql_fmt, t);
+	exec(sql);
+}
+
+/* The time of the newest audit row of the reports ("YYYY-MM-DD HH:MM:SS", UTC). */
+static long long
+last_report_change(void)
+{
+	char *at = wfx_text(DBN, "SELECT max(at) FROM audit WHERE entity = 'report'");
+	struct tm tm = {0};
+	assert_non_null(strptime(at, "%Y-%m-%d %H:%M:%S", &tm));
+	free(at);
+	return (long long)timegm(&tm);
+}
+
 /* The typed form: one output line, one energy line whose quantity is not a number. */
 #define TYPED                                                                                      \
 	"cp_aware=1&cp_staff=0&cp_unit=0&cp_applied=1&n_output=1&output%5B0%5D.product=ice&"       \
@@ -178,8 +198,7 @@ test_autosave_restore_discard(void **state)
 	hc_response_free(&r);
 
 	/* Older than the report's last change (the save's audit row): not offered. */
-	exec("UPDATE form_draft SET saved_at = CAST(strftime('%s', (SELECT max(at) FROM audit "
-	     "WHERE entity = 'report')) AS INTEGER) - 1");
+	exec_at("UPDATE form_draft SET saved_at = %lld", last_report_change() - 1);
 	req(ENT, "GET", FORM, NULL, 200, &r);
 	hs_lacks(&r, "Đã khôi phục");
 	hs_contains(&r, "name=\"energy[0].quantity\" value=\"3596\"");
@@ -188,7 +207,7 @@ test_autosave_restore_discard(void **state)
 	/* 30 days = 2,592,000 s: a draft kept 2,592,001 s ago has expired. */
 	req(ENT, "POST", DRAFT, VALID("4.000") "&version=1", 200, &r);
 	hc_response_free(&r);
-	exec("UPDATE form_draft SET saved_at = CAST(strftime('%s', 'now') AS INTEGER) - 2592001");
+	exec_at("UPDATE form_draft SET saved_at = %lld", (long long)time(NULL) - 2592001);
 	req(ENT, "GET", FORM, NULL, 200, &r);
 	hs_lacks(&r, "Đã khôi phục");
 	hc_response_free(&r);
@@ -336,7 +355,7 @@ test_expired_session(void **state)
 	snprintf(stash, sizeof(stash), "%.*s", (int)(strlen("sxsh_stash=") + 43), set);
 	free(set);
 	hc_response_free(&r);
-	exec("UPDATE form_stash SET expires_at = CAST(strftime('%s', 'now') AS INTEGER) - 1");
+	exec_at("UPDATE form_stash SET expires_at = %lld", (long long)time(NULL) - 1);
 	sign_in(stash, &sess[ENT], &r);
 	hc_response_free(&r);
 	assert_int_equal(q_int("SELECT count(*) FROM form_stash"), 0);
