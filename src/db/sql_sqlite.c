@@ -707,5 +707,6 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_FORMSTASH_EXPIRE] = "DELETE FROM form_stash WHERE expires_at <= ?1",
     [STMT_DOC_LAST_CHANGE] = "SELECT actor, CAST(strftime('%s', at) AS INTEGER) FROM audit "
 			     "WHERE entity = ?1 AND entity_id = ?2 ORDER BY id DESC LIMIT 1",
+    [STMT_PRODUCT_NAME_GET] = "SELECT name_vi, name_en FROM product WHERE code = ?1",
     /* @drafts-sql */
 };

@@ -169,6 +169,15 @@ draft_carrier(struct http_request *req, struct db *db, const char *code)
 	return dc.name;
 }
 
+/* The product's name in the page's language; its code when unknown. */
+static const char *
+draft_product(struct http_request *req, struct db *db, const char *code)
+{
+	char vi[256], en[256];
+	formdraft_product_name(db, code, vi, en, sizeof(vi));
+	return arena_strdup(&req->arena, HTTP_T(req, vi, en));
+}
+
 static const char *
 draft_water_source(struct http_request *req, const char *code)
 {
@@ -221,7 +230,7 @@ draft_report_rows(struct http_request *req, struct db *db, struct buf *b, const 
 	for (int i = 0; i < r->nout; i++)
 		draft_row(b,
 			  arena_printf(&req->arena, "%s: %s", HTTP_T(req, "Sản lượng", "Output"),
-				       r->out[i].product),
+				       draft_product(req, db, r->out[i].product)),
 			  arena_printf(&req->arena, "%s %s",
 				       web_qty(req, r->out[i].quantity, FMT_QTY), r->out[i].unit));
 	for (int i = 0; i < r->nenergy; i++) {

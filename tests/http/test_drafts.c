@@ -408,7 +408,7 @@ test_two_tabs(void **state)
 	hs_contains(&r, "Trong lúc bạn nhập, ent@d.vn đã lưu báo cáo này lúc ");
 	/* The saved version: 5000 kWh of electricity with two decimals, "5.000,00 kWh". */
 	hs_contains(&r, "<th scope=\"row\">Năng lượng: Điện</th><td>5.000,00 kWh</td>");
-	hs_contains(&r, "<th scope=\"row\">Sản lượng: ice</th><td>12.500,00 t</td>");
+	hs_contains(&r, "<th scope=\"row\">Sản lượng: Nước đá</th><td>12.500,00 t</td>");
 	hs_contains(&r, "<th scope=\"row\">Đã áp dụng SXSH</th><td>Có</td>");
 	/* What tab B typed stays in the form. */
 	hs_contains(&r, "name=\"energy[0].quantity\" value=\"6.000\"");

@@ -102,6 +102,26 @@ formdraft_doc_change(struct db *db, const char *kind, int64_t id, char *actor, s
 }
 
 int
+formdraft_product_name(struct db *db, const char *code, char *vi, char *en, size_t n)
+{
+	snprintf(vi, n, "%s", code);
+	snprintf(en, n, "%s", code);
+	struct db_stmt *st = db_stmt(db, STMT_PRODUCT_NAME_GET);
+	db_bind_text(st, 1, code);
+	int rc = db_step(st);
+	if (rc == DB_DONE)
+		return 0;
+	if (rc != DB_ROW) {
+		log_err("formdraft: cannot read product %s: %s", code, db_errmsg(db));
+		return -1;
+	}
+	snprintf(vi, n, "%s", db_col_text(st, 0));
+	snprintf(en, n, "%s", db_col_text(st, 1));
+	db_reset(st);
+	return 1;
+}
+
+int
 formstash_put(struct db *db, const char *path, const char *body, int64_t base_version, int64_t now,
 	      char token[FORMSTASH_TOKEN_LEN + 1])
 {
