@@ -76,21 +76,21 @@ migrate_up(struct db *db, int *applied, char *err, size_t errsz)
 		return -1;
 	}
 	for (int v = (int)cur + 1; v <= latest; v++) {
+		/* A number no file uses (see migrate_latest) is recorded with nothing to do. */
 		const struct embed_file *f = find_migration(db_dialect(db), v);
-		if (f == NULL)
-			continue; /* a number not used (see migrate_latest) */
 		if (db_begin(db) != DB_OK) {
 			snprintf(err, errsz, "migration %d: %s", v, db_errmsg(db));
 			return -1;
 		}
-		int rc = db_exec(db, (const char *)f->data);
+		int rc = f != NULL ? db_exec(db, (const char *)f->data) : DB_OK;
 		if (rc == DB_OK) {
 			struct db_stmt *st = db_stmt(db, STMT_SCHEMA_VERSION_ADD);
 			db_bind_int(st, 1, v);
 			rc = db_run(st);
 		}
 		if (rc != DB_OK || db_commit(db) != DB_OK) {
-			snprintf(err, errsz, "migration %s failed: %s", f->name, db_errmsg(db));
+			snprintf(err, errsz, "migration %s failed: %s",
+				 f != NULL ? f->name : "(none)", db_errmsg(db));
 			db_rollback(db);
 			return -1;
 		}

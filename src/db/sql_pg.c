@@ -166,11 +166,6 @@ const char *const db_pg_override[STMT__MAX] = {
     [STMT_AUDIT_SEARCH_COUNT] = "SELECT count(*) FROM audit " AUDIT_SEARCH_WHERE,
 #undef AUDIT_SEARCH_WHERE
 #undef PG_USER_SELECT
-    /* --- form drafts and stashes --- */
-    [STMT_DOC_LAST_CHANGE] = "SELECT actor, CAST(extract(epoch FROM CAST(at AS timestamp)) AS "
-			     "bigint) FROM audit WHERE entity = ?1 AND entity_id = ?2 "
-			     "ORDER BY id DESC LIMIT 1",
-    /* @drafts-pg */
 };
 
 const unsigned char db_pg_returning_id[STMT__MAX] = {

@@ -336,7 +336,9 @@ const char *const db_sql[STMT__MAX] = {
 	"SELECT 'facility_unit_history', count(*) FROM facility_unit_history UNION ALL "
 	"SELECT 'login_attempt', count(*) FROM login_attempt UNION ALL "
 	"SELECT 'api_token', count(*) FROM api_token UNION ALL "
-	"SELECT 'facility_member', count(*) FROM facility_member",
+	"SELECT 'facility_member', count(*) FROM facility_member UNION ALL "
+	"SELECT 'form_draft', count(*) FROM form_draft UNION ALL "
+	"SELECT 'form_stash', count(*) FROM form_stash",
     [STMT_FACILITY_LIST_ALL] =
 	"SELECT f.name, f.sector_code, s.name_vi, s.name_en, "
 	"au.name, coalesce(au.name_en, au.name), f.ownership, f.size "
@@ -705,8 +707,8 @@ const char *const db_sql[STMT__MAX] = {
 			   "WHERE token_hash = ?1 AND expires_at > ?2",
     [STMT_FORMSTASH_DELETE] = "DELETE FROM form_stash WHERE token_hash = ?1",
     [STMT_FORMSTASH_EXPIRE] = "DELETE FROM form_stash WHERE expires_at <= ?1",
-    [STMT_DOC_LAST_CHANGE] = "SELECT actor, CAST(strftime('%s', at) AS INTEGER) FROM audit "
-			     "WHERE entity = ?1 AND entity_id = ?2 ORDER BY id DESC LIMIT 1",
+    [STMT_DOC_LAST_CHANGE] = "SELECT actor, at FROM audit WHERE entity = ?1 AND entity_id = ?2 "
+			     "ORDER BY id DESC LIMIT 1",
     [STMT_PRODUCT_NAME_GET] = "SELECT name_vi, name_en FROM product WHERE code = ?1",
     /* @drafts-sql */
 };

@@ -78,6 +78,27 @@ formdraft_clear(struct db *db, int64_t user_id, const char *path)
 	return -1;
 }
 
+/*
+ * Unix seconds of an audit time, "YYYY-MM-DD HH:MM:SS" in UTC as both
+ * backends write it (0 when malformed): days from the civil date (the
+ * proleptic Gregorian calendar, March-based years) times 86400 plus the
+ * time of day.
+ */
+static int64_t
+formdraft_utc_seconds(const char *at)
+{
+	int y, mo, d, h, mi, s;
+	if (sscanf(at, "%4d-%2d-%2d%*[ T]%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6)
+		return 0;
+	y -= mo <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	int64_t days = era * 146097 + doe - 719468;
+	return days * 86400 + h * 3600 + mi * 60 + s;
+}
+
 int
 formdraft_doc_change(struct db *db, const char *kind, int64_t id, char *actor, size_t n,
 		     int64_t *at)
@@ -96,7 +117,7 @@ formdraft_doc_change(struct db *db, const char *kind, int64_t id, char *actor, s
 		return -1;
 	}
 	snprintf(actor, n, "%s", db_col_text(st, 0));
-	*at = db_col_int(st, 1);
+	*at = formdraft_utc_seconds(db_col_text(st, 1));
 	db_reset(st);
 	return 1;
 }
