@@ -125,6 +125,25 @@ try {
   await b.setViewportSize({ width: 360, height: 800 });
   const right = await b.evaluate(() => document.querySelector('.draft-conflict').getBoundingClientRect().right);
   check('tab B at 360 px: the saved version stays inside the page', right <= 360, String(right));
+
+  // 4. The session ends while typing; signing in in another tab lets the
+  // first tab go on keeping drafts, with the new session's CSRF token.
+  sql(`DELETE FROM session WHERE user_id = ${userId}`);
+  await a.bringToFront();
+  const oldCsrf = await a.inputValue('form.report-form input[name="csrf"]');
+  await a.fill(qty, '7.250');
+  await a.waitForFunction(
+    () => /Phiên đăng nhập đã hết hạn/.test(document.querySelector('.autosave-status')?.textContent ?? ''),
+    null,
+    { timeout: 15000 },
+  );
+  const other = await context.newPage();
+  await signIn(other, email, password);
+  await other.close();
+  await a.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  check('new tab sign-in: the first tab keeps drafts again', await autosaved(a, 'quantity=7.250'));
+  check('new tab sign-in: the form carries the new CSRF token',
+    (await a.inputValue('form.report-form input[name="csrf"]')) !== oldCsrf);
 } catch (e) {
   fail(e);
 } finally {
