@@ -494,7 +494,10 @@ web_login_in_place(struct http_request *req, struct http_response *resp)
 	html_open(&b, "form", "class", "stack", "method", "post", "action",
 		  web_url(req, "/login", NULL, 0), NULL);
 	web_csrf_field(req, &b, csrf);
-	html_open(&b, "input", "type", "hidden", "name", "next", "value", req->path, NULL);
+	const char *back = req->query[0] != '\0'
+			       ? arena_printf(&req->arena, "%s?%s", req->path, req->query)
+			       : req->path; /* ?lang=en stays */
+	html_open(&b, "input", "type", "hidden", "name", "next", "value", back, NULL);
 	const char *email = req->who != NULL ? req->who->email : NULL;
 	web_input(&b, "Email", "email", "email", "username", email);
 	web_input(&b, HTTP_T(req, "Mật khẩu", "Password"), "password", "password",

@@ -368,10 +368,29 @@ test_expired_session(void **state)
 	hs_form_req(server.port, &dead, "POST", FORM "?lang=en", TYPED "&op=save", 401, &r);
 	hs_contains(&r, "Your session has expired, so the form was not saved.");
 	hs_contains(&r, "action=\"/login?lang=en\"");
+	hs_contains(&r, "name=\"next\" value=\"/facilities/7201/report/2025?lang=en\"");
 	hc_response_free(&r);
 	sign_in(NULL, &sess[ENT], &r);
 	hc_response_free(&r);
 	exec("DELETE FROM form_stash");
+	exec("DELETE FROM form_draft");
+}
+
+static void
+test_registration_restore(void **state)
+{
+	(void)state;
+	struct hc_response r;
+	/* Typed into the registration form: 12,5 % (not valid as 12.5 on this page). */
+	req(ENT, "POST", "/drafts" FAC "/registration/2026",
+	    "apply_cp=1&planned_saving_pct=12%2C5&measures=Thay+%C4%91%C3%A8n+LED", 200, &r);
+	hc_response_free(&r);
+	req(ENT, "GET", FAC "/registration/2026", NULL, 200, &r);
+	hs_contains(&r, "Đã khôi phục nội dung bạn nhập lúc ");
+	hs_contains(&r, "name=\"planned_saving_pct\" value=\"12,5\"");
+	hs_contains(&r, ">Thay đèn LED</textarea>");
+	hc_response_free(&r);
+	assert_int_equal(q_int("SELECT count(*) FROM registration WHERE facility_id = 7201"), 0);
 	exec("DELETE FROM form_draft");
 }
 
@@ -451,6 +470,7 @@ main(void)
 	    cmocka_unit_test(test_autosave_restore_discard),
 	    cmocka_unit_test(test_draft_endpoint_refusals),
 	    cmocka_unit_test(test_expired_session),
+	    cmocka_unit_test(test_registration_restore),
 	    cmocka_unit_test(test_two_tabs),
 	};
 	return cmocka_run_group_tests(tests, setup, hs_teardown);
