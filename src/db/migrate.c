@@ -27,7 +27,8 @@ migrate_latest(const struct db *db)
 {
 	/*
 	 * The highest number present: work on separate branches may leave a
-	 * number free until they are merged, and migrate_up skips it.
+	 * number free until they are merged; migrate_up records such a number
+	 * with nothing to do.
 	 */
 	char prefix[96];
 	int plen = snprintf(prefix, sizeof(prefix), "migrations/%s/", db_dialect(db)), n = 0;

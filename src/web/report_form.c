@@ -636,10 +636,9 @@ web_report_form(struct http_request *req, struct http_response *resp)
 		}
 		rf_from_report(req, pre, &p->form);
 		/* The strings point into pre: keep it until the page is written. */
-		ret = web_draft_leave(draft, resp, rf_render(req, resp, p));
+		ret = rf_render(req, resp, p);
 		report_free(pre);
-		report_free(p->stored);
-		return ret;
+		goto out;
 	}
 	ret = rf_render(req, resp, p);
 out:
