@@ -707,6 +707,7 @@ const char *const db_sql[STMT__MAX] = {
 			   "WHERE token_hash = ?1 AND expires_at > ?2",
     [STMT_FORMSTASH_DELETE] = "DELETE FROM form_stash WHERE token_hash = ?1",
     [STMT_FORMSTASH_EXPIRE] = "DELETE FROM form_stash WHERE expires_at <= ?1",
+    [STMT_FORMSTASH_COUNT] = "SELECT count(*) FROM form_stash",
     [STMT_DOC_LAST_CHANGE] = "SELECT actor, at FROM audit WHERE entity = ?1 AND entity_id = ?2 "
 			     "ORDER BY id DESC LIMIT 1",
     [STMT_PRODUCT_NAME_GET] = "SELECT name_vi, name_en FROM product WHERE code = ?1",

@@ -344,6 +344,7 @@ enum stmt {
 	STMT_FORMSTASH_GET,    /* hash, now -> path, body, base_version, created_at */
 	STMT_FORMSTASH_DELETE, /* hash */
 	STMT_FORMSTASH_EXPIRE, /* stashes expired at ?1 */
+	STMT_FORMSTASH_COUNT,  /* -> the number of stashes */
 	STMT_DOC_LAST_CHANGE,  /* entity (kind), entity_id -> actor, at (UTC text); newest */
 	STMT_PRODUCT_NAME_GET, /* product code -> name_vi, name_en */
 	/* @drafts-stmts */

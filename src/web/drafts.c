@@ -473,7 +473,7 @@ web_login_in_place(struct http_request *req, struct http_response *resp)
 		return 0;
 	char token[FORMSTASH_TOKEN_LEN + 1];
 	if (formstash_put(db, req->path, req->body, draft_form_version(req), (int64_t)time(NULL),
-			  token) < 0)
+			  token) != 0)
 		return 0; /* the router's redirect, as before */
 	http_response_reset(resp);
 	resp->status = 401;

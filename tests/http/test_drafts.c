@@ -82,12 +82,12 @@ exec(const char *sql)
 	assert_int_equal(db_exec(db, sql), DB_OK);
 }
 
-/* exec with a Unix time put in for %lld (SQL written once for both backends). */
+/* exec with a Unix time put in for each %lld (at most two; SQL written once for both backends). */
 static void
 exec_at(const char *sql_fmt, long long t)
 {
 	char sql[512];
-	snprintf(sql, sizeof(sql), sql_fmt, t);
+	snprintf(sql, sizeof(sql), sql_fmt, t, t);
 	exec(sql);
 }
 
@@ -360,6 +360,20 @@ test_expired_session(void **state)
 	hc_response_free(&r);
 	assert_int_equal(q_int("SELECT count(*) FROM form_stash"), 0);
 	assert_int_equal(q_int("SELECT count(*) FROM form_draft"), 0);
+
+	/* 1000 live stashes at most: the 1001st post gets the usual redirect. */
+	exec_at("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
+		"INSERT INTO form_stash(token_hash, path, body, base_version, created_at, "
+		"expires_at) SELECT 'h' || i, '" FORM "', 'x', 0, %lld, %lld + 3600 FROM n",
+		(long long)time(NULL));
+	assert_int_equal(q_int("SELECT count(*) FROM form_stash"), 1000);
+	exec("DELETE FROM session");
+	hs_form_req(server.port, &s, "POST", FORM, TYPED "&op=save", 303, &r);
+	hc_response_free(&r);
+	assert_int_equal(q_int("SELECT count(*) FROM form_stash"), 1000);
+	exec("DELETE FROM form_stash");
+	sign_in(NULL, &sess[ENT], &r);
+	hc_response_free(&r);
 
 	/* English: the page says it in English. */
 	struct hs_session dead = sess[ENT];

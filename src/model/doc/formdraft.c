@@ -152,6 +152,14 @@ formstash_put(struct db *db, const char *path, const char *body, int64_t base_ve
 	db_bind_int(st, 1, now);
 	if (db_run(st) != DB_OK)
 		goto fail;
+	int64_t live = 0;
+	if (db_query_int(db, STMT_FORMSTASH_COUNT, &live) != DB_OK)
+		goto fail;
+	if (live >= FORMSTASH_LIVE_MAX) {
+		log_warn("formdraft: %lld stashes live, none more kept", (long long)live);
+		token[0] = '\0';
+		return 1;
+	}
 	st = db_stmt(db, STMT_FORMSTASH_INSERT);
 	db_bind_text(st, 1, hash);
 	db_bind_text(st, 2, path);

@@ -34,6 +34,12 @@ struct db;
 #define FORMDRAFT_BODY_MAX  (64u * 1024) /* bytes of a stored body (HTTP_FORM_MAX) */
 #define FORMDRAFT_PATH_MAX  256		 /* bytes of a form path */
 #define FORMSTASH_TOKEN_LEN SESSION_TOKEN_LEN
+/*
+ * Live stashes at most: a stash is written for a request without a live
+ * session, so their number (and the space they take, 64 MiB at most) is
+ * bounded; beyond it no stash is made.
+ */
+#define FORMSTASH_LIVE_MAX 1000
 
 struct formdraft {
 	char *body; /* malloc'd; formdraft_release frees it */
@@ -84,7 +90,8 @@ int formdraft_product_name(struct db *db, const char *code, char *vi, char *en, 
  * Keeps body, posted to path from a form loaded at base_version, as a new
  * stash at time now, and deletes expired ones.  Writes the stash's token
  * into token (FORMSTASH_TOKEN_LEN characters, for the browser's cookie
- * only).  Returns 0, or -1 (logged).
+ * only).  Returns 0, 1 when FORMSTASH_LIVE_MAX stashes are live (nothing
+ * kept), or -1 (logged) on a storage error.
  */
 int formstash_put(struct db *db, const char *path, const char *body, int64_t base_version,
 		  int64_t now, char token[FORMSTASH_TOKEN_LEN + 1]);
