@@ -74,19 +74,24 @@ function setup(form, url) {
   let last = 0;
   let expired = false;
   let inFlight = false;
+  let refilled = ''; // said before the first draft kept after a refill
 
   function say(text, problem) {
     status.replaceChildren(text);
     status.classList.toggle('autosave-problem', problem === true);
   }
 
-  function showExpired() {
-    expired = true;
+  function keepInTab() {
     try {
       sessionStorage.setItem(storageKey(url), formBody(form).toString());
     } catch (e) {
       // Storage may be full or off: the values are still on the page.
     }
+  }
+
+  function showExpired() {
+    expired = true;
+    keepInTab();
     const link = document.createElement('a');
     link.href = `/login${en ? '?lang=en' : ''}`;
     link.target = '_blank';
@@ -143,7 +148,8 @@ function setup(form, url) {
       if (r.ok) {
         expired = false;
         status.setAttribute('role', 'status');
-        say(await r.text(), false);
+        say(refilled + (await r.text()), false);
+        refilled = '';
         try {
           sessionStorage.removeItem(storageKey(url));
         } catch (e) {
@@ -171,6 +177,7 @@ function setup(form, url) {
 
   function schedule() {
     dirty = true;
+    if (expired) keepInTab(); // signed out: this tab keeps what is typed meanwhile
     if (expired || timer !== null) return;
     timer = setTimeout(save, Math.max(0, last + SAVE_EVERY_MS - Date.now()));
   }
@@ -219,13 +226,11 @@ function setup(form, url) {
       // Nothing to remove.
     }
     if (refill(form, new URLSearchParams(kept)) > 0) {
-      say(
-        t(
-          'Đã điền lại nội dung bạn nhập trong thẻ này trước khi phiên đăng nhập hết hạn; chưa được lưu.',
-          'Filled in again what you typed in this tab before the session expired; not saved yet.',
-        ),
-        false,
+      refilled = t(
+        'Đã điền lại nội dung bạn nhập trong thẻ này khi phiên đăng nhập đã hết hạn; chưa được lưu. ',
+        'Filled in again what you typed in this tab while the session had expired; not saved yet. ',
       );
+      say(refilled, false);
       schedule();
     }
   }

@@ -6,7 +6,9 @@
 // save shows the sign-in form in place, and after signing in the form is
 // back with every value, not saved.  Two tabs save the same report: the
 // second gets 409 with the version the first saved (who, its values) and
-// keeps what it typed.
+// keeps what it typed.  Signed out while typing, the person can sign in
+// in another tab and go on, or leave and sign in in the same tab and find
+// the values again.
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { addUser, check, env, fail, finish, freeFacility, signIn } from './lib/common.mjs';
@@ -144,6 +146,23 @@ try {
   check('new tab sign-in: the first tab keeps drafts again', await autosaved(a, 'quantity=7.250'));
   check('new tab sign-in: the form carries the new CSRF token',
     (await a.inputValue('form.report-form input[name="csrf"]')) !== oldCsrf);
+
+  // 5. Signed out again; this time the person leaves the page to sign in in
+  // the same tab: what was typed meanwhile comes back from this tab.
+  sql(`DELETE FROM session WHERE user_id = ${userId}`);
+  await a.fill(qty, '8.125');
+  await a.waitForFunction(
+    () => /Phiên đăng nhập đã hết hạn/.test(document.querySelector('.autosave-status')?.textContent ?? ''),
+    null,
+    { timeout: 15000 },
+  );
+  await a.fill(qty, '8.500');
+  await signIn(a, email, password);
+  await a.goto(formUrl);
+  check('same tab: the value typed while signed out is back', (await a.inputValue(qty)) === '8.500',
+    await a.inputValue(qty));
+  check('same tab: the line says so',
+    /Đã điền lại nội dung bạn nhập trong thẻ này/.test((await a.locator('.autosave-status').textContent()) ?? ''));
 } catch (e) {
   fail(e);
 } finally {
