@@ -139,6 +139,12 @@ test_autosave_restore_discard(void **state)
 	free(body);
 	assert_int_equal(q_int("SELECT base_version FROM form_draft"), 0); /* no report yet */
 
+	/* On English pages the line is in English. */
+	req(ENT, "POST", DRAFT "?lang=en", TYPED, 200, &r);
+	hs_contains(&r, "Kept as a draft at ");
+	assert_int_equal(r.body_len, strlen("Kept as a draft at ") + 5);
+	hc_response_free(&r);
+
 	/* Opening the form shows what was typed, with the notice and the discard button. */
 	req(ENT, "GET", FORM, NULL, 200, &r);
 	hs_contains(&r, "Đã khôi phục nội dung bạn nhập lúc ");
@@ -322,6 +328,24 @@ test_expired_session(void **state)
 	char *kept = wfx_text(DBN, "SELECT token_hash FROM form_stash");
 	assert_null(strstr(stash, kept));
 	free(kept);
+
+	/* A wrong password first: the sign-in page again, the stash still waiting. */
+	char *lcookie = NULL;
+	char *lcsrf = hs_login_form(server.port, &lcookie);
+	char extra[512], wrong[512];
+	lcookie[strlen(lcookie) - 2] = '\0';
+	snprintf(extra, sizeof(extra), HS_FORM "%s; %s\r\n", lcookie, stash);
+	snprintf(wrong, sizeof(wrong),
+		 "csrf=%s&next=%%2Ffacilities%%2F7201%%2Freport%%2F2025&email=ent%%40d.vn&"
+		 "password=wrong+password",
+		 lcsrf);
+	hs_req(server.port, "POST", "/login", extra, wrong, 200, &r);
+	hs_contains(&r, "name=\"next\" value=\"/facilities/7201/report/2025\"");
+	hc_response_free(&r);
+	free(lcsrf);
+	free(lcookie);
+	assert_int_equal(q_int("SELECT count(*) FROM form_stash"), 1);
+	assert_int_equal(q_int("SELECT count(*) FROM form_draft"), 0);
 
 	/* Signing in in that browser: back to the form, the stash now the draft. */
 	struct hs_session s;
