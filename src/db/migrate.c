@@ -25,18 +25,9 @@ find_migration(const char *dialect, int n)
 int
 migrate_latest(const struct db *db)
 {
-	/*
-	 * The highest number present: work on separate branches may leave a
-	 * number free until they are merged, and migrate_up skips it.
-	 */
-	char prefix[96];
-	int plen = snprintf(prefix, sizeof(prefix), "migrations/%s/", db_dialect(db)), n = 0;
-	for (size_t i = 0; i < embed_nfiles; i++)
-		if (strncmp(embed_files[i].name, prefix, (size_t)plen) == 0) {
-			int v = atoi(embed_files[i].name + plen);
-			if (v > n)
-				n = v;
-		}
+	int n = 0;
+	while (find_migration(db_dialect(db), n + 1) != NULL)
+		n++;
 	return n;
 }
 
@@ -77,8 +68,6 @@ migrate_up(struct db *db, int *applied, char *err, size_t errsz)
 	}
 	for (int v = (int)cur + 1; v <= latest; v++) {
 		const struct embed_file *f = find_migration(db_dialect(db), v);
-		if (f == NULL)
-			continue; /* a number not used (see migrate_latest) */
 		if (db_begin(db) != DB_OK) {
 			snprintf(err, errsz, "migration %d: %s", v, db_errmsg(db));
 			return -1;

@@ -367,6 +367,8 @@ const char *const db_sql[STMT__MAX] = {
 	"SELECT 'deadline', count(*) FROM deadline UNION ALL "
 	"SELECT 'home_seen', count(*) FROM home_seen",
 	"SELECT 'attachment', count(*) FROM attachment",
+	"SELECT 'form_draft', count(*) FROM form_draft UNION ALL "
+	"SELECT 'form_stash', count(*) FROM form_stash",
     [STMT_FACILITY_LIST_ALL] =
 	"SELECT f.name, f.sector_code, s.name_vi, s.name_en, "
 	"au.name, coalesce(au.name_en, au.name), f.ownership, f.size "
@@ -769,4 +771,25 @@ const char *const db_sql[STMT__MAX] = {
 	"ON u.id = a.user_id WHERE a.entity = CAST(?1 AS text) AND a.entity_id = ?2 AND "
 	"a.action IN (CAST(?1 AS text) || '.return', CAST(?1 AS text) || '.reopen') "
 	"ORDER BY a.id DESC LIMIT 1",
+
+    /* --- form drafts and stashes --- */
+    [STMT_FORMDRAFT_PUT] = "INSERT INTO form_draft(user_id, path, body, base_version, saved_at) "
+			   "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (user_id, path) DO UPDATE SET "
+			   "body = excluded.body, base_version = excluded.base_version, "
+			   "saved_at = excluded.saved_at",
+    [STMT_FORMDRAFT_GET] = "SELECT body, base_version, saved_at FROM form_draft "
+			   "WHERE user_id = ?1 AND path = ?2 AND saved_at >= ?3",
+    [STMT_FORMDRAFT_DELETE] = "DELETE FROM form_draft WHERE user_id = ?1 AND path = ?2",
+    [STMT_FORMDRAFT_EXPIRE] = "DELETE FROM form_draft WHERE saved_at < ?1",
+    [STMT_FORMSTASH_INSERT] = "INSERT INTO form_stash(token_hash, path, body, base_version, "
+			      "created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [STMT_FORMSTASH_GET] = "SELECT path, body, base_version, created_at FROM form_stash "
+			   "WHERE token_hash = ?1 AND expires_at > ?2",
+    [STMT_FORMSTASH_DELETE] = "DELETE FROM form_stash WHERE token_hash = ?1",
+    [STMT_FORMSTASH_EXPIRE] = "DELETE FROM form_stash WHERE expires_at <= ?1",
+    [STMT_FORMSTASH_COUNT] = "SELECT count(*) FROM form_stash",
+    [STMT_DOC_LAST_CHANGE] = "SELECT actor, at FROM audit WHERE entity = ?1 AND entity_id = ?2 "
+			     "ORDER BY id DESC LIMIT 1",
+    [STMT_PRODUCT_NAME_GET] = "SELECT name_vi, name_en FROM product WHERE code = ?1",
+    /* @drafts-sql */
 };

@@ -381,6 +381,19 @@ enum stmt {
 				  confirmed facilities, newest first */
 	STMT_HOME_LAST_RETURN, /* kind, document id (text) -> at, the reviewer's name or
 				  email; its latest return or reopen */
+	/* --- form drafts and stashes (model/doc/formdraft.c) --- */
+	STMT_FORMDRAFT_PUT,    /* user, path, body, base_version, saved_at; replaces */
+	STMT_FORMDRAFT_GET,    /* user, path, saved since -> body, base_version, saved_at */
+	STMT_FORMDRAFT_DELETE, /* user, path */
+	STMT_FORMDRAFT_EXPIRE, /* drafts saved before ?1 */
+	STMT_FORMSTASH_INSERT, /* hash, path, body, base_version, created_at, expires_at */
+	STMT_FORMSTASH_GET,    /* hash, now -> path, body, base_version, created_at */
+	STMT_FORMSTASH_DELETE, /* hash */
+	STMT_FORMSTASH_EXPIRE, /* stashes expired at ?1 */
+	STMT_FORMSTASH_COUNT,  /* -> the number of stashes */
+	STMT_DOC_LAST_CHANGE,  /* entity (kind), entity_id -> actor, at (UTC text); newest */
+	STMT_PRODUCT_NAME_GET, /* product code -> name_vi, name_en */
+	/* @drafts-stmts */
 
 	STMT__MAX
 };

@@ -169,6 +169,12 @@ const struct route_def routes[ROUTE__MAX] = {
 			       .roles = ROLES_PROVINCE},
     /* -- form entry and drafts -- */
 
+    [ROUTE_DRAFT] = {.path = "/drafts/",
+		     .prefix = 1,
+		     .methods = M(HTTP_POST),
+		     .handler = web_draft,
+		     .roles = ROLES_PROVINCE | ROLE_BIT(ROLE_ENTERPRISE)},
+
     /* -- enterprise home -- */
     [ROUTE_MY_SEEN] = {.path = "/my/seen",
 		       .methods = M(HTTP_POST),
@@ -406,6 +412,8 @@ router_check(struct http_request *req, const char *uri, struct http_response *re
 		return NULL;
 	}
 	if (arc == 1 || (r->roles != 0 && req->who == NULL)) {
+		if (arc == 0 && has_body && web_login_in_place(req, resp) == 1)
+			return NULL; /* the typed form kept, sign-in shown in place */
 		router_unauthorized(req, resp);
 		return NULL;
 	}

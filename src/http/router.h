@@ -5,7 +5,9 @@
  * query or language (400), an unknown path (404) and a method the route does
  * not take (405, with Allow) never reach a handler; nor do an oversized body
  * (413) or form (400), missing credentials (401: pages are redirected with
- * 303 to /login?next=PATH, JSON clients get problem+json), a wrong role
+ * 303 to /login?next=PATH, JSON clients get problem+json; a document form
+ * posted after its session expired is kept and the sign-in form shown in
+ * place, web_login_in_place in web/drafts.c), a wrong role
  * (403) and a POST/PUT/DELETE without the right CSRF token (403).  The
  * signed-in user is found (req/auth.h) before the role check.  A GET route answers
  * HEAD too (libmicrohttpd leaves out the body).  A handler that fails
@@ -60,6 +62,8 @@ enum route {
 	ROUTE_CLAIM_DECIDE,	    /* POST /claims/{id} (confirm or reject) */
 	ROUTE_FACILITY_ASSIGN,	    /* POST /facilities/{id}/assign (province) */
 	/* -- form entry and drafts -- */
+
+	ROUTE_DRAFT, /* POST /drafts/{form path} (autosave, discard) */
 
 	/* -- enterprise home -- */
 	ROUTE_MY_SEEN,	 /* POST /my/seen (enterprise: notices seen) */

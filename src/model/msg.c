@@ -642,6 +642,17 @@ static const struct {
 			     "retry."},
     [MSG_ATTACH_SAVE_FIRST] = {"Hãy lưu bản nháp trước, sau đó đính kèm tệp.",
 			       "Save the draft first, then attach files."},
+
+    /* ---- drafts and sign-in in place (autosave) ---- */
+    [MSG_DRAFT_RESTORED] = {"Đã khôi phục nội dung bạn nhập lúc {1}, chưa được lưu.",
+			    "Restored what you typed at {1}; it is not saved yet."},
+    [MSG_DRAFT_SESSION_EXPIRED] =
+	{"Phiên đăng nhập của bạn đã hết hạn nên biểu mẫu chưa được lưu. Những gì bạn "
+	 "đã nhập vẫn được giữ lại: hãy đăng nhập, bạn sẽ quay lại biểu mẫu với đầy đủ "
+	 "nội dung (chưa lưu) để kiểm tra và lưu.",
+	 "Your session has expired, so the form was not saved. What you typed is kept: "
+	 "sign in and you will return to the form with all of it (not saved yet) to check "
+	 "and save."},
 };
 
 void

@@ -394,6 +394,8 @@ enum msg_id {
 	/* ---- form entry, warnings (report_form.c, registration_form.c) ---- */
 
 	/* ---- drafts and sign-in in place (autosave) ---- */
+	MSG_DRAFT_RESTORED,	   /* {1}: when the draft was kept (dd/mm/yyyy HH:MM) */
+	MSG_DRAFT_SESSION_EXPIRED, /* a form posted after the session expired was kept */
 
 	/* ---- enterprise home and deadlines (my.c) ---- */
 	MSG_HOME_DATE_BAD,	    /* {L}, {1} what was typed: not a dd/mm/yyyy date */

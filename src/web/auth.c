@@ -28,6 +28,7 @@
 #include "req/auth.h"
 #include "util/fmt.h"
 #include "util/log.h"
+#include "web/drafts.h"
 #include "web/web_int.h"
 
 #define AUTH_PAGE_MAX (256u * 1024)
@@ -184,6 +185,8 @@ login_post(struct http_request *req, struct http_response *resp)
 					     SESSION_ABSOLUTE_MAX, "Lax"));
 	http_response_header(resp, "Set-Cookie",
 			     http_cookie_set(req, HTTP_CSRF_COOKIE, "", 0, "Strict"));
+	web_draft_claim(req, resp,
+			lr.session.who.user_id); /* a form kept when the session expired */
 	const char *next = web_local_path(http_form(req, "next"));
 	auth_redirect(resp, strcmp(next, "/") == 0 ? web_home_path(&lr.session.who) : next);
 	return 0;

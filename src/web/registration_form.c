@@ -16,6 +16,7 @@
 #include "model/reporting/registration.h"
 #include "render/html.h"
 #include "util/fmt.h"
+#include "web/drafts.h"
 #include "web/wfpage.h"
 
 struct rg_page {
@@ -147,13 +148,15 @@ web_registration_form(struct http_request *req, struct http_response *resp)
 	p->apply_cp = p->reg.apply_cp ? "1" : "0";
 	p->saving = p->reg.has_saving ? wfp_qty_input(req, p->reg.planned_saving_pct) : "";
 	p->measures = p->reg.measures;
-	if (req->method != HTTP_POST) {
+	struct web_draft *draft =
+	    web_draft_enter(req, db, &registration_kind, &p->reg.doc, p->editable);
+	if (req->method != HTTP_POST && !web_draft_restored(draft)) {
 		const char *done = http_param(req, "done");
 		if (done != NULL)
 			p->notice = strcmp(done, "submitted") == 0
 					? HTTP_T(req, "Đã nộp đăng ký.", "Registration submitted.")
 					: HTTP_T(req, "Đã lưu nháp.", "Draft saved.");
-		return rg_render(req, resp, p);
+		return web_draft_leave(draft, resp, rg_render(req, resp, p));
 	}
 	if (!p->editable)
 		return wfp_fail(req, resp, p->reg.doc.id != 0 ? ST_STATE : ST_FORBIDDEN);
@@ -164,6 +167,8 @@ web_registration_form(struct http_request *req, struct http_response *resp)
 	p->saving = in.planned_saving_pct ? in.planned_saving_pct : ""; /* as typed */
 	in.planned_saving_pct = wfp_qty_posted(req, in.planned_saving_pct);
 	p->measures = in.measures ? in.measures : "";
+	if (web_draft_restored(draft)) /* what was typed, shown as posted, not saved */
+		return web_draft_leave(draft, resp, rg_render(req, resp, p));
 	const char *op = http_form(req, "op");
 	int submit = op != NULL && strcmp(op, "submit") == 0;
 	int64_t id;
@@ -171,5 +176,5 @@ web_registration_form(struct http_request *req, struct http_response *resp)
 		       http_form(req, "version"), &in, submit, &id, &p->errs);
 	wfp_qty_error(req, &p->errs, "planned_saving_pct", p->saving);
 	int ret = wfp_stored(req, resp, rc, submit, &p->problem);
-	return ret == WFP_RENDER ? rg_render(req, resp, p) : ret;
+	return web_draft_leave(draft, resp, ret == WFP_RENDER ? rg_render(req, resp, p) : ret);
 }

@@ -25,6 +25,7 @@
 #include "render/html.h"
 #include "util/alloc.h"
 #include "util/fmt.h"
+#include "web/drafts.h"
 #include "web/wfpage.h"
 
 #define RF_EMPTY_ROWS 2 /* blank rows offered after the filled ones */
@@ -609,6 +610,8 @@ web_report_form(struct http_request *req, struct http_response *resp)
 		return -1;
 	int ret;
 	p->editable = wfp_editable(req, &report_kind, p->stored != NULL ? &p->stored->doc : NULL);
+	struct web_draft *draft = web_draft_enter(
+	    req, db, &report_kind, p->stored != NULL ? &p->stored->doc : NULL, p->editable);
 	if (req->method == HTTP_POST) {
 		if (!p->editable) {
 			ret = wfp_fail(req, resp, p->stored != NULL ? ST_STATE : ST_FORBIDDEN);
@@ -622,7 +625,9 @@ web_report_form(struct http_request *req, struct http_response *resp)
 		p->notice = HTTP_T(req, "Đã lưu nháp.", "Draft saved.");
 	else if (done != NULL && strcmp(done, "submitted") == 0)
 		p->notice = HTTP_T(req, "Đã nộp báo cáo.", "Report submitted.");
-	if (p->stored != NULL) {
+	if (web_draft_restored(draft)) { /* what was typed, shown as posted, not saved */
+		rf_from_post(req, &p->form, NULL);
+	} else if (p->stored != NULL) {
 		rf_from_report(req, p->stored, &p->form);
 	} else {
 		struct report *pre = NULL;
@@ -639,6 +644,7 @@ web_report_form(struct http_request *req, struct http_response *resp)
 	}
 	ret = rf_render(req, resp, p);
 out:
+	ret = web_draft_leave(draft, resp, ret);
 	report_free(p->stored);
 	return ret;
 }

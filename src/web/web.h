@@ -56,6 +56,15 @@ int web_facility_assign(struct http_request *req, struct http_response *resp);
 
 /* -- form entry and drafts -- */
 
+/* POST /drafts/PATH: autosave of a document form, or discard its draft (drafts.c). */
+int web_draft(struct http_request *req, struct http_response *resp);
+/*
+ * The router's hook for a form posted without a live session: keeps the
+ * body as a stash and answers with the sign-in form in place (401); returns
+ * 1 when it answered, 0 when the router answers as usual (drafts.c).
+ */
+int web_login_in_place(struct http_request *req, struct http_response *resp);
+
 /* -- enterprise home -- */
 /* Where who lands after signing in without a next page (my.c). */
 const char *web_home_path(const struct principal *who);

@@ -133,6 +133,10 @@ static const struct {
     [ROUTE_REGISTRATION_ACTION] =
 	{{{"POST", "/registrations/8001/action", {303, 400, 400, 400, 400, 403}}}},
     [ROUTE_AUDIT] = {{{"GET", "/audit", {303, 200, 200, 403, 403, 403}}}},
+    /* a form's draft: kept (200) where the form may be edited, 404 out of scope */
+    [ROUTE_DRAFT] =
+	{{{"POST", "/drafts/facilities/7001/report/2024", {303, 200, 200, 403, 200, 403}},
+	  {"POST", "/drafts/facilities/7002/report/2024", {303, 200, 200, 403, 404, 403}}}},
     /* Claims are decided by province staff only; without op and version: 400. */
     [ROUTE_CLAIMS] = {{{"GET", "/claims", {303, 200, 200, 403, 403, 403}},
 		       {"GET", "/claims?status=all", {303, 200, 200, 403, 403, 403}}}},
