@@ -571,6 +571,15 @@ static const struct {
 			    "The two new passwords differ."},
     [MSG_APITOKEN_NAME] = {"Tên mã phải có từ 1 đến {1} byte.",
 			   "A token's name must have 1 to {1} bytes."},
+    /* form entry, warnings */
+    [MSG_FORM_NOT_CHOICE] = {"{L} '{1}' không có trong danh sách; hãy chọn một trong: {2}.",
+			     "{L} '{1}' is not one of the choices; choose one of: {2}."},
+    [MSG_FORM_UNIT_CARRIER] = {"đơn vị '{1}' không dùng được cho '{2}'; hãy chọn: {3}.",
+			       "the unit '{1}' cannot be used for '{2}'; choose: {3}."},
+    [MSG_FORM_EXPLAIN_MISSING] = {"Hãy giải thích cảnh báo trước khi nộp: {1}",
+				  "Explain this warning before submitting: {1}"},
+    [MSG_FORM_EXPLAIN_LONG] = {"Lời giải thích dài quá {1} byte.",
+			       "The explanation is longer than {1} bytes."},
 };
 
 void

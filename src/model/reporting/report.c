@@ -411,6 +411,38 @@ check_materials(struct db *db, const struct plaus *pl, const struct report_input
 	}
 }
 
+/*
+ * The explanations of in that are not blank into *out (xcalloc'd, the
+ * caller frees); one longer than REPORT_EXPL_MAX is an error on
+ * "explain.KEY".  Returns their number.
+ */
+static int
+check_explanations(const struct report_input *in, struct report_explanation **out,
+		   struct wf_errors *errs)
+{
+	struct msg em;
+	int n = 0;
+	*out = xcalloc((size_t)(in->expl != NULL ? in->nexpl : 0) + 1, sizeof(**out));
+	for (int i = 0; in->expl != NULL && i < in->nexpl; i++) {
+		const struct report_explanation_in *x = &in->expl[i];
+		const char *t = wf_nz(x->text);
+		if (t[strspn(t, " \t\r\n")] == '\0')
+			continue;
+		if (strlen(t) > REPORT_EXPL_MAX) {
+			msg_init(&em, MSG_FORM_EXPLAIN_LONG, NULL);
+			msg_plain(&em, REPORT_EXPL_MAX);
+			wf_errors_add(errs, &em, "explain.%s", wf_nz(x->field));
+			continue;
+		}
+		struct report_explanation *e = &(*out)[n++];
+		copy(e->field, sizeof(e->field), wf_nz(x->field));
+		copy(e->warning_vi, sizeof(e->warning_vi), wf_nz(x->warning_vi));
+		copy(e->warning_en, sizeof(e->warning_en), wf_nz(x->warning_en));
+		copy(e->text, sizeof(e->text), t);
+	}
+	return n;
+}
+
 /* The number of lines n of section name, or an error when there are too many. */
 static int
 check_count(int n, const char *name, struct wf_errors *errs)
@@ -459,13 +491,19 @@ report_validate(struct db *db, const struct report_input *in, struct report *r,
 	check_water(pl, &c, w, errs);
 	check_materials(db, pl, &c, m, errs);
 	plaus_free(pl);
+	struct report_explanation *ex = NULL;
+	int nex = check_explanations(in, &ex, errs);
 	if (stored < 0 || errs->n + errs->more != e0) {
 		free(out);
 		free(en);
 		free(w);
 		free(m);
+		free(ex);
 		return stored < 0 ? ST_ERR : ST_INVALID;
 	}
+	free(r->expl);
+	r->expl = ex, r->nexpl = nex;
+	r->expl_set = in->expl != NULL;
 	memcpy(r->cp, cp, sizeof(cp));
 	free(r->out);
 	free(r->energy);
@@ -544,6 +582,17 @@ load_lines(struct db *db, const struct principal *who, struct report *r)
 		copy(m->unit, sizeof(m->unit), db_col_text(st, 2));
 		m->cost_vnd = col_opt(st, 3, &m->has_cost);
 	}
+	if (rc != DB_DONE)
+		return -1;
+	st = line_stmt(db, STMT_REPORT_EXPL_LIST, who, r->doc.id);
+	while ((rc = db_step(st)) == DB_ROW) {
+		r->expl = xrealloc(r->expl, (size_t)(r->nexpl + 1) * sizeof(*r->expl));
+		struct report_explanation *e = &r->expl[r->nexpl++];
+		copy(e->field, sizeof(e->field), db_col_text(st, 0));
+		copy(e->warning_vi, sizeof(e->warning_vi), db_col_text(st, 1));
+		copy(e->warning_en, sizeof(e->warning_en), db_col_text(st, 2));
+		copy(e->text, sizeof(e->text), db_col_text(st, 3));
+	}
 	return rc == DB_DONE ? 0 : -1;
 }
 
@@ -617,6 +666,18 @@ report_prefill(struct db *db, const struct principal *who, int64_t facility_id, 
 	} else {
 		return rc;
 	}
+	/* What was made and used, not how much: last year's figures are not this year's. */
+	for (int i = 0; i < r->nout; i++)
+		r->out[i].quantity = NAN;
+	for (int i = 0; i < r->nenergy; i++)
+		r->energy[i].quantity = NAN, r->energy[i].has_cost = 0;
+	for (int i = 0; i < r->nwater; i++)
+		r->water[i].quantity_m3 = NAN, r->water[i].has_cost = 0;
+	for (int i = 0; i < r->nmat; i++)
+		r->mat[i].quantity = NAN, r->mat[i].has_cost = 0;
+	free(r->expl);
+	r->expl = NULL;
+	r->nexpl = 0;
 	r->doc.id = 0;
 	r->doc.facility_id = facility_id;
 	r->doc.year = year;
@@ -743,6 +804,20 @@ write_lines(struct db *db, int64_t id, const struct report *r)
 		db_bind_opt_double(st, 5, r->mat[i].cost_vnd, !r->mat[i].has_cost);
 		rc = db_run(st);
 	}
+	if (!r->expl_set || rc != DB_OK)
+		return rc;
+	st = db_stmt(db, STMT_REPORT_EXPL_CLEAR);
+	db_bind_int(st, 1, id);
+	rc = db_run(st);
+	for (int i = 0; i < r->nexpl && rc == DB_OK; i++) {
+		st = db_stmt(db, STMT_REPORT_EXPL_INSERT);
+		db_bind_int(st, 1, id);
+		db_bind_text(st, 2, r->expl[i].field);
+		db_bind_text(st, 3, r->expl[i].warning_vi);
+		db_bind_text(st, 4, r->expl[i].warning_en);
+		db_bind_text(st, 5, r->expl[i].text);
+		rc = db_run(st);
+	}
 	return rc;
 }
 
@@ -804,6 +879,7 @@ report_release(void *doc)
 	free(r->energy);
 	free(r->water);
 	free(r->mat);
+	free(r->expl);
 }
 
 const struct doc_kind report_kind = {
