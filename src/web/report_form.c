@@ -939,11 +939,11 @@ rf_preview(struct http_request *req, struct buf *b, const struct rf_page *p,
 			html_elem(b, "td",
 				  arena_printf(&req->arena, "%s %s/%s",
 					       web_qty(req, pp->sec_norm, FMT_SEC),
-					       pp->norm.energy_unit, rf_name(req, p, RF_UNIT, pp->norm.per_unit)));
+					       pp->norm.energy_unit, pp->norm.per_unit));
 			html_elem(b, "td",
 				  arena_printf(&req->arena, "%s %s/%s (%s)",
 					       web_qty(req, pp->norm.value, FMT_SEC),
-					       pp->norm.energy_unit, rf_name(req, p, RF_UNIT, pp->norm.per_unit),
+					       pp->norm.energy_unit, pp->norm.per_unit,
 					       pp->norm.legal_ref));
 			/* SEC <= norm meets it, compared to 10^-6 (calc/exact.h); a SEC
 			 * that cannot be computed meets nothing: "—". */

@@ -98,7 +98,13 @@ test_status_walk(void **state)
 	/* One invalid field: 400, its message beside it, the typed value kept. */
 	req(ENT, "POST", FORM, LINES "&energy%5B0%5D.quantity=abc&op=preview", 400, &r);
 	hs_contains(&r, "data-field=\"energy[0].quantity\"");
-	hs_contains(&r, "name=\"energy[0].quantity\" value=\"abc\" aria-invalid=\"true\"");
+	/* The field is marked and tied to its message by id (aria-describedby). */
+	hs_contains(&r, "name=\"energy[0].quantity\" id=\"f-energy-0-quantity\" value=\"abc\"");
+	hs_contains(&r, "aria-invalid=\"true\" aria-describedby=\"e-energy-0-quantity\">");
+	hs_contains(&r, "<span class=\"field-error\" id=\"e-energy-0-quantity\"");
+	/* The summary at the top links to the field. */
+	hs_contains(&r, "<div class=\"error-summary\" role=\"alert\" id=\"errors\">");
+	hs_contains(&r, "<a href=\"#f-energy-0-quantity\">");
 	hs_contains(&r, "value=\"frozen_seafood\"");
 	hc_response_free(&r);
 
@@ -138,7 +144,7 @@ test_status_walk(void **state)
 	req(ENT, "POST", FORM, LINES "&energy%5B0%5D.quantity=1%2C234&op=preview", 400, &r);
 	hs_contains(&r, "data-field=\"energy[0].quantity\">lượng năng lượng &#39;1,234&#39; có "
 			"thể hiểu là 1,234 hoặc 1.234: hãy viết rõ");
-	hs_contains(&r, "name=\"energy[0].quantity\" value=\"1,234\" aria-invalid=\"true\"");
+	hs_contains(&r, "name=\"energy[0].quantity\" id=\"f-energy-0-quantity\" value=\"1,234\"");
 	hc_response_free(&r);
 	req(ENT, "POST", FORM, LINES "&energy%5B0%5D.quantity=12.5&op=preview", 400, &r);
 	hs_contains(&r, "data-field=\"energy[0].quantity\">lượng năng lượng không phải là số: ");
