@@ -1066,6 +1066,15 @@ rf_render(struct http_request *req, struct http_response *resp, struct rf_page *
 		rf_lines(req, &b, p, (enum rf_kind)k);
 	if (p->editable) {
 		rf_other_warnings(req, &b, p);
+		/* The warnings once more above the buttons, as a list to check before submitting. */
+		wfp_warnings(req, &b,
+			     HTTP_T(req,
+				    "Cảnh báo: số liệu có vẻ không hợp lý. Vẫn có thể nộp, nhưng mỗi "
+				    "cảnh báo cần một lời giải thích (ô bên cạnh dòng liên quan):",
+				    "Warnings: figures that look implausible. The report can still be "
+				    "submitted, with an explanation of each (the box beside its "
+				    "line):"),
+			     p->warn, p->nwarn);
 		html_open(&b, "div", "class", "actions", NULL);
 		wfp_button(&b, "save", HTTP_T(req, "Lưu nháp", "Save draft"));
 		wfp_button(&b, "preview", HTTP_T(req, "Xem trước", "Preview"));

@@ -151,8 +151,22 @@ test_soft_warnings_on_preview(void **state)
 	hs_contains(&r, "<li data-field=\"sec.ice\">Sản lượng ice: suất tiêu hao 3,600 GJ/t");
 	hc_response_free(&r);
 
-	/* Warnings never block: the report is submitted. */
-	hs_form_req(server.port, &sess[ENT], "POST", FORM, ICE("100000000", "submit"), 303, &r);
+	/* Warnings do not block, but each needs the enterprise's explanation to
+	 * submit: without them 400, an error naming each warning beside its box,
+	 * nothing stored. */
+	hs_form_req(server.port, &sess[ENT], "POST", FORM, ICE("100000000", "submit"), 400, &r);
+	hs_contains(&r, "id=\"e-explain-toe_per_employee\" data-field=\"explain.toe_per_employee\">"
+			"Hãy giải thích cảnh báo trước khi nộp: Tổng năng lượng 15.430,00 TOE");
+	hs_contains(&r, "id=\"e-explain-sec-ice\"");
+	hs_contains(&r, "id=\"e-explain-toe\"");
+	hc_response_free(&r);
+	assert_int_equal(wfx_int("plaus.db", "SELECT count(*) FROM report WHERE year = 2025 AND "
+					     "facility_id = 7201"),
+			 0);
+	hs_form_req(server.port, &sess[ENT], "POST", FORM,
+		    ICE("100000000", "submit") "&explain.toe_per_employee=M%E1%BB%9Bi+m%E1%BB%9F"
+					       "&explain.toe=X&explain.sec.ice=Y",
+		    303, &r);
 	hc_response_free(&r);
 	assert_int_equal(wfx_int("plaus.db", "SELECT count(*) FROM report WHERE year = 2025 AND "
 					     "facility_id = 7201 AND status = 'submitted'"),
@@ -168,6 +182,9 @@ test_soft_warnings_on_preview(void **state)
 			"lao động là 1.543,00 TOE mỗi người");
 	hs_contains(&r, "<li data-field=\"sec.ice\">Sản lượng ice: suất tiêu hao 360,0 GJ/t cao "
 			"hơn giới hạn trên 0,7920 GJ/t");
+	/* ... and the enterprise's explanations ("Mới mở" typed above). */
+	hs_contains(&r, "<section class=\"explanations\" id=\"explanations\">");
+	hs_contains(&r, "<dd>Mới mở</dd>");
 	hc_response_free(&r);
 }
 
