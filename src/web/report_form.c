@@ -842,8 +842,8 @@ rf_lines(struct http_request *req, struct buf *b, const struct rf_page *p, enum 
 						 ? v
 						 : rf_name(req, p, col->type, v));
 			else if (col->type == RF_NUM || col->type == RF_TEXT)
-				wfp_input_num(req, b, NULL, rf_field(req, k, i, c), v, &p->errs,
-					      col->type == RF_NUM);
+				wfp_cell_input(req, b, label, rf_field(req, k, i, c), v, &p->errs,
+					       col->type == RF_NUM);
 			else
 				rf_select(req, b, p, rf_field(req, k, i, c), col->type, v, label);
 			html_close(b, "td");

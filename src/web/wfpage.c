@@ -168,26 +168,22 @@ wfp_input(struct http_request *req, struct buf *b, const char *label, const char
 	wfp_input_num(req, b, label, name, value, errs, 0);
 }
 
-void
-wfp_input_num(struct http_request *req, struct buf *b, const char *label, const char *name,
+/* The input of wfp_input_num and wfp_cell_input: aria is its accessible name. */
+static void
+wfp_input_tag(struct http_request *req, struct buf *b, const char *aria, const char *name,
 	      const char *value, const struct wf_errors *errs, int num)
 {
 	int bad = errs != NULL && wf_errors_find(errs, name) != NULL;
-	const char *id = wfp_field_id(req, name);
-	if (label != NULL) {
-		html_open(b, "label", NULL);
-		html_text(b, label);
-	}
 	const char *attr[] = {"type",
 			      "text",
 			      "name",
 			      name,
 			      "id",
-			      id,
+			      wfp_field_id(req, name),
 			      "value",
 			      value ? value : "",
 			      "aria-label",
-			      label ? label : name,
+			      aria,
 			      "inputmode",
 			      num ? "decimal" : NULL,
 			      "data-num",
@@ -198,8 +194,26 @@ wfp_input_num(struct http_request *req, struct buf *b, const char *label, const 
 			      bad ? wfp_error_id(req, name) : NULL};
 	wfp_tag(b, "input", attr, (int)(sizeof(attr) / sizeof(attr[0])));
 	wfp_field_error(req, b, errs, name);
+}
+
+void
+wfp_input_num(struct http_request *req, struct buf *b, const char *label, const char *name,
+	      const char *value, const struct wf_errors *errs, int num)
+{
+	if (label != NULL) {
+		html_open(b, "label", NULL);
+		html_text(b, label);
+	}
+	wfp_input_tag(req, b, label ? label : name, name, value, errs, num);
 	if (label != NULL)
 		html_close(b, "label");
+}
+
+void
+wfp_cell_input(struct http_request *req, struct buf *b, const char *aria, const char *name,
+	       const char *value, const struct wf_errors *errs, int num)
+{
+	wfp_input_tag(req, b, aria, name, value, errs, num);
 }
 
 void

@@ -92,6 +92,9 @@ void wfp_input(struct http_request *req, struct buf *b, const char *label, const
 	       const char *value, const struct wf_errors *errs);
 void wfp_input_num(struct http_request *req, struct buf *b, const char *label, const char *name,
 		   const char *value, const struct wf_errors *errs, int num);
+/* The same input without a <label> (a table cell), named aria for screen readers. */
+void wfp_cell_input(struct http_request *req, struct buf *b, const char *aria, const char *name,
+		    const char *value, const struct wf_errors *errs, int num);
 
 /*
  * An opening tag with the attributes attr[0..n) as name, value pairs; a
