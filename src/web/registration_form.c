@@ -77,8 +77,8 @@ rg_render(struct http_request *req, struct http_response *resp, struct rg_page *
 		}
 		html_close(&b, "table");
 	} else {
-		html_open(&b, "form", "class", "stack registration-form", "method", "post", "action",
-			  web_url(req, req->path, NULL, 0), NULL);
+		html_open(&b, "form", "class", "stack registration-form", "method", "post",
+			  "action", web_url(req, req->path, NULL, 0), NULL);
 		web_csrf_field(req, &b, NULL);
 		if (p->reg.doc.id != 0) {
 			const char *ver =

@@ -137,9 +137,12 @@ static const struct choice rf_water[] = {
 
 /* Field labels of the choice errors (MSG_FORM_NOT_CHOICE). */
 static const struct val_label rf_labels[] = {
-    [RF_PRODUCT] = {"sản phẩm", "product"},	   [RF_PRODUCT_OPT] = {"sản phẩm", "product"},
-    [RF_CARRIER] = {"loại năng lượng", "carrier"}, [RF_UNIT] = {"đơn vị", "unit"},
-    [RF_UNIT_CARRIER] = {"đơn vị", "unit"},	   [RF_WATER_SRC] = {"nguồn nước", "water source"},
+    [RF_PRODUCT] = {"sản phẩm", "product"},
+    [RF_PRODUCT_OPT] = {"sản phẩm", "product"},
+    [RF_CARRIER] = {"loại năng lượng", "carrier"},
+    [RF_UNIT] = {"đơn vị", "unit"},
+    [RF_UNIT_CARRIER] = {"đơn vị", "unit"},
+    [RF_WATER_SRC] = {"nguồn nước", "water source"},
     [RF_MONTH] = {"tháng", "month"},
 };
 
@@ -434,9 +437,9 @@ rf_input(struct http_request *req, struct rf_page *p, struct report_input *in)
 			if (q[strspn(q, " \t")] == '\0')
 				continue;
 			any = 1;
-			e[k] = (struct report_energy_in){v[0], wfp_qty_posted(req, q), v[1],
-							 arena_printf(&req->arena, "%d", m), "",
-							 ""};
+			e[k] = (struct report_energy_in){v[0], wfp_qty_posted(req, q),
+							 v[1], arena_printf(&req->arena, "%d", m),
+							 "",   ""};
 			p->src[k++] = (struct rf_src){RF_GRID, i, m};
 		}
 		if (!any) { /* a carrier without a month: one line for the model to refuse */
@@ -486,7 +489,8 @@ rf_grid_errors(struct rf_page *p)
 		if (strcmp(col, "carrier") == 0 || strcmp(col, "unit") == 0)
 			snprintf(name, sizeof(name), "grid[%d].%s", p->src[k].row, col);
 		else
-			snprintf(name, sizeof(name), "grid[%d].m%d", p->src[k].row, p->src[k].month);
+			snprintf(name, sizeof(name), "grid[%d].m%d", p->src[k].row,
+				 p->src[k].month);
 		snprintf(e->field, sizeof(e->field), "%s", name);
 	}
 }
@@ -575,7 +579,8 @@ static void
 rf_option(struct buf *b, const char *value, const char *label, int selected, const char *dattr,
 	  const char *dval)
 {
-	const char *attr[] = {"value", value, "selected", selected ? "selected" : NULL, dattr, dval};
+	const char *attr[] = {"value", value, "selected", selected ? "selected" : NULL,
+			      dattr,   dval};
 	wfp_tag(b, "option", attr, dattr != NULL ? 6 : 4);
 	html_text(b, label);
 	html_close(b, "option");
@@ -612,10 +617,10 @@ rf_select(struct http_request *req, struct buf *b, const struct rf_page *p, cons
 	int bad = wf_errors_find(&p->errs, field) != NULL, n, found = value[0] == '\0';
 	const struct choice *list = rf_list(p, t, &n);
 	const char *cls = t == RF_PRODUCT || t == RF_PRODUCT_OPT ? "pick product"
-			  : t == RF_CARRIER				 ? "pick carrier"
-			  : t == RF_UNIT_CARRIER			 ? "pick unit carrier-unit"
-			  : t == RF_UNIT				 ? "pick unit"
-									 : "pick";
+			  : t == RF_CARRIER			 ? "pick carrier"
+			  : t == RF_UNIT_CARRIER		 ? "pick unit carrier-unit"
+			  : t == RF_UNIT			 ? "pick unit"
+								 : "pick";
 	const char *attr[] = {"name",
 			      field,
 			      "id",
@@ -677,8 +682,9 @@ rf_select(struct http_request *req, struct buf *b, const struct rf_page *p, cons
 static void
 rf_cp_select(struct http_request *req, struct buf *b, const struct rf_page *p, int c)
 {
-	static const struct rf_col opts[] = {
-	    {"", "Không rõ", "Unknown", RF_TEXT}, {"1", "Có", "Yes", RF_TEXT}, {"0", "Không", "No", RF_TEXT}};
+	static const struct rf_col opts[] = {{"", "Không rõ", "Unknown", RF_TEXT},
+					     {"1", "Có", "Yes", RF_TEXT},
+					     {"0", "Không", "No", RF_TEXT}};
 	html_open(b, "label", NULL);
 	html_text(b, HTTP_T(req, rf_cp[c].vi, rf_cp[c].en));
 	html_open(b, "select", "name", rf_cp[c].name, "id", wfp_field_id(req, rf_cp[c].name), NULL);
@@ -808,15 +814,16 @@ rf_lines(struct http_request *req, struct buf *b, const struct rf_page *p, enum 
 	html_open(b, "fieldset", "id", rf_kinds[k].key, "class", "lines", NULL);
 	html_elem(b, "legend", HTTP_T(req, rf_kinds[k].vi, rf_kinds[k].en));
 	if (k == RF_GRID && p->editable)
-		html_elem(b, "p", HTTP_T(req,
-					 "Mỗi dòng một loại năng lượng có hóa đơn hằng tháng (ví "
-					 "dụ điện): nhập số của từng hóa đơn vào cột tháng.",
-					 "One row per carrier billed monthly (electricity, for "
-					 "instance): type each bill in its month's column."));
+		html_elem(b, "p",
+			  HTTP_T(req,
+				 "Mỗi dòng một loại năng lượng có hóa đơn hằng tháng (ví "
+				 "dụ điện): nhập số của từng hóa đơn vào cột tháng.",
+				 "One row per carrier billed monthly (electricity, for "
+				 "instance): type each bill in its month's column."));
 	wfp_field_error(req, b, &p->errs, rf_kinds[k].key);
 	html_open(b, "div", "class", "scroll", NULL);
-	html_open(b, "table", "class", k == RF_GRID ? "list lines grid" : "list lines",
-		  "data-kind", rf_kinds[k].key, NULL);
+	html_open(b, "table", "class", k == RF_GRID ? "list lines grid" : "list lines", "data-kind",
+		  rf_kinds[k].key, NULL);
 	html_open(b, "thead", NULL);
 	html_open(b, "tr", NULL);
 	for (int c = 0; c < ncols; c++)
@@ -833,9 +840,9 @@ rf_lines(struct http_request *req, struct buf *b, const struct rf_page *p, enum 
 		for (int c = 0; c < ncols; c++) {
 			const char *v = p->form.val[k][i * ncols + c];
 			const struct rf_col *col = &rf_kinds[k].cols[c];
-			const char *label = arena_printf(&req->arena, "%s, %s %d",
-							 HTTP_T(req, col->vi, col->en),
-							 HTTP_T(req, "dòng", "row"), i + 1);
+			const char *label =
+			    arena_printf(&req->arena, "%s, %s %d", HTTP_T(req, col->vi, col->en),
+					 HTTP_T(req, "dòng", "row"), i + 1);
 			html_open(b, "td", NULL);
 			if (!p->editable)
 				html_text(b, col->type == RF_NUM || col->type == RF_TEXT
@@ -849,7 +856,8 @@ rf_lines(struct http_request *req, struct buf *b, const struct rf_page *p, enum 
 			html_close(b, "td");
 		}
 		if (p->editable) {
-			/* Without scripts a row is removed by emptying it; form.js adds a button. */
+			/* Without scripts a row is removed by emptying it; form.js adds a button.
+			 */
 			html_open(b, "td", "class", "remove", NULL);
 			html_close(b, "td");
 		}
@@ -899,14 +907,15 @@ rf_preview(struct http_request *req, struct buf *b, const struct rf_page *p,
 			const char *where =
 			    s == NULL ? arena_printf(&req->arena, "%d", i + 1)
 			    : s->kind == RF_GRID
-				? arena_printf(&req->arena, "%s %d, %s %d",
-					       HTTP_T(req, "hóa đơn tháng, dòng", "monthly bills, row"),
-					       s->row + 1, HTTP_T(req, "tháng", "month"), s->month)
+				? arena_printf(
+				      &req->arena, "%s %d, %s %d",
+				      HTTP_T(req, "hóa đơn tháng, dòng", "monthly bills, row"),
+				      s->row + 1, HTTP_T(req, "tháng", "month"), s->month)
 				: arena_printf(&req->arena, "%d", s->row + 1);
 			wfp_message(b, 1,
 				    arena_printf(&req->arena, "%s %s: %s",
-						 HTTP_T(req, "Dòng năng lượng", "Energy line"), where,
-						 wfp_text_id(req, pv->energy[i].msg)));
+						 HTTP_T(req, "Dòng năng lượng", "Energy line"),
+						 where, wfp_text_id(req, pv->energy[i].msg)));
 		}
 	html_open(b, "div", "class", "scroll", NULL);
 	html_open(b, "table", "class", "list", NULL);
@@ -1042,7 +1051,8 @@ rf_render(struct http_request *req, struct http_response *resp, struct rf_page *
 							     (long long)p->stored->doc.version),
 				  NULL);
 		}
-		/* The form's first submit button saves: Enter in a field saves, never adds a row. */
+		/* The form's first submit button saves: Enter in a field saves, never adds a row.
+		 */
 		html_open(&b, "div", "class", "actions top", NULL);
 		wfp_button(&b, "save", HTTP_T(req, "Lưu nháp", "Save draft"));
 		html_close(&b, "div");
@@ -1066,15 +1076,17 @@ rf_render(struct http_request *req, struct http_response *resp, struct rf_page *
 		rf_lines(req, &b, p, (enum rf_kind)k);
 	if (p->editable) {
 		rf_other_warnings(req, &b, p);
-		/* The warnings once more above the buttons, as a list to check before submitting. */
-		wfp_warnings(req, &b,
-			     HTTP_T(req,
-				    "Cảnh báo: số liệu có vẻ không hợp lý. Vẫn có thể nộp, nhưng mỗi "
-				    "cảnh báo cần một lời giải thích (ô bên cạnh dòng liên quan):",
-				    "Warnings: figures that look implausible. The report can still be "
-				    "submitted, with an explanation of each (the box beside its "
-				    "line):"),
-			     p->warn, p->nwarn);
+		/* The warnings once more above the buttons, as a list to check before submitting.
+		 */
+		wfp_warnings(
+		    req, &b,
+		    HTTP_T(req,
+			   "Cảnh báo: số liệu có vẻ không hợp lý. Vẫn có thể nộp, nhưng mỗi "
+			   "cảnh báo cần một lời giải thích (ô bên cạnh dòng liên quan):",
+			   "Warnings: figures that look implausible. The report can still be "
+			   "submitted, with an explanation of each (the box beside its "
+			   "line):"),
+		    p->warn, p->nwarn);
 		html_open(&b, "div", "class", "actions", NULL);
 		wfp_button(&b, "save", HTTP_T(req, "Lưu nháp", "Save draft"));
 		wfp_button(&b, "preview", HTTP_T(req, "Xem trước", "Preview"));

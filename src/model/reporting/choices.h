@@ -26,7 +26,7 @@ struct choices {
 	struct choice *product, *carrier, *unit;
 	struct {
 		const char *carrier, *unit;
-	} *pair; /* the units each carrier may be reported in */
+	} * pair;	/* the units each carrier may be reported in */
 	char **strings; /* every string above, for choices_free */
 	int nstrings;
 };
