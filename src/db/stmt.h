@@ -277,8 +277,7 @@ enum stmt {
 			      none), product ('' = none), cost_vnd; by id */
 	STMT_REPORT_WATER_LIST,	   /* who, report id -> source, quantity_m3, cost_vnd; by id */
 	STMT_REPORT_MATERIAL_LIST, /* who, report id -> name, quantity, unit, cost_vnd; by id */
-	/* The report form's choices and warning explanations (model/reporting/choices.c, report.c).
-	 */
+	/* The report form's choices and explanations (reporting/choices.c, report.c). */
 	STMT_CHOICE_PRODUCTS,	   /* -> code, name_vi, name_en, sector_code, unit; by name_vi */
 	STMT_CHOICE_UNITS,	   /* -> code, name_vi, name_en, dimension; by dimension, to_base */
 	STMT_CHOICE_CARRIER_UNITS, /* -> carrier code, unit code: every unit in the dimension of
