@@ -248,6 +248,53 @@ rf_name(struct http_request *req, const struct rf_page *p, enum rf_type t, const
 	return code;
 }
 
+/* Sets a text argument to s, cut at a character boundary when it is long. */
+static void
+rf_arg_set(struct msg_arg *a, const char *s)
+{
+	size_t n = strlen(s);
+	if (n >= sizeof(a->s)) {
+		n = sizeof(a->s) - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(a->s, s, n);
+	a->s[n] = '\0';
+}
+
+/*
+ * m with every text argument that is a product or carrier code replaced by
+ * its name in lang (the model's messages name lines by code).
+ */
+static struct msg
+rf_named(const struct rf_page *p, const struct msg *m, enum lang lang)
+{
+	struct msg out = *m;
+	for (int i = 0; i < out.nargs && i < MSG_ARGS; i++) {
+		struct msg_arg *a = &out.arg[i];
+		if (a->type != 's')
+			continue;
+		const struct choice *c = NULL;
+		for (int j = 0; j < p->ch->nproduct && c == NULL; j++)
+			if (strcmp(p->ch->product[j].code, a->s) == 0)
+				c = &p->ch->product[j];
+		for (int j = 0; j < p->ch->ncarrier && c == NULL; j++)
+			if (strcmp(p->ch->carrier[j].code, a->s) == 0)
+				c = &p->ch->carrier[j];
+		if (c != NULL) /* a name may be cut, as msg_code cuts, at a character */
+			rf_arg_set(a, lang == LANG_EN ? c->name_en : c->name_vi);
+	}
+	return out;
+}
+
+/* Every error of the page with its codes named (rf_named). */
+static void
+rf_name_errors(struct http_request *req, struct rf_page *p)
+{
+	for (int i = 0; i < p->errs.n; i++)
+		p->errs.e[i].msg = rf_named(p, &p->errs.e[i].msg, req->lang);
+}
+
 /*
  * Whether energy line e belongs in the monthly grid: a month, no product
  * and no cost (a line with either stays a line of its own).
@@ -723,7 +770,8 @@ rf_warning(struct http_request *req, struct buf *b, const struct rf_page *p,
 		  arena_printf(&req->arena, "w-%s", wfp_field_id(req, w->field) + 2), NULL);
 	html_open(b, "p", "class", "warn-text", NULL);
 	html_elem(b, "strong", HTTP_T(req, "Cảnh báo: ", "Warning: "));
-	html_text(b, wfp_text(req, &w->m));
+	struct msg named = rf_named(p, &w->m, req->lang);
+	html_text(b, wfp_text(req, &named));
 	html_close(b, "p");
 	html_open(b, "label", NULL);
 	html_text(b, HTTP_T(req, "Giải thích của cơ sở (bắt buộc khi nộp)",
@@ -1076,8 +1124,13 @@ rf_render(struct http_request *req, struct http_response *resp, struct rf_page *
 		rf_lines(req, &b, p, (enum rf_kind)k);
 	if (p->editable) {
 		rf_other_warnings(req, &b, p);
-		/* The warnings once more above the buttons, as a list to check before submitting.
-		 */
+		/* The warnings again above the buttons: a list to check before submitting. */
+		struct plaus_warning *named =
+		    arena_alloc(&req->arena, sizeof(*named) * (size_t)(p->nwarn + 1));
+		for (int i = 0; i < p->nwarn; i++) {
+			named[i] = p->warn[i];
+			named[i].m = rf_named(p, &p->warn[i].m, req->lang);
+		}
 		wfp_warnings(
 		    req, &b,
 		    HTTP_T(req,
@@ -1086,7 +1139,7 @@ rf_render(struct http_request *req, struct http_response *resp, struct rf_page *
 			   "Warnings: figures that look implausible. The report can still be "
 			   "submitted, with an explanation of each (the box beside its "
 			   "line):"),
-		    p->warn, p->nwarn);
+		    named, p->nwarn);
 		html_open(&b, "div", "class", "actions", NULL);
 		wfp_button(&b, "save", HTTP_T(req, "Lưu nháp", "Save draft"));
 		wfp_button(&b, "preview", HTTP_T(req, "Xem trước", "Preview"));
@@ -1128,13 +1181,15 @@ rf_explain_input(struct http_request *req, struct rf_page *p, const struct repor
 	for (int i = 0; i < pv->nwarn; i++) {
 		const struct plaus_warning *w = &pv->warn[i];
 		const char *t = rf_explanation(req, p, w->field);
+		struct msg mvi = rf_named(p, &w->m, LANG_VI), men = rf_named(p, &w->m, LANG_EN);
 		x[i] = (struct report_explanation_in){
-		    w->field, arena_strdup(&req->arena, msg_format(&w->m, LANG_VI, vi, sizeof(vi))),
-		    arena_strdup(&req->arena, msg_format(&w->m, LANG_EN, en, sizeof(en))), t};
+		    w->field, arena_strdup(&req->arena, msg_format(&mvi, LANG_VI, vi, sizeof(vi))),
+		    arena_strdup(&req->arena, msg_format(&men, LANG_EN, en, sizeof(en))), t};
 		if (submit && t[strspn(t, " \t\r\n")] == '\0') {
 			struct msg m;
 			msg_init(&m, MSG_FORM_EXPLAIN_MISSING, NULL);
-			msg_str(&m, wfp_text(req, &w->m));
+			struct msg named = rf_named(p, &w->m, req->lang);
+			msg_str(&m, wfp_text(req, &named));
 			wf_errors_add(&p->errs, &m, "explain.%s", w->field);
 		}
 	}
@@ -1149,6 +1204,7 @@ rf_errors(struct http_request *req, struct rf_page *p)
 	rf_grid_errors(p);
 	rf_qty_errors(req, p);
 	rf_choice_errors(req, p);
+	rf_name_errors(req, p);
 }
 
 static int
