@@ -578,6 +578,9 @@ static const struct {
 			       "the unit '{1}' cannot be used for '{2}'; choose: {3}."},
     [MSG_FORM_EXPLAIN_MISSING] = {"Hãy giải thích cảnh báo trước khi nộp: {1}",
 				  "Explain this warning before submitting: {1}"},
+    [MSG_FORM_ABOVE_NORM] =
+	{"Sản lượng {1}: suất tiêu hao bằng {2} % định mức ({3}), vượt định mức",
+	 "Output {1}: SEC is {2}% of the norm ({3}), above it"},
     [MSG_FORM_EXPLAIN_LONG] = {"Lời giải thích dài quá {1} byte.",
 			       "The explanation is longer than {1} bytes."},
 };

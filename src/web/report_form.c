@@ -796,8 +796,8 @@ rf_warning(struct http_request *req, struct buf *b, const struct rf_page *p,
 
 /*
  * Whether warning w is about row i of kind k: "energy.CARRIER" the first
- * row of that carrier (grid first), "output.P", "sec.P", "sec_norm.P" the
- * output row of product P.
+ * row of that carrier (grid first), "output.P", "sec.P", "sec_norm.P",
+ * "norm.P" the output row of product P.
  */
 static int
 rf_warning_at(const struct rf_page *p, const struct plaus_warning *w, enum rf_kind k, int i)
@@ -807,7 +807,7 @@ rf_warning_at(const struct rf_page *p, const struct plaus_warning *w, enum rf_ki
 		return 0;
 	const char *item = dot + 1;
 	int out = strncmp(w->field, "output.", 7) == 0 || strncmp(w->field, "sec.", 4) == 0 ||
-		  strncmp(w->field, "sec_norm.", 9) == 0;
+		  strncmp(w->field, "sec_norm.", 9) == 0 || strncmp(w->field, "norm.", 5) == 0;
 	if (out)
 		return k == RF_OUTPUT && strcmp(p->form.val[k][i * 3], item) == 0;
 	if (strncmp(w->field, "energy.", 7) != 0 || (k != RF_GRID && k != RF_ENERGY))

@@ -958,6 +958,35 @@ peer_fences(void *ctx, const char *product, double *lo, double *hi)
 	return plaus_peer_fences(c->db, c->pl, product, c->year, c->facility_id, lo, hi, &n);
 }
 
+/*
+ * A warning "norm.PRODUCT" for each product whose SEC is above its legal
+ * norm (compared to 10^-6, calc/exact.h) and not already so far above it
+ * that plaus_review warned (sec_norm.PRODUCT).
+ */
+static void
+above_norm_warnings(const struct ledger_report *lr, struct report_preview *out)
+{
+	for (int i = 0; i < lr->nproducts; i++) {
+		const struct ledger_product *lp = &lr->products[i];
+		if (!isfinite(lp->norm) || !isfinite(lp->sec) || !calc_gt(lp->sec, lp->norm))
+			continue;
+		char field[48];
+		snprintf(field, sizeof(field), "sec_norm.%s", lp->product);
+		int dup = 0;
+		for (int w = 0; w < out->nwarn && !dup; w++)
+			dup = strcmp(out->warn[w].field, field) == 0;
+		if (dup)
+			continue;
+		out->warn = xrealloc(out->warn, sizeof(*out->warn) * (size_t)(out->nwarn + 1));
+		struct plaus_warning *w = &out->warn[out->nwarn++];
+		snprintf(w->field, sizeof(w->field), "norm.%s", lp->product);
+		msg_init(&w->m, MSG_FORM_ABOVE_NORM, NULL);
+		msg_code(&w->m, lp->product);
+		msg_real(&w->m, lp->norm_ratio * 100, 1);
+		msg_code(&w->m, wf_nz(lp->norm_ref));
+	}
+}
+
 /* The plausibility warnings of lr, the ledger of r, into out.  Returns 0 or -1. */
 static int
 preview_warnings(struct db *db, const struct report *r, const struct ledger_report *lr,
@@ -968,16 +997,21 @@ preview_warnings(struct db *db, const struct report *r, const struct ledger_repo
 	struct ledger *prev = NULL;
 	if (plaus_load(db, &pl) != ST_OK)
 		return -1;
-	if (ledger_load(db, r->doc.year - 1, r->doc.year - 1, r->doc.facility_id, &prev, err,
-			sizeof(err)) < 0) {
+	/* The facility's latest accepted report before the year: its figures as published. */
+	if (ledger_load_product(db, (int)val_limits[VF_REPORT_YEAR].lo, r->doc.year - 1,
+				r->doc.facility_id, NULL, 1, &prev, err, sizeof(err)) < 0) {
 		log_err("report preview: %s", err);
 		plaus_free(pl);
 		return -1;
 	}
 	struct peer_ctx ctx = {db, pl, r->doc.year, r->doc.facility_id};
-	plaus_review(pl, lr, plaus_employees(db, r->doc.facility_id),
-		     prev->nreports > 0 ? &prev->reports[0] : NULL, peer_fences, &ctx, &out->warn,
-		     &out->nwarn);
+	const struct ledger_report *last = NULL;
+	for (int i = 0; i < prev->nreports; i++)
+		if (last == NULL || prev->reports[i].year > last->year)
+			last = &prev->reports[i];
+	plaus_review(pl, lr, plaus_employees(db, r->doc.facility_id), last, peer_fences, &ctx,
+		     &out->warn, &out->nwarn);
+	above_norm_warnings(lr, out);
 	ledger_free(prev);
 	plaus_free(pl);
 	return 0;
