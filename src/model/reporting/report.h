@@ -260,8 +260,10 @@ struct report_preview {
  * output of every product of the same VSIC class (refdata_norm_get).  The
  * SEC in the norm's unit uses the carriers' GJ factors (1 kWh = 3.6 MJ).
  * The warnings are those of plaus_review with the facility's employees,
- * its report of the year before (any state) and the fences of its peers'
- * accepted reports of the same year.  Fills *out (free with
+ * its latest accepted report before r's year and the fences of its peers'
+ * accepted reports of the same year, then "norm.PRODUCT" for a SEC above
+ * its legal norm (MSG_FORM_ABOVE_NORM) that plaus_review did not already
+ * flag as sec_norm.PRODUCT.  Fills *out (free with
  * report_preview_free).  Returns ST_OK or ST_ERR.
  */
 int report_preview(struct db *db, const struct report *r, struct report_preview *out);
