@@ -289,9 +289,14 @@ test_preview_norm(void **state)
 	hs_contains(&r, "756,13 TOE");
 	hs_contains(&r, "<td>286,0 MJ/hl</td>");
 	hs_contains(&r, "<td class=\"within-norm\">100,0 % đạt định mức</td>");
+	hs_lacks(&r, "id=\"w-norm-beer\"");
 	hc_response_free(&r);
 	req(ENT, "POST", FAC "/report/2024", BEER("570%2C8"), 200, &r);
 	hs_contains(&r, "<td class=\"above-norm\">100,0 % vượt định mức</td>");
+	/* Above the norm: a warning beside the beer's row, named, with its box. */
+	hs_contains(&r, "<div class=\"warn\" id=\"w-norm-beer\"><p class=\"warn-text\"><strong>"
+			"Cảnh báo: </strong>Sản lượng Bia: suất tiêu hao bằng 100,0 % định mức (");
+	hs_contains(&r, "<textarea name=\"explain.norm.beer\" id=\"f-explain-norm-beer\"");
 	hc_response_free(&r);
 }
 
