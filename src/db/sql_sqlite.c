@@ -327,6 +327,7 @@ const char *const db_sql[STMT__MAX] = {
 	"SELECT 'report_energy', count(*) FROM report_energy UNION ALL "
 	"SELECT 'report_water', count(*) FROM report_water UNION ALL "
 	"SELECT 'report_material', count(*) FROM report_material UNION ALL "
+	"SELECT 'report_explanation', count(*) FROM report_explanation UNION ALL "
 	"SELECT 'registration', count(*) FROM registration UNION ALL "
 	"SELECT 'plan', count(*) FROM plan UNION ALL "
 	"SELECT 'plan_target', count(*) FROM plan_target UNION ALL "
