@@ -1040,9 +1040,9 @@ rf_prefilled(struct http_request *req, const struct report *r)
 		   "Đã điền sẵn từ báo cáo năm trước: %d sản phẩm, %d dòng năng lượng, %d nguồn "
 		   "nước, %d nguyên vật liệu, với đơn vị tính. Số lượng để trống: hãy nhập số "
 		   "của năm nay.",
-		   "Pre-filled from the previous report: %d products, %d energy lines, %d water "
-		   "sources, %d materials, with their units. Quantities are empty: type this "
-		   "year's figures."),
+		   "Pre-filled from the previous report (products: %d, energy lines: %d, water "
+		   "sources: %d, materials: %d) with their units. Quantities are empty: type "
+		   "this year's figures."),
 	    r->nout, r->nenergy, r->nwater, r->nmat);
 }
 

@@ -130,8 +130,13 @@ export function echoText(text, lang, unit) {
 		: 'không phải số (dấu chấm phân cách hàng nghìn, dấu phẩy trước phần thập phân)';
 }
 
-// The name of the unit chosen on the same row, if any.
-function rowUnit(input) {
+// The unit of a number field: the row's unit for a quantity (or a month of
+// the grid), đồng for a cost, m³ for water; '' when there is none.
+function unitOf(input) {
+	const name = input.name || '';
+	if (/\.cost$/.test(name)) return en() ? 'VND' : 'đồng';
+	if (/\.quantity_m3$/.test(name)) return 'm³';
+	if (!/\.(quantity|m\d+)$/.test(name)) return '';
 	const row = input.closest('tr');
 	const sel = row && row.querySelector('select.unit');
 	if (!sel || sel.value === '') return '';
@@ -150,7 +155,7 @@ function echo(input) {
 		input.setAttribute('aria-describedby', by ? by + ' ' + out.id : out.id);
 	}
 	const lang = en() ? 'en' : 'vi';
-	const text = echoText(input.value, lang, rowUnit(input));
+	const text = echoText(input.value, lang, unitOf(input));
 	out.textContent = text;
 	out.classList.toggle('bad', text !== '' && !text.startsWith('='));
 }

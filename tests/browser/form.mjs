@@ -117,6 +117,8 @@ try {
   await page.selectOption('select[name="energy[0].unit"]', { label: 'tấn' });
   await page.type('input[name="energy[0].quantity"]', '3,5');
   check('energy echo 3,5 tấn', (await page.textContent('#echo-f-energy-0-quantity')) === '= 3,5 tấn');
+  await page.type('input[name="energy[0].cost"]', '75.000.000');
+  check('cost echoed in đồng', (await page.textContent('#echo-f-energy-0-cost')) === '= 75.000.000 đồng');
   await page.selectOption('select[name="water[0].source"]', { label: 'Nước máy' });
   await page.type('input[name="water[0].quantity_m3"]', '1.200');
 

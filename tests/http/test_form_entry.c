@@ -117,7 +117,8 @@ test_prefill(void **state)
 	req(ENT, "GET", FAC "/report/2025?lang=en", NULL, 200, &r);
 	hs_contains(&r, "data-unit=\"t\">Ice</option>");
 	hs_contains(&r, ">Electricity</option>");
-	hs_contains(&r, "Pre-filled from the previous report: 1 products, 2 energy lines");
+	hs_contains(&r, "Pre-filled from the previous report (products: 1, energy lines: 2, water "
+			"sources: 1, materials: 0) with their units. Quantities are empty");
 	hc_response_free(&r);
 }
 
