@@ -891,7 +891,7 @@ rf_lines(struct http_request *req, struct buf *b, const struct rf_page *p, enum 
 			const char *label =
 			    arena_printf(&req->arena, "%s, %s %d", HTTP_T(req, col->vi, col->en),
 					 HTTP_T(req, "dòng", "row"), i + 1);
-			html_open(b, "td", NULL);
+			html_open(b, "td", "data-label", HTTP_T(req, col->vi, col->en), NULL);
 			if (!p->editable)
 				html_text(b, col->type == RF_NUM || col->type == RF_TEXT
 						 ? v

@@ -276,7 +276,9 @@ function init() {
 	for (const tr of form.querySelectorAll('table.lines tbody tr.line')) removeButton(tr);
 	for (const sel of form.querySelectorAll('select.product')) filterBox(sel);
 	for (const sel of form.querySelectorAll('select.carrier')) narrowUnits(sel);
-	for (const input of form.querySelectorAll('input[data-num]')) if (input.value !== '') echo(input);
+	// A field the server refused keeps its message; the echo comes back once it is edited.
+	for (const input of form.querySelectorAll('input[data-num]:not([aria-invalid="true"])'))
+		if (input.value !== '') echo(input);
 	form.addEventListener('input', e => {
 		if (e.target.matches('input[data-num]')) echo(e.target);
 		else if (e.target.matches('input.filter')) filterProducts(e.target);
