@@ -286,6 +286,10 @@ test_warnings_explained(void **state)
 				"field = 'toe_per_employee'");
 	assert_string_equal(t, "Máy mới|Tổng năng lượng|Total energy");
 	free(t);
+	/* ... and in the audit log's record of the submission. */
+	assert_true(wfx_int("form.db", "SELECT count(*) FROM audit WHERE entity = 'report' AND "
+				       "after_json LIKE '%\"explanations\":[%\"field\":"
+				       "\"toe_per_employee\"%'") >= 1);
 
 	/* The reviewer sees the warnings with the explanations. */
 	char target[64];

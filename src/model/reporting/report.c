@@ -740,6 +740,13 @@ report_json(const struct report *r)
 				 r->mat[i].quantity, "unit", r->mat[i].unit, "cost_vnd",
 				 jnum_opt(r->mat[i].cost_vnd, r->mat[i].has_cost)));
 	json_object_set_new(o, "material", a);
+	if (r->nexpl > 0) { /* only when there are some: older audit rows read the same */
+		a = json_array();
+		for (int i = 0; i < r->nexpl; i++)
+			json_array_append_new(a, json_pack("{s:s, s:s}", "field", r->expl[i].field,
+							   "explanation", r->expl[i].text));
+		json_object_set_new(o, "explanations", a);
+	}
 	return wf_json_take(o);
 }
 
