@@ -397,7 +397,7 @@ enum msg_id {
 				     allowed */
 	MSG_FORM_EXPLAIN_MISSING, /* {1} the warning (an excerpt): no explanation typed */
 	MSG_FORM_EXPLAIN_LONG,	  /* {1} the most bytes an explanation may have */
-	MSG_FORM_ABOVE_NORM, /* {1} product, {2} SEC in % of the norm, {3} the norm's legal text */
+	MSG_FORM_ABOVE_NORM,	  /* {1} product, {2} SEC in % of the norm, {3} its legal text */
 
 	/* ---- drafts and sign-in in place (autosave) ---- */
 
