@@ -263,8 +263,9 @@ rf_arg_set(struct msg_arg *a, const char *s)
 }
 
 /*
- * m with every text argument that is a product or carrier code replaced by
- * its name in lang (the model's messages name lines by code).
+ * m with every text argument that is a product or carrier code (and, in
+ * the messages about units or water sources, a unit or source code)
+ * replaced by its name in lang: the model's messages name lines by code.
  */
 static struct msg
 rf_named(const struct rf_page *p, const struct msg *m, enum lang lang)
@@ -281,6 +282,12 @@ rf_named(const struct rf_page *p, const struct msg *m, enum lang lang)
 		for (int j = 0; j < p->ch->ncarrier && c == NULL; j++)
 			if (strcmp(p->ch->carrier[j].code, a->s) == 0)
 				c = &p->ch->carrier[j];
+		/* units and water sources only where the message holds one (not "kWh" in a limit)
+		 */
+		if (c == NULL && (m->id == MSG_REP_UNIT_PRODUCT || m->id == MSG_REP_ENERGY_MONTHS))
+			c = choice_find(p->ch->unit, p->ch->nunit, a->s);
+		if (c == NULL && m->id == MSG_REP_WATER_TWICE)
+			c = choice_find(rf_water, RF_NWATER, a->s);
 		if (c != NULL) /* a name may be cut, as msg_code cuts, at a character */
 			rf_arg_set(a, lang == LANG_EN ? c->name_en : c->name_vi);
 	}

@@ -208,6 +208,14 @@ test_not_a_choice(void **state)
 	hs_contains(&r, "<a href=\"#f-grid-0-unit\">");
 	hs_contains(&r, "<a href=\"#f-output-0-product\">");
 	hc_response_free(&r);
+	/* A unit of another dimension than the product's, both named: ice is in tonnes. */
+	req(ENT, "POST", FAC "/report/2026",
+	    "n_output=1&output%5B0%5D.product=ice&output%5B0%5D.quantity=1&output%5B0%5D.unit=kWh&"
+	    "op=preview",
+	    400, &r);
+	hs_contains(&r, "data-field=\"output[0].unit\">đơn vị không phù hợp với sản phẩm (tính "
+			"theo tấn)</span>");
+	hc_response_free(&r);
 	assert_int_equal(wfx_int("form.db", "SELECT count(*) FROM report WHERE year = 2026"), 0);
 }
 
