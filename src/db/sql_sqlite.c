@@ -353,6 +353,7 @@ const char *const db_sql[STMT__MAX] = {
 	"SELECT 'report_energy', count(*) FROM report_energy UNION ALL "
 	"SELECT 'report_water', count(*) FROM report_water UNION ALL "
 	"SELECT 'report_material', count(*) FROM report_material UNION ALL "
+	"SELECT 'report_explanation', count(*) FROM report_explanation UNION ALL "
 	"SELECT 'registration', count(*) FROM registration UNION ALL "
 	"SELECT 'plan', count(*) FROM plan UNION ALL "
 	"SELECT 'plan_target', count(*) FROM plan_target UNION ALL "
@@ -599,6 +600,21 @@ const char *const db_sql[STMT__MAX] = {
 
 	"SELECT t.name, t.quantity, t.unit, t.cost_vnd FROM report_material t JOIN "
 	"report r ON r.id = t.report_id JOIN facility f ON f.id = r.facility_id WHERE "
+	"t.report_id = ?4 AND " SCOPE_SEES_F " ORDER BY t.id",
+    [STMT_CHOICE_PRODUCTS] = "SELECT code, name_vi, name_en, sector_code, unit FROM product "
+			     "ORDER BY name_vi, code",
+    [STMT_CHOICE_UNITS] = "SELECT code, name_vi, name_en, dimension FROM unit "
+			  "ORDER BY dimension, to_base, code",
+    [STMT_CHOICE_CARRIER_UNITS] =
+	"SELECT cf.carrier_code, u.code FROM carrier_factor cf JOIN unit fu ON fu.code = cf.unit "
+	"JOIN unit u ON u.dimension = fu.dimension GROUP BY cf.carrier_code, u.code, u.to_base "
+	"ORDER BY cf.carrier_code, u.to_base, u.code",
+    [STMT_REPORT_EXPL_CLEAR] = "DELETE FROM report_explanation WHERE report_id = ?1",
+    [STMT_REPORT_EXPL_INSERT] = "INSERT INTO report_explanation(report_id, field, warning_vi, "
+				"warning_en, explanation) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [STMT_REPORT_EXPL_LIST] =
+	"SELECT t.field, t.warning_vi, t.warning_en, t.explanation FROM report_explanation t "
+	"JOIN report r ON r.id = t.report_id JOIN facility f ON f.id = r.facility_id WHERE "
 	"t.report_id = ?4 AND " SCOPE_SEES_F " ORDER BY t.id",
     [STMT_REPORT_INSERT] = "INSERT INTO report(facility_id, year, status, cp_aware, cp_staff, "
 			   "cp_unit, cp_applied) VALUES (?1, ?2, 'draft', ?3, ?4, ?5, ?6)",

@@ -292,6 +292,15 @@ enum stmt {
 			      none), product ('' = none), cost_vnd; by id */
 	STMT_REPORT_WATER_LIST,	   /* who, report id -> source, quantity_m3, cost_vnd; by id */
 	STMT_REPORT_MATERIAL_LIST, /* who, report id -> name, quantity, unit, cost_vnd; by id */
+	/* The report form's choices and explanations (reporting/choices.c, report.c). */
+	STMT_CHOICE_PRODUCTS,	   /* -> code, name_vi, name_en, sector_code, unit; by name_vi */
+	STMT_CHOICE_UNITS,	   /* -> code, name_vi, name_en, dimension; by dimension, to_base */
+	STMT_CHOICE_CARRIER_UNITS, /* -> carrier code, unit code: every unit in the dimension of
+				      one of the carrier's factors; by carrier, to_base */
+	STMT_REPORT_EXPL_CLEAR,	   /* report_id */
+	STMT_REPORT_EXPL_INSERT,   /* report_id, field, warning_vi, warning_en, explanation */
+	STMT_REPORT_EXPL_LIST,	   /* who, report id -> field, warning_vi, warning_en,
+				      explanation; by id */
 	STMT_REPORT_INSERT,	   /* facility_id, year, cp_aware, cp_staff, cp_unit,
 				      cp_applied */
 	STMT_REPORT_UPDATE,	   /* id, version (expected), cp_aware, cp_staff, cp_unit,

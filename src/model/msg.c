@@ -653,6 +653,18 @@ static const struct {
 	 "Your session has expired, so the form was not saved. What you typed is kept: "
 	 "sign in and you will return to the form with all of it (not saved yet) to check "
 	 "and save."},
+    /* form entry, warnings */
+    [MSG_FORM_NOT_CHOICE] = {"{L} '{1}' không có trong danh sách; hãy chọn một trong: {2}.",
+			     "{L} '{1}' is not one of the choices; choose one of: {2}."},
+    [MSG_FORM_UNIT_CARRIER] = {"đơn vị '{1}' không dùng được cho '{2}'; hãy chọn: {3}.",
+			       "the unit '{1}' cannot be used for '{2}'; choose: {3}."},
+    [MSG_FORM_EXPLAIN_MISSING] = {"Hãy giải thích cảnh báo trước khi nộp: {1}",
+				  "Explain this warning before submitting: {1}"},
+    [MSG_FORM_ABOVE_NORM] =
+	{"Sản lượng {1}: suất tiêu hao bằng {2} % định mức ({3}), vượt định mức",
+	 "Output {1}: SEC is {2}% of the norm ({3}), above it"},
+    [MSG_FORM_EXPLAIN_LONG] = {"Lời giải thích dài quá {1} byte.",
+			       "The explanation is longer than {1} bytes."},
 };
 
 void

@@ -392,6 +392,12 @@ enum msg_id {
 	MSG_APITOKEN_NAME,	   /* {1}: APITOKEN_NAME_MAX bytes */
 
 	/* ---- form entry, warnings (report_form.c, registration_form.c) ---- */
+	MSG_FORM_NOT_CHOICE,	  /* {L}, {1} what was posted, {2} the names allowed */
+	MSG_FORM_UNIT_CARRIER,	  /* {1} the unit's name, {2} the carrier's name, {3} the units
+				     allowed */
+	MSG_FORM_EXPLAIN_MISSING, /* {1} the warning (an excerpt): no explanation typed */
+	MSG_FORM_EXPLAIN_LONG,	  /* {1} the most bytes an explanation may have */
+	MSG_FORM_ABOVE_NORM,	  /* {1} product, {2} SEC in % of the norm, {3} its legal text */
 
 	/* ---- drafts and sign-in in place (autosave) ---- */
 	MSG_DRAFT_RESTORED,	   /* {1}: when the draft was kept (dd/mm/yyyy HH:MM) */

@@ -62,6 +62,7 @@ rg_render(struct http_request *req, struct http_response *resp, struct rg_page *
 	}
 	wfp_message(&b, 0, p->notice);
 	wfp_message(&b, 1, p->problem);
+	wfp_error_summary(req, &b, &p->errs);
 	if (!p->editable) {
 		html_open(&b, "table", "class", "list", NULL);
 		const char *rows[][3] = {
@@ -77,8 +78,8 @@ rg_render(struct http_request *req, struct http_response *resp, struct rg_page *
 		}
 		html_close(&b, "table");
 	} else {
-		html_open(&b, "form", "class", "stack", "method", "post", "action",
-			  web_url(req, req->path, NULL, 0), NULL);
+		html_open(&b, "form", "class", "stack registration-form", "method", "post",
+			  "action", web_url(req, req->path, NULL, 0), NULL);
 		web_csrf_field(req, &b, NULL);
 		if (p->reg.doc.id != 0) {
 			const char *ver =
@@ -92,7 +93,8 @@ rg_render(struct http_request *req, struct http_response *resp, struct rg_page *
 		static const char *const opts[][3] = {{"1", "Có", "Yes"}, {"0", "Không", "No"}};
 		html_open(&b, "label", NULL);
 		html_text(&b, HTTP_T(req, "Cam kết áp dụng SXSH", "Commits to apply CP"));
-		html_open(&b, "select", "name", "apply_cp", NULL);
+		html_open(&b, "select", "name", "apply_cp", "id", wfp_field_id(req, "apply_cp"),
+			  NULL);
 		for (int i = 0; i < 2; i++) {
 			if (strcmp(p->apply_cp, opts[i][0]) == 0)
 				html_open(&b, "option", "value", opts[i][0], "selected", "selected",
@@ -105,13 +107,24 @@ rg_render(struct http_request *req, struct http_response *resp, struct rg_page *
 		html_close(&b, "select");
 		wfp_field_error(req, &b, &p->errs, "apply_cp");
 		html_close(&b, "label");
-		wfp_input(req, &b,
-			  HTTP_T(req, "Mức tiết kiệm năng lượng dự kiến (%/đơn vị sản phẩm)",
-				 "Planned energy saving (% per unit of product)"),
-			  "planned_saving_pct", p->saving, &p->errs);
+		wfp_input_num(req, &b,
+			      HTTP_T(req, "Mức tiết kiệm năng lượng dự kiến (%/đơn vị sản phẩm)",
+				     "Planned energy saving (% per unit of product)"),
+			      "planned_saving_pct", p->saving, &p->errs, 1);
 		html_open(&b, "label", NULL);
 		html_text(&b, HTTP_T(req, "Giải pháp dự kiến", "Planned measures"));
-		html_open(&b, "textarea", "name", "measures", "rows", "5", NULL);
+		int bad = wf_errors_find(&p->errs, "measures") != NULL;
+		const char *attr[] = {"name",
+				      "measures",
+				      "id",
+				      wfp_field_id(req, "measures"),
+				      "rows",
+				      "5",
+				      "aria-invalid",
+				      bad ? "true" : NULL,
+				      "aria-describedby",
+				      bad ? wfp_error_id(req, "measures") : NULL};
+		wfp_tag(&b, "textarea", attr, (int)(sizeof(attr) / sizeof(attr[0])));
 		html_text(&b, p->measures);
 		html_close(&b, "textarea");
 		wfp_field_error(req, &b, &p->errs, "measures");

@@ -600,6 +600,7 @@ rv_report_body(struct http_request *req, struct db *db, struct buf *b, const str
 		     HTTP_T(req, "Cảnh báo: số liệu có vẻ không hợp lý, cần xem kỹ:",
 			    "Warnings: figures that look implausible, to look at closely:"),
 		     pv.warn, pv.nwarn);
+	wfp_explanations(req, b, r);
 	report_preview_free(&pv);
 	return 0;
 }

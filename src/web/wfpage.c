@@ -107,13 +107,56 @@ wfp_stored(struct http_request *req, struct http_response *resp, int rc, int sub
 }
 
 void
+wfp_tag(struct buf *b, const char *tag, const char *const *attr, int n)
+{
+	buf_putc(b, '<');
+	buf_puts(b, tag);
+	for (int i = 0; i + 1 < n; i += 2) {
+		if (attr[i + 1] == NULL)
+			continue;
+		buf_putc(b, ' ');
+		buf_puts(b, attr[i]);
+		buf_puts(b, "=\"");
+		html_text(b, attr[i + 1]);
+		buf_putc(b, '"');
+	}
+	buf_putc(b, '>');
+}
+
+const char *
+wfp_field_id(struct http_request *req, const char *field)
+{
+	char *id = arena_printf(&req->arena, "f-%s", field);
+	char *o = id + 2;
+	for (const char *p = id + 2; *p != '\0'; p++) {
+		unsigned char c = (unsigned char)*p;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c == '_')
+			*o++ = (char)c;
+		else if (o > id + 2 && o[-1] != '-')
+			*o++ = '-'; /* "[0]." and other marks: one '-' */
+	}
+	while (o > id + 2 && o[-1] == '-')
+		o--;
+	*o = '\0';
+	return id;
+}
+
+const char *
+wfp_error_id(struct http_request *req, const char *field)
+{
+	return arena_printf(&req->arena, "e-%s", wfp_field_id(req, field) + 2);
+}
+
+void
 wfp_field_error(struct http_request *req, struct buf *b, const struct wf_errors *errs,
 		const char *field)
 {
 	const struct msg *m = errs != NULL ? wf_errors_find(errs, field) : NULL;
 	if (m == NULL)
 		return;
-	html_open(b, "span", "class", "field-error", "role", "alert", "data-field", field, NULL);
+	html_open(b, "span", "class", "field-error", "id", wfp_error_id(req, field), "data-field",
+		  field, NULL);
 	html_text(b, wfp_text(req, m));
 	html_close(b, "span");
 }
@@ -122,20 +165,78 @@ void
 wfp_input(struct http_request *req, struct buf *b, const char *label, const char *name,
 	  const char *value, const struct wf_errors *errs)
 {
+	wfp_input_num(req, b, label, name, value, errs, 0);
+}
+
+/* The input of wfp_input_num and wfp_cell_input: aria is its accessible name. */
+static void
+wfp_input_tag(struct http_request *req, struct buf *b, const char *aria, const char *name,
+	      const char *value, const struct wf_errors *errs, int num)
+{
 	int bad = errs != NULL && wf_errors_find(errs, name) != NULL;
+	const char *attr[] = {"type",
+			      "text",
+			      "name",
+			      name,
+			      "id",
+			      wfp_field_id(req, name),
+			      "value",
+			      value ? value : "",
+			      "aria-label",
+			      aria,
+			      "inputmode",
+			      num ? "decimal" : NULL,
+			      "data-num",
+			      num ? "1" : NULL,
+			      "aria-invalid",
+			      bad ? "true" : NULL,
+			      "aria-describedby",
+			      bad ? wfp_error_id(req, name) : NULL};
+	wfp_tag(b, "input", attr, (int)(sizeof(attr) / sizeof(attr[0])));
+	wfp_field_error(req, b, errs, name);
+}
+
+void
+wfp_input_num(struct http_request *req, struct buf *b, const char *label, const char *name,
+	      const char *value, const struct wf_errors *errs, int num)
+{
 	if (label != NULL) {
 		html_open(b, "label", NULL);
 		html_text(b, label);
 	}
-	if (bad)
-		html_open(b, "input", "type", "text", "name", name, "value", value ? value : "",
-			  "aria-invalid", "true", "aria-label", label ? label : name, NULL);
-	else
-		html_open(b, "input", "type", "text", "name", name, "value", value ? value : "",
-			  "aria-label", label ? label : name, NULL);
-	wfp_field_error(req, b, errs, name);
+	wfp_input_tag(req, b, label ? label : name, name, value, errs, num);
 	if (label != NULL)
 		html_close(b, "label");
+}
+
+void
+wfp_cell_input(struct http_request *req, struct buf *b, const char *aria, const char *name,
+	       const char *value, const struct wf_errors *errs, int num)
+{
+	wfp_input_tag(req, b, aria, name, value, errs, num);
+}
+
+void
+wfp_error_summary(struct http_request *req, struct buf *b, const struct wf_errors *errs)
+{
+	if (errs == NULL || errs->n == 0)
+		return;
+	html_open(b, "div", "class", "error-summary", "role", "alert", "id", "errors", NULL);
+	html_elem(b, "p",
+		  HTTP_T(req, "Có trường chưa hợp lệ; sửa từng trường dưới đây:",
+			 "Some fields are not valid; correct each one below:"));
+	html_open(b, "ul", NULL);
+	for (int i = 0; i < errs->n; i++) {
+		html_open(b, "li", NULL);
+		html_open(b, "a", "href",
+			  arena_printf(&req->arena, "#%s", wfp_field_id(req, errs->e[i].field)),
+			  NULL);
+		html_text(b, wfp_text(req, &errs->e[i].msg));
+		html_close(b, "a");
+		html_close(b, "li");
+	}
+	html_close(b, "ul");
+	html_close(b, "div");
 }
 
 void
@@ -165,6 +266,25 @@ wfp_warnings(struct http_request *req, struct buf *b, const char *intro,
 	}
 	html_close(b, "ul");
 	html_close(b, "div");
+}
+
+void
+wfp_explanations(struct http_request *req, struct buf *b, const struct report *r)
+{
+	if (r == NULL || r->nexpl == 0)
+		return;
+	html_open(b, "section", "class", "explanations", "id", "explanations", NULL);
+	html_elem(b, "h2",
+		  HTTP_T(req, "Cảnh báo và giải thích của cơ sở",
+			 "Warnings and the facility's explanations"));
+	html_open(b, "dl", NULL);
+	for (int i = 0; i < r->nexpl; i++) {
+		const struct report_explanation *e = &r->expl[i];
+		html_elem(b, "dt", HTTP_T(req, e->warning_vi, e->warning_en));
+		html_elem(b, "dd", e->text);
+	}
+	html_close(b, "dl");
+	html_close(b, "section");
 }
 
 void

@@ -14,6 +14,7 @@
 #include "model/registry/facility_edit.h"
 #include "model/doc/workflow.h"
 #include "model/reporting/plausible.h"
+#include "model/reporting/report.h"
 #include "web/web_int.h"
 
 struct db;
@@ -65,17 +66,48 @@ int wfp_editable(struct http_request *req, const struct doc_kind *k, const struc
 int wfp_stored(struct http_request *req, struct http_response *resp, int rc, int submit,
 	       const char **problem);
 
-/* <span class="field-error">message</span> for field's first error, if any. */
+/*
+ * The id of the element of form field ("energy[0].carrier" ->
+ * "f-energy-0-carrier"), and of its error ("e-energy-0-carrier").  Arena
+ * strings.
+ */
+const char *wfp_field_id(struct http_request *req, const char *field);
+const char *wfp_error_id(struct http_request *req, const char *field);
+
+/*
+ * <span class="field-error" id=wfp_error_id(field)>message</span> for
+ * field's first error, if any.
+ */
 void wfp_field_error(struct http_request *req, struct buf *b, const struct wf_errors *errs,
 		     const char *field);
 
 /*
- * A labelled text input named name with value (NULL: empty), its error
- * from errs placed right after it and aria-invalid set when there is one.
- * label may be NULL (table cells).
+ * A labelled text input named name with id wfp_field_id(name) and value
+ * (NULL: empty), its error from errs placed right after it, and, when
+ * there is one, aria-invalid="true" and aria-describedby naming the error.
+ * label may be NULL (table cells).  wfp_input_num marks a number field
+ * (num 1: inputmode decimal, data-num, which static/js/form.js echoes).
  */
 void wfp_input(struct http_request *req, struct buf *b, const char *label, const char *name,
 	       const char *value, const struct wf_errors *errs);
+void wfp_input_num(struct http_request *req, struct buf *b, const char *label, const char *name,
+		   const char *value, const struct wf_errors *errs, int num);
+/* The same input without a <label> (a table cell), named aria for screen readers. */
+void wfp_cell_input(struct http_request *req, struct buf *b, const char *aria, const char *name,
+		    const char *value, const struct wf_errors *errs, int num);
+
+/*
+ * An opening tag with the attributes attr[0..n) as name, value pairs; a
+ * pair whose value is NULL is left out.  Values are escaped.
+ */
+void wfp_tag(struct buf *b, const char *tag, const char *const *attr, int n);
+
+/*
+ * The error summary at the top of a form: <div class="error-summary"
+ * role="alert" id="errors"> with one link per error to its field's id;
+ * nothing when errs has none.
+ */
+void wfp_error_summary(struct http_request *req, struct buf *b, const struct wf_errors *errs);
 
 /* <p class="problem|notice" role=...>text</p>; NULL text writes nothing. */
 void wfp_message(struct buf *b, int problem, const char *text);
@@ -88,6 +120,14 @@ void wfp_message(struct buf *b, int problem, const char *text);
  */
 void wfp_warnings(struct http_request *req, struct buf *b, const char *intro,
 		  const struct plaus_warning *w, int n);
+
+/*
+ * The warnings of report r that its enterprise explained when it filed
+ * it (report_explanation), each with the explanation, for the reviewer:
+ * <section class="explanations" id="explanations"> with one <dl> entry per
+ * warning in the page's language; nothing when r has none.
+ */
+void wfp_explanations(struct http_request *req, struct buf *b, const struct report *r);
 
 /* A submit button named "op" with value op. */
 void wfp_button(struct buf *b, const char *op, const char *label);

@@ -32,6 +32,11 @@ async function signIn(page, email, password) {
   await Promise.all([page.waitForNavigation(), page.click('form:not(.logout) button[type="submit"]')]);
 }
 
+// Types an explanation into every warning's box (the form requires one to submit).
+async function explainWarnings(page) {
+  for (const box of await page.locator('textarea[name^="explain."]').all()) await box.fill('Số liệu đúng theo hóa đơn');
+}
+
 async function signOut(page) {
   await Promise.all([page.waitForNavigation(), page.click('form.logout button')]);
 }
@@ -65,20 +70,21 @@ try {
   await page.goto(`${base}/facilities/${fac}/report/${year}`);
   for (const f of ['cp_aware', 'cp_staff', 'cp_applied']) await page.selectOption(`select[name="${f}"]`, '1');
   await page.selectOption('select[name="cp_unit"]', '0');
-  await page.fill('input[name="output[0].product"]', 'frozen_seafood');
+  await page.selectOption('select[name="output[0].product"]', 'frozen_seafood');
   await page.fill('input[name="output[0].quantity"]', '10,5');
-  await page.fill('input[name="output[0].unit"]', 't');
-  await page.fill('input[name="energy[0].carrier"]', 'electricity');
+  await page.selectOption('select[name="output[0].unit"]', 't');
+  await page.selectOption('select[name="energy[0].carrier"]', 'electricity');
   await page.fill('input[name="energy[0].quantity"]', 'ba nghìn');
-  await page.fill('input[name="energy[0].unit"]', 'kWh');
+  await page.selectOption('select[name="energy[0].unit"]', 'kWh');
   await Promise.all([page.waitForNavigation(), page.click('button[value="preview"]')]);
   const err = page.locator('span.field-error[data-field="energy[0].quantity"]');
   check('invalid field has its message beside it', await err.count() === 1);
-  check('input kept', await page.inputValue('input[name="output[0].product"]') === 'frozen_seafood');
+  check('input kept', await page.inputValue('select[name="output[0].product"]') === 'frozen_seafood');
   await page.fill('input[name="energy[0].quantity"]', '3596');
   await Promise.all([page.waitForNavigation(), page.click('button[value="preview"]')]);
   // 3596 kWh x 0.0001543 TOE/kWh = 0.5548628 TOE, shown as TOE always is: two decimals
   check('preview shows TOE', (await page.textContent('#preview strong.toe')).includes('0,55 TOE'));
+  await explainWarnings(page);
   await Promise.all([page.waitForNavigation(), page.click('button[value="submit"]')]);
   check('submitted', (await page.textContent('main')).includes('Đã nộp báo cáo'));
   await signOut(page);
@@ -98,9 +104,10 @@ try {
   await signIn(page, 'ent@x.vn', 'enterprise pass 1');
   await page.goto(`${base}/facilities/${fac}/report/${year}`);
   check('note shown', (await page.textContent('blockquote.review-note')).includes('Thiếu số liệu nước'));
-  await page.fill('input[name="water[0].source"]', 'tap');
+  await page.selectOption('select[name="water[0].source"]', 'tap');
   await page.fill('input[name="water[0].quantity_m3"]', '120');
   await Promise.all([page.waitForNavigation(), page.click('button[value="preview"]')]);
+  await explainWarnings(page);
   await Promise.all([page.waitForNavigation(), page.click('button[value="submit"]')]);
   check('resubmitted', (await page.textContent('main')).includes('Đã nộp báo cáo'));
   await signOut(page);

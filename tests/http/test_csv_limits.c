@@ -210,9 +210,9 @@ attr_of(const char *tag, const char *end, const char *attr)
 /*
  * The body a browser posts from the form of page whose action is action:
  * every <input> with its value as shown, except csrf (hs_form_req adds
- * it), with the value of name set[i] replaced by set[i + 1] (set ends with
- * NULL; a name not in the form is added).  *shown receives the value shown
- * for name look (when look is not NULL).  malloc'd.
+ * it), and every <select>'s selected option, with the value of name set[i] replaced by set[i + 1]
+ * (set ends with NULL; a name not in the form is added).  *shown receives the value shown for name
+ * look (when look is not NULL).  malloc'd.
  */
 static char *
 form_body(const char *page, const char *action, const char *const *set, const char *look,
@@ -238,6 +238,33 @@ form_body(const char *page, const char *action, const char *const *set, const ch
 				}
 			if (look != NULL && strcmp(look, name) == 0)
 				*shown = xstrdup(value != NULL ? value : "");
+			buf_printf(&b, "%s%s=", b.len ? "&" : "", name);
+			urlenc(&b, v);
+		}
+		free(name);
+		free(value);
+	}
+	/* Each <select> posts its selected option, or its first when none is. */
+	for (const char *p = form; (p = strstr(p, "<select ")) != NULL && p < form_end; p++) {
+		const char *end = strchr(p, '>'), *close = strstr(p, "</select>");
+		char *name = attr_of(p, end, "name"), *value = NULL;
+		const char *opt = strstr(end, "<option ");
+		for (const char *o = opt; o != NULL && o < close; o = strstr(o + 1, "<option ")) {
+			const char *sel = strstr(o, "selected=\"selected\"");
+			if (sel != NULL && sel < strchr(o, '>')) {
+				opt = o;
+				break;
+			}
+		}
+		if (opt != NULL && opt < close)
+			value = attr_of(opt, strchr(opt, '>'), "value");
+		if (name != NULL) {
+			const char *v = value != NULL ? value : "";
+			for (int i = 0; set != NULL && set[i] != NULL; i += 2)
+				if (strcmp(set[i], name) == 0) {
+					v = set[i + 1];
+					used[i / 2] = 1;
+				}
 			buf_printf(&b, "%s%s=", b.len ? "&" : "", name);
 			urlenc(&b, v);
 		}

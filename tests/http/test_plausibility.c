@@ -83,14 +83,14 @@ test_hard_limit_on_form(void **state)
 	struct hc_response r;
 	hs_form_req(server.port, &sess[ENT], "POST", FORM, ICE("900000000000000", "preview"), 400,
 		    &r);
-	hs_contains(&r, "data-field=\"energy[0].quantity\">lượng năng lượng của electricity là "
+	hs_contains(&r, "data-field=\"energy[0].quantity\">lượng năng lượng của Điện là "
 			"900.000.000.000.000,00 kWh, vượt giới hạn 28.000.000.000,00 kWh một năm "
 			"mà một cơ sở có thể có: hãy kiểm tra lại số và đơn vị</span>");
 	hs_lacks(&r, "value=\"submit\"");
 	hc_response_free(&r);
 	hs_form_req(server.port, &sess[ENT], "POST", FORM "?lang=en",
 		    ICE("900000000000000", "save"), 400, &r);
-	hs_contains(&r, "data-field=\"energy[0].quantity\">energy quantity of electricity is "
+	hs_contains(&r, "data-field=\"energy[0].quantity\">energy quantity of Electricity is "
 			"900,000,000,000,000.00 kWh, above 28,000,000,000.00 kWh, the most a "
 			"single facility could report in a year: check the number and its "
 			"unit</span>");
@@ -119,13 +119,15 @@ test_soft_warnings_on_preview(void **state)
 	(void)state;
 	struct hc_response r;
 	hs_form_req(server.port, &sess[ENT], "POST", FORM, ICE("100000000", "preview"), 200, &r);
-	hs_contains(&r, "<li data-field=\"toe_per_employee\">Tổng năng lượng 15.430,00 TOE cho 10 "
-			"lao động là 1.543,00 TOE mỗi người, trên ngưỡng 1.000,00 TOE mỗi người: "
-			"hãy kiểm tra đơn vị của các dòng năng lượng và số lao động</li>"
-			"<li data-field=\"toe\">Tổng năng lượng thay đổi 9.900,0 % so với năm 2024 "
-			"(154,30 → 15.430,00 TOE)</li>"
-			"<li data-field=\"sec.ice\">Sản lượng ice: suất tiêu hao 360,0 GJ/t cao "
-			"hơn giới hạn trên 0,7920 GJ/t của các cơ sở cùng sản phẩm</li>");
+	/* The form names products and carriers (Nước đá, not ice). */
+	hs_contains(&r,
+		    "<li data-field=\"toe_per_employee\">Tổng năng lượng 15.430,00 TOE cho 10 "
+		    "lao động là 1.543,00 TOE mỗi người, trên ngưỡng 1.000,00 TOE mỗi người: "
+		    "hãy kiểm tra đơn vị của các dòng năng lượng và số lao động</li>"
+		    "<li data-field=\"toe\">Tổng năng lượng thay đổi 9.900,0 % so với năm 2024 "
+		    "(154,30 → 15.430,00 TOE)</li>"
+		    "<li data-field=\"sec.ice\">Sản lượng Nước đá: suất tiêu hao 360,0 GJ/t cao "
+		    "hơn giới hạn trên 0,7920 GJ/t của các cơ sở cùng sản phẩm</li>");
 	/* Above the submit button. */
 	const char *w = strstr(r.body, "id=\"warnings\""), *b = strstr(r.body, "value=\"submit\"");
 	assert_non_null(w);
@@ -140,7 +142,7 @@ test_soft_warnings_on_preview(void **state)
 			"of the energy lines and the number of employees</li>");
 	hs_contains(&r, "<li data-field=\"toe\">Total energy changed by 9,900.0% from 2024 "
 			"(154.30 → 15,430.00 TOE)</li>");
-	hs_contains(&r, "<li data-field=\"sec.ice\">Output ice: SEC 360.0 GJ/t is above 0.7920 "
+	hs_contains(&r, "<li data-field=\"sec.ice\">Output Ice: SEC 360.0 GJ/t is above 0.7920 "
 			"GJ/t, the upper fence of its peers</li>");
 	hc_response_free(&r);
 
@@ -148,11 +150,25 @@ test_soft_warnings_on_preview(void **state)
 	hs_form_req(server.port, &sess[ENT], "POST", FORM, ICE("1000000", "preview"), 200, &r);
 	hs_lacks(&r, "data-field=\"toe_per_employee\"");
 	hs_lacks(&r, "<li data-field=\"toe\"");
-	hs_contains(&r, "<li data-field=\"sec.ice\">Sản lượng ice: suất tiêu hao 3,600 GJ/t");
+	hs_contains(&r, "<li data-field=\"sec.ice\">Sản lượng Nước đá: suất tiêu hao 3,600 GJ/t");
 	hc_response_free(&r);
 
-	/* Warnings never block: the report is submitted. */
-	hs_form_req(server.port, &sess[ENT], "POST", FORM, ICE("100000000", "submit"), 303, &r);
+	/* Warnings do not block, but each needs the enterprise's explanation to
+	 * submit: without them 400, an error naming each warning beside its box,
+	 * nothing stored. */
+	hs_form_req(server.port, &sess[ENT], "POST", FORM, ICE("100000000", "submit"), 400, &r);
+	hs_contains(&r, "id=\"e-explain-toe_per_employee\" data-field=\"explain.toe_per_employee\">"
+			"Hãy giải thích cảnh báo trước khi nộp: Tổng năng lượng 15.430,00 TOE");
+	hs_contains(&r, "id=\"e-explain-sec-ice\"");
+	hs_contains(&r, "id=\"e-explain-toe\"");
+	hc_response_free(&r);
+	assert_int_equal(wfx_int("plaus.db", "SELECT count(*) FROM report WHERE year = 2025 AND "
+					     "facility_id = 7201"),
+			 0);
+	hs_form_req(server.port, &sess[ENT], "POST", FORM,
+		    ICE("100000000", "submit") "&explain.toe_per_employee=M%E1%BB%9Bi+m%E1%BB%9F"
+					       "&explain.toe=X&explain.sec.ice=Y",
+		    303, &r);
 	hc_response_free(&r);
 	assert_int_equal(wfx_int("plaus.db", "SELECT count(*) FROM report WHERE year = 2025 AND "
 					     "facility_id = 7201 AND status = 'submitted'"),
@@ -168,6 +184,9 @@ test_soft_warnings_on_preview(void **state)
 			"lao động là 1.543,00 TOE mỗi người");
 	hs_contains(&r, "<li data-field=\"sec.ice\">Sản lượng ice: suất tiêu hao 360,0 GJ/t cao "
 			"hơn giới hạn trên 0,7920 GJ/t");
+	/* ... and the enterprise's explanations ("Mới mở" typed above). */
+	hs_contains(&r, "<section class=\"explanations\" id=\"explanations\">");
+	hs_contains(&r, "<dd>Mới mở</dd>");
 	hc_response_free(&r);
 }
 

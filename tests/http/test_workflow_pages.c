@@ -98,7 +98,13 @@ test_status_walk(void **state)
 	/* One invalid field: 400, its message beside it, the typed value kept. */
 	req(ENT, "POST", FORM, LINES "&energy%5B0%5D.quantity=abc&op=preview", 400, &r);
 	hs_contains(&r, "data-field=\"energy[0].quantity\"");
-	hs_contains(&r, "name=\"energy[0].quantity\" value=\"abc\" aria-invalid=\"true\"");
+	/* The field is marked and tied to its message by id (aria-describedby). */
+	hs_contains(&r, "name=\"energy[0].quantity\" id=\"f-energy-0-quantity\" value=\"abc\"");
+	hs_contains(&r, "aria-invalid=\"true\" aria-describedby=\"e-energy-0-quantity\">");
+	hs_contains(&r, "<span class=\"field-error\" id=\"e-energy-0-quantity\"");
+	/* The summary at the top links to the field. */
+	hs_contains(&r, "<div class=\"error-summary\" role=\"alert\" id=\"errors\">");
+	hs_contains(&r, "<a href=\"#f-energy-0-quantity\">");
 	hs_contains(&r, "value=\"frozen_seafood\"");
 	hc_response_free(&r);
 
@@ -138,7 +144,7 @@ test_status_walk(void **state)
 	req(ENT, "POST", FORM, LINES "&energy%5B0%5D.quantity=1%2C234&op=preview", 400, &r);
 	hs_contains(&r, "data-field=\"energy[0].quantity\">lượng năng lượng &#39;1,234&#39; có "
 			"thể hiểu là 1,234 hoặc 1.234: hãy viết rõ");
-	hs_contains(&r, "name=\"energy[0].quantity\" value=\"1,234\" aria-invalid=\"true\"");
+	hs_contains(&r, "name=\"energy[0].quantity\" id=\"f-energy-0-quantity\" value=\"1,234\"");
 	hc_response_free(&r);
 	req(ENT, "POST", FORM, LINES "&energy%5B0%5D.quantity=12.5&op=preview", 400, &r);
 	hs_contains(&r, "data-field=\"energy[0].quantity\">lượng năng lượng không phải là số: ");
@@ -283,9 +289,14 @@ test_preview_norm(void **state)
 	hs_contains(&r, "756,13 TOE");
 	hs_contains(&r, "<td>286,0 MJ/hl</td>");
 	hs_contains(&r, "<td class=\"within-norm\">100,0 % đạt định mức</td>");
+	hs_lacks(&r, "id=\"w-norm-beer\"");
 	hc_response_free(&r);
 	req(ENT, "POST", FAC "/report/2024", BEER("570%2C8"), 200, &r);
 	hs_contains(&r, "<td class=\"above-norm\">100,0 % vượt định mức</td>");
+	/* Above the norm: a warning beside the beer's row, named, with its box. */
+	hs_contains(&r, "<div class=\"warn\" id=\"w-norm-beer\"><p class=\"warn-text\"><strong>"
+			"Cảnh báo: </strong>Sản lượng Bia: suất tiêu hao bằng 100,0 % định mức (");
+	hs_contains(&r, "<textarea name=\"explain.norm.beer\" id=\"f-explain-norm-beer\"");
 	hc_response_free(&r);
 }
 

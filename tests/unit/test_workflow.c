@@ -416,10 +416,16 @@ test_report_prefill(void **state)
 	assert_int_equal(r->doc.state, WF_DRAFT);
 	assert_int_equal(r->nout, 1);
 	assert_string_equal(r->out[0].product, "frozen_shrimp");
-	assert_true(r->out[0].quantity == 400);
+	assert_string_equal(r->out[0].unit, "t");
+	/* What was made and used, not how much: 2022's 400 t and 500,000 kWh are not copied. */
+	assert_true(isnan(r->out[0].quantity));
 	assert_int_equal(r->nenergy, 2);
-	assert_true(r->energy[0].quantity == 500000);
+	assert_string_equal(r->energy[0].carrier, "electricity");
+	assert_string_equal(r->energy[0].unit, "kWh");
+	assert_true(isnan(r->energy[0].quantity));
+	assert_int_equal(r->energy[0].has_cost, 0);
 	assert_int_equal(r->nwater, 1);
+	assert_true(isnan(r->water[0].quantity_m3));
 	assert_int_equal(r->cp[REPORT_CP_APPLIED], 1);
 	report_free(r);
 	/* Nothing earlier than 2022: an empty draft with unknown CP status. */

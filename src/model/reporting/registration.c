@@ -113,6 +113,9 @@ registration_prefill(struct db *db, const struct principal *who, int64_t facilit
 		rc = registration_get(db, who, prev, out);
 	if (rc != ST_OK && rc != ST_NOTFOUND)
 		return rc;
+	if (rc == ST_NOTFOUND)
+		out->apply_cp =
+		    1; /* a first registration commits to CP unless the facility says not */
 	out->doc.id = 0;
 	out->doc.facility_id = facility_id;
 	out->doc.year = year;

@@ -51,7 +51,8 @@ int registration_get_year(struct db *db, const struct principal *who, int64_t fa
 			  struct registration *out);
 /*
  * An unsaved registration for facility and year with the commitments of
- * the latest earlier one (blank without one).  ST_OK, ST_NOTFOUND or ST_ERR.
+ * the latest earlier one; without one, blank but committed to apply CP
+ * (apply_cp 1: the form's default).  ST_OK, ST_NOTFOUND or ST_ERR.
  */
 int registration_prefill(struct db *db, const struct principal *who, int64_t facility_id, int year,
 			 struct registration *out);

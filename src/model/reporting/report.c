@@ -411,6 +411,38 @@ check_materials(struct db *db, const struct plaus *pl, const struct report_input
 	}
 }
 
+/*
+ * The explanations of in that are not blank into *out (xcalloc'd, the
+ * caller frees); one longer than REPORT_EXPL_MAX is an error on
+ * "explain.KEY".  Returns their number.
+ */
+static int
+check_explanations(const struct report_input *in, struct report_explanation **out,
+		   struct wf_errors *errs)
+{
+	struct msg em;
+	int n = 0;
+	*out = xcalloc((size_t)(in->expl != NULL ? in->nexpl : 0) + 1, sizeof(**out));
+	for (int i = 0; in->expl != NULL && i < in->nexpl; i++) {
+		const struct report_explanation_in *x = &in->expl[i];
+		const char *t = wf_nz(x->text);
+		if (t[strspn(t, " \t\r\n")] == '\0')
+			continue;
+		if (strlen(t) > REPORT_EXPL_MAX) {
+			msg_init(&em, MSG_FORM_EXPLAIN_LONG, NULL);
+			msg_plain(&em, REPORT_EXPL_MAX);
+			wf_errors_add(errs, &em, "explain.%s", wf_nz(x->field));
+			continue;
+		}
+		struct report_explanation *e = &(*out)[n++];
+		copy(e->field, sizeof(e->field), wf_nz(x->field));
+		copy(e->warning_vi, sizeof(e->warning_vi), wf_nz(x->warning_vi));
+		copy(e->warning_en, sizeof(e->warning_en), wf_nz(x->warning_en));
+		copy(e->text, sizeof(e->text), t);
+	}
+	return n;
+}
+
 /* The number of lines n of section name, or an error when there are too many. */
 static int
 check_count(int n, const char *name, struct wf_errors *errs)
@@ -459,13 +491,19 @@ report_validate(struct db *db, const struct report_input *in, struct report *r,
 	check_water(pl, &c, w, errs);
 	check_materials(db, pl, &c, m, errs);
 	plaus_free(pl);
+	struct report_explanation *ex = NULL;
+	int nex = check_explanations(in, &ex, errs);
 	if (stored < 0 || errs->n + errs->more != e0) {
 		free(out);
 		free(en);
 		free(w);
 		free(m);
+		free(ex);
 		return stored < 0 ? ST_ERR : ST_INVALID;
 	}
+	free(r->expl);
+	r->expl = ex, r->nexpl = nex;
+	r->expl_set = in->expl != NULL;
 	memcpy(r->cp, cp, sizeof(cp));
 	free(r->out);
 	free(r->energy);
@@ -544,6 +582,17 @@ load_lines(struct db *db, const struct principal *who, struct report *r)
 		copy(m->unit, sizeof(m->unit), db_col_text(st, 2));
 		m->cost_vnd = col_opt(st, 3, &m->has_cost);
 	}
+	if (rc != DB_DONE)
+		return -1;
+	st = line_stmt(db, STMT_REPORT_EXPL_LIST, who, r->doc.id);
+	while ((rc = db_step(st)) == DB_ROW) {
+		r->expl = xrealloc(r->expl, (size_t)(r->nexpl + 1) * sizeof(*r->expl));
+		struct report_explanation *e = &r->expl[r->nexpl++];
+		copy(e->field, sizeof(e->field), db_col_text(st, 0));
+		copy(e->warning_vi, sizeof(e->warning_vi), db_col_text(st, 1));
+		copy(e->warning_en, sizeof(e->warning_en), db_col_text(st, 2));
+		copy(e->text, sizeof(e->text), db_col_text(st, 3));
+	}
 	return rc == DB_DONE ? 0 : -1;
 }
 
@@ -617,6 +666,18 @@ report_prefill(struct db *db, const struct principal *who, int64_t facility_id, 
 	} else {
 		return rc;
 	}
+	/* What was made and used, not how much: last year's figures are not this year's. */
+	for (int i = 0; i < r->nout; i++)
+		r->out[i].quantity = NAN;
+	for (int i = 0; i < r->nenergy; i++)
+		r->energy[i].quantity = NAN, r->energy[i].has_cost = 0;
+	for (int i = 0; i < r->nwater; i++)
+		r->water[i].quantity_m3 = NAN, r->water[i].has_cost = 0;
+	for (int i = 0; i < r->nmat; i++)
+		r->mat[i].quantity = NAN, r->mat[i].has_cost = 0;
+	free(r->expl);
+	r->expl = NULL;
+	r->nexpl = 0;
 	r->doc.id = 0;
 	r->doc.facility_id = facility_id;
 	r->doc.year = year;
@@ -679,6 +740,13 @@ report_json(const struct report *r)
 				 r->mat[i].quantity, "unit", r->mat[i].unit, "cost_vnd",
 				 jnum_opt(r->mat[i].cost_vnd, r->mat[i].has_cost)));
 	json_object_set_new(o, "material", a);
+	if (r->nexpl > 0) { /* only when there are some: older audit rows read the same */
+		a = json_array();
+		for (int i = 0; i < r->nexpl; i++)
+			json_array_append_new(a, json_pack("{s:s, s:s}", "field", r->expl[i].field,
+							   "explanation", r->expl[i].text));
+		json_object_set_new(o, "explanations", a);
+	}
 	return wf_json_take(o);
 }
 
@@ -743,6 +811,20 @@ write_lines(struct db *db, int64_t id, const struct report *r)
 		db_bind_opt_double(st, 5, r->mat[i].cost_vnd, !r->mat[i].has_cost);
 		rc = db_run(st);
 	}
+	if (!r->expl_set || rc != DB_OK)
+		return rc;
+	st = db_stmt(db, STMT_REPORT_EXPL_CLEAR);
+	db_bind_int(st, 1, id);
+	rc = db_run(st);
+	for (int i = 0; i < r->nexpl && rc == DB_OK; i++) {
+		st = db_stmt(db, STMT_REPORT_EXPL_INSERT);
+		db_bind_int(st, 1, id);
+		db_bind_text(st, 2, r->expl[i].field);
+		db_bind_text(st, 3, r->expl[i].warning_vi);
+		db_bind_text(st, 4, r->expl[i].warning_en);
+		db_bind_text(st, 5, r->expl[i].text);
+		rc = db_run(st);
+	}
 	return rc;
 }
 
@@ -804,6 +886,7 @@ report_release(void *doc)
 	free(r->energy);
 	free(r->water);
 	free(r->mat);
+	free(r->expl);
 }
 
 const struct doc_kind report_kind = {
@@ -882,6 +965,35 @@ peer_fences(void *ctx, const char *product, double *lo, double *hi)
 	return plaus_peer_fences(c->db, c->pl, product, c->year, c->facility_id, lo, hi, &n);
 }
 
+/*
+ * A warning "norm.PRODUCT" for each product whose SEC is above its legal
+ * norm (compared to 10^-6, calc/exact.h) and not already so far above it
+ * that plaus_review warned (sec_norm.PRODUCT).
+ */
+static void
+above_norm_warnings(const struct ledger_report *lr, struct report_preview *out)
+{
+	for (int i = 0; i < lr->nproducts; i++) {
+		const struct ledger_product *lp = &lr->products[i];
+		if (!isfinite(lp->norm) || !isfinite(lp->sec) || !calc_gt(lp->sec, lp->norm))
+			continue;
+		char field[48];
+		snprintf(field, sizeof(field), "sec_norm.%s", lp->product);
+		int dup = 0;
+		for (int w = 0; w < out->nwarn && !dup; w++)
+			dup = strcmp(out->warn[w].field, field) == 0;
+		if (dup)
+			continue;
+		out->warn = xrealloc(out->warn, sizeof(*out->warn) * (size_t)(out->nwarn + 1));
+		struct plaus_warning *w = &out->warn[out->nwarn++];
+		snprintf(w->field, sizeof(w->field), "norm.%s", lp->product);
+		msg_init(&w->m, MSG_FORM_ABOVE_NORM, NULL);
+		msg_code(&w->m, lp->product);
+		msg_real(&w->m, lp->norm_ratio * 100, 1);
+		msg_code(&w->m, wf_nz(lp->norm_ref));
+	}
+}
+
 /* The plausibility warnings of lr, the ledger of r, into out.  Returns 0 or -1. */
 static int
 preview_warnings(struct db *db, const struct report *r, const struct ledger_report *lr,
@@ -892,16 +1004,21 @@ preview_warnings(struct db *db, const struct report *r, const struct ledger_repo
 	struct ledger *prev = NULL;
 	if (plaus_load(db, &pl) != ST_OK)
 		return -1;
-	if (ledger_load(db, r->doc.year - 1, r->doc.year - 1, r->doc.facility_id, &prev, err,
-			sizeof(err)) < 0) {
+	/* The facility's latest accepted report before the year: its figures as published. */
+	if (ledger_load_product(db, (int)val_limits[VF_REPORT_YEAR].lo, r->doc.year - 1,
+				r->doc.facility_id, NULL, 1, &prev, err, sizeof(err)) < 0) {
 		log_err("report preview: %s", err);
 		plaus_free(pl);
 		return -1;
 	}
 	struct peer_ctx ctx = {db, pl, r->doc.year, r->doc.facility_id};
-	plaus_review(pl, lr, plaus_employees(db, r->doc.facility_id),
-		     prev->nreports > 0 ? &prev->reports[0] : NULL, peer_fences, &ctx, &out->warn,
-		     &out->nwarn);
+	const struct ledger_report *last = NULL;
+	for (int i = 0; i < prev->nreports; i++)
+		if (last == NULL || prev->reports[i].year > last->year)
+			last = &prev->reports[i];
+	plaus_review(pl, lr, plaus_employees(db, r->doc.facility_id), last, peer_fences, &ctx,
+		     &out->warn, &out->nwarn);
+	above_norm_warnings(lr, out);
 	ledger_free(prev);
 	plaus_free(pl);
 	return 0;

@@ -72,6 +72,20 @@ enum report_cp {
 	REPORT_CP__MAX
 };
 
+/* Bytes of an explanation of a warning, and of the warning's text as stored. */
+#define REPORT_EXPL_MAX	   1000
+#define REPORT_WARNING_MAX 512
+
+/*
+ * The enterprise's explanation of one plausibility warning (plaus_review)
+ * of its report, with the warning as it was shown.
+ */
+struct report_explanation {
+	char field[48]; /* the warning's key: plaus_warning.field */
+	char warning_vi[REPORT_WARNING_MAX], warning_en[REPORT_WARNING_MAX];
+	char text[REPORT_EXPL_MAX + 1];
+};
+
 struct report {
 	struct doc_head doc;	/* id 0 for an unsaved (pre-filled) report */
 	int cp[REPORT_CP__MAX]; /* 1 yes, 0 no, -1 unknown */
@@ -80,6 +94,9 @@ struct report {
 	struct report_energy *energy;
 	struct report_water *water;
 	struct report_material *mat;
+	int nexpl;
+	struct report_explanation *expl; /* by the order they were typed */
+	int expl_set; /* 1: saving writes expl (else the stored explanations stay) */
 };
 
 /* The report's row in the document core's kinds table (doc.h). */
@@ -105,6 +122,10 @@ struct report_water_in {
 struct report_material_in {
 	const char *name, *quantity, *unit, *cost;
 };
+/* An explanation as typed: field is the warning's key, warning_* its text. */
+struct report_explanation_in {
+	const char *field, *warning_vi, *warning_en, *text;
+};
 struct report_input {
 	const char *cp[REPORT_CP__MAX];
 	int nout, nenergy, nwater, nmat;
@@ -112,6 +133,9 @@ struct report_input {
 	const struct report_energy_in *energy;
 	const struct report_water_in *water;
 	const struct report_material_in *mat;
+	/* Explanations of warnings (the report form); expl NULL keeps the stored ones. */
+	int nexpl;
+	const struct report_explanation_in *expl;
 };
 
 /*
@@ -121,8 +145,10 @@ struct report_input {
  * "cp_aware", "cp_staff", "cp_unit", "cp_applied", "output[i].product",
  * "output[i].quantity", "output[i].unit", "energy[i].carrier|quantity|unit|
  * month|product|cost", "water[i].source|quantity_m3|cost",
- * "material[i].name|quantity|unit|cost", and "output", "energy", "water",
- * "material" for too many lines (i counts from 0).  Returns ST_OK,
+ * "material[i].name|quantity|unit|cost", "explain.KEY" for an explanation
+ * longer than REPORT_EXPL_MAX, and "output", "energy", "water", "material"
+ * for too many lines (i counts from 0).  Explanations left blank are
+ * dropped.  Returns ST_OK,
  * ST_INVALID (errs filled, *r unchanged) or ST_ERR.
  */
 int report_validate(struct db *db, const struct report_input *in, struct report *r,
@@ -143,7 +169,9 @@ int report_get_year(struct db *db, const struct principal *who, int64_t facility
 
 /*
  * An unsaved draft for facility and year pre-filled from the facility's
- * latest report before year (CP status and every line; no note).  Without
+ * latest report before year: CP status and every line with its product,
+ * carrier, unit and month, but no quantity or cost (NAN and has_cost 0:
+ * last year's figures are not this year's); no note, no explanations.  Without
  * an earlier report the draft is empty.  Returns ST_OK with *out (caller
  * frees), ST_NOTFOUND (facility out of scope) or ST_ERR.
  */
@@ -232,8 +260,10 @@ struct report_preview {
  * output of every product of the same VSIC class (refdata_norm_get).  The
  * SEC in the norm's unit uses the carriers' GJ factors (1 kWh = 3.6 MJ).
  * The warnings are those of plaus_review with the facility's employees,
- * its report of the year before (any state) and the fences of its peers'
- * accepted reports of the same year.  Fills *out (free with
+ * its latest accepted report before r's year and the fences of its peers'
+ * accepted reports of the same year, then "norm.PRODUCT" for a SEC above
+ * its legal norm (MSG_FORM_ABOVE_NORM) that plaus_review did not already
+ * flag as sec_norm.PRODUCT.  Fills *out (free with
  * report_preview_free).  Returns ST_OK or ST_ERR.
  */
 int report_preview(struct db *db, const struct report *r, struct report_preview *out);
