@@ -571,6 +571,8 @@ static const struct {
 			    "The two new passwords differ."},
     [MSG_APITOKEN_NAME] = {"Tên mã phải có từ 1 đến {1} byte.",
 			   "A token's name must have 1 to {1} bytes."},
+    /* ---- phones and print ---- */
+    [MSG_DASH_AS_OF] = {"Số liệu tính đến {1}", "Figures as of {1}"},
 };
 
 void
