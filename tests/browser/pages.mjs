@@ -6,9 +6,10 @@
 //
 // To add a page, add a row to PAGES: the role that visits it (a key of
 // ROLES) and its path, a string or a function of the fixture (fx) for paths
-// with ids.  A row with `pending: 'reason'` is listed but not checked: it
-// marks a page whose fix is waiting in another branch, and must be removed
-// when that fix is merged.
+// with ids.  A row with `pending: { CHECK: 'reason' }` (CHECK: overflow or
+// axe) skips that check on that page and says so in the output: it marks a
+// page whose fix is waiting in another branch, and must be removed when that
+// fix is merged.
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -45,9 +46,20 @@ const inUnit = `facility_id IN (SELECT f.id FROM facility f JOIN admin_unit au
   ON au.id = f.admin_unit_id WHERE au.code = '${fac.unit}')`;
 const reportId = sql(`SELECT id FROM report WHERE ${inUnit} AND status <> 'draft'
   ORDER BY id LIMIT 1`);
+// The demo has no registrations: one submitted for another facility of the unit.
+sql(`INSERT INTO registration(facility_id, year, apply_cp, planned_saving_pct, measures,
+  status, submitted_on) SELECT id, ${env.year}, 1, 5, 'Thay đèn LED, bảo ôn đường ống hơi',
+  'submitted', date('now') FROM facility WHERE ${inUnit.replace('facility_id', 'id')}
+  AND id NOT IN (${fac.id}, ${env.facility})
+  AND id NOT IN (SELECT facility_id FROM registration WHERE year = ${env.year})
+  ORDER BY id LIMIT 1`);
 const registrationId = sql(`SELECT id FROM registration WHERE ${inUnit} AND status <> 'draft'
   ORDER BY id LIMIT 1`);
 const fx = { fac, year: env.year, reportId, registrationId };
+
+// The reason of pages whose table scrolls in a box the keyboard cannot reach
+// (axe: scrollable-region-focusable).
+const SCROLL_BOX = 'wt-admin: its tables must scroll in web_scroll_open() (a focusable region)';
 
 const PAGES = [
   { role: 'public', path: '/' },
@@ -57,11 +69,14 @@ const PAGES = [
   { role: 'public', path: '/indicators' },
   { role: 'public', path: '/indicators?by=sector' },
   { role: 'public', path: '/benchmark' },
+  { role: 'public', path: (f) => `/benchmark?product=frozen_seafood&year=${f.year - 1}` },
+  { role: 'province', path: (f) => `/benchmark?product=frozen_seafood&year=${f.year - 1}` },
   { role: 'public', path: '/login' },
   { role: 'enterprise', path: '/my' },
   { role: 'enterprise', path: '/account' },
   { role: 'enterprise', path: (f) => `/facilities/${f.fac.id}` },
-  { role: 'enterprise', path: (f) => `/facilities/${f.fac.id}/report/${f.year}` },
+  { role: 'enterprise', path: (f) => `/facilities/${f.fac.id}/report/${f.year}`,
+    pending: { overflow: 'wt-form: the report form is 1,527 px wide at 1366 px, 1,378 px at 360 px' } },
   { role: 'enterprise', path: (f) => `/facilities/${f.fac.id}/registration/${f.year}` },
   { role: 'enterprise', path: '/' },
   { role: 'district', path: '/review' },
@@ -72,11 +87,11 @@ const PAGES = [
   { role: 'province', path: '/' },
   { role: 'province', path: '/review' },
   { role: 'province', path: '/claims' },
-  { role: 'province', path: '/audit' },
-  { role: 'province', path: '/keyusers' },
-  { role: 'province', path: (f) => `/facilities/${f.fac.id}/profile` },
-  { role: 'admin', path: '/users' },
-  { role: 'admin', path: '/audit' },
+  { role: 'province', path: '/audit', pending: { axe: SCROLL_BOX } },
+  { role: 'province', path: '/keyusers', pending: { axe: SCROLL_BOX } },
+  { role: 'province', path: (f) => `/facilities/${f.fac.id}` },
+  { role: 'admin', path: '/users', pending: { axe: SCROLL_BOX } },
+  { role: 'admin', path: '/audit', pending: { axe: SCROLL_BOX } },
   { role: 'admin', path: '/account' },
   { role: 'expert', path: '/' },
   { role: 'expert', path: '/account' },
@@ -89,7 +104,13 @@ async function overflowers(page) {
   return page.evaluate(() => {
     const w = window.innerWidth;
     const out = [];
+    const scrolls = (el) => {
+      for (let a = el.parentElement; a; a = a.parentElement)
+        if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(a).overflowX)) return true;
+      return false;
+    };
     for (const el of document.querySelectorAll('body *')) {
+      if (scrolls(el)) continue;
       const r = el.getBoundingClientRect();
       if (r.right > w + 0.5 && r.width > 0) {
         // Only the outermost: skip those whose parent already sticks out.
@@ -168,11 +189,13 @@ async function chartText(page) {
   });
 }
 
-async function checkDashboard(page, width) {
-  const label = `/ at ${width.width} px`;
+async function checkCharts(page, label, isDashboard) {
   const c = await chartText(page);
-  // Four indicators, each with 5 grid labels and a year label per bar at least.
-  check(`${label}: charts have text`, c.texts >= 4 * 6, `${c.texts} texts`);
+  if (isDashboard) {
+    // Five indicators, each with 3 tick labels and a year label per bar at least.
+    check(`${label}: charts have text`, c.texts >= 5 * 4, `${c.texts} texts`);
+  }
+  if (c.texts === 0) return;
   check(`${label}: chart text at least 11 px`, c.min >= 11,
     `"${c.minText}" is ${c.min.toFixed(1)} px`);
   check(`${label}: the target label overlaps no bar label`, c.overlaps.length === 0,
@@ -225,10 +248,9 @@ try {
     if (account) await signIn(page, account.email, account.password);
     for (const row of rows) {
       const path = typeof row.path === 'function' ? row.path(fx) : row.path;
-      if (row.pending) {
-        console.log(`pending ${role} ${path}: ${row.pending}`);
-        continue;
-      }
+      const pending = row.pending ?? {};
+      for (const [what, why] of Object.entries(pending))
+        console.log(`pending: ${role} ${path}: ${what} not checked: ${why}`);
       for (const w of WIDTHS) {
         const label = `${role} ${path} at ${w.width} px`;
         try {
@@ -236,10 +258,10 @@ try {
           const resp = await page.goto(`${env.base}${path}`);
           check(`${label}: status 200`, resp.status() === 200, String(resp.status()));
           check(`${label}: one <h1>`, await page.locator('h1').count() === 1);
-          await checkOverflow(page, label);
-          await checkAxe(page, label);
+          if (!pending.overflow) await checkOverflow(page, label);
+          if (!pending.axe) await checkAxe(page, label);
           if (w.name === 'phone') await checkSkipLink(page, label);
-          if (path === '/') await checkDashboard(page, w);
+          await checkCharts(page, label, path === '/' || path === '/?lang=en');
         } catch (e) {
           fail(`${label}: ${e && e.stack ? e.stack : e}`);
         }
