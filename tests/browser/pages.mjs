@@ -6,7 +6,7 @@
 //
 // To add a page, add a row to PAGES: the role that visits it (a key of
 // ROLES) and its path, a string or a function of the fixture (fx) for paths
-// with ids.  A row with `pending: { CHECK: 'reason' }` (CHECK: overflow or
+// with ids; `status` when the page is not a 200 (an error page).  A row with `pending: { CHECK: 'reason' }` (CHECK: overflow or
 // axe) skips that check on that page and says so in the output: it marks a
 // page whose fix is waiting in another branch, and must be removed when that
 // fix is merged.  SXSH_PAGES_STRICT=1 checks pending pages too.
@@ -55,7 +55,8 @@ sql(`INSERT INTO registration(facility_id, year, apply_cp, planned_saving_pct, m
   ORDER BY id LIMIT 1`);
 const registrationId = sql(`SELECT id FROM registration WHERE ${inUnit} AND status <> 'draft'
   ORDER BY id LIMIT 1`);
-const fx = { fac, year: env.year, reportId, registrationId };
+const reportFacility = sql(`SELECT facility_id FROM report WHERE id = ${reportId}`);
+const fx = { fac, year: env.year, reportId, registrationId, reportFacility };
 
 // The reason of pages whose table scrolls in a box the keyboard cannot reach
 // (axe: scrollable-region-focusable).
@@ -72,6 +73,7 @@ const PAGES = [
   { role: 'public', path: (f) => `/benchmark?product=frozen_seafood&year=${f.year - 1}` },
   { role: 'province', path: (f) => `/benchmark?product=frozen_seafood&year=${f.year - 1}` },
   { role: 'public', path: '/login' },
+  { role: 'public', path: '/no-such-page', status: 404 },
   { role: 'enterprise', path: '/my' },
   { role: 'enterprise', path: '/account' },
   { role: 'enterprise', path: (f) => `/facilities/${f.fac.id}` },
@@ -81,6 +83,7 @@ const PAGES = [
   { role: 'district', path: '/review' },
   { role: 'district', path: (f) => `/reports/${f.reportId}` },
   { role: 'district', path: (f) => `/registrations/${f.registrationId}` },
+  { role: 'district', path: (f) => `/facilities/${f.reportFacility}` },
   { role: 'district', path: '/keyusers' },
   { role: 'district', path: '/facilities' },
   { role: 'province', path: '/' },
@@ -255,7 +258,8 @@ try {
         try {
           await page.setViewportSize({ width: w.width, height: w.height });
           const resp = await page.goto(`${env.base}${path}`);
-          check(`${label}: status 200`, resp.status() === 200, String(resp.status()));
+          const want = row.status ?? 200;
+          check(`${label}: status ${want}`, resp.status() === want, String(resp.status()));
           check(`${label}: one <h1>`, await page.locator('h1').count() === 1);
           if (!pending.overflow) await checkOverflow(page, label);
           if (!pending.axe) await checkAxe(page, label);
