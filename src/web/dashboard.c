@@ -9,10 +9,14 @@
  * by district and by sector (/indicators); then the latest year by unit,
  * each unit linking to its facilities.
  *
+ * Under the heading, "Số liệu tính đến dd/mm/yyyy": the figures are computed
+ * from every report in the database whenever one changes, so they are as of
+ * today (Vietnam's date); the line is printed too (static/sxsh.css, print).
+ *
  * The indicators come from the model's shared cache (kpi_cache.h).  The
  * rendered content is cached in struct web_app, one per language, keyed by
  * the database's generation (meta 'generation', bumped by every write that
- * changes public figures), and so is the whole public page: an anonymous
+ * changes public figures) and the day, and so is the whole public page: an anonymous
  * request takes a reference to the cached page; a signed-in one wraps the
  * cached content in its own layout.  Two requests may render the same
  * generation at once; both results are identical and the first one stays.

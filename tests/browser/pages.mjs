@@ -234,6 +234,21 @@ async function checkPrint(page) {
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) || []).length;
   check('dashboard prints on one or two A4 pages', pages >= 1 && pages <= 2, `${pages} pages`);
   await page.emulateMedia({ media: 'screen' });
+
+  // Any other page: the content alone, across the paper.
+  await page.goto(`${env.base}/facilities`);
+  await page.emulateMedia({ media: 'print' });
+  const other = await page.evaluate(() => {
+    const shown = (el) => el.getClientRects().length > 0;
+    const bad = [...document.querySelectorAll('nav, button, form.filters, header.site')]
+      .filter(shown).map((el) => el.tagName.toLowerCase());
+    return { bad: bad.join(', '), main: document.querySelector('main').getBoundingClientRect().width,
+      body: document.body.getBoundingClientRect().width };
+  });
+  check('/facilities in print: no navigation, buttons or filters', other.bad === '', other.bad);
+  check('/facilities in print: the content is as wide as the page', other.main >= other.body - 1,
+    `main ${other.main} px of ${other.body} px`);
+  await page.emulateMedia({ media: 'screen' });
 }
 
 // ---- the run ----
