@@ -187,6 +187,7 @@ row_top(int top, int i)
 {
 	return top + i * ROW_H;
 }
+
 /* The text of the <desc>: every year's value and coverage, then the target. */
 static void
 put_desc(struct buf *out, const struct svg_chart *c)
@@ -237,11 +238,8 @@ put_title(struct buf *out, const char *title, int y)
 		const char *end = p, *cut = NULL;
 		int chars = 0;
 		while (*end != '\0' && (chars < TITLE_CHARS || cut == NULL)) {
-			if (*end == ' ') {
-				if (chars > TITLE_CHARS && cut != NULL)
-					break;
+			if (*end == ' ')
 				cut = end;
-			}
 			if (((unsigned char)*end & 0xC0) != 0x80)
 				chars++;
 			end++;

@@ -294,6 +294,52 @@ test_chart_no_title(void **state)
 	buf_free(&b);
 }
 
+/*
+ * The distribution at the same scale: 13-unit text, the reference's label
+ * above the tallest bar's count.  Values 1, 2, 3, 4 in 2 bins over 1..4
+ * (the norm 2.5 is inside): width 1.5, so 1 and 2 in the first bin, 3 and
+ * 4 (the last value goes to the last bin) in the second; 2 each.  Title on
+ * one line (18), the tallest bar's top 18 + 40 = 58, the axis 58 + 150 =
+ * 208, the height 208 + 80 = 288.  Plot x 8..312 (304 units), bins 152
+ * wide: the first bar at x 8 + 1 = 9, 150 wide and high from y 58; its
+ * count centred at 8 + 76 = 84 on 58 - 4 = 54.  The norm at 8 + 304 * 1.5
+ * / 3 = 160, not right of the middle (160): its label starts at 164 on
+ * 58 - 22 = 36, 18 units above the counts' baseline.
+ */
+static void
+test_distribution(void **state)
+{
+	(void)state;
+	const double v[] = {1, 2, 3, 4};
+	struct svg_dist d = {.title = "SEC",
+			     .n = 4,
+			     .values = v,
+			     .nbins = 2,
+			     .ref = 2.5,
+			     .ref_label = "Định mức",
+			     .q1 = 1.75,
+			     .median = 2.5,
+			     .q3 = 3.25,
+			     .unit = "kWh/t",
+			     .lang = LANG_VI};
+	struct buf b;
+	buf_init(&b, 1 << 20);
+	svg_distribution(&b, &d);
+	const char *s = buf_str(&b);
+	assert_non_null(strstr(s, "viewBox=\"0 0 320 288\""));
+	assert_non_null(strstr(s, "<rect class=\"bar\" x=\"9.0\" y=\"58.0\" width=\"150.0\" "
+				  "height=\"150.0\""));
+	assert_non_null(
+	    strstr(s, "<text class=\"value\" x=\"84.0\" y=\"54.0\" "
+		      "text-anchor=\"middle\" font-size=\"13\" fill=\"#222222\">2</text>"));
+	assert_non_null(strstr(s, "<text class=\"target\" x=\"164.0\" y=\"36\" "
+				  "text-anchor=\"start\" font-size=\"13\""));
+	assert_null(strstr(s, "font-size=\"10\""));
+	assert_null(strstr(s, "font-size=\"11\""));
+	xmlFreeDoc(parse(s));
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -303,6 +349,7 @@ main(void)
 	    cmocka_unit_test(test_chart_empty_and_bad_text),
 	    cmocka_unit_test(test_chart_target_outside),
 	    cmocka_unit_test(test_chart_no_title),
+	    cmocka_unit_test(test_distribution),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	xmlCleanupParser();
