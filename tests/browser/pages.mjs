@@ -158,6 +158,17 @@ async function checkSkipLink(page, label) {
       document.body.querySelector('a[href]') === a;
   });
   check(`${label}: the first link skips to <main>`, ok);
+  // The first Tab shows it on screen; Enter moves the focus to <main>.
+  await page.keyboard.press('Tab');
+  const shown = await page.evaluate(() => {
+    const el = document.activeElement;
+    const r = el.getBoundingClientRect();
+    return el.classList.contains('skip') && r.top >= 0 && r.bottom <= window.innerHeight;
+  });
+  check(`${label}: Tab shows the skip link`, shown);
+  await page.keyboard.press('Enter');
+  check(`${label}: the skip link moves the focus to <main>`,
+    await page.evaluate(() => document.activeElement === document.querySelector('main')));
 }
 
 // ---- the dashboard's charts and print ----
