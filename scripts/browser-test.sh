@@ -3,7 +3,8 @@
 # Debian when missing (chromium, and nodejs and npm when there is no node or
 # npm) and playwright-core with npm (`npm ci`, the version pinned in
 # tests/browser/package.json) when tests/browser/node_modules lacks it or
-# holds another version; no browser is ever downloaded.  It builds a
+# holds another version, and likewise axe-core (the accessibility checks of
+# pages.mjs); no browser is ever downloaded.  It builds a
 # fixture database (sxsh demo --facilities 300, an enterprise user on a
 # facility without a report for the year, a district user of its unit, a
 # province user), starts `sxsh serve` on a free loopback port and runs the
@@ -41,20 +42,24 @@ elif ! command -v npm >/dev/null 2>&1; then
 fi
 command -v node >/dev/null 2>&1 || skip "node could not be installed (Debian package nodejs)"
 command -v npm >/dev/null 2>&1 || skip "npm could not be installed (Debian package npm)"
-# The pinned version, and the one installed (empty when none).
-want=$(sed -n 's/.*"playwright-core": *"\([^"]*\)".*/\1/p' "$dir/package.json")
-have=$(sed -n 's/^  "version": *"\([^"]*\)".*/\1/p' "$dir/node_modules/playwright-core/package.json" 2>/dev/null)
-if [ "$have" != "$want" ]; then
-	echo "browser test: installing playwright-core $want (npm ci)"
+# The pinned versions (package.json) and the ones installed (empty when
+# none): playwright-core drives chromium, axe-core checks accessibility.
+pinned() { sed -n "s/.*\"$1\": *\"\([^\"]*\)\".*/\1/p" "$dir/package.json"; }
+installed() { sed -n 's/^  "version": *"\([^"]*\)".*/\1/p' "$dir/node_modules/$1/package.json" 2>/dev/null; }
+want=$(pinned playwright-core)
+want_axe=$(pinned axe-core)
+if [ "$(installed playwright-core)" != "$want" ] || [ "$(installed axe-core)" != "$want_axe" ]; then
+	echo "browser test: installing playwright-core $want and axe-core $want_axe (npm ci)"
 	log=$(mktemp /tmp/sxsh-npm-XXXXXX)
 	(cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund >"$log" 2>&1) || {
 		tail -n 20 "$log" >&2
 		rm -f "$log"
-		skip "npm could not install playwright-core $want"
+		skip "npm could not install playwright-core $want and axe-core $want_axe"
 	}
 	rm -f "$log"
 fi
-echo "browser test: node $(node --version), playwright-core $want, $(/usr/bin/chromium --version 2>/dev/null)"
+[ "$(installed axe-core)" = "$want_axe" ] || skip "axe-core $want_axe is not installed"
+echo "browser test: node $(node --version), playwright-core $want, axe-core $want_axe, $(/usr/bin/chromium --version 2>/dev/null)"
 [ -x "$sxsh" ] || { echo "browser test: $sxsh not found" >&2; exit 1; }
 
 tmp=$(mktemp -d /tmp/sxsh-browser-XXXXXX)

@@ -665,6 +665,8 @@ static const struct {
 	 "Output {1}: SEC is {2}% of the norm ({3}), above it"},
     [MSG_FORM_EXPLAIN_LONG] = {"Lời giải thích dài quá {1} byte.",
 			       "The explanation is longer than {1} bytes."},
+    /* ---- phones and print ---- */
+    [MSG_DASH_AS_OF] = {"Số liệu tính đến {1}", "Figures as of {1}"},
 };
 
 void

@@ -448,6 +448,7 @@ enum msg_id {
 	/* ---- admin and names for codes (users.c, audit.c, keyusers.c) ---- */
 
 	/* ---- phones and print ---- */
+	MSG_DASH_AS_OF, /* the dashboard's as-of line: {1} today's date, dd/mm/yyyy */
 
 	MSG__MAX
 };

@@ -3,7 +3,8 @@
  * attributes, goes through svg_text(), which escapes the five XML special
  * characters and replaces what XML cannot carry (control characters,
  * malformed UTF-8), so the output is well-formed whatever the caller passes.
- * Coordinates are computed in a fixed viewBox and printed with one decimal.
+ * Coordinates are computed in a viewBox of fixed width and printed with one
+ * decimal.
  */
 #include "render/svg.h"
 
@@ -12,14 +13,37 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Geometry of the viewBox. */
+/*
+ * Geometry of the viewBox.  Charts are drawn for the width they are shown
+ * at: the viewBox is about as wide as a phone's column (a 360 px screen
+ * leaves some 300 px), so one unit is about one pixel there and on a
+ * desktop's dashboard column, and text drawn at FONT units reads at 11 px
+ * or more on both.  Pages cap the rendered width (static/sxsh.css), so text
+ * does not grow without bound on a wide page either.
+ *
+ * The bar chart is horizontal, one row per year, so that any number of
+ * years fits the width and no label meets another: the year on the left,
+ * the bar, its value after it, the coverage in a column on the right, and
+ * the header row above the rows for the target's key and the coverage's
+ * column heading.
+ */
 enum {
-	SVG_W = 640,
-	SVG_H = 300,
-	PLOT_L = 48,  /* left edge of the plot (room for the axis labels) */
-	PLOT_R = 628, /* right edge */
-	PLOT_T = 44,  /* y of 100 % */
-	PLOT_B = 230, /* y of 0 % */
+	SVG_W = 320,
+	FONT = 13, /* every label, in viewBox units */
+	TITLE_FONT = 14,
+	TITLE_LINE = 18,  /* line height of a chart's visible title */
+	TITLE_CHARS = 36, /* characters per line of the visible title */
+	YEAR_X = 4,	  /* left edge of the year labels */
+	PLOT_L = 44,	  /* x of 0 % */
+	PLOT_R = 200,	  /* x of 100 % */
+	COV_X = 316,	  /* right edge of the coverage column */
+	HEAD_H = 24,	  /* the header row: target key, coverage heading */
+	ROW_H = 20,	  /* one year */
+	BAR_H = 12,
+	TICKS_H = 22, /* under the rows: the axis's tick labels */
+	/* the distribution (svg_distribution) */
+	DIST_L = 8,
+	DIST_R = 312,
 };
 
 /* Colours as presentation attributes (a stylesheet may override them by class). */
@@ -36,12 +60,10 @@ static const struct svg_words {
 	const char *coverage;	/* in a bar's tooltip and the description */
 	const char *no_data;	/* a year without a value */
 	const char *empty;	/* a chart without years */
-	const char *cov_legend; /* what the small figures are */
+	const char *cov_legend; /* the heading of the coverage column */
 } svg_words[] = {
-    [LANG_VI] = {"Mục tiêu", "độ phủ", "không có số liệu", "Chưa có số liệu",
-		 "Số nhỏ dưới năm: độ phủ (tỷ lệ cơ sở có số liệu)"},
-    [LANG_EN] = {"Target", "coverage", "no data", "No data yet",
-		 "Small figures under the years: coverage (share of facilities with data)"},
+    [LANG_VI] = {"Mục tiêu", "độ phủ", "không có số liệu", "Chưa có số liệu", "Độ phủ"},
+    [LANG_EN] = {"Target", "coverage", "no data", "No data yet", "Coverage"},
 };
 
 static const struct svg_words *
@@ -148,15 +170,22 @@ pct(char *b, size_t n, double v, enum fmt_qty q, enum lang lang)
 	return fmt_qty(b, n, v, q, lang);
 }
 
-/* The y coordinate of a percentage, clipped to the plot. */
+/* The x coordinate of a percentage, clipped to the plot. */
 static double
-y_of(double v)
+x_of(double v)
 {
 	if (v < 0)
 		v = 0;
 	if (v > 100)
 		v = 100;
-	return PLOT_B - v / 100.0 * (PLOT_B - PLOT_T);
+	return PLOT_L + v / 100.0 * (PLOT_R - PLOT_L);
+}
+
+/* The top of row i (year i). */
+static int
+row_top(int top, int i)
+{
+	return top + i * ROW_H;
 }
 
 /* The text of the <desc>: every year's value and coverage, then the target. */
@@ -192,21 +221,76 @@ put_desc(struct buf *out, const struct svg_chart *c)
 	svg_text(out, ".");
 }
 
+/*
+ * The visible title, cut at spaces into lines of at most TITLE_CHARS
+ * characters (a word longer than that gets a line of its own), from y
+ * downwards, into out (NULL: only measured).  Returns the y below its last
+ * line.
+ */
+static int
+put_title(struct buf *out, const char *title, int y)
+{
+	const char *p = title != NULL ? title : "";
+	while (*p == ' ')
+		p++;
+	while (*p != '\0') {
+		/* The longest run of whole words that fits, counted in characters. */
+		const char *end = p, *cut = NULL;
+		int chars = 0;
+		while (*end != '\0' && (chars < TITLE_CHARS || cut == NULL)) {
+			if (*end == ' ')
+				cut = end;
+			if (((unsigned char)*end & 0xC0) != 0x80)
+				chars++;
+			end++;
+		}
+		if (*end == '\0' && chars <= TITLE_CHARS)
+			cut = end;
+		else if (cut == NULL)
+			cut = end; /* one long word */
+		char line[512];
+		size_t len =
+		    (size_t)(cut - p) < sizeof(line) - 1 ? (size_t)(cut - p) : sizeof(line) - 1;
+		memcpy(line, p, len);
+		line[len] = '\0';
+		y += TITLE_LINE;
+		p = cut;
+		while (*p == ' ')
+			p++;
+		if (out == NULL)
+			continue;
+		buf_printf(out,
+			   "<text class=\"title\" x=\"%d\" y=\"%d\" font-size=\"%d\" "
+			   "font-weight=\"bold\" fill=\"" COL_TEXT "\">",
+			   YEAR_X, y - 4, TITLE_FONT);
+		svg_text(out, line);
+		buf_puts(out, "</text>");
+	}
+	return y;
+}
+
+/* Vertical grid lines every 25 %, from y1 to y2, labelled 0, 50 and 100 % under y2. */
 static void
-put_grid(struct buf *out, enum lang lang)
+put_grid(struct buf *out, enum lang lang, int y1, int y2)
 {
 	char a[32];
 	buf_puts(out, "<g class=\"grid\">");
 	for (int g = 0; g <= 100; g += 25) {
-		double y = y_of(g);
+		double x = x_of(g);
 		buf_printf(out,
-			   "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"" COL_GRID
+			   "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"" COL_GRID
 			   "\" stroke-width=\"1\"/>",
-			   PLOT_L, y, PLOT_R, y);
+			   x, y1, x, y2);
+		if (g % 50 != 0)
+			continue;
 		buf_printf(out,
-			   "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" font-size=\"10\" "
+			   "<text x=\"%.1f\" y=\"%d\" text-anchor=\"%s\" font-size=\"%d\" "
 			   "fill=\"" COL_MUTED "\">",
-			   PLOT_L - 6, y + 3.5);
+			   x, y2 + 16,
+			   g == 0     ? "start"
+			   : g == 100 ? "end"
+				      : "middle",
+			   FONT);
 		svg_text(out, pct(a, sizeof(a), g, FMT_TARGET, lang));
 		buf_puts(out, "</text>");
 	}
@@ -214,14 +298,13 @@ put_grid(struct buf *out, enum lang lang)
 }
 
 static void
-put_bars(struct buf *out, const struct svg_chart *c)
+put_bars(struct buf *out, const struct svg_chart *c, int top)
 {
 	const struct svg_words *w = words(c->lang);
-	double slot = (double)(PLOT_R - PLOT_L) / c->n, bw = slot * 0.62;
-	int fs = c->n > 16 ? 8 : 10;
 	char a[64], b[64], t[256];
 	for (int i = 0; i < c->n; i++) {
-		double v = c->values[i], cx = PLOT_L + slot * i + slot / 2;
+		double v = c->values[i];
+		int y = row_top(top, i), base = y + ROW_H / 2 + 5; /* text baseline */
 		int has_cov = c->coverage != NULL && isfinite(c->coverage[i]);
 		buf_puts(out, "<g>");
 		/* A tooltip with the year, value and coverage. */
@@ -238,37 +321,37 @@ put_bars(struct buf *out, const struct svg_chart *c)
 			svg_text(out, t);
 		}
 		buf_puts(out, "</title>");
+		buf_printf(out,
+			   "<text class=\"year\" x=\"%d\" y=\"%d\" font-size=\"%d\" "
+			   "fill=\"" COL_TEXT "\">%d</text>",
+			   YEAR_X, base, FONT, c->labels[i]);
 		if (isnan(v)) {
 			buf_printf(out,
-				   "<text class=\"gap\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" "
-				   "font-size=\"%d\" fill=\"" COL_MUTED "\">",
-				   cx, PLOT_B - 5, fs + 2);
+				   "<text class=\"gap\" x=\"%d\" y=\"%d\" font-size=\"%d\" "
+				   "fill=\"" COL_MUTED "\">",
+				   PLOT_L + 4, base, FONT);
 			svg_text(out, "—");
 			buf_puts(out, "</text>");
 		} else {
-			double y = y_of(v);
+			double x = x_of(v);
 			buf_printf(out,
-				   "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-				   "height=\"%.1f\" fill=\"" COL_BAR "\"/>",
-				   cx - bw / 2, y, bw, PLOT_B - y);
-			buf_printf(
-			    out,
-			    "<text class=\"value\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
-			    "font-size=\"%d\" fill=\"" COL_TEXT "\">",
-			    cx, y - 4, fs);
+				   "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%.1f\" "
+				   "height=\"%d\" fill=\"" COL_BAR "\"/>",
+				   PLOT_L, y + (ROW_H - BAR_H) / 2, x - PLOT_L, BAR_H);
+			/* A white outline keeps the value legible over the target line. */
+			buf_printf(out,
+				   "<text class=\"value\" x=\"%.1f\" y=\"%d\" font-size=\"%d\" "
+				   "fill=\"" COL_TEXT "\" stroke=\"#ffffff\" stroke-width=\"3\" "
+				   "paint-order=\"stroke\">",
+				   x + 4, base, FONT);
 			svg_text(out, pct(a, sizeof(a), v, FMT_PCT, c->lang));
 			buf_puts(out, "</text>");
 		}
-		buf_printf(out,
-			   "<text class=\"year\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" "
-			   "font-size=\"%d\" fill=\"" COL_TEXT "\">%d</text>",
-			   cx, PLOT_B + 16, fs + 1, c->labels[i]);
 		if (has_cov) {
 			buf_printf(out,
-				   "<text class=\"coverage\" x=\"%.1f\" y=\"%d\" "
-				   "text-anchor=\"middle\" font-size=\"%d\" fill=\"" COL_MUTED
-				   "\">",
-				   cx, PLOT_B + 30, fs - 1);
+				   "<text class=\"coverage\" x=\"%d\" y=\"%d\" "
+				   "text-anchor=\"end\" font-size=\"%d\" fill=\"" COL_MUTED "\">",
+				   COV_X, base, FONT);
 			svg_text(out, pct(a, sizeof(a), c->coverage[i], FMT_PCT, c->lang));
 			buf_puts(out, "</text>");
 		}
@@ -276,9 +359,13 @@ put_bars(struct buf *out, const struct svg_chart *c)
 	}
 }
 
-/* The dashed target line over the years it spans, with its label. */
+/*
+ * The dashed target line down the rows of the years it spans, and its key
+ * in the header row above the rows (header_y: the header's baseline), where
+ * no bar's label can be.
+ */
 static void
-put_target(struct buf *out, const struct svg_chart *c)
+put_target(struct buf *out, const struct svg_chart *c, int top, int header_y)
 {
 	int first = -1, last = -1;
 	for (int i = 0; i < c->n; i++) {
@@ -291,81 +378,93 @@ put_target(struct buf *out, const struct svg_chart *c)
 	}
 	if (first < 0)
 		return; /* the target's years are outside the chart: the <desc> still says it */
-	double slot = (double)(PLOT_R - PLOT_L) / c->n;
-	double x1 = PLOT_L + slot * first, x2 = PLOT_L + slot * (last + 1), y = y_of(c->target);
+	double x = x_of(c->target);
 	char a[32], t[96];
 	buf_printf(out,
-		   "<g class=\"target\"><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+		   "<g class=\"target\"><line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
 		   "stroke=\"" COL_TARGET "\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>",
-		   x1, y, x2, y);
+		   x, row_top(top, first), x, row_top(top, last + 1));
+	/* The key: a short piece of the same line and the words. */
+	buf_printf(out,
+		   "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"" COL_TARGET
+		   "\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>",
+		   PLOT_L, header_y - 4, PLOT_L + 16, header_y - 4);
 	snprintf(t, sizeof(t), "%s %s", words(c->lang)->target,
 		 pct(a, sizeof(a), c->target, FMT_TARGET, c->lang));
 	buf_printf(out,
-		   "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" font-size=\"11\" "
-		   "font-weight=\"bold\" fill=\"" COL_TARGET "\">",
-		   x2, y - 6);
+		   "<text x=\"%d\" y=\"%d\" font-size=\"%d\" font-weight=\"bold\" "
+		   "fill=\"" COL_TARGET "\">",
+		   PLOT_L + 20, header_y, FONT);
 	svg_text(out, t);
 	buf_puts(out, "</text></g>");
+}
+
+/* Opens the <svg> element with its accessible name and description. */
+static void
+put_open(struct buf *out, const char *cls, int h, const char *id, const char *title)
+{
+	buf_printf(out,
+		   "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" "
+		   "class=\"%s\" font-family=\"sans-serif\"",
+		   SVG_W, h, cls);
+	if (id != NULL) {
+		buf_puts(out, " aria-labelledby=\"");
+		svg_text(out, id);
+		buf_puts(out, "-title ");
+		svg_text(out, id);
+		buf_puts(out, "-desc\"><title id=\"");
+		svg_text(out, id);
+		buf_puts(out, "-title\">");
+	} else {
+		buf_puts(out, " aria-label=\"");
+		svg_text(out, title);
+		buf_puts(out, "\"><title>");
+	}
+	svg_text(out, title);
+	buf_puts(out, "</title><desc");
+	if (id != NULL) {
+		buf_puts(out, " id=\"");
+		svg_text(out, id);
+		buf_puts(out, "-desc\"");
+	}
+	buf_puts(out, ">");
 }
 
 void
 svg_bar_chart(struct buf *out, const struct svg_chart *c)
 {
 	const struct svg_words *w = words(c->lang);
-	buf_printf(out,
-		   "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" "
-		   "class=\"sxsh-chart\" font-family=\"sans-serif\"",
-		   SVG_W, SVG_H);
-	if (c->id != NULL) {
-		buf_puts(out, " aria-labelledby=\"");
-		svg_text(out, c->id);
-		buf_puts(out, "-title ");
-		svg_text(out, c->id);
-		buf_puts(out, "-desc\"><title id=\"");
-		svg_text(out, c->id);
-		buf_puts(out, "-title\">");
-	} else {
-		buf_puts(out, " aria-label=\"");
-		svg_text(out, c->title);
-		buf_puts(out, "\"><title>");
-	}
-	svg_text(out, c->title);
-	buf_puts(out, "</title><desc");
-	if (c->id != NULL) {
-		buf_puts(out, " id=\"");
-		svg_text(out, c->id);
-		buf_puts(out, "-desc\"");
-	}
-	buf_puts(out, ">");
+	int title_h = c->no_title ? 0 : put_title(NULL, c->title, 0);
+	int top = title_h + HEAD_H, header_y = title_h + HEAD_H - 7;
+	int rows = c->n > 0 ? c->n : 2; /* an empty chart keeps room for its message */
+	int axis = row_top(top, rows) + 2, h = axis + TICKS_H;
+	put_open(out, "sxsh-chart", h, c->id, c->title);
 	put_desc(out, c);
 	buf_puts(out, "</desc>");
-
-	buf_puts(out, "<text class=\"title\" x=\"12\" y=\"22\" font-size=\"14\" "
-		      "font-weight=\"bold\" fill=\"" COL_TEXT "\">");
-	svg_text(out, c->title);
-	buf_puts(out, "</text>");
-	put_grid(out, c->lang);
+	if (!c->no_title)
+		put_title(out, c->title, 0);
+	put_grid(out, c->lang, top - 2, axis);
 	if (c->n > 0) {
-		put_bars(out, c);
+		put_bars(out, c, top);
 	} else {
 		buf_printf(out,
 			   "<text class=\"gap\" x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
-			   "font-size=\"12\" fill=\"" COL_MUTED "\">",
-			   (PLOT_L + PLOT_R) / 2, (PLOT_T + PLOT_B) / 2);
+			   "font-size=\"%d\" fill=\"" COL_MUTED "\">",
+			   (PLOT_L + PLOT_R) / 2, top + ROW_H + 5, FONT);
 		svg_text(out, w->empty);
 		buf_puts(out, "</text>");
 	}
 	buf_printf(out,
 		   "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"" COL_AXIS
 		   "\" stroke-width=\"1\"/>",
-		   PLOT_L, PLOT_B, PLOT_R, PLOT_B);
+		   PLOT_L, top - 2, PLOT_L, axis);
 	if (c->n > 0 && isfinite(c->target))
-		put_target(out, c);
+		put_target(out, c, top, header_y);
 	if (c->n > 0 && c->coverage != NULL) {
 		buf_printf(out,
-			   "<text class=\"legend\" x=\"%d\" y=\"%d\" font-size=\"10\" "
-			   "fill=\"" COL_MUTED "\">",
-			   PLOT_L, SVG_H - 14);
+			   "<text class=\"legend\" x=\"%d\" y=\"%d\" text-anchor=\"end\" "
+			   "font-size=\"%d\" fill=\"" COL_MUTED "\">",
+			   COV_X, header_y, FONT);
 		svg_text(out, w->cov_legend);
 		buf_puts(out, "</text>");
 	}
@@ -425,31 +524,11 @@ svg_distribution(struct buf *out, const struct svg_dist *d)
 			cmax = count[b];
 	}
 
-	buf_printf(out,
-		   "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" "
-		   "class=\"sxsh-chart sxsh-dist\" font-family=\"sans-serif\"",
-		   SVG_W, SVG_H);
-	if (d->id != NULL) {
-		buf_puts(out, " aria-labelledby=\"");
-		svg_text(out, d->id);
-		buf_puts(out, "-title ");
-		svg_text(out, d->id);
-		buf_puts(out, "-desc\"><title id=\"");
-		svg_text(out, d->id);
-		buf_puts(out, "-title\">");
-	} else {
-		buf_puts(out, " aria-label=\"");
-		svg_text(out, d->title);
-		buf_puts(out, "\"><title>");
-	}
-	svg_text(out, d->title);
-	buf_puts(out, "</title><desc");
-	if (d->id != NULL) {
-		buf_puts(out, " id=\"");
-		svg_text(out, d->id);
-		buf_puts(out, "-desc\"");
-	}
-	buf_puts(out, ">");
+	/* The layout from the top: title, reference label, bars, axis labels,
+	 * quartile box, its legend on two lines. */
+	int top = put_title(NULL, d->title, 0) + 40; /* the tallest bar's top */
+	int axis = top + 150, h = axis + 80;
+	put_open(out, "sxsh-chart sxsh-dist", h, d->id, d->title);
 	char a[32], b2[32], c[32];
 	if (nv > 0) {
 		buf_printf(out, "%d %s; %s %s %s %s", nv, dw->values, dw->range,
@@ -473,69 +552,67 @@ svg_distribution(struct buf *out, const struct svg_dist *d)
 		svg_text(out, w->empty);
 	}
 	buf_puts(out, "</desc>");
-	buf_puts(out, "<text class=\"title\" x=\"12\" y=\"22\" font-size=\"14\" "
-		      "font-weight=\"bold\" fill=\"" COL_TEXT "\">");
-	svg_text(out, d->title);
-	buf_puts(out, "</text>");
+	put_title(out, d->title, 0);
 	if (nv == 0) {
 		buf_printf(out,
 			   "<text class=\"gap\" x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
-			   "font-size=\"12\" fill=\"" COL_MUTED "\">",
-			   (PLOT_L + PLOT_R) / 2, (PLOT_T + PLOT_B) / 2);
+			   "font-size=\"%d\" fill=\"" COL_MUTED "\">",
+			   SVG_W / 2, top + 60, FONT);
 		svg_text(out, w->empty);
 		buf_puts(out, "</text></svg>");
 		return;
 	}
 
 	/* Bars: one per bin, height by count; the count above each non-empty bar. */
-	const double pw = PLOT_R - PLOT_L, ph = PLOT_B - PLOT_T - 20;
+	const double pw = DIST_R - DIST_L, ph = axis - top;
 	const double slot = pw / nbins;
 	for (int i = 0; i < nbins; i++) {
 		if (count[i] == 0)
 			continue;
 		double h = ph * count[i] / cmax;
-		double x = PLOT_L + slot * i;
+		double x = DIST_L + slot * i;
 		buf_printf(
 		    out,
 		    "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
 		    "fill=\"" COL_BAR "\"><title>",
-		    x + 1, PLOT_B - h, slot - 2, h);
+		    x + 1, axis - h, slot - 2, h);
 		buf_printf(out, "%s–%s: %d</title></rect>",
 			   dist_num(a, sizeof(a), lo + bw * i, d->lang),
 			   dist_num(b2, sizeof(b2), lo + bw * (i + 1), d->lang), count[i]);
 		buf_printf(out,
 			   "<text class=\"value\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
-			   "font-size=\"10\" fill=\"" COL_TEXT "\">%d</text>",
-			   x + slot / 2, PLOT_B - h - 4, count[i]);
+			   "font-size=\"%d\" fill=\"" COL_TEXT "\">%d</text>",
+			   x + slot / 2, axis - h - 4, FONT, count[i]);
 	}
 	buf_printf(out,
 		   "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"" COL_AXIS
 		   "\" stroke-width=\"1\"/>",
-		   PLOT_L, PLOT_B, PLOT_R, PLOT_B);
+		   DIST_L, axis, DIST_R, axis);
 	/* Axis labels: the range's ends and middle. */
 	for (int i = 0; i <= 2; i++) {
 		double v = lo + (hi - lo) * i / 2;
 		buf_printf(out,
 			   "<text class=\"year\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\" "
-			   "font-size=\"11\" fill=\"" COL_TEXT "\">%s</text>",
-			   PLOT_L + pw * i / 2, PLOT_B + 14,
+			   "font-size=\"%d\" fill=\"" COL_TEXT "\">%s</text>",
+			   DIST_L + pw * i / 2, axis + 16,
 			   i == 0   ? "start"
 			   : i == 1 ? "middle"
 				    : "end",
-			   dist_num(a, sizeof(a), v, d->lang));
+			   FONT, dist_num(a, sizeof(a), v, d->lang));
 	}
+	/* The unit at the right of the quartiles' legend. */
 	if (d->unit != NULL) {
 		buf_printf(out,
 			   "<text class=\"legend\" x=\"%d\" y=\"%d\" text-anchor=\"end\" "
-			   "font-size=\"10\" fill=\"" COL_MUTED "\">",
-			   PLOT_R, SVG_H - 8);
+			   "font-size=\"%d\" fill=\"" COL_MUTED "\">",
+			   DIST_R, axis + 56, FONT);
 		svg_text(out, d->unit);
 		buf_puts(out, "</text>");
 	}
-#define DIST_X(v) (PLOT_L + pw * ((v)-lo) / (hi - lo))
-	/* Quartile box and median under the axis. */
+#define DIST_X(v) (DIST_L + pw * ((v)-lo) / (hi - lo))
+	/* Quartile box and median under the axis, their legend under it on two lines. */
 	if (isfinite(d->q1) && isfinite(d->median) && isfinite(d->q3)) {
-		int y = PLOT_B + 24;
+		int y = axis + 24;
 		buf_printf(
 		    out,
 		    "<rect class=\"quartile\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"12\" "
@@ -547,29 +624,31 @@ svg_distribution(struct buf *out, const struct svg_dist *d)
 			   "<line class=\"median\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
 			   "stroke=\"" COL_AXIS "\" stroke-width=\"2\"/>",
 			   DIST_X(d->median), y, DIST_X(d->median), y + 12);
-		buf_printf(
-		    out,
-		    "<text class=\"legend\" x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"" COL_MUTED
-		    "\">",
-		    PLOT_L, y + 26);
+		buf_printf(out,
+			   "<text class=\"legend\" x=\"%d\" y=\"%d\" font-size=\"%d\" "
+			   "fill=\"" COL_MUTED "\">",
+			   DIST_L, y + 32, FONT);
 		svg_text(out, dw->quartiles);
-		buf_printf(out, ": %s · %s · %s</text>", dist_num(a, sizeof(a), d->q1, d->lang),
+		buf_printf(out,
+			   ":</text><text class=\"legend\" x=\"%d\" y=\"%d\" font-size=\"%d\" "
+			   "fill=\"" COL_MUTED "\">%s · %s · %s</text>",
+			   DIST_L, y + 50, FONT, dist_num(a, sizeof(a), d->q1, d->lang),
 			   dist_num(b2, sizeof(b2), d->median, d->lang),
 			   dist_num(c, sizeof(c), d->q3, d->lang));
 	}
-	/* The reference line over the whole plot. */
+	/* The reference line over the whole plot, its label above the bars' counts. */
 	if (isfinite(d->ref)) {
 		double x = DIST_X(d->ref);
+		int right = x > (DIST_L + DIST_R) / 2;
 		buf_printf(out,
 			   "<line class=\"target\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
 			   "stroke=\"" COL_TARGET
 			   "\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>",
-			   x, PLOT_T - 8, x, PLOT_B);
+			   x, top - 18, x, axis);
 		buf_printf(out,
 			   "<text class=\"target\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\" "
-			   "font-size=\"11\" fill=\"" COL_TARGET "\">",
-			   x + (x > (PLOT_L + PLOT_R) / 2 ? -4 : 4), PLOT_T - 10,
-			   x > (PLOT_L + PLOT_R) / 2 ? "end" : "start");
+			   "font-size=\"%d\" fill=\"" COL_TARGET "\">",
+			   x + (right ? -4 : 4), top - 22, right ? "end" : "start", FONT);
 		svg_text(out, d->ref_label != NULL ? d->ref_label : w->target);
 		buf_printf(out, " %s</text>", dist_num(a, sizeof(a), d->ref, d->lang));
 	}

@@ -14,6 +14,7 @@
 
 struct svg_chart {
 	const char *title;	    /* escaped by the writer */
+	int no_title;		    /* 1: the title only names the chart (the page shows it) */
 	int n;			    /* number of bars (years) */
 	const int *labels;	    /* x labels, e.g. years */
 	const double *values;	    /* percent 0..100, NAN = no data (drawn as a gap with "—") */
@@ -30,9 +31,15 @@ struct svg_chart {
  * inline style attributes — use presentation attributes and CSS classes only,
  * because the site's CSP has no 'unsafe-inline') to out.
  *
- * The chart scales to its container (viewBox, no fixed size).  Bars are
- * labelled with their value ("45,2 %" in Vietnamese); a <desc> repeats every
- * value and coverage as text.  CSS classes: sxsh-chart, title, grid, bar,
+ * The chart scales to its container (viewBox, no fixed size); the viewBox
+ * is 320 units wide and text 13 units high, so that shown between 300 and
+ * 500 px wide (the pages' CSS keeps it there) text reads at 11 px or more.
+ * One row per label (year): a horizontal bar labelled with its value
+ * ("45,2 %" in Vietnamese) and the coverage in a column on the right; the
+ * target is a dashed vertical line over its years, its key in a header row
+ * above the bars, where it cannot meet a bar's label.  The visible title
+ * is wrapped on lines of 36 characters.  A <desc> repeats every value and
+ * coverage as text.  CSS classes: sxsh-chart, title, grid, bar,
  * value, gap, year, coverage, target, legend.  Values outside 0..100 are
  * drawn clipped to the axis but labelled as given.  If out reaches its
  * maximum, out->overflow is set (struct buf) and the chart is incomplete.

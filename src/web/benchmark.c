@@ -92,7 +92,7 @@ bench_peers(struct http_request *req, struct buf *b, const struct bench_result *
 	html_elem(b, "h2",
 		  HTTP_T(req, "Từng cơ sở (chỉ cán bộ Sở xem được)",
 			 "Each facility (province staff only)"));
-	html_open(b, "div", "class", "scroll", NULL);
+	web_scroll_open(b, HTTP_T(req, "Bảng từng cơ sở", "Table of each facility"));
 	html_open(b, "table", "class", "list peers", NULL);
 	html_open(b, "thead", NULL);
 	html_open(b, "tr", NULL);
@@ -129,7 +129,7 @@ bench_peers(struct http_request *req, struct buf *b, const struct bench_result *
 	}
 	html_close(b, "tbody");
 	html_close(b, "table");
-	html_close(b, "div");
+	web_scroll_close(b);
 }
 
 /* The benchmark of one product and year. */

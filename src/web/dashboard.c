@@ -9,10 +9,14 @@
  * by district and by sector (/indicators); then the latest year by unit,
  * each unit linking to its facilities.
  *
+ * Under the heading, "Số liệu tính đến dd/mm/yyyy": the figures are computed
+ * from every report in the database whenever one changes, so they are as of
+ * today (Vietnam's date); the line is printed too (static/sxsh.css, print).
+ *
  * The indicators come from the model's shared cache (kpi_cache.h).  The
  * rendered content is cached in struct web_app, one per language, keyed by
  * the database's generation (meta 'generation', bumped by every write that
- * changes public figures), and so is the whole public page: an anonymous
+ * changes public figures) and the day, and so is the whole public page: an anonymous
  * request takes a reference to the cached page; a signed-in one wraps the
  * cached content in its own layout.  Two requests may render the same
  * generation at once; both results are identical and the first one stays.
@@ -22,6 +26,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "model/analytics/kpi.h"
 #include "model/analytics/kpi_cache.h"
@@ -74,6 +79,7 @@ dash_indicator(struct http_request *req, struct buf *b, const struct kpi_result 
 	    .target_by = s->target_by,
 	    .lang = req->lang,
 	    .id = arena_printf(&req->arena, "kpi-%s", s->code),
+	    .no_title = 1, /* the h2 above says it */
 	};
 	struct buf svg;
 	buf_init(&svg, DASH_SVG_MAX);
@@ -152,7 +158,8 @@ dash_units(struct http_request *req, struct buf *b, const struct kpi_result *r)
 	html_textf(b, HTTP_T(req, "Theo đơn vị hành chính, năm %d", "By administrative unit, %d"),
 		   year);
 	html_close(b, "h2");
-	html_open(b, "div", "class", "scroll", NULL);
+	web_scroll_open(b,
+			HTTP_T(req, "Bảng theo đơn vị hành chính", "Table by administrative unit"));
 	html_open(b, "table", "class", "list units", NULL);
 	html_elem(b, "caption", web_msg(req, MSG_KPI_CELL_LEGEND));
 	html_open(b, "thead", NULL);
@@ -198,7 +205,7 @@ dash_units(struct http_request *req, struct buf *b, const struct kpi_result *r)
 	}
 	html_close(b, "tbody");
 	html_close(b, "table");
-	html_close(b, "div");
+	web_scroll_close(b);
 	if (year < r->last_year) {
 		html_open(b, "p", "class", "note", NULL);
 		html_text(b, HTTP_T(req,
@@ -222,7 +229,7 @@ dash_units(struct http_request *req, struct buf *b, const struct kpi_result *r)
  * (logged).
  */
 static int
-dash_render(struct http_request *req, struct db *db, struct buf *b, const char **title)
+dash_render(struct http_request *req, struct db *db, struct buf *b, const char **title, int64_t now)
 {
 	char plan[REFDATA_PLAN_CODE_MAX];
 	refdata_default_plan(db, plan, sizeof(plan)); /* none: "", refused by kpi_compute */
@@ -230,6 +237,16 @@ dash_render(struct http_request *req, struct db *db, struct buf *b, const char *
 	    &req->arena,
 	    HTTP_T(req, "Sản xuất sạch hơn — Kế hoạch %s", "Cleaner production — Plan %s"), plan);
 	html_elem(b, "h1", *title);
+	/* The figures are computed from every report in the database when it
+	 * changes, so they are as of today (the cache is kept per day). */
+	struct msg m;
+	char asof[128];
+	msg_init(&m, MSG_DASH_AS_OF, NULL);
+	msg_code(&m, web_date_unix(req, now));
+	msg_format(&m, req->lang, asof, sizeof(asof));
+	html_open(b, "p", "class", "as-of", NULL);
+	html_text(b, asof);
+	html_close(b, "p");
 	html_elem(
 	    b, "p",
 	    HTTP_T(req,
@@ -275,6 +292,8 @@ web_dashboard(struct http_request *req, struct http_response *resp)
 	int64_t gen;
 	if (db == NULL || store_generation(db, &gen) < 0)
 		return -1;
+	int64_t now = (int64_t)time(NULL);
+	int64_t day = (now + 7 * 3600) / 86400; /* Asia/Ho_Chi_Minh, as web_date_unix */
 	struct web_page_cache *c = &req->app->dashboard;
 	int l = req->lang == LANG_EN ? 1 : 0;
 	struct http_blob *page = NULL, *content = NULL;
@@ -288,7 +307,7 @@ web_dashboard(struct http_request *req, struct http_response *resp)
 	 */
 	int shared = req->who == NULL;
 	pthread_mutex_lock(&c->lock);
-	if (c->lang[l].generation == gen) {
+	if (c->lang[l].generation == gen && c->lang[l].day == day) {
 		if (shared && c->lang[l].page != NULL)
 			page = http_blob_ref(c->lang[l].page);
 		else if (c->lang[l].content != NULL) {
@@ -304,7 +323,7 @@ web_dashboard(struct http_request *req, struct http_response *resp)
 		req->nparams = 0;
 		struct buf b;
 		buf_init(&b, HTTP_BODY_MAX / 2);
-		int rc = dash_render(req, db, &b, &title);
+		int rc = dash_render(req, db, &b, &title, now);
 		req->nparams = nparams;
 		if (rc < 0) {
 			buf_free(&b);
@@ -313,7 +332,8 @@ web_dashboard(struct http_request *req, struct http_response *resp)
 		content = http_blob_new(buf_str(&b), b.len);
 		buf_free(&b);
 		pthread_mutex_lock(&c->lock);
-		if (c->lang[l].content == NULL || c->lang[l].generation < gen) {
+		if (c->lang[l].content == NULL || c->lang[l].generation < gen ||
+		    c->lang[l].day < day) {
 			http_blob_unref(c->lang[l].page);
 			http_blob_unref(c->lang[l].content);
 			free(c->lang[l].title);
@@ -321,6 +341,7 @@ web_dashboard(struct http_request *req, struct http_response *resp)
 			c->lang[l].content = http_blob_ref(content);
 			c->lang[l].title = xstrdup(title);
 			c->lang[l].generation = gen;
+			c->lang[l].day = day;
 		}
 		pthread_mutex_unlock(&c->lock);
 	}
@@ -337,7 +358,8 @@ web_dashboard(struct http_request *req, struct http_response *resp)
 		buf_free(&out);
 		if (shared) {
 			pthread_mutex_lock(&c->lock);
-			if (c->lang[l].generation == gen && c->lang[l].page == NULL)
+			if (c->lang[l].generation == gen && c->lang[l].day == day &&
+			    c->lang[l].page == NULL)
 				c->lang[l].page = http_blob_ref(page);
 			pthread_mutex_unlock(&c->lock);
 		}

@@ -130,7 +130,7 @@ ind_table(struct http_request *req, struct buf *b, const struct kpi_result *r, i
 {
 	const struct kpi_breakdown *bd = &r->by[by->by];
 	int yi = year - r->first_year;
-	html_open(b, "div", "class", "scroll", NULL);
+	web_scroll_open(b, HTTP_T(req, "Bảng chỉ tiêu", "Indicators table"));
 	html_open(b, "table", "class", "list indicators", NULL);
 	html_open(b, "caption", NULL);
 	html_textf(b, HTTP_T(req, "Năm %d, theo %s.", "%d, by %s."), year,
@@ -210,7 +210,7 @@ ind_table(struct http_request *req, struct buf *b, const struct kpi_result *r, i
 	}
 	html_close(b, "tbody");
 	html_close(b, "table");
-	html_close(b, "div");
+	web_scroll_close(b);
 }
 
 /* What the figures mean, and a note when the plan sets no target for year. */

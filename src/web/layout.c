@@ -305,6 +305,8 @@ web_layout(struct http_request *req, struct buf *body, const char *title, const 
 	    {"body", body_html},
 	    {"footer", buf_str(&foot)},
 	    {"user", buf_str(&user)},
+	    {"skip", HTTP_T(req, "Bỏ qua điều hướng", "Skip to content")},
+	    {"navlabel", HTTP_T(req, "Điều hướng chính", "Main navigation")},
 	};
 	int rc = html_template(body, (const char *)tpl->data, vars, sizeof(vars) / sizeof(vars[0]));
 	if (rc < 0)
@@ -317,6 +319,19 @@ web_layout(struct http_request *req, struct buf *body, const char *title, const 
 	buf_free(&foot);
 	buf_free(&user);
 	return rc;
+}
+
+void
+web_scroll_open(struct buf *b, const char *label)
+{
+	html_open(b, "div", "class", "scroll", "role", "region", "tabindex", "0", "aria-label",
+		  label, NULL);
+}
+
+void
+web_scroll_close(struct buf *b)
+{
+	html_close(b, "div");
 }
 
 static const struct {

@@ -12,11 +12,15 @@
 #include "model/analytics/kpi_cache.h"
 #include "web/web.h"
 
-/* The dashboard as last rendered, per language, for one database generation. */
+/*
+ * The dashboard as last rendered, per language, for one database generation
+ * and one day (it shows the date its figures are as of).
+ */
 struct web_page_cache {
 	pthread_mutex_t lock;
 	struct {
 		int64_t generation;	   /* meaningless while content is NULL */
+		int64_t day;		   /* days since 1970 in Vietnam's time zone */
 		struct http_blob *content; /* inside the layout: the same for everyone */
 		char *title;
 		struct http_blob *page; /* the whole public page; NULL until one is asked for */
@@ -35,6 +39,15 @@ struct web_app {
  */
 int web_layout(struct http_request *req, struct buf *body, const char *title,
 	       const char *body_html);
+
+/*
+ * Opens the box a wide table scrolls sideways in, so that the page itself
+ * never gets wider than a phone's screen: a region named label (what the
+ * table is, in the page's language) that the keyboard can focus and scroll.
+ * Close it with web_scroll_close after the table.
+ */
+void web_scroll_open(struct buf *b, const char *label);
+void web_scroll_close(struct buf *b);
 
 /*
  * Returns the URL of path with the n parameters params (those with a NULL
