@@ -366,8 +366,8 @@ const char *const db_sql[STMT__MAX] = {
 	"SELECT 'api_token', count(*) FROM api_token UNION ALL "
 	"SELECT 'facility_member', count(*) FROM facility_member UNION ALL "
 	"SELECT 'deadline', count(*) FROM deadline UNION ALL "
-	"SELECT 'home_seen', count(*) FROM home_seen",
-	"SELECT 'attachment', count(*) FROM attachment",
+	"SELECT 'home_seen', count(*) FROM home_seen UNION ALL "
+	"SELECT 'attachment', count(*) FROM attachment UNION ALL "
 	"SELECT 'form_draft', count(*) FROM form_draft UNION ALL "
 	"SELECT 'form_stash', count(*) FROM form_stash",
     [STMT_FACILITY_LIST_ALL] =

@@ -1312,7 +1312,7 @@ web_report_form(struct http_request *req, struct http_response *resp)
 	else if (done != NULL && strcmp(done, "submitted") == 0)
 		p->notice = HTTP_T(req, "Đã nộp báo cáo.", "Report submitted.");
 	if (web_draft_restored(draft)) { /* what was typed, shown as posted, not saved */
-		rf_from_post(req, &p->form, NULL);
+		rf_from_post(req, p, NULL);
 	} else if (p->stored != NULL) {
 		rf_from_report(req, p->stored, &p->form);
 		/* A draft's warnings beside its lines, with what was explained so far. */

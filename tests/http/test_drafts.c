@@ -149,8 +149,8 @@ test_autosave_restore_discard(void **state)
 	req(ENT, "GET", FORM, NULL, 200, &r);
 	hs_contains(&r, "Đã khôi phục nội dung bạn nhập lúc ");
 	hs_contains(&r, ", chưa được lưu.");
-	hs_contains(&r, "name=\"energy[0].quantity\" value=\"3.5OO\"");
-	hs_contains(&r, "name=\"output[0].quantity\" value=\"12.500\"");
+	hs_contains(&r, "name=\"energy[0].quantity\" id=\"f-energy-0-quantity\" value=\"3.5OO\"");
+	hs_contains(&r, "name=\"output[0].quantity\" id=\"f-output-0-quantity\" value=\"12.500\"");
 	hs_contains(&r, "<form method=\"post\" action=\"/drafts/facilities/7201/report/2025\">");
 	hs_contains(&r, "name=\"draft_op\" value=\"discard\"");
 	/* The notice is the first thing after the page's one heading. */
@@ -199,7 +199,7 @@ test_autosave_restore_discard(void **state)
 	hc_response_free(&r);
 	assert_int_equal(q_int("SELECT base_version FROM form_draft"), 1);
 	req(ENT, "GET", FORM, NULL, 200, &r);
-	hs_contains(&r, "name=\"energy[0].quantity\" value=\"4.000\"");
+	hs_contains(&r, "name=\"energy[0].quantity\" id=\"f-energy-0-quantity\" value=\"4.000\"");
 	hs_lacks(&r, "Đã có một phiên bản khác được lưu"); /* typed on the current version */
 	hc_response_free(&r);
 
@@ -207,7 +207,7 @@ test_autosave_restore_discard(void **state)
 	exec_at("UPDATE form_draft SET saved_at = %lld", last_report_change() - 1);
 	req(ENT, "GET", FORM, NULL, 200, &r);
 	hs_lacks(&r, "Đã khôi phục");
-	hs_contains(&r, "name=\"energy[0].quantity\" value=\"3596\"");
+	hs_contains(&r, "name=\"energy[0].quantity\" id=\"f-energy-0-quantity\" value=\"3596\"");
 	hc_response_free(&r);
 
 	/* 30 days = 2,592,000 s: a draft kept 2,592,001 s ago has expired. */
@@ -362,8 +362,8 @@ test_expired_session(void **state)
 	free(body);
 	hs_form_req(server.port, &s, "GET", FORM, NULL, 200, &r);
 	hs_contains(&r, "Đã khôi phục nội dung bạn nhập lúc ");
-	hs_contains(&r, "name=\"energy[0].quantity\" value=\"3.5OO\"");
-	hs_contains(&r, "name=\"output[0].quantity\" value=\"12.500\"");
+	hs_contains(&r, "name=\"energy[0].quantity\" id=\"f-energy-0-quantity\" value=\"3.5OO\"");
+	hs_contains(&r, "name=\"output[0].quantity\" id=\"f-output-0-quantity\" value=\"12.500\"");
 	hc_response_free(&r);
 
 	/* Used once: signing in again with the same cookie brings nothing back. */
@@ -425,7 +425,7 @@ test_registration_restore(void **state)
 	hc_response_free(&r);
 	req(ENT, "GET", FAC "/registration/2026", NULL, 200, &r);
 	hs_contains(&r, "Đã khôi phục nội dung bạn nhập lúc ");
-	hs_contains(&r, "name=\"planned_saving_pct\" value=\"12,5\"");
+	hs_contains(&r, "name=\"planned_saving_pct\" id=\"f-planned_saving_pct\" value=\"12,5\"");
 	hs_contains(&r, ">Thay đèn LED</textarea>");
 	hc_response_free(&r);
 	assert_int_equal(q_int("SELECT count(*) FROM registration WHERE facility_id = 7201"), 0);
@@ -468,7 +468,7 @@ test_two_tabs(void **state)
 	hs_contains(&r, "<th scope=\"row\">Sản lượng: Nước đá</th><td>12.500,00 t</td>");
 	hs_contains(&r, "<th scope=\"row\">Đã áp dụng SXSH</th><td>Có</td>");
 	/* What tab B typed stays in the form. */
-	hs_contains(&r, "name=\"energy[0].quantity\" value=\"6.000\"");
+	hs_contains(&r, "name=\"energy[0].quantity\" id=\"f-energy-0-quantity\" value=\"6.000\"");
 	/* The table scrolls in its own box. */
 	hs_contains(&r, "<div class=\"scroll\"><table class=\"list draft-saved\">");
 	hc_response_free(&r);
@@ -481,8 +481,14 @@ test_two_tabs(void **state)
 	assert_non_null(strstr(body, "energy%5B0%5D.quantity=6.000"));
 	free(body);
 
-	/* English. */
-	snprintf(bodyf, sizeof(bodyf), "%s&version=%lld&op=save", VALID("6.000"), v);
+	/* English: numbers as English pages write them (12,500 t; 6,000 kWh). */
+	snprintf(
+	    bodyf, sizeof(bodyf),
+	    "cp_aware=1&cp_staff=0&cp_unit=0&cp_applied=1&n_output=1&output%%5B0%%5D.product=ice&"
+	    "output%%5B0%%5D.quantity=12%%2C500&output%%5B0%%5D.unit=t&n_energy=1&"
+	    "energy%%5B0%%5D.carrier=electricity&energy%%5B0%%5D.quantity=6%%2C000&"
+	    "energy%%5B0%%5D.unit=kWh&version=%lld&op=save",
+	    v);
 	req(ENT, "POST", FORM "?lang=en", bodyf, 409, &r);
 	hs_contains(&r, "While you were typing, ent@d.vn saved this report at ");
 	hs_contains(&r, "<th scope=\"row\">Energy: Electricity</th>");

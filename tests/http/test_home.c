@@ -380,7 +380,7 @@ test_deadlines_page(void **state)
 	/* The form for a year shows its dates as typed, dd/mm/yyyy. */
 	snprintf(s, sizeof(s), "/deadlines?year=%d", R + 1);
 	req(PRO, "GET", s, NULL, 200, &r);
-	hs_contains(&r, "name=\"registration_due\" value=\"31/12/2100\"");
+	hs_contains(&r, "name=\"registration_due\" id=\"f-registration_due\" value=\"31/12/2100\"");
 	hc_response_free(&r);
 }
 

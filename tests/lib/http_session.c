@@ -94,8 +94,10 @@ hs_req(int port, const char *method, const char *target, const char *extra, cons
 	if (hc_request(port, method, target, extra, body, r) < 0)
 		fail_msg("%s %s (port %d): no answer", method, target, port);
 	if (r->status != status)
-		fail_msg("%s %s (port %d): status %d, expected %d\n%s\n%.600s", method, target,
-			 port, r->status, status, r->head, r->body);
+		fail_msg("%s %s (port %d): status %d, expected %d\n%s\n%.1500s", method, target,
+			 port, r->status, status, r->head,
+			 r->body != NULL && strstr(r->body, "<main") ? strstr(r->body, "<main")
+								     : r->body);
 }
 
 void
