@@ -63,8 +63,12 @@ int web_facility_assign(struct http_request *req, struct http_response *resp);
 /* -- reviewer's desk -- */
 
 /* -- admin -- */
+int web_user_edit(struct http_request *req, struct http_response *resp);
 
 /* -- names and pickers -- */
+/* The pickers' suggestions as JSON (pick.c). */
+int web_pick_facilities(struct http_request *req, struct http_response *resp);
+int web_pick_users(struct http_request *req, struct http_response *resp);
 
 /*
  * Replaces resp by an HTML error page with the given status and message in

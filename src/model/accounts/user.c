@@ -194,6 +194,7 @@ enum {
 	USER_COL_FACILITY_NAME,
 	USER_COL_VERSION,
 	USER_COL_UNIT_NAME,
+	USER_COL_FACILITY_CODE,
 };
 
 static void
@@ -221,6 +222,8 @@ user_from_row(struct db_stmt *st, struct user *u)
 		  db_col_text(st, USER_COL_FACILITY_NAME));
 	u->version = db_col_int(st, USER_COL_VERSION);
 	user_copy(u->unit_name, sizeof(u->unit_name), db_col_text(st, USER_COL_UNIT_NAME));
+	user_copy(u->facility_code, sizeof(u->facility_code),
+		  db_col_text(st, USER_COL_FACILITY_CODE));
 }
 
 static enum status

@@ -43,6 +43,7 @@ struct user {
 	char unit_name[256];	 /* the unit's name, "" when none */
 	int64_t facility_id;	 /* enterprise accounts; else 0 */
 	char facility_name[256]; /* "" when none */
+	char facility_code[64];	 /* the facility's code, "" when none */
 	int disabled;
 	int64_t created_at; /* Unix seconds */
 	char hash[128];	    /* the encoded Argon2id hash, "" when none is set */
