@@ -469,8 +469,8 @@ const char *const db_sql[STMT__MAX] = {
 /* The user columns of model/accounts/user.c, in its USER_COL order. */
 #define USER_SELECT                                                                                \
 	"SELECT u.id, u.email, u.name, u.role, u.admin_unit_id, u.facility_id, u.password_hash, "  \
-	"u.status, CAST(strftime('%s', u.created_at) AS INTEGER), au.code, f.name, u.version, "  \
-	"au.name, f.code "                                                                                 \
+	"u.status, CAST(strftime('%s', u.created_at) AS INTEGER), au.code, f.name, u.version, "    \
+	"au.name, f.code "                                                                         \
 	"FROM app_user u LEFT JOIN admin_unit au ON au.id = u.admin_unit_id "                      \
 	"LEFT JOIN facility f ON f.id = u.facility_id "
     [STMT_USER_INSERT] = "INSERT INTO app_user(email, name, role, admin_unit_id, facility_id, "

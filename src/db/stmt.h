@@ -241,7 +241,7 @@ enum stmt {
 	/* folded LIKE key (NULL: none), text as typed, limit -> id, name, code, tax_code,
 	   unit name, 1 when code or tax code equals the text; exact matches first */
 	STMT_FACILITY_PICK,
-	STMT_SESSION_INSERT,	/* token_hash, user_id, csrf, now, expires_at (Unix s) */
+	STMT_SESSION_INSERT, /* token_hash, user_id, csrf, now, expires_at (Unix s) */
 	STMT_SESSION_GET,    /* token_hash -> user_id, csrf, created, last_seen, expires (Unix s),
 				role, admin_unit_id, facility_id, email, status */
 	STMT_SESSION_TOUCH,  /* token_hash, now (Unix s) */

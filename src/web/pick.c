@@ -93,6 +93,7 @@ web_pick_users(struct http_request *req, struct http_response *resp)
 		return -1;
 	json_t *arr = jsonw_arr();
 	for (int i = 0; i < n; i++)
-		jsonw_push(arr, pick_item(jsonw_str(found[i].email), found[i].email, found[i].name));
+		jsonw_push(arr,
+			   pick_item(jsonw_str(found[i].email), found[i].email, found[i].name));
 	return pick_send(resp, arr);
 }

@@ -71,8 +71,9 @@ static void
 users_table(struct http_request *req, struct buf *b, const struct user *u, size_t n)
 {
 	static const char *const th[][2] = {
-	    {"Email", "Email"},		 {"Họ tên", "Name"},	    {"Vai trò", "Role"},
-	    {"Đơn vị hành chính", "Unit"}, {"Cơ sở", "Facility"}, {"Trạng thái", "Status"},
+	    {"Email", "Email"},	     {"Họ tên", "Name"},
+	    {"Vai trò", "Role"},     {"Đơn vị hành chính", "Unit"},
+	    {"Cơ sở", "Facility"},   {"Trạng thái", "Status"},
 	    {"Tạo ngày", "Created"},
 	};
 	html_open(b, "div", "class", "scroll", NULL);
@@ -162,8 +163,7 @@ users_unit_select(struct http_request *req, struct buf *b, const char *unit)
 	html_close(b, "option");
 	for (int i = 0; i < n; i++) {
 		if (unit != NULL && strcmp(unit, opts[i].code) == 0)
-			html_open(b, "option", "value", opts[i].code, "selected", "selected",
-				  NULL);
+			html_open(b, "option", "value", opts[i].code, "selected", "selected", NULL);
 		else
 			html_open(b, "option", "value", opts[i].code, NULL);
 		html_text(b, HTTP_T(req, opts[i].name_vi, opts[i].name_en));
@@ -183,8 +183,8 @@ static void
 users_facility_field(struct http_request *req, struct buf *b, const char *text, const char *id,
 		     const char *label, const struct users_say *say)
 {
-	html_open(b, "div", "class", "picker", "data-pick", web_url(req, "/pick/facilities", NULL, 0),
-		  NULL);
+	html_open(b, "div", "class", "picker", "data-pick",
+		  web_url(req, "/pick/facilities", NULL, 0), NULL);
 	html_open(b, "label", NULL);
 	html_text(b, HTTP_T(req, "Cơ sở (doanh nghiệp)", "Facility (enterprise)"));
 	html_open(b, "input", "type", "text", "name", "facility", "autocomplete", "off",
@@ -193,9 +193,10 @@ users_facility_field(struct http_request *req, struct buf *b, const char *text, 
 	html_open(b, "p", "class", "hint", "id", "facility-hint", NULL);
 	html_text(b, web_msg(req, MSG_ADMIN_FACILITY_PICK));
 	html_close(b, "p");
-	html_open(b, "input", "type", "hidden", "name", "facility_id", "value", id ? id : "", NULL);
-	html_open(b, "input", "type", "hidden", "name", "facility_label", "value",
-		  label ? label : "", NULL);
+	html_open(b, "input", "type", "hidden", "name", "facility_id", "data-pick-id", "", "value",
+		  id ? id : "", NULL);
+	html_open(b, "input", "type", "hidden", "name", "facility_label", "data-pick-label", "",
+		  "value", label ? label : "", NULL);
 	if (say != NULL && say->npicks > 0) {
 		html_open(b, "fieldset", "class", "choices", NULL);
 		html_elem(b, "legend", HTTP_T(req, "Chọn một cơ sở", "Choose a facility"));
@@ -411,8 +412,8 @@ users_create(struct http_request *req, struct http_response *resp)
 		say.problem = users_msg_text(req, &why);
 		return users_list_page(req, resp, &say);
 	}
-	say.notice = arena_printf(&req->arena,
-				  HTTP_T(req, "Đã tạo tài khoản %s.", "Account %s created."), nu.email);
+	say.notice = arena_printf(
+	    &req->arena, HTTP_T(req, "Đã tạo tài khoản %s.", "Account %s created."), nu.email);
 	say.secret = gen ? generated : NULL;
 	/* The form must come back empty after success. */
 	req->nform = 0;
@@ -457,12 +458,13 @@ users_edit_page(struct http_request *req, struct http_response *resp, const stru
 	html_elem(&b, "h2", HTTP_T(req, "Vai trò và phạm vi", "Role and scope"));
 	html_open(&b, "form", "class", "stack", "method", "post", "action", action, NULL);
 	web_csrf_field(req, &b, NULL);
-	html_open(&b, "input", "type", "hidden", "name", "version", "value",
-		  users_val(req, "version", arena_printf(&req->arena, "%lld", (long long)u->version)),
-		  NULL);
-	const char *fac_label =
-	    u->facility_id != 0 ? users_facility_label(req, u->facility_name, u->facility_code)
-				: "";
+	html_open(
+	    &b, "input", "type", "hidden", "name", "version", "value",
+	    users_val(req, "version", arena_printf(&req->arena, "%lld", (long long)u->version)),
+	    NULL);
+	const char *fac_label = u->facility_id != 0
+				    ? users_facility_label(req, u->facility_name, u->facility_code)
+				    : "";
 	const char *fac_id =
 	    u->facility_id != 0 ? arena_printf(&req->arena, "%lld", (long long)u->facility_id) : "";
 	users_field(&b, HTTP_T(req, "Họ tên", "Name"), "name", "text",
@@ -482,13 +484,14 @@ users_edit_page(struct http_request *req, struct http_response *resp, const stru
 	html_open(&b, "form", "class", "stack", "method", "post", "action", action, NULL);
 	web_csrf_field(req, &b, NULL);
 	html_elem(&b, "p",
-		  u->disabled ? HTTP_T(req, "Tài khoản đang bị khóa: không đăng nhập được.",
-				       "The account is disabled: it cannot sign in.")
-			      : HTTP_T(req,
-				       "Khóa tài khoản sẽ đăng xuất người dùng ở mọi nơi và thu hồi "
-				       "các khóa API của họ.",
-				       "Disabling signs the user out everywhere and revokes their "
-				       "API keys."));
+		  u->disabled
+		      ? HTTP_T(req, "Tài khoản đang bị khóa: không đăng nhập được.",
+			       "The account is disabled: it cannot sign in.")
+		      : HTTP_T(req,
+			       "Khóa tài khoản sẽ đăng xuất người dùng ở mọi nơi và thu hồi "
+			       "các khóa API của họ.",
+			       "Disabling signs the user out everywhere and revokes their "
+			       "API keys."));
 	if (u->disabled)
 		users_button(&b, "enable", HTTP_T(req, "Mở khóa tài khoản", "Enable the account"));
 	else
@@ -559,8 +562,9 @@ users_change(struct http_request *req, struct http_response *resp, struct user *
 		int off = op[0] == 'd';
 		st = user_status_change(db, req->who, u->id, off, now, &why);
 		if (st == ST_OK)
-			say.notice = off ? HTTP_T(req, "Đã khóa tài khoản; mọi phiên đăng nhập đã "
-						       "kết thúc.",
+			say.notice = off ? HTTP_T(req,
+						  "Đã khóa tài khoản; mọi phiên đăng nhập đã "
+						  "kết thúc.",
 						  "Account disabled; every session has ended.")
 					 : HTTP_T(req, "Đã mở khóa tài khoản.", "Account enabled.");
 	} else if (strcmp(op, "password") == 0) {

@@ -626,7 +626,7 @@ user_scope_json(const char *name, enum role role, const char *unit_code, int64_t
 {
 	return user_json(json_pack("{s:s?, s:s, s:s?, s:I}", "name",
 				   name != NULL && name[0] != '\0' ? name : NULL, "role",
-				   names_role[role].code,
+				   names_role[role].code, "unit",
 				   unit_code != NULL && unit_code[0] != '\0' ? unit_code : NULL,
 				   "facility_id", (json_int_t)facility_id));
 }

@@ -29,7 +29,7 @@ struct facility_pick {
  * (util/fold.h), by folded name.  Strings live in a.  An empty q finds
  * nothing.  Returns 0, or -1 on a storage error (logged).
  */
-int facility_pick(struct db *db, struct arena *a, const char *q, int max,
-		  struct facility_pick *out, int *n);
+int facility_pick(struct db *db, struct arena *a, const char *q, int max, struct facility_pick *out,
+		  int *n);
 
 #endif
