@@ -142,7 +142,7 @@ test_keyusers(void **state)
 	get("/keyusers?year=2024", 200, &r);
 	hs_contains(&r, "<td>D1</td>");
 	hs_contains(&r, "1.017,10<small> (chỉ nhờ hệ số suy ra)</small>");
-	hs_contains(&r, "rice_husk 554,20*"); /* TOE with two decimals */
+	hs_contains(&r, "Trấu 554,20*"); /* the carrier by name, TOE with two decimals */
 	hs_contains(&r, "Hệ số TOE suy ra từ nhiệt trị");
 	hs_contains(&r, "Chưa tính được (thiếu hệ số hoặc đơn vị)");
 	hs_contains(&r, "<td>D4</td>");
