@@ -376,6 +376,55 @@ test_audit_in_words(void **state)
 	hc_response_free(&r);
 }
 
+/* The facility profile: ownership, size and sector by name; coordinates the Vietnamese way. */
+static void
+test_profile(void **state)
+{
+	(void)state;
+	struct hc_response r;
+	admin_req("GET", "/facilities/7303", NULL, 200, &r);
+	hs_contains(&r, "<option value=\"private\" selected=\"selected\">Tư nhân</option>");
+	hs_contains(&r, "<option value=\"small\" selected=\"selected\">Nhỏ</option>");
+	hc_response_free(&r);
+
+	/* "10,0123" is ten and 123 ten-thousandths on a Vietnamese page. */
+	admin_req("POST", "/facilities/7303/profile",
+		  "version=1&name=G%E1%BA%A1ch+T%C3%A2n+L%E1%BA%ADp&tax_code=&sector_code=1020"
+		  "&address=&lat=10%2C0123&lon=105%2C08&ownership=household&size=micro"
+		  "&employees=&opened_year=&closed_year=",
+		  303, &r);
+	hc_response_free(&r);
+	char *v = tu_query_text(DB, "SELECT lat * 10000 FROM facility WHERE id = 7303");
+	assert_true(strcmp(v, "100123") == 0 || strcmp(v, "100123.0") == 0);
+	free(v);
+	v = tu_query_text(DB, "SELECT ownership || ' ' || size FROM facility WHERE id = 7303");
+	assert_string_equal(v, "household micro");
+	free(v);
+
+	/* Shown back the same way; read-only for a district officer, by name. */
+	admin_req("GET", "/facilities/7303", NULL, 200, &r);
+	hs_contains(&r, "name=\"lat\" value=\"10,0123\"");
+	hs_contains(&r, "name=\"lon\" value=\"105,08\"");
+	hs_contains(&r, "<option value=\"household\" selected=\"selected\">Hộ kinh doanh</option>");
+	hc_response_free(&r);
+	hs_form_req(server.port, &sess[DIST], "GET", "/facilities/7303", NULL, 200, &r);
+	hs_contains(&r, "<th scope=\"row\">Loại hình sở hữu</th><td>Hộ kinh doanh</td>");
+	hs_contains(&r, "<th scope=\"row\">Quy mô</th><td>Siêu nhỏ</td>");
+	hs_lacks(&r, "<td>household</td>");
+	hc_response_free(&r);
+
+	/* "10.0123" is no number the Vietnamese way ('.' groups three digits): refused,
+	 * the field named, the text kept. */
+	admin_req("POST", "/facilities/7303/profile",
+		  "version=2&name=G%E1%BA%A1ch+T%C3%A2n+L%E1%BA%ADp&tax_code=&sector_code=1020"
+		  "&address=&lat=10.0123&lon=105%2C08&ownership=household&size=micro"
+		  "&employees=&opened_year=&closed_year=",
+		  400, &r);
+	hs_contains(&r, "vĩ độ không phải là số: dấu chấm phân cách hàng nghìn");
+	hs_contains(&r, "name=\"lat\" value=\"10.0123\"");
+	hc_response_free(&r);
+}
+
 int
 main(void)
 {

@@ -244,6 +244,28 @@ form_body(const char *page, const char *action, const char *const *set, const ch
 		free(name);
 		free(value);
 	}
+	/* Each <select> posts its selected option's value. */
+	for (const char *p = form; (p = strstr(p, "<select ")) != NULL && p < form_end; p++) {
+		const char *end = strchr(p, '>'), *close = strstr(p, "</select>");
+		char *name = attr_of(p, end, "name"), *value = NULL;
+		for (const char *o = p; (o = strstr(o, "<option ")) != NULL && o < close; o++) {
+			const char *oend = strchr(o, '>');
+			if (strstr(o, " selected") != NULL && strstr(o, " selected") < oend) {
+				value = attr_of(o, oend, "value");
+				break;
+			}
+		}
+		const char *v = value != NULL ? value : "";
+		for (int i = 0; set != NULL && set[i] != NULL; i += 2)
+			if (strcmp(set[i], name) == 0) {
+				v = set[i + 1];
+				used[i / 2] = 1;
+			}
+		buf_printf(&b, "%s%s=", b.len ? "&" : "", name);
+		urlenc(&b, v);
+		free(name);
+		free(value);
+	}
 	for (int i = 0; set != NULL && set[i] != NULL; i += 2)
 		if (!used[i / 2]) {
 			buf_printf(&b, "%s%s=", b.len ? "&" : "", set[i]);
