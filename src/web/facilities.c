@@ -99,6 +99,7 @@ fac_table(struct http_request *req, struct buf *b, const struct facility_page *p
 	    {"Loại hình", "Ownership"},
 	    {"Quy mô", "Size"},
 	};
+	html_open(b, "div", "class", "scroll", NULL); /* the table scrolls, not the page */
 	html_open(b, "table", "class", "list", NULL);
 	html_open(b, "thead", NULL);
 	html_open(b, "tr", NULL);
@@ -124,6 +125,7 @@ fac_table(struct http_request *req, struct buf *b, const struct facility_page *p
 	}
 	html_close(b, "tbody");
 	html_close(b, "table");
+	html_close(b, "div");
 }
 
 /* The search and filters as link parameters: keep[0..FAC__NFILTERS], NULL values skipped. */
