@@ -47,8 +47,8 @@ fac_label(struct http_request *req, const struct name *opts, int n, const char *
 static void
 fac_form(struct http_request *req, struct buf *b, const char *q, struct fac_filter *filters)
 {
-	html_open(b, "form", "class", "filters", "method", "get", "action", "/facilities", "role",
-		  "search", NULL);
+	html_open(b, "form", "class", "filters directory-filters", "method", "get", "action",
+		  "/facilities", "role", "search", NULL);
 	html_open(b, "label", "class", "search", NULL);
 	html_elem(b, "span", HTTP_T(req, "Tên cơ sở", "Facility name"));
 	html_open(b, "input", "type", "search", "name", "q", "value", q ? q : "", "maxlength",

@@ -24,9 +24,25 @@ function fold(s) {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
 }
 
+// Nothing in the page's main part reaches past the window's right edge,
+// except inside a box that scrolls (div.scroll); returns the offenders.
+// The site header's navigation is the layout's (static/sxsh.css, phones
+// section) and is checked by the all-pages test after the merge.
 async function noOverflow(page, what) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  check(`${what} fits ${WIDTH} px`, width <= WIDTH, `scrollWidth ${width}`);
+  const wide = await page.evaluate((w) => {
+    const scrolls = (e) => {
+      for (let p = e.parentElement; p; p = p.parentElement) {
+        const o = getComputedStyle(p).overflowX;
+        if (o === 'auto' || o === 'scroll' || o === 'hidden') return true;
+      }
+      return false;
+    };
+    return [...document.querySelectorAll('main, main *')]
+      .filter((e) => e.getBoundingClientRect().right > w + 0.5 && !scrolls(e))
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)})`)
+      .slice(0, 4);
+  }, WIDTH);
+  check(`${what} fits ${WIDTH} px`, wide.length === 0, wide.join(' '));
 }
 
 const adminPw = addUser('admin', admin);
@@ -34,9 +50,12 @@ const victimPw = addUser('province', victim, [], 'victim pass word');
 addUser('expert', resetme, [], 'old pass word 1');
 const fac = freeFacility();
 const facName = sql(`SELECT name FROM facility WHERE id = ${Number(fac.id)}`);
-// The last two words of the name, folded: typed as a person without a
-// Vietnamese keyboard would.
-const typed = fold(facName).split(' ').slice(-2).join(' ');
+// Part of the name, folded, as a person without a Vietnamese keyboard types
+// it: the word with the facility's number and the one before ("mau 00300"
+// of the demo's "Cơ sở mẫu 00300 — …"), else the last two words.
+const words = fold(facName).split(' ');
+const at = words.findIndex((w) => /\d/.test(w));
+const typed = (at > 0 ? words.slice(at - 1, at + 1) : words.slice(-2)).join(' ');
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
