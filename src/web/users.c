@@ -488,10 +488,10 @@ users_edit_page(struct http_request *req, struct http_response *resp, const stru
 		      ? HTTP_T(req, "Tài khoản đang bị khóa: không đăng nhập được.",
 			       "The account is disabled: it cannot sign in.")
 		      : HTTP_T(req,
-			       "Khóa tài khoản sẽ đăng xuất người dùng ở mọi nơi và thu hồi "
-			       "các khóa API của họ.",
-			       "Disabling signs the user out everywhere and revokes their "
-			       "API keys."));
+			       "Khóa tài khoản sẽ đăng xuất người dùng ở mọi nơi; khóa API "
+			       "của họ không dùng được khi tài khoản bị khóa.",
+			       "Disabling signs the user out everywhere; their API keys are "
+			       "refused while the account is disabled."));
 	if (u->disabled)
 		users_button(&b, "enable", HTTP_T(req, "Mở khóa tài khoản", "Enable the account"));
 	else

@@ -432,6 +432,7 @@ main(void)
 	    cmocka_unit_test(test_list_in_names), cmocka_unit_test(test_create_with_picker),
 	    cmocka_unit_test(test_edit),	  cmocka_unit_test(test_disable_and_reset),
 	    cmocka_unit_test(test_pickers),	  cmocka_unit_test(test_audit_in_words),
+	    cmocka_unit_test(test_profile),
 	};
 	return cmocka_run_group_tests(tests, setup, hs_teardown);
 }

@@ -603,8 +603,7 @@ user_set_disabled(struct db *db, const struct principal *actor, int64_t id, int 
 	db_bind_text(upd, 2, disabled ? "disabled" : "active");
 	if (db_run(upd) != DB_OK)
 		goto fail;
-	if (disabled &&
-	    (session_destroy_user(db, id, NULL) < 0 || apitoken_revoke_user(db, id, now) < 0))
+	if (disabled && session_destroy_user(db, id, NULL) < 0)
 		return user_fail(why, ST_ERR, MSG_USER_INTERNAL);
 	char key[32];
 	snprintf(key, sizeof(key), "%lld", (long long)id);

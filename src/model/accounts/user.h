@@ -135,8 +135,8 @@ enum status user_change_password(struct db *db, const struct principal *who,
 				 const char *keep_session, int keep_tokens, const char *password,
 				 int64_t now, struct msg *why);
 /*
- * Disables (disabled != 0) or enables id; disabling ends its sessions and
- * revokes its API tokens; audited.  An actor may not disable itself
+ * Disables (disabled != 0) or enables id; disabling ends its sessions (its
+ * API tokens are refused while it is disabled); audited.  An actor may not disable itself
  * (ST_FORBIDDEN, MSG_USER_SELF).  ST_OK; ST_NOTFOUND or ST_ERR with *why.
  */
 enum status user_set_disabled(struct db *db, const struct principal *actor, int64_t id,
