@@ -583,6 +583,8 @@ static const struct {
     [MSG_ADMIN_FACILITY_PICK] = {"Gõ tên (có dấu hoặc không), mã cơ sở hoặc mã số thuế",
 				 "Type the name (with or without accents), the facility code or "
 				 "the tax code"},
+    [MSG_USER_ROLE_CODES] = {"vai trò phải là admin, province, district, enterprise hoặc expert",
+			     "role must be admin, province, district, enterprise or expert"},
     [MSG_ADMIN_DATE] = {"{L}: hãy nhập ngày dạng ngày/tháng/năm, ví dụ 31/12/2025",
 			"{L}: enter a date as day/month/year, e.g. 31/12/2025"},
 };

@@ -407,6 +407,7 @@ enum msg_id {
 	MSG_ADMIN_FACILITY_NONE, /* {1}: the text typed; no facility matches it */
 	MSG_ADMIN_FACILITY_MANY, /* {1}: the text typed; several match: choose one */
 	MSG_ADMIN_FACILITY_PICK, /* the hint under the facility field */
+	MSG_USER_ROLE_CODES,	 /* the command line's wrong --role, with the codes it takes */
 	MSG_ADMIN_DATE,		 /* {L}: not a date dd/mm/yyyy */
 
 	/* ---- phones and print ---- */
