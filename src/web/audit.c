@@ -3,7 +3,10 @@
  * rows a page, in words: each action by its name ("Chấp nhận báo cáo" for
  * report.accept, model/names.h names_action), the object by its kind's
  * name and key, the time as dd/mm/yyyy HH:MM in Vietnam's time zone, and
- * the before and after JSON documents, so a change can be read back.
+ * the before and after documents, so a change can be read back: a flat
+ * JSON object is shown as a list of fields by their labels (audit_keys)
+ * with coded values by name (role, status, ownership, size); anything else
+ * (nested lines of a report) as its JSON text.
  *
  * Filters: the kind of object and the action are <select>s of names (their
  * codes are the option values: entity, action, the latter matched as a
@@ -13,11 +16,13 @@
  * yyyy-mm-dd is taken too, for old links) and compared by UTC day.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/audit.h"
 #include "model/names.h"
 #include "render/html.h"
+#include "render/json.h"
 #include "util/fmt.h"
 #include "web/wfpage.h"
 
@@ -104,6 +109,115 @@ audit_when(struct http_request *req, const char *at)
 	return web_datetime_unix(req, audit_days(y, mo, d) * 86400 + h * 3600 + mi * 60 + s);
 }
 
+/* The labels of the fields audit documents hold, and the codes their values may be. */
+static const struct {
+	const char *key, *vi, *en;
+	const struct name *codes; /* the value's names; NULL: shown as it is */
+	int ncodes;
+} audit_keys[] = {
+    {"email", "Email", "Email", NULL, 0},
+    {"name", "Tên", "Name", NULL, 0},
+    {"role", "Vai trò", "Role", names_role, ROLE__MAX},
+    {"unit", "Đơn vị hành chính", "Administrative unit", NULL, 0},
+    {"facility_id", "Cơ sở (mã số)", "Facility (id)", NULL, 0},
+    {"id", "Mã số", "Id", NULL, 0},
+    {"status", "Trạng thái", "Status", NULL, 0},
+    {"sessions_ended", "Phiên đăng nhập đã kết thúc", "Sessions ended", NULL, 0},
+    {"tokens_revoked", "Khóa API đã thu hồi", "API keys revoked", NULL, 0},
+    {"tax_code", "Mã số thuế", "Tax code", NULL, 0},
+    {"sector_code", "Ngành", "Sector", NULL, 0},
+    {"address", "Địa chỉ", "Address", NULL, 0},
+    {"lat", "Vĩ độ", "Latitude", NULL, 0},
+    {"lon", "Kinh độ", "Longitude", NULL, 0},
+    {"ownership", "Loại hình sở hữu", "Ownership", names_ownership, OWN__MAX},
+    {"size", "Quy mô", "Size", names_size, SIZE__MAX},
+    {"employees", "Số lao động", "Employees", NULL, 0},
+    {"opened_year", "Năm hoạt động", "Opened", NULL, 0},
+    {"closed_year", "Năm ngừng", "Closed", NULL, 0},
+    {"year", "Năm", "Year", NULL, 0},
+    {"note", "Ghi chú", "Note", NULL, 0},
+    {"version", "Phiên bản", "Version", NULL, 0},
+};
+
+/* An account's or a document's status by name; NULL when s is neither. */
+static const char *
+audit_status(struct http_request *req, const char *s)
+{
+	if (strcmp(s, "active") == 0)
+		return HTTP_T(req, "Hoạt động", "Active");
+	if (strcmp(s, "disabled") == 0)
+		return HTTP_T(req, "Đã khóa", "Disabled");
+	const struct name *nm = names_find(names_state, WF_STATE__MAX, s);
+	return nm == NULL ? NULL : HTTP_T(req, nm->name_vi, nm->name_en);
+}
+
+/* One value of a flat document as a person reads it (arena). */
+static const char *
+audit_value(struct http_request *req, const char *key, json_t *v, int k)
+{
+	if (json_is_null(v))
+		return "—";
+	if (json_is_string(v)) {
+		const char *s = json_string_value(v);
+		if (k >= 0 && audit_keys[k].codes != NULL) {
+			const struct name *nm =
+			    names_find(audit_keys[k].codes, audit_keys[k].ncodes, s);
+			if (nm != NULL)
+				return HTTP_T(req, nm->name_vi, nm->name_en);
+		}
+		const char *st = strcmp(key, "status") == 0 ? audit_status(req, s) : NULL;
+		return st != NULL ? st : s;
+	}
+	if (json_is_integer(v))
+		return arena_printf(&req->arena, "%lld", (long long)json_integer_value(v));
+	if (json_is_true(v))
+		return HTTP_T(req, "có", "yes");
+	if (json_is_false(v))
+		return HTTP_T(req, "không", "no");
+	char *text = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+	const char *out = arena_strdup(&req->arena, text != NULL ? text : "");
+	free(text);
+	return out;
+}
+
+/*
+ * Appends the cell of one audit document: a flat object as a list of its
+ * fields by label, anything else (or a document that does not parse) as
+ * its JSON text; "—" when there is none.
+ */
+static void
+audit_doc(struct http_request *req, struct buf *b, const char *doc)
+{
+	html_open(b, "td", "class", "change", NULL);
+	json_t *o = doc != NULL && doc[0] != '\0' ? json_loads(doc, 0, NULL) : NULL;
+	int flat = json_is_object(o);
+	const char *key;
+	json_t *v;
+	json_object_foreach(o, key, v) flat &= !json_is_object(v) && !json_is_array(v);
+	if (doc == NULL || doc[0] == '\0') {
+		html_text(b, "—");
+	} else if (!flat) {
+		html_open(b, "code", "class", "json", NULL);
+		html_text(b, doc);
+		html_close(b, "code");
+	} else {
+		html_open(b, "dl", NULL);
+		json_object_foreach(o, key, v)
+		{
+			int k = -1;
+			for (size_t i = 0; i < sizeof(audit_keys) / sizeof(audit_keys[0]); i++)
+				if (strcmp(audit_keys[i].key, key) == 0)
+					k = (int)i;
+			html_elem(b, "dt",
+				  k >= 0 ? HTTP_T(req, audit_keys[k].vi, audit_keys[k].en) : key);
+			html_elem(b, "dd", audit_value(req, key, v, k));
+		}
+		html_close(b, "dl");
+	}
+	json_decref(o);
+	html_close(b, "td");
+}
+
 /* Where audit_row appends. */
 struct audit_row_ctx {
 	struct http_request *req;
@@ -125,14 +239,8 @@ audit_row(void *ctx, const struct audit_entry *e)
 		  arena_printf(&req->arena, "%s %s",
 			       audit_name(req, names_entity, names_entity_n, e->entity),
 			       e->entity_id ? e->entity_id : ""));
-	const char *json[] = {e->before_json, e->after_json};
-	for (int i = 0; i < 2; i++) {
-		html_open(b, "td", "class", "change", NULL);
-		html_open(b, "code", "class", "json", NULL);
-		html_text(b, json[i] != NULL && json[i][0] != '\0' ? json[i] : "—");
-		html_close(b, "code");
-		html_close(b, "td");
-	}
+	audit_doc(req, b, e->before_json);
+	audit_doc(req, b, e->after_json);
 	html_close(b, "tr");
 }
 

@@ -364,6 +364,21 @@ test_audit_in_words(void **state)
 			"khoản</option>");
 	hs_lacks(&r, ">user.disable<");
 	hs_lacks(&r, ">app_user");
+	/* Before {"status":"active"}, after {"status":"disabled"}, by their labels. */
+	hs_contains(&r, "<td class=\"change\"><dl><dt>Trạng thái</dt><dd>Hoạt động</dd></dl></td>"
+			"<td class=\"change\"><dl><dt>Trạng thái</dt><dd>Đã khóa</dd></dl></td>");
+	hc_response_free(&r);
+	/* The edit of test_edit: facility 7303 → 7301, no name → "Chị Lan", role kept.
+	 * The documents keep their keys sorted (facility_id, name, role, unit) and
+	 * an absent name or unit as null, shown "—". */
+	admin_req("GET", "/audit?action=user.update", NULL, 200, &r);
+	hs_contains(&r, "<td>Sửa tài khoản</td>");
+	hs_contains(
+	    &r, "<dl><dt>Cơ sở (mã số)</dt><dd>7303</dd><dt>Tên</dt><dd>—</dd>"
+		"<dt>Vai trò</dt><dd>Doanh nghiệp</dd><dt>Đơn vị hành chính</dt><dd>—</dd></dl>");
+	hs_contains(
+	    &r, "<dl><dt>Cơ sở (mã số)</dt><dd>7301</dd><dt>Tên</dt><dd>Chị Lan</dd>"
+		"<dt>Vai trò</dt><dd>Doanh nghiệp</dd><dt>Đơn vị hành chính</dt><dd>—</dd></dl>");
 	hc_response_free(&r);
 	admin_req("GET", "/audit?action=user.disable&lang=en", NULL, 200, &r);
 	hs_contains(&r, "<td>Account disabled</td>");
