@@ -89,6 +89,41 @@ static const struct {
     [KEYUSER_CANNOT_COMPUTE] = {"Không tính được", "Cannot compute"},
 };
 
+/*
+ * The lines of k that did not convert, in lang: keyusers_missing's text
+ * for codes, else "Bã mía (t): thiếu hệ số" with the carrier by name (its
+ * code when cnames lacks it) and what is missing in words.  Into buf.
+ */
+static char *
+ku_missing(const struct keyuser *k, enum sheets_lang lang, const struct name *cnames, int ncnames,
+	   char *buf, size_t n)
+{
+	if (lang == SHEETS_CODES)
+		return keyusers_missing(k, buf, n);
+	int en = lang == SHEETS_EN;
+	size_t len = 0;
+	buf[0] = '\0';
+	for (int e = 0; e < k->nerrors; e++) {
+		const struct ledger_error *le = &k->errors[e];
+		if (!keyusers_error_missing(le))
+			continue;
+		const struct name *cn =
+		    cnames != NULL ? names_find(cnames, ncnames, le->carrier) : NULL;
+		const char *carrier = cn == NULL ? le->carrier : en ? cn->name_en : cn->name_vi;
+		const char *what = strcmp(le->what, "unit") == 0
+				       ? (en ? "unit not convertible" : "đơn vị không quy đổi được")
+				       : (en ? "no TOE factor" : "thiếu hệ số TOE");
+		int w = snprintf(buf + len, n - len, "%s%s (%s): %s", len > 0 ? "; " : "", carrier,
+				 le->unit, what);
+		if (w < 0 || (size_t)w >= n - len) {
+			buf[len] = '\0'; /* what does not fit is left out whole */
+			break;
+		}
+		len += (size_t)w;
+	}
+	return buf;
+}
+
 int
 sheets_keyusers(struct xlsx *x, const struct keyuser_list *l)
 {
@@ -152,7 +187,7 @@ sheets_keyusers_lang(struct xlsx *x, const struct keyuser_list *l, enum sheets_l
 			xlsx_text(x, lang == SHEETS_EN ? ku_status[k->status].en
 						       : ku_status[k->status].vi);
 		xlsx_int(x, k->derived_only);
-		xlsx_text(x, keyusers_missing(k, missing, sizeof(missing)));
+		xlsx_text(x, ku_missing(k, lang, cnames, ncnames, missing, sizeof(missing)));
 		for (int j = 0; j < nc; j++)
 			xlsx_number(x, sheets_ku_carrier_toe(k, carriers[j]),
 				    fmt_qty_decimals(FMT_TOE, 0));

@@ -216,7 +216,7 @@ test_keyusers(void **state)
 	    {"A7", "D4"},
 	    {"G7", "Không tính được"},
 	    {"H7", "0"},
-	    {"I7", "bagasse t: factor"},
+	    {"I7", "Bã mía (t): thiếu hệ số TOE"},
 	};
 	for (size_t i = 0; i < sizeof(cells) / sizeof(cells[0]); i++) {
 		assert_true(xr_cell(path, 1, cells[i].ref, type, val, sizeof(val)));
