@@ -10,15 +10,16 @@
  *
  * Filters: the kind of object and the action are <select>s of names (their
  * codes are the option values: entity, action, the latter matched as a
- * prefix by the model); the user is typed as an email or part of one, with
- * suggestions by email or name from GET /pick/users where scripts run
- * (static/js/picker.js); the dates from and to are typed dd/mm/yyyy (ISO
- * yyyy-mm-dd is taken too, for old links) and compared by UTC day.
+ * prefix by the model); the user is typed as an email, or as part of an
+ * email or name that names one account (user_pick), with suggestions from
+ * GET /pick/users where scripts run (static/js/picker.js); the dates from and to are typed
+ * dd/mm/yyyy (ISO yyyy-mm-dd is taken too, for old links) and compared by UTC day.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/accounts/user.h"
 #include "model/audit.h"
 #include "model/names.h"
 #include "render/html.h"
@@ -75,6 +76,13 @@ audit_filter_read(struct http_request *req, struct audit_filter *f, size_t *bad)
 			*bad = i;
 			return -1;
 		}
+	}
+	/* A user typed by part of the email or name is the one account it names. */
+	if (f->actor != NULL && f->actor[0] != '\0' && strchr(f->actor, '@') == NULL) {
+		struct user_pick found[USER_PICK_MAX];
+		int n = 0;
+		if (user_pick(http_request_db(req), f->actor, found, &n) == ST_OK && n == 1)
+			f->actor = arena_strdup(&req->arena, found[0].email);
 	}
 	return 0;
 }

@@ -383,6 +383,15 @@ test_audit_in_words(void **state)
 	admin_req("GET", "/audit?action=user.disable&lang=en", NULL, 200, &r);
 	hs_contains(&r, "<td>Account disabled</td>");
 	hc_response_free(&r);
+	/* A user typed by part of the email: "admin" names admin@x.vn alone, who
+	 * disabled one account (victim@x.vn; its own disabling was refused). */
+	admin_req("GET", "/audit?user=admin&action=user.disable", NULL, 200, &r);
+	hs_contains(&r, "<p class=\"total\">Số dòng: 1</p>");
+	hc_response_free(&r);
+	/* "x.vn" is in every email: no one account, so no row matches the text. */
+	admin_req("GET", "/audit?user=x.vn&action=user.disable", NULL, 200, &r);
+	hs_contains(&r, "<p class=\"total\">Số dòng: 0</p>");
+	hc_response_free(&r);
 	/* A date typed the Vietnamese way; a wrong one names the field. */
 	admin_req("GET", "/audit?from=01%2F01%2F2020", NULL, 200, &r);
 	hc_response_free(&r);
