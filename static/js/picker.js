@@ -22,8 +22,11 @@ function setup(box) {
   const status = document.createElement('p');
   status.className = 'picker-status';
   status.setAttribute('role', 'status');
-  input.insertAdjacentElement('afterend', list);
+  // After the field's label, so the suggestions never become part of its name.
+  (input.closest('label') ?? input).insertAdjacentElement('afterend', list);
   list.insertAdjacentElement('afterend', status);
+  list.id = `${input.name}-suggestions`;
+  input.setAttribute('aria-controls', list.id);
   let timer = 0;
   let asked = 0;
 
