@@ -30,6 +30,7 @@
 #include "http_session.h"
 #include "testutil.h"
 #include "util/alloc.h"
+#include "xlsx_read.h"
 
 #define DB "admin_web.db"
 
@@ -53,7 +54,10 @@ setup(void **state)
 			   "'small'), "
 			   "(7303, 'GTL', NULL, 'Gạch Tân Lập', 'gach tan lap', '1020', "
 			   "(SELECT id FROM admin_unit WHERE code = 'rach-gia'), 'private', "
-			   "'small')");
+			   "'small'); "
+			   /* one accepted report, so the indicators have a year */
+			   "INSERT INTO report(id, facility_id, year, status, cp_aware) VALUES "
+			   "(9301, 7302, 2024, 'accepted', 1)");
 	static const struct user_new u[NWHO] = {
 	    [ADMIN] = {.email = "admin@x.vn", .password = "admin password 1", .role = ROLE_ADMIN},
 	    [DIST] = {.email = "dist@x.vn", .role = ROLE_DISTRICT, .unit_code = "rach-gia"},
@@ -449,6 +453,39 @@ test_profile(void **state)
 	hc_response_free(&r);
 }
 
+/* Cell ref of the first sheet of the workbook target answers. */
+static void
+assert_sheet_cell(const char *target, const char *ref, const char *want)
+{
+	struct hc_response r;
+	admin_req("GET", target, NULL, 200, &r);
+	const char *path = tu_path("admin_web.xlsx");
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(r.body, 1, r.body_len, f), r.body_len);
+	fclose(f);
+	hc_response_free(&r);
+	char type[16], val[256];
+	assert_true(xr_cell(path, 1, ref, type, val, sizeof(val)));
+	assert_string_equal(val, want);
+}
+
+/* The indicators' workbook speaks the page's language; the CSV columns' codes are gone. */
+static void
+test_workbook_headers(void **state)
+{
+	(void)state;
+	/* Columns: plan, year, by, group_code, group_name, indicator, target_pct,
+	 * target_from, target_by, yes, known, active, share (M), share_active (N),
+	 * coverage (O), target_met, compared_with. */
+	assert_sheet_cell("/indicators?year=2024&format=xlsx", "A1", "Kế hoạch");
+	assert_sheet_cell("/indicators?year=2024&format=xlsx", "M1", "Tỷ lệ (trên số đã biết)");
+	assert_sheet_cell("/indicators?year=2024&format=xlsx", "O1", "Độ bao phủ");
+	assert_sheet_cell("/indicators?year=2024&format=xlsx", "C2", "Toàn tỉnh");
+	assert_sheet_cell("/indicators?year=2024&format=xlsx&lang=en", "O1", "Coverage");
+	assert_sheet_cell("/indicators?year=2024&format=xlsx&lang=en", "C2", "Province");
+}
+
 int
 main(void)
 {
@@ -456,7 +493,7 @@ main(void)
 	    cmocka_unit_test(test_list_in_names), cmocka_unit_test(test_create_with_picker),
 	    cmocka_unit_test(test_edit),	  cmocka_unit_test(test_disable_and_reset),
 	    cmocka_unit_test(test_pickers),	  cmocka_unit_test(test_audit_in_words),
-	    cmocka_unit_test(test_profile),
+	    cmocka_unit_test(test_profile),	  cmocka_unit_test(test_workbook_headers),
 	};
 	return cmocka_run_group_tests(tests, setup, hs_teardown);
 }
