@@ -136,7 +136,7 @@ sheets_keyusers_lang(struct xlsx *x, const struct keyuser_list *l, enum sheets_l
 {
 	const char **carriers = NULL;
 	int nc = sheets_ku_carriers(l, &carriers);
-	if (xlsx_sheet(x, "Trọng điểm") < 0) {
+	if (xlsx_sheet(x, lang == SHEETS_EN ? "Key users" : "Trọng điểm") < 0) {
 		free(carriers);
 		return -1;
 	}
@@ -302,7 +302,7 @@ int
 sheets_kpi_lang(struct xlsx *x, const struct kpi_result *r, unsigned mask, int first, int last,
 		enum sheets_lang lang)
 {
-	if (xlsx_sheet(x, "Toàn tỉnh") < 0)
+	if (xlsx_sheet(x, lang == SHEETS_EN ? kpi_by_label[KPI_BY__MAX].en : "Toàn tỉnh") < 0)
 		return -1;
 	kpi_header(x, lang);
 	for (int y = first; y <= last; y++)
@@ -313,7 +313,7 @@ sheets_kpi_lang(struct xlsx *x, const struct kpi_result *r, unsigned mask, int f
 		if (!(mask & KPI_BY_BIT(by)))
 			continue;
 		const struct kpi_breakdown *b = &r->by[by];
-		if (xlsx_sheet(x, kpi_sheet_name[by]) < 0)
+		if (xlsx_sheet(x, lang == SHEETS_EN ? kpi_by_label[by].en : kpi_sheet_name[by]) < 0)
 			return -1;
 		kpi_header(x, lang);
 		for (int y = first; y <= last; y++)
