@@ -26,6 +26,7 @@
 #include "model/analytics/ledger.h"
 #include "model/accounts/principal.h"
 #include "model/names.h"
+#include "model/registry/facility.h"
 #include "model/registry/refdata.h"
 #include "render/html.h"
 #include "render/sheets.h"
@@ -54,6 +55,8 @@ struct ku_names {
 	struct arena *arena;
 	struct name *v;
 	int n, cap;
+	struct name *sectors; /* the sectors' names (facility_sector_options) */
+	int nsectors;
 };
 
 static int
@@ -79,6 +82,9 @@ static int
 ku_names_load(struct http_request *req, struct ku_names *cn)
 {
 	*cn = (struct ku_names){.arena = &req->arena};
+	if (facility_sector_options(http_request_db(req), &req->arena, &cn->sectors,
+				    &cn->nsectors) < 0)
+		return -1;
 	return refdata_carriers_each(http_request_db(req), ku_name_add, cn) < 0 ? -1 : 0;
 }
 
@@ -190,7 +196,12 @@ ku_table(struct http_request *req, struct buf *b, const struct ku_names *cn,
 		html_elem(b, "td", k->name);
 		html_elem(b, "td", k->tax_code != NULL ? k->tax_code : "");
 		html_elem(b, "td", k->unit_name != NULL ? k->unit_name : "");
-		html_elem(b, "td", k->sector_code != NULL ? k->sector_code : "");
+		const struct name *sec = names_find(cn->sectors, cn->nsectors, k->sector_code);
+		html_elem(b, "td",
+			  sec != NULL ? arena_printf(&req->arena, "%s — %s", sec->code,
+						     HTTP_T(req, sec->name_vi, sec->name_en))
+			  : k->sector_code != NULL ? k->sector_code
+						   : "");
 		html_open(b, "td", "class", "num", NULL);
 		html_text(b, ku_toe(req, k->toe));
 		if (k->incomplete) {

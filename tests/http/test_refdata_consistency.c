@@ -143,6 +143,8 @@ test_keyusers(void **state)
 	hs_contains(&r, "<td>D1</td>");
 	hs_contains(&r, "1.017,10<small> (chỉ nhờ hệ số suy ra)</small>");
 	hs_contains(&r, "Trấu 554,20*"); /* the carrier by name, TOE with two decimals */
+	/* D1's sector 2392 by its name (data/sectors.csv). */
+	hs_contains(&r, "<td>2392 — Sản xuất vật liệu xây dựng từ đất sét</td>");
 	hs_contains(&r, "Hệ số TOE suy ra từ nhiệt trị");
 	hs_contains(&r, "Chưa tính được (thiếu hệ số hoặc đơn vị)");
 	hs_contains(&r, "<td>D4</td>");
