@@ -142,7 +142,7 @@ cmd_user_add(struct db *db, const struct user_opts *o)
 {
 	struct user_new nu = {.email = o->email, .name = o->name, .unit_code = o->unit};
 	if (user_role_parse(o->role, &nu.role) < 0) {
-		user_print_id("sxsh user add", "--role", MSG_USER_ROLE);
+		user_print_id("sxsh user add", "--role", MSG_USER_ROLE_CODES);
 		return EXIT_USER;
 	}
 	if (o->facility != NULL &&

@@ -92,7 +92,7 @@ const char *const db_pg_override[STMT__MAX] = {
 #define PG_USER_SELECT                                                                             \
 	"SELECT u.id, u.email, u.name, u.role, u.admin_unit_id, u.facility_id, u.password_hash, "  \
 	"u.status, CAST(extract(epoch FROM CAST(u.created_at AS timestamp)) AS bigint), au.code, " \
-	"f.name "                                                                                  \
+	"f.name, u.version, au.name, f.code "                                                      \
 	"FROM app_user u LEFT JOIN admin_unit au ON au.id = u.admin_unit_id "                      \
 	"LEFT JOIN facility f ON f.id = u.facility_id "
     [STMT_USER_INSERT] = "INSERT INTO app_user(email, name, role, admin_unit_id, facility_id, "

@@ -502,7 +502,8 @@ const char *const db_sql[STMT__MAX] = {
 /* The user columns of model/accounts/user.c, in its USER_COL order. */
 #define USER_SELECT                                                                                \
 	"SELECT u.id, u.email, u.name, u.role, u.admin_unit_id, u.facility_id, u.password_hash, "  \
-	"u.status, CAST(strftime('%s', u.created_at) AS INTEGER), au.code, f.name "                \
+	"u.status, CAST(strftime('%s', u.created_at) AS INTEGER), au.code, f.name, u.version, "    \
+	"au.name, f.code "                                                                         \
 	"FROM app_user u LEFT JOIN admin_unit au ON au.id = u.admin_unit_id "                      \
 	"LEFT JOIN facility f ON f.id = u.facility_id "
     [STMT_USER_INSERT] = "INSERT INTO app_user(email, name, role, admin_unit_id, facility_id, "
@@ -516,6 +517,19 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_USER_SET_STATUS] = "UPDATE app_user SET status = ?2, version = version + 1 WHERE id = ?1",
     [STMT_USER_UNIT_BY_CODE] = "SELECT id, level FROM admin_unit WHERE code = ?1",
     [STMT_USER_FACILITY_GET] = "SELECT id FROM facility WHERE id = ?1",
+    [STMT_USER_UPDATE] = "UPDATE app_user SET name = ?2, role = ?3, admin_unit_id = ?4, "
+			 "facility_id = ?5, version = version + 1 WHERE id = ?1 AND version = ?6",
+    [STMT_USER_PICK] = "SELECT email, coalesce(name, '') FROM app_user "
+		       "WHERE lower(email) LIKE '%' || CAST(?1 AS text) || '%' "
+		       "OR lower(coalesce(name, '')) LIKE '%' || CAST(?1 AS text) || '%' "
+		       "ORDER BY email LIMIT ?2",
+    [STMT_FACILITY_PICK] =
+	"SELECT f.id, f.name, f.code, coalesce(f.tax_code, ''), au.name, "
+	"CASE WHEN f.code = ?2 OR f.tax_code = ?2 THEN 1 ELSE 0 END AS exact "
+	"FROM facility f JOIN admin_unit au ON au.id = f.admin_unit_id "
+	"WHERE f.status = 'active' AND (f.code = CAST(?2 AS text) OR f.tax_code = ?2 OR "
+	"(CAST(?1 AS text) IS NOT NULL AND f.name_key LIKE '%' || ?1 || '%' ESCAPE '\\')) "
+	"ORDER BY exact DESC, f.name_key, f.id LIMIT ?3",
     [STMT_SESSION_INSERT] = "INSERT INTO session(token_hash, user_id, csrf, created_at, last_seen, "
 			    "expires_at) VALUES (?1, ?2, ?3, datetime(?4, 'unixepoch'), "
 			    "datetime(?4, 'unixepoch'), datetime(?5, 'unixepoch'))",

@@ -250,7 +250,13 @@ enum stmt {
 	STMT_USER_SET_STATUS,	/* id, status */
 	STMT_USER_UNIT_BY_CODE, /* admin_unit code -> id, level */
 	STMT_USER_FACILITY_GET, /* facility id -> id */
-	STMT_SESSION_INSERT,	/* token_hash, user_id, csrf, now, expires_at (Unix s) */
+	/* id, name, role, admin_unit_id, facility_id, version -> changes 1 row, or 0 when stale */
+	STMT_USER_UPDATE,
+	STMT_USER_PICK, /* lower-case text, limit -> email, name (email or name containing it) */
+	/* folded LIKE key (NULL: none), text as typed, limit -> id, name, code, tax_code,
+	   unit name, 1 when code or tax code equals the text; exact matches first */
+	STMT_FACILITY_PICK,
+	STMT_SESSION_INSERT, /* token_hash, user_id, csrf, now, expires_at (Unix s) */
 	STMT_SESSION_GET,    /* token_hash -> user_id, csrf, created, last_seen, expires (Unix s),
 				role, admin_unit_id, facility_id, email, status */
 	STMT_SESSION_TOUCH,  /* token_hash, now (Unix s) */

@@ -210,8 +210,21 @@ const struct route_def routes[ROUTE__MAX] = {
     /* -- reviewer's desk -- */
 
     /* -- admin -- */
+    [ROUTE_USER_EDIT] = {.path = "/users/{id}",
+			 .methods = M(HTTP_GET) | M(HTTP_POST),
+			 .handler = web_user_edit,
+			 .roles = ROLE_BIT(ROLE_ADMIN),
+			 .pwhash = M(HTTP_POST)},
 
     /* -- names and pickers -- */
+    [ROUTE_PICK_FACILITIES] = {.path = "/pick/facilities",
+			       .methods = M(HTTP_GET),
+			       .handler = web_pick_facilities,
+			       .roles = ROLES_PROVINCE},
+    [ROUTE_PICK_USERS] = {.path = "/pick/users",
+			  .methods = M(HTTP_GET),
+			  .handler = web_pick_users,
+			  .roles = ROLES_PROVINCE},
 
     /* @routes */
 };

@@ -78,8 +78,11 @@ enum route {
 	/* -- reviewer's desk -- */
 
 	/* -- admin -- */
+	ROUTE_USER_EDIT, /* GET, POST /users/{id} (admin) */
 
 	/* -- names and pickers -- */
+	ROUTE_PICK_FACILITIES, /* GET /pick/facilities?q= (province, admin): JSON suggestions */
+	ROUTE_PICK_USERS,      /* GET /pick/users?q= (province, admin): JSON suggestions */
 
 	/* @route-enum */
 	ROUTE__MAX

@@ -446,6 +446,13 @@ enum msg_id {
 	/* ---- reviewer's desk (review.c) ---- */
 
 	/* ---- admin and names for codes (users.c, audit.c, keyusers.c) ---- */
+	MSG_USER_SELF,		 /* an admin disabling itself or changing its own role */
+	MSG_USER_CONFLICT,	 /* the account changed since the form was opened */
+	MSG_ADMIN_FACILITY_NONE, /* {1}: the text typed; no facility matches it */
+	MSG_ADMIN_FACILITY_MANY, /* {1}: the text typed; several match: choose one */
+	MSG_ADMIN_FACILITY_PICK, /* the hint under the facility field */
+	MSG_USER_ROLE_CODES,	 /* the command line's wrong --role, with the codes it takes */
+	MSG_ADMIN_DATE,		 /* {L}: not a date dd/mm/yyyy */
 
 	/* ---- phones and print ---- */
 	MSG_DASH_AS_OF, /* the dashboard's as-of line: {1} today's date, dd/mm/yyyy */

@@ -23,11 +23,11 @@ const struct name names_size[SIZE__MAX] = {
 };
 
 const struct name names_role[ROLE__MAX] = {
-    [ROLE_ADMIN] = {"admin", "Quản trị hệ thống", "Administrator"},
-    [ROLE_PROVINCE] = {"province", "Sở Công Thương", "Department of Industry and Trade"},
-    [ROLE_DISTRICT] = {"district", "Cấp huyện", "District"},
+    [ROLE_ADMIN] = {"admin", "Quản trị", "Administrator"},
+    [ROLE_PROVINCE] = {"province", "Cán bộ Sở", "Province staff"},
+    [ROLE_DISTRICT] = {"district", "Cán bộ huyện", "District staff"},
     [ROLE_ENTERPRISE] = {"enterprise", "Doanh nghiệp", "Enterprise"},
-    [ROLE_EXPERT] = {"expert", "Chuyên gia SXSH", "CP expert"},
+    [ROLE_EXPERT] = {"expert", "Chuyên gia", "CP expert"},
 };
 
 const struct name names_state[WF_STATE__MAX] = {
@@ -45,6 +45,52 @@ const enum wf_state names_rstatus_state[RSTATUS__MAX] = {
     [RSTATUS_RETURNED] = WF_RETURNED,
     [RSTATUS_ACCEPTED] = WF_ACCEPTED,
 };
+
+/* Every literal action of audit_write and doc_audit's "KIND.ACTION". */
+const struct name names_action[] = {
+    {"login", "Đăng nhập", "Sign-in"},
+    {"login.fail", "Đăng nhập sai", "Failed sign-in"},
+    {"logout", "Đăng xuất", "Sign-out"},
+    {"user.create", "Tạo tài khoản", "Account created"},
+    {"user.update", "Sửa tài khoản", "Account changed"},
+    {"user.disable", "Khóa tài khoản", "Account disabled"},
+    {"user.enable", "Mở khóa tài khoản", "Account enabled"},
+    {"user.password", "Đặt lại mật khẩu", "Password reset"},
+    {"user.facility", "Gắn tài khoản với cơ sở", "Account linked to a facility"},
+    {"apitoken.create", "Tạo khóa API", "API key created"},
+    {"apitoken.revoke", "Thu hồi khóa API", "API key revoked"},
+    {"facility.update", "Sửa hồ sơ cơ sở", "Facility profile changed"},
+    {"facility.move", "Chuyển đơn vị hành chính của cơ sở", "Facility moved to another unit"},
+    {"facility_member.claim", "Xin quyền quản lý cơ sở", "Facility claimed"},
+    {"facility_member.confirm", "Xác nhận quyền quản lý cơ sở", "Facility claim confirmed"},
+    {"facility_member.reject", "Từ chối quyền quản lý cơ sở", "Facility claim rejected"},
+    {"facility_member.assign", "Giao cơ sở cho tài khoản", "Facility assigned to an account"},
+    {"report.create", "Tạo báo cáo", "Report created"},
+    {"report.update", "Sửa báo cáo", "Report edited"},
+    {"report.submit", "Nộp báo cáo", "Report submitted"},
+    {"report.forward", "Huyện chuyển báo cáo lên Sở", "Report forwarded to the province"},
+    {"report.return", "Trả lại báo cáo", "Report returned"},
+    {"report.accept", "Chấp nhận báo cáo", "Report accepted"},
+    {"report.reopen", "Mở lại báo cáo", "Report reopened"},
+    {"registration.create", "Tạo đăng ký", "Registration created"},
+    {"registration.update", "Sửa đăng ký", "Registration edited"},
+    {"registration.submit", "Nộp đăng ký", "Registration submitted"},
+    {"registration.forward", "Huyện chuyển đăng ký lên Sở",
+     "Registration forwarded to the province"},
+    {"registration.return", "Trả lại đăng ký", "Registration returned"},
+    {"registration.accept", "Chấp nhận đăng ký", "Registration accepted"},
+    {"registration.reopen", "Mở lại đăng ký", "Registration reopened"},
+};
+const int names_action_n = (int)(sizeof(names_action) / sizeof(names_action[0]));
+
+const struct name names_entity[] = {
+    {"app_user", "Tài khoản", "Account"},
+    {"facility", "Cơ sở", "Facility"},
+    {"facility_member", "Quyền quản lý cơ sở", "Facility membership"},
+    {"report", "Báo cáo", "Report"},
+    {"registration", "Đăng ký", "Registration"},
+};
+const int names_entity_n = (int)(sizeof(names_entity) / sizeof(names_entity[0]));
 
 int
 names_index(const struct name *t, int n, const char *code)

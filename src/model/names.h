@@ -1,7 +1,8 @@
 /*
  * The fixed codes of sxsh with their labels, each list defined once:
  * facility ownership and size, account roles, and the workflow states of a
- * report or registration (with the subset stored in a status column).  The
+ * report or registration (with the subset stored in a status column), the
+ * actions of the audit log and the kinds of object it names.  The
  * codes are the ones the schema's CHECK constraints, the CSV files, the
  * API and the statements' scope parameters use; the labels are what pages
  * and workbooks show.  Pure data and lookups, no I/O; every string is
@@ -37,6 +38,15 @@ extern const struct name names_ownership[OWN__MAX];
 extern const struct name names_size[SIZE__MAX];
 extern const struct name names_role[ROLE__MAX];
 extern const struct name names_state[WF_STATE__MAX];
+/*
+ * The actions the audit log records (audit_write's action), in the order a
+ * filter offers them, and the kinds of object a row is about (its entity).
+ * An action another module adds later and forgets here shows its code.
+ */
+extern const struct name names_action[];
+extern const int names_action_n;
+extern const struct name names_entity[];
+extern const int names_entity_n;
 /* The state each stored status is (RSTATUS_SUBMITTED -> WF_SUBMITTED). */
 extern const enum wf_state names_rstatus_state[RSTATUS__MAX];
 

@@ -21,6 +21,7 @@
 #include "model/analytics/kpi.h"
 #include "model/analytics/ledger.h"
 #include "model/msg.h"
+#include "model/names.h"
 #include "render/xlsx.h"
 #include "util/alloc.h"
 #include "util/fmt.h"
@@ -59,16 +60,84 @@ sheets_ku_carrier_toe(const struct keyuser *k, const char *code)
 	return 0;
 }
 
+/* A header or label in lang: its code, or its Vietnamese or English words. */
+static const char *
+sheets_word(const struct name *nm, enum sheets_lang lang)
+{
+	return lang == SHEETS_CODES ? nm->code : lang == SHEETS_EN ? nm->name_en : nm->name_vi;
+}
+
+/* The fixed columns of the key-user sheet. */
+enum { KU_FIXED = 9 };
+static const struct name ku_head[KU_FIXED] = {
+    {"code", "Mã cơ sở", "Facility code"},
+    {"tax_code", "Mã số thuế", "Tax code"},
+    {"name", "Tên cơ sở", "Facility name"},
+    {"district", "Huyện", "District"},
+    {"sector", "Ngành", "Sector"},
+    {"toe", "Tổng TOE", "Total TOE"},
+    {"status", "Tình trạng", "Status"},
+    {"derived_only", "Chỉ nhờ hệ số suy ra (1 = có)", "Derived factor only (1 = yes)"},
+    {"missing", "Thiếu", "Missing"},
+};
+
+/* The status column's labels (the codes are keyusers_status_code's). */
+static const struct {
+	const char *vi, *en;
+} ku_status[KEYUSER__MAX] = {
+    [KEYUSER_LISTED] = {"Trọng điểm", "Key user"},
+    [KEYUSER_LISTED_INCOMPLETE] = {"Trọng điểm (số liệu chưa đủ)", "Key user (incomplete data)"},
+    [KEYUSER_CANNOT_COMPUTE] = {"Không tính được", "Cannot compute"},
+};
+
+/*
+ * The lines of k that did not convert, in lang: keyusers_missing's text
+ * for codes, else "Bã mía (t): thiếu hệ số" with the carrier by name (its
+ * code when cnames lacks it) and what is missing in words.  Into buf.
+ */
+static char *
+ku_missing(const struct keyuser *k, enum sheets_lang lang, const struct name *cnames, int ncnames,
+	   char *buf, size_t n)
+{
+	if (lang == SHEETS_CODES)
+		return keyusers_missing(k, buf, n);
+	int en = lang == SHEETS_EN;
+	size_t len = 0;
+	buf[0] = '\0';
+	for (int e = 0; e < k->nerrors; e++) {
+		const struct ledger_error *le = &k->errors[e];
+		if (!keyusers_error_missing(le))
+			continue;
+		const struct name *cn =
+		    cnames != NULL ? names_find(cnames, ncnames, le->carrier) : NULL;
+		const char *carrier = cn == NULL ? le->carrier : en ? cn->name_en : cn->name_vi;
+		const char *what = strcmp(le->what, "unit") == 0
+				       ? (en ? "unit not convertible" : "đơn vị không quy đổi được")
+				       : (en ? "no TOE factor" : "thiếu hệ số TOE");
+		int w = snprintf(buf + len, n - len, "%s%s (%s): %s", len > 0 ? "; " : "", carrier,
+				 le->unit, what);
+		if (w < 0 || (size_t)w >= n - len) {
+			buf[len] = '\0'; /* what does not fit is left out whole */
+			break;
+		}
+		len += (size_t)w;
+	}
+	return buf;
+}
+
 int
 sheets_keyusers(struct xlsx *x, const struct keyuser_list *l)
 {
-	enum { KU_FIXED = 9 };
-	static const char *const fixed[KU_FIXED] = {"code",	"tax_code",	"name",
-						    "district", "sector",	"toe",
-						    "status",	"derived_only", "missing"};
+	return sheets_keyusers_lang(x, l, SHEETS_CODES, NULL, 0);
+}
+
+int
+sheets_keyusers_lang(struct xlsx *x, const struct keyuser_list *l, enum sheets_lang lang,
+		     const struct name *cnames, int ncnames)
+{
 	const char **carriers = NULL;
 	int nc = sheets_ku_carriers(l, &carriers);
-	if (xlsx_sheet(x, "Trọng điểm") < 0) {
+	if (xlsx_sheet(x, lang == SHEETS_EN ? "Key users" : "Trọng điểm") < 0) {
 		free(carriers);
 		return -1;
 	}
@@ -90,11 +159,17 @@ sheets_keyusers(struct xlsx *x, const struct keyuser_list *l)
 	xlsx_row_end(x);
 
 	const char **head = xmalloc((size_t)(KU_FIXED + nc) * sizeof(*head));
-	char(*names)[48] = xmalloc((size_t)(nc > 0 ? nc : 1) * sizeof(*names));
+	char(*names)[160] = xmalloc((size_t)(nc > 0 ? nc : 1) * sizeof(*names));
 	for (int j = 0; j < KU_FIXED; j++)
-		head[j] = fixed[j];
+		head[j] = sheets_word(&ku_head[j], lang);
 	for (int j = 0; j < nc; j++) {
-		snprintf(names[j], sizeof(names[j]), "toe_%s", carriers[j]);
+		const struct name *cn =
+		    cnames != NULL ? names_find(cnames, ncnames, carriers[j]) : NULL;
+		if (lang == SHEETS_CODES || cn == NULL)
+			snprintf(names[j], sizeof(names[j]), "toe_%s", carriers[j]);
+		else
+			snprintf(names[j], sizeof(names[j]), "TOE %s",
+				 lang == SHEETS_EN ? cn->name_en : cn->name_vi);
 		head[KU_FIXED + j] = names[j];
 	}
 	xlsx_header(x, head, KU_FIXED + nc);
@@ -107,9 +182,13 @@ sheets_keyusers(struct xlsx *x, const struct keyuser_list *l)
 		xlsx_text(x, k->unit_name);
 		xlsx_text(x, k->sector_code);
 		xlsx_number(x, k->toe, fmt_qty_decimals(FMT_TOE, k->toe));
-		xlsx_text(x, keyusers_status_code(k->status));
+		if (lang == SHEETS_CODES || (int)k->status < 0 || k->status >= KEYUSER__MAX)
+			xlsx_text(x, keyusers_status_code(k->status));
+		else
+			xlsx_text(x, lang == SHEETS_EN ? ku_status[k->status].en
+						       : ku_status[k->status].vi);
 		xlsx_int(x, k->derived_only);
-		xlsx_text(x, keyusers_missing(k, missing, sizeof(missing)));
+		xlsx_text(x, ku_missing(k, lang, cnames, ncnames, missing, sizeof(missing)));
 		for (int j = 0; j < nc; j++)
 			xlsx_number(x, sheets_ku_carrier_toe(k, carriers[j]),
 				    fmt_qty_decimals(FMT_TOE, 0));
@@ -122,11 +201,48 @@ sheets_keyusers(struct xlsx *x, const struct keyuser_list *l)
 }
 
 /* The columns of `sxsh kpi --format csv`. */
-static const char *const kpi_head[] = {
-    "plan",	  "year",	  "by",	       "group_code", "group_name",   "indicator",
-    "target_pct", "target_from",  "target_by", "yes",	     "known",	     "active",
-    "share",	  "share_active", "coverage",  "target_met", "compared_with"};
+static const struct name kpi_head[] = {
+    {"plan", "Kế hoạch", "Plan"},
+    {"year", "Năm", "Year"},
+    {"by", "Phân theo", "Breakdown"},
+    {"group_code", "Mã nhóm", "Group code"},
+    {"group_name", "Nhóm", "Group"},
+    {"indicator", "Chỉ tiêu", "Indicator"},
+    {"target_pct", "Mục tiêu", "Target"},
+    {"target_from", "Mục tiêu từ năm", "Target from"},
+    {"target_by", "Mục tiêu đến năm", "Target by"},
+    {"yes", "Số cơ sở đạt", "Facilities meeting it"},
+    {"known", "Số cơ sở đã biết", "Facilities known"},
+    {"active", "Số cơ sở hoạt động", "Active facilities"},
+    {"share", "Tỷ lệ (trên số đã biết)", "Share (of known)"},
+    {"share_active", "Tỷ lệ (trên tổng số)", "Share (of all active)"},
+    {"coverage", "Độ bao phủ", "Coverage"},
+    {"target_met", "Đạt mục tiêu (1 = đạt)", "Target met (1 = yes)"},
+    {"compared_with", "So sánh theo", "Compared with"},
+};
 #define KPI_NHEAD ((int)(sizeof(kpi_head) / sizeof(kpi_head[0])))
+
+/* The header row of a KPI sheet in lang. */
+static void
+kpi_header(struct xlsx *x, enum sheets_lang lang)
+{
+	const char *h[KPI_NHEAD];
+	for (int i = 0; i < KPI_NHEAD; i++)
+		h[i] = sheets_word(&kpi_head[i], lang);
+	xlsx_header(x, h, KPI_NHEAD);
+}
+
+/* The breakdowns' labels in the "by" column when not codes; [KPI_BY__MAX]: the province. */
+static const struct {
+	const char *vi, *en;
+} kpi_by_label[KPI_BY__MAX + 1] = {
+    [KPI_BY_UNIT] = {"Đơn vị hành chính", "Administrative unit"},
+    [KPI_BY_SECTOR] = {"Ngành cấp 2", "Sector (division)"},
+    [KPI_BY_CLASS] = {"Ngành", "Sector"},
+    [KPI_BY_OWNERSHIP] = {"Loại hình", "Ownership"},
+    [KPI_BY_SIZE] = {"Quy mô", "Size"},
+    [KPI_BY__MAX] = {"Toàn tỉnh", "Province"},
+};
 
 /* Sheet names of the breakdowns (at most 31 characters, no '/'). */
 static const char *const kpi_sheet_name[KPI_BY__MAX] = {
@@ -134,16 +250,23 @@ static const char *const kpi_sheet_name[KPI_BY__MAX] = {
     [KPI_BY_OWNERSHIP] = "Loại hình",	 [KPI_BY_SIZE] = "Quy mô",
 };
 
+/* One row; by is a kpi_by, or KPI_BY__MAX for the province. */
 static void
-kpi_row(struct xlsx *x, const struct kpi_result *r, int year, const char *by,
-	const struct kpi_group *g, int k, const struct kpi_value *v)
+kpi_row(struct xlsx *x, const struct kpi_result *r, int year, int by, const struct kpi_group *g,
+	int k, const struct kpi_value *v, enum sheets_lang lang)
 {
+	int en = lang == SHEETS_EN;
 	xlsx_text(x, r->plan_code);
 	xlsx_int(x, year);
-	xlsx_text(x, by);
+	if (lang == SHEETS_CODES)
+		xlsx_text(x, by == KPI_BY__MAX ? "province" : kpi_by_name((enum kpi_by)by));
+	else
+		xlsx_text(x, en ? kpi_by_label[by].en : kpi_by_label[by].vi);
 	xlsx_text(x, g != NULL ? g->code : NULL);
-	xlsx_text(x, g != NULL ? g->name_vi : NULL);
-	xlsx_text(x, r->series[k].code);
+	xlsx_text(x, g != NULL ? (en && g->name_en != NULL ? g->name_en : g->name_vi) : NULL);
+	xlsx_text(x, lang == SHEETS_CODES ? r->series[k].code
+		     : en		  ? r->series[k].name_en
+					  : r->series[k].name_vi);
 	/* The target of the row's year only: none outside its period (kpi_target_at). */
 	const struct kpi_target *t = kpi_target_at(&r->series[k], year);
 	if (t != NULL) {
@@ -166,35 +289,43 @@ kpi_row(struct xlsx *x, const struct kpi_result *r, int year, const char *by,
 		xlsx_blank(x);
 	else
 		xlsx_int(x, met);
-	xlsx_text(x, t != NULL ? "share_active" : NULL);
+	xlsx_text(x, t == NULL ? NULL : sheets_word(&kpi_head[13], lang)); /* share_active */
 	xlsx_row_end(x);
 }
 
 int
 sheets_kpi(struct xlsx *x, const struct kpi_result *r, unsigned mask, int first, int last)
 {
-	if (xlsx_sheet(x, "Toàn tỉnh") < 0)
+	return sheets_kpi_lang(x, r, mask, first, last, SHEETS_CODES);
+}
+
+int
+sheets_kpi_lang(struct xlsx *x, const struct kpi_result *r, unsigned mask, int first, int last,
+		enum sheets_lang lang)
+{
+	if (xlsx_sheet(x, lang == SHEETS_EN ? kpi_by_label[KPI_BY__MAX].en : "Toàn tỉnh") < 0)
 		return -1;
-	xlsx_header(x, kpi_head, KPI_NHEAD);
+	kpi_header(x, lang);
 	for (int y = first; y <= last; y++)
 		for (int k = 0; k < KPI__MAX; k++)
-			kpi_row(x, r, y, "province", NULL, k,
-				&r->series[k].values[y - r->first_year]);
+			kpi_row(x, r, y, KPI_BY__MAX, NULL, k,
+				&r->series[k].values[y - r->first_year], lang);
 	for (int by = 0; by < KPI_BY__MAX; by++) {
 		if (!(mask & KPI_BY_BIT(by)))
 			continue;
 		const struct kpi_breakdown *b = &r->by[by];
-		if (xlsx_sheet(x, kpi_sheet_name[by]) < 0)
+		if (xlsx_sheet(x, lang == SHEETS_EN ? kpi_by_label[by].en : kpi_sheet_name[by]) < 0)
 			return -1;
-		xlsx_header(x, kpi_head, KPI_NHEAD);
+		kpi_header(x, lang);
 		for (int y = first; y <= last; y++)
 			for (int g = 0; g < b->ngroups; g++) {
 				const struct kpi_value *v0 = kpi_group_value(b, g, y, 0);
 				if (v0 == NULL || v0->active == 0)
 					continue;
 				for (int k = 0; k < KPI__MAX; k++)
-					kpi_row(x, r, y, kpi_by_name(b->by), &b->groups[g], k,
-						kpi_group_value(b, g, y, (enum kpi_indicator)k));
+					kpi_row(x, r, y, (int)b->by, &b->groups[g], k,
+						kpi_group_value(b, g, y, (enum kpi_indicator)k),
+						lang);
 			}
 	}
 	return 0;

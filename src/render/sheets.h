@@ -21,7 +21,16 @@ struct facility_filter;
 struct keyuser;
 struct keyuser_list;
 struct kpi_result;
+struct name;
 struct xlsx;
+
+/*
+ * The language of a workbook's column headers and labels: the codes of the
+ * commands' CSV (the command line's workbooks), or the words of a
+ * Vietnamese or English page ("Tỷ lệ", "Độ bao phủ", "TOE trấu").  Codes
+ * that identify a row (a facility's code, a group's code) stay as they are.
+ */
+enum sheets_lang { SHEETS_CODES, SHEETS_VI, SHEETS_EN };
 
 /*
  * The carrier codes present in l (key users and those that cannot be
@@ -43,6 +52,13 @@ double sheets_ku_carrier_toe(const struct keyuser *k, const char *code);
  */
 int sheets_keyusers(struct xlsx *x, const struct keyuser_list *l);
 /*
+ * sheets_keyusers with headers and statuses in lang; carriers (ncarriers
+ * entries of code and names, may be NULL) names the per-carrier columns
+ * ("TOE trấu"); a carrier not in it keeps its code.
+ */
+int sheets_keyusers_lang(struct xlsx *x, const struct keyuser_list *l, enum sheets_lang lang,
+			 const struct name *carriers, int ncarriers);
+/*
  * Adds the sheet "Toàn tỉnh" (the province series of years first..last)
  * and one sheet per breakdown in mask (KPI_BY_BIT), with the columns of
  * `sxsh kpi --format csv`: shares, coverage and targets as percents,
@@ -50,6 +66,9 @@ int sheets_keyusers(struct xlsx *x, const struct keyuser_list *l);
  * out, as in the CSV.  Returns 0, or -1 when the workbook failed.
  */
 int sheets_kpi(struct xlsx *x, const struct kpi_result *r, unsigned mask, int first, int last);
+/* sheets_kpi with headers, breakdowns, indicators and group names in lang. */
+int sheets_kpi_lang(struct xlsx *x, const struct kpi_result *r, unsigned mask, int first, int last,
+		    enum sheets_lang lang);
 
 /* Data rows one sheet holds: Excel's 1,048,576 rows less the header. */
 #define SHEETS_ROWS_MAX 1048575L

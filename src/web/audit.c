@@ -1,48 +1,229 @@
 /*
- * GET /audit (province staff and admins): the audit log, newest first,
- * filterable by entity (table or kind: report, registration, facility,
- * app_user ...), user (the actor's email), action (a prefix: "report." or
- * "report.submit") and a date range (from, to: YYYY-MM-DD), 100 rows a
- * page.  Each row shows when, who, what and the before and after JSON
- * documents, so a change can be read back.
+ * GET /audit (province staff and admins): the audit log, newest first, 100
+ * rows a page, in words: each action by its name ("Chấp nhận báo cáo" for
+ * report.accept, model/names.h names_action), the object by its kind's
+ * name and key, the time as dd/mm/yyyy HH:MM in Vietnam's time zone, and
+ * the before and after documents, so a change can be read back: a flat
+ * JSON object is shown as a list of fields by their labels (audit_keys)
+ * with coded values by name (role, status, ownership, size); anything else
+ * (nested lines of a report) as its JSON text.
+ *
+ * Filters: the kind of object and the action are <select>s of names (their
+ * codes are the option values: entity, action, the latter matched as a
+ * prefix by the model); the user is typed as an email, or as part of an
+ * email or name that names one account (user_pick), with suggestions from
+ * GET /pick/users where scripts run (static/js/picker.js); the dates from and to are typed
+ * dd/mm/yyyy (ISO yyyy-mm-dd is taken too, for old links) and compared by UTC day.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "model/accounts/user.h"
 #include "model/audit.h"
+#include "model/names.h"
 #include "render/html.h"
+#include "render/json.h"
 #include "util/fmt.h"
 #include "web/wfpage.h"
 
 #define AUDIT_PAGE 100
 
-/* The filters: query parameter, label, and whether it is a date. */
+/* The filters: query parameter, label, and kind. */
+enum audit_kind { AUDIT_ENTITY, AUDIT_USER, AUDIT_ACTION, AUDIT_DATE };
 static const struct {
 	const char *name, *vi, *en;
-	int date;
+	enum audit_kind kind;
 } audit_filters[] = {
-    {"entity", "Đối tượng", "Entity", 0},
-    {"user", "Người dùng (email)", "User (email)", 0},
-    {"action", "Thao tác", "Action", 0},
-    {"from", "Từ ngày (YYYY-MM-DD)", "From (YYYY-MM-DD)", 1},
-    {"to", "Đến ngày (YYYY-MM-DD)", "To (YYYY-MM-DD)", 1},
+    {"entity", "Đối tượng", "Object", AUDIT_ENTITY},
+    {"user", "Người dùng (email hoặc tên)", "User (email or name)", AUDIT_USER},
+    {"action", "Thao tác", "Action", AUDIT_ACTION},
+    {"from", "Từ ngày", "From", AUDIT_DATE},
+    {"to", "Đến ngày", "To", AUDIT_DATE},
 };
 #define AUDIT_NFILTERS (sizeof(audit_filters) / sizeof(audit_filters[0]))
 
-/* Reads the filters of the query into f; -1 when a date is malformed. */
+/*
+ * A date typed dd/mm/yyyy (or d/m/yyyy, or ISO yyyy-mm-dd) as ISO text
+ * (arena) in *iso; -1 when it is no date of the calendar.
+ */
 static int
-audit_filter_read(struct http_request *req, struct audit_filter *f)
+audit_date(struct http_request *req, const char *v, const char **iso)
+{
+	int d, m, y, n = 0;
+	const char *text = v;
+	if (sscanf(v, "%2d/%2d/%4d%n", &d, &m, &y, &n) == 3 && v[n] == '\0' && y >= 1000)
+		text = arena_printf(&req->arena, "%04d-%02d-%02d", y, m, d);
+	if (parse_date(text, &y, &m, &d) < 0)
+		return -1;
+	*iso = text;
+	return 0;
+}
+
+/*
+ * Reads the filters of the query into f; on a malformed date returns -1
+ * with the index of its filter in *bad.
+ */
+static int
+audit_filter_read(struct http_request *req, struct audit_filter *f, size_t *bad)
 {
 	const char **field[] = {&f->entity, &f->actor, &f->action, &f->from, &f->to};
 	for (size_t i = 0; i < AUDIT_NFILTERS; i++) {
 		const char *v = http_param(req, audit_filters[i].name);
-		int y, m, d;
 		*field[i] = v;
-		if (v != NULL && v[0] != '\0' && audit_filters[i].date &&
-		    parse_date(v, &y, &m, &d) < 0)
+		if (v != NULL && v[0] != '\0' && audit_filters[i].kind == AUDIT_DATE &&
+		    audit_date(req, v, field[i]) < 0) {
+			*bad = i;
 			return -1;
+		}
+	}
+	/* A user typed by part of the email or name is the one account it names. */
+	if (f->actor != NULL && f->actor[0] != '\0' && strchr(f->actor, '@') == NULL) {
+		struct user_pick found[USER_PICK_MAX];
+		int n = 0;
+		if (user_pick(http_request_db(req), f->actor, found, &n) == ST_OK && n == 1)
+			f->actor = arena_strdup(&req->arena, found[0].email);
 	}
 	return 0;
+}
+
+/* The name of code in t (n entries) in the page's language; the code itself when unknown. */
+static const char *
+audit_name(struct http_request *req, const struct name *t, int n, const char *code)
+{
+	const struct name *nm = names_find(t, n, code);
+	return nm == NULL ? code : HTTP_T(req, nm->name_vi, nm->name_en);
+}
+
+/* Days since 1970-01-01 of a date of the proleptic Gregorian calendar. */
+static int64_t
+audit_days(int64_t y, int m, int d)
+{
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* A stored time "YYYY-MM-DD HH:MM:SS" (UTC) as dd/mm/yyyy HH:MM in Vietnam's time. */
+static const char *
+audit_when(struct http_request *req, const char *at)
+{
+	int y, mo, d, h, mi, s;
+	if (sscanf(at, "%4d-%2d-%2d%*1[ T]%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6)
+		return at;
+	return web_datetime_unix(req, audit_days(y, mo, d) * 86400 + h * 3600 + mi * 60 + s);
+}
+
+/* The labels of the fields audit documents hold, and the codes their values may be. */
+static const struct {
+	const char *key, *vi, *en;
+	const struct name *codes; /* the value's names; NULL: shown as it is */
+	int ncodes;
+} audit_keys[] = {
+    {"email", "Email", "Email", NULL, 0},
+    {"name", "Tên", "Name", NULL, 0},
+    {"role", "Vai trò", "Role", names_role, ROLE__MAX},
+    {"unit", "Đơn vị hành chính", "Administrative unit", NULL, 0},
+    {"facility_id", "Cơ sở (mã số)", "Facility (id)", NULL, 0},
+    {"id", "Mã số", "Id", NULL, 0},
+    {"status", "Trạng thái", "Status", NULL, 0},
+    {"sessions_ended", "Phiên đăng nhập đã kết thúc", "Sessions ended", NULL, 0},
+    {"tokens_revoked", "Khóa API đã thu hồi", "API keys revoked", NULL, 0},
+    {"tax_code", "Mã số thuế", "Tax code", NULL, 0},
+    {"sector_code", "Ngành", "Sector", NULL, 0},
+    {"address", "Địa chỉ", "Address", NULL, 0},
+    {"lat", "Vĩ độ", "Latitude", NULL, 0},
+    {"lon", "Kinh độ", "Longitude", NULL, 0},
+    {"ownership", "Loại hình sở hữu", "Ownership", names_ownership, OWN__MAX},
+    {"size", "Quy mô", "Size", names_size, SIZE__MAX},
+    {"employees", "Số lao động", "Employees", NULL, 0},
+    {"opened_year", "Năm hoạt động", "Opened", NULL, 0},
+    {"closed_year", "Năm ngừng", "Closed", NULL, 0},
+    {"year", "Năm", "Year", NULL, 0},
+    {"note", "Ghi chú", "Note", NULL, 0},
+    {"version", "Phiên bản", "Version", NULL, 0},
+};
+
+/* An account's or a document's status by name; NULL when s is neither. */
+static const char *
+audit_status(struct http_request *req, const char *s)
+{
+	if (strcmp(s, "active") == 0)
+		return HTTP_T(req, "Hoạt động", "Active");
+	if (strcmp(s, "disabled") == 0)
+		return HTTP_T(req, "Đã khóa", "Disabled");
+	const struct name *nm = names_find(names_state, WF_STATE__MAX, s);
+	return nm == NULL ? NULL : HTTP_T(req, nm->name_vi, nm->name_en);
+}
+
+/* One value of a flat document as a person reads it (arena). */
+static const char *
+audit_value(struct http_request *req, const char *key, json_t *v, int k)
+{
+	if (json_is_null(v))
+		return "—";
+	if (json_is_string(v)) {
+		const char *s = json_string_value(v);
+		if (k >= 0 && audit_keys[k].codes != NULL) {
+			const struct name *nm =
+			    names_find(audit_keys[k].codes, audit_keys[k].ncodes, s);
+			if (nm != NULL)
+				return HTTP_T(req, nm->name_vi, nm->name_en);
+		}
+		const char *st = strcmp(key, "status") == 0 ? audit_status(req, s) : NULL;
+		return st != NULL ? st : s;
+	}
+	if (json_is_integer(v))
+		return arena_printf(&req->arena, "%lld", (long long)json_integer_value(v));
+	if (json_is_true(v))
+		return HTTP_T(req, "có", "yes");
+	if (json_is_false(v))
+		return HTTP_T(req, "không", "no");
+	char *text = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+	const char *out = arena_strdup(&req->arena, text != NULL ? text : "");
+	free(text);
+	return out;
+}
+
+/*
+ * Appends the cell of one audit document: a flat object as a list of its
+ * fields by label, anything else (or a document that does not parse) as
+ * its JSON text; "—" when there is none.
+ */
+static void
+audit_doc(struct http_request *req, struct buf *b, const char *doc)
+{
+	html_open(b, "td", "class", "change", NULL);
+	json_t *o = doc != NULL && doc[0] != '\0' ? json_loads(doc, 0, NULL) : NULL;
+	int flat = json_is_object(o);
+	const char *key;
+	json_t *v;
+	json_object_foreach(o, key, v) flat &= !json_is_object(v) && !json_is_array(v);
+	if (doc == NULL || doc[0] == '\0') {
+		html_text(b, "—");
+	} else if (!flat) {
+		html_open(b, "code", "class", "json", NULL);
+		html_text(b, doc);
+		html_close(b, "code");
+	} else {
+		html_open(b, "dl", NULL);
+		json_object_foreach(o, key, v)
+		{
+			int k = -1;
+			for (size_t i = 0; i < sizeof(audit_keys) / sizeof(audit_keys[0]); i++)
+				if (strcmp(audit_keys[i].key, key) == 0)
+					k = (int)i;
+			html_elem(b, "dt",
+				  k >= 0 ? HTTP_T(req, audit_keys[k].vi, audit_keys[k].en) : key);
+			html_elem(b, "dd", audit_value(req, key, v, k));
+		}
+		html_close(b, "dl");
+	}
+	json_decref(o);
+	html_close(b, "td");
 }
 
 /* Where audit_row appends. */
@@ -56,23 +237,87 @@ static void
 audit_row(void *ctx, const struct audit_entry *e)
 {
 	struct audit_row_ctx *c = ctx;
+	struct http_request *req = c->req;
 	struct buf *b = c->b;
 	html_open(b, "tr", NULL);
-	html_elem(b, "td", e->at);
-	html_elem(b, "td", e->actor);
-	html_elem(b, "td", e->action);
-	html_elem(
-	    b, "td",
-	    arena_printf(&c->req->arena, "%s %s", e->entity, e->entity_id ? e->entity_id : ""));
-	const char *json[] = {e->before_json, e->after_json};
-	for (int i = 0; i < 2; i++) {
-		html_open(b, "td", NULL);
-		html_open(b, "code", "class", "json", NULL);
-		html_text(b, json[i] != NULL ? json[i] : "—");
-		html_close(b, "code");
-		html_close(b, "td");
-	}
+	html_elem(b, "td", audit_when(req, e->at));
+	html_elem(b, "td", e->actor[0] != '\0' ? e->actor : "—");
+	html_elem(b, "td", audit_name(req, names_action, names_action_n, e->action));
+	html_elem(b, "td",
+		  arena_printf(&req->arena, "%s %s",
+			       audit_name(req, names_entity, names_entity_n, e->entity),
+			       e->entity_id ? e->entity_id : ""));
+	audit_doc(req, b, e->before_json);
+	audit_doc(req, b, e->after_json);
 	html_close(b, "tr");
+}
+
+/* A <select> of the names in t (n entries) with "all" first; value selected. */
+static void
+audit_select(struct http_request *req, struct buf *b, const char *param, const struct name *t,
+	     int n, const char *value)
+{
+	html_open(b, "select", "name", param, NULL);
+	html_open(b, "option", "value", "", NULL);
+	html_text(b, HTTP_T(req, "— Tất cả —", "— All —"));
+	html_close(b, "option");
+	for (int i = 0; i < n; i++) {
+		if (value != NULL && strcmp(value, t[i].code) == 0)
+			html_open(b, "option", "value", t[i].code, "selected", "selected", NULL);
+		else
+			html_open(b, "option", "value", t[i].code, NULL);
+		html_text(b, HTTP_T(req, t[i].name_vi, t[i].name_en));
+		html_close(b, "option");
+	}
+	html_close(b, "select");
+}
+
+static void
+audit_form(struct http_request *req, struct buf *b)
+{
+	html_open(b, "form", "class", "filters audit-filters", "method", "get", "action", "/audit",
+		  "role", "search", NULL);
+	if (req->lang == LANG_EN)
+		html_open(b, "input", "type", "hidden", "name", "lang", "value", "en", NULL);
+	for (size_t i = 0; i < AUDIT_NFILTERS; i++) {
+		const char *v = http_param(req, audit_filters[i].name);
+		const char *label = HTTP_T(req, audit_filters[i].vi, audit_filters[i].en);
+		switch (audit_filters[i].kind) {
+		case AUDIT_ENTITY:
+		case AUDIT_ACTION:
+			html_open(b, "label", NULL);
+			html_text(b, label);
+			if (audit_filters[i].kind == AUDIT_ENTITY)
+				audit_select(req, b, "entity", names_entity, names_entity_n, v);
+			else
+				audit_select(req, b, "action", names_action, names_action_n, v);
+			html_close(b, "label");
+			break;
+		case AUDIT_USER:
+			html_open(b, "div", "class", "picker", "data-pick",
+				  web_url(req, "/pick/users", NULL, 0), NULL);
+			html_open(b, "label", NULL);
+			html_text(b, label);
+			html_open(b, "input", "type", "text", "name", "user", "autocomplete", "off",
+				  "value", v ? v : "", NULL);
+			html_close(b, "label");
+			html_close(b, "div");
+			break;
+		case AUDIT_DATE:
+			html_open(b, "label", NULL);
+			html_textf(b, "%s (%s)", label,
+				   HTTP_T(req, "ngày/tháng/năm", "day/month/year"));
+			html_open(b, "input", "type", "text", "name", audit_filters[i].name,
+				  "inputmode", "numeric", "placeholder", "31/12/2025", "value",
+				  v ? v : "", NULL);
+			html_close(b, "label");
+			break;
+		}
+	}
+	html_open(b, "button", "type", "submit", NULL);
+	html_text(b, HTTP_T(req, "Lọc", "Filter"));
+	html_close(b, "button");
+	html_close(b, "form");
 }
 
 int
@@ -89,9 +334,14 @@ web_audit(struct http_request *req, struct http_response *resp)
 		return 0;
 	}
 	struct audit_filter filter;
-	if (audit_filter_read(req, &filter) < 0) {
-		web_error(req, resp, 400, "Ngày không hợp lệ (YYYY-MM-DD).",
-			  "Invalid date (YYYY-MM-DD).");
+	size_t bad;
+	if (audit_filter_read(req, &filter, &bad) < 0) {
+		struct val_label field = {audit_filters[bad].vi, audit_filters[bad].en};
+		struct msg m;
+		char vi[256], en[256];
+		msg_init(&m, MSG_ADMIN_DATE, &field);
+		web_error(req, resp, 400, msg_format(&m, LANG_VI, vi, sizeof(vi)),
+			  msg_format(&m, LANG_EN, en, sizeof(en)));
 		return 0;
 	}
 	int64_t total;
@@ -101,21 +351,7 @@ web_audit(struct http_request *req, struct http_response *resp)
 	struct buf b;
 	buf_init(&b, WFP_PAGE_MAX);
 	html_elem(&b, "h1", title);
-	html_open(&b, "form", "class", "filters", "method", "get", "action", "/audit", NULL);
-	if (req->lang == LANG_EN)
-		html_open(&b, "input", "type", "hidden", "name", "lang", "value", "en", NULL);
-	for (size_t i = 0; i < AUDIT_NFILTERS; i++) {
-		const char *v = http_param(req, audit_filters[i].name);
-		html_open(&b, "label", NULL);
-		html_text(&b, HTTP_T(req, audit_filters[i].vi, audit_filters[i].en));
-		html_open(&b, "input", "type", "text", "name", audit_filters[i].name, "value",
-			  v ? v : "", NULL);
-		html_close(&b, "label");
-	}
-	html_open(&b, "button", "type", "submit", NULL);
-	html_text(&b, HTTP_T(req, "Lọc", "Filter"));
-	html_close(&b, "button");
-	html_close(&b, "form");
+	audit_form(req, &b);
 	html_open(&b, "p", "class", "total", NULL);
 	html_textf(&b, "%s: %s", HTTP_T(req, "Số dòng", "Entries"), web_int(req, (long)total));
 	html_close(&b, "p");
@@ -124,9 +360,9 @@ web_audit(struct http_request *req, struct http_response *resp)
 	html_open(&b, "table", "class", "list audit", NULL);
 	html_open(&b, "thead", NULL);
 	html_open(&b, "tr", NULL);
-	static const char *const th[][2] = {
-	    {"Thời điểm (UTC)", "When (UTC)"}, {"Ai", "Who"},	    {"Thao tác", "Action"},
-	    {"Đối tượng", "Entity"},	       {"Trước", "Before"}, {"Sau", "After"}};
+	static const char *const th[][2] = {{"Thời điểm", "When"},  {"Ai", "Who"},
+					    {"Thao tác", "Action"}, {"Đối tượng", "Object"},
+					    {"Trước", "Before"},    {"Sau", "After"}};
 	for (size_t i = 0; i < sizeof(th) / sizeof(th[0]); i++)
 		html_elem(&b, "th", HTTP_T(req, th[i][0], th[i][1]));
 	html_close(&b, "tr");

@@ -47,8 +47,8 @@ fac_label(struct http_request *req, const struct name *opts, int n, const char *
 static void
 fac_form(struct http_request *req, struct buf *b, const char *q, struct fac_filter *filters)
 {
-	html_open(b, "form", "class", "filters", "method", "get", "action", "/facilities", "role",
-		  "search", NULL);
+	html_open(b, "form", "class", "filters directory-filters", "method", "get", "action",
+		  "/facilities", "role", "search", NULL);
 	html_open(b, "label", "class", "search", NULL);
 	html_elem(b, "span", HTTP_T(req, "Tên cơ sở", "Facility name"));
 	html_open(b, "input", "type", "search", "name", "q", "value", q ? q : "", "maxlength",
@@ -99,6 +99,7 @@ fac_table(struct http_request *req, struct buf *b, const struct facility_page *p
 	    {"Loại hình", "Ownership"},
 	    {"Quy mô", "Size"},
 	};
+	html_open(b, "div", "class", "scroll", NULL); /* the table scrolls, not the page */
 	html_open(b, "table", "class", "list", NULL);
 	html_open(b, "thead", NULL);
 	html_open(b, "tr", NULL);
@@ -124,6 +125,7 @@ fac_table(struct http_request *req, struct buf *b, const struct facility_page *p
 	}
 	html_close(b, "tbody");
 	html_close(b, "table");
+	html_close(b, "div");
 }
 
 /* The search and filters as link parameters: keep[0..FAC__NFILTERS], NULL values skipped. */

@@ -25,6 +25,8 @@
 
 #include "model/analytics/benchmark.h"
 #include "model/registry/claim.h"
+#include "model/names.h"
+#include "model/registry/facility.h"
 #include "model/registry/facility_edit.h"
 #include "model/analytics/ledger.h"
 #include "model/reporting/report.h"
@@ -45,7 +47,7 @@ static const struct {
 } fp_fields[] = {
     {"name", "Tên cơ sở", "Name"},
     {"tax_code", "Mã số thuế", "Tax code"},
-    {"sector_code", "Mã ngành (VSIC)", "Sector (VSIC)"},
+    {"sector_code", "Ngành (VSIC)", "Sector (VSIC)"},
     {"address", "Địa chỉ", "Address"},
     {"lat", "Vĩ độ", "Latitude"},
     {"lon", "Kinh độ", "Longitude"},
@@ -56,6 +58,70 @@ static const struct {
     {"closed_year", "Năm ngừng", "Closed"},
 };
 #define FP_NFIELDS (sizeof(fp_fields) / sizeof(fp_fields[0]))
+enum { FP_SECTOR = 2, FP_LAT = 4, FP_LON = 5, FP_OWNERSHIP = 6, FP_SIZE = 7 };
+
+/* The choices of a field shown as a <select>: codes with names; NULL for a text field. */
+struct fp_choices {
+	const struct name *opts;
+	int n;
+};
+
+/*
+ * A <select> of choices for field name with label, value selected (a
+ * stored or posted code; one not among the choices is kept as an option of
+ * its own so that nothing typed is lost), with the field's error.
+ */
+static void
+fp_select(struct http_request *req, struct buf *b, const char *label, const char *name,
+	  const char *value, const struct fp_choices *c, int with_code,
+	  const struct wf_errors *errs)
+{
+	int bad = errs != NULL && wf_errors_find(errs, name) != NULL;
+	int found = value == NULL || value[0] == '\0';
+	html_open(b, "label", NULL);
+	html_text(b, label);
+	if (bad)
+		html_open(b, "select", "name", name, "aria-invalid", "true", NULL);
+	else
+		html_open(b, "select", "name", name, NULL);
+	html_open(b, "option", "value", "", NULL);
+	html_text(b, HTTP_T(req, "— Chọn —", "— Choose —"));
+	html_close(b, "option");
+	for (int i = 0; i < c->n; i++) {
+		const struct name *o = &c->opts[i];
+		int sel = value != NULL && strcmp(value, o->code) == 0;
+		found |= sel;
+		if (sel)
+			html_open(b, "option", "value", o->code, "selected", "selected", NULL);
+		else
+			html_open(b, "option", "value", o->code, NULL);
+		if (with_code)
+			html_textf(b, "%s — %s", o->code, HTTP_T(req, o->name_vi, o->name_en));
+		else
+			html_text(b, HTTP_T(req, o->name_vi, o->name_en));
+		html_close(b, "option");
+	}
+	if (!found) {
+		html_open(b, "option", "value", value, "selected", "selected", NULL);
+		html_text(b, value);
+		html_close(b, "option");
+	}
+	html_close(b, "select");
+	wfp_field_error(req, b, errs, name);
+	html_close(b, "label");
+}
+
+/* The name of code among c's choices in the page's language; code itself when unknown. */
+static const char *
+fp_choice_name(struct http_request *req, const struct fp_choices *c, const char *code,
+	       int with_code)
+{
+	const struct name *o = names_find(c->opts, c->n, code);
+	if (o == NULL)
+		return code;
+	const char *nm = HTTP_T(req, o->name_vi, o->name_en);
+	return with_code ? arena_printf(&req->arena, "%s — %s", o->code, nm) : nm;
+}
 
 /* The profile's stored values as text, in fp_fields order. */
 static void
@@ -65,8 +131,9 @@ fp_values(struct http_request *req, const struct facility_profile *p, const char
 	v[1] = p->tax_code;
 	v[2] = p->sector_code;
 	v[3] = p->address;
-	v[4] = p->has_geo ? wfp_num_input(req, p->lat) : "";
-	v[5] = p->has_geo ? wfp_num_input(req, p->lon) : "";
+	/* Coordinates the page's way ("10,0123" on Vietnamese pages), every digit kept. */
+	v[4] = p->has_geo ? wfp_qty_input(req, p->lat) : "";
+	v[5] = p->has_geo ? wfp_qty_input(req, p->lon) : "";
 	v[6] = p->ownership;
 	v[7] = p->size;
 	v[8] = p->employees >= 0 ? arena_printf(&req->arena, "%lld", (long long)p->employees) : "";
@@ -81,21 +148,34 @@ fp_may_edit(const struct http_request *req)
 	       (ROLE_BIT(req->who->role) & (ROLES_PROVINCE | ROLE_BIT(ROLE_ENTERPRISE)));
 }
 
-static void
+static int
 fp_profile(struct http_request *req, struct buf *b, const struct facility_profile *p,
 	   const char **v, const struct wf_errors *errs)
 {
+	struct fp_choices ch[FP_NFIELDS] = {0};
+	struct name *sectors;
+	int nsectors;
+	if (facility_sector_options(http_request_db(req), &req->arena, &sectors, &nsectors) < 0)
+		return -1;
+	ch[FP_SECTOR] = (struct fp_choices){sectors, nsectors};
+	ch[FP_OWNERSHIP] = (struct fp_choices){names_ownership, OWN__MAX};
+	ch[FP_SIZE] = (struct fp_choices){names_size, SIZE__MAX};
 	html_elem(b, "h2", HTTP_T(req, "Hồ sơ", "Profile"));
 	if (!fp_may_edit(req)) {
 		html_open(b, "table", "class", "list", NULL);
 		for (size_t i = 0; i < FP_NFIELDS; i++) {
+			const char *shown = ch[i].opts != NULL
+						? fp_choice_name(req, &ch[i], v[i], i == FP_SECTOR)
+						: v[i];
 			html_open(b, "tr", NULL);
-			html_elem(b, "th", HTTP_T(req, fp_fields[i].vi, fp_fields[i].en));
-			html_elem(b, "td", v[i][0] ? v[i] : "—");
+			html_open(b, "th", "scope", "row", NULL);
+			html_text(b, HTTP_T(req, fp_fields[i].vi, fp_fields[i].en));
+			html_close(b, "th");
+			html_elem(b, "td", shown[0] ? shown : "—");
 			html_close(b, "tr");
 		}
 		html_close(b, "table");
-		return;
+		return 0;
 	}
 	html_open(b, "form", "class", "stack profile", "method", "post", "action",
 		  web_url(req,
@@ -107,13 +187,19 @@ fp_profile(struct http_request *req, struct buf *b, const struct facility_profil
 	html_open(b, "input", "type", "hidden", "name", "version", "value",
 		  ver != NULL ? ver : arena_printf(&req->arena, "%lld", (long long)p->version),
 		  NULL);
-	for (size_t i = 0; i < FP_NFIELDS; i++)
-		wfp_input(req, b, HTTP_T(req, fp_fields[i].vi, fp_fields[i].en), fp_fields[i].name,
-			  v[i], errs);
+	for (size_t i = 0; i < FP_NFIELDS; i++) {
+		const char *label = HTTP_T(req, fp_fields[i].vi, fp_fields[i].en);
+		if (ch[i].opts != NULL)
+			fp_select(req, b, label, fp_fields[i].name, v[i], &ch[i], i == FP_SECTOR,
+				  errs);
+		else
+			wfp_input(req, b, label, fp_fields[i].name, v[i], errs);
+	}
 	html_open(b, "button", "type", "submit", NULL);
 	html_text(b, HTTP_T(req, "Lưu hồ sơ", "Save the profile"));
 	html_close(b, "button");
 	html_close(b, "form");
+	return 0;
 }
 
 /* The history table and charts from the ledger. */
@@ -342,7 +428,11 @@ fp_render(struct http_request *req, struct http_response *resp, struct db *db,
 		html_close(&b, "a");
 		html_close(&b, "p");
 	}
-	fp_profile(req, &b, p, v, errs);
+	if (fp_profile(req, &b, p, v, errs) < 0) {
+		ledger_free(l);
+		buf_free(&b);
+		return -1;
+	}
 	fp_assign_form(req, &b, p, errs);
 	fp_history(req, db, &b, l);
 	fp_peers(req, db, &b, l, p->id);
@@ -418,8 +508,18 @@ web_facility_profile(struct http_request *req, struct http_response *resp)
 		if (v[i] == NULL)
 			v[i] = "";
 	}
-	struct facility_profile_input in = {v[0], v[1], v[2], v[3], v[4], v[5],
-					    v[6], v[7], v[8], v[9], v[10]};
+	/* Coordinates typed the page's way: "10,0123" on Vietnamese pages. */
+	struct facility_profile_input in = {v[0],
+					    v[1],
+					    v[2],
+					    v[3],
+					    wfp_qty_posted(req, v[FP_LAT]),
+					    wfp_qty_posted(req, v[FP_LON]),
+					    v[6],
+					    v[7],
+					    v[8],
+					    v[9],
+					    v[10]};
 	const char *ver = http_form(req, "version");
 	struct wf_errors errs;
 	wf_errors_clear(&errs);
@@ -433,6 +533,8 @@ web_facility_profile(struct http_request *req, struct http_response *resp)
 	}
 	if (rc == ST_INVALID) {
 		resp->status = 400;
+		wfp_qty_error(req, &errs, "lat", v[FP_LAT]);
+		wfp_qty_error(req, &errs, "lon", v[FP_LON]);
 		return fp_render(req, resp, db, &p, v, &errs, NULL);
 	}
 	if (rc == ST_CONFLICT || rc == ST_FULL) { /* the form again, input kept */

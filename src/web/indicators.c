@@ -56,13 +56,15 @@ struct ind_view {
 	const struct kpi_result *r;
 	enum kpi_by by;
 	int year;
+	int en; /* the page is English */
 };
 
 static int
 ind_fill(struct xlsx *x, const void *ctx)
 {
 	const struct ind_view *v = ctx;
-	return sheets_kpi(x, v->r, KPI_BY_BIT(v->by), v->year, v->year);
+	return sheets_kpi_lang(x, v->r, KPI_BY_BIT(v->by), v->year, v->year,
+			       v->en ? SHEETS_EN : SHEETS_VI);
 }
 
 /* The link to the workbook of the view shown. */
@@ -283,10 +285,11 @@ web_indicators(struct http_request *req, struct http_response *resp)
 		if (r == NULL)
 			web_error(req, resp, 404, "Chưa có báo cáo nào.", "No reports yet.");
 		else
-			rc = web_sheets_send(req, resp, ind_fill,
-					     &(struct ind_view){r, by->by, (int)year},
-					     arena_printf(&req->arena, "indicators-%d-%s.xlsx",
-							  (int)year, kpi_by_name(by->by)));
+			rc = web_sheets_send(
+			    req, resp, ind_fill,
+			    &(struct ind_view){r, by->by, (int)year, req->lang == LANG_EN},
+			    arena_printf(&req->arena, "indicators-%d-%s.xlsx", (int)year,
+					 kpi_by_name(by->by)));
 		kpi_cache_release(&req->app->kpi, &h);
 		return rc;
 	}

@@ -25,6 +25,9 @@
 #include "model/analytics/kpi.h"
 #include "model/analytics/ledger.h"
 #include "model/accounts/principal.h"
+#include "model/names.h"
+#include "model/registry/facility.h"
+#include "model/registry/refdata.h"
 #include "render/html.h"
 #include "render/sheets.h"
 #include "util/fmt.h"
@@ -47,10 +50,64 @@ ku_csv_num(FILE *f, double v)
 		fputs(fmt_exact(num, sizeof(num), v), f);
 }
 
+/* The carriers' names (refdata), for the HTML list and the workbook's columns. */
+struct ku_names {
+	struct arena *arena;
+	struct name *v;
+	int n, cap;
+	struct name *sectors; /* the sectors' names (facility_sector_options) */
+	int nsectors;
+};
+
 static int
-ku_fill(struct xlsx *x, const void *l)
+ku_name_add(void *ctx, const struct refdata_carrier *c)
 {
-	return sheets_keyusers(x, l);
+	struct ku_names *cn = ctx;
+	if (cn->n == cn->cap) {
+		int cap = cn->cap ? cn->cap * 2 : 32;
+		struct name *v = arena_alloc(cn->arena, (size_t)cap * sizeof(*v));
+		if (cn->n > 0)
+			memcpy(v, cn->v, (size_t)cn->n * sizeof(*v));
+		cn->v = v;
+		cn->cap = cap;
+	}
+	cn->v[cn->n++] =
+	    (struct name){arena_strdup(cn->arena, c->code), arena_strdup(cn->arena, c->name_vi),
+			  arena_strdup(cn->arena, c->name_en)};
+	return 0;
+}
+
+/* Fills cn with every carrier's names; 0, or -1 on a storage error. */
+static int
+ku_names_load(struct http_request *req, struct ku_names *cn)
+{
+	*cn = (struct ku_names){.arena = &req->arena};
+	if (facility_sector_options(http_request_db(req), &req->arena, &cn->sectors,
+				    &cn->nsectors) < 0)
+		return -1;
+	return refdata_carriers_each(http_request_db(req), ku_name_add, cn) < 0 ? -1 : 0;
+}
+
+/* The carrier code's name in the page's language; the code when unknown. */
+static const char *
+ku_carrier(struct http_request *req, const struct ku_names *cn, const char *code)
+{
+	const struct name *nm = names_find(cn->v, cn->n, code);
+	return nm == NULL ? code : HTTP_T(req, nm->name_vi, nm->name_en);
+}
+
+/* What the workbook download needs (web_sheets_send's fill). */
+struct ku_sheet {
+	const struct keyuser_list *l;
+	const struct ku_names *cn;
+	enum sheets_lang lang;
+};
+
+static int
+ku_fill(struct xlsx *x, const void *ctx)
+{
+	const struct ku_sheet *k = ctx;
+	return sheets_keyusers_lang(x, k->l, k->lang, k->cn->v, k->cn->n);
 }
 
 /* The CSV of the list: facility, then one row per carrier. */
@@ -115,7 +172,8 @@ ku_th(struct buf *b, const char *text)
 
 /* One table of facilities (the key users, or those that could not be computed). */
 static void
-ku_table(struct http_request *req, struct buf *b, const struct keyuser *items, int n)
+ku_table(struct http_request *req, struct buf *b, const struct ku_names *cn,
+	 const struct keyuser *items, int n)
 {
 	html_open(b, "div", "class", "scroll", NULL);
 	html_open(b, "table", "class", "list keyusers", NULL);
@@ -138,7 +196,12 @@ ku_table(struct http_request *req, struct buf *b, const struct keyuser *items, i
 		html_elem(b, "td", k->name);
 		html_elem(b, "td", k->tax_code != NULL ? k->tax_code : "");
 		html_elem(b, "td", k->unit_name != NULL ? k->unit_name : "");
-		html_elem(b, "td", k->sector_code != NULL ? k->sector_code : "");
+		const struct name *sec = names_find(cn->sectors, cn->nsectors, k->sector_code);
+		html_elem(b, "td",
+			  sec != NULL ? arena_printf(&req->arena, "%s — %s", sec->code,
+						     HTTP_T(req, sec->name_vi, sec->name_en))
+			  : k->sector_code != NULL ? k->sector_code
+						   : "");
 		html_open(b, "td", "class", "num", NULL);
 		html_text(b, ku_toe(req, k->toe));
 		if (k->incomplete) {
@@ -158,7 +221,7 @@ ku_table(struct http_request *req, struct buf *b, const struct keyuser *items, i
 			const struct ledger_carrier *lc = &k->carriers[c];
 			if (c > 0)
 				html_text(b, "; ");
-			html_textf(b, "%s %s%s", lc->carrier,
+			html_textf(b, "%s %s%s", ku_carrier(req, cn, lc->carrier),
 				   isfinite(lc->toe) ? ku_toe(req, lc->toe) : "—",
 				   lc->toe_derived ? "*" : "");
 		}
@@ -181,15 +244,14 @@ web_keyusers(struct http_request *req, struct http_response *resp)
 	const char *ys = http_param(req, "year"), *format = http_param(req, "format");
 	if (ys != NULL && ys[0] != '\0' &&
 	    (parse_int64(ys, &year) < 0 || year < 1990 || year > 2100)) {
-		web_error(req, resp, 400, "Tham số year phải là một năm.",
-			  "The year parameter must be a year.");
+		web_error(req, resp, 400, "Năm không hợp lệ.", "Not a valid year.");
 		return 0;
 	}
 	int csv = format != NULL && strcmp(format, "csv") == 0;
 	int xlsx = format != NULL && strcmp(format, "xlsx") == 0;
 	if (format != NULL && format[0] != '\0' && !csv && !xlsx && strcmp(format, "html") != 0) {
-		web_error(req, resp, 400, "Tham số format phải là html, csv hoặc xlsx.",
-			  "The format parameter must be html, csv or xlsx.");
+		web_error(req, resp, 400, "Định dạng tải về không hợp lệ.",
+			  "Unknown download format.");
 		return 0;
 	}
 	http_response_header(resp, "Cache-Control", "no-store");
@@ -206,9 +268,15 @@ web_keyusers(struct http_request *req, struct http_response *resp)
 		return 0;
 	}
 	int rc;
+	struct ku_names cn;
+	if (ku_names_load(req, &cn) < 0) {
+		keyusers_free(l);
+		return -1;
+	}
 	if (csv || xlsx) {
+		struct ku_sheet ks = {l, &cn, req->lang == LANG_EN ? SHEETS_EN : SHEETS_VI};
 		rc = csv ? ku_csv(req, resp, l)
-			 : web_sheets_send(req, resp, ku_fill, l,
+			 : web_sheets_send(req, resp, ku_fill, &ks,
 					   arena_printf(&req->arena, "keyusers-%d.xlsx", l->year));
 		keyusers_free(l);
 		return rc;
@@ -249,7 +317,7 @@ web_keyusers(struct http_request *req, struct http_response *resp)
 			   (int)year);
 		html_close(&b, "p");
 	}
-	ku_table(req, &b, l->items, l->n);
+	ku_table(req, &b, &cn, l->items, l->n);
 	int derived = 0;
 	for (int i = 0; i < l->n + l->nunknown; i++)
 		derived |= (i < l->n ? &l->items[i] : &l->unknown[i - l->n])->toe_derived > 0;
@@ -270,7 +338,7 @@ web_keyusers(struct http_request *req, struct http_response *resp)
 		html_elem(&b, "h2",
 			  HTTP_T(req, "Chưa tính được (thiếu hệ số hoặc đơn vị)",
 				 "Could not be computed (a factor or unit is missing)"));
-		ku_table(req, &b, l->unknown, l->nunknown);
+		ku_table(req, &b, &cn, l->unknown, l->nunknown);
 	}
 	keyusers_free(l);
 	rc = -1;

@@ -92,8 +92,12 @@ void web_attachments_section(struct http_request *req, struct buf *b, int kind, 
 /* -- reviewer's desk -- */
 
 /* -- admin -- */
+int web_user_edit(struct http_request *req, struct http_response *resp);
 
 /* -- names and pickers -- */
+/* The pickers' suggestions as JSON (pick.c). */
+int web_pick_facilities(struct http_request *req, struct http_response *resp);
+int web_pick_users(struct http_request *req, struct http_response *resp);
 
 /*
  * Replaces resp by an HTML error page with the given status and message in

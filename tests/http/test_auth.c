@@ -393,7 +393,7 @@ test_password_change_and_users(void **state)
 	extra = xasprintf(HS_FORM "%s", a.cookie);
 	body = xasprintf("csrf=%s&email=new%%40x.vn&role=district&unit=&password=", a.csrf);
 	hs_req(server.port, "POST", "/users", extra, body, 400, &r);
-	hs_contains(&r, "tài khoản cấp huyện cần mã đơn vị hành chính");
+	hs_contains(&r, "Đơn vị hành chính: tài khoản cán bộ huyện cần một đơn vị");
 	hc_response_free(&r);
 	free(body);
 	body = xasprintf("csrf=%s&email=new%%40x.vn&role=district&unit=ha-tien&password=", a.csrf);

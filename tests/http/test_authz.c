@@ -137,6 +137,11 @@ static const struct {
     [ROUTE_DRAFT] =
 	{{{"POST", "/drafts/facilities/7001/report/2024", {303, 200, 200, 403, 200, 403}},
 	  {"POST", "/drafts/facilities/7002/report/2024", {303, 200, 200, 403, 404, 403}}}},
+    /* Account 1 exists; a POST without op is refused (400). */
+    [ROUTE_USER_EDIT] = {{{"GET", "/users/1", {303, 200, 403, 403, 403, 403}},
+			  {"POST", "/users/1", {303, 400, 403, 403, 403, 403}}}},
+    [ROUTE_PICK_FACILITIES] = {{{"GET", "/pick/facilities?q=a", {303, 200, 200, 403, 403, 403}}}},
+    [ROUTE_PICK_USERS] = {{{"GET", "/pick/users?q=a", {303, 200, 200, 403, 403, 403}}}},
     /* Claims are decided by province staff only; without op and version: 400. */
     [ROUTE_CLAIMS] = {{{"GET", "/claims", {303, 200, 200, 403, 403, 403}},
 		       {"GET", "/claims?status=all", {303, 200, 200, 403, 403, 403}}}},

@@ -142,7 +142,9 @@ test_keyusers(void **state)
 	get("/keyusers?year=2024", 200, &r);
 	hs_contains(&r, "<td>D1</td>");
 	hs_contains(&r, "1.017,10<small> (chỉ nhờ hệ số suy ra)</small>");
-	hs_contains(&r, "rice_husk 554,20*"); /* TOE with two decimals */
+	hs_contains(&r, "Trấu 554,20*"); /* the carrier by name, TOE with two decimals */
+	/* D1's sector 2392 by its name (data/sectors.csv). */
+	hs_contains(&r, "<td>2392 — Sản xuất vật liệu xây dựng từ đất sét</td>");
 	hs_contains(&r, "Hệ số TOE suy ra từ nhiệt trị");
 	hs_contains(&r, "Chưa tính được (thiếu hệ số hoặc đơn vị)");
 	hs_contains(&r, "<td>D4</td>");
@@ -202,11 +204,21 @@ test_keyusers(void **state)
 		const char *ref, *val;
 	} cells[] = {
 	    {"D3", "1"}, /* cannot compute */
-	    {"G5", "status"},	{"H5", "derived_only"},
-	    {"I5", "missing"},	{"A6", "D1"},
-	    {"G6", "key_user"}, {"H6", "1"},
-	    {"A7", "D4"},	{"G7", "cannot_compute"},
-	    {"H7", "0"},	{"I7", "bagasse t: factor"},
+	    /* A Vietnamese page's workbook: headers and statuses in words, the
+	     * carriers' columns (bagasse, electricity, rice_husk by code) by name. */
+	    {"G5", "Tình trạng"},
+	    {"H5", "Chỉ nhờ hệ số suy ra (1 = có)"},
+	    {"I5", "Thiếu"},
+	    {"J5", "TOE Bã mía"},
+	    {"K5", "TOE Điện"},
+	    {"L5", "TOE Trấu"},
+	    {"A6", "D1"},
+	    {"G6", "Trọng điểm"},
+	    {"H6", "1"},
+	    {"A7", "D4"},
+	    {"G7", "Không tính được"},
+	    {"H7", "0"},
+	    {"I7", "Bã mía (t): thiếu hệ số TOE"},
 	};
 	for (size_t i = 0; i < sizeof(cells) / sizeof(cells[0]); i++) {
 		assert_true(xr_cell(path, 1, cells[i].ref, type, val, sizeof(val)));

@@ -241,16 +241,16 @@ test_status_walk(void **state)
 	req(ENT, "POST", FORM, LINES "&op=save", 409, &r);
 	hc_response_free(&r);
 
-	/* The audit page lists the steps, filterable by action. */
+	/* The audit page lists the steps in words, filterable by action. */
 	req(PRO, "GET", "/audit?entity=report", NULL, 200, &r);
-	hs_contains(&r, "report.create");
-	hs_contains(&r, "report.submit");
-	hs_contains(&r, "report.return");
-	hs_contains(&r, "report.accept");
+	hs_contains(&r, "<td>Tạo báo cáo</td>");
+	hs_contains(&r, "<td>Nộp báo cáo</td>");
+	hs_contains(&r, "<td>Trả lại báo cáo</td>");
+	hs_contains(&r, "<td>Chấp nhận báo cáo</td>");
 	hc_response_free(&r);
 	req(PRO, "GET", "/audit?action=report.accept", NULL, 200, &r);
-	assert_null(strstr(r.body, "report.create"));
-	hs_contains(&r, "report.accept");
+	assert_null(strstr(r.body, "<td>Tạo báo cáo</td>"));
+	hs_contains(&r, "<td>Chấp nhận báo cáo</td>");
 	hc_response_free(&r);
 	req(PRO, "GET", "/audit?from=2020-13-01", NULL, 400, &r);
 	hc_response_free(&r);

@@ -73,11 +73,11 @@ test_role(void **state)
 {
 	(void)state;
 	static const struct name want[] = {
-	    {"admin", "Quản trị hệ thống", "Administrator"},
-	    {"province", "Sở Công Thương", "Department of Industry and Trade"},
-	    {"district", "Cấp huyện", "District"},
+	    {"admin", "Quản trị", "Administrator"},
+	    {"province", "Cán bộ Sở", "Province staff"},
+	    {"district", "Cán bộ huyện", "District staff"},
 	    {"enterprise", "Doanh nghiệp", "Enterprise"},
-	    {"expert", "Chuyên gia SXSH", "CP expert"},
+	    {"expert", "Chuyên gia", "CP expert"},
 	};
 	check_table(names_role, ROLE__MAX, want, 5);
 	assert_int_equal(names_index(names_role, ROLE__MAX, "expert"), ROLE_EXPERT);

@@ -192,6 +192,9 @@ enum {
 	USER_COL_CREATED,
 	USER_COL_UNIT_CODE,
 	USER_COL_FACILITY_NAME,
+	USER_COL_VERSION,
+	USER_COL_UNIT_NAME,
+	USER_COL_FACILITY_CODE,
 };
 
 static void
@@ -217,6 +220,10 @@ user_from_row(struct db_stmt *st, struct user *u)
 	user_copy(u->unit_code, sizeof(u->unit_code), db_col_text(st, USER_COL_UNIT_CODE));
 	user_copy(u->facility_name, sizeof(u->facility_name),
 		  db_col_text(st, USER_COL_FACILITY_NAME));
+	u->version = db_col_int(st, USER_COL_VERSION);
+	user_copy(u->unit_name, sizeof(u->unit_name), db_col_text(st, USER_COL_UNIT_NAME));
+	user_copy(u->facility_code, sizeof(u->facility_code),
+		  db_col_text(st, USER_COL_FACILITY_CODE));
 }
 
 static enum status
@@ -275,6 +282,33 @@ user_list(struct db *db, struct user **out, size_t *n)
 	return ST_ERR;
 }
 
+enum status
+user_pick(struct db *db, const char *q, struct user_pick out[USER_PICK_MAX], int *n)
+{
+	*n = 0;
+	if (q == NULL || q[0] == '\0')
+		return ST_OK;
+	char low[USER_EMAIL_MAX + 1];
+	size_t i = 0;
+	for (; q[i] != '\0' && i < USER_EMAIL_MAX; i++)
+		low[i] = (char)(q[i] >= 'A' && q[i] <= 'Z' ? q[i] + 32 : q[i]);
+	low[i] = '\0';
+	struct db_stmt *st = db_stmt(db, STMT_USER_PICK);
+	db_bind_text(st, 1, low);
+	db_bind_int(st, 2, USER_PICK_MAX);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW && *n < USER_PICK_MAX) {
+		user_copy(out[*n].email, sizeof(out[*n].email), db_col_text(st, 0));
+		user_copy(out[*n].name, sizeof(out[*n].name), db_col_text(st, 1));
+		(*n)++;
+	}
+	db_reset(st);
+	if (rc == DB_ROW || rc == DB_DONE)
+		return ST_OK;
+	log_err("user: pick failed: %s", db_errmsg(db));
+	return ST_ERR;
+}
+
 /* Begins the transaction of a use-case below: ST_OK, or ST_ERR with *why. */
 static enum status
 user_tx_begin(struct db *db, struct msg *why)
@@ -325,6 +359,16 @@ user_password_change(struct db *db, const struct principal *who, const char *kee
 		return ST_ERR;
 	return user_tx_end(
 	    db, user_change_password(db, who, keep_session, keep_tokens, password, now, why), why);
+}
+
+enum status
+user_edit(struct db *db, const struct principal *actor, int64_t id, int64_t version,
+	  const struct user_new *ch, int64_t now, struct msg *why)
+{
+	enum status st = user_tx_begin(db, why);
+	if (st != ST_OK)
+		return st;
+	return user_tx_end(db, user_update(db, actor, id, version, ch, now, why), why);
 }
 
 enum status
@@ -549,6 +593,8 @@ user_set_disabled(struct db *db, const struct principal *actor, int64_t id, int 
 		  int64_t now, struct msg *why)
 {
 	struct user u;
+	if (disabled && actor != NULL && actor->user_id == id)
+		return user_fail(why, ST_FORBIDDEN, MSG_USER_SELF);
 	enum status st = user_get(db, id, &u);
 	if (st != ST_OK)
 		return user_fail_lookup(why, st);
@@ -571,4 +617,64 @@ user_set_disabled(struct db *db, const struct principal *actor, int64_t id, int 
 fail:
 	log_err("user: status update failed: %s", db_errmsg(db));
 	return user_fail(why, ST_ERR, MSG_USER_INTERNAL);
+}
+
+/* The audit document of an account's role and scope. */
+static char *
+user_scope_json(const char *name, enum role role, const char *unit_code, int64_t facility_id)
+{
+	return user_json(json_pack("{s:s?, s:s, s:s?, s:I}", "name",
+				   name != NULL && name[0] != '\0' ? name : NULL, "role",
+				   names_role[role].code, "unit",
+				   unit_code != NULL && unit_code[0] != '\0' ? unit_code : NULL,
+				   "facility_id", (json_int_t)facility_id));
+}
+
+enum status
+user_update(struct db *db, const struct principal *actor, int64_t id, int64_t version,
+	    const struct user_new *ch, int64_t now, struct msg *why)
+{
+	struct user u;
+	enum status st = user_get(db, id, &u);
+	if (st != ST_OK)
+		return user_fail_lookup(why, st);
+	if ((int)ch->role < 0 || ch->role >= ROLE__MAX)
+		return user_fail(why, ST_INVALID, MSG_USER_ROLE);
+	if (actor != NULL && actor->user_id == id && ch->role != u.role)
+		return user_fail(why, ST_FORBIDDEN, MSG_USER_SELF);
+	if (u.version != version)
+		return user_fail(why, ST_CONFLICT, MSG_USER_CONFLICT);
+	int64_t unit_id;
+	if ((st = user_check_scope(db, ch, &unit_id, why)) != ST_OK)
+		return st;
+	struct db_stmt *upd = db_stmt(db, STMT_USER_UPDATE);
+	db_bind_int(upd, 1, id);
+	db_bind_text(upd, 2, ch->name != NULL && ch->name[0] != '\0' ? ch->name : NULL);
+	db_bind_text(upd, 3, names_role[ch->role].code);
+	if (unit_id != 0)
+		db_bind_int(upd, 4, unit_id);
+	else
+		db_bind_null(upd, 4);
+	if (ch->facility_id != 0)
+		db_bind_int(upd, 5, ch->facility_id);
+	else
+		db_bind_null(upd, 5);
+	db_bind_int(upd, 6, version);
+	if (db_run(upd) != DB_OK) {
+		log_err("user: update failed: %s", db_errmsg(db));
+		return user_fail(why, ST_ERR, MSG_USER_INTERNAL);
+	}
+	if (db_changes(db) == 0)
+		return user_fail(why, ST_CONFLICT, MSG_USER_CONFLICT);
+	if ((ch->role != u.role || unit_id != u.unit_id || ch->facility_id != u.facility_id) &&
+	    session_destroy_user(db, id, NULL) < 0)
+		return user_fail(why, ST_ERR, MSG_USER_INTERNAL);
+	char key[32];
+	snprintf(key, sizeof(key), "%lld", (long long)id);
+	char *before = user_scope_json(u.name, u.role, u.unit_code, u.facility_id);
+	char *after = user_scope_json(ch->name, ch->role, ch->unit_code, ch->facility_id);
+	int arc = audit_write(db, actor, now, "user.update", "app_user", key, before, after);
+	free(before);
+	free(after);
+	return arc < 0 ? user_fail(why, ST_ERR, MSG_USER_INTERNAL) : ST_OK;
 }

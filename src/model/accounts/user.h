@@ -40,11 +40,14 @@ struct user {
 	enum role role;
 	int64_t unit_id;	 /* district accounts; else 0 */
 	char unit_code[64];	 /* the unit's code, "" when none */
+	char unit_name[256];	 /* the unit's name, "" when none */
 	int64_t facility_id;	 /* enterprise accounts; else 0 */
 	char facility_name[256]; /* "" when none */
+	char facility_code[64];	 /* the facility's code, "" when none */
 	int disabled;
 	int64_t created_at; /* Unix seconds */
 	char hash[128];	    /* the encoded Argon2id hash, "" when none is set */
+	int64_t version;    /* raised by every change; user_update compares it */
 };
 
 /*
@@ -98,6 +101,18 @@ enum status user_by_email(struct db *db, const char *email, struct user *u);
  * free(); sets *n.  Returns ST_OK or ST_ERR.
  */
 enum status user_list(struct db *db, struct user **out, size_t *n);
+
+#define USER_PICK_MAX 10 /* most suggestions of user_pick */
+struct user_pick {
+	char email[USER_EMAIL_MAX + 1];
+	char name[256];
+};
+/*
+ * The accounts whose email or name contains q (ASCII case ignored), by
+ * email, at most USER_PICK_MAX into out; sets *n (0 for an empty q).  The
+ * audit log's user filter suggests them.  ST_OK or ST_ERR.
+ */
+enum status user_pick(struct db *db, const char *q, struct user_pick out[USER_PICK_MAX], int *n);
 /*
  * Resets the password of id for someone else (an administrator, `sxsh user
  * passwd`, a demo reset): sets it (checked as for user_create), ends every
@@ -120,8 +135,9 @@ enum status user_change_password(struct db *db, const struct principal *who,
 				 const char *keep_session, int keep_tokens, const char *password,
 				 int64_t now, struct msg *why);
 /*
- * Disables (disabled != 0) or enables id, ending its sessions; audited.
- * ST_OK; ST_NOTFOUND or ST_ERR with *why.
+ * Disables (disabled != 0) or enables id; disabling ends its sessions (its
+ * API tokens are refused while it is disabled); audited.  An actor may not disable itself
+ * (ST_FORBIDDEN, MSG_USER_SELF).  ST_OK; ST_NOTFOUND or ST_ERR with *why.
  */
 enum status user_set_disabled(struct db *db, const struct principal *actor, int64_t id,
 			      int disabled, int64_t now, struct msg *why);
@@ -170,6 +186,20 @@ enum status user_password_reset(struct db *db, const struct principal *actor, in
 enum status user_password_change(struct db *db, const struct principal *who,
 				 const char *keep_session, int keep_tokens, const char *password,
 				 int64_t now, struct msg *why);
+/*
+ * Changes the name, role and scope of id to those of ch (email and password
+ * of ch are ignored), checked as for user_create, when the account is still
+ * at version; ends the account's sessions when its role or scope changes
+ * (a session must not keep rights the account lost); audited as
+ * "user.update" with the old and new values.  An actor may not change its
+ * own role (MSG_USER_SELF).  ST_OK; ST_INVALID, ST_CONFLICT
+ * (MSG_USER_CONFLICT), ST_NOTFOUND or ST_ERR with *why.
+ */
+enum status user_update(struct db *db, const struct principal *actor, int64_t id, int64_t version,
+			const struct user_new *ch, int64_t now, struct msg *why);
+/* user_update in a transaction of its own. */
+enum status user_edit(struct db *db, const struct principal *actor, int64_t id, int64_t version,
+		      const struct user_new *ch, int64_t now, struct msg *why);
 /* user_set_disabled in a transaction of its own. */
 enum status user_status_change(struct db *db, const struct principal *actor, int64_t id,
 			       int disabled, int64_t now, struct msg *why);
