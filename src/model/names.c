@@ -80,6 +80,9 @@ const struct name names_action[] = {
     {"registration.return", "Trả lại đăng ký", "Registration returned"},
     {"registration.accept", "Chấp nhận đăng ký", "Registration accepted"},
     {"registration.reopen", "Mở lại đăng ký", "Registration reopened"},
+    {"attachment.add", "Đính kèm tệp", "File attached"},
+    {"attachment.delete", "Xóa tệp đính kèm", "Attached file deleted"},
+    {"deadline.set", "Đặt hạn nộp", "Deadline set"},
 };
 const int names_action_n = (int)(sizeof(names_action) / sizeof(names_action[0]));
 
@@ -89,6 +92,8 @@ const struct name names_entity[] = {
     {"facility_member", "Quyền quản lý cơ sở", "Facility membership"},
     {"report", "Báo cáo", "Report"},
     {"registration", "Đăng ký", "Registration"},
+    {"attachment", "Tệp đính kèm", "Attachment"},
+    {"deadline", "Hạn nộp", "Deadline"},
 };
 const int names_entity_n = (int)(sizeof(names_entity) / sizeof(names_entity[0]));
 

@@ -153,7 +153,7 @@ web_attachments_section(struct http_request *req, struct buf *b, int kind, int64
 		html_text(&s, HTTP_T(req, "Chưa có tệp đính kèm.", "No files attached yet."));
 		html_close(&s, "p");
 	} else {
-		html_open(&s, "div", "class", "scroll", NULL);
+		web_scroll_open(&s, HTTP_T(req, "Tệp đính kèm", "Attachments"));
 		html_open(&s, "table", "class", "attach-list", NULL);
 		html_open(&s, "caption", NULL);
 		html_text(&s, HTTP_T(req, "Hoá đơn năng lượng, báo cáo kiểm toán, chứng nhận",

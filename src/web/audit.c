@@ -356,7 +356,7 @@ web_audit(struct http_request *req, struct http_response *resp)
 	html_textf(&b, "%s: %s", HTTP_T(req, "Số dòng", "Entries"), web_int(req, (long)total));
 	html_close(&b, "p");
 
-	html_open(&b, "div", "class", "scroll", NULL);
+	web_scroll_open(&b, HTTP_T(req, "Nhật ký thay đổi", "Audit log"));
 	html_open(&b, "table", "class", "list audit", NULL);
 	html_open(&b, "thead", NULL);
 	html_open(&b, "tr", NULL);

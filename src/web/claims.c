@@ -129,7 +129,7 @@ cl_render(struct http_request *req, struct http_response *resp, int filter,
 	html_open(&b, "p", "class", "total", NULL);
 	html_textf(&b, "%s: %s", HTTP_T(req, "Số yêu cầu", "Claims"), web_int(req, n));
 	html_close(&b, "p");
-	html_open(&b, "div", "class", "scroll", NULL);
+	web_scroll_open(&b, HTTP_T(req, "Yêu cầu nhận cơ sở", "Facility claims"));
 	html_open(&b, "table", "class", "list claims", NULL);
 	html_open(&b, "thead", NULL);
 	html_open(&b, "tr", NULL);

@@ -81,7 +81,7 @@ dl_render(struct http_request *req, struct http_response *resp, const struct wf_
 			 "on year N is due by 15/01 of year N+1 (Circular 25/2020/TT-BCT); the "
 			 "registration for year N by 15/01 of year N, with the report on the year "
 			 "before."));
-	html_open(&b, "div", "class", "scroll", NULL);
+	web_scroll_open(&b, HTTP_T(req, "Hạn nộp theo năm", "Deadlines by year"));
 	html_open(&b, "table", "class", "list deadlines", NULL);
 	html_elem(&b, "caption",
 		  HTTP_T(req, "Hạn nộp theo năm kế hoạch", "Deadlines by plan year"));

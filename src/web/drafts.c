@@ -315,7 +315,7 @@ draft_conflict(struct web_draft *d, struct buf *b)
 		   actor[0] != '\0' ? actor : HTTP_T(req, "người khác", "someone else"),
 		   HTTP_T(req, d->kind->label.vi, d->kind->label.en), web_datetime_unix(req, at));
 	html_close(b, "p");
-	html_open(b, "div", "class", "scroll", NULL);
+	web_scroll_open(b, HTTP_T(req, "Phiên bản đã lưu", "Saved version"));
 	html_open(b, "table", "class", "list draft-saved", NULL);
 	html_elem(b, "caption", HTTP_T(req, "Phiên bản đã lưu", "The saved version"));
 	html_open(b, "thead", NULL);

@@ -99,7 +99,8 @@ fac_table(struct http_request *req, struct buf *b, const struct facility_page *p
 	    {"Loại hình", "Ownership"},
 	    {"Quy mô", "Size"},
 	};
-	html_open(b, "div", "class", "scroll", NULL); /* the table scrolls, not the page */
+	web_scroll_open(
+	    b, HTTP_T(req, "Danh sách cơ sở", "Facilities")); /* the table scrolls, not the page */
 	html_open(b, "table", "class", "list", NULL);
 	html_open(b, "thead", NULL);
 	html_open(b, "tr", NULL);

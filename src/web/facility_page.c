@@ -219,7 +219,7 @@ fp_history(struct http_request *req, struct db *db, struct buf *b, const struct 
 	for (int i = 0; i < n; i++)
 		if (l->reports[i].toe_ok && l->reports[i].toe > max)
 			max = l->reports[i].toe;
-	html_open(b, "div", "class", "scroll", NULL);
+	web_scroll_open(b, HTTP_T(req, "Bảng số liệu", "Figures"));
 	html_open(b, "table", "class", "list history", NULL);
 	html_open(b, "thead", NULL);
 	html_open(b, "tr", NULL);

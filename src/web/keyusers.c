@@ -175,7 +175,7 @@ static void
 ku_table(struct http_request *req, struct buf *b, const struct ku_names *cn,
 	 const struct keyuser *items, int n)
 {
-	html_open(b, "div", "class", "scroll", NULL);
+	web_scroll_open(b, HTTP_T(req, "Cơ sở sử dụng năng lượng trọng điểm", "Key energy users"));
 	html_open(b, "table", "class", "list keyusers", NULL);
 	html_open(b, "thead", NULL);
 	html_open(b, "tr", NULL);

@@ -877,7 +877,7 @@ rf_lines(struct http_request *req, struct buf *b, const struct rf_page *p, enum 
 				 "One row per carrier billed monthly (electricity, for "
 				 "instance): type each bill in its month's column."));
 	wfp_field_error(req, b, &p->errs, rf_kinds[k].key);
-	html_open(b, "div", "class", "scroll", NULL);
+	web_scroll_open(b, HTTP_T(req, "Bảng nhập liệu", "Entry table"));
 	html_open(b, "table", "class", k == RF_GRID ? "list lines grid" : "list lines", "data-kind",
 		  rf_kinds[k].key, NULL);
 	html_open(b, "thead", NULL);
@@ -973,7 +973,7 @@ rf_preview(struct http_request *req, struct buf *b, const struct rf_page *p,
 						 HTTP_T(req, "Dòng năng lượng", "Energy line"),
 						 where, wfp_text_id(req, pv->energy[i].msg)));
 		}
-	html_open(b, "div", "class", "scroll", NULL);
+	web_scroll_open(b, HTTP_T(req, "Bảng nhập liệu", "Entry table"));
 	html_open(b, "table", "class", "list", NULL);
 	html_open(b, "thead", NULL);
 	html_open(b, "tr", NULL);

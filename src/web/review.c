@@ -153,7 +153,7 @@ static void
 rv_table(struct http_request *req, struct buf *b, const char *cls, const char *const (*th)[2],
 	 int n)
 {
-	html_open(b, "div", "class", "scroll", NULL);
+	web_scroll_open(b, HTTP_T(req, "Bảng số liệu", "Figures"));
 	html_open(b, "table", "class", cls, NULL);
 	html_open(b, "thead", NULL);
 	html_open(b, "tr", NULL);
@@ -564,7 +564,7 @@ rv_report_body(struct http_request *req, struct db *db, struct buf *b, const str
 	html_close(b, "p");
 
 	html_elem(b, "h2", HTTP_T(req, "Tình hình áp dụng SXSH", "Cleaner production status"));
-	html_open(b, "div", "class", "scroll", NULL);
+	web_scroll_open(b, HTTP_T(req, "Bảng số liệu", "Figures"));
 	html_open(b, "table", "class", "list cp", NULL);
 	for (int i = 0; i < REPORT_CP__MAX; i++)
 		rv_row(b, HTTP_T(req, rv_cp_vi[i], rv_cp_en[i]),
@@ -608,7 +608,7 @@ rv_report_body(struct http_request *req, struct db *db, struct buf *b, const str
 static void
 rv_registration_body(struct http_request *req, struct buf *b, const struct registration *g)
 {
-	html_open(b, "div", "class", "scroll", NULL);
+	web_scroll_open(b, HTTP_T(req, "Bảng số liệu", "Figures"));
 	html_open(b, "table", "class", "list", NULL);
 	rv_row(b, HTTP_T(req, "Cam kết áp dụng SXSH", "Commits to apply CP"),
 	       g->apply_cp ? HTTP_T(req, "Có", "Yes") : HTTP_T(req, "Không", "No"));
@@ -801,7 +801,7 @@ static void
 rv_head(struct http_request *req, struct buf *b, const struct rv_obj *o,
 	const struct facility_profile *fac, const struct rv_ctx *c)
 {
-	html_open(b, "div", "class", "scroll", NULL);
+	web_scroll_open(b, HTTP_T(req, "Bảng số liệu", "Figures"));
 	html_open(b, "table", "class", "list doc-head", NULL);
 	html_open(b, "tr", NULL);
 	html_open(b, "th", "scope", "row", NULL);

@@ -76,7 +76,7 @@ users_table(struct http_request *req, struct buf *b, const struct user *u, size_
 	    {"Cơ sở", "Facility"},   {"Trạng thái", "Status"},
 	    {"Tạo ngày", "Created"},
 	};
-	html_open(b, "div", "class", "scroll", NULL);
+	web_scroll_open(b, HTTP_T(req, "Tài khoản", "Accounts"));
 	html_open(b, "table", "class", "list users", NULL);
 	html_open(b, "thead", NULL);
 	html_open(b, "tr", NULL);

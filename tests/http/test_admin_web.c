@@ -431,8 +431,8 @@ test_profile(void **state)
 
 	/* Shown back the same way; read-only for a district officer, by name. */
 	admin_req("GET", "/facilities/7303", NULL, 200, &r);
-	hs_contains(&r, "name=\"lat\" value=\"10,0123\"");
-	hs_contains(&r, "name=\"lon\" value=\"105,08\"");
+	hs_contains(&r, "name=\"lat\" id=\"f-lat\" value=\"10,0123\"");
+	hs_contains(&r, "name=\"lon\" id=\"f-lon\" value=\"105,08\"");
 	hs_contains(&r, "<option value=\"household\" selected=\"selected\">Hộ kinh doanh</option>");
 	hc_response_free(&r);
 	hs_form_req(server.port, &sess[DIST], "GET", "/facilities/7303", NULL, 200, &r);
@@ -449,7 +449,7 @@ test_profile(void **state)
 		  "&employees=&opened_year=&closed_year=",
 		  400, &r);
 	hs_contains(&r, "vĩ độ không phải là số: dấu chấm phân cách hàng nghìn");
-	hs_contains(&r, "name=\"lat\" value=\"10.0123\"");
+	hs_contains(&r, "name=\"lat\" id=\"f-lat\" value=\"10.0123\"");
 	hc_response_free(&r);
 }
 

@@ -470,7 +470,8 @@ test_two_tabs(void **state)
 	/* What tab B typed stays in the form. */
 	hs_contains(&r, "name=\"energy[0].quantity\" id=\"f-energy-0-quantity\" value=\"6.000\"");
 	/* The table scrolls in its own box. */
-	hs_contains(&r, "<div class=\"scroll\"><table class=\"list draft-saved\">");
+	hs_contains(&r, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Phiên "
+			"bản đã lưu\"><table class=\"list draft-saved\">");
 	hc_response_free(&r);
 	/* Nothing of tab B was written: the stored report has 5000. */
 	assert_int_equal(q_int("SELECT CAST(quantity AS INTEGER) FROM report_energy WHERE "
