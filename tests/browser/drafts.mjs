@@ -53,8 +53,8 @@ try {
   // 1. Type, wait for the autosave, reload: the values are back.
   await page.goto(formUrl);
   check('the form has the autosave line', (await page.locator('.autosave-status').count()) === 1);
-  await page.fill('input[name="energy[0].carrier"]', 'electricity');
-  await page.fill('input[name="energy[0].unit"]', 'kWh');
+  await page.selectOption('select[name="energy[0].carrier"]', { label: 'Điện' });
+  await page.selectOption('select[name="energy[0].unit"]', 'kWh');
   await page.fill(qty, '12.500');
   check('autosave: the line says when', await autosaved(page, 'quantity=12.500'));
   const userId = sql(`SELECT id FROM app_user WHERE email = '${email}'`);
@@ -64,7 +64,7 @@ try {
   const notice = await page.locator('.draft-restored').textContent();
   check('reload: the restore notice', /Đã khôi phục nội dung bạn nhập lúc \d\d\/\d\d\/\d{4} \d\d:\d\d, chưa được lưu\./.test(notice ?? ''), notice);
   check('reload: the quantity typed is back', (await page.inputValue(qty)) === '12.500');
-  check('reload: the carrier typed is back', (await page.inputValue('input[name="energy[0].carrier"]')) === 'electricity');
+  check('reload: the carrier typed is back', (await page.inputValue('select[name="energy[0].carrier"]')) === 'electricity');
   check('reload: nothing saved', sql(`SELECT count(*) FROM report WHERE facility_id = ${fac.id} AND year = ${env.year}`) === '0');
 
   // 2. The session ends; the next autosave says so, and the save signs in in place.
