@@ -323,11 +323,24 @@ wfp_qty_input(struct http_request *req, double v)
 		snprintf(num, sizeof(num), "%.0f", v); /* whole: no exponent form */
 	else
 		fmt_exact(num, sizeof(num), v);
-	if (req->lang == LANG_VI)
-		for (char *p = num; *p != '\0'; p++)
-			if (*p == '.')
-				*p = ',';
-	return arena_strdup(&req->arena, num);
+	/* Thousands grouped and the decimal mark of the page ("8.000.000",
+	 * "1.234,5"; "8,000,000" in English), as parse_num_user reads them back. */
+	char grp = req->lang == LANG_VI ? '.' : ',', dec = req->lang == LANG_VI ? ',' : '.';
+	char out[80];
+	size_t o = 0;
+	const char *p = num;
+	if (*p == '-')
+		out[o++] = *p++;
+	size_t digits = strspn(p, "0123456789");
+	for (size_t i = 0; i < digits; i++) {
+		if (i > 0 && (digits - i) % 3 == 0)
+			out[o++] = grp;
+		out[o++] = p[i];
+	}
+	for (p += digits; *p != '\0' && o + 1 < sizeof(out); p++)
+		out[o++] = *p == '.' ? dec : *p;
+	out[o] = '\0';
+	return arena_strdup(&req->arena, out);
 }
 
 const char *

@@ -207,7 +207,7 @@ test_autosave_restore_discard(void **state)
 	exec_at("UPDATE form_draft SET saved_at = %lld", last_report_change() - 1);
 	req(ENT, "GET", FORM, NULL, 200, &r);
 	hs_lacks(&r, "Đã khôi phục");
-	hs_contains(&r, "name=\"energy[0].quantity\" id=\"f-energy-0-quantity\" value=\"3596\"");
+	hs_contains(&r, "name=\"energy[0].quantity\" id=\"f-energy-0-quantity\" value=\"3.596\"");
 	hc_response_free(&r);
 
 	/* 30 days = 2,592,000 s: a draft kept 2,592,001 s ago has expired. */

@@ -174,8 +174,8 @@ test_names_and_grid(void **state)
 			 1200);
 	/* Back on the form: the stored months in the grid's columns. */
 	req(ENT, "GET", FAC "/report/2025", NULL, 200, &r);
-	hs_contains(&r, "name=\"grid[0].m7\" id=\"f-grid-0-m7\" value=\"7000\"");
-	hs_contains(&r, "name=\"grid[0].m12\" id=\"f-grid-0-m12\" value=\"12000\"");
+	hs_contains(&r, "name=\"grid[0].m7\" id=\"f-grid-0-m7\" value=\"7.000\"");
+	hs_contains(&r, "name=\"grid[0].m12\" id=\"f-grid-0-m12\" value=\"12.000\"");
 	hs_lacks(&r, "Đã điền sẵn"); /* a stored report: no prefill notice */
 	hc_response_free(&r);
 }
