@@ -249,48 +249,21 @@ rf_name(struct http_request *req, const struct rf_page *p, enum rf_type t, const
 	return code;
 }
 
-/* Sets a text argument to s, cut at a character boundary when it is long. */
-static void
-rf_arg_set(struct msg_arg *a, const char *s)
-{
-	size_t n = strlen(s);
-	if (n >= sizeof(a->s)) {
-		n = sizeof(a->s) - 1;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
-	}
-	memcpy(a->s, s, n);
-	a->s[n] = '\0';
-}
-
 /*
- * m with every text argument that is a product or carrier code (and, in
- * the messages about units or water sources, a unit or source code)
- * replaced by its name in lang: the model's messages name lines by code.
+ * m with its product, carrier and unit codes named (choices_name_msg) and,
+ * in the message about water sources, the source named.
  */
 static struct msg
 rf_named(const struct rf_page *p, const struct msg *m, enum lang lang)
 {
 	struct msg out = *m;
-	for (int i = 0; i < out.nargs && i < MSG_ARGS; i++) {
-		struct msg_arg *a = &out.arg[i];
-		if (a->type != 's')
-			continue;
-		const struct choice *c = NULL;
-		for (int j = 0; j < p->ch->nproduct && c == NULL; j++)
-			if (strcmp(p->ch->product[j].code, a->s) == 0)
-				c = &p->ch->product[j];
-		for (int j = 0; j < p->ch->ncarrier && c == NULL; j++)
-			if (strcmp(p->ch->carrier[j].code, a->s) == 0)
-				c = &p->ch->carrier[j];
-		/* units and water sources only where the message holds one (not "kWh" in a limit)
-		 */
-		if (c == NULL && (m->id == MSG_REP_UNIT_PRODUCT || m->id == MSG_REP_ENERGY_MONTHS))
-			c = choice_find(p->ch->unit, p->ch->nunit, a->s);
-		if (c == NULL && m->id == MSG_REP_WATER_TWICE)
-			c = choice_find(rf_water, RF_NWATER, a->s);
-		if (c != NULL) /* a name may be cut, as msg_code cuts, at a character */
-			rf_arg_set(a, lang == LANG_EN ? c->name_en : c->name_vi);
+	choices_name_msg(p->ch, &out, lang == LANG_EN);
+	for (int i = 0; m->id == MSG_REP_WATER_TWICE && i < out.nargs && i < MSG_ARGS; i++) {
+		const struct choice *c =
+		    out.arg[i].type == 's' ? choice_find(rf_water, RF_NWATER, out.arg[i].s) : NULL;
+		if (c != NULL)
+			snprintf(out.arg[i].s, sizeof(out.arg[i].s), "%s",
+				 lang == LANG_EN ? c->name_en : c->name_vi);
 	}
 	return out;
 }

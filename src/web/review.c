@@ -20,6 +20,7 @@
 #include "model/doc/history.h"
 #include "model/registry/facility_edit.h"
 #include "model/registry/refdata.h"
+#include "model/reporting/choices.h"
 #include "model/reporting/registration.h"
 #include "model/reporting/report.h"
 #include "model/reporting/review.h"
@@ -596,6 +597,15 @@ rv_report_body(struct http_request *req, struct db *db, struct buf *b, const str
 		html_textf(b, "%s TOE", web_qty(req, pv.toe, FMT_TOE));
 	html_close(b, "strong");
 	html_close(b, "p");
+	/* The warnings name products and carriers, as the form does. */
+	struct choices *ch = NULL;
+	if (pv.nwarn > 0 && choices_load(db, &ch) != 0) {
+		report_preview_free(&pv);
+		return -1;
+	}
+	for (int i = 0; i < pv.nwarn; i++)
+		choices_name_msg(ch, &pv.warn[i].m, req->lang == LANG_EN);
+	choices_free(ch);
 	wfp_warnings(req, b,
 		     HTTP_T(req, "Cảnh báo: số liệu có vẻ không hợp lý, cần xem kỹ:",
 			    "Warnings: figures that look implausible, to look at closely:"),

@@ -182,8 +182,10 @@ test_soft_warnings_on_preview(void **state)
 	hs_form_req(server.port, &sess[DIS], "GET", target, NULL, 200, &r);
 	hs_contains(&r, "<li data-field=\"toe_per_employee\">Tổng năng lượng 15.430,00 TOE cho 10 "
 			"lao động là 1.543,00 TOE mỗi người");
-	hs_contains(&r, "<li data-field=\"sec.ice\">Sản lượng ice: suất tiêu hao 360,0 GJ/t cao "
-			"hơn giới hạn trên 0,7920 GJ/t");
+	/* ... naming the product as the form does (Nước đá, not ice) ... */
+	hs_contains(&r, "<li data-field=\"sec.ice\">Sản lượng Nước đá: suất tiêu hao 360,0 GJ/t "
+			"cao hơn giới hạn trên 0,7920 GJ/t");
+	hs_lacks(&r, "Sản lượng ice");
 	/* ... and the enterprise's explanations ("Mới mở" typed above). */
 	hs_contains(&r, "<section class=\"explanations\" id=\"explanations\">");
 	hs_contains(&r, "<dd>Mới mở</dd>");

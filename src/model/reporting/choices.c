@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "db/db.h"
+#include "model/msg.h"
 #include "util/alloc.h"
 #include "util/fold.h"
 #include "util/log.h"
@@ -142,4 +143,40 @@ choices_names(const struct choices *c, const struct choice *list, int n, const c
 		len += (size_t)w;
 	}
 	return out;
+}
+
+/* Sets a text argument to s, cut at a character boundary when it is long. */
+static void
+choices_arg_set(struct msg_arg *a, const char *s)
+{
+	size_t n = strlen(s);
+	if (n >= sizeof(a->s)) {
+		n = sizeof(a->s) - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(a->s, s, n);
+	a->s[n] = '\0';
+}
+
+void
+choices_name_msg(const struct choices *c, struct msg *m, int en)
+{
+	for (int i = 0; i < m->nargs && i < MSG_ARGS; i++) {
+		struct msg_arg *a = &m->arg[i];
+		if (a->type != 's')
+			continue;
+		const struct choice *ch = NULL;
+		for (int j = 0; j < c->nproduct && ch == NULL; j++)
+			if (strcmp(c->product[j].code, a->s) == 0)
+				ch = &c->product[j];
+		for (int j = 0; j < c->ncarrier && ch == NULL; j++)
+			if (strcmp(c->carrier[j].code, a->s) == 0)
+				ch = &c->carrier[j];
+		/* units only where the message holds one (not "kWh" in a limit) */
+		if (ch == NULL && (m->id == MSG_REP_UNIT_PRODUCT || m->id == MSG_REP_ENERGY_MONTHS))
+			ch = choice_find(c->unit, c->nunit, a->s);
+		if (ch != NULL)
+			choices_arg_set(a, en ? ch->name_en : ch->name_vi);
+	}
 }

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 struct db;
+struct msg;
 
 /* One choice: its code and names (strings owned by the struct choices). */
 struct choice {
@@ -54,5 +55,13 @@ int choices_carrier_unit(const struct choices *c, const char *carrier, const cha
  */
 char *choices_names(const struct choices *c, const struct choice *list, int n, const char *carrier,
 		    int en, char *out, size_t outsz);
+
+/*
+ * Replaces in m every text argument that is a product or carrier code (and,
+ * in the messages about units, a unit code) by its name in the language
+ * (en 0: Vietnamese), cut at a character boundary when long: the model's
+ * messages name report lines by code, people read names.
+ */
+void choices_name_msg(const struct choices *c, struct msg *m, int en);
 
 #endif
