@@ -396,6 +396,7 @@ test_report_preview(void **state)
 	free(r.energy);
 	free(r.water);
 	free(r.mat);
+	free(r.expl);
 	db_close(db);
 }
 
