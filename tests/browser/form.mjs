@@ -140,8 +140,8 @@ try {
   check('Enter added no row: 1 filled + 2 blank', await gridRows() === 3, await gridRows());
   check('twelve monthly lines stored', sql(`SELECT count(*) FROM report_energy WHERE month IS NOT NULL
     AND carrier_code = 'electricity' AND report_id = (${reportSql})`) === '12');
-  // Stored figures come back with every digit and no grouping (wfp_qty_input), echoed grouped.
-  check('bills kept after saving', await page.inputValue('input[name="grid[0].m12"]') === '8000000');
+  // Stored figures come back with every digit, grouped as the page writes them (wfp_qty_input).
+  check('bills kept after saving', await page.inputValue('input[name="grid[0].m12"]') === '8.000.000');
   check('stored bill echoed grouped', (await page.textContent('#echo-f-grid-0-m12')) === '= 8.000.000 kilôoát giờ');
   check('picked names kept', await page.$eval('select[name="grid[0].carrier"]',
     (s) => s.options[s.selectedIndex].textContent) === 'Điện');
