@@ -646,6 +646,12 @@ static const struct {
     /* ---- drafts and sign-in in place (autosave) ---- */
     [MSG_DRAFT_RESTORED] = {"Đã khôi phục nội dung bạn nhập lúc {1}, chưa được lưu.",
 			    "Restored what you typed at {1}; it is not saved yet."},
+    [MSG_DRAFT_CONFLICT] = {"Trong lúc bạn nhập, một phiên bản khác đã được lưu nên chưa lưu "
+			    "được bản của bạn. Những gì bạn nhập vẫn còn trong biểu mẫu: so với "
+			    "bản đã lưu bên dưới, sửa nếu cần rồi lưu lại.",
+			    "Another version was saved while you were typing, so yours was not "
+			    "saved. What you typed is still in the form: compare it with the saved "
+			    "version below, correct it if needed and save again."},
     [MSG_DRAFT_SESSION_EXPIRED] =
 	{"Phiên đăng nhập của bạn đã hết hạn nên biểu mẫu chưa được lưu. Những gì bạn "
 	 "đã nhập vẫn được giữ lại: hãy đăng nhập, bạn sẽ quay lại biểu mẫu với đầy đủ "

@@ -402,6 +402,7 @@ enum msg_id {
 	/* ---- drafts and sign-in in place (autosave) ---- */
 	MSG_DRAFT_RESTORED,	   /* {1}: when the draft was kept (dd/mm/yyyy HH:MM) */
 	MSG_DRAFT_SESSION_EXPIRED, /* a form posted after the session expired was kept */
+	MSG_DRAFT_CONFLICT,	   /* a form saved on a version another tab changed since */
 
 	/* ---- enterprise home and deadlines (my.c) ---- */
 	MSG_HOME_DATE_BAD,	    /* {L}, {1} what was typed: not a dd/mm/yyyy date */

@@ -99,7 +99,9 @@ wfp_stored(struct http_request *req, struct http_response *resp, int rc, int sub
 	case ST_STATE:
 	case ST_FULL: /* the form comes back with every typed value */
 		resp->status = rc == ST_FULL ? 507 : 409;
-		*problem = wfp_text_id(req, msg_status(rc));
+		/* a stale version: the form shows both (web_draft_leave) */
+		*problem =
+		    wfp_text_id(req, rc == ST_CONFLICT ? MSG_DRAFT_CONFLICT : msg_status(rc));
 		return WFP_RENDER;
 	default:
 		return wfp_fail(req, resp, rc);

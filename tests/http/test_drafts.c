@@ -462,6 +462,10 @@ test_two_tabs(void **state)
 	snprintf(bodyf, sizeof(bodyf), "%s&version=%lld&op=save", VALID("6.000"), v);
 	req(ENT, "POST", FORM, bodyf, 409, &r);
 	hs_contains(&r, "<h2 id=\"draft-conflict-h\">Đã có một phiên bản khác được lưu</h2>");
+	/* The message above the form says what happened and what to do, not "reload". */
+	hs_contains(&r, "Trong lúc bạn nhập, một phiên bản khác đã được lưu nên chưa lưu được bản "
+			"của bạn.");
+	hs_lacks(&r, "hãy tải lại và nhập lại");
 	hs_contains(&r, "Trong lúc bạn nhập, ent@d.vn đã lưu báo cáo này lúc ");
 	/* The saved version: 5000 kWh of electricity with two decimals, "5.000,00 kWh". */
 	hs_contains(&r, "<th scope=\"row\">Năng lượng: Điện</th><td>5.000,00 kWh</td>");
