@@ -32,11 +32,13 @@
 #include "model/registry/facility_pick.h"
 #include "render/html.h"
 #include "util/fmt.h"
+#include "util/fold.h"
 #include "util/log.h"
 #include "web/web_int.h"
 
 #define USERS_PAGE_MAX	 (2u << 20)
-#define USERS_PICK_SHOWN 10 /* facilities listed to choose from */
+#define USERS_LIST_PAGE	 100 /* accounts shown per page of the list */
+#define USERS_PICK_SHOWN 10  /* facilities listed to choose from */
 
 /* What the page shows above the list or the form. */
 struct users_say {
@@ -294,6 +296,58 @@ users_send(struct http_request *req, struct http_response *resp, const char *tit
 	return rc;
 }
 
+/*
+ * Whether account u matches the list's filters: role (a code, "" for any)
+ * and key, the folded text typed (found in the folded email or name).
+ */
+static int
+users_match(const struct user *u, const char *role, const char *key)
+{
+	if (role[0] != '\0' && strcmp(names_role[u->role].code, role) != 0)
+		return 0;
+	if (key == NULL || key[0] == '\0')
+		return 1;
+	char *e = fold_key(u->email), *nm = fold_key(u->name);
+	int hit = (e != NULL && strstr(e, key) != NULL) || (nm != NULL && strstr(nm, key) != NULL);
+	free(e);
+	free(nm);
+	return hit;
+}
+
+/* The filters of the list: the text to find and the role, kept in the form. */
+static void
+users_filters(struct http_request *req, struct buf *b, const char *q, const char *role)
+{
+	html_open(b, "form", "class", "filters", "method", "get", "action", "/users", NULL);
+	if (req->lang == LANG_EN)
+		html_open(b, "input", "type", "hidden", "name", "lang", "value", "en", NULL);
+	html_open(b, "label", NULL);
+	html_text(b, HTTP_T(req, "Email hoặc họ tên", "Email or name"));
+	html_open(b, "input", "type", "search", "name", "q", "value", q, NULL);
+	html_close(b, "label");
+	html_open(b, "label", NULL);
+	html_text(b, HTTP_T(req, "Vai trò", "Role"));
+	html_open(b, "select", "name", "role", NULL);
+	html_open(b, "option", "value", "", NULL);
+	html_text(b, HTTP_T(req, "Tất cả vai trò", "Every role"));
+	html_close(b, "option");
+	for (int r = 0; r < ROLE__MAX; r++) {
+		if (strcmp(role, names_role[r].code) == 0)
+			html_open(b, "option", "value", names_role[r].code, "selected", "selected",
+				  NULL);
+		else
+			html_open(b, "option", "value", names_role[r].code, NULL);
+		html_text(b, users_role_label(req, (enum role)r));
+		html_close(b, "option");
+	}
+	html_close(b, "select");
+	html_close(b, "label");
+	html_open(b, "button", "type", "submit", NULL);
+	html_text(b, HTTP_T(req, "Lọc", "Filter"));
+	html_close(b, "button");
+	html_close(b, "form");
+}
+
 static int
 users_list_page(struct http_request *req, struct http_response *resp, const struct users_say *say)
 {
@@ -302,13 +356,60 @@ users_list_page(struct http_request *req, struct http_response *resp, const stru
 	size_t n = 0;
 	if (db == NULL || user_list(db, &users, &n) != ST_OK)
 		return -1;
+	/* A province has thousands of enterprise accounts: the list is
+	 * filtered and shown USERS_LIST_PAGE at a time. */
+	const char *q = http_param(req, "q"), *role = http_param(req, "role");
+	const char *pg = http_param(req, "page");
+	q = q != NULL ? q : "";
+	role = role != NULL ? role : "";
+	int64_t page = 1;
+	if (pg != NULL && pg[0] != '\0' && (parse_int64(pg, &page) < 0 || page < 1))
+		page = 1;
+	char *key = fold_key(q);
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (users_match(&users[i], role, key))
+			users[m++] = users[i];
+	free(key);
+	size_t pages = m == 0 ? 1 : (m + USERS_LIST_PAGE - 1) / USERS_LIST_PAGE;
+	if ((size_t)page > pages)
+		page = (int64_t)pages;
+	size_t from = (size_t)(page - 1) * USERS_LIST_PAGE;
+	size_t shown = m - from < USERS_LIST_PAGE ? m - from : USERS_LIST_PAGE;
+
 	const char *title = HTTP_T(req, "Tài khoản người dùng", "User accounts");
 	struct buf b;
 	buf_init(&b, USERS_PAGE_MAX);
 	html_elem(&b, "h1", title);
 	users_say(req, &b, say);
-	users_table(req, &b, users, n);
+	users_filters(req, &b, q, role);
+	html_open(&b, "p", "class", "count", NULL);
+	char num[32];
+	html_textf(&b, HTTP_T(req, "Số tài khoản: %s", "Accounts: %s"),
+		   fmt_int(num, sizeof(num), (int64_t)m, req->lang));
+	html_close(&b, "p");
+	users_table(req, &b, users + from, shown);
 	free(users);
+	if (pages > 1) {
+		html_open(&b, "p", "class", "pager", NULL);
+		for (int d = -1; d <= 1; d += 2) {
+			int64_t to = page + d;
+			if (to < 1 || (size_t)to > pages)
+				continue;
+			struct http_param p[] = {
+			    {"q", q},
+			    {"role", role},
+			    {"page", arena_printf(&req->arena, "%lld", (long long)to)}};
+			html_open(&b, "a", "href", web_url(req, "/users", p, 3), NULL);
+			html_text(&b, d < 0 ? HTTP_T(req, "« Trang trước", "« Previous")
+					    : HTTP_T(req, "Trang sau »", "Next »"));
+			html_close(&b, "a");
+			html_text(&b, " ");
+		}
+		html_textf(&b, HTTP_T(req, "Trang %lld/%zu", "Page %lld of %zu"), (long long)page,
+			   pages);
+		html_close(&b, "p");
+	}
 	if (users_create_form(req, &b, say) < 0) {
 		buf_free(&b);
 		return -1;

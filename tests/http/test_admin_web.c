@@ -486,14 +486,67 @@ test_workbook_headers(void **state)
 	assert_sheet_cell("/indicators?year=2024&format=xlsx&lang=en", "C2", "Province");
 }
 
+/*
+ * The list with thousands of accounts: 150 enterprise accounts
+ * "bulk-001@x.vn" … "bulk-150@x.vn", one named "Nguyễn Văn Bé".  Filtered by
+ * "bulk" they are 150, shown 100 a page in email order: page 1 ends with
+ * bulk-100, page 2 ("Trang 2/2") holds bulk-101 … bulk-150.  The name is
+ * found typed without diacritics; the role filter keeps the role.
+ */
+static void
+test_list_filtered(void **state)
+{
+	(void)state;
+	struct hc_response r;
+	assert_int_equal(
+	    db_exec(
+		db,
+		"INSERT INTO app_user(email, name, role, created_at) "
+		"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 150) "
+		"SELECT 'bulk-' || CASE WHEN i < 10 THEN '00' WHEN i < 100 THEN '0' ELSE '' END "
+		"|| CAST(i AS TEXT) || '@x.vn', CASE WHEN i = 7 THEN 'Nguyễn Văn Bé' END, "
+		"'enterprise', '2026-01-01T00:00:00Z' FROM n"),
+	    DB_OK);
+	admin_req("GET", "/users?q=bulk", NULL, 200, &r);
+	hs_contains(&r, "Số tài khoản: 150");
+	hs_contains(&r, ">bulk-001@x.vn</a>");
+	hs_contains(&r, ">bulk-100@x.vn</a>");
+	hs_lacks(&r, ">bulk-101@x.vn</a>");
+	hs_lacks(&r, ">victim@x.vn</a>");
+	hs_contains(&r, "Trang 1/2");
+	hs_contains(&r, "href=\"/users?q=bulk&amp;page=2\"");
+	hc_response_free(&r);
+	admin_req("GET", "/users?q=bulk&page=2", NULL, 200, &r);
+	hs_contains(&r, ">bulk-101@x.vn</a>");
+	hs_contains(&r, ">bulk-150@x.vn</a>");
+	hs_lacks(&r, ">bulk-100@x.vn</a>");
+	hs_contains(&r, "Trang 2/2");
+	hc_response_free(&r);
+	admin_req("GET", "/users?q=nguyen+van+be", NULL, 200, &r);
+	hs_contains(&r, "Số tài khoản: 1");
+	hs_contains(&r, ">bulk-007@x.vn</a>");
+	hc_response_free(&r);
+	admin_req("GET", "/users?role=admin", NULL, 200, &r);
+	hs_contains(&r, "Số tài khoản: 1<");
+	hs_lacks(&r, ">victim@x.vn</a>");
+	hs_lacks(&r, ">bulk-001@x.vn</a>");
+	hs_contains(&r, "<option value=\"admin\" selected=\"selected\">");
+	hc_response_free(&r);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_list_in_names), cmocka_unit_test(test_create_with_picker),
-	    cmocka_unit_test(test_edit),	  cmocka_unit_test(test_disable_and_reset),
-	    cmocka_unit_test(test_pickers),	  cmocka_unit_test(test_audit_in_words),
-	    cmocka_unit_test(test_profile),	  cmocka_unit_test(test_workbook_headers),
+	    cmocka_unit_test(test_list_in_names),
+	    cmocka_unit_test(test_create_with_picker),
+	    cmocka_unit_test(test_edit),
+	    cmocka_unit_test(test_disable_and_reset),
+	    cmocka_unit_test(test_pickers),
+	    cmocka_unit_test(test_audit_in_words),
+	    cmocka_unit_test(test_profile),
+	    cmocka_unit_test(test_list_filtered),
+	    cmocka_unit_test(test_workbook_headers),
 	};
 	return cmocka_run_group_tests(tests, setup, hs_teardown);
 }
