@@ -159,7 +159,7 @@ const char *const db_pg_override[STMT__MAX] = {
 #define AUDIT_SEARCH_WHERE                                                                         \
 	"WHERE (?1::text IS NULL OR entity = ?1) AND (?2::text IS NULL OR actor = ?2) "            \
 	"AND (?3::text IS NULL OR action LIKE ?3 || '%') AND (?4::text IS NULL OR at >= ?4) "      \
-	"AND (?5::text IS NULL OR at < to_char(?5::date + 1, 'YYYY-MM-DD')) "
+	"AND (?5::text IS NULL OR at < ?5) "
     [STMT_AUDIT_SEARCH] =
 	"SELECT id, at, actor, action, entity, entity_id, before_json, "
 	"after_json FROM audit " AUDIT_SEARCH_WHERE "ORDER BY id DESC LIMIT ?6 OFFSET ?7",

@@ -747,7 +747,7 @@ const char *const db_sql[STMT__MAX] = {
 #define AUDIT_SEARCH_WHERE                                                                         \
 	"WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR actor = ?2) "                        \
 	"AND (?3 IS NULL OR action LIKE ?3 || '%') AND (?4 IS NULL OR at >= ?4) "                  \
-	"AND (?5 IS NULL OR at < date(?5, '+1 day')) "
+	"AND (?5 IS NULL OR at < ?5) "
     [STMT_AUDIT_SEARCH] =
 	"SELECT id, at, actor, action, entity, entity_id, before_json, "
 	"after_json FROM audit " AUDIT_SEARCH_WHERE "ORDER BY id DESC LIMIT ?6 OFFSET ?7",

@@ -33,7 +33,7 @@ struct audit_filter {
 	const char *entity; /* table or kind: report, facility, app_user ... */
 	const char *actor;  /* the actor's email */
 	const char *action;
-	const char *from, *to;
+	const char *from, *to; /* stored UTC times "YYYY-MM-DD HH:MM:SS": from <= at < to */
 };
 
 /* One audit row; strings valid until the next row ("" for NULL). */

@@ -43,12 +43,27 @@ static const struct {
 };
 #define AUDIT_NFILTERS (sizeof(audit_filters) / sizeof(audit_filters[0]))
 
+/* Days since 1970-01-01 of a date of the proleptic Gregorian calendar. */
+static int64_t
+audit_days(int64_t y, int m, int d)
+{
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
 /*
- * A date typed dd/mm/yyyy (or d/m/yyyy, or ISO yyyy-mm-dd) as ISO text
- * (arena) in *iso; -1 when it is no date of the calendar.
+ * A date typed dd/mm/yyyy (or d/m/yyyy, or ISO yyyy-mm-dd), a day in
+ * Vietnam's time, as the stored UTC time (arena) in *at where that day
+ * begins, or with end set where the next one begins (the filter's "to" is
+ * the whole day): 02/01/2026 begins at "2026-01-01 17:00:00" UTC.  -1 when
+ * it is no date of the calendar.
  */
 static int
-audit_date(struct http_request *req, const char *v, const char **iso)
+audit_date(struct http_request *req, const char *v, int end, const char **at)
 {
 	int d, m, y, n = 0;
 	const char *text = v;
@@ -56,7 +71,11 @@ audit_date(struct http_request *req, const char *v, const char **iso)
 		text = arena_printf(&req->arena, "%04d-%02d-%02d", y, m, d);
 	if (parse_date(text, &y, &m, &d) < 0)
 		return -1;
-	*iso = text;
+	time_t t = (time_t)((audit_days(y, m, d) + (end ? 1 : 0)) * 86400 - 7 * 3600);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	*at = arena_printf(&req->arena, "%04d-%02d-%02d %02d:%02d:%02d", tm.tm_year + 1900,
+			   tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 	return 0;
 }
 
@@ -72,7 +91,7 @@ audit_filter_read(struct http_request *req, struct audit_filter *f, size_t *bad)
 		const char *v = http_param(req, audit_filters[i].name);
 		*field[i] = v;
 		if (v != NULL && v[0] != '\0' && audit_filters[i].kind == AUDIT_DATE &&
-		    audit_date(req, v, field[i]) < 0) {
+		    audit_date(req, v, field[i] == &f->to, field[i]) < 0) {
 			*bad = i;
 			return -1;
 		}
@@ -93,18 +112,6 @@ audit_name(struct http_request *req, const struct name *t, int n, const char *co
 {
 	const struct name *nm = names_find(t, n, code);
 	return nm == NULL ? code : HTTP_T(req, nm->name_vi, nm->name_en);
-}
-
-/* Days since 1970-01-01 of a date of the proleptic Gregorian calendar. */
-static int64_t
-audit_days(int64_t y, int m, int d)
-{
-	y -= m <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	int64_t yoe = y - era * 400;
-	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
 }
 
 /* A stored time "YYYY-MM-DD HH:MM:SS" (UTC) as dd/mm/yyyy HH:MM in Vietnam's time. */

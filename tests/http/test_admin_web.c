@@ -402,6 +402,22 @@ test_audit_in_words(void **state)
 	admin_req("GET", "/audit?from=2020-13-01", NULL, 400, &r);
 	hs_contains(&r, "Từ ngày: hãy nhập ngày dạng ngày/tháng/năm, ví dụ 31/12/2025");
 	hc_response_free(&r);
+	/* Dates are days in Vietnam's time: a row stored at 2026-01-01 18:00 UTC
+	 * is 02/01/2026 01:00 in Vietnam (UTC+7), so the day 02/01/2026 holds it
+	 * and 01/01/2026 does not. */
+	assert_int_equal(db_exec(db, "INSERT INTO audit(at, actor, action, entity, entity_id) "
+				     "VALUES ('2026-01-01 18:00:00', 'cli', 'deadline.set', "
+				     "'deadline', '2026')"),
+			 DB_OK);
+	admin_req("GET", "/audit?action=deadline.set&from=02%2F01%2F2026&to=02%2F01%2F2026", NULL,
+		  200, &r);
+	hs_contains(&r, "<p class=\"total\">Số dòng: 1</p>");
+	hs_contains(&r, "02/01/2026 01:00");
+	hc_response_free(&r);
+	admin_req("GET", "/audit?action=deadline.set&from=01%2F01%2F2026&to=01%2F01%2F2026", NULL,
+		  200, &r);
+	hs_contains(&r, "<p class=\"total\">Số dòng: 0</p>");
+	hc_response_free(&r);
 }
 
 /* The facility profile: ownership, size and sector by name; coordinates the Vietnamese way. */
