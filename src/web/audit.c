@@ -124,6 +124,12 @@ audit_when(struct http_request *req, const char *at)
 	return web_datetime_unix(req, audit_days(y, mo, d) * 86400 + h * 3600 + mi * 60 + s);
 }
 
+/* The kinds of document an attachment belongs to. */
+static const struct name audit_doc_kinds[] = {
+    {"report", "Báo cáo", "Report"},
+    {"registration", "Đăng ký", "Registration"},
+};
+
 /* The labels of the fields audit documents hold, and the codes their values may be. */
 static const struct {
 	const char *key, *vi, *en;
@@ -152,6 +158,17 @@ static const struct {
     {"year", "Năm", "Year", NULL, 0},
     {"note", "Ghi chú", "Note", NULL, 0},
     {"version", "Phiên bản", "Version", NULL, 0},
+    {"addr", "Địa chỉ IP", "IP address", NULL, 0},
+    {"code", "Mã cơ sở", "Facility code", NULL, 0},
+    {"user_id", "Tài khoản (mã số)", "Account (id)", NULL, 0},
+    {"admin_unit_id", "Đơn vị hành chính (mã số)", "Administrative unit (id)", NULL, 0},
+    {"from", "Từ năm", "From year", NULL, 0},
+    {"report_due", "Hạn nộp báo cáo", "Report deadline", NULL, 0},
+    {"registration_due", "Hạn nộp đăng ký", "Registration deadline", NULL, 0},
+    {"doc_id", "Hồ sơ (mã số)", "Document (id)", NULL, 0},
+    {"doc_kind", "Loại hồ sơ", "Kind of document", audit_doc_kinds, 2},
+    {"filename", "Tên tệp", "File name", NULL, 0},
+    {"mime", "Loại tệp", "File type", NULL, 0},
 };
 
 /* An account's or a document's status by name; NULL when s is neither. */

@@ -396,6 +396,11 @@ test_audit_in_words(void **state)
 	admin_req("GET", "/audit?user=x.vn&action=user.disable", NULL, 200, &r);
 	hs_contains(&r, "<p class=\"total\">Số dòng: 0</p>");
 	hc_response_free(&r);
+	/* A sign-in's document {"email", "addr"}: both labelled in words. */
+	admin_req("GET", "/audit?action=login", NULL, 200, &r);
+	hs_contains(&r, "<dt>Địa chỉ IP</dt><dd>127.0.0.1</dd>");
+	hs_lacks(&r, "<dt>addr</dt>");
+	hc_response_free(&r);
 	/* A date typed the Vietnamese way; a wrong one names the field. */
 	admin_req("GET", "/audit?from=01%2F01%2F2020", NULL, 200, &r);
 	hc_response_free(&r);
