@@ -22,6 +22,7 @@
 #include "model/accounts/user.h"
 #include "model/audit.h"
 #include "model/names.h"
+#include "model/reporting/choices.h"
 #include "render/html.h"
 #include "render/json.h"
 #include "util/fmt.h"
@@ -159,6 +160,17 @@ static const struct {
     {"note", "Ghi chú", "Note", NULL, 0},
     {"version", "Phiên bản", "Version", NULL, 0},
     {"addr", "Địa chỉ IP", "IP address", NULL, 0},
+    {"state", "Trạng thái", "Status", names_state, WF_STATE__MAX},
+    {"review_note", "Ghi chú của người xem xét", "Reviewer's note", NULL, 0},
+    {"cp_aware", "Biết về SXSH", "Aware of CP", NULL, 0},
+    {"cp_staff", "Có cán bộ phụ trách SXSH", "CP staff", NULL, 0},
+    {"cp_unit", "Có bộ phận SXSH", "CP unit", NULL, 0},
+    {"cp_applied", "Đã áp dụng SXSH", "CP applied", NULL, 0},
+    {"output", "Sản lượng", "Output", NULL, 0},
+    {"energy", "Năng lượng", "Energy", NULL, 0},
+    {"water", "Nước", "Water", NULL, 0},
+    {"material", "Nguyên vật liệu", "Materials", NULL, 0},
+    {"explanations", "Giải thích cảnh báo", "Explanations of warnings", NULL, 0},
     {"code", "Mã cơ sở", "Facility code", NULL, 0},
     {"user_id", "Tài khoản (mã số)", "Account (id)", NULL, 0},
     {"admin_unit_id", "Đơn vị hành chính (mã số)", "Administrative unit (id)", NULL, 0},
@@ -212,23 +224,107 @@ audit_value(struct http_request *req, const char *key, json_t *v, int k)
 	return out;
 }
 
+/* The water sources of a report by name. */
+static const struct name audit_sources[] = {
+    {"tap", "Nước máy", "Tap water"},
+    {"ground", "Nước ngầm", "Groundwater"},
+    {"surface", "Nước mặt", "Surface water"},
+    {"other", "Nguồn khác", "Other source"},
+};
+
+/* A code of a report line by name: product, carrier or unit (choices), else itself. */
+static const char *
+audit_code_name(struct http_request *req, const struct choices *ch, const char *key,
+		const char *code)
+{
+	const struct choice *c = NULL;
+	if (ch != NULL && strcmp(key, "product") == 0)
+		c = choice_find(ch->product, ch->nproduct, code);
+	else if (ch != NULL && strcmp(key, "carrier") == 0)
+		c = choice_find(ch->carrier, ch->ncarrier, code);
+	else if (ch != NULL && strcmp(key, "unit") == 0)
+		c = choice_find(ch->unit, ch->nunit, code);
+	if (c != NULL)
+		return HTTP_T(req, c->name_vi, c->name_en);
+	if (strcmp(key, "source") == 0) {
+		const struct name *nm = names_find(audit_sources, 4, code);
+		if (nm != NULL)
+			return HTTP_T(req, nm->name_vi, nm->name_en);
+	}
+	return code;
+}
+
 /*
- * Appends the cell of one audit document: a flat object as a list of its
- * fields by label, anything else (or a document that does not parse) as
- * its JSON text; "—" when there is none.
+ * One line of a report as a person reads it (arena): "Điện 11.865
+ * kilôoát giờ, tháng 1, 28.941.000 đồng"; an explanation as its text.
+ */
+static const char *
+audit_line(struct http_request *req, const struct choices *ch, json_t *line)
+{
+	if (!json_is_object(line))
+		return "";
+	struct buf t;
+	buf_init(&t, 1024);
+	const char *what = NULL, *unit = "";
+	json_t *v;
+	if ((v = json_object_get(line, "product")) != NULL && json_string_length(v) > 0 &&
+	    json_object_get(line, "carrier") == NULL)
+		what = audit_code_name(req, ch, "product", json_string_value(v));
+	if ((v = json_object_get(line, "carrier")) != NULL)
+		what = audit_code_name(req, ch, "carrier", json_string_value(v));
+	if ((v = json_object_get(line, "source")) != NULL)
+		what = audit_code_name(req, ch, "source", json_string_value(v)), unit = " m³";
+	if ((v = json_object_get(line, "name")) != NULL)
+		what = json_string_value(v);
+	if ((v = json_object_get(line, "explanation")) != NULL)
+		what = json_string_value(v);
+	buf_puts(&t, what != NULL ? what : "");
+	json_t *q = json_object_get(line, "quantity");
+	if (q == NULL)
+		q = json_object_get(line, "quantity_m3");
+	if (json_is_number(q)) {
+		char num[64];
+		buf_printf(&t, " %s",
+			   fmt_qty(num, sizeof(num), json_number_value(q), FMT_QTY, req->lang));
+		if ((v = json_object_get(line, "unit")) != NULL)
+			buf_printf(&t, " %s",
+				   audit_code_name(req, ch, "unit", json_string_value(v)));
+		else
+			buf_puts(&t, unit);
+	}
+	if ((v = json_object_get(line, "month")) != NULL && json_is_integer(v))
+		buf_printf(&t, HTTP_T(req, ", tháng %lld", ", month %lld"),
+			   (long long)json_integer_value(v));
+	if ((v = json_object_get(line, "product")) != NULL && json_string_length(v) > 0 &&
+	    json_object_get(line, "carrier") != NULL)
+		buf_printf(&t, HTTP_T(req, ", cho %s", ", for %s"),
+			   audit_code_name(req, ch, "product", json_string_value(v)));
+	if ((v = json_object_get(line, "cost_vnd")) != NULL && json_is_number(v)) {
+		char num[64];
+		buf_printf(&t, HTTP_T(req, ", %s đồng", ", %s dong"),
+			   fmt_qty(num, sizeof(num), json_number_value(v), FMT_QTY, req->lang));
+	}
+	const char *out = arena_strdup(&req->arena, buf_str(&t));
+	buf_free(&t);
+	return out;
+}
+
+/*
+ * Appends the cell of one audit document: an object as a list of its
+ * fields by label, the lines of a report each in words (codes named
+ * through ch, which may be NULL); anything else (or a document that does
+ * not parse) as its JSON text; "—" when there is none.
  */
 static void
-audit_doc(struct http_request *req, struct buf *b, const char *doc)
+audit_doc(struct http_request *req, struct buf *b, const char *doc, const struct choices *ch)
 {
 	html_open(b, "td", "class", "change", NULL);
 	json_t *o = doc != NULL && doc[0] != '\0' ? json_loads(doc, 0, NULL) : NULL;
-	int flat = json_is_object(o);
 	const char *key;
 	json_t *v;
-	json_object_foreach(o, key, v) flat &= !json_is_object(v) && !json_is_array(v);
 	if (doc == NULL || doc[0] == '\0') {
 		html_text(b, "—");
-	} else if (!flat) {
+	} else if (!json_is_object(o)) {
 		html_open(b, "code", "class", "json", NULL);
 		html_text(b, doc);
 		html_close(b, "code");
@@ -242,7 +338,26 @@ audit_doc(struct http_request *req, struct buf *b, const char *doc)
 					k = (int)i;
 			html_elem(b, "dt",
 				  k >= 0 ? HTTP_T(req, audit_keys[k].vi, audit_keys[k].en) : key);
-			html_elem(b, "dd", audit_value(req, key, v, k));
+			if (json_is_array(v)) {
+				html_open(b, "dd", NULL);
+				if (json_array_size(v) == 0)
+					html_text(b, "—");
+				size_t i;
+				json_t *line;
+				json_array_foreach(v, i, line)
+				{
+					if (i > 0)
+						html_open(b, "br", NULL);
+					html_text(b, audit_line(req, ch, line));
+				}
+				html_close(b, "dd");
+			} else if (k >= 0 && strncmp(key, "cp_", 3) == 0 && json_is_integer(v)) {
+				html_elem(b, "dd",
+					  json_integer_value(v) ? HTTP_T(req, "Có", "Yes")
+								: HTTP_T(req, "Không", "No"));
+			} else {
+				html_elem(b, "dd", audit_value(req, key, v, k));
+			}
 		}
 		html_close(b, "dl");
 	}
@@ -254,6 +369,7 @@ audit_doc(struct http_request *req, struct buf *b, const char *doc)
 struct audit_row_ctx {
 	struct http_request *req;
 	struct buf *b;
+	const struct choices *ch; /* names of the codes in report lines */
 };
 
 /* Appends one row of the log's table (audit_each's callback). */
@@ -271,8 +387,8 @@ audit_row(void *ctx, const struct audit_entry *e)
 		  arena_printf(&req->arena, "%s %s",
 			       audit_name(req, names_entity, names_entity_n, e->entity),
 			       e->entity_id ? e->entity_id : ""));
-	audit_doc(req, b, e->before_json);
-	audit_doc(req, b, e->after_json);
+	audit_doc(req, b, e->before_json, c->ch);
+	audit_doc(req, b, e->after_json, c->ch);
 	html_close(b, "tr");
 }
 
@@ -392,8 +508,14 @@ web_audit(struct http_request *req, struct http_response *resp)
 	html_close(&b, "tr");
 	html_close(&b, "thead");
 	html_open(&b, "tbody", NULL);
-	struct audit_row_ctx row_ctx = {req, &b};
+	struct choices *ch = NULL;
+	if (choices_load(db, &ch) != 0) {
+		buf_free(&b);
+		return -1;
+	}
+	struct audit_row_ctx row_ctx = {req, &b, ch};
 	int rc = audit_each(db, &filter, AUDIT_PAGE, (page - 1) * AUDIT_PAGE, audit_row, &row_ctx);
+	choices_free(ch);
 	html_close(&b, "tbody");
 	html_close(&b, "table");
 	html_close(&b, "div");

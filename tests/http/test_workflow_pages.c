@@ -247,6 +247,12 @@ test_status_walk(void **state)
 	hs_contains(&r, "<td>Nộp báo cáo</td>");
 	hs_contains(&r, "<td>Trả lại báo cáo</td>");
 	hs_contains(&r, "<td>Chấp nhận báo cáo</td>");
+	/* The report's lines in words: 10,5 t of the product typed as "10,5",
+	 * electricity by name, the CP fields as Có/Không; no code, no JSON. */
+	hs_contains(&r, "<dt>Sản lượng</dt><dd>Thủy sản đông lạnh khác 10,50 tấn</dd>");
+	hs_contains(&r, "<dt>Đã áp dụng SXSH</dt><dd>Có</dd>");
+	hs_lacks(&r, "electricity");
+	hs_lacks(&r, "class=\"json\"");
 	hc_response_free(&r);
 	req(PRO, "GET", "/audit?action=report.accept", NULL, 200, &r);
 	assert_null(strstr(r.body, "<td>Tạo báo cáo</td>"));
