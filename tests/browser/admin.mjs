@@ -69,10 +69,13 @@ try {
   // 1. Create an enterprise account; the facility is picked from suggestions.
   await page.goto(`${env.base}/users`);
   await noOverflow(page, '/users');
-  const roleNames = await page.locator('select[name="role"] option').allTextContents();
+  const create = page.locator('form:has(button[value="create"])');
+  const roleNames = await create.locator('select[name="role"] option').allTextContents();
   check('roles offered by name', roleNames.join('|') ===
     'Quản trị|Cán bộ Sở|Cán bộ huyện|Doanh nghiệp|Chuyên gia', roleNames.join('|'));
-  const create = page.locator('form:has(button[value="create"])');
+  const filterRoles = await page.locator('form.filters select[name="role"] option').allTextContents();
+  check('the list filters by role name', filterRoles.join('|') ===
+    'Tất cả vai trò|Quản trị|Cán bộ Sở|Cán bộ huyện|Doanh nghiệp|Chuyên gia', filterRoles.join('|'));
   await create.locator('input[name="email"]').fill(created);
   await create.locator('select[name="role"]').selectOption({ label: 'Doanh nghiệp' });
   await create.locator('input[name="facility"]').pressSequentially(typed, { delay: 30 });
