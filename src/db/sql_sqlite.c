@@ -820,6 +820,5 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_FORMSTASH_COUNT] = "SELECT count(*) FROM form_stash",
     [STMT_DOC_LAST_CHANGE] = "SELECT actor, at FROM audit WHERE entity = ?1 AND entity_id = ?2 "
 			     "ORDER BY id DESC LIMIT 1",
-    [STMT_PRODUCT_NAME_GET] = "SELECT name_vi, name_en FROM product WHERE code = ?1",
     /* @drafts-sql */
 };

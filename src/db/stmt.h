@@ -407,7 +407,6 @@ enum stmt {
 	STMT_FORMSTASH_EXPIRE, /* stashes expired at ?1 */
 	STMT_FORMSTASH_COUNT,  /* -> the number of stashes */
 	STMT_DOC_LAST_CHANGE,  /* entity (kind), entity_id -> actor, at (UTC text); newest */
-	STMT_PRODUCT_NAME_GET, /* product code -> name_vi, name_en */
 	/* @drafts-stmts */
 
 	STMT__MAX

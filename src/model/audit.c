@@ -3,6 +3,8 @@
  */
 #include "model/audit.h"
 
+#include <stdio.h>
+
 #include "db/db.h"
 #include "model/accounts/principal.h"
 #include "util/log.h"
@@ -84,4 +86,29 @@ audit_each(struct db *db, const struct audit_filter *f, int limit, int64_t offse
 		return 0;
 	log_err("audit page: %s", db_errmsg(db));
 	return -1;
+}
+
+int64_t
+audit_days(int64_t y, int m, int d)
+{
+	/* H. Hinnant's days_from_civil */
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+int64_t
+audit_at_unix(const char *at)
+{
+	int y, mo, d, h, mi, s;
+	char sep;
+	if (at == NULL ||
+	    sscanf(at, "%4d-%2d-%2d%c%2d:%2d:%2d", &y, &mo, &d, &sep, &h, &mi, &s) != 7 ||
+	    (sep != ' ' && sep != 'T') || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 ||
+	    mi > 59 || s > 60 || h < 0 || mi < 0 || s < 0)
+		return 0;
+	return audit_days(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
 }

@@ -24,10 +24,20 @@ int audit_write(struct db *db, const struct principal *who, int64_t now, const c
 		const char *entity, const char *entity_id, const char *before_json,
 		const char *after_json);
 
+/* Days from 1970-01-01 to y-m-d of the proleptic Gregorian calendar.  Pure. */
+int64_t audit_days(int64_t y, int m, int d);
+
+/*
+ * The Unix time of an audit row's at ("YYYY-MM-DD HH:MM:SS", UTC, as both
+ * backends write it; a 'T' between date and time and a trailing 'Z' are
+ * read too); 0 when at is not such a text.  Pure.
+ */
+int64_t audit_at_unix(const char *at);
+
 /*
  * The filters of the audit log's search; a NULL or empty field leaves that
  * filter out.  action matches as a prefix ("report." or "report.submit");
- * from and to (YYYY-MM-DD, checked by the caller) bound the time.
+ * from and to (stored times, see audit_filter.from) bound the time.
  */
 struct audit_filter {
 	const char *entity; /* table or kind: report, facility, app_user ... */

@@ -97,6 +97,13 @@ const struct name names_entity[] = {
 };
 const int names_entity_n = (int)(sizeof(names_entity) / sizeof(names_entity[0]));
 
+const struct name names_water[NAMES_WATER_N] = {
+    {"tap", "Nước máy", "Tap water"},
+    {"ground", "Nước ngầm", "Groundwater"},
+    {"surface", "Nước mặt", "Surface water"},
+    {"other", "Nguồn khác", "Other source"},
+};
+
 int
 names_index(const struct name *t, int n, const char *code)
 {

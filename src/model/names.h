@@ -47,6 +47,9 @@ extern const struct name names_action[];
 extern const int names_action_n;
 extern const struct name names_entity[];
 extern const int names_entity_n;
+/* The sources of a report's water lines (report_water.source). */
+#define NAMES_WATER_N 4
+extern const struct name names_water[NAMES_WATER_N];
 /* The state each stored status is (RSTATUS_SUBMITTED -> WF_SUBMITTED). */
 extern const enum wf_state names_rstatus_state[RSTATUS__MAX];
 

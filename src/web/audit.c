@@ -44,18 +44,6 @@ static const struct {
 };
 #define AUDIT_NFILTERS (sizeof(audit_filters) / sizeof(audit_filters[0]))
 
-/* Days since 1970-01-01 of a date of the proleptic Gregorian calendar. */
-static int64_t
-audit_days(int64_t y, int m, int d)
-{
-	y -= m <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	int64_t yoe = y - era * 400;
-	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 /*
  * A date typed dd/mm/yyyy (or d/m/yyyy, or ISO yyyy-mm-dd), a day in
  * Vietnam's time, as the stored UTC time (arena) in *at where that day
@@ -119,10 +107,8 @@ audit_name(struct http_request *req, const struct name *t, int n, const char *co
 static const char *
 audit_when(struct http_request *req, const char *at)
 {
-	int y, mo, d, h, mi, s;
-	if (sscanf(at, "%4d-%2d-%2d%*1[ T]%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6)
-		return at;
-	return web_datetime_unix(req, audit_days(y, mo, d) * 86400 + h * 3600 + mi * 60 + s);
+	int64_t t = audit_at_unix(at);
+	return t != 0 ? web_datetime_unix(req, t) : at;
 }
 
 /* The kinds of document an attachment belongs to. */
@@ -224,14 +210,6 @@ audit_value(struct http_request *req, const char *key, json_t *v, int k)
 	return out;
 }
 
-/* The water sources of a report by name. */
-static const struct name audit_sources[] = {
-    {"tap", "Nước máy", "Tap water"},
-    {"ground", "Nước ngầm", "Groundwater"},
-    {"surface", "Nước mặt", "Surface water"},
-    {"other", "Nguồn khác", "Other source"},
-};
-
 /* A code of a report line by name: product, carrier or unit (choices), else itself. */
 static const char *
 audit_code_name(struct http_request *req, const struct choices *ch, const char *key,
@@ -247,7 +225,7 @@ audit_code_name(struct http_request *req, const struct choices *ch, const char *
 	if (c != NULL)
 		return HTTP_T(req, c->name_vi, c->name_en);
 	if (strcmp(key, "source") == 0) {
-		const struct name *nm = names_find(audit_sources, 4, code);
+		const struct name *nm = names_find(names_water, NAMES_WATER_N, code);
 		if (nm != NULL)
 			return HTTP_T(req, nm->name_vi, nm->name_en);
 	}

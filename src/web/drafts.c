@@ -30,7 +30,7 @@
 #include <time.h>
 
 #include "model/doc/formdraft.h"
-#include "model/registry/refdata.h"
+#include "model/reporting/choices.h"
 #include "model/reporting/registration.h"
 #include "model/reporting/report.h"
 #include "render/html.h"
@@ -144,53 +144,19 @@ web_draft_restored(const struct web_draft *d)
 
 /* --- the version saved meanwhile --- */
 
-struct draft_carriers {
-	struct http_request *req;
-	const char *code;
-	const char *name;
-};
-
-static int
-draft_carrier_name(void *ctx, const struct refdata_carrier *c)
-{
-	struct draft_carriers *dc = ctx;
-	if (strcmp(c->code, dc->code) != 0)
-		return 0;
-	dc->name = arena_strdup(&dc->req->arena, HTTP_T(dc->req, c->name_vi, c->name_en));
-	return 1;
-}
-
-/* The carrier's name in the page's language; its code when unknown. */
+/* The name of code in list (n entries) in the page's language; the code when unknown. */
 static const char *
-draft_carrier(struct http_request *req, struct db *db, const char *code)
+draft_name(struct http_request *req, const struct choice *list, int n, const char *code)
 {
-	struct draft_carriers dc = {req, code, code};
-	refdata_carriers_each(db, draft_carrier_name, &dc);
-	return dc.name;
-}
-
-/* The product's name in the page's language; its code when unknown. */
-static const char *
-draft_product(struct http_request *req, struct db *db, const char *code)
-{
-	char vi[256], en[256];
-	formdraft_product_name(db, code, vi, en, sizeof(vi));
-	return arena_strdup(&req->arena, HTTP_T(req, vi, en));
+	const struct choice *c = choice_find(list, n, code);
+	return c != NULL ? HTTP_T(req, c->name_vi, c->name_en) : code;
 }
 
 static const char *
 draft_water_source(struct http_request *req, const char *code)
 {
-	static const struct {
-		const char *code, *vi, *en;
-	} src[] = {{"tap", "Nước máy", "Tap water"},
-		   {"ground", "Nước ngầm", "Groundwater"},
-		   {"surface", "Nước mặt", "Surface water"},
-		   {"other", "Nguồn khác", "Other source"}};
-	for (size_t i = 0; i < sizeof(src) / sizeof(src[0]); i++)
-		if (strcmp(src[i].code, code) == 0)
-			return HTTP_T(req, src[i].vi, src[i].en);
-	return code;
+	const struct name *nm = names_find(names_water, NAMES_WATER_N, code);
+	return nm != NULL ? HTTP_T(req, nm->name_vi, nm->name_en) : code;
 }
 
 static void
@@ -214,9 +180,12 @@ draft_cost(struct http_request *req, double v, int has)
 			    HTTP_T(req, "đồng", "VND"));
 }
 
-static void
+static int
 draft_report_rows(struct http_request *req, struct db *db, struct buf *b, const struct report *r)
 {
+	struct choices *ch = NULL;
+	if (choices_load(db, &ch) != 0)
+		return -1;
 	static const char *const cp_vi[REPORT_CP__MAX] = {"Biết về sản xuất sạch hơn",
 							  "Có cán bộ phụ trách SXSH",
 							  "Có bộ phận SXSH", "Đã áp dụng SXSH"};
@@ -228,14 +197,15 @@ draft_report_rows(struct http_request *req, struct db *db, struct buf *b, const 
 			  : r->cp[c]   ? HTTP_T(req, "Có", "Yes")
 				       : HTTP_T(req, "Không", "No"));
 	for (int i = 0; i < r->nout; i++)
-		draft_row(b,
-			  arena_printf(&req->arena, "%s: %s", HTTP_T(req, "Sản lượng", "Output"),
-				       draft_product(req, db, r->out[i].product)),
-			  arena_printf(&req->arena, "%s %s",
-				       web_qty(req, r->out[i].quantity, FMT_QTY), r->out[i].unit));
+		draft_row(
+		    b,
+		    arena_printf(&req->arena, "%s: %s", HTTP_T(req, "Sản lượng", "Output"),
+				 draft_name(req, ch->product, ch->nproduct, r->out[i].product)),
+		    arena_printf(&req->arena, "%s %s", web_qty(req, r->out[i].quantity, FMT_QTY),
+				 r->out[i].unit));
 	for (int i = 0; i < r->nenergy; i++) {
 		const struct report_energy *e = &r->energy[i];
-		const char *what = draft_carrier(req, db, e->carrier);
+		const char *what = draft_name(req, ch->carrier, ch->ncarrier, e->carrier);
 		if (e->month > 0)
 			what = arena_printf(&req->arena, "%s, %s %d", what,
 					    HTTP_T(req, "tháng", "month"), e->month);
@@ -260,6 +230,8 @@ draft_report_rows(struct http_request *req, struct db *db, struct buf *b, const 
 			  arena_printf(&req->arena, "%s %s%s",
 				       web_qty(req, r->mat[i].quantity, FMT_QTY), r->mat[i].unit,
 				       draft_cost(req, r->mat[i].cost_vnd, r->mat[i].has_cost)));
+	choices_free(ch);
+	return 0;
 }
 
 static void
@@ -329,9 +301,10 @@ draft_conflict(struct web_draft *d, struct buf *b)
 	html_close(b, "tr");
 	html_close(b, "thead");
 	html_open(b, "tbody", NULL);
-	if (d->kind == &report_kind)
-		draft_report_rows(req, d->db, b, doc);
-	else if (d->kind == &registration_kind)
+	if (d->kind == &report_kind && draft_report_rows(req, d->db, b, doc) < 0) {
+		doc_free(d->kind, doc);
+		return -1;
+	} else if (d->kind == &registration_kind)
 		draft_registration_rows(req, b, doc);
 	html_close(b, "tbody");
 	html_close(b, "table");

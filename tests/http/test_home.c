@@ -29,6 +29,7 @@
 #include "fixture.h"
 #include "http_session.h"
 #include "model/doc/doc.h"
+#include "model/audit.h"
 #include "model/reporting/home.h"
 #include "testutil.h"
 #include "util/alloc.h"
@@ -110,11 +111,11 @@ test_rules(void **state)
 	 * 12:00 is 2024-01-01 (1704067200) + 59 days (31 + 28) x 86400 + 12 h:
 	 * 1704067200 + 5097600 + 43200 = 1709208000.
 	 */
-	assert_int_equal(home_audit_time("2025-12-31 17:00:00"), 1767200400);
-	assert_int_equal(home_audit_time("2026-01-01T00:00:00Z"), 1767225600);
-	assert_int_equal(home_audit_time("2024-02-29 12:00:00"), 1709208000);
-	assert_int_equal(home_audit_time("1767200400"), 0);
-	assert_int_equal(home_audit_time("2026-13-01 00:00:00"), 0);
+	assert_int_equal(audit_at_unix("2025-12-31 17:00:00"), 1767200400);
+	assert_int_equal(audit_at_unix("2026-01-01T00:00:00Z"), 1767225600);
+	assert_int_equal(audit_at_unix("2024-02-29 12:00:00"), 1709208000);
+	assert_int_equal(audit_at_unix("1767200400"), 0);
+	assert_int_equal(audit_at_unix("2026-13-01 00:00:00"), 0);
 	/* Actions. */
 	assert_int_equal(home_action_of(0, WF_DRAFT), HOME_ACT_CREATE);
 	assert_int_equal(home_action_of(1, WF_DRAFT), HOME_ACT_CONTINUE);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "db/db.h"
+#include "model/audit.h"
 #include "util/alloc.h"
 #include "util/log.h"
 
@@ -78,27 +79,6 @@ formdraft_clear(struct db *db, int64_t user_id, const char *path)
 	return -1;
 }
 
-/*
- * Unix seconds of an audit time, "YYYY-MM-DD HH:MM:SS" in UTC as both
- * backends write it (0 when malformed): days from the civil date (the
- * proleptic Gregorian calendar, March-based years) times 86400 plus the
- * time of day.
- */
-static int64_t
-formdraft_utc_seconds(const char *at)
-{
-	int y, mo, d, h, mi, s;
-	if (sscanf(at, "%4d-%2d-%2d%*[ T]%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6)
-		return 0;
-	y -= mo <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	int64_t yoe = y - era * 400;
-	int64_t doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	int64_t days = era * 146097 + doe - 719468;
-	return days * 86400 + h * 3600 + mi * 60 + s;
-}
-
 int
 formdraft_doc_change(struct db *db, const char *kind, int64_t id, char *actor, size_t n,
 		     int64_t *at)
@@ -117,27 +97,7 @@ formdraft_doc_change(struct db *db, const char *kind, int64_t id, char *actor, s
 		return -1;
 	}
 	snprintf(actor, n, "%s", db_col_text(st, 0));
-	*at = formdraft_utc_seconds(db_col_text(st, 1));
-	db_reset(st);
-	return 1;
-}
-
-int
-formdraft_product_name(struct db *db, const char *code, char *vi, char *en, size_t n)
-{
-	snprintf(vi, n, "%s", code);
-	snprintf(en, n, "%s", code);
-	struct db_stmt *st = db_stmt(db, STMT_PRODUCT_NAME_GET);
-	db_bind_text(st, 1, code);
-	int rc = db_step(st);
-	if (rc == DB_DONE)
-		return 0;
-	if (rc != DB_ROW) {
-		log_err("formdraft: cannot read product %s: %s", code, db_errmsg(db));
-		return -1;
-	}
-	snprintf(vi, n, "%s", db_col_text(st, 0));
-	snprintf(en, n, "%s", db_col_text(st, 1));
+	*at = audit_at_unix(db_col_text(st, 1));
 	db_reset(st);
 	return 1;
 }

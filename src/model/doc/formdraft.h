@@ -79,14 +79,6 @@ int formdraft_doc_change(struct db *db, const char *kind, int64_t id, char *acto
 			 int64_t *at);
 
 /*
- * The names of product code (Vietnamese and English, into vi and en of
- * size n each), for showing a stored document's lines without codes.
- * Returns 1, 0 for an unknown code (vi and en are then the code), -1
- * (logged) on a storage error.
- */
-int formdraft_product_name(struct db *db, const char *code, char *vi, char *en, size_t n);
-
-/*
  * Keeps body, posted to path from a form loaded at base_version, as a new
  * stash at time now, and deletes expired ones.  Writes the stash's token
  * into token (FORMSTASH_TOKEN_LEN characters, for the browser's cookie

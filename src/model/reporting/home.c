@@ -114,31 +114,6 @@ home_reporting_year(int64_t now)
 	return atoi(today) - 1;
 }
 
-/* Days from 1970-01-01 to y-m-d of the proleptic Gregorian calendar (H. Hinnant's method). */
-static int64_t
-days_from_civil(int64_t y, int m, int d)
-{
-	y -= m <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	int64_t yoe = y - era * 400;
-	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-int64_t
-home_audit_time(const char *at)
-{
-	int y, mo, d, h, mi, s;
-	char sep;
-	if (at == NULL ||
-	    sscanf(at, "%4d-%2d-%2d%c%2d:%2d:%2d", &y, &mo, &d, &sep, &h, &mi, &s) != 7 ||
-	    (sep != ' ' && sep != 'T') || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 ||
-	    mi > 59 || s > 60 || h < 0 || mi < 0 || s < 0)
-		return 0;
-	return days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
-}
-
 /* Fills d (year set, defaults in) from the current row of a deadline statement. */
 static void
 deadline_row(struct db_stmt *st, int col, struct home_deadline *d)
@@ -361,7 +336,7 @@ last_return(struct db *db, const struct doc_kind *k, struct arena *a, struct hom
 	db_bind_text(st, 2, id);
 	int rc = db_step(st);
 	if (rc == DB_ROW) {
-		d->returned_at = home_audit_time(db_col_text(st, 0));
+		d->returned_at = audit_at_unix(db_col_text(st, 0));
 		d->returned_by = arena_strdup(a, db_col_text(st, 1));
 	}
 	db_reset(st);
@@ -475,7 +450,7 @@ home_notices(struct db *db, const struct principal *who, struct arena *a, struct
 	while ((rc = db_step(st)) == DB_ROW && *n < HOME_NOTICES_MAX) {
 		struct home_notice *x = &v[(*n)++];
 		x->audit_id = db_col_int(st, 0);
-		x->at = home_audit_time(db_col_text(st, 1));
+		x->at = audit_at_unix(db_col_text(st, 1));
 		const char *action = db_col_text(st, 2);
 		const char *dot = strchr(action, '.');
 		x->accepted = dot != NULL && strcmp(dot, ".accept") == 0;

@@ -64,13 +64,6 @@ void home_today(int64_t now, char iso[HOME_DATE_SIZE]);
 /* The current reporting year at Unix time now: the year before today's (UTC+7).  Pure. */
 int home_reporting_year(int64_t now);
 
-/*
- * The Unix time of an audit row's at ("YYYY-MM-DD HH:MM:SS", UTC, as both
- * backends write it; a 'T' between date and time and a trailing 'Z' are
- * read too); 0 when at is not such a text.  Pure.
- */
-int64_t home_audit_time(const char *at);
-
 /* The deadlines of year (the default where none is set): ST_OK or ST_ERR. */
 int home_deadline_get(struct db *db, int year, struct home_deadline *out);
 

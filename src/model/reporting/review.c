@@ -82,15 +82,9 @@ rvw_name(const struct rvw_names *nm, enum rvw_table table, const char *code, int
 const char *
 rvw_water_source(const char *code, int en)
 {
-	static const struct {
-		const char *code, *vi, *en;
-	} src[] = {{"tap", "Nước máy", "Tap water"},
-		   {"ground", "Nước ngầm", "Groundwater"},
-		   {"surface", "Nước mặt", "Surface water"},
-		   {"other", "Nguồn khác", "Other source"}};
-	for (size_t i = 0; i < sizeof(src) / sizeof(src[0]); i++)
-		if (code != NULL && strcmp(code, src[i].code) == 0)
-			return en ? src[i].en : src[i].vi;
+	const struct name *nm = names_find(names_water, NAMES_WATER_N, code);
+	if (nm != NULL)
+		return en ? nm->name_en : nm->name_vi;
 	return code != NULL ? code : "";
 }
 
