@@ -35,11 +35,14 @@ struct csvio_opts {
 
 /* What an import did (or, with dry_run, would do). */
 struct csvio_stats {
-	long rows;     /* data rows read, blank rows not counted */
-	long inserted; /* facilities or reports created */
-	long updated;  /* facilities updated or reports replaced */
-	long lines;    /* report lines written */
-	long errors;   /* error messages given */
+	long rows;	      /* data rows read, blank rows not counted */
+	long inserted;	      /* facilities or reports created */
+	long updated;	      /* facilities updated or reports replaced */
+	long lines;	      /* report lines written */
+	long errors;	      /* error messages given */
+	const char *encoding; /* as read: "UTF-8", "UTF-16 LE", "UTF-16 BE", "Windows-1258";
+				 NULL when nothing was read; static */
+	char sep;	      /* the separator, ',' or ';'; 0 when not decided */
 };
 
 /*
