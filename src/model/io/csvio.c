@@ -1,7 +1,9 @@
 /*
  * CSV import and export (see csvio.h and docs/csv-formats.md).
  *
- * Import reads the file in chunks and hands libcsv one physical line at a
+ * Import reads the file in chunks (UTF-16 and Windows-1258 converted to
+ * UTF-8 through iconv and normalised to NFC line by line), decides the
+ * separator from the header line and hands libcsv one physical line at a
  * time, so the line a record starts on is known exactly even when quoted
  * fields hold newlines: a line that begins with an even count of '"' seen
  * so far begins a record (strict RFC 4180 quoting makes the parity exact).
@@ -1132,9 +1134,9 @@ field(struct imp *im, int i)
 
 /*
  * A header cell holding a semicolon or a tab: the file is separated by
- * that, not by commas (Excel under a Vietnamese locale, whose list
- * separator is ';', writes semicolons), as no column name holds either.
- * Reports it and returns 1.
+ * that, not by the separator chosen (a tab-separated file, or a header
+ * that mixes ',' and ';' and splits better by ','), as no column name
+ * holds either.  Reports it and returns 1.
  */
 static int
 header_separator(struct imp *im)
@@ -1159,8 +1161,8 @@ header_separator(struct imp *im)
 }
 
 /*
- * A UTF-16 file (Excel's "Unicode Text"), told by its byte-order mark or,
- * without one, by NUL bytes (at least one byte in eight of the first
+ * A UTF-16 file without a byte-order mark (one with a mark is decoded),
+ * told by NUL bytes (at least one byte in eight of the first
  * chunk; the ASCII half of each character), in odd places for
  * little-endian, even for big-endian.  Reports it and returns 1.
  */
