@@ -1171,15 +1171,11 @@ utf16_refused(struct imp *im, const unsigned char *s, size_t n)
 {
 	size_t nul[2] = {0, 0};
 	int le;
-	if (n >= 2 && ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff))) {
-		le = s[0] == 0xff;
-	} else {
-		for (size_t i = 0; i < n; i++)
-			nul[i & 1] += s[i] == '\0';
-		if ((nul[0] + nul[1]) * 8 < n || nul[0] + nul[1] == 0)
-			return 0;
-		le = nul[1] >= nul[0];
-	}
+	for (size_t i = 0; i < n; i++)
+		nul[i & 1] += s[i] == '\0';
+	if ((nul[0] + nul[1]) * 8 < n || nul[0] + nul[1] == 0)
+		return 0;
+	le = nul[1] >= nul[0];
 	char m[1024];
 	im->fatal = 1;
 	emit(im, 0, "file", msg_both(m, sizeof(m), le ? MSG_IMP_UTF16LE : MSG_IMP_UTF16BE, NULL));
