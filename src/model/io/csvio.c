@@ -1407,10 +1407,13 @@ feed_lines(struct imp *im, struct feed *f, const unsigned char *s0, size_t n)
 static void
 feed(struct imp *im, struct feed *f, const unsigned char *s, size_t n, int eof)
 {
+	if (im->fatal || im->dberr)
+		return;
 	if (!f->sep_known) {
 		const unsigned char *nl = memchr(s, '\n', n);
 		size_t take = nl != NULL ? (size_t)(nl - s) + 1 : n;
 		if (buf_append(&f->head, s, take) != 0) {
+			im->line = 1;
 			rowid_n(im, -1, MSG_IMP_ROW_TOO_LONG, MAX_ROW);
 			im->fatal = 1;
 			return;
