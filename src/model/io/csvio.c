@@ -459,7 +459,7 @@ check_text(struct imp *im, int c, enum val_field f)
 }
 
 /*
- * val_number of column c's text s.  A semicolon-separated file is one a
+ * val_number of the text s.  A semicolon-separated file is one a
  * spreadsheet wrote under a Vietnamese locale, so its numbers are read by
  * parse_num_user's Vietnamese rule ("12,5" is 12.5, "12.500" is 12500,
  * "12.5" is refused); a comma-separated file keeps the '.' decimal mark.

@@ -71,11 +71,10 @@ void csvio_err_buf(void *ctx, const char *name, long line, const char *column, c
  * and given in st; a ';' file's numbers are read the Vietnamese way
  * (parse_num_user).  UTF-16 without a byte-order mark, a tab-separated
  * file or a header that splits as well by ',' as by ';' is 1 with a single
- * error saying so.  One leading apostrophe
- * of a text column is dropped (see csvio_put_field); every field is held
- * to the limits of validate.h, as in the forms and the API.  st may be
- * NULL.  Assumes the reference data is loaded; runs its own transaction,
- * so none may be open.
+ * error saying so.  One leading apostrophe of a text column is dropped
+ * (see csvio_put_field); every field is held to the limits of validate.h,
+ * as in the forms and the API.  st may be NULL.  Assumes the reference
+ * data is loaded; runs its own transaction, so none may be open.
  */
 int csvio_import(struct db *db, enum csvio_kind kind, FILE *in, const char *name,
 		 const struct csvio_opts *o, csvio_err_fn *err, void *ctx, struct csvio_stats *st);
