@@ -77,6 +77,11 @@ cmd_import(struct cli *cli, int argc, char **argv)
 		rc = csvio_import_path(db, kind, pos[1], &o, csvio_err_print, stderr, &st);
 	store_close(db);
 
+	if (st.encoding != NULL && st.sep != 0) {
+		char sep[2] = {st.sep, '\0'};
+		cli_say(stderr, MSG_CSV_READ_AS, "ss", st.encoding, sep);
+		fputc('\n', stderr);
+	}
 	if (rc != 0) {
 		cli_say(stderr, MSG_CLI_IMPORT_ERRORS, "j", (int64_t)st.errors);
 		fputc('\n', stderr);

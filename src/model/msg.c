@@ -689,6 +689,24 @@ static const struct {
 			     "role must be admin, province, district, enterprise or expert"},
     [MSG_ADMIN_DATE] = {"{L}: hãy nhập ngày dạng ngày/tháng/năm, ví dụ 31/12/2025",
 			"{L}: enter a date as day/month/year, e.g. 31/12/2025"},
+
+    /* ---- CSV encodings ---- */
+    [MSG_CSV_READ_AS] = {"đọc tệp: {1}, dấu phân cách '{2}'", "read as {1}, '{2}'-separated"},
+    [MSG_CSV_SEP_UNDECIDED] =
+	{"không xác định được dấu phân cách cột: dòng tiêu đề tách bằng dấu phẩy hay bằng "
+	 "dấu chấm phẩy đều không ra đúng tên cột hơn",
+	 "cannot tell the column separator: the header splits into the column names no "
+	 "better by commas than by semicolons"},
+    [MSG_CSV_UNDECODABLE] = {"tệp có byte không phải chữ trong bảng mã {1}; hãy lưu lại "
+			     "dạng CSV UTF-8",
+			     "the file has bytes that are not text in {1}; save it again as "
+			     "CSV UTF-8"},
+    [MSG_CSV_DECIMAL_COMMA] = {"{L}: tệp phân cách bằng dấu chấm phẩy viết số kiểu Việt "
+			       "Nam, dấu phẩy thập phân, dấu chấm nhóm ba chữ số (12,5 hoặc "
+			       "12.500)",
+			       "{L}: a semicolon-separated file writes numbers in the Vietnamese "
+			       "style, a decimal comma and dots between groups of three digits "
+			       "(12,5 or 12.500)"},
 };
 
 void

@@ -458,6 +458,12 @@ enum msg_id {
 	/* ---- phones and print ---- */
 	MSG_DASH_AS_OF, /* the dashboard's as-of line: {1} today's date, dd/mm/yyyy */
 
+	/* ---- CSV encodings (model/io/csvio.c) ---- */
+	MSG_CSV_READ_AS,       /* sxsh import: {1} the encoding, {2} the separator */
+	MSG_CSV_SEP_UNDECIDED, /* the header splits as well by ',' as by ';' */
+	MSG_CSV_UNDECODABLE,   /* {1} the encoding: bytes that are not text in it */
+	MSG_CSV_DECIMAL_COMMA, /* {L}: a ';' file's number not in the Vietnamese style */
+
 	MSG__MAX
 };
 

@@ -181,9 +181,6 @@ test_facility_rules(void **state)
 	     "status: trạng thái không hợp lệ / invalid status 'open' (active|closed)"},
 	    {"G2,,X,1020,rach-gia,,,,private,small,,,active",
 	     "row: dòng có 13 cột, tiêu đề có 14 / row has 13 fields, the header has 14"},
-	    {"G2,,X\xff,1020,rach-gia,,,,private,small,,,,active",
-	     "name: không phải văn bản UTF-8 hợp lệ / not valid UTF-8 text (save the file as CSV "
-	     "UTF-8)"},
 	    {"G2,,X,1020,rach-gia,a\"b,,,private,small,,,,active",
 	     "row: dấu nháy kép sai quy cách CSV / malformed CSV quoting (a '\"' inside an "
 	     "unquoted field, or text after a closing quote)"},

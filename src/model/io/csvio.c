@@ -1,7 +1,9 @@
 /*
  * CSV import and export (see csvio.h and docs/csv-formats.md).
  *
- * Import reads the file in chunks and hands libcsv one physical line at a
+ * Import reads the file in chunks (UTF-16 and Windows-1258 converted to
+ * UTF-8 through iconv and normalised to NFC line by line), decides the
+ * separator from the header line and hands libcsv one physical line at a
  * time, so the line a record starts on is known exactly even when quoted
  * fields hold newlines: a line that begins with an even count of '"' seen
  * so far begins a record (strict RFC 4180 quoting makes the parity exact).
@@ -20,6 +22,7 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <iconv.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
@@ -27,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 #include "db/db.h"
 #include "model/reporting/plausible.h"
@@ -454,6 +458,36 @@ check_text(struct imp *im, int c, enum val_field f)
 	return -1;
 }
 
+/*
+ * val_number of the text s.  A semicolon-separated file is one a
+ * spreadsheet wrote under a Vietnamese locale, so its numbers are read by
+ * parse_num_user's Vietnamese rule ("12,5" is 12.5, "12.500" is 12500,
+ * "12.5" is refused); a comma-separated file keeps the '.' decimal mark.
+ */
+static int
+number(struct imp *im, enum val_field f, const char *s, const struct val_label *l, double *out,
+       struct msg *vm)
+{
+	double d, alt;
+	char t[40];
+	if (im->st.sep != ';')
+		return val_number(f, s, l, out, vm);
+	switch (parse_num_user(s, LANG_VI, &d, &alt)) {
+	case NUM_OK:
+	case NUM_TWO_WAYS: /* the file's separator settles which way */
+		snprintf(t, sizeof(t), "%.15g", d);
+		if (strtod(t, NULL) != d)
+			snprintf(t, sizeof(t), "%.17g", d);
+		return val_number(f, t, l, out, vm);
+	case NUM_BAD:
+		break;
+	}
+	if (val_number(f, s, l, out, vm) != 0)
+		return -1;
+	msg_init(vm, MSG_CSV_DECIMAL_COMMA, l);
+	return -1;
+}
+
 /* ---- facilities ----------------------------------------------------- */
 
 static void
@@ -538,10 +572,10 @@ fac_row(struct imp *im)
 		admin_id = e->v;
 
 	if ((has_lat = v[FC_LAT][0] != '\0') &&
-	    val_number(VF_LAT, v[FC_LAT], &fac_cols[FC_LAT].label, &lat, &vm) != 0)
+	    number(im, VF_LAT, v[FC_LAT], &fac_cols[FC_LAT].label, &lat, &vm) != 0)
 		rowmsg(im, FC_LAT, &vm);
 	if ((has_lon = v[FC_LON][0] != '\0') &&
-	    val_number(VF_LON, v[FC_LON], &fac_cols[FC_LON].label, &lon, &vm) != 0)
+	    number(im, VF_LON, v[FC_LON], &fac_cols[FC_LON].label, &lon, &vm) != 0)
 		rowmsg(im, FC_LON, &vm);
 	if (has_lat != has_lon)
 		rowid(im, has_lat ? FC_LON : FC_LAT, MSG_IMP_LATLON);
@@ -938,7 +972,7 @@ rep_row(struct imp *im)
 		l.has_month = 1;
 	}
 	if (presence(im, RC_QTY, rule->qty, kn)) {
-		if (val_number(VF_QUANTITY, v[RC_QTY], &rep_cols[RC_QTY].label, &l.qty, &vm))
+		if (number(im, VF_QUANTITY, v[RC_QTY], &rep_cols[RC_QTY].label, &l.qty, &vm))
 			rowmsg(im, RC_QTY, &vm);
 		else
 			qok = 1;
@@ -949,7 +983,7 @@ rep_row(struct imp *im)
 		rowmsg(im, RC_UNIT, &vm);
 	}
 	if (presence(im, RC_COST, rule->cost, kn)) {
-		if (val_number(VF_COST, v[RC_COST], &rep_cols[RC_COST].label, &l.cost, &vm))
+		if (number(im, VF_COST, v[RC_COST], &rep_cols[RC_COST].label, &l.cost, &vm))
 			rowmsg(im, RC_COST, &vm);
 		l.has_cost = 1;
 	}
@@ -1100,9 +1134,9 @@ field(struct imp *im, int i)
 
 /*
  * A header cell holding a semicolon or a tab: the file is separated by
- * that, not by commas (Excel under a Vietnamese locale, whose list
- * separator is ';', writes semicolons), as no column name holds either.
- * Reports it and returns 1.
+ * that, not by the separator chosen (a tab-separated file, or a header
+ * that mixes ',' and ';' and splits better by ','), as no column name
+ * holds either.  Reports it and returns 1.
  */
 static int
 header_separator(struct imp *im)
@@ -1127,8 +1161,8 @@ header_separator(struct imp *im)
 }
 
 /*
- * A UTF-16 file (Excel's "Unicode Text"), told by its byte-order mark or,
- * without one, by NUL bytes (at least one byte in eight of the first
+ * A UTF-16 file without a byte-order mark (one with a mark is decoded),
+ * told by NUL bytes (at least one byte in eight of the first
  * chunk; the ASCII half of each character), in odd places for
  * little-endian, even for big-endian.  Reports it and returns 1.
  */
@@ -1137,15 +1171,11 @@ utf16_refused(struct imp *im, const unsigned char *s, size_t n)
 {
 	size_t nul[2] = {0, 0};
 	int le;
-	if (n >= 2 && ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff))) {
-		le = s[0] == 0xff;
-	} else {
-		for (size_t i = 0; i < n; i++)
-			nul[i & 1] += s[i] == '\0';
-		if ((nul[0] + nul[1]) * 8 < n || nul[0] + nul[1] == 0)
-			return 0;
-		le = nul[1] >= nul[0];
-	}
+	for (size_t i = 0; i < n; i++)
+		nul[i & 1] += s[i] == '\0';
+	if ((nul[0] + nul[1]) * 8 < n || nul[0] + nul[1] == 0)
+		return 0;
+	le = nul[1] >= nul[0];
 	char m[1024];
 	im->fatal = 1;
 	emit(im, 0, "file", msg_both(m, sizeof(m), le ? MSG_IMP_UTF16LE : MSG_IMP_UTF16BE, NULL));
@@ -1300,56 +1330,284 @@ parse_error(struct imp *im, long line, int rc, int at_eof)
 		rowid(im, -1, MSG_IMP_BAD_QUOTING);
 }
 
-/* Feeds the file to libcsv one physical line at a time. */
+/*
+ * The separator, from the header line (decoded, so UTF-8): ',' unless the
+ * line holds a ';' and splitting it by ';' gives more of kind's column names
+ * than splitting it by ','; with both in the line and as many names either
+ * way, 0 (undecidable).  A cell is compared without surrounding spaces,
+ * quotes and a final CR.
+ */
+static char
+header_sep(const struct kind_def *k, const char *s, size_t n)
+{
+	int names[2] = {0, 0};
+	const char seps[2] = {',', ';'};
+	if (memchr(s, ';', n) == NULL)
+		return ',';
+	for (int t = 0; t < 2; t++) {
+		size_t i = 0;
+		while (i <= n) {
+			size_t j = i;
+			while (j < n && s[j] != seps[t] && s[j] != '\n')
+				j++;
+			size_t b = i, e = j;
+			while (b < e && (s[b] == ' ' || s[b] == '"'))
+				b++;
+			while (e > b && (s[e - 1] == ' ' || s[e - 1] == '"' || s[e - 1] == '\r'))
+				e--;
+			for (int c = 0; c < k->ncols; c++)
+				if (strlen(k->cols[c].name) == e - b &&
+				    memcmp(k->cols[c].name, s + b, e - b) == 0)
+					names[t]++;
+			if (j >= n || s[j] == '\n')
+				break;
+			i = j + 1;
+		}
+	}
+	if (memchr(s, ',', n) == NULL || names[1] > names[0])
+		return ';';
+	return names[0] > names[1] ? ',' : 0;
+}
+
+/* The libcsv parser and where it is in the file. */
+struct feed {
+	struct csv_parser p;
+	long line;
+	int odd, at_start;
+	struct buf head; /* the header line until it is complete */
+	int sep_known;
+};
+
+/* Hands libcsv the UTF-8 text s, one physical line at a time. */
+static void
+feed_lines(struct imp *im, struct feed *f, const unsigned char *s0, size_t n)
+{
+	size_t off = 0;
+	while (off < n && !im->fatal && !im->dberr) {
+		const unsigned char *s = s0 + off, *nl = memchr(s, '\n', n - off);
+		size_t len = nl != NULL ? (size_t)(nl - s) + 1 : n - off;
+		if (f->at_start && !f->odd)
+			im->line = f->line;
+		for (const unsigned char *q = s; (q = memchr(q, '"', (size_t)(s + len - q))); q++)
+			f->odd ^= 1;
+		if (csv_parse(&f->p, s, len, cb_field, cb_row, im) != len) {
+			parse_error(im, f->line, csv_error(&f->p), 0);
+			break;
+		}
+		f->at_start = nl != NULL;
+		f->line += nl != NULL;
+		off += len;
+	}
+}
+
+/*
+ * Decides the separator once the header line is complete (or at the end of
+ * the file, eof), then feeds what was held back; before that, holds s back.
+ */
+static void
+feed(struct imp *im, struct feed *f, const unsigned char *s, size_t n, int eof)
+{
+	if (im->fatal || im->dberr)
+		return;
+	if (!f->sep_known) {
+		const unsigned char *nl = memchr(s, '\n', n);
+		size_t take = nl != NULL ? (size_t)(nl - s) + 1 : n;
+		if (buf_append(&f->head, s, take) != 0) {
+			im->line = 1;
+			rowid_n(im, -1, MSG_IMP_ROW_TOO_LONG, MAX_ROW);
+			im->fatal = 1;
+			return;
+		}
+		if (nl == NULL && !eof)
+			return;
+		char sep = header_sep(im->k, f->head.data != NULL ? f->head.data : "", f->head.len);
+		if (sep == 0) {
+			char m[1024];
+			im->fatal = 1;
+			emit(im, 1, "header", msg_both(m, sizeof(m), MSG_CSV_SEP_UNDECIDED, NULL));
+			return;
+		}
+		f->sep_known = 1;
+		im->st.sep = sep;
+		csv_set_delim(&f->p, (unsigned char)sep);
+		feed_lines(im, f, (const unsigned char *)f->head.data, f->head.len);
+		s += take;
+		n -= take;
+	}
+	feed_lines(im, f, s, n);
+}
+
+/*
+ * Text decoded to UTF-8 and normalised to NFC (Windows-1258 writes tone
+ * marks as combining characters) one whole line at a time, so that a mark
+ * is never cut from its letter.  A line longer than MAX_ROW is passed on
+ * unnormalised in pieces (libcsv then refuses the row as too long).
+ */
+static void
+feed_decoded(struct imp *im, struct feed *f, struct buf *dec, int eof)
+{
+	size_t upto = dec->len;
+	if (!eof) {
+		const char *nl = dec->len ? memrchr(dec->data, '\n', dec->len) : NULL;
+		if (nl == NULL && dec->len < MAX_ROW)
+			return;
+		upto = nl != NULL ? (size_t)(nl - dec->data) + 1 : dec->len;
+	}
+	utf8proc_uint8_t *nfc = NULL;
+	utf8proc_ssize_t m =
+	    utf8proc_map((const utf8proc_uint8_t *)dec->data, (utf8proc_ssize_t)upto, &nfc,
+			 UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (m >= 0)
+		feed(im, f, nfc, (size_t)m, eof && upto == dec->len);
+	else
+		feed(im, f, (const unsigned char *)dec->data, upto, eof && upto == dec->len);
+	free(nfc);
+	memmove(dec->data, dec->data + upto, dec->len - upto);
+	dec->len -= upto;
+}
+
+/* The encoding of a file whose first chunk is s (n bytes), and the BOM's length. */
+static const char *
+detect(const unsigned char *s, size_t n, size_t *bom)
+{
+	*bom = 0;
+	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+		*bom = 3;
+		return "UTF-8";
+	}
+	if (n >= 2 && s[0] == 0xff && s[1] == 0xfe) {
+		*bom = 2;
+		return "UTF-16LE";
+	}
+	if (n >= 2 && s[0] == 0xfe && s[1] == 0xff) {
+		*bom = 2;
+		return "UTF-16BE";
+	}
+	/* A chunk may end inside a character: up to 3 bytes of a lead are allowed. */
+	size_t end = n;
+	for (size_t k = 0; k < 3 && end > 0 && (s[end - 1] & 0xc0) == 0x80; k++)
+		end--;
+	if (end > 0 && s[end - 1] >= 0xc0)
+		end--;
+	else
+		end = n;
+	return utf8_valid((const char *)s, end) ? "UTF-8" : "CP1258";
+}
+
+/* The encoding's name for people. */
+static const char *
+enc_label(const char *enc)
+{
+	if (strcmp(enc, "CP1258") == 0)
+		return "Windows-1258";
+	if (strcmp(enc, "UTF-16LE") == 0)
+		return "UTF-16 LE";
+	if (strcmp(enc, "UTF-16BE") == 0)
+		return "UTF-16 BE";
+	return "UTF-8";
+}
+
+static void
+undecodable(struct imp *im, const char *enc)
+{
+	struct msg vm;
+	char m[1024];
+	msg_init(&vm, MSG_CSV_UNDECODABLE, NULL);
+	msg_code(&vm, enc_label(enc));
+	im->fatal = 1;
+	emit(im, 0, "file", msg_format(&vm, MSG_BOTH, m, sizeof(m)));
+}
+
+/*
+ * Feeds the file to libcsv one physical line at a time: UTF-8 as it is,
+ * UTF-16 and Windows-1258 through iconv into UTF-8, chunk by chunk.
+ */
 static int
 parse(struct imp *im, FILE *in)
 {
-	struct csv_parser p;
+	struct feed f = {.line = 1, .at_start = 1};
 	unsigned char *chunk = xmalloc(CHUNK);
-	long line = 1;
-	int odd = 0, at_start = 1, first = 1, rc = 0;
-	size_t n;
+	char *out = NULL;
+	struct buf dec;
+	iconv_t cd = (iconv_t)-1;
+	const char *enc = NULL;
+	size_t n, carry = 0;
+	int rc = 0;
 
-	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+	buf_init(&f.head, MAX_ROW);
+	buf_init(&dec, 2 * MAX_ROW);
+	if (csv_init(&f.p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
 		free(chunk);
 		return -1;
 	}
-	csv_set_realloc_func(&p, capped_realloc);
-	while (!im->fatal && !im->dberr && (n = fread(chunk, 1, CHUNK, in)) > 0) {
+	csv_set_realloc_func(&f.p, capped_realloc);
+	while (!im->fatal && !im->dberr && (n = fread(chunk + carry, 1, CHUNK - carry, in)) > 0) {
 		size_t off = 0;
-		if (first && utf16_refused(im, chunk, n))
-			break;
-		if (first && n >= 3 && memcmp(chunk, "\xef\xbb\xbf", 3) == 0)
-			off = 3; /* the BOM Excel writes */
-		first = 0;
-		while (off < n && !im->fatal && !im->dberr) {
-			unsigned char *s = chunk + off, *nl = memchr(s, '\n', n - off);
-			size_t len = nl != NULL ? (size_t)(nl - s) + 1 : n - off;
-			if (at_start && !odd)
-				im->line = line;
-			for (unsigned char *q = s; (q = memchr(q, '"', (size_t)(s + len - q))); q++)
-				odd ^= 1;
-			if (csv_parse(&p, s, len, cb_field, cb_row, im) != len) {
-				parse_error(im, line, csv_error(&p), 0);
+		n += carry;
+		carry = 0;
+		if (enc == NULL) {
+			enc = detect(chunk, n, &off);
+			if (off == 0 && utf16_refused(im, chunk, n)) /* UTF-16 without a BOM */
+				break;
+			im->st.encoding = enc_label(enc);
+			if (strcmp(enc, "UTF-8") != 0) {
+				cd = iconv_open("UTF-8", enc);
+				if (cd == (iconv_t)-1) {
+					undecodable(im, enc);
+					break;
+				}
+				out = xmalloc(4 * CHUNK);
+			}
+		}
+		if (cd == (iconv_t)-1) {
+			feed(im, &f, chunk + off, n - off, 0);
+			continue;
+		}
+		char *ip = (char *)chunk + off;
+		size_t il = n - off;
+		while (il > 0 && !im->fatal) {
+			char *op = out;
+			size_t ol = 4 * CHUNK;
+			size_t r = iconv(cd, &ip, &il, &op, &ol);
+			if (buf_append(&dec, out, (size_t)(op - out)) != 0) {
+				rowid_n(im, -1, MSG_IMP_ROW_TOO_LONG, MAX_ROW);
+				im->fatal = 1;
 				break;
 			}
-			at_start = nl != NULL;
-			line += nl != NULL;
-			off += len;
+			if (r == (size_t)-1 && errno == EINVAL) { /* a character cut by the chunk */
+				memmove(chunk, ip, il);
+				carry = il;
+				il = 0;
+			} else if (r == (size_t)-1 && errno != E2BIG) {
+				undecodable(im, enc);
+			}
+			feed_decoded(im, &f, &dec, 0);
 		}
 	}
 	if (ferror(in)) {
 		char m[128];
 		emit(im, 0, "file", msg_both(m, sizeof(m), MSG_IMP_READ_ERROR, NULL));
 		rc = -1;
-	} else if (!im->fatal && !im->dberr && csv_fini(&p, cb_field, cb_row, im) != 0) {
-		parse_error(im, im->line, CSV_EPARSE, 1);
+	} else if (!im->fatal && !im->dberr && carry > 0) {
+		undecodable(im, enc);
+	} else if (!im->fatal && !im->dberr) {
+		if (cd != (iconv_t)-1)
+			feed_decoded(im, &f, &dec, 1);
+		else
+			feed(im, &f, (const unsigned char *)"", 0, 1);
+		if (!im->fatal && !im->dberr && csv_fini(&f.p, cb_field, cb_row, im) != 0)
+			parse_error(im, im->line, CSV_EPARSE, 1);
 	}
 	if (rc == 0 && !im->have_head && !im->fatal) {
 		char m[128];
 		emit(im, 1, "header", msg_both(m, sizeof(m), MSG_IMP_EMPTY_FILE, NULL));
 	}
-	csv_free(&p);
+	if (cd != (iconv_t)-1)
+		iconv_close(cd);
+	csv_free(&f.p);
+	buf_free(&f.head);
+	buf_free(&dec);
+	free(out);
 	free(chunk);
 	return rc;
 }

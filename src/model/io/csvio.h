@@ -35,11 +35,14 @@ struct csvio_opts {
 
 /* What an import did (or, with dry_run, would do). */
 struct csvio_stats {
-	long rows;     /* data rows read, blank rows not counted */
-	long inserted; /* facilities or reports created */
-	long updated;  /* facilities updated or reports replaced */
-	long lines;    /* report lines written */
-	long errors;   /* error messages given */
+	long rows;	      /* data rows read, blank rows not counted */
+	long inserted;	      /* facilities or reports created */
+	long updated;	      /* facilities updated or reports replaced */
+	long lines;	      /* report lines written */
+	long errors;	      /* error messages given */
+	const char *encoding; /* as read: "UTF-8", "UTF-16 LE", "UTF-16 BE", "Windows-1258";
+				 NULL when nothing was read; static */
+	char sep;	      /* the separator, ',' or ';'; 0 when not decided */
 };
 
 /*
@@ -62,13 +65,16 @@ void csvio_err_buf(void *ctx, const char *name, long line, const char *column, c
  * when every row is good (and, unless o->dry_run, all were written and the
  * meta generation bumped), 1 when some row is bad (each reported through
  * err; nothing written), -1 when reading or the database failed (reported
- * through err with line 0; nothing written).  A UTF-16 file, or one whose
- * header shows it is separated by semicolons or tabs, is 1 with a single
- * error saying so and how to save it as UTF-8 CSV.  One leading apostrophe
- * of a text column is dropped (see csvio_put_field); every field is held
- * to the limits of validate.h, as in the forms and the API.  st may be
- * NULL.  Assumes the reference data is loaded; runs its own transaction,
- * so none may be open.
+ * through err with line 0; nothing written).  The encoding (UTF-8, UTF-16
+ * with a byte-order mark, else Windows-1258 when the first 64 KiB are not
+ * UTF-8) and the separator (',' or ';', from the header line) are detected
+ * and given in st; a ';' file's numbers are read the Vietnamese way
+ * (parse_num_user).  UTF-16 without a byte-order mark, a tab-separated
+ * file or a header that splits as well by ',' as by ';' is 1 with a single
+ * error saying so.  One leading apostrophe of a text column is dropped
+ * (see csvio_put_field); every field is held to the limits of validate.h,
+ * as in the forms and the API.  st may be NULL.  Assumes the reference
+ * data is loaded; runs its own transaction, so none may be open.
  */
 int csvio_import(struct db *db, enum csvio_kind kind, FILE *in, const char *name,
 		 const struct csvio_opts *o, csvio_err_fn *err, void *ctx, struct csvio_stats *st);
