@@ -409,6 +409,16 @@ enum stmt {
 	STMT_DOC_LAST_CHANGE,  /* entity (kind), entity_id -> actor, at (UTC text); newest */
 	/* @drafts-stmts */
 
+	/* @campaign-stmts */
+
+	/* @wbimport-stmts */
+
+	/* @mapping-stmts */
+
+	/* @mail-stmts */
+
+	/* @exports-stmts */
+
 	STMT__MAX
 };
 

@@ -226,6 +226,16 @@ const struct route_def routes[ROUTE__MAX] = {
 			  .handler = web_pick_users,
 			  .roles = ROLES_PROVINCE},
 
+    /* -- campaign -- */
+
+    /* -- wbimport -- */
+
+    /* -- mapping -- */
+
+    /* -- mail -- */
+
+    /* -- exports -- */
+
     /* @routes */
 };
 

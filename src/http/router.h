@@ -85,6 +85,16 @@ enum route {
 	ROUTE_PICK_USERS,      /* GET /pick/users?q= (province, admin): JSON suggestions */
 
 	/* @route-enum */
+	/* -- campaign -- */
+
+	/* -- wbimport -- */
+
+	/* -- mapping -- */
+
+	/* -- mail -- */
+
+	/* -- exports -- */
+
 	ROUTE__MAX
 };
 

@@ -464,6 +464,16 @@ enum msg_id {
 	MSG_CSV_UNDECODABLE,   /* {1} the encoding: bytes that are not text in it */
 	MSG_CSV_DECIMAL_COMMA, /* {L}: a ';' file's number not in the Vietnamese style */
 
+	/* ---- survey campaigns (model/survey/campaign.c, render/workbook.c, web/campaigns.c) ---- */
+
+	/* ---- workbook import (model/io/sheetread.c, model/survey/wbimport.c, web/wbupload.c) ---- */
+
+	/* ---- column mapping profiles (model/io/mapping.c, web/mapping.c) ---- */
+
+	/* ---- mail (model/mail/, web password reset and notice settings) ---- */
+
+	/* ---- exports officials hand on (render/xlsx.c, render/sheets.c) ---- */
+
 	MSG__MAX
 };
 

@@ -107,4 +107,14 @@ int web_pick_users(struct http_request *req, struct http_response *resp);
 void web_error(struct http_request *req, struct http_response *resp, int status, const char *msg_vi,
 	       const char *msg_en);
 
+/* -- campaign -- */
+
+/* -- wbimport -- */
+
+/* -- mapping -- */
+
+/* -- mail -- */
+
+/* -- exports -- */
+
 #endif
