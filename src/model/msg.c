@@ -707,6 +707,17 @@ static const struct {
 			       "{L}: a semicolon-separated file writes numbers in the Vietnamese "
 			       "style, a decimal comma and dots between groups of three digits "
 			       "(12,5 or 12.500)"},
+    /* ---- workbook import ---- */
+    [MSG_SR_OPEN] = {"không mở được tệp {1}", "cannot open the {1} file"},
+    [MSG_SR_NOT_ZIP] = {"tệp không phải bảng tính {1} hoặc đã bị hỏng",
+			"the file is not a {1} workbook or is damaged"},
+    [MSG_SR_DAMAGED] = {"bảng tính bị hỏng (phần {1})", "the workbook is damaged (part {1})"},
+    [MSG_SR_TOO_BIG] = {"bảng tính giải nén ra quá lớn, không đọc", "the workbook unpacks to too "
+								    "much data; not read"},
+    [MSG_SR_LIMITS] = {"bảng tính vượt giới hạn số dòng, cột, trang hoặc chuỗi ký tự",
+		       "the workbook exceeds the limits on rows, columns, sheets or texts"},
+    [MSG_SR_PASSWORD] = {"bảng tính có mật khẩu; hãy lưu lại không mật khẩu",
+			 "the workbook is password-protected; save it again without a password"},
 };
 
 void

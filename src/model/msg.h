@@ -464,9 +464,17 @@ enum msg_id {
 	MSG_CSV_UNDECODABLE,   /* {1} the encoding: bytes that are not text in it */
 	MSG_CSV_DECIMAL_COMMA, /* {L}: a ';' file's number not in the Vietnamese style */
 
-	/* ---- survey campaigns (model/survey/campaign.c, render/workbook.c, web/campaigns.c) ---- */
+	/* ---- survey campaigns (model/survey/campaign.c, render/workbook.c, web/campaigns.c) ----
+	 */
 
-	/* ---- workbook import (model/io/sheetread.c, model/survey/wbimport.c, web/wbupload.c) ---- */
+	/* ---- workbook import (model/io/sheetread.c, model/survey/wbimport.c, web/wbupload.c) ----
+	 */
+	MSG_SR_OPEN,	 /* the spreadsheet file cannot be opened; {1} the format */
+	MSG_SR_NOT_ZIP,	 /* the file is not a {1} workbook at all */
+	MSG_SR_DAMAGED,	 /* a part of the workbook is damaged or missing; {1} the part */
+	MSG_SR_TOO_BIG,	 /* the workbook unpacks to more than the limits (a zip bomb) */
+	MSG_SR_LIMITS,	 /* more rows, columns, sheets or texts than a workbook may hold */
+	MSG_SR_PASSWORD, /* the workbook is protected by a password */
 
 	/* ---- column mapping profiles (model/io/mapping.c, web/mapping.c) ---- */
 
