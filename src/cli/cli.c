@@ -23,7 +23,8 @@ static const struct cli_cmd cmds[] = {
      "[--head-timeout S] [--pwhash-threads N] [--pwhash-queue N]",
      cmd_serve},
     {"import", MSG_CLI_CMD_IMPORT,
-     "facilities|reports FILE.csv [--db URL] [--dry-run] [--update|--replace]", cmd_import},
+     "facilities|reports FILE.csv [--db URL] [--dry-run] [--update|--replace] "
+     "[--profile NAME (FILE.csv|.xlsx|.xls|.ods)]", cmd_import},
     {"export", MSG_CLI_CMD_EXPORT,
      "facilities|reports [--db URL] [--year Y] [--format csv|xlsx] [-o FILE]", cmd_export},
     {"stats", MSG_CLI_CMD_STATS, "[--db URL] [--plan CODE]", cmd_stats},
@@ -46,6 +47,11 @@ static const struct cli_cmd cmds[] = {
      "list [--from Y --to Y] | set --year Y [--report dd/mm/yyyy] [--registration dd/mm/yyyy] "
      "[--db URL]",
      cmd_deadline},
+    {"profile", MSG_CLI_CMD_PROFILE,
+     "list | show NAME | export NAME [-o FILE.json] | import FILE.json [--replace] | delete NAME "
+     "| refdata DIR "
+     "[--db URL]",
+     cmd_profile},
     /* @cmds */
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))

@@ -44,4 +44,12 @@ void cli_msg(FILE *f, const struct msg *m);
 void cli_error(const char *who, enum msg_id id, const char *types, ...);
 const char *cli_label(enum msg_id id);
 
+/*
+ * sxsh import KIND FILE --profile NAME: the import through a stored
+ * column-mapping profile (cmd_profile.c); o_dry_run, o_update, o_replace as
+ * the command's flags.  Returns the exit code.
+ */
+int cli_import_profile(struct cli *cli, int kind, const char *path, const char *profile,
+		       int o_dry_run, int o_update, int o_replace);
+
 #endif

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "db/db.h"
+#include "model/accounts/principal.h"
 #include "model/audit.h"
 #include "model/calc/energy.h"
 #include "model/io/sheetread.h"
@@ -123,7 +124,10 @@ jfail(struct jerr *e, const char *what, const char *key)
 	char detail[256];
 	if (e->bad++)
 		return;
-	snprintf(detail, sizeof(detail), "%s%s%s", key, key[0] ? ": " : "", what);
+	size_t kl = strlen(key);
+	if (kl > 0 && key[kl - 1] == '.')
+		kl--; /* "columns[3]." names the column itself */
+	snprintf(detail, sizeof(detail), "%.*s%s%s", (int)kl, key, kl ? ": " : "", what);
 	msg_init(&m, MSG_MAP_JSON, NULL);
 	msg_ref(&m, detail);
 	msg_format(&m, MSG_BOTH, e->out, e->n);
@@ -150,6 +154,29 @@ jstr(json_t *o, const char *key, int required, struct jerr *e, const char *where
 	return xstrdup(json_string_value(v));
 }
 
+/* A range key "LO..HI", "LO.." or "..HI" (numbers written in C style): 0, or -1. */
+static int
+range_parse(const char *k, double *lo, double *hi)
+{
+	const char *dots = strstr(k, "..");
+	char *end;
+	if (dots == NULL)
+		return -1;
+	*lo = -HUGE_VAL;
+	*hi = HUGE_VAL;
+	if (dots > k) {
+		char *lo_text = xstrndup(k, (size_t)(dots - k));
+		*lo = strtod(lo_text, &end);
+		int bad = *end != '\0';
+		free(lo_text);
+		if (bad)
+			return -1;
+	}
+	if (dots[2] != '\0' && ((*hi = strtod(dots + 2, &end)), *end != '\0'))
+		return -1;
+	return 0;
+}
+
 static void
 jvmap(json_t *o, struct mapping_vmap *m, struct jerr *e, const char *where)
 {
@@ -157,8 +184,10 @@ jvmap(json_t *o, struct mapping_vmap *m, struct jerr *e, const char *where)
 	const char *match = json_string_value(json_object_get(o, "match"));
 	if (match != NULL && strcmp(match, "prefix") == 0)
 		m->prefix = 1;
+	else if (match != NULL && strcmp(match, "range") == 0)
+		m->range = 1;
 	else if (match != NULL && strcmp(match, "exact") != 0)
-		jfail(e, "match is \"exact\" or \"prefix\"", where);
+		jfail(e, "match is \"exact\", \"prefix\" or \"range\"", where);
 	if (v == NULL)
 		return;
 	if (!json_is_object(v)) {
@@ -170,6 +199,11 @@ jvmap(json_t *o, struct mapping_vmap *m, struct jerr *e, const char *where)
 	json_t *t;
 	json_object_foreach(v, k, t)
 	{
+		double lo, hi;
+		if (m->range && range_parse(k, &lo, &hi) != 0) {
+			jfail(e, "a range is LO..HI", where);
+			return;
+		}
 		if (!json_is_string(t) && !json_is_null(t)) {
 			jfail(e, "a value maps to a text or null", where);
 			return;
@@ -322,8 +356,8 @@ out:
 static json_t *
 jvmap_out(json_t *o, const struct mapping_vmap *m)
 {
-	if (m->prefix)
-		json_object_set_new(o, "match", json_string("prefix"));
+	if (m->prefix || m->range)
+		json_object_set_new(o, "match", json_string(m->prefix ? "prefix" : "range"));
 	if (m->n == 0)
 		return o;
 	json_t *v = json_object();
@@ -654,4 +688,858 @@ src_read(struct src *s, const char *path, const char *const *names, int nnames)
 		return 1;
 	}
 	return rc;
+}
+
+/* ---- the import ----------------------------------------------------- */
+
+struct unit_ref {
+	char *code, *dim;
+	double to_base;
+};
+
+struct factor_ref {
+	char *carrier, *unit;
+	double gj; /* per unit */
+	int from, to;
+};
+
+/* The reference data the mapping itself needs: units, carriers' dimensions, heating values. */
+struct refs {
+	struct unit_ref *units;
+	int nunits;
+	struct factor_ref *factors;
+	int nfactors;
+	char **cdims; /* "carrier\x1fdimension" a carrier takes */
+	int ncdims;
+};
+
+static void
+refs_free(struct refs *r)
+{
+	for (int i = 0; i < r->nunits; i++) {
+		free(r->units[i].code);
+		free(r->units[i].dim);
+	}
+	for (int i = 0; i < r->nfactors; i++) {
+		free(r->factors[i].carrier);
+		free(r->factors[i].unit);
+	}
+	for (int i = 0; i < r->ncdims; i++)
+		free(r->cdims[i]);
+	free(r->units);
+	free(r->factors);
+	free(r->cdims);
+}
+
+static int
+refs_load(struct db *db, struct refs *r)
+{
+	int rc, cap = 0;
+	struct db_stmt *st = db_stmt(db, STMT_PLAUS_UNITS); /* code, dimension, to_base */
+	while ((rc = db_step(st)) == DB_ROW) {
+		xgrow((void **)&r->units, &cap, r->nunits + 1, sizeof(*r->units));
+		r->units[r->nunits++] = (struct unit_ref){xstrdup(db_col_text(st, 0)),
+							  xstrdup(db_col_text(st, 1)),
+							  db_col_double(st, 2)};
+	}
+	if (rc != DB_DONE)
+		return -1;
+	cap = 0;
+	st = db_stmt(db, STMT_LEDGER_FACTORS);
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (db_col_is_null(st, 3))
+			continue;
+		xgrow((void **)&r->factors, &cap, r->nfactors + 1, sizeof(*r->factors));
+		r->factors[r->nfactors++] = (struct factor_ref){
+		    xstrdup(db_col_text(st, 0)), xstrdup(db_col_text(st, 1)), db_col_double(st, 3),
+		    date_num(db_col_text(st, 5)),
+		    db_col_is_null(st, 6) ? 0 : date_num(db_col_text(st, 6))};
+	}
+	if (rc != DB_DONE)
+		return -1;
+	cap = 0;
+	st = db_stmt(db, STMT_CSVIO_CARRIER_DIMS);
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (db_col_is_null(st, 1))
+			continue;
+		xgrow((void **)&r->cdims, &cap, r->ncdims + 1, sizeof(*r->cdims));
+		r->cdims[r->ncdims++] = xasprintf("%s\x1f%s", db_col_text(st, 0), db_col_text(st, 1));
+	}
+	return rc == DB_DONE ? 0 : -1;
+}
+
+static const struct unit_ref *
+unit_find(const struct refs *r, const char *code)
+{
+	for (int i = 0; i < r->nunits; i++)
+		if (strcmp(r->units[i].code, code) == 0)
+			return &r->units[i];
+	return NULL;
+}
+
+static int
+carrier_takes(const struct refs *r, const char *carrier, const char *dim)
+{
+	size_t n = strlen(carrier);
+	for (int i = 0; i < r->ncdims; i++)
+		if (strncmp(r->cdims[i], carrier, n) == 0 && r->cdims[i][n] == '\x1f' &&
+		    strcmp(r->cdims[i] + n + 1, dim) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The heating value that converts carrier's energy into one of its own
+ * units in year: the factor valid in the year; when the reference data
+ * start later than the year (they begin in 2011), the earliest one, as a
+ * heating value is a property of the fuel and not a rule of a year.
+ */
+static const struct factor_ref *
+heating_value(const struct refs *r, const char *carrier, int year)
+{
+	const struct factor_ref *valid = NULL, *earliest = NULL;
+	int y0 = year * 10000 + 101, y1 = year * 10000 + 1231;
+	for (int i = 0; i < r->nfactors; i++) {
+		const struct factor_ref *f = &r->factors[i];
+		if (strcmp(f->carrier, carrier) != 0 || !(f->gj > 0))
+			continue;
+		if (f->from <= y1 && (f->to == 0 || f->to >= y0))
+			if (valid == NULL || f->from > valid->from)
+				valid = f;
+		if (earliest == NULL || f->from < earliest->from)
+			earliest = f;
+	}
+	return valid != NULL ? valid : earliest;
+}
+
+/* A source column's place in the file and in messages. */
+struct run {
+	struct db *db;
+	const struct mapping_profile *p;
+	struct src src;
+	struct refs refs;
+	mapping_err_fn *err;
+	void *ectx;
+	struct mapping_stats st;
+	struct arena a; /* per row */
+
+	int have_head;
+	char **heads; /* the file's headers */
+	int nheads;
+	int *idx;	   /* per profile column: its file column, -1 absent */
+	int *item_idx;	   /* per profile column: the file column of item.from */
+	int *unit_idx;	   /* ... of unit.from */
+	int *cost_idx;	   /* ... of cost_from */
+	int fatal;
+
+	/* this pass */
+	int pass;		/* 1: check; 2: write (leave_out) */
+	unsigned char *bad;	/* per source line: reported bad in pass 1 */
+	long nbad;
+	struct csvio_rows *rows;
+	const struct mapping_opts *o;
+	long cur_line;
+	int cur_bad;
+	const int *cur_isnum;
+	const char *const *cur_fields;
+	int cur_n;
+	struct buf said; /* the messages given about source line said_line */
+	long said_line;
+	mapping_preview_fn *preview;
+	void *pctx;
+	int preview_max;
+	long previewed;
+};
+
+static void
+mark_bad(struct run *r, long line)
+{
+	if (line <= 0)
+		return;
+	if (line >= r->nbad) {
+		long n = r->nbad ? r->nbad : 1024;
+		while (n <= line)
+			n *= 2;
+		r->bad = xrealloc(r->bad, (size_t)n);
+		memset(r->bad + r->nbad, 0, (size_t)(n - r->nbad));
+		r->nbad = n;
+	}
+	if (!r->bad[line])
+		r->st.bad_rows++;
+	r->bad[line] = 1;
+}
+
+static int
+was_bad(const struct run *r, long line)
+{
+	return line > 0 && line < r->nbad && r->bad[line];
+}
+
+/* Reports reason about file column col (-1: the row) of the current row. */
+static void
+row_err(struct run *r, int col, const struct msg *m)
+{
+	char w[WHERE_MAX], reason[1024];
+	where_of(&r->src, r->cur_line, col, col >= 0 && col < r->nheads ? r->heads[col] : "row", w,
+		 sizeof(w));
+	msg_format(m, MSG_BOTH, reason, sizeof(reason));
+	r->cur_bad = 1;
+	mark_bad(r, r->cur_line);
+	r->err(r->ectx, w, reason);
+}
+
+/* csvio's sink: line is the source line; column the location given in where[]. */
+static void
+csv_sink(void *ctx, const char *name, long line, const char *column, const char *reason)
+{
+	struct run *r = ctx;
+	char w[WHERE_MAX];
+	(void)name;
+	mark_bad(r, line);
+	/*
+	 * A report row's own columns are checked with each of its lines: say
+	 * each problem of a source row once.
+	 */
+	if (line != r->said_line) {
+		buf_reset(&r->said);
+		r->said_line = line;
+	}
+	size_t key = strlen(column) + strlen(reason) + 2;
+	char *k = xmalloc(key + 1);
+	snprintf(k, key + 1, "%s\x1f%s\x1e", column, reason);
+	int seen = r->said.len > 0 && memmem(r->said.data, r->said.len, k, key) != NULL;
+	if (!seen)
+		buf_append(&r->said, k, key);
+	free(k);
+	if (seen)
+		return;
+	if (line <= 0)
+		snprintf(w, sizeof(w), "%s", r->src.name);
+	else if (strcmp(column, "row") == 0)
+		where_of(&r->src, line, -1, column, w, sizeof(w));
+	else if (!r->src.sheet && strncmp(column, r->src.name, strlen(r->src.name)) == 0 &&
+		 column[strlen(r->src.name)] == ':')
+		snprintf(w, sizeof(w), "%s", column); /* "FILE:LINE: header" */
+	else if (r->src.sheet && strncmp(column, r->src.sheet_name, strlen(r->src.sheet_name)) == 0 &&
+		 column[strlen(r->src.sheet_name)] == '!')
+		snprintf(w, sizeof(w), "%s", column); /* "Sheet!D7" */
+	else if (r->src.sheet) /* a field from the profile's constants, or absent */
+		snprintf(w, sizeof(w), "%s!%ld:%ld %s", r->src.sheet_name, line, line, column);
+	else
+		snprintf(w, sizeof(w), "%s:%ld: %s", r->src.name, line, column);
+	r->err(r->ectx, w, reason);
+}
+
+static int
+head_find(const struct run *r, const char *header)
+{
+	if (header == NULL)
+		return -1;
+	char *k = fold_key(header);
+	int found = -1;
+	for (int i = 0; i < r->nheads && found < 0; i++) {
+		char *h = fold_key(r->heads[i]);
+		if (strcmp(h, k) == 0)
+			found = i;
+		free(h);
+	}
+	free(k);
+	return found;
+}
+
+static void
+missing_header(struct run *r, const char *header)
+{
+	struct msg m;
+	char reason[512], w[WHERE_MAX];
+	msg_init(&m, MSG_MAP_HEADER_MISSING, NULL);
+	msg_str(&m, header);
+	where_of(&r->src, r->cur_line, -1, "header", w, sizeof(w));
+	if (!r->src.sheet)
+		snprintf(w, sizeof(w), "%s:%ld: header", r->src.name, r->cur_line);
+	r->err(r->ectx, w, msg_format(&m, MSG_BOTH, reason, sizeof(reason)));
+	r->fatal = 1;
+}
+
+static int
+need(struct run *r, const char *header)
+{
+	int i = head_find(r, header);
+	if (i < 0)
+		missing_header(r, header);
+	return i;
+}
+
+static void
+on_header(struct run *r, const char *const *fields, int n)
+{
+	const struct mapping_profile *p = r->p;
+	r->have_head = 1;
+	r->nheads = n;
+	r->heads = xcalloc((size_t)n + 1, sizeof(*r->heads));
+	for (int i = 0; i < n; i++) {
+		/* headers keep their text, trimmed */
+		const char *s = fields[i];
+		while (*s == ' ')
+			s++;
+		size_t len = strlen(s);
+		while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\r'))
+			len--;
+		r->heads[i] = xstrndup(s, len);
+	}
+	r->idx = xcalloc((size_t)p->ncols + 1, sizeof(int));
+	r->item_idx = xcalloc((size_t)p->ncols + 1, sizeof(int));
+	r->unit_idx = xcalloc((size_t)p->ncols + 1, sizeof(int));
+	r->cost_idx = xcalloc((size_t)p->ncols + 1, sizeof(int));
+	for (int i = 0; i < p->ncols; i++) {
+		const struct mapping_col *c = &p->cols[i];
+		r->idx[i] = r->item_idx[i] = r->unit_idx[i] = r->cost_idx[i] = -1;
+		if (c->role == MAPR_SKIP) {
+			r->idx[i] = head_find(r, c->header);
+			continue;
+		}
+		r->idx[i] = need(r, c->header);
+		if (c->role != MAPR_LINE)
+			continue;
+		if (c->item.from != NULL)
+			r->item_idx[i] = need(r, c->item.from);
+		if (c->unit.from != NULL)
+			r->unit_idx[i] = need(r, c->unit.from);
+		if (c->cost_from != NULL)
+			r->cost_idx[i] = need(r, c->cost_from);
+	}
+}
+
+/* The cell text of file column i of the current row, trimmed, in the row's arena. */
+static const char *
+cell(struct run *r, int i)
+{
+	if (i < 0 || i >= r->cur_n || r->cur_fields[i] == NULL)
+		return "";
+	const char *s = r->cur_fields[i];
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t len = strlen(s);
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r'))
+		len--;
+	return arena_strndup(&r->a, s, len);
+}
+
+/*
+ * Looks s up in map: 1 and *to (NULL: not imported) when a key matches
+ * (exact: ignoring case and diacritics; prefix: the longest key s begins
+ * with), 0 when none does.
+ */
+static int
+vmap_find(const struct mapping_vmap *m, const char *s, const char **to)
+{
+	if (m->range) {
+		double x, alt, lo, hi;
+		if (s[0] == '\0' || parse_num_user(s, LANG_EN, &x, &alt) == NUM_BAD)
+			return 0;
+		for (int i = 0; i < m->n; i++)
+			if (range_parse(m->p[i].from, &lo, &hi) == 0 && x >= lo && x <= hi) {
+				*to = m->p[i].to;
+				return 1;
+			}
+		return 0;
+	}
+	char *k = fold_key(s);
+	int best = -1;
+	size_t blen = 0;
+	for (int i = 0; i < m->n; i++) {
+		char *f = fold_key(m->p[i].from);
+		size_t fl = strlen(f);
+		if (m->prefix ? (strncmp(k, f, fl) == 0 && (best < 0 || fl > blen))
+			      : strcmp(k, f) == 0) {
+			best = i;
+			blen = fl;
+		}
+		free(f);
+		if (!m->prefix && best >= 0)
+			break;
+	}
+	free(k);
+	if (best < 0)
+		return 0;
+	*to = m->p[best].to;
+	return 1;
+}
+
+/* Reports value s of file column col that map has no key for. */
+static void
+no_match(struct run *r, int col, const char *s)
+{
+	struct msg m;
+	msg_init(&m, MSG_MAP_NO_MATCH, NULL);
+	msg_str(&m, s);
+	row_err(r, col, &m);
+}
+
+/*
+ * A number of file column col as the profile writes numbers (or, from a
+ * workbook, the cell's number): 0 and *out, or -1 reported.
+ */
+static int
+number_of(struct run *r, int col, const char *s, double *out)
+{
+	double alt;
+	if (r->cur_isnum != NULL && col >= 0 && col < r->cur_n && r->cur_isnum[col]) {
+		*out = strtod(s, NULL);
+		return 0;
+	}
+	switch (parse_num_user(s, r->p->decimal == ',' ? LANG_VI : LANG_EN, out, &alt)) {
+	case NUM_OK:
+	case NUM_TWO_WAYS: /* the profile says how the file writes numbers */
+		return 0;
+	case NUM_BAD:
+		break;
+	}
+	if (r->p->decimal == '.') { /* a program's output: "1e-06", "-0.5" */
+		char *end;
+		*out = strtod(s, &end);
+		if (end != s && *end == '\0' && isfinite(*out) && strpbrk(s, "xXpP") == NULL &&
+		    strspn(s, "0123456789+-.eE") == strlen(s))
+			return 0;
+	}
+	struct msg m;
+	msg_init(&m, MSG_MAP_NOT_NUMBER, NULL);
+	msg_str(&m, s);
+	msg_code(&m, r->p->decimal == ',' ? "1.234,5" : "1,234.5");
+	row_err(r, col, &m);
+	return -1;
+}
+
+static char *
+num_text(struct run *r, double d)
+{
+	char t[40];
+	return arena_strdup(&r->a, fmt_exact(t, sizeof(t), d));
+}
+
+/* The value of a constant: {header} replaced by that column's value. */
+static const char *
+const_value(struct run *r, const char *tmpl)
+{
+	if (strchr(tmpl, '{') == NULL)
+		return tmpl;
+	struct buf b;
+	buf_init(&b, 1 << 16);
+	for (const char *s = tmpl; *s;) {
+		const char *e = *s == '{' ? strchr(s, '}') : NULL;
+		if (e == NULL) {
+			buf_putc(&b, *s++);
+			continue;
+		}
+		char *h = xstrndup(s + 1, (size_t)(e - s - 1));
+		int i = head_find(r, h);
+		if (i >= 0)
+			buf_puts(&b, cell(r, i));
+		else
+			buf_append(&b, s, (size_t)(e - s + 1));
+		free(h);
+		s = e + 1;
+	}
+	/* a template whose columns were empty leaves separators at its ends */
+	const char *t = buf_str(&b);
+	while (*t == ' ' || *t == '-' || *t == ':' || *t == '(' || *t == ')')
+		t++;
+	size_t n = strlen(t);
+	while (n > 0 && strchr(" -:()", t[n - 1]) != NULL && !(t[n - 1] == ')' && strchr(t, '(')))
+		n--;
+	char *out = arena_strndup(&r->a, t, n);
+	buf_free(&b);
+	return out;
+}
+
+/* One report line being built from a source row. */
+struct mline {
+	enum mapping_line kind;
+	const char *item, *unit;
+	double qty, cost;
+	int has_cost;
+	int qcol, icol, ucol, ccol; /* file columns for messages (-1: the profile) */
+	int pcol;		    /* the profile column */
+};
+
+/* Fills the location names of the canonical columns (where) for the current row. */
+static const char *
+loc(struct run *r, int col, const char *fallback)
+{
+	char w[WHERE_MAX];
+	if (col < 0)
+		return fallback;
+	where_of(&r->src, r->cur_line, col, r->heads[col], w, sizeof(w));
+	return arena_strdup(&r->a, w);
+}
+
+/* Resolves attr a of a line; 1 and *out, 0 when it is "not imported", -1 reported. */
+static int
+attr_value(struct run *r, const struct mapping_attr *a, int fcol, const char **out)
+{
+	if (a->from == NULL) {
+		*out = a->value;
+		return a->value != NULL;
+	}
+	const char *s = cell(r, fcol);
+	if (a->map.n == 0) {
+		*out = s;
+		return s[0] != '\0';
+	}
+	const char *to;
+	if (!vmap_find(&a->map, s, &to)) {
+		no_match(r, fcol, s);
+		return -1;
+	}
+	*out = to;
+	return to != NULL;
+}
+
+/*
+ * An energy quantity in a unit of the "energy" dimension (GJ, MJ, MMBtu)
+ * for a carrier measured in mass or volume: converted through the
+ * carrier's heating value into the factor's unit (MMBtu of natural gas →
+ * t at 48 GJ/t).  Returns 0 (l updated), -1 reported.
+ */
+static int
+convert_energy(struct run *r, struct mline *l, int year)
+{
+	const struct unit_ref *u = unit_find(&r->refs, l->unit);
+	if (u == NULL || carrier_takes(&r->refs, l->item, u->dim))
+		return 0; /* as it is: csvio names an unknown unit or carrier */
+	const struct unit_ref *gj = unit_find(&r->refs, "GJ");
+	const struct factor_ref *f = heating_value(&r->refs, l->item, year);
+	if (strcmp(u->dim, "energy") != 0 || gj == NULL || f == NULL) {
+		struct msg m;
+		msg_init(&m, MSG_MAP_NO_CONVERSION, NULL);
+		msg_code(&m, l->unit);
+		msg_code(&m, l->item);
+		row_err(r, l->ucol >= 0 ? l->ucol : l->qcol, &m);
+		return -1;
+	}
+	l->qty = l->qty * u->to_base / gj->to_base / f->gj;
+	l->unit = f->unit;
+	r->st.converted++;
+	return 0;
+}
+
+static void
+put_rows(struct run *r, const char **v, const char **where, int nlines, struct mline *lines);
+
+static int
+on_row(void *ctx, long line, const char *const *fields, const int *isnum, int n)
+{
+	struct run *r = ctx;
+	const struct mapping_profile *p = r->p;
+	enum csvio_kind k = p->target;
+	const char *v[32] = {0}, *where[32] = {0};
+
+	r->cur_line = line;
+	if (!r->have_head) {
+		r->cur_fields = fields;
+		r->cur_n = n;
+		on_header(r, fields, n);
+		return r->fatal ? 2 : 0;
+	}
+	int blank = 1;
+	for (int i = 0; i < n && blank; i++)
+		if (fields[i] != NULL && fields[i][0] != '\0' && strspn(fields[i], " \t\r") != strlen(fields[i]))
+			blank = 0;
+	if (blank)
+		return 0;
+	r->st.rows++;
+	if (r->pass == 2 && was_bad(r, line))
+		return 0;
+	arena_free(&r->a);
+	arena_init(&r->a);
+	r->cur_fields = fields;
+	r->cur_isnum = isnum;
+	r->cur_n = n;
+	r->cur_bad = 0;
+
+	for (int i = 0; i < p->nconsts; i++) {
+		v[p->consts[i].field] = const_value(r, p->consts[i].value);
+		where[p->consts[i].field] = NULL; /* csv_sink names the field */
+	}
+	int year = 0;
+	for (int i = 0; i < p->ncols; i++) {
+		const struct mapping_col *c = &p->cols[i];
+		if (c->role != MAPR_FIELD)
+			continue;
+		int col = r->idx[i];
+		const char *s = cell(r, col), *to;
+		where[c->field] = loc(r, col, NULL);
+		if (s[0] != '\0' && c->map.n > 0) {
+			if (!vmap_find(&c->map, s, &to)) {
+				no_match(r, col, s);
+				continue;
+			}
+			if (to == NULL)
+				r->st.values_left_out++;
+			s = to != NULL ? to : "";
+		} else if (s[0] != '\0' && csvio_col_type(k, c->field) != CSVIO_TEXT) {
+			double d;
+			if (number_of(r, col, s, &d) != 0)
+				continue;
+			s = num_text(r, d);
+		}
+		v[c->field] = s;
+	}
+	if (k == CSVIO_REPORTS && v[field_of(k, "year")] != NULL)
+		year = atoi(v[field_of(k, "year")]);
+
+	struct mline lines[64];
+	int nlines = 0;
+	for (int i = 0; i < p->ncols && k == CSVIO_REPORTS; i++) {
+		const struct mapping_col *c = &p->cols[i];
+		if (c->role != MAPR_LINE)
+			continue;
+		const char *q = cell(r, r->idx[i]);
+		if (q[0] == '\0')
+			continue; /* empty: not reported */
+		struct mline l = {.kind = c->line, .qcol = r->idx[i], .icol = r->item_idx[i],
+				  .ucol = r->unit_idx[i], .ccol = r->cost_idx[i], .pcol = i};
+		int a = attr_value(r, &c->item, l.icol, &l.item);
+		int b = attr_value(r, &c->unit, l.ucol, &l.unit);
+		if (a < 0 || b < 0)
+			continue;
+		if (number_of(r, l.qcol, q, &l.qty) != 0)
+			continue;
+		if (a == 0 || b == 0) { /* the profile imports no such line */
+			r->st.values_left_out++;
+			continue;
+		}
+		const char *cs = cell(r, l.ccol);
+		if (cs[0] != '\0') {
+			double cost;
+			if (number_of(r, l.ccol, cs, &cost) != 0)
+				continue;
+			if (c->currency == NULL || strcmp(c->currency, "VND") == 0) {
+				l.cost = cost;
+				l.has_cost = 1;
+			} else {
+				r->st.costs_left_out++;
+			}
+		}
+		if (l.kind == MAPL_ENERGY && year > 0 && convert_energy(r, &l, year) != 0)
+			continue;
+		/* Columns that come to the same line are added up (two fuel oils → FO). */
+		int j;
+		for (j = 0; j < nlines; j++)
+			if (lines[j].kind == l.kind && strcmp(lines[j].item, l.item) == 0 &&
+			    strcmp(lines[j].unit, l.unit) == 0)
+				break;
+		if (j < nlines) {
+			lines[j].qty += l.qty;
+			if (l.has_cost) {
+				lines[j].cost += l.cost;
+				lines[j].has_cost = 1;
+			}
+		} else if (nlines < (int)(sizeof(lines) / sizeof(lines[0]))) {
+			lines[nlines++] = l;
+		}
+	}
+	if (r->cur_bad && r->pass != 2) {
+		if (r->preview != NULL && r->previewed < r->preview_max) {
+			r->previewed++;
+			r->preview(r->pctx, line, v, 1);
+		}
+		return 0;
+	}
+	put_rows(r, v, where, nlines, lines);
+	if (r->preview != NULL && r->previewed >= r->preview_max)
+		return 3; /* enough rows seen */
+	return 0;
+}
+
+static void
+put_rows(struct run *r, const char **v, const char **where, int nlines, struct mline *lines)
+{
+	enum csvio_kind k = r->p->target;
+	int bad = 0;
+	if (k == CSVIO_FACILITIES || nlines == 0) {
+		bad = csvio_rows_put(r->rows, r->cur_line, v, where) != 0;
+		if (r->preview != NULL && r->previewed < r->preview_max)
+			r->preview(r->pctx, r->cur_line, v, bad || was_bad(r, r->cur_line));
+	}
+	int fl = field_of(k, "line"), fi = field_of(k, "item"), fp = field_of(k, "product"),
+	    fq = field_of(k, "quantity"), fu = field_of(k, "unit"), fc = field_of(k, "cost_vnd");
+	for (int i = 0; k == CSVIO_REPORTS && i < nlines; i++) {
+		const struct mline *l = &lines[i];
+		const struct mapping_col *c = &r->p->cols[l->pcol];
+		v[fl] = line_names[l->kind];
+		v[fi] = l->kind == MAPL_OUTPUT ? NULL : l->item;
+		v[fp] = l->kind == MAPL_OUTPUT ? l->item : NULL;
+		v[fq] = num_text(r, l->qty);
+		v[fu] = l->unit;
+		v[fc] = l->has_cost ? num_text(r, l->cost) : NULL;
+		where[fl] = loc(r, l->qcol, NULL);
+		where[fi] = where[fp] = loc(r, l->icol, arena_printf(&r->a, "%s", where[fl]));
+		where[fq] = where[fl];
+		where[fu] = loc(r, l->ucol, where[fl]);
+		where[fc] = loc(r, l->ccol, where[fl]);
+		(void)c;
+		int rc = csvio_rows_put(r->rows, r->cur_line, v, where);
+		bad |= rc != 0;
+		if (r->preview != NULL && r->previewed < r->preview_max)
+			r->preview(r->pctx, r->cur_line, v, bad || was_bad(r, r->cur_line));
+	}
+	if (r->preview != NULL && r->previewed < r->preview_max)
+		r->previewed++;
+	if (!bad && r->pass != 1)
+		r->st.imported++;
+}
+
+static void
+run_reset(struct run *r)
+{
+	for (int i = 0; i < r->nheads; i++)
+		free(r->heads[i]);
+	free(r->heads);
+	free(r->idx);
+	free(r->item_idx);
+	free(r->unit_idx);
+	free(r->cost_idx);
+	r->heads = NULL;
+	r->idx = r->item_idx = r->unit_idx = r->cost_idx = NULL;
+	r->nheads = 0;
+	r->have_head = 0;
+	r->fatal = 0;
+}
+
+/* The profile's headers, for the CSV separator's detection. */
+static const char **
+profile_names(const struct mapping_profile *p, int *n)
+{
+	const char **names = xcalloc((size_t)p->ncols + 1, sizeof(*names));
+	for (int i = 0; i < p->ncols; i++)
+		names[i] = p->cols[i].header;
+	*n = p->ncols;
+	return names;
+}
+
+/* One pass over the file; returns csvio_rows_end's result, or -1/1 for a reading failure. */
+static int
+one_pass(struct run *r, const char *path, const struct csvio_opts *co)
+{
+	int n;
+	const char **names = profile_names(r->p, &n);
+	r->rows = csvio_rows_begin(r->db, r->p->target, r->src.name, co, csv_sink, r);
+	r->src.fn = on_row;
+	r->src.ctx = r;
+	int rc = src_read(&r->src, path, names, n);
+	free(names);
+	int end = csvio_rows_end(r->rows, NULL, &r->st.cs);
+	r->rows = NULL;
+	run_reset(r);
+	if (rc == 3 && r->preview != NULL)
+		rc = 0; /* the preview stopped after its rows */
+	if (rc < 0 || end < 0)
+		return -1;
+	if (rc != 0)
+		return 1;
+	return end;
+}
+
+static int
+run_init(struct run *r, struct db *db, const struct mapping_profile *p, const char *path,
+	 const char *name, mapping_err_fn *err, void *ctx)
+{
+	memset(r, 0, sizeof(*r));
+	r->db = db;
+	r->p = p;
+	r->err = err;
+	r->ectx = ctx;
+	r->src.name = name != NULL ? name : path;
+	r->src.want = p->sheet;
+	r->src.err = err;
+	r->src.ectx = ctx;
+	arena_init(&r->a);
+	buf_init(&r->said, 1 << 20);
+	if (refs_load(db, &r->refs) != 0) {
+		char m[512];
+		err(ctx, r->src.name, msg_both(m, sizeof(m), MSG_IO_DB_ERROR, ": %s", db_errmsg(db)));
+		return -1;
+	}
+	return 0;
+}
+
+static void
+run_free(struct run *r)
+{
+	run_reset(r);
+	refs_free(&r->refs);
+	free(r->bad);
+	buf_free(&r->said);
+	arena_free(&r->a);
+}
+
+int
+mapping_import_path(struct db *db, const struct mapping_profile *p, const char *path,
+		    const char *name, const struct mapping_opts *o, mapping_err_fn *err, void *ctx,
+		    struct mapping_stats *st)
+{
+	static const struct mapping_opts none;
+	struct run r;
+	int rc = -1;
+	if (o == NULL)
+		o = &none;
+	if (run_init(&r, db, p, path, name, err, ctx) != 0)
+		goto out;
+	struct csvio_opts co = {.dry_run = o->dry_run || p->leave_out,
+				.update = o->update,
+				.replace = o->replace};
+	r.pass = p->leave_out ? 1 : 0;
+	rc = one_pass(&r, path, &co);
+	if (p->leave_out && rc == 1 && r.st.cs.errors > 0 && !r.fatal)
+		rc = 0; /* bad rows: reported, and left out below */
+	if (p->leave_out && rc == 0 && !o->dry_run) {
+		long rows = r.st.rows, bad = r.st.bad_rows;
+		co.dry_run = 0;
+		r.pass = 2;
+		r.st.imported = 0;
+		/* the counts of what the rows written leave out, from this pass only */
+		r.st.converted = r.st.values_left_out = r.st.costs_left_out = 0;
+		rc = one_pass(&r, path, &co);
+		r.st.rows = rows;
+		if (r.st.bad_rows != bad) /* a row good alone and bad without the others */
+			rc = rc == 0 ? 1 : rc;
+	}
+	if (rc != 0 || o->dry_run)
+		r.st.imported = 0;
+	if (rc == 0 && o->dry_run)
+		r.st.imported = 0;
+out:
+	if (st != NULL)
+		*st = r.st;
+	run_free(&r);
+	return rc;
+}
+
+int
+mapping_preview(struct db *db, const struct mapping_profile *p, const char *path,
+		const char *name, int max, mapping_preview_fn *fn, mapping_err_fn *err, void *ctx,
+		struct mapping_stats *st)
+{
+	struct run r;
+	int rc = -1;
+	if (run_init(&r, db, p, path, name, err, ctx) != 0)
+		goto out;
+	struct csvio_opts co = {.dry_run = 1};
+	r.preview = fn;
+	r.pctx = ctx;
+	r.preview_max = max;
+	r.pass = 1;
+	rc = one_pass(&r, path, &co);
+out:
+	if (st != NULL)
+		*st = r.st;
+	run_free(&r);
+	return rc;
+}
+
+void
+mapping_err_print(void *ctx, const char *where, const char *reason)
+{
+	fprintf(ctx, "%s: %s\n", where, reason);
 }

@@ -52,6 +52,7 @@ struct mapping_pair {
 
 struct mapping_vmap {
 	int prefix; /* 1: a key matches a value it begins ("20" matches "2011"), the longest wins */
+	int range;  /* 1: keys are number ranges "LO..HI" (either end may be left out) */
 	int n;
 	struct mapping_pair *p;
 };
