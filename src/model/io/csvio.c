@@ -268,6 +268,7 @@ struct imp {
 	int fatal;   /* stop looking at records (bad header, parse error) */
 	int dberr;   /* a database failure: result -1 */
 	int began;   /* the transaction is open */
+	int refused; /* the caller found bad rows of its own: roll back */
 
 	/* rows fed by another reader (csvio_rows_*): the name each column is reported by */
 	const char *const *where;
@@ -1746,7 +1747,7 @@ imp_end(struct imp *im, struct csvio_stats *st)
 		goto out;
 	if (im->k == &kinds[CSVIO_REPORTS] && !im->fatal)
 		months_check(im);
-	if (im->st.errors > 0) {
+	if (im->st.errors > 0 || im->refused) {
 		rc = 1;
 		goto out;
 	}
@@ -1815,9 +1816,11 @@ csvio_rows_put(struct csvio_rows *r, long line, const char *const *v, const char
 }
 
 int
-csvio_rows_end(struct csvio_rows *r, const char *const *where, struct csvio_stats *st)
+csvio_rows_end(struct csvio_rows *r, const char *const *where, int refuse,
+	       struct csvio_stats *st)
 {
 	r->im->where = where;
+	r->im->refused = refuse;
 	int rc = imp_end(r->im, st);
 	free(r);
 	return rc;

@@ -96,15 +96,17 @@ int csvio_import_path(struct db *db, enum csvio_kind kind, const char *path,
  * (where[c] NULL: the format's), so a problem points at the source file's
  * column.  It returns 0 when the row is good, 1 when it was reported bad,
  * -1 when the database failed.  csvio_rows_end (where as for the checks
- * that need every row) commits when every row was good and o->dry_run is
- * 0, else rolls back; it returns 0, 1 or -1 as csvio_import, fills st (may
- * be NULL) and frees r.  Assumes no transaction is open.
+ * that need every row) commits when every row was good, o->dry_run is 0
+ * and refuse is 0 (the caller found no bad row of its own), else rolls
+ * back; it returns 0, 1 or -1 as csvio_import, fills st (may be NULL) and
+ * frees r.  Assumes no transaction is open.
  */
 struct csvio_rows;
 struct csvio_rows *csvio_rows_begin(struct db *db, enum csvio_kind kind, const char *name,
 				    const struct csvio_opts *o, csvio_err_fn *err, void *ctx);
 int csvio_rows_put(struct csvio_rows *r, long line, const char *const *v, const char *const *where);
-int csvio_rows_end(struct csvio_rows *r, const char *const *where, struct csvio_stats *st);
+int csvio_rows_end(struct csvio_rows *r, const char *const *where, int refuse,
+		   struct csvio_stats *st);
 
 /*
  * A record sink for csvio_scan: the header (first) and every non-blank row

@@ -588,6 +588,7 @@ struct src {
 	mapping_err_fn *err;
 	void *ectx;
 	struct csvio_stats cs;
+	int failed; /* a problem of the file itself (its encoding, quoting, headers) */
 };
 
 /* "FILE:LINE: column" (CSV) or "Sheet!D7" (workbook; col < 0: the row, "Sheet!7:7"). */
@@ -608,7 +609,8 @@ where_of(const struct src *s, long line, int col, const char *header, char *out,
 static void
 src_csv_err(void *ctx, const char *name, long line, const char *column, const char *reason)
 {
-	const struct src *s = ctx;
+	struct src *s = ctx;
+	s->failed = 1;
 	char w[WHERE_MAX];
 	snprintf(w, sizeof(w), "%s:%ld: %s", name, line, column);
 	s->err(s->ectx, w, reason);
@@ -639,17 +641,23 @@ src_sheet_row(void *ctx, const struct sheetread_sheet *sh, long row,
 		n = MAX_SRC_COLS;
 	const char **f = xcalloc((size_t)n + 1, sizeof(*f));
 	int *isnum = xcalloc((size_t)n + 1, sizeof(*isnum));
+	char(*num)[32] = xcalloc((size_t)n + 1, sizeof(*num));
 	for (int i = 0; i < n; i++)
 		f[i] = "";
 	for (int i = 0; i < ncells; i++)
 		if (cells[i].col <= n) {
-			f[cells[i].col - 1] = cells[i].text != NULL ? cells[i].text : "";
-			isnum[cells[i].col - 1] = cells[i].type == SHEETREAD_NUMBER;
+			int c = cells[i].col - 1;
+			f[c] = cells[i].text != NULL ? cells[i].text : "";
+			isnum[c] = cells[i].type == SHEETREAD_NUMBER;
+			/* a number as a person writes it in C style: 1020, not 1.02e+03 */
+			if (isnum[c])
+				f[c] = fmt_exact(num[c], sizeof(num[c]), cells[i].num);
 		}
 	s->cs.rows++;
 	int rc = s->fn(s->ctx, row, f, isnum, n);
 	free(f);
 	free(isnum);
+	free(num);
 	return rc;
 }
 
@@ -959,6 +967,7 @@ missing_header(struct run *r, const char *header)
 		snprintf(w, sizeof(w), "%s:%ld: header", r->src.name, r->cur_line);
 	r->err(r->ectx, w, msg_format(&m, MSG_BOTH, reason, sizeof(reason)));
 	r->fatal = 1;
+	r->src.failed = 1;
 }
 
 static int
@@ -1028,14 +1037,16 @@ cell(struct run *r, int i)
 /*
  * Looks s up in map: 1 and *to (NULL: not imported) when a key matches
  * (exact: ignoring case and diacritics; prefix: the longest key s begins
- * with), 0 when none does.
+ * with; range: the first range holding s read as a number written with
+ * decimal), 0 when none does.
  */
 static int
-vmap_find(const struct mapping_vmap *m, const char *s, const char **to)
+vmap_find(const struct mapping_vmap *m, const char *s, char decimal, const char **to)
 {
 	if (m->range) {
 		double x, alt, lo, hi;
-		if (s[0] == '\0' || parse_num_user(s, LANG_EN, &x, &alt) == NUM_BAD)
+		if (s[0] == '\0' ||
+		    parse_num_user(s, decimal == ',' ? LANG_VI : LANG_EN, &x, &alt) == NUM_BAD)
 			return 0;
 		for (int i = 0; i < m->n; i++)
 			if (range_parse(m->p[i].from, &lo, &hi) == 0 && x >= lo && x <= hi) {
@@ -1064,6 +1075,15 @@ vmap_find(const struct mapping_vmap *m, const char *s, const char **to)
 		return 0;
 	*to = m->p[best].to;
 	return 1;
+}
+
+/* How file column col of the current row writes numbers: a workbook's number cell as C does. */
+static char
+dec_of(const struct run *r, int col)
+{
+	if (r->cur_isnum != NULL && col >= 0 && col < r->cur_n && r->cur_isnum[col])
+		return '.';
+	return r->p->decimal;
 }
 
 /* Reports value s of file column col that map has no key for. */
@@ -1187,7 +1207,7 @@ attr_value(struct run *r, const struct mapping_attr *a, int fcol, const char **o
 		return s[0] != '\0';
 	}
 	const char *to;
-	if (!vmap_find(&a->map, s, &to)) {
+	if (!vmap_find(&a->map, s, dec_of(r, fcol), &to)) {
 		no_match(r, fcol, s);
 		return -1;
 	}
@@ -1270,7 +1290,7 @@ on_row(void *ctx, long line, const char *const *fields, const int *isnum, int n)
 		const char *s = cell(r, col), *to;
 		where[c->field] = loc(r, col, NULL);
 		if (s[0] != '\0' && c->map.n > 0) {
-			if (!vmap_find(&c->map, s, &to)) {
+			if (!vmap_find(&c->map, s, dec_of(r, col), &to)) {
 				no_match(r, col, s);
 				continue;
 			}
@@ -1424,12 +1444,13 @@ one_pass(struct run *r, const char *path, const struct csvio_opts *co)
 {
 	int n;
 	const char **names = profile_names(r->p, &n);
+	long bad_before = r->pass == 2 ? r->st.bad_rows : 0;
 	r->rows = csvio_rows_begin(r->db, r->p->target, r->src.name, co, csv_sink, r);
 	r->src.fn = on_row;
 	r->src.ctx = r;
 	int rc = src_read(&r->src, path, names, n);
 	free(names);
-	int end = csvio_rows_end(r->rows, NULL, &r->st.cs);
+	int end = csvio_rows_end(r->rows, NULL, r->st.bad_rows > bad_before, &r->st.cs);
 	r->rows = NULL;
 	run_reset(r);
 	if (rc == 3 && r->preview != NULL)
@@ -1491,7 +1512,7 @@ mapping_import_path(struct db *db, const struct mapping_profile *p, const char *
 				.replace = o->replace};
 	r.pass = p->leave_out ? 1 : 0;
 	rc = one_pass(&r, path, &co);
-	if (p->leave_out && rc == 1 && r.st.cs.errors > 0 && !r.fatal)
+	if (p->leave_out && rc == 1 && r.st.bad_rows > 0 && !r.src.failed)
 		rc = 0; /* bad rows: reported, and left out below */
 	if (p->leave_out && rc == 0 && !o->dry_run) {
 		long rows = r.st.rows, bad = r.st.bad_rows;
