@@ -24,7 +24,8 @@ static const struct cli_cmd cmds[] = {
      cmd_serve},
     {"import", MSG_CLI_CMD_IMPORT,
      "facilities|reports FILE.csv [--db URL] [--dry-run] [--update|--replace] "
-     "[--profile NAME (FILE.csv|.xlsx|.xls|.ods)]", cmd_import},
+     "[--profile NAME (FILE.csv|.xlsx|.xls|.ods)]",
+     cmd_import},
     {"export", MSG_CLI_CMD_EXPORT,
      "facilities|reports [--db URL] [--year Y] [--format csv|xlsx] [-o FILE]", cmd_export},
     {"stats", MSG_CLI_CMD_STATS, "[--db URL] [--plan CODE]", cmd_stats},

@@ -72,7 +72,8 @@ cmd_import(struct cli *cli, int argc, char **argv)
 			return usage(MSG_CLI_OPTION_NOT_FOR_KIND);
 
 	if (profile != NULL)
-		return cli_import_profile(cli, kind, pos[1], profile, o.dry_run, o.update, o.replace);
+		return cli_import_profile(cli, kind, pos[1], profile, o.dry_run, o.update,
+					  o.replace);
 
 	struct db *db = cli_db_open(cli);
 	if (db == NULL)

@@ -172,8 +172,7 @@ refdata(struct db *db, const char *dir)
 	return EXIT_OK;
 }
 
-static int
-delete(struct db *db, const char *name)
+static int delete (struct db *db, const char *name)
 {
 	enum status st = mapping_delete(db, NULL, (int64_t)time(NULL), name);
 	if (st == ST_NOTFOUND) {
@@ -228,14 +227,14 @@ cmd_profile(struct cli *cli, int argc, char **argv)
 	else if (strcmp(sub, "refdata") == 0)
 		rc = refdata(db, arg);
 	else
-		rc = delete(db, arg);
+		rc = delete (db, arg);
 	store_close(db);
 	return rc;
 }
 
 int
-cli_import_profile(struct cli *cli, int kind, const char *path, const char *profile,
-		   int o_dry_run, int o_update, int o_replace)
+cli_import_profile(struct cli *cli, int kind, const char *path, const char *profile, int o_dry_run,
+		   int o_update, int o_replace)
 {
 	struct db *db = cli_db_open(cli);
 	if (db == NULL)

@@ -338,10 +338,12 @@ const char *const db_sql[STMT__MAX] = {
 			  "FROM mapping_profile ORDER BY name",
     [STMT_MAPPROF_GET] = "SELECT id, target, body, version, created_by, created_at, updated_by, "
 			 "updated_at FROM mapping_profile WHERE name = ?1",
-    [STMT_MAPPROF_INSERT] = "INSERT INTO mapping_profile(name, target, body, version, created_by, "
-			    "created_at, updated_by, updated_at) VALUES (?1, ?2, ?3, 1, ?4, ?5, ?4, ?5)",
-    [STMT_MAPPROF_UPDATE] = "UPDATE mapping_profile SET target = ?2, body = ?3, updated_by = ?4, "
-			    "updated_at = ?5, version = version + 1 WHERE name = ?1 AND version = ?6",
+    [STMT_MAPPROF_INSERT] =
+	"INSERT INTO mapping_profile(name, target, body, version, created_by, "
+	"created_at, updated_by, updated_at) VALUES (?1, ?2, ?3, 1, ?4, ?5, ?4, ?5)",
+    [STMT_MAPPROF_UPDATE] =
+	"UPDATE mapping_profile SET target = ?2, body = ?3, updated_by = ?4, "
+	"updated_at = ?5, version = version + 1 WHERE name = ?1 AND version = ?6",
     [STMT_MAPPROF_DELETE] = "DELETE FROM mapping_profile WHERE name = ?1",
     [STMT_MAPUP_INSERT] = "INSERT INTO mapping_upload(token_hash, user_id, filename, content, "
 			  "expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -1816,8 +1816,7 @@ csvio_rows_put(struct csvio_rows *r, long line, const char *const *v, const char
 }
 
 int
-csvio_rows_end(struct csvio_rows *r, const char *const *where, int refuse,
-	       struct csvio_stats *st)
+csvio_rows_end(struct csvio_rows *r, const char *const *where, int refuse, struct csvio_stats *st)
 {
 	r->im->where = where;
 	r->im->refused = refuse;

@@ -244,7 +244,8 @@ mapping_from_json(const char *text, char *err, size_t errsz)
 
 	if (root == NULL || !json_is_object(root)) {
 		char t[200];
-		snprintf(t, sizeof(t), "line %d: %s", je.line, root == NULL ? je.text : "not an object");
+		snprintf(t, sizeof(t), "line %d: %s", je.line,
+			 root == NULL ? je.text : "not an object");
 		jfail(&e, t, "");
 		goto out;
 	}
@@ -578,9 +579,9 @@ fail:
 typedef int src_row_fn(void *ctx, long line, const char *const *fields, const int *isnum, int n);
 
 struct src {
-	const char *name;  /* the file as messages name it */
-	int sheet;	   /* a workbook */
-	const char *want;  /* the sheet wanted, NULL: the first */
+	const char *name; /* the file as messages name it */
+	int sheet;	  /* a workbook */
+	const char *want; /* the sheet wanted, NULL: the first */
 	char sheet_name[128];
 	int sheet_index; /* -1 until the sheet is chosen */
 	src_row_fn *fn;
@@ -600,7 +601,8 @@ where_of(const struct src *s, long line, int col, const char *header, char *out,
 		if (col < 0)
 			snprintf(out, n, "%s!%ld:%ld", s->sheet_name, line, line);
 		else
-			snprintf(out, n, "%s!%s", s->sheet_name, sheetread_ref(ref, sizeof(ref), col + 1, line));
+			snprintf(out, n, "%s!%s", s->sheet_name,
+				 sheetread_ref(ref, sizeof(ref), col + 1, line));
 	} else {
 		snprintf(out, n, "%s:%ld: %s", s->name, line, col < 0 ? "row" : header);
 	}
@@ -675,7 +677,8 @@ src_read(struct src *s, const char *path, const char *const *names, int nnames)
 			s->err(s->ectx, s->name, m);
 			return -1;
 		}
-		int rc = csvio_scan(in, s->name, names, nnames, src_csv_row, s, src_csv_err, s, &s->cs);
+		int rc =
+		    csvio_scan(in, s->name, names, nnames, src_csv_row, s, src_csv_err, s, &s->cs);
 		fclose(in);
 		return rc;
 	}
@@ -746,9 +749,8 @@ refs_load(struct db *db, struct refs *r)
 	struct db_stmt *st = db_stmt(db, STMT_PLAUS_UNITS); /* code, dimension, to_base */
 	while ((rc = db_step(st)) == DB_ROW) {
 		xgrow((void **)&r->units, &cap, r->nunits + 1, sizeof(*r->units));
-		r->units[r->nunits++] = (struct unit_ref){xstrdup(db_col_text(st, 0)),
-							  xstrdup(db_col_text(st, 1)),
-							  db_col_double(st, 2)};
+		r->units[r->nunits++] = (struct unit_ref){
+		    xstrdup(db_col_text(st, 0)), xstrdup(db_col_text(st, 1)), db_col_double(st, 2)};
 	}
 	if (rc != DB_DONE)
 		return -1;
@@ -758,10 +760,10 @@ refs_load(struct db *db, struct refs *r)
 		if (db_col_is_null(st, 3))
 			continue;
 		xgrow((void **)&r->factors, &cap, r->nfactors + 1, sizeof(*r->factors));
-		r->factors[r->nfactors++] = (struct factor_ref){
-		    xstrdup(db_col_text(st, 0)), xstrdup(db_col_text(st, 1)), db_col_double(st, 3),
-		    date_num(db_col_text(st, 5)),
-		    db_col_is_null(st, 6) ? 0 : date_num(db_col_text(st, 6))};
+		r->factors[r->nfactors++] =
+		    (struct factor_ref){xstrdup(db_col_text(st, 0)), xstrdup(db_col_text(st, 1)),
+					db_col_double(st, 3), date_num(db_col_text(st, 5)),
+					db_col_is_null(st, 6) ? 0 : date_num(db_col_text(st, 6))};
 	}
 	if (rc != DB_DONE)
 		return -1;
@@ -771,7 +773,8 @@ refs_load(struct db *db, struct refs *r)
 		if (db_col_is_null(st, 1))
 			continue;
 		xgrow((void **)&r->cdims, &cap, r->ncdims + 1, sizeof(*r->cdims));
-		r->cdims[r->ncdims++] = xasprintf("%s\x1f%s", db_col_text(st, 0), db_col_text(st, 1));
+		r->cdims[r->ncdims++] =
+		    xasprintf("%s\x1f%s", db_col_text(st, 0), db_col_text(st, 1));
 	}
 	return rc == DB_DONE ? 0 : -1;
 }
@@ -834,15 +837,15 @@ struct run {
 	int have_head;
 	char **heads; /* the file's headers */
 	int nheads;
-	int *idx;	   /* per profile column: its file column, -1 absent */
-	int *item_idx;	   /* per profile column: the file column of item.from */
-	int *unit_idx;	   /* ... of unit.from */
-	int *cost_idx;	   /* ... of cost_from */
+	int *idx;      /* per profile column: its file column, -1 absent */
+	int *item_idx; /* per profile column: the file column of item.from */
+	int *unit_idx; /* ... of unit.from */
+	int *cost_idx; /* ... of cost_from */
 	int fatal;
 
 	/* this pass */
-	int pass;		/* 1: check; 2: write (leave_out) */
-	unsigned char *bad;	/* per source line: reported bad in pass 1 */
+	int pass;	    /* 1: check; 2: write (leave_out) */
+	unsigned char *bad; /* per source line: reported bad in pass 1 */
 	long nbad;
 	struct csvio_rows *rows;
 	const struct mapping_opts *o;
@@ -928,7 +931,8 @@ csv_sink(void *ctx, const char *name, long line, const char *column, const char 
 	else if (!r->src.sheet && strncmp(column, r->src.name, strlen(r->src.name)) == 0 &&
 		 column[strlen(r->src.name)] == ':')
 		snprintf(w, sizeof(w), "%s", column); /* "FILE:LINE: header" */
-	else if (r->src.sheet && strncmp(column, r->src.sheet_name, strlen(r->src.sheet_name)) == 0 &&
+	else if (r->src.sheet &&
+		 strncmp(column, r->src.sheet_name, strlen(r->src.sheet_name)) == 0 &&
 		 column[strlen(r->src.sheet_name)] == '!')
 		snprintf(w, sizeof(w), "%s", column); /* "Sheet!D7" */
 	else if (r->src.sheet) /* a field from the profile's constants, or absent */
@@ -1243,8 +1247,8 @@ convert_energy(struct run *r, struct mline *l, int year)
 	return 0;
 }
 
-static void
-put_rows(struct run *r, const char **v, const char **where, int nlines, struct mline *lines);
+static void put_rows(struct run *r, const char **v, const char **where, int nlines,
+		     struct mline *lines);
 
 static int
 on_row(void *ctx, long line, const char *const *fields, const int *isnum, int n)
@@ -1263,7 +1267,8 @@ on_row(void *ctx, long line, const char *const *fields, const int *isnum, int n)
 	}
 	int blank = 1;
 	for (int i = 0; i < n && blank; i++)
-		if (fields[i] != NULL && fields[i][0] != '\0' && strspn(fields[i], " \t\r") != strlen(fields[i]))
+		if (fields[i] != NULL && fields[i][0] != '\0' &&
+		    strspn(fields[i], " \t\r") != strlen(fields[i]))
 			blank = 0;
 	if (blank)
 		return 0;
@@ -1317,8 +1322,12 @@ on_row(void *ctx, long line, const char *const *fields, const int *isnum, int n)
 		const char *q = cell(r, r->idx[i]);
 		if (q[0] == '\0')
 			continue; /* empty: not reported */
-		struct mline l = {.kind = c->line, .qcol = r->idx[i], .icol = r->item_idx[i],
-				  .ucol = r->unit_idx[i], .ccol = r->cost_idx[i], .pcol = i};
+		struct mline l = {.kind = c->line,
+				  .qcol = r->idx[i],
+				  .icol = r->item_idx[i],
+				  .ucol = r->unit_idx[i],
+				  .ccol = r->cost_idx[i],
+				  .pcol = i};
 		int a = attr_value(r, &c->item, l.icol, &l.item);
 		int b = attr_value(r, &c->unit, l.ucol, &l.unit);
 		if (a < 0 || b < 0)
@@ -1479,7 +1488,8 @@ run_init(struct run *r, struct db *db, const struct mapping_profile *p, const ch
 	buf_init(&r->said, 1 << 20);
 	if (refs_load(db, &r->refs) != 0) {
 		char m[512];
-		err(ctx, r->src.name, msg_both(m, sizeof(m), MSG_IO_DB_ERROR, ": %s", db_errmsg(db)));
+		err(ctx, r->src.name,
+		    msg_both(m, sizeof(m), MSG_IO_DB_ERROR, ": %s", db_errmsg(db)));
 		return -1;
 	}
 	return 0;
@@ -1507,9 +1517,8 @@ mapping_import_path(struct db *db, const struct mapping_profile *p, const char *
 		o = &none;
 	if (run_init(&r, db, p, path, name, err, ctx) != 0)
 		goto out;
-	struct csvio_opts co = {.dry_run = o->dry_run || p->leave_out,
-				.update = o->update,
-				.replace = o->replace};
+	struct csvio_opts co = {
+	    .dry_run = o->dry_run || p->leave_out, .update = o->update, .replace = o->replace};
 	r.pass = p->leave_out ? 1 : 0;
 	rc = one_pass(&r, path, &co);
 	if (p->leave_out && rc == 1 && r.st.bad_rows > 0 && !r.src.failed)
@@ -1538,8 +1547,8 @@ out:
 }
 
 int
-mapping_preview(struct db *db, const struct mapping_profile *p, const char *path,
-		const char *name, int max, mapping_preview_fn *fn, mapping_err_fn *err, void *ctx,
+mapping_preview(struct db *db, const struct mapping_profile *p, const char *path, const char *name,
+		int max, mapping_preview_fn *fn, mapping_err_fn *err, void *ctx,
 		struct mapping_stats *st)
 {
 	struct run r;

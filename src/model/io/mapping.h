@@ -67,9 +67,9 @@ struct mapping_attr {
 struct mapping_col {
 	char *header; /* the source column's header text */
 	enum mapping_role role;
-	int field;		 /* MAPR_FIELD: the canonical column */
-	struct mapping_vmap map; /* MAPR_FIELD: the value map (n = 0: values as they are) */
-	enum mapping_line line;	 /* MAPR_LINE */
+	int field;		  /* MAPR_FIELD: the canonical column */
+	struct mapping_vmap map;  /* MAPR_FIELD: the value map (n = 0: values as they are) */
+	enum mapping_line line;	  /* MAPR_LINE */
 	struct mapping_attr item; /* carrier, product, water source or material name */
 	struct mapping_attr unit; /* the unit the values are in */
 	char *cost_from;	  /* the header of the column holding the line's cost, or NULL */
@@ -86,9 +86,9 @@ struct mapping_profile {
 	char *name;
 	enum csvio_kind target;
 	char *description;
-	char decimal;	/* how the file writes numbers: '.' (1234.5) or ',' (1.234,5) */
-	int leave_out;	/* bad_rows "leave_out": bad rows are reported and left out */
-	char *sheet;	/* a workbook's sheet to read; NULL: the first */
+	char decimal;  /* how the file writes numbers: '.' (1234.5) or ',' (1.234,5) */
+	int leave_out; /* bad_rows "leave_out": bad rows are reported and left out */
+	char *sheet;   /* a workbook's sheet to read; NULL: the first */
 	int ncols, nconsts;
 	struct mapping_col *cols;
 	struct mapping_const *consts;
@@ -135,8 +135,7 @@ enum status mapping_get(struct db *db, const char *name, struct mapping_profile 
  * transaction.  ST_OK and the new version in *version (may be NULL).
  */
 enum status mapping_save(struct db *db, const struct principal *who, int64_t now,
-			 const struct mapping_profile *p, int64_t expect_version,
-			 int64_t *version);
+			 const struct mapping_profile *p, int64_t expect_version, int64_t *version);
 /* Deletes the stored profile name (audited).  ST_OK, ST_NOTFOUND or ST_ERR. */
 enum status mapping_delete(struct db *db, const struct principal *who, int64_t now,
 			   const char *name);
@@ -194,7 +193,7 @@ int mapping_preview(struct db *db, const struct mapping_profile *p, const char *
 
 /* ---- a file's columns, for the page ---- */
 
-#define MAPPING_SAMPLES 5  /* sample values kept per column */
+#define MAPPING_SAMPLES	 5  /* sample values kept per column */
 #define MAPPING_DISTINCT 30 /* distinct values kept per column (more: not a code column) */
 
 struct mapping_srccol {
