@@ -20,7 +20,7 @@ CREATE TABLE mapping_profile (
 );
 
 -- A file uploaded to /imports/new, kept between the page's steps: found by
--- the SHA-256 of an unguessable token the page carries, bound to the
+-- the BLAKE2b hash of an unguessable token (as sessions are) the page carries, bound to the
 -- account that uploaded it, deleted when it expires (Unix seconds).
 CREATE TABLE mapping_upload (
 	id INTEGER PRIMARY KEY,

@@ -423,6 +423,11 @@ enum stmt {
 	STMT_MAPUP_INSERT,   /* token_hash, user_id, filename, content, expires_at */
 	STMT_MAPUP_GET,	     /* token_hash, user_id, now -> filename, content */
 	STMT_MAPUP_EXPIRE,   /* uploads expired at ?1 */
+	STMT_MAPREF_SECTORS, /* -> code, name_vi, name_en; by code */
+	STMT_MAPREF_ADMIN,   /* -> code, name, name_en; by code */
+	STMT_MAPREF_CARRIERS, /* -> code, name_vi, name_en; by code */
+	STMT_MAPREF_PRODUCTS, /* -> code, name_vi, name_en; by code */
+	STMT_MAPREF_UNITS,    /* -> code, name_vi, name_en; by code */
 
 	/* @mail-stmts */
 

@@ -1403,6 +1403,17 @@ header_sep(const struct imp *im, const char *s, size_t n)
 {
 	const struct kind_def *k = im->k;
 	int nnames = im->sep_names != NULL ? im->nsep_names : k->ncols;
+	if (im->raw != NULL && (im->sep_names == NULL || nnames == 0)) {
+		/* a file nobody described yet: the separator that splits its header more */
+		size_t semi = 0, comma = 0;
+		int q = 0;
+		for (size_t i = 0; i < n && s[i] != '\n'; i++) {
+			q ^= s[i] == '"';
+			semi += !q && s[i] == ';';
+			comma += !q && s[i] == ',';
+		}
+		return semi > comma ? ';' : ',';
+	}
 	int names[2] = {0, 0};
 	const char seps[2] = {',', ';'};
 	if (memchr(s, ';', n) == NULL)
@@ -1833,7 +1844,7 @@ csvio_scan(FILE *in, const char *name, const char *const *names, int nnames, csv
 	im->raw = fn;
 	im->raw_ctx = fnctx;
 	im->sep_names = names;
-	im->nsep_names = nnames;
+	im->nsep_names = names != NULL ? nnames : 0;
 	int rc = parse(im, in);
 	if (rc == 0 && im->raw_rc != 0)
 		rc = im->raw_rc;

@@ -16,9 +16,11 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "db/db.h"
 #include "model/accounts/principal.h"
+#include "model/accounts/session.h"
 #include "model/audit.h"
 #include "model/calc/energy.h"
 #include "model/io/sheetread.h"
@@ -1572,4 +1574,221 @@ void
 mapping_err_print(void *ctx, const char *where, const char *reason)
 {
 	fprintf(ctx, "%s: %s\n", where, reason);
+}
+
+/* ---- the page's uploaded files and pickers -------------------------- */
+
+enum status
+mapping_upload_put(struct db *db, const struct principal *who, int64_t now, const char *filename,
+		   const void *data, size_t len, char token[MAPPING_TOKEN_LEN + 1])
+{
+	char hash[SESSION_HASH_LEN + 1];
+	session_secret_new(token, hash);
+	if (db_begin(db) != DB_OK)
+		return ST_ERR;
+	struct db_stmt *st = db_stmt(db, STMT_MAPUP_EXPIRE);
+	db_bind_int(st, 1, now);
+	if (db_run(st) != DB_OK)
+		goto fail;
+	st = db_stmt(db, STMT_MAPUP_INSERT);
+	db_bind_text(st, 1, hash);
+	db_bind_int(st, 2, who->user_id);
+	db_bind_text(st, 3, filename);
+	db_bind_blob(st, 4, data, len);
+	db_bind_int(st, 5, now + MAPPING_UPLOAD_TTL);
+	if (db_run(st) != DB_OK || db_commit(db) != DB_OK)
+		goto fail;
+	return ST_OK;
+fail:
+	db_rollback(db);
+	return ST_ERR;
+}
+
+enum status
+mapping_upload_get(struct db *db, const struct principal *who, int64_t now, const char *token,
+		   char *path, size_t n, char *filename, size_t fn)
+{
+	char hash[SESSION_HASH_LEN + 1];
+	if (token == NULL || session_secret_hash(token, hash) != 0)
+		return ST_NOTFOUND;
+	struct db_stmt *st = db_stmt(db, STMT_MAPUP_GET);
+	db_bind_text(st, 1, hash);
+	db_bind_int(st, 2, who->user_id);
+	db_bind_int(st, 3, now);
+	int rc = db_step(st);
+	if (rc == DB_DONE)
+		return ST_NOTFOUND;
+	if (rc != DB_ROW)
+		return ST_ERR;
+	snprintf(filename, fn, "%s", db_col_text(st, 0));
+	size_t len;
+	const void *data = db_col_blob(st, 1, &len);
+	const char *dot = strrchr(filename, '.');
+	char ext[8] = ".csv";
+	if (dot != NULL && strlen(dot) < sizeof(ext)) {
+		snprintf(ext, sizeof(ext), "%s", dot);
+		for (char *e = ext; *e; e++)
+			*e = (char)tolower((unsigned char)*e);
+	}
+	const char *tmp = getenv("TMPDIR");
+	snprintf(path, n, "%s/sxsh-map-XXXXXX%s", tmp != NULL && tmp[0] ? tmp : "/tmp", ext);
+	int fd = mkstemps(path, (int)strlen(ext));
+	enum status out = ST_ERR;
+	if (fd >= 0) {
+		FILE *f = fdopen(fd, "wb");
+		if (f != NULL && fwrite(data, 1, len, f) == len && fclose(f) == 0)
+			out = ST_OK;
+		else if (f == NULL)
+			close(fd);
+		if (out != ST_OK)
+			unlink(path);
+	}
+	db_reset(st);
+	return out;
+}
+
+static int
+codes_load(struct db *db, enum stmt id, struct mapping_code **out, int *n)
+{
+	struct db_stmt *st = db_stmt(db, id);
+	int rc, cap = 0;
+	*out = NULL;
+	*n = 0;
+	while ((rc = db_step(st)) == DB_ROW) {
+		xgrow((void **)out, &cap, *n + 1, sizeof(**out));
+		(*out)[(*n)++] = (struct mapping_code){xstrdup(db_col_text(st, 0)),
+						       xstrdup(db_col_text(st, 1)),
+						       xstrdup(db_col_text(st, 2))};
+	}
+	return rc == DB_DONE ? 0 : -1;
+}
+
+static void
+codes_free(struct mapping_code *c, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(c[i].code);
+		free(c[i].name_vi);
+		free(c[i].name_en);
+	}
+	free(c);
+}
+
+enum status
+mapping_codes_load(struct db *db, struct mapping_codes *c)
+{
+	memset(c, 0, sizeof(*c));
+	if (codes_load(db, STMT_MAPREF_SECTORS, &c->sector, &c->nsector) < 0 ||
+	    codes_load(db, STMT_MAPREF_ADMIN, &c->admin, &c->nadmin) < 0 ||
+	    codes_load(db, STMT_MAPREF_CARRIERS, &c->carrier, &c->ncarrier) < 0 ||
+	    codes_load(db, STMT_MAPREF_PRODUCTS, &c->product, &c->nproduct) < 0 ||
+	    codes_load(db, STMT_MAPREF_UNITS, &c->unit, &c->nunit) < 0) {
+		mapping_codes_free(c);
+		return ST_ERR;
+	}
+	return ST_OK;
+}
+
+void
+mapping_codes_free(struct mapping_codes *c)
+{
+	codes_free(c->sector, c->nsector);
+	codes_free(c->admin, c->nadmin);
+	codes_free(c->carrier, c->ncarrier);
+	codes_free(c->product, c->nproduct);
+	codes_free(c->unit, c->nunit);
+	memset(c, 0, sizeof(*c));
+}
+
+/* ---- a file's columns ----------------------------------------------- */
+
+struct srcread {
+	struct mapping_source *s;
+	int have_head;
+};
+
+static int
+looks_numeric(const char *s)
+{
+	double d, alt;
+	return parse_num_user(s, LANG_EN, &d, &alt) != NUM_BAD ||
+	       parse_num_user(s, LANG_VI, &d, &alt) != NUM_BAD;
+}
+
+static int
+srcread_row(void *ctx, long line, const char *const *fields, const int *isnum, int n)
+{
+	struct srcread *r = ctx;
+	struct mapping_source *s = r->s;
+	(void)line;
+	if (!r->have_head) {
+		r->have_head = 1;
+		s->ncols = n < MAX_SRC_COLS ? n : MAX_SRC_COLS;
+		s->cols = xcalloc((size_t)s->ncols + 1, sizeof(*s->cols));
+		for (int i = 0; i < s->ncols; i++) {
+			s->cols[i].header = xstrdup(fields[i] != NULL ? fields[i] : "");
+			s->cols[i].numeric = 1;
+		}
+		return 0;
+	}
+	s->rows++;
+	for (int i = 0; i < s->ncols && i < n; i++) {
+		struct mapping_srccol *c = &s->cols[i];
+		const char *v = fields[i] != NULL ? fields[i] : "";
+		if (v[0] == '\0')
+			continue;
+		if (!(isnum != NULL && isnum[i]) && !looks_numeric(v))
+			c->numeric = 0;
+		if (c->nsamples < MAPPING_SAMPLES)
+			c->samples[c->nsamples++] = xstrdup(v);
+		if (c->distinct_over)
+			continue;
+		int j;
+		for (j = 0; j < c->ndistinct && strcmp(c->distinct[j], v) != 0; j++)
+			;
+		if (j < c->ndistinct)
+			continue;
+		if (c->ndistinct == MAPPING_DISTINCT)
+			c->distinct_over = 1;
+		else
+			c->distinct[c->ndistinct++] = xstrdup(v);
+	}
+	return 0;
+}
+
+int
+mapping_source_read(const char *path, const char *name, const char *sheet,
+		    struct mapping_source *out, mapping_err_fn *err, void *ctx)
+{
+	struct srcread r = {out, 0};
+	struct src s = {.name = name, .want = sheet, .fn = srcread_row, .ctx = &r, .err = err,
+			.ectx = ctx};
+	memset(out, 0, sizeof(*out));
+	int rc = src_read(&s, path, NULL, 0);
+	out->encoding = s.cs.encoding;
+	out->sep = s.cs.sep;
+	if (rc != 0 || !r.have_head) {
+		if (rc == 0) {
+			char m[256];
+			err(ctx, name, msg_both(m, sizeof(m), MSG_IMP_EMPTY_FILE, NULL));
+		}
+		mapping_source_free(out);
+		return -1;
+	}
+	return 0;
+}
+
+void
+mapping_source_free(struct mapping_source *s)
+{
+	for (int i = 0; i < s->ncols; i++) {
+		struct mapping_srccol *c = &s->cols[i];
+		free(c->header);
+		for (int j = 0; j < c->nsamples; j++)
+			free(c->samples[j]);
+		for (int j = 0; j < c->ndistinct; j++)
+			free(c->distinct[j]);
+	}
+	free(s->cols);
+	memset(s, 0, sizeof(*s));
 }

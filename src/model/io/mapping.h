@@ -221,4 +221,40 @@ int mapping_source_read(const char *path, const char *name, const char *sheet,
 			struct mapping_source *out, mapping_err_fn *err, void *ctx);
 void mapping_source_free(struct mapping_source *s);
 
+/* ---- the page's uploaded files and pickers ---- */
+
+#define MAPPING_UPLOAD_TTL (2 * 3600) /* seconds an uploaded file is kept */
+#define MAPPING_TOKEN_LEN  43	      /* characters of an upload's token */
+
+/*
+ * Keeps the uploaded file (filename as sent, data of len bytes) for who
+ * for MAPPING_UPLOAD_TTL seconds, deleting every expired one, and writes
+ * its unguessable token (only its hash is stored) into token.  ST_OK or
+ * ST_ERR.
+ */
+enum status mapping_upload_put(struct db *db, const struct principal *who, int64_t now,
+			       const char *filename, const void *data, size_t len,
+			       char token[MAPPING_TOKEN_LEN + 1]);
+/*
+ * Writes who's uploaded file of token, when it has not expired, to a new
+ * temporary file whose name ends as the upload's (".csv", ".xlsx") and
+ * returns its path in path (size n; the caller unlinks it) and the name it
+ * was uploaded as in filename (size fn).  ST_OK, ST_NOTFOUND (unknown,
+ * expired, or another account's) or ST_ERR.
+ */
+enum status mapping_upload_get(struct db *db, const struct principal *who, int64_t now,
+			       const char *token, char *path, size_t n, char *filename, size_t fn);
+
+/* The codes a page offers for a field or a line, with their names. */
+struct mapping_code {
+	char *code, *name_vi, *name_en;
+};
+struct mapping_codes {
+	struct mapping_code *sector, *admin, *carrier, *product, *unit;
+	int nsector, nadmin, ncarrier, nproduct, nunit;
+};
+/* Loads every list, by code.  ST_OK (free with mapping_codes_free) or ST_ERR. */
+enum status mapping_codes_load(struct db *db, struct mapping_codes *out);
+void mapping_codes_free(struct mapping_codes *c);
+
 #endif
