@@ -255,7 +255,7 @@ cli_import_profile(struct cli *cli, int kind, const char *path, const char *prof
 			  csvio_kind_name((enum csvio_kind)kind));
 		goto out;
 	}
-	struct mapping_opts o = {o_dry_run, o_update, o_replace};
+	struct mapping_opts o = {.dry_run = o_dry_run, .update = o_update, .replace = o_replace};
 	struct mapping_stats ms;
 	int r = mapping_import_path(db, p, path, NULL, &o, mapping_err_print, stderr, &ms);
 	if (ms.cs.encoding != NULL && ms.cs.sep != 0) {

@@ -319,7 +319,7 @@ static void
 rowmsg(struct imp *im, int c, const struct msg *m)
 {
 	char reason[2 * VAL_MSG_MAX];
-	msg_format(m, MSG_BOTH, reason, sizeof(reason));
+	msg_format(m, im->o->msg_lang ? im->o->msg_lang - 1 : MSG_BOTH, reason, sizeof(reason));
 	im->row_bad = 1;
 	emit(im, im->line, col_where(im, c), reason);
 }

@@ -31,6 +31,8 @@ struct csvio_opts {
 	int dry_run; /* check everything, write nothing */
 	int update;  /* facilities: an existing code updates that facility (version + 1) */
 	int replace; /* reports: an existing (facility, year) report has its lines replaced */
+	int msg_lang; /* a row's reasons: 0 in both languages (the command line, logs);
+			 LANG_VI + 1 or LANG_EN + 1 in that one (a page) */
 };
 
 /* What an import did (or, with dry_run, would do). */

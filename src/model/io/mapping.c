@@ -856,6 +856,7 @@ struct run {
 	const int *cur_isnum;
 	const char *const *cur_fields;
 	int cur_n;
+	int msg_lang;	 /* as mapping_opts.msg_lang */
 	struct buf said; /* the messages given about source line said_line */
 	long said_line;
 	mapping_preview_fn *preview;
@@ -895,7 +896,7 @@ row_err(struct run *r, int col, const struct msg *m)
 	char w[WHERE_MAX], reason[1024];
 	where_of(&r->src, r->cur_line, col, col >= 0 && col < r->nheads ? r->heads[col] : "row", w,
 		 sizeof(w));
-	msg_format(m, MSG_BOTH, reason, sizeof(reason));
+	msg_format(m, r->msg_lang ? r->msg_lang - 1 : MSG_BOTH, reason, sizeof(reason));
 	r->cur_bad = 1;
 	mark_bad(r, r->cur_line);
 	r->err(r->ectx, w, reason);
@@ -971,7 +972,8 @@ missing_header(struct run *r, const char *header)
 	where_of(&r->src, r->cur_line, -1, "header", w, sizeof(w));
 	if (!r->src.sheet)
 		snprintf(w, sizeof(w), "%s:%ld: header", r->src.name, r->cur_line);
-	r->err(r->ectx, w, msg_format(&m, MSG_BOTH, reason, sizeof(reason)));
+	r->err(r->ectx, w,
+	       msg_format(&m, r->msg_lang ? r->msg_lang - 1 : MSG_BOTH, reason, sizeof(reason)));
 	r->fatal = 1;
 	r->src.failed = 1;
 }
@@ -1550,14 +1552,15 @@ out:
 
 int
 mapping_preview(struct db *db, const struct mapping_profile *p, const char *path, const char *name,
-		int max, mapping_preview_fn *fn, mapping_err_fn *err, void *ctx,
+		int max, int msg_lang, mapping_preview_fn *fn, mapping_err_fn *err, void *ctx,
 		struct mapping_stats *st)
 {
 	struct run r;
 	int rc = -1;
 	if (run_init(&r, db, p, path, name, err, ctx) != 0)
 		goto out;
-	struct csvio_opts co = {.dry_run = 1};
+	struct csvio_opts co = {.dry_run = 1, .msg_lang = msg_lang};
+	r.msg_lang = msg_lang;
 	r.preview = fn;
 	r.pctx = ctx;
 	r.preview_max = max;

@@ -165,6 +165,7 @@ struct mapping_opts {
 	int dry_run;
 	int update;  /* facilities: existing codes are updated */
 	int replace; /* reports: existing reports have their lines replaced */
+	int msg_lang; /* reasons: 0 in both languages; LANG_VI + 1 or LANG_EN + 1 (a page) */
 };
 
 /*
@@ -188,8 +189,8 @@ int mapping_import_path(struct db *db, const struct mapping_profile *p, const ch
  */
 typedef void mapping_preview_fn(void *ctx, long line, const char *const *v, int bad);
 int mapping_preview(struct db *db, const struct mapping_profile *p, const char *path,
-		    const char *name, int max, mapping_preview_fn *fn, mapping_err_fn *err,
-		    void *ctx, struct mapping_stats *st);
+		    const char *name, int max, int msg_lang, mapping_preview_fn *fn,
+		    mapping_err_fn *err, void *ctx, struct mapping_stats *st);
 
 /* ---- a file's columns, for the page ---- */
 
