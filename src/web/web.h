@@ -112,6 +112,9 @@ void web_error(struct http_request *req, struct http_response *resp, int status,
 /* -- wbimport -- */
 
 /* -- mapping -- */
+int web_imports_new(struct http_request *req, struct http_response *resp);
+int web_imports_map(struct http_request *req, struct http_response *resp);
+int web_imports_profile(struct http_request *req, struct http_response *resp);
 
 /* -- mail -- */
 
