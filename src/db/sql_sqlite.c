@@ -351,7 +351,8 @@ const char *const db_sql[STMT__MAX] = {
 		       "WHERE token_hash = ?1 AND user_id = ?2 AND expires_at > ?3",
     [STMT_MAPUP_EXPIRE] = "DELETE FROM mapping_upload WHERE expires_at <= ?1",
     [STMT_MAPREF_SECTORS] = "SELECT code, name_vi, name_en FROM sector ORDER BY code",
-    [STMT_MAPREF_ADMIN] = "SELECT code, name, coalesce(name_en, name) FROM admin_unit ORDER BY code",
+    [STMT_MAPREF_ADMIN] =
+	"SELECT code, name, coalesce(name_en, name) FROM admin_unit ORDER BY code",
     [STMT_MAPREF_CARRIERS] = "SELECT code, name_vi, name_en FROM carrier ORDER BY code",
     [STMT_MAPREF_PRODUCTS] = "SELECT code, name_vi, name_en FROM product ORDER BY code",
     [STMT_MAPREF_UNITS] = "SELECT code, name_vi, name_en FROM unit ORDER BY code",

@@ -81,9 +81,9 @@ static const struct {
 static const struct {
 	const char *name, *vi, *en;
 } mp_line_cols[] = {
-    {"line", "Loại dòng", "Line"},	 {"item", "Hạng mục", "Item"},
-    {"product", "Sản phẩm", "Product"},	 {"quantity", "Số lượng", "Quantity"},
-    {"unit", "Đơn vị tính", "Unit"},	 {"cost_vnd", "Chi phí (đồng)", "Cost (VND)"},
+    {"line", "Loại dòng", "Line"},	{"item", "Hạng mục", "Item"},
+    {"product", "Sản phẩm", "Product"}, {"quantity", "Số lượng", "Quantity"},
+    {"unit", "Đơn vị tính", "Unit"},	{"cost_vnd", "Chi phí (đồng)", "Cost (VND)"},
 };
 
 static const struct name mp_fstatus[] = {
@@ -111,8 +111,8 @@ struct mp {
 	char filename[256];
 	struct mapping_source src;
 	struct mapping_codes codes;
-	struct mapping_profile *prof;  /* what the form says */
-	struct mapping_profile *base;  /* the stored profile it started from, or NULL */
+	struct mapping_profile *prof; /* what the form says */
+	struct mapping_profile *base; /* the stored profile it started from, or NULL */
 	int64_t base_version;
 	struct buf problems; /* <li> items */
 	long nproblems;
@@ -324,7 +324,8 @@ mp_from_form(struct mp *m)
 			ch = "skip";
 		if (strcmp(ch, "keep") == 0 && first != NULL) {
 			for (int j = 0; j < m->base->ncols; j++) {
-				char *a = fold_key(m->base->cols[j].header), *b = fold_key(s->header);
+				char *a = fold_key(m->base->cols[j].header),
+				     *b = fold_key(s->header);
 				if (strcmp(a, b) == 0)
 					mp_copy_col(&p->cols[p->ncols++], &m->base->cols[j]);
 				free(a);
@@ -557,23 +558,23 @@ mp_use_select(struct mp *m, struct buf *b, int i, const char *cur, int keep)
 	}
 	html_close(b, "optgroup");
 	if (m->target == CSVIO_REPORTS) {
-		html_open(b, "optgroup", "label",
-			  HTTP_T(req, "Năng lượng tiêu thụ", "Energy used"), NULL);
+		html_open(b, "optgroup", "label", HTTP_T(req, "Năng lượng tiêu thụ", "Energy used"),
+			  NULL);
 		for (int c = 0; c < m->codes.ncarrier; c++) {
 			const char *v = arena_printf(&req->arena, "e:%s", m->codes.carrier[c].code);
-			mp_option(b, v,
-				  HTTP_T(req, m->codes.carrier[c].name_vi,
-					 m->codes.carrier[c].name_en),
-				  strcmp(cur, v) == 0);
+			mp_option(
+			    b, v,
+			    HTTP_T(req, m->codes.carrier[c].name_vi, m->codes.carrier[c].name_en),
+			    strcmp(cur, v) == 0);
 		}
 		html_close(b, "optgroup");
 		html_open(b, "optgroup", "label", HTTP_T(req, "Sản lượng", "Output"), NULL);
 		for (int c = 0; c < m->codes.nproduct; c++) {
 			const char *v = arena_printf(&req->arena, "o:%s", m->codes.product[c].code);
-			mp_option(b, v,
-				  HTTP_T(req, m->codes.product[c].name_vi,
-					 m->codes.product[c].name_en),
-				  strcmp(cur, v) == 0);
+			mp_option(
+			    b, v,
+			    HTTP_T(req, m->codes.product[c].name_vi, m->codes.product[c].name_en),
+			    strcmp(cur, v) == 0);
 		}
 		html_close(b, "optgroup");
 		html_open(b, "optgroup", "label", HTTP_T(req, "Nước sử dụng", "Water used"), NULL);
@@ -603,12 +604,12 @@ mp_line_selects(struct mp *m, struct buf *b, int i, const struct mapping_col *c)
 	html_open(b, "select", "id", id, "name", id, NULL);
 	mp_option(b, "", "—", unit == NULL);
 	for (int u = 0; u < m->codes.nunit; u++)
-		mp_option(b, m->codes.unit[u].code,
-			  arena_printf(&req->arena, "%s (%s)",
-				       HTTP_T(req, m->codes.unit[u].name_vi,
-					      m->codes.unit[u].name_en),
-				       m->codes.unit[u].code),
-			  unit != NULL && strcmp(unit, m->codes.unit[u].code) == 0);
+		mp_option(
+		    b, m->codes.unit[u].code,
+		    arena_printf(&req->arena, "%s (%s)",
+				 HTTP_T(req, m->codes.unit[u].name_vi, m->codes.unit[u].name_en),
+				 m->codes.unit[u].code),
+		    unit != NULL && strcmp(unit, m->codes.unit[u].code) == 0);
 	html_close(b, "select");
 	snprintf(id, sizeof(id), "c%d", i);
 	html_open(b, "label", "for", id, "class", "map-label", NULL);
@@ -626,9 +627,10 @@ mp_line_selects(struct mp *m, struct buf *b, int i, const struct mapping_col *c)
 	html_close(b, "label");
 	html_open(b, "select", "id", id, "name", id, NULL);
 	mp_option(b, "VND", HTTP_T(req, "Đồng (VND)", "Dong (VND)"), strcmp(cur, "USD") != 0);
-	mp_option(b, "USD",
-		  HTTP_T(req, "Đô la Mỹ (USD): không nhập, chỉ đếm", "US dollars: counted, not stored"),
-		  strcmp(cur, "USD") == 0);
+	mp_option(
+	    b, "USD",
+	    HTTP_T(req, "Đô la Mỹ (USD): không nhập, chỉ đếm", "US dollars: counted, not stored"),
+	    strcmp(cur, "USD") == 0);
 	html_close(b, "select");
 }
 
@@ -641,7 +643,8 @@ mp_value_map(struct mp *m, struct buf *b, int i, const struct mapping_col *c)
 	const char *field = csvio_col_name(m->target, c->field);
 	html_open(b, "fieldset", "class", "map-values", NULL);
 	html_open(b, "legend", NULL);
-	html_text(b, HTTP_T(req, "Giá trị trong tệp → mã của sxsh", "Values in the file → sxsh codes"));
+	html_text(
+	    b, HTTP_T(req, "Giá trị trong tệp → mã của sxsh", "Values in the file → sxsh codes"));
 	html_close(b, "legend");
 	for (int j = 0; j < s->ndistinct; j++) {
 		char id[40];
@@ -774,9 +777,10 @@ mp_render_form(struct mp *m, struct buf *b)
 		}
 		if (nent > 1) {
 			html_open(b, "p", "class", "note", NULL);
-			html_text(b, HTTP_T(req, "Hồ sơ còn dùng cột này cho trường khác; giữ nguyên.",
-					    "The profile also uses this column for another field; "
-					    "kept."));
+			html_text(b,
+				  HTTP_T(req, "Hồ sơ còn dùng cột này cho trường khác; giữ nguyên.",
+					 "The profile also uses this column for another field; "
+					 "kept."));
 			html_close(b, "p");
 		}
 		html_close(b, "td");
@@ -834,7 +838,8 @@ mp_render_form(struct mp *m, struct buf *b)
 	    {"json", "Tải hồ sơ (JSON)", "Download the profile (JSON)"},
 	};
 	for (size_t k = 0; k < sizeof(acts) / sizeof(acts[0]); k++) {
-		html_open(b, "button", "type", "submit", "name", "action", "value", acts[k][0], NULL);
+		html_open(b, "button", "type", "submit", "name", "action", "value", acts[k][0],
+			  NULL);
 		html_text(b, HTTP_T(req, acts[k][1], acts[k][2]));
 		html_close(b, "button");
 	}
@@ -864,7 +869,8 @@ mp_page(struct mp *m, struct http_response *resp, const char *notice, int show_p
 	html_elem(&b, "h1", title);
 	html_open(&b, "p", NULL);
 	html_textf(&b, "%s: %s — %s %s %s", HTTP_T(req, "Tệp", "File"), m->filename,
-		   web_int(req, m->src.rows), HTTP_T(req, "dòng dữ liệu, nhập làm", "data rows, as"),
+		   web_int(req, m->src.rows),
+		   HTTP_T(req, "dòng dữ liệu, nhập làm", "data rows, as"),
 		   m->target == CSVIO_FACILITIES ? HTTP_T(req, "danh sách cơ sở", "facilities")
 						 : HTTP_T(req, "báo cáo năm", "annual reports"));
 	html_close(&b, "p");
@@ -920,10 +926,11 @@ mp_load(struct mp *m, struct http_request *req, struct http_response *resp, cons
 					    sizeof(m->path), m->filename, sizeof(m->filename));
 	if (st == ST_NOTFOUND) {
 		m->path[0] = '\0';
-		web_error(req, resp, 404,
-			  "Không tìm thấy tệp đã tải lên (tệp chỉ được giữ 2 giờ). Hãy tải lên lại.",
-			  "The uploaded file is not there (files are kept 2 hours). Upload it "
-			  "again.");
+		web_error(
+		    req, resp, 404,
+		    "Không tìm thấy tệp đã tải lên (tệp chỉ được giữ 2 giờ). Hãy tải lên lại.",
+		    "The uploaded file is not there (files are kept 2 hours). Upload it "
+		    "again.");
 		return 404;
 	}
 	if (st != ST_OK) {
@@ -1043,10 +1050,10 @@ web_imports_map(struct http_request *req, struct http_response *resp)
 			enum status s =
 			    mapping_save(m.db, req->who, (int64_t)time(NULL), m.prof, expect, &v);
 			if (s == ST_OK) {
-				notice = arena_printf(&req->arena, "%s '%s', %s %lld.",
-						      HTTP_T(req, "Đã lưu hồ sơ", "Saved profile"),
-						      m.prof->name, HTTP_T(req, "phiên bản", "version"),
-						      (long long)v);
+				notice = arena_printf(
+				    &req->arena, "%s '%s', %s %lld.",
+				    HTTP_T(req, "Đã lưu hồ sơ", "Saved profile"), m.prof->name,
+				    HTTP_T(req, "phiên bản", "version"), (long long)v);
 				mapping_free(m.base);
 				m.base = NULL;
 				mapping_get(m.db, m.prof->name, &m.base);
@@ -1055,12 +1062,13 @@ web_imports_map(struct http_request *req, struct http_response *resp)
 				mp_problem(&m, HTTP_T(req, "Hồ sơ", "Profile"),
 					   web_msg(req, MSG_MAP_CONFLICT));
 			} else if (s == ST_EXISTS) {
-				mp_problem(&m, HTTP_T(req, "Tên hồ sơ ánh xạ", "Profile name"),
-					   HTTP_T(req,
-						  "đã có hồ sơ tên này; hãy mở hồ sơ đó hoặc đặt "
-						  "tên khác",
-						  "a profile of this name exists; open it or choose "
-						  "another name"));
+				mp_problem(
+				    &m, HTTP_T(req, "Tên hồ sơ ánh xạ", "Profile name"),
+				    HTTP_T(req,
+					   "đã có hồ sơ tên này; hãy mở hồ sơ đó hoặc đặt "
+					   "tên khác",
+					   "a profile of this name exists; open it or choose "
+					   "another name"));
 			} else {
 				mp_free(&m);
 				return -1;
@@ -1069,11 +1077,13 @@ web_imports_map(struct http_request *req, struct http_response *resp)
 	} else if (strcmp(action, "dryrun") == 0 || strcmp(action, "import") == 0) {
 		struct mapping_opts o = {.dry_run = action[0] == 'd', .msg_lang = msg_lang};
 		struct mapping_stats ms;
-		int r = mapping_import_path(m.db, m.prof, m.path, m.filename, &o, mp_problem, &m, &ms);
+		int r =
+		    mapping_import_path(m.db, m.prof, m.path, m.filename, &o, mp_problem, &m, &ms);
 		if (r < 0 && m.nproblems == 0)
 			mp_problem(&m, m.filename,
-				   HTTP_T(req, "lỗi hệ thống; chưa ghi gì", "internal error; nothing "
-									   "written"));
+				   HTTP_T(req, "lỗi hệ thống; chưa ghi gì",
+					  "internal error; nothing "
+					  "written"));
 		if (r == 0 && o.dry_run)
 			notice = arena_printf(
 			    &req->arena, "%s %s %s, %s %s, %s %s. %s",
@@ -1091,7 +1101,8 @@ web_imports_map(struct http_request *req, struct http_response *resp)
 			    HTTP_T(req, "dòng lỗi bị bỏ ra", "bad rows left out"),
 			    HTTP_T(req, "Không nhập theo hồ sơ:", "Not imported by the profile:"),
 			    web_int(req, ms.values_left_out),
-			    HTTP_T(req, "giá trị; chi phí không bằng đồng:", "values; costs not in VND:"),
+			    HTTP_T(req, "giá trị; chi phí không bằng đồng:",
+				   "values; costs not in VND:"),
 			    web_int(req, ms.costs_left_out));
 		else if (r == 1)
 			notice = HTTP_T(req, "Có dòng lỗi nên chưa ghi gì vào sxsh.",
@@ -1125,13 +1136,14 @@ mp_new_page(struct http_request *req, struct http_response *resp, const char *pr
 	wfp_message(&b, 1, problem);
 	wfp_message(&b, 0, notice);
 	html_open(&b, "p", NULL);
-	html_text(&b, HTTP_T(req,
-			     "Tệp CSV hoặc bảng tính (.xlsx, .xls, .ods) có dòng đầu là tên cột. "
-			     "Sau khi tải lên, bạn chọn mỗi cột dùng làm gì, xem trước, lưu "
-			     "thành hồ sơ ánh xạ, chạy thử rồi nhập.",
-			     "A CSV file or a spreadsheet (.xlsx, .xls, .ods) whose first row names "
-			     "its columns. Once it is uploaded you choose what each column is, "
-			     "preview, save the choices as a profile, do a dry run, then import."));
+	html_text(&b,
+		  HTTP_T(req,
+			 "Tệp CSV hoặc bảng tính (.xlsx, .xls, .ods) có dòng đầu là tên cột. "
+			 "Sau khi tải lên, bạn chọn mỗi cột dùng làm gì, xem trước, lưu "
+			 "thành hồ sơ ánh xạ, chạy thử rồi nhập.",
+			 "A CSV file or a spreadsheet (.xlsx, .xls, .ods) whose first row names "
+			 "its columns. Once it is uploaded you choose what each column is, "
+			 "preview, save the choices as a profile, do a dry run, then import."));
 	html_close(&b, "p");
 	html_open(&b, "form", "method", "post", "enctype", "multipart/form-data", "class",
 		  "map-upload", "action", web_url(req, "/imports/new", NULL, 0), NULL);
@@ -1175,12 +1187,9 @@ mp_new_page(struct http_request *req, struct http_response *resp, const char *pr
 		web_scroll_open(&b, HTTP_T(req, "Hồ sơ ánh xạ đã lưu", "Stored profiles"));
 		html_open(&b, "table", "class", "list map-profiles", NULL);
 		html_raw(&b, "<thead><tr>");
-		static const char *const th[][2] = {{"Tên", "Name"},
-						    {"Nhập vào", "Imports"},
-						    {"Phiên bản", "Version"},
-						    {"Người lưu", "Saved by"},
-						    {"Lúc", "When"},
-						    {"JSON", "JSON"}};
+		static const char *const th[][2] = {
+		    {"Tên", "Name"},	       {"Nhập vào", "Imports"}, {"Phiên bản", "Version"},
+		    {"Người lưu", "Saved by"}, {"Lúc", "When"},		{"JSON", "JSON"}};
 		for (size_t k = 0; k < sizeof(th) / sizeof(th[0]); k++) {
 			html_open(&b, "th", "scope", "col", NULL);
 			html_text(&b, HTTP_T(req, th[k][0], th[k][1]));
@@ -1190,9 +1199,10 @@ mp_new_page(struct http_request *req, struct http_response *resp, const char *pr
 		for (int i = 0; i < n; i++) {
 			html_open(&b, "tr", NULL);
 			html_elem(&b, "td", list[i].name);
-			html_elem(&b, "td", list[i].target == CSVIO_FACILITIES
-						? HTTP_T(req, "Cơ sở", "Facilities")
-						: HTTP_T(req, "Báo cáo năm", "Annual reports"));
+			html_elem(&b, "td",
+				  list[i].target == CSVIO_FACILITIES
+				      ? HTTP_T(req, "Cơ sở", "Facilities")
+				      : HTTP_T(req, "Báo cáo năm", "Annual reports"));
 			html_open(&b, "td", "class", "num", NULL);
 			html_text(&b, web_int(req, (long)list[i].version));
 			html_close(&b, "td");
@@ -1251,8 +1261,9 @@ web_imports_new(struct http_request *req, struct http_response *resp)
 	const char *profile = http_form(req, "profile");
 	if (f == NULL || f->len == 0) {
 		resp->status = 400;
-		return mp_new_page(req, resp, HTTP_T(req, "Tệp: hãy chọn một tệp để tải lên.",
-						     "File: choose a file to upload."),
+		return mp_new_page(req, resp,
+				   HTTP_T(req, "Tệp: hãy chọn một tệp để tải lên.",
+					  "File: choose a file to upload."),
 				   NULL);
 	}
 	const char *dot = f->filename != NULL ? strrchr(f->filename, '.') : NULL;
@@ -1268,8 +1279,8 @@ web_imports_new(struct http_request *req, struct http_response *resp)
 		target = "facilities";
 	struct db *db = http_request_db(req);
 	char token[MAPPING_TOKEN_LEN + 1];
-	if (db == NULL || mapping_upload_put(db, req->who, (int64_t)time(NULL), f->filename, f->data,
-					     f->len, token) != ST_OK)
+	if (db == NULL || mapping_upload_put(db, req->who, (int64_t)time(NULL), f->filename,
+					     f->data, f->len, token) != ST_OK)
 		return -1;
 	if (profile != NULL && profile[0] != '\0') {
 		struct mapping_profile *p = NULL;
@@ -1336,8 +1347,8 @@ web_imports_profile(struct http_request *req, struct http_response *resp)
 		resp->status = 409;
 		return mp_new_page(
 		    req, resp,
-		    arena_printf(&req->arena, "%s '%s'. %s", HTTP_T(req, "Đã có hồ sơ", "A profile"),
-				 name,
+		    arena_printf(&req->arena, "%s '%s'. %s",
+				 HTTP_T(req, "Đã có hồ sơ", "A profile"), name,
 				 HTTP_T(req, "Đánh dấu ô \"Thay hồ sơ cùng tên\" để thay.",
 					"of this name exists; tick \"Replace\" to replace it.")),
 		    NULL);

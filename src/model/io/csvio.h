@@ -28,9 +28,9 @@ int csvio_kind_parse(const char *s);
 const char *csvio_kind_name(enum csvio_kind kind);
 
 struct csvio_opts {
-	int dry_run; /* check everything, write nothing */
-	int update;  /* facilities: an existing code updates that facility (version + 1) */
-	int replace; /* reports: an existing (facility, year) report has its lines replaced */
+	int dry_run;  /* check everything, write nothing */
+	int update;   /* facilities: an existing code updates that facility (version + 1) */
+	int replace;  /* reports: an existing (facility, year) report has its lines replaced */
 	int msg_lang; /* a row's reasons: 0 in both languages (the command line, logs);
 			 LANG_VI + 1 or LANG_EN + 1 in that one (a page) */
 };

@@ -1659,9 +1659,9 @@ codes_load(struct db *db, enum stmt id, struct mapping_code **out, int *n)
 	*n = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
 		xgrow((void **)out, &cap, *n + 1, sizeof(**out));
-		(*out)[(*n)++] = (struct mapping_code){xstrdup(db_col_text(st, 0)),
-						       xstrdup(db_col_text(st, 1)),
-						       xstrdup(db_col_text(st, 2))};
+		(*out)[(*n)++] =
+		    (struct mapping_code){xstrdup(db_col_text(st, 0)), xstrdup(db_col_text(st, 1)),
+					  xstrdup(db_col_text(st, 2))};
 	}
 	return rc == DB_DONE ? 0 : -1;
 }
@@ -1764,8 +1764,8 @@ mapping_source_read(const char *path, const char *name, const char *sheet,
 		    struct mapping_source *out, mapping_err_fn *err, void *ctx)
 {
 	struct srcread r = {out, 0};
-	struct src s = {.name = name, .want = sheet, .fn = srcread_row, .ctx = &r, .err = err,
-			.ectx = ctx};
+	struct src s = {
+	    .name = name, .want = sheet, .fn = srcread_row, .ctx = &r, .err = err, .ectx = ctx};
 	memset(out, 0, sizeof(*out));
 	int rc = src_read(&s, path, NULL, 0);
 	out->encoding = s.cs.encoding;

@@ -163,8 +163,8 @@ struct mapping_stats {
 
 struct mapping_opts {
 	int dry_run;
-	int update;  /* facilities: existing codes are updated */
-	int replace; /* reports: existing reports have their lines replaced */
+	int update;   /* facilities: existing codes are updated */
+	int replace;  /* reports: existing reports have their lines replaced */
 	int msg_lang; /* reasons: 0 in both languages; LANG_VI + 1 or LANG_EN + 1 (a page) */
 };
 
