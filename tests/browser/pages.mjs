@@ -98,6 +98,10 @@ const PAGES = [
   { role: 'province', path: '/audit?lang=en' },
   { role: 'expert', path: '/' },
   { role: 'expert', path: '/account' },
+  // -- mapping --
+  { role: 'province', path: '/imports/new' },
+  { role: 'admin', path: '/imports/new?lang=en' },
+  // -- end mapping --
 ];
 
 // ---- checks on one page ----
