@@ -356,6 +356,10 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_MAPREF_CARRIERS] = "SELECT code, name_vi, name_en FROM carrier ORDER BY code",
     [STMT_MAPREF_PRODUCTS] = "SELECT code, name_vi, name_en FROM product ORDER BY code",
     [STMT_MAPREF_UNITS] = "SELECT code, name_vi, name_en FROM unit ORDER BY code",
+    [STMT_MAPREF_SCOPE_UNITS] = "SELECT code FROM admin_unit WHERE id = ?1 OR parent_id = ?1",
+    [STMT_MAPREF_SCOPE_FACILITIES] =
+	"SELECT f.code FROM facility f JOIN admin_unit u ON u.id = f.admin_unit_id "
+	"WHERE u.id = ?1 OR u.parent_id = ?1",
     /* -- end mapping -- */
     [STMT_STATS_ROWS] =
 	"SELECT 'meta', count(*) FROM meta UNION ALL "

@@ -90,9 +90,9 @@ enum route {
 	/* -- wbimport -- */
 
 	/* -- mapping -- */
-	ROUTE_IMPORTS_NEW,     /* GET, POST /imports/new (province, admin): the upload */
-	ROUTE_IMPORTS_MAP,     /* GET, POST /imports/map (province, admin): the mapping */
-	ROUTE_IMPORTS_PROFILE, /* GET, POST /imports/profile (province, admin): JSON out, in */
+	ROUTE_IMPORTS_NEW,     /* GET, POST /imports/new (staff): the upload */
+	ROUTE_IMPORTS_MAP,     /* GET, POST /imports/map (staff): the mapping */
+	ROUTE_IMPORTS_PROFILE, /* GET, POST /imports/profile (staff): JSON out, in */
 
 	/* -- mail -- */
 

@@ -754,6 +754,8 @@ static const struct {
     [MSG_MAP_CONFLICT] = {"hồ sơ đã được người khác lưu sau khi bạn mở; hãy tải lại và sửa lại",
 			  "someone saved the profile after you opened it; reload it and apply your "
 			  "changes again"},
+    [MSG_MAP_OUT_OF_SCOPE] = {"'{1}' không thuộc đơn vị hành chính của bạn",
+			      "'{1}' is outside your administrative unit"},
     [MSG_CLI_CMD_PROFILE] = {"Hồ sơ ánh xạ cột để nhập tệp khác mẫu: xem, xuất, nhập, xóa",
 			     "Column-mapping profiles for importing foreign files: list, show, "
 			     "export, import, delete"},

@@ -494,6 +494,7 @@ enum msg_id {
 	MSG_MAP_DELETED,	/* {1}: the profile */
 	MSG_MAP_CONFLICT,	/* the profile was saved by someone else since it was opened */
 	MSG_CLI_CMD_PROFILE,	/* sxsh profile: its summary */
+	MSG_MAP_OUT_OF_SCOPE,	/* {1}: a unit or facility code outside a district user's unit */
 
 	/* ---- mail (model/mail/, web password reset and notice settings) ---- */
 

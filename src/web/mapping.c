@@ -1,6 +1,8 @@
 /*
  * Importing a foreign file through a column-mapping profile
- * (model/io/mapping.h), for province staff:
+ * (model/io/mapping.h), for province staff, and for district staff within
+ * their unit (every facility row must be of the district or a unit under
+ * it: mapping_opts.unit_scope):
  *
  *   GET  /imports/new       choose facilities or reports, a stored profile
  *                           (or none) and the file; the stored profiles with
@@ -1024,7 +1026,10 @@ web_imports_map(struct http_request *req, struct http_response *resp)
 	action = action != NULL ? action : "preview";
 	const char *notice = NULL;
 	int preview = 0;
-	int msg_lang = req->lang + 1;
+	/* a district officer imports its own unit's facilities only */
+	struct mapping_opts o = {.msg_lang = req->lang + 1,
+				 .unit_scope =
+				     req->who->role == ROLE_DISTRICT ? req->who->unit_id : 0};
 
 	if (strcmp(action, "json") == 0) {
 		char *json = mapping_to_json(m.prof);
@@ -1075,7 +1080,7 @@ web_imports_map(struct http_request *req, struct http_response *resp)
 			}
 		}
 	} else if (strcmp(action, "dryrun") == 0 || strcmp(action, "import") == 0) {
-		struct mapping_opts o = {.dry_run = action[0] == 'd', .msg_lang = msg_lang};
+		o.dry_run = action[0] == 'd';
 		struct mapping_stats ms;
 		int r =
 		    mapping_import_path(m.db, m.prof, m.path, m.filename, &o, mp_problem, &m, &ms);
@@ -1110,7 +1115,7 @@ web_imports_map(struct http_request *req, struct http_response *resp)
 	} else {
 		preview = 1;
 		struct mapping_stats ms;
-		mapping_preview(m.db, m.prof, m.path, m.filename, MP_PREVIEW_ROWS, msg_lang,
+		mapping_preview(m.db, m.prof, m.path, m.filename, MP_PREVIEW_ROWS, &o,
 				mp_preview_row, mp_problem, &m, &ms);
 	}
 	rc = mp_page(&m, resp, notice, preview);

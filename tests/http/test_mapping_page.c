@@ -20,7 +20,7 @@
 #include "http_session.h"
 #include "testutil.h"
 
-enum { PRO, PRO2, DIS, NWHO };
+enum { PRO, PRO2, DIS, EXP, NWHO };
 
 static struct hc_server server;
 static struct db *db;
@@ -44,6 +44,7 @@ setup(void **state)
 	    [PRO] = {.email = "pro@x.vn", .role = ROLE_PROVINCE},
 	    [PRO2] = {.email = "pro2@x.vn", .role = ROLE_PROVINCE},
 	    [DIS] = {.email = "dis@x.vn", .role = ROLE_DISTRICT, .unit_code = "rach-gia"},
+	    [EXP] = {.email = "exp@x.vn", .role = ROLE_EXPERT},
 	};
 	hs_accounts(db, u, NWHO, NULL, sess);
 	*state = db;
@@ -86,7 +87,9 @@ test_roles(void **state)
 	hs_contains(&r, "<h1>Nhập tệp khác mẫu</h1>");
 	hs_contains(&r, "enctype=\"multipart/form-data\"");
 	hc_response_free(&r);
-	hs_req(server.port, "GET", "/imports/new", sess[DIS].cookie, NULL, 403, &r);
+	hs_req(server.port, "GET", "/imports/new", sess[DIS].cookie, NULL, 200, &r);
+	hc_response_free(&r);
+	hs_req(server.port, "GET", "/imports/new", sess[EXP].cookie, NULL, 403, &r);
 	hc_response_free(&r);
 	hs_req(server.port, "GET", "/imports/new", NULL, NULL, 303, &r);
 	hc_response_free(&r);
@@ -259,6 +262,47 @@ test_profile_json(void **state)
 	hc_response_free(&r);
 }
 
+/*
+ * A district officer of Rạch Giá imports facilities of its own unit only:
+ * the file's unit column says ha-tien on line 3, which is refused naming
+ * the column; with every row in rach-gia the dry run passes.
+ */
+static void
+test_district_scope(void **state)
+{
+	(void)state;
+	struct hc_response r;
+	const char *f[] = {"target", "facilities", "profile", ""};
+	const char *dcsv = "Mã,Tên,Ngành,Đơn vị,Loại hình,Quy mô\n"
+			   "D1,Xưởng Một,1020,rach-gia,private,small\n"
+			   "D2,Xưởng Hai,1020,ha-tien,private,small\n";
+	multipart(DIS, "/imports/new", f, 2, "file", "huyen.csv", dcsv, 303, &r);
+	char *loc = hc_header(&r, "Location");
+	const char *t = strstr(loc, "t=") + 2;
+	char tok[64];
+	snprintf(tok, sizeof(tok), "%.*s", (int)strcspn(t, "&"), t);
+	free(loc);
+	hc_response_free(&r);
+	char body[2048];
+	snprintf(body, sizeof(body),
+		 "t=%s&target=facilities&base=&base_version=0&name=&decimal=.&bad_rows=refuse"
+		 "&f0=f%%3Acode&f1=f%%3Aname&f2=f%%3Asector&f3=f%%3Aadmin_unit&v3_0=&v3_1="
+		 "&f4=f%%3Aownership&v4_0=&f5=f%%3Asize&v5_0=&action=dryrun",
+		 tok);
+	hs_form_req(server.port, &sess[DIS], "POST", "/imports/map", body, 200, &r);
+	hs_contains(&r, "huyen.csv:3: Đơn vị: &#39;ha-tien&#39; không thuộc đơn vị hành chính "
+			"của bạn");
+	hs_contains(&r, "Có dòng lỗi nên chưa ghi gì vào sxsh.");
+	hc_response_free(&r);
+	/* ha-tien mapped to rach-gia: every row in the unit */
+	char *v = strstr(body, "&v3_1=");
+	char fixed[2048];
+	snprintf(fixed, sizeof(fixed), "%.*s&v3_1=rach-gia%s", (int)(v - body), body, v + 6);
+	hs_form_req(server.port, &sess[DIS], "POST", "/imports/map", fixed, 200, &r);
+	hs_contains(&r, "Chạy thử: 2 dòng, 2 dòng hợp lệ, 0 dòng lỗi.");
+	hc_response_free(&r);
+}
+
 int
 main(void)
 {
@@ -267,6 +311,7 @@ main(void)
 	    cmocka_unit_test(test_upload_and_columns),
 	    cmocka_unit_test(test_preview_save_import),
 	    cmocka_unit_test(test_profile_json),
+	    cmocka_unit_test(test_district_scope),
 	};
 	return cmocka_run_group_tests(tests, setup, hs_teardown);
 }

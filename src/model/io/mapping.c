@@ -856,7 +856,10 @@ struct run {
 	const int *cur_isnum;
 	const char *const *cur_fields;
 	int cur_n;
-	int msg_lang;	 /* as mapping_opts.msg_lang */
+	int msg_lang;				      /* as mapping_opts.msg_lang */
+	int64_t unit_scope;			      /* as mapping_opts.unit_scope */
+	char **scope_units, **scope_facs, **all_facs; /* sorted codes */
+	int nscope_units, nscope_facs, nall_facs;
 	struct buf said; /* the messages given about source line said_line */
 	long said_line;
 	mapping_preview_fn *preview;
@@ -1255,6 +1258,80 @@ static void put_rows(struct run *r, const char **v, const char **where, int nlin
 		     struct mline *lines);
 
 static int
+str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The first column of statement id (bound to unit when > 0), sorted, into *out. */
+static int
+codes_sorted(struct db *db, enum stmt id, int64_t unit, char ***out, int *n)
+{
+	struct db_stmt *st = db_stmt(db, id);
+	int rc, cap = 0;
+	if (unit > 0)
+		db_bind_int(st, 1, unit);
+	while ((rc = db_step(st)) == DB_ROW) {
+		xgrow((void **)out, &cap, *n + 1, sizeof(**out));
+		(*out)[(*n)++] = xstrdup(db_col_text(st, 0));
+	}
+	if (*n > 1)
+		qsort(*out, (size_t)*n, sizeof(**out), str_cmp);
+	return rc == DB_DONE ? 0 : -1;
+}
+
+static int
+codes_has(char **list, int n, const char *s)
+{
+	return n > 0 && bsearch(&s, list, (size_t)n, sizeof(*list), str_cmp) != NULL;
+}
+
+static void
+out_of_scope(struct run *r, int col, const char *code)
+{
+	struct msg m;
+	msg_init(&m, MSG_MAP_OUT_OF_SCOPE, NULL);
+	msg_str(&m, code);
+	row_err(r, col, &m);
+}
+
+/*
+ * A district user's import: a facility row's unit must be the district or
+ * a unit under it and its code none of another unit's facilities; a
+ * report's facility one of the district's.
+ */
+static void
+scope_check(struct run *r, const char *const *v)
+{
+	const struct mapping_profile *p = r->p;
+	enum csvio_kind k = p->target;
+	const char *want[2] = {"admin_unit", k == CSVIO_FACILITIES ? "code" : "facility_code"};
+	for (int w = 0; w < 2; w++) {
+		if (k == CSVIO_REPORTS && w == 0)
+			continue;
+		int f = field_of(k, want[w]);
+		const char *s = v[f];
+		if (s == NULL || s[0] == '\0')
+			continue;
+		int ok;
+		if (w == 0)
+			ok = codes_has(r->scope_units, r->nscope_units, s);
+		else if (k == CSVIO_REPORTS)
+			ok = codes_has(r->scope_facs, r->nscope_facs, s);
+		else
+			ok = codes_has(r->scope_facs, r->nscope_facs, s) ||
+			     !codes_has(r->all_facs, r->nall_facs, s);
+		if (ok)
+			continue;
+		int col = -1;
+		for (int i = 0; i < p->ncols; i++)
+			if (p->cols[i].role == MAPR_FIELD && p->cols[i].field == f)
+				col = r->idx[i];
+		out_of_scope(r, col, s);
+	}
+}
+
+static int
 on_row(void *ctx, long line, const char *const *fields, const int *isnum, int n)
 {
 	struct run *r = ctx;
@@ -1372,6 +1449,8 @@ on_row(void *ctx, long line, const char *const *fields, const int *isnum, int n)
 			lines[nlines++] = l;
 		}
 	}
+	if (r->unit_scope > 0 && !r->cur_bad)
+		scope_check(r, v);
 	if (r->cur_bad && r->pass != 2) {
 		if (r->preview != NULL && r->previewed < r->preview_max) {
 			r->previewed++;
@@ -1499,9 +1578,35 @@ run_init(struct run *r, struct db *db, const struct mapping_profile *p, const ch
 	return 0;
 }
 
+/* Loads the district's codes when the import is scoped to one; 0, or -1 reported. */
+static int
+run_scope(struct run *r, int64_t unit)
+{
+	r->unit_scope = unit;
+	if (unit <= 0)
+		return 0;
+	if (codes_sorted(r->db, STMT_MAPREF_SCOPE_UNITS, unit, &r->scope_units, &r->nscope_units) ==
+		0 &&
+	    codes_sorted(r->db, STMT_MAPREF_SCOPE_FACILITIES, unit, &r->scope_facs,
+			 &r->nscope_facs) == 0 &&
+	    codes_sorted(r->db, STMT_CSVIO_FACILITY_KEYS, 0, &r->all_facs, &r->nall_facs) == 0)
+		return 0;
+	char m[512];
+	r->err(r->ectx, r->src.name,
+	       msg_both(m, sizeof(m), MSG_IO_DB_ERROR, ": %s", db_errmsg(r->db)));
+	return -1;
+}
+
 static void
 run_free(struct run *r)
 {
+	char **lists[] = {r->scope_units, r->scope_facs, r->all_facs};
+	int ns[] = {r->nscope_units, r->nscope_facs, r->nall_facs};
+	for (int l = 0; l < 3; l++) {
+		for (int i = 0; i < ns[l]; i++)
+			free(lists[l][i]);
+		free(lists[l]);
+	}
 	run_reset(r);
 	refs_free(&r->refs);
 	free(r->bad);
@@ -1519,10 +1624,13 @@ mapping_import_path(struct db *db, const struct mapping_profile *p, const char *
 	int rc = -1;
 	if (o == NULL)
 		o = &none;
-	if (run_init(&r, db, p, path, name, err, ctx) != 0)
+	if (run_init(&r, db, p, path, name, err, ctx) != 0 || run_scope(&r, o->unit_scope) != 0)
 		goto out;
-	struct csvio_opts co = {
-	    .dry_run = o->dry_run || p->leave_out, .update = o->update, .replace = o->replace};
+	struct csvio_opts co = {.dry_run = o->dry_run || p->leave_out,
+				.update = o->update,
+				.replace = o->replace,
+				.msg_lang = o->msg_lang};
+	r.msg_lang = o->msg_lang;
 	r.pass = p->leave_out ? 1 : 0;
 	rc = one_pass(&r, path, &co);
 	if (p->leave_out && rc == 1 && r.st.bad_rows > 0 && !r.src.failed)
@@ -1552,12 +1660,16 @@ out:
 
 int
 mapping_preview(struct db *db, const struct mapping_profile *p, const char *path, const char *name,
-		int max, int msg_lang, mapping_preview_fn *fn, mapping_err_fn *err, void *ctx,
-		struct mapping_stats *st)
+		int max, const struct mapping_opts *o, mapping_preview_fn *fn, mapping_err_fn *err,
+		void *ctx, struct mapping_stats *st)
 {
+	static const struct mapping_opts none;
 	struct run r;
 	int rc = -1;
-	if (run_init(&r, db, p, path, name, err, ctx) != 0)
+	if (o == NULL)
+		o = &none;
+	int msg_lang = o->msg_lang;
+	if (run_init(&r, db, p, path, name, err, ctx) != 0 || run_scope(&r, o->unit_scope) != 0)
 		goto out;
 	struct csvio_opts co = {.dry_run = 1, .msg_lang = msg_lang};
 	r.msg_lang = msg_lang;

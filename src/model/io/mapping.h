@@ -166,6 +166,13 @@ struct mapping_opts {
 	int update;   /* facilities: existing codes are updated */
 	int replace;  /* reports: existing reports have their lines replaced */
 	int msg_lang; /* reasons: 0 in both languages; LANG_VI + 1 or LANG_EN + 1 (a page) */
+	/*
+	 * The district unit (admin_unit id) a district user imports for, 0
+	 * for none: every facility must be of that unit or one directly under
+	 * it, as the district sees them (model/accounts/scope.h); a row outside
+	 * is an error naming the column.
+	 */
+	int64_t unit_scope;
 };
 
 /*
@@ -185,11 +192,12 @@ int mapping_import_path(struct db *db, const struct mapping_profile *p, const ch
  * The preview: each source row the import would write (at most max rows)
  * is given to fn as the canonical rows it becomes (v: csvio_ncols values,
  * NULL for empty; report rows: one per line), with bad: 1 when the row was
- * reported (the reasons went to err before).  Nothing is written.
+ * reported (the reasons went to err before).  Nothing is written; of o
+ * (may be NULL) only msg_lang and unit_scope count.
  */
 typedef void mapping_preview_fn(void *ctx, long line, const char *const *v, int bad);
 int mapping_preview(struct db *db, const struct mapping_profile *p, const char *path,
-		    const char *name, int max, int msg_lang, mapping_preview_fn *fn,
+		    const char *name, int max, const struct mapping_opts *o, mapping_preview_fn *fn,
 		    mapping_err_fn *err, void *ctx, struct mapping_stats *st);
 
 /* ---- a file's columns, for the page ---- */
