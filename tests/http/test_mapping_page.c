@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "db/db.h"
+#include "model/io/mapping.h"
 #include "fixture.h"
 #include "http_session.h"
 #include "testutil.h"
@@ -303,6 +304,46 @@ test_district_scope(void **state)
 	hc_response_free(&r);
 }
 
+/*
+ * A stored profile with what the page cannot edit (IAC production read
+ * through the unit code column): the page shows it as "as the stored
+ * profile says" and keeps it; electricity shows as its carrier with its
+ * unit and cost column; the preview converts nothing it should not.
+ */
+static void
+test_stored_profile_kept(void **state)
+{
+	(void)state;
+	char path[1024], err[512];
+	size_t n;
+	snprintf(path, sizeof(path), "%s/data/profiles/iac-reports.json", getenv("SXSH_SRC"));
+	char *text = tu_read_file(path, &n);
+	assert_non_null(text);
+	struct mapping_profile *p = mapping_from_json(text, err, sizeof(err));
+	free(text);
+	assert_non_null(p);
+	assert_int_equal(mapping_save(db, NULL, 1, p, 0, NULL), ST_OK);
+	mapping_free(p);
+
+	struct hc_response r;
+	const char *f[] = {"target", "facilities", "profile", "iac-reports"};
+	const char *icsv = "id,fy,prodlevel,produnits,ec_plant_usage,ec_plant_cost\n"
+			   "P1,2020,700000,1,971278,50000\n";
+	multipart(PRO, "/imports/new", f, 2, "file", "iac.csv", icsv, 303, &r);
+	char *loc = hc_header(&r, "Location");
+	/* the stored profile's target wins over the select's */
+	assert_non_null(strstr(loc, "target=reports"));
+	hc_response_free(&r);
+	hs_req(server.port, "GET", loc, sess[PRO].cookie, NULL, 200, &r);
+	free(loc);
+	hs_contains(&r, "<option value=\"keep\" selected=\"selected\">Như hồ sơ đã lưu</option>");
+	hs_contains(&r, "<option value=\"e:electricity\" selected=\"selected\">Điện</option>");
+	hs_contains(&r, "<option value=\"kWh\" selected=\"selected\">");
+	hs_contains(&r, "<option value=\"USD\" selected=\"selected\">");
+	hs_contains(&r, "value=\"iac-reports\"");
+	hc_response_free(&r);
+}
+
 int
 main(void)
 {
@@ -312,6 +353,7 @@ main(void)
 	    cmocka_unit_test(test_preview_save_import),
 	    cmocka_unit_test(test_profile_json),
 	    cmocka_unit_test(test_district_scope),
+	    cmocka_unit_test(test_stored_profile_kept),
 	};
 	return cmocka_run_group_tests(tests, setup, hs_teardown);
 }
