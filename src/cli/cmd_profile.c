@@ -232,6 +232,18 @@ cmd_profile(struct cli *cli, int argc, char **argv)
 	return rc;
 }
 
+/* The import's sink: prints each problem to stderr and counts them. */
+struct problems {
+	long n;
+};
+
+static void
+problem_print(void *ctx, const char *where, const char *reason)
+{
+	((struct problems *)ctx)->n++;
+	mapping_err_print(stderr, where, reason);
+}
+
 int
 cli_import_profile(struct cli *cli, int kind, const char *path, const char *profile, int o_dry_run,
 		   int o_update, int o_replace)
@@ -257,14 +269,15 @@ cli_import_profile(struct cli *cli, int kind, const char *path, const char *prof
 	}
 	struct mapping_opts o = {.dry_run = o_dry_run, .update = o_update, .replace = o_replace};
 	struct mapping_stats ms;
-	int r = mapping_import_path(db, p, path, NULL, &o, mapping_err_print, stderr, &ms);
+	struct problems pr = {0};
+	int r = mapping_import_path(db, p, path, NULL, &o, problem_print, &pr, &ms);
 	if (ms.cs.encoding != NULL && ms.cs.sep != 0) {
 		char sep[2] = {ms.cs.sep, '\0'};
 		cli_say(stderr, MSG_CSV_READ_AS, "ss", ms.cs.encoding, sep);
 		fputc('\n', stderr);
 	}
 	if (r != 0) {
-		cli_say(stderr, MSG_CLI_IMPORT_ERRORS, "j", (int64_t)ms.bad_rows);
+		cli_say(stderr, MSG_CLI_IMPORT_ERRORS, "j", (int64_t)pr.n);
 		fputc('\n', stderr);
 		goto out;
 	}
