@@ -657,7 +657,6 @@ src_sheet_row(void *ctx, const struct sheetread_sheet *sh, long row,
 			if (isnum[c])
 				f[c] = fmt_exact(num[c], sizeof(num[c]), cells[i].num);
 		}
-	s->cs.rows++;
 	int rc = s->fn(s->ctx, row, f, isnum, n);
 	free(f);
 	free(isnum);
@@ -1190,7 +1189,6 @@ struct mline {
 	double qty, cost;
 	int has_cost;
 	int qcol, icol, ucol, ccol; /* file columns for messages (-1: the profile) */
-	int pcol;		    /* the profile column */
 };
 
 /* Fills the location names of the canonical columns (where) for the current row. */
@@ -1407,8 +1405,7 @@ on_row(void *ctx, long line, const char *const *fields, const int *isnum, int n)
 				  .qcol = r->idx[i],
 				  .icol = r->item_idx[i],
 				  .ucol = r->unit_idx[i],
-				  .ccol = r->cost_idx[i],
-				  .pcol = i};
+				  .ccol = r->cost_idx[i]};
 		int a = attr_value(r, &c->item, l.icol, &l.item);
 		int b = attr_value(r, &c->unit, l.ucol, &l.unit);
 		if (a < 0 || b < 0)
@@ -1478,7 +1475,6 @@ put_rows(struct run *r, const char **v, const char **where, int nlines, struct m
 	    fq = field_of(k, "quantity"), fu = field_of(k, "unit"), fc = field_of(k, "cost_vnd");
 	for (int i = 0; k == CSVIO_REPORTS && i < nlines; i++) {
 		const struct mline *l = &lines[i];
-		const struct mapping_col *c = &r->p->cols[l->pcol];
 		v[fl] = line_names[l->kind];
 		v[fi] = l->kind == MAPL_OUTPUT ? NULL : l->item;
 		v[fp] = l->kind == MAPL_OUTPUT ? l->item : NULL;
@@ -1490,7 +1486,6 @@ put_rows(struct run *r, const char **v, const char **where, int nlines, struct m
 		where[fq] = where[fl];
 		where[fu] = loc(r, l->ucol, where[fl]);
 		where[fc] = loc(r, l->ccol, where[fl]);
-		(void)c;
 		int rc = csvio_rows_put(r->rows, r->cur_line, v, where);
 		bad |= rc != 0;
 		if (r->preview != NULL && r->previewed < r->preview_max)
