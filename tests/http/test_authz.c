@@ -154,6 +154,12 @@ static const struct {
     [ROUTE_MY_SEEN] = {{{"POST", "/my/seen", {303, 403, 403, 403, 400, 403}}}},
     [ROUTE_DEADLINES] = {{{"GET", "/deadlines", {303, 200, 200, 403, 403, 403}},
 			  {"POST", "/deadlines", {303, 400, 400, 403, 403, 403}}}},
+    /* -- mapping -- staff; no file: 400; no upload token or target: 400; no profile: 404 */
+    [ROUTE_IMPORTS_NEW] = {{{"GET", "/imports/new", {303, 200, 200, 200, 403, 403}},
+			    {"POST", "/imports/new", {303, 400, 400, 400, 403, 403}}}},
+    [ROUTE_IMPORTS_MAP] = {{{"GET", "/imports/map", {303, 400, 400, 400, 403, 403}}}},
+    [ROUTE_IMPORTS_PROFILE] = {{{"GET", "/imports/profile", {303, 404, 404, 404, 403, 403}},
+				{"POST", "/imports/profile", {303, 400, 400, 400, 403, 403}}}},
     /*
      * The API: no credentials are 401 problem+json; facility 7001, report
      * 8001 and registration 8001 are the enterprise's own (OWN), 7002 and

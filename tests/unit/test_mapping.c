@@ -4,7 +4,8 @@
  * profiles included), value maps (exact ignoring case and diacritics,
  * prefix, range, "not imported"), a unit converted through a heating value
  * worked by hand, unmatched values reported with the file, line and column
- * (CSV) or the cell (xlsx), all-or-nothing writing, the leave-out policy,
+ * (CSV) or the cell (xlsx, and the same workbook saved by LibreOffice as
+ * .ods and .xls), all-or-nothing writing, the leave-out policy,
  * Vietnamese numbers in a ';' file, and the stored profiles' versions.
  */
 #include <math.h>
@@ -23,6 +24,7 @@
 #include "fixture.h"
 #include "model/io/mapping.h"
 #include "model/registry/refdata.h"
+#include "soffice.h"
 #include "testutil.h"
 #include "util/alloc.h"
 #include "util/buf.h"
@@ -371,7 +373,8 @@ static void
 test_xlsx_cells(void **state)
 {
 	(void)state;
-	const char *path = tu_path("cells.xlsx");
+	char path[1024]; /* tu_path's buffer is reused by tu_run */
+	snprintf(path, sizeof(path), "%s", tu_path("cells.xlsx"));
 	lxw_workbook *wb = workbook_new(path);
 	lxw_worksheet *ws = workbook_add_worksheet(wb, "Danh sách");
 	const char *head[] = {"Mã", "Tên doanh nghiệp", "Ngành", "Loại hình", "Lao động"};
@@ -403,12 +406,27 @@ test_xlsx_cells(void **state)
 	 */
 	assert_int_equal(mapping_import_path(db, p, path, "cells.xlsx", &o, err_buf, &errs, &st),
 			 1);
+	static const char want[] =
+	    "Danh sách!C3: giá trị '9999' không có trong bảng chuyển đổi giá trị "
+	    "của hồ sơ / value '9999' is not in the profile's value map\n"
+	    "Danh sách!E4: số lao động phải là số nguyên / employees must be a "
+	    "whole number, got '12.5'\n";
+	assert_string_equal(buf_str(&errs), want);
+
+	/* The same workbook saved by LibreOffice as .ods and as .xls reads the same. */
+	const char *exts[] = {"ods", "xls"};
+	for (int i = 0; i < 2; i++) {
+		char dir[1024];
+		snprintf(dir, sizeof(dir), "%s/so-%s", tu_tmpdir(), exts[i]);
+		char *conv = so_convert(path, exts[i], dir);
+		buf_reset(&errs);
+		assert_int_equal(mapping_import_path(db, p, conv, conv, &o, err_buf, &errs, &st),
+				 1);
+		assert_string_equal(buf_str(&errs), want);
+		assert_int_equal(st.rows, 3);
+		free(conv);
+	}
 	mapping_free(p);
-	assert_string_equal(buf_str(&errs),
-			    "Danh sách!C3: giá trị '9999' không có trong bảng chuyển đổi giá trị "
-			    "của hồ sơ / value '9999' is not in the profile's value map\n"
-			    "Danh sách!E4: số lao động phải là số nguyên / employees must be a "
-			    "whole number, got '12.5'\n");
 }
 
 static void
