@@ -13,6 +13,7 @@
 
 #include "model/reporting/home.h"
 #include "model/survey/campaign.h"
+#include "render/xlsx.h"
 
 /* The lists of "Danh mục", one column each, in this order (A, B, ...). */
 enum wb_list { L_NONE, L_PRODUCT, L_CARRIER, L_UNIT, L_WATER, L_YESNO, L__MAX };
@@ -505,6 +506,45 @@ workbook_write(const char *path, const struct campaign_book *b, char *err, size_
 		snprintf(err, errsz, "cannot rename %s: %s", tmp, strerror(errno));
 		remove(tmp);
 		return -1;
+	}
+	return 0;
+}
+
+int
+workbook_progress(struct xlsx *x, const struct campaign *c, const struct campaign_progress *p,
+		  int en)
+{
+	if (xlsx_sheet(x, en ? "Progress" : "Tiến độ") < 0)
+		return -1;
+	char due[HOME_DATE_SIZE], line[512];
+	home_date_show(c->deadline, due);
+	xlsx_bold(x, c->title);
+	xlsx_row_end(x);
+	snprintf(line, sizeof(line), en ? "Year %d, due %s, %s" : "Năm %d, hạn nộp %s, %s", c->year,
+		 due, en ? campaign_kinds[c->kind].name_en : campaign_kinds[c->kind].name_vi);
+	xlsx_text(x, line);
+	xlsx_row_end(x);
+	xlsx_row_end(x);
+	static const char *const vi[] = {"Mã đơn vị", "Đơn vị hành chính", "Được mời", "Đã mở",
+					 "Đang nháp", "Đã nộp, chờ duyệt", "Đã chấp nhận"};
+	static const char *const en_h[] = {"Unit code", "Administrative unit", "Invited", "Opened",
+					   "Draft", "Submitted", "Accepted"};
+	xlsx_header(x, en ? en_h : vi, 7);
+	for (int i = 0; i <= p->n; i++) {
+		const struct campaign_count *u = i < p->n ? &p->units[i] : &p->total;
+		if (i < p->n) {
+			xlsx_text(x, u->unit_code);
+			xlsx_text(x, en ? u->unit_name_en : u->unit_name);
+		} else {
+			xlsx_blank(x);
+			xlsx_bold(x, en ? "Total" : "Tổng cộng");
+		}
+		xlsx_int(x, u->invited);
+		xlsx_int(x, u->opened);
+		xlsx_int(x, u->draft);
+		xlsx_int(x, u->submitted);
+		xlsx_int(x, u->accepted);
+		xlsx_row_end(x);
 	}
 	return 0;
 }

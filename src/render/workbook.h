@@ -35,4 +35,17 @@ struct campaign_book;
  */
 int workbook_write(const char *path, const struct campaign_book *b, char *err, size_t errsz);
 
+struct campaign;
+struct campaign_progress;
+struct xlsx;
+/*
+ * Adds the sheet "Tiến độ" ("Progress" when en) to x (render/xlsx.h): the
+ * campaign's title, year and deadline, then one row per district with
+ * invited, opened, draft, submitted and accepted counts as numbers, and
+ * the total.  The same file for `sxsh campaign progress --format xlsx` and
+ * the page's download.  Returns 0, or -1 when the workbook failed.
+ */
+int workbook_progress(struct xlsx *x, const struct campaign *c, const struct campaign_progress *p,
+		      int en);
+
 #endif
