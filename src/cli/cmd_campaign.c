@@ -105,6 +105,7 @@ do_open(struct cli *cli, int argc, char **argv)
 		msg_plain(&m, id);
 		msg_int(&m, n);
 		cli_msg(stderr, &m);
+		fputc('\n', stderr);
 		return EXIT_OK;
 	}
 	if (rc == ST_INVALID) {
@@ -112,6 +113,7 @@ do_open(struct cli *cli, int argc, char **argv)
 			const char *opt = field_option(errs.e[i].field);
 			fprintf(stderr, WHO ": %s%s", opt != NULL ? opt : "", opt != NULL ? ": " : "");
 			cli_msg(stderr, &errs.e[i].msg);
+			fputc('\n', stderr);
 		}
 		return EXIT_USER;
 	}
@@ -119,6 +121,7 @@ do_open(struct cli *cli, int argc, char **argv)
 	msg_init(&m, msg_status(rc), NULL);
 	fputs(WHO ": ", stderr);
 	cli_msg(stderr, &m);
+	fputc('\n', stderr);
 	return EXIT_USER;
 }
 

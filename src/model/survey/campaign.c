@@ -63,19 +63,40 @@ name_matches(const struct name *nm, const char *s, const char *folded)
 	return hit;
 }
 
-/* The entry of t (n entries) s names, or -1. */
+/* Whether folded name n ends with the words of f ("thanh pho rach gia", "rach gia"). */
+static int
+ends_with_words(const char *n, const char *f)
+{
+	size_t ln = strlen(n), lf = strlen(f);
+	return lf > 0 && ln > lf && n[ln - lf - 1] == ' ' && strcmp(n + ln - lf, f) == 0;
+}
+
+/*
+ * The entry of t (n entries) s names, or -1: its code or a label ignoring
+ * case and diacritics, else the one label that ends with the words of s
+ * (a unit typed without "Huyện" or "Thành phố").
+ */
 static int
 name_lookup(const struct name *t, int n, const char *s)
 {
 	if (is_blank(s))
 		return -1;
 	char *f = fold_key(s);
-	int hit = -1;
-	for (int i = 0; i < n && hit < 0; i++)
-		if (name_matches(&t[i], s, f))
+	int hit = -1, nsuffix = 0, suffix = -1;
+	for (int i = 0; i < n && hit < 0; i++) {
+		if (name_matches(&t[i], s, f)) {
 			hit = i;
+			break;
+		}
+		char *a = fold_key(t[i].name_vi);
+		if (ends_with_words(a, f)) {
+			nsuffix++;
+			suffix = i;
+		}
+		free(a);
+	}
 	free(f);
-	return hit;
+	return hit >= 0 ? hit : nsuffix == 1 ? suffix : -1;
 }
 
 /* "YYYY-MM-DD" as typed, a real day of 1990..2100, into iso; 0 or -1. */
