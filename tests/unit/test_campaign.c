@@ -46,6 +46,8 @@
 #define DBNAME "campaign.db"
 
 static struct db *db;
+/* The campaigns the tests open, in order (ids differ per backend: a refused open may use one). */
+static int64_t id_all, id_both, id_reg, id_key;
 
 static const struct principal province = {2, ROLE_PROVINCE, 0, 0, "province@test"};
 static const struct principal district_a = {3, ROLE_DISTRICT, 9002, 0, "district-a@test"};
@@ -204,7 +206,7 @@ test_report_all(void **state)
 {
 	(void)state;
 	struct campaign_in in = {.year = "2025", .kind = "report", .deadline = "31/03/2026"};
-	int64_t id = open_ok(&in, 5);
+	int64_t id = id_all = open_ok(&in, 5);
 	struct arena a;
 	arena_init(&a);
 	struct campaign c;
@@ -252,7 +254,7 @@ test_both_unit(void **state)
 	const char *units[] = {"huyen a"};
 	struct campaign_in in = {
 	    .year = "2025", .kind = "both", .deadline = "2026-03-31", .units = units, .nunits = 1};
-	int64_t id = open_ok(&in, 3);
+	int64_t id = id_both = open_ok(&in, 3);
 	struct arena a;
 	arena_init(&a);
 	/*
@@ -282,7 +284,7 @@ test_registration_sector_size(void **state)
 				 .deadline = "2026-03-31",
 				 .sector = "1020",
 				 .size = "Nhỏ"};
-	int64_t id = open_ok(&in, 2);
+	int64_t id = id_reg = open_ok(&in, 2);
 	struct arena a;
 	arena_init(&a);
 	struct campaign_progress p;
@@ -319,12 +321,11 @@ test_key_users(void **state)
 	(void)state;
 	struct campaign_in in = {
 	    .year = "2025", .kind = "report", .deadline = "2026-03-31", .key_users = 1};
-	int64_t id = open_ok(&in, 1);
+	id_key = open_ok(&in, 1);
 	char *t = tu_query_text(DBNAME, "SELECT facility_id FROM campaign_facility WHERE "
 					"campaign_id = (SELECT max(id) FROM campaign)");
 	assert_string_equal(t, "5");
 	free(t);
-	(void)id;
 }
 
 /* The workbook of district A in campaign 1 and who may have it. */
@@ -335,8 +336,8 @@ test_book(void **state)
 	struct arena a;
 	arena_init(&a);
 	struct campaign_book *b;
-	/* Campaign 1 is the first one opened. */
-	int64_t id = 1;
+	int64_t id = id_all;
+	char sql[256];
 	assert_int_equal(campaign_book_load(db, &province, &a, id, "t-a", NULL, 1767225600, &b),
 			 ST_OK);
 	assert_string_equal(b->scope, "unit:t-a");
@@ -376,16 +377,20 @@ test_book(void **state)
 	assert_int_equal(campaign_book_load(db, &ent1, &a, id, NULL, "F2", 0, &b), ST_NOTFOUND);
 	assert_int_equal(campaign_book_load(db, &province, &a, id, NULL, "F1", 1767225700, &b),
 			 ST_OK);
-	char *t = tu_query_text(DBNAME, "SELECT count(opened_at) FROM campaign_facility "
-					"WHERE campaign_id = 1");
+	snprintf(sql, sizeof(sql),
+		 "SELECT count(opened_at) FROM campaign_facility WHERE campaign_id = %lld",
+		 (long long)id);
+	char *t = tu_query_text(DBNAME, sql);
 	assert_string_equal(t, "0"); /* staff downloads record nothing */
 	free(t);
 	assert_int_equal(campaign_book_load(db, &ent1, &a, id, NULL, "F1", 1767225800, &b),
 			 ST_OK);
 	assert_string_equal(b->scope, "facility:F1");
 	assert_int_equal(b->nfacilities, 1);
-	t = tu_query_text(DBNAME, "SELECT opened_at FROM campaign_facility WHERE campaign_id = 1 "
-				  "AND facility_id = 1");
+	snprintf(sql, sizeof(sql),
+		 "SELECT opened_at FROM campaign_facility WHERE campaign_id = %lld AND facility_id = 1",
+		 (long long)id);
+	t = tu_query_text(DBNAME, sql);
 	assert_string_equal(t, "1767225800");
 	free(t);
 	arena_free(&a);
@@ -402,7 +407,10 @@ test_list(void **state)
 	assert_int_equal(campaign_list(db, &province, &a, &v, &n), ST_OK);
 	/* Four opened above, newest first. */
 	assert_int_equal(n, 4);
-	assert_int_equal(v[0].id, 4);
+	assert_int_equal(v[0].id, id_key);
+	assert_int_equal(v[1].id, id_reg);
+	assert_int_equal(v[2].id, id_both);
+	assert_int_equal(v[3].id, id_all);
 	assert_int_equal(v[0].key_users, 1);
 	assert_int_equal(v[1].kind, CAMPAIGN_REGISTRATION);
 	assert_string_equal(v[1].sector_code, "1020");
@@ -413,8 +421,9 @@ test_list(void **state)
 	int64_t ids[4];
 	/* F1 is in campaigns 1, 2 and 3, newest first. */
 	assert_int_equal(campaign_open_for_facility(db, 1, ids, 4), 3);
-	assert_int_equal(ids[0], 3);
-	assert_int_equal(ids[2], 1);
+	assert_int_equal(ids[0], id_reg);
+	assert_int_equal(ids[1], id_both);
+	assert_int_equal(ids[2], id_all);
 	arena_free(&a);
 }
 
