@@ -252,7 +252,9 @@ sheet_facilities(struct wb *w)
 {
 	const struct campaign_book *b = w->b;
 	struct wb_sheet s;
-	sheet_begin(w, &s, "Cơ sở", cols_facility, NCOLS(cols_facility), 5);
+	/* A registration-only campaign submits through Đăng ký: no report "submit" here. */
+	int ncols = NCOLS(cols_facility) - (b->campaign.kind == CAMPAIGN_REGISTRATION);
+	sheet_begin(w, &s, "Cơ sở", cols_facility, ncols, 5);
 	if (s.ws == NULL)
 		return;
 	for (int i = 0; i < b->nfacilities; i++) {

@@ -266,6 +266,9 @@ test_kinds(void **state)
 			"<sheet name=\"Đăng ký\" sheetId=\"3\" r:id=\"rId3\"/>");
 	assert_part_lacks(path, "xl/workbook.xml", "Sản phẩm");
 	ASSERT_CELL(path, 5, "A6", "s", "facility:F1");
+	/* No report to submit on Cơ sở: its keys end with sector. */
+	ASSERT_CELL(path, 2, "E2", "s", "sector");
+	ASSERT_NO_CELL(path, 2, "F2");
 	/* A directory that does not exist: an error, no file. */
 	assert_int_equal(workbook_write(tu_path("no/such/dir/x.xlsx"), &b, err, sizeof(err)), -1);
 }
