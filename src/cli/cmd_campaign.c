@@ -48,8 +48,8 @@ field_option(const char *field)
 {
 	static const struct {
 		const char *field, *opt;
-	} map[] = {{"year", "--year"},	   {"kind", "--kind"}, {"deadline", "--deadline"},
-		   {"units", "--unit"},	   {"sector", "--sector"}, {"size", "--size"},
+	} map[] = {{"year", "--year"},	 {"kind", "--kind"},	      {"deadline", "--deadline"},
+		   {"units", "--unit"},	 {"sector", "--sector"},      {"size", "--size"},
 		   {"title", "--title"}, {"key_users", "--key-users"}};
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
 		if (strcmp(map[i].field, field) == 0)
@@ -111,7 +111,8 @@ do_open(struct cli *cli, int argc, char **argv)
 	if (rc == ST_INVALID) {
 		for (int i = 0; i < errs.n; i++) {
 			const char *opt = field_option(errs.e[i].field);
-			fprintf(stderr, WHO ": %s%s", opt != NULL ? opt : "", opt != NULL ? ": " : "");
+			fprintf(stderr, WHO ": %s%s", opt != NULL ? opt : "",
+				opt != NULL ? ": " : "");
 			cli_msg(stderr, &errs.e[i].msg);
 			fputc('\n', stderr);
 		}
@@ -147,8 +148,9 @@ do_list(struct cli *cli, int argc, char **argv)
 		for (int i = 0; i < n; i++) {
 			char due[HOME_DATE_SIZE], num[32];
 			home_date_show(v[i].deadline, due);
-			printf("%-6lld %-5d %-13s %-10s %-6s %9s  %s\n", (long long)v[i].id, v[i].year,
-			       campaign_kinds[v[i].kind].code, due, v[i].open ? "open" : "closed",
+			printf("%-6lld %-5d %-13s %-10s %-6s %9s  %s\n", (long long)v[i].id,
+			       v[i].year, campaign_kinds[v[i].kind].code, due,
+			       v[i].open ? "open" : "closed",
 			       fmt_int(num, sizeof(num), v[i].nfacilities, LANG_VI), v[i].title);
 		}
 	}
@@ -286,10 +288,10 @@ progress_json(FILE *f, const struct campaign *c, const struct campaign_progress 
 		json_object_set_new(o, "unit", json_string(p->units[i].unit_name));
 		json_array_append_new(units, o);
 	}
-	json_t *root = json_pack("{s:I, s:i, s:s, s:s, s:s, s:o, s:o}", "id", (json_int_t)c->id,
-				 "year", c->year, "kind", campaign_kinds[c->kind].code, "deadline",
-				 c->deadline, "title", c->title, "units", units, "total",
-				 count_json(&p->total));
+	json_t *root =
+	    json_pack("{s:I, s:i, s:s, s:s, s:s, s:o, s:o}", "id", (json_int_t)c->id, "year",
+		      c->year, "kind", campaign_kinds[c->kind].code, "deadline", c->deadline,
+		      "title", c->title, "units", units, "total", count_json(&p->total));
 	json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	fputc('\n', f);
 	json_decref(root);
@@ -316,8 +318,9 @@ do_progress(struct cli *cli, int argc, char **argv)
 				if (strcmp(v, pg_formats[k]) == 0)
 					fmt = k;
 			if (fmt < 0)
-				return usage("--format", cli_text(m, sizeof(m), MSG_CLI_FORMAT_CHOICE,
-								  "ss", "table, csv, json", "xlsx"));
+				return usage("--format",
+					     cli_text(m, sizeof(m), MSG_CLI_FORMAT_CHOICE, "ss",
+						      "table, csv, json", "xlsx"));
 		} else {
 			return usage(argv[i], cli_label(MSG_CLI_UNKNOWN_OPTION));
 		}

@@ -882,8 +882,9 @@ const char *const db_sql[STMT__MAX] = {
 	"WHERE cf.campaign_id = ?1 AND (?2 = 0 OR cf.unit_id = ?2) "
 	"AND (?3 = 0 OR cf.facility_id = ?3) GROUP BY cf.facility_id, e.carrier_code "
 	"ORDER BY cf.facility_id, e.carrier_code",
-    [STMT_CAMPAIGN_OPENED_SET] = "UPDATE campaign_facility SET opened_at = ?3 "
-				 "WHERE campaign_id = ?1 AND facility_id = ?2 AND opened_at IS NULL",
+    [STMT_CAMPAIGN_OPENED_SET] =
+	"UPDATE campaign_facility SET opened_at = ?3 "
+	"WHERE campaign_id = ?1 AND facility_id = ?2 AND opened_at IS NULL",
     [STMT_CAMPAIGN_FORM_OPENED] =
 	"UPDATE campaign_facility SET opened_at = ?4 WHERE facility_id = ?1 AND opened_at IS NULL "
 	"AND campaign_id IN (SELECT c.id FROM campaign c WHERE c.year = ?2 AND c.state = 'open' "

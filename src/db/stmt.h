@@ -410,7 +410,7 @@ enum stmt {
 	/* @drafts-stmts */
 
 	/* @campaign-stmts */
-	STMT_CAMPAIGN_INSERT,	       /* year, kind, deadline, title, sector, size, key_users, by, at */
+	STMT_CAMPAIGN_INSERT, /* year, kind, deadline, title, sector, size, key_users, by, at */
 	STMT_CAMPAIGN_UNIT_INSERT,     /* campaign, unit id */
 	STMT_CAMPAIGN_UNIT_ID,	       /* unit code -> id, name */
 	STMT_CAMPAIGN_CANDIDATES,      /* sector prefix|NULL, size|NULL -> facility id, unit id,
@@ -421,8 +421,8 @@ enum stmt {
 	STMT_CAMPAIGN_UNITS,	       /* campaign -> code, name, name_en of its scope's units */
 	STMT_CAMPAIGN_PROGRESS_ROWS,   /* campaign, year, unit id (0: all) -> unit id, code, name,
 					  name_en, opened 0/1, report status, registration status */
-	STMT_CAMPAIGN_MEMBERS,	       /* campaign -> facility id, code, name, unit code, unit name */
-	STMT_CAMPAIGN_FACILITY_FIND,   /* scope 1-3, campaign, facility code -> id, unit id, name */
+	STMT_CAMPAIGN_MEMBERS,	     /* campaign -> facility id, code, name, unit code, unit name */
+	STMT_CAMPAIGN_FACILITY_FIND, /* scope 1-3, campaign, facility code -> id, unit id, name */
 	STMT_CAMPAIGN_BOOK_FACILITIES, /* campaign, unit id|0, facility id|0 -> id, code, name,
 					  tax code, unit name, sector name; by code */
 	STMT_CAMPAIGN_BOOK_OUTPUTS,    /* campaign, unit id|0, facility id|0, year -> facility id,

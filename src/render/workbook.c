@@ -19,9 +19,8 @@
 enum wb_list { L_NONE, L_PRODUCT, L_CARRIER, L_UNIT, L_WATER, L_YESNO, L__MAX };
 
 static const char *const list_head[L__MAX] = {
-    [L_PRODUCT] = "Sản phẩm",	 [L_CARRIER] = "Loại năng lượng",
-    [L_UNIT] = "Đơn vị tính",	 [L_WATER] = "Nguồn nước",
-    [L_YESNO] = "Có/Không/Chưa rõ",
+    [L_PRODUCT] = "Sản phẩm", [L_CARRIER] = "Loại năng lượng", [L_UNIT] = "Đơn vị tính",
+    [L_WATER] = "Nguồn nước", [L_YESNO] = "Có/Không/Chưa rõ",
 };
 static const char *const yesno[] = {"Có", "Không", "Chưa rõ"};
 
@@ -161,9 +160,9 @@ sheet_begin(struct wb *w, struct wb_sheet *s, const char *name, const struct wb_
 	}
 	for (int c = 0; c < ncols; c++)
 		wb_check(w, worksheet_set_column(s->ws, (lxw_col_t)c, (lxw_col_t)c, cols[c].width,
-						 c < nlocked ? NULL
+						 c < nlocked   ? NULL
 						 : cols[c].num ? w->f.input_num
-								: w->f.input));
+							       : w->f.input));
 	/* Row formats win over the column formats: rows 1-3 stay locked. */
 	lxw_row_col_options hidden = {.hidden = 1};
 	wb_check(w, worksheet_set_row(s->ws, 0, 22, w->f.title));
@@ -204,8 +203,8 @@ cell_input(struct wb *w, struct wb_sheet *s, int c, const char *v)
 
 /* The code and name of f on the current row, locked, and moves to the next row. */
 static void
-row_facility(struct wb *w, struct wb_sheet *s, const struct campaign_book_facility *f,
-	     int c3, const char *v3, int c5, const char *v5)
+row_facility(struct wb *w, struct wb_sheet *s, const struct campaign_book_facility *f, int c3,
+	     const char *v3, int c5, const char *v5)
 {
 	cell_fixed(w, s, 0, f->code);
 	cell_fixed(w, s, 1, f->name);
@@ -322,7 +321,8 @@ sheet_lists(struct wb *w)
 		wb_check(w, worksheet_set_column(ws, c, c, l == L_PRODUCT ? 36 : 22, NULL));
 		wb_check(w, worksheet_write_string(ws, 0, c, list_head[l], w->f.head));
 		for (int i = 0; i < w->list_n[l]; i++)
-			wb_check(w, worksheet_write_string(ws, (lxw_row_t)(i + 1), c, v[l][i], NULL));
+			wb_check(w,
+				 worksheet_write_string(ws, (lxw_row_t)(i + 1), c, v[l][i], NULL));
 	}
 	worksheet_freeze_panes(ws, 1, 0);
 	worksheet_protect(ws, NULL, NULL);
@@ -348,8 +348,7 @@ sheet_help(struct wb *w)
 	snprintf(line, sizeof(line), "Năm: %d.  Hạn nộp: %s.  Phạm vi: %s.", c->year, due,
 		 b->scope_name != NULL ? b->scope_name : "");
 	wb_check(w, worksheet_write_string(ws, r++, 0, line, w->f.bold_note));
-	snprintf(line, sizeof(line), "Sổ gồm %d cơ sở, liệt kê ở sheet \"Cơ sở\".",
-		 b->nfacilities);
+	snprintf(line, sizeof(line), "Sổ gồm %d cơ sở, liệt kê ở sheet \"Cơ sở\".", b->nfacilities);
 	wb_check(w, worksheet_write_string(ws, r++, 0, line, w->f.note));
 	r++;
 	static const char *const common[] = {
@@ -395,8 +394,7 @@ sheet_help(struct wb *w)
 				"lượng dự kiến (%), các giải pháp; cột \"Nộp\": Có để gửi đăng ký.",
 				w->f.note));
 	wb_check(w, worksheet_write_string(
-			ws, r++, 0,
-			"• Danh mục: các danh sách để chọn (không sửa).", w->f.note));
+			ws, r++, 0, "• Danh mục: các danh sách để chọn (không sửa).", w->f.note));
 	r++;
 	wb_check(w, worksheet_write_string(
 			ws, r++, 0,
@@ -527,10 +525,10 @@ workbook_progress(struct xlsx *x, const struct campaign *c, const struct campaig
 	xlsx_text(x, line);
 	xlsx_row_end(x);
 	xlsx_row_end(x);
-	static const char *const vi[] = {"Mã đơn vị", "Đơn vị hành chính", "Được mời", "Đã mở",
+	static const char *const vi[] = {"Mã đơn vị", "Đơn vị hành chính", "Được mời",	  "Đã mở",
 					 "Đang nháp", "Đã nộp, chờ duyệt", "Đã chấp nhận"};
 	static const char *const en_h[] = {"Unit code", "Administrative unit", "Invited", "Opened",
-					   "Draft", "Submitted", "Accepted"};
+					   "Draft",	"Submitted",	       "Accepted"};
 	xlsx_header(x, en ? en_h : vi, 7);
 	for (int i = 0; i <= p->n; i++) {
 		const struct campaign_count *u = i < p->n ? &p->units[i] : &p->total;

@@ -43,7 +43,8 @@
 static int
 is_province(const struct http_request *req)
 {
-	return req->who != NULL && (req->who->role == ROLE_PROVINCE || req->who->role == ROLE_ADMIN);
+	return req->who != NULL &&
+	       (req->who->role == ROLE_PROVINCE || req->who->role == ROLE_ADMIN);
 }
 
 /* A campaign's scope in words: districts, sector, size, key users; "toàn tỉnh" when none. */
@@ -131,7 +132,8 @@ campaign_table(struct http_request *req, struct buf *b, const struct campaign *v
 		html_open(b, "tr", NULL);
 		html_open(b, "td", NULL);
 		html_open(b, "a", "href",
-			  web_url(req, arena_printf(&req->arena, "/campaigns/%lld", (long long)c->id),
+			  web_url(req,
+				  arena_printf(&req->arena, "/campaigns/%lld", (long long)c->id),
 				  NULL, 0),
 			  NULL);
 		html_text(b, c->title);
@@ -144,8 +146,9 @@ campaign_table(struct http_request *req, struct buf *b, const struct campaign *v
 		html_elem(b, "td", date_show(req, c->deadline));
 		html_elem(b, "td", scope_text(req, c));
 		td_num(req, b, c->nfacilities);
-		html_elem(b, "td", c->open ? HTTP_T(req, "Đang mở", "Open")
-					   : HTTP_T(req, "Đã đóng", "Closed"));
+		html_elem(b, "td",
+			  c->open ? HTTP_T(req, "Đang mở", "Open")
+				  : HTTP_T(req, "Đã đóng", "Closed"));
 		html_close(b, "tr");
 	}
 	html_close(b, "tbody");
@@ -224,24 +227,24 @@ open_form(struct http_request *req, struct buf *b, const struct wf_errors *errs)
 		      : arena_printf(&req->arena, "%d", home_reporting_year((int64_t)time(NULL))),
 		  errs);
 	select_field(req, b, HTTP_T(req, "Nội dung khảo sát", "What to collect"), "kind",
-		     campaign_kinds, CAMPAIGN_KIND__MAX, NULL,
-		     get ? get(req, "kind") : "report", errs);
+		     campaign_kinds, CAMPAIGN_KIND__MAX, NULL, get ? get(req, "kind") : "report",
+		     errs);
 	wfp_input(req, b, HTTP_T(req, "Hạn nộp, ngày/tháng/năm", "Deadline, day/month/year"),
 		  "deadline", get ? get(req, "deadline") : "", errs);
-	wfp_input(req, b,
-		  HTTP_T(req, "Tiêu đề (để trống: tự đặt theo năm)",
-			 "Title (blank: made from the year)"),
-		  "title", get ? get(req, "title") : "", errs);
-	html_open(b, "fieldset", "class", "choices campaign-units", "id", wfp_field_id(req, "units"),
-		  NULL);
+	wfp_input(
+	    req, b,
+	    HTTP_T(req, "Tiêu đề (để trống: tự đặt theo năm)", "Title (blank: made from the year)"),
+	    "title", get ? get(req, "title") : "", errs);
+	html_open(b, "fieldset", "class", "choices campaign-units", "id",
+		  wfp_field_id(req, "units"), NULL);
 	html_elem(b, "legend",
 		  HTTP_T(req, "Huyện, thành phố (không chọn: toàn tỉnh)",
 			 "Districts (none chosen: the whole province)"));
 	for (int i = 0; i < nunits; i++) {
 		int on = posted && form_has(req, "units", units[i].code);
 		html_open(b, "label", "class", "check", NULL);
-		const char *attr[] = {"type",	  "checkbox", "name",	 "units",
-				      "value",	  units[i].code, "checked", on ? "checked" : NULL};
+		const char *attr[] = {"type",  "checkbox",    "name",	 "units",
+				      "value", units[i].code, "checked", on ? "checked" : NULL};
 		wfp_tag(b, "input", attr, 8);
 		html_text(b, HTTP_T(req, units[i].name_vi, units[i].name_en));
 		html_close(b, "label");
@@ -253,10 +256,11 @@ open_form(struct http_request *req, struct buf *b, const struct wf_errors *errs)
 	select_field(req, b, HTTP_T(req, "Quy mô", "Size"), "size", names_size, SIZE__MAX,
 		     HTTP_T(req, "Mọi quy mô", "Every size"), get ? get(req, "size") : "", errs);
 	html_open(b, "label", "class", "check", NULL);
-	const char *ka[] = {"type",  "checkbox", "name",    "key_users",
-			    "value", "1",	 "checked", posted && form_has(req, "key_users", "1")
-							    ? "checked"
-							    : NULL};
+	const char *ka[] = {
+	    "type",    "checkbox",
+	    "name",    "key_users",
+	    "value",   "1",
+	    "checked", posted && form_has(req, "key_users", "1") ? "checked" : NULL};
 	wfp_tag(b, "input", ka, 8);
 	html_text(b, HTTP_T(req, "Chỉ cơ sở sử dụng năng lượng trọng điểm (theo năm trước)",
 			    "Key energy users only (of the year before)"));
@@ -332,9 +336,9 @@ web_campaigns(struct http_request *req, struct http_response *resp)
 	int rc = campaign_open(db, req->who, &in, (int64_t)time(NULL), &id, &nf, &errs);
 	if (rc == ST_OK) {
 		struct http_param p = {"done", "opened"};
-		wfp_redirect(resp, web_url(req, arena_printf(&req->arena, "/campaigns/%lld",
-							     (long long)id),
-					   &p, 1));
+		wfp_redirect(
+		    resp, web_url(req, arena_printf(&req->arena, "/campaigns/%lld", (long long)id),
+				  &p, 1));
 		return 0;
 	}
 	if (rc == ST_INVALID) {
@@ -390,12 +394,12 @@ progress_row(struct http_request *req, struct buf *b, const struct campaign *c,
 	html_open(b, "td", NULL);
 	if (!total) {
 		struct http_param p = {"unit", u->unit_code};
-		html_open(b, "a", "href",
-			  web_url(req,
-				  arena_printf(&req->arena, "/campaigns/%lld/workbook",
-					       (long long)c->id),
-				  &p, 1),
-			  NULL);
+		html_open(
+		    b, "a", "href",
+		    web_url(req,
+			    arena_printf(&req->arena, "/campaigns/%lld/workbook", (long long)c->id),
+			    &p, 1),
+		    NULL);
 		html_textf(b, "%s %s", HTTP_T(req, "Tải sổ", "Workbook of"),
 			   HTTP_T(req, u->unit_name, u->unit_name_en));
 		html_close(b, "a");
@@ -442,12 +446,18 @@ web_campaign(struct http_request *req, struct http_response *resp)
 	}
 	html_open(&b, "table", "class", "facts", NULL);
 	html_elem(&b, "caption", HTTP_T(req, "Thông tin đợt khảo sát", "About the campaign"));
-	const char *k[] = {HTTP_T(req, "Năm", "Year"), HTTP_T(req, "Nội dung", "Documents"),
-			   HTTP_T(req, "Hạn nộp", "Deadline"), HTTP_T(req, "Phạm vi", "Scope"),
-			   HTTP_T(req, "Số cơ sở", "Facilities"), HTTP_T(req, "Mở ngày", "Opened on")};
-	const char *val[] = {arena_printf(&req->arena, "%d", c.year), kind_label(req, c.kind),
-			     date_show(req, c.deadline), scope_text(req, &c),
-			     web_int(req, c.nfacilities), web_date_unix(req, c.created_at)};
+	const char *k[] = {HTTP_T(req, "Năm", "Year"),
+			   HTTP_T(req, "Nội dung", "Documents"),
+			   HTTP_T(req, "Hạn nộp", "Deadline"),
+			   HTTP_T(req, "Phạm vi", "Scope"),
+			   HTTP_T(req, "Số cơ sở", "Facilities"),
+			   HTTP_T(req, "Mở ngày", "Opened on")};
+	const char *val[] = {arena_printf(&req->arena, "%d", c.year),
+			     kind_label(req, c.kind),
+			     date_show(req, c.deadline),
+			     scope_text(req, &c),
+			     web_int(req, c.nfacilities),
+			     web_date_unix(req, c.created_at)};
 	for (int i = 0; i < 6; i++) {
 		html_open(&b, "tr", NULL);
 		html_open(&b, "th", "scope", "row", NULL);
@@ -458,12 +468,13 @@ web_campaign(struct http_request *req, struct http_response *resp)
 	}
 	html_close(&b, "table");
 	html_elem(&b, "h2", HTTP_T(req, "Tiến độ theo huyện", "Progress by district"));
-	html_elem(&b, "p",
-		  HTTP_T(req,
-			 "Đã mở: cơ sở đã tải sổ hoặc mở biểu mẫu, hoặc đã có báo cáo. Nháp gồm cả "
-			 "báo cáo bị trả lại.",
-			 "Opened: the facility downloaded its workbook or opened its form, or has a "
-			 "document. Draft includes documents returned."));
+	html_elem(
+	    &b, "p",
+	    HTTP_T(req,
+		   "Đã mở: cơ sở đã tải sổ hoặc mở biểu mẫu, hoặc đã có báo cáo. Nháp gồm cả "
+		   "báo cáo bị trả lại.",
+		   "Opened: the facility downloaded its workbook or opened its form, or has a "
+		   "document. Draft includes documents returned."));
 	web_scroll_open(&b, HTTP_T(req, "Tiến độ theo huyện", "Progress by district"));
 	html_open(&b, "table", "class", "list campaign-progress", NULL);
 	html_elem(&b, "caption", HTTP_T(req, "Số cơ sở theo tình trạng", "Facilities by state"));
@@ -574,10 +585,9 @@ web_campaign_workbook(struct http_request *req, struct http_response *resp)
 	}
 	resp->content_type = XLSX_CT;
 	http_response_header(resp, "Cache-Control", "no-store");
-	http_response_header(
-	    resp, "Content-Disposition",
-	    arena_printf(&req->arena, "attachment; filename=\"%s\"",
-			 file_name(req, id, unit != NULL ? unit : fac)));
+	http_response_header(resp, "Content-Disposition",
+			     arena_printf(&req->arena, "attachment; filename=\"%s\"",
+					  file_name(req, id, unit != NULL ? unit : fac)));
 	ret = 0;
 out:
 	unlink(path);
@@ -595,10 +605,12 @@ web_campaign_home_link(struct http_request *req, struct buf *b, int64_t facility
 	struct http_param p = {"facility", code};
 	html_open(b, "p", "class", "campaign-link", NULL);
 	html_open(b, "a", "href",
-		  web_url(req, arena_printf(&req->arena, "/campaigns/%lld/workbook", (long long)ids[0]),
+		  web_url(req,
+			  arena_printf(&req->arena, "/campaigns/%lld/workbook", (long long)ids[0]),
 			  &p, 1),
 		  NULL);
-	html_text(b, HTTP_T(req, "Tải sổ khảo sát (Excel)", "Download the survey workbook (Excel)"));
+	html_text(b,
+		  HTTP_T(req, "Tải sổ khảo sát (Excel)", "Download the survey workbook (Excel)"));
 	html_close(b, "a");
 	html_close(b, "p");
 }

@@ -101,7 +101,8 @@ test_open_form(void **state)
 
 	/* Wrong fields: each named, everything typed kept, nothing opened. */
 	req(PRO, "POST", "/campaigns",
-	    "year=20x5&kind=report&deadline=31%2F02%2F2026&title=Th%E1%BB%AD&units=rach-gia&size=small",
+	    "year=20x5&kind=report&deadline=31%2F02%2F2026&title=Th%E1%BB%AD&units=rach-gia&size="
+	    "small",
 	    400, &r);
 	hs_contains(&r, "data-field=\"year\">năm phải là số nguyên</span>");
 	hs_contains(&r, "data-field=\"deadline\">hạn nộp phải là một ngày dạng ngày/tháng/năm, ví "
@@ -161,8 +162,9 @@ test_progress(void **state)
 	hs_contains(&r, "<th scope=\"row\">Tổng cộng</th><td class=\"num\">3</td><td "
 			"class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">1</td><td "
 			"class=\"num\">0</td><td></td>");
-	snprintf(s, sizeof(s), "href=\"/campaigns/%lld/workbook?unit=rach-gia\">Tải sổ Thành phố "
-			       "Rạch Giá</a>",
+	snprintf(s, sizeof(s),
+		 "href=\"/campaigns/%lld/workbook?unit=rach-gia\">Tải sổ Thành phố "
+		 "Rạch Giá</a>",
 		 cid);
 	hs_contains(&r, s);
 	hs_contains(&r, "Tải Excel tiến độ");

@@ -171,8 +171,11 @@ test_validation(void **state)
 	assert_non_null(wf_errors_find(&errs, "kind"));
 
 	/* 2394 (cement) has no small facility: an empty scope is refused, nothing stored. */
-	struct campaign_in none = {
-	    .year = "2025", .kind = "report", .deadline = "2026-03-31", .sector = "2394", .size = "small"};
+	struct campaign_in none = {.year = "2025",
+				   .kind = "report",
+				   .deadline = "2026-03-31",
+				   .sector = "2394",
+				   .size = "small"};
 	wf_errors_clear(&errs);
 	assert_int_equal(campaign_open(db, &province, &none, 1767225600, &id, &n, &errs),
 			 ST_INVALID);
@@ -383,13 +386,13 @@ test_book(void **state)
 	char *t = tu_query_text(DBNAME, sql);
 	assert_string_equal(t, "0"); /* staff downloads record nothing */
 	free(t);
-	assert_int_equal(campaign_book_load(db, &ent1, &a, id, NULL, "F1", 1767225800, &b),
-			 ST_OK);
+	assert_int_equal(campaign_book_load(db, &ent1, &a, id, NULL, "F1", 1767225800, &b), ST_OK);
 	assert_string_equal(b->scope, "facility:F1");
 	assert_int_equal(b->nfacilities, 1);
-	snprintf(sql, sizeof(sql),
-		 "SELECT opened_at FROM campaign_facility WHERE campaign_id = %lld AND facility_id = 1",
-		 (long long)id);
+	snprintf(
+	    sql, sizeof(sql),
+	    "SELECT opened_at FROM campaign_facility WHERE campaign_id = %lld AND facility_id = 1",
+	    (long long)id);
 	t = tu_query_text(DBNAME, sql);
 	assert_string_equal(t, "1767225800");
 	free(t);
@@ -431,12 +434,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_validation),
-	    cmocka_unit_test(test_report_all),
-	    cmocka_unit_test(test_both_unit),
-	    cmocka_unit_test(test_registration_sector_size),
-	    cmocka_unit_test(test_key_users),
-	    cmocka_unit_test(test_book),
+	    cmocka_unit_test(test_validation), cmocka_unit_test(test_report_all),
+	    cmocka_unit_test(test_both_unit),  cmocka_unit_test(test_registration_sector_size),
+	    cmocka_unit_test(test_key_users),  cmocka_unit_test(test_book),
 	    cmocka_unit_test(test_list),
 	};
 	return cmocka_run_group_tests_name("campaign", tests, setup, teardown);

@@ -219,7 +219,8 @@ open_tx(struct db *db, const struct principal *who, const struct campaign_in *in
 			if (!in_scope)
 				continue;
 		}
-		if (keys != NULL && bsearch(&c[i].id, keys, (size_t)nkeys, sizeof(*keys), cmp_id) == NULL)
+		if (keys != NULL &&
+		    bsearch(&c[i].id, keys, (size_t)nkeys, sizeof(*keys), cmp_id) == NULL)
 			continue;
 		st = db_stmt(db, STMT_CAMPAIGN_FACILITY_INSERT);
 		db_bind_int(st, 1, cid);
@@ -248,8 +249,8 @@ open_tx(struct db *db, const struct principal *who, const struct campaign_in *in
 }
 
 int
-campaign_open(struct db *db, const struct principal *who, const struct campaign_in *in,
-	      int64_t now, int64_t *id, long *nfacilities, struct wf_errors *errs)
+campaign_open(struct db *db, const struct principal *who, const struct campaign_in *in, int64_t now,
+	      int64_t *id, long *nfacilities, struct wf_errors *errs)
 {
 	if (who != NULL && !scope_has_role(who, ROLES_PROVINCE))
 		return ST_FORBIDDEN;
@@ -567,7 +568,8 @@ campaign_progress(struct db *db, const struct principal *who, struct arena *a, i
 		if (u == NULL) {
 			if (out->n == cap) {
 				cap *= 2;
-				struct campaign_count *nu = arena_alloc(a, (size_t)cap * sizeof(*nu));
+				struct campaign_count *nu =
+				    arena_alloc(a, (size_t)cap * sizeof(*nu));
 				memcpy(nu, out->units, (size_t)out->n * sizeof(*nu));
 				out->units = nu;
 			}
@@ -608,11 +610,10 @@ campaign_each_facility(struct db *db, int64_t id,
 			cap = cap ? cap * 2 : 256;
 			v = xrealloc(v, cap * sizeof(*v));
 		}
-		v[n++] = (struct campaign_member){db_col_int(st, 0),
-						  arena_strdup(&a, db_col_text(st, 1)),
-						  arena_strdup(&a, db_col_text(st, 2)),
-						  arena_strdup(&a, db_col_text(st, 3)),
-						  arena_strdup(&a, db_col_text(st, 4))};
+		v[n++] = (struct campaign_member){
+		    db_col_int(st, 0), arena_strdup(&a, db_col_text(st, 1)),
+		    arena_strdup(&a, db_col_text(st, 2)), arena_strdup(&a, db_col_text(st, 3)),
+		    arena_strdup(&a, db_col_text(st, 4))};
 	}
 	db_reset(st);
 	if (r != DB_DONE)
@@ -663,8 +664,8 @@ book_lines(struct db *db, enum stmt sid, int64_t cid, int64_t unit, int64_t fac,
 
 /* Attaches lines (sorted by facility id) to the facilities (sorted by id). */
 static void
-book_attach(struct campaign_book_facility *f, const int64_t *fids, int nf,
-	    const struct pre_line *l, size_t nl, struct arena *a, int energy)
+book_attach(struct campaign_book_facility *f, const int64_t *fids, int nf, const struct pre_line *l,
+	    size_t nl, struct arena *a, int energy)
 {
 	size_t j = 0;
 	for (int i = 0; i < nf; i++) {

@@ -56,7 +56,7 @@ struct campaign {
 	enum campaign_kind kind;
 	char deadline[CAMPAIGN_DATE_SIZE]; /* ISO */
 	const char *title;
-	int open;		/* 1 open, 0 closed */
+	int open;		 /* 1 open, 0 closed */
 	const char *sector_code; /* "" when the scope names none */
 	const char *size;	 /* "" when none */
 	int key_users;
