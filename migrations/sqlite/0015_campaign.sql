@@ -1,0 +1,3 @@
+-- Reserved for issue 12 (survey campaigns): the campaign branch holds the real
+-- 0015_campaign.sql; this placeholder only keeps the numbers contiguous on the
+-- mail branch and is replaced by that file when the branches merge.
