@@ -20,7 +20,8 @@ static const struct cli_cmd cmds[] = {
      cmd_demo},
     {"serve", MSG_CLI_CMD_SERVE,
      "[--db URL] [--listen ADDR:PORT] [--trusted-proxy ADDR|none] [--per-address-limit N] "
-     "[--head-timeout S] [--pwhash-threads N] [--pwhash-queue N]",
+     "[--head-timeout S] [--pwhash-threads N] [--pwhash-queue N] [--smtp URL] [--base-url URL] "
+     "[--remind-before DAYS] [--remind-after DAYS]",
      cmd_serve},
     {"import", MSG_CLI_CMD_IMPORT,
      "facilities|reports FILE.csv [--db URL] [--dry-run] [--update|--replace]", cmd_import},
@@ -46,6 +47,11 @@ static const struct cli_cmd cmds[] = {
      "list [--from Y --to Y] | set --year Y [--report dd/mm/yyyy] [--registration dd/mm/yyyy] "
      "[--db URL]",
      cmd_deadline},
+    {"mail", MSG_CLI_CMD_MAIL,
+     "outbox [--state queued|sending|sent|failed] [--format table|csv] | send [--dry-run] "
+     "[--smtp URL] | remind [--dry-run] [--base-url URL] [--remind-before DAYS] "
+     "[--remind-after DAYS] [--db URL]",
+     cmd_mail},
     /* @cmds */
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))

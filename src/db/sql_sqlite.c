@@ -830,8 +830,9 @@ const char *const db_sql[STMT__MAX] = {
 	"INSERT INTO mail_outbox(kind, recipient, user_id, subject, body, facility_id, doc_kind, "
 	"doc_id, dedup_key, next_at, created_at) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10) ON CONFLICT(dedup_key) DO NOTHING",
-    [STMT_MAIL_DUE] = "SELECT id, state FROM mail_outbox WHERE (state = 'queued' AND next_at <= ?1) "
-		      "OR (state = 'sending' AND claimed_at < ?2) ORDER BY next_at, id LIMIT ?3",
+    [STMT_MAIL_DUE] =
+	"SELECT id, state FROM mail_outbox WHERE (state = 'queued' AND next_at <= ?1) "
+	"OR (state = 'sending' AND claimed_at < ?2) ORDER BY next_at, id LIMIT ?3",
     [STMT_MAIL_CLAIM] =
 	"UPDATE mail_outbox SET state = 'sending', claimed_at = ?2, attempts = attempts + 1 "
 	"WHERE id = ?1 AND ((state = 'queued' AND next_at <= ?2) "
@@ -858,9 +859,9 @@ const char *const db_sql[STMT__MAX] = {
 	"JOIN facility_member m ON m.facility_id = f.id AND m.status = 'confirmed' "               \
 	"JOIN app_user u ON u.id = m.user_id AND u.status = 'active' AND u.role = 'enterprise' "   \
 	"AND NOT EXISTS (SELECT 1 FROM mail_optout o WHERE o.user_id = u.id) "
-    [STMT_MAIL_FACILITY_RECIPIENTS] = "SELECT u.id, u.email, coalesce(u.name, ''), f.name "
-				      "FROM facility f " MAIL_MEMBERS
-				      "WHERE f.id = ?1 ORDER BY u.id",
+    [STMT_MAIL_FACILITY_RECIPIENTS] =
+	"SELECT u.id, u.email, coalesce(u.name, ''), f.name "
+	"FROM facility f " MAIL_MEMBERS "WHERE f.id = ?1 ORDER BY u.id",
     [STMT_MAIL_REMIND_RECIPIENTS] =
 	"SELECT f.id, f.name, u.id, u.email, coalesce(u.name, '') FROM facility f " MAIL_MEMBERS
 	"WHERE f.status = 'active' AND NOT EXISTS (SELECT 1 FROM workflow_document d "

@@ -431,8 +431,8 @@ enum stmt {
 			      attempts, next_at, last_error, created_at, sent_at (NULL); newest
 			      first */
 	STMT_MAIL_PENDING, /* now -> id, kind, recipient, subject, attempts: queued and due */
-	STMT_MAIL_OPTOUT_GET, /* user_id -> 1 when the user turned notices off */
-	STMT_MAIL_OPTOUT_SET, /* user_id, now (replaces) */
+	STMT_MAIL_OPTOUT_GET,	/* user_id -> 1 when the user turned notices off */
+	STMT_MAIL_OPTOUT_SET,	/* user_id, now (replaces) */
 	STMT_MAIL_OPTOUT_CLEAR, /* user_id */
 	/* facility id -> user id, email, name ('' when none), facility name: the facility's
 	   active enterprise users (confirmed members) with notices on; by user id */

@@ -736,10 +736,11 @@ static const struct {
 				   "days."},
     [MSG_MAIL_REMIND_LATE_SUBJECT] = {"Quá hạn nộp {L} năm {1} (hạn ngày {2})",
 				      "Overdue: {L} for {1} (due on {2})"},
-    [MSG_MAIL_REMIND_LATE_BODY] = {"Cơ sở {2} chưa gửi {L} năm {1}. Hạn nộp ngày {3} đã qua {4} "
-				   "ngày; xin gửi sớm.",
-				   "{2} has not sent its {L} for {1}. The deadline of {3} passed {4} "
-				   "days ago; please send it soon."},
+    [MSG_MAIL_REMIND_LATE_BODY] =
+	{"Cơ sở {2} chưa gửi {L} năm {1}. Hạn nộp ngày {3} đã qua {4} "
+	 "ngày; xin gửi sớm.",
+	 "{2} has not sent its {L} for {1}. The deadline of {3} passed {4} "
+	 "days ago; please send it soon."},
     [MSG_MAIL_INVITE_SUBJECT] = {"Khảo sát năm {1}: mời cơ sở gửi số liệu trước ngày {2}",
 				 "Survey {1}: please send your data by {2}"},
     [MSG_MAIL_INVITE_BODY] = {"Sở Công Thương mời cơ sở {1} tham gia khảo sát năm {2}: điền sổ "

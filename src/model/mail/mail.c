@@ -122,7 +122,8 @@ mail_config_days(const char *s, int desc, int days[MAIL_REMIND_MAX], int *n)
 	}
 	/* A few values: insertion sort. */
 	for (int i = 1; i < *n; i++)
-		for (int j = i; j > 0 && (desc ? days[j] > days[j - 1] : days[j] < days[j - 1]); j--) {
+		for (int j = i; j > 0 && (desc ? days[j] > days[j - 1] : days[j] < days[j - 1]);
+		     j--) {
 			int t = days[j];
 			days[j] = days[j - 1];
 			days[j - 1] = t;

@@ -19,18 +19,18 @@
 
 #include <stddef.h>
 
-#define MAIL_URL_MAX	 512
-#define MAIL_FIELD_MAX	 256
-#define MAIL_REMIND_MAX	 4 /* reminder days before, and after, a deadline */
+#define MAIL_URL_MAX	  512
+#define MAIL_FIELD_MAX	  256
+#define MAIL_REMIND_MAX	  4 /* reminder days before, and after, a deadline */
 #define MAIL_DEFAULT_FROM "sxsh@localhost"
 
 struct mail_config {
-	char smtp_url[MAIL_URL_MAX];   /* "" when mail is not configured: nothing is sent */
-	char user[MAIL_FIELD_MAX];     /* "" when the server needs no authentication */
+	char smtp_url[MAIL_URL_MAX]; /* "" when mail is not configured: nothing is sent */
+	char user[MAIL_FIELD_MAX];   /* "" when the server needs no authentication */
 	char password[MAIL_FIELD_MAX];
-	char from[MAIL_FIELD_MAX];     /* "addr" or "Name <addr>" */
-	char base_url[MAIL_URL_MAX];   /* links: BASE/reports/12, no trailing '/' */
-	int before[MAIL_REMIND_MAX];   /* days before a deadline, largest first */
+	char from[MAIL_FIELD_MAX];   /* "addr" or "Name <addr>" */
+	char base_url[MAIL_URL_MAX]; /* links: BASE/reports/12, no trailing '/' */
+	int before[MAIL_REMIND_MAX]; /* days before a deadline, largest first */
 	int nbefore;
 	int after[MAIL_REMIND_MAX]; /* days after a deadline, smallest first */
 	int nafter;

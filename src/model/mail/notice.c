@@ -235,7 +235,8 @@ mail_remind_doc(struct db *db, const struct mail_doc_names *dn, int year, const 
 		r[n].facility = xstrdup(db_col_text(st, 1));
 		r[n].user_id = db_col_int(st, 2);
 		r[n].email = xstrdup(db_col_text(st, 3));
-		r[n].name = xstrdup(db_col_text(st, 4)[0] ? db_col_text(st, 4) : db_col_text(st, 3));
+		r[n].name =
+		    xstrdup(db_col_text(st, 4)[0] ? db_col_text(st, 4) : db_col_text(st, 3));
 		n++;
 	}
 	db_reset(st);
@@ -243,7 +244,8 @@ mail_remind_doc(struct db *db, const struct mail_doc_names *dn, int year, const 
 	for (int i = 0; i < n && ret == 0; i++) {
 		int late = delta > 0;
 		struct msg subject, body;
-		msg_init(&subject, late ? MSG_MAIL_REMIND_LATE_SUBJECT : MSG_MAIL_REMIND_SOON_SUBJECT,
+		msg_init(&subject,
+			 late ? MSG_MAIL_REMIND_LATE_SUBJECT : MSG_MAIL_REMIND_SOON_SUBJECT,
 			 &dn->lower);
 		msg_plain(&subject, year);
 		msg_ref(&subject, due_vi);

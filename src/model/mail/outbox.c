@@ -16,8 +16,10 @@
 #include "util/log.h"
 
 const char *const mail_kind_codes[MAIL_KIND__MAX] = {
-    [MAIL_INVITATION] = "invitation", [MAIL_REMINDER] = "reminder",
-    [MAIL_RETURNED] = "returned",     [MAIL_ACCEPTED] = "accepted",
+    [MAIL_INVITATION] = "invitation",
+    [MAIL_REMINDER] = "reminder",
+    [MAIL_RETURNED] = "returned",
+    [MAIL_ACCEPTED] = "accepted",
     [MAIL_PASSWORD_RESET] = "password_reset",
 };
 
@@ -46,8 +48,8 @@ mail_queue(struct db *db, const struct mail_new *m, int64_t now)
 	db_bind_text(st, 9, m->dedup_key);
 	db_bind_int(st, 10, now);
 	if (db_run(st) != DB_OK) {
-		log_err("mail: cannot queue a %s to %s: %s", mail_kind_codes[m->kind],
-			m->recipient, db_errmsg(db));
+		log_err("mail: cannot queue a %s to %s: %s", mail_kind_codes[m->kind], m->recipient,
+			db_errmsg(db));
 		return -1;
 	}
 	return db_changes(db) == 1;

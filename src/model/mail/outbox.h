@@ -29,11 +29,11 @@
 
 struct db;
 
-#define MAIL_MAX_ATTEMPTS 6	  /* tries before a message is given up */
-#define MAIL_CLAIM_STALE  600	  /* seconds after which a 'sending' claim is taken over */
-#define MAIL_SUBJECT_MAX  512	  /* bytes */
-#define MAIL_BODY_MAX	  16384	  /* bytes */
-#define MAIL_LIST_MAX	  1000	  /* rows mail_list returns at most */
+#define MAIL_MAX_ATTEMPTS 6	/* tries before a message is given up */
+#define MAIL_CLAIM_STALE  600	/* seconds after which a 'sending' claim is taken over */
+#define MAIL_SUBJECT_MAX  512	/* bytes */
+#define MAIL_BODY_MAX	  16384 /* bytes */
+#define MAIL_LIST_MAX	  1000	/* rows mail_list returns at most */
 
 /* The kinds of message, in the order of their codes (mail_kind_codes). */
 enum mail_kind {

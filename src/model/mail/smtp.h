@@ -4,9 +4,9 @@
  * smtp_message builds an RFC 5322 message: From, To, Subject (RFC 2047
  * encoded words =?UTF-8?B?...?= when it is not plain ASCII, none longer
  * than 75 characters and none splitting a UTF-8 character, folded one to a
- * line; the display name of From likewise), Date, Message-ID, MIME-Version and a text/plain; charset=UTF-8
- * body in base64 (lines of 76 characters, CRLF line ends).  Pure but for
- * the random Message-ID.
+ * line; the display name of From likewise), Date, Message-ID, MIME-Version and a text/plain;
+ * charset=UTF-8 body in base64 (lines of 76 characters, CRLF line ends).  Pure but for the random
+ * Message-ID.
  *
  * smtp_send hands one message to the server of struct mail_config
  * (model/mail/mail.h): STARTTLS required for smtp+starttls://, implicit

@@ -14,9 +14,9 @@
 
 #include <stddef.h>
 
-#define MAIL_POLL	  2	/* seconds between looks at the outbox */
-#define MAIL_REMIND_EVERY 3600	/* seconds between reminder ticks */
-#define MAIL_BATCH	  50	/* messages sent per look at most */
+#define MAIL_POLL	  2    /* seconds between looks at the outbox */
+#define MAIL_REMIND_EVERY 3600 /* seconds between reminder ticks */
+#define MAIL_BATCH	  50   /* messages sent per look at most */
 
 struct mail_worker;
 
