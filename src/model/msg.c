@@ -720,30 +720,30 @@ static const struct {
 			      "you can turn them off on your account page: {1}"},
     [MSG_MAIL_RETURNED_SUBJECT] = {"{L} năm {1} được trả lại để sửa",
 				   "{L} for {1} returned for correction"},
-    [MSG_MAIL_RETURNED_BODY] = {"Cán bộ xét duyệt đã trả lại {L} năm {1} của cơ sở {2} để sửa."
+    [MSG_MAIL_RETURNED_BODY] = {"Cán bộ xét duyệt đã trả lại {L} năm {1} của {2} để sửa."
 				"\n\nGhi chú của người xét duyệt: {3}\n\nHãy sửa và gửi lại.",
 				"A reviewer returned the {L} for {1} of {2} for correction.\n\n"
 				"The reviewer's note: {3}\n\nPlease correct it and send it again."},
     [MSG_MAIL_ACCEPTED_SUBJECT] = {"{L} năm {1} đã được chấp nhận", "{L} for {1} accepted"},
-    [MSG_MAIL_ACCEPTED_BODY] = {"Sở Công Thương đã chấp nhận {L} năm {1} của cơ sở {2}.",
+    [MSG_MAIL_ACCEPTED_BODY] = {"Sở Công Thương đã chấp nhận {L} năm {1} của {2}.",
 				"The Department of Industry and Trade has accepted the {L} for "
 				"{1} of {2}."},
     [MSG_MAIL_REMIND_SOON_SUBJECT] = {"Nhắc hạn nộp {L} năm {1}: ngày {2}",
 				      "Reminder: {L} for {1} due on {2}"},
-    [MSG_MAIL_REMIND_SOON_BODY] = {"Cơ sở {2} chưa gửi {L} năm {1}. Hạn nộp là ngày {3}, còn "
+    [MSG_MAIL_REMIND_SOON_BODY] = {"{2} chưa gửi {L} năm {1}. Hạn nộp là ngày {3}, còn "
 				   "{4} ngày.",
 				   "{2} has not sent its {L} for {1} yet. It is due on {3}, in {4} "
 				   "days."},
     [MSG_MAIL_REMIND_LATE_SUBJECT] = {"Quá hạn nộp {L} năm {1} (hạn ngày {2})",
 				      "Overdue: {L} for {1} (due on {2})"},
     [MSG_MAIL_REMIND_LATE_BODY] =
-	{"Cơ sở {2} chưa gửi {L} năm {1}. Hạn nộp ngày {3} đã qua {4} "
+	{"{2} chưa gửi {L} năm {1}. Hạn nộp ngày {3} đã qua {4} "
 	 "ngày; xin gửi sớm.",
 	 "{2} has not sent its {L} for {1}. The deadline of {3} passed {4} "
 	 "days ago; please send it soon."},
     [MSG_MAIL_INVITE_SUBJECT] = {"Khảo sát năm {1}: mời cơ sở gửi số liệu trước ngày {2}",
 				 "Survey {1}: please send your data by {2}"},
-    [MSG_MAIL_INVITE_BODY] = {"Sở Công Thương mời cơ sở {1} tham gia khảo sát năm {2}: điền sổ "
+    [MSG_MAIL_INVITE_BODY] = {"Sở Công Thương mời {1} tham gia khảo sát năm {2}: điền sổ "
 			      "khảo sát (tệp Excel) của cơ sở và gửi lại trước ngày {3}.\n\n"
 			      "Tải sổ khảo sát: {4}",
 			      "The Department of Industry and Trade invites {1} to take part in "
