@@ -98,6 +98,9 @@ const PAGES = [
   { role: 'province', path: '/audit?lang=en' },
   { role: 'expert', path: '/' },
   { role: 'expert', path: '/account' },
+  // -- mail --
+  { role: 'public', path: '/password/forgot' },
+  { role: 'public', path: '/password/reset?token=no-such-token', status: 410 },
 ];
 
 // ---- checks on one page ----
