@@ -33,10 +33,17 @@ cli_mail_config(struct mail_config *c, unsigned port, const char *smtp, const ch
 		const char *before, const char *after)
 {
 	mail_config_env(c, port);
+	/* A URL in the environment that mail_config_env could not take is an error too. */
+	const char *env = getenv("SXSH_SMTP_URL");
+	if (smtp == NULL && env != NULL && env[0] != '\0')
+		smtp = env;
 	if (smtp != NULL && mail_config_smtp(c, smtp) < 0) {
 		cli_error("sxsh", MSG_CLI_MAIL_SMTP_URL, "s", smtp);
 		return -1;
 	}
+	env = getenv("SXSH_BASE_URL");
+	if (base_url == NULL && env != NULL && env[0] != '\0')
+		base_url = env;
 	if (base_url != NULL && mail_config_base_url(c, base_url) < 0) {
 		cli_error("sxsh", MSG_CLI_MAIL_BASE_URL, "s", base_url);
 		return -1;

@@ -165,10 +165,6 @@ const char *const db_pg_override[STMT__MAX] = {
 	"after_json FROM audit " AUDIT_SEARCH_WHERE "ORDER BY id DESC LIMIT ?6 OFFSET ?7",
     [STMT_AUDIT_SEARCH_COUNT] = "SELECT count(*) FROM audit " AUDIT_SEARCH_WHERE,
 #undef AUDIT_SEARCH_WHERE
-    /* --- e-mail (model/mail/) --- */
-    [STMT_MAIL_LIST] = "SELECT id, kind, recipient, subject, state, attempts, next_at, "
-		       "coalesce(last_error, ''), created_at, sent_at FROM mail_outbox "
-		       "WHERE (?1::text IS NULL OR state = ?1) ORDER BY id DESC LIMIT ?2",
 #undef PG_USER_SELECT
 };
 

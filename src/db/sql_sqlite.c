@@ -848,7 +848,7 @@ const char *const db_sql[STMT__MAX] = {
 			 "WHERE id = ?1 AND state = 'sending'",
     [STMT_MAIL_LIST] = "SELECT id, kind, recipient, subject, state, attempts, next_at, "
 		       "coalesce(last_error, ''), created_at, sent_at FROM mail_outbox "
-		       "WHERE (?1 IS NULL OR state = ?1) ORDER BY id DESC LIMIT ?2",
+		       "WHERE state = coalesce(?1, state) ORDER BY id DESC LIMIT ?2",
     [STMT_MAIL_PENDING] = "SELECT id, kind, recipient, subject, attempts FROM mail_outbox "
 			  "WHERE state = 'queued' AND next_at <= ?1 ORDER BY next_at, id",
     [STMT_MAIL_OPTOUT_GET] = "SELECT 1 FROM mail_optout WHERE user_id = ?1",

@@ -18,7 +18,8 @@
  *
  * The recipients are the facility's active enterprise accounts (confirmed
  * members), without those who turned notices off.  Links start with the
- * base URL of mail_conf().
+ * base URL of mail_conf().  Subjects are Vietnamese only (one line; the
+ * recipients are Vietnamese offices); bodies carry both languages.
  */
 #ifndef SXSH_MODEL_MAIL_NOTICE_H
 #define SXSH_MODEL_MAIL_NOTICE_H

@@ -101,6 +101,10 @@ smtp_from(struct buf *b, const char *from)
 	while (nl > 0 && from[nl - 1] == ' ')
 		nl--;
 	snprintf(name, sizeof(name), "%.*s", (int)nl, from);
+	/* A quoted display name may hold neither '"' nor '\\' unescaped: use '\''. */
+	for (char *p = name; *p; p++)
+		if (*p == '"' || *p == '\\')
+			*p = '\'';
 	if (name[0] == '\0' || smtp_encode_header(enc, sizeof(enc), name, 6) < 0)
 		buf_printf(b, "From: <%s>\r\n", addr);
 	else if (smtp_ascii(name))
