@@ -16,6 +16,7 @@
 #include <jansson.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -466,6 +467,94 @@ test_retry_then_sent(void **state)
 	db_close(db);
 }
 
+/* Two senders at once, each with its own connection, as two instances would run. */
+struct sender {
+	struct db *db;
+	int64_t now;
+	struct mail_run run;
+	int rc;
+};
+
+static void *
+sender_run(void *arg)
+{
+	struct sender *s = arg;
+	s->rc = mail_deliver_due(s->db, mail_conf(), s->now, 1000, &s->run);
+	return NULL;
+}
+
+static void
+test_one_claimer(void **state)
+{
+	(void)state;
+	struct smtpd d;
+	smtpd_start(&d, 0, "box-claim", NULL, NULL);
+	configure(d.port, NULL, NULL);
+	struct db *db = mail_db("claim.db");
+	int64_t t0 = 1767837600;
+	/* 20 messages to 20 addresses. */
+	assert_int_equal(db_begin(db), DB_OK);
+	for (int i = 0; i < 20; i++) {
+		char to[32];
+		snprintf(to, sizeof(to), "r%02d@ent.test", i);
+		struct mail_new m = {
+		    .kind = MAIL_REMINDER, .recipient = to, .subject = "Một lần", .body = "x\n"};
+		assert_int_equal(mail_queue(db, &m, t0), 1);
+	}
+	assert_int_equal(db_commit(db), DB_OK);
+	struct sender a = {.db = db, .now = t0}, b = {.now = t0};
+	char err[256];
+	b.db = db_open(tu_db_url("claim.db"), err, sizeof(err));
+	assert_non_null(b.db);
+	pthread_t ta, tb;
+	assert_int_equal(pthread_create(&ta, NULL, sender_run, &a), 0);
+	assert_int_equal(pthread_create(&tb, NULL, sender_run, &b), 0);
+	pthread_join(ta, NULL);
+	pthread_join(tb, NULL);
+	assert_int_equal(a.rc, 0);
+	assert_int_equal(b.rc, 0);
+	/* Each sent by exactly one of them: 20 in all, each message once. */
+	assert_int_equal(a.run.sent + b.run.sent, 20);
+	json_t *box = mailbox_wait(d.box, 20);
+	usleep(300 * 1000); /* a twenty-first would have arrived by now */
+	json_decref(box);
+	box = mailbox_read(d.box);
+	assert_int_equal(json_array_size(box), 20);
+	for (size_t i = 0; i < 20; i++) {
+		char to[32];
+		snprintf(to, sizeof(to), "r%02zu@ent.test", i);
+		assert_string_equal(field(box, i, "rcpt"), to);
+	}
+	json_decref(box);
+	assert_int_equal(count("claim.db", "SELECT count(*) FROM mail_outbox WHERE state = 'sent' "
+					   "AND attempts = 1"),
+			 20);
+	db_close(b.db);
+
+	/*
+	 * A claim left by an instance that stopped mid-send: not taken while
+	 * fresh, taken over after MAIL_CLAIM_STALE (600 s).
+	 */
+	struct mail_new m = {
+	    .kind = MAIL_REMINDER, .recipient = "late@ent.test", .subject = "Bỏ dở", .body = "y\n"};
+	assert_int_equal(db_begin(db), DB_OK);
+	assert_int_equal(mail_queue(db, &m, t0), 1);
+	assert_int_equal(db_commit(db), DB_OK);
+	assert_int_equal(db_exec(db, "UPDATE mail_outbox SET state = 'sending', claimed_at = "
+				     "1767837600, attempts = 1 WHERE recipient = 'late@ent.test'"),
+			 DB_OK);
+	struct mail_run run = {0};
+	assert_int_equal(mail_deliver_due(db, mail_conf(), t0 + 599, 10, &run), 0);
+	assert_int_equal(run.sent, 0);
+	assert_int_equal(mail_deliver_due(db, mail_conf(), t0 + 601, 10, &run), 0);
+	assert_int_equal(run.sent, 1);
+	assert_int_equal(count("claim.db", "SELECT attempts FROM mail_outbox WHERE recipient = "
+					   "'late@ent.test' AND state = 'sent'"),
+			 2);
+	db_close(db);
+	smtpd_stop(&d);
+}
+
 static void
 test_authentication(void **state)
 {
@@ -894,6 +983,7 @@ main(void)
 	    cmocka_unit_test(test_accepted_and_returned_delivered),
 	    cmocka_unit_test(test_opt_out),
 	    cmocka_unit_test(test_retry_then_sent),
+	    cmocka_unit_test(test_one_claimer),
 	    cmocka_unit_test(test_authentication),
 	    cmocka_unit_test(test_reminders_once),
 	    cmocka_unit_test(test_campaign_invite),
