@@ -293,6 +293,11 @@ test_accepted_and_returned_delivered(void **state)
 	struct db *db = mail_db("notice.db");
 	struct wf_errors errs;
 	wf_errors_clear(&errs);
+	/* A move that fails (a stale version) queues nothing: it is one transaction. */
+	assert_int_equal(
+	    doc_transition(db, &report_kind, &wfx_who[WFX_PROVINCE], 41, WF_ACCEPT, 7, NULL, &errs),
+	    ST_CONFLICT);
+	assert_int_equal(count("notice.db", "SELECT count(*) FROM mail_outbox"), 0);
 	/* Report 41 (F1) accepted, report 42 (F2) returned with a note. */
 	assert_int_equal(
 	    doc_transition(db, &report_kind, &wfx_who[WFX_PROVINCE], 41, WF_ACCEPT, 1, NULL, &errs),
@@ -948,6 +953,16 @@ test_cli(void **state)
 				 "2026-01-08T02:00:00Z,\n");
 	free(out);
 	free(err);
+	snprintf(cmd, sizeof(cmd), "%s mail outbox --db '%s'", tu_sxsh(), tu_db_url("cli.db"));
+	assert_int_equal(tu_run(cmd, &out, &err), 0);
+	/* 1767837600 is 08/01/2026 09:00 in Vietnam. */
+	assert_string_equal(out,
+			    "số|loại|người nhận|tiêu đề|trạng thái|lần thử|lần tới|lỗi\n"
+			    "id|kind|recipient|subject|state|attempts|next attempt|error\n"
+			    "1 | accepted | ba@ent.test | Báo cáo năm 2025 đã được chấp nhận | "
+			    "queued | 0 | 08/01/2026 09:00 | —\n");
+	free(out);
+	free(err);
 	/* No server: send refuses; a bad state is a usage error. */
 	snprintf(cmd, sizeof(cmd), "env -u SXSH_SMTP_URL %s mail send --db '%s'", tu_sxsh(),
 		 tu_db_url("cli.db"));
@@ -959,6 +974,11 @@ test_cli(void **state)
 		 tu_db_url("cli.db"));
 	assert_int_equal(tu_run(cmd, NULL, &err), 2);
 	assert_non_null(strstr(err, "--smtp phải là smtp://, smtp+starttls:// hoặc smtps://"));
+	free(err);
+	snprintf(cmd, sizeof(cmd), "%s serve --remind-before 7,x --db '%s'", tu_sxsh(),
+		 tu_db_url("cli.db"));
+	assert_int_equal(tu_run(cmd, NULL, &err), 2);
+	assert_non_null(strstr(err, "--remind-before phải là danh sách số ngày"));
 	free(err);
 	/* Sent through a server by the command. */
 	struct smtpd d;
