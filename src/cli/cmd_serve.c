@@ -37,9 +37,9 @@
 
 #include "cli/cli_int.h"
 #include "http/server.h"
+#include "model/accounts/user.h"
 #include "model/mail/mail.h"
 #include "model/mail/worker.h"
-#include "model/accounts/user.h"
 #include "model/store.h"
 
 #define SERVE_DEFAULT_LISTEN "127.0.0.1:8080"
