@@ -20,7 +20,8 @@ static const struct cli_cmd cmds[] = {
      cmd_demo},
     {"serve", MSG_CLI_CMD_SERVE,
      "[--db URL] [--listen ADDR:PORT] [--trusted-proxy ADDR|none] [--per-address-limit N] "
-     "[--head-timeout S] [--pwhash-threads N] [--pwhash-queue N]",
+     "[--head-timeout S] [--pwhash-threads N] [--pwhash-queue N] [--smtp URL] [--base-url URL] "
+     "[--remind-before DAYS] [--remind-after DAYS]",
      cmd_serve},
     {"import", MSG_CLI_CMD_IMPORT,
      "facilities|reports FILE.csv [--db URL] [--dry-run] [--update|--replace]", cmd_import},
@@ -51,6 +52,11 @@ static const struct cli_cmd cmds[] = {
      "S] [--size S] [--key-users] [--title T] | list | workbook ID --unit U|--facility CODE -o "
      "FILE.xlsx | progress ID [--format table|csv|json|xlsx] [-o FILE] [--db URL]",
      cmd_campaign},
+    {"mail", MSG_CLI_CMD_MAIL,
+     "outbox [--state queued|sending|sent|failed] [--format table|csv] | send [--dry-run] "
+     "[--smtp URL] | remind [--dry-run] [--base-url URL] [--remind-before DAYS] "
+     "[--remind-after DAYS] [--db URL]",
+     cmd_mail},
     /* @cmds */
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))

@@ -67,6 +67,7 @@ int cmd_copy(struct cli *cli, int argc, char **argv);
 int cmd_backup(struct cli *cli, int argc, char **argv);
 int cmd_deadline(struct cli *cli, int argc, char **argv);
 int cmd_campaign(struct cli *cli, int argc, char **argv);
+int cmd_mail(struct cli *cli, int argc, char **argv);
 /* @cmd-decls */
 
 #endif

@@ -44,4 +44,15 @@ void cli_msg(FILE *f, const struct msg *m);
 void cli_error(const char *who, enum msg_id id, const char *types, ...);
 const char *cli_label(enum msg_id id);
 
+/*
+ * The e-mail settings of `sxsh serve` and `sxsh mail` (model/mail/mail.h):
+ * the environment's, then each option given (NULL: not given) checked and
+ * applied: smtp (--smtp), base_url (--base-url), before and after
+ * (--remind-before, --remind-after); port makes the default links.  Returns
+ * 0, or -1 after printing what is wrong (the command exits EXIT_USAGE).
+ */
+struct mail_config;
+int cli_mail_config(struct mail_config *c, unsigned port, const char *smtp, const char *base_url,
+		    const char *before, const char *after);
+
 #endif

@@ -373,6 +373,9 @@ const char *const db_sql[STMT__MAX] = {
 	"SELECT 'campaign', count(*) FROM campaign UNION ALL "
 	"SELECT 'campaign_unit', count(*) FROM campaign_unit UNION ALL "
 	"SELECT 'campaign_facility', count(*) FROM campaign_facility",
+	"SELECT 'mail_outbox', count(*) FROM mail_outbox UNION ALL "
+	"SELECT 'mail_optout', count(*) FROM mail_optout UNION ALL "
+	"SELECT 'password_reset', count(*) FROM password_reset",
     [STMT_FACILITY_LIST_ALL] =
 	"SELECT f.name, f.sector_code, s.name_vi, s.name_en, "
 	"au.name, coalesce(au.name_en, au.name), f.ownership, f.size "
@@ -892,4 +895,58 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_CAMPAIGN_OF_FACILITY] =
 	"SELECT c.id FROM campaign c JOIN campaign_facility cf ON cf.campaign_id = c.id "
 	"WHERE cf.facility_id = ?1 AND c.state = 'open' ORDER BY c.id DESC",
+    /* --- e-mail (model/mail/) --- */
+    [STMT_MAIL_QUEUE] =
+	"INSERT INTO mail_outbox(kind, recipient, user_id, subject, body, facility_id, doc_kind, "
+	"doc_id, dedup_key, next_at, created_at) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10) ON CONFLICT(dedup_key) DO NOTHING",
+    [STMT_MAIL_DUE] =
+	"SELECT id, state FROM mail_outbox WHERE (state = 'queued' AND next_at <= ?1) "
+	"OR (state = 'sending' AND claimed_at < ?2) ORDER BY next_at, id LIMIT ?3",
+    [STMT_MAIL_CLAIM] =
+	"UPDATE mail_outbox SET state = 'sending', claimed_at = ?2, attempts = attempts + 1 "
+	"WHERE id = ?1 AND ((state = 'queued' AND next_at <= ?2) "
+	"OR (state = 'sending' AND claimed_at < ?3))",
+    [STMT_MAIL_GET] =
+	"SELECT recipient, subject, body, attempts, kind FROM mail_outbox WHERE id = ?1",
+    [STMT_MAIL_SENT] = "UPDATE mail_outbox SET state = 'sent', sent_at = ?2, last_error = NULL, "
+		       "body = CASE WHEN kind = 'password_reset' THEN '' ELSE body END "
+		       "WHERE id = ?1 AND state = 'sending'",
+    [STMT_MAIL_RETRY] = "UPDATE mail_outbox SET state = 'queued', next_at = ?2, last_error = ?3 "
+			"WHERE id = ?1 AND state = 'sending'",
+    [STMT_MAIL_FAILED] = "UPDATE mail_outbox SET state = 'failed', last_error = ?2 "
+			 "WHERE id = ?1 AND state = 'sending'",
+    [STMT_MAIL_LIST] = "SELECT id, kind, recipient, subject, state, attempts, next_at, "
+		       "coalesce(last_error, ''), created_at, sent_at FROM mail_outbox "
+		       "WHERE state = coalesce(?1, state) ORDER BY id DESC LIMIT ?2",
+    [STMT_MAIL_PENDING] = "SELECT id, kind, recipient, subject, attempts FROM mail_outbox "
+			  "WHERE state = 'queued' AND next_at <= ?1 ORDER BY next_at, id",
+    [STMT_MAIL_OPTOUT_GET] = "SELECT 1 FROM mail_optout WHERE user_id = ?1",
+    [STMT_MAIL_OPTOUT_SET] = "INSERT INTO mail_optout(user_id, at) VALUES (?1, ?2) "
+			     "ON CONFLICT(user_id) DO UPDATE SET at = excluded.at",
+    [STMT_MAIL_OPTOUT_CLEAR] = "DELETE FROM mail_optout WHERE user_id = ?1",
+#define MAIL_MEMBERS                                                                               \
+	"JOIN facility_member m ON m.facility_id = f.id AND m.status = 'confirmed' "               \
+	"JOIN app_user u ON u.id = m.user_id AND u.status = 'active' AND u.role = 'enterprise' "   \
+	"AND NOT EXISTS (SELECT 1 FROM mail_optout o WHERE o.user_id = u.id) "
+    [STMT_MAIL_FACILITY_RECIPIENTS] =
+	"SELECT u.id, u.email, coalesce(u.name, ''), f.name "
+	"FROM facility f " MAIL_MEMBERS "WHERE f.id = ?1 ORDER BY u.id",
+    [STMT_MAIL_REMIND_RECIPIENTS] =
+	"SELECT f.id, f.name, u.id, u.email, coalesce(u.name, '') FROM facility f " MAIL_MEMBERS
+	"WHERE f.status = 'active' AND NOT EXISTS (SELECT 1 FROM workflow_document d "
+	"WHERE d.kind = ?1 AND d.facility_id = f.id AND d.year = ?2 "
+	"AND d.status IN ('submitted', 'accepted')) ORDER BY f.id, u.id",
+#undef MAIL_MEMBERS
+    [STMT_PWRESET_INSERT] = "INSERT INTO password_reset(email, addr, user_id, token_hash, "
+			    "created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [STMT_PWRESET_BY_EMAIL] =
+	"SELECT count(*) FROM password_reset WHERE email = ?1 AND created_at >= ?2",
+    [STMT_PWRESET_BY_ADDR] =
+	"SELECT count(*) FROM password_reset WHERE addr = ?1 AND created_at >= ?2",
+    [STMT_PWRESET_GET] = "SELECT id, user_id FROM password_reset WHERE token_hash = ?1 "
+			 "AND used_at IS NULL AND expires_at > ?2 AND user_id IS NOT NULL",
+    [STMT_PWRESET_USE] =
+	"UPDATE password_reset SET used_at = ?2 WHERE user_id = ?1 AND used_at IS NULL",
+    [STMT_PWRESET_PURGE] = "DELETE FROM password_reset WHERE created_at < ?1",
 };

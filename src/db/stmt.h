@@ -437,6 +437,38 @@ enum stmt {
 	/* @mapping-stmts */
 
 	/* @mail-stmts */
+	/* --- e-mail (model/mail/): the outbox, opt-outs, password reset tokens --- */
+	/* kind, recipient, user_id (NULL), subject, body, facility_id (NULL), doc_kind (NULL),
+	   doc_id (NULL), dedup_key (NULL), now: queued, due now; a taken dedup_key inserts
+	   nothing (0 rows changed) */
+	STMT_MAIL_QUEUE,
+	STMT_MAIL_DUE,	   /* now, stale claim time, limit -> id, state; due first */
+	STMT_MAIL_CLAIM,   /* id, now, stale claim time -> 1 row changed when this caller won it */
+	STMT_MAIL_GET,	   /* id -> recipient, subject, body, attempts, kind */
+	STMT_MAIL_SENT,	   /* id, now (a password reset's body is blanked) */
+	STMT_MAIL_RETRY,   /* id, next_at, error */
+	STMT_MAIL_FAILED,  /* id, error */
+	STMT_MAIL_LIST,	   /* state (NULL = any), limit -> id, kind, recipient, subject, state,
+			      attempts, next_at, last_error, created_at, sent_at (NULL); newest
+			      first */
+	STMT_MAIL_PENDING, /* now -> id, kind, recipient, subject, attempts: queued and due */
+	STMT_MAIL_OPTOUT_GET,	/* user_id -> 1 when the user turned notices off */
+	STMT_MAIL_OPTOUT_SET,	/* user_id, now (replaces) */
+	STMT_MAIL_OPTOUT_CLEAR, /* user_id */
+	/* facility id -> user id, email, name ('' when none), facility name: the facility's
+	   active enterprise users (confirmed members) with notices on; by user id */
+	STMT_MAIL_FACILITY_RECIPIENTS,
+	/* doc kind name, year -> facility id, facility name, user id, email, name: every active
+	   facility with such users (as above) and no submitted or accepted document of that
+	   kind and year; by facility, user */
+	STMT_MAIL_REMIND_RECIPIENTS,
+	/* email, addr, user_id (NULL), token_hash (NULL), now, expires_at */
+	STMT_PWRESET_INSERT,
+	STMT_PWRESET_BY_EMAIL, /* email, since -> requests naming it since then */
+	STMT_PWRESET_BY_ADDR,  /* addr, since -> requests from it since then */
+	STMT_PWRESET_GET,      /* token_hash, now -> id, user_id: unused and not expired */
+	STMT_PWRESET_USE,      /* id, now -> 1 row changed when still unused */
+	STMT_PWRESET_PURGE,    /* before: requests created before then */
 
 	/* @exports-stmts */
 

@@ -245,6 +245,17 @@ const struct route_def routes[ROUTE__MAX] = {
     /* -- mapping -- */
 
     /* -- mail -- */
+    [ROUTE_PASSWORD_FORGOT] = {.path = "/password/forgot",
+			       .methods = M(HTTP_GET) | M(HTTP_POST),
+			       .handler = web_password_forgot},
+    [ROUTE_PASSWORD_RESET] = {.path = "/password/reset",
+			      .methods = M(HTTP_GET) | M(HTTP_POST),
+			      .handler = web_password_reset,
+			      .pwhash = M(HTTP_POST)},
+    [ROUTE_ACCOUNT_NOTICES] = {.path = "/account/notices",
+			       .methods = M(HTTP_POST),
+			       .handler = web_account_notices,
+			       .roles = ROLES_ANY},
 
     /* -- exports -- */
 

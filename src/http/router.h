@@ -95,6 +95,9 @@ enum route {
 	/* -- mapping -- */
 
 	/* -- mail -- */
+	ROUTE_PASSWORD_FORGOT, /* GET, POST /password/forgot (public) */
+	ROUTE_PASSWORD_RESET,  /* GET, POST /password/reset?token=T (public) */
+	ROUTE_ACCOUNT_NOTICES, /* POST /account/notices (e-mail notices on or off) */
 
 	/* -- exports -- */
 

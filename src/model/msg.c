@@ -733,6 +733,88 @@ static const struct {
     [MSG_CLI_CMD_CAMPAIGN] = {"đợt khảo sát: mở, liệt kê, sổ Excel, tiến độ",
 			      "survey campaigns: open, list, workbooks, progress"},
     [MSG_CAMP_NONE] = {"Chưa có đợt khảo sát nào.", "No campaign yet."},
+    /* ---- mail (model/mail/, web/mail.c, cli/cmd_mail.c) ---- */
+    [MSG_MAIL_DEAR] = {"Kính gửi {1},", "Dear {1},"},
+    [MSG_MAIL_LINK] = {"Mở trang: {1}", "Open: {1}"},
+    [MSG_MAIL_SIGNATURE] = {"Sở Công Thương, hệ thống sxsh. Thư gửi tự động, xin đừng trả lời.",
+			    "Department of Industry and Trade, sxsh. An automatic message: "
+			    "please do not reply."},
+    [MSG_MAIL_OPTOUT_NOTE] = {"Bạn nhận thư này vì tài khoản của bạn đang bật thông báo qua "
+			      "e-mail; có thể tắt trên trang tài khoản: {1}",
+			      "You receive this because e-mail notices are on for your account; "
+			      "you can turn them off on your account page: {1}"},
+    [MSG_MAIL_RETURNED_SUBJECT] = {"{L} năm {1} được trả lại để sửa",
+				   "{L} for {1} returned for correction"},
+    [MSG_MAIL_RETURNED_BODY] = {"Cán bộ xét duyệt đã trả lại {L} năm {1} của {2} để sửa."
+				"\n\nGhi chú của người xét duyệt: {3}\n\nHãy sửa và gửi lại.",
+				"A reviewer returned the {L} for {1} of {2} for correction.\n\n"
+				"The reviewer's note: {3}\n\nPlease correct it and send it again."},
+    [MSG_MAIL_ACCEPTED_SUBJECT] = {"{L} năm {1} đã được chấp nhận", "{L} for {1} accepted"},
+    [MSG_MAIL_ACCEPTED_BODY] = {"Sở Công Thương đã chấp nhận {L} năm {1} của {2}.",
+				"The Department of Industry and Trade has accepted the {L} for "
+				"{1} of {2}."},
+    [MSG_MAIL_REMIND_SOON_SUBJECT] = {"Nhắc hạn nộp {L} năm {1}: ngày {2}",
+				      "Reminder: {L} for {1} due on {2}"},
+    [MSG_MAIL_REMIND_SOON_BODY] = {"{2} chưa gửi {L} năm {1}. Hạn nộp là ngày {3}, còn "
+				   "{4} ngày.",
+				   "{2} has not sent its {L} for {1} yet. It is due on {3}, in {4} "
+				   "days."},
+    [MSG_MAIL_REMIND_LATE_SUBJECT] = {"Quá hạn nộp {L} năm {1} (hạn ngày {2})",
+				      "Overdue: {L} for {1} (due on {2})"},
+    [MSG_MAIL_REMIND_LATE_BODY] =
+	{"{2} chưa gửi {L} năm {1}. Hạn nộp ngày {3} đã qua {4} "
+	 "ngày; xin gửi sớm.",
+	 "{2} has not sent its {L} for {1}. The deadline of {3} passed {4} "
+	 "days ago; please send it soon."},
+    [MSG_MAIL_INVITE_SUBJECT] = {"Khảo sát năm {1}: mời cơ sở gửi số liệu trước ngày {2}",
+				 "Survey {1}: please send your data by {2}"},
+    [MSG_MAIL_INVITE_BODY] = {"Sở Công Thương mời {1} tham gia khảo sát năm {2}: điền sổ "
+			      "khảo sát (tệp Excel) của cơ sở và gửi lại trước ngày {3}.\n\n"
+			      "Tải sổ khảo sát: {4}",
+			      "The Department of Industry and Trade invites {1} to take part in "
+			      "the {2} survey: fill in the facility's survey workbook (an Excel "
+			      "file) and send it back by {3}.\n\nDownload the workbook: {4}"},
+    [MSG_MAIL_RESET_SUBJECT] = {"Đặt lại mật khẩu sxsh", "Reset your sxsh password"},
+    [MSG_MAIL_RESET_BODY] = {"Có yêu cầu đặt lại mật khẩu cho tài khoản {1}. Mở liên kết dưới "
+			     "đây trong vòng 1 giờ để đặt mật khẩu mới; liên kết chỉ dùng được "
+			     "một lần:\n\n{2}\n\nNếu bạn không yêu cầu, hãy bỏ qua thư này: "
+			     "mật khẩu của bạn không thay đổi.",
+			     "Someone asked to reset the password of the account {1}. Open the "
+			     "link below within 1 hour to set a new password; it works only "
+			     "once:\n\n{2}\n\nIf you did not ask for this, ignore this message: "
+			     "your password has not changed."},
+    [MSG_MAIL_RESET_INVALID] = {"Liên kết đặt lại mật khẩu không còn hiệu lực (đã dùng, hoặc "
+				"đã quá 1 giờ). Hãy yêu cầu một liên kết mới.",
+				"This password reset link no longer works (it was used, or more "
+				"than 1 hour has passed). Ask for a new one."},
+    [MSG_MAIL_RESET_THROTTLED] = {"Quá nhiều yêu cầu đặt lại mật khẩu, thử lại sau {1} phút.",
+				  "Too many password reset requests; try again in {1} minutes."},
+    [MSG_CLI_CMD_MAIL] = {"Thư điện tử: xem hộp thư đi, gửi thư đến hạn, xếp thư nhắc hạn",
+			  "E-mail: list the outbox, send what is due, queue deadline reminders"},
+    [MSG_CLI_MAIL_NO_SMTP] = {"chưa cấu hình máy chủ SMTP (--smtp URL hoặc SXSH_SMTP_URL)",
+			      "no SMTP server configured (--smtp URL or SXSH_SMTP_URL)"},
+    [MSG_CLI_MAIL_SMTP_URL] = {"--smtp phải là smtp://, smtp+starttls:// hoặc smtps:// kèm máy "
+			       "chủ: '{1}'",
+			       "--smtp must be smtp://, smtp+starttls:// or smtps:// with a host: "
+			       "'{1}'"},
+    [MSG_CLI_MAIL_BASE_URL] = {"--base-url phải bắt đầu bằng http:// hoặc https://: '{1}'",
+			       "--base-url must start with http:// or https://: '{1}'"},
+    [MSG_CLI_MAIL_DAYS] = {"{1} phải là danh sách số ngày 0–60 cách nhau bằng dấu phẩy (vd. "
+			   "7,1) hoặc none: '{2}'",
+			   "{1} must be a comma-separated list of days 0-60 (e.g. 7,1) or none: "
+			   "'{2}'"},
+    [MSG_CLI_MAIL_SENT] = {"đã gửi {1}, sẽ thử lại {2}, bỏ {3}",
+			   "sent {1}, to be retried {2}, given up {3}"},
+    [MSG_CLI_MAIL_WOULD_SEND] = {"{1} thư đến hạn sẽ được gửi (chạy thử, chưa gửi gì)",
+				 "{1} messages due would be sent (dry run, nothing sent)"},
+    [MSG_CLI_MAIL_REMINDED] = {"đã xếp {1} thư nhắc hạn vào hộp thư đi",
+			       "{1} reminders queued in the outbox"},
+    [MSG_CLI_MAIL_WOULD_REMIND] = {"{1} thư nhắc hạn sẽ được xếp (chạy thử, chưa ghi gì)",
+				   "{1} reminders would be queued (dry run, nothing written)"},
+    [MSG_CLI_MAIL_STATE] = {"--state phải là queued, sending, sent hoặc failed: '{1}'",
+			    "--state must be queued, sending, sent or failed: '{1}'"},
+    [MSG_CLI_MAIL_HEAD] = {"số|loại|người nhận|tiêu đề|trạng thái|lần thử|lần tới|lỗi",
+			   "id|kind|recipient|subject|state|attempts|next attempt|error"},
 };
 
 void

@@ -479,11 +479,46 @@ enum msg_id {
 	MSG_CLI_CMD_CAMPAIGN, /* the command's summary */
 	MSG_CAMP_NONE,	      /* no campaign yet */
 
-	/* ---- workbook import (model/io/sheetread.c, model/survey/wbimport.c, web/wbupload.c) ---- */
+	/* ---- workbook import (model/io/sheetread.c, model/survey/wbimport.c, web/wbupload.c) ----
+	 */
 
 	/* ---- column mapping profiles (model/io/mapping.c, web/mapping.c) ---- */
 
 	/* ---- mail (model/mail/, web password reset and notice settings) ---- */
+	/* The messages sxsh e-mails (model/mail/notice.c, reset.c): each is rendered in
+	   Vietnamese, then in English below it.  {L} is the document's name (a report, a
+	   registration); years are plain digits. */
+	MSG_MAIL_DEAR,		   /* {1} the recipient's name or address */
+	MSG_MAIL_LINK,		   /* {1} the link to open */
+	MSG_MAIL_SIGNATURE,	   /* who sends it; no reply */
+	MSG_MAIL_OPTOUT_NOTE,	   /* {1} the account page's link: where notices are turned off */
+	MSG_MAIL_RETURNED_SUBJECT, /* {L} capitalised, {1} year */
+	MSG_MAIL_RETURNED_BODY,	   /* {L}, {1} year, {2} facility, {3} the reviewer's note */
+	MSG_MAIL_ACCEPTED_SUBJECT, /* {L} capitalised, {1} year */
+	MSG_MAIL_ACCEPTED_BODY,	   /* {L}, {1} year, {2} facility */
+	MSG_MAIL_REMIND_SOON_SUBJECT, /* {L}, {1} year, {2} the deadline dd/mm/yyyy */
+	MSG_MAIL_REMIND_SOON_BODY,    /* {L}, {1} year, {2} facility, {3} deadline, {4} days left */
+	MSG_MAIL_REMIND_LATE_SUBJECT, /* {L}, {1} year, {2} the deadline dd/mm/yyyy */
+	MSG_MAIL_REMIND_LATE_BODY,    /* {L}, {1} year, {2} facility, {3} deadline, {4} days past */
+	MSG_MAIL_INVITE_SUBJECT,      /* {1} year, {2} the deadline dd/mm/yyyy */
+	MSG_MAIL_INVITE_BODY,	/* {1} facility, {2} year, {3} deadline, {4} the workbook's link */
+	MSG_MAIL_RESET_SUBJECT, /* the password reset */
+	MSG_MAIL_RESET_BODY,	/* {1} the account's address, {2} the one-time link */
+	/* Pages and the command line */
+	MSG_MAIL_RESET_INVALID,	  /* the reset link is unknown, used or expired */
+	MSG_MAIL_RESET_THROTTLED, /* {1} minutes: too many reset requests from this address */
+	MSG_CLI_CMD_MAIL,	  /* sxsh mail: summary */
+	MSG_CLI_MAIL_NO_SMTP,	  /* no SMTP server is configured */
+	MSG_CLI_MAIL_SMTP_URL,	 /* {1} what was given: not an smtp://, smtp+starttls:// or smtps://
+				    URL */
+	MSG_CLI_MAIL_BASE_URL,	 /* {1} what was given: not an http:// or https:// URL */
+	MSG_CLI_MAIL_DAYS,	 /* {1} the option, {2} what was given: not a list of days */
+	MSG_CLI_MAIL_SENT,	 /* {1} sent, {2} to be retried, {3} given up */
+	MSG_CLI_MAIL_WOULD_SEND, /* {1} messages due now (dry run) */
+	MSG_CLI_MAIL_REMINDED,	 /* {1} reminders queued */
+	MSG_CLI_MAIL_WOULD_REMIND, /* {1} reminders that would be queued (dry run) */
+	MSG_CLI_MAIL_STATE,	   /* {1} what was given: not queued, sending, sent or failed */
+	MSG_CLI_MAIL_HEAD,	   /* the column heads of sxsh mail outbox, '|' between */
 
 	/* ---- exports officials hand on (render/xlsx.c, render/sheets.c) ---- */
 

@@ -57,6 +57,7 @@ const struct name names_action[] = {
     {"user.enable", "Mở khóa tài khoản", "Account enabled"},
     {"user.password", "Đặt lại mật khẩu", "Password reset"},
     {"user.facility", "Gắn tài khoản với cơ sở", "Account linked to a facility"},
+    {"user.notices", "Bật/tắt thông báo qua e-mail", "E-mail notices turned on or off"},
     {"apitoken.create", "Tạo khóa API", "API key created"},
     {"apitoken.revoke", "Thu hồi khóa API", "API key revoked"},
     {"facility.update", "Sửa hồ sơ cơ sở", "Facility profile changed"},

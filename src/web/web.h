@@ -125,6 +125,14 @@ void web_campaign_home_link(struct http_request *req, struct buf *b, int64_t fac
 /* -- mapping -- */
 
 /* -- mail -- */
+/* Password reset by e-mail and the notice setting (mail.c). */
+int web_password_forgot(struct http_request *req, struct http_response *resp);
+int web_password_reset(struct http_request *req, struct http_response *resp);
+int web_account_notices(struct http_request *req, struct http_response *resp);
+/* The "Quên mật khẩu?" link under the sign-in form. */
+void web_mail_forgot_link(struct http_request *req, struct buf *b);
+/* The account page's notices form (req->who signed in; left out on a storage error). */
+void web_mail_account_notices(struct http_request *req, struct buf *b);
 
 /* -- exports -- */
 

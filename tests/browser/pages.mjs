@@ -104,6 +104,9 @@ const PAGES = [
   { role: 'district', path: '/campaigns' },
   { role: 'province', path: (f) => `/campaigns/${f.campaign ??= execFileSync(env.bin, ['campaign', 'open', '--year', String(f.year), '--kind', 'both', '--deadline', `${Number(f.year) + 1}-03-31`, '--unit', f.fac.unit, '--db', env.db]).toString().trim()}` },
   { role: 'district', path: (f) => `/campaigns/${f.campaign ??= execFileSync(env.bin, ['campaign', 'open', '--year', String(f.year), '--kind', 'both', '--deadline', `${Number(f.year) + 1}-03-31`, '--unit', f.fac.unit, '--db', env.db]).toString().trim()}` },
+  // -- mail --
+  { role: 'public', path: '/password/forgot' },
+  { role: 'public', path: '/password/reset?token=no-such-token', status: 410 },
 ];
 
 // ---- checks on one page ----

@@ -210,6 +210,16 @@ static const struct {
     [ROUTE_ATTACHMENT] = {{{"GET", "/attachments/1", {303, 404, 404, 404, 404, 403}}}},
     [ROUTE_ATTACHMENT_DELETE] =
 	{{{"POST", "/attachments/1/delete", {303, 404, 404, 403, 404, 403}}}},
+    /*
+     * -- mail -- Password reset (public; test_mail.c): without the pre-session
+     * token a POST is 403; signed in, no email is 400 and no token 410.
+     * Notices: anyone signed in turns them off (303 back to /account).
+     */
+    [ROUTE_PASSWORD_FORGOT] = {{{"GET", "/password/forgot", ALL(200)},
+				{"POST", "/password/forgot", {403, 400, 400, 400, 400, 400}}}},
+    [ROUTE_PASSWORD_RESET] = {{{"GET", "/password/reset", ALL(410)},
+			       {"POST", "/password/reset", {403, 410, 410, 410, 410, 410}}}},
+    [ROUTE_ACCOUNT_NOTICES] = {{{"POST", "/account/notices", ALL(303)}}},
 };
 
 static struct hc_server server;

@@ -13,6 +13,7 @@
 #include "db/db.h"
 #include "model/audit.h"
 #include "model/doc/history.h"
+#include "model/mail/notice.h"
 #include "model/reporting/registration.h"
 #include "model/reporting/report.h"
 #include "util/alloc.h"
@@ -243,6 +244,8 @@ transition_tx(struct db *db, const struct doc_kind *k, const struct principal *w
 	rc = doc_audit(db, k, who, wf_action_names[action], bjson, d);
 	if (rc == ST_OK)
 		rc = doc_history_record(db, k, who, action, n, d);
+	if (rc == ST_OK) /* a return or acceptance e-mails the facility (model/mail/notice.h) */
+		rc = mail_notice_doc(db, k->name, doc_head(k, d), action, n);
 out:
 	free(bjson);
 	doc_free(k, d);

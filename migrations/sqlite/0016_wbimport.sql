@@ -1,0 +1,3 @@
+-- Reserved for issue 12 (workbook import): a placeholder that keeps the
+-- migration numbers contiguous; replaced by, or kept in place of, the
+-- wbimport branch's 0016 when the branches merge.

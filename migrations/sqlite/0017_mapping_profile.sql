@@ -1,0 +1,3 @@
+-- Reserved for issue 12 (column mapping profiles): the mapping branch holds the
+-- real 0017_mapping_profile.sql; this placeholder only keeps the numbers
+-- contiguous on the mail branch and is replaced by that file at the merge.
