@@ -372,7 +372,7 @@ const char *const db_sql[STMT__MAX] = {
 	"SELECT 'form_stash', count(*) FROM form_stash UNION ALL "
 	"SELECT 'campaign', count(*) FROM campaign UNION ALL "
 	"SELECT 'campaign_unit', count(*) FROM campaign_unit UNION ALL "
-	"SELECT 'campaign_facility', count(*) FROM campaign_facility",
+	"SELECT 'campaign_facility', count(*) FROM campaign_facility UNION ALL "
 	"SELECT 'mail_outbox', count(*) FROM mail_outbox UNION ALL "
 	"SELECT 'mail_optout', count(*) FROM mail_optout UNION ALL "
 	"SELECT 'password_reset', count(*) FROM password_reset",
