@@ -821,4 +821,14 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_DOC_LAST_CHANGE] = "SELECT actor, at FROM audit WHERE entity = ?1 AND entity_id = ?2 "
 			     "ORDER BY id DESC LIMIT 1",
     /* @drafts-sql */
+
+    /* --- exports officials hand on (model/io/sheetinfo.c) --- */
+    [STMT_EXPORTS_PROVINCE] =
+	"SELECT name, coalesce(name_en, '') FROM admin_unit WHERE level = 'province' AND "
+	"(valid_from IS NULL OR valid_from <= ?1) AND (valid_to IS NULL OR valid_to >= ?1) "
+	"ORDER BY coalesce(valid_from, '') DESC, code LIMIT 1",
+    [STMT_EXPORTS_FACILITY] =
+	"SELECT coalesce(f.address, ''), s.name_vi, s.name_en FROM facility f "
+	"JOIN sector s ON s.code = f.sector_code WHERE f.id = ?1",
+    /* @exports-sql */
 };

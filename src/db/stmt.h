@@ -418,6 +418,8 @@ enum stmt {
 	/* @mail-stmts */
 
 	/* @exports-stmts */
+	STMT_EXPORTS_PROVINCE, /* date (yyyy-mm-dd) -> name, name_en of the province valid then */
+	STMT_EXPORTS_FACILITY, /* facility id -> address, sector name_vi, sector name_en */
 
 	STMT__MAX
 };
