@@ -37,6 +37,11 @@ export_xlsx(struct db *db, enum csvio_kind kind, const char *path, int year, cha
 	    size_t errsz)
 {
 	struct xlsx *x = xlsx_open(path);
+	if (sheets_source(x, db, SHEETS_VI) < 0) {
+		xlsx_discard(x);
+		msg_both(err, errsz, MSG_ST_ERR, NULL);
+		return -1;
+	}
 	if (sheets_export(x, db, kind, year, NULL, err, errsz) < 0) {
 		xlsx_discard(x);
 		return -1;

@@ -498,7 +498,8 @@ cmd_kpi(struct cli *cli, int argc, char **argv)
 			    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
 	if (format == KF_XLSX) {
 		struct xlsx *x = xlsx_open(out_path);
-		if (sheets_kpi(x, r, mask, first, last) < 0) {
+		if (sheets_source(x, db, SHEETS_VI) < 0 ||
+		    sheets_kpi(x, r, mask, first, last) < 0) {
 			xlsx_discard(x);
 			fprintf(stderr, "sxsh kpi: %s: %s\n", out_path,
 				cli_label(MSG_CLI_CANNOT_WRITE));

@@ -707,6 +707,28 @@ static const struct {
 			       "{L}: a semicolon-separated file writes numbers in the Vietnamese "
 			       "style, a decimal comma and dots between groups of three digits "
 			       "(12,5 or 12.500)"},
+
+    /* ---- exports officials hand on ---- */
+    [MSG_XP_SOURCE] = {"Nguồn: sxsh — Sở Công Thương {1}. Ngày xuất: {2}",
+		       "Source: sxsh — Department of Industry and Trade, {1}. Exported on {2}"},
+    [MSG_XP_SOURCE_NONE] = {"Nguồn: sxsh — Sở Công Thương. Ngày xuất: {1}",
+			    "Source: sxsh — Department of Industry and Trade. Exported on {1}"},
+    [MSG_XP_KU_TITLE] = {"Danh sách cơ sở sử dụng năng lượng trọng điểm năm {1}",
+			 "List of key energy users, {1}"},
+    [MSG_XP_KU_LISTED] = {"Số cơ sở trọng điểm", "Key energy users"},
+    [MSG_XP_KU_UNKNOWN] = {"Số cơ sở không tính được", "Facilities that cannot be computed"},
+    [MSG_XP_KPI_TITLE] = {"Chỉ tiêu của kế hoạch {1}, năm {2} — {3}",
+			  "Indicators of plan {1}, {2} — {3}"},
+    [MSG_XP_KPI_CHART] = {"Tỷ lệ cơ sở đạt từng chỉ tiêu (trên tổng số cơ sở hoạt động)",
+			  "Share of active facilities meeting each indicator"},
+    [MSG_XP_FAC_TITLE] = {"Danh sách cơ sở công nghiệp", "Industrial facilities"},
+    [MSG_XP_REP_TITLE] = {"Báo cáo hằng năm của các cơ sở, năm {1}",
+			  "Annual reports of the facilities, {1}"},
+    [MSG_XP_REP_TITLE_ALL] = {"Báo cáo hằng năm của các cơ sở, mọi năm",
+			      "Annual reports of the facilities, every year"},
+    [MSG_XP_ATTACH_TITLE] = {"Số tệp đính kèm của mỗi báo cáo",
+			     "Number of files attached to each report"},
+    [MSG_XP_DIR_TITLE] = {"Danh bạ cơ sở công nghiệp", "Facility directory"},
 };
 
 void

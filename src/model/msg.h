@@ -473,6 +473,18 @@ enum msg_id {
 	/* ---- mail (model/mail/, web password reset and notice settings) ---- */
 
 	/* ---- exports officials hand on (render/xlsx.c, render/sheets.c) ---- */
+	MSG_XP_SOURCE,	      /* {1} the province's name ("tỉnh An Giang"), {2} the date */
+	MSG_XP_SOURCE_NONE,   /* {1} the date; no province unit in the reference data */
+	MSG_XP_KU_TITLE,      /* {1} the year: the key-user list's title */
+	MSG_XP_KU_LISTED,     /* label of the count of key users */
+	MSG_XP_KU_UNKNOWN,    /* label of the count of facilities that cannot be computed */
+	MSG_XP_KPI_TITLE,     /* {1} the plan, {2} the year or years, {3} the breakdown */
+	MSG_XP_KPI_CHART,     /* the province sheet's chart title */
+	MSG_XP_FAC_TITLE,     /* the facilities export's title */
+	MSG_XP_REP_TITLE,     /* {1} the year: the reports export's title */
+	MSG_XP_REP_TITLE_ALL, /* the reports export's title, every year */
+	MSG_XP_ATTACH_TITLE,  /* the attachments sheet's title */
+	MSG_XP_DIR_TITLE,     /* the public directory's title */
 
 	MSG__MAX
 };

@@ -495,10 +495,10 @@ xlsx_title(struct xlsx *x, const char *title)
 	worksheet_set_row(x->ws, x->row, XLSX_TITLE_PT, NULL);
 	put_string(x, title, x->fmt[XF_TITLE]);
 	xlsx_row_end(x);
-	if (x->source != NULL) {
+	/* The source row is there even when empty, so every sheet's rows keep their place. */
+	if (x->source != NULL)
 		xlsx_text(x, x->source);
-		xlsx_row_end(x);
-	}
+	xlsx_row_end(x);
 }
 
 void

@@ -79,7 +79,7 @@ const char *xlsx_date_iso(const struct xlsx *x);
 void xlsx_set_source(struct xlsx *x, const char *line);
 /*
  * At the top of a new sheet: title in bold, larger type, then the source
- * line on the next row (when set), each in column A and overflowing to the
+ * line on the next row (left empty when none is set), each in column A and overflowing to the
  * right (they do not widen the column).  Moves the cursor below them.
  */
 void xlsx_title(struct xlsx *x, const char *title);
