@@ -544,7 +544,8 @@ xlsx_chart(struct xlsx *x, const char *title, int cat_col, int val_col, const st
 		chart_series_set_values(se, x->sheet_name, (lxw_row_t)s[i].first,
 					(lxw_col_t)val_col, (lxw_row_t)s[i].last,
 					(lxw_col_t)val_col);
-		chart_series_set_name(se, s[i].name);
+		if (s[i].name != NULL)
+			chart_series_set_name(se, s[i].name);
 	}
 	chart_axis_set_num_format(ch->y_axis, percent ? "0%" : "#,##0");
 	if (percent) {
