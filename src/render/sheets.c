@@ -226,20 +226,11 @@ out:
 	return rc;
 }
 
-/*
- * The address column of k: the facility's address and its district, or
- * whichever is known, into buf (size n).
- */
+/* The address column of k: the facility's address, or its district when none is recorded. */
 static const char *
-ku_address(const struct keyuser *k, const struct sheetinfo_facility *fi, char *buf, size_t n)
+ku_address(const struct keyuser *k, const struct sheetinfo_facility *fi)
 {
-	const char *unit = k->unit_name != NULL ? k->unit_name : "";
-	if (fi->address[0] == '\0')
-		return unit;
-	if (unit[0] == '\0' || strstr(fi->address, unit) != NULL)
-		return fi->address;
-	snprintf(buf, n, "%s, %s", fi->address, unit);
-	return buf;
+	return fi->address[0] != '\0' ? fi->address : k->unit_name;
 }
 
 int
@@ -290,13 +281,13 @@ sheets_keyusers_lang(struct xlsx *x, struct db *db, const struct keyuser_list *l
 		fi.address[0] = fi.sector_vi[0] = fi.sector_en[0] = '\0';
 		if (db != NULL && sheetinfo_facility(db, k->facility_id, &fi) < 0)
 			goto out;
-		char missing[512], addr[512];
+		char missing[512];
 		if (i < l->n)
 			xlsx_plain(x, i + 1);
 		else
 			xlsx_blank(x); /* not on the list: no number */
 		xlsx_text(x, k->name);
-		xlsx_text(x, ku_address(k, &fi, addr, sizeof(addr)));
+		xlsx_text(x, ku_address(k, &fi));
 		xlsx_text(x, fi.sector_vi[0] == '\0' ? k->sector_code
 			     : en		     ? fi.sector_en
 						     : fi.sector_vi);

@@ -24,10 +24,12 @@
 #include "model/analytics/kpi.h"
 #include "model/analytics/ledger.h"
 #include "model/names.h"
+#include "model/registry/facility.h"
 #include "model/registry/refdata.h"
 #include "render/sheets.h"
 #include "render/xlsx.h"
 #include "testutil.h"
+#include "util/arena.h"
 #include "util/buf.h"
 #include "xlsx_read.h"
 
@@ -513,8 +515,9 @@ test_kpi_chart_years(void **state)
 /* One key user: coal fines 5-6 at 0.50 TOE/t (data/carrier_factors.csv), 2000 t = 1000 TOE. */
 static const char fixture[] =
     "INSERT INTO facility(id, code, tax_code, name, name_key, sector_code, admin_unit_id, "
-    "ownership, size) VALUES (1, 'K2', NULL, '=SUM(A1)', 'sum', '2392', "
-    "(SELECT id FROM admin_unit WHERE code = 'kien-luong'), 'private', 'large');"
+    "address, ownership, size) VALUES (1, 'K2', NULL, '=SUM(A1)', 'sum', '2392', "
+    "(SELECT id FROM admin_unit WHERE code = 'kien-luong'), 'Ấp Ba Hòn, thị trấn Kiên Lương', "
+    "'private', 'large');"
     "INSERT INTO report(id, facility_id, year) VALUES (1, 1, 2020);"
     "INSERT INTO report_energy(report_id, carrier_code, quantity, unit) VALUES "
     "(1, 'coal_5_6', 2000, 't');"
@@ -541,7 +544,8 @@ test_cli(void **state)
 	ASSERT_CELL(path, 1, "L4", "s", "TOE Than cám loại 5, 6"); /* data/carriers.csv */
 	ASSERT_CELL(path, 1, "A5", "n", "1");
 	ASSERT_CELL(path, 1, "B5", "s", "=SUM(A1)");
-	ASSERT_CELL(path, 1, "C5", "s", "Huyện Kiên Lương"); /* no address: the district */
+	ASSERT_CELL(path, 1, "C5", "s", "Ấp Ba Hòn, thị trấn Kiên Lương"); /* its address */
+	ASSERT_CELL(path, 1, "H5", "s", "Huyện Kiên Lương");
 	ASSERT_CELL(path, 1, "D5", "s", "Sản xuất vật liệu xây dựng từ đất sét"); /* 2392 */
 	ASSERT_CELL(path, 1, "E5", "n", "1000"); /* 2000 t x 0.50 TOE/t */
 	ASSERT_CELL(path, 1, "F5", "s", "K2");
@@ -899,6 +903,75 @@ test_export_cli(void **state)
 	assert_int_equal(access(path, F_OK), -1);
 }
 
+/*
+ * One workbook of each kind opens in another program: LibreOffice
+ * (headless) converts the key-user list, the indicators, both exports and
+ * the public directory to PDF.  Each result must be a PDF of some size; a
+ * workbook LibreOffice cannot read converts to nothing.
+ */
+static void
+test_soffice_opens(void **state)
+{
+	(void)state;
+	if (access("/usr/bin/soffice", X_OK) != 0)
+		skip(); /* scripts/deps.sh installs it; without it nothing is proved */
+	static const char *const books[] = {"so-ku", "so-kpi", "so-fac", "so-rep", "so-dir"};
+	char cmd[4096], path[512], err[512];
+	db_close(fx_db_new("so.db", fixture));
+	snprintf(path, sizeof(path), "%s", tu_path("so-ku.xlsx"));
+	snprintf(cmd, sizeof(cmd), "%s keyusers --db '%s' --year 2020 --format xlsx -o '%s'",
+		 tu_sxsh(), tu_db_url("so.db"), path);
+	assert_int_equal(tu_run(cmd, NULL, NULL), 0);
+	snprintf(path, sizeof(path), "%s", tu_path("so-kpi.xlsx"));
+	snprintf(cmd, sizeof(cmd), "%s kpi --db '%s' --year 2020 --by size --format xlsx -o '%s'",
+		 tu_sxsh(), tu_db_url("so.db"), path);
+	assert_int_equal(tu_run(cmd, NULL, NULL), 0);
+	struct db *db = export_db("so-exp.db");
+	export_book(db, CSVIO_FACILITIES, 0, "so-fac.xlsx", path, sizeof(path));
+	export_book(db, CSVIO_REPORTS, 0, "so-rep.xlsx", path, sizeof(path));
+	snprintf(path, sizeof(path), "%s", tu_path("so-dir.xlsx"));
+	struct xlsx *x = xlsx_open(path);
+	assert_int_equal(sheets_source(x, db, SHEETS_VI), 0);
+	struct arena a;
+	arena_init(&a);
+	struct facility_filter f = {.page = 1, .per_page = 20};
+	long rows = 0;
+	assert_int_equal(sheets_facilities(x, db, &a, &f, 0, &rows), 0);
+	assert_int_equal(rows, 2); /* A1 is closed: K2 and H9 */
+	arena_free(&a);
+	assert_int_equal(xlsx_close(x, err, sizeof(err)), 0);
+	db_close(db);
+
+	/* One LibreOffice run for the five, in a profile of its own. */
+	char dir[512], files[2048] = "";
+	snprintf(dir, sizeof(dir), "%s", tu_path("so-pdf"));
+	for (size_t i = 0; i < sizeof(books) / sizeof(books[0]); i++) {
+		char name[64];
+		snprintf(name, sizeof(name), "%s.xlsx", books[i]);
+		snprintf(files + strlen(files), sizeof(files) - strlen(files), " '%s'",
+			 tu_path(name));
+	}
+	snprintf(cmd, sizeof(cmd),
+		 "soffice -env:UserInstallation=file://%s-profile --headless --convert-to pdf "
+		 "--outdir '%s'%s",
+		 dir, dir, files);
+	assert_int_equal(tu_run(cmd, NULL, NULL), 0);
+	for (size_t i = 0; i < sizeof(books) / sizeof(books[0]); i++) {
+		char pdf[640], head[5] = "";
+		snprintf(pdf, sizeof(pdf), "%s/%s.pdf", dir, books[i]);
+		FILE *fp = fopen(pdf, "rb");
+		if (fp == NULL)
+			fail_msg("LibreOffice did not convert %s.xlsx", books[i]);
+		assert_int_equal(fread(head, 1, 4, fp), 4);
+		assert_int_equal(fseek(fp, 0, SEEK_END), 0);
+		long size = ftell(fp);
+		fclose(fp);
+		assert_memory_equal(head, "%PDF", 4);
+		if (size < 1000)
+			fail_msg("%s.pdf has %ld bytes", books[i], size);
+	}
+}
+
 int
 main(void)
 {
@@ -916,6 +989,7 @@ main(void)
 	    cmocka_unit_test(test_export_reports),
 	    cmocka_unit_test(test_export_rows_stop),
 	    cmocka_unit_test(test_export_cli),
+	    cmocka_unit_test(test_soffice_opens),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
