@@ -830,5 +830,10 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_EXPORTS_FACILITY] =
 	"SELECT coalesce(f.address, ''), s.name_vi, s.name_en FROM facility f "
 	"JOIN sector s ON s.code = f.sector_code WHERE f.id = ?1",
+    [STMT_EXPORTS_NAMES] =
+	"SELECT 0, code, name_vi, name_en FROM sector UNION ALL "
+	"SELECT 1, code, name, coalesce(name_en, name) FROM admin_unit UNION ALL "
+	"SELECT 2, code, name_vi, name_en FROM carrier UNION ALL "
+	"SELECT 3, code, name_vi, name_en FROM product",
     /* @exports-sql */
 };

@@ -515,8 +515,7 @@ enum export_show {
 	SHOW_SIZE,
 	SHOW_FSTATUS,
 	SHOW_RSTATUS,
-	SHOW_LINE,
-	SHOW_ITEM /* a water line's source by name; other items as they are */
+	SHOW_LINE
 };
 
 /* The facility's status and a report line's kind in words (codes of csv-formats.md). */
@@ -562,13 +561,43 @@ static const struct {
     {CSVIO_REPORTS, "cp_unit", "Có bộ phận SXSH (1 = có)", SHOW_PLAIN},
     {CSVIO_REPORTS, "cp_applied", "Áp dụng SXSH (1 = có)", SHOW_PLAIN},
     {CSVIO_REPORTS, "line", "Loại dòng", SHOW_LINE},
-    {CSVIO_REPORTS, "item", "Hạng mục (mã năng lượng, nguồn nước, vật liệu)", SHOW_ITEM},
+    {CSVIO_REPORTS, "item", "Mã hạng mục (năng lượng, nguồn nước) hoặc vật liệu", SHOW_PLAIN},
     {CSVIO_REPORTS, "product", "Mã sản phẩm", SHOW_PLAIN},
     {CSVIO_REPORTS, "month", "Tháng", SHOW_PLAIN},
     {CSVIO_REPORTS, "quantity", "Số lượng", SHOW_QTY},
     {CSVIO_REPORTS, "unit", "Đơn vị tính", SHOW_PLAIN},
     {CSVIO_REPORTS, "cost_vnd", "Chi phí (đồng)", SHOW_MONEY},
 };
+
+/*
+ * The name columns the workbook adds, each right after the code column it
+ * names (not in the CSV; their codes in the hidden row say so): the
+ * sector's, the unit's and the product's names from the reference data,
+ * and an item's: a carrier's name on an energy line, a water source's on
+ * a water line, the material itself on a material line.
+ */
+enum { EXPORT_ITEM_NAME = -1 };
+static const struct {
+	enum csvio_kind kind;
+	const char *after, *code, *head;
+	int ref; /* enum sheetinfo_ref, or EXPORT_ITEM_NAME */
+} export_names[] = {
+    {CSVIO_FACILITIES, "sector", "sector_name", "Tên ngành", SHEETINFO_SECTOR},
+    {CSVIO_FACILITIES, "admin_unit", "admin_unit_name", "Tên đơn vị hành chính", SHEETINFO_UNIT},
+    {CSVIO_REPORTS, "item", "item_name", "Tên hạng mục", EXPORT_ITEM_NAME},
+    {CSVIO_REPORTS, "product", "product_name", "Tên sản phẩm", SHEETINFO_PRODUCT},
+};
+#define EXPORT_NNAMES ((int)(sizeof(export_names) / sizeof(export_names[0])))
+
+/* The entry of export_names added after column of kind; -1 when none. */
+static int
+export_name_after(enum csvio_kind kind, const char *column)
+{
+	for (int i = 0; i < EXPORT_NNAMES; i++)
+		if (export_names[i].kind == kind && strcmp(export_names[i].after, column) == 0)
+			return i;
+	return -1;
+}
 
 /* The entry of export_cols for column of kind; -1 when none. */
 static int
@@ -585,7 +614,9 @@ struct export_ctx {
 	struct xlsx *x;
 	enum csvio_type type[XLSX_COLS_MAX];
 	enum export_show show[XLSX_COLS_MAX];
-	int line_col; /* the reports' "line" column; -1 for facilities */
+	int name_after[XLSX_COLS_MAX]; /* the export_names entry after CSV column c; -1 */
+	int line_col;		       /* the reports' "line" column; -1 for facilities */
+	const struct sheetinfo_names *names;
 	long rows;
 };
 
@@ -618,15 +649,29 @@ export_text(struct export_ctx *e, const char *const *fields, int c)
 	case SHOW_LINE:
 		f = export_label(export_line, 4, f);
 		break;
-	case SHOW_ITEM:
-		if (e->line_col >= 0 && fields[e->line_col] != NULL &&
-		    strcmp(fields[e->line_col], "water") == 0)
-			f = export_label(names_water, NAMES_WATER_N, f);
-		break;
 	default:
 		break;
 	}
 	xlsx_text(e->x, f);
+}
+
+/* The name column export_names[i] of the code fields[c]; blank when it has none. */
+static void
+export_name(struct export_ctx *e, const char *const *fields, int c, int i)
+{
+	const char *code = fields[c], *nm = NULL;
+	if (export_names[i].ref != EXPORT_ITEM_NAME) {
+		nm = sheetinfo_name(e->names, (enum sheetinfo_ref)export_names[i].ref, code, 0);
+	} else if (code != NULL && e->line_col >= 0 && fields[e->line_col] != NULL) {
+		const char *line = fields[e->line_col];
+		if (strcmp(line, "energy") == 0)
+			nm = sheetinfo_name(e->names, SHEETINFO_CARRIER, code, 0);
+		else if (strcmp(line, "water") == 0)
+			nm = export_label(names_water, NAMES_WATER_N, code);
+		else if (strcmp(line, "material") == 0)
+			nm = code; /* a material is named, not coded */
+	}
+	xlsx_text(e->x, nm);
 }
 
 static int
@@ -638,6 +683,8 @@ export_row(void *ctx, const char *const *fields, int n)
 	for (int c = 0; c < n; c++) {
 		if (fields[c] == NULL || e->type[c] == CSVIO_TEXT) {
 			export_text(e, fields, c);
+			if (e->name_after[c] >= 0)
+				export_name(e, fields, c, e->name_after[c]);
 			continue;
 		}
 		/* The fields are the CSV's shortest exact forms: strtod gives the value back. */
@@ -702,23 +749,37 @@ int
 sheets_export(struct xlsx *x, struct db *db, enum csvio_kind kind, int year, long *rows, char *err,
 	      size_t errsz)
 {
-	struct export_ctx e = {.x = x, .line_col = -1};
+	struct sheetinfo_names names;
+	struct export_ctx e = {.x = x, .line_col = -1, .names = &names};
 	const char *codes[XLSX_COLS_MAX], *head[XLSX_COLS_MAX];
-	int n = csvio_ncols(kind);
+	int n = csvio_ncols(kind), ncols = 0;
 	if (rows != NULL)
 		*rows = 0;
-	if (n > XLSX_COLS_MAX || xlsx_sheet(x, export_sheet_name[kind]) < 0) {
+	if (n + EXPORT_NNAMES > XLSX_COLS_MAX || xlsx_sheet(x, export_sheet_name[kind]) < 0) {
 		msg_both(err, errsz, MSG_SHEET_CANNOT_ADD, " %s", export_sheet_name[kind]);
 		return -1;
 	}
 	for (int c = 0; c < n; c++) {
-		codes[c] = csvio_col_name(kind, c);
-		int i = export_col(kind, codes[c]);
-		head[c] = i >= 0 ? export_cols[i].head : codes[c];
+		const char *code = csvio_col_name(kind, c);
+		int i = export_col(kind, code);
+		codes[ncols] = code;
+		head[ncols++] = i >= 0 ? export_cols[i].head : code;
 		e.show[c] = i >= 0 ? export_cols[i].show : SHOW_PLAIN;
 		e.type[c] = csvio_col_type(kind, c);
-		if (kind == CSVIO_REPORTS && strcmp(codes[c], "line") == 0)
+		if (kind == CSVIO_REPORTS && strcmp(code, "line") == 0)
 			e.line_col = c;
+		e.name_after[c] = export_name_after(kind, code);
+		if (e.name_after[c] >= 0) {
+			codes[ncols] = export_names[e.name_after[c]].code;
+			head[ncols++] = export_names[e.name_after[c]].head;
+		}
+	}
+	struct arena a;
+	arena_init(&a);
+	if (sheetinfo_names_load(db, &a, &names) < 0) {
+		arena_free(&a);
+		msg_both(err, errsz, MSG_ST_ERR, NULL);
+		return -1;
 	}
 	char t[256];
 	struct msg m;
@@ -729,9 +790,10 @@ sheets_export(struct xlsx *x, struct db *db, enum csvio_kind kind, int year, lon
 		msg_init(&m, kind == CSVIO_REPORTS ? MSG_XP_REP_TITLE_ALL : MSG_XP_FAC_TITLE, NULL);
 	}
 	xlsx_title(x, sheets_msg(&m, SHEETS_VI, t, sizeof(t)));
-	xlsx_codes_row(x, codes, n);
-	xlsx_header(x, head, n);
+	xlsx_codes_row(x, codes, ncols);
+	xlsx_header(x, head, ncols);
 	int rc = csvio_export_rows(db, kind, year, export_row, &e, err, errsz);
+	arena_free(&a);
 	if (rows != NULL)
 		*rows = e.rows;
 	if (rc < 0 && e.rows == SHEETS_ROWS_MAX) {

@@ -101,10 +101,13 @@ int sheets_kpi_lang(struct xlsx *x, const struct kpi_result *r, unsigned mask, i
  * year's when year > 0) holding the rows of `sxsh export` in the CSV's
  * columns and order: the title rows, the CSV's column codes in a hidden
  * row (a program finds the columns by them), the header in Vietnamese
- * words, frozen, with an autofilter.  Text columns (codes, tax codes,
- * names) are strings, so a tax code keeps its leading zero; statuses,
- * ownership, size, the kind of a report line and a water source show
- * their Vietnamese names; employees are grouped integers, cost_vnd grouped
+ * words, frozen, with an autofilter.  After a column of reference codes
+ * comes a column of their names, not in the CSV (sector_name,
+ * admin_unit_name; item_name: the carrier, water source or material;
+ * product_name).  Text columns (codes, tax codes, names) are strings, so
+ * a tax code keeps its leading zero; statuses, ownership, size and the
+ * kind of a report line show their Vietnamese names; employees are
+ * grouped integers, cost_vnd grouped
  * đồng, quantities grouped with the decimals they need; years, months,
  * flags and coordinates stay plain (General).  Returns 0, or -1 with a
  * bilingual message in err (size errsz) when the database failed, the rows

@@ -591,6 +591,7 @@ static const char exp_fac[] =
 static const char exp_rep[] =
     FX_RH "K2,2023,submitted,1,1,0,1,energy,electricity,,2,1000,kWh,2500000\n"
 	  "K2,2023,submitted,1,1,0,1,output,,beer,,15000,hl,\n"
+	  "K2,2023,submitted,1,1,0,1,water,ground,,,300,m3,\n"
 	  "K2,2023,submitted,1,1,0,1,material,malt,,,120.5,t,\n"
 	  "K2,2022,draft,,,,,,,,,,,\n"
 	  "A1,2023,accepted,0,,,,output,,fish_sauce,,2000,L,\n";
@@ -668,64 +669,83 @@ test_export_facilities(void **state)
 	ASSERT_CELL(path, 1, "A1", "s", "Danh sách cơ sở công nghiệp");
 	ASSERT_CELL(path, 1, "A2", "s",
 		    "Nguồn: sxsh — Sở Công Thương tỉnh An Giang. Ngày xuất: 03/12/2026");
-	/* Row 3: the CSV's codes, hidden, for a program; row 4 the header in words. */
+	/*
+	 * Row 3: the CSV's codes, hidden, for a program, with the codes of the two
+	 * name columns the workbook adds (sector_name, admin_unit_name); row 4 the
+	 * header in words.  Columns: A code, B tax_code, C name, D sector, E its
+	 * name, F admin_unit, G its name, H address, I lat, J lon, K ownership,
+	 * L size, M employees, N opened_year, O closed_year, P status.
+	 */
 	ASSERT_CELL(path, 1, "A3", "s", "code");
 	ASSERT_CELL(path, 1, "B3", "s", "tax_code");
-	ASSERT_CELL(path, 1, "N3", "s", "status"); /* 14 columns, A..N */
+	ASSERT_CELL(path, 1, "E3", "s", "sector_name");
+	ASSERT_CELL(path, 1, "G3", "s", "admin_unit_name");
+	ASSERT_CELL(path, 1, "P3", "s", "status");
+	ASSERT_NO_CELL(path, 1, "Q3");
 	char v[16];
 	assert_true(xr_row_attr(path, 1, 3, "hidden", v, sizeof(v)));
 	assert_string_equal(v, "1");
 	ASSERT_CELL(path, 1, "A4", "s", "Mã cơ sở");
 	ASSERT_CELL(path, 1, "B4", "s", "Mã số thuế");
-	ASSERT_CELL(path, 1, "I4", "s", "Loại hình sở hữu");
-	ASSERT_CELL(path, 1, "K4", "s", "Số lao động");
-	ASSERT_CELL(path, 1, "N4", "s", "Trạng thái");
+	ASSERT_CELL(path, 1, "D4", "s", "Mã ngành (VSIC)");
+	ASSERT_CELL(path, 1, "E4", "s", "Tên ngành");
+	ASSERT_CELL(path, 1, "G4", "s", "Tên đơn vị hành chính");
+	ASSERT_CELL(path, 1, "K4", "s", "Loại hình sở hữu");
+	ASSERT_CELL(path, 1, "M4", "s", "Số lao động");
+	ASSERT_CELL(path, 1, "P4", "s", "Trạng thái");
 	/* Row 5: A1 (rows sorted by code). */
 	ASSERT_CELL(path, 1, "A5", "s", "A1");
 	ASSERT_CELL(path, 1, "B5", "s", "1701234569");
 	ASSERT_CELL(path, 1, "C5", "s", "Cơ sở Nước mắm");
 	ASSERT_CELL(path, 1, "D5", "s", "1020"); /* a sector code is text */
-	ASSERT_CELL(path, 1, "E5", "s", "phu-quoc");
-	ASSERT_NO_CELL(path, 1, "F5"); /* no address */
-	ASSERT_NO_CELL(path, 1, "G5"); /* no coordinates */
-	ASSERT_CELL(path, 1, "I5", "s", "Tư nhân");
-	ASSERT_CELL(path, 1, "J5", "s", "Nhỏ");
-	ASSERT_CELL(path, 1, "K5", "n", "12");
-	ASSERT_NUMFMT(path, 1, "K5", "#,##0");
-	ASSERT_CELL(path, 1, "L5", "n", "2005");
-	ASSERT_NUMFMT(path, 1, "L5", "General"); /* a year */
-	ASSERT_CELL(path, 1, "M5", "n", "2020");
-	ASSERT_CELL(path, 1, "N5", "s", "Đã đóng cửa");
+	ASSERT_CELL(path, 1, "E5", "s", "Chế biến, bảo quản thủy sản và các sản phẩm từ thủy sản");
+	ASSERT_CELL(path, 1, "F5", "s", "phu-quoc");
+	ASSERT_CELL(path, 1, "G5", "s", "Thành phố Phú Quốc");
+	ASSERT_NO_CELL(path, 1, "H5"); /* no address */
+	ASSERT_NO_CELL(path, 1, "I5"); /* no coordinates */
+	ASSERT_CELL(path, 1, "K5", "s", "Tư nhân");
+	ASSERT_CELL(path, 1, "L5", "s", "Nhỏ");
+	ASSERT_CELL(path, 1, "M5", "n", "12");
+	ASSERT_NUMFMT(path, 1, "M5", "#,##0");
+	ASSERT_CELL(path, 1, "N5", "n", "2005");
+	ASSERT_NUMFMT(path, 1, "N5", "General"); /* a year */
+	ASSERT_CELL(path, 1, "O5", "n", "2020");
+	ASSERT_CELL(path, 1, "P5", "s", "Đã đóng cửa");
 	/* Row 6: H9, a household's 12-digit tax code starting with 0. */
 	ASSERT_CELL(path, 1, "B6", "s", "091234567890");
 	ASSERT_CELL(path, 1, "C6", "s", "Hộ Xay xát");
-	ASSERT_CELL(path, 1, "I6", "s", "Hộ kinh doanh");
-	ASSERT_CELL(path, 1, "J6", "s", "Siêu nhỏ");
-	ASSERT_NO_CELL(path, 1, "K6"); /* employees unknown */
-	ASSERT_CELL(path, 1, "N6", "s", "Đang hoạt động");
+	ASSERT_CELL(path, 1, "E6", "s", "Xay xát và sản xuất bột thô");
+	ASSERT_CELL(path, 1, "G6", "s", "Huyện Tân Hiệp");
+	ASSERT_CELL(path, 1, "K6", "s", "Hộ kinh doanh");
+	ASSERT_CELL(path, 1, "L6", "s", "Siêu nhỏ");
+	ASSERT_NO_CELL(path, 1, "M6"); /* employees unknown */
+	ASSERT_CELL(path, 1, "P6", "s", "Đang hoạt động");
 	/* Row 7: K2. */
 	ASSERT_CELL(path, 1, "B7", "s", "0100109106"); /* text: the leading zero stays */
-	ASSERT_CELL(path, 1, "F7", "s", "Lô A, KCN Thạnh Lộc");
-	ASSERT_CELL(path, 1, "G7", "n", "10.0125");
-	ASSERT_NUMFMT(path, 1, "G7", "General"); /* a coordinate */
-	ASSERT_CELL(path, 1, "H7", "n", "105.1");
-	ASSERT_CELL(path, 1, "I7", "s", "Vốn đầu tư nước ngoài");
-	ASSERT_CELL(path, 1, "J7", "s", "Lớn");
-	ASSERT_CELL(path, 1, "K7", "n", "1350");
-	ASSERT_NUMFMT(path, 1, "K7", "#,##0"); /* "1.350" in a Vietnamese Excel */
-	ASSERT_CELL(path, 1, "L7", "n", "1998");
-	ASSERT_NO_CELL(path, 1, "M7");
+	ASSERT_CELL(path, 1, "E7", "s", "Sản xuất bia và mạch nha ủ men bia");
+	ASSERT_CELL(path, 1, "H7", "s", "Lô A, KCN Thạnh Lộc");
+	ASSERT_CELL(path, 1, "I7", "n", "10.0125");
+	ASSERT_NUMFMT(path, 1, "I7", "General"); /* a coordinate */
+	ASSERT_CELL(path, 1, "J7", "n", "105.1");
+	ASSERT_CELL(path, 1, "K7", "s", "Vốn đầu tư nước ngoài");
+	ASSERT_CELL(path, 1, "L7", "s", "Lớn");
+	ASSERT_CELL(path, 1, "M7", "n", "1350");
+	ASSERT_NUMFMT(path, 1, "M7", "#,##0"); /* "1.350" in a Vietnamese Excel */
+	ASSERT_CELL(path, 1, "N7", "n", "1998");
+	ASSERT_NO_CELL(path, 1, "O7");
 	ASSERT_NO_CELL(path, 1, "A8"); /* 4 rows above + 3 rows */
 	char *sheet = xr_part(path, "xl/worksheets/sheet1.xml");
-	assert_non_null(strstr(sheet, "<autoFilter ref=\"A4:N7\""));
+	assert_non_null(strstr(sheet, "<autoFilter ref=\"A4:P7\""));
 	assert_null(strstr(sheet, "<f>"));
 	free(sheet);
 	assert_sheet_attr(path, 1, "pane", "ySplit", "4");
 	/*
 	 * C: the widest name, "Nhà máy Bia Rạch Giá", is 20 characters (25 bytes;
-	 * "Cơ sở Nước mắm" 14, "Hộ Xay xát" 10) -> 22.
+	 * "Cơ sở Nước mắm" 14, "Hộ Xay xát" 10) -> 22.  E: 1020's name has 55
+	 * characters -> 57, under the ceiling of 60.
 	 */
 	ASSERT_COL_WIDTH(path, 1, 3, 22);
+	ASSERT_COL_WIDTH(path, 1, 5, 57);
 }
 
 /* The source names the province valid on the export's date: before the merger, Kiên Giang. */
@@ -760,18 +780,27 @@ test_export_reports(void **state)
 	(void)state;
 	char path[512];
 	struct db *db = export_db("exp-r.db");
-	/* A1 2023 one line; K2 2022 no line (one row); K2 2023 three lines: 1 + 1 + 3 = 5. */
+	/* A1 2023 one line; K2 2022 no line (one row); K2 2023 four lines: 1 + 1 + 4 = 6. */
 	long rows = export_book(db, CSVIO_REPORTS, 0, "rep.xlsx", path, sizeof(path));
-	assert_int_equal(rows, 5);
+	assert_int_equal(rows, 6);
 	assert_int_equal(csv_rows(db, CSVIO_REPORTS, 0), rows);
 
 	assert_sheet_name(path, "Báo cáo", "Tệp đính kèm"); /* each report's attachments */
 	ASSERT_CELL(path, 1, "A1", "s", "Báo cáo hằng năm của các cơ sở, mọi năm");
+	/*
+	 * Columns: A facility_code, B year, C status, D cp_aware, E cp_staff,
+	 * F cp_unit, G cp_applied, H line, I item, J its name, K product, L its
+	 * name, M month, N quantity, O unit, P cost_vnd.
+	 */
 	ASSERT_CELL(path, 1, "A3", "s", "facility_code");
-	ASSERT_CELL(path, 1, "N3", "s", "cost_vnd");
+	ASSERT_CELL(path, 1, "J3", "s", "item_name");
+	ASSERT_CELL(path, 1, "L3", "s", "product_name");
+	ASSERT_CELL(path, 1, "P3", "s", "cost_vnd");
 	ASSERT_CELL(path, 1, "A4", "s", "Mã cơ sở");
 	ASSERT_CELL(path, 1, "H4", "s", "Loại dòng");
-	ASSERT_CELL(path, 1, "N4", "s", "Chi phí (đồng)");
+	ASSERT_CELL(path, 1, "J4", "s", "Tên hạng mục");
+	ASSERT_CELL(path, 1, "L4", "s", "Tên sản phẩm");
+	ASSERT_CELL(path, 1, "P4", "s", "Chi phí (đồng)");
 	/* Row 5: A1 2023, fish sauce. */
 	ASSERT_CELL(path, 1, "A5", "s", "A1");
 	ASSERT_CELL(path, 1, "B5", "n", "2023");
@@ -780,38 +809,48 @@ test_export_reports(void **state)
 	ASSERT_CELL(path, 1, "D5", "n", "0");
 	ASSERT_NO_CELL(path, 1, "E5"); /* cp_staff unknown */
 	ASSERT_CELL(path, 1, "H5", "s", "Sản lượng");
-	ASSERT_CELL(path, 1, "J5", "s", "fish_sauce");
-	ASSERT_CELL(path, 1, "L5", "n", "2000");
-	ASSERT_NUMFMT(path, 1, "L5", "#,##0"); /* "2.000" */
-	ASSERT_CELL(path, 1, "M5", "s", "L");
+	ASSERT_NO_CELL(path, 1, "J5"); /* an output line has no item */
+	ASSERT_CELL(path, 1, "K5", "s", "fish_sauce");
+	ASSERT_CELL(path, 1, "L5", "s", "Nước mắm");
+	ASSERT_CELL(path, 1, "N5", "n", "2000");
+	ASSERT_NUMFMT(path, 1, "N5", "#,##0"); /* "2.000" */
+	ASSERT_CELL(path, 1, "O5", "s", "L");
 	/* Row 6: K2 2022, a draft without lines. */
 	ASSERT_CELL(path, 1, "A6", "s", "K2");
 	ASSERT_CELL(path, 1, "B6", "n", "2022");
 	ASSERT_CELL(path, 1, "C6", "s", "Nháp");
 	ASSERT_NO_CELL(path, 1, "D6");
 	ASSERT_NO_CELL(path, 1, "H6");
-	/* Rows 7-9: K2 2023 in export order output, energy, material. */
+	/* Rows 7-10: K2 2023 in export order output, energy, water, material. */
 	ASSERT_CELL(path, 1, "C7", "s", "Đã nộp, chờ huyện xem xét");
 	ASSERT_CELL(path, 1, "H7", "s", "Sản lượng");
-	ASSERT_CELL(path, 1, "L7", "n", "15000");
-	ASSERT_NUMFMT(path, 1, "L7", "#,##0"); /* "15.000" */
+	ASSERT_CELL(path, 1, "L7", "s", "Bia");
+	ASSERT_CELL(path, 1, "N7", "n", "15000");
+	ASSERT_NUMFMT(path, 1, "N7", "#,##0"); /* "15.000" */
 	ASSERT_CELL(path, 1, "G8", "n", "1");
 	ASSERT_CELL(path, 1, "H8", "s", "Năng lượng");
 	ASSERT_CELL(path, 1, "I8", "s", "electricity");
-	ASSERT_CELL(path, 1, "K8", "n", "2");
-	ASSERT_NUMFMT(path, 1, "K8", "General"); /* a month */
-	ASSERT_CELL(path, 1, "L8", "n", "1000");
-	ASSERT_CELL(path, 1, "M8", "s", "kWh");
-	ASSERT_CELL(path, 1, "N8", "n", "2500000");
-	ASSERT_NUMFMT(path, 1, "N8", "#,##0"); /* "2.500.000" đồng */
-	ASSERT_CELL(path, 1, "H9", "s", "Nguyên vật liệu");
-	ASSERT_CELL(path, 1, "I9", "s", "malt");
-	ASSERT_CELL(path, 1, "L9", "n", "120.5");
-	ASSERT_NUMFMT(path, 1, "L9", "#,##0.0"); /* "120,5" */
-	ASSERT_NO_CELL(path, 1, "N9");		 /* no cost */
-	ASSERT_NO_CELL(path, 1, "A10");
+	ASSERT_CELL(path, 1, "J8", "s", "Điện");
+	ASSERT_NO_CELL(path, 1, "L8"); /* no product */
+	ASSERT_CELL(path, 1, "M8", "n", "2");
+	ASSERT_NUMFMT(path, 1, "M8", "General"); /* a month */
+	ASSERT_CELL(path, 1, "N8", "n", "1000");
+	ASSERT_CELL(path, 1, "O8", "s", "kWh");
+	ASSERT_CELL(path, 1, "P8", "n", "2500000");
+	ASSERT_NUMFMT(path, 1, "P8", "#,##0"); /* "2.500.000" đồng */
+	ASSERT_CELL(path, 1, "H9", "s", "Nước");
+	ASSERT_CELL(path, 1, "I9", "s", "ground"); /* the source's code */
+	ASSERT_CELL(path, 1, "J9", "s", "Nước ngầm");
+	ASSERT_CELL(path, 1, "N9", "n", "300");
+	ASSERT_CELL(path, 1, "H10", "s", "Nguyên vật liệu");
+	ASSERT_CELL(path, 1, "I10", "s", "malt");
+	ASSERT_CELL(path, 1, "J10", "s", "malt"); /* a material is its own name */
+	ASSERT_CELL(path, 1, "N10", "n", "120.5");
+	ASSERT_NUMFMT(path, 1, "N10", "#,##0.0"); /* "120,5" */
+	ASSERT_NO_CELL(path, 1, "P10");		  /* no cost */
+	ASSERT_NO_CELL(path, 1, "A11");
 	char *sheet = xr_part(path, "xl/worksheets/sheet1.xml");
-	assert_non_null(strstr(sheet, "<autoFilter ref=\"A4:N9\""));
+	assert_non_null(strstr(sheet, "<autoFilter ref=\"A4:P10\""));
 	free(sheet);
 	ASSERT_CELL(path, 2, "A1", "s", "Số tệp đính kèm của mỗi báo cáo");
 	ASSERT_CELL(path, 2, "A3", "s", "facility_code");
@@ -875,7 +914,7 @@ test_export_cli(void **state)
 	ASSERT_CELL(path, 1, "A2", "s",
 		    "Nguồn: sxsh — Sở Công Thương tỉnh An Giang. Ngày xuất: 03/12/2026");
 	ASSERT_CELL(path, 1, "B7", "s", "0100109106");
-	ASSERT_CELL(path, 1, "K7", "n", "1350");
+	ASSERT_CELL(path, 1, "M7", "n", "1350");
 
 	snprintf(path, sizeof(path), "%s", tu_path("cli-rep.xlsx"));
 	snprintf(cmd, sizeof(cmd), "%s export reports --db '%s' --year 2023 --format xlsx -o '%s'",
@@ -883,8 +922,8 @@ test_export_cli(void **state)
 	assert_int_equal(tu_run(cmd, NULL, NULL), 0);
 	assert_sheet_name(path, "Báo cáo", "Tệp đính kèm"); /* each report's attachments */
 	ASSERT_CELL(path, 1, "A5", "s", "A1");
-	ASSERT_CELL(path, 1, "A8", "s", "K2"); /* 2023: A1's line + K2's 3 lines, rows 5..8 */
-	ASSERT_NO_CELL(path, 1, "A9");
+	ASSERT_CELL(path, 1, "A9", "s", "K2"); /* 2023: A1's line + K2's 4 lines, rows 5..9 */
+	ASSERT_NO_CELL(path, 1, "A10");
 
 	/* csv stays the default and can be named; xlsx goes to a file only. */
 	snprintf(cmd, sizeof(cmd), "%s export facilities --db '%s' --format csv", tu_sxsh(),
