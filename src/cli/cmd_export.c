@@ -1,7 +1,8 @@
 /*
  * sxsh export facilities|reports [--year Y] [--format csv|xlsx] [-o FILE]:
  * a thin shell over csvio_export (CSV, the default and the import format)
- * and sheets_export (an Excel workbook with the same columns).  CSV goes to
+ * and sheets_export (an Excel workbook with the same columns headed in
+ * Vietnamese, their codes in a hidden row, names after codes).  CSV goes to
  * stdout or to FILE; xlsx only to FILE.  Both write FILE.tmp and rename it
  * over FILE, so a failed export never leaves half a file.
  */

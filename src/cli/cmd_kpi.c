@@ -20,8 +20,9 @@
  *   json   {plan, year, indicators: [...], groups: [{by, code, name,
  *          name_en, indicators: [...]}]}, keys in that order, null for an
  *          undefined share or coverage; with --year all, an array of them.
- *   xlsx   the csv's columns in FILE (render/sheets.h): a sheet for the
- *          province, one per breakdown, shares as percents.
+ *   xlsx   the csv's columns headed in Vietnamese in FILE (render/sheets.h):
+ *          a sheet for the province with a column chart of the shares by
+ *          year, one per breakdown, shares as percents.
  * --time prints the computation's wall time to stderr (bench/indicators.sh).
  * Exit 1 for an unknown plan, 2 for bad usage.
  */

@@ -474,7 +474,9 @@ sheets_kpi_lang(struct xlsx *x, const struct kpi_result *r, unsigned mask, int f
 	char t[256];
 	struct msg m;
 	msg_init(&m, MSG_XP_KPI_CHART, NULL);
-	if (last >= first && xlsx_chart(x, sheets_msg(&m, lang, t, sizeof(t)), KH_YEAR,
+	/* One year: a bar per indicator; several: a line per indicator across them. */
+	if (last >= first && xlsx_chart(x, last > first ? XLSX_CHART_LINE : XLSX_CHART_COLUMN,
+					sheets_msg(&m, lang, t, sizeof(t)), KH_YEAR,
 					KH_SHARE_ACTIVE, series, KPI__MAX, 1) < 0)
 		return -1;
 	for (int by = 0; by < KPI_BY__MAX; by++) {

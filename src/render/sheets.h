@@ -78,8 +78,9 @@ int sheets_keyusers_lang(struct xlsx *x, struct db *db, const struct keyuser_lis
 /*
  * Adds the sheet "Toàn tỉnh" (the province series of years first..last,
  * indicator by indicator, each indicator's years together) with a native
- * column chart of the share of active facilities meeting each indicator
- * by year under the table, its series referring to the sheet's cells; then
+ * chart of the share of active facilities meeting each indicator by year
+ * under the table (columns for one year, lines for several), its series
+ * referring to the sheet's cells; then
  * one sheet per breakdown in mask (KPI_BY_BIT), year by year.  The columns
  * are those of `sxsh kpi --format csv` headed in words: shares, coverage
  * and targets as percents, counts as grouped integers, years plain.

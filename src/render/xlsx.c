@@ -519,14 +519,15 @@ xlsx_codes_row(struct xlsx *x, const char *const *codes, int n)
 }
 
 int
-xlsx_chart(struct xlsx *x, const char *title, int cat_col, int val_col, const struct xlsx_series *s,
-	   int n, int percent)
+xlsx_chart(struct xlsx *x, enum xlsx_chart_kind kind, const char *title, int cat_col, int val_col,
+	   const struct xlsx_series *s, int n, int percent)
 {
 	if (!cell_ok(x))
 		return -1;
 	if (x->col > 0)
 		xlsx_row_end(x);
-	lxw_chart *ch = workbook_add_chart(x->wb, LXW_CHART_COLUMN);
+	lxw_chart *ch =
+	    workbook_add_chart(x->wb, kind == XLSX_CHART_LINE ? LXW_CHART_LINE : LXW_CHART_COLUMN);
 	if (ch == NULL) {
 		x->failed = LXW_ERROR_MEMORY_MALLOC_FAILED;
 		return -1;

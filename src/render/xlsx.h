@@ -123,15 +123,17 @@ struct xlsx_series {
 	const char *name;
 	int first, last;
 };
+/* The kinds of chart: bars side by side, or a line per series. */
+enum xlsx_chart_kind { XLSX_CHART_COLUMN, XLSX_CHART_LINE };
 /*
- * A native column chart of the current sheet's cells, titled title, with
+ * A native chart of kind of the current sheet's cells, titled title, with
  * the n series s: categories from column cat_col and values from column
  * val_col (0-based) of each series' rows; the value axis shows percents
  * when percent (the cells hold fractions), else grouped integers.  The
  * chart is anchored at the cursor's row, column A, and the cursor moves
  * below it.  Returns 0, or -1 when the workbook failed.
  */
-int xlsx_chart(struct xlsx *x, const char *title, int cat_col, int val_col,
-	       const struct xlsx_series *s, int n, int percent);
+int xlsx_chart(struct xlsx *x, enum xlsx_chart_kind kind, const char *title, int cat_col,
+	       int val_col, const struct xlsx_series *s, int n, int percent);
 
 #endif

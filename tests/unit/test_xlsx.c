@@ -505,6 +505,7 @@ test_kpi_chart_years(void **state)
 	ASSERT_NO_CELL(path, 1, "A15");
 	char *chart = xr_part(path, "xl/charts/chart1.xml"), f[128];
 	assert_non_null(chart);
+	assert_non_null(strstr(chart, "<c:lineChart>")); /* several years: lines */
 	assert_true(xr_nth_text(chart, "f", NULL, 0, f, sizeof(f)));
 	assert_string_equal(f, "Province!$B$5:$B$6");
 	assert_true(xr_nth_text(chart, "f", NULL, 3, f, sizeof(f)));
