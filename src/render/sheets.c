@@ -1,7 +1,7 @@
 /*
  * The key-user, indicator, export and directory workbooks (sheets.h).
  * Every sheet has the same top: the title (row 1), the source and date
- * (row 2), a note, the threshold or the hidden column codes (row 3) and
+ * (row 2), the threshold, the hidden column codes or nothing (row 3) and
  * the header in words (row 4, frozen); data from row 5.  Values are stored
  * exactly and shown as util/fmt.h shows its quantities: TOE with two
  * decimals, shares and coverage as fractions shown as percents with one,
@@ -249,16 +249,14 @@ sheets_keyusers_lang(struct xlsx *x, struct db *db, const struct keyuser_list *l
 	msg_init(&m, MSG_XP_KU_TITLE, NULL);
 	msg_plain(&m, l->year);
 	xlsx_title(x, sheets_msg(&m, lang, title, sizeof(title)));
-	msg_init(&m, MSG_SHEET_THRESHOLD, NULL);
-	xlsx_text(x, sheets_msg(&m, lang, title, sizeof(title)));
-	xlsx_number(x, l->threshold_toe, fmt_qty_decimals(FMT_TOE, l->threshold_toe));
-	xlsx_text(x, l->threshold_ref);
-	msg_init(&m, MSG_XP_KU_LISTED, NULL);
-	xlsx_text(x, sheets_msg(&m, lang, title, sizeof(title)));
-	xlsx_int(x, l->n);
-	msg_init(&m, MSG_XP_KU_UNKNOWN, NULL);
-	xlsx_text(x, sheets_msg(&m, lang, title, sizeof(title)));
-	xlsx_int(x, l->nunknown);
+	/* One sentence in A3, overflowing to the right, numbers written the language's way. */
+	char note[512];
+	msg_init(&m, MSG_XP_KU_NOTE, NULL);
+	msg_real(&m, l->threshold_toe, -1);
+	msg_ref(&m, l->threshold_ref != NULL ? l->threshold_ref : "");
+	msg_int(&m, l->n);
+	msg_int(&m, l->nunknown);
+	xlsx_text(x, sheets_msg(&m, lang, note, sizeof(note)));
 	xlsx_row_end(x);
 
 	const char **head = xmalloc((size_t)(KU_FIXED + nc) * sizeof(*head));

@@ -193,7 +193,7 @@ test_keyusers(void **state)
 
 	/* The workbook: D1 on row 5, D4 after it with its status. */
 	get("/keyusers?year=2024&format=xlsx", 200, &r);
-	char path[512], type[16], val[128];
+	char path[512], type[16], val[256];
 	snprintf(path, sizeof(path), "%s", tu_path("refcons.xlsx"));
 	FILE *f = fopen(path, "wb");
 	assert_non_null(f);
@@ -203,7 +203,9 @@ test_keyusers(void **state)
 	static const struct {
 		const char *ref, *val;
 	} cells[] = {
-	    {"G3", "1"}, /* cannot compute */
+	    /* data/thresholds.csv: 1,000 TOE, its reference; D1 listed, D4 cannot compute */
+	    {"A3", "Ngưỡng: 1.000 TOE/năm (Nghị định 21/2011/NĐ-CP, Điều 6). Số cơ sở trọng "
+		   "điểm: 1; số cơ sở không tính được: 1."},
 	    /* A Vietnamese page's workbook: headers and statuses in words, the
 	     * carriers' columns (bagasse, electricity, rice_husk by code) by name. */
 	    {"I4", "Tình trạng"},

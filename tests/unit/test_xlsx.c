@@ -284,14 +284,11 @@ test_keyusers_sheet(void **state)
 
 	ASSERT_CELL(path, 1, "A1", "s", "Danh sách cơ sở sử dụng năng lượng trọng điểm năm 2024");
 	ASSERT_CELL(path, 1, "A2", "s", "Nguồn: sxsh — Sở Công Thương. Ngày xuất: 03/12/2026");
-	ASSERT_CELL(path, 1, "A3", "s", "Ngưỡng (TOE/năm)");
-	ASSERT_CELL(path, 1, "B3", "n", "1000");
-	ASSERT_NUMFMT(path, 1, "B3", "#,##0.00"); /* TOE: two decimals, "1.000,00" */
-	ASSERT_CELL(path, 1, "C3", "s", "Nghị định 21/2011/NĐ-CP Điều 6");
-	ASSERT_CELL(path, 1, "D3", "s", "Số cơ sở trọng điểm");
-	ASSERT_CELL(path, 1, "E3", "n", "2");
-	ASSERT_CELL(path, 1, "F3", "s", "Số cơ sở không tính được");
-	ASSERT_CELL(path, 1, "G3", "n", "1");
+	/* Row 3: one sentence, the threshold and the counts written the Vietnamese way. */
+	ASSERT_CELL(path, 1, "A3", "s",
+		    "Ngưỡng: 1.000 TOE/năm (Nghị định 21/2011/NĐ-CP Điều 6). Số cơ sở trọng "
+		    "điểm: 2; số cơ sở không tính được: 1.");
+	ASSERT_NO_CELL(path, 1, "B3");
 	/* Row 4 the header: the Ministry list's columns, sxsh's, the carriers by code order. */
 	ASSERT_CELL(path, 1, "A4", "s", "STT");
 	ASSERT_CELL(path, 1, "B4", "s", "Tên cơ sở");
@@ -351,6 +348,9 @@ test_keyusers_sheet(void **state)
 	ASSERT_CELL(path, 1, "A1", "s", "List of key energy users, 2024");
 	ASSERT_CELL(path, 1, "A2", "s",
 		    "Source: sxsh — Department of Industry and Trade. Exported on 03/12/2026");
+	ASSERT_CELL(path, 1, "A3", "s",
+		    "Threshold: 1,000 TOE a year (Nghị định 21/2011/NĐ-CP Điều 6). Key energy "
+		    "users: 2; facilities that cannot be computed: 1.");
 	ASSERT_CELL(path, 1, "A4", "s", "No.");
 	ASSERT_CELL(path, 1, "I5", "s", "Key user");
 	ASSERT_CELL(path, 1, "K7", "s", "Bagasse (t): no TOE factor");
