@@ -190,8 +190,8 @@ col_width(const struct xlsx *x, int c)
 
 /*
  * Applies the column widths, the header row's height (the most lines a
- * wrapped header takes at its column's width) and the autofilter of the
- * current sheet.
+ * wrapped header takes at its column's width), the print setup and the
+ * autofilter of the current sheet.
  */
 static void
 sheet_finish(struct xlsx *x)
@@ -211,6 +211,10 @@ sheet_finish(struct xlsx *x)
 	}
 	if (x->header_row >= 0 && x->ncols > 0) {
 		worksheet_set_row(x->ws, (lxw_row_t)x->header_row, XLSX_LINE_PT * lines, NULL);
+		/* Printed on A4 across, the header again on every page. */
+		worksheet_set_landscape(x->ws);
+		worksheet_set_paper(x->ws, 9);
+		worksheet_repeat_rows(x->ws, (lxw_row_t)x->header_row, (lxw_row_t)x->header_row);
 		lxw_row_t last =
 		    x->data_last >= 0 ? (lxw_row_t)x->data_last : (lxw_row_t)x->header_row;
 		worksheet_autofilter(x->ws, (lxw_row_t)x->header_row, 0, last,

@@ -55,7 +55,8 @@ int xlsx_sheet(struct xlsx *x, const char *name);
  * Writes the n column names at the cursor's row in bold, wrapped when
  * longer than XLSX_HEAD_WRAP characters, freezes the sheet below that row
  * (title rows included) and puts an autofilter on it, over every row
- * written after it.  Moves to the next row.
+ * written after it; the sheet prints on A4 landscape with that row on
+ * every page.  Moves to the next row.
  */
 void xlsx_header(struct xlsx *x, const char *const *names, int n);
 

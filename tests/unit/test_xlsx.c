@@ -159,6 +159,10 @@ test_writer_cells(void **state)
 	free(sheet);
 	assert_sheet_attr(path, 1, "pane", "ySplit", "4"); /* frozen below the header */
 	assert_sheet_attr(path, 1, "pane", "topLeftCell", "A5");
+	/* Printed on A4 (paper size 9) across, the header row on every page. */
+	assert_sheet_attr(path, 1, "pageSetup", "orientation", "landscape");
+	assert_sheet_attr(path, 1, "pageSetup", "paperSize", "9");
+	assert_part_has(path, "xl/workbook.xml", "'Trọng điểm'!$4:$4");
 	/*
 	 * Widths in characters, not bytes, + 2, within 8..60; the title and the
 	 * rows above the header do not count:
