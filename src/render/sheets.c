@@ -137,7 +137,7 @@ static const struct name ku_head[KU_FIXED] = {
     [KU_TOE] = {"toe", "Năng lượng tiêu thụ quy đổi (TOE)", "Energy consumed (TOE)"},
     [KU_CODE] = {"code", "Mã cơ sở", "Facility code"},
     [KU_TAX] = {"tax_code", "Mã số thuế", "Tax code"},
-    [KU_DISTRICT] = {"district", "Huyện", "District"},
+    [KU_DISTRICT] = {"district", "Đơn vị hành chính", "Administrative unit"},
     [KU_STATUS] = {"status", "Tình trạng", "Status"},
     [KU_DERIVED] = {"derived_only", "Chỉ nhờ hệ số suy ra (1 = có)",
 		    "Derived factor only (1 = yes)"},

@@ -56,9 +56,8 @@ web_sheets_send(struct http_request *req, struct http_response *resp, web_sheets
 	close(fd);
 	int rc = -1;
 	struct xlsx *x = xlsx_open(path);
-	if (sheets_source(x, http_request_db(req), req->lang == LANG_EN ? SHEETS_EN : SHEETS_VI) <
-		0 ||
-	    fill(x, ctx) < 0) {
+	enum sheets_lang lang = req->lang == LANG_EN ? SHEETS_EN : SHEETS_VI;
+	if (sheets_source(x, http_request_db(req), lang) < 0 || fill(x, ctx) < 0) {
 		xlsx_discard(x);
 		log_err("sheets: %s: cannot build the workbook", filename);
 		goto out;

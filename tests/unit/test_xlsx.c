@@ -301,7 +301,7 @@ test_keyusers_sheet(void **state)
 	ASSERT_CELL(path, 1, "E4", "s", "Năng lượng tiêu thụ quy đổi (TOE)");
 	ASSERT_CELL(path, 1, "F4", "s", "Mã cơ sở");
 	ASSERT_CELL(path, 1, "G4", "s", "Mã số thuế");
-	ASSERT_CELL(path, 1, "H4", "s", "Huyện");
+	ASSERT_CELL(path, 1, "H4", "s", "Đơn vị hành chính");
 	ASSERT_CELL(path, 1, "I4", "s", "Tình trạng");
 	ASSERT_CELL(path, 1, "J4", "s", "Chỉ nhờ hệ số suy ra (1 = có)");
 	ASSERT_CELL(path, 1, "K4", "s", "Số liệu thiếu");
