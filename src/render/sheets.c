@@ -510,7 +510,7 @@ enum export_show {
 	SHOW_PLAIN,	/* numbers in General: years, months, flags, coordinates */
 	SHOW_COUNT,	/* grouped integers */
 	SHOW_MONEY,	/* grouped đồng */
-	SHOW_QTY,	/* grouped, the decimals it needs */
+	SHOW_QTY,	/* grouped, with a reported quantity's decimals (FMT_QTY) */
 	SHOW_OWNERSHIP, /* codes shown by their names */
 	SHOW_SIZE,
 	SHOW_FSTATUS,
@@ -697,7 +697,7 @@ export_row(void *ctx, const char *const *fields, int n)
 			xlsx_number(e->x, v, 0);
 			break;
 		case SHOW_QTY:
-			xlsx_qty(e->x, v);
+			xlsx_number(e->x, v, fmt_qty_decimals(FMT_QTY, v));
 			break;
 		default:
 			xlsx_plain(e->x, v);

@@ -109,7 +109,7 @@ int sheets_kpi_lang(struct xlsx *x, const struct kpi_result *r, unsigned mask, i
  * a tax code keeps its leading zero; statuses, ownership, size and the
  * kind of a report line show their Vietnamese names; employees are
  * grouped integers, cost_vnd grouped
- * đồng, quantities grouped with the decimals they need; years, months,
+ * đồng, quantities grouped with two decimals (util/fmt.h FMT_QTY); years, months,
  * flags and coordinates stay plain (General).  Returns 0, or -1 with a
  * bilingual message in err (size errsz) when the database failed, the rows
  * do not fit one sheet (SHEETS_ROWS_MAX) or the workbook failed.  *rows

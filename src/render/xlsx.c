@@ -34,9 +34,6 @@ enum xlsx_fmt {
 	XF_NUM1,
 	XF_NUM2,
 	XF_NUM3,
-	XF_NUM4,
-	XF_NUM5,
-	XF_NUM6,
 	XF_PCT,
 	XF_PCT0,
 	XF__MAX
@@ -46,11 +43,9 @@ enum xlsx_fmt {
  * the decimals), which Excel shows with the user's locale separators.
  */
 static const char *const xlsx_numfmt[XF__MAX] = {
-    [XF_BOLD] = NULL,	      [XF_TITLE] = NULL,	 [XF_HEAD] = NULL,
-    [XF_PLAIN] = "General",   [XF_INT] = "#,##0",	 [XF_NUM0] = "#,##0",
-    [XF_NUM1] = "#,##0.0",    [XF_NUM2] = "#,##0.00",	 [XF_NUM3] = "#,##0.000",
-    [XF_NUM4] = "#,##0.0000", [XF_NUM5] = "#,##0.00000", [XF_NUM6] = "#,##0.000000",
-    [XF_PCT] = "0.0%",	      [XF_PCT0] = "0%",
+    [XF_BOLD] = NULL,	     [XF_TITLE] = NULL,	  [XF_HEAD] = NULL,	 [XF_PLAIN] = "General",
+    [XF_INT] = "#,##0",	     [XF_NUM0] = "#,##0", [XF_NUM1] = "#,##0.0", [XF_NUM2] = "#,##0.00",
+    [XF_NUM3] = "#,##0.000", [XF_PCT] = "0.0%",	  [XF_PCT0] = "0%",
 };
 
 /* Column widths in characters: a floor so short headers stay readable, a ceiling for names. */
@@ -382,22 +377,6 @@ xlsx_number(struct xlsx *x, double v, int decimals)
 	if (decimals > 3)
 		decimals = 3;
 	put_number(x, v, by_dec[decimals], isfinite(v) ? num_width(v, decimals) : 0);
-}
-
-void
-xlsx_qty(struct xlsx *x, double v)
-{
-	static const enum xlsx_fmt by_dec[] = {XF_NUM0, XF_NUM1, XF_NUM2, XF_NUM3,
-					       XF_NUM4, XF_NUM5, XF_NUM6};
-	int d = 0;
-	if (isfinite(v)) {
-		/* The fewest decimals that show v to within a part in 1e9 of a unit of the last. */
-		double scale = 1;
-		while (d < 6 &&
-		       fabs(v * scale - round(v * scale)) > 1e-9 * fmax(1, fabs(v * scale)))
-			d++, scale *= 10;
-	}
-	put_number(x, v, by_dec[d], isfinite(v) ? num_width(v, d) : 0);
 }
 
 void

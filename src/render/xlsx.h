@@ -107,12 +107,6 @@ void xlsx_plain(struct xlsx *x, double v);
 void xlsx_percent(struct xlsx *x, double fraction);
 /* The same with no decimal (decimals 0: 0.5 -> 50%) or one (any other); NAN: blank. */
 void xlsx_percent_dec(struct xlsx *x, double fraction, int decimals);
-/*
- * A quantity: grouped, with as many decimals as it needs up to 6 (1500 ->
- * "1,500", 120.5 -> "120.5", 0.0125 -> "0.0125"); the full double is
- * stored; NAN: blank.
- */
-void xlsx_qty(struct xlsx *x, double v);
 void xlsx_blank(struct xlsx *x);
 /* Moves the cursor to the first column of the next row. */
 void xlsx_row_end(struct xlsx *x);

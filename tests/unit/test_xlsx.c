@@ -108,17 +108,17 @@ test_writer_cells(void **state)
 	xlsx_text(x, "=1+1");
 	xlsx_number(x, 1234.5, 2);
 	xlsx_int(x, 42);
-	xlsx_qty(x, 120.5);
+	xlsx_number(x, 120.5, 1);
 	xlsx_row_end(x);
 	xlsx_percent(x, 0.452);
 	xlsx_blank(x);
 	xlsx_number(x, NAN, 1);
 	xlsx_text(x, "Đồng Tháp – sạch hơn");
 	xlsx_row_end(x);
-	xlsx_qty(x, 15000);
-	xlsx_qty(x, 0.0125);
+	xlsx_number(x, 15000, 0);
+	xlsx_number(x, 0.0125, 3);
 	xlsx_plain(x, 2024);
-	xlsx_qty(x, 1.0 / 3);
+	xlsx_number(x, 1.0 / 3, 2);
 	xlsx_row_end(x);
 	assert_int_equal(xlsx_close(x, err, sizeof(err)), 0);
 
@@ -142,16 +142,16 @@ test_writer_cells(void **state)
 	ASSERT_NO_CELL(path, 1, "B6");		  /* blank */
 	ASSERT_NO_CELL(path, 1, "C6");		  /* NAN */
 	ASSERT_CELL(path, 1, "D6", "s", "Đồng Tháp – sạch hơn");
-	ASSERT_CELL(path, 1, "B7", "n", "0.0125");
 	/* The display formats: ',' groups and '.' marks decimals in the code. */
 	ASSERT_NUMFMT(path, 1, "B5", "#,##0.00");
-	ASSERT_NUMFMT(path, 1, "C5", "#,##0");	      /* a count */
-	ASSERT_NUMFMT(path, 1, "D5", "#,##0.0");      /* 120.5 needs one decimal */
-	ASSERT_NUMFMT(path, 1, "A6", "0.0%");	      /* 45.2% */
-	ASSERT_NUMFMT(path, 1, "A7", "#,##0");	      /* 15000 needs none */
-	ASSERT_NUMFMT(path, 1, "B7", "#,##0.0000");   /* 0.0125: four */
-	ASSERT_NUMFMT(path, 1, "C7", "General");      /* a year: never grouped */
-	ASSERT_NUMFMT(path, 1, "D7", "#,##0.000000"); /* 1/3: at most six */
+	ASSERT_NUMFMT(path, 1, "C5", "#,##0"); /* a count */
+	ASSERT_NUMFMT(path, 1, "D5", "#,##0.0");
+	ASSERT_NUMFMT(path, 1, "A6", "0.0%");	   /* 45.2% */
+	ASSERT_NUMFMT(path, 1, "A7", "#,##0");	   /* "15.000" */
+	ASSERT_NUMFMT(path, 1, "B7", "#,##0.000"); /* "0,013": only the display rounds */
+	ASSERT_CELL(path, 1, "B7", "n", "0.0125");
+	ASSERT_NUMFMT(path, 1, "C7", "General");  /* a year: never grouped */
+	ASSERT_NUMFMT(path, 1, "D7", "#,##0.00"); /* "0,33" */
 	char *sheet = xr_part(path, "xl/worksheets/sheet1.xml");
 	assert_null(strstr(sheet, "<f>")); /* no formula anywhere */
 	/* header row 4 to the last row written, 7, over columns A..D */
@@ -168,7 +168,8 @@ test_writer_cells(void **state)
 	 * rows above the header do not count:
 	 * A: "15,000" is 6 (the widest), "Tên" 3 -> 8 (the floor);
 	 * B: the header has 33 characters (43 bytes), capped at 18 and wrapped;
-	 *    "1,234.50" is 8 -> 18 + 2 = 20; the header takes ceil(33 / 18) = 2 lines;
+	 *    "1,234.50" is 8, "0.013" 5 -> 18 + 2 = 20; the header takes
+	 *    ceil(33 / 18) = 2 lines;
 	 * C: "2024" is 4 -> 8;
 	 * D: "Đồng Tháp – sạch hơn" is 20 characters (29 bytes) -> 22.
 	 */
@@ -818,7 +819,7 @@ test_export_reports(void **state)
 	ASSERT_CELL(path, 1, "K5", "s", "fish_sauce");
 	ASSERT_CELL(path, 1, "L5", "s", "Nước mắm");
 	ASSERT_CELL(path, 1, "N5", "n", "2000");
-	ASSERT_NUMFMT(path, 1, "N5", "#,##0"); /* "2.000" */
+	ASSERT_NUMFMT(path, 1, "N5", "#,##0.00"); /* "2.000,00", FMT_QTY */
 	ASSERT_CELL(path, 1, "O5", "s", "L");
 	/* Row 6: K2 2022, a draft without lines. */
 	ASSERT_CELL(path, 1, "A6", "s", "K2");
@@ -831,7 +832,7 @@ test_export_reports(void **state)
 	ASSERT_CELL(path, 1, "H7", "s", "Sản lượng");
 	ASSERT_CELL(path, 1, "L7", "s", "Bia");
 	ASSERT_CELL(path, 1, "N7", "n", "15000");
-	ASSERT_NUMFMT(path, 1, "N7", "#,##0"); /* "15.000" */
+	ASSERT_NUMFMT(path, 1, "N7", "#,##0.00"); /* "15.000,00" */
 	ASSERT_CELL(path, 1, "G8", "n", "1");
 	ASSERT_CELL(path, 1, "H8", "s", "Năng lượng");
 	ASSERT_CELL(path, 1, "I8", "s", "electricity");
@@ -851,8 +852,8 @@ test_export_reports(void **state)
 	ASSERT_CELL(path, 1, "I10", "s", "malt");
 	ASSERT_CELL(path, 1, "J10", "s", "malt"); /* a material is its own name */
 	ASSERT_CELL(path, 1, "N10", "n", "120.5");
-	ASSERT_NUMFMT(path, 1, "N10", "#,##0.0"); /* "120,5" */
-	ASSERT_NO_CELL(path, 1, "P10");		  /* no cost */
+	ASSERT_NUMFMT(path, 1, "N10", "#,##0.00"); /* "120,50" */
+	ASSERT_NO_CELL(path, 1, "P10");		   /* no cost */
 	ASSERT_NO_CELL(path, 1, "A11");
 	char *sheet = xr_part(path, "xl/worksheets/sheet1.xml");
 	assert_non_null(strstr(sheet, "<autoFilter ref=\"A4:P10\""));
