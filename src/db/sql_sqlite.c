@@ -949,4 +949,18 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_PWRESET_USE] =
 	"UPDATE password_reset SET used_at = ?2 WHERE user_id = ?1 AND used_at IS NULL",
     [STMT_PWRESET_PURGE] = "DELETE FROM password_reset WHERE created_at < ?1",
+    /* --- exports officials hand on (model/io/sheetinfo.c) --- */
+    [STMT_EXPORTS_PROVINCE] =
+	"SELECT name, coalesce(name_en, '') FROM admin_unit WHERE level = 'province' AND "
+	"(valid_from IS NULL OR valid_from <= ?1) AND (valid_to IS NULL OR valid_to >= ?1) "
+	"ORDER BY coalesce(valid_from, '') DESC, code LIMIT 1",
+    [STMT_EXPORTS_FACILITY] =
+	"SELECT coalesce(f.address, ''), s.name_vi, s.name_en FROM facility f "
+	"JOIN sector s ON s.code = f.sector_code WHERE f.id = ?1",
+    [STMT_EXPORTS_NAMES] =
+	"SELECT 0, code, name_vi, name_en FROM sector UNION ALL "
+	"SELECT 1, code, name, coalesce(name_en, name) FROM admin_unit UNION ALL "
+	"SELECT 2, code, name_vi, name_en FROM carrier UNION ALL "
+	"SELECT 3, code, name_vi, name_en FROM product",
+    /* @exports-sql */
 };

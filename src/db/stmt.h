@@ -471,6 +471,9 @@ enum stmt {
 	STMT_PWRESET_PURGE,    /* before: requests created before then */
 
 	/* @exports-stmts */
+	STMT_EXPORTS_PROVINCE, /* date (yyyy-mm-dd) -> name, name_en of the province valid then */
+	STMT_EXPORTS_FACILITY, /* facility id -> address, sector name_vi, sector name_en */
+	STMT_EXPORTS_NAMES,    /* -> table (0 sector, 1 unit, 2 carrier, 3 product), code, vi, en */
 
 	STMT__MAX
 };

@@ -457,8 +457,6 @@ static const struct {
     [MSG_CLI_KU_INCOMPLETE] = {"đã vượt ngưỡng dù thiếu một phần",
 			       "listed though part cannot be computed"},
     [MSG_CLI_KU_CANNOT_COMPUTE] = {"không tính được", "cannot compute"},
-    [MSG_SHEET_THRESHOLD] = {"Ngưỡng (TOE/năm)", "threshold (TOE a year)"},
-    [MSG_SHEET_FACILITIES] = {"Số cơ sở", "facilities"},
     [MSG_SHEET_CANNOT_ADD] = {"không tạo được trang", "cannot add the sheet"},
     [MSG_SHEET_TOO_MANY_ROWS] = {"quá {1} dòng cho một trang Excel, hãy chọn --year",
 				 "more than {1} rows for one Excel sheet, choose --year"},
@@ -815,6 +813,29 @@ static const struct {
 			    "--state must be queued, sending, sent or failed: '{1}'"},
     [MSG_CLI_MAIL_HEAD] = {"số|loại|người nhận|tiêu đề|trạng thái|lần thử|lần tới|lỗi",
 			   "id|kind|recipient|subject|state|attempts|next attempt|error"},
+    /* ---- exports officials hand on ---- */
+    [MSG_XP_SOURCE] = {"Nguồn: sxsh — Sở Công Thương {1}. Ngày xuất: {2}",
+		       "Source: sxsh — Department of Industry and Trade, {1}. Exported on {2}"},
+    [MSG_XP_SOURCE_NONE] = {"Nguồn: sxsh — Sở Công Thương. Ngày xuất: {1}",
+			    "Source: sxsh — Department of Industry and Trade. Exported on {1}"},
+    [MSG_XP_KU_TITLE] = {"Danh sách cơ sở sử dụng năng lượng trọng điểm năm {1}",
+			 "List of key energy users, {1}"},
+    [MSG_XP_KU_NOTE] = {"Ngưỡng: {1} TOE/năm ({2}). Số cơ sở trọng điểm: {3}; số cơ sở "
+			"không tính được: {4}.",
+			"Threshold: {1} TOE a year ({2}). Key energy users: {3}; facilities "
+			"that cannot be computed: {4}."},
+    [MSG_XP_KPI_TITLE] = {"Chỉ tiêu của kế hoạch {1}, năm {2} — {3}",
+			  "Indicators of plan {1}, {2} — {3}"},
+    [MSG_XP_KPI_CHART] = {"Tỷ lệ cơ sở đạt từng chỉ tiêu (trên tổng số cơ sở hoạt động)",
+			  "Share of active facilities meeting each indicator"},
+    [MSG_XP_FAC_TITLE] = {"Danh sách cơ sở công nghiệp", "Industrial facilities"},
+    [MSG_XP_REP_TITLE] = {"Báo cáo hằng năm của các cơ sở, năm {1}",
+			  "Annual reports of the facilities, {1}"},
+    [MSG_XP_REP_TITLE_ALL] = {"Báo cáo hằng năm của các cơ sở, mọi năm",
+			      "Annual reports of the facilities, every year"},
+    [MSG_XP_ATTACH_TITLE] = {"Số tệp đính kèm của mỗi báo cáo",
+			     "Number of files attached to each report"},
+    [MSG_XP_DIR_TITLE] = {"Danh bạ cơ sở công nghiệp", "Facility directory"},
 };
 
 void

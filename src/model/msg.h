@@ -335,8 +335,6 @@ enum msg_id {
 	MSG_CLI_KU_INCOMPLETE,
 	MSG_CLI_KU_CANNOT_COMPUTE,
 	/* the workbooks (render/sheets.c) and the server (http/) */
-	MSG_SHEET_THRESHOLD,
-	MSG_SHEET_FACILITIES,
 	MSG_SHEET_CANNOT_ADD,	 /* followed by the sheet's name */
 	MSG_SHEET_TOO_MANY_ROWS, /* {1} the most rows */
 	MSG_HTTP_CANNOT_START_THREADS,
@@ -521,6 +519,18 @@ enum msg_id {
 	MSG_CLI_MAIL_HEAD,	   /* the column heads of sxsh mail outbox, '|' between */
 
 	/* ---- exports officials hand on (render/xlsx.c, render/sheets.c) ---- */
+	MSG_XP_SOURCE,	      /* {1} the province's name ("tỉnh An Giang"), {2} the date */
+	MSG_XP_SOURCE_NONE,   /* {1} the date; no province unit in the reference data */
+	MSG_XP_KU_TITLE,      /* {1} the year: the key-user list's title */
+	MSG_XP_KU_NOTE,	      /* {1} threshold TOE, {2} its legal reference, {3} key users,
+				 {4} facilities that cannot be computed */
+	MSG_XP_KPI_TITLE,     /* {1} the plan, {2} the year or years, {3} the breakdown */
+	MSG_XP_KPI_CHART,     /* the province sheet's chart title */
+	MSG_XP_FAC_TITLE,     /* the facilities export's title */
+	MSG_XP_REP_TITLE,     /* {1} the year: the reports export's title */
+	MSG_XP_REP_TITLE_ALL, /* the reports export's title, every year */
+	MSG_XP_ATTACH_TITLE,  /* the attachments sheet's title */
+	MSG_XP_DIR_TITLE,     /* the public directory's title */
 
 	MSG__MAX
 };
