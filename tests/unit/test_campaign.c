@@ -39,6 +39,7 @@
 
 #include "db/db.h"
 #include "fixture.h"
+#include "model/mail/outbox.h"
 #include "model/survey/campaign.h"
 #include "testutil.h"
 #include "util/arena.h"
@@ -233,6 +234,28 @@ test_report_all(void **state)
 	assert_string_equal(p.units[1].unit_code, "t-b");
 	count_is(&p.units[1], 2, 1, 1, 0, 0);
 	count_is(&p.total, 5, 4, 2, 1, 1);
+
+	/*
+	 * Opening queued the invitations in its transaction: one to each
+	 * enterprise account of a facility in scope, F1's ent1 and F2's ent2
+	 * (F3-F5 have none), the deadline 2026-03-31 written 31/03/2026.
+	 */
+	struct mail_row *rows;
+	size_t nrows;
+	assert_int_equal(mail_list(db, NULL, 0, 0, &rows, &nrows), ST_OK);
+	assert_int_equal(nrows, 2);
+	int ent1_seen = 0;
+	for (size_t i = 0; i < nrows; i++) {
+		assert_string_equal(rows[i].kind, "invitation");
+		assert_string_equal(rows[i].state, "queued");
+		assert_string_equal(rows[i].subject,
+				    "Khảo sát năm 2025: mời cơ sở gửi số liệu trước ngày 31/03/2026");
+		ent1_seen += strcmp(rows[i].recipient, "ent1@test") == 0;
+		assert_true(strcmp(rows[i].recipient, "ent1@test") == 0 ||
+			    strcmp(rows[i].recipient, "ent2@test") == 0);
+	}
+	assert_int_equal(ent1_seen, 1);
+	free(rows);
 
 	/* District B sees its own row only; the total is of that row. */
 	assert_int_equal(campaign_progress(db, &district_b, &a, id, &p), ST_OK);

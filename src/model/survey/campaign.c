@@ -16,6 +16,8 @@
 #include "model/accounts/scope.h"
 #include "model/analytics/keyusers.h"
 #include "model/audit.h"
+#include "model/mail/mail.h"
+#include "model/mail/notice.h"
 #include "model/msg.h"
 #include "model/registry/facility.h"
 #include "model/reporting/choices.h"
@@ -164,6 +166,44 @@ open_json(const struct campaign_in *in, int year, const char *kind, const char *
 }
 
 /* The writes of campaign_open, inside its transaction. */
+/* What invite_one needs of the campaign being opened. */
+struct invite_ctx {
+	struct db *db;
+	int64_t campaign_id, now;
+	int year;
+	const char *deadline;
+};
+
+/*
+ * Queues the invitation of one facility of the campaign being opened: its
+ * enterprise users get the link to the facility's own workbook, which
+ * web/campaigns.c serves to them.  In the opening transaction, so a
+ * campaign that fails to open leaves no message behind.
+ */
+static int
+invite_one(const struct campaign_member *m, void *ctx)
+{
+	const struct invite_ctx *c = ctx;
+	char url[MAIL_URL_MAX + 160];
+	int n = snprintf(url, sizeof(url),
+			 "%s/campaigns/%lld/workbook?facility=", mail_conf()->base_url,
+			 (long long)c->campaign_id);
+	/* The code percent-encoded: anything but unreserved characters. */
+	for (const unsigned char *p = (const unsigned char *)m->code;
+	     *p != '\0' && n + 4 < (int)sizeof(url); p++) {
+		if ((*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= 'a' && *p <= 'z') || *p == '-' || *p == '.' || *p == '_' || *p == '~')
+			url[n++] = (char)*p;
+		else
+			n += snprintf(url + n, sizeof(url) - (size_t)n, "%%%02X", *p);
+	}
+	url[n] = '\0';
+	return mail_queue_campaign_invite(c->db, c->campaign_id, m->facility_id, c->year,
+					  c->deadline, url, c->now) < 0
+		   ? -1
+		   : 0;
+}
+
 static int
 open_tx(struct db *db, const struct principal *who, const struct campaign_in *in, int year,
 	enum campaign_kind kind, const char *deadline, const char *title, const char *sector,
@@ -242,6 +282,9 @@ open_tx(struct db *db, const struct principal *who, const struct campaign_in *in
 	int a = audit_write(db, who, now, "campaign.open", "campaign", idtext, NULL, after);
 	free(after);
 	if (a < 0)
+		return ST_ERR;
+	struct invite_ctx ic = {db, cid, now, year, deadline};
+	if (campaign_each_facility(db, cid, invite_one, &ic) != 0)
 		return ST_ERR;
 	*id = cid;
 	*count = n;
