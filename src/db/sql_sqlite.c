@@ -821,4 +821,6 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_DOC_LAST_CHANGE] = "SELECT actor, at FROM audit WHERE entity = ?1 AND entity_id = ?2 "
 			     "ORDER BY id DESC LIMIT 1",
     /* @drafts-sql */
+    /* @wbimport-sql */
+    [STMT_WBI_FACILITY_BY_CODE] = "SELECT id, name FROM facility WHERE code = ?1",
 };

@@ -412,6 +412,7 @@ enum stmt {
 	/* @campaign-stmts */
 
 	/* @wbimport-stmts */
+	STMT_WBI_FACILITY_BY_CODE, /* code -> id, name */
 
 	/* @mapping-stmts */
 
