@@ -121,9 +121,9 @@ import_workbook(struct cli *cli, int argc, char **argv)
 			fprintf(stderr, "%s: %s / %s\n", path, e->vi, e->en);
 	}
 	if (rc == WBIMPORT_OK) {
-		cli_say(stdout, o.dry_run ? MSG_WBI_CLI_DRY_RUN : MSG_WBI_CLI_DONE, "jjjjj",
-			(int64_t)res.year, (int64_t)res.n_new, (int64_t)res.n_update,
-			(int64_t)res.n_submit, (int64_t)res.n_untouched);
+		cli_say(stdout, o.dry_run ? MSG_WBI_CLI_DRY_RUN : MSG_WBI_CLI_DONE, "jjjj",
+			(int64_t)res.n_new, (int64_t)res.n_update, (int64_t)res.n_submit,
+			(int64_t)res.n_untouched);
 		putchar('\n');
 		for (int i = 0; i < res.nitem; i++)
 			wb_item(&res.item[i]);

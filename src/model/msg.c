@@ -761,13 +761,12 @@ static const struct {
     [MSG_WBI_ACT_SUBMIT] = {"nộp", "submitted"},
     [MSG_WBI_CLI_FORMAT] = {"tệp phải là .xlsx, .xls hoặc .ods",
 			    "the file must be .xlsx, .xls or .ods"},
-    [MSG_WBI_CLI_DRY_RUN] = {"Xem trước năm {1}, chưa ghi (--dry-run): {2} tạo mới, {3} cập nhật, "
-			     "{4} nộp, {5} giữ nguyên",
-			     "Preview of {1}, nothing written (--dry-run): {2} new, {3} updated, "
-			     "{4} submitted, {5} left as they are"},
-    [MSG_WBI_CLI_DONE] = {"Đã nhập năm {1}: {2} tạo mới, {3} cập nhật, {4} nộp, {5} giữ nguyên",
-			  "Imported {1}: {2} new, {3} updated, {4} submitted, {5} left as they "
-			  "are"},
+    [MSG_WBI_CLI_DRY_RUN] = {"Xem trước, chưa ghi (--dry-run): {1} tạo mới, {2} cập nhật, {3} nộp, "
+			     "{4} giữ nguyên",
+			     "Preview, nothing written (--dry-run): {1} new, {2} updated, {3} "
+			     "submitted, {4} left as they are"},
+    [MSG_WBI_CLI_DONE] = {"Đã nhập: {1} tạo mới, {2} cập nhật, {3} nộp, {4} giữ nguyên",
+			  "Imported: {1} new, {2} updated, {3} submitted, {4} left as they are"},
 };
 
 void

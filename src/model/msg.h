@@ -498,8 +498,8 @@ enum msg_id {
 	MSG_WBI_ACT_UNTOUCHED,	   /* a submitted or accepted document it leaves as it is */
 	MSG_WBI_ACT_SUBMIT,	   /* ... and submits */
 	MSG_WBI_CLI_FORMAT,	   /* the file's name does not end in .xlsx, .xls or .ods */
-	MSG_WBI_CLI_DRY_RUN, /* {1} year, {2} new, {3} updated, {4} submitted, {5} untouched */
-	MSG_WBI_CLI_DONE,    /* the same, written */
+	MSG_WBI_CLI_DRY_RUN,	   /* {1} new, {2} updated, {3} submitted, {4} untouched */
+	MSG_WBI_CLI_DONE,	   /* the same, written */
 
 	/* ---- column mapping profiles (model/io/mapping.c, web/mapping.c) ---- */
 

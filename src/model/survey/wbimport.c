@@ -1130,6 +1130,13 @@ write_plan(struct imp *im, struct facility_plan *fplans, const int *item_fp)
 /* ---- the whole ---- */
 
 static int
+group_cmp(const void *a, const void *b)
+{
+	const struct group *x = a, *y = b;
+	return strcmp(x->code, y->code);
+}
+
+static int
 err_cmp(const void *a, const void *b)
 {
 	const struct wbimport_error *x = a, *y = b;
@@ -1184,10 +1191,12 @@ wbimport_path(struct db *db, const struct principal *who, const char *path,
 		msg_init(&m, MSG_WBI_NO_SHEETS, NULL);
 		err_file(im, &m);
 	}
-	if (read_meta(im) != 0 || res->nerr > 0) {
+	if (!any || read_meta(im) != 0) { /* without a year nothing can be checked */
 		rc = WBIMPORT_ERRORS;
 		goto out;
 	}
+	/* documents in the order of their facility codes */
+	qsort(im->groups, (size_t)im->ngroups, sizeof *im->groups, group_cmp);
 	/* fplans[item_fp[i]] holds the input of res->item[i] */
 	int fpcap = 0, ifcap = 0;
 	for (int gi = 0; gi < im->ngroups; gi++) {

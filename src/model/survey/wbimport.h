@@ -70,7 +70,7 @@ struct wbimport_result {
 	int nerr;
 	struct wbimport_error *err; /* by sheet, row, column */
 	int nitem;
-	struct wbimport_item *item; /* by facility code order in the file, report first */
+	struct wbimport_item *item; /* by facility code, report before registration */
 	long n_new, n_update, n_submit, n_untouched;
 	char fingerprint[17]; /* of the plan: hex; the confirm compares it */
 };
