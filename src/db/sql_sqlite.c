@@ -369,7 +369,8 @@ const char *const db_sql[STMT__MAX] = {
 	"SELECT 'home_seen', count(*) FROM home_seen UNION ALL "
 	"SELECT 'attachment', count(*) FROM attachment UNION ALL "
 	"SELECT 'form_draft', count(*) FROM form_draft UNION ALL "
-	"SELECT 'form_stash', count(*) FROM form_stash",
+	"SELECT 'form_stash', count(*) FROM form_stash UNION ALL "
+	"SELECT 'wb_upload', count(*) FROM wb_upload",
     [STMT_FACILITY_LIST_ALL] =
 	"SELECT f.name, f.sector_code, s.name_vi, s.name_en, "
 	"au.name, coalesce(au.name_en, au.name), f.ownership, f.size "
@@ -823,4 +824,10 @@ const char *const db_sql[STMT__MAX] = {
     /* @drafts-sql */
     /* @wbimport-sql */
     [STMT_WBI_FACILITY_BY_CODE] = "SELECT id, name FROM facility WHERE code = ?1",
+    [STMT_WBUPLOAD_INSERT] = "INSERT INTO wb_upload(token_hash, user_id, filename, year, content, "
+			     "created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [STMT_WBUPLOAD_GET] = "SELECT filename, year, content FROM wb_upload WHERE token_hash = ?1 "
+			  "AND user_id = ?2 AND expires_at > ?3",
+    [STMT_WBUPLOAD_DELETE] = "DELETE FROM wb_upload WHERE token_hash = ?1",
+    [STMT_WBUPLOAD_EXPIRE] = "DELETE FROM wb_upload WHERE expires_at <= ?1",
 };

@@ -413,6 +413,11 @@ enum stmt {
 
 	/* @wbimport-stmts */
 	STMT_WBI_FACILITY_BY_CODE, /* code -> id, name */
+	STMT_WBUPLOAD_INSERT,	   /* token_hash, user_id, filename, year, content, created_at,
+				      expires_at */
+	STMT_WBUPLOAD_GET,	   /* token_hash, user_id, now -> filename, year, content */
+	STMT_WBUPLOAD_DELETE,	   /* token_hash */
+	STMT_WBUPLOAD_EXPIRE,	   /* now: removes the expired */
 
 	/* @mapping-stmts */
 

@@ -88,6 +88,8 @@ enum route {
 	/* -- campaign -- */
 
 	/* -- wbimport -- */
+	ROUTE_WORKBOOK_UPLOAD,	/* GET, POST /workbooks/upload: the form; the upload and preview */
+	ROUTE_WORKBOOK_CONFIRM, /* POST /workbooks/confirm: import what was previewed */
 
 	/* -- mapping -- */
 

@@ -767,6 +767,13 @@ static const struct {
 			     "submitted, {4} left as they are"},
     [MSG_WBI_CLI_DONE] = {"Đã nhập: {1} tạo mới, {2} cập nhật, {3} nộp, {4} giữ nguyên",
 			  "Imported: {1} new, {2} updated, {3} submitted, {4} left as they are"},
+    [MSG_WBI_UPLOAD_NONE] = {"{L}: hãy chọn một tệp (không rỗng)",
+			     "{L}: choose a file (not an empty one)"},
+    [MSG_WBI_UPLOAD_TOO_LARGE] = {"{L}: tệp lớn hơn {1} MB", "{L}: the file is over {1} MB"},
+    [MSG_WBI_UPLOAD_GONE] = {"tệp đã tải lên không còn (quá một giờ hoặc đã nhập); hãy tải lên "
+			     "lại",
+			     "the uploaded file is gone (over an hour old, or already imported); "
+			     "upload it again"},
 };
 
 void

@@ -500,6 +500,9 @@ enum msg_id {
 	MSG_WBI_CLI_FORMAT,	   /* the file's name does not end in .xlsx, .xls or .ods */
 	MSG_WBI_CLI_DRY_RUN,	   /* {1} new, {2} updated, {3} submitted, {4} untouched */
 	MSG_WBI_CLI_DONE,	   /* the same, written */
+	MSG_WBI_UPLOAD_NONE,	   /* {L}: no file chosen, or an empty one */
+	MSG_WBI_UPLOAD_TOO_LARGE,  /* {L}: more than {1} MB */
+	MSG_WBI_UPLOAD_GONE,	   /* the upload expired or is not the user's: upload again */
 
 	/* ---- column mapping profiles (model/io/mapping.c, web/mapping.c) ---- */
 

@@ -110,6 +110,9 @@ void web_error(struct http_request *req, struct http_response *resp, int status,
 /* -- campaign -- */
 
 /* -- wbimport -- */
+/* The upload of filled campaign workbooks, its preview and its confirm (wbupload.c). */
+int web_workbook_upload(struct http_request *req, struct http_response *resp);
+int web_workbook_confirm(struct http_request *req, struct http_response *resp);
 
 /* -- mapping -- */
 
