@@ -48,6 +48,11 @@ static const struct cli_cmd cmds[] = {
      "list [--from Y --to Y] | set --year Y [--report dd/mm/yyyy] [--registration dd/mm/yyyy] "
      "[--db URL]",
      cmd_deadline},
+    {"campaign", MSG_CLI_CMD_CAMPAIGN,
+     "open --year Y --kind report|registration|both --deadline YYYY-MM-DD [--unit U...] [--sector "
+     "S] [--size S] [--key-users] [--title T] | list | workbook ID --unit U|--facility CODE -o "
+     "FILE.xlsx | progress ID [--format table|csv|json|xlsx] [-o FILE] [--db URL]",
+     cmd_campaign},
     /* @cmds */
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))

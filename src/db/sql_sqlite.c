@@ -371,6 +371,9 @@ const char *const db_sql[STMT__MAX] = {
 	"SELECT 'form_draft', count(*) FROM form_draft UNION ALL "
 	"SELECT 'form_stash', count(*) FROM form_stash UNION ALL "
 	"SELECT 'wb_upload', count(*) FROM wb_upload",
+	"SELECT 'campaign', count(*) FROM campaign UNION ALL "
+	"SELECT 'campaign_unit', count(*) FROM campaign_unit UNION ALL "
+	"SELECT 'campaign_facility', count(*) FROM campaign_facility",
     [STMT_FACILITY_LIST_ALL] =
 	"SELECT f.name, f.sector_code, s.name_vi, s.name_en, "
 	"au.name, coalesce(au.name_en, au.name), f.ownership, f.size "
@@ -830,4 +833,72 @@ const char *const db_sql[STMT__MAX] = {
 			  "AND user_id = ?2 AND expires_at > ?3",
     [STMT_WBUPLOAD_DELETE] = "DELETE FROM wb_upload WHERE token_hash = ?1",
     [STMT_WBUPLOAD_EXPIRE] = "DELETE FROM wb_upload WHERE expires_at <= ?1",
+
+    /* --- survey campaigns (model/survey/campaign.c) --- */
+    [STMT_CAMPAIGN_INSERT] = "INSERT INTO campaign(year, kind, deadline, title, sector_code, size, "
+			     "key_users, created_by, created_at) "
+			     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    [STMT_CAMPAIGN_UNIT_INSERT] = "INSERT INTO campaign_unit(campaign_id, unit_id) VALUES (?1, ?2)",
+    [STMT_CAMPAIGN_UNIT_ID] = "SELECT id, name FROM admin_unit WHERE code = ?1",
+    [STMT_CAMPAIGN_CANDIDATES] =
+	"SELECT f.id, au.id, coalesce(au.parent_id, 0), au.level FROM facility f "
+	"JOIN admin_unit au ON au.id = f.admin_unit_id WHERE f.status = 'active' "
+	"AND (CAST(?1 AS text) IS NULL OR f.sector_code LIKE ?1 || '%') "
+	"AND (CAST(?2 AS text) IS NULL OR f.size = ?2) ORDER BY f.id",
+    [STMT_CAMPAIGN_FACILITY_INSERT] = "INSERT INTO campaign_facility(campaign_id, facility_id, "
+				      "unit_id, invited_at) VALUES (?1, ?2, ?3, ?4)",
+    [STMT_CAMPAIGN_LIST] =
+	"SELECT c.id, c.year, c.kind, c.deadline, c.title, c.state, coalesce(c.sector_code, ''), "
+	"coalesce(c.size, ''), c.key_users, c.created_at, coalesce(u.email, ''), "
+	"(SELECT count(*) FROM campaign_facility cf WHERE cf.campaign_id = c.id) "
+	"FROM campaign c LEFT JOIN app_user u ON u.id = c.created_by "
+	"WHERE ?1 = 0 OR c.id = ?1 ORDER BY c.id DESC",
+    [STMT_CAMPAIGN_UNITS] = "SELECT au.code, au.name, coalesce(au.name_en, au.name) "
+			    "FROM campaign_unit cu JOIN admin_unit au ON au.id = cu.unit_id "
+			    "WHERE cu.campaign_id = ?1 ORDER BY au.code",
+    [STMT_CAMPAIGN_PROGRESS_ROWS] =
+	"SELECT cf.unit_id, u.code, u.name, coalesce(u.name_en, u.name), "
+	"CASE WHEN cf.opened_at IS NULL THEN 0 ELSE 1 END, coalesce(r.status, ''), "
+	"coalesce(g.status, '') FROM campaign_facility cf JOIN admin_unit u ON u.id = cf.unit_id "
+	"LEFT JOIN report r ON r.facility_id = cf.facility_id AND r.year = ?2 "
+	"LEFT JOIN registration g ON g.facility_id = cf.facility_id AND g.year = ?2 "
+	"WHERE cf.campaign_id = ?1 AND (?3 = 0 OR cf.unit_id = ?3)",
+    [STMT_CAMPAIGN_MEMBERS] =
+	"SELECT f.id, f.code, f.name, u.code, u.name FROM campaign_facility cf "
+	"JOIN facility f ON f.id = cf.facility_id JOIN admin_unit u ON u.id = cf.unit_id "
+	"WHERE cf.campaign_id = ?1 ORDER BY f.code",
+    [STMT_CAMPAIGN_FACILITY_FIND] =
+	"SELECT f.id, cf.unit_id, f.name FROM facility f JOIN campaign_facility cf "
+	"ON cf.facility_id = f.id AND cf.campaign_id = ?4 WHERE f.code = ?5 AND " SCOPE_SEES_F,
+    [STMT_CAMPAIGN_BOOK_FACILITIES] =
+	"SELECT f.id, f.code, f.name, coalesce(f.tax_code, ''), au.name, s.name_vi "
+	"FROM campaign_facility cf JOIN facility f ON f.id = cf.facility_id "
+	"JOIN admin_unit au ON au.id = f.admin_unit_id JOIN sector s ON s.code = f.sector_code "
+	"WHERE cf.campaign_id = ?1 AND (?2 = 0 OR cf.unit_id = ?2) "
+	"AND (?3 = 0 OR cf.facility_id = ?3) ORDER BY f.id",
+    [STMT_CAMPAIGN_BOOK_OUTPUTS] =
+	"SELECT cf.facility_id, o.product_code, o.unit FROM campaign_facility cf "
+	"JOIN report r ON r.id = (SELECT r2.id FROM report r2 WHERE r2.facility_id = "
+	"cf.facility_id AND r2.status = 'accepted' AND r2.year < ?4 ORDER BY r2.year DESC LIMIT 1) "
+	"JOIN report_output o ON o.report_id = r.id "
+	"WHERE cf.campaign_id = ?1 AND (?2 = 0 OR cf.unit_id = ?2) "
+	"AND (?3 = 0 OR cf.facility_id = ?3) ORDER BY cf.facility_id, o.product_code",
+    [STMT_CAMPAIGN_BOOK_ENERGY] =
+	"SELECT cf.facility_id, e.carrier_code, min(e.unit) FROM campaign_facility cf "
+	"JOIN report r ON r.id = (SELECT r2.id FROM report r2 WHERE r2.facility_id = "
+	"cf.facility_id AND r2.status = 'accepted' AND r2.year < ?4 ORDER BY r2.year DESC LIMIT 1) "
+	"JOIN report_energy e ON e.report_id = r.id "
+	"WHERE cf.campaign_id = ?1 AND (?2 = 0 OR cf.unit_id = ?2) "
+	"AND (?3 = 0 OR cf.facility_id = ?3) GROUP BY cf.facility_id, e.carrier_code "
+	"ORDER BY cf.facility_id, e.carrier_code",
+    [STMT_CAMPAIGN_OPENED_SET] =
+	"UPDATE campaign_facility SET opened_at = ?3 "
+	"WHERE campaign_id = ?1 AND facility_id = ?2 AND opened_at IS NULL",
+    [STMT_CAMPAIGN_FORM_OPENED] =
+	"UPDATE campaign_facility SET opened_at = ?4 WHERE facility_id = ?1 AND opened_at IS NULL "
+	"AND campaign_id IN (SELECT c.id FROM campaign c WHERE c.year = ?2 AND c.state = 'open' "
+	"AND (c.kind = 'both' OR c.kind = CASE WHEN ?3 = 1 THEN 'registration' ELSE 'report' END))",
+    [STMT_CAMPAIGN_OF_FACILITY] =
+	"SELECT c.id FROM campaign c JOIN campaign_facility cf ON cf.campaign_id = c.id "
+	"WHERE cf.facility_id = ?1 AND c.state = 'open' ORDER BY c.id DESC",
 };

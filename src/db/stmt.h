@@ -410,6 +410,27 @@ enum stmt {
 	/* @drafts-stmts */
 
 	/* @campaign-stmts */
+	STMT_CAMPAIGN_INSERT, /* year, kind, deadline, title, sector, size, key_users, by, at */
+	STMT_CAMPAIGN_UNIT_INSERT,     /* campaign, unit id */
+	STMT_CAMPAIGN_UNIT_ID,	       /* unit code -> id, name */
+	STMT_CAMPAIGN_CANDIDATES,      /* sector prefix|NULL, size|NULL -> facility id, unit id,
+					  parent id (0), level */
+	STMT_CAMPAIGN_FACILITY_INSERT, /* campaign, facility, district id, invited_at */
+	STMT_CAMPAIGN_LIST,	       /* id (0: all) -> id, year, kind, deadline, title, state,
+					  sector, size, key_users, created_at, email, facilities */
+	STMT_CAMPAIGN_UNITS,	       /* campaign -> code, name, name_en of its scope's units */
+	STMT_CAMPAIGN_PROGRESS_ROWS,   /* campaign, year, unit id (0: all) -> unit id, code, name,
+					  name_en, opened 0/1, report status, registration status */
+	STMT_CAMPAIGN_MEMBERS,	     /* campaign -> facility id, code, name, unit code, unit name */
+	STMT_CAMPAIGN_FACILITY_FIND, /* scope 1-3, campaign, facility code -> id, unit id, name */
+	STMT_CAMPAIGN_BOOK_FACILITIES, /* campaign, unit id|0, facility id|0 -> id, code, name,
+					  tax code, unit name, sector name; by code */
+	STMT_CAMPAIGN_BOOK_OUTPUTS,    /* campaign, unit id|0, facility id|0, year -> facility id,
+					  product, unit of the last accepted report before year */
+	STMT_CAMPAIGN_BOOK_ENERGY,     /* the same -> facility id, carrier, unit */
+	STMT_CAMPAIGN_OPENED_SET,      /* campaign, facility, now: first opening */
+	STMT_CAMPAIGN_FORM_OPENED,     /* facility, year, registration 0/1, now */
+	STMT_CAMPAIGN_OF_FACILITY,     /* facility -> ids of the open campaigns it is in */
 
 	/* @wbimport-stmts */
 	STMT_WBI_FACILITY_BY_CODE, /* code -> id, name */

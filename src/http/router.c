@@ -228,6 +228,18 @@ const struct route_def routes[ROUTE__MAX] = {
 			  .roles = ROLES_PROVINCE},
 
     /* -- campaign -- */
+    [ROUTE_CAMPAIGNS] = {.path = "/campaigns",
+			 .methods = M(HTTP_GET) | M(HTTP_POST),
+			 .handler = web_campaigns,
+			 .roles = ROLES_STAFF},
+    [ROUTE_CAMPAIGN] = {.path = "/campaigns/{id}",
+			.methods = M(HTTP_GET),
+			.handler = web_campaign,
+			.roles = ROLES_STAFF},
+    [ROUTE_CAMPAIGN_WORKBOOK] = {.path = "/campaigns/{id}/workbook",
+				 .methods = M(HTTP_GET),
+				 .handler = web_campaign_workbook,
+				 .roles = ROLES_STAFF | ROLE_BIT(ROLE_ENTERPRISE)},
 
     /* -- wbimport -- */
     [ROUTE_WORKBOOK_UPLOAD] = {.path = "/workbooks/upload",

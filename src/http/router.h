@@ -86,6 +86,9 @@ enum route {
 
 	/* @route-enum */
 	/* -- campaign -- */
+	ROUTE_CAMPAIGNS,	 /* GET, POST /campaigns (staff; opening: province) */
+	ROUTE_CAMPAIGN,		 /* GET /campaigns/{id}[?format=xlsx] (staff) */
+	ROUTE_CAMPAIGN_WORKBOOK, /* GET /campaigns/{id}/workbook?unit=U|facility=CODE */
 
 	/* -- wbimport -- */
 	ROUTE_WORKBOOK_UPLOAD,	/* GET, POST /workbooks/upload: the form; the upload and preview */

@@ -774,6 +774,32 @@ static const struct {
 			     "lại",
 			     "the uploaded file is gone (over an hour old, or already imported); "
 			     "upload it again"},
+
+    /* ---- survey campaigns ---- */
+    [MSG_CAMP_DATE_BAD] = {"{L} phải là một ngày dạng ngày/tháng/năm, ví dụ 31/03/2026",
+			   "{L} must be a date written day/month/year (31/03/2026) or "
+			   "year-month-day (2026-03-31), got '{1}'"},
+    [MSG_CAMP_EMPTY_SCOPE] = {"không có cơ sở đang hoạt động nào thuộc phạm vi đã chọn",
+			      "no active facility matches the scope chosen"},
+    [MSG_CAMP_TOO_MANY_UNITS] = {"chọn nhiều nhất {1} đơn vị hành chính",
+				 "choose at most {1} administrative units"},
+    [MSG_CAMP_NO_KEYUSERS] = {"chưa lập được danh sách cơ sở trọng điểm năm {1}",
+			      "the key energy users of {1} cannot be listed"},
+    [MSG_CAMP_OPENED] = {"Đã mở đợt khảo sát số {1} cho {2} cơ sở",
+			 "Campaign {1} opened for {2} facilities"},
+    [MSG_CAMP_TITLE_REPORT] = {"Khảo sát báo cáo năng lượng năm {1}",
+			       "Survey of the energy reports on {1}"},
+    [MSG_CAMP_TITLE_REGISTRATION] = {"Đăng ký áp dụng SXSH năm {1}",
+				     "Cleaner production registrations for {1}"},
+    [MSG_CAMP_TITLE_BOTH] = {"Khảo sát báo cáo năng lượng và đăng ký SXSH năm {1}",
+			     "Survey of the energy reports and CP registrations of {1}"},
+    [MSG_CAMP_NOT_FOUND] = {"không có đợt khảo sát số {1}", "no campaign {1}"},
+    [MSG_CAMP_NOT_IN] = {"{1} không thuộc đợt khảo sát này", "{1} is not in this campaign"},
+    [MSG_CAMP_ONE_TARGET] = {"cần đúng một trong hai: --unit hoặc --facility",
+			     "give exactly one of --unit and --facility"},
+    [MSG_CLI_CMD_CAMPAIGN] = {"đợt khảo sát: mở, liệt kê, sổ Excel, tiến độ",
+			      "survey campaigns: open, list, workbooks, progress"},
+    [MSG_CAMP_NONE] = {"Chưa có đợt khảo sát nào.", "No campaign yet."},
 };
 
 void

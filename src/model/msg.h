@@ -464,11 +464,22 @@ enum msg_id {
 	MSG_CSV_UNDECODABLE,   /* {1} the encoding: bytes that are not text in it */
 	MSG_CSV_DECIMAL_COMMA, /* {L}: a ';' file's number not in the Vietnamese style */
 
-	/* ---- survey campaigns (model/survey/campaign.c, render/workbook.c, web/campaigns.c) ----
-	 */
+	/* ---- survey campaigns (model/survey/campaign.c, render/workbook.c, web/campaigns.c) ---- */
+	MSG_CAMP_DATE_BAD,	 /* {L}, {1} what was typed */
+	MSG_CAMP_EMPTY_SCOPE,	 /* no active facility matches the scope */
+	MSG_CAMP_TOO_MANY_UNITS, /* {1} the most units */
+	MSG_CAMP_NO_KEYUSERS,	 /* {1} the year whose key-user list cannot be computed */
+	MSG_CAMP_OPENED,	 /* {1} the campaign id, {2} the facilities invited */
+	MSG_CAMP_TITLE_REPORT,	 /* {1} the year: the default title of each kind */
+	MSG_CAMP_TITLE_REGISTRATION,
+	MSG_CAMP_TITLE_BOTH,
+	MSG_CAMP_NOT_FOUND,   /* {1} the campaign id given */
+	MSG_CAMP_NOT_IN,      /* {1} the unit or facility code: not in the campaign */
+	MSG_CAMP_ONE_TARGET,  /* --unit or --facility, exactly one */
+	MSG_CLI_CMD_CAMPAIGN, /* the command's summary */
+	MSG_CAMP_NONE,	      /* no campaign yet */
 
-	/* ---- workbook import (model/io/sheetread.c, model/survey/wbimport.c, web/wbupload.c) ----
-	 */
+	/* ---- workbook import (model/io/sheetread.c, model/survey/wbimport.c, web/wbupload.c) ---- */
 	MSG_SR_OPEN,		/* the spreadsheet file cannot be opened; {1} the format */
 	MSG_SR_NOT_ZIP,		/* the file is not a {1} workbook at all */
 	MSG_SR_DAMAGED,		/* a part of the workbook is damaged or missing; {1} the part */

@@ -83,6 +83,7 @@ const struct name names_action[] = {
     {"attachment.add", "Đính kèm tệp", "File attached"},
     {"attachment.delete", "Xóa tệp đính kèm", "Attached file deleted"},
     {"deadline.set", "Đặt hạn nộp", "Deadline set"},
+    {"campaign.open", "Mở đợt khảo sát", "Campaign opened"},
 };
 const int names_action_n = (int)(sizeof(names_action) / sizeof(names_action[0]));
 
@@ -94,6 +95,7 @@ const struct name names_entity[] = {
     {"registration", "Đăng ký", "Registration"},
     {"attachment", "Tệp đính kèm", "Attachment"},
     {"deadline", "Hạn nộp", "Deadline"},
+    {"campaign", "Đợt khảo sát", "Survey campaign"},
 };
 const int names_entity_n = (int)(sizeof(names_entity) / sizeof(names_entity[0]));
 

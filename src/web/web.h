@@ -108,6 +108,17 @@ void web_error(struct http_request *req, struct http_response *resp, int status,
 	       const char *msg_en);
 
 /* -- campaign -- */
+/* Survey campaigns: the list and opening form, the progress, the workbooks (campaigns.c). */
+int web_campaigns(struct http_request *req, struct http_response *resp);
+int web_campaign(struct http_request *req, struct http_response *resp);
+int web_campaign_workbook(struct http_request *req, struct http_response *resp);
+struct buf;
+/*
+ * The enterprise home's link "Tải sổ khảo sát (Excel)" to the workbook of
+ * facility_id (code) in its newest open campaign; nothing when it is in none.
+ */
+void web_campaign_home_link(struct http_request *req, struct buf *b, int64_t facility_id,
+			    const char *code);
 
 /* -- wbimport -- */
 /* The upload of filled campaign workbooks, its preview and its confirm (wbupload.c). */

@@ -98,6 +98,12 @@ const PAGES = [
   { role: 'province', path: '/audit?lang=en' },
   { role: 'expert', path: '/' },
   { role: 'expert', path: '/account' },
+  // -- campaign: one campaign of the fixture's district, opened once by the first row that needs it
+  { role: 'province', path: '/campaigns' },
+  { role: 'province', path: '/campaigns?lang=en' },
+  { role: 'district', path: '/campaigns' },
+  { role: 'province', path: (f) => `/campaigns/${f.campaign ??= execFileSync(env.bin, ['campaign', 'open', '--year', String(f.year), '--kind', 'both', '--deadline', `${Number(f.year) + 1}-03-31`, '--unit', f.fac.unit, '--db', env.db]).toString().trim()}` },
+  { role: 'district', path: (f) => `/campaigns/${f.campaign ??= execFileSync(env.bin, ['campaign', 'open', '--year', String(f.year), '--kind', 'both', '--deadline', `${Number(f.year) + 1}-03-31`, '--unit', f.fac.unit, '--db', env.db]).toString().trim()}` },
 ];
 
 // ---- checks on one page ----
