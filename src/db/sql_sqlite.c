@@ -370,10 +370,10 @@ const char *const db_sql[STMT__MAX] = {
 	"SELECT 'attachment', count(*) FROM attachment UNION ALL "
 	"SELECT 'form_draft', count(*) FROM form_draft UNION ALL "
 	"SELECT 'form_stash', count(*) FROM form_stash UNION ALL "
-	"SELECT 'wb_upload', count(*) FROM wb_upload",
 	"SELECT 'campaign', count(*) FROM campaign UNION ALL "
 	"SELECT 'campaign_unit', count(*) FROM campaign_unit UNION ALL "
-	"SELECT 'campaign_facility', count(*) FROM campaign_facility",
+	"SELECT 'campaign_facility', count(*) FROM campaign_facility UNION ALL "
+	"SELECT 'wb_upload', count(*) FROM wb_upload",
     [STMT_FACILITY_LIST_ALL] =
 	"SELECT f.name, f.sector_code, s.name_vi, s.name_en, "
 	"au.name, coalesce(au.name_en, au.name), f.ownership, f.size "

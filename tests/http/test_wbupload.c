@@ -33,6 +33,7 @@
 enum { ENT, DIS, PRO, NWHO };
 static struct hc_server server;
 static struct hs_session sess[NWHO];
+static struct db *db;
 
 #define DBNAME	 "wbupload.db"
 #define BOUNDARY "----sxshWorkbookBoundary5Qx2"
@@ -40,12 +41,12 @@ static struct hs_session sess[NWHO];
 static int
 setup(void **state)
 {
-	struct db *db = fx_db_new(
-	    DBNAME, "INSERT INTO facility(id, code, name, name_key, sector_code, admin_unit_id, "
-		    "ownership, size) VALUES (7101, 'F1', 'Cơ sở thủy sản', 'co so thuy san', "
-		    "'1020', (SELECT id FROM admin_unit WHERE code = 'rach-gia'), 'private', "
-		    "'small'), (7102, 'F2', 'Nhà máy gạo', 'nha may gao', '1061', "
-		    "(SELECT id FROM admin_unit WHERE code = 'tan-hiep'), 'private', 'small')");
+	db = fx_db_new(DBNAME,
+		       "INSERT INTO facility(id, code, name, name_key, sector_code, admin_unit_id, "
+		       "ownership, size) VALUES (7101, 'F1', 'Cơ sở thủy sản', 'co so thuy san', "
+		       "'1020', (SELECT id FROM admin_unit WHERE code = 'rach-gia'), 'private', "
+		       "'small'), (7102, 'F2', 'Nhà máy gạo', 'nha may gao', '1061', "
+		       "(SELECT id FROM admin_unit WHERE code = 'tan-hiep'), 'private', 'small')");
 	static const struct user_new u[NWHO] = {
 	    [ENT] = {.email = "ent@x.vn", .role = ROLE_ENTERPRISE, .facility_id = 7101},
 	    [DIS] = {.email = "dis@x.vn", .role = ROLE_DISTRICT, .unit_code = "rach-gia"},
@@ -286,8 +287,8 @@ test_changed(void **state)
 	hs_contains(&r, "<td>Cập nhật bản nháp</td><td>Nháp</td>");
 	char *token = hidden(&r, "token"), *plan = hidden(&r, "plan");
 	hc_response_free(&r);
-	wfx_int(DBNAME, "UPDATE report SET version = version + 1 WHERE facility_id = 7101 "
-			"RETURNING 0");
+	assert_int_equal(
+	    db_exec(db, "UPDATE report SET version = version + 1 WHERE facility_id = 7101"), DB_OK);
 	confirm(ENT, token, plan, 409, &r);
 	hs_contains(&r, "số liệu đã thay đổi từ khi xem trước");
 	char *plan2 = hidden(&r, "plan");
