@@ -536,6 +536,210 @@ test_cli(void **state)
 	free(err);
 }
 
+/* ---- the round trip through the campaign writer (render/workbook.c) ---- */
+
+struct rcell {
+	int sheet, hidden, col;
+	long row;
+	enum sheetread_type type;
+	char *text;
+	double num;
+};
+
+struct rbook {
+	char *names[32];
+	int hidden[32], nsheets;
+	struct rcell *c;
+	int n, cap;
+};
+
+static int
+keep_cells(void *ctx, const struct sheetread_sheet *sh, long row,
+	   const struct sheetread_cell *cells, int ncells)
+{
+	struct rbook *b = ctx;
+	if (sh->index >= 32)
+		return 1;
+	if (sh->index >= b->nsheets) {
+		b->names[sh->index] = strdup(sh->name);
+		b->hidden[sh->index] = sh->hidden;
+		b->nsheets = sh->index + 1;
+	}
+	for (int i = 0; i < ncells; i++) {
+		if (b->n == b->cap) {
+			b->cap = b->cap ? b->cap * 2 : 256;
+			b->c = realloc(b->c, (size_t)b->cap * sizeof *b->c);
+		}
+		b->c[b->n++] = (struct rcell){sh->index,   sh->hidden,	  cells[i].col,
+					      row,	   cells[i].type, strdup(cells[i].text),
+					      cells[i].num};
+	}
+	return 0;
+}
+
+/* The column of key in row 2 of sheet s, 0 when none. */
+static int
+key_col(const struct rbook *b, int s, const char *key)
+{
+	for (int i = 0; i < b->n; i++)
+		if (b->c[i].sheet == s && b->c[i].row == 2 && strcmp(b->c[i].text, key) == 0)
+			return b->c[i].col;
+	return 0;
+}
+
+/* The first row of sheet s from row 4 whose facility_code is code, 0 when none. */
+static long
+code_row(const struct rbook *b, int s, const char *code)
+{
+	int col = key_col(b, s, "facility_code");
+	for (int i = 0; i < b->n; i++)
+		if (b->c[i].sheet == s && b->c[i].row >= 4 && b->c[i].col == col &&
+		    strcmp(b->c[i].text, code) == 0)
+			return b->c[i].row;
+	return 0;
+}
+
+struct fill {
+	const char *sheet, *key, *text; /* "#…" a number */
+};
+
+/*
+ * Writes the cells of b to path as they were (sheet order, hidden sheets,
+ * text and numbers), with the fills f[0..n) put in F1's prefilled row of
+ * their sheet at their key's column: filling the workbook as a person
+ * would, by program.
+ */
+static void
+refill(const struct rbook *b, const struct fill *f, int n, const char *path)
+{
+	lxw_workbook *wb = workbook_new(path);
+	for (int s = 0; s < b->nsheets; s++) {
+		lxw_worksheet *ws = workbook_add_worksheet(wb, b->names[s]);
+		for (int i = 0; i < b->n; i++) {
+			const struct rcell *c = &b->c[i];
+			if (c->sheet != s)
+				continue;
+			if (c->type == SHEETREAD_NUMBER)
+				worksheet_write_number(ws, (lxw_row_t)(c->row - 1),
+						       (lxw_col_t)(c->col - 1), c->num, NULL);
+			else
+				worksheet_write_string(ws, (lxw_row_t)(c->row - 1),
+						       (lxw_col_t)(c->col - 1), c->text, NULL);
+		}
+		for (int k = 0; k < n; k++) {
+			if (strcmp(f[k].sheet, b->names[s]) != 0)
+				continue;
+			int col = key_col(b, s, f[k].key);
+			long row = code_row(b, s, "F1");
+			if (col == 0 || row == 0)
+				fail_msg("%s: no column %s or no row of F1", f[k].sheet, f[k].key);
+			if (f[k].text[0] == '#')
+				worksheet_write_number(ws, (lxw_row_t)(row - 1),
+						       (lxw_col_t)(col - 1),
+						       strtod(f[k].text + 1, NULL), NULL);
+			else
+				worksheet_write_string(ws, (lxw_row_t)(row - 1),
+						       (lxw_col_t)(col - 1), f[k].text, NULL);
+		}
+		if (b->hidden[s])
+			worksheet_hide(ws);
+	}
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+}
+
+/*
+ * A district workbook from the campaign writer (`sxsh campaign workbook`),
+ * filled by program, saved again by LibreOffice, imported: the stored
+ * report and registration are the values filled.
+ */
+static void
+test_campaign_roundtrip(void **state)
+{
+	(void)state;
+	char cmd[2048], gen[512], filled[512], dir[512];
+	char *out = NULL, *err = NULL;
+	snprintf(cmd, sizeof cmd,
+		 "%s campaign open --year 2025 --kind both --deadline 2026-03-31 --unit rach-gia "
+		 "--db '%s'",
+		 tu_sxsh(), tu_db_url("wbi.db"));
+	if (tu_run(cmd, &out, &err) != 0)
+		fail_msg("%s: %s", cmd, err);
+	free(out);
+	free(err);
+	char *id = tu_query_text("wbi.db", "SELECT max(id) FROM campaign");
+	snprintf(gen, sizeof gen, "%s", tu_path("district.xlsx"));
+	snprintf(cmd, sizeof cmd, "%s campaign workbook %s --unit rach-gia -o '%s' --db '%s'",
+		 tu_sxsh(), id, gen, tu_db_url("wbi.db"));
+	if (tu_run(cmd, &out, &err) != 0)
+		fail_msg("%s: %s", cmd, err);
+	free(out);
+	free(err);
+
+	struct rbook b = {0};
+	char e[256];
+	assert_int_equal(sheetread_path(gen, SHEETREAD_XLSX, keep_cells, &b, e, sizeof e), 0);
+	/*
+	 * F1 (the only facility of rach-gia) filled: 80 t of frozen shrimp
+	 * written by its Vietnamese name, 40.000 kWh of electricity typed as
+	 * Vietnamese text, aware of CP; the registration: applies CP, plans to
+	 * save 5 %, submitted.
+	 */
+	static const struct fill f[] = {
+	    {"Sản phẩm", "product", "Tôm đông lạnh (tấn sản phẩm quy đổi)"},
+	    {"Sản phẩm", "quantity", "#80"},
+	    {"Sản phẩm", "unit", "tấn"},
+	    {"Năng lượng", "carrier", "Điện"},
+	    {"Năng lượng", "quantity", "40.000"},
+	    {"Năng lượng", "unit", "kWh"},
+	    {"Tình trạng SXSH", "cp_aware", "Có"},
+	    {"Đăng ký", "apply_cp", "Có"},
+	    {"Đăng ký", "planned_saving_pct", "#5"},
+	    {"Đăng ký", "measures", "Thay đèn LED"},
+	    {"Đăng ký", "submit", "Có"},
+	};
+	snprintf(filled, sizeof filled, "%s", tu_path("filled.xlsx"));
+	refill(&b, f, (int)(sizeof f / sizeof f[0]), filled);
+	snprintf(dir, sizeof dir, "%s", tu_path("lo-rt"));
+	char *lo = so_convert(filled, "xlsx", dir);
+
+	struct wbimport_result res;
+	int rc = import(lo, 0, 0, &res);
+	char *es = errors_of(&res);
+	assert_string_equal(es, "");
+	free(es);
+	assert_int_equal(rc, WBIMPORT_OK);
+	assert_int_equal(res.campaign_id, strtoll(id, NULL, 10));
+	/* F1: a new report (draft) and a new registration, submitted */
+	assert_int_equal(res.nitem, 2);
+	assert_int_equal(res.item[0].kind, WF_KIND_REPORT);
+	assert_int_equal(res.item[0].action, WBIMPORT_NEW);
+	assert_int_equal(res.item[0].submit, 0);
+	assert_int_equal(res.item[1].kind, WF_KIND_REGISTRATION);
+	assert_int_equal(res.item[1].submit, 1);
+	wbimport_result_free(&res);
+	fx_assert_export(db, CSVIO_REPORTS,
+			 FX_RH "F1,2025,draft,1,,,,output,,frozen_shrimp,,80,t,\n"
+			       "F1,2025,draft,1,,,,energy,electricity,,,40000,kWh,\n"
+			       "F2,2025,draft,,,,,output,,milled_rice,,1,t,\n"
+			       "F3,2025,accepted,1,1,1,1,output,,milled_rice,,5,t,\n");
+	char *reg =
+	    tu_query_text("wbi.db", "SELECT r.status || '|' || r.apply_cp || '|' || "
+				    "CAST(r.planned_saving_pct * 10 AS INTEGER) || '|' || "
+				    "r.measures FROM registration r JOIN facility f ON f.id = "
+				    "r.facility_id WHERE f.code = 'F1' AND r.year = 2025");
+	/* 5 % as tenths: 50 */
+	assert_string_equal(reg, "submitted|1|50|Thay đèn LED");
+	free(reg);
+	for (int i = 0; i < b.n; i++)
+		free(b.c[i].text);
+	free(b.c);
+	for (int s = 0; s < b.nsheets; s++)
+		free(b.names[s]);
+	free(lo);
+	free(id);
+	reset();
+}
+
 int
 main(void)
 {
@@ -548,6 +752,7 @@ main(void)
 	    cmocka_unit_test(test_expected),
 	    cmocka_unit_test(test_cli),
 	    cmocka_unit_test(test_good_libreoffice),
+	    cmocka_unit_test(test_campaign_roundtrip),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
