@@ -362,3 +362,14 @@ web_workbook_confirm(struct http_request *req, struct http_response *resp)
 	wbimport_result_free(&res);
 	return ret;
 }
+
+void
+web_workbook_upload_link(struct http_request *req, struct buf *b)
+{
+	html_open(b, "p", "class", "wb-link", NULL);
+	html_open(b, "a", "href", web_url(req, "/workbooks/upload", NULL, 0), NULL);
+	html_text(b,
+		  HTTP_T(req, "Nộp bảng tính khảo sát đã điền", "Upload a filled survey workbook"));
+	html_close(b, "a");
+	html_close(b, "p");
+}

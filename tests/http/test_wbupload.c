@@ -200,6 +200,15 @@ test_form(void **state)
 	hs_form_req(server.port, &sess[ENT], "GET", "/workbooks/upload?lang=en", NULL, 200, &r);
 	hs_contains(&r, "<h1>Upload survey workbooks</h1>");
 	hc_response_free(&r);
+	/* the staff home and the enterprise home link to it */
+	hs_form_req(server.port, &sess[DIS], "GET", "/review", NULL, 200, &r);
+	hs_contains(&r, "<p class=\"wb-link\"><a href=\"/workbooks/upload\">Nộp bảng tính khảo "
+			"sát đã điền</a></p>");
+	hc_response_free(&r);
+	hs_form_req(server.port, &sess[ENT], "GET", "/my?lang=en", NULL, 200, &r);
+	hs_contains(&r, "<a href=\"/workbooks/upload?lang=en\">Upload a filled survey "
+			"workbook</a>");
+	hc_response_free(&r);
 	/* no session: the sign-in page */
 	hs_req(server.port, "GET", "/workbooks/upload", NULL, NULL, 303, &r);
 	hc_response_free(&r);
