@@ -104,6 +104,10 @@ const PAGES = [
   { role: 'district', path: '/campaigns' },
   { role: 'province', path: (f) => `/campaigns/${f.campaign ??= execFileSync(env.bin, ['campaign', 'open', '--year', String(f.year), '--kind', 'both', '--deadline', `${Number(f.year) + 1}-03-31`, '--unit', f.fac.unit, '--db', env.db]).toString().trim()}` },
   { role: 'district', path: (f) => `/campaigns/${f.campaign ??= execFileSync(env.bin, ['campaign', 'open', '--year', String(f.year), '--kind', 'both', '--deadline', `${Number(f.year) + 1}-03-31`, '--unit', f.fac.unit, '--db', env.db]).toString().trim()}` },
+  // -- wbimport: the upload form (its preview and error list are checked in wbupload.mjs)
+  { role: 'district', path: '/workbooks/upload' },
+  { role: 'province', path: '/workbooks/upload?lang=en' },
+  { role: 'enterprise', path: '/workbooks/upload' },
 ];
 
 // ---- checks on one page ----
