@@ -117,7 +117,12 @@ num_text(char *out, size_t n, double v)
 		snprintf(out, n, "0");
 		return;
 	}
-	for (int p = 1; p <= 17; p++) {
+	/*
+	 * %g drops trailing zeros, so 15 digits already give the shortest form
+	 * of every value that has one of 15 digits or fewer; 16 and 17 are for
+	 * the rest (17 always reads back).
+	 */
+	for (int p = 15; p <= 17; p++) {
 		snprintf(out, n, "%.*g", p, v);
 		if (strtod(out, NULL) == v)
 			return;
@@ -145,9 +150,10 @@ num_parse(const char *s, double *v)
 
 /* ---- the row builder ---- */
 
+/* Adds a cell to the row being built; is_nfc: text is NFC already (a shared string). */
 static void
-row_add(struct reader *r, int col, enum sheetread_type type, const char *text, size_t len,
-	double num)
+row_add_nfc(struct reader *r, int col, enum sheetread_type type, const char *text, size_t len,
+	    double num, int is_nfc)
 {
 	if (type == SHEETREAD_TEXT && len == 0)
 		return;
@@ -162,8 +168,16 @@ row_add(struct reader *r, int col, enum sheetread_type type, const char *text, s
 		num_text(t, sizeof t, num);
 		c->text = xstrdup(t);
 	} else {
-		c->text = nfc_dup(text, len);
+		c->text = is_nfc ? xstrndup(text, len) : nfc_dup(text, len);
 	}
+}
+
+/* Adds a cell to the row being built; text (len bytes) is normalised to NFC. */
+static void
+row_add(struct reader *r, int col, enum sheetread_type type, const char *text, size_t len,
+	double num)
+{
+	row_add_nfc(r, col, type, text, len, num, 0);
 }
 
 static void
@@ -669,8 +683,8 @@ xcell_emit(struct xlsx *w, struct xcell *c)
 		double d;
 		if (!num_parse(v, &d) || d < 0 || d >= (double)w->nsst || d != floor(d))
 			return fail(r, MSG_SR_DAMAGED, "sharedStrings");
-		const char *s = w->sst[(long)d];
-		row_add(r, c->col, SHEETREAD_TEXT, s, strlen(s), 0);
+		const char *s = w->sst[(long)d]; /* normalised when the table was read */
+		row_add_nfc(r, c->col, SHEETREAD_TEXT, s, strlen(s), 0, 1);
 	} else if (strcmp(c->t, "inlineStr") == 0 || strcmp(c->t, "str") == 0 ||
 		   strcmp(c->t, "d") == 0) {
 		row_add(r, c->col, SHEETREAD_TEXT, v, c->v.len, 0);
