@@ -401,11 +401,12 @@ sheet_help(struct wb *w)
 			"Báo cáo đã được Sở chấp nhận sẽ không bị thay đổi khi nộp lại sổ này; "
 			"báo cáo đang chờ xét duyệt cũng được giữ nguyên.",
 			w->f.bold_note));
-	wb_check(w, worksheet_write_string(
-			ws, r++, 0,
-			"Nộp sổ đã điền tại trang \"Nhập sổ khảo sát\" của hệ thống hoặc gửi cho "
-			"phòng Kinh tế/Công Thương của huyện.",
-			w->f.note));
+	wb_check(w,
+		 worksheet_write_string(
+		     ws, r++, 0,
+		     "Gửi lại sổ đã điền cho Sở Công Thương hoặc phòng Kinh tế của huyện, hoặc tải "
+		     "lên hệ thống sxsh.",
+		     w->f.note));
 	worksheet_protect(ws, NULL, NULL);
 	worksheet_activate(ws);
 }

@@ -154,6 +154,12 @@ static const struct {
     [ROUTE_MY_SEEN] = {{{"POST", "/my/seen", {303, 403, 403, 403, 400, 403}}}},
     [ROUTE_DEADLINES] = {{{"GET", "/deadlines", {303, 200, 200, 403, 403, 403}},
 			  {"POST", "/deadlines", {303, 400, 400, 403, 403, 403}}}},
+    /* Campaigns (test_campaigns.c): none exists here; opening is province staff's (400 empty). */
+    [ROUTE_CAMPAIGNS] = {{{"GET", "/campaigns", {303, 200, 200, 200, 403, 403}},
+			  {"POST", "/campaigns", {303, 400, 400, 403, 403, 403}}}},
+    [ROUTE_CAMPAIGN] = {{{"GET", "/campaigns/1", {303, 404, 404, 404, 403, 403}}}},
+    [ROUTE_CAMPAIGN_WORKBOOK] =
+	{{{"GET", "/campaigns/1/workbook?unit=x", {303, 404, 404, 404, 404, 403}}}},
     /*
      * The API: no credentials are 401 problem+json; facility 7001, report
      * 8001 and registration 8001 are the enterprise's own (OWN), 7002 and

@@ -430,6 +430,103 @@ test_list(void **state)
 	arena_free(&a);
 }
 
+/* sxsh campaign on the same database: open, list, progress, workbook, errors. */
+static void
+test_cli(void **state)
+{
+	(void)state;
+	char cmd[4096], want[512], *out = NULL, *err = NULL;
+	char url[1024]; /* tu_db_url's buffer is reused by tu_run */
+	snprintf(url, sizeof(url), "%s", tu_db_url(DBNAME));
+	/* District B: F2 and F5. */
+	snprintf(cmd, sizeof(cmd),
+		 "%s campaign open --year 2025 --kind report --deadline 2026-03-31 --unit t-b "
+		 "--db '%s'",
+		 tu_sxsh(), url);
+	assert_int_equal(tu_run(cmd, &out, &err), 0);
+	long long id = strtoll(out, NULL, 10);
+	snprintf(want, sizeof(want), "%lld\n", id);
+	assert_string_equal(out, want);
+	snprintf(want, sizeof(want),
+		 "Đã mở đợt khảo sát số %lld cho 2 cơ sở / Campaign %lld opened for 2 facilities\n",
+		 id, id);
+	assert_string_equal(err, want);
+	free(out);
+	free(err);
+
+	/*
+	 * F2's 2025 report was returned: opened (it has a document) and a
+	 * draft; F5 has none.  B: 2, 1, 1, 0, 0, and the same total.
+	 */
+	snprintf(cmd, sizeof(cmd), "%s campaign progress %lld --format csv --db '%s'", tu_sxsh(),
+		 id, url);
+	assert_int_equal(tu_run(cmd, &out, NULL), 0);
+	assert_string_equal(out, "unit_code,unit,invited,opened,draft,submitted,accepted\n"
+				 "t-b,Huyện B,2,1,1,0,0\n"
+				 "total,,2,1,1,0,0\n");
+	free(out);
+	snprintf(cmd, sizeof(cmd), "%s campaign progress %lld --format json --db '%s'", tu_sxsh(),
+		 id, url);
+	assert_int_equal(tu_run(cmd, &out, NULL), 0);
+	assert_non_null(strstr(out, "\"deadline\": \"2026-03-31\""));
+	assert_non_null(strstr(out, "\"unit_code\": \"t-b\""));
+	free(out);
+	snprintf(cmd, sizeof(cmd), "%s campaign list --db '%s'", tu_sxsh(), url);
+	assert_int_equal(tu_run(cmd, &out, NULL), 0);
+	snprintf(want, sizeof(want), "\n%-6lld 2025  report        31/03/2026 open           2  ",
+		 id);
+	if (strstr(out, want) == NULL)
+		fail_msg("list: %s", out);
+	free(out);
+
+	/* The district's workbook; a district not in it; a campaign that does not exist. */
+	char path[1024];
+	snprintf(path, sizeof(path), "%s", tu_path("cli-b.xlsx"));
+	snprintf(cmd, sizeof(cmd), "%s campaign workbook %lld --unit t-b -o '%s' --db '%s'",
+		 tu_sxsh(), id, path, url);
+	assert_int_equal(tu_run(cmd, NULL, NULL), 0);
+	size_t len = 0;
+	char *book = tu_read_file(path, &len);
+	assert_non_null(book);
+	assert_true(len > 1000 && memcmp(book, "PK", 2) == 0);
+	free(book);
+	snprintf(cmd, sizeof(cmd), "%s campaign workbook %lld --unit t-a -o '%s' --db '%s'",
+		 tu_sxsh(), id, path, url);
+	assert_int_equal(tu_run(cmd, NULL, &err), 1);
+	assert_string_equal(err, "sxsh campaign: t-a không thuộc đợt khảo sát này / t-a is not in "
+				 "this campaign\n");
+	free(err);
+	snprintf(cmd, sizeof(cmd), "%s campaign workbook 99999 --unit t-b -o '%s' --db '%s'",
+		 tu_sxsh(), path, url);
+	assert_int_equal(tu_run(cmd, NULL, &err), 1);
+	assert_string_equal(err,
+			    "sxsh campaign: không có đợt khảo sát số 99999 / no campaign 99999\n");
+	free(err);
+
+	/* Wrong fields: exit 1, each named by its option in both languages. */
+	snprintf(cmd, sizeof(cmd),
+		 "%s campaign open --year 2025 --kind x --deadline 2026-02-30 --db '%s'", tu_sxsh(),
+		 url);
+	assert_int_equal(tu_run(cmd, NULL, &err), 1);
+	assert_string_equal(err,
+			    "sxsh campaign: --kind: loại khảo sát không hợp lệ / invalid "
+			    "campaign kind 'x' (report|registration|both)\n"
+			    "sxsh campaign: --deadline: hạn nộp phải là một ngày dạng "
+			    "ngày/tháng/năm, ví dụ 31/03/2026 / deadline must be a date written "
+			    "day/month/year (31/03/2026) or year-month-day (2026-03-31), got "
+			    "'2026-02-30'\n");
+	free(err);
+	/* Usage errors: exit 2. */
+	snprintf(cmd, sizeof(cmd), "%s campaign --db '%s'", tu_sxsh(), url);
+	assert_int_equal(tu_run(cmd, NULL, NULL), 2);
+	snprintf(cmd, sizeof(cmd), "%s campaign workbook %lld -o x.xlsx --db '%s'", tu_sxsh(), id,
+		 url);
+	assert_int_equal(tu_run(cmd, NULL, NULL), 2);
+	snprintf(cmd, sizeof(cmd), "%s campaign progress %lld --format xlsx --db '%s'", tu_sxsh(),
+		 id, url);
+	assert_int_equal(tu_run(cmd, NULL, NULL), 2);
+}
+
 int
 main(void)
 {
@@ -437,7 +534,7 @@ main(void)
 	    cmocka_unit_test(test_validation), cmocka_unit_test(test_report_all),
 	    cmocka_unit_test(test_both_unit),  cmocka_unit_test(test_registration_sector_size),
 	    cmocka_unit_test(test_key_users),  cmocka_unit_test(test_book),
-	    cmocka_unit_test(test_list),
+	    cmocka_unit_test(test_list),       cmocka_unit_test(test_cli),
 	};
 	return cmocka_run_group_tests_name("campaign", tests, setup, teardown);
 }
