@@ -210,6 +210,14 @@ static const struct {
     [ROUTE_ATTACHMENT] = {{{"GET", "/attachments/1", {303, 404, 404, 404, 404, 403}}}},
     [ROUTE_ATTACHMENT_DELETE] =
 	{{{"POST", "/attachments/1/delete", {303, 404, 404, 403, 404, 403}}}},
+    /*
+     * Workbook upload (test_wbupload.c): a post without a file is 400 for
+     * every role that may upload; a confirm without a live upload of the
+     * user's is 404; experts may do neither.
+     */
+    [ROUTE_WORKBOOK_UPLOAD] = {{{"GET", "/workbooks/upload", {303, 200, 200, 200, 200, 403}},
+				{"POST", "/workbooks/upload", {303, 400, 400, 400, 400, 403}}}},
+    [ROUTE_WORKBOOK_CONFIRM] = {{{"POST", "/workbooks/confirm", {303, 404, 404, 404, 404, 403}}}},
 };
 
 static struct hc_server server;
