@@ -264,7 +264,7 @@ test_good(void **state)
 	reset();
 }
 
-/* The same workbook saved again by LibreOffice (xlsx, then ods) imports the same. */
+/* The same workbook saved again by LibreOffice (xlsx, ods, xls) imports the same. */
 static void
 test_good_libreoffice(void **state)
 {
@@ -279,8 +279,13 @@ test_good_libreoffice(void **state)
 	char *o = so_convert(src, "ods", dir);
 	run_good(o);
 	reset();
+	/* .xls through libfreexl: hidden sheets are not told apart, _sxsh is found by name */
+	char *xl = so_convert(src, "xls", dir);
+	run_good(xl);
+	reset();
 	free(x);
 	free(o);
+	free(xl);
 }
 
 /* Every error kind, each at its cell, and nothing written. */
@@ -350,6 +355,48 @@ test_errors(void **state)
 	free(e);
 	wbimport_result_free(&res);
 	fx_assert_export(db, CSVIO_REPORTS, want_before);
+}
+
+/*
+ * A submission the report form would refuse: 50,000,000 kWh for 400 t of
+ * frozen shrimp is 125,000 kWh/t, some 61 times the legal norm of 2,050
+ * kWh/t for plants of 300 t or more (TT 52/2018), a plausibility warning; with no explanation stored,
+ * submit = Có is an error on F1's submit cell (Cơ sở!F4), the report is not
+ * written.  The words are the form's (MSG_FORM_EXPLAIN_MISSING).
+ */
+static void
+test_submit_refused(void **state)
+{
+	(void)state;
+	struct wsheet s[2] = {good[0], good[1]};
+	memset(s[0].rows[1], 0, sizeof s[0].rows[1]); /* F1 only */
+	memset(s[1].rows[1], 0, sizeof s[1].rows[1]);
+	s[1].rows[0][3] = "#400";
+	static const struct wsheet en = {"Năng lượng",
+					 {"facility_code", "carrier", "quantity", "unit"},
+					 {{"F1", "Điện", "#50000000", "kWh"}}};
+	struct wsheet all[3] = {s[0], s[1], en};
+	const char *path = tu_path("warn.xlsx");
+	write_wb(path, all, 3, meta2025);
+	struct wbimport_result res;
+	assert_int_equal(import(path, 0, 0, &res), WBIMPORT_ERRORS);
+	assert_true(res.nerr >= 1);
+	for (int i = 0; i < res.nerr; i++) {
+		assert_string_equal(res.err[i].sheet, "Cơ sở");
+		assert_string_equal(res.err[i].cell, "F4");
+		const char *want = "Hãy giải thích cảnh báo trước khi nộp: ";
+		assert_memory_equal(res.err[i].vi, want, strlen(want));
+	}
+	wbimport_result_free(&res);
+	fx_assert_export(db, CSVIO_REPORTS, want_before);
+	/* the same without submit = Có is a draft: nothing refused */
+	all[0].rows[0][5] = "";
+	write_wb(path, all, 3, meta2025);
+	assert_int_equal(import(path, 1, 0, &res), WBIMPORT_OK);
+	assert_int_equal(res.n_new, 1);
+	assert_int_equal(res.n_submit, 0);
+	wbimport_result_free(&res);
+	reset();
 }
 
 /* One bad cell among good ones: nothing of the file is written. */
@@ -752,6 +799,7 @@ main(void)
 	    cmocka_unit_test(test_expected),
 	    cmocka_unit_test(test_cli),
 	    cmocka_unit_test(test_good_libreoffice),
+	    cmocka_unit_test(test_submit_refused),
 	    cmocka_unit_test(test_campaign_roundtrip),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
