@@ -304,7 +304,7 @@ test_errors(void **state)
 	      {"F2", "", "milled_rice", "#-4", "t"}}},
 	    {"Năng lượng",
 	     {"facility_code", "carrier", "unit", "quantity", "m1", "m2"},
-	     {{"F1", "Điện", "kWh", "#300", "#100", "#150"}}},
+	     {{"F1", "Điện", "kWh", "#300", "#100", "#150"}, {"F1", "Điện", "kWh", "abc", "", ""}}},
 	    {"Nước", {"facility_code", "source", "cost_vnd"}, {{"F2", "Nước máy", "#5"}}},
 	    {"Tình trạng SXSH", {"facility_code", "cp_aware"}, {{"F1", "Hình như"}}},
 	};
@@ -323,7 +323,7 @@ test_errors(void **state)
 	 *   Sản phẩm!A5  a filled row without a code
 	 *   Sản phẩm!D6  -4: report_validate's negative quantity (F2 has no error
 	 *                of its own cells, so its report is validated; F1's is not)
-	 *   Năng lượng!D4  300 is not 100 + 150 = 250
+	 *   Năng lượng!D4  300 is not 100 + 150 = 250; D5 "abc", said once
 	 *   Nước!A2      the key row lacks quantity_m3
 	 *   Tình trạng SXSH!B4  "Hình như" is not Có/Không/Chưa rõ
 	 */
@@ -336,6 +336,7 @@ test_errors(void **state)
 	    "Sản phẩm!A5: dòng có số liệu nhưng thiếu mã cơ sở\n"
 	    "Sản phẩm!D6: NEGATIVE\n"
 	    "Năng lượng!D4: lượng cả năm 300 khác tổng các tháng 250; để trống hoặc sửa lại\n"
+	    "Năng lượng!D5: \"abc\" không phải là số (viết 12.500 hoặc 3,5)\n"
 	    "Nước!A2: thiếu cột quantity_m3 ở hàng khoá (hàng 2, ẩn)\n"
 	    "Tình trạng SXSH!B4: \"Hình như\": hãy ghi Có, Không hoặc Chưa rõ\n";
 	/* the negative quantity's words are report_validate's: only the cell is ours */
@@ -360,9 +361,9 @@ test_errors(void **state)
 /*
  * A submission the report form would refuse: 50,000,000 kWh for 400 t of
  * frozen shrimp is 125,000 kWh/t, some 61 times the legal norm of 2,050
- * kWh/t for plants of 300 t or more (TT 52/2018), a plausibility warning; with no explanation stored,
- * submit = Có is an error on F1's submit cell (Cơ sở!F4), the report is not
- * written.  The words are the form's (MSG_FORM_EXPLAIN_MISSING).
+ * kWh/t for plants of 300 t or more (TT 52/2018), a plausibility warning; with no explanation
+ * stored, submit = Có is an error on F1's submit cell (Cơ sở!F4), the report is not written.  The
+ * words are the form's (MSG_FORM_EXPLAIN_MISSING).
  */
 static void
 test_submit_refused(void **state)

@@ -688,12 +688,17 @@ build_input(struct imp *im, const struct group *g, struct facility_plan *p)
 					sum += d;
 				}
 			}
-			int hq = cell_num(im, w, EN_QTY, &q);
-			if (months == 0 && !bad) {
+			int hq = cell_num(im, w, EN_QTY, &q); /* an error is given once, here */
+			if (months == 0 && !bad && hq >= 0) {
 				struct report_energy_in *e = &p->en[in->nenergy];
 				p->o_en[in->nenergy++] = (struct origin){w, EN_QTY};
+				char buf[40];
 				*e = (struct report_energy_in){
-				    carrier, num_text(im, &p->pool, w, EN_QTY), unit, "", product,
+				    carrier,
+				    hq > 0 ? pool_add(&p->pool, xstrdup(fmt_exact(buf, sizeof buf, q))) : "",
+				    unit,
+				    "",
+				    product,
 				    cost};
 			} else if (months > 0 && hq > 0 &&
 				   fabs(q - sum) > 1e-9 * fmax(fabs(q), fabs(sum))) {
