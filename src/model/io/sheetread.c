@@ -967,12 +967,16 @@ repeat_attr(xmlTextReaderPtr x, const char *name, long max)
 static int
 ods_cell_text(xmlTextReaderPtr x, struct buf *b)
 {
-	int depth = xmlTextReaderDepth(x), paras = 0, rc;
+	/* only text inside a paragraph counts: a writer may indent the cell's children */
+	int depth = xmlTextReaderDepth(x), paras = 0, in_p = 0, rc;
 	while ((rc = xmlTextReaderRead(x)) == 1) {
 		int type = xmlTextReaderNodeType(x);
-		if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(x) == depth)
-			return 1;
-		if (type == XML_READER_TYPE_ELEMENT) {
+		if (type == XML_READER_TYPE_END_ELEMENT) {
+			if (xmlTextReaderDepth(x) == depth)
+				return 1;
+			if ((is(x, "p") || is(x, "h")) && in_p > 0)
+				in_p--;
+		} else if (type == XML_READER_TYPE_ELEMENT) {
 			if (is(x, "annotation")) {
 				if (xmlTextReaderIsEmptyElement(x))
 					continue;
@@ -987,16 +991,17 @@ ods_cell_text(xmlTextReaderPtr x, struct buf *b)
 			} else if (is(x, "p") || is(x, "h")) {
 				if (paras++ > 0)
 					buf_putc(b, '\n');
-			} else if (is(x, "s")) {
+				in_p += !xmlTextReaderIsEmptyElement(x);
+			} else if (in_p && is(x, "s")) {
 				long n = repeat_attr(x, "text:c", 1024);
 				for (long i = 0; i < n; i++)
 					buf_putc(b, ' ');
-			} else if (is(x, "tab")) {
+			} else if (in_p && is(x, "tab")) {
 				buf_putc(b, '\t');
-			} else if (is(x, "line-break")) {
+			} else if (in_p && is(x, "line-break")) {
 				buf_putc(b, '\n');
 			}
-		} else if (is_text(type)) {
+		} else if (in_p && is_text(type)) {
 			buf_puts(b, (const char *)xmlTextReaderConstValue(x));
 		}
 	}
