@@ -128,7 +128,11 @@ import_workbook(struct cli *cli, int argc, char **argv)
 		for (int i = 0; i < res.nitem; i++)
 			wb_item(&res.item[i]);
 	} else if (res.nerr > 0) {
-		cli_say(stderr, MSG_CLI_IMPORT_ERRORS, "j", (int64_t)res.nerr);
+		if (res.more > 0) {
+			cli_say(stderr, MSG_WBI_MORE_ERRORS, "j", (int64_t)res.more);
+			fputc('\n', stderr);
+		}
+		cli_say(stderr, MSG_CLI_IMPORT_ERRORS, "j", (int64_t)res.nerr + res.more);
 		fputc('\n', stderr);
 	}
 	wbimport_result_free(&res);

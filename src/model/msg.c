@@ -774,6 +774,10 @@ static const struct {
 			     "lại",
 			     "the uploaded file is gone (over an hour old, or already imported); "
 			     "upload it again"},
+    [MSG_WBI_MORE_ERRORS] = {"và {1} lỗi nữa không liệt kê ra đây; hãy sửa các lỗi trên rồi tải "
+			     "lên lại",
+			     "and {1} more problems not listed here; correct those above and "
+			     "upload again"},
 
     /* ---- survey campaigns ---- */
     [MSG_CAMP_DATE_BAD] = {"{L} phải là một ngày dạng ngày/tháng/năm, ví dụ 31/03/2026",

@@ -514,6 +514,7 @@ enum msg_id {
 	MSG_WBI_UPLOAD_NONE,	   /* {L}: no file chosen, or an empty one */
 	MSG_WBI_UPLOAD_TOO_LARGE,  /* {L}: more than {1} MB */
 	MSG_WBI_UPLOAD_GONE,	   /* the upload expired or is not the user's: upload again */
+	MSG_WBI_MORE_ERRORS,	   /* {1} problems found beyond those listed */
 
 	/* ---- column mapping profiles (model/io/mapping.c, web/mapping.c) ---- */
 

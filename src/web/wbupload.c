@@ -111,7 +111,7 @@ wbu_errors(struct http_request *req, struct buf *b, const struct wbimport_result
 		   HTTP_T(req, "Tệp có lỗi, chưa ghi gì",
 			  "The file has problems, "
 			  "nothing was saved"),
-		   web_int(req, res->nerr));
+		   web_int(req, res->nerr + res->more));
 	html_close(b, "h2");
 	html_open(b, "ul", NULL);
 	for (int i = 0; i < res->nerr; i++) {
@@ -127,6 +127,12 @@ wbu_errors(struct http_request *req, struct buf *b, const struct wbimport_result
 		html_close(b, "li");
 	}
 	html_close(b, "ul");
+	if (res->more > 0) {
+		struct msg m;
+		msg_init(&m, MSG_WBI_MORE_ERRORS, NULL);
+		msg_int(&m, res->more);
+		html_elem(b, "p", wfp_text(req, &m));
+	}
 	html_close(b, "div");
 }
 

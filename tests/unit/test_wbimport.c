@@ -400,6 +400,37 @@ test_submit_refused(void **state)
 	reset();
 }
 
+/*
+ * 10,005 rows of unknown facilities: 10,005 problems, of which the first
+ * WBIMPORT_ERRORS_MAX (10,000) are kept and 5 counted, so a hostile file
+ * cannot make the list grow without bound.
+ */
+static void
+test_many_errors(void **state)
+{
+	(void)state;
+	const char *path = tu_path("many.xlsx");
+	lxw_workbook *wb = workbook_new(path);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "Sản phẩm");
+	const char *keys[] = {"facility_code", "facility_name", "product", "quantity", "unit"};
+	for (int c = 0; c < 5; c++)
+		worksheet_write_string(ws, 1, (lxw_col_t)c, keys[c], NULL);
+	char code[16];
+	for (int r = 0; r < 10005; r++) {
+		snprintf(code, sizeof code, "X%d", r);
+		worksheet_write_string(ws, (lxw_row_t)(3 + r), 0, code, NULL);
+		worksheet_write_number(ws, (lxw_row_t)(3 + r), 3, 1, NULL);
+	}
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	struct wbimport_result res;
+	assert_int_equal(import(path, 1, 2025, &res), WBIMPORT_ERRORS);
+	assert_int_equal(res.nerr, WBIMPORT_ERRORS_MAX);
+	assert_int_equal(res.more, 5);
+	assert_string_equal(res.err[0].sheet, "Sản phẩm");
+	assert_int_equal(res.err[0].col, 1);
+	wbimport_result_free(&res);
+}
+
 /* One bad cell among good ones: nothing of the file is written. */
 static void
 test_all_or_nothing(void **state)
@@ -801,6 +832,7 @@ main(void)
 	    cmocka_unit_test(test_cli),
 	    cmocka_unit_test(test_good_libreoffice),
 	    cmocka_unit_test(test_submit_refused),
+	    cmocka_unit_test(test_many_errors),
 	    cmocka_unit_test(test_campaign_roundtrip),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

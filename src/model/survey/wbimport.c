@@ -141,6 +141,7 @@ struct imp {
 	const struct wbimport_opts *o;
 	struct wbimport_result *res;
 	int errcap;
+	long nproblems; /* errors given, kept or not */
 	struct choices *ch;
 	/* the sheets as met: workbook index -> enum wsheet, -1 for others, WS__MAX for _sxsh */
 	int sheet_ws[4096];
@@ -166,6 +167,11 @@ err_add2(struct imp *im, int sheet_index, const char *sheet, long row, int col,
 	 const struct msg *mvi, const struct msg *men)
 {
 	struct wbimport_result *r = im->res;
+	im->nproblems++;
+	if (r->nerr >= WBIMPORT_ERRORS_MAX) { /* counted, not kept: memory stays bounded */
+		r->more++;
+		return;
+	}
 	if (r->nerr == im->errcap)
 		xgrow((void **)&r->err, &im->errcap, r->nerr + 1, sizeof *r->err);
 	struct wbimport_error *e = &r->err[r->nerr++];
@@ -601,7 +607,7 @@ dup_row(struct imp *im, const struct wrow *first, const struct wrow *w)
 static int
 build_input(struct imp *im, const struct group *g, struct facility_plan *p)
 {
-	int e0 = im->res->nerr;
+	long e0 = im->nproblems;
 	struct choices *c = im->ch;
 	int n[WS__MAX] = {0};
 	for (int i = 0; i < g->nrows; i++)
@@ -765,7 +771,7 @@ build_input(struct imp *im, const struct group *g, struct facility_plan *p)
 		msg_init(&m, MSG_WBI_NOTHING_TO_SUBMIT, NULL);
 		err_at(im, p->fac_row, FAC_SUBMIT, &m);
 	}
-	return im->res->nerr - e0;
+	return (int)(im->nproblems - e0);
 }
 
 /* The stored row and key that field (a report_validate error field) is about. */

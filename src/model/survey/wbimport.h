@@ -25,6 +25,9 @@
 
 struct db;
 
+/* Problems kept in a result; more are counted (wbimport_result.more), not kept. */
+#define WBIMPORT_ERRORS_MAX 10000
+
 /* Bytes of one rendered reason, in one language. */
 #define WBIMPORT_REASON_MAX 480
 
@@ -68,7 +71,8 @@ struct wbimport_result {
 	int year; /* the year read (or given) */
 	int64_t campaign_id;
 	int nerr;
-	struct wbimport_error *err; /* by sheet, row, column */
+	struct wbimport_error *err; /* by sheet, row, column: the first WBIMPORT_ERRORS_MAX found */
+	long more;		    /* problems found beyond those */
 	int nitem;
 	struct wbimport_item *item; /* by facility code, report before registration */
 	long n_new, n_update, n_submit, n_untouched;
