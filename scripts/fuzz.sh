@@ -37,6 +37,7 @@ sources() {
 	refdata) echo "src/model/registry/refdata.c src/model/msg.c src/model/validate.c src/model/names.c $db" ;;
 	template) echo "src/render/html.c" ;;
 	validate) echo "src/model/validate.c src/model/msg.c src/model/names.c" ;;
+	sheetread) echo "src/model/io/sheetread.c src/model/msg.c src/model/validate.c src/model/names.c" ;;
 	*) return 1 ;;
 	esac
 }
@@ -54,7 +55,7 @@ fi
 ninja -C "$build" embedded.c >/dev/null || exit 1
 mkdir -p "$out"
 
-pkgs="libmicrohttpd sqlite3 libpq jansson libsodium xlsxwriter libzip libxml-2.0 libutf8proc"
+pkgs="libmicrohttpd sqlite3 libpq jansson libsodium xlsxwriter libzip libxml-2.0 libutf8proc freexl"
 cflags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 	-D_GNU_SOURCE -DSXSH_VERSION=\"fuzz\" -Isrc $(pkg-config --cflags $pkgs)"
 libs="$(pkg-config --libs $pkgs) -lcsv -lm -lpthread"

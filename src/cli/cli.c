@@ -24,7 +24,9 @@ static const struct cli_cmd cmds[] = {
      "[--remind-before DAYS] [--remind-after DAYS]",
      cmd_serve},
     {"import", MSG_CLI_CMD_IMPORT,
-     "facilities|reports FILE.csv [--db URL] [--dry-run] [--update|--replace]", cmd_import},
+     "facilities|reports FILE.csv [--db URL] [--dry-run] [--update|--replace] | workbook "
+     "FILE.xlsx|.xls|.ods [--db URL] [--dry-run] [--year Y]",
+     cmd_import},
     {"export", MSG_CLI_CMD_EXPORT,
      "facilities|reports [--db URL] [--year Y] [--format csv|xlsx] [-o FILE]", cmd_export},
     {"stats", MSG_CLI_CMD_STATS, "[--db URL] [--plan CODE]", cmd_stats},

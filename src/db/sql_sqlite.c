@@ -375,7 +375,8 @@ const char *const db_sql[STMT__MAX] = {
 	"SELECT 'campaign_facility', count(*) FROM campaign_facility UNION ALL "
 	"SELECT 'mail_outbox', count(*) FROM mail_outbox UNION ALL "
 	"SELECT 'mail_optout', count(*) FROM mail_optout UNION ALL "
-	"SELECT 'password_reset', count(*) FROM password_reset",
+	"SELECT 'password_reset', count(*) FROM password_reset UNION ALL "
+	"SELECT 'wb_upload', count(*) FROM wb_upload",
     [STMT_FACILITY_LIST_ALL] =
 	"SELECT f.name, f.sector_code, s.name_vi, s.name_en, "
 	"au.name, coalesce(au.name_en, au.name), f.ownership, f.size "
@@ -827,6 +828,14 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_DOC_LAST_CHANGE] = "SELECT actor, at FROM audit WHERE entity = ?1 AND entity_id = ?2 "
 			     "ORDER BY id DESC LIMIT 1",
     /* @drafts-sql */
+    /* @wbimport-sql */
+    [STMT_WBI_FACILITY_BY_CODE] = "SELECT id, name FROM facility WHERE code = ?1",
+    [STMT_WBUPLOAD_INSERT] = "INSERT INTO wb_upload(token_hash, user_id, filename, year, content, "
+			     "created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [STMT_WBUPLOAD_GET] = "SELECT filename, year, content FROM wb_upload WHERE token_hash = ?1 "
+			  "AND user_id = ?2 AND expires_at > ?3",
+    [STMT_WBUPLOAD_DELETE] = "DELETE FROM wb_upload WHERE token_hash = ?1",
+    [STMT_WBUPLOAD_EXPIRE] = "DELETE FROM wb_upload WHERE expires_at <= ?1",
 
     /* --- survey campaigns (model/survey/campaign.c) --- */
     [STMT_CAMPAIGN_INSERT] = "INSERT INTO campaign(year, kind, deadline, title, sector_code, size, "

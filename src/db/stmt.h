@@ -433,6 +433,12 @@ enum stmt {
 	STMT_CAMPAIGN_OF_FACILITY,     /* facility -> ids of the open campaigns it is in */
 
 	/* @wbimport-stmts */
+	STMT_WBI_FACILITY_BY_CODE, /* code -> id, name */
+	STMT_WBUPLOAD_INSERT,	   /* token_hash, user_id, filename, year, content, created_at,
+				      expires_at */
+	STMT_WBUPLOAD_GET,	   /* token_hash, user_id, now -> filename, year, content */
+	STMT_WBUPLOAD_DELETE,	   /* token_hash */
+	STMT_WBUPLOAD_EXPIRE,	   /* now: removes the expired */
 
 	/* @mapping-stmts */
 

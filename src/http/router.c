@@ -10,6 +10,7 @@
 #include "db/db.h"
 #include "model/doc/attachment.h"
 #include "model/msg.h"
+#include "model/survey/wbupload.h"
 #include "render/html.h"
 #include "req/auth.h"
 #include "util/log.h"
@@ -241,6 +242,17 @@ const struct route_def routes[ROUTE__MAX] = {
 				 .roles = ROLES_STAFF | ROLE_BIT(ROLE_ENTERPRISE)},
 
     /* -- wbimport -- */
+    [ROUTE_WORKBOOK_UPLOAD] = {.path = "/workbooks/upload",
+			       .methods = M(HTTP_GET) | M(HTTP_POST),
+			       .handler = web_workbook_upload,
+			       .roles = ROLES_STAFF | ROLE_BIT(ROLE_ENTERPRISE),
+			       .body_max = WBUPLOAD_MAX + HTTP_FORM_MAX,
+			       .offload = M(HTTP_POST)},
+    [ROUTE_WORKBOOK_CONFIRM] = {.path = "/workbooks/confirm",
+				.methods = M(HTTP_POST),
+				.handler = web_workbook_confirm,
+				.roles = ROLES_STAFF | ROLE_BIT(ROLE_ENTERPRISE),
+				.offload = M(HTTP_POST)},
 
     /* -- mapping -- */
 

@@ -91,6 +91,8 @@ enum route {
 	ROUTE_CAMPAIGN_WORKBOOK, /* GET /campaigns/{id}/workbook?unit=U|facility=CODE */
 
 	/* -- wbimport -- */
+	ROUTE_WORKBOOK_UPLOAD,	/* GET, POST /workbooks/upload: the form; the upload and preview */
+	ROUTE_WORKBOOK_CONFIRM, /* POST /workbooks/confirm: import what was previewed */
 
 	/* -- mapping -- */
 

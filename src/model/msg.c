@@ -705,6 +705,77 @@ static const struct {
 			       "{L}: a semicolon-separated file writes numbers in the Vietnamese "
 			       "style, a decimal comma and dots between groups of three digits "
 			       "(12,5 or 12.500)"},
+    /* ---- workbook import ---- */
+    [MSG_SR_OPEN] = {"không mở được tệp {1}", "cannot open the {1} file"},
+    [MSG_SR_NOT_ZIP] = {"tệp không phải bảng tính {1} hoặc đã bị hỏng",
+			"the file is not a {1} workbook or is damaged"},
+    [MSG_SR_DAMAGED] = {"bảng tính bị hỏng (phần {1})", "the workbook is damaged (part {1})"},
+    [MSG_SR_TOO_BIG] = {"bảng tính giải nén ra quá lớn, không đọc", "the workbook unpacks to too "
+								    "much data; not read"},
+    [MSG_SR_LIMITS] = {"bảng tính vượt giới hạn số dòng, cột, trang hoặc chuỗi ký tự",
+		       "the workbook exceeds the limits on rows, columns, sheets or texts"},
+    [MSG_SR_PASSWORD] = {"bảng tính có mật khẩu; hãy lưu lại không mật khẩu",
+			 "the workbook is password-protected; save it again without a password"},
+    [MSG_WBI_MISSING_KEY] = {"thiếu cột {1} ở hàng khoá (hàng 2, ẩn)",
+			     "missing column {1} in the key row (row 2, hidden)"},
+    [MSG_WBI_NO_CODE] = {"dòng có số liệu nhưng thiếu mã cơ sở",
+			 "the row has data but no facility code"},
+    [MSG_WBI_NOT_NUMBER] = {"\"{1}\" không phải là số (viết 12.500 hoặc 3,5)",
+			    "\"{1}\" is not a number (write 12.500 or 3,5)"},
+    [MSG_WBI_UNKNOWN_CHOICE] = {"\"{1}\" không có trong danh mục {L}",
+				"\"{1}\" is not in the list of {L}"},
+    [MSG_WBI_YES_NO] = {"\"{1}\": hãy ghi Có hoặc Không", "\"{1}\": write Có or Không"},
+    [MSG_WBI_YES_NO_UNKNOWN] = {"\"{1}\": hãy ghi Có, Không hoặc Chưa rõ",
+				"\"{1}\": write Có, Không or Chưa rõ"},
+    [MSG_WBI_SUBMIT_VALUE] = {"\"{1}\": ghi Có để nộp, để trống để lưu nháp",
+			      "\"{1}\": write Có to submit, leave empty to keep a draft"},
+    [MSG_WBI_DUPLICATE] = {"cơ sở {1} đã có một dòng ở hàng {2} của trang này",
+			   "facility {1} already has a row at row {2} of this sheet"},
+    [MSG_WBI_MONTH_SUM] = {"lượng cả năm {1} khác tổng các tháng {2}; để trống hoặc sửa lại",
+			   "the year's quantity {1} is not the sum of the months {2}; leave it "
+			   "empty or correct it"},
+    [MSG_WBI_NOTHING_TO_SUBMIT] = {"ghi Có để nộp nhưng cơ sở chưa có số liệu nào trong tệp",
+				   "marked to submit but the file holds no data for the "
+				   "facility"},
+    [MSG_WBI_LAYOUT] = {"mẫu bảng tính phiên bản \"{1}\" không đọc được; hãy tải mẫu mới",
+			"workbook layout version \"{1}\" is not known; download a new workbook"},
+    [MSG_WBI_NO_YEAR] = {"không biết bảng tính là của năm nào: hãy chọn năm",
+			 "the workbook does not say its year: choose the year"},
+    [MSG_WBI_YEAR_DIFFERS] = {"bảng tính là của năm {1}, không phải năm đã chọn {2}",
+			      "the workbook is for {1}, not for the year chosen, {2}"},
+    [MSG_WBI_UNREADABLE] = {"không đọc được tệp: {1}", "the file cannot be read: {1}"},
+    [MSG_WBI_NO_SHEETS] = {"tệp không có trang nào của mẫu bảng tính khảo sát (Cơ sở, Sản "
+			   "phẩm, Năng lượng…)",
+			   "the file has none of the survey workbook's sheets (Cơ sở, Sản "
+			   "phẩm, Năng lượng…)"},
+    [MSG_WBI_UNKNOWN_FACILITY] = {"không có cơ sở nào mã {1}", "no facility has the code {1}"},
+    [MSG_WBI_OUT_OF_SCOPE] = {"cơ sở {1} không thuộc phạm vi bạn được nhập",
+			      "facility {1} is outside what you may import"},
+    [MSG_WBI_CHANGED] = {"số liệu đã thay đổi từ khi xem trước; hãy xem lại trước khi ghi",
+			 "the data changed since the preview; review it again before saving"},
+    [MSG_WBI_ACT_NEW] = {"tạo mới", "created"},
+    [MSG_WBI_ACT_UPDATE] = {"cập nhật bản nháp", "draft updated"},
+    [MSG_WBI_ACT_UNTOUCHED] = {"giữ nguyên", "left as it is"},
+    [MSG_WBI_ACT_SUBMIT] = {"nộp", "submitted"},
+    [MSG_WBI_CLI_FORMAT] = {"tệp phải là .xlsx, .xls hoặc .ods",
+			    "the file must be .xlsx, .xls or .ods"},
+    [MSG_WBI_CLI_DRY_RUN] = {"Xem trước, chưa ghi (--dry-run): {1} tạo mới, {2} cập nhật, {3} nộp, "
+			     "{4} giữ nguyên",
+			     "Preview, nothing written (--dry-run): {1} new, {2} updated, {3} "
+			     "submitted, {4} left as they are"},
+    [MSG_WBI_CLI_DONE] = {"Đã nhập: {1} tạo mới, {2} cập nhật, {3} nộp, {4} giữ nguyên",
+			  "Imported: {1} new, {2} updated, {3} submitted, {4} left as they are"},
+    [MSG_WBI_UPLOAD_NONE] = {"{L}: hãy chọn một tệp (không rỗng)",
+			     "{L}: choose a file (not an empty one)"},
+    [MSG_WBI_UPLOAD_TOO_LARGE] = {"{L}: tệp lớn hơn {1} MB", "{L}: the file is over {1} MB"},
+    [MSG_WBI_UPLOAD_GONE] = {"tệp đã tải lên không còn (quá một giờ hoặc đã nhập); hãy tải lên "
+			     "lại",
+			     "the uploaded file is gone (over an hour old, or already imported); "
+			     "upload it again"},
+    [MSG_WBI_MORE_ERRORS] = {"và {1} lỗi nữa không liệt kê ra đây; hãy sửa các lỗi trên rồi tải "
+			     "lên lại",
+			     "and {1} more problems not listed here; correct those above and "
+			     "upload again"},
 
     /* ---- survey campaigns ---- */
     [MSG_CAMP_DATE_BAD] = {"{L} phải là một ngày dạng ngày/tháng/năm, ví dụ 31/03/2026",

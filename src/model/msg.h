@@ -477,8 +477,42 @@ enum msg_id {
 	MSG_CLI_CMD_CAMPAIGN, /* the command's summary */
 	MSG_CAMP_NONE,	      /* no campaign yet */
 
-	/* ---- workbook import (model/io/sheetread.c, model/survey/wbimport.c, web/wbupload.c) ----
-	 */
+	/* ---- workbook import (model/io/sheetread.c, model/survey/wbimport.c, web/wbupload.c) ---- */
+	MSG_SR_OPEN,		/* the spreadsheet file cannot be opened; {1} the format */
+	MSG_SR_NOT_ZIP,		/* the file is not a {1} workbook at all */
+	MSG_SR_DAMAGED,		/* a part of the workbook is damaged or missing; {1} the part */
+	MSG_SR_TOO_BIG,		/* the workbook unpacks to more than the limits (a zip bomb) */
+	MSG_SR_LIMITS,		/* more rows, columns, sheets or texts than a workbook may hold */
+	MSG_SR_PASSWORD,	/* the workbook is protected by a password */
+	MSG_WBI_MISSING_KEY,	/* a sheet's key row lacks the column {1} (a key) */
+	MSG_WBI_NO_CODE,	/* a filled row without a facility code */
+	MSG_WBI_NOT_NUMBER,	/* {1} the cell's text: not a number */
+	MSG_WBI_UNKNOWN_CHOICE, /* {1} the cell's text: not in the list {L} */
+	MSG_WBI_YES_NO,		/* {1} the cell's text: not Có or Không */
+	MSG_WBI_YES_NO_UNKNOWN, /* {1} the cell's text: not Có, Không or Chưa rõ */
+	MSG_WBI_SUBMIT_VALUE,	/* {1} the submit cell's text: not Có, x or empty */
+	MSG_WBI_DUPLICATE,	/* facility {1} has a row already at row {2} of this sheet */
+	MSG_WBI_MONTH_SUM,	/* the year's quantity {1} is not the sum of the months {2} */
+	MSG_WBI_NOTHING_TO_SUBMIT, /* submit = Có but no report data for the facility */
+	MSG_WBI_LAYOUT,		   /* _sxsh: layout version {1} not known */
+	MSG_WBI_NO_YEAR,	   /* the workbook does not say its year and none was given */
+	MSG_WBI_YEAR_DIFFERS,	   /* the workbook's year {1} is not the year chosen {2} */
+	MSG_WBI_UNREADABLE,	   /* the file cannot be read: {1} the reader's reason */
+	MSG_WBI_NO_SHEETS,	   /* no sheet of the campaign layout in the file */
+	MSG_WBI_UNKNOWN_FACILITY,  /* no facility has the code {1} */
+	MSG_WBI_OUT_OF_SCOPE,	   /* facility {1} is outside the uploader's scope */
+	MSG_WBI_CHANGED,	   /* the stored documents changed since the preview */
+	MSG_WBI_ACT_NEW,	   /* a document the import creates */
+	MSG_WBI_ACT_UPDATE,	   /* a draft or returned document whose content it replaces */
+	MSG_WBI_ACT_UNTOUCHED,	   /* a submitted or accepted document it leaves as it is */
+	MSG_WBI_ACT_SUBMIT,	   /* ... and submits */
+	MSG_WBI_CLI_FORMAT,	   /* the file's name does not end in .xlsx, .xls or .ods */
+	MSG_WBI_CLI_DRY_RUN,	   /* {1} new, {2} updated, {3} submitted, {4} untouched */
+	MSG_WBI_CLI_DONE,	   /* the same, written */
+	MSG_WBI_UPLOAD_NONE,	   /* {L}: no file chosen, or an empty one */
+	MSG_WBI_UPLOAD_TOO_LARGE,  /* {L}: more than {1} MB */
+	MSG_WBI_UPLOAD_GONE,	   /* the upload expired or is not the user's: upload again */
+	MSG_WBI_MORE_ERRORS,	   /* {1} problems found beyond those listed */
 
 	/* ---- column mapping profiles (model/io/mapping.c, web/mapping.c) ---- */
 

@@ -245,6 +245,7 @@ my_render(struct http_request *req, struct http_response *resp, const struct wf_
 			    HTTP_T(req, "Đã gửi yêu cầu; Sở Công Thương sẽ xác nhận.",
 				   "Claim sent; the Department will confirm it."));
 	my_notices(req, &b, notes, nnotes);
+	web_workbook_upload_link(req, &b);
 	if (n == 0)
 		html_elem(&b, "p",
 			  HTTP_T(req,

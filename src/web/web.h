@@ -121,6 +121,12 @@ void web_campaign_home_link(struct http_request *req, struct buf *b, int64_t fac
 			    const char *code);
 
 /* -- wbimport -- */
+/* The upload of filled campaign workbooks, its preview and its confirm (wbupload.c). */
+int web_workbook_upload(struct http_request *req, struct http_response *resp);
+int web_workbook_confirm(struct http_request *req, struct http_response *resp);
+struct buf;
+/* Appends the link to the upload page (the staff and enterprise homes' hook). */
+void web_workbook_upload_link(struct http_request *req, struct buf *b);
 
 /* -- mapping -- */
 

@@ -107,6 +107,10 @@ const PAGES = [
   // -- mail --
   { role: 'public', path: '/password/forgot' },
   { role: 'public', path: '/password/reset?token=no-such-token', status: 410 },
+  // -- wbimport: the upload form (its preview and error list are checked in wbupload.mjs)
+  { role: 'district', path: '/workbooks/upload' },
+  { role: 'province', path: '/workbooks/upload?lang=en' },
+  { role: 'enterprise', path: '/workbooks/upload' },
 ];
 
 // ---- checks on one page ----

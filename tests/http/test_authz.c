@@ -220,6 +220,14 @@ static const struct {
     [ROUTE_PASSWORD_RESET] = {{{"GET", "/password/reset", ALL(410)},
 			       {"POST", "/password/reset", {403, 410, 410, 410, 410, 410}}}},
     [ROUTE_ACCOUNT_NOTICES] = {{{"POST", "/account/notices", ALL(303)}}},
+    /*
+     * Workbook upload (test_wbupload.c): a post without a file is 400 for
+     * every role that may upload; a confirm without a live upload of the
+     * user's is 404; experts may do neither.
+     */
+    [ROUTE_WORKBOOK_UPLOAD] = {{{"GET", "/workbooks/upload", {303, 200, 200, 200, 200, 403}},
+				{"POST", "/workbooks/upload", {303, 400, 400, 400, 400, 403}}}},
+    [ROUTE_WORKBOOK_CONFIRM] = {{{"POST", "/workbooks/confirm", {303, 404, 404, 404, 404, 403}}}},
 };
 
 static struct hc_server server;

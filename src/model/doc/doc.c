@@ -323,6 +323,27 @@ doc_save_and_submit(struct db *db, const struct doc_kind *k, const struct princi
 }
 
 int
+doc_store_in_tx(struct db *db, const struct doc_kind *k, const struct principal *who,
+		int64_t facility_id, int year, int64_t id, int64_t version, const void *in,
+		int submit, int64_t *out_id, struct wf_errors *errs)
+{
+	enum wf_publish pub = WF_PRIVATE;
+	int rc;
+	if (id == 0) {
+		rc = create_tx(db, k, who, facility_id, year, in, &id, errs);
+		version = 1;
+	} else {
+		rc = update_tx(db, k, who, id, version, in, errs);
+		version++;
+	}
+	if (rc == ST_OK && submit)
+		rc = transition_tx(db, k, who, id, WF_SUBMIT, version, NULL, errs, &pub);
+	if (rc == ST_OK)
+		*out_id = id;
+	return rc;
+}
+
+int
 doc_store(struct db *db, const struct doc_kind *k, const struct principal *who, int64_t facility_id,
 	  int year, int64_t id, const char *version_text, const void *in, int submit,
 	  int64_t *out_id, struct wf_errors *errs)

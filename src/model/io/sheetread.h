@@ -9,6 +9,11 @@
  * row that holds at least one non-empty cell is handed to a callback with
  * its cells sorted by column.  Rows and columns are 1-based, as Excel
  * numbers them; sheetread_ref writes the address users see ("D7").
+ *
+ * What libfreexl cannot tell, an .xls read cannot either: its sheets are
+ * all reported visible (hidden = 0) and its boolean cells are left out.
+ * Limits: Excel's 1,048,576 rows × 16,384 columns, 4 M shared strings,
+ * 1 GiB unpacked in all and a part packed more than 200:1 refused.
  */
 #ifndef SXSH_MODEL_SHEETREAD_H
 #define SXSH_MODEL_SHEETREAD_H
