@@ -4,7 +4,7 @@
 set -eu
 build=${1:-build}
 here=$(dirname "$0")
-for b in demo import dashboard publiccache signedin indicators login workflow pg slowclients; do
+for b in demo import campaign_workbooks dashboard publiccache signedin indicators login workflow pg slowclients; do
 	if [ -x "$here/$b.sh" ]; then
 		echo "== bench/$b.sh"
 		"$here/$b.sh" "$build"

@@ -1,3 +1,19 @@
--- Reserved for issue 12 (workbook import): a placeholder that keeps the
--- migration numbers contiguous; replaced by, or kept in place of, the
--- wbimport branch's 0016 when the branches merge.
+-- sxsh schema, version 16 (PostgreSQL dialect): uploaded workbooks awaiting
+-- confirmation.
+--
+-- The upload page (web/wbupload.c) keeps a campaign workbook between its
+-- preview and the confirm, so the confirm imports exactly the file that was
+-- previewed (model/survey/wbupload.c).  A row is found by the hash
+-- (BLAKE2b-256, hex) of an unguessable token the page carries, and only by
+-- the user who uploaded it; it expires an hour after the upload and is
+-- removed on confirm.  Times are Unix seconds.
+CREATE TABLE wb_upload (
+	token_hash text PRIMARY KEY,
+	user_id bigint NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+	filename text NOT NULL CHECK (length(filename) BETWEEN 1 AND 255),
+	year integer NOT NULL DEFAULT 0,
+	content bytea NOT NULL,
+	created_at bigint NOT NULL,
+	expires_at bigint NOT NULL
+);
+CREATE INDEX wb_upload_expires ON wb_upload(expires_at);

@@ -20,11 +20,13 @@ static const struct cli_cmd cmds[] = {
      cmd_demo},
     {"serve", MSG_CLI_CMD_SERVE,
      "[--db URL] [--listen ADDR:PORT] [--trusted-proxy ADDR|none] [--per-address-limit N] "
-     "[--head-timeout S] [--pwhash-threads N] [--pwhash-queue N]",
+     "[--head-timeout S] [--pwhash-threads N] [--pwhash-queue N] [--smtp URL] [--base-url URL] "
+     "[--remind-before DAYS] [--remind-after DAYS]",
      cmd_serve},
     {"import", MSG_CLI_CMD_IMPORT,
      "facilities|reports FILE.csv [--db URL] [--dry-run] [--update|--replace] "
-     "[--profile NAME (FILE.csv|.xlsx|.xls|.ods)]",
+     "[--profile NAME (FILE.csv|.xlsx|.xls|.ods)] | workbook "
+     "FILE.xlsx|.xls|.ods [--db URL] [--dry-run] [--year Y]",
      cmd_import},
     {"export", MSG_CLI_CMD_EXPORT,
      "facilities|reports [--db URL] [--year Y] [--format csv|xlsx] [-o FILE]", cmd_export},
@@ -48,6 +50,16 @@ static const struct cli_cmd cmds[] = {
      "list [--from Y --to Y] | set --year Y [--report dd/mm/yyyy] [--registration dd/mm/yyyy] "
      "[--db URL]",
      cmd_deadline},
+    {"campaign", MSG_CLI_CMD_CAMPAIGN,
+     "open --year Y --kind report|registration|both --deadline YYYY-MM-DD [--unit U...] [--sector "
+     "S] [--size S] [--key-users] [--title T] | list | workbook ID --unit U|--facility CODE -o "
+     "FILE.xlsx | progress ID [--format table|csv|json|xlsx] [-o FILE] [--db URL]",
+     cmd_campaign},
+    {"mail", MSG_CLI_CMD_MAIL,
+     "outbox [--state queued|sending|sent|failed] [--format table|csv] | send [--dry-run] "
+     "[--smtp URL] | remind [--dry-run] [--base-url URL] [--remind-before DAYS] "
+     "[--remind-after DAYS] [--db URL]",
+     cmd_mail},
     {"profile", MSG_CLI_CMD_PROFILE,
      "list | show NAME | export NAME [-o FILE.json] | import FILE.json [--replace] | delete NAME "
      "| refdata DIR "

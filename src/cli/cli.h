@@ -66,6 +66,8 @@ int cmd_check(struct cli *cli, int argc, char **argv);
 int cmd_copy(struct cli *cli, int argc, char **argv);
 int cmd_backup(struct cli *cli, int argc, char **argv);
 int cmd_deadline(struct cli *cli, int argc, char **argv);
+int cmd_campaign(struct cli *cli, int argc, char **argv);
+int cmd_mail(struct cli *cli, int argc, char **argv);
 int cmd_profile(struct cli *cli, int argc, char **argv);
 /* @cmd-decls */
 

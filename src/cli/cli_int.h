@@ -45,6 +45,17 @@ void cli_error(const char *who, enum msg_id id, const char *types, ...);
 const char *cli_label(enum msg_id id);
 
 /*
+ * The e-mail settings of `sxsh serve` and `sxsh mail` (model/mail/mail.h):
+ * the environment's, then each option given (NULL: not given) checked and
+ * applied: smtp (--smtp), base_url (--base-url), before and after
+ * (--remind-before, --remind-after); port makes the default links.  Returns
+ * 0, or -1 after printing what is wrong (the command exits EXIT_USAGE).
+ */
+struct mail_config;
+int cli_mail_config(struct mail_config *c, unsigned port, const char *smtp, const char *base_url,
+		    const char *before, const char *after);
+
+/*
  * sxsh import KIND FILE --profile NAME: the import through a stored
  * column-mapping profile (cmd_profile.c); o_dry_run, o_update, o_replace as
  * the command's flags.  Returns the exit code.

@@ -1,7 +1,8 @@
 /*
  * sxsh export facilities|reports [--year Y] [--format csv|xlsx] [-o FILE]:
  * a thin shell over csvio_export (CSV, the default and the import format)
- * and sheets_export (an Excel workbook with the same columns).  CSV goes to
+ * and sheets_export (an Excel workbook with the same columns headed in
+ * Vietnamese, their codes in a hidden row, names after codes).  CSV goes to
  * stdout or to FILE; xlsx only to FILE.  Both write FILE.tmp and rename it
  * over FILE, so a failed export never leaves half a file.
  */
@@ -37,6 +38,11 @@ export_xlsx(struct db *db, enum csvio_kind kind, const char *path, int year, cha
 	    size_t errsz)
 {
 	struct xlsx *x = xlsx_open(path);
+	if (sheets_source(x, db, SHEETS_VI) < 0) {
+		xlsx_discard(x);
+		msg_both(err, errsz, MSG_ST_ERR, NULL);
+		return -1;
+	}
 	if (sheets_export(x, db, kind, year, NULL, err, errsz) < 0) {
 		xlsx_discard(x);
 		return -1;

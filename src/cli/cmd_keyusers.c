@@ -10,11 +10,10 @@
  * the threshold, by code, with their status.  The table prints numbers the
  * Vietnamese way; CSV uses '.' decimals and JSON numbers, for machines
  * (JSON lists the second group as "unknown"); xlsx (render/sheets.h)
- * writes the CSV's columns to FILE with numbers as numbers and the
- * threshold above them.  Each line that does not convert is also named on
- * stderr as a warning.  The command lists the whole
- * province (it acts as province staff; district officers get their unit's
- * list from the page and the API).
+ * writes FILE in the layout of the list the province sends to the
+ * Ministry, Vietnamese headers, the threshold above them.  Each line that does not convert is also
+ * named on stderr as a warning.  The command lists the whole province (it acts as province staff;
+ * district officers get their unit's list from the page and the API).
  */
 #include "cli/cli_int.h"
 
@@ -274,7 +273,7 @@ cmd_keyusers(struct cli *cli, int argc, char **argv)
 		warn_errors(&l->unknown[i], MSG_CLI_KU_CANNOT_COMPUTE, year);
 	if (fmt == KU_XLSX) {
 		struct xlsx *x = xlsx_open(out_path);
-		if (sheets_keyusers(x, l) < 0) {
+		if (sheets_source(x, db, SHEETS_VI) < 0 || sheets_keyusers(x, db, l) < 0) {
 			xlsx_discard(x);
 			fprintf(stderr, "sxsh keyusers: %s: %s\n", out_path,
 				cli_label(MSG_CLI_CANNOT_WRITE));

@@ -20,8 +20,9 @@
  *   json   {plan, year, indicators: [...], groups: [{by, code, name,
  *          name_en, indicators: [...]}]}, keys in that order, null for an
  *          undefined share or coverage; with --year all, an array of them.
- *   xlsx   the csv's columns in FILE (render/sheets.h): a sheet for the
- *          province, one per breakdown, shares as percents.
+ *   xlsx   the csv's columns headed in Vietnamese in FILE (render/sheets.h):
+ *          a sheet for the province with a column chart of the shares by
+ *          year, one per breakdown, shares as percents.
  * --time prints the computation's wall time to stderr (bench/indicators.sh).
  * Exit 1 for an unknown plan, 2 for bad usage.
  */
@@ -498,7 +499,8 @@ cmd_kpi(struct cli *cli, int argc, char **argv)
 			    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
 	if (format == KF_XLSX) {
 		struct xlsx *x = xlsx_open(out_path);
-		if (sheets_kpi(x, r, mask, first, last) < 0) {
+		if (sheets_source(x, db, SHEETS_VI) < 0 ||
+		    sheets_kpi(x, r, mask, first, last) < 0) {
 			xlsx_discard(x);
 			fprintf(stderr, "sxsh kpi: %s: %s\n", out_path,
 				cli_label(MSG_CLI_CANNOT_WRITE));

@@ -18,6 +18,13 @@
  * --pwhash-threads N threads (default half the CPUs, at most 4) with
  * --pwhash-queue N requests waiting at most (default 16 per thread).
  *
+ * E-mail (model/mail/mail.h, docs/deploy.md): --smtp URL (or SXSH_SMTP_URL)
+ * names the SMTP server, --base-url URL (or SXSH_BASE_URL; default
+ * http://LISTEN) starts the links the messages carry, --remind-before and
+ * --remind-after the reminder days ("7,1" and "3" by default).  A
+ * background thread (model/mail/worker.h) sends the outbox and ticks the
+ * reminders; it stops after the HTTP server.
+ *
  * The signals are blocked before the server's threads start, so they
  * inherit the mask and only this thread, waiting in sigwait, receives them.
  */
@@ -31,6 +38,8 @@
 #include "cli/cli_int.h"
 #include "http/server.h"
 #include "model/accounts/user.h"
+#include "model/mail/mail.h"
+#include "model/mail/worker.h"
 #include "model/store.h"
 
 #define SERVE_DEFAULT_LISTEN "127.0.0.1:8080"
@@ -77,6 +86,7 @@ cmd_serve(struct cli *cli, int argc, char **argv)
 	 */
 	const char *proxy = "127.0.0.1";
 	struct http_config cfg = {.db_url = cli->db_url};
+	const char *smtp = NULL, *base_url = NULL, *before = NULL, *after = NULL;
 	for (int i = 1; i < argc; i++) {
 		const struct serve_num *num = NULL;
 		for (size_t k = 0; k < sizeof(serve_nums) / sizeof(serve_nums[0]); k++)
@@ -91,6 +101,14 @@ cmd_serve(struct cli *cli, int argc, char **argv)
 			listen = argv[i] + 9;
 		} else if (strcmp(argv[i], "--trusted-proxy") == 0 && i + 1 < argc) {
 			proxy = argv[++i];
+		} else if (strcmp(argv[i], "--smtp") == 0 && i + 1 < argc) {
+			smtp = argv[++i];
+		} else if (strcmp(argv[i], "--base-url") == 0 && i + 1 < argc) {
+			base_url = argv[++i];
+		} else if (strcmp(argv[i], "--remind-before") == 0 && i + 1 < argc) {
+			before = argv[++i];
+		} else if (strcmp(argv[i], "--remind-after") == 0 && i + 1 < argc) {
+			after = argv[++i];
 		} else {
 			fprintf(stderr, "sxsh serve: %s: %s\n", cli_label(MSG_CLI_INVALID_ARG),
 				argv[i]);
@@ -109,6 +127,12 @@ cmd_serve(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	cfg.trusted_proxy = pa.s_addr;
+	struct mail_config mc;
+	if (cli_mail_config(&mc, cfg.port, smtp, base_url, before, after) < 0)
+		return EXIT_USAGE;
+	if (base_url == NULL && getenv("SXSH_BASE_URL") == NULL)
+		snprintf(mc.base_url, sizeof(mc.base_url), "http://%s", listen);
+	mail_configure(&mc);
 
 	struct db *db = cli_db_open_existing(cli);
 	if (db == NULL)
@@ -128,6 +152,12 @@ cmd_serve(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "sxsh serve: %s\n", err);
 		return EXIT_USER;
 	}
+	struct mail_worker *mw = mail_worker_start(cli->db_url, err, sizeof(err));
+	if (mw == NULL) {
+		fprintf(stderr, "sxsh serve: %s\n", err);
+		http_server_stop(srv);
+		return EXIT_USER;
+	}
 	printf("sxsh: %s http://%s/\n", cli_label(MSG_CLI_SERVING), listen);
 	fflush(stdout);
 
@@ -136,5 +166,6 @@ cmd_serve(struct cli *cli, int argc, char **argv)
 	fprintf(stderr, "sxsh: %s (%s)\n", cli_label(MSG_CLI_STOPPING),
 		sig == SIGINT ? "SIGINT" : "SIGTERM");
 	http_server_stop(srv);
+	mail_worker_stop(mw);
 	return EXIT_OK;
 }

@@ -193,4 +193,6 @@ const unsigned char db_pg_returning_id[STMT__MAX] = {
     [STMT_REGISTRATION_INSERT] = 1,
     [STMT_CLAIM_INSERT] = 1,
     [STMT_ATTACHMENT_INSERT] = 1,
+    /* survey campaigns */
+    [STMT_CAMPAIGN_INSERT] = 1,
 };

@@ -399,7 +399,14 @@ const char *const db_sql[STMT__MAX] = {
 	"SELECT 'home_seen', count(*) FROM home_seen UNION ALL "
 	"SELECT 'attachment', count(*) FROM attachment UNION ALL "
 	"SELECT 'form_draft', count(*) FROM form_draft UNION ALL "
-	"SELECT 'form_stash', count(*) FROM form_stash",
+	"SELECT 'form_stash', count(*) FROM form_stash UNION ALL "
+	"SELECT 'campaign', count(*) FROM campaign UNION ALL "
+	"SELECT 'campaign_unit', count(*) FROM campaign_unit UNION ALL "
+	"SELECT 'campaign_facility', count(*) FROM campaign_facility UNION ALL "
+	"SELECT 'mail_outbox', count(*) FROM mail_outbox UNION ALL "
+	"SELECT 'mail_optout', count(*) FROM mail_optout UNION ALL "
+	"SELECT 'password_reset', count(*) FROM password_reset UNION ALL "
+	"SELECT 'wb_upload', count(*) FROM wb_upload",
     [STMT_FACILITY_LIST_ALL] =
 	"SELECT f.name, f.sector_code, s.name_vi, s.name_en, "
 	"au.name, coalesce(au.name_en, au.name), f.ownership, f.size "
@@ -851,4 +858,148 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_DOC_LAST_CHANGE] = "SELECT actor, at FROM audit WHERE entity = ?1 AND entity_id = ?2 "
 			     "ORDER BY id DESC LIMIT 1",
     /* @drafts-sql */
+    /* @wbimport-sql */
+    [STMT_WBI_FACILITY_BY_CODE] = "SELECT id, name FROM facility WHERE code = ?1",
+    [STMT_WBUPLOAD_INSERT] = "INSERT INTO wb_upload(token_hash, user_id, filename, year, content, "
+			     "created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [STMT_WBUPLOAD_GET] = "SELECT filename, year, content FROM wb_upload WHERE token_hash = ?1 "
+			  "AND user_id = ?2 AND expires_at > ?3",
+    [STMT_WBUPLOAD_DELETE] = "DELETE FROM wb_upload WHERE token_hash = ?1",
+    [STMT_WBUPLOAD_EXPIRE] = "DELETE FROM wb_upload WHERE expires_at <= ?1",
+
+    /* --- survey campaigns (model/survey/campaign.c) --- */
+    [STMT_CAMPAIGN_INSERT] = "INSERT INTO campaign(year, kind, deadline, title, sector_code, size, "
+			     "key_users, created_by, created_at) "
+			     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    [STMT_CAMPAIGN_UNIT_INSERT] = "INSERT INTO campaign_unit(campaign_id, unit_id) VALUES (?1, ?2)",
+    [STMT_CAMPAIGN_UNIT_ID] = "SELECT id, name FROM admin_unit WHERE code = ?1",
+    [STMT_CAMPAIGN_CANDIDATES] =
+	"SELECT f.id, au.id, coalesce(au.parent_id, 0), au.level FROM facility f "
+	"JOIN admin_unit au ON au.id = f.admin_unit_id WHERE f.status = 'active' "
+	"AND (CAST(?1 AS text) IS NULL OR f.sector_code LIKE ?1 || '%') "
+	"AND (CAST(?2 AS text) IS NULL OR f.size = ?2) ORDER BY f.id",
+    [STMT_CAMPAIGN_FACILITY_INSERT] = "INSERT INTO campaign_facility(campaign_id, facility_id, "
+				      "unit_id, invited_at) VALUES (?1, ?2, ?3, ?4)",
+    [STMT_CAMPAIGN_LIST] =
+	"SELECT c.id, c.year, c.kind, c.deadline, c.title, c.state, coalesce(c.sector_code, ''), "
+	"coalesce(c.size, ''), c.key_users, c.created_at, coalesce(u.email, ''), "
+	"(SELECT count(*) FROM campaign_facility cf WHERE cf.campaign_id = c.id) "
+	"FROM campaign c LEFT JOIN app_user u ON u.id = c.created_by "
+	"WHERE ?1 = 0 OR c.id = ?1 ORDER BY c.id DESC",
+    [STMT_CAMPAIGN_UNITS] = "SELECT au.code, au.name, coalesce(au.name_en, au.name) "
+			    "FROM campaign_unit cu JOIN admin_unit au ON au.id = cu.unit_id "
+			    "WHERE cu.campaign_id = ?1 ORDER BY au.code",
+    [STMT_CAMPAIGN_PROGRESS_ROWS] =
+	"SELECT cf.unit_id, u.code, u.name, coalesce(u.name_en, u.name), "
+	"CASE WHEN cf.opened_at IS NULL THEN 0 ELSE 1 END, coalesce(r.status, ''), "
+	"coalesce(g.status, '') FROM campaign_facility cf JOIN admin_unit u ON u.id = cf.unit_id "
+	"LEFT JOIN report r ON r.facility_id = cf.facility_id AND r.year = ?2 "
+	"LEFT JOIN registration g ON g.facility_id = cf.facility_id AND g.year = ?2 "
+	"WHERE cf.campaign_id = ?1 AND (?3 = 0 OR cf.unit_id = ?3)",
+    [STMT_CAMPAIGN_MEMBERS] =
+	"SELECT f.id, f.code, f.name, u.code, u.name FROM campaign_facility cf "
+	"JOIN facility f ON f.id = cf.facility_id JOIN admin_unit u ON u.id = cf.unit_id "
+	"WHERE cf.campaign_id = ?1 ORDER BY f.code",
+    [STMT_CAMPAIGN_FACILITY_FIND] =
+	"SELECT f.id, cf.unit_id, f.name FROM facility f JOIN campaign_facility cf "
+	"ON cf.facility_id = f.id AND cf.campaign_id = ?4 WHERE f.code = ?5 AND " SCOPE_SEES_F,
+    [STMT_CAMPAIGN_BOOK_FACILITIES] =
+	"SELECT f.id, f.code, f.name, coalesce(f.tax_code, ''), au.name, s.name_vi "
+	"FROM campaign_facility cf JOIN facility f ON f.id = cf.facility_id "
+	"JOIN admin_unit au ON au.id = f.admin_unit_id JOIN sector s ON s.code = f.sector_code "
+	"WHERE cf.campaign_id = ?1 AND (?2 = 0 OR cf.unit_id = ?2) "
+	"AND (?3 = 0 OR cf.facility_id = ?3) ORDER BY f.id",
+    [STMT_CAMPAIGN_BOOK_OUTPUTS] =
+	"SELECT cf.facility_id, o.product_code, o.unit FROM campaign_facility cf "
+	"JOIN report r ON r.id = (SELECT r2.id FROM report r2 WHERE r2.facility_id = "
+	"cf.facility_id AND r2.status = 'accepted' AND r2.year < ?4 ORDER BY r2.year DESC LIMIT 1) "
+	"JOIN report_output o ON o.report_id = r.id "
+	"WHERE cf.campaign_id = ?1 AND (?2 = 0 OR cf.unit_id = ?2) "
+	"AND (?3 = 0 OR cf.facility_id = ?3) ORDER BY cf.facility_id, o.product_code",
+    [STMT_CAMPAIGN_BOOK_ENERGY] =
+	"SELECT cf.facility_id, e.carrier_code, min(e.unit) FROM campaign_facility cf "
+	"JOIN report r ON r.id = (SELECT r2.id FROM report r2 WHERE r2.facility_id = "
+	"cf.facility_id AND r2.status = 'accepted' AND r2.year < ?4 ORDER BY r2.year DESC LIMIT 1) "
+	"JOIN report_energy e ON e.report_id = r.id "
+	"WHERE cf.campaign_id = ?1 AND (?2 = 0 OR cf.unit_id = ?2) "
+	"AND (?3 = 0 OR cf.facility_id = ?3) GROUP BY cf.facility_id, e.carrier_code "
+	"ORDER BY cf.facility_id, e.carrier_code",
+    [STMT_CAMPAIGN_OPENED_SET] =
+	"UPDATE campaign_facility SET opened_at = ?3 "
+	"WHERE campaign_id = ?1 AND facility_id = ?2 AND opened_at IS NULL",
+    [STMT_CAMPAIGN_FORM_OPENED] =
+	"UPDATE campaign_facility SET opened_at = ?4 WHERE facility_id = ?1 AND opened_at IS NULL "
+	"AND campaign_id IN (SELECT c.id FROM campaign c WHERE c.year = ?2 AND c.state = 'open' "
+	"AND (c.kind = 'both' OR c.kind = CASE WHEN ?3 = 1 THEN 'registration' ELSE 'report' END))",
+    [STMT_CAMPAIGN_OF_FACILITY] =
+	"SELECT c.id FROM campaign c JOIN campaign_facility cf ON cf.campaign_id = c.id "
+	"WHERE cf.facility_id = ?1 AND c.state = 'open' ORDER BY c.id DESC",
+    /* --- e-mail (model/mail/) --- */
+    [STMT_MAIL_QUEUE] =
+	"INSERT INTO mail_outbox(kind, recipient, user_id, subject, body, facility_id, doc_kind, "
+	"doc_id, dedup_key, next_at, created_at) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10) ON CONFLICT(dedup_key) DO NOTHING",
+    [STMT_MAIL_DUE] =
+	"SELECT id, state FROM mail_outbox WHERE (state = 'queued' AND next_at <= ?1) "
+	"OR (state = 'sending' AND claimed_at < ?2) ORDER BY next_at, id LIMIT ?3",
+    [STMT_MAIL_CLAIM] =
+	"UPDATE mail_outbox SET state = 'sending', claimed_at = ?2, attempts = attempts + 1 "
+	"WHERE id = ?1 AND ((state = 'queued' AND next_at <= ?2) "
+	"OR (state = 'sending' AND claimed_at < ?3))",
+    [STMT_MAIL_GET] =
+	"SELECT recipient, subject, body, attempts, kind FROM mail_outbox WHERE id = ?1",
+    [STMT_MAIL_SENT] = "UPDATE mail_outbox SET state = 'sent', sent_at = ?2, last_error = NULL, "
+		       "body = CASE WHEN kind = 'password_reset' THEN '' ELSE body END "
+		       "WHERE id = ?1 AND state = 'sending'",
+    [STMT_MAIL_RETRY] = "UPDATE mail_outbox SET state = 'queued', next_at = ?2, last_error = ?3 "
+			"WHERE id = ?1 AND state = 'sending'",
+    [STMT_MAIL_FAILED] = "UPDATE mail_outbox SET state = 'failed', last_error = ?2 "
+			 "WHERE id = ?1 AND state = 'sending'",
+    [STMT_MAIL_LIST] = "SELECT id, kind, recipient, subject, state, attempts, next_at, "
+		       "coalesce(last_error, ''), created_at, sent_at FROM mail_outbox "
+		       "WHERE state = coalesce(?1, state) ORDER BY id DESC LIMIT ?2",
+    [STMT_MAIL_PENDING] = "SELECT id, kind, recipient, subject, attempts FROM mail_outbox "
+			  "WHERE state = 'queued' AND next_at <= ?1 ORDER BY next_at, id",
+    [STMT_MAIL_OPTOUT_GET] = "SELECT 1 FROM mail_optout WHERE user_id = ?1",
+    [STMT_MAIL_OPTOUT_SET] = "INSERT INTO mail_optout(user_id, at) VALUES (?1, ?2) "
+			     "ON CONFLICT(user_id) DO UPDATE SET at = excluded.at",
+    [STMT_MAIL_OPTOUT_CLEAR] = "DELETE FROM mail_optout WHERE user_id = ?1",
+#define MAIL_MEMBERS                                                                               \
+	"JOIN facility_member m ON m.facility_id = f.id AND m.status = 'confirmed' "               \
+	"JOIN app_user u ON u.id = m.user_id AND u.status = 'active' AND u.role = 'enterprise' "   \
+	"AND NOT EXISTS (SELECT 1 FROM mail_optout o WHERE o.user_id = u.id) "
+    [STMT_MAIL_FACILITY_RECIPIENTS] =
+	"SELECT u.id, u.email, coalesce(u.name, ''), f.name "
+	"FROM facility f " MAIL_MEMBERS "WHERE f.id = ?1 ORDER BY u.id",
+    [STMT_MAIL_REMIND_RECIPIENTS] =
+	"SELECT f.id, f.name, u.id, u.email, coalesce(u.name, '') FROM facility f " MAIL_MEMBERS
+	"WHERE f.status = 'active' AND NOT EXISTS (SELECT 1 FROM workflow_document d "
+	"WHERE d.kind = ?1 AND d.facility_id = f.id AND d.year = ?2 "
+	"AND d.status IN ('submitted', 'accepted')) ORDER BY f.id, u.id",
+#undef MAIL_MEMBERS
+    [STMT_PWRESET_INSERT] = "INSERT INTO password_reset(email, addr, user_id, token_hash, "
+			    "created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [STMT_PWRESET_BY_EMAIL] =
+	"SELECT count(*) FROM password_reset WHERE email = ?1 AND created_at >= ?2",
+    [STMT_PWRESET_BY_ADDR] =
+	"SELECT count(*) FROM password_reset WHERE addr = ?1 AND created_at >= ?2",
+    [STMT_PWRESET_GET] = "SELECT id, user_id FROM password_reset WHERE token_hash = ?1 "
+			 "AND used_at IS NULL AND expires_at > ?2 AND user_id IS NOT NULL",
+    [STMT_PWRESET_USE] =
+	"UPDATE password_reset SET used_at = ?2 WHERE user_id = ?1 AND used_at IS NULL",
+    [STMT_PWRESET_PURGE] = "DELETE FROM password_reset WHERE created_at < ?1",
+    /* --- exports officials hand on (model/io/sheetinfo.c) --- */
+    [STMT_EXPORTS_PROVINCE] =
+	"SELECT name, coalesce(name_en, '') FROM admin_unit WHERE level = 'province' AND "
+	"(valid_from IS NULL OR valid_from <= ?1) AND (valid_to IS NULL OR valid_to >= ?1) "
+	"ORDER BY coalesce(valid_from, '') DESC, code LIMIT 1",
+    [STMT_EXPORTS_FACILITY] =
+	"SELECT coalesce(f.address, ''), s.name_vi, s.name_en FROM facility f "
+	"JOIN sector s ON s.code = f.sector_code WHERE f.id = ?1",
+    [STMT_EXPORTS_NAMES] =
+	"SELECT 0, code, name_vi, name_en FROM sector UNION ALL "
+	"SELECT 1, code, name, coalesce(name_en, name) FROM admin_unit UNION ALL "
+	"SELECT 2, code, name_vi, name_en FROM carrier UNION ALL "
+	"SELECT 3, code, name_vi, name_en FROM product",
+    /* @exports-sql */
 };

@@ -410,8 +410,35 @@ enum stmt {
 	/* @drafts-stmts */
 
 	/* @campaign-stmts */
+	STMT_CAMPAIGN_INSERT, /* year, kind, deadline, title, sector, size, key_users, by, at */
+	STMT_CAMPAIGN_UNIT_INSERT,     /* campaign, unit id */
+	STMT_CAMPAIGN_UNIT_ID,	       /* unit code -> id, name */
+	STMT_CAMPAIGN_CANDIDATES,      /* sector prefix|NULL, size|NULL -> facility id, unit id,
+					  parent id (0), level */
+	STMT_CAMPAIGN_FACILITY_INSERT, /* campaign, facility, district id, invited_at */
+	STMT_CAMPAIGN_LIST,	       /* id (0: all) -> id, year, kind, deadline, title, state,
+					  sector, size, key_users, created_at, email, facilities */
+	STMT_CAMPAIGN_UNITS,	       /* campaign -> code, name, name_en of its scope's units */
+	STMT_CAMPAIGN_PROGRESS_ROWS,   /* campaign, year, unit id (0: all) -> unit id, code, name,
+					  name_en, opened 0/1, report status, registration status */
+	STMT_CAMPAIGN_MEMBERS,	     /* campaign -> facility id, code, name, unit code, unit name */
+	STMT_CAMPAIGN_FACILITY_FIND, /* scope 1-3, campaign, facility code -> id, unit id, name */
+	STMT_CAMPAIGN_BOOK_FACILITIES, /* campaign, unit id|0, facility id|0 -> id, code, name,
+					  tax code, unit name, sector name; by code */
+	STMT_CAMPAIGN_BOOK_OUTPUTS,    /* campaign, unit id|0, facility id|0, year -> facility id,
+					  product, unit of the last accepted report before year */
+	STMT_CAMPAIGN_BOOK_ENERGY,     /* the same -> facility id, carrier, unit */
+	STMT_CAMPAIGN_OPENED_SET,      /* campaign, facility, now: first opening */
+	STMT_CAMPAIGN_FORM_OPENED,     /* facility, year, registration 0/1, now */
+	STMT_CAMPAIGN_OF_FACILITY,     /* facility -> ids of the open campaigns it is in */
 
 	/* @wbimport-stmts */
+	STMT_WBI_FACILITY_BY_CODE, /* code -> id, name */
+	STMT_WBUPLOAD_INSERT,	   /* token_hash, user_id, filename, year, content, created_at,
+				      expires_at */
+	STMT_WBUPLOAD_GET,	   /* token_hash, user_id, now -> filename, year, content */
+	STMT_WBUPLOAD_DELETE,	   /* token_hash */
+	STMT_WBUPLOAD_EXPIRE,	   /* now: removes the expired */
 
 	/* @mapping-stmts */
 	STMT_MAPPROF_LIST,	 /* -> name, target, version, updated_by, updated_at; by name */
@@ -432,8 +459,43 @@ enum stmt {
 	STMT_MAPREF_SCOPE_FACILITIES, /* district unit id -> codes of its facilities */
 
 	/* @mail-stmts */
+	/* --- e-mail (model/mail/): the outbox, opt-outs, password reset tokens --- */
+	/* kind, recipient, user_id (NULL), subject, body, facility_id (NULL), doc_kind (NULL),
+	   doc_id (NULL), dedup_key (NULL), now: queued, due now; a taken dedup_key inserts
+	   nothing (0 rows changed) */
+	STMT_MAIL_QUEUE,
+	STMT_MAIL_DUE,	   /* now, stale claim time, limit -> id, state; due first */
+	STMT_MAIL_CLAIM,   /* id, now, stale claim time -> 1 row changed when this caller won it */
+	STMT_MAIL_GET,	   /* id -> recipient, subject, body, attempts, kind */
+	STMT_MAIL_SENT,	   /* id, now (a password reset's body is blanked) */
+	STMT_MAIL_RETRY,   /* id, next_at, error */
+	STMT_MAIL_FAILED,  /* id, error */
+	STMT_MAIL_LIST,	   /* state (NULL = any), limit -> id, kind, recipient, subject, state,
+			      attempts, next_at, last_error, created_at, sent_at (NULL); newest
+			      first */
+	STMT_MAIL_PENDING, /* now -> id, kind, recipient, subject, attempts: queued and due */
+	STMT_MAIL_OPTOUT_GET,	/* user_id -> 1 when the user turned notices off */
+	STMT_MAIL_OPTOUT_SET,	/* user_id, now (replaces) */
+	STMT_MAIL_OPTOUT_CLEAR, /* user_id */
+	/* facility id -> user id, email, name ('' when none), facility name: the facility's
+	   active enterprise users (confirmed members) with notices on; by user id */
+	STMT_MAIL_FACILITY_RECIPIENTS,
+	/* doc kind name, year -> facility id, facility name, user id, email, name: every active
+	   facility with such users (as above) and no submitted or accepted document of that
+	   kind and year; by facility, user */
+	STMT_MAIL_REMIND_RECIPIENTS,
+	/* email, addr, user_id (NULL), token_hash (NULL), now, expires_at */
+	STMT_PWRESET_INSERT,
+	STMT_PWRESET_BY_EMAIL, /* email, since -> requests naming it since then */
+	STMT_PWRESET_BY_ADDR,  /* addr, since -> requests from it since then */
+	STMT_PWRESET_GET,      /* token_hash, now -> id, user_id: unused and not expired */
+	STMT_PWRESET_USE,      /* id, now -> 1 row changed when still unused */
+	STMT_PWRESET_PURGE,    /* before: requests created before then */
 
 	/* @exports-stmts */
+	STMT_EXPORTS_PROVINCE, /* date (yyyy-mm-dd) -> name, name_en of the province valid then */
+	STMT_EXPORTS_FACILITY, /* facility id -> address, sector name_vi, sector name_en */
+	STMT_EXPORTS_NAMES,    /* -> table (0 sector, 1 unit, 2 carrier, 3 product), code, vi, en */
 
 	STMT__MAX
 };

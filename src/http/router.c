@@ -10,6 +10,7 @@
 #include "db/db.h"
 #include "model/doc/attachment.h"
 #include "model/msg.h"
+#include "model/survey/wbupload.h"
 #include "render/html.h"
 #include "req/auth.h"
 #include "util/log.h"
@@ -227,8 +228,31 @@ const struct route_def routes[ROUTE__MAX] = {
 			  .roles = ROLES_PROVINCE},
 
     /* -- campaign -- */
+    [ROUTE_CAMPAIGNS] = {.path = "/campaigns",
+			 .methods = M(HTTP_GET) | M(HTTP_POST),
+			 .handler = web_campaigns,
+			 .roles = ROLES_STAFF},
+    [ROUTE_CAMPAIGN] = {.path = "/campaigns/{id}",
+			.methods = M(HTTP_GET),
+			.handler = web_campaign,
+			.roles = ROLES_STAFF},
+    [ROUTE_CAMPAIGN_WORKBOOK] = {.path = "/campaigns/{id}/workbook",
+				 .methods = M(HTTP_GET),
+				 .handler = web_campaign_workbook,
+				 .roles = ROLES_STAFF | ROLE_BIT(ROLE_ENTERPRISE)},
 
     /* -- wbimport -- */
+    [ROUTE_WORKBOOK_UPLOAD] = {.path = "/workbooks/upload",
+			       .methods = M(HTTP_GET) | M(HTTP_POST),
+			       .handler = web_workbook_upload,
+			       .roles = ROLES_STAFF | ROLE_BIT(ROLE_ENTERPRISE),
+			       .body_max = WBUPLOAD_MAX + HTTP_FORM_MAX,
+			       .offload = M(HTTP_POST)},
+    [ROUTE_WORKBOOK_CONFIRM] = {.path = "/workbooks/confirm",
+				.methods = M(HTTP_POST),
+				.handler = web_workbook_confirm,
+				.roles = ROLES_STAFF | ROLE_BIT(ROLE_ENTERPRISE),
+				.offload = M(HTTP_POST)},
 
     /* -- mapping -- */
     [ROUTE_IMPORTS_NEW] = {.path = "/imports/new",
@@ -249,6 +273,17 @@ const struct route_def routes[ROUTE__MAX] = {
 			       .body_max = HTTP_UPLOAD_MAX},
 
     /* -- mail -- */
+    [ROUTE_PASSWORD_FORGOT] = {.path = "/password/forgot",
+			       .methods = M(HTTP_GET) | M(HTTP_POST),
+			       .handler = web_password_forgot},
+    [ROUTE_PASSWORD_RESET] = {.path = "/password/reset",
+			      .methods = M(HTTP_GET) | M(HTTP_POST),
+			      .handler = web_password_reset,
+			      .pwhash = M(HTTP_POST)},
+    [ROUTE_ACCOUNT_NOTICES] = {.path = "/account/notices",
+			       .methods = M(HTTP_POST),
+			       .handler = web_account_notices,
+			       .roles = ROLES_ANY},
 
     /* -- exports -- */
 

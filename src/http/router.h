@@ -86,8 +86,13 @@ enum route {
 
 	/* @route-enum */
 	/* -- campaign -- */
+	ROUTE_CAMPAIGNS,	 /* GET, POST /campaigns (staff; opening: province) */
+	ROUTE_CAMPAIGN,		 /* GET /campaigns/{id}[?format=xlsx] (staff) */
+	ROUTE_CAMPAIGN_WORKBOOK, /* GET /campaigns/{id}/workbook?unit=U|facility=CODE */
 
 	/* -- wbimport -- */
+	ROUTE_WORKBOOK_UPLOAD,	/* GET, POST /workbooks/upload: the form; the upload and preview */
+	ROUTE_WORKBOOK_CONFIRM, /* POST /workbooks/confirm: import what was previewed */
 
 	/* -- mapping -- */
 	ROUTE_IMPORTS_NEW,     /* GET, POST /imports/new (staff): the upload */
@@ -95,6 +100,9 @@ enum route {
 	ROUTE_IMPORTS_PROFILE, /* GET, POST /imports/profile (staff): JSON out, in */
 
 	/* -- mail -- */
+	ROUTE_PASSWORD_FORGOT, /* GET, POST /password/forgot (public) */
+	ROUTE_PASSWORD_RESET,  /* GET, POST /password/reset?token=T (public) */
+	ROUTE_ACCOUNT_NOTICES, /* POST /account/notices (e-mail notices on or off) */
 
 	/* -- exports -- */
 

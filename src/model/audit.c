@@ -16,7 +16,7 @@ audit_write(struct db *db, const struct principal *who, int64_t now, const char 
 {
 	struct db_stmt *st = db_stmt(db, STMT_AUDIT_INSERT);
 	db_bind_int(st, 1, now);
-	if (who != NULL)
+	if (who != NULL && who->user_id > 0) /* user 0: the command line, no account */
 		db_bind_int(st, 2, who->user_id);
 	else
 		db_bind_null(st, 2);

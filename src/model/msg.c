@@ -457,8 +457,6 @@ static const struct {
     [MSG_CLI_KU_INCOMPLETE] = {"đã vượt ngưỡng dù thiếu một phần",
 			       "listed though part cannot be computed"},
     [MSG_CLI_KU_CANNOT_COMPUTE] = {"không tính được", "cannot compute"},
-    [MSG_SHEET_THRESHOLD] = {"Ngưỡng (TOE/năm)", "threshold (TOE a year)"},
-    [MSG_SHEET_FACILITIES] = {"Số cơ sở", "facilities"},
     [MSG_SHEET_CANNOT_ADD] = {"không tạo được trang", "cannot add the sheet"},
     [MSG_SHEET_TOO_MANY_ROWS] = {"quá {1} dòng cho một trang Excel, hãy chọn --year",
 				 "more than {1} rows for one Excel sheet, choose --year"},
@@ -759,6 +757,197 @@ static const struct {
     [MSG_CLI_CMD_PROFILE] = {"Hồ sơ ánh xạ cột để nhập tệp khác mẫu: xem, xuất, nhập, xóa",
 			     "Column-mapping profiles for importing foreign files: list, show, "
 			     "export, import, delete"},
+    [MSG_WBI_MISSING_KEY] = {"thiếu cột {1} ở hàng khoá (hàng 2, ẩn)",
+			     "missing column {1} in the key row (row 2, hidden)"},
+    [MSG_WBI_NO_CODE] = {"dòng có số liệu nhưng thiếu mã cơ sở",
+			 "the row has data but no facility code"},
+    [MSG_WBI_NOT_NUMBER] = {"\"{1}\" không phải là số (viết 12.500 hoặc 3,5)",
+			    "\"{1}\" is not a number (write 12.500 or 3,5)"},
+    [MSG_WBI_UNKNOWN_CHOICE] = {"\"{1}\" không có trong danh mục {L}",
+				"\"{1}\" is not in the list of {L}"},
+    [MSG_WBI_YES_NO] = {"\"{1}\": hãy ghi Có hoặc Không", "\"{1}\": write Có or Không"},
+    [MSG_WBI_YES_NO_UNKNOWN] = {"\"{1}\": hãy ghi Có, Không hoặc Chưa rõ",
+				"\"{1}\": write Có, Không or Chưa rõ"},
+    [MSG_WBI_SUBMIT_VALUE] = {"\"{1}\": ghi Có để nộp, để trống để lưu nháp",
+			      "\"{1}\": write Có to submit, leave empty to keep a draft"},
+    [MSG_WBI_DUPLICATE] = {"cơ sở {1} đã có một dòng ở hàng {2} của trang này",
+			   "facility {1} already has a row at row {2} of this sheet"},
+    [MSG_WBI_MONTH_SUM] = {"lượng cả năm {1} khác tổng các tháng {2}; để trống hoặc sửa lại",
+			   "the year's quantity {1} is not the sum of the months {2}; leave it "
+			   "empty or correct it"},
+    [MSG_WBI_NOTHING_TO_SUBMIT] = {"ghi Có để nộp nhưng cơ sở chưa có số liệu nào trong tệp",
+				   "marked to submit but the file holds no data for the "
+				   "facility"},
+    [MSG_WBI_LAYOUT] = {"mẫu bảng tính phiên bản \"{1}\" không đọc được; hãy tải mẫu mới",
+			"workbook layout version \"{1}\" is not known; download a new workbook"},
+    [MSG_WBI_NO_YEAR] = {"không biết bảng tính là của năm nào: hãy chọn năm",
+			 "the workbook does not say its year: choose the year"},
+    [MSG_WBI_YEAR_DIFFERS] = {"bảng tính là của năm {1}, không phải năm đã chọn {2}",
+			      "the workbook is for {1}, not for the year chosen, {2}"},
+    [MSG_WBI_UNREADABLE] = {"không đọc được tệp: {1}", "the file cannot be read: {1}"},
+    [MSG_WBI_NO_SHEETS] = {"tệp không có trang nào của mẫu bảng tính khảo sát (Cơ sở, Sản "
+			   "phẩm, Năng lượng…)",
+			   "the file has none of the survey workbook's sheets (Cơ sở, Sản "
+			   "phẩm, Năng lượng…)"},
+    [MSG_WBI_UNKNOWN_FACILITY] = {"không có cơ sở nào mã {1}", "no facility has the code {1}"},
+    [MSG_WBI_OUT_OF_SCOPE] = {"cơ sở {1} không thuộc phạm vi bạn được nhập",
+			      "facility {1} is outside what you may import"},
+    [MSG_WBI_CHANGED] = {"số liệu đã thay đổi từ khi xem trước; hãy xem lại trước khi ghi",
+			 "the data changed since the preview; review it again before saving"},
+    [MSG_WBI_ACT_NEW] = {"tạo mới", "created"},
+    [MSG_WBI_ACT_UPDATE] = {"cập nhật bản nháp", "draft updated"},
+    [MSG_WBI_ACT_UNTOUCHED] = {"giữ nguyên", "left as it is"},
+    [MSG_WBI_ACT_SUBMIT] = {"nộp", "submitted"},
+    [MSG_WBI_CLI_FORMAT] = {"tệp phải là .xlsx, .xls hoặc .ods",
+			    "the file must be .xlsx, .xls or .ods"},
+    [MSG_WBI_CLI_DRY_RUN] = {"Xem trước, chưa ghi (--dry-run): {1} tạo mới, {2} cập nhật, {3} nộp, "
+			     "{4} giữ nguyên",
+			     "Preview, nothing written (--dry-run): {1} new, {2} updated, {3} "
+			     "submitted, {4} left as they are"},
+    [MSG_WBI_CLI_DONE] = {"Đã nhập: {1} tạo mới, {2} cập nhật, {3} nộp, {4} giữ nguyên",
+			  "Imported: {1} new, {2} updated, {3} submitted, {4} left as they are"},
+    [MSG_WBI_UPLOAD_NONE] = {"{L}: hãy chọn một tệp (không rỗng)",
+			     "{L}: choose a file (not an empty one)"},
+    [MSG_WBI_UPLOAD_TOO_LARGE] = {"{L}: tệp lớn hơn {1} MB", "{L}: the file is over {1} MB"},
+    [MSG_WBI_UPLOAD_GONE] = {"tệp đã tải lên không còn (quá một giờ hoặc đã nhập); hãy tải lên "
+			     "lại",
+			     "the uploaded file is gone (over an hour old, or already imported); "
+			     "upload it again"},
+    [MSG_WBI_MORE_ERRORS] = {"và {1} lỗi nữa không liệt kê ra đây; hãy sửa các lỗi trên rồi tải "
+			     "lên lại",
+			     "and {1} more problems not listed here; correct those above and "
+			     "upload again"},
+
+    /* ---- survey campaigns ---- */
+    [MSG_CAMP_DATE_BAD] = {"{L} phải là một ngày dạng ngày/tháng/năm, ví dụ 31/03/2026",
+			   "{L} must be a date written day/month/year (31/03/2026) or "
+			   "year-month-day (2026-03-31), got '{1}'"},
+    [MSG_CAMP_EMPTY_SCOPE] = {"không có cơ sở đang hoạt động nào thuộc phạm vi đã chọn",
+			      "no active facility matches the scope chosen"},
+    [MSG_CAMP_TOO_MANY_UNITS] = {"chọn nhiều nhất {1} đơn vị hành chính",
+				 "choose at most {1} administrative units"},
+    [MSG_CAMP_NO_KEYUSERS] = {"chưa lập được danh sách cơ sở trọng điểm năm {1}",
+			      "the key energy users of {1} cannot be listed"},
+    [MSG_CAMP_OPENED] = {"Đã mở đợt khảo sát số {1} cho {2} cơ sở",
+			 "Campaign {1} opened for {2} facilities"},
+    [MSG_CAMP_TITLE_REPORT] = {"Khảo sát báo cáo năng lượng năm {1}",
+			       "Survey of the energy reports on {1}"},
+    [MSG_CAMP_TITLE_REGISTRATION] = {"Đăng ký áp dụng SXSH năm {1}",
+				     "Cleaner production registrations for {1}"},
+    [MSG_CAMP_TITLE_BOTH] = {"Khảo sát báo cáo năng lượng và đăng ký SXSH năm {1}",
+			     "Survey of the energy reports and CP registrations of {1}"},
+    [MSG_CAMP_NOT_FOUND] = {"không có đợt khảo sát số {1}", "no campaign {1}"},
+    [MSG_CAMP_NOT_IN] = {"{1} không thuộc đợt khảo sát này", "{1} is not in this campaign"},
+    [MSG_CAMP_ONE_TARGET] = {"cần đúng một trong hai: --unit hoặc --facility",
+			     "give exactly one of --unit and --facility"},
+    [MSG_CLI_CMD_CAMPAIGN] = {"đợt khảo sát: mở, liệt kê, sổ Excel, tiến độ",
+			      "survey campaigns: open, list, workbooks, progress"},
+    [MSG_CAMP_NONE] = {"Chưa có đợt khảo sát nào.", "No campaign yet."},
+    /* ---- mail (model/mail/, web/mail.c, cli/cmd_mail.c) ---- */
+    [MSG_MAIL_DEAR] = {"Kính gửi {1},", "Dear {1},"},
+    [MSG_MAIL_LINK] = {"Mở trang: {1}", "Open: {1}"},
+    [MSG_MAIL_SIGNATURE] = {"Sở Công Thương, hệ thống sxsh. Thư gửi tự động, xin đừng trả lời.",
+			    "Department of Industry and Trade, sxsh. An automatic message: "
+			    "please do not reply."},
+    [MSG_MAIL_OPTOUT_NOTE] = {"Bạn nhận thư này vì tài khoản của bạn đang bật thông báo qua "
+			      "e-mail; có thể tắt trên trang tài khoản: {1}",
+			      "You receive this because e-mail notices are on for your account; "
+			      "you can turn them off on your account page: {1}"},
+    [MSG_MAIL_RETURNED_SUBJECT] = {"{L} năm {1} được trả lại để sửa",
+				   "{L} for {1} returned for correction"},
+    [MSG_MAIL_RETURNED_BODY] = {"Cán bộ xét duyệt đã trả lại {L} năm {1} của {2} để sửa."
+				"\n\nGhi chú của người xét duyệt: {3}\n\nHãy sửa và gửi lại.",
+				"A reviewer returned the {L} for {1} of {2} for correction.\n\n"
+				"The reviewer's note: {3}\n\nPlease correct it and send it again."},
+    [MSG_MAIL_ACCEPTED_SUBJECT] = {"{L} năm {1} đã được chấp nhận", "{L} for {1} accepted"},
+    [MSG_MAIL_ACCEPTED_BODY] = {"Sở Công Thương đã chấp nhận {L} năm {1} của {2}.",
+				"The Department of Industry and Trade has accepted the {L} for "
+				"{1} of {2}."},
+    [MSG_MAIL_REMIND_SOON_SUBJECT] = {"Nhắc hạn nộp {L} năm {1}: ngày {2}",
+				      "Reminder: {L} for {1} due on {2}"},
+    [MSG_MAIL_REMIND_SOON_BODY] = {"{2} chưa gửi {L} năm {1}. Hạn nộp là ngày {3}, còn "
+				   "{4} ngày.",
+				   "{2} has not sent its {L} for {1} yet. It is due on {3}, in {4} "
+				   "days."},
+    [MSG_MAIL_REMIND_LATE_SUBJECT] = {"Quá hạn nộp {L} năm {1} (hạn ngày {2})",
+				      "Overdue: {L} for {1} (due on {2})"},
+    [MSG_MAIL_REMIND_LATE_BODY] =
+	{"{2} chưa gửi {L} năm {1}. Hạn nộp ngày {3} đã qua {4} "
+	 "ngày; xin gửi sớm.",
+	 "{2} has not sent its {L} for {1}. The deadline of {3} passed {4} "
+	 "days ago; please send it soon."},
+    [MSG_MAIL_INVITE_SUBJECT] = {"Khảo sát năm {1}: mời cơ sở gửi số liệu trước ngày {2}",
+				 "Survey {1}: please send your data by {2}"},
+    [MSG_MAIL_INVITE_BODY] = {"Sở Công Thương mời {1} tham gia khảo sát năm {2}: điền sổ "
+			      "khảo sát (tệp Excel) của cơ sở và gửi lại trước ngày {3}.\n\n"
+			      "Tải sổ khảo sát: {4}",
+			      "The Department of Industry and Trade invites {1} to take part in "
+			      "the {2} survey: fill in the facility's survey workbook (an Excel "
+			      "file) and send it back by {3}.\n\nDownload the workbook: {4}"},
+    [MSG_MAIL_RESET_SUBJECT] = {"Đặt lại mật khẩu sxsh", "Reset your sxsh password"},
+    [MSG_MAIL_RESET_BODY] = {"Có yêu cầu đặt lại mật khẩu cho tài khoản {1}. Mở liên kết dưới "
+			     "đây trong vòng 1 giờ để đặt mật khẩu mới; liên kết chỉ dùng được "
+			     "một lần:\n\n{2}\n\nNếu bạn không yêu cầu, hãy bỏ qua thư này: "
+			     "mật khẩu của bạn không thay đổi.",
+			     "Someone asked to reset the password of the account {1}. Open the "
+			     "link below within 1 hour to set a new password; it works only "
+			     "once:\n\n{2}\n\nIf you did not ask for this, ignore this message: "
+			     "your password has not changed."},
+    [MSG_MAIL_RESET_INVALID] = {"Liên kết đặt lại mật khẩu không còn hiệu lực (đã dùng, hoặc "
+				"đã quá 1 giờ). Hãy yêu cầu một liên kết mới.",
+				"This password reset link no longer works (it was used, or more "
+				"than 1 hour has passed). Ask for a new one."},
+    [MSG_MAIL_RESET_THROTTLED] = {"Quá nhiều yêu cầu đặt lại mật khẩu, thử lại sau {1} phút.",
+				  "Too many password reset requests; try again in {1} minutes."},
+    [MSG_CLI_CMD_MAIL] = {"Thư điện tử: xem hộp thư đi, gửi thư đến hạn, xếp thư nhắc hạn",
+			  "E-mail: list the outbox, send what is due, queue deadline reminders"},
+    [MSG_CLI_MAIL_NO_SMTP] = {"chưa cấu hình máy chủ SMTP (--smtp URL hoặc SXSH_SMTP_URL)",
+			      "no SMTP server configured (--smtp URL or SXSH_SMTP_URL)"},
+    [MSG_CLI_MAIL_SMTP_URL] = {"--smtp phải là smtp://, smtp+starttls:// hoặc smtps:// kèm máy "
+			       "chủ: '{1}'",
+			       "--smtp must be smtp://, smtp+starttls:// or smtps:// with a host: "
+			       "'{1}'"},
+    [MSG_CLI_MAIL_BASE_URL] = {"--base-url phải bắt đầu bằng http:// hoặc https://: '{1}'",
+			       "--base-url must start with http:// or https://: '{1}'"},
+    [MSG_CLI_MAIL_DAYS] = {"{1} phải là danh sách số ngày 0–60 cách nhau bằng dấu phẩy (vd. "
+			   "7,1) hoặc none: '{2}'",
+			   "{1} must be a comma-separated list of days 0-60 (e.g. 7,1) or none: "
+			   "'{2}'"},
+    [MSG_CLI_MAIL_SENT] = {"đã gửi {1}, sẽ thử lại {2}, bỏ {3}",
+			   "sent {1}, to be retried {2}, given up {3}"},
+    [MSG_CLI_MAIL_WOULD_SEND] = {"{1} thư đến hạn sẽ được gửi (chạy thử, chưa gửi gì)",
+				 "{1} messages due would be sent (dry run, nothing sent)"},
+    [MSG_CLI_MAIL_REMINDED] = {"đã xếp {1} thư nhắc hạn vào hộp thư đi",
+			       "{1} reminders queued in the outbox"},
+    [MSG_CLI_MAIL_WOULD_REMIND] = {"{1} thư nhắc hạn sẽ được xếp (chạy thử, chưa ghi gì)",
+				   "{1} reminders would be queued (dry run, nothing written)"},
+    [MSG_CLI_MAIL_STATE] = {"--state phải là queued, sending, sent hoặc failed: '{1}'",
+			    "--state must be queued, sending, sent or failed: '{1}'"},
+    [MSG_CLI_MAIL_HEAD] = {"số|loại|người nhận|tiêu đề|trạng thái|lần thử|lần tới|lỗi",
+			   "id|kind|recipient|subject|state|attempts|next attempt|error"},
+    /* ---- exports officials hand on ---- */
+    [MSG_XP_SOURCE] = {"Nguồn: sxsh — Sở Công Thương {1}. Ngày xuất: {2}",
+		       "Source: sxsh — Department of Industry and Trade, {1}. Exported on {2}"},
+    [MSG_XP_SOURCE_NONE] = {"Nguồn: sxsh — Sở Công Thương. Ngày xuất: {1}",
+			    "Source: sxsh — Department of Industry and Trade. Exported on {1}"},
+    [MSG_XP_KU_TITLE] = {"Danh sách cơ sở sử dụng năng lượng trọng điểm năm {1}",
+			 "List of key energy users, {1}"},
+    [MSG_XP_KU_NOTE] = {"Ngưỡng: {1} TOE/năm ({2}). Số cơ sở trọng điểm: {3}; số cơ sở "
+			"không tính được: {4}.",
+			"Threshold: {1} TOE a year ({2}). Key energy users: {3}; facilities "
+			"that cannot be computed: {4}."},
+    [MSG_XP_KPI_TITLE] = {"Chỉ tiêu của kế hoạch {1}, năm {2} — {3}",
+			  "Indicators of plan {1}, {2} — {3}"},
+    [MSG_XP_KPI_CHART] = {"Tỷ lệ cơ sở đạt từng chỉ tiêu (trên tổng số cơ sở hoạt động)",
+			  "Share of active facilities meeting each indicator"},
+    [MSG_XP_FAC_TITLE] = {"Danh sách cơ sở công nghiệp", "Industrial facilities"},
+    [MSG_XP_REP_TITLE] = {"Báo cáo hằng năm của các cơ sở, năm {1}",
+			  "Annual reports of the facilities, {1}"},
+    [MSG_XP_REP_TITLE_ALL] = {"Báo cáo hằng năm của các cơ sở, mọi năm",
+			      "Annual reports of the facilities, every year"},
+    [MSG_XP_ATTACH_TITLE] = {"Số tệp đính kèm của mỗi báo cáo",
+			     "Number of files attached to each report"},
+    [MSG_XP_DIR_TITLE] = {"Danh bạ cơ sở công nghiệp", "Facility directory"},
 };
 
 void

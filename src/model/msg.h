@@ -335,8 +335,6 @@ enum msg_id {
 	MSG_CLI_KU_INCOMPLETE,
 	MSG_CLI_KU_CANNOT_COMPUTE,
 	/* the workbooks (render/sheets.c) and the server (http/) */
-	MSG_SHEET_THRESHOLD,
-	MSG_SHEET_FACILITIES,
 	MSG_SHEET_CANNOT_ADD,	 /* followed by the sheet's name */
 	MSG_SHEET_TOO_MANY_ROWS, /* {1} the most rows */
 	MSG_HTTP_CANNOT_START_THREADS,
@@ -464,17 +462,57 @@ enum msg_id {
 	MSG_CSV_UNDECODABLE,   /* {1} the encoding: bytes that are not text in it */
 	MSG_CSV_DECIMAL_COMMA, /* {L}: a ';' file's number not in the Vietnamese style */
 
-	/* ---- survey campaigns (model/survey/campaign.c, render/workbook.c, web/campaigns.c) ----
-	 */
+	/* ---- survey campaigns (model/survey/campaign.c, render/workbook.c, web/campaigns.c) ---- */
+	MSG_CAMP_DATE_BAD,	 /* {L}, {1} what was typed */
+	MSG_CAMP_EMPTY_SCOPE,	 /* no active facility matches the scope */
+	MSG_CAMP_TOO_MANY_UNITS, /* {1} the most units */
+	MSG_CAMP_NO_KEYUSERS,	 /* {1} the year whose key-user list cannot be computed */
+	MSG_CAMP_OPENED,	 /* {1} the campaign id, {2} the facilities invited */
+	MSG_CAMP_TITLE_REPORT,	 /* {1} the year: the default title of each kind */
+	MSG_CAMP_TITLE_REGISTRATION,
+	MSG_CAMP_TITLE_BOTH,
+	MSG_CAMP_NOT_FOUND,   /* {1} the campaign id given */
+	MSG_CAMP_NOT_IN,      /* {1} the unit or facility code: not in the campaign */
+	MSG_CAMP_ONE_TARGET,  /* --unit or --facility, exactly one */
+	MSG_CLI_CMD_CAMPAIGN, /* the command's summary */
+	MSG_CAMP_NONE,	      /* no campaign yet */
 
-	/* ---- workbook import (model/io/sheetread.c, model/survey/wbimport.c, web/wbupload.c) ----
-	 */
-	MSG_SR_OPEN,	 /* the spreadsheet file cannot be opened; {1} the format */
-	MSG_SR_NOT_ZIP,	 /* the file is not a {1} workbook at all */
-	MSG_SR_DAMAGED,	 /* a part of the workbook is damaged or missing; {1} the part */
-	MSG_SR_TOO_BIG,	 /* the workbook unpacks to more than the limits (a zip bomb) */
-	MSG_SR_LIMITS,	 /* more rows, columns, sheets or texts than a workbook may hold */
-	MSG_SR_PASSWORD, /* the workbook is protected by a password */
+	/* ---- workbook import (model/io/sheetread.c, model/survey/wbimport.c, web/wbupload.c) ---- */
+	MSG_SR_OPEN,		/* the spreadsheet file cannot be opened; {1} the format */
+	MSG_SR_NOT_ZIP,		/* the file is not a {1} workbook at all */
+	MSG_SR_DAMAGED,		/* a part of the workbook is damaged or missing; {1} the part */
+	MSG_SR_TOO_BIG,		/* the workbook unpacks to more than the limits (a zip bomb) */
+	MSG_SR_LIMITS,		/* more rows, columns, sheets or texts than a workbook may hold */
+	MSG_SR_PASSWORD,	/* the workbook is protected by a password */
+	MSG_WBI_MISSING_KEY,	/* a sheet's key row lacks the column {1} (a key) */
+	MSG_WBI_NO_CODE,	/* a filled row without a facility code */
+	MSG_WBI_NOT_NUMBER,	/* {1} the cell's text: not a number */
+	MSG_WBI_UNKNOWN_CHOICE, /* {1} the cell's text: not in the list {L} */
+	MSG_WBI_YES_NO,		/* {1} the cell's text: not Có or Không */
+	MSG_WBI_YES_NO_UNKNOWN, /* {1} the cell's text: not Có, Không or Chưa rõ */
+	MSG_WBI_SUBMIT_VALUE,	/* {1} the submit cell's text: not Có, x or empty */
+	MSG_WBI_DUPLICATE,	/* facility {1} has a row already at row {2} of this sheet */
+	MSG_WBI_MONTH_SUM,	/* the year's quantity {1} is not the sum of the months {2} */
+	MSG_WBI_NOTHING_TO_SUBMIT, /* submit = Có but no report data for the facility */
+	MSG_WBI_LAYOUT,		   /* _sxsh: layout version {1} not known */
+	MSG_WBI_NO_YEAR,	   /* the workbook does not say its year and none was given */
+	MSG_WBI_YEAR_DIFFERS,	   /* the workbook's year {1} is not the year chosen {2} */
+	MSG_WBI_UNREADABLE,	   /* the file cannot be read: {1} the reader's reason */
+	MSG_WBI_NO_SHEETS,	   /* no sheet of the campaign layout in the file */
+	MSG_WBI_UNKNOWN_FACILITY,  /* no facility has the code {1} */
+	MSG_WBI_OUT_OF_SCOPE,	   /* facility {1} is outside the uploader's scope */
+	MSG_WBI_CHANGED,	   /* the stored documents changed since the preview */
+	MSG_WBI_ACT_NEW,	   /* a document the import creates */
+	MSG_WBI_ACT_UPDATE,	   /* a draft or returned document whose content it replaces */
+	MSG_WBI_ACT_UNTOUCHED,	   /* a submitted or accepted document it leaves as it is */
+	MSG_WBI_ACT_SUBMIT,	   /* ... and submits */
+	MSG_WBI_CLI_FORMAT,	   /* the file's name does not end in .xlsx, .xls or .ods */
+	MSG_WBI_CLI_DRY_RUN,	   /* {1} new, {2} updated, {3} submitted, {4} untouched */
+	MSG_WBI_CLI_DONE,	   /* the same, written */
+	MSG_WBI_UPLOAD_NONE,	   /* {L}: no file chosen, or an empty one */
+	MSG_WBI_UPLOAD_TOO_LARGE,  /* {L}: more than {1} MB */
+	MSG_WBI_UPLOAD_GONE,	   /* the upload expired or is not the user's: upload again */
+	MSG_WBI_MORE_ERRORS,	   /* {1} problems found beyond those listed */
 
 	/* ---- column mapping profiles (model/io/mapping.c, web/mapping.c) ---- */
 	MSG_MAP_JSON,		/* {1}: the key at fault and why (untranslated detail) */
@@ -497,8 +535,54 @@ enum msg_id {
 	MSG_MAP_OUT_OF_SCOPE,	/* {1}: a unit or facility code outside a district user's unit */
 
 	/* ---- mail (model/mail/, web password reset and notice settings) ---- */
+	/* The messages sxsh e-mails (model/mail/notice.c, reset.c): each is rendered in
+	   Vietnamese, then in English below it.  {L} is the document's name (a report, a
+	   registration); years are plain digits. */
+	MSG_MAIL_DEAR,		   /* {1} the recipient's name or address */
+	MSG_MAIL_LINK,		   /* {1} the link to open */
+	MSG_MAIL_SIGNATURE,	   /* who sends it; no reply */
+	MSG_MAIL_OPTOUT_NOTE,	   /* {1} the account page's link: where notices are turned off */
+	MSG_MAIL_RETURNED_SUBJECT, /* {L} capitalised, {1} year */
+	MSG_MAIL_RETURNED_BODY,	   /* {L}, {1} year, {2} facility, {3} the reviewer's note */
+	MSG_MAIL_ACCEPTED_SUBJECT, /* {L} capitalised, {1} year */
+	MSG_MAIL_ACCEPTED_BODY,	   /* {L}, {1} year, {2} facility */
+	MSG_MAIL_REMIND_SOON_SUBJECT, /* {L}, {1} year, {2} the deadline dd/mm/yyyy */
+	MSG_MAIL_REMIND_SOON_BODY,    /* {L}, {1} year, {2} facility, {3} deadline, {4} days left */
+	MSG_MAIL_REMIND_LATE_SUBJECT, /* {L}, {1} year, {2} the deadline dd/mm/yyyy */
+	MSG_MAIL_REMIND_LATE_BODY,    /* {L}, {1} year, {2} facility, {3} deadline, {4} days past */
+	MSG_MAIL_INVITE_SUBJECT,      /* {1} year, {2} the deadline dd/mm/yyyy */
+	MSG_MAIL_INVITE_BODY,	/* {1} facility, {2} year, {3} deadline, {4} the workbook's link */
+	MSG_MAIL_RESET_SUBJECT, /* the password reset */
+	MSG_MAIL_RESET_BODY,	/* {1} the account's address, {2} the one-time link */
+	/* Pages and the command line */
+	MSG_MAIL_RESET_INVALID,	  /* the reset link is unknown, used or expired */
+	MSG_MAIL_RESET_THROTTLED, /* {1} minutes: too many reset requests from this address */
+	MSG_CLI_CMD_MAIL,	  /* sxsh mail: summary */
+	MSG_CLI_MAIL_NO_SMTP,	  /* no SMTP server is configured */
+	MSG_CLI_MAIL_SMTP_URL,	 /* {1} what was given: not an smtp://, smtp+starttls:// or smtps://
+				    URL */
+	MSG_CLI_MAIL_BASE_URL,	 /* {1} what was given: not an http:// or https:// URL */
+	MSG_CLI_MAIL_DAYS,	 /* {1} the option, {2} what was given: not a list of days */
+	MSG_CLI_MAIL_SENT,	 /* {1} sent, {2} to be retried, {3} given up */
+	MSG_CLI_MAIL_WOULD_SEND, /* {1} messages due now (dry run) */
+	MSG_CLI_MAIL_REMINDED,	 /* {1} reminders queued */
+	MSG_CLI_MAIL_WOULD_REMIND, /* {1} reminders that would be queued (dry run) */
+	MSG_CLI_MAIL_STATE,	   /* {1} what was given: not queued, sending, sent or failed */
+	MSG_CLI_MAIL_HEAD,	   /* the column heads of sxsh mail outbox, '|' between */
 
 	/* ---- exports officials hand on (render/xlsx.c, render/sheets.c) ---- */
+	MSG_XP_SOURCE,	      /* {1} the province's name ("tỉnh An Giang"), {2} the date */
+	MSG_XP_SOURCE_NONE,   /* {1} the date; no province unit in the reference data */
+	MSG_XP_KU_TITLE,      /* {1} the year: the key-user list's title */
+	MSG_XP_KU_NOTE,	      /* {1} threshold TOE, {2} its legal reference, {3} key users,
+				 {4} facilities that cannot be computed */
+	MSG_XP_KPI_TITLE,     /* {1} the plan, {2} the year or years, {3} the breakdown */
+	MSG_XP_KPI_CHART,     /* the province sheet's chart title */
+	MSG_XP_FAC_TITLE,     /* the facilities export's title */
+	MSG_XP_REP_TITLE,     /* {1} the year: the reports export's title */
+	MSG_XP_REP_TITLE_ALL, /* the reports export's title, every year */
+	MSG_XP_ATTACH_TITLE,  /* the attachments sheet's title */
+	MSG_XP_DIR_TITLE,     /* the public directory's title */
 
 	MSG__MAX
 };

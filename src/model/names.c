@@ -57,6 +57,7 @@ const struct name names_action[] = {
     {"user.enable", "Mở khóa tài khoản", "Account enabled"},
     {"user.password", "Đặt lại mật khẩu", "Password reset"},
     {"user.facility", "Gắn tài khoản với cơ sở", "Account linked to a facility"},
+    {"user.notices", "Bật/tắt thông báo qua e-mail", "E-mail notices turned on or off"},
     {"apitoken.create", "Tạo khóa API", "API key created"},
     {"apitoken.revoke", "Thu hồi khóa API", "API key revoked"},
     {"facility.update", "Sửa hồ sơ cơ sở", "Facility profile changed"},
@@ -83,6 +84,7 @@ const struct name names_action[] = {
     {"attachment.add", "Đính kèm tệp", "File attached"},
     {"attachment.delete", "Xóa tệp đính kèm", "Attached file deleted"},
     {"deadline.set", "Đặt hạn nộp", "Deadline set"},
+    {"campaign.open", "Mở đợt khảo sát", "Campaign opened"},
 };
 const int names_action_n = (int)(sizeof(names_action) / sizeof(names_action[0]));
 
@@ -94,6 +96,7 @@ const struct name names_entity[] = {
     {"registration", "Đăng ký", "Registration"},
     {"attachment", "Tệp đính kèm", "Attachment"},
     {"deadline", "Hạn nộp", "Deadline"},
+    {"campaign", "Đợt khảo sát", "Survey campaign"},
 };
 const int names_entity_n = (int)(sizeof(names_entity) / sizeof(names_entity[0]));
 

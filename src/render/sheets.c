@@ -1,12 +1,14 @@
 /*
- * The key-user, indicator, export and directory workbooks (sheets.h).  The
- * sheet layouts follow the CSV of `sxsh keyusers` and
- * `sxsh kpi` column for column; only the values change type, each stored
- * exactly and shown as util/fmt.h shows its quantity: TOE with two
+ * The key-user, indicator, export and directory workbooks (sheets.h).
+ * Every sheet has the same top: the title (row 1), the source and date
+ * (row 2), the threshold, the hidden column codes or nothing (row 3) and
+ * the header in words (row 4, frozen); data from row 5.  Values are stored
+ * exactly and shown as util/fmt.h shows its quantities: TOE with two
  * decimals, shares and coverage as fractions shown as percents with one,
  * targets (given in percent by the plan) divided by 100 and shown whole
- * ("50%"), counts as integers.  The directory's sheet is all text:
- * it holds the public columns of /facilities and nothing private.
+ * ("50%"), counts as grouped integers, years plain.  The directory's sheet
+ * is all text: it holds the public columns of /facilities and nothing
+ * private.
  */
 #include "render/sheets.h"
 
@@ -16,7 +18,9 @@
 #include <string.h>
 
 #include "model/doc/attachment.h"
+#include "model/io/sheetinfo.h"
 #include "model/registry/facility.h"
+#include "model/registry/refdata.h"
 #include "model/analytics/keyusers.h"
 #include "model/analytics/kpi.h"
 #include "model/analytics/ledger.h"
@@ -24,6 +28,7 @@
 #include "model/names.h"
 #include "render/xlsx.h"
 #include "util/alloc.h"
+#include "util/arena.h"
 #include "util/fmt.h"
 #include "util/log.h"
 
@@ -60,28 +65,86 @@ sheets_ku_carrier_toe(const struct keyuser *k, const char *code)
 	return 0;
 }
 
-/* A header or label in lang: its code, or its Vietnamese or English words. */
+/* A header or label in lang: its Vietnamese or English words. */
 static const char *
 sheets_word(const struct name *nm, enum sheets_lang lang)
 {
-	return lang == SHEETS_CODES ? nm->code : lang == SHEETS_EN ? nm->name_en : nm->name_vi;
+	return lang == SHEETS_EN ? nm->name_en : nm->name_vi;
 }
 
-/* The fixed columns of the key-user sheet. */
-enum { KU_FIXED = 9 };
+/* m rendered in lang into out (size n); returns out. */
+static const char *
+sheets_msg(const struct msg *m, enum sheets_lang lang, char *out, size_t n)
+{
+	return msg_format(m, lang == SHEETS_EN ? LANG_EN : LANG_VI, out, n);
+}
+
+/* The title rows of a sheet: title (msg id with no argument) and the source. */
+static void
+sheets_title_id(struct xlsx *x, enum msg_id id, enum sheets_lang lang)
+{
+	char t[256];
+	struct msg m;
+	msg_init(&m, id, NULL);
+	xlsx_title(x, sheets_msg(&m, lang, t, sizeof(t)));
+}
+
+int
+sheets_source(struct xlsx *x, struct db *db, enum sheets_lang lang)
+{
+	char vi[160], en[160], line[512];
+	int rc = db != NULL
+		     ? sheetinfo_province(db, xlsx_date_iso(x), vi, sizeof(vi), en, sizeof(en))
+		     : 0;
+	struct msg m;
+	if (rc == 1) {
+		/* "Tỉnh An Giang" reads "Sở Công Thương tỉnh An Giang" inside a sentence. */
+		if (strncmp(vi, "Tỉnh ", strlen("Tỉnh ")) == 0)
+			vi[0] = 't';
+		msg_init(&m, MSG_XP_SOURCE, NULL);
+		msg_code(&m, lang == SHEETS_EN && en[0] != '\0' ? en : vi);
+	} else {
+		msg_init(&m, MSG_XP_SOURCE_NONE, NULL);
+	}
+	msg_code(&m, xlsx_date(x));
+	xlsx_set_source(x, sheets_msg(&m, lang, line, sizeof(line)));
+	return rc < 0 ? -1 : 0;
+}
+
+/*
+ * The fixed columns of the key-user sheet: the Ministry list's first
+ * (STT .. TOE), then sxsh's own.
+ */
+enum {
+	KU_STT,
+	KU_NAME,
+	KU_ADDRESS,
+	KU_SECTOR,
+	KU_TOE,
+	KU_CODE,
+	KU_TAX,
+	KU_DISTRICT,
+	KU_STATUS,
+	KU_DERIVED,
+	KU_MISSING,
+	KU_FIXED
+};
 static const struct name ku_head[KU_FIXED] = {
-    {"code", "Mã cơ sở", "Facility code"},
-    {"tax_code", "Mã số thuế", "Tax code"},
-    {"name", "Tên cơ sở", "Facility name"},
-    {"district", "Huyện", "District"},
-    {"sector", "Ngành", "Sector"},
-    {"toe", "Tổng TOE", "Total TOE"},
-    {"status", "Tình trạng", "Status"},
-    {"derived_only", "Chỉ nhờ hệ số suy ra (1 = có)", "Derived factor only (1 = yes)"},
-    {"missing", "Thiếu", "Missing"},
+    [KU_STT] = {"stt", "STT", "No."},
+    [KU_NAME] = {"name", "Tên cơ sở", "Facility name"},
+    [KU_ADDRESS] = {"address", "Địa chỉ", "Address"},
+    [KU_SECTOR] = {"sector", "Ngành nghề", "Sector"},
+    [KU_TOE] = {"toe", "Năng lượng tiêu thụ quy đổi (TOE)", "Energy consumed (TOE)"},
+    [KU_CODE] = {"code", "Mã cơ sở", "Facility code"},
+    [KU_TAX] = {"tax_code", "Mã số thuế", "Tax code"},
+    [KU_DISTRICT] = {"district", "Đơn vị hành chính", "Administrative unit"},
+    [KU_STATUS] = {"status", "Tình trạng", "Status"},
+    [KU_DERIVED] = {"derived_only", "Chỉ nhờ hệ số suy ra (1 = có)",
+		    "Derived factor only (1 = yes)"},
+    [KU_MISSING] = {"missing", "Số liệu thiếu", "Missing data"},
 };
 
-/* The status column's labels (the codes are keyusers_status_code's). */
+/* The status column's labels. */
 static const struct {
 	const char *vi, *en;
 } ku_status[KEYUSER__MAX] = {
@@ -91,16 +154,14 @@ static const struct {
 };
 
 /*
- * The lines of k that did not convert, in lang: keyusers_missing's text
- * for codes, else "Bã mía (t): thiếu hệ số" with the carrier by name (its
- * code when cnames lacks it) and what is missing in words.  Into buf.
+ * The lines of k that did not convert, in lang: "Bã mía (t): thiếu hệ số
+ * TOE" with the carrier by name (its code when cnames lacks it) and what
+ * is missing in words.  Into buf.
  */
 static char *
 ku_missing(const struct keyuser *k, enum sheets_lang lang, const struct name *cnames, int ncnames,
 	   char *buf, size_t n)
 {
-	if (lang == SHEETS_CODES)
-		return keyusers_missing(k, buf, n);
 	int en = lang == SHEETS_EN;
 	size_t len = 0;
 	buf[0] = '\0';
@@ -125,37 +186,77 @@ ku_missing(const struct keyuser *k, enum sheets_lang lang, const struct name *cn
 	return buf;
 }
 
-int
-sheets_keyusers(struct xlsx *x, const struct keyuser_list *l)
+/* The carriers' names for sheets_keyusers, in an arena. */
+struct ku_cnames {
+	struct arena *a;
+	struct name *v;
+	int n, cap;
+};
+
+static int
+ku_cname_add(void *ctx, const struct refdata_carrier *c)
 {
-	return sheets_keyusers_lang(x, l, SHEETS_CODES, NULL, 0);
+	struct ku_cnames *cn = ctx;
+	if (cn->n == cn->cap) {
+		int cap = cn->cap ? cn->cap * 2 : 32;
+		struct name *v = arena_alloc(cn->a, (size_t)cap * sizeof(*v));
+		if (cn->n > 0)
+			memcpy(v, cn->v, (size_t)cn->n * sizeof(*v));
+		cn->v = v;
+		cn->cap = cap;
+	}
+	cn->v[cn->n++] =
+	    (struct name){arena_strdup(cn->a, c->code), arena_strdup(cn->a, c->name_vi),
+			  arena_strdup(cn->a, c->name_en)};
+	return 0;
 }
 
 int
-sheets_keyusers_lang(struct xlsx *x, const struct keyuser_list *l, enum sheets_lang lang,
-		     const struct name *cnames, int ncnames)
+sheets_keyusers(struct xlsx *x, struct db *db, const struct keyuser_list *l)
+{
+	struct arena a;
+	arena_init(&a);
+	struct ku_cnames cn = {.a = &a};
+	int rc = -1;
+	if (db != NULL && refdata_carriers_each(db, ku_cname_add, &cn) != 0)
+		goto out;
+	rc = sheets_keyusers_lang(x, db, l, SHEETS_VI, cn.v, cn.n);
+out:
+	arena_free(&a);
+	return rc;
+}
+
+/* The address column of k: the facility's address, or its district when none is recorded. */
+static const char *
+ku_address(const struct keyuser *k, const struct sheetinfo_facility *fi)
+{
+	return fi->address[0] != '\0' ? fi->address : k->unit_name;
+}
+
+int
+sheets_keyusers_lang(struct xlsx *x, struct db *db, const struct keyuser_list *l,
+		     enum sheets_lang lang, const struct name *cnames, int ncnames)
 {
 	const char **carriers = NULL;
 	int nc = sheets_ku_carriers(l, &carriers);
-	if (xlsx_sheet(x, lang == SHEETS_EN ? "Key users" : "Trọng điểm") < 0) {
+	int en = lang == SHEETS_EN, rc = -1;
+	if (xlsx_sheet(x, en ? "Key users" : "Trọng điểm") < 0) {
 		free(carriers);
 		return -1;
 	}
-	char title[160];
+	char title[256];
 	struct msg m;
-	msg_init(&m, MSG_KU_TITLE, NULL);
+	msg_init(&m, MSG_XP_KU_TITLE, NULL);
 	msg_plain(&m, l->year);
-	xlsx_bold(x, msg_format(&m, MSG_BOTH, title, sizeof(title)));
-	xlsx_row_end(x);
-	xlsx_text(x, msg_both(title, sizeof(title), MSG_SHEET_THRESHOLD, NULL));
-	xlsx_number(x, l->threshold_toe, fmt_qty_decimals(FMT_TOE, l->threshold_toe));
-	xlsx_text(x, l->threshold_ref);
-	xlsx_row_end(x);
-	xlsx_text(x, msg_both(title, sizeof(title), MSG_SHEET_FACILITIES, NULL));
-	xlsx_int(x, l->n);
-	xlsx_text(x, "Không tính được / cannot compute");
-	xlsx_int(x, l->nunknown);
-	xlsx_row_end(x);
+	xlsx_title(x, sheets_msg(&m, lang, title, sizeof(title)));
+	/* One sentence in A3, overflowing to the right, numbers written the language's way. */
+	char note[512];
+	msg_init(&m, MSG_XP_KU_NOTE, NULL);
+	msg_real(&m, l->threshold_toe, -1);
+	msg_ref(&m, l->threshold_ref != NULL ? l->threshold_ref : "");
+	msg_int(&m, l->n);
+	msg_int(&m, l->nunknown);
+	xlsx_text(x, sheets_msg(&m, lang, note, sizeof(note)));
 	xlsx_row_end(x);
 
 	const char **head = xmalloc((size_t)(KU_FIXED + nc) * sizeof(*head));
@@ -165,62 +266,98 @@ sheets_keyusers_lang(struct xlsx *x, const struct keyuser_list *l, enum sheets_l
 	for (int j = 0; j < nc; j++) {
 		const struct name *cn =
 		    cnames != NULL ? names_find(cnames, ncnames, carriers[j]) : NULL;
-		if (lang == SHEETS_CODES || cn == NULL)
-			snprintf(names[j], sizeof(names[j]), "toe_%s", carriers[j]);
-		else
-			snprintf(names[j], sizeof(names[j]), "TOE %s",
-				 lang == SHEETS_EN ? cn->name_en : cn->name_vi);
+		snprintf(names[j], sizeof(names[j]), "TOE %s",
+			 cn == NULL ? carriers[j]
+			 : en	    ? cn->name_en
+				    : cn->name_vi);
 		head[KU_FIXED + j] = names[j];
 	}
 	xlsx_header(x, head, KU_FIXED + nc);
 	for (int i = 0; i < l->n + l->nunknown; i++) {
 		const struct keyuser *k = i < l->n ? &l->items[i] : &l->unknown[i - l->n];
+		struct sheetinfo_facility fi;
+		fi.address[0] = fi.sector_vi[0] = fi.sector_en[0] = '\0';
+		if (db != NULL && sheetinfo_facility(db, k->facility_id, &fi) < 0)
+			goto out;
 		char missing[512];
+		if (i < l->n)
+			xlsx_plain(x, i + 1);
+		else
+			xlsx_blank(x); /* not on the list: no number */
+		xlsx_text(x, k->name);
+		xlsx_text(x, ku_address(k, &fi));
+		xlsx_text(x, fi.sector_vi[0] == '\0' ? k->sector_code
+			     : en		     ? fi.sector_en
+						     : fi.sector_vi);
+		xlsx_number(x, k->toe, fmt_qty_decimals(FMT_TOE, k->toe));
 		xlsx_text(x, k->code);
 		xlsx_text(x, k->tax_code);
-		xlsx_text(x, k->name);
 		xlsx_text(x, k->unit_name);
-		xlsx_text(x, k->sector_code);
-		xlsx_number(x, k->toe, fmt_qty_decimals(FMT_TOE, k->toe));
-		if (lang == SHEETS_CODES || (int)k->status < 0 || k->status >= KEYUSER__MAX)
+		if ((int)k->status < 0 || k->status >= KEYUSER__MAX)
 			xlsx_text(x, keyusers_status_code(k->status));
 		else
-			xlsx_text(x, lang == SHEETS_EN ? ku_status[k->status].en
-						       : ku_status[k->status].vi);
-		xlsx_int(x, k->derived_only);
+			xlsx_text(x, en ? ku_status[k->status].en : ku_status[k->status].vi);
+		xlsx_plain(x, k->derived_only);
 		xlsx_text(x, ku_missing(k, lang, cnames, ncnames, missing, sizeof(missing)));
 		for (int j = 0; j < nc; j++)
 			xlsx_number(x, sheets_ku_carrier_toe(k, carriers[j]),
 				    fmt_qty_decimals(FMT_TOE, 0));
 		xlsx_row_end(x);
 	}
+	rc = 0;
+out:
 	free(names);
 	free(head);
 	free(carriers);
-	return 0;
+	return rc;
 }
 
-/* The columns of `sxsh kpi --format csv`. */
-static const struct name kpi_head[] = {
-    {"plan", "Kế hoạch", "Plan"},
-    {"year", "Năm", "Year"},
-    {"by", "Phân theo", "Breakdown"},
-    {"group_code", "Mã nhóm", "Group code"},
-    {"group_name", "Nhóm", "Group"},
-    {"indicator", "Chỉ tiêu", "Indicator"},
-    {"target_pct", "Mục tiêu", "Target"},
-    {"target_from", "Mục tiêu từ năm", "Target from"},
-    {"target_by", "Mục tiêu đến năm", "Target by"},
-    {"yes", "Số cơ sở đạt", "Facilities meeting it"},
-    {"known", "Số cơ sở đã biết", "Facilities known"},
-    {"active", "Số cơ sở hoạt động", "Active facilities"},
-    {"share", "Tỷ lệ (trên số đã biết)", "Share (of known)"},
-    {"share_active", "Tỷ lệ (trên tổng số)", "Share (of all active)"},
-    {"coverage", "Độ bao phủ", "Coverage"},
-    {"target_met", "Đạt mục tiêu (1 = đạt)", "Target met (1 = yes)"},
-    {"compared_with", "So sánh theo", "Compared with"},
+/* The columns of `sxsh kpi --format csv`, headed in words. */
+enum {
+	KH_PLAN,
+	KH_YEAR,
+	KH_BY,
+	KH_GROUP_CODE,
+	KH_GROUP,
+	KH_INDICATOR,
+	KH_TARGET,
+	KH_TARGET_FROM,
+	KH_TARGET_BY,
+	KH_YES,
+	KH_KNOWN,
+	KH_ACTIVE,
+	KH_SHARE,
+	KH_SHARE_ACTIVE,
+	KH_COVERAGE,
+	KH_MET,
+	KH_COMPARED,
+	KPI_NHEAD
 };
-#define KPI_NHEAD ((int)(sizeof(kpi_head) / sizeof(kpi_head[0])))
+static const struct name kpi_head[KPI_NHEAD] = {
+    [KH_PLAN] = {"plan", "Kế hoạch", "Plan"},
+    [KH_YEAR] = {"year", "Năm", "Year"},
+    [KH_BY] = {"by", "Phân theo", "Breakdown"},
+    [KH_GROUP_CODE] = {"group_code", "Mã nhóm", "Group code"},
+    [KH_GROUP] = {"group_name", "Nhóm", "Group"},
+    [KH_INDICATOR] = {"indicator", "Chỉ tiêu", "Indicator"},
+    [KH_TARGET] = {"target_pct", "Mục tiêu", "Target"},
+    [KH_TARGET_FROM] = {"target_from", "Mục tiêu từ năm", "Target from"},
+    [KH_TARGET_BY] = {"target_by", "Mục tiêu đến năm", "Target by"},
+    [KH_YES] = {"yes", "Số cơ sở đạt", "Facilities meeting it"},
+    [KH_KNOWN] = {"known", "Số cơ sở đã biết", "Facilities known"},
+    [KH_ACTIVE] = {"active", "Số cơ sở hoạt động", "Active facilities"},
+    [KH_SHARE] = {"share", "Tỷ lệ (trên số đã biết)", "Share (of known)"},
+    [KH_SHARE_ACTIVE] = {"share_active", "Tỷ lệ (trên tổng số)", "Share (of all active)"},
+    [KH_COVERAGE] = {"coverage", "Độ bao phủ", "Coverage"},
+    [KH_MET] = {"target_met", "Đạt mục tiêu", "Target met"},
+    [KH_COMPARED] = {"compared_with", "So sánh theo", "Compared with"},
+};
+
+/* The target-met column's words: [0] not met, [1] met. */
+static const struct name kpi_met[2] = {
+    {"0", "Chưa đạt", "Not met"},
+    {"1", "Đạt", "Met"},
+};
 
 /* The header row of a KPI sheet in lang. */
 static void
@@ -232,7 +369,7 @@ kpi_header(struct xlsx *x, enum sheets_lang lang)
 	xlsx_header(x, h, KPI_NHEAD);
 }
 
-/* The breakdowns' labels in the "by" column when not codes; [KPI_BY__MAX]: the province. */
+/* The breakdowns' labels in the "by" column; [KPI_BY__MAX]: the province. */
 static const struct {
 	const char *vi, *en;
 } kpi_by_label[KPI_BY__MAX + 1] = {
@@ -250,6 +387,25 @@ static const char *const kpi_sheet_name[KPI_BY__MAX] = {
     [KPI_BY_OWNERSHIP] = "Loại hình",	 [KPI_BY_SIZE] = "Quy mô",
 };
 
+/* The title rows of a KPI sheet; by is a kpi_by, or KPI_BY__MAX for the province. */
+static void
+kpi_title(struct xlsx *x, const struct kpi_result *r, int by, int first, int last,
+	  enum sheets_lang lang)
+{
+	char years[32], t[256];
+	if (first == last)
+		snprintf(years, sizeof(years), "%d", first);
+	else
+		snprintf(years, sizeof(years), "%d–%d", first, last);
+	struct msg m;
+	msg_init(&m, MSG_XP_KPI_TITLE, NULL);
+	msg_code(&m, r->plan_code);
+	msg_code(&m, years);
+	msg_code(&m, lang == SHEETS_EN ? kpi_by_label[by].en : kpi_by_label[by].vi);
+	xlsx_title(x, sheets_msg(&m, lang, t, sizeof(t)));
+	xlsx_row_end(x); /* row 3: nothing above the header */
+}
+
 /* One row; by is a kpi_by, or KPI_BY__MAX for the province. */
 static void
 kpi_row(struct xlsx *x, const struct kpi_result *r, int year, int by, const struct kpi_group *g,
@@ -257,22 +413,17 @@ kpi_row(struct xlsx *x, const struct kpi_result *r, int year, int by, const stru
 {
 	int en = lang == SHEETS_EN;
 	xlsx_text(x, r->plan_code);
-	xlsx_int(x, year);
-	if (lang == SHEETS_CODES)
-		xlsx_text(x, by == KPI_BY__MAX ? "province" : kpi_by_name((enum kpi_by)by));
-	else
-		xlsx_text(x, en ? kpi_by_label[by].en : kpi_by_label[by].vi);
+	xlsx_plain(x, year);
+	xlsx_text(x, en ? kpi_by_label[by].en : kpi_by_label[by].vi);
 	xlsx_text(x, g != NULL ? g->code : NULL);
 	xlsx_text(x, g != NULL ? (en && g->name_en != NULL ? g->name_en : g->name_vi) : NULL);
-	xlsx_text(x, lang == SHEETS_CODES ? r->series[k].code
-		     : en		  ? r->series[k].name_en
-					  : r->series[k].name_vi);
+	xlsx_text(x, en ? r->series[k].name_en : r->series[k].name_vi);
 	/* The target of the row's year only: none outside its period (kpi_target_at). */
 	const struct kpi_target *t = kpi_target_at(&r->series[k], year);
 	if (t != NULL) {
 		xlsx_percent_dec(x, t->pct / 100.0, fmt_qty_decimals(FMT_TARGET, t->pct));
-		xlsx_int(x, t->from);
-		xlsx_int(x, t->by);
+		xlsx_plain(x, t->from);
+		xlsx_plain(x, t->by);
 	} else {
 		xlsx_blank(x);
 		xlsx_blank(x);
@@ -288,34 +439,51 @@ kpi_row(struct xlsx *x, const struct kpi_result *r, int year, int by, const stru
 	if (met < 0)
 		xlsx_blank(x);
 	else
-		xlsx_int(x, met);
-	xlsx_text(x, t == NULL ? NULL : sheets_word(&kpi_head[13], lang)); /* share_active */
+		xlsx_text(x, sheets_word(&kpi_met[met != 0], lang));
+	xlsx_text(x, t == NULL ? NULL : sheets_word(&kpi_head[KH_SHARE_ACTIVE], lang));
 	xlsx_row_end(x);
 }
 
 int
 sheets_kpi(struct xlsx *x, const struct kpi_result *r, unsigned mask, int first, int last)
 {
-	return sheets_kpi_lang(x, r, mask, first, last, SHEETS_CODES);
+	return sheets_kpi_lang(x, r, mask, first, last, SHEETS_VI);
 }
 
 int
 sheets_kpi_lang(struct xlsx *x, const struct kpi_result *r, unsigned mask, int first, int last,
 		enum sheets_lang lang)
 {
-	if (xlsx_sheet(x, lang == SHEETS_EN ? kpi_by_label[KPI_BY__MAX].en : "Toàn tỉnh") < 0)
+	int en = lang == SHEETS_EN;
+	if (xlsx_sheet(x, en ? kpi_by_label[KPI_BY__MAX].en : "Toàn tỉnh") < 0)
 		return -1;
+	kpi_title(x, r, KPI_BY__MAX, first, last, lang);
 	kpi_header(x, lang);
-	for (int y = first; y <= last; y++)
-		for (int k = 0; k < KPI__MAX; k++)
+	/* Indicator by indicator, so that each one's years are a range of the chart. */
+	struct xlsx_series series[KPI__MAX];
+	for (int k = 0; k < KPI__MAX; k++) {
+		series[k].name = en ? r->series[k].name_en : r->series[k].name_vi;
+		series[k].first = xlsx_row(x);
+		for (int y = first; y <= last; y++)
 			kpi_row(x, r, y, KPI_BY__MAX, NULL, k,
 				&r->series[k].values[y - r->first_year], lang);
+		series[k].last = xlsx_row(x) - 1;
+	}
+	char t[256];
+	struct msg m;
+	msg_init(&m, MSG_XP_KPI_CHART, NULL);
+	/* One year: a bar per indicator; several: a line per indicator across them. */
+	if (last >= first && xlsx_chart(x, last > first ? XLSX_CHART_LINE : XLSX_CHART_COLUMN,
+					sheets_msg(&m, lang, t, sizeof(t)), KH_YEAR,
+					KH_SHARE_ACTIVE, series, KPI__MAX, 1) < 0)
+		return -1;
 	for (int by = 0; by < KPI_BY__MAX; by++) {
 		if (!(mask & KPI_BY_BIT(by)))
 			continue;
 		const struct kpi_breakdown *b = &r->by[by];
-		if (xlsx_sheet(x, lang == SHEETS_EN ? kpi_by_label[by].en : kpi_sheet_name[by]) < 0)
+		if (xlsx_sheet(x, en ? kpi_by_label[by].en : kpi_sheet_name[by]) < 0)
 			return -1;
+		kpi_title(x, r, by, first, last, lang);
 		kpi_header(x, lang);
 		for (int y = first; y <= last; y++)
 			for (int g = 0; g < b->ngroups; g++) {
@@ -337,23 +505,108 @@ static const char *const export_sheet_name[CSVIO__MAX] = {
     [CSVIO_REPORTS] = "Báo cáo",
 };
 
-/* How an export's number column shows; a column not listed is General. */
-enum export_show { SHOW_PLAIN, SHOW_COUNT, SHOW_MONEY };
-static const struct {
-	const char *column;
-	enum export_show show;
-} export_shows[] = {
-    {"employees", SHOW_COUNT},
-    {"cost_vnd", SHOW_MONEY},
+/* How an export's column shows; a column not listed is text or General. */
+enum export_show {
+	SHOW_PLAIN,	/* numbers in General: years, months, flags, coordinates */
+	SHOW_COUNT,	/* grouped integers */
+	SHOW_MONEY,	/* grouped đồng */
+	SHOW_QTY,	/* grouped, with a reported quantity's decimals (FMT_QTY) */
+	SHOW_OWNERSHIP, /* codes shown by their names */
+	SHOW_SIZE,
+	SHOW_FSTATUS,
+	SHOW_RSTATUS,
+	SHOW_LINE
 };
 
-static enum export_show
-export_show_of(const char *column)
+/* The facility's status and a report line's kind in words (codes of csv-formats.md). */
+static const struct name export_fstatus[] = {
+    {"active", "Đang hoạt động", "Active"},
+    {"closed", "Đã đóng cửa", "Closed"},
+};
+static const struct name export_line[] = {
+    {"output", "Sản lượng", "Output"},
+    {"energy", "Năng lượng", "Energy"},
+    {"water", "Nước", "Water"},
+    {"material", "Nguyên vật liệu", "Material"},
+};
+
+/*
+ * The export's columns by their CSV codes: the header in words and how the
+ * values show.  A column missing here shows its code in the header.
+ */
+static const struct {
+	enum csvio_kind kind;
+	const char *column, *head;
+	enum export_show show;
+} export_cols[] = {
+    {CSVIO_FACILITIES, "code", "Mã cơ sở", SHOW_PLAIN},
+    {CSVIO_FACILITIES, "tax_code", "Mã số thuế", SHOW_PLAIN},
+    {CSVIO_FACILITIES, "name", "Tên cơ sở", SHOW_PLAIN},
+    {CSVIO_FACILITIES, "sector", "Mã ngành (VSIC)", SHOW_PLAIN},
+    {CSVIO_FACILITIES, "admin_unit", "Mã đơn vị hành chính", SHOW_PLAIN},
+    {CSVIO_FACILITIES, "address", "Địa chỉ", SHOW_PLAIN},
+    {CSVIO_FACILITIES, "lat", "Vĩ độ", SHOW_PLAIN},
+    {CSVIO_FACILITIES, "lon", "Kinh độ", SHOW_PLAIN},
+    {CSVIO_FACILITIES, "ownership", "Loại hình sở hữu", SHOW_OWNERSHIP},
+    {CSVIO_FACILITIES, "size", "Quy mô", SHOW_SIZE},
+    {CSVIO_FACILITIES, "employees", "Số lao động", SHOW_COUNT},
+    {CSVIO_FACILITIES, "opened_year", "Năm bắt đầu hoạt động", SHOW_PLAIN},
+    {CSVIO_FACILITIES, "closed_year", "Năm đóng cửa", SHOW_PLAIN},
+    {CSVIO_FACILITIES, "status", "Trạng thái", SHOW_FSTATUS},
+    {CSVIO_REPORTS, "facility_code", "Mã cơ sở", SHOW_PLAIN},
+    {CSVIO_REPORTS, "year", "Năm báo cáo", SHOW_PLAIN},
+    {CSVIO_REPORTS, "status", "Trạng thái báo cáo", SHOW_RSTATUS},
+    {CSVIO_REPORTS, "cp_aware", "Nhận thức về SXSH (1 = có)", SHOW_PLAIN},
+    {CSVIO_REPORTS, "cp_staff", "Có cán bộ phụ trách SXSH (1 = có)", SHOW_PLAIN},
+    {CSVIO_REPORTS, "cp_unit", "Có bộ phận SXSH (1 = có)", SHOW_PLAIN},
+    {CSVIO_REPORTS, "cp_applied", "Áp dụng SXSH (1 = có)", SHOW_PLAIN},
+    {CSVIO_REPORTS, "line", "Loại dòng", SHOW_LINE},
+    {CSVIO_REPORTS, "item", "Mã hạng mục (năng lượng, nguồn nước) hoặc vật liệu", SHOW_PLAIN},
+    {CSVIO_REPORTS, "product", "Mã sản phẩm", SHOW_PLAIN},
+    {CSVIO_REPORTS, "month", "Tháng", SHOW_PLAIN},
+    {CSVIO_REPORTS, "quantity", "Số lượng", SHOW_QTY},
+    {CSVIO_REPORTS, "unit", "Đơn vị tính", SHOW_PLAIN},
+    {CSVIO_REPORTS, "cost_vnd", "Chi phí (đồng)", SHOW_MONEY},
+};
+
+/*
+ * The name columns the workbook adds, each right after the code column it
+ * names (not in the CSV; their codes in the hidden row say so): the
+ * sector's, the unit's and the product's names from the reference data,
+ * and an item's: a carrier's name on an energy line, a water source's on
+ * a water line, the material itself on a material line.
+ */
+enum { EXPORT_ITEM_NAME = -1 };
+static const struct {
+	enum csvio_kind kind;
+	const char *after, *code, *head;
+	int ref; /* enum sheetinfo_ref, or EXPORT_ITEM_NAME */
+} export_names[] = {
+    {CSVIO_FACILITIES, "sector", "sector_name", "Tên ngành", SHEETINFO_SECTOR},
+    {CSVIO_FACILITIES, "admin_unit", "admin_unit_name", "Tên đơn vị hành chính", SHEETINFO_UNIT},
+    {CSVIO_REPORTS, "item", "item_name", "Tên hạng mục", EXPORT_ITEM_NAME},
+    {CSVIO_REPORTS, "product", "product_name", "Tên sản phẩm", SHEETINFO_PRODUCT},
+};
+#define EXPORT_NNAMES ((int)(sizeof(export_names) / sizeof(export_names[0])))
+
+/* The entry of export_names added after column of kind; -1 when none. */
+static int
+export_name_after(enum csvio_kind kind, const char *column)
 {
-	for (size_t i = 0; i < sizeof(export_shows) / sizeof(export_shows[0]); i++)
-		if (strcmp(export_shows[i].column, column) == 0)
-			return export_shows[i].show;
-	return SHOW_PLAIN;
+	for (int i = 0; i < EXPORT_NNAMES; i++)
+		if (export_names[i].kind == kind && strcmp(export_names[i].after, column) == 0)
+			return i;
+	return -1;
+}
+
+/* The entry of export_cols for column of kind; -1 when none. */
+static int
+export_col(enum csvio_kind kind, const char *column)
+{
+	for (size_t i = 0; i < sizeof(export_cols) / sizeof(export_cols[0]); i++)
+		if (export_cols[i].kind == kind && strcmp(export_cols[i].column, column) == 0)
+			return (int)i;
+	return -1;
 }
 
 /* What the row sink needs: the workbook, each column's cell kind, the count. */
@@ -361,8 +614,65 @@ struct export_ctx {
 	struct xlsx *x;
 	enum csvio_type type[XLSX_COLS_MAX];
 	enum export_show show[XLSX_COLS_MAX];
+	int name_after[XLSX_COLS_MAX]; /* the export_names entry after CSV column c; -1 */
+	int line_col;		       /* the reports' "line" column; -1 for facilities */
+	const struct sheetinfo_names *names;
 	long rows;
 };
+
+/* The Vietnamese name of code in t (n entries); the code itself when unknown. */
+static const char *
+export_label(const struct name *t, int n, const char *code)
+{
+	const struct name *nm = names_find(t, n, code);
+	return nm != NULL ? nm->name_vi : code;
+}
+
+/* A text field of the export, by name where its column shows one. */
+static void
+export_text(struct export_ctx *e, const char *const *fields, int c)
+{
+	const char *f = fields[c];
+	switch (e->show[c]) {
+	case SHOW_OWNERSHIP:
+		f = export_label(names_ownership, OWN__MAX, f);
+		break;
+	case SHOW_SIZE:
+		f = export_label(names_size, SIZE__MAX, f);
+		break;
+	case SHOW_FSTATUS:
+		f = export_label(export_fstatus, 2, f);
+		break;
+	case SHOW_RSTATUS:
+		f = export_label(names_state, WF_STATE__MAX, f);
+		break;
+	case SHOW_LINE:
+		f = export_label(export_line, 4, f);
+		break;
+	default:
+		break;
+	}
+	xlsx_text(e->x, f);
+}
+
+/* The name column export_names[i] of the code fields[c]; blank when it has none. */
+static void
+export_name(struct export_ctx *e, const char *const *fields, int c, int i)
+{
+	const char *code = fields[c], *nm = NULL;
+	if (export_names[i].ref != EXPORT_ITEM_NAME) {
+		nm = sheetinfo_name(e->names, (enum sheetinfo_ref)export_names[i].ref, code, 0);
+	} else if (code != NULL && e->line_col >= 0 && fields[e->line_col] != NULL) {
+		const char *line = fields[e->line_col];
+		if (strcmp(line, "energy") == 0)
+			nm = sheetinfo_name(e->names, SHEETINFO_CARRIER, code, 0);
+		else if (strcmp(line, "water") == 0)
+			nm = export_label(names_water, NAMES_WATER_N, code);
+		else if (strcmp(line, "material") == 0)
+			nm = code; /* a material is named, not coded */
+	}
+	xlsx_text(e->x, nm);
+}
 
 static int
 export_row(void *ctx, const char *const *fields, int n)
@@ -372,7 +682,9 @@ export_row(void *ctx, const char *const *fields, int n)
 		return -1;
 	for (int c = 0; c < n; c++) {
 		if (fields[c] == NULL || e->type[c] == CSVIO_TEXT) {
-			xlsx_text(e->x, fields[c]);
+			export_text(e, fields, c);
+			if (e->name_after[c] >= 0)
+				export_name(e, fields, c, e->name_after[c]);
 			continue;
 		}
 		/* The fields are the CSV's shortest exact forms: strtod gives the value back. */
@@ -384,7 +696,10 @@ export_row(void *ctx, const char *const *fields, int n)
 		case SHOW_MONEY:
 			xlsx_number(e->x, v, 0);
 			break;
-		case SHOW_PLAIN:
+		case SHOW_QTY:
+			xlsx_number(e->x, v, fmt_qty_decimals(FMT_QTY, v));
+			break;
+		default:
 			xlsx_plain(e->x, v);
 			break;
 		}
@@ -400,7 +715,7 @@ export_attach_row(void *ctx, const char *code, int year, int64_t count)
 {
 	struct xlsx *x = ctx;
 	xlsx_text(x, code);
-	xlsx_int(x, year);
+	xlsx_plain(x, year);
 	xlsx_int(x, count);
 	xlsx_row_end(x);
 	return 0;
@@ -414,11 +729,14 @@ export_attach_row(void *ctx, const char *code, int year, int64_t count)
 static int
 export_attachments(struct xlsx *x, struct db *db, int year, char *err, size_t errsz)
 {
-	static const char *const head[] = {"facility_code", "year", "attachments"};
+	static const char *const codes[] = {"facility_code", "year", "attachments"};
+	static const char *const head[] = {"Mã cơ sở", "Năm báo cáo", "Số tệp đính kèm"};
 	if (xlsx_sheet(x, "Tệp đính kèm") < 0) {
 		msg_both(err, errsz, MSG_SHEET_CANNOT_ADD, " %s", "Tệp đính kèm");
 		return -1;
 	}
+	sheets_title_id(x, MSG_XP_ATTACH_TITLE, SHEETS_VI);
+	xlsx_codes_row(x, codes, 3);
 	xlsx_header(x, head, 3);
 	if (attach_report_counts(db, year, export_attach_row, x) != ST_OK) {
 		msg_both(err, errsz, MSG_ST_ERR, NULL);
@@ -431,26 +749,54 @@ int
 sheets_export(struct xlsx *x, struct db *db, enum csvio_kind kind, int year, long *rows, char *err,
 	      size_t errsz)
 {
-	struct export_ctx e = {.x = x};
-	const char *head[XLSX_COLS_MAX];
-	int n = csvio_ncols(kind);
+	struct sheetinfo_names names;
+	struct export_ctx e = {.x = x, .line_col = -1, .names = &names};
+	const char *codes[XLSX_COLS_MAX], *head[XLSX_COLS_MAX];
+	int n = csvio_ncols(kind), ncols = 0;
 	if (rows != NULL)
 		*rows = 0;
-	if (n > XLSX_COLS_MAX || xlsx_sheet(x, export_sheet_name[kind]) < 0) {
+	if (n + EXPORT_NNAMES > XLSX_COLS_MAX || xlsx_sheet(x, export_sheet_name[kind]) < 0) {
 		msg_both(err, errsz, MSG_SHEET_CANNOT_ADD, " %s", export_sheet_name[kind]);
 		return -1;
 	}
 	for (int c = 0; c < n; c++) {
-		head[c] = csvio_col_name(kind, c);
+		const char *code = csvio_col_name(kind, c);
+		int i = export_col(kind, code);
+		codes[ncols] = code;
+		head[ncols++] = i >= 0 ? export_cols[i].head : code;
+		e.show[c] = i >= 0 ? export_cols[i].show : SHOW_PLAIN;
 		e.type[c] = csvio_col_type(kind, c);
-		e.show[c] = export_show_of(head[c]);
+		if (kind == CSVIO_REPORTS && strcmp(code, "line") == 0)
+			e.line_col = c;
+		e.name_after[c] = export_name_after(kind, code);
+		if (e.name_after[c] >= 0) {
+			codes[ncols] = export_names[e.name_after[c]].code;
+			head[ncols++] = export_names[e.name_after[c]].head;
+		}
 	}
-	xlsx_header(x, head, n);
+	struct arena a;
+	arena_init(&a);
+	if (sheetinfo_names_load(db, &a, &names) < 0) {
+		arena_free(&a);
+		msg_both(err, errsz, MSG_ST_ERR, NULL);
+		return -1;
+	}
+	char t[256];
+	struct msg m;
+	if (kind == CSVIO_REPORTS && year > 0) {
+		msg_init(&m, MSG_XP_REP_TITLE, NULL);
+		msg_plain(&m, year);
+	} else {
+		msg_init(&m, kind == CSVIO_REPORTS ? MSG_XP_REP_TITLE_ALL : MSG_XP_FAC_TITLE, NULL);
+	}
+	xlsx_title(x, sheets_msg(&m, SHEETS_VI, t, sizeof(t)));
+	xlsx_codes_row(x, codes, ncols);
+	xlsx_header(x, head, ncols);
 	int rc = csvio_export_rows(db, kind, year, export_row, &e, err, errsz);
+	arena_free(&a);
 	if (rows != NULL)
 		*rows = e.rows;
 	if (rc < 0 && e.rows == SHEETS_ROWS_MAX) {
-		struct msg m;
 		msg_init(&m, MSG_SHEET_TOO_MANY_ROWS, NULL);
 		msg_plain(&m, SHEETS_ROWS_MAX);
 		msg_format(&m, MSG_BOTH, err, errsz);
@@ -515,6 +861,8 @@ sheets_facilities(struct xlsx *x, struct db *db, struct arena *a, const struct f
 		*rows = 0;
 	if (xlsx_sheet(x, en ? "Facilities" : "Cơ sở") < 0)
 		return -1;
+	sheets_title_id(x, MSG_XP_DIR_TITLE, en ? SHEETS_EN : SHEETS_VI);
+	xlsx_row_end(x); /* row 3: nothing above the header */
 	for (int c = 0; c < DIR_NHEAD; c++)
 		head[c] = en ? dir_head[c].en : dir_head[c].vi;
 	xlsx_header(x, head, DIR_NHEAD);

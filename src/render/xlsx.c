@@ -3,10 +3,11 @@
  * the workbook in memory (shared strings, not constant-memory mode, so
  * repeated district and sector names are stored once) and writes the zip
  * at workbook_close; the writer points it at PATH.tmp and renames.  The
- * cursor, the header row of the current sheet and the widest text of each
- * column are kept here; widths and the autofilter are applied when the
- * sheet is finished (at the next xlsx_sheet or at xlsx_close), because only
- * then is the last row known.
+ * cursor, the header row of the current sheet, the widest text of each
+ * column and the length of its header are kept here; widths, the header
+ * row's height and the autofilter are applied when the sheet is finished
+ * (at the next xlsx_sheet or at xlsx_close), because only then is the last
+ * row known.
  */
 #include "render/xlsx.h"
 
@@ -14,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <xlsxwriter.h>
 
@@ -24,6 +26,8 @@
 /* Cell formats, created once per workbook. */
 enum xlsx_fmt {
 	XF_BOLD,
+	XF_TITLE,
+	XF_HEAD,
 	XF_PLAIN,
 	XF_INT,
 	XF_NUM0,
@@ -34,27 +38,84 @@ enum xlsx_fmt {
 	XF_PCT0,
 	XF__MAX
 };
+/*
+ * The display formats, in the format code's own notation (',' groups, '.'
+ * the decimals), which Excel shows with the user's locale separators.
+ */
 static const char *const xlsx_numfmt[XF__MAX] = {
-    [XF_BOLD] = NULL,	     [XF_PLAIN] = "General", [XF_INT] = "#,##0",
-    [XF_NUM0] = "#,##0",     [XF_NUM1] = "#,##0.0",  [XF_NUM2] = "#,##0.00",
-    [XF_NUM3] = "#,##0.000", [XF_PCT] = "0.0%",	     [XF_PCT0] = "0%",
+    [XF_BOLD] = NULL,	     [XF_TITLE] = NULL,	  [XF_HEAD] = NULL,	 [XF_PLAIN] = "General",
+    [XF_INT] = "#,##0",	     [XF_NUM0] = "#,##0", [XF_NUM1] = "#,##0.0", [XF_NUM2] = "#,##0.00",
+    [XF_NUM3] = "#,##0.000", [XF_PCT] = "0.0%",	  [XF_PCT0] = "0%",
 };
 
 /* Column widths in characters: a floor so short headers stay readable, a ceiling for names. */
 enum { XLSX_WIDTH_MIN = 8, XLSX_WIDTH_MAX = 60 };
+/* Row heights in points: one line of the default font, the title's larger type. */
+#define XLSX_LINE_PT  15.0
+#define XLSX_TITLE_PT 21.0
 
 struct xlsx {
 	char *path, *tmp;
 	lxw_workbook *wb;
 	lxw_format *fmt[XF__MAX];
 	lxw_worksheet *ws; /* current sheet, NULL before the first */
+	char *sheet_name;  /* of ws, for the charts' references */
 	lxw_row_t row;
 	lxw_col_t col;
 	int header_row; /* -1: the sheet has no header */
+	int data_last;	/* the last row holding a cell after the header; -1: none */
 	int ncols;	/* of the header */
 	int width[XLSX_COLS_MAX];
-	lxw_error failed; /* first error, LXW_NO_ERROR while fine */
+	int head_len[XLSX_COLS_MAX];  /* characters of each header name */
+	int head_word[XLSX_COLS_MAX]; /* characters of its longest word */
+	char *source;		      /* the title's source line; NULL: none */
+	char date[40], iso[40];	      /* dd/mm/yyyy, yyyy-mm-dd */
+	lxw_error failed;	      /* first error, LXW_NO_ERROR while fine */
 };
+
+/* Sets x's date from y, m, d when they make a real date; 0 or -1. */
+static int
+set_ymd(struct xlsx *x, int y, int m, int d)
+{
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1)
+		return -1;
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (d > mdays[m - 1] + (m == 2 && leap))
+		return -1;
+	snprintf(x->date, sizeof(x->date), "%02d/%02d/%04d", d, m, y);
+	snprintf(x->iso, sizeof(x->iso), "%04d-%02d-%02d", y, m, d);
+	return 0;
+}
+
+int
+xlsx_set_date(struct xlsx *x, const char *iso)
+{
+	int y, m, d, end = 0;
+	if (iso == NULL || sscanf(iso, "%4d-%2d-%2d%n", &y, &m, &d, &end) != 3 || end != 10 ||
+	    iso[10] != '\0')
+		return -1;
+	return set_ymd(x, y, m, d);
+}
+
+const char *
+xlsx_date(const struct xlsx *x)
+{
+	return x->date;
+}
+
+const char *
+xlsx_date_iso(const struct xlsx *x)
+{
+	return x->iso;
+}
+
+void
+xlsx_set_source(struct xlsx *x, const char *line)
+{
+	free(x->source);
+	x->source = line != NULL ? xstrdup(line) : NULL;
+}
 
 struct xlsx *
 xlsx_open(const char *path)
@@ -65,6 +126,14 @@ xlsx_open(const char *path)
 	x->tmp = xmalloc(n);
 	snprintf(x->tmp, n, "%s.tmp", path);
 	x->header_row = -1;
+	x->data_last = -1;
+	/* Today in Vietnam (UTC+7, no summer time), unless fixed for a test. */
+	if (xlsx_set_date(x, getenv("SXSH_EXPORT_DATE")) < 0) {
+		time_t now = time(NULL) + 7 * 3600;
+		struct tm tm;
+		gmtime_r(&now, &tm);
+		set_ymd(x, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	}
 	x->wb = workbook_new(x->tmp);
 	if (x->wb == NULL) {
 		x->failed = LXW_ERROR_MEMORY_MALLOC_FAILED;
@@ -72,31 +141,77 @@ xlsx_open(const char *path)
 	}
 	for (int f = 0; f < XF__MAX; f++) {
 		x->fmt[f] = workbook_add_format(x->wb);
-		if (f == XF_BOLD)
+		switch (f) {
+		case XF_BOLD:
 			format_set_bold(x->fmt[f]);
-		else
+			break;
+		case XF_TITLE:
+			format_set_bold(x->fmt[f]);
+			format_set_font_size(x->fmt[f], 14);
+			break;
+		case XF_HEAD:
+			format_set_bold(x->fmt[f]);
+			format_set_text_wrap(x->fmt[f]);
+			format_set_align(x->fmt[f], LXW_ALIGN_VERTICAL_TOP);
+			format_set_bottom(x->fmt[f], LXW_BORDER_THIN);
+			break;
+		default:
 			format_set_num_format(x->fmt[f], xlsx_numfmt[f]);
+		}
 	}
 	return x;
 }
 
-/* Applies the column widths and the autofilter of the current sheet. */
+/*
+ * The width of column c in characters: its widest cell, or its header up
+ * to XLSX_HEAD_WRAP (a longer one wraps) but never narrower than the
+ * header's longest word; plus a margin, within the floor and the ceiling.
+ * 0 for a column with nothing in it.
+ */
+static int
+col_width(const struct xlsx *x, int c)
+{
+	int w = x->width[c];
+	int h = x->head_len[c] < XLSX_HEAD_WRAP ? x->head_len[c] : XLSX_HEAD_WRAP;
+	if (h < x->head_word[c])
+		h = x->head_word[c];
+	if (w < h)
+		w = h;
+	if (w == 0)
+		return 0;
+	w += 2;
+	return w < XLSX_WIDTH_MIN ? XLSX_WIDTH_MIN : w > XLSX_WIDTH_MAX ? XLSX_WIDTH_MAX : w;
+}
+
+/*
+ * Applies the column widths, the header row's height (the most lines a
+ * wrapped header takes at its column's width), the print setup and the
+ * autofilter of the current sheet.
+ */
 static void
 sheet_finish(struct xlsx *x)
 {
 	if (x->ws == NULL)
 		return;
+	int lines = 1;
 	for (int c = 0; c < XLSX_COLS_MAX; c++) {
-		if (x->width[c] == 0)
+		int w = col_width(x, c);
+		if (w == 0)
 			continue;
-		int w = x->width[c] + 2;
-		w = w < XLSX_WIDTH_MIN ? XLSX_WIDTH_MIN : w > XLSX_WIDTH_MAX ? XLSX_WIDTH_MAX : w;
 		worksheet_set_column(x->ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL);
+		/* The text area is the width less the margin of 2. */
+		int l = (x->head_len[c] + (w - 2) - 1) / (w - 2);
+		if (l > lines)
+			lines = l;
 	}
 	if (x->header_row >= 0 && x->ncols > 0) {
-		lxw_row_t last = x->col > 0 ? x->row : x->row - 1;
-		if (last < (lxw_row_t)x->header_row)
-			last = (lxw_row_t)x->header_row;
+		worksheet_set_row(x->ws, (lxw_row_t)x->header_row, XLSX_LINE_PT * lines, NULL);
+		/* Printed on A4 across, the header again on every page. */
+		worksheet_set_landscape(x->ws);
+		worksheet_set_paper(x->ws, 9);
+		worksheet_repeat_rows(x->ws, (lxw_row_t)x->header_row, (lxw_row_t)x->header_row);
+		lxw_row_t last =
+		    x->data_last >= 0 ? (lxw_row_t)x->data_last : (lxw_row_t)x->header_row;
 		worksheet_autofilter(x->ws, (lxw_row_t)x->header_row, 0, last,
 				     (lxw_col_t)(x->ncols - 1));
 	}
@@ -105,6 +220,8 @@ sheet_finish(struct xlsx *x)
 static void
 xlsx_free(struct xlsx *x)
 {
+	free(x->sheet_name);
+	free(x->source);
 	free(x->path);
 	free(x->tmp);
 	free(x);
@@ -173,11 +290,16 @@ xlsx_sheet(struct xlsx *x, const char *name)
 		x->failed = LXW_ERROR_MEMORY_MALLOC_FAILED;
 		return -1;
 	}
+	free(x->sheet_name);
+	x->sheet_name = xstrdup(name);
 	x->row = 0;
 	x->col = 0;
 	x->header_row = -1;
+	x->data_last = -1;
 	x->ncols = 0;
 	memset(x->width, 0, sizeof(x->width));
+	memset(x->head_len, 0, sizeof(x->head_len));
+	memset(x->head_word, 0, sizeof(x->head_word));
 	return 0;
 }
 
@@ -193,10 +315,9 @@ note(struct xlsx *x, lxw_error e, int width)
 {
 	if (e != LXW_NO_ERROR && x->failed == LXW_NO_ERROR)
 		x->failed = e;
-	/* A title row spanning the sheet must not widen its first column. */
-	if (x->header_row >= 0 || x->ncols > 0)
-		if (width > x->width[x->col])
-			x->width[x->col] = width;
+	/* Rows above the header (title, notes) must not widen their columns. */
+	if (x->header_row >= 0 && x->row > (lxw_row_t)x->header_row && width > x->width[x->col])
+		x->width[x->col] = width;
 	x->col++;
 }
 
@@ -299,8 +420,33 @@ xlsx_blank(struct xlsx *x)
 void
 xlsx_row_end(struct xlsx *x)
 {
+	if (x->col > 0 && x->header_row >= 0 && x->row > (lxw_row_t)x->header_row)
+		x->data_last = (int)x->row;
 	x->row++;
 	x->col = 0;
+}
+
+int
+xlsx_row(const struct xlsx *x)
+{
+	return (int)x->row;
+}
+
+/* Characters of the longest space-separated word of s. */
+static int
+longest_word(const char *s)
+{
+	int best = 0, cur = 0;
+	for (; *s != '\0'; s++) {
+		if (*s == ' ') {
+			cur = 0;
+			continue;
+		}
+		/* A UTF-8 continuation byte does not start a character. */
+		if (((unsigned char)*s & 0xC0) != 0x80 && ++cur > best)
+			best = cur;
+	}
+	return best;
 }
 
 void
@@ -312,8 +458,92 @@ xlsx_header(struct xlsx *x, const char *const *names, int n)
 		xlsx_row_end(x);
 	x->header_row = (int)x->row;
 	x->ncols = n < XLSX_COLS_MAX ? n : XLSX_COLS_MAX;
-	for (int c = 0; c < x->ncols; c++)
-		xlsx_bold(x, names[c]);
+	for (int c = 0; c < x->ncols; c++) {
+		const char *s = names[c] != NULL ? names[c] : "";
+		x->head_len[c] = utf8_width(s);
+		x->head_word[c] = longest_word(s);
+		put_string(x, s, x->fmt[XF_HEAD]);
+	}
 	worksheet_freeze_panes(x->ws, x->row + 1, 0);
 	xlsx_row_end(x);
+}
+
+void
+xlsx_title(struct xlsx *x, const char *title)
+{
+	if (!cell_ok(x))
+		return;
+	if (x->col > 0)
+		xlsx_row_end(x);
+	worksheet_set_row(x->ws, x->row, XLSX_TITLE_PT, NULL);
+	put_string(x, title, x->fmt[XF_TITLE]);
+	xlsx_row_end(x);
+	/* The source row is there even when empty, so every sheet's rows keep their place. */
+	if (x->source != NULL)
+		xlsx_text(x, x->source);
+	xlsx_row_end(x);
+}
+
+void
+xlsx_codes_row(struct xlsx *x, const char *const *codes, int n)
+{
+	if (!cell_ok(x))
+		return;
+	if (x->col > 0)
+		xlsx_row_end(x);
+	lxw_row_col_options hidden = {.hidden = 1};
+	lxw_error e = worksheet_set_row_opt(x->ws, x->row, LXW_DEF_ROW_HEIGHT, NULL, &hidden);
+	for (int c = 0; c < n && c < XLSX_COLS_MAX && e == LXW_NO_ERROR; c++)
+		if (codes[c] != NULL && codes[c][0] != '\0')
+			e = worksheet_write_string(x->ws, x->row, (lxw_col_t)c, codes[c], NULL);
+	if (e != LXW_NO_ERROR && x->failed == LXW_NO_ERROR)
+		x->failed = e;
+	xlsx_row_end(x);
+}
+
+int
+xlsx_chart(struct xlsx *x, enum xlsx_chart_kind kind, const char *title, int cat_col, int val_col,
+	   const struct xlsx_series *s, int n, int percent)
+{
+	if (!cell_ok(x))
+		return -1;
+	if (x->col > 0)
+		xlsx_row_end(x);
+	lxw_chart *ch =
+	    workbook_add_chart(x->wb, kind == XLSX_CHART_LINE ? LXW_CHART_LINE : LXW_CHART_COLUMN);
+	if (ch == NULL) {
+		x->failed = LXW_ERROR_MEMORY_MALLOC_FAILED;
+		return -1;
+	}
+	chart_title_set_name(ch, title);
+	for (int i = 0; i < n; i++) {
+		lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+		if (se == NULL) {
+			x->failed = LXW_ERROR_MEMORY_MALLOC_FAILED;
+			return -1;
+		}
+		chart_series_set_categories(se, x->sheet_name, (lxw_row_t)s[i].first,
+					    (lxw_col_t)cat_col, (lxw_row_t)s[i].last,
+					    (lxw_col_t)cat_col);
+		chart_series_set_values(se, x->sheet_name, (lxw_row_t)s[i].first,
+					(lxw_col_t)val_col, (lxw_row_t)s[i].last,
+					(lxw_col_t)val_col);
+		if (s[i].name != NULL)
+			chart_series_set_name(se, s[i].name);
+	}
+	chart_axis_set_num_format(ch->y_axis, percent ? "0%" : "#,##0");
+	if (percent) {
+		chart_axis_set_min(ch->y_axis, 0);
+		chart_axis_set_max(ch->y_axis, 1);
+	}
+	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+	lxw_chart_options place = {.x_scale = 1.5, .y_scale = 1.5};
+	lxw_error e = worksheet_insert_chart_opt(x->ws, x->row + 1, 0, ch, &place);
+	if (e != LXW_NO_ERROR) {
+		x->failed = e;
+		return -1;
+	}
+	/* The default chart is 15 rows high; scaled by 1.5, with a row of space above. */
+	x->row += 25;
+	return 0;
 }

@@ -145,6 +145,7 @@ login_render(struct http_request *req, struct http_response *resp, const char *p
 	html_text(&b, title);
 	html_close(&b, "button");
 	html_close(&b, "form");
+	web_mail_forgot_link(req, &b);
 	int rc = auth_page(req, resp, title, &b);
 	buf_free(&b);
 	return rc;
@@ -367,6 +368,7 @@ account_render(struct http_request *req, struct http_response *resp, const char 
 	html_close(&b, "button");
 	html_close(&b, "form");
 
+	web_mail_account_notices(req, &b); /* e-mail notices on or off (mail.c) */
 	account_tokens(req, &b, tokens, ntokens);
 	free(tokens);
 	int rc = auth_page(req, resp, title, &b);

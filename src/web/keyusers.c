@@ -98,6 +98,7 @@ ku_carrier(struct http_request *req, const struct ku_names *cn, const char *code
 
 /* What the workbook download needs (web_sheets_send's fill). */
 struct ku_sheet {
+	struct db *db;
 	const struct keyuser_list *l;
 	const struct ku_names *cn;
 	enum sheets_lang lang;
@@ -107,7 +108,7 @@ static int
 ku_fill(struct xlsx *x, const void *ctx)
 {
 	const struct ku_sheet *k = ctx;
-	return sheets_keyusers_lang(x, k->l, k->lang, k->cn->v, k->cn->n);
+	return sheets_keyusers_lang(x, k->db, k->l, k->lang, k->cn->v, k->cn->n);
 }
 
 /* The CSV of the list: facility, then one row per carrier. */
@@ -274,7 +275,8 @@ web_keyusers(struct http_request *req, struct http_response *resp)
 		return -1;
 	}
 	if (csv || xlsx) {
-		struct ku_sheet ks = {l, &cn, req->lang == LANG_EN ? SHEETS_EN : SHEETS_VI};
+		struct ku_sheet ks = {http_request_db(req), l, &cn,
+				      req->lang == LANG_EN ? SHEETS_EN : SHEETS_VI};
 		rc = csv ? ku_csv(req, resp, l)
 			 : web_sheets_send(req, resp, ku_fill, &ks,
 					   arena_printf(&req->arena, "keyusers-%d.xlsx", l->year));

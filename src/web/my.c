@@ -203,6 +203,7 @@ my_facility(struct http_request *req, struct buf *b, const struct home_facility 
 	html_textf(b, "%s · %s", f->code, f->name);
 	html_close(b, "a");
 	html_close(b, "h2");
+	web_campaign_home_link(req, b, f->id, f->code);
 	int year = 0;
 	for (int i = 0; i < f->ndocs; i++) {
 		if (f->docs[i].year != year) {
@@ -244,6 +245,7 @@ my_render(struct http_request *req, struct http_response *resp, const struct wf_
 			    HTTP_T(req, "Đã gửi yêu cầu; Sở Công Thương sẽ xác nhận.",
 				   "Claim sent; the Department will confirm it."));
 	my_notices(req, &b, notes, nnotes);
+	web_workbook_upload_link(req, &b);
 	if (n == 0)
 		html_elem(&b, "p",
 			  HTTP_T(req,

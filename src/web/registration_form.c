@@ -10,8 +10,10 @@
  * the input kept.  One the caller may not edit is shown read-only.
  */
 #include <stdio.h>
+#include <time.h>
 #include <string.h>
 
+#include "model/survey/campaign.h"
 #include "model/registry/facility_edit.h"
 #include "model/reporting/registration.h"
 #include "render/html.h"
@@ -152,6 +154,7 @@ web_registration_form(struct http_request *req, struct http_response *resp)
 	int rc = wfp_form_open(req, resp, db, &p->fid, &p->year, &p->fac);
 	if (rc != 1)
 		return rc;
+	campaign_form_opened(db, req->who, p->fid, p->year, 1, (int64_t)time(NULL));
 	rc = registration_get_year(db, req->who, p->fid, p->year, &p->reg);
 	if (rc == ST_NOTFOUND)
 		rc = registration_prefill(db, req->who, p->fid, p->year, &p->reg);

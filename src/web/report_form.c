@@ -33,8 +33,10 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 
+#include "model/survey/campaign.h"
 #include "model/calc/exact.h"
 #include "model/registry/facility_edit.h"
 #include "model/reporting/choices.h"
@@ -1257,6 +1259,7 @@ web_report_form(struct http_request *req, struct http_response *resp)
 	int rc = wfp_form_open(req, resp, db, &p->fid, &p->year, &p->fac);
 	if (rc != 1)
 		return rc;
+	campaign_form_opened(db, req->who, p->fid, p->year, 0, (int64_t)time(NULL));
 	rc = report_get_year(db, req->who, p->fid, p->year, &p->stored);
 	if (rc != ST_OK && rc != ST_NOTFOUND)
 		return -1;

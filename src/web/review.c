@@ -1315,6 +1315,7 @@ web_review(struct http_request *req, struct http_response *resp)
 	struct buf b;
 	buf_init(&b, WFP_PAGE_MAX);
 	html_elem(&b, "h1", title);
+	web_workbook_upload_link(req, &b);
 
 	/* Counts per status, each a link keeping the other filters. */
 	html_open(&b, "ul", "class", "counts", NULL);

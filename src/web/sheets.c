@@ -1,7 +1,7 @@
 /*
  * A workbook as a page download (web_sheets_send, web_int.h): the sheets
- * of render/sheets.h written to a temporary file and read back into the
- * response body.
+ * of render/sheets.h, their source line in the page's language, written to
+ * a temporary file and read back into the response body.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "render/sheets.h"
 #include "render/xlsx.h"
 #include "util/log.h"
 #include "web/web_int.h"
@@ -55,7 +56,8 @@ web_sheets_send(struct http_request *req, struct http_response *resp, web_sheets
 	close(fd);
 	int rc = -1;
 	struct xlsx *x = xlsx_open(path);
-	if (fill(x, ctx) < 0) {
+	enum sheets_lang lang = req->lang == LANG_EN ? SHEETS_EN : SHEETS_VI;
+	if (sheets_source(x, http_request_db(req), lang) < 0 || fill(x, ctx) < 0) {
 		xlsx_discard(x);
 		log_err("sheets: %s: cannot build the workbook", filename);
 		goto out;

@@ -108,8 +108,25 @@ void web_error(struct http_request *req, struct http_response *resp, int status,
 	       const char *msg_en);
 
 /* -- campaign -- */
+/* Survey campaigns: the list and opening form, the progress, the workbooks (campaigns.c). */
+int web_campaigns(struct http_request *req, struct http_response *resp);
+int web_campaign(struct http_request *req, struct http_response *resp);
+int web_campaign_workbook(struct http_request *req, struct http_response *resp);
+struct buf;
+/*
+ * The enterprise home's link "Tải sổ khảo sát (Excel)" to the workbook of
+ * facility_id (code) in its newest open campaign; nothing when it is in none.
+ */
+void web_campaign_home_link(struct http_request *req, struct buf *b, int64_t facility_id,
+			    const char *code);
 
 /* -- wbimport -- */
+/* The upload of filled campaign workbooks, its preview and its confirm (wbupload.c). */
+int web_workbook_upload(struct http_request *req, struct http_response *resp);
+int web_workbook_confirm(struct http_request *req, struct http_response *resp);
+struct buf;
+/* Appends the link to the upload page (the staff and enterprise homes' hook). */
+void web_workbook_upload_link(struct http_request *req, struct buf *b);
 
 /* -- mapping -- */
 int web_imports_new(struct http_request *req, struct http_response *resp);
@@ -117,6 +134,14 @@ int web_imports_map(struct http_request *req, struct http_response *resp);
 int web_imports_profile(struct http_request *req, struct http_response *resp);
 
 /* -- mail -- */
+/* Password reset by e-mail and the notice setting (mail.c). */
+int web_password_forgot(struct http_request *req, struct http_response *resp);
+int web_password_reset(struct http_request *req, struct http_response *resp);
+int web_account_notices(struct http_request *req, struct http_response *resp);
+/* The "Quên mật khẩu?" link under the sign-in form. */
+void web_mail_forgot_link(struct http_request *req, struct buf *b);
+/* The account page's notices form (req->who signed in; left out on a storage error). */
+void web_mail_account_notices(struct http_request *req, struct buf *b);
 
 /* -- exports -- */
 

@@ -98,6 +98,19 @@ const PAGES = [
   { role: 'province', path: '/audit?lang=en' },
   { role: 'expert', path: '/' },
   { role: 'expert', path: '/account' },
+  // -- campaign: one campaign of the fixture's district, opened once by the first row that needs it
+  { role: 'province', path: '/campaigns' },
+  { role: 'province', path: '/campaigns?lang=en' },
+  { role: 'district', path: '/campaigns' },
+  { role: 'province', path: (f) => `/campaigns/${f.campaign ??= execFileSync(env.bin, ['campaign', 'open', '--year', String(f.year), '--kind', 'both', '--deadline', `${Number(f.year) + 1}-03-31`, '--unit', f.fac.unit, '--db', env.db]).toString().trim()}` },
+  { role: 'district', path: (f) => `/campaigns/${f.campaign ??= execFileSync(env.bin, ['campaign', 'open', '--year', String(f.year), '--kind', 'both', '--deadline', `${Number(f.year) + 1}-03-31`, '--unit', f.fac.unit, '--db', env.db]).toString().trim()}` },
+  // -- mail --
+  { role: 'public', path: '/password/forgot' },
+  { role: 'public', path: '/password/reset?token=no-such-token', status: 410 },
+  // -- wbimport: the upload form (its preview and error list are checked in wbupload.mjs)
+  { role: 'district', path: '/workbooks/upload' },
+  { role: 'province', path: '/workbooks/upload?lang=en' },
+  { role: 'enterprise', path: '/workbooks/upload' },
   // -- mapping --
   { role: 'province', path: '/imports/new' },
   { role: 'admin', path: '/imports/new?lang=en' },

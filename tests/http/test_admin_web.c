@@ -496,15 +496,20 @@ static void
 test_workbook_headers(void **state)
 {
 	(void)state;
-	/* Columns: plan, year, by, group_code, group_name, indicator, target_pct,
-	 * target_from, target_by, yes, known, active, share (M), share_active (N),
-	 * coverage (O), target_met, compared_with. */
-	assert_sheet_cell("/indicators?year=2024&format=xlsx", "A1", "Kế hoạch");
-	assert_sheet_cell("/indicators?year=2024&format=xlsx", "M1", "Tỷ lệ (trên số đã biết)");
-	assert_sheet_cell("/indicators?year=2024&format=xlsx", "O1", "Độ bao phủ");
-	assert_sheet_cell("/indicators?year=2024&format=xlsx", "C2", "Toàn tỉnh");
-	assert_sheet_cell("/indicators?year=2024&format=xlsx&lang=en", "O1", "Coverage");
-	assert_sheet_cell("/indicators?year=2024&format=xlsx&lang=en", "C2", "Province");
+	/* Rows 1-3 the title, the source and a blank; row 4 the header. Columns: plan, year,
+	 * by, group_code, group_name, indicator, target_pct, target_from, target_by, yes,
+	 * known, active, share (M), share_active (N), coverage (O), target_met,
+	 * compared_with. */
+	assert_sheet_cell("/indicators?year=2024&format=xlsx", "A1",
+			  "Chỉ tiêu của kế hoạch 78/KH-UBND, năm 2024 — Toàn tỉnh");
+	assert_sheet_cell("/indicators?year=2024&format=xlsx", "A4", "Kế hoạch");
+	assert_sheet_cell("/indicators?year=2024&format=xlsx", "M4", "Tỷ lệ (trên số đã biết)");
+	assert_sheet_cell("/indicators?year=2024&format=xlsx", "O4", "Độ bao phủ");
+	assert_sheet_cell("/indicators?year=2024&format=xlsx", "C5", "Toàn tỉnh");
+	assert_sheet_cell("/indicators?year=2024&format=xlsx&lang=en", "A1",
+			  "Indicators of plan 78/KH-UBND, 2024 — Province");
+	assert_sheet_cell("/indicators?year=2024&format=xlsx&lang=en", "O4", "Coverage");
+	assert_sheet_cell("/indicators?year=2024&format=xlsx&lang=en", "C5", "Province");
 }
 
 /*

@@ -154,6 +154,12 @@ static const struct {
     [ROUTE_MY_SEEN] = {{{"POST", "/my/seen", {303, 403, 403, 403, 400, 403}}}},
     [ROUTE_DEADLINES] = {{{"GET", "/deadlines", {303, 200, 200, 403, 403, 403}},
 			  {"POST", "/deadlines", {303, 400, 400, 403, 403, 403}}}},
+    /* Campaigns (test_campaigns.c): none exists here; opening is province staff's (400 empty). */
+    [ROUTE_CAMPAIGNS] = {{{"GET", "/campaigns", {303, 200, 200, 200, 403, 403}},
+			  {"POST", "/campaigns", {303, 400, 400, 403, 403, 403}}}},
+    [ROUTE_CAMPAIGN] = {{{"GET", "/campaigns/1", {303, 404, 404, 404, 403, 403}}}},
+    [ROUTE_CAMPAIGN_WORKBOOK] =
+	{{{"GET", "/campaigns/1/workbook?unit=x", {303, 404, 404, 404, 404, 403}}}},
     /* -- mapping -- staff; no file: 400; no upload token or target: 400; no profile: 404 */
     [ROUTE_IMPORTS_NEW] = {{{"GET", "/imports/new", {303, 200, 200, 200, 403, 403}},
 			    {"POST", "/imports/new", {303, 400, 400, 400, 403, 403}}}},
@@ -210,6 +216,24 @@ static const struct {
     [ROUTE_ATTACHMENT] = {{{"GET", "/attachments/1", {303, 404, 404, 404, 404, 403}}}},
     [ROUTE_ATTACHMENT_DELETE] =
 	{{{"POST", "/attachments/1/delete", {303, 404, 404, 403, 404, 403}}}},
+    /*
+     * -- mail -- Password reset (public; test_mail.c): without the pre-session
+     * token a POST is 403; signed in, no email is 400 and no token 410.
+     * Notices: anyone signed in turns them off (303 back to /account).
+     */
+    [ROUTE_PASSWORD_FORGOT] = {{{"GET", "/password/forgot", ALL(200)},
+				{"POST", "/password/forgot", {403, 400, 400, 400, 400, 400}}}},
+    [ROUTE_PASSWORD_RESET] = {{{"GET", "/password/reset", ALL(410)},
+			       {"POST", "/password/reset", {403, 410, 410, 410, 410, 410}}}},
+    [ROUTE_ACCOUNT_NOTICES] = {{{"POST", "/account/notices", ALL(303)}}},
+    /*
+     * Workbook upload (test_wbupload.c): a post without a file is 400 for
+     * every role that may upload; a confirm without a live upload of the
+     * user's is 404; experts may do neither.
+     */
+    [ROUTE_WORKBOOK_UPLOAD] = {{{"GET", "/workbooks/upload", {303, 200, 200, 200, 200, 403}},
+				{"POST", "/workbooks/upload", {303, 400, 400, 400, 400, 403}}}},
+    [ROUTE_WORKBOOK_CONFIRM] = {{{"POST", "/workbooks/confirm", {303, 404, 404, 404, 404, 403}}}},
 };
 
 static struct hc_server server;

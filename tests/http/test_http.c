@@ -368,13 +368,23 @@ static void
 test_xlsx_download(void **state)
 {
 	(void)state;
-	/* Every facility, not one page: 120 rows (3 pages on screen) + the header. */
+	/*
+	 * Every facility, not one page: 120 rows (3 pages on screen) + the title,
+	 * the source line and the header (row 3 is empty: no <row>).
+	 */
 	const char *path = get_xlsx("/facilities?format=xlsx");
-	assert_int_equal(xr_rows(path, 1), 121);
+	assert_int_equal(xr_rows(path, 1), 123);
+	char type[16], val[256];
+	assert_true(xr_cell(path, 1, "A1", type, val, sizeof(val)));
+	assert_string_equal(val, "Danh bạ cơ sở công nghiệp");
+	/* The date the server's environment fixes (main); the demo's province on it. */
+	assert_true(xr_cell(path, 1, "A2", type, val, sizeof(val)));
+	assert_string_equal(val,
+			    "Nguồn: sxsh — Sở Công Thương tỉnh An Giang. Ngày xuất: 03/12/2026");
 	static const char *const head_vi[6] = {
 	    "Tên", "Mã ngành", "Ngành", "Đơn vị hành chính", "Loại hình", "Quy mô"};
-	assert_dir_row(path, 1, head_vi);
-	/* Key order: F901 first (row 2), F903 last (row 121), its name raw, not escaped. */
+	assert_dir_row(path, 4, head_vi);
+	/* Key order: F901 first (row 5), F903 last (row 124), its name raw, not escaped. */
 	static const char *const f901[6] = {
 	    "Cơ sở Nước đá Đông Hồ",
 	    "3530",
@@ -382,20 +392,20 @@ test_xlsx_download(void **state)
 	    "Thành phố Hà Tiên",
 	    "Tư nhân",
 	    "Nhỏ"};
-	assert_dir_row(path, 2, f901);
+	assert_dir_row(path, 5, f901);
 	static const char *const f903[6] = {
 	    "Xưởng gỗ <Tân Hiệp> & Co", "1610",	      "Cưa, xẻ, bào gỗ và bảo quản gỗ",
 	    "Huyện Tân Hiệp",		"Hợp tác xã", "Lớn"};
-	assert_dir_row(path, 121, f903);
+	assert_dir_row(path, 124, f903);
 	/* F901's tax code is in no cell. */
 	char *ss = xr_part(path, "xl/sharedStrings.xml");
 	assert_non_null(ss);
 	assert_null(strstr(ss, "1700123456"));
 	free(ss);
 
-	/* unit=phu-quoc: odd i (59) + F902 = 60 rows; F001 first, F902 last (row 61). */
+	/* unit=phu-quoc: odd i (59) + F902 = 60 rows; F001 first, F902 last (row 64). */
 	path = get_xlsx("/facilities?unit=phu-quoc&format=xlsx");
-	assert_int_equal(xr_rows(path, 1), 61);
+	assert_int_equal(xr_rows(path, 1), 63);
 	static const char *const f001[6] = {
 	    "Cơ sở Xay xát 001",
 	    "1020",
@@ -403,7 +413,7 @@ test_xlsx_download(void **state)
 	    "Thành phố Phú Quốc",
 	    "Tư nhân",
 	    "Nhỏ"}; /* 1%3==1, odd, 1%4!=0, 1%5!=0 */
-	assert_dir_row(path, 2, f001);
+	assert_dir_row(path, 5, f001);
 	static const char *const f902[6] = {
 	    "Nước mắm 100% Phú Quốc",
 	    "1020",
@@ -411,19 +421,25 @@ test_xlsx_download(void **state)
 	    "Thành phố Phú Quốc",
 	    "Hộ kinh doanh",
 	    "Siêu nhỏ"};
-	assert_dir_row(path, 61, f902);
+	assert_dir_row(path, 64, f902);
 
-	/* sector=10 is a prefix: 1061 39 + 1020 39 + F902 = 79 rows. */
+	/* sector=10 is a prefix: 1061 39 + 1020 39 + F902 = 79 rows, + 3. */
 	path = get_xlsx("/facilities?sector=10&format=xlsx");
-	assert_int_equal(xr_rows(path, 1), 80);
+	assert_int_equal(xr_rows(path, 1), 82);
 
 	/* In English: 3530 and medium is i≡5 mod 15, 5..110 = 8 rows; the first is F005
 	 * (5%3==2: 3530, odd: phu-quoc, 5%4!=0: private, 5%5==0: medium). */
 	path = get_xlsx("/facilities?sector=3530&size=medium&format=xlsx&lang=en");
-	assert_int_equal(xr_rows(path, 1), 9);
+	assert_int_equal(xr_rows(path, 1), 11);
+	assert_true(xr_cell(path, 1, "A1", type, val, sizeof(val)));
+	assert_string_equal(val, "Facility directory");
+	assert_true(xr_cell(path, 1, "A2", type, val, sizeof(val)));
+	assert_string_equal(val,
+			    "Source: sxsh — Department of Industry and Trade, An Giang Province. "
+			    "Exported on 03/12/2026");
 	static const char *const head_en[6] = {
 	    "Name", "Sector code", "Sector", "Administrative unit", "Ownership", "Size"};
-	assert_dir_row(path, 1, head_en);
+	assert_dir_row(path, 4, head_en);
 	static const char *const f005[6] = {
 	    "Cơ sở Xay xát 005",
 	    "3530",
@@ -431,13 +447,13 @@ test_xlsx_download(void **state)
 	    "Phu Quoc City",
 	    "Private",
 	    "Medium"};
-	assert_dir_row(path, 2, f005);
+	assert_dir_row(path, 5, f005);
 
-	/* The search applies too; no match is a header alone. */
+	/* The search applies too; no match is the title rows and the header alone. */
 	path = get_xlsx("/facilities?q=dong+ho&format=xlsx");
-	assert_int_equal(xr_rows(path, 1), 2);
+	assert_int_equal(xr_rows(path, 1), 4);
 	path = get_xlsx("/facilities?q=zzzz&format=xlsx");
-	assert_int_equal(xr_rows(path, 1), 1);
+	assert_int_equal(xr_rows(path, 1), 3);
 
 	/* The page links to the download with its search and filters. */
 	struct hc_response r;
@@ -491,6 +507,8 @@ test_sigterm_stops(void **state)
 int
 main(void)
 {
+	/* The workbooks' export date, in the environment the server inherits. */
+	setenv("SXSH_EXPORT_DATE", "2026-12-03", 1);
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_dashboard),	      cmocka_unit_test(test_head_and_methods),
 	    cmocka_unit_test(test_health_and_static), cmocka_unit_test(test_search),

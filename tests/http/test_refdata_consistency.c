@@ -191,9 +191,9 @@ test_keyusers(void **state)
 	json_decref(doc);
 	hc_response_free(&r);
 
-	/* The workbook: D1 on row 6, D4 after it with its status. */
+	/* The workbook: D1 on row 5, D4 after it with its status. */
 	get("/keyusers?year=2024&format=xlsx", 200, &r);
-	char path[512], type[16], val[128];
+	char path[512], type[16], val[256];
 	snprintf(path, sizeof(path), "%s", tu_path("refcons.xlsx"));
 	FILE *f = fopen(path, "wb");
 	assert_non_null(f);
@@ -203,22 +203,25 @@ test_keyusers(void **state)
 	static const struct {
 		const char *ref, *val;
 	} cells[] = {
-	    {"D3", "1"}, /* cannot compute */
+	    /* data/thresholds.csv: 1,000 TOE, its reference; D1 listed, D4 cannot compute */
+	    {"A3", "Ngưỡng: 1.000 TOE/năm (Nghị định 21/2011/NĐ-CP, Điều 6). Số cơ sở trọng "
+		   "điểm: 1; số cơ sở không tính được: 1."},
 	    /* A Vietnamese page's workbook: headers and statuses in words, the
 	     * carriers' columns (bagasse, electricity, rice_husk by code) by name. */
-	    {"G5", "Tình trạng"},
-	    {"H5", "Chỉ nhờ hệ số suy ra (1 = có)"},
-	    {"I5", "Thiếu"},
-	    {"J5", "TOE Bã mía"},
-	    {"K5", "TOE Điện"},
-	    {"L5", "TOE Trấu"},
-	    {"A6", "D1"},
-	    {"G6", "Trọng điểm"},
-	    {"H6", "1"},
-	    {"A7", "D4"},
-	    {"G7", "Không tính được"},
-	    {"H7", "0"},
-	    {"I7", "Bã mía (t): thiếu hệ số TOE"},
+	    {"I4", "Tình trạng"},
+	    {"J4", "Chỉ nhờ hệ số suy ra (1 = có)"},
+	    {"K4", "Số liệu thiếu"},
+	    {"L4", "TOE Bã mía"},
+	    {"M4", "TOE Điện"},
+	    {"N4", "TOE Trấu"},
+	    {"A5", "1"}, /* STT: the first key user */
+	    {"F5", "D1"},
+	    {"I5", "Trọng điểm"},
+	    {"J5", "1"},
+	    {"F6", "D4"},
+	    {"I6", "Không tính được"},
+	    {"J6", "0"},
+	    {"K6", "Bã mía (t): thiếu hệ số TOE"},
 	};
 	for (size_t i = 0; i < sizeof(cells) / sizeof(cells[0]); i++) {
 		assert_true(xr_cell(path, 1, cells[i].ref, type, val, sizeof(val)));

@@ -121,3 +121,120 @@ xr_rows(const char *path, int sheet)
 	free(xml);
 	return rows;
 }
+
+/* Attribute attr of the first element want with attribute key = val (key NULL: any). */
+static int
+xr_attr_where(const char *xml, const char *want, const char *key, const char *val, const char *attr,
+	      char *out, size_t n)
+{
+	xmlTextReaderPtr r = xmlReaderForMemory(xml, (int)strlen(xml), NULL, "UTF-8", 0);
+	int found = 0;
+	out[0] = '\0';
+	while (!found && xmlTextReaderRead(r) == 1) {
+		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT ||
+		    strcmp((const char *)xmlTextReaderConstLocalName(r), want) != 0)
+			continue;
+		if (key != NULL) {
+			xmlChar *k = xmlTextReaderGetAttribute(r, (const xmlChar *)key);
+			int match = k != NULL && strcmp((const char *)k, val) == 0;
+			xmlFree(k);
+			if (!match)
+				continue;
+		}
+		xmlChar *a = xmlTextReaderGetAttribute(r, (const xmlChar *)attr);
+		if (a != NULL) {
+			snprintf(out, n, "%s", (const char *)a);
+			xmlFree(a);
+			found = 1;
+		}
+		break;
+	}
+	xmlFreeTextReader(r);
+	return found;
+}
+
+int
+xr_numfmt(const char *path, int sheet, const char *ref, char *out, size_t n)
+{
+	/* The built-in formats ECMA-376 Part 1 §18.8.30 numbers without writing them. */
+	static const struct {
+		int id;
+		const char *code;
+	} builtin[] = {{0, "General"},	{1, "0"},  {2, "0.00"},	  {3, "#,##0"},
+		       {4, "#,##0.00"}, {9, "0%"}, {10, "0.00%"}, {49, "@"}};
+	char *xml = xr_sheet(path, sheet), style[32];
+	int found = xr_attr_where(xml, "c", "r", ref, "s", style, sizeof(style));
+	free(xml);
+	out[0] = '\0';
+	if (!found) {
+		/* A cell without a style shows General; an absent cell is 0. */
+		char t[16], v[512];
+		if (!xr_cell(path, sheet, ref, t, v, sizeof(v)))
+			return 0;
+		snprintf(out, n, "General");
+		return 1;
+	}
+	char *styles = xr_part(path, "xl/styles.xml");
+	assert_non_null(styles);
+	/* cellXfs' xf number style: the xf elements under cellStyleXfs come first. */
+	char count[16];
+	int skip = xr_attr_where(styles, "cellStyleXfs", NULL, NULL, "count", count, sizeof(count))
+		       ? atoi(count)
+		       : 0;
+	char id[16];
+	assert_true(xr_nth_text(styles, "xf", "numFmtId", skip + atoi(style), id, sizeof(id)));
+	if (!xr_attr_where(styles, "numFmt", "numFmtId", id, "formatCode", out, n)) {
+		for (size_t i = 0; i < sizeof(builtin) / sizeof(builtin[0]); i++)
+			if (builtin[i].id == atoi(id))
+				snprintf(out, n, "%s", builtin[i].code);
+		if (out[0] == '\0')
+			snprintf(out, n, "builtin %s", id);
+	}
+	free(styles);
+	return 1;
+}
+
+int
+xr_sheet_attr(const char *path, int sheet, const char *want, const char *attr, char *out, size_t n)
+{
+	char *xml = xr_sheet(path, sheet);
+	int found = xr_attr_where(xml, want, NULL, NULL, attr, out, n);
+	free(xml);
+	return found;
+}
+
+double
+xr_col_width(const char *path, int sheet, int col)
+{
+	char *xml = xr_sheet(path, sheet);
+	xmlTextReaderPtr r = xmlReaderForMemory(xml, (int)strlen(xml), NULL, "UTF-8", 0);
+	double w = -1;
+	while (w < 0 && xmlTextReaderRead(r) == 1) {
+		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT ||
+		    strcmp((const char *)xmlTextReaderConstLocalName(r), "col") != 0)
+			continue;
+		xmlChar *lo = xmlTextReaderGetAttribute(r, (const xmlChar *)"min");
+		xmlChar *hi = xmlTextReaderGetAttribute(r, (const xmlChar *)"max");
+		xmlChar *wd = xmlTextReaderGetAttribute(r, (const xmlChar *)"width");
+		if (lo != NULL && hi != NULL && wd != NULL && atoi((const char *)lo) <= col &&
+		    col <= atoi((const char *)hi))
+			w = strtod((const char *)wd, NULL);
+		xmlFree(lo);
+		xmlFree(hi);
+		xmlFree(wd);
+	}
+	xmlFreeTextReader(r);
+	free(xml);
+	return w;
+}
+
+int
+xr_row_attr(const char *path, int sheet, int row, const char *attr, char *out, size_t n)
+{
+	char rs[16];
+	snprintf(rs, sizeof(rs), "%d", row);
+	char *xml = xr_sheet(path, sheet);
+	int found = xr_attr_where(xml, "row", "r", rs, attr, out, n);
+	free(xml);
+	return found;
+}

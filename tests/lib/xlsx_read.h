@@ -28,4 +28,23 @@ int xr_cell(const char *path, int sheet, const char *ref, char *type, char *val,
 /* The number of <row> elements of sheet number sheet (header rows included). */
 int xr_rows(const char *path, int sheet);
 
+/*
+ * The number format code of cell ref of sheet number sheet into out (size
+ * n): its style's numFmtId looked up in xl/styles.xml, the built-in ids
+ * Excel does not spell out (0 "General", 3 "#,##0", 9 "0%"…) spelled here.
+ * Returns 1, or 0 when the cell is absent.
+ */
+int xr_numfmt(const char *path, int sheet, const char *ref, char *out, size_t n);
+/* Attribute attr of the first element want of sheet number sheet (pane ySplit…); 1 or 0. */
+int xr_sheet_attr(const char *path, int sheet, const char *want, const char *attr, char *out,
+		  size_t n);
+/* The width of column col (1-based) of sheet number sheet from its <col>; -1 when unset. */
+double xr_col_width(const char *path, int sheet, int col);
+/*
+ * Attribute attr of row r (1-based) of sheet number sheet (hidden, ht,
+ * customHeight) into out (size n); 1, or 0 when the row or the attribute
+ * is absent.
+ */
+int xr_row_attr(const char *path, int sheet, int r, const char *attr, char *out, size_t n);
+
 #endif

@@ -287,16 +287,23 @@ test_model_and_copy(void **state)
 	struct xlsx *x = xlsx_open(book);
 	assert_int_equal(sheets_export(x, db, CSVIO_REPORTS, 2025, NULL, err, sizeof(err)), 0);
 	assert_int_equal(xlsx_close(x, err, sizeof(err)), 0);
+	/*
+	 * Row 1 the title, row 2 the source (none set here: no cells, no <row>),
+	 * row 3 the column codes (hidden), row 4 the header in words, data from 5.
+	 */
 	static const char *const cells[][3] = {
-	    {"A1", "s", "facility_code"},
-	    {"B1", "s", "year"},
-	    {"C1", "s", "attachments"},
-	    {"A2", "s", "F1"},
-	    {"B2", "n", "2025"},
-	    {"C2", "n", "1"},
-	    {"A3", "s", "F2"},
-	    {"B3", "n", "2025"},
-	    {"C3", "n", "0"},
+	    {"A1", "s", "Số tệp đính kèm của mỗi báo cáo"},
+	    {"A3", "s", "facility_code"},
+	    {"B3", "s", "year"},
+	    {"C3", "s", "attachments"},
+	    {"A4", "s", "Mã cơ sở"},
+	    {"C4", "s", "Số tệp đính kèm"},
+	    {"A5", "s", "F1"},
+	    {"B5", "n", "2025"},
+	    {"C5", "n", "1"},
+	    {"A6", "s", "F2"},
+	    {"B6", "n", "2025"},
+	    {"C6", "n", "0"},
 	};
 	for (size_t i = 0; i < sizeof(cells) / sizeof(cells[0]); i++) {
 		char t[16], v[64];
@@ -305,7 +312,7 @@ test_model_and_copy(void **state)
 		assert_string_equal(t, cells[i][1]);
 		assert_string_equal(v, cells[i][2]);
 	}
-	assert_int_equal(xr_rows(book, 2), 3);
+	assert_int_equal(xr_rows(book, 2), 5); /* rows 1, 3, 4, 5, 6 */
 
 	/* Only the uploader deletes, only while the report is editable. */
 	assert_int_equal(attach_delete(db, &wfx_who[WFX_PROVINCE], id, 1767225601), ST_FORBIDDEN);

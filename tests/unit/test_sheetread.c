@@ -272,7 +272,8 @@ static const char *ods_head =
 /*
  * Row 1: A1 "x" repeated over 3 columns (A, B, C), then 16,000 empty
  * columns (nothing), then nothing more.  Row 2: two paragraphs, three
- * spaces by text:c, a tab and a line break; an annotation left out; a
+ * spaces by text:c, a tab and a line break; an annotation and the
+ * indentation around it (text outside a paragraph) left out; a
  * percentage, a boolean, a date with a time (46112.5), an error.  Rows 3
  * to 1002: one empty repeated row (1,000).  Row 1003 repeated twice with
  * a number in B.  Then 1,048,000 empty rows.  A hidden second table.
@@ -291,7 +292,7 @@ test_handmade_ods(void **state)
 		 "office:value-type=\"string\"><text:p>x</text:p></table:table-cell>"
 		 "<table:table-cell table:number-columns-repeated=\"16000\"/></table:table-row>"
 		 "<table:table-row><table:table-cell office:value-type=\"string\">"
-		 "<office:annotation><text:p>ghi chú</text:p></office:annotation>"
+		 "\n    <office:annotation><text:p>ghi chú</text:p></office:annotation>\n    "
 		 "<text:p>a<text:s text:c=\"3\"/>b<text:tab/>c</text:p>"
 		 "<text:p><text:span>d</text:span><text:line-break/>e</text:p>"
 		 "</table:table-cell>"

@@ -13,6 +13,7 @@
 #include "db/db.h"
 #include "model/audit.h"
 #include "model/doc/history.h"
+#include "model/mail/notice.h"
 #include "model/reporting/registration.h"
 #include "model/reporting/report.h"
 #include "util/alloc.h"
@@ -243,6 +244,8 @@ transition_tx(struct db *db, const struct doc_kind *k, const struct principal *w
 	rc = doc_audit(db, k, who, wf_action_names[action], bjson, d);
 	if (rc == ST_OK)
 		rc = doc_history_record(db, k, who, action, n, d);
+	if (rc == ST_OK) /* a return or acceptance e-mails the facility (model/mail/notice.h) */
+		rc = mail_notice_doc(db, k->name, doc_head(k, d), action, n);
 out:
 	free(bjson);
 	doc_free(k, d);
@@ -317,6 +320,27 @@ doc_save_and_submit(struct db *db, const struct doc_kind *k, const struct princi
 	if (rc == ST_OK)
 		*out_id = id;
 	return wf_finish(db, rc, w, pub);
+}
+
+int
+doc_store_in_tx(struct db *db, const struct doc_kind *k, const struct principal *who,
+		int64_t facility_id, int year, int64_t id, int64_t version, const void *in,
+		int submit, int64_t *out_id, struct wf_errors *errs)
+{
+	enum wf_publish pub = WF_PRIVATE;
+	int rc;
+	if (id == 0) {
+		rc = create_tx(db, k, who, facility_id, year, in, &id, errs);
+		version = 1;
+	} else {
+		rc = update_tx(db, k, who, id, version, in, errs);
+		version++;
+	}
+	if (rc == ST_OK && submit)
+		rc = transition_tx(db, k, who, id, WF_SUBMIT, version, NULL, errs, &pub);
+	if (rc == ST_OK)
+		*out_id = id;
+	return rc;
 }
 
 int

@@ -164,4 +164,17 @@ int doc_store(struct db *db, const struct doc_kind *k, const struct principal *w
 	      int64_t facility_id, int year, int64_t id, const char *version_text, const void *in,
 	      int submit, int64_t *out_id, struct wf_errors *errs);
 
+/*
+ * What doc_save_and_submit (submit 1) or doc_create/doc_update (submit 0)
+ * do, inside the caller's transaction (db_begin), so that many documents
+ * are written all or nothing (a workbook import): creates (facility_id,
+ * year) from in when id is 0, else updates id if its version is still
+ * version, then submits it when asked.  Writes nothing of its own when it
+ * fails, but the caller must roll back.  Returns ST_OK with *out_id, or as
+ * doc_save_and_submit (never ST_FULL: the caller's commit tells).
+ */
+int doc_store_in_tx(struct db *db, const struct doc_kind *k, const struct principal *who,
+		    int64_t facility_id, int year, int64_t id, int64_t version, const void *in,
+		    int submit, int64_t *out_id, struct wf_errors *errs);
+
 #endif

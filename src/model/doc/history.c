@@ -18,7 +18,7 @@ doc_history_add(struct db *db, enum wf_kind kind, int64_t id, const struct princ
 	db_bind_text(st, 1, wf_kind_names[kind]);
 	db_bind_int(st, 2, id);
 	db_bind_int(st, 3, now);
-	if (who != NULL)
+	if (who != NULL && who->user_id > 0) /* user 0: the command line, no account */
 		db_bind_int(st, 4, who->user_id);
 	else
 		db_bind_null(st, 4);

@@ -117,7 +117,12 @@ num_text(char *out, size_t n, double v)
 		snprintf(out, n, "0");
 		return;
 	}
-	for (int p = 1; p <= 17; p++) {
+	/*
+	 * %g drops trailing zeros, so 15 digits already give the shortest form
+	 * of every value that has one of 15 digits or fewer; 16 and 17 are for
+	 * the rest (17 always reads back).
+	 */
+	for (int p = 15; p <= 17; p++) {
 		snprintf(out, n, "%.*g", p, v);
 		if (strtod(out, NULL) == v)
 			return;
@@ -145,9 +150,10 @@ num_parse(const char *s, double *v)
 
 /* ---- the row builder ---- */
 
+/* Adds a cell to the row being built; is_nfc: text is NFC already (a shared string). */
 static void
-row_add(struct reader *r, int col, enum sheetread_type type, const char *text, size_t len,
-	double num)
+row_add_nfc(struct reader *r, int col, enum sheetread_type type, const char *text, size_t len,
+	    double num, int is_nfc)
 {
 	if (type == SHEETREAD_TEXT && len == 0)
 		return;
@@ -162,8 +168,16 @@ row_add(struct reader *r, int col, enum sheetread_type type, const char *text, s
 		num_text(t, sizeof t, num);
 		c->text = xstrdup(t);
 	} else {
-		c->text = nfc_dup(text, len);
+		c->text = is_nfc ? xstrndup(text, len) : nfc_dup(text, len);
 	}
+}
+
+/* Adds a cell to the row being built; text (len bytes) is normalised to NFC. */
+static void
+row_add(struct reader *r, int col, enum sheetread_type type, const char *text, size_t len,
+	double num)
+{
+	row_add_nfc(r, col, type, text, len, num, 0);
 }
 
 static void
@@ -669,8 +683,8 @@ xcell_emit(struct xlsx *w, struct xcell *c)
 		double d;
 		if (!num_parse(v, &d) || d < 0 || d >= (double)w->nsst || d != floor(d))
 			return fail(r, MSG_SR_DAMAGED, "sharedStrings");
-		const char *s = w->sst[(long)d];
-		row_add(r, c->col, SHEETREAD_TEXT, s, strlen(s), 0);
+		const char *s = w->sst[(long)d]; /* normalised when the table was read */
+		row_add_nfc(r, c->col, SHEETREAD_TEXT, s, strlen(s), 0, 1);
 	} else if (strcmp(c->t, "inlineStr") == 0 || strcmp(c->t, "str") == 0 ||
 		   strcmp(c->t, "d") == 0) {
 		row_add(r, c->col, SHEETREAD_TEXT, v, c->v.len, 0);
@@ -953,12 +967,16 @@ repeat_attr(xmlTextReaderPtr x, const char *name, long max)
 static int
 ods_cell_text(xmlTextReaderPtr x, struct buf *b)
 {
-	int depth = xmlTextReaderDepth(x), paras = 0, rc;
+	/* only text inside a paragraph counts: a writer may indent the cell's children */
+	int depth = xmlTextReaderDepth(x), paras = 0, in_p = 0, rc;
 	while ((rc = xmlTextReaderRead(x)) == 1) {
 		int type = xmlTextReaderNodeType(x);
-		if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(x) == depth)
-			return 1;
-		if (type == XML_READER_TYPE_ELEMENT) {
+		if (type == XML_READER_TYPE_END_ELEMENT) {
+			if (xmlTextReaderDepth(x) == depth)
+				return 1;
+			if ((is(x, "p") || is(x, "h")) && in_p > 0)
+				in_p--;
+		} else if (type == XML_READER_TYPE_ELEMENT) {
 			if (is(x, "annotation")) {
 				if (xmlTextReaderIsEmptyElement(x))
 					continue;
@@ -973,16 +991,17 @@ ods_cell_text(xmlTextReaderPtr x, struct buf *b)
 			} else if (is(x, "p") || is(x, "h")) {
 				if (paras++ > 0)
 					buf_putc(b, '\n');
-			} else if (is(x, "s")) {
+				in_p += !xmlTextReaderIsEmptyElement(x);
+			} else if (in_p && is(x, "s")) {
 				long n = repeat_attr(x, "text:c", 1024);
 				for (long i = 0; i < n; i++)
 					buf_putc(b, ' ');
-			} else if (is(x, "tab")) {
+			} else if (in_p && is(x, "tab")) {
 				buf_putc(b, '\t');
-			} else if (is(x, "line-break")) {
+			} else if (in_p && is(x, "line-break")) {
 				buf_putc(b, '\n');
 			}
-		} else if (is_text(type)) {
+		} else if (in_p && is_text(type)) {
 			buf_puts(b, (const char *)xmlTextReaderConstValue(x));
 		}
 	}
