@@ -519,13 +519,12 @@ workbook_progress(struct xlsx *x, const struct campaign *c, const struct campaig
 		return -1;
 	char due[HOME_DATE_SIZE], line[512];
 	home_date_show(c->deadline, due);
-	xlsx_bold(x, c->title);
-	xlsx_row_end(x);
-	snprintf(line, sizeof(line), en ? "Year %d, due %s, %s" : "Năm %d, hạn nộp %s, %s", c->year,
-		 due, en ? campaign_kinds[c->kind].name_en : campaign_kinds[c->kind].name_vi);
-	xlsx_text(x, line);
-	xlsx_row_end(x);
-	xlsx_row_end(x);
+	/* One title line: a second one in column A would widen the unit code column. */
+	snprintf(line, sizeof(line),
+		 en ? "Progress of %s (%s; due on %s; %s)" : "Tiến độ %s (%s; hạn nộp %s; %s)",
+		 c->title, en ? campaign_kinds[c->kind].name_en : campaign_kinds[c->kind].name_vi,
+		 due, c->open ? (en ? "open" : "đang mở") : (en ? "closed" : "đã đóng"));
+	xlsx_title(x, line);
 	static const char *const vi[] = {"Mã đơn vị", "Đơn vị hành chính", "Được mời",	  "Đã mở",
 					 "Đang nháp", "Đã nộp, chờ duyệt", "Đã chấp nhận"};
 	static const char *const en_h[] = {"Unit code", "Administrative unit", "Invited", "Opened",
