@@ -808,18 +808,18 @@ static const struct {
     [MSG_CAMP_REMIND_SOON_SUBJECT] = {"Nhắc nộp sổ khảo sát: {1} (hạn ngày {2})",
 				      "Reminder: {1} (due on {2})"},
     [MSG_CAMP_REMIND_SOON_BODY] =
-	{"{1} chưa nộp số liệu cho {2}. Hạn nộp là ngày {3}, còn {4} ngày.\n\n"
-	 "Tải sổ khảo sát của cơ sở, điền rồi gửi lại hoặc tải lên hệ thống: {5}",
-	 "{1} has not sent its figures for {2} yet. They are due on {3}, in {4} days.\n\n"
-	 "Download the facility's survey workbook, fill it in and send it back or upload it: {5}"},
+	{"{1} chưa nộp sổ khảo sát. Hạn nộp là ngày {2}, còn {3} ngày.\n\n"
+	 "Tải sổ khảo sát của cơ sở, điền rồi gửi lại hoặc tải lên hệ thống: {4}",
+	 "{1} has not sent its survey workbook yet. It is due on {2}, in {3} days.\n\n"
+	 "Download the facility's survey workbook, fill it in and send it back or upload it: {4}"},
     [MSG_CAMP_REMIND_LATE_SUBJECT] = {"Quá hạn nộp sổ khảo sát: {1} (hạn ngày {2})",
 				      "Overdue: {1} (due on {2})"},
     [MSG_CAMP_REMIND_LATE_BODY] =
-	{"{1} chưa nộp số liệu cho {2}. Hạn nộp ngày {3} đã qua {4} ngày; xin gửi sớm.\n\n"
-	 "Tải sổ khảo sát của cơ sở, điền rồi gửi lại hoặc tải lên hệ thống: {5}",
-	 "{1} has not sent its figures for {2}. They were due on {3}, {4} days ago; please send "
-	 "them soon.\n\n"
-	 "Download the facility's survey workbook, fill it in and send it back or upload it: {5}"},
+	{"{1} chưa nộp sổ khảo sát. Hạn nộp ngày {2} đã qua {3} ngày; xin gửi sớm.\n\n"
+	 "Tải sổ khảo sát của cơ sở, điền rồi gửi lại hoặc tải lên hệ thống: {4}",
+	 "{1} has not sent its survey workbook. It was due on {2}, {3} days ago; please send it "
+	 "soon.\n\n"
+	 "Download the facility's survey workbook, fill it in and send it back or upload it: {4}"},
     /* ---- mail (model/mail/, web/mail.c, cli/cmd_mail.c) ---- */
     [MSG_MAIL_DEAR] = {"Kính gửi {1},", "Dear {1},"},
     [MSG_MAIL_LINK] = {"Mở trang: {1}", "Open: {1}"},

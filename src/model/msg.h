@@ -462,8 +462,7 @@ enum msg_id {
 	MSG_CSV_UNDECODABLE,   /* {1} the encoding: bytes that are not text in it */
 	MSG_CSV_DECIMAL_COMMA, /* {L}: a ';' file's number not in the Vietnamese style */
 
-	/* ---- survey campaigns (model/survey/campaign.c, render/workbook.c, web/campaigns.c) ----
-	 */
+	/* ---- survey campaigns (model/survey/campaign.c, render/workbook.c, web/campaigns.c) ---- */
 	MSG_CAMP_DATE_BAD,	 /* {L}, {1} what was typed */
 	MSG_CAMP_EMPTY_SCOPE,	 /* no active facility matches the scope */
 	MSG_CAMP_TOO_MANY_UNITS, /* {1} the most units */
@@ -480,14 +479,13 @@ enum msg_id {
 	MSG_CAMP_CLOSED,	      /* {1} the campaign id: it was closed */
 	MSG_CAMP_IS_CLOSED,	      /* {1} the campaign id: it is closed already */
 	MSG_CAMP_REMIND_SOON_SUBJECT, /* {1} the campaign's title, {2} its deadline dd/mm/yyyy */
-	MSG_CAMP_REMIND_SOON_BODY,    /* {1} facility, {2} title, {3} deadline, {4} days left,
-					 {5} the workbook link */
+	MSG_CAMP_REMIND_SOON_BODY,    /* {1} facility, {2} deadline, {3} days left, {4} the
+					 workbook link */
 	MSG_CAMP_REMIND_LATE_SUBJECT, /* {1} the campaign's title, {2} its deadline */
-	MSG_CAMP_REMIND_LATE_BODY,    /* {1} facility, {2} title, {3} deadline, {4} days past,
-					 {5} the workbook link */
+	MSG_CAMP_REMIND_LATE_BODY,    /* {1} facility, {2} deadline, {3} days past, {4} the
+					 workbook link */
 
-	/* ---- workbook import (model/io/sheetread.c, model/survey/wbimport.c, web/wbupload.c) ----
-	 */
+	/* ---- workbook import (model/io/sheetread.c, model/survey/wbimport.c, web/wbupload.c) ---- */
 	MSG_SR_OPEN,		/* the spreadsheet file cannot be opened; {1} the format */
 	MSG_SR_NOT_ZIP,		/* the file is not a {1} workbook at all */
 	MSG_SR_DAMAGED,		/* a part of the workbook is damaged or missing; {1} the part */

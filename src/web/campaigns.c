@@ -626,10 +626,14 @@ web_campaign_close(struct http_request *req, struct http_response *resp)
 void
 web_campaign_back_link(struct http_request *req, struct buf *b, int64_t id)
 {
-	if (id <= 0 || req->who == NULL)
+	struct db *db = http_request_db(req);
+	struct campaign c;
+	/* Read as the system: the uploader named it in the file; only staff get its page. */
+	if (id <= 0 || req->who == NULL || db == NULL ||
+	    campaign_get(db, NULL, &req->arena, id, &c) != ST_OK)
 		return;
 	int staff = req->who->role != ROLE_ENTERPRISE;
-	html_open(b, "p", NULL);
+	html_open(b, "p", "class", "campaign-back", NULL);
 	html_open(
 	    b, "a", "href",
 	    web_url(req,
@@ -637,8 +641,8 @@ web_campaign_back_link(struct http_request *req, struct buf *b, int64_t id)
 		    NULL, 0),
 	    NULL);
 	if (staff)
-		html_textf(b, "%s %lld", HTTP_T(req, "Về đợt khảo sát số", "Back to campaign"),
-			   (long long)id);
+		html_textf(b, "%s %s", HTTP_T(req, "Về đợt khảo sát:", "Back to the campaign:"),
+			   c.title);
 	else
 		html_text(b, HTTP_T(req, "Về trang cơ sở của tôi", "Back to my facilities"));
 	html_close(b, "a");

@@ -160,6 +160,8 @@ static const struct {
     [ROUTE_CAMPAIGN] = {{{"GET", "/campaigns/1", {303, 404, 404, 404, 403, 403}}}},
     [ROUTE_CAMPAIGN_WORKBOOK] =
 	{{{"GET", "/campaigns/1/workbook?unit=x", {303, 404, 404, 404, 404, 403}}}},
+    /* closing is province staff's; campaign 1 does not exist here */
+    [ROUTE_CAMPAIGN_CLOSE] = {{{"POST", "/campaigns/1/close", {303, 404, 404, 403, 403, 403}}}},
     /*
      * The API: no credentials are 401 problem+json; facility 7001, report
      * 8001 and registration 8001 are the enterprise's own (OWN), 7002 and

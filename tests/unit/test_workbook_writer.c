@@ -312,7 +312,8 @@ static void
 test_progress_sheet(void **state)
 {
 	(void)state;
-	struct campaign c = {.id = 3, .year = 2025, .kind = CAMPAIGN_REPORT, .title = "Khảo sát"};
+	struct campaign c = {
+	    .id = 3, .year = 2025, .kind = CAMPAIGN_REPORT, .title = "Khảo sát", .open = 1};
 	strcpy(c.deadline, "2026-03-31");
 	struct campaign_count u[2] = {
 	    {9002, "t-a", "Huyện A", "A District", 3, 3, 1, 1, 1},
@@ -321,18 +322,27 @@ test_progress_sheet(void **state)
 	struct campaign_progress p = {2, u, {0, "", "", "", 1203, 4, 2, 1, 1}};
 	const char *path = tu_path("progress.xlsx");
 	struct xlsx *x = xlsx_open(path);
+	xlsx_set_source(x, "Nguồn: sxsh. Ngày xuất: 03/12/2026");
 	assert_int_equal(workbook_progress(x, &c, &p, 0), 0);
 	char err[256];
 	assert_int_equal(xlsx_close(x, err, sizeof(err)), 0);
-	ASSERT_CELL(path, 1, "A1", "s", "Khảo sát");
-	ASSERT_CELL(path, 1, "A2", "s", "Năm 2025, hạn nộp 31/03/2026, Báo cáo năng lượng");
-	ASSERT_CELL(path, 1, "B4", "s", "Đơn vị hành chính");
-	ASSERT_CELL(path, 1, "A5", "s", "t-a");
-	ASSERT_CELL(path, 1, "C5", "n", "3");
-	ASSERT_CELL(path, 1, "C6", "n", "1200");
-	ASSERT_CELL(path, 1, "B7", "s", "Tổng cộng");
-	ASSERT_CELL(path, 1, "C7", "n", "1203");
-	ASSERT_CELL(path, 1, "G7", "n", "1");
+	/* The exports' layout: title, source and date, the header in row 3, data from row 4. */
+	ASSERT_CELL(path, 1, "A1", "s",
+		    "Tiến độ Khảo sát (Báo cáo năng lượng; hạn nộp 31/03/2026; đang mở)");
+	ASSERT_CELL(path, 1, "A2", "s", "Nguồn: sxsh. Ngày xuất: 03/12/2026");
+	ASSERT_CELL(path, 1, "B3", "s", "Đơn vị hành chính");
+	ASSERT_CELL(path, 1, "A4", "s", "t-a");
+	ASSERT_CELL(path, 1, "C4", "n", "3");
+	ASSERT_CELL(path, 1, "C5", "n", "1200");
+	ASSERT_CELL(path, 1, "B6", "s", "Tổng cộng");
+	ASSERT_CELL(path, 1, "C6", "n", "1203");
+	ASSERT_CELL(path, 1, "G6", "n", "1");
+	/* Frozen below the header: the pane's top-left cell is A4. */
+	char cmd[1024], *sheet = NULL;
+	snprintf(cmd, sizeof(cmd), "unzip -p '%s' xl/worksheets/sheet1.xml", path);
+	assert_int_equal(tu_run(cmd, &sheet, NULL), 0);
+	assert_non_null(strstr(sheet, "topLeftCell=\"A4\""));
+	free(sheet);
 }
 
 int

@@ -117,7 +117,6 @@ remind_facility(struct db *db, const struct campaign *c, const struct owing *f, 
 		msg_ref(&subject, due_vi);
 		msg_init(&body, late ? MSG_CAMP_REMIND_LATE_BODY : MSG_CAMP_REMIND_SOON_BODY, NULL);
 		msg_ref(&body, v[i].facility);
-		msg_ref(&body, c->title);
 		msg_ref(&body, due_vi);
 		msg_plain(&body, late ? delta : -delta);
 		msg_ref(&body, url);
