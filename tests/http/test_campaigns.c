@@ -306,7 +306,8 @@ test_close(void **state)
 	req(PRO, "POST", target, "", 400, &r);
 	hs_contains(&r, "Hãy đánh dấu ô xác nhận đóng đợt khảo sát rồi bấm lại nút Đóng.");
 	hc_response_free(&r);
-	snprintf(s, sizeof(s), "SELECT state = 'open' FROM campaign WHERE id = %lld", cid);
+	snprintf(s, sizeof(s), "SELECT count(*) FROM campaign WHERE id = %lld AND state = 'open'",
+		 cid);
 	assert_int_equal(wfx_int(DBNAME, s), 1);
 
 	req(PRO, "POST", target, "confirm=1", 303, &r);
@@ -315,7 +316,8 @@ test_close(void **state)
 	assert_string_equal(loc, s);
 	free(loc);
 	hc_response_free(&r);
-	snprintf(s, sizeof(s), "SELECT state = 'closed' FROM campaign WHERE id = %lld", cid);
+	snprintf(s, sizeof(s), "SELECT count(*) FROM campaign WHERE id = %lld AND state = 'closed'",
+		 cid);
 	assert_int_equal(wfx_int(DBNAME, s), 1);
 	snprintf(s, sizeof(s),
 		 "SELECT count(*) FROM audit WHERE action = 'campaign.close' AND entity_id = "
