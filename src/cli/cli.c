@@ -24,7 +24,8 @@ static const struct cli_cmd cmds[] = {
      "[--remind-before DAYS] [--remind-after DAYS]",
      cmd_serve},
     {"import", MSG_CLI_CMD_IMPORT,
-     "facilities|reports FILE.csv [--db URL] [--dry-run] [--update|--replace] | workbook "
+     "facilities|reports FILE.csv [--db URL] [--dry-run] [--update|--replace] "
+     "[--profile NAME (FILE.csv|.xlsx|.xls|.ods)] | workbook "
      "FILE.xlsx|.xls|.ods [--db URL] [--dry-run] [--year Y]",
      cmd_import},
     {"export", MSG_CLI_CMD_EXPORT,
@@ -60,6 +61,11 @@ static const struct cli_cmd cmds[] = {
      "[--smtp URL] | remind [--dry-run] [--base-url URL] [--remind-before DAYS] "
      "[--remind-after DAYS] [--db URL]",
      cmd_mail},
+    {"profile", MSG_CLI_CMD_PROFILE,
+     "list | show NAME | export NAME [-o FILE.json] | import FILE.json [--replace] | delete NAME "
+     "| refdata DIR "
+     "[--db URL]",
+     cmd_profile},
     /* @cmds */
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))

@@ -68,6 +68,7 @@ int cmd_backup(struct cli *cli, int argc, char **argv);
 int cmd_deadline(struct cli *cli, int argc, char **argv);
 int cmd_campaign(struct cli *cli, int argc, char **argv);
 int cmd_mail(struct cli *cli, int argc, char **argv);
+int cmd_profile(struct cli *cli, int argc, char **argv);
 /* @cmd-decls */
 
 #endif

@@ -55,4 +55,12 @@ struct mail_config;
 int cli_mail_config(struct mail_config *c, unsigned port, const char *smtp, const char *base_url,
 		    const char *before, const char *after);
 
+/*
+ * sxsh import KIND FILE --profile NAME: the import through a stored
+ * column-mapping profile (cmd_profile.c); o_dry_run, o_update, o_replace as
+ * the command's flags.  Returns the exit code.
+ */
+int cli_import_profile(struct cli *cli, int kind, const char *path, const char *profile,
+		       int o_dry_run, int o_update, int o_replace);
+
 #endif

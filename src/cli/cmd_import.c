@@ -39,7 +39,7 @@ usage(enum msg_id why)
 	fprintf(stderr, "sxsh import: %s\n", cli_label(why));
 	fprintf(stderr,
 		"%s: sxsh import facilities|reports FILE.csv [--dry-run] [--update (facilities)] "
-		"[--replace (reports)]\n",
+		"[--replace (reports)] [--profile NAME]\n",
 		cli_label(MSG_CLI_USAGE));
 	return EXIT_USAGE;
 }
@@ -147,12 +147,17 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	struct csvio_opts o = {0};
 	const char *pos[2] = {NULL, NULL};
 	int npos = 0, used[NFLAGS] = {0};
+	const char *profile = NULL;
 
 	for (int i = 1; i < argc; i++) {
 		size_t f;
 		for (f = 0; f < NFLAGS; f++)
 			if (strcmp(argv[i], import_flags[f].flag) == 0)
 				break;
+		if (strcmp(argv[i], "--profile") == 0 && i + 1 < argc) {
+			profile = argv[++i];
+			continue;
+		}
 		if (f < NFLAGS) {
 			*(int *)((char *)&o + import_flags[f].off) = 1;
 			used[f] = 1;
@@ -171,6 +176,10 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	for (size_t f = 0; f < NFLAGS; f++)
 		if (used[f] && import_flags[f].kind >= 0 && import_flags[f].kind != kind)
 			return usage(MSG_CLI_OPTION_NOT_FOR_KIND);
+
+	if (profile != NULL)
+		return cli_import_profile(cli, kind, pos[1], profile, o.dry_run, o.update,
+					  o.replace);
 
 	struct db *db = cli_db_open(cli);
 	if (db == NULL)

@@ -333,8 +333,38 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_KPI_UNITS] = "SELECT code, dimension, to_base FROM unit",
     [STMT_STATS_TABLES] = "SELECT name FROM sqlite_schema WHERE type = 'table' "
 			  "AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    /* -- mapping -- */
+    [STMT_MAPPROF_LIST] = "SELECT name, target, version, updated_by, updated_at "
+			  "FROM mapping_profile ORDER BY name",
+    [STMT_MAPPROF_GET] = "SELECT id, target, body, version, created_by, created_at, updated_by, "
+			 "updated_at FROM mapping_profile WHERE name = ?1",
+    [STMT_MAPPROF_INSERT] =
+	"INSERT INTO mapping_profile(name, target, body, version, created_by, "
+	"created_at, updated_by, updated_at) VALUES (?1, ?2, ?3, 1, ?4, ?5, ?4, ?5)",
+    [STMT_MAPPROF_UPDATE] =
+	"UPDATE mapping_profile SET target = ?2, body = ?3, updated_by = ?4, "
+	"updated_at = ?5, version = version + 1 WHERE name = ?1 AND version = ?6",
+    [STMT_MAPPROF_DELETE] = "DELETE FROM mapping_profile WHERE name = ?1",
+    [STMT_MAPUP_INSERT] = "INSERT INTO mapping_upload(token_hash, user_id, filename, content, "
+			  "expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [STMT_MAPUP_GET] = "SELECT filename, content FROM mapping_upload "
+		       "WHERE token_hash = ?1 AND user_id = ?2 AND expires_at > ?3",
+    [STMT_MAPUP_EXPIRE] = "DELETE FROM mapping_upload WHERE expires_at <= ?1",
+    [STMT_MAPREF_SECTORS] = "SELECT code, name_vi, name_en FROM sector ORDER BY code",
+    [STMT_MAPREF_ADMIN] =
+	"SELECT code, name, coalesce(name_en, name) FROM admin_unit ORDER BY code",
+    [STMT_MAPREF_CARRIERS] = "SELECT code, name_vi, name_en FROM carrier ORDER BY code",
+    [STMT_MAPREF_PRODUCTS] = "SELECT code, name_vi, name_en FROM product ORDER BY code",
+    [STMT_MAPREF_UNITS] = "SELECT code, name_vi, name_en FROM unit ORDER BY code",
+    [STMT_MAPREF_SCOPE_UNITS] = "SELECT code FROM admin_unit WHERE id = ?1 OR parent_id = ?1",
+    [STMT_MAPREF_SCOPE_FACILITIES] =
+	"SELECT f.code FROM facility f JOIN admin_unit u ON u.id = f.admin_unit_id "
+	"WHERE u.id = ?1 OR u.parent_id = ?1",
+    /* -- end mapping -- */
     [STMT_STATS_ROWS] =
 	"SELECT 'meta', count(*) FROM meta UNION ALL "
+	"SELECT 'mapping_profile', count(*) FROM mapping_profile UNION ALL "
+	"SELECT 'mapping_upload', count(*) FROM mapping_upload UNION ALL "
 	"SELECT 'schema_version', count(*) FROM schema_version UNION ALL "
 	"SELECT 'admin_unit', count(*) FROM admin_unit UNION ALL "
 	"SELECT 'sector', count(*) FROM sector UNION ALL "

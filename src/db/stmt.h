@@ -444,6 +444,22 @@ enum stmt {
 	STMT_WBUPLOAD_EXPIRE,	   /* now: removes the expired */
 
 	/* @mapping-stmts */
+	STMT_MAPPROF_LIST,	 /* -> name, target, version, updated_by, updated_at; by name */
+	STMT_MAPPROF_GET,	 /* name -> id, target, body, version, created_by, created_at,
+				    updated_by, updated_at */
+	STMT_MAPPROF_INSERT,	 /* name, target, body, actor, now */
+	STMT_MAPPROF_UPDATE,	 /* name, target, body, actor, now, version expected; version + 1 */
+	STMT_MAPPROF_DELETE,	 /* name */
+	STMT_MAPUP_INSERT,	 /* token_hash, user_id, filename, content, expires_at */
+	STMT_MAPUP_GET,		 /* token_hash, user_id, now -> filename, content */
+	STMT_MAPUP_EXPIRE,	 /* uploads expired at ?1 */
+	STMT_MAPREF_SECTORS,	 /* -> code, name_vi, name_en; by code */
+	STMT_MAPREF_ADMIN,	 /* -> code, name, name_en; by code */
+	STMT_MAPREF_CARRIERS,	 /* -> code, name_vi, name_en; by code */
+	STMT_MAPREF_PRODUCTS,	 /* -> code, name_vi, name_en; by code */
+	STMT_MAPREF_UNITS,	 /* -> code, name_vi, name_en; by code */
+	STMT_MAPREF_SCOPE_UNITS, /* district unit id -> codes of it and the units under it */
+	STMT_MAPREF_SCOPE_FACILITIES, /* district unit id -> codes of its facilities */
 
 	/* @mail-stmts */
 	/* --- e-mail (model/mail/): the outbox, opt-outs, password reset tokens --- */

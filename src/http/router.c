@@ -259,6 +259,22 @@ const struct route_def routes[ROUTE__MAX] = {
 				.offload = M(HTTP_POST)},
 
     /* -- mapping -- */
+    [ROUTE_IMPORTS_NEW] = {.path = "/imports/new",
+			   .methods = M(HTTP_GET) | M(HTTP_POST),
+			   .handler = web_imports_new,
+			   .roles = ROLES_STAFF,
+			   .body_max = HTTP_UPLOAD_MAX,
+			   .offload = M(HTTP_POST)},
+    [ROUTE_IMPORTS_MAP] = {.path = "/imports/map",
+			   .methods = M(HTTP_GET) | M(HTTP_POST),
+			   .handler = web_imports_map,
+			   .roles = ROLES_STAFF,
+			   .offload = M(HTTP_GET) | M(HTTP_POST)},
+    [ROUTE_IMPORTS_PROFILE] = {.path = "/imports/profile",
+			       .methods = M(HTTP_GET) | M(HTTP_POST),
+			       .handler = web_imports_profile,
+			       .roles = ROLES_STAFF,
+			       .body_max = HTTP_UPLOAD_MAX},
 
     /* -- mail -- */
     [ROUTE_PASSWORD_FORGOT] = {.path = "/password/forgot",

@@ -96,6 +96,9 @@ enum route {
 	ROUTE_WORKBOOK_CONFIRM, /* POST /workbooks/confirm: import what was previewed */
 
 	/* -- mapping -- */
+	ROUTE_IMPORTS_NEW,     /* GET, POST /imports/new (staff): the upload */
+	ROUTE_IMPORTS_MAP,     /* GET, POST /imports/map (staff): the mapping */
+	ROUTE_IMPORTS_PROFILE, /* GET, POST /imports/profile (staff): JSON out, in */
 
 	/* -- mail -- */
 	ROUTE_PASSWORD_FORGOT, /* GET, POST /password/forgot (public) */

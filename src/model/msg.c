@@ -716,6 +716,47 @@ static const struct {
 		       "the workbook exceeds the limits on rows, columns, sheets or texts"},
     [MSG_SR_PASSWORD] = {"bảng tính có mật khẩu; hãy lưu lại không mật khẩu",
 			 "the workbook is password-protected; save it again without a password"},
+
+    /* ---- column mapping profiles ---- */
+    [MSG_MAP_JSON] = {"hồ sơ ánh xạ cột không hợp lệ: {1}",
+		      "the column-mapping profile is not valid: {1}"},
+    [MSG_MAP_NO_SHEET] = {"tệp không có trang tính '{1}' mà hồ sơ chỉ định",
+			  "the workbook has no sheet '{1}', which the profile names"},
+    [MSG_MAP_HEADER_MISSING] = {"tệp không có cột '{1}' mà hồ sơ dùng",
+				"the file has no column '{1}', which the profile uses"},
+    [MSG_MAP_NO_MATCH] = {"giá trị '{1}' không có trong bảng chuyển đổi giá trị của hồ sơ",
+			  "value '{1}' is not in the profile's value map"},
+    [MSG_MAP_NOT_NUMBER] = {"'{1}' không phải là số viết theo cách của hồ sơ (như {2})",
+			    "'{1}' is not a number written as the profile says (like {2})"},
+    [MSG_MAP_NO_CONVERSION] =
+	{"không đổi được {1} của {2} sang đơn vị sxsh lưu: không có nhiệt trị",
+	 "cannot convert {1} of {2} into a unit sxsh stores: no heating value"},
+    [MSG_MAP_NOT_FOUND] = {"không có hồ sơ ánh xạ cột '{1}'", "no column-mapping profile '{1}'"},
+    [MSG_MAP_EXISTS] =
+	{"đã có hồ sơ ánh xạ cột '{1}'; dùng --replace để thay",
+	 "a column-mapping profile '{1}' exists already; use --replace to replace it"},
+    [MSG_MAP_TARGET] = {"hồ sơ '{1}' dùng để nhập {2}, không phải {3}",
+			"profile '{1}' imports {2}, not {3}"},
+    [MSG_MAP_SUMMARY] = {"Đã đọc {1} dòng: nhập {2} dòng, bỏ ra {3} dòng lỗi (đã báo ở trên)",
+			 "Read {1} rows: imported {2}, left out {3} bad rows (reported above)"},
+    [MSG_MAP_SUMMARY_DRY] = {"Chạy thử: đọc {1} dòng, {2} dòng hợp lệ, {3} dòng lỗi; chưa ghi gì",
+			     "Dry run: read {1} rows, {2} good, {3} bad; nothing written"},
+    [MSG_MAP_LEFT_OUT] =
+	{"Không nhập {1} giá trị theo hồ sơ và {2} chi phí không tính bằng đồng",
+	 "Not imported: {1} values the profile leaves out and {2} costs not in VND"},
+    [MSG_MAP_CONVERTED] =
+	{"Đã đổi {1} số lượng sang đơn vị sxsh lưu qua nhiệt trị",
+	 "Converted {1} quantities into units sxsh stores through heating values"},
+    [MSG_MAP_SAVED] = {"Đã lưu hồ sơ '{1}', phiên bản {2}", "Saved profile '{1}', version {2}"},
+    [MSG_MAP_DELETED] = {"Đã xóa hồ sơ '{1}'", "Deleted profile '{1}'"},
+    [MSG_MAP_CONFLICT] = {"hồ sơ đã được người khác lưu sau khi bạn mở; hãy tải lại và sửa lại",
+			  "someone saved the profile after you opened it; reload it and apply your "
+			  "changes again"},
+    [MSG_MAP_OUT_OF_SCOPE] = {"'{1}' không thuộc đơn vị hành chính của bạn",
+			      "'{1}' is outside your administrative unit"},
+    [MSG_CLI_CMD_PROFILE] = {"Hồ sơ ánh xạ cột để nhập tệp khác mẫu: xem, xuất, nhập, xóa",
+			     "Column-mapping profiles for importing foreign files: list, show, "
+			     "export, import, delete"},
     [MSG_WBI_MISSING_KEY] = {"thiếu cột {1} ở hàng khoá (hàng 2, ẩn)",
 			     "missing column {1} in the key row (row 2, hidden)"},
     [MSG_WBI_NO_CODE] = {"dòng có số liệu nhưng thiếu mã cơ sở",

@@ -523,6 +523,24 @@ enum msg_id {
 	MSG_WBI_MORE_ERRORS,	   /* {1} problems found beyond those listed */
 
 	/* ---- column mapping profiles (model/io/mapping.c, web/mapping.c) ---- */
+	MSG_MAP_JSON,		/* {1}: the key at fault and why (untranslated detail) */
+	MSG_MAP_NO_SHEET,	/* {1}: the sheet the profile names is not in the workbook */
+	MSG_MAP_HEADER_MISSING, /* {1}: a header the profile uses that the file lacks */
+	MSG_MAP_NO_MATCH,	/* {1}: a value the column's value map has no key for */
+	MSG_MAP_NOT_NUMBER,	/* {1}: the text, {2}: how the profile says numbers look */
+	MSG_MAP_NO_CONVERSION,	/* {1}: unit, {2}: carrier: no heating value to convert */
+	MSG_MAP_NOT_FOUND,	/* {1}: no stored profile of that name */
+	MSG_MAP_EXISTS,		/* {1}: a profile of that name is stored already */
+	MSG_MAP_TARGET,		/* {1}: profile, {2}: its target, {3}: the target asked */
+	MSG_MAP_SUMMARY,	/* {1} rows read, {2} imported, {3} left out (reported) */
+	MSG_MAP_SUMMARY_DRY,	/* {1} rows read, {2} good, {3} bad (reported); nothing written */
+	MSG_MAP_LEFT_OUT,	/* {1} values the profile does not import, {2} costs not in VND */
+	MSG_MAP_CONVERTED,	/* {1} quantities converted through a heating value */
+	MSG_MAP_SAVED,		/* {1}: the profile, {2}: its version */
+	MSG_MAP_DELETED,	/* {1}: the profile */
+	MSG_MAP_CONFLICT,	/* the profile was saved by someone else since it was opened */
+	MSG_CLI_CMD_PROFILE,	/* sxsh profile: its summary */
+	MSG_MAP_OUT_OF_SCOPE,	/* {1}: a unit or facility code outside a district user's unit */
 
 	/* ---- mail (model/mail/, web password reset and notice settings) ---- */
 	/* The messages sxsh e-mails (model/mail/notice.c, reset.c): each is rendered in

@@ -135,6 +135,9 @@ struct buf;
 void web_workbook_upload_link(struct http_request *req, struct buf *b);
 
 /* -- mapping -- */
+int web_imports_new(struct http_request *req, struct http_response *resp);
+int web_imports_map(struct http_request *req, struct http_response *resp);
+int web_imports_profile(struct http_request *req, struct http_response *resp);
 
 /* -- mail -- */
 /* Password reset by e-mail and the notice setting (mail.c). */

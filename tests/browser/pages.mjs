@@ -113,6 +113,10 @@ const PAGES = [
   { role: 'district', path: '/workbooks/upload' },
   { role: 'province', path: '/workbooks/upload?lang=en' },
   { role: 'enterprise', path: '/workbooks/upload' },
+  // -- mapping --
+  { role: 'province', path: '/imports/new' },
+  { role: 'admin', path: '/imports/new?lang=en' },
+  // -- end mapping --
 ];
 
 // ---- checks on one page ----

@@ -162,6 +162,12 @@ static const struct {
 	{{{"GET", "/campaigns/1/workbook?unit=x", {303, 404, 404, 404, 404, 403}}}},
     /* closing is province staff's; campaign 1 does not exist here */
     [ROUTE_CAMPAIGN_CLOSE] = {{{"POST", "/campaigns/1/close", {303, 404, 404, 403, 403, 403}}}},
+    /* -- mapping -- staff; no file: 400; no upload token or target: 400; no profile: 404 */
+    [ROUTE_IMPORTS_NEW] = {{{"GET", "/imports/new", {303, 200, 200, 200, 403, 403}},
+			    {"POST", "/imports/new", {303, 400, 400, 400, 403, 403}}}},
+    [ROUTE_IMPORTS_MAP] = {{{"GET", "/imports/map", {303, 400, 400, 400, 403, 403}}}},
+    [ROUTE_IMPORTS_PROFILE] = {{{"GET", "/imports/profile", {303, 404, 404, 404, 403, 403}},
+				{"POST", "/imports/profile", {303, 400, 400, 400, 403, 403}}}},
     /*
      * The API: no credentials are 401 problem+json; facility 7001, report
      * 8001 and registration 8001 are the enterprise's own (OWN), 7002 and

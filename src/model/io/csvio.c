@@ -267,6 +267,17 @@ struct imp {
 	int writing; /* 0 after the first error or in a dry run */
 	int fatal;   /* stop looking at records (bad header, parse error) */
 	int dberr;   /* a database failure: result -1 */
+	int began;   /* the transaction is open */
+	int refused; /* the caller found bad rows of its own: roll back */
+
+	/* rows fed by another reader (csvio_rows_*): the name each column is reported by */
+	const char *const *where;
+	/* a scan (csvio_scan): every record goes to raw, the separator is decided by names */
+	csvio_raw_fn *raw;
+	void *raw_ctx;
+	int raw_rc; /* what raw returned when it stopped the scan */
+	const char *const *sep_names;
+	int nsep_names;
 
 	/* lookups */
 	struct smap sectors, admin, units, products, carriers, fac, tax_db;
@@ -278,6 +289,17 @@ struct imp {
 	int m3_dim;
 	double m3_base;
 };
+
+/* The name column c (-1: the row) is reported by. */
+static const char *
+col_where(const struct imp *im, int c)
+{
+	if (c < 0)
+		return "row";
+	if (im->where != NULL && im->where[c] != NULL)
+		return im->where[c];
+	return im->k->cols[c].name;
+}
 
 static void
 emit(struct imp *im, long line, const char *column, const char *reason)
@@ -297,9 +319,9 @@ static void
 rowmsg(struct imp *im, int c, const struct msg *m)
 {
 	char reason[2 * VAL_MSG_MAX];
-	msg_format(m, MSG_BOTH, reason, sizeof(reason));
+	msg_format(m, im->o->msg_lang ? im->o->msg_lang - 1 : MSG_BOTH, reason, sizeof(reason));
 	im->row_bad = 1;
-	emit(im, im->line, c < 0 ? "row" : im->k->cols[c].name, reason);
+	emit(im, im->line, col_where(im, c), reason);
 }
 
 /* rowmsg of message id, one without label or arguments. */
@@ -909,7 +931,7 @@ months_check(struct imp *im)
 		msg_real(&m, bad[i]->ybase / bad[i]->yunit_base, -1);
 		msg_code(&m, bad[i]->unit);
 		msg_format(&m, MSG_BOTH, reason, sizeof(reason));
-		emit(im, bad[i]->yline, rep_cols[RC_QTY].name, reason);
+		emit(im, bad[i]->yline, col_where(im, RC_QTY), reason);
 	}
 	free(bad);
 }
@@ -1244,6 +1266,41 @@ out:
 	buf_free(&msg);
 }
 
+/*
+ * A record of a scan: the header and every row that is not blank go to
+ * the raw sink as they are (no apostrophe dropped: the reader decides).
+ */
+static void
+raw_record(struct imp *im)
+{
+	const char *fields[MAX_FIELDS];
+	int blank = 1, n = im->nf < MAX_FIELDS ? im->nf : MAX_FIELDS;
+	for (int i = 0; i < n; i++) {
+		fields[i] = field(im, i);
+		if (im->len[i] != 0)
+			blank = 0;
+		if (strlen(fields[i]) != im->len[i] || !utf8_valid(fields[i], im->len[i])) {
+			rowid(im, -1, MSG_IMP_NOT_UTF8);
+			return;
+		}
+	}
+	if (blank && im->have_head)
+		return;
+	if (im->nf > MAX_FIELDS) {
+		struct msg m;
+		msg_init(&m, MSG_IMP_NCOLUMNS, NULL);
+		msg_plain(&m, im->nf);
+		rowmsg(im, -1, &m);
+		im->fatal = 1;
+		return;
+	}
+	if (im->have_head)
+		im->st.rows++;
+	im->have_head = 1;
+	if ((im->raw_rc = im->raw(im->raw_ctx, im->line, fields, n)) != 0)
+		im->fatal = 1;
+}
+
 static void
 record(struct imp *im)
 {
@@ -1251,6 +1308,10 @@ record(struct imp *im)
 	im->row_bad = 0;
 	if (im->rowbuf.overflow) {
 		rowid_n(im, -1, MSG_IMP_ROW_TOO_LONG, MAX_ROW);
+		return;
+	}
+	if (im->raw != NULL) {
+		raw_record(im);
 		return;
 	}
 	if (!im->have_head) {
@@ -1338,8 +1399,21 @@ parse_error(struct imp *im, long line, int rc, int at_eof)
  * quotes and a final CR.
  */
 static char
-header_sep(const struct kind_def *k, const char *s, size_t n)
+header_sep(const struct imp *im, const char *s, size_t n)
 {
+	const struct kind_def *k = im->k;
+	int nnames = im->sep_names != NULL ? im->nsep_names : k->ncols;
+	if (im->raw != NULL && (im->sep_names == NULL || nnames == 0)) {
+		/* a file nobody described yet: the separator that splits its header more */
+		size_t semi = 0, comma = 0;
+		int q = 0;
+		for (size_t i = 0; i < n && s[i] != '\n'; i++) {
+			q ^= s[i] == '"';
+			semi += !q && s[i] == ';';
+			comma += !q && s[i] == ',';
+		}
+		return semi > comma ? ';' : ',';
+	}
 	int names[2] = {0, 0};
 	const char seps[2] = {',', ';'};
 	if (memchr(s, ';', n) == NULL)
@@ -1355,10 +1429,12 @@ header_sep(const struct kind_def *k, const char *s, size_t n)
 				b++;
 			while (e > b && (s[e - 1] == ' ' || s[e - 1] == '"' || s[e - 1] == '\r'))
 				e--;
-			for (int c = 0; c < k->ncols; c++)
-				if (strlen(k->cols[c].name) == e - b &&
-				    memcmp(k->cols[c].name, s + b, e - b) == 0)
+			for (int c = 0; c < nnames; c++) {
+				const char *nm =
+				    im->sep_names != NULL ? im->sep_names[c] : k->cols[c].name;
+				if (strlen(nm) == e - b && memcmp(nm, s + b, e - b) == 0)
 					names[t]++;
+			}
 			if (j >= n || s[j] == '\n')
 				break;
 			i = j + 1;
@@ -1420,7 +1496,7 @@ feed(struct imp *im, struct feed *f, const unsigned char *s, size_t n, int eof)
 		}
 		if (nl == NULL && !eof)
 			return;
-		char sep = header_sep(im->k, f->head.data != NULL ? f->head.data : "", f->head.len);
+		char sep = header_sep(im, f->head.data != NULL ? f->head.data : "", f->head.len);
 		if (sep == 0) {
 			char m[1024];
 			im->fatal = 1;
@@ -1612,14 +1688,13 @@ parse(struct imp *im, FILE *in)
 	return rc;
 }
 
-int
-csvio_import(struct db *db, enum csvio_kind kind, FILE *in, const char *name,
-	     const struct csvio_opts *o, csvio_err_fn *err, void *ctx, struct csvio_stats *st)
+/* An import's state with its lookups loaded and its transaction begun; NULL on failure. */
+static struct imp *
+imp_begin(struct db *db, enum csvio_kind kind, const char *name, const struct csvio_opts *o,
+	  csvio_err_fn *err, void *ctx)
 {
 	static const struct csvio_opts none;
 	struct imp *im = xcalloc(1, sizeof(*im));
-	int rc = -1, began = 0;
-
 	im->db = db;
 	im->o = o != NULL ? o : &none;
 	im->k = &kinds[kind];
@@ -1632,36 +1707,12 @@ csvio_import(struct db *db, enum csvio_kind kind, FILE *in, const char *name,
 	buf_init(&im->keybuf, MAX_ROW);
 	for (int i = 0; i < NCOLS_MAX; i++)
 		im->v[i] = "";
+	return im;
+}
 
-	if (db_begin(db) != DB_OK)
-		goto dbfailed;
-	began = 1;
-	if (im->k->load(im) < 0)
-		goto dbfailed;
-	if (parse(im, in) < 0)
-		goto out;
-	if (im->dberr)
-		goto out;
-	if (kind == CSVIO_REPORTS && !im->fatal)
-		months_check(im);
-	if (im->st.errors > 0) {
-		rc = 1;
-		goto out;
-	}
-	if (!im->o->dry_run) {
-		if (db_run(db_stmt(db, STMT_GENERATION_BUMP)) != DB_OK || db_commit(db) != DB_OK)
-			goto dbfailed;
-		began = 0;
-	}
-	rc = 0;
-	goto out;
-dbfailed:
-	emit(im, 0, "database", db_errmsg(db));
-out:
-	if (began)
-		db_rollback(db);
-	if (st != NULL)
-		*st = im->st;
+static void
+imp_free(struct imp *im)
+{
 	struct smap *maps[] = {&im->sectors,  &im->admin, &im->units,	&im->products,
 			       &im->carriers, &im->fac,	  &im->tax_db,	&im->file_codes,
 			       &im->file_tax, &im->reps,  &im->db_reps, &im->line_keys,
@@ -1673,6 +1724,135 @@ out:
 	buf_free(&im->keybuf);
 	arena_free(&im->a);
 	free(im);
+}
+
+/* Begins the transaction and loads the lookups; -1 (reported) on failure. */
+static int
+imp_open(struct imp *im)
+{
+	if (db_begin(im->db) != DB_OK) {
+		im->dberr = 1;
+		emit(im, 0, "database", db_errmsg(im->db));
+		return -1;
+	}
+	im->began = 1;
+	if (im->k->load(im) < 0) {
+		im->dberr = 1;
+		emit(im, 0, "database", db_errmsg(im->db));
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Ends an import: the checks that need every row, then commit when every
+ * row was good (and not a dry run), else roll back.  Returns 0, 1 or -1 as
+ * csvio_import, fills st and frees im.
+ */
+static int
+imp_end(struct imp *im, struct csvio_stats *st)
+{
+	struct db *db = im->db;
+	int rc = -1;
+	if (im->dberr)
+		goto out;
+	if (im->k == &kinds[CSVIO_REPORTS] && !im->fatal)
+		months_check(im);
+	if (im->st.errors > 0 || im->refused) {
+		rc = 1;
+		goto out;
+	}
+	if (!im->o->dry_run) {
+		if (db_run(db_stmt(db, STMT_GENERATION_BUMP)) != DB_OK || db_commit(db) != DB_OK) {
+			emit(im, 0, "database", db_errmsg(db));
+			goto out;
+		}
+		im->began = 0;
+	}
+	rc = 0;
+out:
+	if (im->began)
+		db_rollback(db);
+	if (st != NULL)
+		*st = im->st;
+	imp_free(im);
+	return rc;
+}
+
+int
+csvio_import(struct db *db, enum csvio_kind kind, FILE *in, const char *name,
+	     const struct csvio_opts *o, csvio_err_fn *err, void *ctx, struct csvio_stats *st)
+{
+	struct imp *im = imp_begin(db, kind, name, o, err, ctx);
+	if (imp_open(im) == 0 && parse(im, in) < 0)
+		im->dberr = 1; /* a read error: -1, as a failed database */
+	return imp_end(im, st);
+}
+
+struct csvio_rows {
+	struct imp *im;
+};
+
+struct csvio_rows *
+csvio_rows_begin(struct db *db, enum csvio_kind kind, const char *name, const struct csvio_opts *o,
+		 csvio_err_fn *err, void *ctx)
+{
+	struct csvio_rows *r = xcalloc(1, sizeof(*r));
+	r->im = imp_begin(db, kind, name, o, err, ctx);
+	r->im->st.sep = ',';
+	imp_open(r->im);
+	return r;
+}
+
+int
+csvio_rows_put(struct csvio_rows *r, long line, const char *const *v, const char *const *where)
+{
+	struct imp *im = r->im;
+	if (im->dberr)
+		return -1;
+	long errors = im->st.errors;
+	im->line = line;
+	im->row_bad = 0;
+	im->where = where;
+	for (int c = 0; c < im->k->ncols; c++)
+		im->v[c] = v[c] != NULL ? v[c] : "";
+	im->st.rows++;
+	im->k->row(im);
+	im->where = NULL;
+	for (int c = 0; c < NCOLS_MAX; c++)
+		im->v[c] = "";
+	if (im->dberr)
+		return -1;
+	return im->st.errors > errors;
+}
+
+int
+csvio_rows_end(struct csvio_rows *r, const char *const *where, int refuse, struct csvio_stats *st)
+{
+	r->im->where = where;
+	r->im->refused = refuse;
+	int rc = imp_end(r->im, st);
+	free(r);
+	return rc;
+}
+
+int
+csvio_scan(FILE *in, const char *name, const char *const *names, int nnames, csvio_raw_fn *fn,
+	   void *fnctx, csvio_err_fn *err, void *ctx, struct csvio_stats *st)
+{
+	struct imp *im = imp_begin(NULL, CSVIO_FACILITIES, name, NULL, err, ctx);
+	im->raw = fn;
+	im->raw_ctx = fnctx;
+	im->sep_names = names;
+	im->nsep_names = names != NULL ? nnames : 0;
+	int rc = parse(im, in);
+	if (rc == 0 && im->raw_rc != 0)
+		rc = im->raw_rc;
+	else if (rc == 0 && im->st.errors > 0)
+		rc = 1;
+	if (st != NULL)
+		*st = im->st;
+	imp_free(im);
 	return rc;
 }
 

@@ -28,9 +28,11 @@ int csvio_kind_parse(const char *s);
 const char *csvio_kind_name(enum csvio_kind kind);
 
 struct csvio_opts {
-	int dry_run; /* check everything, write nothing */
-	int update;  /* facilities: an existing code updates that facility (version + 1) */
-	int replace; /* reports: an existing (facility, year) report has its lines replaced */
+	int dry_run;  /* check everything, write nothing */
+	int update;   /* facilities: an existing code updates that facility (version + 1) */
+	int replace;  /* reports: an existing (facility, year) report has its lines replaced */
+	int msg_lang; /* a row's reasons: 0 in both languages (the command line, logs);
+			 LANG_VI + 1 or LANG_EN + 1 in that one (a page) */
 };
 
 /* What an import did (or, with dry_run, would do). */
@@ -82,6 +84,51 @@ int csvio_import(struct db *db, enum csvio_kind kind, FILE *in, const char *name
 int csvio_import_path(struct db *db, enum csvio_kind kind, const char *path,
 		      const struct csvio_opts *o, csvio_err_fn *err, void *ctx,
 		      struct csvio_stats *st);
+
+/*
+ * Rows fed by another reader (model/io/mapping.c: a foreign file read
+ * through a column-mapping profile), checked and written exactly as the
+ * rows of a CSV file: the same validation, the same transaction, all or
+ * nothing.  csvio_rows_begin begins the transaction and loads the lookups
+ * (a failure is reported through err and makes every later call a no-op
+ * returning -1).  csvio_rows_put checks the row v (csvio_ncols(kind)
+ * values in the format's order, NULL or "" for empty; text as stored,
+ * numbers in the C locale's form) as the row at line; where, when not
+ * NULL, names each column in the messages instead of the format's name
+ * (where[c] NULL: the format's), so a problem points at the source file's
+ * column.  It returns 0 when the row is good, 1 when it was reported bad,
+ * -1 when the database failed.  csvio_rows_end (where as for the checks
+ * that need every row) commits when every row was good, o->dry_run is 0
+ * and refuse is 0 (the caller found no bad row of its own), else rolls
+ * back; it returns 0, 1 or -1 as csvio_import, fills st (may be NULL) and
+ * frees r.  Assumes no transaction is open.
+ */
+struct csvio_rows;
+struct csvio_rows *csvio_rows_begin(struct db *db, enum csvio_kind kind, const char *name,
+				    const struct csvio_opts *o, csvio_err_fn *err, void *ctx);
+int csvio_rows_put(struct csvio_rows *r, long line, const char *const *v, const char *const *where);
+int csvio_rows_end(struct csvio_rows *r, const char *const *where, int refuse,
+		   struct csvio_stats *st);
+
+/*
+ * A record sink for csvio_scan: the header (first) and every non-blank row
+ * with its n fields (UTF-8, NFC) and the physical line it starts on.  The
+ * strings live until the call returns.  Returns 0 to go on, anything else
+ * to stop the scan.
+ */
+typedef int csvio_raw_fn(void *ctx, long line, const char *const *fields, int n);
+
+/*
+ * Reads any CSV file as csvio_import does (the encoding detected, UTF-16 and
+ * Windows-1258 converted, the separator ',' or ';' decided from the header
+ * line by which splits out more of names, the nnames header texts
+ * expected), handing each record to fn instead of checking it.  Problems of
+ * the file itself go to err (ctx) as csvio_import's.  Returns 0, 1 when a
+ * problem was reported, -1 when reading failed, or fn's non-zero value when
+ * it stopped the scan; st (may be NULL) gets rows, encoding and sep.
+ */
+int csvio_scan(FILE *in, const char *name, const char *const *names, int nnames, csvio_raw_fn *fn,
+	       void *fnctx, csvio_err_fn *err, void *ctx, struct csvio_stats *st);
 
 /*
  * The export as rows, for writers other than CSV (the Excel export in
