@@ -18,8 +18,15 @@
  * its own; another is 404) or of a facility (staff in scope, an enterprise
  * user its own facilities, whose download records the facility as opened).
  *
- * web_campaign_home_link puts "Tải sổ khảo sát (Excel)" on the enterprise
- * home (/my) for a facility in an open campaign.
+ * POST /campaigns/{id}/close (province staff): closes the campaign when
+ * the confirm box is ticked (303 back to its page, ?done=closed); without
+ * it the page again with what to do (400).  The page of a closed campaign
+ * says so and has no closing form.
+ *
+ * web_campaign_home_link puts "Tải sổ khảo sát (Excel)" and "Nộp sổ đã
+ * điền (tải lên)" on the enterprise home (/my) for a facility in an open
+ * campaign; web_campaign_back_link leads from a confirmed upload back to
+ * the campaign its workbook named.
  */
 #include <errno.h>
 #include <stdio.h>
