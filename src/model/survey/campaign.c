@@ -418,7 +418,8 @@ campaign_open(struct db *db, const struct principal *who, const struct campaign_
 			rc = ST_INVALID;
 			goto out;
 		}
-		qsort(keys, (size_t)nkeys, sizeof(*keys), cmp_id);
+		if (nkeys > 1)
+			qsort(keys, (size_t)nkeys, sizeof(*keys), cmp_id);
 	}
 	char title[TITLE_MAX + 1];
 	if (is_blank(in->title)) {
@@ -640,7 +641,8 @@ campaign_progress(struct db *db, const struct principal *who, struct arena *a, i
 	db_reset(st);
 	if (r != DB_DONE)
 		return ST_ERR;
-	qsort(out->units, (size_t)out->n, sizeof(*out->units), cmp_unit);
+	if (out->n > 1)
+		qsort(out->units, (size_t)out->n, sizeof(*out->units), cmp_unit);
 	out->total.unit_code = out->total.unit_name = out->total.unit_name_en = "";
 	return ST_OK;
 }
@@ -859,7 +861,8 @@ campaign_book_load(struct db *db, const struct principal *who, struct arena *a, 
 		goto out;
 	book_attach(f, fids, nf, outs, nouts, a, 0);
 	book_attach(f, fids, nf, ens, nens, a, 1);
-	qsort(f, (size_t)nf, sizeof(*f), cmp_book_code);
+	if (nf > 1)
+		qsort(f, (size_t)nf, sizeof(*f), cmp_book_code);
 	struct campaign_book_facility *keep = arena_alloc(a, (size_t)nf * sizeof(*keep));
 	memcpy(keep, f, (size_t)nf * sizeof(*keep));
 	b->facilities = keep;
