@@ -785,7 +785,7 @@ static const struct {
     [MSG_WBI_YEAR_DIFFERS] = {"bảng tính là của năm {1}, không phải năm đã chọn {2}",
 			      "the workbook is for {1}, not for the year chosen, {2}"},
     [MSG_WBI_UNREADABLE] = {"không đọc được tệp: {1}", "the file cannot be read: {1}"},
-    [MSG_WBI_NO_SHEETS] = {"tệp không có trang nào của mẫu bảng tính khảo sát (Cơ sở, Sản "
+    [MSG_WBI_NO_SHEETS] = {"tệp không có trang nào của mẫu sổ khảo sát (Cơ sở, Sản "
 			   "phẩm, Năng lượng…)",
 			   "the file has none of the survey workbook's sheets (Cơ sở, Sản "
 			   "phẩm, Năng lượng…)"},

@@ -1,6 +1,6 @@
 /*
  * The upload of filled campaign workbooks, for district and province staff
- * and enterprises (docs/user-guide.md, "Nộp bảng tính khảo sát"):
+ * and enterprises (docs/user-guide.md, "Nộp sổ khảo sát"):
  *
  *   GET  /workbooks/upload          the form: the file and, for a workbook
  *                                   made by hand, the year
@@ -35,7 +35,7 @@
 static const char *
 wbu_title(struct http_request *req)
 {
-	return HTTP_T(req, "Nộp bảng tính khảo sát", "Upload survey workbooks");
+	return HTTP_T(req, "Nộp sổ khảo sát", "Upload survey workbooks");
 }
 
 /* The upload form; year is the one chosen before (0: the workbook's own). */
@@ -89,7 +89,7 @@ wbu_intro(struct http_request *req, struct buf *b)
 	html_elem(
 	    b, "p",
 	    HTTP_T(req,
-		   "Tải lên bảng tính khảo sát đã điền. Trước khi ghi, trang cho xem những gì "
+		   "Tải lên sổ khảo sát (tệp Excel) đã điền. Trước khi ghi, trang cho xem những gì "
 		   "sẽ thay đổi: báo cáo tạo mới, bản nháp được cập nhật, báo cáo được nộp, "
 		   "và báo cáo đã nộp hoặc đã chấp nhận được giữ nguyên. Nếu tệp có lỗi, "
 		   "trang liệt kê từng ô có lỗi và không ghi gì.",
@@ -376,7 +376,7 @@ web_workbook_upload_link(struct http_request *req, struct buf *b)
 	html_open(b, "p", "class", "wb-link", NULL);
 	html_open(b, "a", "href", web_url(req, "/workbooks/upload", NULL, 0), NULL);
 	html_text(b,
-		  HTTP_T(req, "Nộp bảng tính khảo sát đã điền", "Upload a filled survey workbook"));
+		  HTTP_T(req, "Nộp sổ khảo sát đã điền", "Upload a filled survey workbook"));
 	html_close(b, "a");
 	html_close(b, "p");
 }

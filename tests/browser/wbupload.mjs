@@ -93,10 +93,10 @@ try {
   await signIn(page, entEmail, entPass);
   await page.goto(`${env.base}/my`);
   await Promise.all([page.waitForNavigation(),
-    page.click('a:has-text("Nộp bảng tính khảo sát đã điền")')]);
+    page.click('a:has-text("Nộp sổ khảo sát đã điền")')]);
   check('the link on /my leads to the upload page',
     new URL(page.url()).pathname === '/workbooks/upload', page.url());
-  check('the page is Vietnamese', (await page.locator('h1').textContent()) === 'Nộp bảng tính khảo sát');
+  check('the page is Vietnamese', (await page.locator('h1').textContent()) === 'Nộp sổ khảo sát');
 
   // A bad number: refused at its cell, nothing written.
   await upload(page, workbook('12,5,3'), 'sai.xlsx');

@@ -193,7 +193,7 @@ test_form(void **state)
 	(void)state;
 	struct hc_response r;
 	hs_form_req(server.port, &sess[DIS], "GET", "/workbooks/upload", NULL, 200, &r);
-	hs_contains(&r, "<h1>Nộp bảng tính khảo sát</h1>");
+	hs_contains(&r, "<h1>Nộp sổ khảo sát</h1>");
 	hs_contains(&r, "<label for=\"wb-file\">Tệp bảng tính (.xlsx, .xls hoặc .ods)</label>");
 	hs_contains(&r, "enctype=\"multipart/form-data\"");
 	hc_response_free(&r);
@@ -202,7 +202,7 @@ test_form(void **state)
 	hc_response_free(&r);
 	/* the staff home and the enterprise home link to it */
 	hs_form_req(server.port, &sess[DIS], "GET", "/review", NULL, 200, &r);
-	hs_contains(&r, "<p class=\"wb-link\"><a href=\"/workbooks/upload\">Nộp bảng tính khảo "
+	hs_contains(&r, "<p class=\"wb-link\"><a href=\"/workbooks/upload\">Nộp sổ khảo "
 			"sát đã điền</a></p>");
 	hc_response_free(&r);
 	hs_form_req(server.port, &sess[ENT], "GET", "/my?lang=en", NULL, 200, &r);
