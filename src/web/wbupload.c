@@ -375,8 +375,7 @@ web_workbook_upload_link(struct http_request *req, struct buf *b)
 {
 	html_open(b, "p", "class", "wb-link", NULL);
 	html_open(b, "a", "href", web_url(req, "/workbooks/upload", NULL, 0), NULL);
-	html_text(b,
-		  HTTP_T(req, "Nộp sổ khảo sát đã điền", "Upload a filled survey workbook"));
+	html_text(b, HTTP_T(req, "Nộp sổ khảo sát đã điền", "Upload a filled survey workbook"));
 	html_close(b, "a");
 	html_close(b, "p");
 }
