@@ -1942,6 +1942,13 @@ csvio_col_name(enum csvio_kind kind, int c)
 	return kinds[kind].cols[c].name;
 }
 
+const char *
+csvio_col_label(enum csvio_kind kind, int c, int lang)
+{
+	const struct val_label *l = &kinds[kind].cols[c].label;
+	return lang == LANG_EN ? l->en : l->vi;
+}
+
 enum csvio_type
 csvio_col_type(enum csvio_kind kind, int c)
 {
