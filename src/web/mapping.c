@@ -711,6 +711,23 @@ mp_line_selects(struct mp *m, struct buf *b, int i, const struct mapping_col *c)
 	html_close(b, "select");
 }
 
+/* Whether v is one of field's codes (an option of its value selects). */
+static int
+mp_is_code(struct mp *m, const char *field, const char *v)
+{
+	const struct name *fixed;
+	const struct mapping_code *list;
+	int nf, nl;
+	mp_codes_of(m, field, &fixed, &nf, &list, &nl);
+	for (int i = 0; i < nf; i++)
+		if (strcmp(fixed[i].code, v) == 0)
+			return 1;
+	for (int i = 0; i < nl; i++)
+		if (strcmp(list[i].code, v) == 0)
+			return 1;
+	return 0;
+}
+
 /* The value map of column i: each distinct value with a select of the field's codes. */
 static void
 mp_value_map(struct mp *m, struct buf *b, int i, const struct mapping_col *c)
@@ -732,9 +749,11 @@ mp_value_map(struct mp *m, struct buf *b, int i, const struct mapping_col *c)
 			char *a = fold_key(c->map.p[k].from), *bb = fold_key(s->distinct[j]);
 			if (strcmp(a, bb) == 0) {
 				found = 1;
-				to = c->map.p[k].to == NULL			   ? "-"
-				     : strcmp(c->map.p[k].to, s->distinct[j]) == 0 ? "="
-										   : c->map.p[k].to;
+				to = c->map.p[k].to == NULL ? "-"
+				     : strcmp(c->map.p[k].to, s->distinct[j]) == 0 &&
+					     !mp_is_code(m, field, c->map.p[k].to)
+					 ? "="
+					 : c->map.p[k].to;
 			}
 			free(a);
 			free(bb);

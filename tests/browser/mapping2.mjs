@@ -67,6 +67,10 @@ async function walk(page, width, tax1, tax2) {
   check(`${label}: the preview shows the made code`, prev.includes(`MST-${tax1}`), prev);
   check(`${label}: the preview shows the unit by name`, prev.includes('Thành phố Rạch Giá'));
   check(`${label}: no bad row`, (await page.locator('tr.map-bad').count()) === 0);
+  for (const [sel, want] of Object.entries(guessed)) {
+    const got = await page.inputValue(sel);
+    check(`${label}: ${sel} still ${want} after the preview`, got === want, got);
+  }
   const { sw, iw } = await page.evaluate(() => ({
     sw: document.documentElement.scrollWidth, iw: window.innerWidth }));
   check(`${label}: no horizontal overflow`, sw <= iw, `${sw} > ${iw}`);

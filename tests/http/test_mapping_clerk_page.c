@@ -210,6 +210,9 @@ test_import(void **state)
 	hs_contains(&r, "<td>Thành phố Rạch Giá</td><td></td><td></td><td></td><td>Tư nhân</td>"
 			"<td>Vừa</td><td class=\"num\">120</td>");
 	hs_lacks(&r, "map-problems");
+	/* what was chosen comes back chosen: the sector code, not "Giữ nguyên" */
+	hs_contains(&r, "<option value=\"1020\" selected=\"selected\">1020 – ");
+	hs_contains(&r, "<option value=\"@employees\" selected=\"selected\">");
 	hc_response_free(&r);
 	hs_form_req(server.port, &pro, "POST", "/imports/map", form(token, "dryrun", "tax", "TK-"),
 		    200, &r);
