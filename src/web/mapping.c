@@ -1160,10 +1160,13 @@ mp_guess(struct mp *m)
 			if (mp_fields[f].kind != (int)m->target)
 				continue;
 			char *a = fold_key(mp_fields[f].vi), *e = fold_key(mp_fields[f].en);
-			if (strcmp(h, mp_fields[f].name) == 0 || strcmp(h, a) == 0 ||
-			    strcmp(h, e) == 0) {
+			int fi = mp_field_index(m->target, mp_fields[f].name);
+			if ((strcmp(h, mp_fields[f].name) == 0 || strcmp(h, a) == 0 ||
+			     strcmp(h, e) == 0) &&
+			    fi >= 0 && fi < 32 && !taken[fi]) {
 				c->role = MAPR_FIELD;
-				c->field = mp_field_index(m->target, mp_fields[f].name);
+				c->field = fi;
+				taken[fi] = 1;
 			}
 			free(a);
 			free(e);
