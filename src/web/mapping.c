@@ -218,11 +218,18 @@ static const struct {
     {"..10", "micro"}, {"11..100", "small"}, {"101..200", "medium"}, {"201..", "large"}};
 #define MP_SIZE_NOTE "Nghị định 80/2021/NĐ-CP, Điều 5, by employees only"
 
+/* Whether c is that rule exactly (another range map is the profile's own: kept as it is). */
 static int
 mp_is_size_rule(enum csvio_kind k, const struct mapping_col *c)
 {
-	return k == CSVIO_FACILITIES && c->role == MAPR_FIELD &&
-	       c->field == mp_field_index(k, "size") && c->map.range;
+	if (k != CSVIO_FACILITIES || c->role != MAPR_FIELD ||
+	    c->field != mp_field_index(k, "size") || !c->map.range || c->map.n != 4)
+		return 0;
+	for (int i = 0; i < 4; i++)
+		if (strcmp(c->map.p[i].from, mp_size_rule[i].range) != 0 ||
+		    c->map.p[i].to == NULL || strcmp(c->map.p[i].to, mp_size_rule[i].size) != 0)
+			return 0;
+	return 1;
 }
 
 static void
@@ -1119,7 +1126,7 @@ mp_load(struct mp *m, struct http_request *req, struct http_response *resp, cons
 		m->base_version = m->base->version;
 	}
 	if (mapping_source_read(m->path, m->filename, m->base != NULL ? m->base->sheet : NULL,
-				&m->src, mp_problem, m) != 0)
+				req->lang + 1, &m->src, mp_problem, m) != 0)
 		m->src = (struct mapping_source){0};
 	return 0;
 }

@@ -625,6 +625,7 @@ struct src {
 	void *ectx;
 	struct csvio_stats cs;
 	int failed; /* a problem of the file itself (its encoding, quoting, headers) */
+	int lang;   /* the locations' language: as mapping_opts.msg_lang */
 };
 
 /*
@@ -686,8 +687,17 @@ src_csv_err(void *ctx, const char *name, long line, const char *column, const ch
 {
 	struct src *s = ctx;
 	s->failed = 1;
-	char w[WHERE_MAX];
-	snprintf(w, sizeof(w), "%s:%ld: %s", name, line, column);
+	char w[WHERE_MAX], word[64];
+	/* csvio names the parts of a file in English: the page says them in its language */
+	if (line <= 0 || strcmp(column, "file") == 0 || strcmp(column, "database") == 0)
+		snprintf(w, sizeof(w), "%s", name);
+	else if (strcmp(column, "row") == 0)
+		snprintf(w, sizeof(w), "%s:%ld", name, line);
+	else if (strcmp(column, "header") == 0)
+		snprintf(w, sizeof(w), "%s:%ld: %s", name, line,
+			 place_word(s->lang, "dòng tiêu đề", "header row", word, sizeof(word)));
+	else
+		snprintf(w, sizeof(w), "%s:%ld: %s", name, line, column);
 	s->err(s->ectx, w, reason);
 }
 
@@ -1786,6 +1796,7 @@ mapping_import_path(struct db *db, const struct mapping_profile *p, const char *
 				.replace = o->replace,
 				.msg_lang = o->msg_lang};
 	r.msg_lang = o->msg_lang;
+	r.src.lang = o->msg_lang;
 	r.pass = p->leave_out ? 1 : 0;
 	rc = one_pass(&r, path, &co);
 	if (p->leave_out && rc == 1 && r.st.bad_rows > 0 && !r.src.failed)
@@ -1828,6 +1839,7 @@ mapping_preview(struct db *db, const struct mapping_profile *p, const char *path
 		goto out;
 	struct csvio_opts co = {.dry_run = 1, .msg_lang = msg_lang};
 	r.msg_lang = msg_lang;
+	r.src.lang = msg_lang;
 	r.preview = fn;
 	r.pctx = ctx;
 	r.preview_max = max;
@@ -2027,12 +2039,17 @@ srcread_row(void *ctx, long line, const char *const *fields, const int *isnum, i
 }
 
 int
-mapping_source_read(const char *path, const char *name, const char *sheet,
+mapping_source_read(const char *path, const char *name, const char *sheet, int msg_lang,
 		    struct mapping_source *out, mapping_err_fn *err, void *ctx)
 {
 	struct srcread r = {out, 0};
-	struct src s = {
-	    .name = name, .want = sheet, .fn = srcread_row, .ctx = &r, .err = err, .ectx = ctx};
+	struct src s = {.name = name,
+			.want = sheet,
+			.fn = srcread_row,
+			.ctx = &r,
+			.err = err,
+			.ectx = ctx,
+			.lang = msg_lang};
 	memset(out, 0, sizeof(*out));
 	int rc = src_read(&s, path, NULL, 0);
 	out->encoding = s.cs.encoding;
@@ -2040,7 +2057,10 @@ mapping_source_read(const char *path, const char *name, const char *sheet,
 	if (rc != 0 || !r.have_head) {
 		if (rc == 0) {
 			char m[256];
-			err(ctx, name, msg_both(m, sizeof(m), MSG_IMP_EMPTY_FILE, NULL));
+			struct msg mm;
+			msg_init(&mm, MSG_IMP_EMPTY_FILE, NULL);
+			err(ctx, name,
+			    msg_format(&mm, msg_lang ? msg_lang - 1 : MSG_BOTH, m, sizeof(m)));
 		}
 		mapping_source_free(out);
 		return -1;

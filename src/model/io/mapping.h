@@ -268,9 +268,10 @@ struct mapping_source {
 /*
  * Reads the header and every row of the file at path (sheet: a workbook's
  * sheet, NULL the first) into *out: each column's header, first samples
- * and distinct values.  Returns 0, or -1 with the reason through err.
+ * and distinct values.  Returns 0, or -1 with the reason through err (in
+ * msg_lang: as mapping_opts.msg_lang).
  */
-int mapping_source_read(const char *path, const char *name, const char *sheet,
+int mapping_source_read(const char *path, const char *name, const char *sheet, int msg_lang,
 			struct mapping_source *out, mapping_err_fn *err, void *ctx);
 void mapping_source_free(struct mapping_source *s);
 
