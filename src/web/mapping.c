@@ -456,11 +456,25 @@ mp_from_form(struct mp *m)
 			/* size by the column used as employees */
 			for (int j = 0; j < m->src.ncols; j++) {
 				const char *ch = mp_form(m, "f%d", j);
-				if (ch != NULL && strcmp(ch, "f:employees") == 0) {
+				if (ch == NULL || strcmp(ch, "f:employees") != 0)
+					continue;
+				/* the stored profile's rule on that column keeps its note */
+				const struct mapping_col *kept = NULL;
+				for (int k = 0; m->base != NULL && k < m->base->ncols; k++) {
+					char *x = fold_key(m->base->cols[k].header),
+					     *y = fold_key(m->src.cols[j].header);
+					if (mp_is_size_rule(m->target, &m->base->cols[k]) &&
+					    strcmp(x, y) == 0)
+						kept = &m->base->cols[k];
+					free(x);
+					free(y);
+				}
+				if (kept != NULL)
+					mp_copy_col(&p->cols[p->ncols++], kept);
+				else
 					mp_size_rule_col(&p->cols[p->ncols++],
 							 m->src.cols[j].header);
-					break;
-				}
+				break;
 			}
 		} else if (v != NULL && v[0] != '\0')
 			p->consts[p->nconsts++] = (struct mapping_const){
