@@ -338,6 +338,25 @@ test_codes_made(void **state)
 	assert_non_null(strstr(stored(), "\nTK-00003,,Công ty TNHH Thủy sản Hòa Bình,"));
 	assert_non_null(strstr(stored(), "\nTK-00004,,Hộ kinh doanh Nước đá Minh Tâm,"));
 
+	/*
+	 * With a column of codes too ("STT" used as the code, the tax column
+	 * skipped), a stored code is not overwritten unasked: the second
+	 * import is refused.
+	 */
+	char *withcol = xstrdup(seq);
+	char *at = strstr(withcol, "\"STT\", \"field\": \"skip\"");
+	memcpy(at + strlen("\"STT\", \"field\": \""), "code", 4);
+	assert_int_equal(run(withcol, path, 0), 0);
+	assert_int_equal(st.cs.inserted, 2);
+	assert_int_equal(run(withcol, path, 0), 1);
+	assert_string_equal(
+	    buf_str(&errs),
+	    "tk.csv:2: STT: cơ sở '1' đã có trong sxsh; nhập tệp không ghi đè lên cơ "
+	    "sở đã có\n"
+	    "tk.csv:3: STT: cơ sở '2' đã có trong sxsh; nhập tệp không ghi đè lên cơ "
+	    "sở đã có\n");
+	free(withcol);
+
 	/* The profile round-trips its code rule through JSON. */
 	char err[256];
 	struct mapping_profile *p = mapping_from_json(tax, err, sizeof(err));

@@ -1475,6 +1475,23 @@ codegen_by_tax(const struct run *r, const char *tax)
 	return NULL;
 }
 
+/*
+ * Whether the import updates stored facilities because the profile says so:
+ * codes made and matched by tax code, and no column of codes (whose stored
+ * codes are updated only when asked: --update).
+ */
+static int
+codegen_updates(const struct mapping_profile *p)
+{
+	if (p->code_gen == MAPG_NONE || !p->match_tax)
+		return 0;
+	for (int i = 0; i < p->ncols; i++)
+		if (p->cols[i].role == MAPR_FIELD &&
+		    p->cols[i].field == field_of(CSVIO_FACILITIES, "code"))
+			return 0;
+	return 1;
+}
+
 /* A facility row without a code gets one as the profile says (mapping.h: code_gen). */
 static void
 codegen(struct run *r, const char **v)
@@ -1792,7 +1809,7 @@ mapping_import_path(struct db *db, const struct mapping_profile *p, const char *
 	if (run_init(&r, db, p, path, name, err, ctx) != 0 || run_scope(&r, o->unit_scope) != 0)
 		goto out;
 	struct csvio_opts co = {.dry_run = o->dry_run || p->leave_out,
-				.update = o->update || p->match_tax,
+				.update = o->update || codegen_updates(p),
 				.replace = o->replace,
 				.msg_lang = o->msg_lang};
 	r.msg_lang = o->msg_lang;
