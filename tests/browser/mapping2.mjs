@@ -7,10 +7,13 @@
 // The clerk's tax codes fail their check digit (DOMAIN.md §10), so each
 // run makes its own valid ones: the rows are otherwise the clerk's.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { env, check, fail, finish, addUser, signIn } from './lib/common.mjs';
 
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const tag = `map2${process.pid}`;
 const email = `clerk-${tag}@x.vn`;
 const password = addUser('province', email);
@@ -33,6 +36,22 @@ function clerkFile(tax1, tax2) {
     `1;${tax1};Công ty TNHH Thủy sản Hòa Bình;Rạch Giá;1020;Công ty TNHH;120\r\n` +
     `2;${tax2};Hộ kinh doanh Nước đá Minh Tâm;Kiên Lương;1079;Hộ cá thể;12\r\n`;
   return execFileSync('iconv', ['-f', 'UTF-8', '-t', 'CP1258'], { input: text });
+}
+
+async function axe(page, label) {
+  await page.evaluate(axeSource);
+  const v = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')
+      .map((x) => `${x.id}: ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+  check(`${label}: no serious or critical axe violation`, v.length === 0, v.join('; '));
+}
+
+async function noOverflow(page, label) {
+  const { sw, iw } = await page.evaluate(() => ({
+    sw: document.documentElement.scrollWidth, iw: window.innerWidth }));
+  check(`${label}: no horizontal overflow`, sw <= iw, `${sw} > ${iw}`);
 }
 
 async function walk(page, width, tax1, tax2) {
@@ -58,6 +77,8 @@ async function walk(page, width, tax1, tax2) {
     check(`${label}: ${sel} guessed ${want}`, got === want, got);
   }
   check(`${label}: no value needs a choice`, (await page.locator('.map-need').count()) === 0);
+  await noOverflow(page, `${label} guesses`);
+  await axe(page, `${label} guesses`);
   await page.screenshot({ path: `${shots}/mapping2-${width}-guesses.png`, fullPage: true });
 
   await page.selectOption('#map-codegen', 'tax');
@@ -71,9 +92,7 @@ async function walk(page, width, tax1, tax2) {
     const got = await page.inputValue(sel);
     check(`${label}: ${sel} still ${want} after the preview`, got === want, got);
   }
-  const { sw, iw } = await page.evaluate(() => ({
-    sw: document.documentElement.scrollWidth, iw: window.innerWidth }));
-  check(`${label}: no horizontal overflow`, sw <= iw, `${sw} > ${iw}`);
+  await noOverflow(page, `${label} preview`);
   await page.screenshot({ path: `${shots}/mapping2-${width}-preview.png`, fullPage: true });
 
   await Promise.all([page.waitForNavigation(), page.click('button[value="import"]')]);
@@ -96,6 +115,18 @@ try {
   const base = 100000000 + (process.pid % 800000) * 1000;
   await walk(page, 1366, taxCode(base), taxCode(base + 100));
   await walk(page, 390, taxCode(base + 200), taxCode(base + 300));
+
+  // A value nothing matches is marked as needing a choice; the page stays accessible.
+  await page.goto(`${env.base}/imports/new`);
+  await page.setInputFiles('#map-file', { name: 'khac.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('Tên doanh nghiệp;Loại hình\r\nCông ty A;Khác\r\n', 'utf8') });
+  await Promise.all([page.waitForNavigation(), page.click('form.map-upload button')]);
+  check('an unmatched value is marked', (await page.textContent('.map-need')).includes(
+    'Khác (cần chọn)'));
+  check('its select asks for a choice', (await page.inputValue('#v1_0')) === '?');
+  await noOverflow(page, 'needs a choice at 390 px');
+  await axe(page, 'needs a choice');
+  await page.screenshot({ path: `${shots}/mapping2-390-need.png`, fullPage: true });
 } catch (e) {
   fail(e);
 } finally {
