@@ -91,9 +91,11 @@ fold_key(const char *s)
 char *
 fold_place_key(const char *s)
 {
-	/* folded, longest first so that "thi xa" is tried before "xa" */
-	static const char *const kinds[] = {"thanh pho ", "thi tran ", "thi xa ", "huyen ",
-					    "phuong ",	  "quan ",     "tinh ",	  "xa "};
+	/* folded, longest first so that "thi xa" is tried before "xa"; then the usual short forms
+	 */
+	static const char *const kinds[] = {
+	    "thanh pho ", "thi tran ", "thi xa ", "huyen ", "phuong ", "quan ", "tinh ", "xa ",
+	    "tp. ",	  "tp ",       "tx. ",	  "tx ",    "tt. ",    "tt ",	"h. "};
 	char *k = fold_key(s);
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
 		size_t n = strlen(kinds[i]);
