@@ -39,7 +39,7 @@ test: build
 # The test suites under AddressSanitizer and UndefinedBehaviorSanitizer.
 # (SQLite only: the PostgreSQL run of `make test` covers the same code.)
 asan:
-	@SXSH_SUITES=sqlite $(MAKE) --no-print-directory test BUILD=build-asan \
+	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp SXSH_SUITES=sqlite $(MAKE) --no-print-directory test BUILD=build-asan \
 		MESON_OPTS="-Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug"
 
 # libFuzzer drivers (tests/fuzz), FUZZ_SECONDS each (default 60); not part of `make test`.

@@ -52,7 +52,8 @@ static const struct cli_cmd cmds[] = {
      cmd_deadline},
     {"campaign", MSG_CLI_CMD_CAMPAIGN,
      "open --year Y --kind report|registration|both --deadline YYYY-MM-DD [--unit U...] [--sector "
-     "S] [--size S] [--key-users] [--title T] | list | workbook ID --unit U|--facility CODE -o "
+     "S] [--size S] [--key-users] [--title T] | list | close ID | workbook ID --unit U|--facility "
+     "CODE -o "
      "FILE.xlsx | progress ID [--format table|csv|json|xlsx] [-o FILE] [--db URL]",
      cmd_campaign},
     {"mail", MSG_CLI_CMD_MAIL,

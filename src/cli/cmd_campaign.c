@@ -4,7 +4,10 @@
  *   open --year Y --kind report|registration|both --deadline YYYY-MM-DD
  *        [--unit U ...] [--sector S] [--size S] [--key-users] [--title T]
  *        opens a campaign and prints its id (only the id, on stdout);
- *   list  the campaigns, newest first;
+ *   list  the campaigns, newest first: kind and state in words (Vietnamese/
+ *        English), deadline dd/mm/yyyy, columns aligned by characters;
+ *   close ID
+ *        closes a campaign (no more reminders, no link on the enterprise home);
  *   workbook ID --unit U|--facility CODE -o FILE.xlsx
  *        the workbook of one district or one facility (render/workbook.h);
  *   progress ID [--format table|csv|json|xlsx] [-o FILE]
@@ -26,10 +29,13 @@
 #include "model/reporting/home.h"
 #include "model/store.h"
 #include "model/survey/campaign.h"
+#include "render/sheets.h"
 #include "render/workbook.h"
 #include "render/xlsx.h"
 #include "util/arena.h"
+#include "util/alloc.h"
 #include "util/fmt.h"
+#include "util/fold.h"
 
 #define WHO "sxsh campaign"
 
@@ -126,6 +132,76 @@ do_open(struct cli *cli, int argc, char **argv)
 	return EXIT_USER;
 }
 
+/* s padded with spaces to width characters (not bytes), left or right aligned. */
+static void
+cell(FILE *f, const char *s, int width, int right)
+{
+	int pad = width - utf8_width(s);
+	for (int i = 0; right && i < pad; i++)
+		fputc(' ', f);
+	fputs(s, f);
+	for (int i = 0; !right && i < pad; i++)
+		fputc(' ', f);
+}
+
+/* A kind or a state in both languages, "Vietnamese/English" as the other tables' heads. */
+static const char *
+both(char *out, size_t n, const char *vi, const char *en)
+{
+	snprintf(out, n, "%s/%s", vi, en);
+	return out;
+}
+
+#define LIST_COLS 7
+#define CELL_MAX  160
+
+/*
+ * The campaigns as a table: id, year, kind and state in words, deadline
+ * dd/mm/yyyy, facilities, title; each column as wide as its widest cell in
+ * characters, two spaces between; the title last, not padded.
+ */
+static void
+list_table(FILE *f, const struct campaign *v, int n)
+{
+	static const char *const head[LIST_COLS] = {
+	    "Số/ID",	    "Năm/Year",		"Nội dung/Kind",
+	    "Hạn nộp/Due",  "Trạng thái/State", "Cơ sở/Facilities",
+	    "Tiêu đề/Title"};
+	static const int right[LIST_COLS] = {1, 0, 0, 0, 0, 1, 0};
+	char(*c)[LIST_COLS][CELL_MAX] = xcalloc((size_t)n + 1, sizeof(*c));
+	int w[LIST_COLS];
+	for (int k = 0; k < LIST_COLS; k++) {
+		snprintf(c[0][k], CELL_MAX, "%s", head[k]);
+		w[k] = utf8_width(head[k]);
+	}
+	for (int i = 0; i < n; i++) {
+		char(*r)[CELL_MAX] = c[i + 1];
+		const struct name *kind = &campaign_kinds[v[i].kind];
+		char due[HOME_DATE_SIZE];
+		snprintf(r[0], CELL_MAX, "%lld", (long long)v[i].id);
+		snprintf(r[1], CELL_MAX, "%d", v[i].year);
+		both(r[2], CELL_MAX, kind->name_vi, kind->name_en);
+		snprintf(r[3], CELL_MAX, "%s", home_date_show(v[i].deadline, due));
+		if (v[i].open)
+			both(r[4], CELL_MAX, "Đang mở", "Open");
+		else
+			both(r[4], CELL_MAX, "Đã đóng", "Closed");
+		fmt_int(r[5], CELL_MAX, v[i].nfacilities, LANG_VI);
+		snprintf(r[6], CELL_MAX, "%s", v[i].title);
+		for (int k = 0; k < LIST_COLS; k++)
+			if (utf8_width(r[k]) > w[k])
+				w[k] = utf8_width(r[k]);
+	}
+	for (int i = 0; i <= n; i++) {
+		for (int k = 0; k < LIST_COLS - 1; k++) {
+			cell(f, c[i][k], w[k], right[k]);
+			fputs("  ", f);
+		}
+		fprintf(f, "%s\n", c[i][LIST_COLS - 1]);
+	}
+	free(c);
+}
+
 static int
 do_list(struct cli *cli, int argc, char **argv)
 {
@@ -139,24 +215,40 @@ do_list(struct cli *cli, int argc, char **argv)
 	arena_init(&a);
 	struct campaign *v;
 	int n, rc = campaign_list(db, NULL, &a, &v, &n);
-	if (rc == ST_OK) {
-		if (n == 0)
-			cli_say(stdout, MSG_CAMP_NONE, "");
-		else
-			printf("%-6s %-5s %-13s %-10s %-6s %9s  %s\n", "ID", "Năm", "Loại/Kind",
-			       "Hạn/Due", "T.thái", "Cơ sở", "Tiêu đề/Title");
-		for (int i = 0; i < n; i++) {
-			char due[HOME_DATE_SIZE], num[32];
-			home_date_show(v[i].deadline, due);
-			printf("%-6lld %-5d %-13s %-10s %-6s %9s  %s\n", (long long)v[i].id,
-			       v[i].year, campaign_kinds[v[i].kind].code, due,
-			       v[i].open ? "open" : "closed",
-			       fmt_int(num, sizeof(num), v[i].nfacilities, LANG_VI), v[i].title);
-		}
-	}
+	if (rc == ST_OK && n == 0)
+		cli_say(stdout, MSG_CAMP_NONE, "");
+	else if (rc == ST_OK)
+		list_table(stdout, v, n);
 	arena_free(&a);
 	store_close(db);
 	return rc == ST_OK ? EXIT_OK : EXIT_USER;
+}
+
+static int
+do_close(struct cli *cli, int argc, char **argv)
+{
+	int64_t id;
+	if (argc < 3 || parse_int64(argv[2], &id) != 0 || id <= 0)
+		return usage("ID", cli_label(MSG_CLI_INVALID_ARG));
+	if (argc > 3)
+		return usage(argv[3], cli_label(MSG_CLI_UNEXPECTED_ARG));
+	struct db *db = cli_db_open(cli);
+	if (db == NULL)
+		return EXIT_USER;
+	int rc = campaign_close(db, NULL, id, (int64_t)time(NULL));
+	store_close(db);
+	if (rc == ST_OK) {
+		cli_say(stdout, MSG_CAMP_CLOSED, "j", id);
+		putchar('\n');
+		return EXIT_OK;
+	}
+	if (rc == ST_NOTFOUND)
+		cli_error(WHO, MSG_CAMP_NOT_FOUND, "j", id);
+	else if (rc == ST_STATE)
+		cli_error(WHO, MSG_CAMP_IS_CLOSED, "j", id);
+	else
+		cli_error(WHO, MSG_ST_ERR, "");
+	return EXIT_USER;
 }
 
 /* The campaign id of argv[2]; 0 when it is not one. */
@@ -230,30 +322,53 @@ out:
 enum pg_format { PF_TABLE, PF_CSV, PF_JSON, PF_XLSX, PF__MAX };
 static const char *const pg_formats[PF__MAX] = {"table", "csv", "json", "xlsx"};
 
+#define PROGRESS_COLS 6
+
+/*
+ * The progress as a table: the campaign's title, its year, kind and state
+ * in words and its deadline dd/mm/yyyy, then a row per district and the
+ * total; columns as wide as their widest cell in characters.
+ */
 static void
 progress_table(FILE *f, const struct campaign *c, const struct campaign_progress *p)
 {
 	char due[HOME_DATE_SIZE];
 	home_date_show(c->deadline, due);
-	fprintf(f, "%s\n%d, %s, %s\n\n", c->title, c->year, campaign_kinds[c->kind].name_vi, due);
-	static const char *const head[] = {"Mời", "Đã mở", "Nháp", "Đã nộp", "Chấp nhận"};
-	fflush(f);
-	cli_cell("Đơn vị/Unit", 28, 0);
-	for (int k = 0; k < 5; k++) {
-		putchar(' ');
-		cli_cell(head[k], 9, 1);
-	}
-	putchar('\n');
+	const struct name *kind = &campaign_kinds[c->kind];
+	fprintf(f, "%s\n", c->title);
+	fprintf(f, "Năm/Year %d; %s/%s; hạn nộp/due %s; %s\n\n", c->year, kind->name_vi,
+		kind->name_en, due, c->open ? "đang mở/open" : "đã đóng/closed");
+	static const char *const head[PROGRESS_COLS] = {"Huyện/District",   "Được mời/Invited",
+							"Đã mở/Opened",	    "Nháp/Draft",
+							"Đã nộp/Submitted", "Chấp nhận/Accepted"};
+	int rows = p->n + 2;
+	char(*t)[PROGRESS_COLS][CELL_MAX] = xcalloc((size_t)rows, sizeof(*t));
+	int w[PROGRESS_COLS];
+	for (int k = 0; k < PROGRESS_COLS; k++)
+		snprintf(t[0][k], CELL_MAX, "%s", head[k]);
 	for (int i = 0; i <= p->n; i++) {
 		const struct campaign_count *u = i < p->n ? &p->units[i] : &p->total;
-		char n[5][32];
-		fflush(f);
-		cli_cell(i < p->n ? u->unit_name : "Tổng cộng/Total", 28, 0);
+		char(*r)[CELL_MAX] = t[i + 1];
+		snprintf(r[0], CELL_MAX, "%s", i < p->n ? u->unit_name : "Tổng cộng/Total");
 		long v[5] = {u->invited, u->opened, u->draft, u->submitted, u->accepted};
 		for (int k = 0; k < 5; k++)
-			fprintf(f, " %9s", fmt_int(n[k], sizeof(n[k]), v[k], LANG_VI));
+			fmt_int(r[k + 1], CELL_MAX, v[k], LANG_VI);
+	}
+	for (int k = 0; k < PROGRESS_COLS; k++) {
+		w[k] = 0;
+		for (int i = 0; i < rows; i++)
+			if (utf8_width(t[i][k]) > w[k])
+				w[k] = utf8_width(t[i][k]);
+	}
+	for (int i = 0; i < rows; i++) {
+		for (int k = 0; k < PROGRESS_COLS; k++) {
+			if (k > 0)
+				fputs("  ", f);
+			cell(f, t[i][k], w[k], k > 0);
+		}
 		fputc('\n', f);
 	}
+	free(t);
 }
 
 static void
@@ -349,7 +464,7 @@ do_progress(struct cli *cli, int argc, char **argv)
 	char err[512];
 	if (fmt == PF_XLSX) {
 		struct xlsx *x = xlsx_open(out);
-		if (workbook_progress(x, &c, &p, 0) < 0) {
+		if (sheets_source(x, db, SHEETS_VI) < 0 || workbook_progress(x, &c, &p, 0) < 0) {
 			xlsx_discard(x);
 			fprintf(stderr, WHO ": %s: %s\n", cli_label(MSG_CLI_CANNOT_WRITE), out);
 			goto out;
@@ -361,8 +476,7 @@ do_progress(struct cli *cli, int argc, char **argv)
 		ret = EXIT_OK;
 		goto out;
 	}
-	/* The table is for the terminal (cli_cell writes to stdout); the others may go to FILE. */
-	FILE *f = out != NULL && fmt != PF_TABLE ? fopen(out, "w") : stdout;
+	FILE *f = out != NULL ? fopen(out, "w") : stdout;
 	if (f == NULL) {
 		fprintf(stderr, WHO ": %s: %s\n", cli_label(MSG_CLI_CANNOT_WRITE), out);
 		goto out;
@@ -392,6 +506,7 @@ cmd_campaign(struct cli *cli, int argc, char **argv)
 		int (*run)(struct cli *, int, char **);
 	} subs[] = {{"open", do_open},
 		    {"list", do_list},
+		    {"close", do_close},
 		    {"workbook", do_workbook},
 		    {"progress", do_progress}};
 	if (argc < 2)

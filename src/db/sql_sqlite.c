@@ -934,6 +934,13 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_CAMPAIGN_OF_FACILITY] =
 	"SELECT c.id FROM campaign c JOIN campaign_facility cf ON cf.campaign_id = c.id "
 	"WHERE cf.facility_id = ?1 AND c.state = 'open' ORDER BY c.id DESC",
+    [STMT_CAMPAIGN_CLOSE] = "UPDATE campaign SET state = 'closed' WHERE id = ?1 AND state = 'open'",
+    [STMT_CAMPAIGN_REMIND_ROWS] =
+	"SELECT f.id, f.code, coalesce(r.status, ''), coalesce(g.status, '') "
+	"FROM campaign_facility cf JOIN facility f ON f.id = cf.facility_id "
+	"LEFT JOIN report r ON r.facility_id = cf.facility_id AND r.year = ?2 "
+	"LEFT JOIN registration g ON g.facility_id = cf.facility_id AND g.year = ?2 "
+	"WHERE cf.campaign_id = ?1 AND f.status = 'active' ORDER BY f.code",
     /* --- e-mail (model/mail/) --- */
     [STMT_MAIL_QUEUE] =
 	"INSERT INTO mail_outbox(kind, recipient, user_id, subject, body, facility_id, doc_kind, "

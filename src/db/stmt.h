@@ -431,6 +431,9 @@ enum stmt {
 	STMT_CAMPAIGN_OPENED_SET,      /* campaign, facility, now: first opening */
 	STMT_CAMPAIGN_FORM_OPENED,     /* facility, year, registration 0/1, now */
 	STMT_CAMPAIGN_OF_FACILITY,     /* facility -> ids of the open campaigns it is in */
+	STMT_CAMPAIGN_CLOSE,	       /* campaign: open -> closed */
+	STMT_CAMPAIGN_REMIND_ROWS,     /* campaign, year -> facility id, code, report status,
+					  registration status; active facilities */
 
 	/* @wbimport-stmts */
 	STMT_WBI_FACILITY_BY_CODE, /* code -> id, name */

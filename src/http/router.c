@@ -240,6 +240,10 @@ const struct route_def routes[ROUTE__MAX] = {
 				 .methods = M(HTTP_GET),
 				 .handler = web_campaign_workbook,
 				 .roles = ROLES_STAFF | ROLE_BIT(ROLE_ENTERPRISE)},
+    [ROUTE_CAMPAIGN_CLOSE] = {.path = "/campaigns/{id}/close",
+			      .methods = M(HTTP_POST),
+			      .handler = web_campaign_close,
+			      .roles = ROLES_PROVINCE},
 
     /* -- wbimport -- */
     [ROUTE_WORKBOOK_UPLOAD] = {.path = "/workbooks/upload",

@@ -89,6 +89,7 @@ enum route {
 	ROUTE_CAMPAIGNS,	 /* GET, POST /campaigns (staff; opening: province) */
 	ROUTE_CAMPAIGN,		 /* GET /campaigns/{id}[?format=xlsx] (staff) */
 	ROUTE_CAMPAIGN_WORKBOOK, /* GET /campaigns/{id}/workbook?unit=U|facility=CODE */
+	ROUTE_CAMPAIGN_CLOSE,	 /* POST /campaigns/{id}/close (province) */
 
 	/* -- wbimport -- */
 	ROUTE_WORKBOOK_UPLOAD,	/* GET, POST /workbooks/upload: the form; the upload and preview */

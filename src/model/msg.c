@@ -849,6 +849,24 @@ static const struct {
     [MSG_CLI_CMD_CAMPAIGN] = {"đợt khảo sát: mở, liệt kê, sổ Excel, tiến độ",
 			      "survey campaigns: open, list, workbooks, progress"},
     [MSG_CAMP_NONE] = {"Chưa có đợt khảo sát nào.", "No campaign yet."},
+    [MSG_CAMP_CLOSED] = {"Đã đóng đợt khảo sát số {1}.", "Campaign {1} closed."},
+    [MSG_CAMP_IS_CLOSED] = {"Đợt khảo sát số {1} đã đóng trước đó.",
+			    "Campaign {1} is closed already."},
+    [MSG_CAMP_REMIND_SOON_SUBJECT] = {"Nhắc nộp sổ khảo sát: {1} (hạn ngày {2})",
+				      "Reminder: {1} (due on {2})"},
+    [MSG_CAMP_REMIND_SOON_BODY] =
+	{"{1} chưa nộp sổ khảo sát. Hạn nộp là ngày {2}, còn {3} ngày.\n\n"
+	 "Tải sổ khảo sát của cơ sở, điền rồi gửi lại hoặc tải lên hệ thống: {4}",
+	 "{1} has not sent its survey workbook yet. It is due on {2}, in {3} days.\n\n"
+	 "Download the facility's survey workbook, fill it in and send it back or upload it: {4}"},
+    [MSG_CAMP_REMIND_LATE_SUBJECT] = {"Quá hạn nộp sổ khảo sát: {1} (hạn ngày {2})",
+				      "Overdue: {1} (due on {2})"},
+    [MSG_CAMP_REMIND_LATE_BODY] =
+	{"{1} chưa nộp sổ khảo sát. Hạn nộp ngày {2} đã qua {3} ngày; xin gửi sớm.\n\n"
+	 "Tải sổ khảo sát của cơ sở, điền rồi gửi lại hoặc tải lên hệ thống: {4}",
+	 "{1} has not sent its survey workbook. It was due on {2}, {3} days ago; please send it "
+	 "soon.\n\n"
+	 "Download the facility's survey workbook, fill it in and send it back or upload it: {4}"},
     /* ---- mail (model/mail/, web/mail.c, cli/cmd_mail.c) ---- */
     [MSG_MAIL_DEAR] = {"Kính gửi {1},", "Dear {1},"},
     [MSG_MAIL_LINK] = {"Mở trang: {1}", "Open: {1}"},

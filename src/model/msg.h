@@ -471,11 +471,19 @@ enum msg_id {
 	MSG_CAMP_TITLE_REPORT,	 /* {1} the year: the default title of each kind */
 	MSG_CAMP_TITLE_REGISTRATION,
 	MSG_CAMP_TITLE_BOTH,
-	MSG_CAMP_NOT_FOUND,   /* {1} the campaign id given */
-	MSG_CAMP_NOT_IN,      /* {1} the unit or facility code: not in the campaign */
-	MSG_CAMP_ONE_TARGET,  /* --unit or --facility, exactly one */
-	MSG_CLI_CMD_CAMPAIGN, /* the command's summary */
-	MSG_CAMP_NONE,	      /* no campaign yet */
+	MSG_CAMP_NOT_FOUND,	      /* {1} the campaign id given */
+	MSG_CAMP_NOT_IN,	      /* {1} the unit or facility code: not in the campaign */
+	MSG_CAMP_ONE_TARGET,	      /* --unit or --facility, exactly one */
+	MSG_CLI_CMD_CAMPAIGN,	      /* the command's summary */
+	MSG_CAMP_NONE,		      /* no campaign yet */
+	MSG_CAMP_CLOSED,	      /* {1} the campaign id: it was closed */
+	MSG_CAMP_IS_CLOSED,	      /* {1} the campaign id: it is closed already */
+	MSG_CAMP_REMIND_SOON_SUBJECT, /* {1} the campaign's title, {2} its deadline dd/mm/yyyy */
+	MSG_CAMP_REMIND_SOON_BODY,    /* {1} facility, {2} deadline, {3} days left, {4} the
+					 workbook link */
+	MSG_CAMP_REMIND_LATE_SUBJECT, /* {1} the campaign's title, {2} its deadline */
+	MSG_CAMP_REMIND_LATE_BODY,    /* {1} facility, {2} deadline, {3} days past, {4} the
+					 workbook link */
 
 	/* ---- workbook import (model/io/sheetread.c, model/survey/wbimport.c, web/wbupload.c) ---- */
 	MSG_SR_OPEN,		/* the spreadsheet file cannot be opened; {1} the format */

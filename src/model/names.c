@@ -85,6 +85,7 @@ const struct name names_action[] = {
     {"attachment.delete", "Xóa tệp đính kèm", "Attached file deleted"},
     {"deadline.set", "Đặt hạn nộp", "Deadline set"},
     {"campaign.open", "Mở đợt khảo sát", "Campaign opened"},
+    {"campaign.close", "Đóng đợt khảo sát", "Campaign closed"},
 };
 const int names_action_n = (int)(sizeof(names_action) / sizeof(names_action[0]));
 

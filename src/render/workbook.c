@@ -36,10 +36,10 @@ struct wb_col {
 
 static const struct wb_col cols_facility[] = {
     {"facility_code", "Mã cơ sở", 14, 0, L_NONE},
-    {"facility_name", "Tên cơ sở", 40, 0, L_NONE},
+    {"facility_name", "Tên cơ sở", 48, 0, L_NONE},
     {"tax_code", "Mã số thuế", 14, 0, L_NONE},
-    {"unit", "Đơn vị hành chính", 24, 0, L_NONE},
-    {"sector", "Ngành", 32, 0, L_NONE},
+    {"unit", "Đơn vị hành chính", 22, 0, L_NONE},
+    {"sector", "Ngành", 44, 0, L_NONE},
     {"submit", "Nộp báo cáo (Có = nộp)", 14, 0, L_YESNO},
 };
 static const struct wb_col cols_output[] = {
@@ -88,10 +88,10 @@ static const struct wb_col cols_material[] = {
 static const struct wb_col cols_status[] = {
     {"facility_code", "Mã cơ sở", 14, 0, L_NONE},
     {"facility_name", "Tên cơ sở", 36, 0, L_NONE},
-    {"cp_aware", "Đã biết về SXSH", 16, 0, L_YESNO},
+    {"cp_aware", "Đã biết về SXSH", 18, 0, L_YESNO},
     {"cp_staff", "Có cán bộ phụ trách SXSH", 18, 0, L_YESNO},
-    {"cp_unit", "Có bộ phận SXSH", 16, 0, L_YESNO},
-    {"cp_applied", "Đã áp dụng SXSH", 16, 0, L_YESNO},
+    {"cp_unit", "Có bộ phận SXSH", 18, 0, L_YESNO},
+    {"cp_applied", "Đã áp dụng SXSH", 18, 0, L_YESNO},
 };
 static const struct wb_col cols_registration[] = {
     {"facility_code", "Mã cơ sở", 14, 0, L_NONE},
@@ -130,6 +130,20 @@ wb_check(struct wb *w, lxw_error e)
 		w->failed = 1;
 }
 
+/*
+ * Every sheet prints on A4 landscape, one page wide (as many pages down as
+ * it takes), with rows 0..last_head repeated on each page (-1: none).
+ */
+static void
+print_setup(lxw_worksheet *ws, int last_head)
+{
+	worksheet_set_paper(ws, 9); /* A4 */
+	worksheet_set_landscape(ws);
+	worksheet_fit_to_pages(ws, 1, 0);
+	if (last_head >= 0)
+		worksheet_repeat_rows(ws, 0, (lxw_row_t)last_head);
+}
+
 /* Row 1's title of every data sheet: campaign, year, scope, deadline. */
 static const char *
 wb_title(const struct campaign_book *b, char *out, size_t n)
@@ -165,18 +179,35 @@ sheet_begin(struct wb *w, struct wb_sheet *s, const char *name, const struct wb_
 							       : w->f.input));
 	/* Row formats win over the column formats: rows 1-3 stay locked. */
 	lxw_row_col_options hidden = {.hidden = 1};
-	wb_check(w, worksheet_set_row(s->ws, 0, 22, w->f.title));
+	/*
+	 * The title spans the sheet's columns and wraps there, so it prints
+	 * whole inside the print area: as many 13 pt lines as its characters
+	 * take, a bold character counted as 1.25 of a column's unit.
+	 */
+	char title[512];
+	wb_title(w->b, title, sizeof(title));
+	double width = 0;
+	for (int c = 0; c < ncols; c++)
+		width += cols[c].width;
+	int chars = 0;
+	for (const unsigned char *p = (const unsigned char *)title; *p != '\0'; p++)
+		chars += (*p & 0xC0) != 0x80;
+	int lines = width > 0 ? (int)(chars * 1.25 / width) + 1 : 1;
+	wb_check(w, worksheet_set_row(s->ws, 0, 22 + 17.0 * (lines - 1), w->f.title));
 	wb_check(w, worksheet_set_row_opt(s->ws, 1, LXW_DEF_ROW_HEIGHT, w->f.key, &hidden));
 	wb_check(w, worksheet_set_row(s->ws, 2, 32, w->f.head));
-	char title[512];
-	wb_check(w, worksheet_write_string(s->ws, 0, 0, wb_title(w->b, title, sizeof(title)),
-					   w->f.title));
+	if (ncols > 1)
+		wb_check(w, worksheet_merge_range(s->ws, 0, 0, 0, (lxw_col_t)(ncols - 1), title,
+						  w->f.title));
+	else
+		wb_check(w, worksheet_write_string(s->ws, 0, 0, title, w->f.title));
 	for (int c = 0; c < ncols; c++) {
 		wb_check(w, worksheet_write_string(s->ws, 1, (lxw_col_t)c, cols[c].key, w->f.key));
 		wb_check(w,
 			 worksheet_write_string(s->ws, 2, (lxw_col_t)c, cols[c].head, w->f.head));
 	}
 	worksheet_freeze_panes(s->ws, 3, 2);
+	print_setup(s->ws, 2);
 	lxw_protection p = {.format_cells = 1,
 			    .format_columns = 1,
 			    .format_rows = 1,
@@ -221,6 +252,14 @@ sheet_end(struct wb *w, struct wb_sheet *s, int blank_rows)
 {
 	if (s->ws == NULL)
 		return;
+	/*
+	 * The print area: the sheet's columns only (the header row's format
+	 * would carry it further), the prefilled rows and a few blank ones to
+	 * write in by hand, not all of them.
+	 */
+	int print_blank = blank_rows < WORKBOOK_PRINT_BLANK ? blank_rows : WORKBOOK_PRINT_BLANK;
+	wb_check(w, worksheet_print_area(s->ws, 0, 0, s->row + (lxw_row_t)print_blank - 1,
+					 (lxw_col_t)(s->ncols - 1)));
 	lxw_row_t last = s->row + (lxw_row_t)blank_rows - 1;
 	if (last < 3)
 		return;
@@ -325,7 +364,33 @@ sheet_lists(struct wb *w)
 				 worksheet_write_string(ws, (lxw_row_t)(i + 1), c, v[l][i], NULL));
 	}
 	worksheet_freeze_panes(ws, 1, 0);
+	print_setup(ws, 0);
 	worksheet_protect(ws, NULL, NULL);
+}
+
+/* The width of the instructions' column, in characters; it fits A4 landscape at 100 %. */
+#define HELP_WIDTH 100
+/* The characters of a line of it, counted low (Vietnamese letters are narrower than '0'). */
+#define HELP_LINE_CHARS 100
+/* Points per line of the default 11 pt font. */
+#define HELP_LINE_PT 15.0
+
+/*
+ * One paragraph of the instructions in row r, wrapped in the wide column:
+ * neither Excel nor LibreOffice grows a row for wrapped text written by a
+ * program, so the row gets the height of the lines it needs.
+ */
+static void
+help_line(struct wb *w, lxw_worksheet *ws, lxw_row_t r, const char *text, lxw_format *f)
+{
+	int chars = 0;
+	for (const unsigned char *p = (const unsigned char *)text; *p != '\0'; p++)
+		chars +=
+		    (*p & 0xC0) != 0x80; /* a character starts at every non-continuation byte */
+	int lines = chars / HELP_LINE_CHARS + (chars % HELP_LINE_CHARS != 0);
+	if (lines > 1)
+		wb_check(w, worksheet_set_row(ws, r, HELP_LINE_PT * lines, NULL));
+	wb_check(w, worksheet_write_string(ws, r, 0, text, f));
 }
 
 /* The instructions, one paragraph a row. */
@@ -339,17 +404,18 @@ sheet_help(struct wb *w)
 		w->failed = 1;
 		return;
 	}
-	wb_check(w, worksheet_set_column(ws, 0, 0, 110, w->f.note));
+	wb_check(w, worksheet_set_column(ws, 0, 0, HELP_WIDTH, w->f.note));
+	print_setup(ws, -1);
 	char due[HOME_DATE_SIZE], line[1024];
 	home_date_show(c->deadline, due);
 	int report = c->kind != CAMPAIGN_REGISTRATION, reg = c->kind != CAMPAIGN_REPORT;
 	lxw_row_t r = 0;
-	wb_check(w, worksheet_write_string(ws, r++, 0, c->title, w->f.title));
+	help_line(w, ws, r++, c->title, w->f.title);
 	snprintf(line, sizeof(line), "Năm: %d.  Hạn nộp: %s.  Phạm vi: %s.", c->year, due,
 		 b->scope_name != NULL ? b->scope_name : "");
-	wb_check(w, worksheet_write_string(ws, r++, 0, line, w->f.bold_note));
+	help_line(w, ws, r++, line, w->f.bold_note);
 	snprintf(line, sizeof(line), "Sổ gồm %d cơ sở, liệt kê ở sheet \"Cơ sở\".", b->nfacilities);
-	wb_check(w, worksheet_write_string(ws, r++, 0, line, w->f.note));
+	help_line(w, ws, r++, line, w->f.note);
 	r++;
 	static const char *const common[] = {
 	    "Cách điền:",
@@ -364,16 +430,14 @@ sheet_help(struct wb *w)
 	    "• Không đổi tên sheet, không xóa dòng 2 (dòng ẩn chứa mã cột): hệ thống đọc các cột "
 	    "theo dòng đó."};
 	for (size_t i = 0; i < sizeof(common) / sizeof(common[0]); i++)
-		wb_check(w, worksheet_write_string(ws, r++, 0, common[i],
-						   i == 0 ? w->f.bold_note : w->f.note));
+		help_line(w, ws, r++, common[i], i == 0 ? w->f.bold_note : w->f.note);
 	r++;
-	wb_check(w, worksheet_write_string(ws, r++, 0, "Các sheet:", w->f.bold_note));
-	wb_check(w, worksheet_write_string(
-			ws, r++, 0,
-			"• Cơ sở: danh sách cơ sở (đã khóa). Cột \"Nộp\": chọn Có để gửi báo cáo "
-			"của cơ sở đi xét duyệt sau khi lưu; để trống thì báo cáo được lưu "
-			"nháp.",
-			w->f.note));
+	help_line(w, ws, r++, "Các sheet:", w->f.bold_note);
+	help_line(w, ws, r++,
+		  "• Cơ sở: danh sách cơ sở (đã khóa). Cột \"Nộp\": chọn Có để gửi báo cáo "
+		  "của cơ sở đi xét duyệt sau khi lưu; để trống thì báo cáo được lưu "
+		  "nháp.",
+		  w->f.note);
 	if (report) {
 		static const char *const rep[] = {
 		    "• Sản phẩm: sản lượng từng sản phẩm trong năm, với đơn vị tính.",
@@ -385,28 +449,23 @@ sheet_help(struct wb *w)
 		    "• Tình trạng SXSH: bốn câu hỏi về sản xuất sạch hơn, trả lời Có, Không hoặc "
 		    "Chưa rõ."};
 		for (size_t i = 0; i < sizeof(rep) / sizeof(rep[0]); i++)
-			wb_check(w, worksheet_write_string(ws, r++, 0, rep[i], w->f.note));
+			help_line(w, ws, r++, rep[i], w->f.note);
 	}
 	if (reg)
-		wb_check(w, worksheet_write_string(
-				ws, r++, 0,
-				"• Đăng ký: cam kết áp dụng SXSH (Có/Không), mức tiết kiệm năng "
-				"lượng dự kiến (%), các giải pháp; cột \"Nộp\": Có để gửi đăng ký.",
-				w->f.note));
-	wb_check(w, worksheet_write_string(
-			ws, r++, 0, "• Danh mục: các danh sách để chọn (không sửa).", w->f.note));
+		help_line(w, ws, r++,
+			  "• Đăng ký: cam kết áp dụng SXSH (Có/Không), mức tiết kiệm năng "
+			  "lượng dự kiến (%), các giải pháp; cột \"Nộp\": Có để gửi đăng ký.",
+			  w->f.note);
+	help_line(w, ws, r++, "• Danh mục: các danh sách để chọn (không sửa).", w->f.note);
 	r++;
-	wb_check(w, worksheet_write_string(
-			ws, r++, 0,
-			"Báo cáo đã được Sở chấp nhận sẽ không bị thay đổi khi nộp lại sổ này; "
-			"báo cáo đang chờ xét duyệt cũng được giữ nguyên.",
-			w->f.bold_note));
-	wb_check(w,
-		 worksheet_write_string(
-		     ws, r++, 0,
-		     "Gửi lại sổ đã điền cho Sở Công Thương hoặc phòng Kinh tế của huyện, hoặc tải "
-		     "lên hệ thống sxsh.",
-		     w->f.note));
+	help_line(w, ws, r++,
+		  "Báo cáo đã được Sở chấp nhận sẽ không bị thay đổi khi nộp lại sổ này; "
+		  "báo cáo đang chờ xét duyệt cũng được giữ nguyên.",
+		  w->f.bold_note);
+	help_line(w, ws, r++,
+		  "Gửi lại sổ đã điền cho Sở Công Thương hoặc phòng Kinh tế của huyện, hoặc tải "
+		  "lên hệ thống sxsh.",
+		  w->f.note);
 	worksheet_protect(ws, NULL, NULL);
 	worksheet_activate(ws);
 }
@@ -439,6 +498,8 @@ formats(struct wb *w)
 	f->title = workbook_add_format(book);
 	format_set_bold(f->title);
 	format_set_font_size(f->title, 13);
+	format_set_text_wrap(f->title);
+	format_set_align(f->title, LXW_ALIGN_VERTICAL_TOP);
 	f->key = workbook_add_format(book);
 	format_set_font_color(f->key, 0x595959);
 	f->head = workbook_add_format(book);
@@ -519,13 +580,12 @@ workbook_progress(struct xlsx *x, const struct campaign *c, const struct campaig
 		return -1;
 	char due[HOME_DATE_SIZE], line[512];
 	home_date_show(c->deadline, due);
-	xlsx_bold(x, c->title);
-	xlsx_row_end(x);
-	snprintf(line, sizeof(line), en ? "Year %d, due %s, %s" : "Năm %d, hạn nộp %s, %s", c->year,
-		 due, en ? campaign_kinds[c->kind].name_en : campaign_kinds[c->kind].name_vi);
-	xlsx_text(x, line);
-	xlsx_row_end(x);
-	xlsx_row_end(x);
+	/* One title line: a second one in column A would widen the unit code column. */
+	snprintf(line, sizeof(line),
+		 en ? "Progress of %s (%s; due on %s; %s)" : "Tiến độ %s (%s; hạn nộp %s; %s)",
+		 c->title, en ? campaign_kinds[c->kind].name_en : campaign_kinds[c->kind].name_vi,
+		 due, c->open ? (en ? "open" : "đang mở") : (en ? "closed" : "đã đóng"));
+	xlsx_title(x, line);
 	static const char *const vi[] = {"Mã đơn vị", "Đơn vị hành chính", "Được mời",	  "Đã mở",
 					 "Đang nháp", "Đã nộp, chờ duyệt", "Đã chấp nhận"};
 	static const char *const en_h[] = {"Unit code", "Administrative unit", "Invited", "Opened",

@@ -14,7 +14,9 @@
  * name columns), the prefilled rows from row 4 and WORKBOOK_BLANK_ROWS
  * blank rows more carrying the same drop-downs.  Sheets are protected
  * without a password: rows 1-3 and the prefilled code and name cells are
- * locked, every other data cell is unlocked.
+ * locked, every other data cell is unlocked.  Every sheet prints on A4
+ * landscape, one page wide, rows 1-3 repeated on each page; the
+ * instructions wrap inside one wide column.
  */
 #ifndef SXSH_RENDER_WORKBOOK_H
 #define SXSH_RENDER_WORKBOOK_H
@@ -25,6 +27,8 @@ struct campaign_book;
 
 /* Blank rows under the prefilled ones of each data sheet. */
 #define WORKBOOK_BLANK_ROWS 200
+/* Blank rows of each data sheet inside its print area (the rest are for the screen). */
+#define WORKBOOK_PRINT_BLANK 10
 /* The layout version written into _sxsh!A2. */
 #define WORKBOOK_LAYOUT 1
 

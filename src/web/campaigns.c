@@ -18,8 +18,15 @@
  * its own; another is 404) or of a facility (staff in scope, an enterprise
  * user its own facilities, whose download records the facility as opened).
  *
- * web_campaign_home_link puts "Tải sổ khảo sát (Excel)" on the enterprise
- * home (/my) for a facility in an open campaign.
+ * POST /campaigns/{id}/close (province staff): closes the campaign when
+ * the confirm box is ticked (303 back to its page, ?done=closed); without
+ * it the page again with what to do (400).  The page of a closed campaign
+ * says so and has no closing form.
+ *
+ * web_campaign_home_link puts "Tải sổ khảo sát (Excel)" and "Nộp sổ đã
+ * điền (tải lên)" on the enterprise home (/my) for a facility in an open
+ * campaign; web_campaign_back_link leads from a confirmed upload back to
+ * the campaign its workbook named.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -408,13 +415,61 @@ progress_row(struct http_request *req, struct buf *b, const struct campaign *c,
 	html_close(b, "tr");
 }
 
-int
-web_campaign(struct http_request *req, struct http_response *resp)
+/* "Nộp sổ đã điền (tải lên)": the upload of filled workbooks (web/wbupload.c). */
+static void
+upload_link(struct http_request *req, struct buf *b)
 {
-	int64_t id;
-	if (!wfp_ids(req, &id, 1))
-		return wfp_fail(req, resp, ST_NOTFOUND);
-	int xlsx = web_format_xlsx(req, resp);
+	html_open(b, "p", NULL);
+	html_open(b, "a", "href", web_url(req, "/workbooks/upload", NULL, 0), NULL);
+	html_text(b, HTTP_T(req, "Nộp sổ đã điền (tải lên)", "Upload a filled workbook"));
+	html_close(b, "a");
+	html_close(b, "p");
+}
+
+/* The closing form of campaign c (province staff, open campaigns): a confirm box and a button. */
+static void
+close_form(struct http_request *req, struct buf *b, const struct campaign *c, const char *problem)
+{
+	html_open(b, "section", "class", "campaign-close", "aria-labelledby", "campaign-close-h",
+		  NULL);
+	html_open(b, "h2", "id", "campaign-close-h", NULL);
+	html_text(b, HTTP_T(req, "Đóng đợt khảo sát", "Close the campaign"));
+	html_close(b, "h2");
+	html_elem(b, "p",
+		  HTTP_T(req,
+			 "Khi đóng: hệ thống thôi nhắc hạn các cơ sở, trang của doanh nghiệp không "
+			 "còn liên kết tới sổ khảo sát; cán bộ vẫn xem được tiến độ và tải được "
+			 "các sổ. Không mở lại được.",
+			 "Once closed, no more reminders are sent and the enterprises' home no "
+			 "longer links to the workbook; staff still see the progress and download "
+			 "the workbooks. It cannot be reopened."));
+	if (problem != NULL)
+		wfp_message(b, 1, problem);
+	html_open(b, "form", "method", "post", "action",
+		  web_url(req, arena_printf(&req->arena, "/campaigns/%lld/close", (long long)c->id),
+			  NULL, 0),
+		  NULL);
+	web_csrf_field(req, b, NULL);
+	html_open(b, "label", "class", "check", NULL);
+	const char *attr[] = {
+	    "type", "checkbox", "name",		 "confirm",	 "value",
+	    "1",    "id",	"close-confirm", "aria-invalid", problem != NULL ? "true" : NULL};
+	wfp_tag(b, "input", attr, 10);
+	html_text(b, HTTP_T(req, "Tôi xác nhận đóng đợt khảo sát này",
+			    "I confirm closing this campaign"));
+	html_close(b, "label");
+	html_open(b, "button", "type", "submit", NULL);
+	html_text(b, HTTP_T(req, "Đóng đợt khảo sát", "Close the campaign"));
+	html_close(b, "button");
+	html_close(b, "form");
+	html_close(b, "section");
+}
+
+/* The page of campaign id; problem: the closing form's error (status 400), else NULL. */
+static int
+campaign_page(struct http_request *req, struct http_response *resp, int64_t id, const char *problem)
+{
+	int xlsx = problem == NULL ? web_format_xlsx(req, resp) : 0;
 	if (xlsx < 0)
 		return 0;
 	struct db *db = http_request_db(req);
@@ -444,6 +499,20 @@ web_campaign(struct http_request *req, struct http_response *resp)
 		msg_int(&m, c.nfacilities);
 		wfp_message(&b, 0, wfp_text(req, &m));
 	}
+	if (done != NULL && strcmp(done, "closed") == 0 && !c.open) {
+		struct msg m;
+		msg_init(&m, MSG_CAMP_CLOSED, NULL);
+		msg_plain(&m, c.id);
+		wfp_message(&b, 0, wfp_text(req, &m));
+	} else if (!c.open) {
+		html_open(&b, "p", "class", "notice", NULL);
+		html_text(&b,
+			  HTTP_T(req,
+				 "Đợt khảo sát đã đóng: không còn nhắc hạn; các sổ vẫn tải được.",
+				 "This campaign is closed: no more reminders; the workbooks can "
+				 "still be downloaded."));
+		html_close(&b, "p");
+	}
 	html_open(&b, "table", "class", "facts", NULL);
 	html_elem(&b, "caption", HTTP_T(req, "Thông tin đợt khảo sát", "About the campaign"));
 	const char *k[] = {HTTP_T(req, "Năm", "Year"),
@@ -451,14 +520,17 @@ web_campaign(struct http_request *req, struct http_response *resp)
 			   HTTP_T(req, "Hạn nộp", "Deadline"),
 			   HTTP_T(req, "Phạm vi", "Scope"),
 			   HTTP_T(req, "Số cơ sở", "Facilities"),
-			   HTTP_T(req, "Mở ngày", "Opened on")};
+			   HTTP_T(req, "Mở ngày", "Opened on"),
+			   HTTP_T(req, "Trạng thái", "State")};
 	const char *val[] = {arena_printf(&req->arena, "%d", c.year),
 			     kind_label(req, c.kind),
 			     date_show(req, c.deadline),
 			     scope_text(req, &c),
 			     web_int(req, c.nfacilities),
-			     web_date_unix(req, c.created_at)};
-	for (int i = 0; i < 6; i++) {
+			     web_date_unix(req, c.created_at),
+			     c.open ? HTTP_T(req, "Đang mở", "Open")
+				    : HTTP_T(req, "Đã đóng", "Closed")};
+	for (int i = 0; i < 7; i++) {
 		html_open(&b, "tr", NULL);
 		html_open(&b, "th", "scope", "row", NULL);
 		html_text(&b, k[i]);
@@ -506,14 +578,82 @@ web_campaign(struct http_request *req, struct http_response *resp)
 	html_text(&b, HTTP_T(req, "Tải Excel tiến độ", "Download the progress (Excel)"));
 	html_close(&b, "a");
 	html_close(&b, "p");
+	upload_link(req, &b);
+	if (c.open && is_province(req))
+		close_form(req, &b, &c, problem);
 	html_open(&b, "p", NULL);
 	html_open(&b, "a", "href", web_url(req, "/campaigns", NULL, 0), NULL);
 	html_text(&b, HTTP_T(req, "Tất cả đợt khảo sát", "All campaigns"));
 	html_close(&b, "a");
 	html_close(&b, "p");
+	if (problem != NULL)
+		resp->status = 400;
 	rc = wfp_page(req, resp, c.title, &b);
 	buf_free(&b);
 	return rc;
+}
+
+int
+web_campaign(struct http_request *req, struct http_response *resp)
+{
+	int64_t id;
+	if (!wfp_ids(req, &id, 1))
+		return wfp_fail(req, resp, ST_NOTFOUND);
+	return campaign_page(req, resp, id, NULL);
+}
+
+int
+web_campaign_close(struct http_request *req, struct http_response *resp)
+{
+	int64_t id;
+	if (!wfp_ids(req, &id, 1))
+		return wfp_fail(req, resp, ST_NOTFOUND);
+	const char *confirm = http_form(req, "confirm");
+	if (confirm == NULL || strcmp(confirm, "1") != 0)
+		return campaign_page(req, resp, id,
+				     HTTP_T(req,
+					    "Hãy đánh dấu ô xác nhận đóng đợt khảo sát rồi bấm "
+					    "lại nút Đóng.",
+					    "Tick the box confirming the closing, then press Close "
+					    "again."));
+	struct db *db = http_request_db(req);
+	if (db == NULL)
+		return -1;
+	int rc = campaign_close(db, req->who, id, (int64_t)time(NULL));
+	if (rc == ST_OK || rc == ST_STATE) { /* closed already: show it closed */
+		struct http_param p = {"done", "closed"};
+		wfp_redirect(
+		    resp, web_url(req, arena_printf(&req->arena, "/campaigns/%lld", (long long)id),
+				  &p, rc == ST_OK ? 1 : 0));
+		return 0;
+	}
+	return wfp_fail(req, resp, rc);
+}
+
+void
+web_campaign_back_link(struct http_request *req, struct buf *b, int64_t id)
+{
+	struct db *db = http_request_db(req);
+	struct campaign c;
+	/* Read as the system: the uploader named it in the file; only staff get its page. */
+	if (id <= 0 || req->who == NULL || db == NULL ||
+	    campaign_get(db, NULL, &req->arena, id, &c) != ST_OK)
+		return;
+	int staff = req->who->role != ROLE_ENTERPRISE;
+	html_open(b, "p", "class", "campaign-back", NULL);
+	html_open(
+	    b, "a", "href",
+	    web_url(req,
+		    staff ? arena_printf(&req->arena, "/campaigns/%lld", (long long)id) : "/my",
+		    NULL, 0),
+	    NULL);
+	if (staff)
+		html_textf(b, "%s %s", HTTP_T(req, "Về đợt khảo sát:", "Back to the campaign:"),
+			   c.title);
+	else
+		html_text(b, HTTP_T(req, "Về trang cơ sở của tôi", "Back to my facilities"));
+	html_close(b, "a");
+	html_close(b, "p");
 }
 
 /* Reads the file at path into resp's body; -1 when it does not fit (logged). */
@@ -603,6 +743,7 @@ web_campaign_home_link(struct http_request *req, struct buf *b, int64_t facility
 	if (db == NULL || campaign_open_for_facility(db, facility_id, ids, 1) < 1)
 		return;
 	struct http_param p = {"facility", code};
+	html_open(b, "div", "class", "campaign-links", NULL);
 	html_open(b, "p", "class", "campaign-link", NULL);
 	html_open(b, "a", "href",
 		  web_url(req,
@@ -613,4 +754,6 @@ web_campaign_home_link(struct http_request *req, struct buf *b, int64_t facility
 		  HTTP_T(req, "Tải sổ khảo sát (Excel)", "Download the survey workbook (Excel)"));
 	html_close(b, "a");
 	html_close(b, "p");
+	upload_link(req, b);
+	html_close(b, "div");
 }

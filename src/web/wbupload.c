@@ -360,6 +360,7 @@ web_workbook_confirm(struct http_request *req, struct http_response *resp)
 			   HTTP_T(req, "năm", "year"), res.year);
 		html_close(&b, "p");
 		wbu_plan(req, &b, &res, 1);
+		web_campaign_back_link(req, &b, res.campaign_id);
 		html_elem(&b, "h2", HTTP_T(req, "Tải lên tệp khác", "Upload another file"));
 		wbu_form(req, &b, 0);
 		ret = wfp_page(req, resp, title, &b);

@@ -112,7 +112,13 @@ void web_error(struct http_request *req, struct http_response *resp, int status,
 int web_campaigns(struct http_request *req, struct http_response *resp);
 int web_campaign(struct http_request *req, struct http_response *resp);
 int web_campaign_workbook(struct http_request *req, struct http_response *resp);
+int web_campaign_close(struct http_request *req, struct http_response *resp);
 struct buf;
+/*
+ * After a confirmed workbook import: the way back to campaign id (0: none),
+ * its page for staff, the enterprise home for an enterprise user.
+ */
+void web_campaign_back_link(struct http_request *req, struct buf *b, int64_t id);
 /*
  * The enterprise home's link "Tải sổ khảo sát (Excel)" to the workbook of
  * facility_id (code) in its newest open campaign; nothing when it is in none.

@@ -104,6 +104,8 @@ const PAGES = [
   { role: 'district', path: '/campaigns' },
   { role: 'province', path: (f) => `/campaigns/${f.campaign ??= execFileSync(env.bin, ['campaign', 'open', '--year', String(f.year), '--kind', 'both', '--deadline', `${Number(f.year) + 1}-03-31`, '--unit', f.fac.unit, '--db', env.db]).toString().trim()}` },
   { role: 'district', path: (f) => `/campaigns/${f.campaign ??= execFileSync(env.bin, ['campaign', 'open', '--year', String(f.year), '--kind', 'both', '--deadline', `${Number(f.year) + 1}-03-31`, '--unit', f.fac.unit, '--db', env.db]).toString().trim()}` },
+  // -- campaign (closing): a campaign of the fixture's district opened and closed with the command line
+  { role: 'province', path: (f) => `/campaigns/${f.closed ??= ((c) => (execFileSync(env.bin, ['campaign', 'close', c, '--db', env.db]), c))(execFileSync(env.bin, ['campaign', 'open', '--year', String(f.year), '--kind', 'report', '--deadline', `${Number(f.year) + 1}-04-30`, '--unit', f.fac.unit, '--db', env.db]).toString().trim())}?done=closed` },
   // -- mail --
   { role: 'public', path: '/password/forgot' },
   { role: 'public', path: '/password/reset?token=no-such-token', status: 410 },

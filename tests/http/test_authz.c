@@ -160,6 +160,8 @@ static const struct {
     [ROUTE_CAMPAIGN] = {{{"GET", "/campaigns/1", {303, 404, 404, 404, 403, 403}}}},
     [ROUTE_CAMPAIGN_WORKBOOK] =
 	{{{"GET", "/campaigns/1/workbook?unit=x", {303, 404, 404, 404, 404, 403}}}},
+    /* closing is province staff's; campaign 1 does not exist here */
+    [ROUTE_CAMPAIGN_CLOSE] = {{{"POST", "/campaigns/1/close", {303, 404, 404, 403, 403, 403}}}},
     /* -- mapping -- staff; no file: 400; no upload token or target: 400; no profile: 404 */
     [ROUTE_IMPORTS_NEW] = {{{"GET", "/imports/new", {303, 200, 200, 200, 403, 403}},
 			    {"POST", "/imports/new", {303, 400, 400, 400, 403, 403}}}},

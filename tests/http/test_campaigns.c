@@ -4,7 +4,8 @@
  * errors, everything typed kept), the progress page per district (a
  * district officer sees its own row), the progress download, the workbook
  * downloads with the district's own-unit rule, an enterprise's own
- * facility's workbook recording opened_at, and the enterprise home's link.
+ * facility's workbook recording opened_at, the enterprise home's link, the
+ * links to the upload, and closing a campaign.
  *
  * Fixture: CP1 and CP2 in Rạch Giá (CP1 with a submitted 2025 report),
  * CP3 in Hà Tiên; a province user, the districts of Rạch Giá and Hà Tiên,
@@ -251,14 +252,116 @@ test_home_link(void **state)
 	hc_response_free(&r);
 }
 
+/* The way to the upload, from the campaign's page and the enterprise home. */
+static void
+test_upload_links(void **state)
+{
+	(void)state;
+	struct hc_response r;
+	char target[128];
+	snprintf(target, sizeof(target), "/campaigns/%lld", cid);
+	req(PRO, "GET", target, NULL, 200, &r);
+	hs_contains(&r, "<a href=\"/workbooks/upload\">Nộp sổ đã điền (tải lên)</a>");
+	hc_response_free(&r);
+	req(DIS, "GET", target, NULL, 200, &r);
+	hs_contains(&r, "<a href=\"/workbooks/upload\">Nộp sổ đã điền (tải lên)</a>");
+	/* a district officer may not close it: no form */
+	hs_lacks(&r, "/close\"");
+	hc_response_free(&r);
+	req(ENT, "GET", "/my", NULL, 200, &r);
+	char s[320];
+	snprintf(
+	    s, sizeof(s),
+	    "<div class=\"campaign-links\"><p class=\"campaign-link\"><a "
+	    "href=\"/campaigns/%lld/workbook?facility=CP1\">Tải sổ khảo sát (Excel)</a></p><p><a "
+	    "href=\"/workbooks/upload\">Nộp sổ đã điền (tải lên)</a></p></div>",
+	    cid);
+	hs_contains(&r, s);
+	hc_response_free(&r);
+}
+
+/*
+ * Closing: district staff refused by the router, the confirm box required
+ * (400, still open), then closed (303 to the page saying so), audited
+ * once; afterwards no form, no link on the enterprise home, no workbook
+ * for the enterprise, the district workbook still there for staff, and a
+ * second close changes nothing.
+ */
+static void
+test_close(void **state)
+{
+	(void)state;
+	struct hc_response r;
+	char target[128], s[256];
+	snprintf(target, sizeof(target), "/campaigns/%lld/close", cid);
+	req(DIS, "POST", target, "", 403, &r);
+	hc_response_free(&r);
+	snprintf(s, sizeof(s), "/campaigns/%lld", cid);
+	req(PRO, "GET", s, NULL, 200, &r);
+	hs_contains(&r, "<td>Đang mở</td>");
+	snprintf(s, sizeof(s), "action=\"/campaigns/%lld/close\"", cid);
+	hs_contains(&r, s);
+	hs_contains(&r, "<button type=\"submit\">Đóng đợt khảo sát</button>");
+	hc_response_free(&r);
+	req(PRO, "POST", target, "", 400, &r);
+	hs_contains(&r, "Hãy đánh dấu ô xác nhận đóng đợt khảo sát rồi bấm lại nút Đóng.");
+	hc_response_free(&r);
+	snprintf(s, sizeof(s), "SELECT count(*) FROM campaign WHERE id = %lld AND state = 'open'",
+		 cid);
+	assert_int_equal(wfx_int(DBNAME, s), 1);
+
+	req(PRO, "POST", target, "confirm=1", 303, &r);
+	char *loc = hc_header(&r, "Location");
+	snprintf(s, sizeof(s), "/campaigns/%lld?done=closed", cid);
+	assert_string_equal(loc, s);
+	free(loc);
+	hc_response_free(&r);
+	snprintf(s, sizeof(s), "SELECT count(*) FROM campaign WHERE id = %lld AND state = 'closed'",
+		 cid);
+	assert_int_equal(wfx_int(DBNAME, s), 1);
+	snprintf(s, sizeof(s),
+		 "SELECT count(*) FROM audit WHERE action = 'campaign.close' AND entity_id = "
+		 "'%lld' AND actor = 'pro@x.vn'",
+		 cid);
+	assert_int_equal(wfx_int(DBNAME, s), 1);
+
+	snprintf(target, sizeof(target), "/campaigns/%lld?done=closed", cid);
+	req(PRO, "GET", target, NULL, 200, &r);
+	snprintf(s, sizeof(s), "Đã đóng đợt khảo sát số %lld.", cid);
+	hs_contains(&r, s);
+	hs_contains(&r, "<td>Đã đóng</td>");
+	hs_lacks(&r, "<button type=\"submit\">Đóng đợt khảo sát</button>");
+	hc_response_free(&r);
+	req(PRO, "GET", "/campaigns", NULL, 200, &r);
+	hs_contains(&r, "<td>Đã đóng</td>");
+	hc_response_free(&r);
+
+	/* The enterprise: no link, no workbook; staff keep the district's. */
+	req(ENT, "GET", "/my", NULL, 200, &r);
+	hs_lacks(&r, "Tải sổ khảo sát (Excel)");
+	hc_response_free(&r);
+	snprintf(target, sizeof(target), "/campaigns/%lld/workbook?facility=CP1", cid);
+	get_status(ENT, target, 404);
+	get_status(PRO, target, 200);
+	snprintf(target, sizeof(target), "/campaigns/%lld/workbook?unit=rach-gia", cid);
+	get_status(DIS, target, 200);
+
+	/* Closed already: back to the page, nothing written again. */
+	snprintf(target, sizeof(target), "/campaigns/%lld/close", cid);
+	req(PRO, "POST", target, "confirm=1", 303, &r);
+	hc_response_free(&r);
+	assert_int_equal(wfx_int(DBNAME, "SELECT count(*) FROM audit WHERE action = "
+					 "'campaign.close'"),
+			 1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_open_form),
-	    cmocka_unit_test(test_progress),
-	    cmocka_unit_test(test_workbooks),
-	    cmocka_unit_test(test_home_link),
+	    cmocka_unit_test(test_open_form),	 cmocka_unit_test(test_progress),
+	    cmocka_unit_test(test_workbooks),	 cmocka_unit_test(test_home_link),
+	    cmocka_unit_test(test_upload_links), cmocka_unit_test(test_close),
 	};
 	return cmocka_run_group_tests_name("campaign pages", tests, setup, hs_teardown);
 }

@@ -240,8 +240,15 @@ test_preview_confirm(void **state)
 	hc_response_free(&r);
 	assert_int_equal(wfx_int(DBNAME, "SELECT count(*) FROM report"), 0);
 
+	/* the workbook names campaign 3 (_sxsh!A3): the page links back to it */
+	assert_int_equal(db_exec(db, "INSERT INTO campaign(id, year, kind, deadline, title, "
+				     "created_at) VALUES (3, 2025, 'report', '2026-03-31', "
+				     "'Khảo sát thử', 0)"),
+			 DB_OK);
 	confirm(PRO, token, plan, 200, &r);
 	hs_contains(&r, "Đã ghi tệp khảo sát.xlsx (năm 2025).");
+	hs_contains(&r, "<p class=\"campaign-back\"><a href=\"/campaigns/3\">Về đợt khảo sát: "
+			"Khảo sát thử</a></p>");
 	hc_response_free(&r);
 	/* 12.5 t of each product, as typed in the number cells */
 	assert_int_equal(wfx_int(DBNAME, "SELECT count(*) FROM report WHERE year = 2025 AND "
@@ -307,6 +314,9 @@ test_changed(void **state)
 	assert_int_equal(wfx_int(DBNAME, "SELECT count(*) FROM report_output WHERE quantity = 20"),
 			 0);
 	confirm(ENT, token, plan2, 200, &r);
+	/* an enterprise user has no campaign page: back to its home */
+	hs_contains(&r, "<p class=\"campaign-back\"><a href=\"/my\">Về trang cơ sở của "
+			"tôi</a></p>");
 	hc_response_free(&r);
 	assert_int_equal(wfx_int(DBNAME, "SELECT count(*) FROM report_output r JOIN report p ON "
 					 "p.id = r.report_id WHERE p.facility_id = 7101 AND "

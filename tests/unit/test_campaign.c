@@ -248,8 +248,9 @@ test_report_all(void **state)
 	for (size_t i = 0; i < nrows; i++) {
 		assert_string_equal(rows[i].kind, "invitation");
 		assert_string_equal(rows[i].state, "queued");
-		assert_string_equal(rows[i].subject,
-				    "Khảo sát năm 2025: mời cơ sở gửi số liệu trước ngày 31/03/2026");
+		assert_string_equal(
+		    rows[i].subject,
+		    "Khảo sát năm 2025: mời cơ sở gửi số liệu trước ngày 31/03/2026");
 		ent1_seen += strcmp(rows[i].recipient, "ent1@test") == 0;
 		assert_true(strcmp(rows[i].recipient, "ent1@test") == 0 ||
 			    strcmp(rows[i].recipient, "ent2@test") == 0);
@@ -496,7 +497,14 @@ test_cli(void **state)
 	free(out);
 	snprintf(cmd, sizeof(cmd), "%s campaign list --db '%s'", tu_sxsh(), url);
 	assert_int_equal(tu_run(cmd, &out, NULL), 0);
-	snprintf(want, sizeof(want), "\n%-6lld 2025  report        31/03/2026 open           2  ",
+	/*
+	 * The kind column is 42 characters wide (campaign 2 is "Báo cáo và đăng
+	 * ký/Report and registration"), the state 16 ("Trạng thái/State"), the
+	 * facilities 16 ("Cơ sở/Facilities"), the id 5 ("Số/ID").
+	 */
+	snprintf(want, sizeof(want),
+		 "\n%5lld  2025      Báo cáo năng lượng/Energy report            31/03/2026   Đang "
+		 "mở/Open                     2  Khảo sát",
 		 id);
 	if (strstr(out, want) == NULL)
 		fail_msg("list: %s", out);

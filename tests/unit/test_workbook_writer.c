@@ -312,7 +312,8 @@ static void
 test_progress_sheet(void **state)
 {
 	(void)state;
-	struct campaign c = {.id = 3, .year = 2025, .kind = CAMPAIGN_REPORT, .title = "Khảo sát"};
+	struct campaign c = {
+	    .id = 3, .year = 2025, .kind = CAMPAIGN_REPORT, .title = "Khảo sát", .open = 1};
 	strcpy(c.deadline, "2026-03-31");
 	struct campaign_count u[2] = {
 	    {9002, "t-a", "Huyện A", "A District", 3, 3, 1, 1, 1},
@@ -321,28 +322,92 @@ test_progress_sheet(void **state)
 	struct campaign_progress p = {2, u, {0, "", "", "", 1203, 4, 2, 1, 1}};
 	const char *path = tu_path("progress.xlsx");
 	struct xlsx *x = xlsx_open(path);
+	xlsx_set_source(x, "Nguồn: sxsh. Ngày xuất: 03/12/2026");
 	assert_int_equal(workbook_progress(x, &c, &p, 0), 0);
 	char err[256];
 	assert_int_equal(xlsx_close(x, err, sizeof(err)), 0);
-	ASSERT_CELL(path, 1, "A1", "s", "Khảo sát");
-	ASSERT_CELL(path, 1, "A2", "s", "Năm 2025, hạn nộp 31/03/2026, Báo cáo năng lượng");
-	ASSERT_CELL(path, 1, "B4", "s", "Đơn vị hành chính");
-	ASSERT_CELL(path, 1, "A5", "s", "t-a");
-	ASSERT_CELL(path, 1, "C5", "n", "3");
-	ASSERT_CELL(path, 1, "C6", "n", "1200");
-	ASSERT_CELL(path, 1, "B7", "s", "Tổng cộng");
-	ASSERT_CELL(path, 1, "C7", "n", "1203");
-	ASSERT_CELL(path, 1, "G7", "n", "1");
+	/* The exports' layout: title, source and date, the header in row 3, data from row 4. */
+	ASSERT_CELL(path, 1, "A1", "s",
+		    "Tiến độ Khảo sát (Báo cáo năng lượng; hạn nộp 31/03/2026; đang mở)");
+	ASSERT_CELL(path, 1, "A2", "s", "Nguồn: sxsh. Ngày xuất: 03/12/2026");
+	ASSERT_CELL(path, 1, "B3", "s", "Đơn vị hành chính");
+	ASSERT_CELL(path, 1, "A4", "s", "t-a");
+	ASSERT_CELL(path, 1, "C4", "n", "3");
+	ASSERT_CELL(path, 1, "C5", "n", "1200");
+	ASSERT_CELL(path, 1, "B6", "s", "Tổng cộng");
+	ASSERT_CELL(path, 1, "C6", "n", "1203");
+	ASSERT_CELL(path, 1, "G6", "n", "1");
+	/* Frozen below the header: the pane's top-left cell is A4. */
+	char cmd[1024], *sheet = NULL;
+	snprintf(cmd, sizeof(cmd), "unzip -p '%s' xl/worksheets/sheet1.xml", path);
+	assert_int_equal(tu_run(cmd, &sheet, NULL), 0);
+	assert_non_null(strstr(sheet, "topLeftCell=\"A4\""));
+	free(sheet);
+}
+
+/*
+ * The printed workbook: every sheet A4 landscape, one page wide; the data
+ * sheets' rows 1-3 repeated on each page, their title spanning their
+ * columns, their print area their columns and the prefilled rows plus
+ * WORKBOOK_PRINT_BLANK (10) blank ones; the instructions' long lines given
+ * the height of the lines they wrap to.
+ */
+static void
+test_print(void **state)
+{
+	(void)state;
+	struct campaign_book b;
+	book_init(&b, CAMPAIGN_BOTH);
+	const char *path = tu_path("print.xlsx");
+	char err[256];
+	assert_int_equal(workbook_write(path, &b, err, sizeof(err)), 0);
+	static const char *const sheets[] = {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
+					     "xl/worksheets/sheet4.xml",
+					     "xl/worksheets/sheet9.xml"};
+	for (int i = 0; i < 4; i++) {
+		assert_part_has(path, sheets[i], "<pageSetUpPr fitToPage=\"1\"/>");
+		assert_part_has(path, sheets[i],
+				"<pageSetup paperSize=\"9\" fitToHeight=\"0\" "
+				"orientation=\"landscape\"/>");
+	}
+	/* Cơ sở has 6 columns (A-F); Năng lượng 19 (A-S). */
+	assert_part_has(path, "xl/worksheets/sheet2.xml", "<mergeCell ref=\"A1:F1\"/>");
+	assert_part_has(path, "xl/worksheets/sheet4.xml", "<mergeCell ref=\"A1:S1\"/>");
+	/*
+	 * Print areas: Cơ sở rows 1-3 and F1, F3 (no blank rows): A1:F5.
+	 * Sản phẩm: F1's two products and F3's one row are rows 4-6, then 10
+	 * blank: A1:E16.  Năng lượng: F1's electricity and F3's row, 4-5, then
+	 * 10: A1:S15.
+	 */
+	assert_part_has(path, "xl/workbook.xml",
+			"<definedName name=\"_xlnm.Print_Area\" localSheetId=\"1\">'Cơ "
+			"sở'!$A$1:$F$5</definedName>");
+	assert_part_has(path, "xl/workbook.xml",
+			"<definedName name=\"_xlnm.Print_Area\" localSheetId=\"2\">'Sản "
+			"phẩm'!$A$1:$E$16</definedName>");
+	assert_part_has(path, "xl/workbook.xml",
+			"<definedName name=\"_xlnm.Print_Area\" localSheetId=\"3\">'Năng "
+			"lượng'!$A$1:$S$15</definedName>");
+	assert_part_has(path, "xl/workbook.xml",
+			"<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">'Cơ "
+			"sở'!$1:$3</definedName>");
+	/*
+	 * Hướng dẫn, column A 100 wide.  Row 9 is "• Viết số theo cách Việt
+	 * Nam: …" (152 characters): two lines of 100, 2 x 15 = 30 pt.  Row 5,
+	 * "Cách điền:", keeps the default height.
+	 */
+	assert_part_has(path, "xl/worksheets/sheet1.xml",
+			"<row r=\"9\" spans=\"1:1\" ht=\"30\" customHeight=\"1\">");
+	assert_part_has(path, "xl/worksheets/sheet1.xml", "<row r=\"5\" spans=\"1:1\">");
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_district_book),
-	    cmocka_unit_test(test_kinds),
-	    cmocka_unit_test(test_libreoffice),
-	    cmocka_unit_test(test_progress_sheet),
+	    cmocka_unit_test(test_district_book), cmocka_unit_test(test_kinds),
+	    cmocka_unit_test(test_libreoffice),	  cmocka_unit_test(test_progress_sheet),
+	    cmocka_unit_test(test_print),
 	};
 	return cmocka_run_group_tests_name("workbook writer", tests, NULL, NULL);
 }

@@ -14,6 +14,7 @@
 #include "model/mail/mail.h"
 #include "model/mail/outbox.h"
 #include "model/reporting/home.h"
+#include "model/survey/campaign.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/log.h"
@@ -291,6 +292,8 @@ mail_remind(struct db *db, int64_t now, int dry_run, int *queued)
 			rc = mail_remind_doc(db, &mail_docs[1], d[i].year, d[i].registration_due,
 					     today, now, queued);
 	}
+	if (rc == 0) /* the campaigns' own deadlines (model/survey/campaign_remind.c) */
+		rc = campaign_remind(db, now, queued);
 	if (rc < 0 || dry_run) {
 		db_rollback(db);
 		return rc < 0 ? ST_ERR : ST_OK;

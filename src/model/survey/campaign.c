@@ -165,7 +165,28 @@ open_json(const struct campaign_in *in, int year, const char *kind, const char *
 	return wf_json_take(o);
 }
 
-/* The writes of campaign_open, inside its transaction. */
+char *
+campaign_workbook_url(int64_t id, const char *code, char *out, size_t n)
+{
+	if (n == 0)
+		return out;
+	int len = snprintf(out, n, "%s/campaigns/%lld/workbook?facility=", mail_conf()->base_url,
+			   (long long)id);
+	if (len < 0 || (size_t)len >= n)
+		return out;
+	size_t k = (size_t)len;
+	/* The code percent-encoded: anything but unreserved characters. */
+	for (const unsigned char *p = (const unsigned char *)code; *p != '\0' && k + 4 < n; p++) {
+		if ((*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= 'a' && *p <= 'z') || *p == '-' || *p == '.' || *p == '_' || *p == '~')
+			out[k++] = (char)*p;
+		else
+			k += (size_t)snprintf(out + k, n - k, "%%%02X", *p);
+	}
+	out[k] = '\0';
+	return out;
+}
+
 /* What invite_one needs of the campaign being opened. */
 struct invite_ctx {
 	struct db *db;
@@ -185,19 +206,7 @@ invite_one(const struct campaign_member *m, void *ctx)
 {
 	const struct invite_ctx *c = ctx;
 	char url[MAIL_URL_MAX + 160];
-	int n = snprintf(url, sizeof(url),
-			 "%s/campaigns/%lld/workbook?facility=", mail_conf()->base_url,
-			 (long long)c->campaign_id);
-	/* The code percent-encoded: anything but unreserved characters. */
-	for (const unsigned char *p = (const unsigned char *)m->code;
-	     *p != '\0' && n + 4 < (int)sizeof(url); p++) {
-		if ((*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= 'a' && *p <= 'z') || *p == '-' || *p == '.' || *p == '_' || *p == '~')
-			url[n++] = (char)*p;
-		else
-			n += snprintf(url + n, sizeof(url) - (size_t)n, "%%%02X", *p);
-	}
-	url[n] = '\0';
+	campaign_workbook_url(c->campaign_id, m->code, url, sizeof(url));
 	return mail_queue_campaign_invite(c->db, c->campaign_id, m->facility_id, c->year,
 					  c->deadline, url, c->now) < 0
 		   ? -1
@@ -409,7 +418,8 @@ campaign_open(struct db *db, const struct principal *who, const struct campaign_
 			rc = ST_INVALID;
 			goto out;
 		}
-		qsort(keys, (size_t)nkeys, sizeof(*keys), cmp_id);
+		if (nkeys > 1)
+			qsort(keys, (size_t)nkeys, sizeof(*keys), cmp_id);
 	}
 	char title[TITLE_MAX + 1];
 	if (is_blank(in->title)) {
@@ -631,7 +641,8 @@ campaign_progress(struct db *db, const struct principal *who, struct arena *a, i
 	db_reset(st);
 	if (r != DB_DONE)
 		return ST_ERR;
-	qsort(out->units, (size_t)out->n, sizeof(*out->units), cmp_unit);
+	if (out->n > 1)
+		qsort(out->units, (size_t)out->n, sizeof(*out->units), cmp_unit);
 	out->total.unit_code = out->total.unit_name = out->total.unit_name_en = "";
 	return ST_OK;
 }
@@ -770,6 +781,8 @@ campaign_book_load(struct db *db, const struct principal *who, struct arena *a, 
 	if (n == 0)
 		return ST_NOTFOUND;
 	c = v[0];
+	if (!staff && !c.open) /* a closed campaign's workbooks stay for staff only */
+		return ST_NOTFOUND;
 	struct campaign_book *b = arena_alloc(a, sizeof(*b));
 	memset(b, 0, sizeof(*b));
 	b->campaign = c;
@@ -848,7 +861,8 @@ campaign_book_load(struct db *db, const struct principal *who, struct arena *a, 
 		goto out;
 	book_attach(f, fids, nf, outs, nouts, a, 0);
 	book_attach(f, fids, nf, ens, nens, a, 1);
-	qsort(f, (size_t)nf, sizeof(*f), cmp_book_code);
+	if (nf > 1)
+		qsort(f, (size_t)nf, sizeof(*f), cmp_book_code);
 	struct campaign_book_facility *keep = arena_alloc(a, (size_t)nf * sizeof(*keep));
 	memcpy(keep, f, (size_t)nf * sizeof(*keep));
 	b->facilities = keep;
@@ -913,4 +927,41 @@ campaign_open_for_facility(struct db *db, int64_t facility_id, int64_t *ids, int
 			ids[n++] = db_col_int(st, 0);
 	db_reset(st);
 	return r == DB_DONE ? n : -1;
+}
+
+int
+campaign_close(struct db *db, const struct principal *who, int64_t id, int64_t now)
+{
+	if (id <= 0 || (who != NULL && !scope_has_role(who, ROLES_STAFF)))
+		return ST_NOTFOUND;
+	if (who != NULL && !scope_has_role(who, ROLES_PROVINCE))
+		return ST_FORBIDDEN;
+	struct arena a;
+	arena_init(&a);
+	struct campaign *v;
+	int n, rc = ST_ERR;
+	if (db_begin(db) != DB_OK)
+		goto out;
+	rc = campaign_read(db, &a, id, &v, &n);
+	if (rc == ST_OK && n == 0)
+		rc = ST_NOTFOUND;
+	else if (rc == ST_OK && !v[0].open)
+		rc = ST_STATE;
+	if (rc == ST_OK) {
+		struct db_stmt *st = db_stmt(db, STMT_CAMPAIGN_CLOSE);
+		db_bind_int(st, 1, id);
+		if (db_run(st) != DB_OK || db_changes(db) != 1)
+			rc = ST_ERR;
+	}
+	if (rc == ST_OK) {
+		char idtext[24];
+		snprintf(idtext, sizeof(idtext), "%lld", (long long)id);
+		if (audit_write(db, who, now, "campaign.close", "campaign", idtext,
+				"{\"state\":\"open\"}", "{\"state\":\"closed\"}") < 0)
+			rc = ST_ERR;
+	}
+	rc = wf_finish(db, rc, "campaign close", WF_PRIVATE);
+out:
+	arena_free(&a);
+	return rc;
 }

@@ -189,4 +189,33 @@ int campaign_form_opened(struct db *db, const struct principal *who, int64_t fac
  */
 int campaign_open_for_facility(struct db *db, int64_t facility_id, int64_t *ids, int max);
 
+/*
+ * Closes campaign id as who (province staff or admin; NULL is the command
+ * line) at Unix time now: it is shown as closed, its workbooks stay
+ * downloadable for staff, the enterprise home no longer links to it, and
+ * it sends no reminders.  Audited as campaign.close.  Returns ST_OK,
+ * ST_NOTFOUND (no such campaign, or who is not staff), ST_FORBIDDEN (staff
+ * that is not province), ST_STATE (closed already) or ST_ERR.
+ */
+int campaign_close(struct db *db, const struct principal *who, int64_t id, int64_t now);
+
+/*
+ * The link to the workbook of facility code in campaign id, as the
+ * invitations and reminders carry it: BASE/campaigns/ID/workbook?facility=
+ * CODE with the code percent-encoded (BASE: mail_conf()->base_url), into
+ * out (n bytes, truncated if short).  Returns out.
+ */
+char *campaign_workbook_url(int64_t id, const char *code, char *out, size_t n);
+
+/*
+ * The reminders of the open campaigns due on the day of now, inside the
+ * caller's transaction (mail_remind's): the users of each of a campaign's
+ * facilities that has not submitted the campaign's document(s) for its
+ * year get one N days before and N days after the campaign's deadline (the
+ * days of mail_conf(), as the deadline reminders), once each (the dedup
+ * key holds the campaign, the day, the facility and the user).  Adds what
+ * it queued to *queued.  Returns 0, or -1 on a storage error (logged).
+ */
+int campaign_remind(struct db *db, int64_t now, int *queued);
+
 #endif

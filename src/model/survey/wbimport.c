@@ -1207,7 +1207,8 @@ wbimport_path(struct db *db, const struct principal *who, const char *path,
 		goto out;
 	}
 	/* documents in the order of their facility codes */
-	qsort(im->groups, (size_t)im->ngroups, sizeof *im->groups, group_cmp);
+	if (im->ngroups > 1)
+		qsort(im->groups, (size_t)im->ngroups, sizeof *im->groups, group_cmp);
 	/* fplans[item_fp[i]] holds the input of res->item[i] */
 	int fpcap = 0, ifcap = 0;
 	for (int gi = 0; gi < im->ngroups; gi++) {
@@ -1262,7 +1263,8 @@ out:
 		msg_init(&m, MSG_ST_ERR, NULL);
 		err_file(im, &m);
 	}
-	qsort(res->err, (size_t)res->nerr, sizeof *res->err, err_cmp);
+	if (res->nerr > 1)
+		qsort(res->err, (size_t)res->nerr, sizeof *res->err, err_cmp);
 	for (int i = 0; i < nfp; i++)
 		plan_free(&fplans[i]);
 	free(fplans);
