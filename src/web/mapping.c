@@ -14,7 +14,12 @@
  *                           a select of the target's fields (or "Bỏ qua"), a
  *                           unit and a cost column for a quantity, and for a
  *                           column of few distinct values each value with a
- *                           select of sxsh's codes; the constants
+ *                           select of sxsh's codes; the constants; for
+ *                           facilities "Mã cơ sở: tạo tự động".  A new
+ *                           profile starts from guesses (model/io/
+ *                           mapping_guess.c): fields from the headers, codes
+ *                           from the values' names; a value nothing matches
+ *                           is marked as needing a choice
  *   POST /imports/map       the same form posted with one action: preview
  *                           (the first 20 rows as they will be stored, the
  *                           bad ones marked and their reasons listed), save

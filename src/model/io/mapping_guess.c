@@ -60,7 +60,7 @@ head_is(const char *h, const char *key)
 	return strncmp(h, key, n) == 0 && (h[n] == '\0' || (h[n] == ' ' && h[n + 1] == '('));
 }
 
-/* The text inside the last brackets of s ("kWh" of "Điện (kWh)"), folded; NULL when none. */
+/* The text inside the last brackets of folded h ("kwh" of "dien (kwh)"); NULL when none. */
 static char *
 bracketed(const char *h)
 {
