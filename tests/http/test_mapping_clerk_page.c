@@ -70,20 +70,20 @@ setup(void **state)
 	return 0;
 }
 
-/* Uploads data as tk.csv for facilities; the token of /imports/map into token. */
+/* Uploads data as tk.csv for target; the token of /imports/map into token. */
 static void
-upload(const char *data, char token[64])
+upload_as(const char *target, const char *data, char token[64])
 {
 	char body[8192], extra[512];
 	struct hc_response r;
 	snprintf(body, sizeof(body),
 		 "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n"
 		 "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"target\"\r\n\r\n"
-		 "facilities\r\n"
+		 "%s\r\n"
 		 "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"profile\"\r\n\r\n\r\n"
 		 "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"file\"; "
 		 "filename=\"tk.csv\"\r\nContent-Type: text/csv\r\n\r\n%s\r\n--" BOUNDARY "--\r\n",
-		 pro.csrf, data);
+		 pro.csrf, target, data);
 	snprintf(extra, sizeof(extra),
 		 "%sContent-Type: multipart/form-data; boundary=" BOUNDARY "\r\n", pro.cookie);
 	hs_req(server.port, "POST", "/imports/new", extra, body, 303, &r);
@@ -92,6 +92,12 @@ upload(const char *data, char token[64])
 	snprintf(token, 64, "%.*s", (int)strcspn(t, "&"), t);
 	free(loc);
 	hc_response_free(&r);
+}
+
+static void
+upload(const char *data, char token[64])
+{
+	upload_as("facilities", data, token);
 }
 
 /*
@@ -160,6 +166,26 @@ test_guesses(void **state)
 	hs_contains(&r, "<div class=\"map-value map-need\"><label for=\"v1_0\">Khác<strong "
 			"class=\"map-need-note\"> (cần chọn)</strong></label>");
 	hs_contains(&r, "<option value=\"?\" selected=\"selected\">— Cần chọn —</option>");
+	hc_response_free(&r);
+}
+
+/* Reports: the facility code, the year, electricity in kWh guessed from the headers. */
+static void
+test_report_guesses(void **state)
+{
+	(void)state;
+	char token[64], url[256];
+	struct hc_response r;
+	upload_as("reports", "Mã cơ sở;Năm;Điện (kWh)\r\nTK-00001;2024;1.250\r\n", token);
+	snprintf(url, sizeof(url), "/imports/map?t=%s&target=reports&profile=", token);
+	hs_req(server.port, "GET", url, pro.cookie, NULL, 200, &r);
+	hs_contains(&r,
+		    "<option value=\"f:facility_code\" selected=\"selected\">Mã cơ sở</option>");
+	hs_contains(&r, "<option value=\"f:year\" selected=\"selected\">Năm báo cáo</option>");
+	hs_contains(&r, "<option value=\"e:electricity\" selected=\"selected\">Điện</option>");
+	hs_contains(&r, "<option value=\"kWh\" selected=\"selected\">");
+	/* no facility code to make in a report */
+	hs_lacks(&r, "map-codegen");
 	hc_response_free(&r);
 }
 
@@ -263,6 +289,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_guesses),
+	    cmocka_unit_test(test_report_guesses),
 	    cmocka_unit_test(test_messages),
 	    cmocka_unit_test(test_import),
 	};
