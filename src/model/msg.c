@@ -752,6 +752,12 @@ static const struct {
     [MSG_MAP_CONFLICT] = {"hồ sơ đã được người khác lưu sau khi bạn mở; hãy tải lại và sửa lại",
 			  "someone saved the profile after you opened it; reload it and apply your "
 			  "changes again"},
+    [MSG_MAP_FAC_EXISTS] = {"cơ sở '{1}' đã có trong sxsh; nhập tệp không ghi đè lên cơ sở đã có",
+			    "facility '{1}' is in sxsh already; an import does not overwrite it"},
+    [MSG_MAP_REPORT_EXISTS] = {"báo cáo năm {1} của cơ sở này đã có trong sxsh; nhập tệp không "
+			       "ghi đè lên báo cáo đã có",
+			       "the facility's {1} report is in sxsh already; an import does not "
+			       "overwrite it"},
     [MSG_MAP_OUT_OF_SCOPE] = {"'{1}' không thuộc đơn vị hành chính của bạn",
 			      "'{1}' is outside your administrative unit"},
     [MSG_CLI_CMD_PROFILE] = {"Hồ sơ ánh xạ cột để nhập tệp khác mẫu: xem, xuất, nhập, xóa",

@@ -541,6 +541,8 @@ enum msg_id {
 	MSG_MAP_CONFLICT,	/* the profile was saved by someone else since it was opened */
 	MSG_CLI_CMD_PROFILE,	/* sxsh profile: its summary */
 	MSG_MAP_OUT_OF_SCOPE,	/* {1}: a unit or facility code outside a district user's unit */
+	MSG_MAP_FAC_EXISTS,	/* {1}: a facility code stored already (a page: no CLI flag named) */
+	MSG_MAP_REPORT_EXISTS,	/* {1}: year of a report stored already (a page) */
 
 	/* ---- mail (model/mail/, web password reset and notice settings) ---- */
 	/* The messages sxsh e-mails (model/mail/notice.c, reset.c): each is rendered in

@@ -87,3 +87,22 @@ fold_key(const char *s)
 		out.data[--out.len] = '\0';
 	return buf_detach(&out, NULL);
 }
+
+char *
+fold_place_key(const char *s)
+{
+	/* folded, longest first so that "thi xa" is tried before "xa"; then the usual short forms
+	 */
+	static const char *const kinds[] = {
+	    "thanh pho ", "thi tran ", "thi xa ", "huyen ", "phuong ", "quan ", "tinh ", "xa ",
+	    "tp. ",	  "tp ",       "tx. ",	  "tx ",    "tt. ",    "tt ",	"h. "};
+	char *k = fold_key(s);
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		size_t n = strlen(kinds[i]);
+		if (strncmp(k, kinds[i], n) == 0 && k[n] != '\0') {
+			memmove(k, k + n, strlen(k + n) + 1);
+			break;
+		}
+	}
+	return k;
+}

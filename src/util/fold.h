@@ -17,6 +17,15 @@
 char *fold_key(const char *s);
 
 /*
+ * fold_key of the name of an administrative unit without the word of its
+ * kind in front ("Huyện", "Thành phố", "Thị xã", "Quận", "Xã", "Phường",
+ * "Thị trấn", "Tỉnh", and the short forms "TP", "TX", "TT", "H." with or
+ * without a dot): "Thành phố Rạch Giá", "TP. Rạch Giá" and "rach gia" give
+ * "rach gia".  A name that is only a kind word is kept.  The caller frees.
+ */
+char *fold_place_key(const char *s);
+
+/*
  * The width of UTF-8 text in characters (code points, not bytes): what a
  * terminal shows for composed Vietnamese text, and a column width for Excel.
  */

@@ -14,7 +14,12 @@
  *                           a select of the target's fields (or "Bỏ qua"), a
  *                           unit and a cost column for a quantity, and for a
  *                           column of few distinct values each value with a
- *                           select of sxsh's codes; the constants
+ *                           select of sxsh's codes; the constants; for
+ *                           facilities "Mã cơ sở: tạo tự động".  A new
+ *                           profile starts from guesses (model/io/
+ *                           mapping_guess.c): fields from the headers, codes
+ *                           from the values' names; a value nothing matches
+ *                           is marked as needing a choice
  *   POST /imports/map       the same form posted with one action: preview
  *                           (the first 20 rows as they will be stored, the
  *                           bad ones marked and their reasons listed), save
@@ -206,7 +211,52 @@ mp_code_options(struct mp *m, struct buf *b, const char *field, const char *cur)
 			  cur != NULL && strcmp(cur, list[i].code) == 0);
 }
 
-/* The profile entries of source header h: the first in *first, how many in total. */
+/*
+ * Size by employees, after Nghị định 80/2021/NĐ-CP, Điều 5, for industry
+ * (sxsh's facilities are industrial): at most 10 micro, 100 small, 200
+ * medium.  The page offers it as the size of every row when the file has
+ * no size column; it is stored as a range map over the employees column.
+ */
+static const struct {
+	const char *range, *size;
+} mp_size_rule[] = {
+    {"..10", "micro"}, {"11..100", "small"}, {"101..200", "medium"}, {"201..", "large"}};
+#define MP_SIZE_NOTE "Nghị định 80/2021/NĐ-CP, Điều 5, by employees only"
+
+/* Whether c is that rule exactly (another range map is the profile's own: kept as it is). */
+static int
+mp_is_size_rule(enum csvio_kind k, const struct mapping_col *c)
+{
+	if (k != CSVIO_FACILITIES || c->role != MAPR_FIELD ||
+	    c->field != mp_field_index(k, "size") || !c->map.range || c->map.n != 4)
+		return 0;
+	for (int i = 0; i < 4; i++)
+		if (strcmp(c->map.p[i].from, mp_size_rule[i].range) != 0 ||
+		    c->map.p[i].to == NULL || strcmp(c->map.p[i].to, mp_size_rule[i].size) != 0)
+			return 0;
+	return 1;
+}
+
+static void
+mp_size_rule_col(struct mapping_col *c, const char *header)
+{
+	memset(c, 0, sizeof(*c));
+	c->header = xstrdup(header);
+	c->role = MAPR_FIELD;
+	c->field = mp_field_index(CSVIO_FACILITIES, "size");
+	c->map.range = 1;
+	c->map.n = 4;
+	c->map.p = xcalloc(5, sizeof(*c->map.p));
+	for (int i = 0; i < 4; i++)
+		c->map.p[i] = (struct mapping_pair){xstrdup(mp_size_rule[i].range),
+						    xstrdup(mp_size_rule[i].size)};
+	c->note = xstrdup(MP_SIZE_NOTE);
+}
+
+/*
+ * The profile entries of source header h (the size-by-employees rule aside:
+ * the constants show it): the first in *first, how many in total.
+ */
 static int
 mp_entries(const struct mapping_profile *p, const char *h, const struct mapping_col **first)
 {
@@ -214,6 +264,8 @@ mp_entries(const struct mapping_profile *p, const char *h, const struct mapping_
 	char *k = fold_key(h);
 	*first = NULL;
 	for (int i = 0; p != NULL && i < p->ncols; i++) {
+		if (mp_is_size_rule(p->target, &p->cols[i]))
+			continue;
 		char *f = fold_key(p->cols[i].header);
 		if (strcmp(f, k) == 0 && n++ == 0)
 			*first = &p->cols[i];
@@ -315,7 +367,7 @@ mp_from_form(struct mp *m)
 		p->description = mp_dup(m->base->description);
 		p->sheet = mp_dup(m->base->sheet);
 	}
-	int cap = m->src.ncols * 2 + (m->base != NULL ? m->base->ncols : 0) + 1;
+	int cap = m->src.ncols * 2 + (m->base != NULL ? m->base->ncols : 0) + 2;
 	p->cols = xcalloc((size_t)cap, sizeof(*p->cols));
 	for (int i = 0; i < m->src.ncols; i++) {
 		const struct mapping_srccol *s = &m->src.cols[i];
@@ -326,6 +378,8 @@ mp_from_form(struct mp *m)
 			ch = "skip";
 		if (strcmp(ch, "keep") == 0 && first != NULL) {
 			for (int j = 0; j < m->base->ncols; j++) {
+				if (mp_is_size_rule(m->target, &m->base->cols[j]))
+					continue; /* the constants say */
 				char *a = fold_key(m->base->cols[j].header),
 				     *b = fold_key(s->header);
 				if (strcmp(a, b) == 0)
@@ -351,6 +405,8 @@ mp_from_form(struct mp *m)
 					char fname[40];
 					snprintf(fname, sizeof(fname), "v%d_%d", i, j);
 					const char *to = http_form(req, fname);
+					if (to != NULL && strcmp(to, "?") == 0)
+						continue; /* not chosen: the import names it */
 					if (to == NULL || to[0] == '\0')
 						to = s->distinct[j]; /* as it is */
 					c->map.p[c->map.n++] = (struct mapping_pair){
@@ -384,6 +440,8 @@ mp_from_form(struct mp *m)
 		}
 		/* a second use of the column, which the page does not show: kept */
 		for (int j = 0, seen = 0; nent > 1 && j < m->base->ncols; j++) {
+			if (mp_is_size_rule(m->target, &m->base->cols[j]))
+				continue; /* the constants say */
 			char *a = fold_key(m->base->cols[j].header), *b = fold_key(s->header);
 			if (strcmp(a, b) == 0 && seen++ > 0)
 				mp_copy_col(&p->cols[p->ncols++], &m->base->cols[j]);
@@ -399,11 +457,54 @@ mp_from_form(struct mp *m)
 		char fname[40];
 		snprintf(fname, sizeof(fname), "k_%s", mp_fields[i].name);
 		const char *v = http_form(req, fname);
-		if (v != NULL && v[0] != '\0')
+		if (v != NULL && strcmp(v, "@employees") == 0) {
+			/* size by the column used as employees */
+			for (int j = 0; j < m->src.ncols; j++) {
+				const char *ch = mp_form(m, "f%d", j);
+				if (ch == NULL || strcmp(ch, "f:employees") != 0)
+					continue;
+				/* the stored profile's rule on that column keeps its note */
+				const struct mapping_col *kept = NULL;
+				for (int k = 0; m->base != NULL && k < m->base->ncols; k++) {
+					char *x = fold_key(m->base->cols[k].header),
+					     *y = fold_key(m->src.cols[j].header);
+					if (mp_is_size_rule(m->target, &m->base->cols[k]) &&
+					    strcmp(x, y) == 0)
+						kept = &m->base->cols[k];
+					free(x);
+					free(y);
+				}
+				if (kept != NULL)
+					mp_copy_col(&p->cols[p->ncols++], kept);
+				else
+					mp_size_rule_col(&p->cols[p->ncols++],
+							 m->src.cols[j].header);
+				break;
+			}
+		} else if (v != NULL && v[0] != '\0')
 			p->consts[p->nconsts++] = (struct mapping_const){
 			    mp_field_index(m->target, mp_fields[i].name), xstrdup(v)};
 	}
+	/* the facility code made by sxsh */
+	const char *gen = http_form(req, "codegen");
+	if (m->target == CSVIO_FACILITIES && gen != NULL &&
+	    (strcmp(gen, "tax") == 0 || strcmp(gen, "seq") == 0)) {
+		p->code_gen = gen[0] == 't' ? MAPG_TAX_OR_SEQ : MAPG_SEQ;
+		const char *pre = http_form(req, "code_prefix");
+		p->code_prefix = xstrdup(pre != NULL ? pre : "");
+		const char *mt = http_form(req, "match_tax");
+		p->match_tax = mt != NULL && strcmp(mt, "1") == 0;
+	}
 	return p;
+}
+
+/* Whether the prefix of made codes is 1 to 20 letters, digits, '-', '_' or '.'. */
+static int
+mp_prefix_ok(const char *s)
+{
+	size_t n = strlen(s);
+	return n >= 1 && n <= 20 &&
+	       strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.") == n;
 }
 
 /* ---- rendering ------------------------------------------------------- */
@@ -636,6 +737,23 @@ mp_line_selects(struct mp *m, struct buf *b, int i, const struct mapping_col *c)
 	html_close(b, "select");
 }
 
+/* Whether v is one of field's codes (an option of its value selects). */
+static int
+mp_is_code(struct mp *m, const char *field, const char *v)
+{
+	const struct name *fixed;
+	const struct mapping_code *list;
+	int nf, nl;
+	mp_codes_of(m, field, &fixed, &nf, &list, &nl);
+	for (int i = 0; i < nf; i++)
+		if (strcmp(fixed[i].code, v) == 0)
+			return 1;
+	for (int i = 0; i < nl; i++)
+		if (strcmp(list[i].code, v) == 0)
+			return 1;
+	return 0;
+}
+
 /* The value map of column i: each distinct value with a select of the field's codes. */
 static void
 mp_value_map(struct mp *m, struct buf *b, int i, const struct mapping_col *c)
@@ -657,17 +775,31 @@ mp_value_map(struct mp *m, struct buf *b, int i, const struct mapping_col *c)
 			char *a = fold_key(c->map.p[k].from), *bb = fold_key(s->distinct[j]);
 			if (strcmp(a, bb) == 0) {
 				found = 1;
-				to = c->map.p[k].to != NULL ? c->map.p[k].to : "-";
+				to = c->map.p[k].to == NULL ? "-"
+				     : strcmp(c->map.p[k].to, s->distinct[j]) == 0 &&
+					     !mp_is_code(m, field, c->map.p[k].to)
+					 ? "="
+					 : c->map.p[k].to;
 			}
 			free(a);
 			free(bb);
 		}
-		html_open(b, "div", "class", "map-value", NULL);
+		if (!found &&
+		    (to = mapping_guess_value(&m->codes, m->target, field, s->distinct[j])) != NULL)
+			found = 1; /* matched by name: preselected, the user may change it */
+		html_open(b, "div", "class", found ? "map-value" : "map-value map-need", NULL);
 		html_open(b, "label", "for", id, NULL);
 		html_text(b, s->distinct[j]);
+		if (!found) {
+			html_open(b, "strong", "class", "map-need-note", NULL);
+			html_text(b, HTTP_T(req, " (cần chọn)", " (needs a choice)"));
+			html_close(b, "strong");
+		}
 		html_close(b, "label");
 		html_open(b, "select", "id", id, "name", id, NULL);
-		mp_option(b, "", HTTP_T(req, "Giữ nguyên", "As it is"), !found);
+		mp_option(b, "?", HTTP_T(req, "— Cần chọn —", "— Choose —"), !found);
+		mp_option(b, "", HTTP_T(req, "Giữ nguyên", "As it is"),
+			  found && strcmp(to, "=") == 0);
 		mp_option(b, "-", HTTP_T(req, "Không nhập (đếm)", "Not imported (counted)"),
 			  found && strcmp(to, "-") == 0);
 		mp_code_options(m, b, field, found ? to : NULL);
@@ -792,6 +924,58 @@ mp_render_form(struct mp *m, struct buf *b)
 	html_close(b, "table");
 	web_scroll_close(b);
 
+	if (m->target == CSVIO_FACILITIES) {
+		int gen = p != NULL ? (int)p->code_gen : MAPG_NONE;
+		html_open(b, "fieldset", "class", "map-consts map-codegen", NULL);
+		html_open(b, "legend", NULL);
+		html_text(b, HTTP_T(req, "Mã cơ sở: tạo tự động", "Facility code: made by sxsh"));
+		html_close(b, "legend");
+		html_open(b, "div", "class", "map-const", NULL);
+		html_open(b, "label", "for", "map-codegen", NULL);
+		html_text(b,
+			  HTTP_T(req, "Dòng không có mã cơ sở", "A row without a facility code"));
+		html_close(b, "label");
+		html_open(b, "select", "id", "map-codegen", "name", "codegen", NULL);
+		mp_option(b, "",
+			  HTTP_T(req, "Không tạo: lấy từ cột của tệp", "None: from the file"),
+			  gen == MAPG_NONE);
+		mp_option(b, "tax",
+			  HTTP_T(req,
+				 "Tạo tự động từ mã số thuế (MST-0101234567); không có mã số "
+				 "thuế thì theo số thứ tự",
+				 "Made from the tax code (MST-0101234567); without one, numbered"),
+			  gen == MAPG_TAX_OR_SEQ);
+		mp_option(
+		    b, "seq",
+		    HTTP_T(req, "Tạo tự động theo số thứ tự (TK-00001)", "Numbered (TK-00001)"),
+		    gen == MAPG_SEQ);
+		html_close(b, "select");
+		html_close(b, "div");
+		html_open(b, "div", "class", "map-const", NULL);
+		html_open(b, "label", "for", "map-prefix", NULL);
+		html_text(b, HTTP_T(req, "Tiền tố của số thứ tự (số tiếp theo số lớn nhất đã có)",
+				    "Prefix of the numbers (after the highest one stored)"));
+		html_close(b, "label");
+		html_open(b, "input", "id", "map-prefix", "name", "code_prefix", "maxlength", "20",
+			  "placeholder", "TK-", "value",
+			  p != NULL && p->code_prefix != NULL ? p->code_prefix : "", NULL);
+		html_close(b, "div");
+		html_open(b, "label", "class", "map-check", NULL);
+		if (p == NULL || p->code_gen == MAPG_NONE || p->match_tax)
+			html_open(b, "input", "type", "checkbox", "name", "match_tax", "value", "1",
+				  "checked", "checked", NULL);
+		else
+			html_open(b, "input", "type", "checkbox", "name", "match_tax", "value", "1",
+				  NULL);
+		html_text(b, HTTP_T(req,
+				    " Cơ sở đã có trong sxsh với cùng mã số thuế: cập nhật cơ sở "
+				    "đó, không tạo cơ sở mới",
+				    " A facility sxsh has with the same tax code: update it, do "
+				    "not add another"));
+		html_close(b, "label");
+		html_close(b, "fieldset");
+	}
+
 	html_open(b, "fieldset", "class", "map-consts", NULL);
 	html_open(b, "legend", NULL);
 	html_text(b, HTTP_T(req, "Giá trị chung cho mọi dòng", "Values for every row"));
@@ -817,10 +1001,22 @@ mp_render_form(struct mp *m, struct buf *b)
 		html_open(b, "label", "for", id, NULL);
 		html_text(b, HTTP_T(req, mp_fields[f].vi, mp_fields[f].en));
 		html_close(b, "label");
+		int by_emp = 0;
+		for (int k = 0; p != NULL && k < p->ncols; k++)
+			by_emp |= strcmp(mp_fields[f].name, "size") == 0 &&
+				  mp_is_size_rule(m->target, &p->cols[k]);
 		if (code) {
 			html_open(b, "select", "id", id, "name", id, NULL);
 			mp_option(b, "", HTTP_T(req, "Theo cột của tệp", "From the file's column"),
-				  cur == NULL);
+				  cur == NULL && !by_emp);
+			if (m->target == CSVIO_FACILITIES && strcmp(mp_fields[f].name, "size") == 0)
+				mp_option(b, "@employees",
+					  HTTP_T(req,
+						 "Theo số lao động (NĐ 80/2021/NĐ-CP: đến 10 siêu "
+						 "nhỏ, 100 nhỏ, 200 vừa)",
+						 "By employees (Decree 80/2021: up to 10 micro, "
+						 "100 small, 200 medium)"),
+					  by_emp);
 			mp_code_options(m, b, mp_fields[f].name, cur);
 			html_close(b, "select");
 		} else {
@@ -949,7 +1145,7 @@ mp_load(struct mp *m, struct http_request *req, struct http_response *resp, cons
 		m->base_version = m->base->version;
 	}
 	if (mapping_source_read(m->path, m->filename, m->base != NULL ? m->base->sheet : NULL,
-				&m->src, mp_problem, m) != 0)
+				req->lang + 1, &m->src, mp_problem, m) != 0)
 		m->src = (struct mapping_source){0};
 	return 0;
 }
@@ -963,23 +1159,59 @@ mp_guess(struct mp *m)
 	p->target = m->target;
 	p->decimal = m->src.sep == ';' ? ',' : '.';
 	p->cols = xcalloc((size_t)m->src.ncols + 1, sizeof(*p->cols));
+	p->cols = xrealloc(p->cols, ((size_t)m->src.ncols + 2) * sizeof(*p->cols));
+	int taken[32] = {0}, employees = -1, size = 0;
 	for (int i = 0; i < m->src.ncols; i++) {
 		struct mapping_col *c = &p->cols[p->ncols++];
+		memset(c, 0, sizeof(*c));
 		c->header = xstrdup(m->src.cols[i].header);
+		struct mapping_guess g;
+		/* the usual headers ("Tên doanh nghiệp", "Địa bàn", "Điện (kWh)"), each field once
+		 */
+		if (mapping_guess_header(&m->codes, m->target, c->header, &g)) {
+			int f = g.role == MAPR_FIELD ? mp_field_index(m->target, g.field) : -1;
+			if (g.role == MAPR_FIELD && f >= 0 && f < 32 && !taken[f]) {
+				c->role = MAPR_FIELD;
+				c->field = f;
+				taken[f] = 1;
+			} else if (g.role == MAPR_LINE) {
+				c->role = MAPR_LINE;
+				c->line = g.line;
+				c->item.value = xstrdup(g.item);
+				c->unit.value = g.unit != NULL ? xstrdup(g.unit) : NULL;
+			}
+		}
 		char *h = fold_key(c->header);
 		for (int f = 0; f < MP_NFIELDS && c->role == MAPR_SKIP; f++) {
 			if (mp_fields[f].kind != (int)m->target)
 				continue;
 			char *a = fold_key(mp_fields[f].vi), *e = fold_key(mp_fields[f].en);
-			if (strcmp(h, mp_fields[f].name) == 0 || strcmp(h, a) == 0 ||
-			    strcmp(h, e) == 0) {
+			int fi = mp_field_index(m->target, mp_fields[f].name);
+			if ((strcmp(h, mp_fields[f].name) == 0 || strcmp(h, a) == 0 ||
+			     strcmp(h, e) == 0) &&
+			    fi >= 0 && fi < 32 && !taken[fi]) {
 				c->role = MAPR_FIELD;
-				c->field = mp_field_index(m->target, mp_fields[f].name);
+				c->field = fi;
+				taken[fi] = 1;
 			}
 			free(a);
 			free(e);
 		}
 		free(h);
+		if (c->role == MAPR_FIELD &&
+		    strcmp(csvio_col_name(m->target, c->field), "employees") == 0)
+			employees = i;
+		if (c->role == MAPR_FIELD &&
+		    strcmp(csvio_col_name(m->target, c->field), "size") == 0)
+			size = 1;
+	}
+	/* no size column: size by employees, which the user may change in the constants */
+	if (m->target == CSVIO_FACILITIES && employees >= 0 && !size)
+		mp_size_rule_col(&p->cols[p->ncols++], m->src.cols[employees].header);
+	/* no code column: codes from the tax code, else numbered, matching stored tax codes */
+	if (m->target == CSVIO_FACILITIES && !taken[mp_field_index(m->target, "code")]) {
+		p->code_gen = MAPG_NONE; /* offered, not chosen: the user types the prefix */
+		p->match_tax = 1;
 	}
 	return p;
 }
@@ -1024,6 +1256,15 @@ web_imports_map(struct http_request *req, struct http_response *resp)
 	m.prof = mp_from_form(&m);
 	const char *action = http_form(req, "action");
 	action = action != NULL ? action : "preview";
+	if (m.prof->code_gen != MAPG_NONE && !mp_prefix_ok(m.prof->code_prefix)) {
+		mp_problem(&m, HTTP_T(req, "Tiền tố của số thứ tự", "Prefix of the numbers"),
+			   HTTP_T(req,
+				  "hãy gõ từ 1 đến 20 ký tự: chữ cái không dấu, chữ số, '-', '_' "
+				  "hoặc '.' (như TK-)",
+				  "type 1 to 20 characters: letters without accents, digits, '-', "
+				  "'_' or '.' (like TK-)"));
+		action = "form"; /* nothing run; the form comes back as posted */
+	}
 	const char *notice = NULL;
 	int preview = 0;
 	/* a district officer imports its own unit's facilities only */
@@ -1112,7 +1353,7 @@ web_imports_map(struct http_request *req, struct http_response *resp)
 		else if (r == 1)
 			notice = HTTP_T(req, "Có dòng lỗi nên chưa ghi gì vào sxsh.",
 					"Some rows are bad, so nothing was written.");
-	} else {
+	} else if (strcmp(action, "form") != 0) {
 		preview = 1;
 		struct mapping_stats ms;
 		mapping_preview(m.db, m.prof, m.path, m.filename, MP_PREVIEW_ROWS, &o,

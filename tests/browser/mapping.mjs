@@ -72,6 +72,9 @@ try {
   await page.selectOption('#f4', 'f:employees');
   await page.selectOption('#k_admin_unit', 'rach-gia');
   await page.selectOption('#k_size', 'small');
+  // The page matched the values by name; keep them as they are to see bad rows reported.
+  await page.selectOption('#v3_0', '');
+  await page.selectOption('#v3_1', '');
   await Promise.all([page.waitForNavigation(), page.click('button[value="preview"]')]);
   // "Tư nhân" and "Hộ cá thể" kept as they are are no ownership codes: both rows marked.
   check('the bad rows are marked', (await page.locator('tr.map-bad').count()) === 2);

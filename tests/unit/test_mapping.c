@@ -365,8 +365,8 @@ test_header_missing(void **state)
 {
 	(void)state;
 	assert_int_equal(run(fac_profile, "h.csv", "Mã;Tên;Ngành\nA;B;C\n", 1), 1);
-	assert_non_null(strstr(buf_str(&errs), "h.csv:1: header: tệp không có cột 'Tên doanh "
-					       "nghiệp' mà hồ sơ dùng"));
+	assert_non_null(strstr(buf_str(&errs), "h.csv:1: Dòng tiêu đề / header row: tệp không có "
+					       "cột 'Tên doanh nghiệp' mà hồ sơ dùng"));
 }
 
 static void

@@ -538,7 +538,9 @@ fac_row(struct imp *im)
 		}
 		exists = smap_get(&im->fac, v[FC_CODE]) != NULL;
 		if (isnew && exists && !im->o->update) {
-			msg_init(&vm, MSG_IMP_FAC_EXISTS, NULL);
+			/* a page has no --update to name (model/io/mapping.c) */
+			msg_init(&vm, im->o->msg_lang ? MSG_MAP_FAC_EXISTS : MSG_IMP_FAC_EXISTS,
+				 NULL);
 			msg_str(&vm, v[FC_CODE]);
 			rowmsg(im, FC_CODE, &vm);
 		}
@@ -837,7 +839,9 @@ rep_level(struct imp *im, int64_t fid, int year, int ok)
 		r->dbid = d != NULL ? d->v : 0;
 		if (d != NULL && !im->o->replace) {
 			r->bad = 1;
-			rowid_n(im, RC_YEAR, MSG_IMP_REPORT_EXISTS, year);
+			rowid_n(im, RC_YEAR,
+				im->o->msg_lang ? MSG_MAP_REPORT_EXISTS : MSG_IMP_REPORT_EXISTS,
+				year);
 		}
 		return r;
 	}
@@ -1940,6 +1944,13 @@ const char *
 csvio_col_name(enum csvio_kind kind, int c)
 {
 	return kinds[kind].cols[c].name;
+}
+
+const char *
+csvio_col_label(enum csvio_kind kind, int c, int lang)
+{
+	const struct val_label *l = &kinds[kind].cols[c].label;
+	return lang == LANG_EN ? l->en : l->vi;
 }
 
 enum csvio_type

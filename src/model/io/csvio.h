@@ -142,6 +142,11 @@ enum csvio_type { CSVIO_TEXT = 't', CSVIO_INT = 'i', CSVIO_REAL = 'r' };
 int csvio_ncols(enum csvio_kind kind);
 /* Column c's name ("tax_code"), static storage; c < csvio_ncols(kind). */
 const char *csvio_col_name(enum csvio_kind kind, int c);
+/*
+ * Column c's label as a person reads it ("mã cơ sở", "facility code") in
+ * lang (LANG_VI or LANG_EN); static storage; c < csvio_ncols(kind).
+ */
+const char *csvio_col_label(enum csvio_kind kind, int c, int lang);
 /* Column c's type; c < csvio_ncols(kind). */
 enum csvio_type csvio_col_type(enum csvio_kind kind, int c);
 

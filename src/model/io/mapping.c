@@ -90,6 +90,7 @@ mapping_free(struct mapping_profile *p)
 	free(p->name);
 	free(p->description);
 	free(p->sheet);
+	free(p->code_prefix);
 	free(p->created_by);
 	free(p->updated_by);
 	free(p);
@@ -275,6 +276,29 @@ mapping_from_json(const char *text, char *err, size_t errsz)
 		jfail(&e, "\"refuse\" or \"leave_out\"", "bad_rows");
 	free(bad);
 	p->sheet = jstr(root, "sheet", 0, &e, "");
+	json_t *gen = json_object_get(root, "code");
+	if (gen != NULL && (!json_is_object(gen) || p->target != CSVIO_FACILITIES)) {
+		jfail(&e, "an object, for facilities only", "code");
+	} else if (gen != NULL) {
+		char *how = jstr(gen, "generate", 1, &e, "code.");
+		if (how != NULL && strcmp(how, "tax_or_sequence") == 0)
+			p->code_gen = MAPG_TAX_OR_SEQ;
+		else if (how != NULL && strcmp(how, "sequence") == 0)
+			p->code_gen = MAPG_SEQ;
+		else if (how != NULL)
+			jfail(&e, "\"tax_or_sequence\" or \"sequence\"", "code.generate");
+		free(how);
+		p->code_prefix = jstr(gen, "prefix", 1, &e, "code.");
+		if (p->code_prefix != NULL &&
+		    (p->code_prefix[0] == '\0' || strlen(p->code_prefix) > 20 ||
+		     strspn(p->code_prefix, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+					    "0123456789-_.") != strlen(p->code_prefix)))
+			jfail(&e, "1 to 20 letters, digits, '-', '_' or '.'", "code.prefix");
+		json_t *mt = json_object_get(gen, "match_tax_code");
+		if (mt != NULL && !json_is_boolean(mt))
+			jfail(&e, "true or false", "code.match_tax_code");
+		p->match_tax = json_is_true(mt);
+	}
 
 	json_t *consts = json_object_get(root, "constants");
 	if (consts != NULL && !json_is_object(consts))
@@ -395,6 +419,15 @@ mapping_to_json(const struct mapping_profile *p)
 	json_object_set_new(root, "bad_rows", json_string(p->leave_out ? "leave_out" : "refuse"));
 	if (p->sheet != NULL)
 		json_object_set_new(root, "sheet", json_string(p->sheet));
+	if (p->code_gen != MAPG_NONE) {
+		json_t *gen = json_object();
+		json_object_set_new(
+		    gen, "generate",
+		    json_string(p->code_gen == MAPG_SEQ ? "sequence" : "tax_or_sequence"));
+		json_object_set_new(gen, "prefix", json_string(p->code_prefix));
+		json_object_set_new(gen, "match_tax_code", json_boolean(p->match_tax));
+		json_object_set_new(root, "code", gen);
+	}
 	json_t *consts = json_object();
 	for (int i = 0; i < p->nconsts; i++)
 		json_object_set_new(consts, csvio_col_name(p->target, p->consts[i].field),
@@ -592,7 +625,43 @@ struct src {
 	void *ectx;
 	struct csvio_stats cs;
 	int failed; /* a problem of the file itself (its encoding, quoting, headers) */
+	int lang;   /* the locations' language: as mapping_opts.msg_lang */
 };
+
+/*
+ * A word of a location in the messages' language (0: "vi / en"), into out:
+ * a location names a field the way its reason does, never by a code.
+ */
+static const char *
+place_word(int lang, const char *vi, const char *en, char *out, size_t n)
+{
+	if (lang == LANG_VI + 1)
+		snprintf(out, n, "%s", vi);
+	else if (lang == LANG_EN + 1)
+		snprintf(out, n, "%s", en);
+	else
+		snprintf(out, n, "%s / %s", vi, en);
+	/* a location begins with a capital: "Mã cơ sở", "Đơn vị hành chính", "Áp dụng" */
+	unsigned char *u = (unsigned char *)out;
+	if (u[0] >= 'a' && u[0] <= 'z')
+		u[0] = (unsigned char)(u[0] - 'a' + 'A');
+	else if (u[0] == 0xC4 && u[1] == 0x91) /* đ → Đ */
+		u[1] = 0x90;
+	else if (u[0] == 0xC3 && u[1] >= 0xA0 && u[1] <= 0xBE && u[1] != 0xB7) /* á → Á */
+		u[1] = (unsigned char)(u[1] - 0x20);
+	return out;
+}
+
+/* The label of canonical column name of kind k in lang, or NULL when name is none. */
+static const char *
+field_place(enum csvio_kind k, int lang, const char *name, char *out, size_t n)
+{
+	for (int c = 0; c < csvio_ncols(k); c++)
+		if (strcmp(csvio_col_name(k, c), name) == 0)
+			return place_word(lang, csvio_col_label(k, c, LANG_VI),
+					  csvio_col_label(k, c, LANG_EN), out, n);
+	return NULL;
+}
 
 /* "FILE:LINE: column" (CSV) or "Sheet!D7" (workbook; col < 0: the row, "Sheet!7:7"). */
 static void
@@ -606,7 +675,10 @@ where_of(const struct src *s, long line, int col, const char *header, char *out,
 			snprintf(out, n, "%s!%s", s->sheet_name,
 				 sheetread_ref(ref, sizeof(ref), col + 1, line));
 	} else {
-		snprintf(out, n, "%s:%ld: %s", s->name, line, col < 0 ? "row" : header);
+		if (col < 0)
+			snprintf(out, n, "%s:%ld", s->name, line); /* the row as a whole */
+		else
+			snprintf(out, n, "%s:%ld: %s", s->name, line, header);
 	}
 }
 
@@ -615,8 +687,17 @@ src_csv_err(void *ctx, const char *name, long line, const char *column, const ch
 {
 	struct src *s = ctx;
 	s->failed = 1;
-	char w[WHERE_MAX];
-	snprintf(w, sizeof(w), "%s:%ld: %s", name, line, column);
+	char w[WHERE_MAX], word[64];
+	/* csvio names the parts of a file in English: the page says them in its language */
+	if (line <= 0 || strcmp(column, "file") == 0 || strcmp(column, "database") == 0)
+		snprintf(w, sizeof(w), "%s", name);
+	else if (strcmp(column, "row") == 0)
+		snprintf(w, sizeof(w), "%s:%ld", name, line);
+	else if (strcmp(column, "header") == 0)
+		snprintf(w, sizeof(w), "%s:%ld: %s", name, line,
+			 place_word(s->lang, "dòng tiêu đề", "header row", word, sizeof(word)));
+	else
+		snprintf(w, sizeof(w), "%s:%ld: %s", name, line, column);
 	s->err(s->ectx, w, reason);
 }
 
@@ -865,6 +946,10 @@ struct run {
 	void *pctx;
 	int preview_max;
 	long previewed;
+	/* facility codes made by the profile (code_gen) */
+	char **tax_codes; /* "TAX\x1fCODE" of stored facilities, sorted */
+	int ntax_codes;
+	long seq_base, seq; /* the highest number after the prefix stored; the last given */
 };
 
 static void
@@ -940,10 +1025,18 @@ csv_sink(void *ctx, const char *name, long line, const char *column, const char 
 		 strncmp(column, r->src.sheet_name, strlen(r->src.sheet_name)) == 0 &&
 		 column[strlen(r->src.sheet_name)] == '!')
 		snprintf(w, sizeof(w), "%s", column); /* "Sheet!D7" */
-	else if (r->src.sheet) /* a field from the profile's constants, or absent */
-		snprintf(w, sizeof(w), "%s!%ld:%ld %s", r->src.sheet_name, line, line, column);
-	else
-		snprintf(w, sizeof(w), "%s:%ld: %s", r->src.name, line, column);
+	else {
+		/* a field from the profile's constants, generated, or absent: by its label */
+		char label[128];
+		const char *f =
+		    field_place(r->p->target, r->msg_lang, column, label, sizeof(label));
+		if (f == NULL)
+			f = column;
+		if (r->src.sheet)
+			snprintf(w, sizeof(w), "%s!%ld:%ld %s", r->src.sheet_name, line, line, f);
+		else
+			snprintf(w, sizeof(w), "%s:%ld: %s", r->src.name, line, f);
+	}
 	r->err(r->ectx, w, reason);
 }
 
@@ -971,9 +1064,11 @@ missing_header(struct run *r, const char *header)
 	char reason[512], w[WHERE_MAX];
 	msg_init(&m, MSG_MAP_HEADER_MISSING, NULL);
 	msg_str(&m, header);
-	where_of(&r->src, r->cur_line, -1, "header", w, sizeof(w));
+	char word[64];
+	where_of(&r->src, r->cur_line, -1, "", w, sizeof(w));
 	if (!r->src.sheet)
-		snprintf(w, sizeof(w), "%s:%ld: header", r->src.name, r->cur_line);
+		snprintf(w, sizeof(w), "%s:%ld: %s", r->src.name, r->cur_line,
+			 place_word(r->msg_lang, "dòng tiêu đề", "header row", word, sizeof(word)));
 	r->err(r->ectx, w,
 	       msg_format(&m, r->msg_lang ? r->msg_lang - 1 : MSG_BOTH, reason, sizeof(reason)));
 	r->fatal = 1;
@@ -1329,6 +1424,93 @@ scope_check(struct run *r, const char *const *v)
 	}
 }
 
+/*
+ * Loads what making codes needs: the stored facilities' tax codes and the
+ * highest number after the profile's prefix (TK-00041 → 41).  0 or -1.
+ */
+static int
+codegen_load(struct run *r)
+{
+	const struct mapping_profile *p = r->p;
+	if (p->code_gen == MAPG_NONE || p->target != CSVIO_FACILITIES)
+		return 0;
+	struct db_stmt *st = db_stmt(r->db, STMT_CSVIO_FACILITY_KEYS); /* code, id, tax */
+	size_t pl = strlen(p->code_prefix);
+	int rc, cap = 0;
+	while ((rc = db_step(st)) == DB_ROW) {
+		const char *code = db_col_text(st, 0), *tax = db_col_text(st, 2);
+		if (strncmp(code, p->code_prefix, pl) == 0 && code[pl] != '\0' &&
+		    strspn(code + pl, "0123456789") == strlen(code + pl) &&
+		    strlen(code + pl) < 10) {
+			long n = atol(code + pl);
+			if (n > r->seq_base)
+				r->seq_base = n;
+		}
+		if (tax[0] == '\0')
+			continue;
+		xgrow((void **)&r->tax_codes, &cap, r->ntax_codes + 1, sizeof(*r->tax_codes));
+		r->tax_codes[r->ntax_codes++] = xasprintf("%s\x1f%s", tax, code);
+	}
+	if (r->ntax_codes > 1)
+		qsort(r->tax_codes, (size_t)r->ntax_codes, sizeof(*r->tax_codes), str_cmp);
+	return rc == DB_DONE ? 0 : -1;
+}
+
+/* The code of the stored facility whose tax code is tax, or NULL. */
+static const char *
+codegen_by_tax(const struct run *r, const char *tax)
+{
+	size_t n = strlen(tax);
+	int lo = 0, hi = r->ntax_codes - 1;
+	while (lo <= hi) { /* entries sort by their tax code first: "\x1f" sorts before digits */
+		int mid = (lo + hi) / 2;
+		int c = strncmp(r->tax_codes[mid], tax, n);
+		if (c == 0 && r->tax_codes[mid][n] == '\x1f')
+			return r->tax_codes[mid] + n + 1;
+		if (c < 0 || (c == 0 && r->tax_codes[mid][n] < '\x1f'))
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return NULL;
+}
+
+/*
+ * Whether the import updates stored facilities because the profile says so:
+ * codes made and matched by tax code, and no column of codes (whose stored
+ * codes are updated only when asked: --update).
+ */
+static int
+codegen_updates(const struct mapping_profile *p)
+{
+	if (p->code_gen == MAPG_NONE || !p->match_tax)
+		return 0;
+	for (int i = 0; i < p->ncols; i++)
+		if (p->cols[i].role == MAPR_FIELD &&
+		    p->cols[i].field == field_of(CSVIO_FACILITIES, "code"))
+			return 0;
+	return 1;
+}
+
+/* A facility row without a code gets one as the profile says (mapping.h: code_gen). */
+static void
+codegen(struct run *r, const char **v)
+{
+	const struct mapping_profile *p = r->p;
+	int fc = field_of(CSVIO_FACILITIES, "code"), ft = field_of(CSVIO_FACILITIES, "tax_code");
+	if (p->code_gen == MAPG_NONE || p->target != CSVIO_FACILITIES ||
+	    (v[fc] != NULL && v[fc][0] != '\0'))
+		return;
+	const char *tax = v[ft] != NULL ? v[ft] : "";
+	const char *stored = p->match_tax && tax[0] != '\0' ? codegen_by_tax(r, tax) : NULL;
+	if (stored != NULL)
+		v[fc] = arena_strdup(&r->a, stored);
+	else if (p->code_gen == MAPG_TAX_OR_SEQ && tax[0] != '\0')
+		v[fc] = arena_printf(&r->a, "MST-%s", tax);
+	else
+		v[fc] = arena_printf(&r->a, "%s%05ld", p->code_prefix, ++r->seq);
+}
+
 static int
 on_row(void *ctx, long line, const char *const *fields, const int *isnum, int n)
 {
@@ -1446,6 +1628,7 @@ on_row(void *ctx, long line, const char *const *fields, const int *isnum, int n)
 			lines[nlines++] = l;
 		}
 	}
+	codegen(r, v);
 	if (r->unit_scope > 0 && !r->cur_bad)
 		scope_check(r, v);
 	if (r->cur_bad && r->pass != 2) {
@@ -1532,6 +1715,7 @@ one_pass(struct run *r, const char *path, const struct csvio_opts *co)
 	int n;
 	const char **names = profile_names(r->p, &n);
 	long bad_before = r->pass == 2 ? r->st.bad_rows : 0;
+	r->seq = r->seq_base; /* each pass numbers the rows alike */
 	r->rows = csvio_rows_begin(r->db, r->p->target, r->src.name, co, csv_sink, r);
 	r->src.fn = on_row;
 	r->src.ctx = r;
@@ -1564,7 +1748,7 @@ run_init(struct run *r, struct db *db, const struct mapping_profile *p, const ch
 	r->src.ectx = ctx;
 	arena_init(&r->a);
 	buf_init(&r->said, 1 << 20);
-	if (refs_load(db, &r->refs) != 0) {
+	if (refs_load(db, &r->refs) != 0 || codegen_load(r) != 0) {
 		char m[512];
 		err(ctx, r->src.name,
 		    msg_both(m, sizeof(m), MSG_IO_DB_ERROR, ": %s", db_errmsg(db)));
@@ -1604,6 +1788,9 @@ run_free(struct run *r)
 	}
 	run_reset(r);
 	refs_free(&r->refs);
+	for (int i = 0; i < r->ntax_codes; i++)
+		free(r->tax_codes[i]);
+	free(r->tax_codes);
 	free(r->bad);
 	buf_free(&r->said);
 	arena_free(&r->a);
@@ -1622,10 +1809,11 @@ mapping_import_path(struct db *db, const struct mapping_profile *p, const char *
 	if (run_init(&r, db, p, path, name, err, ctx) != 0 || run_scope(&r, o->unit_scope) != 0)
 		goto out;
 	struct csvio_opts co = {.dry_run = o->dry_run || p->leave_out,
-				.update = o->update,
+				.update = o->update || codegen_updates(p),
 				.replace = o->replace,
 				.msg_lang = o->msg_lang};
 	r.msg_lang = o->msg_lang;
+	r.src.lang = o->msg_lang;
 	r.pass = p->leave_out ? 1 : 0;
 	rc = one_pass(&r, path, &co);
 	if (p->leave_out && rc == 1 && r.st.bad_rows > 0 && !r.src.failed)
@@ -1668,6 +1856,7 @@ mapping_preview(struct db *db, const struct mapping_profile *p, const char *path
 		goto out;
 	struct csvio_opts co = {.dry_run = 1, .msg_lang = msg_lang};
 	r.msg_lang = msg_lang;
+	r.src.lang = msg_lang;
 	r.preview = fn;
 	r.pctx = ctx;
 	r.preview_max = max;
@@ -1867,12 +2056,17 @@ srcread_row(void *ctx, long line, const char *const *fields, const int *isnum, i
 }
 
 int
-mapping_source_read(const char *path, const char *name, const char *sheet,
+mapping_source_read(const char *path, const char *name, const char *sheet, int msg_lang,
 		    struct mapping_source *out, mapping_err_fn *err, void *ctx)
 {
 	struct srcread r = {out, 0};
-	struct src s = {
-	    .name = name, .want = sheet, .fn = srcread_row, .ctx = &r, .err = err, .ectx = ctx};
+	struct src s = {.name = name,
+			.want = sheet,
+			.fn = srcread_row,
+			.ctx = &r,
+			.err = err,
+			.ectx = ctx,
+			.lang = msg_lang};
 	memset(out, 0, sizeof(*out));
 	int rc = src_read(&s, path, NULL, 0);
 	out->encoding = s.cs.encoding;
@@ -1880,7 +2074,10 @@ mapping_source_read(const char *path, const char *name, const char *sheet,
 	if (rc != 0 || !r.have_head) {
 		if (rc == 0) {
 			char m[256];
-			err(ctx, name, msg_both(m, sizeof(m), MSG_IMP_EMPTY_FILE, NULL));
+			struct msg mm;
+			msg_init(&mm, MSG_IMP_EMPTY_FILE, NULL);
+			err(ctx, name,
+			    msg_format(&mm, msg_lang ? msg_lang - 1 : MSG_BOTH, m, sizeof(m)));
 		}
 		mapping_source_free(out);
 		return -1;

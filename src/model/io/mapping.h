@@ -89,6 +89,14 @@ struct mapping_profile {
 	char decimal;  /* how the file writes numbers: '.' (1234.5) or ',' (1.234,5) */
 	int leave_out; /* bad_rows "leave_out": bad rows are reported and left out */
 	char *sheet;   /* a workbook's sheet to read; NULL: the first */
+	/*
+	 * Facilities: how a row without a facility code gets one (JSON "code").
+	 * MAPG_TAX_OR_SEQ: "MST-" and the row's tax code, or, without one, the
+	 * next number after code_prefix; MAPG_SEQ: always the number.
+	 */
+	enum mapping_codegen { MAPG_NONE, MAPG_TAX_OR_SEQ, MAPG_SEQ } code_gen;
+	char *code_prefix; /* the numbers' prefix ("TK-"): 1 to 20 bytes */
+	int match_tax;	   /* 1: a row whose tax code a stored facility has updates it */
 	int ncols, nconsts;
 	struct mapping_col *cols;
 	struct mapping_const *consts;
@@ -200,6 +208,42 @@ int mapping_preview(struct db *db, const struct mapping_profile *p, const char *
 		    const char *name, int max, const struct mapping_opts *o, mapping_preview_fn *fn,
 		    mapping_err_fn *err, void *ctx, struct mapping_stats *st);
 
+/* ---- first guesses, for the page (model/io/mapping_guess.c) ---- */
+
+struct mapping_codes;
+
+/* What a column's header suggests it is. */
+struct mapping_guess {
+	enum mapping_role role;
+	const char *field;	 /* MAPR_FIELD: the canonical column's name; static */
+	enum mapping_line line;	 /* MAPR_LINE */
+	const char *item, *unit; /* MAPR_LINE: codes of the lists in codes; unit may be NULL */
+};
+
+/*
+ * Guesses the use of a column of target k from its header, ignoring case
+ * and diacritics: the usual Vietnamese headers ("Tên doanh nghiệp" → name,
+ * "Địa bàn" → admin_unit, "Mã số thuế" → tax_code…); for reports a
+ * carrier's name is its energy line, with the unit in brackets ("Điện
+ * (kWh)").  Returns 1 and *g, or 0 when nothing fits.  g's strings live as
+ * long as codes (may be NULL for facilities).
+ */
+int mapping_guess_header(const struct mapping_codes *codes, enum csvio_kind k, const char *header,
+			 struct mapping_guess *g);
+
+/*
+ * The code of field (a canonical column's name) that a file's value stands
+ * for, ignoring case and diacritics: an administrative unit by its code or
+ * name without its kind word ("Rạch Giá" → rach-gia, the one unit so
+ * named); a sector by VSIC code (or a longer code under one) or name;
+ * ownership by label or the Statistics Office's words ("Công ty TNHH" →
+ * private, "Hộ cá thể" → household, "có vốn đầu tư nước ngoài" → fdi);
+ * size, status, yes/no by label.  NULL when none (or several) fit.  The
+ * string lives as long as codes or is static.
+ */
+const char *mapping_guess_value(const struct mapping_codes *codes, enum csvio_kind k,
+				const char *field, const char *value);
+
 /* ---- a file's columns, for the page ---- */
 
 #define MAPPING_SAMPLES	 5  /* sample values kept per column */
@@ -224,9 +268,10 @@ struct mapping_source {
 /*
  * Reads the header and every row of the file at path (sheet: a workbook's
  * sheet, NULL the first) into *out: each column's header, first samples
- * and distinct values.  Returns 0, or -1 with the reason through err.
+ * and distinct values.  Returns 0, or -1 with the reason through err (in
+ * msg_lang: as mapping_opts.msg_lang).
  */
-int mapping_source_read(const char *path, const char *name, const char *sheet,
+int mapping_source_read(const char *path, const char *name, const char *sheet, int msg_lang,
 			struct mapping_source *out, mapping_err_fn *err, void *ctx);
 void mapping_source_free(struct mapping_source *s);
 
