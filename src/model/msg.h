@@ -462,7 +462,8 @@ enum msg_id {
 	MSG_CSV_UNDECODABLE,   /* {1} the encoding: bytes that are not text in it */
 	MSG_CSV_DECIMAL_COMMA, /* {L}: a ';' file's number not in the Vietnamese style */
 
-	/* ---- survey campaigns (model/survey/campaign.c, render/workbook.c, web/campaigns.c) ---- */
+	/* ---- survey campaigns (model/survey/campaign.c, render/workbook.c, web/campaigns.c) ----
+	 */
 	MSG_CAMP_DATE_BAD,	 /* {L}, {1} what was typed */
 	MSG_CAMP_EMPTY_SCOPE,	 /* no active facility matches the scope */
 	MSG_CAMP_TOO_MANY_UNITS, /* {1} the most units */
@@ -485,7 +486,8 @@ enum msg_id {
 	MSG_CAMP_REMIND_LATE_BODY,    /* {1} facility, {2} deadline, {3} days past, {4} the
 					 workbook link */
 
-	/* ---- workbook import (model/io/sheetread.c, model/survey/wbimport.c, web/wbupload.c) ---- */
+	/* ---- workbook import (model/io/sheetread.c, model/survey/wbimport.c, web/wbupload.c) ----
+	 */
 	MSG_SR_OPEN,		/* the spreadsheet file cannot be opened; {1} the format */
 	MSG_SR_NOT_ZIP,		/* the file is not a {1} workbook at all */
 	MSG_SR_DAMAGED,		/* a part of the workbook is damaged or missing; {1} the part */
@@ -541,8 +543,8 @@ enum msg_id {
 	MSG_MAP_CONFLICT,	/* the profile was saved by someone else since it was opened */
 	MSG_CLI_CMD_PROFILE,	/* sxsh profile: its summary */
 	MSG_MAP_OUT_OF_SCOPE,	/* {1}: a unit or facility code outside a district user's unit */
-	MSG_MAP_FAC_EXISTS,	/* {1}: a facility code stored already (a page: no CLI flag named) */
-	MSG_MAP_REPORT_EXISTS,	/* {1}: year of a report stored already (a page) */
+	MSG_MAP_FAC_EXISTS,    /* {1}: a facility code stored already (a page: no CLI flag named) */
+	MSG_MAP_REPORT_EXISTS, /* {1}: year of a report stored already (a page) */
 
 	/* ---- mail (model/mail/, web password reset and notice settings) ---- */
 	/* The messages sxsh e-mails (model/mail/notice.c, reset.c): each is rendered in
