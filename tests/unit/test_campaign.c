@@ -278,9 +278,10 @@ static void
 test_both_unit(void **state)
 {
 	(void)state;
-	const char *units[] = {"huyen a"};
+	/* The same district twice: its name unaccented, and "H." for "Huyện" (one unit). */
+	const char *units[] = {"huyen a", "H. A"};
 	struct campaign_in in = {
-	    .year = "2025", .kind = "both", .deadline = "2026-03-31", .units = units, .nunits = 1};
+	    .year = "2025", .kind = "both", .deadline = "2026-03-31", .units = units, .nunits = 2};
 	int64_t id = id_both = open_ok(&in, 3);
 	struct arena a;
 	arena_init(&a);

@@ -65,40 +65,34 @@ name_matches(const struct name *nm, const char *s, const char *folded)
 	return hit;
 }
 
-/* Whether folded name n ends with the words of f ("thanh pho rach gia", "rach gia"). */
-static int
-ends_with_words(const char *n, const char *f)
-{
-	size_t ln = strlen(n), lf = strlen(f);
-	return lf > 0 && ln > lf && n[ln - lf - 1] == ' ' && strcmp(n + ln - lf, f) == 0;
-}
-
 /*
  * The entry of t (n entries) s names, or -1: its code or a label ignoring
- * case and diacritics, else the one label that ends with the words of s
- * (a unit typed without "Huyện" or "Thành phố").
+ * case and diacritics, else the one entry whose Vietnamese label is the
+ * same name without the word of its kind (a unit typed "rach gia" or
+ * "TP. Rạch Giá" for "Thành phố Rạch Giá": fold_place_key).
  */
 static int
 name_lookup(const struct name *t, int n, const char *s)
 {
 	if (is_blank(s))
 		return -1;
-	char *f = fold_key(s);
-	int hit = -1, nsuffix = 0, suffix = -1;
+	char *f = fold_key(s), *place = fold_place_key(s);
+	int hit = -1, nplace = 0, placed = -1;
 	for (int i = 0; i < n && hit < 0; i++) {
 		if (name_matches(&t[i], s, f)) {
 			hit = i;
 			break;
 		}
-		char *a = fold_key(t[i].name_vi);
-		if (ends_with_words(a, f)) {
-			nsuffix++;
-			suffix = i;
+		char *a = fold_place_key(t[i].name_vi);
+		if (strcmp(a, place) == 0) {
+			nplace++;
+			placed = i;
 		}
 		free(a);
 	}
 	free(f);
-	return hit >= 0 ? hit : nsuffix == 1 ? suffix : -1;
+	free(place);
+	return hit >= 0 ? hit : nplace == 1 ? placed : -1;
 }
 
 /* "YYYY-MM-DD" as typed, a real day of 1990..2100, into iso; 0 or -1. */
