@@ -51,10 +51,10 @@ static const struct cli_cmd cmds[] = {
      "[--db URL]",
      cmd_deadline},
     {"campaign", MSG_CLI_CMD_CAMPAIGN,
-     "open --year Y --kind report|registration|both --deadline YYYY-MM-DD [--unit U...] [--sector "
-     "S] [--size S] [--key-users] [--title T] | list | close ID | workbook ID --unit U|--facility "
-     "CODE -o "
-     "FILE.xlsx | progress ID [--format table|csv|json|xlsx] [-o FILE] [--db URL]",
+     "open --year Y --kind report|registration|both --deadline YYYY-MM-DD [--unit U...] "
+     "[--sector S] [--size S] [--key-users] [--title T] [--base-url URL] | list | close ID | "
+     "workbook ID --unit U|--facility CODE -o FILE.xlsx | progress ID "
+     "[--format table|csv|json|xlsx] [-o FILE] [--db URL]",
      cmd_campaign},
     {"mail", MSG_CLI_CMD_MAIL,
      "outbox [--state queued|sending|sent|failed] [--format table|csv] | send [--dry-run] "

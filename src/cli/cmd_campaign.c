@@ -3,7 +3,10 @@
  *
  *   open --year Y --kind report|registration|both --deadline YYYY-MM-DD
  *        [--unit U ...] [--sector S] [--size S] [--key-users] [--title T]
- *        opens a campaign and prints its id (only the id, on stdout);
+ *        [--base-url URL]
+ *        opens a campaign and prints its id (only the id, on stdout); the
+ *        invitations it queues link to the workbooks under URL (default
+ *        $SXSH_BASE_URL, else serve's default address, as `sxsh mail`);
  *   list  the campaigns, newest first: kind and state in words (Vietnamese/
  *        English), deadline dd/mm/yyyy, columns aligned by characters;
  *   close ID
@@ -26,6 +29,7 @@
 #include <time.h>
 
 #include "model/io/csvio.h"
+#include "model/mail/mail.h"
 #include "model/reporting/home.h"
 #include "model/store.h"
 #include "model/survey/campaign.h"
@@ -68,6 +72,7 @@ do_open(struct cli *cli, int argc, char **argv)
 {
 	struct campaign_in in = {0};
 	const char *units[CAMPAIGN_UNITS_MAX + 1];
+	const char *base_url = NULL;
 	for (int i = 2; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--key-users") == 0) {
@@ -89,12 +94,19 @@ do_open(struct cli *cli, int argc, char **argv)
 			in.size = v;
 		else if (strcmp(a, "--title") == 0)
 			in.title = v;
+		else if (strcmp(a, "--base-url") == 0)
+			base_url = v;
 		else if (strcmp(a, "--unit") == 0 && in.nunits <= CAMPAIGN_UNITS_MAX)
 			units[in.nunits++] = v;
 		else
 			return usage(a, cli_label(MSG_CLI_UNKNOWN_OPTION));
 	}
 	in.units = units;
+	/* The invitations' links (model/mail/mail.h: mail_conf). */
+	struct mail_config mc;
+	if (cli_mail_config(&mc, 8080, NULL, base_url, NULL, NULL) < 0)
+		return EXIT_USAGE;
+	mail_configure(&mc);
 	struct db *db = cli_db_open(cli);
 	if (db == NULL)
 		return EXIT_USER;

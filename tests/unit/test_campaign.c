@@ -466,7 +466,7 @@ test_cli(void **state)
 	/* District B: F2 and F5. */
 	snprintf(cmd, sizeof(cmd),
 		 "%s campaign open --year 2025 --kind report --deadline 2026-03-31 --unit t-b "
-		 "--db '%s'",
+		 "--base-url https://sxsh.example.vn/ --db '%s'",
 		 tu_sxsh(), url);
 	assert_int_equal(tu_run(cmd, &out, &err), 0);
 	long long id = strtoll(out, NULL, 10);
@@ -478,6 +478,28 @@ test_cli(void **state)
 	assert_string_equal(err, want);
 	free(out);
 	free(err);
+	/*
+	 * F2's ent2 is invited with the link under --base-url (its trailing '/'
+	 * dropped): https://sxsh.example.vn/campaigns/ID/workbook?facility=F2.
+	 */
+	char sql[256];
+	snprintf(sql, sizeof(sql),
+		 "SELECT body FROM mail_outbox WHERE kind = 'invitation' AND recipient = "
+		 "'ent2@test' AND dedup_key LIKE 'invitation/%lld/%%'",
+		 id);
+	char *body = tu_query_text(DBNAME, sql);
+	assert_non_null(body);
+	snprintf(want, sizeof(want),
+		 "https://sxsh.example.vn/campaigns/%lld/workbook?facility=F2\n", id);
+	if (strstr(body, want) == NULL)
+		fail_msg("no link %s in %s", want, body);
+	free(body);
+	/* A --base-url that is not http(s) is a usage error. */
+	snprintf(cmd, sizeof(cmd),
+		 "%s campaign open --year 2025 --kind report --deadline 2026-03-31 --unit t-b "
+		 "--base-url ftp://x --db '%s'",
+		 tu_sxsh(), url);
+	assert_int_equal(tu_run(cmd, NULL, NULL), 2);
 
 	/*
 	 * F2's 2025 report was returned: opened (it has a document) and a
