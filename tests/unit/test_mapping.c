@@ -429,6 +429,66 @@ test_xlsx_cells(void **state)
 	mapping_free(p);
 }
 
+/*
+ * Tax codes a spreadsheet keeps as numbers.  Check digits by hand with the
+ * weights 31 29 23 19 17 13 7 5 3 (DOMAIN.md §10): 0,1,0,1,2,3,4,5,6 give
+ * 0+29+0+19+34+39+28+25+18 = 192, 192 mod 11 = 5, 10 - 5 = 5: 0101234565;
+ * 1,7,0,0,1,2,3,4,5 give 31+203+0+0+17+26+21+20+15 = 333, 333 mod 11 = 3,
+ * 10 - 3 = 7: 1700123457.  Excel stores the first as 101234565 (9 digits),
+ * which gets its zero back; the second as 1700123457, kept; a branch
+ * 0101234565-001 as 101234565001 (12 digits), written back with its zero
+ * and dash.  A text cell is never changed.
+ */
+static void
+test_xlsx_tax_numbers(void **state)
+{
+	(void)state;
+	static const char prof[] =
+	    "{\"sxsh_mapping_profile\": 1, \"name\": \"mst\", \"target\": \"facilities\","
+	    " \"decimal\": \",\","
+	    " \"constants\": {\"admin_unit\": \"rach-gia\", \"status\": \"active\","
+	    "  \"sector\": \"1020\", \"ownership\": \"private\", \"size\": \"small\"},"
+	    " \"columns\": [{\"header\": \"Mã\", \"field\": \"code\"},"
+	    "  {\"header\": \"Tên\", \"field\": \"name\"},"
+	    "  {\"header\": \"MST\", \"field\": \"tax_code\"}]}";
+	char path[1024];
+	snprintf(path, sizeof(path), "%s", tu_path("mst.xlsx"));
+	lxw_workbook *wb = workbook_new(path);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "Danh sách");
+	worksheet_write_string(ws, 0, 0, "Mã", NULL);
+	worksheet_write_string(ws, 0, 1, "Tên", NULL);
+	worksheet_write_string(ws, 0, 2, "MST", NULL);
+	static const char *const codes[] = {"MST1", "MST2", "MST3", "MST4"};
+	static const char *const names[] = {"Xưởng Một", "Xưởng Hai", "Xưởng Ba", "Xưởng Bốn"};
+	for (int i = 0; i < 4; i++) {
+		worksheet_write_string(ws, (lxw_row_t)(i + 1), 0, codes[i], NULL);
+		worksheet_write_string(ws, (lxw_row_t)(i + 1), 1, names[i], NULL);
+	}
+	worksheet_write_number(ws, 1, 2, 101234565, NULL);
+	worksheet_write_number(ws, 2, 2, 1700123457, NULL);
+	worksheet_write_number(ws, 3, 2, 101234565001, NULL);
+	worksheet_write_string(ws, 4, 2, "", NULL); /* no tax code */
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+
+	struct mapping_profile *p = profile(prof);
+	struct mapping_opts o = {0};
+	buf_reset(&errs);
+	int rc = mapping_import_path(db, p, path, "mst.xlsx", &o, err_buf, &errs, &st);
+	if (rc != 0)
+		fail_msg("%s", buf_str(&errs));
+	mapping_free(p);
+	char *got =
+	    tu_query_text("mapping.db", "SELECT tax_code FROM facility WHERE code = 'MST1'");
+	assert_string_equal(got, "0101234565");
+	free(got);
+	got = tu_query_text("mapping.db", "SELECT tax_code FROM facility WHERE code = 'MST2'");
+	assert_string_equal(got, "1700123457");
+	free(got);
+	got = tu_query_text("mapping.db", "SELECT tax_code FROM facility WHERE code = 'MST3'");
+	assert_string_equal(got, "0101234565-001");
+	free(got);
+}
+
 static void
 test_stored_versions(void **state)
 {
@@ -462,6 +522,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_round_trip),
+	    cmocka_unit_test(test_xlsx_tax_numbers),
 	    cmocka_unit_test(test_json_errors),
 	    cmocka_unit_test(test_value_maps_and_all_or_nothing),
 	    cmocka_unit_test(test_units_and_costs),

@@ -1511,6 +1511,31 @@ codegen(struct run *r, const char **v)
 		v[fc] = arena_printf(&r->a, "%s%05ld", p->code_prefix, ++r->seq);
 }
 
+/*
+ * A tax code a spreadsheet stored as a number (s, its digits).  Excel drops
+ * a leading zero, and every code of a province numbered below 10 has one,
+ * as has every 12-digit personal identification number (its first three
+ * digits are the province's, 001-096): 9 digits get it back as an
+ * enterprise's 10, 11 as a household's 12, 12 as a branch's 13.  A branch's
+ * 13 digits are written with their dash ("0101234567-001").  Anything else
+ * is kept for the validation to refuse.  In r's arena.
+ */
+static const char *
+tax_of_number(struct run *r, const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 13 || strspn(s, "0123456789") != n)
+		return s;
+	char full[16];
+	snprintf(full, sizeof(full), "%s%s", n == 9 || n == 11 || n == 12 ? "0" : "", s);
+	size_t d = strlen(full);
+	if (d == 13)
+		return arena_printf(&r->a, "%.10s-%s", full, full + 10);
+	if (d == 10 || d == 12)
+		return arena_printf(&r->a, "%s", full);
+	return s;
+}
+
 static int
 on_row(void *ctx, long line, const char *const *fields, const int *isnum, int n)
 {
@@ -1568,6 +1593,10 @@ on_row(void *ctx, long line, const char *const *fields, const int *isnum, int n)
 			if (number_of(r, col, s, &d) != 0)
 				continue;
 			s = num_text(r, d);
+		} else if (k == CSVIO_FACILITIES && c->field == field_of(k, "tax_code") &&
+			   r->cur_isnum != NULL && col >= 0 && col < r->cur_n &&
+			   r->cur_isnum[col]) {
+			s = tax_of_number(r, s);
 		}
 		v[c->field] = s;
 	}
