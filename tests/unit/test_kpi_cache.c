@@ -27,6 +27,12 @@
 static const char *const N = "kpi_cache.db";
 static struct kpi_cache cache;
 static pthread_barrier_t start;
+/*
+ * The database's URL, copied once before the readers start: tu_db_url
+ * writes a static buffer, and a reader reading it while another rewrites
+ * it may see it empty (SQLite then opens an empty private database).
+ */
+static char url[700];
 
 struct reader {
 	const struct kpi_result *r;
@@ -39,7 +45,7 @@ reader_run(void *arg)
 {
 	struct reader *rd = arg;
 	char err[256];
-	struct db *db = store_open_existing(tu_db_url(N), err, sizeof(err));
+	struct db *db = store_open_existing(url, err, sizeof(err));
 	rd->rc = -1;
 	if (db == NULL)
 		return NULL;
@@ -68,6 +74,7 @@ test_single_flight(void **state)
 	int64_t id;
 	assert_int_equal(report_create(db, &wfx_who[WFX_ENT1], 1, 2024, &rep1, &id, &errs), ST_OK);
 	kpi_cache_init(&cache);
+	snprintf(url, sizeof(url), "%s", tu_db_url(N));
 	pthread_barrier_init(&start, NULL, READERS);
 	pthread_t t[READERS];
 	struct reader rd[READERS];

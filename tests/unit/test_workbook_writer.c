@@ -338,9 +338,8 @@ test_progress_sheet(void **state)
 	ASSERT_CELL(path, 1, "C6", "n", "1203");
 	ASSERT_CELL(path, 1, "G6", "n", "1");
 	/* Frozen below the header: the pane's top-left cell is A4. */
-	char cmd[1024], *sheet = NULL;
-	snprintf(cmd, sizeof(cmd), "unzip -p '%s' xl/worksheets/sheet1.xml", path);
-	assert_int_equal(tu_run(cmd, &sheet, NULL), 0);
+	char *sheet = xr_part(path, "xl/worksheets/sheet1.xml");
+	assert_non_null(sheet);
 	assert_non_null(strstr(sheet, "topLeftCell=\"A4\""));
 	free(sheet);
 }
