@@ -4,7 +4,7 @@
 set -eu
 pkgs="gcc make pkg-config meson ninja-build libmicrohttpd-dev libsqlite3-dev libjansson-dev
 libsodium-dev libcsv-dev libxlsxwriter-dev libzip-dev libxml2-dev libutf8proc-dev libcmocka-dev
-libpq-dev sqlite3 curl libfreexl-dev libcurl4-openssl-dev python3-aiosmtpd
+libpq-dev sqlite3 curl libfreexl-dev libcurl4-openssl-dev python3-aiosmtpd unzip
 libreoffice-calc-nogui"
 if [ "${1:-}" = "--bench" ]; then
 	pkgs="$pkgs wrk nginx-light bc"
