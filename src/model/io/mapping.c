@@ -726,22 +726,18 @@ src_sheet_row(void *ctx, const struct sheetread_sheet *sh, long row,
 		n = MAX_SRC_COLS;
 	const char **f = xcalloc((size_t)n + 1, sizeof(*f));
 	int *isnum = xcalloc((size_t)n + 1, sizeof(*isnum));
-	char(*num)[32] = xcalloc((size_t)n + 1, sizeof(*num));
 	for (int i = 0; i < n; i++)
 		f[i] = "";
 	for (int i = 0; i < ncells; i++)
 		if (cells[i].col <= n) {
 			int c = cells[i].col - 1;
 			f[c] = cells[i].text != NULL ? cells[i].text : "";
+			/* a number cell's text is its shortest C form (1020): sheetread.h */
 			isnum[c] = cells[i].type == SHEETREAD_NUMBER;
-			/* a number as a person writes it in C style: 1020, not 1.02e+03 */
-			if (isnum[c])
-				f[c] = fmt_exact(num[c], sizeof(num[c]), cells[i].num);
 		}
 	int rc = s->fn(s->ctx, row, f, isnum, n);
 	free(f);
 	free(isnum);
-	free(num);
 	return rc;
 }
 

@@ -35,6 +35,7 @@
 
 #include "model/msg.h"
 #include "util/alloc.h"
+#include "util/fmt.h"
 #include "util/buf.h"
 
 #define MAX_ROWS      1048576L
@@ -109,26 +110,6 @@ nfc_dup(const char *s, size_t n)
 	return xstrndup(s, n);
 }
 
-/* The shortest text that reads back as v ("12.5", "1e+20"). */
-static void
-num_text(char *out, size_t n, double v)
-{
-	if (v == 0) {
-		snprintf(out, n, "0");
-		return;
-	}
-	/*
-	 * %g drops trailing zeros, so 15 digits already give the shortest form
-	 * of every value that has one of 15 digits or fewer; 16 and 17 are for
-	 * the rest (17 always reads back).
-	 */
-	for (int p = 15; p <= 17; p++) {
-		snprintf(out, n, "%.*g", p, v);
-		if (strtod(out, NULL) == v)
-			return;
-	}
-}
-
 /* Whether s parses as a whole as a finite number; *v receives it. */
 static int
 num_parse(const char *s, double *v)
@@ -165,7 +146,7 @@ row_add_nfc(struct reader *r, int col, enum sheetread_type type, const char *tex
 	c->num = num;
 	if (type == SHEETREAD_NUMBER) {
 		char t[32];
-		num_text(t, sizeof t, num);
+		fmt_exact(t, sizeof t, num == 0 ? 0 : num); /* -0 written "0" */
 		c->text = xstrdup(t);
 	} else {
 		c->text = is_nfc ? xstrndup(text, len) : nfc_dup(text, len);
