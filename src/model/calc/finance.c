@@ -267,7 +267,7 @@ fin_irr(double capex, const double *cf, int n, double rate, struct fin_irr *out)
 		return 0;
 	}
 	irr_scan(&f, rate, out);
-	out->status = out->nroots == 0   ? FIN_IRR_NOT_FOUND
+	out->status = out->nroots == 0	 ? FIN_IRR_NOT_FOUND
 		      : out->nroots == 1 ? FIN_IRR_SCAN_ONE
 					 : FIN_IRR_SEVERAL;
 	return 0;
@@ -334,8 +334,7 @@ fin_constant_flows(double saving, int life, double *cf)
 }
 
 enum fin_score_error
-fin_score_check(const double score[FIN_CRIT__MAX], const double weight[FIN_CRIT__MAX],
-		int *which)
+fin_score_check(const double score[FIN_CRIT__MAX], const double weight[FIN_CRIT__MAX], int *which)
 {
 	double wsum = 0;
 	if (which)

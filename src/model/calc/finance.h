@@ -90,10 +90,10 @@ enum fin_irr_status {
 const char *fin_irr_status_code(enum fin_irr_status st);
 
 struct fin_irr {
-	double irr;		  /* the IRR chosen as above; NAN when there is none */
+	double irr; /* the IRR chosen as above; NAN when there is none */
 	enum fin_irr_status status;
-	int sign_changes;	  /* m above */
-	int nroots;		  /* roots found (1 for FIN_IRR_ONE) */
+	int sign_changes;		 /* m above */
+	int nroots;			 /* roots found (1 for FIN_IRR_ONE) */
 	double roots[FIN_IRR_ROOTS_MAX]; /* the first min(nroots, 8), ascending */
 };
 
@@ -185,7 +185,6 @@ enum fin_score_error fin_score_check(const double score[FIN_CRIT__MAX],
  * Returns FIN_SCORE_OK and *out, or the error of fin_score_check (and
  * leaves *out alone); the caller turns it into the field's message.
  */
-int fin_score(const double score[FIN_CRIT__MAX], const double weight[FIN_CRIT__MAX],
-	      double *out);
+int fin_score(const double score[FIN_CRIT__MAX], const double weight[FIN_CRIT__MAX], double *out);
 
 #endif
