@@ -11,6 +11,7 @@
 #include <float.h>
 #include <math.h>
 #include <stddef.h>
+#include <string.h>
 
 /* The flows of year 0..n, with their first and last nonzero index. */
 struct flows {
@@ -242,6 +243,8 @@ fin_irr(double capex, const double *cf, int n, double rate, struct fin_irr *out)
 	flows_make(&f, capex, cf, n);
 	out->irr = NAN;
 	out->nroots = 0;
+	for (int i = 0; i < FIN_IRR_ROOTS_MAX; i++)
+		out->roots[i] = NAN;
 	out->sign_changes = 0;
 	int prev = 0;
 	for (int k = 0; k <= n; k++) {
@@ -318,8 +321,7 @@ fin_evaluate(double capex, const double *cf, int n, double rate, struct fin_resu
 	out->irr = irr.irr;
 	out->irr_status = irr.status;
 	out->nroots = irr.nroots;
-	for (int i = 0; i < FIN_IRR_ROOTS_MAX; i++)
-		out->roots[i] = i < irr.nroots ? irr.roots[i] : NAN;
+	memcpy(out->roots, irr.roots, sizeof out->roots);
 	return 0;
 }
 

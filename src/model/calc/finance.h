@@ -33,8 +33,8 @@
  *   (NPV is a polynomial in 1/(1+r)), and exactly one when m = 1:
  *     m = 0   no IRR (FIN_IRR_NONE_NO_SIGN_CHANGE): every rate gives
  *             the same sign, the API shows null;
- *     m = 1   the one root, searched over all of (-1, 1e9]
- *             (FIN_IRR_ONE);
+ *     m = 1   the one root, searched from -1 + 10^-12 up to 10^9
+ *             (FIN_IRR_ONE; beyond that FIN_IRR_NOT_FOUND);
  *     m >= 2  every root in [FIN_IRR_SCAN_LO, FIN_IRR_SCAN_HI] found by a
  *             scan in steps of FIN_IRR_SCAN_STEP and refined; two or more
  *             roots (FIN_IRR_SEVERAL): the one nearest to the discount rate
@@ -94,7 +94,7 @@ struct fin_irr {
 	enum fin_irr_status status;
 	int sign_changes;		 /* m above */
 	int nroots;			 /* roots found (1 for FIN_IRR_ONE) */
-	double roots[FIN_IRR_ROOTS_MAX]; /* the first min(nroots, 8), ascending */
+	double roots[FIN_IRR_ROOTS_MAX]; /* the first min(nroots, 8), ascending; NAN after */
 };
 
 struct fin_result {
@@ -105,8 +105,8 @@ struct fin_result {
 	int payback_never;	   /* 1 when the simple payback is never reached */
 	int dpayback_never;	   /* 1 when the discounted payback is never reached */
 	enum fin_irr_status irr_status;
-	int nroots;
-	double roots[FIN_IRR_ROOTS_MAX];
+	int nroots;			 /* as in struct fin_irr */
+	double roots[FIN_IRR_ROOTS_MAX]; /* ascending; NAN after the nroots-th */
 };
 
 /*
