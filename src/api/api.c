@@ -400,7 +400,7 @@ api_queue(struct http_request *req, struct http_response *resp, struct db *db, e
 	const char *state = http_param(req, "state");
 	if (state != NULL && strcmp(state, "awaiting") != 0) {
 		f.state = -2;
-		for (int s = 0; s < WF_STATE__MAX; s++)
+		for (int s = 0; s < WF_REVIEW_STATES; s++)
 			if (strcmp(state, names_state[s].code) == 0)
 				f.state = s;
 		if (f.state == -2) {
@@ -432,7 +432,7 @@ api_queue(struct http_request *req, struct http_response *resp, struct db *db, e
 		jsonw_push(items, o);
 	}
 	json_t *counts = jsonw_obj();
-	for (int s = 0; s < WF_STATE__MAX; s++)
+	for (int s = 0; s < WF_REVIEW_STATES; s++)
 		jsonw_set(counts, names_state[s].code, jsonw_int(q.counts[s]));
 	json_t *doc = jsonw_obj();
 	jsonw_set(doc, "items", items);

@@ -166,6 +166,14 @@ const char *const db_pg_override[STMT__MAX] = {
     [STMT_AUDIT_SEARCH_COUNT] = "SELECT count(*) FROM audit " AUDIT_SEARCH_WHERE,
 #undef AUDIT_SEARCH_WHERE
 #undef PG_USER_SELECT
+    /* --- CP assessments --- */
+    [STMT_ASSESS_STATE] =
+	"UPDATE assessment SET status = ?3, review_note = ?5, "
+	"submitted_on = CASE WHEN ?6 THEN to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD') "
+	"ELSE submitted_on END, accepted_on = CASE WHEN ?3 = 'accepted' THEN "
+	"to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD') WHEN ?3 = 'sustaining' THEN "
+	"accepted_on END, version = version + 1 WHERE id = ?1 AND version = ?2",
+    /* @assess-pg */
 };
 
 const unsigned char db_pg_returning_id[STMT__MAX] = {
@@ -195,4 +203,8 @@ const unsigned char db_pg_returning_id[STMT__MAX] = {
     [STMT_ATTACHMENT_INSERT] = 1,
     /* survey campaigns */
     [STMT_CAMPAIGN_INSERT] = 1,
+    /* CP assessments */
+    [STMT_ASSESS_INSERT] = 1,
+    [STMT_ASSESS_MEMBER_INSERT] = 1,
+    /* @assess-returning */
 };

@@ -406,7 +406,16 @@ const char *const db_sql[STMT__MAX] = {
 	"SELECT 'mail_outbox', count(*) FROM mail_outbox UNION ALL "
 	"SELECT 'mail_optout', count(*) FROM mail_optout UNION ALL "
 	"SELECT 'password_reset', count(*) FROM password_reset UNION ALL "
-	"SELECT 'wb_upload', count(*) FROM wb_upload",
+	"SELECT 'wb_upload', count(*) FROM wb_upload UNION ALL "
+	"SELECT 'assessment', count(*) FROM assessment UNION ALL "
+	"SELECT 'assessment_member', count(*) FROM assessment_member UNION ALL "
+	"SELECT 'assessment_task', count(*) FROM assessment_task UNION ALL "
+	"SELECT 'assessment_file', count(*) FROM assessment_file UNION ALL "
+	"SELECT 'process_step', count(*) FROM process_step UNION ALL "
+	"SELECT 'balance_item', count(*) FROM balance_item UNION ALL "
+	"SELECT 'waste_cause', count(*) FROM waste_cause UNION ALL "
+	"SELECT 'cp_option', count(*) FROM cp_option UNION ALL "
+	"SELECT 'cp_option_effect', count(*) FROM cp_option_effect",
     [STMT_FACILITY_LIST_ALL] =
 	"SELECT f.name, f.sector_code, s.name_vi, s.name_en, "
 	"au.name, coalesce(au.name_en, au.name), f.ownership, f.size "
@@ -1008,5 +1017,85 @@ const char *const db_sql[STMT__MAX] = {
 	"SELECT 1, code, name, coalesce(name_en, name) FROM admin_unit UNION ALL "
 	"SELECT 2, code, name_vi, name_en FROM carrier UNION ALL "
 	"SELECT 3, code, name_vi, name_en FROM product",
-    /* @exports-sql */
+/* @exports-sql */
+/* --- CP assessments (model/assess/assessment.c) --- */
+#define SCOPE_SEES_A                                                                               \
+	"(" SCOPE_SEES_F " OR (?1 = 'expert' AND EXISTS (SELECT 1 FROM assessment_member am "      \
+	"WHERE am.assessment_id = a.id AND am.user_id = ?3)))"
+    [STMT_ASSESS_GET] =
+	"SELECT a.id, a.facility_id, a.year, a.status, a.title, a.pilot, a.funding, "
+	"a.funding_note, a.started_on, a.focus, a.balance_period, a.tolerance_pct, "
+	"a.weight_tech, a.weight_fin, a.weight_env, coalesce(a.submitted_on, ''), "
+	"coalesce(a.review_note, ''), coalesce(a.accepted_on, ''), a.published, a.version "
+	"FROM assessment a JOIN facility f ON f.id = a.facility_id WHERE a.id = ?4 "
+	"AND " SCOPE_SEES_A,
+    [STMT_ASSESS_FIND] = "SELECT a.id FROM assessment a JOIN facility f ON f.id = a.facility_id "
+			 "WHERE a.facility_id = ?4 AND a.year = ?5 AND " SCOPE_SEES_A,
+    [STMT_ASSESS_INSERT] =
+	"INSERT INTO assessment(facility_id, year, title, pilot, funding, funding_note, "
+	"started_on, focus, balance_period, tolerance_pct, weight_tech, weight_fin, weight_env, "
+	"status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'draft')",
+    [STMT_ASSESS_UPDATE] =
+	"UPDATE assessment SET title = ?3, pilot = ?4, funding = ?5, funding_note = ?6, "
+	"started_on = ?7, focus = ?8, balance_period = ?9, tolerance_pct = ?10, "
+	"weight_tech = ?11, weight_fin = ?12, weight_env = ?13, version = version + 1 "
+	"WHERE id = ?1 AND version = ?2",
+    [STMT_ASSESS_STATE] =
+	"UPDATE assessment SET status = ?3, review_note = ?5, "
+	"submitted_on = CASE WHEN ?6 THEN strftime('%Y-%m-%d', 'now') ELSE submitted_on END, "
+	"accepted_on = CASE WHEN ?3 = 'accepted' THEN strftime('%Y-%m-%d', 'now') "
+	"WHEN ?3 = 'sustaining' THEN accepted_on END, version = version + 1 "
+	"WHERE id = ?1 AND version = ?2",
+    [STMT_ASSESS_TOUCH] =
+	"UPDATE assessment SET version = version + 1 WHERE id = ?1 AND version = ?2",
+    [STMT_ASSESS_MEMBER_LIST] =
+	"SELECT m.id, coalesce(m.user_id, 0), m.name, m.team_role, m.position, m.organisation, "
+	"m.contact, coalesce(u.email, '') FROM assessment_member m LEFT JOIN app_user u ON "
+	"u.id = m.user_id WHERE m.assessment_id = ?1 ORDER BY CASE m.team_role WHEN 'leader' "
+	"THEN 0 WHEN 'member' THEN 1 ELSE 2 END, m.id",
+    [STMT_ASSESS_MEMBER_INSERT] =
+	"INSERT INTO assessment_member(assessment_id, user_id, name, team_role, position, "
+	"organisation, contact) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [STMT_ASSESS_MEMBER_DELETE] =
+	"DELETE FROM assessment_member WHERE id = ?1 AND assessment_id = ?2",
+    [STMT_ASSESS_MEMBER_HAS] =
+	"SELECT 1 FROM assessment_member WHERE assessment_id = ?1 AND user_id = ?2",
+    [STMT_ASSESS_ACCOUNT] =
+	"SELECT id, role, coalesce(name, '') FROM app_user WHERE lower(email) = lower(?1) "
+	"AND status = 'active'",
+    [STMT_ASSESS_TASK_LIST] =
+	"SELECT t.task, t.state, t.responsible, t.notes, coalesce(t.due_on, ''), "
+	"coalesce(t.updated_at, 0), (SELECT count(*) FROM assessment_file x WHERE "
+	"x.assessment_id = t.assessment_id AND x.task = t.task) FROM assessment_task t "
+	"WHERE t.assessment_id = ?1 ORDER BY t.task",
+    [STMT_ASSESS_TASK_UPSERT] =
+	"INSERT INTO assessment_task(assessment_id, task, state, responsible, notes, due_on, "
+	"updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(assessment_id, task) DO "
+	"UPDATE SET state = excluded.state, responsible = excluded.responsible, notes = "
+	"excluded.notes, due_on = excluded.due_on, updated_at = excluded.updated_at",
+#define ASSESS_LIST_WHERE                                                                          \
+	"FROM assessment a JOIN facility f ON f.id = a.facility_id JOIN admin_unit au ON "         \
+	"au.id = f.admin_unit_id WHERE (CAST(?4 AS text) IS NULL OR a.status = ?4) AND "           \
+	"(CAST(?5 AS bigint) IS NULL OR a.year = ?5) AND (CAST(?6 AS bigint) IS NULL OR "          \
+	"a.pilot = ?6) AND (CAST(?7 AS bigint) IS NULL OR a.facility_id = ?7) AND " SCOPE_SEES_A
+    [STMT_ASSESS_LIST] =
+	"SELECT a.id, a.facility_id, a.version, a.year, a.pilot, a.status, f.name, f.code, "
+	"au.name, f.sector_code, a.title, a.started_on, coalesce((SELECT CAST(sum(CAST(1 AS "
+	"bigint) << CAST(t.task - 1 AS integer)) AS bigint) FROM assessment_task t WHERE "
+	"t.assessment_id = a.id AND t.state IN ('done', 'skipped')), 0), (SELECT count(*) FROM "
+	"cp_option o WHERE o.assessment_id = "
+	"a.id), (SELECT count(*) FROM cp_option o WHERE o.assessment_id = a.id AND o.status = "
+	"'implemented') " ASSESS_LIST_WHERE " ORDER BY a.started_on DESC, a.id DESC "
+	"LIMIT ?8 OFFSET ?9",
+    [STMT_ASSESS_LIST_COUNT] = "SELECT count(*) " ASSESS_LIST_WHERE,
+#undef ASSESS_LIST_WHERE
+    /* @assess-sql */
+
+    /* @assess-process-sql */
+
+    /* @assess-option-sql */
+
+    /* @assess-savings-sql */
+
+    /* @assess-report-sql */
 };

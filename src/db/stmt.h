@@ -500,6 +500,46 @@ enum stmt {
 	STMT_EXPORTS_FACILITY, /* facility id -> address, sector name_vi, sector name_en */
 	STMT_EXPORTS_NAMES,    /* -> table (0 sector, 1 unit, 2 carrier, 3 product), code, vi, en */
 
+	/* --- CP assessments (model/assess/assessment.c); scoped ones take who in
+	   ?1-?3 (scope.h, and an expert sees the assessments its team row names)
+	   --- */
+	STMT_ASSESS_GET,	   /* who, id -> id, facility_id, year, status, title, pilot,
+				      funding, funding_note, started_on, focus, balance_period,
+				      tolerance_pct, weight_tech, weight_fin, weight_env,
+				      submitted_on, review_note, accepted_on, published, version */
+	STMT_ASSESS_FIND,	   /* who, facility id, year -> id */
+	STMT_ASSESS_INSERT,	   /* facility, year, title, pilot, funding, funding_note,
+				      started_on, focus, period, tolerance, 3 weights -> id */
+	STMT_ASSESS_UPDATE,	   /* id, version, then as STMT_ASSESS_INSERT from title */
+	STMT_ASSESS_STATE,	   /* id, version, status, forwarded, note, submitted */
+	STMT_ASSESS_TOUCH,	   /* id, version -> 1 row changed when still current */
+	STMT_ASSESS_MEMBER_LIST,   /* assessment -> id, user_id (0), name, team_role, position,
+				      organisation, contact, account email ('') */
+	STMT_ASSESS_MEMBER_INSERT, /* assessment, user_id, name, team_role, position,
+				      organisation, contact -> id */
+	STMT_ASSESS_MEMBER_DELETE, /* member id, assessment */
+	STMT_ASSESS_MEMBER_HAS,	   /* assessment, user id -> 1 when a member */
+	STMT_ASSESS_ACCOUNT,	   /* e-mail -> id, role, name; active accounts */
+	STMT_ASSESS_TASK_LIST,	   /* assessment -> task, state, responsible, notes, due_on
+				      (''), updated_at (0), files */
+	STMT_ASSESS_TASK_UPSERT,   /* assessment, task, state, responsible, notes, due_on,
+				      updated_at */
+	STMT_ASSESS_LIST,	   /* who, state, year, pilot, facility (NULL any), limit,
+				      offset -> id, facility_id, version, year, pilot, status,
+				      facility name, code, unit name, sector, title, started_on,
+				      tasks done or skipped (bit task-1 set), options,
+				      implemented ones */
+	STMT_ASSESS_LIST_COUNT,	   /* who, state, year, pilot, facility -> count */
+	/* @assess-stmts */
+
+	/* @assess-process-stmts */
+
+	/* @assess-option-stmts */
+
+	/* @assess-savings-stmts */
+
+	/* @assess-report-stmts */
+
 	STMT__MAX
 };
 

@@ -972,6 +972,30 @@ static const struct {
     [MSG_XP_ATTACH_TITLE] = {"Số tệp đính kèm của mỗi báo cáo",
 			     "Number of files attached to each report"},
     [MSG_XP_DIR_TITLE] = {"Danh bạ cơ sở công nghiệp", "Facility directory"},
+    /* ---- CP assessments ---- */
+    [MSG_ASSESS_DATE_BAD] = {"{L} phải là một ngày dạng ngày/tháng/năm, ví dụ 15/03/2026",
+			     "{L} must be a date written day/month/year (15/03/2026) or "
+			     "year-month-day (2026-03-15), got '{1}'"},
+    [MSG_ASSESS_NO_ACCOUNT] = {"{L}: không có tài khoản đang hoạt động nào có e-mail '{1}'",
+			       "{L}: no active account has the e-mail '{1}'"},
+    [MSG_ASSESS_NOT_EXPERT] = {"{L}: tài khoản '{1}' không phải tài khoản chuyên gia",
+			       "{L}: the account '{1}' is not an expert's account"},
+    [MSG_ASSESS_EXPERT_NEEDS] = {"chuyên gia tư vấn cần có tài khoản chuyên gia: hãy nhập "
+				 "{L}",
+				 "a consultant expert needs an expert account: enter the {L}"},
+    [MSG_ASSESS_MEMBER_TWICE] = {"{L}: tài khoản '{1}' đã có trong nhóm",
+				 "{L}: the account '{1}' is already in the team"},
+    [MSG_ASSESS_WEIGHTS_ZERO] = {"{L}: phải có ít nhất một trọng số lớn hơn 0",
+				 "{L}: at least one weight must be above 0"},
+    /* @assess-msgs */
+
+    /* @assess-process-msgs */
+
+    /* @assess-option-msgs */
+
+    /* @assess-savings-msgs */
+
+    /* @assess-report-msgs */
 };
 
 void

@@ -596,6 +596,23 @@ enum msg_id {
 	MSG_XP_ATTACH_TITLE,  /* the attachments sheet's title */
 	MSG_XP_DIR_TITLE,     /* the public directory's title */
 
+	/* ---- CP assessments (model/assess/assessment.c) ---- */
+	MSG_ASSESS_DATE_BAD,	 /* {L}, {1} what was typed: not a date */
+	MSG_ASSESS_NO_ACCOUNT,	 /* {L}, {1} the e-mail: no active account */
+	MSG_ASSESS_NOT_EXPERT,	 /* {L}, {1} the e-mail: an account that is not an expert's */
+	MSG_ASSESS_EXPERT_NEEDS, /* {L}: an expert member needs an expert account */
+	MSG_ASSESS_MEMBER_TWICE, /* {L}, {1} the e-mail: already in the team */
+	MSG_ASSESS_WEIGHTS_ZERO, /* {L}: every weight is zero */
+	/* @assess-msgs */
+
+	/* @assess-process-msgs */
+
+	/* @assess-option-msgs */
+
+	/* @assess-savings-msgs */
+
+	/* @assess-report-msgs */
+
 	MSG__MAX
 };
 

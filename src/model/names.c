@@ -37,6 +37,8 @@ const struct name names_state[WF_STATE__MAX] = {
 		      "Approved by the district, awaiting the province"},
     [WF_RETURNED] = {"returned", "Trả lại để chỉnh sửa", "Returned for correction"},
     [WF_ACCEPTED] = {"accepted", "Đã chấp nhận", "Accepted"},
+    [WF_IN_PROGRESS] = {"in_progress", "Đang thực hiện", "In progress"},
+    [WF_SUSTAINING] = {"sustaining", "Duy trì", "Sustaining"},
 };
 
 const enum wf_state names_rstatus_state[RSTATUS__MAX] = {
@@ -86,6 +88,28 @@ const struct name names_action[] = {
     {"deadline.set", "Đặt hạn nộp", "Deadline set"},
     {"campaign.open", "Mở đợt khảo sát", "Campaign opened"},
     {"campaign.close", "Đóng đợt khảo sát", "Campaign closed"},
+    /* -- assessments (model/assess/) -- */
+    {"assessment.create", "Mở đánh giá SXSH", "CP assessment opened"},
+    {"assessment.update", "Sửa thông tin đánh giá", "Assessment details edited"},
+    {"assessment.start", "Bắt đầu đánh giá", "Assessment started"},
+    {"assessment.submit", "Nộp báo cáo đánh giá", "Assessment report submitted"},
+    {"assessment.return", "Trả lại báo cáo đánh giá", "Assessment report returned"},
+    {"assessment.accept", "Chấp nhận báo cáo đánh giá", "Assessment report accepted"},
+    {"assessment.reopen", "Mở lại đánh giá", "Assessment reopened"},
+    {"assessment.sustain", "Chuyển đánh giá sang duy trì", "Assessment moved to sustaining"},
+    {"assessment.member_add", "Thêm thành viên nhóm SXSH", "Team member added"},
+    {"assessment.member_remove", "Bớt thành viên nhóm SXSH", "Team member removed"},
+    {"assessment.task", "Cập nhật nhiệm vụ đánh giá", "Assessment task updated"},
+    {"assessment.file_add", "Đính kèm tệp vào đánh giá", "File attached to an assessment"},
+    {"assessment.file_delete", "Xóa tệp của đánh giá", "Assessment file deleted"},
+    {"assessment.publish", "Công bố điển hình", "Case study published"},
+    {"assessment.unpublish", "Thôi công bố điển hình", "Case study withdrawn"},
+    {"assessment.process", "Sửa công đoạn sản xuất", "Process steps edited"},
+    {"assessment.balance", "Sửa cân bằng vật liệu, năng lượng", "Balance edited"},
+    {"cp_option.create", "Thêm giải pháp SXSH", "CP option added"},
+    {"cp_option.update", "Sửa giải pháp SXSH", "CP option edited"},
+    {"cp_option.delete", "Xóa giải pháp SXSH", "CP option deleted"},
+    {"cp_option.status", "Cập nhật thực hiện giải pháp", "CP option implementation updated"},
 };
 const int names_action_n = (int)(sizeof(names_action) / sizeof(names_action[0]));
 
@@ -98,6 +122,65 @@ const struct name names_entity[] = {
     {"attachment", "Tệp đính kèm", "Attachment"},
     {"deadline", "Hạn nộp", "Deadline"},
     {"campaign", "Đợt khảo sát", "Survey campaign"},
+    {"assessment", "Đánh giá SXSH", "CP assessment"},
+    {"cp_option", "Giải pháp SXSH", "CP option"},
+};
+
+/* -- assessments (model/assess/) -- */
+const struct name names_funding[NAMES_FUNDING_N] = {
+    {"central", "Ngân sách trung ương", "Central budget"},
+    {"provincial", "Ngân sách tỉnh", "Provincial budget"},
+    {"district", "Ngân sách huyện, xã", "District or commune budget"},
+    {"enterprise", "Doanh nghiệp tự đầu tư", "The enterprise"},
+    {"international", "Tài trợ quốc tế", "International donor"},
+    {"other", "Nguồn khác", "Other source"},
+};
+const struct name names_team_role[NAMES_TEAM_ROLE_N] = {
+    {"leader", "Trưởng nhóm", "Team leader"},
+    {"member", "Thành viên", "Member"},
+    {"expert", "Chuyên gia tư vấn", "Consultant expert"},
+};
+const struct name names_task_state[NAMES_TASK_STATE_N] = {
+    {"todo", "Chưa làm", "Not started"},
+    {"doing", "Đang làm", "In progress"},
+    {"done", "Đã xong", "Done"},
+    {"skipped", "Bỏ qua", "Skipped"},
+};
+const struct name names_period[NAMES_PERIOD_N] = {
+    {"batch", "Mẻ sản xuất", "Batch"},
+    {"day", "Ngày", "Day"},
+    {"month", "Tháng", "Month"},
+    {"year", "Năm", "Year"},
+};
+const struct name names_stream[NAMES_STREAM_N] = {
+    {"material", "Nguyên vật liệu", "Material"},
+    {"energy", "Năng lượng", "Energy"},
+    {"water", "Nước", "Water"},
+    {"product", "Sản phẩm", "Product"},
+    {"waste", "Chất thải", "Waste"},
+    {"emission", "Khí thải", "Emission"},
+};
+/* DOMAIN.md §5: the eight CP techniques; the Vietnamese labels are its proposed translation. */
+const struct name names_option_kind[NAMES_OPTION_KIND_N] = {
+    {"housekeeping", "Quản lý nội vi", "Good housekeeping"},
+    {"input_change", "Thay đổi nguyên liệu", "Input material change"},
+    {"process_control", "Kiểm soát quá trình tốt hơn", "Better process control"},
+    {"equipment", "Cải tiến thiết bị", "Equipment modification"},
+    {"technology", "Đổi mới công nghệ", "Technology change"},
+    {"onsite_recovery", "Thu hồi, tái sử dụng tại chỗ", "On-site recovery and reuse"},
+    {"byproduct", "Sản xuất sản phẩm phụ hữu ích", "Useful by-products"},
+    {"product", "Cải tiến sản phẩm", "Product modification"},
+};
+const struct name names_triage[NAMES_TRIAGE_N] = {
+    {"now", "Thực hiện ngay", "Implement now"},
+    {"study", "Cần nghiên cứu thêm", "Study further"},
+    {"rejected", "Loại bỏ", "Rejected"},
+};
+const struct name names_option_status[NAMES_OPTION_STATUS_N] = {
+    {"proposed", "Đề xuất", "Proposed"},
+    {"planned", "Đã lên kế hoạch", "Planned"},
+    {"in_progress", "Đang thực hiện", "In progress"},
+    {"implemented", "Đã thực hiện", "Implemented"},
 };
 const int names_entity_n = (int)(sizeof(names_entity) / sizeof(names_entity[0]));
 

@@ -131,7 +131,7 @@ void
 web_attachments_section(struct http_request *req, struct buf *b, int kind, int64_t doc_id,
 			int can_edit)
 {
-	if ((unsigned)kind >= WF_KIND__MAX)
+	if ((unsigned)kind >= WF_QUEUE_KINDS) /* assessments keep their files apart */
 		return;
 	struct buf s;
 	buf_init(&s, ATTACH_SECTION_MAX);

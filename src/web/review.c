@@ -68,6 +68,8 @@ static const char *const rv_moves[WF_ACTION__MAX][2] = {
     [WF_RETURN] = {"Trả lại", "Returned"},
     [WF_ACCEPT] = {"Chấp nhận", "Accepted"},
     [WF_REOPEN] = {"Mở lại", "Reopened"},
+    [WF_START] = {"Bắt đầu thực hiện", "Started"},
+    [WF_SUSTAIN] = {"Chuyển sang duy trì", "Moved to sustaining"},
 };
 
 static int
@@ -1143,7 +1145,7 @@ rv_filter(struct http_request *req, struct db *db, struct wf_queue_filter *f)
 	const char *v = http_param(req, "kind");
 	if (v != NULL && v[0] != '\0') {
 		f->kind = -2;
-		for (int k = 0; k < WF_KIND__MAX; k++)
+		for (int k = 0; k < WF_QUEUE_KINDS; k++)
 			if (strcmp(v, wf_kind_names[k]) == 0)
 				f->kind = k;
 		if (f->kind == -2)
@@ -1154,7 +1156,7 @@ rv_filter(struct http_request *req, struct db *db, struct wf_queue_filter *f)
 		f->state = WF_QUEUE_ALL;
 	} else if (v != NULL && v[0] != '\0') {
 		f->state = -2;
-		for (int s = 0; s < WF_STATE__MAX; s++)
+		for (int s = 0; s < WF_REVIEW_STATES; s++)
 			if (strcmp(v, names_state[s].code) == 0)
 				f->state = s;
 		if (f->state == -2)
@@ -1211,19 +1213,19 @@ rv_filters_form(struct http_request *req, struct db *db, struct buf *b,
 	html_open(b, "form", "class", "filters", "method", "get", "action", "/review", NULL);
 	if (req->lang == LANG_EN)
 		html_open(b, "input", "type", "hidden", "name", "lang", "value", "en", NULL);
-	const char *kl[WF_KIND__MAX] = {HTTP_T(req, "Báo cáo năm", "Annual report"),
-					HTTP_T(req, "Đăng ký", "Registration")};
+	const char *kl[WF_QUEUE_KINDS] = {HTTP_T(req, "Báo cáo năm", "Annual report"),
+					  HTTP_T(req, "Đăng ký", "Registration")};
 	rv_select(req, b, HTTP_T(req, "Loại hồ sơ", "Kind"), "kind",
-		  HTTP_T(req, "Tất cả loại", "Every kind"), wf_kind_names, kl, WF_KIND__MAX);
-	const char *sc[WF_STATE__MAX + 1], *sl[WF_STATE__MAX + 1];
+		  HTTP_T(req, "Tất cả loại", "Every kind"), wf_kind_names, kl, WF_QUEUE_KINDS);
+	const char *sc[WF_REVIEW_STATES + 1], *sl[WF_REVIEW_STATES + 1];
 	sc[0] = "all";
 	sl[0] = HTTP_T(req, "Tất cả trạng thái", "Every status");
-	for (int s = 0; s < WF_STATE__MAX; s++) {
+	for (int s = 0; s < WF_REVIEW_STATES; s++) {
 		sc[s + 1] = names_state[s].code;
 		sl[s + 1] = wfp_state_label(req, (enum wf_state)s);
 	}
 	rv_select(req, b, HTTP_T(req, "Trạng thái", "Status"), "status",
-		  HTTP_T(req, "Chờ tôi xử lý", "Waiting for me"), sc, sl, WF_STATE__MAX + 1);
+		  HTTP_T(req, "Chờ tôi xử lý", "Waiting for me"), sc, sl, WF_REVIEW_STATES + 1);
 	const char *v = http_param(req, "year");
 	html_open(b, "label", NULL);
 	html_text(b, HTTP_T(req, "Năm", "Year"));
@@ -1319,7 +1321,7 @@ web_review(struct http_request *req, struct http_response *resp)
 
 	/* Counts per status, each a link keeping the other filters. */
 	html_open(&b, "ul", "class", "counts", NULL);
-	for (int s = 0; bad == NULL && s < WF_STATE__MAX; s++) {
+	for (int s = 0; bad == NULL && s < WF_REVIEW_STATES; s++) {
 		struct http_param p[HTTP_PARAMS_MAX];
 		int n = 0;
 		for (int i = 0; i < req->nparams && n < HTTP_PARAMS_MAX - 1; i++)
@@ -1364,8 +1366,8 @@ web_review(struct http_request *req, struct http_response *resp)
 	    {"Ngành", "Sector"},     {"Năm", "Year"},	    {"Trạng thái", "Status"},
 	    {"Nộp lúc", "Submitted"}};
 	rv_table(req, &b, "list queue", th, 7);
-	const char *kl[WF_KIND__MAX] = {HTTP_T(req, "Báo cáo năm", "Annual report"),
-					HTTP_T(req, "Đăng ký", "Registration")};
+	const char *kl[WF_QUEUE_KINDS] = {HTTP_T(req, "Báo cáo năm", "Annual report"),
+					  HTTP_T(req, "Đăng ký", "Registration")};
 	for (int i = 0; i < q.n; i++) {
 		const struct wf_queue_item *it = &q.items[i];
 		html_open(&b, "tr", NULL);

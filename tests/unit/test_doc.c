@@ -44,7 +44,8 @@ test_kinds_table(void **state)
 	}
 	assert_string_equal(doc_kinds[WF_KIND_REPORT]->name, "report");
 	assert_string_equal(doc_kinds[WF_KIND_REGISTRATION]->name, "registration");
-	assert_null(doc_kind_named("assessment"));
+	assert_string_equal(doc_kinds[WF_KIND_ASSESSMENT]->name, "assessment");
+	assert_null(doc_kind_named("event"));
 }
 
 /* Registrations under other rules: only province staff submit, nobody forwards. */

@@ -96,8 +96,11 @@ test_state(void **state)
 	     "Approved by the district, awaiting the province"},
 	    {"returned", "Trả lại để chỉnh sửa", "Returned for correction"},
 	    {"accepted", "Đã chấp nhận", "Accepted"},
+	    {"in_progress", "Đang thực hiện", "In progress"},
+	    {"sustaining", "Duy trì", "Sustaining"},
 	};
-	check_table(names_state, WF_STATE__MAX, want, 5);
+	check_table(names_state, WF_STATE__MAX, want, 7);
+	assert_int_equal(WF_REVIEW_STATES, 5);
 }
 
 static void

@@ -357,7 +357,7 @@ attach_add(struct db *db, const struct principal *who, enum wf_kind kind, int64_
 {
 	*id = 0;
 	msg_init(why, MSG_NONE, NULL);
-	if (who == NULL || (unsigned)kind >= WF_KIND__MAX)
+	if (who == NULL || (unsigned)kind >= WF_QUEUE_KINDS)
 		return ST_NOTFOUND;
 	if (data == NULL || n == 0) {
 		msg_init(why, MSG_ATTACH_EMPTY, &attach_label);

@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "db/db.h"
+#include "model/accounts/scope.h"
+#include "model/assess/assessment.h"
 #include "model/audit.h"
 #include "model/doc/history.h"
 #include "model/mail/notice.h"
@@ -22,6 +24,7 @@
 const struct doc_kind *const doc_kinds[WF_KIND__MAX] = {
     [WF_KIND_REPORT] = &report_kind,
     [WF_KIND_REGISTRATION] = &registration_kind,
+    [WF_KIND_ASSESSMENT] = &assessment_kind,
 };
 
 const struct doc_kind *
@@ -97,6 +100,8 @@ create_tx(struct db *db, const struct doc_kind *k, const struct principal *who, 
 	void *d = doc_new(k);
 	struct doc_head *h = doc_head(k, d);
 	int rc = wf_create_check(db, who, facility_id, year, k->year_label, errs);
+	if (rc == ST_OK && k->creators != 0 && !scope_has_role(who, k->creators))
+		rc = ST_FORBIDDEN;
 	if (rc != ST_OK)
 		goto out;
 	rc = k->validate(db, in, d, errs);

@@ -52,9 +52,10 @@ struct doc_kind {
 	const struct val_label *year_label; /* names the year field in errors */
 	const struct wf_rule *rules;	    /* who may move it from which state */
 	size_t nrules;
-	int stmt_find;	/* scoped (who, facility, year) -> id */
-	int stmt_state; /* (id, version, status, forwarded, note, submitted) */
-	size_t size;	/* bytes of the kind's document struct */
+	int stmt_find;	   /* scoped (who, facility, year) -> id */
+	int stmt_state;	   /* (id, version, status, forwarded, note, submitted) */
+	unsigned creators; /* ROLE_BIT()s that may create one; 0: wf_may_create's */
+	size_t size;	   /* bytes of the kind's document struct */
 	size_t head_offset;
 
 	/*

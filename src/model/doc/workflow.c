@@ -69,13 +69,15 @@ wf_errors_find(const struct wf_errors *e, const char *field)
 }
 
 const char *const wf_action_names[WF_ACTION__MAX] = {
-    [WF_EDIT] = "edit",	    [WF_SUBMIT] = "submit", [WF_FORWARD] = "forward",
-    [WF_RETURN] = "return", [WF_ACCEPT] = "accept", [WF_REOPEN] = "reopen",
+    [WF_EDIT] = "edit",	    [WF_SUBMIT] = "submit",   [WF_FORWARD] = "forward",
+    [WF_RETURN] = "return", [WF_ACCEPT] = "accept",   [WF_REOPEN] = "reopen",
+    [WF_START] = "start",   [WF_SUSTAIN] = "sustain",
 };
 
 const char *const wf_kind_names[WF_KIND__MAX] = {
     [WF_KIND_REPORT] = "report",
     [WF_KIND_REGISTRATION] = "registration",
+    [WF_KIND_ASSESSMENT] = "assessment",
 };
 
 #define R_ENT  ROLE_BIT(ROLE_ENTERPRISE)

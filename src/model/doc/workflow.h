@@ -58,6 +58,8 @@ enum wf_action {
 	WF_RETURN,  /* reviewer sends it back with a note */
 	WF_ACCEPT,  /* province accepts: read-only from then on */
 	WF_REOPEN,  /* province takes an accepted one back to returned */
+	WF_START,   /* assessments: the team starts work on a draft */
+	WF_SUSTAIN, /* assessments: an accepted one moves on to sustaining CP */
 	WF_ACTION__MAX
 };
 
@@ -178,8 +180,15 @@ int64_t wf_now(void);
 
 /* ---- the review queue ---- */
 
-enum wf_kind { WF_KIND_REPORT, WF_KIND_REGISTRATION, WF_KIND__MAX };
-extern const char *const wf_kind_names[WF_KIND__MAX]; /* "report", "registration" */
+/*
+ * The document kinds.  The review queue holds reports and registrations
+ * (the workflow_document view); assessments have their own list.
+ */
+enum wf_kind { WF_KIND_REPORT, WF_KIND_REGISTRATION, WF_KIND_ASSESSMENT, WF_KIND__MAX };
+/* The kinds the review queue holds: WF_KIND_REPORT and WF_KIND_REGISTRATION. */
+#define WF_QUEUE_KINDS (WF_KIND_REGISTRATION + 1)
+/* "report", "registration", "assessment" */
+extern const char *const wf_kind_names[WF_KIND__MAX];
 
 #define WF_QUEUE_PAGE_MAX 200
 /* wf_queue_filter.state for every state. */
