@@ -34,4 +34,15 @@ int api_refdata(struct http_request *req, struct http_response *resp);	     /* G
 int api_refdata_item(struct http_request *req, struct http_response *resp);  /* GET {name} */
 int api_session(struct http_request *req, struct http_response *resp);	     /* GET */
 
+/* -- assessments -- */
+
+/* -- assessment process -- */
+
+/* -- assessment options -- */
+
+/* -- options across assessments -- */
+
+/* -- assessment savings and case studies -- */
+
+
 #endif

@@ -291,6 +291,16 @@ const struct route_def routes[ROUTE__MAX] = {
 
     /* -- exports -- */
 
+    /* -- assessments -- */
+
+    /* -- assessment process -- */
+
+    /* -- assessment options -- */
+
+    /* -- options across assessments -- */
+
+    /* -- assessment savings and case studies -- */
+
     /* @routes */
 };
 

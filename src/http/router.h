@@ -107,6 +107,16 @@ enum route {
 
 	/* -- exports -- */
 
+	/* -- assessments -- */
+
+	/* -- assessment process -- */
+
+	/* -- assessment options -- */
+
+	/* -- options across assessments -- */
+
+	/* -- assessment savings and case studies -- */
+
 	ROUTE__MAX
 };
 

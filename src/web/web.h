@@ -151,4 +151,14 @@ void web_mail_account_notices(struct http_request *req, struct buf *b);
 
 /* -- exports -- */
 
+/* -- assessments -- */
+
+/* -- assessment process -- */
+
+/* -- assessment options -- */
+
+/* -- options across assessments -- */
+
+/* -- assessment savings and case studies -- */
+
 #endif

@@ -117,6 +117,16 @@ const PAGES = [
   { role: 'province', path: '/imports/new' },
   { role: 'admin', path: '/imports/new?lang=en' },
   // -- end mapping --
+  // -- assessments --
+
+  // -- assessment process --
+
+  // -- assessment options --
+
+  // -- options across assessments --
+
+  // -- assessment savings and case studies --
+
 ];
 
 // ---- checks on one page ----

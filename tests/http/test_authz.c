@@ -236,6 +236,16 @@ static const struct {
     [ROUTE_WORKBOOK_UPLOAD] = {{{"GET", "/workbooks/upload", {303, 200, 200, 200, 200, 403}},
 				{"POST", "/workbooks/upload", {303, 400, 400, 400, 400, 403}}}},
     [ROUTE_WORKBOOK_CONFIRM] = {{{"POST", "/workbooks/confirm", {303, 404, 404, 404, 404, 403}}}},
+    /* -- assessments -- */
+
+    /* -- assessment process -- */
+
+    /* -- assessment options -- */
+
+    /* -- options across assessments -- */
+
+    /* -- assessment savings and case studies -- */
+
 };
 
 static struct hc_server server;
