@@ -1094,6 +1094,47 @@ const char *const db_sql[STMT__MAX] = {
     /* @assess-process-sql */
 
     /* @assess-option-sql */
+    /* --- CP options (model/assess/option.c) --- */
+    [STMT_OPTION_LIST] =
+	"SELECT id, assessment_id, version, seq, title, description, waste_item_id, cause_id, "
+	"kind, offsite, triage, reject_reason, status, capex, annual_saving, life_years, "
+	"cash_flows, discount_rate, opcost_change, score_tech, score_fin, score_env, "
+	"coalesce(implemented_on, ''), actual_cost FROM cp_option WHERE assessment_id = ?1 "
+	"ORDER BY seq",
+    [STMT_OPTION_EFFECT_LIST] =
+	"SELECT e.option_id, e.stream, e.carrier_code, e.name, e.quantity, e.unit FROM "
+	"cp_option_effect e JOIN cp_option o ON o.id = e.option_id WHERE o.assessment_id = ?1 "
+	"ORDER BY e.option_id, e.id",
+    [STMT_OPTION_ASSESSMENT] = "SELECT assessment_id FROM cp_option WHERE id = ?1",
+    [STMT_OPTION_WASTE_OF] =
+	"SELECT 1 FROM balance_item b JOIN process_step s ON s.id = b.step_id WHERE b.id = ?1 "
+	"AND s.assessment_id = ?2 AND b.stream IN ('waste', 'emission')",
+    [STMT_OPTION_CAUSE_OF] =
+	"SELECT 1 FROM waste_cause c JOIN balance_item b ON b.id = c.item_id JOIN process_step "
+	"s ON s.id = b.step_id WHERE c.id = ?1 AND s.assessment_id = ?2",
+    [STMT_OPTION_CARRIER] = "SELECT 1 FROM carrier WHERE code = ?1",
+    [STMT_OPTION_UNIT] = "SELECT 1 FROM unit WHERE code = ?1",
+    [STMT_OPTION_NEXT_SEQ] =
+	"SELECT coalesce(max(seq), 0) + 1 FROM cp_option WHERE assessment_id = ?1",
+    [STMT_OPTION_INSERT] =
+	"INSERT INTO cp_option(assessment_id, seq, title, description, waste_item_id, "
+	"cause_id, kind, offsite, triage, reject_reason, capex, annual_saving, life_years, "
+	"cash_flows, discount_rate, opcost_change, score_tech, score_fin, score_env) VALUES "
+	"(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+    [STMT_OPTION_UPDATE] =
+	"UPDATE cp_option SET title = ?3, description = ?4, waste_item_id = ?5, cause_id = ?6, "
+	"kind = ?7, offsite = ?8, triage = ?9, reject_reason = ?10, capex = ?11, "
+	"annual_saving = ?12, life_years = ?13, cash_flows = ?14, discount_rate = ?15, "
+	"opcost_change = ?16, score_tech = ?17, score_fin = ?18, score_env = ?19, status = ?20, "
+	"version = version + 1 WHERE id = ?1 AND version = ?2",
+    [STMT_OPTION_DELETE] = "DELETE FROM cp_option WHERE id = ?1 AND version = ?2",
+    [STMT_OPTION_STATUS] =
+	"UPDATE cp_option SET status = ?3, implemented_on = ?4, actual_cost = ?5, "
+	"version = version + 1 WHERE id = ?1 AND version = ?2",
+    [STMT_OPTION_EFFECT_INSERT] =
+	"INSERT INTO cp_option_effect(option_id, stream, carrier_code, name, quantity, unit) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [STMT_OPTION_EFFECT_DELETE] = "DELETE FROM cp_option_effect WHERE option_id = ?1",
 
     /* @assess-savings-sql */
 

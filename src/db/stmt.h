@@ -535,6 +535,29 @@ enum stmt {
 	/* @assess-process-stmts */
 
 	/* @assess-option-stmts */
+	/* --- CP options (model/assess/option.c); the caller checked the assessment --- */
+	STMT_OPTION_LIST,	   /* assessment -> id, assessment_id, version, seq, title,
+				      description, waste_item_id, cause_id, kind, offsite, triage,
+				      reject_reason, status, capex, annual_saving, life_years,
+				      cash_flows, discount_rate, opcost_change, score_tech,
+				      score_fin, score_env, implemented_on (''), actual_cost; by seq */
+	STMT_OPTION_EFFECT_LIST,   /* assessment -> option_id, stream, carrier, name, qty, unit */
+	STMT_OPTION_ASSESSMENT,	   /* option id -> assessment id */
+	STMT_OPTION_WASTE_OF,	   /* balance item id, assessment -> 1 when a waste or emission
+				      line of it */
+	STMT_OPTION_CAUSE_OF,	   /* cause id, assessment -> 1 when a cause of it */
+	STMT_OPTION_CARRIER,	   /* carrier code -> 1 */
+	STMT_OPTION_UNIT,	   /* unit code -> 1 */
+	STMT_OPTION_NEXT_SEQ,	   /* assessment -> the next seq */
+	STMT_OPTION_INSERT,	   /* assessment, seq, title, description, waste_item_id,
+				      cause_id, kind, offsite, triage, reject_reason, capex,
+				      annual_saving, life_years, cash_flows, discount_rate,
+				      opcost_change, score_tech, score_fin, score_env -> id */
+	STMT_OPTION_UPDATE,	   /* id, version, as STMT_OPTION_INSERT from title, status */
+	STMT_OPTION_DELETE,	   /* id, version */
+	STMT_OPTION_STATUS,	   /* id, version, status, implemented_on, actual_cost */
+	STMT_OPTION_EFFECT_INSERT, /* option, stream, carrier, name, qty, unit */
+	STMT_OPTION_EFFECT_DELETE, /* option */
 
 	/* @assess-savings-stmts */
 

@@ -992,6 +992,20 @@ static const struct {
     /* @assess-process-msgs */
 
     /* @assess-option-msgs */
+    [MSG_OPTION_FLOWS_BAD] = {"{L} phải là các số tiền theo từng năm, cách nhau bởi dấu chấm "
+			      "phẩy hoặc xuống dòng, nhiều nhất {1} năm",
+			      "{L} must be the amounts of each year separated by semicolons or "
+			      "new lines, at most {1} years"},
+    [MSG_OPTION_FLOWS_OR_SAVING] = {"nhập {L} hoặc khoản tiết kiệm hằng năm với thời gian sử "
+				    "dụng, không nhập cả hai",
+				    "enter the {L} or an annual saving with a life, not both"},
+    [MSG_OPTION_SAVING_LIFE] = {"cần nhập {L} đi kèm", "the {L} is needed with it"},
+    [MSG_OPTION_OFFSITE_KIND] = {"{L} chỉ áp dụng cho giải pháp sản xuất sản phẩm phụ hữu ích",
+				 "{L} applies only to a useful by-product"},
+    [MSG_OPTION_REJECTED_MOVE] = {"{L}: giải pháp đã bị loại bỏ nên không thể thực hiện",
+				  "{L}: a rejected option cannot be carried out"},
+    [MSG_OPTION_TOO_MANY_EFFECTS] = {"nhiều nhất {1} dòng tác động cho một giải pháp",
+				     "at most {1} effect lines per option"},
 
     /* @assess-savings-msgs */
 

@@ -608,6 +608,12 @@ enum msg_id {
 	/* @assess-process-msgs */
 
 	/* @assess-option-msgs */
+	MSG_OPTION_FLOWS_BAD,	     /* {L}, {1} most years: not a list of amounts */
+	MSG_OPTION_FLOWS_OR_SAVING,  /* {L}: both flows and a constant saving given */
+	MSG_OPTION_SAVING_LIFE,	     /* {L}: the saving needs a life, the life a saving */
+	MSG_OPTION_OFFSITE_KIND,     /* {L}: off-site only for a by-product */
+	MSG_OPTION_REJECTED_MOVE,    /* {L}: a rejected option cannot be carried out */
+	MSG_OPTION_TOO_MANY_EFFECTS, /* {1} most effect lines */
 
 	/* @assess-savings-msgs */
 

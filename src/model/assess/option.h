@@ -72,6 +72,8 @@ struct cp_option {
 	struct fin_result fin;
 	double weighted_score; /* NAN when a score or the weights are missing */
 	double toe, co2_t;     /* sums of the energy effects per year (NAN: a factor missing) */
+	int factor_year;       /* the year whose factors converted them (the assessment's, or
+				  the latest earlier one with a grid factor) */
 };
 
 /*
