@@ -1139,4 +1139,9 @@ const char *const db_sql[STMT__MAX] = {
     /* @assess-savings-sql */
 
     /* @assess-report-sql */
+    [STMT_ASSESS_FACILITY] =
+	"SELECT f.name, f.code, coalesce(f.address, ''), f.sector_code, s.name_vi, s.name_en, "
+	"au.name, f.size, f.ownership FROM assessment a JOIN facility f ON f.id = a.facility_id "
+	"JOIN sector s ON s.code = f.sector_code JOIN admin_unit au ON au.id = f.admin_unit_id "
+	"WHERE a.id = ?4 AND " SCOPE_SEES_A,
 };

@@ -562,6 +562,8 @@ enum stmt {
 	/* @assess-savings-stmts */
 
 	/* @assess-report-stmts */
+	STMT_ASSESS_FACILITY, /* who, assessment id -> facility name, code, address, sector
+				 code, sector name_vi, name_en, unit name, size, ownership */
 
 	STMT__MAX
 };

@@ -902,3 +902,30 @@ fail:
 	log_err("assessments: %s", db_errmsg(db));
 	return ST_ERR;
 }
+
+int
+assess_facility(struct db *db, const struct principal *who, int64_t id, struct arena *a,
+		struct assess_facility *out)
+{
+	struct db_stmt *st = db_stmt(db, STMT_ASSESS_FACILITY);
+	scope_bind(st, who);
+	db_bind_int(st, 4, id);
+	int rc = db_step(st);
+	if (rc == DB_DONE)
+		return ST_NOTFOUND;
+	if (rc != DB_ROW) {
+		log_err("assessment %lld facility: %s", (long long)id, db_errmsg(db));
+		return ST_ERR;
+	}
+	out->name = arena_strdup(a, db_col_text(st, 0));
+	out->code = arena_strdup(a, db_col_text(st, 1));
+	out->address = arena_strdup(a, db_col_text(st, 2));
+	out->sector_code = arena_strdup(a, db_col_text(st, 3));
+	out->sector_vi = arena_strdup(a, db_col_text(st, 4));
+	out->sector_en = arena_strdup(a, db_col_text(st, 5));
+	out->unit_name = arena_strdup(a, db_col_text(st, 6));
+	out->size = names_index(names_size, SIZE__MAX, db_col_text(st, 7));
+	out->ownership = names_index(names_ownership, OWN__MAX, db_col_text(st, 8));
+	db_reset(st);
+	return ST_OK;
+}

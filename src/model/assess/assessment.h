@@ -235,6 +235,15 @@ struct assess_item {
 int assess_list(struct db *db, const struct principal *who, const struct assess_filter *f,
 		struct arena *a, struct assess_item **out, int *n, long *total);
 
+/* The facility of an assessment as the assessment's readers see it (experts included). */
+struct assess_facility {
+	const char *name, *code, *address, *sector_code, *sector_vi, *sector_en, *unit_name;
+	int size, ownership; /* indices in names_size, names_ownership; -1 unknown */
+};
+/* The facility of assessment id as who sees it: ST_OK, ST_NOTFOUND or ST_ERR (strings in a). */
+int assess_facility(struct db *db, const struct principal *who, int64_t id, struct arena *a,
+		    struct assess_facility *out);
+
 /* The audit JSON of a (sorted keys, compact); malloc'd. */
 char *assessment_json(const struct assessment *a);
 
