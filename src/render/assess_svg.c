@@ -27,8 +27,8 @@
 #define MID	    160
 #define FONT	    10
 #define LINE_H	    12
-#define LABEL_CHARS 17 /* characters of a label line */
-#define BOX_CHARS   15 /* characters of a line in a box */
+#define LABEL_CHARS 15 /* characters of a label line */
+#define BOX_CHARS   14 /* characters of a line in a box */
 #define LABEL_LINES 2  /* lines of a name beside a box */
 #define BOX_LINES   3  /* lines of a step's name */
 #define ITEM_GAP    6
@@ -171,7 +171,9 @@ pos_of(const struct process *p, int64_t step_id)
 struct label {
 	int nname;
 	char name[LABEL_LINES][WRAP_BYTES];
-	char sub[WRAP_BYTES];
+	char sub[WRAP_BYTES];	  /* the quantity, after the kind of waste if any */
+	int nsub;		  /* lines sub is drawn on (1, or 2 when too long) */
+	char subl[2][WRAP_BYTES]; /* those lines */
 	int waste, energy, feed;
 	double y; /* top */
 };
@@ -179,7 +181,7 @@ struct label {
 static double
 label_h(const struct label *l)
 {
-	return (l->nname + 1) * LINE_H + ITEM_GAP;
+	return (l->nname + l->nsub) * LINE_H + ITEM_GAP;
 }
 
 /* The label of line l of step index si; kind: 0 own input or output, 1 fed into this step. */
@@ -204,11 +206,18 @@ label_of(const struct process *p, const struct process_line *l, int fed,
 	out->nname = wrap(name, LABEL_CHARS, LABEL_LINES, out->name);
 	fmt_qty(q, sizeof(q), l->qty, FMT_QTY, o->lang);
 	const char *u = assess_unit_label(o->names, l->unit, o->lang);
+	const char *kind = l->stream == 4 ? w->waste : w->emission;
 	if (out->waste)
-		snprintf(out->sub, sizeof(out->sub), "%s: %s %s",
-			 l->stream == 4 ? w->waste : w->emission, q, u);
+		snprintf(out->sub, sizeof(out->sub), "%s: %s %s", kind, q, u);
 	else
 		snprintf(out->sub, sizeof(out->sub), "%s %s", q, u);
+	out->nsub = 1;
+	snprintf(out->subl[0], sizeof(out->subl[0]), "%s", out->sub);
+	if (out->waste && chars(out->sub, strlen(out->sub)) > LABEL_CHARS) {
+		out->nsub = 2;
+		snprintf(out->subl[0], sizeof(out->subl[0]), "%s:", kind);
+		snprintf(out->subl[1], sizeof(out->subl[1]), "%s %s", q, u);
+	}
 }
 
 /* The layout of one step. */
@@ -266,8 +275,9 @@ put_labels(struct buf *b, const struct label *l, int n, const struct block *k, i
 		for (int j = 0; j < x->nname; j++)
 			put_text(b, left ? IN_END : OUT_X, ty + j * LINE_H, left ? "end" : "start",
 				 NULL, x->name[j]);
-		put_text(b, left ? IN_END : OUT_X, ty + x->nname * LINE_H, left ? "end" : "start",
-			 x->waste ? "waste" : "qty", x->sub);
+		for (int j = 0; j < x->nsub; j++)
+			put_text(b, left ? IN_END : OUT_X, ty + (x->nname + j) * LINE_H,
+				 left ? "end" : "start", x->waste ? "waste" : "qty", x->subl[j]);
 		buf_puts(b, "</g>");
 		if (left)
 			put_arrow_h(b, IN_END + 2, ay, BOX_L, by, 0, x->energy ? "energy" : "in");

@@ -95,11 +95,11 @@ verdict(struct http_request *req, struct buf *b, const struct bal_result *r, dou
 		html_close(b, "strong");
 	} else {
 		html_open(b, "span", "class", "balance-flag within", NULL);
-		html_textf(b, "%s %s",
-			   r->state == BAL_EMPTY
-			       ? HTTP_T(req, "Chưa có số liệu;", "No figures;")
-			       : HTTP_T(req, "Trong mức cho phép", "Within the tolerance"),
-			   r->state == BAL_EMPTY ? "" : t);
+		if (r->state == BAL_EMPTY)
+			html_text(b, HTTP_T(req, "Chưa có số liệu", "No figures yet"));
+		else
+			html_textf(b, "%s %s",
+				   HTTP_T(req, "Trong mức cho phép", "Within the tolerance"), t);
 		html_close(b, "span");
 	}
 }
