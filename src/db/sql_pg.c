@@ -207,5 +207,8 @@ const unsigned char db_pg_returning_id[STMT__MAX] = {
     [STMT_ASSESS_INSERT] = 1,
     [STMT_ASSESS_MEMBER_INSERT] = 1,
     [STMT_OPTION_INSERT] = 1,
+    [STMT_PROCESS_STEP_INSERT] = 1,
+    [STMT_PROCESS_LINE_INSERT] = 1,
+    [STMT_PROCESS_CAUSE_INSERT] = 1,
     /* @assess-returning */
 };

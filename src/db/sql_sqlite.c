@@ -1092,6 +1092,36 @@ const char *const db_sql[STMT__MAX] = {
     /* @assess-sql */
 
     /* @assess-process-sql */
+    [STMT_PROCESS_STEP_LIST] = "SELECT id, seq, name, description FROM process_step WHERE "
+			       "assessment_id = ?1 ORDER BY seq",
+    [STMT_PROCESS_STEP_INSERT] =
+	"INSERT INTO process_step(assessment_id, seq, name, description) VALUES (?1, "
+	"(SELECT coalesce(max(seq), 0) + 1 FROM process_step WHERE assessment_id = ?1), ?2, ?3)",
+    [STMT_PROCESS_STEP_UPDATE] =
+	"UPDATE process_step SET name = ?3, description = ?4 WHERE id = ?1 AND assessment_id = ?2",
+    [STMT_PROCESS_STEP_SEQ] = "UPDATE process_step SET seq = ?3 WHERE id = ?1 AND assessment_id = ?2",
+    [STMT_PROCESS_STEP_DELETE] = "DELETE FROM process_step WHERE id = ?1 AND assessment_id = ?2",
+    [STMT_PROCESS_LINE_LIST] =
+	"SELECT b.id, b.step_id, b.direction, b.stream, b.name, coalesce(b.carrier_code, ''), "
+	"b.quantity, b.unit, coalesce(b.to_step_id, 0), b.lost_value, b.treatment_cost, b.note "
+	"FROM balance_item b JOIN process_step s ON s.id = b.step_id WHERE s.assessment_id = ?1 "
+	"ORDER BY s.seq, b.id",
+    [STMT_PROCESS_LINE_INSERT] =
+	"INSERT INTO balance_item(step_id, direction, stream, name, carrier_code, quantity, unit, "
+	"to_step_id, lost_value, treatment_cost, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+	"?10, ?11)",
+    [STMT_PROCESS_LINE_UPDATE] =
+	"UPDATE balance_item SET direction = ?2, stream = ?3, name = ?4, carrier_code = ?5, "
+	"quantity = ?6, unit = ?7, to_step_id = ?8, lost_value = ?9, treatment_cost = ?10, "
+	"note = ?11 WHERE id = ?1",
+    [STMT_PROCESS_LINE_DELETE] = "DELETE FROM balance_item WHERE id = ?1",
+    [STMT_PROCESS_CAUSE_LIST] =
+	"SELECT c.id, c.item_id, c.description FROM waste_cause c JOIN balance_item b ON b.id = "
+	"c.item_id JOIN process_step s ON s.id = b.step_id WHERE s.assessment_id = ?1 ORDER BY "
+	"c.id",
+    [STMT_PROCESS_CAUSE_INSERT] = "INSERT INTO waste_cause(item_id, description) VALUES (?1, ?2)",
+    [STMT_PROCESS_CAUSE_DELETE] = "DELETE FROM waste_cause WHERE id = ?1",
+    [STMT_PROCESS_UNITS] = "SELECT code, dimension, to_base FROM unit",
 
     /* @assess-option-sql */
     /* --- CP options (model/assess/option.c) --- */

@@ -294,6 +294,10 @@ const struct route_def routes[ROUTE__MAX] = {
     /* -- assessments -- */
 
     /* -- assessment process -- */
+    [ROUTE_ASSESS_PROCESS] = {.path = "/assessments/{id}/process",
+			      .methods = M(HTTP_GET) | M(HTTP_POST),
+			      .handler = web_assess_process,
+			      .roles = ROLES_ANY},
 
     /* -- assessment options -- */
 

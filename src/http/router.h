@@ -110,6 +110,7 @@ enum route {
 	/* -- assessments -- */
 
 	/* -- assessment process -- */
+	ROUTE_ASSESS_PROCESS, /* GET, POST /assessments/{id}/process: steps, balances, waste */
 
 	/* -- assessment options -- */
 

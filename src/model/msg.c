@@ -990,6 +990,17 @@ static const struct {
     /* @assess-msgs */
 
     /* @assess-process-msgs */
+    [MSG_PROCESS_CARRIER_ENERGY] = {"{L}: chỉ dòng năng lượng mới chọn dạng năng lượng",
+				    "{L}: only an energy line names an energy carrier"},
+    [MSG_PROCESS_CARRIER_UNIT] = {"{L}: {1} không tính theo đơn vị {2}",
+				  "{L}: {3} is not measured in {4}"},
+    [MSG_PROCESS_TO_STEP_LATER] = {"{L}: phải là một công đoạn đứng sau công đoạn này",
+				   "{L}: must be a later step of this process"},
+    [MSG_PROCESS_TO_STEP_OUT] = {"{L}: chỉ dòng đầu ra mới chuyển sang công đoạn khác",
+				 "{L}: only an output feeds another step"},
+    [MSG_PROCESS_WASTE_ONLY] = {"{L}: chỉ nhập cho dòng chất thải hoặc khí thải",
+				"{L}: only for a waste or emission line"},
+    [MSG_PROCESS_TOO_MANY] = {"{L}: tối đa {1}", "{L}: at most {1}"},
 
     /* @assess-option-msgs */
     [MSG_OPTION_FLOWS_BAD] = {"{L} phải là các số tiền theo từng năm, cách nhau bởi dấu chấm "

@@ -606,6 +606,13 @@ enum msg_id {
 	/* @assess-msgs */
 
 	/* @assess-process-msgs */
+	MSG_PROCESS_CARRIER_ENERGY, /* {L}: only an energy line names a carrier */
+	MSG_PROCESS_CARRIER_UNIT,   /* {L}, {1} {2} the carrier and unit in Vietnamese, {3} {4}
+				       in English: the carrier is not measured in the unit */
+	MSG_PROCESS_TO_STEP_LATER,  /* {L}: not a later step of the same process */
+	MSG_PROCESS_TO_STEP_OUT,    /* {L}: only an output feeds another step */
+	MSG_PROCESS_WASTE_ONLY,	    /* {L}: only waste and emission lines have it */
+	MSG_PROCESS_TOO_MANY,	    /* {L}, {1} the limit: no more of them */
 
 	/* @assess-option-msgs */
 	MSG_OPTION_FLOWS_BAD,	     /* {L}, {1} most years: not a list of amounts */

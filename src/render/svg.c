@@ -655,3 +655,9 @@ svg_distribution(struct buf *out, const struct svg_dist *d)
 #undef DIST_X
 	buf_puts(out, "</svg>");
 }
+
+void
+svg_escape(struct buf *out, const char *s)
+{
+	svg_text(out, s);
+}

@@ -73,4 +73,11 @@ struct svg_dist {
  */
 void svg_distribution(struct buf *out, const struct svg_dist *d);
 
+/*
+ * Appends s escaped for SVG text and attribute values, as the charts above
+ * escape theirs (the five XML specials as entities, control characters as
+ * spaces, malformed UTF-8 as U+FFFD): for other drawings of render/.
+ */
+void svg_escape(struct buf *out, const char *s);
+
 #endif

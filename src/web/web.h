@@ -154,6 +154,8 @@ void web_mail_account_notices(struct http_request *req, struct buf *b);
 /* -- assessments -- */
 
 /* -- assessment process -- */
+/* The process steps, balances, waste costs and causes of an assessment (assess_process.c). */
+int web_assess_process(struct http_request *req, struct http_response *resp);
 
 /* -- assessment options -- */
 

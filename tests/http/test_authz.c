@@ -239,6 +239,13 @@ static const struct {
     /* -- assessments -- */
 
     /* -- assessment process -- */
+    /*
+     * No assessment 9999: every signed-in role is told "not found" (the
+     * scoped check comes first; test_process_page.c covers one that
+     * exists); a POST without its op is refused (400) before any lookup.
+     */
+    [ROUTE_ASSESS_PROCESS] = {{{"GET", "/assessments/9999/process", {303, 404, 404, 404, 404, 404}},
+			       {"POST", "/assessments/9999/process", {303, 400, 400, 400, 400, 400}}}},
 
     /* -- assessment options -- */
 
