@@ -305,6 +305,12 @@ const struct route_def routes[ROUTE__MAX] = {
 
     /* -- assessment savings and case studies -- */
 
+    /* -- assessment report -- */
+    [ROUTE_ASSESS_REPORT] = {.path = "/assessments/{id}/report",
+			     .methods = M(HTTP_GET),
+			     .handler = web_assessment_report,
+			     .roles = ROLES_ANY},
+
     /* @routes */
 };
 

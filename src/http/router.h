@@ -118,6 +118,9 @@ enum route {
 
 	/* -- assessment savings and case studies -- */
 
+	/* -- assessment report -- */
+	ROUTE_ASSESS_REPORT, /* GET /assessments/{id}/report: the printable report */
+
 	ROUTE__MAX
 };
 

@@ -965,3 +965,37 @@ web_assess_process(struct http_request *req, struct http_response *resp)
 	choices_free(v.c);
 	return out;
 }
+
+/* ---- the process in the printable report (web/assess_report.c) ---- */
+
+int
+web_assess_process_section(struct http_request *req, struct db *db, struct buf *b,
+			   const struct assess_ref *r)
+{
+	struct view v;
+	memset(&v, 0, sizeof(v));
+	v.op = "";
+	int rc = view_load(req, db, r->id, &v);
+	if (rc != ST_OK) {
+		choices_free(v.c);
+		return rc == ST_ERR ? -1 : 0;
+	}
+	v.may = 0; /* paper: no forms */
+	if (v.p.nsteps == 0) {
+		html_elem(b, "p", HTTP_T(req, "Chưa có công đoạn nào.", "No process step yet."));
+		choices_free(v.c);
+		return 0;
+	}
+	html_open(b, "figure", "class", "process-figure", NULL);
+	struct assess_svg_opts o = {.lang = req->lang, .id = "process-diagram", .names = v.c};
+	assess_svg_process(b, &v.p, &o);
+	html_close(b, "figure");
+	balance_table(req, b,
+		      HTTP_T(req, "Cân bằng toàn quy trình", "Balance of the whole process"),
+		      &v.p.mass, &v.p.energy, v.p.ref.tolerance_pct);
+	for (int i = 0; i < v.p.nsteps; i++)
+		step_section(req, b, &v, i);
+	waste_section(req, b, &v);
+	choices_free(v.c);
+	return 0;
+}

@@ -156,6 +156,13 @@ void web_mail_account_notices(struct http_request *req, struct buf *b);
 /* -- assessment process -- */
 /* The process steps, balances, waste costs and causes of an assessment (assess_process.c). */
 int web_assess_process(struct http_request *req, struct http_response *resp);
+struct assess_ref;
+struct db;
+/* The flow chart, balances, steps and waste streams, read only, into b (the report): 0 or -1. */
+int web_assess_process_section(struct http_request *req, struct db *db, struct buf *b,
+			       const struct assess_ref *r);
+/* The printable assessment report (assess_report.c). */
+int web_assessment_report(struct http_request *req, struct http_response *resp);
 
 /* -- assessment options -- */
 

@@ -244,8 +244,9 @@ static const struct {
      * scoped check comes first; test_process_page.c covers one that
      * exists); a POST without its op is refused (400) before any lookup.
      */
-    [ROUTE_ASSESS_PROCESS] = {{{"GET", "/assessments/9999/process", {303, 404, 404, 404, 404, 404}},
-			       {"POST", "/assessments/9999/process", {303, 400, 400, 400, 400, 400}}}},
+    [ROUTE_ASSESS_PROCESS] =
+	{{{"GET", "/assessments/9999/process", {303, 404, 404, 404, 404, 404}},
+	  {"POST", "/assessments/9999/process", {303, 400, 400, 400, 400, 400}}}},
 
     /* -- assessment options -- */
 
@@ -253,6 +254,8 @@ static const struct {
 
     /* -- assessment savings and case studies -- */
 
+    /* -- assessment report: no such assessment for anyone -- */
+    [ROUTE_ASSESS_REPORT] = {{{"GET", "/assessments/9999/report", {303, 404, 404, 404, 404, 404}}}},
 };
 
 static struct hc_server server;
