@@ -206,5 +206,6 @@ const unsigned char db_pg_returning_id[STMT__MAX] = {
     /* CP assessments */
     [STMT_ASSESS_INSERT] = 1,
     [STMT_ASSESS_MEMBER_INSERT] = 1,
+    [STMT_AFILE_INSERT] = 1,
     /* @assess-returning */
 };

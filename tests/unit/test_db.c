@@ -182,8 +182,8 @@ test_override_table(void **state)
 	}
 	assert_int_equal(overrides, 29); /* 28, STMT_ASSESS_STATE */
 	/* 23, STMT_ATTACHMENT_INSERT, STMT_CAMPAIGN_INSERT, STMT_ASSESS_INSERT,
-	   STMT_ASSESS_MEMBER_INSERT */
-	assert_int_equal(returning, 27);
+	   STMT_ASSESS_MEMBER_INSERT, STMT_AFILE_INSERT */
+	assert_int_equal(returning, 28);
 }
 
 /* A text the backend rejects is a programming error: db_stmt aborts. */
