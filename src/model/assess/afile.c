@@ -114,7 +114,7 @@ afile_add_tx(struct db *db, const struct principal *who, int64_t id, struct afil
 	f->id = db_last_id(db);
 	f->uploaded_by = who->user_id;
 	char *after = afile_json(id, f);
-	rc = assess_touch(db, who, &r, "assessment.file_add", "assessment_file", f->id, NULL,
+	rc = assess_touch(db, who, &r, "assessment.file_add", "assessment", id, NULL,
 			  after);
 	free(after);
 	return rc;
@@ -263,7 +263,7 @@ afile_delete_tx(struct db *db, const struct principal *who, int64_t id, int64_t 
 		goto out;
 	}
 	char *before = afile_json(id, &f);
-	rc = assess_touch(db, who, &r, "assessment.file_delete", "assessment_file", file_id,
+	rc = assess_touch(db, who, &r, "assessment.file_delete", "assessment", id,
 			  before, NULL);
 	free(before);
 out:
