@@ -775,11 +775,21 @@ web_assessment(struct http_request *req, struct http_response *resp)
 	struct db *db = http_request_db(req);
 	if (db == NULL)
 		return -1;
+	/* who may not edit the details is told so before a stale version */
+	struct assess_ref r;
+	enum wf_state to;
+	int note;
+	int rc = assess_open(db, req->who, id, 0, ASSESS_READ, &r);
+	if (rc == ST_OK)
+		rc = wf_check_rules(assessment_kind.rules, assessment_kind.nrules, WF_EDIT, r.state,
+				    req->who, &to, &note);
+	if (rc != ST_OK)
+		return wfp_fail(req, resp, rc);
 	struct wf_errors errs;
 	wf_errors_clear(&errs);
 	struct assessment_input in;
 	asw_details_input(req, &in);
-	int rc = assessment_update(db, req->who, id, form_version(req), &in, &errs);
+	rc = assessment_update(db, req->who, id, form_version(req), &in, &errs);
 	if (rc == ST_INVALID)
 		asw_details_errors(req, &errs);
 	struct page_say say = {.errs = &errs, .form = "details"};
