@@ -93,8 +93,7 @@ assessment_doc(struct http_request *req, struct db *db, const struct assessment 
 }
 
 static int
-answer(struct http_request *req, struct http_response *resp, struct db *db, int64_t id,
-       int status)
+answer(struct http_request *req, struct http_response *resp, struct db *db, int64_t id, int status)
 {
 	struct assessment a;
 	int rc = assessment_get(db, req->who, id, &a);
@@ -179,7 +178,8 @@ list(struct http_request *req, struct http_response *resp, struct db *db)
 
 /* create (id 0), update (action -1) or a move. */
 static int
-write_one(struct http_request *req, struct http_response *resp, struct db *db, int64_t id, int action)
+write_one(struct http_request *req, struct http_response *resp, struct db *db, int64_t id,
+	  int action)
 {
 	json_t *body = api_body(req, resp);
 	if (body == NULL)

@@ -193,8 +193,8 @@ files_list(struct http_request *req, struct buf *b, const struct page *p, int t)
 				  NULL);
 			web_csrf_field(req, b, NULL);
 			html_open(b, "button", "type", "submit", "class", "link", "aria-label",
-				  arena_printf(&req->arena, "%s %s", HTTP_T(req, "Xoá tệp", "Delete"),
-					       f->filename),
+				  arena_printf(&req->arena, "%s %s",
+					       HTTP_T(req, "Xoá tệp", "Delete"), f->filename),
 				  NULL);
 			html_text(b, HTTP_T(req, "Xoá", "Delete"));
 			html_close(b, "button");
@@ -272,27 +272,29 @@ task_item(struct http_request *req, struct buf *b, const struct page *p, int t,
 {
 	const struct assess_task *x = &p->tasks[t - 1];
 	const struct assess_task_def *d = &assess_task_defs[t - 1];
-	const char *open = say != NULL && say->form != NULL && strcmp(say->form, "task") == 0 &&
-				   say->task == t
-			       ? "open"
-			       : NULL;
-	const char *attr[] = {"class",
-			      arena_printf(&req->arena, "task task-%s", names_task_state[x->state].code),
-			      "id", arena_printf(&req->arena, "task-%d", t), "open", open};
+	const char *open =
+	    say != NULL && say->form != NULL && strcmp(say->form, "task") == 0 && say->task == t
+		? "open"
+		: NULL;
+	const char *attr[] = {
+	    "class", arena_printf(&req->arena, "task task-%s", names_task_state[x->state].code),
+	    "id",    arena_printf(&req->arena, "task-%d", t),
+	    "open",  open};
 	wfp_tag(b, "details", attr, 6);
 	html_open(b, "summary", NULL);
 	html_open(b, "span", "class", "task-name", NULL);
 	html_textf(b, "%d. %s", t, HTTP_T(req, d->name_vi, d->name_en));
 	html_close(b, "span");
 	html_open(b, "span", "class", "task-meta", NULL);
-	html_text(b, HTTP_T(req, names_task_state[x->state].name_vi,
-			    names_task_state[x->state].name_en));
+	html_text(
+	    b, HTTP_T(req, names_task_state[x->state].name_vi, names_task_state[x->state].name_en));
 	if (x->responsible[0] != '\0')
 		html_textf(b, " · %s", x->responsible);
 	if (x->due_on[0] != '\0')
 		html_textf(b, " · %s %s", HTTP_T(req, "hạn", "due"), asw_date(req, x->due_on));
 	if (x->nfiles > 0)
-		html_textf(b, " · %d %s", x->nfiles, HTTP_T(req, "tệp", x->nfiles == 1 ? "file" : "files"));
+		html_textf(b, " · %d %s", x->nfiles,
+			   HTTP_T(req, "tệp", x->nfiles == 1 ? "file" : "files"));
 	html_close(b, "span");
 	html_close(b, "summary");
 	if (x->notes[0] != '\0') {
@@ -327,8 +329,9 @@ steps_section(struct http_request *req, struct buf *b, const struct page *p,
 	html_open(b, "ol", "class", "steps", NULL);
 	for (int s = 1; s <= ASSESS_STEPS; s++) {
 		int cur = s == p->prog.step;
-		const char *la[] = {"class", cur ? "step current" : "step", "aria-current",
-				    cur ? "step" : NULL, "id", arena_printf(&req->arena, "step-%d", s)};
+		const char *la[] = {"class",	    cur ? "step current" : "step",
+				    "aria-current", cur ? "step" : NULL,
+				    "id",	    arena_printf(&req->arena, "step-%d", s)};
 		wfp_tag(b, "li", la, 6);
 		html_open(b, "h3", NULL);
 		html_textf(b, "%s %d: %s", HTTP_T(req, "Bước", "Step"), s,
@@ -392,9 +395,8 @@ moves_section(struct http_request *req, struct buf *b, const struct page *p,
 		if (note) {
 			const char *nid =
 			    arena_printf(&req->arena, "note-%s", wf_action_names[moves[i].action]);
-			asw_textarea(req, b,
-				     HTTP_T(req, "Lý do (bắt buộc)", "Reason (required)"), "note",
-				     nid, "", NULL);
+			asw_textarea(req, b, HTTP_T(req, "Lý do (bắt buộc)", "Reason (required)"),
+				     "note", nid, "", NULL);
 		}
 		html_open(b, "button", "type", "submit", NULL);
 		html_text(b, HTTP_T(req, moves[i].vi, moves[i].en));
@@ -434,16 +436,19 @@ details_section(struct http_request *req, struct buf *b, const struct page *p,
 		   : HTTP_T(req, fu->name_vi, fu->name_en));
 	dl_row(b, HTTP_T(req, "Trọng tâm đánh giá", "Focus area"), a->focus);
 	const struct name *pe = &names_period[a->period];
-	dl_row(b, HTTP_T(req, "Kỳ cân bằng", "Balance period"), HTTP_T(req, pe->name_vi, pe->name_en));
+	dl_row(b, HTTP_T(req, "Kỳ cân bằng", "Balance period"),
+	       HTTP_T(req, pe->name_vi, pe->name_en));
 	dl_row(b, HTTP_T(req, "Sai số cân bằng cho phép", "Balance tolerance"),
 	       arena_printf(&req->arena, "%s %%", wfp_qty_input(req, a->tolerance_pct)));
-	dl_row(b, HTTP_T(req, "Trọng số kỹ thuật / kinh tế / môi trường",
-			 "Weights technical / financial / environmental"),
+	dl_row(b,
+	       HTTP_T(req, "Trọng số kỹ thuật / kinh tế / môi trường",
+		      "Weights technical / financial / environmental"),
 	       arena_printf(&req->arena, "%s / %s / %s", wfp_qty_input(req, a->weight[ASSESS_TECH]),
 			    wfp_qty_input(req, a->weight[ASSESS_FIN]),
 			    wfp_qty_input(req, a->weight[ASSESS_ENV])));
 	if (a->accepted_on[0] != '\0')
-		dl_row(b, HTTP_T(req, "Ngày chấp nhận", "Accepted on"), asw_date(req, a->accepted_on));
+		dl_row(b, HTTP_T(req, "Ngày chấp nhận", "Accepted on"),
+		       asw_date(req, a->accepted_on));
 	html_close(b, "dl");
 	if (p->may_edit) {
 		const struct wf_errors *e = errs_of(say, "details", 0);
@@ -483,7 +488,8 @@ team_section(struct http_request *req, struct buf *b, const struct page *p,
 	html_close(b, "h2");
 	if (p->nteam == 0) {
 		html_open(b, "p", "class", "empty", NULL);
-		html_text(b, HTTP_T(req, "Nhóm chưa có thành viên.", "The team has no members yet."));
+		html_text(b,
+			  HTTP_T(req, "Nhóm chưa có thành viên.", "The team has no members yet."));
 		html_close(b, "p");
 	} else {
 		web_scroll_open(b, HTTP_T(req, "Thành viên nhóm SXSH", "CP team members"));
@@ -491,9 +497,9 @@ team_section(struct http_request *req, struct buf *b, const struct page *p,
 		html_elem(b, "caption", HTTP_T(req, "Thành viên nhóm", "Team members"));
 		html_raw(b, "<thead><tr>");
 		static const char *const heads[][2] = {
-		    {"Họ tên", "Name"},		     {"Vai trò", "Role"},
-		    {"Chức vụ", "Position"},	     {"Đơn vị công tác", "Organisation"},
-		    {"Liên hệ", "Contact"},	     {"Tài khoản", "Account"},
+		    {"Họ tên", "Name"},	     {"Vai trò", "Role"},
+		    {"Chức vụ", "Position"}, {"Đơn vị công tác", "Organisation"},
+		    {"Liên hệ", "Contact"},  {"Tài khoản", "Account"},
 		};
 		for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
 			html_open(b, "th", "scope", "col", NULL);
@@ -524,12 +530,11 @@ team_section(struct http_request *req, struct buf *b, const struct page *p,
 				hidden(b, "op", "remove");
 				hidden(b, "member",
 				       arena_printf(&req->arena, "%lld", (long long)m->id));
-				html_open(b, "button", "type", "submit", "class", "link",
-					  "aria-label",
-					  arena_printf(&req->arena, "%s %s",
-						       HTTP_T(req, "Bớt khỏi nhóm", "Remove"),
-						       m->name),
-					  NULL);
+				html_open(
+				    b, "button", "type", "submit", "class", "link", "aria-label",
+				    arena_printf(&req->arena, "%s %s",
+						 HTTP_T(req, "Bớt khỏi nhóm", "Remove"), m->name),
+				    NULL);
 				html_text(b, HTTP_T(req, "Bớt", "Remove"));
 				html_close(b, "button");
 				html_close(b, "form");
@@ -552,14 +557,15 @@ team_section(struct http_request *req, struct buf *b, const struct page *p,
 		hidden(b, "op", "add");
 		wfp_input(req, b, HTTP_T(req, "Họ tên", "Name"), "name",
 			  val(req, say, "team", 0, "name", ""), e);
-		asw_select(req, b, HTTP_T(req, "Vai trò trong nhóm", "Team role"), "team_role", NULL,
-			   names_team_role, NAMES_TEAM_ROLE_N, NULL,
+		asw_select(req, b, HTTP_T(req, "Vai trò trong nhóm", "Team role"), "team_role",
+			   NULL, names_team_role, NAMES_TEAM_ROLE_N, NULL,
 			   val(req, say, "team", 0, "team_role", "member"), e);
 		wfp_input(req, b, HTTP_T(req, "Chức vụ", "Position"), "position",
 			  val(req, say, "team", 0, "position", ""), e);
 		wfp_input(req, b, HTTP_T(req, "Đơn vị công tác", "Organisation"), "organisation",
 			  val(req, say, "team", 0, "organisation", ""), e);
-		wfp_input(req, b, HTTP_T(req, "Liên hệ (điện thoại, e-mail)", "Contact (phone, e-mail)"),
+		wfp_input(req, b,
+			  HTTP_T(req, "Liên hệ (điện thoại, e-mail)", "Contact (phone, e-mail)"),
 			  "contact", val(req, say, "team", 0, "contact", ""), e);
 		wfp_input(req, b,
 			  HTTP_T(req, "E-mail tài khoản (bắt buộc với chuyên gia tư vấn)",
@@ -587,7 +593,8 @@ files_section(struct http_request *req, struct buf *b, const struct page *p)
 		any |= p->files[i].task == 0;
 	if (!any) {
 		html_open(b, "p", "class", "empty", NULL);
-		html_text(b, HTTP_T(req, "Chưa có tệp chung (tệp của từng nhiệm vụ nằm ở nhiệm vụ đó).",
+		html_text(b, HTTP_T(req,
+				    "Chưa có tệp chung (tệp của từng nhiệm vụ nằm ở nhiệm vụ đó).",
 				    "No general files (each task's files are shown with it)."));
 		html_close(b, "p");
 	}
@@ -614,8 +621,10 @@ history_section(struct http_request *req, struct buf *b, const struct page *p)
 	web_scroll_open(b, HTTP_T(req, "Lịch sử đánh giá", "Assessment history"));
 	html_open(b, "table", "class", "list history", NULL);
 	html_raw(b, "<thead><tr>");
-	static const char *const heads[][2] = {
-	    {"Thời gian", "When"}, {"Người thực hiện", "By"}, {"Thao tác", "Move"}, {"Ghi chú", "Note"}};
+	static const char *const heads[][2] = {{"Thời gian", "When"},
+					       {"Người thực hiện", "By"},
+					       {"Thao tác", "Move"},
+					       {"Ghi chú", "Note"}};
 	for (size_t i = 0; i < 4; i++) {
 		html_open(b, "th", "scope", "col", NULL);
 		html_text(b, HTTP_T(req, heads[i][0], heads[i][1]));
@@ -670,10 +679,11 @@ page_render(struct http_request *req, struct http_response *resp, int64_t id,
 	int rc = page_load(req, db, id, p);
 	if (rc != ST_OK)
 		return wfp_fail(req, resp, rc);
-	const char *title = p->a.title[0] ? p->a.title
-					  : arena_printf(&req->arena, "%s %s",
-							 HTTP_T(req, "Đánh giá SXSH", "CP assessment"),
-							 p->facility);
+	const char *title =
+	    p->a.title[0]
+		? p->a.title
+		: arena_printf(&req->arena, "%s %s", HTTP_T(req, "Đánh giá SXSH", "CP assessment"),
+			       p->facility);
 	struct buf b;
 	buf_init(&b, WFP_PAGE_MAX);
 	html_open(&b, "p", "class", "crumbs", NULL);
@@ -697,7 +707,8 @@ page_render(struct http_request *req, struct http_response *resp, int64_t id,
 	}
 	if (p->a.doc.state == WF_RETURNED && p->a.doc.review_note[0] != '\0') {
 		html_open(&b, "div", "class", "review-note", "role", "note", NULL);
-		html_elem(&b, "h2", HTTP_T(req, "Ý kiến của Sở khi trả lại", "The Department's note"));
+		html_elem(&b, "h2",
+			  HTTP_T(req, "Ý kiến của Sở khi trả lại", "The Department's note"));
 		html_elem(&b, "p", p->a.doc.review_note);
 		html_close(&b, "div");
 	}
@@ -741,13 +752,13 @@ after_post(struct http_request *req, struct http_response *resp, int64_t id, int
 {
 	if (rc == ST_OK) {
 		struct http_param p = {"done", done};
-		wfp_redirect(resp, arena_printf(&req->arena, "%s%s",
-						web_url(req,
-							arena_printf(&req->arena,
-								     "/assessments/%lld",
-								     (long long)id),
-							&p, 1),
-						anchor));
+		wfp_redirect(
+		    resp,
+		    arena_printf(
+			&req->arena, "%s%s",
+			web_url(req, arena_printf(&req->arena, "/assessments/%lld", (long long)id),
+				&p, 1),
+			anchor));
 		return 0;
 	}
 	if (rc == ST_INVALID) {
@@ -903,8 +914,9 @@ web_assessment_files(struct http_request *req, struct http_response *resp)
 	const struct http_file *f = http_file(req, "file");
 	struct msg why;
 	int64_t fid;
-	int rc = afile_add(db, req->who, id, (int)task, f != NULL ? f->filename : NULL,
-			   f != NULL ? f->data : NULL, f != NULL ? f->len : 0, wf_now(), &fid, &why);
+	int rc =
+	    afile_add(db, req->who, id, (int)task, f != NULL ? f->filename : NULL,
+		      f != NULL ? f->data : NULL, f != NULL ? f->len : 0, wf_now(), &fid, &why);
 	if (rc == ST_INVALID) {
 		struct page_say say = {.problem = wfp_text(req, &why)};
 		resp->status = why.id == MSG_ATTACH_TOO_LARGE ? 413 : 400;

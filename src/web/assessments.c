@@ -271,17 +271,19 @@ web_assessments(struct http_request *req, struct http_response *resp)
 	long total;
 	if (assess_list(db, req->who, &f, &req->arena, &v, &n, &total) != ST_OK)
 		return -1;
-	const char *title = HTTP_T(req, "Đánh giá sản xuất sạch hơn", "Cleaner production assessments");
+	const char *title =
+	    HTTP_T(req, "Đánh giá sản xuất sạch hơn", "Cleaner production assessments");
 	struct buf b;
 	buf_init(&b, WFP_PAGE_MAX);
 	html_elem(&b, "h1", title);
-	html_elem(&b, "p",
-		  HTTP_T(req,
-			 "Mỗi đánh giá SXSH đi qua 6 bước và 18 nhiệm vụ theo phương pháp "
-			 "UNEP/UNIDO, do nhóm SXSH của doanh nghiệp cùng chuyên gia tư vấn thực hiện.",
-			 "Each CP assessment goes through the 6 steps and 18 tasks of the "
-			 "UNEP/UNIDO method, carried out by the enterprise's CP team with "
-			 "consultant experts."));
+	html_elem(
+	    &b, "p",
+	    HTTP_T(req,
+		   "Mỗi đánh giá SXSH đi qua 6 bước và 18 nhiệm vụ theo phương pháp "
+		   "UNEP/UNIDO, do nhóm SXSH của doanh nghiệp cùng chuyên gia tư vấn thực hiện.",
+		   "Each CP assessment goes through the 6 steps and 18 tasks of the "
+		   "UNEP/UNIDO method, carried out by the enterprise's CP team with "
+		   "consultant experts."));
 	if (asw_is_province(req)) {
 		html_open(&b, "p", NULL);
 		html_open(&b, "a", "class", "button", "href",
@@ -396,32 +398,34 @@ asw_details_fields(struct http_request *req, struct buf *b, const struct assessm
 	wfp_input(req, b, HTTP_T(req, "Tên đánh giá", "Title"), "title",
 		  posted_or(req, "title", a ? a->title : ""), errs);
 	html_open(b, "label", "class", "check", NULL);
-	int pilot = req->method == HTTP_POST ? http_form(req, "pilot") != NULL
-					     : (a != NULL && a->pilot);
-	const char *pa[] = {"type", "checkbox", "name",	  "pilot",
-			    "value", "1",	"checked", pilot ? "checked" : NULL};
+	int pilot =
+	    req->method == HTTP_POST ? http_form(req, "pilot") != NULL : (a != NULL && a->pilot);
+	const char *pa[] = {"type",  "checkbox", "name",    "pilot",
+			    "value", "1",	 "checked", pilot ? "checked" : NULL};
 	wfp_tag(b, "input", pa, 8);
-	html_text(b, HTTP_T(req, "Mô hình thí điểm (trình diễn SXSH)", "Pilot (CP demonstration) model"));
+	html_text(
+	    b, HTTP_T(req, "Mô hình thí điểm (trình diễn SXSH)", "Pilot (CP demonstration) model"));
 	html_close(b, "label");
 	asw_select(req, b, HTTP_T(req, "Nguồn kinh phí", "Funding source"), "funding", NULL,
 		   names_funding, NAMES_FUNDING_N, NULL,
 		   posted_or(req, "funding", names_funding[a ? a->funding : 3].code), errs);
 	wfp_input(req, b, HTTP_T(req, "Ghi chú kinh phí", "Funding note"), "funding_note",
 		  posted_or(req, "funding_note", a ? a->funding_note : ""), errs);
-	wfp_input(req, b, HTTP_T(req, "Ngày bắt đầu (ngày/tháng/năm)", "Start date (day/month/year)"),
-		  "started_on", posted_or(req, "started_on", a ? asw_date_input(req, a->started_on) : ""),
-		  errs);
+	wfp_input(req, b,
+		  HTTP_T(req, "Ngày bắt đầu (ngày/tháng/năm)", "Start date (day/month/year)"),
+		  "started_on",
+		  posted_or(req, "started_on", a ? asw_date_input(req, a->started_on) : ""), errs);
 	asw_textarea(req, b, HTTP_T(req, "Trọng tâm đánh giá", "Focus area"), "focus", NULL,
 		     posted_or(req, "focus", a ? a->focus : ""), errs);
 	asw_select(req, b, HTTP_T(req, "Kỳ của cân bằng vật liệu", "Balance period"), "period",
 		   NULL, names_period, NAMES_PERIOD_N, NULL,
 		   posted_or(req, "period", names_period[a ? a->period : 3].code), errs);
-	wfp_input_num(req, b,
-		      HTTP_T(req, "Sai số cân bằng cho phép (%)", "Balance tolerance (%)"),
-		      "tolerance_pct",
-		      posted_or(req, "tolerance_pct",
-				wfp_qty_input(req, a ? a->tolerance_pct : ASSESS_TOLERANCE_DEFAULT)),
-		      errs, 1);
+	wfp_input_num(
+	    req, b, HTTP_T(req, "Sai số cân bằng cho phép (%)", "Balance tolerance (%)"),
+	    "tolerance_pct",
+	    posted_or(req, "tolerance_pct",
+		      wfp_qty_input(req, a ? a->tolerance_pct : ASSESS_TOLERANCE_DEFAULT)),
+	    errs, 1);
 	html_open(b, "fieldset", "class", "weights", NULL);
 	html_elem(b, "legend",
 		  HTTP_T(req, "Trọng số chấm điểm giải pháp", "Weights of the option score"));
@@ -431,8 +435,8 @@ asw_details_fields(struct http_request *req, struct buf *b, const struct assessm
 	for (int i = 0; i < ASSESS_CRITERIA; i++) {
 		snprintf(w, sizeof(w), "1");
 		wfp_input_num(req, b, HTTP_T(req, wl[i][0], wl[i][1]), wn[i],
-			      posted_or(req, wn[i], a ? wfp_qty_input(req, a->weight[i]) : w),
-			      errs, 1);
+			      posted_or(req, wn[i], a ? wfp_qty_input(req, a->weight[i]) : w), errs,
+			      1);
 	}
 	html_close(b, "fieldset");
 }
@@ -560,10 +564,10 @@ web_assessment_new(struct http_request *req, struct http_response *resp)
 	}
 	if (rc == ST_OK) {
 		struct http_param p = {"done", "created"};
-		wfp_redirect(resp, web_url(req,
-					   arena_printf(&req->arena, "/assessments/%lld",
-							(long long)id),
-					   &p, 1));
+		wfp_redirect(resp,
+			     web_url(req,
+				     arena_printf(&req->arena, "/assessments/%lld", (long long)id),
+				     &p, 1));
 		return 0;
 	}
 	if (rc == ST_NOTFOUND) {

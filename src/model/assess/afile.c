@@ -114,8 +114,7 @@ afile_add_tx(struct db *db, const struct principal *who, int64_t id, struct afil
 	f->id = db_last_id(db);
 	f->uploaded_by = who->user_id;
 	char *after = afile_json(id, f);
-	rc = assess_touch(db, who, &r, "assessment.file_add", "assessment", id, NULL,
-			  after);
+	rc = assess_touch(db, who, &r, "assessment.file_add", "assessment", id, NULL, after);
 	free(after);
 	return rc;
 }
@@ -154,8 +153,8 @@ afile_add(struct db *db, const struct principal *who, int64_t id, int task, cons
 			  .uploaded_at = now};
 	if (db_begin(db) != DB_OK)
 		return wf_finish(db, ST_ERR, "assessment file add", WF_PRIVATE);
-	int rc = wf_finish(db, afile_add_tx(db, who, id, &f, data), "assessment file add",
-			   WF_PRIVATE);
+	int rc =
+	    wf_finish(db, afile_add_tx(db, who, id, &f, data), "assessment file add", WF_PRIVATE);
 	if (rc == ST_OK)
 		*file_id = f.id;
 	return rc;
@@ -184,14 +183,13 @@ afile_meta(struct db *db, int64_t id, int64_t file_id, struct arena *a, struct a
 	}
 	if (rc == DB_DONE)
 		return ST_NOTFOUND;
-	log_err("assessment %lld file %lld: %s", (long long)id, (long long)file_id,
-		db_errmsg(db));
+	log_err("assessment %lld file %lld: %s", (long long)id, (long long)file_id, db_errmsg(db));
 	return ST_ERR;
 }
 
 int
-afile_get(struct db *db, const struct principal *who, int64_t id, int64_t file_id,
-	  struct arena *a, struct afile *meta, void **data)
+afile_get(struct db *db, const struct principal *who, int64_t id, int64_t file_id, struct arena *a,
+	  struct afile *meta, void **data)
 {
 	struct assess_ref r;
 	if (data != NULL)
@@ -263,8 +261,7 @@ afile_delete_tx(struct db *db, const struct principal *who, int64_t id, int64_t 
 		goto out;
 	}
 	char *before = afile_json(id, &f);
-	rc = assess_touch(db, who, &r, "assessment.file_delete", "assessment", id,
-			  before, NULL);
+	rc = assess_touch(db, who, &r, "assessment.file_delete", "assessment", id, before, NULL);
 	free(before);
 out:
 	arena_free(&a);
