@@ -244,16 +244,13 @@ static const struct {
      * assess_open tells before the form); a POST with only the token is a
      * stale form (409) or a form missing its fields (400).
      */
-    [ROUTE_ASSESSMENTS] = {{{"GET",
-			     "/assessments",
-			     {303, 200, 200, 200, 200, 200},
-			     "Cơ sở khác",
-			     SEES_PROVINCE},
-			    {"GET",
-			     "/assessments",
-			     {303, 200, 200, 200, 200, 200},
-			     "Cơ sở của doanh nghiệp",
-			     SEES_DISTRICT | (1u << ENT) | (1u << EXP)}}},
+    [ROUTE_ASSESSMENTS] =
+	{{{"GET", "/assessments", {303, 200, 200, 200, 200, 200}, "Cơ sở khác", SEES_PROVINCE},
+	  {"GET",
+	   "/assessments",
+	   {303, 200, 200, 200, 200, 200},
+	   "Cơ sở của doanh nghiệp",
+	   SEES_DISTRICT | (1u << ENT) | (1u << EXP)}}},
     [ROUTE_ASSESSMENT_NEW] = {{{"GET", "/assessments/new", {303, 200, 200, 403, 403, 403}},
 			       {"POST", "/assessments/new", {303, 400, 400, 403, 403, 403}}}},
     [ROUTE_ASSESSMENT] = {{{"GET", "/assessments/9001", {303, 200, 200, 200, 200, 200}},
@@ -262,15 +259,17 @@ static const struct {
 			   {"POST", "/assessments/9002", {303, 409, 409, 404, 404, 404}}}},
     [ROUTE_ASSESSMENT_ACTION] =
 	{{{"POST", "/assessments/9001/action", {303, 400, 400, 400, 400, 400}}}},
-    [ROUTE_ASSESSMENT_TEAM] = {{{"POST", "/assessments/9001/team", {303, 400, 400, 403, 400, 400}},
-				{"POST", "/assessments/9002/team", {303, 400, 400, 404, 404, 404}}}},
+    [ROUTE_ASSESSMENT_TEAM] =
+	{{{"POST", "/assessments/9001/team", {303, 400, 400, 403, 400, 400}},
+	  {"POST", "/assessments/9002/team", {303, 400, 400, 404, 404, 404}}}},
     [ROUTE_ASSESSMENT_TASK] =
 	{{{"POST", "/assessments/9001/tasks/1", {303, 409, 409, 403, 409, 409}},
 	  {"POST", "/assessments/9002/tasks/1", {303, 409, 409, 404, 404, 404}},
 	  {"POST", "/assessments/9001/tasks/19", {303, 404, 404, 404, 404, 404}}}},
     [ROUTE_ASSESSMENT_FILES] =
 	{{{"POST", "/assessments/9001/files", {303, 400, 400, 400, 400, 400}}}},
-    [ROUTE_ASSESSMENT_FILE] = {{{"GET", "/assessments/9001/files/1", {303, 404, 404, 404, 404, 404}}}},
+    [ROUTE_ASSESSMENT_FILE] =
+	{{{"GET", "/assessments/9001/files/1", {303, 404, 404, 404, 404, 404}}}},
     [ROUTE_ASSESSMENT_FILE_DELETE] =
 	{{{"POST", "/assessments/9001/files/1/delete", {303, 404, 404, 404, 404, 404}}}},
     [ROUTE_API_ASSESSMENTS] = {{{"GET",
@@ -283,8 +282,9 @@ static const struct {
 				 {401, 200, 200, 200, 200, 200},
 				 "\"facility_code\":\"OWN\"",
 				 SEES_DISTRICT | (1u << ENT) | (1u << EXP)}}},
-    [ROUTE_API_ASSESSMENT] = {{{"GET", "/api/v1/assessments/9001", {401, 200, 200, 200, 200, 200}},
-			       {"GET", "/api/v1/assessments/9002", {401, 200, 200, 404, 404, 404}}}},
+    [ROUTE_API_ASSESSMENT] =
+	{{{"GET", "/api/v1/assessments/9001", {401, 200, 200, 200, 200, 200}},
+	  {"GET", "/api/v1/assessments/9002", {401, 200, 200, 404, 404, 404}}}},
 
     /* -- assessment process -- */
 
