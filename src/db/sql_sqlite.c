@@ -1096,7 +1096,8 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_AFILE_LIST] =
 	"SELECT x.id, coalesce(x.task, 0), x.filename, x.mime, x.size, x.uploaded_by, "
 	"coalesce(nullif(u.name, ''), u.email), x.uploaded_at FROM assessment_file x JOIN "
-	"app_user u ON u.id = x.uploaded_by WHERE x.assessment_id = ?1 ORDER BY x.task, x.id",
+	"app_user u ON u.id = x.uploaded_by WHERE x.assessment_id = ?1 ORDER BY coalesce(x.task, "
+	"0), x.id",
     [STMT_AFILE_META] =
 	"SELECT coalesce(task, 0), filename, mime, size, uploaded_by, uploaded_at FROM "
 	"assessment_file WHERE assessment_id = ?1 AND id = ?2",
