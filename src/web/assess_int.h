@@ -25,6 +25,8 @@ const char *asw_date(struct http_request *req, const char *iso);
 const char *asw_date_input(struct http_request *req, const char *iso);
 /* "Bước 2/6 — Phân tích các công đoạn sản xuất"; all done past step 6 (arena). */
 const char *asw_step_text(struct http_request *req, int step);
+/* An assessment's state as people read it (submitted: with the Department). */
+const char *asw_state_label(struct http_request *req, enum wf_state s);
 /* The URL of /assessments/{id}REST in the page's language (arena). */
 const char *asw_path(struct http_request *req, int64_t id, const char *rest);
 

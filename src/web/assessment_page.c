@@ -695,7 +695,7 @@ page_render(struct http_request *req, struct http_response *resp, int64_t id,
 	html_open(&b, "p", "class", "lead", NULL);
 	html_textf(&b, "%s · %s: ", p->facility, HTTP_T(req, "Trạng thái", "State"));
 	html_open(&b, "strong", "class", "state", NULL);
-	html_text(&b, wfp_state_label(req, p->a.doc.state));
+	html_text(&b, asw_state_label(req, p->a.doc.state));
 	html_close(&b, "strong");
 	html_close(&b, "p");
 	if (say == NULL) {

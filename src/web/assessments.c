@@ -73,6 +73,15 @@ asw_step_text(struct http_request *req, int step)
 }
 
 const char *
+asw_state_label(struct http_request *req, enum wf_state s)
+{
+	/* an assessment's report goes to the province, not through the district */
+	if (s == WF_SUBMITTED)
+		return HTTP_T(req, "Đã nộp, chờ Sở xem xét", "Submitted, awaiting the Department");
+	return wfp_state_label(req, s);
+}
+
+const char *
 asw_path(struct http_request *req, int64_t id, const char *rest)
 {
 	return web_url(req, arena_printf(&req->arena, "/assessments/%lld%s", (long long)id, rest),
@@ -167,7 +176,9 @@ list_filters(struct http_request *req, struct buf *b, int state, const char *yea
 		html_open(b, "input", "type", "hidden", "name", "lang", "value", "en", NULL);
 	struct name st[NLIST_STATES];
 	for (int i = 0; i < NLIST_STATES; i++)
-		st[i] = names_state[list_states[i]];
+		st[i] = (struct name){names_state[list_states[i]].code,
+				      asw_state_label(req, list_states[i]),
+				      asw_state_label(req, list_states[i])};
 	asw_select(req, b, HTTP_T(req, "Trạng thái", "State"), "state", "flt-state", st,
 		   NLIST_STATES, HTTP_T(req, "Mọi trạng thái", "Any state"),
 		   state >= 0 ? names_state[state].code : "", NULL);
@@ -223,7 +234,7 @@ list_table(struct http_request *req, struct buf *b, const struct assess_item *v,
 		html_close(b, "td");
 		html_elem(b, "td", x->title[0] ? x->title : "—");
 		html_elem(b, "td", asw_date(req, x->started_on));
-		html_elem(b, "td", wfp_state_label(req, x->state));
+		html_elem(b, "td", asw_state_label(req, x->state));
 		html_elem(b, "td", asw_step_text(req, x->step));
 		html_open(b, "td", "class", "num", NULL);
 		html_textf(b, "%d/%d", x->done, ASSESS_TASKS);
