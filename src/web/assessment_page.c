@@ -258,8 +258,8 @@ task_form(struct http_request *req, struct buf *b, const struct page *p, int t,
 	html_text(b, HTTP_T(req, "Hạn hoàn thành (ngày/tháng/năm)", "Due date (day/month/year)"));
 	html_close(b, "label");
 	html_open(b, "input", "type", "text", "name", "due_on", "id", did, "inputmode", "numeric",
-		  "placeholder", HTTP_T(req, "dd/mm/yyyy", "dd/mm/yyyy"), "value",
-		  val(req, say, "task", t, "due_on", asw_date_input(req, x->due_on)), NULL);
+		  "value", val(req, say, "task", t, "due_on", asw_date_input(req, x->due_on)),
+		  NULL);
 	html_open(b, "button", "type", "submit", NULL);
 	html_text(b, HTTP_T(req, "Lưu nhiệm vụ", "Save the task"));
 	html_close(b, "button");
