@@ -35,6 +35,8 @@ int api_refdata_item(struct http_request *req, struct http_response *resp);  /* 
 int api_session(struct http_request *req, struct http_response *resp);	     /* GET */
 
 /* -- assessments -- */
+int api_assessments(struct http_request *req, struct http_response *resp);
+int api_assessment(struct http_request *req, struct http_response *resp);
 
 /* -- assessment process -- */
 

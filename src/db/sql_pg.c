@@ -210,5 +210,6 @@ const unsigned char db_pg_returning_id[STMT__MAX] = {
     [STMT_PROCESS_STEP_INSERT] = 1,
     [STMT_PROCESS_LINE_INSERT] = 1,
     [STMT_PROCESS_CAUSE_INSERT] = 1,
+    [STMT_AFILE_INSERT] = 1,
     /* @assess-returning */
 };

@@ -1090,6 +1090,20 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_ASSESS_LIST_COUNT] = "SELECT count(*) " ASSESS_LIST_WHERE,
 #undef ASSESS_LIST_WHERE
     /* @assess-sql */
+    [STMT_AFILE_INSERT] =
+	"INSERT INTO assessment_file(assessment_id, task, filename, mime, size, content, "
+	"uploaded_by, uploaded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [STMT_AFILE_LIST] =
+	"SELECT x.id, coalesce(x.task, 0), x.filename, x.mime, x.size, x.uploaded_by, "
+	"coalesce(nullif(u.name, ''), u.email), x.uploaded_at FROM assessment_file x JOIN "
+	"app_user u ON u.id = x.uploaded_by WHERE x.assessment_id = ?1 ORDER BY coalesce(x.task, "
+	"0), x.id",
+    [STMT_AFILE_META] =
+	"SELECT coalesce(task, 0), filename, mime, size, uploaded_by, uploaded_at FROM "
+	"assessment_file WHERE assessment_id = ?1 AND id = ?2",
+    [STMT_AFILE_CONTENT] =
+	"SELECT content FROM assessment_file WHERE assessment_id = ?1 AND id = ?2",
+    [STMT_AFILE_DELETE] = "DELETE FROM assessment_file WHERE assessment_id = ?1 AND id = ?2",
 
     /* @assess-process-sql */
     [STMT_PROCESS_STEP_LIST] = "SELECT id, seq, name, description FROM process_step WHERE "

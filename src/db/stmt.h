@@ -531,6 +531,15 @@ enum stmt {
 				      implemented ones */
 	STMT_ASSESS_LIST_COUNT,	   /* who, state, year, pilot, facility -> count */
 	/* @assess-stmts */
+	/* files of an assessment (model/assess/afile.c) */
+	STMT_AFILE_INSERT, /* assessment, task (NULL), filename, mime, size, content,
+			      uploaded_by, uploaded_at -> id */
+	STMT_AFILE_LIST,   /* assessment -> id, task (0), filename, mime, size, uploaded_by,
+			      uploader name or e-mail, uploaded_at */
+	STMT_AFILE_META,   /* assessment, file id -> task (0), filename, mime, size,
+			      uploaded_by, uploaded_at */
+	STMT_AFILE_CONTENT, /* assessment, file id -> content */
+	STMT_AFILE_DELETE,  /* assessment, file id */
 
 	/* @assess-process-stmts */
 	STMT_PROCESS_STEP_LIST,	  /* assessment -> id, seq, name, description; by seq */

@@ -108,6 +108,17 @@ enum route {
 	/* -- exports -- */
 
 	/* -- assessments -- */
+	ROUTE_ASSESSMENTS,	      /* GET /assessments (every role, in scope) */
+	ROUTE_ASSESSMENT_NEW,	      /* GET, POST /assessments/new (province) */
+	ROUTE_ASSESSMENT,	      /* GET, POST /assessments/{id} (POST: the details) */
+	ROUTE_ASSESSMENT_ACTION,      /* POST /assessments/{id}/action */
+	ROUTE_ASSESSMENT_TEAM,	      /* POST /assessments/{id}/team */
+	ROUTE_ASSESSMENT_TASK,	      /* POST /assessments/{id}/tasks/{n} */
+	ROUTE_ASSESSMENT_FILES,	      /* POST /assessments/{id}/files (multipart upload) */
+	ROUTE_ASSESSMENT_FILE,	      /* GET /assessments/{id}/files/{id} (download) */
+	ROUTE_ASSESSMENT_FILE_DELETE, /* POST /assessments/{id}/files/{id}/delete */
+	ROUTE_API_ASSESSMENTS,	      /* GET, POST /api/v1/assessments */
+	ROUTE_API_ASSESSMENT,	      /* GET, PUT /api/v1/assessments/{id}; POST .../{move} */
 
 	/* -- assessment process -- */
 	ROUTE_ASSESS_PROCESS, /* GET, POST /assessments/{id}/process: steps, balances, waste */

@@ -988,6 +988,23 @@ static const struct {
     [MSG_ASSESS_WEIGHTS_ZERO] = {"{L}: phải có ít nhất một trọng số lớn hơn 0",
 				 "{L}: at least one weight must be above 0"},
     /* @assess-msgs */
+    [MSG_ASSESS_FACILITY_MISSING] = {"Cơ sở: hãy gõ tên, mã cơ sở hoặc mã số thuế của cơ sở "
+				     "được đánh giá",
+				     "Facility: type the name, facility code or tax code of the "
+				     "facility assessed"},
+    [MSG_ASSESS_EXISTS] = {"Cơ sở này đã có một đánh giá SXSH bắt đầu trong năm đó",
+			   "This facility already has a CP assessment starting that year"},
+    [MSG_ASSESS_NONE] = {"Chưa có đánh giá SXSH nào.", "There are no CP assessments yet."},
+    [MSG_ASSESS_NONE_EXPERT] = {"Bạn chưa có tên trong nhóm SXSH của đánh giá nào. Sở Công "
+				"Thương thêm chuyên gia vào nhóm khi mở đánh giá.",
+				"No assessment's CP team names you yet. The Department adds "
+				"experts to the team when it opens an assessment."},
+    [MSG_ASSESS_CONFLICT] = {"Đánh giá đã được người khác thay đổi sau khi bạn mở trang; "
+			     "chưa lưu gì. Hãy xem lại và làm lại.",
+			     "Someone changed the assessment after you opened the page; "
+			     "nothing was saved. Check it and try again."},
+    [MSG_ASSESS_NOTE_NEEDED] = {"Hãy ghi lý do trả lại hoặc mở lại",
+				"Write why it is returned or reopened"},
 
     /* @assess-process-msgs */
     [MSG_PROCESS_CARRIER_ENERGY] = {"{L}: chỉ dòng năng lượng mới chọn dạng năng lượng",

@@ -604,6 +604,12 @@ enum msg_id {
 	MSG_ASSESS_MEMBER_TWICE, /* {L}, {1} the e-mail: already in the team */
 	MSG_ASSESS_WEIGHTS_ZERO, /* {L}: every weight is zero */
 	/* @assess-msgs */
+	MSG_ASSESS_FACILITY_MISSING, /* the new assessment's facility was not typed */
+	MSG_ASSESS_EXISTS,	     /* the facility has an assessment starting that year */
+	MSG_ASSESS_NONE,	     /* the list is empty */
+	MSG_ASSESS_NONE_EXPERT,	     /* an expert's list is empty: no team names it */
+	MSG_ASSESS_CONFLICT,	     /* a form of an older version */
+	MSG_ASSESS_NOTE_NEEDED,	     /* returning or reopening without a note */
 
 	/* @assess-process-msgs */
 	MSG_PROCESS_CARRIER_ENERGY, /* {L}: only an energy line names a carrier */

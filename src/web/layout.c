@@ -223,6 +223,7 @@ web_nav(struct http_request *req, struct buf *b)
 	    {"/audit", "Nhật ký", "Audit log", ROLES_PROVINCE},
 	    {"/deadlines", "Hạn nộp", "Deadlines", ROLES_PROVINCE},
 	    {"/campaigns", "Đợt khảo sát", "Campaigns", ROLES_STAFF},
+	    {"/assessments", "Đánh giá SXSH", "CP assessments", ROLES_ANY},
 	    {"/imports/new", "Nhập tệp", "Import files", ROLES_STAFF},
 	};
 	for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++) {

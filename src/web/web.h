@@ -152,6 +152,15 @@ void web_mail_account_notices(struct http_request *req, struct buf *b);
 /* -- exports -- */
 
 /* -- assessments -- */
+int web_assessments(struct http_request *req, struct http_response *resp);
+int web_assessment_new(struct http_request *req, struct http_response *resp);
+int web_assessment(struct http_request *req, struct http_response *resp);
+int web_assessment_action(struct http_request *req, struct http_response *resp);
+int web_assessment_team(struct http_request *req, struct http_response *resp);
+int web_assessment_task(struct http_request *req, struct http_response *resp);
+int web_assessment_files(struct http_request *req, struct http_response *resp);
+int web_assessment_file(struct http_request *req, struct http_response *resp);
+int web_assessment_file_delete(struct http_request *req, struct http_response *resp);
 
 /* -- assessment process -- */
 /* The process steps, balances, waste costs and causes of an assessment (assess_process.c). */

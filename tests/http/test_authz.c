@@ -237,6 +237,54 @@ static const struct {
 				{"POST", "/workbooks/upload", {303, 400, 400, 400, 400, 403}}}},
     [ROUTE_WORKBOOK_CONFIRM] = {{{"POST", "/workbooks/confirm", {303, 404, 404, 404, 404, 403}}}},
     /* -- assessments -- */
+    /*
+     * Assessment 9001 is OWN's, in progress, its team naming the expert;
+     * 9002 FOREIGN's, naming nobody (see setup).  Outside the scope is 404
+     * for every route; district officers read only (403 on changes, which
+     * assess_open tells before the form); a POST with only the token is a
+     * stale form (409) or a form missing its fields (400).
+     */
+    [ROUTE_ASSESSMENTS] =
+	{{{"GET", "/assessments", {303, 200, 200, 200, 200, 200}, "Cơ sở khác", SEES_PROVINCE},
+	  {"GET",
+	   "/assessments",
+	   {303, 200, 200, 200, 200, 200},
+	   "Cơ sở của doanh nghiệp",
+	   SEES_DISTRICT | (1u << ENT) | (1u << EXP)}}},
+    [ROUTE_ASSESSMENT_NEW] = {{{"GET", "/assessments/new", {303, 200, 200, 403, 403, 403}},
+			       {"POST", "/assessments/new", {303, 400, 400, 403, 403, 403}}}},
+    [ROUTE_ASSESSMENT] = {{{"GET", "/assessments/9001", {303, 200, 200, 200, 200, 200}},
+			   {"GET", "/assessments/9002", {303, 200, 200, 404, 404, 404}},
+			   {"POST", "/assessments/9001", {303, 409, 409, 403, 403, 409}},
+			   {"POST", "/assessments/9002", {303, 409, 409, 404, 404, 404}}}},
+    [ROUTE_ASSESSMENT_ACTION] =
+	{{{"POST", "/assessments/9001/action", {303, 400, 400, 400, 400, 400}}}},
+    [ROUTE_ASSESSMENT_TEAM] =
+	{{{"POST", "/assessments/9001/team", {303, 400, 400, 403, 400, 400}},
+	  {"POST", "/assessments/9002/team", {303, 400, 400, 404, 404, 404}}}},
+    [ROUTE_ASSESSMENT_TASK] =
+	{{{"POST", "/assessments/9001/tasks/1", {303, 409, 409, 403, 409, 409}},
+	  {"POST", "/assessments/9002/tasks/1", {303, 409, 409, 404, 404, 404}},
+	  {"POST", "/assessments/9001/tasks/19", {303, 404, 404, 404, 404, 404}}}},
+    [ROUTE_ASSESSMENT_FILES] =
+	{{{"POST", "/assessments/9001/files", {303, 400, 400, 400, 400, 400}}}},
+    [ROUTE_ASSESSMENT_FILE] =
+	{{{"GET", "/assessments/9001/files/1", {303, 404, 404, 404, 404, 404}}}},
+    [ROUTE_ASSESSMENT_FILE_DELETE] =
+	{{{"POST", "/assessments/9001/files/1/delete", {303, 404, 404, 404, 404, 404}}}},
+    [ROUTE_API_ASSESSMENTS] = {{{"GET",
+				 "/api/v1/assessments",
+				 {401, 200, 200, 200, 200, 200},
+				 "\"facility_code\":\"FOREIGN\"",
+				 SEES_PROVINCE},
+				{"GET",
+				 "/api/v1/assessments",
+				 {401, 200, 200, 200, 200, 200},
+				 "\"facility_code\":\"OWN\"",
+				 SEES_DISTRICT | (1u << ENT) | (1u << EXP)}}},
+    [ROUTE_API_ASSESSMENT] =
+	{{{"GET", "/api/v1/assessments/9001", {401, 200, 200, 200, 200, 200}},
+	  {"GET", "/api/v1/assessments/9002", {401, 200, 200, 404, 404, 404}}}},
 
     /* -- assessment process -- */
     /*
@@ -294,6 +342,17 @@ setup(void **state)
 	    [EXP] = {.email = "expert@x.vn", .role = ROLE_EXPERT},
 	};
 	hs_accounts(db, u + ADM, NWHO - ADM, users + ADM, NULL);
+	/* -- assessments -- 9001 (OWN, in progress, the expert in its team), 9002 (FOREIGN) */
+	char sql[512];
+	snprintf(sql, sizeof(sql),
+		 "INSERT INTO assessment(id, facility_id, year, started_on, status) VALUES "
+		 "(9001, 7001, 2026, '2026-03-15', 'in_progress'), "
+		 "(9002, 7002, 2026, '2026-03-16', 'draft'); "
+		 "INSERT INTO assessment_member(assessment_id, user_id, name, team_role) VALUES "
+		 "(9001, %lld, 'Chuyên gia', 'expert')",
+		 (long long)users[EXP].id);
+	if (db_exec(db, sql) != DB_OK)
+		fail_msg("fixture: %s", db_errmsg(db));
 	*state = db; /* closed by hs_teardown */
 	hs_server_start(&server, "authz.db");
 	return 0;

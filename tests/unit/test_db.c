@@ -182,7 +182,7 @@ test_override_table(void **state)
 	}
 	assert_int_equal(overrides, 29); /* 28, STMT_ASSESS_STATE */
 	/* every INSERT of db_pg_returning_id (src/db/sql_pg.c) */
-	assert_int_equal(returning, 31);
+	assert_int_equal(returning, 32);
 }
 
 /* A text the backend rejects is a programming error: db_stmt aborts. */

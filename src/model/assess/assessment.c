@@ -387,6 +387,13 @@ assessment_create(struct db *db, const struct principal *who, int64_t facility_i
 }
 
 int
+assessment_check(const struct assessment_input *in, struct assessment *out, struct wf_errors *errs)
+{
+	memset(out, 0, sizeof(*out));
+	return assessment_validate(in, out, errs);
+}
+
+int
 assessment_update(struct db *db, const struct principal *who, int64_t id, int64_t version,
 		  const struct assessment_input *in, struct wf_errors *errs)
 {

@@ -91,6 +91,9 @@ struct assessment_input {
  */
 int assessment_create(struct db *db, const struct principal *who, int64_t facility_id,
 		      const struct assessment_input *in, int64_t *id, struct wf_errors *errs);
+/* Checks in alone (the fields of assessment_create), filling *out: ST_OK or ST_INVALID. */
+int assessment_check(const struct assessment_input *in, struct assessment *out,
+		     struct wf_errors *errs);
 /* Replaces the details of assessment id from a form of version (as doc_update). */
 int assessment_update(struct db *db, const struct principal *who, int64_t id, int64_t version,
 		      const struct assessment_input *in, struct wf_errors *errs);
