@@ -296,6 +296,26 @@ const struct route_def routes[ROUTE__MAX] = {
     /* -- assessment process -- */
 
     /* -- assessment options -- */
+    [ROUTE_ASSESS_OPTIONS] = {.path = "/assessments/{id}/options",
+			      .methods = M(HTTP_GET) | M(HTTP_POST),
+			      .handler = web_assess_options,
+			      .roles = ROLES_ANY},
+    [ROUTE_ASSESS_OPTIONS_XLSX] = {.path = "/assessments/{id}/options.xlsx",
+				   .methods = M(HTTP_GET),
+				   .handler = web_assess_options_xlsx,
+				   .roles = ROLES_ANY},
+    [ROUTE_OPTION] = {.path = "/options/{id}",
+		      .methods = M(HTTP_GET) | M(HTTP_POST),
+		      .handler = web_option,
+		      .roles = ROLES_ANY},
+    [ROUTE_API_ASSESS_OPTIONS] = {.path = "/api/v1/assessments/{id}/options",
+				  .methods = M(HTTP_GET) | M(HTTP_POST),
+				  .handler = api_assess_options,
+				  .roles = ROLES_ANY},
+    [ROUTE_API_OPTION] = {.path = "/api/v1/options/{id}",
+			  .methods = M(HTTP_GET) | M(HTTP_PATCH) | M(HTTP_DELETE),
+			  .handler = api_option,
+			  .roles = ROLES_ANY},
 
     /* -- options across assessments -- */
 
@@ -309,7 +329,7 @@ static const struct {
 	enum http_method method;
 } http_methods[] = {
     {"GET", HTTP_GET}, {"HEAD", HTTP_HEAD},	{"POST", HTTP_POST},
-    {"PUT", HTTP_PUT}, {"DELETE", HTTP_DELETE},
+    {"PUT", HTTP_PUT}, {"DELETE", HTTP_DELETE}, {"PATCH", HTTP_PATCH},
 };
 
 enum http_method
@@ -474,7 +494,8 @@ router_check(struct http_request *req, const char *uri, struct http_response *re
 		return NULL;
 	}
 	int has_body =
-	    req->method == HTTP_POST || req->method == HTTP_PUT || req->method == HTTP_DELETE;
+	    req->method == HTTP_POST || req->method == HTTP_PUT || req->method == HTTP_DELETE ||
+	    req->method == HTTP_PATCH;
 	if (has_body && req->body_too_large) {
 		if (r->body_max > HTTP_FORM_MAX) /* an upload: say what the limit is */
 			router_error(req, resp, 413, router_upload_limit(req, LANG_VI),

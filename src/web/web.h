@@ -156,6 +156,9 @@ void web_mail_account_notices(struct http_request *req, struct buf *b);
 /* -- assessment process -- */
 
 /* -- assessment options -- */
+int web_assess_options(struct http_request *req, struct http_response *resp);	   /* GET, POST */
+int web_assess_options_xlsx(struct http_request *req, struct http_response *resp); /* GET */
+int web_option(struct http_request *req, struct http_response *resp);		   /* GET, POST */
 
 /* -- options across assessments -- */
 
