@@ -809,7 +809,9 @@ options_table(struct http_request *req, struct buf *b, const struct opt_ctx *c,
 		td_num(b, o->fin_ok ? years(req, o->fin.discounted_payback, o->fin.dpayback_never)
 				    : "—");
 		td_num(b, o->fin_ok ? money(req, o->fin.npv) : "—");
-		html_elem(b, "td", irr_text(req, o));
+		html_open(b, "td", "class", "irr", NULL);
+		html_text(b, irr_text(req, o));
+		html_close(b, "td");
 		td_num(b, num_trim(req, o->weighted_score, 2));
 		const char *fn = factor_note(req, c, o);
 		char t[64];

@@ -195,7 +195,7 @@ test_pages(void **state)
 	hs_contains(&r, "<td class=\"num\">3,75 năm</td>");
 	/* NPV 31,631,470.776 rounded to the đồng */
 	hs_contains(&r, "<td class=\"num\">31.631.471</td>");
-	hs_contains(&r, "<td>19,86 %</td>");
+	hs_contains(&r, "<td class=\"irr\">19,86 %</td>");
 	/* weighted score (8 + 6 + 7) / 3 = 7; 15,43 TOE; 68,1 t CO2 */
 	hs_contains(&r, "<td class=\"num\">7</td>");
 	hs_contains(&r, "<td class=\"num\">15,43</td>");
