@@ -255,8 +255,8 @@ test_api(void **state)
 			"/api/v1/assessments/{id}/options", NULL, NULL, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 1);
 	json_decref(j);
-	api(EXP2, "GET", "/api/v1/assessments/9101/options", "/api/v1/assessments/{id}/options",
-	    NULL, NULL, 404);
+	json_decref(api(EXP2, "GET", "/api/v1/assessments/9101/options",
+			"/api/v1/assessments/{id}/options", NULL, NULL, 404));
 
 	/* flows -100, 230, -132 at 12 %: roots 10 % and 20 % (NPV = 0 at both:
 	 * -100 + 230/1.1 - 132/1.21 = -100 + 209.0909 - 109.0909 = 0;
