@@ -1250,6 +1250,10 @@ option_render(struct http_request *req, struct http_response *resp, struct db *d
 		if (v == NULL) {
 			vals_of(req, &o, &mine);
 			v = &mine;
+		} else if (v->version == 0) {
+			mine = *v;
+			mine.version = o.version;
+			v = &mine;
 		}
 		option_form(req, &b, &c,
 			    web_url(req, arena_printf(&req->arena, "/options/%lld", (long long)id),
@@ -1317,9 +1321,10 @@ web_option(struct http_request *req, struct http_response *resp)
 		}
 		if (rc == ST_CONFLICT) {
 			resp->status = 409;
-			v.version = 0; /* keep what was typed, but the next save must be fresh */
-			return option_render(req, resp, db, id, NULL, NULL, NULL,
-					     conflict_text(req));
+			/* what was typed is kept; saving it again is a deliberate choice
+			 * made against the version now stored */
+			v.version = 0;
+			return option_render(req, resp, db, id, &v, NULL, NULL, conflict_text(req));
 		}
 	} else if (strcmp(op, "status") == 0) {
 		rc = option_set_status(db, req->who, id, v.version, http_form(req, "status"),

@@ -226,6 +226,9 @@ test_pages(void **state)
 	hc_response_free(&r);
 	req(EXP, "POST", target, "op=update&version=7&title=Z&kind=equipment", 409, &r);
 	hs_contains(&r, "nên chưa lưu gì");
+	/* what was typed is kept, with the version now stored */
+	hs_contains(&r, "name=\"title\" id=\"f-title\" value=\"Z\"");
+	hs_contains(&r, "name=\"version\" value=\"1\"");
 	hc_response_free(&r);
 	req(EXP, "POST", target,
 	    "op=update&version=1&rows=1&title=L%E1%BA%AFp+bi%E1%BA%BFn+t%E1%BA%A7n&kind=equipment&"
