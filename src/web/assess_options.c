@@ -501,6 +501,18 @@ errors_worded(struct http_request *req, const struct opt_vals *v, struct wf_erro
 	wfp_qty_error(req, errs, "annual_saving", v->annual_saving);
 	wfp_qty_error(req, errs, "life_years", v->life_years);
 	wfp_qty_error(req, errs, "discount_rate", v->rate);
+	/* the model's range is of the fraction; the page's field is a percent */
+	static const struct val_label rate_pct = {"tỷ lệ chiết khấu (%/năm)",
+						  "discount rate (% a year)"};
+	for (int i = 0; i < errs->n; i++) {
+		struct wf_error *e = &errs->e[i];
+		if (strcmp(e->field, "discount_rate") != 0 || e->msg.id != MSG_VAL_RANGE)
+			continue;
+		msg_init(&e->msg, MSG_VAL_RANGE, &rate_pct);
+		msg_code(&e->msg, "-99");
+		msg_code(&e->msg, "1000");
+		msg_str(&e->msg, v->rate);
+	}
 	wfp_qty_error(req, errs, "opcost_change", v->opcost_change);
 	for (int i = 0; i < 3; i++)
 		wfp_qty_error(req, errs, score_names[i], v->score[i]);

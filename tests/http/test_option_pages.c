@@ -177,6 +177,12 @@ test_pages(void **state)
 	hs_contains(&r, "name=\"title\" id=\"f-title\" value=\"X\"");
 	hc_response_free(&r);
 
+	/* a rate beyond 1,000 %: the range in percent */
+	req(EXP, "POST", LIST, "op=create&rows=3&title=X&kind=equipment&discount_rate=1.500", 400,
+	    &r);
+	hs_contains(&r, "tỷ lệ chiết khấu (%/năm) phải từ -99 đến 1000");
+	hc_response_free(&r);
+
 	/* "thêm dòng" re-renders with two more effect rows, nothing saved */
 	req(EXP, "POST", LIST, "op=addrow&rows=3&title=Y", 200, &r);
 	hs_contains(&r, "name=\"effects[4].qty\"");
