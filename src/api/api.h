@@ -41,6 +41,8 @@ int api_assessment(struct http_request *req, struct http_response *resp);
 /* -- assessment process -- */
 
 /* -- assessment options -- */
+int api_assess_options(struct http_request *req, struct http_response *resp); /* GET, POST */
+int api_option(struct http_request *req, struct http_response *resp); /* GET, PATCH, DELETE */
 
 /* -- options across assessments -- */
 

@@ -1179,6 +1179,11 @@ const char *const db_sql[STMT__MAX] = {
 	"INSERT INTO cp_option_effect(option_id, stream, carrier_code, name, quantity, unit) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [STMT_OPTION_EFFECT_DELETE] = "DELETE FROM cp_option_effect WHERE option_id = ?1",
+    [STMT_OPTION_TARGETS] =
+	"SELECT b.id, b.name, s.name, c.id, coalesce(c.description, '') FROM balance_item b "
+	"JOIN process_step s ON s.id = b.step_id LEFT JOIN waste_cause c ON c.item_id = b.id "
+	"WHERE s.assessment_id = ?1 AND b.stream IN ('waste', 'emission') "
+	"ORDER BY s.seq, b.id, c.id",
 
     /* @assess-savings-sql */
 

@@ -585,6 +585,8 @@ enum stmt {
 	STMT_OPTION_STATUS,	   /* id, version, status, implemented_on, actual_cost */
 	STMT_OPTION_EFFECT_INSERT, /* option, stream, carrier, name, qty, unit */
 	STMT_OPTION_EFFECT_DELETE, /* option */
+	STMT_OPTION_TARGETS,	   /* assessment -> balance item id, item name, step name, cause id
+				      (NULL), cause description; waste and emission lines */
 
 	/* @assess-savings-stmts */
 

@@ -347,6 +347,26 @@ const struct route_def routes[ROUTE__MAX] = {
 			      .roles = ROLES_ANY},
 
     /* -- assessment options -- */
+    [ROUTE_ASSESS_OPTIONS] = {.path = "/assessments/{id}/options",
+			      .methods = M(HTTP_GET) | M(HTTP_POST),
+			      .handler = web_assess_options,
+			      .roles = ROLES_ANY},
+    [ROUTE_ASSESS_OPTIONS_XLSX] = {.path = "/assessments/{id}/options.xlsx",
+				   .methods = M(HTTP_GET),
+				   .handler = web_assess_options_xlsx,
+				   .roles = ROLES_ANY},
+    [ROUTE_OPTION] = {.path = "/options/{id}",
+		      .methods = M(HTTP_GET) | M(HTTP_POST),
+		      .handler = web_option,
+		      .roles = ROLES_ANY},
+    [ROUTE_API_ASSESS_OPTIONS] = {.path = "/api/v1/assessments/{id}/options",
+				  .methods = M(HTTP_GET) | M(HTTP_POST),
+				  .handler = api_assess_options,
+				  .roles = ROLES_ANY},
+    [ROUTE_API_OPTION] = {.path = "/api/v1/options/{id}",
+			  .methods = M(HTTP_GET) | M(HTTP_PATCH) | M(HTTP_DELETE),
+			  .handler = api_option,
+			  .roles = ROLES_ANY},
 
     /* -- options across assessments -- */
 
@@ -366,7 +386,7 @@ static const struct {
 	enum http_method method;
 } http_methods[] = {
     {"GET", HTTP_GET}, {"HEAD", HTTP_HEAD},	{"POST", HTTP_POST},
-    {"PUT", HTTP_PUT}, {"DELETE", HTTP_DELETE},
+    {"PUT", HTTP_PUT}, {"DELETE", HTTP_DELETE}, {"PATCH", HTTP_PATCH},
 };
 
 enum http_method
@@ -399,14 +419,23 @@ router_match(const char *pattern, const char *path)
 	return *path == '\0';
 }
 
+/*
+ * The route of path: an exact path or pattern first, whatever its place in
+ * the table, then a prefix ("/api/v1/assessments/{id}/options" is its own
+ * route although "/api/v1/assessments/" is a prefix of it).
+ */
 static const struct route_def *
 router_find(const char *path)
 {
 	for (int i = 0; i < ROUTE__MAX; i++) {
 		const struct route_def *r = &routes[i];
-		if (r->prefix			   ? strncmp(path, r->path, strlen(r->path)) == 0
-		    : strchr(r->path, '{') != NULL ? router_match(r->path, path)
-						   : strcmp(path, r->path) == 0)
+		if (!r->prefix && (strchr(r->path, '{') != NULL ? router_match(r->path, path)
+								: strcmp(path, r->path) == 0))
+			return r;
+	}
+	for (int i = 0; i < ROUTE__MAX; i++) {
+		const struct route_def *r = &routes[i];
+		if (r->prefix && strncmp(path, r->path, strlen(r->path)) == 0)
 			return r;
 	}
 	return NULL;
@@ -530,8 +559,8 @@ router_check(struct http_request *req, const char *uri, struct http_response *re
 			     "The lang parameter must be vi or en.");
 		return NULL;
 	}
-	int has_body =
-	    req->method == HTTP_POST || req->method == HTTP_PUT || req->method == HTTP_DELETE;
+	int has_body = req->method == HTTP_POST || req->method == HTTP_PUT ||
+		       req->method == HTTP_DELETE || req->method == HTTP_PATCH;
 	if (has_body && req->body_too_large) {
 		if (r->body_max > HTTP_FORM_MAX) /* an upload: say what the limit is */
 			router_error(req, resp, 413, router_upload_limit(req, LANG_VI),

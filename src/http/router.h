@@ -124,6 +124,11 @@ enum route {
 	ROUTE_ASSESS_PROCESS, /* GET, POST /assessments/{id}/process: steps, balances, waste */
 
 	/* -- assessment options -- */
+	ROUTE_ASSESS_OPTIONS,	   /* GET, POST /assessments/{id}/options */
+	ROUTE_ASSESS_OPTIONS_XLSX, /* GET /assessments/{id}/options.xlsx */
+	ROUTE_OPTION,		   /* GET, POST /options/{id} (op=update|delete|status) */
+	ROUTE_API_ASSESS_OPTIONS,  /* GET, POST /api/v1/assessments/{id}/options */
+	ROUTE_API_OPTION,	   /* GET, PATCH, DELETE /api/v1/options/{id} */
 
 	/* -- options across assessments -- */
 

@@ -274,6 +274,7 @@ http_read_headers(struct http_server *srv, struct http_ctx *ctx, struct MHD_Conn
 	req->content_type =
 	    MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
 	req->csrf_header = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token");
+	req->if_match = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_MATCH);
 	const char *agent =
 	    MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_USER_AGENT);
 	if (agent != NULL) /* one byte more than the access line keeps, so it shows the cut */
@@ -457,7 +458,7 @@ http_on_request(void *cls, struct MHD_Connection *c, const char *url, const char
 	 * methods are answered at once, so their body is never read.
 	 */
 	int has_body = ctx->req.method == HTTP_POST || ctx->req.method == HTTP_PUT ||
-		       ctx->req.method == HTTP_DELETE;
+		       ctx->req.method == HTTP_DELETE || ctx->req.method == HTTP_PATCH;
 	if (!ctx->headers_seen) {
 		ctx->headers_seen = 1;
 		http_guard_head_done(srv->guard, c);

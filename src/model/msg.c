@@ -1034,6 +1034,8 @@ static const struct {
 				  "{L}: a rejected option cannot be carried out"},
     [MSG_OPTION_TOO_MANY_EFFECTS] = {"nhiều nhất {1} dòng tác động cho một giải pháp",
 				     "at most {1} effect lines per option"},
+    [MSG_XP_OPTIONS_TITLE] = {"Các giải pháp sản xuất sạch hơn: {1}",
+			      "Cleaner production options: {1}"},
 
     /* @assess-savings-msgs */
 

@@ -627,6 +627,7 @@ enum msg_id {
 	MSG_OPTION_OFFSITE_KIND,     /* {L}: off-site only for a by-product */
 	MSG_OPTION_REJECTED_MOVE,    /* {L}: a rejected option cannot be carried out */
 	MSG_OPTION_TOO_MANY_EFFECTS, /* {1} most effect lines */
+	MSG_XP_OPTIONS_TITLE,	     /* the options workbook's title, {1} the assessment's */
 
 	/* @assess-savings-msgs */
 

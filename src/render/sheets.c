@@ -874,3 +874,113 @@ sheets_facilities(struct xlsx *x, struct db *db, struct arena *a, const struct f
 			SHEETS_ROWS_MAX);
 	return rc;
 }
+
+/* -- assessment options -- */
+
+#include "model/assess/option.h"
+
+static const struct name opt_head[] = {
+    {"seq", "STT", "No."},
+    {"title", "Giải pháp", "Option"},
+    {"kind", "Loại giải pháp", "Kind"},
+    {"offsite", "Ngoài cơ sở", "Off-site"},
+    {"addresses", "Giải quyết", "Addresses"},
+    {"triage", "Phân loại", "Triage"},
+    {"reject_reason", "Lý do loại bỏ", "Reason for rejection"},
+    {"status", "Tình trạng", "Status"},
+    {"implemented_on", "Ngày thực hiện xong", "Date implemented"},
+    {"capex", "Vốn đầu tư (đồng)", "Capital cost (VND)"},
+    {"annual_saving", "Tiết kiệm hằng năm (đồng)", "Annual saving (VND)"},
+    {"simple_payback", "Hoàn vốn giản đơn (năm)", "Simple payback (years)"},
+    {"discounted_payback", "Hoàn vốn có chiết khấu (năm)", "Discounted payback (years)"},
+    {"npv", "NPV (đồng)", "NPV (VND)"},
+    {"irr", "IRR", "IRR"},
+    {"irr_status", "Ghi chú IRR", "IRR note"},
+    {"weighted_score", "Điểm có trọng số", "Weighted score"},
+    {"toe", "TOE/năm", "TOE/year"},
+    {"co2_t", "CO₂ (tấn/năm)", "CO₂ (t/year)"},
+    {"factor_year", "Năm hệ số", "Factor year"},
+};
+#define OPT_NHEAD ((int)(sizeof(opt_head) / sizeof(opt_head[0])))
+
+/* The IRR's status in words. */
+static const struct name opt_irr_words[] = {
+    [FIN_IRR_ONE] = {"one", "", ""},
+    [FIN_IRR_NONE_NO_SIGN_CHANGE] = {"none", "Không có: dòng tiền không đổi dấu",
+				     "None: the cash flows never change sign"},
+    [FIN_IRR_SEVERAL] = {"several", "Nhiều nghiệm: lấy nghiệm gần tỷ lệ chiết khấu nhất",
+			 "Several roots: the one nearest the discount rate"},
+    [FIN_IRR_NOT_FOUND] = {"not_found", "Không tìm thấy nghiệm", "No root found"},
+    [FIN_IRR_SCAN_ONE] = {"scan_one", "Dòng tiền đổi dấu nhiều lần, một nghiệm",
+			  "The flows change sign more than once; one root"},
+};
+
+static const char *
+opt_target(const struct cp_option *o, const struct cp_target *t, int nt)
+{
+	for (int i = 0; i < nt; i++) {
+		if (o->cause_id != 0 ? t[i].cause_id == o->cause_id
+				     : (t[i].item_id == o->waste_item_id && t[i].cause_id == 0 &&
+					o->waste_item_id != 0))
+			return t[i].cause_id ? t[i].cause : t[i].item_name;
+	}
+	return NULL;
+}
+
+int
+sheets_options(struct xlsx *x, const struct cp_option *v, int n, const struct cp_target *t, int nt,
+	       const char *title, enum sheets_lang lang)
+{
+	const char *codes[OPT_NHEAD], *head[OPT_NHEAD];
+	if (xlsx_sheet(x, lang == SHEETS_EN ? "Options" : "Giải pháp") < 0)
+		return -1;
+	char tt[512];
+	struct msg m;
+	msg_init(&m, MSG_XP_OPTIONS_TITLE, NULL);
+	msg_str(&m, title != NULL ? title : "");
+	xlsx_title(x, sheets_msg(&m, lang, tt, sizeof(tt)));
+	for (int c = 0; c < OPT_NHEAD; c++) {
+		codes[c] = opt_head[c].code;
+		head[c] = sheets_word(&opt_head[c], lang);
+	}
+	xlsx_codes_row(x, codes, OPT_NHEAD);
+	xlsx_header(x, head, OPT_NHEAD);
+	for (int i = 0; i < n; i++) {
+		const struct cp_option *o = &v[i];
+		const struct fin_result *f = &o->fin;
+		double saving = o->annual_saving;
+		if (o->has_flows) {
+			saving = 0;
+			for (int k = 0; k < o->nflows; k++)
+				saving += o->cash_flows[k];
+			saving /= o->nflows;
+		}
+		char d[32];
+		xlsx_int(x, o->seq);
+		xlsx_text(x, o->title);
+		xlsx_text(x, sheets_word(&names_option_kind[o->kind], lang));
+		xlsx_text(x, o->offsite ? (lang == SHEETS_EN ? "Yes" : "Có") : NULL);
+		xlsx_text(x, opt_target(o, t, nt));
+		xlsx_text(x, sheets_word(&names_triage[o->triage], lang));
+		xlsx_text(x, o->reject_reason[0] ? o->reject_reason : NULL);
+		xlsx_text(x, sheets_word(&names_option_status[o->status], lang));
+		xlsx_text(x,
+			  o->implemented_on[0] ? fmt_date(d, sizeof(d), o->implemented_on) : NULL);
+		xlsx_number(x, o->capex, 0);
+		xlsx_number(x, saving, 0);
+		xlsx_number(x, o->fin_ok ? f->simple_payback : NAN, 2);
+		xlsx_number(x, o->fin_ok ? f->discounted_payback : NAN, 2);
+		xlsx_number(x, o->fin_ok ? f->npv : NAN, 0);
+		xlsx_percent(x, o->fin_ok ? f->irr : NAN);
+		if (o->fin_ok && f->irr_status != FIN_IRR_ONE)
+			xlsx_text(x, sheets_word(&opt_irr_words[f->irr_status], lang));
+		else
+			xlsx_blank(x);
+		xlsx_number(x, o->weighted_score, 2);
+		xlsx_number(x, o->toe, 2);
+		xlsx_number(x, o->co2_t, 1);
+		xlsx_plain(x, o->factor_year);
+		xlsx_row_end(x);
+	}
+	return 0;
+}

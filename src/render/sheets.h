@@ -135,4 +135,24 @@ int sheets_export(struct xlsx *x, struct db *db, enum csvio_kind kind, int year,
 int sheets_facilities(struct xlsx *x, struct db *db, struct arena *a,
 		      const struct facility_filter *f, int en, long *rows);
 
+/* -- assessment options -- */
+
+struct cp_option;
+struct cp_target;
+/*
+ * Adds the sheet "Giải pháp" ("Options" in English) of the n options v of
+ * one assessment (model/assess/option.h, as option_list reads them): the
+ * title naming the assessment (title), the source, the column codes in a
+ * hidden row, the header in words (frozen), then one row per option: seq,
+ * title, kind, off-site, what it addresses (named from the nt targets t),
+ * triage, reason for rejection, status, date implemented (dd/mm/yyyy),
+ * capex, annual saving (the mean of the flows when flows are given), the
+ * paybacks in years (blank when never), NPV, IRR as a percent, the IRR's
+ * status in words, the weighted score, TOE and CO2 per year and the year of
+ * the factors.  VND whole and grouped, years and scores with two decimals.
+ * Returns 0, or -1 when the workbook failed.
+ */
+int sheets_options(struct xlsx *x, const struct cp_option *v, int n, const struct cp_target *t,
+		   int nt, const char *title, enum sheets_lang lang);
+
 #endif

@@ -39,7 +39,7 @@ struct kpi_cache;
 #define HTTP_BODY_DRAIN_MAX  (1u << 20) /* a longer body is refused unread */
 #define HTTP_FILES_MAX	     4		/* files in one multipart/form-data body */
 
-enum http_method { HTTP_GET, HTTP_HEAD, HTTP_POST, HTTP_PUT, HTTP_DELETE, HTTP_OTHER };
+enum http_method { HTTP_GET, HTTP_HEAD, HTTP_POST, HTTP_PUT, HTTP_DELETE, HTTP_PATCH, HTTP_OTHER };
 
 struct http_param {
 	const char *name, *value; /* decoded, arena */
@@ -66,6 +66,7 @@ struct http_request {
 	int nparams;
 	enum lang lang;		     /* from ?lang=vi|en; Vietnamese by default */
 	const char *if_none_match;   /* the If-None-Match header, or NULL */
+	const char *if_match;	     /* the If-Match header (an API write's version), or NULL */
 	struct web_app *app;	     /* long-lived state shared by all requests */
 	struct kpi_cache *kpi;	     /* the shared indicators (model/analytics/kpi_cache.h) */
 	struct db *(*db_get)(void);  /* this thread's connection; see http_request_db */

@@ -174,6 +174,9 @@ int web_assess_process_section(struct http_request *req, struct db *db, struct b
 int web_assessment_report(struct http_request *req, struct http_response *resp);
 
 /* -- assessment options -- */
+int web_assess_options(struct http_request *req, struct http_response *resp);	   /* GET, POST */
+int web_assess_options_xlsx(struct http_request *req, struct http_response *resp); /* GET */
+int web_option(struct http_request *req, struct http_response *resp);		   /* GET, POST */
 
 /* -- options across assessments -- */
 

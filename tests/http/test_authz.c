@@ -297,6 +297,23 @@ static const struct {
 	  {"POST", "/assessments/9999/process", {303, 400, 400, 400, 400, 400}}}},
 
     /* -- assessment options -- */
+    /*
+     * No assessment or option exists here: every signed-in role gets 404
+     * (the model answers "not found" before any role check, so ids cannot
+     * be probed); a page POST without op is 400; API writes with a form are
+     * 415, a DELETE without the CSRF header 403.
+     */
+    [ROUTE_ASSESS_OPTIONS] = {{{"GET", "/assessments/1/options", {303, 404, 404, 404, 404, 404}},
+			       {"POST", "/assessments/1/options", {303, 404, 404, 404, 404, 404}}}},
+    [ROUTE_ASSESS_OPTIONS_XLSX] =
+	{{{"GET", "/assessments/1/options.xlsx", {303, 404, 404, 404, 404, 404}}}},
+    [ROUTE_OPTION] = {{{"GET", "/options/1", {303, 404, 404, 404, 404, 404}},
+		       {"POST", "/options/1", {303, 400, 400, 400, 400, 400}}}},
+    [ROUTE_API_ASSESS_OPTIONS] =
+	{{{"GET", "/api/v1/assessments/1/options", {401, 404, 404, 404, 404, 404}},
+	  {"POST", "/api/v1/assessments/1/options", {401, 415, 415, 415, 415, 415}}}},
+    [ROUTE_API_OPTION] = {{{"GET", "/api/v1/options/1", {401, 404, 404, 404, 404, 404}},
+			   {"DELETE", "/api/v1/options/1", {401, 403, 403, 403, 403, 403}}}},
 
     /* -- options across assessments -- */
 

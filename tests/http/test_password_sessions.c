@@ -48,7 +48,12 @@ setup(void **state)
 	    "admin_unit WHERE code = 'rach-gia'), 'private', 'small');"
 	    "INSERT INTO report(id, facility_id, year) VALUES (8001, 7001, 2023);"
 	    "INSERT INTO registration(id, facility_id, year, apply_cp) VALUES (8001, 7001, 2023, "
-	    "1)");
+	    "1);"
+	    /* an assessment with one CP option, for the options' routes */
+	    "INSERT INTO assessment(id, facility_id, year, started_on) VALUES (9301, 7001, 2024, "
+	    "'2024-03-15');"
+	    "INSERT INTO cp_option(id, assessment_id, seq, title, kind) VALUES (9301, 9301, 1, "
+	    "'Giải pháp', 'housekeeping')");
 	for (size_t i = 0; i < sizeof(accounts) / sizeof(accounts[0]); i++) {
 		/* The form-encoded passwords above, decoded: '+' is a space. */
 		char *pw = xasprintf("%s", accounts[i].password_enc);
@@ -236,6 +241,11 @@ test_api_no_store(void **state)
 	    [ROUTE_API_REFDATA] = "/api/v1/refdata",
 	    [ROUTE_API_REFDATA_ITEM] = "/api/v1/refdata/carriers",
 	    [ROUTE_API_SESSION] = "/api/v1/session",
+	    /* -- assessment options -- */
+	    [ROUTE_API_ASSESSMENTS] = "/api/v1/assessments",
+	    [ROUTE_API_ASSESSMENT] = "/api/v1/assessments/9301",
+	    [ROUTE_API_ASSESS_OPTIONS] = "/api/v1/assessments/9301/options",
+	    [ROUTE_API_OPTION] = "/api/v1/options/9301",
 	};
 	struct hs_session s;
 	hs_login(server.port, "admin%40x.vn", "first+password+4", &s);

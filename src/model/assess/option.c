@@ -979,3 +979,45 @@ option_set_status(struct db *db, const struct principal *who, int64_t id, int64_
 			 status_tx(db, who, id, version, status, implemented_on, actual_cost, errs),
 			 "option status", WF_PUBLIC);
 }
+
+int
+option_targets(struct db *db, const struct principal *who, int64_t assessment_id, struct arena *a,
+	       struct cp_target **out, int *n)
+{
+	struct assess_ref r;
+	*out = NULL;
+	*n = 0;
+	int rc = assess_open(db, who, assessment_id, 0, ASSESS_READ, &r);
+	if (rc != ST_OK)
+		return rc;
+	int cap = 0;
+	int64_t last = 0;
+	struct db_stmt *st = db_stmt(db, STMT_OPTION_TARGETS);
+	db_bind_int(st, 1, r.id);
+	while ((rc = db_step(st)) == DB_ROW) {
+		int64_t item = db_col_int(st, 0);
+		int cause = !db_col_is_null(st, 3);
+		/* a line, then its causes: the line's own row comes with its first cause */
+		for (int k = item == last ? 1 : 0; k <= cause; k++) {
+			if (*n == cap) {
+				cap = cap ? 2 * cap : 16;
+				struct cp_target *b = arena_alloc(a, (size_t)cap * sizeof(*b));
+				if (*n > 0)
+					memcpy(b, *out, (size_t)*n * sizeof(*b));
+				*out = b;
+			}
+			struct cp_target *t = &(*out)[(*n)++];
+			t->item_id = item;
+			t->cause_id = k == 1 ? db_col_int(st, 3) : 0;
+			t->item_name = arena_strdup(a, db_col_text(st, 1));
+			t->step_name = arena_strdup(a, db_col_text(st, 2));
+			t->cause = k == 1 ? arena_strdup(a, db_col_text(st, 4)) : "";
+		}
+		last = item;
+	}
+	if (rc != DB_DONE) {
+		log_err("option targets of assessment %lld: %s", (long long)r.id, db_errmsg(db));
+		return ST_ERR;
+	}
+	return ST_OK;
+}

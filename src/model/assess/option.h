@@ -129,4 +129,20 @@ int option_set_status(struct db *db, const struct principal *who, int64_t id, in
 		      const char *status, const char *implemented_on, const char *actual_cost,
 		      struct wf_errors *errs);
 
+/*
+ * What an option may address: a waste or emission line of the
+ * assessment's balance (cause_id 0) or one of its causes, by process step.
+ */
+struct cp_target {
+	int64_t item_id, cause_id;
+	const char *item_name, *step_name, *cause; /* cause "" for a line */
+};
+/*
+ * The lines and causes of assessment id as who sees it, each line
+ * followed by its causes: ST_OK, ST_NOTFOUND or ST_ERR; strings and the
+ * array in a.
+ */
+int option_targets(struct db *db, const struct principal *who, int64_t assessment_id,
+		   struct arena *a, struct cp_target **out, int *n);
+
 #endif
