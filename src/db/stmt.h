@@ -559,6 +559,11 @@ enum stmt {
 	STMT_OPTION_EFFECT_INSERT, /* option, stream, carrier, name, qty, unit */
 	STMT_OPTION_EFFECT_DELETE, /* option */
 
+	/* --- CP options across assessments (model/assess/option_stats.c) --- */
+	STMT_OPTION_STATS_ASSESSMENTS, /* who, year, unit code (NULL any) -> assessment id, status,
+					  year, facility id, name, code, unit name, sector code,
+					  its division's code, name_vi, name_en ('' unknown) */
+
 	/* @assess-savings-stmts */
 
 	/* @assess-report-stmts */

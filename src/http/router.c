@@ -298,6 +298,14 @@ const struct route_def routes[ROUTE__MAX] = {
     /* -- assessment options -- */
 
     /* -- options across assessments -- */
+    [ROUTE_OPTIONS] = {.path = "/options",
+		       .methods = M(HTTP_GET),
+		       .handler = web_options,
+		       .roles = ROLES_ANY},
+    [ROUTE_OPTIONS_XLSX] = {.path = "/options.xlsx",
+			    .methods = M(HTTP_GET),
+			    .handler = web_options_xlsx,
+			    .roles = ROLES_ANY},
 
     /* -- assessment savings and case studies -- */
 

@@ -114,6 +114,8 @@ enum route {
 	/* -- assessment options -- */
 
 	/* -- options across assessments -- */
+	ROUTE_OPTIONS,	    /* GET /options (signed in): CP options across assessments */
+	ROUTE_OPTIONS_XLSX, /* GET /options.xlsx: the same as a workbook */
 
 	/* -- assessment savings and case studies -- */
 

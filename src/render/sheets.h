@@ -135,4 +135,15 @@ int sheets_export(struct xlsx *x, struct db *db, enum csvio_kind kind, int year,
 int sheets_facilities(struct xlsx *x, struct db *db, struct arena *a,
 		      const struct facility_filter *f, int en, long *rows);
 
+/* -- options across assessments -- */
+struct optstat_result;
+/*
+ * Adds the sheets of the CP options across assessments
+ * (model/assess/option_stats.h) in lang: "Giải pháp SXSH" (title, source,
+ * the totals' sentence in A3, then the header in row 4, one row per option
+ * and the totals of the counted ones in the last row) and "Hoàn vốn" (the
+ * payback by sector and kind, fastest first in each sector).  0 or -1.
+ */
+int sheets_options(struct xlsx *x, const struct optstat_result *r, enum sheets_lang lang);
+
 #endif

@@ -158,6 +158,9 @@ void web_mail_account_notices(struct http_request *req, struct buf *b);
 /* -- assessment options -- */
 
 /* -- options across assessments -- */
+/* GET /options and /options.xlsx (web/options.c). */
+int web_options(struct http_request *req, struct http_response *resp);
+int web_options_xlsx(struct http_request *req, struct http_response *resp);
 
 /* -- assessment savings and case studies -- */
 

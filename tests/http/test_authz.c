@@ -243,6 +243,8 @@ static const struct {
     /* -- assessment options -- */
 
     /* -- options across assessments -- */
+    [ROUTE_OPTIONS] = {{{"GET", "/options", {303, 200, 200, 200, 200, 200}}}},
+    [ROUTE_OPTIONS_XLSX] = {{{"GET", "/options.xlsx", {401, 200, 200, 200, 200, 200}}}},
 
     /* -- assessment savings and case studies -- */
 
