@@ -244,7 +244,7 @@ static const struct {
 
     /* -- options across assessments -- */
     [ROUTE_OPTIONS] = {{{"GET", "/options", {303, 200, 200, 200, 200, 200}}}},
-    [ROUTE_OPTIONS_XLSX] = {{{"GET", "/options.xlsx", {401, 200, 200, 200, 200, 200}}}},
+    [ROUTE_OPTIONS_XLSX] = {{{"GET", "/options.xlsx", {303, 200, 200, 200, 200, 200}}}},
 
     /* -- assessment savings and case studies -- */
 
