@@ -362,7 +362,9 @@ op_list_table(struct http_request *req, struct buf *b, const struct optstat_resu
 			  op_label(req, names_option_status, NAMES_OPTION_STATUS_N, o->status));
 		op_td_num(b, op_money(req, o->capex));
 		op_td_num(b, op_money(req, it->saving));
-		op_td_num(b, o->fin_ok ? op_years(req, o->fin.simple_payback) : "—");
+		op_td_num(b, !o->fin_ok		    ? "—"
+			     : o->fin.payback_never ? HTTP_T(req, "không hoàn vốn", "never")
+						    : op_years(req, o->fin.simple_payback));
 		op_td_num(b, web_qty(req, o->toe, FMT_TOE));
 		op_td_num(b, web_qty(req, o->co2_t, FMT_CO2));
 		html_close(b, "tr");
