@@ -253,7 +253,7 @@ read_seen(struct db *db, const struct principal *who, const struct optstat_filte
 
 /* Adds the division of s to r's choices if new. */
 static void
-division_add(struct optstat_result *r, const struct seen *s, struct arena *a, int cap)
+division_add(struct optstat_result *r, const struct seen *s, int cap)
 {
 	if (s->division[0] == '\0')
 		return;
@@ -263,7 +263,6 @@ division_add(struct optstat_result *r, const struct seen *s, struct arena *a, in
 	if (r->ndivisions < cap)
 		r->divisions[r->ndivisions++] =
 		    (struct name){s->division, s->division_vi, s->division_en};
-	(void)a;
 }
 
 static void
@@ -305,7 +304,7 @@ optstat_list(struct db *db, const struct principal *who, const struct optstat_fi
 		return rc;
 	out->divisions = arena_alloc(a, (size_t)(nseen > 0 ? nseen : 1) * sizeof(*out->divisions));
 	for (int i = 0; i < nseen; i++) {
-		division_add(out, &seen[i], a, nseen);
+		division_add(out, &seen[i], nseen);
 		year_add(out, seen[i].year);
 	}
 	qsort(out->divisions, (size_t)out->ndivisions, sizeof(*out->divisions), cmp_name);
