@@ -179,37 +179,37 @@ cell(const char *s, int width, int right)
 	putchar(' ');
 }
 
-/* One line of sums under the table's header. */
+/* One line of sums under the table's header: label in a column of width, then tail. */
 static void
-sum_row(const char *label, const struct optstat_sum *s)
+sum_row(const char *label, int width, const struct optstat_sum *s, const char *tail)
 {
 	char a[48], b[48], c[48], d[48], n[16];
 	snprintf(n, sizeof(n), "%d", s->count);
-	cell(label, 34, 0);
+	cell(label, width, 0);
 	cell(n, 5, 1);
 	cell(fmt_num(a, sizeof(a), s->capex, 0, LANG_VI), 18, 1);
 	cell(fmt_num(b, sizeof(b), s->saving, 0, LANG_VI), 18, 1);
 	cell(fmt_qty(c, sizeof(c), s->toe, FMT_TOE, LANG_VI), 12, 1);
 	cell(fmt_qty(d, sizeof(d), s->co2_t, FMT_CO2, LANG_VI), 12, 1);
-	putchar('\n');
+	printf("%s\n", tail);
 }
 
 static void
-sum_head(const char *first)
+sum_head(const char *first, int width, const char *tail)
 {
-	cell(first, 34, 0);
+	cell(first, width, 0);
 	cell("Số", 5, 1);
 	cell("Vốn (đồng)", 18, 1);
 	cell("Tiết kiệm đ/năm", 18, 1);
 	cell("TOE/năm", 12, 1);
 	cell("tCO2/năm", 12, 1);
-	putchar('\n');
+	printf("%s\n", tail);
 }
 
 static void
 print_table(const struct optstat_result *r)
 {
-	char a[48], b[48], c[48], d[48], lbl[320];
+	char a[48], b[48], c[48], d[48];
 	printf("Giải pháp SXSH của các đánh giá / CP options across assessments\n\n");
 	printf("Tính %d trong %d giải pháp%s.\n", r->total.count, r->n,
 	       r->with_rejected ? " (gồm cả giải pháp bị loại)"
@@ -246,16 +246,13 @@ print_table(const struct optstat_result *r)
 		printf("%s\n", nd);
 	}
 	printf("\nTheo ngành / By sector\n");
-	sum_head("Ngành");
-	for (int i = 0; i < r->nsector; i++) {
-		const struct optstat_sum *s = &r->by_sector[i];
-		snprintf(lbl, sizeof(lbl), "%s %s", s->code, s->name_vi);
-		sum_row(lbl, s);
-	}
+	sum_head("Ngành", 6, "Tên ngành");
+	for (int i = 0; i < r->nsector; i++)
+		sum_row(r->by_sector[i].code, 6, &r->by_sector[i], r->by_sector[i].name_vi);
 	printf("\nTheo loại / By kind\n");
-	sum_head("Loại");
+	sum_head("Loại", 34, "");
 	for (int i = 0; i < r->nkind; i++)
-		sum_row(r->by_kind[i].name_vi, &r->by_kind[i]);
+		sum_row(r->by_kind[i].name_vi, 34, &r->by_kind[i], "");
 }
 
 static int
