@@ -66,6 +66,10 @@ static const struct cli_cmd cmds[] = {
      "| refdata DIR "
      "[--db URL]",
      cmd_profile},
+    {"options", MSG_CLI_CMD_OPTIONS,
+     "[--db URL] [--sector S] [--kind K] [--status S] [--triage T] [--year Y] "
+     "[--format table|csv|json|xlsx] [-o FILE]",
+     cmd_options},
     /* @cmds */
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))

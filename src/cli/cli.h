@@ -69,6 +69,7 @@ int cmd_deadline(struct cli *cli, int argc, char **argv);
 int cmd_campaign(struct cli *cli, int argc, char **argv);
 int cmd_mail(struct cli *cli, int argc, char **argv);
 int cmd_profile(struct cli *cli, int argc, char **argv);
+int cmd_options(struct cli *cli, int argc, char **argv);
 /* @cmd-decls */
 
 #endif

@@ -1185,6 +1185,15 @@ const char *const db_sql[STMT__MAX] = {
 	"WHERE s.assessment_id = ?1 AND b.stream IN ('waste', 'emission') "
 	"ORDER BY s.seq, b.id, c.id",
 
+    [STMT_OPTION_STATS_ASSESSMENTS] =
+	"SELECT a.id, a.status, a.year, f.id, f.name, f.code, au.name, f.sector_code, "
+	"coalesce(d.code, ''), coalesce(d.name_vi, ''), coalesce(d.name_en, '') FROM assessment a "
+	"JOIN facility f ON f.id = a.facility_id JOIN admin_unit au ON au.id = f.admin_unit_id "
+	"LEFT JOIN sector d ON d.code = substr(f.sector_code, 1, 2) AND d.level = 2 WHERE "
+	"(CAST(?4 AS bigint) IS NULL OR a.year = ?4) AND (CAST(?5 AS text) IS NULL OR au.code = "
+	"?5 OR au.parent_id IN (SELECT p.id FROM admin_unit p WHERE p.code = ?5)) AND " SCOPE_SEES_A
+	" ORDER BY a.id",
+
     /* @assess-savings-sql */
 
     /* @assess-report-sql */

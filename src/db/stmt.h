@@ -588,6 +588,11 @@ enum stmt {
 	STMT_OPTION_TARGETS,	   /* assessment -> balance item id, item name, step name, cause id
 				      (NULL), cause description; waste and emission lines */
 
+	/* --- CP options across assessments (model/assess/option_stats.c) --- */
+	STMT_OPTION_STATS_ASSESSMENTS, /* who, year, unit code (NULL any) -> assessment id, status,
+					  year, facility id, name, code, unit name, sector code,
+					  its division's code, name_vi, name_en ('' unknown) */
+
 	/* @assess-savings-stmts */
 
 	/* @assess-report-stmts */

@@ -369,6 +369,14 @@ const struct route_def routes[ROUTE__MAX] = {
 			  .roles = ROLES_ANY},
 
     /* -- options across assessments -- */
+    [ROUTE_OPTIONS] = {.path = "/options",
+		       .methods = M(HTTP_GET),
+		       .handler = web_options,
+		       .roles = ROLES_ANY},
+    [ROUTE_OPTIONS_XLSX] = {.path = "/options.xlsx",
+			    .methods = M(HTTP_GET),
+			    .handler = web_options_xlsx,
+			    .roles = ROLES_ANY},
 
     /* -- assessment savings and case studies -- */
 

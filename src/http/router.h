@@ -131,6 +131,8 @@ enum route {
 	ROUTE_API_OPTION,	   /* GET, PATCH, DELETE /api/v1/options/{id} */
 
 	/* -- options across assessments -- */
+	ROUTE_OPTIONS,	    /* GET /options (signed in): CP options across assessments */
+	ROUTE_OPTIONS_XLSX, /* GET /options.xlsx: the same as a workbook */
 
 	/* -- assessment savings and case studies -- */
 

@@ -211,6 +211,7 @@ enum msg_id {
 	MSG_CLI_CMD_CHECK,
 	MSG_CLI_CMD_COPY,
 	MSG_CLI_CMD_BACKUP,
+	MSG_CLI_CMD_OPTIONS, /* sxsh options (options across assessments) */
 	/* usage and the arguments of every command */
 	MSG_CLI_SXSH,		    /* what sxsh is, after "sxsh VERSION — " */
 	MSG_CLI_USAGE,		    /* followed by ": sxsh COMMAND …" */

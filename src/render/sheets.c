@@ -24,6 +24,7 @@
 #include "model/analytics/keyusers.h"
 #include "model/analytics/kpi.h"
 #include "model/analytics/ledger.h"
+#include "model/assess/option_stats.h"
 #include "model/msg.h"
 #include "model/names.h"
 #include "render/xlsx.h"
@@ -980,6 +981,150 @@ sheets_options(struct xlsx *x, const struct cp_option *v, int n, const struct cp
 		xlsx_number(x, o->toe, 2);
 		xlsx_number(x, o->co2_t, 1);
 		xlsx_plain(x, o->factor_year);
+		xlsx_row_end(x);
+	}
+	return 0;
+}
+
+/* -- options across assessments -- */
+
+static const struct name across_head[] = {
+    {"", "STT", "No."},
+    {"", "Giải pháp", "Option"},
+    {"", "Cơ sở", "Facility"},
+    {"", "Ngành", "Sector"},
+    {"", "Năm đánh giá", "Assessment year"},
+    {"", "Trạng thái đánh giá", "Assessment state"},
+    {"", "Loại giải pháp", "Kind"},
+    {"", "Phân loại", "Triage"},
+    {"", "Thực hiện", "Implementation"},
+    {"", "Vốn đầu tư (đồng)", "Investment (VND)"},
+    {"", "Tiết kiệm (đồng/năm)", "Saving (VND a year)"},
+    {"", "Hoàn vốn giản đơn (năm)", "Simple payback (years)"},
+    {"", "TOE/năm", "TOE a year"},
+    {"", "Tấn CO2/năm", "Tonnes CO2 a year"},
+    {"", "Tính vào tổng", "Counted"},
+};
+#define ACROSS_NHEAD ((int)(sizeof(across_head) / sizeof(across_head[0])))
+
+static const struct name opt_pb_head[] = {
+    {"", "Ngành", "Sector"},
+    {"", "Loại giải pháp", "Kind"},
+    {"", "Số giải pháp", "Options"},
+    {"", "Có thời gian hoàn vốn", "With a payback"},
+    {"", "Trung vị (năm)", "Median (years)"},
+    {"", "Nhanh nhất (năm)", "Fastest (years)"},
+    {"", "Không hoàn vốn", "Never paid back"},
+    {"", "Chưa có số liệu tài chính", "No finance data"},
+};
+#define OPT_PB_NHEAD ((int)(sizeof(opt_pb_head) / sizeof(opt_pb_head[0])))
+
+/* "10 — Sản xuất, chế biến thực phẩm", or the code alone when unnamed; into out. */
+static const char *
+opt_division(const char *code, const char *vi, const char *en, enum sheets_lang lang, char *out,
+	     size_t n)
+{
+	const char *nm = lang == SHEETS_EN ? en : vi;
+	if (code == NULL || code[0] == '\0')
+		snprintf(out, n, "%s", lang == SHEETS_EN ? "Unknown" : "Chưa rõ");
+	else if (nm == NULL || nm[0] == '\0')
+		snprintf(out, n, "%s", code);
+	else
+		snprintf(out, n, "%s — %s", code, nm);
+	return out;
+}
+
+/* The label of index i in t[0..n), or "" outside. */
+static const char *
+opt_label(const struct name *t, int n, int i, enum sheets_lang lang)
+{
+	return i >= 0 && i < n ? sheets_word(&t[i], lang) : "";
+}
+
+int
+sheets_options_across(struct xlsx *x, const struct optstat_result *r, enum sheets_lang lang)
+{
+	int en = lang == SHEETS_EN;
+	if (xlsx_sheet(x, en ? "CP options" : "Giải pháp SXSH") < 0)
+		return -1;
+	xlsx_title(x, en ? "Cleaner-production options across assessments"
+			 : "Giải pháp sản xuất sạch hơn của các đánh giá");
+	char line[512], n1[48], n2[48], n3[48], n4[48];
+	enum lang fl = en ? LANG_EN : LANG_VI;
+	snprintf(line, sizeof(line),
+		 en ? "%d options counted of %d listed%s. Investment %s VND; saving %s VND a year; "
+		      "%s TOE a year; %s tonnes CO2 a year."
+		    : "Tính %d trong %d giải pháp%s. Tổng vốn đầu tư %s đồng; tiết kiệm %s "
+		      "đồng/năm; %s TOE/năm; %s tấn CO2/năm.",
+		 r->total.count, r->n,
+		 r->with_rejected
+		     ? (en ? " (rejected ones included)" : " (gồm cả giải pháp bị loại)")
+		     : (en ? " (triaged now or study, or implemented)"
+			   : " (thực hiện ngay, cần nghiên cứu thêm hoặc đã thực hiện)"),
+		 fmt_num(n1, sizeof(n1), r->total.capex, 0, fl),
+		 fmt_num(n2, sizeof(n2), r->total.saving, 0, fl),
+		 fmt_qty(n3, sizeof(n3), r->total.toe, FMT_TOE, fl),
+		 fmt_qty(n4, sizeof(n4), r->total.co2_t, FMT_CO2, fl));
+	xlsx_text(x, line);
+	xlsx_row_end(x);
+	const char *head[ACROSS_NHEAD];
+	for (int j = 0; j < ACROSS_NHEAD; j++)
+		head[j] = sheets_word(&across_head[j], lang);
+	xlsx_header(x, head, ACROSS_NHEAD);
+	char div[320];
+	for (int i = 0; i < r->n; i++) {
+		const struct optstat_item *it = &r->items[i];
+		const struct cp_option *o = it->o;
+		xlsx_plain(x, i + 1);
+		xlsx_text(x, o->title);
+		xlsx_text(x, it->facility_name);
+		xlsx_text(x, opt_division(it->division, it->division_vi, it->division_en, lang, div,
+					  sizeof(div)));
+		xlsx_plain(x, it->year);
+		xlsx_text(x, opt_label(names_state, WF_STATE__MAX, (int)it->state, lang));
+		xlsx_text(x, opt_label(names_option_kind, NAMES_OPTION_KIND_N, o->kind, lang));
+		xlsx_text(x, opt_label(names_triage, NAMES_TRIAGE_N, o->triage, lang));
+		xlsx_text(x,
+			  opt_label(names_option_status, NAMES_OPTION_STATUS_N, o->status, lang));
+		xlsx_number(x, o->capex, 0);
+		xlsx_number(x, it->saving, 0);
+		xlsx_number(x, o->fin_ok ? o->fin.simple_payback : NAN, 2);
+		xlsx_number(x, o->toe, fmt_qty_decimals(FMT_TOE, o->toe));
+		xlsx_number(x, o->co2_t, fmt_qty_decimals(FMT_CO2, o->co2_t));
+		xlsx_text(x, it->counted ? (en ? "Yes" : "Có") : (en ? "No" : "Không"));
+		xlsx_row_end(x);
+	}
+	xlsx_blank(x);
+	xlsx_bold(x, en ? "Total of the counted options" : "Tổng các giải pháp được tính");
+	for (int j = 0; j < 7; j++)
+		xlsx_blank(x);
+	xlsx_number(x, r->total.capex, 0);
+	xlsx_number(x, r->total.saving, 0);
+	xlsx_blank(x);
+	xlsx_number(x, r->total.toe, fmt_qty_decimals(FMT_TOE, r->total.toe));
+	xlsx_number(x, r->total.co2_t, fmt_qty_decimals(FMT_CO2, r->total.co2_t));
+	xlsx_plain(x, r->total.count);
+	xlsx_row_end(x);
+
+	if (xlsx_sheet(x, en ? "Payback" : "Hoàn vốn") < 0)
+		return -1;
+	xlsx_title(x, en ? "Which kinds of option pay back fastest in each sector"
+			 : "Loại giải pháp hoàn vốn nhanh nhất theo ngành");
+	const char *ph[OPT_PB_NHEAD];
+	for (int j = 0; j < OPT_PB_NHEAD; j++)
+		ph[j] = sheets_word(&opt_pb_head[j], lang);
+	xlsx_header(x, ph, OPT_PB_NHEAD);
+	for (int i = 0; i < r->npayback; i++) {
+		const struct optstat_payback *p = &r->payback[i];
+		xlsx_text(x, opt_division(p->division, p->division_vi, p->division_en, lang, div,
+					  sizeof(div)));
+		xlsx_text(x, opt_label(names_option_kind, NAMES_OPTION_KIND_N, p->kind, lang));
+		xlsx_plain(x, p->count);
+		xlsx_plain(x, p->npayback);
+		xlsx_number(x, p->median, 2);
+		xlsx_number(x, p->min, 2);
+		xlsx_plain(x, p->never);
+		xlsx_plain(x, p->no_data);
 		xlsx_row_end(x);
 	}
 	return 0;

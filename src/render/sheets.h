@@ -155,4 +155,15 @@ struct cp_target;
 int sheets_options(struct xlsx *x, const struct cp_option *v, int n, const struct cp_target *t,
 		   int nt, const char *title, enum sheets_lang lang);
 
+/* -- options across assessments -- */
+struct optstat_result;
+/*
+ * Adds the sheets of the CP options across assessments
+ * (model/assess/option_stats.h) in lang: "Giải pháp SXSH" (title, source,
+ * the totals' sentence in A3, then the header in row 4, one row per option
+ * and the totals of the counted ones in the last row) and "Hoàn vốn" (the
+ * payback by sector and kind, fastest first in each sector).  0 or -1.
+ */
+int sheets_options_across(struct xlsx *x, const struct optstat_result *r, enum sheets_lang lang);
+
 #endif

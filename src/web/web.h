@@ -179,6 +179,9 @@ int web_assess_options_xlsx(struct http_request *req, struct http_response *resp
 int web_option(struct http_request *req, struct http_response *resp);		   /* GET, POST */
 
 /* -- options across assessments -- */
+/* GET /options and /options.xlsx (web/options.c). */
+int web_options(struct http_request *req, struct http_response *resp);
+int web_options_xlsx(struct http_request *req, struct http_response *resp);
 
 /* -- assessment savings and case studies -- */
 

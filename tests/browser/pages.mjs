@@ -135,6 +135,8 @@ const PAGES = [
   // -- assessment options --
 
   // -- options across assessments --
+  { role: 'province', path: '/options' },
+  { role: 'expert', path: '/options?lang=en' },
 
   // -- assessment savings and case studies --
 

@@ -316,6 +316,8 @@ static const struct {
 			   {"DELETE", "/api/v1/options/1", {401, 403, 403, 403, 403, 403}}}},
 
     /* -- options across assessments -- */
+    [ROUTE_OPTIONS] = {{{"GET", "/options", {303, 200, 200, 200, 200, 200}}}},
+    [ROUTE_OPTIONS_XLSX] = {{{"GET", "/options.xlsx", {303, 200, 200, 200, 200, 200}}}},
 
     /* -- assessment savings and case studies -- */
 
