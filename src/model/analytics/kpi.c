@@ -1191,7 +1191,8 @@ count_all(struct kctx *c, struct kpi_result *res, struct kpass *p)
 				continue;
 			int state[KPI__MAX], from[KPI__MAX];
 			for (int k = 0; k < KPI__MAX; k++) {
-				int applies = kpi_defs[k].field == CPF_APPLIED && in_population(k, size);
+				int applies =
+				    kpi_defs[k].field == CPF_APPLIED && in_population(k, size);
 				state[k] = applies && !kpi_defs[k].saving ? 1 : -1;
 				from[k] = state[k] == 1;
 				/* the saving needs the year's report: not computable */
@@ -1276,8 +1277,7 @@ make_breakdowns(const struct kctx *c, struct kpi_result *res, const struct kpass
 					v->active = cn->active[cell * KPI__MAX + (size_t)k];
 					v->known = cn->known[cell * KPI__MAX + (size_t)k];
 					v->yes = cn->yes[cell * KPI__MAX + (size_t)k];
-					v->from_assessments =
-					    cn->from[cell * KPI__MAX + (size_t)k];
+					v->from_assessments = cn->from[cell * KPI__MAX + (size_t)k];
 					finish_value(v);
 				}
 			}

@@ -102,9 +102,9 @@ enum kpi_indicator {
 struct kpi_value {
 	int year;
 	long yes, known, active;
-	double share;	     /* yes/known, NAN if known == 0 */
-	double share_active; /* yes/active, NAN if active == 0 */
-	double coverage;     /* known/active, NAN if active == 0 */
+	double share;	       /* yes/known, NAN if known == 0 */
+	double share_active;   /* yes/active, NAN if active == 0 */
+	double coverage;       /* known/active, NAN if active == 0 */
 	long from_assessments; /* of yes: counted on the evidence of a CP assessment
 				  (below), the report saying no or nothing */
 };

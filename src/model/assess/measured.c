@@ -78,8 +78,8 @@ year_of(const char *iso)
  * converted through the ledger of facility_id for year.
  */
 static int
-expect_energy(struct db *db, int64_t facility_id, int year, struct measured_option *o,
-	      char *err, size_t errsz)
+expect_energy(struct db *db, int64_t facility_id, int year, struct measured_option *o, char *err,
+	      size_t errsz)
 {
 	struct db_stmt *st = db_stmt(db, STMT_MEASURED_EFFECTS);
 	db_bind_int(st, 1, o->id);
@@ -149,8 +149,8 @@ read_options(struct db *db, struct db_stmt *st, int64_t facility_id, struct aren
 		o->title = arena_strdup(a, db_col_text(st, 3));
 		o->kind = names_index(names_option_kind, NAMES_OPTION_KIND_N, db_col_text(st, 4));
 		o->triage = names_index(names_triage, NAMES_TRIAGE_N, db_col_text(st, 5));
-		o->status = names_index(names_option_status, NAMES_OPTION_STATUS_N,
-					db_col_text(st, 6));
+		o->status =
+		    names_index(names_option_status, NAMES_OPTION_STATUS_N, db_col_text(st, 6));
 		o->implemented_on = arena_strdup(a, db_col_text(st, 7));
 		o->capex = db_col_double(st, 8);
 		o->exp_vnd = !db_col_is_null(st, 9)
@@ -184,8 +184,8 @@ measured_options(struct db *db, int64_t facility_id, int64_t assessment_id, stru
 
 /* Compares report yr with the baseline base for product into *y. */
 static void
-compare_year(const struct ledger_report *base, const struct ledger_report *yr,
-	     const char *product, struct measured_year *y)
+compare_year(const struct ledger_report *base, const struct ledger_report *yr, const char *product,
+	     struct measured_year *y)
 {
 	memset(y, 0, sizeof(*y));
 	y->year = yr->year;
@@ -283,8 +283,8 @@ measured_facility(struct db *db, int64_t facility_id, struct arena *a,
 	/* Each implemented option's share of the expected TOE, and of the measured. */
 	for (int i = 0; i < out->noptions; i++) {
 		struct measured_option *o = &out->options[i];
-		o->share = out->exp_toe > 0 && isfinite(o->exp_toe) ? o->exp_toe / out->exp_toe
-								    : NAN;
+		o->share =
+		    out->exp_toe > 0 && isfinite(o->exp_toe) ? o->exp_toe / out->exp_toe : NAN;
 		o->measured_toe = out->latest != NULL && isfinite(o->share)
 				      ? o->share * out->latest->toe_saved
 				      : NAN;

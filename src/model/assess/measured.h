@@ -53,8 +53,8 @@ struct measured_option {
 	int64_t id, assessment_id;
 	int seq;
 	const char *title;
-	int kind, triage, status;  /* indexes in names_option_kind, names_triage,
-				      names_option_status */
+	int kind, triage, status;   /* indexes in names_option_kind, names_triage,
+				       names_option_status */
 	const char *implemented_on; /* ISO, or "" */
 	int year;		    /* its effects' conversion year: implemented_on's, else
 				       the assessment's */
@@ -74,10 +74,10 @@ struct measured_option {
 struct measured_year {
 	int year;
 	enum measured_why why;
-	double output;		    /* of the baseline's main product */
-	double sec_base, sec_year;  /* GJ per product unit */
-	double saving;		    /* fraction (savings_energy); NAN unknown */
-	int has_model, flagged;	    /* the ISO 50006 model was used / is weak */
+	double output;		     /* of the baseline's main product */
+	double sec_base, sec_year;   /* GJ per product unit */
+	double saving;		     /* fraction (savings_energy); NAN unknown */
+	int has_model, flagged;	     /* the ISO 50006 model was used / is weak */
 	double toe_saved, co2_saved; /* per year; NAN unknown */
 };
 
@@ -88,10 +88,10 @@ struct measured_facility {
 	int base_year;	       /* 0: no baseline */
 	const char *product, *product_unit; /* the baseline's main product; NULL none */
 	int nyears;
-	struct measured_year *years; /* the implementation year on, by year */
+	struct measured_year *years;	    /* the implementation year on, by year */
 	const struct measured_year *latest; /* the latest computable year, or NULL */
 	int noptions;
-	struct measured_option *options; /* implemented options, by implementation date */
+	struct measured_option *options;    /* implemented options, by implementation date */
 	double exp_toe, exp_co2_t, exp_vnd; /* sums over options; NAN when one is unknown */
 };
 
