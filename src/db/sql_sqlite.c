@@ -1107,6 +1107,7 @@ const char *const db_sql[STMT__MAX] = {
 	"coalesce(o.implemented_on, ''), o.capex, o.annual_saving, o.cash_flows, a.year "
 	"FROM cp_option o JOIN assessment a ON a.id = o.assessment_id "
 	"WHERE o.assessment_id = ?1 ORDER BY o.seq",
+    [STMT_MEASURED_PRODUCT] = "SELECT name_vi, name_en FROM product WHERE code = ?1",
     [STMT_MEASURED_EFFECTS] = "SELECT carrier_code, quantity, unit FROM cp_option_effect "
 			      "WHERE option_id = ?1 AND stream = 'energy' ORDER BY id",
     [STMT_MEASURED_EVIDENCE] =
@@ -1120,7 +1121,7 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_CASE_LIST] =
 	"SELECT a.id, a.year, a.title, a.focus, f.sector_code, coalesce(d.name_vi, ''), "
 	"coalesce(d.name_en, ''), coalesce(u.name, ''), f.size, "
-	"coalesce(a.accepted_on, ''), a.facility_id FROM assessment a "
+	"coalesce(a.accepted_on, ''), a.facility_id, f.name, f.code FROM assessment a "
 	"JOIN facility f ON f.id = a.facility_id "
 	"LEFT JOIN sector d ON d.code = substr(f.sector_code, 1, 2) "
 	"LEFT JOIN admin_unit c ON c.id = f.admin_unit_id "
@@ -1131,7 +1132,7 @@ const char *const db_sql[STMT__MAX] = {
     [STMT_CASE_GET] =
 	"SELECT a.id, a.year, a.title, a.focus, f.sector_code, coalesce(d.name_vi, ''), "
 	"coalesce(d.name_en, ''), coalesce(u.name, ''), f.size, "
-	"coalesce(a.accepted_on, ''), a.facility_id FROM assessment a "
+	"coalesce(a.accepted_on, ''), a.facility_id, f.name, f.code FROM assessment a "
 	"JOIN facility f ON f.id = a.facility_id "
 	"LEFT JOIN sector d ON d.code = substr(f.sector_code, 1, 2) "
 	"LEFT JOIN admin_unit c ON c.id = f.admin_unit_id "

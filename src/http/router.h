@@ -116,6 +116,10 @@ enum route {
 	/* -- options across assessments -- */
 
 	/* -- assessment savings and case studies -- */
+	ROUTE_ASSESSMENT_RESULTS,
+	ROUTE_ASSESSMENT_PUBLISH,
+	ROUTE_CASE_STUDIES,
+	ROUTE_CASE_STUDY,
 
 	ROUTE__MAX
 };

@@ -126,6 +126,8 @@ const PAGES = [
   // -- options across assessments --
 
   // -- assessment savings and case studies --
+  { role: 'public', path: '/case-studies' },
+  { role: 'public', path: '/case-studies?lang=en' },
 
 ];
 

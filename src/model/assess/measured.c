@@ -263,6 +263,12 @@ measured_facility(struct db *db, int64_t facility_id, struct arena *a,
 		out->base_year = base->year;
 		out->product = arena_strdup(a, bp->product);
 		out->product_unit = arena_strdup(a, bp->unit != NULL ? bp->unit : "");
+		struct db_stmt *ps = db_stmt(db, STMT_MEASURED_PRODUCT);
+		db_bind_text(ps, 1, bp->product);
+		int prc = db_step(ps);
+		out->product_vi = arena_strdup(a, prc == DB_ROW ? db_col_text(ps, 0) : bp->product);
+		out->product_en = arena_strdup(a, prc == DB_ROW ? db_col_text(ps, 1) : bp->product);
+		db_reset(ps);
 		out->why = nlater > 0 ? MEASURED_OK : MEASURED_NO_LATER;
 		if (nlater > 0)
 			out->years = arena_alloc(a, (size_t)nlater * sizeof(*out->years));

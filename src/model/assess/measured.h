@@ -86,7 +86,8 @@ struct measured_facility {
 	enum measured_why why; /* MEASURED_OK when the latest year with a report is computable */
 	int impl_year;	       /* year of the earliest implementation; 0 none */
 	int base_year;	       /* 0: no baseline */
-	const char *product, *product_unit; /* the baseline's main product; NULL none */
+	const char *product, *product_unit;  /* the baseline's main product; NULL none */
+	const char *product_vi, *product_en; /* its names */
 	int nyears;
 	struct measured_year *years;	    /* the implementation year on, by year */
 	const struct measured_year *latest; /* the latest computable year, or NULL */
