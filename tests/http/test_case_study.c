@@ -236,6 +236,38 @@ test_results_page(void **state)
 	hc_response_free(&r);
 }
 
+/*
+ * The indicators page and `sxsh kpi`: 7501 says nothing of CP in 2021 but
+ * its accepted assessment 9001 has an option implemented in 2020: applies
+ * CP yes 1, of which 1 from assessments; its saving 10 % >= 78/KH-UBND's
+ * 5 %: applies and saves 1, from 1.  Pilot models: 9001, accepted
+ * 01/12/2020, is after the target's 2015: 0/1, not met; 1 by 2021.
+ */
+static void
+test_indicators(void **state)
+{
+	(void)state;
+	struct hc_response r;
+	pub("/indicators?year=2021", 200, &r);
+	hs_contains(&r, "Áp dụng SXSH năm 2021: 1 cơ sở, trong đó 1 cơ sở có bằng chứng từ "
+			"đánh giá SXSH; áp dụng và tiết kiệm: 1, trong đó 1 từ đánh giá SXSH.");
+	hs_contains(&r, "Mô hình thí điểm SXSH: chưa đạt 0/1 (mục tiêu đến 2015)");
+	hc_response_free(&r);
+
+	char cmd[1024], *out, *errs;
+	snprintf(cmd, sizeof(cmd), "'%s' kpi --year 2021 --format json --db '%s'", tu_sxsh(),
+		 tu_db_url(DBNAME));
+	assert_int_equal(tu_run(cmd, &out, &errs), 0);
+	assert_non_null(strstr(out, "\"code\": \"applies_cp\""));
+	assert_non_null(strstr(out, "\"from_assessments\": 1"));
+	assert_non_null(strstr(out, "\"pilot_models\": {\n    \"target\": 1"));
+	assert_non_null(strstr(out, "\"accepted_by_target\": 0"));
+	assert_non_null(strstr(out, "\"accepted_to_year\": 1"));
+	assert_non_null(strstr(out, "\"target_met\": false\n  }"));
+	free(out);
+	free(errs);
+}
+
 int
 main(void)
 {
@@ -243,6 +275,7 @@ main(void)
 	    cmocka_unit_test(test_publish_rules),
 	    cmocka_unit_test(test_public_page),
 	    cmocka_unit_test(test_results_page),
+	    cmocka_unit_test(test_indicators),
 	};
 	return cmocka_run_group_tests(tests, setup, hs_teardown);
 }
