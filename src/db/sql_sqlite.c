@@ -1098,13 +1098,15 @@ const char *const db_sql[STMT__MAX] = {
     /* @assess-savings-sql */
     [STMT_MEASURED_OPTIONS_FACILITY] =
 	"SELECT o.id, o.assessment_id, o.seq, o.title, o.kind, o.triage, o.status, "
-	"coalesce(o.implemented_on, ''), o.capex, o.annual_saving, o.cash_flows, a.year "
+	"coalesce(o.implemented_on, ''), o.capex, o.annual_saving, o.cash_flows, a.year, "
+	"o.life_years "
 	"FROM cp_option o JOIN assessment a ON a.id = o.assessment_id "
 	"WHERE a.facility_id = ?1 AND o.status = 'implemented' AND o.implemented_on IS NOT NULL "
 	"ORDER BY o.implemented_on, o.assessment_id, o.seq",
     [STMT_MEASURED_OPTIONS_ASSESSMENT] =
 	"SELECT o.id, o.assessment_id, o.seq, o.title, o.kind, o.triage, o.status, "
-	"coalesce(o.implemented_on, ''), o.capex, o.annual_saving, o.cash_flows, a.year "
+	"coalesce(o.implemented_on, ''), o.capex, o.annual_saving, o.cash_flows, a.year, "
+	"o.life_years "
 	"FROM cp_option o JOIN assessment a ON a.id = o.assessment_id "
 	"WHERE o.assessment_id = ?1 ORDER BY o.seq",
     [STMT_MEASURED_PRODUCT] = "SELECT name_vi, name_en FROM product WHERE code = ?1",

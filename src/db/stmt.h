@@ -540,7 +540,8 @@ enum stmt {
 	STMT_MEASURED_OPTIONS_FACILITY,	  /* facility -> the implemented options (dated) of its
 					     assessments, by date: id, assessment_id, seq, title,
 					     kind, triage, status, implemented_on, capex,
-					     annual_saving, cash_flows, assessment year */
+					     annual_saving, cash_flows, assessment year,
+					     life_years */
 	STMT_MEASURED_OPTIONS_ASSESSMENT, /* assessment -> every option, by seq (same columns) */
 	STMT_MEASURED_PRODUCT,		  /* product code -> name_vi, name_en */
 	STMT_MEASURED_EFFECTS,		  /* option -> carrier, quantity, unit of its energy effects */

@@ -14,6 +14,7 @@
 #include "db/db.h"
 #include "model/analytics/ledger.h"
 #include "model/analytics/savings.h"
+#include "model/calc/finance.h"
 #include "model/names.h"
 #include "util/arena.h"
 
@@ -50,20 +51,36 @@ dberr(struct db *db, char *err, size_t errsz, const char *what)
 }
 
 /*
- * The first number of a JSON array of cash flows ("[120000000, ...]"),
- * or NAN when there is none.
+ * The numbers of a JSON array of cash flows ("[120000000, -5000000]")
+ * into cf (at most max); returns how many, 0 when there is none or the
+ * text is not such an array.
  */
-static double
-first_flow(const char *json)
+static int
+read_flows(const char *json, double *cf, int max)
 {
-	if (json == NULL)
-		return NAN;
-	const char *p = strchr(json, '[');
+	const char *p = json != NULL ? strchr(json, '[') : NULL;
 	if (p == NULL)
-		return NAN;
-	char *end;
-	double v = strtod(p + 1, &end);
-	return end == p + 1 || !isfinite(v) ? NAN : v;
+		return 0;
+	p++;
+	int n = 0;
+	for (;;) {
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		if (*p == ']' || n == max)
+			return n;
+		char *end;
+		double v = strtod(p, &end);
+		if (end == p || !isfinite(v))
+			return 0;
+		cf[n++] = v;
+		p = end;
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		if (*p == ',')
+			p++;
+		else if (*p != ']')
+			return 0;
+	}
 }
 
 /* The year of an ISO date, or 0. */
@@ -153,11 +170,25 @@ read_options(struct db *db, struct db_stmt *st, int64_t facility_id, struct aren
 		    names_index(names_option_status, NAMES_OPTION_STATUS_N, db_col_text(st, 6));
 		o->implemented_on = arena_strdup(a, db_col_text(st, 7));
 		o->capex = db_col_double(st, 8);
-		o->exp_vnd = !db_col_is_null(st, 9)
-				 ? db_col_double(st, 9)
-				 : first_flow(db_col_is_null(st, 10) ? NULL : db_col_text(st, 10));
-		o->payback = o->exp_vnd > 0 ? o->capex / o->exp_vnd : NAN;
-		/* the year of the conversion: implementation, else the assessment's */
+		/* Money a year: annual_saving, else the first cash flow; the
+		 * simple payback over the flows (calc/finance.h), or capex over
+		 * a constant saving without a life. */
+		double cf[FIN_YEARS_MAX];
+		int ncf = 0, never = 0;
+		if (!db_col_is_null(st, 9)) {
+			o->exp_vnd = db_col_double(st, 9);
+			int life = db_col_is_null(st, 12) ? 0 : (int)db_col_int(st, 12);
+			if (life > 0 && fin_constant_flows(o->exp_vnd, life, cf) == 0)
+				ncf = life;
+		} else {
+			ncf = read_flows(db_col_is_null(st, 10) ? NULL : db_col_text(st, 10), cf,
+					 FIN_YEARS_MAX);
+			o->exp_vnd = ncf > 0 ? cf[0] : NAN;
+		}
+		if (ncf > 0)
+			o->payback = fin_payback(o->capex, cf, ncf, 0, &never);
+		else
+			o->payback = o->exp_vnd > 0 ? o->capex / o->exp_vnd : NAN;
 		int y = year_of(o->implemented_on);
 		o->year = y > 0 ? y : (int)db_col_int(st, 11);
 		o->share = o->measured_toe = NAN;
