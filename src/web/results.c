@@ -212,8 +212,8 @@ web_measured_block(struct http_request *req, struct buf *b, struct db *db, int64
 		html_open(b, "td", NULL);
 		html_text(b, date_text(req, o->implemented_on));
 		html_close(b, "td");
-		num_cell(req, b, o->exp_toe, FMT_TOE);
-		num_cell(req, b, o->exp_co2_t, FMT_CO2);
+		num_cell(req, b, o->neffects > 0 ? o->exp_toe : NAN, FMT_TOE);
+		num_cell(req, b, o->neffects > 0 ? o->exp_co2_t : NAN, FMT_CO2);
 		vnd_cell(req, b, o->exp_vnd);
 		num_cell(req, b, o->share * 100.0, FMT_PCT);
 		num_cell(req, b, o->measured_toe, FMT_TOE);
@@ -318,8 +318,9 @@ web_options_table(struct http_request *req, struct buf *b, const struct measured
 		html_close(b, "td");
 		vnd_cell(req, b, o[i].capex);
 		num_cell(req, b, o[i].payback, FMT_QTY);
-		num_cell(req, b, o[i].exp_toe, FMT_TOE);
-		num_cell(req, b, o[i].exp_co2_t, FMT_CO2);
+		/* no energy effect: nothing expected of energy, shown as such */
+		num_cell(req, b, o[i].neffects > 0 ? o[i].exp_toe : NAN, FMT_TOE);
+		num_cell(req, b, o[i].neffects > 0 ? o[i].exp_co2_t : NAN, FMT_CO2);
 		vnd_cell(req, b, o[i].exp_vnd);
 		html_close(b, "tr");
 	}
