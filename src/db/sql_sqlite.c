@@ -1127,8 +1127,8 @@ const char *const db_sql[STMT__MAX] = {
 	"JOIN facility f ON f.id = a.facility_id "
 	"LEFT JOIN sector d ON d.code = substr(f.sector_code, 1, 2) "
 	"LEFT JOIN admin_unit c ON c.id = f.admin_unit_id "
-	"LEFT JOIN admin_unit u ON u.id = CASE WHEN c.level = 'commune' AND c.parent_id IS NOT NULL "
-	"THEN c.parent_id ELSE c.id END "
+	"LEFT JOIN admin_unit u ON u.id = CASE WHEN c.level = 'commune' "
+	"AND c.parent_id IS NOT NULL THEN c.parent_id ELSE c.id END "
 	"WHERE a.published = 1 AND a.pilot = 1 AND a.status IN ('accepted', 'sustaining') "
 	"ORDER BY a.accepted_on DESC, a.id DESC",
     [STMT_CASE_GET] =
@@ -1138,8 +1138,8 @@ const char *const db_sql[STMT__MAX] = {
 	"JOIN facility f ON f.id = a.facility_id "
 	"LEFT JOIN sector d ON d.code = substr(f.sector_code, 1, 2) "
 	"LEFT JOIN admin_unit c ON c.id = f.admin_unit_id "
-	"LEFT JOIN admin_unit u ON u.id = CASE WHEN c.level = 'commune' AND c.parent_id IS NOT NULL "
-	"THEN c.parent_id ELSE c.id END "
+	"LEFT JOIN admin_unit u ON u.id = CASE WHEN c.level = 'commune' "
+	"AND c.parent_id IS NOT NULL THEN c.parent_id ELSE c.id END "
 	"WHERE a.id = ?1 AND a.published = 1 AND a.pilot = 1 "
 	"AND a.status IN ('accepted', 'sustaining')",
     [STMT_CASE_PUBLISH] = "UPDATE assessment SET published = ?2 WHERE id = ?1",
