@@ -18,8 +18,12 @@
  *          compared_with "share_active" when a target applies; the
  *          province first, then groups in the breakdown's order;
  *   json   {plan, year, indicators: [...], groups: [{by, code, name,
- *          name_en, indicators: [...]}]}, keys in that order, null for an
- *          undefined share or coverage; with --year all, an array of them.
+ *          name_en, indicators: [...]}], pilot_models: {target, target_from,
+ *          target_by, accepted_by_target, accepted_to_year, accepted_total,
+ *          target_met}}, keys in that order, null for an undefined share or
+ *          coverage; each indicator's from_assessments counts the yes that
+ *          come from CP assessments (kpi.h); with --year all, an array of
+ *          them.
  *   xlsx   the csv's columns headed in Vietnamese in FILE (render/sheets.h):
  *          a sheet for the province with a column chart of the shares by
  *          year, one per breakdown, shares as percents.
@@ -329,12 +333,36 @@ json_indicators(const struct kpi_result *r, const struct kpi_value *const v[KPI_
 		json_object_set_new(o, "target_met", met < 0 ? json_null() : json_boolean(met));
 		json_object_set_new(o, "compared_with",
 				    t != NULL ? json_string("share_active") : json_null());
+		/* of yes: on the evidence of CP assessments (kpi.h) */
+		json_object_set_new(o, "from_assessments", json_integer(v[k]->from_assessments));
 		json_array_append_new(a, o);
 	}
 	return a;
 }
 
 /* The document of one year: the province and the groups of every breakdown in mask. */
+/*
+ * The plan's pilot models (kpi.h): the target and its years, the accepted
+ * pilots by 31/12 of its last year and of year, and whether it is met.
+ */
+static json_t *
+json_pilots(const struct kpi_result *r, int year)
+{
+	const struct kpi_pilots *p = &r->pilots;
+	json_t *o = json_object();
+	int has = isfinite(p->target);
+	json_object_set_new(o, "target", has ? json_real(p->target) : json_null());
+	json_object_set_new(o, "target_from", has ? json_integer(p->from) : json_null());
+	json_object_set_new(o, "target_by", has ? json_integer(p->by) : json_null());
+	json_object_set_new(o, "accepted_by_target", has ? json_integer(p->at_by) : json_null());
+	json_object_set_new(o, "accepted_to_year",
+			    p->cum != NULL ? json_integer(p->cum[year - r->first_year])
+					   : json_null());
+	json_object_set_new(o, "accepted_total", json_integer(p->total));
+	json_object_set_new(o, "target_met", p->met < 0 ? json_null() : json_boolean(p->met));
+	return o;
+}
+
 static json_t *
 json_year(const struct kpi_result *r, unsigned mask, int year)
 {
@@ -364,6 +392,7 @@ json_year(const struct kpi_result *r, unsigned mask, int year)
 		}
 	}
 	json_object_set_new(root, "groups", groups);
+	json_object_set_new(root, "pilot_models", json_pilots(r, year));
 	return root;
 }
 

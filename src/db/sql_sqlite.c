@@ -1195,6 +1195,53 @@ const char *const db_sql[STMT__MAX] = {
 	" ORDER BY a.id",
 
     /* @assess-savings-sql */
+    [STMT_MEASURED_OPTIONS_FACILITY] =
+	"SELECT o.id, o.assessment_id, o.seq, o.title, o.kind, o.triage, o.status, "
+	"coalesce(o.implemented_on, ''), o.capex, o.annual_saving, o.cash_flows, a.year, "
+	"o.life_years "
+	"FROM cp_option o JOIN assessment a ON a.id = o.assessment_id "
+	"WHERE a.facility_id = ?1 AND o.status = 'implemented' AND o.implemented_on IS NOT NULL "
+	"ORDER BY o.implemented_on, o.assessment_id, o.seq",
+    [STMT_MEASURED_OPTIONS_ASSESSMENT] =
+	"SELECT o.id, o.assessment_id, o.seq, o.title, o.kind, o.triage, o.status, "
+	"coalesce(o.implemented_on, ''), o.capex, o.annual_saving, o.cash_flows, a.year, "
+	"o.life_years "
+	"FROM cp_option o JOIN assessment a ON a.id = o.assessment_id "
+	"WHERE o.assessment_id = ?1 ORDER BY o.seq",
+    [STMT_MEASURED_PRODUCT] = "SELECT name_vi, name_en FROM product WHERE code = ?1",
+    [STMT_MEASURED_EFFECTS] = "SELECT carrier_code, quantity, unit FROM cp_option_effect "
+			      "WHERE option_id = ?1 AND stream = 'energy' ORDER BY id",
+    [STMT_MEASURED_EVIDENCE] =
+	"SELECT a.facility_id, min(o.implemented_on) FROM assessment a "
+	"JOIN cp_option o ON o.assessment_id = a.id "
+	"WHERE a.status IN ('accepted', 'sustaining') AND o.status = 'implemented' "
+	"AND o.implemented_on IS NOT NULL GROUP BY a.facility_id ORDER BY a.facility_id",
+    [STMT_MEASURED_PILOTS] = "SELECT accepted_on FROM assessment WHERE pilot = 1 "
+			     "AND status IN ('accepted', 'sustaining') AND accepted_on IS NOT NULL "
+			     "ORDER BY accepted_on",
+    [STMT_CASE_LIST] =
+	"SELECT a.id, a.year, a.title, a.focus, f.sector_code, coalesce(d.name_vi, ''), "
+	"coalesce(d.name_en, ''), coalesce(u.name, ''), f.size, "
+	"coalesce(a.accepted_on, ''), a.facility_id, f.name, f.code FROM assessment a "
+	"JOIN facility f ON f.id = a.facility_id "
+	"LEFT JOIN sector d ON d.code = substr(f.sector_code, 1, 2) "
+	"LEFT JOIN admin_unit c ON c.id = f.admin_unit_id "
+	"LEFT JOIN admin_unit u ON u.id = CASE WHEN c.level = 'commune' "
+	"AND c.parent_id IS NOT NULL THEN c.parent_id ELSE c.id END "
+	"WHERE a.published = 1 AND a.pilot = 1 AND a.status IN ('accepted', 'sustaining') "
+	"ORDER BY a.accepted_on DESC, a.id DESC",
+    [STMT_CASE_GET] =
+	"SELECT a.id, a.year, a.title, a.focus, f.sector_code, coalesce(d.name_vi, ''), "
+	"coalesce(d.name_en, ''), coalesce(u.name, ''), f.size, "
+	"coalesce(a.accepted_on, ''), a.facility_id, f.name, f.code FROM assessment a "
+	"JOIN facility f ON f.id = a.facility_id "
+	"LEFT JOIN sector d ON d.code = substr(f.sector_code, 1, 2) "
+	"LEFT JOIN admin_unit c ON c.id = f.admin_unit_id "
+	"LEFT JOIN admin_unit u ON u.id = CASE WHEN c.level = 'commune' "
+	"AND c.parent_id IS NOT NULL THEN c.parent_id ELSE c.id END "
+	"WHERE a.id = ?1 AND a.published = 1 AND a.pilot = 1 "
+	"AND a.status IN ('accepted', 'sustaining')",
+    [STMT_CASE_PUBLISH] = "UPDATE assessment SET published = ?2 WHERE id = ?1",
 
     /* @assess-report-sql */
     [STMT_ASSESS_FACILITY] =

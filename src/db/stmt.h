@@ -594,6 +594,24 @@ enum stmt {
 					  its division's code, name_vi, name_en ('' unknown) */
 
 	/* @assess-savings-stmts */
+	STMT_MEASURED_OPTIONS_FACILITY,	  /* facility -> the implemented options (dated) of its
+					     assessments, by date: id, assessment_id, seq, title,
+					     kind, triage, status, implemented_on, capex,
+					     annual_saving, cash_flows, assessment year,
+					     life_years */
+	STMT_MEASURED_OPTIONS_ASSESSMENT, /* assessment -> every option, by seq (same columns) */
+	STMT_MEASURED_PRODUCT,		  /* product code -> name_vi, name_en */
+	STMT_MEASURED_EFFECTS,	/* option -> carrier, quantity, unit of its energy effects */
+	STMT_MEASURED_EVIDENCE, /* -> facility_id, earliest implemented_on of an
+				   implemented option in an accepted or sustaining
+				   assessment, by facility */
+	STMT_MEASURED_PILOTS,	/* -> accepted_on of every accepted or sustaining pilot */
+	STMT_CASE_LIST,		/* -> published case studies: id, year, title, focus,
+				   sector code, division name vi/en, district name,
+				   size, accepted_on, facility_id, facility name,
+				   code (to scrub texts only); newest first */
+	STMT_CASE_GET,		/* id -> the published case study (same columns) */
+	STMT_CASE_PUBLISH,	/* id, published (0/1) -> sets assessment.published */
 
 	/* @assess-report-stmts */
 	STMT_ASSESS_FACILITY, /* who, assessment id -> facility name, code, address, sector

@@ -379,6 +379,20 @@ const struct route_def routes[ROUTE__MAX] = {
 			    .roles = ROLES_ANY},
 
     /* -- assessment savings and case studies -- */
+    [ROUTE_ASSESSMENT_RESULTS] = {.path = "/assessments/{id}/results",
+				  .methods = M(HTTP_GET),
+				  .handler = web_assessment_results,
+				  .roles = ROLES_ANY},
+    [ROUTE_ASSESSMENT_PUBLISH] = {.path = "/assessments/{id}/publish",
+				  .methods = M(HTTP_POST),
+				  .handler = web_assessment_publish,
+				  .roles = ROLES_PROVINCE},
+    [ROUTE_CASE_STUDIES] = {.path = "/case-studies",
+			    .methods = M(HTTP_GET),
+			    .handler = web_case_studies},
+    [ROUTE_CASE_STUDY] = {.path = "/case-studies/{id}",
+			  .methods = M(HTTP_GET),
+			  .handler = web_case_study},
 
     /* -- assessment report -- */
     [ROUTE_ASSESS_REPORT] = {.path = "/assessments/{id}/report",

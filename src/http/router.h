@@ -135,6 +135,10 @@ enum route {
 	ROUTE_OPTIONS_XLSX, /* GET /options.xlsx: the same as a workbook */
 
 	/* -- assessment savings and case studies -- */
+	ROUTE_ASSESSMENT_RESULTS,
+	ROUTE_ASSESSMENT_PUBLISH,
+	ROUTE_CASE_STUDIES,
+	ROUTE_CASE_STUDY,
 
 	/* -- assessment report -- */
 	ROUTE_ASSESS_REPORT, /* GET /assessments/{id}/report: the printable report */

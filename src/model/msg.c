@@ -1041,6 +1041,26 @@ static const struct {
 			      "Cleaner production options: {1}"},
 
     /* @assess-savings-msgs */
+    [MSG_MEASURED_NO_OPTION] = {"chưa có giải pháp nào được thực hiện (có ngày thực hiện)",
+				"no option has been implemented (with its date)"},
+    [MSG_MEASURED_NO_BASELINE] = {"không có báo cáo được chấp nhận của năm trước năm thực hiện "
+				  "để làm đường cơ sở (cần tính được suất tiêu hao của sản "
+				  "phẩm chính)",
+				  "no accepted report of a year before the implementation to "
+				  "serve as the baseline (its main product's SEC must be "
+				  "computable)"},
+    [MSG_MEASURED_NO_LATER] = {"chưa có báo cáo được chấp nhận từ năm thực hiện trở đi",
+			       "no accepted report from the year of implementation on yet"},
+    [MSG_MEASURED_PRODUCT_GONE] = {"sản phẩm chính của năm cơ sở không còn trong báo cáo "
+				   "(sản phẩm đã thay đổi)",
+				   "the baseline's main product is not in the report (the "
+				   "product changed)"},
+    [MSG_MEASURED_NOT_COMPUTABLE] = {"không tính được suất tiêu hao năng lượng của năm "
+				     "(thiếu dòng năng lượng hoặc hệ số)",
+				     "the year's specific energy consumption is not "
+				     "computable (an energy line or a factor is missing)"},
+    [MSG_CASE_NOT_PILOT] = {"chỉ công bố điển hình của mô hình thí điểm",
+			    "only a pilot's case study is published"},
 
     /* @assess-report-msgs */
 };

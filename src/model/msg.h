@@ -631,6 +631,12 @@ enum msg_id {
 	MSG_XP_OPTIONS_TITLE,	     /* the options workbook's title, {1} the assessment's */
 
 	/* @assess-savings-msgs */
+	MSG_MEASURED_NO_OPTION,	     /* no implemented option with its date */
+	MSG_MEASURED_NO_BASELINE,    /* no accepted report before implementation */
+	MSG_MEASURED_NO_LATER,	     /* no accepted report after implementation */
+	MSG_MEASURED_PRODUCT_GONE,   /* the baseline's main product is not produced */
+	MSG_MEASURED_NOT_COMPUTABLE, /* the year's SEC is not computable */
+	MSG_CASE_NOT_PILOT,	     /* only a pilot's case study is published */
 
 	/* @assess-report-msgs */
 

@@ -231,6 +231,86 @@ ind_notes(struct http_request *req, struct buf *b, const struct kpi_result *r, i
 		web_kpi_no_target(req, b, r->plan_code, year);
 }
 
+/*
+ * Under the table: how many of the year's "applies CP" come from CP
+ * assessments (kpi.h, evidence), and the plan's pilot models against its
+ * target ("Mô hình thí điểm SXSH: đạt 1/1 (mục tiêu đến 2015)").
+ */
+static void
+ind_assess(struct http_request *req, struct buf *b, const struct kpi_result *r, int year)
+{
+	const struct kpi_value *v = &r->series[KPI_APPLIES_CP].values[year - r->first_year];
+	const struct kpi_value *vs = &r->series[KPI_APPLIES_CP_SAVING].values[year - r->first_year];
+	html_open(b, "p", "class", "kpi-evidence", NULL);
+	html_textf(b,
+		   HTTP_T(req,
+			  "Áp dụng SXSH năm %d: %s cơ sở, trong đó %s cơ sở có bằng chứng từ đánh "
+			  "giá SXSH; áp dụng và tiết kiệm: %s, trong đó %s từ đánh giá SXSH.",
+			  "Apply CP in %d: %s facilities, of which %s on the evidence of a CP "
+			  "assessment; apply CP and save: %s, of which %s from CP assessments."),
+		   year, web_int(req, v->yes), web_int(req, v->from_assessments),
+		   web_int(req, vs->yes), web_int(req, vs->from_assessments));
+	html_close(b, "p");
+
+	const struct kpi_pilots *p = &r->pilots;
+	if (!isfinite(p->target) && p->total == 0)
+		return;
+	html_open(b, "h2", "id", "pilots", NULL);
+	html_text(b, HTTP_T(req, "Mô hình thí điểm SXSH", "CP pilot models"));
+	html_close(b, "h2");
+	if (isfinite(p->target)) {
+		html_open(b, "p", NULL);
+		html_textf(b,
+			   HTTP_T(req, "Mô hình thí điểm SXSH: %s %s/%s (mục tiêu đến %d)",
+				  "CP pilot models: %s %s/%s (target by %d)"),
+			   p->met > 0 ? HTTP_T(req, "đạt", "met")
+				      : HTTP_T(req, "chưa đạt", "not met"),
+			   web_int(req, p->at_by), web_int(req, (long)p->target), p->by);
+		html_close(b, "p");
+	}
+	web_scroll_open(b, HTTP_T(req, "Mô hình thí điểm SXSH", "CP pilot models"));
+	html_open(b, "table", "class", "kpi-pilots", NULL);
+	html_open(b, "caption", NULL);
+	html_text(b, HTTP_T(req, "Mô hình thí điểm đã được nghiệm thu, cộng dồn",
+			    "Pilot models accepted, cumulative"));
+	html_close(b, "caption");
+	html_open(b, "thead", NULL);
+	html_open(b, "tr", NULL);
+	ind_th(b, "col", HTTP_T(req, "Mục tiêu", "Target"));
+	ind_th(b, "col", HTTP_T(req, "Đến năm", "By"));
+	ind_th(b, "col",
+	       HTTP_T(req, "Nghiệm thu đến hết năm mục tiêu", "Accepted by the end of the target"));
+	ind_th(b, "col",
+	       arena_printf(&req->arena, HTTP_T(req, "Đến hết năm %d", "By the end of %d"), year));
+	ind_th(b, "col", HTTP_T(req, "Tất cả", "All"));
+	html_close(b, "tr");
+	html_close(b, "thead");
+	html_open(b, "tbody", NULL);
+	html_open(b, "tr", NULL);
+	html_open(b, "td", "class", "num", NULL);
+	html_text(b, isfinite(p->target) ? web_int(req, (long)p->target) : "—");
+	html_close(b, "td");
+	html_open(b, "td", "class", "num", NULL);
+	if (isfinite(p->target))
+		html_textf(b, "%d", p->by);
+	else
+		html_text(b, "—");
+	html_close(b, "td");
+	html_open(b, "td", "class", "num", NULL);
+	html_text(b, isfinite(p->target) ? web_int(req, p->at_by) : "—");
+	html_close(b, "td");
+	html_open(b, "td", "class", "num", NULL);
+	html_text(b, p->cum != NULL ? web_int(req, p->cum[year - r->first_year]) : "—");
+	html_close(b, "td");
+	html_open(b, "td", "class", "num", NULL);
+	html_text(b, web_int(req, p->total));
+	html_close(b, "td");
+	html_close(b, "tr");
+	html_close(b, "tbody");
+	html_close(b, "table");
+	web_scroll_close(b);
+}
+
 int
 web_indicators(struct http_request *req, struct http_response *resp)
 {
@@ -320,6 +400,7 @@ web_indicators(struct http_request *req, struct http_response *resp)
 		ind_xlsx_link(req, &b, (int)year, by);
 		ind_notes(req, &b, r, (int)year);
 		ind_table(req, &b, r, (int)year, by);
+		ind_assess(req, &b, r, (int)year);
 	}
 	kpi_cache_release(&req->app->kpi, &h);
 	int rc = -1;

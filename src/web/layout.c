@@ -298,6 +298,11 @@ web_layout(struct http_request *req, struct buf *body, const char *title, const 
 			 "Số liệu công khai ở dạng tổng hợp.",
 			 "Department of Industry and Trade — cleaner production programme. "
 			 "Public figures are aggregated."));
+	/* the public case studies of pilot assessments (web/casestudies.c) */
+	html_text(&foot, " ");
+	html_open(&foot, "a", "href", web_url(req, "/case-studies", NULL, 0), NULL);
+	html_text(&foot, HTTP_T(req, "Điển hình SXSH", "CP case studies"));
+	html_close(&foot, "a");
 	const struct html_var vars[] = {
 	    {"lang", req->lang == LANG_EN ? "en" : "vi"},
 	    {"title", buf_str(&t)},

@@ -184,5 +184,13 @@ int web_options(struct http_request *req, struct http_response *resp);
 int web_options_xlsx(struct http_request *req, struct http_response *resp);
 
 /* -- assessment savings and case studies -- */
+/* GET /assessments/{id}/results: expected versus measured savings (who sees the assessment). */
+int web_assessment_results(struct http_request *req, struct http_response *resp);
+/* POST /assessments/{id}/publish, op=publish|unpublish: province staff; back to the assessment. */
+int web_assessment_publish(struct http_request *req, struct http_response *resp);
+/* GET /case-studies: the published case studies (public). */
+int web_case_studies(struct http_request *req, struct http_response *resp);
+/* GET /case-studies/{id}: one published case study, anonymised (public; 404 otherwise). */
+int web_case_study(struct http_request *req, struct http_response *resp);
 
 #endif

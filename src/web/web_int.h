@@ -135,4 +135,30 @@ const char *web_datetime_unix(struct http_request *req, int64_t t);
 /* next when it is a path on this site ("/x", not "//host" or "/\host"), else "/". */
 const char *web_local_path(const char *next);
 
+/* -- assessment savings and case studies (web/results.c) -- */
+struct db;
+/*
+ * Appends the expected versus measured savings of facility_id's implemented
+ * CP options (model/assess/measured.h): the options with their expected
+ * TOE, CO2 and VND a year and their shares, the facility's totals, and the
+ * years compared with the baseline, or why the saving is not computable.
+ * Shows no facility name.  The caller has checked who may see it.
+ */
+void web_measured_block(struct http_request *req, struct buf *b, struct db *db,
+			int64_t facility_id);
+/*
+ * Appends the form that publishes or withdraws the case study of
+ * assessment id (POST /assessments/{id}/publish) when who may do it.
+ */
+void web_case_publish_form(struct http_request *req, struct buf *b, int64_t id, int published);
+struct measured_option;
+struct casestudy;
+/*
+ * Appends the table of an assessment's options o[0..n-1] (kind, title,
+ * screening, status, investment, simple payback, expected TOE, CO2 and VND
+ * a year); with cs, each title scrubbed of cs's facility (casestudy_scrub).
+ */
+void web_options_table(struct http_request *req, struct buf *b, const struct measured_option *o,
+		       int n, const struct casestudy *cs);
+
 #endif

@@ -139,6 +139,8 @@ const PAGES = [
   { role: 'expert', path: '/options?lang=en' },
 
   // -- assessment savings and case studies --
+  { role: 'public', path: '/case-studies' },
+  { role: 'public', path: '/case-studies?lang=en' },
 
 ];
 

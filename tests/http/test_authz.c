@@ -320,6 +320,18 @@ static const struct {
     [ROUTE_OPTIONS_XLSX] = {{{"GET", "/options.xlsx", {303, 200, 200, 200, 200, 200}}}},
 
     /* -- assessment savings and case studies -- */
+    /*
+     * Results and case studies (test_case_study.c): the fixture has no
+     * assessment, so a results page in any scope is 404; a publish without
+     * op is 400 for province staff before anything is read; the public list
+     * answers everyone and an unpublished case study is 404 for everyone.
+     */
+    [ROUTE_ASSESSMENT_RESULTS] =
+	{{{"GET", "/assessments/1/results", {303, 404, 404, 404, 404, 404}}}},
+    [ROUTE_ASSESSMENT_PUBLISH] =
+	{{{"POST", "/assessments/1/publish", {303, 400, 400, 403, 403, 403}}}},
+    [ROUTE_CASE_STUDIES] = {{{"GET", "/case-studies", ALL(200)}}},
+    [ROUTE_CASE_STUDY] = {{{"GET", "/case-studies/1", ALL(404)}}},
 
     /* -- assessment report: no such assessment for anyone -- */
     [ROUTE_ASSESS_REPORT] = {{{"GET", "/assessments/9999/report", {303, 404, 404, 404, 404, 404}}}},

@@ -380,15 +380,15 @@ test_kpi_sheets(void **state)
 		r.series[k].target_pct = NAN;
 		r.series[k].values = &pv[k];
 		/* (year, yes, known, active, share, share_active, coverage) */
-		pv[k] = (struct kpi_value){2024, 0, 0, 5, NAN, 0.0, 0.0};
-		gv[0][k] = (struct kpi_value){2024, 1, 2, 3, 0.5, 1.0 / 3, 2.0 / 3};
-		gv[1][k] = (struct kpi_value){2024, 0, 0, 0, NAN, NAN, NAN};
+		pv[k] = (struct kpi_value){2024, 0, 0, 5, NAN, 0.0, 0.0, 0};
+		gv[0][k] = (struct kpi_value){2024, 1, 2, 3, 0.5, 1.0 / 3, 2.0 / 3, 0};
+		gv[1][k] = (struct kpi_value){2024, 0, 0, 0, NAN, NAN, NAN, 0};
 	}
 	/* aware: a target of 50 % for 2016-2025, so it applies in 2024 */
 	r.series[0].target_pct = 50;
 	r.series[0].ntargets = 1;
 	r.series[0].targets[0] = (struct kpi_target){50, 2016, 2025};
-	pv[0] = (struct kpi_value){2024, 3, 4, 5, 0.75, 0.6, 0.8}; /* 3/4, 3/5, 4/5 */
+	pv[0] = (struct kpi_value){2024, 3, 4, 5, 0.75, 0.6, 0.8, 0}; /* 3/4, 3/5, 4/5 */
 	struct kpi_group groups[2] = {
 	    {.code = "large", .name_vi = "Lớn", .name_en = "Large", .v = gv[0]},
 	    {.code = "small", .name_vi = "Nhỏ", .name_en = "Small", .v = gv[1]},
@@ -492,8 +492,8 @@ test_kpi_chart_years(void **state)
 		r.series[k].name_en = "Indicator";
 		r.series[k].target_pct = NAN;
 		r.series[k].values = pv[k];
-		pv[k][0] = (struct kpi_value){2023, 1, 2, 4, 0.5, 0.25, 0.5};
-		pv[k][1] = (struct kpi_value){2024, 2, 2, 4, 1.0, 0.5, 0.5};
+		pv[k][0] = (struct kpi_value){2023, 1, 2, 4, 0.5, 0.25, 0.5, 0};
+		pv[k][1] = (struct kpi_value){2024, 2, 2, 4, 1.0, 0.5, 0.5, 0};
 	}
 	char path[512], err[256];
 	snprintf(path, sizeof(path), "%s", tu_path("kpi2.xlsx"));

@@ -78,6 +78,8 @@ in_population(int k, int size)
 
 /* The plan_target indicator that gives the minimum saving. */
 static const char kpi_saving_indicator[] = "saving_per_unit";
+/* The plan_target indicator of the pilot models (kpi_result.pilots). */
+static const char kpi_pilot_indicator[] = "pilot_models";
 
 /* ---- interned strings: a small open-addressing hash of string -> id ---- */
 
@@ -159,6 +161,7 @@ struct kfac {
 	int opened, closed;   /* 0 when NULL */
 	int rep0, nrep;	      /* its reports: ctx.reps[rep0 .. rep0 + nrep), by year */
 	int h0, nh;	      /* its dated unit history: ctx.hist[h0 .. h0 + nh) */
+	int cp_from;	      /* evidence from an assessment: applies CP from this year; 0 none */
 };
 
 /* A dated facility_unit_history row. */
@@ -308,6 +311,16 @@ load_plan(struct kctx *c, const char *plan_code, struct kpi_result *r)
 		/* Rows come latest by_year first: the first row of an indicator is its latest. */
 		const char *ind = db_col_text(st, 0);
 		const char *scope = db_col_is_null(st, 5) ? NULL : db_col_text(st, 5);
+		if (strcmp(ind, kpi_pilot_indicator) == 0 && scope == NULL) {
+			/* the latest row (rows come latest by_year first) */
+			if (!isfinite(r->pilots.target)) {
+				r->pilots.target = db_col_double(st, 1);
+				r->pilots.from =
+				    db_col_is_null(st, 3) ? plan_start : (int)db_col_int(st, 3);
+				r->pilots.by = (int)db_col_int(st, 4);
+			}
+			continue;
+		}
 		if (strcmp(ind, kpi_saving_indicator) == 0 && scope == NULL) {
 			if (!seen_saving)
 				r->min_saving_pct = db_col_double(st, 1);
@@ -496,6 +509,7 @@ load_facilities(struct kctx *c)
 		f->key[KPI_BY_SIZE] = names_index(names_size, SIZE__MAX, db_col_text(st, 6));
 		f->rep0 = f->nrep = 0;
 		f->h0 = f->nh = 0;
+		f->cp_from = 0;
 	}
 	if (rc != DB_DONE)
 		return kctx_dberr(c, "facility");
@@ -657,6 +671,55 @@ load_ledger(struct kctx *c)
 	return 0;
 }
 
+/*
+ * Loads the evidence of CP assessments (kpi.h): per facility, the year of
+ * the earliest implemented option of an accepted or sustaining assessment.
+ */
+static int
+load_evidence(struct kctx *c)
+{
+	struct db_stmt *st = db_stmt(c->db, STMT_MEASURED_EVIDENCE);
+	int rc, fi = 0;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int64_t fid = db_col_int(st, 0);
+		/* Both lists are sorted by facility id. */
+		while (fi < c->nfacs && c->facs[fi].id < fid)
+			fi++;
+		const char *on = db_col_is_null(st, 1) ? "" : db_col_text(st, 1);
+		if (fi < c->nfacs && c->facs[fi].id == fid && strlen(on) >= 4)
+			c->facs[fi].cp_from = atoi(on);
+	}
+	if (rc != DB_DONE)
+		return kctx_dberr(c, "assessment");
+	return 0;
+}
+
+/*
+ * The plan's pilot models (kpi.h): assessments with pilot = 1 accepted or
+ * sustaining, by the year of accepted_on, against the target r->pilots.
+ */
+static int
+load_pilots(struct kctx *c, struct kpi_result *r)
+{
+	struct kpi_pilots *p = &r->pilots;
+	if (r->nyears > 0)
+		p->cum = xcalloc((size_t)r->nyears, sizeof(*p->cum));
+	struct db_stmt *st = db_stmt(c->db, STMT_MEASURED_PILOTS);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int y = atoi(db_col_text(st, 0));
+		p->total++;
+		if (isfinite(p->target) && y <= p->by)
+			p->at_by++;
+		for (int i = 0; i < r->nyears; i++)
+			p->cum[i] += y <= r->first_year + i;
+	}
+	if (rc != DB_DONE)
+		return kctx_dberr(c, "assessment");
+	p->met = isfinite(p->target) ? calc_ge((double)p->at_by, p->target) : -1;
+	return 0;
+}
+
 /* Sums every water line (m3) into its report. */
 static int
 load_water(struct kctx *c)
@@ -778,6 +841,29 @@ find_baseline(const struct kctx *c, const struct kfac *f, int baseline_from)
 	return b;
 }
 
+/*
+ * The baseline of an assessment's evidence: the facility's last report of
+ * a year before year whose main product has a SEC the ledger computes.
+ */
+static struct kbase
+baseline_before(const struct kctx *c, const struct kfac *f, int year)
+{
+	struct kbase b = {NULL, NULL, NAN};
+	for (int i = 0; i < f->nrep; i++) {
+		const struct krep *r = &c->reps[f->rep0 + i];
+		const struct ledger_report *l = r->led;
+		if (r->year >= year || l == NULL || l->main_product < 0)
+			continue;
+		const struct ledger_product *p = &l->products[l->main_product];
+		if (!isfinite(p->sec_gj) || !(p->output > 0))
+			continue;
+		b.rep = r;
+		b.product = p->product;
+		b.output = p->output;
+	}
+	return b;
+}
+
 /* The saving of a measure per unit of product: base and year quantities over their outputs. */
 static double
 per_unit_saving(double q_base, double out_base, double q_year, double out_year)
@@ -885,6 +971,7 @@ struct kcount {
 	int nkeys;
 	long *active;	     /* (key x nyears + year) x KPI__MAX + indicator */
 	long *yes, *known;   /* (key x nyears + year) x KPI__MAX + indicator */
+	long *from;	     /* the same: yes from an assessment's evidence */
 	unsigned char *seen; /* nkeys: some facility falls in the key in some year */
 };
 
@@ -931,6 +1018,7 @@ kpass_init(struct kpass *p, const struct kctx *c, const struct kpi_query *q)
 		k->active = xcalloc(cells * KPI__MAX, sizeof(long));
 		k->yes = xcalloc(cells * KPI__MAX, sizeof(long));
 		k->known = xcalloc(cells * KPI__MAX, sizeof(long));
+		k->from = xcalloc(cells * KPI__MAX, sizeof(long));
 		k->seen = xcalloc((size_t)(k->nkeys > 0 ? k->nkeys : 1), 1);
 	}
 	if (p->mask & KPI_BY_BIT(KPI_BY_UNIT)) {
@@ -950,6 +1038,7 @@ kpass_free(struct kpass *p)
 		free(p->cnt[b].active);
 		free(p->cnt[b].yes);
 		free(p->cnt[b].known);
+		free(p->cnt[b].from);
 		free(p->cnt[b].seen);
 	}
 	free(p->ygroup);
@@ -963,6 +1052,73 @@ facility_key(const struct kctx *c, const struct kpass *p, const struct kfac *f, 
 		return f->key[by];
 	int au = f->nh > 0 ? facility_unit_at(c, f, (p->by_first + yi) * 10000 + 1231) : f->au;
 	return au >= 0 ? p->ygroup[yi * c->nau + au] : -1;
+}
+
+/* Whether year is counted: in the series or in the breakdowns' years. */
+static int
+counted_year(const struct kpi_result *res, const struct kpass *p, int year)
+{
+	int yi = year - p->by_first;
+	return (year >= res->first_year && year <= res->last_year) ||
+	       (p->mask != 0 && yi >= 0 && yi < p->byn);
+}
+
+/* The last year counted_year may hold. */
+static int
+last_counted(const struct kpi_result *res, const struct kpass *p)
+{
+	int last = res->last_year;
+	if (p->mask != 0 && p->by_first + p->byn - 1 > last)
+		last = p->by_first + p->byn - 1;
+	return last;
+}
+
+/* Whether f has an accepted report of year. */
+static int
+has_report(const struct kctx *c, const struct kfac *f, int year)
+{
+	for (int i = 0; i < f->nrep; i++)
+		if (c->reps[f->rep0 + i].year == year)
+			return 1;
+	return 0;
+}
+
+/*
+ * Adds the states of one facility-year (1 yes, 0 no, -1 unknown; from[k]
+ * set when a yes comes from an assessment's evidence) to the series and
+ * to every breakdown counted.
+ */
+static void
+count_states(const struct kctx *c, struct kpi_result *res, struct kpass *p, const struct kfac *f,
+	     int year, const int state[KPI__MAX], const int from[KPI__MAX])
+{
+	if (year >= res->first_year && year <= res->last_year)
+		for (int k = 0; k < KPI__MAX; k++) {
+			struct kpi_value *v = &res->series[k].values[year - res->first_year];
+			add_value(v, state[k]);
+			if (state[k] > 0 && from[k])
+				v->from_assessments++;
+		}
+	int yi = year - p->by_first;
+	if (p->mask == 0 || yi < 0 || yi >= p->byn)
+		return;
+	for (int b = 0; b < KPI_BY__MAX; b++) {
+		if (!(p->mask & KPI_BY_BIT(b)))
+			continue;
+		int key = facility_key(c, p, f, b, yi);
+		if (key < 0)
+			continue;
+		size_t cell = ((size_t)key * (size_t)p->byn + (size_t)yi) * KPI__MAX;
+		for (int k = 0; k < KPI__MAX; k++) {
+			if (state[k] < 0)
+				continue;
+			p->cnt[b].known[cell + (size_t)k]++;
+			if (state[k] > 0) {
+				p->cnt[b].yes[cell + (size_t)k]++;
+				p->cnt[b].from[cell + (size_t)k] += from[k] != 0;
+			}
+		}
+	}
 }
 
 static void
@@ -995,47 +1151,56 @@ count_all(struct kctx *c, struct kpi_result *res, struct kpass *p)
 		}
 
 		struct kbase base = find_baseline(c, f, res->baseline_from);
+		struct kbase evbase = {NULL, NULL, NAN};
+		if (f->cp_from > 0)
+			evbase = baseline_before(c, f, f->cp_from);
 		for (int i = 0; i < f->nrep; i++) {
 			const struct krep *r = &c->reps[f->rep0 + i];
-			int in_range = r->year >= res->first_year && r->year <= res->last_year;
-			int yi = r->year - p->by_first;
-			int in_by = p->mask != 0 && yi >= 0 && yi < p->byn;
-			if ((!in_range && !in_by) || !is_active(f, r->year))
+			if (!counted_year(res, p, r->year) || !is_active(f, r->year))
 				continue;
-			int state[KPI__MAX];
+			int in_range = r->year >= res->first_year && r->year <= res->last_year;
+			int ev = f->cp_from > 0 && r->year >= f->cp_from;
+			int state[KPI__MAX], from[KPI__MAX];
 			for (int k = 0; k < KPI__MAX; k++) {
 				state[k] = in_population(k, size) ? r->cp[kpi_defs[k].field] : -1;
+				from[k] = 0;
+				if (ev && kpi_defs[k].field == CPF_APPLIED && state[k] != 1 &&
+				    in_population(k, size)) {
+					/* the assessment's evidence answers yes */
+					state[k] = 1;
+					from[k] = 1;
+				}
 				if (!kpi_defs[k].saving || state[k] != 1)
 					continue;
 				/* Applies CP: yes only with a saving >= the minimum, in
-				 * percent to 10^-6 (calc/exact.h). */
+				 * percent to 10^-6 (calc/exact.h); on an assessment's
+				 * evidence, measured from before its implementation. */
 				int s = isnan(res->min_saving_pct)
 					    ? -1
-					    : saving_state(c, &base, r, res->min_saving_pct);
+					    : saving_state(c, from[k] ? &evbase : &base, r,
+							   res->min_saving_pct);
 				if (s < 0 && !isnan(res->min_saving_pct) && in_range)
 					res->not_computable++;
 				state[k] = s;
 			}
-			if (in_range)
-				for (int k = 0; k < KPI__MAX; k++)
-					add_value(&res->series[k].values[r->year - res->first_year],
-						  state[k]);
-			for (int b = 0; in_by && b < KPI_BY__MAX; b++) {
-				if (!(p->mask & KPI_BY_BIT(b)))
-					continue;
-				int key = facility_key(c, p, f, b, yi);
-				if (key < 0)
-					continue;
-				size_t cell =
-				    ((size_t)key * (size_t)p->byn + (size_t)yi) * KPI__MAX;
-				for (int k = 0; k < KPI__MAX; k++) {
-					if (state[k] < 0)
-						continue;
-					p->cnt[b].known[cell + (size_t)k]++;
-					if (state[k] > 0)
-						p->cnt[b].yes[cell + (size_t)k]++;
-				}
+			count_states(c, res, p, f, r->year, state, from);
+		}
+		/* Years the evidence answers without an accepted report. */
+		for (int y = f->cp_from; f->cp_from > 0 && y <= last_counted(res, p); y++) {
+			if (!counted_year(res, p, y) || !is_active(f, y) || has_report(c, f, y))
+				continue;
+			int state[KPI__MAX], from[KPI__MAX];
+			for (int k = 0; k < KPI__MAX; k++) {
+				int applies =
+				    kpi_defs[k].field == CPF_APPLIED && in_population(k, size);
+				state[k] = applies && !kpi_defs[k].saving ? 1 : -1;
+				from[k] = state[k] == 1;
+				/* the saving needs the year's report: not computable */
+				if (applies && kpi_defs[k].saving && !isnan(res->min_saving_pct) &&
+				    y >= res->first_year && y <= res->last_year)
+					res->not_computable++;
 			}
+			count_states(c, res, p, f, y, state, from);
 		}
 	}
 	for (int k = 0; k < KPI__MAX; k++)
@@ -1112,6 +1277,7 @@ make_breakdowns(const struct kctx *c, struct kpi_result *res, const struct kpass
 					v->active = cn->active[cell * KPI__MAX + (size_t)k];
 					v->known = cn->known[cell * KPI__MAX + (size_t)k];
 					v->yes = cn->yes[cell * KPI__MAX + (size_t)k];
+					v->from_assessments = cn->from[cell * KPI__MAX + (size_t)k];
 					finish_value(v);
 				}
 			}
@@ -1164,6 +1330,8 @@ kpi_compute_query(struct db *db, const struct kpi_query *q, struct kpi_result **
 	res->nyears = q->last_year >= q->first_year ? q->last_year - q->first_year + 1 : 0;
 	res->min_saving_pct = NAN;
 	res->baseline_from = KPI_BASELINE_FROM;
+	res->pilots.target = NAN;
+	res->pilots.met = -1;
 	for (int k = 0; k < KPI__MAX; k++) {
 		struct kpi_series *s = &res->series[k];
 		s->ind = (enum kpi_indicator)k;
@@ -1184,7 +1352,7 @@ kpi_compute_query(struct db *db, const struct kpi_query *q, struct kpi_result **
 
 	if (load_plan(&c, q->plan_code, res) < 0 || load_units(&c) < 0 ||
 	    load_admin_units(&c) < 0 || load_sectors(&c) < 0 || load_facilities(&c) < 0 ||
-	    load_history(&c) < 0)
+	    load_history(&c) < 0 || load_evidence(&c) < 0 || load_pilots(&c, res) < 0)
 		goto out;
 	kpass_init(&pass, &c, q);
 	if (res->nyears > 0 || pass.mask != 0) {
@@ -1241,6 +1409,7 @@ kpi_result_free(struct kpi_result *r)
 		return;
 	for (int k = 0; k < KPI__MAX; k++)
 		free(r->series[k].values);
+	free(r->pilots.cum);
 	for (int u = 0; u < r->nunits; u++) {
 		free((char *)r->units[u].unit_code);
 		free((char *)r->units[u].unit_name);

@@ -33,6 +33,21 @@
  * Applying facility-years without a computable saving are counted in
  * not_computable, never taken as zero.
  *
+ * Evidence from assessments (docs/analytics.md, "Evidence from
+ * assessments"): an assessment accepted or sustaining with an implemented
+ * option dated on or before 31/12 of Y shows that its facility applies CP
+ * in Y and every later year.  Such an active facility-year counts yes
+ * (known) for applies_cp whatever its report says (or without a report:
+ * the evidence is an answer of its own); for applies_cp_saving its saving
+ * is measured against the facility's last accepted report before the
+ * year of the earliest implementation (as model/assess/measured.h does),
+ * and without a report of Y or a baseline it is not computable.  The yes
+ * that only the evidence gives are counted in from_assessments too.
+ *
+ * Pilot models (plan_target "pilot_models", 78/KH-UBND: 1 by 2015): the
+ * assessments with pilot = 1 accepted or sustaining, counted by the year
+ * of accepted_on, cumulative (kpi_result.pilots).
+ *
  * The administrative unit of a facility in year Y is the one it belonged
  * to on 31/12 of Y: its facility_unit_history row covering that date (migration
  * 0002), else facility.admin_unit_id.  That unit is then grouped: a commune
@@ -87,9 +102,11 @@ enum kpi_indicator {
 struct kpi_value {
 	int year;
 	long yes, known, active;
-	double share;	     /* yes/known, NAN if known == 0 */
-	double share_active; /* yes/active, NAN if active == 0 */
-	double coverage;     /* known/active, NAN if active == 0 */
+	double share;	       /* yes/known, NAN if known == 0 */
+	double share_active;   /* yes/active, NAN if active == 0 */
+	double coverage;       /* known/active, NAN if active == 0 */
+	long from_assessments; /* of yes: counted on the evidence of a CP assessment
+				  (below), the report saying no or nothing */
 };
 
 /* One target of a plan for an indicator: pct within from..by (inclusive). */
@@ -187,6 +204,16 @@ struct kpi_query {
 	int by_first, by_last;	   /* the breakdowns' years */
 };
 
+/* The plan's pilot models against its target (kpi_result.pilots). */
+struct kpi_pilots {
+	double target; /* NAN when the plan sets none */
+	int from, by;  /* the target's years */
+	long at_by;    /* pilots accepted on or before 31/12 of by */
+	long total;    /* every accepted pilot */
+	int met;       /* at_by >= target: 1, 0; -1 without a target */
+	long *cum;     /* per series year: accepted on or before its 31/12 */
+};
+
 struct kpi_result {
 	char plan_code[64];
 	int first_year, last_year, nyears;
@@ -194,6 +221,7 @@ struct kpi_result {
 	long not_computable;   /* applying facility-years whose saving could not be computed */
 	struct kpi_series series[KPI__MAX];
 	int baseline_from; /* the first year a baseline may be taken from */
+	struct kpi_pilots pilots;
 	/* breakdown for by_unit_year (kpi_compute only), one row per admin unit */
 	int by_unit_year, nunits;
 	struct kpi_unit_row *units;
