@@ -214,13 +214,13 @@ const char *const db_sql[STMT__MAX] = {
     /* demo CP assessments (model/demo/demo_assess.c) */
     [STMT_DEMO_ASSESS_PICK] =
 	"SELECT f.id, r.id FROM facility f JOIN report r ON r.facility_id = f.id AND r.year = ?4 "
-	"AND r.status = 'accepted' WHERE f.sector_code = ?1 AND EXISTS (SELECT 1 FROM "
-	"report_output o WHERE o.report_id = r.id AND o.product_code = ?2 AND o.quantity > 0) "
+	"AND r.status = 'accepted' JOIN report_output o ON o.report_id = r.id AND "
+	"o.product_code = ?2 AND o.quantity > 0 WHERE f.sector_code = ?1 "
 	"AND (CAST(?6 AS text) = '' OR EXISTS (SELECT 1 FROM report_energy e WHERE "
 	"e.report_id = r.id AND e.carrier_code = ?6)) AND (?5 = 0 OR EXISTS (SELECT 1 FROM "
 	"report r2 WHERE r2.facility_id = f.id AND r2.year = ?5 AND r2.status = 'accepted')) "
 	"AND NOT EXISTS (SELECT 1 FROM assessment a WHERE a.facility_id = f.id) "
-	"ORDER BY f.size = ?3 DESC, f.code LIMIT 1",
+	"ORDER BY o.quantity >= ?7 DESC, f.size = ?3 DESC, f.code LIMIT 1",
     [STMT_DEMO_ASSESS_OUTPUT] = "SELECT sum(quantity) FROM report_output WHERE report_id = ?1 "
 				"AND product_code = ?2",
     [STMT_DEMO_ASSESS_ENERGY] =

@@ -118,7 +118,7 @@ enum stmt {
 	STMT_DEMO_DETACH_USERS,	    /* (no parameters) */
 	/* demo CP assessments (model/demo/demo_assess.c) */
 	/* sector, product, preferred size, base year, later year (0: none),
-	 * carrier ('' any) -> facility id, base report id */
+	 * carrier ('' any), preferred least output -> facility id, base report id */
 	STMT_DEMO_ASSESS_PICK,
 	STMT_DEMO_ASSESS_OUTPUT, /* report id, product -> quantity */
 	STMT_DEMO_ASSESS_ENERGY, /* report id -> carrier, unit, quantity (summed) */

@@ -40,7 +40,7 @@ struct demo_stats {
 	long water;
 	long material;
 	long assessments, options; /* CP assessments and their options (demo_assess.h) */
-	int year_min, year_max; /* of the reports; 0 when there are none */
+	int year_min, year_max;	   /* of the reports; 0 when there are none */
 };
 
 enum demo_rc {

@@ -36,8 +36,8 @@ struct line_def {
 	enum carrier_of carrier;
 	enum basis basis;
 	double v;
-	const char *unit; /* NULL: the carrier's unit */
-	int to_step;	  /* 0: none */
+	const char *unit;   /* NULL: the carrier's unit */
+	int to_step;	    /* 0: none */
 	double lost, treat; /* VND per unit of the line; 0: none */
 	const char *cause[2];
 	const char *note;
@@ -49,8 +49,8 @@ struct effect_def {
 	const char *name;
 	enum basis basis;
 	double v;
-	const char *unit;  /* NULL: the carrier's unit */
-	double price;	   /* VND per unit saved; energy takes the year's price */
+	const char *unit;	/* NULL: the carrier's unit */
+	double price;		/* VND per unit saved; energy takes the year's price */
 	const char *price_what; /* what the price is, in the description */
 };
 
@@ -77,12 +77,13 @@ struct member_def {
 
 #define MAX_MEMBERS 5
 #define MAX_STEPS   3
-#define MAX_LINES   14
+#define MAX_LINES   16
 #define MAX_OPTIONS 6
 
 struct assess_def {
 	/* the facility */
 	const char *sector, *product, *size, *carrier;
+	double min_out;		   /* a facility with at least this output first */
 	int base_year, later_year; /* accepted reports needed; later 0: none */
 	/* the assessment */
 	int year;
@@ -92,8 +93,8 @@ struct assess_def {
 	const char *status;
 	const char *started_on, *submitted_on, *returned_on, *accepted_on, *sustained_on;
 	const char *review_note;
-	int done;	/* tasks 1..done are done */
-	int doing[2];	/* tasks in progress; 0 ends */
+	int done;     /* tasks 1..done are done */
+	int doing[2]; /* tasks in progress; 0 ends */
 	struct member_def member[MAX_MEMBERS];
 	const char *step[MAX_STEPS][2]; /* name, description */
 	struct line_def line[MAX_LINES];
@@ -101,11 +102,15 @@ struct assess_def {
 };
 
 #define EXPERT_ME                                                                                  \
-	{"ThS. Lê Hoàng Vũ", "expert", "Chuyên gia tư vấn SXSH",                                   \
-	 "Trung tâm Khuyến công và Tư vấn phát triển công nghiệp (mẫu)", EXPERT_EMAIL}
+	{                                                                                          \
+		"ThS. Lê Hoàng Vũ", "expert", "Chuyên gia tư vấn SXSH",                            \
+		    "Trung tâm Khuyến công và Tư vấn phát triển công nghiệp (mẫu)", EXPERT_EMAIL   \
+	}
 #define EXPERT_VNCPC                                                                               \
-	{"TS. Nguyễn Văn Hùng", "expert", "Chuyên gia đánh giá SXSH",                              \
-	 "Trung tâm Sản xuất sạch hơn Việt Nam (mẫu)", "0903 000 111 (mẫu)"}
+	{                                                                                          \
+		"TS. Nguyễn Văn Hùng", "expert", "Chuyên gia đánh giá SXSH",                       \
+		    "Trung tâm Sản xuất sạch hơn Việt Nam (mẫu)", "0903 000 111 (mẫu)"           \
+	}
 
 /* clang-format off */
 static const struct assess_def defs[] = {
@@ -169,7 +174,7 @@ static const struct assess_def defs[] = {
 	     "implemented", 5, 1,
 	     {{"waste", CR_NONE, "Đầu, vỏ tôm", PER_OUT, 0.55, "t", 2250000,
 	       "giá bán 2.000.000 đ/t và chi phí xử lý 250.000 đ/t"}},
-	     0.2, 5, 0.10, 0, {8, 10, 9}, "2015-07-01", 1.0},
+	     0.1, 5, 0.10, 0, {8, 10, 9}, "2015-07-01", 1.0},
 	    {"Thay tủ đông tiếp xúc bằng băng chuyền cấp đông IQF hiệu suất cao", "technology", 0,
 	     "study", "", "proposed", 0, 0,
 	     {{"energy", CR_ELEC, "", PER_ELEC, 0.12}},
@@ -182,6 +187,7 @@ static const struct assess_def defs[] = {
     /* A rice mill that replaced its polisher's motor and controls its dryer. */
     {
 	.sector = "1061", .product = "milled_rice", .size = "medium", .carrier = "rice_husk",
+	.min_out = 9000,
 	.base_year = 2022, .later_year = 2024,
 	.year = 2023, .title = "Đánh giá SXSH khâu sấy và xát trắng", .pilot = 0,
 	.funding = "central", .funding_note = "Chương trình khuyến công quốc gia năm 2023 (mẫu)",
@@ -194,7 +200,7 @@ static const struct assess_def defs[] = {
 	    {"Đặng Văn Lợi", "member", "Thợ điện", "", ""},
 	    EXPERT_ME},
 	.step = {{"Sấy lúa bằng lò đốt trấu", "Máy sấy vỉ ngang, lò đốt trấu thủ công"},
-		 {"Xay, xát trắng và đánh bóng", "Động cơ máy xát 75 kW (IE1), sàng phân loại"}},
+		 {"Xay, xát trắng và đánh bóng", "Động cơ máy xát cũ (IE1), sàng phân loại"}},
 	.line = {
 	    {1, "in", "material", "Lúa tươi", CR_NONE, PER_OUT, 1.78, "t"},
 	    {1, "in", "energy", "Trấu đốt lò sấy", CR_FUEL, PER_FUEL, 1.0},
@@ -214,7 +220,7 @@ static const struct assess_def defs[] = {
 	     {"Động cơ máy xát cũ, tốc độ không ổn định", "Lưới sàng phân loại mòn"}},
 	},
 	.option = {
-	    {"Thay động cơ 75 kW (IE1) của máy xát trắng bằng động cơ IE3 có biến tần",
+	    {"Thay động cơ {kW} kW (IE1) của máy xát trắng bằng động cơ IE3 có biến tần",
 	     "equipment", 0, "now", "", "implemented", 12, 1,
 	     {{"energy", CR_ELEC, "", PER_ELEC, 0.12}},
 	     2.2, 15, 0.10, 0, {8, 8, 7}, "2023-11-20", 1.03},
@@ -225,7 +231,7 @@ static const struct assess_def defs[] = {
 	    {"Sửa rò rỉ khí nén, tắt máy khi chạy không tải", "housekeeping", 0, "now", "",
 	     "implemented", 0, 0,
 	     {{"energy", CR_ELEC, "", PER_ELEC, 0.04}},
-	     0.4, 3, 0.10, 0, {10, 9, 6}, "2023-06-10", 1.0},
+	     0.6, 3, 0.10, 0, {10, 9, 6}, "2023-06-10", 1.0},
 	    {"Bán tro trấu làm phụ gia phân bón", "byproduct", 1, "study", "", "proposed", 6, 0,
 	     {{"waste", CR_NONE, "Tro trấu", PER_FUEL, 0.18, "t", 300000,
 	       "giá bán 250.000 đ/t và chi phí xử lý 50.000 đ/t"}},
@@ -240,7 +246,8 @@ static const struct assess_def defs[] = {
     },
     /* A fish-sauce maker whose report is with the province. */
     {
-	.sector = "1020", .product = "fish_sauce", .size = "small", .carrier = "",
+	.sector = "1020", .product = "fish_sauce", .size = "medium", .carrier = "",
+	.min_out = 150,
 	.base_year = 2023,
 	.year = 2024, .title = "Đánh giá SXSH sản xuất nước mắm", .pilot = 0,
 	.funding = "enterprise", .funding_note = "",
@@ -293,6 +300,7 @@ static const struct assess_def defs[] = {
     /* An ice plant whose report came back: a balance does not close. */
     {
 	.sector = "3530", .product = "ice", .size = "small", .carrier = "",
+	.min_out = 3000,
 	.base_year = 2024,
 	.year = 2025, .title = "Đánh giá SXSH sản xuất nước đá cây", .pilot = 0,
 	.funding = "district", .funding_note = "Kinh phí khuyến công huyện năm 2025 (mẫu)",
@@ -345,6 +353,7 @@ static const struct assess_def defs[] = {
     /* A brick kiln at work on its options. */
     {
 	.sector = "2392", .product = "brick", .size = "small", .carrier = "",
+	.min_out = 1500,
 	.base_year = 2024,
 	.year = 2025, .title = "Đánh giá SXSH lò nung gạch", .pilot = 0,
 	.funding = "provincial", .funding_note = "Chương trình khuyến công địa phương năm 2025 (mẫu)",
@@ -372,7 +381,9 @@ static const struct assess_def defs[] = {
 	    {3, "in", "material", "Gạch mộc khô", CR_NONE, PER_OUT, 2.45, "t"},
 	    {3, "in", "energy", "Nhiên liệu đốt lò", CR_FUEL, PER_FUEL, 1.0},
 	    {3, "in", "energy", "Điện quạt lò", CR_ELEC, PER_ELEC, 0.3},
-	    {3, "out", "product", "Gạch nung thành phẩm", CR_NONE, PER_OUT, 1.0, "1000pieces"},
+	    {3, "out", "product", "Gạch nung thành phẩm", CR_NONE, PER_OUT, 2.25, "t", 0, 0, 0,
+	     {NULL}, "Khoảng 2,25 t cho 1.000 viên"},
+	    {3, "out", "emission", "Khí thải lò (hơi nước, CO2 từ đất)", CR_NONE, PER_OUT, 0.08, "t"},
 	    {3, "out", "waste", "Gạch cháy, nứt vỡ", CR_NONE, PER_OUT, 0.09, "t", 0, 400000, 0,
 	     {"Nhiệt độ lò không đều, không có dụng cụ đo nhiệt",
 	      "Xếp gạch trong lò không đúng kỹ thuật"}},
@@ -386,7 +397,7 @@ static const struct assess_def defs[] = {
 	     1.8, 5, 0.12, 0, {9, 7, 6}},
 	    {"Lắp can nhiệt đo nhiệt độ vùng nung và ghi nhật ký đốt lò", "process_control", 0,
 	     "study", "", "proposed", 14, 1, {{"energy", CR_FUEL, "", PER_FUEL, 0.04}},
-	     0.5, 5, 0.12, 0, {7, 8, 6}},
+	     0.6, 5, 0.12, 0, {7, 8, 6}},
 	    {"Chuyển sang lò tuynel nung liên tục", "technology", 0, "study", "", "proposed", 0, 0,
 	     {{"energy", CR_FUEL, "", PER_FUEL, 0.35}},
 	     4.0, 15, 0.12, 1, {5, 6, 9}},
@@ -475,7 +486,7 @@ fuel_price(const char *carrier, int y)
 	static const struct {
 		const char *code;
 		double vnd;
-	} p[] = {{"do", 18e6},	      {"fo", 14e6},   {"coal_3_4", 2.8e6},
+	} p[] = {{"do", 18e6},	       {"fo", 14e6},	{"coal_3_4", 2.8e6},
 		 {"rice_husk", 0.7e6}, {"wood", 1.1e6}, {"bagasse", 0.35e6}};
 	for (size_t i = 0; i < sizeof(p) / sizeof(p[0]); i++)
 		if (strcmp(p[i].code, carrier) == 0)
@@ -508,6 +519,7 @@ pick(struct run *g, const struct assess_def *d, struct base *b)
 	db_bind_int(st, 4, d->base_year);
 	db_bind_int(st, 5, d->later_year);
 	db_bind_text(st, 6, d->carrier);
+	db_bind_double(st, 7, d->min_out);
 	int rc = db_step(st);
 	if (rc == DB_ROW) {
 		b->facility_id = db_col_int(st, 0);
@@ -560,6 +572,30 @@ base_of(const struct base *b, enum basis basis)
 		return b->fuel >= 0 ? b->qty[b->fuel] : 0;
 	}
 	return 0;
+}
+
+/*
+ * The title of option o at facility b: "{kW}" becomes the rated power of
+ * the polisher's motor, the standard size nearest to the power that draws
+ * 65 % of the base year's electricity in 3,000 hours at 75 % load.
+ */
+static void
+option_title(const struct option_def *o, const struct base *b, char *out, size_t n)
+{
+	static const double sizes[] = {7.5, 11, 15, 18.5, 22,  30,  37,
+				       45,  55, 75, 90,	  110, 132, 160};
+	const char *at = strstr(o->title, "{kW}");
+	if (at == NULL) {
+		snprintf(out, n, "%s", o->title);
+		return;
+	}
+	double kw = 0.65 * base_of(b, PER_ELEC) / (3000 * 0.75), best = sizes[0];
+	for (size_t i = 1; i < sizeof(sizes) / sizeof(sizes[0]); i++)
+		if (fabs(sizes[i] - kw) < fabs(best - kw))
+			best = sizes[i];
+	char kws[16];
+	fmt_num(kws, sizeof(kws), best, best == floor(best) ? 0 : 1, LANG_VI);
+	snprintf(out, n, "%.*s%s%s", (int)(at - o->title), o->title, kws, at + 4);
 }
 
 /* Index in b of a carrier role, or -1. */
@@ -635,9 +671,10 @@ insert_tasks(struct run *g, const struct assess_def *d, int64_t id)
 		db_bind_int(st, 2, task);
 		db_bind_text(st, 3, state);
 		db_bind_text(st, 4, who);
-		db_bind_text(st, 5, strcmp(state, "doing") == 0 && d->review_note != NULL
-					? "Đo lại theo ý kiến của Sở Công Thương"
-					: "");
+		db_bind_text(st, 5,
+			     strcmp(state, "doing") == 0 && d->review_note != NULL
+				 ? "Đo lại theo ý kiến của Sở Công Thương"
+				 : "");
 		db_bind_null(st, 6);
 		db_bind_int(st, 7, t0 + (int64_t)task * 9 * 86400);
 		if (run_stmt(g, st, "task") < 0)
@@ -738,8 +775,9 @@ effects_of(const struct option_def *o, const struct base *b, int y, struct effec
 		e->carrier[e->n] = c;
 		e->saving += q * p;
 		fmt_num(qs, sizeof(qs), q, q >= 100 ? 0 : 1, LANG_VI);
-		int w = snprintf(e->desc + len, sizeof(e->desc) - len, "%sTiết kiệm %s %s/năm × %s",
-				 e->n > 0 ? "; " : "", qs,
+		int w = snprintf(e->desc + len, sizeof(e->desc) - len, "%s%s %s %s/năm × %s",
+				 e->n > 0 ? "; " : "",
+				 strcmp(x->stream, "waste") == 0 ? "Giảm" : "Tiết kiệm", qs,
 				 c >= 0 ? (c == b->elec ? "kWh" : "t")
 					: (strcmp(x->unit, "m3") == 0 ? "m³" : x->unit),
 				 what != NULL ? what : "");
@@ -762,27 +800,32 @@ insert_options(struct run *g, const struct assess_def *d, const struct base *b, 
 		if (effects_of(o, b, d->year, &e) < 0)
 			continue;
 		int finance = o->payback > 0 && e.saving > 0;
-		double capex = finance ? round(o->payback * e.saving / 1e6) * 1e6 : 0;
-		if (finance && capex < 1e6)
-			capex = 1e6;
+		/* To a million VND, or to 100,000 below ten million. */
+		double capex = finance ? o->payback * e.saving : 0;
+		double step = capex < 1e7 ? 1e5 : 1e6;
+		capex = round(capex / step) * step;
+		if (finance && capex < 1e5)
+			capex = 1e5;
 		char flows[FLOWS_MAX];
 		flows[0] = '\0';
 		if (finance && o->flows) {
 			/* Half the saving while it is commissioned, then all of it. */
 			size_t len = 0;
 			for (int yr = 1; yr <= o->life; yr++) {
-				int w = snprintf(flows + len, sizeof(flows) - len, "%s%.0f",
-						 yr == 1 ? "[" : ",",
-						 yr == 1 ? round(e.saving / 2000) * 1000 : e.saving);
+				int w = snprintf(
+				    flows + len, sizeof(flows) - len, "%s%.0f", yr == 1 ? "[" : ",",
+				    yr == 1 ? round(e.saving / 2000) * 1000 : e.saving);
 				if (w > 0 && (size_t)w < sizeof(flows) - len)
 					len += (size_t)w;
 			}
 			snprintf(flows + len, sizeof(flows) - len, "]");
 		}
+		char title[320];
+		option_title(o, b, title, sizeof(title));
 		struct db_stmt *st = db_stmt(g->db, STMT_DEMO_ASSESS_OPTION_INSERT);
 		db_bind_int(st, 1, id);
 		db_bind_int(st, 2, ++seq);
-		db_bind_text(st, 3, o->title);
+		db_bind_text(st, 3, title);
 		db_bind_text(st, 4, e.desc);
 		if (o->line > 0 && item[o->line - 1] != 0)
 			db_bind_int(st, 5, item[o->line - 1]);
@@ -809,7 +852,7 @@ insert_options(struct run *g, const struct assess_def *d, const struct base *b, 
 		for (int k = 0; k < 3; k++)
 			db_bind_double(st, 18 + k, o->score[k]);
 		db_bind_text(st, 21, o->implemented_on);
-		db_bind_opt_double(st, 22, round(capex * o->actual / 1e6) * 1e6,
+		db_bind_opt_double(st, 22, round(capex * o->actual / step) * step,
 				   o->implemented_on == NULL);
 		if (run_stmt(g, st, "option") < 0)
 			return -1;
@@ -936,8 +979,8 @@ apply_savings(struct run *g, const struct assess_def *d, const struct base *b)
 						saved += o->eff[k].v *
 							 year_share(o->implemented_on, year[r]);
 			}
-			double target = out[r] * b->qty[c] / b->out * (1 - saved) *
-					(1 + wobble[year[r] % 5]);
+			double target =
+			    out[r] * b->qty[c] / b->out * (1 - saved) * (1 + wobble[year[r] % 5]);
 			st = db_stmt(g->db, STMT_DEMO_ASSESS_ENERGY_SCALE);
 			db_bind_int(st, 1, rid[r]);
 			db_bind_text(st, 2, b->carrier[c]);
