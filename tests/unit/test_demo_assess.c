@@ -34,10 +34,12 @@
 
 #include "db/db.h"
 #include "fixture.h"
+#include "model/assess/assessment.h"
 #include "model/calc/finance.h"
 #include "model/demo/demo.h"
 #include "model/demo/demo_accounts.h"
 #include "testutil.h"
+#include "util/arena.h"
 
 /* Large enough for a frozen-shrimp plant with reports in 2014 and 2016 and
  * a rice mill burning husk with reports in 2022 and 2024 (seed 1). */
@@ -434,6 +436,32 @@ test_expert_bound(void **state)
 	struct demo_account acc[DEMO_ACCOUNTS];
 	assert_int_equal(demo_accounts_ensure(db, 0, 1700000000, acc, err, sizeof(err)), 0);
 	demo_accounts_wipe(acc, DEMO_ACCOUNTS);
+	/* Through the assessment model: the province sees the six, the expert
+	 * account (acc[3]) the four whose team names it, each one it sees whole. */
+	assert_int_equal(acc[3].role, ROLE_EXPERT);
+	struct principal prov = {acc[1].user_id, ROLE_PROVINCE, 0, 0, acc[1].email};
+	struct principal expert = {acc[3].user_id, ROLE_EXPERT, 0, 0, acc[3].email};
+	struct assess_filter any = {.state = -1, .pilot = -1, .limit = 50};
+	struct arena a;
+	arena_init(&a);
+	struct assess_item *items;
+	int n;
+	long total;
+	assert_int_equal(assess_list(db, &prov, &any, &a, &items, &n, &total), ST_OK);
+	assert_int_equal(total, 6);
+	assert_int_equal(assess_list(db, &expert, &any, &a, &items, &n, &total), ST_OK);
+	assert_int_equal(total, 4);
+	assert_int_equal(n, 4);
+	int implemented = 0;
+	for (int i = 0; i < n; i++) {
+		struct assessment as;
+		assert_int_equal(assessment_get(db, &expert, items[i].id, &as), ST_OK);
+		assert_int_equal(as.doc.state, items[i].state);
+		implemented += items[i].implemented;
+	}
+	/* The pilot's four and the rice mill's three. */
+	assert_int_equal(implemented, 7);
+	arena_free(&a);
 	db_close(db);
 	assert_int_equal(q_int(DB, "SELECT count(*) FROM assessment_member m JOIN app_user u ON "
 				   "u.id = m.user_id WHERE u.email = 'chuyengia@demo.sxsh.vn' AND "
