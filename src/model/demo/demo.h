@@ -52,14 +52,15 @@ enum demo_rc {
 /*
  * Generates the demo province into db in one transaction and bumps the meta
  * generation: the facilities, their reports and the CP assessments of
- * model/demo/demo_assess.h.  Assumes the schema is migrated and the reference data loaded
- * (admin units, products, carriers, units: refdata_load).  Returns DEMO_OK
- * and fills *st (may be NULL); DEMO_EXISTS when the database already holds
- * facilities and opts->replace is 0; DEMO_ERR with a bilingual message in
- * err (size errsz) on any other failure, after rolling back.  With replace,
- * an existing database's facilities, reports, registrations and
- * assessments are deleted in the same transaction, so a failure leaves them as they were; accounts
- * bound to a facility (app_user.facility_id) are unbound in it too.
+ * model/demo/demo_assess.h.  Assumes the schema is migrated and the
+ * reference data loaded (admin units, products, carriers, units:
+ * refdata_load).  Returns DEMO_OK and fills *st (may be NULL); DEMO_EXISTS
+ * when the database already holds facilities and opts->replace is 0;
+ * DEMO_ERR with a bilingual message in err (size errsz) on any other
+ * failure, after rolling back.  With replace, an existing database's
+ * facilities, reports, registrations and assessments are deleted in the
+ * same transaction, so a failure leaves them as they were; accounts bound
+ * to a facility (app_user.facility_id) are unbound in it too.
  */
 int demo_generate(struct db *db, const struct demo_opts *opts, struct demo_stats *st, char *err,
 		  size_t errsz);
