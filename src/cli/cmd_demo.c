@@ -162,6 +162,7 @@ cmd_demo(struct cli *cli, int argc, char **argv)
 	printf("%s\n", msg_format(&m, LANG_EN, line, sizeof(line)));
 	printf("  output %ld, energy %ld, water %ld, material %ld rows\n", st.outputs, st.energy,
 	       st.water, st.material);
+	printf("  CP assessments %ld, options %ld\n", st.assessments, st.options);
 accounts:
 	if (accounts) {
 		struct demo_account acc[DEMO_ACCOUNTS];

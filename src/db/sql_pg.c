@@ -173,6 +173,16 @@ const char *const db_pg_override[STMT__MAX] = {
 	"ELSE submitted_on END, accepted_on = CASE WHEN ?3 = 'accepted' THEN "
 	"to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD') WHEN ?3 = 'sustaining' THEN "
 	"accepted_on END, version = version + 1 WHERE id = ?1 AND version = ?2",
+    /* demo CP assessments: the children go by cascade; every sequence restarts */
+    [STMT_DEMO_ASSESS_DELETE] =
+	"WITH d AS (DELETE FROM assessment RETURNING 1) SELECT "
+	"setval(pg_get_serial_sequence('assessment', 'id'), 1, false), "
+	"setval(pg_get_serial_sequence('assessment_member', 'id'), 1, false), "
+	"setval(pg_get_serial_sequence('process_step', 'id'), 1, false), "
+	"setval(pg_get_serial_sequence('balance_item', 'id'), 1, false), "
+	"setval(pg_get_serial_sequence('waste_cause', 'id'), 1, false), "
+	"setval(pg_get_serial_sequence('cp_option', 'id'), 1, false), "
+	"setval(pg_get_serial_sequence('cp_option_effect', 'id'), 1, false)",
     /* @assess-pg */
 };
 
@@ -211,5 +221,11 @@ const unsigned char db_pg_returning_id[STMT__MAX] = {
     [STMT_PROCESS_LINE_INSERT] = 1,
     [STMT_PROCESS_CAUSE_INSERT] = 1,
     [STMT_AFILE_INSERT] = 1,
+    /* demo CP assessments (model/demo/demo_assess.c) */
+    [STMT_DEMO_ASSESS_INSERT] = 1,
+    [STMT_DEMO_ASSESS_STEP_INSERT] = 1,
+    [STMT_DEMO_ASSESS_ITEM_INSERT] = 1,
+    [STMT_DEMO_ASSESS_CAUSE_INSERT] = 1,
+    [STMT_DEMO_ASSESS_OPTION_INSERT] = 1,
     /* @assess-returning */
 };

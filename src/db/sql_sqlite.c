@@ -211,6 +211,63 @@ const char *const db_sql[STMT__MAX] = {
 	"UPDATE app_user SET facility_id = ?2, version = version + 1 WHERE id = ?1",
     [STMT_DEMO_DETACH_USERS] = "UPDATE app_user SET facility_id = NULL, version = version + 1 "
 			       "WHERE facility_id IS NOT NULL",
+    /* demo CP assessments (model/demo/demo_assess.c) */
+    [STMT_DEMO_ASSESS_PICK] =
+	"SELECT f.id, r.id FROM facility f JOIN report r ON r.facility_id = f.id AND r.year = ?4 "
+	"AND r.status = 'accepted' JOIN report_output o ON o.report_id = r.id AND "
+	"o.product_code = ?2 AND o.quantity > 0 WHERE f.sector_code = ?1 "
+	"AND (CAST(?6 AS text) = '' OR EXISTS (SELECT 1 FROM report_energy e WHERE "
+	"e.report_id = r.id AND e.carrier_code = ?6)) AND (?5 = 0 OR EXISTS (SELECT 1 FROM "
+	"report r2 WHERE r2.facility_id = f.id AND r2.year = ?5 AND r2.status = 'accepted')) "
+	"AND NOT EXISTS (SELECT 1 FROM assessment a WHERE a.facility_id = f.id) "
+	"ORDER BY o.quantity >= ?7 DESC, f.size = ?3 DESC, f.code LIMIT 1",
+    [STMT_DEMO_ASSESS_OUTPUT] = "SELECT sum(quantity) FROM report_output WHERE report_id = ?1 "
+				"AND product_code = ?2",
+    [STMT_DEMO_ASSESS_ENERGY] =
+	"SELECT carrier_code, unit, sum(quantity) FROM report_energy WHERE report_id = ?1 "
+	"GROUP BY carrier_code, unit ORDER BY carrier_code, unit",
+    [STMT_DEMO_ASSESS_INSERT] =
+	"INSERT INTO assessment(facility_id, year, title, pilot, funding, funding_note, "
+	"started_on, focus, balance_period, status, submitted_on, accepted_on, review_note) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    [STMT_DEMO_ASSESS_MEMBER_INSERT] =
+	"INSERT INTO assessment_member(assessment_id, name, team_role, position, organisation, "
+	"contact) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [STMT_DEMO_ASSESS_TASK_INSERT] =
+	"INSERT INTO assessment_task(assessment_id, task, state, responsible, notes, due_on, "
+	"updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [STMT_DEMO_ASSESS_STEP_INSERT] = "INSERT INTO process_step(assessment_id, seq, name, "
+				     "description) VALUES (?1, ?2, ?3, ?4)",
+    [STMT_DEMO_ASSESS_ITEM_INSERT] =
+	"INSERT INTO balance_item(step_id, direction, stream, name, carrier_code, quantity, "
+	"unit, to_step_id, lost_value, treatment_cost, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+	"?7, ?8, ?9, ?10, ?11)",
+    [STMT_DEMO_ASSESS_CAUSE_INSERT] =
+	"INSERT INTO waste_cause(item_id, description) VALUES (?1, ?2)",
+    [STMT_DEMO_ASSESS_OPTION_INSERT] =
+	"INSERT INTO cp_option(assessment_id, seq, title, description, waste_item_id, "
+	"cause_id, kind, offsite, triage, reject_reason, status, capex, annual_saving, "
+	"life_years, cash_flows, discount_rate, opcost_change, score_tech, score_fin, "
+	"score_env, implemented_on, actual_cost) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+	"?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+    [STMT_DEMO_ASSESS_EFFECT_INSERT] =
+	"INSERT INTO cp_option_effect(option_id, stream, carrier_code, name, quantity, unit) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [STMT_DEMO_ASSESS_EVENT_INSERT] =
+	"INSERT INTO doc_event(kind, doc_id, at, actor, action, note) VALUES ('assessment', "
+	"?1, ?2, ?3, ?4, ?5)",
+    [STMT_DEMO_ASSESS_EXPERT_BIND] =
+	"UPDATE assessment_member SET user_id = (SELECT u.id FROM app_user u WHERE u.email = ?1 "
+	"AND u.role = 'expert') WHERE team_role = 'expert' AND contact = ?1 AND user_id IS NULL",
+    [STMT_DEMO_ASSESS_DELETE] = "DELETE FROM assessment",
+    [STMT_DEMO_ASSESS_DELETE_EVENTS] = "DELETE FROM doc_event WHERE kind = 'assessment'",
+    [STMT_DEMO_ASSESS_REPORTS] =
+	"SELECT r.id, r.year, (SELECT sum(o.quantity) FROM report_output o WHERE o.report_id = "
+	"r.id AND o.product_code = ?3) FROM report r WHERE r.facility_id = ?1 AND r.year >= ?2 "
+	"ORDER BY r.year",
+    [STMT_DEMO_ASSESS_ENERGY_SCALE] =
+	"UPDATE report_energy SET quantity = round(quantity * ?3 * ?4) / ?4, cost_vnd = "
+	"round(cost_vnd * ?3 / 1000) * 1000 WHERE report_id = ?1 AND carrier_code = ?2",
     /* @demo-sql */
 
     /* --- import and export --- */

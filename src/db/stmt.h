@@ -116,6 +116,40 @@ enum stmt {
 				     */
 	STMT_DEMO_ACCOUNT_BIND,	    /* user id, facility id */
 	STMT_DEMO_DETACH_USERS,	    /* (no parameters) */
+	/* demo CP assessments (model/demo/demo_assess.c) */
+	/* sector, product, preferred size, base year, later year (0: none),
+	 * carrier ('' any), preferred least output -> facility id, base report id */
+	STMT_DEMO_ASSESS_PICK,
+	STMT_DEMO_ASSESS_OUTPUT, /* report id, product -> quantity */
+	STMT_DEMO_ASSESS_ENERGY, /* report id -> carrier, unit, quantity (summed) */
+	/* facility id, year, title, pilot, funding, funding_note, started_on, focus,
+	 * balance_period, status, submitted_on, accepted_on, review_note */
+	STMT_DEMO_ASSESS_INSERT,
+	/* assessment id, name, team_role, position, organisation, contact */
+	STMT_DEMO_ASSESS_MEMBER_INSERT,
+	/* assessment id, task, state, responsible, notes, due_on, updated_at */
+	STMT_DEMO_ASSESS_TASK_INSERT,
+	STMT_DEMO_ASSESS_STEP_INSERT, /* assessment id, seq, name, description */
+	/* step id, direction, stream, name, carrier, quantity, unit, to_step_id,
+	 * lost_value, treatment_cost, note */
+	STMT_DEMO_ASSESS_ITEM_INSERT,
+	STMT_DEMO_ASSESS_CAUSE_INSERT, /* item id, description */
+	/* assessment id, seq, title, description, waste_item_id, cause_id, kind,
+	 * offsite, triage, reject_reason, status, capex, annual_saving, life_years,
+	 * cash_flows, discount_rate, opcost_change, score_tech, score_fin,
+	 * score_env, implemented_on, actual_cost */
+	STMT_DEMO_ASSESS_OPTION_INSERT,
+	/* option id, stream, carrier, name, quantity, unit */
+	STMT_DEMO_ASSESS_EFFECT_INSERT,
+	STMT_DEMO_ASSESS_EVENT_INSERT, /* assessment id, at, actor, action, note */
+	/* e-mail: names that expert account on the expert rows whose contact it is */
+	STMT_DEMO_ASSESS_EXPERT_BIND,
+	STMT_DEMO_ASSESS_DELETE,	/* (no parameters) */
+	STMT_DEMO_ASSESS_DELETE_EVENTS, /* (no parameters) */
+	/* facility id, first year, product -> report id, year, output */
+	STMT_DEMO_ASSESS_REPORTS,
+	/* report id, carrier, factor, rounding scale (1: whole units) */
+	STMT_DEMO_ASSESS_ENERGY_SCALE,
 	/* @demo-stmts */
 
 	/* --- import and export (model/io/csvio.c); the report's lines

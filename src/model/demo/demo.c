@@ -26,6 +26,7 @@
 #include "db/db.h"
 #include "model/msg.h"
 #include "model/calc/energy.h"
+#include "model/demo/demo_assess.h"
 #include "model/names.h"
 #include "model/registry/refdata.h"
 #include "util/alloc.h"
@@ -908,6 +909,8 @@ delete_all(struct gen *g)
 	    STMT_DEMO_DELETE_ENERGY, STMT_DEMO_DELETE_OUTPUT,	STMT_DEMO_DELETE_REGISTRATION,
 	    STMT_DEMO_DELETE_REPORT, STMT_DEMO_DELETE_FACILITY,
 	};
+	if (demo_assess_delete(g->db) < 0)
+		return fail(g, "assessments");
 	for (size_t i = 0; i < sizeof(del) / sizeof(del[0]); i++) {
 		struct db_stmt *st = db_stmt(g->db, del[i]);
 		if (db_run(st) != DB_OK) {
@@ -977,6 +980,12 @@ demo_generate(struct db *db, const struct demo_opts *opts, struct demo_stats *st
 		if (opts->progress != NULL && (i % 256 == 255 || i + 1 == opts->facilities))
 			opts->progress(opts->progress_arg, i + 1, opts->facilities);
 	}
+	/* The CP assessments, at facilities chosen from what was just made. */
+	struct demo_assess_stats as;
+	if (demo_assess_generate(db, &as, err, errsz) < 0)
+		goto out;
+	g.st.assessments = as.assessments;
+	g.st.options = as.options;
 	struct db_stmt *bump = db_stmt(db, STMT_GENERATION_BUMP);
 	if (db_run(bump) != DB_OK) {
 		fail(&g, "generation");

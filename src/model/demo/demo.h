@@ -39,7 +39,8 @@ struct demo_stats {
 	long energy;
 	long water;
 	long material;
-	int year_min, year_max; /* of the reports; 0 when there are none */
+	long assessments, options; /* CP assessments and their options (demo_assess.h) */
+	int year_min, year_max;	   /* of the reports; 0 when there are none */
 };
 
 enum demo_rc {
@@ -50,14 +51,16 @@ enum demo_rc {
 
 /*
  * Generates the demo province into db in one transaction and bumps the meta
- * generation.  Assumes the schema is migrated and the reference data loaded
- * (admin units, products, carriers, units: refdata_load).  Returns DEMO_OK
- * and fills *st (may be NULL); DEMO_EXISTS when the database already holds
- * facilities and opts->replace is 0; DEMO_ERR with a bilingual message in
- * err (size errsz) on any other failure, after rolling back.  With replace,
- * an existing database's facilities, reports and registrations are deleted
- * in the same transaction, so a failure leaves them as they were; accounts
- * bound to a facility (app_user.facility_id) are unbound in it too.
+ * generation: the facilities, their reports and the CP assessments of
+ * model/demo/demo_assess.h.  Assumes the schema is migrated and the
+ * reference data loaded (admin units, products, carriers, units:
+ * refdata_load).  Returns DEMO_OK and fills *st (may be NULL); DEMO_EXISTS
+ * when the database already holds facilities and opts->replace is 0;
+ * DEMO_ERR with a bilingual message in err (size errsz) on any other
+ * failure, after rolling back.  With replace, an existing database's
+ * facilities, reports, registrations and assessments are deleted in the
+ * same transaction, so a failure leaves them as they were; accounts bound
+ * to a facility (app_user.facility_id) are unbound in it too.
  */
 int demo_generate(struct db *db, const struct demo_opts *opts, struct demo_stats *st, char *err,
 		  size_t errsz);

@@ -11,6 +11,7 @@
 
 #include "db/db.h"
 #include "model/audit.h"
+#include "model/demo/demo_assess.h"
 #include "model/msg.h"
 #include "util/log.h"
 
@@ -165,11 +166,18 @@ demo_accounts_ensure(struct db *db, int reset, int64_t now, struct demo_account 
 		snprintf(err, errsz, "begin: %s", db_errmsg(db));
 		goto out;
 	}
-	for (size_t i = 0; i < DEMO_ACCOUNTS; i++)
+	for (size_t i = 0; i < DEMO_ACCOUNTS; i++) {
 		if (demo_account_one(db, i, reset, now, &out[i], err, errsz) < 0) {
 			db_rollback(db);
 			goto out;
 		}
+		/* The demo assessments name the expert account by its e-mail. */
+		if (out[i].role == ROLE_EXPERT && demo_assess_bind_experts(db, out[i].email) < 0) {
+			snprintf(err, errsz, "%s: %s", out[i].email, db_errmsg(db));
+			db_rollback(db);
+			goto out;
+		}
+	}
 	if (db_commit(db) != DB_OK) {
 		snprintf(err, errsz, "commit: %s", db_errmsg(db));
 		db_rollback(db);

@@ -13,7 +13,9 @@
  * shrimp, dn2 for the first of sector 1061 reporting milled rice, each
  * preferring a medium-size facility.  For a given seed and facility count
  * the choice is always the same.  Nothing here writes to the demo data
- * tables (facility, report and its lines).
+ * tables (facility, report and its lines); the expert account is named on
+ * the demo assessments' teams that give its e-mail as contact
+ * (demo_assess_bind_experts, model/demo/demo_assess.h).
  */
 #ifndef SXSH_MODEL_DEMO_ACCOUNTS_H
 #define SXSH_MODEL_DEMO_ACCOUNTS_H
