@@ -154,7 +154,7 @@ balance_table(struct http_request *req, struct buf *b, const char *caption,
 	html_close(b, "tr");
 	html_close(b, "thead");
 	html_open(b, "tbody", NULL);
-	balance_row(req, b, HTTP_T(req, "Khối lượng", "Mass"), HTTP_T(req, "t", "t"), mass, tol);
+	balance_row(req, b, HTTP_T(req, "Khối lượng", "Mass"), "t", mass, tol);
 	balance_row(req, b, HTTP_T(req, "Năng lượng", "Energy"), "GJ", energy, tol);
 	html_close(b, "tbody");
 	html_close(b, "table");
@@ -531,8 +531,6 @@ form_open(struct http_request *req, struct buf *b, const struct view *v, const c
 {
 	html_elem(b, "h2", title);
 	wfp_error_summary(req, b, v->errs);
-	if (v->problem != NULL)
-		wfp_message(b, 1, v->problem);
 	html_open(b, "form", "class", "stack process-form", "method", "post", "action",
 		  web_url(req, page_url(req, v->id), NULL, 0), NULL);
 	web_csrf_field(req, b, NULL);
@@ -729,6 +727,7 @@ render(struct http_request *req, struct http_response *resp, struct view *v)
 	const char *done = http_param(req, "done");
 	if (done != NULL && strcmp(done, "saved") == 0 && v->errs == NULL && v->problem == NULL)
 		wfp_message(&b, 0, HTTP_T(req, "Đã lưu.", "Saved."));
+	wfp_message(&b, 1, v->problem);
 	if (!v->may)
 		html_elem(
 		    &b, "p",
