@@ -313,14 +313,14 @@ step_section(struct http_request *req, struct buf *b, const struct view *v, int 
 			mini_form(req, b, v, "move_step", "step", s->id, "dir", "up",
 				  HTTP_T(req, "Lên trên", "Move up"),
 				  arena_printf(&req->arena, "%s %s",
-					       HTTP_T(req, "Chuyển lên công đoạn", "Move up step"),
+					       HTTP_T(req, "Lên trên: công đoạn", "Move up: step"),
 					       name));
 		if (i + 1 < v->p.nsteps)
 			mini_form(
 			    req, b, v, "move_step", "step", s->id, "dir", "down",
 			    HTTP_T(req, "Xuống dưới", "Move down"),
 			    arena_printf(&req->arena, "%s %s",
-					 HTTP_T(req, "Chuyển xuống công đoạn", "Move down step"),
+					 HTTP_T(req, "Xuống dưới: công đoạn", "Move down: step"),
 					 name));
 		mini_form(req, b, v, "delete_step", "step", s->id, NULL, NULL,
 			  HTTP_T(req, "Xóa công đoạn", "Delete step"),
