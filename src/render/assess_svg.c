@@ -28,7 +28,7 @@
 #define FONT	    11 /* 11.5 px or more in a column of 336 px or wider */
 #define LINE_H	    13
 #define LABEL_CHARS 14 /* characters of a label line */
-#define BOX_CHARS   13 /* characters of a line in a box */
+#define BOX_CHARS   12 /* characters of a line in a box */
 #define LABEL_LINES 2  /* lines of a name beside a box */
 #define BOX_LINES   3  /* lines of a step's name */
 #define ITEM_GAP    6
