@@ -25,10 +25,10 @@
 #define BOX_R	    206
 #define OUT_X	    226
 #define MID	    160
-#define FONT	    10
-#define LINE_H	    12
-#define LABEL_CHARS 15 /* characters of a label line */
-#define BOX_CHARS   14 /* characters of a line in a box */
+#define FONT	    11 /* 11.5 px or more in a column of 336 px or wider */
+#define LINE_H	    13
+#define LABEL_CHARS 14 /* characters of a label line */
+#define BOX_CHARS   12 /* characters of a line in a box */
 #define LABEL_LINES 2  /* lines of a name beside a box */
 #define BOX_LINES   3  /* lines of a step's name */
 #define ITEM_GAP    6

@@ -11,7 +11,7 @@
  * say "Chất thải"/"Khí thải" in words, so they are told apart without
  * colour.  A flow into a later, not the next, step is an output of its
  * step ("→ công đoạn 3") and an input of the other ("← công đoạn 1").
- * The viewBox is 320 units wide (text 10 units, names wrapped) for a
+ * The viewBox is 320 units wide (text 11 units, names wrapped) for a
  * column of 300 to 500 px; the height grows with the process.
  */
 #ifndef SXSH_RENDER_ASSESS_SVG_H

@@ -154,7 +154,7 @@ balance_table(struct http_request *req, struct buf *b, const char *caption,
 	html_close(b, "tr");
 	html_close(b, "thead");
 	html_open(b, "tbody", NULL);
-	balance_row(req, b, HTTP_T(req, "Khối lượng", "Mass"), HTTP_T(req, "t", "t"), mass, tol);
+	balance_row(req, b, HTTP_T(req, "Khối lượng", "Mass"), "t", mass, tol);
 	balance_row(req, b, HTTP_T(req, "Năng lượng", "Energy"), "GJ", energy, tol);
 	html_close(b, "tbody");
 	html_close(b, "table");
@@ -313,14 +313,14 @@ step_section(struct http_request *req, struct buf *b, const struct view *v, int 
 			mini_form(req, b, v, "move_step", "step", s->id, "dir", "up",
 				  HTTP_T(req, "Lên trên", "Move up"),
 				  arena_printf(&req->arena, "%s %s",
-					       HTTP_T(req, "Chuyển lên công đoạn", "Move up step"),
+					       HTTP_T(req, "Lên trên: công đoạn", "Move up: step"),
 					       name));
 		if (i + 1 < v->p.nsteps)
 			mini_form(
 			    req, b, v, "move_step", "step", s->id, "dir", "down",
 			    HTTP_T(req, "Xuống dưới", "Move down"),
 			    arena_printf(&req->arena, "%s %s",
-					 HTTP_T(req, "Chuyển xuống công đoạn", "Move down step"),
+					 HTTP_T(req, "Xuống dưới: công đoạn", "Move down: step"),
 					 name));
 		mini_form(req, b, v, "delete_step", "step", s->id, NULL, NULL,
 			  HTTP_T(req, "Xóa công đoạn", "Delete step"),
@@ -531,8 +531,6 @@ form_open(struct http_request *req, struct buf *b, const struct view *v, const c
 {
 	html_elem(b, "h2", title);
 	wfp_error_summary(req, b, v->errs);
-	if (v->problem != NULL)
-		wfp_message(b, 1, v->problem);
 	html_open(b, "form", "class", "stack process-form", "method", "post", "action",
 		  web_url(req, page_url(req, v->id), NULL, 0), NULL);
 	web_csrf_field(req, b, NULL);
@@ -729,6 +727,7 @@ render(struct http_request *req, struct http_response *resp, struct view *v)
 	const char *done = http_param(req, "done");
 	if (done != NULL && strcmp(done, "saved") == 0 && v->errs == NULL && v->problem == NULL)
 		wfp_message(&b, 0, HTTP_T(req, "Đã lưu.", "Saved."));
+	wfp_message(&b, 1, v->problem);
 	if (!v->may)
 		html_elem(
 		    &b, "p",

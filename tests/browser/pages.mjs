@@ -131,6 +131,12 @@ const PAGES = [
   { role: 'enterprise', path: (f) => `/assessments/${f.assessment}` },
 
   // -- assessment process --
+  // an assessment of the fixture's facility (2011) with two steps, made once with SQL
+  ...((proc) => [
+    { role: 'province', path: (f) => `/assessments/${proc(f)}/process` },
+    { role: 'district', path: (f) => `/assessments/${proc(f)}/process` },
+    { role: 'province', path: (f) => `/assessments/${proc(f)}/process?lang=en` },
+  ])((f) => (f.procAssess ??= sql(`INSERT INTO assessment(facility_id, year, title, started_on, balance_period, status) VALUES (${f.fac.id}, 2011, 'Đánh giá sơ đồ', '2011-05-01', 'month', 'in_progress'); INSERT INTO process_step(assessment_id, seq, name) SELECT id, 1, 'Tiếp nhận và rửa nguyên liệu' FROM assessment WHERE facility_id = ${f.fac.id} AND year = 2011; INSERT INTO process_step(assessment_id, seq, name) SELECT id, 2, 'Phi lê' FROM assessment WHERE facility_id = ${f.fac.id} AND year = 2011; INSERT INTO balance_item(step_id, direction, stream, name, quantity, unit) SELECT s.id, 'in', 'material', 'Cá tra nguyên con', 10, 't' FROM process_step s JOIN assessment a ON a.id = s.assessment_id WHERE a.facility_id = ${f.fac.id} AND a.year = 2011 AND s.seq = 1; INSERT INTO balance_item(step_id, direction, stream, name, quantity, unit, treatment_cost) SELECT s.id, 'out', 'waste', 'Nước thải rửa', 14.8, 'm3', 118400 FROM process_step s JOIN assessment a ON a.id = s.assessment_id WHERE a.facility_id = ${f.fac.id} AND a.year = 2011 AND s.seq = 2; SELECT id FROM assessment WHERE facility_id = ${f.fac.id} AND year = 2011`))),
 
   // -- assessment options --
 
