@@ -119,16 +119,16 @@ const PAGES = [
   // -- end mapping --
   // -- assessments --
   // one assessment of the fixture's facility, in progress, its team naming the expert; made once
-  // with SQL by the first row that needs it
+  // with SQL by the first row that needs it (roles run in the order of ROLES)
   { role: 'province', path: '/assessments' },
   { role: 'province', path: '/assessments?lang=en' },
   { role: 'expert', path: '/assessments' },
   { role: 'province', path: '/assessments/new' },
   { role: 'province', path: '/assessments/new?lang=en' },
   { role: 'province', path: (f) => `/assessments/${f.assessment ??= sql(`INSERT INTO assessment(facility_id, year, started_on, status, title, focus) VALUES (${f.fac.id}, 2026, '2026-03-15', 'in_progress', 'Đánh giá SXSH khâu cấp đông', 'Khâu cấp đông và kho lạnh'); INSERT INTO assessment_member(assessment_id, user_id, name, team_role) SELECT max(a.id), u.id, 'Chuyên gia tư vấn', 'expert' FROM assessment a, app_user u WHERE u.email = '${ROLES.expert.email}' GROUP BY u.id; SELECT max(id) FROM assessment`)}` },
-  { role: 'expert', path: (f) => `/assessments/${f.assessment}?lang=en` },
-  { role: 'district', path: (f) => `/assessments/${f.assessment}` },
-  { role: 'enterprise', path: (f) => `/assessments/${f.assessment}` },
+  { role: 'expert', path: (f) => `/assessments/${f.assessment ??= sql(`INSERT INTO assessment(facility_id, year, started_on, status, title, focus) VALUES (${f.fac.id}, 2026, '2026-03-15', 'in_progress', 'Đánh giá SXSH khâu cấp đông', 'Khâu cấp đông và kho lạnh'); INSERT INTO assessment_member(assessment_id, user_id, name, team_role) SELECT max(a.id), u.id, 'Chuyên gia tư vấn', 'expert' FROM assessment a, app_user u WHERE u.email = '${ROLES.expert.email}' GROUP BY u.id; SELECT max(id) FROM assessment`)}?lang=en` },
+  { role: 'district', path: (f) => `/assessments/${f.assessment ??= sql(`INSERT INTO assessment(facility_id, year, started_on, status, title, focus) VALUES (${f.fac.id}, 2026, '2026-03-15', 'in_progress', 'Đánh giá SXSH khâu cấp đông', 'Khâu cấp đông và kho lạnh'); INSERT INTO assessment_member(assessment_id, user_id, name, team_role) SELECT max(a.id), u.id, 'Chuyên gia tư vấn', 'expert' FROM assessment a, app_user u WHERE u.email = '${ROLES.expert.email}' GROUP BY u.id; SELECT max(id) FROM assessment`)}` },
+  { role: 'enterprise', path: (f) => `/assessments/${f.assessment ??= sql(`INSERT INTO assessment(facility_id, year, started_on, status, title, focus) VALUES (${f.fac.id}, 2026, '2026-03-15', 'in_progress', 'Đánh giá SXSH khâu cấp đông', 'Khâu cấp đông và kho lạnh'); INSERT INTO assessment_member(assessment_id, user_id, name, team_role) SELECT max(a.id), u.id, 'Chuyên gia tư vấn', 'expert' FROM assessment a, app_user u WHERE u.email = '${ROLES.expert.email}' GROUP BY u.id; SELECT max(id) FROM assessment`)}` },
 
   // -- assessment process --
   // an assessment of the fixture's facility (2011) with two steps, made once with SQL
