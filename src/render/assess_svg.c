@@ -204,7 +204,11 @@ label_of(const struct process *p, const struct process_line *l, int fed,
 		snprintf(name, sizeof(name), "%s", l->name);
 	out->feed = fed || target > 0;
 	out->nname = wrap(name, LABEL_CHARS, LABEL_LINES, out->name);
-	fmt_qty(q, sizeof(q), l->qty, FMT_QTY, o->lang);
+	/* beside a box the whole units suffice from 100 on ("1.297.479 kWh" fits the column) */
+	if (fabs(l->qty) >= 100)
+		fmt_num(q, sizeof(q), l->qty, 0, o->lang);
+	else
+		fmt_qty(q, sizeof(q), l->qty, FMT_QTY, o->lang);
 	const char *u = assess_unit_label(o->names, l->unit, o->lang);
 	const char *kind = l->stream == 4 ? w->waste : w->emission;
 	if (out->waste)

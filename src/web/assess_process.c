@@ -80,6 +80,9 @@ error_text(struct http_request *req, const struct bal_result *r)
 	if (r->state == BAL_UNDEFINED)
 		return HTTP_T(req, "không xác định (có đầu ra, không có đầu vào)",
 			      "undefined (outputs without inputs)");
+	if (r->state == BAL_NO_OUTPUT)
+		return HTTP_T(req, "chưa tính (chưa nhập dòng ra)",
+			      "not stated (no output recorded)");
 	return web_pct(req, r->error * 100.0);
 }
 
@@ -97,6 +100,9 @@ verdict(struct http_request *req, struct buf *b, const struct bal_result *r, dou
 		html_open(b, "span", "class", "balance-flag within", NULL);
 		if (r->state == BAL_EMPTY)
 			html_text(b, HTTP_T(req, "Chưa có số liệu", "No figures yet"));
+		else if (r->state == BAL_NO_OUTPUT)
+			html_text(b, HTTP_T(req, "Chưa đủ số liệu để đánh giá",
+					    "Not enough figures to judge"));
 		else
 			html_textf(b, "%s %s",
 				   HTTP_T(req, "Trong mức cho phép", "Within the tolerance"), t);

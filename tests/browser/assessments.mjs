@@ -3,7 +3,9 @@
 // facility's name with its diacritics and the start date "15/03/2026" (a
 // date that is no day first: named, everything typed kept), adds an expert
 // to the team; the expert signs in, sees that assessment and no other,
-// starts it, sets two tasks done and submits it; the province accepts it.
+// starts it, sets two tasks done, adds a CP option typing "120.000.000"
+// and a rate of "10" and submits it; the province accepts it and reads
+// the printable report.
 // Its own users and facility (renamed with diacritics), so it depends on no
 // other file.
 import { execFileSync } from 'node:child_process';
@@ -84,6 +86,30 @@ try {
   }
   check('two tasks done', (await page.locator('.progress-text').textContent()).includes('2/18'));
   check('the due date shown dd/mm/yyyy', (await page.locator('#task-1 summary').textContent()).includes('30/04/2026'));
+  // 4b. The expert adds an option as a clerk types it: Vietnamese numbers, a rate in percent.
+  await Promise.all([page.waitForNavigation(), page.click('a:has-text("Các giải pháp SXSH")')]);
+  await page.fill('input[name="title"]', 'Lắp biến tần cho máy nén lạnh 75 kW');
+  await page.selectOption('select[name="kind"]', { label: 'Cải tiến thiết bị' });
+  await page.selectOption('select[name="triage"]', { label: 'Thực hiện ngay' });
+  await page.fill('input[name="capex"]', '120.000.000');
+  await page.fill('input[name="annual_saving"]', '40.000.000');
+  await page.fill('input[name="life_years"]', '5');
+  await page.fill('input[name="discount_rate"]', '10');
+  await page.selectOption('select[name="effects[0].stream"]', 'energy');
+  await page.selectOption('select[name="effects[0].carrier"]', 'electricity');
+  await page.fill('input[name="effects[0].qty"]', '100.000');
+  await page.selectOption('select[name="effects[0].unit"]', 'kWh');
+  await Promise.all([page.waitForNavigation(), page.click('button[value="create"]')]);
+  const opt = await page.locator('table.options tbody tr').first().textContent();
+  // payback 120/40 = 3 years; NPV = 40e6 x (1 - 1.1^-5)/0.1 - 120e6 = 31.631.470,78;
+  // 100.000 kWh x 0,0001543 TOE/kWh = 15,43 TOE
+  check('the option\'s payback is 3 years', opt.includes('3 năm'), opt);
+  check('the option\'s NPV is shown the Vietnamese way', opt.includes('31.631.471'), opt);
+  check('the option\'s TOE saved is shown', opt.includes('15,43'), opt);
+  check('stored as typed', sql(`SELECT capex || '|' || annual_saving || '|' || discount_rate FROM cp_option
+    WHERE assessment_id = ${id}`) === '120000000.0|40000000.0|0.1',
+    sql(`SELECT capex || '|' || annual_saving || '|' || discount_rate FROM cp_option WHERE assessment_id = ${id}`));
+  await page.goto(`${env.base}/assessments/${id}`);
   await Promise.all([page.waitForNavigation(), page.click('button:has-text("Nộp báo cáo đánh giá cho Sở")')]);
   check('submitted', (await page.locator('strong.state').textContent()) === 'Đã nộp, chờ Sở xem xét');
   check('another assessment is not found for the expert',
@@ -97,6 +123,17 @@ try {
   check('accepted', (await page.locator('strong.state').textContent()) === 'Đã chấp nhận');
   check('the history lists the moves', (await page.locator('section.history').textContent()).includes('Nộp báo cáo'));
   check('stored as accepted', sql(`SELECT status FROM assessment WHERE id = ${id}`) === 'accepted');
+
+  // 6. The printable report carries the option and its feasibility.
+  await page.goto(`${env.base}/assessments/${id}/report`);
+  check('the report has its title',
+    (await page.locator('h1').textContent()) === 'Báo cáo đánh giá sản xuất sạch hơn');
+  const rep = await page.locator('table.options').textContent();
+  check('the report lists the option with its NPV', rep.includes('Lắp biến tần cho máy nén lạnh 75 kW') &&
+    rep.includes('31.631.471'), rep);
+  await page.emulateMedia({ media: 'print' });
+  check('on paper the letterhead shows', await page.locator('.letterhead').isVisible());
+  await page.emulateMedia({ media: 'screen' });
 } catch (e) {
   fail(e);
 } finally {

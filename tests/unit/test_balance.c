@@ -108,10 +108,14 @@ test_edges(void **state)
 	assert_int_equal(r.state, BAL_UNDEFINED);
 	assert_true(isnan(r.error));
 	assert_near(r.diff, -2);
+	/* inputs and no output recorded: open, no error stated, not flagged */
 	bal_close(3, 0, 5, &r);
-	assert_near(r.error, 1);
-	assert_int_equal(r.state, BAL_BEYOND);
-	bal_close(3, 0, 100, &r);
+	assert_true(isnan(r.error));
+	assert_near(r.diff, 3);
+	assert_int_equal(r.state, BAL_NO_OUTPUT);
+	/* one output, however small, closes it: (3 - 0.03) / 3 = 99 % */
+	bal_close(3, 0.03, 100, &r);
+	assert_near(r.error, 0.99);
 	assert_int_equal(r.state, BAL_WITHIN);
 }
 

@@ -39,6 +39,11 @@ bal_close(double in, double out, double tol_pct, struct bal_result *r)
 		r->state = BAL_UNDEFINED;
 		return;
 	}
+	if (calc_cmp(out, 0) == 0) {
+		r->error = NAN;
+		r->state = BAL_NO_OUTPUT;
+		return;
+	}
 	r->error = r->diff / in;
 	/* percent against percent: 10^-6 percentage points decide */
 	r->state = calc_gt(fabs(r->error * 100.0), tol_pct) ? BAL_BEYOND : BAL_WITHIN;

@@ -11,9 +11,11 @@
  * negative when more leaves than enters (a measurement too high).  With no
  * input and no output the balance is empty and closes (error 0); with
  * outputs and no input the error is undefined (NAN), which no tolerance
- * accepts.  The tolerance is in percent and is compared with
- * model/calc/exact.h, so an error of exactly the tolerance is within it.
- * Pure functions, no I/O.
+ * accepts; with inputs and no output at all the balance is open (the
+ * outputs have not been recorded: energy that leaves as heat and work is
+ * often not measured), error NAN, neither within nor beyond.  The tolerance is in percent and is
+ * compared with model/calc/exact.h, so an error of exactly the tolerance is within it. Pure
+ * functions, no I/O.
  */
 #ifndef SXSH_MODEL_CALC_BALANCE_H
 #define SXSH_MODEL_CALC_BALANCE_H
@@ -33,6 +35,7 @@ enum bal_state {
 	BAL_WITHIN,    /* |error| <= tolerance */
 	BAL_BEYOND,    /* |error| > tolerance */
 	BAL_UNDEFINED, /* outputs without inputs: no error can be stated */
+	BAL_NO_OUTPUT, /* inputs without any output recorded: open, error not stated */
 };
 
 struct bal_result {

@@ -683,6 +683,23 @@ insert_tasks(struct run *g, const struct assess_def *d, int64_t id)
 	return 0;
 }
 
+/*
+ * Whether line i of d is an input that an earlier step's output of the same
+ * name already feeds (its to_step): the process model counts a fed flow as
+ * the target step's input, so the line is not written a second time.
+ */
+static int
+fed_twice(const struct assess_def *d, int i)
+{
+	const struct line_def *l = &d->line[i];
+	if (strcmp(l->dir, "in") != 0)
+		return 0;
+	for (int j = 0; j < MAX_LINES && d->line[j].name != NULL; j++)
+		if (d->line[j].to_step == l->step && strcmp(d->line[j].name, l->name) == 0)
+			return 1;
+	return 0;
+}
+
 /* Process steps and their lines; item[i] gets line i's id (0 when skipped),
  * cause[i][k] its causes'. */
 static int
@@ -708,6 +725,8 @@ insert_process(struct run *g, const struct assess_def *d, const struct base *b, 
 		int c = carrier_idx(b, l->carrier);
 		if (l->carrier != CR_NONE && c < 0)
 			continue; /* this facility does not use that carrier */
+		if (fed_twice(d, i))
+			continue; /* the step before feeds it: it is that step's output */
 		double q = round_qty(l->v * base_of(b, l->basis));
 		struct db_stmt *st = db_stmt(g->db, STMT_DEMO_ASSESS_ITEM_INSERT);
 		db_bind_int(st, 1, step[l->step - 1]);
