@@ -949,13 +949,8 @@ sheets_options(struct xlsx *x, const struct cp_option *v, int n, const struct cp
 	for (int i = 0; i < n; i++) {
 		const struct cp_option *o = &v[i];
 		const struct fin_result *f = &o->fin;
-		double saving = o->annual_saving;
-		if (o->has_flows) {
-			saving = 0;
-			for (int k = 0; k < o->nflows; k++)
-				saving += o->cash_flows[k];
-			saving /= o->nflows;
-		}
+		/* the first year's flow, as the report and the list across assessments */
+		double saving = o->has_flows && o->nflows > 0 ? o->cash_flows[0] : o->annual_saving;
 		char d[32];
 		xlsx_int(x, o->seq);
 		xlsx_text(x, o->title);

@@ -146,7 +146,7 @@ struct cp_target;
  * hidden row, the header in words (frozen), then one row per option: seq,
  * title, kind, off-site, what it addresses (named from the nt targets t),
  * triage, reason for rejection, status, date implemented (dd/mm/yyyy),
- * capex, annual saving (the mean of the flows when flows are given), the
+ * capex, annual saving (the first year's flow when flows are given), the
  * paybacks in years (blank when never), NPV, IRR as a percent, the IRR's
  * status in words, the weighted score, TOE and CO2 per year and the year of
  * the factors.  VND whole and grouped, years and scores with two decimals.

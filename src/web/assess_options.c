@@ -139,16 +139,16 @@ irr_text(struct http_request *req, const struct cp_option *o)
 	return "—";
 }
 
-/* The annual saving shown: the constant one, or the mean of the flows. */
+/*
+ * The annual saving shown: the constant one, or the first year's flow (the
+ * rule of the report and of the list across assessments).
+ */
 static double
 saving_of(const struct cp_option *o)
 {
 	if (!o->has_flows)
 		return o->annual_saving;
-	double s = 0;
-	for (int i = 0; i < o->nflows; i++)
-		s += o->cash_flows[i];
-	return o->nflows > 0 ? s / o->nflows : NAN;
+	return o->nflows > 0 ? o->cash_flows[0] : NAN;
 }
 
 static const char *
