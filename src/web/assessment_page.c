@@ -668,6 +668,39 @@ done_text(struct http_request *req)
 	return NULL;
 }
 
+/*
+ * The assessment's other pages: its process, options, printable report and
+ * results; the case study's publishing form for who may publish it.
+ */
+static void
+links_section(struct http_request *req, struct buf *b, const struct page *p)
+{
+	static const struct {
+		const char *path, *vi, *en;
+	} links[] = {
+	    {"/process", "Công đoạn sản xuất và cân bằng", "Process steps and balances"},
+	    {"/options", "Các giải pháp SXSH", "CP options"},
+	    {"/results", "Kết quả thực hiện: tiết kiệm dự kiến và thực tế",
+	     "Results: expected and measured savings"},
+	    {"/report", "Báo cáo đánh giá (bản in)", "Assessment report (printable)"},
+	};
+	html_open(b, "nav", "class", "assess-links", "aria-label",
+		  HTTP_T(req, "Các trang của đánh giá", "The assessment's pages"), NULL);
+	html_open(b, "ul", NULL);
+	for (size_t i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
+		html_open(b, "li", NULL);
+		html_open(b, "a", "href", asw_path(req, p->a.doc.id, links[i].path), NULL);
+		html_text(b, HTTP_T(req, links[i].vi, links[i].en));
+		html_close(b, "a");
+		html_close(b, "li");
+	}
+	html_close(b, "ul");
+	html_close(b, "nav");
+	/* the case study of an accepted pilot (casestudy.h) */
+	if (p->a.pilot && (p->a.doc.state == WF_ACCEPTED || p->a.doc.state == WF_SUSTAINING))
+		web_case_publish_form(req, b, p->a.doc.id, p->a.published);
+}
+
 static int
 page_render(struct http_request *req, struct http_response *resp, int64_t id,
 	    const struct page_say *say)
@@ -712,6 +745,7 @@ page_render(struct http_request *req, struct http_response *resp, int64_t id,
 		html_elem(&b, "p", p->a.doc.review_note);
 		html_close(&b, "div");
 	}
+	links_section(req, &b, p);
 	moves_section(req, &b, p, say);
 	steps_section(req, &b, p, say);
 	details_section(req, &b, p, say);

@@ -145,12 +145,32 @@ test_content(void **state)
 	hc_response_free(&r);
 }
 
+/* The assessment's page leads to its other pages; the province may publish an accepted pilot. */
+static void
+test_links(void **state)
+{
+	(void)state;
+	struct hc_response r;
+	hs_form_req(server.port, &sess[PRO], "GET", "/assessments/6001", NULL, 200, &r);
+	hs_contains(&r, "href=\"/assessments/6001/report\"");
+	hs_contains(&r, "href=\"/assessments/6001/results\"");
+	hs_contains(&r, "href=\"/assessments/6001/process\"");
+	hs_contains(&r, "action=\"/assessments/6001/publish\"");
+	hc_response_free(&r);
+	/* the expert gets the links, not the publishing */
+	hs_form_req(server.port, &sess[EXP], "GET", "/assessments/6001", NULL, 200, &r);
+	hs_contains(&r, "href=\"/assessments/6001/report\"");
+	hs_lacks(&r, "/publish");
+	hc_response_free(&r);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_who),
 	    cmocka_unit_test(test_content),
+	    cmocka_unit_test(test_links),
 	};
 	return cmocka_run_group_tests(tests, setup, hs_teardown);
 }
