@@ -48,5 +48,4 @@ int api_option(struct http_request *req, struct http_response *resp); /* GET, PA
 
 /* -- assessment savings and case studies -- */
 
-
 #endif

@@ -337,7 +337,8 @@ cmd_options(struct cli *cli, int argc, char **argv)
 	if (fmt == OP_XLSX) {
 		char err[512];
 		struct xlsx *x = xlsx_open(out_path);
-		if (sheets_source(x, db, SHEETS_VI) < 0 || sheets_options_across(x, &r, SHEETS_VI) < 0) {
+		if (sheets_source(x, db, SHEETS_VI) < 0 ||
+		    sheets_options_across(x, &r, SHEETS_VI) < 0) {
 			xlsx_discard(x);
 			fprintf(stderr, "sxsh options: %s: %s\n", out_path,
 				cli_label(MSG_CLI_CANNOT_WRITE));

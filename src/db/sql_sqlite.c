@@ -1170,7 +1170,8 @@ const char *const db_sql[STMT__MAX] = {
 	"(SELECT coalesce(max(seq), 0) + 1 FROM process_step WHERE assessment_id = ?1), ?2, ?3)",
     [STMT_PROCESS_STEP_UPDATE] =
 	"UPDATE process_step SET name = ?3, description = ?4 WHERE id = ?1 AND assessment_id = ?2",
-    [STMT_PROCESS_STEP_SEQ] = "UPDATE process_step SET seq = ?3 WHERE id = ?1 AND assessment_id = ?2",
+    [STMT_PROCESS_STEP_SEQ] =
+	"UPDATE process_step SET seq = ?3 WHERE id = ?1 AND assessment_id = ?2",
     [STMT_PROCESS_STEP_DELETE] = "DELETE FROM process_step WHERE id = ?1 AND assessment_id = ?2",
     [STMT_PROCESS_LINE_LIST] =
 	"SELECT b.id, b.step_id, b.direction, b.stream, b.name, coalesce(b.carrier_code, ''), "

@@ -566,31 +566,31 @@ enum stmt {
 	STMT_ASSESS_LIST_COUNT,	   /* who, state, year, pilot, facility -> count */
 	/* @assess-stmts */
 	/* files of an assessment (model/assess/afile.c) */
-	STMT_AFILE_INSERT, /* assessment, task (NULL), filename, mime, size, content,
-			      uploaded_by, uploaded_at -> id */
-	STMT_AFILE_LIST,   /* assessment -> id, task (0), filename, mime, size, uploaded_by,
-			      uploader name or e-mail, uploaded_at */
-	STMT_AFILE_META,   /* assessment, file id -> task (0), filename, mime, size,
-			      uploaded_by, uploaded_at */
+	STMT_AFILE_INSERT,  /* assessment, task (NULL), filename, mime, size, content,
+			       uploaded_by, uploaded_at -> id */
+	STMT_AFILE_LIST,    /* assessment -> id, task (0), filename, mime, size, uploaded_by,
+			       uploader name or e-mail, uploaded_at */
+	STMT_AFILE_META,    /* assessment, file id -> task (0), filename, mime, size,
+			       uploaded_by, uploaded_at */
 	STMT_AFILE_CONTENT, /* assessment, file id -> content */
 	STMT_AFILE_DELETE,  /* assessment, file id */
 
 	/* @assess-process-stmts */
-	STMT_PROCESS_STEP_LIST,	  /* assessment -> id, seq, name, description; by seq */
-	STMT_PROCESS_STEP_INSERT, /* assessment, name, description (seq: the last + 1) */
-	STMT_PROCESS_STEP_UPDATE, /* id, assessment, name, description */
-	STMT_PROCESS_STEP_SEQ,	  /* id, assessment, seq */
-	STMT_PROCESS_STEP_DELETE, /* id, assessment */
-	STMT_PROCESS_LINE_LIST,	  /* assessment -> id, step_id, direction, stream, name,
-				     carrier ('' none), quantity, unit, to_step_id (0 none),
-				     lost_value, treatment_cost (NULL none), note; by step seq,
-				     then id */
-	STMT_PROCESS_LINE_INSERT, /* step, direction, stream, name, carrier, quantity, unit,
-				     to_step, lost_value, treatment_cost, note (NULLs allowed) */
-	STMT_PROCESS_LINE_UPDATE, /* id, direction, stream, name, carrier, quantity, unit,
-				     to_step, lost_value, treatment_cost, note */
-	STMT_PROCESS_LINE_DELETE, /* id */
-	STMT_PROCESS_CAUSE_LIST,  /* assessment -> id, item_id, description; by id */
+	STMT_PROCESS_STEP_LIST,	   /* assessment -> id, seq, name, description; by seq */
+	STMT_PROCESS_STEP_INSERT,  /* assessment, name, description (seq: the last + 1) */
+	STMT_PROCESS_STEP_UPDATE,  /* id, assessment, name, description */
+	STMT_PROCESS_STEP_SEQ,	   /* id, assessment, seq */
+	STMT_PROCESS_STEP_DELETE,  /* id, assessment */
+	STMT_PROCESS_LINE_LIST,	   /* assessment -> id, step_id, direction, stream, name,
+				      carrier ('' none), quantity, unit, to_step_id (0 none),
+				      lost_value, treatment_cost (NULL none), note; by step seq,
+				      then id */
+	STMT_PROCESS_LINE_INSERT,  /* step, direction, stream, name, carrier, quantity, unit,
+				      to_step, lost_value, treatment_cost, note (NULLs allowed) */
+	STMT_PROCESS_LINE_UPDATE,  /* id, direction, stream, name, carrier, quantity, unit,
+				      to_step, lost_value, treatment_cost, note */
+	STMT_PROCESS_LINE_DELETE,  /* id */
+	STMT_PROCESS_CAUSE_LIST,   /* assessment -> id, item_id, description; by id */
 	STMT_PROCESS_CAUSE_INSERT, /* item, description */
 	STMT_PROCESS_CAUSE_DELETE, /* id */
 	STMT_PROCESS_UNITS,	   /* -> code, dimension, to_base */

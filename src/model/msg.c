@@ -296,9 +296,10 @@ static const struct {
 			  "Copy a whole database between SQLite and PostgreSQL"},
     [MSG_CLI_CMD_BACKUP] = {"Sao lưu cơ sở dữ liệu SQLite khi đang chạy",
 			    "Back up a running SQLite database"},
-    [MSG_CLI_CMD_OPTIONS] = {"Các giải pháp SXSH của mọi đánh giá: tổng tiết kiệm, hoàn vốn theo "
-			     "ngành và loại",
-			     "CP options across assessments: total savings, payback by sector and kind"},
+    [MSG_CLI_CMD_OPTIONS] =
+	{"Các giải pháp SXSH của mọi đánh giá: tổng tiết kiệm, hoàn vốn theo "
+	 "ngành và loại",
+	 "CP options across assessments: total savings, payback by sector and kind"},
     [MSG_CLI_SXSH] = {"hệ thống thông tin sản xuất sạch hơn",
 		      "cleaner-production information system"},
     [MSG_CLI_USAGE] = {"Cách dùng", "Usage"},
