@@ -228,8 +228,10 @@ const char *const db_sql[STMT__MAX] = {
 	"GROUP BY carrier_code, unit ORDER BY carrier_code, unit",
     [STMT_DEMO_ASSESS_INSERT] =
 	"INSERT INTO assessment(facility_id, year, title, pilot, funding, funding_note, "
-	"started_on, focus, balance_period, status, submitted_on, accepted_on, review_note) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+	"started_on, focus, balance_period, status, submitted_on, accepted_on, review_note, "
+	"published) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, CASE WHEN "
+	"CAST(?4 AS bigint) = 1 AND CAST(?10 AS text) IN ('accepted', 'sustaining') THEN 1 ELSE 0 "
+	"END)",
     [STMT_DEMO_ASSESS_MEMBER_INSERT] =
 	"INSERT INTO assessment_member(assessment_id, name, team_role, position, organisation, "
 	"contact) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

@@ -157,6 +157,11 @@ test_states(void **state)
 	assert_int_equal(q_int(DB, "SELECT max(t.task) FROM assessment_task t JOIN assessment a "
 				   "ON a.id = t.assessment_id WHERE a.status = 'in_progress'"),
 			 8);
+	/* The accepted pilot's case study is public; no other is. */
+	assert_int_equal(q_int(DB, "SELECT count(*) FROM assessment WHERE published = 1"), 1);
+	assert_int_equal(q_int(DB, "SELECT count(*) FROM assessment WHERE published = 1 AND pilot "
+				   "= 1 AND status IN ('accepted', 'sustaining')"),
+			 1);
 	/* Teams: a leader each; names with Vietnamese letters. */
 	assert_int_equal(q_int(DB, "SELECT count(DISTINCT assessment_id) FROM assessment_member "
 				   "WHERE team_role = 'leader'"),
