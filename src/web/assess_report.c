@@ -14,7 +14,6 @@
 #include "model/assess/assessment.h"
 #include "model/assess/option.h"
 #include "model/reporting/home.h"
-#include "model/reporting/review.h"
 #include "render/html.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -80,34 +79,6 @@ ar_th(struct buf *b, const char *const *heads, int n)
 	}
 	html_close(b, "tr");
 	html_close(b, "thead");
-}
-
-static int
-ar_letterhead(struct http_request *req, struct db *db, struct buf *b)
-{
-	char issuer[256];
-	if (rvw_issuer(db, issuer, sizeof(issuer)) != ST_OK)
-		return -1;
-	html_open(b, "div", "class", "print-only letterhead", NULL);
-	html_open(b, "div", "class", "lh-org", NULL);
-	if (issuer[0] != '\0') {
-		html_open(b, "p", "class", "lh-issuer", NULL);
-		html_text(b, issuer);
-		html_close(b, "p");
-	}
-	html_open(b, "p", "class", "lh-dept", NULL);
-	html_text(b, HTTP_T(req, "Sở Công Thương", "Department of Industry and Trade"));
-	html_close(b, "p");
-	html_close(b, "div");
-	html_open(b, "div", "class", "lh-nation", NULL);
-	html_elem(
-	    b, "p",
-	    HTTP_T(req, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"));
-	html_elem(b, "p",
-		  HTTP_T(req, "Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"));
-	html_close(b, "div");
-	html_close(b, "div");
-	return 0;
 }
 
 static void
@@ -413,7 +384,7 @@ web_assessment_report(struct http_request *req, struct http_response *resp)
 	struct buf b;
 	buf_init(&b, AR_PAGE_MAX);
 	html_open(&b, "article", "class", "doc-view assess-report", NULL);
-	if (ar_letterhead(req, db, &b) < 0)
+	if (web_letterhead(req, db, &b) < 0)
 		return -1;
 	const char *title = HTTP_T(req, "Báo cáo đánh giá sản xuất sạch hơn",
 				   "Cleaner production assessment report");

@@ -779,9 +779,8 @@ rv_history(struct http_request *req, struct buf *b, const struct rv_ctx *c)
 	html_close(b, "section");
 }
 
-/* The letterhead of the printed document (hidden on screen). */
-static int
-rv_letterhead(struct http_request *req, struct db *db, struct buf *b)
+int
+web_letterhead(struct http_request *req, struct db *db, struct buf *b)
 {
 	char issuer[256];
 	if (rvw_issuer(db, issuer, sizeof(issuer)) != ST_OK)
@@ -943,7 +942,7 @@ rv_render(struct http_request *req, struct http_response *resp, struct db *db,
 			 o->h->year, fac.name);
 	struct buf b;
 	buf_init(&b, WFP_PAGE_MAX);
-	int rc = rv_letterhead(req, db, &b);
+	int rc = web_letterhead(req, db, &b);
 	html_open(&b, "div", "class", "doc-view", NULL);
 	html_elem(&b, "h1", title);
 	rv_head(req, &b, o, &fac, &c);

@@ -46,6 +46,12 @@ int web_layout(struct http_request *req, struct buf *body, const char *title,
  * table is, in the page's language) that the keyboard can focus and scroll.
  * Close it with web_scroll_close after the table.
  */
+/*
+ * The letterhead of a printed document, hidden on screen: the issuer of the
+ * default plan and the Department, the national name and motto.  0, or -1
+ * on a storage error.
+ */
+int web_letterhead(struct http_request *req, struct db *db, struct buf *b);
 void web_scroll_open(struct buf *b, const char *label);
 void web_scroll_close(struct buf *b);
 
